@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Why a sandboxed command stopped. */
+export const EndReasonSchema = z.enum(['exit', 'timeout', 'memory', 'pids', 'killed', 'deadman', 'error']);
+export type EndReason = z.infer<typeof EndReasonSchema>;
+
+export const CommandResultSchema = z.object({
+  /** `install`, `audit` or `build`. */
+  phase: z.enum(['install', 'audit', 'build']),
+  command: z.string(),
+  exit_code: z.number().int().nullable(),
+  end_reason: EndReasonSchema,
+  duration_ms: z.number().nonnegative(),
+  /** Last bytes of combined stdout/stderr. */
+  log_tail: z.string(),
+});
+export type CommandResult = z.infer<typeof CommandResultSchema>;
+
+/** Per-test outcome parsed from `node --test` (TAP) output, when the audit produced one. */
+export const TestOutcomeSchema = z.object({ name: z.string(), ok: z.boolean() });
+
+/** What the builder reports for one attempt. Written by the builder, read by the audit step. */
+export const BuildResultSchema = z.object({
+  ok: z.boolean(),
+  /** Phase that failed, when `ok` is false. */
+  failed_phase: z.enum(['install', 'audit', 'build']).nullable(),
+  end_reason: EndReasonSchema,
+  commands: z.array(CommandResultSchema),
+  tests: z.array(TestOutcomeSchema),
+  /** Files of `output_dir` after the build (relative paths), when the build ran. */
+  output_files: z.array(z.string()),
+  duration_ms: z.number().nonnegative(),
+  started_at: z.string(),
+});
+export type BuildResult = z.infer<typeof BuildResultSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** One file of a generated app. Paths are relative and POSIX-style. */
+export const ManifestFileSchema = z.object({
+  path: z.string().min(1).max(200),
+  content: z.string(),
+});
+
+/**
+ * The architect's blueprint (seed: GantryManifest): everything the builder needs, nothing more.
+ * Commands run inside the sandbox in the app's root folder.
+ */
+export const GantryManifestSchema = z.object({
+  project_name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'project_name must be lower-case letters, digits and dashes'),
+  stack: z.string().min(1),
+  description: z.string().max(2000).default(''),
+  features: z.array(z.string()).default([]),
+  files: z.array(ManifestFileSchema).min(1),
+  /** Runs the app's own tests (the audit). */
+  audit_command: z.string().min(1),
+  /** Produces the deployable output in `output_dir`. */
+  build_command: z.string().min(1),
+  output_dir: z.string().default('dist'),
+  /** How a person would run the app locally (informational). */
+  run_command: z.string().default(''),
+});
+
+export type GantryManifest = z.infer<typeof GantryManifestSchema>;
+export type ManifestFile = z.infer<typeof ManifestFileSchema>;

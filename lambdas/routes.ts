@@ -1,0 +1,48 @@
+/**
+ * The one list of API routes. The CDK stack builds API Gateway from it and the local gateway
+ * dispatches with it, so both runtimes expose exactly the same surface.
+ * `handler` names a file `lambdas/handlers/<handler>.ts` exporting `handler`.
+ */
+export interface RestRoute {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** API Gateway resource path; `{name}` segments become `pathParameters.name`. */
+  readonly path: string;
+  readonly handler: RestHandlerName;
+  /** Public routes are reachable without a session (everything else goes through the authorizer). */
+  readonly public: boolean;
+}
+
+export const REST_HANDLERS = ['architect', 'missions', 'health'] as const;
+export type RestHandlerName = (typeof REST_HANDLERS)[number];
+
+export const REST_ROUTES: readonly RestRoute[] = [
+  { method: 'POST', path: '/gantry/architect', handler: 'architect', public: false },
+  { method: 'GET', path: '/gantry/status/{id}', handler: 'missions', public: false },
+  { method: 'GET', path: '/gantry/latest', handler: 'missions', public: false },
+  { method: 'GET', path: '/gantry/missions', handler: 'missions', public: false },
+  { method: 'GET', path: '/gantry/missions/{id}/events', handler: 'missions', public: false },
+  { method: 'GET', path: '/gantry/missions/{id}/failure', handler: 'missions', public: false },
+  { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
+  { method: 'GET', path: '/health', handler: 'health', public: true },
+  { method: 'GET', path: '/ready', handler: 'health', public: true },
+];
+
+/** WebSocket API routes; all go to the one `ws` handler, which dispatches on `routeKey`. */
+export const WS_ROUTES = ['$connect', '$disconnect', '$default', 'subscribe'] as const;
+export const WS_HANDLER = 'ws';
+
+/** Workflow step handlers, in the order the state machine usually visits them. */
+export const STEP_HANDLERS = [
+  'step-architect',
+  'step-policy-gate',
+  'step-audit',
+  'step-heal',
+  'step-deploy',
+  'step-publish',
+  'step-seal',
+  'step-record-failure',
+] as const;
+export type StepHandlerName = (typeof STEP_HANDLERS)[number];
+
+/** Steps that hold third-party secrets (Vercel, GitHub). No other function may read them. */
+export const SECRET_HOLDING_STEPS: readonly StepHandlerName[] = ['step-deploy', 'step-publish'];
