@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -86,7 +86,18 @@ export function parsePolicy(text: string): LoadedPolicy {
 /** Project root: the folder holding policy.yaml (works from sources and from bundles that copy it). */
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 
-/** Reads and validates a policy file (default: the project's `policy.yaml`). */
-export function loadPolicyFile(path = join(PROJECT_ROOT, 'policy.yaml')): LoadedPolicy {
-  return parsePolicy(readFileSync(path, 'utf8'));
+/**
+ * Where policy.yaml is looked for: `GANTRY_POLICY_PATH`, next to a bundled handler (the CDK
+ * bundling copies it there), then the project root.
+ */
+export function policyPathCandidates(): string[] {
+  const fromEnv = process.env.GANTRY_POLICY_PATH;
+  return [...(fromEnv ? [fromEnv] : []), join(__dirname, 'policy.yaml'), join(PROJECT_ROOT, 'policy.yaml')];
+}
+
+/** Reads and validates a policy file (default: the first of `policyPathCandidates()` that exists). */
+export function loadPolicyFile(path?: string): LoadedPolicy {
+  const chosen = path ?? policyPathCandidates().find((p) => existsSync(p));
+  if (!chosen) throw new PolicyConfigError(`policy.yaml not found (looked in ${policyPathCandidates().join(', ')})`);
+  return parsePolicy(readFileSync(chosen, 'utf8'));
 }
