@@ -1,0 +1,168 @@
+import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { GantryError } from '../domain/errors';
+import type { EvidenceSigner, EvidenceStore } from '../domain/ports';
+import { assertSafeKey } from './artifact-store';
+
+export class WriteOnceError extends GantryError {
+  constructor(key: string) {
+    super('EVIDENCE_EXISTS', `Evidence ${key} is already sealed and cannot be overwritten`, 409);
+    this.name = 'WriteOnceError';
+  }
+}
+
+const retainUntil = (days: number, now = new Date()): string => new Date(now.getTime() + days * 86_400_000).toISOString();
+
+/**
+ * S3 with Object Lock in COMPLIANCE mode: nobody, root included, can delete or overwrite a
+ * sealed version before its retention date. `If-None-Match: *` refuses a second write.
+ */
+export class S3EvidenceStore implements EvidenceStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    private readonly retentionDays: number,
+  ) {}
+
+  async putOnce(key: string, body: string): Promise<{ location: string; retainUntil: string }> {
+    assertSafeKey(key);
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      throw new WriteOnceError(key);
+    } catch (err) {
+      if (err instanceof WriteOnceError) throw err;
+      if ((err as { name?: string }).name !== 'NotFound') throw err;
+    }
+    const until = retainUntil(this.retentionDays);
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'application/json',
+        IfNoneMatch: '*',
+        ObjectLockMode: 'COMPLIANCE',
+        ObjectLockRetainUntilDate: new Date(until),
+        ChecksumAlgorithm: 'SHA256',
+      }),
+    );
+    return { location: `s3://${this.bucket}/${key}`, retainUntil: until };
+  }
+
+  async get(key: string): Promise<string | null> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await out.Body!.transformToString();
+    } catch (err) {
+      if ((err as { name?: string }).name === 'NoSuchKey') return null;
+      throw err;
+    }
+  }
+}
+
+/**
+ * Local write-once store: a file is created with O_EXCL and made read-only; a second write of
+ * the same key fails. (A root user on the machine can still delete it: that is the limit of
+ * a laptop; the AWS adapter's Object Lock is the real guarantee.)
+ */
+export class FileEvidenceStore implements EvidenceStore {
+  constructor(
+    private readonly root: string,
+    private readonly retentionDays: number,
+  ) {}
+
+  async putOnce(key: string, body: string): Promise<{ location: string; retainUntil: string }> {
+    assertSafeKey(key);
+    const path = join(this.root, key);
+    await mkdir(dirname(path), { recursive: true });
+    try {
+      await writeFile(path, body, { flag: 'wx', mode: 0o444 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteOnceError(key);
+      throw err;
+    }
+    await chmod(path, 0o444);
+    return { location: `file://${path}`, retainUntil: retainUntil(this.retentionDays) };
+  }
+
+  async get(key: string): Promise<string | null> {
+    assertSafeKey(key);
+    try {
+      return await readFile(join(this.root, key), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+}
+
+/**
+ * Evidence signatures are ECDSA P-256 with SHA-256 over the UTF-8 bytes of the bundle digest
+ * (hex). KMS (`MessageType: RAW`) and the local key compute exactly the same thing, so one
+ * verifier serves both.
+ */
+export const EVIDENCE_SIGNING_ALGORITHM = 'ECDSA_SHA_256';
+
+export class KmsEvidenceSigner implements EvidenceSigner {
+  readonly algorithm = EVIDENCE_SIGNING_ALGORITHM;
+  private publicPem: string | undefined;
+  constructor(
+    private readonly kms: KMSClient,
+    readonly keyId: string,
+  ) {}
+
+  async sign(digestHex: string): Promise<string> {
+    const out = await this.kms.send(
+      new SignCommand({
+        KeyId: this.keyId,
+        Message: Buffer.from(digestHex, 'utf8'),
+        MessageType: 'RAW',
+        SigningAlgorithm: 'ECDSA_SHA_256',
+      }),
+    );
+    return Buffer.from(out.Signature!).toString('base64');
+  }
+
+  async publicKeyPem(): Promise<string> {
+    if (!this.publicPem) {
+      const out = await this.kms.send(new GetPublicKeyCommand({ KeyId: this.keyId }));
+      this.publicPem = createPublicKey({ key: Buffer.from(out.PublicKey!), format: 'der', type: 'spki' })
+        .export({ format: 'pem', type: 'spki' })
+        .toString();
+    }
+    return this.publicPem;
+  }
+}
+
+/** A P-256 key kept in the data dir (created on first use, private part mode 0600). */
+export class LocalEvidenceSigner implements EvidenceSigner {
+  readonly algorithm = EVIDENCE_SIGNING_ALGORITHM;
+  readonly keyId: string;
+  private readonly privatePem: string;
+  private readonly publicPem: string;
+
+  constructor(keyDir: string) {
+    const privPath = join(keyDir, 'evidence-signing-key.pem');
+    if (!existsSync(privPath)) {
+      mkdirSync(keyDir, { recursive: true });
+      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      writeFileSync(privPath, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), { mode: 0o600 });
+    }
+    this.privatePem = readFileSync(privPath, 'utf8');
+    this.publicPem = createPublicKey(createPrivateKey(this.privatePem)).export({ format: 'pem', type: 'spki' }).toString();
+    writeFileSync(join(keyDir, 'evidence-public-key.pem'), this.publicPem);
+    this.keyId = `local:${createPublicKey(this.publicPem).export({ format: 'der', type: 'spki' }).toString('base64').slice(-16)}`;
+  }
+
+  async sign(digestHex: string): Promise<string> {
+    return cryptoSign('sha256', Buffer.from(digestHex, 'utf8'), { key: this.privatePem, dsaEncoding: 'der' }).toString('base64');
+  }
+
+  async publicKeyPem(): Promise<string> {
+    return this.publicPem;
+  }
+}

@@ -1,0 +1,362 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { chainHash, GENESIS_HASH } from '../domain/event-chain';
+import { NotFoundError, TransientError } from '../domain/errors';
+import type { Actor, Mission, MissionEvent, MissionOptions, MissionStatus } from '../domain/mission';
+
+const missionPk = (tenant: string, mission: string): string => `T#${tenant}#M#${mission}`;
+const eventSk = (seq: number): string => `E#${String(seq).padStart(10, '0')}`;
+const connPk = (connectionId: string): string => `CONN#${connectionId}`;
+
+/** Fields a caller may set on a mission besides status and seq (which only events move). */
+export type MissionPatch = Partial<
+  Omit<Mission, 'mission_id' | 'tenant_id' | 'status' | 'seq' | 'created_at' | 'updated_at' | 'chain_head'>
+>;
+
+export interface NewEvent {
+  readonly type: string;
+  readonly message: string;
+  readonly actor: Actor;
+  /** When set, the mission moves to this status together with the event. */
+  readonly status?: MissionStatus;
+  readonly data?: Record<string, unknown>;
+  /** Retries with the same key do not append twice. Default: a fresh uuid. */
+  readonly idempotencyKey?: string;
+  readonly causationId?: string | null;
+  /** Fields to set on the mission in the same update that moves its seq. */
+  readonly patch?: MissionPatch;
+}
+
+export interface Subscription {
+  readonly connectionId: string;
+}
+
+/**
+ * Mission state in one DynamoDB table, single-item conditional writes only (dynalite has no
+ * transactions). Every key starts with the tenant, so no query can cross tenants.
+ */
+export class MissionStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async createMission(input: {
+    tenantId: string;
+    missionId: string;
+    prompt: string;
+    options: MissionOptions;
+    policyHash: string;
+    speech: string;
+    status?: MissionStatus;
+  }): Promise<Mission> {
+    const at = this.now().toISOString();
+    const mission: Mission = {
+      mission_id: input.missionId,
+      tenant_id: input.tenantId,
+      status: input.status ?? 'QUEUED',
+      prompt: input.prompt,
+      options: input.options,
+      created_at: at,
+      updated_at: at,
+      seq: 0,
+      speech: input.speech,
+      project_name: null,
+      slug: null,
+      kind: null,
+      features: [],
+      url: null,
+      pr_url: null,
+      branch: null,
+      execution_arn: null,
+      policy_hash: input.policyHash,
+      attempts: [],
+      failure: null,
+      chain_head: GENESIS_HASH,
+      evidence_key: null,
+      builder_ms: 0,
+      queue_position: null,
+    };
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          PK: missionPk(input.tenantId, input.missionId),
+          SK: 'META',
+          GSI1PK: `T#${input.tenantId}#MISSIONS`,
+          GSI1SK: `${at}#${input.missionId}`,
+          ...mission,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return mission;
+  }
+
+  async getMission(tenantId: string, missionId: string): Promise<Mission | null> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { PK: missionPk(tenantId, missionId), SK: 'META' }, ConsistentRead: true }),
+    );
+    return out.Item ? toMission(out.Item) : null;
+  }
+
+  async requireMission(tenantId: string, missionId: string): Promise<Mission> {
+    const mission = await this.getMission(tenantId, missionId);
+    if (!mission) throw new NotFoundError(`Mission ${missionId} not found`);
+    return mission;
+  }
+
+  /** Newest first. */
+  async listMissions(tenantId: string, limit = 50): Promise<Mission[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `T#${tenantId}#MISSIONS` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(toMission);
+  }
+
+  /** Sets descriptive fields without appending an event (for data that is not a state change). */
+  async patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void> {
+    const { expression, names, values } = setExpression({ ...patch, updated_at: this.now().toISOString() });
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { PK: missionPk(tenantId, missionId), SK: 'META' },
+        UpdateExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ConditionExpression: 'attribute_exists(PK)',
+      }),
+    );
+  }
+
+  /**
+   * Appends the next event to the mission's hash chain. The event item is written with
+   * `attribute_not_exists(SK)`, so two writers can never fork the chain: the loser re-reads
+   * the head and tries again. The mission's seq/status then move forward only.
+   */
+  async appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
+    const pk = missionPk(tenantId, missionId);
+    const idempotencyKey = input.idempotencyKey ?? randomUUID();
+    for (let tries = 0; tries < 8; tries++) {
+      const head = await this.lastEvent(tenantId, missionId);
+      if (head && head.idempotency_key === idempotencyKey) return head;
+      const seq = (head?.seq ?? 0) + 1;
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      const body: Omit<MissionEvent, 'hash'> = {
+        mission_id: missionId,
+        tenant_id: tenantId,
+        seq,
+        type: input.type,
+        status: input.status ?? null,
+        message: input.message,
+        actor: input.actor,
+        at: this.now().toISOString(),
+        correlation_id: missionId,
+        causation_id: input.causationId ?? (head ? `${missionId}#${head.seq}` : null),
+        idempotency_key: idempotencyKey,
+        data: input.data ?? {},
+        prev_hash: prevHash,
+      };
+      const event: MissionEvent = { ...body, hash: chainHash(prevHash, body as unknown as Record<string, unknown>) };
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { PK: pk, SK: eventSk(seq), ...event },
+            ConditionExpression: 'attribute_not_exists(SK)',
+          }),
+        );
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) continue;
+        throw err;
+      }
+      await this.advanceMission(tenantId, missionId, event, input.patch ?? {});
+      return event;
+    }
+    throw new TransientError(`Could not append to mission ${missionId}: too much contention`);
+  }
+
+  private async advanceMission(tenantId: string, missionId: string, event: MissionEvent, patch: MissionPatch): Promise<void> {
+    const fields: Record<string, unknown> = { ...patch, seq: event.seq, chain_head: event.hash, updated_at: event.at };
+    if (event.status) fields.status = event.status;
+    const { expression, names, values } = setExpression(fields);
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: missionPk(tenantId, missionId), SK: 'META' },
+          UpdateExpression: expression,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ...values, ':seqGuard': event.seq },
+          ConditionExpression: 'attribute_exists(PK) AND seq < :seqGuard',
+        }),
+      );
+    } catch (err) {
+      // A later event already moved the mission on; this one stays in the log.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  async lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :e)',
+        ExpressionAttributeValues: { ':pk': missionPk(tenantId, missionId), ':e': 'E#' },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = out.Items?.[0];
+    return item ? toEvent(item) : null;
+  }
+
+  /** Events with seq greater than `afterSeq`, oldest first. */
+  async listEvents(tenantId: string, missionId: string, afterSeq = 0, limit = 1000): Promise<MissionEvent[]> {
+    const events: MissionEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK > :from',
+          ExpressionAttributeValues: { ':pk': missionPk(tenantId, missionId), ':from': eventSk(afterSeq) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        if (String(item.SK).startsWith('E#')) events.push(toEvent(item));
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && events.length < limit);
+    return events.slice(0, limit);
+  }
+
+  // --- WebSocket connections and subscriptions -------------------------------------------
+
+  async putConnection(connectionId: string, tenantId: string): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { PK: connPk(connectionId), SK: 'META', tenant_id: tenantId, connected_at: this.now().toISOString() },
+      }),
+    );
+    await this.adjustConnectionCount(1);
+  }
+
+  async getConnectionTenant(connectionId: string): Promise<string | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: connPk(connectionId), SK: 'META' } }));
+    return out.Item ? String(out.Item.tenant_id) : null;
+  }
+
+  async subscribe(tenantId: string, missionId: string, connectionId: string): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { PK: missionPk(tenantId, missionId), SK: `SUB#${connectionId}`, connection_id: connectionId },
+      }),
+    );
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { PK: connPk(connectionId), SK: `SUB#${tenantId}#${missionId}`, tenant_id: tenantId, mission_id: missionId },
+      }),
+    );
+  }
+
+  async subscriptions(tenantId: string, missionId: string): Promise<Subscription[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
+        ExpressionAttributeValues: { ':pk': missionPk(tenantId, missionId), ':s': 'SUB#' },
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({ connectionId: String(i.connection_id) }));
+  }
+
+  /** Removes a connection and every subscription it held. */
+  async removeConnection(connectionId: string): Promise<void> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': connPk(connectionId) },
+      }),
+    );
+    const items = out.Items ?? [];
+    for (const item of items) {
+      if (String(item.SK).startsWith('SUB#')) {
+        await this.doc.send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: { PK: missionPk(String(item.tenant_id), String(item.mission_id)), SK: `SUB#${connectionId}` },
+          }),
+        );
+      }
+      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: connPk(connectionId), SK: item.SK } }));
+    }
+    if (items.some((i) => i.SK === 'META')) await this.adjustConnectionCount(-1);
+  }
+
+  async connectionCount(): Promise<number> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: 'STATS', SK: 'WS' } }));
+    return Math.max(0, Number(out.Item?.connections ?? 0));
+  }
+
+  private async adjustConnectionCount(delta: number): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { PK: 'STATS', SK: 'WS' },
+        UpdateExpression: 'ADD connections :d',
+        ExpressionAttributeValues: { ':d': delta },
+      }),
+    );
+  }
+}
+
+function setExpression(fields: Record<string, unknown>): {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts: string[] = [];
+  Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .forEach(([key, value], i) => {
+      names[`#f${i}`] = key;
+      values[`:v${i}`] = value;
+      parts.push(`#f${i} = :v${i}`);
+    });
+  return { expression: `SET ${parts.join(', ')}`, names, values };
+}
+
+const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
+function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...item };
+  for (const k of STORE_KEYS) delete copy[k];
+  return copy;
+}
+const toMission = (item: Record<string, unknown>): Mission => stripKeys(item) as unknown as Mission;
+const toEvent = (item: Record<string, unknown>): MissionEvent => stripKeys(item) as unknown as MissionEvent;

@@ -1,0 +1,42 @@
+import type { Mission } from '../domain/mission';
+
+/** What `GET /gantry/status/{id}` returns: the seed's fields plus branch, seq and failure details. */
+export function statusView(m: Mission): Record<string, unknown> {
+  return {
+    mission_id: m.mission_id,
+    status: m.status,
+    url: m.url,
+    pr_url: m.pr_url,
+    speech: m.speech,
+    branch: m.branch,
+    seq: m.seq,
+    failure: m.failure,
+    prompt: m.prompt,
+    project_name: m.project_name,
+    slug: m.slug,
+    features: m.features,
+    options: m.options,
+    attempts: m.attempts,
+    queue_position: m.queue_position,
+    evidence_key: m.evidence_key,
+    chain_head: m.chain_head,
+    policy_hash: m.policy_hash,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+  };
+}
+
+/** One row of `GET /gantry/missions`. */
+export function summaryView(m: Mission): Record<string, unknown> {
+  return {
+    mission_id: m.mission_id,
+    status: m.status,
+    prompt: m.prompt,
+    project_name: m.project_name,
+    url: m.url,
+    pr_url: m.pr_url,
+    seq: m.seq,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+  };
+}

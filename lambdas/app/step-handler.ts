@@ -1,0 +1,20 @@
+import { services, type Services } from '../composition-root';
+import { MissionStateSchema, type MissionState } from '../domain/mission';
+import { logger } from '../observability';
+
+/**
+ * Wraps a workflow step: parse the state document, tag logs, run. Errors propagate with their
+ * `name`, which is what the ASL `Retry`/`Catch` blocks match.
+ */
+export function stepHandler(step: (svc: Services, state: MissionState) => Promise<MissionState>) {
+  return async (input: unknown): Promise<MissionState> => {
+    const state = MissionStateSchema.parse(input);
+    logger.appendKeys({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt });
+    try {
+      return await step(services(), state);
+    } catch (err) {
+      logger.warn('Step failed', { error: (err as Error).message, error_name: (err as Error).name });
+      throw err;
+    }
+  };
+}

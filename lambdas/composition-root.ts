@@ -1,0 +1,111 @@
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { join, resolve } from 'node:path';
+import { readConfig, type GantryEnv } from './config';
+import { loadPolicyFile, type LoadedPolicy } from './domain/policy';
+import type { ArchitectPort, ArtifactStore, Deployer, EvidenceSigner, EvidenceStore, Publisher, PushPort, WorkflowPort } from './domain/ports';
+import { FileArtifactStore, S3ArtifactStore } from './adapters/artifact-store';
+import { LocalStaticDeployer, VercelDeployer, type TokenSource } from './adapters/deployers';
+import { FileEvidenceStore, KmsEvidenceSigner, LocalEvidenceSigner, S3EvidenceStore } from './adapters/evidence';
+import { OfflineArchitect } from './adapters/offline-architect';
+import { MissionStore } from './adapters/mission-store';
+import { GitHubPublisher, LocalGitPublisher } from './adapters/publishers';
+import { ApiGatewayPush } from './adapters/push';
+import { StepFunctionsWorkflow } from './adapters/workflow-sfn';
+
+/** Everything a handler may use. Built once per process (Lambda container or local stack). */
+export interface Services {
+  readonly config: GantryEnv;
+  readonly policy: LoadedPolicy;
+  readonly store: MissionStore;
+  readonly artifacts: ArtifactStore;
+  readonly evidence: EvidenceStore;
+  readonly signer: EvidenceSigner;
+  readonly deployer: Deployer;
+  readonly publisher: Publisher;
+  readonly workflow: WorkflowPort;
+  readonly push: PushPort;
+  readonly architect: ArchitectPort;
+  readonly startedAt: number;
+}
+
+let current: Services | undefined;
+
+/** The services of this process; on AWS they are created from the environment on first use. */
+export function services(): Services {
+  current ??= createAwsServices(readConfig());
+  return current;
+}
+
+/** The local stack installs its services before it routes the first request. */
+export function installServices(s: Services | undefined): void {
+  current = s;
+}
+
+function docClient(dynamo: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(dynamo, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
+  });
+}
+
+/** AWS adapters. Secrets are fetched only when a deploy or publish actually runs. */
+export function createAwsServices(config: GantryEnv): Services {
+  const policy = loadPolicyFile();
+  const region = config.AWS_REGION;
+  const s3 = new S3Client({ region });
+  const secrets = new SecretsManagerClient({ region });
+  const secret = (arn: string): TokenSource => async () => {
+    if (!arn) throw new Error('No secret configured for this integration');
+    const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
+    return out.SecretString ?? '';
+  };
+  return {
+    config,
+    policy,
+    store: new MissionStore(docClient(new DynamoDBClient({ region })), config.GANTRY_TABLE_NAME),
+    artifacts: new S3ArtifactStore(s3, config.GANTRY_ARTIFACT_BUCKET),
+    evidence: new S3EvidenceStore(s3, config.GANTRY_EVIDENCE_BUCKET, policy.policy.evidence.retention_days),
+    signer: new KmsEvidenceSigner(new KMSClient({ region }), config.GANTRY_EVIDENCE_KEY_ID),
+    deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_SECRET_ARN), { timeoutMs: policy.policy.deploy.timeout_seconds * 1000 }),
+    publisher: new GitHubPublisher(secret(config.GANTRY_GITHUB_SECRET_ARN), config.GANTRY_GITHUB_REPO),
+    workflow: new StepFunctionsWorkflow(new SFNClient({ region }), config.GANTRY_STATE_MACHINE_ARN),
+    push: new ApiGatewayPush(new ApiGatewayManagementApiClient({ region, endpoint: config.GANTRY_WS_ENDPOINT })),
+    architect: new OfflineArchitect(),
+    startedAt: Date.now(),
+  };
+}
+
+/** What only the running local stack knows: its emulator endpoint, workflow runner and public URL. */
+export interface LocalRuntime {
+  readonly dynamoEndpoint: string;
+  readonly workflow: WorkflowPort;
+  readonly publicUrl: () => string;
+}
+
+/** Local adapters: everything under the data directory, no cloud account, no network. */
+export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, policy = loadPolicyFile()): Services {
+  const dataDir = resolve(config.GANTRY_DATA_DIR);
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: runtime.dynamoEndpoint, credentials });
+  return {
+    config,
+    policy,
+    store: new MissionStore(docClient(dynamo), config.GANTRY_TABLE_NAME),
+    artifacts: new FileArtifactStore(join(dataDir, 'artifacts')),
+    evidence: new FileEvidenceStore(join(dataDir, 'evidence'), policy.policy.evidence.retention_days),
+    signer: new LocalEvidenceSigner(join(dataDir, 'keys')),
+    deployer: new LocalStaticDeployer(join(dataDir, 'apps'), runtime.publicUrl),
+    publisher: new LocalGitPublisher(join(dataDir, 'git'), runtime.publicUrl),
+    workflow: runtime.workflow,
+    push: new ApiGatewayPush(
+      new ApiGatewayManagementApiClient({ region: config.AWS_REGION, endpoint: runtime.publicUrl(), credentials }),
+    ),
+    architect: new OfflineArchitect(),
+    startedAt: Date.now(),
+  };
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+
+/**
+ * The offline architect's catalog: the app kinds it can generate and the features it can add.
+ * The request analysis matches free text against the keywords; a consultant can propose plans
+ * from the titles, descriptions and default features without knowing how the apps are made.
+ */
+
+export const APP_KIND_IDS = ['calculator', 'tasks', 'notes', 'timer', 'converter'] as const;
+export const AppKindIdSchema = z.enum(APP_KIND_IDS);
+export type AppKindId = z.infer<typeof AppKindIdSchema>;
+
+export const FEATURE_IDS = ['dark-mode', 'local-storage', 'search', 'filter', 'priorities', 'history', 'export'] as const;
+export const FeatureIdSchema = z.enum(FEATURE_IDS);
+export type FeatureId = z.infer<typeof FeatureIdSchema>;
+
+export interface AppKind {
+  readonly id: AppKindId;
+  /** Display title, used for the page title and `<h1>` when the request names no app. */
+  readonly title: string;
+  /** One sentence a person can read in a plan. */
+  readonly description: string;
+  /** Project slug used when the request names no app. */
+  readonly defaultProjectName: string;
+  /** Words and phrases that name this kind outright (lower-case; a plural `s` is also accepted). */
+  readonly keywords: readonly string[];
+  /** Words that only hint at this kind (count a third of a keyword). */
+  readonly hints: readonly string[];
+  /** Features every plan for this kind starts with; a plan may still remove them. */
+  readonly defaultFeatures: readonly FeatureId[];
+}
+
+export interface Feature {
+  readonly id: FeatureId;
+  readonly title: string;
+  readonly description: string;
+  /** Words and phrases that ask for this feature (lower-case; a plural `s` is also accepted). */
+  readonly keywords: readonly string[];
+  /** Kinds whose generated app implements this feature. */
+  readonly kinds: readonly AppKindId[];
+}
+
+export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
+  calculator: {
+    id: 'calculator',
+    title: 'Calculator',
+    description:
+      'A calculator for everyday arithmetic with operator precedence, parentheses, clear and backspace, usable from the keyboard.',
+    defaultProjectName: 'calculator',
+    keywords: ['calculator', 'calc', 'arithmetic', 'adding machine'],
+    hints: ['math', 'maths', 'compute', 'calculate', 'sum', 'multiply', 'divide', 'add numbers'],
+    defaultFeatures: [],
+  },
+  tasks: {
+    id: 'tasks',
+    title: 'Tasks',
+    description: 'A task manager: add tasks, tick them off, delete them and filter active from done.',
+    defaultProjectName: 'task-manager',
+    keywords: ['todo', 'todo list', 'task', 'task manager', 'task list', 'tasks app', 'checklist', 'chore', 'errand', 'things to do', 'reminder list'],
+    hints: ['trello', 'todoist', 'kanban', 'backlog', 'reminder', 'productivity', 'shopping list', 'grocery list'],
+    defaultFeatures: ['filter', 'local-storage'],
+  },
+  notes: {
+    id: 'notes',
+    title: 'Notes',
+    description: 'A notes app: write, edit and delete notes, newest first, and find them again by search.',
+    defaultProjectName: 'notes',
+    keywords: ['note', 'notes app', 'notepad', 'note taking', 'notebook', 'journal', 'diary', 'memo', 'scratchpad'],
+    hints: ['notion', 'evernote', 'google keep', 'jot', 'write down', 'writing', 'ideas'],
+    defaultFeatures: ['search', 'local-storage'],
+  },
+  timer: {
+    id: 'timer',
+    title: 'Focus Timer',
+    description:
+      'A pomodoro focus timer: focus and break phases with a long break every fourth round, start, pause, reset and skip, adjustable lengths.',
+    defaultProjectName: 'focus-timer',
+    keywords: ['timer', 'pomodoro', 'focus timer', 'countdown', 'stopwatch', 'study timer'],
+    hints: ['focus', 'concentrate', 'work session', 'break', 'time management'],
+    defaultFeatures: [],
+  },
+  converter: {
+    id: 'converter',
+    title: 'Unit Converter',
+    description: 'A unit converter for length, mass and temperature with a one-click swap of the two units.',
+    defaultProjectName: 'unit-converter',
+    keywords: ['converter', 'unit converter', 'unit conversion', 'convert units', 'conversion'],
+    hints: [
+      'convert',
+      'unit',
+      'metric',
+      'imperial',
+      'celsius',
+      'fahrenheit',
+      'kelvin',
+      'kilometre',
+      'kilometer',
+      'mile',
+      'pound',
+      'kilogram',
+      'ounce',
+      'inch',
+      'feet',
+    ],
+    defaultFeatures: [],
+  },
+};
+
+export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
+  'dark-mode': {
+    id: 'dark-mode',
+    title: 'Dark mode',
+    description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
+    keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter'],
+  },
+  'local-storage': {
+    id: 'local-storage',
+    title: 'Saved in this browser',
+    description: "Keeps the app's data in localStorage so it survives a reload.",
+    keywords: [
+      'local storage',
+      'localstorage',
+      'persist',
+      'persistent',
+      'persistence',
+      'save',
+      'saved',
+      'saving',
+      'remember',
+      'remembers',
+      'keep my',
+      'survive reload',
+      'survives reload',
+      'offline',
+    ],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter'],
+  },
+  search: {
+    id: 'search',
+    title: 'Search',
+    description: 'Finds items by the words they contain.',
+    keywords: ['search', 'searchable', 'find', 'look up', 'lookup'],
+    kinds: ['tasks', 'notes'],
+  },
+  filter: {
+    id: 'filter',
+    title: 'Filter',
+    description: 'Shows all, only active or only completed tasks.',
+    keywords: ['filter', 'show completed', 'hide completed', 'active and done', 'active and completed'],
+    kinds: ['tasks'],
+  },
+  priorities: {
+    id: 'priorities',
+    title: 'Priorities',
+    description: 'High, normal and low priority, with the most urgent tasks listed first.',
+    keywords: ['priority', 'priorities', 'prioritise', 'prioritize', 'urgent', 'important'],
+    kinds: ['tasks'],
+  },
+  history: {
+    id: 'history',
+    title: 'History',
+    description: 'Lists the most recent results so they can be read again.',
+    keywords: ['history', 'previous calculations', 'past calculations', 'recent conversions', 'tape', 'log of'],
+    kinds: ['calculator', 'converter'],
+  },
+  export: {
+    id: 'export',
+    title: 'Export',
+    description: 'Downloads all items as a JSON file.',
+    keywords: ['export', 'download', 'backup', 'back up', 'json'],
+    kinds: ['tasks', 'notes'],
+  },
+};
+
+/** Kind used by the direct-build path when a request names no kind: a task list is the most common small app. */
+export const FALLBACK_KIND: AppKindId = 'tasks';
+
+/** Whether the generated app of `kind` implements `feature`. */
+export function supportsFeature(kind: AppKindId, feature: FeatureId): boolean {
+  return FEATURES[feature].kinds.includes(kind);
+}
+
+/** Features supported by `kind`, in catalog order. */
+export function supportedFeatures(kind: AppKindId): FeatureId[] {
+  return FEATURE_IDS.filter((feature) => supportsFeature(kind, feature));
+}
+
+/** Deduplicates and orders feature ids as the catalog lists them, so equal sets render identically. */
+export function orderFeatures(features: Iterable<FeatureId>): FeatureId[] {
+  const wanted = new Set(features);
+  return FEATURE_IDS.filter((feature) => wanted.has(feature));
+}
+
+export function isAppKindId(value: unknown): value is AppKindId {
+  return AppKindIdSchema.safeParse(value).success;
+}
+
+export function isFeatureId(value: unknown): value is FeatureId {
+  return FeatureIdSchema.safeParse(value).success;
+}

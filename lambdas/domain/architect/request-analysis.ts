@@ -1,0 +1,285 @@
+import {
+  APP_KIND_IDS,
+  APP_KINDS,
+  FEATURE_IDS,
+  FEATURES,
+  orderFeatures,
+  supportsFeature,
+  type AppKindId,
+  type FeatureId,
+} from './catalog';
+
+export {
+  APP_KIND_IDS,
+  APP_KINDS,
+  AppKindIdSchema,
+  FALLBACK_KIND,
+  FEATURE_IDS,
+  FEATURES,
+  FeatureIdSchema,
+  isAppKindId,
+  isFeatureId,
+  orderFeatures,
+  supportedFeatures,
+  supportsFeature,
+} from './catalog';
+export type { AppKind, AppKindId, Feature, FeatureId } from './catalog';
+
+/** What the offline architect understood from a free-text request. Deterministic: same text, same analysis. */
+export interface RequestAnalysis {
+  /** The app kind the request asks for, or `null` when nothing in the text points to one. */
+  readonly kind: AppKindId | null;
+  /** 0..1: how strongly and how unambiguously the text names `kind` (0 when `kind` is null). */
+  readonly confidence: number;
+  /** Score of every kind (a keyword counts 3, a hint 1); useful to explain a choice or ask between two. */
+  readonly scores: Readonly<Record<AppKindId, number>>;
+  /** Features the text asks for, in catalog order (negated mentions such as "no dark mode" excluded). */
+  readonly features: FeatureId[];
+  /** Features the text explicitly declines ("without export"). */
+  readonly excludedFeatures: FeatureId[];
+  /** Requested features that the chosen kind does not implement. */
+  readonly unsupportedFeatures: FeatureId[];
+  /** Name the person gave the app ("called Daily Focus"), cleaned; null when none was given. */
+  readonly appName: string | null;
+  /** Suggested project slug: lower-case letters, digits and dashes, at most 40 characters. */
+  readonly projectName: string;
+  /** A famous app the request wants to look like ("like Trello"), upper-case; null when none. */
+  readonly designTarget: string | null;
+}
+
+const KEYWORD_SCORE = 3;
+const HINT_SCORE = 1;
+const MAX_SLUG_LENGTH = 40;
+const MAX_NAME_LENGTH = 40;
+
+/** Famous apps a request may name as a look to imitate; the value is the design target id. */
+const DESIGN_TARGETS: ReadonlyArray<readonly [phrase: string, target: string]> = [
+  ['linkedin', 'LINKEDIN'],
+  ['twitter', 'TWITTER'],
+  ['trello', 'TRELLO'],
+  ['notion', 'NOTION'],
+  ['todoist', 'TODOIST'],
+  ['evernote', 'EVERNOTE'],
+  ['google keep', 'GOOGLE_KEEP'],
+  ['spotify', 'SPOTIFY'],
+  ['instagram', 'INSTAGRAM'],
+  ['facebook', 'FACEBOOK'],
+  ['slack', 'SLACK'],
+  ['github', 'GITHUB'],
+  ['airbnb', 'AIRBNB'],
+  ['apple', 'APPLE'],
+];
+
+/** Words that turn the feature mentioned right after them into a refusal ("no", "without"). */
+const NEGATIONS = new Set(['no', 'not', 'without', 'never', 'dont', 'skip', 'exclude', 'excluding', 'except']);
+/** Words that end the reach of a negation ("no login but dark mode"). */
+const NEGATION_BARRIERS = new Set(['but', 'with', 'and', 'plus', 'also', 'yet', 'though', 'however']);
+const NEGATION_REACH = 4;
+
+/** Words that carry no meaning for a project name. */
+const NAME_STOP_WORDS = new Set(
+  (
+    'a an the app application web webapp website site page tool simple small little tiny basic nice cool ' +
+    'good great quick please build make create write generate design develop code give want need would like ' +
+    'could can you me my i we our for with and or but that which to of in on at by from using use uses it its ' +
+    'is be should has have some this one new just also so very really let lets'
+  ).split(' '),
+);
+
+/** Splits lower-case words out of free text and normalises the usual spellings of "to-do". */
+export function normalizeRequestText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\bto-dos?\b/g, 'todo')
+    .replace(/\bto do (list|app|items?)\b/g, 'todo $1')
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+interface PhraseMatch {
+  readonly index: number;
+  readonly wordIndex: number;
+}
+
+const phrasePatternCache = new Map<string, RegExp>();
+
+/** Matches a catalog phrase on whole words; the last word may carry a plural `s`/`es`. */
+function phrasePattern(phrase: string): RegExp {
+  let pattern = phrasePatternCache.get(phrase);
+  if (!pattern) {
+    const words = normalizeRequestText(phrase).split(' ');
+    const body = words.map((word, i) => (i === words.length - 1 ? `${word}(?:s|es)?` : word)).join(' ');
+    pattern = new RegExp(`(?:^| )(${body})(?= |$)`, 'g');
+    phrasePatternCache.set(phrase, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+function findPhrase(text: string, phrase: string): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  const pattern = phrasePattern(phrase);
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const index = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    matches.push({ index, wordIndex: text.slice(0, index).split(' ').length - 1 });
+  }
+  return matches;
+}
+
+function isNegated(words: readonly string[], wordIndex: number): boolean {
+  for (let i = wordIndex - 1; i >= 0 && i >= wordIndex - NEGATION_REACH; i -= 1) {
+    const word = words[i] ?? '';
+    if (NEGATION_BARRIERS.has(word)) return false;
+    if (NEGATIONS.has(word)) return true;
+  }
+  return false;
+}
+
+interface KindScore {
+  readonly kind: AppKindId;
+  readonly score: number;
+  readonly firstIndex: number;
+}
+
+function scoreKinds(text: string): KindScore[] {
+  return APP_KIND_IDS.map((kind) => {
+    let score = 0;
+    let firstIndex = Number.POSITIVE_INFINITY;
+    const tally = (phrases: readonly string[], weight: number): void => {
+      for (const phrase of phrases) {
+        const matches = findPhrase(text, phrase);
+        if (matches.length === 0) continue;
+        score += weight;
+        firstIndex = Math.min(firstIndex, ...matches.map((m) => m.index));
+      }
+    };
+    tally(APP_KINDS[kind].keywords, KEYWORD_SCORE);
+    tally(APP_KINDS[kind].hints, HINT_SCORE);
+    return { kind, score, firstIndex };
+  });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Turns any text into a project slug: lower-case letters, digits and single dashes, at most 40 characters. */
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+  const slug = normalizeRequestText(text).replace(/ /g, '-');
+  const cut = slug.length > maxLength ? slug.slice(0, maxLength) : slug;
+  return cut.replace(/-+$/, '');
+}
+
+/** Keeps a person-given app name printable and short: letters, digits, spaces and a little punctuation. */
+export function cleanAppName(raw: string): string | null {
+  const words = raw
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N} &'.-]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  let name = '';
+  for (const word of words) {
+    const next = name ? `${name} ${word}` : word;
+    if (next.length > MAX_NAME_LENGTH) break;
+    name = next;
+  }
+  name = name.replace(/[ .&'-]+$/, '');
+  if (!/[\p{L}\p{N}]/u.test(name)) return null;
+  // A name typed all in lower case reads better as a title.
+  if (name === name.toLowerCase()) {
+    name = name.replace(/(^|[ -])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  }
+  return name;
+}
+
+const NAME_END_WORDS = new Set(['with', 'that', 'which', 'and', 'for', 'to', 'using', 'where', 'so', 'in', 'on', 'it', 'please']);
+
+/** Finds a name the person gave the app: `called "Focus Pal"`, `named Budget Buddy with ...`. */
+function extractAppName(text: string): string | null {
+  const quoted = /\b(?:called|named|titled|name it|call it)\s*[:]?\s*["“‘'«]([^"”’'»\n]{1,80})["”’'»]/i.exec(text);
+  if (quoted?.[1]) return cleanAppName(quoted[1]);
+  const bare = /\b(?:called|named|titled|name it|call it)\s*[:]?\s+([^\n.,;:!?()]{1,80})/i.exec(text);
+  if (!bare?.[1]) return null;
+  const kept: string[] = [];
+  for (const word of bare[1].trim().split(/\s+/)) {
+    if (NAME_END_WORDS.has(word.toLowerCase()) || kept.length === 5) break;
+    kept.push(word);
+  }
+  return kept.length > 0 ? cleanAppName(kept.join(' ')) : null;
+}
+
+function detectDesignTarget(text: string): string | null {
+  let best: { index: number; target: string } | null = null;
+  for (const [phrase, target] of DESIGN_TARGETS) {
+    const first = findPhrase(text, phrase)[0];
+    if (first && (best === null || first.index < best.index)) best = { index: first.index, target };
+  }
+  return best?.target ?? null;
+}
+
+function nameFromContentWords(text: string): string {
+  const featureWords = new Set(FEATURE_IDS.flatMap((f) => FEATURES[f].keywords.flatMap((k) => k.split(' '))));
+  const words = text.split(' ').filter((w) => w.length > 1 && !NAME_STOP_WORDS.has(w) && !featureWords.has(w));
+  return slugify(words.slice(0, 3).join(' ')) || 'app';
+}
+
+/**
+ * Reads a free-text app request: which kind of app (with a confidence), which features it mentions,
+ * a name and a project slug. Pure and deterministic; it never guesses a kind from nothing: when no
+ * keyword or hint matches, `kind` is null and a consultant should ask.
+ */
+export function analyzeRequest(text: string): RequestAnalysis {
+  const normalized = normalizeRequestText(text);
+  const words = normalized ? normalized.split(' ') : [];
+
+  const ranked = scoreKinds(normalized)
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.firstIndex - b.firstIndex);
+  const scores = Object.fromEntries(APP_KIND_IDS.map((k) => [k, 0])) as Record<AppKindId, number>;
+  for (const s of ranked) scores[s.kind] = s.score;
+
+  const best = ranked[0];
+  const runnerUp = ranked[1];
+  const kind = best?.kind ?? null;
+  let confidence = 0;
+  if (best) {
+    const strength = Math.min(1, best.score / KEYWORD_SCORE);
+    const share = best.score / (best.score + (runnerUp?.score ?? 0));
+    confidence = round2(strength * share);
+  }
+
+  const wanted = new Set<FeatureId>();
+  const declined = new Set<FeatureId>();
+  for (const feature of FEATURE_IDS) {
+    for (const keyword of FEATURES[feature].keywords) {
+      for (const match of findPhrase(normalized, keyword)) {
+        if (isNegated(words, match.wordIndex)) declined.add(feature);
+        else wanted.add(feature);
+      }
+    }
+  }
+  const features = orderFeatures(wanted);
+  const excludedFeatures = orderFeatures([...declined].filter((f) => !wanted.has(f)));
+  const unsupportedFeatures = kind ? features.filter((f) => !supportsFeature(kind, f)) : [];
+
+  const appName = extractAppName(text);
+  let projectName: string;
+  if (appName) projectName = slugify(appName) || 'app';
+  else if (kind) projectName = APP_KINDS[kind].defaultProjectName;
+  else projectName = nameFromContentWords(normalized);
+
+  return {
+    kind,
+    confidence,
+    scores,
+    features,
+    excludedFeatures,
+    unsupportedFeatures,
+    appName,
+    projectName,
+    designTarget: detectDesignTarget(normalized),
+  };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** One status vocabulary everywhere: API, events, UI, metrics. */
+export const MISSION_STATUSES = [
+  'NEEDS_INPUT',
+  'NEEDS_CONFIRMATION',
+  'READY_TO_BUILD',
+  'QUEUED',
+  'ARCHITECTING',
+  'POLICY_CHECK',
+  'BUILDING',
+  'AUDITING',
+  'HEALING',
+  'AWAITING_APPROVAL',
+  'DEPLOYING',
+  'PUBLISHING',
+  'SEALING',
+  'DEPLOYED',
+  'FAILED',
+  'CANCELLED',
+  'REJECTED',
+] as const;
+export type MissionStatus = (typeof MISSION_STATUSES)[number];
+
+export const FINAL_STATUSES: readonly MissionStatus[] = ['DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED'];
+export const isFinal = (s: MissionStatus): boolean => FINAL_STATUSES.includes(s);
+
+export type ActorType = 'human' | 'agent' | 'system' | 'integration';
+export interface Actor {
+  readonly type: ActorType;
+  readonly id: string;
+}
+
+export interface MissionOptions {
+  readonly deploy: boolean;
+  readonly publish: boolean;
+}
+
+export interface AttemptRecord {
+  readonly attempt: number;
+  readonly ok: boolean;
+  readonly failed_phase: string | null;
+  readonly end_reason: string;
+  readonly tests_passed: number;
+  readonly tests_failed: number;
+  readonly duration_ms: number;
+  /** Time the builder's own commands took (install + audit + build). */
+  readonly command_ms: number;
+}
+
+export interface FailureDetails {
+  readonly code: string;
+  readonly message: string;
+  /** Workflow state where it happened. */
+  readonly step: string;
+  readonly at: string;
+  readonly details?: Record<string, unknown>;
+}
+
+/** The mission record as the API shows it. */
+export interface Mission {
+  mission_id: string;
+  tenant_id: string;
+  status: MissionStatus;
+  prompt: string;
+  options: MissionOptions;
+  created_at: string;
+  updated_at: string;
+  seq: number;
+  speech: string;
+  project_name: string | null;
+  slug: string | null;
+  kind: string | null;
+  features: string[];
+  url: string | null;
+  pr_url: string | null;
+  branch: string | null;
+  execution_arn: string | null;
+  policy_hash: string;
+  attempts: AttemptRecord[];
+  failure: FailureDetails | null;
+  chain_head: string | null;
+  evidence_key: string | null;
+  builder_ms: number;
+  queue_position: number | null;
+}
+
+/** One entry in a mission's append-only event log. */
+export interface MissionEvent {
+  mission_id: string;
+  tenant_id: string;
+  seq: number;
+  type: string;
+  status: MissionStatus | null;
+  message: string;
+  actor: Actor;
+  at: string;
+  correlation_id: string;
+  causation_id: string | null;
+  idempotency_key: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The workflow's state document passed between steps (kept small: big things live in artifacts). */
+export const MissionStateSchema = z
+  .object({
+    tenant_id: z.string().min(1),
+    mission_id: z.string().min(1),
+    attempt: z.number().int().min(1),
+    verdict: z.enum(['PASSED', 'HEAL', 'EXHAUSTED']).optional(),
+    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+export type MissionState = z.infer<typeof MissionStateSchema>;
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'gantry' };
+export const WORKFLOW_ACTOR: Actor = { type: 'agent', id: 'mission-workflow' };

@@ -1,0 +1,83 @@
+/**
+ * The small ports the domain talks to. Each has an AWS adapter and a local adapter; the
+ * composition root picks one set from configuration.
+ */
+
+/** Manifests, build results, built output and design images (S3 in AWS, the data dir locally). */
+export interface ArtifactStore {
+  put(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
+  /** `null` when the key does not exist. */
+  get(key: string): Promise<Buffer | null>;
+  /** Keys under a prefix, in lexical order. */
+  list(prefix: string): Promise<string[]>;
+}
+
+/** Write-once storage for sealed evidence (S3 Object Lock in AWS, a write-once folder locally). */
+export interface EvidenceStore {
+  /** Fails with `WriteOnceError` if the key already exists. Returns a locator for the stored object. */
+  putOnce(key: string, body: string): Promise<{ location: string; retainUntil: string }>;
+  get(key: string): Promise<string | null>;
+}
+
+/** Signs evidence digests (KMS in AWS, a local key file locally). */
+export interface EvidenceSigner {
+  readonly keyId: string;
+  readonly algorithm: string;
+  sign(digestHex: string): Promise<string>;
+  /** Public key (PEM) so auditors can verify offline. */
+  publicKeyPem(): Promise<string>;
+}
+
+export interface DeployFile {
+  readonly path: string;
+  readonly body: Buffer;
+}
+
+/** Puts built output on a live URL (Vercel in AWS mode, the local static host locally). */
+export interface Deployer {
+  readonly name: string;
+  deploy(input: { slug: string; files: readonly DeployFile[]; missionId: string }): Promise<{ url: string; deploymentId: string }>;
+}
+
+export interface PublishFile {
+  readonly path: string;
+  readonly content: Buffer;
+}
+
+/** Opens a pull request on a new branch; never writes to the default branch. */
+export interface Publisher {
+  readonly name: string;
+  publish(input: {
+    branch: string;
+    title: string;
+    body: string;
+    files: readonly PublishFile[];
+    missionId: string;
+  }): Promise<{ branch: string; prUrl: string; prNumber: number; commitSha: string; defaultBranch: string }>;
+}
+
+/** Starts and stops mission workflow executions (Step Functions in AWS, the local runner locally). */
+export interface WorkflowPort {
+  start(name: string, input: Record<string, unknown>): Promise<{ executionArn: string }>;
+  stop(executionArn: string, cause: string): Promise<void>;
+  /** Readiness check. */
+  ping(): Promise<boolean>;
+}
+
+/** Pushes messages to WebSocket connections. Returns false when the connection is gone. */
+export interface PushPort {
+  post(connectionId: string, message: unknown): Promise<boolean>;
+}
+
+/** Drafts and heals app manifests (Bedrock or an OpenAI-compatible model in the cloud, the offline generator locally). */
+export interface ArchitectPort {
+  readonly name: string;
+  draft(input: { prompt: string }): Promise<import('./manifest').GantryManifest>;
+  /** A patched manifest, or null when no fix can be proposed. */
+  heal(input: {
+    manifest: import('./manifest').GantryManifest;
+    failingCommand: string;
+    logTail: string;
+    prompt: string;
+  }): Promise<import('./manifest').GantryManifest | null>;
+}

@@ -1,0 +1,36 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { services } from '../composition-root';
+import { json, restHandler } from '../http';
+
+async function check(fn: () => Promise<unknown>): Promise<boolean> {
+  try {
+    return (await fn()) !== false;
+  } catch {
+    return false;
+  }
+}
+
+/** GET /health (liveness: uptime, WebSocket connections) and GET /ready (store, workflow, architect). */
+export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
+  const svc = services();
+  if (event.resource === '/ready') {
+    const checks = {
+      store: await check(() => svc.store.connectionCount()),
+      workflow: await check(() => svc.workflow.ping()),
+      architect: await check(async () => svc.architect.name.length > 0),
+    };
+    const ready = Object.values(checks).every(Boolean);
+    return json(ready ? 200 : 503, { ready, checks });
+  }
+  let connections: number | null = null;
+  try {
+    connections = await svc.store.connectionCount();
+  } catch {
+    connections = null;
+  }
+  return json(200, {
+    status: 'healthy',
+    uptime_seconds: Math.round((Date.now() - svc.startedAt) / 1000),
+    websocket_connections: connections,
+  });
+});

@@ -1,0 +1,53 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { services } from '../composition-root';
+import { eventMessage } from '../app/mission-events';
+import { statusView, summaryView } from '../app/mission-views';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { json, restHandler, tenantOf } from '../http';
+
+function intParam(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new ValidationError(`${name} must be an integer from 0 to ${max}`);
+  return n;
+}
+
+/** Read-only mission routes: status, latest, list, events (resync by seq), failure, evidence. */
+export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
+  const svc = services();
+  const tenant = tenantOf(event);
+  const id = event.pathParameters?.id ?? '';
+  switch (event.resource) {
+    case '/gantry/status/{id}':
+      return json(200, statusView(await svc.store.requireMission(tenant, id)));
+    case '/gantry/latest': {
+      const [latest] = await svc.store.listMissions(tenant, 1);
+      if (!latest) throw new NotFoundError('No missions yet');
+      return json(200, statusView(latest));
+    }
+    case '/gantry/missions': {
+      const limit = intParam(event.queryStringParameters?.limit, 'limit', 50, 100) || 50;
+      const missions = await svc.store.listMissions(tenant, limit);
+      return json(200, { missions: missions.map(summaryView) });
+    }
+    case '/gantry/missions/{id}/events': {
+      const mission = await svc.store.requireMission(tenant, id);
+      const after = intParam(event.queryStringParameters?.after, 'after', 0, Number.MAX_SAFE_INTEGER);
+      const events = await svc.store.listEvents(tenant, id, after);
+      return json(200, { mission_id: id, status: mission.status, seq: mission.seq, events: events.map(eventMessage) });
+    }
+    case '/gantry/missions/{id}/failure': {
+      const mission = await svc.store.requireMission(tenant, id);
+      return json(200, { mission_id: id, status: mission.status, failure: mission.failure, attempts: mission.attempts });
+    }
+    case '/gantry/missions/{id}/evidence': {
+      const mission = await svc.store.requireMission(tenant, id);
+      if (!mission.evidence_key) throw new NotFoundError(`Mission ${id} has no sealed evidence yet (status ${mission.status})`);
+      const body = await svc.evidence.get(mission.evidence_key);
+      if (!body) throw new NotFoundError(`Evidence ${mission.evidence_key} not found`);
+      return json(200, JSON.parse(body));
+    }
+    default:
+      throw new NotFoundError(`No route ${event.httpMethod} ${event.path}`);
+  }
+});

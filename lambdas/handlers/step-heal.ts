@@ -1,0 +1,5 @@
+import { healStep } from '../app/mission-steps';
+import { stepHandler } from '../app/step-handler';
+
+/** Workflow step (see statemachines/mission.asl.json). */
+export const handler = stepHandler(healStep);

@@ -1,0 +1,67 @@
+import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { services } from '../composition-root';
+import { statusView } from '../app/mission-views';
+import { DEFAULT_TENANT } from '../http';
+import { logger } from '../observability';
+
+const SubscribeSchema = z.object({ action: z.literal('subscribe'), mission_id: z.string().min(1).max(100) });
+
+type WsEvent = APIGatewayProxyWebsocketEventV2 & {
+  queryStringParameters?: Record<string, string | undefined>;
+  requestContext: APIGatewayProxyWebsocketEventV2['requestContext'] & { authorizer?: { tenantId?: string } };
+};
+
+/**
+ * The WebSocket API's one handler. `$connect` records the connection under the caller's tenant,
+ * `subscribe` adds a mission (of that tenant only) and answers with a snapshot carrying `seq`,
+ * so a client can tell whether it missed events and resync from the REST API.
+ */
+export const handler = async (event: WsEvent): Promise<APIGatewayProxyResultV2> => {
+  const svc = services();
+  const { connectionId, routeKey } = event.requestContext;
+  try {
+    switch (routeKey) {
+      case '$connect': {
+        await svc.store.putConnection(connectionId, event.requestContext.authorizer?.tenantId ?? DEFAULT_TENANT);
+        return { statusCode: 200 };
+      }
+      case '$disconnect':
+        await svc.store.removeConnection(connectionId);
+        return { statusCode: 200 };
+      default: {
+        let body: unknown;
+        try {
+          body = JSON.parse(event.body ?? '');
+        } catch {
+          body = undefined;
+        }
+        const parsed = SubscribeSchema.safeParse(body);
+        if (!parsed.success) {
+          await svc.push.post(connectionId, {
+            type: 'error',
+            error: { code: 'BAD_MESSAGE', message: 'Send {"action":"subscribe","mission_id":"..."}' },
+          });
+          return { statusCode: 400 };
+        }
+        const tenant = await svc.store.getConnectionTenant(connectionId);
+        const mission = tenant ? await svc.store.getMission(tenant, parsed.data.mission_id) : null;
+        if (!tenant || !mission) {
+          await svc.push.post(connectionId, {
+            type: 'error',
+            error: { code: 'NOT_FOUND', message: `Mission ${parsed.data.mission_id} not found` },
+          });
+          return { statusCode: 404 };
+        }
+        await svc.store.subscribe(tenant, mission.mission_id, connectionId);
+        // Read again after subscribing so no event can fall between the snapshot and the stream.
+        const fresh = (await svc.store.getMission(tenant, mission.mission_id)) ?? mission;
+        await svc.push.post(connectionId, { type: 'snapshot', mission_id: fresh.mission_id, seq: fresh.seq, mission: statusView(fresh) });
+        return { statusCode: 200 };
+      }
+    }
+  } catch (err) {
+    logger.error('WebSocket route failed', { route: routeKey, error: err as Error });
+    return { statusCode: 500 };
+  }
+};

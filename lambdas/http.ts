@@ -1,0 +1,104 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { ZodError, type ZodType } from 'zod';
+import { GantryError, InvalidJsonError, PayloadTooLargeError, ValidationError } from './domain/errors';
+import { logger } from './observability';
+
+/** Tenant used until identity lands; later it comes only from the authorizer's session. */
+export const DEFAULT_TENANT = 'default';
+
+/** The caller's tenant, taken from the authorizer context, never from the request itself. */
+export function tenantOf(event: APIGatewayProxyEvent): string {
+  const fromAuthorizer = event.requestContext?.authorizer?.tenantId;
+  return typeof fromAuthorizer === 'string' && fromAuthorizer ? fromAuthorizer : DEFAULT_TENANT;
+}
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+export function errorBody(code: string, message: string, details?: Record<string, unknown>): { error: Record<string, unknown> } {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+function describeZodError(err: ZodError): string {
+  return err.issues
+    .map((issue) => {
+      const path = issue.path.join('.') || 'body';
+      if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${path} is required`;
+      if (issue.code === 'invalid_type') return `${path} must be of type ${(issue as { expected?: string }).expected ?? 'the documented type'}`;
+      if (issue.code === 'unrecognized_keys') return `unknown field(s): ${(issue as { keys?: string[] }).keys?.join(', ')}`;
+      return `${path}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Parses a JSON body against a schema, enforcing the byte limit first.
+ * Every failure is a 4xx GantryError whose message names the problem.
+ */
+export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: ZodType<T>, maxBytes: number): T {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > maxBytes) throw new PayloadTooLargeError(maxBytes, bytes.length);
+  if (bytes.length === 0) throw new InvalidJsonError('Request body is empty; send a JSON object');
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new InvalidJsonError(`Request body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError('Request body must be a JSON object');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * The edge of every REST handler: request id and duration on every response, structured logs,
+ * and errors mapped to `{"error":{"code","message"}}` with the right status. Never a stack trace.
+ */
+export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
+  const started = new WeakMap<object, { at: number; requestId: string }>();
+  const finish = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>): void => {
+    const meta = started.get(request) ?? { at: Date.now(), requestId: randomUUID() };
+    const response = request.response ?? json(500, errorBody('INTERNAL', 'No response'));
+    response.headers = {
+      ...response.headers,
+      'x-request-id': meta.requestId,
+      'x-duration-ms': String(Date.now() - meta.at),
+    };
+    request.response = response;
+  };
+  return {
+    before: async (request) => {
+      const requestId = request.event.requestContext?.requestId || randomUUID();
+      started.set(request, { at: Date.now(), requestId });
+      logger.appendKeys({ request_id: requestId });
+    },
+    after: async (request) => finish(request),
+    onError: async (request) => {
+      const err = request.error;
+      if (err instanceof GantryError) {
+        if (err.httpStatus >= 500) logger.error('Request failed', { error: err });
+        request.response = json(err.httpStatus, errorBody(err.code, err.message, err.details));
+      } else if (err instanceof ZodError) {
+        request.response = json(400, errorBody('VALIDATION_ERROR', describeZodError(err)));
+      } else {
+        logger.error('Unhandled error', { error: err as Error });
+        request.response = json(500, errorBody('INTERNAL', 'Internal error; the request id identifies it in the logs'));
+      }
+      finish(request);
+    },
+  };
+}
+
+export type RestHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/** Wraps a thin handler function with the envelope. */
+export function restHandler(fn: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>): RestHandler {
+  return middy(fn).use(httpEnvelope()) as unknown as RestHandler;
+}
