@@ -1,0 +1,128 @@
+import { FINAL_STATUSES } from '../lambdas/domain/mission';
+
+const HELP = `gantry — a serverless AI software factory (local stack)
+
+Usage:
+  gantry start                      Start the local stack (PORT, default 8787; GANTRY_DATA_DIR, default ./.gantry)
+  gantry build "<request>" [--no-deploy] [--no-publish]
+                                    Submit a direct build to a running stack and follow it to the end
+  gantry status <mission-id>        Print a mission's status (JSON)
+  gantry missions                   List recent missions
+  gantry help                       This text
+
+Environment:
+  GANTRY_URL   URL of a running stack for build/status/missions (default http://127.0.0.1:$PORT)
+`;
+
+const out = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+function baseUrl(): string {
+  return (process.env.GANTRY_URL ?? `http://127.0.0.1:${process.env.PORT ?? '8787'}`).replace(/\/$/, '');
+}
+
+async function api(path: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+  let res: Response;
+  try {
+    res = await fetch(`${baseUrl()}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
+  } catch {
+    throw new Error(`No Gantry stack answers at ${baseUrl()} (start one with: npm start)`);
+  }
+  const text = await res.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    body = { raw: text };
+  }
+  return { status: res.status, body };
+}
+
+async function start(): Promise<number> {
+  const { startLocalStack } = await import('./stack');
+  const stack = await startLocalStack();
+  for (const notice of stack.notices) process.stderr.write(`${notice}\n`);
+  const isolation = stack.sandbox.describe();
+  out(`Gantry local stack is up.`);
+  out(`  Web client:  ${stack.url}/`);
+  out(`  API:         ${stack.url}/gantry/architect  (POST {"voice_memo": "..."})`);
+  out(`  WebSocket:   ${stack.url.replace(/^http/, 'ws')}/ws`);
+  out(`  Data:        ${stack.dataDir}`);
+  out(`  Builder:     ${isolation.summary}`);
+  out(`Press Ctrl+C to stop.`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.stderr.write('Stopping Gantry…\n');
+      void stack.stop().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function build(args: string[]): Promise<number> {
+  const prompt = args.filter((a) => !a.startsWith('--')).join(' ').trim();
+  if (!prompt) {
+    process.stderr.write('Usage: gantry build "<request>"\n');
+    return 2;
+  }
+  const submitted = await api('/gantry/architect', {
+    method: 'POST',
+    body: JSON.stringify({ voice_memo: prompt, deploy: !args.includes('--no-deploy'), publish: !args.includes('--no-publish') }),
+  });
+  if (submitted.status !== 202 && submitted.status !== 200) {
+    process.stderr.write(`${JSON.stringify(submitted.body)}\n`);
+    return 1;
+  }
+  const id = String(submitted.body.mission_id);
+  out(`Mission ${id}: ${String(submitted.body.speech)}`);
+  let after = 0;
+  for (;;) {
+    const ev = await api(`/gantry/missions/${id}/events?after=${after}`);
+    for (const e of (ev.body.events as Array<Record<string, unknown>>) ?? []) {
+      after = Number(e.seq);
+      out(`  [${String(e.seq).padStart(3)}] ${String(e.status ?? e.event_type).padEnd(16)} ${String(e.message)}`);
+    }
+    if ((FINAL_STATUSES as readonly string[]).includes(String(ev.body.status))) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const status = await api(`/gantry/status/${id}`);
+  out(JSON.stringify({ status: status.body.status, url: status.body.url, pr_url: status.body.pr_url, branch: status.body.branch }, null, 2));
+  return status.body.status === 'DEPLOYED' ? 0 : 1;
+}
+
+/** Entry point of the `gantry` command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start();
+    case 'build':
+      return build(rest);
+    case 'status': {
+      if (!rest[0]) {
+        process.stderr.write('Usage: gantry status <mission-id>\n');
+        return 2;
+      }
+      const r = await api(`/gantry/status/${encodeURIComponent(rest[0])}`);
+      out(JSON.stringify(r.body, null, 2));
+      return r.status === 200 ? 0 : 1;
+    }
+    case 'missions': {
+      const r = await api('/gantry/missions');
+      out(JSON.stringify(r.body, null, 2));
+      return r.status === 200 ? 0 : 1;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(HELP);
+      return 0;
+    default:
+      process.stderr.write(`Unknown command ${command}\n${HELP}`);
+      return 2;
+  }
+}

@@ -1,0 +1,218 @@
+import './polyfills';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { readConfig, type GantryEnv } from '../lambdas/config';
+import { createLocalServices, installServices, type Services } from '../lambdas/composition-root';
+import { recordFailureStep } from '../lambdas/app/mission-steps';
+import { isFinal, type Mission } from '../lambdas/domain/mission';
+import { MISSION_SUBSTITUTIONS, missionDefinitionJson, substitute, type MissionSubstitution } from '../lambdas/domain/mission-definition';
+import { loadPolicyFile, PROJECT_ROOT } from '../lambdas/domain/policy';
+import { LocalGateway } from './gateway';
+import { STEP_HANDLER_MAP } from './handler-registry';
+import { createLocalBuildTask } from './local-build-task';
+import { BuilderSlots } from './sandbox/builder-slots';
+import { LocalSandbox } from './sandbox/local-sandbox';
+import { runBuilderJob } from './sandbox/run-builder-job';
+import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
+// dynalite ships no types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
+
+/** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
+const STATE_TO_STEP = {
+  Architect: 'step-architect',
+  PolicyGate: 'step-policy-gate',
+  Audit: 'step-audit',
+  Heal: 'step-heal',
+  Deploy: 'step-deploy',
+  Publish: 'step-publish',
+  Seal: 'step-seal',
+  RecordFailure: 'step-record-failure',
+} as const;
+
+export interface LocalStack {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly services: Services;
+  readonly runner: LocalWorkflowRunner;
+  readonly gateway: LocalGateway;
+  readonly sandbox: LocalSandbox;
+  /** Lines worth printing at start-up (isolation warnings, recovered missions). */
+  readonly notices: string[];
+  stop(options?: { drain?: boolean }): Promise<void>;
+}
+
+async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: table }));
+    return;
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'PK', AttributeType: 'S' },
+        { AttributeName: 'SK', AttributeType: 'S' },
+        { AttributeName: 'GSI1PK', AttributeType: 'S' },
+        { AttributeName: 'GSI1SK', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'GSI1',
+          KeySchema: [
+            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  for (let i = 0; i < 100; i++) {
+    const out = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (out.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Table ${table} did not become ACTIVE`);
+}
+
+/** Missions left in a running status with no execution behind them (e.g. a crash right after creation). */
+async function strandedMissions(client: DynamoDBClient, table: string): Promise<Mission[]> {
+  const doc = DynamoDBDocumentClient.from(client);
+  const out: Mission[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'SK = :meta AND begins_with(PK, :t)',
+        ExpressionAttributeValues: { ':meta': 'META', ':t': 'T#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const m = item as Mission;
+      if (!isFinal(m.status) && !['NEEDS_INPUT', 'NEEDS_CONFIRMATION', 'READY_TO_BUILD'].includes(m.status)) out.push(m);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * Starts the whole local stack: DynamoDB (dynalite on disk), the gateway (REST, WebSocket,
+ * @connections, static apps), the workflow runner over the same ASL, and the sandboxed builder.
+ * After a restart every mission that was running is failed with reason `interrupted`.
+ */
+export async function startLocalStack(env: NodeJS.ProcessEnv = process.env): Promise<LocalStack> {
+  const config: GantryEnv = readConfig(env);
+  const dataDir = resolve(config.GANTRY_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const policy = loadPolicyFile();
+  const notices: string[] = [];
+
+  const dynamoServer = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((r, j) => {
+    dynamoServer.once('error', j);
+    dynamoServer.listen(0, '127.0.0.1', () => r());
+  });
+  const dynPort = (dynamoServer.address() as { port: number }).port;
+  const dynamoEndpoint = `http://127.0.0.1:${dynPort}`;
+  const rawClient = new DynamoDBClient({
+    region: config.AWS_REGION,
+    endpoint: dynamoEndpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(rawClient, config.GANTRY_TABLE_NAME);
+
+  const gateway = new LocalGateway({
+    host: config.GANTRY_HOST,
+    port: config.PORT,
+    appsDir: join(dataDir, 'apps'),
+    pullsDir: join(dataDir, 'git', 'pulls'),
+    webDir: join(PROJECT_ROOT, 'web'),
+  });
+  const url = await gateway.listen();
+  const publicUrl = (): string => config.GANTRY_PUBLIC_URL || url;
+
+  const sandbox = new LocalSandbox({ root: join(dataDir, 'sandbox') });
+  await sandbox.sweepLeftovers();
+  const capabilities = sandbox.describe();
+  if (capabilities.warning) notices.push(`WARNING: ${capabilities.warning}`);
+
+  const slots = new BuilderSlots(policy.policy.builder.concurrency);
+  const signals = new Map<string, AbortController>();
+  let svc: Services | undefined;
+  const tasks: Record<string, LocalTask> = {};
+  for (const [state, step] of Object.entries(STATE_TO_STEP)) {
+    tasks[state] = STEP_HANDLER_MAP[step] as LocalTask;
+  }
+  tasks.Build = createLocalBuildTask({
+    services: () => svc!,
+    jobRoot: join(dataDir, 'jobs'),
+    slots,
+    runJob: (opts) => runBuilderJob({ ...opts, sandbox }),
+    signals,
+  }) as unknown as LocalTask;
+
+  const values = Object.fromEntries(
+    MISSION_SUBSTITUTIONS.map((name) => [name, `arn:aws:lambda:local:000000000000:function:${name}`]),
+  ) as Record<MissionSubstitution, string>;
+  const runner = new LocalWorkflowRunner({
+    definitionJson: substitute(missionDefinitionJson(policy.policy), values),
+    dir: join(dataDir, 'executions'),
+    tasks,
+  });
+  svc = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
+  installServices(svc);
+
+  const interrupted = async (tenantId: string, missionId: string, status: string): Promise<void> => {
+    await recordFailureStep(svc!, {
+      tenant_id: tenantId,
+      mission_id: missionId,
+      attempt: 1,
+      error: { Error: 'Interrupted', Cause: `interrupted: the local stack stopped while the mission was ${status}` },
+    });
+  };
+  const recovered = await runner.recover(async (record) => {
+    const tenant = String(record.input.tenant_id);
+    const mission = String(record.input.mission_id);
+    const m = await svc!.store.getMission(tenant, mission);
+    if (m && !isFinal(m.status)) await interrupted(tenant, mission, m.status);
+  });
+  for (const m of await strandedMissions(rawClient, config.GANTRY_TABLE_NAME)) {
+    await interrupted(m.tenant_id, m.mission_id, m.status);
+  }
+  if (recovered.length) notices.push(`Recovered ${recovered.length} interrupted execution(s); their missions are FAILED (interrupted).`);
+
+  let stopped = false;
+  return {
+    url,
+    dataDir,
+    services: svc,
+    runner,
+    gateway,
+    sandbox,
+    notices,
+    async stop(options = {}) {
+      if (stopped) return;
+      stopped = true;
+      if (options.drain) await runner.drain();
+      for (const c of signals.values()) c.abort();
+      await gateway.close();
+      await new Promise<void>((r) => dynamoServer.close(() => r()));
+      rawClient.destroy();
+      installServices(undefined);
+    },
+  };
+}
