@@ -1,0 +1,134 @@
+// Gantry web client: submits a mission, then follows it live over WebSocket.
+// Every event carries a monotonic seq; a gap (or a reconnect) triggers a resync over REST.
+const $ = (id) => document.getElementById(id);
+const FINAL = new Set(['DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED']);
+let current = null; // { id, seq, socket }
+
+async function api(path, init = {}) {
+  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers || {}) } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error ? `${body.error.code}: ${body.error.message}` : `HTTP ${res.status}`);
+  return body;
+}
+
+function setStatus(status, extra = {}) {
+  const el = $('mission-status');
+  el.textContent = status;
+  el.dataset.status = status;
+  $('queue').textContent = extra.queue_position ? `(queue position ${extra.queue_position})` : '';
+}
+
+function showLinks(m) {
+  const links = $('links');
+  links.textContent = '';
+  const add = (href, text, id) => {
+    const a = document.createElement('a');
+    a.href = href; a.textContent = text; a.id = id; a.target = '_blank'; a.rel = 'noopener';
+    links.append(a, ' ');
+  };
+  if (m.url) add(m.url, 'Open the app', 'app-link');
+  if (m.pr_url) add(m.pr_url, `Pull request (${m.branch})`, 'pr-link');
+  if (m.failure) {
+    const p = document.createElement('span');
+    p.className = 'error';
+    p.id = 'failure';
+    p.textContent = `${m.failure.code}: ${m.failure.message}`;
+    links.append(p);
+  }
+}
+
+function addEvent(e) {
+  if (!current || e.mission_id !== current.id || e.seq <= current.seq) return;
+  if (e.seq > current.seq + 1) { void resync(); return; }
+  current.seq = e.seq;
+  const li = document.createElement('li');
+  li.dataset.seq = e.seq;
+  if (e.status) li.dataset.status = e.status;
+  const seq = document.createElement('span'); seq.className = 'seq'; seq.textContent = `#${e.seq}`;
+  const st = document.createElement('span'); st.className = 'status'; st.textContent = e.status || e.event_type;
+  const msg = document.createElement('span'); msg.textContent = e.message;
+  li.append(seq, st, msg);
+  $('timeline').append(li);
+  if (e.status) setStatus(e.status);
+  if (e.status && FINAL.has(e.status)) void refreshStatus();
+}
+
+async function refreshStatus() {
+  if (!current) return;
+  const m = await api(`/gantry/status/${current.id}`);
+  setStatus(m.status, m);
+  showLinks(m);
+  void loadMissions();
+}
+
+async function resync() {
+  if (!current) return;
+  const page = await api(`/gantry/missions/${current.id}/events?after=${current.seq}`);
+  for (const e of page.events) addEvent(e);
+}
+
+function connect(id) {
+  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+  const socket = new WebSocket(`${proto}://${location.host}/ws`);
+  current.socket = socket;
+  socket.addEventListener('open', () => socket.send(JSON.stringify({ action: 'subscribe', mission_id: id })));
+  socket.addEventListener('message', (msg) => {
+    const data = JSON.parse(msg.data);
+    if (data.type === 'event') addEvent(data);
+    else if (data.type === 'snapshot') { if (data.seq > current.seq) void resync(); }
+    else if (data.type === 'queue') setStatus($('mission-status').textContent, data);
+    else if (data.type === 'log') { const log = $('log'); log.textContent += data.lines.join('\n') + '\n'; log.scrollTop = log.scrollHeight; }
+  });
+  socket.addEventListener('close', () => {
+    if (current && current.id === id && !FINAL.has($('mission-status').textContent)) setTimeout(() => { void resync(); connect(id); }, 1000);
+  });
+}
+
+function follow(id) {
+  if (current?.socket) { const s = current.socket; current = null; s.close(); }
+  current = { id, seq: 0, socket: null };
+  $('mission').hidden = false;
+  $('mission-id').textContent = id;
+  $('timeline').textContent = '';
+  $('log').textContent = '';
+  $('links').textContent = '';
+  setStatus('…');
+  connect(id);
+  void resync().then(refreshStatus);
+}
+
+async function loadMissions() {
+  const { missions } = await api('/gantry/missions?limit=10');
+  const list = $('missions');
+  list.textContent = '';
+  for (const m of missions) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `#${m.mission_id}`; a.textContent = `${m.project_name || m.prompt.slice(0, 40)} — ${m.status}`;
+    a.addEventListener('click', () => follow(m.mission_id));
+    li.append(a);
+    list.append(li);
+  }
+}
+
+$('mission-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const err = $('form-error');
+  err.hidden = true;
+  $('submit').disabled = true;
+  try {
+    const r = await api('/gantry/architect', {
+      method: 'POST',
+      body: JSON.stringify({ voice_memo: $('prompt').value, deploy: $('deploy').checked, publish: $('publish').checked }),
+    });
+    follow(r.mission_id);
+  } catch (e) {
+    err.textContent = e.message;
+    err.hidden = false;
+  } finally {
+    $('submit').disabled = false;
+  }
+});
+
+if (location.hash.length > 1) follow(location.hash.slice(1));
+void loadMissions().catch(() => {});
