@@ -1,5 +1,5 @@
 import './polyfills';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -8,8 +8,10 @@ import { readConfig, type GantryEnv } from '../lambdas/config';
 import { createLocalServices, installServices, type Services } from '../lambdas/composition-root';
 import { recordFailureStep } from '../lambdas/app/mission-steps';
 import { isFinal, type Mission } from '../lambdas/domain/mission';
+import type { ArchitectPort } from '../lambdas/domain/ports';
 import { MISSION_SUBSTITUTIONS, missionDefinitionJson, substitute, type MissionSubstitution } from '../lambdas/domain/mission-definition';
 import { loadPolicyFile, PROJECT_ROOT } from '../lambdas/domain/policy';
+import { ensureTable } from './dynamo-table';
 import { LocalGateway } from './gateway';
 import { STEP_HANDLER_MAP } from './handler-registry';
 import { createLocalBuildTask } from './local-build-task';
@@ -45,47 +47,6 @@ export interface LocalStack {
   stop(options?: { drain?: boolean }): Promise<void>;
 }
 
-async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: table }));
-    return;
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
-  }
-  await client.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-        { AttributeName: 'GSI1PK', AttributeType: 'S' },
-        { AttributeName: 'GSI1SK', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'GSI1',
-          KeySchema: [
-            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
-  for (let i = 0; i < 100; i++) {
-    const out = await client.send(new DescribeTableCommand({ TableName: table }));
-    if (out.Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Table ${table} did not become ACTIVE`);
-}
-
 /** Missions left in a running status with no execution behind them (e.g. a crash right after creation). */
 async function strandedMissions(client: DynamoDBClient, table: string): Promise<Mission[]> {
   const doc = DynamoDBDocumentClient.from(client);
@@ -114,11 +75,18 @@ async function strandedMissions(client: DynamoDBClient, table: string): Promise<
  * @connections, static apps), the workflow runner over the same ASL, and the sandboxed builder.
  * After a restart every mission that was running is failed with reason `interrupted`.
  */
-export async function startLocalStack(env: NodeJS.ProcessEnv = process.env): Promise<LocalStack> {
-  const config: GantryEnv = readConfig(env);
+export interface LocalStackOptions {
+  /** Environment to read configuration from (default: process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Replaces the offline architect (scripted architects in tests, another provider later). */
+  readonly architect?: ArchitectPort;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const config: GantryEnv = readConfig(options.env ?? process.env);
   const dataDir = resolve(config.GANTRY_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const policy = loadPolicyFile();
+  const policy = loadPolicyFile(options.env?.GANTRY_POLICY_PATH);
   const notices: string[] = [];
 
   const dynamoServer = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -173,7 +141,8 @@ export async function startLocalStack(env: NodeJS.ProcessEnv = process.env): Pro
     dir: join(dataDir, 'executions'),
     tasks,
   });
-  svc = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
+  const base = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
+  svc = options.architect ? { ...base, architect: options.architect } : base;
   installServices(svc);
 
   const interrupted = async (tenantId: string, missionId: string, status: string): Promise<void> => {

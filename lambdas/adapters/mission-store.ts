@@ -153,7 +153,9 @@ export class MissionStore {
   async appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
     const pk = missionPk(tenantId, missionId);
     const idempotencyKey = input.idempotencyKey ?? randomUUID();
-    for (let tries = 0; tries < 8; tries++) {
+    for (let tries = 0; tries < 30; tries++) {
+      // Jittered back-off after a lost race so a crowd of writers spreads out.
+      if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(tries, 5)));
       const head = await this.lastEvent(tenantId, missionId);
       if (head && head.idempotency_key === idempotencyKey) return head;
       const seq = (head?.seq ?? 0) + 1;
