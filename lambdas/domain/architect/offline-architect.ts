@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { GantryManifestSchema, type GantryManifest, type ManifestFile } from '../manifest';
+import {
+  APP_KINDS,
+  AppKindIdSchema,
+  FALLBACK_KIND,
+  FEATURES,
+  FeatureIdSchema,
+  orderFeatures,
+  supportsFeature,
+  type AppKindId,
+  type FeatureId,
+} from './catalog';
+import { analyzeRequest, cleanAppName, type RequestAnalysis } from './request-analysis';
+import { renderAppFiles, type AppSpec } from './templates';
+
+export type { AppSpec } from './templates';
+
+/**
+ * The offline architect: a deterministic generator of small, dependency-free static web apps with
+ * real unit tests and a real build. It is what Gantry uses when no LLM is configured, and the
+ * reference the LLM architects are compared against.
+ */
+
+export const OFFLINE_STACK = 'static-web';
+export const AUDIT_COMMAND = 'npm test';
+export const BUILD_COMMAND = 'npm run build';
+export const OUTPUT_DIR = 'dist';
+export const RUN_COMMAND = 'npx serve dist';
+
+const MAX_DESCRIPTION_LENGTH = 2000;
+const MAX_PROMPT_EXCERPT = 300;
+
+export interface DraftInput {
+  /** The person's request, as typed or transcribed. */
+  readonly prompt: string;
+  /** Kind chosen by a consultant; overrides what the prompt suggests. */
+  readonly kind?: AppKindId;
+  /**
+   * Exact feature list chosen by a consultant (unsupported ones are dropped and named in the
+   * description). When absent: the kind's default features plus those the prompt mentions.
+   */
+  readonly features?: readonly FeatureId[];
+  /** Famous app to look like (`TRELLO`); undefined: taken from the prompt; null: none. */
+  readonly designTarget?: string | null;
+}
+
+/** How a draft input was understood: the spec the files are rendered from, and what was set aside. */
+export interface ResolvedDraft {
+  readonly spec: AppSpec;
+  readonly analysis: RequestAnalysis;
+  /** True when neither the input nor the prompt named a kind and FALLBACK_KIND was built. */
+  readonly usedFallbackKind: boolean;
+  /** Requested features the kind does not implement. */
+  readonly droppedFeatures: readonly FeatureId[];
+}
+
+/** Upper-case letters, digits and underscores, at most 40 characters; null when nothing is left. */
+export function normalizeDesignTarget(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const target = raw
+    .normalize('NFKD')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)
+    .replace(/_+$/, '');
+  return target === '' ? null : target;
+}
+
+/** Decides kind, features, name and design target for a draft input. Pure and deterministic. */
+export function resolveDraft(input: DraftInput): ResolvedDraft {
+  const analysis = analyzeRequest(input.prompt);
+  const kind = input.kind ?? analysis.kind ?? FALLBACK_KIND;
+  const requested = input.features ?? [...APP_KINDS[kind].defaultFeatures, ...analysis.features];
+  const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
+  const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f)));
+  const title = analysis.appName ?? APP_KINDS[kind].title;
+  const projectName = analysis.appName ? analysis.projectName : APP_KINDS[kind].defaultProjectName;
+  const designTarget = input.designTarget === undefined ? analysis.designTarget : normalizeDesignTarget(input.designTarget);
+  return {
+    spec: { kind, features, title, projectName, designTarget },
+    analysis,
+    usedFallbackKind: input.kind === undefined && analysis.kind === null,
+    droppedFeatures,
+  };
+}
+
+function describeDraft(draft: ResolvedDraft, prompt: string): string {
+  const { spec } = draft;
+  const sentences = [`${spec.title}: ${APP_KINDS[spec.kind].description}`];
+  if (spec.features.length > 0) {
+    sentences.push(`Features: ${spec.features.map((f) => FEATURES[f].title.toLowerCase()).join(', ')}.`);
+  }
+  if (draft.usedFallbackKind) {
+    sentences.push(`The request named no app kind this generator knows, so it built the default: ${APP_KINDS[spec.kind].title.toLowerCase()}.`);
+  }
+  if (draft.droppedFeatures.length > 0) {
+    sentences.push(
+      `Not available for this kind of app: ${draft.droppedFeatures.map((f) => FEATURES[f].title.toLowerCase()).join(', ')}.`,
+    );
+  }
+  if (spec.designTarget) {
+    sentences.push(`Design target: ${spec.designTarget} (recorded as data-design-target; the default look is used for now).`);
+  }
+  const excerpt = prompt.replace(/\s+/g, ' ').trim();
+  if (excerpt !== '') {
+    const clipped = excerpt.length > MAX_PROMPT_EXCERPT ? `${excerpt.slice(0, MAX_PROMPT_EXCERPT - 1)}…` : excerpt;
+    sentences.push(`Request: "${clipped}"`);
+  }
+  const description = sentences.join(' ');
+  return description.length > MAX_DESCRIPTION_LENGTH ? description.slice(0, MAX_DESCRIPTION_LENGTH) : description;
+}
+
+function manifestFor(spec: AppSpec, description: string): GantryManifest {
+  return GantryManifestSchema.parse({
+    project_name: spec.projectName,
+    stack: OFFLINE_STACK,
+    description,
+    features: [...spec.features],
+    files: renderAppFiles(spec).map((f) => ({ path: f.path, content: f.content })),
+    audit_command: AUDIT_COMMAND,
+    build_command: BUILD_COMMAND,
+    output_dir: OUTPUT_DIR,
+    run_command: RUN_COMMAND,
+  });
+}
+
+/**
+ * Drafts a complete app for a request: a static web app with no dependencies, pure logic
+ * modules with `node:test` unit tests, a checked build into `dist/`, and a README.
+ * Deterministic: the same input always gives a byte-identical manifest.
+ *
+ * An unknown kind falls back to FALLBACK_KIND (a task manager), and the description says so.
+ */
+export function draftManifest(input: DraftInput): GantryManifest {
+  const draft = resolveDraft(input);
+  return manifestFor(draft.spec, describeDraft(draft, input.prompt));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heal
+
+export interface HealInput {
+  readonly manifest: GantryManifest;
+  /** The command that failed (`npm test`, `npm run build`); only reported. */
+  readonly failingCommand: string;
+  /** The end of its output; an added file is removed only when the log names it. */
+  readonly logTail: string;
+  readonly prompt: string;
+}
+
+/** What an offline heal would change, and why. */
+export interface HealPlan {
+  /** The spec the app was recognised as. */
+  readonly spec: AppSpec;
+  /** Generated files whose content differed and were restored. */
+  readonly restored: readonly string[];
+  /** Generated files that were missing and were written again. */
+  readonly added: readonly string[];
+  /** Files the generator never writes that the failure log names; they are removed. */
+  readonly removed: readonly string[];
+  /** Manifest fields (commands, output directory, stack) put back to the generator's values. */
+  readonly fields: readonly string[];
+  /** One sentence for the mission log. */
+  readonly summary: string;
+  readonly manifest: GantryManifest;
+}
+
+/** The block every generated package.json and build.mjs carry: enough to regenerate the app. */
+const BuildInfoSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/),
+  title: z.string().min(1).max(80),
+  kind: AppKindIdSchema,
+  features: z.array(FeatureIdSchema),
+  designTarget: z.string().nullable(),
+});
+
+function specFromBuildInfo(raw: unknown): AppSpec | null {
+  const parsed = BuildInfoSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { name, title, kind, features, designTarget } = parsed.data;
+  return {
+    kind,
+    features: orderFeatures(features.filter((f) => supportsFeature(kind, f))),
+    title: cleanAppName(title) ?? APP_KINDS[kind].title,
+    projectName: name,
+    designTarget: normalizeDesignTarget(designTarget),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Specs the damaged app may have been generated from, most trustworthy first. */
+function candidateSpecs(manifest: GantryManifest, prompt: string): AppSpec[] {
+  const byPath = new Map(manifest.files.map((f) => [f.path, f.content]));
+  const candidates: AppSpec[] = [];
+  const pkg = parseJson(byPath.get('package.json') ?? '');
+  if (pkg && typeof pkg === 'object' && 'gantry' in pkg) {
+    const spec = specFromBuildInfo((pkg as { gantry: unknown }).gantry);
+    if (spec) candidates.push(spec);
+  }
+  const buildLine = /^const APP = (\{.*\});$/m.exec(byPath.get('build.mjs') ?? '');
+  if (buildLine?.[1]) {
+    const spec = specFromBuildInfo(parseJson(buildLine[1]));
+    if (spec) candidates.push(spec);
+  }
+  const features = manifest.features.filter((f): f is FeatureId => FeatureIdSchema.safeParse(f).success);
+  const fromPrompt = resolveDraft({ prompt, features }).spec;
+  candidates.push({ ...fromPrompt, projectName: manifest.project_name }, fromPrompt, resolveDraft({ prompt }).spec);
+  const seen = new Set<string>();
+  return candidates.filter((spec) => {
+    const key = JSON.stringify(spec);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mentions(logTail: string, path: string): boolean {
+  return logTail.includes(path);
+}
+
+/**
+ * Works out the offline architect's honest heal: recognise which generated app the manifest is
+ * (from its package.json or build.mjs, else from the prompt), and put back every generated file
+ * that was deleted or altered, plus the generator's commands. Returns null when nothing differs
+ * from what the generator would write (the failure is not in the files it owns) or when the
+ * manifest is not recognisably one of its apps.
+ */
+export function planHeal(input: HealInput): HealPlan | null {
+  const { manifest } = input;
+  const actual = new Map(manifest.files.map((f) => [f.path, f.content]));
+  let best: { spec: AppSpec; expected: ManifestFile[]; matches: number } | null = null;
+  for (const spec of candidateSpecs(manifest, input.prompt)) {
+    const expected = renderAppFiles(spec);
+    const matches = expected.filter((f) => actual.get(f.path) === f.content).length;
+    if (best === null || matches > best.matches) best = { spec, expected, matches };
+  }
+  // Below half the files it is not a damaged app of this generator but a different one: rewriting it is not a heal.
+  if (best === null || best.matches * 2 < best.expected.length) return null;
+
+  const expectedPaths = new Set(best.expected.map((f) => f.path));
+  const restored: string[] = [];
+  const added: string[] = [];
+  for (const file of best.expected) {
+    const current = actual.get(file.path);
+    if (current === undefined) added.push(file.path);
+    else if (current !== file.content) restored.push(file.path);
+  }
+  const extras = manifest.files.filter((f) => !expectedPaths.has(f.path));
+  const removed = extras.filter((f) => mentions(input.logTail, f.path)).map((f) => f.path);
+  const kept = extras.filter((f) => !removed.includes(f.path));
+
+  const generatorFields = {
+    stack: OFFLINE_STACK,
+    audit_command: AUDIT_COMMAND,
+    build_command: BUILD_COMMAND,
+    output_dir: OUTPUT_DIR,
+  } as const;
+  const fields = (Object.keys(generatorFields) as Array<keyof typeof generatorFields>).filter(
+    (key) => manifest[key] !== generatorFields[key],
+  );
+
+  if (restored.length + added.length + removed.length + fields.length === 0) return null;
+
+  const healed = GantryManifestSchema.parse({
+    ...manifest,
+    ...generatorFields,
+    files: [...best.expected.map((f) => ({ path: f.path, content: f.content })), ...kept],
+  });
+  const parts = [
+    restored.length > 0 && `restored ${restored.join(', ')}`,
+    added.length > 0 && `re-added ${added.join(', ')}`,
+    removed.length > 0 && `removed ${removed.join(', ')}`,
+    fields.length > 0 && `reset ${fields.join(', ')}`,
+  ].filter((p): p is string => typeof p === 'string');
+  const failed = input.failingCommand.trim() || 'the build';
+  return {
+    spec: best.spec,
+    restored,
+    added,
+    removed,
+    fields,
+    summary: `After "${failed}" failed, the offline architect ${parts.join('; ')} from its ${best.spec.kind} template.`,
+    manifest: healed,
+  };
+}
+
+/**
+ * The offline architect's heal: the manifest with the generator's version of every damaged or
+ * missing file, or null when it cannot help (see planHeal).
+ */
+export function healManifest(input: HealInput): GantryManifest | null {
+  return planHeal(input)?.manifest ?? null;
+}

@@ -1,0 +1,23 @@
+import type { AppKindId } from '../catalog';
+import type { AppSpec, GeneratedFile, KindTemplate } from './app-spec';
+import { calculatorTemplate } from './calculator';
+import { converterTemplate } from './converter';
+import { notesTemplate } from './notes';
+import { assembleApp } from './shared';
+import { tasksTemplate } from './tasks';
+import { timerTemplate } from './timer';
+
+export type { AppSpec, GeneratedFile } from './app-spec';
+
+const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate>> = {
+  calculator: calculatorTemplate,
+  tasks: tasksTemplate,
+  notes: notesTemplate,
+  timer: timerTemplate,
+  converter: converterTemplate,
+};
+
+/** Every file of the app described by `spec`, in a fixed order. Pure: equal specs give equal files. */
+export function renderAppFiles(spec: AppSpec): GeneratedFile[] {
+  return assembleApp(spec, KIND_TEMPLATES[spec.kind](spec));
+}

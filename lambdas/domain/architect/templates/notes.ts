@@ -1,0 +1,441 @@
+import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, sharedImports } from './shared';
+
+function notesModule(spec: AppSpec): string {
+  return blocks(
+    js`// Pure notes logic: every function returns new data; times are passed in, so tests control them.
+
+export const MAX_TITLE_LENGTH = 120;
+export const MAX_BODY_LENGTH = 20000;
+
+function clip(text, max) {
+  return String(text ?? '').slice(0, max);
+}
+
+export function nextId(notes) {
+  return notes.reduce((max, note) => Math.max(max, note.id), 0) + 1;
+}
+
+/** Adds a note; returns the new list and the note so the page can select it. */
+export function createNote(notes, fields, now) {
+  const note = {
+    id: nextId(notes),
+    title: clip(fields.title, MAX_TITLE_LENGTH),
+    body: clip(fields.body, MAX_BODY_LENGTH),
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { notes: [...notes, note], note };
+}
+
+/** Changes the title and/or body of one note and stamps the edit time. */
+export function updateNote(notes, id, changes, now) {
+  if (!notes.some((note) => note.id === id)) throw new RangeError('There is no note ' + id);
+  return notes.map((note) => {
+    if (note.id !== id) return note;
+    return {
+      ...note,
+      title: changes.title === undefined ? note.title : clip(changes.title, MAX_TITLE_LENGTH),
+      body: changes.body === undefined ? note.body : clip(changes.body, MAX_BODY_LENGTH),
+      updatedAt: now,
+    };
+  });
+}
+
+export function deleteNote(notes, id) {
+  return notes.filter((note) => note.id !== id);
+}
+
+/** Most recently edited first. */
+export function sortNotes(notes) {
+  return [...notes].sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
+}
+
+/** The title, or the first line of the body, or a placeholder for an empty note. */
+export function noteTitle(note) {
+  const title = note.title.trim();
+  if (title !== '') return title;
+  const firstLine = note.body
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line !== '');
+  return firstLine ? firstLine.slice(0, 60) : 'Untitled note';
+}
+
+export function notePreview(note, length = 80) {
+  const text = note.body.replace(/\s+/g, ' ').trim();
+  return text.length > length ? text.slice(0, length - 1) + '…' : text;
+}
+`,
+    has(spec, 'search') &&
+      js`/** Notes whose title or body contains every word of the query, ignoring case. */
+export function searchNotes(notes, query) {
+  const terms = String(query ?? '').toLowerCase().split(/\s+/).filter((term) => term !== '');
+  if (terms.length === 0) return notes.slice();
+  return notes.filter((note) => {
+    const text = (note.title + '\n' + note.body).toLowerCase();
+    return terms.every((term) => text.includes(term));
+  });
+}
+`,
+    js`/** Notes read back from storage: malformed entries, duplicate ids and empty notes are dropped. */
+export function normalizeNotes(raw) {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set();
+  const notes = [];
+  for (const item of raw) {
+    if (!item || typeof item !== 'object' || !Number.isInteger(item.id) || item.id < 1 || seen.has(item.id)) continue;
+    const title = typeof item.title === 'string' ? clip(item.title, MAX_TITLE_LENGTH) : '';
+    const body = typeof item.body === 'string' ? clip(item.body, MAX_BODY_LENGTH) : '';
+    if (title.trim() === '' && body.trim() === '') continue;
+    const createdAt = Number.isFinite(item.createdAt) ? item.createdAt : 0;
+    const updatedAt = Number.isFinite(item.updatedAt) ? item.updatedAt : createdAt;
+    seen.add(item.id);
+    notes.push({ id: item.id, title, body, createdAt, updatedAt });
+  }
+  return notes;
+}
+`,
+  );
+}
+
+function notesTest(spec: AppSpec): string {
+  const imports = [
+    'createNote',
+    'deleteNote',
+    'normalizeNotes',
+    'notePreview',
+    'noteTitle',
+    has(spec, 'search') && 'searchNotes',
+    'sortNotes',
+    'updateNote',
+  ].filter((x): x is string => typeof x === 'string');
+  return blocks(
+    js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ${imports.join(', ')} } from '../src/notes.js';
+
+function sample() {
+  let notes = createNote([], { title: 'Groceries', body: 'Milk\nEggs\nBread' }, 1000).notes;
+  notes = createNote(notes, { title: '', body: 'Call Sam about the trip' }, 2000).notes;
+  notes = createNote(notes, { title: 'Ideas', body: 'A garden planner' }, 3000).notes;
+  return notes;
+}
+
+test('a new note gets the next id and both timestamps', () => {
+  const { notes, note } = createNote(sample(), { title: 'Fresh', body: '' }, 5000);
+  assert.equal(notes.length, 4);
+  assert.deepEqual(note, { id: 4, title: 'Fresh', body: '', createdAt: 5000, updatedAt: 5000 });
+});
+
+test('editing changes only the given fields and the edit time', () => {
+  const notes = updateNote(sample(), 1, { body: 'Milk' }, 9000);
+  assert.deepEqual(notes[0], { id: 1, title: 'Groceries', body: 'Milk', createdAt: 1000, updatedAt: 9000 });
+  assert.equal(notes[1].updatedAt, 2000);
+  assert.throws(() => updateNote(notes, 42, { title: 'x' }, 1), /no note 42/);
+});
+
+test('deleting removes one note', () => {
+  assert.deepEqual(deleteNote(sample(), 2).map((note) => note.id), [1, 3]);
+});
+
+test('the most recently edited note comes first', () => {
+  const notes = updateNote(sample(), 1, { title: 'Groceries!' }, 4000);
+  assert.deepEqual(sortNotes(notes).map((note) => note.id), [1, 3, 2]);
+});
+
+test('an untitled note is named by its first line', () => {
+  const notes = sample();
+  assert.equal(noteTitle(notes[1]), 'Call Sam about the trip');
+  assert.equal(noteTitle({ title: '  ', body: '\n\n  Second line  \n' }), 'Second line');
+  assert.equal(noteTitle({ title: '', body: '' }), 'Untitled note');
+});
+
+test('previews are one short line', () => {
+  assert.equal(notePreview({ body: 'Milk\nEggs' }), 'Milk Eggs');
+  assert.equal(notePreview({ body: 'x'.repeat(100) }, 10), 'xxxxxxxxx…');
+});
+
+test('stored notes are cleaned', () => {
+  const notes = normalizeNotes([
+    { id: 1, title: 'Kept', body: '', createdAt: 1, updatedAt: 2 },
+    { id: 1, title: 'Duplicate id', body: '' },
+    { id: 2, title: ' ', body: '' },
+    { id: 'x', title: 'Bad id' },
+    null,
+  ]);
+  assert.deepEqual(notes, [{ id: 1, title: 'Kept', body: '', createdAt: 1, updatedAt: 2 }]);
+  assert.deepEqual(normalizeNotes('nope'), []);
+});
+`,
+    has(spec, 'search') &&
+      js`test('search looks in titles and bodies, every word, any case', () => {
+  const notes = sample();
+  assert.deepEqual(searchNotes(notes, 'eggs').map((note) => note.id), [1]);
+  assert.deepEqual(searchNotes(notes, 'SAM trip').map((note) => note.id), [2]);
+  assert.deepEqual(searchNotes(notes, 'ideas garden').map((note) => note.id), [3]);
+  assert.equal(searchNotes(notes, 'eggs garden').length, 0);
+  assert.equal(searchNotes(notes, '').length, 3);
+});
+`,
+  );
+}
+
+function body(spec: AppSpec): string {
+  return blocks(
+    '      <div class="notes-layout">',
+    '        <section class="card notes-sidebar" aria-labelledby="notes-title">',
+    '          <div class="row spread">',
+    '            <h2 id="notes-title">All notes</h2>',
+    '            <button id="new-note" type="button" class="primary">New note</button>',
+    '          </div>',
+    has(spec, 'search') &&
+      blocks(
+        '          <div class="field search-field">',
+        '            <label for="search" class="visually-hidden">Search notes</label>',
+        '            <input id="search" type="search" placeholder="Search notes">',
+        '          </div>',
+      ),
+    '          <ul id="note-list" class="note-list"></ul>',
+    '          <p id="list-empty" class="muted">No notes yet.</p>',
+    '          <p id="note-count" class="muted" aria-live="polite"></p>',
+    has(spec, 'export') && '          <button id="export" type="button">Export JSON</button>',
+    '        </section>',
+    '        <section class="card notes-editor" aria-label="Editor">',
+    '          <p id="no-selection" class="muted">Pick a note or create a new one.</p>',
+    '          <form id="editor" class="editor" hidden>',
+    '            <div class="field">',
+    '              <label for="note-title">Title</label>',
+    '              <input id="note-title" maxlength="120" autocomplete="off">',
+    '            </div>',
+    '            <div class="field">',
+    '              <label for="note-body">Note</label>',
+    '              <textarea id="note-body" rows="12"></textarea>',
+    '            </div>',
+    '            <div class="row spread">',
+    '              <p id="status" class="muted" aria-live="polite"></p>',
+    '              <button id="delete-note" type="button" class="danger">Delete note</button>',
+    '            </div>',
+    '          </form>',
+    '        </section>',
+    '      </div>',
+  );
+}
+
+const CSS = js`main {
+  max-width: 64rem;
+}
+
+.app-header {
+  max-width: 64rem;
+}
+
+.notes-layout {
+  display: grid;
+  grid-template-columns: minmax(14rem, 1fr) 2fr;
+  gap: 1rem;
+  align-items: start;
+}
+
+@media (max-width: 40rem) {
+  .notes-layout {
+    grid-template-columns: 1fr;
+  }
+}
+
+.spread {
+  justify-content: space-between;
+  align-items: center;
+}
+
+.search-field {
+  margin: 0.5rem 0;
+}
+
+.note-list {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+}
+
+.note-item {
+  display: flex;
+  flex-direction: column;
+  align-items: flex-start;
+  width: 100%;
+  margin-bottom: 0.4rem;
+  text-align: left;
+  overflow: hidden;
+}
+
+.note-item span {
+  font-size: 0.85rem;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  max-width: 100%;
+}
+
+.note-item[aria-current='true'] {
+  border-color: var(--accent);
+  box-shadow: inset 3px 0 0 var(--accent);
+}
+
+.editor {
+  display: flex;
+  flex-direction: column;
+  gap: 0.75rem;
+}
+
+.editor textarea {
+  resize: vertical;
+  min-height: 12rem;
+}
+`;
+
+function main(spec: AppSpec): string {
+  const saves = has(spec, 'local-storage');
+  const search = has(spec, 'search');
+  const imports = [
+    'createNote',
+    'deleteNote',
+    saves && 'normalizeNotes',
+    'notePreview',
+    'noteTitle',
+    search && 'searchNotes',
+    'sortNotes',
+    'updateNote',
+  ].filter((x): x is string => typeof x === 'string');
+  return blocks(
+    ...sharedImports(spec),
+    js`import { ${imports.join(', ')} } from './notes.js';`,
+    '',
+    mainPreamble(spec),
+    saves
+      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'notes'))}, { fallback: [], revive: normalizeNotes });
+let notes = store.load();`
+      : js`let notes = [];`,
+    js`let selectedId = null;
+let query = '';
+
+const list = byId('note-list');
+const listEmpty = byId('list-empty');
+const noteCount = byId('note-count');
+const editor = byId('editor');
+const noSelection = byId('no-selection');
+const titleInput = byId('note-title');
+const bodyInput = byId('note-body');
+const status = byId('status');
+const newButton = byId('new-note');
+
+function commit(next) {
+  notes = next;
+${saves ? '  store.save(notes);\n' : ''}  renderList();
+}
+
+function selectedNote() {
+  return notes.find((note) => note.id === selectedId) ?? null;
+}
+
+function renderList() {
+  const shown = sortNotes(${search ? 'searchNotes(notes, query)' : 'notes'});
+  list.replaceChildren(
+    ...shown.map((note) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'note-item';
+      button.setAttribute('aria-current', String(note.id === selectedId));
+      const title = document.createElement('strong');
+      title.textContent = noteTitle(note);
+      const preview = document.createElement('span');
+      preview.className = 'muted';
+      preview.textContent = notePreview(note);
+      button.append(title, preview);
+      button.addEventListener('click', () => select(note.id));
+      item.append(button);
+      return item;
+    }),
+  );
+  listEmpty.hidden = shown.length > 0;
+  listEmpty.textContent = notes.length === 0 ? 'No notes yet.' : 'No notes match your search.';
+  noteCount.textContent = notes.length === 1 ? '1 note' : notes.length + ' notes';
+}
+
+function renderEditor() {
+  const note = selectedNote();
+  editor.hidden = note === null;
+  noSelection.hidden = note !== null;
+  if (note === null) return;
+  // Only write changed values so the caret does not jump while typing.
+  if (titleInput.value !== note.title) titleInput.value = note.title;
+  if (bodyInput.value !== note.body) bodyInput.value = note.body;
+}
+
+function select(id) {
+  selectedId = id;
+  status.textContent = '';
+  renderList();
+  renderEditor();
+  titleInput.focus();
+}
+
+newButton.addEventListener('click', () => {
+  const created = createNote(notes, { title: '', body: '' }, Date.now());
+  selectedId = created.note.id;
+  commit(created.notes);
+  renderEditor();
+  titleInput.focus();
+});
+
+function edit(changes) {
+  if (selectedNote() === null) return;
+  commit(updateNote(notes, selectedId, changes, Date.now()));
+  status.textContent = ${saves ? "'Saved'" : "'Edited'"};
+}
+
+titleInput.addEventListener('input', () => edit({ title: titleInput.value }));
+bodyInput.addEventListener('input', () => edit({ body: bodyInput.value }));
+editor.addEventListener('submit', (event) => event.preventDefault());
+
+byId('delete-note').addEventListener('click', () => {
+  const note = selectedNote();
+  if (note === null) return;
+  selectedId = null;
+  commit(deleteNote(notes, note.id));
+  renderEditor();
+  newButton.focus();
+});
+`,
+    search &&
+      js`byId('search').addEventListener('input', (event) => {
+  query = event.target.value;
+  renderList();
+});
+`,
+    has(spec, 'export') &&
+      js`byId('export').addEventListener('click', () => {
+  const data = buildExport(${jsString(spec.title)}, 'notes', sortNotes(notes));
+  downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
+});
+`,
+    js`renderList();
+renderEditor();`,
+    '',
+  );
+}
+
+export function notesTemplate(spec: AppSpec): KindTemplate {
+  return {
+    body: body(spec),
+    css: CSS,
+    files: [
+      { path: 'src/main.js', content: main(spec) },
+      { path: 'src/notes.js', content: notesModule(spec) },
+      { path: 'test/notes.test.js', content: notesTest(spec) },
+    ],
+    layout: {
+      'src/notes.js': `notes as pure functions: create, edit, delete, order${has(spec, 'search') ? ', search' : ''}`,
+    },
+  };
+}

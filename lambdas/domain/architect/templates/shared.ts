@@ -1,0 +1,865 @@
+import { APP_KINDS, FEATURES } from '../catalog';
+import {
+  blocks,
+  escapeHtml,
+  has,
+  js,
+  jsString,
+  needsStorage,
+  storageKey,
+  type AppSpec,
+  type GeneratedFile,
+  type KindTemplate,
+} from './app-spec';
+
+/** What `build.mjs` writes to `dist/build-info.json`, and what the heal reads back to regenerate an app. */
+export function buildInfo(spec: AppSpec): Record<string, unknown> {
+  return {
+    name: spec.projectName,
+    title: spec.title,
+    kind: spec.kind,
+    features: [...spec.features],
+    designTarget: spec.designTarget,
+  };
+}
+
+export function packageJson(spec: AppSpec): string {
+  const pkg = {
+    name: spec.projectName,
+    version: '1.0.0',
+    private: true,
+    description: APP_KINDS[spec.kind].description,
+    type: 'module',
+    engines: { node: '>=20' },
+    scripts: { test: 'node --test', build: 'node build.mjs' },
+    gantry: buildInfo(spec),
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+export function buildScript(spec: AppSpec): string {
+  return js`// Builds the deployable site into dist/: copies the page, its styles and its modules, and
+// refuses to build when the page or a module points at a file that does not exist.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const out = join(root, 'dist');
+// No timestamps: the same sources always build the same output.
+const APP = ${JSON.stringify(buildInfo(spec))};
+
+/** src= and href= values of the page that point at local files (not URLs, fragments or data). */
+function localReferences(html) {
+  const refs = [];
+  for (const match of html.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const value = (match[1] ?? match[2] ?? '').trim();
+    if (value === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(value)) continue;
+    refs.push(value);
+  }
+  return refs;
+}
+
+function javascriptFiles(dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...javascriptFiles(path));
+    else if (entry.name.endsWith('.js')) files.push(path);
+  }
+  return files;
+}
+
+const problems = [];
+for (const required of ['index.html', 'styles.css', 'src']) {
+  if (!existsSync(join(root, required))) problems.push(required + ' is missing');
+}
+if (existsSync(join(root, 'index.html'))) {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  for (const ref of localReferences(html)) {
+    const path = ref.split(/[?#]/)[0];
+    if (path.startsWith('/')) {
+      problems.push('index.html links "' + ref + '" with an absolute path; use a relative one so the app works under any sub-path');
+    } else if (!existsSync(join(root, path))) {
+      problems.push('index.html links "' + ref + '", which does not exist');
+    }
+  }
+}
+if (existsSync(join(root, 'src'))) {
+  for (const file of javascriptFiles(join(root, 'src'))) {
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/\b(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]/g)) {
+      const target = match[1] ?? match[2];
+      if (!target.startsWith('.')) continue;
+      if (!existsSync(join(dirname(file), target))) {
+        problems.push(relative(root, file) + ' imports "' + target + '", which does not exist');
+      }
+    }
+  }
+}
+if (problems.length > 0) {
+  console.error('Build failed:\n  - ' + problems.join('\n  - '));
+  process.exit(1);
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+cpSync(join(root, 'index.html'), join(out, 'index.html'));
+cpSync(join(root, 'styles.css'), join(out, 'styles.css'));
+cpSync(join(root, 'src'), join(out, 'src'), { recursive: true });
+writeFileSync(join(out, 'build-info.json'), JSON.stringify(APP, null, 2) + '\n');
+console.log('Built ' + APP.title + ' into dist/');
+`;
+}
+
+export function indexHtml(spec: AppSpec, body: string): string {
+  const title = escapeHtml(spec.title);
+  const htmlAttributes = [
+    'lang="en"',
+    `data-app-kind="${spec.kind}"`,
+    spec.designTarget ? `data-design-target="${escapeHtml(spec.designTarget)}"` : null,
+  ]
+    .filter((a): a is string => a !== null)
+    .join(' ');
+  return blocks(
+    '<!doctype html>',
+    `<html ${htmlAttributes}>`,
+    '  <head>',
+    '    <meta charset="utf-8">',
+    '    <meta name="viewport" content="width=device-width, initial-scale=1">',
+    has(spec, 'dark-mode') && '    <meta name="color-scheme" content="light dark">',
+    `    <meta name="description" content="${escapeHtml(APP_KINDS[spec.kind].description)}">`,
+    `    <title>${title}</title>`,
+    '    <link rel="icon" href="data:,">',
+    '    <link rel="stylesheet" href="./styles.css">',
+    '    <script type="module" src="./src/main.js"></script>',
+    '  </head>',
+    '  <body>',
+    '    <header class="app-header">',
+    `      <h1>${title}</h1>`,
+    has(spec, 'dark-mode') &&
+      '      <button id="theme-toggle" type="button" class="theme-toggle" aria-pressed="false">Dark mode</button>',
+    '    </header>',
+    `    <main id="app" class="app app-${spec.kind}">`,
+    body.trimEnd(),
+    '    </main>',
+    '  </body>',
+    '</html>',
+    '',
+  );
+}
+
+const LIGHT_COLOURS = js`  color-scheme: light;
+  --bg: #f5f6f8;
+  --surface: #ffffff;
+  --surface-2: #eceff3;
+  --text: #1b2230;
+  --muted: #596372;
+  --border: #cfd5dd;
+  --accent: #2456d3;
+  --accent-text: #ffffff;
+  --danger: #b42318;
+  --ok: #137333;`;
+
+const DARK_COLOURS = js`  color-scheme: dark;
+  --bg: #10141b;
+  --surface: #19202a;
+  --surface-2: #232c38;
+  --text: #e6eaf0;
+  --muted: #9ba6b5;
+  --border: #354050;
+  --accent: #7aa2ff;
+  --accent-text: #0b1220;
+  --danger: #ff8f85;
+  --ok: #7bd88f;`;
+
+export function stylesCss(spec: AppSpec, kindCss: string): string {
+  return blocks(
+    js`*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+:root {
+${LIGHT_COLOURS}
+  --radius: 10px;
+  --focus: #f59e0b;
+  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  line-height: 1.5;
+}
+`,
+    has(spec, 'dark-mode') &&
+      js`/* The system preference applies until the person picks a theme with the toggle. */
+@media (prefers-color-scheme: dark) {
+  :root:not([data-theme='light']) {
+${DARK_COLOURS.replace(/^ {2}/gm, '    ')}
+  }
+}
+
+:root[data-theme='dark'] {
+${DARK_COLOURS}
+}
+`,
+    js`body {
+  margin: 0;
+  min-height: 100vh;
+  background: var(--bg);
+  color: var(--text);
+}
+
+.app-header,
+main {
+  max-width: 48rem;
+  margin: 0 auto;
+  padding: 1rem;
+}
+
+.app-header {
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 1rem;
+  padding-bottom: 0;
+}
+
+h1 {
+  margin: 0;
+  font-size: 1.75rem;
+}
+
+h2 {
+  margin: 0 0 0.5rem;
+  font-size: 1.1rem;
+}
+
+button,
+input,
+select,
+textarea {
+  font: inherit;
+  color: var(--text);
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+}
+
+button {
+  cursor: pointer;
+  padding: 0.5rem 0.9rem;
+}
+
+button:hover {
+  background: var(--surface-2);
+}
+
+button:disabled {
+  cursor: default;
+  opacity: 0.55;
+}
+
+button.primary {
+  background: var(--accent);
+  border-color: var(--accent);
+  color: var(--accent-text);
+}
+
+button.danger {
+  color: var(--danger);
+}
+
+button[aria-pressed='true'] {
+  background: var(--accent);
+  border-color: var(--accent);
+  color: var(--accent-text);
+}
+
+input,
+select,
+textarea {
+  padding: 0.5rem 0.7rem;
+}
+
+:focus-visible {
+  outline: 3px solid var(--focus);
+  outline-offset: 2px;
+}
+
+.card {
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  padding: 1rem;
+  margin-bottom: 1rem;
+}
+
+.field {
+  display: flex;
+  flex-direction: column;
+  gap: 0.25rem;
+}
+
+.row {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: end;
+  gap: 0.5rem;
+}
+
+.muted {
+  color: var(--muted);
+}
+
+.error {
+  color: var(--danger);
+  min-height: 1.5em;
+  margin: 0.25rem 0;
+}
+
+.visually-hidden {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+}
+
+[hidden] {
+  display: none !important;
+}
+`,
+    kindCss.trim(),
+    '',
+  );
+}
+
+/** Opening of every `src/main.js`: the element lookup, the browser storage and the theme toggle. */
+export function mainPreamble(spec: AppSpec): string {
+  return blocks(
+    js`/** The element with this id; the page and this script are generated together, so a miss is a bug. */
+function byId(id) {
+  const element = document.getElementById(id);
+  if (!element) throw new Error('Missing element #' + id);
+  return element;
+}
+`,
+    needsStorage(spec) && 'const storage = browserStorage();\n',
+    has(spec, 'dark-mode') &&
+      js`const THEME_KEY = ${jsString(storageKey(spec, 'theme'))};
+const themeToggle = byId('theme-toggle');
+const darkQuery = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+let theme = loadTheme(storage, THEME_KEY, darkQuery ? darkQuery.matches : false);
+
+function showTheme() {
+  applyTheme(document.documentElement, theme);
+  themeToggle.setAttribute('aria-pressed', String(theme === 'dark'));
+}
+
+themeToggle.addEventListener('click', () => {
+  theme = toggleTheme(theme);
+  saveTheme(storage, THEME_KEY, theme);
+  showTheme();
+});
+if (darkQuery) {
+  // Follow the system while the person has not picked a theme themselves.
+  darkQuery.addEventListener('change', (event) => {
+    if (hasSavedTheme(storage, THEME_KEY)) return;
+    theme = event.matches ? 'dark' : 'light';
+    showTheme();
+  });
+}
+showTheme();
+`,
+  );
+}
+
+/** Import lines every `src/main.js` needs for the shared feature modules. */
+export function sharedImports(spec: AppSpec): string[] {
+  return [
+    needsStorage(spec) &&
+      (has(spec, 'local-storage')
+        ? js`import { browserStorage, createStore } from './storage.js';`
+        : js`import { browserStorage } from './storage.js';`),
+    has(spec, 'dark-mode') &&
+      js`import { applyTheme, hasSavedTheme, loadTheme, saveTheme, toggleTheme } from './theme.js';`,
+    has(spec, 'export') && js`import { buildExport, downloadText, exportFileName, serializeExport } from './export.js';`,
+  ].filter((line): line is string => typeof line === 'string');
+}
+
+const STORAGE_MODULE = js`// Saves JSON values in the browser's localStorage. The storage is passed in, so tests use an
+// in-memory fake and the app keeps working (without saving) where localStorage is unavailable.
+
+/** localStorage when it can be used (it throws in some private modes), otherwise null. */
+export function browserStorage() {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return null;
+    const probe = '__storage_probe__';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A typed slot in storage. revive(raw) turns whatever was stored into a valid value, so data
+ * written by an older version or edited by hand never breaks the app.
+ */
+export function createStore(storage, key, { fallback, revive = (value) => value }) {
+  return {
+    load() {
+      if (!storage) return fallback;
+      let text = null;
+      try {
+        text = storage.getItem(key);
+      } catch {
+        return fallback;
+      }
+      if (text === null) return fallback;
+      try {
+        return revive(JSON.parse(text));
+      } catch {
+        return fallback;
+      }
+    },
+    save(value) {
+      if (!storage) return false;
+      try {
+        storage.setItem(key, JSON.stringify(value));
+        return true;
+      } catch {
+        // Quota exceeded or storage disabled: keep running with the data in memory.
+        return false;
+      }
+    },
+    clear() {
+      if (!storage) return;
+      try {
+        storage.removeItem(key);
+      } catch {
+        // Nothing to clear when storage is unusable.
+      }
+    },
+  };
+}
+`;
+
+/** An in-memory Storage for the generated tests (same methods as window.localStorage). */
+const FAKE_STORAGE = js`class MemoryStorage {
+  constructor() {
+    this.items = new Map();
+  }
+  getItem(key) {
+    return this.items.has(key) ? this.items.get(key) : null;
+  }
+  setItem(key, value) {
+    this.items.set(key, String(value));
+  }
+  removeItem(key) {
+    this.items.delete(key);
+  }
+}`;
+
+const STORAGE_TEST = js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createStore } from '../src/storage.js';
+
+${FAKE_STORAGE}
+
+const fallback = { items: [] };
+
+test('a saved value loads back unchanged', () => {
+  const storage = new MemoryStorage();
+  const store = createStore(storage, 'app:data', { fallback });
+  assert.equal(store.save({ items: [1, 2, 3], label: 'x' }), true);
+  assert.deepEqual(createStore(storage, 'app:data', { fallback }).load(), { items: [1, 2, 3], label: 'x' });
+});
+
+test('nothing saved yet gives the fallback', () => {
+  assert.equal(createStore(new MemoryStorage(), 'app:data', { fallback }).load(), fallback);
+});
+
+test('corrupt JSON gives the fallback instead of an exception', () => {
+  const storage = new MemoryStorage();
+  storage.setItem('app:data', '{not json');
+  assert.equal(createStore(storage, 'app:data', { fallback }).load(), fallback);
+});
+
+test('revive repairs what was stored', () => {
+  const storage = new MemoryStorage();
+  storage.setItem('app:data', JSON.stringify({ items: 'wrong' }));
+  const store = createStore(storage, 'app:data', {
+    fallback,
+    revive: (raw) => ({ items: Array.isArray(raw.items) ? raw.items : [] }),
+  });
+  assert.deepEqual(store.load(), { items: [] });
+});
+
+test('a full or missing storage never throws', () => {
+  const full = new MemoryStorage();
+  full.setItem = () => {
+    throw new Error('QuotaExceededError');
+  };
+  assert.equal(createStore(full, 'app:data', { fallback }).save({ items: [1] }), false);
+  const none = createStore(null, 'app:data', { fallback });
+  assert.equal(none.save({ items: [1] }), false);
+  assert.equal(none.load(), fallback);
+});
+
+test('clear removes only its own key', () => {
+  const storage = new MemoryStorage();
+  storage.setItem('other', 'kept');
+  const store = createStore(storage, 'app:data', { fallback });
+  store.save({ items: [1] });
+  store.clear();
+  assert.equal(storage.getItem('app:data'), null);
+  assert.equal(storage.getItem('other'), 'kept');
+});
+`;
+
+const THEME_MODULE = js`// Light and dark theme: the system preference until the person chooses, then their choice.
+
+export const THEMES = ['light', 'dark'];
+
+/** The stored choice when there is a valid one, otherwise the system preference. */
+export function resolveTheme(stored, prefersDark) {
+  if (THEMES.includes(stored)) return stored;
+  return prefersDark ? 'dark' : 'light';
+}
+
+export function toggleTheme(theme) {
+  return theme === 'dark' ? 'light' : 'dark';
+}
+
+function readSaved(storage, key) {
+  if (!storage) return null;
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function hasSavedTheme(storage, key) {
+  return THEMES.includes(readSaved(storage, key));
+}
+
+export function loadTheme(storage, key, prefersDark) {
+  return resolveTheme(readSaved(storage, key), prefersDark);
+}
+
+export function saveTheme(storage, key, theme) {
+  if (!storage || !THEMES.includes(theme)) return false;
+  try {
+    storage.setItem(key, theme);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Marks the root element; the style sheet picks colours from data-theme. */
+export function applyTheme(root, theme) {
+  root.dataset.theme = theme;
+}
+`;
+
+const THEME_TEST = js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyTheme, hasSavedTheme, loadTheme, resolveTheme, saveTheme, toggleTheme } from '../src/theme.js';
+
+${FAKE_STORAGE}
+
+test('the system preference applies until a theme is chosen', () => {
+  assert.equal(resolveTheme(null, true), 'dark');
+  assert.equal(resolveTheme(null, false), 'light');
+  assert.equal(resolveTheme('light', true), 'light');
+  assert.equal(resolveTheme('purple', true), 'dark');
+});
+
+test('toggling switches between light and dark', () => {
+  assert.equal(toggleTheme('light'), 'dark');
+  assert.equal(toggleTheme('dark'), 'light');
+  assert.equal(toggleTheme(toggleTheme('dark')), 'dark');
+});
+
+test('a chosen theme is remembered', () => {
+  const storage = new MemoryStorage();
+  assert.equal(hasSavedTheme(storage, 'app:theme'), false);
+  assert.equal(saveTheme(storage, 'app:theme', toggleTheme(loadTheme(storage, 'app:theme', false))), true);
+  assert.equal(hasSavedTheme(storage, 'app:theme'), true);
+  assert.equal(loadTheme(storage, 'app:theme', false), 'dark');
+});
+
+test('an invalid theme is neither saved nor loaded', () => {
+  const storage = new MemoryStorage();
+  assert.equal(saveTheme(storage, 'app:theme', 'neon'), false);
+  storage.setItem('app:theme', 'neon');
+  assert.equal(loadTheme(storage, 'app:theme', false), 'light');
+});
+
+test('broken storage falls back to the system preference', () => {
+  const broken = {
+    getItem() {
+      throw new Error('denied');
+    },
+    setItem() {
+      throw new Error('denied');
+    },
+  };
+  assert.equal(loadTheme(broken, 'app:theme', true), 'dark');
+  assert.equal(saveTheme(broken, 'app:theme', 'dark'), false);
+  assert.equal(loadTheme(null, 'app:theme', false), 'light');
+});
+
+test('applying a theme marks the root element', () => {
+  const root = { dataset: {} };
+  applyTheme(root, 'dark');
+  assert.equal(root.dataset.theme, 'dark');
+});
+`;
+
+const HISTORY_MODULE = js`// A short list of recent results, newest first.
+
+export const HISTORY_LIMIT = 20;
+
+/** Adds an entry on top; an entry equal to the newest one is not repeated. */
+export function addEntry(history, entry, limit = HISTORY_LIMIT) {
+  const first = history[0];
+  if (first && first.input === entry.input && first.output === entry.output) return history;
+  return [{ input: String(entry.input), output: String(entry.output) }, ...history].slice(0, limit);
+}
+
+/** Keeps only well-formed entries of stored history. */
+export function normalizeHistory(raw, limit = HISTORY_LIMIT) {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((entry) => entry && typeof entry.input === 'string' && typeof entry.output === 'string')
+    .map((entry) => ({ input: entry.input, output: entry.output }))
+    .slice(0, limit);
+}
+`;
+
+const HISTORY_TEST = js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addEntry, HISTORY_LIMIT, normalizeHistory } from '../src/history.js';
+
+test('new entries go on top', () => {
+  const history = addEntry(addEntry([], { input: 'a', output: '1' }), { input: 'b', output: '2' });
+  assert.deepEqual(history.map((entry) => entry.input), ['b', 'a']);
+});
+
+test('the same result twice in a row is kept once', () => {
+  const once = addEntry([], { input: 'a', output: '1' });
+  assert.equal(addEntry(once, { input: 'a', output: '1' }), once);
+});
+
+test('history is capped at the limit', () => {
+  let history = [];
+  for (let i = 0; i < HISTORY_LIMIT + 5; i += 1) history = addEntry(history, { input: String(i), output: String(i) });
+  assert.equal(history.length, HISTORY_LIMIT);
+  assert.equal(history[0].input, String(HISTORY_LIMIT + 4));
+});
+
+test('stored history is cleaned of malformed entries', () => {
+  assert.deepEqual(normalizeHistory([{ input: 'a', output: '1' }, null, { input: 2 }, 'x']), [{ input: 'a', output: '1' }]);
+  assert.deepEqual(normalizeHistory('nope'), []);
+});
+`;
+
+const EXPORT_MODULE = js`// Exports the app's items as a JSON file the person can keep or import elsewhere.
+
+export const EXPORT_FORMAT = 1;
+
+/** A self-describing copy of the items; later edits to the items do not change it. */
+export function buildExport(app, kind, items) {
+  return {
+    app,
+    kind,
+    format: EXPORT_FORMAT,
+    count: items.length,
+    items: items.map((item) => ({ ...item })),
+  };
+}
+
+export function serializeExport(data) {
+  return JSON.stringify(data, null, 2) + '\n';
+}
+
+/** project-2024-05-01.json: sortable and unique per day. */
+export function exportFileName(project, date) {
+  return project + '-' + date.toISOString().slice(0, 10) + '.json';
+}
+
+/** Hands the text to the browser as a download (the only part that needs a page). */
+export function downloadText(doc, fileName, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+`;
+
+const EXPORT_TEST = js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildExport, EXPORT_FORMAT, exportFileName, serializeExport } from '../src/export.js';
+
+test('an export describes itself and counts its items', () => {
+  const data = buildExport('My App', 'tasks', [{ id: 1 }, { id: 2 }]);
+  assert.equal(data.app, 'My App');
+  assert.equal(data.kind, 'tasks');
+  assert.equal(data.format, EXPORT_FORMAT);
+  assert.equal(data.count, 2);
+});
+
+test('an export is a copy, not a view of live data', () => {
+  const items = [{ id: 1, title: 'before' }];
+  const data = buildExport('App', 'notes', items);
+  items[0].title = 'after';
+  assert.equal(data.items[0].title, 'before');
+});
+
+test('the serialized export parses back to the same data', () => {
+  const data = buildExport('App', 'tasks', [{ id: 1, title: 'Write "quotes" & <tags>' }]);
+  assert.deepEqual(JSON.parse(serializeExport(data)), data);
+});
+
+test('the file name carries the project and the day', () => {
+  assert.equal(exportFileName('my-app', new Date(Date.UTC(2024, 4, 1, 12))), 'my-app-2024-05-01.json');
+});
+`;
+
+function markupTest(spec: AppSpec): string {
+  return js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+const main = readFileSync(new URL('../src/main.js', import.meta.url), 'utf8');
+const TITLE = ${jsString(escapeHtml(spec.title))};
+
+function attribute(attrs, name) {
+  const match = new RegExp('\\s' + name + '="([^"]*)"').exec(attrs);
+  return match ? match[1] : null;
+}
+
+test('the page title and heading name the app', () => {
+  assert.ok(html.includes('<title>' + TITLE + '</title>'));
+  assert.ok(html.includes('<h1>' + TITLE + '</h1>'));
+});
+
+test('every element the script looks up exists in the page', () => {
+  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+  const wanted = [...main.matchAll(/byId\('([^']+)'\)/g)].map((match) => match[1]);
+  assert.ok(wanted.length > 0);
+  for (const id of wanted) assert.ok(ids.has(id), 'index.html has no #' + id);
+});
+
+test('ids are unique', () => {
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+  assert.equal(new Set(ids).size, ids.length);
+});
+
+test('every form control has a label', () => {
+  const labelled = new Set([...html.matchAll(/<label[^>]*\sfor="([^"]+)"/g)].map((match) => match[1]));
+  for (const match of html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)) {
+    const id = attribute(match[2], 'id');
+    assert.ok(attribute(match[2], 'aria-label') || (id && labelled.has(id)), match[0] + ' has no label');
+  }
+});
+
+test('every button has an accessible name', () => {
+  for (const match of html.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/g)) {
+    const text = match[2].replace(/<[^>]*>/g, '').trim();
+    assert.ok(text.length > 0 || attribute(match[1], 'aria-label'), match[0] + ' has no name');
+  }
+});
+
+test('assets are linked relatively so the app works under a sub-path', () => {
+  const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+  assert.ok(refs.includes('./src/main.js'));
+  for (const ref of refs) assert.ok(!ref.startsWith('/'), ref + ' is absolute');
+});
+`;
+}
+
+function readme(spec: AppSpec, template: KindTemplate): string {
+  const kind = APP_KINDS[spec.kind];
+  const featureLines = spec.features.map((f) => `- **${FEATURES[f].title}**: ${FEATURES[f].description}`);
+  const layout: Record<string, string> = {
+    'index.html': 'the page',
+    'styles.css': 'the styles',
+    'src/main.js': 'connects the page to the logic modules (the only code that touches the DOM)',
+    ...template.layout,
+    ...(needsStorage(spec) ? { 'src/storage.js': 'JSON values in localStorage, testable with an in-memory storage' } : {}),
+    ...(has(spec, 'dark-mode') ? { 'src/theme.js': 'light/dark theme choice' } : {}),
+    ...(has(spec, 'history') ? { 'src/history.js': 'the list of recent results' } : {}),
+    ...(has(spec, 'export') ? { 'src/export.js': 'JSON export' } : {}),
+    'test/': 'unit tests (`node:test`), one file per module, plus checks of the page markup',
+    'build.mjs': 'copies the site into `dist/` after checking every local link and import',
+  };
+  return blocks(
+    `# ${spec.title}`,
+    '',
+    kind.description,
+    '',
+    featureLines.length > 0 && blocks('## Features', '', ...featureLines, ''),
+    spec.designTarget !== null &&
+      blocks(
+        `Design target: ${spec.designTarget}. It is recorded on the page (\`data-design-target\`); the look is still the default one.`,
+        '',
+      ),
+    '## Use',
+    '',
+    'No dependencies to install; Node.js 20 or newer runs the tests and the build.',
+    '',
+    '```sh',
+    'npm test        # unit tests',
+    'npm run build   # writes the site to dist/',
+    'npx serve dist  # or any static file server',
+    '```',
+    '',
+    'All links are relative, so the built site also works under a sub-path such as `/apps/' + spec.projectName + '/`.',
+    '',
+    '## Layout',
+    '',
+    ...Object.entries(layout).map(([path, purpose]) => `- \`${path}\`: ${purpose}`),
+    '',
+  );
+}
+
+/** Assembles the full file list of an app from its spec and its kind's template. Order is fixed. */
+export function assembleApp(spec: AppSpec, template: KindTemplate): GeneratedFile[] {
+  const files: GeneratedFile[] = [
+    { path: 'package.json', content: packageJson(spec) },
+    { path: 'README.md', content: readme(spec, template) },
+    { path: 'build.mjs', content: buildScript(spec) },
+    { path: 'index.html', content: indexHtml(spec, template.body) },
+    { path: 'styles.css', content: stylesCss(spec, template.css) },
+    ...template.files,
+  ];
+  if (needsStorage(spec)) {
+    files.push({ path: 'src/storage.js', content: STORAGE_MODULE }, { path: 'test/storage.test.js', content: STORAGE_TEST });
+  }
+  if (has(spec, 'dark-mode')) {
+    files.push({ path: 'src/theme.js', content: THEME_MODULE }, { path: 'test/theme.test.js', content: THEME_TEST });
+  }
+  if (has(spec, 'history')) {
+    files.push({ path: 'src/history.js', content: HISTORY_MODULE }, { path: 'test/history.test.js', content: HISTORY_TEST });
+  }
+  if (has(spec, 'export')) {
+    files.push({ path: 'src/export.js', content: EXPORT_MODULE }, { path: 'test/export.test.js', content: EXPORT_TEST });
+  }
+  files.push({ path: 'test/markup.test.js', content: markupTest(spec) });
+  return files;
+}
