@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { BuildResult } from '../../lambdas/domain/build-result';
+import { GantryManifestSchema } from '../../lambdas/domain/manifest';
+import { BuilderLimitsSchema, runBuild, type BuildResultDetail } from './build-runner';
+import { formatBuilderMessage, type BuilderMessage } from './protocol';
+
+/** Writes one protocol message to stdout: this is the entrypoint's contract with whoever started it. */
+export function emit(message: BuilderMessage): void {
+  process.stdout.write(formatBuilderMessage(message));
+}
+
+/** A result for a build that could not start (bad inputs): still a result, so the workflow can react. */
+export function failedBeforeBuild(error: string, startedAt = new Date()): BuildResultDetail {
+  return {
+    ok: false,
+    failed_phase: null,
+    end_reason: 'error',
+    commands: [],
+    tests: [],
+    output_files: [],
+    duration_ms: Date.now() - startedAt.getTime(),
+    started_at: startedAt.toISOString(),
+    error,
+  };
+}
+
+/** Parses one JSON input file against its schema; the error names the file and the first issue. */
+function parseInput<T>(label: string, text: string, schema: z.ZodType<T>): { data: T } | { error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { error: `${label} is not valid JSON: ${(err as Error).message}` };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { error: `${label}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+}
+
+export interface BuildJobOutcome {
+  readonly result: BuildResultDetail;
+  /** The full log (as streamed, capped at max_log_bytes) for build.log. */
+  readonly log: string;
+  /** Absolute folder holding `result.output_files`, when the manifest could be read. */
+  readonly outputDir: string | null;
+}
+
+/**
+ * Parses the job's inputs and builds the app in `appDir`, streaming protocol messages to stdout.
+ * Bad inputs become a failed result rather than an exception.
+ */
+export async function buildFromInputs(input: {
+  readonly manifestText: string;
+  readonly limitsText: string;
+  readonly appDir: string;
+  readonly signal: AbortSignal;
+  readonly processLimit?: (maxPids: number) => number | undefined;
+  readonly reapStrays?: boolean;
+}): Promise<BuildJobOutcome> {
+  const startedAt = new Date();
+  const lines: string[] = [];
+  const onLog = (line: string): void => {
+    lines.push(line);
+    emit({ v: 1, type: 'log', line });
+  };
+  const manifest = parseInput('manifest.json', input.manifestText, GantryManifestSchema);
+  const limits = parseInput('limits.json', input.limitsText, BuilderLimitsSchema);
+  if ('error' in manifest || 'error' in limits) {
+    const what = 'error' in manifest ? manifest.error : 'error' in limits ? limits.error : '';
+    const result = failedBeforeBuild(`invalid job input: ${what}`, startedAt);
+    onLog(`[gantry] ${result.error}`);
+    return { result, log: lines.map((l) => `${l}\n`).join(''), outputDir: null };
+  }
+  const processLimit = input.processLimit?.(limits.data.max_pids);
+  const result = await runBuild({
+    appDir: input.appDir,
+    manifest: manifest.data,
+    limits: limits.data,
+    onLog,
+    onEvent: (event) => {
+      if (event.type === 'phase') emit({ v: 1, type: 'phase', phase: event.phase, command: event.command });
+      else emit({ v: 1, type: 'command', result: event.result });
+    },
+    signal: input.signal,
+    reapStrays: input.reapStrays === true,
+    ...(processLimit ? { processLimit } : {}),
+  });
+  return {
+    result,
+    log: lines.map((l) => `${l}\n`).join(''),
+    outputDir: join(input.appDir, manifest.data.output_dir),
+  };
+}
+
+/** Serialised result (pretty enough to read in a console, small enough to not matter). */
+export function resultJson(result: BuildResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}

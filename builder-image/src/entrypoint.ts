@@ -1,0 +1,77 @@
+/**
+ * The builder's process main, the same in both runtimes.
+ *
+ * GANTRY_BUILDER_MODE=local (default; the local stack runs this inside the sandbox):
+ *   reads <GANTRY_JOB_DIR>/manifest.json and limits.json (GANTRY_JOB_DIR defaults to /job),
+ *   builds in <job>/app, writes <job>/build.log and then <job>/result.json.
+ * GANTRY_BUILDER_MODE=aws (set by the image; one Fargate task per attempt):
+ *   see aws-mode.ts.
+ *
+ * Progress goes to stdout as JSON lines (protocol.ts). Exit code 0 whenever a result was written
+ * (a failing app is a result); non-zero only when no result could be written.
+ */
+import { rename, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { buildFromInputs, emit, failedBeforeBuild, resultJson } from './build-job';
+
+const EnvSchema = z.object({
+  GANTRY_BUILDER_MODE: z.enum(['local', 'aws']).default('local'),
+  GANTRY_JOB_DIR: z.string().min(1).default('/job'),
+  /** Set by the image and by the local sandbox: this process is alone in its pid namespace. */
+  GANTRY_BUILDER_CONFINED: z.enum(['0', '1']).default('0'),
+});
+
+async function readInput(path: string): Promise<string | { error: string }> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    return { error: `cannot read ${path}: ${(err as Error).message}` };
+  }
+}
+
+async function runLocal(jobDir: string, signal: AbortSignal, confined: boolean): Promise<number> {
+  const manifestText = await readInput(join(jobDir, 'manifest.json'));
+  const limitsText = await readInput(join(jobDir, 'limits.json'));
+  let outcome;
+  if (typeof manifestText !== 'string' || typeof limitsText !== 'string') {
+    const error = (typeof manifestText !== 'string' ? manifestText : (limitsText as { error: string })).error;
+    emit({ v: 1, type: 'log', line: `[gantry] ${error}` });
+    outcome = { result: failedBeforeBuild(error), log: `[gantry] ${error}\n`, outputDir: null };
+  } else {
+    outcome = await buildFromInputs({ manifestText, limitsText, appDir: join(jobDir, 'app'), signal, reapStrays: confined });
+  }
+  await writeFile(join(jobDir, 'build.log'), outcome.log);
+  // Written under a temporary name and renamed: a reader never sees half a result.
+  const tmp = join(jobDir, '.result.json.tmp');
+  await writeFile(tmp, resultJson(outcome.result));
+  await rename(tmp, join(jobDir, 'result.json'));
+  emit({ v: 1, type: 'result', result: outcome.result });
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const env = EnvSchema.safeParse(process.env);
+  if (!env.success) {
+    emit({ v: 1, type: 'error', message: `invalid environment: ${env.error.issues[0]?.message ?? 'unknown'}` });
+    return 2;
+  }
+  const controller = new AbortController();
+  // ECS StopTask and the local stack stop a builder with SIGTERM: end the running command, still report.
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
+  if (env.data.GANTRY_BUILDER_MODE === 'aws') {
+    const { runAwsMode } = await import('./aws-mode');
+    return runAwsMode(process.env, controller.signal, env.data.GANTRY_BUILDER_CONFINED === '1');
+  }
+  return runLocal(env.data.GANTRY_JOB_DIR, controller.signal, env.data.GANTRY_BUILDER_CONFINED === '1');
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    emit({ v: 1, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,312 @@
+import { constants as fsConstants } from 'node:fs';
+import { cp, lstat, mkdir, open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BuildResult, CommandResult, EndReason } from '../../lambdas/domain/build-result';
+import type { GantryManifest } from '../../lambdas/domain/manifest';
+import { listRegularFiles, openNoFollow, unsafePathReason } from '../../builder-image/src/app-files';
+import { LOG_TAIL_BYTES, LogTail, type BuildEvent, type BuilderLimits, type BuildResultDetail } from '../../builder-image/src/build-runner';
+import { LineSplitter } from '../../builder-image/src/line-splitter';
+import { BuildResultFileSchema, parseBuilderMessage } from '../../builder-image/src/protocol';
+import { TestOutcomeParser } from '../../builder-image/src/test-outcomes';
+import { ensureBuilderBundle } from './builder-bundle';
+import { assertJobName, chownTree, claimJobDir, ensureJobRoot, JobDirError, untraversableAncestors } from './job-dirs';
+import { LocalSandbox, SANDBOX_JOB_DIR, type SandboxRunResult } from './local-sandbox';
+
+/**
+ * The local twin of the Fargate builder task: the same entrypoint, run in the sandbox on a job
+ * folder instead of S3.
+ *
+ * Job folder (`<jobRoot>/<jobId>/`, mounted at /job):
+ *   manifest.json, limits.json   written here before the run
+ *   app/                         the app, written and built by the entrypoint
+ *   app/<output_dir>/            the built output (see `builderJobPaths`, `copyBuildOutput`)
+ *   build.log, result.json       written by the entrypoint
+ *   home/                        HOME inside the sandbox (npm cache in home/.npm)
+ * plus `<jobRoot>/.builder/entrypoint.js` (the bundled entrypoint, shared by all jobs) and
+ * `<jobRoot>/.owners/<jobId>` (which process owns the folder, for the leftover sweep).
+ */
+
+export interface BuilderJobOptions {
+  readonly jobRoot: string;
+  /** Folder name of the job (letters, digits, `.`, `_`, `-`); an existing folder is replaced. */
+  readonly jobId: string;
+  readonly manifest: GantryManifest;
+  readonly limits: BuilderLimits;
+  readonly onLog?: (line: string) => void;
+  /** Phase progress (`phase` when a command starts, `command` when it ends). */
+  readonly onEvent?: (event: BuildEvent) => void;
+  /** Cancels the build: every process of the job ends, the result has end_reason `killed`. */
+  readonly signal?: AbortSignal;
+  /** Default: one shared sandbox per process (`getDefaultSandbox`). */
+  readonly sandbox?: LocalSandbox;
+  /** A warmed npm cache folder copied into the job (npm refuses a read-only cache offline). */
+  readonly npmCacheSeed?: string;
+}
+
+export interface BuilderJobPaths {
+  readonly jobDir: string;
+  readonly appDir: string;
+  /** Where the built output is after a successful build. */
+  readonly outputDir: string;
+  readonly manifestFile: string;
+  readonly limitsFile: string;
+  readonly resultFile: string;
+  readonly logFile: string;
+}
+
+/** Where one job's files are on the host. */
+export function builderJobPaths(jobRoot: string, jobId: string, outputDir = 'dist'): BuilderJobPaths {
+  assertJobName(jobId);
+  const reason = unsafePathReason(outputDir);
+  if (reason) throw new JobDirError(`output_dir ${JSON.stringify(outputDir)} ${reason}`);
+  const jobDir = join(jobRoot, jobId);
+  return {
+    jobDir,
+    appDir: join(jobDir, 'app'),
+    outputDir: join(jobDir, 'app', outputDir),
+    manifestFile: join(jobDir, 'manifest.json'),
+    limitsFile: join(jobDir, 'limits.json'),
+    resultFile: join(jobDir, 'result.json'),
+    logFile: join(jobDir, 'build.log'),
+  };
+}
+
+const ENTRYPOINT_IN_SANDBOX = '/opt/gantry/entrypoint.js';
+const MAX_RESULT_BYTES = 8 * 1024 * 1024;
+
+let defaultSandbox: Promise<LocalSandbox> | null = null;
+
+/** The process-wide sandbox (created and swept on first use). */
+export function getDefaultSandbox(): Promise<LocalSandbox> {
+  defaultSandbox ??= LocalSandbox.create();
+  return defaultSandbox;
+}
+
+const sweptRoots = new Set<string>();
+
+/** What the host saw of the run, to describe a build the sandbox ended before it reported. */
+class RunObserver {
+  readonly commands: CommandResult[] = [];
+  current: { phase: CommandResult['phase']; command: string; startedAt: number; tail: LogTail } | null = null;
+  result: unknown = null;
+  readonly tests = new TestOutcomeParser({ appDir: `${SANDBOX_JOB_DIR}/app` });
+  readonly stderrTail = new LogTail(LOG_TAIL_BYTES);
+
+  constructor(
+    private readonly onLog?: (line: string) => void,
+    private readonly onEvent?: (event: BuildEvent) => void,
+  ) {}
+
+  stdoutLine(line: string): void {
+    const message = parseBuilderMessage(line);
+    if (!message) return;
+    switch (message.type) {
+      case 'log':
+        this.current?.tail.push(message.line);
+        if (this.current?.phase === 'audit') this.tests.push(message.line);
+        this.onLog?.(message.line);
+        break;
+      case 'phase':
+        this.current = { phase: message.phase, command: message.command, startedAt: Date.now(), tail: new LogTail(LOG_TAIL_BYTES) };
+        this.onEvent?.({ type: 'phase', phase: message.phase, command: message.command });
+        break;
+      case 'command':
+        this.commands.push(message.result);
+        this.current = null;
+        this.onEvent?.({ type: 'command', result: message.result });
+        break;
+      case 'result':
+        this.result = message.result;
+        break;
+      case 'error':
+        this.onLog?.(`[gantry] builder error: ${message.message}`);
+        break;
+    }
+  }
+
+  stderrLine(line: string): void {
+    this.stderrTail.push(line);
+    this.onLog?.(`[builder] ${line}`);
+  }
+
+  /** A result assembled from the stream, for a run that ended before the builder wrote one. */
+  partial(endReason: EndReason, startedAt: Date, error: string): BuildResultDetail {
+    const commands = [...this.commands];
+    if (this.current) {
+      commands.push({
+        phase: this.current.phase,
+        command: this.current.command,
+        exit_code: null,
+        end_reason: endReason,
+        duration_ms: Date.now() - this.current.startedAt,
+        log_tail: this.current.tail.text(),
+      });
+    }
+    return {
+      ok: false,
+      failed_phase: this.current?.phase ?? null,
+      end_reason: endReason,
+      commands,
+      tests: this.tests.outcomes(),
+      output_files: [],
+      duration_ms: Date.now() - startedAt.getTime(),
+      started_at: startedAt.toISOString(),
+      error,
+    };
+  }
+}
+
+/** Reads result.json without following links and with a size cap: the job folder is the sandbox's. */
+async function readResultFile(path: string): Promise<BuildResultDetail | string> {
+  let handle;
+  try {
+    handle = await openNoFollow(path);
+  } catch (err) {
+    return `no result.json (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > MAX_RESULT_BYTES) return 'result.json is not a regular file of sane size';
+    const parsed = BuildResultFileSchema.safeParse(JSON.parse(await handle.readFile('utf8')));
+    return parsed.success ? parsed.data : `result.json does not match the schema: ${parsed.error.issues[0]?.message}`;
+  } catch (err) {
+    return `result.json is unreadable: ${(err as Error).message}`;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Corrects the failing command's reason with what only the host can see: the run cgroup's OOM
+ * and pids counters (inside the sandbox, an OOM kill looks like any SIGKILL and a refused fork
+ * like any error).
+ */
+function withHostEvidence(result: BuildResultDetail, run: SandboxRunResult): BuildResultDetail {
+  if (result.ok) return result;
+  const last = result.commands[result.commands.length - 1];
+  if (!last || result.failed_phase !== last.phase) return result;
+  let reason: EndReason | null = null;
+  if (run.oom_kills > 0 && ['exit', 'killed', 'memory'].includes(last.end_reason)) reason = 'memory';
+  else if (run.pids_limit_hits > 0 && ['exit', 'killed', 'timeout', 'pids'].includes(last.end_reason)) reason = 'pids';
+  if (!reason || reason === last.end_reason) return result;
+  return {
+    ...result,
+    end_reason: reason,
+    commands: [...result.commands.slice(0, -1), { ...last, end_reason: reason }],
+  };
+}
+
+/**
+ * Builds one attempt in the sandbox: fresh job folder, bundled entrypoint mounted read-only, the
+ * whole run bounded by the dead man's switch, log lines streamed to `onLog`. Resolves with the
+ * validated BuildResult in every case an app can cause (failing tests, OOM, fork bomb, dead man's
+ * switch, cancel); rejects only when the job cannot be set up (bad job id, unreachable job root).
+ */
+export async function runBuilderJob(opts: BuilderJobOptions): Promise<BuildResult> {
+  const startedAt = new Date();
+  const sandbox = opts.sandbox ?? (await getDefaultSandbox());
+  // output_dir is checked by the builder (an unsafe one is a failed result), not here.
+  const paths = builderJobPaths(opts.jobRoot, opts.jobId);
+  await ensureJobRoot(opts.jobRoot);
+  if (!sweptRoots.has(opts.jobRoot)) {
+    sweptRoots.add(opts.jobRoot);
+    await sandbox.sweepLeftovers([opts.jobRoot]);
+  }
+  const owner = sandbox.jobOwner();
+  if (owner) {
+    const blocked = await untraversableAncestors(opts.jobRoot, owner.uid);
+    if (blocked.length > 0) {
+      throw new JobDirError(`the sandbox user cannot reach the job root; allow traversal (chmod o+x) of: ${blocked.join(', ')}`);
+    }
+  }
+  const bundle = await ensureBuilderBundle(join(opts.jobRoot, '.builder'));
+
+  await claimJobDir(opts.jobRoot, opts.jobId, owner);
+  await writeFile(paths.manifestFile, JSON.stringify(opts.manifest), { mode: 0o644 });
+  await writeFile(paths.limitsFile, JSON.stringify(opts.limits), { mode: 0o644 });
+  if (opts.npmCacheSeed) {
+    await mkdir(join(paths.jobDir, 'home'), { recursive: true });
+    await cp(opts.npmCacheSeed, join(paths.jobDir, 'home', '.npm'), { recursive: true });
+  }
+  await chownTree(paths.jobDir, owner);
+
+  const observer = new RunObserver(opts.onLog, opts.onEvent);
+  const stdoutLines = new LineSplitter((line) => observer.stdoutLine(line), 1024 * 1024);
+  const stderrLines = new LineSplitter((line) => observer.stderrLine(line));
+  const run = await sandbox.run({
+    argv: [sandbox.nodePath, ENTRYPOINT_IN_SANDBOX],
+    jobDir: paths.jobDir,
+    env: { GANTRY_BUILDER_MODE: 'local', GANTRY_JOB_DIR: SANDBOX_JOB_DIR, GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1' },
+    readOnlyBinds: [{ source: bundle, target: ENTRYPOINT_IN_SANDBOX }],
+    limits: { memoryMb: opts.limits.memory_mb, cpuPercent: opts.limits.cpu_percent, maxPids: opts.limits.max_pids },
+    timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
+    maxCapturedBytes: 0,
+    onStdout: (chunk) => stdoutLines.push(chunk),
+    onStderr: (chunk) => stderrLines.push(chunk),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  stdoutLines.end();
+  stderrLines.end();
+
+  switch (run.end_reason) {
+    case 'timeout':
+      return observer.partial('deadman', startedAt, `dead man's switch: the build was stopped after ${opts.limits.dead_man_switch_seconds} s`);
+    case 'killed':
+      return observer.partial('killed', startedAt, 'the build was cancelled');
+    case 'error':
+      return observer.partial('error', startedAt, `the sandbox failed: ${run.error ?? 'unknown error'}`);
+    default:
+      break;
+  }
+  const fromFile = await readResultFile(paths.resultFile);
+  if (typeof fromFile === 'string') {
+    // The builder itself died (OOM kill of the whole job, a crash): describe it from the stream.
+    if (run.end_reason === 'memory') return observer.partial('memory', startedAt, `the build ran out of memory (${opts.limits.memory_mb} MB)`);
+    if (run.end_reason === 'pids') return observer.partial('pids', startedAt, `the build hit the process limit (${opts.limits.max_pids})`);
+    return observer.partial('error', startedAt, `the builder ended without a result: ${fromFile}; ${observer.stderrTail.text()}`.trim());
+  }
+  const result = withHostEvidence(fromFile, run);
+  if (!result.ok) return result;
+  // The sandbox's own listing is not trusted: list the output again, skipping links and specials.
+  const outputDir = builderJobPaths(opts.jobRoot, opts.jobId, opts.manifest.output_dir).outputDir;
+  return { ...result, output_files: (await listRegularFiles(outputDir)) ?? [] };
+}
+
+/**
+ * Copies the regular files of a job's output folder to `destDir` (which is created). Links,
+ * devices and FIFOs the build may have planted are skipped, and no path component is followed
+ * through a link, so the copy cannot read outside the output folder. Returns the copied paths.
+ */
+export async function copyBuildOutput(outputDir: string, destDir: string): Promise<string[]> {
+  const files = (await listRegularFiles(outputDir)) ?? [];
+  const copied: string[] = [];
+  for (const relative of files) {
+    if (unsafePathReason(relative)) continue;
+    // Re-check every directory on the way: the listing and the copy are not one atomic step.
+    let dir = outputDir;
+    let linked = false;
+    for (const part of relative.split('/').slice(0, -1)) {
+      dir = join(dir, part);
+      const stat = await lstat(dir).catch(() => null);
+      if (!stat?.isDirectory()) linked = true;
+    }
+    if (linked) continue;
+    const source = await openNoFollow(join(outputDir, relative)).catch(() => null);
+    if (!source) continue;
+    try {
+      if (!(await source.stat()).isFile()) continue;
+      const target = join(destDir, relative);
+      await mkdir(join(target, '..'), { recursive: true });
+      const dest = await open(target, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | fsConstants.O_NOFOLLOW, 0o644);
+      try {
+        await dest.writeFile(await source.readFile());
+      } finally {
+        await dest.close();
+      }
+      copied.push(relative);
+    } finally {
+      await source.close();
+    }
+  }
+  return copied;
+}

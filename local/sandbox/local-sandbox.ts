@@ -1,0 +1,591 @@
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  constants as fsConstants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { detectCgroups, RunCgroup, type CgroupSupport } from './cgroups';
+import { sweepJobDirs } from './job-dirs';
+import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
+
+/**
+ * Runs one command in a throw-away sandbox on this machine: bubblewrap for isolation (no network,
+ * no view of the host's files, no capabilities, own pid namespace), a per-run cgroup for limits
+ * (memory, CPU, pids), an unprivileged uid, and a hard timeout. The caller's job folder is the
+ * only writable host path, mounted at /job.
+ *
+ * Degrades instead of refusing: without bubblewrap, or without cgroups, commands still run with a
+ * timeout (and rlimits where possible) and `describe()` says what is missing in `warning`.
+ */
+
+export type SandboxEndReason = 'exit' | 'timeout' | 'memory' | 'pids' | 'killed' | 'error';
+
+/**
+ * `full`: bubblewrap and cgroup limits. `partial`: bubblewrap, but limits are rlimits only (no
+ * cgroups: not root, or no delegated v2 tree). `none`: no bubblewrap; a plain process group.
+ */
+export type SandboxIsolation = 'full' | 'partial' | 'none';
+
+export interface SandboxLimits {
+  readonly memoryMb: number;
+  /** 100 = one full CPU. */
+  readonly cpuPercent: number;
+  readonly maxPids: number;
+}
+
+/** A host path mounted read-only at `target` inside the sandbox. */
+export interface SandboxBind {
+  readonly source: string;
+  readonly target: string;
+}
+
+export interface SandboxRunOptions {
+  /** Command and arguments, with sandbox paths (`/job/...`, bind targets). */
+  readonly argv: readonly string[];
+  /** Host folder mounted read-write at /job; must be writable by the sandbox user (see `jobOwner`). */
+  readonly jobDir: string;
+  /** Working directory inside the sandbox (default /job). */
+  readonly cwd?: string;
+  /** Environment inside (nothing of the host's is passed). PATH, HOME, TMPDIR and LANG have defaults. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly readOnlyBinds?: readonly SandboxBind[];
+  readonly limits: SandboxLimits;
+  readonly timeoutMs: number;
+  /** Aborting ends every process of the run; the result has `killed`. */
+  readonly signal?: AbortSignal;
+  readonly onStdout?: (chunk: Buffer) => void;
+  readonly onStderr?: (chunk: Buffer) => void;
+  /** Bytes of stdout and of stderr kept in the result (default 1 MiB each; 0 keeps nothing). */
+  readonly maxCapturedBytes?: number;
+  /** Called once the process exists, with its host pid and the run's cgroup folders. */
+  readonly onStart?: (info: { readonly pid: number; readonly cgroupDirs: readonly string[] }) => void;
+}
+
+export interface SandboxRunResult {
+  /** Exit code of the command; null when it (or the sandbox) was ended by a signal. */
+  readonly exit_code: number | null;
+  readonly end_reason: SandboxEndReason;
+  readonly duration_ms: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Processes of the run ended by the kernel OOM killer (cgroup counter; 0 without cgroups). */
+  readonly oom_kills: number;
+  /** Forks refused at pids.max (cgroup counter; 0 without cgroups). */
+  readonly pids_limit_hits: number;
+  /** CFS periods the run was throttled in (cgroup counter; 0 when unknown). */
+  readonly throttled_periods: number;
+  readonly isolation: SandboxIsolation;
+  /** False if a process of the run could not be ended or its cgroup not removed (should never happen). */
+  readonly cleaned_up: boolean;
+  /** Why the sandbox itself failed, when end_reason is `error`. */
+  readonly error?: string;
+}
+
+export interface SandboxCapabilities {
+  readonly isolation: SandboxIsolation;
+  readonly bwrap: string | null;
+  readonly setpriv: string | null;
+  readonly prlimit: string | null;
+  /** The unprivileged user commands run as (when this process is root). */
+  readonly runAs: { readonly uid: number; readonly gid: number } | null;
+  readonly cgroup: CgroupSupport | null;
+  /** Why cgroups are not used, when they are not. */
+  readonly cgroupUnavailable: string | null;
+  readonly enforced: {
+    readonly network: boolean;
+    readonly filesystem: boolean;
+    readonly memory: 'cgroup' | 'rlimit' | 'none';
+    readonly cpu: boolean;
+    readonly pids: 'cgroup' | 'rlimit' | 'none';
+    readonly timeout: true;
+  };
+  /** One line to print prominently at start-up when isolation is not `full`. */
+  readonly warning: string | null;
+}
+
+export interface LocalSandboxOptions {
+  /** Folder for the sandbox's own files (generated /etc). Default: `<tmpdir>/gantry-sandbox`. */
+  readonly stateDir?: string;
+  /** Uid/gid commands run as when this process is root. Default 61000 (a dedicated, unnamed id). */
+  readonly uid?: number;
+  readonly gid?: number;
+  /** Name of the parent cgroup. Default `gantry`. */
+  readonly cgroupParent?: string;
+  /** Path of bwrap; null to run without it (tests of the fallback). Default: found on PATH. */
+  readonly bwrapPath?: string | null;
+  /** False to run without cgroups (tests of the fallback). Default true. */
+  readonly useCgroups?: boolean;
+}
+
+export interface SweepReport {
+  /** Names of leftover run cgroups that were killed and removed. */
+  readonly cgroups: string[];
+  /** Leftover job folders that were removed. */
+  readonly jobDirs: string[];
+}
+
+/** Mount point of the job folder inside the sandbox. */
+export const SANDBOX_JOB_DIR = '/job';
+const SANDBOX_HOME = `${SANDBOX_JOB_DIR}/home`;
+const DEFAULT_UID = 61000;
+const JOIN_FAILURE = 'gantry-sandbox: cannot join cgroup';
+const CLOSE_GRACE_MS = 2000;
+
+/**
+ * Joins the run's cgroups, then execs the sandbox: the pid is in the cgroup before any sandboxed
+ * code runs, so there is no window in which a fork could escape the limits.
+ */
+const WRAPPER_SCRIPT = [
+  'IFS=:',
+  `for f in $GANTRY_CGROUP_PROCS; do echo $$ > "$f" || { echo "${JOIN_FAILURE} $f" >&2; exit 125; }; done`,
+  'unset GANTRY_CGROUP_PROCS IFS',
+  'exec "$@"',
+].join('\n');
+
+function findOnPath(name: string): string | null {
+  const dirs = (process.env.PATH ?? '').split(delimiter).concat(['/usr/bin', '/usr/sbin', '/bin', '/sbin']);
+  for (const dir of dirs) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, fsConstants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** Appends to a byte-capped capture buffer. */
+class Capture {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private dropped = 0;
+
+  constructor(private readonly max: number) {}
+
+  push(chunk: Buffer): void {
+    const room = this.max - this.size;
+    if (room > 0) {
+      const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
+      this.chunks.push(part);
+      this.size += part.length;
+    }
+    this.dropped += Math.max(0, chunk.length - Math.max(room, 0));
+  }
+
+  text(): string {
+    const body = Buffer.concat(this.chunks).toString('utf8');
+    return this.dropped > 0 ? `${body}\n[${this.dropped} more bytes not kept]` : body;
+  }
+
+  tail(bytes: number): string {
+    const all = Buffer.concat(this.chunks);
+    return all.subarray(Math.max(0, all.length - bytes)).toString('utf8');
+  }
+}
+
+export class LocalSandbox {
+  private readonly caps: SandboxCapabilities;
+  private readonly stateDir: string;
+  private readonly etcDir: string;
+  private readonly nodeBinDir: string;
+  /** Absolute path of the node binary that works inside the sandbox (and outside). */
+  readonly nodePath: string;
+  private seq = 0;
+  private readonly active = new Set<RunCgroup>();
+
+  constructor(options: LocalSandboxOptions = {}) {
+    this.stateDir = options.stateDir ?? join(tmpdir(), 'gantry-sandbox');
+    this.etcDir = join(this.stateDir, 'etc');
+    this.nodePath = realpathSync(process.execPath);
+    this.nodeBinDir = dirname(this.nodePath);
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const setpriv = findOnPath('setpriv');
+    const prlimit = findOnPath('prlimit');
+    const runAs = isRoot && setpriv ? { uid: options.uid ?? DEFAULT_UID, gid: options.gid ?? DEFAULT_UID } : null;
+    this.writeEtc(runAs);
+
+    let cgroup: CgroupSupport | null = null;
+    let cgroupUnavailable: string | null = null;
+    if (options.useCgroups === false) cgroupUnavailable = 'disabled by configuration';
+    else if (!isRoot) cgroupUnavailable = 'not running as root';
+    else {
+      const detected = detectCgroups(options.cgroupParent ?? 'gantry');
+      if ('support' in detected) cgroup = detected.support;
+      else cgroupUnavailable = detected.unavailable;
+    }
+
+    let bwrap = options.bwrapPath === undefined ? findOnPath('bwrap') : options.bwrapPath;
+    let bwrapProblem: string | null = bwrap ? null : 'bubblewrap (bwrap) is not installed';
+    if (bwrap) {
+      bwrapProblem = this.probeBwrap(bwrap, setpriv, runAs);
+      if (bwrapProblem) bwrap = null;
+    }
+
+    const isolation: SandboxIsolation = bwrap ? (cgroup ? 'full' : 'partial') : 'none';
+    const rlimitMemory = !cgroup && prlimit;
+    const warning =
+      isolation === 'full'
+        ? null
+        : isolation === 'partial'
+          ? `SANDBOX DEGRADED: builds are isolated by bubblewrap but have no cgroup limits (${cgroupUnavailable}); ` +
+            'memory is capped by rlimit only, CPU and process counts are not limited.'
+          : `SANDBOX DISABLED: ${bwrapProblem}; builds run as plain processes that can reach the network and ` +
+            `read this machine's files${cgroup ? '' : ', with rlimits instead of cgroup limits'}. Install bubblewrap.`;
+    this.caps = {
+      isolation,
+      bwrap,
+      setpriv,
+      prlimit,
+      runAs,
+      cgroup,
+      cgroupUnavailable,
+      enforced: {
+        network: bwrap !== null,
+        filesystem: bwrap !== null,
+        memory: cgroup ? 'cgroup' : rlimitMemory ? 'rlimit' : 'none',
+        cpu: cgroup?.cpuParent != null,
+        pids: cgroup ? 'cgroup' : prlimit && runAs ? 'rlimit' : 'none',
+        timeout: true,
+      },
+      warning,
+    };
+  }
+
+  /** Creates a sandbox and sweeps what a crashed predecessor left (cgroups, job folders of `jobRoots`). */
+  static async create(options: LocalSandboxOptions & { readonly jobRoots?: readonly string[] } = {}): Promise<LocalSandbox> {
+    const sandbox = new LocalSandbox(options);
+    await sandbox.sweepLeftovers(options.jobRoots ?? []);
+    return sandbox;
+  }
+
+  /** What this machine offers and what is enforced. */
+  describe(): SandboxCapabilities {
+    return this.caps;
+  }
+
+  /** Owner to give job folders to (the sandbox user when running as root, else null: the caller's own uid). */
+  jobOwner(): { uid: number; gid: number } | null {
+    return this.caps.runAs;
+  }
+
+  /** Cgroup folders of this instance's runs that are still going (for operators and tests). */
+  activeCgroupDirs(): string[] {
+    return [...this.active].flatMap((g) => g.dirs());
+  }
+
+  /**
+   * Kills and removes every `gantry` run cgroup whose owning process is gone, and every job folder
+   * (under `jobRoots`) whose owner is gone. Runs of live processes are left alone, so several
+   * stacks (or test workers) can share a machine.
+   */
+  async sweepLeftovers(jobRoots: readonly string[] = []): Promise<SweepReport> {
+    const swept: string[] = [];
+    const support = this.caps.cgroup;
+    if (support) {
+      for (const name of RunCgroup.list(support)) {
+        const probeOwner = /^probe-(\d+)-/.exec(name)?.[1];
+        const owner = parseOwnerToken(name);
+        const alive = probeOwner ? pidAlive(Number(probeOwner)) : owner ? isOwnerAlive(owner.token) : true;
+        if (alive) continue;
+        const group = RunCgroup.attach(support, name);
+        await group.killAll();
+        await group.remove();
+        swept.push(name);
+      }
+    }
+    const jobDirs: string[] = [];
+    for (const root of jobRoots) jobDirs.push(...(await sweepJobDirs(root)));
+    return { cgroups: swept, jobDirs };
+  }
+
+  /** Runs one command; resolves with how it ended. Rejects only for invalid options. */
+  async run(options: SandboxRunOptions): Promise<SandboxRunResult> {
+    const started = Date.now();
+    const caps = this.caps;
+    const maxCaptured = options.maxCapturedBytes ?? 1024 * 1024;
+    const stdout = new Capture(maxCaptured);
+    const stderr = new Capture(Math.max(maxCaptured, 8192));
+    const result = (fields: Partial<SandboxRunResult> & { end_reason: SandboxEndReason }): SandboxRunResult => ({
+      exit_code: null,
+      oom_kills: 0,
+      pids_limit_hits: 0,
+      throttled_periods: 0,
+      cleaned_up: true,
+      ...fields,
+      duration_ms: Date.now() - started,
+      stdout: stdout.text(),
+      stderr: stderr.text(),
+      isolation: caps.isolation,
+    });
+    if (options.argv.length === 0) throw new TypeError('argv must not be empty');
+    if (options.signal?.aborted) return result({ end_reason: 'killed' });
+
+    let cgroup: RunCgroup | null = null;
+    if (caps.cgroup) {
+      try {
+        cgroup = RunCgroup.create(caps.cgroup, `${ownerToken()}-${++this.seq}`, {
+          memoryBytes: options.limits.memoryMb * 1024 * 1024,
+          cpuPercent: options.limits.cpuPercent,
+          maxPids: options.limits.maxPids,
+        });
+      } catch (err) {
+        return result({ end_reason: 'error', error: `cannot create the run's cgroup: ${(err as Error).message}` });
+      }
+      this.active.add(cgroup);
+    }
+    const { file, args, env, cwd } = this.commandLine(options, cgroup);
+
+    let stopReason: 'timeout' | 'killed' | null = null;
+    let bwrapStarted = false;
+    let statusText = '';
+    const exit = await new Promise<{ code: number | null; spawnError?: Error }>((resolve) => {
+      const child = spawn(file, args, {
+        cwd,
+        env,
+        detached: true,
+        stdio: caps.bwrap ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout.push(chunk);
+        options.onStdout?.(chunk);
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr.push(chunk);
+        options.onStderr?.(chunk);
+      });
+      // bwrap reports on fd 3 once the sandboxed command exists: tells a setup failure from an exit.
+      const status = child.stdio[3];
+      if (status && 'on' in status) {
+        status.on('data', (chunk: Buffer) => {
+          statusText += chunk.toString('utf8');
+          if (statusText.includes('"child-pid"')) bwrapStarted = true;
+        });
+      }
+      let exited = false;
+      const stop = (reason: 'timeout' | 'killed'): void => {
+        if (stopReason || exited) return;
+        stopReason = reason;
+        if (cgroup) void cgroup.killAll();
+        killGroup(child.pid);
+      };
+      const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+      const onAbort = (): void => stop('killed');
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+
+      let exitCode: number | null = null;
+      let closeTimer: NodeJS.Timeout | undefined;
+      let done = false;
+      const finish = (spawnError?: Error): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        clearTimeout(closeTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve({ code: exitCode, ...(spawnError ? { spawnError } : {}) });
+      };
+      child.once('error', (err) => finish(err));
+      child.once('exit', (code) => {
+        exited = true;
+        exitCode = code;
+        // Whatever the command left running (it may hold the pipes open) ends with it.
+        if (cgroup) void cgroup.killAll();
+        killGroup(child.pid);
+        closeTimer = setTimeout(() => {
+          for (const stream of child.stdio) stream?.destroy();
+          finish();
+        }, CLOSE_GRACE_MS);
+      });
+      child.once('close', () => finish());
+      if (child.pid !== undefined) options.onStart?.({ pid: child.pid, cgroupDirs: cgroup ? cgroup.dirs() : [] });
+    });
+
+    let counters = { oomKills: 0, pidsMaxHits: 0, throttledPeriods: 0 };
+    let cleanedUp = true;
+    if (cgroup) {
+      cleanedUp = await cgroup.killAll();
+      counters = cgroup.counters();
+      cleanedUp = (await cgroup.remove()) && cleanedUp;
+      this.active.delete(cgroup);
+    }
+    const base = {
+      exit_code: exit.code,
+      oom_kills: counters.oomKills,
+      pids_limit_hits: counters.pidsMaxHits,
+      throttled_periods: counters.throttledPeriods,
+      cleaned_up: cleanedUp,
+    };
+    if (exit.spawnError) return result({ ...base, end_reason: 'error', error: `cannot start: ${exit.spawnError.message}` });
+    const stopped = stopReason as 'timeout' | 'killed' | null;
+    if (stopped === 'killed') return result({ ...base, end_reason: 'killed' });
+    const errTail = stderr.tail(4096);
+    if (exit.code === 125 && errTail.includes(JOIN_FAILURE)) {
+      return result({ ...base, end_reason: 'error', error: errTail.trim() });
+    }
+    if (caps.bwrap && !bwrapStarted && stopped === null) {
+      return result({ ...base, end_reason: 'error', error: `the sandbox did not start: ${errTail.trim() || `exit ${exit.code}`}` });
+    }
+    const failed = exit.code !== 0;
+    const ended = failed || stopped === 'timeout';
+    let endReason: SandboxEndReason = stopped === 'timeout' ? 'timeout' : 'exit';
+    if (ended && counters.oomKills > 0) endReason = 'memory';
+    else if (ended && counters.pidsMaxHits > 0) endReason = 'pids';
+    else if (!cgroup && failed && stopped === null && /out of memory|heap limit|Cannot allocate memory/i.test(errTail)) {
+      // Without a cgroup counter the rlimit shows only as an allocation failure.
+      endReason = 'memory';
+    }
+    return result({ ...base, end_reason: endReason });
+  }
+
+  /** The process to spawn: the cgroup-joining wrapper, the uid drop, then bwrap (or the bare command). */
+  private commandLine(
+    options: SandboxRunOptions,
+    cgroup: RunCgroup | null,
+  ): { file: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string } {
+    const caps = this.caps;
+    const innerEnv: Record<string, string> = {
+      PATH: ['/usr/local/bin', '/usr/bin', '/bin', this.nodeBinDir].filter((v, i, a) => a.indexOf(v) === i).join(':'),
+      HOME: SANDBOX_HOME,
+      TMPDIR: '/tmp',
+      LANG: 'C.UTF-8',
+      ...options.env,
+    };
+    const prefix: string[] = [];
+    if (caps.runAs && caps.setpriv) {
+      prefix.push(caps.setpriv, `--reuid=${caps.runAs.uid}`, `--regid=${caps.runAs.gid}`, '--clear-groups', '--no-new-privs');
+    }
+    let command: string[];
+    let outerEnv: NodeJS.ProcessEnv;
+    let cwd: string;
+    if (caps.bwrap) {
+      command = [caps.bwrap, ...this.bwrapArgs(options, innerEnv), '--', ...options.argv];
+      outerEnv = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
+      cwd = '/';
+    } else {
+      // No mount namespace: sandbox paths are rewritten to the host folders they stand for.
+      const binds = [{ source: options.jobDir, target: SANDBOX_JOB_DIR }, ...(options.readOnlyBinds ?? [])];
+      const rewrite = (value: string): string => {
+        for (const b of binds) {
+          if (value === b.target) return b.source;
+          if (value.startsWith(`${b.target}/`)) return b.source + value.slice(b.target.length);
+        }
+        return value;
+      };
+      if (!cgroup && caps.prlimit) {
+        prefix.push(caps.prlimit, `--data=${options.limits.memoryMb * 1024 * 1024}`);
+        // RLIMIT_NPROC counts per uid: only meaningful for the dedicated sandbox uid.
+        if (caps.runAs) prefix.push(`--nproc=${options.limits.maxPids}`);
+      }
+      command = options.argv.map(rewrite);
+      outerEnv = Object.fromEntries(Object.entries(innerEnv).map(([k, v]) => [k, rewrite(v)]));
+      cwd = rewrite(options.cwd ?? SANDBOX_JOB_DIR);
+    }
+    const args = ['-c', WRAPPER_SCRIPT, 'gantry-sandbox', ...prefix, ...command];
+    return { file: '/bin/sh', args, env: { ...outerEnv, GANTRY_CGROUP_PROCS: cgroup ? cgroup.procsFiles().join(':') : '' }, cwd };
+  }
+
+  private bwrapArgs(options: SandboxRunOptions, env: Readonly<Record<string, string>>): string[] {
+    const args = [
+      '--unshare-all',
+      '--unshare-user',
+      '--disable-userns',
+      '--die-with-parent',
+      '--new-session',
+      '--cap-drop',
+      'ALL',
+      '--hostname',
+      'gantry-sandbox',
+      ...this.systemBinds(),
+      '--proc',
+      '/proc',
+      '--dev',
+      '/dev',
+      '--tmpfs',
+      '/tmp',
+    ];
+    for (const name of ['passwd', 'group', 'hosts']) args.push('--ro-bind', join(this.etcDir, name), `/etc/${name}`);
+    args.push('--bind', options.jobDir, SANDBOX_JOB_DIR);
+    for (const bind of options.readOnlyBinds ?? []) args.push('--ro-bind', bind.source, bind.target);
+    args.push('--remount-ro', '/', '--chdir', options.cwd ?? SANDBOX_JOB_DIR, '--clearenv');
+    for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value);
+    args.push('--json-status-fd', '3');
+    return args;
+  }
+
+  /** /usr read-only, the root symlinks of a merged-/usr system (or read-only copies), and node's prefix. */
+  private systemBinds(): string[] {
+    const args = ['--ro-bind', '/usr', '/usr'];
+    for (const dir of ['/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32']) {
+      let stat;
+      try {
+        stat = lstatSync(dir);
+      } catch {
+        continue;
+      }
+      if (stat.isSymbolicLink()) args.push('--symlink', readlinkSync(dir), dir);
+      else if (stat.isDirectory()) args.push('--ro-bind', dir, dir);
+    }
+    const prefix = dirname(this.nodeBinDir);
+    if (!this.nodePath.startsWith('/usr/') && prefix !== '/') args.push('--ro-bind', prefix, prefix);
+    return args;
+  }
+
+  /** Minimal /etc: who the sandbox user is, and localhost. Nothing else of the host's /etc. */
+  private writeEtc(runAs: { uid: number; gid: number } | null): void {
+    const uid = runAs?.uid ?? (typeof process.getuid === 'function' ? process.getuid() : 1000);
+    const gid = runAs?.gid ?? (typeof process.getgid === 'function' ? process.getgid() : 1000);
+    const files: Record<string, string> = {
+      passwd: `root:x:0:0:root:/root:/usr/sbin/nologin\ngantry:x:${uid}:${gid}:gantry:${SANDBOX_HOME}:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n`,
+      group: `root:x:0:\ngantry:x:${gid}:\nnogroup:x:65534:\n`,
+      hosts: '127.0.0.1 localhost gantry-sandbox\n::1 localhost\n',
+    };
+    mkdirSync(this.etcDir, { recursive: true, mode: 0o755 });
+    for (const [name, content] of Object.entries(files)) {
+      const path = join(this.etcDir, name);
+      if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, content, { mode: 0o644 });
+      // rename keeps a concurrent reader from ever seeing half a file
+      renameSync(tmp, path);
+    }
+  }
+
+  /** Runs `true` in a minimal sandbox; returns why bwrap is unusable, or null. */
+  private probeBwrap(bwrap: string, setpriv: string | null, runAs: { uid: number; gid: number } | null): string | null {
+    const prefix = runAs && setpriv ? [setpriv, `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--no-new-privs'] : [];
+    const argv = [...prefix, bwrap, '--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', ...this.systemBinds(), '--', '/bin/true'];
+    const probe = spawnSync(argv[0] as string, argv.slice(1), { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } });
+    if (probe.status === 0) return null;
+    const detail = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim();
+    return `bubblewrap cannot create a sandbox here (${detail})`;
+  }
+}
+
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
