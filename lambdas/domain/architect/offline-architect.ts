@@ -93,7 +93,9 @@ function describeDraft(draft: ResolvedDraft, prompt: string): string {
     sentences.push(`Features: ${spec.features.map((f) => FEATURES[f].title.toLowerCase()).join(', ')}.`);
   }
   if (draft.usedFallbackKind) {
-    sentences.push(`The request named no app kind this generator knows, so it built the default: ${APP_KINDS[spec.kind].title.toLowerCase()}.`);
+    sentences.push(
+      `The request named no app kind this generator knows, so it built the default: ${APP_KINDS[spec.kind].title.toLowerCase()}.`,
+    );
   }
   if (draft.droppedFeatures.length > 0) {
     sentences.push(

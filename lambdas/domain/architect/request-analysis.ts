@@ -67,7 +67,6 @@ const DESIGN_TARGETS: ReadonlyArray<readonly [phrase: string, target: string]> =
   ['slack', 'SLACK'],
   ['github', 'GITHUB'],
   ['airbnb', 'AIRBNB'],
-  ['apple', 'APPLE'],
 ];
 
 /** Words that turn the feature mentioned right after them into a refusal ("no", "without"). */
@@ -177,6 +176,7 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
 export function cleanAppName(raw: string): string | null {
   const words = raw
     .normalize('NFKC')
+    .replace(/<[^>]*>/g, ' ')
     .replace(/[^\p{L}\p{N} &'.-]+/gu, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0);
@@ -199,8 +199,13 @@ const NAME_END_WORDS = new Set(['with', 'that', 'which', 'and', 'for', 'to', 'us
 
 /** Finds a name the person gave the app: `called "Focus Pal"`, `named Budget Buddy with ...`. */
 function extractAppName(text: string): string | null {
-  const quoted = /\b(?:called|named|titled|name it|call it)\s*[:]?\s*["“‘'«]([^"”’'»\n]{1,80})["”’'»]/i.exec(text);
-  if (quoted?.[1]) return cleanAppName(quoted[1]);
+  // The closing quote must match the opening one, so an apostrophe inside "Tom's List" survives.
+  const quoted =
+    /\b(?:called|named|titled|name it|call it)\s*:?\s*(?:"([^"\n]{1,80})"|“([^”\n]{1,80})”|«([^»\n]{1,80})»|'([^'\n]{1,80})'|‘([^’\n]{1,80})’)/i.exec(
+      text,
+    );
+  const quotedName = quoted?.slice(1).find((group) => group !== undefined);
+  if (quotedName) return cleanAppName(quotedName);
   const bare = /\b(?:called|named|titled|name it|call it)\s*[:]?\s+([^\n.,;:!?()]{1,80})/i.exec(text);
   if (!bare?.[1]) return null;
   const kept: string[] = [];

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { GantryManifest } from '../../lambdas/domain/manifest';
+
+/** Writes a manifest's files into a fresh temporary directory and returns its path. */
+export function writeApp(manifest: GantryManifest, dir?: string): string {
+  const root = dir ?? mkdtempSync(join(tmpdir(), `arch-${manifest.project_name}-`));
+  for (const file of manifest.files) {
+    const path = join(root, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  return root;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface CommandResult {
+  readonly code: number;
+  readonly output: string;
+}
+
+/**
+ * Runs a manifest command the way a builder would: through a shell, in the app's folder, with a
+ * small environment (no inherited test-runner or npm variables) and a time limit.
+ */
+export function runCommand(command: string, cwd: string, timeoutMs = 60_000): Promise<CommandResult> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1' };
+  return new Promise((resolve) => {
+    const child = spawn(command, { cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, output });
+    });
+  });
+}
+
+/** Maps over items with at most `limit` running at once (the machines have two cores). */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The pass count from node:test's TAP summary. */
+export function passedTests(output: string): number {
+  const match = /^# pass (\d+)$/m.exec(output);
+  return match?.[1] ? Number(match[1]) : 0;
+}
+
+/** Replaces one exact snippet in one file of a manifest; fails loudly when the snippet is not there. */
+export function mutate(manifest: GantryManifest, path: string, from: string, to: string): GantryManifest {
+  const file = manifest.files.find((f) => f.path === path);
+  if (!file) throw new Error(`${path} is not in the manifest`);
+  if (!file.content.includes(from)) throw new Error(`${path} does not contain ${JSON.stringify(from)}`);
+  return {
+    ...manifest,
+    files: manifest.files.map((f) => (f.path === path ? { ...f, content: f.content.replace(from, to) } : f)),
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The generated apps really build and really test themselves: every kind, with its default
+ * features and with everything it supports, is written to disk and run with its own commands.
+ * Mutants prove the generated tests catch broken logic; the heal round trip proves a healed
+ * manifest passes again.
+ */
+import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_KIND_IDS, APP_KINDS, supportedFeatures, type AppKindId } from '../../lambdas/domain/architect/catalog';
+import { draftManifest, healManifest } from '../../lambdas/domain/architect/offline-architect';
+import type { GantryManifest } from '../../lambdas/domain/manifest';
+import { mapLimit, mutate, passedTests, removeDir, runCommand, writeApp, type CommandResult } from './app-workspace';
+
+const PARALLEL = 2;
+
+interface AppRun {
+  readonly label: string;
+  readonly kind: AppKindId;
+  readonly manifest: GantryManifest;
+  readonly dir: string;
+  readonly test: CommandResult;
+  readonly build: CommandResult;
+}
+
+const cases = APP_KIND_IDS.flatMap((kind) => [
+  { label: `${kind} (default features)`, kind, manifest: draftManifest({ prompt: `a ${APP_KINDS[kind].title}`, kind }) },
+  {
+    label: `${kind} (all features)`,
+    kind,
+    manifest: draftManifest({ prompt: `a ${APP_KINDS[kind].title}`, kind, features: supportedFeatures(kind) }),
+  },
+]);
+
+const runs = new Map<string, AppRun>();
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  await mapLimit(cases, PARALLEL, async (c) => {
+    const dir = writeApp(c.manifest);
+    dirs.push(dir);
+    const test = await runCommand(c.manifest.audit_command, dir);
+    const build = await runCommand(c.manifest.build_command, dir);
+    runs.set(c.label, { ...c, dir, test, build });
+  });
+});
+
+afterAll(() => {
+  for (const dir of dirs) removeDir(dir);
+});
+
+function run(label: string): AppRun {
+  const found = runs.get(label);
+  if (!found) throw new Error(`no run for ${label}`);
+  return found;
+}
+
+describe.each(cases.map((c) => c.label))('%s', (label) => {
+  it('passes its own tests', () => {
+    const { test } = run(label);
+    expect({ code: test.code, output: test.code === 0 ? '' : test.output }).toEqual({ code: 0, output: '' });
+    expect(passedTests(test.output)).toBeGreaterThanOrEqual(5);
+    expect(test.output).toMatch(/^# fail 0$/m);
+  });
+
+  it('builds dist/ with the page, its modules and reproducible build info', () => {
+    const { build, dir, manifest, kind } = run(label);
+    expect({ code: build.code, output: build.code === 0 ? '' : build.output }).toEqual({ code: 0, output: '' });
+    const html = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    const title = APP_KINDS[kind].title;
+    expect(html).toContain(`<title>${title}</title>`);
+    expect(html).toContain(`<h1>${title}</h1>`);
+    for (const f of manifest.files.filter((f) => f.path.startsWith('src/'))) {
+      expect(readFileSync(join(dir, 'dist', f.path), 'utf8')).toBe(f.content);
+    }
+    expect(existsSync(join(dir, 'dist/test'))).toBe(false);
+    const info = JSON.parse(readFileSync(join(dir, 'dist/build-info.json'), 'utf8')) as Record<string, unknown>;
+    expect(info).toEqual({ name: manifest.project_name, title, kind, features: manifest.features, designTarget: null });
+  });
+
+  it('shows the requested features in the built app', () => {
+    const { dir, manifest } = run(label);
+    const html = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    const main = readFileSync(join(dir, 'dist/src/main.js'), 'utf8');
+    expect(html.includes('id="theme-toggle"')).toBe(manifest.features.includes('dark-mode'));
+    expect(/createStore\(storage/.test(main)).toBe(manifest.features.includes('local-storage'));
+    if (manifest.features.includes('local-storage')) {
+      expect(readFileSync(join(dir, 'dist/src/storage.js'), 'utf8')).toContain('globalThis.localStorage');
+    }
+  });
+});
+
+describe('the generated build script', () => {
+  let dir = '';
+  const manifest = draftManifest({ prompt: 'a notes app with dark mode' });
+
+  beforeEach(() => {
+    dir = writeApp(manifest);
+  });
+  afterEach(() => removeDir(dir));
+
+  it('is reproducible: two builds write identical output', async () => {
+    expect((await runCommand('npm run build', dir)).code).toBe(0);
+    const first = readFileSync(join(dir, 'dist/build-info.json'), 'utf8');
+    rmSync(join(dir, 'dist'), { recursive: true });
+    expect((await runCommand('npm run build', dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'dist/build-info.json'), 'utf8')).toBe(first);
+    expect(first).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('fails with a clear message when the page links a missing file', async () => {
+    unlinkSync(join(dir, 'styles.css'));
+    const result = await runCommand('npm run build', dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('styles.css is missing');
+    expect(result.output).toContain('index.html links "./styles.css", which does not exist');
+  });
+
+  it('fails when the page uses an absolute path, which would break under /apps/<slug>/', async () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'index.html'), html.replace('href="./styles.css"', 'href="/styles.css"'));
+    const result = await runCommand('npm run build', dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('absolute path');
+  });
+
+  it('fails when a module imports a file that does not exist', async () => {
+    unlinkSync(join(dir, 'src/theme.js'));
+    const result = await runCommand('npm run build', dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/main.js imports "./theme.js", which does not exist');
+  });
+});
+
+/** One deliberate bug per logic module; each must make the app's own tests fail. */
+const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, string]> = [
+  ['calculator adds wrongly', draftManifest({ prompt: 'a calculator' }), 'src/evaluator.js', 'return a + b;', 'return a - b;'],
+  [
+    'calculator ignores precedence',
+    draftManifest({ prompt: 'a calculator' }),
+    'src/evaluator.js',
+    "while (isSymbol(tokens[pos], '*', '/')) {",
+    'while (false) {',
+  ],
+  [
+    'tasks delete nothing',
+    draftManifest({ prompt: 'a todo list' }),
+    'src/tasks.js',
+    'return tasks.filter((task) => task.id !== id);',
+    'return tasks.slice();',
+  ],
+  [
+    'notes sort oldest first',
+    draftManifest({ prompt: 'a notes app' }),
+    'src/notes.js',
+    'b.updatedAt - a.updatedAt',
+    'a.updatedAt - b.updatedAt',
+  ],
+  [
+    'timer never gives a long break',
+    draftManifest({ prompt: 'a pomodoro timer' }),
+    'src/timer.js',
+    "=== 0 ? 'long' : 'short'",
+    "=== 0 ? 'short' : 'short'",
+  ],
+  [
+    'converter divides the wrong way',
+    draftManifest({ prompt: 'a unit converter' }),
+    'src/units.js',
+    'return (value * source.factor) / target.factor;',
+    'return (value * target.factor) / source.factor;',
+  ],
+  [
+    'storage forgets what it saved',
+    draftManifest({ prompt: 'a todo list' }),
+    'src/storage.js',
+    'return revive(JSON.parse(text));',
+    'return fallback;',
+  ],
+  [
+    'theme toggle does nothing',
+    draftManifest({ prompt: 'a calculator with dark mode' }),
+    'src/theme.js',
+    "return theme === 'dark' ? 'light' : 'dark';",
+    'return theme;',
+  ],
+  [
+    'page loses an element the script needs',
+    draftManifest({ prompt: 'a unit converter' }),
+    'index.html',
+    'id="swap"',
+    'id="swap-units"',
+  ],
+];
+
+describe('mutation: the generated tests catch broken logic', () => {
+  const outcomes = new Map<string, CommandResult>();
+  const mutantDirs: string[] = [];
+
+  beforeAll(async () => {
+    await mapLimit(MUTANTS, PARALLEL, async ([name, manifest, path, from, to]) => {
+      const dir = writeApp(mutate(manifest, path, from, to));
+      mutantDirs.push(dir);
+      outcomes.set(name, await runCommand('npm test', dir));
+    });
+  });
+  afterAll(() => {
+    for (const dir of mutantDirs) removeDir(dir);
+  });
+
+  it.each(MUTANTS.map((m) => m[0]))('%s → npm test fails', (name) => {
+    const outcome = outcomes.get(name);
+    expect(outcome?.code).not.toBe(0);
+    expect(outcome?.output).toMatch(/^# fail [1-9]/m);
+  });
+});
+
+describe('heal round trip', () => {
+  it('a damaged calculator fails its tests, and the healed manifest passes and builds again', async () => {
+    const prompt = 'Build a calculator with dark mode';
+    const original = draftManifest({ prompt });
+    let damaged = mutate(original, 'src/evaluator.js', 'return a + b;', 'return a - b;');
+    damaged = { ...damaged, files: damaged.files.filter((f) => f.path !== 'test/theme.test.js') };
+
+    const brokenDir = writeApp(damaged);
+    const failed = await runCommand(damaged.audit_command, brokenDir);
+    removeDir(brokenDir);
+    expect(failed.code).not.toBe(0);
+
+    const healed = healManifest({
+      manifest: damaged,
+      failingCommand: damaged.audit_command,
+      logTail: failed.output.slice(-4000),
+      prompt,
+    });
+    expect(healed).not.toBeNull();
+    const healedDir = writeApp(healed as GantryManifest);
+    try {
+      const test = await runCommand('npm test', healedDir);
+      expect({ code: test.code, output: test.code === 0 ? '' : test.output }).toEqual({ code: 0, output: '' });
+      expect(passedTests(test.output)).toBe(passedTests((await runOriginal(original)).output));
+      expect((await runCommand('npm run build', healedDir)).code).toBe(0);
+    } finally {
+      removeDir(healedDir);
+    }
+    // Nothing left to repair.
+    expect(healManifest({ manifest: healed as GantryManifest, failingCommand: 'npm test', logTail: '', prompt })).toBeNull();
+  });
+});
+
+async function runOriginal(manifest: GantryManifest): Promise<CommandResult> {
+  const dir = writeApp(manifest);
+  try {
+    return await runCommand('npm test', dir);
+  } finally {
+    removeDir(dir);
+  }
+}
