@@ -15,6 +15,8 @@ export class BuilderSlotError extends Error {
 interface Waiter {
   readonly id: string;
   readonly grant: (release: () => void) => void;
+  readonly onQueued?: (position: number) => unknown;
+  lastPosition: number;
 }
 
 export interface BuilderSlotsSnapshot {
@@ -41,10 +43,11 @@ export class BuilderSlots {
 
   /**
    * Waits for a slot; resolves with the function that gives it back (calling it twice is harmless).
-   * Rejects with `SLOT_WAIT_ABORTED` if `signal` aborts while waiting, `SLOT_ID_IN_USE` if `id`
-   * already holds or waits for a slot.
+   * `onQueued` hears the queue position (1 = next) when the wait starts and whenever it moves; it
+   * is not called when a slot is free at once. Rejects with `SLOT_WAIT_ABORTED` if `signal`
+   * aborts while waiting, `SLOT_ID_IN_USE` if `id` already holds or waits for a slot.
    */
-  acquire(id: string, signal?: AbortSignal): Promise<() => void> {
+  acquire(id: string, onQueued?: (position: number) => unknown, signal?: AbortSignal): Promise<() => void> {
     if (this.holders.has(id) || this.queue.some((w) => w.id === id)) {
       return Promise.reject(new BuilderSlotError('SLOT_ID_IN_USE', `${id} already holds or waits for a builder slot`));
     }
@@ -68,6 +71,8 @@ export class BuilderSlots {
           signal?.removeEventListener('abort', onAbort);
           resolve(release);
         },
+        ...(onQueued ? { onQueued } : {}),
+        lastPosition: 0,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
@@ -77,7 +82,7 @@ export class BuilderSlots {
 
   /** Runs `task` while holding a slot for `id`. */
   async run<T>(id: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(id, signal);
+    const release = await this.acquire(id, undefined, signal);
     try {
       return await task();
     } finally {
@@ -116,6 +121,14 @@ export class BuilderSlots {
   }
 
   private changed(): void {
+    this.queue.forEach((waiter, index) => {
+      if (!waiter.onQueued || waiter.lastPosition === index + 1) return;
+      waiter.lastPosition = index + 1;
+      // A listener's failure (say, a closed WebSocket) must not disturb the queue.
+      void Promise.resolve()
+        .then(() => waiter.onQueued?.(index + 1))
+        .catch(() => undefined);
+    });
     this.onChange?.(this.snapshot());
   }
 }

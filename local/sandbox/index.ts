@@ -1,6 +1,6 @@
 /** The local builder: sandbox, builder jobs, builder slots and snippets. */
 export * from './local-sandbox';
-export * from './builder-job';
+export * from './run-builder-job';
 export * from './builder-slots';
 export * from './snippet';
 export { ensureBuilderBundle } from './builder-bundle';

@@ -110,11 +110,13 @@ export interface SandboxCapabilities {
   };
   /** One line to print prominently at start-up when isolation is not `full`. */
   readonly warning: string | null;
+  /** One line for a start-up banner, e.g. `bubblewrap + cgroup v1 limits (memory, cpu, pids), uid 61000`. */
+  readonly summary: string;
 }
 
 export interface LocalSandboxOptions {
-  /** Folder for the sandbox's own files (generated /etc). Default: `<tmpdir>/gantry-sandbox`. */
-  readonly stateDir?: string;
+  /** Folder for the sandbox's own files (generated /etc, snippet folders). Default: `<tmpdir>/gantry-sandbox`. */
+  readonly root?: string;
   /** Uid/gid commands run as when this process is root. Default 61000 (a dedicated, unnamed id). */
   readonly uid?: number;
   readonly gid?: number;
@@ -197,7 +199,8 @@ class Capture {
 
 export class LocalSandbox {
   private readonly caps: SandboxCapabilities;
-  private readonly stateDir: string;
+  /** The sandbox's own folder (generated /etc, snippet folders). */
+  readonly root: string;
   private readonly etcDir: string;
   private readonly nodeBinDir: string;
   /** Absolute path of the node binary that works inside the sandbox (and outside). */
@@ -206,8 +209,8 @@ export class LocalSandbox {
   private readonly active = new Set<RunCgroup>();
 
   constructor(options: LocalSandboxOptions = {}) {
-    this.stateDir = options.stateDir ?? join(tmpdir(), 'gantry-sandbox');
-    this.etcDir = join(this.stateDir, 'etc');
+    this.root = options.root ?? join(tmpdir(), 'gantry-sandbox');
+    this.etcDir = join(this.root, 'etc');
     this.nodePath = realpathSync(process.execPath);
     this.nodeBinDir = dirname(this.nodePath);
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -260,6 +263,7 @@ export class LocalSandbox {
         timeout: true,
       },
       warning,
+      summary: summarize(isolation, cgroup, runAs, bwrapProblem, cgroupUnavailable),
     };
   }
 
@@ -275,6 +279,11 @@ export class LocalSandbox {
     return this.caps;
   }
 
+  /** Where `runSnippet` makes its throw-away folders. */
+  snippetRoot(): string {
+    return join(this.root, 'snippets');
+  }
+
   /** Owner to give job folders to (the sandbox user when running as root, else null: the caller's own uid). */
   jobOwner(): { uid: number; gid: number } | null {
     return this.caps.runAs;
@@ -287,8 +296,8 @@ export class LocalSandbox {
 
   /**
    * Kills and removes every `gantry` run cgroup whose owning process is gone, and every job folder
-   * (under `jobRoots`) whose owner is gone. Runs of live processes are left alone, so several
-   * stacks (or test workers) can share a machine.
+   * (under `jobRoots` and the sandbox's own snippet folder) whose owner is gone. Runs of live
+   * processes are left alone, so several stacks (or test workers) can share a machine.
    */
   async sweepLeftovers(jobRoots: readonly string[] = []): Promise<SweepReport> {
     const swept: string[] = [];
@@ -306,7 +315,7 @@ export class LocalSandbox {
       }
     }
     const jobDirs: string[] = [];
-    for (const root of jobRoots) jobDirs.push(...(await sweepJobDirs(root)));
+    for (const root of [this.snippetRoot(), ...jobRoots]) jobDirs.push(...(await sweepJobDirs(root)));
     return { cgroups: swept, jobDirs };
   }
 
@@ -570,6 +579,21 @@ export class LocalSandbox {
     const detail = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim();
     return `bubblewrap cannot create a sandbox here (${detail})`;
   }
+}
+
+function summarize(
+  isolation: SandboxIsolation,
+  cgroup: CgroupSupport | null,
+  runAs: { uid: number } | null,
+  bwrapProblem: string | null,
+  cgroupUnavailable: string | null,
+): string {
+  const limits = cgroup
+    ? `cgroup ${cgroup.version} limits (memory, ${cgroup.cpuParent ? 'cpu, ' : ''}pids)`
+    : `rlimits only (${cgroupUnavailable})`;
+  const user = runAs ? `, uid ${runAs.uid}` : '';
+  if (isolation === 'none') return `NOT ISOLATED (${bwrapProblem}); ${limits}${user}, timeouts enforced`;
+  return `bubblewrap${isolation === 'partial' ? ' (degraded)' : ''} + ${limits}${user}, no network`;
 }
 
 function killGroup(pid: number | undefined): void {

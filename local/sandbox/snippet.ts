@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EndReason } from '../../lambdas/domain/build-result';
 import type { BuilderLimits } from '../../builder-image/src/build-runner';
-import { getDefaultSandbox } from './builder-job';
+import { getDefaultSandbox } from './run-builder-job';
 import { chownTree, claimJobDir, releaseJobDir } from './job-dirs';
 import { SANDBOX_JOB_DIR, type LocalSandbox } from './local-sandbox';
 
@@ -19,7 +18,7 @@ export interface SnippetOptions {
   readonly signal?: AbortSignal;
   /** Default: the process-wide sandbox. */
   readonly sandbox?: LocalSandbox;
-  /** Where the throw-away job folder is made. Default: `<tmpdir>/gantry-snippets`. */
+  /** Where the throw-away job folder is made. Default: the sandbox's `snippetRoot()`. */
   readonly jobRoot?: string;
   /** Bytes of stdout and of stderr returned (default 64 KiB each). */
   readonly maxOutputBytes?: number;
@@ -39,7 +38,7 @@ export interface SnippetResult {
  */
 export async function runSnippet(opts: SnippetOptions): Promise<SnippetResult> {
   const sandbox = opts.sandbox ?? (await getDefaultSandbox());
-  const root = opts.jobRoot ?? join(tmpdir(), 'gantry-snippets');
+  const root = opts.jobRoot ?? sandbox.snippetRoot();
   const name = `snippet-${randomUUID()}`;
   const dir = await claimJobDir(root, name, sandbox.jobOwner());
   try {

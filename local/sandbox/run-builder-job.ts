@@ -43,6 +43,15 @@ export interface BuilderJobOptions {
   readonly npmCacheSeed?: string;
 }
 
+/** What a builder job produced and where. */
+export interface BuilderJobOutcome {
+  readonly result: BuildResult;
+  /** The job folder (kept after the run; removed by `releaseJobDir` or the next start-up sweep). */
+  readonly jobDir: string;
+  /** `<jobDir>/app/<output_dir>`: the built output the deploy step copies (`result.output_files` are relative to it). */
+  readonly outputDir: string;
+}
+
 export interface BuilderJobPaths {
   readonly jobDir: string;
   readonly appDir: string;
@@ -199,14 +208,21 @@ function withHostEvidence(result: BuildResultDetail, run: SandboxRunResult): Bui
 /**
  * Builds one attempt in the sandbox: fresh job folder, bundled entrypoint mounted read-only, the
  * whole run bounded by the dead man's switch, log lines streamed to `onLog`. Resolves with the
- * validated BuildResult in every case an app can cause (failing tests, OOM, fork bomb, dead man's
- * switch, cancel); rejects only when the job cannot be set up (bad job id, unreachable job root).
+ * validated BuildResult (and where the output is) in every case an app can cause (failing tests,
+ * OOM, fork bomb, dead man's switch, cancel); rejects only when the job cannot be set up (bad job
+ * id, unreachable job root).
  */
-export async function runBuilderJob(opts: BuilderJobOptions): Promise<BuildResult> {
-  const startedAt = new Date();
-  const sandbox = opts.sandbox ?? (await getDefaultSandbox());
+export async function runBuilderJob(opts: BuilderJobOptions): Promise<BuilderJobOutcome> {
   // output_dir is checked by the builder (an unsafe one is a failed result), not here.
   const paths = builderJobPaths(opts.jobRoot, opts.jobId);
+  const outputDir = unsafePathReason(opts.manifest.output_dir) ? paths.appDir : join(paths.appDir, opts.manifest.output_dir);
+  const result = await buildInSandbox(opts, paths);
+  return { result, jobDir: paths.jobDir, outputDir };
+}
+
+async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): Promise<BuildResult> {
+  const startedAt = new Date();
+  const sandbox = opts.sandbox ?? (await getDefaultSandbox());
   await ensureJobRoot(opts.jobRoot);
   if (!sweptRoots.has(opts.jobRoot)) {
     sweptRoots.add(opts.jobRoot);
