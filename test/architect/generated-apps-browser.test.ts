@@ -1,0 +1,250 @@
+/**
+ * The generated apps work in a real browser, served from a sub-path as the local host serves
+ * them (`/apps/<slug>/`): each kind with every feature it supports is built, loaded in headless
+ * Chromium, used, reloaded (to prove local storage), and watched for script errors.
+ * Skipped when Chromium is not installed.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { APP_KIND_IDS, supportedFeatures, type AppKindId } from '../../lambdas/domain/architect/catalog';
+import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
+import { mapLimit, removeDir, runCommand, writeApp } from './app-workspace';
+
+const CHROMIUM = '/usr/bin/chromium';
+const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+describeIfChromium('generated apps in Chromium', () => {
+  const apps = APP_KIND_IDS.map((kind) => ({
+    kind,
+    manifest: draftManifest({ prompt: 'x', kind, features: supportedFeatures(kind) }),
+  }));
+  const distBySlug = new Map<string, string>();
+  const dirs: string[] = [];
+  let server: Server;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    await mapLimit(apps, 2, async ({ manifest }) => {
+      const dir = writeApp(manifest);
+      dirs.push(dir);
+      const build = await runCommand(manifest.build_command, dir);
+      if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
+      distBySlug.set(manifest.project_name, join(dir, manifest.output_dir));
+    });
+    // A static host like the local deployer: /apps/<slug>/... maps to that app's dist/.
+    server = createServer((req, res) => {
+      const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
+      const dist = match?.[1] ? distBySlug.get(match[1]) : undefined;
+      const relative = normalize(match?.[2] || 'index.html');
+      const path = dist && !relative.startsWith('..') ? join(dist, relative) : undefined;
+      if (!path || !existsSync(path) || statSync(path).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(readFileSync(path));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    for (const dir of dirs) removeDir(dir);
+  });
+
+  /** Opens the app in a fresh browser context and collects every script error and failed request. */
+  async function open(kind: AppKindId, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+    const app = apps.find((a) => a.kind === kind);
+    if (!app) throw new Error(kind);
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    await page.goto(`${base}/${app.manifest.project_name}/`);
+    return { page, problems };
+  }
+
+  async function expectThemeToggleRemembered(page: Page): Promise<void> {
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    await page.click('#theme-toggle');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
+    await page.reload();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+  }
+
+  it('every app follows a dark system preference before any choice', async () => {
+    for (const { kind } of apps) {
+      const { page, problems } = await open(kind, 'dark');
+      expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+      expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('calculator: keypad, keyboard, history, saved state and theme', async () => {
+    const { page, problems } = await open('calculator');
+    expect(await page.textContent('h1')).toBe('Calculator');
+    for (const key of ['1', '2', '+', '3', '*', '4', 'equals']) await page.click(`button[data-key="${key}"]`);
+    expect(await page.textContent('#display')).toBe('24');
+    await page.keyboard.type('(2+3)*4');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#display')).toBe('20');
+    await page.keyboard.type('7/0');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#error')).toBe('Cannot divide by zero');
+    await page.keyboard.press('Escape');
+    expect(await page.textContent('#display')).toBe('0');
+    expect(await page.$$eval('#history-list li', (items) => items.map((i) => i.textContent))).toEqual([
+      '(2+3)×4 = 20',
+      '12+3×4 = 24',
+    ]);
+    await page.reload();
+    expect(await page.$$eval('#history-list li', (items) => items.length)).toBe(2);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('tasks: add, prioritise, complete, filter, search, delete, and keep them after a reload', async () => {
+    const { page, problems } = await open('tasks');
+    const titles = () => page.$$eval('#task-list .task-title', (items) => items.map((i) => i.textContent));
+    await page.fill('#task-title', 'Buy milk');
+    await page.press('#task-title', 'Enter');
+    await page.fill('#task-title', 'Write report');
+    await page.selectOption('#task-priority', 'high');
+    await page.click('#task-form button[type="submit"]');
+    // An empty title is stopped by the browser (required); blanks reach the app's own check.
+    await page.fill('#task-title', '   ');
+    await page.press('#task-title', 'Enter');
+    expect(await page.textContent('#form-error')).toBe('A task needs a title');
+    expect(await titles()).toEqual(['Write report', 'Buy milk']);
+    await page.check('li[data-id="1"] input[type="checkbox"]');
+    expect(await page.textContent('#remaining')).toBe('1 task left');
+    await page.click('button[data-filter="done"]');
+    expect(await titles()).toEqual(['Buy milk']);
+    await page.click('button[data-filter="all"]');
+    await page.fill('#search', 'report');
+    expect(await titles()).toEqual(['Write report']);
+    await page.fill('#search', '');
+    await page.reload();
+    expect(await titles()).toEqual(['Write report', 'Buy milk']);
+    expect(await page.isChecked('li[data-id="1"] input[type="checkbox"]')).toBe(true);
+    await page.click('button[aria-label="Delete Write report"]');
+    expect(await titles()).toEqual(['Buy milk']);
+    const download = page.waitForEvent('download');
+    await page.click('#export');
+    expect((await download).suggestedFilename()).toMatch(/^task-manager-\d{4}-\d{2}-\d{2}\.json$/);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('notes: create, edit, search, delete, and keep them after a reload', async () => {
+    const { page, problems } = await open('notes');
+    const listed = () => page.$$eval('#note-list strong', (items) => items.map((i) => i.textContent));
+    expect(await page.isVisible('#editor')).toBe(false);
+    await page.click('#new-note');
+    await page.fill('#note-title', 'Groceries');
+    await page.fill('#note-body', 'Milk\nEggs');
+    await page.click('#new-note');
+    await page.fill('#note-body', 'Garden idea');
+    expect(await listed()).toEqual(['Garden idea', 'Groceries']);
+    await page.fill('#search', 'eggs');
+    expect(await listed()).toEqual(['Groceries']);
+    await page.fill('#search', '');
+    await page.reload();
+    expect(await listed()).toEqual(['Garden idea', 'Groceries']);
+    await page.click('#note-list button:has-text("Groceries")');
+    expect(await page.inputValue('#note-body')).toBe('Milk\nEggs');
+    await page.click('#delete-note');
+    expect(await listed()).toEqual(['Garden idea']);
+    expect(await page.textContent('#note-count')).toBe('1 note');
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('timer: runs, pauses, skips, and keeps its lengths after a reload', async () => {
+    const { page, problems } = await open('timer');
+    expect(await page.textContent('#clock')).toBe('25:00');
+    await page.click('#start');
+    expect(await page.textContent('#start')).toBe('Pause');
+    await page.waitForSelector('#clock:text-is("24:59")', { timeout: 5000 });
+    await page.click('#start');
+    expect(await page.textContent('#start')).toBe('Start');
+    await page.fill('#focus-minutes', '1');
+    await page.click('#settings-form button[type="submit"]');
+    expect(await page.textContent('#clock')).toBe('01:00');
+    await page.click('#skip');
+    expect(await page.textContent('#phase')).toBe('Short break');
+    await page.reload();
+    expect(await page.inputValue('#focus-minutes')).toBe('1');
+    expect(await page.textContent('#clock')).toBe('01:00');
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('converter: converts, swaps, refuses nonsense, keeps history and selection', async () => {
+    const { page, problems } = await open('converter');
+    await page.fill('#amount', '5');
+    expect(await page.textContent('#result')).toBe('3.106856 mi');
+    await page.click('#swap');
+    expect(await page.textContent('#result')).toBe('8.04672 km');
+    await page.click('#converter-form button[type="submit"]');
+    await page.selectOption('#category', 'temperature');
+    await page.selectOption('#from-unit', 'C');
+    await page.selectOption('#to-unit', 'F');
+    await page.fill('#amount', '100');
+    expect(await page.textContent('#result')).toBe('212 °F');
+    await page.press('#amount', 'Enter');
+    await page.fill('#amount', '-500');
+    expect(await page.textContent('#convert-error')).toBe('That is below absolute zero');
+    await page.fill('#amount', 'abc');
+    expect(await page.textContent('#convert-error')).toContain('Enter a number');
+    await page.fill('#amount', '100');
+    await page.reload();
+    expect(await page.inputValue('#category')).toBe('temperature');
+    expect(await page.textContent('#result')).toBe('212 °F');
+    expect(await page.$$eval('#history-list li', (items) => items.map((i) => i.textContent))).toEqual([
+      '100 °C = 212 °F',
+      '5 mi = 8.04672 km',
+    ]);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
