@@ -1,4 +1,5 @@
-import { APP_KIND_IDS, supportedFeatures, type AppKindId } from '../../lambdas/domain/architect/catalog';
+import { APP_KIND_IDS, supportedFeatures, type AppKindId, type FeatureId } from '../../lambdas/domain/architect/catalog';
+import { ValidationError } from '../../lambdas/domain/errors';
 import {
   draftManifest,
   healManifest,
@@ -119,7 +120,7 @@ describe('draftManifest', () => {
     expect(main).toContain(`loadTheme(storage, THEME_KEY`);
     expect(main).toContain(`saveTheme(storage, THEME_KEY, theme)`);
     // local-storage: the app's data goes through the storage module under a per-app key
-    expect(main).toMatch(new RegExp(`createStore\\(storage, "${manifest.project_name}:[a-z]+"`));
+    expect(main).toMatch(new RegExp(`createStore\\(storage, '${manifest.project_name}:[a-z]+'`));
     expect(file(manifest, 'src/storage.js')).toContain('globalThis.localStorage');
     if (manifest.features.includes('search')) expect(html).toMatch(/<input id="search" type="search"/);
     if (manifest.features.includes('filter')) expect(html).toContain('data-filter="done"');
@@ -157,6 +158,11 @@ describe('draftManifest', () => {
     expect(manifest.description).toContain('Not available for this kind of app: search.');
     const draft = resolveDraft({ prompt: 'a calculator with search' });
     expect(draft.droppedFeatures).toEqual(['search']);
+  });
+
+  it('refuses a kind or feature outside the catalog', () => {
+    expect(() => draftManifest({ prompt: 'x', kind: 'spreadsheet' as AppKindId })).toThrow(ValidationError);
+    expect(() => draftManifest({ prompt: 'x', features: ['teleport' as FeatureId] })).toThrow(/Unknown features: teleport/);
   });
 
   it('lets an explicit kind override the request', () => {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { GantryManifestSchema, type GantryManifest, type ManifestFile } from '../manifest';
+import { ValidationError } from '../errors';
 import {
+  APP_KIND_IDS,
   APP_KINDS,
   AppKindIdSchema,
   FALLBACK_KIND,
+  FEATURE_IDS,
   FEATURES,
   FeatureIdSchema,
+  isAppKindId,
+  isFeatureId,
   orderFeatures,
   supportsFeature,
   type AppKindId,
@@ -70,6 +75,14 @@ export function normalizeDesignTarget(raw: string | null | undefined): string | 
 
 /** Decides kind, features, name and design target for a draft input. Pure and deterministic. */
 export function resolveDraft(input: DraftInput): ResolvedDraft {
+  // Callers pass parsed values; these checks only guard against a wrong cast upstream.
+  if (input.kind !== undefined && !isAppKindId(input.kind)) {
+    throw new ValidationError(`Unknown app kind "${String(input.kind)}"`, { known: [...APP_KIND_IDS] });
+  }
+  const unknownFeatures = (input.features ?? []).filter((f) => !isFeatureId(f));
+  if (unknownFeatures.length > 0) {
+    throw new ValidationError(`Unknown features: ${unknownFeatures.join(', ')}`, { known: [...FEATURE_IDS] });
+  }
   const analysis = analyzeRequest(input.prompt);
   const kind = input.kind ?? analysis.kind ?? FALLBACK_KIND;
   const requested = input.features ?? [...APP_KINDS[kind].defaultFeatures, ...analysis.features];

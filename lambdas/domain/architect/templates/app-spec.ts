@@ -53,9 +53,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A JavaScript string literal for `text` (JSON strings are valid JavaScript). */
+/** A single-quoted JavaScript string literal for `text` (JSON's escapes are valid JavaScript escapes). */
 export function jsString(text: string): string {
-  return JSON.stringify(text);
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** An import declaration, wrapped one name per line when it would be longer than 120 characters. */
+export function importLine(names: ReadonlyArray<string | false | null | undefined>, from: string): string {
+  const kept = names.filter((n): n is string => typeof n === 'string');
+  const line = `import { ${kept.join(', ')} } from '${from}';`;
+  return line.length <= 120 ? line : `import {\n${kept.map((n) => `  ${n},\n`).join('')}} from '${from}';`;
 }
 
 /** The localStorage key of one kind of saved value, prefixed by the project so apps on one origin stay apart. */

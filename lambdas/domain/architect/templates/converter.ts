@@ -1,4 +1,4 @@
-import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
 
 const UNITS = js`// Unit conversion as data plus two pure functions. Length and mass convert through a base unit
@@ -271,7 +271,20 @@ function main(spec: AppSpec): string {
   const history = has(spec, 'history');
   return blocks(
     ...sharedImports(spec),
-    js`import { CATEGORIES, convert, DEFAULT_SELECTION, ${history ? 'describe, ' : ''}formatValue, normalizeSelection, parseAmount, symbolOf, unitsOf } from './units.js';`,
+    importLine(
+      [
+        'CATEGORIES',
+        'convert',
+        'DEFAULT_SELECTION',
+        history && 'describe',
+        'formatValue',
+        'normalizeSelection',
+        'parseAmount',
+        'symbolOf',
+        'unitsOf',
+      ],
+      './units.js',
+    ),
     history && js`import { addEntry${saves ? ', normalizeHistory' : ''} } from './history.js';`,
     '',
     mainPreamble(spec),

@@ -1,4 +1,4 @@
-import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
 
 function notesModule(spec: AppSpec): string {
@@ -308,7 +308,7 @@ function main(spec: AppSpec): string {
   ].filter((x): x is string => typeof x === 'string');
   return blocks(
     ...sharedImports(spec),
-    js`import { ${imports.join(', ')} } from './notes.js';`,
+    importLine(imports, './notes.js'),
     '',
     mainPreamble(spec),
     saves

@@ -384,8 +384,7 @@ export function sharedImports(spec: AppSpec): string[] {
       (has(spec, 'local-storage')
         ? js`import { browserStorage, createStore } from './storage.js';`
         : js`import { browserStorage } from './storage.js';`),
-    has(spec, 'dark-mode') &&
-      js`import { applyTheme, hasSavedTheme, loadTheme, saveTheme, toggleTheme } from './theme.js';`,
+    has(spec, 'dark-mode') && js`import { applyTheme, hasSavedTheme, loadTheme, saveTheme, toggleTheme } from './theme.js';`,
     has(spec, 'export') && js`import { buildExport, downloadText, exportFileName, serializeExport } from './export.js';`,
   ].filter((line): line is string => typeof line === 'string');
 }

@@ -1,4 +1,4 @@
-import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
 
 function tasksModule(spec: AppSpec): string {
@@ -79,13 +79,11 @@ export function sortByPriority(tasks) {
   return [...tasks].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
 }
 `,
-    js`/** The tasks to show for a view: ${[
-      has(spec, 'filter') && 'view.filter',
-      has(spec, 'search') && 'view.query',
-      priorities && 'sorted by priority',
-    ]
-      .filter((x) => x)
-      .join(', ') || 'all of them, in order'}. */
+    js`/** The tasks to show for a view: ${
+      [has(spec, 'filter') && 'view.filter', has(spec, 'search') && 'view.query', priorities && 'sorted by priority']
+        .filter((x) => x)
+        .join(', ') || 'all of them, in order'
+    }. */
 export function visibleTasks(tasks, view = {}) {
   let shown = tasks.slice();`,
     has(spec, 'filter') && js`  shown = filterTasks(shown, view.filter ?? 'all');`,
@@ -354,7 +352,7 @@ function main(spec: AppSpec): string {
   ].filter((x): x is string => typeof x === 'string');
   return blocks(
     ...sharedImports(spec),
-    js`import { ${imports.join(', ')} } from './tasks.js';`,
+    importLine(imports, './tasks.js'),
     '',
     mainPreamble(spec),
     saves
