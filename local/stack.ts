@@ -1,7 +1,9 @@
 import './polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from '../lambdas/config';
@@ -113,8 +115,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const url = await gateway.listen();
   const publicUrl = (): string => config.GANTRY_PUBLIC_URL || url;
 
-  const sandbox = new LocalSandbox({ root: join(dataDir, 'sandbox') });
-  await sandbox.sweepLeftovers();
+  // Builder jobs live under the system temp folder, not the data dir: the sandbox user must be
+  // able to traverse every parent folder, and a data dir under a private home would forbid it.
+  const scratch = join(tmpdir(), `gantry-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+  const jobRoot = join(scratch, 'jobs');
+  const sandbox = new LocalSandbox({ root: join(scratch, 'sandbox') });
+  await sandbox.sweepLeftovers([jobRoot]);
   const capabilities = sandbox.describe();
   if (capabilities.warning) notices.push(`WARNING: ${capabilities.warning}`);
 
@@ -127,7 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   tasks.Build = createLocalBuildTask({
     services: () => svc!,
-    jobRoot: join(dataDir, 'jobs'),
+    jobRoot,
     slots,
     runJob: (opts) => runBuilderJob({ ...opts, sandbox }),
     signals,
