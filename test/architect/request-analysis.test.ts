@@ -62,6 +62,13 @@ describe('analyzeRequest: kind and features', () => {
     expect(Object.values(unknown.scores).every((s) => s === 0)).toBe(true);
   });
 
+  it('prefers the kind a build verb introduces over an earlier passing mention', () => {
+    const analysis = analyzeRequest('Note: it must be fast. Build a calculator.');
+    expect(analysis.kind).toBe('calculator');
+    expect(analysis.scores).toMatchObject({ notes: 3, calculator: 4 });
+    expect(analyzeRequest('I want a notepad to keep track of my tasks').kind).toBe('notes');
+  });
+
   it('a stronger match outweighs a weaker one', () => {
     expect(analyzeRequest('a pomodoro timer that lists my tasks').kind).toBe('timer');
     expect(analyzeRequest('a todo list with a timer').kind).toBe('tasks');

@@ -31,7 +31,10 @@ export interface RequestAnalysis {
   readonly kind: AppKindId | null;
   /** 0..1: how strongly and how unambiguously the text names `kind` (0 when `kind` is null). */
   readonly confidence: number;
-  /** Score of every kind (a keyword counts 3, a hint 1); useful to explain a choice or ask between two. */
+  /**
+   * Score of every kind: 3 per keyword, 1 per hint, 1 more when a keyword follows a build verb
+   * ("build a calculator"); useful to explain a choice or to ask between two.
+   */
   readonly scores: Readonly<Record<AppKindId, number>>;
   /** Features the text asks for, in catalog order (negated mentions such as "no dark mode" excluded). */
   readonly features: FeatureId[];
@@ -143,21 +146,34 @@ interface KindScore {
   readonly firstIndex: number;
 }
 
+/** Verbs that introduce the thing to build: "build a calculator", "I want a todo list". */
+const BUILD_VERBS = new Set(['build', 'make', 'create', 'want', 'need', 'write', 'generate', 'design', 'develop', 'code']);
+const BUILD_VERB_REACH = 3;
+/** Extra score for a kind named right after a build verb: it is the object of the request. */
+const OBJECT_BONUS = 1;
+
+function followsBuildVerb(words: readonly string[], wordIndex: number): boolean {
+  return words.slice(Math.max(0, wordIndex - BUILD_VERB_REACH), wordIndex).some((w) => BUILD_VERBS.has(w));
+}
+
 function scoreKinds(text: string): KindScore[] {
+  const words = text ? text.split(' ') : [];
   return APP_KIND_IDS.map((kind) => {
     let score = 0;
     let firstIndex = Number.POSITIVE_INFINITY;
-    const tally = (phrases: readonly string[], weight: number): void => {
+    let isObject = false;
+    const tally = (phrases: readonly string[], weight: number, strong: boolean): void => {
       for (const phrase of phrases) {
         const matches = findPhrase(text, phrase);
         if (matches.length === 0) continue;
         score += weight;
         firstIndex = Math.min(firstIndex, ...matches.map((m) => m.index));
+        if (strong && matches.some((m) => followsBuildVerb(words, m.wordIndex))) isObject = true;
       }
     };
-    tally(APP_KINDS[kind].keywords, KEYWORD_SCORE);
-    tally(APP_KINDS[kind].hints, HINT_SCORE);
-    return { kind, score, firstIndex };
+    tally(APP_KINDS[kind].keywords, KEYWORD_SCORE, true);
+    tally(APP_KINDS[kind].hints, HINT_SCORE, false);
+    return { kind, score: score + (isObject ? OBJECT_BONUS : 0), firstIndex };
   });
 }
 
