@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { build as esbuild, version as esbuildVersion } from 'esbuild';
 import { z } from 'zod';
 
 /**
@@ -52,13 +53,12 @@ async function cachedBundleIsCurrent(metaPath: string, bundlePath: string, entry
 }
 
 async function buildBundle(cacheDir: string, entry: string): Promise<string> {
-  const esbuild = await import('esbuild');
   const bundlePath = join(cacheDir, 'entrypoint.js');
   const metaPath = join(cacheDir, 'entrypoint.meta.json');
-  if (await cachedBundleIsCurrent(metaPath, bundlePath, entry, esbuild.version)) return bundlePath;
+  if (await cachedBundleIsCurrent(metaPath, bundlePath, entry, esbuildVersion)) return bundlePath;
 
   const workingDir = dirname(entry);
-  const out = await esbuild.build({
+  const out = await esbuild({
     entryPoints: [entry],
     absWorkingDir: workingDir,
     bundle: true,
@@ -85,7 +85,7 @@ async function buildBundle(cacheDir: string, entry: string): Promise<string> {
   await writeFile(tmp, code.contents, { mode: 0o644 });
   await rename(tmp, bundlePath);
   const metaTmp = `${metaPath}.${process.pid}.tmp`;
-  await writeFile(metaTmp, JSON.stringify({ esbuild: esbuild.version, entry, inputs }, null, 1), { mode: 0o644 });
+  await writeFile(metaTmp, JSON.stringify({ esbuild: esbuildVersion, entry, inputs }, null, 1), { mode: 0o644 });
   await rename(metaTmp, metaPath);
   return bundlePath;
 }

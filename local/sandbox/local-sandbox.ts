@@ -428,6 +428,10 @@ export class LocalSandbox {
       cleanedUp = (await cgroup.remove()) && cleanedUp;
       this.active.delete(cgroup);
     }
+    // The sandbox's pid-namespace init leaves the cgroup before it finishes exiting (it waits for
+    // its children in the kernel's exit path): resolve only once it is gone too.
+    const initPid = Number(/"child-pid":\s*(\d+)/.exec(statusText)?.[1] ?? 0);
+    if (initPid > 0) cleanedUp = (await waitForExit(initPid, 2000)) && cleanedUp;
     const base = {
       exit_code: exit.code,
       oom_kills: counters.oomKills,
@@ -602,6 +606,23 @@ function killGroup(pid: number | undefined): void {
     process.kill(-pid, 'SIGKILL');
   } catch {
     // already gone
+  }
+}
+
+/** Waits until `pid` is gone or a zombie; false if it is still running after `timeoutMs`. */
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let state: string;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      state = stat.charAt(stat.lastIndexOf(')') + 2);
+    } catch {
+      return true;
+    }
+    if (state === 'Z' || state === 'X') return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 

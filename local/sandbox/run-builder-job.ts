@@ -1,7 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { cp, lstat, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildResult, CommandResult, EndReason } from '../../lambdas/domain/build-result';
+import type { CommandResult, EndReason } from '../../lambdas/domain/build-result';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { listRegularFiles, openNoFollow, unsafePathReason } from '../../builder-image/src/app-files';
 import { LOG_TAIL_BYTES, LogTail, type BuildEvent, type BuilderLimits, type BuildResultDetail } from '../../builder-image/src/build-runner';
@@ -45,7 +45,8 @@ export interface BuilderJobOptions {
 
 /** What a builder job produced and where. */
 export interface BuilderJobOutcome {
-  readonly result: BuildResult;
+  /** The validated result; `error` explains failures that are not a command's (refused path, sandbox failure). */
+  readonly result: BuildResultDetail;
   /** The job folder (kept after the run; removed by `releaseJobDir` or the next start-up sweep). */
   readonly jobDir: string;
   /** `<jobDir>/app/<output_dir>`: the built output the deploy step copies (`result.output_files` are relative to it). */
@@ -220,7 +221,7 @@ export async function runBuilderJob(opts: BuilderJobOptions): Promise<BuilderJob
   return { result, jobDir: paths.jobDir, outputDir };
 }
 
-async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): Promise<BuildResult> {
+async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): Promise<BuildResultDetail> {
   const startedAt = new Date();
   const sandbox = opts.sandbox ?? (await getDefaultSandbox());
   await ensureJobRoot(opts.jobRoot);

@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocalSandbox, SandboxRunOptions, SandboxRunResult } from '../../local/sandbox/local-sandbox';
+import { LocalSandbox as Sandbox } from '../../local/sandbox/local-sandbox';
+import { ownerToken } from '../../local/sandbox/process-identity';
+import { jobDirFor, openTempDir, ownRunCgroups, PidWatcher, SMALL_LIMITS, testSandbox } from './sandbox-fixtures';
+
+/** Runs and watches a command; returns the result and what was left behind. */
+async function watchedRun(
+  sandbox: LocalSandbox,
+  options: Omit<SandboxRunOptions, 'jobDir' | 'onStart'>,
+): Promise<{ run: SandboxRunResult; watcher: PidWatcher }> {
+  const watcher = new PidWatcher(sandbox);
+  const jobDir = await jobDirFor(sandbox);
+  try {
+    const run = await sandbox.run({ ...options, jobDir, onStart: (info) => watcher.add(info) });
+    return { run, watcher };
+  } finally {
+    watcher.stop();
+  }
+}
+
+async function expectNothingLeft(sandbox: LocalSandbox, run: SandboxRunResult, watcher: PidWatcher): Promise<void> {
+  expect(run.cleaned_up).toBe(true);
+  expect(watcher.pids.size).toBeGreaterThan(0);
+  // run() resolves only after the sandbox's pid-namespace init (and so every process in it) is gone.
+  expect(watcher.survivors()).toEqual([]);
+  expect(watcher.leftoverCgroups()).toEqual([]);
+  expect(sandbox.activeCgroupDirs()).toEqual([]);
+  expect(ownRunCgroups(sandbox)).toEqual([]);
+}
+
+describe('sandbox limits', () => {
+  let sandbox: LocalSandbox;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    expect(sandbox.describe().cgroup).not.toBeNull();
+  });
+
+  it('OOM-kills a process that allocates past its memory cap', async () => {
+    const { run, watcher } = await watchedRun(sandbox, {
+      argv: [sandbox.nodePath, '-e', 'const keep = []; for (let i = 0; i < 2048; i++) keep.push(Buffer.alloc(1 << 20, 1)); console.log("survived")'],
+      limits: { ...SMALL_LIMITS, memoryMb: 96 },
+      timeoutMs: 20_000,
+    });
+    expect(run.stdout).not.toContain('survived');
+    expect(run.end_reason).toBe('memory');
+    expect(run.oom_kills).toBeGreaterThan(0);
+    await expectNothingLeft(sandbox, run, watcher);
+  });
+
+  it('kills a hanging command at its timeout, with everything it started', async () => {
+    const started = Date.now();
+    const { run, watcher } = await watchedRun(sandbox, {
+      argv: ['/bin/sh', '-c', '(sleep 300 &) ; sleep 300 & setsid sleep 300 & wait'],
+      limits: SMALL_LIMITS,
+      timeoutMs: 1000,
+    });
+    expect(run.end_reason).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(watcher.pids.size).toBeGreaterThanOrEqual(3);
+    await expectNothingLeft(sandbox, run, watcher);
+  });
+
+  it('stops a fork bomb at pids.max and reports it', async () => {
+    const { run, watcher } = await watchedRun(sandbox, {
+      argv: ['/bin/sh', '-c', 'bomb() { bomb | bomb & }; bomb; sleep 30'],
+      limits: { ...SMALL_LIMITS, maxPids: 32 },
+      timeoutMs: 2500,
+    });
+    expect(run.end_reason).toBe('pids');
+    expect(run.pids_limit_hits).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/Cannot fork|Resource temporarily unavailable/);
+    await expectNothingLeft(sandbox, run, watcher);
+  });
+
+  it('cancels through an AbortSignal within 2 s and leaves nothing', async () => {
+    const controller = new AbortController();
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = Date.now();
+      controller.abort();
+    }, 500);
+    const { run, watcher } = await watchedRun(sandbox, {
+      argv: ['/bin/sh', '-c', 'trap "" TERM INT; sleep 300 & sleep 300 & wait'],
+      limits: SMALL_LIMITS,
+      timeoutMs: 60_000,
+      signal: controller.signal,
+    });
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(Date.now() - abortedAt).toBeLessThan(2000);
+    expect(run.end_reason).toBe('killed');
+    await expectNothingLeft(sandbox, run, watcher);
+  });
+
+  it('throttles CPU to the quota', async () => {
+    const { run } = await watchedRun(sandbox, {
+      argv: [
+        sandbox.nodePath,
+        '-e',
+        'const t0 = Date.now(), c0 = process.cpuUsage(); while (Date.now() - t0 < 1500) {} const c = process.cpuUsage(c0); console.log(((c.user + c.system) / 1000) / (Date.now() - t0))',
+      ],
+      limits: { ...SMALL_LIMITS, cpuPercent: 20 },
+      timeoutMs: 20_000,
+    });
+    expect(run.end_reason).toBe('exit');
+    const share = Number(run.stdout.trim());
+    expect(share).toBeGreaterThan(0.05);
+    expect(share).toBeLessThan(0.4);
+    expect(run.throttled_periods).toBeGreaterThan(0);
+  });
+
+  it('sweeps run cgroups left by a process that is gone, and keeps those of live ones', async () => {
+    const support = sandbox.describe().cgroup;
+    if (!support) throw new Error('cgroups are required for this test');
+    // A pid beyond any pid_max stands for a crashed stack; this pid with another start time for a
+    // previous process whose pid was reused; this process's own token for a live run.
+    const dead = join(support.pidsParent, '4194999-1-1');
+    const reused = join(support.pidsParent, `${process.pid}-999999999-1`);
+    const live = join(support.pidsParent, `${ownerToken()}-77777`);
+    for (const dir of [dead, reused, live]) mkdirSync(dir);
+    try {
+      const other = new Sandbox({ root: openTempDir('gantry-sbx-') });
+      const report = await other.sweepLeftovers();
+      expect(report.cgroups).toEqual(expect.arrayContaining(['4194999-1-1', `${process.pid}-999999999-1`]));
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(reused)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      for (const dir of [dead, reused, live]) if (existsSync(dir)) rmdirSync(dir);
+    }
+  });
+
+  it('still runs, with timeouts, when bubblewrap and cgroups are unavailable, and says so', async () => {
+    const degraded = new Sandbox({ root: openTempDir('gantry-sbx-'), bwrapPath: null, useCgroups: false });
+    const caps = degraded.describe();
+    expect(caps.isolation).toBe('none');
+    expect(caps.warning).toMatch(/SANDBOX DISABLED/);
+    const jobDir = await jobDirFor(degraded);
+    const ok = await degraded.run({ argv: ['/bin/sh', '-c', 'echo "$HOME" && pwd'], jobDir, limits: SMALL_LIMITS, timeoutMs: 5000 });
+    expect(ok.end_reason).toBe('exit');
+    expect(ok.stdout.trim().split('\n')).toEqual([`${jobDir}/home`, jobDir]);
+    const started = Date.now();
+    const hung = await degraded.run({ argv: ['/bin/sh', '-c', 'sleep 300'], jobDir, limits: SMALL_LIMITS, timeoutMs: 500 });
+    expect(hung.end_reason).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
