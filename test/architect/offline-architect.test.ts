@@ -150,6 +150,7 @@ describe('draftManifest', () => {
       'priorities',
     ]);
     expect(draftManifest({ prompt: 'a notes app' }).features).toEqual(['local-storage', 'search']);
+    expect(draftManifest({ prompt: 'a todo list without saving anything' }).features).toEqual(['filter']);
   });
 
   it('takes an explicit feature list as final and names unsupported features in the description', () => {

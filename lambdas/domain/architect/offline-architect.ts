@@ -43,7 +43,8 @@ export interface DraftInput {
   readonly kind?: AppKindId;
   /**
    * Exact feature list chosen by a consultant (unsupported ones are dropped and named in the
-   * description). When absent: the kind's default features plus those the prompt mentions.
+   * description). When absent: the kind's default features, minus those the prompt declines
+   * ("without saving"), plus those it asks for.
    */
   readonly features?: readonly FeatureId[];
   /** Famous app to look like (`TRELLO`); undefined: taken from the prompt; null: none. */
@@ -85,7 +86,10 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
   }
   const analysis = analyzeRequest(input.prompt);
   const kind = input.kind ?? analysis.kind ?? FALLBACK_KIND;
-  const requested = input.features ?? [...APP_KINDS[kind].defaultFeatures, ...analysis.features];
+  const requested = input.features ?? [
+    ...APP_KINDS[kind].defaultFeatures.filter((f) => !analysis.excludedFeatures.includes(f)),
+    ...analysis.features,
+  ];
   const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
   const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f)));
   const title = analysis.appName ?? APP_KINDS[kind].title;
