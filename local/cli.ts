@@ -40,7 +40,9 @@ async function api(path: string, init?: RequestInit): Promise<{ status: number; 
 }
 
 async function start(): Promise<number> {
-  const { startLocalStack } = await import('./stack');
+  // Loaded on demand (and through require, which the TypeScript hook handles) so other commands start fast.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startLocalStack } = require('./stack') as typeof import('./stack');
   const stack = await startLocalStack();
   for (const notice of stack.notices) process.stderr.write(`${notice}\n`);
   const isolation = stack.sandbox.describe();
