@@ -24,6 +24,7 @@ const TAP_SUBTEST = /^( *)# Subtest: (.*)$/;
 const TAP_DIRECTIVE = /(?:^|\s)(?<!\\)#\s*(SKIP|TODO)\b.*$/i;
 const SPEC_RESULT = /^( *)([✔✖﹣])\s+(.*?)(?:\s+\([\d.]+m?s\))?(?:\s+#\s*(?:SKIP|TODO)\b.*)?$/u;
 const SPEC_SUITE = /^( *)▶\s+(.*)$/u;
+const SPEC_DURATION = /\s*\([\d.]+m?s\)$/;
 const SPEC_FAILURE_SUMMARY = /^✖ failing tests:/u;
 
 /** Leaf detection shared by both formats: a result is a leaf when no deeper result came since its siblings. */
@@ -129,7 +130,12 @@ export class TestOutcomeParser {
     }
     const suite = SPEC_SUITE.exec(line);
     if (suite) {
-      this.spec.open(Math.floor((suite[1]?.length ?? 0) / 2), (suite[2] ?? '').trim());
+      const depth = Math.floor((suite[1]?.length ?? 0) / 2);
+      const text = (suite[2] ?? '').trim();
+      const timed = SPEC_DURATION.exec(text);
+      // `▶ name` opens a suite; `▶ name (12ms)` closes one that passed.
+      if (timed) this.spec.result(depth, text.slice(0, timed.index).trim(), true);
+      else this.spec.open(depth, text);
       return;
     }
     const result = SPEC_RESULT.exec(line);
