@@ -12,3 +12,7 @@ if (typeof P.withResolvers !== 'function') {
   };
 }
 export {};
+
+// The pinned AWS SDK runs on Node 20; its notice about future releases needing Node 22 is noise
+// on every local start (the project pins its SDK version; see package.json).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -1,0 +1,106 @@
+/**
+ * Local stack benchmark. Runs N missions through the real local stack (HTTP API → workflow →
+ * sandboxed builder → deploy → publish → seal) and prints:
+ *   - request → DEPLOYED wall time (median, p95),
+ *   - the builder's own command time (install + audit + build),
+ *   - orchestration overhead (everything else) as a share of the total,
+ *   - sandbox start overhead (a trivial command in the sandbox vs. a plain child process).
+ * Figures are ratios within one run; absolute times depend on the machine and its load.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSnippet } from '../local/sandbox/snippet';
+import { startLocalStack } from '../local/stack';
+
+const N_SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 3);
+const N_CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 4);
+const SANDBOX_RUNS = Number(process.env.BENCH_SANDBOX_RUNS ?? 20);
+const PROMPTS = [
+  'Build a calculator with dark mode',
+  'Build a task manager with local storage',
+  'Build a notes app with search',
+  'Build a unit converter',
+  'Build a pomodoro timer with dark mode',
+];
+
+const pct = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const ms = (v: number): string => `${v.toFixed(0)} ms`;
+
+interface MissionFigures {
+  wallMs: number;
+  builderMs: number;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const stack = await startLocalStack({ env: { ...process.env, PORT: '0', GANTRY_DATA_DIR: dataDir } });
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  out(`Gantry bench — builder: ${stack.sandbox.describe().summary}`);
+
+  const runMission = async (prompt: string): Promise<MissionFigures> => {
+    const started = performance.now();
+    const res = await fetch(`${stack.url}/gantry/architect`, { method: 'POST', body: JSON.stringify({ voice_memo: prompt }) });
+    const { mission_id } = (await res.json()) as { mission_id: string };
+    for (;;) {
+      const s = (await (await fetch(`${stack.url}/gantry/status/${mission_id}`)).json()) as {
+        status: string;
+        attempts: Array<{ command_ms: number }>;
+        failure: unknown;
+      };
+      if (s.status === 'DEPLOYED') {
+        return { wallMs: performance.now() - started, builderMs: s.attempts.reduce((sum, a) => sum + a.command_ms, 0) };
+      }
+      if (s.status === 'FAILED') throw new Error(`Mission failed: ${JSON.stringify(s.failure)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  try {
+    const figures: MissionFigures[] = [];
+    for (let i = 0; i < N_SEQUENTIAL; i++) figures.push(await runMission(PROMPTS[i % PROMPTS.length]!));
+    const concurrentStart = performance.now();
+    figures.push(...(await Promise.all(Array.from({ length: N_CONCURRENT }, (_, i) => runMission(PROMPTS[i % PROMPTS.length]!)))));
+    const concurrentWall = performance.now() - concurrentStart;
+
+    const walls = figures.map((f) => f.wallMs);
+    const builders = figures.map((f) => f.builderMs);
+    const totalWall = walls.reduce((a, b) => a + b, 0);
+    const totalBuilder = builders.reduce((a, b) => a + b, 0);
+    out(`missions: ${figures.length} (${N_SEQUENTIAL} one at a time, then ${N_CONCURRENT} at once; builder slots ${stack.services.policy.policy.builder.concurrency})`);
+    out(`request → DEPLOYED: median ${ms(pct(walls, 50))}, p95 ${ms(pct(walls, 95))}, min ${ms(Math.min(...walls))}, max ${ms(Math.max(...walls))}`);
+    out(`builder command time per mission: median ${ms(pct(builders, 50))}, p95 ${ms(pct(builders, 95))}`);
+    out(`orchestration overhead (wall − builder commands): median ${ms(pct(figures.map((f) => f.wallMs - f.builderMs), 50))}; ${((1 - totalBuilder / totalWall) * 100).toFixed(1)}% of total mission time`);
+    out(`${N_CONCURRENT} concurrent missions finished in ${ms(concurrentWall)} (${(concurrentWall / N_CONCURRENT).toFixed(0)} ms per mission)`);
+
+    // Sandbox start overhead: the same trivial command in the sandbox and as a plain child process.
+    const limits = stack.services.policy.policy.builder;
+    const sandboxTimes: number[] = [];
+    const plainTimes: number[] = [];
+    for (let i = 0; i < SANDBOX_RUNS; i++) {
+      const a = performance.now();
+      const r = await runSnippet({ code: 'true', language: 'shell', timeoutMs: 5000, limits, sandbox: stack.sandbox });
+      sandboxTimes.push(performance.now() - a);
+      if (r.exit_code !== 0) throw new Error(`sandbox run failed: ${JSON.stringify(r)}`);
+      const b = performance.now();
+      spawnSync('/bin/sh', ['-c', 'true']);
+      plainTimes.push(performance.now() - b);
+    }
+    const sb = pct(sandboxTimes, 50);
+    const pl = pct(plainTimes, 50);
+    out(`sandbox start (trivial command, ${SANDBOX_RUNS} runs): median ${sb.toFixed(1)} ms in the sandbox vs ${pl.toFixed(1)} ms plain → overhead ${(sb - pl).toFixed(1)} ms (${(sb / pl).toFixed(1)}×)`);
+  } finally {
+    await stack.stop({ drain: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+  process.exitCode = 1;
+});
