@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { createGantryApp } from '../lib/gantry-app';
+
+createGantryApp();

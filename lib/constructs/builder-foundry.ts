@@ -1,0 +1,229 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Policy } from '../../lambdas/domain/policy';
+import { acknowledge } from '../nag';
+import type { ArtifactStorage } from './artifact-storage';
+import { fargateSizeFor, type FargateSize } from './fargate-size';
+import type { GantryFunction } from './gantry-function';
+import { PROJECT_ROOT } from './project-paths';
+
+/** Properties of the {@link BuilderFoundry}. */
+export interface BuilderFoundryProps {
+  /** The builder limits of `policy.yaml`; they size the Fargate task. */
+  readonly limits: Policy['builder'];
+  /** The builder reads the mission's files from, and writes its results to, this bucket's `tenants/` prefix. */
+  readonly artifacts: ArtifactStorage;
+  /** Folder holding the builder image's Dockerfile. @default '<project root>/builder-image' */
+  readonly imageDirectory?: string;
+  /**
+   * Give the builder subnets a route to the internet (one NAT gateway), e.g. for a package
+   * registry. Without it the subnets are isolated and reach only S3, ECR and CloudWatch Logs
+   * through VPC endpoints, so generated code has nowhere to send data.
+   * @default false
+   */
+  readonly internetEgress?: boolean;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** Name of the builder container; the state machine's container overrides address it by this name. */
+export const BUILDER_CONTAINER_NAME = 'builder';
+const SUBNET_GROUP = 'builder';
+
+/**
+ * The isolated builder: a two-AZ VPC whose private subnets hold the Fargate build tasks, a
+ * security group with no inbound rules and HTTPS-only egress, an ECS cluster with Container
+ * Insights, and the task definition sized from `policy.yaml`. The container runs as a non-root
+ * user with a read-only root filesystem, all Linux capabilities dropped and no public IP; its
+ * task role may touch only the artifact bucket's `tenants/` prefix and holds no secret.
+ */
+export class BuilderFoundry extends Construct {
+  readonly vpc: ec2.Vpc;
+  readonly securityGroup: ec2.SecurityGroup;
+  readonly cluster: ecs.Cluster;
+  readonly taskDefinition: ecs.FargateTaskDefinition;
+  readonly container: ecs.ContainerDefinition;
+  readonly executionRole: iam.IRole;
+  readonly size: FargateSize;
+  /** The two private subnets the state machine launches builds into. */
+  readonly subnetIds: readonly [string, string];
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: BuilderFoundryProps) {
+    super(scope, id);
+    const internet = props.internetEgress ?? false;
+    const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: internet ? 1 : 0,
+      subnetConfiguration: internet
+        ? [
+            { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+            { name: SUBNET_GROUP, subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
+          ]
+        : [{ name: SUBNET_GROUP, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 22 }],
+    });
+    this.vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(
+        new logs.LogGroup(this, 'FlowLogs', { retention, removalPolicy: RemovalPolicy.RETAIN }),
+      ),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+    const subnets = this.vpc.selectSubnets({ subnetGroupName: SUBNET_GROUP }).subnetIds;
+    const [subnetA, subnetB] = subnets;
+    if (subnets.length !== 2 || !subnetA || !subnetB) {
+      throw new Error(`BuilderFoundry: expected two builder subnets, got ${subnets.length}`);
+    }
+    this.subnetIds = [subnetA, subnetB];
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'BuilderSecurityGroup', {
+      vpc: this.vpc,
+      description: 'Gantry builder tasks: no inbound, HTTPS egress only',
+      allowAllOutbound: false,
+    });
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS endpoints only');
+
+    // Image pulls, logs and artifacts stay inside the VPC. The interface endpoints accept HTTPS
+    // from the builder tasks only.
+    this.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+    if (!internet) {
+      const endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+        vpc: this.vpc,
+        description: 'Gantry VPC interface endpoints: HTTPS from builder tasks',
+        allowAllOutbound: false,
+      });
+      endpointSecurityGroup.addIngressRule(this.securityGroup, ec2.Port.tcp(443), 'HTTPS from builder tasks');
+      for (const [name, service] of [
+        ['EcrApi', ec2.InterfaceVpcEndpointAwsService.ECR],
+        ['EcrDocker', ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER],
+        ['Logs', ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS],
+      ] as const) {
+        this.vpc.addInterfaceEndpoint(name, {
+          service,
+          privateDnsEnabled: true,
+          open: false,
+          securityGroups: [endpointSecurityGroup],
+        });
+      }
+    }
+
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      vpc: this.vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+    });
+
+    this.size = fargateSizeFor(props.limits);
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'BuilderTask', {
+      // Task size is the valid Fargate pair around the policy's limits; the policy's memory is
+      // enforced on the container below (see fargateSizeFor).
+      cpu: this.size.taskCpu,
+      memoryLimitMiB: this.size.taskMemoryMiB,
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
+      volumes: [{ name: 'work' }, { name: 'tmp' }],
+    });
+
+    this.logGroup = new logs.LogGroup(this, 'BuilderLogs', { retention, removalPolicy: RemovalPolicy.RETAIN });
+    const linuxParameters = new ecs.LinuxParameters(this, 'BuilderLinuxParameters', { initProcessEnabled: true });
+    linuxParameters.dropCapabilities(ecs.Capability.ALL);
+
+    this.container = this.taskDefinition.addContainer('Builder', {
+      containerName: BUILDER_CONTAINER_NAME,
+      // Pinned to amd64 so an image built on an arm64 laptop still runs on the x86 task.
+      image: ecs.ContainerImage.fromAsset(props.imageDirectory ?? join(PROJECT_ROOT, 'builder-image'), {
+        platform: Platform.LINUX_AMD64,
+      }),
+      // The hard limit from policy.yaml: above it the kernel OOM-kills the build.
+      memoryLimitMiB: this.size.containerMemoryLimitMiB,
+      user: '1000:1000',
+      readonlyRootFilesystem: true,
+      linuxParameters,
+      // The builder's own dead man's switch ends a build; this is only the grace period after SIGTERM.
+      stopTimeout: Duration.seconds(30),
+      logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'build', logGroup: this.logGroup }),
+      // Per-build values (tenant, mission, attempt) come from the state machine's container overrides.
+      environment: {
+        GANTRY_BUILDER_MODE: 'aws',
+        GANTRY_ARTIFACT_BUCKET: props.artifacts.bucket.bucketName,
+      },
+    });
+    // The root filesystem is read-only; the build writes only to these task-scoped volumes.
+    this.container.addMountPoints(
+      { sourceVolume: 'work', containerPath: '/work', readOnly: false },
+      { sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false },
+    );
+
+    props.artifacts.grantBuilder(this.taskDefinition.taskRole);
+    this.executionRole = this.taskDefinition.obtainExecutionRole();
+
+    acknowledge(
+      this.taskDefinition,
+      'AwsSolutions-ECS2',
+      'The only variables are the builder mode and the artifact bucket name, neither of them secret; ' +
+        'per-mission values come from the state machine as container overrides. The task holds no secret at all.',
+    );
+    acknowledge(
+      this.executionRole,
+      'AwsSolutions-IAM5[Resource::*]',
+      'ecr:GetAuthorizationToken, which the execution role needs to pull the builder image, accepts only Resource "*".',
+    );
+  }
+
+  /**
+   * Lets a function look up finished build tasks of this cluster (exit code, stop reason).
+   * Sets `GANTRY_BUILDER_CLUSTER_ARN`.
+   */
+  grantDescribeBuilds(fn: GantryFunction): void {
+    fn.allow(
+      new iam.PolicyStatement({
+        actions: ['ecs:DescribeTasks'],
+        resources: [this.taskArnPattern()],
+        conditions: { ArnEquals: { 'ecs:cluster': this.cluster.clusterArn } },
+      }),
+      'Build task ids are assigned by ECS at launch; the pattern is limited to this cluster.',
+    );
+    fn.addEnvironment('GANTRY_BUILDER_CLUSTER_ARN', this.cluster.clusterArn);
+  }
+
+  /** ARN pattern of this cluster's tasks. */
+  taskArnPattern(): string {
+    return Stack.of(this).formatArn({
+      service: 'ecs',
+      resource: 'task',
+      resourceName: `${this.cluster.clusterName}/*`,
+    });
+  }
+
+  /** Container Insights CPU used by build tasks (CPU units; the task has `size.taskCpu`). */
+  metricCpuUtilized(): cloudwatch.Metric {
+    return this.insightsMetric('CpuUtilized');
+  }
+
+  /** Container Insights memory used by build tasks (MiB; the build is capped at `size.containerMemoryLimitMiB`). */
+  metricMemoryUtilized(): cloudwatch.Metric {
+    return this.insightsMetric('MemoryUtilized');
+  }
+
+  private insightsMetric(metricName: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'ECS/ContainerInsights',
+      metricName,
+      dimensionsMap: {
+        ClusterName: this.cluster.clusterName,
+        TaskDefinitionFamily: this.taskDefinition.family,
+      },
+      statistic: 'Maximum',
+      period: Duration.minutes(1),
+    });
+  }
+}

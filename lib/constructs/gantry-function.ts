@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { acknowledge, allowWithReason } from '../nag';
+import { PROJECT_ROOT } from './project-paths';
+
+/** Properties of a {@link GantryFunction}. */
+export interface GantryFunctionProps {
+  /** Handler file name without extension: the code lives in `lambdas/handlers/<handlerName>.ts`. */
+  readonly handlerName: string;
+  /** @default Duration.seconds(30) */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Whether the function's log group is destroyed with the stack. Logs of a mission are part
+   * of what an auditor may ask for, so they outlive the stack by default.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** Extra environment variables. The runtime selection variables are always set. @default - none */
+  readonly environment?: Record<string, string>;
+  /** @default 'gantry' */
+  readonly serviceName?: string;
+}
+
+const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * The one Lambda shape every Gantry handler uses: Node.js 22 on ARM64, X-Ray active, its own
+ * log group with retention, minified CommonJS bundle with source maps, and `policy.yaml` copied
+ * next to the bundle (the policy loader looks there first).
+ *
+ * The role is created here rather than by `Function`, so it carries no AWS managed policy:
+ * it may write to this function's log group and nothing else until a feature construct grants
+ * more.
+ */
+export class GantryFunction extends NodejsFunction {
+  /** The handler file name this function was built from, e.g. `step-deploy`. */
+  readonly handlerName: string;
+  /** The execution role (never undefined, unlike `Function.role`). */
+  readonly executionRole: iam.Role;
+  readonly functionLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: GantryFunctionProps) {
+    if (!HANDLER_NAME.test(props.handlerName)) {
+      throw new Error(`GantryFunction: handler name '${props.handlerName}' must be kebab-case`);
+    }
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Gantry ${props.handlerName} handler`,
+    });
+
+    super(scope, id, {
+      entry: join(PROJECT_ROOT, 'lambdas', 'handlers', `${props.handlerName}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      tracing: lambda.Tracing.ACTIVE,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      logGroup,
+      role,
+      environment: {
+        GANTRY_RUNTIME: 'aws',
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'gantry',
+        POWERTOOLS_METRICS_NAMESPACE: 'Gantry',
+        ...props.environment,
+      },
+      bundling: {
+        // CommonJS keeps `__dirname`, which the policy loader uses to find policy.yaml.
+        format: OutputFormat.CJS,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // The AWS SDK is bundled at the version the project pins and tests against, instead of
+        // whichever version the Lambda runtime happens to ship.
+        externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp "${join(inputDir, 'policy.yaml')}" "${join(outputDir, 'policy.yaml')}"`,
+          ],
+        },
+      },
+    });
+
+    this.handlerName = props.handlerName;
+    this.executionRole = role;
+    this.functionLogGroup = logGroup;
+    logGroup.grantWrite(role);
+
+    acknowledge(
+      this,
+      'AwsSolutions-L1',
+      'Node.js 22 (an LTS line Lambda supports) is pinned on purpose: bundles target node22 and the same ' +
+        'handlers run and are tested locally on that line. Moving on is a one-line change here.',
+    );
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords (added by active tracing) accept only Resource "*". ' +
+        'A CDK test asserts that no other statement of a Gantry function role uses "*".',
+    );
+  }
+
+  /**
+   * Adds `statement` to the execution role. Each wildcard in it (action or resource) is
+   * acknowledged for cdk-nag with `reason`, so a wildcard can only enter a Gantry role through a
+   * call that says why it is needed.
+   */
+  allow(statement: iam.PolicyStatement, reason?: string): void {
+    allowWithReason(this.executionRole, statement, reason);
+  }
+}

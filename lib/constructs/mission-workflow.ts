@@ -1,0 +1,168 @@
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { MISSION_SUBSTITUTIONS, missionDefinitionJson, type MissionSubstitution } from '../../lambdas/domain/mission-definition';
+import type { Policy } from '../../lambdas/domain/policy';
+import { STEP_HANDLERS, type StepHandlerName } from '../../lambdas/routes';
+import { acknowledge, allowWithReason } from '../nag';
+import type { BuilderFoundry } from './builder-foundry';
+import type { GantryFunction } from './gantry-function';
+import { substitutionNameFor } from './gantry-handlers';
+
+/** Properties of the {@link MissionWorkflow}. */
+export interface MissionWorkflowProps {
+  /** The policy whose timeouts are written into the definition. */
+  readonly policy: Policy;
+  /** The function behind each workflow step. */
+  readonly steps: Readonly<Record<StepHandlerName, GantryFunction>>;
+  /** Where the Build state launches the builder task. */
+  readonly foundry: BuilderFoundry;
+  /** Functions that may start missions (`states:StartExecution`). @default - none */
+  readonly starters?: readonly GantryFunction[];
+  /** Functions that may read the state machine's status (`states:DescribeStateMachine`, readiness probe). @default - none */
+  readonly describers?: readonly GantryFunction[];
+  /**
+   * Functions that receive `GANTRY_STATE_MACHINE_ARN` (the checked config requires it of every
+   * AWS function). Starters and describers always receive it.
+   * @default - only the starters
+   */
+  readonly consumers?: readonly GantryFunction[];
+  /** @default '<stack name>-mission' */
+  readonly stateMachineName?: string;
+  /** @default logs.RetentionDays.THREE_MONTHS */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** The Step Functions managed rule that `ecs:runTask.sync` uses to learn when a task stops. */
+const ECS_SYNC_RULE = 'StepFunctionsGetEventsForECSTaskRule';
+
+/**
+ * The mission workflow: a Standard state machine whose definition is
+ * `statemachines/mission.asl.json` with the policy's timeouts applied, kept inline in the
+ * template, with every `${...}` placeholder bound to a step function or a builder resource.
+ *
+ * Its role may invoke exactly the eight step functions and run, watch and stop builder tasks
+ * of the one task definition on the one cluster; nothing else.
+ */
+export class MissionWorkflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+  /**
+   * The ARN built from the fixed name. Functions read it from their environment; using the
+   * name rather than a reference keeps the step functions (which the state machine references)
+   * free of a dependency on the state machine.
+   */
+  readonly stateMachineArn: string;
+  readonly definitionSubstitutions: Readonly<Record<MissionSubstitution, string>>;
+
+  constructor(scope: Construct, id: string, props: MissionWorkflowProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const name = props.stateMachineName ?? `${stack.stackName}-mission`;
+    this.stateMachineArn = stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: name,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    const { foundry } = props;
+    const substitutions: Record<string, string> = {
+      BuilderClusterArn: foundry.cluster.clusterArn,
+      BuilderTaskDefinitionArn: foundry.taskDefinition.taskDefinitionArn,
+      BuilderSubnetA: foundry.subnetIds[0],
+      BuilderSubnetB: foundry.subnetIds[1],
+      BuilderSecurityGroupId: foundry.securityGroup.securityGroupId,
+    };
+    for (const step of STEP_HANDLERS) substitutions[substitutionNameFor(step)] = props.steps[step].functionArn;
+    this.definitionSubstitutions = checkSubstitutions(substitutions);
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      // The vendedlogs prefix keeps CloudWatch's resource policy from growing per log group.
+      logGroupName: `/aws/vendedlogs/states/${name}`,
+      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: name,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromString(missionDefinitionJson(props.policy)),
+      definitionSubstitutions: this.definitionSubstitutions,
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    this.grantTaskPermissions(props);
+
+    for (const fn of new Set([...(props.consumers ?? []), ...(props.starters ?? []), ...(props.describers ?? [])])) {
+      fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
+    }
+    for (const fn of props.starters ?? []) {
+      fn.allow(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArn] }));
+    }
+    for (const fn of props.describers ?? []) {
+      fn.allow(new iam.PolicyStatement({ actions: ['states:DescribeStateMachine'], resources: [this.stateMachineArn] }));
+    }
+
+    acknowledge(
+      this.stateMachine.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'CloudWatch Logs vended-log delivery (logs:CreateLogDelivery and friends) and X-Ray trace writes accept ' +
+        'only Resource "*". A CDK test asserts that every other statement of this role names its resource.',
+    );
+  }
+
+  private grantTaskPermissions(props: MissionWorkflowProps): void {
+    const { foundry } = props;
+    const role = this.stateMachine.role;
+    const stack = Stack.of(this);
+
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: STEP_HANDLERS.map((step) => props.steps[step].functionArn),
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ecs:RunTask'],
+        resources: [foundry.taskDefinition.taskDefinitionArn],
+        conditions: { ArnEquals: { 'ecs:cluster': foundry.cluster.clusterArn } },
+      }),
+    );
+    // Tags of the task definition propagate to the task (PropagateTags), which needs TagResource on create.
+    allowWithReason(
+      role,
+      new iam.PolicyStatement({
+        actions: ['ecs:StopTask', 'ecs:DescribeTasks', 'ecs:TagResource'],
+        resources: [foundry.taskArnPattern()],
+      }),
+      'Build task ids are assigned by ECS at launch; watching, tagging and stopping them is limited to tasks of the builder cluster.',
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [foundry.taskDefinition.taskRole.roleArn, foundry.executionRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+        resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: ECS_SYNC_RULE })],
+      }),
+    );
+  }
+}
+
+/** Every placeholder the definition expects must be bound, and nothing else. */
+function checkSubstitutions(values: Record<string, string>): Record<MissionSubstitution, string> {
+  const expected = new Set<string>(MISSION_SUBSTITUTIONS);
+  const missing = MISSION_SUBSTITUTIONS.filter((k) => values[k] === undefined);
+  const unknown = Object.keys(values).filter((k) => !expected.has(k));
+  if (missing.length > 0 || unknown.length > 0) {
+    throw new Error(`Mission definition substitutions: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`);
+  }
+  return values as Record<MissionSubstitution, string>;
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadPolicyFile } from '../lambdas/domain/policy';
+import { PROJECT_ROOT } from './constructs/project-paths';
+import { GantryStack } from './gantry-stack';
+
+/** Options of {@link createGantryApp}. */
+export interface GantryAppOptions {
+  /** Extra app context (tests pass `aws:cdk:bundling-stacks: []` to skip bundling). @default - none */
+  readonly context?: Record<string, unknown>;
+  /** @default '<project root>/policy.yaml' */
+  readonly policyPath?: string;
+  /** @default - the CDK default (cdk.out, or a temporary folder outside the CLI) */
+  readonly outdir?: string;
+}
+
+/**
+ * Builds the Gantry CDK app: the one stack, the project tag and the AWS Solutions cdk-nag
+ * checks. `bin/gantry.ts` and the CDK tests both call this, so tests check what deploys.
+ *
+ * Context: `gantry:githubRepo` (owner/name for pull requests), `gantry:alarmTopicArn`,
+ * `gantry:builderInternetEgress` (true to give the builder a NAT gateway),
+ * `gantry:secretNamePrefix`, `gantry:stackName`.
+ */
+export function createGantryApp(options: GantryAppOptions = {}): { app: App; stack: GantryStack } {
+  const app = new App({ context: options.context, outdir: options.outdir });
+  const { policy } = loadPolicyFile(options.policyPath ?? join(PROJECT_ROOT, 'policy.yaml'));
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === null ? undefined : String(value);
+  };
+
+  // No account/region here: the stack stays environment-agnostic, so synth never needs AWS lookups.
+  const stack = new GantryStack(app, context('gantry:stackName') ?? 'Gantry', {
+    description: 'Gantry: serverless AI software factory',
+    policy,
+    githubRepo: context('gantry:githubRepo') ?? '',
+    alarmTopicArn: context('gantry:alarmTopicArn'),
+    builderInternetEgress: context('gantry:builderInternetEgress') === 'true',
+    secretNamePrefix: context('gantry:secretNamePrefix'),
+  });
+  Tags.of(app).add('project', 'gantry');
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}

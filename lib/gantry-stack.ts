@@ -1,0 +1,159 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { Policy } from '../lambdas/domain/policy';
+import { SECRET_HOLDING_STEPS, type StepHandlerName } from '../lambdas/routes';
+import { AccessLogs } from './constructs/access-logs';
+import { ApiGatewayLogging } from './constructs/api-gateway-logging';
+import { ArtifactStorage } from './constructs/artifact-storage';
+import { BuilderFoundry } from './constructs/builder-foundry';
+import { EvidenceVault } from './constructs/evidence-vault';
+import type { GantryFunction } from './constructs/gantry-function';
+import { GantryHandlers } from './constructs/gantry-handlers';
+import { GantryRestApi } from './constructs/gantry-rest-api';
+import { IntegrationSecrets } from './constructs/integration-secrets';
+import { LiveUpdatesApi } from './constructs/live-updates-api';
+import { MissionStore } from './constructs/mission-store';
+import { MissionWorkflow } from './constructs/mission-workflow';
+import { grantModelInvocation } from './constructs/model-access';
+import { OperationsDashboard } from './constructs/operations-dashboard';
+
+/** Properties of the {@link GantryStack}. */
+export interface GantryStackProps extends StackProps {
+  /** The parsed `policy.yaml`: builder limits, mission timeout, evidence retention. */
+  readonly policy: Policy;
+  /** `owner/name` of the repository pull requests are opened on. @default '' (set it before the first mission) */
+  readonly githubRepo?: string;
+  /** SNS topic ARN the alarms notify. @default - alarms without notification */
+  readonly alarmTopicArn?: string;
+  /** Give builder tasks internet egress through one NAT gateway. @default false (VPC endpoints only) */
+  readonly builderInternetEgress?: boolean;
+  /** Prefix of the two token secrets' names. @default 'gantry' */
+  readonly secretNamePrefix?: string;
+}
+
+/**
+ * Gantry on AWS: REST and WebSocket APIs, one Lambda per handler, the DynamoDB state store,
+ * artifact and evidence buckets, the mission state machine and the isolated Fargate builder,
+ * plus the operator dashboard. Who may touch what is decided here, in one readable table of
+ * grants; each feature construct turns a grant into IAM statements and environment variables.
+ */
+export class GantryStack extends Stack {
+  readonly handlers: GantryHandlers;
+  readonly store: MissionStore;
+  readonly artifacts: ArtifactStorage;
+  readonly evidence: EvidenceVault;
+  readonly secrets: IntegrationSecrets;
+  readonly foundry: BuilderFoundry;
+  readonly workflow: MissionWorkflow;
+  readonly restApi: GantryRestApi;
+  readonly liveUpdates: LiveUpdatesApi;
+  readonly operations: OperationsDashboard;
+
+  constructor(scope: Construct, id: string, props: GantryStackProps) {
+    super(scope, id, props);
+    const { policy } = props;
+
+    this.store = new MissionStore(this, 'MissionStore');
+    const accessLogs = new AccessLogs(this, 'AccessLogs');
+    this.artifacts = new ArtifactStorage(this, 'Artifacts', { accessLogsBucket: accessLogs.bucket });
+    this.evidence = new EvidenceVault(this, 'Evidence', {
+      retentionDays: policy.evidence.retention_days,
+      accessLogsBucket: accessLogs.bucket,
+    });
+    this.secrets = new IntegrationSecrets(this, 'Secrets', { namePrefix: props.secretNamePrefix });
+    this.foundry = new BuilderFoundry(this, 'Foundry', {
+      limits: policy.builder,
+      artifacts: this.artifacts,
+      internetEgress: props.builderInternetEgress,
+    });
+
+    this.handlers = new GantryHandlers(this, 'Handlers');
+    const { rest, ws, steps } = this.handlers;
+    const all = this.handlers.all();
+    const step = (name: StepHandlerName) => steps[name];
+
+    // --- Grants: who may touch what. Everything not granted here is denied. ---
+    for (const fn of all) this.artifacts.exposeName(fn);
+
+    this.store.grantRead(rest.health);
+    for (const fn of all.filter((f) => f !== rest.health)) this.store.grantReadWrite(fn);
+
+    // Artifacts: the steps that write a mission's manifest and limits, and the steps that read them.
+    for (const fn of [step('step-architect'), step('step-heal')]) this.artifacts.grantReadWrite(fn);
+    for (const name of [
+      'step-policy-gate',
+      'step-audit',
+      'step-deploy',
+      'step-publish',
+      'step-seal',
+      'step-record-failure',
+    ] as const) {
+      this.artifacts.grantRead(step(name));
+    }
+
+    this.evidence.grantSeal(step('step-seal'));
+    this.evidence.grantSeal(step('step-record-failure'));
+    this.evidence.grantRead(rest.missions);
+
+    this.grantSecret('step-deploy', (fn) => this.secrets.grantVercel(fn));
+    this.grantSecret('step-publish', (fn) => this.secrets.grantGithub(fn));
+    step('step-publish').addEnvironment('GANTRY_GITHUB_REPO', props.githubRepo ?? '');
+
+    // The architect port drafts and heals code; on AWS it is backed by Bedrock.
+    for (const fn of [step('step-architect'), step('step-heal')]) grantModelInvocation(fn);
+
+    // A build killed by its limits (OOM, dead man's switch) leaves no result; its stop reason is on the task.
+    this.foundry.grantDescribeBuilds(step('step-audit'));
+
+    this.workflow = new MissionWorkflow(this, 'Workflow', {
+      policy,
+      steps,
+      foundry: this.foundry,
+      starters: [rest.architect],
+      describers: [rest.health],
+      consumers: all,
+    });
+
+    const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
+    this.restApi = new GantryRestApi(this, 'RestApi', { handlers: rest, loggingDependency: apiLogging.account });
+    this.liveUpdates = new LiveUpdatesApi(this, 'LiveUpdates', {
+      handler: ws,
+      pushers: [rest.architect, ...this.handlers.stepList()],
+      loggingDependency: apiLogging.account,
+    });
+
+    this.operations = new OperationsDashboard(this, 'Operations', {
+      stateMachine: this.workflow.stateMachine,
+      stepFunctions: this.handlers.stepList(),
+      restApi: this.restApi.api,
+      foundry: this.foundry,
+      alarmTopic: props.alarmTopicArn ? sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn) : undefined,
+    });
+
+    this.addOutputs();
+  }
+
+  private grantSecret(stepName: StepHandlerName, grant: (fn: GantryFunction) => void): void {
+    if (!SECRET_HOLDING_STEPS.includes(stepName)) {
+      throw new Error(`${stepName} is not in SECRET_HOLDING_STEPS and may not hold a third-party secret`);
+    }
+    grant(this.handlers.steps[stepName]);
+  }
+
+  private addOutputs(): void {
+    const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    out('RestApiUrl', this.restApi.api.url, 'Base URL of the REST API (ends in /prod/)');
+    out('WebSocketUrl', this.liveUpdates.stage.url, 'wss:// URL browsers connect to for live updates');
+    out('WebSocketCallbackUrl', this.liveUpdates.stage.callbackUrl, '@connections endpoint (GANTRY_WS_ENDPOINT)');
+    out('StateMachineArn', this.workflow.stateMachineArn, 'Mission state machine');
+    out('TableName', this.store.table.tableName, 'DynamoDB state store');
+    out('ArtifactBucketName', this.artifacts.bucket.bucketName, 'Manifests, build results, built output');
+    out('EvidenceBucketName', this.evidence.bucket.bucketName, 'Object Lock (COMPLIANCE) evidence bucket');
+    out('EvidenceSigningKeyArn', this.evidence.signingKey.keyArn, 'KMS key that signs evidence (ECC_NIST_P256)');
+    out('VercelTokenSecretName', this.secrets.vercelTokenName, 'Put the Vercel token here');
+    out('GithubTokenSecretName', this.secrets.githubTokenName, 'Put the GitHub token here');
+    out('BuilderClusterArn', this.foundry.cluster.clusterArn, 'ECS cluster of the builder tasks');
+    out('DashboardName', this.operations.dashboard.dashboardName, 'CloudWatch dashboard for operators');
+  }
+}

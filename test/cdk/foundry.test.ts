@@ -1,0 +1,175 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { FARGATE_MEMORY_BY_CPU, fargateSizeFor } from '../../lib/constructs/fargate-size';
+import { grantedStatements, logicalId, synthesizeGantry, type SynthesizedGantry } from './gantry-template';
+
+describe('fargateSizeFor', () => {
+  test('the seed limits (512 MB, 50% CPU) become 512 CPU units, 1024 MiB task, 512 MiB container', () => {
+    expect(fargateSizeFor({ memory_mb: 512, cpu_percent: 50 })).toEqual({
+      taskCpu: 512,
+      taskMemoryMiB: 1024,
+      containerMemoryLimitMiB: 512,
+    });
+  });
+
+  test.each([
+    [{ memory_mb: 256, cpu_percent: 25 }, 256, 512],
+    [{ memory_mb: 64, cpu_percent: 5 }, 256, 512],
+    [{ memory_mb: 3000, cpu_percent: 50 }, 512, 3072],
+    // 5 GiB does not fit 0.5 vCPU (max 4 GiB), so the CPU goes up to the next size that holds it.
+    [{ memory_mb: 5000, cpu_percent: 50 }, 1024, 5120],
+    [{ memory_mb: 2048, cpu_percent: 100 }, 1024, 2048],
+    [{ memory_mb: 30720, cpu_percent: 400 }, 4096, 30720],
+  ])('%j -> %i CPU units, %i MiB', (limits, cpu, memory) => {
+    const size = fargateSizeFor(limits);
+    expect(size).toEqual({ taskCpu: cpu, taskMemoryMiB: memory, containerMemoryLimitMiB: limits.memory_mb });
+    expect(FARGATE_MEMORY_BY_CPU.get(size.taskCpu)).toContain(size.taskMemoryMiB);
+  });
+
+  test('refuses limits no Fargate task can hold', () => {
+    expect(() => fargateSizeFor({ memory_mb: 200_000, cpu_percent: 50 })).toThrow(/No Fargate task size/);
+    expect(() => fargateSizeFor({ memory_mb: 0, cpu_percent: 50 })).toThrow(/positive/);
+  });
+});
+
+describe('builder foundry', () => {
+  let g: SynthesizedGantry;
+  let container: Record<string, unknown>;
+  beforeAll(() => {
+    g = synthesizeGantry();
+    const taskDef = Object.values(g.template.findResources('AWS::ECS::TaskDefinition'))[0] as {
+      Properties: { ContainerDefinitions: Record<string, unknown>[] };
+    };
+    const first = taskDef.Properties.ContainerDefinitions[0];
+    if (!first) throw new Error('no container');
+    container = first;
+  });
+
+  test('task CPU and memory are derived from policy.yaml', () => {
+    const { memory_mb, cpu_percent } = g.policy.builder;
+    const requested = Math.round((cpu_percent / 100) * 1024);
+    const tasks = g.template.findResources('AWS::ECS::TaskDefinition');
+    expect(Object.keys(tasks)).toHaveLength(1);
+    const props = (Object.values(tasks)[0] as { Properties: { Cpu: string; Memory: string } }).Properties;
+    const cpu = Number(props.Cpu);
+    const memory = Number(props.Memory);
+    // Valid Fargate pair, at least the requested share, smallest memory that holds the container limit.
+    expect(cpu).toBeGreaterThanOrEqual(requested);
+    const memories = FARGATE_MEMORY_BY_CPU.get(cpu);
+    expect(memories).toBeDefined();
+    expect(memory).toBe(memories?.find((m) => m >= memory_mb));
+    expect({ cpu, memory }).toEqual({
+      cpu: fargateSizeFor(g.policy.builder).taskCpu,
+      memory: fargateSizeFor(g.policy.builder).taskMemoryMiB,
+    });
+    g.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      RequiresCompatibilities: ['FARGATE'],
+      NetworkMode: 'awsvpc',
+    });
+  });
+
+  test('the container hard memory limit is exactly policy.builder.memory_mb', () => {
+    expect(container.Memory).toBe(g.policy.builder.memory_mb);
+  });
+
+  test('container "builder" runs non-root with a read-only root, dropped capabilities and awslogs', () => {
+    expect(container).toMatchObject({
+      Name: 'builder',
+      User: '1000:1000',
+      ReadonlyRootFilesystem: true,
+      StopTimeout: 30,
+      LinuxParameters: { Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true },
+      LogConfiguration: { LogDriver: 'awslogs' },
+      MountPoints: [
+        { ContainerPath: '/work', ReadOnly: false, SourceVolume: 'work' },
+        { ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'tmp' },
+      ],
+    });
+    expect(container.Environment).toEqual(
+      expect.arrayContaining([{ Name: 'GANTRY_ARTIFACT_BUCKET', Value: { Ref: logicalId(g.stack.artifacts.bucket) } }]),
+    );
+    const logGroupRef = (container.LogConfiguration as { Options: Record<string, unknown> }).Options['awslogs-group'];
+    const logGroup = g.template.toJSON().Resources[(logGroupRef as { Ref: string }).Ref];
+    expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  test('the builder security group has no inbound rule and only HTTPS egress', () => {
+    const sgId = logicalId(g.stack.foundry.securityGroup);
+    const sg = g.template.toJSON().Resources[sgId];
+    expect(sg.Properties.SecurityGroupIngress).toBeUndefined();
+    expect(sg.Properties.SecurityGroupEgress).toEqual([
+      expect.objectContaining({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }),
+    ]);
+    const ingressIntoBuilder = Object.values(g.template.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) =>
+      JSON.stringify((r as { Properties: { GroupId: unknown } }).Properties.GroupId).includes(sgId),
+    );
+    expect(ingressIntoBuilder).toEqual([]);
+  });
+
+  test('two isolated builder subnets, no NAT gateway, endpoints for S3, ECR and logs', () => {
+    g.template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    g.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    expect(g.stack.foundry.subnetIds).toHaveLength(2);
+    const services = Object.values(g.template.findResources('AWS::EC2::VPCEndpoint')).map((e) =>
+      JSON.stringify((e as { Properties: { ServiceName: unknown } }).Properties.ServiceName),
+    );
+    for (const service of ['.s3', '.ecr.api', '.ecr.dkr', '.logs']) {
+      expect(services.some((s) => s.includes(service))).toBe(true);
+    }
+    g.template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL' });
+    g.template.hasResourceProperties('AWS::ECS::Cluster', {
+      ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }],
+    });
+  });
+
+  test('the task role may only read and write the artifact bucket under tenants/', () => {
+    const taskRole = logicalId(g.stack.foundry.taskDefinition.taskRole);
+    const statements = grantedStatements(g.template).filter((s) => s.roles.includes(taskRole));
+    const bucket = logicalId(g.stack.artifacts.bucket);
+    expect(statements.map((s) => s.statement)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/tenants/*']] },
+      },
+      {
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': [bucket, 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': ['tenants/*'] } },
+      },
+    ]);
+  });
+
+  test('the state machine launches into the two builder subnets with the builder security group', () => {
+    g.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      DefinitionSubstitutions: Match.objectLike({
+        BuilderSubnetA: { Ref: Match.stringLikeRegexp('builderSubnet1') },
+        BuilderSubnetB: { Ref: Match.stringLikeRegexp('builderSubnet2') },
+        BuilderSecurityGroupId: { 'Fn::GetAtt': [logicalId(g.stack.foundry.securityGroup), 'GroupId'] },
+        BuilderClusterArn: { 'Fn::GetAtt': [logicalId(g.stack.foundry.cluster), 'Arn'] },
+        BuilderTaskDefinitionArn: { Ref: logicalId(g.stack.foundry.taskDefinition) },
+      }),
+    });
+  });
+});
+
+describe('builder foundry with internet egress', () => {
+  test('one NAT gateway, no interface endpoints, still HTTPS-only and nag-clean', () => {
+    const g = synthesizeGantry({
+      'gantry:builderInternetEgress': 'true',
+      'gantry:alarmTopicArn': 'arn:aws:sns:us-east-1:123456789012:ops',
+    });
+    g.template.resourceCountIs('AWS::EC2::NatGateway', 1);
+    const endpoints = Object.values(g.template.findResources('AWS::EC2::VPCEndpoint')) as {
+      Properties: { VpcEndpointType?: string };
+    }[];
+    expect(endpoints.filter((e) => e.Properties.VpcEndpointType === 'Interface')).toHaveLength(0);
+    const sg = g.template.toJSON().Resources[logicalId(g.stack.foundry.securityGroup)];
+    expect(sg.Properties.SecurityGroupEgress).toEqual([expect.objectContaining({ FromPort: 443, ToPort: 443 })]);
+    expect(new AwsSolutionsChecks().validateScope(g.app).violations).toEqual([]);
+    g.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: ['arn:aws:sns:us-east-1:123456789012:ops'],
+    });
+  });
+});

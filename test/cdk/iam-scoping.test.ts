@@ -1,0 +1,136 @@
+import { REST_HANDLERS, SECRET_HOLDING_STEPS, STEP_HANDLERS } from '../../lambdas/routes';
+import type { GantryFunction } from '../../lib/constructs/gantry-function';
+import {
+  environmentOf,
+  grantedStatements,
+  logicalId,
+  rolesAllowed,
+  rolesWithAction,
+  synthesizeGantry,
+  type SynthesizedGantry,
+} from './gantry-template';
+
+let g: SynthesizedGantry;
+let all: GantryFunction[];
+const roleOf = (fn: GantryFunction): string => logicalId(fn.executionRole);
+
+beforeAll(() => {
+  g = synthesizeGantry();
+  all = g.stack.handlers.all();
+});
+
+test('one function per handler name, each built from lambdas/handlers/<name>.ts on Node 22 ARM64 with tracing', () => {
+  expect(all.map((fn) => fn.handlerName).sort()).toEqual([...REST_HANDLERS, 'ws', ...STEP_HANDLERS].sort());
+  for (const fn of all) {
+    g.template.hasResource('AWS::Lambda::Function', {
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Role: { 'Fn::GetAtt': [roleOf(fn), 'Arn'] },
+        LoggingConfig: { LogGroup: { Ref: logicalId(fn.functionLogGroup) } },
+      },
+    });
+  }
+});
+
+test('every function gets the runtime selection and the variables the checked config requires', () => {
+  for (const fn of all) {
+    const env = environmentOf(g.template, logicalId(fn));
+    expect(env).toMatchObject({
+      GANTRY_RUNTIME: 'aws',
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'gantry',
+      GANTRY_ARTIFACT_BUCKET: { Ref: logicalId(g.stack.artifacts.bucket) },
+      GANTRY_TABLE_NAME: { Ref: logicalId(g.stack.store.table) },
+    });
+    expect(JSON.stringify(env.GANTRY_STATE_MACHINE_ARN)).toContain(':stateMachine:Gantry-mission');
+  }
+});
+
+test('only step-deploy can read the Vercel token, only step-publish the GitHub token', () => {
+  const { steps } = g.stack.handlers;
+  const vercel = logicalId(g.stack.secrets.vercelToken);
+  const github = logicalId(g.stack.secrets.githubToken);
+  expect(SECRET_HOLDING_STEPS).toEqual(expect.arrayContaining(['step-deploy', 'step-publish']));
+  expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', vercel)).toEqual([roleOf(steps['step-deploy'])]);
+  expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', github)).toEqual([roleOf(steps['step-publish'])]);
+  expect(rolesWithAction(g.template, 'secretsmanager:GetSecretValue')).toEqual(
+    [roleOf(steps['step-deploy']), roleOf(steps['step-publish'])].sort(),
+  );
+  for (const fn of all) {
+    const env = environmentOf(g.template, logicalId(fn));
+    expect(env.GANTRY_VERCEL_SECRET_ARN !== undefined).toBe(fn === steps['step-deploy']);
+    expect(env.GANTRY_GITHUB_SECRET_ARN !== undefined).toBe(fn === steps['step-publish']);
+  }
+  expect(environmentOf(g.template, logicalId(steps['step-publish'])).GANTRY_GITHUB_REPO).toBe('');
+});
+
+test('only step-seal and step-record-failure may sign with the evidence key', () => {
+  const { steps } = g.stack.handlers;
+  const key = logicalId(g.stack.evidence.signingKey);
+  const sealers = [roleOf(steps['step-seal']), roleOf(steps['step-record-failure'])].sort();
+  expect(rolesAllowed(g.template, 'kms:Sign', key)).toEqual(sealers);
+  expect(rolesWithAction(g.template, 'kms:Sign')).toEqual(sealers);
+  // And only they may write evidence.
+  expect(rolesAllowed(g.template, 's3:PutObject', logicalId(g.stack.evidence.bucket))).toEqual(sealers);
+});
+
+test('only the REST architect may start missions, on the mission state machine only', () => {
+  const starters = grantedStatements(g.template).filter((s) => s.actions.includes('states:StartExecution'));
+  expect(starters.flatMap((s) => s.roles)).toEqual([roleOf(g.stack.handlers.rest.architect)]);
+  expect(JSON.stringify(starters[0]?.resources)).toContain(':stateMachine:Gantry-mission"');
+});
+
+test('health only reads the table; no function may scan it or delete it', () => {
+  const table = logicalId(g.stack.store.table);
+  const health = roleOf(g.stack.handlers.rest.health);
+  expect(rolesAllowed(g.template, 'dynamodb:GetItem', table)).toContain(health);
+  expect(rolesAllowed(g.template, 'dynamodb:PutItem', table)).not.toContain(health);
+  expect(rolesWithAction(g.template, 'dynamodb:Scan')).toEqual([]);
+  expect(rolesWithAction(g.template, 'dynamodb:DeleteTable')).toEqual([]);
+});
+
+test('Bedrock is callable only by the steps that draft or heal code', () => {
+  const { steps } = g.stack.handlers;
+  expect(rolesWithAction(g.template, 'bedrock:InvokeModel')).toEqual(
+    [steps['step-architect'], steps['step-heal']].map(roleOf).sort(),
+  );
+});
+
+test('artifacts: only the drafting steps write, all access is under tenants/', () => {
+  const { steps } = g.stack.handlers;
+  const bucket = logicalId(g.stack.artifacts.bucket);
+  const builderRole = logicalId(g.stack.foundry.taskDefinition.taskRole);
+  expect(rolesAllowed(g.template, 's3:PutObject', bucket)).toEqual(
+    [roleOf(steps['step-architect']), roleOf(steps['step-heal']), builderRole].sort(),
+  );
+  const artifactStatements = grantedStatements(g.template).filter((s) =>
+    s.resources.some((r) => JSON.stringify(r).includes(`"${bucket}"`)),
+  );
+  expect(artifactStatements.length).toBeGreaterThan(0);
+  for (const s of artifactStatements) {
+    if (s.actions.includes('s3:ListBucket')) {
+      expect(s.statement.Condition).toEqual({ StringLike: { 's3:prefix': ['tenants/*'] } });
+    } else {
+      expect(s.resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/tenants/*']] }]);
+    }
+  }
+});
+
+test('health may only describe the state machine; nothing may stop or delete it', () => {
+  expect(rolesWithAction(g.template, 'states:DescribeStateMachine')).toEqual([roleOf(g.stack.handlers.rest.health)]);
+  expect(rolesWithAction(g.template, 'states:DeleteStateMachine')).toEqual([]);
+});
+
+test('function roles use "*" only for X-Ray, and carry no AWS managed policy', () => {
+  const functionRoles = new Set(all.map(roleOf));
+  const star = grantedStatements(g.template).filter(
+    (s) => s.roles.some((r) => functionRoles.has(r)) && s.resources.includes('*'),
+  );
+  expect(star.length).toBe(all.length);
+  for (const s of star) expect(s.actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  for (const role of functionRoles) {
+    expect(g.template.toJSON().Resources[role].Properties.ManagedPolicyArns).toBeUndefined();
+  }
+});
