@@ -65,18 +65,33 @@ async function main(): Promise<void> {
     const figures: MissionFigures[] = [];
     for (let i = 0; i < N_SEQUENTIAL; i++) figures.push(await runMission(PROMPTS[i % PROMPTS.length]!));
     const concurrentStart = performance.now();
-    figures.push(...(await Promise.all(Array.from({ length: N_CONCURRENT }, (_, i) => runMission(PROMPTS[i % PROMPTS.length]!)))));
+    figures.push(
+      ...(await Promise.all(Array.from({ length: N_CONCURRENT }, (_, i) => runMission(PROMPTS[i % PROMPTS.length]!)))),
+    );
     const concurrentWall = performance.now() - concurrentStart;
 
     const walls = figures.map((f) => f.wallMs);
     const builders = figures.map((f) => f.builderMs);
     const totalWall = walls.reduce((a, b) => a + b, 0);
     const totalBuilder = builders.reduce((a, b) => a + b, 0);
-    out(`missions: ${figures.length} (${N_SEQUENTIAL} one at a time, then ${N_CONCURRENT} at once; builder slots ${stack.services.policy.policy.builder.concurrency})`);
-    out(`request → DEPLOYED: median ${ms(pct(walls, 50))}, p95 ${ms(pct(walls, 95))}, min ${ms(Math.min(...walls))}, max ${ms(Math.max(...walls))}`);
+    out(
+      `missions: ${figures.length} (${N_SEQUENTIAL} one at a time, then ${N_CONCURRENT} at once; builder slots ${stack.services.policy.policy.builder.concurrency})`,
+    );
+    out(
+      `request → DEPLOYED: median ${ms(pct(walls, 50))}, p95 ${ms(pct(walls, 95))}, min ${ms(Math.min(...walls))}, max ${ms(Math.max(...walls))}`,
+    );
     out(`builder command time per mission: median ${ms(pct(builders, 50))}, p95 ${ms(pct(builders, 95))}`);
-    out(`orchestration overhead (wall − builder commands): median ${ms(pct(figures.map((f) => f.wallMs - f.builderMs), 50))}; ${((1 - totalBuilder / totalWall) * 100).toFixed(1)}% of total mission time`);
-    out(`${N_CONCURRENT} concurrent missions finished in ${ms(concurrentWall)} (${(concurrentWall / N_CONCURRENT).toFixed(0)} ms per mission)`);
+    out(
+      `orchestration overhead (wall − builder commands): median ${ms(
+        pct(
+          figures.map((f) => f.wallMs - f.builderMs),
+          50,
+        ),
+      )}; ${((1 - totalBuilder / totalWall) * 100).toFixed(1)}% of total mission time`,
+    );
+    out(
+      `${N_CONCURRENT} concurrent missions finished in ${ms(concurrentWall)} (${(concurrentWall / N_CONCURRENT).toFixed(0)} ms per mission)`,
+    );
 
     // Sandbox start overhead: the same trivial command in the sandbox and as a plain child process.
     const limits = stack.services.policy.policy.builder;
@@ -93,7 +108,9 @@ async function main(): Promise<void> {
     }
     const sb = pct(sandboxTimes, 50);
     const pl = pct(plainTimes, 50);
-    out(`sandbox start (trivial command, ${SANDBOX_RUNS} runs): median ${sb.toFixed(1)} ms in the sandbox vs ${pl.toFixed(1)} ms plain → overhead ${(sb - pl).toFixed(1)} ms (${(sb / pl).toFixed(1)}×)`);
+    out(
+      `sandbox start (trivial command, ${SANDBOX_RUNS} runs): median ${sb.toFixed(1)} ms in the sandbox vs ${pl.toFixed(1)} ms plain → overhead ${(sb - pl).toFixed(1)} ms (${(sb / pl).toFixed(1)}×)`,
+    );
   } finally {
     await stack.stop({ drain: true });
     rmSync(dataDir, { recursive: true, force: true });

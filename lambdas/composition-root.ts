@@ -8,7 +8,16 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from './config';
 import { loadPolicyFile, type LoadedPolicy } from './domain/policy';
-import type { ArchitectPort, ArtifactStore, Deployer, EvidenceSigner, EvidenceStore, Publisher, PushPort, WorkflowPort } from './domain/ports';
+import type {
+  ArchitectPort,
+  ArtifactStore,
+  Deployer,
+  EvidenceSigner,
+  EvidenceStore,
+  Publisher,
+  PushPort,
+  WorkflowPort,
+} from './domain/ports';
 import { FileArtifactStore, S3ArtifactStore } from './adapters/artifact-store';
 import { LocalStaticDeployer, VercelDeployer, type TokenSource } from './adapters/deployers';
 import { FileEvidenceStore, KmsEvidenceSigner, LocalEvidenceSigner, S3EvidenceStore } from './adapters/evidence';
@@ -59,11 +68,13 @@ export function createAwsServices(config: GantryEnv): Services {
   const region = config.AWS_REGION;
   const s3 = new S3Client({ region });
   const secrets = new SecretsManagerClient({ region });
-  const secret = (arn: string): TokenSource => async () => {
-    if (!arn) throw new Error('No secret configured for this integration');
-    const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
-    return out.SecretString ?? '';
-  };
+  const secret =
+    (arn: string): TokenSource =>
+    async () => {
+      if (!arn) throw new Error('No secret configured for this integration');
+      const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
+      return out.SecretString ?? '';
+    };
   return {
     config,
     policy,
@@ -71,7 +82,9 @@ export function createAwsServices(config: GantryEnv): Services {
     artifacts: new S3ArtifactStore(s3, config.GANTRY_ARTIFACT_BUCKET),
     evidence: new S3EvidenceStore(s3, config.GANTRY_EVIDENCE_BUCKET, policy.policy.evidence.retention_days),
     signer: new KmsEvidenceSigner(new KMSClient({ region }), config.GANTRY_EVIDENCE_KEY_ID),
-    deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_SECRET_ARN), { timeoutMs: policy.policy.deploy.timeout_seconds * 1000 }),
+    deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_SECRET_ARN), {
+      timeoutMs: policy.policy.deploy.timeout_seconds * 1000,
+    }),
     publisher: new GitHubPublisher(secret(config.GANTRY_GITHUB_SECRET_ARN), config.GANTRY_GITHUB_REPO),
     workflow: new StepFunctionsWorkflow(new SFNClient({ region }), config.GANTRY_STATE_MACHINE_ARN),
     push: new ApiGatewayPush(new ApiGatewayManagementApiClient({ region, endpoint: config.GANTRY_WS_ENDPOINT })),

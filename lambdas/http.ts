@@ -27,7 +27,8 @@ function describeZodError(err: ZodError): string {
     .map((issue) => {
       const path = issue.path.join('.') || 'body';
       if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${path} is required`;
-      if (issue.code === 'invalid_type') return `${path} must be of type ${(issue as { expected?: string }).expected ?? 'the documented type'}`;
+      if (issue.code === 'invalid_type')
+        return `${path} must be of type ${(issue as { expected?: string }).expected ?? 'the documented type'}`;
       if (issue.code === 'unrecognized_keys') return `unknown field(s): ${(issue as { keys?: string[] }).keys?.join(', ')}`;
       return `${path}: ${issue.message}`;
     })

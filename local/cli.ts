@@ -25,7 +25,10 @@ function baseUrl(): string {
 async function api(path: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
   let res: Response;
   try {
-    res = await fetch(`${baseUrl()}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
+    res = await fetch(`${baseUrl()}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    });
   } catch {
     throw new Error(`No Gantry stack answers at ${baseUrl()} (start one with: npm start)`);
   }
@@ -65,7 +68,10 @@ async function start(): Promise<number> {
 }
 
 async function build(args: string[]): Promise<number> {
-  const prompt = args.filter((a) => !a.startsWith('--')).join(' ').trim();
+  const prompt = args
+    .filter((a) => !a.startsWith('--'))
+    .join(' ')
+    .trim();
   if (!prompt) {
     process.stderr.write('Usage: gantry build "<request>"\n');
     return 2;
@@ -91,7 +97,13 @@ async function build(args: string[]): Promise<number> {
     await new Promise((r) => setTimeout(r, 500));
   }
   const status = await api(`/gantry/status/${id}`);
-  out(JSON.stringify({ status: status.body.status, url: status.body.url, pr_url: status.body.pr_url, branch: status.body.branch }, null, 2));
+  out(
+    JSON.stringify(
+      { status: status.body.status, url: status.body.url, pr_url: status.body.pr_url, branch: status.body.branch },
+      null,
+      2,
+    ),
+  );
   return status.body.status === 'DEPLOYED' ? 0 : 1;
 }
 

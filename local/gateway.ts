@@ -207,7 +207,8 @@ export class LocalGateway {
     }
     ready = true;
     const mission = missionFromPath ?? query.mission_id;
-    if (mission) await this.onMessage(connectionId, JSON.stringify({ action: 'subscribe', mission_id: decodeURIComponent(mission) }));
+    if (mission)
+      await this.onMessage(connectionId, JSON.stringify({ action: 'subscribe', mission_id: decodeURIComponent(mission) }));
     for (const text of pending.splice(0)) await this.onMessage(connectionId, text);
   }
 
@@ -218,8 +219,13 @@ export class LocalGateway {
     } catch {
       action = undefined;
     }
-    const routeKey = typeof action === 'string' && (WS_ROUTES as readonly string[]).includes(action) && !action.startsWith('$') ? action : '$default';
-    await this.invokeWs(routeKey, connectionId, text).catch((err: Error) => logger.error('WebSocket route failed', { error: err }));
+    const routeKey =
+      typeof action === 'string' && (WS_ROUTES as readonly string[]).includes(action) && !action.startsWith('$')
+        ? action
+        : '$default';
+    await this.invokeWs(routeKey, connectionId, text).catch((err: Error) =>
+      logger.error('WebSocket route failed', { error: err }),
+    );
   }
 
   /** `@connections/{id}`: POST sends, GET describes, DELETE disconnects — as the management API does. */
@@ -235,7 +241,11 @@ export class LocalGateway {
       socket.ws.send(body.toString('utf8'));
       res.writeHead(200).end();
     } else if (req.method === 'GET') {
-      sendJson(res, 200, { connectedAt: socket.connectedAt, identity: { sourceIp: socket.sourceIp }, lastActiveAt: new Date().toISOString() });
+      sendJson(res, 200, {
+        connectedAt: socket.connectedAt,
+        identity: { sourceIp: socket.sourceIp },
+        lastActiveAt: new Date().toISOString(),
+      });
     } else if (req.method === 'DELETE') {
       socket.ws.close(1000, 'Closed by the server');
       res.writeHead(204).end();
@@ -254,21 +264,33 @@ export class LocalGateway {
     if (path === '/apps' || path.startsWith('/apps/')) return this.serveApp(req, res, path);
     const pull = /^\/git\/pulls\/(\d+)$/.exec(path);
     if (pull && req.method === 'GET') return this.servePull(res, pull[1]!);
-    if (req.method === 'GET' && (path === '/' || path === '/index.html')) return this.serveFile(res, join(this.options.webDir, 'index.html'));
-    if (req.method === 'GET' && path.startsWith('/web/')) return this.serveUnder(res, this.options.webDir, path.slice('/web/'.length));
+    if (req.method === 'GET' && (path === '/' || path === '/index.html'))
+      return this.serveFile(res, join(this.options.webDir, 'index.html'));
+    if (req.method === 'GET' && path.startsWith('/web/'))
+      return this.serveUnder(res, this.options.webDir, path.slice('/web/'.length));
 
     const matches = this.routes.filter((r) => r.pattern.test(path));
     if (matches.length === 0) return sendError(res, 404, 'NOT_FOUND', `No route for ${path}`);
     const compiled = matches.find((r) => r.route.method === req.method);
     if (!compiled) {
-      return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}; use ${matches.map((m) => m.route.method).join(', ')}`);
+      return sendError(
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${path}; use ${matches.map((m) => m.route.method).join(', ')}`,
+      );
     }
     let body: Buffer;
     try {
       body = await readBody(req, GATEWAY_MAX_BODY_BYTES);
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
-        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the gateway limit of ${GATEWAY_MAX_BODY_BYTES} bytes`);
+        return sendError(
+          res,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `Request body exceeds the gateway limit of ${GATEWAY_MAX_BODY_BYTES} bytes`,
+        );
       }
       throw err;
     }

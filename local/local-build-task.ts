@@ -41,11 +41,13 @@ export function createLocalBuildTask(deps: LocalBuildTaskDeps) {
     const tenant = env.GANTRY_TENANT_ID;
     const mission = env.GANTRY_MISSION_ID;
     const attempt = Number(env.GANTRY_ATTEMPT);
-    if (!tenant || !mission || !Number.isInteger(attempt)) throw new GantryError('BAD_TASK', 'Build task without tenant, mission or attempt', 500);
+    if (!tenant || !mission || !Number.isInteger(attempt))
+      throw new GantryError('BAD_TASK', 'Build task without tenant, mission or attempt', 500);
     const svc = deps.services();
     const manifestRaw = await svc.artifacts.get(manifestKey(tenant, mission, attempt));
     const limitsRaw = await svc.artifacts.get(limitsKey(tenant, mission, attempt));
-    if (!manifestRaw || !limitsRaw) throw new GantryError('MANIFEST_MISSING', `No manifest or limits for attempt ${attempt}`, 500);
+    if (!manifestRaw || !limitsRaw)
+      throw new GantryError('MANIFEST_MISSING', `No manifest or limits for attempt ${attempt}`, 500);
     const manifest = GantryManifestSchema.parse(JSON.parse(manifestRaw.toString('utf8')));
     const limits = BuilderLimitsSchema.parse(JSON.parse(limitsRaw.toString('utf8')));
     const controller = new AbortController();

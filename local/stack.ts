@@ -11,7 +11,12 @@ import { createLocalServices, installServices, type Services } from '../lambdas/
 import { recordFailureStep } from '../lambdas/app/mission-steps';
 import { isFinal, type Mission } from '../lambdas/domain/mission';
 import type { ArchitectPort } from '../lambdas/domain/ports';
-import { MISSION_SUBSTITUTIONS, missionDefinitionJson, substitute, type MissionSubstitution } from '../lambdas/domain/mission-definition';
+import {
+  MISSION_SUBSTITUTIONS,
+  missionDefinitionJson,
+  substitute,
+  type MissionSubstitution,
+} from '../lambdas/domain/mission-definition';
 import { loadPolicyFile, PROJECT_ROOT } from '../lambdas/domain/policy';
 import { ensureTable } from './dynamo-table';
 import { LocalGateway } from './gateway';
@@ -126,13 +131,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const slots = new BuilderSlots(policy.policy.builder.concurrency);
   const signals = new Map<string, AbortController>();
-  let svc: Services | undefined;
+  // The build task and the recovery hooks need the services, which need the runner: break the cycle lazily.
+  const ref: { svc?: Services } = {};
   const tasks: Record<string, LocalTask> = {};
   for (const [state, step] of Object.entries(STATE_TO_STEP)) {
     tasks[state] = STEP_HANDLER_MAP[step] as LocalTask;
   }
   tasks.Build = createLocalBuildTask({
-    services: () => svc!,
+    services: () => ref.svc!,
     jobRoot,
     slots,
     runJob: (opts) => runBuilderJob({ ...opts, sandbox }),
@@ -148,11 +154,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tasks,
   });
   const base = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
-  svc = options.architect ? { ...base, architect: options.architect } : base;
+  const svc: Services = options.architect ? { ...base, architect: options.architect } : base;
+  ref.svc = svc;
   installServices(svc);
 
   const interrupted = async (tenantId: string, missionId: string, status: string): Promise<void> => {
-    await recordFailureStep(svc!, {
+    await recordFailureStep(svc, {
       tenant_id: tenantId,
       mission_id: missionId,
       attempt: 1,
@@ -162,13 +169,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const recovered = await runner.recover(async (record) => {
     const tenant = String(record.input.tenant_id);
     const mission = String(record.input.mission_id);
-    const m = await svc!.store.getMission(tenant, mission);
+    const m = await svc.store.getMission(tenant, mission);
     if (m && !isFinal(m.status)) await interrupted(tenant, mission, m.status);
   });
   for (const m of await strandedMissions(rawClient, config.GANTRY_TABLE_NAME)) {
     await interrupted(m.tenant_id, m.mission_id, m.status);
   }
-  if (recovered.length) notices.push(`Recovered ${recovered.length} interrupted execution(s); their missions are FAILED (interrupted).`);
+  if (recovered.length)
+    notices.push(`Recovered ${recovered.length} interrupted execution(s); their missions are FAILED (interrupted).`);
 
   let stopped = false;
   return {

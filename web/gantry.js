@@ -23,7 +23,11 @@ function showLinks(m) {
   links.textContent = '';
   const add = (href, text, id) => {
     const a = document.createElement('a');
-    a.href = href; a.textContent = text; a.id = id; a.target = '_blank'; a.rel = 'noopener';
+    a.href = href;
+    a.textContent = text;
+    a.id = id;
+    a.target = '_blank';
+    a.rel = 'noopener';
     links.append(a, ' ');
   };
   if (m.url) add(m.url, 'Open the app', 'app-link');
@@ -39,14 +43,22 @@ function showLinks(m) {
 
 function addEvent(e) {
   if (!current || e.mission_id !== current.id || e.seq <= current.seq) return;
-  if (e.seq > current.seq + 1) { void resync(); return; }
+  if (e.seq > current.seq + 1) {
+    void resync();
+    return;
+  }
   current.seq = e.seq;
   const li = document.createElement('li');
   li.dataset.seq = e.seq;
   if (e.status) li.dataset.status = e.status;
-  const seq = document.createElement('span'); seq.className = 'seq'; seq.textContent = `#${e.seq}`;
-  const st = document.createElement('span'); st.className = 'status'; st.textContent = e.status || e.event_type;
-  const msg = document.createElement('span'); msg.textContent = e.message;
+  const seq = document.createElement('span');
+  seq.className = 'seq';
+  seq.textContent = `#${e.seq}`;
+  const st = document.createElement('span');
+  st.className = 'status';
+  st.textContent = e.status || e.event_type;
+  const msg = document.createElement('span');
+  msg.textContent = e.message;
   li.append(seq, st, msg);
   $('timeline').append(li);
   if (e.status) setStatus(e.status);
@@ -75,17 +87,30 @@ function connect(id) {
   socket.addEventListener('message', (msg) => {
     const data = JSON.parse(msg.data);
     if (data.type === 'event') addEvent(data);
-    else if (data.type === 'snapshot') { if (data.seq > current.seq) void resync(); }
-    else if (data.type === 'queue') setStatus($('mission-status').textContent, data);
-    else if (data.type === 'log') { const log = $('log'); log.textContent += data.lines.join('\n') + '\n'; log.scrollTop = log.scrollHeight; }
+    else if (data.type === 'snapshot') {
+      if (data.seq > current.seq) void resync();
+    } else if (data.type === 'queue') setStatus($('mission-status').textContent, data);
+    else if (data.type === 'log') {
+      const log = $('log');
+      log.textContent += data.lines.join('\n') + '\n';
+      log.scrollTop = log.scrollHeight;
+    }
   });
   socket.addEventListener('close', () => {
-    if (current && current.id === id && !FINAL.has($('mission-status').textContent)) setTimeout(() => { void resync(); connect(id); }, 1000);
+    if (current && current.id === id && !FINAL.has($('mission-status').textContent))
+      setTimeout(() => {
+        void resync();
+        connect(id);
+      }, 1000);
   });
 }
 
 function follow(id) {
-  if (current?.socket) { const s = current.socket; current = null; s.close(); }
+  if (current?.socket) {
+    const s = current.socket;
+    current = null;
+    s.close();
+  }
   current = { id, seq: 0, socket: null };
   $('mission').hidden = false;
   $('mission-id').textContent = id;
@@ -104,7 +129,8 @@ async function loadMissions() {
   for (const m of missions) {
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = `#${m.mission_id}`; a.textContent = `${m.project_name || m.prompt.slice(0, 40)} — ${m.status}`;
+    a.href = `#${m.mission_id}`;
+    a.textContent = `${m.project_name || m.prompt.slice(0, 40)} — ${m.status}`;
     a.addEventListener('click', () => follow(m.mission_id));
     li.append(a);
     list.append(li);

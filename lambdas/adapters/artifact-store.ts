@@ -5,7 +5,13 @@ import type { ArtifactStore } from '../domain/ports';
 
 /** Refuses keys that could escape the store's root (they never come from users, but be strict). */
 export function assertSafeKey(key: string): void {
-  if (!key || key.startsWith('/') || key.split('/').some((p) => p === '..' || p === '') || key.includes('\\') || key.includes('\0')) {
+  if (
+    !key ||
+    key.startsWith('/') ||
+    key.split('/').some((p) => p === '..' || p === '') ||
+    key.includes('\\') ||
+    key.includes('\0')
+  ) {
     throw new Error(`Unsafe artifact key: ${JSON.stringify(key)}`);
   }
 }

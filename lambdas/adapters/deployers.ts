@@ -45,12 +45,22 @@ export class VercelDeployer implements Deployer {
   readonly name = 'vercel';
   constructor(
     private readonly token: TokenSource,
-    private readonly options: { apiUrl?: string; teamId?: string; timeoutMs: number; pollMs?: number; fetchImpl?: typeof fetch } = {
+    private readonly options: {
+      apiUrl?: string;
+      teamId?: string;
+      timeoutMs: number;
+      pollMs?: number;
+      fetchImpl?: typeof fetch;
+    } = {
       timeoutMs: 120_000,
     },
   ) {}
 
-  async deploy(input: { slug: string; files: readonly DeployFile[]; missionId: string }): Promise<{ url: string; deploymentId: string }> {
+  async deploy(input: {
+    slug: string;
+    files: readonly DeployFile[];
+    missionId: string;
+  }): Promise<{ url: string; deploymentId: string }> {
     const api = this.options.apiUrl ?? 'https://api.vercel.com';
     const doFetch = this.options.fetchImpl ?? fetch;
     const team = this.options.teamId ? `?teamId=${encodeURIComponent(this.options.teamId)}` : '';
@@ -67,13 +77,15 @@ export class VercelDeployer implements Deployer {
       }),
     });
     if (created.status === 429 || created.status >= 500) throw new TransientError(`Vercel answered ${created.status}`);
-    if (!created.ok) throw new DeployError(`Vercel refused the deployment (${created.status}): ${(await created.text()).slice(0, 300)}`);
+    if (!created.ok)
+      throw new DeployError(`Vercel refused the deployment (${created.status}): ${(await created.text()).slice(0, 300)}`);
     const deployment = (await created.json()) as { id: string; url: string; readyState?: string };
     const deadline = Date.now() + this.options.timeoutMs;
     let state = deployment.readyState ?? 'QUEUED';
     while (state !== 'READY') {
       if (state === 'ERROR' || state === 'CANCELED') throw new DeployError(`Vercel deployment ${deployment.id} ended ${state}`);
-      if (Date.now() > deadline) throw new DeployError(`Vercel deployment ${deployment.id} not ready after ${this.options.timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new DeployError(`Vercel deployment ${deployment.id} not ready after ${this.options.timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, this.options.pollMs ?? 2000));
       const res = await doFetch(`${api}/v13/deployments/${deployment.id}${team}`, { headers });
       if (!res.ok) throw new TransientError(`Vercel status check answered ${res.status}`);

@@ -149,7 +149,12 @@ export class GitHubPublisher implements Publisher {
     const tree = [];
     for (const file of input.files) {
       assertSafeKey(file.path);
-      const { data: blob } = await gh.git.createBlob({ owner, repo: name, content: file.content.toString('base64'), encoding: 'base64' });
+      const { data: blob } = await gh.git.createBlob({
+        owner,
+        repo: name,
+        content: file.content.toString('base64'),
+        encoding: 'base64',
+      });
       tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
     }
     const { data: newTree } = await gh.git.createTree({ owner, repo: name, base_tree: baseCommit.tree.sha, tree });
@@ -169,6 +174,12 @@ export class GitHubPublisher implements Publisher {
       title: input.title,
       body: input.body,
     });
-    return { branch: input.branch, prUrl: pr.html_url, prNumber: pr.number, commitSha: commit.sha, defaultBranch: repo.default_branch };
+    return {
+      branch: input.branch,
+      prUrl: pr.html_url,
+      prNumber: pr.number,
+      commitSha: commit.sha,
+      defaultBranch: repo.default_branch,
+    };
   }
 }

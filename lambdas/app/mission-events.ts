@@ -28,7 +28,12 @@ export async function recordEvent(svc: Services, tenantId: string, missionId: st
   return event;
 }
 
-export async function broadcast(svc: Services, tenantId: string, missionId: string, message: Record<string, unknown>): Promise<void> {
+export async function broadcast(
+  svc: Services,
+  tenantId: string,
+  missionId: string,
+  message: Record<string, unknown>,
+): Promise<void> {
   let subs;
   try {
     subs = await svc.store.subscriptions(tenantId, missionId);

@@ -1,4 +1,4 @@
-import { attemptPrefix } from '../../builder-image/src/artifact-keys';
+import { limitsKey, manifestKey, outputPrefix, resultKey } from '../../builder-image/src/artifact-keys';
 import type { Services } from '../composition-root';
 import { BuildResultSchema, type BuildResult } from '../domain/build-result';
 import { GantryError, PolicyViolationError } from '../domain/errors';
@@ -58,17 +58,26 @@ async function enter(svc: Services, state: MissionState, status: MissionStatus, 
 }
 
 async function loadManifest(svc: Services, state: MissionState, attempt = state.attempt): Promise<GantryManifest> {
-  const key = `${attemptPrefix(state.tenant_id, state.mission_id, attempt)}manifest.json`;
+  const key = manifestKey(state.tenant_id, state.mission_id, attempt);
   const raw = await svc.artifacts.get(key);
   if (!raw) throw new GantryError('MANIFEST_MISSING', `No manifest at ${key}`, 500);
   return GantryManifestSchema.parse(JSON.parse(raw.toString('utf8')));
 }
 
-async function storeAttemptInputs(svc: Services, state: MissionState, attempt: number, manifest: GantryManifest): Promise<string> {
-  const prefix = attemptPrefix(state.tenant_id, state.mission_id, attempt);
+async function storeAttemptInputs(
+  svc: Services,
+  state: MissionState,
+  attempt: number,
+  manifest: GantryManifest,
+): Promise<string> {
   const body = JSON.stringify(manifest, null, 2);
-  await svc.artifacts.put(`${prefix}manifest.json`, body, 'application/json');
-  await svc.artifacts.put(`${prefix}limits.json`, JSON.stringify(svc.policy.policy.builder, null, 2), 'application/json');
+  const { concurrency: _slots, ...limits } = svc.policy.policy.builder;
+  await svc.artifacts.put(manifestKey(state.tenant_id, state.mission_id, attempt), body, 'application/json');
+  await svc.artifacts.put(
+    limitsKey(state.tenant_id, state.mission_id, attempt),
+    JSON.stringify(limits, null, 2),
+    'application/json',
+  );
   return sha256Hex(canonicalJson(manifest));
 }
 
@@ -86,7 +95,12 @@ export async function architectStep(svc: Services, state: MissionState): Promise
     message: `Blueprint ${manifest.project_name}: ${manifest.files.length} files`,
     actor: { type: 'agent', id: `architect:${svc.architect.name}` },
     idempotencyKey: `${state.mission_id}:drafted`,
-    data: { project_name: manifest.project_name, files: manifest.files.length, features: manifest.features, manifest_sha256: manifestSha },
+    data: {
+      project_name: manifest.project_name,
+      files: manifest.files.length,
+      features: manifest.features,
+      manifest_sha256: manifestSha,
+    },
     patch: {
       project_name: manifest.project_name,
       slug: slugFor(manifest.project_name, state.mission_id),
@@ -125,7 +139,7 @@ export async function policyGateStep(svc: Services, state: MissionState): Promis
 }
 
 async function loadBuildResult(svc: Services, state: MissionState): Promise<BuildResult> {
-  const key = `${attemptPrefix(state.tenant_id, state.mission_id, state.attempt)}result.json`;
+  const key = resultKey(state.tenant_id, state.mission_id, state.attempt);
   const raw = await svc.artifacts.get(key);
   if (!raw) throw new BuildResultMissingError(key);
   return BuildResultSchema.parse(JSON.parse(raw.toString('utf8')));
@@ -230,7 +244,7 @@ export async function deployStep(svc: Services, state: MissionState): Promise<Mi
     return state;
   }
   await enter(svc, state, 'DEPLOYING', `Deploying with ${svc.deployer.name}`);
-  const prefix = `${attemptPrefix(state.tenant_id, state.mission_id, state.attempt)}output/`;
+  const prefix = outputPrefix(state.tenant_id, state.mission_id, state.attempt);
   const keys = await svc.artifacts.list(prefix);
   const files = await Promise.all(
     keys.map(async (key) => ({ path: key.slice(prefix.length), body: (await svc.artifacts.get(key)) ?? Buffer.alloc(0) })),
@@ -293,9 +307,15 @@ export async function publishStep(svc: Services, state: MissionState): Promise<M
 async function seal(svc: Services, mission: Mission, outcome: 'DEPLOYED' | 'FAILED', attempt: number): Promise<string> {
   const events = await svc.store.listEvents(mission.tenant_id, mission.mission_id);
   let manifestSha: string | null = null;
-  const raw = await svc.artifacts.get(`${attemptPrefix(mission.tenant_id, mission.mission_id, attempt)}manifest.json`);
+  const raw = await svc.artifacts.get(manifestKey(mission.tenant_id, mission.mission_id, attempt));
   if (raw) manifestSha = sha256Hex(raw);
-  const { bundle, digest } = buildEvidenceBundle({ mission, events, outcome, manifestSha256: manifestSha, sealedAt: new Date().toISOString() });
+  const { bundle, digest } = buildEvidenceBundle({
+    mission,
+    events,
+    outcome,
+    manifestSha256: manifestSha,
+    sealedAt: new Date().toISOString(),
+  });
   const sealed: SealedEvidence = {
     bundle,
     digest,
@@ -342,7 +362,13 @@ export function failureFrom(error: MissionState['error'], step: string, at: stri
   } catch {
     // Cause was plain text.
   }
-  const code = name === 'States.Timeout' ? 'TIMEOUT' : name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  const code =
+    name === 'States.Timeout'
+      ? 'TIMEOUT'
+      : name
+          .replace(/Error$/, '')
+          .replace(/([a-z])([A-Z])/g, '$1_$2')
+          .toUpperCase();
   return { code, message, step, at, ...(details ? { details } : {}) };
 }
 

@@ -58,11 +58,20 @@ export async function submitMission(
     data: { deploy: input.request.deploy, publish: input.request.publish, policy_hash: svc.policy.hash },
   });
   try {
-    const { executionArn } = await svc.workflow.start(missionId, { tenant_id: input.tenantId, mission_id: missionId, attempt: 1 });
+    const { executionArn } = await svc.workflow.start(missionId, {
+      tenant_id: input.tenantId,
+      mission_id: missionId,
+      attempt: 1,
+    });
     await svc.store.patchMission(input.tenantId, missionId, { execution_arn: executionArn });
     mission.execution_arn = executionArn;
   } catch (err) {
-    const failure = { code: 'WORKFLOW_START_FAILED', message: (err as Error).message, step: 'QUEUED', at: new Date().toISOString() };
+    const failure = {
+      code: 'WORKFLOW_START_FAILED',
+      message: (err as Error).message,
+      step: 'QUEUED',
+      at: new Date().toISOString(),
+    };
     await recordEvent(svc, input.tenantId, missionId, {
       type: 'status',
       status: 'FAILED',

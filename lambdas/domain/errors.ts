@@ -31,10 +31,15 @@ export class InvalidJsonError extends GantryError {
 
 export class PayloadTooLargeError extends GantryError {
   constructor(limitBytes: number, actualBytes: number) {
-    super('PAYLOAD_TOO_LARGE', `Request body is ${actualBytes} bytes; the limit (api.max_body_bytes) is ${limitBytes} bytes`, 413, {
-      limit_bytes: limitBytes,
-      actual_bytes: actualBytes,
-    });
+    super(
+      'PAYLOAD_TOO_LARGE',
+      `Request body is ${actualBytes} bytes; the limit (api.max_body_bytes) is ${limitBytes} bytes`,
+      413,
+      {
+        limit_bytes: limitBytes,
+        actual_bytes: actualBytes,
+      },
+    );
     this.name = 'PayloadTooLargeError';
   }
 }

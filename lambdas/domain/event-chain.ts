@@ -32,7 +32,9 @@ export interface ChainVerdict {
 }
 
 /** Re-computes a chain from its events (in seq order) and reports where it breaks, if anywhere. */
-export function verifyChain(events: ReadonlyArray<Record<string, unknown> & { seq: number; prev_hash: string; hash: string }>): ChainVerdict {
+export function verifyChain(
+  events: ReadonlyArray<Record<string, unknown> & { seq: number; prev_hash: string; hash: string }>,
+): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const event of events) {

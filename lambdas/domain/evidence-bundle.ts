@@ -14,7 +14,10 @@ export interface EvidenceBundle {
   manifest_sha256: string | null;
   chain: { length: number; head: string; verified: boolean };
   events: MissionEvent[];
-  mission: Pick<Mission, 'prompt' | 'options' | 'url' | 'pr_url' | 'branch' | 'attempts' | 'failure' | 'slug' | 'kind' | 'features'>;
+  mission: Pick<
+    Mission,
+    'prompt' | 'options' | 'url' | 'pr_url' | 'branch' | 'attempts' | 'failure' | 'slug' | 'kind' | 'features'
+  >;
 }
 
 export interface SealedEvidence {

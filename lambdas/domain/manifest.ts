@@ -11,9 +11,7 @@ export const ManifestFileSchema = z.object({
  * Commands run inside the sandbox in the app's root folder.
  */
 export const GantryManifestSchema = z.object({
-  project_name: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'project_name must be lower-case letters, digits and dashes'),
+  project_name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'project_name must be lower-case letters, digits and dashes'),
   stack: z.string().min(1),
   description: z.string().max(2000).default(''),
   features: z.array(z.string()).default([]),

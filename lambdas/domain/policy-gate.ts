@@ -16,10 +16,16 @@ const PROTECTED_PATHS = [/^\.github\//, /^\.gitlab-ci\.yml$/, /^\.circleci\//, /
 export function checkManifest(manifest: GantryManifest, policy: Policy): Violation[] {
   const violations: Violation[] = [];
   if (!policy.stacks.allowed.includes(manifest.stack)) {
-    violations.push({ rule: 'stack-not-allowed', message: `Stack ${manifest.stack} is not in stacks.allowed (${policy.stacks.allowed.join(', ')})` });
+    violations.push({
+      rule: 'stack-not-allowed',
+      message: `Stack ${manifest.stack} is not in stacks.allowed (${policy.stacks.allowed.join(', ')})`,
+    });
   }
   if (manifest.files.length > policy.files.max_count) {
-    violations.push({ rule: 'too-many-files', message: `${manifest.files.length} files; files.max_count is ${policy.files.max_count}` });
+    violations.push({
+      rule: 'too-many-files',
+      message: `${manifest.files.length} files; files.max_count is ${policy.files.max_count}`,
+    });
   }
   let total = 0;
   const seen = new Set<string>();
@@ -27,7 +33,11 @@ export function checkManifest(manifest: GantryManifest, policy: Policy): Violati
     const bytes = Buffer.byteLength(file.content, 'utf8');
     total += bytes;
     if (bytes > policy.files.max_file_bytes) {
-      violations.push({ rule: 'file-too-large', file: file.path, message: `${bytes} bytes; files.max_file_bytes is ${policy.files.max_file_bytes}` });
+      violations.push({
+        rule: 'file-too-large',
+        file: file.path,
+        message: `${bytes} bytes; files.max_file_bytes is ${policy.files.max_file_bytes}`,
+      });
     }
     if (file.path.startsWith('/') || /^[A-Za-z]:/.test(file.path)) {
       violations.push({ rule: 'absolute-path', file: file.path, message: 'Absolute paths are not allowed' });
@@ -36,13 +46,20 @@ export function checkManifest(manifest: GantryManifest, policy: Policy): Violati
       violations.push({ rule: 'path-traversal', file: file.path, message: 'Paths may not contain "..", backslashes or NUL' });
     }
     if (PROTECTED_PATHS.some((re) => re.test(file.path))) {
-      violations.push({ rule: 'protected-path', file: file.path, message: 'Writes to CI configuration or git hooks are not allowed' });
+      violations.push({
+        rule: 'protected-path',
+        file: file.path,
+        message: 'Writes to CI configuration or git hooks are not allowed',
+      });
     }
     if (seen.has(file.path)) violations.push({ rule: 'duplicate-path', file: file.path, message: 'The same path appears twice' });
     seen.add(file.path);
   }
   if (total > policy.files.max_total_bytes) {
-    violations.push({ rule: 'total-too-large', message: `${total} bytes in all; files.max_total_bytes is ${policy.files.max_total_bytes}` });
+    violations.push({
+      rule: 'total-too-large',
+      message: `${total} bytes in all; files.max_total_bytes is ${policy.files.max_total_bytes}`,
+    });
   }
   return violations;
 }

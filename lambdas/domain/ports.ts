@@ -36,7 +36,11 @@ export interface DeployFile {
 /** Puts built output on a live URL (Vercel in AWS mode, the local static host locally). */
 export interface Deployer {
   readonly name: string;
-  deploy(input: { slug: string; files: readonly DeployFile[]; missionId: string }): Promise<{ url: string; deploymentId: string }>;
+  deploy(input: {
+    slug: string;
+    files: readonly DeployFile[];
+    missionId: string;
+  }): Promise<{ url: string; deploymentId: string }>;
 }
 
 export interface PublishFile {

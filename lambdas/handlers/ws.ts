@@ -56,7 +56,12 @@ export const handler = async (event: WsEvent): Promise<APIGatewayProxyResultV2> 
         await svc.store.subscribe(tenant, mission.mission_id, connectionId);
         // Read again after subscribing so no event can fall between the snapshot and the stream.
         const fresh = (await svc.store.getMission(tenant, mission.mission_id)) ?? mission;
-        await svc.push.post(connectionId, { type: 'snapshot', mission_id: fresh.mission_id, seq: fresh.seq, mission: statusView(fresh) });
+        await svc.push.post(connectionId, {
+          type: 'snapshot',
+          mission_id: fresh.mission_id,
+          seq: fresh.seq,
+          mission: statusView(fresh),
+        });
         return { statusCode: 200 };
       }
     }

@@ -15,7 +15,11 @@ const hangingArchitect: ArchitectPort = {
       files: [
         {
           path: 'package.json',
-          content: JSON.stringify({ name: 'forever', private: true, scripts: { test: 'node hang.js gantry-hang-marker', build: 'true' } }),
+          content: JSON.stringify({
+            name: 'forever',
+            private: true,
+            scripts: { test: 'node hang.js gantry-hang-marker', build: 'true' },
+          }),
         },
         { path: 'hang.js', content: 'setInterval(() => {}, 1000);\n' },
         { path: 'index.html', content: '<h1>never</h1>' },

@@ -57,7 +57,9 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
   test('its branch exists in the local git repo and is not the default branch', async () => {
     const status = (await t.request('GET', `/gantry/status/${missionId}`)).body;
     const repo = join(t.dataDir, 'git', 'apps.git');
-    const branches = execFileSync('git', ['--git-dir', repo, 'branch', '--format=%(refname:short)'], { encoding: 'utf8' }).split('\n');
+    const branches = execFileSync('git', ['--git-dir', repo, 'branch', '--format=%(refname:short)'], { encoding: 'utf8' }).split(
+      '\n',
+    );
     expect(branches).toContain(status.branch);
     const head = execFileSync('git', ['--git-dir', repo, 'symbolic-ref', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     expect(status.branch).not.toBe(head);
@@ -95,7 +97,9 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
     const sealed = (await t.request('GET', `/gantry/missions/${missionId}/evidence`)).body;
     expect(sealed.bundle.outcome).toBe('DEPLOYED');
     expect(sha256Hex(canonicalJson(sealed.bundle))).toBe(sealed.digest);
-    expect(verify('sha256', Buffer.from(sealed.digest), sealed.public_key_pem, Buffer.from(sealed.signature, 'base64'))).toBe(true);
+    expect(verify('sha256', Buffer.from(sealed.digest), sealed.public_key_pem, Buffer.from(sealed.signature, 'base64'))).toBe(
+      true,
+    );
     expect(verifyChain(sealed.bundle.events).ok).toBe(true);
     expect(sealed.bundle.chain.verified).toBe(true);
     const tampered = { ...sealed.bundle, outcome: 'FAILED' };
@@ -151,7 +155,12 @@ describe('bad input gets a clear 4xx JSON error', () => {
   });
 
   test('unknown mission id → 404 on every mission route', async () => {
-    for (const path of ['/gantry/status/nope', '/gantry/missions/nope/events', '/gantry/missions/nope/failure', '/gantry/missions/nope/evidence']) {
+    for (const path of [
+      '/gantry/status/nope',
+      '/gantry/missions/nope/events',
+      '/gantry/missions/nope/failure',
+      '/gantry/missions/nope/evidence',
+    ]) {
       const res = await t.request('GET', path);
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
-const RUNNING = ['QUEUED', 'ARCHITECTING', 'POLICY_CHECK', 'BUILDING', 'AUDITING', 'HEALING', 'DEPLOYING', 'PUBLISHING', 'SEALING'];
+const RUNNING = [
+  'QUEUED',
+  'ARCHITECTING',
+  'POLICY_CHECK',
+  'BUILDING',
+  'AUDITING',
+  'HEALING',
+  'DEPLOYING',
+  'PUBLISHING',
+  'SEALING',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

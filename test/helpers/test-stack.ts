@@ -10,7 +10,12 @@ export interface TestStack {
   stack: LocalStack;
   url: string;
   dataDir: string;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers; text: string }>;
   waitFor(missionId: string, statuses: string[], timeoutMs?: number): Promise<any>;
   stop(): Promise<void>;
 }
@@ -59,7 +64,9 @@ export async function startTestStack(
         if (statuses.includes(last?.status)) return last;
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error(`Mission ${missionId} did not reach ${statuses.join('/')} in ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+      throw new Error(
+        `Mission ${missionId} did not reach ${statuses.join('/')} in ${timeoutMs} ms; last: ${JSON.stringify(last)}`,
+      );
     },
     async stop() {
       await stack.stop({ drain: true });

@@ -5,7 +5,6 @@ import type { Server } from 'node:http';
 import { MissionStore } from '../../lambdas/adapters/mission-store';
 import { verifyChain } from '../../lambdas/domain/event-chain';
 import { ensureTable } from '../../local/dynamo-table';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (o: Record<string, unknown>) => Server;
 
 let server: Server;
@@ -16,7 +15,11 @@ beforeAll(async () => {
   server = dynalite({ createTableMs: 0 });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   await ensureTable(client, 'gantry');
   store = new MissionStore(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), 'gantry');
 });
@@ -27,12 +30,21 @@ afterAll(async () => {
 });
 
 const create = (tenantId: string, missionId: string) =>
-  store.createMission({ tenantId, missionId, prompt: 'p', options: { deploy: true, publish: true }, policyHash: 'h', speech: 's' });
+  store.createMission({
+    tenantId,
+    missionId,
+    prompt: 'p',
+    options: { deploy: true, publish: true },
+    policyHash: 'h',
+    speech: 's',
+  });
 
 test('concurrent writers never fork the chain: seq is gap-free and the hashes link', async () => {
   await create('t1', 'm1');
   await Promise.all(
-    Array.from({ length: 20 }, (_, i) => store.appendEvent('t1', 'm1', { type: 'note', message: `n${i}`, actor: { type: 'system', id: 'test' } })),
+    Array.from({ length: 20 }, (_, i) =>
+      store.appendEvent('t1', 'm1', { type: 'note', message: `n${i}`, actor: { type: 'system', id: 'test' } }),
+    ),
   );
   const events = await store.listEvents('t1', 'm1');
   expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -44,8 +56,20 @@ test('concurrent writers never fork the chain: seq is gap-free and the hashes li
 
 test('status moves with its event; a retried append with the same idempotency key is not duplicated', async () => {
   await create('t1', 'm2');
-  const a = await store.appendEvent('t1', 'm2', { type: 'status', status: 'BUILDING', message: 'b', actor: { type: 'system', id: 't' }, idempotencyKey: 'k1' });
-  const b = await store.appendEvent('t1', 'm2', { type: 'status', status: 'BUILDING', message: 'b', actor: { type: 'system', id: 't' }, idempotencyKey: 'k1' });
+  const a = await store.appendEvent('t1', 'm2', {
+    type: 'status',
+    status: 'BUILDING',
+    message: 'b',
+    actor: { type: 'system', id: 't' },
+    idempotencyKey: 'k1',
+  });
+  const b = await store.appendEvent('t1', 'm2', {
+    type: 'status',
+    status: 'BUILDING',
+    message: 'b',
+    actor: { type: 'system', id: 't' },
+    idempotencyKey: 'k1',
+  });
   expect(b.seq).toBe(a.seq);
   expect((await store.listEvents('t1', 'm2')).length).toBe(1);
   expect((await store.requireMission('t1', 'm2')).status).toBe('BUILDING');
@@ -63,7 +87,8 @@ test('listing is newest first and events can be read after a seq (resync)', asyn
   await new Promise((r) => setTimeout(r, 5));
   await create('tL', 'second');
   expect((await store.listMissions('tL')).map((m) => m.mission_id)).toEqual(['second', 'first']);
-  for (let i = 0; i < 5; i++) await store.appendEvent('tL', 'first', { type: 'n', message: String(i), actor: { type: 'system', id: 't' } });
+  for (let i = 0; i < 5; i++)
+    await store.appendEvent('tL', 'first', { type: 'n', message: String(i), actor: { type: 'system', id: 't' } });
   expect((await store.listEvents('tL', 'first', 3)).map((e) => e.seq)).toEqual([4, 5]);
 });
 

@@ -78,7 +78,10 @@ describe('policy gate (shape rules)', () => {
     ['protected-path', { files: [{ path: '.github/workflows/x.yml', content: '' }] }],
     ['stack-not-allowed', { stack: 'php' }],
     ['file-too-large', { files: [{ path: 'big.txt', content: 'x'.repeat(policy.files.max_file_bytes + 1) }] }],
-    ['too-many-files', { files: Array.from({ length: policy.files.max_count + 1 }, (_, i) => ({ path: `f${i}.txt`, content: '' })) }],
+    [
+      'too-many-files',
+      { files: Array.from({ length: policy.files.max_count + 1 }, (_, i) => ({ path: `f${i}.txt`, content: '' })) },
+    ],
   ])('refuses %s', (rule, patch) => {
     expect(checkManifest({ ...base, ...(patch as Partial<GantryManifest>) }, policy).map((v) => v.rule)).toContain(rule);
   });

@@ -8,11 +8,19 @@ let t: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   t = await startTestStack();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -31,10 +39,22 @@ test('the web client submits a request and shows every state change live, in seq
   await page.waitForSelector('#mission-status[data-status="DEPLOYED"]', { timeout: 90_000 });
   await page.waitForSelector('#app-link');
 
-  const items = await page.$$eval('#timeline li', (lis) => lis.map((li) => ({ seq: Number(li.getAttribute('data-seq')), status: li.getAttribute('data-status') })));
+  const items = await page.$$eval('#timeline li', (lis) =>
+    lis.map((li) => ({ seq: Number(li.getAttribute('data-seq')), status: li.getAttribute('data-status') })),
+  );
   expect(items.map((i) => i.seq)).toEqual(Array.from({ length: items.length }, (_, i) => i + 1));
   const statuses = items.map((i) => i.status).filter(Boolean);
-  expect(statuses).toEqual(['QUEUED', 'ARCHITECTING', 'POLICY_CHECK', 'BUILDING', 'AUDITING', 'DEPLOYING', 'PUBLISHING', 'SEALING', 'DEPLOYED']);
+  expect(statuses).toEqual([
+    'QUEUED',
+    'ARCHITECTING',
+    'POLICY_CHECK',
+    'BUILDING',
+    'AUDITING',
+    'DEPLOYING',
+    'PUBLISHING',
+    'SEALING',
+    'DEPLOYED',
+  ]);
 
   // What the page shows matches the API, and the link opens the deployed app.
   const missionId = await page.textContent('#mission-id');
