@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, IgnoreMode, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
@@ -20,8 +21,8 @@ export interface BuilderFoundryProps {
   readonly limits: Policy['builder'];
   /** The builder reads the mission's files from, and writes its results to, this bucket's `tenants/` prefix. */
   readonly artifacts: ArtifactStorage;
-  /** Folder holding the builder image's Dockerfile. @default '<project root>/builder-image' */
-  readonly imageDirectory?: string;
+  /** The builder image. @default - built from builder-image/Dockerfile (see {@link builderImageFromSource}) */
+  readonly image?: ecs.ContainerImage;
   /**
    * Give the builder subnets a route to the internet (one NAT gateway), e.g. for a package
    * registry. Without it the subnets are isolated and reach only S3, ECR and CloudWatch Logs
@@ -31,6 +32,42 @@ export interface BuilderFoundryProps {
   readonly internetEgress?: boolean;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+}
+
+/** Docker build context when builder-image/Dockerfile.dockerignore is missing: everything but bulky or unrelated folders. */
+const FALLBACK_CONTEXT_EXCLUDES = [
+  '.git',
+  'node_modules',
+  'cdk.out',
+  '.gantry',
+  '.gantry-*',
+  '.bench',
+  'coverage',
+  'web',
+  'bench',
+  'test',
+];
+
+/**
+ * The builder image, built at deploy time from `builder-image/Dockerfile`. Its build context is
+ * the repository root (the entrypoint bundles `lambdas/domain`), narrowed by
+ * `builder-image/Dockerfile.dockerignore` so that only what the image is made from is staged
+ * and hashed. Pinned to linux/amd64 so an image built on an arm64 laptop runs on the x86 task.
+ */
+export function builderImageFromSource(): ecs.ContainerImage {
+  const ignoreFile = join(PROJECT_ROOT, 'builder-image', 'Dockerfile.dockerignore');
+  const exclude = existsSync(ignoreFile)
+    ? readFileSync(ignoreFile, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0 && !line.startsWith('#'))
+    : FALLBACK_CONTEXT_EXCLUDES;
+  return ecs.ContainerImage.fromAsset(PROJECT_ROOT, {
+    file: join('builder-image', 'Dockerfile'),
+    exclude,
+    ignoreMode: IgnoreMode.DOCKER,
+    platform: Platform.LINUX_AMD64,
+  });
 }
 
 /** Name of the builder container; the state machine's container overrides address it by this name. */
@@ -139,10 +176,7 @@ export class BuilderFoundry extends Construct {
 
     this.container = this.taskDefinition.addContainer('Builder', {
       containerName: BUILDER_CONTAINER_NAME,
-      // Pinned to amd64 so an image built on an arm64 laptop still runs on the x86 task.
-      image: ecs.ContainerImage.fromAsset(props.imageDirectory ?? join(PROJECT_ROOT, 'builder-image'), {
-        platform: Platform.LINUX_AMD64,
-      }),
+      image: props.image ?? builderImageFromSource(),
       // The hard limit from policy.yaml: above it the kernel OOM-kills the build.
       memoryLimitMiB: this.size.containerMemoryLimitMiB,
       user: '1000:1000',

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { FARGATE_MEMORY_BY_CPU, fargateSizeFor } from '../../lib/constructs/fargate-size';
@@ -91,6 +93,22 @@ describe('builder foundry', () => {
     const logGroupRef = (container.LogConfiguration as { Options: Record<string, unknown> }).Options['awslogs-group'];
     const logGroup = g.template.toJSON().Resources[(logGroupRef as { Ref: string }).Ref];
     expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  test('the image is built from builder-image/Dockerfile for linux/amd64 with a narrowed repository context', () => {
+    const assembly = g.app.synth();
+    const manifest = JSON.parse(readFileSync(join(assembly.directory, `${g.stack.artifactId}.assets.json`), 'utf8')) as {
+      dockerImages: Record<string, { source: { directory: string; dockerFile: string; platform: string } }>;
+    };
+    const images = Object.values(manifest.dockerImages);
+    expect(images).toHaveLength(1);
+    const source = images[0]?.source;
+    expect(source).toMatchObject({ dockerFile: 'builder-image/Dockerfile', platform: 'linux/amd64' });
+    const context = join(assembly.directory, source?.directory ?? '');
+    expect(existsSync(join(context, 'builder-image', 'Dockerfile'))).toBe(true);
+    expect(existsSync(join(context, 'builder-image', 'src', 'entrypoint.ts'))).toBe(true);
+    expect(existsSync(join(context, 'node_modules'))).toBe(false);
+    expect(existsSync(join(context, 'lib'))).toBe(false);
   });
 
   test('the builder security group has no inbound rule and only HTTPS egress', () => {
