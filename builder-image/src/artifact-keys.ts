@@ -29,7 +29,8 @@ function segment(kind: string, value: string): string {
 
 function attemptSegment(attempt: number | string): string {
   const text = String(attempt);
-  if (!/^[1-9][0-9]{0,3}$/.test(text)) throw new ArtifactKeyError(`attempt must be a positive integer, got ${JSON.stringify(text)}`);
+  if (!/^[1-9][0-9]{0,3}$/.test(text))
+    throw new ArtifactKeyError(`attempt must be a positive integer, got ${JSON.stringify(text)}`);
   return text;
 }
 

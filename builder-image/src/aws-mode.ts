@@ -1,4 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { existsSync } from 'node:fs';
+import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openNoFollow } from './app-files';
@@ -19,7 +21,24 @@ const AwsEnvSchema = z.object({
   GANTRY_WORK_DIR: z.string().min(1).default('/work'),
   /** Path-style S3 addressing, for S3-compatible test servers. */
   GANTRY_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /** Pre-warmed npm cache baked into the image (read-only there; copied before use). */
+  GANTRY_NPM_CACHE_SEED: z.string().default(''),
 });
+
+/**
+ * The task's root filesystem is read-only: give the app's commands a writable HOME and a
+ * writable copy of the image's npm cache (npm fails offline on a read-only cache) under the
+ * work volume. The build runner passes HOME and npm_config_cache on to the commands.
+ */
+async function prepareWritableHome(workDir: string, cacheSeed: string): Promise<void> {
+  const home = join(workDir, 'home');
+  await mkdir(home, { recursive: true });
+  process.env.HOME = home;
+  const cache = join(workDir, '.npm-cache');
+  if (cacheSeed && existsSync(cacheSeed)) await cp(cacheSeed, cache, { recursive: true });
+  await mkdir(cache, { recursive: true });
+  process.env.npm_config_cache = cache;
+}
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
@@ -81,6 +100,7 @@ export async function runAwsMode(rawEnv: NodeJS.ProcessEnv, signal: AbortSignal,
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: type }));
   };
 
+  await prepareWritableHome(env.GANTRY_WORK_DIR, env.GANTRY_NPM_CACHE_SEED);
   const manifestText = await getText(manifestKey(...ids));
   const limitsText = await getText(limitsKey(...ids));
   const appDir = join(env.GANTRY_WORK_DIR, 'app');

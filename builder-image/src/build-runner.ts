@@ -249,54 +249,52 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
   const oomBefore = readOomKillCount();
 
   let stopReason: 'timeout' | 'killed' | null = null;
-  const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>(
-    (resolve) => {
-      const child = spawn(file, args, {
-        cwd: run.cwd,
-        env: commandEnv(run.cwd),
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const stdout = new LineSplitter((line) => {
-        run.onStdoutLine?.(line);
-        onLine(line);
-      });
-      const stderr = new LineSplitter(onLine);
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
+    const child = spawn(file, args, {
+      cwd: run.cwd,
+      env: commandEnv(run.cwd),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout = new LineSplitter((line) => {
+      run.onStdoutLine?.(line);
+      onLine(line);
+    });
+    const stderr = new LineSplitter(onLine);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
 
-      const stop = (reason: 'timeout' | 'killed'): void => {
-        stopReason ??= reason;
-        killGroup(child.pid);
-      };
-      const timer = setTimeout(() => stop('timeout'), run.timeoutMs);
-      const onAbort = (): void => stop('killed');
-      run.signal?.addEventListener('abort', onAbort, { once: true });
+    const stop = (reason: 'timeout' | 'killed'): void => {
+      stopReason ??= reason;
+      killGroup(child.pid);
+    };
+    const timer = setTimeout(() => stop('timeout'), run.timeoutMs);
+    const onAbort = (): void => stop('killed');
+    run.signal?.addEventListener('abort', onAbort, { once: true });
 
-      let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-      let closeTimer: NodeJS.Timeout | undefined;
-      const finish = (spawnError?: Error): void => {
-        clearTimeout(timer);
-        clearTimeout(closeTimer);
-        run.signal?.removeEventListener('abort', onAbort);
-        stdout.end();
-        stderr.end();
-        resolve({ code: exit?.code ?? null, signal: exit?.signal ?? null, ...(spawnError ? { spawnError } : {}) });
-      };
-      child.once('error', (err) => finish(err));
-      child.once('exit', (code, signal) => {
-        exit = { code, signal };
-        // Background processes left in the group would hold the pipes open: end them with the command.
-        killGroup(child.pid);
-        closeTimer = setTimeout(() => {
-          child.stdout.destroy();
-          child.stderr.destroy();
-          finish();
-        }, CLOSE_GRACE_MS);
-      });
-      child.once('close', () => finish());
-    },
-  );
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+    let closeTimer: NodeJS.Timeout | undefined;
+    const finish = (spawnError?: Error): void => {
+      clearTimeout(timer);
+      clearTimeout(closeTimer);
+      run.signal?.removeEventListener('abort', onAbort);
+      stdout.end();
+      stderr.end();
+      resolve({ code: exit?.code ?? null, signal: exit?.signal ?? null, ...(spawnError ? { spawnError } : {}) });
+    };
+    child.once('error', (err) => finish(err));
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      // Background processes left in the group would hold the pipes open: end them with the command.
+      killGroup(child.pid);
+      closeTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish();
+      }, CLOSE_GRACE_MS);
+    });
+    child.once('close', () => finish());
+  });
 
   let endReason: EndReason;
   if (outcome.spawnError) {
@@ -375,7 +373,11 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResultDetail
 
   const outputReason = unsafePathReason(manifest.output_dir);
   if (outputReason) {
-    return finish({ failed_phase: null, end_reason: 'error', error: `refused output_dir ${JSON.stringify(manifest.output_dir)}: ${outputReason}` });
+    return finish({
+      failed_phase: null,
+      end_reason: 'error',
+      error: `refused output_dir ${JSON.stringify(manifest.output_dir)}: ${outputReason}`,
+    });
   }
   try {
     await writeAppFiles(appDir, manifest.files);

@@ -31,13 +31,20 @@ export function defaultEntrypointSource(): string {
 
 async function sha256File(path: string): Promise<string | null> {
   try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } catch {
     return null;
   }
 }
 
-async function cachedBundleIsCurrent(metaPath: string, bundlePath: string, entry: string, esbuildVersion: string): Promise<boolean> {
+async function cachedBundleIsCurrent(
+  metaPath: string,
+  bundlePath: string,
+  entry: string,
+  esbuildVersion: string,
+): Promise<boolean> {
   if (!existsSync(bundlePath)) return false;
   let meta;
   try {

@@ -277,7 +277,7 @@ export class RunCgroup {
           // already gone
         }
       }
-      await sleep(10);
+      await sleep(2);
     }
   }
 
@@ -287,7 +287,7 @@ export class RunCgroup {
     for (;;) {
       if (this.removeSync()) return true;
       if (Date.now() > deadline) return false;
-      await sleep(20);
+      await sleep(5);
     }
   }
 

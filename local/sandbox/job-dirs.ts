@@ -35,11 +35,7 @@ export async function ensureJobRoot(root: string): Promise<void> {
  * Claims `<root>/<name>`: records the owner, removes any previous folder of that name and creates
  * a fresh one (plus `home/`), owned by `owner` when given (the sandbox user).
  */
-export async function claimJobDir(
-  root: string,
-  name: string,
-  owner: { uid: number; gid: number } | null,
-): Promise<string> {
+export async function claimJobDir(root: string, name: string, owner: { uid: number; gid: number } | null): Promise<string> {
   assertJobName(name);
   await ensureJobRoot(root);
   const dir = join(root, name);

@@ -258,7 +258,7 @@ export class LocalSandbox {
         network: bwrap !== null,
         filesystem: bwrap !== null,
         memory: cgroup ? 'cgroup' : rlimitMemory ? 'rlimit' : 'none',
-        cpu: cgroup?.cpuParent != null,
+        cpu: cgroup !== null && cgroup.cpuParent !== null,
         pids: cgroup ? 'cgroup' : prlimit && runAs ? 'rlimit' : 'none',
         timeout: true,
       },
@@ -364,7 +364,7 @@ export class LocalSandbox {
         cwd,
         env,
         detached: true,
-        stdio: caps.bwrap ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+        stdio: caps.bwrap ? ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
       });
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout.push(chunk);
@@ -374,14 +374,13 @@ export class LocalSandbox {
         stderr.push(chunk);
         options.onStderr?.(chunk);
       });
-      // bwrap reports on fd 3 once the sandboxed command exists: tells a setup failure from an exit.
+      // fd 3: bwrap's JSON status (the host pid of the sandbox's init). fd 4: one byte written
+      // inside the sandbox just before the command is exec'd, so a sandbox that failed to set up
+      // (bwrap exits 1) is never mistaken for a command that exited 1.
       const status = child.stdio[3];
-      if (status && 'on' in status) {
-        status.on('data', (chunk: Buffer) => {
-          statusText += chunk.toString('utf8');
-          if (statusText.includes('"child-pid"')) bwrapStarted = true;
-        });
-      }
+      if (status && 'on' in status) status.on('data', (chunk: Buffer) => (statusText += chunk.toString('utf8')));
+      const started = child.stdio[4];
+      if (started && 'on' in started) started.on('data', () => (bwrapStarted = true));
       let exited = false;
       const stop = (reason: 'timeout' | 'killed'): void => {
         if (stopReason || exited) return;
@@ -447,7 +446,11 @@ export class LocalSandbox {
       return result({ ...base, end_reason: 'error', error: errTail.trim() });
     }
     if (caps.bwrap && !bwrapStarted && stopped === null) {
-      return result({ ...base, end_reason: 'error', error: `the sandbox did not start: ${errTail.trim() || `exit ${exit.code}`}` });
+      return result({
+        ...base,
+        end_reason: 'error',
+        error: `the sandbox did not start: ${errTail.trim() || `exit ${exit.code}`}`,
+      });
     }
     const failed = exit.code !== 0;
     const ended = failed || stopped === 'timeout';
@@ -478,11 +481,18 @@ export class LocalSandbox {
     if (caps.runAs && caps.setpriv) {
       prefix.push(caps.setpriv, `--reuid=${caps.runAs.uid}`, `--regid=${caps.runAs.gid}`, '--clear-groups', '--no-new-privs');
     }
+    if (!cgroup && caps.prlimit) {
+      // No cgroup: rlimits, inherited by everything the command starts. RLIMIT_NPROC counts per
+      // uid, so it is only meaningful for the dedicated sandbox uid.
+      prefix.push(caps.prlimit, `--data=${options.limits.memoryMb * 1024 * 1024}`);
+      if (caps.runAs) prefix.push(`--nproc=${options.limits.maxPids}`);
+    }
     let command: string[];
     let outerEnv: NodeJS.ProcessEnv;
     let cwd: string;
     if (caps.bwrap) {
-      command = [caps.bwrap, ...this.bwrapArgs(options, innerEnv), '--', ...options.argv];
+      const announce = ['/bin/sh', '-c', 'echo >&4 && exec 4>&- && exec "$@"', 'gantry-start'];
+      command = [caps.bwrap, ...this.bwrapArgs(options, innerEnv), '--', ...announce, ...options.argv];
       outerEnv = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
       cwd = '/';
     } else {
@@ -495,11 +505,6 @@ export class LocalSandbox {
         }
         return value;
       };
-      if (!cgroup && caps.prlimit) {
-        prefix.push(caps.prlimit, `--data=${options.limits.memoryMb * 1024 * 1024}`);
-        // RLIMIT_NPROC counts per uid: only meaningful for the dedicated sandbox uid.
-        if (caps.runAs) prefix.push(`--nproc=${options.limits.maxPids}`);
-      }
       command = options.argv.map(rewrite);
       outerEnv = Object.fromEntries(Object.entries(innerEnv).map(([k, v]) => [k, rewrite(v)]));
       cwd = rewrite(options.cwd ?? SANDBOX_JOB_DIR);
@@ -576,9 +581,24 @@ export class LocalSandbox {
 
   /** Runs `true` in a minimal sandbox; returns why bwrap is unusable, or null. */
   private probeBwrap(bwrap: string, setpriv: string | null, runAs: { uid: number; gid: number } | null): string | null {
-    const prefix = runAs && setpriv ? [setpriv, `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--no-new-privs'] : [];
-    const argv = [...prefix, bwrap, '--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', ...this.systemBinds(), '--', '/bin/true'];
-    const probe = spawnSync(argv[0] as string, argv.slice(1), { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } });
+    const prefix =
+      runAs && setpriv ? [setpriv, `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--no-new-privs'] : [];
+    const argv = [
+      ...prefix,
+      bwrap,
+      '--unshare-all',
+      '--unshare-user',
+      '--disable-userns',
+      '--die-with-parent',
+      ...this.systemBinds(),
+      '--',
+      '/bin/true',
+    ];
+    const probe = spawnSync(argv[0] as string, argv.slice(1), {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { PATH: '/usr/bin:/bin' },
+    });
     if (probe.status === 0) return null;
     const detail = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim();
     return `bubblewrap cannot create a sandbox here (${detail})`;

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { CommandResult, EndReason } from '../../lambdas/domain/build-result';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { listRegularFiles, openNoFollow, unsafePathReason } from '../../builder-image/src/app-files';
-import { LOG_TAIL_BYTES, LogTail, type BuildEvent, type BuilderLimits, type BuildResultDetail } from '../../builder-image/src/build-runner';
+import {
+  LOG_TAIL_BYTES,
+  LogTail,
+  type BuildEvent,
+  type BuilderLimits,
+  type BuildResultDetail,
+} from '../../builder-image/src/build-runner';
 import { LineSplitter } from '../../builder-image/src/line-splitter';
 import { BuildResultFileSchema, parseBuilderMessage } from '../../builder-image/src/protocol';
 import { TestOutcomeParser } from '../../builder-image/src/test-outcomes';
@@ -98,7 +104,6 @@ const sweptRoots = new Set<string>();
 class RunObserver {
   readonly commands: CommandResult[] = [];
   current: { phase: CommandResult['phase']; command: string; startedAt: number; tail: LogTail } | null = null;
-  result: unknown = null;
   readonly tests = new TestOutcomeParser({ appDir: `${SANDBOX_JOB_DIR}/app` });
   readonly stderrTail = new LogTail(LOG_TAIL_BYTES);
 
@@ -117,7 +122,12 @@ class RunObserver {
         this.onLog?.(message.line);
         break;
       case 'phase':
-        this.current = { phase: message.phase, command: message.command, startedAt: Date.now(), tail: new LogTail(LOG_TAIL_BYTES) };
+        this.current = {
+          phase: message.phase,
+          command: message.command,
+          startedAt: Date.now(),
+          tail: new LogTail(LOG_TAIL_BYTES),
+        };
         this.onEvent?.({ type: 'phase', phase: message.phase, command: message.command });
         break;
       case 'command':
@@ -126,7 +136,7 @@ class RunObserver {
         this.onEvent?.({ type: 'command', result: message.result });
         break;
       case 'result':
-        this.result = message.result;
+        // result.json is the authority (read and validated after the run).
         break;
       case 'error':
         this.onLog?.(`[gantry] builder error: ${message.message}`);
@@ -253,7 +263,11 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
   const run = await sandbox.run({
     argv: [sandbox.nodePath, ENTRYPOINT_IN_SANDBOX],
     jobDir: paths.jobDir,
-    env: { GANTRY_BUILDER_MODE: 'local', GANTRY_JOB_DIR: SANDBOX_JOB_DIR, GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1' },
+    env: {
+      GANTRY_BUILDER_MODE: 'local',
+      GANTRY_JOB_DIR: SANDBOX_JOB_DIR,
+      GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1',
+    },
     readOnlyBinds: [{ source: bundle, target: ENTRYPOINT_IN_SANDBOX }],
     limits: { memoryMb: opts.limits.memory_mb, cpuPercent: opts.limits.cpu_percent, maxPids: opts.limits.max_pids },
     timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
@@ -264,10 +278,15 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
   });
   stdoutLines.end();
   stderrLines.end();
+  if (!run.cleaned_up) opts.onLog?.('[gantry] warning: a process of this build could not be ended or its cgroup not removed');
 
   switch (run.end_reason) {
     case 'timeout':
-      return observer.partial('deadman', startedAt, `dead man's switch: the build was stopped after ${opts.limits.dead_man_switch_seconds} s`);
+      return observer.partial(
+        'deadman',
+        startedAt,
+        `dead man's switch: the build was stopped after ${opts.limits.dead_man_switch_seconds} s`,
+      );
     case 'killed':
       return observer.partial('killed', startedAt, 'the build was cancelled');
     case 'error':
@@ -278,9 +297,15 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
   const fromFile = await readResultFile(paths.resultFile);
   if (typeof fromFile === 'string') {
     // The builder itself died (OOM kill of the whole job, a crash): describe it from the stream.
-    if (run.end_reason === 'memory') return observer.partial('memory', startedAt, `the build ran out of memory (${opts.limits.memory_mb} MB)`);
-    if (run.end_reason === 'pids') return observer.partial('pids', startedAt, `the build hit the process limit (${opts.limits.max_pids})`);
-    return observer.partial('error', startedAt, `the builder ended without a result: ${fromFile}; ${observer.stderrTail.text()}`.trim());
+    if (run.end_reason === 'memory')
+      return observer.partial('memory', startedAt, `the build ran out of memory (${opts.limits.memory_mb} MB)`);
+    if (run.end_reason === 'pids')
+      return observer.partial('pids', startedAt, `the build hit the process limit (${opts.limits.max_pids})`);
+    return observer.partial(
+      'error',
+      startedAt,
+      `the builder ended without a result: ${fromFile}; ${observer.stderrTail.text()}`.trim(),
+    );
   }
   const result = withHostEvidence(fromFile, run);
   if (!result.ok) return result;
@@ -314,7 +339,11 @@ export async function copyBuildOutput(outputDir: string, destDir: string): Promi
       if (!(await source.stat()).isFile()) continue;
       const target = join(destDir, relative);
       await mkdir(join(target, '..'), { recursive: true });
-      const dest = await open(target, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | fsConstants.O_NOFOLLOW, 0o644);
+      const dest = await open(
+        target,
+        fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | fsConstants.O_NOFOLLOW,
+        0o644,
+      );
       try {
         await dest.writeFile(await source.readFile());
       } finally {

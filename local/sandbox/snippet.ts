@@ -45,7 +45,10 @@ export async function runSnippet(opts: SnippetOptions): Promise<SnippetResult> {
     const file = opts.language === 'javascript' ? 'snippet.js' : 'snippet.sh';
     await writeFile(join(dir, file), opts.code, { mode: 0o644 });
     await chownTree(dir, sandbox.jobOwner());
-    const argv = opts.language === 'javascript' ? [sandbox.nodePath, `${SANDBOX_JOB_DIR}/${file}`] : ['/bin/sh', `${SANDBOX_JOB_DIR}/${file}`];
+    const argv =
+      opts.language === 'javascript'
+        ? [sandbox.nodePath, `${SANDBOX_JOB_DIR}/${file}`]
+        : ['/bin/sh', `${SANDBOX_JOB_DIR}/${file}`];
     const run = await sandbox.run({
       argv,
       jobDir: dir,

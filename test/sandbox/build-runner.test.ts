@@ -24,7 +24,11 @@ describe('runBuild', () => {
     expect(unsafePathReason(path)).toBe(reason);
     const appDir = freshAppDir();
     const manifest = appManifest();
-    const result = await runBuild({ appDir, manifest: { ...manifest, files: [manifest.files[0]!, { path, content: 'x' }] }, limits: BUILDER_LIMITS });
+    const result = await runBuild({
+      appDir,
+      manifest: { ...manifest, files: [manifest.files[0]!, { path, content: 'x' }] },
+      limits: BUILDER_LIMITS,
+    });
     expect(result.ok).toBe(false);
     expect(result.end_reason).toBe('error');
     expect(result.failed_phase).toBeNull();
@@ -34,14 +38,23 @@ describe('runBuild', () => {
   });
 
   it('refuses an output_dir outside the app', async () => {
-    const result = await runBuild({ appDir: freshAppDir(), manifest: appManifest({ output_dir: '../..' }), limits: BUILDER_LIMITS });
+    const result = await runBuild({
+      appDir: freshAppDir(),
+      manifest: appManifest({ output_dir: '../..' }),
+      limits: BUILDER_LIMITS,
+    });
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/refused output_dir/);
   });
 
   it('skips install without dependencies, runs audit then build, lists the output', async () => {
     const lines: string[] = [];
-    const result = await runBuild({ appDir: freshAppDir(), manifest: appManifest(), limits: BUILDER_LIMITS, onLog: (l) => lines.push(l) });
+    const result = await runBuild({
+      appDir: freshAppDir(),
+      manifest: appManifest(),
+      limits: BUILDER_LIMITS,
+      onLog: (l) => lines.push(l),
+    });
     expect(result.ok).toBe(true);
     expect(result.commands.map((c) => c.phase)).toEqual(['audit', 'build']);
     expect(result.tests).toEqual([{ name: 'adds', ok: true }]);
@@ -52,7 +65,12 @@ describe('runBuild', () => {
 
   it('runs an offline install when dependencies are declared (and fails it when the cache lacks them)', async () => {
     const manifest = appManifest();
-    const pkg = { name: 'tiny-app', version: '1.0.0', scripts: { test: 'node --test' }, dependencies: { 'gantry-no-such-package-zz': '1.0.0' } };
+    const pkg = {
+      name: 'tiny-app',
+      version: '1.0.0',
+      scripts: { test: 'node --test' },
+      dependencies: { 'gantry-no-such-package-zz': '1.0.0' },
+    };
     const result = await runBuild({
       appDir: freshAppDir(),
       manifest: { ...manifest, files: [{ path: 'package.json', content: JSON.stringify(pkg) }, ...manifest.files.slice(1)] },
@@ -66,7 +84,11 @@ describe('runBuild', () => {
   });
 
   it('fails the build when output_dir is missing after a successful build command', async () => {
-    const result = await runBuild({ appDir: freshAppDir(), manifest: appManifest({ build_command: 'true' }), limits: BUILDER_LIMITS });
+    const result = await runBuild({
+      appDir: freshAppDir(),
+      manifest: appManifest({ build_command: 'true' }),
+      limits: BUILDER_LIMITS,
+    });
     expect(result.ok).toBe(false);
     expect(result.failed_phase).toBe('build');
     expect(result.error).toMatch(/output_dir "dist" does not exist/);
@@ -76,7 +98,9 @@ describe('runBuild', () => {
     const lines: string[] = [];
     const result = await runBuild({
       appDir: freshAppDir(),
-      manifest: appManifest({ audit_command: 'i=0; while [ $i -lt 3000 ]; do echo "line $i of noisy output"; i=$((i+1)); done; echo last-line' }),
+      manifest: appManifest({
+        audit_command: 'i=0; while [ $i -lt 3000 ]; do echo "line $i of noisy output"; i=$((i+1)); done; echo last-line',
+      }),
       limits: { ...BUILDER_LIMITS, max_log_bytes: 4096 },
       onLog: (l) => lines.push(l),
     });
@@ -108,7 +132,12 @@ describe('runBuild', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
     const started = Date.now();
-    const result = await runBuild({ appDir: freshAppDir(), manifest: appManifest({ audit_command: 'sleep 30' }), limits: BUILDER_LIMITS, signal: controller.signal });
+    const result = await runBuild({
+      appDir: freshAppDir(),
+      manifest: appManifest({ audit_command: 'sleep 30' }),
+      limits: BUILDER_LIMITS,
+      signal: controller.signal,
+    });
     expect(result.end_reason).toBe('killed');
     expect(result.failed_phase).toBe('audit');
     expect(Date.now() - started).toBeLessThan(2000);

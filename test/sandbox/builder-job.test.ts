@@ -54,7 +54,13 @@ describe('runBuilderJob (builder entrypoint in the sandbox)', () => {
   });
 
   it('reports a failing test as a failed audit, names it, and does not build', async () => {
-    const { result } = await runBuilderJob({ jobRoot, jobId: 'fail-1', manifest: appManifest({ failingTest: true }), limits: BUILDER_LIMITS, sandbox });
+    const { result } = await runBuilderJob({
+      jobRoot,
+      jobId: 'fail-1',
+      manifest: appManifest({ failingTest: true }),
+      limits: BUILDER_LIMITS,
+      sandbox,
+    });
     expect(result.ok).toBe(false);
     expect(result.failed_phase).toBe('audit');
     expect(result.end_reason).toBe('exit');

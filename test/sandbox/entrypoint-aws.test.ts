@@ -33,7 +33,9 @@ class TinyS3 {
     this.server?.close();
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: string | Buffer; headers?: Record<string, string> }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: string | Buffer; headers?: Record<string, string> }> {
     const url = new URL(req.url ?? '/', 'http://s3.local');
     const [, bucket, ...rest] = decodeURIComponent(url.pathname).split('/');
     const key = rest.join('/');
@@ -48,7 +50,11 @@ class TinyS3 {
     if (req.method === 'GET') {
       const object = this.objects.get(key);
       if (!object) {
-        return { status: 404, body: `<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>no ${key}</Message></Error>`, headers: { 'content-type': 'application/xml' } };
+        return {
+          status: 404,
+          body: `<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>no ${key}</Message></Error>`,
+          headers: { 'content-type': 'application/xml' },
+        };
       }
       return { status: 200, body: object.body, headers: { 'content-type': object.type ?? 'application/octet-stream' } };
     }
@@ -96,7 +102,10 @@ describe('builder entrypoint, aws mode', () => {
 
   it('reads the attempt from S3, builds, and uploads log, output and finally result.json', async () => {
     s3.objects.set(manifestKey('t1', 'm1', 1), { body: Buffer.from(JSON.stringify(appManifest())), type: 'application/json' });
-    s3.objects.set(limitsKey('t1', 'm1', 1), { body: Buffer.from(JSON.stringify({ ...BUILDER_LIMITS, concurrency: 3 })), type: 'application/json' });
+    s3.objects.set(limitsKey('t1', 'm1', 1), {
+      body: Buffer.from(JSON.stringify({ ...BUILDER_LIMITS, concurrency: 3 })),
+      type: 'application/json',
+    });
     const run = await runEntrypoint(endpoint, 1);
     // (stderr in the comparison only so a failure shows it; the SDK may print a runtime notice there)
     expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0 });
@@ -105,7 +114,10 @@ describe('builder entrypoint, aws mode', () => {
     const result = BuildResultSchema.parse(JSON.parse(s3.objects.get(resultKey('t1', 'm1', 1))?.body.toString() ?? ''));
     expect(result.ok).toBe(true);
     expect(result.tests).toEqual([{ name: 'adds', ok: true }]);
-    expect(s3.objects.get(outputKey('t1', 'm1', 1, 'index.html'))).toEqual({ body: Buffer.from('<h1>tiny</h1>'), type: 'text/html; charset=utf-8' });
+    expect(s3.objects.get(outputKey('t1', 'm1', 1, 'index.html'))).toEqual({
+      body: Buffer.from('<h1>tiny</h1>'),
+      type: 'text/html; charset=utf-8',
+    });
     expect(s3.objects.get(buildLogKey('t1', 'm1', 1))?.body.toString()).toContain('ok 1 - adds');
 
     const messages = run.stdout.trim().split('\n').map(parseBuilderMessage);
@@ -117,7 +129,11 @@ describe('builder entrypoint, aws mode', () => {
   it('still writes a result (and exits 0) when the manifest is missing', async () => {
     const run = await runEntrypoint(endpoint, 2);
     expect(run.code).toBe(0);
-    const stored = JSON.parse(s3.objects.get(resultKey('t1', 'm1', 2))?.body.toString() ?? '{}') as { ok: boolean; end_reason: string; error?: string };
+    const stored = JSON.parse(s3.objects.get(resultKey('t1', 'm1', 2))?.body.toString() ?? '{}') as {
+      ok: boolean;
+      end_reason: string;
+      error?: string;
+    };
     expect(stored.ok).toBe(false);
     expect(stored.end_reason).toBe('error');
     expect(stored.error).toMatch(/NoSuchKey/);

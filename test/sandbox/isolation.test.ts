@@ -96,7 +96,11 @@ describe('sandbox isolation', () => {
       const runAs = sandbox.describe().runAs;
       if (runAs) {
         // Control: the same user could read the temp file on the host; only the sandbox hides it.
-        const control = spawnSync('setpriv', [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', 'cat', hostSecret], { encoding: 'utf8' });
+        const control = spawnSync(
+          'setpriv',
+          [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', 'cat', hostSecret],
+          { encoding: 'utf8' },
+        );
         expect(control.stdout).toBe('host secret');
       }
       const inside = await probeInside(

@@ -40,7 +40,11 @@ describe('sandbox limits', () => {
 
   it('OOM-kills a process that allocates past its memory cap', async () => {
     const { run, watcher } = await watchedRun(sandbox, {
-      argv: [sandbox.nodePath, '-e', 'const keep = []; for (let i = 0; i < 2048; i++) keep.push(Buffer.alloc(1 << 20, 1)); console.log("survived")'],
+      argv: [
+        sandbox.nodePath,
+        '-e',
+        'const keep = []; for (let i = 0; i < 2048; i++) keep.push(Buffer.alloc(1 << 20, 1)); console.log("survived")',
+      ],
       limits: { ...SMALL_LIMITS, memoryMb: 96 },
       timeoutMs: 20_000,
     });
@@ -132,13 +136,48 @@ describe('sandbox limits', () => {
     }
   });
 
+  it('reports a sandbox that cannot start as an error, not as the command failing', async () => {
+    const jobDir = await jobDirFor(sandbox);
+    const run = await sandbox.run({
+      argv: ['/bin/true'],
+      jobDir,
+      readOnlyBinds: [{ source: join(jobDir, 'no-such-file'), target: '/opt/missing' }],
+      limits: SMALL_LIMITS,
+      timeoutMs: 5000,
+    });
+    expect(run.end_reason).toBe('error');
+    expect(run.error).toMatch(/did not start/);
+    expect(ownRunCgroups(sandbox)).toEqual([]);
+  });
+
+  it('without cgroups keeps bubblewrap, caps memory by rlimit and says it is degraded', async () => {
+    const partial = new Sandbox({ root: openTempDir('gantry-sbx-'), useCgroups: false });
+    const caps = partial.describe();
+    expect(caps.isolation).toBe('partial');
+    expect(caps.enforced.memory).toBe('rlimit');
+    expect(caps.warning).toMatch(/SANDBOX DEGRADED/);
+    const jobDir = await jobDirFor(partial);
+    const run = await partial.run({
+      argv: [partial.nodePath, '-e', 'const keep = []; for (;;) keep.push(Buffer.alloc(1 << 20, 1))'],
+      jobDir,
+      limits: { ...SMALL_LIMITS, memoryMb: 128 },
+      timeoutMs: 20_000,
+    });
+    expect(run.end_reason).toBe('memory');
+  });
+
   it('still runs, with timeouts, when bubblewrap and cgroups are unavailable, and says so', async () => {
     const degraded = new Sandbox({ root: openTempDir('gantry-sbx-'), bwrapPath: null, useCgroups: false });
     const caps = degraded.describe();
     expect(caps.isolation).toBe('none');
     expect(caps.warning).toMatch(/SANDBOX DISABLED/);
     const jobDir = await jobDirFor(degraded);
-    const ok = await degraded.run({ argv: ['/bin/sh', '-c', 'echo "$HOME" && pwd'], jobDir, limits: SMALL_LIMITS, timeoutMs: 5000 });
+    const ok = await degraded.run({
+      argv: ['/bin/sh', '-c', 'echo "$HOME" && pwd'],
+      jobDir,
+      limits: SMALL_LIMITS,
+      timeoutMs: 5000,
+    });
     expect(ok.end_reason).toBe('exit');
     expect(ok.stdout.trim().split('\n')).toEqual([`${jobDir}/home`, jobDir]);
     const started = Date.now();

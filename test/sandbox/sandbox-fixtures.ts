@@ -19,7 +19,10 @@ export async function testSandbox(): Promise<LocalSandbox> {
 }
 
 /** A fresh job folder owned by the sandbox user. */
-export async function jobDirFor(sandbox: LocalSandbox, name = `job-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
+export async function jobDirFor(
+  sandbox: LocalSandbox,
+  name = `job-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+): Promise<string> {
   return claimJobDir(join(sandbox.root, 'jobs'), name, sandbox.jobOwner());
 }
 
@@ -101,7 +104,6 @@ export class PidWatcher {
     return [...this.pids].filter(([pid, started]) => isRunning(pid, started)).map(([pid]) => pid);
   }
 
-
   leftoverCgroups(): string[] {
     return [...this.cgroupDirs].filter((d) => existsSync(d));
   }
@@ -111,10 +113,14 @@ export class PidWatcher {
 export function ownRunCgroups(sandbox: LocalSandbox): string[] {
   const support = sandbox.describe().cgroup;
   if (!support) return [];
-  const parents = [support.memoryParent, support.pidsParent, support.cpuParent, support.killParent].filter((p): p is string => p !== null);
+  const parents = [support.memoryParent, support.pidsParent, support.cpuParent, support.killParent].filter(
+    (p): p is string => p !== null,
+  );
   return parents.flatMap((p) => {
     try {
-      return readdirSync(p).filter((n) => n.startsWith(`${process.pid}-`)).map((n) => join(p, n));
+      return readdirSync(p)
+        .filter((n) => n.startsWith(`${process.pid}-`))
+        .map((n) => join(p, n));
     } catch {
       return [];
     }
@@ -138,12 +144,18 @@ export function appManifest(overrides: Partial<GantryManifest> & { failingTest?:
     files: [
       {
         path: 'package.json',
-        content: JSON.stringify({ name: 'tiny-app', version: '1.0.0', private: true, scripts: { test: 'node --test', build: 'node build.mjs' } }),
+        content: JSON.stringify({
+          name: 'tiny-app',
+          version: '1.0.0',
+          private: true,
+          scripts: { test: 'node --test', build: 'node build.mjs' },
+        }),
       },
       { path: 'test/app.test.js', content: testFile },
       {
         path: 'build.mjs',
-        content: "import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/index.html', '<h1>tiny</h1>');\n",
+        content:
+          "import { mkdirSync, writeFileSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\nwriteFileSync('dist/index.html', '<h1>tiny</h1>');\n",
       },
     ],
     audit_command: 'npm test',

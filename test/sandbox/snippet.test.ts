@@ -13,7 +13,13 @@ describe('runSnippet (debugger)', () => {
   });
 
   it('runs JavaScript and shell in the sandbox and cleans up its folder', async () => {
-    const js = await runSnippet({ code: 'console.log(6 * 7); console.error("to stderr"); process.exitCode = 3', language: 'javascript', timeoutMs: 5000, limits: LIMITS, sandbox });
+    const js = await runSnippet({
+      code: 'console.log(6 * 7); console.error("to stderr"); process.exitCode = 3',
+      language: 'javascript',
+      timeoutMs: 5000,
+      limits: LIMITS,
+      sandbox,
+    });
     expect(js).toMatchObject({ stdout: '42\n', stderr: 'to stderr\n', exit_code: 3, end_reason: 'exit' });
     expect(js.duration_ms).toBeGreaterThan(0);
     const sh = await runSnippet({ code: 'id -u; ls /', language: 'shell', timeoutMs: 5000, limits: LIMITS, sandbox });
@@ -28,7 +34,14 @@ describe('runSnippet (debugger)', () => {
     const hung = await runSnippet({ code: 'while (true) {}', language: 'javascript', timeoutMs: 500, limits: LIMITS, sandbox });
     expect(hung.end_reason).toBe('timeout');
     expect(hung.duration_ms).toBeLessThan(3000);
-    const chatty = await runSnippet({ code: 'yes | head -c 100000', language: 'shell', timeoutMs: 5000, limits: LIMITS, sandbox, maxOutputBytes: 1000 });
+    const chatty = await runSnippet({
+      code: 'yes | head -c 100000',
+      language: 'shell',
+      timeoutMs: 5000,
+      limits: LIMITS,
+      sandbox,
+      maxOutputBytes: 1000,
+    });
     expect(chatty.stdout.length).toBeLessThan(1100);
     expect(chatty.stdout).toMatch(/more bytes not kept/);
   });
