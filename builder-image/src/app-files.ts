@@ -1,7 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { lstat, mkdir, open, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ManifestFile } from '../../lambdas/domain/manifest';
+import { manifestFileBytes, type ManifestFile } from '../../lambdas/domain/manifest';
 
 /**
  * Why a relative path from a manifest is refused, or null when it is safe: POSIX, relative, no
@@ -61,7 +61,8 @@ export async function writeAppFiles(appDir: string, files: readonly ManifestFile
       0o644,
     );
     try {
-      await handle.writeFile(file.content, 'utf8');
+      // Binary files (encoding: base64) land byte for byte; text files as UTF-8.
+      await handle.writeFile(manifestFileBytes(file));
     } finally {
       await handle.close();
     }

@@ -4,7 +4,7 @@ import { BuildResultSchema, type BuildResult } from '../domain/build-result';
 import { GantryError, PolicyViolationError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/event-chain';
 import { buildEvidenceBundle, type SealedEvidence } from '../domain/evidence-bundle';
-import { GantryManifestSchema, type GantryManifest } from '../domain/manifest';
+import { GantryManifestSchema, manifestFileBytes, type GantryManifest } from '../domain/manifest';
 import {
   isFinal,
   WORKFLOW_ACTOR,
@@ -290,7 +290,7 @@ export async function publishStep(svc: Services, state: MissionState): Promise<M
     branch,
     title: `Gantry: ${manifest.project_name}`,
     body,
-    files: manifest.files.map((f) => ({ path: f.path, content: Buffer.from(f.content, 'utf8') })),
+    files: manifest.files.map((f) => ({ path: f.path, content: manifestFileBytes(f) })),
     missionId: mission.mission_id,
   });
   await recordEvent(svc, state.tenant_id, state.mission_id, {

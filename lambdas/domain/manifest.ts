@@ -1,10 +1,21 @@
 import { z } from 'zod';
 
-/** One file of a generated app. Paths are relative and POSIX-style. */
-export const ManifestFileSchema = z.object({
-  path: z.string().min(1).max(200),
-  content: z.string(),
-});
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * One file of a generated app. Paths are relative and POSIX-style. `content` is text unless
+ * `encoding` is `base64` (binary files such as a design reference image); absent means `utf8`.
+ */
+export const ManifestFileSchema = z
+  .object({
+    path: z.string().min(1).max(200),
+    content: z.string(),
+    encoding: z.enum(['utf8', 'base64']).optional(),
+  })
+  .refine((f) => f.encoding !== 'base64' || BASE64.test(f.content), {
+    message: 'content is not valid base64',
+    path: ['content'],
+  });
 
 /**
  * The architect's blueprint (seed: GantryManifest): everything the builder needs, nothing more.
@@ -27,3 +38,8 @@ export const GantryManifestSchema = z.object({
 
 export type GantryManifest = z.infer<typeof GantryManifestSchema>;
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;
+
+/** The exact bytes a manifest file stands for (base64 decoded, or UTF-8 text). */
+export function manifestFileBytes(file: ManifestFile): Buffer {
+  return file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
+}

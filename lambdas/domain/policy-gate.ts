@@ -1,4 +1,4 @@
-import type { GantryManifest } from './manifest';
+import { manifestFileBytes, type GantryManifest } from './manifest';
 import type { Policy } from './policy';
 
 /** One broken rule: which rule, where, and why. */
@@ -30,7 +30,8 @@ export function checkManifest(manifest: GantryManifest, policy: Policy): Violati
   let total = 0;
   const seen = new Set<string>();
   for (const file of manifest.files) {
-    const bytes = Buffer.byteLength(file.content, 'utf8');
+    // Decoded size: a base64 file counts for the bytes it writes, not for its longer text form.
+    const bytes = manifestFileBytes(file).length;
     total += bytes;
     if (bytes > policy.files.max_file_bytes) {
       violations.push({
