@@ -421,7 +421,13 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResultDetail
     if (!commandSucceeded(result)) return finish({ failed_phase: phase, end_reason: result.end_reason });
   }
 
-  const outputFiles = await listRegularFiles(join(appDir, manifest.output_dir));
+  let outputFiles: string[] | null;
+  try {
+    outputFiles = await listRegularFiles(join(appDir, manifest.output_dir));
+  } catch (err) {
+    // e.g. the build left a folder it made unreadable
+    return finish({ failed_phase: 'build', end_reason: 'exit', error: `cannot list output_dir: ${(err as Error).message}` });
+  }
   if (!outputFiles || outputFiles.length === 0) {
     return finish({
       failed_phase: 'build',

@@ -294,7 +294,10 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
     default:
       break;
   }
-  const fromFile = await readResultFile(paths.resultFile);
+  // The builder exits 0 only after writing its result; any other exit means result.json (if
+  // present at all) was not written by a builder that finished, so it is not trusted.
+  const fromFile =
+    run.exit_code === 0 ? await readResultFile(paths.resultFile) : `the builder exited with ${run.exit_code ?? 'a signal'}`;
   if (typeof fromFile === 'string') {
     // The builder itself died (OOM kill of the whole job, a crash): describe it from the stream.
     if (run.end_reason === 'memory')

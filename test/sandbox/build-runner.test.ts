@@ -1,16 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRegularFiles, unsafePathReason } from '../../builder-image/src/app-files';
 import { LOG_TAIL_BYTES, runBuild } from '../../builder-image/src/build-runner';
-import { appManifest, BUILDER_LIMITS } from './sandbox-fixtures';
+import { appManifest, BUILDER_LIMITS, openTempDir, removeTempDirs } from './sandbox-fixtures';
 
 // runBuild on the host, without the sandbox: the builder's own logic (paths, phases, logs, parsing).
 function freshAppDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'gantry-build-')), 'app');
+  return join(openTempDir('gantry-build-'), 'app');
 }
 
 describe('runBuild', () => {
+  afterAll(() => removeTempDirs());
+
   it.each([
     ['/etc/passwd', 'is absolute'],
     ['../escape.js', 'contains ".."'],
@@ -144,7 +145,7 @@ describe('runBuild', () => {
   });
 
   it('lists only regular files of the output, never following links', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gantry-out-'));
+    const dir = openTempDir('gantry-out-');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), 'x');
     writeFileSync(join(dir, 'assets', 'app.js'), 'x');

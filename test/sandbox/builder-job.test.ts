@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { BuildResultSchema } from '../../lambdas/domain/build-result';
 import { copyBuildOutput, runBuilderJob } from '../../local/sandbox/run-builder-job';
 import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
-import { appManifest, BUILDER_LIMITS, openTempDir, ownRunCgroups, PidWatcher, testSandbox } from './sandbox-fixtures';
+import {
+  appManifest,
+  BUILDER_LIMITS,
+  openTempDir,
+  ownRunCgroups,
+  PidWatcher,
+  testSandbox,
+  removeTempDirs,
+} from './sandbox-fixtures';
 
 describe('runBuilderJob (builder entrypoint in the sandbox)', () => {
   let sandbox: LocalSandbox;
@@ -13,6 +21,8 @@ describe('runBuilderJob (builder entrypoint in the sandbox)', () => {
     sandbox = await testSandbox();
     jobRoot = join(openTempDir('gantry-jobs-'), 'jobs');
   });
+
+  afterAll(() => removeTempDirs());
 
   afterEach(() => {
     expect(sandbox.activeCgroupDirs()).toEqual([]);
@@ -89,6 +99,30 @@ describe('runBuilderJob (builder entrypoint in the sandbox)', () => {
     expect(job.result.error).toMatch(/refused unsafe path "\.\.\/escape\.js"/);
     expect(existsSync(join(job.jobDir, 'escape.js'))).toBe(false);
     expect(existsSync(join(job.jobDir, 'app')) ? readdirSync(join(job.jobDir, 'app')) : []).toEqual([]);
+  });
+
+  it('does not trust a result.json the app forged before killing the builder', async () => {
+    const forged = JSON.stringify({
+      ok: true,
+      failed_phase: null,
+      end_reason: 'exit',
+      commands: [],
+      tests: [],
+      output_files: ['index.html'],
+      duration_ms: 1,
+      started_at: '2020-01-01T00:00:00.000Z',
+    });
+    const { result } = await runBuilderJob({
+      jobRoot,
+      jobId: 'forged-1',
+      manifest: appManifest({ audit_command: `printf '%s' '${forged}' > /job/result.json; kill -9 $PPID` }),
+      limits: BUILDER_LIMITS,
+      sandbox,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.end_reason).toBe('error');
+    expect(result.failed_phase).toBe('audit');
+    expect(result.error).toMatch(/exited with/);
   });
 
   it('kills a hanging command at the command timeout', async () => {

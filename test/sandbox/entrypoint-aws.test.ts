@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuildResultSchema } from '../../lambdas/domain/build-result';
 import { manifestKey, limitsKey, outputKey, resultKey, buildLogKey } from '../../builder-image/src/artifact-keys';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
-import { appManifest, BUILDER_LIMITS } from './sandbox-fixtures';
+import { appManifest, BUILDER_LIMITS, openTempDir, removeTempDirs } from './sandbox-fixtures';
 
 /**
  * The builder's AWS mode against a minimal path-style S3 endpoint: the real S3 client talks to it
@@ -67,13 +65,13 @@ function runEntrypoint(endpoint: string, attempt: number): Promise<{ code: numbe
   const child = spawn(tsx, [join(process.cwd(), 'builder-image', 'src', 'entrypoint.ts')], {
     env: {
       PATH: process.env.PATH,
-      HOME: mkdtempSync(join(tmpdir(), 'gantry-home-')),
+      HOME: openTempDir('gantry-home-'),
       GANTRY_BUILDER_MODE: 'aws',
       GANTRY_ARTIFACT_BUCKET: 'artifacts',
       GANTRY_TENANT_ID: 't1',
       GANTRY_MISSION_ID: 'm1',
       GANTRY_ATTEMPT: String(attempt),
-      GANTRY_WORK_DIR: mkdtempSync(join(tmpdir(), 'gantry-work-')),
+      GANTRY_WORK_DIR: openTempDir('gantry-work-'),
       GANTRY_S3_FORCE_PATH_STYLE: 'true',
       AWS_ENDPOINT_URL_S3: endpoint,
       AWS_REGION: 'us-east-1',
@@ -98,7 +96,10 @@ describe('builder entrypoint, aws mode', () => {
   beforeAll(async () => {
     endpoint = await s3.start();
   });
-  afterAll(() => s3.stop());
+  afterAll(() => {
+    s3.stop();
+    removeTempDirs();
+  });
 
   it('reads the attempt from S3, builds, and uploads log, output and finally result.json', async () => {
     s3.objects.set(manifestKey('t1', 'm1', 1), { body: Buffer.from(JSON.stringify(appManifest())), type: 'application/json' });

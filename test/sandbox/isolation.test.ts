@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
-import { jobDirFor, openTempDir, SMALL_LIMITS, testSandbox } from './sandbox-fixtures';
+import { jobDirFor, openTempDir, SMALL_LIMITS, testSandbox, removeTempDirs } from './sandbox-fixtures';
 
 /** Runs a node script in the sandbox and returns what it printed as JSON. */
 async function probeInside(sandbox: LocalSandbox, script: string): Promise<Record<string, unknown>> {
@@ -21,6 +21,8 @@ describe('sandbox isolation', () => {
   beforeAll(async () => {
     sandbox = await testSandbox();
   });
+
+  afterAll(() => removeTempDirs());
 
   it('reports full isolation (required in CI, warned about elsewhere)', () => {
     const caps = sandbox.describe();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LocalSandbox, SandboxRunOptions, SandboxRunResult } from '../../local/sandbox/local-sandbox';
 import { LocalSandbox as Sandbox } from '../../local/sandbox/local-sandbox';
 import { ownerToken } from '../../local/sandbox/process-identity';
-import { jobDirFor, openTempDir, ownRunCgroups, PidWatcher, SMALL_LIMITS, testSandbox } from './sandbox-fixtures';
+import { jobDirFor, openTempDir, ownRunCgroups, PidWatcher, SMALL_LIMITS, testSandbox, removeTempDirs } from './sandbox-fixtures';
 
 /** Runs and watches a command; returns the result and what was left behind. */
 async function watchedRun(
@@ -37,6 +37,8 @@ describe('sandbox limits', () => {
     sandbox = await testSandbox();
     expect(sandbox.describe().cgroup).not.toBeNull();
   });
+
+  afterAll(() => removeTempDirs());
 
   it('OOM-kills a process that allocates past its memory cap', async () => {
     const { run, watcher } = await watchedRun(sandbox, {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuilderLimits } from '../../builder-image/src/build-runner';
@@ -6,11 +6,19 @@ import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { claimJobDir } from '../../local/sandbox/job-dirs';
 import { LocalSandbox, type SandboxLimits } from '../../local/sandbox/local-sandbox';
 
+const tempDirs: string[] = [];
+
 /** A temp folder every user can traverse (the sandbox user must reach its bind sources). */
 export function openTempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o755);
+  tempDirs.push(dir);
   return dir;
+}
+
+/** Removes the folders `openTempDir` made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A sandbox with its own root, swept on creation. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
 import { runSnippet } from '../../local/sandbox/snippet';
-import { testSandbox } from './sandbox-fixtures';
+import { testSandbox, removeTempDirs } from './sandbox-fixtures';
 
 const LIMITS = { memory_mb: 128, cpu_percent: 100, max_pids: 32 };
 
@@ -11,6 +11,8 @@ describe('runSnippet (debugger)', () => {
   beforeAll(async () => {
     sandbox = await testSandbox();
   });
+
+  afterAll(() => removeTempDirs());
 
   it('runs JavaScript and shell in the sandbox and cleans up its folder', async () => {
     const js = await runSnippet({
