@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { verifyEvidence } from '../lambdas/domain/evidence-verify';
 import { FINAL_STATUSES } from '../lambdas/domain/mission';
 
 const HELP = `gantry — a serverless AI software factory (local stack)
@@ -8,6 +10,8 @@ Usage:
                                     Submit a direct build to a running stack and follow it to the end
   gantry status <mission-id>        Print a mission's status (JSON)
   gantry missions                   List recent missions
+  gantry verify <evidence.json> [--key <public-key.pem>]
+                                    Re-check a sealed evidence file offline (exit 1 if any check fails)
   gantry help                       This text
 
 Environment:
@@ -107,6 +111,25 @@ async function build(args: string[]): Promise<number> {
   return status.body.status === 'DEPLOYED' ? 0 : 1;
 }
 
+function verify(args: string[]): number {
+  const keyAt = args.indexOf('--key');
+  const keyPath = keyAt >= 0 ? args[keyAt + 1] : undefined;
+  const file = args.find((a, i) => !a.startsWith('--') && (keyAt < 0 || i !== keyAt + 1));
+  if (!file || (keyAt >= 0 && !keyPath)) {
+    process.stderr.write('Usage: gantry verify <evidence.json> [--key <public-key.pem>]\n');
+    return 2;
+  }
+  const sealed = JSON.parse(readFileSync(file, 'utf8'));
+  const verdict = verifyEvidence(sealed, keyPath ? readFileSync(keyPath, 'utf8') : undefined);
+  for (const c of verdict.checks) out(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(15)} ${c.detail}`);
+  out(
+    verdict.ok
+      ? `Evidence of mission ${sealed.bundle.mission_id} verifies (${sealed.bundle.outcome}).`
+      : 'Evidence does NOT verify.',
+  );
+  return verdict.ok ? 0 : 1;
+}
+
 /** Entry point of the `gantry` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -129,6 +152,8 @@ export async function main(argv: string[]): Promise<number> {
       out(JSON.stringify(r.body, null, 2));
       return r.status === 200 ? 0 : 1;
     }
+    case 'verify':
+      return verify(rest);
     case undefined:
     case 'help':
     case '--help':
