@@ -16,3 +16,6 @@ export {};
 // The pinned AWS SDK runs on Node 20; its notice about future releases needing Node 22 is noise
 // on every local start (the project pins its SDK version; see package.json).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+// Locally there is no CloudWatch to read EMF metrics; keep them out of the console unless asked for.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';

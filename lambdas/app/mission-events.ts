@@ -1,7 +1,8 @@
 import type { Services } from '../composition-root';
 import type { NewEvent } from '../adapters/mission-store';
 import type { MissionEvent } from '../domain/mission';
-import { logger } from '../observability';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger, metrics } from '../observability';
 
 /** The message a WebSocket subscriber receives for each event. */
 export function eventMessage(event: MissionEvent): Record<string, unknown> {
@@ -24,6 +25,12 @@ export function eventMessage(event: MissionEvent): Record<string, unknown> {
  */
 export async function recordEvent(svc: Services, tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
   const event = await svc.store.appendEvent(tenantId, missionId, input);
+  if (event.status) {
+    // One EMF metric per status change, dimensioned by status: the dashboard's mission funnel.
+    const metric = metrics.singleMetric();
+    metric.addDimension('status', event.status);
+    metric.addMetric('MissionStatusChanges', MetricUnit.Count, 1);
+  }
   await broadcast(svc, tenantId, missionId, eventMessage(event));
   return event;
 }

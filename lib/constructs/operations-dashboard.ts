@@ -103,6 +103,22 @@ export class OperationsDashboard extends Construct {
         ],
       }),
     );
+    // The mission funnel in the one status vocabulary, from the EMF metric each status change emits.
+    const statusMetric = (status: string): cloudwatch.Metric =>
+      new cloudwatch.Metric({
+        namespace: 'Gantry',
+        metricName: 'MissionStatusChanges',
+        dimensionsMap: { service: 'gantry', status },
+        ...sum,
+        label: status,
+      });
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Mission statuses entered',
+        width: 24,
+        left: ['QUEUED', 'BUILDING', 'HEALING', 'DEPLOYED', 'FAILED', 'CANCELLED'].map(statusMetric),
+      }),
+    );
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Builder CPU (units)',
