@@ -8,6 +8,7 @@
  * Figures are ratios within one run; absolute times depend on the machine and its load.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,16 +40,32 @@ interface MissionFigures {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  const stack = await startLocalStack({ env: { ...process.env, PORT: '0', GANTRY_DATA_DIR: dataDir } });
+  // A throwaway owner for this run's own stack; every API call below carries its session.
+  const admin = { email: 'bench@gantry.local', password: randomBytes(18).toString('base64url') };
+  const stack = await startLocalStack({
+    env: {
+      ...process.env,
+      PORT: '0',
+      GANTRY_DATA_DIR: dataDir,
+      GANTRY_ADMIN_EMAIL: admin.email,
+      GANTRY_ADMIN_PASSWORD: admin.password,
+    },
+  });
+  const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
+  const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   out(`Gantry bench — builder: ${stack.sandbox.describe().summary}`);
 
   const runMission = async (prompt: string): Promise<MissionFigures> => {
     const started = performance.now();
-    const res = await fetch(`${stack.url}/gantry/architect`, { method: 'POST', body: JSON.stringify({ voice_memo: prompt }) });
+    const res = await fetch(`${stack.url}/gantry/architect`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ voice_memo: prompt }),
+    });
     const { mission_id } = (await res.json()) as { mission_id: string };
     for (;;) {
-      const s = (await (await fetch(`${stack.url}/gantry/status/${mission_id}`)).json()) as {
+      const s = (await (await fetch(`${stack.url}/gantry/status/${mission_id}`, { headers: auth })).json()) as {
         status: string;
         attempts: Array<{ command_ms: number }>;
         failure: unknown;

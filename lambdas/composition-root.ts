@@ -16,6 +16,7 @@ import type {
   EvidenceStore,
   Publisher,
   PushPort,
+  SecretBox,
   WorkflowPort,
 } from './domain/ports';
 import { FileArtifactStore, S3ArtifactStore } from './adapters/artifact-store';
@@ -26,6 +27,9 @@ import { MissionStore } from './adapters/mission-store';
 import { GitHubPublisher, LocalGitPublisher } from './adapters/publishers';
 import { ApiGatewayPush } from './adapters/push';
 import { StepFunctionsWorkflow } from './adapters/workflow-sfn';
+import { IdentityStore } from './adapters/identity-store';
+import { Argon2PasswordHasher, type PasswordHasher } from './adapters/password-hasher';
+import { AesGcmSecretBox, localKeyFile, secretsManagerKey } from './adapters/secret-box';
 
 /** Everything a handler may use. Built once per process (Lambda container or local stack). */
 export interface Services {
@@ -40,6 +44,11 @@ export interface Services {
   readonly workflow: WorkflowPort;
   readonly push: PushPort;
   readonly architect: ArchitectPort;
+  /** Tenants, users, sessions, tickets, device keys, nonces, rate buckets, audit records. */
+  readonly identity: IdentityStore;
+  readonly passwords: PasswordHasher;
+  /** Seals Siri device secrets at rest. */
+  readonly secretBox: SecretBox;
   readonly startedAt: number;
 }
 
@@ -75,10 +84,14 @@ export function createAwsServices(config: GantryEnv): Services {
       const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
       return out.SecretString ?? '';
     };
+  const doc = docClient(new DynamoDBClient({ region }));
   return {
     config,
     policy,
-    store: new MissionStore(docClient(new DynamoDBClient({ region })), config.GANTRY_TABLE_NAME),
+    store: new MissionStore(doc, config.GANTRY_TABLE_NAME),
+    identity: new IdentityStore(doc, config.GANTRY_TABLE_NAME),
+    passwords: new Argon2PasswordHasher(),
+    secretBox: new AesGcmSecretBox(secretsManagerKey(secrets, config.GANTRY_DEVICE_KEY_SECRET_ARN)),
     artifacts: new S3ArtifactStore(s3, config.GANTRY_ARTIFACT_BUCKET),
     evidence: new S3EvidenceStore(s3, config.GANTRY_EVIDENCE_BUCKET, policy.policy.evidence.retention_days),
     signer: new KmsEvidenceSigner(new KMSClient({ region }), config.GANTRY_EVIDENCE_KEY_ID),
@@ -105,10 +118,14 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
   const dataDir = resolve(config.GANTRY_DATA_DIR);
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: runtime.dynamoEndpoint, credentials });
+  const doc = docClient(dynamo);
   return {
     config,
     policy,
-    store: new MissionStore(docClient(dynamo), config.GANTRY_TABLE_NAME),
+    store: new MissionStore(doc, config.GANTRY_TABLE_NAME),
+    identity: new IdentityStore(doc, config.GANTRY_TABLE_NAME),
+    passwords: new Argon2PasswordHasher(),
+    secretBox: new AesGcmSecretBox(localKeyFile(join(dataDir, 'keys'))),
     artifacts: new FileArtifactStore(join(dataDir, 'artifacts')),
     evidence: new FileEvidenceStore(join(dataDir, 'evidence'), policy.policy.evidence.retention_days),
     signer: new LocalEvidenceSigner(join(dataDir, 'keys')),

@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   /** `owner/name` of the repository pull requests are opened on. */
   GANTRY_GITHUB_REPO: z.string().default(''),
   GANTRY_BUILDER_CLUSTER_ARN: z.string().default(''),
+  /** Secrets Manager secret whose value seals Siri device keys at rest. */
+  GANTRY_DEVICE_KEY_SECRET_ARN: z.string().default(''),
+  /** First-run bootstrap: when no user exists yet, these create the first owner of a first tenant. */
+  GANTRY_ADMIN_EMAIL: z.string().default(''),
+  GANTRY_ADMIN_PASSWORD: z.string().default(''),
   /** Local stack only. */
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   GANTRY_HOST: z.string().default('127.0.0.1'),

@@ -2,16 +2,41 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { ZodError, type ZodType } from 'zod';
-import { GantryError, InvalidJsonError, PayloadTooLargeError, ValidationError } from './domain/errors';
+import {
+  ForbiddenError,
+  GantryError,
+  InvalidJsonError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+} from './domain/errors';
+import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
 import { logger } from './observability';
 
-/** Tenant used until identity lands; later it comes only from the authorizer's session. */
-export const DEFAULT_TENANT = 'default';
+/**
+ * The caller as the authorizer established it (`requestContext.authorizer`), never anything the
+ * request itself says. A route behind the authorizer always has one; without it the request is
+ * refused (401), never served under some default tenant.
+ */
+export function principalOf(event: APIGatewayProxyEvent): Principal {
+  const principal = principalFromContext(event.requestContext?.authorizer);
+  if (!principal) throw new UnauthorizedError(UNAUTHORIZED_MESSAGE);
+  return principal;
+}
 
 /** The caller's tenant, taken from the authorizer context, never from the request itself. */
 export function tenantOf(event: APIGatewayProxyEvent): string {
-  const fromAuthorizer = event.requestContext?.authorizer?.tenantId;
-  return typeof fromAuthorizer === 'string' && fromAuthorizer ? fromAuthorizer : DEFAULT_TENANT;
+  return principalOf(event).tenantId;
+}
+
+/** The caller, refused with 403 unless their role grants `permission`. */
+export function requirePermission(event: APIGatewayProxyEvent, permission: Permission): Principal {
+  const principal = principalOf(event);
+  if (!can(principal.role, permission)) {
+    throw new ForbiddenError(`Your role (${principal.role}) may not do this (${permission})`);
+  }
+  return principal;
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
@@ -85,7 +110,9 @@ export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       const err = request.error;
       if (err instanceof GantryError) {
         if (err.httpStatus >= 500) logger.error('Request failed', { error: err });
-        request.response = json(err.httpStatus, errorBody(err.code, err.message, err.details));
+        const headers: Record<string, string> =
+          err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : {};
+        request.response = json(err.httpStatus, errorBody(err.code, err.message, err.details), headers);
       } else if (err instanceof ZodError) {
         request.response = json(400, errorBody('VALIDATION_ERROR', describeZodError(err)));
       } else {

@@ -12,7 +12,7 @@ export interface RestRoute {
   readonly public: boolean;
 }
 
-export const REST_HANDLERS = ['architect', 'missions', 'health'] as const;
+export const REST_HANDLERS = ['architect', 'missions', 'health', 'auth', 'accounts', 'devices', 'siri'] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
 export const REST_ROUTES: readonly RestRoute[] = [
@@ -25,7 +25,24 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
   { method: 'GET', path: '/health', handler: 'health', public: true },
   { method: 'GET', path: '/ready', handler: 'health', public: true },
+  // Identity. Login is public (it is how a session starts); the Siri route authenticates by its
+  // device signature inside the handler, because the signature covers the body.
+  { method: 'POST', path: '/gantry/auth', handler: 'auth', public: true },
+  { method: 'GET', path: '/gantry/auth/status', handler: 'auth', public: false },
+  { method: 'POST', path: '/gantry/auth/logout', handler: 'auth', public: false },
+  { method: 'POST', path: '/gantry/auth/ticket', handler: 'auth', public: false },
+  { method: 'GET', path: '/gantry/users', handler: 'accounts', public: false },
+  { method: 'POST', path: '/gantry/users', handler: 'accounts', public: false },
+  { method: 'POST', path: '/gantry/tenants', handler: 'accounts', public: false },
+  { method: 'GET', path: '/gantry/audit', handler: 'accounts', public: false },
+  { method: 'GET', path: '/gantry/devices', handler: 'devices', public: false },
+  { method: 'POST', path: '/gantry/devices', handler: 'devices', public: false },
+  { method: 'DELETE', path: '/gantry/devices/{id}', handler: 'devices', public: false },
+  { method: 'POST', path: '/gantry/siri', handler: 'siri', public: true },
 ];
+
+/** The Lambda REQUEST authorizer of both APIs (`lambdas/handlers/authorizer.ts`). */
+export const AUTHORIZER_HANDLER = 'authorizer';
 
 /** WebSocket API routes; all go to the one `ws` handler, which dispatches on `routeKey`. */
 export const WS_ROUTES = ['$connect', '$disconnect', '$default', 'subscribe'] as const;

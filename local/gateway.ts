@@ -6,9 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { REST_ROUTES, WS_ROUTES, type RestRoute } from '../lambdas/routes';
-import { DEFAULT_TENANT } from '../lambdas/http';
+import { UNAUTHORIZED_MESSAGE } from '../lambdas/domain/identity';
 import { logger } from '../lambdas/observability';
-import { REST_HANDLER_MAP, WS_HANDLER_FN } from './handler-registry';
+import { AUTHORIZER_FN, REST_HANDLER_MAP, WS_HANDLER_FN } from './handler-registry';
 
 /** API Gateway's own payload limit (10 MB); handlers enforce the policy's smaller limits. */
 export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -52,6 +52,34 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { error: { code, message } }, { 'x-request-id': randomUUID() });
+}
+
+/** Headers as API Gateway hands them to Lambda: single values, lowercase names. */
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+  return headers;
+}
+
+type AuthorizerContext = Record<string, string | number | boolean>;
+
+/**
+ * Runs the authorizer Lambda as API Gateway does: `Unauthorized` thrown → 401, an explicit Deny
+ * → 403, an Allow → its context (plus `principalId`) becomes `requestContext.authorizer`.
+ */
+async function runAuthorizer(
+  event: Record<string, unknown>,
+): Promise<{ ok: true; context: AuthorizerContext } | { ok: false; status: 401 | 403 | 500 }> {
+  try {
+    const result = await AUTHORIZER_FN(event as never);
+    const denied = result.policyDocument.Statement.some((s) => s.Effect === 'Deny');
+    if (denied) return { ok: false, status: 403 };
+    return { ok: true, context: { ...(result.context ?? {}), principalId: result.principalId } };
+  } catch (err) {
+    if ((err as Error).message === 'Unauthorized') return { ok: false, status: 401 };
+    logger.error('Authorizer failed', { error: err as Error });
+    return { ok: false, status: 500 };
+  }
 }
 
 class BodyTooLargeError extends Error {}
@@ -106,7 +134,10 @@ export class LocalGateway {
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private readonly routes = REST_ROUTES.map(compile);
-  private readonly sockets = new Map<string, { ws: WebSocket; connectedAt: string; sourceIp: string }>();
+  private readonly sockets = new Map<
+    string,
+    { ws: WebSocket; connectedAt: string; sourceIp: string; authorizer: AuthorizerContext }
+  >();
   private port = 0;
 
   constructor(private readonly options: LocalGatewayOptions) {}
@@ -137,7 +168,29 @@ export class LocalGateway {
         socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
         return;
       }
-      this.wss!.handleUpgrade(req, socket, head, (ws) => void this.onSocket(ws, req, match[1]));
+      // $connect is authorized before the upgrade, as API Gateway does: a refused handshake never opens.
+      const connectionId = randomBytes(12).toString('base64url');
+      void this.authorizeConnect(req, connectionId).then(
+        (verdict) => {
+          if (!verdict.ok) {
+            const line =
+              verdict.status === 401
+                ? '401 Unauthorized'
+                : verdict.status === 403
+                  ? '403 Forbidden'
+                  : '500 Internal Server Error';
+            socket.end(`HTTP/1.1 ${line}\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n`);
+            return;
+          }
+          this.wss!.handleUpgrade(
+            req,
+            socket,
+            head,
+            (ws) => void this.onSocket(ws, req, connectionId, verdict.context, match[1]),
+          );
+        },
+        () => socket.destroy(),
+      );
     });
     await new Promise<void>((resolveListen, reject) => {
       this.server!.once('error', reject);
@@ -161,6 +214,25 @@ export class LocalGateway {
 
   // --- WebSocket ------------------------------------------------------------------------
 
+  private async authorizeConnect(req: IncomingMessage, connectionId: string) {
+    const query = Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams);
+    return runAuthorizer({
+      type: 'REQUEST',
+      methodArn: 'arn:aws:execute-api:local:000000000000:local/local/$connect',
+      headers: flatHeaders(req),
+      queryStringParameters: query,
+      requestContext: {
+        routeKey: '$connect',
+        eventType: 'CONNECT',
+        connectionId,
+        requestId: randomUUID(),
+        apiId: 'local',
+        stage: 'local',
+        identity: { sourceIp: req.socket.remoteAddress ?? '' },
+      },
+    });
+  }
+
   private async invokeWs(routeKey: string, connectionId: string, body?: string, query?: Record<string, string>) {
     const event = {
       requestContext: {
@@ -176,7 +248,7 @@ export class LocalGateway {
         extendedRequestId: randomUUID(),
         requestTime: new Date().toISOString(),
         connectedAt: Date.now(),
-        authorizer: { tenantId: DEFAULT_TENANT },
+        authorizer: this.sockets.get(connectionId)?.authorizer,
       },
       body,
       queryStringParameters: query,
@@ -185,10 +257,22 @@ export class LocalGateway {
     return (await WS_HANDLER_FN(event as never)) as { statusCode?: number } | undefined;
   }
 
-  private async onSocket(ws: WebSocket, req: IncomingMessage, missionFromPath?: string): Promise<void> {
-    const connectionId = randomBytes(12).toString('base64url');
+  private async onSocket(
+    ws: WebSocket,
+    req: IncomingMessage,
+    connectionId: string,
+    authorizer: AuthorizerContext,
+    missionFromPath?: string,
+  ): Promise<void> {
     const query = Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams);
-    this.sockets.set(connectionId, { ws, connectedAt: new Date().toISOString(), sourceIp: req.socket.remoteAddress ?? '' });
+    // The ticket was used up by the authorizer; the handler never needs it.
+    delete query.ticket;
+    this.sockets.set(connectionId, {
+      ws,
+      connectedAt: new Date().toISOString(),
+      sourceIp: req.socket.remoteAddress ?? '',
+      authorizer,
+    });
     const pending: string[] = [];
     let ready = false;
     ws.on('message', (data) => {
@@ -280,6 +364,38 @@ export class LocalGateway {
         `${req.method} is not allowed on ${path}; use ${matches.map((m) => m.route.method).join(', ')}`,
       );
     }
+    const values = compiled.pattern.exec(path)!.slice(1);
+    const pathParameters = Object.fromEntries(compiled.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
+    const headers = flatHeaders(req);
+    const requestId = randomUUID();
+    const query = Object.fromEntries(url.searchParams);
+    const sourceIp = req.socket.remoteAddress ?? '';
+    let authorizer: AuthorizerContext | undefined;
+    if (!compiled.route.public) {
+      const verdict = await runAuthorizer({
+        type: 'REQUEST',
+        methodArn: `arn:aws:execute-api:local:000000000000:local/local/${compiled.route.method}${compiled.route.path}`,
+        resource: compiled.route.path,
+        path,
+        httpMethod: compiled.route.method,
+        headers,
+        queryStringParameters: query,
+        pathParameters,
+        requestContext: {
+          requestId,
+          resourcePath: compiled.route.path,
+          httpMethod: compiled.route.method,
+          identity: { sourceIp },
+        },
+      });
+      if (!verdict.ok) {
+        req.resume();
+        if (verdict.status === 401) return sendError(res, 401, 'UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
+        if (verdict.status === 403) return sendError(res, 403, 'ACCESS_DENIED', 'The authorizer denied this request');
+        return sendError(res, 500, 'AUTHORIZER_FAILURE', 'The authorizer failed; the request id identifies it in the logs');
+      }
+      authorizer = verdict.context;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, GATEWAY_MAX_BODY_BYTES);
@@ -294,12 +410,6 @@ export class LocalGateway {
       }
       throw err;
     }
-    const values = compiled.pattern.exec(path)!.slice(1);
-    const pathParameters = Object.fromEntries(compiled.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-    const requestId = randomUUID();
-    const query = Object.fromEntries(url.searchParams);
     const event = {
       resource: compiled.route.path,
       path,
@@ -318,8 +428,8 @@ export class LocalGateway {
         httpMethod: req.method ?? 'GET',
         path,
         stage: 'local',
-        identity: { sourceIp: req.socket.remoteAddress ?? '' },
-        authorizer: { tenantId: DEFAULT_TENANT },
+        identity: { sourceIp },
+        ...(authorizer ? { authorizer } : {}),
       },
     } as unknown as APIGatewayProxyEvent;
     const result = await REST_HANDLER_MAP[compiled.route.handler](event, lambdaContext(compiled.route.handler, requestId));

@@ -1,5 +1,10 @@
 import type { RestHandlerName, StepHandlerName } from '../lambdas/routes';
+import { handler as accounts } from '../lambdas/handlers/accounts';
 import { handler as architect } from '../lambdas/handlers/architect';
+import { handler as auth } from '../lambdas/handlers/auth';
+import { handler as authorizer } from '../lambdas/handlers/authorizer';
+import { handler as devices } from '../lambdas/handlers/devices';
+import { handler as siri } from '../lambdas/handlers/siri';
 import { handler as health } from '../lambdas/handlers/health';
 import { handler as missions } from '../lambdas/handlers/missions';
 import { handler as stepArchitect } from '../lambdas/handlers/step-architect';
@@ -14,7 +19,18 @@ import { handler as ws } from '../lambdas/handlers/ws';
 import type { RestHandler } from '../lambdas/http';
 
 /** The same handler modules the CDK stack deploys, by the names used in lambdas/routes.ts. */
-export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = { architect, missions, health };
+export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
+  architect,
+  missions,
+  health,
+  auth,
+  accounts,
+  devices,
+  siri,
+};
+
+/** The authorizer both APIs run before every non-public route and before WebSocket `$connect`. */
+export const AUTHORIZER_FN = authorizer;
 
 export const STEP_HANDLER_MAP: Record<StepHandlerName, (input: unknown) => Promise<unknown>> = {
   'step-architect': stepArchitect,

@@ -19,6 +19,8 @@ import {
 } from '../lambdas/domain/mission-definition';
 import { loadPolicyFile, PROJECT_ROOT } from '../lambdas/domain/policy';
 import { ensureTable } from './dynamo-table';
+import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
+import { sweepExpiredItems } from './expired-items';
 import { LocalGateway } from './gateway';
 import { STEP_HANDLER_MAP } from './handler-registry';
 import { createLocalBuildTask } from './local-build-task';
@@ -51,6 +53,8 @@ export interface LocalStack {
   readonly sandbox: LocalSandbox;
   /** Lines worth printing at start-up (isolation warnings, recovered missions). */
   readonly notices: string[];
+  /** Whether the first owner was created at this start, users already existed, or there are none yet. */
+  readonly identity: BootstrapOutcome;
   stop(options?: { drain?: boolean }): Promise<void>;
 }
 
@@ -178,6 +182,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (recovered.length)
     notices.push(`Recovered ${recovered.length} interrupted execution(s); their missions are FAILED (interrupted).`);
 
+  const identity = await bootstrapFirstOwner(svc);
+  // DynamoDB TTL stand-in: expired sessions, tickets, nonces and buckets are swept now and every minute.
+  const sweep = (): Promise<unknown> =>
+    sweepExpiredItems(rawClient, config.GANTRY_TABLE_NAME).catch((err: Error) =>
+      notices.push(`Sweeping expired items failed: ${err.message}`),
+    );
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), 60_000);
+  sweeper.unref();
+
   let stopped = false;
   return {
     url,
@@ -187,9 +201,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     gateway,
     sandbox,
     notices,
+    identity,
     async stop(options = {}) {
       if (stopped) return;
       stopped = true;
+      clearInterval(sweeper);
       if (options.drain) await runner.drain();
       for (const c of signals.values()) c.abort();
       await gateway.close();

@@ -88,3 +88,47 @@ export class PublishError extends GantryError {
     this.name = 'PublishError';
   }
 }
+
+/** No valid session (or ticket, or device signature): 401. */
+export class UnauthorizedError extends GantryError {
+  constructor(message: string, code = 'UNAUTHORIZED') {
+    super(code, message, 401);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** Authenticated, but the role may not do this: 403. */
+export class ForbiddenError extends GantryError {
+  constructor(message: string) {
+    super('FORBIDDEN', message, 403);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A token bucket is empty: 429 with `Retry-After` (seconds). */
+export class RateLimitedError extends GantryError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    code = 'RATE_LIMITED',
+  ) {
+    super(code, message, 429, { retry_after_seconds: retryAfterSeconds });
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** The content guardrail refused the request text: 422, with the category and its reason. */
+export class ContentRefusedError extends GantryError {
+  constructor(category: string, reason: string) {
+    super('CONTENT_REFUSED', `Request refused (${category}): ${reason}`, 422, { category, reason });
+    this.name = 'ContentRefusedError';
+  }
+}
+
+/** A refused signed Siri request; each cause has its own code (SIRI_BAD_SIGNATURE, SIRI_REPLAYED_NONCE, …). */
+export class SiriRequestError extends GantryError {
+  constructor(code: string, message: string, httpStatus = 401) {
+    super(code, message, httpStatus);
+    this.name = 'SiriRequestError';
+  }
+}

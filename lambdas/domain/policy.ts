@@ -3,6 +3,79 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { compileGuardrailPattern } from './guardrails';
+
+/** A token bucket: at most `capacity` requests at once, `refill_per_minute` more per minute. */
+const BucketSchema = z
+  .object({
+    capacity: z.number().int().min(1).max(100_000),
+    refill_per_minute: z.number().min(0).max(100_000),
+  })
+  .strict();
+
+/** Sessions, WebSocket tickets, passwords and login throttling. */
+const AuthPolicySchema = z
+  .object({
+    session_ttl_seconds: z.number().int().min(1).max(2_592_000),
+    ws_ticket_ttl_seconds: z.number().int().min(1).max(600),
+    min_password_length: z.number().int().min(8).max(1024),
+    /** Login attempts per account (a success refills it). */
+    login_per_account: BucketSchema,
+    /** Login attempts per source IP. */
+    login_per_source: BucketSchema,
+  })
+  .strict();
+
+/**
+ * Per-user buckets on the routes that spend model tokens or builder time, by name
+ * (`architect`, `siri`, `consult`, `voice`, `retry`, …); `default` covers a name not listed.
+ */
+const RateLimitsSchema = z.object({ default: BucketSchema }).catchall(BucketSchema);
+
+/** The content deny list: named categories, each with patterns (regular expressions) and the reason given to the caller. */
+const GuardrailsSchema = z
+  .object({
+    categories: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'category names are kebab-case'),
+            reason: z.string().min(10),
+            patterns: z
+              .array(
+                z.string().refine(
+                  (p) => {
+                    try {
+                      compileGuardrailPattern(p);
+                      return true;
+                    } catch {
+                      return false;
+                    }
+                  },
+                  { message: 'not a valid regular expression' },
+                ),
+              )
+              .min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** The signed Siri endpoint. */
+const SiriPolicySchema = z
+  .object({
+    max_body_bytes: z.number().int().min(64).max(65_536),
+    timestamp_tolerance_seconds: z.number().int().min(10).max(3600),
+    /** How long a used nonce is remembered; must cover the whole timestamp window on both sides. */
+    nonce_ttl_seconds: z.number().int().min(20).max(86_400),
+  })
+  .strict()
+  .refine((s) => s.nonce_ttl_seconds >= 2 * s.timestamp_tolerance_seconds, {
+    message: 'nonce_ttl_seconds must be at least twice timestamp_tolerance_seconds',
+    path: ['nonce_ttl_seconds'],
+  });
 
 /** Schema of `policy.yaml`. Unknown keys are refused so a typo never silently disables a rule. */
 export const PolicySchema = z
@@ -47,6 +120,10 @@ export const PolicySchema = z
         verify_attempts: z.number().int().min(1).max(10),
       })
       .strict(),
+    auth: AuthPolicySchema,
+    rate_limits: RateLimitsSchema,
+    guardrails: GuardrailsSchema,
+    siri: SiriPolicySchema,
   })
   .strict();
 

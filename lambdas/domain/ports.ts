@@ -85,3 +85,10 @@ export interface ArchitectPort {
     prompt: string;
   }): Promise<import('./manifest').GantryManifest | null>;
 }
+
+/** Seals small secrets at rest (device keys): AES-GCM under a key from Secrets Manager in AWS, a local key file locally. */
+export interface SecretBox {
+  /** `context` is bound to the sealed value; `open` fails unless it is given the same context. */
+  seal(plaintext: string, context: string): Promise<string>;
+  open(sealed: string, context: string): Promise<string>;
+}

@@ -1,20 +1,30 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { services } from '../composition-root';
 import { architectRequestSchema, SUBMIT_SPEECH, submitMission } from '../app/submit-mission';
-import { json, parseJsonBody, restHandler, tenantOf } from '../http';
+import { enforceGuardrails } from '../app/content-guard';
+import { enforceRateLimit } from '../app/rate-limit';
+import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 
-/** POST /gantry/architect — direct build, bypassing the consultation: 202 {mission_id, speech}. */
+/**
+ * POST /gantry/architect — direct build, bypassing the consultation: 202 {mission_id, speech}.
+ * Order: who (authorizer context, role) → valid input → rate limit → content guardrail → work,
+ * so nothing is spent on a request that is refused.
+ */
 export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
   const svc = services();
+  const principal = requirePermission(event, 'mission:create');
   const request = parseJsonBody(
     event,
     architectRequestSchema(svc.policy.policy.api.max_prompt_chars),
     svc.policy.policy.api.max_body_bytes,
   );
   const idempotencyKey = event.headers?.['idempotency-key'] ?? event.headers?.['Idempotency-Key'];
+  const actor = { type: 'human', id: principal.userId } as const;
+  await enforceRateLimit(svc, principal, 'architect');
+  await enforceGuardrails(svc, { tenantId: principal.tenantId, actor, source: 'architect', texts: [request.voice_memo] });
   const { mission, created } = await submitMission(svc, {
-    tenantId: tenantOf(event),
-    actor: { type: 'human', id: String(event.requestContext?.authorizer?.userId ?? 'anonymous') },
+    tenantId: principal.tenantId,
+    actor,
     request,
     idempotencyKey: idempotencyKey || undefined,
   });

@@ -2,14 +2,14 @@ import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'a
 import { z } from 'zod';
 import { services } from '../composition-root';
 import { statusView } from '../app/mission-views';
-import { DEFAULT_TENANT } from '../http';
+import { principalFromContext } from '../domain/identity';
 import { logger } from '../observability';
 
 const SubscribeSchema = z.object({ action: z.literal('subscribe'), mission_id: z.string().min(1).max(100) });
 
 type WsEvent = APIGatewayProxyWebsocketEventV2 & {
   queryStringParameters?: Record<string, string | undefined>;
-  requestContext: APIGatewayProxyWebsocketEventV2['requestContext'] & { authorizer?: { tenantId?: string } };
+  requestContext: APIGatewayProxyWebsocketEventV2['requestContext'] & { authorizer?: Record<string, unknown> };
 };
 
 /**
@@ -23,7 +23,10 @@ export const handler = async (event: WsEvent): Promise<APIGatewayProxyResultV2> 
   try {
     switch (routeKey) {
       case '$connect': {
-        await svc.store.putConnection(connectionId, event.requestContext.authorizer?.tenantId ?? DEFAULT_TENANT);
+        // The tenant comes only from the authorizer (session or single-use ticket), never the request.
+        const principal = principalFromContext(event.requestContext.authorizer);
+        if (!principal) return { statusCode: 401 };
+        await svc.store.putConnection(connectionId, principal.tenantId);
         return { statusCode: 200 };
       }
       case '$disconnect':

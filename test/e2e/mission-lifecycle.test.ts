@@ -27,7 +27,7 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.headers.get('x-duration-ms')).toMatch(/^\d+$/);
     missionId = res.body.mission_id;
-    socket = new WebSocket(`${t.url.replace('http', 'ws')}/ws`);
+    socket = new WebSocket(await t.wsUrl());
     socket.on('message', (data) => received.push(JSON.parse(data.toString())));
     await new Promise((r) => socket.once('open', r));
     socket.send(JSON.stringify({ action: 'subscribe', mission_id: missionId }));

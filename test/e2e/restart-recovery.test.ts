@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 const RUNNING = [
   'QUEUED',
@@ -30,7 +30,13 @@ async function freePort(): Promise<number> {
 
 async function startChild(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'local', 'gantry-cli.js'), 'start'], {
-    env: { ...process.env, PORT: String(port), GANTRY_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      GANTRY_DATA_DIR: dataDir,
+      GANTRY_ADMIN_EMAIL: TEST_ADMIN.email,
+      GANTRY_ADMIN_PASSWORD: TEST_ADMIN.password,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,19 +60,25 @@ test('a stack killed mid-mission leaves no mission running after it starts again
   const port = await freePort();
   const child = await startChild(dataDir, port);
   const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/gantry/auth`, { method: 'POST', body: JSON.stringify(TEST_ADMIN) });
+  const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
   const ids: string[] = [];
   for (const prompt of ['Build a calculator', 'Build a task manager with local storage']) {
-    const res = await fetch(`${base}/gantry/architect`, { method: 'POST', body: JSON.stringify({ voice_memo: prompt }) });
+    const res = await fetch(`${base}/gantry/architect`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ voice_memo: prompt }),
+    });
     expect(res.status).toBe(202);
     ids.push(((await res.json()) as { mission_id: string }).mission_id);
   }
   // Wait until the first mission is past QUEUED, then kill the process without any chance to clean up.
   for (let i = 0; i < 400; i++) {
-    const s = (await (await fetch(`${base}/gantry/status/${ids[0]}`)).json()) as { status: string };
+    const s = (await (await fetch(`${base}/gantry/status/${ids[0]}`, { headers: auth })).json()) as { status: string };
     if (s.status !== 'QUEUED') break;
     await new Promise((r) => setTimeout(r, 25));
   }
-  const before = (await (await fetch(`${base}/gantry/status/${ids[0]}`)).json()) as { status: string };
+  const before = (await (await fetch(`${base}/gantry/status/${ids[0]}`, { headers: auth })).json()) as { status: string };
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
 

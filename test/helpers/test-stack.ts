@@ -6,16 +6,30 @@ import { PROJECT_ROOT } from '../../lambdas/domain/policy';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 
+/** The first owner every test stack bootstraps (GANTRY_ADMIN_EMAIL / GANTRY_ADMIN_PASSWORD). */
+export const TEST_ADMIN = { email: 'owner@gantry.test', password: 'test-owner-password-1' } as const;
+
+export type TestResponse = { status: number; body: any; headers: Headers; text: string };
+
 export interface TestStack {
   stack: LocalStack;
   url: string;
   dataDir: string;
-  request(
+  /** Bearer token of TEST_ADMIN's session; `request()` sends it unless told otherwise. */
+  token: string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  /** A request with another session token, or with none (`null`). */
+  requestAs(
+    token: string | null,
     method: string,
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  ): Promise<TestResponse>;
+  /** Logs in and returns the bearer token. */
+  login(email: string, password: string): Promise<string>;
+  /** A WebSocket URL (default path `/ws`) carrying a fresh single-use ticket of the token's session. */
+  wsUrl(path?: string, token?: string): Promise<string>;
   waitFor(missionId: string, statuses: string[], timeoutMs?: number): Promise<any>;
   stop(): Promise<void>;
 }
@@ -33,13 +47,20 @@ export async function startTestStack(
   options: { policy?: Record<string, Record<string, unknown>>; architect?: ArchitectPort; dataDir?: string } = {},
 ): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gantry-test-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', GANTRY_DATA_DIR: dataDir, GANTRY_HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    GANTRY_DATA_DIR: dataDir,
+    GANTRY_HOST: '127.0.0.1',
+    GANTRY_ADMIN_EMAIL: TEST_ADMIN.email,
+    GANTRY_ADMIN_PASSWORD: TEST_ADMIN.password,
+  };
   if (options.policy) env.GANTRY_POLICY_PATH = writePolicy(dataDir, options.policy);
   const stack = await startLocalStack({ env, architect: options.architect });
-  const request: TestStack['request'] = async (method, path, body, headers = {}) => {
+  const requestAs: TestStack['requestAs'] = async (token, method, path, body, headers = {}) => {
     const res = await fetch(`${stack.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -51,11 +72,26 @@ export async function startTestStack(
     }
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
+  const login = async (email: string, password: string): Promise<string> => {
+    const res = await requestAs(null, 'POST', '/gantry/auth', { email, password });
+    if (res.status !== 200) throw new Error(`Login as ${email} failed: ${res.status} ${res.text}`);
+    return res.body.token as string;
+  };
+  const token = await login(TEST_ADMIN.email, TEST_ADMIN.password);
+  const request: TestStack['request'] = (method, path, body, headers) => requestAs(token, method, path, body, headers);
   return {
     stack,
     url: stack.url,
     dataDir,
+    token,
     request,
+    requestAs,
+    login,
+    async wsUrl(path = '/ws', as = token) {
+      const res = await requestAs(as, 'POST', '/gantry/auth/ticket');
+      if (res.status !== 201) throw new Error(`No WebSocket ticket: ${res.status} ${res.text}`);
+      return `${stack.url.replace(/^http/, 'ws')}${path}?ticket=${encodeURIComponent(res.body.ticket)}`;
+    },
     async waitFor(missionId, statuses, timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       let last: any;

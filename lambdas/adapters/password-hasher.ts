@@ -1,0 +1,48 @@
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+
+/**
+ * Argon2id password hashing (RFC 9106) through @node-rs/argon2.
+ *
+ * Parameters: 19 MiB of memory, 2 passes, 1 lane, a 16-byte random salt and a 32-byte tag —
+ * the OWASP Password Storage Cheat Sheet's first recommended Argon2id configuration, which
+ * costs roughly 20–40 ms per hash on one Lambda/laptop core. They are stored in the PHC string
+ * (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>`), so raising them later still verifies old
+ * hashes.
+ */
+export const ARGON2_PARAMETERS = {
+  // Algorithm.Argon2id (a const enum, which isolated modules cannot read).
+  algorithm: 2 as Algorithm,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+  outputLen: 32,
+} as const;
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Constant-time inside the library; false for a malformed hash too. */
+  verify(passwordHash: string, password: string): Promise<boolean>;
+  /** Burns the time of one verification, so an unknown email answers as slowly as a wrong password. */
+  verifyDummy(password: string): Promise<void>;
+}
+
+export class Argon2PasswordHasher implements PasswordHasher {
+  private dummy: Promise<string> | undefined;
+
+  async hash(password: string): Promise<string> {
+    return hash(password, ARGON2_PARAMETERS);
+  }
+
+  async verify(passwordHash: string, password: string): Promise<boolean> {
+    try {
+      return await verify(passwordHash, password);
+    } catch {
+      return false;
+    }
+  }
+
+  async verifyDummy(password: string): Promise<void> {
+    this.dummy ??= this.hash('gantry-dummy-password-for-timing');
+    await this.verify(await this.dummy, password);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Services } from '../composition-root';
+import type { AuditRecord } from '../adapters/identity-store';
+import type { Actor } from '../domain/mission';
+import { logger } from '../observability';
+
+/**
+ * Records a security-relevant refusal or decision (refused content, refused Siri request,
+ * failed login) as an audit item of the tenant, and logs it. Never throws: a refusal must be
+ * answered even if recording it fails (the log line still carries it).
+ */
+export async function recordAudit(
+  svc: Services,
+  input: { tenantId: string | null; type: string; code: string; message: string; actor: Actor; data?: Record<string, unknown> },
+): Promise<AuditRecord | null> {
+  logger.warn('Audit', { audit_type: input.type, code: input.code, tenant_id: input.tenantId ?? undefined, actor: input.actor });
+  try {
+    return await svc.identity.putAudit({
+      tenant_id: input.tenantId,
+      type: input.type,
+      code: input.code,
+      message: input.message,
+      actor: input.actor,
+      data: input.data ?? {},
+    });
+  } catch (err) {
+    logger.error('Could not record an audit item', { audit_type: input.type, error: (err as Error).message });
+    return null;
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import type { Services } from '../composition-root';
+import type { GrantRecord, UserRecord } from '../adapters/identity-store';
+import { RateLimitedError, UnauthorizedError } from '../domain/errors';
+import {
+  credentialFrom,
+  EmailSchema,
+  newToken,
+  normalizeEmail,
+  SESSION_TOKEN_PREFIX,
+  TICKET_PREFIX,
+  tokenKey,
+  type Principal,
+} from '../domain/identity';
+import { recordAudit } from './audit';
+
+/** What the authorizer looks at: headers for a session, the query string for a WebSocket ticket. */
+export interface AuthorizationRequest {
+  readonly headers?: Record<string, string | undefined> | null;
+  readonly query?: Record<string, string | undefined> | null;
+  /** WebSocket `$connect`: a single-use `ticket` query parameter is accepted as well as a session. */
+  readonly connect: boolean;
+}
+
+export type AuthorizationResult =
+  { readonly ok: true; readonly principal: Principal } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The one authorization decision, used by the API Gateway Lambda authorizer (REST and
+ * WebSocket `$connect`) and by the local gateway through that same handler. A session is
+ * looked up by the SHA-256 of its token (the store never holds a token), must not be expired,
+ * and its user must still exist in the same tenant; the role is read from the user, so a role
+ * change applies at once.
+ */
+export async function authorize(svc: Services, request: AuthorizationRequest): Promise<AuthorizationResult> {
+  if (request.connect) {
+    const ticket = request.query?.ticket;
+    if (ticket) {
+      if (!ticket.startsWith(TICKET_PREFIX) || ticket.length > 100) return { ok: false, reason: 'malformed ticket' };
+      const grant = await svc.identity.consumeTicket(tokenKey(ticket));
+      if (!grant) return { ok: false, reason: 'unknown, used or expired ticket' };
+      return principalFor(svc, grant);
+    }
+  }
+  const credential = credentialFrom(request.headers);
+  if (!credential) return { ok: false, reason: 'no credential' };
+  if (!credential.token.startsWith(SESSION_TOKEN_PREFIX) || credential.token.length > 100) {
+    return { ok: false, reason: 'malformed session token' };
+  }
+  const key = tokenKey(credential.token);
+  const session = await svc.identity.getSession(key);
+  if (!session) return { ok: false, reason: 'unknown, expired or revoked session' };
+  return principalFor(svc, session, key);
+}
+
+async function principalFor(svc: Services, grant: GrantRecord, sessionKey?: string): Promise<AuthorizationResult> {
+  const user = await svc.identity.getUser(grant.email);
+  if (!user || user.user_id !== grant.user_id || user.tenant_id !== grant.tenant_id) {
+    return { ok: false, reason: 'the user no longer exists' };
+  }
+  return {
+    ok: true,
+    principal: { tenantId: user.tenant_id, userId: user.user_id, role: user.role, email: user.email, sessionKey },
+  };
+}
+
+export const LoginSchema = z
+  .object({
+    email: z.string().min(1).max(254),
+    password: z.string().min(1).max(1024),
+    /** `cookie` (the web client): the token travels only in the HttpOnly cookie, not in the body. */
+    mode: z.enum(['cookie', 'bearer']).default('bearer'),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginSchema>;
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: number;
+  readonly user: UserRecord;
+}
+
+const INVALID = 'Email or password is wrong';
+
+/**
+ * Password login. Every attempt first takes a token from the source IP's bucket and from the
+ * account's bucket (`auth.login_per_source`, `auth.login_per_account`); an empty bucket answers
+ * 429 `LOGIN_THROTTLED` with `Retry-After` before the password is even checked. An unknown
+ * email costs the same Argon2 verification as a wrong password and gets the same answer.
+ * Success refills the account's bucket and creates a session.
+ */
+export async function login(svc: Services, input: { request: LoginRequest; sourceIp: string }): Promise<LoginResult> {
+  const auth = svc.policy.policy.auth;
+  const email = normalizeEmail(input.request.email);
+  const accountScope = `login#account#${email}`;
+  for (const [scope, rate, what] of [
+    [`login#source#${input.sourceIp || 'unknown'}`, auth.login_per_source, 'from this address'],
+    [accountScope, auth.login_per_account, 'for this account'],
+  ] as const) {
+    const result = await svc.identity.takeToken(scope, rate);
+    if (!result.allowed) {
+      throw new RateLimitedError(
+        `Too many login attempts ${what}; try again in ${result.retryAfterSeconds} s`,
+        result.retryAfterSeconds,
+        'LOGIN_THROTTLED',
+      );
+    }
+  }
+  const user = EmailSchema.safeParse(email).success ? await svc.identity.getUser(email) : null;
+  if (!user) {
+    await svc.passwords.verifyDummy(input.request.password);
+    const { userCount } = await svc.identity.userSummary();
+    if (userCount === 0) {
+      throw new UnauthorizedError(
+        'No user exists yet. Start the stack with GANTRY_ADMIN_EMAIL and GANTRY_ADMIN_PASSWORD set, or run ' +
+          '`npx gantry user add --email <you> --role owner` while it is stopped',
+        'NO_USERS_YET',
+      );
+    }
+    throw new UnauthorizedError(INVALID, 'INVALID_CREDENTIALS');
+  }
+  if (!(await svc.passwords.verify(user.password_hash, input.request.password))) {
+    await recordAudit(svc, {
+      tenantId: user.tenant_id,
+      type: 'auth.login_failed',
+      code: 'INVALID_CREDENTIALS',
+      message: `Wrong password for ${user.email}`,
+      actor: { type: 'human', id: user.user_id },
+      data: { source_ip: input.sourceIp },
+    });
+    throw new UnauthorizedError(INVALID, 'INVALID_CREDENTIALS');
+  }
+  await svc.identity.resetBucket(accountScope);
+  const token = newToken(SESSION_TOKEN_PREFIX);
+  const expiresAt = Math.floor(Date.now() / 1000) + auth.session_ttl_seconds;
+  await svc.identity.putSession(tokenKey(token), {
+    user_id: user.user_id,
+    email: user.email,
+    tenant_id: user.tenant_id,
+    role: user.role,
+    created_at: new Date().toISOString(),
+    expires_at: expiresAt,
+  });
+  return { token, expiresAt, user };
+}
+
+/** Ends the caller's session (the token stops working at once, everywhere). */
+export async function logout(svc: Services, principal: Principal): Promise<void> {
+  if (principal.sessionKey) await svc.identity.deleteSession(principal.sessionKey);
+}
+
+/**
+ * A single-use, short-lived ticket for opening the WebSocket (browsers cannot set headers on a
+ * WebSocket): `wss://…?ticket=<ticket>`. Stored as its SHA-256, consumed by `$connect`.
+ */
+export async function issueTicket(svc: Services, principal: Principal): Promise<{ ticket: string; expiresAt: number }> {
+  const ticket = newToken(TICKET_PREFIX);
+  const expiresAt = Math.floor(Date.now() / 1000) + svc.policy.policy.auth.ws_ticket_ttl_seconds;
+  await svc.identity.putTicket(tokenKey(ticket), {
+    user_id: principal.userId,
+    email: principal.email,
+    tenant_id: principal.tenantId,
+    role: principal.role,
+    created_at: new Date().toISOString(),
+    expires_at: expiresAt,
+  });
+  return { ticket, expiresAt };
+}
