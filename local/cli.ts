@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { verifyEvidence } from '../lambdas/domain/evidence-verify';
 import { FINAL_STATUSES } from '../lambdas/domain/mission';
+import { POLICY_CHECK_USAGE, policyCheck } from './policy-check';
 
 const HELP = `gantry — a serverless AI software factory (local stack)
 
@@ -12,6 +13,8 @@ Usage:
   gantry missions                   List recent missions
   gantry verify <evidence.json> [--key <public-key.pem>]
                                     Re-check a sealed evidence file offline (exit 1 if any check fails)
+  gantry policy check <manifest.json> [--policy <policy.yaml>] [--json]
+                                    Run the policy gate on a manifest (exit 1 on any violation)
   gantry help                       This text
 
 Environment:
@@ -154,6 +157,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'verify':
       return verify(rest);
+    case 'policy':
+      if (rest[0] !== 'check') {
+        process.stderr.write(`${POLICY_CHECK_USAGE}\n`);
+        return 2;
+      }
+      return policyCheck(rest.slice(1), { out, err: (text) => void process.stderr.write(`${text}\n`) });
     case undefined:
     case 'help':
     case '--help':

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { isValidGlob } from './path-glob';
 import { compileGuardrailPattern } from './guardrails';
 
 /** A token bucket: at most `capacity` requests at once, `refill_per_minute` more per minute. */
@@ -77,6 +78,70 @@ const SiriPolicySchema = z
     path: ['nonce_ttl_seconds'],
   });
 
+const RuleNameSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'rule names are kebab-case');
+const GlobSchema = z.string().min(1).refine(isValidGlob, { message: 'not a valid glob' });
+
+/**
+ * A forbidden code pattern: a named regular expression (JavaScript syntax, matched against each
+ * text file whose path matches one of `files`) and the reason the gate gives when it matches.
+ */
+const ForbiddenPatternSchema = z
+  .object({
+    name: RuleNameSchema,
+    reason: z.string().min(10),
+    regex: z.string().min(1),
+    /** Extra flags: any of `i`, `s`, `u` (the gate always adds `g` and `m`). */
+    flags: z
+      .string()
+      .regex(/^[isu]*$/, 'flags may only be i, s, u')
+      .default(''),
+    files: z.array(GlobSchema).min(1),
+    /** Also scan the manifest's audit, build and run commands. */
+    commands: z.boolean().default(false),
+  })
+  .strict()
+  .refine(
+    (p) => {
+      try {
+        new RegExp(p.regex, `gm${p.flags}`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'regex is not a valid regular expression', path: ['regex'] },
+  );
+
+/** Dependencies a generated app may declare, each at exactly this version (the builder installs offline from a cache warmed with them). */
+const DependencyPolicySchema = z
+  .object({
+    allowed: z.record(z.string().regex(/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/), z.string().min(1)),
+    /** Refuse package.json lifecycle scripts that run at install time (preinstall, install, postinstall, prepare). */
+    forbid_install_scripts: z.boolean(),
+  })
+  .strict();
+
+/** Per-mission spending caps; a mission that would pass one stops with BUDGET_EXCEEDED. */
+const BudgetPolicySchema = z
+  .object({
+    max_tokens: z.number().int().min(0),
+    max_cost_usd: z.number().min(0),
+    max_builder_seconds: z.number().int().min(1),
+  })
+  .strict();
+
+/** Limits of the debugger's snippet runs (seed 003). */
+const DebuggerPolicySchema = z
+  .object({
+    timeout_seconds: z.number().int().min(1).max(60),
+    memory_mb: z.number().int().min(16).max(2048),
+    cpu_percent: z.number().int().min(5).max(200),
+    max_pids: z.number().int().min(4).max(1024),
+    max_code_bytes: z.number().int().min(64).max(1_000_000),
+    max_output_bytes: z.number().int().min(256).max(1_000_000),
+  })
+  .strict();
+
 /** Schema of `policy.yaml`. Unknown keys are refused so a typo never silently disables a rule. */
 export const PolicySchema = z
   .object({
@@ -111,6 +176,8 @@ export const PolicySchema = z
         max_count: z.number().int().min(1),
         max_total_bytes: z.number().int().min(1),
         max_file_bytes: z.number().int().min(1),
+        /** Path rules: globs no manifest file may match (CI configuration, git hooks, package-manager settings). */
+        protected_paths: z.array(GlobSchema),
       })
       .strict(),
     evidence: z.object({ retention_days: z.number().int().min(1).max(36500) }).strict(),
@@ -120,6 +187,10 @@ export const PolicySchema = z
         verify_attempts: z.number().int().min(1).max(10),
       })
       .strict(),
+    forbidden_patterns: z.array(ForbiddenPatternSchema),
+    dependencies: DependencyPolicySchema,
+    budget: BudgetPolicySchema,
+    debugger: DebuggerPolicySchema,
     auth: AuthPolicySchema,
     rate_limits: RateLimitsSchema,
     guardrails: GuardrailsSchema,
