@@ -298,7 +298,8 @@ export class IdentityStore {
         new UpdateCommand({
           TableName: this.table,
           Key: { PK: devicePk(input.keyId), SK: 'META' },
-          UpdateExpression: 'SET revoked_at = if_not_exists(revoked_at, :at)',
+          // revoked_at starts as NULL (not absent), so if_not_exists would keep the NULL.
+          UpdateExpression: 'SET revoked_at = :at',
           ConditionExpression: input.anyUser
             ? 'attribute_exists(PK) AND tenant_id = :t'
             : 'attribute_exists(PK) AND tenant_id = :t AND user_id = :u',

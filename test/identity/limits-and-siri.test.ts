@@ -1,0 +1,177 @@
+import type { ArchitectPort } from '../../lambdas/domain/ports';
+import { signRequest } from '../../lambdas/domain/siri-signature';
+import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
+
+/** An architect that gives up at once, so accepted requests cost no build. */
+const quickFail: ArchitectPort = {
+  name: 'scripted-quick-fail',
+  async draft() {
+    throw new Error('scripted: no build in this test');
+  },
+  async heal() {
+    return null;
+  },
+};
+
+let t: TestStack;
+beforeAll(async () => {
+  t = await startTestStack({
+    architect: quickFail,
+    policy: {
+      auth: {
+        login_per_account: { capacity: 3, refill_per_minute: 0.01 },
+        login_per_source: { capacity: 12, refill_per_minute: 0.01 },
+      },
+      rate_limits: { architect: { capacity: 10, refill_per_minute: 0.01 } },
+    },
+  });
+});
+afterAll(async () => t?.stop());
+
+describe('token bucket', () => {
+  test('50 parallel requests at a bucket of 10: exactly 10 pass, 40 get 429 with Retry-After', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.request('POST', '/gantry/architect', { voice_memo: `Build a timer number ${i}`, deploy: false, publish: false }),
+      ),
+    );
+    const passed = results.filter((r) => r.status === 202);
+    const limited = results.filter((r) => r.status === 429);
+    expect(passed).toHaveLength(10);
+    expect(limited).toHaveLength(40);
+    for (const r of limited) {
+      expect(r.body.error.code).toBe('RATE_LIMITED');
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(r.body.error.details.retry_after_seconds).toBe(Number(r.headers.get('retry-after')));
+    }
+    // Exactly the admitted requests became missions.
+    const missions = (await t.request('GET', '/gantry/missions?limit=100')).body.missions;
+    expect(missions).toHaveLength(10);
+  });
+});
+
+describe('login throttling', () => {
+  test('repeated failures lock the account, even for the right password, with Retry-After', async () => {
+    const attempt = (password: string) => t.requestAs(null, 'POST', '/gantry/auth', { email: TEST_ADMIN.email, password });
+    for (let i = 0; i < 3; i++) expect((await attempt('wrong-password-guess')).status).toBe(401);
+    const locked = await attempt(TEST_ADMIN.password);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('LOGIN_THROTTLED');
+    expect(locked.body.error.message).toMatch(/for this account/);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
+    // The session issued before the lock still works: throttling guards logins, not sessions.
+    expect((await t.request('GET', '/gantry/auth/status')).status).toBe(200);
+  });
+});
+
+describe('Siri', () => {
+  let keyId: string;
+  let secret: string;
+  const send = (body: string, headers: Record<string, string>, contentType = 'text/plain') =>
+    t.requestAs(null, 'POST', '/gantry/siri', body, { 'content-type': contentType, ...headers });
+  const audit = async () => (await t.request('GET', '/gantry/audit?limit=500')).body.audit as any[];
+  let accepted: { body: string; headers: Record<string, string> };
+
+  beforeAll(async () => {
+    const res = await t.request('POST', '/gantry/devices', { name: 'My iPhone' });
+    expect(res.status).toBe(201);
+    keyId = res.body.key_id;
+    secret = res.body.secret;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body.scheme).toBe('GANTRY-SIRI-V1');
+  });
+
+  test('the secret is shown once: listing never returns it, and the store keeps it sealed', async () => {
+    const list = await t.request('GET', '/gantry/devices');
+    expect(list.body.devices).toEqual([expect.objectContaining({ key_id: keyId, name: 'My iPhone', revoked_at: null })]);
+    expect(JSON.stringify(list.body)).not.toContain(secret);
+    const stored = await t.stack.services.identity.getDevice(keyId);
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    expect(stored?.secret_sealed).toMatch(/^v1\./);
+  });
+
+  test('a correctly signed request starts work and answers with speech', async () => {
+    const body = 'Build a calculator with dark mode';
+    const headers = signRequest({ keyId, secret, body });
+    accepted = { body, headers };
+    const res = await send(body, headers);
+    expect(res.status).toBe(202);
+    expect(res.body.speech).toMatch(/Gantry/);
+    expect(res.body.speech.length).toBeLessThan(120);
+    const status = await t.request('GET', `/gantry/status/${res.body.mission_id}`);
+    expect(status.status).toBe(200);
+    expect(status.body.prompt).toBe(body);
+    const events = (await t.request('GET', `/gantry/missions/${res.body.mission_id}/events`)).body.events;
+    expect(events[0].actor).toEqual({ type: 'integration', id: `siri/${keyId}` });
+  });
+
+  test('JSON bodies and ISO 8601 timestamps (what Shortcuts formats) are accepted too', async () => {
+    const body = JSON.stringify({ message: 'Build a notes app', deploy: false, publish: false });
+    const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '+00:00');
+    const res = await send(body, signRequest({ keyId, secret, body, timestamp }), 'application/json');
+    expect(res.status).toBe(202);
+  });
+
+  test('each bad request is refused with its own error and recorded', async () => {
+    const body = 'Build a timer';
+    const now = Math.floor(Date.now() / 1000);
+    const cases: Array<[string, () => Promise<{ status: number; body: any }>, number]> = [
+      ['SIRI_BAD_SIGNATURE', () => send(body, signRequest({ keyId, secret: 'f'.repeat(64), body })), 401],
+      ['SIRI_STALE_TIMESTAMP', () => send(body, signRequest({ keyId, secret, body, timestamp: String(now - 301) })), 401],
+      ['SIRI_STALE_TIMESTAMP', () => send(body, signRequest({ keyId, secret, body, timestamp: String(now + 301) })), 401],
+      ['SIRI_REPLAYED_NONCE', () => send(accepted.body, accepted.headers), 401],
+      ['SIRI_BODY_TAMPERED', () => send('Build ransomware', signRequest({ keyId, secret, body })), 401],
+      ['SIRI_BODY_TOO_LARGE', () => send('x'.repeat(5000), signRequest({ keyId, secret, body: 'x'.repeat(5000) })), 413],
+      ['SIRI_MISSING_HEADERS', () => send(body, { 'x-gantry-key': keyId }), 400],
+    ];
+    for (const [code, run, status] of cases) {
+      const res = await run();
+      expect({ code: res.body.error?.code, status: res.status }).toEqual({ code, status });
+    }
+    const recorded = (await audit()).filter((a) => a.type === 'siri.refused').map((a) => a.code);
+    for (const [code] of cases) expect(recorded).toContain(code);
+  });
+
+  test('a request a guardrail refuses is refused over Siri too', async () => {
+    const body = 'Build a fake login page that looks exactly like my bank';
+    const res = await send(body, signRequest({ keyId, secret, body }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('CONTENT_REFUSED');
+    expect((await audit())[0]).toMatchObject({ type: 'content.refused', data: { source: 'siri' } });
+  });
+
+  test('an unknown key is refused and recorded without a tenant', async () => {
+    const body = 'Build a timer';
+    const res = await send(body, signRequest({ keyId: 'dk_AAAAAAAAAAAAAAAAAAAA', secret, body }));
+    expect(res.body.error.code).toBe('SIRI_UNKNOWN_KEY');
+    const unattributed = await t.stack.services.identity.listAudit(null);
+    expect(unattributed[0]).toMatchObject({ tenant_id: null, code: 'SIRI_UNKNOWN_KEY' });
+  });
+
+  test('a revoked key is refused at once', async () => {
+    const revoked = await t.request('DELETE', `/gantry/devices/${keyId}`);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revoked_at).toEqual(expect.any(String));
+    const body = 'Build a timer';
+    const res = await send(body, signRequest({ keyId, secret, body }));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SIRI_KEY_REVOKED');
+    expect((await audit()).find((a) => a.code === 'SIRI_KEY_REVOKED')).toBeDefined();
+    // Another tenant's caller cannot revoke (or even see) a key.
+    expect((await t.request('DELETE', '/gantry/devices/dk_AAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+  });
+});
+
+describe('login throttling per source', () => {
+  test('many failures from one address are throttled across accounts', async () => {
+    let throttled: { status: number; body: any; headers: Headers } | undefined;
+    for (let i = 0; i < 12 && !throttled; i++) {
+      const res = await t.requestAs(null, 'POST', '/gantry/auth', { email: `guess${i}@gantry.test`, password: 'guess-guess' });
+      if (res.status === 429) throttled = res;
+      else expect(res.status).toBe(401);
+    }
+    expect(throttled?.body.error.code).toBe('LOGIN_THROTTLED');
+    expect(throttled?.body.error.message).toMatch(/from this address/);
+    expect(Number(throttled?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
