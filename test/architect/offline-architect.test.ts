@@ -90,7 +90,8 @@ describe('draftManifest', () => {
       expect(f.content).not.toMatch(
         /\beval\s*\(|new Function|child_process|\bfetch\s*\(|XMLHttpRequest|WebSocket|innerHTML|outerHTML/,
       );
-      expect(f.content).not.toMatch(/https?:\/\//);
+      // URLs only on the reserved documentation domain (test data for link recognition), never a real host.
+      expect(f.content).not.toMatch(/https?:\/\/(?!example\.com[/'"])/);
     }
     const html = file(manifest, 'index.html');
     for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^(\.\/|data:)/);
@@ -192,13 +193,24 @@ describe('draftManifest', () => {
   });
 
   it('records a design target in the description and on the page', () => {
+    // A registry theme: its kind (a Trello-style todo list is a board), its version on the page.
     const fromPrompt = draftManifest({ prompt: 'a Trello-style todo list' });
-    expect(fromPrompt.description).toContain('Design target: TRELLO');
-    expect(file(fromPrompt, 'index.html')).toContain('<html lang="en" data-app-kind="tasks" data-design-target="TRELLO">');
+    expect(fromPrompt.description).toContain('Design target: TRELLO, theme Trello-style board v1.0.0.');
+    expect(file(fromPrompt, 'index.html')).toContain(
+      '<html lang="en" data-app-kind="board" data-design-target="TRELLO" data-theme-version="1.0.0">',
+    );
+    // A theme of another kind lends only its colours to a kind the request names outright.
     const explicit = draftManifest({ prompt: 'a Trello-style todo list', designTarget: 'linkedin' });
-    expect(file(explicit, 'index.html')).toContain('data-design-target="LINKEDIN"');
+    expect(file(explicit, 'index.html')).toContain('data-app-kind="tasks" data-design-target="LINKEDIN"');
+    expect(explicit.description).toContain('colours and type only');
+    expect(file(explicit, 'styles.css')).toContain('--accent: #0a66c2;');
     const none = draftManifest({ prompt: 'a Trello-style todo list', designTarget: null });
     expect(file(none, 'index.html')).not.toContain('data-design-target');
+    expect(file(none, 'index.html')).toContain('data-app-kind="tasks"');
+    // A famous name with no theme is recorded, and said to use the default look.
+    const unthemed = draftManifest({ prompt: 'a todo list that looks like Spotify' });
+    expect(file(unthemed, 'index.html')).toContain('data-design-target="SPOTIFY">');
+    expect(unthemed.description).toContain('no theme exists for it');
     expect(normalizeDesignTarget(' google keep! ')).toBe('GOOGLE_KEEP');
     expect(normalizeDesignTarget('"><script>')).toBe('SCRIPT');
     expect(normalizeDesignTarget('  ')).toBeNull();

@@ -31,7 +31,10 @@ describe('analyzeRequest: kind and features', () => {
     ['unit converter for length and temperature', 'converter', []],
     ['convert celsius to fahrenheit', 'converter', []],
     ['kilometers to miles conversion tool', 'converter', []],
-    ['Trello-style board for my tasks', 'tasks', []],
+    ['Trello-style board for my tasks', 'board', []],
+    ['a kanban board for the sprint', 'board', []],
+    ['Build a LinkedIn-style feed', 'feed', []],
+    ['a timeline of short posts with hashtags', 'feed', []],
     ['a recipe box', null, []],
     ['', null, []],
   ];

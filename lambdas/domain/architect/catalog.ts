@@ -6,7 +6,7 @@ import { z } from 'zod';
  * from the titles, descriptions and default features without knowing how the apps are made.
  */
 
-export const APP_KIND_IDS = ['calculator', 'tasks', 'notes', 'timer', 'converter'] as const;
+export const APP_KIND_IDS = ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board'] as const;
 export const AppKindIdSchema = z.enum(APP_KIND_IDS);
 export type AppKindId = z.infer<typeof AppKindIdSchema>;
 
@@ -69,7 +69,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
       'things to do',
       'reminder list',
     ],
-    hints: ['trello', 'todoist', 'kanban', 'backlog', 'reminder', 'productivity', 'shopping list', 'grocery list'],
+    hints: ['todoist', 'reminder', 'productivity', 'shopping list', 'grocery list'],
     defaultFeatures: ['filter', 'local-storage'],
   },
   notes: {
@@ -116,6 +116,36 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     ],
     defaultFeatures: [],
   },
+  feed: {
+    id: 'feed',
+    title: 'Feed',
+    description:
+      'A social feed: write posts, like, repost and comment on them, newest first, with hashtags, mentions and links highlighted.',
+    defaultProjectName: 'social-feed',
+    keywords: [
+      'feed',
+      'social feed',
+      'news feed',
+      'timeline',
+      'microblog',
+      'status update',
+      'social network',
+      'social media app',
+      'posts feed',
+    ],
+    hints: ['linkedin', 'twitter', 'tweet', 'post', 'status', 'followers', 'repost', 'retweet', 'hashtag', 'social'],
+    defaultFeatures: ['local-storage'],
+  },
+  board: {
+    id: 'board',
+    title: 'Board',
+    description:
+      'A kanban board: lists of cards (to do, doing, done) that can be added, renamed, moved between lists by button or drag and drop, and deleted.',
+    defaultProjectName: 'kanban-board',
+    keywords: ['kanban', 'kanban board', 'board', 'task board', 'scrum board', 'project board', 'sprint board'],
+    hints: ['trello', 'backlog', 'sprint', 'scrum', 'column', 'swimlane', 'workflow', 'project management', 'card'],
+    defaultFeatures: ['local-storage'],
+  },
 };
 
 export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
@@ -124,7 +154,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'Dark mode',
     description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
     keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board'],
   },
   'local-storage': {
     id: 'local-storage',
@@ -146,14 +176,14 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
       'survives reload',
       'offline',
     ],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board'],
   },
   search: {
     id: 'search',
     title: 'Search',
     description: 'Finds items by the words they contain.',
     keywords: ['search', 'searchable', 'find', 'look up', 'lookup'],
-    kinds: ['tasks', 'notes'],
+    kinds: ['tasks', 'notes', 'feed', 'board'],
   },
   filter: {
     id: 'filter',
@@ -181,7 +211,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'Export',
     description: 'Downloads all items as a JSON file.',
     keywords: ['export', 'download', 'backup', 'back up', 'json'],
-    kinds: ['tasks', 'notes'],
+    kinds: ['tasks', 'notes', 'feed', 'board'],
   },
 };
 

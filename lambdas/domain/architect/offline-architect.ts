@@ -17,6 +17,7 @@ import {
   type FeatureId,
 } from './catalog';
 import { analyzeRequest, cleanAppName, type RequestAnalysis } from './request-analysis';
+import { themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
 
 export type { AppSpec } from './templates';
@@ -85,20 +86,30 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
     throw new ValidationError(`Unknown features: ${unknownFeatures.join(', ')}`, { known: [...FEATURE_IDS] });
   }
   const analysis = analyzeRequest(input.prompt);
-  const kind = input.kind ?? analysis.kind ?? FALLBACK_KIND;
+  const designTarget = input.designTarget === undefined ? analysis.designTarget : normalizeDesignTarget(input.designTarget);
+  const theme = themeFor(designTarget);
+  // A theme decides the kind unless the caller chose one or the request names an unrelated kind
+  // ("a calculator like Twitter" is a calculator in Twitter's colours).
+  const themeKind =
+    theme && (analysis.kind === null || analysis.kind === theme.kind || theme.absorbs.includes(analysis.kind))
+      ? theme.kind
+      : null;
+  const kind = input.kind ?? themeKind ?? analysis.kind ?? FALLBACK_KIND;
   const requested = input.features ?? [
-    ...APP_KINDS[kind].defaultFeatures.filter((f) => !analysis.excludedFeatures.includes(f)),
+    ...[...APP_KINDS[kind].defaultFeatures, ...(theme && theme.kind === kind ? theme.features : [])].filter(
+      (f) => !analysis.excludedFeatures.includes(f),
+    ),
     ...analysis.features,
   ];
   const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
   const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f)));
-  const title = analysis.appName ?? APP_KINDS[kind].title;
-  const projectName = analysis.appName ? analysis.projectName : APP_KINDS[kind].defaultProjectName;
-  const designTarget = input.designTarget === undefined ? analysis.designTarget : normalizeDesignTarget(input.designTarget);
+  const themed = theme !== null && theme.kind === kind;
+  const title = analysis.appName ?? (themed ? theme.title : APP_KINDS[kind].title);
+  const projectName = analysis.appName ? analysis.projectName : themed ? theme.projectName : APP_KINDS[kind].defaultProjectName;
   return {
     spec: { kind, features, title, projectName, designTarget },
     analysis,
-    usedFallbackKind: input.kind === undefined && analysis.kind === null,
+    usedFallbackKind: input.kind === undefined && themeKind === null && analysis.kind === null,
     droppedFeatures,
   };
 }
@@ -119,8 +130,15 @@ function describeDraft(draft: ResolvedDraft, prompt: string): string {
       `Not available for this kind of app: ${draft.droppedFeatures.map((f) => FEATURES[f].title.toLowerCase()).join(', ')}.`,
     );
   }
-  if (spec.designTarget) {
-    sentences.push(`Design target: ${spec.designTarget} (recorded as data-design-target; the default look is used for now).`);
+  const theme = themeFor(spec.designTarget);
+  if (theme) {
+    sentences.push(
+      `Design target: ${theme.id}, theme ${theme.name} v${theme.version}${theme.kind === spec.kind ? '' : ' (colours and type only: the theme is built for a different kind of app)'}.`,
+    );
+  } else if (spec.designTarget) {
+    sentences.push(
+      `Design target: ${spec.designTarget} (recorded as data-design-target; no theme exists for it, so the default look is used).`,
+    );
   }
   const excerpt = prompt.replace(/\s+/g, ' ').trim();
   if (excerpt !== '') {

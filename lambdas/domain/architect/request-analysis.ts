@@ -8,6 +8,7 @@ import {
   type AppKindId,
   type FeatureId,
 } from './catalog';
+import { THEME_IDS, THEMES } from './themes';
 
 export {
   APP_KIND_IDS,
@@ -232,9 +233,15 @@ function extractAppName(text: string): string | null {
   return kept.length > 0 ? cleanAppName(kept.join(' ')) : null;
 }
 
+/** Registry themes first (their own phrases), then the other famous names. */
+const ALL_DESIGN_TARGETS: ReadonlyArray<readonly [phrase: string, target: string]> = [
+  ...THEME_IDS.flatMap((id) => THEMES[id].keywords.map((phrase) => [phrase, id] as const)),
+  ...DESIGN_TARGETS,
+];
+
 function detectDesignTarget(text: string): string | null {
   let best: { index: number; target: string } | null = null;
-  for (const [phrase, target] of DESIGN_TARGETS) {
+  for (const [phrase, target] of ALL_DESIGN_TARGETS) {
     const first = findPhrase(text, phrase)[0];
     if (first && (best === null || first.index < best.index)) best = { index: first.index, target };
   }

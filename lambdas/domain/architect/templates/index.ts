@@ -1,7 +1,9 @@
 import type { AppKindId } from '../catalog';
 import type { AppSpec, GeneratedFile, KindTemplate } from './app-spec';
+import { boardTemplate } from './board';
 import { calculatorTemplate } from './calculator';
 import { converterTemplate } from './converter';
+import { feedTemplate } from './feed';
 import { notesTemplate } from './notes';
 import { assembleApp } from './shared';
 import { tasksTemplate } from './tasks';
@@ -15,6 +17,8 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   notes: notesTemplate,
   timer: timerTemplate,
   converter: converterTemplate,
+  feed: feedTemplate,
+  board: boardTemplate,
 };
 
 /** Every file of the app described by `spec`, in a fixed order. Pure: equal specs give equal files. */

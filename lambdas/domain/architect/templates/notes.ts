@@ -1,5 +1,12 @@
+import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { BLOCKS_MODULE, BLOCKS_TEST } from './blocks';
 import { mainPreamble, sharedImports } from './shared';
+
+/** Under the NOTION theme a note is a page: icon, large title, and a body rendered as blocks. */
+function isNotion(spec: AppSpec): boolean {
+  return themeFor(spec.designTarget)?.id === 'NOTION';
+}
 
 function notesModule(spec: AppSpec): string {
   return blocks(
@@ -182,12 +189,15 @@ test('stored notes are cleaned', () => {
 }
 
 function body(spec: AppSpec): string {
+  const notion = isNotion(spec);
   return blocks(
-    '      <div class="notes-layout">',
+    `      <div class="notes-layout${notion ? ' notion' : ''}">`,
     '        <section class="card notes-sidebar" aria-labelledby="notes-title">',
     '          <div class="row spread">',
-    '            <h2 id="notes-title">All notes</h2>',
-    '            <button id="new-note" type="button" class="primary">New note</button>',
+    notion ? '            <h2 id="notes-title">Private</h2>' : '            <h2 id="notes-title">All notes</h2>',
+    notion
+      ? '            <button id="new-note" type="button" class="primary">New page</button>'
+      : '            <button id="new-note" type="button" class="primary">New note</button>',
     '          </div>',
     has(spec, 'search') &&
       blocks(
@@ -204,17 +214,34 @@ function body(spec: AppSpec): string {
     '        <section class="card notes-editor" aria-label="Editor">',
     '          <p id="no-selection" class="muted">Pick a note or create a new one.</p>',
     '          <form id="editor" class="editor" hidden>',
-    '            <div class="field">',
-    '              <label for="note-title">Title</label>',
-    '              <input id="note-title" maxlength="120" autocomplete="off">',
-    '            </div>',
-    '            <div class="field">',
-    '              <label for="note-body">Note</label>',
-    '              <textarea id="note-body" rows="12"></textarea>',
-    '            </div>',
+    notion
+      ? blocks(
+          '            <div class="field">',
+          '              <label for="note-title" class="visually-hidden">Title</label>',
+          '              <input id="note-title" class="page-title" maxlength="120" autocomplete="off" placeholder="Untitled">',
+          '            </div>',
+          '            <div class="field">',
+          '              <label for="note-body" class="visually-hidden">Page</label>',
+          '              <textarea id="note-body" rows="8" placeholder="Type # for a heading, - for a list, [ ] for a to-do"></textarea>',
+          '            </div>',
+          '            <p id="todo-progress" class="muted" aria-live="polite"></p>',
+          '            <div id="page-view" class="page-view" role="region" aria-label="Page"></div>',
+        )
+      : blocks(
+          '            <div class="field">',
+          '              <label for="note-title">Title</label>',
+          '              <input id="note-title" maxlength="120" autocomplete="off">',
+          '            </div>',
+          '            <div class="field">',
+          '              <label for="note-body">Note</label>',
+          '              <textarea id="note-body" rows="12"></textarea>',
+          '            </div>',
+        ),
     '            <div class="row spread">',
     '              <p id="status" class="muted" aria-live="polite"></p>',
-    '              <button id="delete-note" type="button" class="danger">Delete note</button>',
+    notion
+      ? '              <button id="delete-note" type="button" class="danger">Delete page</button>'
+      : '              <button id="delete-note" type="button" class="danger">Delete note</button>',
     '            </div>',
     '          </form>',
     '        </section>',
@@ -293,6 +320,119 @@ const CSS = js`main {
 }
 `;
 
+const NOTION_CSS = js`/* Notion-style: a quiet grey sidebar of pages, a large page title, the body as blocks. */
+.notion {
+  grid-template-columns: minmax(14rem, 16rem) 1fr;
+  gap: 0;
+}
+
+.notion .notes-sidebar {
+  background: var(--surface-2);
+  border: none;
+  border-radius: 0;
+  min-height: 70vh;
+  margin: 0;
+}
+
+.notion .notes-sidebar h2 {
+  font-size: 0.8rem;
+  font-weight: 600;
+  color: var(--muted);
+}
+
+.notion .notes-editor {
+  border: none;
+  padding: 1rem 2.5rem;
+}
+
+.notion .note-item {
+  border: none;
+  background: transparent;
+  padding: 0.25rem 0.5rem;
+}
+
+.notion .note-item:hover,
+.notion .note-item[aria-current='true'] {
+  background: rgb(55 53 47 / 8%);
+  box-shadow: none;
+}
+
+.page-link {
+  display: flex;
+  gap: 0.4rem;
+  align-items: baseline;
+}
+
+.page-title {
+  border: none;
+  background: transparent;
+  font-size: 2.5rem;
+  font-weight: 700;
+  padding: 0;
+}
+
+.notion textarea {
+  border: 1px dashed var(--border);
+  background: transparent;
+  min-height: 6rem;
+}
+
+.page-view {
+  font-size: 1rem;
+}
+
+.page-view h2,
+.page-view h3,
+.page-view h4 {
+  margin: 1rem 0 0.25rem;
+}
+
+.page-view h2 {
+  font-size: 1.875rem;
+}
+
+.page-view h3 {
+  font-size: 1.5rem;
+}
+
+.page-view h4 {
+  font-size: 1.25rem;
+}
+
+.page-view p {
+  margin: 0.15rem 0;
+}
+
+.page-view blockquote {
+  margin: 0.35rem 0;
+  padding-left: 0.9rem;
+  border-left: 3px solid currentcolor;
+}
+
+.page-view hr {
+  border: none;
+  border-top: 1px solid var(--border);
+  margin: 0.75rem 0;
+}
+
+.page-view ul,
+.page-view ol {
+  margin: 0.15rem 0;
+  padding-left: 1.5rem;
+}
+
+.todo-block {
+  display: flex;
+  gap: 0.5rem;
+  align-items: center;
+}
+
+.todo-block.done span {
+  color: var(--muted);
+  text-decoration: line-through;
+}
+`;
+
 function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');
   const search = has(spec, 'search');
@@ -306,9 +446,11 @@ function main(spec: AppSpec): string {
     'sortNotes',
     'updateNote',
   ].filter((x): x is string => typeof x === 'string');
+  const notion = isNotion(spec);
   return blocks(
     ...sharedImports(spec),
     importLine(imports, './notes.js'),
+    notion && js`import { pageIcon, parseBlocks, todoProgress, toggleTodoLine } from './blocks.js';`,
     '',
     mainPreamble(spec),
     saves
@@ -326,7 +468,7 @@ const noSelection = byId('no-selection');
 const titleInput = byId('note-title');
 const bodyInput = byId('note-body');
 const status = byId('status');
-const newButton = byId('new-note');
+const newButton = byId('new-note');${notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : ''}
 
 function commit(next) {
   notes = next;
@@ -350,8 +492,19 @@ function renderList() {
       title.textContent = noteTitle(note);
       const preview = document.createElement('span');
       preview.className = 'muted';
-      preview.textContent = notePreview(note);
-      button.append(title, preview);
+      preview.textContent = notePreview(note);${
+        notion
+          ? `
+      const icon = document.createElement('span');
+      icon.setAttribute('aria-hidden', 'true');
+      icon.textContent = pageIcon(note);
+      const link = document.createElement('span');
+      link.className = 'page-link';
+      link.append(icon, title);
+      button.append(link, preview);`
+          : `
+      button.append(title, preview);`
+      }
       button.addEventListener('click', () => select(note.id));
       item.append(button);
       return item;
@@ -369,10 +522,64 @@ function renderEditor() {
   if (note === null) return;
   // Only write changed values so the caret does not jump while typing.
   if (titleInput.value !== note.title) titleInput.value = note.title;
-  if (bodyInput.value !== note.body) bodyInput.value = note.body;
+  if (bodyInput.value !== note.body) bodyInput.value = note.body;${notion ? '\n  renderPage(note);' : ''}
 }
 
-function select(id) {
+${
+  notion
+    ? `const BLOCK_TAGS = { heading1: 'h2', heading2: 'h3', heading3: 'h4', paragraph: 'p', quote: 'blockquote' };
+
+/** The page body as blocks; a click on a to-do ticks it in the body itself. */
+function renderPage(note) {
+  const nodes = [];
+  let list = null;
+  for (const block of parseBlocks(note.body)) {
+    if (block.type === 'bullet' || block.type === 'numbered') {
+      const tag = block.type === 'bullet' ? 'UL' : 'OL';
+      if (!list || list.tagName !== tag) {
+        list = document.createElement(tag.toLowerCase());
+        if (block.type === 'numbered') list.start = block.number;
+        nodes.push(list);
+      }
+      const item = document.createElement('li');
+      item.textContent = block.text;
+      list.append(item);
+      continue;
+    }
+    list = null;
+    if (block.type === 'divider') {
+      nodes.push(document.createElement('hr'));
+    } else if (block.type === 'todo') {
+      const label = document.createElement('label');
+      label.className = 'todo-block' + (block.checked ? ' done' : '');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = block.checked;
+      box.dataset.line = String(block.line);
+      box.addEventListener('change', () => {
+        edit({ body: toggleTodoLine(note.body, block.line) });
+        renderEditor();
+        const again = pageView.querySelector('input[data-line="' + block.line + '"]');
+        if (again) again.focus();
+      });
+      const text = document.createElement('span');
+      text.textContent = block.text;
+      label.append(box, text);
+      nodes.push(label);
+    } else {
+      const element = document.createElement(BLOCK_TAGS[block.type]);
+      element.textContent = block.text;
+      nodes.push(element);
+    }
+  }
+  pageView.replaceChildren(...nodes);
+  const progress = todoProgress(note.body);
+  todoProgressText.textContent = progress.total === 0 ? '' : progress.done + ' of ' + progress.total + ' to-dos done';
+}
+
+`
+    : ''
+}function select(id) {
   selectedId = id;
   status.textContent = '';
   renderList();
@@ -391,7 +598,7 @@ newButton.addEventListener('click', () => {
 function edit(changes) {
   if (selectedNote() === null) return;
   commit(updateNote(notes, selectedId, changes, Date.now()));
-  status.textContent = ${saves ? "'Saved'" : "'Edited'"};
+  status.textContent = ${saves ? "'Saved'" : "'Edited'"};${notion ? '\n  renderPage(selectedNote());' : ''}
 }
 
 titleInput.addEventListener('input', () => edit({ title: titleInput.value }));
@@ -426,16 +633,24 @@ renderEditor();`,
 }
 
 export function notesTemplate(spec: AppSpec): KindTemplate {
+  const notion = isNotion(spec);
   return {
     body: body(spec),
-    css: CSS,
+    css: notion ? `${CSS}\n${NOTION_CSS}` : CSS,
     files: [
       { path: 'src/main.js', content: main(spec) },
       { path: 'src/notes.js', content: notesModule(spec) },
       { path: 'test/notes.test.js', content: notesTest(spec) },
+      ...(notion
+        ? [
+            { path: 'src/blocks.js', content: BLOCKS_MODULE },
+            { path: 'test/blocks.test.js', content: BLOCKS_TEST },
+          ]
+        : []),
     ],
     layout: {
       'src/notes.js': `notes as pure functions: create, edit, delete, order${has(spec, 'search') ? ', search' : ''}`,
+      ...(notion ? { 'src/blocks.js': 'Notion-style blocks: headings, lists, quotes, dividers and to-dos parsed from a page body' } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { APP_KINDS, FEATURES } from '../catalog';
+import { themeFor, type Palette } from '../themes';
 import {
   blocks,
   escapeHtml,
@@ -118,6 +119,7 @@ export function indexHtml(spec: AppSpec, body: string): string {
     'lang="en"',
     `data-app-kind="${spec.kind}"`,
     spec.designTarget ? `data-design-target="${escapeHtml(spec.designTarget)}"` : null,
+    themeFor(spec.designTarget) ? `data-theme-version="${themeFor(spec.designTarget)?.version}"` : null,
   ]
     .filter((a): a is string => a !== null)
     .join(' ');
@@ -149,43 +151,68 @@ export function indexHtml(spec: AppSpec, body: string): string {
   );
 }
 
-const LIGHT_COLOURS = js`  color-scheme: light;
-  --bg: #f5f6f8;
-  --surface: #ffffff;
-  --surface-2: #eceff3;
-  --text: #1b2230;
-  --muted: #596372;
-  --border: #cfd5dd;
-  --accent: #2456d3;
-  --accent-text: #ffffff;
-  --danger: #b42318;
-  --ok: #137333;`;
+const DEFAULT_PALETTE: { readonly light: Palette; readonly dark: Palette } = {
+  light: {
+    bg: '#f5f6f8',
+    surface: '#ffffff',
+    surface2: '#eceff3',
+    text: '#1b2230',
+    muted: '#596372',
+    border: '#cfd5dd',
+    accent: '#2456d3',
+    accentText: '#ffffff',
+    danger: '#b42318',
+    ok: '#137333',
+  },
+  dark: {
+    bg: '#10141b',
+    surface: '#19202a',
+    surface2: '#232c38',
+    text: '#e6eaf0',
+    muted: '#9ba6b5',
+    border: '#354050',
+    accent: '#7aa2ff',
+    accentText: '#0b1220',
+    danger: '#ff8f85',
+    ok: '#7bd88f',
+  },
+};
 
-const DARK_COLOURS = js`  color-scheme: dark;
-  --bg: #10141b;
-  --surface: #19202a;
-  --surface-2: #232c38;
-  --text: #e6eaf0;
-  --muted: #9ba6b5;
-  --border: #354050;
-  --accent: #7aa2ff;
-  --accent-text: #0b1220;
-  --danger: #ff8f85;
-  --ok: #7bd88f;`;
+/** The colour variables of one scheme, indented for a rule body. */
+function colourLines(scheme: 'light' | 'dark', p: Palette): string {
+  return [
+    `  color-scheme: ${scheme};`,
+    `  --bg: ${p.bg};`,
+    `  --surface: ${p.surface};`,
+    `  --surface-2: ${p.surface2};`,
+    `  --text: ${p.text};`,
+    `  --muted: ${p.muted};`,
+    `  --border: ${p.border};`,
+    `  --accent: ${p.accent};`,
+    `  --accent-text: ${p.accentText};`,
+    `  --danger: ${p.danger};`,
+    `  --ok: ${p.ok};`,
+  ].join('\n');
+}
 
 export function stylesCss(spec: AppSpec, kindCss: string): string {
+  const theme = themeFor(spec.designTarget);
+  const palette = theme?.palette ?? DEFAULT_PALETTE;
+  const LIGHT_COLOURS = colourLines('light', palette.light);
+  const DARK_COLOURS = colourLines('dark', palette.dark);
   return blocks(
     js`*,
 *::before,
 *::after {
   box-sizing: border-box;
 }
-
-:root {
+`,
+    theme && `/* ${theme.name} v${theme.version}: colours and type close to ${theme.inspiredBy}'s public look. */`,
+    js`:root {
 ${LIGHT_COLOURS}
-  --radius: 10px;
+  --radius: ${theme?.radius ?? '10px'};
   --focus: #f59e0b;
-  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  font-family: ${theme?.font ?? "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"};
   line-height: 1.5;
 }
 `,
@@ -814,10 +841,17 @@ function readme(spec: AppSpec, template: KindTemplate): string {
     '',
     featureLines.length > 0 && blocks('## Features', '', ...featureLines, ''),
     spec.designTarget !== null &&
-      blocks(
-        `Design target: ${spec.designTarget}. It is recorded on the page (\`data-design-target\`); the look is still the default one.`,
-        '',
-      ),
+      (themeFor(spec.designTarget)
+        ? blocks(
+            `Theme: ${themeFor(spec.designTarget)?.name} (v${themeFor(spec.designTarget)?.version}), a look-alike of ${themeFor(spec.designTarget)?.inspiredBy} built from original code:`,
+            '',
+            ...(themeFor(spec.designTarget)?.traits ?? []).map((t) => `- ${t}`),
+            '',
+          )
+        : blocks(
+            `Design target: ${spec.designTarget}. It is recorded on the page (\`data-design-target\`); no theme exists for it, so the look is the default one.`,
+            '',
+          )),
     '## Use',
     '',
     'No dependencies to install; Node.js 20 or newer runs the tests and the build.',

@@ -1,0 +1,677 @@
+import { themeFor } from '../themes';
+import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, sharedImports } from './shared';
+
+/**
+ * The board kind: a kanban board of lists and cards. The Trello theme gives it Trello's wording
+ * and colours; the behaviour (lists, cards, moving by drag and drop or buttons) is the same.
+ */
+
+interface BoardVariant {
+  readonly id: 'plain' | 'trello';
+  readonly addCard: string;
+  readonly addList: string;
+  readonly cardPlaceholder: string;
+  readonly listPlaceholder: string;
+}
+
+const VARIANTS: Readonly<Record<BoardVariant['id'], BoardVariant>> = {
+  plain: {
+    id: 'plain',
+    addCard: 'Add card',
+    addList: 'Add list',
+    cardPlaceholder: 'New card',
+    listPlaceholder: 'New list',
+  },
+  trello: {
+    id: 'trello',
+    addCard: 'Add a card',
+    addList: 'Add another list',
+    cardPlaceholder: 'Enter a title for this card…',
+    listPlaceholder: 'Enter list title…',
+  },
+};
+
+function boardVariant(spec: AppSpec): BoardVariant {
+  return themeFor(spec.designTarget)?.id === 'TRELLO' ? VARIANTS.trello : VARIANTS.plain;
+}
+
+function boardModule(spec: AppSpec): string {
+  return blocks(
+    js`// Pure kanban logic. A board is { lists, cards }; a card's place within its list is its order in
+// board.cards. Every function returns a new board and never touches the page.
+
+export const MAX_LIST_TITLE_LENGTH = 60;
+export const MAX_CARD_TITLE_LENGTH = 200;
+export const MAX_LISTS = 12;
+export const DEFAULT_LISTS = ['To do', 'Doing', 'Done'];
+
+export function cleanTitle(title, max) {
+  return String(title ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+export function nextId(items) {
+  return items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
+}
+
+export function addList(board, title) {
+  const clean = cleanTitle(title, MAX_LIST_TITLE_LENGTH);
+  if (clean === '') throw new TypeError('A list needs a title');
+  if (board.lists.length >= MAX_LISTS) throw new RangeError('A board can have at most ' + MAX_LISTS + ' lists');
+  return { ...board, lists: [...board.lists, { id: nextId(board.lists), title: clean }] };
+}
+
+/** A new board with the given lists (by default: To do, Doing, Done). */
+export function createBoard(titles = DEFAULT_LISTS) {
+  return titles.reduce((board, title) => addList(board, title), { lists: [], cards: [] });
+}
+
+function findList(board, listId) {
+  const list = board.lists.find((candidate) => candidate.id === listId);
+  if (!list) throw new RangeError('There is no list ' + listId);
+  return list;
+}
+
+function findCard(board, cardId) {
+  const card = board.cards.find((candidate) => candidate.id === cardId);
+  if (!card) throw new RangeError('There is no card ' + cardId);
+  return card;
+}
+
+export function renameList(board, listId, title) {
+  findList(board, listId);
+  const clean = cleanTitle(title, MAX_LIST_TITLE_LENGTH);
+  if (clean === '') throw new TypeError('A list needs a title');
+  return { ...board, lists: board.lists.map((list) => (list.id === listId ? { ...list, title: clean } : list)) };
+}
+
+/** Removes a list together with its cards. */
+export function deleteList(board, listId) {
+  findList(board, listId);
+  return {
+    lists: board.lists.filter((list) => list.id !== listId),
+    cards: board.cards.filter((card) => card.listId !== listId),
+  };
+}
+
+export function addCard(board, listId, title) {
+  findList(board, listId);
+  const clean = cleanTitle(title, MAX_CARD_TITLE_LENGTH);
+  if (clean === '') throw new TypeError('A card needs a title');
+  return { ...board, cards: [...board.cards, { id: nextId(board.cards), listId, title: clean }] };
+}
+
+export function cardsIn(board, listId) {
+  return board.cards.filter((card) => card.listId === listId);
+}
+
+export function countCards(board, listId) {
+  return cardsIn(board, listId).length;
+}
+
+/** Moves a card to position index of a list (default: the end); every other card keeps its order. */
+export function moveCard(board, cardId, listId, index = Number.POSITIVE_INFINITY) {
+  const card = findCard(board, cardId);
+  findList(board, listId);
+  const others = board.cards.filter((candidate) => candidate.id !== cardId);
+  const target = others.filter((candidate) => candidate.listId === listId);
+  const at = Number.isFinite(index) ? Math.max(0, Math.min(Math.floor(index), target.length)) : target.length;
+  let position = others.length;
+  if (at < target.length) position = others.indexOf(target[at]);
+  else if (target.length > 0) position = others.indexOf(target[target.length - 1]) + 1;
+  const moved = { ...card, listId };
+  return { ...board, cards: [...others.slice(0, position), moved, ...others.slice(position)] };
+}
+
+/** Moves a card to the neighbouring list (step -1: left, +1: right); at the edge nothing changes. */
+export function moveCardBy(board, cardId, step) {
+  const card = findCard(board, cardId);
+  const index = board.lists.findIndex((list) => list.id === card.listId);
+  const target = board.lists[index + step];
+  return target ? moveCard(board, cardId, target.id) : board;
+}
+
+export function renameCard(board, cardId, title) {
+  findCard(board, cardId);
+  const clean = cleanTitle(title, MAX_CARD_TITLE_LENGTH);
+  if (clean === '') throw new TypeError('A card needs a title');
+  return { ...board, cards: board.cards.map((card) => (card.id === cardId ? { ...card, title: clean } : card)) };
+}
+
+export function deleteCard(board, cardId) {
+  return { ...board, cards: board.cards.filter((card) => card.id !== cardId) };
+}
+`,
+    has(spec, 'search') &&
+      js`/** The board with only the cards whose title contains every word of the query, ignoring case. */
+export function filterCards(board, query) {
+  const terms = cleanTitle(query, 200).toLowerCase().split(' ').filter((term) => term !== '');
+  if (terms.length === 0) return board;
+  return {
+    ...board,
+    cards: board.cards.filter((card) => terms.every((term) => card.title.toLowerCase().includes(term))),
+  };
+}
+`,
+    js`/** A board read back from storage: bad lists and cards are dropped; an unusable board starts afresh. */
+export function normalizeBoard(raw) {
+  if (!raw || typeof raw !== 'object' || !Array.isArray(raw.lists)) return createBoard();
+  const lists = [];
+  for (const item of raw.lists) {
+    if (lists.length >= MAX_LISTS) break;
+    if (!item || !Number.isInteger(item.id) || item.id < 1 || lists.some((list) => list.id === item.id)) continue;
+    const title = cleanTitle(item.title, MAX_LIST_TITLE_LENGTH);
+    if (title !== '') lists.push({ id: item.id, title });
+  }
+  if (lists.length === 0) return createBoard();
+  const cards = [];
+  for (const item of Array.isArray(raw.cards) ? raw.cards : []) {
+    if (!item || !Number.isInteger(item.id) || item.id < 1 || cards.some((card) => card.id === item.id)) continue;
+    if (!lists.some((list) => list.id === item.listId)) continue;
+    const title = cleanTitle(item.title, MAX_CARD_TITLE_LENGTH);
+    if (title !== '') cards.push({ id: item.id, listId: item.listId, title });
+  }
+  return { lists, cards };
+}
+`,
+  );
+}
+
+function boardTest(spec: AppSpec): string {
+  const imports = [
+    'addCard',
+    'addList',
+    'cardsIn',
+    'countCards',
+    'createBoard',
+    'deleteCard',
+    'deleteList',
+    has(spec, 'search') && 'filterCards',
+    'MAX_LISTS',
+    'moveCard',
+    'moveCardBy',
+    'normalizeBoard',
+    'renameCard',
+    'renameList',
+  ].filter((x): x is string => typeof x === 'string');
+  return blocks(
+    js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+${importLine(imports, '../src/board.js')}
+
+function titles(board, listId) {
+  return cardsIn(board, listId).map((card) => card.title);
+}
+
+function sample() {
+  let board = createBoard();
+  board = addCard(board, 1, 'Write spec');
+  board = addCard(board, 1, 'Design logo');
+  board = addCard(board, 1, 'Book venue');
+  board = addCard(board, 2, 'Build prototype');
+  return board;
+}
+
+test('a new board has To do, Doing and Done, and no cards', () => {
+  assert.deepEqual(createBoard(), {
+    lists: [
+      { id: 1, title: 'To do' },
+      { id: 2, title: 'Doing' },
+      { id: 3, title: 'Done' },
+    ],
+    cards: [],
+  });
+});
+
+test('cards are added to the end of their list with clean titles', () => {
+  const board = addCard(sample(), 2, '  Test   it ');
+  assert.deepEqual(titles(board, 2), ['Build prototype', 'Test it']);
+  assert.equal(board.cards.at(-1).id, 5);
+  assert.equal(countCards(board, 1), 3);
+  assert.throws(() => addCard(board, 1, '  '), /needs a title/);
+  assert.throws(() => addCard(board, 9, 'x'), /no list 9/);
+});
+
+test('moving a card to another list puts it at the requested place', () => {
+  let board = moveCard(sample(), 2, 2, 0);
+  assert.deepEqual(titles(board, 1), ['Write spec', 'Book venue']);
+  assert.deepEqual(titles(board, 2), ['Design logo', 'Build prototype']);
+  board = moveCard(board, 1, 3);
+  assert.deepEqual(titles(board, 3), ['Write spec']);
+  assert.equal(board.cards.length, 4);
+});
+
+test('moving within a list reorders it', () => {
+  const board = moveCard(sample(), 3, 1, 0);
+  assert.deepEqual(titles(board, 1), ['Book venue', 'Write spec', 'Design logo']);
+  assert.deepEqual(titles(moveCard(board, 3, 1, 99), 1), ['Write spec', 'Design logo', 'Book venue']);
+});
+
+test('arrow moves go to the neighbouring list and stop at the edges', () => {
+  let board = moveCardBy(sample(), 1, 1);
+  assert.deepEqual(titles(board, 2), ['Build prototype', 'Write spec']);
+  board = moveCardBy(moveCardBy(board, 1, 1), 1, 1);
+  assert.deepEqual(titles(board, 3), ['Write spec']);
+  const edge = sample();
+  assert.equal(moveCardBy(edge, 2, -1), edge);
+});
+
+test('lists can be added, renamed and deleted with their cards', () => {
+  let board = addList(sample(), ' Review ');
+  assert.deepEqual(board.lists.at(-1), { id: 4, title: 'Review' });
+  board = renameList(board, 2, 'In progress');
+  assert.equal(board.lists[1].title, 'In progress');
+  board = deleteList(board, 1);
+  assert.deepEqual(board.lists.map((list) => list.id), [2, 3, 4]);
+  assert.deepEqual(board.cards.map((card) => card.title), ['Build prototype']);
+  assert.throws(() => addList(board, ''), /needs a title/);
+  let full = createBoard([]);
+  for (let i = 0; i < MAX_LISTS; i += 1) full = addList(full, 'L' + i);
+  assert.throws(() => addList(full, 'one more'), /at most/);
+});
+
+test('cards can be renamed and deleted', () => {
+  let board = renameCard(sample(), 4, 'Build the prototype');
+  assert.deepEqual(titles(board, 2), ['Build the prototype']);
+  board = deleteCard(board, 1);
+  assert.deepEqual(titles(board, 1), ['Design logo', 'Book venue']);
+  assert.throws(() => renameCard(board, 1, 'x'), /no card 1/);
+});
+
+test('a stored board is cleaned, and an unusable one starts afresh', () => {
+  const board = normalizeBoard({
+    lists: [{ id: 1, title: ' A ' }, { id: 1, title: 'dup' }, { id: 2, title: '' }, { id: 5, title: 'B' }],
+    cards: [
+      { id: 1, listId: 5, title: 'kept' },
+      { id: 1, listId: 1, title: 'dup' },
+      { id: 2, listId: 2, title: 'no such list' },
+      { id: 3, listId: 1, title: ' ' },
+      null,
+    ],
+  });
+  assert.deepEqual(board, { lists: [{ id: 1, title: 'A' }, { id: 5, title: 'B' }], cards: [{ id: 1, listId: 5, title: 'kept' }] });
+  assert.deepEqual(normalizeBoard('nope'), createBoard());
+  assert.deepEqual(normalizeBoard({ lists: [] }), createBoard());
+});
+`,
+    has(spec, 'search') &&
+      js`test('search keeps only matching cards and every list', () => {
+  const board = filterCards(sample(), 'DESIGN');
+  assert.deepEqual(board.cards.map((card) => card.title), ['Design logo']);
+  assert.equal(board.lists.length, 3);
+  assert.equal(filterCards(sample(), '  ').cards.length, 4);
+  assert.equal(filterCards(sample(), 'write logo').cards.length, 0);
+});
+`,
+  );
+}
+
+function body(spec: AppSpec, v: BoardVariant): string {
+  return blocks(
+    (has(spec, 'search') || has(spec, 'export')) && '      <div class="row board-toolbar">',
+    has(spec, 'search') &&
+      blocks(
+        '        <div class="field">',
+        '          <label for="search" class="visually-hidden">Search cards</label>',
+        '          <input id="search" type="search" placeholder="Search cards">',
+        '        </div>',
+      ),
+    has(spec, 'export') && '        <button id="export" type="button">Export JSON</button>',
+    (has(spec, 'search') || has(spec, 'export')) && '      </div>',
+    '      <p id="board-error" class="error" role="alert"></p>',
+    `      <div class="board board-${v.id}">`,
+    '        <div id="lists" class="lists"></div>',
+    '        <form id="list-form" class="list add-list" autocomplete="off">',
+    '          <label for="list-title" class="visually-hidden">List title</label>',
+    `          <input id="list-title" maxlength="60" placeholder="${v.listPlaceholder}">`,
+    `          <button type="submit" class="primary">${v.addList}</button>`,
+    '        </form>',
+    '      </div>',
+    '      <p id="card-count" class="muted" aria-live="polite"></p>',
+  );
+}
+
+function css(v: BoardVariant): string {
+  return blocks(
+    js`main,
+.app-header {
+  max-width: none;
+}
+
+.board-toolbar {
+  align-items: center;
+  margin-bottom: 0.5rem;
+}
+
+.board {
+  display: flex;
+  align-items: flex-start;
+  gap: 0.75rem;
+  overflow-x: auto;
+  padding-bottom: 1rem;
+}
+
+.lists {
+  display: flex;
+  align-items: flex-start;
+  gap: 0.75rem;
+}
+
+.list {
+  flex: 0 0 17rem;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  padding: 0.5rem;
+}
+
+.list-header {
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 0.5rem;
+}
+
+.list-header h2 {
+  margin: 0 0.25rem;
+  font-size: 1rem;
+}
+
+.list-count {
+  font-size: 0.8rem;
+  color: var(--muted);
+}
+
+.cards {
+  display: flex;
+  flex-direction: column;
+  gap: 0.4rem;
+  min-height: 2.5rem;
+  margin: 0.5rem 0;
+  padding: 0;
+  list-style: none;
+}
+
+.cards.drop-target {
+  outline: 2px dashed var(--accent);
+  outline-offset: 2px;
+}
+
+.board-card {
+  display: flex;
+  align-items: center;
+  gap: 0.25rem;
+  padding: 0.4rem 0.5rem;
+  background: var(--surface-2);
+  border-radius: var(--radius);
+  cursor: grab;
+}
+
+.board-card.dragging {
+  opacity: 0.5;
+}
+
+.board-card .card-title {
+  flex: 1;
+  overflow-wrap: anywhere;
+}
+
+.board-card button,
+.list-header button {
+  padding: 0.1rem 0.45rem;
+  border: none;
+  background: transparent;
+  color: var(--muted);
+}
+
+.add-card,
+.add-list {
+  display: flex;
+  flex-direction: column;
+  gap: 0.35rem;
+}
+
+.add-card button {
+  align-self: flex-start;
+}
+`,
+    v.id === 'trello' &&
+      js`/* Trello-style: grey lists of white cards on a blue board; white title over the board colour. */
+body {
+  background: var(--bg);
+}
+
+.app-header h1,
+#card-count {
+  color: #ffffff;
+}
+
+.list {
+  border: none;
+}
+
+.board-card {
+  background: #ffffff;
+  box-shadow: 0 1px 0 rgb(9 30 66 / 25%);
+}
+
+:root[data-theme='dark'] .board-card {
+  background: var(--surface-2);
+}
+
+.add-card button {
+  background: transparent;
+  border: none;
+  color: var(--muted);
+}
+
+.add-card button:hover {
+  background: var(--surface-2);
+}
+
+.add-list {
+  background: rgb(255 255 255 / 24%);
+}
+
+.add-list button {
+  align-self: flex-start;
+}
+`,
+  );
+}
+
+function main(spec: AppSpec, v: BoardVariant): string {
+  const saves = has(spec, 'local-storage');
+  const search = has(spec, 'search');
+  const imports = [
+    'addCard',
+    'addList',
+    'cardsIn',
+    'countCards',
+    'createBoard',
+    'deleteCard',
+    'deleteList',
+    search && 'filterCards',
+    'moveCard',
+    'moveCardBy',
+    saves && 'normalizeBoard',
+  ].filter((x): x is string => typeof x === 'string');
+  return blocks(
+    ...sharedImports(spec),
+    importLine(imports, './board.js'),
+    '',
+    mainPreamble(spec),
+    saves
+      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'board'))}, { fallback: createBoard(), revive: normalizeBoard });
+let board = store.load();`
+      : js`let board = createBoard();`,
+    js`let query = '';
+
+const listsElement = byId('lists');
+const listForm = byId('list-form');
+const listTitle = byId('list-title');
+const boardError = byId('board-error');
+const cardCount = byId('card-count');
+
+function commit(next) {
+  board = next;
+${saves ? '  store.save(board);\n' : ''}  boardError.textContent = '';
+  render();
+}
+
+function attempt(change) {
+  try {
+    commit(change());
+    return true;
+  } catch (problem) {
+    boardError.textContent = problem.message;
+    return false;
+  }
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function iconButton(label, name, onClick) {
+  const button = element('button', '', label);
+  button.type = 'button';
+  button.setAttribute('aria-label', name);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+function focusLater(selector) {
+  const target = listsElement.querySelector(selector);
+  if (target) target.focus();
+}
+
+/** The position a dragged card would take in a list: before the first card below the pointer. */
+function dropIndex(listElement, clientY) {
+  const items = [...listElement.querySelectorAll('.board-card:not(.dragging)')];
+  const index = items.findIndex((item) => {
+    const box = item.getBoundingClientRect();
+    return clientY < box.top + box.height / 2;
+  });
+  return index === -1 ? items.length : index;
+}
+
+function renderCard(card, listIndex) {
+  const item = element('li', 'board-card');
+  item.dataset.cardId = String(card.id);
+  item.draggable = true;
+  item.addEventListener('dragstart', (event) => {
+    event.dataTransfer.setData('text/plain', String(card.id));
+    event.dataTransfer.effectAllowed = 'move';
+    item.classList.add('dragging');
+  });
+  item.addEventListener('dragend', () => item.classList.remove('dragging'));
+  const left = board.lists[listIndex - 1];
+  const right = board.lists[listIndex + 1];
+  const back = iconButton('◀', left ? 'Move ' + card.title + ' to ' + left.title : 'Move ' + card.title + ' left', () => {
+    commit(moveCardBy(board, card.id, -1));
+    focusLater('li[data-card-id="' + card.id + '"] button');
+  });
+  back.disabled = !left;
+  const forward = iconButton('▶', right ? 'Move ' + card.title + ' to ' + right.title : 'Move ' + card.title + ' right', () => {
+    commit(moveCardBy(board, card.id, 1));
+    focusLater('li[data-card-id="' + card.id + '"] button:nth-of-type(2)');
+  });
+  forward.disabled = !right;
+  const remove = iconButton('×', 'Delete card ' + card.title, () => commit(deleteCard(board, card.id)));
+  item.append(element('span', 'card-title', card.title), back, forward, remove);
+  return item;
+}
+
+function renderList(list, listIndex, shown) {
+  const section = element('section', 'list');
+  section.dataset.listId = String(list.id);
+  section.setAttribute('aria-label', list.title);
+  const header = element('div', 'list-header');
+  header.append(
+    element('h2', '', list.title),
+    element('span', 'list-count', String(countCards(board, list.id))),
+    iconButton('…', 'Delete list ' + list.title, () => commit(deleteList(board, list.id))),
+  );
+  const cards = element('ul', 'cards');
+  cards.append(...cardsIn(shown, list.id).map((card) => renderCard(card, listIndex)));
+  cards.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    cards.classList.add('drop-target');
+  });
+  cards.addEventListener('dragleave', () => cards.classList.remove('drop-target'));
+  cards.addEventListener('drop', (event) => {
+    event.preventDefault();
+    cards.classList.remove('drop-target');
+    const cardId = Number(event.dataTransfer.getData('text/plain'));
+    if (Number.isInteger(cardId) && cardId > 0) attempt(() => moveCard(board, cardId, list.id, dropIndex(cards, event.clientY)));
+  });
+  const form = element('form', 'add-card');
+  const input = element('input');
+  input.maxLength = 200;
+  input.placeholder = ${jsString(v.cardPlaceholder)};
+  input.setAttribute('aria-label', 'New card in ' + list.title);
+  const submit = element('button', '', ${jsString(v.addCard)});
+  submit.type = 'submit';
+  form.append(input, submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (attempt(() => addCard(board, list.id, input.value))) {
+      focusLater('section[data-list-id="' + list.id + '"] .add-card input');
+    }
+  });
+  section.append(header, cards, form);
+  return section;
+}
+
+function render() {
+  const shown = ${search ? 'filterCards(board, query)' : 'board'};
+  listsElement.replaceChildren(...board.lists.map((list, index) => renderList(list, index, shown)));
+  const total = board.cards.length;
+  cardCount.textContent = total === 1 ? '1 card' : total + ' cards';
+}
+
+listForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (attempt(() => addList(board, listTitle.value))) listTitle.value = '';
+  listTitle.focus();
+});
+`,
+    search &&
+      js`byId('search').addEventListener('input', (event) => {
+  query = event.target.value;
+  render();
+});
+`,
+    has(spec, 'export') &&
+      js`byId('export').addEventListener('click', () => {
+  const data = buildExport(${jsString(spec.title)}, 'board', [
+    ...board.lists.map((list) => ({ ...list, cards: cardsIn(board, list.id).map((card) => card.title) })),
+  ]);
+  downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
+});
+`,
+    js`render();`,
+    '',
+  );
+}
+
+export function boardTemplate(spec: AppSpec): KindTemplate {
+  const v = boardVariant(spec);
+  return {
+    body: body(spec, v),
+    css: css(v),
+    files: [
+      { path: 'src/main.js', content: main(spec, v) },
+      { path: 'src/board.js', content: boardModule(spec) },
+      { path: 'test/board.test.js', content: boardTest(spec) },
+    ],
+    layout: {
+      'src/board.js': `the board as pure functions: lists, cards, moves between and within lists${has(spec, 'search') ? ', search' : ''}`,
+    },
+  };
+}
