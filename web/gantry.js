@@ -4,11 +4,37 @@ const $ = (id) => document.getElementById(id);
 const FINAL = new Set(['DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED']);
 let current = null; // { id, seq, socket }
 
+// The session lives in an HttpOnly, SameSite=Strict cookie the page cannot read; fetch sends it.
 async function api(path, init = {}) {
   const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers || {}) } });
   const body = await res.json().catch(() => ({}));
+  if (res.status === 401 && !path.startsWith('/gantry/auth')) showLogin();
   if (!res.ok) throw new Error(body.error ? `${body.error.code}: ${body.error.message}` : `HTTP ${res.status}`);
   return body;
+}
+
+function showLogin() {
+  $('app').hidden = true;
+  $('whoami').hidden = true;
+  $('login').hidden = false;
+}
+
+function showApp(status) {
+  $('login').hidden = true;
+  $('app').hidden = false;
+  $('whoami').hidden = false;
+  $('user-email').textContent = status.user.email;
+  $('user-role').textContent = status.user.role;
+}
+
+async function checkSession() {
+  try {
+    showApp(await api('/gantry/auth/status'));
+    return true;
+  } catch {
+    showLogin();
+    return false;
+  }
 }
 
 function setStatus(status, extra = {}) {
@@ -79,9 +105,17 @@ async function resync() {
   for (const e of page.events) addEvent(e);
 }
 
-function connect(id) {
+// Browsers cannot set headers on a WebSocket: each connection spends a fresh single-use ticket.
+async function connect(id) {
   const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-  const socket = new WebSocket(`${proto}://${location.host}/ws`);
+  let ticket;
+  try {
+    ({ ticket } = await api('/gantry/auth/ticket', { method: 'POST' }));
+  } catch {
+    return;
+  }
+  if (!current || current.id !== id) return;
+  const socket = new WebSocket(`${proto}://${location.host}/ws?ticket=${encodeURIComponent(ticket)}`);
   current.socket = socket;
   socket.addEventListener('open', () => socket.send(JSON.stringify({ action: 'subscribe', mission_id: id })));
   socket.addEventListener('message', (msg) => {
@@ -100,7 +134,7 @@ function connect(id) {
     if (current && current.id === id && !FINAL.has($('mission-status').textContent))
       setTimeout(() => {
         void resync();
-        connect(id);
+        void connect(id);
       }, 1000);
   });
 }
@@ -118,7 +152,7 @@ function follow(id) {
   $('log').textContent = '';
   $('links').textContent = '';
   setStatus('…');
-  connect(id);
+  void connect(id);
   void resync().then(refreshStatus);
 }
 
@@ -156,5 +190,37 @@ $('mission-form').addEventListener('submit', async (ev) => {
   }
 });
 
-if (location.hash.length > 1) follow(location.hash.slice(1));
-void loadMissions().catch(() => {});
+$('login-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const err = $('login-error');
+  err.hidden = true;
+  $('login-submit').disabled = true;
+  try {
+    await api('/gantry/auth', {
+      method: 'POST',
+      body: JSON.stringify({ email: $('email').value, password: $('password').value, mode: 'cookie' }),
+    });
+    $('password').value = '';
+    await start();
+  } catch (e) {
+    err.textContent = e.message;
+    err.hidden = false;
+  } finally {
+    $('login-submit').disabled = false;
+  }
+});
+
+$('logout').addEventListener('click', async () => {
+  await api('/gantry/auth/logout', { method: 'POST' }).catch(() => {});
+  if (current?.socket) current.socket.close();
+  current = null;
+  showLogin();
+});
+
+async function start() {
+  if (!(await checkSession())) return;
+  if (location.hash.length > 1) follow(location.hash.slice(1));
+  void loadMissions().catch(() => {});
+}
+
+void start();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,11 +29,41 @@ afterAll(async () => {
   await t?.stop();
 });
 
+/** Signs in through the page's form (the session cookie is HttpOnly: the page never sees it). */
+async function signIn(page: import('playwright-core').Page): Promise<void> {
+  await page.goto(`${t.url}/`);
+  await page.waitForSelector('#login:not([hidden])');
+  await page.fill('#email', TEST_ADMIN.email);
+  await page.fill('#password', TEST_ADMIN.password);
+  await page.click('#login-submit');
+  await page.waitForSelector('#app:not([hidden])');
+}
+
+test('an anonymous visitor sees the sign-in form with the first-user hint; a wrong password shows the error', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${t.url}/`);
+  await page.waitForSelector('#login:not([hidden])');
+  expect(await page.isHidden('#app')).toBe(true);
+  expect(await page.textContent('#login-hint')).toMatch(/GANTRY_ADMIN_EMAIL/);
+  await page.fill('#email', TEST_ADMIN.email);
+  await page.fill('#password', 'not-the-password');
+  await page.click('#login-submit');
+  await page.waitForSelector('#login-error:not([hidden])');
+  expect(await page.textContent('#login-error')).toMatch(/INVALID_CREDENTIALS/);
+  // The cookie is not readable from the page.
+  await signIn(page);
+  expect(await page.evaluate('document.cookie')).toBe('');
+  expect(await page.textContent('#user-email')).toBe(TEST_ADMIN.email);
+  await page.click('#logout');
+  await page.waitForSelector('#login:not([hidden])');
+  expect((await page.request.get(`${t.url}/gantry/missions`)).status()).toBe(401);
+});
+
 test('the web client submits a request and shows every state change live, in seq order', async () => {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${t.url}/`);
+  await signIn(page);
   await page.fill('#prompt', 'Build a notes app with dark mode');
   await page.click('#submit');
   await page.waitForSelector('#mission-status[data-status="DEPLOYED"]', { timeout: 90_000 });
@@ -70,7 +100,7 @@ test('the web client submits a request and shows every state change live, in seq
 
 test('a bad request shows the API error on the page', async () => {
   const page = await browser.newPage();
-  await page.goto(`${t.url}/`);
+  await signIn(page);
   await page.fill('#prompt', 'x'.repeat(5000));
   await page.click('#submit');
   await page.waitForSelector('#form-error:not([hidden])');
