@@ -90,7 +90,8 @@ describeIfChromium('themed apps in Chromium', () => {
     return { page, problems };
   }
 
-  const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // A string expression: it runs in the page, where the DOM exists (this file is compiled without DOM types).
+  const bodyBackground = (page: Page): Promise<string> => page.evaluate('getComputedStyle(document.body).backgroundColor');
 
   it('LinkedIn: profile with headline, a post with a hashtag, Like and Comment, summary, saved', async () => {
     const { page, problems } = await open('LINKEDIN');

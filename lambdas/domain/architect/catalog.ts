@@ -18,6 +18,8 @@ export interface AppKind {
   readonly id: AppKindId;
   /** Display title, used for the page title and `<h1>` when the request names no app. */
   readonly title: string;
+  /** The kind as a noun phrase with its article, for sentences: "a task manager". */
+  readonly phrase: string;
   /** One sentence a person can read in a plan. */
   readonly description: string;
   /** Project slug used when the request names no app. */
@@ -43,6 +45,7 @@ export interface Feature {
 export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   calculator: {
     id: 'calculator',
+    phrase: 'a calculator',
     title: 'Calculator',
     description:
       'A calculator for everyday arithmetic with operator precedence, parentheses, clear and backspace, usable from the keyboard.',
@@ -53,6 +56,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
   tasks: {
     id: 'tasks',
+    phrase: 'a task manager',
     title: 'Tasks',
     description: 'A task manager: add tasks, tick them off, delete them and filter active from done.',
     defaultProjectName: 'task-manager',
@@ -74,6 +78,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
   notes: {
     id: 'notes',
+    phrase: 'a notes app',
     title: 'Notes',
     description: 'A notes app: write, edit and delete notes, newest first, and find them again by search.',
     defaultProjectName: 'notes',
@@ -83,6 +88,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
   timer: {
     id: 'timer',
+    phrase: 'a focus timer',
     title: 'Focus Timer',
     description:
       'A pomodoro focus timer: focus and break phases with a long break every fourth round, start, pause, reset and skip, adjustable lengths.',
@@ -93,6 +99,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
   converter: {
     id: 'converter',
+    phrase: 'a unit converter',
     title: 'Unit Converter',
     description: 'A unit converter for length, mass and temperature with a one-click swap of the two units.',
     defaultProjectName: 'unit-converter',
@@ -118,6 +125,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
   feed: {
     id: 'feed',
+    phrase: 'a social feed',
     title: 'Feed',
     description:
       'A social feed: write posts, like, repost and comment on them, newest first, with hashtags, mentions and links highlighted.',
@@ -138,6 +146,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
   board: {
     id: 'board',
+    phrase: 'a kanban board',
     title: 'Board',
     description:
       'A kanban board: lists of cards (to do, doing, done) that can be added, renamed, moved between lists by button or drag and drop, and deleted.',
