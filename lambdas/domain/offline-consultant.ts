@@ -1,0 +1,323 @@
+import {
+  APP_KIND_IDS,
+  APP_KINDS,
+  FEATURES,
+  orderFeatures,
+  supportsFeature,
+  type AppKindId,
+  type FeatureId,
+} from './architect/catalog';
+import { resolveDraft } from './architect/offline-architect';
+import { analyzeRequest } from './architect/request-analysis';
+import { isThemeId, THEME_IDS, themeFor, THEMES, type ThemeId } from './architect/themes';
+import {
+  classifyReply,
+  composeBuildPrompt,
+  featureList,
+  OFFLINE_STACK_ID,
+  planSubject,
+  STACK_DESCRIPTION,
+  type ConsultantInput,
+  type ConsultantResponse,
+  type ConsultationPlan,
+} from './consultation';
+
+export type { ConsultantInput } from './consultation';
+
+/**
+ * The offline CTO: a deterministic consultant that knows the architect's catalog (kinds,
+ * features, themes). It asks when a request names nothing it can build or two things at once,
+ * proposes a concrete plan otherwise, revises the plan on a change request, and answers
+ * READY_TO_BUILD only to an explicit confirmation of the plan on the table.
+ */
+
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+const KIND_MENU = orList(APP_KIND_IDS.map((k) => APP_KINDS[k].phrase));
+const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
+
+export const OPENING_QUESTION =
+  `What should the app do? I can build ${KIND_MENU}, ` +
+  `with options such as dark mode, search or saving in the browser, and in the style of ${THEME_MENU}.`;
+
+/** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
+const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(log ?in|sign ?(in|up)|accounts?|passwords?|auth\w*)\b/i, 'user accounts and sign-in'],
+  [/\b(payments?|stripe|checkout|subscriptions?|billing)\b/i, 'payments'],
+  [/\b(databases?|sql|postgres\w*|mongo\w*|backend|server[- ]side|api server)\b/i, 'a server or database'],
+  [
+    /\b(real[- ]?time|multiplayer|collaborat\w*|sync\w* across|share with (others|my team))\b/i,
+    'sharing between devices or people',
+  ],
+  [/\b(e-?mails?|notifications?|push messages?|sms)\b/i, 'e-mail or push notifications'],
+];
+
+function outOfScope(text: string): string[] {
+  return OUT_OF_SCOPE.filter(([re]) => re.test(text)).map(([, what]) => what);
+}
+
+function kindPhrase(kind: AppKindId): string {
+  return APP_KINDS[kind].phrase;
+}
+
+function askQuestion(response: string, question: string, confidence = 0): ConsultantResponse {
+  return {
+    response,
+    status: 'NEEDS_INPUT',
+    question,
+    app_kind: null,
+    design_target: null,
+    proposed_stack: null,
+    build_prompt: null,
+    features: [],
+    confidence,
+  };
+}
+
+function planResponse(
+  plan: ConsultationPlan,
+  input: ConsultantInput,
+  intro: string,
+  notes: readonly string[],
+  confidence: number,
+  question: string | null = null,
+): ConsultantResponse {
+  const theme = plan.design_target ? THEMES[plan.design_target] : null;
+  const lines = [
+    intro,
+    '',
+    `Plan: ${planSubject(plan)}. ${APP_KINDS[plan.kind].description}`,
+    `- Features: ${plan.features.length > 0 ? plan.features.map((f) => `${FEATURES[f].title} (${FEATURES[f].description.replace(/\.$/, '')})`).join('; ') : 'none beyond the core app'}`,
+    theme
+      ? `- Look: ${theme.name} v${theme.version}${theme.kind === plan.kind ? `: ${theme.traits.join('; ')}` : ' (its colours and type; the theme itself is made for another kind of app)'}`
+      : "- Look: Gantry's clean default look",
+    `- Stack: ${STACK_DESCRIPTION}`,
+    input.designReference &&
+      `- Design reference: your image ${input.designReference.filename} goes into the repository as public/design-reference.${input.designReference.ext}`,
+    ...notes.map((n) => `- Note: ${n}`),
+    '',
+    question ??
+      'Shall I build it? Say "proceed" to start, or tell me what to change (for example "add dark mode" or "make it look like Trello").',
+  ].filter((l): l is string => typeof l === 'string');
+  return {
+    response: lines.join('\n'),
+    status: 'NEEDS_CONFIRMATION',
+    question,
+    app_kind: plan.kind,
+    design_target: plan.design_target,
+    proposed_stack: plan.proposed_stack,
+    build_prompt: plan.build_prompt,
+    features: [...plan.features],
+    confidence,
+  };
+}
+
+function readyResponse(plan: ConsultationPlan): ConsultantResponse {
+  const features = plan.features.length > 0 ? ` with ${featureList(plan.features)}` : '';
+  return {
+    response: `Confirmed. Building ${planSubject(plan)}${features} now: drafted, checked against policy, built and tested in an isolated builder, deployed and opened as a pull request. You can follow every step live.`,
+    status: 'READY_TO_BUILD',
+    question: null,
+    app_kind: plan.kind,
+    design_target: plan.design_target,
+    proposed_stack: plan.proposed_stack,
+    build_prompt: plan.build_prompt,
+    features: [...plan.features],
+    confidence: 1,
+  };
+}
+
+function userText(input: ConsultantInput): string {
+  return [...input.history.filter((t) => t.role === 'user').map((t) => t.content), input.message]
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .join('\n');
+}
+
+function makePlan(
+  fields: { kind: AppKindId; features: readonly FeatureId[]; design_target: ThemeId | null; title: string | null },
+  original: string,
+  maxChars: number,
+): ConsultationPlan {
+  const features = orderFeatures(fields.features.filter((f) => supportsFeature(fields.kind, f)));
+  const base = { kind: fields.kind, features, design_target: fields.design_target, title: fields.title };
+  return { ...base, proposed_stack: OFFLINE_STACK_ID, build_prompt: composeBuildPrompt(base, original, maxChars) };
+}
+
+/** Names a famous app that has no theme yet, so the plan can say the look will be the default. */
+function unknownTargetNote(designTarget: string | null): string[] {
+  if (!designTarget || isThemeId(designTarget)) return [];
+  const name = designTarget.charAt(0) + designTarget.slice(1).toLowerCase().replace(/_/g, ' ');
+  return [`there is no ${name} theme yet (themes: ${THEME_MENU}), so it gets the default look`];
+}
+
+/** The first plan of a consultation, or a question when the request is too vague or names two kinds. */
+function firstPlan(input: ConsultantInput): ConsultantResponse {
+  const maxChars = input.maxPromptChars ?? 4000;
+  const all = userText(input);
+  const now = analyzeRequest(input.message);
+  // An answer to a question names the kind itself; otherwise look at everything the person said.
+  const decisive = now.kind !== null || themeFor(now.designTarget) !== null ? input.message : all;
+  const analysis = analyzeRequest(decisive);
+  const theme = themeFor(analysis.designTarget);
+  if (analysis.kind === null && theme === null) {
+    const intro = input.designReference
+      ? `I have your design reference (${input.designReference.filename}); it will go into the repository with the app.`
+      : input.history.length > 0
+        ? 'I still cannot tell which app to build from that.'
+        : 'Happy to build it. First I need to know what kind of app you have in mind.';
+    return askQuestion(`${intro} ${OPENING_QUESTION}`, OPENING_QUESTION);
+  }
+  const ranked = APP_KIND_IDS.filter((k) => analysis.scores[k] >= 3).sort((a, b) => analysis.scores[b] - analysis.scores[a]);
+  if (!theme && ranked.length >= 2 && analysis.confidence < 0.6) {
+    const [a, b] = ranked as [AppKindId, AppKindId];
+    const q = `Should it be ${kindPhrase(a)} (${APP_KINDS[a].description.replace(/\.$/, '')}) or ${kindPhrase(b)} (${APP_KINDS[b].description.replace(/\.$/, '')})?`;
+    return askQuestion(`Your request fits two kinds of app. ${q}`, q, analysis.confidence);
+  }
+  const draft = resolveDraft({ prompt: all, kind: resolveDraft({ prompt: decisive }).spec.kind });
+  const spec = draft.spec;
+  const plan = makePlan(
+    {
+      kind: spec.kind,
+      features: spec.features,
+      design_target: isThemeId(spec.designTarget) ? spec.designTarget : null,
+      title: draft.analysis.appName,
+    },
+    all,
+    maxChars,
+  );
+  const notes = [
+    ...draft.droppedFeatures.map((f) => `${FEATURES[f].title.toLowerCase()} is not available for ${kindPhrase(spec.kind)}`),
+    ...unknownTargetNote(analysis.designTarget),
+    ...outOfScope(all).map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`),
+  ];
+  const confidence = Math.max(analysis.confidence, theme ? 0.9 : 0);
+  return planResponse(plan, input, 'I can build that. Here is my plan:', notes, Math.round(confidence * 100) / 100);
+}
+
+/** Words that turn "remove search" into what the request analysis reads as a refusal ("without search"). */
+const REMOVAL = /\b(remove|drop|delete|disable|turn off|switch off|take out|get rid of|lose|ditch|no longer|leave out)\b/gi;
+const KIND_CHANGE_CUE =
+  /\b(instead|rather|actually|switch to|change it to|turn it into|make it an?|lets do an?|let's do an?|i want an?|should be an?)\b/i;
+const DROP_THEME =
+  /\b(no|without)\s+(the\s+)?(theme|design target|clone|styling)\b|\b(default|plain|standard|normal)\s+(look|style|design|theme)\b/i;
+
+interface Revision {
+  readonly plan: ConsultationPlan;
+  readonly changes: string[];
+  readonly notes: string[];
+}
+
+/** Applies a change request to a plan: features in or out, another look, another kind, a name. */
+export function revisePlan(plan: ConsultationPlan, message: string, original: string, maxChars = 4000): Revision {
+  const a = analyzeRequest(message.replace(REMOVAL, 'without'));
+  const changes: string[] = [];
+  const notes: string[] = [];
+  let kind = plan.kind;
+  let design: ThemeId | null = plan.design_target;
+  let title = plan.title;
+  const features = new Set<FeatureId>(plan.features);
+
+  const theme = themeFor(a.designTarget);
+  if (DROP_THEME.test(message) && design) {
+    changes.push(`dropped the ${THEMES[design].name} look`);
+    design = null;
+  } else if (theme && theme.id !== design) {
+    design = theme.id;
+    changes.push(`switched the look to ${theme.name}`);
+    if (theme.kind !== kind && !(a.kind && a.kind !== theme.kind && !theme.absorbs.includes(a.kind))) {
+      kind = theme.kind;
+      changes.push(`made it ${kindPhrase(kind)}`);
+    }
+    for (const f of theme.features) features.add(f);
+  } else {
+    notes.push(...unknownTargetNote(a.designTarget));
+  }
+
+  const namesKindOnly = a.features.length === 0 && a.excludedFeatures.length === 0 && a.confidence >= 0.6;
+  if (a.kind && a.kind !== kind && !theme && (KIND_CHANGE_CUE.test(message) || namesKindOnly)) {
+    kind = a.kind;
+    changes.push(`made it ${kindPhrase(kind)}`);
+    for (const f of APP_KINDS[kind].defaultFeatures) features.add(f);
+    if (design && THEMES[design].kind !== kind) {
+      changes.push(`dropped the ${THEMES[design].name} look, which is made for another kind of app`);
+      design = null;
+    }
+  }
+
+  for (const f of a.features) {
+    if (features.has(f)) continue;
+    if (supportsFeature(kind, f)) {
+      features.add(f);
+      changes.push(`added ${FEATURES[f].title.toLowerCase()}`);
+    } else {
+      notes.push(`${FEATURES[f].title.toLowerCase()} is not available for ${kindPhrase(kind)}`);
+    }
+  }
+  for (const f of a.excludedFeatures) {
+    if (features.delete(f)) changes.push(`removed ${FEATURES[f].title.toLowerCase()}`);
+  }
+  for (const f of [...features]) {
+    if (!supportsFeature(kind, f)) {
+      features.delete(f);
+      if (plan.features.includes(f))
+        changes.push(`left out ${FEATURES[f].title.toLowerCase()}, which ${kindPhrase(kind)} does not have`);
+    }
+  }
+  if (a.appName && a.appName !== title) {
+    title = a.appName;
+    changes.push(`named it "${title}"`);
+  }
+  notes.push(...outOfScope(message).map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`));
+  const revised = makePlan({ kind, features: [...features], design_target: design, title }, original, maxChars);
+  return { plan: revised, changes, notes };
+}
+
+function sentence(changes: readonly string[]): string {
+  const text = changes.length <= 1 ? changes.join('') : `${changes.slice(0, -1).join(', ')} and ${changes.at(-1)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * One turn of the offline consultant. Deterministic: the same conversation always gets the same
+ * answer. It never answers READY_TO_BUILD unless a plan is on the table and the message is an
+ * explicit confirmation of it.
+ */
+export function consultOffline(input: ConsultantInput): ConsultantResponse {
+  const intent = classifyReply(input.message);
+  const maxChars = input.maxPromptChars ?? 4000;
+  if (input.plan) {
+    if (intent === 'confirm') return readyResponse(input.plan);
+    if (intent === 'decline') {
+      return planResponse(
+        input.plan,
+        input,
+        'No problem: nothing is built until you confirm. The plan stays as it is:',
+        [],
+        0.5,
+        'What should I change?',
+      );
+    }
+    const original = userText({ ...input, message: '' });
+    const revision = revisePlan(input.plan, input.message, original || input.message, maxChars);
+    if (revision.changes.length > 0) {
+      return planResponse(revision.plan, input, `Updated the plan: ${sentence(revision.changes)}.`, revision.notes, 0.9);
+    }
+    return planResponse(
+      input.plan,
+      input,
+      'I did not find a change I can make in that, so the plan is unchanged.',
+      revision.notes,
+      0.6,
+    );
+  }
+  if (intent === 'confirm') {
+    return askQuestion(
+      `There is no plan yet, so there is nothing to proceed with and nothing will be built. ${OPENING_QUESTION}`,
+      OPENING_QUESTION,
+    );
+  }
+  return firstPlan(input);
+}

@@ -1,0 +1,224 @@
+import { supportsFeature } from '../../lambdas/domain/architect/catalog';
+import {
+  classifyReply,
+  composeBuildPrompt,
+  ConsultantResponseSchema,
+  enforceConfirmationRule,
+  planFromResponse,
+  planSha256,
+  speechFor,
+  toSpeech,
+  type ConsultantResponse,
+  type ConsultationPlan,
+  type ConversationTurn,
+} from '../../lambdas/domain/consultation';
+import { consultOffline, OPENING_QUESTION, revisePlan } from '../../lambdas/domain/offline-consultant';
+
+/** Runs a scripted conversation the way the app does: the plan on the table is the last proposed one. */
+function converse(messages: string[]): ConsultantResponse[] {
+  const history: ConversationTurn[] = [];
+  let plan: ConsultationPlan | null = null;
+  const answers: ConsultantResponse[] = [];
+  for (const message of messages) {
+    const r = consultOffline({ history, plan, message, designReference: null });
+    expect(ConsultantResponseSchema.safeParse(r).success).toBe(true);
+    answers.push(r);
+    history.push({ role: 'user', content: message, at: '' }, { role: 'assistant', content: r.response, at: '' });
+    plan = r.status === 'NEEDS_CONFIRMATION' ? planFromResponse(r) : r.status === 'NEEDS_INPUT' ? null : plan;
+  }
+  return answers;
+}
+
+describe('classifyReply', () => {
+  it.each([
+    'yes',
+    'Yes, proceed',
+    'proceed',
+    'Go ahead',
+    'build it!',
+    'ok, go ahead and build it please',
+    'Sounds good, ship it',
+    'LGTM',
+    "Let's go",
+    'yes please, go ahead with the plan',
+  ])('%j confirms', (m) => expect(classifyReply(m)).toBe('confirm'));
+
+  it.each(['no', 'not yet', "don't build it", 'wait', 'Hold on, do not proceed', 'no thanks'])('%j declines', (m) =>
+    expect(classifyReply(m)).toBe('decline'),
+  );
+
+  it.each([
+    'yes but add a dark mode',
+    'add a dark mode',
+    'build me a calculator',
+    'make it dark',
+    'proceed? remove the filter',
+    '',
+  ])('%j is neither: a change or a request', (m) => expect(classifyReply(m)).toBe('other'));
+});
+
+describe('the offline consultant', () => {
+  it('asks a real question when the request is vague', () => {
+    const [r] = converse(['build me an app']);
+    expect(r).toMatchObject({ status: 'NEEDS_INPUT', app_kind: null, build_prompt: null, features: [] });
+    expect(r!.question).toBe(OPENING_QUESTION);
+    expect(r!.question).toMatch(/calculator.*task manager.*notes app.*kanban board/);
+    expect(r!.question).toMatch(/LinkedIn.*Twitter.*Trello.*Notion/);
+  });
+
+  it('proposes a concrete plan for an answer, revises it on a change request, and builds only on "proceed"', () => {
+    const [, plan, revised, ready] = converse([
+      'build me an app',
+      'a task manager with priorities',
+      'add a dark mode',
+      'yes, proceed',
+    ]);
+    expect(plan).toMatchObject({
+      status: 'NEEDS_CONFIRMATION',
+      app_kind: 'tasks',
+      design_target: null,
+      proposed_stack: 'static-web',
+    });
+    expect(plan!.features).toEqual(['local-storage', 'filter', 'priorities']);
+    expect(plan!.response).toContain('Shall I build it?');
+    expect(revised).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'tasks' });
+    expect(revised!.features).toEqual(['dark-mode', 'local-storage', 'filter', 'priorities']);
+    expect(revised!.response).toMatch(/^Updated the plan: Added dark mode\./);
+    expect(revised!.build_prompt).toContain('with dark mode, saved in this browser, filter and priorities');
+    expect(ready).toMatchObject({ status: 'READY_TO_BUILD', app_kind: 'tasks', features: revised!.features, confidence: 1 });
+    expect(ready!.build_prompt).toBe(revised!.build_prompt);
+  });
+
+  it('does not build on "proceed" when no plan exists', () => {
+    const [r] = converse(['proceed']);
+    expect(r!.status).toBe('NEEDS_INPUT');
+    expect(r!.response).toContain('nothing will be built');
+  });
+
+  it('treats "yes, but …" as a change, and a refusal keeps the plan without building', () => {
+    const [, change, no] = converse(['a notes app', 'yes but add export', 'no, not yet']);
+    expect(change).toMatchObject({ status: 'NEEDS_CONFIRMATION' });
+    expect(change!.features).toContain('export');
+    expect(no).toMatchObject({ status: 'NEEDS_CONFIRMATION', question: 'What should I change?' });
+    expect(no!.features).toEqual(change!.features);
+  });
+
+  it('removes features, switches themes and kinds on request, and keeps only what the kind supports', () => {
+    const [, removed, trello, notes] = converse([
+      'a todo list with search and priorities',
+      'remove the search',
+      'make it look like Trello',
+      'actually make it a notes app instead',
+    ]);
+    expect(removed!.features).not.toContain('search');
+    expect(trello).toMatchObject({ app_kind: 'board', design_target: 'TRELLO' });
+    expect(trello!.features.every((f) => supportsFeature('board', f))).toBe(true);
+    expect(trello!.response).toMatch(/left out priorities/);
+    expect(notes).toMatchObject({ app_kind: 'notes', design_target: null });
+  });
+
+  it('asks between two kinds the request names equally', () => {
+    const [r] = converse(['a timer for my tasks']);
+    expect(r!.status).toBe('NEEDS_INPUT');
+    expect(r!.question).toMatch(/task manager .* or a focus timer/);
+  });
+
+  it('understands themes and their implied features, and says what a prototype cannot do', () => {
+    const [r] = converse(['Build a Twitter-style timeline where people can log in']);
+    expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'feed', design_target: 'TWITTER' });
+    expect(r!.features).toEqual(['dark-mode', 'local-storage', 'search']);
+    expect(r!.response).toContain('Twitter-style timeline v1.0.0');
+    expect(r!.response).toContain('user accounts and sign-in would be added later');
+  });
+
+  it('mentions the design reference in the plan', () => {
+    const r = consultOffline({
+      history: [],
+      plan: null,
+      message: 'a calculator like this',
+      designReference: { filename: 'mock.png', ext: 'png' },
+    });
+    expect(r.response).toContain('public/design-reference.png');
+  });
+
+  it('is deterministic', () => {
+    const script = ['something for my math homework', 'add a history', 'call it "Homework Helper"', 'go ahead'];
+    expect(JSON.stringify(converse(script))).toBe(JSON.stringify(converse(script)));
+    const last = converse(script).at(-1)!;
+    expect(last).toMatchObject({ status: 'READY_TO_BUILD', app_kind: 'calculator', features: ['history'] });
+    expect(last.build_prompt).toContain('called "Homework Helper"');
+  });
+});
+
+describe('revisePlan', () => {
+  const plan: ConsultationPlan = {
+    kind: 'calculator',
+    features: [],
+    design_target: null,
+    proposed_stack: 'static-web',
+    build_prompt: 'x',
+    title: null,
+  };
+  it('names features a kind cannot do instead of adding them', () => {
+    const out = revisePlan(plan, 'add search', 'a calculator');
+    expect(out.changes).toEqual([]);
+    expect(out.notes).toEqual(['search is not available for a calculator']);
+  });
+  it('composes the build prompt from the plan and the original request', () => {
+    expect(
+      composeBuildPrompt({ kind: 'board', features: ['dark-mode'], design_target: 'TRELLO', title: null }, 'my sprint'),
+    ).toBe('Build a Trello-style board with dark mode. Original request: "my sprint"');
+  });
+});
+
+describe('the confirmation rule holds for any consultant', () => {
+  const plan: ConsultationPlan = {
+    kind: 'tasks',
+    features: ['local-storage'],
+    design_target: null,
+    proposed_stack: 'static-web',
+    build_prompt: 'Build a task manager.',
+    title: null,
+  };
+  const eager: ConsultantResponse = {
+    response: 'Building!',
+    status: 'READY_TO_BUILD',
+    question: null,
+    app_kind: 'notes',
+    design_target: null,
+    proposed_stack: 'static-web',
+    build_prompt: 'Build a notes app.',
+    features: [],
+    confidence: 1,
+  };
+
+  it('READY_TO_BUILD without a plan on the table becomes a question', () => {
+    const out = enforceConfirmationRule(eager, { planAwaitingConfirmation: null, message: 'yes' });
+    expect(out.overridden).toMatch(/without a plan/);
+    expect(out.response.status).toBe('NEEDS_INPUT');
+  });
+
+  it('READY_TO_BUILD without an explicit yes goes back to the plan awaiting confirmation', () => {
+    const out = enforceConfirmationRule(eager, { planAwaitingConfirmation: plan, message: 'and add export' });
+    expect(out.response).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'tasks', build_prompt: plan.build_prompt });
+  });
+
+  it('an explicit yes to a plan stands', () => {
+    expect(enforceConfirmationRule(eager, { planAwaitingConfirmation: plan, message: 'proceed' }).overridden).toBeNull();
+  });
+
+  it('plan fingerprints change with the plan', () => {
+    expect(planSha256(plan)).toBe(planSha256({ ...plan }));
+    expect(planSha256(plan)).not.toBe(planSha256({ ...plan, features: [] }));
+  });
+});
+
+describe('speech', () => {
+  it('is short plain text', () => {
+    const [, plan] = converse(['build me an app', 'a Trello board with dark mode']);
+    const speech = speechFor(plan!, planFromResponse(plan!));
+    expect(speech).toBe('I can build a Trello-style board with dark mode and saved in this browser. Shall I build it?');
+    expect(toSpeech('# Title\n- one\n- two **bold**')).toBe('Title one two bold');
+    expect(toSpeech('A sentence. '.repeat(60)).length).toBeLessThanOrEqual(320);
+  });
+});
