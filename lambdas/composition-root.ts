@@ -15,8 +15,10 @@ import type {
   EvidenceSigner,
   EvidenceStore,
   Publisher,
+  PolicySource,
   PushPort,
   SecretBox,
+  SnippetRunner,
   WorkflowPort,
 } from './domain/ports';
 import { FileArtifactStore, S3ArtifactStore } from './adapters/artifact-store';
@@ -27,6 +29,8 @@ import { MissionStore } from './adapters/mission-store';
 import { GitHubPublisher, LocalGitPublisher } from './adapters/publishers';
 import { ApiGatewayPush } from './adapters/push';
 import { StepFunctionsWorkflow } from './adapters/workflow-sfn';
+import { DebuggerRunStore } from './adapters/debugger-runs';
+import { S3PolicySource } from './adapters/policy-source';
 import { IdentityStore } from './adapters/identity-store';
 import { Argon2PasswordHasher, type PasswordHasher } from './adapters/password-hasher';
 import { AesGcmSecretBox, localKeyFile, secretsManagerKey } from './adapters/secret-box';
@@ -34,7 +38,13 @@ import { AesGcmSecretBox, localKeyFile, secretsManagerKey } from './adapters/sec
 /** Everything a handler may use. Built once per process (Lambda container or local stack). */
 export interface Services {
   readonly config: GantryEnv;
-  readonly policy: LoadedPolicy;
+  /** The policy in force; replaced in place when `policySource` reloads (see `refreshPolicy`). */
+  policy: LoadedPolicy;
+  /** Where the policy is reloaded from without a redeploy (absent: fixed for the life of the process). */
+  readonly policySource?: PolicySource;
+  /** Runs debugger snippets in the builder's sandbox (local stack only; absent in AWS). */
+  readonly snippets?: SnippetRunner;
+  readonly debuggerRuns: DebuggerRunStore;
   readonly store: MissionStore;
   readonly artifacts: ArtifactStore;
   readonly evidence: EvidenceStore;
@@ -73,9 +83,13 @@ function docClient(dynamo: DynamoDBClient): DynamoDBDocumentClient {
 
 /** AWS adapters. Secrets are fetched only when a deploy or publish actually runs. */
 export function createAwsServices(config: GantryEnv): Services {
-  const policy = loadPolicyFile();
   const region = config.AWS_REGION;
   const s3 = new S3Client({ region });
+  // The bundled policy.yaml until an override is uploaded to the artifact bucket (then reloaded within a minute).
+  const policySource = config.GANTRY_POLICY_S3_KEY
+    ? new S3PolicySource(s3, config.GANTRY_ARTIFACT_BUCKET, config.GANTRY_POLICY_S3_KEY, loadPolicyFile())
+    : undefined;
+  const policy = policySource?.current() ?? loadPolicyFile();
   const secrets = new SecretsManagerClient({ region });
   const secret =
     (arn: string): TokenSource =>
@@ -88,6 +102,8 @@ export function createAwsServices(config: GantryEnv): Services {
   return {
     config,
     policy,
+    ...(policySource ? { policySource } : {}),
+    debuggerRuns: new DebuggerRunStore(doc, config.GANTRY_TABLE_NAME),
     store: new MissionStore(doc, config.GANTRY_TABLE_NAME),
     identity: new IdentityStore(doc, config.GANTRY_TABLE_NAME),
     passwords: new Argon2PasswordHasher(),
@@ -122,6 +138,7 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
   return {
     config,
     policy,
+    debuggerRuns: new DebuggerRunStore(doc, config.GANTRY_TABLE_NAME),
     store: new MissionStore(doc, config.GANTRY_TABLE_NAME),
     identity: new IdentityStore(doc, config.GANTRY_TABLE_NAME),
     passwords: new Argon2PasswordHasher(),
@@ -138,4 +155,14 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
     architect: new OfflineArchitect(),
     startedAt: Date.now(),
   };
+}
+
+/**
+ * Brings `svc.policy` up to date with its source (a cheap no-op while the source's cache is
+ * fresh). Workflow steps and the foundry's routes call it first, so a policy uploaded or edited
+ * without a redeploy governs the next step.
+ */
+export async function refreshPolicy(svc: Services): Promise<LoadedPolicy> {
+  if (svc.policySource) svc.policy = await svc.policySource.refresh();
+  return svc.policy;
 }

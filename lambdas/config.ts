@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   GANTRY_BUILDER_CLUSTER_ARN: z.string().default(''),
   /** Secrets Manager secret whose value seals Siri device keys at rest. */
   GANTRY_DEVICE_KEY_SECRET_ARN: z.string().default(''),
+  /** Key of a policy.yaml in the artifact bucket that overrides the bundled one (reloaded with a short cache). */
+  GANTRY_POLICY_S3_KEY: z.string().default(''),
   /** First-run bootstrap: when no user exists yet, these create the first owner of a first tenant. */
   GANTRY_ADMIN_EMAIL: z.string().default(''),
   GANTRY_ADMIN_PASSWORD: z.string().default(''),

@@ -12,7 +12,17 @@ export interface RestRoute {
   readonly public: boolean;
 }
 
-export const REST_HANDLERS = ['architect', 'missions', 'health', 'auth', 'accounts', 'devices', 'siri'] as const;
+export const REST_HANDLERS = [
+  'architect',
+  'missions',
+  'health',
+  'auth',
+  'accounts',
+  'devices',
+  'siri',
+  'mission-control',
+  'debugger',
+] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
 export const REST_ROUTES: readonly RestRoute[] = [
@@ -23,6 +33,13 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/missions/{id}/events', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/failure', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
+  { method: 'GET', path: '/gantry/missions/{id}/attempts/{attempt}/log', handler: 'missions', public: false },
+  // The foundry: stop a mission (workflow and builder), start it again, and run snippets in the sandbox.
+  { method: 'POST', path: '/gantry/missions/{id}/cancel', handler: 'mission-control', public: false },
+  { method: 'POST', path: '/gantry/missions/{id}/retry', handler: 'mission-control', public: false },
+  { method: 'POST', path: '/gantry/debugger/run', handler: 'debugger', public: false },
+  { method: 'GET', path: '/gantry/debugger/logs', handler: 'debugger', public: false },
+  { method: 'GET', path: '/gantry/debugger/search', handler: 'debugger', public: false },
   { method: 'GET', path: '/health', handler: 'health', public: true },
   { method: 'GET', path: '/ready', handler: 'health', public: true },
   // Identity. Login is public (it is how a session starts); the Siri route authenticates by its

@@ -7,6 +7,8 @@ import { handler as devices } from '../lambdas/handlers/devices';
 import { handler as siri } from '../lambdas/handlers/siri';
 import { handler as health } from '../lambdas/handlers/health';
 import { handler as missions } from '../lambdas/handlers/missions';
+import { handler as missionControl } from '../lambdas/handlers/mission-control';
+import { handler as debuggerHandler } from '../lambdas/handlers/debugger';
 import { handler as stepArchitect } from '../lambdas/handlers/step-architect';
 import { handler as stepAudit } from '../lambdas/handlers/step-audit';
 import { handler as stepDeploy } from '../lambdas/handlers/step-deploy';
@@ -27,6 +29,8 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   accounts,
   devices,
   siri,
+  'mission-control': missionControl,
+  debugger: debuggerHandler,
 };
 
 /** The authorizer both APIs run before every non-public route and before WebSocket `$connect`. */

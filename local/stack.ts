@@ -2,7 +2,7 @@ import './polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -17,16 +17,18 @@ import {
   substitute,
   type MissionSubstitution,
 } from '../lambdas/domain/mission-definition';
-import { loadPolicyFile, PROJECT_ROOT } from '../lambdas/domain/policy';
+import { policyPathCandidates, PROJECT_ROOT } from '../lambdas/domain/policy';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
 import { sweepExpiredItems } from './expired-items';
 import { LocalGateway } from './gateway';
 import { STEP_HANDLER_MAP } from './handler-registry';
-import { createLocalBuildTask } from './local-build-task';
+import { LocalBuilds } from './local-build-task';
 import { BuilderSlots } from './sandbox/builder-slots';
 import { LocalSandbox } from './sandbox/local-sandbox';
 import { runBuilderJob } from './sandbox/run-builder-job';
+import { runSnippet } from './sandbox/snippet';
+import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
 // dynalite ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -55,6 +57,11 @@ export interface LocalStack {
   readonly notices: string[];
   /** Whether the first owner was created at this start, users already existed, or there are none yet. */
   readonly identity: BootstrapOutcome;
+  /** The local builds (queue, running, peak concurrency) and their slots. */
+  readonly builds: LocalBuilds;
+  readonly slots: BuilderSlots;
+  /** The watched policy file: edits apply without a restart (an invalid edit is refused). */
+  readonly policySource: FilePolicySource;
   stop(options?: { drain?: boolean }): Promise<void>;
 }
 
@@ -97,7 +104,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const config: GantryEnv = readConfig(options.env ?? process.env);
   const dataDir = resolve(config.GANTRY_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const policy = loadPolicyFile(options.env?.GANTRY_POLICY_PATH);
+  // The policy file is watched: an edit applies to the next step without a restart.
+  const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
+  const policySource = new FilePolicySource(policyPath ?? join(PROJECT_ROOT, 'policy.yaml'), { watch: true });
+  const policy = policySource.current();
   const notices: string[] = [];
 
   const dynamoServer = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -134,20 +144,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (capabilities.warning) notices.push(`WARNING: ${capabilities.warning}`);
 
   const slots = new BuilderSlots(policy.policy.builder.concurrency);
-  const signals = new Map<string, AbortController>();
   // The build task and the recovery hooks need the services, which need the runner: break the cycle lazily.
   const ref: { svc?: Services } = {};
   const tasks: Record<string, LocalTask> = {};
   for (const [state, step] of Object.entries(STATE_TO_STEP)) {
     tasks[state] = STEP_HANDLER_MAP[step] as LocalTask;
   }
-  tasks.Build = createLocalBuildTask({
+  const builds = new LocalBuilds({
     services: () => ref.svc!,
     jobRoot,
     slots,
     runJob: (opts) => runBuilderJob({ ...opts, sandbox }),
-    signals,
-  }) as unknown as LocalTask;
+  });
+  tasks.Build = builds.task() as unknown as LocalTask;
 
   const values = Object.fromEntries(
     MISSION_SUBSTITUTIONS.map((name) => [name, `arn:aws:lambda:local:000000000000:function:${name}`]),
@@ -156,9 +165,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     definitionJson: substitute(missionDefinitionJson(policy.policy), values),
     dir: join(dataDir, 'executions'),
     tasks,
+    // Stopping an execution stops its build at once, as Step Functions stops a .sync ECS task.
+    onStop: async (record) => {
+      await builds.stop(String(record.input.mission_id));
+    },
   });
   const base = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
-  const svc: Services = options.architect ? { ...base, architect: options.architect } : base;
+  const svc: Services = {
+    ...base,
+    ...(options.architect ? { architect: options.architect } : {}),
+    policySource,
+    snippets: { run: (input) => runSnippet({ ...input, limits: input.limits, sandbox }) },
+  };
+  policySource.onChange((next) => {
+    svc.policy = next;
+    slots.setCapacity(next.policy.builder.concurrency);
+  });
   ref.svc = svc;
   installServices(svc);
 
@@ -202,12 +224,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     sandbox,
     notices,
     identity,
+    builds,
+    slots,
+    policySource,
     async stop(options = {}) {
       if (stopped) return;
       stopped = true;
       clearInterval(sweeper);
       if (options.drain) await runner.drain();
-      for (const c of signals.values()) c.abort();
+      builds.abortAll();
+      policySource.close();
       await gateway.close();
       await new Promise<void>((r) => dynamoServer.close(() => r()));
       rawClient.destroy();

@@ -31,6 +31,11 @@ export interface LocalWorkflowRunnerOptions {
   readonly tasks: Record<string, LocalTask>;
   /** Called when a state is entered (progress). */
   readonly onStateEntered?: (record: ExecutionRecord, state: string) => void;
+  /**
+   * Called by `stop` after the execution is aborted, to stop what its running task started (the
+   * local builder), as Step Functions stops the ECS task of a `.sync` state. `stop` waits for it.
+   */
+  readonly onStop?: (record: ExecutionRecord, cause: string) => Promise<void>;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface LocalWorkflowRunnerOptions {
  */
 export class LocalWorkflowRunner implements WorkflowPort {
   private readonly machine: StateMachine;
-  private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+  private readonly running = new Map<string, { abort: () => void; done: Promise<void>; record: ExecutionRecord }>();
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
     this.machine = new StateMachine(JSON.parse(options.definitionJson), {
@@ -98,12 +103,17 @@ export class LocalWorkflowRunner implements WorkflowPort {
       await this.save(record).catch((err: Error) => logger.error('Could not persist execution', { error: err }));
       this.running.delete(record.arn);
     })();
-    this.running.set(record.arn, { abort: execution.abort, done });
+    this.running.set(record.arn, { abort: execution.abort, done, record });
     return { executionArn: record.arn };
   }
 
-  async stop(executionArn: string): Promise<void> {
-    this.running.get(executionArn)?.abort();
+  /** Aborts the execution (no further state runs), then stops what its running task started. */
+  async stop(executionArn: string, cause = 'stopped'): Promise<void> {
+    const run = this.running.get(executionArn);
+    if (!run) return;
+    run.record.error = `stopped: ${cause}`;
+    run.abort();
+    await this.options.onStop?.(run.record, cause);
   }
 
   async ping(): Promise<boolean> {

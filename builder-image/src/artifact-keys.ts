@@ -9,6 +9,8 @@
  *     output/<path>   every regular file of the app's output_dir, written by the builder
  *     result.json     BuildResult, written by the builder LAST: its presence means the
  *                     attempt's other objects are complete
+ *     patch.diff      attempts 2..: the heal's unified diff from its base attempt (workflow)
+ *     heal.json       attempts 2..: which attempt it was healed from, and the diff's summary (workflow)
  */
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -67,4 +69,14 @@ export function outputKey(tenant: string, mission: string, attempt: number | str
     throw new ArtifactKeyError(`output path is not a safe relative path: ${JSON.stringify(relativePath)}`);
   }
   return `${outputPrefix(tenant, mission, attempt)}${relativePath}`;
+}
+
+/** The heal's unified diff that made this attempt from its base (attempts 2 and later). */
+export function patchKey(tenant: string, mission: string, attempt: number | string): string {
+  return `${attemptPrefix(tenant, mission, attempt)}/patch.diff`;
+}
+
+/** Which attempt this one was healed from, with the diff's summary (attempts 2 and later). */
+export function healKey(tenant: string, mission: string, attempt: number | string): string {
+  return `${attemptPrefix(tenant, mission, attempt)}/heal.json`;
 }

@@ -73,6 +73,13 @@ export const LOG_TAIL_BYTES = 4096;
 
 const INSTALL_COMMAND = 'npm install --offline --no-audit --no-fund --ignore-scripts';
 const FORK_FAILURE = /Cannot fork|fork: (?:retry: )?Resource temporarily unavailable|(?:spawn|fork)\w* EAGAIN/;
+/**
+ * Output of a command that tried the network: builds have none (no interface but loopback, no DNS),
+ * so a connection or lookup fails with one of these. ECONNREFUSED is left out: it is also what a
+ * test gets from a local port nobody listens on.
+ */
+export const NETWORK_FAILURE =
+  /\b(?:ENETUNREACH|EHOSTUNREACH|EAI_AGAIN|ENOTFOUND)\b|getaddrinfo|Network is unreachable|Temporary failure in name resolution|Could not resolve host|Name or service not known/;
 const CLOSE_GRACE_MS = 2000;
 
 /** The whole build log, kept up to a byte cap; later lines are counted, not kept or streamed. */
@@ -237,10 +244,12 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
   const started = Date.now();
   const tail = new LogTail(LOG_TAIL_BYTES);
   let forkFailure = false;
+  let networkFailure = false;
   const onLine = (line: string): void => {
     tail.push(line);
     run.log.line(line);
     if (FORK_FAILURE.test(line)) forkFailure = true;
+    if (NETWORK_FAILURE.test(line)) networkFailure = true;
   };
   const prlimit = run.processLimit ? findPrlimit() : null;
   const [file, args] = prlimit
@@ -307,6 +316,7 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
     const failed = outcome.code !== 0;
     if (failed && oomKilled) endReason = 'memory';
     else if (failed && forkFailure) endReason = 'pids';
+    else if (failed && networkFailure && stopReason !== 'timeout') endReason = 'network';
     else if (stopReason === 'timeout') endReason = 'timeout';
     else endReason = 'exit';
   }

@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../domain/event-chain';
-import { NotFoundError, TransientError } from '../domain/errors';
+import { MissionEndedError, NotFoundError, TransientError } from '../domain/errors';
+import { isFinal } from '../domain/mission';
 import type { Actor, Mission, MissionEvent, MissionOptions, MissionStatus } from '../domain/mission';
 
 const missionPk = (tenant: string, mission: string): string => `T#${tenant}#M#${mission}`;
@@ -58,6 +59,8 @@ export class MissionStore {
     policyHash: string;
     speech: string;
     status?: MissionStatus;
+    /** The mission this one retries. */
+    retryOf?: string;
   }): Promise<Mission> {
     const at = this.now().toISOString();
     const mission: Mission = {
@@ -85,6 +88,8 @@ export class MissionStore {
       evidence_key: null,
       builder_ms: 0,
       queue_position: null,
+      retry_of: input.retryOf ?? null,
+      retried_by: null,
     };
     await this.doc.send(
       new PutCommand({
@@ -158,6 +163,16 @@ export class MissionStore {
       if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(tries, 5)));
       const head = await this.lastEvent(tenantId, missionId);
       if (head && head.idempotency_key === idempotencyKey) return head;
+      // A final status is final: no event may move the mission on from it (a late step, the
+      // result of a cancelled build). The head event is checked too, because the mission item is
+      // updated just after the event that made it final is written.
+      if (input.status) {
+        const ended = head?.status && isFinal(head.status) ? head.status : null;
+        const current = ended ? null : await this.getMission(tenantId, missionId);
+        if (ended || (current && isFinal(current.status))) {
+          throw new MissionEndedError(missionId, ended ?? current?.status ?? 'final');
+        }
+      }
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
       const body: Omit<MissionEvent, 'hash'> = {

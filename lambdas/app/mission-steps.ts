@@ -1,10 +1,21 @@
-import { limitsKey, manifestKey, outputPrefix, resultKey } from '../../builder-image/src/artifact-keys';
+import {
+  buildLogKey,
+  healKey,
+  limitsKey,
+  manifestKey,
+  outputPrefix,
+  patchKey,
+  resultKey,
+} from '../../builder-image/src/artifact-keys';
 import type { Services } from '../composition-root';
+import { budgetBreach, builderSecondsLeft, BudgetExceededError, missionSpend, type BudgetBreach } from '../domain/budget';
 import { BuildResultSchema, type BuildResult } from '../domain/build-result';
-import { GantryError, PolicyViolationError } from '../domain/errors';
+import { GantryError, MissionEndedError, PolicyViolationError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/event-chain';
-import { buildEvidenceBundle, type SealedEvidence } from '../domain/evidence-bundle';
+import { buildEvidenceBundle, type EvidenceBundle, type SealedEvidence } from '../domain/evidence-bundle';
+import { bestAttempt, outcomeOf, regressions } from '../domain/heal-progress';
 import { GantryManifestSchema, manifestFileBytes, type GantryManifest } from '../domain/manifest';
+import { diffManifests } from '../domain/manifest-diff';
 import {
   isFinal,
   WORKFLOW_ACTOR,
@@ -17,13 +28,7 @@ import {
 import { checkManifest } from '../domain/policy-gate';
 import { recordEvent } from './mission-events';
 
-/** A step was asked to act on a mission that already ended (e.g. cancelled). */
-export class MissionEndedError extends GantryError {
-  constructor(missionId: string, status: MissionStatus) {
-    super('MISSION_ENDED', `Mission ${missionId} already ended as ${status}`, 409);
-    this.name = 'MissionEndedError';
-  }
-}
+export { MissionEndedError };
 
 export class BuildResultMissingError extends GantryError {
   constructor(key: string) {
@@ -37,6 +42,15 @@ export class HealUnavailableError extends GantryError {
     super('HEAL_UNAVAILABLE', message, 500);
     this.name = 'HealUnavailableError';
   }
+}
+
+/** What the heal step leaves next to an attempt it made (heal.json). */
+export interface HealInfo {
+  readonly base_attempt: number;
+  /** The attempt that failed just before this heal (the base, or a discarded attempt after it). */
+  readonly after_attempt: number;
+  readonly diff: NonNullable<AttemptRecord['diff']>;
+  readonly changed_files: readonly string[];
 }
 
 async function activeMission(svc: Services, state: MissionState): Promise<Mission> {
@@ -64,32 +78,48 @@ async function loadManifest(svc: Services, state: MissionState, attempt = state.
   return GantryManifestSchema.parse(JSON.parse(raw.toString('utf8')));
 }
 
-async function storeAttemptInputs(
-  svc: Services,
-  state: MissionState,
-  attempt: number,
-  manifest: GantryManifest,
-): Promise<string> {
+async function storeManifest(svc: Services, state: MissionState, attempt: number, manifest: GantryManifest): Promise<string> {
   const body = JSON.stringify(manifest, null, 2);
-  const { concurrency: _slots, ...limits } = svc.policy.policy.builder;
   await svc.artifacts.put(manifestKey(state.tenant_id, state.mission_id, attempt), body, 'application/json');
-  await svc.artifacts.put(
-    limitsKey(state.tenant_id, state.mission_id, attempt),
-    JSON.stringify(limits, null, 2),
-    'application/json',
-  );
   return sha256Hex(canonicalJson(manifest));
+}
+
+async function loadBuildResult(svc: Services, state: MissionState, attempt = state.attempt): Promise<BuildResult> {
+  const key = resultKey(state.tenant_id, state.mission_id, attempt);
+  const raw = await svc.artifacts.get(key);
+  if (!raw) throw new BuildResultMissingError(key);
+  return BuildResultSchema.parse(JSON.parse(raw.toString('utf8')));
+}
+
+async function loadHealInfo(svc: Services, state: MissionState, attempt: number): Promise<HealInfo | null> {
+  const raw = await svc.artifacts.get(healKey(state.tenant_id, state.mission_id, attempt));
+  return raw ? (JSON.parse(raw.toString('utf8')) as HealInfo) : null;
 }
 
 const slugFor = (projectName: string, missionId: string): string =>
   `${projectName}-${missionId.replace(/[^a-z0-9]/g, '').slice(0, 8)}`;
+
+const failingCommandOf = (result: BuildResult) =>
+  result.commands.find((c) => c.phase === result.failed_phase) ?? result.commands.at(-1);
+
+async function stopForBudget(svc: Services, state: MissionState, breach: BudgetBreach, where: string): Promise<never> {
+  const error = new BudgetExceededError(breach);
+  await recordEvent(svc, state.tenant_id, state.mission_id, {
+    type: 'budget.exceeded',
+    message: `${error.message} (${where})`,
+    actor: { type: 'system', id: 'budget' },
+    idempotencyKey: `${state.mission_id}:budget:${state.attempt}`,
+    data: { ...breach, attempt: state.attempt, where },
+  });
+  throw error;
+}
 
 /** ARCHITECTING: the architect drafts the manifest for attempt 1. */
 export async function architectStep(svc: Services, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   await enter(svc, state, 'ARCHITECTING', `Drafting the blueprint with the ${svc.architect.name} architect`);
   const manifest = await svc.architect.draft({ prompt: mission.prompt });
-  const manifestSha = await storeAttemptInputs(svc, state, 1, manifest);
+  const manifestSha = await storeManifest(svc, state, 1, manifest);
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'architect.drafted',
     message: `Blueprint ${manifest.project_name}: ${manifest.files.length} files`,
@@ -111,46 +141,77 @@ export async function architectStep(svc: Services, state: MissionState): Promise
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: 1 };
 }
 
-/** POLICY_CHECK: the declarative gate; a violation fails the mission with the rule's name. */
+/**
+ * POLICY_CHECK: the declarative gate on the attempt's manifest (the draft, and every heal); a
+ * violation fails the mission with the rule's name, file and line. Then the budget: a mission with
+ * no builder time left does not build again. The attempt's builder limits are written here, from
+ * the policy in force now, with the dead man's switch shortened to the builder time left.
+ */
 export async function policyGateStep(svc: Services, state: MissionState): Promise<MissionState> {
-  await activeMission(svc, state);
+  const mission = await activeMission(svc, state);
+  const { policy, hash } = svc.policy;
   await enter(svc, state, 'POLICY_CHECK', `Checking attempt ${state.attempt} against policy`);
   const manifest = await loadManifest(svc, state);
-  const violations = checkManifest(manifest, svc.policy.policy);
+  const violations = checkManifest(manifest, policy);
   if (violations.length > 0) {
     const first = violations[0]!;
+    const where = first.file ? ` (${first.file}${first.line ? `:${first.line}` : ''})` : '';
+    const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
     await recordEvent(svc, state.tenant_id, state.mission_id, {
       type: 'policy.rejected',
-      message: `Policy gate refused: ${first.rule}${first.file ? ` in ${first.file}` : ''}`,
+      message: `Policy gate refused attempt ${state.attempt}: ${first.rule}${where}${more}`,
       actor: { type: 'system', id: 'policy-gate' },
-      data: { violations, policy_hash: svc.policy.hash },
+      idempotencyKey: `${state.mission_id}:policy-rejected:${state.attempt}`,
+      data: { attempt: state.attempt, violations: violations.slice(0, 50), policy_hash: hash },
     });
-    throw new PolicyViolationError(`${first.rule}${first.file ? ` (${first.file})` : ''}: ${first.message}`, { violations });
+    throw new PolicyViolationError(`${first.rule}${where}: ${first.message}${more}`, { violations: violations.slice(0, 50) });
   }
+  const spend = missionSpend(mission);
+  const breach = budgetBreach(spend, policy.budget);
+  if (breach) await stopForBudget(svc, state, breach, `before building attempt ${state.attempt}`);
+
+  const { concurrency: _slots, ...builder } = policy.builder;
+  const secondsLeft = Math.ceil(builderSecondsLeft(spend, policy.budget));
+  const limits = { ...builder, dead_man_switch_seconds: Math.max(1, Math.min(builder.dead_man_switch_seconds, secondsLeft)) };
+  await svc.artifacts.put(
+    limitsKey(state.tenant_id, state.mission_id, state.attempt),
+    JSON.stringify(limits, null, 2),
+    'application/json',
+  );
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'policy.passed',
     message: 'Policy gate passed',
     actor: { type: 'system', id: 'policy-gate' },
     idempotencyKey: `${state.mission_id}:policy-passed:${state.attempt}`,
-    data: { attempt: state.attempt, policy_hash: svc.policy.hash },
+    data: { attempt: state.attempt, policy_hash: hash, dead_man_switch_seconds: limits.dead_man_switch_seconds },
   });
   await enter(svc, state, 'BUILDING', `Building attempt ${state.attempt} in an isolated builder`);
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
 }
 
-async function loadBuildResult(svc: Services, state: MissionState): Promise<BuildResult> {
-  const key = resultKey(state.tenant_id, state.mission_id, state.attempt);
-  const raw = await svc.artifacts.get(key);
-  if (!raw) throw new BuildResultMissingError(key);
-  return BuildResultSchema.parse(JSON.parse(raw.toString('utf8')));
-}
-
-/** AUDITING: reads the builder's result and decides: deploy, heal, or give up. */
+/**
+ * AUDITING: reads the builder's result and judges the attempt. It is accepted only if every test
+ * that passed in an earlier attempt still passes; otherwise it is discarded (recorded, never a
+ * base). Then: deploy (passed and accepted), heal (attempts and budget left), or give up.
+ */
 export async function auditStep(svc: Services, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
+  const { policy, hash } = svc.policy;
   await enter(svc, state, 'AUDITING', `Auditing attempt ${state.attempt}`);
   const result = await loadBuildResult(svc, state);
-  const commandMs = result.commands.reduce((sum, c) => sum + c.duration_ms, 0);
+  const log = await svc.artifacts.get(buildLogKey(state.tenant_id, state.mission_id, state.attempt));
+  const heal = state.attempt > 1 ? await loadHealInfo(svc, state, state.attempt) : null;
+  const earlier = mission.attempts.filter((a) => a.attempt < state.attempt);
+  const earlierTests = await Promise.all(
+    earlier.map((a) =>
+      loadBuildResult(svc, state, a.attempt).then(
+        (r) => r.tests,
+        () => [],
+      ),
+    ),
+  );
+  const regressed = regressions(result.tests, earlierTests);
+  const outcome = outcomeOf(result.ok, regressed);
   const record: AttemptRecord = {
     attempt: state.attempt,
     ok: result.ok,
@@ -159,59 +220,115 @@ export async function auditStep(svc: Services, state: MissionState): Promise<Mis
     tests_passed: result.tests.filter((t) => t.ok).length,
     tests_failed: result.tests.filter((t) => !t.ok).length,
     duration_ms: result.duration_ms,
-    command_ms: commandMs,
+    command_ms: result.commands.reduce((sum, c) => sum + c.duration_ms, 0),
+    accepted: regressed.length === 0,
+    outcome,
+    base_attempt: heal?.base_attempt ?? null,
+    regressions: regressed.slice(0, 100),
+    error: result.error ?? null,
+    diff: heal?.diff ?? null,
+    log: log ? { bytes: log.length, sha256: sha256Hex(log) } : null,
+    policy_hash: hash,
   };
-  const attempts = [...mission.attempts.filter((a) => a.attempt !== state.attempt), record];
-  const maxAttempts = svc.policy.policy.mission.max_attempts;
-  const verdict = result.ok ? 'PASSED' : state.attempt < maxAttempts ? 'HEAL' : 'EXHAUSTED';
-  const failing = result.commands.find((c) => c.phase === result.failed_phase);
-  await recordEvent(svc, state.tenant_id, state.mission_id, {
-    type: result.ok ? 'audit.passed' : 'audit.failed',
-    message: result.ok
+  const attempts = [...mission.attempts.filter((a) => a.attempt !== state.attempt), record].sort((a, b) => a.attempt - b.attempt);
+  const maxAttempts = policy.mission.max_attempts;
+  const spend = missionSpend({ ...mission, attempts });
+  let breach: BudgetBreach | null = null;
+  let verdict: 'PASSED' | 'HEAL' | 'EXHAUSTED';
+  if (outcome === 'passed') verdict = 'PASSED';
+  else if (state.attempt < maxAttempts) {
+    // One more attempt is expected to take about as long as this one did.
+    breach = budgetBreach(spend, policy.budget, { builder_seconds: result.duration_ms / 1000 });
+    verdict = 'HEAL';
+  } else verdict = 'EXHAUSTED';
+
+  const failing = failingCommandOf(result);
+  const summary =
+    outcome === 'passed'
       ? `Attempt ${state.attempt} passed: ${record.tests_passed} tests, build ok`
-      : `Attempt ${state.attempt} failed in ${result.failed_phase} (${result.end_reason})`,
+      : outcome === 'discarded'
+        ? `Attempt ${state.attempt} discarded: it broke ${regressed.length} test(s) that passed before (${regressed.slice(0, 3).join(', ')}${regressed.length > 3 ? ', …' : ''})`
+        : `Attempt ${state.attempt} failed in ${result.failed_phase ?? 'the builder'} (${result.end_reason})${result.error ? `: ${result.error}` : ''}`;
+  await recordEvent(svc, state.tenant_id, state.mission_id, {
+    type: outcome === 'passed' ? 'audit.passed' : outcome === 'discarded' ? 'audit.discarded' : 'audit.failed',
+    message: summary,
     actor: { type: 'system', id: 'builder' },
     idempotencyKey: `${state.mission_id}:audit:${state.attempt}`,
     data: { ...record, log_tail: failing?.log_tail.slice(-2000) ?? '', verdict },
     patch: { attempts, builder_ms: attempts.reduce((s, a) => s + a.command_ms, 0) },
   });
+  if (breach) await stopForBudget(svc, state, breach, `after attempt ${state.attempt}`);
   if (verdict === 'EXHAUSTED') {
+    const best = bestAttempt(attempts);
+    const bestText = best
+      ? `; the best was attempt ${best.attempt} (${best.tests_passed} of ${best.tests_passed + best.tests_failed} tests passing)`
+      : '';
     return {
       ...state,
       verdict,
-      error: {
-        Error: 'AuditFailed',
-        Cause: `All ${maxAttempts} attempts failed; last failure in ${result.failed_phase} (${result.end_reason})`,
-      },
+      error: { Error: 'AuditFailed', Cause: `All ${maxAttempts} attempts failed${bestText}; last: ${summary}` },
     };
   }
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt, verdict };
 }
 
-/** HEALING: the architect proposes a patch from the failing command and log; it goes back through the gate. */
+/**
+ * HEALING: the architect gets the failing command, the log tail and the files of the best
+ * accepted attempt (never those of a discarded one) and returns a patch. The patched manifest is
+ * stored as the next attempt with its diff and goes back through the policy gate.
+ */
 export async function healStep(svc: Services, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   await enter(svc, state, 'HEALING', `Healing after attempt ${state.attempt}`);
-  const manifest = await loadManifest(svc, state);
-  const result = await loadBuildResult(svc, state);
-  const failing = result.commands.find((c) => c.phase === result.failed_phase);
+  const breach = budgetBreach(missionSpend(mission), svc.policy.policy.budget);
+  if (breach) await stopForBudget(svc, state, breach, `before healing attempt ${state.attempt}`);
+
+  const latest = mission.attempts.find((a) => a.attempt === state.attempt);
+  const base = bestAttempt(mission.attempts) ?? latest;
+  const baseAttempt = base?.attempt ?? state.attempt;
+  const manifest = await loadManifest(svc, state, baseAttempt);
+  const baseResult = await loadBuildResult(svc, state, baseAttempt);
+  const failing = failingCommandOf(baseResult);
+  let logTail = failing?.log_tail ?? baseResult.error ?? '';
+  if (baseResult.error && failing) logTail = `${logTail}\n[gantry] ${baseResult.error}`;
+  if (latest && latest.attempt !== baseAttempt) {
+    // The latest attempt was discarded: start again from the best one, and say what went wrong.
+    const note =
+      latest.outcome === 'discarded'
+        ? `[gantry] attempt ${latest.attempt} was discarded: it broke tests that passed before (${(latest.regressions ?? []).join(', ')}). Keep them passing. These are the files of attempt ${baseAttempt}.`
+        : `[gantry] attempt ${latest.attempt} did no better; these are the files of attempt ${baseAttempt}.`;
+    logTail = `${note}\n${logTail}`;
+  }
   const patched = await svc.architect.heal({
     manifest,
-    failingCommand: failing?.command ?? '',
-    logTail: failing?.log_tail ?? '',
+    failingCommand: failing?.command ?? manifest.audit_command,
+    logTail,
     prompt: mission.prompt,
   });
-  if (!patched) throw new HealUnavailableError(`The ${svc.architect.name} architect found no fix for attempt ${state.attempt}`);
+  if (!patched) throw new HealUnavailableError(`The ${svc.architect.name} architect found no fix for attempt ${baseAttempt}`);
   const next = state.attempt + 1;
-  const before = new Map(manifest.files.map((f) => [f.path, f.content]));
-  const changed = patched.files.filter((f) => before.get(f.path) !== f.content).map((f) => f.path);
-  const manifestSha = await storeAttemptInputs(svc, state, next, patched);
+  const diff = diffManifests(manifest, patched);
+  const changed = [...diff.files_added, ...diff.files_modified, ...diff.files_removed];
+  const info: HealInfo = {
+    base_attempt: baseAttempt,
+    after_attempt: state.attempt,
+    diff: {
+      sha256: diff.sha256,
+      files_changed: diff.files_changed,
+      lines_added: diff.lines_added,
+      lines_removed: diff.lines_removed,
+    },
+    changed_files: changed,
+  };
+  const manifestSha = await storeManifest(svc, state, next, patched);
+  await svc.artifacts.put(patchKey(state.tenant_id, state.mission_id, next), diff.text, 'text/x-diff');
+  await svc.artifacts.put(healKey(state.tenant_id, state.mission_id, next), JSON.stringify(info, null, 2), 'application/json');
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'heal.patched',
-    message: `Patch for attempt ${next}: ${changed.length} file(s) changed`,
+    message: `Patch for attempt ${next} from attempt ${baseAttempt}: ${diff.files_changed} file(s), +${diff.lines_added} −${diff.lines_removed} lines`,
     actor: { type: 'agent', id: `architect:${svc.architect.name}` },
     idempotencyKey: `${state.mission_id}:heal:${next}`,
-    data: { attempt: next, changed_files: changed, manifest_sha256: manifestSha },
+    data: { attempt: next, ...info, manifest_sha256: manifestSha },
   });
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: next };
 }
@@ -304,10 +421,16 @@ export async function publishStep(svc: Services, state: MissionState): Promise<M
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
 }
 
-async function seal(svc: Services, mission: Mission, outcome: 'DEPLOYED' | 'FAILED', attempt: number): Promise<string> {
+/** Signs the mission's event chain into write-once storage; returns the evidence key. */
+export async function sealMission(
+  svc: Services,
+  mission: Mission,
+  outcome: EvidenceBundle['outcome'],
+  attempt: number,
+): Promise<string> {
   const events = await svc.store.listEvents(mission.tenant_id, mission.mission_id);
   let manifestSha: string | null = null;
-  const raw = await svc.artifacts.get(manifestKey(mission.tenant_id, mission.mission_id, attempt));
+  const raw = attempt > 0 ? await svc.artifacts.get(manifestKey(mission.tenant_id, mission.mission_id, attempt)) : null;
   if (raw) manifestSha = sha256Hex(raw);
   const { bundle, digest } = buildEvidenceBundle({
     mission,
@@ -334,7 +457,7 @@ export async function sealStep(svc: Services, state: MissionState): Promise<Miss
   const mission = await activeMission(svc, state);
   await enter(svc, state, 'SEALING', 'Sealing evidence');
   const fresh = await svc.store.requireMission(state.tenant_id, state.mission_id);
-  const key = await seal(svc, fresh, 'DEPLOYED', state.attempt);
+  const key = await sealMission(svc, fresh, 'DEPLOYED', state.attempt);
   const speech = mission.options.deploy
     ? `Your ${fresh.project_name ?? 'app'} is live${fresh.pr_url ? ' and a pull request is open for review' : ''}.`
     : `Your ${fresh.project_name ?? 'app'} passed its tests${fresh.pr_url ? '; a pull request is open for review' : ''}.`;
@@ -376,18 +499,39 @@ export function failureFrom(error: MissionState['error'], step: string, at: stri
 export async function recordFailureStep(svc: Services, state: MissionState): Promise<MissionState> {
   const mission = await svc.store.requireMission(state.tenant_id, state.mission_id);
   if (isFinal(mission.status)) return state;
-  const failure = failureFrom(state.error, mission.status, new Date().toISOString());
-  await recordEvent(svc, state.tenant_id, state.mission_id, {
-    type: 'status',
-    status: 'FAILED',
-    message: `Failed during ${failure.step}: ${failure.message}`,
-    actor: WORKFLOW_ACTOR,
-    idempotencyKey: `${state.mission_id}:FAILED`,
-    data: { failure },
-    patch: { failure, speech: `The mission failed during ${failure.step.toLowerCase()}: ${failure.message}` },
-  });
+  const base = failureFrom(state.error, mission.status, new Date().toISOString());
+  // What the builder said about the last attempt travels with the failure (it is not always in a log).
+  const last = mission.attempts.at(-1);
+  const builderError = last?.error ?? null;
+  const failure: FailureDetails =
+    builderError || last
+      ? {
+          ...base,
+          details: {
+            ...base.details,
+            attempts: mission.attempts.length,
+            ...(last ? { last_attempt: last.attempt, last_end_reason: last.end_reason } : {}),
+            ...(builderError ? { builder_error: builderError } : {}),
+          },
+        }
+      : base;
+  try {
+    await recordEvent(svc, state.tenant_id, state.mission_id, {
+      type: 'status',
+      status: 'FAILED',
+      message: `Failed during ${failure.step}: ${failure.message}`,
+      actor: WORKFLOW_ACTOR,
+      idempotencyKey: `${state.mission_id}:FAILED`,
+      data: { failure },
+      patch: { failure, speech: `The mission failed during ${failure.step.toLowerCase()}: ${failure.message}` },
+    });
+  } catch (err) {
+    // Cancelled (or otherwise ended) in the meantime: the first final status stands.
+    if (err instanceof MissionEndedError) return state;
+    throw err;
+  }
   const failed = await svc.store.requireMission(state.tenant_id, state.mission_id);
-  const key = await seal(svc, failed, 'FAILED', state.attempt);
+  const key = await sealMission(svc, failed, 'FAILED', state.attempt);
   await svc.store.patchMission(state.tenant_id, state.mission_id, { evidence_key: key });
   return state;
 }

@@ -18,6 +18,8 @@ export function statusView(m: Mission): Record<string, unknown> {
     options: m.options,
     attempts: m.attempts,
     queue_position: m.queue_position,
+    retry_of: m.retry_of ?? null,
+    retried_by: m.retried_by ?? null,
     evidence_key: m.evidence_key,
     chain_head: m.chain_head,
     policy_hash: m.policy_hash,

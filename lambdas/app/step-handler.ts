@@ -1,4 +1,4 @@
-import { services, type Services } from '../composition-root';
+import { refreshPolicy, services, type Services } from '../composition-root';
 import { MissionStateSchema, type MissionState } from '../domain/mission';
 import { logger } from '../observability';
 
@@ -11,7 +11,10 @@ export function stepHandler(step: (svc: Services, state: MissionState) => Promis
     const state = MissionStateSchema.parse(input);
     logger.appendKeys({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt });
     try {
-      return await step(services(), state);
+      const svc = services();
+      // A policy edited or uploaded since the last step governs this one.
+      await refreshPolicy(svc);
+      return await step(svc, state);
     } catch (err) {
       logger.warn('Step failed', { error: (err as Error).message, error_name: (err as Error).name });
       throw err;

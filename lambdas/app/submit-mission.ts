@@ -28,7 +28,14 @@ export const SUBMIT_SPEECH = 'Gantry assumes control.';
  */
 export async function submitMission(
   svc: Services,
-  input: { tenantId: string; actor: Actor; request: ArchitectRequest; idempotencyKey?: string },
+  input: {
+    tenantId: string;
+    actor: Actor;
+    request: ArchitectRequest;
+    idempotencyKey?: string;
+    /** The mission this one retries (`POST /gantry/missions/{id}/retry`). */
+    retryOf?: string;
+  },
 ): Promise<{ mission: Mission; created: boolean }> {
   const missionId = input.idempotencyKey
     ? `m-${createHash('sha256').update(`${input.tenantId}\n${input.idempotencyKey}`).digest('hex').slice(0, 24)}`
@@ -42,6 +49,7 @@ export async function submitMission(
       options: { deploy: input.request.deploy, publish: input.request.publish },
       policyHash: svc.policy.hash,
       speech: SUBMIT_SPEECH,
+      ...(input.retryOf ? { retryOf: input.retryOf } : {}),
     });
   } catch (err) {
     if (input.idempotencyKey && err instanceof ConditionalCheckFailedException) {
@@ -55,7 +63,12 @@ export async function submitMission(
     message: `Mission queued: ${input.request.voice_memo.slice(0, 200)}`,
     actor: input.actor,
     idempotencyKey: `${missionId}:created`,
-    data: { deploy: input.request.deploy, publish: input.request.publish, policy_hash: svc.policy.hash },
+    data: {
+      deploy: input.request.deploy,
+      publish: input.request.publish,
+      policy_hash: svc.policy.hash,
+      ...(input.retryOf ? { retry_of: input.retryOf } : {}),
+    },
   });
   try {
     const { executionArn } = await svc.workflow.start(missionId, {

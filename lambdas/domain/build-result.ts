@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Why a sandboxed command stopped. */
-export const EndReasonSchema = z.enum(['exit', 'timeout', 'memory', 'pids', 'killed', 'deadman', 'error']);
+/**
+ * Why a sandboxed command stopped. `network`: it failed after trying to reach the network, which
+ * the builder does not have (judged from the command's own error output, like `pids`).
+ */
+export const EndReasonSchema = z.enum(['exit', 'timeout', 'memory', 'pids', 'network', 'killed', 'deadman', 'error']);
 export type EndReason = z.infer<typeof EndReasonSchema>;
 
 export const CommandResultSchema = z.object({
@@ -18,6 +21,7 @@ export type CommandResult = z.infer<typeof CommandResultSchema>;
 
 /** Per-test outcome parsed from `node --test` (TAP) output, when the audit produced one. */
 export const TestOutcomeSchema = z.object({ name: z.string(), ok: z.boolean() });
+export type TestOutcome = z.infer<typeof TestOutcomeSchema>;
 
 /** What the builder reports for one attempt. Written by the builder, read by the audit step. */
 export const BuildResultSchema = z.object({
@@ -31,5 +35,7 @@ export const BuildResultSchema = z.object({
   output_files: z.array(z.string()),
   duration_ms: z.number().nonnegative(),
   started_at: z.string(),
+  /** Why the builder failed when no command's output explains it (refused path, missing output, sandbox failure, cancel). */
+  error: z.string().optional(),
 });
 export type BuildResult = z.infer<typeof BuildResultSchema>;

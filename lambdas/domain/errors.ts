@@ -132,3 +132,11 @@ export class SiriRequestError extends GantryError {
     this.name = 'SiriRequestError';
   }
 }
+
+/** A mission already reached a final status; nothing may move it on (a cancelled build's result, a late step). */
+export class MissionEndedError extends GantryError {
+  constructor(missionId: string, status: string) {
+    super('MISSION_ENDED', `Mission ${missionId} already ended as ${status}`, 409, { status });
+    this.name = 'MissionEndedError';
+  }
+}

@@ -46,6 +46,22 @@ export interface AttemptRecord {
   readonly duration_ms: number;
   /** Time the builder's own commands took (install + audit + build). */
   readonly command_ms: number;
+  // Recorded by the heal loop (absent on records written before it):
+  /** False when the attempt broke a test that passed in an earlier attempt: it is discarded, never a base. */
+  readonly accepted?: boolean;
+  readonly outcome?: 'passed' | 'failed' | 'discarded';
+  /** The attempt this one was healed from (null for the first). */
+  readonly base_attempt?: number | null;
+  /** Tests that passed in an earlier attempt and do not pass in this one. */
+  readonly regressions?: string[];
+  /** The builder's own failure message, when no command's output explains the failure. */
+  readonly error?: string | null;
+  /** The heal patch that made this attempt from its base (the full diff is an artifact). */
+  readonly diff?: { sha256: string; files_changed: number; lines_added: number; lines_removed: number } | null;
+  /** The full build log of the attempt (an artifact; GET /gantry/missions/{id}/attempts/{n}/log). */
+  readonly log?: { bytes: number; sha256: string } | null;
+  /** The policy the attempt was gated with. */
+  readonly policy_hash?: string;
 }
 
 export interface FailureDetails {
@@ -83,6 +99,10 @@ export interface Mission {
   evidence_key: string | null;
   builder_ms: number;
   queue_position: number | null;
+  /** The mission this one retries (`POST /gantry/missions/{id}/retry`), if any. */
+  retry_of?: string | null;
+  /** The newest mission that retries this one, if any. */
+  retried_by?: string | null;
 }
 
 /** One entry in a mission's append-only event log. */

@@ -92,3 +92,36 @@ export interface SecretBox {
   seal(plaintext: string, context: string): Promise<string>;
   open(sealed: string, context: string): Promise<string>;
 }
+
+/**
+ * Where the policy in force comes from, reloaded without a redeploy: the policy file, watched
+ * (local), or an object in S3 fetched with a short cache (AWS). An invalid new policy is refused
+ * and the last good one stays in force.
+ */
+export interface PolicySource {
+  /** Where the policy is read from (a path or an s3:// URL). */
+  readonly location: string;
+  current(): import('./policy').LoadedPolicy;
+  /** Re-reads the source when its cache is stale; resolves with the policy in force. */
+  refresh(): Promise<import('./policy').LoadedPolicy>;
+  /** Hears every new valid policy. */
+  onChange(listener: (policy: import('./policy').LoadedPolicy) => void): void;
+  close(): void;
+}
+
+/** Runs a code snippet in the builder's sandbox (the debugger, seed 003). */
+export interface SnippetRunner {
+  run(input: {
+    code: string;
+    language: 'javascript' | 'shell';
+    timeoutMs: number;
+    limits: { memory_mb: number; cpu_percent: number; max_pids: number };
+    maxOutputBytes: number;
+  }): Promise<{
+    stdout: string;
+    stderr: string;
+    exit_code: number | null;
+    end_reason: import('./build-result').EndReason;
+    duration_ms: number;
+  }>;
+}

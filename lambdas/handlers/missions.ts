@@ -1,7 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { createHash } from 'node:crypto';
 import { services } from '../composition-root';
 import { eventMessage } from '../app/mission-events';
 import { statusView, summaryView } from '../app/mission-views';
+import { attemptLog, failureView } from '../app/mission-failure';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { json, restHandler, tenantOf } from '../http';
 
@@ -12,7 +14,7 @@ function intParam(value: string | undefined, name: string, fallback: number, max
   return n;
 }
 
-/** Read-only mission routes: status, latest, list, events (resync by seq), failure, evidence. */
+/** Read-only mission routes: status, latest, list, events (resync by seq), failure with every attempt, build logs, evidence. */
 export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
   const svc = services();
   const tenant = tenantOf(event);
@@ -38,7 +40,22 @@ export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
     }
     case '/gantry/missions/{id}/failure': {
       const mission = await svc.store.requireMission(tenant, id);
-      return json(200, { mission_id: id, status: mission.status, failure: mission.failure, attempts: mission.attempts });
+      return json(200, await failureView(svc, mission));
+    }
+    case '/gantry/missions/{id}/attempts/{attempt}/log': {
+      const mission = await svc.store.requireMission(tenant, id);
+      const attempt = intParam(event.pathParameters?.attempt, 'attempt', 0, 9999);
+      if (attempt < 1) throw new ValidationError('attempt must be an integer from 1 to 9999');
+      const log = await attemptLog(svc, mission, attempt);
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          'x-log-sha256': createHash('sha256').update(log).digest('hex'),
+          'cache-control': 'no-store',
+        },
+        body: log.toString('utf8'),
+      };
     }
     case '/gantry/missions/{id}/evidence': {
       const mission = await svc.store.requireMission(tenant, id);

@@ -34,11 +34,31 @@ export class BuilderSlots {
    * @param capacity builders that may run at once (at least 1)
    * @param onChange called after every grant, release or withdrawal (to push queue positions)
    */
+  private size: number;
+
   constructor(
-    readonly capacity: number,
+    capacity: number,
     private readonly onChange?: (snapshot: BuilderSlotsSnapshot) => void,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+    this.size = capacity;
+  }
+
+  /** Builders that may run at once. */
+  get capacity(): number {
+    return this.size;
+  }
+
+  /**
+   * Changes the number of slots (a reloaded policy). Growing starts waiters at once; shrinking
+   * lets running builds finish and holds new ones back until the count is under the new size.
+   */
+  setCapacity(capacity: number): void {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+    if (capacity === this.size) return;
+    this.size = capacity;
+    this.next();
+    this.changed();
   }
 
   /**

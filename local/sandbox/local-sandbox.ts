@@ -289,6 +289,11 @@ export class LocalSandbox {
     return this.caps.runAs;
   }
 
+  /** Runs of this instance that are still going (with cgroups; 0 without them). */
+  activeRunCount(): number {
+    return this.active.size;
+  }
+
   /** Cgroup folders of this instance's runs that are still going (for operators and tests). */
   activeCgroupDirs(): string[] {
     return [...this.active].flatMap((g) => g.dirs());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EndReason } from '../../lambdas/domain/build-result';
-import type { BuilderLimits } from '../../builder-image/src/build-runner';
+import { NETWORK_FAILURE, type BuilderLimits } from '../../builder-image/src/build-runner';
 import { getDefaultSandbox } from './run-builder-job';
 import { chownTree, claimJobDir, releaseJobDir } from './job-dirs';
 import { SANDBOX_JOB_DIR, type LocalSandbox } from './local-sandbox';
@@ -57,11 +57,13 @@ export async function runSnippet(opts: SnippetOptions): Promise<SnippetResult> {
       maxCapturedBytes: opts.maxOutputBytes ?? 64 * 1024,
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
+    // The sandbox has no network: a snippet that failed after trying it is reported as such.
+    const triedNetwork = run.end_reason === 'exit' && run.exit_code !== 0 && NETWORK_FAILURE.test(`${run.stderr}\n${run.stdout}`);
     return {
       stdout: run.stdout,
       stderr: run.error ? `${run.stderr}${run.stderr ? '\n' : ''}${run.error}` : run.stderr,
       exit_code: run.exit_code,
-      end_reason: run.end_reason,
+      end_reason: triedNetwork ? 'network' : run.end_reason,
       duration_ms: run.duration_ms,
     };
   } finally {

@@ -37,7 +37,10 @@ describe('REST API', () => {
       expect(found).toBeDefined();
       expect(found?.integration.Type).toBe('AWS_PROXY');
       expect(JSON.stringify(found?.integration.Uri)).toContain(`"${logicalId(g.stack.handlers.rest[route.handler])}"`);
-      if (route.path.includes('{id}')) expect(found?.requestParameters).toEqual({ 'method.request.path.id': true });
+      const pathParameters = [...route.path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => `method.request.path.${m[1]}`);
+      if (pathParameters.length > 0) {
+        expect(found?.requestParameters).toEqual(Object.fromEntries(pathParameters.map((p) => [p, true])));
+      }
       // No authorizer yet: the seam exists but nothing is attached.
       expect(found?.authorizationType).toBe('NONE');
     }

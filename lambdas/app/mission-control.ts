@@ -1,0 +1,135 @@
+import type { Services } from '../composition-root';
+import { GantryError, MissionEndedError } from '../domain/errors';
+import { isFinal, type Actor, type Mission, type MissionStatus } from '../domain/mission';
+import { logger } from '../observability';
+import { recordEvent } from './mission-events';
+import { sealMission } from './mission-steps';
+import { submitMission } from './submit-mission';
+
+/** What `POST /gantry/missions/{id}/cancel` answers. */
+export interface CancelOutcome {
+  readonly mission_id: string;
+  readonly status: 'CANCELLED';
+  /** The status the mission was in when it was cancelled. */
+  readonly cancelled_from: MissionStatus;
+  /** The workflow execution was stopped (AWS: StopExecution, which also stops a running build task). */
+  readonly workflow_stopped: boolean;
+  /** Milliseconds from the request to the workflow and builder being stopped. */
+  readonly stopped_ms: number;
+  readonly evidence_key: string | null;
+}
+
+/** Missions that can be retried: they ended without producing an app. */
+const RETRYABLE: readonly MissionStatus[] = ['FAILED', 'CANCELLED'];
+
+export class RetryNotAllowedError extends GantryError {
+  constructor(missionId: string, status: MissionStatus) {
+    super(
+      'RETRY_NOT_ALLOWED',
+      `Mission ${missionId} is ${status}; only a ${RETRYABLE.join(' or ')} mission can be retried`,
+      409,
+      { status },
+    );
+    this.name = 'RetryNotAllowedError';
+  }
+}
+
+/**
+ * Cancels a running mission: it becomes CANCELLED at once (an event with the caller as actor, so
+ * no step can move it on afterwards), then its workflow execution is stopped, which stops its
+ * build too (locally the runner kills the sandbox and waits until no process of it is left; on
+ * AWS, Step Functions stops the ECS task of the running `.sync` state). The evidence of what
+ * happened up to the cancel is sealed.
+ */
+export async function cancelMission(
+  svc: Services,
+  input: { tenantId: string; missionId: string; actor: Actor; reason?: string },
+): Promise<CancelOutcome> {
+  const started = Date.now();
+  const mission = await svc.store.requireMission(input.tenantId, input.missionId);
+  if (isFinal(mission.status)) throw new MissionEndedError(mission.mission_id, mission.status);
+  const reason = input.reason?.trim() || null;
+  await recordEvent(svc, input.tenantId, input.missionId, {
+    type: 'status',
+    status: 'CANCELLED',
+    message: `Cancelled by ${input.actor.type} ${input.actor.id} while ${mission.status}${reason ? `: ${reason}` : ''}`,
+    actor: input.actor,
+    idempotencyKey: `${input.missionId}:CANCELLED`,
+    data: { cancelled_from: mission.status, reason },
+    patch: { speech: 'The mission was cancelled.', queue_position: null },
+  });
+
+  let workflowStopped = false;
+  if (mission.execution_arn) {
+    try {
+      await svc.workflow.stop(mission.execution_arn, `Cancelled by ${input.actor.id}`);
+      workflowStopped = true;
+    } catch (err) {
+      // Already ended, or the workflow service is briefly unavailable: the mission stays CANCELLED
+      // and every later step refuses to act on it.
+      logger.warn('Could not stop the workflow of a cancelled mission', {
+        mission_id: input.missionId,
+        error: (err as Error).message,
+      });
+    }
+  }
+  const stoppedMs = Date.now() - started;
+  await recordEvent(svc, input.tenantId, input.missionId, {
+    type: 'cancel.stopped',
+    message: workflowStopped ? `Workflow and builder stopped ${stoppedMs} ms after the request` : 'No running workflow to stop',
+    actor: { type: 'system', id: 'gantry' },
+    idempotencyKey: `${input.missionId}:cancel-stopped`,
+    data: { workflow_stopped: workflowStopped, stopped_ms: stoppedMs },
+  });
+
+  let evidenceKey: string | null = null;
+  try {
+    const fresh = await svc.store.requireMission(input.tenantId, input.missionId);
+    evidenceKey = await sealMission(svc, fresh, 'CANCELLED', fresh.attempts.at(-1)?.attempt ?? 1);
+    await svc.store.patchMission(input.tenantId, input.missionId, { evidence_key: evidenceKey });
+  } catch (err) {
+    logger.error('Could not seal the evidence of a cancelled mission', {
+      mission_id: input.missionId,
+      error: (err as Error).message,
+    });
+  }
+  return {
+    mission_id: input.missionId,
+    status: 'CANCELLED',
+    cancelled_from: mission.status,
+    workflow_stopped: workflowStopped,
+    stopped_ms: stoppedMs,
+    evidence_key: evidenceKey,
+  };
+}
+
+/**
+ * Retries a FAILED or CANCELLED mission as a new mission (new id, its own event chain and
+ * evidence) with the same request, linked both ways: the new one has `retry_of`, the old one
+ * `retried_by` and a `mission.retried` event. The old mission's sealed record stays as it was.
+ */
+export async function retryMission(
+  svc: Services,
+  input: { tenantId: string; missionId: string; actor: Actor; idempotencyKey?: string },
+): Promise<{ mission: Mission; created: boolean; retry_of: string }> {
+  const old = await svc.store.requireMission(input.tenantId, input.missionId);
+  if (!RETRYABLE.includes(old.status)) throw new RetryNotAllowedError(old.mission_id, old.status);
+  const { mission, created } = await submitMission(svc, {
+    tenantId: input.tenantId,
+    actor: input.actor,
+    request: { voice_memo: old.prompt, deploy: old.options.deploy, publish: old.options.publish },
+    ...(input.idempotencyKey ? { idempotencyKey: `retry:${old.mission_id}:${input.idempotencyKey}` } : {}),
+    retryOf: old.mission_id,
+  });
+  if (created) {
+    await svc.store.patchMission(input.tenantId, old.mission_id, { retried_by: mission.mission_id });
+    await recordEvent(svc, input.tenantId, old.mission_id, {
+      type: 'mission.retried',
+      message: `Retried as mission ${mission.mission_id}`,
+      actor: input.actor,
+      idempotencyKey: `${old.mission_id}:retried:${mission.mission_id}`,
+      data: { retry_mission_id: mission.mission_id },
+    });
+  }
+  return { mission, created, retry_of: old.mission_id };
+}
