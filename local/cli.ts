@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { verifyEvidence } from '../lambdas/domain/evidence-verify';
 import { FINAL_STATUSES } from '../lambdas/domain/mission';
+import { deviceCommand, identityBanner, login, logout, siriSign, tenantCommand, tokenFor, userCommand } from './cli-identity';
 import { POLICY_CHECK_USAGE, policyCheck } from './policy-check';
 
 const HELP = `gantry — a serverless AI software factory (local stack)
@@ -15,10 +16,24 @@ Usage:
                                     Re-check a sealed evidence file offline (exit 1 if any check fails)
   gantry policy check <manifest.json> [--policy <policy.yaml>] [--json]
                                     Run the policy gate on a manifest (exit 1 on any violation)
+  gantry login --email <e> [--password-stdin]
+                                    Sign in to a running stack; the token is kept per stack URL (0600 file)
+  gantry logout                     End the session and forget the token
+  gantry user add --email <e> [--role owner|admin|member|approver] [--tenant <id>|--tenant-name <n>] [--api]
+                                    Add a user in the data store (stack stopped), or through the API as an owner
+  gantry tenant add --name <n> --owner-email <e> [--api]
+                                    Create a tenant with its first owner
+  gantry device add <name> | device list | device revoke <key-id>
+                                    Siri device keys (the secret is shown once)
+  gantry siri-sign --key <key-id> [--send] "<request>"
+                                    Sign a Siri request with GANTRY_SIRI_SECRET; print it as curl, or send it
   gantry help                       This text
 
 Environment:
   GANTRY_URL   URL of a running stack for build/status/missions (default http://127.0.0.1:$PORT)
+  GANTRY_TOKEN Session token to send instead of the one \`gantry login\` saved
+  GANTRY_ADMIN_EMAIL, GANTRY_ADMIN_PASSWORD
+               With no user yet, \`gantry start\` creates this first owner
 `;
 
 const out = (text: string): void => {
@@ -34,7 +49,11 @@ async function api(path: string, init?: RequestInit): Promise<{ status: number; 
   try {
     res = await fetch(`${baseUrl()}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(tokenFor(baseUrl()) ? { authorization: `Bearer ${tokenFor(baseUrl())}` } : {}),
+        ...(init?.headers ?? {}),
+      },
     });
   } catch {
     throw new Error(`No Gantry stack answers at ${baseUrl()} (start one with: npm start)`);
@@ -62,6 +81,7 @@ async function start(): Promise<number> {
   out(`  WebSocket:   ${stack.url.replace(/^http/, 'ws')}/ws`);
   out(`  Data:        ${stack.dataDir}`);
   out(`  Builder:     ${isolation.summary}`);
+  for (const line of identityBanner(stack.identity)) out(line);
   out(`Press Ctrl+C to stop.`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -164,6 +184,19 @@ export async function main(argv: string[]): Promise<number> {
       }
       return policyCheck(rest.slice(1), { out, err: (text) => void process.stderr.write(`${text}\n`) });
     case undefined:
+    case 'login':
+      return login(rest, baseUrl(), api);
+    case 'logout':
+      return logout(baseUrl(), api);
+    case 'user':
+      return userCommand(rest, api);
+    case 'tenant':
+      return tenantCommand(rest, api);
+    case 'device':
+    case 'devices':
+      return deviceCommand(command === 'devices' ? ['list'] : rest, api);
+    case 'siri-sign':
+      return siriSign(rest, baseUrl());
     case 'help':
     case '--help':
     case '-h':

@@ -40,8 +40,11 @@ export function userView(user: UserRecord): Record<string, unknown> {
  * caller's own; the CLI (`gantry user add`, run by whoever holds the data store) passes no
  * principal and names the tenant, or creates a new one.
  */
+/** What account management needs (the CLI builds just this, without a whole stack). */
+export type AccountServices = Pick<Services, 'identity' | 'passwords' | 'policy'>;
+
 export async function addUser(
-  svc: Services,
+  svc: AccountServices,
   input: {
     by: Principal | null;
     email: string;
@@ -77,7 +80,7 @@ export async function addUser(
  * (the first tenant ever created) may do this; the new tenant shares nothing with the caller's.
  */
 export async function addTenant(
-  svc: Services,
+  svc: AccountServices,
   input: { by: Principal | null; name: string; ownerEmail: string; ownerPassword: string },
 ): Promise<{ user: UserRecord; tenant: TenantRecord }> {
   if (input.by) {
@@ -97,7 +100,7 @@ export async function addTenant(
   return { user, tenant };
 }
 
-function checkPassword(svc: Services, password: string): void {
+function checkPassword(svc: AccountServices, password: string): void {
   const min = svc.policy.policy.auth.min_password_length;
   if (password.length < min)
     throw new ValidationError(`The password must be at least ${min} characters (auth.min_password_length)`);
@@ -113,7 +116,7 @@ export type BootstrapOutcome =
  * creates the first owner of a first tenant. With users already present the variables are
  * ignored (they never reset a password). There is no default password anywhere.
  */
-export async function bootstrapFirstOwner(svc: Services): Promise<BootstrapOutcome> {
+export async function bootstrapFirstOwner(svc: AccountServices & Pick<Services, 'config'>): Promise<BootstrapOutcome> {
   const { userCount } = await svc.identity.userSummary();
   if (userCount > 0) return { kind: 'users-exist', userCount };
   const email = svc.config.GANTRY_ADMIN_EMAIL.trim();
