@@ -111,7 +111,7 @@ export class FilePolicySource extends ReloadingPolicy {
  */
 export class S3PolicySource extends ReloadingPolicy {
   private etag: string | undefined;
-  private checkedAt = 0;
+  private checkedAt = Number.NEGATIVE_INFINITY;
   private inFlight: Promise<LoadedPolicy> | null = null;
 
   constructor(
