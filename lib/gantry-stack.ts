@@ -3,7 +3,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { Policy } from '../lambdas/domain/policy';
 import { SECRET_HOLDING_STEPS, type StepHandlerName } from '../lambdas/routes';
+import { Duration } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { AccessLogs } from './constructs/access-logs';
+import { DeviceKeySecret } from './constructs/device-key-secret';
 import { ApiGatewayLogging } from './constructs/api-gateway-logging';
 import { ArtifactStorage } from './constructs/artifact-storage';
 import { BuilderFoundry } from './constructs/builder-foundry';
@@ -49,6 +53,7 @@ export class GantryStack extends Stack {
   readonly restApi: GantryRestApi;
   readonly liveUpdates: LiveUpdatesApi;
   readonly operations: OperationsDashboard;
+  readonly deviceKeys: DeviceKeySecret;
 
   constructor(scope: Construct, id: string, props: GantryStackProps) {
     super(scope, id, props);
@@ -77,7 +82,13 @@ export class GantryStack extends Stack {
     for (const fn of all) this.artifacts.exposeName(fn);
 
     this.store.grantRead(rest.health);
-    for (const fn of all.filter((f) => f !== rest.health)) this.store.grantReadWrite(fn);
+    // The authorizer reads sessions and users and uses up single-use WebSocket tickets (a delete).
+    this.store.grantReadAndDelete(this.handlers.authorizer);
+    for (const fn of all.filter((f) => f !== rest.health && f !== this.handlers.authorizer)) this.store.grantReadWrite(fn);
+
+    // Siri device keys are sealed at rest; only the functions that create them or verify signatures read the key.
+    this.deviceKeys = new DeviceKeySecret(this, 'DeviceKeys');
+    for (const fn of [rest.devices, rest.siri]) this.deviceKeys.grantRead(fn);
 
     // Artifacts: the steps that write a mission's manifest and limits, and the steps that read them.
     for (const fn of [step('step-architect'), step('step-heal')]) this.artifacts.grantReadWrite(fn);
@@ -110,16 +121,30 @@ export class GantryStack extends Stack {
       policy,
       steps,
       foundry: this.foundry,
-      starters: [rest.architect],
+      starters: [rest.architect, rest.siri],
       describers: [rest.health],
       consumers: all,
     });
 
     const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
-    this.restApi = new GantryRestApi(this, 'RestApi', { handlers: rest, loggingDependency: apiLogging.account });
+    // One authorizer for both APIs. No result caching: a logout or an expiry takes effect on the next request.
+    const authorizer = new apigw.RequestAuthorizer(this, 'SessionAuthorizer', {
+      handler: this.handlers.authorizer,
+      identitySources: [],
+      resultsCacheTtl: Duration.seconds(0),
+    });
+    this.restApi = new GantryRestApi(this, 'RestApi', {
+      handlers: rest,
+      authorizer,
+      loggingDependency: apiLogging.account,
+    });
     this.liveUpdates = new LiveUpdatesApi(this, 'LiveUpdates', {
       handler: ws,
-      pushers: [rest.architect, ...this.handlers.stepList()],
+      // Browsers cannot set headers on a WebSocket: $connect carries a single-use ticket in the query.
+      connectAuthorizer: new WebSocketLambdaAuthorizer('TicketAuthorizer', this.handlers.authorizer, {
+        identitySource: ['route.request.querystring.ticket'],
+      }),
+      pushers: [rest.architect, rest.siri, ...this.handlers.stepList()],
       loggingDependency: apiLogging.account,
     });
 
@@ -131,7 +156,26 @@ export class GantryStack extends Stack {
       alarmTopic: props.alarmTopicArn ? sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn) : undefined,
     });
 
+    this.grantFoundry();
     this.addOutputs();
+  }
+
+  /** The foundry's grants: the policy override, attempt limits, failure views, cancel and retry. */
+  private grantFoundry(): void {
+    const { rest, steps } = this.handlers;
+    // Every function reloads policy.yaml from the artifact bucket (config/policy.yaml) with a short cache.
+    for (const fn of this.handlers.all()) this.artifacts.grantPolicyRead(fn);
+    // The gate writes each attempt's builder limits (the policy in force, the dead man's switch cut to the budget left).
+    this.artifacts.grantReadWrite(steps['step-policy-gate']);
+    // The failure view shows every attempt's diff and log tail, and serves its full build log.
+    this.artifacts.grantRead(rest.missions);
+    // Cancel stops the execution (Step Functions then stops the running build task) and seals the
+    // evidence of a CANCELLED mission; retry starts a new execution.
+    const control = rest['mission-control'];
+    this.workflow.grantStopExecution(control);
+    this.workflow.grantStartExecution(control);
+    this.artifacts.grantRead(control);
+    this.evidence.grantSeal(control);
   }
 
   private grantSecret(stepName: StepHandlerName, grant: (fn: GantryFunction) => void): void {

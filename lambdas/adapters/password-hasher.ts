@@ -1,4 +1,11 @@
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
+
+/**
+ * The native binding is loaded on first use, not at import: every function shares the
+ * composition root, but only the functions that hash or verify passwords ship the binding.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const argon2 = (): typeof import('@node-rs/argon2') => require('@node-rs/argon2') as typeof import('@node-rs/argon2');
 
 /**
  * Argon2id password hashing (RFC 9106) through @node-rs/argon2.
@@ -30,12 +37,12 @@ export class Argon2PasswordHasher implements PasswordHasher {
   private dummy: Promise<string> | undefined;
 
   async hash(password: string): Promise<string> {
-    return hash(password, ARGON2_PARAMETERS);
+    return argon2().hash(password, ARGON2_PARAMETERS);
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
     try {
-      return await verify(passwordHash, password);
+      return await argon2().verify(passwordHash, password);
     } catch {
       return false;
     }

@@ -28,7 +28,16 @@ export interface GantryFunctionProps {
   readonly environment?: Record<string, string>;
   /** @default 'gantry' */
   readonly serviceName?: string;
+  /**
+   * Packages with native code that this function loads (installed next to the bundle for
+   * linux/arm64 instead of bundled). Every function keeps them external; only these ship them.
+   * @default - none
+   */
+  readonly nativeModules?: string[];
 }
+
+/** Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. */
+export const NATIVE_MODULES = ['@node-rs/argon2'];
 
 const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -88,7 +97,12 @@ export class GantryFunction extends NodejsFunction {
         sourceMap: true,
         // The AWS SDK is bundled at the version the project pins and tests against, instead of
         // whichever version the Lambda runtime happens to ship.
-        externalModules: [],
+        externalModules: NATIVE_MODULES,
+        nodeModules: props.nativeModules,
+        // Native packages are installed for the Lambda's platform, not the machine that synthesizes.
+        environment: props.nativeModules?.length
+          ? { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' }
+          : undefined,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

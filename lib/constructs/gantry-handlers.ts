@@ -1,7 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { REST_HANDLERS, STEP_HANDLERS, WS_HANDLER, type RestHandlerName, type StepHandlerName } from '../../lambdas/routes';
+import {
+  AUTHORIZER_HANDLER,
+  REST_HANDLERS,
+  STEP_HANDLERS,
+  WS_HANDLER,
+  type RestHandlerName,
+  type StepHandlerName,
+} from '../../lambdas/routes';
 import { GantryFunction } from './gantry-function';
 
 /** Properties of {@link GantryHandlers}. */
@@ -11,6 +18,9 @@ export interface GantryHandlersProps {
   /** Environment every function receives in addition to the runtime selection. @default - none */
   readonly environment?: Record<string, string>;
 }
+
+/** Handlers that hash or verify passwords (Argon2id, a native binding). */
+const PASSWORD_HANDLERS = ['auth', 'accounts'] as const;
 
 /** Steps that wait on a model or a third party get longer than the Lambda default. */
 const STEP_TIMEOUTS: Partial<Record<StepHandlerName, Duration>> = {
@@ -35,6 +45,8 @@ export class GantryHandlers extends Construct {
   readonly rest: Readonly<Record<RestHandlerName, GantryFunction>>;
   readonly ws: GantryFunction;
   readonly steps: Readonly<Record<StepHandlerName, GantryFunction>>;
+  /** The Lambda REQUEST authorizer of both APIs. */
+  readonly authorizer: GantryFunction;
 
   constructor(scope: Construct, id: string, props: GantryHandlersProps = {}) {
     super(scope, id);
@@ -44,9 +56,11 @@ export class GantryHandlers extends Construct {
         timeout,
         logRetention: props.logRetention,
         environment: props.environment,
+        nativeModules: (PASSWORD_HANDLERS as readonly string[]).includes(handlerName) ? ['@node-rs/argon2'] : undefined,
       });
 
     this.rest = Object.fromEntries(REST_HANDLERS.map((name) => [name, make(name)])) as Record<RestHandlerName, GantryFunction>;
+    this.authorizer = make(AUTHORIZER_HANDLER, Duration.seconds(10));
     this.ws = make(WS_HANDLER);
     this.steps = Object.fromEntries(STEP_HANDLERS.map((name) => [name, make(name, STEP_TIMEOUTS[name])])) as Record<
       StepHandlerName,
@@ -54,9 +68,9 @@ export class GantryHandlers extends Construct {
     >;
   }
 
-  /** Every function, REST first, then WebSocket, then the steps in workflow order. */
+  /** Every function, REST first, then WebSocket, then the steps in workflow order, then the authorizer. */
   all(): GantryFunction[] {
-    return [...REST_HANDLERS.map((n) => this.rest[n]), this.ws, ...STEP_HANDLERS.map((n) => this.steps[n])];
+    return [...REST_HANDLERS.map((n) => this.rest[n]), this.ws, ...STEP_HANDLERS.map((n) => this.steps[n]), this.authorizer];
   }
 
   /** The workflow step functions in workflow order. */

@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IDependable } from 'constructs';
+import { UNAUTHORIZED_MESSAGE } from '../../lambdas/domain/identity';
 import { REST_ROUTES, type RestHandlerName, type RestRoute } from '../../lambdas/routes';
 import { acknowledge } from '../nag';
 import type { GantryFunction } from './gantry-function';
@@ -31,6 +32,16 @@ export interface GantryRestApiProps {
 }
 
 const PATH_PARAMETER = /\{([A-Za-z0-9_]+)\}/g;
+
+/** Why each public route needs no session. */
+const PUBLIC_REASONS: Record<string, string> = {
+  '/health': 'liveness probe, no tenant data',
+  '/ready': 'readiness probe, no tenant data',
+  '/gantry/auth': 'the login route is how a session starts; it is throttled per account and per source IP',
+  '/gantry/siri':
+    'authenticated in the handler by a per-device HMAC-style signature over method, path, timestamp, nonce and body ' +
+    '(an authorizer never sees the body)',
+};
 
 /** Errors produced by API Gateway itself use the same `{ "error": { code, message } }` shape as the handlers. */
 const ERROR_TEMPLATE = '{"error":{"code":"$context.error.responseType","message":$context.error.messageString}}';
@@ -75,6 +86,13 @@ export class GantryRestApi extends Construct {
     // The stack declares its outputs explicitly; drop the one RestApi adds on its own.
     this.api.node.tryRemoveChild('Endpoint');
 
+    if (props.authorizer) {
+      this.api.addGatewayResponse('GatewayUNAUTHORIZED', {
+        type: apigw.ResponseType.UNAUTHORIZED,
+        statusCode: '401',
+        templates: { 'application/json': JSON.stringify({ error: { code: 'UNAUTHORIZED', message: UNAUTHORIZED_MESSAGE } }) },
+      });
+    }
     for (const type of [apigw.ResponseType.DEFAULT_4XX, apigw.ResponseType.DEFAULT_5XX]) {
       this.api.addGatewayResponse(`Gateway${type.responseType}`, {
         type,
@@ -141,9 +159,9 @@ export class GantryRestApi extends Construct {
       method,
       'AwsSolutions-APIG4',
       route.public
-        ? `${route.method} ${route.path} is public by design (health/readiness probe, no tenant data).`
-        : `${route.method} ${route.path}: the session authorizer lands in a later issue; it will be attached ` +
-            'through GantryRestApi.authorizationFor(), the one seam every non-public route goes through.',
+        ? `${route.method} ${route.path} is public by design: ${PUBLIC_REASONS[route.path] ?? 'no tenant data'}.`
+        : `${route.method} ${route.path}: built without an authorizer (GantryRestApiProps.authorizer unset); ` +
+            'the Gantry stack always attaches the session authorizer through authorizationFor().',
     );
   }
 }

@@ -58,6 +58,14 @@ export class MissionStore extends Construct {
     this.connect(fn, READ_ACTIONS);
   }
 
+  /**
+   * Item reads plus single-item deletes: the authorizer reads sessions and uses up WebSocket
+   * tickets (a conditional delete); sets `GANTRY_TABLE_NAME`.
+   */
+  grantReadAndDelete(fn: GantryFunction): void {
+    this.connect(fn, [...READ_ACTIONS, 'dynamodb:DeleteItem']);
+  }
+
   /** Item reads and single-item writes (no Scan, no table administration); sets `GANTRY_TABLE_NAME`. */
   grantReadWrite(fn: GantryFunction): void {
     this.connect(fn, [...READ_ACTIONS, ...WRITE_ACTIONS]);

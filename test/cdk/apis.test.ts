@@ -41,8 +41,8 @@ describe('REST API', () => {
       if (pathParameters.length > 0) {
         expect(found?.requestParameters).toEqual(Object.fromEntries(pathParameters.map((p) => [p, true])));
       }
-      // No authorizer yet: the seam exists but nothing is attached.
-      expect(found?.authorizationType).toBe('NONE');
+      // Every non-public route goes through the session authorizer (test/cdk/authorizer.test.ts).
+      expect(found?.authorizationType).toBe(route.public ? 'NONE' : 'CUSTOM');
     }
   });
 
@@ -88,7 +88,7 @@ describe('WebSocket API', () => {
 
   test('pushing functions get the callback URL and ManageConnections; the others get neither', () => {
     const { rest, ws, steps } = g.stack.handlers;
-    const pushers: GantryFunction[] = [ws, rest.architect, ...STEP_HANDLERS.map((s) => steps[s])];
+    const pushers: GantryFunction[] = [ws, rest.architect, rest.siri, ...STEP_HANDLERS.map((s) => steps[s])];
     const apiId = logicalId(g.stack.liveUpdates.api);
     const callback = {
       'Fn::Join': [

@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 
 test('one function per handler name, each built from lambdas/handlers/<name>.ts on Node 22 ARM64 with tracing', () => {
-  expect(all.map((fn) => fn.handlerName).sort()).toEqual([...REST_HANDLERS, 'ws', ...STEP_HANDLERS].sort());
+  expect(all.map((fn) => fn.handlerName).sort()).toEqual([...REST_HANDLERS, 'ws', ...STEP_HANDLERS, 'authorizer'].sort());
   for (const fn of all) {
     g.template.hasResource('AWS::Lambda::Function', {
       Properties: {
@@ -55,8 +55,13 @@ test('only step-deploy can read the Vercel token, only step-publish the GitHub t
   expect(SECRET_HOLDING_STEPS).toEqual(expect.arrayContaining(['step-deploy', 'step-publish']));
   expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', vercel)).toEqual([roleOf(steps['step-deploy'])]);
   expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', github)).toEqual([roleOf(steps['step-publish'])]);
+  // Besides them, only the device-key and Siri handlers read a secret: the one that seals device keys.
+  const { rest } = g.stack.handlers;
   expect(rolesWithAction(g.template, 'secretsmanager:GetSecretValue')).toEqual(
-    [roleOf(steps['step-deploy']), roleOf(steps['step-publish'])].sort(),
+    [roleOf(steps['step-deploy']), roleOf(steps['step-publish']), roleOf(rest.devices), roleOf(rest.siri)].sort(),
+  );
+  expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', logicalId(g.stack.deviceKeys.secret))).toEqual(
+    [roleOf(rest.devices), roleOf(rest.siri)].sort(),
   );
   for (const fn of all) {
     const env = environmentOf(g.template, logicalId(fn));
@@ -76,9 +81,11 @@ test('only step-seal and step-record-failure may sign with the evidence key', ()
   expect(rolesAllowed(g.template, 's3:PutObject', logicalId(g.stack.evidence.bucket))).toEqual(sealers);
 });
 
-test('only the REST architect may start missions, on the mission state machine only', () => {
+test('only the REST architect and the Siri handler may start missions, on the mission state machine only', () => {
   const starters = grantedStatements(g.template).filter((s) => s.actions.includes('states:StartExecution'));
-  expect(starters.flatMap((s) => s.roles)).toEqual([roleOf(g.stack.handlers.rest.architect)]);
+  expect(starters.flatMap((s) => s.roles).sort()).toEqual(
+    [roleOf(g.stack.handlers.rest.architect), roleOf(g.stack.handlers.rest.siri)].sort(),
+  );
   expect(JSON.stringify(starters[0]?.resources)).toContain(':stateMachine:Gantry-mission"');
 });
 
