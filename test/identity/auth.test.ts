@@ -114,6 +114,15 @@ describe('tenant isolation', () => {
       const asB = await t.requestAs(tokenB, 'GET', path);
       expect({ path, status: asB.status, code: asB.body.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
+    // Every other route that takes a mission id (retry, cancel, attempt logs, …), whatever it is called.
+    const others = REST_ROUTES.filter((r) => !r.public && r.path.includes('{id}') && r.path.startsWith('/gantry/missions/'))
+      .filter((r) => !['events', 'failure', 'evidence'].some((known) => r.path.endsWith(`/${known}`)))
+      .map((r) => ({ ...r, url: r.path.replace('{id}', missionA).replace('{attempt}', '1') }));
+    expect(others.length).toBeGreaterThan(0);
+    for (const route of others) {
+      const asB = await t.requestAs(tokenB, route.method, route.url, route.method === 'GET' ? undefined : {});
+      expect({ route: route.path, status: asB.status }).toEqual({ route: route.path, status: 404 });
+    }
     expect((await t.requestAs(tokenB, 'GET', '/gantry/latest')).status).toBe(404);
     expect((await t.requestAs(tokenB, 'GET', '/gantry/missions')).body.missions).toEqual([]);
   });
