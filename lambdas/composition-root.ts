@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from './config';
 import { loadPolicyFile, type LoadedPolicy } from './domain/policy';
 import type {
+  AdvisorPort,
   ArchitectPort,
+  ConsultantPort,
   ArtifactStore,
   Deployer,
   EvidenceSigner,
@@ -25,6 +27,7 @@ import { FileArtifactStore, S3ArtifactStore } from './adapters/artifact-store';
 import { LocalStaticDeployer, VercelDeployer, type TokenSource } from './adapters/deployers';
 import { FileEvidenceStore, KmsEvidenceSigner, LocalEvidenceSigner, S3EvidenceStore } from './adapters/evidence';
 import { OfflineArchitect } from './adapters/offline-architect';
+import { createLlmWiring } from './adapters/llm/llm-wiring';
 import { MissionStore } from './adapters/mission-store';
 import { GitHubPublisher, LocalGitPublisher } from './adapters/publishers';
 import { ApiGatewayPush } from './adapters/push';
@@ -54,6 +57,12 @@ export interface Services {
   readonly workflow: WorkflowPort;
   readonly push: PushPort;
   readonly architect: ArchitectPort;
+  /** The CTO consultant: offline (deterministic) or a model behind the LLM boundary. */
+  readonly consultant: ConsultantPort;
+  /** Architecture Q&A (`POST /gantry/chat`). */
+  readonly advisor: AdvisorPort;
+  /** Which model answers: `offline` or `provider:model`. */
+  readonly llm: string;
   /** Tenants, users, sessions, tickets, device keys, nonces, rate buckets, audit records. */
   readonly identity: IdentityStore;
   readonly passwords: PasswordHasher;
@@ -99,7 +108,7 @@ export function createAwsServices(config: GantryEnv): Services {
       return out.SecretString ?? '';
     };
   const doc = docClient(new DynamoDBClient({ region }));
-  return {
+  return withModels({
     config,
     policy,
     ...(policySource ? { policySource } : {}),
@@ -119,7 +128,7 @@ export function createAwsServices(config: GantryEnv): Services {
     push: new ApiGatewayPush(new ApiGatewayManagementApiClient({ region, endpoint: config.GANTRY_WS_ENDPOINT })),
     architect: new OfflineArchitect(),
     startedAt: Date.now(),
-  };
+  });
 }
 
 /** What only the running local stack knows: its emulator endpoint, workflow runner and public URL. */
@@ -135,7 +144,7 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: runtime.dynamoEndpoint, credentials });
   const doc = docClient(dynamo);
-  return {
+  return withModels({
     config,
     policy,
     debuggerRuns: new DebuggerRunStore(doc, config.GANTRY_TABLE_NAME),
@@ -154,7 +163,22 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
     ),
     architect: new OfflineArchitect(),
     startedAt: Date.now(),
-  };
+  });
+}
+
+/**
+ * Adds the consultant, the advisor and (with GANTRY_ARCHITECT=llm) the model architect chosen
+ * by GANTRY_LLM_PROVIDER. The offline ones read the policy in force at each call.
+ */
+function withModels(base: Omit<Services, 'consultant' | 'advisor' | 'llm'>): Services {
+  const svc = base as Services;
+  const wiring = createLlmWiring(base.config, () => svc.policy.policy);
+  return Object.assign(svc, {
+    consultant: wiring.consultant,
+    advisor: wiring.advisor,
+    llm: wiring.description,
+    architect: wiring.architect ?? base.architect,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LLM_PROVIDERS } from './domain/llm';
 
 /**
  * The one checked configuration module. Environment is read once and validated; a bad value
@@ -32,6 +33,30 @@ const EnvSchema = z.object({
   /** First-run bootstrap: when no user exists yet, these create the first owner of a first tenant. */
   GANTRY_ADMIN_EMAIL: z.string().default(''),
   GANTRY_ADMIN_PASSWORD: z.string().default(''),
+  /**
+   * The LLM boundary: `offline` (default: deterministic consultant and architect, no model),
+   * `bedrock` (Converse with tool use) or `openai` (any OpenAI-compatible /v1/chat/completions).
+   */
+  GANTRY_LLM_PROVIDER: z.enum(LLM_PROVIDERS).default('offline'),
+  /** Model id (Bedrock model or inference profile id; the served model's name for OpenAI-compatible servers). */
+  GANTRY_LLM_MODEL: z.string().default(''),
+  /** Base URL of an OpenAI-compatible server; for Bedrock, an optional endpoint override (e.g. a VPC endpoint). */
+  GANTRY_LLM_ENDPOINT: z.string().default(''),
+  /** Bearer key of an OpenAI-compatible server, if it needs one. Never logged. */
+  GANTRY_LLM_API_KEY: z.string().default(''),
+  /** How an OpenAI-compatible server is asked for structured output: a forced tool call, or response_format json_schema. */
+  GANTRY_LLM_STRUCTURED_OUTPUT: z.enum(['tools', 'json_schema']).default('tools'),
+  /** Per request, for workflow steps (architect drafts and heals). */
+  GANTRY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900_000).default(60_000),
+  /** Per request, for requests a person waits on (consult, voice, chat): API Gateway gives up after 29 s. */
+  GANTRY_LLM_INTERACTIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(28_000).default(12_000),
+  /** Retries after throttling or a transient error (interactive requests retry at most once). */
+  GANTRY_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Override the list price used for cost estimates (USD per million tokens); both or neither. */
+  GANTRY_LLM_INPUT_PRICE_PER_MTOK: z.coerce.number().min(0).optional(),
+  GANTRY_LLM_OUTPUT_PRICE_PER_MTOK: z.coerce.number().min(0).optional(),
+  /** `llm`: the architect drafts and heals through the model too; `offline` (default): the template architect. */
+  GANTRY_ARCHITECT: z.enum(['offline', 'llm']).default('offline'),
   /** Local stack only. */
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   GANTRY_HOST: z.string().default('127.0.0.1'),
@@ -62,6 +87,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GantryEnv {
     for (const key of ['GANTRY_ARTIFACT_BUCKET', 'GANTRY_STATE_MACHINE_ARN'] as const) {
       if (!cfg[key]) throw new ConfigError(`Configuration: ${key} is required when GANTRY_RUNTIME=aws`);
     }
+  }
+  if (cfg.GANTRY_LLM_PROVIDER === 'openai' && (!cfg.GANTRY_LLM_ENDPOINT || !cfg.GANTRY_LLM_MODEL)) {
+    throw new ConfigError('Configuration: GANTRY_LLM_ENDPOINT and GANTRY_LLM_MODEL are required when GANTRY_LLM_PROVIDER=openai');
+  }
+  if (cfg.GANTRY_ARCHITECT === 'llm' && cfg.GANTRY_LLM_PROVIDER === 'offline') {
+    throw new ConfigError('Configuration: GANTRY_ARCHITECT=llm needs a model: set GANTRY_LLM_PROVIDER to bedrock or openai');
+  }
+  if ((cfg.GANTRY_LLM_INPUT_PRICE_PER_MTOK === undefined) !== (cfg.GANTRY_LLM_OUTPUT_PRICE_PER_MTOK === undefined)) {
+    throw new ConfigError(
+      'Configuration: set both GANTRY_LLM_INPUT_PRICE_PER_MTOK and GANTRY_LLM_OUTPUT_PRICE_PER_MTOK, or neither',
+    );
   }
   return cfg;
 }

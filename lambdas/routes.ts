@@ -22,6 +22,9 @@ export const REST_HANDLERS = [
   'siri',
   'mission-control',
   'debugger',
+  'consult',
+  'chat',
+  'themes',
 ] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
@@ -40,6 +43,13 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'POST', path: '/gantry/debugger/run', handler: 'debugger', public: false },
   { method: 'GET', path: '/gantry/debugger/logs', handler: 'debugger', public: false },
   { method: 'GET', path: '/gantry/debugger/search', handler: 'debugger', public: false },
+  // The CTO consultation: start or continue one (the consultation is the mission), read it back,
+  // ask architecture questions (never builds), list the famous-app themes.
+  { method: 'POST', path: '/gantry/consult', handler: 'consult', public: false },
+  { method: 'POST', path: '/gantry/voice', handler: 'consult', public: false },
+  { method: 'GET', path: '/gantry/consultation/{id}', handler: 'consult', public: false },
+  { method: 'POST', path: '/gantry/chat', handler: 'chat', public: false },
+  { method: 'GET', path: '/gantry/themes', handler: 'themes', public: false },
   { method: 'GET', path: '/health', handler: 'health', public: true },
   { method: 'GET', path: '/ready', handler: 'health', public: true },
   // Identity. Login is public (it is how a session starts); the Siri route authenticates by its

@@ -9,6 +9,9 @@ import { handler as health } from '../lambdas/handlers/health';
 import { handler as missions } from '../lambdas/handlers/missions';
 import { handler as missionControl } from '../lambdas/handlers/mission-control';
 import { handler as debuggerHandler } from '../lambdas/handlers/debugger';
+import { handler as consult } from '../lambdas/handlers/consult';
+import { handler as chat } from '../lambdas/handlers/chat';
+import { handler as themes } from '../lambdas/handlers/themes';
 import { handler as stepArchitect } from '../lambdas/handlers/step-architect';
 import { handler as stepAudit } from '../lambdas/handlers/step-audit';
 import { handler as stepDeploy } from '../lambdas/handlers/step-deploy';
@@ -31,6 +34,9 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   siri,
   'mission-control': missionControl,
   debugger: debuggerHandler,
+  consult,
+  chat,
+  themes,
 };
 
 /** The authorizer both APIs run before every non-public route and before WebSocket `$connect`. */

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../domain/event-chain';
-import { MissionEndedError, NotFoundError, TransientError } from '../domain/errors';
+import { ConflictError, MissionEndedError, NotFoundError, TransientError } from '../domain/errors';
 import { isFinal } from '../domain/mission';
 import type { Actor, Mission, MissionEvent, MissionOptions, MissionStatus } from '../domain/mission';
 
@@ -34,6 +34,11 @@ export interface NewEvent {
   readonly causationId?: string | null;
   /** Fields to set on the mission in the same update that moves its seq. */
   readonly patch?: MissionPatch;
+  /**
+   * Optimistic concurrency: append only if the chain's head is still at this seq, else a 409
+   * ConflictError (a consultation turn computed from seq N must not overwrite one that raced it).
+   */
+  readonly expectedSeq?: number;
 }
 
 export interface Subscription {
@@ -61,6 +66,8 @@ export class MissionStore {
     status?: MissionStatus;
     /** The mission this one retries. */
     retryOf?: string;
+    /** More fields for the new record (a consultation's empty conversation and plan). */
+    extra?: MissionPatch;
   }): Promise<Mission> {
     const at = this.now().toISOString();
     const mission: Mission = {
@@ -90,6 +97,7 @@ export class MissionStore {
       queue_position: null,
       retry_of: input.retryOf ?? null,
       retried_by: null,
+      ...input.extra,
     };
     await this.doc.send(
       new PutCommand({
@@ -163,6 +171,11 @@ export class MissionStore {
       if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(tries, 5)));
       const head = await this.lastEvent(tenantId, missionId);
       if (head && head.idempotency_key === idempotencyKey) return head;
+      if (input.expectedSeq !== undefined && (head?.seq ?? 0) !== input.expectedSeq) {
+        throw new ConflictError(
+          `Mission ${missionId} moved on (seq ${head?.seq ?? 0}, expected ${input.expectedSeq}); read it again and resend`,
+        );
+      }
       // A final status is final: no event may move the mission on from it (a late step, the
       // result of a cancelled build). The head event is checked too, because the mission item is
       // updated just after the event that made it final is written.

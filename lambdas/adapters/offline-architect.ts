@@ -1,12 +1,25 @@
+import { isAppKindId, isFeatureId } from '../domain/architect/catalog';
 import { draftManifest, healManifest } from '../domain/architect/offline-architect';
+import { ValidationError } from '../domain/errors';
 import type { ArchitectPort } from '../domain/ports';
 
 /** The deterministic offline architect behind the architect port (no model, no network). */
 export class OfflineArchitect implements ArchitectPort {
   readonly name = 'offline';
-  async draft(input: { prompt: string }) {
-    return draftManifest({ prompt: input.prompt });
+
+  /** Builds exactly the confirmed plan when one is given (kind, features, theme), else what the prompt asks. */
+  async draft(input: Parameters<ArchitectPort['draft']>[0]) {
+    if (input.kind !== undefined && !isAppKindId(input.kind)) throw new ValidationError(`Unknown app kind "${input.kind}"`);
+    const unknown = (input.features ?? []).filter((f) => !isFeatureId(f));
+    if (unknown.length > 0) throw new ValidationError(`Unknown features: ${unknown.join(', ')}`);
+    return draftManifest({
+      prompt: input.prompt,
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.features !== undefined ? { features: input.features.filter(isFeatureId) } : {}),
+      ...(input.designTarget !== undefined ? { designTarget: input.designTarget } : {}),
+    });
   }
+
   async heal(input: Parameters<ArchitectPort['heal']>[0]) {
     return healManifest(input);
   }

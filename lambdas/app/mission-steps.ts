@@ -26,6 +26,10 @@ import {
   type MissionStatus,
 } from '../domain/mission';
 import { checkManifest } from '../domain/policy-gate';
+import { planSha256 } from '../domain/consultation';
+import { designReferencePath } from '../domain/design-image';
+import type { LlmCallUsage } from '../domain/llm';
+import { confirmedPlanOf, consultationPrLines, usageWith, withDesignReference } from './consultation-build';
 import { recordEvent } from './mission-events';
 
 export { MissionEndedError };
@@ -117,8 +121,16 @@ async function stopForBudget(svc: Services, state: MissionState, breach: BudgetB
 /** ARCHITECTING: the architect drafts the manifest for attempt 1. */
 export async function architectStep(svc: Services, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
+  // A consultation builds the plan its person confirmed, and nothing unconfirmed.
+  const plan = await confirmedPlanOf(svc, mission);
   await enter(svc, state, 'ARCHITECTING', `Drafting the blueprint with the ${svc.architect.name} architect`);
-  const manifest = await svc.architect.draft({ prompt: mission.prompt });
+  const calls: LlmCallUsage[] = [];
+  const drafted = await svc.architect.draft({
+    prompt: plan?.build_prompt ?? mission.prompt,
+    ...(plan ? { kind: plan.kind, features: plan.features, designTarget: plan.design_target } : {}),
+    onUsage: (usage) => calls.push(usage),
+  });
+  const manifest = await withDesignReference(svc, mission, drafted);
   const manifestSha = await storeManifest(svc, state, 1, manifest);
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'architect.drafted',
@@ -130,12 +142,16 @@ export async function architectStep(svc: Services, state: MissionState): Promise
       files: manifest.files.length,
       features: manifest.features,
       manifest_sha256: manifestSha,
+      ...(plan ? { plan_sha256: planSha256(plan) } : {}),
+      ...(mission.design_reference ? { design_reference: designReferencePath(mission.design_reference.ext) } : {}),
+      ...(calls.length > 0 ? { usage: calls } : {}),
     },
     patch: {
       project_name: manifest.project_name,
       slug: slugFor(manifest.project_name, state.mission_id),
       features: manifest.features,
       kind: manifest.stack,
+      ...(calls.length > 0 ? { usage: usageWith(mission, calls) } : {}),
     },
   });
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: 1 };
@@ -299,13 +315,18 @@ export async function healStep(svc: Services, state: MissionState): Promise<Miss
         : `[gantry] attempt ${latest.attempt} did no better; these are the files of attempt ${baseAttempt}.`;
     logTail = `${note}\n${logTail}`;
   }
-  const patched = await svc.architect.heal({
+  const calls: LlmCallUsage[] = [];
+  const healed = await svc.architect.heal({
     manifest,
     failingCommand: failing?.command ?? manifest.audit_command,
     logTail,
     prompt: mission.prompt,
+    onUsage: (usage) => calls.push(usage),
   });
-  if (!patched) throw new HealUnavailableError(`The ${svc.architect.name} architect found no fix for attempt ${baseAttempt}`);
+  if (calls.length > 0) await svc.store.patchMission(state.tenant_id, state.mission_id, { usage: usageWith(mission, calls) });
+  if (!healed) throw new HealUnavailableError(`The ${svc.architect.name} architect found no fix for attempt ${baseAttempt}`);
+  // The design reference stays in every attempt, byte for byte, whatever the heal did.
+  const patched = await withDesignReference(svc, mission, healed);
   const next = state.attempt + 1;
   const diff = diffManifests(manifest, patched);
   const changed = [...diff.files_added, ...diff.files_modified, ...diff.files_removed];
@@ -402,6 +423,7 @@ export async function publishStep(svc: Services, state: MissionState): Promise<M
     mission.url ? `Live preview: ${mission.url}` : 'Not deployed.',
     `Attempts: ${mission.attempts.length}; tests passed on the accepted attempt: ${mission.attempts.at(-1)?.tests_passed ?? 0}.`,
     `Policy: ${svc.policy.hash.slice(0, 12)}. Evidence is sealed when this mission completes.`,
+    ...consultationPrLines(mission),
   ].join('\n');
   const out = await svc.publisher.publish({
     branch,

@@ -20,6 +20,11 @@ export function statusView(m: Mission): Record<string, unknown> {
     queue_position: m.queue_position,
     retry_of: m.retry_of ?? null,
     retried_by: m.retried_by ?? null,
+    source: m.source ?? 'direct',
+    design_target: m.design_target ?? m.plan?.design_target ?? null,
+    /** Token usage and estimated cost of the mission's model calls (null: none, e.g. offline). */
+    usage: m.usage ?? null,
+    ...(m.source === 'consultation' ? { consultation_url: `/gantry/consultation/${m.mission_id}` } : {}),
     evidence_key: m.evidence_key,
     chain_head: m.chain_head,
     policy_hash: m.policy_hash,

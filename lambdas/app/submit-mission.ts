@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../composition-root';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GantryError } from '../domain/errors';
-import type { Actor, Mission } from '../domain/mission';
+import type { Actor, Mission, MissionOptions } from '../domain/mission';
 import { recordEvent } from './mission-events';
 
 /** Body of `POST /gantry/architect` (seed shape). */
@@ -50,6 +50,7 @@ export async function submitMission(
       policyHash: svc.policy.hash,
       speech: SUBMIT_SPEECH,
       ...(input.retryOf ? { retryOf: input.retryOf } : {}),
+      extra: { source: 'direct' },
     });
   } catch (err) {
     if (input.idempotencyKey && err instanceof ConditionalCheckFailedException) {
@@ -57,27 +58,58 @@ export async function submitMission(
     }
     throw err;
   }
-  await recordEvent(svc, input.tenantId, missionId, {
+  const { executionArn } = await startMission(svc, {
+    tenantId: input.tenantId,
+    missionId,
+    actor: input.actor,
+    prompt: input.request.voice_memo,
+    options: { deploy: input.request.deploy, publish: input.request.publish },
+    data: input.retryOf ? { retry_of: input.retryOf } : {},
+  });
+  mission.execution_arn = executionArn;
+  return { mission, created: true };
+}
+
+/**
+ * The one way a mission starts, shared by the direct build and the confirmed consultation:
+ * records `mission.created` (QUEUED) and starts the mission's workflow. A workflow that cannot
+ * start leaves the mission FAILED with the reason, and a 503 for the caller. The workflow reads
+ * everything else (a consultation's confirmed plan, its design reference) from the mission.
+ */
+export async function startMission(
+  svc: Services,
+  input: {
+    tenantId: string;
+    missionId: string;
+    actor: Actor;
+    prompt: string;
+    options: MissionOptions;
+    /** More facts for the `mission.created` event. */
+    data?: Record<string, unknown>;
+  },
+): Promise<{ executionArn: string }> {
+  const { tenantId, missionId } = input;
+  await recordEvent(svc, tenantId, missionId, {
     type: 'mission.created',
     status: 'QUEUED',
-    message: `Mission queued: ${input.request.voice_memo.slice(0, 200)}`,
+    message: `Mission queued: ${input.prompt.slice(0, 200)}`,
     actor: input.actor,
     idempotencyKey: `${missionId}:created`,
     data: {
-      deploy: input.request.deploy,
-      publish: input.request.publish,
+      deploy: input.options.deploy,
+      publish: input.options.publish,
       policy_hash: svc.policy.hash,
-      ...(input.retryOf ? { retry_of: input.retryOf } : {}),
+      ...input.data,
     },
   });
   try {
     const { executionArn } = await svc.workflow.start(missionId, {
-      tenant_id: input.tenantId,
+      tenant_id: tenantId,
       mission_id: missionId,
       attempt: 1,
     });
-    await svc.store.patchMission(input.tenantId, missionId, { execution_arn: executionArn });
-    mission.execution_arn = executionArn;
+    await svc.store.patchMission(tenantId, missionId, { execution_arn: executionArn });
+    return { executionArn };
   } catch (err) {
     const failure = {
       code: 'WORKFLOW_START_FAILED',
@@ -85,7 +117,7 @@ export async function submitMission(
       step: 'QUEUED',
       at: new Date().toISOString(),
     };
-    await recordEvent(svc, input.tenantId, missionId, {
+    await recordEvent(svc, tenantId, missionId, {
       type: 'status',
       status: 'FAILED',
       message: `The workflow could not start: ${failure.message}`,
@@ -97,5 +129,4 @@ export async function submitMission(
       mission_id: missionId,
     });
   }
-  return { mission, created: true };
 }

@@ -103,6 +103,19 @@ export interface Mission {
   retry_of?: string | null;
   /** The newest mission that retries this one, if any. */
   retried_by?: string | null;
+  // The consultation loop (absent on missions created before it, and mostly empty on direct builds):
+  /** `consultation` when the mission began as a CTO consultation (POST /gantry/consult or /voice). */
+  source?: 'consultation' | 'direct';
+  conversation_history?: import('./consultation').ConversationTurn[];
+  pending_question?: string | null;
+  /** The plan awaiting confirmation; once confirmed, the plan the mission builds. */
+  plan?: import('./consultation').ConsultationPlan | null;
+  design_target?: string | null;
+  proposed_stack?: string | null;
+  /** The design image sent during the consultation (the bytes live in the artifact store). */
+  design_reference?: import('./design-image').DesignReferenceRecord | null;
+  /** Token usage and estimated cost of every model call made for the mission (null: none). */
+  usage?: import('./llm').MissionUsage | null;
 }
 
 /** One entry in a mission's append-only event log. */

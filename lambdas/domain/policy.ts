@@ -168,6 +168,11 @@ export const PolicySchema = z
       .object({
         max_body_bytes: z.number().int().min(256).max(6_000_000),
         max_prompt_chars: z.number().int().min(10),
+        /**
+         * A design image sent with a consultation (decoded bytes). Its base64 form rides in the
+         * request, and Lambda's synchronous payload is at most 6 MB, hence the cap.
+         */
+        max_image_bytes: z.number().int().min(1024).max(4_000_000),
       })
       .strict(),
     stacks: z.object({ allowed: z.array(z.string().min(1)).min(1) }).strict(),
@@ -196,7 +201,12 @@ export const PolicySchema = z
     guardrails: GuardrailsSchema,
     siri: SiriPolicySchema,
   })
-  .strict();
+  .strict()
+  // A design image is committed with the app: an image the API accepts must pass the file gate.
+  .refine((p) => p.api.max_image_bytes <= p.files.max_file_bytes, {
+    message: 'api.max_image_bytes must not exceed files.max_file_bytes (the image is committed with the app)',
+    path: ['api', 'max_image_bytes'],
+  });
 
 export type Policy = z.infer<typeof PolicySchema>;
 

@@ -76,14 +76,41 @@ export interface PushPort {
 /** Drafts and heals app manifests (Bedrock or an OpenAI-compatible model in the cloud, the offline generator locally). */
 export interface ArchitectPort {
   readonly name: string;
-  draft(input: { prompt: string }): Promise<import('./manifest').GantryManifest>;
+  /**
+   * `kind`, `features` and `designTarget` come from a confirmed consultation plan: the draft must
+   * build exactly that. `onUsage` receives the token usage of every model call the draft made.
+   */
+  draft(input: {
+    prompt: string;
+    kind?: string;
+    features?: readonly string[];
+    designTarget?: string | null;
+    onUsage?: (usage: import('./llm').LlmCallUsage) => void;
+  }): Promise<import('./manifest').GantryManifest>;
   /** A patched manifest, or null when no fix can be proposed. */
   heal(input: {
     manifest: import('./manifest').GantryManifest;
     failingCommand: string;
     logTail: string;
     prompt: string;
+    onUsage?: (usage: import('./llm').LlmCallUsage) => void;
   }): Promise<import('./manifest').GantryManifest | null>;
+}
+
+/** One turn of the CTO consultation: the offline consultant, or a model behind the LLM boundary. */
+export interface ConsultantPort {
+  readonly name: string;
+  consult(input: import('./consultation').ConsultantInput): Promise<{
+    response: import('./consultation').ConsultantResponse;
+    /** Null for the offline consultant (no model, no cost). */
+    usage: import('./llm').LlmCallUsage | null;
+  }>;
+}
+
+/** Architecture questions and answers (`POST /gantry/chat`); never builds anything. */
+export interface AdvisorPort {
+  readonly name: string;
+  answer(input: { message: string }): Promise<{ answer: string; topics: string[]; usage: import('./llm').LlmCallUsage | null }>;
 }
 
 /** Seals small secrets at rest (device keys): AES-GCM under a key from Secrets Manager in AWS, a local key file locally. */

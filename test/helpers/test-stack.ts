@@ -44,7 +44,13 @@ export function writePolicy(dir: string, overrides: Record<string, Record<string
 }
 
 export async function startTestStack(
-  options: { policy?: Record<string, Record<string, unknown>>; architect?: ArchitectPort; dataDir?: string } = {},
+  options: {
+    policy?: Record<string, Record<string, unknown>>;
+    architect?: ArchitectPort;
+    dataDir?: string;
+    /** More environment for the stack (e.g. GANTRY_LLM_PROVIDER); process.env itself is left alone. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gantry-test-'));
   const env: NodeJS.ProcessEnv = {
@@ -54,6 +60,7 @@ export async function startTestStack(
     GANTRY_HOST: '127.0.0.1',
     GANTRY_ADMIN_EMAIL: TEST_ADMIN.email,
     GANTRY_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...options.env,
   };
   if (options.policy) env.GANTRY_POLICY_PATH = writePolicy(dataDir, options.policy);
   const stack = await startLocalStack({ env, architect: options.architect });

@@ -1,0 +1,85 @@
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { GantryEnv } from '../../config';
+import { priceFor } from '../../domain/llm';
+import type { AdvisorPort, ArchitectPort, ConsultantPort } from '../../domain/ports';
+import type { Policy } from '../../domain/policy';
+import { OfflineAdvisor, OfflineConsultant } from '../offline-consultant';
+import { BedrockConverseTransport } from './bedrock-transport';
+import { LlmAdvisor } from './llm-advisor';
+import { LlmArchitect } from './llm-architect';
+import { StructuredLlmClient, type LlmClient, type LlmTransport } from './llm-client';
+import { LlmConsultant } from './llm-consultant';
+import { OpenAiCompatibleTransport } from './openai-transport';
+
+/** Bedrock model used when GANTRY_LLM_MODEL is not set. */
+export const DEFAULT_BEDROCK_MODEL = 'anthropic.claude-3-5-sonnet-20241022-v2:0';
+
+/** The model-backed (or offline) services the composition root hands to handlers and steps. */
+export interface LlmWiring {
+  /** `offline`, or `provider:model`. */
+  readonly description: string;
+  readonly consultant: ConsultantPort;
+  readonly advisor: AdvisorPort;
+  /** Set when GANTRY_ARCHITECT=llm: the architect drafts and heals through the same boundary. */
+  readonly architect: ArchitectPort | null;
+}
+
+const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i;
+
+function transportFor(config: GantryEnv): LlmTransport | null {
+  const endpoint = config.GANTRY_LLM_ENDPOINT || undefined;
+  switch (config.GANTRY_LLM_PROVIDER) {
+    case 'offline':
+      return null;
+    case 'bedrock': {
+      const client = new BedrockRuntimeClient({
+        region: config.AWS_REGION,
+        endpoint,
+        // One retry loop only: the boundary's (jittered, counted); the SDK's own is switched off.
+        maxAttempts: 1,
+        // A loopback endpoint is a local stand-in of the service and needs no real credentials.
+        ...(endpoint && LOOPBACK.test(endpoint) ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      });
+      return new BedrockConverseTransport(client, config.GANTRY_LLM_MODEL || DEFAULT_BEDROCK_MODEL);
+    }
+    case 'openai':
+      return new OpenAiCompatibleTransport({
+        endpoint: config.GANTRY_LLM_ENDPOINT,
+        model: config.GANTRY_LLM_MODEL,
+        apiKey: config.GANTRY_LLM_API_KEY || undefined,
+        mode: config.GANTRY_LLM_STRUCTURED_OUTPUT,
+      });
+  }
+}
+
+/**
+ * Chooses the consultant, the advisor and (optionally) the architect from configuration. Two
+ * clients share one transport: an interactive one for requests a person waits on (short
+ * timeouts, one retry, within API Gateway's 29 s), and one for workflow steps.
+ */
+export function createLlmWiring(config: GantryEnv, policy: () => Policy): LlmWiring {
+  const transport = transportFor(config);
+  if (!transport) {
+    return { description: 'offline', consultant: new OfflineConsultant(), advisor: new OfflineAdvisor(policy), architect: null };
+  }
+  const price = priceFor(transport.model, {
+    input: config.GANTRY_LLM_INPUT_PRICE_PER_MTOK,
+    output: config.GANTRY_LLM_OUTPUT_PRICE_PER_MTOK,
+  });
+  const interactive: LlmClient = new StructuredLlmClient(transport, {
+    price,
+    timeoutMs: Math.min(config.GANTRY_LLM_INTERACTIVE_TIMEOUT_MS, config.GANTRY_LLM_TIMEOUT_MS),
+    maxRetries: Math.min(1, config.GANTRY_LLM_MAX_RETRIES),
+  });
+  const steps: LlmClient = new StructuredLlmClient(transport, {
+    price,
+    timeoutMs: config.GANTRY_LLM_TIMEOUT_MS,
+    maxRetries: config.GANTRY_LLM_MAX_RETRIES,
+  });
+  return {
+    description: `${transport.provider}:${transport.model}`,
+    consultant: new LlmConsultant(interactive),
+    advisor: new LlmAdvisor(interactive),
+    architect: config.GANTRY_ARCHITECT === 'llm' ? new LlmArchitect(steps) : null,
+  };
+}

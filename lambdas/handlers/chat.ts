@@ -1,0 +1,38 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { services } from '../composition-root';
+import { enforceGuardrails } from '../app/content-guard';
+import { enforceRateLimit } from '../app/rate-limit';
+import { toSpeech } from '../domain/consultation';
+import { json, parseJsonBody, requirePermission, restHandler } from '../http';
+
+/** POST /gantry/chat: architecture questions and answers. It never creates a mission or starts a build. */
+export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
+  const svc = services();
+  const principal = requirePermission(event, 'mission:read');
+  const maxChars = svc.policy.policy.api.max_prompt_chars;
+  const body = parseJsonBody(
+    event,
+    z
+      .object({
+        message: z
+          .string()
+          .trim()
+          .min(1, 'message must not be empty')
+          .max(maxChars, `message is longer than api.max_prompt_chars (${maxChars})`),
+      })
+      .strict(),
+    svc.policy.policy.api.max_body_bytes,
+  );
+  const actor = { type: 'human', id: principal.userId } as const;
+  await enforceRateLimit(svc, principal, 'chat');
+  await enforceGuardrails(svc, { tenantId: principal.tenantId, actor, source: 'chat', texts: [body.message] });
+  const out = await svc.advisor.answer({ message: body.message });
+  return json(200, {
+    answer: out.answer,
+    speech: toSpeech(out.answer),
+    topics: out.topics,
+    advisor: svc.advisor.name,
+    usage: out.usage,
+  });
+});
