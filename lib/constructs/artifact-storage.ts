@@ -22,6 +22,12 @@ export interface ArtifactStorageProps {
 /** Key prefix under which every tenant's artifacts live (`tenants/<tenant>/missions/<mission>/...`). */
 export const TENANT_PREFIX = 'tenants/';
 
+/**
+ * Key of the policy override: upload a policy.yaml here and every function adopts it within the
+ * policy source's cache time, without a redeploy (until then the bundled policy.yaml is in force).
+ */
+export const POLICY_OBJECT_KEY = 'config/policy.yaml';
+
 const TENANT_OBJECTS_REASON =
   'Every artifact key is tenants/<tenant>/missions/<mission>/..., chosen per mission at run time; access is ' +
   'limited to that prefix (the tenant comes from the session or the workflow state, never from a parameter).';
@@ -44,6 +50,8 @@ export class ArtifactStorage extends Construct {
       lifecycleRules: [
         {
           id: 'expire-artifacts',
+          // Only tenant data expires; the policy override under config/ stays until replaced.
+          prefix: TENANT_PREFIX,
           expiration: props.expiration ?? Duration.days(90),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
@@ -65,6 +73,16 @@ export class ArtifactStorage extends Construct {
   /** Reads, writes and listing under `tenants/` (no deletes: artifacts expire by lifecycle); sets `GANTRY_ARTIFACT_BUCKET`. */
   grantReadWrite(fn: GantryFunction): void {
     this.grantTenantObjects(fn.executionRole, ['s3:GetObject', 's3:PutObject']);
+    this.exposeName(fn);
+  }
+
+  /**
+   * Lets a function read the policy override (that one object, nothing else under `config/`) and
+   * sets `GANTRY_POLICY_S3_KEY`, which turns on reloading it.
+   */
+  grantPolicyRead(fn: GantryFunction): void {
+    fn.allow(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(POLICY_OBJECT_KEY)] }));
+    fn.addEnvironment('GANTRY_POLICY_S3_KEY', POLICY_OBJECT_KEY);
     this.exposeName(fn);
   }
 

@@ -29,6 +29,12 @@ export interface MissionWorkflowProps {
    * @default - only the starters
    */
   readonly consumers?: readonly GantryFunction[];
+  /**
+   * Functions that may stop mission executions (`states:StopExecution`, the cancel route). Stopping
+   * an execution also stops the build task of a running `.sync` Build state.
+   * @default - none
+   */
+  readonly stoppers?: readonly GantryFunction[];
   /** @default '<stack name>-mission' */
   readonly stateMachineName?: string;
   /** @default logs.RetentionDays.THREE_MONTHS */
@@ -55,11 +61,14 @@ export class MissionWorkflow extends Construct {
    */
   readonly stateMachineArn: string;
   readonly definitionSubstitutions: Readonly<Record<MissionSubstitution, string>>;
+  /** The fixed name of the state machine. */
+  readonly stateMachineName: string;
 
   constructor(scope: Construct, id: string, props: MissionWorkflowProps) {
     super(scope, id);
     const stack = Stack.of(this);
     const name = props.stateMachineName ?? `${stack.stackName}-mission`;
+    this.stateMachineName = name;
     this.stateMachineArn = stack.formatArn({
       service: 'states',
       resource: 'stateMachine',
@@ -105,12 +114,46 @@ export class MissionWorkflow extends Construct {
       fn.allow(new iam.PolicyStatement({ actions: ['states:DescribeStateMachine'], resources: [this.stateMachineArn] }));
     }
 
+    for (const fn of props.stoppers ?? []) this.grantStopExecution(fn);
+
     acknowledge(
       this.stateMachine.role,
       'AwsSolutions-IAM5[Resource::*]',
       'CloudWatch Logs vended-log delivery (logs:CreateLogDelivery and friends) and X-Ray trace writes accept ' +
         'only Resource "*". A CDK test asserts that every other statement of this role names its resource.',
     );
+  }
+
+  /**
+   * Lets `fn` start missions (`states:StartExecution` on this state machine only) and sets
+   * `GANTRY_STATE_MACHINE_ARN`.
+   */
+  grantStartExecution(fn: GantryFunction): void {
+    fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
+    fn.allow(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArn] }));
+  }
+
+  /**
+   * Lets `fn` stop executions of this state machine (cancel). Step Functions then stops the ECS
+   * task of a running `.sync` Build state itself (its role holds `ecs:StopTask`), so the caller
+   * needs no ECS permission.
+   */
+  grantStopExecution(fn: GantryFunction): void {
+    fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
+    fn.allow(
+      new iam.PolicyStatement({ actions: ['states:StopExecution'], resources: [this.executionArnPattern()] }),
+      'Execution ARNs carry the mission id chosen at run time; the pattern is limited to executions of the one mission state machine.',
+    );
+  }
+
+  /** ARN pattern of this state machine's executions. */
+  executionArnPattern(): string {
+    return Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.stateMachineName}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   private grantTaskPermissions(props: MissionWorkflowProps): void {

@@ -74,7 +74,12 @@ test('only step-deploy can read the Vercel token, only step-publish the GitHub t
 test('only step-seal and step-record-failure may sign with the evidence key', () => {
   const { steps } = g.stack.handlers;
   const key = logicalId(g.stack.evidence.signingKey);
-  const sealers = [roleOf(steps['step-seal']), roleOf(steps['step-record-failure'])].sort();
+  // The cancel route seals the evidence of a CANCELLED mission (no workflow step runs after a stop).
+  const sealers = [
+    roleOf(steps['step-seal']),
+    roleOf(steps['step-record-failure']),
+    roleOf(g.stack.handlers.rest['mission-control']),
+  ].sort();
   expect(rolesAllowed(g.template, 'kms:Sign', key)).toEqual(sealers);
   expect(rolesWithAction(g.template, 'kms:Sign')).toEqual(sealers);
   // And only they may write evidence.
@@ -84,7 +89,12 @@ test('only step-seal and step-record-failure may sign with the evidence key', ()
 test('only the REST architect and the Siri handler may start missions, on the mission state machine only', () => {
   const starters = grantedStatements(g.template).filter((s) => s.actions.includes('states:StartExecution'));
   expect(starters.flatMap((s) => s.roles).sort()).toEqual(
-    [roleOf(g.stack.handlers.rest.architect), roleOf(g.stack.handlers.rest.siri)].sort(),
+    // mission-control starts the new execution of a retry.
+    [
+      roleOf(g.stack.handlers.rest.architect),
+      roleOf(g.stack.handlers.rest.siri),
+      roleOf(g.stack.handlers.rest['mission-control']),
+    ].sort(),
   );
   expect(JSON.stringify(starters[0]?.resources)).toContain(':stateMachine:Gantry-mission"');
 });
@@ -110,7 +120,8 @@ test('artifacts: only the drafting steps write, all access is under tenants/', (
   const bucket = logicalId(g.stack.artifacts.bucket);
   const builderRole = logicalId(g.stack.foundry.taskDefinition.taskRole);
   expect(rolesAllowed(g.template, 's3:PutObject', bucket)).toEqual(
-    [roleOf(steps['step-architect']), roleOf(steps['step-heal']), builderRole].sort(),
+    // The gate writes each attempt's limits.json.
+    [roleOf(steps['step-architect']), roleOf(steps['step-heal']), roleOf(steps['step-policy-gate']), builderRole].sort(),
   );
   const artifactStatements = grantedStatements(g.template).filter((s) =>
     s.resources.some((r) => JSON.stringify(r).includes(`"${bucket}"`)),
@@ -120,7 +131,13 @@ test('artifacts: only the drafting steps write, all access is under tenants/', (
     if (s.actions.includes('s3:ListBucket')) {
       expect(s.statement.Condition).toEqual({ StringLike: { 's3:prefix': ['tenants/*'] } });
     } else {
-      expect(s.resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/tenants/*']] }]);
+      const tenants = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/tenants/*']] };
+      // The one object outside tenants/ is the policy override, and it is only ever read.
+      const policyObject = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/config/policy.yaml']] };
+      const ofBucket = s.resources.filter((r) => JSON.stringify(r).includes(`"${bucket}"`));
+      for (const r of ofBucket) expect([tenants, policyObject]).toContainEqual(r);
+      if (s.resources.some((r) => JSON.stringify(r) === JSON.stringify(policyObject)))
+        expect(s.actions).toEqual(['s3:GetObject']);
     }
   }
 });
