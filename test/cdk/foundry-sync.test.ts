@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { createGantryApp } from '../../lib/gantry-app';
+import { writePolicy } from '../helpers/test-stack';
+import { grantedStatements, logicalId, rolesWithAction, synthesizeGantry, type SynthesizedGantry } from './gantry-template';
+
+/**
+ * The foundry on AWS as the template says it: the Fargate task the Build state launches (limits
+ * from policy.yaml, non-root, read-only root, no public IP, logs), the `.sync` Build state and its
+ * timeouts, the stop on cancel, and the policy override every function reloads.
+ */
+interface BuildState {
+  Type: string;
+  Comment?: string;
+  Resource: string;
+  TimeoutSeconds?: number;
+  HeartbeatSeconds?: number;
+  Retry?: unknown;
+  Catch: Array<{ ErrorEquals: string[]; Next: string; ResultPath: string }>;
+  Parameters: {
+    LaunchType: string;
+    Cluster: string;
+    TaskDefinition: string;
+    NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: string; Subnets: string[]; SecurityGroups: string[] } };
+    Overrides: { ContainerOverrides: Array<{ Name: string; Environment: Array<{ Name: string; 'Value.$': string }> }> };
+  };
+}
+
+function definitionOf(template: Template): { TimeoutSeconds: number; States: Record<string, BuildState> } {
+  const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0] as {
+    Properties: { DefinitionString: string };
+  };
+  return JSON.parse(machine.Properties.DefinitionString);
+}
+
+function builderContainer(template: Template): Record<string, any> {
+  const taskDef = Object.values(template.findResources('AWS::ECS::TaskDefinition'))[0] as {
+    Properties: { ContainerDefinitions: Record<string, any>[]; Cpu: string; Memory: string };
+  };
+  return {
+    ...taskDef.Properties.ContainerDefinitions[0],
+    TaskCpu: taskDef.Properties.Cpu,
+    TaskMemory: taskDef.Properties.Memory,
+  };
+}
+
+let g: SynthesizedGantry;
+let build: BuildState;
+let definition: ReturnType<typeof definitionOf>;
+beforeAll(() => {
+  g = synthesizeGantry();
+  definition = definitionOf(g.template);
+  build = definition.States.Build!;
+});
+
+describe('the Build state (ecs:runTask.sync)', () => {
+  test('waits for the Fargate task (.sync) of the builder task definition on the builder cluster', () => {
+    expect(build.Type).toBe('Task');
+    expect(build.Resource).toBe('arn:aws:states:::ecs:runTask.sync');
+    expect(build.Parameters.LaunchType).toBe('FARGATE');
+    expect(build.Parameters.Cluster).toBe('${BuilderClusterArn}');
+    expect(build.Parameters.TaskDefinition).toBe('${BuilderTaskDefinitionArn}');
+    const env = build.Parameters.Overrides.ContainerOverrides[0]!.Environment.map((e) => e.Name);
+    expect(env).toEqual(['GANTRY_TENANT_ID', 'GANTRY_MISSION_ID', 'GANTRY_ATTEMPT']);
+  });
+
+  test('gets no public IP and runs in the builder subnets behind the builder security group', () => {
+    expect(build.Parameters.NetworkConfiguration.AwsvpcConfiguration).toEqual({
+      AssignPublicIp: 'DISABLED',
+      Subnets: ['${BuilderSubnetA}', '${BuilderSubnetB}'],
+      SecurityGroups: ['${BuilderSecurityGroupId}'],
+    });
+    g.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+  });
+
+  test('TimeoutSeconds is the dead man switch plus a start margin, inside the mission timeout', () => {
+    expect(build.TimeoutSeconds).toBe(g.policy.builder.dead_man_switch_seconds + 120);
+    expect(build.TimeoutSeconds!).toBeLessThan(definition.TimeoutSeconds);
+    expect(definition.TimeoutSeconds).toBe(g.policy.mission.timeout_seconds);
+  });
+
+  test('no HeartbeatSeconds, and the state says why; never retried; any failure goes to RecordFailure', () => {
+    expect(build.HeartbeatSeconds).toBeUndefined();
+    expect(build.Comment).toMatch(/No HeartbeatSeconds: an ECS task sends no heartbeats/);
+    expect(build.Comment).toMatch(/dead man's switch/);
+    expect(build.Retry).toBeUndefined();
+    expect(build.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' }]);
+  });
+
+  test('the state machine role may run, watch and stop the builder tasks (the .sync integration stops the task on a stop)', () => {
+    const role = (Object.values(g.template.findResources('AWS::StepFunctions::StateMachine'))[0] as any).Properties.RoleArn[
+      'Fn::GetAtt'
+    ][0];
+    const statements = grantedStatements(g.template).filter((s) => s.roles.includes(role));
+    const stop = statements.find((s) => s.actions.includes('ecs:StopTask'));
+    expect(JSON.stringify(stop?.resources)).toContain(`{"Ref":"${logicalId(g.stack.foundry.cluster)}"},"/*"`);
+    expect(statements.some((s) => s.actions.includes('events:PutRule'))).toBe(true);
+  });
+});
+
+describe('cancel', () => {
+  test('only the cancel route may stop executions, and only of the mission state machine', () => {
+    const control = logicalId(g.stack.handlers.rest['mission-control'].executionRole);
+    expect(rolesWithAction(g.template, 'states:StopExecution')).toEqual([control]);
+    const stop = grantedStatements(g.template).find((s) => s.actions.includes('states:StopExecution'));
+    expect(JSON.stringify(stop?.resources)).toContain(':execution:Gantry-mission:*');
+    expect(rolesWithAction(g.template, 'ecs:StopTask').includes(control)).toBe(false);
+  });
+});
+
+describe('the Fargate builder task', () => {
+  test('limits, user, filesystem, logs and stop timeout as the hardening requires', () => {
+    const c = builderContainer(g.template);
+    expect(c).toMatchObject({
+      Name: 'builder',
+      Memory: g.policy.builder.memory_mb,
+      User: '1000:1000',
+      ReadonlyRootFilesystem: true,
+      StopTimeout: 30,
+      LinuxParameters: { Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true },
+      LogConfiguration: { LogDriver: 'awslogs' },
+    });
+    expect(c.Privileged).toBeUndefined();
+    // No secret reaches the builder: plain environment only, and none of it a token.
+    expect(c.Secrets).toBeUndefined();
+    for (const e of c.Environment as Array<{ Name: string }>) expect(e.Name).not.toMatch(/TOKEN|SECRET|KEY/);
+  });
+
+  test('task and container sizes follow policy.yaml when it changes (a redeploy)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-cdk-policy-'));
+    try {
+      const policyPath = writePolicy(dir, { builder: { memory_mb: 1536, cpu_percent: 100, dead_man_switch_seconds: 90 } });
+      const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8'));
+      const { stack } = createGantryApp({ policyPath, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+      const template = Template.fromStack(stack);
+      const c = builderContainer(template);
+      expect(c).toMatchObject({ Memory: 1536, TaskCpu: '1024', TaskMemory: '2048' });
+      expect(definitionOf(template).States.Build!.TimeoutSeconds).toBe(90 + 120);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('policy reload without a redeploy', () => {
+  test('every function knows the override key and may read that one object', () => {
+    const bucket = logicalId(g.stack.artifacts.bucket);
+    const policyObject = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/config/policy.yaml']] };
+    for (const fn of g.stack.handlers.all()) {
+      const resource = g.template.toJSON().Resources[logicalId(fn)];
+      expect(resource.Properties.Environment.Variables.GANTRY_POLICY_S3_KEY).toBe('config/policy.yaml');
+      const role = logicalId(fn.executionRole);
+      const reads = grantedStatements(g.template).filter(
+        (s) =>
+          s.roles.includes(role) &&
+          s.actions.includes('s3:GetObject') &&
+          s.resources.some((r) => JSON.stringify(r) === JSON.stringify(policyObject)),
+      );
+      expect(reads).toHaveLength(1);
+    }
+  });
+
+  test('the override never expires with the artifacts (the expiry rule covers tenants/ only)', () => {
+    const bucket = g.template.toJSON().Resources[logicalId(g.stack.artifacts.bucket)];
+    const rules = bucket.Properties.LifecycleConfiguration.Rules as Array<{ Prefix?: string; ExpirationInDays?: number }>;
+    for (const rule of rules.filter((r) => r.ExpirationInDays !== undefined)) expect(rule.Prefix).toBe('tenants/');
+  });
+});
+
+test('cdk-nag: no unacknowledged finding with the foundry resources in place', () => {
+  expect(new AwsSolutionsChecks().validateScope(g.app).violations).toEqual([]);
+});
