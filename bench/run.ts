@@ -4,7 +4,11 @@
  *   - request → DEPLOYED wall time (median, p95),
  *   - the builder's own command time (install + audit + build),
  *   - orchestration overhead (everything else) as a share of the total,
- *   - sandbox start overhead (a trivial command in the sandbox vs. a plain child process).
+ *   - sandbox start overhead (a trivial command in the sandbox vs. a plain child process),
+ *   - per-attempt heal overhead: from a failed audit to the next attempt's build start, with a
+ *     scripted architect whose first app fails its tests and whose heal fixes them (so the figure
+ *     is Gantry's own cost: events, heal step, diff, policy gate, limits; no model time),
+ *   - cancel latency: from the cancel request to the running build being gone.
  * Figures are ratios within one run; absolute times depend on the machine and its load.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,11 +17,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSnippet } from '../local/sandbox/snippet';
-import { startLocalStack } from '../local/stack';
+import { startLocalStack, type LocalStack } from '../local/stack';
+import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
 const N_SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 3);
 const N_CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 4);
 const SANDBOX_RUNS = Number(process.env.BENCH_SANDBOX_RUNS ?? 20);
+const HEAL_RUNS = Number(process.env.BENCH_HEAL_RUNS ?? 5);
+const CANCEL_RUNS = Number(process.env.BENCH_CANCEL_RUNS ?? 3);
 const PROMPTS = [
   'Build a calculator with dark mode',
   'Build a task manager with local storage',
@@ -127,6 +134,100 @@ async function main(): Promise<void> {
     const pl = pct(plainTimes, 50);
     out(
       `sandbox start (trivial command, ${SANDBOX_RUNS} runs): median ${sb.toFixed(1)} ms in the sandbox vs ${pl.toFixed(1)} ms plain → overhead ${(sb - pl).toFixed(1)} ms (${(sb / pl).toFixed(1)}×)`,
+    );
+  } finally {
+    await stack.stop({ drain: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  await healAndCancelFigures(out);
+}
+
+interface BenchEvent {
+  event_type: string;
+  status: string | null;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** A stack with its own owner and a scripted architect, for the heal and cancel figures. */
+async function scriptedStack(): Promise<{ stack: LocalStack; auth: Record<string, string>; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-heal-'));
+  const admin = { email: 'bench@gantry.local', password: randomBytes(18).toString('base64url') };
+  // First draft: multiply is wrong (one failing test); the heal fixes it. "hang": tests never end.
+  const architect = new ScriptedArchitect(
+    (prompt) => {
+      if (!prompt.startsWith('hang')) return mathApp({ math: brokenMath({ multiply: true }) });
+      const app = mathApp({ test: 'node hang.js' });
+      return { ...app, files: [...app.files, { path: 'hang.js', content: 'setInterval(() => {}, 1000);\n' }] };
+    },
+    (input) => ({
+      ...input.manifest,
+      files: input.manifest.files.map((f) => (f.path === 'src/math.js' ? { ...f, content: brokenMath({}) } : f)),
+    }),
+  );
+  const stack = await startLocalStack({
+    env: {
+      ...process.env,
+      PORT: '0',
+      GANTRY_DATA_DIR: dataDir,
+      GANTRY_ADMIN_EMAIL: admin.email,
+      GANTRY_ADMIN_PASSWORD: admin.password,
+    },
+    architect,
+  });
+  const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
+  return { stack, dataDir, auth: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } };
+}
+
+async function healAndCancelFigures(out: (line: string) => void): Promise<void> {
+  const { stack, auth, dataDir } = await scriptedStack();
+  const api = async (method: string, path: string, body?: unknown): Promise<any> =>
+    (await fetch(`${stack.url}${path}`, { method, headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) })).json();
+  try {
+    const overheads: number[] = [];
+    const healSteps: number[] = [];
+    const gateSteps: number[] = [];
+    for (let i = 0; i < HEAL_RUNS; i++) {
+      const { mission_id } = await api('POST', '/gantry/architect', { voice_memo: `heal ${i}`, publish: false });
+      let status: any;
+      do {
+        await new Promise((r) => setTimeout(r, 20));
+        status = await api('GET', `/gantry/status/${mission_id}`);
+      } while (!['DEPLOYED', 'FAILED'].includes(status.status));
+      if (status.status !== 'DEPLOYED' || status.attempts.length !== 2) {
+        throw new Error(`heal run ${i}: expected a failed then a passing attempt, got ${JSON.stringify(status.attempts)}`);
+      }
+      const events = (await api('GET', `/gantry/missions/${mission_id}/events`)).events as BenchEvent[];
+      const at = (pick: (e: BenchEvent) => boolean): number => {
+        const found = events.find(pick);
+        if (!found) throw new Error(`heal run ${i}: an event is missing`);
+        return Date.parse(found.at);
+      };
+      const failed = at((e) => e.event_type === 'audit.failed');
+      const healing = at((e) => e.status === 'HEALING');
+      const patched = at((e) => e.event_type === 'heal.patched');
+      const gate = at((e) => e.status === 'POLICY_CHECK' && e.data.attempt === 2);
+      const building = at((e) => e.status === 'BUILDING' && e.data.attempt === 2);
+      overheads.push(building - failed);
+      healSteps.push(patched - healing);
+      gateSteps.push(building - gate);
+    }
+    out(
+      `heal overhead per attempt (failed audit → next attempt's build start, ${HEAL_RUNS} heals, scripted architect): median ${ms(pct(overheads, 50))}, p95 ${ms(pct(overheads, 95))}; of which heal step (architect + diff + artifacts) median ${ms(pct(healSteps, 50))}, policy gate median ${ms(pct(gateSteps, 50))}`,
+    );
+
+    const cancels: number[] = [];
+    for (let i = 0; i < CANCEL_RUNS; i++) {
+      const { mission_id } = await api('POST', '/gantry/architect', { voice_memo: `hang ${i}`, publish: false });
+      while (stack.builds.active === 0) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+      const started = performance.now();
+      const res = await api('POST', `/gantry/missions/${mission_id}/cancel`);
+      cancels.push(performance.now() - started);
+      if (res.status !== 'CANCELLED' || stack.builds.active !== 0) throw new Error(`cancel run ${i}: ${JSON.stringify(res)}`);
+    }
+    out(
+      `cancel (request → workflow stopped and build processes gone, ${CANCEL_RUNS} runs): median ${ms(pct(cancels, 50))}, max ${ms(Math.max(...cancels))}`,
     );
   } finally {
     await stack.stop({ drain: true });
