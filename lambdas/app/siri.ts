@@ -18,7 +18,7 @@ import {
 import { recordAudit } from './audit';
 import { enforceGuardrails } from './content-guard';
 import { enforceRateLimit } from './rate-limit';
-import { SUBMIT_SPEECH, submitMission } from './submit-mission';
+import { continueConsultation, isConsulting } from './consultation';
 
 export interface SiriRequest {
   readonly headers: Record<string, string | undefined> | null;
@@ -56,8 +56,10 @@ const SiriJsonSchema = z
  *   401 SIRI_BAD_SIGNATURE · 401 SIRI_BODY_TAMPERED · 401 SIRI_REPLAYED_NONCE
  *
  * The nonce is claimed only after the signature verifies, so nobody can burn a device's nonces.
- * Then the request is what any other: rate limit (`siri` bucket), content guardrail, and the
- * work itself, answered with a short `speech` string for Siri to say.
+ * Then the request is what any other: rate limit (`siri` bucket), content guardrail, and a turn
+ * of the consultation (a new one, or the one this device left open, or `mission_id` from a JSON
+ * body), answered with the consultant's short `speech` for Siri to say; 202 once a confirmed plan
+ * started the build.
  */
 export async function handleSiri(svc: Services, request: SiriRequest): Promise<SiriAnswer> {
   const siri = svc.policy.policy.siri;
@@ -124,20 +126,29 @@ export async function handleSiri(svc: Services, request: SiriRequest): Promise<S
   await enforceRateLimit(svc, principal, 'siri');
   await enforceGuardrails(svc, { tenantId: principal.tenantId, actor, source: 'siri', texts: [input.message] });
 
-  const { mission } = await submitMission(svc, {
+  // A follow-up ("yes, proceed") continues the consultation this device started last, while it is open.
+  let missionId = input.missionId;
+  if (!missionId && device.last_mission_id) {
+    const last = await svc.store.getMission(principal.tenantId, device.last_mission_id);
+    if (last && isConsulting(last.status)) missionId = last.mission_id;
+  }
+  const result = await continueConsultation(svc, {
     tenantId: principal.tenantId,
     actor,
-    request: { voice_memo: input.message, deploy: input.deploy, publish: input.publish },
-    idempotencyKey: `siri:${device.key_id}:${nonce}`,
+    message: input.message,
+    missionId,
+    deploy: input.deploy,
+    publish: input.publish,
+    channel: 'siri',
   });
-  await svc.identity.touchDevice(device.key_id, mission.mission_id);
+  await svc.identity.touchDevice(device.key_id, result.mission.mission_id);
   return {
-    status: 202,
+    status: result.started ? 202 : 200,
     body: {
-      speech: `${SUBMIT_SPEECH} Building ${mission.project_name ?? 'your app'} now.`,
-      mission_id: mission.mission_id,
-      status: mission.status,
-      status_url: `/gantry/status/${mission.mission_id}`,
+      speech: result.speech,
+      mission_id: result.mission.mission_id,
+      status: result.mission.status,
+      status_url: `/gantry/status/${result.mission.mission_id}`,
     },
   };
 }

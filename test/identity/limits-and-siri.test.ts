@@ -90,26 +90,33 @@ describe('Siri', () => {
     expect(stored?.secret_sealed).toMatch(/^v1\./);
   });
 
-  test('a correctly signed request starts work and answers with speech', async () => {
+  test('a correctly signed request starts a consultation; the next one continues it to a build', async () => {
     const body = 'Build a calculator with dark mode';
     const headers = signRequest({ keyId, secret, body });
     accepted = { body, headers };
     const res = await send(body, headers);
-    expect(res.status).toBe(202);
-    expect(res.body.speech).toMatch(/Gantry/);
-    expect(res.body.speech.length).toBeLessThan(120);
-    const status = await t.request('GET', `/gantry/status/${res.body.mission_id}`);
-    expect(status.status).toBe(200);
-    expect(status.body.prompt).toBe(body);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('NEEDS_CONFIRMATION');
+    expect(typeof res.body.speech).toBe('string');
+    expect(res.body.speech.length).toBeGreaterThan(0);
     const events = (await t.request('GET', `/gantry/missions/${res.body.mission_id}/events`)).body.events;
     expect(events[0].actor).toEqual({ type: 'integration', id: `siri/${keyId}` });
+    // "Proceed" from the same device continues the same consultation and starts the build.
+    const proceed = 'Yes, proceed';
+    const next = await send(proceed, signRequest({ keyId, secret, body: proceed }));
+    expect(next.status).toBe(202);
+    expect(next.body.mission_id).toBe(res.body.mission_id);
+    const status = await t.request('GET', `/gantry/status/${res.body.mission_id}`);
+    expect(status.status).toBe(200);
+    expect(['QUEUED', 'ARCHITECTING', 'FAILED']).toContain(status.body.status);
   });
 
   test('JSON bodies and ISO 8601 timestamps (what Shortcuts formats) are accepted too', async () => {
     const body = JSON.stringify({ message: 'Build a notes app', deploy: false, publish: false });
     const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '+00:00');
     const res = await send(body, signRequest({ keyId, secret, body, timestamp }), 'application/json');
-    expect(res.status).toBe(202);
+    expect([200, 202]).toContain(res.status);
+    expect(res.body.mission_id).toEqual(expect.any(String));
   });
 
   test('each bad request is refused with its own error and recorded', async () => {
