@@ -21,7 +21,9 @@ export interface GantryAppOptions {
  *
  * Context: `gantry:githubRepo` (owner/name for pull requests), `gantry:alarmTopicArn`,
  * `gantry:builderInternetEgress` (true to give the builder a NAT gateway),
- * `gantry:secretNamePrefix`, `gantry:stackName`.
+ * `gantry:secretNamePrefix`, `gantry:stackName`, `gantry:llmProvider` (`bedrock` or `offline`),
+ * `gantry:llmModel` (a Bedrock model or inference profile id), `gantry:architect` (`llm` to draft
+ * and heal with the model too).
  */
 export function createGantryApp(options: GantryAppOptions = {}): { app: App; stack: GantryStack } {
   const app = new App({ context: options.context, outdir: options.outdir });
@@ -39,6 +41,11 @@ export function createGantryApp(options: GantryAppOptions = {}): { app: App; sta
     alarmTopicArn: context('gantry:alarmTopicArn'),
     builderInternetEgress: context('gantry:builderInternetEgress') === 'true',
     secretNamePrefix: context('gantry:secretNamePrefix'),
+    llm: {
+      provider: context('gantry:llmProvider') === 'offline' ? 'offline' : 'bedrock',
+      model: context('gantry:llmModel'),
+      architect: context('gantry:architect') === 'llm' ? 'llm' : 'offline',
+    },
   });
   Tags.of(app).add('project', 'gantry');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

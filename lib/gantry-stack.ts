@@ -34,6 +34,12 @@ export interface GantryStackProps extends StackProps {
   readonly builderInternetEgress?: boolean;
   /** Prefix of the two token secrets' names. @default 'gantry' */
   readonly secretNamePrefix?: string;
+  /**
+   * The model behind the LLM boundary (GANTRY_LLM_PROVIDER, GANTRY_LLM_MODEL, GANTRY_ARCHITECT on
+   * every function). @default - Bedrock with the default model for the consultant and chat; the
+   * offline template architect for drafts and heals
+   */
+  readonly llm?: { readonly provider?: 'bedrock' | 'offline'; readonly model?: string; readonly architect?: 'offline' | 'llm' };
 }
 
 /**
@@ -73,7 +79,13 @@ export class GantryStack extends Stack {
       internetEgress: props.builderInternetEgress,
     });
 
-    this.handlers = new GantryHandlers(this, 'Handlers');
+    this.handlers = new GantryHandlers(this, 'Handlers', {
+      environment: {
+        GANTRY_LLM_PROVIDER: props.llm?.provider ?? 'bedrock',
+        ...(props.llm?.model ? { GANTRY_LLM_MODEL: props.llm.model } : {}),
+        GANTRY_ARCHITECT: props.llm?.architect ?? 'offline',
+      },
+    });
     const { rest, ws, steps } = this.handlers;
     const all = this.handlers.all();
     const step = (name: StepHandlerName) => steps[name];
@@ -114,6 +126,11 @@ export class GantryStack extends Stack {
     // The architect port drafts and heals code; on AWS it is backed by Bedrock.
     for (const fn of [step('step-architect'), step('step-heal')]) grantModelInvocation(fn);
 
+    // The consultation asks the model, stores design images with their mission, starts the
+    // confirmed mission's workflow (starters below) and pushes its events (pushers below); chat only asks.
+    for (const fn of [rest.consult, rest.chat]) grantModelInvocation(fn);
+    this.artifacts.grantReadWrite(rest.consult);
+
     // A build killed by its limits (OOM, dead man's switch) leaves no result; its stop reason is on the task.
     this.foundry.grantDescribeBuilds(step('step-audit'));
 
@@ -121,7 +138,7 @@ export class GantryStack extends Stack {
       policy,
       steps,
       foundry: this.foundry,
-      starters: [rest.architect, rest.siri],
+      starters: [rest.architect, rest.siri, rest.consult],
       describers: [rest.health],
       consumers: all,
     });
@@ -144,7 +161,7 @@ export class GantryStack extends Stack {
       connectAuthorizer: new WebSocketLambdaAuthorizer('TicketAuthorizer', this.handlers.authorizer, {
         identitySource: ['route.request.querystring.ticket'],
       }),
-      pushers: [rest.architect, rest.siri, ...this.handlers.stepList()],
+      pushers: [rest.architect, rest.siri, rest.consult, ...this.handlers.stepList()],
       loggingDependency: apiLogging.account,
     });
 

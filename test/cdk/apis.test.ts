@@ -88,7 +88,7 @@ describe('WebSocket API', () => {
 
   test('pushing functions get the callback URL and ManageConnections; the others get neither', () => {
     const { rest, ws, steps } = g.stack.handlers;
-    const pushers: GantryFunction[] = [ws, rest.architect, rest.siri, ...STEP_HANDLERS.map((s) => steps[s])];
+    const pushers: GantryFunction[] = [ws, rest.architect, rest.siri, rest.consult, ...STEP_HANDLERS.map((s) => steps[s])];
     const apiId = logicalId(g.stack.liveUpdates.api);
     const callback = {
       'Fn::Join': [
@@ -103,5 +103,37 @@ describe('WebSocket API', () => {
     expect(rolesAllowed(g.template, 'execute-api:ManageConnections', apiId)).toEqual(
       pushers.map((fn) => logicalId(fn.executionRole)).sort(),
     );
+  });
+});
+
+describe('the LLM boundary on AWS', () => {
+  test('every function is told the provider (Bedrock) and keeps the offline architect unless configured', () => {
+    const { rest, steps } = g.stack.handlers;
+    for (const fn of [rest.consult, rest.chat, steps['step-architect'], steps['step-heal']]) {
+      expect(environmentOf(g.template, logicalId(fn))).toMatchObject({
+        GANTRY_LLM_PROVIDER: 'bedrock',
+        GANTRY_ARCHITECT: 'offline',
+      });
+    }
+  });
+
+  test('the consultation routes are behind the session authorizer', () => {
+    const consultation = REST_ROUTES.filter((r) => ['consult', 'chat', 'themes'].includes(r.handler));
+    expect(consultation.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [
+        'GET /gantry/consultation/{id}',
+        'GET /gantry/themes',
+        'POST /gantry/chat',
+        'POST /gantry/consult',
+        'POST /gantry/voice',
+      ].sort(),
+    );
+    expect(consultation.every((r) => !r.public)).toBe(true);
+    const methods = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGateway::Method');
+    const consultMethods = methods.filter((m) =>
+      JSON.stringify(m.Properties.Integration).includes(logicalId(g.stack.handlers.rest.consult)),
+    );
+    expect(consultMethods).toHaveLength(3);
+    for (const m of consultMethods) expect(m.Properties.AuthorizationType).toBe('CUSTOM');
   });
 });

@@ -86,13 +86,14 @@ test('only step-seal and step-record-failure may sign with the evidence key', ()
   expect(rolesAllowed(g.template, 's3:PutObject', logicalId(g.stack.evidence.bucket))).toEqual(sealers);
 });
 
-test('only the REST architect and the Siri handler may start missions, on the mission state machine only', () => {
+test('only the REST architect, the consultation and the Siri handler may start missions, on the mission state machine only', () => {
   const starters = grantedStatements(g.template).filter((s) => s.actions.includes('states:StartExecution'));
   expect(starters.flatMap((s) => s.roles).sort()).toEqual(
-    // mission-control starts the new execution of a retry.
+    // mission-control starts the new execution of a retry; consult starts a confirmed consultation.
     [
       roleOf(g.stack.handlers.rest.architect),
       roleOf(g.stack.handlers.rest.siri),
+      roleOf(g.stack.handlers.rest.consult),
       roleOf(g.stack.handlers.rest['mission-control']),
     ].sort(),
   );
@@ -108,20 +109,26 @@ test('health only reads the table; no function may scan it or delete it', () => 
   expect(rolesWithAction(g.template, 'dynamodb:DeleteTable')).toEqual([]);
 });
 
-test('Bedrock is callable only by the steps that draft or heal code', () => {
-  const { steps } = g.stack.handlers;
+test('Bedrock is callable only by the steps that draft or heal code, the consultation and chat', () => {
+  const { steps, rest } = g.stack.handlers;
   expect(rolesWithAction(g.template, 'bedrock:InvokeModel')).toEqual(
-    [steps['step-architect'], steps['step-heal']].map(roleOf).sort(),
+    [steps['step-architect'], steps['step-heal'], rest.consult, rest.chat].map(roleOf).sort(),
   );
 });
 
-test('artifacts: only the drafting steps write, all access is under tenants/', () => {
-  const { steps } = g.stack.handlers;
+test('artifacts: only the drafting steps and the consultation write, all access is under tenants/', () => {
+  const { steps, rest } = g.stack.handlers;
   const bucket = logicalId(g.stack.artifacts.bucket);
   const builderRole = logicalId(g.stack.foundry.taskDefinition.taskRole);
   expect(rolesAllowed(g.template, 's3:PutObject', bucket)).toEqual(
-    // The gate writes each attempt's limits.json.
-    [roleOf(steps['step-architect']), roleOf(steps['step-heal']), roleOf(steps['step-policy-gate']), builderRole].sort(),
+    // The gate writes each attempt's limits.json; the consultation stores a mission's design image.
+    [
+      roleOf(steps['step-architect']),
+      roleOf(steps['step-heal']),
+      roleOf(steps['step-policy-gate']),
+      roleOf(rest.consult),
+      builderRole,
+    ].sort(),
   );
   const artifactStatements = grantedStatements(g.template).filter((s) =>
     s.resources.some((r) => JSON.stringify(r).includes(`"${bucket}"`)),
