@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from './domain/errors';
 import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
+import { refreshPolicy, services } from './composition-root';
 import { logger } from './observability';
 
 /**
@@ -104,6 +105,9 @@ export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       const requestId = request.event.requestContext?.requestId || randomUUID();
       started.set(request, { at: Date.now(), requestId });
       logger.appendKeys({ request_id: requestId });
+      // The policy in force governs this request: a policy edited (local) or uploaded (S3) since
+      // the last one applies without a redeploy. A no-op while the source's short cache is fresh.
+      await refreshPolicy(services());
     },
     after: async (request) => finish(request),
     onError: async (request) => {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { refreshPolicy, services } from '../composition-root';
+import { services } from '../composition-root';
 import { debuggerRequestSchema, runDebugger } from '../app/debugger';
 import { enforceRateLimit } from '../app/rate-limit';
 import { NotFoundError, ValidationError } from '../domain/errors';
@@ -19,7 +19,6 @@ function limitParam(value: string | undefined): number {
  */
 export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
   const svc = services();
-  await refreshPolicy(svc);
   switch (`${event.httpMethod} ${event.resource}`) {
     case 'POST /gantry/debugger/run': {
       const principal = requirePermission(event, 'mission:create');

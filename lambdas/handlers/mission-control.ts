@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { refreshPolicy, services } from '../composition-root';
+import { services } from '../composition-root';
 import { cancelMission, retryMission } from '../app/mission-control';
 import { enforceRateLimit } from '../app/rate-limit';
 import { NotFoundError } from '../domain/errors';
@@ -16,7 +16,6 @@ const CancelSchema = z.object({ reason: z.string().max(500).optional() }).strict
  */
 export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
   const svc = services();
-  await refreshPolicy(svc);
   const principal = requirePermission(event, 'mission:create');
   const missionId = event.pathParameters?.id ?? '';
   const actor = { type: 'human', id: principal.userId } as const;
