@@ -15,7 +15,7 @@ import {
   type ConversationTurn,
 } from '../domain/consultation';
 import { designReferenceKey, designReferencePath, validateDesignImage, type DesignReferenceRecord } from '../domain/design-image';
-import { ConflictError, GantryError, NotFoundError } from '../domain/errors';
+import { GantryError, NotFoundError } from '../domain/errors';
 import { addUsage, type LlmCallUsage, type MissionUsage } from '../domain/llm';
 import type { Actor, Mission, MissionStatus } from '../domain/mission';
 import type { Policy } from '../domain/policy';
@@ -387,9 +387,4 @@ export function consultationView(m: Mission): Record<string, unknown> {
     updated_at: m.updated_at,
     status_url: `/gantry/status/${m.mission_id}`,
   };
-}
-
-/** A second message raced this one: the caller should read the consultation and resend. */
-export function isConsultationConflict(err: unknown): boolean {
-  return err instanceof ConflictError;
 }
