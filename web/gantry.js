@@ -1,4 +1,4 @@
-// Gantry web client: submits a mission, then follows it live over WebSocket.
+// Gantry web client: consults the CTO (or submits a direct build), then follows the mission live over WebSocket.
 // Every event carries a monotonic seq; a gap (or a reconnect) triggers a resync over REST.
 const $ = (id) => document.getElementById(id);
 const FINAL = new Set(['DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED']);
@@ -188,6 +188,83 @@ $('mission-form').addEventListener('submit', async (ev) => {
   } finally {
     $('submit').disabled = false;
   }
+});
+
+// The consultation: every turn goes to POST /gantry/consult; the plan is built only after "proceed".
+let consultation = null; // mission id of the open consultation
+
+function addTurn(role, text) {
+  const li = document.createElement('li');
+  li.className = role;
+  li.textContent = text;
+  $('conversation').append(li);
+}
+
+function showPlan(r) {
+  const open = r.consultant_status === 'NEEDS_CONFIRMATION';
+  $('plan').hidden = !open;
+  if (!open) return;
+  $('plan-kind').textContent = r.app_kind;
+  $('plan-theme').textContent = r.design_target ? `(theme ${r.design_target})` : '';
+  $('plan-features').textContent = r.features.length ? r.features.join(', ') : 'none';
+}
+
+/** A file as the base64 of its bytes (the data URL's payload). */
+function readBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+async function consult(message) {
+  const err = $('consult-error');
+  err.hidden = true;
+  $('consult-send').disabled = true;
+  $('proceed').disabled = true;
+  try {
+    const body = { message, deploy: $('deploy').checked, publish: $('publish').checked };
+    if (consultation) body.mission_id = consultation;
+    const file = $('design-image').files[0];
+    if (file) {
+      body.image_base64 = await readBase64(file);
+      body.image_filename = file.name;
+    }
+    const r = await api('/gantry/consult', { method: 'POST', body: JSON.stringify(body) });
+    addTurn('user', message);
+    addTurn('assistant', r.response);
+    consultation = r.mission_id;
+    $('design-image').value = '';
+    showPlan(r);
+    if (r.started) {
+      consultation = null;
+      follow(r.mission_id);
+    }
+  } catch (e) {
+    err.textContent = e.message;
+    err.hidden = false;
+  } finally {
+    $('consult-send').disabled = false;
+    $('proceed').disabled = false;
+  }
+}
+
+$('consult-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const message = $('consult-message').value.trim();
+  if (!message) return;
+  $('consult-message').value = '';
+  await consult(message);
+});
+
+$('proceed').addEventListener('click', () => void consult('proceed'));
+
+$('consult-new').addEventListener('click', () => {
+  consultation = null;
+  $('conversation').textContent = '';
+  $('plan').hidden = true;
 });
 
 $('login-form').addEventListener('submit', async (ev) => {
