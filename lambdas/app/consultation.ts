@@ -197,40 +197,8 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
     };
   }
 
-  const history = mission.conversation_history ?? [];
-  const planOnTable = mission.status === 'NEEDS_CONFIRMATION' ? (mission.plan ?? null) : null;
-  let turn: Awaited<ReturnType<Services['consultant']['consult']>>;
-  try {
-    turn = await svc.consultant.consult({
-      history,
-      plan: planOnTable,
-      message: input.message,
-      designReference: designReference ? { filename: designReference.filename, ext: designReference.ext } : null,
-      maxPromptChars: policy.api.max_prompt_chars,
-    });
-  } catch (err) {
-    await recordFailedCallUsage(svc, mission, err);
-    throw err;
-  }
-  const guarded = enforceConfirmationRule(turn.response, { planAwaitingConfirmation: planOnTable, message: input.message });
-  if (guarded.overridden) {
-    logger.warn('Consultant answer overridden by the confirmation rule', {
-      mission_id: mission.mission_id,
-      consultant: svc.consultant.name,
-      reason: guarded.overridden,
-    });
-  }
-  const response = guarded.response;
-  const usage: MissionUsage | null = turn.usage ? addUsage(mission.usage, turn.usage) : (mission.usage ?? null);
-  const at = new Date().toISOString();
-  const conversation: ConversationTurn[] = [
-    ...history,
-    { role: 'user' as const, content: clip(input.message), at },
-    { role: 'assistant' as const, content: clip(response.response), at },
-  ].slice(-MAX_HISTORY_TURNS);
-  const consultantActor: Actor = { type: 'agent', id: `consultant:${svc.consultant.name}` };
-
-  // The person's message: the first event of a new consultation, or the next turn of one.
+  // The person's message, recorded before the consultant is asked: it is in the log even if the
+  // model then fails, and a message racing this one is refused (409) before it spends a token.
   const said = await recordEvent(svc, mission.tenant_id, mission.mission_id, {
     type: created ? 'consultation.started' : 'consultation.message',
     message: clip(input.message, 500),
@@ -250,6 +218,43 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
     },
     ...(designReference !== (mission.design_reference ?? null) ? { patch: { design_reference: designReference } } : {}),
   });
+
+  const history = mission.conversation_history ?? [];
+  const planOnTable = mission.status === 'NEEDS_CONFIRMATION' ? (mission.plan ?? null) : null;
+  let turn: Awaited<ReturnType<Services['consultant']['consult']>>;
+  try {
+    turn = await svc.consultant.consult({
+      history,
+      plan: planOnTable,
+      message: input.message,
+      designReference: designReference ? { filename: designReference.filename, ext: designReference.ext } : null,
+      maxPromptChars: policy.api.max_prompt_chars,
+    });
+  } catch (err) {
+    await recordFailedCallUsage(svc, mission, err);
+    // The caller learns which consultation holds the message, so it can continue it later.
+    if (err instanceof GantryError) {
+      throw new GantryError(err.code, err.message, err.httpStatus, { ...err.details, mission_id: mission.mission_id });
+    }
+    throw err;
+  }
+  const guarded = enforceConfirmationRule(turn.response, { planAwaitingConfirmation: planOnTable, message: input.message });
+  if (guarded.overridden) {
+    logger.warn('Consultant answer overridden by the confirmation rule', {
+      mission_id: mission.mission_id,
+      consultant: svc.consultant.name,
+      reason: guarded.overridden,
+    });
+  }
+  const response = guarded.response;
+  const usage: MissionUsage | null = turn.usage ? addUsage(mission.usage, turn.usage) : (mission.usage ?? null);
+  const at = new Date().toISOString();
+  const conversation: ConversationTurn[] = [
+    ...history,
+    { role: 'user' as const, content: clip(input.message), at },
+    { role: 'assistant' as const, content: clip(response.response), at },
+  ].slice(-MAX_HISTORY_TURNS);
+  const consultantActor: Actor = { type: 'agent', id: `consultant:${svc.consultant.name}` };
 
   if (response.status === 'READY_TO_BUILD' && planOnTable) {
     const plan = planOnTable;

@@ -134,6 +134,27 @@ describe('a consultation and a build through Bedrock', () => {
     expect(drafted.data.usage[0]).toMatchObject({ purpose: 'architect', input_tokens: 3000 });
   });
 
+  test('a model that keeps answering malformed output fails the turn cleanly (502), keeping the message and the tokens spent', async () => {
+    server.setReply((req) =>
+      req.body.toolConfig.tools[0].toolSpec.name === 'consultant_response'
+        ? converseToolUse('consultant_response', { response: 'ok', status: 'MAYBE' }, CONSULT_TOKENS)
+        : bedrock(req),
+    );
+    try {
+      const res = await t.request('POST', '/gantry/consult', { message: 'a notes app' });
+      expect(res.status).toBe(502);
+      expect(res.body.error.code).toBe('LLM_OUTPUT_INVALID');
+      const id = res.body.error.details.mission_id;
+      const events = (await t.request('GET', `/gantry/missions/${id}/events`)).body.events;
+      expect(events.map((e: any) => e.event_type)).toEqual(['consultation.started']);
+      const consultation = (await t.request('GET', `/gantry/consultation/${id}`)).body;
+      expect(consultation).toMatchObject({ status: 'NEEDS_INPUT', conversation_history: [] });
+      expect(consultation.usage).toMatchObject({ calls: 1, requests: 2, input_tokens: 2000, output_tokens: 400 });
+    } finally {
+      server.setReply(bedrock);
+    }
+  });
+
   test('chat answers through the model and reports its usage', async () => {
     const res = await t.request('POST', '/gantry/chat', { message: 'what stack?' });
     expect(res.status).toBe(200);
