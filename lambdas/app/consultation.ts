@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Services } from '../composition-root';
 import { analyzeRequest } from '../domain/architect/request-analysis';
+import { budgetBreach, BudgetExceededError, missionSpend } from '../domain/budget';
 import {
   CONSULTATION_STATUSES,
   enforceConfirmationRule,
@@ -178,6 +179,9 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
       throw new NotFoundError(`Mission ${input.missionId} is not a consultation`);
     }
     if (!isConsulting(mission.status)) throw new ConsultationClosedError(mission.mission_id, mission.status);
+    // A consultation's model calls count against the mission's budget like its builds.
+    const breach = budgetBreach(missionSpend(mission), policy.budget);
+    if (breach) throw new BudgetExceededError(breach);
   } else {
     mission = await openConsultation(svc, input);
     created = true;

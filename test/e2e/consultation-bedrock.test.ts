@@ -8,6 +8,7 @@
  * What this cannot prove: real model quality, Bedrock's acceptance of the signature, IAM, or
  * real latency and throttling (see test/llm/bedrock-wire.test.ts for the wire details).
  */
+import { continueConsultation } from '../../lambdas/app/consultation';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import type { ConsultantResponse } from '../../lambdas/domain/consultation';
 import { converseToolUse, ScriptedLlmServer, type RecordedRequest, type ScriptedReply } from '../helpers/fake-llm-servers';
@@ -152,6 +153,34 @@ describe('a consultation and a build through Bedrock', () => {
       expect(consultation.usage).toMatchObject({ calls: 1, requests: 2, input_tokens: 2000, output_tokens: 400 });
     } finally {
       server.setReply(bedrock);
+    }
+  });
+
+  test("a consultation's model calls count against the mission budget", async () => {
+    const first = await t.request('POST', '/gantry/consult', { message: 'a calculator' });
+    expect(first.body.usage.total_tokens).toBe(1200);
+    const svc = t.stack.services;
+    const saved = svc.policy;
+    const me = (await t.request('GET', '/gantry/auth/status')).body;
+    // Straight through the app function: the HTTP edge reloads the policy file on every request.
+    svc.policy = { ...saved, policy: { ...saved.policy, budget: { ...saved.policy.budget, max_tokens: 1000 } } };
+    try {
+      const calls = server.requests.length;
+      await expect(
+        continueConsultation(svc, {
+          tenantId: me.tenant.tenant_id,
+          actor: { type: 'human', id: me.user.user_id },
+          message: 'add history',
+          missionId: first.body.mission_id,
+          channel: 'chat',
+        }),
+      ).rejects.toMatchObject({
+        code: 'BUDGET_EXCEEDED',
+        message: expect.stringContaining('1200 tokens spent, past budget.max_tokens'),
+      });
+      expect(server.requests.length).toBe(calls);
+    } finally {
+      svc.policy = saved;
     }
   });
 
