@@ -128,7 +128,8 @@ export class GantryStack extends Stack {
 
     // The consultation asks the model, stores design images with their mission, starts the
     // confirmed mission's workflow (starters below) and pushes its events (pushers below); chat only asks.
-    for (const fn of [rest.consult, rest.chat]) grantModelInvocation(fn);
+    // Siri continues a consultation, so it asks the same model.
+    for (const fn of [rest.consult, rest.chat, rest.siri]) grantModelInvocation(fn);
     this.artifacts.grantReadWrite(rest.consult);
 
     // A build killed by its limits (OOM, dead man's switch) leaves no result; its stop reason is on the task.

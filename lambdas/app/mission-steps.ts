@@ -8,6 +8,7 @@ import {
   resultKey,
 } from '../../builder-image/src/artifact-keys';
 import type { Services } from '../composition-root';
+import { WriteOnceError } from '../adapters/evidence';
 import { budgetBreach, builderSecondsLeft, BudgetExceededError, missionSpend, type BudgetBreach } from '../domain/budget';
 import { BuildResultSchema, type BuildResult } from '../domain/build-result';
 import { GantryError, MissionEndedError, PolicyViolationError } from '../domain/errors';
@@ -470,7 +471,12 @@ export async function sealMission(
     public_key_pem: await svc.signer.publicKeyPem(),
   };
   const key = `tenants/${mission.tenant_id}/missions/${mission.mission_id}/evidence-${String(bundle.chain.length).padStart(6, '0')}.json`;
-  await svc.evidence.putOnce(key, JSON.stringify(sealed, null, 2));
+  try {
+    await svc.evidence.putOnce(key, JSON.stringify(sealed, null, 2));
+  } catch (err) {
+    // A retried step finds this exact chain already sealed: the earlier seal stands.
+    if (!(err instanceof WriteOnceError)) throw err;
+  }
   return key;
 }
 
@@ -537,23 +543,34 @@ export async function recordFailureStep(svc: Services, state: MissionState): Pro
           },
         }
       : base;
+  const message = `Failed during ${failure.step}: ${failure.message}`;
   try {
+    // The failure is recorded first and sealed with the chain; FAILED is entered only once the
+    // evidence exists, so a client that sees FAILED can always fetch it (as with DEPLOYED).
+    await recordEvent(svc, state.tenant_id, state.mission_id, {
+      type: 'mission.failure',
+      message,
+      actor: WORKFLOW_ACTOR,
+      idempotencyKey: `${state.mission_id}:failure-recorded`,
+      data: { failure },
+      patch: { failure, speech: `The mission failed during ${failure.step.toLowerCase()}: ${failure.message}` },
+    });
+    const failed = await svc.store.requireMission(state.tenant_id, state.mission_id);
+    if (isFinal(failed.status)) return state;
+    const key = await sealMission(svc, failed, 'FAILED', state.attempt);
     await recordEvent(svc, state.tenant_id, state.mission_id, {
       type: 'status',
       status: 'FAILED',
-      message: `Failed during ${failure.step}: ${failure.message}`,
+      message,
       actor: WORKFLOW_ACTOR,
       idempotencyKey: `${state.mission_id}:FAILED`,
-      data: { failure },
-      patch: { failure, speech: `The mission failed during ${failure.step.toLowerCase()}: ${failure.message}` },
+      data: { failure, evidence_key: key },
+      patch: { evidence_key: key },
     });
   } catch (err) {
     // Cancelled (or otherwise ended) in the meantime: the first final status stands.
     if (err instanceof MissionEndedError) return state;
     throw err;
   }
-  const failed = await svc.store.requireMission(state.tenant_id, state.mission_id);
-  const key = await sealMission(svc, failed, 'FAILED', state.attempt);
-  await svc.store.patchMission(state.tenant_id, state.mission_id, { evidence_key: key });
   return state;
 }

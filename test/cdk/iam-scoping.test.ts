@@ -109,10 +109,10 @@ test('health only reads the table; no function may scan it or delete it', () => 
   expect(rolesWithAction(g.template, 'dynamodb:DeleteTable')).toEqual([]);
 });
 
-test('Bedrock is callable only by the steps that draft or heal code, the consultation and chat', () => {
+test('Bedrock is callable only by the steps that draft or heal code, the consultation (web and Siri) and chat', () => {
   const { steps, rest } = g.stack.handlers;
   expect(rolesWithAction(g.template, 'bedrock:InvokeModel')).toEqual(
-    [steps['step-architect'], steps['step-heal'], rest.consult, rest.chat].map(roleOf).sort(),
+    [steps['step-architect'], steps['step-heal'], rest.consult, rest.chat, rest.siri].map(roleOf).sort(),
   );
 });
 
