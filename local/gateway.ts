@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { REST_ROUTES, WS_ROUTES, type RestRoute } from '../lambdas/routes';
 import { UNAUTHORIZED_MESSAGE } from '../lambdas/domain/identity';
+import { services } from '../lambdas/composition-root';
 import { logger } from '../lambdas/observability';
 import { AUTHORIZER_FN, REST_HANDLER_MAP, WS_HANDLER_FN } from './handler-registry';
 
@@ -347,7 +348,7 @@ export class LocalGateway {
     if (conn) return this.connections(req, res, conn[1]!);
     if (path === '/apps' || path.startsWith('/apps/')) return this.serveApp(req, res, path);
     const pull = /^\/git\/pulls\/(\d+)$/.exec(path);
-    if (pull && req.method === 'GET') return this.servePull(res, pull[1]!);
+    if (pull && req.method === 'GET') return this.servePull(req, res, pull[1]!);
     if (req.method === 'GET' && (path === '/' || path === '/index.html'))
       return this.serveFile(res, join(this.options.webDir, 'index.html'));
     if (req.method === 'GET' && path.startsWith('/web/'))
@@ -437,10 +438,37 @@ export class LocalGateway {
     res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
   }
 
-  private async servePull(res: ServerResponse, n: string): Promise<void> {
+  /**
+   * A pull-request record of the local publisher (the stand-in for a GitHub PR page). Like GitHub
+   * for a private repository, it needs a session, and only the mission's own tenant sees it.
+   */
+  private async servePull(req: IncomingMessage, res: ServerResponse, n: string): Promise<void> {
+    const path = `/git/pulls/${n}`;
+    const verdict = await runAuthorizer({
+      type: 'REQUEST',
+      methodArn: `arn:aws:execute-api:local:000000000000:local/local/GET${path}`,
+      resource: '/git/pulls/{n}',
+      path,
+      httpMethod: 'GET',
+      headers: flatHeaders(req),
+      queryStringParameters: {},
+      pathParameters: { n },
+      requestContext: {
+        requestId: randomUUID(),
+        resourcePath: '/git/pulls/{n}',
+        httpMethod: 'GET',
+        identity: { sourceIp: req.socket.remoteAddress ?? '' },
+      },
+    });
+    if (!verdict.ok) return sendError(res, 401, 'UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
     const file = join(this.options.pullsDir, `${n}.json`);
-    if (!existsSync(file)) return sendError(res, 404, 'NOT_FOUND', `No pull request #${n}`);
-    sendJson(res, 200, JSON.parse(await readFile(file, 'utf8')));
+    const notFound = (): void => sendError(res, 404, 'NOT_FOUND', `No pull request #${n}`);
+    if (!existsSync(file)) return notFound();
+    const record = JSON.parse(await readFile(file, 'utf8')) as { mission_id?: string };
+    const tenant = String(verdict.context.tenantId ?? '');
+    const mission = tenant && record.mission_id ? await services().store.getMission(tenant, record.mission_id) : null;
+    if (!mission) return notFound();
+    sendJson(res, 200, record);
   }
 
   private async serveApp(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

@@ -1,0 +1,41 @@
+import { startTestStack, type TestStack } from '../helpers/test-stack';
+
+let t: TestStack;
+const OWNER_B = { email: 'owner@pulls-b.test', password: 'pulls-b-password-1' };
+
+beforeAll(async () => {
+  t = await startTestStack();
+});
+afterAll(async () => t?.stop());
+
+test("a pull-request record needs a session and is visible only to its mission's tenant", async () => {
+  const res = await t.request('POST', '/gantry/architect', {
+    voice_memo: 'Build a unit converter',
+    deploy: false,
+    publish: true,
+  });
+  expect(res.status).toBe(202);
+  const status = await t.waitFor(res.body.mission_id, ['DEPLOYED', 'FAILED']);
+  expect(status.status).toBe('DEPLOYED');
+  const path = new URL(status.pr_url).pathname;
+
+  const mine = await t.request('GET', path);
+  expect(mine.status).toBe(200);
+  expect(mine.body).toMatchObject({ mission_id: res.body.mission_id, head: status.branch });
+
+  const anonymous = await fetch(`${t.url}${path}`);
+  expect(anonymous.status).toBe(401);
+  expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+
+  const tenant = await t.request('POST', '/gantry/tenants', {
+    name: 'Pulls B',
+    owner_email: OWNER_B.email,
+    owner_password: OWNER_B.password,
+  });
+  expect(tenant.status).toBe(201);
+  const tokenB = await t.login(OWNER_B.email, OWNER_B.password);
+  const asB = await t.requestAs(tokenB, 'GET', path);
+  expect(asB.status).toBe(404);
+  expect(asB.body.error.code).toBe('NOT_FOUND');
+  expect(asB.text).not.toContain(res.body.mission_id);
+});
