@@ -18,6 +18,7 @@ import {
   type MissionSubstitution,
 } from '../lambdas/domain/mission-definition';
 import { policyPathCandidates, PROJECT_ROOT } from '../lambdas/domain/policy';
+import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
 import { sweepExpiredItems } from './expired-items';
@@ -104,6 +105,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const config: GantryEnv = readConfig(options.env ?? process.env);
   const dataDir = resolve(config.GANTRY_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  const releaseDataDir = lockDataDir(dataDir);
   // The policy file is watched: an edit applies to the next step without a restart.
   const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
   const policySource = new FilePolicySource(policyPath ?? join(PROJECT_ROOT, 'policy.yaml'), { watch: true });
@@ -131,7 +133,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     pullsDir: join(dataDir, 'git', 'pulls'),
     webDir: join(PROJECT_ROOT, 'web'),
   });
-  const url = await gateway.listen();
+  let url: string;
+  try {
+    url = await gateway.listen();
+  } catch (err) {
+    await new Promise<void>((r) => dynamoServer.close(() => r()));
+    rawClient.destroy();
+    policySource.close();
+    releaseDataDir();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `Port ${config.PORT} on ${config.GANTRY_HOST} is already in use; set PORT to another port (PORT=0 picks a free one)`,
+      );
+    }
+    throw err;
+  }
   const publicUrl = (): string => config.GANTRY_PUBLIC_URL || url;
 
   // Builder jobs live under the system temp folder, not the data dir: the sandbox user must be
@@ -238,6 +254,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await new Promise<void>((r) => dynamoServer.close(() => r()));
       rawClient.destroy();
       installServices(undefined);
+      releaseDataDir();
     },
   };
 }
