@@ -26,15 +26,20 @@ function assertNotDefault(branch: string, defaultBranch: string): void {
  */
 export class LocalGitPublisher implements Publisher {
   readonly name = 'local-git';
-  readonly repoPath: string;
   private readonly pullsDir: string;
 
   constructor(
     private readonly root: string,
     private readonly publicUrl: () => string,
   ) {
-    this.repoPath = join(root, 'apps.git');
     this.pullsDir = join(root, 'pulls');
+  }
+
+  /** One bare repository per tenant: no tenant can read another's branches. */
+  repoPath(tenantId: string): string {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(tenantId))
+      throw new PublishError(`Invalid tenant id ${JSON.stringify(tenantId)}`);
+    return join(this.root, 'tenants', tenantId, 'apps.git');
   }
 
   private git(args: string[], cwd: string): Promise<{ stdout: string }> {
@@ -53,29 +58,38 @@ export class LocalGitPublisher implements Publisher {
     });
   }
 
-  /** Creates the bare repository with an initial commit on the default branch. Idempotent. */
-  async init(): Promise<void> {
-    if (existsSync(join(this.repoPath, 'HEAD'))) return;
+  /** Creates the tenant's bare repository with an initial commit on the default branch. Idempotent. */
+  async init(tenantId: string): Promise<void> {
+    const repoPath = this.repoPath(tenantId);
+    if (existsSync(join(repoPath, 'HEAD'))) return;
     await mkdir(this.pullsDir, { recursive: true });
-    await this.git(['init', '--bare', '--initial-branch', DEFAULT_BRANCH, this.repoPath], this.root);
+    await mkdir(dirname(repoPath), { recursive: true });
+    await this.git(['init', '--bare', '--initial-branch', DEFAULT_BRANCH, repoPath], this.root);
     const work = await mkdtemp(join(tmpdir(), 'gantry-git-init-'));
     try {
       await this.git(['init', '--initial-branch', DEFAULT_BRANCH, work], work);
       await writeFile(join(work, 'README.md'), '# Gantry apps\n\nEach app arrives on its own branch with a pull request.\n');
       await this.git(['add', '-A'], work);
       await this.git(['commit', '-m', 'Initial commit'], work);
-      await this.git(['push', this.repoPath, `${DEFAULT_BRANCH}:${DEFAULT_BRANCH}`], work);
+      await this.git(['push', repoPath, `${DEFAULT_BRANCH}:${DEFAULT_BRANCH}`], work);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
 
-  async publish(input: { branch: string; title: string; body: string; files: readonly PublishFile[]; missionId: string }) {
+  async publish(input: {
+    branch: string;
+    title: string;
+    body: string;
+    files: readonly PublishFile[];
+    missionId: string;
+    tenantId: string;
+  }) {
     assertNotDefault(input.branch, DEFAULT_BRANCH);
-    await this.init();
+    await this.init(input.tenantId);
     const work = await mkdtemp(join(tmpdir(), 'gantry-git-'));
     try {
-      await this.git(['clone', '--quiet', '--branch', DEFAULT_BRANCH, this.repoPath, work], this.root);
+      await this.git(['clone', '--quiet', '--branch', DEFAULT_BRANCH, this.repoPath(input.tenantId), work], this.root);
       await this.git(['checkout', '-b', input.branch], work);
       for (const file of input.files) {
         assertSafeKey(file.path);
@@ -96,6 +110,7 @@ export class LocalGitPublisher implements Publisher {
         base: DEFAULT_BRANCH,
         head_sha: sha,
         mission_id: input.missionId,
+        tenant_id: input.tenantId,
         state: 'open',
         created_at: new Date().toISOString(),
       }));

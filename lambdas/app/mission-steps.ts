@@ -432,6 +432,7 @@ export async function publishStep(svc: Services, state: MissionState): Promise<M
     body,
     files: manifest.files.map((f) => ({ path: f.path, content: manifestFileBytes(f) })),
     missionId: mission.mission_id,
+    tenantId: mission.tenant_id,
   });
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'publish.opened',

@@ -57,6 +57,8 @@ export interface Publisher {
     body: string;
     files: readonly PublishFile[];
     missionId: string;
+    /** The mission's tenant: the local publisher keeps one repository per tenant. */
+    tenantId: string;
   }): Promise<{ branch: string; prUrl: string; prNumber: number; commitSha: string; defaultBranch: string }>;
 }
 

@@ -22,6 +22,7 @@ beforeAll(async () => {
   const me = (await t.request('GET', '/gantry/auth/status')).body;
   tenantId = me.tenant.tenant_id;
   userId = me.user.user_id;
+  repo = await t.gitRepo();
 });
 
 /** The stored mission record (the status view does not show the execution). */
@@ -33,8 +34,10 @@ afterAll(async () => {
 
 const consult = (body: Record<string, unknown>) => t.request('POST', '/gantry/consult', body);
 
+let repo = '';
 function git(args: string[]): Buffer {
-  return execFileSync('git', ['--git-dir', join(t.dataDir, 'git', 'apps.git'), ...args]);
+  if (!repo) throw new Error('the tenant repository is not known yet');
+  return execFileSync('git', ['--git-dir', repo, ...args]);
 }
 
 describe('a scripted consultation from a vague request to a deployed app', () => {

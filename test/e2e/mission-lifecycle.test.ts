@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { verify } from 'node:crypto';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { canonicalJson, sha256Hex, verifyChain } from '../../lambdas/domain/event-chain';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
@@ -56,7 +55,7 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
 
   test('its branch exists in the local git repo and is not the default branch', async () => {
     const status = (await t.request('GET', `/gantry/status/${missionId}`)).body;
-    const repo = join(t.dataDir, 'git', 'apps.git');
+    const repo = await t.gitRepo();
     const branches = execFileSync('git', ['--git-dir', repo, 'branch', '--format=%(refname:short)'], { encoding: 'utf8' }).split(
       '\n',
     );

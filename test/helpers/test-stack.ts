@@ -31,6 +31,8 @@ export interface TestStack {
   /** A WebSocket URL (default path `/ws`) carrying a fresh single-use ticket of the token's session. */
   wsUrl(path?: string, token?: string): Promise<string>;
   waitFor(missionId: string, statuses: string[], timeoutMs?: number): Promise<any>;
+  /** The local publisher's bare repository of the token's tenant (one repository per tenant). */
+  gitRepo(token?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,12 @@ export async function startTestStack(
     request,
     requestAs,
     login,
+    async gitRepo(as = token) {
+      const me = await requestAs(as, 'GET', '/gantry/auth/status');
+      const tenant = me.body?.tenant?.tenant_id;
+      if (!tenant) throw new Error(`No tenant for this session: ${me.status} ${me.text}`);
+      return join(dataDir, 'git', 'tenants', tenant, 'apps.git');
+    },
     async wsUrl(path = '/ws', as = token) {
       const res = await requestAs(as, 'POST', '/gantry/auth/ticket');
       if (res.status !== 201) throw new Error(`No WebSocket ticket: ${res.status} ${res.text}`);

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 let t: TestStack;
@@ -38,4 +40,13 @@ test("a pull-request record needs a session and is visible only to its mission's
   expect(asB.status).toBe(404);
   expect(asB.body.error.code).toBe('NOT_FOUND');
   expect(asB.text).not.toContain(res.body.mission_id);
+
+  // Each tenant has its own repository: A's branch is in A's, and B's repository is another folder.
+  const repoA = await t.gitRepo();
+  const repoB = await t.gitRepo(tokenB);
+  expect(repoB).not.toBe(repoA);
+  expect(execFileSync('git', ['--git-dir', repoA, 'branch', '--list', status.branch], { encoding: 'utf8' })).toContain(
+    status.branch,
+  );
+  expect(existsSync(repoB)).toBe(false);
 });

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { tinyPng } from '../helpers/images';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
@@ -66,12 +65,7 @@ test('consult, attach a design image, change the plan, proceed, and follow the b
   const missionId = await page.textContent('#mission-id');
   const status = (await t.request('GET', `/gantry/status/${missionId}`)).body;
   expect(status).toMatchObject({ status: 'DEPLOYED', design_target: 'TRELLO', features: ['dark-mode', 'local-storage'] });
-  const committed = execFileSync('git', [
-    '--git-dir',
-    join(t.dataDir, 'git', 'apps.git'),
-    'show',
-    `${status.branch}:public/design-reference.png`,
-  ]);
+  const committed = execFileSync('git', ['--git-dir', await t.gitRepo(), 'show', `${status.branch}:public/design-reference.png`]);
   expect(committed.equals(tinyPng())).toBe(true);
   expect(problems).toEqual([]);
   await page.close();
