@@ -2,34 +2,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { BuildResult, CommandResult, EndReason } from '../../lambdas/domain/build-result';
+import type { BuilderLimits } from '../../lambdas/domain/builder-limits';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
-import type { Policy } from '../../lambdas/domain/policy';
 import { listRegularFiles, unsafePathReason, writeAppFiles } from './app-files';
 import { LineSplitter } from './line-splitter';
 import { TestOutcomeParser } from './test-outcomes';
 
-/**
- * The builder's share of `policy.builder` (everything except `concurrency`, which only the local
- * scheduler uses). Same bounds as the policy schema; kept here so the builder bundle does not pull
- * in the YAML loader. Extra keys (such as `concurrency`) are ignored.
- */
-export const BuilderLimitsSchema = z.object({
-  memory_mb: z.number().int().min(64).max(30720),
-  cpu_percent: z.number().int().min(5).max(400),
-  max_pids: z.number().int().min(16).max(4096),
-  install_timeout_seconds: z.number().int().min(1).max(900),
-  command_timeout_seconds: z.number().int().min(1).max(900),
-  dead_man_switch_seconds: z.number().int().min(1).max(3600),
-  max_log_bytes: z.number().int().min(1024),
-});
-export type BuilderLimits = z.infer<typeof BuilderLimitsSchema>;
-
-// Compile-time guard: the builder limits stay the policy's builder section minus `concurrency`.
-type PolicyBuilderLimits = Omit<Policy['builder'], 'concurrency'>;
-const limitsMatchPolicy: [BuilderLimits, PolicyBuilderLimits] extends [PolicyBuilderLimits, BuilderLimits] ? true : never = true;
-void limitsMatchPolicy;
+// The limits schema is shared with the policy loader (one definition, same bounds).
+export { BuilderLimitsSchema, type BuilderLimits } from '../../lambdas/domain/builder-limits';
 
 export type BuildPhase = CommandResult['phase'];
 

@@ -39,16 +39,21 @@ const MAX_TURN_CHARS = 4000;
 export const CONSULT_CHANNELS = ['chat', 'voice', 'siri'] as const;
 export type ConsultChannel = (typeof CONSULT_CHANNELS)[number];
 
-/** Body of `POST /gantry/consult` and `POST /gantry/voice` (seed shape). */
-export function consultRequestSchema(policy: Policy) {
+/** A person's message to the CTO or to chat: trimmed, not empty, within `api.max_prompt_chars`. */
+export function messageSchema(policy: Policy) {
   const maxChars = policy.api.max_prompt_chars;
   return z
+    .string()
+    .trim()
+    .min(1, 'message must not be empty')
+    .max(maxChars, `message is longer than api.max_prompt_chars (${maxChars})`);
+}
+
+/** Body of `POST /gantry/consult` and `POST /gantry/voice` (seed shape). */
+export function consultRequestSchema(policy: Policy) {
+  return z
     .object({
-      message: z
-        .string()
-        .trim()
-        .min(1, 'message must not be empty')
-        .max(maxChars, `message is longer than api.max_prompt_chars (${maxChars})`),
+      message: messageSchema(policy),
       mission_id: z
         .string()
         .regex(/^m-[a-z0-9]{6,64}$/, 'mission_id must be the id of a consultation (m-…)')

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { BuilderLimitsSchema } from './builder-limits';
 import { isValidGlob } from './path-glob';
 import { compileGuardrailPattern } from './guardrails';
 
@@ -146,18 +147,7 @@ const DebuggerPolicySchema = z
 export const PolicySchema = z
   .object({
     version: z.literal(1),
-    builder: z
-      .object({
-        memory_mb: z.number().int().min(64).max(30720),
-        cpu_percent: z.number().int().min(5).max(400),
-        max_pids: z.number().int().min(16).max(4096),
-        install_timeout_seconds: z.number().int().min(1).max(900),
-        command_timeout_seconds: z.number().int().min(1).max(900),
-        dead_man_switch_seconds: z.number().int().min(1).max(3600),
-        max_log_bytes: z.number().int().min(1024),
-        concurrency: z.number().int().min(1).max(32),
-      })
-      .strict(),
+    builder: BuilderLimitsSchema.extend({ concurrency: z.number().int().min(1).max(32) }).strict(),
     mission: z
       .object({
         timeout_seconds: z.number().int().min(10).max(86400),

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { services } from '../composition-root';
 import { enforceGuardrails } from '../app/content-guard';
+import { messageSchema } from '../app/consultation';
 import { enforceRateLimit } from '../app/rate-limit';
 import { toSpeech } from '../domain/consultation';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
@@ -10,18 +11,9 @@ import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
   const svc = services();
   const principal = requirePermission(event, 'mission:read');
-  const maxChars = svc.policy.policy.api.max_prompt_chars;
   const body = parseJsonBody(
     event,
-    z
-      .object({
-        message: z
-          .string()
-          .trim()
-          .min(1, 'message must not be empty')
-          .max(maxChars, `message is longer than api.max_prompt_chars (${maxChars})`),
-      })
-      .strict(),
+    z.object({ message: messageSchema(svc.policy.policy) }).strict(),
     svc.policy.policy.api.max_body_bytes,
   );
   const actor = { type: 'human', id: principal.userId } as const;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * The builder's limits: `policy.builder` without `concurrency` (which only the local scheduler
+ * uses). One schema for the policy loader and the builder; zod only, so the builder bundle does
+ * not pull in the YAML loader. Extra keys are ignored here; the policy schema makes it strict.
+ */
+export const BuilderLimitsSchema = z.object({
+  memory_mb: z.number().int().min(64).max(30720),
+  cpu_percent: z.number().int().min(5).max(400),
+  max_pids: z.number().int().min(16).max(4096),
+  install_timeout_seconds: z.number().int().min(1).max(900),
+  command_timeout_seconds: z.number().int().min(1).max(900),
+  dead_man_switch_seconds: z.number().int().min(1).max(3600),
+  max_log_bytes: z.number().int().min(1024),
+});
+export type BuilderLimits = z.infer<typeof BuilderLimitsSchema>;
