@@ -85,6 +85,23 @@ export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: ZodType<T>
 }
 
 /**
+ * Every id the API hands out (missions, runs, device keys, attempts) fits this shape. A path
+ * parameter that does not is refused here, before any store call: a store key has a size limit
+ * and a malformed id can never name a record.
+ */
+export const PATH_PARAMETER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+function checkPathParameters(event: APIGatewayProxyEvent): void {
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (value === undefined || !PATH_PARAMETER_PATTERN.test(value)) {
+      throw new ValidationError(`Path parameter ${name} is not a valid id (1-128 letters, digits, '_', '.', ':' or '-')`, {
+        parameter: name,
+      });
+    }
+  }
+}
+
+/**
  * The edge of every REST handler: request id and duration on every response, structured logs,
  * and errors mapped to `{"error":{"code","message"}}` with the right status. Never a stack trace.
  */
@@ -105,6 +122,7 @@ export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
       const requestId = request.event.requestContext?.requestId || randomUUID();
       started.set(request, { at: Date.now(), requestId });
       logger.appendKeys({ request_id: requestId });
+      checkPathParameters(request.event);
       // The policy in force governs this request: a policy edited (local) or uploaded (S3) since
       // the last one applies without a redeploy. A no-op while the source's short cache is fresh.
       await refreshPolicy(services());

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -10,6 +11,7 @@ import { UNAUTHORIZED_MESSAGE } from '../lambdas/domain/identity';
 import { services } from '../lambdas/composition-root';
 import { logger } from '../lambdas/observability';
 import { AUTHORIZER_FN, REST_HANDLER_MAP, WS_HANDLER_FN } from './handler-registry';
+import { parseTarget, safeDecode } from './request-target';
 
 /** API Gateway's own payload limit (10 MB); handlers enforce the policy's smaller limits. */
 export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -51,8 +53,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** When each response's request arrived, so the gateway's own errors carry a duration too. */
+const arrivedAt = new WeakMap<ServerResponse, number>();
+
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { error: { code, message } }, { 'x-request-id': randomUUID() });
+  const started = arrivedAt.get(res) ?? Date.now();
+  sendJson(
+    res,
+    status,
+    { error: { code, message } },
+    { 'x-request-id': randomUUID(), 'x-duration-ms': String(Date.now() - started) },
+  );
 }
 
 /** Headers as API Gateway hands them to Lambda: single values, lowercase names. */
@@ -154,6 +165,7 @@ export class LocalGateway {
 
   async listen(): Promise<string> {
     this.server = createServer((req, res) => {
+      arrivedAt.set(res, Date.now());
       this.handle(req, res).catch((err: Error) => {
         logger.error('Gateway error', { error: err });
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Gateway error');
@@ -163,35 +175,13 @@ export class LocalGateway {
     this.server.keepAliveTimeout = 5_000;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024 });
     this.server.on('upgrade', (req, socket, head) => {
-      const path = new URL(req.url ?? '/', 'http://local').pathname;
-      const match = /^\/(?:ws|gantry\/ws(?:\/([^/]+))?)\/?$/.exec(path);
-      if (!match) {
-        socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-        return;
+      // Nothing a client sends may escape this handler: an exception here would end the process.
+      try {
+        this.upgrade(req, socket, head);
+      } catch (err) {
+        logger.error('WebSocket upgrade failed', { error: err as Error });
+        socket.destroy();
       }
-      // $connect is authorized before the upgrade, as API Gateway does: a refused handshake never opens.
-      const connectionId = randomBytes(12).toString('base64url');
-      void this.authorizeConnect(req, connectionId).then(
-        (verdict) => {
-          if (!verdict.ok) {
-            const line =
-              verdict.status === 401
-                ? '401 Unauthorized'
-                : verdict.status === 403
-                  ? '403 Forbidden'
-                  : '500 Internal Server Error';
-            socket.end(`HTTP/1.1 ${line}\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n`);
-            return;
-          }
-          this.wss!.handleUpgrade(
-            req,
-            socket,
-            head,
-            (ws) => void this.onSocket(ws, req, connectionId, verdict.context, match[1]),
-          );
-        },
-        () => socket.destroy(),
-      );
     });
     await new Promise<void>((resolveListen, reject) => {
       this.server!.once('error', reject);
@@ -215,8 +205,42 @@ export class LocalGateway {
 
   // --- WebSocket ------------------------------------------------------------------------
 
-  private async authorizeConnect(req: IncomingMessage, connectionId: string) {
-    const query = Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams);
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const target = parseTarget(req.url);
+    if (!target.ok) {
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n`);
+      return;
+    }
+    const match = /^\/(?:ws|gantry\/ws(?:\/([^/]+))?)\/?$/.exec(target.path);
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    const missionFromPath = match[1] === undefined ? undefined : safeDecode(match[1]);
+    const query = target.query;
+    // $connect is authorized before the upgrade, as API Gateway does: a refused handshake never opens.
+    const connectionId = randomBytes(12).toString('base64url');
+    this.authorizeConnect(req, connectionId, query).then(
+      (verdict) => {
+        if (!verdict.ok) {
+          const line =
+            verdict.status === 401 ? '401 Unauthorized' : verdict.status === 403 ? '403 Forbidden' : '500 Internal Server Error';
+          socket.end(`HTTP/1.1 ${line}\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n`);
+          return;
+        }
+        this.wss!.handleUpgrade(req, socket, head, (ws) => {
+          this.onSocket(ws, req, connectionId, verdict.context, query, missionFromPath).catch((err: Error) => {
+            logger.error('WebSocket session failed', { error: err });
+            ws.terminate();
+          });
+        });
+      },
+      () => socket.destroy(),
+    );
+  }
+
+  private async authorizeConnect(req: IncomingMessage, connectionId: string, query: Record<string, string>) {
     return runAuthorizer({
       type: 'REQUEST',
       methodArn: 'arn:aws:execute-api:local:000000000000:local/local/$connect',
@@ -263,11 +287,11 @@ export class LocalGateway {
     req: IncomingMessage,
     connectionId: string,
     authorizer: AuthorizerContext,
+    connectQuery: Record<string, string>,
     missionFromPath?: string,
   ): Promise<void> {
-    const query = Object.fromEntries(new URL(req.url ?? '/', 'http://local').searchParams);
     // The ticket was used up by the authorizer; the handler never needs it.
-    delete query.ticket;
+    const { ticket: _ticket, ...query } = connectQuery;
     this.sockets.set(connectionId, {
       ws,
       connectedAt: new Date().toISOString(),
@@ -292,8 +316,7 @@ export class LocalGateway {
     }
     ready = true;
     const mission = missionFromPath ?? query.mission_id;
-    if (mission)
-      await this.onMessage(connectionId, JSON.stringify({ action: 'subscribe', mission_id: decodeURIComponent(mission) }));
+    if (mission) await this.onMessage(connectionId, JSON.stringify({ action: 'subscribe', mission_id: mission }));
     for (const text of pending.splice(0)) await this.onMessage(connectionId, text);
   }
 
@@ -315,7 +338,7 @@ export class LocalGateway {
 
   /** `@connections/{id}`: POST sends, GET describes, DELETE disconnects — as the management API does. */
   private async connections(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-    const socket = this.sockets.get(decodeURIComponent(id));
+    const socket = this.sockets.get(safeDecode(id) ?? '');
     if (!socket || socket.ws.readyState !== socket.ws.OPEN) {
       res.writeHead(410, { 'content-type': 'application/json', 'x-amzn-errortype': 'GoneException' });
       res.end(JSON.stringify({ message: 'Gone' }));
@@ -342,8 +365,12 @@ export class LocalGateway {
   // --- HTTP -----------------------------------------------------------------------------
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const path = url.pathname;
+    const target = parseTarget(req.url);
+    if (!target.ok) {
+      req.resume();
+      return sendError(res, target.code === 'URI_TOO_LONG' ? 414 : 400, target.code, target.message);
+    }
+    const path = target.path;
     const conn = /^\/@connections\/([^/]+)$/.exec(path);
     if (conn) return this.connections(req, res, conn[1]!);
     if (path === '/apps' || path.startsWith('/apps/')) return this.serveApp(req, res, path);
@@ -366,10 +393,11 @@ export class LocalGateway {
       );
     }
     const values = compiled.pattern.exec(path)!.slice(1);
-    const pathParameters = Object.fromEntries(compiled.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
+    // parseTarget checked that the whole path decodes, so each segment does too.
+    const pathParameters = Object.fromEntries(compiled.params.map((name, i) => [name, safeDecode(values[i] ?? '') ?? '']));
     const headers = flatHeaders(req);
     const requestId = randomUUID();
-    const query = Object.fromEntries(url.searchParams);
+    const query = target.query;
     const sourceIp = req.socket.remoteAddress ?? '';
     let authorizer: AuthorizerContext | undefined;
     if (!compiled.route.public) {

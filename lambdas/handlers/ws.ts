@@ -4,8 +4,9 @@ import { services } from '../composition-root';
 import { statusView } from '../app/mission-views';
 import { principalFromContext } from '../domain/identity';
 import { logger } from '../observability';
+import { PATH_PARAMETER_PATTERN } from '../http';
 
-const SubscribeSchema = z.object({ action: z.literal('subscribe'), mission_id: z.string().min(1).max(100) });
+const SubscribeSchema = z.object({ action: z.literal('subscribe'), mission_id: z.string().regex(PATH_PARAMETER_PATTERN) });
 
 type WsEvent = APIGatewayProxyWebsocketEventV2 & {
   queryStringParameters?: Record<string, string | undefined>;
