@@ -70,7 +70,11 @@ export const APP_UID = 1001;
  * keeping {@link BUILDER_CAPABILITIES} as ambient capabilities (the only way a non-root process
  * holds a capability across exec) and sets no_new_privs. The task definition's entry point.
  */
-export function builderLaunchArgv(opts: { readonly setpriv: string; readonly node: string; readonly entrypoint: string }): string[] {
+export function builderLaunchArgv(opts: {
+  readonly setpriv: string;
+  readonly node: string;
+  readonly entrypoint: string;
+}): string[] {
   const caps = `-all,${BUILDER_CAPABILITIES.map((c) => `+${c}`).join(',')}`;
   return [
     opts.setpriv,

@@ -21,8 +21,14 @@ const AwsEnvSchema = z.object({
   /** Pre-warmed npm cache baked into the image (read-only there; copied before use). */
   GANTRY_NPM_CACHE_SEED: z.string().default(''),
   /** The uid (and gid) the app's commands run as; unset: the builder's own (see app-identity.ts). */
-  GANTRY_APP_UID: z.string().regex(/^[1-9][0-9]*$/).optional(),
-  GANTRY_APP_GID: z.string().regex(/^[1-9][0-9]*$/).optional(),
+  GANTRY_APP_UID: z
+    .string()
+    .regex(/^[1-9][0-9]*$/)
+    .optional(),
+  GANTRY_APP_GID: z
+    .string()
+    .regex(/^[1-9][0-9]*$/)
+    .optional(),
 });
 
 /** The dead man's switch when the limits could not be read: long enough to upload a failed result. */
@@ -104,7 +110,11 @@ class AttemptObjects {
       if (!response.ok) throw await httpFailure(`cannot read the ${which}`, response);
       return await response.text();
     } catch (err) {
-      return { error: (err as Error).message.startsWith('cannot read') ? (err as Error).message : `cannot read the ${which}: ${(err as Error).message}` };
+      return {
+        error: (err as Error).message.startsWith('cannot read')
+          ? (err as Error).message
+          : `cannot read the ${which}: ${(err as Error).message}`,
+      };
     }
   }
 

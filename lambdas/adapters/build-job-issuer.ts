@@ -2,11 +2,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { buildLogKey, jobKey, limitsKey, manifestKey, outputPrefix, resultKey } from '../../builder-image/src/artifact-keys';
-import {
-  MAX_JOB_URL_BYTES,
-  MAX_OUTPUT_FILE_BYTES,
-  type BuildJobDocument,
-} from '../../builder-image/src/build-job-document';
+import { MAX_JOB_URL_BYTES, MAX_OUTPUT_FILE_BYTES, type BuildJobDocument } from '../../builder-image/src/build-job-document';
 import type { BuildJobIssuer } from '../domain/ports';
 
 /** SigV4 presigned requests are valid for at most seven days. */

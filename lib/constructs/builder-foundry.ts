@@ -8,11 +8,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import {
-  APP_UID,
-  BUILDER_CAPABILITIES,
-  builderLaunchArgv,
-} from '../../builder-image/src/app-identity';
+import { APP_UID, BUILDER_CAPABILITIES, builderLaunchArgv } from '../../builder-image/src/app-identity';
 import type { Policy } from '../../lambdas/domain/policy';
 import { acknowledge } from '../nag';
 import type { ArtifactStorage } from './artifact-storage';
@@ -184,9 +180,7 @@ export class BuilderFoundry extends Construct {
     // Fargate can add no capability but SYS_PTRACE, so keep four of Docker's defaults by dropping
     // every other one: the builder needs them to run the app under its own uid (app-identity.ts).
     const kept = new Set<string>(BUILDER_CAPABILITIES.map((c) => c.toUpperCase()));
-    linuxParameters.dropCapabilities(
-      ...Object.values(ecs.Capability).filter((c) => c !== ecs.Capability.ALL && !kept.has(c)),
-    );
+    linuxParameters.dropCapabilities(...Object.values(ecs.Capability).filter((c) => c !== ecs.Capability.ALL && !kept.has(c)));
 
     this.container = this.taskDefinition.addContainer('Builder', {
       containerName: BUILDER_CONTAINER_NAME,

@@ -123,7 +123,10 @@ describe('the Fargate builder task', () => {
       EntryPoint: expect.arrayContaining(['/usr/bin/setpriv', '--reuid=1000', '--no-new-privs']),
       ReadonlyRootFilesystem: true,
       StopTimeout: 30,
-      LinuxParameters: { Capabilities: { Drop: expect.arrayContaining(['SYS_ADMIN', 'DAC_OVERRIDE']) }, InitProcessEnabled: true },
+      LinuxParameters: {
+        Capabilities: { Drop: expect.arrayContaining(['SYS_ADMIN', 'DAC_OVERRIDE']) },
+        InitProcessEnabled: true,
+      },
       LogConfiguration: { LogDriver: 'awslogs' },
     });
     expect(c.Privileged).toBeUndefined();
