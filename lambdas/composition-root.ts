@@ -13,6 +13,7 @@ import type {
   ArchitectPort,
   ConsultantPort,
   ArtifactStore,
+  BuildJobIssuer,
   Deployer,
   EvidenceSigner,
   EvidenceStore,
@@ -24,6 +25,7 @@ import type {
   WorkflowPort,
 } from './domain/ports';
 import { FileArtifactStore, S3ArtifactStore } from './adapters/artifact-store';
+import { LocalBuildJobIssuer, S3BuildJobIssuer } from './adapters/build-job-issuer';
 import { LocalStaticDeployer, VercelDeployer, type TokenSource } from './adapters/deployers';
 import { FileEvidenceStore, KmsEvidenceSigner, LocalEvidenceSigner, S3EvidenceStore } from './adapters/evidence';
 import { OfflineArchitect } from './adapters/offline-architect';
@@ -50,6 +52,8 @@ export interface Services {
   readonly debuggerRuns: DebuggerRunStore;
   readonly store: MissionStore;
   readonly artifacts: ArtifactStore;
+  /** Gives each build attempt its presigned job (AWS) or names its job folder (local). */
+  readonly buildJobs: BuildJobIssuer;
   readonly evidence: EvidenceStore;
   readonly signer: EvidenceSigner;
   readonly deployer: Deployer;
@@ -118,6 +122,11 @@ export function createAwsServices(config: GantryEnv): Services {
     passwords: new Argon2PasswordHasher(),
     secretBox: new AesGcmSecretBox(secretsManagerKey(secrets, config.GANTRY_DEVICE_KEY_SECRET_ARN)),
     artifacts: new S3ArtifactStore(s3, config.GANTRY_ARTIFACT_BUCKET),
+    // Its own client: a checksum in a presigned PUT would be the empty body's and fail every upload.
+    buildJobs: new S3BuildJobIssuer(
+      new S3Client({ region, requestChecksumCalculation: 'WHEN_REQUIRED' }),
+      config.GANTRY_ARTIFACT_BUCKET,
+    ),
     evidence: new S3EvidenceStore(s3, config.GANTRY_EVIDENCE_BUCKET, policy.policy.evidence.retention_days),
     signer: new KmsEvidenceSigner(new KMSClient({ region }), config.GANTRY_EVIDENCE_KEY_ID),
     deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_SECRET_ARN), {
@@ -153,6 +162,7 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
     passwords: new Argon2PasswordHasher(),
     secretBox: new AesGcmSecretBox(localKeyFile(join(dataDir, 'keys'))),
     artifacts: new FileArtifactStore(join(dataDir, 'artifacts')),
+    buildJobs: new LocalBuildJobIssuer(),
     evidence: new FileEvidenceStore(join(dataDir, 'evidence'), policy.policy.evidence.retention_days),
     signer: new LocalEvidenceSigner(join(dataDir, 'keys')),
     deployer: new LocalStaticDeployer(join(dataDir, 'apps'), runtime.publicUrl),

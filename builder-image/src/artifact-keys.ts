@@ -4,6 +4,7 @@
  *
  *   tenants/<tenant>/missions/<mission>/attempts/<attempt>/
  *     manifest.json   written by the workflow before the builder task starts
+ *     job.json        written by the workflow (AWS): the attempt's presigned URLs (build-job-document.ts)
  *     limits.json     written by the workflow (policy.builder, without `concurrency`)
  *     build.log       full combined log, written by the builder (capped at max_log_bytes)
  *     output/<path>   every regular file of the app's output_dir, written by the builder
@@ -47,6 +48,11 @@ export function manifestKey(tenant: string, mission: string, attempt: number | s
 
 export function limitsKey(tenant: string, mission: string, attempt: number | string): string {
   return `${attemptPrefix(tenant, mission, attempt)}/limits.json`;
+}
+
+/** The attempt's build job document (AWS): presigned URLs for exactly this attempt's inputs and outputs. */
+export function jobKey(tenant: string, mission: string, attempt: number | string): string {
+  return `${attemptPrefix(tenant, mission, attempt)}/job.json`;
 }
 
 export function resultKey(tenant: string, mission: string, attempt: number | string): string {

@@ -1,42 +1,56 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openNoFollow } from './app-files';
-import { buildLogKey, limitsKey, manifestKey, outputKey, resultKey } from './artifact-keys';
-import { buildFromInputs, emit, failedBeforeBuild, resultJson } from './build-job';
+import { chownTree, findSetpriv, type AppIdentity } from './app-identity';
+import { BuildJobDocumentSchema, BUILD_JOB_URL_ENV, type BuildJobDocument } from './build-job-document';
+import { buildFromInputs, deadmanSchedule, emit, failedBeforeBuild, resultJson } from './build-job';
+import { BuilderLimitsSchema } from './build-runner';
 
 /**
- * The builder as a Fargate task: inputs from and outputs to the artifact bucket (keys in
- * artifact-keys.ts). Uploads build.log and every output file first and result.json last, so a
- * result in the bucket means the attempt's objects are complete.
+ * The builder as a Fargate task. It holds no AWS identity: its one input is a presigned GET of the
+ * attempt's job document (build-job-document.ts), whose URLs reach exactly that attempt's keys. It
+ * uploads build.log and every output file first and result.json last, so a result in the bucket
+ * means the attempt's objects are complete. Plain HTTPS, no SDK, no credentials.
  */
 const AwsEnvSchema = z.object({
-  GANTRY_ARTIFACT_BUCKET: z.string().min(1),
-  GANTRY_TENANT_ID: z.string().min(1),
-  GANTRY_MISSION_ID: z.string().min(1),
-  GANTRY_ATTEMPT: z.string().regex(/^[1-9][0-9]*$/),
+  [BUILD_JOB_URL_ENV]: z.string().regex(/^https?:\/\//, 'must be an http(s) URL'),
   /** Parent of the app folder; /work in the image. */
   GANTRY_WORK_DIR: z.string().min(1).default('/work'),
-  /** Path-style S3 addressing, for S3-compatible test servers. */
-  GANTRY_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   /** Pre-warmed npm cache baked into the image (read-only there; copied before use). */
   GANTRY_NPM_CACHE_SEED: z.string().default(''),
+  /** The uid (and gid) the app's commands run as; unset: the builder's own (see app-identity.ts). */
+  GANTRY_APP_UID: z
+    .string()
+    .regex(/^[1-9][0-9]*$/)
+    .optional(),
+  GANTRY_APP_GID: z
+    .string()
+    .regex(/^[1-9][0-9]*$/)
+    .optional(),
 });
 
+/** The dead man's switch when the limits could not be read: long enough to upload a failed result. */
+const FALLBACK_DEADMAN_SECONDS = 60;
+
 /**
- * The task's root filesystem is read-only: give the app's commands a writable HOME and a
- * writable copy of the image's npm cache (npm fails offline on a read-only cache) under the
- * work volume. The build runner passes HOME and npm_config_cache on to the commands.
+ * The task's root filesystem is read-only: give the app's commands a writable HOME, TMPDIR and a
+ * writable copy of the image's npm cache (npm fails offline on a read-only cache) under the work
+ * volume, owned by the app when it runs under its own uid. The build runner passes HOME, TMPDIR
+ * and npm_config_cache on to the commands.
  */
-async function prepareWritableHome(workDir: string, cacheSeed: string): Promise<void> {
+async function prepareWritableHome(workDir: string, cacheSeed: string, app: AppIdentity | undefined): Promise<void> {
   const home = join(workDir, 'home');
-  await mkdir(home, { recursive: true });
-  process.env.HOME = home;
+  const tmp = join(workDir, 'tmp');
   const cache = join(workDir, '.npm-cache');
+  await mkdir(home, { recursive: true });
+  await mkdir(tmp, { recursive: true });
   if (cacheSeed && existsSync(cacheSeed)) await cp(cacheSeed, cache, { recursive: true });
   await mkdir(cache, { recursive: true });
+  if (app) for (const dir of [home, tmp, cache]) await chownTree(dir, app.uid, app.gid);
+  process.env.HOME = home;
+  process.env.TMPDIR = tmp;
   process.env.npm_config_cache = cache;
 }
 
@@ -76,33 +90,104 @@ async function inBatches<T>(items: readonly T[], limit: number, task: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** S3 answers errors as XML; its Code is what a person needs (SignatureDoesNotMatch, AccessDenied, ...). */
+async function httpFailure(what: string, response: Response): Promise<Error> {
+  const body = await response.text().catch(() => '');
+  const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
+  return new Error(`${what}: HTTP ${response.status}${code ? ` ${code}` : ''}`);
+}
+
+/** The URLs of one attempt, used over plain HTTPS. */
+class AttemptObjects {
+  constructor(
+    private readonly job: BuildJobDocument,
+    private readonly signal: () => AbortSignal,
+  ) {}
+
+  async read(which: 'manifest' | 'limits'): Promise<string | { error: string }> {
+    try {
+      const response = await fetch(this.job.inputs[which], { signal: this.signal() });
+      if (!response.ok) throw await httpFailure(`cannot read the ${which}`, response);
+      return await response.text();
+    } catch (err) {
+      return {
+        error: (err as Error).message.startsWith('cannot read')
+          ? (err as Error).message
+          : `cannot read the ${which}: ${(err as Error).message}`,
+      };
+    }
+  }
+
+  async put(which: 'log' | 'result', body: string): Promise<void> {
+    const target = this.job.outputs[which];
+    const response = await fetch(target.url, {
+      method: 'PUT',
+      headers: { 'content-type': target.content_type },
+      body,
+      signal: this.signal(),
+    });
+    if (!response.ok) throw await httpFailure(`cannot upload the ${which}`, response);
+  }
+
+  /** One output file through the attempt's POST form (its policy admits only keys under key_prefix). */
+  async putOutput(relative: string, body: Buffer): Promise<void> {
+    const form = this.job.outputs.files;
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
+    data.set('key', `${form.key_prefix}${relative}`);
+    data.append('Content-Type', contentType(relative));
+    // S3 reads every field before the file, so the file goes last.
+    data.append('file', new Blob([body]), relative.slice(relative.lastIndexOf('/') + 1));
+    const response = await fetch(form.url, { method: 'POST', body: data, signal: this.signal() });
+    if (!response.ok) throw await httpFailure(`cannot upload output ${relative}`, response);
+  }
+}
+
+async function fetchJob(url: string, signal: AbortSignal): Promise<BuildJobDocument> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw await httpFailure('cannot read the build job', response);
+  return BuildJobDocumentSchema.parse(await response.json());
+}
+
+function appIdentityOf(env: z.infer<typeof AwsEnvSchema>): AppIdentity | { error: string } | undefined {
+  if (!env.GANTRY_APP_UID) return undefined;
+  const uid = Number(env.GANTRY_APP_UID);
+  const gid = Number(env.GANTRY_APP_GID ?? env.GANTRY_APP_UID);
+  if (uid === process.getuid?.()) return { error: 'GANTRY_APP_UID must differ from the builder uid' };
+  const setpriv = findSetpriv();
+  if (!setpriv) return { error: 'GANTRY_APP_UID is set but setpriv is missing' };
+  return { uid, gid, setpriv };
+}
+
 export async function runAwsMode(rawEnv: NodeJS.ProcessEnv, signal: AbortSignal, confined: boolean): Promise<number> {
+  const startedAt = Date.now();
   const parsed = AwsEnvSchema.safeParse(rawEnv);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    emit({ v: 1, type: 'error', message: `invalid environment: ${issue?.path.join('.')}: ${issue?.message}` });
+  const app = parsed.success ? appIdentityOf(parsed.data) : undefined;
+  if (!parsed.success || (app && 'error' in app)) {
+    const issue = parsed.success ? null : parsed.error.issues[0];
+    const message = issue ? `${issue.path.join('.')}: ${issue.message}` : (app as { error: string }).error;
+    emit({ v: 1, type: 'error', message: `invalid environment: ${message}` });
     return 2;
   }
   const env = parsed.data;
-  const ids = [env.GANTRY_TENANT_ID, env.GANTRY_MISSION_ID, env.GANTRY_ATTEMPT] as const;
-  const bucket = env.GANTRY_ARTIFACT_BUCKET;
-  const s3 = new S3Client({ forcePathStyle: env.GANTRY_S3_FORCE_PATH_STYLE === 'true' });
+  const appIdentity = app as AppIdentity | undefined;
 
-  const getText = async (key: string): Promise<string | { error: string }> => {
-    try {
-      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
-      return (await response.Body?.transformToString('utf8')) ?? '';
-    } catch (err) {
-      return { error: `cannot read s3://${bucket}/${key}: ${(err as Error).name}: ${(err as Error).message}` };
-    }
-  };
-  const put = async (key: string, body: string | Buffer, type: string): Promise<void> => {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: type }));
-  };
+  // Until the limits are read, the fallback switch bounds the wait for the job itself.
+  let hardDeadlineMs = startedAt + FALLBACK_DEADMAN_SECONDS * 1000;
+  const untilDeadline = (): AbortSignal => AbortSignal.timeout(Math.max(1000, hardDeadlineMs - Date.now()));
 
-  await prepareWritableHome(env.GANTRY_WORK_DIR, env.GANTRY_NPM_CACHE_SEED);
-  const manifestText = await getText(manifestKey(...ids));
-  const limitsText = await getText(limitsKey(...ids));
+  let job: BuildJobDocument;
+  try {
+    job = await fetchJob(env[BUILD_JOB_URL_ENV], AbortSignal.any([signal, untilDeadline()]));
+  } catch (err) {
+    emit({ v: 1, type: 'error', message: `${(err as Error).name}: ${(err as Error).message}` });
+    return 1;
+  }
+  const objects = new AttemptObjects(job, untilDeadline);
+
+  await prepareWritableHome(env.GANTRY_WORK_DIR, env.GANTRY_NPM_CACHE_SEED, appIdentity);
+  const manifestText = await objects.read('manifest');
+  const limitsText = await objects.read('limits');
   const appDir = join(env.GANTRY_WORK_DIR, 'app');
   let outcome;
   if (typeof manifestText !== 'string' || typeof limitsText !== 'string') {
@@ -110,31 +195,41 @@ export async function runAwsMode(rawEnv: NodeJS.ProcessEnv, signal: AbortSignal,
     emit({ v: 1, type: 'log', line: `[gantry] ${error}` });
     outcome = { result: failedBeforeBuild(error), log: `[gantry] ${error}\n`, outputDir: null };
   } else {
+    const limits = (() => {
+      try {
+        return BuilderLimitsSchema.safeParse(JSON.parse(limitsText));
+      } catch {
+        return null;
+      }
+    })();
+    if (limits?.success) hardDeadlineMs = deadmanSchedule(limits.data, startedAt).hardDeadlineMs;
     outcome = await buildFromInputs({
       manifestText,
       limitsText,
       appDir,
       signal,
-      // Every process in the task runs as one uid, so RLIMIT_NPROC is a usable max_pids.
+      // The app's processes are the only ones of their uid, so RLIMIT_NPROC is a usable max_pids.
       processLimit: (maxPids) => maxPids,
       reapStrays: confined,
+      deadmanFromMs: startedAt,
+      ...(appIdentity ? { appIdentity } : {}),
     });
   }
 
   try {
-    await put(buildLogKey(...ids), outcome.log, 'text/plain; charset=utf-8');
+    await objects.put('log', outcome.log);
     const outputDir = outcome.outputDir;
     if (outcome.result.ok && outputDir) {
       await inBatches(outcome.result.output_files, 8, async (relative) => {
         const handle = await openNoFollow(join(outputDir, relative));
         try {
-          await put(outputKey(...ids, relative), await handle.readFile(), contentType(relative));
+          await objects.putOutput(relative, await handle.readFile());
         } finally {
           await handle.close();
         }
       });
     }
-    await put(resultKey(...ids), resultJson(outcome.result), 'application/json');
+    await objects.put('result', resultJson(outcome.result));
   } catch (err) {
     emit({ v: 1, type: 'error', message: `cannot upload the result: ${(err as Error).name}: ${(err as Error).message}` });
     return 1;

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { BuildResult } from '../../lambdas/domain/build-result';
 import { GantryManifestSchema } from '../../lambdas/domain/manifest';
-import { BuilderLimitsSchema, runBuild, type BuildResultDetail } from './build-runner';
+import type { AppIdentity } from './app-identity';
+import { BuilderLimitsSchema, runBuild, type BuilderLimits, type BuildResultDetail } from './build-runner';
 import { formatBuilderMessage, type BuilderMessage } from './protocol';
 
 /** Writes one protocol message to stdout: this is the entrypoint's contract with whoever started it. */
@@ -39,6 +40,21 @@ function parseInput<T>(label: string, text: string, schema: z.ZodType<T>): { dat
   return { error: `${label}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
 }
 
+/**
+ * The builder's own dead man's switch, from the job's limits: the app's commands must all end by
+ * `commandsDeadlineMs`, which leaves a tenth of the switch (1 to 30 s) to upload the log, the
+ * output and the result before `hardDeadlineMs`. The Build state's timeout is the switch plus a
+ * start margin, so a builder that keeps to this always reports before the workflow gives up.
+ */
+export function deadmanSchedule(
+  limits: Pick<BuilderLimits, 'dead_man_switch_seconds'>,
+  startedAtMs: number,
+): { readonly commandsDeadlineMs: number; readonly hardDeadlineMs: number } {
+  const seconds = limits.dead_man_switch_seconds;
+  const reserve = Math.min(30, Math.max(1, Math.floor(seconds / 10)));
+  return { commandsDeadlineMs: startedAtMs + (seconds - reserve) * 1000, hardDeadlineMs: startedAtMs + seconds * 1000 };
+}
+
 export interface BuildJobOutcome {
   readonly result: BuildResultDetail;
   /** The full log (as streamed, capped at max_log_bytes) for build.log. */
@@ -58,6 +74,9 @@ export async function buildFromInputs(input: {
   readonly signal: AbortSignal;
   readonly processLimit?: (maxPids: number) => number | undefined;
   readonly reapStrays?: boolean;
+  readonly appIdentity?: AppIdentity;
+  /** Apply the dead man's switch of the limits from this moment (the local sandbox applies its own). */
+  readonly deadmanFromMs?: number;
 }): Promise<BuildJobOutcome> {
   const startedAt = new Date();
   const lines: string[] = [];
@@ -86,6 +105,10 @@ export async function buildFromInputs(input: {
     signal: input.signal,
     reapStrays: input.reapStrays === true,
     ...(processLimit ? { processLimit } : {}),
+    ...(input.appIdentity ? { appIdentity: input.appIdentity } : {}),
+    ...(input.deadmanFromMs === undefined
+      ? {}
+      : { deadlineMs: deadmanSchedule(limits.data, input.deadmanFromMs).commandsDeadlineMs }),
   });
   return {
     result,

@@ -6,6 +6,7 @@ import type { BuildResult, CommandResult, EndReason } from '../../lambdas/domain
 import type { BuilderLimits } from '../../lambdas/domain/builder-limits';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { listRegularFiles, unsafePathReason, writeAppFiles } from './app-files';
+import { appCommandPrefix, chownTree, type AppIdentity } from './app-identity';
 import { LineSplitter } from './line-splitter';
 import { TestOutcomeParser } from './test-outcomes';
 
@@ -47,6 +48,17 @@ export interface RunBuildOptions {
    * sandbox, the container); ignored when running as root.
    */
   readonly reapStrays?: boolean;
+  /**
+   * Run the app's commands under this uid (see app-identity.ts): the app folder is handed to it
+   * before the first command and taken back before the output is listed, and stray processes of
+   * that uid (rather than the builder's) are ended after each command.
+   */
+  readonly appIdentity?: AppIdentity;
+  /**
+   * Dead man's switch (epoch ms): no command runs past it, and a command it cuts short ends the
+   * build with `deadman`. Each command's own limit still applies when it is earlier.
+   */
+  readonly deadlineMs?: number;
 }
 
 /** Bytes of a command's output kept in its `log_tail`. */
@@ -151,9 +163,11 @@ function processUid(pid: number): number | null {
   }
 }
 
-/** SIGKILLs every process of this uid except this one and its ancestors; returns how many. */
-export function reapStrayProcesses(): number {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+/**
+ * SIGKILLs every process of `uid` (default: this process's) except this one and its ancestors;
+ * returns how many. Never for uid 0.
+ */
+export function reapStrayProcesses(uid = typeof process.getuid === 'function' ? process.getuid() : 0): number {
   if (uid === 0) return 0;
   const keep = new Set<number>();
   for (let pid: number | null = process.pid; pid !== null && !keep.has(pid); pid = parentPid(pid)) keep.add(pid);
@@ -182,7 +196,10 @@ function findPrlimit(): string | null {
   return ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) ?? null;
 }
 
-/** The environment an app's commands see: nothing of the builder's (no cloud credentials, no NODE_OPTIONS). */
+/**
+ * The environment an app's commands see, built from nothing: none of the builder's variables (no
+ * AWS_*, no ECS metadata or credentials URI, no job URL, no NODE_OPTIONS) ever reaches them.
+ */
 function commandEnv(appDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH || '/usr/local/bin:/usr/bin:/bin',
@@ -209,6 +226,9 @@ interface CommandRun {
   readonly signal?: AbortSignal;
   readonly processLimit?: number;
   readonly onStdoutLine?: (line: string) => void;
+  readonly appIdentity?: AppIdentity;
+  /** The timeout comes from the dead man's switch, not the command's own limit. */
+  readonly timeoutIsDeadline?: boolean;
 }
 
 function killGroup(pid: number | undefined): void {
@@ -233,9 +253,14 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
     if (NETWORK_FAILURE.test(line)) networkFailure = true;
   };
   const prlimit = run.processLimit ? findPrlimit() : null;
-  const [file, args] = prlimit
-    ? [prlimit, [`--nproc=${run.processLimit}`, '--', '/bin/sh', '-c', run.command]]
-    : ['/bin/sh', ['-c', run.command]];
+  const argv = [
+    ...(run.appIdentity ? appCommandPrefix(run.appIdentity) : []),
+    ...(prlimit ? [prlimit, `--nproc=${run.processLimit}`, '--'] : []),
+    '/bin/sh',
+    '-c',
+    run.command,
+  ];
+  const [file, ...args] = argv as [string, ...string[]];
   const oomBefore = readOomKillCount();
 
   let stopReason: 'timeout' | 'killed' | null = null;
@@ -298,10 +323,11 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
     if (failed && oomKilled) endReason = 'memory';
     else if (failed && forkFailure) endReason = 'pids';
     else if (failed && networkFailure && stopReason !== 'timeout') endReason = 'network';
-    else if (stopReason === 'timeout') endReason = 'timeout';
+    else if (stopReason === 'timeout') endReason = run.timeoutIsDeadline ? 'deadman' : 'timeout';
     else endReason = 'exit';
   }
   if (endReason === 'timeout') onLine(`[gantry] ${run.phase} timed out after ${Math.round(run.timeoutMs / 1000)} s`);
+  if (endReason === 'deadman') onLine(`[gantry] ${run.phase} stopped by the dead man's switch`);
   return {
     phase: run.phase,
     command: run.command,
@@ -376,6 +402,8 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResultDetail
     return finish({ failed_phase: null, end_reason: 'error', error: `could not write the app: ${(err as Error).message}` });
   }
   log.line(`[gantry] wrote ${manifest.files.length} files`);
+  const app = opts.appIdentity;
+  if (app) await chownTree(appDir, app.uid, app.gid);
 
   const phases: { phase: BuildPhase; command: string; timeoutSeconds: number }[] = [];
   if (await declaresDependencies(appDir)) {
@@ -388,21 +416,29 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResultDetail
 
   for (const { phase, command, timeoutSeconds } of phases) {
     if (opts.signal?.aborted) return finish({ failed_phase: phase, end_reason: 'killed' });
+    const ownLimitMs = timeoutSeconds * 1000;
+    const leftMs = opts.deadlineMs === undefined ? Infinity : opts.deadlineMs - Date.now();
+    if (leftMs <= 0) {
+      log.line(`[gantry] ${phase}: not started, the dead man's switch has run out`);
+      return finish({ failed_phase: phase, end_reason: 'deadman' });
+    }
     log.line(`[gantry] ${phase}: $ ${command}`);
     opts.onEvent?.({ type: 'phase', phase, command });
     const result = await runCommand({
       phase,
       command,
       cwd: appDir,
-      timeoutMs: timeoutSeconds * 1000,
+      timeoutMs: Math.min(ownLimitMs, leftMs),
+      timeoutIsDeadline: leftMs < ownLimitMs,
       log,
+      ...(app ? { appIdentity: app } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.processLimit ? { processLimit: opts.processLimit } : {}),
       ...(phase === 'audit' ? { onStdoutLine: (line: string) => parser.push(line) } : {}),
     });
     commands.push(result);
     if (opts.reapStrays) {
-      const reaped = reapStrayProcesses();
+      const reaped = app ? reapStrayProcesses(app.uid) : reapStrayProcesses();
       if (reaped > 0) log.line(`[gantry] ended ${reaped} processes the ${phase} left running`);
     }
     opts.onEvent?.({ type: 'command', result });
@@ -414,6 +450,9 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResultDetail
 
   let outputFiles: string[] | null;
   try {
+    // The app's processes are gone (reaped above): take its output back so a file it left
+    // unreadable (mode 0600) can still be read by its new owner.
+    if (app) await chownTree(join(appDir, manifest.output_dir), process.getuid?.() ?? 0, process.getgid?.() ?? 0);
     outputFiles = await listRegularFiles(join(appDir, manifest.output_dir));
   } catch (err) {
     // e.g. the build left a folder it made unreadable

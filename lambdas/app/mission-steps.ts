@@ -26,6 +26,7 @@ import {
   type MissionState,
   type MissionStatus,
 } from '../domain/mission';
+import { buildStateTimeoutSeconds } from '../domain/mission-definition';
 import { checkManifest } from '../domain/policy-gate';
 import { planSha256 } from '../domain/consultation';
 import { designReferencePath } from '../domain/design-image';
@@ -202,8 +203,15 @@ export async function policyGateStep(svc: Services, state: MissionState): Promis
     idempotencyKey: `${state.mission_id}:policy-passed:${state.attempt}`,
     data: { attempt: state.attempt, policy_hash: hash, dead_man_switch_seconds: limits.dead_man_switch_seconds },
   });
+  // The builder's only access to the bucket: URLs for this attempt's keys, valid for the Build state.
+  const buildJobUrl = await svc.buildJobs.issue({
+    tenantId: state.tenant_id,
+    missionId: state.mission_id,
+    attempt: state.attempt,
+    validSeconds: buildStateTimeoutSeconds(policy),
+  });
   await enter(svc, state, 'BUILDING', `Building attempt ${state.attempt} in an isolated builder`);
-  return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
+  return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt, build_job_url: buildJobUrl };
 }
 
 /**

@@ -27,6 +27,11 @@ export type MissionSubstitution = (typeof MISSION_SUBSTITUTIONS)[number];
 /** Seconds a Fargate task may take to be placed and pull its image, on top of the builder's own limit. */
 const BUILD_START_MARGIN_SECONDS = 120;
 
+/** The Build state's timeout: the builder's dead man's switch plus the time a task may take to start. */
+export function buildStateTimeoutSeconds(policy: Policy): number {
+  return policy.builder.dead_man_switch_seconds + BUILD_START_MARGIN_SECONDS;
+}
+
 /**
  * Reads the ASL and applies the timeouts that `policy.yaml` owns, so the file, the local runner
  * and the deployed state machine never disagree. Placeholders are left for the caller.
@@ -39,7 +44,7 @@ export function missionDefinitionJson(policy: Policy, path = MISSION_ASL_PATH): 
   definition.TimeoutSeconds = policy.mission.timeout_seconds;
   const build = definition.States.Build;
   if (!build) throw new Error('mission.asl.json has no Build state');
-  build.TimeoutSeconds = policy.builder.dead_man_switch_seconds + BUILD_START_MARGIN_SECONDS;
+  build.TimeoutSeconds = buildStateTimeoutSeconds(policy);
   const deploy = definition.States.Deploy;
   if (deploy) deploy.TimeoutSeconds = policy.deploy.timeout_seconds + 60;
   return JSON.stringify(definition, null, 2);

@@ -12,6 +12,22 @@ export interface ArtifactStore {
   list(prefix: string): Promise<string[]>;
 }
 
+/**
+ * Hands one build attempt its inputs and outputs. On AWS it writes the attempt's job document of
+ * presigned URLs (builder-image/src/build-job-document.ts) and returns a presigned GET of it, the
+ * builder's only way into the bucket; locally the builder reads and writes its job folder and the
+ * returned value only names the attempt.
+ */
+export interface BuildJobIssuer {
+  issue(job: {
+    readonly tenantId: string;
+    readonly missionId: string;
+    readonly attempt: number;
+    /** How long the URLs must work: the Build state's whole timeout. */
+    readonly validSeconds: number;
+  }): Promise<string>;
+}
+
 /** Write-once storage for sealed evidence (S3 Object Lock in AWS, a write-once folder locally). */
 export interface EvidenceStore {
   /** Fails with `WriteOnceError` if the key already exists. Returns a locator for the stored object. */

@@ -86,14 +86,6 @@ export class ArtifactStorage extends Construct {
     this.exposeName(fn);
   }
 
-  /**
-   * The builder task's access: read and write objects under `tenants/`, list only that prefix.
-   * Generated code runs in that task, so it never sees anything outside tenant data.
-   */
-  grantBuilder(role: iam.IRole): void {
-    this.grantTenantObjects(role, ['s3:GetObject', 's3:PutObject']);
-  }
-
   private grantTenantObjects(role: iam.IRole, objectActions: string[]): void {
     allowWithReason(
       role,

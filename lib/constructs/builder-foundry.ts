@@ -8,6 +8,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { APP_UID, BUILDER_CAPABILITIES, builderLaunchArgv } from '../../builder-image/src/app-identity';
 import type { Policy } from '../../lambdas/domain/policy';
 import { acknowledge } from '../nag';
 import type { ArtifactStorage } from './artifact-storage';
@@ -19,7 +20,10 @@ import { PROJECT_ROOT } from './project-paths';
 export interface BuilderFoundryProps {
   /** The builder limits of `policy.yaml`; they size the Fargate task. */
   readonly limits: Policy['builder'];
-  /** The builder reads the mission's files from, and writes its results to, this bucket's `tenants/` prefix. */
+  /**
+   * The bucket the builder's attempts live in. The task gets no access to it: each attempt reaches
+   * its own keys only through presigned URLs (builder-image/src/build-job-document.ts).
+   */
   readonly artifacts: ArtifactStorage;
   /** The builder image. @default - built from builder-image/Dockerfile (see {@link builderImageFromSource}) */
   readonly image?: ecs.ContainerImage;
@@ -78,8 +82,9 @@ const SUBNET_GROUP = 'builder';
  * The isolated builder: a two-AZ VPC whose private subnets hold the Fargate build tasks, a
  * security group with no inbound rules and HTTPS-only egress, an ECS cluster with Container
  * Insights, and the task definition sized from `policy.yaml`. The container runs as a non-root
- * user with a read-only root filesystem, all Linux capabilities dropped and no public IP; its
- * task role may touch only the artifact bucket's `tenants/` prefix and holds no secret.
+ * user with a read-only root filesystem, every Linux capability but four dropped (see
+ * builder-image/src/app-identity.ts) and no public IP; its task role holds no permission at all
+ * (the builder reaches its attempt's objects through presigned URLs) and no secret.
  */
 export class BuilderFoundry extends Construct {
   readonly vpc: ec2.Vpc;
@@ -172,23 +177,30 @@ export class BuilderFoundry extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'BuilderLogs', { retention, removalPolicy: RemovalPolicy.RETAIN });
     const linuxParameters = new ecs.LinuxParameters(this, 'BuilderLinuxParameters', { initProcessEnabled: true });
-    linuxParameters.dropCapabilities(ecs.Capability.ALL);
+    // Fargate can add no capability but SYS_PTRACE, so keep four of Docker's defaults by dropping
+    // every other one: the builder needs them to run the app under its own uid (app-identity.ts).
+    const kept = new Set<string>(BUILDER_CAPABILITIES.map((c) => c.toUpperCase()));
+    linuxParameters.dropCapabilities(...Object.values(ecs.Capability).filter((c) => c !== ecs.Capability.ALL && !kept.has(c)));
 
     this.container = this.taskDefinition.addContainer('Builder', {
       containerName: BUILDER_CONTAINER_NAME,
       image: props.image ?? builderImageFromSource(),
       // The hard limit from policy.yaml: above it the kernel OOM-kills the build.
       memoryLimitMiB: this.size.containerMemoryLimitMiB,
-      user: '1000:1000',
+      // Root only for the entry point's exec, which drops to the builder's uid (1000) at once.
+      user: '0:0',
+      entryPoint: builderLaunchArgv({ setpriv: '/usr/bin/setpriv', node: 'node', entrypoint: '/opt/gantry/entrypoint.js' }),
       readonlyRootFilesystem: true,
       linuxParameters,
       // The builder's own dead man's switch ends a build; this is only the grace period after SIGTERM.
       stopTimeout: Duration.seconds(30),
       logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'build', logGroup: this.logGroup }),
-      // Per-build values (tenant, mission, attempt) come from the state machine's container overrides.
+      // Per-build values (tenant, mission, attempt, the presigned job URL) come from the state
+      // machine's container overrides. No bucket name: the builder needs none.
       environment: {
         GANTRY_BUILDER_MODE: 'aws',
-        GANTRY_ARTIFACT_BUCKET: props.artifacts.bucket.bucketName,
+        GANTRY_APP_UID: String(APP_UID),
+        GANTRY_APP_GID: String(APP_UID),
       },
     });
     // The root filesystem is read-only; the build writes only to these task-scoped volumes.
@@ -197,14 +209,14 @@ export class BuilderFoundry extends Construct {
       { sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false },
     );
 
-    props.artifacts.grantBuilder(this.taskDefinition.taskRole);
+    // No grant to the task role: generated code runs in this task, so the role must reach nothing.
     this.executionRole = this.taskDefinition.obtainExecutionRole();
 
     acknowledge(
       this.taskDefinition,
       'AwsSolutions-ECS2',
-      'The only variables are the builder mode and the artifact bucket name, neither of them secret; ' +
-        'per-mission values come from the state machine as container overrides. The task holds no secret at all.',
+      'The only variables are the builder mode and the app uid, neither of them secret; per-mission values ' +
+        '(ids and a presigned URL of the attempt) come from the state machine as container overrides. The task holds no secret.',
     );
     acknowledge(
       this.executionRole,

@@ -65,7 +65,7 @@ describe('the Build state (ecs:runTask.sync)', () => {
     expect(build.Parameters.Cluster).toBe('${BuilderClusterArn}');
     expect(build.Parameters.TaskDefinition).toBe('${BuilderTaskDefinitionArn}');
     const env = build.Parameters.Overrides.ContainerOverrides[0]!.Environment.map((e) => e.Name);
-    expect(env).toEqual(['GANTRY_TENANT_ID', 'GANTRY_MISSION_ID', 'GANTRY_ATTEMPT']);
+    expect(env).toEqual(['GANTRY_TENANT_ID', 'GANTRY_MISSION_ID', 'GANTRY_ATTEMPT', 'GANTRY_JOB_URL']);
   });
 
   test('gets no public IP and runs in the builder subnets behind the builder security group', () => {
@@ -118,10 +118,15 @@ describe('the Fargate builder task', () => {
     expect(c).toMatchObject({
       Name: 'builder',
       Memory: g.policy.builder.memory_mb,
-      User: '1000:1000',
+      // root only for the entry point's exec, which drops to 1000 (foundry.test.ts checks the argv)
+      User: '0:0',
+      EntryPoint: expect.arrayContaining(['/usr/bin/setpriv', '--reuid=1000', '--no-new-privs']),
       ReadonlyRootFilesystem: true,
       StopTimeout: 30,
-      LinuxParameters: { Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true },
+      LinuxParameters: {
+        Capabilities: { Drop: expect.arrayContaining(['SYS_ADMIN', 'DAC_OVERRIDE']) },
+        InitProcessEnabled: true,
+      },
       LogConfiguration: { LogDriver: 'awslogs' },
     });
     expect(c.Privileged).toBeUndefined();

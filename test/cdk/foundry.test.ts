@@ -74,22 +74,47 @@ describe('builder foundry', () => {
     expect(container.Memory).toBe(g.policy.builder.memory_mb);
   });
 
-  test('container "builder" runs non-root with a read-only root, dropped capabilities and awslogs', () => {
+  test('container "builder" drops to uid 1000 at its first exec, with a read-only root, four capabilities and awslogs', () => {
     expect(container).toMatchObject({
       Name: 'builder',
-      User: '1000:1000',
+      // root only for the entry point, which execs the builder as 1000 with four ambient capabilities
+      User: '0:0',
+      EntryPoint: [
+        '/usr/bin/setpriv',
+        '--reuid=1000',
+        '--regid=1000',
+        '--clear-groups',
+        '--inh-caps=-all,+chown,+kill,+setgid,+setuid',
+        '--ambient-caps=-all,+chown,+kill,+setgid,+setuid',
+        '--no-new-privs',
+        '--',
+        'node',
+        '/opt/gantry/entrypoint.js',
+      ],
       ReadonlyRootFilesystem: true,
       StopTimeout: 30,
-      LinuxParameters: { Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true },
+      LinuxParameters: { InitProcessEnabled: true },
       LogConfiguration: { LogDriver: 'awslogs' },
       MountPoints: [
         { ContainerPath: '/work', ReadOnly: false, SourceVolume: 'work' },
         { ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'tmp' },
       ],
     });
+    const { Add, Drop } = (container.LinuxParameters as { Capabilities: { Add?: string[]; Drop: string[] } }).Capabilities;
+    expect(Add).toBeUndefined();
+    // Every one of Docker's default capabilities is dropped except the four the uid switch needs.
+    const dockerDefaults = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD'];
+    dockerDefaults.push('NET_BIND_SERVICE', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT');
+    expect(dockerDefaults.filter((c) => !Drop.includes(c)).sort()).toEqual(['CHOWN', 'KILL', 'SETGID', 'SETUID']);
+    expect(Drop).toEqual(expect.arrayContaining(['SYS_ADMIN', 'SYS_PTRACE', 'NET_ADMIN', 'DAC_READ_SEARCH']));
     expect(container.Environment).toEqual(
-      expect.arrayContaining([{ Name: 'GANTRY_ARTIFACT_BUCKET', Value: { Ref: logicalId(g.stack.artifacts.bucket) } }]),
+      expect.arrayContaining([
+        { Name: 'GANTRY_APP_UID', Value: '1001' },
+        { Name: 'GANTRY_APP_GID', Value: '1001' },
+      ]),
     );
+    // The builder reaches the bucket only through its attempt's presigned URLs: no bucket name, no AWS variable.
+    expect(JSON.stringify(container.Environment)).not.toMatch(/ARTIFACT|AWS_/);
     const logGroupRef = (container.LogConfiguration as { Options: Record<string, unknown> }).Options['awslogs-group'];
     const logGroup = g.template.toJSON().Resources[(logGroupRef as { Ref: string }).Ref];
     expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
@@ -140,23 +165,12 @@ describe('builder foundry', () => {
     });
   });
 
-  test('the task role may only read and write the artifact bucket under tenants/', () => {
+  test('the task role holds no permission: generated code in the task can reach nothing with it', () => {
     const taskRole = logicalId(g.stack.foundry.taskDefinition.taskRole);
-    const statements = grantedStatements(g.template).filter((s) => s.roles.includes(taskRole));
-    const bucket = logicalId(g.stack.artifacts.bucket);
-    expect(statements.map((s) => s.statement)).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['s3:GetObject', 's3:PutObject'],
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/tenants/*']] },
-      },
-      {
-        Effect: 'Allow',
-        Action: 's3:ListBucket',
-        Resource: { 'Fn::GetAtt': [bucket, 'Arn'] },
-        Condition: { StringLike: { 's3:prefix': ['tenants/*'] } },
-      },
-    ]);
+    expect(grantedStatements(g.template).filter((s) => s.roles.includes(taskRole))).toEqual([]);
+    const role = g.template.toJSON().Resources[taskRole] as { Properties: Record<string, unknown> };
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.Policies).toBeUndefined();
   });
 
   test('the state machine launches into the two builder subnets with the builder security group', () => {

@@ -119,16 +119,10 @@ test('Bedrock is callable only by the steps that draft or heal code, the consult
 test('artifacts: only the drafting steps and the consultation write, all access is under tenants/', () => {
   const { steps, rest } = g.stack.handlers;
   const bucket = logicalId(g.stack.artifacts.bucket);
-  const builderRole = logicalId(g.stack.foundry.taskDefinition.taskRole);
   expect(rolesAllowed(g.template, 's3:PutObject', bucket)).toEqual(
-    // The gate writes each attempt's limits.json; the consultation stores a mission's design image.
-    [
-      roleOf(steps['step-architect']),
-      roleOf(steps['step-heal']),
-      roleOf(steps['step-policy-gate']),
-      roleOf(rest.consult),
-      builderRole,
-    ].sort(),
+    // The gate writes each attempt's limits.json and job.json, and signs the builder's uploads; the
+    // consultation stores a mission's design image. The builder task role is not among them.
+    [roleOf(steps['step-architect']), roleOf(steps['step-heal']), roleOf(steps['step-policy-gate']), roleOf(rest.consult)].sort(),
   );
   const artifactStatements = grantedStatements(g.template).filter((s) =>
     s.resources.some((r) => JSON.stringify(r).includes(`"${bucket}"`)),
