@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInThisContext } from 'node:vm';
 
 async function readJson(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
@@ -49,9 +50,25 @@ export class VercelTwin {
     this.server = createHttpsServer(selfSignedCertificate(), (req, res) => void this.handle(req, res));
     await new Promise<void>((r) => this.server?.listen(0, '127.0.0.1', r));
     this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    // fetch (Node's bundled undici) must accept the self-signed certificate, the twin's stand-in
+    // for a public CA: its global dispatcher is replaced by one that does, until stop().
+    await fetch(this.url).catch(() => undefined);
+    const key = Symbol.for('undici.globalDispatcher.1');
+    // Node's fetch reads the dispatcher from the process's main realm (not a test sandbox's).
+    const g = runInThisContext('globalThis') as Record<symbol, object | undefined>;
+    const current = g[key];
+    if (current) {
+      this.savedDispatcher = current;
+      const Agent = current.constructor as new (o: unknown) => object;
+      g[key] = new Agent({ connect: { rejectUnauthorized: false } });
+    }
   }
 
+  private savedDispatcher: object | undefined;
+
   async stop(): Promise<void> {
+    if (this.savedDispatcher)
+      (globalThis as unknown as Record<symbol, object>)[Symbol.for('undici.globalDispatcher.1')] = this.savedDispatcher;
     this.server?.closeAllConnections();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
