@@ -130,9 +130,14 @@ export function createAwsServices(config: GantryEnv): Services {
     evidence: new S3EvidenceStore(s3, config.GANTRY_EVIDENCE_BUCKET, policy.policy.evidence.retention_days),
     signer: new KmsEvidenceSigner(new KMSClient({ region }), config.GANTRY_EVIDENCE_KEY_ID),
     deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_SECRET_ARN), {
+      apiUrl: config.GANTRY_VERCEL_API_URL,
       timeoutMs: policy.policy.deploy.timeout_seconds * 1000,
     }),
-    publisher: new GitHubPublisher(secret(config.GANTRY_GITHUB_SECRET_ARN), config.GANTRY_GITHUB_REPO),
+    publisher: new GitHubPublisher(
+      secret(config.GANTRY_GITHUB_SECRET_ARN),
+      config.GANTRY_GITHUB_REPO,
+      config.GANTRY_GITHUB_API_URL || undefined,
+    ),
     workflow: new StepFunctionsWorkflow(new SFNClient({ region }), config.GANTRY_STATE_MACHINE_ARN),
     push: new ApiGatewayPush(new ApiGatewayManagementApiClient({ region, endpoint: config.GANTRY_WS_ENDPOINT })),
     architect: new OfflineArchitect(),

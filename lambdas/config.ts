@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   GANTRY_GITHUB_SECRET_ARN: z.string().default(''),
   /** `owner/name` of the repository pull requests are opened on. */
   GANTRY_GITHUB_REPO: z.string().default(''),
+  /** Endpoint of the Vercel REST API (override only for a proxy or a test double of the API). */
+  GANTRY_VERCEL_API_URL: z.string().url().default('https://api.vercel.com'),
+  /** Endpoint of the GitHub REST API; set it for GitHub Enterprise Server (`https://<host>/api/v3`). */
+  GANTRY_GITHUB_API_URL: z.string().default(''),
   GANTRY_BUILDER_CLUSTER_ARN: z.string().default(''),
   /** Secrets Manager secret whose value seals Siri device keys at rest. */
   GANTRY_DEVICE_KEY_SECRET_ARN: z.string().default(''),

@@ -162,7 +162,8 @@ export class GantryStack extends Stack {
       connectAuthorizer: new WebSocketLambdaAuthorizer('TicketAuthorizer', this.handlers.authorizer, {
         identitySource: ['route.request.querystring.ticket'],
       }),
-      pushers: [rest.architect, rest.siri, rest.consult, ...this.handlers.stepList()],
+      // mission-control pushes CANCELLED to the mission's subscribers.
+      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ...this.handlers.stepList()],
       loggingDependency: apiLogging.account,
     });
 

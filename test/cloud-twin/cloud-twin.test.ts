@@ -1,0 +1,150 @@
+/**
+ * The cloud twin: Gantry's AWS code paths end to end on one machine (see cloud-twin.ts). The
+ * handlers run with GANTRY_RUNTIME=aws and the environment the synthesized template gives each
+ * function; the Build state runs the builder entrypoint in its AWS mode under the task
+ * definition's user, mounts and read-only root. Every AWS call is written to
+ * GANTRY_TWIN_CALLS_FILE (or a file in the twin's temp dir, printed) for the IAM check.
+ *
+ * What this cannot prove: IAM itself (the recorded calls are evaluated elsewhere), Object Lock and
+ * checksums (s3rver ignores them), S3's 403-for-missing-keys without ListBucket (s3rver answers
+ * 404), KMS key policies, real Fargate placement and image pulls, and real latencies.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
+import { CloudTwin } from './cloud-twin';
+import { parseDockerfile, runFargateTask } from './fargate-task';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const EMAIL = 'owner@twin.example';
+const PASSWORD = 'twin-password-0123456789';
+
+let twin: CloudTwin;
+let token: string;
+
+beforeAll(async () => {
+  twin = new CloudTwin();
+  await twin.start();
+  await twin.addOwner(EMAIL, PASSWORD);
+  token = await twin.login(EMAIL, PASSWORD);
+}, 180_000);
+
+afterAll(async () => {
+  if (!twin) return;
+  const path = process.env.GANTRY_TWIN_CALLS_FILE ?? join(twin.dir, '..', 'gantry-twin-calls.json');
+  twin.recorder.write(path);
+  process.stdout.write(`cloud twin: ${twin.recorder.calls.length} AWS calls written to ${path}\n`);
+  await twin.stop();
+});
+
+async function status(missionId: string): Promise<any> {
+  const res = await twin.rest('GET', `/gantry/status/${missionId}`, { token });
+  expect(res.statusCode).toBe(200);
+  return res.body;
+}
+
+describe('the builder image on Fargate', () => {
+  it('fails the build with EACCES when the image does not declare its scratch mounts as VOLUME', async () => {
+    const dockerfile = readFileSync(join(PROJECT_ROOT, 'builder-image', 'Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^VOLUME\b/.test(line))
+      .join('\n');
+    const scratch = mkdtempSync(join(tmpdir(), 'gantry-twin-novolume-'));
+    chmodSync(scratch, 0o755);
+    try {
+      const task = runFargateTask({
+        taskDefinition: twin.template.taskDefinition().properties as never,
+        overrides: [
+          {
+            Name: 'builder',
+            Environment: [
+              { Name: 'GANTRY_TENANT_ID', Value: 't-none' },
+              { Name: 'GANTRY_MISSION_ID', Value: 'm-none' },
+              { Name: 'GANTRY_ATTEMPT', Value: '1' },
+            ],
+          },
+        ],
+        image: parseDockerfile(dockerfile),
+        imageLayers: [{ source: join(twin.dir, 'image', 'opt-gantry'), target: '/opt/gantry' }],
+        scratchDir: scratch,
+        platformEnvironment: { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' },
+      });
+      const { exitCode, output } = await task.done;
+      expect(exitCode).not.toBe(0);
+      expect(output).toMatch(/EACCES/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a direct build on the AWS code paths', () => {
+  it('goes from POST /gantry/architect to DEPLOYED with a pull request and sealed evidence', async () => {
+    const res = await twin.rest('POST', '/gantry/architect', {
+      token,
+      body: { voice_memo: 'Build a calculator with a history of results' },
+    });
+    expect(res.statusCode).toBe(202);
+    const missionId = res.body.mission_id as string;
+    const execution = await twin.executionEnded(missionId);
+    const final = await status(missionId);
+    // On failure the diff shows why (e.g. the builder's EACCES on a scratch mount the image does not own).
+    expect({ execution: execution.status, status: final.status, failure: final.failure ?? null }).toEqual({
+      execution: 'SUCCEEDED',
+      status: 'DEPLOYED',
+      failure: null,
+    });
+    expect(execution.states).toEqual([
+      'Architect',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Deploy',
+      'Publish',
+      'Seal',
+      'Done',
+    ]);
+    expect(twin.vercel.deployments.size).toBe(1);
+    expect(twin.github.pulls).toHaveLength(1);
+    expect(twin.github.pulls[0]?.base).toBe('main');
+    const calls = twin.recorder.calls;
+    expect(calls.some((c) => c.functionId === 'builder' && c.action === 'PutObject')).toBe(true);
+    expect(calls.some((c) => c.functionId === 'step-seal' && c.service === 'kms' && c.action === 'Sign')).toBe(true);
+    expect(calls.some((c) => c.functionId === 'step-deploy' && c.service === 'secretsmanager')).toBe(true);
+  });
+});
+
+describe('cancel', () => {
+  it('stops the execution and its build task, and a WebSocket subscriber receives CANCELLED', async () => {
+    const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a timer app' } });
+    const missionId = res.body.mission_id as string;
+    const ticket = await twin.rest('POST', '/gantry/auth/ticket', { token });
+    expect(ticket.statusCode).toBe(201);
+    const ws = new WebSocket(`${twin.websocket.url.replace('http', 'ws')}/prod?${ticket.body.websocket_query}`);
+    const messages: any[] = [];
+    ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    ws.send(JSON.stringify({ action: 'subscribe', mission_id: missionId }));
+    // Cancel once the build task is running.
+    for (let i = 0; i < 600 && !twin.sfn.execution(missionId)?.states.includes('Build'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const cancel = await twin.rest('POST', `/gantry/missions/${missionId}/cancel`, {
+      token,
+      body: { reason: 'changed my mind' },
+    });
+    expect(cancel.statusCode).toBe(200);
+    const execution = await twin.executionEnded(missionId);
+    expect(execution.status).toBe('ABORTED');
+    for (let i = 0; i < 50 && !messages.some((m) => m.status === 'CANCELLED'); i++) await new Promise((r) => setTimeout(r, 100));
+    ws.close();
+    expect(messages.find((m) => m.type === 'snapshot')).toBeDefined();
+    expect(messages.some((m) => m.type === 'event' && m.status === 'CANCELLED')).toBe(true);
+    expect((await status(missionId)).status).toBe('CANCELLED');
+  });
+});

