@@ -13,7 +13,7 @@ import {
 } from './domain/errors';
 import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
 import { refreshPolicy, services } from './composition-root';
-import { logger } from './observability';
+import { logger, withLogScope } from './observability';
 
 /**
  * The caller as the authorizer established it (`requestContext.authorizer`), never anything the
@@ -150,5 +150,7 @@ export type RestHandler = (event: APIGatewayProxyEvent, context: Context) => Pro
 
 /** Wraps a thin handler function with the envelope. */
 export function restHandler(fn: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>): RestHandler {
-  return middy(fn).use(httpEnvelope()) as unknown as RestHandler;
+  const handler = middy(fn).use(httpEnvelope()) as unknown as RestHandler;
+  // Each request logs under its own keys (request_id, tenant, mission), never the previous one's.
+  return (event, context) => withLogScope({}, () => handler(event, context));
 }

@@ -23,6 +23,7 @@ import type { Policy } from '../domain/policy';
 import { logger } from '../observability';
 import { recordEvent } from './mission-events';
 import { startMission } from './submit-mission';
+import { promptTextSchema } from '../domain/prompt-text';
 
 /**
  * The CTO consultation loop (seed 000 "Consultation Flow"). The consultation IS the mission: same
@@ -39,14 +40,12 @@ const MAX_TURN_CHARS = 4000;
 export const CONSULT_CHANNELS = ['chat', 'voice', 'siri'] as const;
 export type ConsultChannel = (typeof CONSULT_CHANNELS)[number];
 
-/** A person's message to the CTO or to chat: trimmed, not empty, within `api.max_prompt_chars`. */
+/**
+ * A person's message to the CTO or to chat: no control characters (400 INVALID_PROMPT), NFC,
+ * trimmed, not empty, within `api.max_prompt_chars`.
+ */
 export function messageSchema(policy: Policy) {
-  const maxChars = policy.api.max_prompt_chars;
-  return z
-    .string()
-    .trim()
-    .min(1, 'message must not be empty')
-    .max(maxChars, `message is longer than api.max_prompt_chars (${maxChars})`);
+  return promptTextSchema('message', policy.api.max_prompt_chars);
 }
 
 /** Body of `POST /gantry/consult` and `POST /gantry/voice` (seed shape). */

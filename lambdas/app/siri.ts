@@ -19,6 +19,7 @@ import { recordAudit } from './audit';
 import { enforceGuardrails } from './content-guard';
 import { enforceRateLimit } from './rate-limit';
 import { continueConsultation, isConsulting } from './consultation';
+import { normalizePromptText } from '../domain/prompt-text';
 
 export interface SiriRequest {
   readonly headers: Record<string, string | undefined> | null;
@@ -178,7 +179,7 @@ function parseSiriBody(
   } else {
     input = { message: text, deploy: true, publish: true };
   }
-  const message = input.message.trim();
+  const message = normalizePromptText(input.message, 'message').trim();
   if (!message) throw new ValidationError('The message is empty: say what Gantry should build');
   if (message.length > maxPromptChars) {
     throw new ValidationError(`The message is longer than api.max_prompt_chars (${maxPromptChars})`);

@@ -1,6 +1,6 @@
 import { refreshPolicy, services, type Services } from '../composition-root';
 import { MissionStateSchema, type MissionState } from '../domain/mission';
-import { logger } from '../observability';
+import { logger, withLogScope } from '../observability';
 
 /**
  * Wraps a workflow step: parse the state document, tag logs, run. Errors propagate with their
@@ -9,15 +9,17 @@ import { logger } from '../observability';
 export function stepHandler(step: (svc: Services, state: MissionState) => Promise<MissionState>) {
   return async (input: unknown): Promise<MissionState> => {
     const state = MissionStateSchema.parse(input);
-    logger.appendKeys({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt });
-    try {
-      const svc = services();
-      // A policy edited or uploaded since the last step governs this one.
-      await refreshPolicy(svc);
-      return await step(svc, state);
-    } catch (err) {
-      logger.warn('Step failed', { error: (err as Error).message, error_name: (err as Error).name });
-      throw err;
-    }
+    // The step's own log keys: steps of other missions run in the same process locally.
+    return withLogScope({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt }, async () => {
+      try {
+        const svc = services();
+        // A policy edited or uploaded since the last step governs this one.
+        await refreshPolicy(svc);
+        return await step(svc, state);
+      } catch (err) {
+        logger.warn('Step failed', { error: (err as Error).message, error_name: (err as Error).name });
+        throw err;
+      }
+    });
   };
 }

@@ -2,18 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Services } from '../composition-root';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GantryError } from '../domain/errors';
+import { GantryError, ValidationError } from '../domain/errors';
+import { promptTextSchema } from '../domain/prompt-text';
 import type { Actor, Mission, MissionOptions } from '../domain/mission';
 import { recordEvent } from './mission-events';
 
 /** Body of `POST /gantry/architect` (seed shape). */
 export function architectRequestSchema(maxPromptChars: number) {
   return z.object({
-    voice_memo: z
-      .string()
-      .trim()
-      .min(1, 'voice_memo must not be empty')
-      .max(maxPromptChars, `voice_memo is longer than api.max_prompt_chars (${maxPromptChars})`),
+    voice_memo: promptTextSchema('voice_memo', maxPromptChars),
     deploy: z.boolean().default(true),
     publish: z.boolean().default(true),
   });
@@ -22,9 +19,30 @@ export type ArchitectRequest = z.infer<ReturnType<typeof architectRequestSchema>
 
 export const SUBMIT_SPEECH = 'Gantry assumes control.';
 
+/** An `Idempotency-Key`: 1–255 visible ASCII characters (the shape Stripe and the IETF draft use). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** What makes two submissions "the same request": the prompt, the options and what is retried. */
+function requestFingerprint(request: { prompt: string; deploy: boolean; publish: boolean; retryOf: string | null }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([request.prompt, request.deploy, request.publish, request.retryOf]))
+    .digest('hex');
+}
+
 /**
- * Creates a mission and starts its workflow. With an idempotency key, a repeated request
- * returns the mission the first one created instead of starting a second build.
+ * The mission id an idempotency key stands for. The key is scoped to the tenant and the actor:
+ * another user's request with the same key is a different request and gets its own mission.
+ */
+export function idempotentMissionId(tenantId: string, actor: Actor, key: string): string {
+  const scope = `${tenantId}\n${actor.type}:${actor.id}\n${key}`;
+  return `m-${createHash('sha256').update(scope).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Creates a mission and starts its workflow. With an idempotency key, a repeated request from
+ * the same user with the same body returns the mission the first one created instead of
+ * starting a second build; the same key with a different body is refused (422
+ * IDEMPOTENCY_KEY_REUSED), never answered with the first request's mission.
  */
 export async function submitMission(
   svc: Services,
@@ -37,8 +55,11 @@ export async function submitMission(
     retryOf?: string;
   },
 ): Promise<{ mission: Mission; created: boolean }> {
+  if (input.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
+    throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters');
+  }
   const missionId = input.idempotencyKey
-    ? `m-${createHash('sha256').update(`${input.tenantId}\n${input.idempotencyKey}`).digest('hex').slice(0, 24)}`
+    ? idempotentMissionId(input.tenantId, input.actor, input.idempotencyKey)
     : `m-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   let mission: Mission;
   try {
@@ -54,7 +75,27 @@ export async function submitMission(
     });
   } catch (err) {
     if (input.idempotencyKey && err instanceof ConditionalCheckFailedException) {
-      return { mission: await svc.store.requireMission(input.tenantId, missionId), created: false };
+      const first = await svc.store.requireMission(input.tenantId, missionId);
+      const asked = requestFingerprint({
+        prompt: input.request.voice_memo,
+        deploy: input.request.deploy,
+        publish: input.request.publish,
+        retryOf: input.retryOf ?? null,
+      });
+      const held = requestFingerprint({
+        prompt: first.prompt,
+        deploy: first.options.deploy,
+        publish: first.options.publish,
+        retryOf: first.retry_of ?? null,
+      });
+      if (asked !== held) {
+        throw new GantryError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was already used with a different request body; send a new key for a new request',
+          422,
+        );
+      }
+      return { mission: first, created: false };
     }
     throw err;
   }

