@@ -355,12 +355,18 @@ export async function healStep(svc: Services, state: MissionState): Promise<Miss
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: next };
 }
 
-async function verifyLive(url: string, attempts: number): Promise<void> {
+async function verifyLive(svc: Services, url: string, attempts: number): Promise<void> {
+  const probe =
+    svc.deployer.probe?.bind(svc.deployer) ??
+    (async (target: string) => {
+      const res = await fetch(target, { signal: AbortSignal.timeout(10_000) });
+      return { status: res.status, body: await res.text() };
+    });
   let last = '';
   for (let i = 0; i < attempts; i++) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      if (res.ok && (await res.text()).length > 0) return;
+      const res = await probe(url);
+      if (res.status >= 200 && res.status < 300 && res.body.length > 0) return;
       last = `HTTP ${res.status}`;
     } catch (err) {
       last = (err as Error).message;
@@ -390,7 +396,7 @@ export async function deployStep(svc: Services, state: MissionState): Promise<Mi
   );
   const slug = mission.slug ?? slugFor(mission.project_name ?? 'app', mission.mission_id);
   const { url, deploymentId } = await svc.deployer.deploy({ slug, files, missionId: mission.mission_id });
-  await verifyLive(url, svc.policy.policy.deploy.verify_attempts);
+  await verifyLive(svc, url, svc.policy.policy.deploy.verify_attempts);
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'deploy.live',
     message: `Live at ${url}`,

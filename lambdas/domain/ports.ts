@@ -41,6 +41,8 @@ export interface Deployer {
     files: readonly DeployFile[];
     missionId: string;
   }): Promise<{ url: string; deploymentId: string }>;
+  /** How the workflow reaches a deployed URL to check it is live (default: `fetch`). */
+  probe?(url: string): Promise<{ status: number; body: string }>;
 }
 
 export interface PublishFile {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
+import { fetchLocalApp } from '../../lambdas/adapters/deployers';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /** The first owner every test stack bootstraps (GANTRY_ADMIN_EMAIL / GANTRY_ADMIN_PASSWORD). */
@@ -31,6 +32,13 @@ export interface TestStack {
   /** A WebSocket URL (default path `/ws`) carrying a fresh single-use ticket of the token's session. */
   wsUrl(path?: string, token?: string): Promise<string>;
   waitFor(missionId: string, statuses: string[], timeoutMs?: number): Promise<any>;
+  /**
+   * GETs a deployed app's URL (`http://<slug>.localhost:<apps port>/…`): Node's resolver does not
+   * know `*.localhost` names, which browsers and curl send to the loopback address.
+   */
+  fetchApp(url: string): Promise<{ status: number; text: string }>;
+  /** The origin apps are served from, as a pattern: `http://<slug>.localhost:<port>/`. */
+  appUrlPattern: RegExp;
   /** The local publisher's bare repository of the token's tenant (one repository per tenant). */
   gitRepo(token?: string): Promise<string>;
   stop(): Promise<void>;
@@ -96,6 +104,11 @@ export async function startTestStack(
     request,
     requestAs,
     login,
+    async fetchApp(url) {
+      const res = await fetchLocalApp(url);
+      return { status: res.status, text: res.body };
+    },
+    appUrlPattern: new RegExp(`^http://[a-z0-9-]+\\.localhost:${stack.apps.port}/$`),
     async gitRepo(as = token) {
       const me = await requestAs(as, 'GET', '/gantry/auth/status');
       const tenant = me.body?.tenant?.tenant_id;
