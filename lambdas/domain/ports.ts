@@ -75,6 +75,8 @@ export interface WorkflowPort {
 /** Pushes messages to WebSocket connections. Returns false when the connection is gone. */
 export interface PushPort {
   post(connectionId: string, message: unknown): Promise<boolean>;
+  /** Closes a connection (false when it was already gone). */
+  disconnect(connectionId: string): Promise<boolean>;
 }
 
 /** Drafts and heals app manifests (Bedrock or an OpenAI-compatible model in the cloud, the offline generator locally). */

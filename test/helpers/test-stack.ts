@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -27,6 +28,17 @@ export interface TestStack {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<TestResponse>;
+  /**
+   * A request sent from another loopback address (e.g. `127.0.0.2`): the stack sees another
+   * source IP, as it would another machine.
+   */
+  requestFrom(
+    localAddress: string,
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; headers: Record<string, string | string[] | undefined> }>;
   /** Logs in and returns the bearer token. */
   login(email: string, password: string): Promise<string>;
   /** A WebSocket URL (default path `/ws`) carrying a fresh single-use ticket of the token's session. */
@@ -89,6 +101,38 @@ export async function startTestStack(
     }
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
+  const requestFrom: TestStack['requestFrom'] = (localAddress, token, method, path, body) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = httpRequest(
+        `${stack.url}${path}`,
+        {
+          method,
+          localAddress,
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(payload ? { 'content-length': String(Buffer.byteLength(payload)) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = undefined;
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
   const login = async (email: string, password: string): Promise<string> => {
     const res = await requestAs(null, 'POST', '/gantry/auth', { email, password });
     if (res.status !== 200) throw new Error(`Login as ${email} failed: ${res.status} ${res.text}`);
@@ -103,6 +147,7 @@ export async function startTestStack(
     token,
     request,
     requestAs,
+    requestFrom,
     login,
     async fetchApp(url) {
       const res = await fetchLocalApp(url);
