@@ -11,6 +11,7 @@ import { loadPolicyFile, type LoadedPolicy } from './domain/policy';
 import type {
   AdvisorPort,
   ArchitectPort,
+  BuilderIsolation,
   ConsultantPort,
   ArtifactStore,
   Deployer,
@@ -45,6 +46,8 @@ export interface Services {
   policy: LoadedPolicy;
   /** Where the policy is reloaded from without a redeploy (absent: fixed for the life of the process). */
   readonly policySource?: PolicySource;
+  /** How builds are isolated (local stack only; absent in AWS, where every build is a Fargate task). */
+  builderIsolation?: BuilderIsolation;
   /** Runs debugger snippets in the builder's sandbox (local stack only; absent in AWS). */
   readonly snippets?: SnippetRunner;
   readonly debuggerRuns: DebuggerRunStore;

@@ -29,7 +29,7 @@ import { LocalAppsHost } from './static-hosting';
 import { STEP_HANDLER_MAP } from './handler-registry';
 import { LocalBuilds } from './local-build-task';
 import { BuilderSlots } from './sandbox/builder-slots';
-import { LocalSandbox } from './sandbox/local-sandbox';
+import { LocalSandbox, type LocalSandboxOptions } from './sandbox/local-sandbox';
 import { runBuilderJob } from './sandbox/run-builder-job';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
@@ -101,6 +101,8 @@ export interface LocalStackOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Replaces the offline architect (scripted architects in tests, another provider later). */
   readonly architect?: ArchitectPort;
+  /** Sandbox options (tests of a machine without bubblewrap: `{ bwrapPath: null }`). */
+  readonly sandbox?: Omit<LocalSandboxOptions, 'root' | 'allowUnsandboxed'>;
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -185,7 +187,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // able to traverse every parent folder, and a data dir under a private home would forbid it.
   const scratch = join(tmpdir(), `gantry-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
   const jobRoot = join(scratch, 'jobs');
-  const sandbox = new LocalSandbox({ root: join(scratch, 'sandbox') });
+  const sandbox = new LocalSandbox({
+    ...options.sandbox,
+    root: join(scratch, 'sandbox'),
+    allowUnsandboxed: config.GANTRY_SANDBOX === 'none',
+  });
   await sandbox.sweepLeftovers([jobRoot]);
   const capabilities = sandbox.describe();
   if (capabilities.warning) notices.push(`WARNING: ${capabilities.warning}`);
@@ -233,6 +239,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.architect ? { architect: options.architect } : {}),
     policySource,
     snippets: { run: (input) => runSnippet({ ...input, limits: input.limits, sandbox }) },
+    builderIsolation: capabilities.refusal
+      ? { mode: 'unavailable', detail: capabilities.refusal }
+      : capabilities.isolation === 'none'
+        ? { mode: 'unsandboxed', detail: capabilities.warning ?? capabilities.summary }
+        : { mode: 'sandboxed', detail: capabilities.summary },
   };
   policySource.onChange((next) => {
     svc.policy = next;

@@ -202,7 +202,17 @@ export async function policyGateStep(svc: Services, state: MissionState): Promis
     idempotencyKey: `${state.mission_id}:policy-passed:${state.attempt}`,
     data: { attempt: state.attempt, policy_hash: hash, dead_man_switch_seconds: limits.dead_man_switch_seconds },
   });
-  await enter(svc, state, 'BUILDING', `Building attempt ${state.attempt} in an isolated builder`);
+  const isolation = svc.builderIsolation ?? { mode: 'sandboxed', detail: 'an isolated builder' };
+  if (isolation.mode === 'unavailable') throw new GantryError('SANDBOX_UNAVAILABLE', isolation.detail, 503);
+  await svc.store.patchMission(state.tenant_id, state.mission_id, { builder_isolation: isolation.mode });
+  await enter(
+    svc,
+    state,
+    'BUILDING',
+    isolation.mode === 'unsandboxed'
+      ? `Building attempt ${state.attempt} UNSANDBOXED (GANTRY_SANDBOX=none): ${isolation.detail}`
+      : `Building attempt ${state.attempt} in an isolated builder`,
+  );
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
 }
 

@@ -158,3 +158,14 @@ export interface SnippetRunner {
     duration_ms: number;
   }>;
 }
+
+/**
+ * How builds are isolated in this deployment. `sandboxed`: a Fargate task (AWS) or the bubblewrap
+ * sandbox (local). `unsandboxed`: no working sandbox, and the operator opted in to plain processes
+ * (`GANTRY_SANDBOX=none`). `unavailable`: no working sandbox and no opt-in: builds are refused.
+ */
+export interface BuilderIsolation {
+  readonly mode: 'sandboxed' | 'unsandboxed' | 'unavailable';
+  /** One line for people: what isolates builds, or what is missing and how to fix it. */
+  readonly detail: string;
+}

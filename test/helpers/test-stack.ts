@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
 import { fetchLocalApp } from '../../lambdas/adapters/deployers';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
 
 /** The first owner every test stack bootstraps (GANTRY_ADMIN_EMAIL / GANTRY_ADMIN_PASSWORD). */
 export const TEST_ADMIN = { email: 'owner@gantry.test', password: 'test-owner-password-1' } as const;
@@ -72,6 +72,8 @@ export async function startTestStack(
     dataDir?: string;
     /** More environment for the stack (e.g. GANTRY_LLM_PROVIDER); process.env itself is left alone. */
     env?: Record<string, string>;
+    /** Sandbox options (e.g. `{ bwrapPath: null }`: a machine without bubblewrap). */
+    sandbox?: LocalStackOptions['sandbox'];
   } = {},
 ): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gantry-test-'));
@@ -85,7 +87,7 @@ export async function startTestStack(
     ...options.env,
   };
   if (options.policy) env.GANTRY_POLICY_PATH = writePolicy(dataDir, options.policy);
-  const stack = await startLocalStack({ env, architect: options.architect });
+  const stack = await startLocalStack({ env, architect: options.architect, sandbox: options.sandbox });
   const requestAs: TestStack['requestAs'] = async (token, method, path, body, headers = {}) => {
     const res = await fetch(`${stack.url}${path}`, {
       method,
