@@ -125,7 +125,7 @@ export async function login(svc: Services, input: { request: LoginRequest; sourc
     if (userCount === 0) {
       throw new UnauthorizedError(
         'No user exists yet. Start the stack with GANTRY_ADMIN_EMAIL and GANTRY_ADMIN_PASSWORD set, or run ' +
-          '`npx gantry user add --email <you> --role owner` while it is stopped',
+          '`npx gantry user add --email <you> --role owner`',
         'NO_USERS_YET',
       );
     }
