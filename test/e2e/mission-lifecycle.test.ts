@@ -181,7 +181,12 @@ describe('bad input gets a clear 4xx JSON error', () => {
     expect(typeof health.body.uptime_seconds).toBe('number');
     expect(typeof health.body.websocket_connections).toBe('number');
     const ready = await t.request('GET', '/ready');
-    expect(ready.body).toEqual({ ready: true, checks: { store: true, workflow: true, architect: true } });
+    expect(ready.body).toEqual({
+      ready: true,
+      checks: { store: true, workflow: true, architect: true, builder: true },
+      builder_isolation: 'sandboxed',
+      builder_detail: expect.stringMatching(/bubblewrap/),
+    });
   });
 
   test('an Idempotency-Key makes a retried submit return the same mission', async () => {
