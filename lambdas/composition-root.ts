@@ -11,6 +11,7 @@ import { loadPolicyFile, type LoadedPolicy } from './domain/policy';
 import type {
   AdvisorPort,
   ArchitectPort,
+  BuilderIsolation,
   ConsultantPort,
   ArtifactStore,
   BuildJobIssuer,
@@ -47,6 +48,8 @@ export interface Services {
   policy: LoadedPolicy;
   /** Where the policy is reloaded from without a redeploy (absent: fixed for the life of the process). */
   readonly policySource?: PolicySource;
+  /** How builds are isolated (local stack only; absent in AWS, where every build is a Fargate task). */
+  builderIsolation?: BuilderIsolation;
   /** Runs debugger snippets in the builder's sandbox (local stack only; absent in AWS). */
   readonly snippets?: SnippetRunner;
   readonly debuggerRuns: DebuggerRunStore;
@@ -145,19 +148,22 @@ export function createAwsServices(config: GantryEnv): Services {
   });
 }
 
-/** What only the running local stack knows: its emulator endpoint, workflow runner and public URL. */
+/** What only the running local stack knows: its emulators' clients, workflow runner and public URLs. */
 export interface LocalRuntime {
-  readonly dynamoEndpoint: string;
+  /** A client of the embedded store (its own socket and per-start credential). */
+  readonly dynamo: DynamoDBClient;
+  /** A client of the local `@connections` API (it presents the per-start key). */
+  readonly managementApi: ApiGatewayManagementApiClient;
   readonly workflow: WorkflowPort;
   readonly publicUrl: () => string;
+  /** The public URL of a deployed app (each app has its own origin). */
+  readonly appUrl: (slug: string) => string;
 }
 
 /** Local adapters: everything under the data directory, no cloud account, no network. */
 export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, policy = loadPolicyFile()): Services {
   const dataDir = resolve(config.GANTRY_DATA_DIR);
-  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: runtime.dynamoEndpoint, credentials });
-  const doc = docClient(dynamo);
+  const doc = docClient(runtime.dynamo);
   return withModels({
     config,
     policy,
@@ -170,12 +176,10 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
     buildJobs: new LocalBuildJobIssuer(),
     evidence: new FileEvidenceStore(join(dataDir, 'evidence'), policy.policy.evidence.retention_days),
     signer: new LocalEvidenceSigner(join(dataDir, 'keys')),
-    deployer: new LocalStaticDeployer(join(dataDir, 'apps'), runtime.publicUrl),
+    deployer: new LocalStaticDeployer(join(dataDir, 'apps'), runtime.appUrl),
     publisher: new LocalGitPublisher(join(dataDir, 'git'), runtime.publicUrl),
     workflow: runtime.workflow,
-    push: new ApiGatewayPush(
-      new ApiGatewayManagementApiClient({ region: config.AWS_REGION, endpoint: runtime.publicUrl(), credentials }),
-    ),
+    push: new ApiGatewayPush(runtime.managementApi),
     architect: new OfflineArchitect(),
     startedAt: Date.now(),
   });

@@ -67,6 +67,21 @@ const EnvSchema = z.object({
   GANTRY_DATA_DIR: z.string().default('./.gantry'),
   /** Public base URL of the local stack (defaults to http://HOST:PORT). */
   GANTRY_PUBLIC_URL: z.string().default(''),
+  /**
+   * Port of the local apps host, where each deployed app has its own origin
+   * `http://<slug>.<GANTRY_APPS_DOMAIN>:<port>/`. Unset: PORT+1 if free, else any free port (0 with PORT=0).
+   */
+  GANTRY_APPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Domain under which apps get their origins; `*.localhost` resolves to loopback in browsers and curl. */
+  GANTRY_APPS_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'must be a DNS domain')
+    .default('localhost'),
+  /**
+   * Local builds need a working bubblewrap sandbox and are refused without one; `none` is the
+   * operator's explicit opt-in to unsandboxed builds (shown as "unsandboxed" everywhere).
+   */
+  GANTRY_SANDBOX: z.enum(['required', 'none']).default('required'),
 });
 
 export type GantryEnv = z.infer<typeof EnvSchema>;

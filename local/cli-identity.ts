@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,7 +11,9 @@ import { Argon2PasswordHasher } from '../lambdas/adapters/password-hasher';
 import { RoleSchema, type Role } from '../lambdas/domain/identity';
 import { loadPolicyFile } from '../lambdas/domain/policy';
 import { SIRI_PATH, signRequest } from '../lambdas/domain/siri-signature';
+import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
+import { embeddedStoreClient, readStoreAccess, startEmbeddedStore, type EmbeddedStore } from './embedded-store';
 
 /**
  * The identity side of the `gantry` command: logging in (the token is kept per stack URL in a
@@ -124,44 +125,37 @@ async function withAccountServices<T>(fn: (svc: AccountServices) => Promise<T>):
       client.destroy();
     }
   }
-  const dir = join(resolve(config.GANTRY_DATA_DIR), 'dynamodb');
-  // dynalite ships no types.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
-  const server = dynalite({ path: dir, createTableMs: 0 });
-  try {
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(0, '127.0.0.1', () => ok());
-    });
-  } catch (e) {
-    throw new Error(`Cannot open ${dir}: ${(e as Error).message}`);
+  const dataDir = resolve(config.GANTRY_DATA_DIR);
+  // A running stack owns the store: ask it through its socket with the credential it left for us.
+  const running = readStoreAccess(dataDir);
+  if (running) {
+    const client = embeddedStoreClient(running, config.AWS_REGION);
+    try {
+      const identity = new IdentityStore(DynamoDBDocumentClient.from(client), config.GANTRY_TABLE_NAME);
+      return await fn({ identity, passwords: new Argon2PasswordHasher(), policy });
+    } finally {
+      client.destroy();
+    }
   }
-  const client = new DynamoDBClient({
-    region: config.AWS_REGION,
-    endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  // No stack: open the store ourselves, holding the data directory's lock so none starts meanwhile.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const release = lockDataDir(dataDir);
+  let store: EmbeddedStore | undefined;
   try {
-    await ensureTable(client, config.GANTRY_TABLE_NAME).catch((e: Error) => {
-      throw new Error(
-        /lock/i.test(e.message)
-          ? `The local stack is running on ${resolve(config.GANTRY_DATA_DIR)}; stop it first (or, as a logged-in owner, add --api)`
-          : e.message,
-      );
-    });
-    const identity = new IdentityStore(DynamoDBDocumentClient.from(client), config.GANTRY_TABLE_NAME);
+    store = await startEmbeddedStore(dataDir, config.AWS_REGION);
+    await ensureTable(store.client, config.GANTRY_TABLE_NAME);
+    const identity = new IdentityStore(DynamoDBDocumentClient.from(store.client), config.GANTRY_TABLE_NAME);
     return await fn({ identity, passwords: new Argon2PasswordHasher(), policy });
   } finally {
-    client.destroy();
-    await new Promise<void>((r) => server.close(() => r()));
+    await store?.close();
+    release();
   }
 }
 
 /**
  * `gantry user add --email <e> [--role owner|admin|member|approver] [--tenant <id> | --tenant-name <n>] [--api]`.
- * Without --api it writes to the data store directly (the first owner of a fresh install, or an
- * operator on AWS with GANTRY_RUNTIME=aws); with --api it asks the running stack as the
+ * Without --api it writes to the data store directly (the first owner of a fresh install, a
+ * running local stack's store through its socket, or an operator on AWS with GANTRY_RUNTIME=aws); with --api it asks the running stack as the
  * logged-in owner, for the owner's own tenant.
  */
 export async function userCommand(args: string[], api: ApiCall): Promise<number> {

@@ -20,7 +20,7 @@ Usage:
                                     Sign in to a running stack; the token is kept per stack URL (0600 file)
   gantry logout                     End the session and forget the token
   gantry user add --email <e> [--role owner|admin|member|approver] [--tenant <id>|--tenant-name <n>] [--api]
-                                    Add a user in the data store (stack stopped), or through the API as an owner
+                                    Add a user in the data store (stack running or stopped), or through the API as an owner
   gantry tenant add --name <n> --owner-email <e> [--api]
                                     Create a tenant with its first owner
   gantry device add <name> | device list | device revoke <key-id>

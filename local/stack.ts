@@ -1,10 +1,10 @@
 import './polyfills';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from '../lambdas/config';
 import { createLocalServices, installServices, type Services } from '../lambdas/composition-root';
@@ -22,18 +22,18 @@ import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
 import { sweepExpiredItems } from './expired-items';
+import { newConnectionsKey, presentConnectionsKey } from './connections-api';
+import { restrictTree, startEmbeddedStore } from './embedded-store';
 import { LocalGateway } from './gateway';
+import { LocalAppsHost } from './static-hosting';
 import { STEP_HANDLER_MAP } from './handler-registry';
 import { LocalBuilds } from './local-build-task';
 import { BuilderSlots } from './sandbox/builder-slots';
-import { LocalSandbox } from './sandbox/local-sandbox';
+import { LocalSandbox, type LocalSandboxOptions } from './sandbox/local-sandbox';
 import { runBuilderJob } from './sandbox/run-builder-job';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
-// dynalite ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
 
 /** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
 const STATE_TO_STEP = {
@@ -53,6 +53,8 @@ export interface LocalStack {
   readonly services: Services;
   readonly runner: LocalWorkflowRunner;
   readonly gateway: LocalGateway;
+  /** Deployed apps, each on its own origin (`apps.urlFor(slug)`). */
+  readonly apps: LocalAppsHost;
   readonly sandbox: LocalSandbox;
   /** Lines worth printing at start-up (isolation warnings, recovered missions). */
   readonly notices: string[];
@@ -99,12 +101,17 @@ export interface LocalStackOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Replaces the offline architect (scripted architects in tests, another provider later). */
   readonly architect?: ArchitectPort;
+  /** Sandbox options (tests of a machine without bubblewrap: `{ bwrapPath: null }`). */
+  readonly sandbox?: Omit<LocalSandboxOptions, 'root' | 'allowUnsandboxed'>;
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const config: GantryEnv = readConfig(options.env ?? process.env);
+  // Only the stack's own push client knows this key: nobody else may post to or close a socket.
+  const connectionsKey = newConnectionsKey();
   const dataDir = resolve(config.GANTRY_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  // The data directory holds sessions, keys and the store: this user's only (0700, files 0600).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const releaseDataDir = lockDataDir(dataDir);
   // The policy file is watched: an edit applies to the next step without a restart.
   const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
@@ -112,49 +119,79 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const policy = policySource.current();
   const notices: string[] = [];
 
-  const dynamoServer = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((r, j) => {
-    dynamoServer.once('error', j);
-    dynamoServer.listen(0, '127.0.0.1', () => r());
-  });
-  const dynPort = (dynamoServer.address() as { port: number }).port;
-  const dynamoEndpoint = `http://127.0.0.1:${dynPort}`;
-  const rawClient = new DynamoDBClient({
-    region: config.AWS_REGION,
-    endpoint: dynamoEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await ensureTable(rawClient, config.GANTRY_TABLE_NAME);
+  // Everything taken so far is given back if a later step of the start fails.
+  const undo: Array<() => Promise<void> | void> = [() => policySource.close(), releaseDataDir];
+  const unwind = async (): Promise<void> => {
+    for (const step of undo.splice(0).reverse()) await Promise.resolve(step()).catch(() => undefined);
+  };
 
-  const gateway = new LocalGateway({
-    host: config.GANTRY_HOST,
-    port: config.PORT,
-    appsDir: join(dataDir, 'apps'),
-    pullsDir: join(dataDir, 'git', 'pulls'),
-    webDir: join(PROJECT_ROOT, 'web'),
-  });
+  let store: Awaited<ReturnType<typeof startEmbeddedStore>>;
+  let gateway: LocalGateway;
+  let apps: LocalAppsHost;
   let url: string;
   try {
+    store = await startEmbeddedStore(dataDir, config.AWS_REGION);
+    undo.push(() => store.close());
+    await ensureTable(store.client, config.GANTRY_TABLE_NAME);
+    restrictTree(dataDir);
+
+    apps = new LocalAppsHost({
+      host: config.GANTRY_HOST,
+      port: config.GANTRY_APPS_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1),
+      appsDir: join(dataDir, 'apps'),
+      domain: config.GANTRY_APPS_DOMAIN,
+    });
+    try {
+      await apps.listen();
+    } catch (err) {
+      // Only a port chosen by default may move; an explicit GANTRY_APPS_PORT in use is an error.
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || config.GANTRY_APPS_PORT !== undefined) throw err;
+      apps = new LocalAppsHost({
+        host: config.GANTRY_HOST,
+        port: 0,
+        appsDir: join(dataDir, 'apps'),
+        domain: config.GANTRY_APPS_DOMAIN,
+      });
+      await apps.listen();
+      notices.push(`Port ${config.PORT + 1} is in use: apps are served on port ${apps.port} (set GANTRY_APPS_PORT to fix it).`);
+    }
+    const appsHost = apps;
+    undo.push(() => appsHost.close());
+
+    gateway = new LocalGateway({
+      host: config.GANTRY_HOST,
+      port: config.PORT,
+      pullsDir: join(dataDir, 'git', 'pulls'),
+      webDir: join(PROJECT_ROOT, 'web'),
+      connectionsKey,
+      appUrl: (slug) => appsHost.urlFor(slug),
+    });
     url = await gateway.listen();
+    const gw = gateway;
+    undo.push(() => gw.close());
   } catch (err) {
-    await new Promise<void>((r) => dynamoServer.close(() => r()));
-    rawClient.destroy();
-    policySource.close();
-    releaseDataDir();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    await unwind();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
       throw new Error(
-        `Port ${config.PORT} on ${config.GANTRY_HOST} is already in use; set PORT to another port (PORT=0 picks a free one)`,
+        `Port ${config.PORT} or ${config.GANTRY_APPS_PORT ?? config.PORT + 1} on ${config.GANTRY_HOST} is already in use; ` +
+          'set PORT (and GANTRY_APPS_PORT) to free ports (0 picks one)',
       );
     }
     throw err;
   }
+  const rawClient: DynamoDBClient = store.client;
   const publicUrl = (): string => config.GANTRY_PUBLIC_URL || url;
 
   // Builder jobs live under the system temp folder, not the data dir: the sandbox user must be
   // able to traverse every parent folder, and a data dir under a private home would forbid it.
   const scratch = join(tmpdir(), `gantry-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
   const jobRoot = join(scratch, 'jobs');
-  const sandbox = new LocalSandbox({ root: join(scratch, 'sandbox') });
+  const sandbox = new LocalSandbox({
+    ...options.sandbox,
+    root: join(scratch, 'sandbox'),
+    allowUnsandboxed: config.GANTRY_SANDBOX === 'none',
+  });
   await sandbox.sweepLeftovers([jobRoot]);
   const capabilities = sandbox.describe();
   if (capabilities.warning) notices.push(`WARNING: ${capabilities.warning}`);
@@ -186,12 +223,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await builds.stop(String(record.input.mission_id));
     },
   });
-  const base = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
+  const managementApi = new ApiGatewayManagementApiClient({
+    region: config.AWS_REGION,
+    endpoint: url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  presentConnectionsKey(managementApi, connectionsKey);
+  const base = createLocalServices(
+    config,
+    { dynamo: store.client, managementApi, workflow: runner, publicUrl, appUrl: (slug) => apps.urlFor(slug) },
+    policy,
+  );
   const svc: Services = {
     ...base,
     ...(options.architect ? { architect: options.architect } : {}),
     policySource,
     snippets: { run: (input) => runSnippet({ ...input, limits: input.limits, sandbox }) },
+    builderIsolation: capabilities.refusal
+      ? { mode: 'unavailable', detail: capabilities.refusal }
+      : capabilities.isolation === 'none'
+        ? { mode: 'unsandboxed', detail: capabilities.warning ?? capabilities.summary }
+        : { mode: 'sandboxed', detail: capabilities.summary },
   };
   policySource.onChange((next) => {
     svc.policy = next;
@@ -223,9 +275,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const identity = await bootstrapFirstOwner(svc);
   // DynamoDB TTL stand-in: expired sessions, tickets, nonces and buckets are swept now and every minute.
   const sweep = (): Promise<unknown> =>
-    sweepExpiredItems(rawClient, config.GANTRY_TABLE_NAME).catch((err: Error) =>
-      notices.push(`Sweeping expired items failed: ${err.message}`),
-    );
+    sweepExpiredItems(rawClient, config.GANTRY_TABLE_NAME)
+      .then(() => restrictTree(join(dataDir, 'dynamodb')))
+      .catch((err: Error) => notices.push(`Sweeping expired items failed: ${err.message}`));
   await sweep();
   const sweeper = setInterval(() => void sweep(), 60_000);
   sweeper.unref();
@@ -237,6 +289,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     services: svc,
     runner,
     gateway,
+    apps,
     sandbox,
     notices,
     identity,
@@ -250,11 +303,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (options.drain) await runner.drain();
       builds.abortAll();
       policySource.close();
-      await gateway.close();
-      await new Promise<void>((r) => dynamoServer.close(() => r()));
-      rawClient.destroy();
+      await unwind();
+      managementApi.destroy();
       installServices(undefined);
-      releaseDataDir();
     },
   };
 }

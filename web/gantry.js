@@ -42,6 +42,12 @@ function setStatus(status, extra = {}) {
   el.textContent = status;
   el.dataset.status = status;
   $('queue').textContent = extra.queue_position ? `(queue position ${extra.queue_position})` : '';
+  // Builds without a sandbox happen only when the operator opted in; the user must see it.
+  if ('builder_isolation' in extra) {
+    const unsandboxed = extra.builder_isolation === 'unsandboxed';
+    $('isolation').hidden = !unsandboxed;
+    $('isolation').textContent = unsandboxed ? 'UNSANDBOXED build (no network or file isolation)' : '';
+  }
 }
 
 function showLinks(m) {
@@ -56,6 +62,7 @@ function showLinks(m) {
     a.rel = 'noopener';
     links.append(a, ' ');
   };
+  // Each app is served from its own origin (its own cookies and storage), apart from this client's.
   if (m.url) add(m.url, 'Open the app', 'app-link');
   if (m.pr_url) add(m.pr_url, `Pull request (${m.branch})`, 'pr-link');
   if (m.failure) {

@@ -1,4 +1,6 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { dirname, join } from 'node:path';
 import { DeployError, TransientError } from '../domain/errors';
 import type { DeployFile, Deployer } from '../domain/ports';
@@ -6,13 +8,14 @@ import { assertSafeKey } from './artifact-store';
 
 /**
  * Local static host: the built output is copied to `<appsRoot>/<slug>/` and served by the local
- * gateway at `/apps/<slug>/`. The folder is swapped in whole, so a visitor never sees half a deploy.
+ * apps host on the app's own origin (`appUrl(slug)`, e.g. `http://<slug>.localhost:8788/`). The
+ * folder is swapped in whole, so a visitor never sees half a deploy.
  */
 export class LocalStaticDeployer implements Deployer {
   readonly name = 'local-static';
   constructor(
     private readonly appsRoot: string,
-    private readonly publicUrl: () => string,
+    private readonly appUrl: (slug: string) => string,
   ) {}
 
   async deploy(input: { slug: string; files: readonly DeployFile[] }): Promise<{ url: string; deploymentId: string }> {
@@ -30,8 +33,41 @@ export class LocalStaticDeployer implements Deployer {
     await rename(target, old).catch(() => undefined);
     await rename(staging, target);
     await rm(old, { recursive: true, force: true });
-    return { url: `${this.publicUrl()}/apps/${input.slug}/`, deploymentId: `local-${input.slug}` };
+    return { url: this.appUrl(input.slug), deploymentId: `local-${input.slug}` };
   }
+
+  probe(url: string): Promise<{ status: number; body: string }> {
+    return fetchLocalApp(url);
+  }
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * Name resolution that sends every `*.localhost` name to the loopback address, as browsers and
+ * curl do (RFC 6761); Node's resolver asks the system, which usually knows only `localhost`.
+ */
+export function loopbackLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  if (/(^|\.)localhost\.?$/i.test(hostname)) {
+    if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+    else callback(null, '127.0.0.1', 4);
+    return;
+  }
+  dnsLookup(hostname, options, callback as never);
+}
+
+/** GETs a URL of the local apps host (`http://<slug>.localhost:<port>/…`): status and body text. */
+export function fetchLocalApp(url: string, timeoutMs = 10_000): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { lookup: loopbackLookup as never, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    req.on('error', reject);
+  });
 }
 
 /** Reads a third-party token only when a deploy or publish needs it (never at cold start, never logged). */

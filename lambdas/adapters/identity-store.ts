@@ -37,6 +37,8 @@ export interface GrantRecord {
   readonly role: Role;
   readonly created_at: string;
   readonly expires_at: number;
+  /** A WebSocket ticket: the session that issued it (a ticket dies with its session). */
+  readonly session_key?: string;
 }
 
 export interface DeviceKeyRecord {
@@ -73,6 +75,7 @@ const ticketPk = (key: string): string => `WST#${key}`;
 const devicePk = (keyId: string): string => `DEV#${keyId}`;
 const noncePk = (keyId: string, nonce: string): string => `NONCE#${keyId}#${nonce}`;
 const bucketPk = (scope: string): string => `RL#${scope}`;
+const goodSourcePk = (email: string, source: string): string => `LOGINSRC#${email}#${source}`;
 const auditPk = (tenantId: string | null): string => (tenantId ? `T#${tenantId}#AUDIT` : 'AUDIT#UNATTRIBUTED');
 const SYSTEM_KEY = { PK: 'SYSTEM', SK: 'USERS' };
 
@@ -391,6 +394,29 @@ export class IdentityStore {
     }
     // Contention this heavy is itself a sign of abuse: refuse rather than spin.
     return { allowed: false, retryAfterSeconds: 1 };
+  }
+
+  /** Remembers that `email` logged in successfully from `source` (for `ttlSeconds`). */
+  async rememberGoodSource(email: string, source: string, ttlSeconds: number): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          PK: goodSourcePk(email, source),
+          SK: 'META',
+          at: this.iso(),
+          expires_at: Math.ceil(this.nowMs() / 1000) + ttlSeconds,
+        },
+      }),
+    );
+  }
+
+  /** Whether `email` logged in successfully from `source` recently. */
+  async isGoodSource(email: string, source: string): Promise<boolean> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { PK: goodSourcePk(email, source), SK: 'META' }, ConsistentRead: true }),
+    );
+    return Boolean(out.Item && Number(out.Item.expires_at) > this.nowMs() / 1000);
   }
 
   /** Forgets a bucket (a successful login refills its account's bucket). */

@@ -282,14 +282,34 @@ export class MissionStore {
 
   // --- WebSocket connections and subscriptions -------------------------------------------
 
-  async putConnection(connectionId: string, tenantId: string): Promise<void> {
+  /** Records a connection; with `sessionKey` it is listed under that session, so logout can close it. */
+  async putConnection(connectionId: string, tenantId: string, sessionKey?: string): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
-        Item: { PK: connPk(connectionId), SK: 'META', tenant_id: tenantId, connected_at: this.now().toISOString() },
+        Item: {
+          PK: connPk(connectionId),
+          SK: 'META',
+          tenant_id: tenantId,
+          connected_at: this.now().toISOString(),
+          ...(sessionKey ? { GSI1PK: `SESS#${sessionKey}#CONNS`, GSI1SK: connectionId } : {}),
+        },
       }),
     );
     await this.adjustConnectionCount(1);
+  }
+
+  /** Connection ids opened under a session (through its tickets or its token). */
+  async connectionsOfSession(sessionKey: string): Promise<string[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `SESS#${sessionKey}#CONNS` },
+      }),
+    );
+    return (out.Items ?? []).map((i) => String(i.GSI1SK));
   }
 
   async getConnectionTenant(connectionId: string): Promise<string | null> {

@@ -1,4 +1,9 @@
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import {
+  ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
+  GoneException,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
 import type { PushPort } from '../domain/ports';
 
 /**
@@ -13,6 +18,16 @@ export class ApiGatewayPush implements PushPort {
       await this.client.send(
         new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.from(JSON.stringify(message)) }),
       );
+      return true;
+    } catch (err) {
+      if (err instanceof GoneException || (err as { name?: string }).name === 'GoneException') return false;
+      throw err;
+    }
+  }
+
+  async disconnect(connectionId: string): Promise<boolean> {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
       return true;
     } catch (err) {
       if (err instanceof GoneException || (err as { name?: string }).name === 'GoneException') return false;

@@ -39,7 +39,11 @@ export async function authorize(svc: Services, request: AuthorizationRequest): P
       if (!ticket.startsWith(TICKET_PREFIX) || ticket.length > 100) return { ok: false, reason: 'malformed ticket' };
       const grant = await svc.identity.consumeTicket(tokenKey(ticket));
       if (!grant) return { ok: false, reason: 'unknown, used or expired ticket' };
-      return principalFor(svc, grant);
+      // A ticket is only as good as the session that issued it: after logout it opens nothing.
+      if (grant.session_key && !(await svc.identity.getSession(grant.session_key))) {
+        return { ok: false, reason: 'the session that issued this ticket has ended' };
+      }
+      return principalFor(svc, grant, grant.session_key);
     }
   }
   const credential = credentialFrom(request.headers);
@@ -82,20 +86,28 @@ export interface LoginResult {
 
 const INVALID = 'Email or password is wrong';
 
+/** How long a source an account logged in from stays exempt from that account's throttle. */
+const GOOD_SOURCE_TTL_SECONDS = 30 * 86_400;
+
 /**
- * Password login. Every attempt first takes a token from the source IP's bucket and from the
- * account's bucket (`auth.login_per_source`, `auth.login_per_account`); an empty bucket answers
- * 429 `LOGIN_THROTTLED` with `Retry-After` before the password is even checked. An unknown
- * email costs the same Argon2 verification as a wrong password and gets the same answer.
- * Success refills the account's bucket and creates a session.
+ * Password login. Every attempt first takes a token from the source IP's bucket
+ * (`auth.login_per_source`), then, unless this account logged in successfully from this very
+ * source within the last 30 days, from the account's bucket (`auth.login_per_account`); an empty
+ * bucket answers 429 `LOGIN_THROTTLED` with `Retry-After` before the password is even checked.
+ * So guessing from elsewhere slows the guesser (per source, and per account for every new source)
+ * but never locks the owner out of the place they usually sign in from. An unknown email costs
+ * the same Argon2 verification as a wrong password and gets the same answer. Success refills the
+ * account's bucket, remembers the source, and creates a session.
  */
 export async function login(svc: Services, input: { request: LoginRequest; sourceIp: string }): Promise<LoginResult> {
   const auth = svc.policy.policy.auth;
   const email = normalizeEmail(input.request.email);
+  const source = input.sourceIp || 'unknown';
   const accountScope = `login#account#${email}`;
+  const knownSource = source !== 'unknown' && (await svc.identity.isGoodSource(email, source));
   for (const [scope, rate, what] of [
-    [`login#source#${input.sourceIp || 'unknown'}`, auth.login_per_source, 'from this address'],
-    [accountScope, auth.login_per_account, 'for this account'],
+    [`login#source#${source}`, auth.login_per_source, 'from this address'],
+    ...(knownSource ? [] : ([[accountScope, auth.login_per_account, 'for this account']] as const)),
   ] as const) {
     const result = await svc.identity.takeToken(scope, rate);
     if (!result.allowed) {
@@ -113,7 +125,7 @@ export async function login(svc: Services, input: { request: LoginRequest; sourc
     if (userCount === 0) {
       throw new UnauthorizedError(
         'No user exists yet. Start the stack with GANTRY_ADMIN_EMAIL and GANTRY_ADMIN_PASSWORD set, or run ' +
-          '`npx gantry user add --email <you> --role owner` while it is stopped',
+          '`npx gantry user add --email <you> --role owner`',
         'NO_USERS_YET',
       );
     }
@@ -131,6 +143,7 @@ export async function login(svc: Services, input: { request: LoginRequest; sourc
     throw new UnauthorizedError(INVALID, 'INVALID_CREDENTIALS');
   }
   await svc.identity.resetBucket(accountScope);
+  if (source !== 'unknown') await svc.identity.rememberGoodSource(email, source, GOOD_SOURCE_TTL_SECONDS);
   const token = newToken(SESSION_TOKEN_PREFIX);
   const expiresAt = Math.floor(Date.now() / 1000) + auth.session_ttl_seconds;
   await svc.identity.putSession(tokenKey(token), {
@@ -144,9 +157,18 @@ export async function login(svc: Services, input: { request: LoginRequest; sourc
   return { token, expiresAt, user };
 }
 
-/** Ends the caller's session (the token stops working at once, everywhere). */
-export async function logout(svc: Services, principal: Principal): Promise<void> {
-  if (principal.sessionKey) await svc.identity.deleteSession(principal.sessionKey);
+/**
+ * Ends the caller's session: the token stops working at once, everywhere; tickets it issued no
+ * longer open a socket (they are checked against the session); sockets it opened are closed.
+ */
+export async function logout(svc: Services, principal: Principal): Promise<{ closedSockets: number }> {
+  if (!principal.sessionKey) return { closedSockets: 0 };
+  await svc.identity.deleteSession(principal.sessionKey);
+  let closedSockets = 0;
+  for (const connectionId of await svc.store.connectionsOfSession(principal.sessionKey)) {
+    if (await svc.push.disconnect(connectionId).catch(() => false)) closedSockets++;
+  }
+  return { closedSockets };
 }
 
 /**
@@ -163,6 +185,7 @@ export async function issueTicket(svc: Services, principal: Principal): Promise<
     role: principal.role,
     created_at: new Date().toISOString(),
     expires_at: expiresAt,
+    ...(principal.sessionKey ? { session_key: principal.sessionKey } : {}),
   });
   return { ticket, expiresAt };
 }

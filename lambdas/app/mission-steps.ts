@@ -203,6 +203,9 @@ export async function policyGateStep(svc: Services, state: MissionState): Promis
     idempotencyKey: `${state.mission_id}:policy-passed:${state.attempt}`,
     data: { attempt: state.attempt, policy_hash: hash, dead_man_switch_seconds: limits.dead_man_switch_seconds },
   });
+  const isolation = svc.builderIsolation ?? { mode: 'sandboxed', detail: 'an isolated builder' };
+  if (isolation.mode === 'unavailable') throw new GantryError('SANDBOX_UNAVAILABLE', isolation.detail, 503);
+  await svc.store.patchMission(state.tenant_id, state.mission_id, { builder_isolation: isolation.mode });
   // The builder's only access to the bucket: URLs for this attempt's keys, valid for the Build state.
   const buildJobUrl = await svc.buildJobs.issue({
     tenantId: state.tenant_id,
@@ -210,7 +213,14 @@ export async function policyGateStep(svc: Services, state: MissionState): Promis
     attempt: state.attempt,
     validSeconds: buildStateTimeoutSeconds(policy),
   });
-  await enter(svc, state, 'BUILDING', `Building attempt ${state.attempt} in an isolated builder`);
+  await enter(
+    svc,
+    state,
+    'BUILDING',
+    isolation.mode === 'unsandboxed'
+      ? `Building attempt ${state.attempt} UNSANDBOXED (GANTRY_SANDBOX=none): ${isolation.detail}`
+      : `Building attempt ${state.attempt} in an isolated builder`,
+  );
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt, build_job_url: buildJobUrl };
 }
 
@@ -363,12 +373,18 @@ export async function healStep(svc: Services, state: MissionState): Promise<Miss
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: next };
 }
 
-async function verifyLive(url: string, attempts: number): Promise<void> {
+async function verifyLive(svc: Services, url: string, attempts: number): Promise<void> {
+  const probe =
+    svc.deployer.probe?.bind(svc.deployer) ??
+    (async (target: string) => {
+      const res = await fetch(target, { signal: AbortSignal.timeout(10_000) });
+      return { status: res.status, body: await res.text() };
+    });
   let last = '';
   for (let i = 0; i < attempts; i++) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      if (res.ok && (await res.text()).length > 0) return;
+      const res = await probe(url);
+      if (res.status >= 200 && res.status < 300 && res.body.length > 0) return;
       last = `HTTP ${res.status}`;
     } catch (err) {
       last = (err as Error).message;
@@ -398,7 +414,7 @@ export async function deployStep(svc: Services, state: MissionState): Promise<Mi
   );
   const slug = mission.slug ?? slugFor(mission.project_name ?? 'app', mission.mission_id);
   const { url, deploymentId } = await svc.deployer.deploy({ slug, files, missionId: mission.mission_id });
-  await verifyLive(url, svc.policy.policy.deploy.verify_attempts);
+  await verifyLive(svc, url, svc.policy.policy.deploy.verify_attempts);
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'deploy.live',
     message: `Live at ${url}`,

@@ -18,6 +18,7 @@ export function statusView(m: Mission): Record<string, unknown> {
     options: m.options,
     attempts: m.attempts,
     queue_position: m.queue_position,
+    builder_isolation: m.builder_isolation ?? null,
     retry_of: m.retry_of ?? null,
     retried_by: m.retried_by ?? null,
     source: m.source ?? 'direct',

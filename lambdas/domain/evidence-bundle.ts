@@ -17,7 +17,10 @@ export interface EvidenceBundle {
   mission: Pick<
     Mission,
     'prompt' | 'options' | 'url' | 'pr_url' | 'branch' | 'attempts' | 'failure' | 'slug' | 'kind' | 'features'
-  >;
+  > & {
+    /** `unsandboxed` when the operator ran builds without a sandbox (GANTRY_SANDBOX=none). */
+    builder_isolation: 'sandboxed' | 'unsandboxed' | null;
+  };
 }
 
 export interface SealedEvidence {
@@ -60,6 +63,7 @@ export function buildEvidenceBundle(input: {
       slug: m.slug,
       kind: m.kind,
       features: m.features,
+      builder_isolation: m.builder_isolation ?? null,
     },
   };
   return { bundle, digest: sha256Hex(canonicalJson(bundle)) };

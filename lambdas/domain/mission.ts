@@ -99,6 +99,8 @@ export interface Mission {
   evidence_key: string | null;
   builder_ms: number;
   queue_position: number | null;
+  /** How the builds of this mission were isolated (`unsandboxed` only when the operator opted in). */
+  builder_isolation?: 'sandboxed' | 'unsandboxed';
   /** The mission this one retries (`POST /gantry/missions/{id}/retry`), if any. */
   retry_of?: string | null;
   /** The newest mission that retries this one, if any. */

@@ -57,6 +57,8 @@ export interface Deployer {
     files: readonly DeployFile[];
     missionId: string;
   }): Promise<{ url: string; deploymentId: string }>;
+  /** How the workflow reaches a deployed URL to check it is live (default: `fetch`). */
+  probe?(url: string): Promise<{ status: number; body: string }>;
 }
 
 export interface PublishFile {
@@ -89,6 +91,8 @@ export interface WorkflowPort {
 /** Pushes messages to WebSocket connections. Returns false when the connection is gone. */
 export interface PushPort {
   post(connectionId: string, message: unknown): Promise<boolean>;
+  /** Closes a connection (false when it was already gone). */
+  disconnect(connectionId: string): Promise<boolean>;
 }
 
 /** Drafts and heals app manifests (Bedrock or an OpenAI-compatible model in the cloud, the offline generator locally). */
@@ -169,4 +173,15 @@ export interface SnippetRunner {
     end_reason: import('./build-result').EndReason;
     duration_ms: number;
   }>;
+}
+
+/**
+ * How builds are isolated in this deployment. `sandboxed`: a Fargate task (AWS) or the bubblewrap
+ * sandbox (local). `unsandboxed`: no working sandbox, and the operator opted in to plain processes
+ * (`GANTRY_SANDBOX=none`). `unavailable`: no working sandbox and no opt-in: builds are refused.
+ */
+export interface BuilderIsolation {
+  readonly mode: 'sandboxed' | 'unsandboxed' | 'unavailable';
+  /** One line for people: what isolates builds, or what is missing and how to fix it. */
+  readonly detail: string;
 }

@@ -18,9 +18,12 @@ export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
       store: await check(() => svc.store.connectionCount()),
       workflow: await check(() => svc.workflow.ping()),
       architect: await check(async () => svc.architect.name.length > 0),
+      // Builds need a sandbox, or the operator's explicit opt-in to run without one.
+      builder: svc.builderIsolation?.mode !== 'unavailable',
     };
     const ready = Object.values(checks).every(Boolean);
-    return json(ready ? 200 : 503, { ready, checks });
+    const builder = svc.builderIsolation ?? { mode: 'sandboxed', detail: 'ECS Fargate task' };
+    return json(ready ? 200 : 503, { ready, checks, builder_isolation: builder.mode, builder_detail: builder.detail });
   }
   let connections: number | null = null;
   try {

@@ -27,7 +27,8 @@ export const handler = async (event: WsEvent): Promise<APIGatewayProxyResultV2> 
         // The tenant comes only from the authorizer (session or single-use ticket), never the request.
         const principal = principalFromContext(event.requestContext.authorizer);
         if (!principal) return { statusCode: 401 };
-        await svc.store.putConnection(connectionId, principal.tenantId);
+        // Listed under its session, so logging out closes it.
+        await svc.store.putConnection(connectionId, principal.tenantId, principal.sessionKey);
         return { statusCode: 200 };
       }
       case '$disconnect':

@@ -23,9 +23,16 @@ import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
  * (memory, CPU, pids), an unprivileged uid, and a hard timeout. The caller's job folder is the
  * only writable host path, mounted at /job.
  *
- * Degrades instead of refusing: without bubblewrap, or without cgroups, commands still run with a
- * timeout (and rlimits where possible) and `describe()` says what is missing in `warning`.
+ * Without cgroups it degrades (bubblewrap isolation, rlimits, a timeout) and `describe()` says what
+ * is missing in `warning`. Without a working bubblewrap it refuses to run anything, unless the
+ * operator opted in to unsandboxed runs (`allowUnsandboxed`, GANTRY_SANDBOX=none): then commands
+ * run as plain processes with a timeout and rlimits, and every result says `isolation: 'none'`.
  */
+
+/** The fix named whenever runs are refused for want of a sandbox. */
+export const SANDBOX_FIX =
+  'install bubblewrap (apt-get install bubblewrap) and make sure it can create namespaces, ' +
+  'or set GANTRY_SANDBOX=none to run builds unsandboxed (no network or file isolation)';
 
 export type SandboxEndReason = 'exit' | 'timeout' | 'memory' | 'pids' | 'killed' | 'error';
 
@@ -112,6 +119,8 @@ export interface SandboxCapabilities {
   readonly warning: string | null;
   /** One line for a start-up banner, e.g. `bubblewrap + cgroup v1 limits (memory, cpu, pids), uid 61000`. */
   readonly summary: string;
+  /** Why runs are refused (no working sandbox and no opt-in), naming the fix; null when they run. */
+  readonly refusal: string | null;
 }
 
 export interface LocalSandboxOptions {
@@ -126,6 +135,8 @@ export interface LocalSandboxOptions {
   readonly bwrapPath?: string | null;
   /** False to run without cgroups (tests of the fallback). Default true. */
   readonly useCgroups?: boolean;
+  /** Run commands as plain processes when bubblewrap is missing or broken (GANTRY_SANDBOX=none). Default false: refuse. */
+  readonly allowUnsandboxed?: boolean;
 }
 
 export interface SweepReport {
@@ -237,6 +248,10 @@ export class LocalSandbox {
     }
 
     const isolation: SandboxIsolation = bwrap ? (cgroup ? 'full' : 'partial') : 'none';
+    const refusal =
+      isolation === 'none' && !options.allowUnsandboxed
+        ? `No working sandbox: ${bwrapProblem}. To fix it, ${SANDBOX_FIX}.`
+        : null;
     const rlimitMemory = !cgroup && prlimit;
     const warning =
       isolation === 'full'
@@ -244,8 +259,10 @@ export class LocalSandbox {
         : isolation === 'partial'
           ? `SANDBOX DEGRADED: builds are isolated by bubblewrap but have no cgroup limits (${cgroupUnavailable}); ` +
             'memory is capped by rlimit only, CPU and process counts are not limited.'
-          : `SANDBOX DISABLED: ${bwrapProblem}; builds run as plain processes that can reach the network and ` +
-            `read this machine's files${cgroup ? '' : ', with rlimits instead of cgroup limits'}. Install bubblewrap.`;
+          : refusal
+            ? `SANDBOX UNAVAILABLE: ${bwrapProblem}; builds are refused. To fix it, ${SANDBOX_FIX}.`
+            : `UNSANDBOXED (GANTRY_SANDBOX=none): ${bwrapProblem}; builds run as plain processes that can reach the ` +
+              `network and read this machine's files${cgroup ? '' : ', with rlimits instead of cgroup limits'}. Install bubblewrap.`;
     this.caps = {
       isolation,
       bwrap,
@@ -264,6 +281,7 @@ export class LocalSandbox {
       },
       warning,
       summary: summarize(isolation, cgroup, runAs, bwrapProblem, cgroupUnavailable),
+      refusal,
     };
   }
 
@@ -344,6 +362,7 @@ export class LocalSandbox {
       isolation: caps.isolation,
     });
     if (options.argv.length === 0) throw new TypeError('argv must not be empty');
+    if (caps.refusal) return result({ end_reason: 'error', error: `SANDBOX_UNAVAILABLE: ${caps.refusal}` });
     if (options.signal?.aborted) return result({ end_reason: 'killed' });
 
     let cgroup: RunCgroup | null = null;

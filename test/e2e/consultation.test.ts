@@ -94,11 +94,11 @@ describe('a scripted consultation from a vague request to a deployed app', () =>
 
   test('the deployed app contains the confirmed features', async () => {
     const status = (await t.request('GET', `/gantry/status/${id}`)).body;
-    const html = await (await fetch(status.url)).text();
+    const html = (await t.fetchApp(status.url)).text;
     expect(html).toContain('id="theme-toggle"'); // dark mode
     expect(html).toContain('id="task-priority"'); // priorities
     expect(html).toContain('id="filters"'); // filter
-    const main = await (await fetch(new URL('src/main.js', status.url))).text();
+    const main = (await t.fetchApp(new URL('src/main.js', status.url).toString())).text;
     expect(main).toContain('createStore(storage'); // saved in this browser
     expect(status.attempts[0]).toMatchObject({ ok: true, tests_failed: 0 });
   });

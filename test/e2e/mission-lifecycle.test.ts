@@ -36,7 +36,8 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
     const status = await t.waitFor(missionId, ['DEPLOYED', 'FAILED'], 150_000);
     expect(status.failure).toBeNull();
     expect(status.status).toBe('DEPLOYED');
-    expect(status.url).toMatch(new RegExp(`^${t.url}/apps/[a-z0-9-]+/$`));
+    // Each app has its own origin, apart from the API's (no shared cookies or storage).
+    expect(status.url).toMatch(t.appUrlPattern);
     expect(status.branch).toMatch(/^gantry\//);
     expect(status.pr_url).toMatch(/\/git\/pulls\/\d+$/);
     expect(status.attempts).toHaveLength(1);
@@ -46,9 +47,9 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
 
   test('its url serves the generated calculator', async () => {
     const status = (await t.request('GET', `/gantry/status/${missionId}`)).body;
-    const page = await fetch(status.url);
+    const page = await t.fetchApp(status.url);
     expect(page.status).toBe(200);
-    const html = await page.text();
+    const html = page.text;
     expect(html).toMatch(/<h1[^>]*>[^<]*Calculator/i);
     expect(html).toMatch(/dark/i);
   });
@@ -180,7 +181,12 @@ describe('bad input gets a clear 4xx JSON error', () => {
     expect(typeof health.body.uptime_seconds).toBe('number');
     expect(typeof health.body.websocket_connections).toBe('number');
     const ready = await t.request('GET', '/ready');
-    expect(ready.body).toEqual({ ready: true, checks: { store: true, workflow: true, architect: true } });
+    expect(ready.body).toEqual({
+      ready: true,
+      checks: { store: true, workflow: true, architect: true, builder: true },
+      builder_isolation: 'sandboxed',
+      builder_detail: expect.stringMatching(/bubblewrap/),
+    });
   });
 
   test('an Idempotency-Key makes a retried submit return the same mission', async () => {

@@ -41,10 +41,10 @@ test('each of the four themes is planned, confirmed, built, tested and deployed'
     expect(accepted.tests_passed).toBeGreaterThanOrEqual(10);
     expect(done.design_target).toBe(id);
     const theme = THEMES[id];
-    const html = await (await fetch(done.url)).text();
+    const html = (await t.fetchApp(done.url)).text;
     expect(html).toContain(`data-app-kind="${theme.kind}" data-design-target="${id}" data-theme-version="${theme.version}"`);
     expect(html).toContain(`<h1>${theme.title}</h1>`);
-    const css = await (await fetch(new URL('styles.css', done.url))).text();
+    const css = (await t.fetchApp(new URL('styles.css', done.url).toString())).text;
     expect(css).toContain(`--accent: ${theme.palette.light.accent};`);
   }
 });

@@ -40,7 +40,7 @@ test('attempt 1 fails, the heal fixes it, attempt 2 passes and the mission is DE
   const id = await submit('fix');
   const status = await t.waitFor(id, ['DEPLOYED', 'FAILED'], 90_000);
   expect(status.status).toBe('DEPLOYED');
-  expect(status.url).toMatch(/\/apps\//);
+  expect(status.url).toMatch(t.appUrlPattern);
   expect(status.attempts).toHaveLength(2);
   expect(status.attempts[0]).toMatchObject({
     attempt: 1,

@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
-import { startLocalStack, type LocalStack } from '../../local/stack';
+import { fetchLocalApp } from '../../lambdas/adapters/deployers';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
 
 /** The first owner every test stack bootstraps (GANTRY_ADMIN_EMAIL / GANTRY_ADMIN_PASSWORD). */
 export const TEST_ADMIN = { email: 'owner@gantry.test', password: 'test-owner-password-1' } as const;
@@ -26,11 +28,29 @@ export interface TestStack {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<TestResponse>;
+  /**
+   * A request sent from another loopback address (e.g. `127.0.0.2`): the stack sees another
+   * source IP, as it would another machine.
+   */
+  requestFrom(
+    localAddress: string,
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; headers: Record<string, string | string[] | undefined> }>;
   /** Logs in and returns the bearer token. */
   login(email: string, password: string): Promise<string>;
   /** A WebSocket URL (default path `/ws`) carrying a fresh single-use ticket of the token's session. */
   wsUrl(path?: string, token?: string): Promise<string>;
   waitFor(missionId: string, statuses: string[], timeoutMs?: number): Promise<any>;
+  /**
+   * GETs a deployed app's URL (`http://<slug>.localhost:<apps port>/…`): Node's resolver does not
+   * know `*.localhost` names, which browsers and curl send to the loopback address.
+   */
+  fetchApp(url: string): Promise<{ status: number; text: string }>;
+  /** The origin apps are served from, as a pattern: `http://<slug>.localhost:<port>/`. */
+  appUrlPattern: RegExp;
   /** The local publisher's bare repository of the token's tenant (one repository per tenant). */
   gitRepo(token?: string): Promise<string>;
   stop(): Promise<void>;
@@ -52,6 +72,8 @@ export async function startTestStack(
     dataDir?: string;
     /** More environment for the stack (e.g. GANTRY_LLM_PROVIDER); process.env itself is left alone. */
     env?: Record<string, string>;
+    /** Sandbox options (e.g. `{ bwrapPath: null }`: a machine without bubblewrap). */
+    sandbox?: LocalStackOptions['sandbox'];
   } = {},
 ): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gantry-test-'));
@@ -65,7 +87,7 @@ export async function startTestStack(
     ...options.env,
   };
   if (options.policy) env.GANTRY_POLICY_PATH = writePolicy(dataDir, options.policy);
-  const stack = await startLocalStack({ env, architect: options.architect });
+  const stack = await startLocalStack({ env, architect: options.architect, sandbox: options.sandbox });
   const requestAs: TestStack['requestAs'] = async (token, method, path, body, headers = {}) => {
     const res = await fetch(`${stack.url}${path}`, {
       method,
@@ -81,6 +103,38 @@ export async function startTestStack(
     }
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
+  const requestFrom: TestStack['requestFrom'] = (localAddress, token, method, path, body) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = httpRequest(
+        `${stack.url}${path}`,
+        {
+          method,
+          localAddress,
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(payload ? { 'content-length': String(Buffer.byteLength(payload)) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = undefined;
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
   const login = async (email: string, password: string): Promise<string> => {
     const res = await requestAs(null, 'POST', '/gantry/auth', { email, password });
     if (res.status !== 200) throw new Error(`Login as ${email} failed: ${res.status} ${res.text}`);
@@ -95,7 +149,13 @@ export async function startTestStack(
     token,
     request,
     requestAs,
+    requestFrom,
     login,
+    async fetchApp(url) {
+      const res = await fetchLocalApp(url);
+      return { status: res.status, text: res.body };
+    },
+    appUrlPattern: new RegExp(`^http://[a-z0-9-]+\\.localhost:${stack.apps.port}/$`),
     async gitRepo(as = token) {
       const me = await requestAs(as, 'GET', '/gantry/auth/status');
       const tenant = me.body?.tenant?.tenant_id;

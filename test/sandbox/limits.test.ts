@@ -168,11 +168,32 @@ describe('sandbox limits', () => {
     expect(run.end_reason).toBe('memory');
   });
 
-  it('still runs, with timeouts, when bubblewrap and cgroups are unavailable, and says so', async () => {
-    const degraded = new Sandbox({ root: openTempDir('gantry-sbx-'), bwrapPath: null, useCgroups: false });
+  it('refuses to run anything without bubblewrap, naming the fix, unless the operator opted in', async () => {
+    const refusing = new Sandbox({ root: openTempDir('gantry-sbx-'), bwrapPath: null, useCgroups: false });
+    expect(refusing.describe().refusal).toMatch(/bubblewrap.*GANTRY_SANDBOX=none/);
+    expect(refusing.describe().warning).toMatch(/SANDBOX UNAVAILABLE.*builds are refused/);
+    const refused = await refusing.run({
+      argv: ['/bin/sh', '-c', 'echo ran'],
+      jobDir: await jobDirFor(refusing),
+      limits: SMALL_LIMITS,
+      timeoutMs: 5000,
+    });
+    expect(refused.end_reason).toBe('error');
+    expect(refused.error).toMatch(/^SANDBOX_UNAVAILABLE: .*apt-get install bubblewrap.*GANTRY_SANDBOX=none/);
+    expect(refused.stdout).toBe('');
+  });
+
+  it('with the opt-in, still runs, with timeouts, when bubblewrap and cgroups are unavailable, and says so', async () => {
+    const degraded = new Sandbox({
+      root: openTempDir('gantry-sbx-'),
+      bwrapPath: null,
+      useCgroups: false,
+      allowUnsandboxed: true,
+    });
     const caps = degraded.describe();
     expect(caps.isolation).toBe('none');
-    expect(caps.warning).toMatch(/SANDBOX DISABLED/);
+    expect(caps.refusal).toBeNull();
+    expect(caps.warning).toMatch(/UNSANDBOXED \(GANTRY_SANDBOX=none\)/);
     const jobDir = await jobDirFor(degraded);
     const ok = await degraded.run({
       argv: ['/bin/sh', '-c', 'echo "$HOME" && pwd'],
