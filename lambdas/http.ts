@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from './domain/errors';
 import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
-import { refreshPolicy, services } from './composition-root';
+import { refreshPolicy, type PolicyServices } from './app/services';
 import { logger } from './observability';
 
 /**
@@ -105,7 +105,9 @@ function checkPathParameters(event: APIGatewayProxyEvent): void {
  * The edge of every REST handler: request id and duration on every response, structured logs,
  * and errors mapped to `{"error":{"code","message"}}` with the right status. Never a stack trace.
  */
-export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
+export function httpEnvelope(
+  services: () => PolicyServices,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const started = new WeakMap<object, { at: number; requestId: string }>();
   const finish = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>): void => {
     const meta = started.get(request) ?? { at: Date.now(), requestId: randomUUID() };
@@ -148,7 +150,16 @@ export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
 
 export type RestHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-/** Wraps a thin handler function with the envelope. */
-export function restHandler(fn: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>): RestHandler {
-  return middy(fn).use(httpEnvelope()) as unknown as RestHandler;
+/** A REST handler waiting for its services: the function's entry (or the local stack) supplies them. */
+export type RestHandlerFactory<S> = (services: () => S) => RestHandler;
+
+/**
+ * Wraps a thin handler function with the envelope. The handler receives the services its
+ * factory was given; they are resolved per request, after the envelope refreshed the policy.
+ */
+export function restHandler<S extends PolicyServices>(
+  fn: (event: APIGatewayProxyEvent, svc: S) => Promise<APIGatewayProxyResult>,
+): RestHandlerFactory<S> {
+  return (services) =>
+    middy((event: APIGatewayProxyEvent) => fn(event, services())).use(httpEnvelope(services)) as unknown as RestHandler;
 }

@@ -8,9 +8,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { REST_ROUTES, WS_ROUTES, type RestRoute } from '../lambdas/routes';
 import { UNAUTHORIZED_MESSAGE } from '../lambdas/domain/identity';
-import { services } from '../lambdas/composition-root';
 import { logger } from '../lambdas/observability';
-import { AUTHORIZER_FN, REST_HANDLER_MAP, WS_HANDLER_FN } from './handler-registry';
+import { AUTHORIZER_FN, REST_HANDLER_MAP, services, WS_HANDLER_FN } from './handler-registry';
 import { parseTarget, safeDecode } from './request-target';
 
 /** API Gateway's own payload limit (10 MB); handlers enforce the policy's smaller limits. */

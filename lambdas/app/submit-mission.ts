@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GantryError } from '../domain/errors';
 import type { Actor, Mission, MissionOptions } from '../domain/mission';
-import { recordEvent } from './mission-events';
+import { recordEvent, type EventServices } from './mission-events';
+
+export type SubmitServices = Pick<Services, 'policy' | 'workflow'> & EventServices;
 
 /** Body of `POST /gantry/architect` (seed shape). */
 export function architectRequestSchema(maxPromptChars: number) {
@@ -27,7 +29,7 @@ export const SUBMIT_SPEECH = 'Gantry assumes control.';
  * returns the mission the first one created instead of starting a second build.
  */
 export async function submitMission(
-  svc: Services,
+  svc: SubmitServices,
   input: {
     tenantId: string;
     actor: Actor;
@@ -77,7 +79,7 @@ export async function submitMission(
  * everything else (a consultation's confirmed plan, its design reference) from the mission.
  */
 export async function startMission(
-  svc: Services,
+  svc: SubmitServices,
   input: {
     tenantId: string;
     missionId: string;

@@ -1,0 +1,10 @@
+import { createHandler } from '../handlers/devices';
+import { awsBase, awsIdentityStore, awsSecretBox, once } from '../composition/aws-adapters';
+
+/** AWS Lambda entry: composes only the adapters this function uses (see lambdas/composition/aws-adapters.ts). */
+export const handler = createHandler(
+  once(() => {
+    const base = awsBase();
+    return { ...base, identity: awsIdentityStore(base), secretBox: awsSecretBox(base) };
+  }),
+);
