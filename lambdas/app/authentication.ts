@@ -15,6 +15,8 @@ import {
 import { recordAudit } from './audit';
 
 export type AuthenticationServices = Pick<Services, 'identity' | 'passwords' | 'policy'>;
+/** Authorizing a request reads sessions, tickets and users only (no password hashing). */
+export type AuthorizeServices = Pick<Services, 'identity'>;
 
 /** What the authorizer looks at: headers for a session, the query string for a WebSocket ticket. */
 export interface AuthorizationRequest {
@@ -34,7 +36,7 @@ export type AuthorizationResult =
  * and its user must still exist in the same tenant; the role is read from the user, so a role
  * change applies at once.
  */
-export async function authorize(svc: AuthenticationServices, request: AuthorizationRequest): Promise<AuthorizationResult> {
+export async function authorize(svc: AuthorizeServices, request: AuthorizationRequest): Promise<AuthorizationResult> {
   if (request.connect) {
     const ticket = request.query?.ticket;
     if (ticket) {
@@ -55,7 +57,7 @@ export async function authorize(svc: AuthenticationServices, request: Authorizat
   return principalFor(svc, session, key);
 }
 
-async function principalFor(svc: AuthenticationServices, grant: GrantRecord, sessionKey?: string): Promise<AuthorizationResult> {
+async function principalFor(svc: AuthorizeServices, grant: GrantRecord, sessionKey?: string): Promise<AuthorizationResult> {
   const user = await svc.identity.getUser(grant.email);
   if (!user || user.user_id !== grant.user_id || user.tenant_id !== grant.tenant_id) {
     return { ok: false, reason: 'the user no longer exists' };

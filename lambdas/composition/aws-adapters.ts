@@ -54,10 +54,19 @@ export function once<T>(build: () => T): () => T {
   };
 }
 
-/** What every function gets: checked configuration, the policy in force and where it reloads from. */
-export interface AwsBase extends PolicyServices {
+/** Checked configuration: all that the table, push and workflow adapters read. */
+export interface AwsConfig {
   readonly config: GantryEnv;
+}
+
+/** What most functions get: configuration, the policy in force and where it reloads from. */
+export interface AwsBase extends AwsConfig, PolicyServices {
   readonly startedAt: number;
+}
+
+/** Configuration only, for functions that never read the policy (no policy file, no S3 client). */
+export function awsConfig(): AwsConfig {
+  return { config: readConfig() };
 }
 
 // `@__PURE__` lets esbuild drop a client no factory of this bundle uses (a call at module scope
@@ -86,15 +95,15 @@ export function awsBase(config: GantryEnv = readConfig()): AwsBase {
   };
 }
 
-export function awsMissionStore(base: AwsBase): MissionStorePort {
+export function awsMissionStore(base: AwsConfig): MissionStorePort {
   return new MissionStore(documentClient(), base.config.GANTRY_TABLE_NAME);
 }
 
-export function awsIdentityStore(base: AwsBase): IdentityRepository {
+export function awsIdentityStore(base: AwsConfig): IdentityRepository {
   return new IdentityStore(documentClient(), base.config.GANTRY_TABLE_NAME);
 }
 
-export function awsDebuggerRuns(base: AwsBase): DebuggerRunRepository {
+export function awsDebuggerRuns(base: AwsConfig): DebuggerRunRepository {
   return new DebuggerRunStore(documentClient(), base.config.GANTRY_TABLE_NAME);
 }
 
@@ -103,11 +112,11 @@ export function awsPasswordHasher(): PasswordHasher {
 }
 
 /** Seals Siri device secrets under a key read from Secrets Manager on first use. */
-export function awsSecretBox(base: AwsBase): SecretBox {
+export function awsSecretBox(base: AwsConfig): SecretBox {
   return new AesGcmSecretBox(secretsManagerKey(secretsClient(), base.config.GANTRY_DEVICE_KEY_SECRET_ARN));
 }
 
-export function awsArtifacts(base: AwsBase): ArtifactStore {
+export function awsArtifacts(base: AwsConfig): ArtifactStore {
   return new S3ArtifactStore(s3Client(), base.config.GANTRY_ARTIFACT_BUCKET);
 }
 
@@ -115,15 +124,15 @@ export function awsEvidenceStore(base: AwsBase): EvidenceStore {
   return new S3EvidenceStore(s3Client(), base.config.GANTRY_EVIDENCE_BUCKET, base.policy.policy.evidence.retention_days);
 }
 
-export function awsEvidenceSigner(base: AwsBase): EvidenceSigner {
+export function awsEvidenceSigner(base: AwsConfig): EvidenceSigner {
   return new KmsEvidenceSigner(new KMSClient({ region: base.config.AWS_REGION }), base.config.GANTRY_EVIDENCE_KEY_ID);
 }
 
-export function awsWorkflow(base: AwsBase): WorkflowPort {
+export function awsWorkflow(base: AwsConfig): WorkflowPort {
   return new StepFunctionsWorkflow(new SFNClient({ region: base.config.AWS_REGION }), base.config.GANTRY_STATE_MACHINE_ARN);
 }
 
-export function awsPush(base: AwsBase): PushPort {
+export function awsPush(base: AwsConfig): PushPort {
   return new ApiGatewayPush(
     new ApiGatewayManagementApiClient({ region: base.config.AWS_REGION, endpoint: base.config.GANTRY_WS_ENDPOINT }),
   );
@@ -144,6 +153,6 @@ export function awsDeployer(base: AwsBase): Deployer {
   });
 }
 
-export function awsPublisher(base: AwsBase): Publisher {
+export function awsPublisher(base: AwsConfig): Publisher {
   return new GitHubPublisher(secretToken(base.config.GANTRY_GITHUB_SECRET_ARN), base.config.GANTRY_GITHUB_REPO);
 }

@@ -1,10 +1,10 @@
 import { createHandler } from '../handlers/ws';
-import { awsBase, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
+import { awsConfig, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
 
 /** AWS Lambda entry: composes only the adapters this function uses (see lambdas/composition/aws-adapters.ts). */
 export const handler = createHandler(
   once(() => {
-    const base = awsBase();
+    const base = awsConfig();
     return { store: awsMissionStore(base), push: awsPush(base) };
   }),
 );

@@ -1,5 +1,5 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { authorize, type AuthenticationServices } from '../app/authentication';
+import { authorize, type AuthorizeServices } from '../app/authentication';
 import { contextOf } from '../domain/identity';
 import { logger } from '../observability';
 
@@ -25,7 +25,7 @@ export const UNAUTHORIZED = 'Unauthorized';
  * `requestContext.authorizer`, or throws `Unauthorized`, which API Gateway turns into a 401.
  */
 export const createHandler =
-  (services: () => AuthenticationServices) =>
+  (services: () => AuthorizeServices) =>
   async (event: AuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
     const ctx = event.requestContext ?? {};
     const connect = ctx.eventType === 'CONNECT' || ctx.routeKey === '$connect';
