@@ -8,7 +8,8 @@
  *   - per-attempt heal overhead: from a failed audit to the next attempt's build start, with a
  *     scripted architect whose first app fails its tests and whose heal fixes them (so the figure
  *     is Gantry's own cost: events, heal step, diff, policy gate, limits; no model time),
- *   - cancel latency: from the cancel request to the running build being gone.
+ *   - cancel latency: from the cancel request to the running build being gone,
+ *   - each Lambda function's bundle size and module init time (bench/function-bundles.ts).
  * Figures are ratios within one run; absolute times depend on the machine and its load.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSnippet } from '../local/sandbox/snippet';
+import { functionBundleFigures } from './function-bundles';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   await healAndCancelFigures(out);
+  await functionBundleFigures(out);
 }
 
 interface BenchEvent {

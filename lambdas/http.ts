@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from './domain/errors';
 import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
-import { refreshPolicy, services } from './composition-root';
+import { refreshPolicy, type PolicyServices } from './app/services';
 import { logger, withLogScope } from './observability';
 
 /**
@@ -105,7 +105,9 @@ function checkPathParameters(event: APIGatewayProxyEvent): void {
  * The edge of every REST handler: request id and duration on every response, structured logs,
  * and errors mapped to `{"error":{"code","message"}}` with the right status. Never a stack trace.
  */
-export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
+export function httpEnvelope(
+  services: () => PolicyServices,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const started = new WeakMap<object, { at: number; requestId: string }>();
   const finish = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>): void => {
     const meta = started.get(request) ?? { at: Date.now(), requestId: randomUUID() };
@@ -148,9 +150,21 @@ export function httpEnvelope(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayPr
 
 export type RestHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-/** Wraps a thin handler function with the envelope. */
-export function restHandler(fn: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>): RestHandler {
-  const handler = middy(fn).use(httpEnvelope()) as unknown as RestHandler;
-  // Each request logs under its own keys (request_id, tenant, mission), never the previous one's.
-  return (event, context) => withLogScope({}, () => handler(event, context));
+/** A REST handler waiting for its services: the function's entry (or the local stack) supplies them. */
+export type RestHandlerFactory<S> = (services: () => S) => RestHandler;
+
+/**
+ * Wraps a thin handler function with the envelope. The handler receives the services its
+ * factory was given; they are resolved per request, after the envelope refreshed the policy.
+ * Each request logs under its own keys (request_id, tenant, mission), never the previous one's.
+ */
+export function restHandler<S extends PolicyServices>(
+  fn: (event: APIGatewayProxyEvent, svc: S) => Promise<APIGatewayProxyResult>,
+): RestHandlerFactory<S> {
+  return (services) => {
+    const handler = middy((event: APIGatewayProxyEvent) => fn(event, services())).use(
+      httpEnvelope(services),
+    ) as unknown as RestHandler;
+    return (event, context) => withLogScope({}, () => handler(event, context));
+  };
 }

@@ -1,56 +1,73 @@
 import type { RestHandlerName, StepHandlerName } from '../lambdas/routes';
-import { handler as accounts } from '../lambdas/handlers/accounts';
-import { handler as architect } from '../lambdas/handlers/architect';
-import { handler as auth } from '../lambdas/handlers/auth';
-import { handler as authorizer } from '../lambdas/handlers/authorizer';
-import { handler as devices } from '../lambdas/handlers/devices';
-import { handler as siri } from '../lambdas/handlers/siri';
-import { handler as health } from '../lambdas/handlers/health';
-import { handler as missions } from '../lambdas/handlers/missions';
-import { handler as missionControl } from '../lambdas/handlers/mission-control';
-import { handler as debuggerHandler } from '../lambdas/handlers/debugger';
-import { handler as consult } from '../lambdas/handlers/consult';
-import { handler as chat } from '../lambdas/handlers/chat';
-import { handler as themes } from '../lambdas/handlers/themes';
-import { handler as stepArchitect } from '../lambdas/handlers/step-architect';
-import { handler as stepAudit } from '../lambdas/handlers/step-audit';
-import { handler as stepDeploy } from '../lambdas/handlers/step-deploy';
-import { handler as stepHeal } from '../lambdas/handlers/step-heal';
-import { handler as stepPolicyGate } from '../lambdas/handlers/step-policy-gate';
-import { handler as stepPublish } from '../lambdas/handlers/step-publish';
-import { handler as stepRecordFailure } from '../lambdas/handlers/step-record-failure';
-import { handler as stepSeal } from '../lambdas/handlers/step-seal';
-import { handler as ws } from '../lambdas/handlers/ws';
+import { createHandler as accounts } from '../lambdas/handlers/accounts';
+import { createHandler as architect } from '../lambdas/handlers/architect';
+import { createHandler as auth } from '../lambdas/handlers/auth';
+import { createHandler as authorizer } from '../lambdas/handlers/authorizer';
+import { createHandler as devices } from '../lambdas/handlers/devices';
+import { createHandler as siri } from '../lambdas/handlers/siri';
+import { createHandler as health } from '../lambdas/handlers/health';
+import { createHandler as missions } from '../lambdas/handlers/missions';
+import { createHandler as missionControl } from '../lambdas/handlers/mission-control';
+import { createHandler as debuggerHandler } from '../lambdas/handlers/debugger';
+import { createHandler as consult } from '../lambdas/handlers/consult';
+import { createHandler as chat } from '../lambdas/handlers/chat';
+import { createHandler as themes } from '../lambdas/handlers/themes';
+import { createHandler as stepArchitect } from '../lambdas/handlers/step-architect';
+import { createHandler as stepAudit } from '../lambdas/handlers/step-audit';
+import { createHandler as stepDeploy } from '../lambdas/handlers/step-deploy';
+import { createHandler as stepHeal } from '../lambdas/handlers/step-heal';
+import { createHandler as stepPolicyGate } from '../lambdas/handlers/step-policy-gate';
+import { createHandler as stepPublish } from '../lambdas/handlers/step-publish';
+import { createHandler as stepRecordFailure } from '../lambdas/handlers/step-record-failure';
+import { createHandler as stepSeal } from '../lambdas/handlers/step-seal';
+import { createHandler as ws } from '../lambdas/handlers/ws';
 import type { RestHandler } from '../lambdas/http';
+import type { Services } from '../lambdas/app/services';
 
-/** The same handler modules the CDK stack deploys, by the names used in lambdas/routes.ts. */
+let current: Services | undefined;
+
+/** The running local stack's services; every handler below reads them per request. */
+export function services(): Services {
+  if (!current) throw new Error('The local stack has not started (no services installed)');
+  return current;
+}
+
+/** The local stack installs its services before it routes the first request (and removes them when it stops). */
+export function installServices(s: Services | undefined): void {
+  current = s;
+}
+
+/**
+ * The same handler factories the AWS functions' entries call (`lambdas/functions/*.ts`), given
+ * the local stack's adapters, by the names used in lambdas/routes.ts.
+ */
 export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
-  architect,
-  missions,
-  health,
-  auth,
-  accounts,
-  devices,
-  siri,
-  'mission-control': missionControl,
-  debugger: debuggerHandler,
-  consult,
-  chat,
-  themes,
+  architect: architect(services),
+  missions: missions(services),
+  health: health(services),
+  auth: auth(services),
+  accounts: accounts(services),
+  devices: devices(services),
+  siri: siri(services),
+  'mission-control': missionControl(services),
+  debugger: debuggerHandler(services),
+  consult: consult(services),
+  chat: chat(services),
+  themes: themes(services),
 };
 
 /** The authorizer both APIs run before every non-public route and before WebSocket `$connect`. */
-export const AUTHORIZER_FN = authorizer;
+export const AUTHORIZER_FN = authorizer(services);
 
 export const STEP_HANDLER_MAP: Record<StepHandlerName, (input: unknown) => Promise<unknown>> = {
-  'step-architect': stepArchitect,
-  'step-policy-gate': stepPolicyGate,
-  'step-audit': stepAudit,
-  'step-heal': stepHeal,
-  'step-deploy': stepDeploy,
-  'step-publish': stepPublish,
-  'step-seal': stepSeal,
-  'step-record-failure': stepRecordFailure,
+  'step-architect': stepArchitect(services),
+  'step-policy-gate': stepPolicyGate(services),
+  'step-audit': stepAudit(services),
+  'step-heal': stepHeal(services),
+  'step-deploy': stepDeploy(services),
+  'step-publish': stepPublish(services),
+  'step-seal': stepSeal(services),
+  'step-record-failure': stepRecordFailure(services),
 };
 
-export const WS_HANDLER_FN = ws;
+export const WS_HANDLER_FN = ws(services);

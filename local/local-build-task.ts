@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildLogKey, limitsKey, manifestKey, outputKey, resultKey } from '../builder-image/src/artifact-keys';
 import { BuilderLimitsSchema } from '../builder-image/src/build-runner';
-import type { Services } from '../lambdas/composition-root';
+import type { Services } from '../lambdas/app/services';
 import { broadcast } from '../lambdas/app/mission-events';
 import type { BuildResult } from '../lambdas/domain/build-result';
 import { GantryError } from '../lambdas/domain/errors';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { services } from '../lambdas/composition-root';
+import { services } from './handler-registry';
 import { UNAUTHORIZED_MESSAGE } from '../lambdas/domain/identity';
 import { flatHeaders, runAuthorizer, sendError, sendJson } from './gateway-edge';
 

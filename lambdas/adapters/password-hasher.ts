@@ -1,4 +1,5 @@
 import type { Algorithm } from '@node-rs/argon2';
+import type { PasswordHasher } from '../domain/ports';
 
 /**
  * The native binding is loaded on first use, not at import: every function shares the
@@ -25,13 +26,7 @@ export const ARGON2_PARAMETERS = {
   outputLen: 32,
 } as const;
 
-export interface PasswordHasher {
-  hash(password: string): Promise<string>;
-  /** Constant-time inside the library; false for a malformed hash too. */
-  verify(passwordHash: string, password: string): Promise<boolean>;
-  /** Burns the time of one verification, so an unknown email answers as slowly as a wrong password. */
-  verifyDummy(password: string): Promise<void>;
-}
+export type { PasswordHasher };
 
 export class Argon2PasswordHasher implements PasswordHasher {
   private dummy: Promise<string> | undefined;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import type { TenantRecord, UserRecord } from '../adapters/identity-store';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { can, EmailSchema, RoleSchema, type Principal } from '../domain/identity';

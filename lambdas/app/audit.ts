@@ -1,7 +1,10 @@
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import type { AuditRecord } from '../adapters/identity-store';
 import type { Actor } from '../domain/mission';
 import { logger } from '../observability';
+
+/** What recording an audit record needs. */
+export type AuditServices = Pick<Services, 'identity'>;
 
 /**
  * Records a security-relevant refusal or decision (refused content, refused Siri request,
@@ -9,7 +12,7 @@ import { logger } from '../observability';
  * answered even if recording it fails (the log line still carries it).
  */
 export async function recordAudit(
-  svc: Services,
+  svc: AuditServices,
   input: { tenantId: string | null; type: string; code: string; message: string; actor: Actor; data?: Record<string, unknown> },
 ): Promise<AuditRecord | null> {
   logger.warn('Audit', { audit_type: input.type, code: input.code, tenant_id: input.tenantId ?? undefined, actor: input.actor });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import type { GrantRecord, UserRecord } from '../adapters/identity-store';
 import { RateLimitedError, UnauthorizedError } from '../domain/errors';
 import {
@@ -13,6 +13,12 @@ import {
   type Principal,
 } from '../domain/identity';
 import { recordAudit } from './audit';
+
+export type AuthenticationServices = Pick<Services, 'identity' | 'passwords' | 'policy'>;
+/** Logging out closes the session's sockets too. */
+export type LogoutServices = Pick<Services, 'identity' | 'store' | 'push'>;
+/** Authorizing a request reads sessions, tickets and users only (no password hashing). */
+export type AuthorizeServices = Pick<Services, 'identity'>;
 
 /** What the authorizer looks at: headers for a session, the query string for a WebSocket ticket. */
 export interface AuthorizationRequest {
@@ -32,7 +38,7 @@ export type AuthorizationResult =
  * and its user must still exist in the same tenant; the role is read from the user, so a role
  * change applies at once.
  */
-export async function authorize(svc: Services, request: AuthorizationRequest): Promise<AuthorizationResult> {
+export async function authorize(svc: AuthorizeServices, request: AuthorizationRequest): Promise<AuthorizationResult> {
   if (request.connect) {
     const ticket = request.query?.ticket;
     if (ticket) {
@@ -57,7 +63,7 @@ export async function authorize(svc: Services, request: AuthorizationRequest): P
   return principalFor(svc, session, key);
 }
 
-async function principalFor(svc: Services, grant: GrantRecord, sessionKey?: string): Promise<AuthorizationResult> {
+async function principalFor(svc: AuthorizeServices, grant: GrantRecord, sessionKey?: string): Promise<AuthorizationResult> {
   const user = await svc.identity.getUser(grant.email);
   if (!user || user.user_id !== grant.user_id || user.tenant_id !== grant.tenant_id) {
     return { ok: false, reason: 'the user no longer exists' };
@@ -99,7 +105,10 @@ const GOOD_SOURCE_TTL_SECONDS = 30 * 86_400;
  * the same Argon2 verification as a wrong password and gets the same answer. Success refills the
  * account's bucket, remembers the source, and creates a session.
  */
-export async function login(svc: Services, input: { request: LoginRequest; sourceIp: string }): Promise<LoginResult> {
+export async function login(
+  svc: AuthenticationServices,
+  input: { request: LoginRequest; sourceIp: string },
+): Promise<LoginResult> {
   const auth = svc.policy.policy.auth;
   const email = normalizeEmail(input.request.email);
   const source = input.sourceIp || 'unknown';
@@ -161,7 +170,7 @@ export async function login(svc: Services, input: { request: LoginRequest; sourc
  * Ends the caller's session: the token stops working at once, everywhere; tickets it issued no
  * longer open a socket (they are checked against the session); sockets it opened are closed.
  */
-export async function logout(svc: Services, principal: Principal): Promise<{ closedSockets: number }> {
+export async function logout(svc: LogoutServices, principal: Principal): Promise<{ closedSockets: number }> {
   if (!principal.sessionKey) return { closedSockets: 0 };
   await svc.identity.deleteSession(principal.sessionKey);
   let closedSockets = 0;
@@ -175,7 +184,10 @@ export async function logout(svc: Services, principal: Principal): Promise<{ clo
  * A single-use, short-lived ticket for opening the WebSocket (browsers cannot set headers on a
  * WebSocket): `wss://…?ticket=<ticket>`. Stored as its SHA-256, consumed by `$connect`.
  */
-export async function issueTicket(svc: Services, principal: Principal): Promise<{ ticket: string; expiresAt: number }> {
+export async function issueTicket(
+  svc: AuthenticationServices,
+  principal: Principal,
+): Promise<{ ticket: string; expiresAt: number }> {
   const ticket = newToken(TICKET_PREFIX);
   const expiresAt = Math.floor(Date.now() / 1000) + svc.policy.policy.auth.ws_ticket_ttl_seconds;
   await svc.identity.putTicket(tokenKey(ticket), {

@@ -1,4 +1,4 @@
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import { FEATURES, isFeatureId } from '../domain/architect/catalog';
 import { THEMES } from '../domain/architect/themes';
 import { planSha256, planSubject, type ConsultationPlan } from '../domain/consultation';
@@ -8,6 +8,8 @@ import { sha256Hex } from '../domain/event-chain';
 import { addUsage, type LlmCallUsage, type MissionUsage } from '../domain/llm';
 import type { GantryManifest } from '../domain/manifest';
 import type { Mission } from '../domain/mission';
+
+export type ConsultationBuildServices = Pick<Services, 'artifacts' | 'store'>;
 
 /**
  * What the workflow takes from a consultation: the plan the person confirmed (checked against
@@ -35,7 +37,7 @@ export class DesignReferenceMissingError extends GantryError {
  * consultation whose chain holds no `consultation.confirmed` event by a person (or their
  * device) for exactly this plan: a mission never builds what nobody confirmed.
  */
-export async function confirmedPlanOf(svc: Services, mission: Mission): Promise<ConsultationPlan | null> {
+export async function confirmedPlanOf(svc: ConsultationBuildServices, mission: Mission): Promise<ConsultationPlan | null> {
   if (mission.source !== 'consultation') return null;
   const plan = mission.plan;
   if (!plan) throw new PlanNotConfirmedError(`Mission ${mission.mission_id} is a consultation without a plan`);
@@ -56,7 +58,11 @@ export async function confirmedPlanOf(svc: Services, mission: Mission): Promise<
 }
 
 /** The app's files plus the mission's design reference at public/design-reference.<ext>, exactly as sent. */
-export async function withDesignReference(svc: Services, mission: Mission, manifest: GantryManifest): Promise<GantryManifest> {
+export async function withDesignReference(
+  svc: ConsultationBuildServices,
+  mission: Mission,
+  manifest: GantryManifest,
+): Promise<GantryManifest> {
   const ref = mission.design_reference;
   if (!ref) return manifest;
   const bytes = await svc.artifacts.get(ref.key);

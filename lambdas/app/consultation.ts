@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import { analyzeRequest } from '../domain/architect/request-analysis';
 import { budgetBreach, BudgetExceededError, missionSpend } from '../domain/budget';
 import {
@@ -22,8 +22,10 @@ import type { Actor, Mission, MissionStatus } from '../domain/mission';
 import type { Policy } from '../domain/policy';
 import { logger } from '../observability';
 import { recordEvent } from './mission-events';
-import { startMission } from './submit-mission';
+import { startMission, type SubmitServices } from './submit-mission';
 import { promptTextSchema } from '../domain/prompt-text';
+
+export type ConsultationServices = Pick<Services, 'artifacts' | 'consultant'> & SubmitServices;
 
 /**
  * The CTO consultation loop (seed 000 "Consultation Flow"). The consultation IS the mission: same
@@ -125,7 +127,7 @@ function planOf(response: ConsultantResponse): ConsultationPlan | null {
   return plan ? { ...plan, title: analyzeRequest(plan.build_prompt).appName } : null;
 }
 
-async function openConsultation(svc: Services, input: ConsultationInput): Promise<Mission> {
+async function openConsultation(svc: ConsultationServices, input: ConsultationInput): Promise<Mission> {
   const missionId = `m-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
   return svc.store.createMission({
     tenantId: input.tenantId,
@@ -149,7 +151,7 @@ async function openConsultation(svc: Services, input: ConsultationInput): Promis
 }
 
 /** Records the usage of a model call that failed (its tokens were still spent). Best effort. */
-async function recordFailedCallUsage(svc: Services, mission: Mission, err: unknown): Promise<void> {
+async function recordFailedCallUsage(svc: ConsultationServices, mission: Mission, err: unknown): Promise<void> {
   const usage = (err as GantryError).details?.usage as LlmCallUsage | undefined;
   if (!usage || typeof usage.input_tokens !== 'number') return;
   try {
@@ -168,7 +170,7 @@ async function recordFailedCallUsage(svc: Services, mission: Mission, err: unkno
  * point (chat, voice, the Siri endpoint); the caller authenticates, rate-limits and filters
  * content first.
  */
-export async function continueConsultation(svc: Services, input: ConsultationInput): Promise<ConsultationResult> {
+export async function continueConsultation(svc: ConsultationServices, input: ConsultationInput): Promise<ConsultationResult> {
   const policy = svc.policy.policy;
   // The image is checked before anything is stored or any token is spent.
   const image = input.image

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import { ContentRefusedError } from '../domain/errors';
 import { checkContent } from '../domain/guardrails';
 import type { Actor } from '../domain/mission';
-import { recordAudit } from './audit';
+import { recordAudit, type AuditServices } from './audit';
+
+export type GuardServices = Pick<Services, 'policy'> & AuditServices;
 
 /**
  * The content guardrail at the edge of every route that turns words into work (architect,
@@ -13,7 +15,7 @@ import { recordAudit } from './audit';
  * 422 `CONTENT_REFUSED` carrying the category's reason.
  */
 export async function enforceGuardrails(
-  svc: Services,
+  svc: GuardServices,
   input: { tenantId: string; actor: Actor; source: string; texts: readonly string[] },
 ): Promise<void> {
   const verdict = checkContent(input.texts, svc.policy.policy.guardrails);

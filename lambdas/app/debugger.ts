@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DebuggerRun } from '../adapters/debugger-runs';
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import { GantryError } from '../domain/errors';
 import type { Actor } from '../domain/mission';
 import type { Policy } from '../domain/policy';
+
+export type DebuggerServices = Pick<Services, 'debuggerRuns' | 'policy' | 'snippets'>;
 
 /** Body of `POST /gantry/debugger/run`. */
 export function debuggerRequestSchema(limits: Policy['debugger']) {
@@ -59,7 +61,7 @@ export interface DebuggerRunView {
  * returns how it ended.
  */
 export async function runDebugger(
-  svc: Services,
+  svc: DebuggerServices,
   input: { tenantId: string; actor: Actor; request: DebuggerRequest },
 ): Promise<DebuggerRunView> {
   if (!svc.snippets) throw new DebuggerUnavailableError();

@@ -1,9 +1,11 @@
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import type { DeviceKeyRecord } from '../adapters/identity-store';
 import { NotFoundError } from '../domain/errors';
 import type { Principal } from '../domain/identity';
 import { newDeviceKeyId, newDeviceSecret, SIRI_PATH, SIRI_SCHEME } from '../domain/siri-signature';
+
+export type DeviceServices = Pick<Services, 'identity' | 'secretBox'>;
 
 export const NewDeviceSchema = z.object({ name: z.string().trim().min(1).max(60) }).strict();
 
@@ -26,7 +28,7 @@ export function deviceView(d: DeviceKeyRecord): Record<string, unknown> {
  * signature needs the secret itself.
  */
 export async function createDeviceKey(
-  svc: Services,
+  svc: DeviceServices,
   principal: Principal,
   name: string,
 ): Promise<{ device: DeviceKeyRecord; secret: string; scheme: string; path: string }> {
@@ -51,13 +53,13 @@ export async function createDeviceKey(
 const seesAll = (p: Principal): boolean => p.role === 'owner' || p.role === 'admin';
 
 /** The caller's keys (owners and admins see every key of their tenant). */
-export async function listDeviceKeys(svc: Services, principal: Principal): Promise<DeviceKeyRecord[]> {
+export async function listDeviceKeys(svc: DeviceServices, principal: Principal): Promise<DeviceKeyRecord[]> {
   const all = await svc.identity.listDevices(principal.tenantId);
   return seesAll(principal) ? all : all.filter((d) => d.user_id === principal.userId);
 }
 
 /** Revokes a key at once; requests signed with it are refused with SIRI_KEY_REVOKED from then on. */
-export async function revokeDeviceKey(svc: Services, principal: Principal, keyId: string): Promise<DeviceKeyRecord> {
+export async function revokeDeviceKey(svc: DeviceServices, principal: Principal, keyId: string): Promise<DeviceKeyRecord> {
   const done = await svc.identity.revokeDevice({
     tenantId: principal.tenantId,
     keyId,

@@ -1,10 +1,12 @@
-import type { Services } from '../composition-root';
 import { GantryError, MissionEndedError } from '../domain/errors';
 import { isFinal, type Actor, type Mission, type MissionStatus } from '../domain/mission';
 import { logger } from '../observability';
 import { recordEvent } from './mission-events';
-import { sealMission } from './mission-steps';
-import { submitMission } from './submit-mission';
+import { sealMission, type SealServices } from './mission-steps';
+import { submitMission, type SubmitServices } from './submit-mission';
+
+/** Cancel stops the workflow and seals; retry submits a new mission. */
+export type MissionControlServices = SubmitServices & SealServices;
 
 /** What `POST /gantry/missions/{id}/cancel` answers. */
 export interface CancelOutcome {
@@ -42,7 +44,7 @@ export class RetryNotAllowedError extends GantryError {
  * happened up to the cancel is sealed.
  */
 export async function cancelMission(
-  svc: Services,
+  svc: MissionControlServices,
   input: { tenantId: string; missionId: string; actor: Actor; reason?: string },
 ): Promise<CancelOutcome> {
   const started = Date.now();
@@ -109,7 +111,7 @@ export async function cancelMission(
  * `retried_by` and a `mission.retried` event. The old mission's sealed record stays as it was.
  */
 export async function retryMission(
-  svc: Services,
+  svc: MissionControlServices,
   input: { tenantId: string; missionId: string; actor: Actor; idempotencyKey?: string },
 ): Promise<{ mission: Mission; created: boolean; retry_of: string }> {
   const old = await svc.store.requireMission(input.tenantId, input.missionId);

@@ -1,8 +1,11 @@
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import type { NewEvent } from '../adapters/mission-store';
 import type { MissionEvent } from '../domain/mission';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../observability';
+
+/** What recording and broadcasting a mission event needs. */
+export type EventServices = Pick<Services, 'store' | 'push'>;
 
 /** The message a WebSocket subscriber receives for each event. */
 export function eventMessage(event: MissionEvent): Record<string, unknown> {
@@ -23,7 +26,12 @@ export function eventMessage(event: MissionEvent): Record<string, unknown> {
  * Appends an event to the mission's chain, then pushes it to every subscribed connection.
  * Push is best effort: a client that misses a message resyncs from the status endpoint by seq.
  */
-export async function recordEvent(svc: Services, tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
+export async function recordEvent(
+  svc: EventServices,
+  tenantId: string,
+  missionId: string,
+  input: NewEvent,
+): Promise<MissionEvent> {
   const event = await svc.store.appendEvent(tenantId, missionId, input);
   if (event.status) {
     // One EMF metric per status change, dimensioned by status: the dashboard's mission funnel.
@@ -36,7 +44,7 @@ export async function recordEvent(svc: Services, tenantId: string, missionId: st
 }
 
 export async function broadcast(
-  svc: Services,
+  svc: EventServices,
   tenantId: string,
   missionId: string,
   message: Record<string, unknown>,

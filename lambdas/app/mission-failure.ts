@@ -1,15 +1,17 @@
 import { buildLogKey, patchKey, resultKey } from '../../builder-image/src/artifact-keys';
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import { missionSpend } from '../domain/budget';
 import { BuildResultSchema } from '../domain/build-result';
 import { NotFoundError } from '../domain/errors';
 import { bestAttempt } from '../domain/heal-progress';
 import type { Mission } from '../domain/mission';
 
+export type FailureViewServices = Pick<Services, 'artifacts' | 'policy'>;
+
 /** Bytes of a heal diff included inline in the failure view (the whole diff stays an artifact). */
 const DIFF_INLINE_BYTES = 64 * 1024;
 
-async function text(svc: Services, key: string): Promise<string | null> {
+async function text(svc: FailureViewServices, key: string): Promise<string | null> {
   const raw = await svc.artifacts.get(key);
   return raw ? raw.toString('utf8') : null;
 }
@@ -19,7 +21,7 @@ async function text(svc: Services, key: string): Promise<string | null> {
  * its outcome (passed, failed, discarded), the attempt it was healed from, the tests it broke, the
  * heal's diff, the failing command's log tail, the digest of its full log and where to get it.
  */
-export async function failureView(svc: Services, mission: Mission): Promise<Record<string, unknown>> {
+export async function failureView(svc: FailureViewServices, mission: Mission): Promise<Record<string, unknown>> {
   const attempts = await Promise.all(
     mission.attempts.map(async (record) => {
       const [diff, resultText] = await Promise.all([
@@ -61,7 +63,7 @@ export async function failureView(svc: Services, mission: Mission): Promise<Reco
 }
 
 /** The full build log of one attempt, as the builder stored it (a build still running has none yet). */
-export async function attemptLog(svc: Services, mission: Mission, attempt: number): Promise<Buffer> {
+export async function attemptLog(svc: FailureViewServices, mission: Mission, attempt: number): Promise<Buffer> {
   const raw = await svc.artifacts.get(buildLogKey(mission.tenant_id, mission.mission_id, attempt));
   if (!raw) throw new NotFoundError(`Mission ${mission.mission_id} has no build log for attempt ${attempt} (yet)`);
   return raw;

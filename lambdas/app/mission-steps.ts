@@ -7,7 +7,7 @@ import {
   patchKey,
   resultKey,
 } from '../../builder-image/src/artifact-keys';
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import { WriteOnceError } from '../adapters/evidence';
 import { budgetBreach, builderSecondsLeft, BudgetExceededError, missionSpend, type BudgetBreach } from '../domain/budget';
 import { BuildResultSchema, type BuildResult } from '../domain/build-result';
@@ -32,9 +32,21 @@ import { planSha256 } from '../domain/consultation';
 import { designReferencePath } from '../domain/design-image';
 import type { LlmCallUsage } from '../domain/llm';
 import { confirmedPlanOf, consultationPrLines, usageWith, withDesignReference } from './consultation-build';
-import { recordEvent } from './mission-events';
+import { recordEvent, type EventServices } from './mission-events';
 
 export { MissionEndedError };
+
+/** What every step needs: the mission, its events (and their broadcast), its artifacts, the policy. */
+export type StepServices = Pick<Services, 'artifacts' | 'policy' | 'policySource'> & EventServices;
+/** The gate hands each attempt its job; locally it also knows whether builds are sandboxed. */
+export type PolicyGateStepServices = StepServices & Pick<Services, 'buildJobs' | 'builderIsolation'>;
+/** Draft and heal also call the architect. */
+export type ArchitectStepServices = StepServices & Pick<Services, 'architect'>;
+export type DeployStepServices = StepServices & Pick<Services, 'deployer'>;
+export type PublishStepServices = StepServices & Pick<Services, 'publisher'>;
+/** Sealing signs the event chain into write-once storage. */
+export type SealServices = Pick<Services, 'store' | 'artifacts' | 'signer' | 'evidence'>;
+export type SealStepServices = StepServices & SealServices;
 
 export class BuildResultMissingError extends GantryError {
   constructor(key: string) {
@@ -59,13 +71,13 @@ export interface HealInfo {
   readonly changed_files: readonly string[];
 }
 
-async function activeMission(svc: Services, state: MissionState): Promise<Mission> {
+async function activeMission(svc: StepServices, state: MissionState): Promise<Mission> {
   const mission = await svc.store.requireMission(state.tenant_id, state.mission_id);
   if (isFinal(mission.status)) throw new MissionEndedError(mission.mission_id, mission.status);
   return mission;
 }
 
-async function enter(svc: Services, state: MissionState, status: MissionStatus, message: string): Promise<void> {
+async function enter(svc: StepServices, state: MissionState, status: MissionStatus, message: string): Promise<void> {
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'status',
     status,
@@ -77,27 +89,27 @@ async function enter(svc: Services, state: MissionState, status: MissionStatus, 
   });
 }
 
-async function loadManifest(svc: Services, state: MissionState, attempt = state.attempt): Promise<GantryManifest> {
+async function loadManifest(svc: StepServices, state: MissionState, attempt = state.attempt): Promise<GantryManifest> {
   const key = manifestKey(state.tenant_id, state.mission_id, attempt);
   const raw = await svc.artifacts.get(key);
   if (!raw) throw new GantryError('MANIFEST_MISSING', `No manifest at ${key}`, 500);
   return GantryManifestSchema.parse(JSON.parse(raw.toString('utf8')));
 }
 
-async function storeManifest(svc: Services, state: MissionState, attempt: number, manifest: GantryManifest): Promise<string> {
+async function storeManifest(svc: StepServices, state: MissionState, attempt: number, manifest: GantryManifest): Promise<string> {
   const body = JSON.stringify(manifest, null, 2);
   await svc.artifacts.put(manifestKey(state.tenant_id, state.mission_id, attempt), body, 'application/json');
   return sha256Hex(canonicalJson(manifest));
 }
 
-async function loadBuildResult(svc: Services, state: MissionState, attempt = state.attempt): Promise<BuildResult> {
+async function loadBuildResult(svc: StepServices, state: MissionState, attempt = state.attempt): Promise<BuildResult> {
   const key = resultKey(state.tenant_id, state.mission_id, attempt);
   const raw = await svc.artifacts.get(key);
   if (!raw) throw new BuildResultMissingError(key);
   return BuildResultSchema.parse(JSON.parse(raw.toString('utf8')));
 }
 
-async function loadHealInfo(svc: Services, state: MissionState, attempt: number): Promise<HealInfo | null> {
+async function loadHealInfo(svc: StepServices, state: MissionState, attempt: number): Promise<HealInfo | null> {
   const raw = await svc.artifacts.get(healKey(state.tenant_id, state.mission_id, attempt));
   return raw ? (JSON.parse(raw.toString('utf8')) as HealInfo) : null;
 }
@@ -108,7 +120,7 @@ const slugFor = (projectName: string, missionId: string): string =>
 const failingCommandOf = (result: BuildResult) =>
   result.commands.find((c) => c.phase === result.failed_phase) ?? result.commands.at(-1);
 
-async function stopForBudget(svc: Services, state: MissionState, breach: BudgetBreach, where: string): Promise<never> {
+async function stopForBudget(svc: StepServices, state: MissionState, breach: BudgetBreach, where: string): Promise<never> {
   const error = new BudgetExceededError(breach);
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'budget.exceeded',
@@ -121,7 +133,7 @@ async function stopForBudget(svc: Services, state: MissionState, breach: BudgetB
 }
 
 /** ARCHITECTING: the architect drafts the manifest for attempt 1. */
-export async function architectStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function architectStep(svc: ArchitectStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   // A consultation builds the plan its person confirmed, and nothing unconfirmed.
   const plan = await confirmedPlanOf(svc, mission);
@@ -165,7 +177,7 @@ export async function architectStep(svc: Services, state: MissionState): Promise
  * no builder time left does not build again. The attempt's builder limits are written here, from
  * the policy in force now, with the dead man's switch shortened to the builder time left.
  */
-export async function policyGateStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function policyGateStep(svc: PolicyGateStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   const { policy, hash } = svc.policy;
   await enter(svc, state, 'POLICY_CHECK', `Checking attempt ${state.attempt} against policy`);
@@ -229,7 +241,7 @@ export async function policyGateStep(svc: Services, state: MissionState): Promis
  * that passed in an earlier attempt still passes; otherwise it is discarded (recorded, never a
  * base). Then: deploy (passed and accepted), heal (attempts and budget left), or give up.
  */
-export async function auditStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function auditStep(svc: StepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   const { policy, hash } = svc.policy;
   await enter(svc, state, 'AUDITING', `Auditing attempt ${state.attempt}`);
@@ -312,7 +324,7 @@ export async function auditStep(svc: Services, state: MissionState): Promise<Mis
  * accepted attempt (never those of a discarded one) and returns a patch. The patched manifest is
  * stored as the next attempt with its diff and goes back through the policy gate.
  */
-export async function healStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function healStep(svc: ArchitectStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   await enter(svc, state, 'HEALING', `Healing after attempt ${state.attempt}`);
   const breach = budgetBreach(missionSpend(mission), svc.policy.policy.budget);
@@ -373,7 +385,7 @@ export async function healStep(svc: Services, state: MissionState): Promise<Miss
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: next };
 }
 
-async function verifyLive(svc: Services, url: string, attempts: number): Promise<void> {
+async function verifyLive(svc: Pick<Services, 'deployer'>, url: string, attempts: number): Promise<void> {
   const probe =
     svc.deployer.probe?.bind(svc.deployer) ??
     (async (target: string) => {
@@ -395,7 +407,7 @@ async function verifyLive(svc: Services, url: string, attempts: number): Promise
 }
 
 /** DEPLOYING: puts the built output on a live URL and checks it really answers. */
-export async function deployStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function deployStep(svc: DeployStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   if (!mission.options.deploy) {
     await recordEvent(svc, state.tenant_id, state.mission_id, {
@@ -427,7 +439,7 @@ export async function deployStep(svc: Services, state: MissionState): Promise<Mi
 }
 
 /** PUBLISHING: the accepted source goes to a new branch with a pull request (never the default branch). */
-export async function publishStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function publishStep(svc: PublishStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   if (!mission.options.publish) {
     await recordEvent(svc, state.tenant_id, state.mission_id, {
@@ -471,7 +483,7 @@ export async function publishStep(svc: Services, state: MissionState): Promise<M
 
 /** Signs the mission's event chain into write-once storage; returns the evidence key. */
 export async function sealMission(
-  svc: Services,
+  svc: SealServices,
   mission: Mission,
   outcome: EvidenceBundle['outcome'],
   attempt: number,
@@ -506,7 +518,7 @@ export async function sealMission(
 }
 
 /** SEALING: signs the event chain into write-once storage, then the mission is DEPLOYED. */
-export async function sealStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function sealStep(svc: SealStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   await enter(svc, state, 'SEALING', 'Sealing evidence');
   const fresh = await svc.store.requireMission(state.tenant_id, state.mission_id);
@@ -549,7 +561,7 @@ export function failureFrom(error: MissionState['error'], step: string, at: stri
 }
 
 /** FAILED: keeps the failure details and seals the evidence of what happened. */
-export async function recordFailureStep(svc: Services, state: MissionState): Promise<MissionState> {
+export async function recordFailureStep(svc: SealStepServices, state: MissionState): Promise<MissionState> {
   const mission = await svc.store.requireMission(state.tenant_id, state.mission_id);
   if (isFinal(mission.status)) return state;
   const base = failureFrom(state.error, mission.status, new Date().toISOString());

@@ -1,6 +1,8 @@
-import type { Services } from '../composition-root';
+import type { Services } from './services';
 import { RateLimitedError } from '../domain/errors';
 import type { Principal } from '../domain/identity';
+
+export type RateLimitServices = Pick<Services, 'identity' | 'policy'>;
 
 /**
  * Takes one token from the caller's bucket for `route` (`architect`, `siri`, `consult`, `voice`,
@@ -9,7 +11,7 @@ import type { Principal } from '../domain/identity';
  * held in DynamoDB with conditional writes, so the limit holds across concurrent Lambdas.
  * Call it after the request is known to be valid and before anything is spent.
  */
-export async function enforceRateLimit(svc: Services, principal: Principal, route: string): Promise<void> {
+export async function enforceRateLimit(svc: RateLimitServices, principal: Principal, route: string): Promise<void> {
   const limits = svc.policy.policy.rate_limits;
   const rate = limits[route] ?? limits.default;
   const result = await svc.identity.takeToken(`${principal.tenantId}#${principal.userId}#${route}`, rate);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import type { DeviceKeyRecord } from '../adapters/identity-store';
 import { ForbiddenError, SiriRequestError, ValidationError } from '../domain/errors';
 import { can, headerValue, safeEqual, type Principal } from '../domain/identity';
@@ -16,9 +16,11 @@ import {
   withinWindow,
 } from '../domain/siri-signature';
 import { recordAudit } from './audit';
-import { enforceGuardrails } from './content-guard';
-import { enforceRateLimit } from './rate-limit';
-import { continueConsultation, isConsulting } from './consultation';
+import { enforceGuardrails, type GuardServices } from './content-guard';
+import { enforceRateLimit, type RateLimitServices } from './rate-limit';
+import { continueConsultation, isConsulting, type ConsultationServices } from './consultation';
+
+export type SiriServices = Pick<Services, 'identity' | 'secretBox'> & GuardServices & RateLimitServices & ConsultationServices;
 import { normalizePromptText } from '../domain/prompt-text';
 
 export interface SiriRequest {
@@ -62,7 +64,7 @@ const SiriJsonSchema = z
  * body), answered with the consultant's short `speech` for Siri to say; 202 once a confirmed plan
  * started the build.
  */
-export async function handleSiri(svc: Services, request: SiriRequest): Promise<SiriAnswer> {
+export async function handleSiri(svc: SiriServices, request: SiriRequest): Promise<SiriAnswer> {
   const siri = svc.policy.policy.siri;
   const header = (name: string): string | undefined => headerValue(request.headers, name)?.trim() || undefined;
   const keyId = header(SIRI_HEADERS.key);

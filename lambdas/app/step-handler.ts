@@ -1,25 +1,30 @@
-import { refreshPolicy, services, type Services } from '../composition-root';
 import { MissionStateSchema, type MissionState } from '../domain/mission';
 import { logger, withLogScope } from '../observability';
+import { refreshPolicy, type PolicyServices } from './services';
+
+/** A workflow step as Step Functions invokes it: the state document in, the next one out. */
+export type StepFunction = (input: unknown) => Promise<MissionState>;
 
 /**
  * Wraps a workflow step: parse the state document, tag logs, run. Errors propagate with their
- * `name`, which is what the ASL `Retry`/`Catch` blocks match.
+ * `name`, which is what the ASL `Retry`/`Catch` blocks match. The result is a factory: the
+ * function's entry (or the local stack) hands it the services the step uses.
  */
-export function stepHandler(step: (svc: Services, state: MissionState) => Promise<MissionState>) {
-  return async (input: unknown): Promise<MissionState> => {
-    const state = MissionStateSchema.parse(input);
-    // The step's own log keys: steps of other missions run in the same process locally.
-    return withLogScope({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt }, async () => {
-      try {
-        const svc = services();
-        // A policy edited or uploaded since the last step governs this one.
-        await refreshPolicy(svc);
-        return await step(svc, state);
-      } catch (err) {
-        logger.warn('Step failed', { error: (err as Error).message, error_name: (err as Error).name });
-        throw err;
-      }
-    });
-  };
+export function stepHandler<S extends PolicyServices>(step: (svc: S, state: MissionState) => Promise<MissionState>) {
+  return (services: () => S): StepFunction =>
+    async (input: unknown): Promise<MissionState> => {
+      const state = MissionStateSchema.parse(input);
+      // The step's own log keys: steps of other missions run in the same process locally.
+      return withLogScope({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt }, async () => {
+        try {
+          const svc = services();
+          // A policy edited or uploaded since the last step governs this one.
+          await refreshPolicy(svc);
+          return await step(svc, state);
+        } catch (err) {
+          logger.warn('Step failed', { error: (err as Error).message, error_name: (err as Error).name });
+          throw err;
+        }
+      });
+    };
 }

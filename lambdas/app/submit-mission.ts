@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { Services } from '../composition-root';
+import * as z from 'zod';
+import type { Services } from './services';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GantryError, ValidationError } from '../domain/errors';
 import { promptTextSchema } from '../domain/prompt-text';
 import type { Actor, Mission, MissionOptions } from '../domain/mission';
-import { recordEvent } from './mission-events';
+import { recordEvent, type EventServices } from './mission-events';
+
+export type SubmitServices = Pick<Services, 'policy' | 'workflow'> & EventServices;
 
 /** Body of `POST /gantry/architect` (seed shape). */
 export function architectRequestSchema(maxPromptChars: number) {
@@ -45,7 +47,7 @@ export function idempotentMissionId(tenantId: string, actor: Actor, key: string)
  * IDEMPOTENCY_KEY_REUSED), never answered with the first request's mission.
  */
 export async function submitMission(
-  svc: Services,
+  svc: SubmitServices,
   input: {
     tenantId: string;
     actor: Actor;
@@ -118,7 +120,7 @@ export async function submitMission(
  * everything else (a consultation's confirmed plan, its design reference) from the mission.
  */
 export async function startMission(
-  svc: Services,
+  svc: SubmitServices,
   input: {
     tenantId: string;
     missionId: string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Why a sandboxed command stopped. `network`: it failed after trying to reach the network, which

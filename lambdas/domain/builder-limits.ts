@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The builder's limits: `policy.builder` without `concurrency` (which only the local scheduler

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { APP_KINDS, AppKindIdSchema, FEATURES, FeatureIdSchema, orderFeatures, supportsFeature } from './architect/catalog';
 import { THEMES, ThemeIdSchema } from './architect/themes';
 import { canonicalJson } from './event-chain';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One status vocabulary everywhere: API, events, UI, metrics. */
 export const MISSION_STATUSES = [

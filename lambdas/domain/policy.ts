@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BuilderLimitsSchema } from './builder-limits';
 import { isValidGlob } from './path-glob';
 import { compileGuardrailPattern } from './guardrails';

@@ -185,3 +185,139 @@ export interface BuilderIsolation {
   /** One line for people: what isolates builds, or what is missing and how to fix it. */
   readonly detail: string;
 }
+
+// --- Repositories ---------------------------------------------------------------------------
+// The record shapes below are still declared next to their DynamoDB adapters; these are
+// type-only imports (erased at build time), so no bundle pulls an adapter through a port.
+type MissionPatch = import('../adapters/mission-store').MissionPatch;
+type NewEvent = import('../adapters/mission-store').NewEvent;
+type Subscription = import('../adapters/mission-store').Subscription;
+type Mission = import('./mission').Mission;
+type MissionEvent = import('./mission').MissionEvent;
+type TenantRecord = import('../adapters/identity-store').TenantRecord;
+type UserRecord = import('../adapters/identity-store').UserRecord;
+type GrantRecord = import('../adapters/identity-store').GrantRecord;
+type DeviceKeyRecord = import('../adapters/identity-store').DeviceKeyRecord;
+type AuditRecord = import('../adapters/identity-store').AuditRecord;
+type DebuggerRun = import('../adapters/debugger-runs').DebuggerRun;
+
+/** Missions and their hash-chained events, every key under the tenant. */
+export interface MissionRepository {
+  createMission(input: {
+    tenantId: string;
+    missionId: string;
+    prompt: string;
+    options: import('./mission').MissionOptions;
+    policyHash: string;
+    speech: string;
+    status?: import('./mission').MissionStatus;
+    /** The mission this one retries. */
+    retryOf?: string;
+    /** More fields for the new record (a consultation's empty conversation and plan). */
+    extra?: MissionPatch;
+  }): Promise<Mission>;
+  getMission(tenantId: string, missionId: string): Promise<Mission | null>;
+  /** Fails with `NotFoundError` when the tenant has no such mission. */
+  requireMission(tenantId: string, missionId: string): Promise<Mission>;
+  listMissions(tenantId: string, limit?: number): Promise<Mission[]>;
+  patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void>;
+  /** Appends the next event of the chain (never forks it); may move the mission's status. */
+  appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent>;
+  lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null>;
+  listEvents(tenantId: string, missionId: string, afterSeq?: number, limit?: number): Promise<MissionEvent[]>;
+}
+
+/** WebSocket connections and the missions they follow. */
+export interface SubscriptionRepository {
+  /** Records a connection under its tenant and, when it was opened with one, its session. */
+  putConnection(connectionId: string, tenantId: string, sessionKey?: string): Promise<void>;
+  /** The connections a session opened (logging out closes them). */
+  connectionsOfSession(sessionKey: string): Promise<string[]>;
+  getConnectionTenant(connectionId: string): Promise<string | null>;
+  subscribe(tenantId: string, missionId: string, connectionId: string): Promise<void>;
+  subscriptions(tenantId: string, missionId: string): Promise<Subscription[]>;
+  removeConnection(connectionId: string): Promise<void>;
+  connectionCount(): Promise<number>;
+}
+
+/** The mission store as the handlers see it: missions, events and live subscriptions. */
+export type MissionStorePort = MissionRepository & SubscriptionRepository;
+
+export interface TenantRepository {
+  createTenant(name: string): Promise<TenantRecord>;
+  getTenant(tenantId: string): Promise<TenantRecord | null>;
+}
+
+export interface UserRepository {
+  createUser(input: {
+    email: string;
+    tenantId: string;
+    role: import('./identity').Role;
+    passwordHash: string;
+  }): Promise<UserRecord>;
+  getUser(email: string): Promise<UserRecord | null>;
+  listUsers(tenantId: string): Promise<UserRecord[]>;
+  userSummary(): Promise<{ userCount: number; operatorTenantId: string | null }>;
+}
+
+/** Sessions and single-use WebSocket tickets, keyed by the hash of their secret. */
+export interface SessionRepository {
+  putSession(key: string, grant: GrantRecord): Promise<void>;
+  getSession(key: string): Promise<GrantRecord | null>;
+  deleteSession(key: string): Promise<void>;
+  putTicket(key: string, grant: GrantRecord): Promise<void>;
+  /** The ticket's grant, at most once. */
+  consumeTicket(key: string): Promise<GrantRecord | null>;
+  /** Remembers that `email` logged in successfully from `source` (for `ttlSeconds`). */
+  rememberGoodSource(email: string, source: string, ttlSeconds: number): Promise<void>;
+  /** Whether `email` logged in successfully from `source` recently. */
+  isGoodSource(email: string, source: string): Promise<boolean>;
+}
+
+/** Siri device keys and the nonces that make each signed request single-use. */
+export interface DeviceKeyRepository {
+  putDevice(device: DeviceKeyRecord): Promise<void>;
+  getDevice(keyId: string): Promise<DeviceKeyRecord | null>;
+  listDevices(tenantId: string): Promise<DeviceKeyRecord[]>;
+  revokeDevice(input: { tenantId: string; keyId: string; userId: string; anyUser: boolean }): Promise<boolean>;
+  touchDevice(keyId: string, lastMissionId: string | null): Promise<void>;
+  /** True the first time a nonce is seen within `ttlSeconds`. */
+  claimNonce(keyId: string, nonce: string, ttlSeconds: number): Promise<boolean>;
+}
+
+/** Token buckets of the rate limiter. */
+export interface RateBucketRepository {
+  takeToken(scope: string, rate: import('./token-bucket').BucketRate): Promise<import('./token-bucket').TakeResult>;
+  resetBucket(scope: string): Promise<void>;
+}
+
+/** Security-relevant decisions, per tenant (or unattributed). */
+export interface AuditLog {
+  putAudit(input: Omit<AuditRecord, 'audit_id' | 'at'>): Promise<AuditRecord>;
+  listAudit(tenantId: string | null, limit?: number): Promise<AuditRecord[]>;
+}
+
+/** Tenants, users, sessions, tickets, device keys, nonces, rate buckets and audit records. */
+export type IdentityRepository = TenantRepository &
+  UserRepository &
+  SessionRepository &
+  DeviceKeyRepository &
+  RateBucketRepository &
+  AuditLog;
+
+/** Debugger runs, per tenant, newest first. */
+export interface DebuggerRunRepository {
+  /** Stores a run (long output cut to what a record may hold) and returns it as stored. */
+  put(run: Omit<DebuggerRun, 'truncated'>): Promise<DebuggerRun>;
+  list(tenantId: string, limit: number): Promise<DebuggerRun[]>;
+  search(tenantId: string, query: string, limit: number): Promise<DebuggerRun[]>;
+}
+
+/** Hashes and verifies passwords (Argon2id). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Constant-time inside the library; false for a malformed hash too. */
+  verify(passwordHash: string, password: string): Promise<boolean>;
+  /** Burns the time of one verification, so an unknown email answers as slowly as a wrong password. */
+  verifyDummy(password: string): Promise<void>;
+}

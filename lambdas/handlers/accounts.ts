@@ -1,15 +1,17 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
-import { addTenant, addUser, newTenantSchema, newUserSchema, userView } from '../app/accounts';
+import type { PolicyServices } from '../app/services';
+import { addTenant, addUser, type AccountServices, newTenantSchema, newUserSchema, userView } from '../app/accounts';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
+
+/** What this handler uses; its function's entry builds exactly these. */
+export type AccountsHandlerServices = PolicyServices & AccountServices;
 
 /**
  * Users and tenants (owner only) and the tenant's audit records (owner, admin):
  * `GET|POST /gantry/users`, `POST /gantry/tenants`, `GET /gantry/audit?limit=N`.
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: AccountsHandlerServices) => {
   const minPassword = svc.policy.policy.auth.min_password_length;
   const maxBody = svc.policy.policy.api.max_body_bytes;
   switch (`${event.httpMethod} ${event.resource}`) {

@@ -1,18 +1,20 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
-import { architectRequestSchema, SUBMIT_SPEECH, submitMission } from '../app/submit-mission';
-import { enforceGuardrails } from '../app/content-guard';
-import { enforceRateLimit } from '../app/rate-limit';
+import type { PolicyServices } from '../app/services';
+import { architectRequestSchema, SUBMIT_SPEECH, submitMission, type SubmitServices } from '../app/submit-mission';
+import { enforceGuardrails, type GuardServices } from '../app/content-guard';
+import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { headerValue } from '../domain/identity';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
+
+/** What this handler uses; its function's entry builds exactly these. */
+export type ArchitectHandlerServices = PolicyServices & SubmitServices & RateLimitServices & GuardServices;
 
 /**
  * POST /gantry/architect — direct build, bypassing the consultation: 202 {mission_id, speech}.
  * Order: who (authorizer context, role) → valid input → rate limit → content guardrail → work,
  * so nothing is spent on a request that is refused.
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: ArchitectHandlerServices) => {
   const principal = requirePermission(event, 'mission:create');
   const request = parseJsonBody(
     event,

@@ -1,13 +1,15 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
-import { issueTicket, login, LoginSchema, logout } from '../app/authentication';
+import type { PolicyServices, Services } from '../app/services';
+import { issueTicket, login, LoginSchema, logout, type AuthenticationServices, type LogoutServices } from '../app/authentication';
 import { NotFoundError } from '../domain/errors';
 import { clearedSessionCookie, headerValue, sessionCookie } from '../domain/identity';
 import { json, parseJsonBody, principalOf, restHandler } from '../http';
 
+/** What this handler uses; its function's entry builds exactly these. */
+export type AuthHandlerServices = PolicyServices & AuthenticationServices & LogoutServices & Pick<Services, 'config'>;
+
 /** The cookie is Secure whenever the client reached us over HTTPS (always on AWS). */
-function secureCookies(event: APIGatewayProxyEvent): boolean {
-  const svc = services();
+function secureCookies(event: APIGatewayProxyEvent, svc: Pick<Services, 'config'>): boolean {
   return (
     svc.config.GANTRY_RUNTIME === 'aws' ||
     headerValue(event.headers, 'x-forwarded-proto') === 'https' ||
@@ -19,8 +21,7 @@ function secureCookies(event: APIGatewayProxyEvent): boolean {
  * Sessions: `POST /gantry/auth` (password → session; public), `GET /gantry/auth/status`,
  * `POST /gantry/auth/logout`, `POST /gantry/auth/ticket` (single-use WebSocket ticket).
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: AuthHandlerServices) => {
   switch (`${event.httpMethod} ${event.resource}`) {
     case 'POST /gantry/auth': {
       const request = parseJsonBody(event, LoginSchema, svc.policy.policy.api.max_body_bytes);
@@ -34,7 +35,7 @@ export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
           expires_at: new Date(expiresAt * 1000).toISOString(),
           ...(request.mode === 'bearer' ? { token, token_type: 'Bearer' } : {}),
         },
-        { 'set-cookie': sessionCookie(token, maxAge, secureCookies(event)), 'cache-control': 'no-store' },
+        { 'set-cookie': sessionCookie(token, maxAge, secureCookies(event, svc)), 'cache-control': 'no-store' },
       );
     }
     case 'GET /gantry/auth/status': {
@@ -48,7 +49,7 @@ export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
     }
     case 'POST /gantry/auth/logout': {
       await logout(svc, principalOf(event));
-      return json(200, { logged_out: true }, { 'set-cookie': clearedSessionCookie(secureCookies(event)) });
+      return json(200, { logged_out: true }, { 'set-cookie': clearedSessionCookie(secureCookies(event, svc)) });
     }
     case 'POST /gantry/auth/ticket': {
       const { ticket, expiresAt } = await issueTicket(svc, principalOf(event));

@@ -1,6 +1,5 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { services } from '../composition-root';
-import { authorize } from '../app/authentication';
+import { authorize, type AuthorizeServices } from '../app/authentication';
 import { contextOf } from '../domain/identity';
 import { logger } from '../observability';
 
@@ -25,24 +24,26 @@ export const UNAUTHORIZED = 'Unauthorized';
  * request and hands the caller's tenant, user, role and email to the handler as
  * `requestContext.authorizer`, or throws `Unauthorized`, which API Gateway turns into a 401.
  */
-export const handler = async (event: AuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
-  const ctx = event.requestContext ?? {};
-  const connect = ctx.eventType === 'CONNECT' || ctx.routeKey === '$connect';
-  const result = await authorize(services(), {
-    headers: event.headers ?? null,
-    query: event.queryStringParameters ?? null,
-    connect,
-  });
-  if (!result.ok) {
-    logger.info('Request not authorized', { reason: result.reason, request_id: ctx.requestId, websocket: connect });
-    throw new Error(UNAUTHORIZED);
-  }
-  return {
-    principalId: result.principal.userId,
-    policyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }],
-    },
-    context: contextOf(result.principal),
+export const createHandler =
+  (services: () => AuthorizeServices) =>
+  async (event: AuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+    const ctx = event.requestContext ?? {};
+    const connect = ctx.eventType === 'CONNECT' || ctx.routeKey === '$connect';
+    const result = await authorize(services(), {
+      headers: event.headers ?? null,
+      query: event.queryStringParameters ?? null,
+      connect,
+    });
+    if (!result.ok) {
+      logger.info('Request not authorized', { reason: result.reason, request_id: ctx.requestId, websocket: connect });
+      throw new Error(UNAUTHORIZED);
+    }
+    return {
+      principalId: result.principal.userId,
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }],
+      },
+      context: contextOf(result.principal),
+    };
   };
-};

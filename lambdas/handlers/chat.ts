@@ -1,15 +1,17 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
-import { services } from '../composition-root';
-import { enforceGuardrails } from '../app/content-guard';
+import * as z from 'zod';
+import type { PolicyServices, Services } from '../app/services';
+import { enforceGuardrails, type GuardServices } from '../app/content-guard';
 import { messageSchema } from '../app/consultation';
-import { enforceRateLimit } from '../app/rate-limit';
+import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { toSpeech } from '../domain/consultation';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 
+/** What this handler uses; its function's entry builds exactly these. */
+export type ChatHandlerServices = PolicyServices & Pick<Services, 'advisor'> & RateLimitServices & GuardServices;
+
 /** POST /gantry/chat: architecture questions and answers. It never creates a mission or starts a build. */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: ChatHandlerServices) => {
   const principal = requirePermission(event, 'mission:read');
   const body = parseJsonBody(
     event,

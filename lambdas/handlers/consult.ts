@@ -1,10 +1,20 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
-import { enforceGuardrails } from '../app/content-guard';
-import { consultationView, consultBodyLimit, consultRequestSchema, continueConsultation, turnView } from '../app/consultation';
-import { enforceRateLimit } from '../app/rate-limit';
+import type { PolicyServices } from '../app/services';
+import { enforceGuardrails, type GuardServices } from '../app/content-guard';
+import {
+  consultationView,
+  consultBodyLimit,
+  consultRequestSchema,
+  continueConsultation,
+  turnView,
+  type ConsultationServices,
+} from '../app/consultation';
+import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { NotFoundError } from '../domain/errors';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
+
+/** What this handler uses; its function's entry builds exactly these. */
+export type ConsultHandlerServices = PolicyServices & ConsultationServices & RateLimitServices & GuardServices;
 
 /**
  * POST /gantry/consult and POST /gantry/voice (start or continue a consultation; 202 when the
@@ -12,8 +22,7 @@ import { json, parseJsonBody, requirePermission, restHandler } from '../http';
  * Order: who → valid input → rate limit → content guardrail → work, so a refused request
  * spends nothing. The actor is the session's user; the tenant is the session's tenant.
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: ConsultHandlerServices) => {
   if (event.resource === '/gantry/consultation/{id}') {
     const principal = requirePermission(event, 'mission:read');
     const mission = await svc.store.requireMission(principal.tenantId, event.pathParameters?.id ?? '');

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
-import { debuggerRequestSchema, runDebugger } from '../app/debugger';
-import { enforceRateLimit } from '../app/rate-limit';
+import type { PolicyServices } from '../app/services';
+import { debuggerRequestSchema, runDebugger, type DebuggerServices } from '../app/debugger';
+import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 
@@ -12,13 +12,15 @@ function limitParam(value: string | undefined): number {
   return n;
 }
 
+/** What this handler uses; its function's entry builds exactly these. */
+export type DebuggerHandlerServices = PolicyServices & DebuggerServices & RateLimitServices;
+
 /**
  * The debugger (seed 003): `POST /gantry/debugger/run` runs a snippet in the builder's sandbox,
  * `GET /gantry/debugger/logs` lists the tenant's runs, newest first, and
  * `GET /gantry/debugger/search?q=` finds runs whose code or output contains `q`.
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: DebuggerHandlerServices) => {
   switch (`${event.httpMethod} ${event.resource}`) {
     case 'POST /gantry/debugger/run': {
       const principal = requirePermission(event, 'mission:create');

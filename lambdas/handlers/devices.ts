@@ -1,15 +1,24 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
-import { createDeviceKey, deviceView, listDeviceKeys, NewDeviceSchema, revokeDeviceKey } from '../app/devices';
+import type { PolicyServices } from '../app/services';
+import {
+  createDeviceKey,
+  deviceView,
+  listDeviceKeys,
+  NewDeviceSchema,
+  revokeDeviceKey,
+  type DeviceServices,
+} from '../app/devices';
 import { NotFoundError } from '../domain/errors';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
+
+/** What this handler uses; its function's entry builds exactly these. */
+export type DevicesHandlerServices = PolicyServices & DeviceServices;
 
 /**
  * Siri device keys: `POST /gantry/devices` (the secret is in this answer only),
  * `GET /gantry/devices`, `DELETE /gantry/devices/{id}` (revoke).
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: DevicesHandlerServices) => {
   const principal = requirePermission(event, 'device:manage');
   switch (`${event.httpMethod} ${event.resource}`) {
     case 'POST /gantry/devices': {

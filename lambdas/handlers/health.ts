@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { services } from '../composition-root';
+import type { ArchitectPort } from '../domain/ports';
+import type { PolicyServices, Services } from '../app/services';
 import { json, restHandler } from '../http';
 
 async function check(fn: () => Promise<unknown>): Promise<boolean> {
@@ -10,9 +11,15 @@ async function check(fn: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
+/** What this handler uses; its function's entry builds exactly these. */
+export type HealthHandlerServices = PolicyServices &
+  Pick<Services, 'store' | 'workflow' | 'startedAt' | 'builderIsolation'> & {
+    /** Readiness reads only the architect's name, so the health function need not load the architect. */
+    readonly architect: Pick<ArchitectPort, 'name'>;
+  };
+
 /** GET /health (liveness: uptime, WebSocket connections) and GET /ready (store, workflow, architect). */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: HealthHandlerServices) => {
   if (event.resource === '/ready') {
     const checks = {
       store: await check(() => svc.store.connectionCount()),

@@ -1,21 +1,23 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
-import { services } from '../composition-root';
-import { cancelMission, retryMission } from '../app/mission-control';
-import { enforceRateLimit } from '../app/rate-limit';
+import * as z from 'zod';
+import type { PolicyServices } from '../app/services';
+import { cancelMission, retryMission, type MissionControlServices } from '../app/mission-control';
+import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { NotFoundError } from '../domain/errors';
 import { headerValue } from '../domain/identity';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 
 const CancelSchema = z.object({ reason: z.string().max(500).optional() }).strict();
 
+/** What this handler uses; its function's entry builds exactly these. */
+export type MissionControlHandlerServices = PolicyServices & MissionControlServices & RateLimitServices;
+
 /**
  * `POST /gantry/missions/{id}/cancel` stops the mission's workflow and build at once and marks it
  * CANCELLED; `POST /gantry/missions/{id}/retry` starts a FAILED or CANCELLED mission again as a new
  * mission linked to it (`retry_of`). Both act only inside the caller's tenant.
  */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionControlHandlerServices) => {
   const principal = requirePermission(event, 'mission:create');
   const missionId = event.pathParameters?.id ?? '';
   const actor = { type: 'human', id: principal.userId } as const;

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { createHash } from 'node:crypto';
-import { services } from '../composition-root';
+import type { PolicyServices, Services } from '../app/services';
 import { eventMessage } from '../app/mission-events';
 import { statusView, summaryView } from '../app/mission-views';
-import { attemptLog, failureView } from '../app/mission-failure';
+import { attemptLog, failureView, type FailureViewServices } from '../app/mission-failure';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { json, restHandler, tenantOf } from '../http';
 
@@ -14,9 +14,11 @@ function intParam(value: string | undefined, name: string, fallback: number, max
   return n;
 }
 
+/** What this handler uses; its function's entry builds exactly these. */
+export type MissionsHandlerServices = PolicyServices & Pick<Services, 'store' | 'evidence'> & FailureViewServices;
+
 /** Read-only mission routes: status, latest, list, events (resync by seq), failure with every attempt, build logs, evidence. */
-export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
-  const svc = services();
+export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionsHandlerServices) => {
   const tenant = tenantOf(event);
   const id = event.pathParameters?.id ?? '';
   switch (event.resource) {

@@ -2,4 +2,4 @@ import { architectStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(architectStep);
+export const createHandler = stepHandler(architectStep);

@@ -2,4 +2,4 @@ import { auditStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(auditStep);
+export const createHandler = stepHandler(auditStep);

@@ -2,4 +2,4 @@ import { deployStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(deployStep);
+export const createHandler = stepHandler(deployStep);

@@ -2,4 +2,4 @@ import { healStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(healStep);
+export const createHandler = stepHandler(healStep);

@@ -2,4 +2,4 @@ import { policyGateStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(policyGateStep);
+export const createHandler = stepHandler(policyGateStep);

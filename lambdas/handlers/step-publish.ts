@@ -2,4 +2,4 @@ import { publishStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(publishStep);
+export const createHandler = stepHandler(publishStep);

@@ -2,4 +2,4 @@ import { recordFailureStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(recordFailureStep);
+export const createHandler = stepHandler(recordFailureStep);

@@ -2,4 +2,4 @@ import { sealStep } from '../app/mission-steps';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step (see statemachines/mission.asl.json). */
-export const handler = stepHandler(sealStep);
+export const createHandler = stepHandler(sealStep);

@@ -6,11 +6,16 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge, allowWithReason } from '../nag';
+import { FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
 import { PROJECT_ROOT } from './project-paths';
 
 /** Properties of a {@link GantryFunction}. */
 export interface GantryFunctionProps {
-  /** Handler file name without extension: the code lives in `lambdas/handlers/<handlerName>.ts`. */
+  /**
+   * Handler file name without extension: the handler lives in `lambdas/handlers/<handlerName>.ts`
+   * and the function's entry, which composes only the adapters it uses, in
+   * `lambdas/functions/<handlerName>.ts`.
+   */
   readonly handlerName: string;
   /** @default Duration.seconds(30) */
   readonly timeout?: Duration;
@@ -36,15 +41,14 @@ export interface GantryFunctionProps {
   readonly nativeModules?: string[];
 }
 
-/** Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. */
-export const NATIVE_MODULES = ['@node-rs/argon2'];
+export { NATIVE_MODULES };
 
 const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 
 /**
  * The one Lambda shape every Gantry handler uses: Node.js 22 on ARM64, X-Ray active, its own
- * log group with retention, minified CommonJS bundle with source maps, and `policy.yaml` copied
- * next to the bundle (the policy loader looks there first).
+ * log group with retention, a minified, tree-shaken CommonJS bundle of its own entry with source
+ * maps, and `policy.yaml` copied next to the bundle (the policy loader looks there first).
  *
  * The role is created here rather than by `Function`, so it carries no AWS managed policy:
  * it may write to this function's log group and nothing else until a feature construct grants
@@ -71,7 +75,7 @@ export class GantryFunction extends NodejsFunction {
     });
 
     super(scope, id, {
-      entry: join(PROJECT_ROOT, 'lambdas', 'handlers', `${props.handlerName}.ts`),
+      entry: functionEntry(props.handlerName),
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
@@ -90,14 +94,13 @@ export class GantryFunction extends NodejsFunction {
         ...props.environment,
       },
       bundling: {
-        // CommonJS keeps `__dirname`, which the policy loader uses to find policy.yaml.
+        // The options the bundle-size test and the benchmark use too (see function-bundling.ts).
         format: OutputFormat.CJS,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // The AWS SDK is bundled at the version the project pins and tests against, instead of
-        // whichever version the Lambda runtime happens to ship.
-        externalModules: NATIVE_MODULES,
+        target: FUNCTION_BUNDLING.target,
+        minify: FUNCTION_BUNDLING.minify,
+        sourceMap: FUNCTION_BUNDLING.sourcemap,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        externalModules: [...FUNCTION_BUNDLING.external],
         nodeModules: props.nativeModules,
         // Native packages are installed for the Lambda's platform, not the machine that synthesizes.
         environment: props.nativeModules?.length

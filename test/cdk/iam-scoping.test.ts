@@ -19,7 +19,7 @@ beforeAll(() => {
   all = g.stack.handlers.all();
 });
 
-test('one function per handler name, each built from lambdas/handlers/<name>.ts on Node 22 ARM64 with tracing', () => {
+test('one function per handler name, each built from its entry lambdas/functions/<name>.ts on Node 22 ARM64 with tracing', () => {
   expect(all.map((fn) => fn.handlerName).sort()).toEqual([...REST_HANDLERS, 'ws', ...STEP_HANDLERS, 'authorizer'].sort());
   for (const fn of all) {
     g.template.hasResource('AWS::Lambda::Function', {

@@ -54,16 +54,19 @@ export class LambdaTwin {
         const smithy = require('@smithy/core/client') as { Client: { prototype: { send: (...a: unknown[]) => unknown } } };
         this.recorder.instrument(smithy.Client.prototype, handlerName);
 
-        const mod = require(join(PROJECT_ROOT, 'lambdas', 'handlers', `${handlerName}.ts`)) as { handler: Handler };
-        // Cold start: the composition root reads this function's environment now, as on its first invocation.
-
-        (require(join(PROJECT_ROOT, 'lambdas', 'composition-root.ts')) as { services: () => unknown }).services();
+        // The function's own entry, as its bundle starts from it.
+        const mod = require(join(PROJECT_ROOT, 'lambdas', 'functions', `${handlerName}.ts`)) as {
+          handler: Handler;
+          services: () => unknown;
+        };
+        // Cold start: the entry composes its adapters from this function's environment now, as on its first invocation.
+        mod.services();
         handler = mod.handler;
       });
     } finally {
       process.env = saved;
     }
-    if (!handler) throw new Error(`lambdas/handlers/${handlerName}.ts exports no handler`);
+    if (!handler) throw new Error(`lambdas/functions/${handlerName}.ts exports no handler`);
     this.environments.set(handlerName, handler);
     return handler;
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LlmCallUsage } from '../../domain/llm';
 import type { AdvisorPort } from '../../domain/ports';
 import type { LlmClient } from './llm-client';

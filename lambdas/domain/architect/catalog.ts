@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The offline architect's catalog: the app kinds it can generate and the features it can add.

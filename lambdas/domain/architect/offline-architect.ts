@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GantryManifestSchema, type GantryManifest, type ManifestFile } from '../manifest';
 import { ValidationError } from '../errors';
 import {

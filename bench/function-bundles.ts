@@ -1,0 +1,73 @@
+/**
+ * Lambda function bundles: each function's size and module init time. Every function entry is
+ * bundled with the CDK construct's own options, written with policy.yaml beside it, then
+ * `require()`d in a fresh `node` process several times; the median load time is the module
+ * init cost Lambda bills on a cold start (before the first invocation builds the clients).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleFunction, FUNCTION_NAMES } from '../test/helpers/function-bundles';
+
+const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 5);
+/** The issue's budget for one function: 500 KB of bundle, 100 ms of module init. */
+const BUDGET = { bytes: 500 * 1024, initMs: 100 };
+
+// Loads the bundle and prints how long `require` took, in milliseconds.
+const LOADER =
+  'const t = process.hrtime.bigint(); require(process.argv[1]); ' +
+  'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));';
+
+function initMs(file: string): number {
+  const r = spawnSync(process.execPath, ['-e', LOADER, file], {
+    encoding: 'utf8',
+    // The Lambda's environment: the AWS runtime selection (clients are built on first invocation, not here).
+    env: { PATH: process.env.PATH ?? '', GANTRY_RUNTIME: 'aws', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+  });
+  const value = Number(r.stdout);
+  if (r.status !== 0 || !Number.isFinite(value)) throw new Error(`loading ${file} failed: ${r.stderr}`);
+  return value;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+/** Prints one line per function, then the largest and slowest. */
+export async function functionBundleFigures(out: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-bundles-'));
+  try {
+    out(`function bundles (size of index.js; module init = median of ${INIT_RUNS} fresh \`require\`s):`);
+    const rows: Array<{ name: string; kb: number; ms: number }> = [];
+    for (const name of FUNCTION_NAMES) {
+      const bundle = await bundleFunction(name, dir);
+      const times = Array.from({ length: INIT_RUNS }, () => initMs(bundle.file!));
+      const row = { name, kb: bundle.bytes / 1024, ms: median(times) };
+      rows.push(row);
+      const flags = [row.kb * 1024 > BUDGET.bytes ? 'over 500 KB' : '', row.ms > BUDGET.initMs ? 'over 100 ms' : '']
+        .filter(Boolean)
+        .join(', ');
+      out(
+        `  ${name.padEnd(20)} ${row.kb.toFixed(0).padStart(5)} KB  ${row.ms.toFixed(1).padStart(6)} ms${flags ? `  (${flags})` : ''}`,
+      );
+    }
+    const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
+    const slowest = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
+    out(
+      `  largest ${largest.name} ${largest.kb.toFixed(0)} KB; slowest init ${slowest.name} ${slowest.ms.toFixed(1)} ms; ` +
+        `${rows.filter((r) => r.kb * 1024 <= BUDGET.bytes && r.ms <= BUDGET.initMs).length}/${rows.length} within 500 KB and 100 ms`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/function-bundles.ts` runs this part alone.
+if (require.main === module) {
+  functionBundleFigures((line) => void process.stdout.write(`${line}\n`)).catch((err: Error) => {
+    process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,174 @@
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3ArtifactStore } from '../adapters/artifact-store';
+import { S3BuildJobIssuer } from '../adapters/build-job-issuer';
+import { DebuggerRunStore } from '../adapters/debugger-runs';
+import { VercelDeployer, type TokenSource } from '../adapters/deployers';
+import { KmsEvidenceSigner, S3EvidenceStore } from '../adapters/evidence';
+import { IdentityStore } from '../adapters/identity-store';
+import { MissionStore } from '../adapters/mission-store';
+import { Argon2PasswordHasher } from '../adapters/password-hasher';
+import { S3PolicySource } from '../adapters/policy-source';
+import { GitHubPublisher } from '../adapters/publishers';
+import { ApiGatewayPush } from '../adapters/push';
+import { AesGcmSecretBox, secretsManagerKey } from '../adapters/secret-box';
+import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
+import type { PolicyServices } from '../app/services';
+import { readConfig, type GantryEnv } from '../config';
+import { loadPolicyFile } from '../domain/policy';
+import type {
+  ArtifactStore,
+  BuildJobIssuer,
+  DebuggerRunRepository,
+  Deployer,
+  EvidenceSigner,
+  EvidenceStore,
+  IdentityRepository,
+  MissionStorePort,
+  PasswordHasher,
+  Publisher,
+  PushPort,
+  SecretBox,
+  WorkflowPort,
+} from '../domain/ports';
+
+/**
+ * The AWS adapters, one small factory each. A function's entry (`lambdas/functions/<name>.ts`)
+ * calls only the factories of the ports it uses; esbuild drops the rest (and their SDK clients)
+ * from that function's bundle. Each client is created once per Lambda container.
+ */
+
+/** `build()` on first call, the same value afterwards: services are built on the first invocation. */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+/** Checked configuration: all that the table, push and workflow adapters read. */
+export interface AwsConfig {
+  readonly config: GantryEnv;
+}
+
+/** What most functions get: configuration, the policy in force and where it reloads from. */
+export interface AwsBase extends AwsConfig, PolicyServices {
+  readonly startedAt: number;
+}
+
+/** Configuration only, for functions that never read the policy (no policy file, no S3 client). */
+export function awsConfig(): AwsConfig {
+  return { config: readConfig() };
+}
+
+// `@__PURE__` lets esbuild drop a client no factory of this bundle uses (a call at module scope
+// otherwise counts as a side effect and would keep every client in every bundle).
+const s3Client = /* @__PURE__ */ once(() => new S3Client({ region: readConfig().AWS_REGION }));
+const documentClient = /* @__PURE__ */ once(() =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({ region: readConfig().AWS_REGION }), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
+  }),
+);
+const secretsClient = /* @__PURE__ */ once(() => new SecretsManagerClient({ region: readConfig().AWS_REGION }));
+
+/**
+ * Configuration and policy. The bundled policy.yaml governs until an override is uploaded to the
+ * artifact bucket (then it is reloaded within a minute).
+ */
+export function awsBase(config: GantryEnv = readConfig()): AwsBase {
+  const policySource = config.GANTRY_POLICY_S3_KEY
+    ? new S3PolicySource(s3Client(), config.GANTRY_ARTIFACT_BUCKET, config.GANTRY_POLICY_S3_KEY, loadPolicyFile())
+    : undefined;
+  return {
+    config,
+    policy: policySource?.current() ?? loadPolicyFile(),
+    ...(policySource ? { policySource } : {}),
+    startedAt: Date.now(),
+  };
+}
+
+export function awsMissionStore(base: AwsConfig): MissionStorePort {
+  return new MissionStore(documentClient(), base.config.GANTRY_TABLE_NAME);
+}
+
+export function awsIdentityStore(base: AwsConfig): IdentityRepository {
+  return new IdentityStore(documentClient(), base.config.GANTRY_TABLE_NAME);
+}
+
+export function awsDebuggerRuns(base: AwsConfig): DebuggerRunRepository {
+  return new DebuggerRunStore(documentClient(), base.config.GANTRY_TABLE_NAME);
+}
+
+export function awsPasswordHasher(): PasswordHasher {
+  return new Argon2PasswordHasher();
+}
+
+/** Seals Siri device secrets under a key read from Secrets Manager on first use. */
+export function awsSecretBox(base: AwsConfig): SecretBox {
+  return new AesGcmSecretBox(secretsManagerKey(secretsClient(), base.config.GANTRY_DEVICE_KEY_SECRET_ARN));
+}
+
+export function awsArtifacts(base: AwsConfig): ArtifactStore {
+  return new S3ArtifactStore(s3Client(), base.config.GANTRY_ARTIFACT_BUCKET);
+}
+
+/** Presigns each build attempt's job document and keys: the builder's only access to the bucket. */
+export function awsBuildJobs(base: AwsConfig): BuildJobIssuer {
+  // Its own client: a checksum in a presigned PUT would be the empty body's and fail every upload.
+  return new S3BuildJobIssuer(
+    new S3Client({ region: base.config.AWS_REGION, requestChecksumCalculation: 'WHEN_REQUIRED' }),
+    base.config.GANTRY_ARTIFACT_BUCKET,
+  );
+}
+
+export function awsEvidenceStore(base: AwsBase): EvidenceStore {
+  return new S3EvidenceStore(s3Client(), base.config.GANTRY_EVIDENCE_BUCKET, base.policy.policy.evidence.retention_days);
+}
+
+export function awsEvidenceSigner(base: AwsConfig): EvidenceSigner {
+  return new KmsEvidenceSigner(new KMSClient({ region: base.config.AWS_REGION }), base.config.GANTRY_EVIDENCE_KEY_ID);
+}
+
+export function awsWorkflow(base: AwsConfig): WorkflowPort {
+  return new StepFunctionsWorkflow(new SFNClient({ region: base.config.AWS_REGION }), base.config.GANTRY_STATE_MACHINE_ARN);
+}
+
+export function awsPush(base: AwsConfig): PushPort {
+  return new ApiGatewayPush(
+    new ApiGatewayManagementApiClient({ region: base.config.AWS_REGION, endpoint: base.config.GANTRY_WS_ENDPOINT }),
+  );
+}
+
+/** A third-party token, fetched from Secrets Manager only when a deploy or publish actually runs. */
+function secretToken(arn: string): TokenSource {
+  return async () => {
+    if (!arn) throw new Error('No secret configured for this integration');
+    const out = await secretsClient().send(new GetSecretValueCommand({ SecretId: arn }));
+    return out.SecretString ?? '';
+  };
+}
+
+export function awsDeployer(base: AwsBase): Deployer {
+  return new VercelDeployer(secretToken(base.config.GANTRY_VERCEL_SECRET_ARN), {
+    apiUrl: base.config.GANTRY_VERCEL_API_URL,
+    timeoutMs: base.policy.policy.deploy.timeout_seconds * 1000,
+  });
+}
+
+export function awsPublisher(base: AwsConfig): Publisher {
+  return new GitHubPublisher(
+    secretToken(base.config.GANTRY_GITHUB_SECRET_ARN),
+    base.config.GANTRY_GITHUB_REPO,
+    base.config.GANTRY_GITHUB_API_URL || undefined,
+  );
+}

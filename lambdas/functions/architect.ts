@@ -1,0 +1,19 @@
+import { createHandler } from '../handlers/architect';
+import { awsBase, awsIdentityStore, awsMissionStore, awsPush, awsWorkflow, once } from '../composition/aws-adapters';
+
+/**
+ * AWS Lambda entry: composes only the adapters this function uses (see
+ * lambdas/composition/aws-adapters.ts), once per container, on first use.
+ */
+export const services = once(() => {
+  const base = awsBase();
+  return {
+    ...base,
+    store: awsMissionStore(base),
+    identity: awsIdentityStore(base),
+    workflow: awsWorkflow(base),
+    push: awsPush(base),
+  };
+});
+
+export const handler = createHandler(services);

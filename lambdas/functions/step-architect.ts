@@ -1,0 +1,19 @@
+import { createHandler } from '../handlers/step-architect';
+import { awsArtifacts, awsBase, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
+import { withArchitect } from '../composition/models';
+
+/**
+ * AWS Lambda entry: composes only the adapters this function uses (see
+ * lambdas/composition/aws-adapters.ts), once per container, on first use.
+ */
+export const services = once(() => {
+  const base = awsBase();
+  return withArchitect({
+    ...base,
+    store: awsMissionStore(base),
+    artifacts: awsArtifacts(base),
+    push: awsPush(base),
+  });
+});
+
+export const handler = createHandler(services);

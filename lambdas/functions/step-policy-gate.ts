@@ -1,0 +1,19 @@
+import { createHandler } from '../handlers/step-policy-gate';
+import { awsArtifacts, awsBase, awsBuildJobs, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
+
+/**
+ * AWS Lambda entry: composes only the adapters this function uses (see
+ * lambdas/composition/aws-adapters.ts), once per container, on first use.
+ */
+export const services = once(() => {
+  const base = awsBase();
+  return {
+    ...base,
+    store: awsMissionStore(base),
+    artifacts: awsArtifacts(base),
+    push: awsPush(base),
+    buildJobs: awsBuildJobs(base),
+  };
+});
+
+export const handler = createHandler(services);

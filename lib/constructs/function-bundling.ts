@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './project-paths';
+
+/** Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. */
+export const NATIVE_MODULES = ['@node-rs/argon2'];
+
+/**
+ * How every function is bundled, shared by the CDK construct and the bundle-size test and
+ * benchmark, so what they measure is what deploys.
+ *
+ * - CommonJS keeps `__dirname`, which the policy loader uses to find policy.yaml.
+ * - `module` before `main` picks each package's ES module build, which esbuild can tree-shake
+ *   (the CommonJS builds of the AWS SDK and others are kept whole).
+ * - The AWS SDK is bundled at the version the project pins and tests against, instead of
+ *   whichever version the Lambda runtime happens to ship.
+ */
+export const FUNCTION_BUNDLING = {
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  sourcemap: true,
+  mainFields: ['module', 'main'],
+  external: NATIVE_MODULES,
+} as const;
+
+/** The entry of one function: `lambdas/functions/<name>.ts` composes that function's adapters. */
+export function functionEntry(name: string): string {
+  return join(PROJECT_ROOT, 'lambdas', 'functions', `${name}.ts`);
+}

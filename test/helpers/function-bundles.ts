@@ -1,0 +1,59 @@
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FUNCTION_BUNDLING, functionEntry } from '../../lib/constructs/function-bundling';
+import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
+import { AUTHORIZER_HANDLER, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
+
+/** Every Lambda function, by the name of its entry (`lambdas/functions/<name>.ts`). */
+export const FUNCTION_NAMES: readonly string[] = [...REST_HANDLERS, WS_HANDLER, ...STEP_HANDLERS, AUTHORIZER_HANDLER];
+
+/** One function's bundle as the CDK construct builds it. */
+export interface FunctionBundle {
+  readonly name: string;
+  /** Bytes of the minified JavaScript (the source map is a separate file). */
+  readonly bytes: number;
+  /** Where it was written, with policy.yaml next to it as in the deployed asset; absent unless `outDir` was given. */
+  readonly file?: string;
+  /** Packages (and project folders) that ended up in the bundle. */
+  readonly packages: ReadonlySet<string>;
+}
+
+function packagesOf(inputs: Record<string, { bytesInOutput: number }>): Set<string> {
+  const found = new Set<string>();
+  for (const [path, input] of Object.entries(inputs)) {
+    if (input.bytesInOutput === 0) continue;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    found.add(pkg ? pkg[1]! : path);
+  }
+  return found;
+}
+
+/**
+ * Bundles one function's entry with the construct's own esbuild options. With `outDir` the
+ * bundle is written to `<outDir>/<name>/index.js` (policy.yaml copied beside it, as the
+ * construct's afterBundling hook does), so it can be loaded the way Lambda loads it.
+ */
+export async function bundleFunction(name: string, outDir?: string): Promise<FunctionBundle> {
+  const dir = outDir ? join(outDir, name) : undefined;
+  const result = await build({
+    ...FUNCTION_BUNDLING,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    external: [...FUNCTION_BUNDLING.external],
+    entryPoints: [functionEntry(name)],
+    bundle: true,
+    write: false,
+    outfile: join(dir ?? join(PROJECT_ROOT, 'cdk.out', 'bundle-check', name), 'index.js'),
+    logLevel: 'error',
+    metafile: true,
+  });
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  if (!js) throw new Error(`esbuild produced no JavaScript for ${name}`);
+  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'))?.[1];
+  const packages = packagesOf(output?.inputs ?? {});
+  if (!dir) return { name, bytes: js.contents.length, packages };
+  mkdirSync(dir, { recursive: true });
+  for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
+  copyFileSync(join(PROJECT_ROOT, 'policy.yaml'), join(dir, 'policy.yaml'));
+  return { name, bytes: js.contents.length, file: js.path, packages };
+}
