@@ -299,14 +299,7 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
         speech,
       },
     });
-    await startMission(svc, {
-      tenantId: mission.tenant_id,
-      missionId: mission.mission_id,
-      actor: input.actor,
-      prompt: plan.build_prompt,
-      options,
-      data: { plan_sha256: planSha256(plan), source: 'consultation' },
-    });
+    await startConfirmedBuild(svc, await svc.store.requireMission(mission.tenant_id, mission.mission_id));
     const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
     return { mission: fresh, response, speech, started: true, created, overridden: guarded.overridden };
   }
@@ -341,6 +334,32 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
   });
   const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
   return { mission: fresh, response, speech, started: false, created, overridden: guarded.overridden };
+}
+
+/**
+ * Starts the build a consultation's `consultation.confirmed` event decided: "proceed" is that one
+ * conditional append (its key makes it happen once), and the start follows from it alone. A
+ * process that stops between the two leaves a READY_TO_BUILD mission whose confirmation is in the
+ * log: restart recovery calls this again and the build starts (`mission.created` and the
+ * execution name make a repeated start the same start).
+ */
+export async function startConfirmedBuild(svc: Services, mission: Mission): Promise<{ executionArn: string }> {
+  const confirmed = await svc.store.eventByIdempotencyKey(
+    mission.tenant_id,
+    mission.mission_id,
+    `${mission.mission_id}:confirmed`,
+  );
+  if (!confirmed) throw new NotFoundError(`Consultation ${mission.mission_id} has no confirmed plan`);
+  const plan = mission.plan;
+  if (!plan) throw new NotFoundError(`Consultation ${mission.mission_id} has no plan`);
+  return startMission(svc, {
+    tenantId: mission.tenant_id,
+    missionId: mission.mission_id,
+    actor: confirmed.actor,
+    prompt: plan.build_prompt,
+    options: mission.options,
+    data: { plan_sha256: planSha256(plan), source: 'consultation' },
+  });
 }
 
 /** The answer of `POST /gantry/consult` and `/gantry/voice`. */
