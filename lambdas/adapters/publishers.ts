@@ -5,6 +5,7 @@ import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from '
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { crashPoint } from '../crash-point';
 import { PublishError } from '../domain/errors';
 import type { PublishFile, Publisher } from '../domain/ports';
 import { assertSafeKey } from './artifact-store';
@@ -132,6 +133,8 @@ export class LocalGitPublisher implements Publisher {
     const staging = await mkdtemp(`${repoPath}.init-`);
     try {
       await this.git(['init', '--quiet', '--bare', '--initial-branch', DEFAULT_BRANCH, staging], dirname(repoPath));
+      // The moment that used to leave a repository with HEAD and no branch.
+      crashPoint('repo-init');
       await this.pushFirstCommit(staging);
       await rename(staging, repoPath);
     } finally {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Services } from '../composition-root';
+import { crashPoint } from '../crash-point';
 import { analyzeRequest } from '../domain/architect/request-analysis';
 import { budgetBreach, BudgetExceededError, missionSpend } from '../domain/budget';
 import {
@@ -299,6 +300,8 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
         speech,
       },
     });
+    // Between the decision and the start: restart recovery starts what was confirmed.
+    crashPoint('proceed');
     await startConfirmedBuild(svc, await svc.store.requireMission(mission.tenant_id, mission.mission_id));
     const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
     return { mission: fresh, response, speech, started: true, created, overridden: guarded.overridden };

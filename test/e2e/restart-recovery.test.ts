@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { startStackProcess } from '../helpers/stack-process';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 const RUNNING = [
@@ -18,48 +16,10 @@ const RUNNING = [
   'SEALING',
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startChild(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'local', 'gantry-cli.js'), 'start'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      GANTRY_DATA_DIR: dataDir,
-      GANTRY_ADMIN_EMAIL: TEST_ADMIN.email,
-      GANTRY_ADMIN_PASSWORD: TEST_ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      out += d.toString();
-      if (out.includes('Gantry local stack is up')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`stack exited ${code}: ${out}`)));
-  });
-  return child;
-}
-
 test('a stack killed mid-mission carries every interrupted mission on after it starts again', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-restart-'));
-  const port = await freePort();
-  const child = await startChild(dataDir, port);
-  const base = `http://127.0.0.1:${port}`;
+  const stack = await startStackProcess(dataDir);
+  const base = stack.base;
   const login = await fetch(`${base}/gantry/auth`, { method: 'POST', body: JSON.stringify(TEST_ADMIN) });
   const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
   const ids: string[] = [];
@@ -79,8 +39,7 @@ test('a stack killed mid-mission carries every interrupted mission on after it s
     await new Promise((r) => setTimeout(r, 25));
   }
   const before = (await (await fetch(`${base}/gantry/status/${ids[0]}`, { headers: auth })).json()) as { status: string };
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await stack.kill();
 
   let t: TestStack | undefined;
   try {
