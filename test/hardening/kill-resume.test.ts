@@ -31,6 +31,14 @@ function mulberry32(seed: number): () => number {
 const random = mulberry32(SEED);
 
 const FINAL = ['DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED'];
+/** Answers to "What should the app do?" that the offline consultant turns into a plan. */
+const ANSWERS = [
+  'A task manager with priorities',
+  'a notes app',
+  'a pomodoro timer',
+  'a Trello board for my team',
+  'a calculator',
+];
 const PROMPTS = [
   'Build a calculator with dark mode',
   'Build a task manager with local storage',
@@ -91,7 +99,7 @@ async function consultToPlan(tenant: Tenant, id: string | null, prompt: string):
     if (current && current.body?.status === 'NEEDS_CONFIRMATION') return missionId;
     if (current && current.body?.status !== 'NEEDS_INPUT') return missionId;
     const res = await api(tenant, 'POST', '/gantry/consult', {
-      message: missionId ? prompt.replace(/^Build /, '') : 'build me an app',
+      message: missionId ? prompt : 'build me an app',
       ...(missionId ? { mission_id: missionId } : {}),
     });
     if (!res) return missionId;
@@ -101,6 +109,14 @@ async function consultToPlan(tenant: Tenant, id: string | null, prompt: string):
   }
   throw new Error(`consultation ${missionId} never reached a plan`);
 }
+
+/** What a start said it recovered (resumed, started, failed). */
+const recoveryLines = (p: StackProcess, round: number): string[] =>
+  p
+    .output()
+    .split('\n')
+    .filter((l) => /^\s*(Resumed|Started|Failed) \d+/.test(l))
+    .map((l) => `start ${round}: ${l.trim()}`);
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
@@ -133,6 +149,7 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
   try {
     for (const [round, plan] of rounds.entries()) {
       stack = await startStackProcess(dataDir, { ...env, ...(plan.crashAt ? { GANTRY_TEST_CRASH_AT: plan.crashAt } : {}) });
+      log.push(...recoveryLines(stack, round));
       for (const t of tenants) await login(t);
       let fresh: Tenant | null = null;
       if (plan.newTenant) {
@@ -155,7 +172,7 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
       const consultations: Tracked[] = [];
       for (let c = 0; c < 2; c++) {
         const tenant = pick(tenants);
-        const id = await consultToPlan(tenant, null, pick(PROMPTS));
+        const id = await consultToPlan(tenant, null, pick(ANSWERS));
         if (!id) throw new Error('the stack went away before the kill');
         consultations.push({ id, tenant, kind: 'consultation', round });
       }
@@ -202,6 +219,7 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
 
     // The last start: nothing is killed any more.
     stack = await startStackProcess(dataDir, env);
+    log.push(...recoveryLines(stack, rounds.length));
     for (const t of tenants) await login(t);
     expect(tracked.filter((t) => t.kind === 'mission')).toHaveLength(20);
     expect(tracked.filter((t) => t.kind === 'consultation')).toHaveLength(10);
@@ -212,7 +230,7 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
       const status = (await api(c.tenant, 'GET', `/gantry/status/${c.id}`))!.body.status as string;
       expect(status).not.toBe('READY_TO_BUILD');
       if (status === 'NEEDS_INPUT' || status === 'NEEDS_CONFIRMATION') {
-        expect(await consultToPlan(c.tenant, c.id, pick(PROMPTS))).toBe(c.id);
+        expect(await consultToPlan(c.tenant, c.id, pick(ANSWERS))).toBe(c.id);
         const res = await api(c.tenant, 'POST', '/gantry/consult', { message: 'yes, proceed', mission_id: c.id });
         expect(res?.status).toBe(202);
         log.push(`consultation ${c.id} (round ${c.round}): proceed again after the kill`);
