@@ -317,24 +317,48 @@ export class GitHubPublisher implements Publisher {
     const { data: commit } = await gh.git.createCommit({
       owner,
       repo: name,
-      message: `${input.title}\n\n${input.body}`,
+      // The mission id in the message lets a re-run tell its own branch from another mission's.
+      message: `${input.title}\n\n${input.body}\n\nGantry-Mission: ${input.missionId}`,
       tree: newTree.sha,
       parents: [baseCommit.sha],
     });
-    await gh.git.createRef({ owner, repo: name, ref: `refs/heads/${input.branch}`, sha: commit.sha });
-    const { data: pr } = await gh.pulls.create({
-      owner,
-      repo: name,
-      head: input.branch,
-      base: repo.default_branch,
-      title: input.title,
-      body: input.body,
-    });
+    let commitSha = commit.sha;
+    try {
+      await gh.git.createRef({ owner, repo: name, ref: `refs/heads/${input.branch}`, sha: commit.sha });
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      // A re-run (a retry or redrive after the branch was made): the branch is this mission's own
+      // if its commit names the mission; it is kept as it is, never moved.
+      const { data: ref } = await gh.git.getRef({ owner, repo: name, ref: `heads/${input.branch}` });
+      const { data: existing } = await gh.git.getCommit({ owner, repo: name, commit_sha: ref.object.sha });
+      if (!existing.message.includes(input.missionId)) {
+        throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
+      }
+      commitSha = existing.sha;
+    }
+    let pr: { number: number; html_url: string };
+    try {
+      ({ data: pr } = await gh.pulls.create({
+        owner,
+        repo: name,
+        head: input.branch,
+        base: repo.default_branch,
+        title: input.title,
+        body: input.body,
+      }));
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      // The pull request of a re-run already exists: it is the one to report, not a second.
+      const { data: open } = await gh.pulls.list({ owner, repo: name, head: `${owner}:${input.branch}`, state: 'open' });
+      const found = open[0];
+      if (!found) throw err;
+      pr = found;
+    }
     return {
       branch: input.branch,
       prUrl: pr.html_url,
       prNumber: pr.number,
-      commitSha: commit.sha,
+      commitSha,
       defaultBranch: repo.default_branch,
     };
   }
