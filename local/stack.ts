@@ -249,6 +249,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stopped = true;
       clearInterval(sweeper);
       if (options.drain) await runner.drain();
+      // What still runs is frozen, not failed: the next start carries it on.
+      runner.suspend();
       builds.abortAll();
       policySource.close();
       await gateway.close();

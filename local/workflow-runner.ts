@@ -86,6 +86,8 @@ export class LocalWorkflowRunner implements WorkflowPort {
   private readonly definition: Definition;
   private readonly definitionSha: string;
   private readonly running = new Map<string, { abort: () => void; done: Promise<void>; record: ExecutionRecord }>();
+  /** The process is stopping: nothing more is journalled or recorded as ended (see `suspend`). */
+  private suspended = false;
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
     this.definition = JSON.parse(options.definitionJson) as Definition;
@@ -147,7 +149,8 @@ export class LocalWorkflowRunner implements WorkflowPort {
       if (existing && JSON.stringify(existing.input) === JSON.stringify(input)) return { executionArn: existing.arn };
       throw new ConflictError(`Execution ${name} already exists`);
     }
-    this.launch(record, this.definition, input as Json);
+    // Started while the stack stops: recorded, and run from the start by the next start-up.
+    if (!this.suspended) this.launch(record, this.definition, input as Json);
     return { executionArn: record.arn };
   }
 
@@ -167,6 +170,9 @@ export class LocalWorkflowRunner implements WorkflowPort {
       const follow = (async () => {
         for await (const ev of execution.eventLogs) {
           if ((ev.type !== 'StateEntered' && ev.type !== 'StateExited') || ev.index !== undefined) continue;
+          // Whatever the runtime does after a suspend (a Catch of the build that the stop ended)
+          // is not this execution's history: the next start goes on from before it.
+          if (this.suspended) continue;
           const entry: JournalEntry = {
             event: ev.type === 'StateEntered' ? 'entered' : 'exited',
             state: ev.state.name,
@@ -191,6 +197,11 @@ export class LocalWorkflowRunner implements WorkflowPort {
         record.error = (err as Error).message;
       }
       await follow;
+      if (this.suspended) {
+        // Left RUNNING on disk: the next start carries it on.
+        this.running.delete(record.arn);
+        return;
+      }
       record.stopped_at = new Date().toISOString();
       await this.save(record).catch((err: Error) => logger.error('Could not persist execution', { error: err }));
       this.running.delete(record.arn);
@@ -201,6 +212,17 @@ export class LocalWorkflowRunner implements WorkflowPort {
       }
     })();
     this.running.set(record.arn, { abort: execution.abort, done, record });
+  }
+
+  /**
+   * The stack is stopping without draining: every execution is frozen where it is, as a crash
+   * would leave it but cleanly. No state from now on is journalled and no execution is recorded
+   * as ended, so the build that the stop ends is not taken for a failure, and the next start
+   * carries each execution on from its last journalled state.
+   */
+  suspend(): void {
+    this.suspended = true;
+    for (const run of this.running.values()) run.abort();
   }
 
   /** Aborts the execution (no further state runs), then stops what its running task started. */

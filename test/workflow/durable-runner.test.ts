@@ -97,7 +97,14 @@ test('what cannot go on is failed with the reason: a task that no longer exists,
   await until(() => calls.length > 0);
   writeFileSync(
     join(dir, 'exec-old.json'),
-    JSON.stringify({ arn: 'arn:x', name: 'exec-old', input: {}, status: 'RUNNING', started_at: new Date().toISOString(), states: [] }),
+    JSON.stringify({
+      arn: 'arn:x',
+      name: 'exec-old',
+      input: {},
+      status: 'RUNNING',
+      started_at: new Date().toISOString(),
+      states: [],
+    }),
   );
   // A torn first write: set aside, so the name can be started again.
   writeFileSync(join(dir, 'exec-torn.json'), '{"arn": "arn:');
@@ -125,4 +132,44 @@ test('a failed execution is reported to onEnded (what an EventBridge rule sees o
   await runner.start('exec-4', { n: 1 });
   await runner.drain();
   expect(ended.map((r) => [r.name, r.status])).toEqual([['exec-4', 'FAILED']]);
+});
+
+test('a stop freezes executions instead of ending them: what the stop cut short is not recorded, the next start goes on', async () => {
+  const before: Calls = [];
+  let failSecond: (err: Error) => void = () => undefined;
+  const cut: Record<string, LocalTask> = {
+    ...tasks(before),
+    // The build the stop ends fails its state, as the local builder does when it is aborted.
+    Second: (input) => {
+      before.push({ state: 'Second', input });
+      return new Promise((_resolve, reject) => (failSecond = reject));
+    },
+  };
+  const definition = JSON.stringify({
+    ...JSON.parse(DEFINITION),
+    States: {
+      ...JSON.parse(DEFINITION).States,
+      Second: { ...JSON.parse(DEFINITION).States.Second, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Broken' }] },
+    },
+  });
+  const first = new LocalWorkflowRunner({ definitionJson: definition, dir, tasks: cut });
+  await first.start('exec-5', { n: 1 });
+  await until(() => before.some((c) => c.state === 'Second'));
+  await until(() => readFileSync(join(dir, 'exec-5.journal'), 'utf8').includes('"Second"'));
+  first.suspend();
+  failSecond(new Error('build aborted by the stop'));
+  await first.drain();
+  // Started during the stop: recorded, not run.
+  await first.start('exec-6', { n: 5 });
+  expect((await first.describe('exec-5'))?.status).toBe('RUNNING');
+  expect((await first.journal('exec-5')).map((e) => e.state)).not.toContain('Broken');
+
+  const after: Calls = [];
+  const second = new LocalWorkflowRunner({ definitionJson: definition, dir, tasks: tasks(after) });
+  const outcomes = await second.recover(async () => undefined);
+  expect(outcomes.map((o) => o.resumed && o.from)).toEqual(['Second', 'First']);
+  await second.drain();
+  expect((await second.describe('exec-5'))?.status).toBe('SUCCEEDED');
+  expect((await second.describe('exec-6'))?.status).toBe('SUCCEEDED');
+  expect(after.map((c) => c.state)).toEqual(expect.arrayContaining(['Second', 'Third', 'First']));
 });
