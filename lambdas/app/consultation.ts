@@ -184,6 +184,12 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
     if (mission.source !== 'consultation' && !isConsulting(mission.status)) {
       throw new NotFoundError(`Mission ${input.missionId} is not a consultation`);
     }
+    if (mission.status === 'READY_TO_BUILD' && mission.plan) {
+      // Confirmed, but the build never started (the process stopped in between, or a start that
+      // failed to answer): the person's next message starts it, so no consultation stays
+      // READY_TO_BUILD for ever. Starting again is the same start (see startConfirmedBuild).
+      return resumeConfirmed(svc, mission, mission.plan);
+    }
     if (!isConsulting(mission.status)) throw new ConsultationClosedError(mission.mission_id, mission.status);
     // A consultation's model calls count against the mission's budget like its builds.
     const breach = budgetBreach(missionSpend(mission), policy.budget);
@@ -337,6 +343,23 @@ export async function continueConsultation(svc: Services, input: ConsultationInp
   });
   const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
   return { mission: fresh, response, speech, started: false, created, overridden: guarded.overridden };
+}
+
+async function resumeConfirmed(svc: Services, mission: Mission, plan: ConsultationPlan): Promise<ConsultationResult> {
+  await startConfirmedBuild(svc, mission);
+  const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
+  const response: ConsultantResponse = {
+    response: `Confirmed. Building ${planSubject(plan)} now.`,
+    status: 'READY_TO_BUILD',
+    question: null,
+    app_kind: plan.kind,
+    design_target: plan.design_target,
+    proposed_stack: plan.proposed_stack,
+    build_prompt: plan.build_prompt,
+    features: plan.features,
+    confidence: 1,
+  };
+  return { mission: fresh, response, speech: speechFor(response, plan), started: true, created: false, overridden: null };
 }
 
 /**

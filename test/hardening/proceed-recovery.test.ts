@@ -75,3 +75,31 @@ test('confirmed but never started (the process stopped in between): the next sta
     expect(list.find((m) => m.mission_id === id)?.status).toBe((await t.request('GET', `/gantry/status/${id}`)).body.status);
   }
 }, 400_000);
+
+test('a consultation left READY_TO_BUILD with no build (no restart needed, as on AWS): the next message starts it, once', async () => {
+  t = await startTestStack();
+  const store = t.stack.services.store;
+  const tenant = (await t.request('GET', '/gantry/auth/status')).body.tenant.tenant_id as string;
+  const id = await toPlan(t, 'a pomodoro timer');
+  const mission = await store.requireMission(tenant, id);
+  await store.appendEvent(tenant, id, {
+    type: 'consultation.confirmed',
+    status: 'READY_TO_BUILD',
+    message: 'confirmed',
+    actor: { type: 'human', id: 'owner' },
+    idempotencyKey: `${id}:confirmed`,
+    data: { decision: 'APPROVE', plan: mission.plan, plan_sha256: planSha256(mission.plan!) },
+  });
+  const [a, b] = await Promise.all([
+    t.request('POST', '/gantry/consult', { message: 'yes, proceed', mission_id: id }),
+    t.request('POST', '/gantry/consult', { message: 'proceed', mission_id: id }),
+  ]);
+  expect([a.status, b.status]).toEqual([202, 202]);
+  expect(a.body).toMatchObject({ started: true, consultant_status: 'READY_TO_BUILD' });
+  expect((await t.waitFor(id, ['DEPLOYED', 'FAILED'], 180_000)).status).toBe('DEPLOYED');
+  const events = (await t.request('GET', `/gantry/missions/${id}/events`)).body.events as Array<{ event_type: string }>;
+  expect(events.filter((e) => e.event_type === 'mission.created')).toHaveLength(1);
+  expect(events.filter((e) => e.event_type === 'deploy.live')).toHaveLength(1);
+  // Once it builds, the consultation is closed as before.
+  expect((await t.request('POST', '/gantry/consult', { message: 'proceed', mission_id: id })).status).toBe(409);
+}, 300_000);
