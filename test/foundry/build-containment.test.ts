@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { mathApp, ScriptedArchitect } from '../helpers/scripted-architect';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { stacksAllowing, startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
  * Through a real build (workflow → policy gate → sandboxed builder → audit): an app whose tests
@@ -47,17 +47,7 @@ beforeAll(async () => {
       mission: { max_attempts: 1 },
       // The gate refuses shell scripts in a static web app; this policy lets one through so the
       // test shows the sandbox contains a fork bomb even when the gate does not stop it first.
-      stacks: {
-        allowed: ['static-web'],
-        profiles: {
-          'static-web': {
-            text_extensions: ['html', 'css', 'js', 'mjs', 'cjs', 'json', 'md', 'txt', 'sh'],
-            binary_extensions: ['png'],
-            file_names: ['LICENSE', '.gitignore'],
-            script_programs: ['node', 'npm'],
-          },
-        },
-      },
+      stacks: stacksAllowing({ text_extensions: ['sh'] }),
     },
   });
 });

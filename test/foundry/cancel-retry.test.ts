@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { mathApp, ScriptedArchitect } from '../helpers/scripted-architect';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { stacksAllowing, startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
  * Cancel stops the workflow and the builder at once, leaves no process and no cgroup behind, and
@@ -35,6 +35,8 @@ beforeAll(async () => {
     policy: {
       builder: { concurrency: 1, dead_man_switch_seconds: 90, command_timeout_seconds: 90 },
       mission: { max_attempts: 1 },
+      // The hanging app's test script backgrounds three processes and waits for them.
+      stacks: stacksAllowing({ script_programs: ['wait'] }),
     },
   });
 });

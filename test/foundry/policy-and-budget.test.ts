@@ -9,8 +9,6 @@ import { startTestStack, type TestStack } from '../helpers/test-stack';
  * policy edited on disk taking effect without a restart. Prompts pick the script:
  *   "eval"      the draft evaluates fetched code: refused before any build.
  *   "heal-eval" the draft fails its tests; the heal fixes them but adds eval: refused at attempt 2.
- *   "slow-fail" tests take over a second and fail: with a 2 s builder budget there is no second try.
- *   "hang"      tests never end: the dead man's switch is cut to the budget left.
  *   anything else: a good app.
  */
 const architect = new ScriptedArchitect(
@@ -21,16 +19,6 @@ const architect = new ScriptedArchitect(
       });
     }
     if (prompt === 'heal-eval') return mathApp({ math: brokenMath({ multiply: true }) });
-    if (prompt === 'slow-fail') {
-      return mathApp({
-        tests:
-          "import { test } from 'node:test';\ntest('slow and wrong', async () => { await new Promise((r) => setTimeout(r, 1200)); throw new Error('wrong'); });\n",
-      });
-    }
-    if (prompt === 'hang') {
-      const app = mathApp({ test: 'node hang.js' });
-      return { ...app, files: [...app.files, { path: 'hang.js', content: 'setInterval(() => {}, 1000);\n' }] };
-    }
     return mathApp({});
   },
   (input) => ({
@@ -42,10 +30,12 @@ const architect = new ScriptedArchitect(
   }),
 );
 
+// The gate and the policy edit run under the project's budget, so a slow machine cannot turn a
+// good build into a budget failure; the budget's own tests are in budget.test.ts.
 let t: TestStack;
 let policyPath: string;
 beforeAll(async () => {
-  t = await startTestStack({ architect, policy: { budget: { max_builder_seconds: 2 } } });
+  t = await startTestStack({ architect, policy: { budget: {} } }); // writes an editable copy of policy.yaml
   policyPath = join(t.dataDir, 'policy.yaml');
 });
 afterAll(async () => t?.stop());
@@ -78,34 +68,6 @@ test('a healed manifest goes through the gate again and is refused there too', a
   expect(status.failure.message).toMatch(/^dynamic-code-execution \(src\/extra\.js:1\)/);
   const events = (await t.request('GET', `/gantry/missions/${status.mission_id}/events`)).body.events;
   expect(events.find((e: any) => e.event_type === 'policy.rejected').data.attempt).toBe(2);
-});
-
-test('a mission that would pass its builder-time budget stops with BUDGET_EXCEEDED instead of healing', async () => {
-  const healsBefore = architect.heals.length;
-  const status = await run('slow-fail');
-  expect(status.status).toBe('FAILED');
-  expect(status.failure.code).toBe('BUDGET_EXCEEDED');
-  expect(status.failure.message).toMatch(
-    /^Budget exceeded: [\d.]+ builder seconds spent.*past budget\.max_builder_seconds \(2 builder seconds\)/,
-  );
-  expect(status.attempts).toHaveLength(1);
-  expect(architect.heals.length).toBe(healsBefore);
-  const events = (await t.request('GET', `/gantry/missions/${status.mission_id}/events`)).body.events;
-  expect(events.find((e: any) => e.event_type === 'budget.exceeded').data).toMatchObject({
-    resource: 'builder_seconds',
-    limit: 2,
-  });
-});
-
-test('the dead man switch of a build is cut to the builder time left in the budget', async () => {
-  const started = Date.now();
-  const status = await run('hang');
-  expect(status.status).toBe('FAILED');
-  expect(status.attempts[0]).toMatchObject({ end_reason: 'deadman' });
-  expect(status.failure.code).toBe('BUDGET_EXCEEDED');
-  expect(Date.now() - started).toBeLessThan(15_000);
-  const events = (await t.request('GET', `/gantry/missions/${status.mission_id}/events`)).body.events;
-  expect(events.find((e: any) => e.event_type === 'policy.passed').data.dead_man_switch_seconds).toBe(2);
 });
 
 test('an edited policy file applies without a restart; an invalid edit is refused and the last good policy stays', async () => {

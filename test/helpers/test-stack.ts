@@ -65,6 +65,29 @@ export function writePolicy(dir: string, overrides: Record<string, Record<string
   return path;
 }
 
+/**
+ * The `stacks` section of the project's policy with extra file types or script programs allowed
+ * in the static-web profile: for tests whose app must get past the gate on purpose (a fork bomb
+ * in a shell script, a test script that backgrounds processes) to exercise what comes after it.
+ */
+export function stacksAllowing(extra: { text_extensions?: string[]; script_programs?: string[] }): Record<string, unknown> {
+  const policy = parse(readFileSync(join(PROJECT_ROOT, 'policy.yaml'), 'utf8')) as {
+    stacks: { allowed: string[]; profiles: Record<string, Record<string, string[]>> };
+  };
+  const profile = policy.stacks.profiles['static-web']!;
+  return {
+    ...policy.stacks,
+    profiles: {
+      ...policy.stacks.profiles,
+      'static-web': {
+        ...profile,
+        text_extensions: [...(profile.text_extensions ?? []), ...(extra.text_extensions ?? [])],
+        script_programs: [...(profile.script_programs ?? []), ...(extra.script_programs ?? [])],
+      },
+    },
+  };
+}
+
 export async function startTestStack(
   options: {
     policy?: Record<string, Record<string, unknown>>;
