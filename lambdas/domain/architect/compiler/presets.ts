@@ -726,7 +726,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'grades',
-    keywords: ['grade', 'grades', 'gradebook', 'marks', 'homework'],
+    keywords: ['grade', 'grades', 'gradebook', 'grade book', 'school marks'],
     title: 'Grades',
     phrase: 'a grade book',
     entities: [

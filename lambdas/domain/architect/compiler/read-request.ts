@@ -224,6 +224,25 @@ function notBuildable(limits: readonly RequestLimit[], language: LanguageInfo | 
   );
 }
 
+/**
+ * A kind template's app as a spec, when `text` asks it for what only a spec has ("add a notes
+ * field", "group by category"); null for kinds without a spec preset or when nothing asks for more.
+ */
+export function specForKind(kind: AppKindId, text: string, title: string | null): AppSpec | null {
+  const preset = KIND_PRESETS[kind];
+  if (!preset || !BEYOND_TEMPLATES.test(text)) return null;
+  return AppSpecSchema.parse({
+    version: 1,
+    title: title ?? preset.title,
+    projectName: (title ? slugify(title) : slugify(preset.phrase.replace(/^an? /, ''))) || 'app',
+    phrase: preset.phrase,
+    entities: preset.entities,
+    views: preset.views,
+    behaviours: preset.behaviours,
+    look: { theme: null, dark: false, density: 'comfortable' },
+  });
+}
+
 /** Reads a request. Pure and deterministic: the same text always gets the same reading. */
 export function readRequest(prompt: string): RequestReading {
   const normalized = normalizeRequestText(prompt);
@@ -272,7 +291,9 @@ export function readRequest(prompt: string): RequestReading {
       language: language?.name ?? null,
     };
   }
-  const kind = kindNamed ?? (theme ? theme.kind : null);
+  // A kind only hinted at ("something for my math homework") is a reading, and is said to be one.
+  const hinted = !kindNamed && !theme && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
+  const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted;
   if (kind) {
     const extraLeftOut = [...leftOut];
     const special = SPECIAL_CALCULATORS.exec(text);
@@ -280,7 +301,7 @@ export function readRequest(prompt: string): RequestReading {
     if (kind === 'converter' && /\b(currenc\w*|dollars?|euros?|pounds sterling|yen)\b/.test(text)) {
       extraLeftOut.push('currency conversion (it needs live exchange rates; the converter does length, mass and temperature)');
     }
-    const interpreted = extraLeftOut.length > 0 || language !== null;
+    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null;
     return {
       outcome: 'template',
       kind,

@@ -174,6 +174,8 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
   const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
   if (has(text, /\b(board|kanban)\b/) && !negated('board|kanban')) {
     let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
+    const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
+    if (!field && named?.type === 'choice') field = ed.addField(primary, { ...named });
     if (field?.type !== 'choice')
       field =
         ed.firstOf(primary, ['choice']) ??
