@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Services } from '../composition-root';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { readRequest, refusalError } from '../domain/architect/offline-architect';
 import { GantryError } from '../domain/errors';
 import type { Actor, Mission, MissionOptions } from '../domain/mission';
 import { recordEvent } from './mission-events';
@@ -22,6 +23,33 @@ export type ArchitectRequest = z.infer<ReturnType<typeof architectRequestSchema>
 
 export const SUBMIT_SPEECH = 'Gantry assumes control.';
 
+/** How the offline architect will build a direct request, when not literally as worded. */
+export interface DirectInterpretation {
+  readonly interpreted_as: string | null;
+  readonly left_out: string[];
+}
+
+/**
+ * Reads a direct request before anything is recorded, when the offline architect will build it:
+ * a request no static app can serve, or that it cannot read, is refused with a 422 and a clear
+ * code; a close reading is returned so the mission, the speech, the PR and the evidence say it.
+ * A model architect reads requests itself, so nothing is decided here for it.
+ */
+export function interpretDirectRequest(svc: Pick<Services, 'architect'>, prompt: string): DirectInterpretation {
+  if (svc.architect.name !== 'offline') return { interpreted_as: null, left_out: [] };
+  const reading = readRequest(prompt);
+  if (reading.outcome === 'refused') throw refusalError(reading);
+  return { interpreted_as: reading.interpretedAs, left_out: [...reading.leftOut] };
+}
+
+/** The spoken answer to a direct build: the fixed opening, then the reading when there is one. */
+export function submitSpeech(i: DirectInterpretation): string {
+  if (!i.interpreted_as && i.left_out.length === 0) return SUBMIT_SPEECH;
+  const as = i.interpreted_as ? ` I will build ${i.interpreted_as}.` : '';
+  const without = i.left_out.length > 0 ? ` Left out, because a static web app cannot do it: ${i.left_out.join('; ')}.` : '';
+  return `${SUBMIT_SPEECH}${as}${without}`;
+}
+
 /**
  * Creates a mission and starts its workflow. With an idempotency key, a repeated request
  * returns the mission the first one created instead of starting a second build.
@@ -37,6 +65,7 @@ export async function submitMission(
     retryOf?: string;
   },
 ): Promise<{ mission: Mission; created: boolean }> {
+  const interpretation = interpretDirectRequest(svc, input.request.voice_memo);
   const missionId = input.idempotencyKey
     ? `m-${createHash('sha256').update(`${input.tenantId}\n${input.idempotencyKey}`).digest('hex').slice(0, 24)}`
     : `m-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -48,9 +77,9 @@ export async function submitMission(
       prompt: input.request.voice_memo,
       options: { deploy: input.request.deploy, publish: input.request.publish },
       policyHash: svc.policy.hash,
-      speech: SUBMIT_SPEECH,
+      speech: submitSpeech(interpretation),
       ...(input.retryOf ? { retryOf: input.retryOf } : {}),
-      extra: { source: 'direct' },
+      extra: { source: 'direct', interpreted_as: interpretation.interpreted_as, left_out: interpretation.left_out },
     });
   } catch (err) {
     if (input.idempotencyKey && err instanceof ConditionalCheckFailedException) {
@@ -64,7 +93,11 @@ export async function submitMission(
     actor: input.actor,
     prompt: input.request.voice_memo,
     options: { deploy: input.request.deploy, publish: input.request.publish },
-    data: input.retryOf ? { retry_of: input.retryOf } : {},
+    data: {
+      ...(input.retryOf ? { retry_of: input.retryOf } : {}),
+      ...(interpretation.interpreted_as ? { interpreted_as: interpretation.interpreted_as } : {}),
+      ...(interpretation.left_out.length > 0 ? { left_out: interpretation.left_out } : {}),
+    },
   });
   mission.execution_arn = executionArn;
   return { mission, created: true };

@@ -17,7 +17,11 @@ export interface EvidenceBundle {
   mission: Pick<
     Mission,
     'prompt' | 'options' | 'url' | 'pr_url' | 'branch' | 'attempts' | 'failure' | 'slug' | 'kind' | 'features'
-  >;
+  > & {
+    /** What the request was built as, when not literally what it said, and what the build left out. */
+    interpreted_as: string | null;
+    left_out: string[];
+  };
 }
 
 export interface SealedEvidence {
@@ -60,6 +64,8 @@ export function buildEvidenceBundle(input: {
       slug: m.slug,
       kind: m.kind,
       features: m.features,
+      interpreted_as: m.interpreted_as ?? m.plan?.interpreted_as ?? null,
+      left_out: m.left_out ?? m.plan?.left_out ?? [],
     },
   };
   return { bundle, digest: sha256Hex(canonicalJson(bundle)) };

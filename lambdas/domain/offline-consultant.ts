@@ -44,9 +44,8 @@ const KIND_MENU = orList(APP_KIND_IDS.map((k) => APP_KINDS[k].phrase));
 const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
 export const OPENING_QUESTION =
-  `What should the app do? I can build trackers, logs, lists, catalogs and planners of what you name ` +
-  `(with fields, groupings, totals, streaks, tags, flip cards or a timer), and ${KIND_MENU}, ` +
-  `with options such as dark mode, search or saving in the browser, and in the style of ${THEME_MENU}.`;
+  `What should the app do? I can build a tracker, log, list or planner of what you name, ${KIND_MENU}, ` +
+  `with dark mode or search, in the style of ${THEME_MENU}.`;
 
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
 const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { services } from '../composition-root';
-import { architectRequestSchema, SUBMIT_SPEECH, submitMission } from '../app/submit-mission';
+import { architectRequestSchema, submitMission } from '../app/submit-mission';
 import { enforceGuardrails } from '../app/content-guard';
 import { enforceRateLimit } from '../app/rate-limit';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
@@ -31,7 +31,9 @@ export const handler = restHandler(async (event: APIGatewayProxyEvent) => {
   return json(created ? 202 : 200, {
     mission_id: mission.mission_id,
     status: mission.status,
-    speech: SUBMIT_SPEECH,
+    speech: mission.speech,
+    interpreted_as: mission.interpreted_as ?? null,
+    left_out: mission.left_out ?? [],
     status_url: `/gantry/status/${mission.mission_id}`,
     events_url: `/gantry/missions/${mission.mission_id}/events`,
   });

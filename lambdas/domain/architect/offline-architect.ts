@@ -260,7 +260,9 @@ export function draftManifest(input: DraftInput): GantryManifest {
     const spec = parseAppSpec(input.appSpec, 'the confirmed plan');
     return compiledManifest(spec, input.prompt, { interpretedAs: null, leftOut: [] });
   }
-  if (input.kind !== undefined || input.features !== undefined) {
+  // A caller that names a kind, features or a registry theme chose a kind template itself.
+  const themed = input.designTarget !== undefined && themeFor(normalizeDesignTarget(input.designTarget)) !== null;
+  if (input.kind !== undefined || input.features !== undefined || themed) {
     const draft = resolveDraft(input);
     return manifestFor(draft.spec, describeDraft(draft, input.prompt));
   }

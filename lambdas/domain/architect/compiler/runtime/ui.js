@@ -416,6 +416,33 @@ export function mountApp(root, spec, options = {}) {
     return item;
   }
 
+  function recordsTable(entity, records) {
+    const head = h(
+      doc,
+      'thead',
+      null,
+      h(doc, 'tr', null, ...entity.fields.map((f) => h(doc, 'th', { text: f.label })), h(doc, 'th', { text: '' })),
+    );
+    const tbody = h(doc, 'tbody');
+    for (const record of records) {
+      const cells = entity.fields.map((f) => h(doc, 'td', { 'data-field': f.id, text: displayValue(f, record[f.id]) }));
+      tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
+    }
+    return h(doc, 'table', null, head, tbody);
+  }
+
+  function recordsList(entity, records, cards) {
+    const list = h(doc, 'ul', { className: cards ? 'records cards' : 'records' });
+    for (const record of records) list.append(recordItem(entity, record, 'li'));
+    return list;
+  }
+
+  /** Records as the view shows them: a table, cards or a list. */
+  function recordsIn(view, entity, records) {
+    if (view.type === 'table') return recordsTable(entity, records);
+    return recordsList(entity, records, view.type === 'cards');
+  }
+
   function renderBody(entity, records) {
     const view = ui[entity.id].view;
     const body = h(doc, 'div', { className: 'view view-' + view.type, 'data-view': view.type });
@@ -424,33 +451,35 @@ export function mountApp(root, spec, options = {}) {
       body.append(h(doc, 'p', { className: 'empty', text: 'No ' + entity.plural.toLowerCase() + ' yet.' }));
       return body;
     }
-    if (view.type === 'table') {
-      const table = h(
-        doc,
-        'table',
-        null,
-        h(
-          doc,
-          'thead',
-          null,
-          h(doc, 'tr', null, ...entity.fields.map((f) => h(doc, 'th', { text: f.label })), h(doc, 'th', { text: '' })),
-        ),
-      );
-      const tbody = h(doc, 'tbody');
-      for (const record of records) {
-        tbody.append(
-          h(
-            doc,
-            'tr',
-            { 'data-record': record.id },
-            ...entity.fields.map((f) => h(doc, 'td', { 'data-field': f.id, text: displayValue(f, record[f.id]) })),
-            h(doc, 'td', null, recordActions(entity, record)),
-          ),
-        );
+    if (view.type === 'calendar') {
+      const field = fieldOf(spec, entity.id, view.field);
+      // Days in the order the records come (sorted when the app sorts), earliest first otherwise.
+      const sorted = ui[entity.id].sort ? records : sortRecords(field, records, 'asc');
+      const months = new Map();
+      for (const record of sorted) {
+        const dayValue = record[field.id] ?? '(no date)';
+        const month = dayValue.slice(0, 7);
+        if (!months.has(month)) months.set(month, new Map());
+        const days = months.get(month);
+        if (!days.has(dayValue)) days.set(dayValue, []);
+        days.get(dayValue).push(record);
       }
-      table.append(tbody);
-      body.append(table);
-    } else if (view.type === 'board' || (groups.length > 0 && view.type !== 'calendar')) {
+      for (const [month, days] of months) {
+        const box = h(doc, 'div', { className: 'month', 'data-month': month }, h(doc, 'h3', { text: month }));
+        for (const [dayValue, list] of days) {
+          box.append(
+            h(
+              doc,
+              'div',
+              { className: 'day', 'data-day': dayValue },
+              h(doc, 'time', { datetime: dayValue, text: dayValue }),
+              recordsList(entity, list, false),
+            ),
+          );
+        }
+        body.append(box);
+      }
+    } else if (view.type === 'board' || groups.length > 0) {
       const field = fieldOf(spec, entity.id, view.type === 'board' ? view.field : groups[0].field);
       for (const group of groupRecords(field, records)) {
         const column = h(
@@ -459,34 +488,11 @@ export function mountApp(root, spec, options = {}) {
           { className: 'group', 'data-group': group.key },
           h(doc, 'h3', { text: group.key + ' (' + group.records.length + ')' }),
         );
-        const list = h(doc, 'ul', { className: 'records' });
-        for (const record of group.records) list.append(recordItem(entity, record, 'li'));
-        column.append(list);
+        column.append(view.type === 'board' ? recordsList(entity, group.records, false) : recordsIn(view, entity, group.records));
         body.append(column);
       }
-    } else if (view.type === 'calendar') {
-      const field = fieldOf(spec, entity.id, view.field);
-      for (const group of groupRecords(field, records)) {
-        const byDay = new Map();
-        for (const record of [...group.records].sort((a, b) => String(a[field.id]).localeCompare(String(b[field.id])))) {
-          const day = record[field.id] ?? '(no date)';
-          if (!byDay.has(day)) byDay.set(day, []);
-          byDay.get(day).push(record);
-        }
-        const month = h(doc, 'div', { className: 'month', 'data-month': group.key }, h(doc, 'h3', { text: group.key }));
-        for (const [day, list] of byDay) {
-          const cell = h(doc, 'div', { className: 'day', 'data-day': day }, h(doc, 'time', { datetime: day, text: day }));
-          const ul = h(doc, 'ul', { className: 'records' });
-          for (const record of list) ul.append(recordItem(entity, record, 'li'));
-          cell.append(ul);
-          month.append(cell);
-        }
-        body.append(month);
-      }
     } else {
-      const list = h(doc, 'ul', { className: view.type === 'cards' ? 'records cards' : 'records' });
-      for (const record of records) list.append(recordItem(entity, record, 'li'));
-      body.append(list);
+      body.append(recordsIn(view, entity, records));
     }
     return body;
   }
