@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSnippet } from '../local/sandbox/snippet';
+import { appCompilerFigures } from './app-compiler';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   await healAndCancelFigures(out);
+  await appCompilerFigures(out);
 }
 
 interface BenchEvent {

@@ -6,6 +6,7 @@ import { AppSpecSchema, InvalidAppSpecError, parseAppSpec } from '../../lambdas/
 import { compileApp } from '../../lambdas/domain/architect/compiler/compile-app';
 import { describeSpec } from '../../lambdas/domain/architect/compiler/describe-spec';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
+import { draftManifest, planHeal } from '../../lambdas/domain/architect/offline-architect';
 import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from './app-request-corpus';
 
 jest.setTimeout(240_000);
@@ -129,5 +130,24 @@ describe('every corpus app passes its own generated tests and builds', () => {
     };
     await Promise.all([worker(), worker()]);
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the offline heal of a compiled app', () => {
+  test('puts back a damaged runtime module from the spec the app carries', () => {
+    const manifest = draftManifest({ prompt: 'a habit tracker with streaks' });
+    const damaged = {
+      ...manifest,
+      files: manifest.files
+        .map((f) => (f.path === 'src/model.js' ? { ...f, content: f.content.replace('current += 1', 'current += 2') } : f))
+        .filter((f) => f.path !== 'src/store.js'),
+    };
+    const plan = planHeal({ manifest: damaged, failingCommand: 'npm test', logTail: 'streak', prompt: 'unrelated words' });
+    expect(plan).not.toBeNull();
+    expect(plan!.restored).toEqual(['src/model.js']);
+    expect(plan!.added).toEqual(['src/store.js']);
+    expect(plan!.summary).toContain('from its app spec');
+    expect(plan!.manifest.files.find((f) => f.path === 'src/model.js')!.content).toContain('current += 1');
+    expect(planHeal({ manifest, failingCommand: 'npm test', logTail: '', prompt: 'x' })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   ConsultantResponseSchema,
   planFromResponse,
@@ -97,5 +98,14 @@ describe('the spec is validated at the consultant boundary', () => {
     const parsed = ConsultantResponseSchema.safeParse(broken);
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain('habit has no field');
+  });
+});
+
+describe('a model can answer with the same spec', () => {
+  it('the structured-output schema a model is given describes the app spec', () => {
+    const schema = JSON.stringify(z.toJSONSchema(ConsultantResponseSchema, { io: 'input', unrepresentable: 'any' }));
+    for (const word of ['app_spec', 'entities', 'behaviours', 'streak', 'interpreted_as', 'left_out', 'custom']) {
+      expect(schema).toContain(word);
+    }
   });
 });
