@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSnippet } from '../local/sandbox/snippet';
 import { functionBundleFigures } from './function-bundles';
+import { appCompilerFigures } from './app-compiler';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   }
   await healAndCancelFigures(out);
   await functionBundleFigures(out);
+  await appCompilerFigures(out);
 }
 
 interface BenchEvent {

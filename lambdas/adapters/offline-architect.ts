@@ -7,7 +7,7 @@ import type { ArchitectPort } from '../domain/ports';
 export class OfflineArchitect implements ArchitectPort {
   readonly name = 'offline';
 
-  /** Builds exactly the confirmed plan when one is given (kind, features, theme), else what the prompt asks. */
+  /** Builds exactly the confirmed plan when one is given (app spec, or kind, features and theme), else what the prompt asks. */
   async draft(input: Parameters<ArchitectPort['draft']>[0]) {
     if (input.kind !== undefined && !isAppKindId(input.kind)) throw new ValidationError(`Unknown app kind "${input.kind}"`);
     const unknown = (input.features ?? []).filter((f) => !isFeatureId(f));
@@ -17,6 +17,7 @@ export class OfflineArchitect implements ArchitectPort {
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.features !== undefined ? { features: input.features.filter(isFeatureId) } : {}),
       ...(input.designTarget !== undefined ? { designTarget: input.designTarget } : {}),
+      ...(input.appSpec !== undefined && input.appSpec !== null ? { appSpec: input.appSpec } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Services } from './services';
 import { FEATURES, isFeatureId } from '../domain/architect/catalog';
 import { THEMES } from '../domain/architect/themes';
+import { describeSpec } from '../domain/architect/compiler/describe-spec';
 import { planSha256, planSubject, type ConsultationPlan } from '../domain/consultation';
 import { designReferencePath } from '../domain/design-image';
 import { GantryError } from '../domain/errors';
@@ -97,6 +98,11 @@ export function consultationPrLines(mission: Mission): string[] {
         `${plan.design_target ? ` (theme ${THEMES[plan.design_target].name} v${THEMES[plan.design_target].version})` : ''}.`,
     );
   }
+  const interpretedAs = mission.interpreted_as ?? plan?.interpreted_as ?? null;
+  const leftOut = mission.left_out ?? plan?.left_out ?? [];
+  if (interpretedAs) lines.push(`Interpreted as: ${interpretedAs} (the request, read as closely as a static web app allows).`);
+  if (leftOut.length > 0) lines.push(`Left out (a static web app cannot do it): ${leftOut.join('; ')}.`);
+  if (plan?.app_spec) lines.push(`App spec: ${describeSpec(plan.app_spec).lines.join('. ')}.`);
   const ref = mission.design_reference;
   if (ref) {
     lines.push(

@@ -303,6 +303,8 @@ export async function continueConsultation(svc: ConsultationServices, input: Con
         prompt: plan.build_prompt,
         options,
         features: plan.features,
+        interpreted_as: plan.interpreted_as ?? null,
+        left_out: plan.left_out ?? [],
         usage,
         speech,
       },
@@ -405,6 +407,9 @@ export function turnView(result: ConsultationResult): Record<string, unknown> {
     proposed_stack: r.proposed_stack,
     build_prompt: r.build_prompt,
     features: r.features,
+    app_spec: r.app_spec ?? null,
+    interpreted_as: r.interpreted_as ?? null,
+    left_out: r.left_out ?? [],
     confidence: r.confidence,
     started: result.started,
     design_reference: m.design_reference

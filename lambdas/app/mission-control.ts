@@ -3,10 +3,10 @@ import { isFinal, type Actor, type Mission, type MissionStatus } from '../domain
 import { logger } from '../observability';
 import { recordEvent } from './mission-events';
 import { sealMission, type SealServices } from './mission-steps';
-import { submitMission, type SubmitServices } from './submit-mission';
+import { submitMission, type DirectSubmitServices } from './submit-mission';
 
 /** Cancel stops the workflow and seals; retry submits a new mission. */
-export type MissionControlServices = SubmitServices & SealServices;
+export type MissionControlServices = DirectSubmitServices & SealServices;
 
 /** What `POST /gantry/missions/{id}/cancel` answers. */
 export interface CancelOutcome {

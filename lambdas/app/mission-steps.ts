@@ -153,7 +153,11 @@ export async function architectStep(svc: ArchitectStepServices, state: MissionSt
   const calls: LlmCallUsage[] = [];
   const drafted = await svc.architect.draft({
     prompt: plan?.build_prompt ?? mission.prompt,
-    ...(plan ? { kind: plan.kind, features: plan.features, designTarget: plan.design_target } : {}),
+    ...(plan?.app_spec
+      ? { appSpec: plan.app_spec }
+      : plan
+        ? { kind: plan.kind, features: plan.features, designTarget: plan.design_target }
+        : {}),
     onUsage: (usage) => calls.push(usage),
   });
   const manifest = await withDesignReference(svc, mission, drafted);

@@ -23,6 +23,9 @@ export function statusView(m: Mission): Record<string, unknown> {
     retried_by: m.retried_by ?? null,
     source: m.source ?? 'direct',
     design_target: m.design_target ?? m.plan?.design_target ?? null,
+    /** What the request was built as when that differs from its words, and what the build leaves out. */
+    interpreted_as: m.interpreted_as ?? m.plan?.interpreted_as ?? null,
+    left_out: m.left_out ?? m.plan?.left_out ?? [],
     /** Token usage and estimated cost of the mission's model calls (null: none, e.g. offline). */
     usage: m.usage ?? null,
     ...(m.source === 'consultation' ? { consultation_url: `/gantry/consultation/${m.mission_id}` } : {}),

@@ -1,13 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { Services } from './services';
+import type { ArchitectPort } from '../domain/ports';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { readRequest, refusalError } from '../domain/architect/offline-architect';
 import { GantryError, ValidationError } from '../domain/errors';
 import { promptTextSchema } from '../domain/prompt-text';
 import type { Actor, Mission, MissionOptions } from '../domain/mission';
 import { recordEvent, type EventServices } from './mission-events';
 
 export type SubmitServices = Pick<Services, 'policy' | 'workflow'> & EventServices;
+/** A direct build also reads the request first, when the offline architect will build it. */
+export type DirectSubmitServices = SubmitServices & { readonly architect: Pick<ArchitectPort, 'name'> };
 
 /** Body of `POST /gantry/architect` (seed shape). */
 export function architectRequestSchema(maxPromptChars: number) {
@@ -31,6 +35,36 @@ function requestFingerprint(request: { prompt: string; deploy: boolean; publish:
     .digest('hex');
 }
 
+/** How the offline architect will build a direct request, when not literally as worded. */
+export interface DirectInterpretation {
+  readonly interpreted_as: string | null;
+  readonly left_out: string[];
+}
+
+/**
+ * Reads a direct request before anything is recorded, when the offline architect will build it:
+ * a request no static app can serve, or that it cannot read, is refused with a 422 and a clear
+ * code; a close reading is returned so the mission, the speech, the PR and the evidence say it.
+ * A model architect reads requests itself, so nothing is decided here for it.
+ */
+export function interpretDirectRequest(
+  svc: { readonly architect: Pick<ArchitectPort, 'name'> },
+  prompt: string,
+): DirectInterpretation {
+  if (svc.architect.name !== 'offline') return { interpreted_as: null, left_out: [] };
+  const reading = readRequest(prompt);
+  if (reading.outcome === 'refused') throw refusalError(reading);
+  return { interpreted_as: reading.interpretedAs, left_out: [...reading.leftOut] };
+}
+
+/** The spoken answer to a direct build: the fixed opening, then the reading when there is one. */
+export function submitSpeech(i: DirectInterpretation): string {
+  if (!i.interpreted_as && i.left_out.length === 0) return SUBMIT_SPEECH;
+  const as = i.interpreted_as ? ` I will build ${i.interpreted_as}.` : '';
+  const without = i.left_out.length > 0 ? ` Left out, because a static web app cannot do it: ${i.left_out.join('; ')}.` : '';
+  return `${SUBMIT_SPEECH}${as}${without}`;
+}
+
 /**
  * The mission id an idempotency key stands for. The key is scoped to the tenant and the actor:
  * another user's request with the same key is a different request and gets its own mission.
@@ -47,7 +81,7 @@ export function idempotentMissionId(tenantId: string, actor: Actor, key: string)
  * IDEMPOTENCY_KEY_REUSED), never answered with the first request's mission.
  */
 export async function submitMission(
-  svc: SubmitServices,
+  svc: DirectSubmitServices,
   input: {
     tenantId: string;
     actor: Actor;
@@ -60,6 +94,7 @@ export async function submitMission(
   if (input.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters');
   }
+  const interpretation = interpretDirectRequest(svc, input.request.voice_memo);
   const missionId = input.idempotencyKey
     ? idempotentMissionId(input.tenantId, input.actor, input.idempotencyKey)
     : `m-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -71,9 +106,9 @@ export async function submitMission(
       prompt: input.request.voice_memo,
       options: { deploy: input.request.deploy, publish: input.request.publish },
       policyHash: svc.policy.hash,
-      speech: SUBMIT_SPEECH,
+      speech: submitSpeech(interpretation),
       ...(input.retryOf ? { retryOf: input.retryOf } : {}),
-      extra: { source: 'direct' },
+      extra: { source: 'direct', interpreted_as: interpretation.interpreted_as, left_out: interpretation.left_out },
     });
   } catch (err) {
     if (input.idempotencyKey && err instanceof ConditionalCheckFailedException) {
@@ -107,7 +142,11 @@ export async function submitMission(
     actor: input.actor,
     prompt: input.request.voice_memo,
     options: { deploy: input.request.deploy, publish: input.request.publish },
-    data: input.retryOf ? { retry_of: input.retryOf } : {},
+    data: {
+      ...(input.retryOf ? { retry_of: input.retryOf } : {}),
+      ...(interpretation.interpreted_as ? { interpreted_as: interpretation.interpreted_as } : {}),
+      ...(interpretation.left_out.length > 0 ? { left_out: interpretation.left_out } : {}),
+    },
   });
   mission.execution_arn = executionArn;
   return { mission, created: true };

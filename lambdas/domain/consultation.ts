@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { APP_KINDS, AppKindIdSchema, FEATURES, FeatureIdSchema, orderFeatures, supportsFeature } from './architect/catalog';
+import {
+  APP_KIND_IDS,
+  APP_KINDS,
+  FEATURES,
+  FeatureIdSchema,
+  orderFeatures,
+  supportsFeature,
+  type AppKindId,
+} from './architect/catalog';
+import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
+import { describeSpec } from './architect/compiler/describe-spec';
 import { THEMES, ThemeIdSchema } from './architect/themes';
 import { canonicalJson } from './event-chain';
 
@@ -25,15 +35,45 @@ export const ConversationTurnSchema = z.object({
 });
 export type ConversationTurn = z.infer<typeof ConversationTurnSchema>;
 
+/**
+ * The kind a plan builds: one of the catalog's hand-made kinds, or `custom`: an app compiled from
+ * the plan's app spec (entities, views, behaviours, look), which the plan then must carry.
+ */
+export const CUSTOM_KIND = 'custom' as const;
+export const PlanKindSchema = z.enum([...APP_KIND_IDS, CUSTOM_KIND]);
+export type PlanKind = z.infer<typeof PlanKindSchema>;
+
+function isCatalogKind(kind: PlanKind): kind is AppKindId {
+  return kind !== CUSTOM_KIND;
+}
+
+/** Fields a plan and a consultant's answer share for a compiled app and for an honest reading. */
+const specFields = {
+  app_spec: AppSpecSchema.nullish().describe(
+    'For app_kind "custom": the app spec to compile (entities with typed fields, views, behaviours, look). Null otherwise.',
+  ),
+  interpreted_as: z
+    .string()
+    .max(300)
+    .nullish()
+    .describe('What will be built when it differs from the literal request ("a workout log"); null when it is the request.'),
+  left_out: z
+    .array(z.string().max(300))
+    .max(10)
+    .nullish()
+    .describe('Parts of the request a static web app cannot do and the build leaves out, in plain words.'),
+};
+
 /** What a person confirms: the kind of app, its features, its look, its stack and the prompt the architect gets. */
 export const ConsultationPlanSchema = z.object({
-  kind: AppKindIdSchema,
+  kind: PlanKindSchema,
   features: z.array(FeatureIdSchema),
   design_target: ThemeIdSchema.nullable(),
   proposed_stack: z.string().min(1).max(200),
   build_prompt: z.string().min(1).max(4000),
   /** The name the person gave the app, when they gave one. */
   title: z.string().max(80).nullable(),
+  ...specFields,
 });
 export type ConsultationPlan = z.infer<typeof ConsultationPlanSchema>;
 
@@ -52,12 +92,15 @@ export const ConsultantResponseSchema = z
           'READY_TO_BUILD: only when the person explicitly confirmed the current plan.',
       ),
     question: z.string().max(1000).nullable().describe('The clarifying question (required for NEEDS_INPUT, else null).'),
-    app_kind: AppKindIdSchema.nullable().describe('The kind of app from the catalog the plan builds; null while unknown.'),
+    app_kind: PlanKindSchema.nullable().describe(
+      'The kind of app from the catalog the plan builds, or "custom" with an app_spec; null while unknown.',
+    ),
     design_target: ThemeIdSchema.nullable().describe('A famous-app theme from the registry, or null for the default look.'),
     proposed_stack: z.string().max(200).nullable().describe('The stack the plan proposes.'),
     build_prompt: z.string().max(4000).nullable().describe('The full instruction the architect will build from.'),
     features: z.array(FeatureIdSchema).describe('Feature ids from the catalog that the plan includes.'),
     confidence: z.number().min(0).max(1).describe('How sure the CTO is that the plan is what the person wants.'),
+    ...specFields,
   })
   .superRefine((r, ctx) => {
     if (r.status === 'NEEDS_INPUT' && !r.question) {
@@ -67,9 +110,13 @@ export const ConsultantResponseSchema = z
       if (!r.app_kind) ctx.addIssue({ code: 'custom', path: ['app_kind'], message: `${r.status} needs an app_kind` });
       if (!r.build_prompt) ctx.addIssue({ code: 'custom', path: ['build_prompt'], message: `${r.status} needs a build_prompt` });
     }
-    if (r.app_kind) {
+    if (r.status !== 'NEEDS_INPUT' && r.app_kind === CUSTOM_KIND && !r.app_spec) {
+      ctx.addIssue({ code: 'custom', path: ['app_spec'], message: 'a custom app needs an app_spec' });
+    }
+    if (r.app_kind && isCatalogKind(r.app_kind)) {
+      const kind = r.app_kind;
       for (const feature of r.features) {
-        if (!supportsFeature(r.app_kind, feature)) {
+        if (!supportsFeature(kind, feature)) {
           ctx.addIssue({ code: 'custom', path: ['features'], message: `${feature} is not available for ${r.app_kind}` });
         }
       }
@@ -80,13 +127,17 @@ export type ConsultantResponse = z.infer<typeof ConsultantResponseSchema>;
 /** The plan a response proposes, or null when it asks a question instead. */
 export function planFromResponse(r: ConsultantResponse): ConsultationPlan | null {
   if (r.status === 'NEEDS_INPUT' || !r.app_kind || !r.build_prompt) return null;
+  const kind = r.app_kind;
   return {
-    kind: r.app_kind,
-    features: orderFeatures(r.features.filter((f) => supportsFeature(r.app_kind!, f))),
+    kind,
+    features: isCatalogKind(kind) ? orderFeatures(r.features.filter((f) => supportsFeature(kind, f))) : [],
     design_target: r.design_target,
     proposed_stack: r.proposed_stack || OFFLINE_STACK_ID,
     build_prompt: r.build_prompt,
     title: null,
+    ...(r.app_spec ? { app_spec: r.app_spec } : {}),
+    ...(r.interpreted_as ? { interpreted_as: r.interpreted_as } : {}),
+    ...(r.left_out && r.left_out.length > 0 ? { left_out: r.left_out } : {}),
   };
 }
 
@@ -216,10 +267,17 @@ export function featureList(features: readonly string[]): string {
   return `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
 }
 
-/** What the plan builds, in a few words: "a Trello-style board", "a calculator". */
-export function planSubject(plan: Pick<ConsultationPlan, 'kind' | 'design_target' | 'title'>): string {
+type PlanShape = Pick<ConsultationPlan, 'kind' | 'design_target' | 'title'> & { readonly app_spec?: AppSpec | null };
+
+/** What the plan builds, in a few words: "a Trello-style board", "a calculator", "a habit tracker". */
+export function planSubject(plan: PlanShape): string {
   const theme = plan.design_target ? THEMES[plan.design_target] : null;
-  const what = theme && theme.kind === plan.kind ? `a ${theme.name}` : APP_KINDS[plan.kind].phrase;
+  const kind = plan.kind;
+  const what = !isCatalogKind(kind)
+    ? (plan.app_spec?.phrase ?? 'an app built from its spec')
+    : theme && theme.kind === kind
+      ? `a ${theme.name}`
+      : APP_KINDS[kind].phrase;
   const named = plan.title ? ` called "${plan.title}"` : '';
   return `${what}${named}`;
 }
@@ -229,14 +287,18 @@ export function planSubject(plan: Pick<ConsultationPlan, 'kind' | 'design_target
  * with the original request kept for nuance. Bounded by `maxChars`.
  */
 export function composeBuildPrompt(
-  plan: Pick<ConsultationPlan, 'kind' | 'features' | 'design_target' | 'title'>,
+  plan: PlanShape & Pick<ConsultationPlan, 'features'>,
   originalRequest: string,
   maxChars = 4000,
 ): string {
   const theme = plan.design_target ? THEMES[plan.design_target] : null;
   const parts = [`Build ${planSubject(plan)}`];
-  if (theme && theme.kind !== plan.kind) parts.push(` in the style of ${theme.inspiredBy}`);
-  parts.push(plan.features.length > 0 ? ` with ${featureList(plan.features)}.` : ' with no optional features.');
+  if (plan.app_spec) {
+    parts.push(`. ${describeSpec(plan.app_spec).lines.join('. ')}.`);
+  } else {
+    if (theme && theme.kind !== plan.kind) parts.push(` in the style of ${theme.inspiredBy}`);
+    parts.push(plan.features.length > 0 ? ` with ${featureList(plan.features)}.` : ' with no optional features.');
+  }
   const request = originalRequest.replace(/\s+/g, ' ').trim();
   let prompt = parts.join('');
   if (request) prompt += ` Original request: "${request}"`;
@@ -313,6 +375,9 @@ export function enforceConfirmationRule(
       design_target: plan.design_target,
       proposed_stack: plan.proposed_stack,
       build_prompt: plan.build_prompt,
+      app_spec: plan.app_spec ?? null,
+      interpreted_as: plan.interpreted_as ?? null,
+      left_out: plan.left_out ?? null,
       question: null,
       response: `${response.response}\n\nTo start the build, confirm the plan explicitly: say "proceed".`,
     },

@@ -20,6 +20,9 @@ export interface EvidenceBundle {
   > & {
     /** `unsandboxed` when the operator ran builds without a sandbox (GANTRY_SANDBOX=none). */
     builder_isolation: 'sandboxed' | 'unsandboxed' | null;
+    /** What the request was built as, when not literally what it said, and what the build left out. */
+    interpreted_as: string | null;
+    left_out: string[];
   };
 }
 
@@ -64,6 +67,8 @@ export function buildEvidenceBundle(input: {
       kind: m.kind,
       features: m.features,
       builder_isolation: m.builder_isolation ?? null,
+      interpreted_as: m.interpreted_as ?? m.plan?.interpreted_as ?? null,
+      left_out: m.left_out ?? m.plan?.left_out ?? [],
     },
   };
   return { bundle, digest: sha256Hex(canonicalJson(bundle)) };

@@ -116,6 +116,10 @@ export interface Mission {
   proposed_stack?: string | null;
   /** The design image sent during the consultation (the bytes live in the artifact store). */
   design_reference?: import('./design-image').DesignReferenceRecord | null;
+  /** What the request was built as when that differs from its literal words ("a workout log"), else null. */
+  interpreted_as?: string | null;
+  /** Parts of the request the build leaves out, in plain words (a server, native features…). */
+  left_out?: string[];
   /** Token usage and estimated cost of every model call made for the mission (null: none). */
   usage?: import('./llm').MissionUsage | null;
 }

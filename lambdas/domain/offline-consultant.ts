@@ -7,12 +7,17 @@ import {
   type AppKindId,
   type FeatureId,
 } from './architect/catalog';
+import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
+import { describeSpec } from './architect/compiler/describe-spec';
+import { readRequest, specForKind, type RequestReading } from './architect/compiler/read-request';
+import { applySpecWords } from './architect/compiler/spec-words';
 import { resolveDraft } from './architect/offline-architect';
-import { analyzeRequest } from './architect/request-analysis';
+import { analyzeRequest, normalizeRequestText } from './architect/request-analysis';
 import { isThemeId, THEME_IDS, themeFor, THEMES, type ThemeId } from './architect/themes';
 import {
   classifyReply,
   composeBuildPrompt,
+  CUSTOM_KIND,
   featureList,
   OFFLINE_STACK_ID,
   planSubject,
@@ -39,8 +44,8 @@ const KIND_MENU = orList(APP_KIND_IDS.map((k) => APP_KINDS[k].phrase));
 const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
 export const OPENING_QUESTION =
-  `What should the app do? I can build ${KIND_MENU}, ` +
-  `with options such as dark mode, search or saving in the browser, and in the style of ${THEME_MENU}.`;
+  `What should the app do? I can build a tracker, log, list or planner of what you name, ${KIND_MENU}, ` +
+  `with dark mode or search, in the style of ${THEME_MENU}.`;
 
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
 const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [
@@ -60,6 +65,14 @@ function outOfScope(text: string): string[] {
 
 function kindPhrase(kind: AppKindId): string {
   return APP_KINDS[kind].phrase;
+}
+
+/** The plan lines of an honest reading: what it is built as, and what it leaves out. */
+function readingNotes(plan: Pick<ConsultationPlan, 'interpreted_as' | 'left_out'>): string[] {
+  return [
+    plan.interpreted_as ? `- I read it as: ${plan.interpreted_as}` : null,
+    plan.left_out && plan.left_out.length > 0 ? `- Left out (a static web app cannot do it): ${plan.left_out.join('; ')}` : null,
+  ].filter((l): l is string => l !== null);
 }
 
 function askQuestion(response: string, question: string, confidence = 0): ConsultantResponse {
@@ -85,24 +98,33 @@ function planResponse(
   question: string | null = null,
 ): ConsultantResponse {
   const theme = plan.design_target ? THEMES[plan.design_target] : null;
+  const spec = plan.app_spec ?? null;
+  const body = spec
+    ? [`Plan: ${planSubject(plan)}. ${describeSpec(spec).summary}`, ...describeSpec(spec).lines.map((l) => `- ${l}`)]
+    : [
+        `Plan: ${planSubject(plan)}. ${plan.kind === CUSTOM_KIND ? '' : APP_KINDS[plan.kind].description}`,
+        `- Features: ${plan.features.length > 0 ? plan.features.map((f) => `${FEATURES[f].title} (${FEATURES[f].description.replace(/\.$/, '')})`).join('; ') : 'none beyond the core app'}`,
+        theme
+          ? `- Look: ${theme.name} v${theme.version}${theme.kind === plan.kind ? `: ${theme.traits.join('; ')}` : ' (its colours and type; the theme itself is made for another kind of app)'}`
+          : "- Look: Gantry's clean default look",
+      ];
   const lines = [
     intro,
     '',
-    `Plan: ${planSubject(plan)}. ${APP_KINDS[plan.kind].description}`,
-    `- Features: ${plan.features.length > 0 ? plan.features.map((f) => `${FEATURES[f].title} (${FEATURES[f].description.replace(/\.$/, '')})`).join('; ') : 'none beyond the core app'}`,
-    theme
-      ? `- Look: ${theme.name} v${theme.version}${theme.kind === plan.kind ? `: ${theme.traits.join('; ')}` : ' (its colours and type; the theme itself is made for another kind of app)'}`
-      : "- Look: Gantry's clean default look",
+    ...body,
+    ...readingNotes(plan),
     `- Stack: ${STACK_DESCRIPTION}`,
     input.designReference &&
       `- Design reference: your image ${input.designReference.filename} goes into the repository as public/design-reference.${input.designReference.ext}`,
     ...notes.map((n) => `- Note: ${n}`),
     '',
     question ??
-      'Shall I build it? Say "proceed" to start, or tell me what to change (for example "add dark mode" or "make it look like Trello").',
+      (spec
+        ? 'Shall I build it? Say "proceed" to start, or tell me what to change (for example "add a notes field", "group by category" or "add dark mode").'
+        : 'Shall I build it? Say "proceed" to start, or tell me what to change (for example "add dark mode" or "make it look like Trello").'),
   ].filter((l): l is string => typeof l === 'string');
   return {
-    response: lines.join('\n'),
+    response: clipResponse(lines.join('\n')),
     status: 'NEEDS_CONFIRMATION',
     question,
     app_kind: plan.kind,
@@ -111,7 +133,19 @@ function planResponse(
     build_prompt: plan.build_prompt,
     features: [...plan.features],
     confidence,
+    ...planExtras(plan),
   };
+}
+
+/** A consultant's response is at most 4000 characters: a long plan is cut at a line. */
+function clipResponse(text: string): string {
+  if (text.length <= 4000) return text;
+  const cut = text.slice(0, 3990);
+  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n…`;
+}
+
+function planExtras(plan: ConsultationPlan): Pick<ConsultantResponse, 'app_spec' | 'interpreted_as' | 'left_out'> {
+  return { app_spec: plan.app_spec ?? null, interpreted_as: plan.interpreted_as ?? null, left_out: plan.left_out ?? null };
 }
 
 function readyResponse(plan: ConsultationPlan): ConsultantResponse {
@@ -126,6 +160,7 @@ function readyResponse(plan: ConsultationPlan): ConsultantResponse {
     build_prompt: plan.build_prompt,
     features: [...plan.features],
     confidence: 1,
+    ...planExtras(plan),
   };
 }
 
@@ -136,14 +171,61 @@ function userText(input: ConsultantInput): string {
     .join('\n');
 }
 
+interface Honesty {
+  readonly interpreted_as?: string | null;
+  readonly left_out?: readonly string[] | null;
+}
+
+function honestyFields(h: Honesty): Pick<ConsultationPlan, 'interpreted_as' | 'left_out'> {
+  return {
+    ...(h.interpreted_as ? { interpreted_as: h.interpreted_as } : {}),
+    ...(h.left_out && h.left_out.length > 0 ? { left_out: [...h.left_out] } : {}),
+  };
+}
+
 function makePlan(
-  fields: { kind: AppKindId; features: readonly FeatureId[]; design_target: ThemeId | null; title: string | null },
+  fields: { kind: AppKindId; features: readonly FeatureId[]; design_target: ThemeId | null; title: string | null } & Honesty,
   original: string,
   maxChars: number,
 ): ConsultationPlan {
   const features = orderFeatures(fields.features.filter((f) => supportsFeature(fields.kind, f)));
   const base = { kind: fields.kind, features, design_target: fields.design_target, title: fields.title };
-  return { ...base, proposed_stack: OFFLINE_STACK_ID, build_prompt: composeBuildPrompt(base, original, maxChars) };
+  return {
+    ...base,
+    proposed_stack: OFFLINE_STACK_ID,
+    build_prompt: composeBuildPrompt(base, original, maxChars),
+    ...honestyFields(fields),
+  };
+}
+
+/** A plan that compiles `spec`; the spec is parsed here, so a plan never carries an invalid one. */
+function makeSpecPlan(
+  spec: AppSpec,
+  title: string | null,
+  honesty: Honesty,
+  original: string,
+  maxChars: number,
+): ConsultationPlan {
+  const parsed = AppSpecSchema.parse(title ? { ...spec, title } : spec);
+  const base = { kind: CUSTOM_KIND, features: [] as FeatureId[], design_target: parsed.look.theme, title, app_spec: parsed };
+  return {
+    ...base,
+    proposed_stack: OFFLINE_STACK_ID,
+    build_prompt: composeBuildPrompt(base, original, maxChars),
+    ...honestyFields(honesty),
+  };
+}
+
+/** The answer to a request Gantry will not build as asked: why, and what it can build instead. */
+function refusalAnswer(reading: Extract<RequestReading, { outcome: 'refused' }>): ConsultantResponse {
+  if (reading.code === 'NOT_A_STATIC_APP') {
+    const question = 'Shall I build one of those instead, or something else?';
+    return askQuestion(
+      `I cannot build that as asked, and I will not build something else in its place. ${reading.message} ${question}`,
+      question,
+    );
+  }
+  return askQuestion(`${reading.message} ${OPENING_QUESTION}`, OPENING_QUESTION);
 }
 
 /** Names a famous app that has no theme yet, so the plan can say the look will be the default. */
@@ -157,6 +239,42 @@ function unknownTargetNote(designTarget: string | null): string[] {
 function firstPlan(input: ConsultantInput): ConsultantResponse {
   const maxChars = input.maxPromptChars ?? 4000;
   const all = userText(input);
+  let reading = readRequest(input.message);
+  if (reading.outcome === 'refused' && reading.code === 'REQUEST_NOT_UNDERSTOOD' && input.history.length > 0) {
+    const together = readRequest(all);
+    if (together.outcome !== 'refused') reading = together;
+  }
+  if (reading.outcome === 'refused' && !input.designReference) return refusalAnswer(reading);
+  if (reading.outcome === 'spec') {
+    const plan = makeSpecPlan(
+      reading.spec,
+      analyzeRequest(all).appName,
+      { interpreted_as: reading.interpretedAs, left_out: reading.leftOut },
+      all,
+      maxChars,
+    );
+    const intro = reading.interpretedAs
+      ? 'I can build a close version of that. Here is my plan:'
+      : 'I can build that. Here is my plan:';
+    return planResponse(plan, input, intro, [], reading.interpretedAs ? 0.7 : 0.85);
+  }
+  if (reading.outcome === 'template' && reading.language) {
+    const plan = makePlan(
+      {
+        kind: reading.kind,
+        features: APP_KINDS[reading.kind].defaultFeatures,
+        design_target: null,
+        title: null,
+        interpreted_as: reading.interpretedAs,
+        left_out: reading.leftOut,
+      },
+      all,
+      maxChars,
+    );
+    return planResponse(plan, input, `I read your request in ${reading.language}. Here is my plan:`, [], 0.7);
+  }
+  const honesty: Honesty =
+    reading.outcome === 'template' ? { interpreted_as: reading.interpretedAs, left_out: reading.leftOut } : {};
   const now = analyzeRequest(input.message);
   // An answer to a question names the kind itself; otherwise look at everything the person said.
   const decisive = now.kind !== null || themeFor(now.designTarget) !== null ? input.message : all;
@@ -184,6 +302,7 @@ function firstPlan(input: ConsultantInput): ConsultantResponse {
       features: spec.features,
       design_target: isThemeId(spec.designTarget) ? spec.designTarget : null,
       title: draft.analysis.appName,
+      ...honesty,
     },
     all,
     maxChars,
@@ -191,7 +310,9 @@ function firstPlan(input: ConsultantInput): ConsultantResponse {
   const notes = [
     ...draft.droppedFeatures.map((f) => `${FEATURES[f].title.toLowerCase()} is not available for ${kindPhrase(spec.kind)}`),
     ...unknownTargetNote(analysis.designTarget),
-    ...outOfScope(all).map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`),
+    ...(plan.left_out
+      ? []
+      : outOfScope(all).map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`)),
   ];
   const confidence = Math.max(analysis.confidence, theme ? 0.9 : 0);
   return planResponse(plan, input, 'I can build that. Here is my plan:', notes, Math.round(confidence * 100) / 100);
@@ -212,6 +333,17 @@ interface Revision {
 
 /** Applies a change request to a plan: features in or out, another look, another kind, a name. */
 export function revisePlan(plan: ConsultationPlan, message: string, original: string, maxChars = 4000): Revision {
+  if (plan.app_spec) return reviseSpecPlan(plan, plan.app_spec, message, original, maxChars);
+  if (plan.kind === CUSTOM_KIND) return { plan, changes: [], notes: ['this plan has no app spec to change'] };
+  // Asking a kind template for what only a spec has ("add a notes field", "group by category") turns it into a spec.
+  const asSpec = specForKind(plan.kind, normalizeRequestText(message), plan.title);
+  if (asSpec) {
+    const revision = reviseSpecPlan(plan, asSpec, message, original, maxChars);
+    return {
+      ...revision,
+      changes: [`made it a ${APP_KINDS[plan.kind].phrase.replace(/^an? /, '')} built from a spec`, ...revision.changes],
+    };
+  }
   const a = analyzeRequest(message.replace(REMOVAL, 'without'));
   const changes: string[] = [];
   const notes: string[] = [];
@@ -272,6 +404,91 @@ export function revisePlan(plan: ConsultationPlan, message: string, original: st
   }
   notes.push(...outOfScope(message).map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`));
   const revised = makePlan({ kind, features: [...features], design_target: design, title }, original, maxChars);
+  return { plan: revised, changes, notes };
+}
+
+/** Applies a change request to a spec plan: fields, groupings, behaviours, views, look, name, or another app. */
+function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, message: string, original: string, maxChars: number): Revision {
+  const text = normalizeRequestText(message);
+  const a = analyzeRequest(message);
+  const notes: string[] = [];
+  if (KIND_CHANGE_CUE.test(message)) {
+    const reading = readRequest(message);
+    if (reading.outcome === 'spec' && reading.spec.phrase !== spec.phrase) {
+      return {
+        plan: makeSpecPlan(
+          reading.spec,
+          a.appName,
+          { interpreted_as: reading.interpretedAs, left_out: reading.leftOut },
+          original,
+          maxChars,
+        ),
+        changes: [`made it ${reading.spec.phrase}`],
+        notes,
+      };
+    }
+    if (reading.outcome === 'template') {
+      const kind = reading.kind;
+      return {
+        plan: makePlan(
+          {
+            kind,
+            features: APP_KINDS[kind].defaultFeatures,
+            design_target: null,
+            title: a.appName,
+            interpreted_as: reading.interpretedAs,
+            left_out: reading.leftOut,
+          },
+          original,
+          maxChars,
+        ),
+        changes: [`made it ${kindPhrase(kind)}`],
+        notes,
+      };
+    }
+  }
+  const applied = applySpecWords(spec, text, { revision: true });
+  let next: AppSpec = applied.spec;
+  const changes = [...applied.changes];
+  const theme = themeFor(a.designTarget);
+  if (DROP_THEME.test(message) && next.look.theme) {
+    changes.push(`dropped the ${THEMES[next.look.theme].name} look`);
+    next = { ...next, look: { ...next.look, theme: null } };
+  } else if (theme && theme.id !== next.look.theme) {
+    changes.push(`switched the look to ${theme.name}'s colours and type`);
+    next = { ...next, look: { ...next.look, theme: theme.id } };
+  } else {
+    notes.push(...unknownTargetNote(a.designTarget));
+  }
+  let title = plan.title;
+  if (a.appName && a.appName !== title) {
+    title = a.appName;
+    changes.push(`named it "${title}"`);
+  }
+  const checked = AppSpecSchema.safeParse(next);
+  if (!checked.success) {
+    return {
+      plan,
+      changes: [],
+      notes: [
+        `that change would make an app I cannot build (${checked.error.issues[0]?.message ?? 'invalid spec'}), so the plan is unchanged`,
+      ],
+    };
+  }
+  const leftOut = [...(plan.left_out ?? [])];
+  for (const need of readRequest(message).leftOut) if (!leftOut.includes(need)) leftOut.push(need);
+  notes.push(
+    ...outOfScope(message)
+      .filter(() => leftOut.length === 0)
+      .map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`),
+  );
+  const revised = makeSpecPlan(
+    checked.data,
+    title,
+    { interpreted_as: plan.interpreted_as ?? null, left_out: leftOut },
+    original,
+    maxChars,
+  );
   return { plan: revised, changes, notes };
 }
 

@@ -107,6 +107,8 @@ export interface ArchitectPort {
     kind?: string;
     features?: readonly string[];
     designTarget?: string | null;
+    /** The app spec of a confirmed plan (unknown data: each architect parses it with AppSpecSchema). */
+    appSpec?: unknown;
     onUsage?: (usage: import('./llm').LlmCallUsage) => void;
   }): Promise<import('./manifest').GantryManifest>;
   /** A patched manifest, or null when no fix can be proposed. */

@@ -1,5 +1,6 @@
 import { createHandler } from '../handlers/architect';
 import { awsBase, awsIdentityStore, awsMissionStore, awsPush, awsWorkflow, once } from '../composition/aws-adapters';
+import { architectName } from '../composition/architect-name';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
@@ -13,6 +14,8 @@ export const services = once(() => {
     identity: awsIdentityStore(base),
     workflow: awsWorkflow(base),
     push: awsPush(base),
+    // A direct build is read before it is recorded when the offline architect will build it.
+    architect: { name: architectName(base.config) },
   };
 });
 

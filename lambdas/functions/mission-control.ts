@@ -10,6 +10,7 @@ import {
   awsWorkflow,
   once,
 } from '../composition/aws-adapters';
+import { architectName } from '../composition/architect-name';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
@@ -26,6 +27,8 @@ export const services = once(() => {
     signer: awsEvidenceSigner(base),
     workflow: awsWorkflow(base),
     push: awsPush(base),
+    // A direct build is read before it is recorded when the offline architect will build it.
+    architect: { name: architectName(base.config) },
   };
 });
 

@@ -1,13 +1,13 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { PolicyServices } from '../app/services';
-import { architectRequestSchema, SUBMIT_SPEECH, submitMission, type SubmitServices } from '../app/submit-mission';
+import { architectRequestSchema, submitMission, type DirectSubmitServices } from '../app/submit-mission';
 import { enforceGuardrails, type GuardServices } from '../app/content-guard';
 import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { headerValue } from '../domain/identity';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
 
 /** What this handler uses; its function's entry builds exactly these. */
-export type ArchitectHandlerServices = PolicyServices & SubmitServices & RateLimitServices & GuardServices;
+export type ArchitectHandlerServices = PolicyServices & DirectSubmitServices & RateLimitServices & GuardServices;
 
 /**
  * POST /gantry/architect — direct build, bypassing the consultation: 202 {mission_id, speech}.
@@ -35,7 +35,9 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
   return json(created ? 202 : 200, {
     mission_id: mission.mission_id,
     status: mission.status,
-    speech: SUBMIT_SPEECH,
+    speech: mission.speech,
+    interpreted_as: mission.interpreted_as ?? null,
+    left_out: mission.left_out ?? [],
     status_url: `/gantry/status/${mission.mission_id}`,
     events_url: `/gantry/missions/${mission.mission_id}/events`,
   });

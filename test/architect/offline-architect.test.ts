@@ -5,6 +5,8 @@ import {
   healManifest,
   normalizeDesignTarget,
   planHeal,
+  readRequest,
+  RequestNotBuildableError,
   resolveDraft,
 } from '../../lambdas/domain/architect/offline-architect';
 import { GantryManifestSchema, type GantryManifest } from '../../lambdas/domain/manifest';
@@ -45,7 +47,7 @@ describe('draftManifest', () => {
     for (const input of [
       { prompt: 'A task manager called "Chores" with priorities, search and export, like Trello' },
       { prompt: 'x', kind: 'notes' as const, features: ['dark-mode' as const, 'export' as const], designTarget: 'notion' },
-      { prompt: 'something nobody has thought of' },
+      { prompt: 'a habit tracker with streaks and dark mode' },
     ]) {
       expect(JSON.stringify(draftManifest(input))).toBe(JSON.stringify(draftManifest(input)));
     }
@@ -173,14 +175,41 @@ describe('draftManifest', () => {
     expect(paths(manifest)).toContain('src/units.js');
   });
 
-  it('builds a task manager when the request names no known kind, and says so', () => {
-    const draft = resolveDraft({ prompt: 'an app for my recipe box' });
-    expect(draft.usedFallbackKind).toBe(true);
-    expect(draft.spec.kind).toBe('tasks');
+  it('never swaps a request it cannot read for another app: it refuses with 422, or builds what was asked', () => {
+    expect(() => draftManifest({ prompt: 'something nobody has thought of' })).toThrow(RequestNotBuildableError);
+    try {
+      draftManifest({ prompt: 'a multiplayer chess game' });
+      throw new Error('built');
+    } catch (err) {
+      expect(err).toMatchObject({ code: 'NOT_A_STATIC_APP', httpStatus: 422 });
+    }
     const manifest = draftManifest({ prompt: 'an app for my recipe box' });
-    expect(manifest.project_name).toBe('task-manager');
-    expect(manifest.description).toContain('named no app kind');
+    expect(manifest.project_name).toBe('recipe-book');
+    expect(manifest.description).toContain('Entities: Recipe');
     expect(manifest.description).toContain('Request: "an app for my recipe box"');
+    expect(file(manifest, 'index.html')).toContain('data-app-kind="compiled"');
+  });
+
+  it('records an interpretation and what it leaves out in the description', () => {
+    const manifest = draftManifest({ prompt: 'an iOS app for my workouts' });
+    expect(manifest.description).toContain('Interpreted as a workout log.');
+    expect(manifest.description).toContain('Left out: a native phone, watch or desktop app');
+    const spanish = draftManifest({ prompt: 'una calculadora' });
+    expect(spanish.project_name).toBe('calculator');
+    expect(spanish.description).toContain('Interpreted as a calculator (read from Spanish: calculadora → calculator).');
+  });
+
+  it('compiles an app spec from a confirmed plan, and refuses an invalid one', () => {
+    const reading = readRequest('a habit tracker with streaks');
+    if (reading.outcome !== 'spec') throw new Error('expected a spec');
+    const manifest = draftManifest({ prompt: 'whatever the plan said', appSpec: { ...reading.spec, title: 'My Habits' } });
+    expect(file(manifest, 'index.html')).toContain('<h1>My Habits</h1>');
+    expect(() =>
+      draftManifest({
+        prompt: 'x',
+        appSpec: { ...reading.spec, behaviours: [{ type: 'streak', entity: 'habit', field: 'name' }] },
+      }),
+    ).toThrow(/Invalid app spec from the confirmed plan/);
   });
 
   it('uses the name the person gave everywhere, escaped', () => {

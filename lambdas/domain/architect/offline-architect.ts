@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { GantryManifestSchema, type GantryManifest, type ManifestFile } from '../manifest';
-import { ValidationError } from '../errors';
+import { GantryError, ValidationError } from '../errors';
+import { parseAppSpec, type AppSpec as CompiledAppSpec } from './compiler/app-spec-schema';
+import { COMPILED_KIND, compileApp } from './compiler/compile-app';
+import { describeSpec } from './compiler/describe-spec';
+import { readRequest, type RequestReading } from './compiler/read-request';
 import {
   APP_KIND_IDS,
   APP_KINDS,
@@ -21,6 +25,9 @@ import { themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
 
 export type { AppSpec } from './templates';
+export { readRequest, type RequestReading } from './compiler/read-request';
+export { AppSpecSchema, parseAppSpec, InvalidAppSpecError } from './compiler/app-spec-schema';
+export type { AppSpec as CompiledAppSpec } from './compiler/app-spec-schema';
 
 /**
  * The offline architect: a deterministic generator of small, dependency-free static web apps with
@@ -50,6 +57,11 @@ export interface DraftInput {
   readonly features?: readonly FeatureId[];
   /** Famous app to look like (`TRELLO`); undefined: taken from the prompt; null: none. */
   readonly designTarget?: string | null;
+  /**
+   * An app spec from a confirmed plan (or a model): compiled exactly, after parsing. Unknown
+   * data from outside, so it is parsed here, never cast.
+   */
+  readonly appSpec?: unknown;
 }
 
 /** How a draft input was understood: the spec the files are rendered from, and what was set aside. */
@@ -163,16 +175,107 @@ function manifestFor(spec: AppSpec, description: string): GantryManifest {
   });
 }
 
+/** Thrown for a request the offline architect will not build: what a static app cannot do, or words it cannot read. */
+export class RequestNotBuildableError extends GantryError {
+  constructor(code: string, message: string, details: Record<string, unknown>) {
+    super(code, message, 422, details);
+    this.name = 'RequestNotBuildableError';
+  }
+}
+
+/** What a draft was built as, when that differs from the literal request. */
+export interface Interpretation {
+  readonly interpretedAs: string | null;
+  readonly leftOut: readonly string[];
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+function requestExcerpt(prompt: string): string | null {
+  const excerpt = prompt.replace(/\s+/g, ' ').trim();
+  if (excerpt === '') return null;
+  return `Request: "${excerpt.length > MAX_PROMPT_EXCERPT ? `${excerpt.slice(0, MAX_PROMPT_EXCERPT - 1)}…` : excerpt}"`;
+}
+
+function interpretationSentences(i: Interpretation): string[] {
+  return [
+    i.interpretedAs ? `Interpreted as ${i.interpretedAs}.` : null,
+    i.leftOut.length > 0 ? `Left out: ${i.leftOut.join('; ')}.` : null,
+  ].filter((s): s is string => s !== null);
+}
+
+/** Features recorded on the manifest of a compiled app: what it does, in short ids. */
+function compiledFeatures(spec: CompiledAppSpec): string[] {
+  const ids = new Set<string>(['local-storage']);
+  if (spec.look.dark) ids.add('dark-mode');
+  for (const b of spec.behaviours) ids.add(b.type);
+  return [...ids];
+}
+
+/** The manifest of an app compiled from `spec`, described in words for the plan and the evidence. */
+export function compiledManifest(spec: CompiledAppSpec, prompt: string, interpretation: Interpretation): GantryManifest {
+  const words = describeSpec(spec);
+  const description = [
+    `${spec.title}: ${words.summary}`,
+    ...words.lines.map((l) => `${l}.`),
+    ...interpretationSentences(interpretation),
+    requestExcerpt(prompt),
+  ]
+    .filter((s): s is string => s !== null)
+    .join(' ');
+  return GantryManifestSchema.parse({
+    project_name: spec.projectName,
+    stack: OFFLINE_STACK,
+    description: clip(description, MAX_DESCRIPTION_LENGTH),
+    features: compiledFeatures(spec),
+    files: compileApp(spec).map((f) => ({ path: f.path, content: f.content })),
+    audit_command: AUDIT_COMMAND,
+    build_command: BUILD_COMMAND,
+    output_dir: OUTPUT_DIR,
+    run_command: RUN_COMMAND,
+  });
+}
+
+/** The refusal of a request no static app can serve, as the error the API answers 422 with. */
+export function refusalError(reading: Extract<RequestReading, { outcome: 'refused' }>): RequestNotBuildableError {
+  return new RequestNotBuildableError(reading.code, reading.message, {
+    left_out: reading.leftOut,
+    ...(reading.language ? { language: reading.language } : {}),
+  });
+}
+
 /**
  * Drafts a complete app for a request: a static web app with no dependencies, pure logic
  * modules with `node:test` unit tests, a checked build into `dist/`, and a README.
  * Deterministic: the same input always gives a byte-identical manifest.
  *
- * An unknown kind falls back to FALLBACK_KIND (a task manager), and the description says so.
+ * An app spec (from a confirmed plan) is compiled as it is; a kind from a plan uses its template;
+ * otherwise the request is read (readRequest): compiled from a spec, built from a kind template,
+ * or refused with a RequestNotBuildableError (422), never swapped for another app.
  */
 export function draftManifest(input: DraftInput): GantryManifest {
-  const draft = resolveDraft(input);
-  return manifestFor(draft.spec, describeDraft(draft, input.prompt));
+  if (input.appSpec !== undefined && input.appSpec !== null) {
+    const spec = parseAppSpec(input.appSpec, 'the confirmed plan');
+    return compiledManifest(spec, input.prompt, { interpretedAs: null, leftOut: [] });
+  }
+  // A caller that names a kind, features or a registry theme chose a kind template itself.
+  const themed = input.designTarget !== undefined && themeFor(normalizeDesignTarget(input.designTarget)) !== null;
+  if (input.kind !== undefined || input.features !== undefined || themed) {
+    const draft = resolveDraft(input);
+    return manifestFor(draft.spec, describeDraft(draft, input.prompt));
+  }
+  const reading = readRequest(input.prompt);
+  if (reading.outcome === 'refused') throw refusalError(reading);
+  if (reading.outcome === 'spec') return compiledManifest(reading.spec, input.prompt, reading);
+  // The kind template's own reading keeps its theme rules ("a Trello-style todo list" is a board);
+  // a request read from another language names its kind only through the translation.
+  const draft = resolveDraft(reading.language ? { ...input, kind: reading.kind } : input);
+  const description = [describeDraft(draft, ''), ...interpretationSentences(reading), requestExcerpt(input.prompt)]
+    .filter((s): s is string => s !== null && s !== '')
+    .join(' ');
+  return manifestFor(draft.spec, clip(description, MAX_DESCRIPTION_LENGTH));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,8 +292,8 @@ export interface HealInput {
 
 /** What an offline heal would change, and why. */
 export interface HealPlan {
-  /** The spec the app was recognised as. */
-  readonly spec: AppSpec;
+  /** The spec the app was recognised as: a kind template's, or an app spec the app was compiled from. */
+  readonly spec: AppSpec | CompiledAppSpec;
   /** Generated files whose content differed and were restored. */
   readonly restored: readonly string[];
   /** Generated files that were missing and were written again. */
@@ -234,6 +337,27 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The app spec a compiled app carries in its package.json or build.mjs (both, when they agree, count once). */
+function compiledCandidates(manifest: GantryManifest): CompiledAppSpec[] {
+  const byPath = new Map(manifest.files.map((f) => [f.path, f.content]));
+  const found: CompiledAppSpec[] = [];
+  const pkg = parseJson(byPath.get('package.json') ?? '');
+  const buildLine = /^const APP = (\{.*\});$/m.exec(byPath.get('build.mjs') ?? '');
+  for (const info of [
+    pkg && typeof pkg === 'object' && 'gantry' in pkg ? (pkg as { gantry: unknown }).gantry : null,
+    parseJson(buildLine?.[1] ?? ''),
+  ]) {
+    if (!info || typeof info !== 'object' || (info as { kind?: unknown }).kind !== COMPILED_KIND) continue;
+    try {
+      const spec = parseAppSpec((info as { spec?: unknown }).spec, 'the damaged app');
+      if (!found.some((s) => JSON.stringify(s) === JSON.stringify(spec))) found.push(spec);
+    } catch {
+      // A damaged spec block is not something to compile: the template candidates still apply.
+    }
+  }
+  return found;
+}
+
 /** Specs the damaged app may have been generated from, most trustworthy first. */
 function candidateSpecs(manifest: GantryManifest, prompt: string): AppSpec[] {
   const byPath = new Map(manifest.files.map((f) => [f.path, f.content]));
@@ -274,11 +398,19 @@ function mentions(logTail: string, path: string): boolean {
 export function planHeal(input: HealInput): HealPlan | null {
   const { manifest } = input;
   const actual = new Map(manifest.files.map((f) => [f.path, f.content]));
-  let best: { spec: AppSpec; expected: ManifestFile[]; matches: number } | null = null;
-  for (const spec of candidateSpecs(manifest, input.prompt)) {
-    const expected = renderAppFiles(spec);
+  let best: { spec: AppSpec | CompiledAppSpec; label: string; expected: ManifestFile[]; matches: number } | null = null;
+  const candidates: Array<{ spec: AppSpec | CompiledAppSpec; label: string; files: () => ManifestFile[] }> = [
+    ...compiledCandidates(manifest).map((spec) => ({ spec, label: 'app spec', files: () => compileApp(spec) })),
+    ...candidateSpecs(manifest, input.prompt).map((spec) => ({
+      spec,
+      label: `${spec.kind} template`,
+      files: () => renderAppFiles(spec),
+    })),
+  ];
+  for (const candidate of candidates) {
+    const expected = candidate.files();
     const matches = expected.filter((f) => actual.get(f.path) === f.content).length;
-    if (best === null || matches > best.matches) best = { spec, expected, matches };
+    if (best === null || matches > best.matches) best = { spec: candidate.spec, label: candidate.label, expected, matches };
   }
   // Below half the files it is not a damaged app of this generator but a different one: rewriting it is not a heal.
   if (best === null || best.matches * 2 < best.expected.length) return null;
@@ -325,7 +457,7 @@ export function planHeal(input: HealInput): HealPlan | null {
     added,
     removed,
     fields,
-    summary: `After "${failed}" failed, the offline architect ${parts.join('; ')} from its ${best.spec.kind} template.`,
+    summary: `After "${failed}" failed, the offline architect ${parts.join('; ')} from its ${best.label}.`,
     manifest: healed,
   };
 }

@@ -39,6 +39,11 @@ export function packageJson(spec: AppSpec): string {
 }
 
 export function buildScript(spec: AppSpec): string {
+  return buildScriptWith(buildInfo(spec));
+}
+
+/** The build script for an app whose build info (name, title and what regenerates it) is `info`. */
+export function buildScriptWith(info: Readonly<Record<string, unknown>>): string {
   return js`// Builds the deployable site into dist/: copies the page, its styles and its modules, and
 // refuses to build when the page or a module points at a file that does not exist.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +53,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(fileURLToPath(import.meta.url));
 const out = join(root, 'dist');
 // No timestamps: the same sources always build the same output.
-const APP = ${JSON.stringify(buildInfo(spec))};
+const APP = ${JSON.stringify(info)};
 
 /** src= and href= values of the page that point at local files (not URLs, fragments or data). */
 function localReferences(html) {
@@ -151,7 +156,7 @@ export function indexHtml(spec: AppSpec, body: string): string {
   );
 }
 
-const DEFAULT_PALETTE: { readonly light: Palette; readonly dark: Palette } = {
+export const DEFAULT_PALETTE: { readonly light: Palette; readonly dark: Palette } = {
   light: {
     bg: '#f5f6f8',
     surface: '#ffffff',
@@ -179,7 +184,7 @@ const DEFAULT_PALETTE: { readonly light: Palette; readonly dark: Palette } = {
 };
 
 /** The colour variables of one scheme, indented for a rule body. */
-function colourLines(scheme: 'light' | 'dark', p: Palette): string {
+export function colourLines(scheme: 'light' | 'dark', p: Palette): string {
   return [
     `  color-scheme: ${scheme};`,
     `  --bg: ${p.bg};`,

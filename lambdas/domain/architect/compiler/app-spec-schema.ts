@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { GantryError } from '../../errors';
+import { ThemeIdSchema } from '../themes';
+
+/**
+ * The app spec: the common language between a plan, the offline architect's compiler and the LLM
+ * architects. Entities with typed fields, relations, views, behaviours and a look. Every boundary
+ * (consultant output, architect input, LLM output) parses it with `AppSpecSchema`; a spec that
+ * refers to a missing entity or field, or asks a behaviour of a field of the wrong type, is refused.
+ */
+
+export const FIELD_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'money',
+  'date',
+  'boolean',
+  'rating',
+  'tags',
+  'choice',
+  'url',
+  'image',
+] as const;
+export const FieldTypeSchema = z.enum(FIELD_TYPES);
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+const IdSchema = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]{0,30}$/, 'ids are camelCase letters and digits, starting with a lower-case letter');
+const LabelSchema = z.string().trim().min(1).max(40);
+
+export const FieldSpecSchema = z
+  .object({
+    id: IdSchema,
+    label: LabelSchema,
+    type: FieldTypeSchema,
+    required: z.boolean().default(false),
+    /** The values a `choice` field offers, in order (a board shows one column per value). */
+    options: z.array(LabelSchema).min(2).max(12).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.type === 'choice' && !f.options)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice field needs options' });
+    if (f.type !== 'choice' && f.options)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'only a choice field has options' });
+  });
+export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+
+export const EntitySpecSchema = z.object({
+  id: IdSchema,
+  name: LabelSchema,
+  plural: LabelSchema,
+  fields: z.array(FieldSpecSchema).min(1).max(12),
+  /** An entity that belongs to another (a check-in belongs to a habit): the parent's id is kept in `field`. */
+  parent: z.object({ entity: IdSchema, field: IdSchema }).nullable().default(null),
+});
+export type EntitySpec = z.infer<typeof EntitySpecSchema>;
+
+export const VIEW_TYPES = ['list', 'table', 'cards', 'board', 'calendar', 'detail', 'form'] as const;
+export const ViewSpecSchema = z.object({
+  type: z.enum(VIEW_TYPES),
+  entity: IdSchema,
+  /** The choice field a board has columns for, or the date field a calendar places records by. */
+  field: IdSchema.nullable().default(null),
+});
+export type ViewSpec = z.infer<typeof ViewSpecSchema>;
+
+const onEntity = { entity: IdSchema };
+export const BehaviourSpecSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('crud'), ...onEntity }),
+  z.object({ type: z.literal('search'), ...onEntity }),
+  z.object({ type: z.literal('filter'), ...onEntity, field: IdSchema }),
+  z.object({ type: z.literal('sort'), ...onEntity, field: IdSchema, direction: z.enum(['asc', 'desc']).default('asc') }),
+  z.object({ type: z.literal('group'), ...onEntity, field: IdSchema }),
+  /** The sum of a number or money field, overall or per value of `by`. */
+  z.object({ type: z.literal('total'), ...onEntity, field: IdSchema, by: IdSchema.nullable().default(null) }),
+  z.object({ type: z.literal('count'), ...onEntity, by: IdSchema }),
+  /** Consecutive days with a record of `entity` (a child entity), per parent record; "tick off today" adds one. */
+  z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
+  z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
+  z.object({ type: z.literal('timer'), minutes: z.number().int().min(1).max(180) }),
+  z.object({ type: z.literal('flip'), ...onEntity, front: IdSchema, back: IdSchema }),
+  z.object({ type: z.literal('import-export') }),
+  z.object({ type: z.literal('undo') }),
+]);
+export type BehaviourSpec = z.infer<typeof BehaviourSpecSchema>;
+export type BehaviourType = BehaviourSpec['type'];
+
+export const LookSpecSchema = z.object({
+  theme: ThemeIdSchema.nullable().default(null),
+  dark: z.boolean().default(false),
+  density: z.enum(['comfortable', 'compact']).default('comfortable'),
+});
+export type LookSpec = z.infer<typeof LookSpecSchema>;
+
+const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
+  filter: ['tags', 'choice', 'boolean'],
+  group: ['choice', 'tags', 'boolean', 'date', 'text'],
+  total: ['number', 'money'],
+  count: ['choice', 'tags', 'boolean', 'date', 'text'],
+  streak: ['date'],
+  'due-today': ['date'],
+  sort: ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'],
+};
+
+export const AppSpecSchema = z
+  .object({
+    version: z.literal(1),
+    title: z.string().trim().min(1).max(80),
+    projectName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    /** The app in a few words with its article, for sentences: "a habit tracker". */
+    phrase: z.string().trim().min(3).max(80),
+    entities: z.array(EntitySpecSchema).min(1).max(6),
+    views: z.array(ViewSpecSchema).min(1).max(12),
+    behaviours: z.array(BehaviourSpecSchema).max(30),
+    look: LookSpecSchema,
+  })
+  .superRefine((spec, ctx) => {
+    const entities = new Map(spec.entities.map((e) => [e.id, e]));
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (entities.size !== spec.entities.length) issue(['entities'], 'entity ids must be unique');
+    const fieldOf = (entityId: string, fieldId: string) => entities.get(entityId)?.fields.find((f) => f.id === fieldId);
+    spec.entities.forEach((entity, i) => {
+      if (new Set(entity.fields.map((f) => f.id)).size !== entity.fields.length)
+        issue(['entities', i, 'fields'], 'field ids must be unique');
+      if (entity.parent) {
+        if (!entities.has(entity.parent.entity) || entity.parent.entity === entity.id) {
+          issue(['entities', i, 'parent'], `unknown parent entity "${entity.parent.entity}"`);
+        }
+        if (entity.fields.some((f) => f.id === entity.parent!.field)) {
+          issue(['entities', i, 'parent', 'field'], 'the parent link is not one of the typed fields');
+        }
+      }
+    });
+    spec.views.forEach((view, i) => {
+      if (!entities.has(view.entity)) return issue(['views', i, 'entity'], `unknown entity "${view.entity}"`);
+      const wanted = view.type === 'board' ? 'choice' : view.type === 'calendar' ? 'date' : null;
+      if (wanted) {
+        const field = view.field ? fieldOf(view.entity, view.field) : undefined;
+        if (field?.type !== wanted) issue(['views', i, 'field'], `a ${view.type} needs a ${wanted} field of ${view.entity}`);
+      }
+    });
+    spec.behaviours.forEach((b, i) => {
+      if (!('entity' in b)) return;
+      const entity = entities.get(b.entity);
+      if (!entity) return issue(['behaviours', i, 'entity'], `unknown entity "${b.entity}"`);
+      const checks: Array<[string, string]> = [];
+      if ('field' in b) checks.push(['field', b.field]);
+      if (b.type === 'total' && b.by) checks.push(['by', b.by]);
+      if (b.type === 'count') checks.push(['by', b.by]);
+      if (b.type === 'flip') checks.push(['front', b.front], ['back', b.back]);
+      for (const [key, id] of checks) {
+        const field = fieldOf(b.entity, id);
+        if (!field) {
+          issue(['behaviours', i, key], `${b.entity} has no field "${id}"`);
+          continue;
+        }
+        const allowed = key === 'field' ? FIELD_KINDS_FOR[b.type] : key === 'by' ? FIELD_KINDS_FOR.group : undefined;
+        if (allowed && !allowed.includes(field.type)) {
+          issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
+        }
+      }
+      if (b.type === 'streak' && !entity.parent)
+        issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
+    });
+  });
+export type AppSpec = z.infer<typeof AppSpecSchema>;
+export type AppSpecInput = z.input<typeof AppSpecSchema>;
+
+/** Thrown when a spec does not pass the schema; names the first problems in plain words. */
+export class InvalidAppSpecError extends GantryError {
+  constructor(
+    readonly where: string,
+    readonly issues: ReadonlyArray<{ path: string; message: string }>,
+  ) {
+    super(
+      'INVALID_APP_SPEC',
+      `Invalid app spec from ${where}: ${issues
+        .slice(0, 3)
+        .map((i) => `${i.path || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+      400,
+      { where, issues: issues.slice(0, 20) },
+    );
+    this.name = 'InvalidAppSpecError';
+  }
+}
+
+/** Parses an app spec at a boundary (`where` names it in the error); never casts. */
+export function parseAppSpec(raw: unknown, where: string): AppSpec {
+  const parsed = AppSpecSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new InvalidAppSpecError(
+    where,
+    parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  );
+}

@@ -1,0 +1,109 @@
+import { THEMES } from '../themes';
+import type { AppSpec, BehaviourSpec, EntitySpec } from './app-spec-schema';
+
+/**
+ * An app spec in words, for the plan a person confirms, the README and the evidence:
+ * "Entities: Habit (name), Check-in (date); Views: list; Behaviours: streak per habit, tick off
+ * today; Look: dark mode".
+ */
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  longtext: 'long text',
+  money: 'money',
+  date: 'date',
+  boolean: 'yes/no',
+  rating: 'stars',
+  tags: 'tags',
+  url: 'link',
+  image: 'image link',
+  number: 'number',
+};
+
+function entityName(spec: AppSpec, id: string): string {
+  return spec.entities.find((e) => e.id === id)?.name ?? id;
+}
+
+function fieldLabel(spec: AppSpec, entityId: string, fieldId: string): string {
+  return (spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId)?.label ?? fieldId).toLowerCase();
+}
+
+function entityWords(spec: AppSpec, entity: EntitySpec): string {
+  const fields = entity.fields.map((f) => {
+    const type = f.type === 'choice' ? `${f.options?.join('/')}` : TYPE_WORDS[f.type];
+    return type ? `${f.label.toLowerCase()}: ${type}` : f.label.toLowerCase();
+  });
+  const parent = entity.parent ? `, belongs to a ${entityName(spec, entity.parent.entity).toLowerCase()}` : '';
+  return `${entity.name} (${fields.join(', ')}${parent})`;
+}
+
+/** One behaviour in a few words. */
+export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
+  switch (b.type) {
+    case 'crud':
+      return `add, edit and delete ${entityName(spec, b.entity).toLowerCase()}s`;
+    case 'search':
+      return `search ${entityName(spec, b.entity).toLowerCase()}s`;
+    case 'filter':
+      return `filter by ${fieldLabel(spec, b.entity, b.field)}`;
+    case 'sort':
+      return `sort by ${fieldLabel(spec, b.entity, b.field)}`;
+    case 'group':
+      return `group by ${fieldLabel(spec, b.entity, b.field)}`;
+    case 'total':
+      return `total ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}`;
+    case 'count':
+      return `count per ${fieldLabel(spec, b.entity, b.by)}`;
+    case 'streak': {
+      const parent = spec.entities.find((e) => e.id === b.entity)?.parent?.entity ?? b.entity;
+      return `streak per ${entityName(spec, parent).toLowerCase()}, tick off today`;
+    }
+    case 'due-today':
+      return `due today by ${fieldLabel(spec, b.entity, b.field)}`;
+    case 'timer':
+      return `${b.minutes}-minute timer`;
+    case 'flip':
+      return `flip cards (${fieldLabel(spec, b.entity, b.front)} / ${fieldLabel(spec, b.entity, b.back)})`;
+    case 'import-export':
+      return 'import and export JSON';
+    case 'undo':
+      return 'undo';
+  }
+}
+
+function viewWords(spec: AppSpec): string {
+  return spec.views
+    .map((v) => {
+      const by = v.field ? ` by ${fieldLabel(spec, v.entity, v.field)}` : '';
+      return spec.entities.length > 1 ? `${v.type}${by} of ${entityName(spec, v.entity).toLowerCase()}s` : `${v.type}${by}`;
+    })
+    .join(', ');
+}
+
+export function lookWords(spec: AppSpec): string {
+  const parts = [
+    spec.look.theme ? `${THEMES[spec.look.theme].name}` : 'default look',
+    spec.look.dark ? 'dark mode' : 'light (dark mode toggle)',
+  ];
+  if (spec.look.density === 'compact') parts.push('compact');
+  return parts.join(', ');
+}
+
+export interface SpecWords {
+  /** One sentence: "A habit tracker, saved in this browser." */
+  readonly summary: string;
+  /** "Entities: …", "Views: …", "Behaviours: …", "Look: …" */
+  readonly lines: readonly string[];
+}
+
+export function describeSpec(spec: AppSpec): SpecWords {
+  const phrase = spec.phrase.charAt(0).toUpperCase() + spec.phrase.slice(1);
+  return {
+    summary: `${phrase}, saved in this browser.`,
+    lines: [
+      `Entities: ${spec.entities.map((e) => entityWords(spec, e)).join('; ')}`,
+      `Views: ${viewWords(spec)}`,
+      `Behaviours: ${spec.behaviours.map((b) => behaviourWords(spec, b)).join(', ') || 'none'}`,
+      `Look: ${lookWords(spec)}`,
+    ],
+  };
+}

@@ -1,0 +1,323 @@
+import { APP_KINDS, type AppKindId } from '../catalog';
+import { analyzeRequest, normalizeRequestText, slugify } from '../request-analysis';
+import { isThemeId, themeFor } from '../themes';
+import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
+import { PRESETS, type Preset } from './presets';
+import { findLimits, type RequestLimit } from './request-limits';
+import { readLanguage, type LanguageInfo } from './request-language';
+import { applySpecWords } from './spec-words';
+
+/**
+ * Request → what to build. The one place that decides, for the direct build and the offline
+ * consultant alike, whether a request becomes an app spec (nouns → entities, "with X" → fields,
+ * "by Y" → groupings, "streak/total/filter/flip/timer" → behaviours), one of the hand-made kind
+ * templates (calculator, converter, timer, feed…), or an honest refusal: what a static web app
+ * cannot do, or words the offline architect cannot read, said in plain words. Never a different
+ * app in place of the one asked for.
+ */
+
+export type RefusalCode = 'NOT_A_STATIC_APP' | 'REQUEST_NOT_UNDERSTOOD';
+
+interface ReadingBase {
+  /** What Gantry will build when it differs from the literal request ("a flashcard game"), else null. */
+  readonly interpretedAs: string | null;
+  /** Parts of the request the build leaves out, in plain words. */
+  readonly leftOut: readonly string[];
+  /** The request's language when it is not English. */
+  readonly language: string | null;
+}
+
+export type RequestReading =
+  | (ReadingBase & { readonly outcome: 'spec'; readonly spec: AppSpec })
+  | (ReadingBase & { readonly outcome: 'template'; readonly kind: AppKindId })
+  | (ReadingBase & {
+      readonly outcome: 'refused';
+      readonly code: RefusalCode;
+      /** Why, in plain words, with what can be built instead. */
+      readonly message: string;
+    });
+
+/** Kinds whose hand-made template is replaced by a spec when the request asks for more than it has. */
+const KIND_PRESETS: Partial<Record<AppKindId, Preset>> = {
+  tasks: {
+    id: 'tasks',
+    keywords: [],
+    title: 'Tasks',
+    phrase: 'a task list',
+    entities: [
+      {
+        id: 'task',
+        name: 'Task',
+        plural: 'Tasks',
+        fields: [
+          { id: 'title', label: 'Title', type: 'text', required: true },
+          { id: 'done', label: 'Done', type: 'boolean', required: false },
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'list', entity: 'task', field: null }],
+    behaviours: [
+      { type: 'crud', entity: 'task' },
+      { type: 'filter', entity: 'task', field: 'done' },
+    ],
+  },
+  notes: {
+    id: 'notes',
+    keywords: [],
+    title: 'Notes',
+    phrase: 'a notes app',
+    entities: [
+      {
+        id: 'note',
+        name: 'Note',
+        plural: 'Notes',
+        fields: [
+          { id: 'title', label: 'Title', type: 'text', required: true },
+          { id: 'body', label: 'Text', type: 'longtext', required: false },
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'list', entity: 'note', field: null }],
+    behaviours: [
+      { type: 'crud', entity: 'note' },
+      { type: 'search', entity: 'note' },
+    ],
+  },
+};
+
+/** Words that a kind template cannot do, so a spec is compiled instead ("a todo list with tags and streaks"). */
+const BEYOND_TEMPLATES =
+  /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|photos?|images?|notes field|field|per)\b/;
+
+/** Words a request uses for a container of things: "a tracker for my plants", "a log of books". */
+const CONTAINERS =
+  /\b(tracker|log|logbook|list|catalog|catalogue|collection|planner|organi[sz]er|database|manager|journal|diary|register)\b/;
+
+const NOUN_STOP = new Set(
+  (
+    'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
+    'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
+    'with and or where keep track see it them this is be'
+  ).split(' '),
+);
+
+function matchPreset(text: string): Preset | null {
+  let best: { preset: Preset; words: number; index: number } | null = null;
+  for (const preset of PRESETS) {
+    for (const keyword of preset.keywords) {
+      const re = new RegExp(`(?:^| )${keyword.split(' ').join(' ')}(?:s|es)?(?= |$)`);
+      const m = re.exec(text);
+      if (!m) continue;
+      const words = keyword.split(' ').length;
+      if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
+    }
+  }
+  return best?.preset ?? null;
+}
+
+function singular(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us)$/.test(word)) return word;
+  if (/(ches|shes|xes)$/.test(word)) return word.slice(0, -2);
+  return word.replace(/s$/, '');
+}
+
+/** "a tracker for my board games" → a Board game entity, shaped by the container word. */
+function genericReading(text: string): { preset: Preset; noun: string } | null {
+  const container = CONTAINERS.exec(text)?.[1];
+  const after =
+    /\b(?:tracker|log|list|catalog|catalogue|collection|planner|organi[sz]er|database|manager|journal|diary|register) (?:for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
+      text,
+    );
+  const track =
+    /\b(?:track|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
+      text,
+    );
+  const before =
+    /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|planner|organi[sz]er|database|journal|diary|register)\b/.exec(
+      text,
+    );
+  const raw = after?.[1] ?? track?.[1] ?? before?.[1];
+  if (!raw) return null;
+  const words = raw.split(' ').filter((w) => !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+  // "with …" and everything after it are fields, not the noun.
+  const cut = words.indexOf('with');
+  const noun = (cut >= 0 ? words.slice(0, cut) : words).slice(-2);
+  if (noun.length === 0 || noun.join('').length < 3) return null;
+  const last = singular(noun[noun.length - 1]!);
+  const nameWords = [...noun.slice(0, -1), last];
+  const name = nameWords.join(' ').replace(/^./, (c) => c.toUpperCase());
+  const id = nameWords
+    .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('')
+    .replace(/[^a-zA-Z0-9]/g, '');
+  if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
+  const plural = `${name}s`.replace(/ys$/, 'ies').replace(/(ss|ch|sh|x)s$/, '$1es');
+  const kind = container ?? 'tracker';
+  const dated = /^(tracker|log|logbook|journal|diary|register)$/.test(kind);
+  const catalog = /^(catalog|catalogue|collection|database)$/.test(kind);
+  const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
+  const fields: EntitySpec['fields'] = [{ id: 'name', label: 'Name', type: 'text', required: true }];
+  if (dated || planner) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
+  if (catalog)
+    fields.push(
+      { id: 'tags', label: 'Tags', type: 'tags', required: false },
+      { id: 'rating', label: 'Rating', type: 'rating', required: false },
+    );
+  if (kind === 'list') fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
+  fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
+  const phraseKind = kind === 'organiser' ? 'organizer' : kind;
+  const preset: Preset = {
+    id: 'generic',
+    keywords: [],
+    title: `${name} ${phraseKind.charAt(0).toUpperCase()}${phraseKind.slice(1)}`.slice(0, 80),
+    phrase: `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name.toLowerCase()} ${phraseKind}`,
+    entities: [{ id, name, plural, fields, parent: null }],
+    views: [{ type: catalog ? 'cards' : 'list', entity: id, field: null }],
+    behaviours: [
+      { type: 'crud', entity: id },
+      { type: 'search', entity: id },
+      ...(dated ? [{ type: 'sort' as const, entity: id, field: 'date', direction: 'desc' as const }] : []),
+      ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
+      ...(kind === 'list' ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
+      ...(planner ? [{ type: 'due-today' as const, entity: id, field: 'date' }] : []),
+    ],
+  };
+  return { preset, noun: noun.join(' ') };
+}
+
+function specFrom(preset: Preset, text: string, original: string, appName: string | null, theme: string | null): AppSpec {
+  const title = appName ?? preset.title;
+  const base: AppSpec = AppSpecSchema.parse({
+    version: 1,
+    title,
+    projectName: (appName ? slugify(appName) : slugify(preset.phrase.replace(/^an? /, ''))) || 'app',
+    phrase: preset.phrase,
+    entities: preset.entities,
+    views: preset.views,
+    behaviours: preset.behaviours,
+    look: { theme: isThemeId(theme) ? theme : null, dark: false, density: 'comfortable' },
+  });
+  void original;
+  // The words of the request shape the preset; the result is parsed again at the compiler.
+  return AppSpecSchema.parse(applySpecWords(base, text).spec);
+}
+
+/** Calculators that need a formula the arithmetic calculator does not have. */
+const SPECIAL_CALCULATORS = /\b(tip|loan|mortgage|bmi|interest|calorie|tax|vat|salary|pace)\s+calculator/;
+
+function refusal(code: RefusalCode, message: string, leftOut: string[], language: LanguageInfo | null): RequestReading {
+  return { outcome: 'refused', code, message, interpretedAs: null, leftOut, language: language?.name ?? null };
+}
+
+function notBuildable(limits: readonly RequestLimit[], language: LanguageInfo | null): RequestReading {
+  const core = limits.find((l) => l.core) ?? limits[0]!;
+  const instead =
+    limits.find((l) => l.instead)?.instead || 'a tracker, a list, a catalog, a planner, a calculator or a converter';
+  return refusal(
+    'NOT_A_STATIC_APP',
+    `Gantry builds static web apps that run in the browser and keep their data there, so it cannot build this: it needs ${core.need}. It can build instead: ${instead}.`,
+    limits.map((l) => l.need),
+    language,
+  );
+}
+
+/**
+ * A kind template's app as a spec, when `text` asks it for what only a spec has ("add a notes
+ * field", "group by category"); null for kinds without a spec preset or when nothing asks for more.
+ */
+export function specForKind(kind: AppKindId, text: string, title: string | null): AppSpec | null {
+  const preset = KIND_PRESETS[kind];
+  if (!preset || !BEYOND_TEMPLATES.test(text)) return null;
+  return AppSpecSchema.parse({
+    version: 1,
+    title: title ?? preset.title,
+    projectName: (title ? slugify(title) : slugify(preset.phrase.replace(/^an? /, ''))) || 'app',
+    phrase: preset.phrase,
+    entities: preset.entities,
+    views: preset.views,
+    behaviours: preset.behaviours,
+    look: { theme: null, dark: false, density: 'comfortable' },
+  });
+}
+
+/** Reads a request. Pure and deterministic: the same text always gets the same reading. */
+export function readRequest(prompt: string): RequestReading {
+  const normalized = normalizeRequestText(prompt);
+  const lang = readLanguage(normalized);
+  const language = lang.language;
+  if (language && !lang.understood) {
+    return refusal(
+      'REQUEST_NOT_UNDERSTOOD',
+      `The request looks like ${language.name}, and the offline architect reads only a few ${language.name} words; none of them named an app it can build. ${language.sorry} (In English, for example: "a habit tracker with streaks" or "a calculator".)`,
+      [],
+      language,
+    );
+  }
+  const text = lang.text;
+  const limits = findLimits(text);
+  const analysis = analyzeRequest(text);
+  const theme = themeFor(analysis.designTarget);
+  const preset = matchPreset(text);
+  const kindNamed = analysis.kind !== null && analysis.scores[analysis.kind] >= 3 ? analysis.kind : null;
+  const translatedNote = language ? [`read from ${language.name}: ${lang.read.join(', ')}`] : [];
+
+  let chosen: Preset | null = preset;
+  let generic = false;
+  let shapeText = text;
+  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) chosen = KIND_PRESETS[kindNamed]!;
+  if (!chosen && !theme) {
+    const reading = genericReading(text);
+    // "a tracker for my board games" names a board only inside the thing it tracks.
+    const kindOutsideNoun = reading && kindNamed ? analyzeRequest(text.replace(reading.noun, ' ')).kind === kindNamed : true;
+    if (reading && (!kindNamed || !kindOutsideNoun)) {
+      chosen = reading.preset;
+      generic = true;
+      // The noun names the records, not their shape: "board games" asks for no board.
+      shapeText = text.replace(reading.noun, ' ');
+    }
+  }
+  const leftOut = limits.map((l) => l.need);
+  if (chosen) {
+    const spec = specFrom(chosen, shapeText, prompt, analysis.appName, theme?.id ?? null);
+    const interpreted = generic || leftOut.length > 0 || language !== null;
+    return {
+      outcome: 'spec',
+      spec,
+      interpretedAs: interpreted ? `${spec.phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}` : null,
+      leftOut,
+      language: language?.name ?? null,
+    };
+  }
+  // A kind only hinted at ("something for my math homework") is a reading, and is said to be one.
+  const hinted = !kindNamed && !theme && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
+  const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted;
+  if (kind) {
+    const extraLeftOut = [...leftOut];
+    const special = SPECIAL_CALCULATORS.exec(text);
+    if (kind === 'calculator' && special) extraLeftOut.push(`the ${special[1]} formula (the calculator does plain arithmetic)`);
+    if (kind === 'converter' && /\b(currenc\w*|dollars?|euros?|pounds sterling|yen)\b/.test(text)) {
+      extraLeftOut.push('currency conversion (it needs live exchange rates; the converter does length, mass and temperature)');
+    }
+    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null;
+    return {
+      outcome: 'template',
+      kind,
+      interpretedAs: interpreted
+        ? `${APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
+        : null,
+      leftOut: extraLeftOut,
+      language: language?.name ?? null,
+    };
+  }
+  if (limits.length > 0) return notBuildable(limits, language);
+  const excerpt = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
+  return refusal(
+    'REQUEST_NOT_UNDERSTOOD',
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, notes, task lists, kanban boards and feeds.`,
+    [],
+    null,
+  );
+}

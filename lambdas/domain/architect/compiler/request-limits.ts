@@ -1,0 +1,102 @@
+/**
+ * What a static web app cannot do, found in a request: a server, other people over the network,
+ * native device features, another platform or language, system software. Each limit is either
+ * the core of the request (nothing close can be built without it: "an operating system kernel")
+ * or a part that can be left out of a close reading ("a habit tracker with push notifications").
+ */
+
+export interface RequestLimit {
+  /** What is asked that a static web app cannot do, in plain words. */
+  readonly need: string;
+  /** True when the request is about this need itself, so leaving it out would build something else. */
+  readonly core: boolean;
+  /** What Gantry can build instead, when the request has no buildable part. */
+  readonly instead: string;
+}
+
+const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
+  [
+    /\b(operating systems?|os kernel|kernel|device drivers?|bootloader|firmware|compiler for|hypervisor)\b/,
+    {
+      need: 'an operating system or other system software, which runs on the machine itself, not in a web page',
+      core: true,
+      instead: 'a notes app to plan it, or a checklist of its parts',
+    },
+  ],
+  [
+    /\b(multiplayer|multi player|online game|play online|play (with|against) (my )?(friends|others|other people|people)|mmo\w*|matchmaking)\b/,
+    {
+      need: 'playing with other people over the network, which needs a server',
+      core: true,
+      instead: 'a score keeper for games played together in the room, or a flashcard game',
+    },
+  ],
+  [
+    /\b(chat app|chat with|chatroom|chat room|messaging|messenger|instant messages?|video calls?|video chat|voice calls?)\b/,
+    {
+      need: 'messages between people over the network, which needs a server',
+      core: true,
+      instead: 'a notes app or an address book kept in this browser',
+    },
+  ],
+  [
+    /\b(chatbot|chat bot|ai assistant|machine learning|neural network|train a model|gpt|llm|artificial intelligence)\b/,
+    {
+      need: 'an AI model, which a dependency-free static page cannot run',
+      core: true,
+      instead: 'a flashcard game or a notes app',
+    },
+  ],
+  [
+    /\b(blockchain|crypto ?currency|bitcoin mining|mining crypto|nft|smart contracts?)\b/,
+    { need: 'a blockchain, which needs a network of servers', core: true, instead: 'an expense tracker kept in this browser' },
+  ],
+  [
+    /\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b/,
+    { need: 'storing and streaming video, which needs a server', core: true, instead: 'a watchlist of videos to watch' },
+  ],
+  [
+    /\b(ios|iphone app|ipad app|android|native app|mobile app|desktop app|windows app|mac app|macos app|app store|play store|apple watch|smartwatch)\b/,
+    {
+      need: 'a native phone, watch or desktop app (Gantry builds web apps that also work in a phone browser)',
+      core: false,
+      instead: '',
+    },
+  ],
+  [
+    /\b(in|using|with|written in) (python|java|c\+\+|c#|rust|golang|go|php|ruby|swift|kotlin|django|flask|rails|spring)\b/,
+    { need: 'another programming language (Gantry builds HTML, CSS and JavaScript)', core: false, instead: '' },
+  ],
+  [
+    /\b(backend|back end|server[- ]side|api server|rest api|databases?|sql|postgres\w*|mysql|mongo\w*|firebase)\b/,
+    { need: 'a server or database (the app keeps its data in this browser)', core: false, instead: '' },
+  ],
+  [
+    /\b(log ?in|sign ?(in|up)|user accounts?|accounts|passwords?|authentication)\b/,
+    { need: 'user accounts and sign-in', core: false, instead: '' },
+  ],
+  [/\b(payments?|stripe|paypal|checkout|credit cards?|billing)\b/, { need: 'taking payments', core: false, instead: '' }],
+  [
+    /\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me)\b/,
+    { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' },
+  ],
+  [
+    /\b(sync\w*|share (it |them )?with|shared with|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b/,
+    { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
+  ],
+  [
+    /\b(camera|scan\w* (barcodes?|qr|receipts?)|barcode|qr codes?|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|pedometer|heart rate|health ?kit)\b/,
+    { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
+  ],
+  [
+    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather forecast|weather|news from|from the internet|scrap\w+)\b/,
+    { need: 'live data from the internet (the app has no server to fetch it)', core: false, instead: '' },
+  ],
+];
+
+/** The limits a request runs into, in the order above; `text` is the normalised request. */
+export function findLimits(text: string): RequestLimit[] {
+  const found: RequestLimit[] = [];
+  for (const [pattern, limit] of LIMITS) if (pattern.test(text)) found.push(limit);
+  return found;
+}

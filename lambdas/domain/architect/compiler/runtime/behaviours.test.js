@@ -1,0 +1,322 @@
+// Tests generated from the app's spec: one test per entity for its fields and records, and one
+// per behaviour the spec lists (a streak over consecutive days, a total per category, a tag
+// filter...). They run with `node --test` and use the same model module as the page.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  addDays,
+  addRecord,
+  coerceValue,
+  countsBy,
+  createHistory,
+  deleteRecord,
+  displayValue,
+  dueToday,
+  emptyData,
+  entityOf,
+  exportData,
+  fieldOf,
+  filterRecords,
+  groupRecords,
+  importData,
+  searchRecords,
+  sortRecords,
+  startTimer,
+  streaksByParent,
+  tickOffToday,
+  tickTimer,
+  totalOf,
+  totalsBy,
+  updateRecord,
+} from '../src/model.js';
+import { SPEC } from '../src/spec.js';
+import { loadData, saveData } from '../src/store.js';
+
+const TODAY = '2024-03-15';
+const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
+
+/** A valid value of `field` for the i-th sample record. */
+function sampleValue(field, i) {
+  switch (field.type) {
+    case 'text':
+      return WORDS[i % WORDS.length] + ' ' + field.id;
+    case 'longtext':
+      return 'Notes about ' + WORDS[i % WORDS.length];
+    case 'number':
+      return i + 1;
+    case 'money':
+      return (i + 1) * 2.5;
+    case 'rating':
+      return (i % 5) + 1;
+    case 'date':
+      return addDays(TODAY, -i);
+    case 'boolean':
+      return i % 2 === 0;
+    case 'tags':
+      return [WORDS[i % WORDS.length], 'shared'];
+    case 'choice':
+      return field.options[i % field.options.length];
+    case 'url':
+    case 'image':
+      return 'https://example.com/' + WORDS[i % WORDS.length] + '.png';
+    default:
+      throw new Error('no sample for ' + field.type);
+  }
+}
+
+/** A value `field` must refuse, or undefined when every value is acceptable. */
+function invalidValue(field) {
+  return {
+    number: 'lots',
+    money: 'free',
+    rating: 9,
+    date: '31/02/2024',
+    choice: 'not-an-option',
+    url: 'javascript:alert(1)',
+    image: 'not a url',
+  }[field.type];
+}
+
+/** Data with `count` records of `entityId` (and one parent record when it belongs to another entity). */
+function seeded(entityId, count, override = () => ({})) {
+  const entity = entityOf(SPEC, entityId);
+  let data = emptyData(SPEC);
+  let parentId;
+  if (entity.parent) {
+    const parent = entityOf(SPEC, entity.parent.entity);
+    data = addRecord(SPEC, data, parent.id, sampleInput(parent, 0));
+    parentId = data.records[parent.id][0].id;
+  }
+  for (let i = 0; i < count; i += 1) {
+    const input = { ...sampleInput(entity, i), ...override(i) };
+    if (entity.parent) input[entity.parent.field] = parentId;
+    data = addRecord(SPEC, data, entityId, input);
+  }
+  return data;
+}
+
+function sampleInput(entity, i) {
+  return Object.fromEntries(entity.fields.map((f) => [f.id, sampleValue(f, i)]));
+}
+
+for (const entity of SPEC.entities) {
+  test(entity.name + ': every field keeps a valid value and refuses an invalid one', () => {
+    for (const field of entity.fields) {
+      const value = coerceValue(field, sampleValue(field, 1));
+      assert.notEqual(value, null, field.id);
+      assert.notEqual(displayValue(field, value), undefined);
+      const bad = invalidValue(field);
+      if (bad !== undefined)
+        assert.throws(
+          () => coerceValue(field, bad),
+          (err) => err.message.startsWith(field.label),
+          field.id,
+        );
+      if (field.required) assert.throws(() => coerceValue(field, ''), /required/);
+    }
+  });
+
+  test(entity.plural + ' are saved in the browser and read back', () => {
+    const data = seeded(entity.id, 2);
+    const items = new Map();
+    const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => items.set(k, v) };
+    assert.equal(saveData(storage, SPEC, data), true);
+    assert.deepEqual(loadData(storage, SPEC), data);
+    storage.setItem(SPEC.projectName + ':data', '{broken');
+    assert.deepEqual(loadData(storage, SPEC), emptyData(SPEC));
+  });
+}
+
+const behaviourTests = {
+  crud(b) {
+    const entity = entityOf(SPEC, b.entity);
+    let data = seeded(b.entity, 2);
+    const [first, second] = data.records[b.entity];
+    const field = entity.fields[0];
+    data = updateRecord(SPEC, data, b.entity, first.id, { [field.id]: sampleValue(field, 3) });
+    assert.deepEqual(data.records[b.entity][0][field.id], coerceValue(field, sampleValue(field, 3)));
+    data = deleteRecord(SPEC, data, b.entity, first.id);
+    assert.deepEqual(
+      data.records[b.entity].map((r) => r.id),
+      [second.id],
+    );
+    for (const child of SPEC.entities.filter((e) => e.parent && e.parent.entity === b.entity)) {
+      let withChild = seeded(b.entity, 1);
+      const parentId = withChild.records[b.entity][0].id;
+      withChild = addRecord(SPEC, withChild, child.id, { ...sampleInput(child, 0), [child.parent.field]: parentId });
+      assert.equal(
+        deleteRecord(SPEC, withChild, b.entity, parentId).records[child.id].length,
+        0,
+        'children go with their parent',
+      );
+    }
+  },
+  search(b) {
+    const entity = entityOf(SPEC, b.entity);
+    const data = seeded(b.entity, 3);
+    const records = data.records[b.entity];
+    assert.equal(searchRecords(entity, records, '').length, 3);
+    const searchable = entity.fields.find((f) => ['text', 'longtext', 'tags'].includes(f.type));
+    if (searchable) {
+      const found = searchRecords(entity, records, WORDS[1].toUpperCase());
+      assert.deepEqual(
+        found.map((r) => r.id),
+        [records[1].id],
+      );
+      assert.equal(searchRecords(entity, records, 'zzz-nothing').length, 0);
+    }
+  },
+  filter(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const records = seeded(b.entity, 3).records[b.entity];
+    const wanted = field.type === 'tags' ? WORDS[2] : field.type === 'boolean' ? 'true' : field.options[1];
+    const kept = filterRecords(field, records, wanted);
+    assert.ok(kept.length >= 1 && kept.length < records.length, 'the filter keeps some records and hides others');
+    for (const r of kept) {
+      if (field.type === 'tags') assert.ok(r[field.id].includes(wanted));
+      else if (field.type === 'boolean') assert.equal(r[field.id], true);
+      else assert.equal(r[field.id], wanted);
+    }
+    assert.equal(filterRecords(field, records, '').length, 3);
+  },
+  sort(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const records = seeded(b.entity, 4).records[b.entity];
+    const asc = sortRecords(field, records, 'asc').map((r) => r[field.id]);
+    const desc = sortRecords(field, records, 'desc').map((r) => r[field.id]);
+    assert.deepEqual([...desc].reverse(), asc);
+    if (field.type === 'number' || field.type === 'money' || field.type === 'date') {
+      for (let i = 1; i < asc.length; i += 1) assert.ok(asc[i - 1] <= asc[i]);
+    }
+  },
+  group(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const records = seeded(b.entity, 4).records[b.entity];
+    const groups = groupRecords(field, records);
+    const grouped = groups.reduce((n, g) => n + g.records.length, 0);
+    if (field.type === 'tags') assert.ok(groups.find((g) => g.key === 'shared').records.length === 4);
+    else assert.equal(grouped, 4);
+    if (field.type === 'choice')
+      assert.deepEqual(
+        groups.map((g) => g.key),
+        field.options,
+      );
+  },
+  total(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const data = seeded(b.entity, 3, (i) => ({ [field.id]: [10, 5.5, 2][i] }));
+    const records = data.records[b.entity];
+    assert.equal(totalOf(field, records), 17.5);
+    if (b.by) {
+      const by = fieldOf(SPEC, b.entity, b.by);
+      const key = (i) => (by.type === 'choice' ? by.options[i === 2 ? 1 : 0] : null);
+      if (by.type === 'choice') {
+        const regrouped = seeded(b.entity, 3, (i) => ({ [field.id]: [10, 5.5, 2][i], [by.id]: key(i) }));
+        const rows = totalsBy(field, by, regrouped.records[b.entity]);
+        assert.deepEqual(rows, [
+          { key: by.options[0], total: 15.5, count: 2 },
+          { key: by.options[1], total: 2, count: 1 },
+        ]);
+      } else {
+        const rows = totalsBy(field, by, records);
+        assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);
+      }
+    }
+  },
+  count(b) {
+    const by = fieldOf(SPEC, b.entity, b.by);
+    const records = seeded(b.entity, 3).records[b.entity];
+    const rows = countsBy(by, records);
+    if (by.type === 'choice') {
+      const expected = by.options.map((o) => [o, records.filter((r) => r[by.id] === o).length]).filter(([, n]) => n > 0);
+      assert.deepEqual(
+        rows.map((r) => [r.key, r.count]),
+        expected,
+      );
+    } else {
+      assert.ok(rows.length > 0);
+    }
+  },
+  streak(b) {
+    const entity = entityOf(SPEC, b.entity);
+    const days = [
+      TODAY,
+      addDays(TODAY, -1),
+      addDays(TODAY, -2),
+      addDays(TODAY, -4),
+      addDays(TODAY, -5),
+      addDays(TODAY, -6),
+      addDays(TODAY, -7),
+    ];
+    let data = seeded(b.entity, days.length, (i) => ({ [b.field]: days[i] }));
+    const parentId = data.records[entity.parent.entity][0].id;
+    let streak = streaksByParent(SPEC, data, b, TODAY)[parentId];
+    assert.deepEqual(streak, { current: 3, longest: 4, doneToday: true });
+    // Not ticked yet today: yesterday's run still counts.
+    streak = streaksByParent(SPEC, data, b, addDays(TODAY, 1))[parentId];
+    assert.deepEqual(streak, { current: 3, longest: 4, doneToday: false });
+    // A missed day ends it.
+    assert.equal(streaksByParent(SPEC, data, b, addDays(TODAY, 2))[parentId].current, 0);
+    const before = data.records[b.entity].length;
+    data = tickOffToday(SPEC, data, b, parentId, addDays(TODAY, 1));
+    data = tickOffToday(SPEC, data, b, parentId, addDays(TODAY, 1));
+    assert.equal(data.records[b.entity].length, before + 1, 'ticking twice adds one record');
+    assert.equal(streaksByParent(SPEC, data, b, addDays(TODAY, 1))[parentId].current, 4);
+  },
+  'due-today'(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const dates = [TODAY, addDays(TODAY, -1), addDays(TODAY, 1)];
+    const records = seeded(b.entity, 3, (i) => ({ [field.id]: dates[i] })).records[b.entity];
+    const due = dueToday(field, records, TODAY);
+    assert.deepEqual(
+      due.today.map((r) => r.id),
+      [records[0].id],
+    );
+    assert.deepEqual(
+      due.overdue.map((r) => r.id),
+      [records[1].id],
+    );
+  },
+  timer(b) {
+    let state = { ...startTimer(b.minutes), running: true };
+    assert.equal(state.left, b.minutes * 60);
+    state = tickTimer(state, 30);
+    assert.equal(state.left, b.minutes * 60 - 30);
+    state = tickTimer(state, b.minutes * 60);
+    assert.deepEqual([state.left, state.running], [0, false]);
+    assert.equal(tickTimer({ ...state, left: 10, running: false }, 5).left, 10, 'a paused timer does not move');
+  },
+  flip(b) {
+    const front = fieldOf(SPEC, b.entity, b.front);
+    const back = fieldOf(SPEC, b.entity, b.back);
+    const [card] = seeded(b.entity, 1).records[b.entity];
+    assert.notEqual(displayValue(front, card[front.id]), '');
+    assert.notEqual(displayValue(back, card[back.id]), '');
+    assert.notEqual(card[front.id], card[back.id]);
+  },
+  'import-export'() {
+    for (const entity of SPEC.entities) {
+      const data = seeded(entity.id, 2);
+      assert.deepEqual(importData(SPEC, exportData(SPEC, data)), data, entity.plural + ' survive an export and an import');
+    }
+    assert.throws(() => importData(SPEC, 'not json'), /not JSON/);
+    assert.throws(() => importData(SPEC, '{"hello":1}'), /not an export/);
+  },
+  undo() {
+    const history = createHistory();
+    const first = emptyData(SPEC);
+    const entity = SPEC.entities.find((e) => !e.parent);
+    const second = addRecord(SPEC, first, entity.id, sampleInput(entity, 0));
+    history.record(first);
+    assert.equal(history.undo(second), first);
+    assert.equal(history.undo(first), first, 'nothing left to undo');
+  },
+};
+
+for (const behaviour of SPEC.behaviours) {
+  const name =
+    behaviour.type +
+    ('entity' in behaviour ? ' on ' + behaviour.entity : '') +
+    ('field' in behaviour ? ' by ' + behaviour.field : '');
+  test('behaviour: ' + name, () => behaviourTests[behaviour.type](behaviour));
+}

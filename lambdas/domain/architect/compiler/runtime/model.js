@@ -1,0 +1,363 @@
+// The data model of an app compiled from its spec: records of typed fields, and the behaviours
+// the spec asks for (search, filter, sort, group, totals, streaks, due today, import/export,
+// undo). Pure functions over plain data, so the page and the node:test tests share them.
+
+/** A calendar day as YYYY-MM-DD in local time. */
+export function isoDay(date) {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return y + '-' + m + '-' + d;
+}
+
+/** The day `n` days after `day` (YYYY-MM-DD); negative `n` goes back. */
+export function addDays(day, n) {
+  const [y, m, d] = day.split('-').map(Number);
+  return isoDay(new Date(y, m - 1, d + n));
+}
+
+export function entityOf(spec, entityId) {
+  const entity = spec.entities.find((e) => e.id === entityId);
+  if (!entity) throw new Error('Unknown entity ' + entityId);
+  return entity;
+}
+
+export function fieldOf(spec, entityId, fieldId) {
+  const field = entityOf(spec, entityId).fields.find((f) => f.id === fieldId);
+  if (!field) throw new Error(entityId + ' has no field ' + fieldId);
+  return field;
+}
+
+export function behavioursOf(spec, type, entityId) {
+  return spec.behaviours.filter((b) => b.type === type && (entityId === undefined || b.entity === entityId));
+}
+
+export function emptyData(spec) {
+  const records = {};
+  for (const entity of spec.entities) records[entity.id] = [];
+  return { records, nextId: 1 };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Turns one raw form or JSON value into the field's type; throws with a message a person can read. */
+export function coerceValue(field, raw) {
+  const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  if (empty || (field.type === 'tags' && Array.isArray(raw) && raw.length === 0)) {
+    if (field.required) throw new Error(field.label + ' is required');
+    if (field.type === 'boolean') return false;
+    if (field.type === 'tags') return [];
+    return null;
+  }
+  switch (field.type) {
+    case 'text':
+    case 'longtext':
+      return String(raw).trim();
+    case 'number':
+    case 'money': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.'));
+      if (!Number.isFinite(n)) throw new Error(field.label + ' must be a number');
+      return field.type === 'money' ? Math.round(n * 100) / 100 : n;
+    }
+    case 'rating': {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 0 || n > 5) throw new Error(field.label + ' must be 0 to 5 stars');
+      return n;
+    }
+    case 'date': {
+      const s = String(raw).trim();
+      if (!DAY.test(s) || Number.isNaN(new Date(s + 'T00:00:00').getTime())) throw new Error(field.label + ' must be a date');
+      return s;
+    }
+    case 'boolean':
+      return raw === true || raw === 'true' || raw === 'on' || raw === 1;
+    case 'tags': {
+      const list = Array.isArray(raw) ? raw : String(raw).split(',');
+      return [...new Set(list.map((t) => String(t).trim().toLowerCase()).filter((t) => t !== ''))];
+    }
+    case 'choice': {
+      const s = String(raw);
+      if (!field.options.includes(s)) throw new Error(field.label + ' must be one of ' + field.options.join(', '));
+      return s;
+    }
+    case 'url':
+    case 'image': {
+      const s = String(raw).trim();
+      let url;
+      try {
+        url = new URL(s);
+      } catch {
+        throw new Error(field.label + ' must be a web address');
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(field.label + ' must start with http(s)://');
+      return s;
+    }
+    default:
+      throw new Error('Unknown field type ' + field.type);
+  }
+}
+
+/** A record of `entity` from raw values: every field coerced, the parent link checked. */
+export function makeRecord(spec, data, entityId, input) {
+  const entity = entityOf(spec, entityId);
+  const record = {};
+  for (const field of entity.fields) record[field.id] = coerceValue(field, input[field.id]);
+  if (entity.parent) {
+    const parentId = input[entity.parent.field];
+    const parents = data.records[entity.parent.entity] ?? [];
+    if (!parents.some((p) => p.id === parentId)) throw new Error('Pick the ' + entityOf(spec, entity.parent.entity).name);
+    record[entity.parent.field] = parentId;
+  }
+  return record;
+}
+
+export function addRecord(spec, data, entityId, input) {
+  const record = { id: 'r' + data.nextId, ...makeRecord(spec, data, entityId, input) };
+  return { records: { ...data.records, [entityId]: [...data.records[entityId], record] }, nextId: data.nextId + 1 };
+}
+
+export function updateRecord(spec, data, entityId, id, input) {
+  const list = data.records[entityId];
+  const current = list.find((r) => r.id === id);
+  if (!current) throw new Error('No such record');
+  const record = { id, ...makeRecord(spec, data, entityId, { ...current, ...input }) };
+  return { ...data, records: { ...data.records, [entityId]: list.map((r) => (r.id === id ? record : r)) } };
+}
+
+/** Deletes a record and, with it, the records that belong to it (a habit's check-ins). */
+export function deleteRecord(spec, data, entityId, id) {
+  const records = { ...data.records, [entityId]: data.records[entityId].filter((r) => r.id !== id) };
+  for (const child of spec.entities.filter((e) => e.parent && e.parent.entity === entityId)) {
+    records[child.id] = records[child.id].filter((r) => r[child.parent.field] !== id);
+  }
+  return { ...data, records };
+}
+
+/** Records whose text, tags or choices contain every word of the query (case-insensitive). */
+export function searchRecords(entity, records, query) {
+  const words = String(query).toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return records;
+  const searchable = entity.fields.filter((f) => ['text', 'longtext', 'tags', 'choice', 'url'].includes(f.type));
+  return records.filter((r) => {
+    const haystack = searchable
+      .map((f) => (Array.isArray(r[f.id]) ? r[f.id].join(' ') : (r[f.id] ?? '')))
+      .join(' ')
+      .toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** Records whose tags include `value`, whose choice equals it, or whose yes/no matches it; '' keeps all. */
+export function filterRecords(field, records, value) {
+  if (value === '' || value === null || value === undefined) return records;
+  if (field.type === 'tags') return records.filter((r) => (r[field.id] ?? []).includes(String(value).toLowerCase()));
+  if (field.type === 'boolean') return records.filter((r) => Boolean(r[field.id]) === (value === true || value === 'true'));
+  return records.filter((r) => r[field.id] === value);
+}
+
+/** The values a filter on `field` offers: a choice's options, or every tag in use. */
+export function filterValues(field, records) {
+  if (field.type === 'choice') return [...field.options];
+  if (field.type === 'boolean') return ['true', 'false'];
+  return [...new Set(records.flatMap((r) => r[field.id] ?? []))].sort();
+}
+
+function compareValues(a, b) {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+/** A sorted copy; empty values last in both directions. */
+export function sortRecords(field, records, direction) {
+  const sign = direction === 'desc' ? -1 : 1;
+  return [...records].sort((x, y) => {
+    const a = x[field.id];
+    const b = y[field.id];
+    if (a === null || a === undefined || b === null || b === undefined) return compareValues(a, b);
+    if (field.type === 'choice') return sign * (field.options.indexOf(a) - field.options.indexOf(b));
+    return sign * compareValues(a, b);
+  });
+}
+
+/** The group keys of one record: its choice, each of its tags, yes/no, or its month for a date. */
+function groupKeys(field, record) {
+  const value = record[field.id];
+  if (field.type === 'tags') return value && value.length > 0 ? value : ['(no tags)'];
+  if (field.type === 'boolean') return [value ? 'Yes' : 'No'];
+  if (value === null || value === undefined || value === '') return ['(none)'];
+  if (field.type === 'date') return [value.slice(0, 7)];
+  return [String(value)];
+}
+
+/** Records grouped by `field`: a choice's groups in option order, others alphabetically. */
+export function groupRecords(field, records) {
+  const groups = new Map();
+  if (field.type === 'choice') for (const option of field.options) groups.set(option, []);
+  for (const record of records) {
+    for (const key of groupKeys(field, record)) {
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(record);
+    }
+  }
+  const entries = [...groups.entries()].map(([key, list]) => ({ key, records: list }));
+  return field.type === 'choice' ? entries : entries.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function roundMoney(n) {
+  return Math.round(n * 100) / 100;
+}
+
+/** The sum of a number or money field, overall. */
+export function totalOf(field, records) {
+  return roundMoney(records.reduce((sum, r) => sum + (typeof r[field.id] === 'number' ? r[field.id] : 0), 0));
+}
+
+/** Sum and count per group; groups with no records are left out. */
+export function totalsBy(field, byField, records) {
+  return groupRecords(byField, records)
+    .filter((g) => g.records.length > 0)
+    .map((g) => ({ key: g.key, total: totalOf(field, g.records), count: g.records.length }));
+}
+
+export function countsBy(byField, records) {
+  return groupRecords(byField, records)
+    .filter((g) => g.records.length > 0)
+    .map((g) => ({ key: g.key, count: g.records.length }));
+}
+
+/**
+ * Consecutive days with at least one of `days`, ending today (or yesterday, so a streak is not
+ * lost before today's tick), and the longest run ever.
+ */
+export function streakOf(days, today) {
+  const set = new Set(days.filter(Boolean));
+  let current = 0;
+  let day = set.has(today) ? today : addDays(today, -1);
+  while (set.has(day)) {
+    current += 1;
+    day = addDays(day, -1);
+  }
+  let longest = 0;
+  for (const start of set) {
+    if (set.has(addDays(start, -1))) continue;
+    let run = 0;
+    for (let d = start; set.has(d); d = addDays(d, 1)) run += 1;
+    longest = Math.max(longest, run);
+  }
+  return { current, longest, doneToday: set.has(today) };
+}
+
+/** The streak of every parent record, keyed by its id. */
+export function streaksByParent(spec, data, behaviour, today) {
+  const entity = entityOf(spec, behaviour.entity);
+  const result = {};
+  for (const parent of data.records[entity.parent.entity]) {
+    const days = data.records[entity.id].filter((r) => r[entity.parent.field] === parent.id).map((r) => r[behaviour.field]);
+    result[parent.id] = streakOf(days, today);
+  }
+  return result;
+}
+
+/** Adds today's record for a parent ("tick off today"); does nothing when it is already there. */
+export function tickOffToday(spec, data, behaviour, parentId, today) {
+  const entity = entityOf(spec, behaviour.entity);
+  const done = data.records[entity.id].some((r) => r[entity.parent.field] === parentId && r[behaviour.field] === today);
+  if (done) return data;
+  const input = { [entity.parent.field]: parentId, [behaviour.field]: today };
+  for (const field of entity.fields) if (field.required && input[field.id] === undefined) input[field.id] = sampleFill(field);
+  return addRecord(spec, data, entity.id, input);
+}
+
+function sampleFill(field) {
+  if (field.type === 'choice') return field.options[0];
+  if (field.type === 'number' || field.type === 'money' || field.type === 'rating') return 1;
+  return 'done';
+}
+
+/** Records whose date is today, and those overdue (before today), for a "due today" view. */
+export function dueToday(field, records, today) {
+  const dated = records.filter((r) => typeof r[field.id] === 'string');
+  return {
+    today: dated.filter((r) => r[field.id] === today),
+    overdue: dated.filter((r) => r[field.id] < today),
+  };
+}
+
+/** Everything as a JSON document another copy of the app can import. */
+export function exportData(spec, data) {
+  return JSON.stringify({ app: spec.projectName, version: 1, records: data.records }, null, 2);
+}
+
+/** Reads an exported document back, checking every record against the spec; throws on anything else. */
+export function importData(spec, text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new Error('That file is not JSON');
+  }
+  if (!doc || typeof doc !== 'object' || !doc.records || typeof doc.records !== 'object') {
+    throw new Error('That file is not an export of this app');
+  }
+  let data = emptyData(spec);
+  const idMap = {};
+  // Parents first, so children can be linked to their new ids.
+  const ordered = [...spec.entities].sort((a, b) => (a.parent ? 1 : 0) - (b.parent ? 1 : 0));
+  for (const entity of ordered) {
+    const list = doc.records[entity.id] ?? [];
+    if (!Array.isArray(list)) throw new Error(entity.plural + ' must be a list');
+    for (const raw of list) {
+      const input = { ...raw };
+      if (entity.parent) input[entity.parent.field] = idMap[raw[entity.parent.field]];
+      data = addRecord(spec, data, entity.id, input);
+      idMap[raw.id] = 'r' + (data.nextId - 1);
+    }
+  }
+  return data;
+}
+
+/** An undo history: the states before each change, newest last, at most `limit` kept. */
+export function createHistory(limit = 50) {
+  const past = [];
+  return {
+    record(state) {
+      past.push(state);
+      if (past.length > limit) past.shift();
+    },
+    undo(current) {
+      return past.length > 0 ? past.pop() : current;
+    },
+    get size() {
+      return past.length;
+    },
+  };
+}
+
+/** A countdown: seconds left, running or not. */
+export function startTimer(minutes) {
+  return { total: minutes * 60, left: minutes * 60, running: false };
+}
+
+export function tickTimer(state, seconds) {
+  if (!state.running) return state;
+  const left = Math.max(0, state.left - seconds);
+  return { ...state, left, running: left > 0 };
+}
+
+export function formatClock(seconds) {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return String(m).padStart(2, '0') + ':' + String(s).padStart(2, '0');
+}
+
+/** How a value reads on the page. */
+export function displayValue(field, value) {
+  if (value === null || value === undefined || value === '') return '';
+  if (field.type === 'money') return Number(value).toFixed(2);
+  if (field.type === 'boolean') return value ? 'Yes' : 'No';
+  if (field.type === 'rating') return '★'.repeat(value) + '☆'.repeat(5 - value);
+  if (field.type === 'tags') return value.map((t) => '#' + t).join(' ');
+  return String(value);
+}

@@ -1,0 +1,657 @@
+// The page of an app compiled from its spec: one section per entity with its form, toolbar
+// (search, filter, sort), summaries (totals, counts, due today) and views (list, table, cards,
+// board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
+// Only textContent is used for values, so nothing a person types becomes markup.
+import {
+  addRecord,
+  behavioursOf,
+  countsBy,
+  createHistory,
+  deleteRecord,
+  displayValue,
+  dueToday,
+  entityOf,
+  exportData,
+  fieldOf,
+  filterRecords,
+  filterValues,
+  formatClock,
+  groupRecords,
+  importData,
+  isoDay,
+  searchRecords,
+  sortRecords,
+  startTimer,
+  streaksByParent,
+  tickOffToday,
+  tickTimer,
+  totalOf,
+  totalsBy,
+  updateRecord,
+} from './model.js';
+import { loadData, loadTheme, saveData, saveTheme } from './store.js';
+
+function h(doc, tag, attrs, ...children) {
+  const el = doc.createElement(tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') el.textContent = String(value);
+    else if (key === 'className') el.className = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) if (child) el.append(child);
+  return el;
+}
+
+const INPUT_TYPES = { number: 'number', money: 'number', date: 'date', url: 'url', image: 'url', rating: 'number' };
+
+function fieldInput(doc, field) {
+  const name = field.id;
+  if (field.type === 'longtext') return h(doc, 'textarea', { name, rows: 3, required: field.required });
+  if (field.type === 'boolean') return h(doc, 'input', { name, type: 'checkbox' });
+  if (field.type === 'choice') {
+    return h(doc, 'select', { name }, ...field.options.map((o) => h(doc, 'option', { value: o, text: o })));
+  }
+  const attrs = { name, type: INPUT_TYPES[field.type] ?? 'text', required: field.required };
+  if (field.type === 'money') attrs.step = '0.01';
+  if (field.type === 'number') attrs.step = 'any';
+  if (field.type === 'rating') Object.assign(attrs, { min: 0, max: 5, step: 1 });
+  if (field.type === 'tags') attrs.placeholder = 'comma, separated';
+  return h(doc, 'input', attrs);
+}
+
+function readForm(form, entity) {
+  const input = {};
+  for (const field of entity.fields) {
+    const control = form.elements.namedItem(field.id);
+    if (!control) continue;
+    input[field.id] = field.type === 'boolean' ? control.checked : control.value;
+  }
+  if (entity.parent) input[entity.parent.field] = form.elements.namedItem(entity.parent.field).value;
+  return input;
+}
+
+function fillForm(form, entity, record) {
+  for (const field of entity.fields) {
+    const control = form.elements.namedItem(field.id);
+    if (!control) continue;
+    const value = record ? record[field.id] : null;
+    if (field.type === 'boolean') control.checked = Boolean(value);
+    else if (field.type === 'tags') control.value = value ? value.join(', ') : '';
+    else if (field.type === 'choice') control.value = value ?? field.options[0];
+    else control.value = value ?? '';
+  }
+  if (entity.parent && record) form.elements.namedItem(entity.parent.field).value = record[entity.parent.field];
+}
+
+/** Mounts the app into `root`. `options.today()` gives the current day (tests pin it). */
+export function mountApp(root, spec, options = {}) {
+  const doc = root.ownerDocument;
+  const storage = options.storage ?? null;
+  const today = options.today ?? (() => isoDay(new Date()));
+  const canUndo = behavioursOf(spec, 'undo').length > 0;
+  const history = createHistory();
+  let data = loadData(storage, spec);
+  const ui = {};
+  for (const entity of spec.entities)
+    ui[entity.id] = { query: '', filters: {}, sort: null, view: null, editing: null, detail: null };
+
+  function commit(next) {
+    if (canUndo) history.record(data);
+    data = next;
+    saveData(storage, spec, data);
+    render();
+  }
+
+  function showError(section, message) {
+    const box = section.querySelector('[data-error]');
+    box.textContent = message;
+    box.hidden = message === '';
+  }
+
+  // --- Look ---
+  const html = doc.documentElement;
+  html.dataset.density = spec.look.density;
+  const savedTheme = loadTheme(storage, spec);
+  const applyTheme = (theme) => {
+    html.dataset.theme = theme;
+    const toggle = doc.getElementById('theme-toggle');
+    if (toggle) toggle.setAttribute('aria-pressed', String(theme === 'dark'));
+  };
+  applyTheme(savedTheme ?? (spec.look.dark ? 'dark' : 'light'));
+  const toggle = doc.getElementById('theme-toggle');
+  if (toggle) {
+    toggle.addEventListener('click', () => {
+      const next = html.dataset.theme === 'dark' ? 'light' : 'dark';
+      saveTheme(storage, spec, next);
+      applyTheme(next);
+    });
+  }
+
+  // --- App-wide tools: undo, import/export, timer ---
+  const tools = h(doc, 'div', { className: 'tools row' });
+  if (canUndo) {
+    const undo = h(doc, 'button', { type: 'button', 'data-undo': true, text: 'Undo' });
+    undo.addEventListener('click', () => {
+      data = history.undo(data);
+      saveData(storage, spec, data);
+      render();
+    });
+    tools.append(undo);
+  }
+  if (behavioursOf(spec, 'import-export').length > 0) {
+    const exportButton = h(doc, 'button', { type: 'button', 'data-export': true, text: 'Export JSON' });
+    exportButton.addEventListener('click', () => {
+      const text = exportData(spec, data);
+      const output = root.querySelector('[data-export-output]');
+      output.value = text;
+      output.hidden = false;
+      if (typeof URL.createObjectURL === 'function' && typeof Blob === 'function') {
+        const link = h(doc, 'a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })) });
+        link.download = spec.projectName + '.json';
+        link.click();
+      }
+    });
+    const importInput = h(doc, 'input', {
+      type: 'file',
+      accept: 'application/json,.json',
+      'data-import': true,
+      'aria-label': 'Import JSON',
+    });
+    importInput.addEventListener('change', async () => {
+      const file = importInput.files && importInput.files[0];
+      if (!file) return;
+      try {
+        commit(importData(spec, await file.text()));
+        tools.querySelector('[data-import-error]').textContent = '';
+      } catch (err) {
+        tools.querySelector('[data-import-error]').textContent = err.message;
+      }
+      importInput.value = '';
+    });
+    tools.append(
+      exportButton,
+      h(doc, 'label', { className: 'import' }, 'Import JSON ', importInput),
+      h(doc, 'span', { className: 'error', 'data-import-error': true, role: 'alert' }),
+      h(doc, 'textarea', { 'data-export-output': true, hidden: true, readonly: true, rows: 4, 'aria-label': 'Exported data' }),
+    );
+  }
+  for (const timer of behavioursOf(spec, 'timer')) tools.append(timerWidget(doc, timer));
+  if (tools.childElementCount > 0) root.append(tools);
+
+  // --- One section per entity ---
+  const sections = {};
+  for (const entity of spec.entities) {
+    const section = buildSection(entity);
+    sections[entity.id] = section;
+    root.append(section);
+  }
+
+  function buildSection(entity) {
+    const state = ui[entity.id];
+    const views = spec.views.filter((v) => v.type !== 'form' && v.type !== 'detail' && v.entity === entity.id);
+    state.view = views[0] ?? { type: 'list', entity: entity.id, field: null };
+    const section = h(
+      doc,
+      'section',
+      { className: 'card entity', 'data-entity': entity.id },
+      h(doc, 'h2', { text: entity.plural }),
+    );
+    const crud = behavioursOf(spec, 'crud', entity.id).length > 0;
+    if (crud) {
+      const form = h(doc, 'form', { 'data-form': entity.id, className: 'record-form', 'aria-label': 'New ' + entity.name });
+      if (entity.parent) {
+        const parent = entityOf(spec, entity.parent.entity);
+        form.append(
+          h(
+            doc,
+            'label',
+            { className: 'field' },
+            parent.name,
+            h(doc, 'select', { name: entity.parent.field, 'data-parent': true }),
+          ),
+        );
+      }
+      for (const field of entity.fields) {
+        form.append(h(doc, 'label', { className: 'field' }, field.label + (field.required ? ' *' : ''), fieldInput(doc, field)));
+      }
+      const submit = h(doc, 'button', {
+        type: 'submit',
+        className: 'primary',
+        'data-submit': true,
+        text: 'Add ' + entity.name.toLowerCase(),
+      });
+      const cancel = h(doc, 'button', { type: 'button', 'data-cancel': true, hidden: true, text: 'Cancel' });
+      form.append(h(doc, 'div', { className: 'row' }, submit, cancel));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        try {
+          const input = readForm(form, entity);
+          const next = state.editing
+            ? updateRecord(spec, data, entity.id, state.editing, input)
+            : addRecord(spec, data, entity.id, input);
+          state.editing = null;
+          form.reset();
+          showError(section, '');
+          commit(next);
+        } catch (err) {
+          showError(section, err.message);
+        }
+      });
+      cancel.addEventListener('click', () => {
+        state.editing = null;
+        form.reset();
+        render();
+      });
+      section.append(form);
+    }
+    section.append(h(doc, 'p', { className: 'error', 'data-error': true, role: 'alert', hidden: true }));
+
+    const bar = h(doc, 'div', { className: 'toolbar row' });
+    if (behavioursOf(spec, 'search', entity.id).length > 0) {
+      const search = h(doc, 'input', {
+        type: 'search',
+        'data-search': true,
+        placeholder: 'Search ' + entity.plural.toLowerCase(),
+        'aria-label': 'Search',
+      });
+      search.addEventListener('input', () => {
+        state.query = search.value;
+        render();
+      });
+      bar.append(search);
+    }
+    for (const b of behavioursOf(spec, 'filter', entity.id)) {
+      const field = fieldOf(spec, entity.id, b.field);
+      const select = h(doc, 'select', { 'data-filter': field.id, 'aria-label': 'Filter by ' + field.label });
+      select.addEventListener('change', () => {
+        state.filters[field.id] = select.value;
+        render();
+      });
+      bar.append(select);
+    }
+    const sorts = behavioursOf(spec, 'sort', entity.id);
+    if (sorts.length > 0) {
+      state.sort = sorts[0];
+      const select = h(
+        doc,
+        'select',
+        { 'data-sort': true, 'aria-label': 'Sort' },
+        ...sorts.flatMap((b) =>
+          ['asc', 'desc'].map((dir) =>
+            h(doc, 'option', {
+              value: b.field + ':' + dir,
+              selected: b.direction === dir && b === sorts[0],
+              text: 'By ' + fieldOf(spec, entity.id, b.field).label.toLowerCase() + (dir === 'asc' ? ' ↑' : ' ↓'),
+            }),
+          ),
+        ),
+      );
+      select.addEventListener('change', () => {
+        const [field, direction] = select.value.split(':');
+        state.sort = { field, direction };
+        render();
+      });
+      bar.append(select);
+    }
+    if (views.length > 1) {
+      for (const view of views) {
+        const button = h(doc, 'button', {
+          type: 'button',
+          'data-view-button': view.type,
+          text: view.type[0].toUpperCase() + view.type.slice(1),
+        });
+        button.addEventListener('click', () => {
+          state.view = view;
+          render();
+        });
+        bar.append(button);
+      }
+    }
+    if (bar.childElementCount > 0) section.append(bar);
+    section.append(
+      h(doc, 'div', { 'data-summary': true, className: 'summary' }),
+      h(doc, 'div', { 'data-body': true }),
+      h(doc, 'div', { 'data-detail': true, className: 'detail', hidden: true }),
+    );
+    return section;
+  }
+
+  function visibleRecords(entity) {
+    const state = ui[entity.id];
+    let records = data.records[entity.id];
+    records = searchRecords(entity, records, state.query);
+    for (const [fieldId, value] of Object.entries(state.filters))
+      records = filterRecords(fieldOf(spec, entity.id, fieldId), records, value);
+    if (state.sort) records = sortRecords(fieldOf(spec, entity.id, state.sort.field), records, state.sort.direction);
+    return records;
+  }
+
+  function recordTitle(entity, record) {
+    const field = entity.fields.find((f) => f.type === 'text') ?? entity.fields[0];
+    const value = displayValue(field, record[field.id]);
+    if (entity.parent) {
+      const parent = data.records[entity.parent.entity].find((p) => p.id === record[entity.parent.field]);
+      const parentEntity = entityOf(spec, entity.parent.entity);
+      const parentTitle = parent ? recordTitle(parentEntity, parent) : '';
+      return parentTitle ? parentTitle + ' · ' + value : value;
+    }
+    return value || '(untitled)';
+  }
+
+  function recordActions(entity, record) {
+    const actions = h(doc, 'span', { className: 'actions' });
+    for (const b of spec.behaviours.filter((x) => x.type === 'streak' && entityOf(spec, x.entity).parent.entity === entity.id)) {
+      const streak = streaksByParent(spec, data, b, today())[record.id];
+      actions.append(
+        h(doc, 'span', {
+          className: 'badge',
+          'data-streak': b.entity,
+          title: 'Longest: ' + streak.longest,
+          text: '🔥 ' + streak.current + (streak.current === 1 ? ' day' : ' days'),
+        }),
+      );
+      const tick = h(doc, 'button', {
+        type: 'button',
+        'data-tick': b.entity,
+        disabled: streak.doneToday,
+        text: streak.doneToday ? 'Done today' : 'Tick off today',
+      });
+      tick.addEventListener('click', () => commit(tickOffToday(spec, data, b, record.id, today())));
+      actions.append(tick);
+    }
+    if (spec.views.some((v) => v.type === 'detail' && v.entity === entity.id)) {
+      const open = h(doc, 'button', { type: 'button', 'data-open': true, text: 'Details' });
+      open.addEventListener('click', () => {
+        ui[entity.id].detail = record.id;
+        render();
+      });
+      actions.append(open);
+    }
+    if (behavioursOf(spec, 'crud', entity.id).length > 0) {
+      const edit = h(doc, 'button', { type: 'button', 'data-edit': true, text: 'Edit' });
+      edit.addEventListener('click', () => {
+        ui[entity.id].editing = record.id;
+        render();
+      });
+      const remove = h(doc, 'button', { type: 'button', className: 'danger', 'data-delete': true, text: 'Delete' });
+      remove.addEventListener('click', () => commit(deleteRecord(spec, data, entity.id, record.id)));
+      actions.append(edit, remove);
+    }
+    return actions;
+  }
+
+  function recordItem(entity, record, tag) {
+    const flip = behavioursOf(spec, 'flip', entity.id)[0];
+    const item = h(doc, tag, { className: 'record', 'data-record': record.id });
+    if (flip) {
+      const front = fieldOf(spec, entity.id, flip.front);
+      const back = fieldOf(spec, entity.id, flip.back);
+      const card = h(
+        doc,
+        'button',
+        { type: 'button', className: 'flip', 'data-flip': true, 'aria-pressed': 'false' },
+        h(doc, 'span', { className: 'front', 'data-front': true, text: displayValue(front, record[front.id]) }),
+        h(doc, 'span', { className: 'back', 'data-back': true, text: displayValue(back, record[back.id]) }),
+      );
+      card.addEventListener('click', () =>
+        card.setAttribute('aria-pressed', String(card.getAttribute('aria-pressed') !== 'true')),
+      );
+      item.append(card);
+    } else {
+      item.append(h(doc, 'strong', { className: 'title', text: recordTitle(entity, record) }));
+    }
+    const details = h(doc, 'span', { className: 'meta' });
+    for (const field of entity.fields) {
+      if (field === entity.fields.find((f) => f.type === 'text') && !flip) continue;
+      const value = displayValue(field, record[field.id]);
+      if (value === '') continue;
+      if (field.type === 'image')
+        details.append(h(doc, 'img', { src: value, alt: field.label, loading: 'lazy', className: 'thumb' }));
+      else if (field.type === 'url')
+        details.append(h(doc, 'a', { href: value, rel: 'noopener noreferrer', target: '_blank', text: value }));
+      else details.append(h(doc, 'span', { 'data-field': field.id, text: value }));
+    }
+    item.append(details, recordActions(entity, record));
+    return item;
+  }
+
+  function recordsTable(entity, records) {
+    const head = h(
+      doc,
+      'thead',
+      null,
+      h(doc, 'tr', null, ...entity.fields.map((f) => h(doc, 'th', { text: f.label })), h(doc, 'th', { text: '' })),
+    );
+    const tbody = h(doc, 'tbody');
+    for (const record of records) {
+      const cells = entity.fields.map((f) => h(doc, 'td', { 'data-field': f.id, text: displayValue(f, record[f.id]) }));
+      tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
+    }
+    return h(doc, 'table', null, head, tbody);
+  }
+
+  function recordsList(entity, records, cards) {
+    const list = h(doc, 'ul', { className: cards ? 'records cards' : 'records' });
+    for (const record of records) list.append(recordItem(entity, record, 'li'));
+    return list;
+  }
+
+  /** Records as the view shows them: a table, cards or a list. */
+  function recordsIn(view, entity, records) {
+    if (view.type === 'table') return recordsTable(entity, records);
+    return recordsList(entity, records, view.type === 'cards');
+  }
+
+  function renderBody(entity, records) {
+    const view = ui[entity.id].view;
+    const body = h(doc, 'div', { className: 'view view-' + view.type, 'data-view': view.type });
+    const groups = behavioursOf(spec, 'group', entity.id);
+    if (records.length === 0) {
+      body.append(h(doc, 'p', { className: 'empty', text: 'No ' + entity.plural.toLowerCase() + ' yet.' }));
+      return body;
+    }
+    if (view.type === 'calendar') {
+      const field = fieldOf(spec, entity.id, view.field);
+      // Days in the order the records come (sorted when the app sorts), earliest first otherwise.
+      const sorted = ui[entity.id].sort ? records : sortRecords(field, records, 'asc');
+      const months = new Map();
+      for (const record of sorted) {
+        const dayValue = record[field.id] ?? '(no date)';
+        const month = dayValue.slice(0, 7);
+        if (!months.has(month)) months.set(month, new Map());
+        const days = months.get(month);
+        if (!days.has(dayValue)) days.set(dayValue, []);
+        days.get(dayValue).push(record);
+      }
+      for (const [month, days] of months) {
+        const box = h(doc, 'div', { className: 'month', 'data-month': month }, h(doc, 'h3', { text: month }));
+        for (const [dayValue, list] of days) {
+          box.append(
+            h(
+              doc,
+              'div',
+              { className: 'day', 'data-day': dayValue },
+              h(doc, 'time', { datetime: dayValue, text: dayValue }),
+              recordsList(entity, list, false),
+            ),
+          );
+        }
+        body.append(box);
+      }
+    } else if (view.type === 'board' || groups.length > 0) {
+      const field = fieldOf(spec, entity.id, view.type === 'board' ? view.field : groups[0].field);
+      for (const group of groupRecords(field, records)) {
+        const column = h(
+          doc,
+          'div',
+          { className: 'group', 'data-group': group.key },
+          h(doc, 'h3', { text: group.key + ' (' + group.records.length + ')' }),
+        );
+        column.append(view.type === 'board' ? recordsList(entity, group.records, false) : recordsIn(view, entity, group.records));
+        body.append(column);
+      }
+    } else {
+      body.append(recordsIn(view, entity, records));
+    }
+    return body;
+  }
+
+  function renderSummary(entity, all, visible) {
+    const summary = h(doc, 'div', { className: 'summary', 'data-summary': true });
+    for (const b of behavioursOf(spec, 'total', entity.id)) {
+      const field = fieldOf(spec, entity.id, b.field);
+      const box = h(
+        doc,
+        'div',
+        { className: 'totals', 'data-totals': b.field },
+        h(doc, 'span', {
+          'data-total-all': true,
+          text: 'Total ' + field.label.toLowerCase() + ': ' + displayValue(field, totalOf(field, visible)),
+        }),
+      );
+      if (b.by) {
+        const list = h(doc, 'ul');
+        for (const row of totalsBy(field, fieldOf(spec, entity.id, b.by), visible)) {
+          list.append(
+            h(doc, 'li', { 'data-key': row.key, text: row.key + ': ' + displayValue(field, row.total) + ' (' + row.count + ')' }),
+          );
+        }
+        box.append(list);
+      }
+      summary.append(box);
+    }
+    for (const b of behavioursOf(spec, 'count', entity.id)) {
+      const list = h(doc, 'ul', { className: 'counts', 'data-counts': b.by });
+      for (const row of countsBy(fieldOf(spec, entity.id, b.by), visible))
+        list.append(h(doc, 'li', { 'data-key': row.key, text: row.key + ': ' + row.count }));
+      summary.append(list);
+    }
+    for (const b of behavioursOf(spec, 'due-today', entity.id)) {
+      const due = dueToday(fieldOf(spec, entity.id, b.field), all, today());
+      const box = h(
+        doc,
+        'div',
+        { className: 'due', 'data-due': b.field },
+        h(doc, 'strong', {
+          text: 'Due today: ' + due.today.length + (due.overdue.length > 0 ? ' · overdue: ' + due.overdue.length : ''),
+        }),
+      );
+      const list = h(doc, 'ul');
+      for (const record of [...due.overdue, ...due.today])
+        list.append(h(doc, 'li', { 'data-due-record': record.id, text: recordTitle(entity, record) }));
+      box.append(list);
+      summary.append(box);
+    }
+    return summary;
+  }
+
+  function render() {
+    for (const entity of spec.entities) {
+      const section = sections[entity.id];
+      const state = ui[entity.id];
+      const all = data.records[entity.id];
+      const visible = visibleRecords(entity);
+      for (const select of section.querySelectorAll('[data-filter]')) {
+        const field = fieldOf(spec, entity.id, select.dataset.filter);
+        const current = state.filters[field.id] ?? '';
+        select.replaceChildren(
+          h(doc, 'option', { value: '', text: 'All ' + field.label.toLowerCase() }),
+          ...filterValues(field, all).map((v) =>
+            h(doc, 'option', {
+              value: v,
+              text:
+                field.type === 'tags'
+                  ? '#' + v
+                  : field.type === 'boolean'
+                    ? field.label + ': ' + (v === 'true' ? 'yes' : 'no')
+                    : v,
+            }),
+          ),
+        );
+        select.value = current;
+      }
+      const parentSelect = section.querySelector('[data-parent]');
+      if (parentSelect) {
+        const parent = entityOf(spec, entity.parent.entity);
+        const chosen = parentSelect.value;
+        parentSelect.replaceChildren(
+          ...data.records[parent.id].map((p) => h(doc, 'option', { value: p.id, text: recordTitle(parent, p) })),
+        );
+        if (chosen) parentSelect.value = chosen;
+      }
+      const form = section.querySelector('[data-form]');
+      if (form) {
+        const editing = state.editing ? all.find((r) => r.id === state.editing) : null;
+        if (editing) fillForm(form, entity, editing);
+        form.querySelector('[data-submit]').textContent = (editing ? 'Save ' : 'Add ') + entity.name.toLowerCase();
+        form.querySelector('[data-cancel]').hidden = !editing;
+      }
+      section.querySelector('[data-summary]').replaceWith(renderSummary(entity, all, visible));
+      section.querySelector('[data-body]').replaceChildren(renderBody(entity, visible));
+      const detail = section.querySelector('[data-detail]');
+      const shown = state.detail ? all.find((r) => r.id === state.detail) : null;
+      detail.hidden = !shown;
+      if (shown) {
+        const close = h(doc, 'button', { type: 'button', 'data-close': true, text: 'Close' });
+        close.addEventListener('click', () => {
+          state.detail = null;
+          render();
+        });
+        detail.replaceChildren(
+          h(doc, 'h3', { text: recordTitle(entity, shown) }),
+          h(
+            doc,
+            'dl',
+            null,
+            ...entity.fields.flatMap((f) => [
+              h(doc, 'dt', { text: f.label }),
+              h(doc, 'dd', { 'data-field': f.id, text: displayValue(f, shown[f.id]) }),
+            ]),
+          ),
+          close,
+        );
+      }
+    }
+    const undo = root.querySelector('[data-undo]');
+    if (undo) undo.disabled = history.size === 0;
+  }
+
+  function timerWidget(d, behaviour) {
+    let state = startTimer(behaviour.minutes);
+    let handle = null;
+    const clock = h(d, 'output', { 'data-clock': true, text: formatClock(state.left) });
+    const start = h(d, 'button', { type: 'button', className: 'primary', 'data-timer-start': true, text: 'Start' });
+    const reset = h(d, 'button', { type: 'button', 'data-timer-reset': true, text: 'Reset' });
+    const show = () => {
+      clock.textContent = formatClock(state.left);
+      start.textContent = state.running ? 'Pause' : 'Start';
+    };
+    start.addEventListener('click', () => {
+      state = { ...state, running: !state.running && state.left > 0 };
+      if (state.running && handle === null) {
+        handle = setInterval(() => {
+          state = tickTimer(state, 1);
+          if (!state.running) {
+            clearInterval(handle);
+            handle = null;
+          }
+          show();
+        }, 1000);
+      }
+      show();
+    });
+    reset.addEventListener('click', () => {
+      state = startTimer(behaviour.minutes);
+      show();
+    });
+    return h(d, 'div', { className: 'timer row', 'data-timer': true }, clock, start, reset);
+  }
+
+  render();
+  return {
+    get data() {
+      return data;
+    },
+  };
+}

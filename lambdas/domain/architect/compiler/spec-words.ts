@@ -1,0 +1,358 @@
+import { type AppSpec, type BehaviourSpec, type EntitySpec, type FieldSpec, type ViewSpec } from './app-spec-schema';
+import { FIELD_WORDS } from './presets';
+
+/**
+ * Reads what a request or a change request says about the app's shape and applies it to a spec:
+ * "with notes and a rating" adds fields, "by category" groups, "total per category", "streaks",
+ * "filter by tag", "flip cards", "a timer", "dark mode", "remove the rating field". Every change
+ * is named in words so the plan can say what it did. Works on normalised text (lower case, no
+ * punctuation), and returns a new spec.
+ */
+
+export interface WordsApplied {
+  readonly spec: AppSpec;
+  /** What changed, as "added a notes field", "grouped by category". */
+  readonly changes: string[];
+}
+
+const has = (text: string, re: RegExp): boolean => re.test(text);
+
+function primaryOf(spec: AppSpec): EntitySpec {
+  return spec.entities.find((e) => !e.parent) ?? spec.entities[0]!;
+}
+
+function camel(words: string): string {
+  const parts = words.split(' ').filter(Boolean);
+  const id = parts.map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1))).join('');
+  return /^[a-z]/.test(id) ? id.slice(0, 30) : `f${id}`.slice(0, 30);
+}
+
+function titleCase(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The field a word refers to in an entity: by id, by label, or by the field vocabulary. */
+function findField(entity: EntitySpec, word: string): FieldSpec | undefined {
+  const w = word.replace(/s$/, '');
+  const direct = entity.fields.find(
+    (f) => f.id.toLowerCase() === word || f.label.toLowerCase() === word || f.label.toLowerCase().replace(/s$/, '') === w,
+  );
+  if (direct) return direct;
+  const known = vocabularyField(word);
+  return known
+    ? entity.fields.find((f) => f.id === known.id || (f.type === known.type && ['tags', 'rating', 'image'].includes(f.type)))
+    : undefined;
+}
+
+function vocabularyField(phrase: string): FieldSpec | undefined {
+  for (const [words, field] of FIELD_WORDS) if (words.some((w) => ` ${phrase} `.includes(` ${w} `))) return field;
+  return undefined;
+}
+
+class SpecEditor {
+  entities: EntitySpec[];
+  views: ViewSpec[];
+  behaviours: BehaviourSpec[];
+  look: AppSpec['look'];
+  readonly changes: string[] = [];
+
+  constructor(private readonly spec: AppSpec) {
+    this.entities = spec.entities.map((e) => ({ ...e, fields: [...e.fields] }));
+    this.views = [...spec.views];
+    this.behaviours = [...spec.behaviours];
+    this.look = { ...spec.look };
+  }
+
+  get primary(): EntitySpec {
+    return this.entities.find((e) => !e.parent) ?? this.entities[0]!;
+  }
+
+  addField(entity: EntitySpec, field: FieldSpec, say = true): FieldSpec {
+    const existing = entity.fields.find((f) => f.id === field.id);
+    if (existing) return existing;
+    if (entity.fields.length >= 12) return entity.fields[entity.fields.length - 1]!;
+    entity.fields.push(field);
+    if (say) this.changes.push(`added a ${field.label.toLowerCase()} field`);
+    return field;
+  }
+
+  addBehaviour(b: BehaviourSpec, words: string): void {
+    const key = JSON.stringify(b);
+    if (this.behaviours.some((x) => JSON.stringify(x) === key)) return;
+    if (
+      b.type !== 'total' &&
+      b.type !== 'sort' &&
+      this.behaviours.some((x) => x.type === b.type && JSON.stringify({ ...x }) === key)
+    )
+      return;
+    this.behaviours.push(b);
+    this.changes.push(words);
+  }
+
+  addView(v: ViewSpec, words: string): void {
+    if (this.views.some((x) => x.type === v.type && x.entity === v.entity && x.field === v.field)) return;
+    // The new view comes first: it is what the person asked to see.
+    this.views.unshift(v);
+    this.changes.push(words);
+  }
+
+  firstOf(entity: EntitySpec, types: readonly string[]): FieldSpec | undefined {
+    return entity.fields.find((f) => types.includes(f.type));
+  }
+
+  removeField(entity: EntitySpec, field: FieldSpec): void {
+    if (entity.fields.length <= 1) return;
+    entity.fields = entity.fields.filter((f) => f !== field);
+    const uses = (b: BehaviourSpec): boolean =>
+      'entity' in b && b.entity === entity.id && Object.values(b).some((v) => v === field.id);
+    this.behaviours = this.behaviours.filter((b) => !uses(b));
+    this.views = this.views.filter((v) => !(v.entity === entity.id && v.field === field.id));
+    if (!this.views.some((v) => v.entity === entity.id)) this.views.push({ type: 'list', entity: entity.id, field: null });
+    this.changes.push(`removed the ${field.label.toLowerCase()} field`);
+  }
+
+  result(): AppSpec {
+    return { ...this.spec, entities: this.entities, views: this.views, behaviours: this.behaviours, look: this.look };
+  }
+}
+
+/** "with notes, a rating and tags" → ['notes', 'a rating', 'tags']; stops at the next clause. */
+function withLists(text: string): string[] {
+  const chunks: string[] = [];
+  for (const m of text.matchAll(
+    /\b(?:with|including|plus|has|have|add|adding)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ])+)/g,
+  )) {
+    for (const part of (m[1] ?? '').split(/\b(?:and|or)\b|,/)) {
+      const chunk = part
+        .replace(/\b(a|an|the|some|my|field|fields|column|columns)\b/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (chunk) chunks.push(chunk);
+    }
+  }
+  return chunks;
+}
+
+/** Applies the words of `text` (normalised) to `spec`. */
+export function applySpecWords(spec: AppSpec, text: string, options: { readonly revision?: boolean } = {}): WordsApplied {
+  const ed = new SpecEditor(spec);
+  const primary = ed.primary;
+  const negated = (re: string): boolean =>
+    new RegExp(`\\b(no|without|remove|drop|disable|turn off|switch off|delete)\\s+(the\\s+)?(${re})`).test(text);
+
+  // Removals first, so "remove the rating field and add tags" ends with tags and no rating.
+  for (const m of text.matchAll(/\b(?:remove|drop|delete|without|no)\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)\s+(?:field|column)\b/g)) {
+    const field = findField(primary, m[1] ?? '');
+    if (field) ed.removeField(primary, field);
+  }
+
+  // Fields: "with notes and a rating", "add a mood field", "a field called mood".
+  for (const chunk of withLists(text)) {
+    const field = vocabularyField(chunk);
+    if (field) {
+      if (!findField(primary, chunk)) ed.addField(primary, { ...field });
+    }
+  }
+  for (const m of text.matchAll(
+    /\b(?:add|with)\s+(?:a|an)?\s*([a-z]+(?: [a-z]+)?)\s+field\b|\bfield (?:called|named) ([a-z]+(?: [a-z]+)?)/g,
+  )) {
+    const name = (m[1] ?? m[2] ?? '').trim();
+    if (!name || findField(primary, name)) continue;
+    const known = vocabularyField(name);
+    ed.addField(primary, known ? { ...known } : { id: camel(name), label: titleCase(name), type: 'text', required: false });
+  }
+
+  // Views.
+  if (has(text, /\bcalendar\b/) && !negated('calendar')) {
+    const date =
+      ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'date', label: 'Date', type: 'date', required: false });
+    ed.addView(
+      { type: 'calendar', entity: primary.id, field: date.id },
+      `showed ${primary.plural.toLowerCase()} on a calendar by ${date.label.toLowerCase()}`,
+    );
+  }
+  const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
+  if (has(text, /\b(board|kanban)\b/) && !negated('board|kanban')) {
+    let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
+    const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
+    if (!field && named?.type === 'choice') field = ed.addField(primary, { ...named });
+    if (field?.type !== 'choice')
+      field =
+        ed.firstOf(primary, ['choice']) ??
+        ed.addField(primary, {
+          id: 'status',
+          label: 'Status',
+          type: 'choice',
+          required: false,
+          options: ['To do', 'Doing', 'Done'],
+        });
+    ed.addView({ type: 'board', entity: primary.id, field: field.id }, `added a board by ${field.label.toLowerCase()}`);
+  }
+  if (has(text, /\b(table|spreadsheet)\b/)) ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
+  if (has(text, /\b(cards view|card view|as cards|grid)\b/))
+    ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
+  if (has(text, /\b(detail view|details? page|detail page)\b/))
+    ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
+
+  // Grouping and totals: "total per category", "group by category", "by genre".
+  const totalBy = /\b(?:total|totals|sum|sums|spent|spending|how much)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)/.exec(
+    text,
+  );
+  if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
+    const amount =
+      ed.firstOf(primary, ['money', 'number']) ??
+      ed.addField(primary, { id: 'amount', label: 'Amount', type: 'number', required: false });
+    let by: FieldSpec | undefined;
+    if (totalBy) {
+      by = findField(primary, totalBy[1] ?? '');
+      const vocab = vocabularyField(totalBy[1] ?? '');
+      if (!by && vocab && vocab.type === 'choice') by = ed.addField(primary, { ...vocab });
+    }
+    const already = ed.behaviours.some(
+      (b) => b.type === 'total' && b.entity === primary.id && b.field === amount.id && (b.by ?? null) === (by?.id ?? null),
+    );
+    if (!already) {
+      ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === amount.id));
+      ed.addBehaviour(
+        { type: 'total', entity: primary.id, field: amount.id, by: by?.id ?? null },
+        `totalled ${amount.label.toLowerCase()}${by ? ` per ${by.label.toLowerCase()}` : ''}`,
+      );
+    }
+  }
+  // "group by X", "grouped by X", "recipes by cuisine", "per X" (sorting, filtering, boards and totals have their own "by").
+  for (const m of text.matchAll(/\b([a-z]+)\s+(?:by|per)\s+([a-z]+)/g)) {
+    const verb = m[1] ?? '';
+    const word = m[2] ?? '';
+    if (
+      /^(sort|sorted|order|ordered|filter|filtered|filtering|board|kanban|column|columns|total|totals|sum|sums|spent|spending|much|streak|streaks)$/.test(
+        verb,
+      )
+    )
+      continue;
+    if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
+    const explicit = /^(group|grouped|organized|organised|split|them|it|sorted)$/.test(verb);
+    let field = findField(primary, word);
+    const vocab = vocabularyField(word);
+    if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
+    // "grouped by genre" names a field the preset lacks: the person types its values.
+    if (!field && explicit && !vocab && word.length > 2 && !/^(the|a|an|my|day|week|month)$/.test(word)) {
+      field = ed.addField(primary, { id: camel(word), label: titleCase(word), type: 'text', required: false });
+    }
+    if (!field || !['choice', 'tags', 'boolean', 'date', 'text'].includes(field.type)) continue;
+    if (!explicit && field.type === 'date') continue;
+    ed.addBehaviour({ type: 'group', entity: primary.id, field: field.id }, `grouped by ${field.label.toLowerCase()}`);
+  }
+  for (const m of text.matchAll(/\b(?:sort|sorted|order|ordered)\s+(?:them\s+|it\s+)?by\s+([a-z]+)/g)) {
+    const field = findField(primary, m[1] ?? '');
+    if (field && ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'].includes(field.type)) {
+      ed.addBehaviour(
+        {
+          type: 'sort',
+          entity: primary.id,
+          field: field.id,
+          direction: ['date', 'rating', 'number', 'money'].includes(field.type) ? 'desc' : 'asc',
+        },
+        `sorted by ${field.label.toLowerCase()}`,
+      );
+    }
+  }
+  if (has(text, /\b(count|counts|how many)\b/)) {
+    const by = ed.firstOf(primary, ['choice', 'tags']);
+    if (by) ed.addBehaviour({ type: 'count', entity: primary.id, by: by.id }, `counted per ${by.label.toLowerCase()}`);
+  }
+
+  // Behaviours.
+  if (has(text, /\bstreaks?\b/) && !negated('streaks?') && !ed.behaviours.some((b) => b.type === 'streak')) {
+    const child = ed.entities.find((e) => e.parent?.entity === primary.id && e.fields.some((f) => f.type === 'date'));
+    if (child) {
+      ed.addBehaviour(
+        { type: 'streak', entity: child.id, field: child.fields.find((f) => f.type === 'date')!.id },
+        `added a streak per ${primary.name.toLowerCase()}`,
+      );
+    } else if (ed.entities.length < 6) {
+      const id = ed.entities.some((e) => e.id === 'checkIn') ? 'checkInDay' : 'checkIn';
+      ed.entities.push({
+        id,
+        name: 'Check-in',
+        plural: 'Check-ins',
+        fields: [{ id: 'date', label: 'Date', type: 'date', required: true }],
+        parent: { entity: primary.id, field: `${primary.id}Id` },
+      });
+      ed.views.push({ type: 'list', entity: id, field: null });
+      ed.behaviours.push({ type: 'crud', entity: id });
+      ed.addBehaviour(
+        { type: 'streak', entity: id, field: 'date' },
+        `added check-ins and a streak per ${primary.name.toLowerCase()}`,
+      );
+    }
+  }
+  if (has(text, /\b(search|searchable|find)\b/) && !negated('search'))
+    ed.addBehaviour({ type: 'search', entity: primary.id }, 'added search');
+  const filterBy = /\bfilter(?:ed|ing)?\s+(?:them\s+|it\s+)?by\s+([a-z]+)/.exec(text);
+  if (filterBy) {
+    let field = findField(primary, filterBy[1] ?? '');
+    const vocab = vocabularyField(filterBy[1] ?? '');
+    if (!field && vocab && ['choice', 'tags', 'boolean'].includes(vocab.type)) field = ed.addField(primary, { ...vocab });
+    if (field && ['choice', 'tags', 'boolean'].includes(field.type))
+      ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
+  }
+  if (has(text, /\b(tag|tags|tagged|tagging|label|labels)\b/) && !negated('tags?')) {
+    const tags =
+      ed.firstOf(primary, ['tags']) ?? ed.addField(primary, { id: 'tags', label: 'Tags', type: 'tags', required: false });
+    ed.addBehaviour({ type: 'filter', entity: primary.id, field: tags.id }, `added a filter by ${tags.label.toLowerCase()}`);
+  } else if (has(text, /\bfilter\b/) && !filterBy) {
+    const field = ed.firstOf(primary, ['choice', 'tags', 'boolean']);
+    if (field)
+      ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
+  }
+  if (has(text, /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
+    if (!ed.firstOf(primary, ['rating']))
+      ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
+  }
+  if (has(text, /\b(due today|due|overdue|deadlines?|reminders?)\b/) && !negated('due|reminders?')) {
+    const date =
+      ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'due', label: 'Due', type: 'date', required: false });
+    ed.addBehaviour(
+      { type: 'due-today', entity: primary.id, field: date.id },
+      `showed what is due today by ${date.label.toLowerCase()}`,
+    );
+  }
+  const timer = /\b(\d{1,3})[ -]?min(?:ute)?s? timer\b/.exec(text);
+  if ((timer || has(text, /\b(timer|pomodoro|countdown)\b/)) && !negated('timer')) {
+    const minutes = Math.min(180, Math.max(1, Number(timer?.[1] ?? 25)));
+    if (!ed.behaviours.some((b) => b.type === 'timer'))
+      ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
+  }
+  if (has(text, /\b(flip|flips|flipping|reveal|flashcards?)\b/) && !ed.behaviours.some((b) => b.type === 'flip')) {
+    const texts = primary.fields.filter((f) => ['text', 'longtext'].includes(f.type));
+    const front = texts[0] ?? ed.addField(primary, { id: 'front', label: 'Front', type: 'text', required: true });
+    const back = texts[1] ?? ed.addField(primary, { id: 'back', label: 'Back', type: 'longtext', required: false });
+    ed.addBehaviour(
+      { type: 'flip', entity: primary.id, front: front.id, back: back.id },
+      `made ${primary.plural.toLowerCase()} flip cards`,
+    );
+  }
+  if (has(text, /\b(export|import|backup|back up|json|download)\b/) && !negated('export|import'))
+    ed.addBehaviour({ type: 'import-export' }, 'added import and export as JSON');
+  if (has(text, /\bundo\b/) && !negated('undo')) ed.addBehaviour({ type: 'undo' }, 'added undo');
+
+  // Look.
+  if (has(text, /\b(dark mode|dark theme|night mode|darkmode|dark)\b/) && !negated('dark mode|dark theme|dark')) {
+    if (!ed.look.dark) ed.changes.push('turned on dark mode');
+    ed.look.dark = true;
+  }
+  if (negated('dark mode|dark theme|dark') || has(text, /\b(light mode|light theme)\b/)) {
+    if (ed.look.dark) ed.changes.push('turned off dark mode');
+    ed.look.dark = false;
+  }
+  if (has(text, /\b(compact|dense|denser|smaller)\b/)) {
+    if (ed.look.density !== 'compact') ed.changes.push('made it compact');
+    ed.look.density = 'compact';
+  } else if (options.revision && has(text, /\b(roomy|spacious|comfortable|bigger)\b/) && ed.look.density !== 'comfortable') {
+    ed.look.density = 'comfortable';
+    ed.changes.push('made it roomier');
+  }
+  return { spec: ed.result(), changes: ed.changes };
+}
+
+export { primaryOf };

@@ -1,0 +1,153 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { AppSpecSchema, InvalidAppSpecError, parseAppSpec } from '../../lambdas/domain/architect/compiler/app-spec-schema';
+import { compileApp } from '../../lambdas/domain/architect/compiler/compile-app';
+import { describeSpec } from '../../lambdas/domain/architect/compiler/describe-spec';
+import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
+import { draftManifest, planHeal } from '../../lambdas/domain/architect/offline-architect';
+import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from './app-request-corpus';
+
+jest.setTimeout(240_000);
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '' } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+const specRequests = BUILDABLE_REQUESTS.filter((r) => r.builds === 'spec');
+
+describe('request → spec', () => {
+  test.each(BUILDABLE_REQUESTS.map((r) => [r.prompt, r] as const))('%s', (_prompt, expected) => {
+    const reading = readRequest(expected.prompt);
+    if (expected.builds !== 'spec') {
+      expect(reading).toMatchObject({ outcome: 'template', kind: expected.builds });
+    } else {
+      if (reading.outcome !== 'spec') throw new Error(`expected a spec, got ${JSON.stringify(reading)}`);
+      const names = reading.spec.entities.map((e) => e.name);
+      for (const entity of expected.entities ?? []) expect(names).toContain(entity);
+      const types = reading.spec.behaviours.map((b) => b.type);
+      for (const behaviour of expected.behaviours ?? []) expect(types).toContain(behaviour);
+      expect(reading.spec.look.dark).toBe(expected.dark ?? false);
+    }
+    expect(reading.interpretedAs !== null).toBe(expected.interpreted ?? false);
+  });
+
+  test.each(UNBUILDABLE_REQUESTS.map((r) => [r.prompt, r] as const))('never builds something else: %s', (_prompt, expected) => {
+    const reading = readRequest(expected.prompt);
+    if (expected.outcome === 'refused') {
+      expect(reading).toMatchObject({ outcome: 'refused', code: expected.code });
+      if (reading.outcome === 'refused') expect(reading.message).toContain(expected.mentions);
+    } else {
+      expect(reading.outcome).not.toBe('refused');
+      expect(reading.interpretedAs).toEqual(expect.any(String));
+      expect(reading.leftOut.join(' ')).toContain(expected.mentions);
+    }
+  });
+
+  test('the plan words name entities, views, behaviours and look', () => {
+    const reading = readRequest('a habit tracker where I see my streaks with dark mode');
+    if (reading.outcome !== 'spec') throw new Error('expected a spec');
+    const lines = describeSpec(reading.spec).lines.join('\n');
+    expect(lines).toContain('Entities: Habit (name); Check-in (date: date, belongs to a habit)');
+    expect(lines).toContain('streak per habit, tick off today');
+    expect(lines).toContain('Look: default look, dark mode');
+  });
+});
+
+describe('the spec is checked, never cast', () => {
+  const valid = () => {
+    const r = readRequest('an expense tracker with totals per category');
+    if (r.outcome !== 'spec') throw new Error('expected a spec');
+    return JSON.parse(JSON.stringify(r.spec)) as Record<string, any>;
+  };
+
+  test('a behaviour on a missing field, a board on a text field and a streak without a parent are refused', () => {
+    const a = valid();
+    a.behaviours.push({ type: 'total', entity: 'expense', field: 'nope', by: null });
+    expect(() => parseAppSpec(a, 'a test')).toThrow(/expense has no field "nope"/);
+    const b = valid();
+    b.views.push({ type: 'board', entity: 'expense', field: 'description' });
+    expect(() => parseAppSpec(b, 'a test')).toThrow(/a board needs a choice field/);
+    const c = valid();
+    c.behaviours.push({ type: 'streak', entity: 'expense', field: 'date' });
+    expect(() => parseAppSpec(c, 'a test')).toThrow(InvalidAppSpecError);
+    const d = valid();
+    d.entities[0].fields.push({ id: 'kind', label: 'Kind', type: 'choice' });
+    expect(AppSpecSchema.safeParse(d).success).toBe(false);
+  });
+
+  test('the compiler refuses an invalid spec with a clear error', () => {
+    expect(() => compileApp({ version: 1, title: 'x' })).toThrow(/Invalid app spec from the architect input/);
+    try {
+      compileApp({ ...valid(), entities: [] });
+    } catch (err) {
+      expect(err).toMatchObject({ code: 'INVALID_APP_SPEC', httpStatus: 400 });
+    }
+  });
+
+  test('compiling is deterministic and embeds the spec as data', () => {
+    const spec = valid();
+    const first = compileApp(spec);
+    expect(compileApp(spec)).toEqual(first);
+    const specFile = first.find((f) => f.path === 'src/spec.js')!.content;
+    expect(specFile).toContain('"type": "total"');
+    expect(first.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['package.json', 'build.mjs', 'index.html', 'styles.css', 'src/main.js', 'test/behaviours.test.js']),
+    );
+  });
+});
+
+describe('every corpus app passes its own generated tests and builds', () => {
+  const root = mkdtempSync(join(tmpdir(), 'gantry-compiled-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test(`all ${specRequests.length} spec apps: npm test and npm run build pass, and their tests cover every behaviour`, async () => {
+    const failures: string[] = [];
+    const queue = specRequests.map((r, i) => ({ r, i }));
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const reading = readRequest(next.r.prompt);
+        if (reading.outcome !== 'spec') throw new Error(next.r.prompt);
+        const dir = join(root, String(next.i));
+        for (const file of compileApp(reading.spec)) {
+          mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+          writeFileSync(join(dir, file.path), file.content);
+        }
+        const test = await run(process.execPath, ['--test'], dir);
+        const build = await run(process.execPath, ['build.mjs'], dir);
+        if (test.code !== 0 || build.code !== 0) failures.push(`${next.r.prompt}\n${test.output.slice(-3000)}\n${build.output}`);
+        for (const b of reading.spec.behaviours) {
+          if (!test.output.includes(`behaviour: ${b.type}`)) failures.push(`${next.r.prompt}: no test for ${b.type}`);
+        }
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('the offline heal of a compiled app', () => {
+  test('puts back a damaged runtime module from the spec the app carries', () => {
+    const manifest = draftManifest({ prompt: 'a habit tracker with streaks' });
+    const damaged = {
+      ...manifest,
+      files: manifest.files
+        .map((f) => (f.path === 'src/model.js' ? { ...f, content: f.content.replace('current += 1', 'current += 2') } : f))
+        .filter((f) => f.path !== 'src/store.js'),
+    };
+    const plan = planHeal({ manifest: damaged, failingCommand: 'npm test', logTail: 'streak', prompt: 'unrelated words' });
+    expect(plan).not.toBeNull();
+    expect(plan!.restored).toEqual(['src/model.js']);
+    expect(plan!.added).toEqual(['src/store.js']);
+    expect(plan!.summary).toContain('from its app spec');
+    expect(plan!.manifest.files.find((f) => f.path === 'src/model.js')!.content).toContain('current += 1');
+    expect(planHeal({ manifest, failingCommand: 'npm test', logTail: '', prompt: 'x' })).toBeNull();
+  });
+});

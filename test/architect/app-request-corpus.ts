@@ -1,0 +1,157 @@
+/**
+ * Everyday app requests and requests no static web app can serve, with what each must give.
+ * Shared by the compiler tests (every app compiled and its own tests run), the browser test, the
+ * end-to-end test through the local stack and the bench.
+ */
+
+export interface BuildableRequest {
+  readonly prompt: string;
+  /** 'spec': compiled from an app spec; a kind id: the hand-made template of that kind. */
+  readonly builds: 'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed';
+  /** Entity names the spec must have. */
+  readonly entities?: readonly string[];
+  /** Behaviour types the spec must have. */
+  readonly behaviours?: readonly string[];
+  readonly dark?: boolean;
+  /** True when the reading must be recorded as an interpretation. */
+  readonly interpreted?: boolean;
+}
+
+export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
+  {
+    prompt: 'a habit tracker where I see my streaks',
+    builds: 'spec',
+    entities: ['Habit', 'Check-in'],
+    behaviours: ['streak', 'crud'],
+  },
+  {
+    prompt: 'an expense tracker with totals per category',
+    builds: 'spec',
+    entities: ['Expense'],
+    behaviours: ['total', 'filter'],
+  },
+  { prompt: 'a recipe book where I can tag recipes', builds: 'spec', entities: ['Recipe'], behaviours: ['filter', 'search'] },
+  {
+    prompt: 'a reading list with a board by status and ratings',
+    builds: 'spec',
+    entities: ['Book'],
+    behaviours: ['count', 'crud'],
+  },
+  { prompt: 'a movie watchlist where I filter by genre', builds: 'spec', entities: ['Movie'], behaviours: ['filter', 'sort'] },
+  {
+    prompt: 'a workout log with a calendar and total minutes per type',
+    builds: 'spec',
+    entities: ['Workout'],
+    behaviours: ['total', 'sort'],
+  },
+  { prompt: 'a running log that totals my distance', builds: 'spec', entities: ['Run'], behaviours: ['total'] },
+  { prompt: 'a water intake tracker', builds: 'spec', entities: ['Drink'], behaviours: ['total'] },
+  { prompt: 'a mood tracker with a calendar and undo', builds: 'spec', entities: ['Mood entry'], behaviours: ['count', 'undo'] },
+  {
+    prompt: 'a flashcard game to learn vocabulary where I flip cards',
+    builds: 'spec',
+    entities: ['Card'],
+    behaviours: ['flip', 'filter'],
+  },
+  {
+    prompt: 'an address book with search, sorted by name',
+    builds: 'spec',
+    entities: ['Contact'],
+    behaviours: ['search', 'sort'],
+  },
+  {
+    prompt: 'a plant watering planner that shows what is due today',
+    builds: 'spec',
+    entities: ['Plant'],
+    behaviours: ['due-today', 'group'],
+  },
+  { prompt: 'a bill tracker with due dates and totals', builds: 'spec', entities: ['Bill'], behaviours: ['due-today', 'total'] },
+  { prompt: 'a pantry inventory with quantities per category', builds: 'spec', entities: ['Item'], behaviours: ['total'] },
+  {
+    prompt: 'a bookmark manager with tags and export',
+    builds: 'spec',
+    entities: ['Bookmark'],
+    behaviours: ['filter', 'import-export'],
+  },
+  { prompt: 'a meal planner with a board by day', builds: 'spec', entities: ['Meal'], behaviours: ['filter'] },
+  { prompt: 'an event planner with a calendar', builds: 'spec', entities: ['Event'], behaviours: ['due-today'] },
+  { prompt: 'a packing list grouped by category', builds: 'spec', entities: ['Item'], behaviours: ['group', 'count'] },
+  { prompt: 'a shopping list with quantities and undo', builds: 'spec', entities: ['Item'], behaviours: ['group', 'undo'] },
+  { prompt: 'a sleep log with dark mode', builds: 'spec', entities: ['Night'], behaviours: ['total'], dark: true },
+  {
+    prompt: 'a score keeper for game night with totals per player and undo',
+    builds: 'spec',
+    entities: ['Score'],
+    behaviours: ['total', 'undo'],
+  },
+  { prompt: 'a wine tasting journal with ratings and notes', builds: 'spec', entities: ['Tasting'], behaviours: ['sort'] },
+  {
+    prompt: 'a study log with a 25 minute timer and totals per subject',
+    builds: 'spec',
+    entities: ['Session'],
+    behaviours: ['timer', 'total'],
+  },
+  { prompt: 'a medication tracker with streaks', builds: 'spec', entities: ['Medication', 'Dose taken'], behaviours: ['streak'] },
+  { prompt: 'a fuel log for my car with total cost', builds: 'spec', entities: ['Fill-up'], behaviours: ['total'] },
+  { prompt: 'a gift ideas wishlist with prices per person', builds: 'spec', entities: ['Gift'], behaviours: ['total', 'filter'] },
+  { prompt: 'a photo gallery with tags', builds: 'spec', entities: ['Photo'], behaviours: ['filter'] },
+  {
+    prompt: 'a quotes collection with export and import',
+    builds: 'spec',
+    entities: ['Quote'],
+    behaviours: ['import-export', 'search'],
+  },
+  { prompt: 'a job application tracker with a kanban board', builds: 'spec', entities: ['Application'], behaviours: ['count'] },
+  {
+    prompt: 'a tracker for my board games with ratings',
+    builds: 'spec',
+    entities: ['Board game'],
+    behaviours: ['search', 'sort'],
+    interpreted: true,
+  },
+  {
+    prompt: 'a collection of my vinyl records grouped by genre',
+    builds: 'spec',
+    entities: ['Vinyl record'],
+    behaviours: ['group', 'filter'],
+    interpreted: true,
+  },
+  {
+    prompt: 'a todo list with tags and what is due today',
+    builds: 'spec',
+    entities: ['Task'],
+    behaviours: ['filter', 'due-today'],
+  },
+  { prompt: 'a calculator with history', builds: 'calculator' },
+  { prompt: 'a unit converter', builds: 'converter' },
+  { prompt: 'a pomodoro timer with dark mode', builds: 'timer' },
+  { prompt: 'una calculadora', builds: 'calculator', interpreted: true },
+];
+
+export interface UnbuildableRequest {
+  readonly prompt: string;
+  /** 'refused': a 422 with `code`; 'interpreted': built with interpreted_as and left_out. */
+  readonly outcome: 'refused' | 'interpreted';
+  readonly code?: 'NOT_A_STATIC_APP' | 'REQUEST_NOT_UNDERSTOOD';
+  /** A word the left-out list (or the refusal) must contain. */
+  readonly mentions: string;
+}
+
+export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
+  { prompt: 'a multiplayer chess game', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'network' },
+  { prompt: 'build me an operating system kernel', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'operating system' },
+  { prompt: 'a chat app to message my friends', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'messages' },
+  { prompt: 'an AI chatbot that answers questions', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'AI model' },
+  { prompt: 'a blockchain wallet for bitcoin', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'blockchain' },
+  { prompt: 'a video streaming platform', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'video' },
+  { prompt: 'a weather app with the live forecast', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },
+  { prompt: 'asdf qwerty zxcv', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'could not find' },
+  { prompt: 'quiero una aplicación para mis perros', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'Spanish' },
+  { prompt: 'an iOS app for my workouts', outcome: 'interpreted', mentions: 'native' },
+  { prompt: 'a habit tracker that sends me push notifications', outcome: 'interpreted', mentions: 'push notifications' },
+  { prompt: 'a shared shopping list my family can edit', outcome: 'interpreted', mentions: 'sharing' },
+  { prompt: 'an expense tracker with a backend database and user accounts', outcome: 'interpreted', mentions: 'server' },
+  { prompt: 'a recipe book written in python', outcome: 'interpreted', mentions: 'language' },
+  { prompt: 'a currency converter', outcome: 'interpreted', mentions: 'currency' },
+  { prompt: 'a multiplayer trivia quiz', outcome: 'interpreted', mentions: 'network' },
+];

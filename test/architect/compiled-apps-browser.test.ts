@@ -1,0 +1,298 @@
+/**
+ * Every app the compiler makes for the request corpus works in a real browser, served from a
+ * sub-path as the local host serves them: each behaviour its spec lists is driven once (add,
+ * edit, delete, search, filter, sort, group, totals, counts, streak tick, due today, timer, flip,
+ * export/import, undo), the views render, the records survive a reload, and dark mode toggles.
+ * Skipped when Chromium is not installed.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppSpec, EntitySpec, FieldSpec } from '../../lambdas/domain/architect/compiler/app-spec-schema';
+import { draftManifest, readRequest } from '../../lambdas/domain/architect/offline-architect';
+import { mapLimit, removeDir, runCommand, writeApp } from './app-workspace';
+import { BUILDABLE_REQUESTS } from './app-request-corpus';
+
+jest.setTimeout(600_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const describeIfChromium = existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+const WORDS = ['alpha', 'bravo', 'charlie'];
+
+function day(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Fills the entity's form with the i-th sample record and submits it. */
+async function addRecord(page: Page, entity: EntitySpec, i: number): Promise<void> {
+  const form = `form[data-form="${entity.id}"]`;
+  for (const field of entity.fields) {
+    const control = `${form} [name="${field.id}"]`;
+    const value = sample(field, i);
+    if (field.type === 'boolean') {
+      if (value === 'true') await page.check(control);
+      else await page.uncheck(control);
+    } else if (field.type === 'choice') await page.selectOption(control, value);
+    else await page.fill(control, value);
+  }
+  await page.click(`${form} [data-submit]`);
+}
+
+function sample(field: FieldSpec, i: number): string {
+  switch (field.type) {
+    case 'text':
+      return `${WORDS[i % 3]} ${field.label.toLowerCase()}`;
+    case 'longtext':
+      return `About ${WORDS[i % 3]}`;
+    case 'number':
+      return String(i + 1);
+    case 'money':
+      return String((i + 1) * 2.5);
+    case 'rating':
+      return String(i + 3);
+    case 'date':
+      return day(-i);
+    case 'boolean':
+      return i % 2 === 0 ? 'true' : 'false';
+    case 'tags':
+      return `${WORDS[i % 3]}, shared`;
+    case 'choice':
+      return field.options![i % field.options!.length]!;
+    case 'url':
+    case 'image':
+      return `http://127.0.0.1:9/${WORDS[i % 3]}.png`;
+  }
+}
+
+const section = (entity: EntitySpec) => `section[data-entity="${entity.id}"]`;
+const recordCount = (page: Page, entity: EntitySpec) =>
+  page.$$eval(
+    `${section(entity)} [data-body] [data-record]`,
+    (els) => new Set(els.map((e) => e.getAttribute('data-record'))).size,
+  );
+
+describeIfChromium('compiled corpus apps in Chromium', () => {
+  const apps = BUILDABLE_REQUESTS.filter((r) => r.builds === 'spec').map((r) => {
+    const reading = readRequest(r.prompt);
+    if (reading.outcome !== 'spec') throw new Error(r.prompt);
+    return { prompt: r.prompt, spec: reading.spec, manifest: draftManifest({ prompt: r.prompt }) };
+  });
+  const distBySlug = new Map<string, string>();
+  const dirs: string[] = [];
+  let server: Server;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    await mapLimit(apps, 2, async ({ manifest }) => {
+      const dir = writeApp(manifest);
+      dirs.push(dir);
+      const build = await runCommand(manifest.build_command, dir);
+      if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
+      distBySlug.set(manifest.project_name, join(dir, manifest.output_dir));
+    });
+    server = createServer((req, res) => {
+      const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
+      const dist = match?.[1] ? distBySlug.get(match[1]) : undefined;
+      const relative = normalize(match?.[2] || 'index.html');
+      const path = dist && !relative.startsWith('..') ? join(dist, relative) : undefined;
+      if (!path || !existsSync(path) || statSync(path).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(readFileSync(path));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    for (const dir of dirs) removeDir(dir);
+  });
+
+  async function drive(spec: AppSpec, slug: string): Promise<string[]> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${base}/${slug}/`);
+    const check = (ok: boolean, what: string) => {
+      if (!ok) problems.push(what);
+    };
+    check((await page.getAttribute('html', 'data-theme')) === (spec.look.dark ? 'dark' : 'light'), 'initial theme');
+    const roots = spec.entities.filter((e) => !e.parent);
+    const ordered = [...roots, ...spec.entities.filter((e) => e.parent)];
+    // create: three records of every entity (children go to the first parent).
+    for (const entity of ordered) {
+      for (let i = 0; i < 3; i += 1) await addRecord(page, entity, i);
+      check((await recordCount(page, entity)) === 3, `${entity.id}: three records after adding three`);
+      check((await page.textContent(`${section(entity)} [data-error]`)) === '', `${entity.id}: no form error`);
+    }
+    for (const b of spec.behaviours) {
+      const entity = 'entity' in b ? spec.entities.find((e) => e.id === b.entity)! : roots[0]!;
+      const s = section(entity);
+      switch (b.type) {
+        case 'search': {
+          const searchable = entity.fields.some((f) => ['text', 'longtext', 'tags'].includes(f.type));
+          await page.fill(`${s} [data-search]`, searchable ? WORDS[1]! : '');
+          check((await recordCount(page, entity)) === (searchable ? 1 : 3), 'search keeps the matching record');
+          await page.fill(`${s} [data-search]`, '');
+          break;
+        }
+        case 'filter': {
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const value = field.type === 'tags' ? WORDS[0]! : field.type === 'boolean' ? 'true' : field.options![0]!;
+          await page.selectOption(`${s} [data-filter="${b.field}"]`, value);
+          const n = await recordCount(page, entity);
+          check(n >= 1 && n < 3, `filter by ${b.field} keeps some records (${n})`);
+          await page.selectOption(`${s} [data-filter="${b.field}"]`, '');
+          break;
+        }
+        case 'sort': {
+          const firstId = () => page.getAttribute(`${s} [data-body] [data-record]`, 'data-record');
+          await page.selectOption(`${s} [data-sort]`, `${b.field}:asc`);
+          const asc = await firstId();
+          await page.selectOption(`${s} [data-sort]`, `${b.field}:desc`);
+          check(asc !== (await firstId()), `sort by ${b.field} changes the order`);
+          break;
+        }
+        case 'group':
+          check((await page.$$(`${s} [data-group]`)).length >= 2, `grouped by ${b.field}`);
+          break;
+        case 'total': {
+          const text = (await page.textContent(`${s} [data-totals="${b.field}"] [data-total-all]`)) ?? '';
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const expected = field.type === 'money' ? '15.00' : '6';
+          check(text.includes(expected), `total of ${b.field} is ${expected}: "${text}"`);
+          if (b.by) check((await page.$$(`${s} [data-totals="${b.field}"] li[data-key]`)).length >= 1, `totals per ${b.by}`);
+          break;
+        }
+        case 'count':
+          check((await page.$$(`${s} [data-counts="${b.by}"] li`)).length >= 1, `counts per ${b.by}`);
+          break;
+        case 'streak': {
+          const parent = spec.entities.find((e) => e.id === entity.parent!.entity)!;
+          const ps = section(parent);
+          // The three check-ins went to the first parent on today, yesterday and the day before.
+          const first = `${ps} [data-body] [data-record]`;
+          check(((await page.textContent(`${first} [data-streak]`)) ?? '').includes('3 days'), 'a three-day streak');
+          const second = page.locator(`${ps} [data-body] [data-record]`).nth(1);
+          await second.locator('[data-tick]').click();
+          check(
+            ((await second.locator('[data-streak]').textContent()) ?? '').includes('1 day'),
+            'ticking off today starts a streak',
+          );
+          check(await second.locator('[data-tick]').isDisabled(), 'done today');
+          break;
+        }
+        case 'due-today':
+          check(
+            ((await page.textContent(`${s} [data-due="${b.field}"] strong`)) ?? '').startsWith('Due today: 1'),
+            'one record due today',
+          );
+          break;
+        case 'timer': {
+          const before = await page.textContent('[data-clock]');
+          await page.click('[data-timer-start]');
+          await page.waitForFunction(`document.querySelector('[data-clock]').textContent !== ${JSON.stringify(before)}`);
+          await page.click('[data-timer-start]');
+          await page.click('[data-timer-reset]');
+          check((await page.textContent('[data-clock]')) === before, 'timer resets');
+          break;
+        }
+        case 'flip': {
+          const card = `${s} [data-flip]`;
+          check(!(await page.isVisible(`${card} [data-back]`)), 'the back is hidden');
+          await page.click(card);
+          check(await page.isVisible(`${card} [data-back]`), 'flipping shows the back');
+          break;
+        }
+        case 'import-export': {
+          await page.click('[data-export]');
+          const exported = await page.inputValue('[data-export-output]');
+          check(exported.includes('"records"'), 'export shows the data');
+          await page.click(`${s} [data-body] [data-record] [data-delete]`);
+          await page.setInputFiles('[data-import]', {
+            name: 'backup.json',
+            mimeType: 'application/json',
+            buffer: Buffer.from(exported),
+          });
+          await page.waitForFunction(
+            `new Set([...document.querySelectorAll(${JSON.stringify(`${s} [data-body] [data-record]`)})].map((e) => e.dataset.record)).size === 3`,
+          );
+          break;
+        }
+        case 'undo': {
+          const n = await recordCount(page, entity);
+          await page.click(`${s} [data-body] [data-record] [data-delete]`);
+          check((await recordCount(page, entity)) === n - 1, 'delete removes one');
+          await page.click('[data-undo]');
+          check((await recordCount(page, entity)) === n, 'undo brings it back');
+          break;
+        }
+        case 'crud': {
+          const textField = entity.fields.find((f) => f.type === 'text');
+          if (textField) {
+            await page.click(`${s} [data-body] [data-record] [data-edit]`);
+            await page.fill(`form[data-form="${entity.id}"] [name="${textField.id}"]`, 'edited value');
+            await page.click(`form[data-form="${entity.id}"] [data-submit]`);
+            check(((await page.textContent(`${s} [data-body]`)) ?? '').includes('edited value'), `edit ${entity.id}`);
+          }
+          break;
+        }
+      }
+    }
+    for (const view of spec.views) {
+      if (view.type === 'board')
+        check(
+          (await page.$$(`section[data-entity="${view.entity}"] [data-group]`)).length > 0 || spec.views[0] !== view,
+          'board columns',
+        );
+    }
+    // Saved in this browser: the records survive a reload.
+    const counts = await Promise.all(ordered.map((e) => recordCount(page, e)));
+    await page.reload();
+    check(
+      JSON.stringify(await Promise.all(ordered.map((e) => recordCount(page, e)))) === JSON.stringify(counts),
+      'records survive a reload',
+    );
+    // delete, then dark mode toggles and is remembered.
+    const entity = roots[0]!;
+    const n = await recordCount(page, entity);
+    await page.click(`${section(entity)} [data-body] [data-record] [data-delete]`);
+    check((await recordCount(page, entity)) === n - 1, 'delete');
+    await page.click('#theme-toggle');
+    check((await page.getAttribute('html', 'data-theme')) === (spec.look.dark ? 'light' : 'dark'), 'theme toggles');
+    await context.close();
+    return problems;
+  }
+
+  it(`drives every behaviour of ${apps.length} compiled apps once`, async () => {
+    const failures: string[] = [];
+    for (const app of apps) {
+      const problems = await drive(app.spec, app.manifest.project_name).catch((err: Error) => [
+        `stopped: ${err.message.split('\n')[0]}`,
+      ]);
+      if (problems.length > 0) failures.push(`${app.prompt}: ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  ConsultantResponseSchema,
+  planFromResponse,
+  type ConsultantResponse,
+  type ConsultationPlan,
+  type ConversationTurn,
+} from '../../lambdas/domain/consultation';
+import { consultOffline } from '../../lambdas/domain/offline-consultant';
+
+/** A scripted conversation: each answer is checked against the schema every consultant is held to. */
+function converse(messages: string[]): ConsultantResponse[] {
+  const history: ConversationTurn[] = [];
+  let plan: ConsultationPlan | null = null;
+  const answers: ConsultantResponse[] = [];
+  for (const message of messages) {
+    const r = consultOffline({ history, plan, message, designReference: null });
+    const parsed = ConsultantResponseSchema.safeParse(r);
+    if (!parsed.success) throw new Error(`invalid answer to "${message}": ${parsed.error.message}`);
+    answers.push(parsed.data);
+    history.push({ role: 'user', content: message, at: '' }, { role: 'assistant', content: r.response, at: '' });
+    plan = r.status === 'NEEDS_CONFIRMATION' ? planFromResponse(parsed.data) : r.status === 'NEEDS_INPUT' ? null : plan;
+  }
+  return answers;
+}
+
+describe('consulting on an app spec', () => {
+  it('habit tracker with streaks → add dark mode → proceed: the confirmed plan has both', () => {
+    const [plan, revised, ready] = converse(['a habit tracker where I see my streaks', 'add dark mode', 'proceed']);
+    expect(plan).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'custom' });
+    expect(plan!.response).toContain('Entities: Habit (name); Check-in (date: date, belongs to a habit)');
+    expect(plan!.response).toContain('streak per habit, tick off today');
+    expect(plan!.app_spec!.look.dark).toBe(false);
+    expect(revised!.response).toContain('Updated the plan: Turned on dark mode.');
+    expect(revised!.response).toContain('Look: default look, dark mode');
+    expect(ready).toMatchObject({ status: 'READY_TO_BUILD', app_kind: 'custom' });
+    expect(ready!.app_spec!.look.dark).toBe(true);
+    expect(ready!.app_spec!.behaviours.map((b) => b.type)).toContain('streak');
+    expect(ready!.build_prompt).toContain('streak per habit');
+  });
+
+  it('changes the spec by talking: a field, a grouping, a view, a name', () => {
+    const [, withNotes, grouped, board, named] = converse([
+      'a recipe book where I can tag recipes',
+      'add a notes field',
+      'group by category',
+      'show it as a board by status',
+      'call it "Grandma\'s Kitchen"',
+    ]);
+    expect(withNotes!.app_spec!.entities[0]!.fields.map((f) => f.id)).toContain('notes');
+    expect(grouped!.response).toContain('grouped by category');
+    expect(grouped!.app_spec!.behaviours).toContainEqual({ type: 'group', entity: 'recipe', field: 'category' });
+    expect(board!.app_spec!.views[0]).toEqual({ type: 'board', entity: 'recipe', field: 'status' });
+    expect(named!.app_spec!.title).toBe("Grandma's Kitchen");
+  });
+
+  it('turns a kind template into a spec when asked for what only a spec has', () => {
+    const [, r] = converse(['a todo list', 'add a notes field and group by priority']);
+    expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'custom' });
+    expect(r!.app_spec!.entities[0]!.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['notes', 'priority']));
+  });
+
+  it('says plainly what it cannot build, before anything is built, with what it can build instead', () => {
+    const [chess, kernel] = converse(['a multiplayer chess game', 'build me an operating system kernel']);
+    for (const r of [chess!, kernel!]) {
+      expect(r.status).toBe('NEEDS_INPUT');
+      expect(r.app_kind).toBeNull();
+      expect(r.response).toContain('I cannot build that as asked');
+      expect(r.response).toContain('It can build instead');
+    }
+    expect(chess!.response).toContain('other people over the network');
+  });
+
+  it('builds a close reading and names what it leaves out', () => {
+    const [r] = converse(['a habit tracker that sends me push notifications']);
+    expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'custom', interpreted_as: 'a habit tracker' });
+    expect(r!.left_out).toEqual(['sending e-mail, text messages or push notifications']);
+    expect(r!.response).toContain('Left out (a static web app cannot do it): sending e-mail');
+  });
+
+  it('understands a Spanish calculator request, and answers unreadable Spanish in plain words', () => {
+    const [r] = converse(['una calculadora']);
+    expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'calculator' });
+    expect(r!.interpreted_as).toContain('read from Spanish');
+    const [q] = converse(['quiero una aplicación para mis perros']);
+    expect(q!.status).toBe('NEEDS_INPUT');
+    expect(q!.response).toContain('Lo siento');
+  });
+});
+
+describe('the spec is validated at the consultant boundary', () => {
+  const base = converse(['a habit tracker where I see my streaks'])[0]!;
+
+  it('refuses a custom plan without a spec, and a spec that points at a missing field', () => {
+    expect(ConsultantResponseSchema.safeParse({ ...base, app_spec: null }).success).toBe(false);
+    const broken = JSON.parse(JSON.stringify(base)) as Record<string, any>;
+    broken.app_spec.behaviours.push({ type: 'total', entity: 'habit', field: 'cost', by: null });
+    const parsed = ConsultantResponseSchema.safeParse(broken);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toContain('habit has no field');
+  });
+});
+
+describe('a model can answer with the same spec', () => {
+  it('the structured-output schema a model is given describes the app spec', () => {
+    const schema = JSON.stringify(z.toJSONSchema(ConsultantResponseSchema, { io: 'input', unrepresentable: 'any' }));
+    for (const word of ['app_spec', 'entities', 'behaviours', 'streak', 'interpreted_as', 'left_out', 'custom']) {
+      expect(schema).toContain(word);
+    }
+  });
+});
