@@ -238,10 +238,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...base,
     ...(options.architect ? { architect: options.architect } : {}),
     policySource,
-    // A debugger run takes a builder slot like a build: builds and snippets together never
-    // exceed policy.builder.concurrency sandboxes at once.
+    // A debugger run takes a builder slot like a build, so builds and snippets together never
+    // exceed policy.builder.concurrency sandboxes at once, and gets the builder's disk quota.
     snippets: {
-      run: (input) => slots.run(`debugger-${randomUUID()}`, () => runSnippet({ ...input, limits: input.limits, sandbox })),
+      run: (input) =>
+        slots.run(`debugger-${randomUUID()}`, () =>
+          runSnippet({ ...input, limits: { ...input.limits, disk_mb: svc.policy.policy.builder.disk_mb }, sandbox }),
+        ),
     },
     builderIsolation: capabilities.refusal
       ? { mode: 'unavailable', detail: capabilities.refusal }

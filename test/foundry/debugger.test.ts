@@ -15,7 +15,7 @@ const marker = `gdbg${process.pid}x${Date.now() % 100000}`;
 beforeAll(async () => {
   t = await startTestStack({
     policy: {
-      builder: { concurrency: 2 },
+      builder: { concurrency: 2, disk_mb: 16 },
       debugger: { timeout_seconds: 3, memory_mb: 96, max_pids: 24 },
       rate_limits: { default: { capacity: 50, refill_per_minute: 2 } },
     },
@@ -104,6 +104,12 @@ test('allocating past the memory cap is killed: end_reason memory', async () => 
   expect(res.body.end_reason).toBe('memory');
   expect(res.body.exit_code === null || res.body.exit_code === 137).toBe(true);
   expectNothingLeft(cgroups);
+});
+
+test('writing past the disk quota (builder.disk_mb) is stopped: end_reason disk', async () => {
+  const res = await run({ language: 'shell', code: 'head -c 64000000 /dev/zero > /job/fill.bin; echo wrote' });
+  expect(res.body.end_reason).toBe('disk');
+  expect(res.body.stderr).toMatch(/No space left on device/);
 });
 
 test('trying the network fails inside the sandbox: end_reason network', async () => {
