@@ -2,7 +2,7 @@ import './polyfills';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -257,7 +257,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...base,
     ...(options.architect ? { architect: options.architect } : {}),
     policySource,
-    snippets: { run: (input) => runSnippet({ ...input, limits: input.limits, sandbox }) },
+    // A debugger run takes a builder slot like a build, so builds and snippets together never
+    // exceed policy.builder.concurrency sandboxes at once, and gets the builder's disk quota.
+    snippets: {
+      run: (input) =>
+        slots.run(`debugger-${randomUUID()}`, () =>
+          runSnippet({ ...input, limits: { ...input.limits, disk_mb: svc.policy.policy.builder.disk_mb }, sandbox }),
+        ),
+    },
     builderIsolation: capabilities.refusal
       ? { mode: 'unavailable', detail: capabilities.refusal }
       : capabilities.isolation === 'none'

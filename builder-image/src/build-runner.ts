@@ -65,6 +65,8 @@ export interface RunBuildOptions {
 export const LOG_TAIL_BYTES = 4096;
 
 const INSTALL_COMMAND = 'npm install --offline --no-audit --no-fund --ignore-scripts';
+/** A write refused because the job's disk is full (the local quota, or Fargate's ephemeral storage). */
+const DISK_FULL = /\bENOSPC\b|No space left on device|Disk quota exceeded|\bEDQUOT\b/;
 const FORK_FAILURE = /Cannot fork|fork: (?:retry: )?Resource temporarily unavailable|(?:spawn|fork)\w* EAGAIN/;
 /**
  * Output of a command that tried the network: builds have none (no interface but loopback, no DNS),
@@ -246,11 +248,13 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
   const tail = new LogTail(LOG_TAIL_BYTES);
   let forkFailure = false;
   let networkFailure = false;
+  let diskFull = false;
   const onLine = (line: string): void => {
     tail.push(line);
     run.log.line(line);
     if (FORK_FAILURE.test(line)) forkFailure = true;
     if (NETWORK_FAILURE.test(line)) networkFailure = true;
+    if (DISK_FULL.test(line)) diskFull = true;
   };
   const prlimit = run.processLimit ? findPrlimit() : null;
   const argv = [
@@ -322,6 +326,7 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
     const failed = outcome.code !== 0;
     if (failed && oomKilled) endReason = 'memory';
     else if (failed && forkFailure) endReason = 'pids';
+    else if (failed && diskFull) endReason = 'disk';
     else if (failed && networkFailure && stopReason !== 'timeout') endReason = 'network';
     else if (stopReason === 'timeout') endReason = run.timeoutIsDeadline ? 'deadman' : 'timeout';
     else endReason = 'exit';

@@ -7,11 +7,12 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError } from '../domain/errors';
 import type { Actor } from '../domain/mission';
 import type { Role } from '../domain/identity';
 import { secondsUntilFull, take, type BucketRate, type TakeResult } from '../domain/token-bucket';
+import { REFUSAL_TALLY_BUCKET_SECONDS, REFUSAL_TALLY_TTL_SECONDS, tallyBucketStart } from '../domain/refusal-tally';
 
 export interface TenantRecord {
   readonly tenant_id: string;
@@ -66,6 +67,21 @@ export interface AuditRecord {
   readonly message: string;
   readonly actor: Actor;
   readonly data: Record<string, unknown>;
+  /**
+   * Set on a tally of refusals (see `tallyRefusal`): how many were counted, the first and the
+   * last. `actor` and `data` then describe the last one.
+   */
+  readonly count?: number;
+  readonly first_at?: string;
+  readonly last_at?: string;
+}
+
+/** One refusal to count in a tally (see `IdentityStore.tallyRefusal`). */
+export interface RefusalTallyInput extends Omit<AuditRecord, 'audit_id' | 'at' | 'count' | 'first_at' | 'last_at'> {
+  /** The caller's network (`sourceNetwork`), part of the tally's key. */
+  readonly source: string;
+  /** The device key, part of the key only when the tally belongs to a tenant (its keys are few). */
+  readonly keyId: string | null;
 }
 
 const tenantPk = (tenantId: string): string => `TENANT#${tenantId}`;
@@ -440,6 +456,48 @@ export class IdentityStore {
         },
       }),
     );
+    return record;
+  }
+
+  /**
+   * Counts one refusal in its tally: one item per (tenant or unattributed, type, code, device of
+   * the tenant, source network, hour), updated with an atomic ADD, so any number of refusals
+   * writes a bounded number of items. The item sorts among the audit records at the start of its
+   * hour and expires `REFUSAL_TALLY_TTL_SECONDS` after the hour ends.
+   */
+  async tallyRefusal(input: RefusalTallyInput): Promise<AuditRecord> {
+    const nowMs = this.nowMs();
+    const bucket = tallyBucketStart(nowMs);
+    const bucketIso = new Date(bucket).toISOString();
+    const device = input.tenant_id && input.keyId ? input.keyId : '-';
+    const tallyKey = `${input.type}#${input.code}#${device}#${input.source}`;
+    const audit_id = `tally-${createHash('sha256').update(`${bucketIso}#${tallyKey}`).digest('hex').slice(0, 24)}`;
+    const now = this.iso();
+    const out = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { PK: auditPk(input.tenant_id), SK: `${bucketIso}#TALLY#${tallyKey}` },
+        UpdateExpression:
+          'SET audit_id = :id, tenant_id = :t, #type = :type, code = :code, message = :msg, actor = :actor, #data = :data, ' +
+          '#at = if_not_exists(#at, :now), first_at = if_not_exists(first_at, :now), last_at = :now, expires_at = :exp ' +
+          'ADD #count :one',
+        ExpressionAttributeNames: { '#type': 'type', '#data': 'data', '#at': 'at', '#count': 'count' },
+        ExpressionAttributeValues: {
+          ':id': audit_id,
+          ':t': input.tenant_id,
+          ':type': input.type,
+          ':code': input.code,
+          ':msg': input.message,
+          ':actor': input.actor,
+          ':data': { ...input.data, source: input.source },
+          ':now': now,
+          ':exp': Math.ceil(bucket / 1000) + REFUSAL_TALLY_BUCKET_SECONDS + REFUSAL_TALLY_TTL_SECONDS,
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const { expires_at: _e, ...record } = strip<AuditRecord & { expires_at?: number }>(out.Attributes ?? {});
     return record;
   }
 

@@ -47,7 +47,7 @@ export interface DebuggerRunView {
   readonly stdout: string;
   readonly stderr: string;
   readonly exit_code: number | null;
-  /** exit, timeout, memory, pids, network (it tried the network, which the sandbox does not have), killed, error. */
+  /** exit, timeout, memory, pids, disk, network (it tried the network, which the sandbox does not have), killed, error. */
   readonly end_reason: DebuggerRun['end_reason'];
   readonly duration_ms: number;
   readonly timeout_ms: number;

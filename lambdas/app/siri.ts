@@ -15,7 +15,7 @@ import {
   SIRI_PATH,
   withinWindow,
 } from '../domain/siri-signature';
-import { recordAudit } from './audit';
+import { recordAudit, tallyRefusal } from './audit';
 import { enforceGuardrails, type GuardServices } from './content-guard';
 import { enforceRateLimit, type RateLimitServices } from './rate-limit';
 import { continueConsultation, isConsulting, type ConsultationServices } from './consultation';
@@ -51,8 +51,10 @@ const SiriJsonSchema = z
 
 /**
  * `POST /gantry/siri`, signed with GANTRY-SIRI-V1 (see domain/siri-signature.ts). The checks run
- * cheapest and least revealing first; each refusal has its own code and is recorded as an
- * audit item (of the key's tenant, or unattributed for an unknown key):
+ * cheapest and least revealing first; each refusal has its own code and is recorded in the audit
+ * log (of the key's tenant, or unattributed for an unknown key): counted in an hourly tally per
+ * code and source network while the request is unproven (anyone can send those), as an item of
+ * its own once it is signed, fresh and not a replay:
  *
  *   413 SIRI_BODY_TOO_LARGE · 400 SIRI_MISSING_HEADERS · 401 SIRI_UNKNOWN_KEY ·
  *   401 SIRI_KEY_REVOKED · 401 SIRI_BAD_TIMESTAMP · 401 SIRI_STALE_TIMESTAMP · 400 SIRI_BAD_NONCE ·
@@ -71,15 +73,20 @@ export async function handleSiri(svc: SiriServices, request: SiriRequest): Promi
   let device: DeviceKeyRecord | null = null;
   if (keyId && DEVICE_KEY_ID_PATTERN.test(keyId)) device = await svc.identity.getDevice(keyId);
 
+  // Until the request is proven fresh and signed by the device (signature, body hash and a new
+  // nonce), a refusal is counted in a tally, not stored one item each: anyone can send those.
+  let authenticated = false;
   const refuse = async (code: string, message: string, status = 401): Promise<never> => {
-    await recordAudit(svc, {
+    const entry = {
       tenantId: device?.tenant_id ?? null,
       type: 'siri.refused',
       code,
       message,
-      actor: { type: 'integration', id: device ? `siri/${device.key_id}` : 'siri/unknown' },
-      data: { key_id: keyId?.slice(0, 40) ?? null, source_ip: request.sourceIp, body_bytes: request.body.length },
-    });
+      actor: { type: 'integration', id: device ? `siri/${device.key_id}` : 'siri/unknown' } as const,
+    };
+    const data = { key_id: keyId?.slice(0, 40) ?? null, body_bytes: request.body.length };
+    if (authenticated) await recordAudit(svc, { ...entry, data: { ...data, source_ip: request.sourceIp } });
+    else await tallyRefusal(svc, { ...entry, data, sourceIp: request.sourceIp, keyId: device?.key_id ?? null });
     throw new SiriRequestError(code, message, status);
   };
 
@@ -116,6 +123,7 @@ export async function handleSiri(svc: SiriServices, request: SiriRequest): Promi
   if (!(await svc.identity.claimNonce(device.key_id, nonce, siri.nonce_ttl_seconds))) {
     return refuse('SIRI_REPLAYED_NONCE', 'This nonce was already used: the request is a replay');
   }
+  authenticated = true;
 
   const user = await svc.identity.getUser(device.email);
   if (!user || user.user_id !== device.user_id || user.tenant_id !== device.tenant_id) {

@@ -4,7 +4,7 @@ import * as z from 'zod';
  * Why a sandboxed command stopped. `network`: it failed after trying to reach the network, which
  * the builder does not have (judged from the command's own error output, like `pids`).
  */
-export const EndReasonSchema = z.enum(['exit', 'timeout', 'memory', 'pids', 'network', 'killed', 'deadman', 'error']);
+export const EndReasonSchema = z.enum(['exit', 'timeout', 'memory', 'pids', 'disk', 'network', 'killed', 'deadman', 'error']);
 export type EndReason = z.infer<typeof EndReasonSchema>;
 
 export const CommandResultSchema = z.object({

@@ -9,6 +9,11 @@ export const BuilderLimitsSchema = z.object({
   memory_mb: z.number().int().min(64).max(30720),
   cpu_percent: z.number().int().min(5).max(400),
   max_pids: z.number().int().min(16).max(4096),
+  /**
+   * Size of the job folder (MB). Locally a fixed-size filesystem per run; on Fargate the bound
+   * is the task's ephemeral storage. Absent in older limits files: 512.
+   */
+  disk_mb: z.number().int().min(16).max(20480).default(512),
   install_timeout_seconds: z.number().int().min(1).max(900),
   command_timeout_seconds: z.number().int().min(1).max(900),
   dead_man_switch_seconds: z.number().int().min(1).max(3600),

@@ -201,6 +201,7 @@ type UserRecord = import('../adapters/identity-store').UserRecord;
 type GrantRecord = import('../adapters/identity-store').GrantRecord;
 type DeviceKeyRecord = import('../adapters/identity-store').DeviceKeyRecord;
 type AuditRecord = import('../adapters/identity-store').AuditRecord;
+type RefusalTallyInput = import('../adapters/identity-store').RefusalTallyInput;
 type DebuggerRun = import('../adapters/debugger-runs').DebuggerRun;
 
 /** Missions and their hash-chained events, every key under the tenant. */
@@ -303,6 +304,8 @@ export interface RateBucketRepository {
 /** Security-relevant decisions, per tenant (or unattributed). */
 export interface AuditLog {
   putAudit(input: Omit<AuditRecord, 'audit_id' | 'at'>): Promise<AuditRecord>;
+  /** Counts a refusal of an unproven caller in a short-lived tally instead of an item of its own. */
+  tallyRefusal(input: RefusalTallyInput): Promise<AuditRecord>;
   listAudit(tenantId: string | null, limit?: number): Promise<AuditRecord[]>;
 }
 

@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { detectCgroups, RunCgroup, type CgroupSupport } from './cgroups';
+import { detectDiskQuota, JobDisk, sweepJobDisks, type DiskQuotaSupport } from './job-disk';
 import { sweepJobDirs } from './job-dirs';
 import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
 
@@ -21,7 +22,8 @@ import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
  * Runs one command in a throw-away sandbox on this machine: bubblewrap for isolation (no network,
  * no view of the host's files, no capabilities, own pid namespace), a per-run cgroup for limits
  * (memory, CPU, pids), an unprivileged uid, and a hard timeout. The caller's job folder is the
- * only writable host path, mounted at /job.
+ * only writable host path, mounted at /job; with a disk limit, /job is a fixed-size filesystem
+ * holding a copy of it for the run, copied back afterwards (see job-disk.ts).
  *
  * Without cgroups it degrades (bubblewrap isolation, rlimits, a timeout) and `describe()` says what
  * is missing in `warning`. Without a working bubblewrap it refuses to run anything, unless the
@@ -34,7 +36,7 @@ export const SANDBOX_FIX =
   'install bubblewrap (apt-get install bubblewrap) and make sure it can create namespaces, ' +
   'or set GANTRY_SANDBOX=none to run builds unsandboxed (no network or file isolation)';
 
-export type SandboxEndReason = 'exit' | 'timeout' | 'memory' | 'pids' | 'killed' | 'error';
+export type SandboxEndReason = 'exit' | 'timeout' | 'memory' | 'pids' | 'disk' | 'killed' | 'error';
 
 /**
  * `full`: bubblewrap and cgroup limits. `partial`: bubblewrap, but limits are rlimits only (no
@@ -47,6 +49,12 @@ export interface SandboxLimits {
   /** 100 = one full CPU. */
   readonly cpuPercent: number;
   readonly maxPids: number;
+  /**
+   * Size of /job in MB: a fixed-size filesystem for the run (where the machine allows it, see
+   * `describe().enforced.disk`). A run that fills it is stopped with end reason `disk`.
+   * Default: no quota (/job is the job folder itself).
+   */
+  readonly diskMb?: number;
 }
 
 /** A host path mounted read-only at `target` inside the sandbox. */
@@ -90,6 +98,8 @@ export interface SandboxRunResult {
   readonly pids_limit_hits: number;
   /** CFS periods the run was throttled in (cgroup counter; 0 when unknown). */
   readonly throttled_periods: number;
+  /** The run filled its disk quota (false without one). */
+  readonly disk_full: boolean;
   readonly isolation: SandboxIsolation;
   /** False if a process of the run could not be ended or its cgroup not removed (should never happen). */
   readonly cleaned_up: boolean;
@@ -107,12 +117,18 @@ export interface SandboxCapabilities {
   readonly cgroup: CgroupSupport | null;
   /** Why cgroups are not used, when they are not. */
   readonly cgroupUnavailable: string | null;
+  /** How job disks are made, or null when runs get no disk quota. */
+  readonly diskQuota: DiskQuotaSupport | null;
+  /** Why runs get no disk quota, when they do not. */
+  readonly diskQuotaUnavailable: string | null;
   readonly enforced: {
     readonly network: boolean;
     readonly filesystem: boolean;
     readonly memory: 'cgroup' | 'rlimit' | 'none';
     readonly cpu: boolean;
     readonly pids: 'cgroup' | 'rlimit' | 'none';
+    /** `quota`: a run's /job is a fixed-size filesystem (`limits.diskMb`). */
+    readonly disk: 'quota' | 'none';
     readonly timeout: true;
   };
   /** One line to print prominently at start-up when isolation is not `full`. */
@@ -137,11 +153,15 @@ export interface LocalSandboxOptions {
   readonly useCgroups?: boolean;
   /** Run commands as plain processes when bubblewrap is missing or broken (GANTRY_SANDBOX=none). Default false: refuse. */
   readonly allowUnsandboxed?: boolean;
+  /** False to run without disk quotas (tests of the fallback). Default true. */
+  readonly useDiskQuota?: boolean;
 }
 
 export interface SweepReport {
   /** Names of leftover run cgroups that were killed and removed. */
   readonly cgroups: string[];
+  /** Names of leftover job disks that were unmounted and deleted. */
+  readonly disks: string[];
   /** Leftover job folders that were removed. */
   readonly jobDirs: string[];
 }
@@ -152,6 +172,8 @@ const SANDBOX_HOME = `${SANDBOX_JOB_DIR}/home`;
 const DEFAULT_UID = 61000;
 const JOIN_FAILURE = 'gantry-sandbox: cannot join cgroup';
 const CLOSE_GRACE_MS = 2000;
+/** How often a run's disk is checked for being full. */
+const DISK_WATCH_MS = 100;
 
 /**
  * Joins the run's cgroups, then execs the sandbox: the pid is in the cgroup before any sandboxed
@@ -247,6 +269,10 @@ export class LocalSandbox {
       if (bwrapProblem) bwrap = null;
     }
 
+    const disk = options.useDiskQuota === false ? { unavailable: 'disabled by configuration' } : detectDiskQuota(isRoot);
+    const diskQuota = 'support' in disk ? disk.support : null;
+    const diskQuotaUnavailable = 'unavailable' in disk ? disk.unavailable : null;
+
     const isolation: SandboxIsolation = bwrap ? (cgroup ? 'full' : 'partial') : 'none';
     const refusal =
       isolation === 'none' && !options.allowUnsandboxed
@@ -271,16 +297,19 @@ export class LocalSandbox {
       runAs,
       cgroup,
       cgroupUnavailable,
+      diskQuota,
+      diskQuotaUnavailable,
       enforced: {
         network: bwrap !== null,
         filesystem: bwrap !== null,
         memory: cgroup ? 'cgroup' : rlimitMemory ? 'rlimit' : 'none',
         cpu: cgroup !== null && cgroup.cpuParent !== null,
         pids: cgroup ? 'cgroup' : prlimit && runAs ? 'rlimit' : 'none',
+        disk: diskQuota ? 'quota' : 'none',
         timeout: true,
       },
       warning,
-      summary: summarize(isolation, cgroup, runAs, bwrapProblem, cgroupUnavailable),
+      summary: summarize(isolation, cgroup, runAs, bwrapProblem, cgroupUnavailable, diskQuota !== null),
       refusal,
     };
   }
@@ -300,6 +329,11 @@ export class LocalSandbox {
   /** Where `runSnippet` makes its throw-away folders. */
   snippetRoot(): string {
     return join(this.root, 'snippets');
+  }
+
+  /** Where job disks (images and mount points) are made. */
+  private diskRoot(): string {
+    return join(this.root, 'disks');
   }
 
   /** Owner to give job folders to (the sandbox user when running as root, else null: the caller's own uid). */
@@ -339,7 +373,8 @@ export class LocalSandbox {
     }
     const jobDirs: string[] = [];
     for (const root of [this.snippetRoot(), ...jobRoots]) jobDirs.push(...(await sweepJobDirs(root)));
-    return { cgroups: swept, jobDirs };
+    const disks = await sweepJobDisks(this.diskRoot());
+    return { cgroups: swept, jobDirs, disks };
   }
 
   /** Runs one command; resolves with how it ended. Rejects only for invalid options. */
@@ -354,6 +389,7 @@ export class LocalSandbox {
       oom_kills: 0,
       pids_limit_hits: 0,
       throttled_periods: 0,
+      disk_full: false,
       cleaned_up: true,
       ...fields,
       duration_ms: Date.now() - started,
@@ -378,9 +414,27 @@ export class LocalSandbox {
       }
       this.active.add(cgroup);
     }
-    const { file, args, env, cwd } = this.commandLine(options, cgroup);
+    let disk: JobDisk | null = null;
+    if (options.limits.diskMb !== undefined && caps.diskQuota) {
+      const diskMb = options.limits.diskMb;
+      try {
+        disk = await JobDisk.create(caps.diskQuota, this.diskRoot(), `${ownerToken()}-disk${++this.seq}`, diskMb, caps.runAs);
+        await disk.fill(options.jobDir);
+      } catch (err) {
+        const full = disk?.isFull() ?? false;
+        await disk?.remove();
+        if (cgroup) {
+          await cgroup.remove();
+          this.active.delete(cgroup);
+        }
+        return full
+          ? result({ end_reason: 'disk', disk_full: true, error: `the job folder is larger than its ${diskMb} MB disk` })
+          : result({ end_reason: 'error', error: (err as Error).message });
+      }
+    }
+    const { file, args, env, cwd } = this.commandLine(disk ? { ...options, jobDir: disk.mountPoint } : options, cgroup);
 
-    let stopReason: 'timeout' | 'killed' | null = null;
+    let stopReason: 'timeout' | 'killed' | 'disk' | null = null;
     let bwrapStarted = false;
     let statusText = '';
     const exit = await new Promise<{ code: number | null; spawnError?: Error }>((resolve) => {
@@ -406,13 +460,19 @@ export class LocalSandbox {
       const started = child.stdio[4];
       if (started && 'on' in started) started.on('data', () => (bwrapStarted = true));
       let exited = false;
-      const stop = (reason: 'timeout' | 'killed'): void => {
+      const stop = (reason: 'timeout' | 'killed' | 'disk'): void => {
         if (stopReason || exited) return;
         stopReason = reason;
         if (cgroup) void cgroup.killAll();
         killGroup(child.pid);
       };
       const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+      // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped.
+      const diskWatch = disk
+        ? setInterval(() => {
+            if (disk?.isFull()) stop('disk');
+          }, DISK_WATCH_MS)
+        : undefined;
       const onAbort = (): void => stop('killed');
       options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -423,6 +483,7 @@ export class LocalSandbox {
         if (done) return;
         done = true;
         clearTimeout(timer);
+        clearInterval(diskWatch);
         clearTimeout(closeTimer);
         options.signal?.removeEventListener('abort', onAbort);
         resolve({ code: exitCode, ...(spawnError ? { spawnError } : {}) });
@@ -455,16 +516,26 @@ export class LocalSandbox {
     // its children in the kernel's exit path): resolve only once it is gone too.
     const initPid = Number(/"child-pid":\s*(\d+)/.exec(statusText)?.[1] ?? 0);
     if (initPid > 0) cleanedUp = (await waitForExit(initPid, 2000)) && cleanedUp;
+    // Every process of the run is gone: its files go back to the job folder, the disk away.
+    const diskFull = disk !== null && (stopReason === 'disk' || disk.isFull());
+    let drainError: string | null = null;
+    if (disk) {
+      await disk.drainTo(options.jobDir).catch((err: Error) => (drainError = err.message));
+      await disk.remove();
+    }
     const base = {
       exit_code: exit.code,
       oom_kills: counters.oomKills,
       pids_limit_hits: counters.pidsMaxHits,
       throttled_periods: counters.throttledPeriods,
+      disk_full: diskFull,
       cleaned_up: cleanedUp,
     };
+    if (drainError) return result({ ...base, end_reason: 'error', error: `cannot copy the job's files back: ${drainError}` });
     if (exit.spawnError) return result({ ...base, end_reason: 'error', error: `cannot start: ${exit.spawnError.message}` });
-    const stopped = stopReason as 'timeout' | 'killed' | null;
+    const stopped = stopReason as 'timeout' | 'killed' | 'disk' | null;
     if (stopped === 'killed') return result({ ...base, end_reason: 'killed' });
+    if (stopped === 'disk') return result({ ...base, end_reason: 'disk' });
     const errTail = stderr.tail(4096);
     if (exit.code === 125 && errTail.includes(JOIN_FAILURE)) {
       return result({ ...base, end_reason: 'error', error: errTail.trim() });
@@ -481,6 +552,8 @@ export class LocalSandbox {
     let endReason: SandboxEndReason = stopped === 'timeout' ? 'timeout' : 'exit';
     if (ended && counters.oomKills > 0) endReason = 'memory';
     else if (ended && counters.pidsMaxHits > 0) endReason = 'pids';
+    // A full disk at the end means the run tried to write past its quota, even if it then exited 0.
+    else if (diskFull) endReason = 'disk';
     else if (!cgroup && failed && stopped === null && /out of memory|heap limit|Cannot allocate memory/i.test(errTail)) {
       // Without a cgroup counter the rlimit shows only as an allocation failure.
       endReason = 'memory';
@@ -635,10 +708,12 @@ function summarize(
   runAs: { uid: number } | null,
   bwrapProblem: string | null,
   cgroupUnavailable: string | null,
+  diskQuota: boolean,
 ): string {
-  const limits = cgroup
-    ? `cgroup ${cgroup.version} limits (memory, ${cgroup.cpuParent ? 'cpu, ' : ''}pids)`
-    : `rlimits only (${cgroupUnavailable})`;
+  const limits =
+    (cgroup
+      ? `cgroup ${cgroup.version} limits (memory, ${cgroup.cpuParent ? 'cpu, ' : ''}pids)`
+      : `rlimits only (${cgroupUnavailable})`) + (diskQuota ? ', disk quota' : '');
   const user = runAs ? `, uid ${runAs.uid}` : '';
   if (isolation === 'none') return `NOT ISOLATED (${bwrapProblem}); ${limits}${user}, timeouts enforced`;
   return `bubblewrap${isolation === 'partial' ? ' (degraded)' : ''} + ${limits}${user}, no network`;

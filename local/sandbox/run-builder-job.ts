@@ -152,6 +152,12 @@ class RunObserver {
   /** A result assembled from the stream, for a run that ended before the builder wrote one. */
   partial(endReason: EndReason, startedAt: Date, error: string): BuildResultDetail {
     const commands = [...this.commands];
+    const last = commands[commands.length - 1];
+    // Stopped between commands (a full disk is seen a moment after the write that filled it):
+    // the command that failed is the one the stop is about.
+    if (!this.current && last && last.exit_code !== 0 && endReason === 'disk') {
+      commands[commands.length - 1] = { ...last, end_reason: endReason };
+    }
     if (this.current) {
       commands.push({
         phase: this.current.phase,
@@ -164,7 +170,7 @@ class RunObserver {
     }
     return {
       ok: false,
-      failed_phase: this.current?.phase ?? null,
+      failed_phase: this.current?.phase ?? (last && last.exit_code !== 0 ? last.phase : null),
       end_reason: endReason,
       commands,
       tests: this.tests.outcomes(),
@@ -198,22 +204,28 @@ async function readResultFile(path: string): Promise<BuildResultDetail | string>
 
 /**
  * Corrects the failing command's reason with what only the host can see: the run cgroup's OOM
- * and pids counters (inside the sandbox, an OOM kill looks like any SIGKILL and a refused fork
- * like any error).
+ * and pids counters and whether the job's disk is full (inside the sandbox, an OOM kill looks
+ * like any SIGKILL, a refused fork or a full disk like any error).
  */
-function withHostEvidence(result: BuildResultDetail, run: SandboxRunResult): BuildResultDetail {
+function withHostEvidence(result: BuildResultDetail, run: SandboxRunResult, diskMb: number): BuildResultDetail {
   if (result.ok) return result;
   const last = result.commands[result.commands.length - 1];
   if (!last || result.failed_phase !== last.phase) return result;
   let reason: EndReason | null = null;
   if (run.oom_kills > 0 && ['exit', 'killed', 'memory'].includes(last.end_reason)) reason = 'memory';
   else if (run.pids_limit_hits > 0 && ['exit', 'killed', 'timeout', 'pids'].includes(last.end_reason)) reason = 'pids';
+  else if (run.disk_full && ['exit', 'killed', 'error', 'disk'].includes(last.end_reason)) reason = 'disk';
   if (!reason || reason === last.end_reason) return result;
   return {
     ...result,
     end_reason: reason,
     commands: [...result.commands.slice(0, -1), { ...last, end_reason: reason }],
+    ...(reason === 'disk' ? { error: diskFullMessage(diskMb) } : {}),
   };
+}
+
+function diskFullMessage(diskMb: number): string {
+  return `the build filled its disk: the job folder is limited to ${diskMb} MB (builder.disk_mb)`;
 }
 
 /**
@@ -269,7 +281,12 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
       GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1',
     },
     readOnlyBinds: [{ source: bundle, target: ENTRYPOINT_IN_SANDBOX }],
-    limits: { memoryMb: opts.limits.memory_mb, cpuPercent: opts.limits.cpu_percent, maxPids: opts.limits.max_pids },
+    limits: {
+      memoryMb: opts.limits.memory_mb,
+      cpuPercent: opts.limits.cpu_percent,
+      maxPids: opts.limits.max_pids,
+      diskMb: opts.limits.disk_mb,
+    },
     timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
     maxCapturedBytes: 0,
     onStdout: (chunk) => stdoutLines.push(chunk),
@@ -289,6 +306,10 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
       );
     case 'killed':
       return observer.partial('killed', startedAt, 'the build was cancelled');
+    case 'disk':
+      // The disk filled up and the builder failed or was stopped: its result.json is not trusted.
+      if (run.exit_code !== 0) return observer.partial('disk', startedAt, diskFullMessage(opts.limits.disk_mb));
+      break;
     case 'error':
       return observer.partial('error', startedAt, `the sandbox failed: ${run.error ?? 'unknown error'}`);
     default:
@@ -304,13 +325,14 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
       return observer.partial('memory', startedAt, `the build ran out of memory (${opts.limits.memory_mb} MB)`);
     if (run.end_reason === 'pids')
       return observer.partial('pids', startedAt, `the build hit the process limit (${opts.limits.max_pids})`);
+    if (run.disk_full) return observer.partial('disk', startedAt, diskFullMessage(opts.limits.disk_mb));
     return observer.partial(
       'error',
       startedAt,
       `the builder ended without a result: ${fromFile}; ${observer.stderrTail.text()}`.trim(),
     );
   }
-  const result = withHostEvidence(fromFile, run);
+  const result = withHostEvidence(fromFile, run, opts.limits.disk_mb);
   if (!result.ok) return result;
   // The sandbox's own listing is not trusted: list the output again, skipping links and specials.
   const outputDir = builderJobPaths(opts.jobRoot, opts.jobId, opts.manifest.output_dir).outputDir;

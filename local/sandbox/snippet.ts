@@ -8,7 +8,8 @@ import { chownTree, claimJobDir, releaseJobDir } from './job-dirs';
 import { SANDBOX_JOB_DIR, type LocalSandbox } from './local-sandbox';
 
 /** Limits a snippet runs under (the builder's, or tighter). */
-export type SnippetLimits = Pick<BuilderLimits, 'memory_mb' | 'cpu_percent' | 'max_pids'>;
+export type SnippetLimits = Pick<BuilderLimits, 'memory_mb' | 'cpu_percent' | 'max_pids'> &
+  Partial<Pick<BuilderLimits, 'disk_mb'>>;
 
 export interface SnippetOptions {
   readonly code: string;
@@ -52,7 +53,12 @@ export async function runSnippet(opts: SnippetOptions): Promise<SnippetResult> {
     const run = await sandbox.run({
       argv,
       jobDir: dir,
-      limits: { memoryMb: opts.limits.memory_mb, cpuPercent: opts.limits.cpu_percent, maxPids: opts.limits.max_pids },
+      limits: {
+        memoryMb: opts.limits.memory_mb,
+        cpuPercent: opts.limits.cpu_percent,
+        maxPids: opts.limits.max_pids,
+        ...(opts.limits.disk_mb !== undefined ? { diskMb: opts.limits.disk_mb } : {}),
+      },
       timeoutMs: opts.timeoutMs,
       maxCapturedBytes: opts.maxOutputBytes ?? 64 * 1024,
       ...(opts.signal ? { signal: opts.signal } : {}),

@@ -13,7 +13,13 @@ let t: TestStack;
 const marker = `gdbg${process.pid}x${Date.now() % 100000}`;
 
 beforeAll(async () => {
-  t = await startTestStack({ policy: { debugger: { timeout_seconds: 3, memory_mb: 96, max_pids: 24 } } });
+  t = await startTestStack({
+    policy: {
+      builder: { concurrency: 2, disk_mb: 16 },
+      debugger: { timeout_seconds: 3, memory_mb: 96, max_pids: 24 },
+      rate_limits: { default: { capacity: 50, refill_per_minute: 2 } },
+    },
+  });
 });
 afterAll(async () => t?.stop());
 
@@ -100,6 +106,12 @@ test('allocating past the memory cap is killed: end_reason memory', async () => 
   expectNothingLeft(cgroups);
 });
 
+test('writing past the disk quota (builder.disk_mb) is stopped: end_reason disk', async () => {
+  const res = await run({ language: 'shell', code: 'head -c 64000000 /dev/zero > /job/fill.bin; echo wrote' });
+  expect(res.body.end_reason).toBe('disk');
+  expect(res.body.stderr).toMatch(/No space left on device/);
+});
+
 test('trying the network fails inside the sandbox: end_reason network', async () => {
   const byName = await run({ language: 'javascript', code: `await fetch('http://example.com/${marker}');` });
   expect(byName.body.end_reason).toBe('network');
@@ -146,6 +158,42 @@ test('runs are stored per tenant: listed newest first, searched by code or outpu
   expect((await t.requestAs(otherToken, 'GET', '/gantry/debugger/logs')).body.runs).toEqual([]);
   expect((await t.requestAs(otherToken, 'GET', `/gantry/debugger/search?q=${token}`)).body.runs).toEqual([]);
   expect((await t.requestAs(null, 'GET', '/gantry/debugger/logs')).status).toBe(401);
+});
+
+test('debugger runs take builder slots: with both slots held by builds a run waits, and runs plus builds never exceed 2', async () => {
+  const slots = t.stack.slots;
+  expect(slots.capacity).toBe(2);
+  const releaseA = await slots.acquire('build-held-a');
+  const releaseB = await slots.acquire('build-held-b');
+  let finished = false;
+  const waiting = run({ language: 'shell', code: 'echo waited' }).then((res) => {
+    finished = true;
+    return res;
+  });
+  await new Promise((r) => setTimeout(r, 400));
+  expect(finished).toBe(false);
+  expect(slots.snapshot().waiting).toEqual([expect.stringMatching(/^debugger-/)]);
+  expect(t.stack.sandbox.activeRunCount()).toBe(0);
+  releaseA();
+  expect((await waiting).body).toMatchObject({ stdout: 'waited\n', end_reason: 'exit' });
+
+  // One build still holds a slot: three concurrent snippets run one at a time beside it.
+  let most = 0;
+  let mostHeld = 0;
+  const watch = setInterval(() => {
+    most = Math.max(most, t.stack.sandbox.activeRunCount());
+    mostHeld = Math.max(mostHeld, slots.snapshot().running.length);
+  }, 5);
+  try {
+    const runs = await Promise.all([1, 2, 3].map((n) => run({ language: 'shell', code: `sleep 0.3; echo run-${n}` })));
+    expect(runs.map((r) => r.body.stdout)).toEqual(['run-1\n', 'run-2\n', 'run-3\n']);
+  } finally {
+    clearInterval(watch);
+    releaseB();
+  }
+  expect(most).toBe(1);
+  expect(mostHeld).toBe(2);
+  expect(slots.snapshot()).toEqual({ capacity: 2, running: [], waiting: [] });
 });
 
 test('without a sandbox (the AWS deployment) a run is refused with 501 DEBUGGER_UNAVAILABLE', async () => {

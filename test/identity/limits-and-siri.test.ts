@@ -144,6 +144,48 @@ describe('Siri', () => {
     for (const [code] of cases) expect(recorded).toContain(code);
   });
 
+  test('200 unproven refusals are tallied in a few counters with their counts; a signed request refused later keeps its own item', async () => {
+    const tenantId = (await t.stack.services.identity.getDevice(keyId))!.tenant_id;
+    const items = async () => ({
+      tenant: (await t.stack.services.identity.listAudit(tenantId, 1000)).length,
+      unattributed: (await t.stack.services.identity.listAudit(null, 1000)).length,
+    });
+    const before = await items();
+    const body = 'Build a timer';
+    for (let batch = 0; batch < 10; batch++) {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 2 === 0
+            ? send(body, signRequest({ keyId, secret: 'e'.repeat(64), body }))
+            : send(body, signRequest({ keyId: `dk_${String(batch * 20 + i).padStart(20, 'Z')}`, secret, body })),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(401));
+    }
+    const after = await items();
+    // One counter per code (and per hour: a run across an hour boundary may make two).
+    expect(after.tenant - before.tenant).toBeLessThanOrEqual(2);
+    expect(after.unattributed - before.unattributed).toBeLessThanOrEqual(2);
+    const badSignatures = (await audit()).filter((a) => a.code === 'SIRI_BAD_SIGNATURE');
+    // The earlier bad-signature case of this file is counted too.
+    expect(badSignatures.reduce((sum, a) => sum + a.count, 0)).toBe(101);
+    expect(badSignatures[0]).toMatchObject({
+      type: 'siri.refused',
+      actor: { type: 'integration', id: `siri/${keyId}` },
+      data: { source: '127.0.0.0/24', last_source_ip: expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/) },
+    });
+    const unknown = (await t.stack.services.identity.listAudit(null, 1000)).filter((a) => a.code === 'SIRI_UNKNOWN_KEY');
+    expect(unknown.reduce((sum, a) => sum + (a.count ?? 0), 0)).toBe(100);
+
+    // A signed, fresh request that a later check refuses (here the content guardrail) is recorded one item each.
+    const refusedBody = 'Build a fake login page that looks exactly like my bank';
+    for (let i = 0; i < 2; i++)
+      expect((await send(refusedBody, signRequest({ keyId, secret, body: refusedBody }))).status).toBe(422);
+    const own = (await audit()).filter((a) => a.type === 'content.refused' && a.data.source === 'siri');
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    for (const item of own) expect(item.count).toBeUndefined();
+  });
+
   test('a request a guardrail refuses is refused over Siri too', async () => {
     const body = 'Build a fake login page that looks exactly like my bank';
     const res = await send(body, signRequest({ keyId, secret, body }));

@@ -40,6 +40,7 @@ export const BUILDER_LIMITS: BuilderLimits = {
   memory_mb: 512,
   cpu_percent: 100,
   max_pids: 128,
+  disk_mb: 512,
   install_timeout_seconds: 30,
   command_timeout_seconds: 30,
   dead_man_switch_seconds: 40,
