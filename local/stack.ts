@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from '../lambdas/config';
 import { createLocalServices, type Services } from '../lambdas/composition-root';
 import { recordFailureStep } from '../lambdas/app/mission-steps';
+import { recoverMissions } from './mission-recovery';
 import { isFinal, type Mission } from '../lambdas/domain/mission';
 import type { ArchitectPort } from '../lambdas/domain/ports';
 import {
@@ -68,8 +69,8 @@ export interface LocalStack {
   stop(options?: { drain?: boolean }): Promise<void>;
 }
 
-/** Missions left in a running status with no execution behind them (e.g. a crash right after creation). */
-async function strandedMissions(client: DynamoDBClient, table: string): Promise<Mission[]> {
+/** Missions that had not ended when the stack stopped (consultations included). */
+async function unfinishedMissions(client: DynamoDBClient, table: string): Promise<Mission[]> {
   const doc = DynamoDBDocumentClient.from(client);
   const out: Mission[] = [];
   let start: Record<string, unknown> | undefined;
@@ -84,7 +85,7 @@ async function strandedMissions(client: DynamoDBClient, table: string): Promise<
     );
     for (const item of page.Items ?? []) {
       const m = item as Mission;
-      if (!isFinal(m.status) && !['NEEDS_INPUT', 'NEEDS_CONFIRMATION', 'READY_TO_BUILD'].includes(m.status)) out.push(m);
+      if (!isFinal(m.status)) out.push(m);
     }
     start = page.LastEvaluatedKey;
   } while (start);
@@ -94,7 +95,8 @@ async function strandedMissions(client: DynamoDBClient, table: string): Promise<
 /**
  * Starts the whole local stack: DynamoDB (dynalite on disk), the gateway (REST, WebSocket,
  * @connections, static apps), the workflow runner over the same ASL, and the sandboxed builder.
- * After a restart every mission that was running is failed with reason `interrupted`.
+ * After a restart every mission that was running is carried on from where it stopped (see
+ * `recoverMissions`).
  */
 export interface LocalStackOptions {
   /** Environment to read configuration from (default: process.env). */
@@ -222,6 +224,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     onStop: async (record) => {
       await builds.stop(String(record.input.mission_id));
     },
+    // An execution that ended without finishing its mission (timed out: no Catch runs) fails it,
+    // as the EventBridge rule on execution status changes does on AWS.
+    onEnded: async (record) => {
+      const tenant = String(record.input.tenant_id);
+      const mission = String(record.input.mission_id);
+      const m = await ref.svc!.store.getMission(tenant, mission);
+      if (!m || isFinal(m.status)) return;
+      await recordFailureStep(ref.svc!, {
+        tenant_id: tenant,
+        mission_id: mission,
+        attempt: Math.max(1, m.attempts.length),
+        error:
+          record.status === 'TIMED_OUT'
+            ? { Error: 'States.Timeout', Cause: 'The mission ran out of time (the state machine timeout)' }
+            : { Error: 'WorkflowFailed', Cause: record.error ?? 'The workflow failed' },
+      });
+    },
   });
   const managementApi = new ApiGatewayManagementApiClient({
     region: config.AWS_REGION,
@@ -252,25 +271,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   ref.svc = svc;
   installServices(svc);
 
-  const interrupted = async (tenantId: string, missionId: string, status: string): Promise<void> => {
-    await recordFailureStep(svc, {
-      tenant_id: tenantId,
-      mission_id: missionId,
-      attempt: 1,
-      error: { Error: 'Interrupted', Cause: `interrupted: the local stack stopped while the mission was ${status}` },
-    });
-  };
-  const recovered = await runner.recover(async (record) => {
-    const tenant = String(record.input.tenant_id);
-    const mission = String(record.input.mission_id);
-    const m = await svc.store.getMission(tenant, mission);
-    if (m && !isFinal(m.status)) await interrupted(tenant, mission, m.status);
-  });
-  for (const m of await strandedMissions(rawClient, config.GANTRY_TABLE_NAME)) {
-    await interrupted(m.tenant_id, m.mission_id, m.status);
-  }
-  if (recovered.length)
-    notices.push(`Recovered ${recovered.length} interrupted execution(s); their missions are FAILED (interrupted).`);
+  notices.push(...(await recoverMissions(svc, runner, await unfinishedMissions(rawClient, config.GANTRY_TABLE_NAME))));
 
   const identity = await bootstrapFirstOwner(svc);
   // DynamoDB TTL stand-in: expired sessions, tickets, nonces and buckets are swept now and every minute.
@@ -301,6 +302,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stopped = true;
       clearInterval(sweeper);
       if (options.drain) await runner.drain();
+      // What still runs is frozen, not failed: the next start carries it on.
+      runner.suspend();
       builds.abortAll();
       policySource.close();
       await unwind();

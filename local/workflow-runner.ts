@@ -1,12 +1,14 @@
 import './polyfills';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../lambdas/domain/errors';
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
 
 type Json = Parameters<StateMachine['run']>[0];
+type Definition = ConstructorParameters<typeof StateMachine>[0];
 export type LocalTask = (input: Json) => Promise<Json>;
 
 /** A persisted execution record: what survives a restart of the local stack. */
@@ -18,14 +20,37 @@ export interface ExecutionRecord {
   started_at: string;
   stopped_at?: string;
   error?: string;
-  /** Each state entered, in order (a cheap local history). */
+  /** Each state entered, in order (a cheap local history; the journal holds inputs and outputs). */
   states: string[];
+  /** SHA-256 of the definition the execution runs; the definition itself is kept by this hash. */
+  definition_sha256?: string;
+  /** How many times the execution was carried on after a restart (a redrive each). */
+  redrive_count?: number;
+  /** When the latest redrive began. */
+  redriven_at?: string;
+  /** Milliseconds the execution ran before its latest redrive (the machine's timeout counts them). */
+  used_ms?: number;
 }
+
+/** One line of an execution's journal: a state entered (with its input) or exited (with its output). */
+export interface JournalEntry {
+  /** `redriven` marks where a restart carried the execution on. */
+  readonly event: 'entered' | 'exited' | 'redriven';
+  readonly state: string;
+  /** The state's raw input (entered) or its output (exited). */
+  readonly data: unknown;
+  readonly at: string;
+}
+
+/** What `recover` did with one execution the previous process left RUNNING. */
+export type RecoveryOutcome =
+  | { readonly record: ExecutionRecord; readonly resumed: true; readonly from: string }
+  | { readonly record: ExecutionRecord; readonly resumed: false; readonly reason: string };
 
 export interface LocalWorkflowRunnerOptions {
   /** The mission ASL with every placeholder substituted. */
   readonly definitionJson: string;
-  /** Folder for execution records. */
+  /** Folder for execution records, their journals and the definitions they run. */
   readonly dir: string;
   /** Local implementations of the Task states, keyed by state name (the runtime's override key). */
   readonly tasks: Record<string, LocalTask>;
@@ -36,33 +61,72 @@ export interface LocalWorkflowRunnerOptions {
    * local builder), as Step Functions stops the ECS task of a `.sync` state. `stop` waits for it.
    */
   readonly onStop?: (record: ExecutionRecord, cause: string) => Promise<void>;
+  /**
+   * Called once an execution has ended by itself other than by success (FAILED, TIMED_OUT): what an
+   * EventBridge rule on "Step Functions Execution Status Change" sees on AWS, where no Catch runs.
+   */
+  readonly onEnded?: (record: ExecutionRecord) => Promise<void>;
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 /**
- * Runs the mission state machine in-process with aws-local-stepfunctions and persists every
- * execution, so a restarted stack knows which executions were cut off (`recover`).
+ * Runs the mission state machine in-process with aws-local-stepfunctions, durably.
+ *
+ * aws-local-stepfunctions keeps nothing: this runner writes each execution's record when it
+ * starts, appends every state entered (with its input) and exited (with its output) to the
+ * execution's journal as it goes, and keeps the definition the execution runs. After a restart,
+ * `recover` carries each cut-off execution on as a Step Functions redrive does: from the state
+ * that was in flight, with the input that state received (the previous state's output), on the
+ * same definition and under the same ARN. Completed states are not run again; the state in flight
+ * is (its steps are idempotent by mission and attempt). Only an execution that cannot go on is
+ * failed, with the reason.
  */
 export class LocalWorkflowRunner implements WorkflowPort {
-  private readonly machine: StateMachine;
+  private readonly definition: Definition;
+  private readonly definitionSha: string;
   private readonly running = new Map<string, { abort: () => void; done: Promise<void>; record: ExecutionRecord }>();
+  /** The process is stopping: nothing more is journalled or recorded as ended (see `suspend`). */
+  private suspended = false;
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
-    this.machine = new StateMachine(JSON.parse(options.definitionJson), {
-      validationOptions: { checkArn: false },
-    });
+    this.definition = JSON.parse(options.definitionJson) as Definition;
+    this.definitionSha = sha256(options.definitionJson);
+    // Fails now, at start-up, on a definition the runtime refuses.
+    new StateMachine(this.definition, { validationOptions: { checkArn: false } });
   }
 
   private path(name: string): string {
     return join(this.options.dir, `${name}.json`);
   }
 
+  private journalPath(name: string): string {
+    return join(this.options.dir, `${name}.journal`);
+  }
+
+  private definitionPath(sha: string): string {
+    return join(this.options.dir, 'definitions', `${sha}.json`);
+  }
+
+  /** Writes the record whole or not at all (a crash mid-write leaves the previous version). */
   private async save(record: ExecutionRecord): Promise<void> {
-    await writeFile(this.path(record.name), JSON.stringify(record, null, 2));
+    const tmp = `${this.path(record.name)}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(record, null, 2));
+    await rename(tmp, this.path(record.name));
+  }
+
+  private async keepDefinition(): Promise<void> {
+    const path = this.definitionPath(this.definitionSha);
+    await mkdir(join(this.options.dir, 'definitions'), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, this.options.definitionJson);
+    await rename(tmp, path);
   }
 
   async start(name: string, input: Record<string, unknown>): Promise<{ executionArn: string }> {
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new Error(`Invalid execution name ${name}`);
     await mkdir(this.options.dir, { recursive: true });
+    await this.keepDefinition();
     const record: ExecutionRecord = {
       arn: `arn:aws:states:local:000000000000:execution:gantry-mission:${name}`,
       name,
@@ -70,23 +134,57 @@ export class LocalWorkflowRunner implements WorkflowPort {
       status: 'RUNNING',
       started_at: new Date().toISOString(),
       states: [],
+      definition_sha256: this.definitionSha,
+      redrive_count: 0,
+      used_ms: 0,
     };
     try {
+      // Created exclusively: an execution name is used once, as on Step Functions.
       await writeFile(this.path(name), JSON.stringify(record, null, 2), { flag: 'wx' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ConflictError(`Execution ${name} already exists`);
-      throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // As StartExecution: the same name with the same input is the same execution (a retried
+      // start); with another input it is refused.
+      const existing = await this.describe(name).catch(() => null);
+      if (existing && JSON.stringify(existing.input) === JSON.stringify(input)) return { executionArn: existing.arn };
+      throw new ConflictError(`Execution ${name} already exists`);
     }
-    const execution = this.machine.run(input as Json, {
+    // Started while the stack stops: recorded, and run from the start by the next start-up.
+    if (!this.suspended) this.launch(record, this.definition, input as Json);
+    return { executionArn: record.arn };
+  }
+
+  /** Runs `definition` from its StartAt with `input`, journalling every state, and settles the record. */
+  private launch(record: ExecutionRecord, definition: Definition, input: Json, redrive = false): void {
+    // A redrive starts the checked definition at a later state, which the validator would call
+    // unreachable from StartAt: it was validated when the execution first started.
+    const machine = new StateMachine(definition, {
+      validationOptions: redrive ? { noValidate: true } : { checkArn: false },
+    });
+    const execution = machine.run(input, {
       overrides: { taskResourceLocalHandlers: this.options.tasks },
       noThrowOnAbort: true,
     });
+    const journal = this.journalPath(record.name);
     const done = (async () => {
       const follow = (async () => {
         for await (const ev of execution.eventLogs) {
-          if (ev.type === 'StateEntered') {
-            record.states.push(ev.state.name);
-            this.options.onStateEntered?.(record, ev.state.name);
+          if ((ev.type !== 'StateEntered' && ev.type !== 'StateExited') || ev.index !== undefined) continue;
+          // Whatever the runtime does after a suspend (a Catch of the build that the stop ended)
+          // is not this execution's history: the next start goes on from before it.
+          if (this.suspended) continue;
+          const entry: JournalEntry = {
+            event: ev.type === 'StateEntered' ? 'entered' : 'exited',
+            state: ev.state.name,
+            data: ev.type === 'StateEntered' ? ev.state.input : (ev.state.output ?? null),
+            at: new Date(ev.timestamp).toISOString(),
+          };
+          await appendFile(journal, `${JSON.stringify(entry)}\n`).catch((err: Error) =>
+            logger.error('Could not journal a state', { execution: record.name, state: entry.state, error: err }),
+          );
+          if (entry.event === 'entered') {
+            record.states.push(entry.state);
+            this.options.onStateEntered?.(record, entry.state);
           }
         }
       })().catch(() => undefined);
@@ -99,12 +197,32 @@ export class LocalWorkflowRunner implements WorkflowPort {
         record.error = (err as Error).message;
       }
       await follow;
+      if (this.suspended) {
+        // Left RUNNING on disk: the next start carries it on.
+        this.running.delete(record.arn);
+        return;
+      }
       record.stopped_at = new Date().toISOString();
       await this.save(record).catch((err: Error) => logger.error('Could not persist execution', { error: err }));
       this.running.delete(record.arn);
+      if (record.status === 'FAILED' || record.status === 'TIMED_OUT') {
+        await this.options
+          .onEnded?.(record)
+          .catch((err: Error) => logger.error('Execution end handler failed', { execution: record.name, error: err }));
+      }
     })();
     this.running.set(record.arn, { abort: execution.abort, done, record });
-    return { executionArn: record.arn };
+  }
+
+  /**
+   * The stack is stopping without draining: every execution is frozen where it is, as a crash
+   * would leave it but cleanly. No state from now on is journalled and no execution is recorded
+   * as ended, so the build that the stop ends is not taken for a failure, and the next start
+   * carries each execution on from its last journalled state.
+   */
+  suspend(): void {
+    this.suspended = true;
+    for (const run of this.running.values()) run.abort();
   }
 
   /** Aborts the execution (no further state runs), then stops what its running task started. */
@@ -120,6 +238,11 @@ export class LocalWorkflowRunner implements WorkflowPort {
     return true;
   }
 
+  /** Whether the execution of this name runs in this process now. */
+  isRunning(name: string): boolean {
+    return [...this.running.values()].some((r) => r.record.name === name);
+  }
+
   /** Executions in progress right now. */
   get active(): number {
     return this.running.size;
@@ -130,23 +253,133 @@ export class LocalWorkflowRunner implements WorkflowPort {
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
-  /**
-   * After a restart: every execution persisted as RUNNING was cut off. Each is handed to
-   * `onInterrupted` (which fails its mission) and marked INTERRUPTED.
-   */
-  async recover(onInterrupted: (record: ExecutionRecord) => Promise<void>): Promise<ExecutionRecord[]> {
-    await mkdir(this.options.dir, { recursive: true });
-    const recovered: ExecutionRecord[] = [];
-    for (const file of await readdir(this.options.dir)) {
-      if (!file.endsWith('.json')) continue;
-      const record = JSON.parse(await readFile(join(this.options.dir, file), 'utf8')) as ExecutionRecord;
-      if (record.status !== 'RUNNING' || this.running.has(record.arn)) continue;
-      await onInterrupted(record);
-      record.status = 'INTERRUPTED';
-      record.stopped_at = new Date().toISOString();
-      await this.save(record);
-      recovered.push(record);
+  /** The journal of an execution, oldest first (a line torn by a crash is left out). */
+  async journal(name: string): Promise<JournalEntry[]> {
+    let text: string;
+    try {
+      text = await readFile(this.journalPath(name), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
     }
-    return recovered;
+    const entries: JournalEntry[] = [];
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        entries.push(JSON.parse(line) as JournalEntry);
+      } catch {
+        // Only the last line can be torn; whatever it said is run again.
+      }
+    }
+    return entries;
+  }
+
+  /** The execution's record, or null. */
+  async describe(name: string): Promise<ExecutionRecord | null> {
+    try {
+      return JSON.parse(await readFile(this.path(name), 'utf8')) as ExecutionRecord;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  /**
+   * After a restart: every execution persisted as RUNNING was cut off. Each is carried on from its
+   * journal (`redrive`); one that cannot go on is handed to `onUnresumable` with the reason (which
+   * fails its mission) and marked INTERRUPTED.
+   */
+  async recover(onUnresumable: (record: ExecutionRecord, reason: string) => Promise<void>): Promise<RecoveryOutcome[]> {
+    await mkdir(this.options.dir, { recursive: true });
+    const outcomes: RecoveryOutcome[] = [];
+    for (const file of (await readdir(this.options.dir)).sort()) {
+      if (!file.endsWith('.json')) continue;
+      let record: ExecutionRecord;
+      try {
+        record = JSON.parse(await readFile(join(this.options.dir, file), 'utf8')) as ExecutionRecord;
+      } catch (err) {
+        // Torn while it was first written (the only write not made by rename): no state ran from
+        // it yet. Set aside, so the mission's workflow can be started again under its name.
+        logger.error('Unreadable execution record set aside', { file, error: err as Error });
+        await rename(join(this.options.dir, file), join(this.options.dir, `${file}.unreadable`));
+        continue;
+      }
+      if (record.status !== 'RUNNING' || this.running.has(record.arn)) continue;
+      const plan = await this.redrivePlan(record);
+      if ('reason' in plan) {
+        await onUnresumable(record, plan.reason);
+        record.status = 'INTERRUPTED';
+        record.error = plan.reason;
+        record.stopped_at = new Date().toISOString();
+        await this.save(record);
+        outcomes.push({ record, resumed: false, reason: plan.reason });
+        continue;
+      }
+      record.states = (await this.journal(record.name)).filter((e) => e.event === 'entered').map((e) => e.state);
+      record.redrive_count = (record.redrive_count ?? 0) + 1;
+      record.redriven_at = new Date().toISOString();
+      record.used_ms = plan.usedMs;
+      await this.save(record);
+      const mark: JournalEntry = { event: 'redriven', state: plan.from, data: null, at: record.redriven_at };
+      await appendFile(this.journalPath(record.name), `${JSON.stringify(mark)}\n`);
+      this.launch(record, plan.definition, plan.input as Json, true);
+      logger.info('Execution carried on after a restart', { execution: record.name, state: plan.from });
+      outcomes.push({ record, resumed: true, from: plan.from });
+    }
+    return outcomes;
+  }
+
+  /**
+   * Where and how a cut-off execution goes on: its own definition (as a redrive uses the
+   * execution's definition, not a newer one) starting at the state that was in flight, with the
+   * input that state received, and with the time the machine's timeout leaves it.
+   */
+  private async redrivePlan(
+    record: ExecutionRecord,
+  ): Promise<{ definition: Definition; from: string; input: unknown; usedMs: number } | { reason: string }> {
+    if (!record.definition_sha256) {
+      return { reason: 'it was started before executions kept their definition and journal, so it cannot be carried on' };
+    }
+    let definitionJson: string;
+    try {
+      definitionJson = await readFile(this.definitionPath(record.definition_sha256), 'utf8');
+    } catch {
+      return { reason: `the state machine definition it ran (${record.definition_sha256.slice(0, 12)}) is missing` };
+    }
+    if (sha256(definitionJson) !== record.definition_sha256) {
+      return { reason: `the state machine definition it ran (${record.definition_sha256.slice(0, 12)}) was changed on disk` };
+    }
+    const definition = JSON.parse(definitionJson) as Definition;
+    const states = definition.States as Record<string, { Type: string; Resource?: string }>;
+    // The code of the Task states is today's: a state with no local task any more cannot run.
+    const missing = Object.entries(states)
+      .filter(([name, s]) => s.Type === 'Task' && !this.options.tasks[name])
+      .map(([name]) => name);
+    if (missing.length > 0) {
+      return { reason: `the state machine definition changed: no task runs ${missing.join(', ')} any more` };
+    }
+    const journal = await this.journal(record.name);
+    const lastEntered = [...journal].reverse().find((e) => e.event === 'entered');
+    const from = lastEntered?.state ?? definition.StartAt;
+    if (!states[from]) return { reason: `the state machine definition has no state ${from}` };
+    const input = lastEntered ? lastEntered.data : record.input;
+    // Time spent while the stack was down does not count; time the execution ran does.
+    const segmentStart = Date.parse(record.redriven_at ?? record.started_at);
+    const lastSeen = journal.length > 0 ? Date.parse(journal.at(-1)!.at) : segmentStart;
+    const usedMs = (record.used_ms ?? 0) + Math.max(0, lastSeen - segmentStart);
+    const timeoutSeconds = definition.TimeoutSeconds;
+    if (timeoutSeconds !== undefined && usedMs >= timeoutSeconds * 1000) {
+      return { reason: `it had used its ${timeoutSeconds} s before the stack stopped (timed out)` };
+    }
+    return {
+      definition: {
+        ...definition,
+        StartAt: from,
+        ...(timeoutSeconds !== undefined ? { TimeoutSeconds: Math.max(1, Math.ceil(timeoutSeconds - usedMs / 1000)) } : {}),
+      },
+      from,
+      input,
+      usedMs,
+    };
   }
 }

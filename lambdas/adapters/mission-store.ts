@@ -170,8 +170,21 @@ export class MissionStore {
       // Jittered back-off after a lost race so a crowd of writers spreads out.
       if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(tries, 5)));
       const head = await this.lastEvent(tenantId, missionId);
-      if (head && head.idempotency_key === idempotencyKey) return head;
+      if (head && head.idempotency_key === idempotencyKey) {
+        // The writer that appended it may have stopped before the mission item moved: finish that.
+        await this.settle(tenantId, missionId, head.seq);
+        return head;
+      }
+      // A step re-run after a crash (or a redrive) repeats appends that are deeper in the log than
+      // the head: a key given by the caller is looked up in the whole chain, so none is appended twice.
+      if (input.idempotencyKey && head) {
+        const earlier = await this.eventByIdempotencyKey(tenantId, missionId, idempotencyKey);
+        if (earlier) return earlier;
+      }
       if (input.expectedSeq !== undefined && (head?.seq ?? 0) !== input.expectedSeq) {
+        // A mission item left behind its log (a writer stopped between the two writes) would refuse
+        // every turn computed from it: bring it up to the log, so the caller's next read is current.
+        if (head) await this.settle(tenantId, missionId, head.seq);
         throw new ConflictError(
           `Mission ${missionId} moved on (seq ${head?.seq ?? 0}, expected ${input.expectedSeq}); read it again and resend`,
         );
@@ -208,7 +221,9 @@ export class MissionStore {
         await this.doc.send(
           new PutCommand({
             TableName: this.table,
-            Item: { PK: pk, SK: eventSk(seq), ...event },
+            // The patch travels with the event (outside its hash): whoever finds the mission item
+            // behind the log can apply it (see `settle`).
+            Item: { PK: pk, SK: eventSk(seq), ...event, ...(input.patch ? { [PATCH_ATTRIBUTE]: input.patch } : {}) },
             ConditionExpression: 'attribute_not_exists(SK)',
           }),
         );
@@ -222,7 +237,18 @@ export class MissionStore {
     throw new TransientError(`Could not append to mission ${missionId}: too much contention`);
   }
 
+  /**
+   * Moves the mission item to the event: status, seq, chain head and the event's patch, only from
+   * the seq just before it. A mission item further behind (a writer stopped between its event and
+   * this update) is first brought forward event by event (`settle`).
+   */
   private async advanceMission(tenantId: string, missionId: string, event: MissionEvent, patch: MissionPatch): Promise<void> {
+    if (await this.applyEvent(tenantId, missionId, event, patch)) return;
+    await this.settle(tenantId, missionId, event.seq);
+  }
+
+  /** One conditional update of the mission item to `event`; false when the item is not at `event.seq - 1`. */
+  private async applyEvent(tenantId: string, missionId: string, event: MissionEvent, patch: MissionPatch): Promise<boolean> {
     const fields: Record<string, unknown> = { ...patch, seq: event.seq, chain_head: event.hash, updated_at: event.at };
     if (event.status) fields.status = event.status;
     const { expression, names, values } = setExpression(fields);
@@ -233,14 +259,90 @@ export class MissionStore {
           Key: { PK: missionPk(tenantId, missionId), SK: 'META' },
           UpdateExpression: expression,
           ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':seqGuard': event.seq },
-          ConditionExpression: 'attribute_exists(PK) AND seq < :seqGuard',
+          ExpressionAttributeValues: { ...values, ':prevSeq': event.seq - 1 },
+          ConditionExpression: 'attribute_exists(PK) AND seq = :prevSeq',
         }),
       );
+      return true;
     } catch (err) {
-      // A later event already moved the mission on; this one stays in the log.
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      return false;
     }
+  }
+
+  /**
+   * Brings the mission item up to its event log (at least to `upTo`, default the head): every
+   * event the item has not seen is applied in order, with the patch stored beside it. The log is
+   * the record; the item is its projection, so a crash between the event write and the item
+   * update loses nothing (dynalite has no transactions to make the two one write).
+   * Returns the mission as it now stands.
+   */
+  async settle(tenantId: string, missionId: string, upTo?: number): Promise<Mission | null> {
+    for (let tries = 0; tries < 30; tries++) {
+      const mission = await this.getMission(tenantId, missionId);
+      if (!mission) return null;
+      const target = upTo ?? (await this.lastEvent(tenantId, missionId))?.seq ?? 0;
+      if (mission.seq >= target) return mission;
+      const items = await this.eventItems(tenantId, missionId, mission.seq, target);
+      let moved = true;
+      for (const item of items) {
+        const event = toEvent(item);
+        const patch = (item[PATCH_ATTRIBUTE] ?? {}) as MissionPatch;
+        if (!(await this.applyEvent(tenantId, missionId, event, patch))) {
+          // Another writer moved the item meanwhile: read it again.
+          moved = false;
+          break;
+        }
+      }
+      if (moved && items.length > 0 && items.at(-1)!.seq === target) continue;
+      if (moved) return this.getMission(tenantId, missionId);
+    }
+    throw new TransientError(`Could not bring mission ${missionId} up to its event log: too much contention`);
+  }
+
+  /** The raw event items with `afterSeq < seq <= toSeq`, oldest first (patch attribute included). */
+  private async eventItems(tenantId: string, missionId: string, afterSeq: number, toSeq: number) {
+    const items: Array<Record<string, unknown> & { seq: number }> = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': missionPk(tenantId, missionId),
+            ':from': eventSk(afterSeq + 1),
+            ':to': eventSk(toSeq),
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) items.push(item as Record<string, unknown> & { seq: number });
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  /** The event appended with this idempotency key, if any. */
+  async eventByIdempotencyKey(tenantId: string, missionId: string, key: string): Promise<MissionEvent | null> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :e)',
+          FilterExpression: 'idempotency_key = :k',
+          ExpressionAttributeValues: { ':pk': missionPk(tenantId, missionId), ':e': 'E#', ':k': key },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const item = out.Items?.[0];
+      if (item) return toEvent(item);
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return null;
   }
 
   async lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null> {
@@ -402,7 +504,9 @@ function setExpression(fields: Record<string, unknown>): {
   return { expression: `SET ${parts.join(', ')}`, names, values };
 }
 
-const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
+/** The attribute of an event item that keeps the mission patch written with it (not part of the event). */
+const PATCH_ATTRIBUTE = 'mission_patch';
+const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE];
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...item };
   for (const k of STORE_KEYS) delete copy[k];

@@ -1,10 +1,11 @@
 import { Octokit } from '@octokit/rest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { crashPoint } from '../crash-point';
 import { PublishError } from '../domain/errors';
 import type { PublishFile, Publisher } from '../domain/ports';
 import { assertSafeKey } from './artifact-store';
@@ -27,6 +28,9 @@ function assertNotDefault(branch: string, defaultBranch: string): void {
 export class LocalGitPublisher implements Publisher {
   readonly name = 'local-git';
   private readonly pullsDir: string;
+  /** Tenants whose repository was checked whole in this process. */
+  private readonly ready = new Set<string>();
+  private readonly repoLocks = new Map<string, Promise<void>>();
 
   constructor(
     private readonly root: string,
@@ -58,22 +62,129 @@ export class LocalGitPublisher implements Publisher {
     });
   }
 
-  /** Creates the tenant's bare repository with an initial commit on the default branch. Idempotent. */
+  /** Runs `fn` alone for this tenant's repository (one process owns a data dir; this orders its tasks). */
+  private exclusive<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.repoLocks.get(tenantId) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.repoLocks.set(tenantId, settled);
+    void settled.then(() => {
+      if (this.repoLocks.get(tenantId) === settled) this.repoLocks.delete(tenantId);
+    });
+    return run;
+  }
+
+  /** Whether the bare repository has the default branch (what "initialised" means, not a HEAD file). */
+  private async hasDefaultBranch(repoPath: string): Promise<boolean> {
+    try {
+      await this.git(['rev-parse', '--verify', '--quiet', `refs/heads/${DEFAULT_BRANCH}^{commit}`], repoPath);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Makes sure the tenant's bare repository exists with its default branch. The repository is made
+   * whole in a temporary folder next to it (init, first commit pushed) and renamed into place in
+   * one step, so a crash leaves either no repository or a complete one. A repository found without
+   * its default branch (left half-made by an earlier version, or damaged) is repaired: one with no
+   * branch at all is set aside and made again; one with branches gets the default branch back.
+   */
   async init(tenantId: string): Promise<void> {
     const repoPath = this.repoPath(tenantId);
-    if (existsSync(join(repoPath, 'HEAD'))) return;
-    await mkdir(this.pullsDir, { recursive: true });
-    await mkdir(dirname(repoPath), { recursive: true });
-    await this.git(['init', '--bare', '--initial-branch', DEFAULT_BRANCH, repoPath], this.root);
+    if (this.ready.has(tenantId)) return;
+    await this.exclusive(tenantId, async () => {
+      if (this.ready.has(tenantId)) return;
+      await mkdir(this.pullsDir, { recursive: true });
+      await mkdir(dirname(repoPath), { recursive: true });
+      // What a crash left of an earlier init in progress: never in use, since the rename did not happen.
+      for (const entry of await readdir(dirname(repoPath))) {
+        if (entry.startsWith(`${basename(repoPath)}.init-`))
+          await rm(join(dirname(repoPath), entry), { recursive: true, force: true });
+      }
+      if (existsSync(repoPath) && !(await this.hasDefaultBranch(repoPath))) await this.repair(repoPath);
+      if (!existsSync(repoPath)) await this.createAtomically(repoPath);
+      if (!(await this.hasDefaultBranch(repoPath))) {
+        throw new PublishError(`The repository of tenant ${tenantId} has no ${DEFAULT_BRANCH} branch and could not be repaired`);
+      }
+      this.ready.add(tenantId);
+    });
+  }
+
+  /** Pushes the first commit (README) of the default branch into `bareRepo`. */
+  private async pushFirstCommit(bareRepo: string): Promise<void> {
     const work = await mkdtemp(join(tmpdir(), 'gantry-git-init-'));
     try {
-      await this.git(['init', '--initial-branch', DEFAULT_BRANCH, work], work);
+      await this.git(['init', '--quiet', '--initial-branch', DEFAULT_BRANCH, work], work);
       await writeFile(join(work, 'README.md'), '# Gantry apps\n\nEach app arrives on its own branch with a pull request.\n');
       await this.git(['add', '-A'], work);
-      await this.git(['commit', '-m', 'Initial commit'], work);
-      await this.git(['push', repoPath, `${DEFAULT_BRANCH}:${DEFAULT_BRANCH}`], work);
+      await this.git(['commit', '--quiet', '-m', 'Initial commit'], work);
+      await this.git(['push', '--quiet', bareRepo, `${DEFAULT_BRANCH}:${DEFAULT_BRANCH}`], work);
     } finally {
       await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  private async createAtomically(repoPath: string): Promise<void> {
+    const staging = await mkdtemp(`${repoPath}.init-`);
+    try {
+      await this.git(['init', '--quiet', '--bare', '--initial-branch', DEFAULT_BRANCH, staging], dirname(repoPath));
+      // The moment that used to leave a repository with HEAD and no branch.
+      crashPoint('repo-init');
+      await this.pushFirstCommit(staging);
+      await rename(staging, repoPath);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  private async repair(repoPath: string): Promise<void> {
+    let refs = '';
+    try {
+      refs = (await this.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'], repoPath)).stdout.trim();
+    } catch {
+      // Not even a readable repository: nothing in it to keep.
+    }
+    if (refs) {
+      // Branches (pull requests) exist: keep them, give the repository its default branch back.
+      await this.pushFirstCommit(repoPath);
+      return;
+    }
+    await rename(repoPath, `${repoPath}.incomplete-${Date.now()}`);
+  }
+
+  /** The pull-request record this mission already has (a publish re-run after a crash), if any. */
+  private async existingPull(missionId: string, branch: string): Promise<{ number: number; head_sha: string } | null> {
+    let files: string[];
+    try {
+      files = await readdir(this.pullsDir);
+    } catch {
+      return null;
+    }
+    for (const file of files) {
+      if (!/^\d+\.json$/.test(file)) continue;
+      try {
+        const pull = JSON.parse(await readFile(join(this.pullsDir, file), 'utf8')) as Record<string, unknown>;
+        if (pull.mission_id === missionId && pull.head === branch) {
+          return { number: Number(pull.number), head_sha: String(pull.head_sha) };
+        }
+      } catch {
+        // A record torn by a crash names no mission.
+      }
+    }
+    return null;
+  }
+
+  /** The commit of `branch` in the bare repository, if the branch exists. */
+  private async branchCommit(repoPath: string, branch: string): Promise<string | null> {
+    try {
+      return (await this.git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], repoPath)).stdout.trim();
+    } catch {
+      return null;
     }
   }
 
@@ -87,9 +198,28 @@ export class LocalGitPublisher implements Publisher {
   }) {
     assertNotDefault(input.branch, DEFAULT_BRANCH);
     await this.init(input.tenantId);
+    const result = (number: number, sha: string) => ({
+      branch: input.branch,
+      prUrl: `${this.publicUrl()}/git/pulls/${number}`,
+      prNumber: number,
+      commitSha: sha,
+      defaultBranch: DEFAULT_BRANCH,
+    });
+    // A publish re-run after a crash finds what the first run made and completes it, never a second PR.
+    const pull = await this.existingPull(input.missionId, input.branch);
+    if (pull) return result(pull.number, pull.head_sha);
+    const repoPath = this.repoPath(input.tenantId);
+    const pushed = await this.branchCommit(repoPath, input.branch);
+    if (pushed) {
+      const message = (await this.git(['log', '-1', '--format=%B', pushed], repoPath)).stdout;
+      if (!message.includes(input.missionId)) {
+        throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
+      }
+      return result(await this.nextPullNumber(async (n) => this.pullRecord(n, input, pushed)), pushed);
+    }
     const work = await mkdtemp(join(tmpdir(), 'gantry-git-'));
     try {
-      await this.git(['clone', '--quiet', '--branch', DEFAULT_BRANCH, this.repoPath(input.tenantId), work], this.root);
+      await this.git(['clone', '--quiet', '--branch', DEFAULT_BRANCH, repoPath, work], this.root);
       await this.git(['checkout', '-b', input.branch], work);
       for (const file of input.files) {
         assertSafeKey(file.path);
@@ -98,29 +228,15 @@ export class LocalGitPublisher implements Publisher {
         await writeFile(path, file.content);
       }
       await this.git(['add', '-A'], work);
-      await this.git(['commit', '--quiet', '-m', input.title, '-m', input.body], work);
+      // The mission id is in the commit message, so a re-run can tell its own branch from another's.
+      await this.git(
+        ['commit', '--quiet', '-m', input.title, '-m', input.body, '-m', `Gantry-Mission: ${input.missionId}`],
+        work,
+      );
       const sha = (await this.git(['rev-parse', 'HEAD'], work)).stdout.trim();
       // Push only the mission's branch; a branch that already exists is refused (no force).
       await this.git(['push', '--quiet', 'origin', `refs/heads/${input.branch}:refs/heads/${input.branch}`], work);
-      const number = await this.nextPullNumber(async (n) => ({
-        number: n,
-        title: input.title,
-        body: input.body,
-        head: input.branch,
-        base: DEFAULT_BRANCH,
-        head_sha: sha,
-        mission_id: input.missionId,
-        tenant_id: input.tenantId,
-        state: 'open',
-        created_at: new Date().toISOString(),
-      }));
-      return {
-        branch: input.branch,
-        prUrl: `${this.publicUrl()}/git/pulls/${number}`,
-        prNumber: number,
-        commitSha: sha,
-        defaultBranch: DEFAULT_BRANCH,
-      };
+      return result(await this.nextPullNumber(async (n) => this.pullRecord(n, input, sha)), sha);
     } catch (err) {
       if (err instanceof PublishError) throw err;
       throw new PublishError(`Local publish failed: ${(err as Error).message.split('\n')[0]}`);
@@ -129,16 +245,41 @@ export class LocalGitPublisher implements Publisher {
     }
   }
 
+  private pullRecord(
+    n: number,
+    input: { branch: string; title: string; body: string; missionId: string; tenantId: string },
+    sha: string,
+  ): Record<string, unknown> {
+    return {
+      number: n,
+      title: input.title,
+      body: input.body,
+      head: input.branch,
+      base: DEFAULT_BRANCH,
+      head_sha: sha,
+      mission_id: input.missionId,
+      tenant_id: input.tenantId,
+      state: 'open',
+      created_at: new Date().toISOString(),
+    };
+  }
+
   private async nextPullNumber(record: (n: number) => Promise<Record<string, unknown>>): Promise<number> {
     await mkdir(this.pullsDir, { recursive: true });
     let n = (await readdir(this.pullsDir)).filter((f) => f.endsWith('.json')).length + 1;
     for (;;) {
+      // Written whole under a private name, then linked into place: the link claims the number
+      // only if it is free, and a crash never leaves a torn record under a number.
+      const tmp = join(this.pullsDir, `.${n}.${process.pid}.${Date.now()}.tmp`);
+      await writeFile(tmp, JSON.stringify(await record(n), null, 2));
       try {
-        await writeFile(join(this.pullsDir, `${n}.json`), JSON.stringify(await record(n), null, 2), { flag: 'wx' });
+        await link(tmp, join(this.pullsDir, `${n}.json`));
         return n;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         n += 1;
+      } finally {
+        await rm(tmp, { force: true });
       }
     }
   }
@@ -176,24 +317,48 @@ export class GitHubPublisher implements Publisher {
     const { data: commit } = await gh.git.createCommit({
       owner,
       repo: name,
-      message: `${input.title}\n\n${input.body}`,
+      // The mission id in the message lets a re-run tell its own branch from another mission's.
+      message: `${input.title}\n\n${input.body}\n\nGantry-Mission: ${input.missionId}`,
       tree: newTree.sha,
       parents: [baseCommit.sha],
     });
-    await gh.git.createRef({ owner, repo: name, ref: `refs/heads/${input.branch}`, sha: commit.sha });
-    const { data: pr } = await gh.pulls.create({
-      owner,
-      repo: name,
-      head: input.branch,
-      base: repo.default_branch,
-      title: input.title,
-      body: input.body,
-    });
+    let commitSha = commit.sha;
+    try {
+      await gh.git.createRef({ owner, repo: name, ref: `refs/heads/${input.branch}`, sha: commit.sha });
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      // A re-run (a retry or redrive after the branch was made): the branch is this mission's own
+      // if its commit names the mission; it is kept as it is, never moved.
+      const { data: ref } = await gh.git.getRef({ owner, repo: name, ref: `heads/${input.branch}` });
+      const { data: existing } = await gh.git.getCommit({ owner, repo: name, commit_sha: ref.object.sha });
+      if (!existing.message.includes(input.missionId)) {
+        throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
+      }
+      commitSha = existing.sha;
+    }
+    let pr: { number: number; html_url: string };
+    try {
+      ({ data: pr } = await gh.pulls.create({
+        owner,
+        repo: name,
+        head: input.branch,
+        base: repo.default_branch,
+        title: input.title,
+        body: input.body,
+      }));
+    } catch (err) {
+      if ((err as { status?: number }).status !== 422) throw err;
+      // The pull request of a re-run already exists: it is the one to report, not a second.
+      const { data: open } = await gh.pulls.list({ owner, repo: name, head: `${owner}:${input.branch}`, state: 'open' });
+      const found = open[0];
+      if (!found) throw err;
+      pr = found;
+    }
     return {
       branch: input.branch,
       prUrl: pr.html_url,
       prNumber: pr.number,
-      commitSha: commit.sha,
+      commitSha,
       defaultBranch: repo.default_branch,
     };
   }

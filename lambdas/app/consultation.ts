@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { Services } from './services';
+import { crashPoint } from '../crash-point';
 import { analyzeRequest } from '../domain/architect/request-analysis';
 import { budgetBreach, BudgetExceededError, missionSpend } from '../domain/budget';
 import {
@@ -184,6 +185,12 @@ export async function continueConsultation(svc: ConsultationServices, input: Con
     if (mission.source !== 'consultation' && !isConsulting(mission.status)) {
       throw new NotFoundError(`Mission ${input.missionId} is not a consultation`);
     }
+    if (mission.status === 'READY_TO_BUILD' && mission.plan) {
+      // Confirmed, but the build never started (the process stopped in between, or a start that
+      // failed to answer): the person's next message starts it, so no consultation stays
+      // READY_TO_BUILD for ever. Starting again is the same start (see startConfirmedBuild).
+      return resumeConfirmed(svc, mission, mission.plan);
+    }
     if (!isConsulting(mission.status)) throw new ConsultationClosedError(mission.mission_id, mission.status);
     // A consultation's model calls count against the mission's budget like its builds.
     const breach = budgetBreach(missionSpend(mission), policy.budget);
@@ -300,14 +307,9 @@ export async function continueConsultation(svc: ConsultationServices, input: Con
         speech,
       },
     });
-    await startMission(svc, {
-      tenantId: mission.tenant_id,
-      missionId: mission.mission_id,
-      actor: input.actor,
-      prompt: plan.build_prompt,
-      options,
-      data: { plan_sha256: planSha256(plan), source: 'consultation' },
-    });
+    // Between the decision and the start: restart recovery starts what was confirmed.
+    crashPoint('proceed');
+    await startConfirmedBuild(svc, await svc.store.requireMission(mission.tenant_id, mission.mission_id));
     const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
     return { mission: fresh, response, speech, started: true, created, overridden: guarded.overridden };
   }
@@ -342,6 +344,49 @@ export async function continueConsultation(svc: ConsultationServices, input: Con
   });
   const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
   return { mission: fresh, response, speech, started: false, created, overridden: guarded.overridden };
+}
+
+async function resumeConfirmed(svc: ConsultationServices, mission: Mission, plan: ConsultationPlan): Promise<ConsultationResult> {
+  await startConfirmedBuild(svc, mission);
+  const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
+  const response: ConsultantResponse = {
+    response: `Confirmed. Building ${planSubject(plan)} now.`,
+    status: 'READY_TO_BUILD',
+    question: null,
+    app_kind: plan.kind,
+    design_target: plan.design_target,
+    proposed_stack: plan.proposed_stack,
+    build_prompt: plan.build_prompt,
+    features: plan.features,
+    confidence: 1,
+  };
+  return { mission: fresh, response, speech: speechFor(response, plan), started: true, created: false, overridden: null };
+}
+
+/**
+ * Starts the build a consultation's `consultation.confirmed` event decided: "proceed" is that one
+ * conditional append (its key makes it happen once), and the start follows from it alone. A
+ * process that stops between the two leaves a READY_TO_BUILD mission whose confirmation is in the
+ * log: restart recovery calls this again and the build starts (`mission.created` and the
+ * execution name make a repeated start the same start).
+ */
+export async function startConfirmedBuild(svc: SubmitServices, mission: Mission): Promise<{ executionArn: string }> {
+  const confirmed = await svc.store.eventByIdempotencyKey(
+    mission.tenant_id,
+    mission.mission_id,
+    `${mission.mission_id}:confirmed`,
+  );
+  if (!confirmed) throw new NotFoundError(`Consultation ${mission.mission_id} has no confirmed plan`);
+  const plan = mission.plan;
+  if (!plan) throw new NotFoundError(`Consultation ${mission.mission_id} has no plan`);
+  return startMission(svc, {
+    tenantId: mission.tenant_id,
+    missionId: mission.mission_id,
+    actor: confirmed.actor,
+    prompt: plan.build_prompt,
+    options: mission.options,
+    data: { plan_sha256: planSha256(plan), source: 'consultation' },
+  });
 }
 
 /** The answer of `POST /gantry/consult` and `/gantry/voice`. */

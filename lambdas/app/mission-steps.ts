@@ -89,6 +89,15 @@ async function enter(svc: StepServices, state: MissionState, status: MissionStat
   });
 }
 
+/**
+ * Whether the step already did this part of its work: the event it records last is in the log. A
+ * step re-run after a crash (the local runner's redrive, a Step Functions retry or redrive) then
+ * returns what it returned before instead of redoing it (a second draft, deploy or pull request).
+ */
+async function alreadyRecorded(svc: Pick<Services, 'store'>, state: MissionState, key: string): Promise<boolean> {
+  return (await svc.store.eventByIdempotencyKey(state.tenant_id, state.mission_id, key)) !== null;
+}
+
 async function loadManifest(svc: StepServices, state: MissionState, attempt = state.attempt): Promise<GantryManifest> {
   const key = manifestKey(state.tenant_id, state.mission_id, attempt);
   const raw = await svc.artifacts.get(key);
@@ -135,6 +144,9 @@ async function stopForBudget(svc: StepServices, state: MissionState, breach: Bud
 /** ARCHITECTING: the architect drafts the manifest for attempt 1. */
 export async function architectStep(svc: ArchitectStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
+  if (await alreadyRecorded(svc, state, `${state.mission_id}:drafted`)) {
+    return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: 1 };
+  }
   // A consultation builds the plan its person confirmed, and nothing unconfirmed.
   const plan = await confirmedPlanOf(svc, mission);
   await enter(svc, state, 'ARCHITECTING', `Drafting the blueprint with the ${svc.architect.name} architect`);
@@ -326,6 +338,9 @@ export async function auditStep(svc: StepServices, state: MissionState): Promise
  */
 export async function healStep(svc: ArchitectStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
+  if (await alreadyRecorded(svc, state, `${state.mission_id}:heal:${state.attempt + 1}`)) {
+    return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt + 1 };
+  }
   await enter(svc, state, 'HEALING', `Healing after attempt ${state.attempt}`);
   const breach = budgetBreach(missionSpend(mission), svc.policy.policy.budget);
   if (breach) await stopForBudget(svc, state, breach, `before healing attempt ${state.attempt}`);
@@ -418,6 +433,9 @@ export async function deployStep(svc: DeployStepServices, state: MissionState): 
     });
     return state;
   }
+  if (await alreadyRecorded(svc, state, `${state.mission_id}:deployed`)) {
+    return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
+  }
   await enter(svc, state, 'DEPLOYING', `Deploying with ${svc.deployer.name}`);
   const prefix = outputPrefix(state.tenant_id, state.mission_id, state.attempt);
   const keys = await svc.artifacts.list(prefix);
@@ -449,6 +467,9 @@ export async function publishStep(svc: PublishStepServices, state: MissionState)
       idempotencyKey: `${state.mission_id}:publish-skipped`,
     });
     return state;
+  }
+  if (await alreadyRecorded(svc, state, `${state.mission_id}:published`)) {
+    return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
   }
   await enter(svc, state, 'PUBLISHING', `Opening a pull request with ${svc.publisher.name}`);
   const manifest = await loadManifest(svc, state);
@@ -519,6 +540,11 @@ export async function sealMission(
 
 /** SEALING: signs the event chain into write-once storage, then the mission is DEPLOYED. */
 export async function sealStep(svc: SealStepServices, state: MissionState): Promise<MissionState> {
+  const sealed = await svc.store.requireMission(state.tenant_id, state.mission_id);
+  // Re-run after the mission was sealed and DEPLOYED: that is this step's work, done.
+  if (sealed.status === 'DEPLOYED' && (await alreadyRecorded(svc, state, `${state.mission_id}:DEPLOYED`))) {
+    return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
+  }
   const mission = await activeMission(svc, state);
   await enter(svc, state, 'SEALING', 'Sealing evidence');
   const fresh = await svc.store.requireMission(state.tenant_id, state.mission_id);

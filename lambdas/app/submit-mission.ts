@@ -145,6 +145,15 @@ export async function startMission(
       ...input.data,
     },
   });
+  return startWorkflow(svc, tenantId, missionId);
+}
+
+/**
+ * Starts the workflow of a QUEUED mission (after `mission.created`). The execution is named after
+ * the mission, so starting it again is the same execution, never a second build. A workflow that
+ * cannot start leaves the mission FAILED with the reason, and a 503 for the caller.
+ */
+export async function startWorkflow(svc: SubmitServices, tenantId: string, missionId: string): Promise<{ executionArn: string }> {
   try {
     const { executionArn } = await svc.workflow.start(missionId, {
       tenant_id: tenantId,
@@ -165,6 +174,7 @@ export async function startMission(
       status: 'FAILED',
       message: `The workflow could not start: ${failure.message}`,
       actor: { type: 'system', id: 'gantry' },
+      idempotencyKey: `${missionId}:start-failed`,
       data: { failure },
       patch: { failure },
     });

@@ -225,6 +225,13 @@ export interface MissionRepository {
   appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent>;
   lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null>;
   listEvents(tenantId: string, missionId: string, afterSeq?: number, limit?: number): Promise<MissionEvent[]>;
+  /** The event appended with this idempotency key, if any (a re-run step finds its own work). */
+  eventByIdempotencyKey(tenantId: string, missionId: string, key: string): Promise<MissionEvent | null>;
+  /**
+   * Brings the mission item forward to its event log (a writer stopped between appending an
+   * event and moving the item). Returns the mission as it now stands.
+   */
+  settle(tenantId: string, missionId: string, upTo?: number): Promise<Mission | null>;
 }
 
 /** WebSocket connections and the missions they follow. */

@@ -45,6 +45,19 @@ beforeAll(async () => {
     policy: {
       builder: { memory_mb: 160, max_pids: 48, command_timeout_seconds: 3, concurrency: 4 },
       mission: { max_attempts: 1 },
+      // The gate refuses shell scripts in a static web app; this policy lets one through so the
+      // test shows the sandbox contains a fork bomb even when the gate does not stop it first.
+      stacks: {
+        allowed: ['static-web'],
+        profiles: {
+          'static-web': {
+            text_extensions: ['html', 'css', 'js', 'mjs', 'cjs', 'json', 'md', 'txt', 'sh'],
+            binary_extensions: ['png'],
+            file_names: ['LICENSE', '.gitignore'],
+            script_programs: ['node', 'npm'],
+          },
+        },
+      },
     },
   });
 });

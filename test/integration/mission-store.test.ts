@@ -1,6 +1,6 @@
 import '../../local/polyfills';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Server } from 'node:http';
 import { MissionStore } from '../../lambdas/adapters/mission-store';
 import { verifyChain } from '../../lambdas/domain/event-chain';
@@ -101,4 +101,106 @@ test('connections: subscribe, count and cleanup on disconnect', async () => {
   await store.removeConnection('c1');
   expect(await store.subscriptions('t1', 'm1')).toEqual([]);
   expect(await store.connectionCount()).toBe(before);
+});
+
+/** A store whose next mission-item update is lost, as when the process dies between the event write and that update. */
+function storeThatStopsBeforeTheItemUpdate(): { store: MissionStore; arm: () => void } {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  let armed = false;
+  const stopping = {
+    send: (command: unknown) => {
+      if (armed && command instanceof UpdateCommand) {
+        armed = false;
+        return Promise.reject(new Error('process stopped'));
+      }
+      return doc.send(command as never);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  return { store: new MissionStore(stopping, 'gantry'), arm: () => (armed = true) };
+}
+
+test('a mission item left behind its log is brought forward with the lost status and patch', async () => {
+  await create('tS', 'lag');
+  const crashing = storeThatStopsBeforeTheItemUpdate();
+  await store.appendEvent('tS', 'lag', { type: 'n', message: 'one', actor: { type: 'system', id: 't' } });
+  crashing.arm();
+  await expect(
+    crashing.store.appendEvent('tS', 'lag', {
+      type: 'status',
+      status: 'READY_TO_BUILD',
+      message: 'confirmed',
+      actor: { type: 'human', id: 'u' },
+      patch: { speech: 'building soon' },
+    }),
+  ).rejects.toThrow('process stopped');
+  // The log has the event, the item does not.
+  expect((await store.requireMission('tS', 'lag')).seq).toBe(1);
+  // A turn computed from the stale item is refused once, and the refusal brings the item forward.
+  await expect(
+    store.appendEvent('tS', 'lag', { type: 'n', message: 'stale', actor: { type: 'system', id: 't' }, expectedSeq: 1 }),
+  ).rejects.toThrow(/moved on/);
+  const settled = await store.requireMission('tS', 'lag');
+  expect(settled).toMatchObject({ seq: 2, status: 'READY_TO_BUILD', speech: 'building soon' });
+  // And the next turn, computed from the item as it now is, goes through.
+  const next = await store.appendEvent('tS', 'lag', {
+    type: 'n',
+    message: 'fresh',
+    actor: { type: 'system', id: 't' },
+    expectedSeq: settled.seq,
+  });
+  expect(next.seq).toBe(3);
+  const events = await store.listEvents('tS', 'lag');
+  expect(verifyChain(events as never).ok).toBe(true);
+  // The stored patch is not part of the event anyone reads.
+  expect(events[1]).not.toHaveProperty('mission_patch');
+});
+
+test('the next append after a lost item update applies the lost event first', async () => {
+  await create('tS', 'lag2');
+  const crashing = storeThatStopsBeforeTheItemUpdate();
+  crashing.arm();
+  await expect(
+    crashing.store.appendEvent('tS', 'lag2', {
+      type: 'status',
+      status: 'QUEUED',
+      message: 'q',
+      actor: { type: 'system', id: 't' },
+      patch: { execution_arn: 'arn:x' },
+    }),
+  ).rejects.toThrow('process stopped');
+  await store.appendEvent('tS', 'lag2', {
+    type: 'n',
+    message: 'later',
+    actor: { type: 'system', id: 't' },
+    patch: { speech: 'later' },
+  });
+  expect(await store.requireMission('tS', 'lag2')).toMatchObject({
+    seq: 2,
+    status: 'QUEUED',
+    execution_arn: 'arn:x',
+    speech: 'later',
+  });
+  // settle() with nothing to do returns the mission unchanged.
+  expect((await store.settle('tS', 'lag2'))?.seq).toBe(2);
+});
+
+test('a key deeper in the log than the head is not appended again (a step re-run after a crash)', async () => {
+  await create('tS', 'deep');
+  const actor = { type: 'system' as const, id: 't' };
+  await store.appendEvent('tS', 'deep', { type: 'status', status: 'AUDITING', message: 'a', actor, idempotencyKey: 'enter' });
+  const audit = await store.appendEvent('tS', 'deep', { type: 'audit.passed', message: 'p', actor, idempotencyKey: 'audit' });
+  const again = await store.appendEvent('tS', 'deep', {
+    type: 'status',
+    status: 'AUDITING',
+    message: 'a',
+    actor,
+    idempotencyKey: 'enter',
+  });
+  expect(again.seq).toBe(1);
+  expect(
+    (await store.appendEvent('tS', 'deep', { type: 'audit.passed', message: 'p', actor, idempotencyKey: 'audit' })).seq,
+  ).toBe(audit.seq);
+  expect((await store.listEvents('tS', 'deep')).length).toBe(2);
+  expect((await store.eventByIdempotencyKey('tS', 'deep', 'audit'))?.seq).toBe(2);
+  expect(await store.eventByIdempotencyKey('tS', 'deep', 'nope')).toBeNull();
 });

@@ -164,4 +164,51 @@ describe('GitHub publisher', () => {
       api.server.close();
     }
   });
+  test('a re-run after the branch and pull request were made reports them instead of failing or opening another', async () => {
+    const api = await serve((req, _body, res) => {
+      const route = `${req.method} ${req.url}`;
+      if (route === 'GET /repos/acme/apps') return json(res, 200, { default_branch: 'main' });
+      if (route === 'GET /repos/acme/apps/git/ref/heads%2Fmain') return json(res, 200, { object: { sha: 'base-sha' } });
+      if (route === 'GET /repos/acme/apps/git/commits/base-sha')
+        return json(res, 200, { sha: 'base-sha', message: 'Initial', tree: { sha: 'base-tree' } });
+      if (route === 'POST /repos/acme/apps/git/blobs') return json(res, 201, { sha: 'blob' });
+      if (route === 'POST /repos/acme/apps/git/trees') return json(res, 201, { sha: 'new-tree' });
+      if (route === 'POST /repos/acme/apps/git/commits') return json(res, 201, { sha: 'rerun-commit' });
+      if (route === 'POST /repos/acme/apps/git/refs') return json(res, 422, { message: 'Reference already exists' });
+      if (route === 'GET /repos/acme/apps/git/ref/heads%2Fgantry%2Fcalc-abc')
+        return json(res, 200, { object: { sha: 'first-commit' } });
+      if (route === 'GET /repos/acme/apps/git/commits/first-commit')
+        return json(res, 200, { sha: 'first-commit', message: 'Gantry: calculator\n\nGantry-Mission: m-1', tree: { sha: 't' } });
+      if (route === 'POST /repos/acme/apps/pulls')
+        return json(res, 422, {
+          message: 'Validation Failed',
+          errors: [
+            { resource: 'PullRequest', code: 'custom', message: 'A pull request already exists for acme:gantry/calc-abc.' },
+          ],
+        });
+      if (req.method === 'GET' && req.url?.startsWith('/repos/acme/apps/pulls?')) {
+        const q = new URL(req.url, 'http://x').searchParams;
+        if (q.get('head') !== 'acme:gantry/calc-abc' || q.get('state') !== 'open') return json(res, 200, []);
+        return json(res, 200, [{ number: 7, html_url: 'https://github.test/acme/apps/pull/7' }]);
+      }
+      json(res, 404, { message: `Not Found: ${route}` });
+    });
+    try {
+      const publisher = new GitHubPublisher(async () => TOKEN, 'acme/apps', api.url);
+      const input = { branch: 'gantry/calc-abc', title: 'Gantry: calculator', body: 'b', missionId: 'm-1', files: [] };
+      await expect(publisher.publish(input)).resolves.toEqual({
+        branch: 'gantry/calc-abc',
+        prUrl: 'https://github.test/acme/apps/pull/7',
+        prNumber: 7,
+        commitSha: 'first-commit',
+        defaultBranch: 'main',
+      });
+      // The existing branch is left where it was.
+      expect(api.calls.some((c) => c.method === 'PATCH')).toBe(false);
+      // Another mission's run never takes the branch over.
+      await expect(publisher.publish({ ...input, missionId: 'm-2' })).rejects.toThrow(/belongs to another mission/);
+    } finally {
+      api.server.close();
+    }
+  });
 });

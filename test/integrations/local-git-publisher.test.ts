@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { LocalGitPublisher } from '../../lambdas/adapters/publishers';
+
+/**
+ * The local publisher survives a crash at any point of a tenant's first publish and of a
+ * mission's publish: a half-made repository is repaired, and a re-run publish completes what the
+ * first run made instead of failing on its branch or opening a second pull request.
+ */
+
+let root: string;
+let publisher: LocalGitPublisher;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'gantry-publisher-'));
+  publisher = new LocalGitPublisher(root, () => 'http://127.0.0.1:1');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const git = (args: string[], cwd: string): string =>
+  execFileSync('git', args, { cwd, env: { PATH: process.env.PATH, HOME: root, GIT_CONFIG_NOSYSTEM: '1' } })
+    .toString()
+    .trim();
+const branches = (repo: string): string[] =>
+  git(['for-each-ref', '--format=%(refname:short)', 'refs/heads/'], repo).split('\n').filter(Boolean).sort();
+const pulls = (): string[] => readdirSync(join(root, 'pulls')).filter((f) => f.endsWith('.json'));
+
+const publishInput = (missionId: string, tenantId = 'tenant-a') => ({
+  branch: `gantry/app-${missionId}`,
+  title: `Gantry: app ${missionId}`,
+  body: `Mission \`${missionId}\`: an app`,
+  files: [{ path: 'index.html', content: Buffer.from(`<p>${missionId}</p>`) }],
+  missionId,
+  tenantId,
+});
+
+test('a repository left with HEAD and no refs (a crash during the first publish) is made whole again', async () => {
+  const repo = publisher.repoPath('tenant-a');
+  mkdirSync(dirname(repo), { recursive: true });
+  git(['init', '--quiet', '--bare', '--initial-branch', 'main', repo], root);
+  expect(existsSync(join(repo, 'HEAD'))).toBe(true);
+
+  const out = await publisher.publish(publishInput('m-one'));
+  expect(out.prNumber).toBe(1);
+  expect(branches(repo)).toEqual(['gantry/app-m-one', 'main']);
+  // The half-made one was set aside, not deleted.
+  expect(readdirSync(dirname(repo)).some((f) => f.startsWith('apps.git.incomplete-'))).toBe(true);
+});
+
+test('what an interrupted init left beside the repository is cleared; the tenant publishes', async () => {
+  const repo = publisher.repoPath('tenant-a');
+  const staging = `${repo}.init-abc123`;
+  mkdirSync(staging, { recursive: true });
+  git(['init', '--quiet', '--bare', '--initial-branch', 'main', staging], root);
+  await publisher.publish(publishInput('m-two'));
+  expect(existsSync(staging)).toBe(false);
+  expect(branches(repo)).toContain('main');
+});
+
+test('a repository with pull-request branches but no default branch gets it back and keeps the branches', async () => {
+  await publisher.publish(publishInput('m-keep'));
+  const repo = publisher.repoPath('tenant-a');
+  git(['update-ref', '-d', 'refs/heads/main'], repo);
+  const fresh = new LocalGitPublisher(root, () => 'http://127.0.0.1:1');
+  await fresh.publish(publishInput('m-after'));
+  expect(branches(repo)).toEqual(['gantry/app-m-after', 'gantry/app-m-keep', 'main']);
+});
+
+test('a publish re-run completes the first one: same pull request, one branch, one record', async () => {
+  const first = await publisher.publish(publishInput('m-twice'));
+  const again = await new LocalGitPublisher(root, () => 'http://127.0.0.1:1').publish(publishInput('m-twice'));
+  expect(again).toEqual(first);
+  expect(pulls()).toEqual(['1.json']);
+
+  // Cut off after the branch was pushed and before the record was written: the record is made for that commit.
+  unlinkSync(join(root, 'pulls', '1.json'));
+  const completed = await new LocalGitPublisher(root, () => 'http://127.0.0.1:1').publish(publishInput('m-twice'));
+  expect(completed.commitSha).toBe(first.commitSha);
+  expect(pulls()).toHaveLength(1);
+});
+
+test('a branch that belongs to another mission is never taken over', async () => {
+  await publisher.publish(publishInput('m-owner'));
+  await expect(publisher.publish({ ...publishInput('m-other'), branch: 'gantry/app-m-owner' })).rejects.toThrow(
+    /belongs to another mission/,
+  );
+});
+
+test("a new tenant's first publishes, all at once, share one initialisation", async () => {
+  const outs = await Promise.all(['a', 'b', 'c', 'd'].map((m) => publisher.publish(publishInput(`m-${m}`, 'tenant-new'))));
+  expect(new Set(outs.map((o) => o.prNumber)).size).toBe(4);
+  expect(branches(publisher.repoPath('tenant-new'))).toHaveLength(5);
+});
