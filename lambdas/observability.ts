@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 
 /** The keys of one request or one workflow step (request_id, mission_id, tenant_id, attempt). */
 type ScopeKeys = Record<string, unknown>;
@@ -67,6 +66,3 @@ export const logger = new RequestScopedLogger({ serviceName: process.env.POWERTO
 export function withLogScope<T>(keys: ScopeKeys, fn: () => T): T {
   return logger.withScope(keys, fn);
 }
-
-/** Metrics as CloudWatch EMF; the namespace is shared with the dashboard. */
-export const metrics = new Metrics({ namespace: 'Gantry', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'gantry' });

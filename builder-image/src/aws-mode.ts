@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openNoFollow } from './app-files';
 import { chownTree, findSetpriv, type AppIdentity } from './app-identity';
 import { BuildJobDocumentSchema, BUILD_JOB_URL_ENV, type BuildJobDocument } from './build-job-document';

@@ -9,7 +9,7 @@
  * Shared by the function that writes it (lambdas/adapters/build-job-issuer.ts) and the builder
  * that reads it (aws-mode.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The container environment variable carrying the presigned GET of the job document. */
 export const BUILD_JOB_URL_ENV = 'GANTRY_JOB_URL';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BuildResult } from '../../lambdas/domain/build-result';
 import { GantryManifestSchema } from '../../lambdas/domain/manifest';
 import type { AppIdentity } from './app-identity';

@@ -12,7 +12,7 @@
  */
 import { rename, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildFromInputs, emit, failedBeforeBuild, resultJson } from './build-job';
 
 const EnvSchema = z.object({

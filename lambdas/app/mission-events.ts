@@ -2,7 +2,8 @@ import type { Services } from './services';
 import type { NewEvent } from '../adapters/mission-store';
 import type { MissionEvent } from '../domain/mission';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../observability';
+import { metrics } from '../metrics';
+import { logger } from '../observability';
 
 /** What recording and broadcasting a mission event needs. */
 export type EventServices = Pick<Services, 'store' | 'push'>;

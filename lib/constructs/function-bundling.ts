@@ -13,6 +13,11 @@ export const NATIVE_MODULES = ['@node-rs/argon2'];
  *   (the CommonJS builds of the AWS SDK and others are kept whole).
  * - The AWS SDK is bundled at the version the project pins and tests against, instead of
  *   whichever version the Lambda runtime happens to ship.
+ * - The SDK's default credential chain is replaced by its environment-variable provider, the
+ *   only one that answers in Lambda (see lambdas/composition/lambda-credentials.ts). Aliases are
+ *   resolved from the project root, where the CDK runs esbuild.
+ * - Licence comments are left out of the code (each package's licence ships in node_modules
+ *   metadata, not in a Lambda bundle nobody reads).
  */
 export const FUNCTION_BUNDLING = {
   format: 'cjs',
@@ -22,7 +27,22 @@ export const FUNCTION_BUNDLING = {
   sourcemap: true,
   mainFields: ['module', 'main'],
   external: NATIVE_MODULES,
+  legalComments: 'none',
+  alias: { '@aws-sdk/credential-provider-node': './lambdas/composition/lambda-credentials.ts' },
 } as const;
+
+/**
+ * The options of {@link FUNCTION_BUNDLING} that `NodejsFunction` has no property for, as esbuild
+ * command-line arguments (`--alias:<package>=<path>`, `--legal-comments=none`).
+ */
+export function extraEsbuildArgs(): Record<string, string> {
+  return {
+    '--legal-comments': FUNCTION_BUNDLING.legalComments,
+    '--alias': Object.entries(FUNCTION_BUNDLING.alias)
+      .map(([from, to]) => `${from}=${to}`)
+      .join(','),
+  };
+}
 
 /** The entry of one function: `lambdas/functions/<name>.ts` composes that function's adapters. */
 export function functionEntry(name: string): string {

@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge, allowWithReason } from '../nag';
-import { FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
+import { extraEsbuildArgs, FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
 import { PROJECT_ROOT } from './project-paths';
 
 /** Properties of a {@link GantryFunction}. */
@@ -101,6 +101,7 @@ export class GantryFunction extends NodejsFunction {
         sourceMap: FUNCTION_BUNDLING.sourcemap,
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         externalModules: [...FUNCTION_BUNDLING.external],
+        esbuildArgs: extraEsbuildArgs(),
         nodeModules: props.nativeModules,
         // Native packages are installed for the Lambda's platform, not the machine that synthesizes.
         environment: props.nativeModules?.length

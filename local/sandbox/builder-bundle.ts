@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { build as esbuild, version as esbuildVersion } from 'esbuild';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The builder entrypoint, bundled once per process into one file that the sandbox mounts

@@ -15,8 +15,10 @@ export interface FunctionBundle {
   readonly bytes: number;
   /** Where it was written, with policy.yaml next to it as in the deployed asset; absent unless `outDir` was given. */
   readonly file?: string;
-  /** Packages (and project folders) that ended up in the bundle. */
+  /** Packages (and project files) that ended up in the bundle. */
   readonly packages: ReadonlySet<string>;
+  /** Every source file with code in the bundle, relative to the project root. */
+  readonly modules: ReadonlySet<string>;
 }
 
 function packagesOf(inputs: Record<string, { bytesInOutput: number }>): Set<string> {
@@ -40,6 +42,9 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
     ...FUNCTION_BUNDLING,
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     external: [...FUNCTION_BUNDLING.external],
+    alias: { ...FUNCTION_BUNDLING.alias },
+    // Aliases resolve from the working directory; the CDK bundles from the project root.
+    absWorkingDir: PROJECT_ROOT,
     entryPoints: [functionEntry(name)],
     bundle: true,
     write: false,
@@ -51,9 +56,10 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   if (!js) throw new Error(`esbuild produced no JavaScript for ${name}`);
   const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'))?.[1];
   const packages = packagesOf(output?.inputs ?? {});
-  if (!dir) return { name, bytes: js.contents.length, packages };
+  const modules = new Set(Object.entries(output?.inputs ?? {}).flatMap(([path, i]) => (i.bytesInOutput > 0 ? [path] : [])));
+  if (!dir) return { name, bytes: js.contents.length, packages, modules };
   mkdirSync(dir, { recursive: true });
   for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
   copyFileSync(join(PROJECT_ROOT, 'policy.yaml'), join(dir, 'policy.yaml'));
-  return { name, bytes: js.contents.length, file: js.path, packages };
+  return { name, bytes: js.contents.length, file: js.path, packages, modules };
 }
