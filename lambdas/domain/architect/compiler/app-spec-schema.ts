@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GantryError } from '../../errors';
 import { ThemeIdSchema } from '../themes';
 
