@@ -5,9 +5,10 @@
  * definition's user, mounts and read-only root. Every AWS call is written to
  * GANTRY_TWIN_CALLS_FILE (or a file in the twin's temp dir, printed) for the IAM check.
  *
- * What this cannot prove: IAM itself (the recorded calls are evaluated elsewhere), Object Lock and
- * checksums (s3rver ignores them), S3's 403-for-missing-keys without ListBucket (s3rver answers
- * 404), KMS key policies, real Fargate placement and image pulls, and real latencies.
+ * What this cannot prove: IAM itself (the recorded calls are evaluated elsewhere), Object Lock
+ * retention (the S3 server checks a locked PUT's preconditions, not retention), S3's
+ * 403-for-missing-keys without ListBucket (the server answers 404), KMS key policies, real Fargate
+ * placement and image pulls, and real latencies.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,7 @@ describe('the builder image on Fargate', () => {
               { Name: 'GANTRY_TENANT_ID', Value: 't-none' },
               { Name: 'GANTRY_MISSION_ID', Value: 'm-none' },
               { Name: 'GANTRY_ATTEMPT', Value: '1' },
+              { Name: 'GANTRY_JOB_URL', Value: await twin.issueBuildJob('t-none', 'm-none', 1) },
             ],
           },
         ],
@@ -111,7 +113,16 @@ describe('a direct build on the AWS code paths', () => {
     expect(twin.github.pulls).toHaveLength(1);
     expect(twin.github.pulls[0]?.base).toBe('main');
     const calls = twin.recorder.calls;
-    expect(calls.some((c) => c.functionId === 'builder' && c.action === 'PutObject')).toBe(true);
+    // The builder wrote its output through the gate's presigned POST form and its result through a presigned PUT:
+    // S3 checked both signatures and took them as the gate's requests; the builder's own role signed nothing.
+    expect(calls.some((c) => c.functionId === 'step-policy-gate' && c.input.via === 'presigned-post')).toBe(true);
+    expect(
+      calls.some(
+        (c) =>
+          c.functionId === 'step-policy-gate' && c.input.via === 'presigned-url' && String(c.input.Key).endsWith('/result.json'),
+      ),
+    ).toBe(true);
+    expect(calls.filter((c) => c.functionId === 'builder')).toEqual([]);
     expect(calls.some((c) => c.functionId === 'step-seal' && c.service === 'kms' && c.action === 'Sign')).toBe(true);
     expect(calls.some((c) => c.functionId === 'step-deploy' && c.service === 'secretsmanager')).toBe(true);
   });
