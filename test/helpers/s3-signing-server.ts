@@ -35,6 +35,8 @@ export class S3SigningServer {
   private readonly buckets = new Map<string, Map<string, S3Object>>();
   private readonly objectLockBuckets: ReadonlySet<string>;
   private server: Server | null = null;
+  /** Every object's Last-Modified (the server keeps no write times; nothing here depends on them). */
+  private readonly started = new Date();
 
   constructor(
     bucket: string | readonly string[],
@@ -147,7 +149,7 @@ export class S3SigningServer {
       const headers = {
         'content-type': object.type ?? 'application/octet-stream',
         etag: `"${createHash('md5').update(object.body).digest('hex')}"`,
-        'last-modified': (object.modified ?? new Date(0)).toUTCString(),
+        'last-modified': this.started.toUTCString(),
       };
       // HEAD: the headers of a GET, the length of the object, no body.
       if (req.method === 'HEAD')
@@ -172,7 +174,6 @@ export class S3SigningServer {
       objects.set(key, {
         body,
         type: req.headers['content-type'],
-        modified: this.now(),
         ...(lock !== undefined
           ? {
               retention: {
@@ -282,7 +283,7 @@ export class S3SigningServer {
     const contents = page
       .map((k) => {
         const o = objects.get(k) as S3Object;
-        return `<Contents><Key>${xml(k)}</Key><LastModified>${(o.modified ?? new Date(0)).toISOString()}</LastModified><ETag>"${createHash('md5').update(o.body).digest('hex')}"</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+        return `<Contents><Key>${xml(k)}</Key><LastModified>${this.started.toISOString()}</LastModified><ETag>"${createHash('md5').update(o.body).digest('hex')}"</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
       })
       .join('');
     const next = truncated
@@ -357,7 +358,7 @@ export class S3SigningServer {
     }
     const key = fields.get('key') ?? '';
     if (!key) return this.error(400, 'InvalidArgument');
-    objects.set(key, { body: Buffer.from(await file.arrayBuffer()), type: fields.get('content-type'), modified: this.now() });
+    objects.set(key, { body: Buffer.from(await file.arrayBuffer()), type: fields.get('content-type') });
     this.accepted.push(`POST ${key}`);
     this.onAccepted?.({ method: 'POST', bucket, key, accessKeyId: credential.accessKeyId, auth: 'post-policy' });
     return { status: 204, body: '' };
@@ -367,8 +368,6 @@ export class S3SigningServer {
 export interface S3Object {
   readonly body: Buffer;
   readonly type: string | undefined;
-  /** When it was written; optional for objects a test puts in place. */
-  readonly modified?: Date;
   /** Object Lock parameters it was written with. */
   readonly retention?: { readonly mode: string; readonly until: string };
 }
