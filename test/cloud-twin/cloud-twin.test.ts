@@ -22,6 +22,10 @@ import type { ConsultantResponse } from '../../lambdas/domain/consultation';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { converseToolUse, ScriptedLlmServer, type RecordedRequest, type ScriptedReply } from '../helpers/fake-llm-servers';
 import { brokenMath, mathApp } from '../helpers/scripted-architect';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { jobKey, manifestKey } from '../../builder-image/src/artifact-keys';
+import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-document';
+import { TemplateIam, type RecordedCall } from '../iam/template-iam';
 import { CloudTwin } from './cloud-twin';
 import { parseDockerfile, runFargateTask } from './fargate-task';
 
@@ -83,12 +87,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (twin) {
-    const path = process.env.GANTRY_TWIN_CALLS_FILE ?? join(twin.dir, '..', 'gantry-twin-calls.json');
-    twin.recorder.write(path);
-    process.stdout.write(`cloud twin: ${twin.recorder.calls.length} AWS calls written to ${path}\n`);
-    await twin.stop();
-  }
+  await twin?.stop();
   await model?.stop();
 });
 
@@ -273,5 +272,88 @@ describe('cancel', () => {
     expect(messages.find((m) => m.type === 'snapshot')).toBeDefined();
     expect(messages.some((m) => m.type === 'event' && m.status === 'CANCELLED')).toBe(true);
     expect((await status(missionId)).status).toBe('CANCELLED');
+  });
+});
+
+describe("the IAM check over the twin's calls", () => {
+  let iam: TemplateIam;
+  beforeAll(() => {
+    // The same synthesized template, resolved with the twin's names, so the recorded ARNs are the policies' ARNs.
+    iam = new TemplateIam(twin.template.stack, twin.template.template as never, new Set(), twin.template as never);
+  });
+
+  it('allows every call the scenarios made, per function, and lists the grants they never exercised', async () => {
+    const path = process.env.GANTRY_TWIN_CALLS_FILE ?? join(twin.dir, '..', 'gantry-twin-calls.json');
+    twin.recorder.write(path);
+    const calls = JSON.parse(readFileSync(path, 'utf8')) as RecordedCall[];
+    const report = await iam.check(calls);
+    const lines = report.unusedGrants.map((u) => `  ${u.functionId}: ${u.actions.join(',')} on ${u.resources.join(',')}`);
+    process.stdout.write(
+      `IAM check: ${calls.length} calls from ${path}, ${report.denied.length} denied; grants never exercised:\n${lines.join('\n')}\n`,
+    );
+    expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
+    // Every kind of caller was exercised: functions, the state machine's own integrations, presigned requests.
+    const callers = new Set(calls.map((c) => c.functionId));
+    for (const id of ['architect', 'consult', 'step-policy-gate', 'step-seal', 'mission-control', 'state-machine'])
+      expect(callers).toContain(id);
+    // The check can fail on these calls: without the sealer's statement granting kms:Sign, only the sealer's KMS calls are denied.
+    const withoutSign = await iam.without(['step-seal|kms:Sign'], twin.template.stack).check(calls);
+    const deniedWithoutSign = new Set(withoutSign.denied.map((d) => `${d.call.functionId} ${d.call.service}`));
+    expect([...deniedWithoutSign]).toEqual(['step-seal kms']);
+    expect(withoutSign.denied.some((d) => d.action === 'kms:Sign')).toBe(true);
+    expect(calls.some((c) => c.functionId === 'state-machine' && c.action === 'RunTask')).toBe(true);
+    expect(calls.some((c) => c.functionId === 'state-machine' && c.action === 'StopTask')).toBe(true);
+  });
+
+  it("denies the builder another tenant's artifact: its role holds no grant, and a presigned URL bent to another key fails its signature", async () => {
+    const bucket = twin.template.functionEnvironment('step-policy-gate').GANTRY_ARTIFACT_BUCKET as string;
+    // A real artifact of another tenant: the first mission's manifest.
+    const other = twin.recorder.calls.find(
+      (c) => c.functionId === 'step-architect' && c.action === 'PutObject' && /\/manifest\.json$/.test(String(c.input.Key)),
+    );
+    const otherKey = String(other?.input.Key);
+    expect(twin.s3.bucketObjects(bucket).has(otherKey)).toBe(true);
+
+    // 1. The task role's credentials, as a process in the task gets them: S3 takes the signature
+    //    (it is valid), IAM decides. Record the attempt and evaluate it.
+    const before = twin.recorder.calls.length;
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint: twin.s3Url,
+      forcePathStyle: true,
+      credentials: await twin.builderTaskCredentials(),
+    });
+    await client.send(new GetObjectCommand({ Bucket: bucket, Key: otherKey })).catch(() => undefined);
+    client.destroy();
+    const attempt = twin.recorder.calls.slice(before);
+    expect(attempt).toEqual([
+      { functionId: 'builder', service: 's3', action: 'GetObject', input: { Bucket: bucket, Key: otherKey } },
+    ]);
+    expect(iam.identityPolicies('builder').flatMap((p) => p.policy.Statement)).toEqual([]);
+    const report = await iam.check(attempt);
+    expect(report.denied.map((d) => [d.call.functionId, d.action, d.reason])).toEqual([
+      ['builder', 's3:GetObject', 'ImplicitlyDenied'],
+    ]);
+
+    // 2. The builder's own job (tenant t-own): its presigned manifest URL, pointed at the other
+    //    tenant's manifest, and its output form with the other tenant's key.
+    const jobUrl = await twin.issueBuildJob('t-own', 'm-own', 1);
+    expect(jobUrl).toContain(jobKey('t-own', 'm-own', 1));
+    const job = BuildJobDocumentSchema.parse(await (await fetch(jobUrl)).json());
+    const bent = job.inputs.manifest.replace(manifestKey('t-own', 'm-own', 1), otherKey);
+    expect(bent).not.toBe(job.inputs.manifest);
+    const read = await fetch(bent);
+    expect(read.status).toBe(403);
+    expect(await read.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const form = new FormData();
+    for (const [name, value] of Object.entries(job.outputs.files.fields)) form.append(name, value);
+    form.set('key', otherKey.replace(/manifest\.json$/, 'output/index.html'));
+    form.append('Content-Type', 'text/html');
+    form.append('file', new Blob(['<h1>overwritten</h1>']), 'index.html');
+    const write = await fetch(job.outputs.files.url, { method: 'POST', body: form });
+    expect(write.status).toBe(403);
+    expect(await write.text()).toContain('Policy Condition failed');
+    // Its own manifest key answers (404 here: nothing was written there), so the signature itself is sound.
+    expect((await fetch(job.inputs.manifest)).status).toBe(404);
   });
 });

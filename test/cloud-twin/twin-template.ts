@@ -181,7 +181,7 @@ export class TwinTemplate {
     }
   }
 
-  private getAtt(logicalId: string, attribute: string): string {
+  getAtt(logicalId: string, attribute: string): string {
     const r = this.resource(logicalId);
     const name = this.physicalName(logicalId);
     const hex = createHash('sha256').update(logicalId).digest('hex');
