@@ -2,41 +2,93 @@
  * The cloud twin: Gantry's AWS code paths end to end on one machine (see cloud-twin.ts). The
  * handlers run with GANTRY_RUNTIME=aws and the environment the synthesized template gives each
  * function; the Build state runs the builder entrypoint in its AWS mode under the task
- * definition's user, mounts and read-only root. Every AWS call is written to
- * GANTRY_TWIN_CALLS_FILE (or a file in the twin's temp dir, printed) for the IAM check.
+ * definition's user, capabilities, mounts and read-only root. The model behind the LLM boundary is
+ * Bedrock Converse (the real client, `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`) answered by a local
+ * HTTP/2 server with a script; the architect drafts and heals through it, as the stack is
+ * synthesized with `gantry:architect=llm`. Every AWS call is written to GANTRY_TWIN_CALLS_FILE (or
+ * a file in the temp dir, printed), and the IAM check evaluates them all at the end.
  *
- * What this cannot prove: IAM itself (the recorded calls are evaluated elsewhere), Object Lock and
- * checksums (s3rver ignores them), S3's 403-for-missing-keys without ListBucket (s3rver answers
- * 404), KMS key policies, real Fargate placement and image pulls, and real latencies.
+ * What this cannot prove: Object Lock retention (the S3 server checks a locked PUT's
+ * preconditions, not retention), S3's 403-for-missing-keys without ListBucket (the server answers
+ * 404), KMS key policies, real Fargate placement and image pulls, Bedrock's real answers, and real
+ * latencies.
  */
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
+import type { ConsultantResponse } from '../../lambdas/domain/consultation';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
+import { converseToolUse, ScriptedLlmServer, type RecordedRequest, type ScriptedReply } from '../helpers/fake-llm-servers';
+import { brokenMath, mathApp } from '../helpers/scripted-architect';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { jobKey, manifestKey } from '../../builder-image/src/artifact-keys';
+import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-document';
+import { TemplateIam, type RecordedCall } from '../iam/template-iam';
 import { CloudTwin } from './cloud-twin';
 import { parseDockerfile, runFargateTask } from './fargate-task';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 const EMAIL = 'owner@twin.example';
 const PASSWORD = 'twin-password-0123456789';
+/** A cross-Region inference profile id, as Bedrock serves current Claude models on demand. */
+const MODEL = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
+/** The request whose first draft fails its tests (the model's heal fixes it). */
+const HEAL_PROMPT = 'Build a math helper with add, subtract and multiply';
+
+const PLAN: ConsultantResponse = {
+  response: 'I can build a calculator with a history of results. Shall I build it?',
+  status: 'NEEDS_CONFIRMATION',
+  question: null,
+  app_kind: 'calculator',
+  design_target: null,
+  proposed_stack: 'static-web',
+  build_prompt: 'Build a calculator with a history of results.',
+  features: ['history'],
+  confidence: 0.95,
+};
+
+/**
+ * The model: plans a consultation, drafts apps (the heal request's first draft multiplies wrong),
+ * and heals by returning the corrected app.
+ */
+function bedrock(req: RecordedRequest): ScriptedReply {
+  const tool = req.body.toolConfig.tools[0].toolSpec.name as string;
+  const system = String(req.body.system?.[0]?.text ?? '');
+  const user = JSON.stringify(req.body.messages);
+  if (tool === 'gantry_manifest') {
+    if (system.includes('You are fixing an app')) return converseToolUse('gantry_manifest', mathApp({}));
+    if (user.includes(HEAL_PROMPT)) {
+      return converseToolUse('gantry_manifest', mathApp({ math: brokenMath({ multiply: true }, 'first draft') }));
+    }
+    return converseToolUse(
+      'gantry_manifest',
+      draftManifest({ prompt: 'a calculator', kind: 'calculator', features: ['history'] }),
+    );
+  }
+  if (system.includes('No plan is awaiting confirmation.')) return converseToolUse('consultant_response', PLAN);
+  return converseToolUse('consultant_response', { ...PLAN, status: 'READY_TO_BUILD', response: 'Building it now.' });
+}
 
 let twin: CloudTwin;
 let token: string;
+let model: ScriptedLlmServer;
 
 beforeAll(async () => {
-  twin = new CloudTwin();
+  model = new ScriptedLlmServer(bedrock, { http2: true });
+  await model.start();
+  twin = new CloudTwin({
+    context: { 'gantry:architect': 'llm', 'gantry:llmModel': MODEL },
+    functionEnvironment: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: model.url },
+  });
   await twin.start();
   await twin.addOwner(EMAIL, PASSWORD);
   token = await twin.login(EMAIL, PASSWORD);
 }, 180_000);
 
 afterAll(async () => {
-  if (!twin) return;
-  const path = process.env.GANTRY_TWIN_CALLS_FILE ?? join(twin.dir, '..', 'gantry-twin-calls.json');
-  twin.recorder.write(path);
-  process.stdout.write(`cloud twin: ${twin.recorder.calls.length} AWS calls written to ${path}\n`);
-  await twin.stop();
+  await twin?.stop();
+  await model?.stop();
 });
 
 async function status(missionId: string): Promise<any> {
@@ -63,6 +115,7 @@ describe('the builder image on Fargate', () => {
               { Name: 'GANTRY_TENANT_ID', Value: 't-none' },
               { Name: 'GANTRY_MISSION_ID', Value: 'm-none' },
               { Name: 'GANTRY_ATTEMPT', Value: '1' },
+              { Name: 'GANTRY_JOB_URL', Value: await twin.issueBuildJob('t-none', 'm-none', 1) },
             ],
           },
         ],
@@ -111,9 +164,82 @@ describe('a direct build on the AWS code paths', () => {
     expect(twin.github.pulls).toHaveLength(1);
     expect(twin.github.pulls[0]?.base).toBe('main');
     const calls = twin.recorder.calls;
-    expect(calls.some((c) => c.functionId === 'builder' && c.action === 'PutObject')).toBe(true);
+    // The builder wrote its output through the gate's presigned POST form and its result through a presigned PUT:
+    // S3 checked both signatures and took them as the gate's requests; the builder's own role signed nothing.
+    expect(calls.some((c) => c.functionId === 'step-policy-gate' && c.input.via === 'presigned-post')).toBe(true);
+    expect(
+      calls.some(
+        (c) =>
+          c.functionId === 'step-policy-gate' && c.input.via === 'presigned-url' && String(c.input.Key).endsWith('/result.json'),
+      ),
+    ).toBe(true);
+    expect(calls.filter((c) => c.functionId === 'builder')).toEqual([]);
     expect(calls.some((c) => c.functionId === 'step-seal' && c.service === 'kms' && c.action === 'Sign')).toBe(true);
     expect(calls.some((c) => c.functionId === 'step-deploy' && c.service === 'secretsmanager')).toBe(true);
+  });
+});
+
+describe('a consultation on the AWS code paths', () => {
+  it('plans through Bedrock, waits for "proceed", then builds the model-drafted app to DEPLOYED', async () => {
+    const first = await twin.rest('POST', '/gantry/consult', { token, body: { message: 'a calculator that keeps a history' } });
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'calculator' });
+    const missionId = first.body.mission_id as string;
+    expect(twin.sfn.execution(missionId)).toBeUndefined();
+    const proceed = await twin.rest('POST', '/gantry/consult', { token, body: { message: 'proceed', mission_id: missionId } });
+    expect(proceed.statusCode).toBeLessThan(300);
+    const execution = await twin.executionEnded(missionId);
+    const final = await status(missionId);
+    expect({ execution: execution.status, status: final.status, failure: final.failure ?? null }).toEqual({
+      execution: 'SUCCEEDED',
+      status: 'DEPLOYED',
+      failure: null,
+    });
+    const converse = twin.recorder.calls.filter((c) => c.service === 'bedrock');
+    expect(converse.map((c) => c.functionId)).toEqual(expect.arrayContaining(['consult', 'step-architect']));
+    expect(converse.every((c) => c.input.modelId === MODEL)).toBe(true);
+  });
+});
+
+describe('a failing build through the heal loop', () => {
+  it("fails the first attempt's tests, heals through the model, and deploys the second attempt", async () => {
+    const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: HEAL_PROMPT } });
+    expect(res.statusCode).toBe(202);
+    const missionId = res.body.mission_id as string;
+    const execution = await twin.executionEnded(missionId);
+    const final = await status(missionId);
+    expect({ execution: execution.status, status: final.status, failure: final.failure ?? null }).toEqual({
+      execution: 'SUCCEEDED',
+      status: 'DEPLOYED',
+      failure: null,
+    });
+    expect(execution.states).toEqual([
+      'Architect',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Heal',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Deploy',
+      'Publish',
+      'Seal',
+      'Done',
+    ]);
+    // The heal request showed the model the failing command and its output.
+    const heal = model.requests.find((r) => String(r.body.system?.[0]?.text ?? '').includes('You are fixing an app'));
+    expect(JSON.stringify(heal?.body.messages)).toMatch(/npm test/);
+    // Each attempt got its own presigned job, signed by the gate for that attempt's keys only.
+    const jobs = twin.recorder.calls.filter(
+      (c) => c.functionId === 'step-policy-gate' && c.input.via === 'presigned-url' && String(c.input.Key).endsWith('/job.json'),
+    );
+    expect(jobs.map((c) => String(c.input.Key)).filter((k) => k.includes(missionId))).toEqual([
+      expect.stringContaining(`/missions/${missionId}/attempts/1/job.json`),
+      expect.stringContaining(`/missions/${missionId}/attempts/2/job.json`),
+    ]);
   });
 });
 
@@ -146,5 +272,88 @@ describe('cancel', () => {
     expect(messages.find((m) => m.type === 'snapshot')).toBeDefined();
     expect(messages.some((m) => m.type === 'event' && m.status === 'CANCELLED')).toBe(true);
     expect((await status(missionId)).status).toBe('CANCELLED');
+  });
+});
+
+describe("the IAM check over the twin's calls", () => {
+  let iam: TemplateIam;
+  beforeAll(() => {
+    // The same synthesized template, resolved with the twin's names, so the recorded ARNs are the policies' ARNs.
+    iam = new TemplateIam(twin.template.stack, twin.template.template as never, new Set(), twin.template as never);
+  });
+
+  it('allows every call the scenarios made, per function, and lists the grants they never exercised', async () => {
+    const path = process.env.GANTRY_TWIN_CALLS_FILE ?? join(twin.dir, '..', 'gantry-twin-calls.json');
+    twin.recorder.write(path);
+    const calls = JSON.parse(readFileSync(path, 'utf8')) as RecordedCall[];
+    const report = await iam.check(calls);
+    const lines = report.unusedGrants.map((u) => `  ${u.functionId}: ${u.actions.join(',')} on ${u.resources.join(',')}`);
+    process.stdout.write(
+      `IAM check: ${calls.length} calls from ${path}, ${report.denied.length} denied; grants never exercised:\n${lines.join('\n')}\n`,
+    );
+    expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
+    // Every kind of caller was exercised: functions, the state machine's own integrations, presigned requests.
+    const callers = new Set(calls.map((c) => c.functionId));
+    for (const id of ['architect', 'consult', 'step-policy-gate', 'step-seal', 'mission-control', 'state-machine'])
+      expect(callers).toContain(id);
+    // The check can fail on these calls: without the sealer's statement granting kms:Sign, only the sealer's KMS calls are denied.
+    const withoutSign = await iam.without(['step-seal|kms:Sign'], twin.template.stack).check(calls);
+    const deniedWithoutSign = new Set(withoutSign.denied.map((d) => `${d.call.functionId} ${d.call.service}`));
+    expect([...deniedWithoutSign]).toEqual(['step-seal kms']);
+    expect(withoutSign.denied.some((d) => d.action === 'kms:Sign')).toBe(true);
+    expect(calls.some((c) => c.functionId === 'state-machine' && c.action === 'RunTask')).toBe(true);
+    expect(calls.some((c) => c.functionId === 'state-machine' && c.action === 'StopTask')).toBe(true);
+  });
+
+  it("denies the builder another tenant's artifact: its role holds no grant, and a presigned URL bent to another key fails its signature", async () => {
+    const bucket = twin.template.functionEnvironment('step-policy-gate').GANTRY_ARTIFACT_BUCKET as string;
+    // A real artifact of another tenant: the first mission's manifest.
+    const other = twin.recorder.calls.find(
+      (c) => c.functionId === 'step-architect' && c.action === 'PutObject' && /\/manifest\.json$/.test(String(c.input.Key)),
+    );
+    const otherKey = String(other?.input.Key);
+    expect(twin.s3.bucketObjects(bucket).has(otherKey)).toBe(true);
+
+    // 1. The task role's credentials, as a process in the task gets them: S3 takes the signature
+    //    (it is valid), IAM decides. Record the attempt and evaluate it.
+    const before = twin.recorder.calls.length;
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint: twin.s3Url,
+      forcePathStyle: true,
+      credentials: await twin.builderTaskCredentials(),
+    });
+    await client.send(new GetObjectCommand({ Bucket: bucket, Key: otherKey })).catch(() => undefined);
+    client.destroy();
+    const attempt = twin.recorder.calls.slice(before);
+    expect(attempt).toEqual([
+      { functionId: 'builder', service: 's3', action: 'GetObject', input: { Bucket: bucket, Key: otherKey } },
+    ]);
+    expect(iam.identityPolicies('builder').flatMap((p) => p.policy.Statement)).toEqual([]);
+    const report = await iam.check(attempt);
+    expect(report.denied.map((d) => [d.call.functionId, d.action, d.reason])).toEqual([
+      ['builder', 's3:GetObject', 'ImplicitlyDenied'],
+    ]);
+
+    // 2. The builder's own job (tenant t-own): its presigned manifest URL, pointed at the other
+    //    tenant's manifest, and its output form with the other tenant's key.
+    const jobUrl = await twin.issueBuildJob('t-own', 'm-own', 1);
+    expect(jobUrl).toContain(jobKey('t-own', 'm-own', 1));
+    const job = BuildJobDocumentSchema.parse(await (await fetch(jobUrl)).json());
+    const bent = job.inputs.manifest.replace(manifestKey('t-own', 'm-own', 1), otherKey);
+    expect(bent).not.toBe(job.inputs.manifest);
+    const read = await fetch(bent);
+    expect(read.status).toBe(403);
+    expect(await read.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const form = new FormData();
+    for (const [name, value] of Object.entries(job.outputs.files.fields)) form.append(name, value);
+    form.set('key', otherKey.replace(/manifest\.json$/, 'output/index.html'));
+    form.append('Content-Type', 'text/html');
+    form.append('file', new Blob(['<h1>overwritten</h1>']), 'index.html');
+    const write = await fetch(job.outputs.files.url, { method: 'POST', body: form });
+    expect(write.status).toBe(403);
+    expect(await write.text()).toContain('Policy Condition failed');
+    // Its own manifest key answers (404 here: nothing was written there), so the signature itself is sound.
+    expect((await fetch(job.inputs.manifest)).status).toBe(404);
   });
 });

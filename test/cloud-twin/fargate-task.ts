@@ -13,6 +13,8 @@ export interface ImageConfig {
   readonly volumes: string[];
   /** Ownership `RUN … chown U:G path` gives paths in the image. */
   readonly owners: Record<string, { uid: number; gid: number }>;
+  /** Modes `RUN … chmod NNNN path` gives paths in the image. */
+  readonly modes: Record<string, number>;
 }
 
 function jsonOrShell(text: string): string[] {
@@ -23,7 +25,7 @@ function jsonOrShell(text: string): string[] {
 
 /**
  * Reads the instructions of a Dockerfile's final stage that decide how the container starts:
- * ENV, USER, WORKDIR, ENTRYPOINT, CMD, VOLUME and the `chown` of `RUN` lines.
+ * ENV, USER, WORKDIR, ENTRYPOINT, CMD, VOLUME and the `chown`/`chmod` of `RUN` lines.
  */
 export function parseDockerfile(text: string): ImageConfig {
   const logical: string[] = [];
@@ -49,6 +51,7 @@ export function parseDockerfile(text: string): ImageConfig {
   let cmd: string[] = [];
   const volumes: string[] = [];
   const owners: Record<string, { uid: number; gid: number }> = {};
+  const modes: Record<string, number> = {};
   for (const line of final) {
     const [, instruction = '', rest = ''] = /^(\S+)\s+([\s\S]*)$/.exec(line) ?? [];
     switch (instruction.toUpperCase()) {
@@ -76,25 +79,47 @@ export function parseDockerfile(text: string): ImageConfig {
         for (const m of rest.matchAll(/chown\s+(?:-R\s+)?(\d+):(\d+)\s+([^&;|]+)/g)) {
           for (const path of (m[3] as string).trim().split(/\s+/)) owners[path] = { uid: Number(m[1]), gid: Number(m[2]) };
         }
+        for (const m of rest.matchAll(/chmod\s+(?:-R\s+)?([0-7]{3,4})\s+([^&;|]+)/g)) {
+          for (const path of (m[2] as string).trim().split(/\s+/)) modes[path] = parseInt(m[1] as string, 8);
+        }
         break;
     }
   }
-  return { ...config, entrypoint, cmd, volumes, owners };
+  return { ...config, entrypoint, cmd, volumes, owners, modes };
 }
 
 /**
  * Creates the host folder behind one Fargate task-definition volume (no host or EFS settings: a
  * task-scoped scratch volume). As AWS documents for bind mounts, it is owned by root with mode
  * 0755, unless the image declares the same container path as a VOLUME: then the image's
- * ownership of that path is copied.
+ * ownership and mode of that path are copied.
  */
 export function createScratchVolume(hostDir: string, containerPath: string, image: ImageConfig): { uid: number; gid: number } {
   mkdirSync(hostDir, { recursive: true });
-  const owner = image.volumes.includes(containerPath) ? (image.owners[containerPath] ?? { uid: 0, gid: 0 }) : { uid: 0, gid: 0 };
+  const declared = image.volumes.includes(containerPath);
+  const owner = declared ? (image.owners[containerPath] ?? { uid: 0, gid: 0 }) : { uid: 0, gid: 0 };
   chownSync(hostDir, owner.uid, owner.gid);
-  chmodSync(hostDir, 0o755);
+  chmodSync(hostDir, declared ? (image.modes[containerPath] ?? 0o755) : 0o755);
   return owner;
 }
+
+/** The capabilities Docker (and so Fargate) gives a container before the definition adds or drops any. */
+const DOCKER_DEFAULT_CAPABILITIES = [
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'NET_RAW',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+] as const;
 
 interface ContainerDefinition {
   readonly Name: string;
@@ -106,6 +131,7 @@ interface ContainerDefinition {
   readonly EntryPoint?: string[];
   readonly WorkingDirectory?: string;
   readonly StopTimeout?: number;
+  readonly LinuxParameters?: { Capabilities?: { Add?: string[]; Drop?: string[] }; InitProcessEnabled?: boolean };
 }
 
 export interface ContainerOverride {
@@ -134,15 +160,39 @@ export interface RunningTask {
   stop(): void;
 }
 
+/** The container's capability set: Docker's defaults, minus the definition's drops, plus its adds. */
+export function containerCapabilities(container: ContainerDefinition): string[] {
+  const norm = (c: string): string => c.toUpperCase().replace(/^CAP_/, '');
+  const drop = (container.LinuxParameters?.Capabilities?.Drop ?? []).map(norm);
+  const add = (container.LinuxParameters?.Capabilities?.Add ?? []).map(norm);
+  const all = drop.includes('ALL');
+  const kept = new Set<string>(DOCKER_DEFAULT_CAPABILITIES.filter((c) => !all && !drop.includes(c)));
+  for (const c of add) kept.add(c);
+  return [...kept].sort();
+}
+
 /**
  * Runs the essential container of a task definition the way Fargate would, as far as a laptop
  * can: the image's entrypoint (or the definition's), the environment merged image → definition →
- * overrides → platform, the definition's user (uid:gid, no supplementary groups), a read-only
- * root when the definition says so, and each mount point bound to a fresh scratch volume
- * ({@link createScratchVolume}). bubblewrap gives it its own root, pid and ipc namespaces; the
- * network stays shared so it reaches the twin's endpoints as a task reaches VPC endpoints.
+ * overrides → platform, the definition's user, a read-only root when the definition says so, each
+ * mount point bound to a fresh scratch volume ({@link createScratchVolume}), and the container's
+ * capabilities (Docker's defaults minus the definition's drops plus its adds).
+ *
+ * bubblewrap runs as the host's root without a user namespace, because the container must start
+ * as real uid 0 with real capabilities: the task's entry point (`setpriv`) switches to the
+ * builder's uid and the builder starts the app's commands under yet another uid, and a user
+ * namespace maps only one uid for an unprivileged caller. bubblewrap gives the container its own
+ * root (read-only binds of the host's /usr, /etc, /bin, /lib), pid, ipc and uts namespaces, and
+ * only the container's capabilities; the network stays shared so the task reaches the twin's
+ * endpoints as a task reaches VPC endpoints. Unlike Docker it does not narrow the bounding set,
+ * which matters only to a process that could gain capabilities by exec (the entry point sets
+ * no_new_privs). A definition user other than root is applied with `setpriv` inside the sandbox,
+ * which leaves that process no effective capability, as Docker does.
  */
 export function runFargateTask(options: FargateTaskOptions): RunningTask {
+  if (process.getuid?.() !== 0) {
+    throw new Error('The twin starts Fargate tasks as the host root (the task definition starts its container as uid 0)');
+  }
   const [container] = options.taskDefinition.ContainerDefinitions;
   if (!container) throw new Error('The task definition has no container');
   const override = options.overrides.find((o) => o.Name === container.Name);
@@ -158,13 +208,20 @@ export function runFargateTask(options: FargateTaskOptions): RunningTask {
   const gid = Number(gidText ?? uidText);
   if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error(`The twin needs a numeric user, got ${user}`);
 
-  const args = ['--unshare-user', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent', '--new-session'];
-  args.push('--cap-drop', 'ALL', '--proc', '/proc', '--dev', '/dev');
+  const args = ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--die-with-parent', '--new-session'];
+  args.push('--cap-drop', 'ALL');
+  for (const cap of containerCapabilities(container)) args.push('--cap-add', `CAP_${cap}`);
+  args.push('--proc', '/proc', '--dev', '/dev');
   for (const dir of ['/usr', '/etc']) args.push('--ro-bind', dir, dir);
   for (const dir of ['/bin', '/lib', '/lib64', '/sbin']) {
     if (existsSync(dir)) args.push('--ro-bind', dir, dir);
   }
-  for (const layer of options.imageLayers) args.push('--ro-bind', layer.source, layer.target);
+  for (const layer of options.imageLayers) {
+    // As root, bubblewrap creates missing parents 0700; an image's folders are 0755.
+    const parents = layer.target.split('/').slice(1, -1);
+    parents.forEach((_, i) => args.push('--perms', '0755', '--dir', `/${parents.slice(0, i + 1).join('/')}`));
+    args.push('--ro-bind', layer.source, layer.target);
+  }
   const volumes = new Set((options.taskDefinition.Volumes ?? []).map((v) => v.Name));
   for (const mount of container.MountPoints ?? []) {
     if (!volumes.has(mount.SourceVolume)) throw new Error(`Mount point ${mount.ContainerPath} names no volume of the task`);
@@ -180,12 +237,9 @@ export function runFargateTask(options: FargateTaskOptions): RunningTask {
   const command = override?.Command ?? container.Command ?? options.image.cmd;
   const argv = [...entrypoint, ...command];
   if (argv.length === 0) throw new Error('The task has neither an entrypoint nor a command');
+  const asUser = uid === 0 && gid === 0 ? [] : ['/usr/bin/setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--'];
 
-  const child: ChildProcess = spawn(
-    'setpriv',
-    [`--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--no-new-privs', 'bwrap', ...args, '--', ...argv],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child: ChildProcess = spawn('bwrap', [...args, '--', ...asUser, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (d: Buffer): void => {
     const text = d.toString();

@@ -126,6 +126,13 @@ export class TwinTemplate {
     return this.resourcesOfType('AWS::S3::Bucket').map((id) => this.physicalName(id));
   }
 
+  /** Physical names of the buckets created with Object Lock. */
+  objectLockBuckets(): string[] {
+    return this.resourcesOfType('AWS::S3::Bucket')
+      .filter((id) => this.resource(id).Properties?.ObjectLockEnabled === true)
+      .map((id) => this.physicalName(id));
+  }
+
   /** A CloudFormation-like generated physical name: lower case, stable per logical id. */
   physicalName(logicalId: string): string {
     const r = this.resource(logicalId);
@@ -174,7 +181,7 @@ export class TwinTemplate {
     }
   }
 
-  private getAtt(logicalId: string, attribute: string): string {
+  getAtt(logicalId: string, attribute: string): string {
     const r = this.resource(logicalId);
     const name = this.physicalName(logicalId);
     const hex = createHash('sha256').update(logicalId).digest('hex');

@@ -12,22 +12,52 @@ import { crc32 } from 'node:zlib';
  * - POST form uploads: the policy's signature, its expiration and every condition (exact fields,
  *   `starts-with`, `content-length-range`), and that every form field is covered by a condition.
  *
- * Objects live in memory. A missing key answers 404 NoSuchKey. What it cannot prove: IAM (the
- * signer's own permissions; see test/iam), bucket policies, Object Lock, KMS.
+ * - header-signed requests (the SDK's own GetObject, HeadObject, PutObject): the same canonical
+ *   request with the payload hash of `x-amz-content-sha256`, and a flexible checksum header
+ *   (`x-amz-checksum-sha256`/`-crc32`) must match the body; a PUT with Object Lock parameters needs
+ *   a bucket created with Object Lock and a Content-MD5 or checksum header, as S3 requires.
+ *
+ * Objects live in memory, one map per bucket. A missing key answers 404 NoSuchKey (S3 answers 403
+ * unless the caller may list the bucket; IAM is not this server's business). What it cannot
+ * prove: IAM (the signer's own permissions; see test/iam), bucket policies, retention enforcement,
+ * KMS.
  */
 export class S3SigningServer {
-  readonly objects = new Map<string, { body: Buffer; type: string | undefined }>();
+  /** The first bucket's objects. */
+  readonly objects: Map<string, S3Object>;
   /** `METHOD key` of every request that was accepted, in order. */
   readonly accepted: string[] = [];
   /** S3 error codes answered, in order. */
   readonly refused: string[] = [];
+  /** Called for every accepted request, with who signed it and how (e.g. to record it). */
+  onAccepted: ((request: AcceptedS3Request) => void) | undefined;
+  readonly bucket: string;
+  private readonly buckets = new Map<string, Map<string, S3Object>>();
+  private readonly objectLockBuckets: ReadonlySet<string>;
   private server: Server | null = null;
+  /** Every object's Last-Modified (the server keeps no write times; nothing here depends on them). */
+  private readonly started = new Date();
 
   constructor(
-    readonly bucket: string,
+    bucket: string | readonly string[],
     private readonly secrets: Readonly<Record<string, string>>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: { readonly objectLockBuckets?: readonly string[] } = {},
+  ) {
+    const names = typeof bucket === 'string' ? [bucket] : [...bucket];
+    if (names.length === 0) throw new Error('S3SigningServer needs at least one bucket');
+    for (const name of names) this.buckets.set(name, new Map());
+    this.bucket = names[0] as string;
+    this.objects = this.buckets.get(this.bucket) as Map<string, S3Object>;
+    this.objectLockBuckets = new Set(options.objectLockBuckets ?? []);
+  }
+
+  /** The objects of one bucket. */
+  bucketObjects(name: string): Map<string, S3Object> {
+    const objects = this.buckets.get(name);
+    if (!objects) throw new Error(`No bucket ${name}`);
+    return objects;
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -50,8 +80,8 @@ export class S3SigningServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  object(key: string): string | undefined {
-    return this.objects.get(key)?.body.toString('utf8');
+  object(key: string, bucket = this.bucket): string | undefined {
+    return this.buckets.get(bucket)?.get(key)?.body.toString('utf8');
   }
 
   private error(status: number, code: string, message = code) {
@@ -69,12 +99,14 @@ export class S3SigningServer {
   }
 
   /** Parses `AKID/yyyymmdd/region/s3/aws4_request` and finds the secret. */
-  private credential(value: string | undefined): { secret: string; date: string; region: string; scope: string } | null {
+  private credential(
+    value: string | undefined,
+  ): { accessKeyId: string; secret: string; date: string; region: string; scope: string } | null {
     const parts = (value ?? '').split('/');
     const [akid, date, region, service, terminator] = parts;
     if (parts.length !== 5 || !akid || !date || !region || service !== 's3' || terminator !== 'aws4_request') return null;
     const secret = this.secrets[akid];
-    return secret ? { secret, date, region, scope: `${date}/${region}/s3/aws4_request` } : null;
+    return secret ? { accessKeyId: akid, secret, date, region, scope: `${date}/${region}/s3/aws4_request` } : null;
   }
 
   private async handle(
@@ -83,31 +115,87 @@ export class S3SigningServer {
     const rawUrl = req.url ?? '/';
     const [rawPath = '/', rawQuery = ''] = rawUrl.split('?', 2);
     const segments = rawPath.split('/').slice(1);
-    if (segments[0] !== this.bucket) return this.error(404, 'NoSuchBucket');
+    const bucket = decodeURIComponent(segments[0] ?? '');
+    const objects = this.buckets.get(bucket);
+    if (!objects) return this.error(404, 'NoSuchBucket');
     const key = segments.slice(1).map(decodeURIComponent).join('/');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
 
-    if (req.method === 'POST' && key === '') return this.postObject(req, body);
-    if (!key) return this.error(400, 'InvalidRequest');
-    const denied = this.checkQuerySignature(req, rawPath, rawQuery, body);
-    if (denied) return denied;
-    if (req.method === 'GET') {
-      const object = this.objects.get(key);
-      if (!object) return this.error(404, 'NoSuchKey');
-      this.accepted.push(`GET ${key}`);
-      return { status: 200, body: object.body, headers: { 'content-type': object.type ?? 'application/octet-stream' } };
+    if (req.method === 'POST' && key === '') return this.postObject(req, body, bucket, objects);
+    const signer = this.checkQuerySignature(req, rawPath, rawQuery, body);
+    if ('status' in signer) return signer;
+    if (!key) {
+      const query = new URLSearchParams(rawQuery);
+      if (req.method !== 'GET' || query.get('list-type') !== '2') return this.error(400, 'InvalidRequest');
+      this.onAccepted?.({
+        method: 'LIST',
+        bucket,
+        key: query.get('prefix') ?? '',
+        accessKeyId: signer.accessKeyId,
+        auth: signer.auth,
+      });
+      return this.listObjectsV2(bucket, objects, query);
+    }
+    const accept = (method: string): void => {
+      this.accepted.push(`${method} ${key}`);
+      this.onAccepted?.({ method, bucket, key, accessKeyId: signer.accessKeyId, auth: signer.auth });
+    };
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const object = objects.get(key);
+      if (!object) return req.method === 'HEAD' ? { status: 404, body: '' } : this.error(404, 'NoSuchKey');
+      accept(req.method);
+      const headers = {
+        'content-type': object.type ?? 'application/octet-stream',
+        etag: `"${createHash('md5').update(object.body).digest('hex')}"`,
+        'last-modified': this.started.toUTCString(),
+      };
+      // HEAD: the headers of a GET, the length of the object, no body.
+      if (req.method === 'HEAD')
+        return { status: 200, body: '', headers: { ...headers, 'content-length': String(object.body.length) } };
+      return { status: 200, body: object.body, headers };
     }
     if (req.method === 'PUT') {
-      this.objects.set(key, { body, type: req.headers['content-type'] });
-      this.accepted.push(`PUT ${key}`);
+      const lock = req.headers['x-amz-object-lock-mode'] ?? req.headers['x-amz-object-lock-retain-until-date'];
+      if (lock !== undefined) {
+        if (!this.objectLockBuckets.has(bucket))
+          return this.error(400, 'InvalidRequest', 'Bucket is missing Object Lock Configuration');
+        if (!req.headers['content-md5'] && !Object.keys(req.headers).some((h) => h.startsWith('x-amz-checksum-')))
+          return this.error(
+            400,
+            'InvalidRequest',
+            'Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object requests with Object Lock parameters',
+          );
+      }
+      const checksum = req.headers['x-amz-checksum-sha256'];
+      if (checksum !== undefined && createHash('sha256').update(body).digest('base64') !== checksum)
+        return this.error(400, 'BadDigest', 'The SHA256 you specified did not match the calculated checksum.');
+      objects.set(key, {
+        body,
+        type: req.headers['content-type'],
+        ...(lock !== undefined
+          ? {
+              retention: {
+                mode: String(req.headers['x-amz-object-lock-mode'] ?? ''),
+                until: String(req.headers['x-amz-object-lock-retain-until-date'] ?? ''),
+              },
+            }
+          : {}),
+      });
+      accept('PUT');
       return { status: 200, body: '', headers: { etag: `"${createHash('md5').update(body).digest('hex')}"` } };
     }
     return this.error(405, 'MethodNotAllowed');
   }
 
-  private checkQuerySignature(req: IncomingMessage, rawPath: string, rawQuery: string, body: Buffer) {
+  /** Checks the request's signature; answers the S3 error, or who signed it and how. */
+  private checkQuerySignature(
+    req: IncomingMessage,
+    rawPath: string,
+    rawQuery: string,
+    body: Buffer,
+  ): ReturnType<S3SigningServer['error']> | { accessKeyId: string; auth: 'header' | 'query' } {
     const pairs = rawQuery
       .split('&')
       .filter((p) => p.length > 0)
@@ -170,16 +258,42 @@ export class S3SigningServer {
       .digest('hex');
     const given = header ? (header[3] ?? '') : (query.get('X-Amz-Signature') ?? '');
     if (!sameHex(expected, given)) return this.error(403, 'SignatureDoesNotMatch');
-    const checksum = query.get('x-amz-checksum-crc32');
+    const checksum = query.get('x-amz-checksum-crc32') ?? (req.headers['x-amz-checksum-crc32'] as string | undefined);
     if (checksum !== undefined) {
       const actual = Buffer.alloc(4);
       actual.writeUInt32BE(crc32(body));
       if (actual.toString('base64') !== checksum) return this.error(400, 'BadDigest');
     }
-    return null;
+    return { accessKeyId: credential.accessKeyId, auth: header ? 'header' : 'query' };
   }
 
-  private async postObject(req: IncomingMessage, body: Buffer) {
+  /** ListObjectsV2: keys in UTF-8 binary order after the continuation token, at most max-keys (≤ 1000). */
+  private listObjectsV2(bucket: string, objects: Map<string, S3Object>, query: URLSearchParams) {
+    const prefix = query.get('prefix') ?? '';
+    const maxKeys = Math.min(1000, Number(query.get('max-keys') ?? 1000));
+    if (!Number.isInteger(maxKeys) || maxKeys < 0) return this.error(400, 'InvalidArgument');
+    const token = query.get('continuation-token');
+    const after = token !== null ? Buffer.from(token, 'base64').toString('utf8') : (query.get('start-after') ?? '');
+    const keys = [...objects.keys()]
+      .filter((k) => k.startsWith(prefix) && Buffer.compare(Buffer.from(k), Buffer.from(after)) > 0)
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const page = keys.slice(0, maxKeys);
+    const truncated = keys.length > page.length;
+    const xml = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const contents = page
+      .map((k) => {
+        const o = objects.get(k) as S3Object;
+        return `<Contents><Key>${xml(k)}</Key><LastModified>${this.started.toISOString()}</LastModified><ETag>"${createHash('md5').update(o.body).digest('hex')}"</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+      })
+      .join('');
+    const next = truncated
+      ? `<NextContinuationToken>${Buffer.from(page.at(-1) ?? '').toString('base64')}</NextContinuationToken>`
+      : '';
+    const body = `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${xml(bucket)}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${maxKeys}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`;
+    return { status: 200, body, headers: { 'content-type': 'application/xml' } };
+  }
+
+  private async postObject(req: IncomingMessage, body: Buffer, bucket: string, objects: Map<string, S3Object>) {
     const form = await new Request('http://s3.local/', {
       method: 'POST',
       headers: { 'content-type': String(req.headers['content-type'] ?? '') },
@@ -211,7 +325,7 @@ export class S3SigningServer {
 
     const size = (await file.arrayBuffer()).byteLength;
     const values = new Map(fields);
-    values.set('bucket', this.bucket);
+    values.set('bucket', bucket);
     const covered = new Set<string>(['policy', 'x-amz-signature', 'file']);
     for (const condition of policy.conditions) {
       let ok: boolean;
@@ -244,10 +358,29 @@ export class S3SigningServer {
     }
     const key = fields.get('key') ?? '';
     if (!key) return this.error(400, 'InvalidArgument');
-    this.objects.set(key, { body: Buffer.from(await file.arrayBuffer()), type: fields.get('content-type') });
+    objects.set(key, { body: Buffer.from(await file.arrayBuffer()), type: fields.get('content-type') });
     this.accepted.push(`POST ${key}`);
+    this.onAccepted?.({ method: 'POST', bucket, key, accessKeyId: credential.accessKeyId, auth: 'post-policy' });
     return { status: 204, body: '' };
   }
+}
+
+export interface S3Object {
+  readonly body: Buffer;
+  readonly type: string | undefined;
+  /** Object Lock parameters it was written with. */
+  readonly retention?: { readonly mode: string; readonly until: string };
+}
+
+/** One request the server accepted: its object, who signed it (access key id) and how. */
+export interface AcceptedS3Request {
+  /** GET, HEAD, PUT, POST (a form upload) or LIST (ListObjectsV2; `key` is the prefix). */
+  readonly method: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly accessKeyId: string;
+  /** `header`: the SDK's Authorization header; `query`: a presigned URL; `post-policy`: a presigned POST form. */
+  readonly auth: 'header' | 'query' | 'post-policy';
 }
 
 /** SigV4's URI encoding: everything but unreserved characters, upper-case hex. */

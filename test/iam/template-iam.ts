@@ -238,6 +238,7 @@ export function requiredPermissions(
       switch (call.action) {
         case 'ListObjectsV2':
         case 'ListObjects':
+        case 'ListBucket':
           return one('ListBucket', bucket, { 's3:prefix': str('Prefix') });
         case 'HeadObject':
         case 'GetObject':
@@ -304,10 +305,24 @@ export function requiredPermissions(
       if (/^(us|eu|apac|global)\./.test(model)) return one(action, arn('bedrock', `inference-profile/${model}`));
       return one(action, arn('bedrock', `foundation-model/${model}`, REGION, ''));
     }
+    case 'lambda':
+      return one(
+        call.action,
+        str('FunctionName').startsWith('arn:') ? str('FunctionName') : arn('lambda', `function:${str('FunctionName')}`),
+      );
+    case 'events':
+      return one(call.action, arn('events', `rule/${str('Name')}`));
     case 'logs':
       return one(call.action, arn('logs', `log-group:${str('logGroupName')}:log-stream:${str('logStreamName')}`));
     case 'iam':
-      return [{ action: `iam:${call.action}`, resource: `arn:${PARTITION}:iam::${ACCOUNT}:role/${str('RoleName')}` }];
+      return [
+        {
+          action: `iam:${call.action}`,
+          resource: `arn:${PARTITION}:iam::${ACCOUNT}:role/${str('RoleName')}`,
+          // PassRole is evaluated with the service the role is passed to.
+          ...(input.PassedToService ? { context: { 'iam:PassedToService': str('PassedToService') } } : {}),
+        },
+      ];
     default:
       throw new Error(`IAM check: no resource mapping for service ${call.service}`);
   }
@@ -322,9 +337,19 @@ function globMatch(pattern: string, value: string, ignoreCase = false): boolean 
   return new RegExp(`^${escaped}$`, ignoreCase ? 'i' : '').test(value);
 }
 
-/** The template's identities: each function's role and the builder's task role, with resolved policies. */
+/** What the check needs of a resolver of the template's intrinsics (the cloud twin brings its own naming). */
+export interface TemplateResolver {
+  resolve(value: Json): Json;
+  getAtt(logicalId: string, attribute: string): string;
+}
+
+/**
+ * The template's identities: each function's role, the builder's task role (`builder`) and the
+ * state machine's role (`state-machine`: the Task integrations it calls itself), with resolved
+ * policies.
+ */
 export class TemplateIam {
-  private readonly resolver: IntrinsicResolver;
+  private readonly resolver: TemplateResolver;
   private readonly roleOf = new Map<string, string>();
   private readonly envOf = new Map<string, Record<string, string>>();
   private readonly resources: Record<string, Resource>;
@@ -333,9 +358,10 @@ export class TemplateIam {
     stack: GantryStack,
     template: { Resources: Record<string, Resource> },
     private readonly removed: ReadonlySet<string> = new Set(),
+    resolver?: TemplateResolver,
   ) {
     this.resources = template.Resources;
-    this.resolver = new IntrinsicResolver(this.resources);
+    this.resolver = resolver ?? new IntrinsicResolver(this.resources);
     for (const fn of stack.handlers.all()) {
       this.roleOf.set(fn.handlerName, logicalId(fn.executionRole));
       const cfn = Stack.of(fn).getLogicalId(fn.node.defaultChild as never);
@@ -345,11 +371,14 @@ export class TemplateIam {
     }
     this.roleOf.set('builder', logicalId(stack.foundry.taskDefinition.taskRole));
     this.envOf.set('builder', {});
+    const stateMachineRole = stack.workflow.stateMachine.role;
+    this.roleOf.set('state-machine', logicalId(stateMachineRole));
+    this.envOf.set('state-machine', {});
   }
 
   /** A copy without the function's statements that grant any of the listed `<functionId>|<action>` (to prove the check can fail). */
   without(keys: readonly string[], stack: GantryStack): TemplateIam {
-    return new TemplateIam(stack, { Resources: this.resources }, new Set([...this.removed, ...keys]));
+    return new TemplateIam(stack, { Resources: this.resources }, new Set([...this.removed, ...keys]), this.resolver);
   }
 
   functionIds(): string[] {
