@@ -12,6 +12,7 @@ import { ApiGatewayLogging } from './constructs/api-gateway-logging';
 import { ArtifactStorage } from './constructs/artifact-storage';
 import { BuilderFoundry } from './constructs/builder-foundry';
 import { EvidenceVault } from './constructs/evidence-vault';
+import { ExecutionWatch } from './constructs/execution-watch';
 import type { GantryFunction } from './constructs/gantry-function';
 import { GantryHandlers } from './constructs/gantry-handlers';
 import { GantryRestApi } from './constructs/gantry-rest-api';
@@ -60,6 +61,7 @@ export class GantryStack extends Stack {
   readonly liveUpdates: LiveUpdatesApi;
   readonly operations: OperationsDashboard;
   readonly deviceKeys: DeviceKeySecret;
+  readonly executionWatch: ExecutionWatch;
 
   constructor(scope: Construct, id: string, props: GantryStackProps) {
     super(scope, id, props);
@@ -104,14 +106,9 @@ export class GantryStack extends Stack {
 
     // Artifacts: the steps that write a mission's manifest and limits, and the steps that read them.
     for (const fn of [step('step-architect'), step('step-heal')]) this.artifacts.grantReadWrite(fn);
-    for (const name of [
-      'step-policy-gate',
-      'step-audit',
-      'step-deploy',
-      'step-publish',
-      'step-seal',
-      'step-record-failure',
-    ] as const) {
+    // The audit also writes: for a build task that ended without a result it stores one describing the stop.
+    this.artifacts.grantReadWrite(step('step-audit'));
+    for (const name of ['step-policy-gate', 'step-deploy', 'step-publish', 'step-seal', 'step-record-failure'] as const) {
       this.artifacts.grantRead(step(name));
     }
 
@@ -144,6 +141,14 @@ export class GantryStack extends Stack {
       consumers: all,
     });
 
+    // Executions that end without their Catch (timed out, stopped, or a failed failure step).
+    this.executionWatch = new ExecutionWatch(this, 'ExecutionWatch', { stateMachineArn: this.workflow.stateMachineArn });
+    const ended = this.executionWatch.fn;
+    this.store.grantReadWrite(ended);
+    this.artifacts.grantRead(ended);
+    this.artifacts.grantPolicyRead(ended);
+    this.evidence.grantSeal(ended);
+
     const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
     // One authorizer for both APIs. No result caching: a logout or an expiry takes effect on the next request.
     const authorizer = new apigw.RequestAuthorizer(this, 'SessionAuthorizer', {
@@ -162,7 +167,8 @@ export class GantryStack extends Stack {
       connectAuthorizer: new WebSocketLambdaAuthorizer('TicketAuthorizer', this.handlers.authorizer, {
         identitySource: ['route.request.querystring.ticket'],
       }),
-      pushers: [rest.architect, rest.siri, rest.consult, ...this.handlers.stepList()],
+      // mission-control pushes CANCELLED (and a retry's first events) to the browsers watching.
+      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ended, ...this.handlers.stepList()],
       loggingDependency: apiLogging.account,
     });
 

@@ -31,6 +31,7 @@ import { runBuilderJob } from './sandbox/run-builder-job';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
+import { handler as endedExecutionHandler } from '../lambdas/handlers/execution-ended';
 // dynalite ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
@@ -185,6 +186,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     onStop: async (record) => {
       await builds.stop(String(record.input.mission_id));
     },
+    // The EventBridge rule of the AWS stack: a timed-out, stopped or failed execution whose
+    // mission is not final yet is recorded FAILED and sealed by the same handler.
+    onEnded: (event) => endedExecutionHandler(event),
   });
   const base = createLocalServices(config, { dynamoEndpoint, workflow: runner, publicUrl }, policy);
   const svc: Services = {

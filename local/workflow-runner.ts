@@ -3,6 +3,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../lambdas/domain/errors';
+import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/domain/execution-status-event';
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
 
@@ -36,6 +37,11 @@ export interface LocalWorkflowRunnerOptions {
    * local builder), as Step Functions stops the ECS task of a `.sync` state. `stop` waits for it.
    */
   readonly onStop?: (record: ExecutionRecord, cause: string) => Promise<void>;
+  /**
+   * Called with the "Step Functions Execution Status Change" event of an execution that ended
+   * TIMED_OUT, ABORTED or FAILED: what an EventBridge rule delivers on AWS. Its failure is logged.
+   */
+  readonly onEnded?: (event: ExecutionStatusChange) => Promise<unknown>;
 }
 
 /**
@@ -102,9 +108,30 @@ export class LocalWorkflowRunner implements WorkflowPort {
       record.stopped_at = new Date().toISOString();
       await this.save(record).catch((err: Error) => logger.error('Could not persist execution', { error: err }));
       this.running.delete(record.arn);
+      await this.announceEnd(record);
     })();
     this.running.set(record.arn, { abort: execution.abort, done, record });
     return { executionArn: record.arn };
+  }
+
+  /** Hands an execution that ended without succeeding to `onEnded`, as EventBridge would on AWS. */
+  private async announceEnd(record: ExecutionRecord): Promise<void> {
+    const status = record.status;
+    if (!this.options.onEnded || (status !== 'TIMED_OUT' && status !== 'ABORTED' && status !== 'FAILED')) return;
+    const event = executionStatusChange({
+      executionArn: record.arn,
+      stateMachineArn: record.arn.replace(/:execution:([^:]+):[^:]+$/, ':stateMachine:$1'),
+      name: record.name,
+      status,
+      startDate: new Date(record.started_at),
+      stopDate: new Date(record.stopped_at ?? Date.now()),
+      executionInput: record.input,
+      error: status === 'FAILED' ? 'MissionFailed' : null,
+      cause: record.error ?? null,
+    });
+    await this.options
+      .onEnded(event)
+      .catch((err: Error) => logger.error('Handling an ended execution failed', { error: err, execution_arn: record.arn }));
   }
 
   /** Aborts the execution (no further state runs), then stops what its running task started. */

@@ -229,6 +229,15 @@ export class BuilderFoundry extends Construct {
     fn.addEnvironment('GANTRY_BUILDER_CLUSTER_ARN', this.cluster.clusterArn);
   }
 
+  /** ARN pattern of every revision of the builder task definition's family. */
+  taskDefinitionFamilyArnPattern(): string {
+    return Stack.of(this).formatArn({
+      service: 'ecs',
+      resource: 'task-definition',
+      resourceName: `${this.taskDefinition.family}:*`,
+    });
+  }
+
   /** ARN pattern of this cluster's tasks. */
   taskArnPattern(): string {
     return Stack.of(this).formatArn({

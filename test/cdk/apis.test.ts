@@ -88,7 +88,15 @@ describe('WebSocket API', () => {
 
   test('pushing functions get the callback URL and ManageConnections; the others get neither', () => {
     const { rest, ws, steps } = g.stack.handlers;
-    const pushers: GantryFunction[] = [ws, rest.architect, rest.siri, rest.consult, ...STEP_HANDLERS.map((s) => steps[s])];
+    const pushers: GantryFunction[] = [
+      ws,
+      rest.architect,
+      rest.siri,
+      rest.consult,
+      rest['mission-control'],
+      g.stack.executionWatch.fn,
+      ...STEP_HANDLERS.map((s) => steps[s]),
+    ];
     const apiId = logicalId(g.stack.liveUpdates.api);
     const callback = {
       'Fn::Join': [

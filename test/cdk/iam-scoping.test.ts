@@ -79,6 +79,8 @@ test('only step-seal and step-record-failure may sign with the evidence key', ()
     roleOf(steps['step-seal']),
     roleOf(steps['step-record-failure']),
     roleOf(g.stack.handlers.rest['mission-control']),
+    // A timed-out or stopped execution runs no step: the execution-ended function seals its FAILED evidence.
+    roleOf(g.stack.executionWatch.fn),
   ].sort();
   expect(rolesAllowed(g.template, 'kms:Sign', key)).toEqual(sealers);
   expect(rolesWithAction(g.template, 'kms:Sign')).toEqual(sealers);
@@ -126,6 +128,8 @@ test('artifacts: only the drafting steps and the consultation write, all access 
       roleOf(steps['step-architect']),
       roleOf(steps['step-heal']),
       roleOf(steps['step-policy-gate']),
+      // The audit stores a result describing a build task that ended without one.
+      roleOf(steps['step-audit']),
       roleOf(rest.consult),
       builderRole,
     ].sort(),
@@ -136,7 +140,11 @@ test('artifacts: only the drafting steps and the consultation write, all access 
   expect(artifactStatements.length).toBeGreaterThan(0);
   for (const s of artifactStatements) {
     if (s.actions.includes('s3:ListBucket')) {
-      expect(s.statement.Condition).toEqual({ StringLike: { 's3:prefix': ['tenants/*'] } });
+      // Listing (which makes S3 answer 404, not 403, for a missing key) only under tenants/ or of the policy key.
+      expect([
+        { StringLike: { 's3:prefix': ['tenants/*'] } },
+        { StringEquals: { 's3:prefix': ['config/policy.yaml'] } },
+      ]).toContainEqual(s.statement.Condition);
     } else {
       const tenants = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/tenants/*']] };
       // The one object outside tenants/ is the policy override, and it is only ever read.
