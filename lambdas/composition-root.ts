@@ -2,7 +2,7 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
@@ -36,7 +36,8 @@ import { DebuggerRunStore } from './adapters/debugger-runs';
 import { S3PolicySource } from './adapters/policy-source';
 import { IdentityStore } from './adapters/identity-store';
 import { Argon2PasswordHasher, type PasswordHasher } from './adapters/password-hasher';
-import { AesGcmSecretBox, localKeyFile, secretsManagerKey } from './adapters/secret-box';
+import { AesGcmSecretBox, localKeyFile } from './adapters/secret-box';
+import { secureParameter } from './adapters/parameter-store';
 
 /** Everything a handler may use. Built once per process (Lambda container or local stack). */
 export interface Services {
@@ -99,14 +100,9 @@ export function createAwsServices(config: GantryEnv): Services {
     ? new S3PolicySource(s3, config.GANTRY_ARTIFACT_BUCKET, config.GANTRY_POLICY_S3_KEY, loadPolicyFile())
     : undefined;
   const policy = policySource?.current() ?? loadPolicyFile();
-  const secrets = new SecretsManagerClient({ region });
-  const secret =
-    (arn: string): TokenSource =>
-    async () => {
-      if (!arn) throw new Error('No secret configured for this integration');
-      const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
-      return out.SecretString ?? '';
-    };
+  // Tokens and the device-key secret are SecureString parameters, read only when a step needs them.
+  const ssm = new SSMClient({ region });
+  const secret = (name: string, purpose: string): TokenSource => secureParameter(ssm, name, purpose);
   const doc = docClient(new DynamoDBClient({ region }));
   return withModels({
     config,
@@ -116,14 +112,14 @@ export function createAwsServices(config: GantryEnv): Services {
     store: new MissionStore(doc, config.GANTRY_TABLE_NAME),
     identity: new IdentityStore(doc, config.GANTRY_TABLE_NAME),
     passwords: new Argon2PasswordHasher(),
-    secretBox: new AesGcmSecretBox(secretsManagerKey(secrets, config.GANTRY_DEVICE_KEY_SECRET_ARN)),
+    secretBox: new AesGcmSecretBox(secret(config.GANTRY_DEVICE_KEY_PARAMETER, 'sealing device keys')),
     artifacts: new S3ArtifactStore(s3, config.GANTRY_ARTIFACT_BUCKET),
     evidence: new S3EvidenceStore(s3, config.GANTRY_EVIDENCE_BUCKET, policy.policy.evidence.retention_days),
     signer: new KmsEvidenceSigner(new KMSClient({ region }), config.GANTRY_EVIDENCE_KEY_ID),
-    deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_SECRET_ARN), {
+    deployer: new VercelDeployer(secret(config.GANTRY_VERCEL_TOKEN_PARAMETER, 'the Vercel token'), {
       timeoutMs: policy.policy.deploy.timeout_seconds * 1000,
     }),
-    publisher: new GitHubPublisher(secret(config.GANTRY_GITHUB_SECRET_ARN), config.GANTRY_GITHUB_REPO),
+    publisher: new GitHubPublisher(secret(config.GANTRY_GITHUB_TOKEN_PARAMETER, 'the GitHub token'), config.GANTRY_GITHUB_REPO),
     workflow: new StepFunctionsWorkflow(new SFNClient({ region }), config.GANTRY_STATE_MACHINE_ARN),
     push: new ApiGatewayPush(new ApiGatewayManagementApiClient({ region, endpoint: config.GANTRY_WS_ENDPOINT })),
     architect: new OfflineArchitect(),

@@ -21,6 +21,7 @@ export const MISSION_SUBSTITUTIONS = [
   'BuilderSubnetA',
   'BuilderSubnetB',
   'BuilderSecurityGroupId',
+  'BuilderAssignPublicIp',
 ] as const;
 export type MissionSubstitution = (typeof MISSION_SUBSTITUTIONS)[number];
 

@@ -30,6 +30,16 @@ const STEP_TIMEOUTS: Partial<Record<StepHandlerName, Duration>> = {
   'step-publish': Duration.seconds(120),
 };
 
+/**
+ * Routes a person waits on behind API Gateway (29 s) ask the model within
+ * GANTRY_LLM_INTERACTIVE_DEADLINE_MS (22 s); the function gets a little more for its store calls.
+ */
+const REST_TIMEOUTS: Partial<Record<RestHandlerName, Duration>> = {
+  consult: Duration.seconds(26),
+  chat: Duration.seconds(26),
+  siri: Duration.seconds(26),
+};
+
 const toPascal = (name: string): string =>
   name
     .split('-')
@@ -59,7 +69,10 @@ export class GantryHandlers extends Construct {
         nativeModules: (PASSWORD_HANDLERS as readonly string[]).includes(handlerName) ? ['@node-rs/argon2'] : undefined,
       });
 
-    this.rest = Object.fromEntries(REST_HANDLERS.map((name) => [name, make(name)])) as Record<RestHandlerName, GantryFunction>;
+    this.rest = Object.fromEntries(REST_HANDLERS.map((name) => [name, make(name, REST_TIMEOUTS[name])])) as Record<
+      RestHandlerName,
+      GantryFunction
+    >;
     this.authorizer = make(AUTHORIZER_HANDLER, Duration.seconds(10));
     this.ws = make(WS_HANDLER);
     this.steps = Object.fromEntries(STEP_HANDLERS.map((name) => [name, make(name, STEP_TIMEOUTS[name])])) as Record<

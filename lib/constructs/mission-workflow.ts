@@ -83,6 +83,7 @@ export class MissionWorkflow extends Construct {
       BuilderSubnetA: foundry.subnetIds[0],
       BuilderSubnetB: foundry.subnetIds[1],
       BuilderSecurityGroupId: foundry.securityGroup.securityGroupId,
+      BuilderAssignPublicIp: foundry.assignPublicIp,
     };
     for (const step of STEP_HANDLERS) substitutions[substitutionNameFor(step)] = props.steps[step].functionArn;
     this.definitionSubstitutions = checkSubstitutions(substitutions);

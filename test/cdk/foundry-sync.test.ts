@@ -68,13 +68,14 @@ describe('the Build state (ecs:runTask.sync)', () => {
     expect(env).toEqual(['GANTRY_TENANT_ID', 'GANTRY_MISSION_ID', 'GANTRY_ATTEMPT']);
   });
 
-  test('gets no public IP and runs in the builder subnets behind the builder security group', () => {
+  test('runs in the builder subnets behind the builder security group, with a public IP only in public network mode', () => {
     expect(build.Parameters.NetworkConfiguration.AwsvpcConfiguration).toEqual({
-      AssignPublicIp: 'DISABLED',
+      AssignPublicIp: '${BuilderAssignPublicIp}',
       Subnets: ['${BuilderSubnetA}', '${BuilderSubnetB}'],
       SecurityGroups: ['${BuilderSecurityGroupId}'],
     });
-    g.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    // The default (public) mode: reachable out, never in (the security group has no inbound rule).
+    expect(g.stack.foundry.assignPublicIp).toBe('ENABLED');
   });
 
   test('TimeoutSeconds is the dead man switch plus a start margin, inside the mission timeout', () => {

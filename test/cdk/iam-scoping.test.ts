@@ -49,24 +49,32 @@ test('every function gets the runtime selection and the variables the checked co
 });
 
 test('only step-deploy can read the Vercel token, only step-publish the GitHub token', () => {
-  const { steps } = g.stack.handlers;
-  const vercel = logicalId(g.stack.secrets.vercelToken);
-  const github = logicalId(g.stack.secrets.githubToken);
+  const { steps, rest } = g.stack.handlers;
+  const readersOf = (name: string) =>
+    [
+      ...new Set(
+        grantedStatements(g.template)
+          .filter((s) => s.actions.includes('ssm:GetParameter'))
+          .filter((s) => s.resources.some((r) => JSON.stringify(r).includes(`:parameter${name}"`)))
+          .flatMap((s) => s.roles),
+      ),
+    ].sort();
   expect(SECRET_HOLDING_STEPS).toEqual(expect.arrayContaining(['step-deploy', 'step-publish']));
-  expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', vercel)).toEqual([roleOf(steps['step-deploy'])]);
-  expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', github)).toEqual([roleOf(steps['step-publish'])]);
+  expect(g.stack.secrets.vercelTokenName).toBe('/Gantry/vercel-token');
+  expect(readersOf(g.stack.secrets.vercelTokenName)).toEqual([roleOf(steps['step-deploy'])]);
+  expect(readersOf(g.stack.secrets.githubTokenName)).toEqual([roleOf(steps['step-publish'])]);
   // Besides them, only the device-key and Siri handlers read a secret: the one that seals device keys.
-  const { rest } = g.stack.handlers;
-  expect(rolesWithAction(g.template, 'secretsmanager:GetSecretValue')).toEqual(
+  expect(readersOf(g.stack.secrets.deviceKeySecretName)).toEqual([roleOf(rest.devices), roleOf(rest.siri)].sort());
+  expect(rolesWithAction(g.template, 'ssm:GetParameter')).toEqual(
     [roleOf(steps['step-deploy']), roleOf(steps['step-publish']), roleOf(rest.devices), roleOf(rest.siri)].sort(),
   );
-  expect(rolesAllowed(g.template, 'secretsmanager:GetSecretValue', logicalId(g.stack.deviceKeys.secret))).toEqual(
-    [roleOf(rest.devices), roleOf(rest.siri)].sort(),
-  );
+  // No Secrets Manager at all: a secret costs $0.40 a month and lingers in its recovery window after a destroy.
+  expect(rolesWithAction(g.template, 'secretsmanager:GetSecretValue')).toEqual([]);
+  g.template.resourceCountIs('AWS::SecretsManager::Secret', 0);
   for (const fn of all) {
     const env = environmentOf(g.template, logicalId(fn));
-    expect(env.GANTRY_VERCEL_SECRET_ARN !== undefined).toBe(fn === steps['step-deploy']);
-    expect(env.GANTRY_GITHUB_SECRET_ARN !== undefined).toBe(fn === steps['step-publish']);
+    expect(env.GANTRY_VERCEL_TOKEN_PARAMETER !== undefined).toBe(fn === steps['step-deploy']);
+    expect(env.GANTRY_GITHUB_TOKEN_PARAMETER !== undefined).toBe(fn === steps['step-publish']);
   }
   expect(environmentOf(g.template, logicalId(steps['step-publish'])).GANTRY_GITHUB_REPO).toBe('');
 });
