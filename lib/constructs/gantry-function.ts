@@ -36,8 +36,11 @@ export interface GantryFunctionProps {
   readonly nativeModules?: string[];
 }
 
-/** Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. */
-export const NATIVE_MODULES = ['@node-rs/argon2'];
+/**
+ * Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. None
+ * today: password hashing is WebAssembly, so bundling installs nothing and synth needs no network.
+ */
+export const NATIVE_MODULES: string[] = [];
 
 const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 

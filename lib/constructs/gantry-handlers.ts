@@ -19,9 +19,6 @@ export interface GantryHandlersProps {
   readonly environment?: Record<string, string>;
 }
 
-/** Handlers that hash or verify passwords (Argon2id, a native binding). */
-const PASSWORD_HANDLERS = ['auth', 'accounts'] as const;
-
 /** Steps that wait on a model or a third party get longer than the Lambda default. */
 const STEP_TIMEOUTS: Partial<Record<StepHandlerName, Duration>> = {
   'step-architect': Duration.seconds(120),
@@ -66,7 +63,6 @@ export class GantryHandlers extends Construct {
         timeout,
         logRetention: props.logRetention,
         environment: props.environment,
-        nativeModules: (PASSWORD_HANDLERS as readonly string[]).includes(handlerName) ? ['@node-rs/argon2'] : undefined,
       });
 
     this.rest = Object.fromEntries(REST_HANDLERS.map((name) => [name, make(name, REST_TIMEOUTS[name])])) as Record<
