@@ -10,6 +10,7 @@ import { AccessLogs } from './constructs/access-logs';
 import { ApiGatewayLogging } from './constructs/api-gateway-logging';
 import { ArtifactStorage } from './constructs/artifact-storage';
 import { BuilderFoundry, type BuilderNetworkMode } from './constructs/builder-foundry';
+import { BuilderLogPush } from './constructs/builder-log-push';
 import { EvidenceVault } from './constructs/evidence-vault';
 import { ExecutionWatch } from './constructs/execution-watch';
 import type { GantryFunction } from './constructs/gantry-function';
@@ -64,6 +65,7 @@ export class GantryStack extends Stack {
   readonly liveUpdates: LiveUpdatesApi;
   readonly operations: OperationsDashboard;
   readonly executionWatch: ExecutionWatch;
+  readonly builderLogs: BuilderLogPush;
 
   constructor(scope: Construct, id: string, props: GantryStackProps) {
     super(scope, id, props);
@@ -161,6 +163,13 @@ export class GantryStack extends Stack {
     this.artifacts.grantPolicyRead(ended);
     this.evidence.grantSeal(ended);
 
+    // The builder's log lines reach the browsers watching its mission, as they do locally.
+    this.builderLogs = new BuilderLogPush(this, 'BuilderLogs', { foundry: this.foundry });
+    const logPush = this.builderLogs.fn;
+    this.store.grantReadWrite(logPush);
+    this.artifacts.exposeName(logPush);
+    this.workflow.exposeArn(logPush);
+
     const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
     // One authorizer for both APIs. No result caching: a logout or an expiry takes effect on the next request.
     const authorizer = new apigw.RequestAuthorizer(this, 'SessionAuthorizer', {
@@ -180,7 +189,7 @@ export class GantryStack extends Stack {
         identitySource: ['route.request.querystring.ticket'],
       }),
       // mission-control pushes CANCELLED (and a retry's first events) to the browsers watching.
-      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ended, ...this.handlers.stepList()],
+      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ended, logPush, ...this.handlers.stepList()],
       loggingDependency: apiLogging.account,
     });
 

@@ -127,6 +127,11 @@ export class MissionWorkflow extends Construct {
     );
   }
 
+  /** Sets `GANTRY_STATE_MACHINE_ARN` only (the checked config requires it of every AWS function). */
+  exposeArn(fn: GantryFunction): void {
+    fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
+  }
+
   /**
    * Lets `fn` start missions (`states:StartExecution` on this state machine only) and sets
    * `GANTRY_STATE_MACHINE_ARN`.

@@ -95,6 +95,7 @@ describe('WebSocket API', () => {
       rest.consult,
       rest['mission-control'],
       g.stack.executionWatch.fn,
+      g.stack.builderLogs.fn,
       ...STEP_HANDLERS.map((s) => steps[s]),
     ];
     const apiId = logicalId(g.stack.liveUpdates.api);
