@@ -21,8 +21,10 @@ const EnvSchema = z.object({
   GANTRY_STATE_MACHINE_ARN: z.string().default(''),
   /** HTTPS endpoint of the WebSocket API's @connections management API. */
   GANTRY_WS_ENDPOINT: z.string().default(''),
-  GANTRY_VERCEL_SECRET_ARN: z.string().default(''),
-  GANTRY_GITHUB_SECRET_ARN: z.string().default(''),
+  /** SSM SecureString parameter holding the Vercel token (read by the deploy step only). */
+  GANTRY_VERCEL_TOKEN_PARAMETER: z.string().default(''),
+  /** SSM SecureString parameter holding the GitHub token (read by the publish step only). */
+  GANTRY_GITHUB_TOKEN_PARAMETER: z.string().default(''),
   /** `owner/name` of the repository pull requests are opened on. */
   GANTRY_GITHUB_REPO: z.string().default(''),
   /** Endpoint of the Vercel REST API (override only for a proxy or a test double of the API). */
@@ -30,8 +32,8 @@ const EnvSchema = z.object({
   /** Endpoint of the GitHub REST API; set it for GitHub Enterprise Server (`https://<host>/api/v3`). */
   GANTRY_GITHUB_API_URL: z.string().default(''),
   GANTRY_BUILDER_CLUSTER_ARN: z.string().default(''),
-  /** Secrets Manager secret whose value seals Siri device keys at rest. */
-  GANTRY_DEVICE_KEY_SECRET_ARN: z.string().default(''),
+  /** SSM SecureString parameter whose value seals Siri device keys at rest. */
+  GANTRY_DEVICE_KEY_PARAMETER: z.string().default(''),
   /** Key of a policy.yaml in the artifact bucket that overrides the bundled one (reloaded with a short cache). */
   GANTRY_POLICY_S3_KEY: z.string().default(''),
   /** First-run bootstrap: when no user exists yet, these create the first owner of a first tenant. */
@@ -54,6 +56,11 @@ const EnvSchema = z.object({
   GANTRY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(900_000).default(60_000),
   /** Per request, for requests a person waits on (consult, voice, chat): API Gateway gives up after 29 s. */
   GANTRY_LLM_INTERACTIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(28_000).default(12_000),
+  /**
+   * Total time of one model answer a person waits on (retries and repair included), so consult,
+   * chat, voice and Siri answer within 25 s end to end, under API Gateway's 29 s.
+   */
+  GANTRY_LLM_INTERACTIVE_DEADLINE_MS: z.coerce.number().int().min(3000).max(25_000).default(22_000),
   /** Retries after throttling or a transient error (interactive requests retry at most once). */
   GANTRY_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** Override the list price used for cost estimates (USD per million tokens); both or neither. */

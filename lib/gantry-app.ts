@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadPolicyFile } from '../lambdas/domain/policy';
+import { BUILDER_NETWORK_MODES, type BuilderNetworkMode } from './constructs/builder-foundry';
 import { PROJECT_ROOT } from './constructs/project-paths';
 import { GantryStack } from './gantry-stack';
 
@@ -15,15 +16,22 @@ export interface GantryAppOptions {
   readonly outdir?: string;
 }
 
+/** `gantry:network`: `public` (default) or `isolated`; anything else is refused. */
+function networkMode(value: string | undefined): BuilderNetworkMode {
+  if (value === undefined || value === '') return 'public';
+  if ((BUILDER_NETWORK_MODES as readonly string[]).includes(value)) return value as BuilderNetworkMode;
+  throw new Error(`gantry:network must be one of ${BUILDER_NETWORK_MODES.join(', ')}, got '${value}'`);
+}
+
 /**
  * Builds the Gantry CDK app: the one stack, the project tag and the AWS Solutions cdk-nag
  * checks. `bin/gantry.ts` and the CDK tests both call this, so tests check what deploys.
  *
  * Context: `gantry:githubRepo` (owner/name for pull requests), `gantry:alarmTopicArn`,
- * `gantry:builderInternetEgress` (true to give the builder a NAT gateway),
+ * `gantry:network` (`public`, the default with no idle cost, or `isolated`: no internet for builders),
  * `gantry:secretNamePrefix`, `gantry:stackName`, `gantry:llmProvider` (`bedrock` or `offline`),
- * `gantry:llmModel` (a Bedrock model or inference profile id), `gantry:architect` (`llm` to draft
- * and heal with the model too).
+ * `gantry:llmModel` (required with Bedrock: a model or cross-Region inference profile id, set in
+ * cdk.json), `gantry:architect` (`offline` to draft and heal with the templates instead of the model).
  */
 export function createGantryApp(options: GantryAppOptions = {}): { app: App; stack: GantryStack } {
   const app = new App({ context: options.context, outdir: options.outdir });
@@ -39,12 +47,12 @@ export function createGantryApp(options: GantryAppOptions = {}): { app: App; sta
     policy,
     githubRepo: context('gantry:githubRepo') ?? '',
     alarmTopicArn: context('gantry:alarmTopicArn'),
-    builderInternetEgress: context('gantry:builderInternetEgress') === 'true',
+    network: networkMode(context('gantry:network')),
     secretNamePrefix: context('gantry:secretNamePrefix'),
     llm: {
       provider: context('gantry:llmProvider') === 'offline' ? 'offline' : 'bedrock',
       model: context('gantry:llmModel'),
-      architect: context('gantry:architect') === 'llm' ? 'llm' : 'offline',
+      architect: context('gantry:architect') === 'offline' ? 'offline' : 'llm',
     },
   });
   Tags.of(app).add('project', 'gantry');

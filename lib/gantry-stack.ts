@@ -7,11 +7,12 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { AccessLogs } from './constructs/access-logs';
-import { DeviceKeySecret } from './constructs/device-key-secret';
 import { ApiGatewayLogging } from './constructs/api-gateway-logging';
 import { ArtifactStorage } from './constructs/artifact-storage';
-import { BuilderFoundry } from './constructs/builder-foundry';
+import { BuilderFoundry, type BuilderNetworkMode } from './constructs/builder-foundry';
+import { BuilderLogPush } from './constructs/builder-log-push';
 import { EvidenceVault } from './constructs/evidence-vault';
+import { ExecutionWatch } from './constructs/execution-watch';
 import type { GantryFunction } from './constructs/gantry-function';
 import { GantryHandlers } from './constructs/gantry-handlers';
 import { GantryRestApi } from './constructs/gantry-rest-api';
@@ -30,14 +31,18 @@ export interface GantryStackProps extends StackProps {
   readonly githubRepo?: string;
   /** SNS topic ARN the alarms notify. @default - alarms without notification */
   readonly alarmTopicArn?: string;
-  /** Give builder tasks internet egress through one NAT gateway. @default false (VPC endpoints only) */
-  readonly builderInternetEgress?: boolean;
-  /** Prefix of the two token secrets' names. @default 'gantry' */
+  /**
+   * The builders' network: `public` (no idle cost; no inbound, HTTPS out) or `isolated` (no
+   * internet; VPC interface endpoints, about $44 a month). @default 'public'
+   */
+  readonly network?: BuilderNetworkMode;
+  /** Path prefix of the SecureString parameters (`/<prefix>/vercel-token`, …). @default - the stack name */
   readonly secretNamePrefix?: string;
   /**
    * The model behind the LLM boundary (GANTRY_LLM_PROVIDER, GANTRY_LLM_MODEL, GANTRY_ARCHITECT on
-   * every function). @default - Bedrock with the default model for the consultant and chat; the
-   * offline template architect for drafts and heals
+   * every function). The model is a Bedrock model or cross-Region inference profile id, required
+   * with the `bedrock` provider. @default - Bedrock (model required) for the consultant, chat and
+   * the architect's drafts and heals
    */
   readonly llm?: { readonly provider?: 'bedrock' | 'offline'; readonly model?: string; readonly architect?: 'offline' | 'llm' };
 }
@@ -59,7 +64,8 @@ export class GantryStack extends Stack {
   readonly restApi: GantryRestApi;
   readonly liveUpdates: LiveUpdatesApi;
   readonly operations: OperationsDashboard;
-  readonly deviceKeys: DeviceKeySecret;
+  readonly executionWatch: ExecutionWatch;
+  readonly builderLogs: BuilderLogPush;
 
   constructor(scope: Construct, id: string, props: GantryStackProps) {
     super(scope, id, props);
@@ -76,14 +82,23 @@ export class GantryStack extends Stack {
     this.foundry = new BuilderFoundry(this, 'Foundry', {
       limits: policy.builder,
       artifacts: this.artifacts,
-      internetEgress: props.builderInternetEgress,
+      network: props.network,
     });
 
+    const llmProvider = props.llm?.provider ?? 'bedrock';
+    const llmModel = props.llm?.model;
+    if (llmProvider === 'bedrock' && !llmModel) {
+      throw new Error(
+        'GantryStack: the Bedrock model is required: set the context value gantry:llmModel to a model or ' +
+          'cross-Region inference profile id (e.g. us.anthropic.claude-sonnet-4-5-20250929-v1:0), or gantry:llmProvider=offline',
+      );
+    }
     this.handlers = new GantryHandlers(this, 'Handlers', {
       environment: {
-        GANTRY_LLM_PROVIDER: props.llm?.provider ?? 'bedrock',
-        ...(props.llm?.model ? { GANTRY_LLM_MODEL: props.llm.model } : {}),
-        GANTRY_ARCHITECT: props.llm?.architect ?? 'offline',
+        GANTRY_LLM_PROVIDER: llmProvider,
+        ...(llmModel ? { GANTRY_LLM_MODEL: llmModel } : {}),
+        // On AWS the architect drafts and heals with the model unless told otherwise (offline needs no model).
+        GANTRY_ARCHITECT: llmProvider === 'offline' ? 'offline' : (props.llm?.architect ?? 'llm'),
       },
     });
     const { rest, ws, steps } = this.handlers;
@@ -99,19 +114,13 @@ export class GantryStack extends Stack {
     for (const fn of all.filter((f) => f !== rest.health && f !== this.handlers.authorizer)) this.store.grantReadWrite(fn);
 
     // Siri device keys are sealed at rest; only the functions that create them or verify signatures read the key.
-    this.deviceKeys = new DeviceKeySecret(this, 'DeviceKeys');
-    for (const fn of [rest.devices, rest.siri]) this.deviceKeys.grantRead(fn);
+    for (const fn of [rest.devices, rest.siri]) this.secrets.grantDeviceKeySecret(fn);
 
     // Artifacts: the steps that write a mission's manifest and limits, and the steps that read them.
     for (const fn of [step('step-architect'), step('step-heal')]) this.artifacts.grantReadWrite(fn);
-    for (const name of [
-      'step-policy-gate',
-      'step-audit',
-      'step-deploy',
-      'step-publish',
-      'step-seal',
-      'step-record-failure',
-    ] as const) {
+    // The audit also writes: for a build task that ended without a result it stores one describing the stop.
+    this.artifacts.grantReadWrite(step('step-audit'));
+    for (const name of ['step-policy-gate', 'step-deploy', 'step-publish', 'step-seal', 'step-record-failure'] as const) {
       this.artifacts.grantRead(step(name));
     }
 
@@ -123,13 +132,15 @@ export class GantryStack extends Stack {
     this.grantSecret('step-publish', (fn) => this.secrets.grantGithub(fn));
     step('step-publish').addEnvironment('GANTRY_GITHUB_REPO', props.githubRepo ?? '');
 
-    // The architect port drafts and heals code; on AWS it is backed by Bedrock.
-    for (const fn of [step('step-architect'), step('step-heal')]) grantModelInvocation(fn);
-
-    // The consultation asks the model, stores design images with their mission, starts the
-    // confirmed mission's workflow (starters below) and pushes its events (pushers below); chat only asks.
-    // Siri continues a consultation, so it asks the same model.
-    for (const fn of [rest.consult, rest.chat, rest.siri]) grantModelInvocation(fn);
+    // The architect port drafts and heals code; on AWS it is backed by Bedrock. The consultation
+    // asks the model, stores design images with their mission, starts the confirmed mission's
+    // workflow (starters below) and pushes its events (pushers below); chat only asks. Siri
+    // continues a consultation, so it asks the same model.
+    if (llmProvider === 'bedrock' && llmModel) {
+      for (const fn of [step('step-architect'), step('step-heal'), rest.consult, rest.chat, rest.siri]) {
+        grantModelInvocation(fn, llmModel);
+      }
+    }
     this.artifacts.grantReadWrite(rest.consult);
 
     // A build killed by its limits (OOM, dead man's switch) leaves no result; its stop reason is on the task.
@@ -143,6 +154,21 @@ export class GantryStack extends Stack {
       describers: [rest.health],
       consumers: all,
     });
+
+    // Executions that end without their Catch (timed out, stopped, or a failed failure step).
+    this.executionWatch = new ExecutionWatch(this, 'ExecutionWatch', { stateMachineArn: this.workflow.stateMachineArn });
+    const ended = this.executionWatch.fn;
+    this.store.grantReadWrite(ended);
+    this.artifacts.grantRead(ended);
+    this.artifacts.grantPolicyRead(ended);
+    this.evidence.grantSeal(ended);
+
+    // The builder's log lines reach the browsers watching its mission, as they do locally.
+    this.builderLogs = new BuilderLogPush(this, 'BuilderLogs', { foundry: this.foundry });
+    const logPush = this.builderLogs.fn;
+    this.store.grantReadWrite(logPush);
+    this.artifacts.exposeName(logPush);
+    this.workflow.exposeArn(logPush);
 
     const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
     // One authorizer for both APIs. No result caching: a logout or an expiry takes effect on the next request.
@@ -162,8 +188,8 @@ export class GantryStack extends Stack {
       connectAuthorizer: new WebSocketLambdaAuthorizer('TicketAuthorizer', this.handlers.authorizer, {
         identitySource: ['route.request.querystring.ticket'],
       }),
-      // mission-control pushes CANCELLED to the mission's subscribers.
-      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ...this.handlers.stepList()],
+      // mission-control pushes CANCELLED (and a retry's first events) to the browsers watching.
+      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ended, logPush, ...this.handlers.stepList()],
       loggingDependency: apiLogging.account,
     });
 
@@ -214,8 +240,13 @@ export class GantryStack extends Stack {
     out('ArtifactBucketName', this.artifacts.bucket.bucketName, 'Manifests, build results, built output');
     out('EvidenceBucketName', this.evidence.bucket.bucketName, 'Object Lock (COMPLIANCE) evidence bucket');
     out('EvidenceSigningKeyArn', this.evidence.signingKey.keyArn, 'KMS key that signs evidence (ECC_NIST_P256)');
-    out('VercelTokenSecretName', this.secrets.vercelTokenName, 'Put the Vercel token here');
-    out('GithubTokenSecretName', this.secrets.githubTokenName, 'Put the GitHub token here');
+    out('VercelTokenParameterName', this.secrets.vercelTokenName, 'SecureString parameter to create with the Vercel token');
+    out('GithubTokenParameterName', this.secrets.githubTokenName, 'SecureString parameter to create with the GitHub token');
+    out(
+      'DeviceKeySecretParameterName',
+      this.secrets.deviceKeySecretName,
+      'SecureString parameter to create with a random secret (Siri)',
+    );
     out('BuilderClusterArn', this.foundry.cluster.clusterArn, 'ECS cluster of the builder tasks');
     out('DashboardName', this.operations.dashboard.dashboardName, 'CloudWatch dashboard for operators');
   }

@@ -21,6 +21,7 @@ import { createHandler as stepPublish } from '../lambdas/handlers/step-publish';
 import { createHandler as stepRecordFailure } from '../lambdas/handlers/step-record-failure';
 import { createHandler as stepSeal } from '../lambdas/handlers/step-seal';
 import { createHandler as ws } from '../lambdas/handlers/ws';
+import { createHandler as executionEnded } from '../lambdas/handlers/execution-ended';
 import type { RestHandler } from '../lambdas/http';
 import type { Services } from '../lambdas/app/services';
 
@@ -55,6 +56,12 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   chat: chat(services),
   themes: themes(services),
 };
+
+/**
+ * What the AWS stack's EventBridge rule invokes on a timed-out, stopped or failed execution; the
+ * local workflow runner hands it the same event.
+ */
+export const EXECUTION_ENDED_FN = executionEnded(services);
 
 /** The authorizer both APIs run before every non-public route and before WebSocket `$connect`. */
 export const AUTHORIZER_FN = authorizer(services);

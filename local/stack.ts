@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from '../lambdas/config';
 import { createLocalServices, type Services } from '../lambdas/composition-root';
-import { recordFailureStep } from '../lambdas/app/mission-steps';
 import { recoverMissions } from './mission-recovery';
 import { isFinal, type Mission } from '../lambdas/domain/mission';
 import type { ArchitectPort } from '../lambdas/domain/ports';
@@ -27,7 +26,7 @@ import { newConnectionsKey, presentConnectionsKey } from './connections-api';
 import { restrictTree, startEmbeddedStore } from './embedded-store';
 import { LocalGateway } from './gateway';
 import { LocalAppsHost } from './static-hosting';
-import { installServices, STEP_HANDLER_MAP } from './handler-registry';
+import { EXECUTION_ENDED_FN, installServices, STEP_HANDLER_MAP } from './handler-registry';
 import { LocalBuilds } from './local-build-task';
 import { BuilderSlots } from './sandbox/builder-slots';
 import { LocalSandbox, type LocalSandboxOptions } from './sandbox/local-sandbox';
@@ -224,23 +223,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     onStop: async (record) => {
       await builds.stop(String(record.input.mission_id));
     },
-    // An execution that ended without finishing its mission (timed out: no Catch runs) fails it,
-    // as the EventBridge rule on execution status changes does on AWS.
-    onEnded: async (record) => {
-      const tenant = String(record.input.tenant_id);
-      const mission = String(record.input.mission_id);
-      const m = await ref.svc!.store.getMission(tenant, mission);
-      if (!m || isFinal(m.status)) return;
-      await recordFailureStep(ref.svc!, {
-        tenant_id: tenant,
-        mission_id: mission,
-        attempt: Math.max(1, m.attempts.length),
-        error:
-          record.status === 'TIMED_OUT'
-            ? { Error: 'States.Timeout', Cause: 'The mission ran out of time (the state machine timeout)' }
-            : { Error: 'WorkflowFailed', Cause: record.error ?? 'The workflow failed' },
-      });
-    },
+    // The EventBridge rule of the AWS stack: a timed-out, stopped or failed execution whose
+    // mission is not final yet is recorded FAILED and sealed by the same handler.
+    onEnded: (event) => EXECUTION_ENDED_FN(event),
   });
   const managementApi = new ApiGatewayManagementApiClient({
     region: config.AWS_REGION,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../lambdas/domain/errors';
+import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/domain/execution-status-event';
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
 
@@ -62,10 +63,10 @@ export interface LocalWorkflowRunnerOptions {
    */
   readonly onStop?: (record: ExecutionRecord, cause: string) => Promise<void>;
   /**
-   * Called once an execution has ended by itself other than by success (FAILED, TIMED_OUT): what an
-   * EventBridge rule on "Step Functions Execution Status Change" sees on AWS, where no Catch runs.
+   * Called with the "Step Functions Execution Status Change" event of an execution that ended
+   * TIMED_OUT, ABORTED or FAILED: what an EventBridge rule delivers on AWS. Its failure is logged.
    */
-  readonly onEnded?: (record: ExecutionRecord) => Promise<void>;
+  readonly onEnded?: (event: ExecutionStatusChange) => Promise<unknown>;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -205,11 +206,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
       record.stopped_at = new Date().toISOString();
       await this.save(record).catch((err: Error) => logger.error('Could not persist execution', { error: err }));
       this.running.delete(record.arn);
-      if (record.status === 'FAILED' || record.status === 'TIMED_OUT') {
-        await this.options
-          .onEnded?.(record)
-          .catch((err: Error) => logger.error('Execution end handler failed', { execution: record.name, error: err }));
-      }
+      await this.announceEnd(record);
     })();
     this.running.set(record.arn, { abort: execution.abort, done, record });
   }
@@ -223,6 +220,26 @@ export class LocalWorkflowRunner implements WorkflowPort {
   suspend(): void {
     this.suspended = true;
     for (const run of this.running.values()) run.abort();
+  }
+
+  /** Hands an execution that ended without succeeding to `onEnded`, as EventBridge would on AWS. */
+  private async announceEnd(record: ExecutionRecord): Promise<void> {
+    const status = record.status;
+    if (!this.options.onEnded || (status !== 'TIMED_OUT' && status !== 'ABORTED' && status !== 'FAILED')) return;
+    const event = executionStatusChange({
+      executionArn: record.arn,
+      stateMachineArn: record.arn.replace(/:execution:([^:]+):[^:]+$/, ':stateMachine:$1'),
+      name: record.name,
+      status,
+      startDate: new Date(record.started_at),
+      stopDate: new Date(record.stopped_at ?? Date.now()),
+      executionInput: record.input,
+      error: status === 'FAILED' ? 'MissionFailed' : null,
+      cause: record.error ?? null,
+    });
+    await this.options
+      .onEnded(event)
+      .catch((err: Error) => logger.error('Handling an ended execution failed', { error: err, execution_arn: record.arn }));
   }
 
   /** Aborts the execution (no further state runs), then stops what its running task started. */

@@ -16,6 +16,19 @@ export function assertSafeKey(key: string): void {
   }
 }
 
+/**
+ * Whether an S3 error says "this key is not there" as far as the caller may know. S3 answers a
+ * missing key with 404 NoSuchKey only to a caller that may list the bucket (for that prefix);
+ * to everyone else it answers 403 AccessDenied, so that absence cannot be probed. Gantry's roles
+ * read only keys under prefixes they are granted, so a 403 on such a GET means "absent", and is
+ * treated so on purpose: reading a missing manifest, result or policy override is normal.
+ */
+export function isAbsentKeyError(err: unknown): boolean {
+  const e = err as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  if (err instanceof NoSuchKey || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return true;
+  return e.name === 'AccessDenied' || e.Code === 'AccessDenied' || e.$metadata?.httpStatusCode === 403;
+}
+
 export class S3ArtifactStore implements ArtifactStore {
   constructor(
     private readonly s3: S3Client,
@@ -33,7 +46,7 @@ export class S3ArtifactStore implements ArtifactStore {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return Buffer.from(await out.Body!.transformToByteArray());
     } catch (err) {
-      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null;
+      if (isAbsentKeyError(err)) return null;
       throw err;
     }
   }

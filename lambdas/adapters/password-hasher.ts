@@ -1,29 +1,24 @@
-import type { Algorithm } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
+import { argon2id, argon2Verify } from 'hash-wasm';
 import type { PasswordHasher } from '../domain/ports';
 
 /**
- * The native binding is loaded on first use, not at import: every function shares the
- * composition root, but only the functions that hash or verify passwords ship the binding.
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const argon2 = (): typeof import('@node-rs/argon2') => require('@node-rs/argon2') as typeof import('@node-rs/argon2');
-
-/**
- * Argon2id password hashing (RFC 9106) through @node-rs/argon2.
+ * Argon2id password hashing (RFC 9106) in WebAssembly (hash-wasm): the same code on a laptop and
+ * in Lambda, bundled into the function with nothing to install for the target platform, so
+ * `cdk synth` needs no network.
  *
  * Parameters: 19 MiB of memory, 2 passes, 1 lane, a 16-byte random salt and a 32-byte tag —
- * the OWASP Password Storage Cheat Sheet's first recommended Argon2id configuration, which
- * costs roughly 20–40 ms per hash on one Lambda/laptop core. They are stored in the PHC string
- * (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>`), so raising them later still verifies old
- * hashes.
+ * the OWASP Password Storage Cheat Sheet's first recommended Argon2id configuration. They are
+ * stored in the PHC string (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<tag>`), the format every
+ * Argon2 implementation reads (hashes made earlier with the native binding verify unchanged), so
+ * raising them later still verifies old hashes.
  */
 export const ARGON2_PARAMETERS = {
-  // Algorithm.Argon2id (a const enum, which isolated modules cannot read).
-  algorithm: 2 as Algorithm,
-  memoryCost: 19_456,
-  timeCost: 2,
+  memorySize: 19_456,
+  iterations: 2,
   parallelism: 1,
-  outputLen: 32,
+  hashLength: 32,
+  saltLength: 16,
 } as const;
 
 export type { PasswordHasher };
@@ -32,12 +27,14 @@ export class Argon2PasswordHasher implements PasswordHasher {
   private dummy: Promise<string> | undefined;
 
   async hash(password: string): Promise<string> {
-    return argon2().hash(password, ARGON2_PARAMETERS);
+    const { saltLength, ...parameters } = ARGON2_PARAMETERS;
+    return argon2id({ password, salt: randomBytes(saltLength), ...parameters, outputType: 'encoded' });
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
+    if (!passwordHash.startsWith('$argon2id$')) return false;
     try {
-      return await argon2().verify(passwordHash, password);
+      return await argon2Verify({ password, hash: passwordHash });
     } catch {
       return false;
     }

@@ -5,6 +5,7 @@ import { basename, dirname } from 'node:path';
 import { loadPolicyFile, parsePolicy, type LoadedPolicy } from '../domain/policy';
 import type { PolicySource } from '../domain/ports';
 import { logger } from '../observability';
+import { isAbsentKeyError } from './artifact-store';
 
 type Listener = (policy: LoadedPolicy) => void;
 
@@ -150,9 +151,11 @@ export class S3PolicySource extends ReloadingPolicy {
         this.checkedAt = this.now();
         return this.loaded;
       }
-      if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) {
-        // No override uploaded: the bundled policy is in force.
+      if (isAbsentKeyError(err)) {
+        // No override uploaded (404, or 403 where S3 hides absence): the bundled policy is in force
+        // and "none" is cached like any answer, so it costs one GET per TTL and no warning.
         this.checkedAt = this.now();
+        this.etag = undefined;
         return this.loaded;
       }
       // S3 briefly unreachable: keep the policy in force and try again on the next call.

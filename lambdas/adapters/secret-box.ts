@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,14 +52,5 @@ export function localKeyFile(dir: string): KeySource {
       writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
     }
     return readFileSync(path, 'utf8').trim();
-  };
-}
-
-/** The secret string of a Secrets Manager secret, fetched once per process. */
-export function secretsManagerKey(client: SecretsManagerClient, secretArn: string): KeySource {
-  return async () => {
-    if (!secretArn) throw new Error('GANTRY_DEVICE_KEY_SECRET_ARN is not set for this function');
-    const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-    return out.SecretString ?? '';
   };
 }

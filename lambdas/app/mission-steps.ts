@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   buildLogKey,
   healKey,
@@ -11,6 +12,7 @@ import type { Services } from './services';
 import { WriteOnceError } from '../adapters/evidence';
 import { budgetBreach, builderSecondsLeft, BudgetExceededError, missionSpend, type BudgetBreach } from '../domain/budget';
 import { BuildResultSchema, type BuildResult } from '../domain/build-result';
+import { crashedBuildResult } from '../domain/crashed-build';
 import { GantryError, MissionEndedError, PolicyViolationError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/event-chain';
 import { buildEvidenceBundle, type EvidenceBundle, type SealedEvidence } from '../domain/evidence-bundle';
@@ -116,6 +118,26 @@ async function loadBuildResult(svc: StepServices, state: MissionState, attempt =
   const raw = await svc.artifacts.get(key);
   if (!raw) throw new BuildResultMissingError(key);
   return BuildResultSchema.parse(JSON.parse(raw.toString('utf8')));
+}
+
+const BuildStateErrorSchema = z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough();
+
+/**
+ * The attempt's result. When the build task ended without writing one (the Build state failed
+ * into Audit with `$.build_error`), a failed result describing how it stopped is stored in its
+ * place, so the heal step and the failure view read it like any other attempt's.
+ */
+async function resultOrCrash(svc: StepServices, state: MissionState): Promise<BuildResult> {
+  try {
+    return await loadBuildResult(svc, state);
+  } catch (err) {
+    const buildError = BuildStateErrorSchema.safeParse(state.build_error);
+    if (!(err instanceof BuildResultMissingError) || !buildError.success) throw err;
+    const result = crashedBuildResult(buildError.data, new Date().toISOString());
+    const key = resultKey(state.tenant_id, state.mission_id, state.attempt);
+    await svc.artifacts.put(key, JSON.stringify(result, null, 2), 'application/json');
+    return result;
+  }
 }
 
 async function loadHealInfo(svc: StepServices, state: MissionState, attempt: number): Promise<HealInfo | null> {
@@ -261,7 +283,7 @@ export async function auditStep(svc: StepServices, state: MissionState): Promise
   const mission = await activeMission(svc, state);
   const { policy, hash } = svc.policy;
   await enter(svc, state, 'AUDITING', `Auditing attempt ${state.attempt}`);
-  const result = await loadBuildResult(svc, state);
+  const result = await resultOrCrash(svc, state);
   const log = await svc.artifacts.get(buildLogKey(state.tenant_id, state.mission_id, state.attempt));
   const heal = state.attempt > 1 ? await loadHealInfo(svc, state, state.attempt) : null;
   const earlier = mission.attempts.filter((a) => a.attempt < state.attempt);

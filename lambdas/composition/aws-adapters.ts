@@ -2,7 +2,7 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3ArtifactStore } from '../adapters/artifact-store';
@@ -16,7 +16,8 @@ import { Argon2PasswordHasher } from '../adapters/password-hasher';
 import { S3PolicySource } from '../adapters/policy-source';
 import { GitHubPublisher } from '../adapters/publishers';
 import { ApiGatewayPush } from '../adapters/push';
-import { AesGcmSecretBox, secretsManagerKey } from '../adapters/secret-box';
+import { AesGcmSecretBox } from '../adapters/secret-box';
+import { secureParameter } from '../adapters/parameter-store';
 import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
 import type { PolicyServices } from '../app/services';
 import { readConfig, type GantryEnv } from '../config';
@@ -79,7 +80,7 @@ const documentClient = /* @__PURE__ */ once(() =>
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
   }),
 );
-const secretsClient = /* @__PURE__ */ once(() => new SecretsManagerClient({ region: readConfig().AWS_REGION }));
+const ssmClient = /* @__PURE__ */ once(() => new SSMClient({ region: readConfig().AWS_REGION }));
 
 /**
  * Configuration and policy. The bundled policy.yaml governs until an override is uploaded to the
@@ -113,9 +114,9 @@ export function awsPasswordHasher(): PasswordHasher {
   return new Argon2PasswordHasher();
 }
 
-/** Seals Siri device secrets under a key read from Secrets Manager on first use. */
+/** Seals Siri device secrets under a key read from an SSM SecureString parameter on first use. */
 export function awsSecretBox(base: AwsConfig): SecretBox {
-  return new AesGcmSecretBox(secretsManagerKey(secretsClient(), base.config.GANTRY_DEVICE_KEY_SECRET_ARN));
+  return new AesGcmSecretBox(secureParameter(ssmClient(), base.config.GANTRY_DEVICE_KEY_PARAMETER, 'sealing device keys'));
 }
 
 export function awsArtifacts(base: AwsConfig): ArtifactStore {
@@ -149,17 +150,13 @@ export function awsPush(base: AwsConfig): PushPort {
   );
 }
 
-/** A third-party token, fetched from Secrets Manager only when a deploy or publish actually runs. */
-function secretToken(arn: string): TokenSource {
-  return async () => {
-    if (!arn) throw new Error('No secret configured for this integration');
-    const out = await secretsClient().send(new GetSecretValueCommand({ SecretId: arn }));
-    return out.SecretString ?? '';
-  };
+/** A third-party token, read from an SSM SecureString parameter only when a deploy or publish runs. */
+function secretToken(name: string, purpose: string): TokenSource {
+  return secureParameter(ssmClient(), name, purpose);
 }
 
 export function awsDeployer(base: AwsBase): Deployer {
-  return new VercelDeployer(secretToken(base.config.GANTRY_VERCEL_SECRET_ARN), {
+  return new VercelDeployer(secretToken(base.config.GANTRY_VERCEL_TOKEN_PARAMETER, 'the Vercel token'), {
     apiUrl: base.config.GANTRY_VERCEL_API_URL,
     timeoutMs: base.policy.policy.deploy.timeout_seconds * 1000,
   });
@@ -167,7 +164,7 @@ export function awsDeployer(base: AwsBase): Deployer {
 
 export function awsPublisher(base: AwsConfig): Publisher {
   return new GitHubPublisher(
-    secretToken(base.config.GANTRY_GITHUB_SECRET_ARN),
+    secretToken(base.config.GANTRY_GITHUB_TOKEN_PARAMETER, 'the GitHub token'),
     base.config.GANTRY_GITHUB_REPO,
     base.config.GANTRY_GITHUB_API_URL || undefined,
   );

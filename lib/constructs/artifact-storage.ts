@@ -82,6 +82,15 @@ export class ArtifactStorage extends Construct {
    */
   grantPolicyRead(fn: GantryFunction): void {
     fn.allow(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(POLICY_OBJECT_KEY)] }));
+    // Without ListBucket S3 answers a missing key with 403, not 404: "no override uploaded" would
+    // look like an error on every reload. Listing is limited to that one key.
+    fn.allow(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringEquals: { 's3:prefix': [POLICY_OBJECT_KEY] } },
+      }),
+    );
     fn.addEnvironment('GANTRY_POLICY_S3_KEY', POLICY_OBJECT_KEY);
     this.exposeName(fn);
   }

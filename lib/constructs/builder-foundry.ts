@@ -28,15 +28,23 @@ export interface BuilderFoundryProps {
   /** The builder image. @default - built from builder-image/Dockerfile (see {@link builderImageFromSource}) */
   readonly image?: ecs.ContainerImage;
   /**
-   * Give the builder subnets a route to the internet (one NAT gateway), e.g. for a package
-   * registry. Without it the subnets are isolated and reach only S3, ECR and CloudWatch Logs
-   * through VPC endpoints, so generated code has nowhere to send data.
-   * @default false
+   * How builder tasks reach the image registry, their logs and the artifact bucket.
+   * - `public` (default, no idle cost): public subnets, a public IP per task, a security group with
+   *   no inbound rule and HTTPS-only egress, no NAT gateway and no interface endpoint. Nothing can
+   *   connect to a builder; a build can reach HTTPS endpoints on the internet.
+   * - `isolated`: private subnets with no route out; ECR, CloudWatch Logs and S3 only through VPC
+   *   endpoints whose policies name what they serve ($7.30 a month per interface endpoint and AZ).
+   *   Generated code has nowhere to send data.
+   * @default 'public'
    */
-  readonly internetEgress?: boolean;
+  readonly network?: BuilderNetworkMode;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
 }
+
+/** See {@link BuilderFoundryProps.network}. */
+export type BuilderNetworkMode = 'public' | 'isolated';
+export const BUILDER_NETWORK_MODES: readonly BuilderNetworkMode[] = ['public', 'isolated'];
 
 /** Docker build context when builder-image/Dockerfile.dockerignore is missing: everything but bulky or unrelated folders. */
 const FALLBACK_CONTEXT_EXCLUDES = [
@@ -79,12 +87,13 @@ export const BUILDER_CONTAINER_NAME = 'builder';
 const SUBNET_GROUP = 'builder';
 
 /**
- * The isolated builder: a two-AZ VPC whose private subnets hold the Fargate build tasks, a
- * security group with no inbound rules and HTTPS-only egress, an ECS cluster with Container
- * Insights, and the task definition sized from `policy.yaml`. The container runs as a non-root
- * user with a read-only root filesystem, every Linux capability but four dropped (see
- * builder-image/src/app-identity.ts) and no public IP; its task role holds no permission at all
- * (the builder reaches its attempt's objects through presigned URLs) and no secret.
+ * The isolated builder: a two-AZ VPC (public subnets by default, private isolated ones with VPC
+ * endpoints in `isolated` mode) holding the Fargate build tasks, a security group with no inbound
+ * rules and HTTPS-only egress, an ECS cluster with Container Insights, and the task definition
+ * sized from `policy.yaml`. The container runs as a non-root user with a read-only root
+ * filesystem and every Linux capability but four dropped (see builder-image/src/app-identity.ts);
+ * its task role holds no permission at all (the builder reaches its attempt's objects through
+ * presigned URLs) and no secret.
  */
 export class BuilderFoundry extends Construct {
   readonly vpc: ec2.Vpc;
@@ -97,21 +106,33 @@ export class BuilderFoundry extends Construct {
   /** The two private subnets the state machine launches builds into. */
   readonly subnetIds: readonly [string, string];
   readonly logGroup: logs.LogGroup;
+  readonly network: BuilderNetworkMode;
+  /** What the Build state passes as `AssignPublicIp`: ENABLED in public mode, DISABLED when isolated. */
+  readonly assignPublicIp: 'ENABLED' | 'DISABLED';
+  readonly s3Endpoint: ec2.GatewayVpcEndpoint;
+  /** ECR (API and registry) and CloudWatch Logs endpoints in isolated mode; none in public mode. */
+  readonly interfaceEndpoints: ec2.InterfaceVpcEndpoint[];
 
   constructor(scope: Construct, id: string, props: BuilderFoundryProps) {
     super(scope, id);
-    const internet = props.internetEgress ?? false;
+    const network = props.network ?? 'public';
+    if (!BUILDER_NETWORK_MODES.includes(network)) throw new Error(`BuilderFoundry: unknown network mode '${String(network)}'`);
+    this.network = network;
+    this.assignPublicIp = network === 'public' ? 'ENABLED' : 'DISABLED';
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
 
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       maxAzs: 2,
-      natGateways: internet ? 1 : 0,
-      subnetConfiguration: internet
-        ? [
-            { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-            { name: SUBNET_GROUP, subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
-          ]
-        : [{ name: SUBNET_GROUP, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 22 }],
+      natGateways: 0,
+      subnetConfiguration: [
+        {
+          name: SUBNET_GROUP,
+          subnetType: network === 'public' ? ec2.SubnetType.PUBLIC : ec2.SubnetType.PRIVATE_ISOLATED,
+          cidrMask: 22,
+          // Only the Build state's RunTask (AssignPublicIp ENABLED) gives a task a public address.
+          ...(network === 'public' ? { mapPublicIpOnLaunch: false } : {}),
+        },
+      ],
     });
     this.vpc.addFlowLog('FlowLog', {
       destination: ec2.FlowLogDestination.toCloudWatchLogs(
@@ -133,30 +154,25 @@ export class BuilderFoundry extends Construct {
     });
     this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS endpoints only');
 
-    // Image pulls, logs and artifacts stay inside the VPC. The interface endpoints accept HTTPS
-    // from the builder tasks only.
-    this.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
-    if (!internet) {
-      const endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
-        vpc: this.vpc,
-        description: 'Gantry VPC interface endpoints: HTTPS from builder tasks',
-        allowAllOutbound: false,
-      });
-      endpointSecurityGroup.addIngressRule(this.securityGroup, ec2.Port.tcp(443), 'HTTPS from builder tasks');
-      for (const [name, service] of [
-        ['EcrApi', ec2.InterfaceVpcEndpointAwsService.ECR],
-        ['EcrDocker', ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER],
-        ['Logs', ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS],
-      ] as const) {
-        this.vpc.addInterfaceEndpoint(name, {
-          service,
-          privateDnsEnabled: true,
-          open: false,
-          securityGroups: [endpointSecurityGroup],
-        });
-      }
-    }
-
+    // S3 through a gateway endpoint in both modes (free). Its policy names the buckets builders
+    // may use: the artifact bucket and the bucket ECR serves image layers from.
+    this.s3Endpoint = this.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+    const region = Stack.of(this).region;
+    this.s3Endpoint.addToPolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetObject'],
+        resources: [`arn:${Stack.of(this).partition}:s3:::prod-${region}-starport-layer-bucket/*`],
+      }),
+    );
+    this.s3Endpoint.addToPolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetObject', 's3:PutObject', 's3:ListBucket'],
+        resources: [props.artifacts.bucket.bucketArn, props.artifacts.bucket.arnForObjects('*')],
+      }),
+    );
+    this.interfaceEndpoints = [];
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: this.vpc,
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
@@ -176,6 +192,7 @@ export class BuilderFoundry extends Construct {
     });
 
     this.logGroup = new logs.LogGroup(this, 'BuilderLogs', { retention, removalPolicy: RemovalPolicy.RETAIN });
+    if (network === 'isolated') this.addInterfaceEndpoints();
     const linuxParameters = new ecs.LinuxParameters(this, 'BuilderLinuxParameters', { initProcessEnabled: true });
     // Fargate can add no capability but SYS_PTRACE, so keep four of Docker's defaults by dropping
     // every other one: the builder needs them to run the app under its own uid (app-identity.ts).
@@ -225,6 +242,47 @@ export class BuilderFoundry extends Construct {
     );
   }
 
+  /** Isolated mode: interface endpoints for the image pull and the logs, each limited by its policy. */
+  private addInterfaceEndpoints(): void {
+    const stack = Stack.of(this);
+    const endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+      vpc: this.vpc,
+      description: 'Gantry VPC interface endpoints: HTTPS from builder tasks',
+      allowAllOutbound: false,
+    });
+    endpointSecurityGroup.addIngressRule(this.securityGroup, ec2.Port.tcp(443), 'HTTPS from builder tasks');
+    const endpoint = (id: string, service: ec2.InterfaceVpcEndpointAwsService, statements: iam.PolicyStatement[]) => {
+      const created = this.vpc.addInterfaceEndpoint(id, {
+        service,
+        privateDnsEnabled: true,
+        open: false,
+        securityGroups: [endpointSecurityGroup],
+      });
+      for (const statement of statements) created.addToPolicy(statement);
+      this.interfaceEndpoints.push(created);
+    };
+    const anyone = [new iam.AnyPrincipal()];
+    const repositories = stack.formatArn({ service: 'ecr', resource: 'repository', resourceName: '*' });
+    const pull = new iam.PolicyStatement({
+      principals: anyone,
+      actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+      resources: [repositories],
+    });
+    endpoint('EcrApi', ec2.InterfaceVpcEndpointAwsService.ECR, [
+      // GetAuthorizationToken accepts only "*".
+      new iam.PolicyStatement({ principals: anyone, actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
+      pull,
+    ]);
+    endpoint('EcrDocker', ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER, [pull]);
+    endpoint('Logs', ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS, [
+      new iam.PolicyStatement({
+        principals: anyone,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn, `${this.logGroup.logGroupArn}:*`],
+      }),
+    ]);
+  }
+
   /**
    * Lets a function look up finished build tasks of this cluster (exit code, stop reason).
    * Sets `GANTRY_BUILDER_CLUSTER_ARN`.
@@ -239,6 +297,15 @@ export class BuilderFoundry extends Construct {
       'Build task ids are assigned by ECS at launch; the pattern is limited to this cluster.',
     );
     fn.addEnvironment('GANTRY_BUILDER_CLUSTER_ARN', this.cluster.clusterArn);
+  }
+
+  /** ARN pattern of every revision of the builder task definition's family. */
+  taskDefinitionFamilyArnPattern(): string {
+    return Stack.of(this).formatArn({
+      service: 'ecs',
+      resource: 'task-definition',
+      resourceName: `${this.taskDefinition.family}:*`,
+    });
   }
 
   /** ARN pattern of this cluster's tasks. */

@@ -19,13 +19,14 @@ const EVIDENCE_OBJECT_REASON =
 
 /**
  * Write-once storage for sealed evidence: an S3 bucket with Object Lock in COMPLIANCE mode
- * (nobody, root included, can shorten or remove a lock), encrypted with its own KMS key, plus
- * the asymmetric KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs each evidence record. Only
- * functions given {@link grantSeal} may sign. Bucket and keys outlive the stack.
+ * (nobody, root included, can shorten or remove a lock), encrypted with S3-managed keys, plus
+ * the asymmetric KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs each evidence record: the one
+ * KMS key of the stack ($1 a month). A second key for bucket encryption would add a dollar a
+ * month and no proof: integrity comes from the lock and the signature, not from who may decrypt.
+ * Only functions given {@link grantSeal} may sign. Bucket and key outlive the stack.
  */
 export class EvidenceVault extends Construct {
   readonly bucket: s3.Bucket;
-  readonly bucketKey: kms.Key;
   readonly signingKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: EvidenceVaultProps) {
@@ -34,11 +35,6 @@ export class EvidenceVault extends Construct {
       throw new Error(`EvidenceVault: retentionDays must be a positive integer, got ${props.retentionDays}`);
     }
 
-    this.bucketKey = new kms.Key(this, 'BucketKey', {
-      description: 'Gantry evidence bucket encryption',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
     this.signingKey = new kms.Key(this, 'SigningKey', {
       description: 'Gantry evidence signing (ECDSA P-256)',
       keySpec: kms.KeySpec.ECC_NIST_P256,
@@ -50,9 +46,7 @@ export class EvidenceVault extends Construct {
       objectLockEnabled: true,
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(Duration.days(props.retentionDays)),
       versioned: true,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.bucketKey,
-      bucketKeyEnabled: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
@@ -67,7 +61,7 @@ export class EvidenceVault extends Construct {
    * `GANTRY_EVIDENCE_BUCKET` and `GANTRY_EVIDENCE_KEY_ID`.
    */
   grantSeal(fn: GantryFunction): void {
-    this.grantObjects(fn, ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention'], ['kms:Decrypt', 'kms:GenerateDataKey']);
+    this.grantObjects(fn, ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention']);
     fn.allow(new iam.PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [this.signingKey.keyArn] }));
   }
 
@@ -76,17 +70,16 @@ export class EvidenceVault extends Construct {
    * verify offline). No signing. Sets `GANTRY_EVIDENCE_BUCKET` and `GANTRY_EVIDENCE_KEY_ID`.
    */
   grantRead(fn: GantryFunction): void {
-    this.grantObjects(fn, ['s3:GetObject'], ['kms:Decrypt']);
+    this.grantObjects(fn, ['s3:GetObject']);
     fn.allow(new iam.PolicyStatement({ actions: ['kms:GetPublicKey'], resources: [this.signingKey.keyArn] }));
   }
 
-  private grantObjects(fn: GantryFunction, objectActions: string[], keyActions: string[]): void {
+  private grantObjects(fn: GantryFunction, objectActions: string[]): void {
     fn.allow(
       new iam.PolicyStatement({ actions: objectActions, resources: [this.bucket.arnForObjects('*')] }),
       EVIDENCE_OBJECT_REASON,
     );
     fn.allow(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
-    fn.allow(new iam.PolicyStatement({ actions: keyActions, resources: [this.bucketKey.keyArn] }));
     fn.addEnvironment('GANTRY_EVIDENCE_BUCKET', this.bucket.bucketName);
     fn.addEnvironment('GANTRY_EVIDENCE_KEY_ID', this.signingKey.keyArn);
   }

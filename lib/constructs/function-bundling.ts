@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './project-paths';
 
-/** Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. */
-export const NATIVE_MODULES = ['@node-rs/argon2'];
+/**
+ * Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. None
+ * today: password hashing is WebAssembly, so bundling installs nothing and synth needs no network.
+ */
+export const NATIVE_MODULES: string[] = [];
 
 /**
  * How every function is bundled, shared by the CDK construct and the bundle-size test and

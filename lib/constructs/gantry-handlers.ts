@@ -19,15 +19,22 @@ export interface GantryHandlersProps {
   readonly environment?: Record<string, string>;
 }
 
-/** Handlers that hash or verify passwords (Argon2id, a native binding). */
-const PASSWORD_HANDLERS = ['auth', 'accounts'] as const;
-
 /** Steps that wait on a model or a third party get longer than the Lambda default. */
 const STEP_TIMEOUTS: Partial<Record<StepHandlerName, Duration>> = {
   'step-architect': Duration.seconds(120),
   'step-heal': Duration.seconds(120),
   'step-deploy': Duration.seconds(180),
   'step-publish': Duration.seconds(120),
+};
+
+/**
+ * Routes a person waits on behind API Gateway (29 s) ask the model within
+ * GANTRY_LLM_INTERACTIVE_DEADLINE_MS (22 s); the function gets a little more for its store calls.
+ */
+const REST_TIMEOUTS: Partial<Record<RestHandlerName, Duration>> = {
+  consult: Duration.seconds(26),
+  chat: Duration.seconds(26),
+  siri: Duration.seconds(26),
 };
 
 const toPascal = (name: string): string =>
@@ -56,10 +63,12 @@ export class GantryHandlers extends Construct {
         timeout,
         logRetention: props.logRetention,
         environment: props.environment,
-        nativeModules: (PASSWORD_HANDLERS as readonly string[]).includes(handlerName) ? ['@node-rs/argon2'] : undefined,
       });
 
-    this.rest = Object.fromEntries(REST_HANDLERS.map((name) => [name, make(name)])) as Record<RestHandlerName, GantryFunction>;
+    this.rest = Object.fromEntries(REST_HANDLERS.map((name) => [name, make(name, REST_TIMEOUTS[name])])) as Record<
+      RestHandlerName,
+      GantryFunction
+    >;
     this.authorizer = make(AUTHORIZER_HANDLER, Duration.seconds(10));
     this.ws = make(WS_HANDLER);
     this.steps = Object.fromEntries(STEP_HANDLERS.map((name) => [name, make(name, STEP_TIMEOUTS[name])])) as Record<

@@ -1,76 +1,73 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
 import type { GantryFunction } from './gantry-function';
 
 /** Properties of {@link IntegrationSecrets}. */
 export interface IntegrationSecretsProps {
   /**
-   * Prefix of the secret names: the secrets are `<prefix>/vercel-token` and `<prefix>/github-token`.
-   * @default 'gantry'
+   * Path prefix of the parameter names: `/<prefix>/vercel-token`, `/<prefix>/github-token` and
+   * `/<prefix>/device-key-secret`.
+   * @default - the stack name
    */
   readonly namePrefix?: string;
 }
 
-const ROTATION_REASON =
-  'A third-party API token: it is issued and revoked in Vercel/GitHub, where Secrets Manager cannot ' +
-  'rotate it. Operators replace the value with put-secret-value (docs/deploy-aws.md).';
+const NAME_PREFIX = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 /**
- * The two third-party tokens. Each is readable by exactly one workflow step: the Vercel token
- * by `step-deploy`, the GitHub token by `step-publish`. No other function, and never the
- * builder sandbox, can read either.
+ * The secrets Gantry reads at run time, kept as SSM Parameter Store SecureString parameters
+ * (standard tier, encrypted with the AWS managed `aws/ssm` key): free at rest, unlike a Secrets
+ * Manager secret ($0.40 a month each), and nothing here needs rotation by AWS — the tokens are
+ * issued and revoked in Vercel and GitHub, and the device-key secret must stay stable. The
+ * operator creates them (CloudFormation cannot create SecureString parameters), so the stack
+ * owns no named resource that could outlive it: a destroy and a new deploy reuse them.
+ *
+ * Each is readable by exactly the functions that need it: the Vercel token by `step-deploy`, the
+ * GitHub token by `step-publish`, the device-key secret by the functions that create and verify
+ * Siri device keys. Never the builder.
  */
 export class IntegrationSecrets extends Construct {
-  readonly vercelToken: secretsmanager.Secret;
-  readonly githubToken: secretsmanager.Secret;
-  /** Name of the Vercel token secret, e.g. `gantry/vercel-token`. */
+  /** `/<prefix>/vercel-token`. */
   readonly vercelTokenName: string;
-  /** Name of the GitHub token secret, e.g. `gantry/github-token`. */
+  /** `/<prefix>/github-token`. */
   readonly githubTokenName: string;
+  /** `/<prefix>/device-key-secret`. */
+  readonly deviceKeySecretName: string;
 
   constructor(scope: Construct, id: string, props: IntegrationSecretsProps = {}) {
     super(scope, id);
-    const prefix = props.namePrefix ?? 'gantry';
-    if (!/^[A-Za-z0-9/_+=.@-]+$/.test(prefix)) {
-      throw new Error(`IntegrationSecrets: invalid secret name prefix '${prefix}'`);
-    }
-    this.vercelTokenName = `${prefix}/vercel-token`;
-    this.githubTokenName = `${prefix}/github-token`;
-    this.vercelToken = this.tokenSecret('VercelToken', this.vercelTokenName, 'Vercel API token used by step-deploy');
-    this.githubToken = this.tokenSecret('GithubToken', this.githubTokenName, 'GitHub token used by step-publish');
+    const prefix = props.namePrefix ?? Stack.of(this).stackName;
+    if (!NAME_PREFIX.test(prefix)) throw new Error(`IntegrationSecrets: invalid parameter name prefix '${prefix}'`);
+    this.vercelTokenName = `/${prefix}/vercel-token`;
+    this.githubTokenName = `/${prefix}/github-token`;
+    this.deviceKeySecretName = `/${prefix}/device-key-secret`;
   }
 
-  /** Read the Vercel token; sets `GANTRY_VERCEL_SECRET_ARN`. */
+  /** Read the Vercel token; sets `GANTRY_VERCEL_TOKEN_PARAMETER`. */
   grantVercel(fn: GantryFunction): void {
-    this.grant(fn, this.vercelToken, 'GANTRY_VERCEL_SECRET_ARN');
+    this.grant(fn, this.vercelTokenName, 'GANTRY_VERCEL_TOKEN_PARAMETER');
   }
 
-  /** Read the GitHub token; sets `GANTRY_GITHUB_SECRET_ARN`. */
+  /** Read the GitHub token; sets `GANTRY_GITHUB_TOKEN_PARAMETER`. */
   grantGithub(fn: GantryFunction): void {
-    this.grant(fn, this.githubToken, 'GANTRY_GITHUB_SECRET_ARN');
+    this.grant(fn, this.githubTokenName, 'GANTRY_GITHUB_TOKEN_PARAMETER');
   }
 
-  private tokenSecret(id: string, secretName: string, description: string): secretsmanager.Secret {
-    // The generated value is a placeholder until the operator stores the real token.
-    const secret = new secretsmanager.Secret(this, id, {
-      secretName,
-      description: `${description} (set the real value after deploying)`,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    acknowledge(secret, 'AwsSolutions-SMG4', ROTATION_REASON);
-    return secret;
+  /** Read the secret that seals Siri device keys; sets `GANTRY_DEVICE_KEY_PARAMETER`. */
+  grantDeviceKeySecret(fn: GantryFunction): void {
+    this.grant(fn, this.deviceKeySecretName, 'GANTRY_DEVICE_KEY_PARAMETER');
   }
 
-  private grant(fn: GantryFunction, secret: secretsmanager.Secret, envName: string): void {
-    fn.allow(
-      new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-        resources: [secret.secretArn],
-      }),
-    );
-    fn.addEnvironment(envName, secret.secretArn);
+  /** ARN of a parameter of this construct. */
+  parameterArn(name: string): string {
+    return Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.replace(/^\//, '') });
+  }
+
+  private grant(fn: GantryFunction, name: string, envName: string): void {
+    // The AWS managed aws/ssm key lets any principal of the account decrypt through SSM, so
+    // GetParameter on the one parameter is all the function holds.
+    fn.allow(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [this.parameterArn(name)] }));
+    fn.addEnvironment(envName, name);
   }
 }

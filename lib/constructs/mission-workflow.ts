@@ -1,4 +1,4 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -83,13 +83,16 @@ export class MissionWorkflow extends Construct {
       BuilderSubnetA: foundry.subnetIds[0],
       BuilderSubnetB: foundry.subnetIds[1],
       BuilderSecurityGroupId: foundry.securityGroup.securityGroupId,
+      BuilderAssignPublicIp: foundry.assignPublicIp,
     };
     for (const step of STEP_HANDLERS) substitutions[substitutionNameFor(step)] = props.steps[step].functionArn;
     this.definitionSubstitutions = checkSubstitutions(substitutions);
 
     const logGroup = new logs.LogGroup(this, 'Logs', {
-      // The vendedlogs prefix keeps CloudWatch's resource policy from growing per log group.
-      logGroupName: `/aws/vendedlogs/states/${name}`,
+      // The vendedlogs prefix keeps CloudWatch's resource policy from growing per log group. The
+      // group is retained, so its name carries the stack's creation id: a stack deployed again
+      // after a destroy gets a new group instead of colliding with the kept one.
+      logGroupName: `/aws/vendedlogs/states/${name}-${stackCreationId(stack)}`,
       retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -122,6 +125,11 @@ export class MissionWorkflow extends Construct {
       'CloudWatch Logs vended-log delivery (logs:CreateLogDelivery and friends) and X-Ray trace writes accept ' +
         'only Resource "*". A CDK test asserts that every other statement of this role names its resource.',
     );
+  }
+
+  /** Sets `GANTRY_STATE_MACHINE_ARN` only (the checked config requires it of every AWS function). */
+  exposeArn(fn: GantryFunction): void {
+    fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
   }
 
   /**
@@ -167,12 +175,16 @@ export class MissionWorkflow extends Construct {
         resources: STEP_HANDLERS.map((step) => props.steps[step].functionArn),
       }),
     );
-    role.addToPrincipalPolicy(
+    // Any revision of the builder family: an execution in flight during a deploy still launches the
+    // revision its definition named, and a redeploy must not turn its next build into AccessDenied.
+    allowWithReason(
+      role,
       new iam.PolicyStatement({
         actions: ['ecs:RunTask'],
-        resources: [foundry.taskDefinition.taskDefinitionArn],
+        resources: [foundry.taskDefinitionFamilyArnPattern()],
         conditions: { ArnEquals: { 'ecs:cluster': foundry.cluster.clusterArn } },
       }),
+      'Task definition revisions are numbered by ECS at each deploy; the pattern is the one builder family, on the builder cluster only.',
     );
     // Tags of the task definition propagate to the task (PropagateTags), which needs TagResource on create.
     allowWithReason(
@@ -197,6 +209,14 @@ export class MissionWorkflow extends Construct {
       }),
     );
   }
+}
+
+/**
+ * The unique part of the stack id (`arn:...:stack/<name>/<uuid>`): new at every stack creation,
+ * unlike the stack name, so names built from it never collide with resources a destroyed stack kept.
+ */
+export function stackCreationId(stack: Stack): string {
+  return Fn.select(2, Fn.split('/', stack.stackId));
 }
 
 /** Every placeholder the definition expects must be bound, and nothing else. */

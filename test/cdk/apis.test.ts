@@ -95,6 +95,8 @@ describe('WebSocket API', () => {
       rest.siri,
       rest.consult,
       rest['mission-control'],
+      g.stack.executionWatch.fn,
+      g.stack.builderLogs.fn,
       ...STEP_HANDLERS.map((s) => steps[s]),
     ];
     const apiId = logicalId(g.stack.liveUpdates.api);
@@ -115,12 +117,13 @@ describe('WebSocket API', () => {
 });
 
 describe('the LLM boundary on AWS', () => {
-  test('every function is told the provider (Bedrock) and keeps the offline architect unless configured', () => {
+  test('every function is told the provider (Bedrock), the model from cdk.json, and the architect uses the model', () => {
     const { rest, steps } = g.stack.handlers;
     for (const fn of [rest.consult, rest.chat, steps['step-architect'], steps['step-heal']]) {
       expect(environmentOf(g.template, logicalId(fn))).toMatchObject({
         GANTRY_LLM_PROVIDER: 'bedrock',
-        GANTRY_ARCHITECT: 'offline',
+        GANTRY_LLM_MODEL: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        GANTRY_ARCHITECT: 'llm',
       });
     }
   });

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { REST_ROUTES } from '../../lambdas/routes';
-import { grantedStatements, logicalId, synthesizeGantry, type SynthesizedGantry } from './gantry-template';
+import { environmentOf, grantedStatements, logicalId, synthesizeGantry, type SynthesizedGantry } from './gantry-template';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
@@ -107,10 +107,10 @@ describe('the session authorizer', () => {
     });
   });
 
-  test('the device-key secret is generated, kept, and the functions that need it are told where it is', () => {
-    g.template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      Name: 'gantry/device-key-secret',
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
-    });
+  test('the device-key secret is a SecureString parameter, and the functions that need it are told where it is', () => {
+    const { rest } = g.stack.handlers;
+    for (const fn of [rest.devices, rest.siri]) {
+      expect(environmentOf(g.template, logicalId(fn)).GANTRY_DEVICE_KEY_PARAMETER).toBe('/Gantry/device-key-secret');
+    }
   });
 });

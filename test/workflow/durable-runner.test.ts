@@ -1,3 +1,4 @@
+import type { ExecutionStatusChange } from '../../lambdas/domain/execution-status-event';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,16 +123,16 @@ test('what cannot go on is failed with the reason: a task that no longer exists,
 });
 
 test('a failed execution is reported to onEnded (what an EventBridge rule sees on AWS)', async () => {
-  const ended: ExecutionRecord[] = [];
+  const ended: ExecutionStatusChange[] = [];
   const runner = new LocalWorkflowRunner({
     definitionJson: DEFINITION,
     dir,
     tasks: { ...tasks([]), Second: async () => ({ n: 0 }) },
-    onEnded: async (record) => void ended.push(record),
+    onEnded: async (event) => void ended.push(event),
   });
   await runner.start('exec-4', { n: 1 });
   await runner.drain();
-  expect(ended.map((r) => [r.name, r.status])).toEqual([['exec-4', 'FAILED']]);
+  expect(ended.map((e) => [e.detail.name, e.detail.status])).toEqual([['exec-4', 'FAILED']]);
 });
 
 test('a stop freezes executions instead of ending them: what the stop cut short is not recorded, the next start goes on', async () => {

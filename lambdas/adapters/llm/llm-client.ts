@@ -60,6 +60,8 @@ export interface TransportRequest {
     readonly error: string;
   };
   readonly signal: AbortSignal;
+  /** The time this request has before `signal` aborts it (the per-request timeout, cut to the deadline). */
+  readonly timeoutMs: number;
 }
 
 export interface TransportResponse {
@@ -116,9 +118,23 @@ export interface StructuredClientOptions {
   readonly maxDelayMs?: number;
   /** @default 1024 */
   readonly maxTokens?: number;
+  /**
+   * Total time one structured answer may take, retries and the repair round included; each
+   * request's timeout is cut to what is left, and no retry or repair starts that could not get
+   * {@link MIN_REQUEST_MS}. Requests a person waits on behind API Gateway (29 s) set it.
+   * @default - none (each request has `timeoutMs`, retries and repair as configured)
+   */
+  readonly deadlineMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  /** @default Date.now */
+  readonly now?: () => number;
+  /** @default MIN_REQUEST_MS */
+  readonly minRequestMs?: number;
 }
+
+/** A request given less time than this is not started: no model answers a structured call that fast. */
+export const MIN_REQUEST_MS = 2_000;
 
 /** JSON Schema of what the tool accepts (the schema's input side: defaults make fields optional). */
 export function toolInputSchema(schema: ZodType<unknown>): Record<string, unknown> {
@@ -146,6 +162,8 @@ export class StructuredLlmClient implements LlmClient {
   private readonly maxDelayMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly minRequestMs: number;
 
   constructor(
     private readonly transport: LlmTransport,
@@ -157,6 +175,8 @@ export class StructuredLlmClient implements LlmClient {
     this.maxDelayMs = options.maxDelayMs ?? 8000;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+    this.minRequestMs = options.minRequestMs ?? MIN_REQUEST_MS;
   }
 
   get provider(): string {
@@ -168,7 +188,8 @@ export class StructuredLlmClient implements LlmClient {
   }
 
   async structured<T>(call: StructuredCall<T>): Promise<StructuredResult<T>> {
-    const started = Date.now();
+    const started = this.now();
+    const deadline = this.options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + this.options.deadlineMs;
     const tally = { requests: 0, input: 0, output: 0 };
     const usage = (): LlmCallUsage => ({
       provider: this.provider,
@@ -178,7 +199,7 @@ export class StructuredLlmClient implements LlmClient {
       input_tokens: tally.input,
       output_tokens: tally.output,
       estimated_cost_usd: estimateCostUsd(this.options.price, tally.input, tally.output),
-      latency_ms: Date.now() - started,
+      latency_ms: this.now() - started,
     });
     const tool = { name: call.toolName, description: call.toolDescription, inputSchema: toolInputSchema(call.schema) };
     let repair: TransportRequest['repair'];
@@ -195,6 +216,7 @@ export class StructuredLlmClient implements LlmClient {
         },
         tally,
         usage,
+        deadline,
       );
       if (res.toolInput === undefined) {
         problem = res.invalidReason ?? `the model did not call the ${call.toolName} tool`;
@@ -210,6 +232,7 @@ export class StructuredLlmClient implements LlmClient {
         round,
         problem: problem.slice(0, 500),
       });
+      if (round === 0 && deadline - this.now() < this.minRequestMs) break;
       repair = {
         toolUseId: res.toolUseId,
         rawInput: res.toolInput,
@@ -224,22 +247,30 @@ export class StructuredLlmClient implements LlmClient {
   }
 
   private async sendWithRetries(
-    request: Omit<TransportRequest, 'signal'>,
+    request: Omit<TransportRequest, 'signal' | 'timeoutMs'>,
     tally: { requests: number; input: number; output: number },
     usage: () => LlmCallUsage,
+    deadline: number,
   ): Promise<TransportResponse> {
     for (let attempt = 0; ; attempt += 1) {
-      const signal = AbortSignal.timeout(this.timeoutMs);
+      const left = deadline - this.now();
+      if (left < this.minRequestMs) {
+        throw new LlmUnavailableError(`The ${this.provider} model could not answer within the time this request has`, {
+          usage: usage(),
+        });
+      }
+      const timeoutMs = Math.min(this.timeoutMs, left);
+      const signal = AbortSignal.timeout(timeoutMs);
       tally.requests += 1;
       try {
-        const res = await this.transport.send({ ...request, signal });
+        const res = await this.transport.send({ ...request, signal, timeoutMs });
         tally.input += res.inputTokens;
         tally.output += res.outputTokens;
         return res;
       } catch (err) {
         let retryable: RetryableTransportError | null = null;
         if (err instanceof RetryableTransportError) retryable = err;
-        else if (signal.aborted) retryable = new RetryableTransportError(`no answer within ${this.timeoutMs} ms`, 'timeout');
+        else if (signal.aborted) retryable = new RetryableTransportError(`no answer within ${timeoutMs} ms`, 'timeout');
         if (!retryable) {
           if (err instanceof FatalTransportError) {
             throw new LlmRequestError(`The ${this.provider} model refused the request: ${err.message}`, {
@@ -259,6 +290,12 @@ export class StructuredLlmClient implements LlmClient {
           Math.max(backoffDelay(attempt, this.baseDelayMs, this.maxDelayMs, this.random), retryable.retryAfterMs ?? 0),
           30_000,
         );
+        if (this.now() + delay + this.minRequestMs > deadline) {
+          throw new LlmUnavailableError(
+            `The ${this.provider} model is unavailable within the time this request has (${retryable.kind}: ${retryable.message})`,
+            { usage: usage() },
+          );
+        }
         logger.info('LLM request retried', {
           provider: this.provider,
           kind: retryable.kind,

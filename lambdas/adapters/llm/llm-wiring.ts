@@ -11,8 +11,13 @@ import { StructuredLlmClient, type LlmClient, type LlmTransport } from './llm-cl
 import { LlmConsultant } from './llm-consultant';
 import { OpenAiCompatibleTransport } from './openai-transport';
 
-/** Bedrock model used when GANTRY_LLM_MODEL is not set. */
-export const DEFAULT_BEDROCK_MODEL = 'anthropic.claude-3-5-sonnet-20241022-v2:0';
+/**
+ * Bedrock model used when GANTRY_LLM_MODEL is not set: Claude Sonnet 4.5 through its US
+ * cross-Region inference profile (current Claude models are served on demand only through an
+ * inference profile, never by the bare model id). The CDK app sets GANTRY_LLM_MODEL from the
+ * required `gantry:llmModel` context value; this default serves local runs against Bedrock.
+ */
+export const DEFAULT_BEDROCK_MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 
 /** The model-backed (or offline) services the composition root hands to handlers and steps. */
 export interface LlmWiring {
@@ -70,6 +75,7 @@ export function createLlmWiring(config: GantryEnv, policy: () => Policy): LlmWir
     price,
     timeoutMs: Math.min(config.GANTRY_LLM_INTERACTIVE_TIMEOUT_MS, config.GANTRY_LLM_TIMEOUT_MS),
     maxRetries: Math.min(1, config.GANTRY_LLM_MAX_RETRIES),
+    deadlineMs: config.GANTRY_LLM_INTERACTIVE_DEADLINE_MS,
   });
   const steps: LlmClient = new StructuredLlmClient(transport, {
     price,

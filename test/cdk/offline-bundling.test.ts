@@ -1,0 +1,36 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { GantryFunction, NATIVE_MODULES } from '../../lib/constructs/gantry-function';
+
+/**
+ * `cdk synth` must work with no network. Bundling is local esbuild; what used to need the
+ * network was installing a native package (the arm64 Argon2 binding) next to a bundle. Here the
+ * password-hashing function is really bundled and its asset checked: one self-contained file, no
+ * node_modules, no package to install.
+ */
+let outdir: string;
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+test('the password-hashing function bundles without installing anything', () => {
+  outdir = mkdtempSync(join(tmpdir(), 'gantry-bundle-'));
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'BundleCheck');
+  new GantryFunction(stack, 'Auth', { handlerName: 'auth' });
+  app.synth();
+  const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
+  expect(assets).toHaveLength(1);
+  const asset = join(outdir, assets[0]!);
+  expect(readdirSync(asset).sort()).toEqual(['index.js', 'index.js.map', 'policy.yaml']);
+  expect(existsSync(join(asset, 'node_modules'))).toBe(false);
+  const code = readFileSync(join(asset, 'index.js'), 'utf8');
+  expect(code).not.toMatch(/require\(["']@node-rs\/argon2["']\)/);
+  // The WebAssembly Argon2 is inside the bundle.
+  expect(code).toContain('argon2');
+});
+
+test('no function lists a native module to install next to its bundle', () => {
+  expect(NATIVE_MODULES).toEqual([]);
+  expect(readFileSync(join(__dirname, '../../lib/constructs/gantry-handlers.ts'), 'utf8')).not.toMatch(/nativeModules:/);
+});
