@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `detail-type` of the EventBridge event Step Functions sends when an execution changes status. */
 export const EXECUTION_STATUS_CHANGE = 'Step Functions Execution Status Change';

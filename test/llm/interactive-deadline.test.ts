@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readConfig } from '../../lambdas/config';
 import { createLlmWiring, DEFAULT_BEDROCK_MODEL } from '../../lambdas/adapters/llm/llm-wiring';
 import {
