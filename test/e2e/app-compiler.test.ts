@@ -28,8 +28,9 @@ afterAll(async () => {
 
 const LIMIT = Number(process.env.GANTRY_CORPUS_LIMIT ?? BUILDABLE_REQUESTS.length);
 
+// Apps live on their own origins (<slug>.localhost): the stack's helper reaches them.
 async function deployedSpec(url: string): Promise<any> {
-  const text = await (await fetch(new URL('src/spec.js', url))).text();
+  const { text } = await t.fetchApp(new URL('src/spec.js', url).toString());
   const json = /export const SPEC = ([\s\S]*);\s*$/.exec(text)?.[1];
   if (!json) throw new Error(`no spec in the deployed app at ${url}`);
   return JSON.parse(json);
@@ -78,7 +79,7 @@ describe('the corpus of everyday requests, built end to end', () => {
         continue;
       }
       if (!done.attempts[0]?.ok || done.attempts[0].tests_failed !== 0) problems.push(`${r.prompt}: tests did not pass`);
-      const html = await (await fetch(done.url)).text();
+      const html = (await t.fetchApp(done.url)).text;
       if (r.builds === 'spec') {
         if (!html.includes('data-app-kind="compiled"')) problems.push(`${r.prompt}: not a compiled app`);
         const spec = await deployedSpec(done.url);
@@ -87,7 +88,7 @@ describe('the corpus of everyday requests, built end to end', () => {
         for (const e of r.entities ?? []) if (!names.includes(e)) problems.push(`${r.prompt}: no entity ${e}`);
         for (const b of r.behaviours ?? []) if (!types.includes(b)) problems.push(`${r.prompt}: no behaviour ${b}`);
         if ((r.dark ?? false) !== spec.look.dark) problems.push(`${r.prompt}: dark mode ${spec.look.dark}`);
-        const tests = await fetch(new URL('src/model.js', done.url));
+        const tests = await t.fetchApp(new URL('src/model.js', done.url).toString());
         if (tests.status !== 200) problems.push(`${r.prompt}: model.js not deployed`);
       } else if (!html.includes(`data-app-kind="${r.builds}"`)) {
         problems.push(`${r.prompt}: expected the ${r.builds} template`);

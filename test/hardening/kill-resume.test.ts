@@ -239,7 +239,7 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
 
     // Every tenant can still publish: one more build each, alongside the recovered ones.
     for (const tenant of tenants) {
-      const res = await api(tenant, 'POST', '/gantry/architect', { voice_memo: 'Build a counter' });
+      const res = await api(tenant, 'POST', '/gantry/architect', { voice_memo: 'Build a calculator' });
       expect(res?.status).toBe(202);
       tracked.push({ id: res!.body.mission_id as string, tenant, kind: 'mission', round: rounds.length });
     }
