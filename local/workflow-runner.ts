@@ -1,7 +1,7 @@
 import './polyfills';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../lambdas/domain/errors';
 import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/domain/execution-status-event';
@@ -139,9 +139,13 @@ export class LocalWorkflowRunner implements WorkflowPort {
       redrive_count: 0,
       used_ms: 0,
     };
+    // Created exclusively and whole: the record is written aside, then linked into place (a link
+    // fails if the name exists), so a racing start of the same name never reads a half-written
+    // record. An execution name is used once, as on Step Functions.
+    const draft = `${this.path(name)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(draft, JSON.stringify(record, null, 2));
     try {
-      // Created exclusively: an execution name is used once, as on Step Functions.
-      await writeFile(this.path(name), JSON.stringify(record, null, 2), { flag: 'wx' });
+      await link(draft, this.path(name));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       // As StartExecution: the same name with the same input is the same execution (a retried
@@ -149,6 +153,8 @@ export class LocalWorkflowRunner implements WorkflowPort {
       const existing = await this.describe(name).catch(() => null);
       if (existing && JSON.stringify(existing.input) === JSON.stringify(input)) return { executionArn: existing.arn };
       throw new ConflictError(`Execution ${name} already exists`);
+    } finally {
+      await unlink(draft).catch(() => undefined);
     }
     // Started while the stack stops: recorded, and run from the start by the next start-up.
     if (!this.suspended) this.launch(record, this.definition, input as Json);
@@ -310,6 +316,8 @@ export class LocalWorkflowRunner implements WorkflowPort {
     await mkdir(this.options.dir, { recursive: true });
     const outcomes: RecoveryOutcome[] = [];
     for (const file of (await readdir(this.options.dir)).sort()) {
+      // A start's draft left by a crash before it was linked into place: nothing ran from it.
+      if (file.endsWith('.tmp')) await unlink(join(this.options.dir, file)).catch(() => undefined);
       if (!file.endsWith('.json')) continue;
       let record: ExecutionRecord;
       try {
