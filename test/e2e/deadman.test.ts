@@ -18,10 +18,11 @@ const hangingArchitect: ArchitectPort = {
           content: JSON.stringify({
             name: 'forever',
             private: true,
-            scripts: { test: 'node hang.js gantry-hang-marker', build: 'true' },
+            scripts: { test: 'node hang.js gantry-hang-marker', build: 'node build.mjs' },
           }),
         },
         { path: 'hang.js', content: 'setInterval(() => {}, 1000);\n' },
+        { path: 'build.mjs', content: "import { mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\n" },
         { path: 'index.html', content: '<h1>never</h1>' },
       ],
       audit_command: 'npm test',
