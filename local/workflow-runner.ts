@@ -119,7 +119,9 @@ export class LocalWorkflowRunner implements WorkflowPort {
   private async keepDefinition(): Promise<void> {
     const path = this.definitionPath(this.definitionSha);
     await mkdir(join(this.options.dir, 'definitions'), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
+    // Each start writes its own draft (starts run concurrently), then renames it into place: the
+    // definition file is always whole, and the same content may land twice harmlessly.
+    const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, this.options.definitionJson);
     await rename(tmp, path);
   }

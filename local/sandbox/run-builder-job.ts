@@ -215,7 +215,11 @@ function withHostEvidence(result: BuildResultDetail, run: SandboxRunResult, disk
   if (run.oom_kills > 0 && ['exit', 'killed', 'memory'].includes(last.end_reason)) reason = 'memory';
   else if (run.pids_limit_hits > 0 && ['exit', 'killed', 'timeout', 'pids'].includes(last.end_reason)) reason = 'pids';
   else if (run.disk_full && ['exit', 'killed', 'error', 'disk'].includes(last.end_reason)) reason = 'disk';
-  if (!reason || reason === last.end_reason) return result;
+  if (!reason) return result;
+  // The builder may have seen the full disk itself (ENOSPC → `disk`) or been stopped by the host's
+  // check first: either way the attempt says why, in the same words.
+  if (reason === last.end_reason)
+    return reason === 'disk' && !result.error ? { ...result, error: diskFullMessage(diskMb) } : result;
   return {
     ...result,
     end_reason: reason,
