@@ -175,7 +175,14 @@ describe('a direct build on the AWS code paths', () => {
     ).toBe(true);
     expect(calls.filter((c) => c.functionId === 'builder')).toEqual([]);
     expect(calls.some((c) => c.functionId === 'step-seal' && c.service === 'kms' && c.action === 'Sign')).toBe(true);
-    expect(calls.some((c) => c.functionId === 'step-deploy' && c.service === 'secretsmanager')).toBe(true);
+    // The third-party tokens come from the operator's SecureString parameters, decrypted.
+    for (const fn of ['step-deploy', 'step-publish']) {
+      expect(
+        calls.some(
+          (c) => c.functionId === fn && c.service === 'ssm' && c.action === 'GetParameter' && c.input.WithDecryption === true,
+        ),
+      ).toBe(true);
+    }
   });
 });
 

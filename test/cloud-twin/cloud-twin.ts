@@ -73,7 +73,7 @@ export interface RestResponse {
 
 /**
  * Gantry's AWS half on one machine: the synthesized template's functions, run with their own
- * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, Secrets Manager,
+ * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, SSM Parameter Store,
  * Step Functions, the API Gateway WebSocket and Management APIs, Vercel and GitHub; the
  * template's state machine definition run by aws-local-stepfunctions with every Task invoking
  * the function or the Fargate task the template names.
@@ -117,6 +117,12 @@ export class CloudTwin {
     return env;
   }
 
+  private requiredVariable(handlerName: string, variable: string): string {
+    const value = this.template.functionEnvironment(handlerName)[variable];
+    if (!value) throw new Error(`The template gives ${handlerName} no ${variable}`);
+    return value;
+  }
+
   async start(): Promise<void> {
     const { name: tableName, properties: table } = this.template.table();
     // DynamoDB Local: AWS's own implementation (Java), in memory.
@@ -147,9 +153,11 @@ export class CloudTwin {
     this.stopping.push(() => this.kms.stop());
     const env = this.template.functionEnvironment('step-seal');
     this.evidencePublicKeyPem = this.kms.addSigningKey(env.GANTRY_EVIDENCE_KEY_ID as string);
-    this.kms.addSecret(this.template.functionEnvironment('step-deploy').GANTRY_VERCEL_SECRET_ARN as string, VERCEL_TOKEN);
-    this.kms.addSecret(this.template.functionEnvironment('step-publish').GANTRY_GITHUB_SECRET_ARN as string, GITHUB_TOKEN);
-    this.kms.addSecret(this.template.functionEnvironment('devices').GANTRY_DEVICE_KEY_SECRET_ARN as string, randomUUID());
+    // The SecureString parameters the operator creates after the deploy (docs/deploy-aws.md), under
+    // the names the template hands the functions.
+    this.kms.addParameter(this.requiredVariable('step-deploy', 'GANTRY_VERCEL_TOKEN_PARAMETER'), VERCEL_TOKEN);
+    this.kms.addParameter(this.requiredVariable('step-publish', 'GANTRY_GITHUB_TOKEN_PARAMETER'), GITHUB_TOKEN);
+    this.kms.addParameter(this.requiredVariable('devices', 'GANTRY_DEVICE_KEY_PARAMETER'), randomUUID());
 
     await this.vercel.start();
     await this.github.start();
@@ -174,7 +182,6 @@ export class CloudTwin {
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_S3: this.s3Endpoint,
       AWS_ENDPOINT_URL_KMS: kmsUrl,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: kmsUrl,
       AWS_ENDPOINT_URL_SSM: kmsUrl,
       GANTRY_VERCEL_API_URL: this.vercel.url,
       GANTRY_GITHUB_API_URL: this.github.url,

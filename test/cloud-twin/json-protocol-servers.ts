@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
  * status the service documents, which the SDK turns into its named exceptions.
  *
  * KMS: Sign and GetPublicKey with a real ECDSA P-256 key (key spec ECC_NIST_P256, usage
- * SIGN_VERIFY; MessageType RAW only). Secrets Manager: GetSecretValue. SSM: GetParameter.
+ * SIGN_VERIFY; MessageType RAW only). SSM: GetParameter of the parameters the operator stores
+ * (a SecureString answers its plaintext only WithDecryption). Gantry keeps no Secrets Manager
+ * secret, so that service is not served: a call to it fails as an unknown target.
  * What this cannot prove: key policies, grants, encryption context, rotation, throttling.
  */
 
@@ -32,12 +34,6 @@ interface KmsKey {
   readonly publicDer: Buffer;
 }
 
-interface Secret {
-  readonly arn: string;
-  readonly name: string;
-  readonly value: string;
-}
-
 const KMS_ECC_ALGORITHMS = ['ECDSA_SHA_256'];
 
 function requireString(body: Record<string, unknown>, field: string, max = 2048): string {
@@ -55,7 +51,6 @@ export class JsonProtocolServers {
   private server: Server | undefined;
   url = '';
   private readonly keys: KmsKey[] = [];
-  private readonly secrets: Secret[] = [];
   private readonly parameters = new Map<string, { value: string; type: 'String' | 'SecureString' }>();
   /** Requests refused before reaching an action (for the twin's own checks). */
   readonly refused: Array<{ target: string; reason: string }> = [];
@@ -66,11 +61,6 @@ export class JsonProtocolServers {
     const publicDer = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
     this.keys.push({ keyId: arn.slice(arn.lastIndexOf('/') + 1), arn, privateKey, publicDer });
     return createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
-  }
-
-  addSecret(arn: string, value: string): void {
-    const name = arn.split(':secret:')[1]?.replace(/-[A-Za-z0-9]{6}$/, '') ?? arn;
-    this.secrets.push({ arn, name, value });
   }
 
   addParameter(name: string, value: string, type: 'String' | 'SecureString' = 'SecureString'): void {
@@ -101,7 +91,7 @@ export class JsonProtocolServers {
       if (req.method !== 'POST' || (req.url ?? '/') !== '/')
         throw new ServiceError('UnknownOperationException', 'Only POST / is served', 404);
       const [prefix, action] = target.split('.');
-      const service = { TrentService: 'kms', secretsmanager: 'secretsmanager', AmazonSSM: 'ssm' }[prefix ?? ''];
+      const service = { TrentService: 'kms', AmazonSSM: 'ssm' }[prefix ?? ''];
       if (!service || !action) throw new ServiceError('UnknownOperationException', `Unknown target ${target}`);
       if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
         throw new ServiceError('SerializationException', 'Content-Type must be application/x-amz-json-1.1');
@@ -157,19 +147,6 @@ export class JsonProtocolServers {
           CustomerMasterKeySpec: 'ECC_NIST_P256',
           KeyUsage: 'SIGN_VERIFY',
           SigningAlgorithms: KMS_ECC_ALGORITHMS,
-        };
-      }
-      case 'secretsmanager.GetSecretValue': {
-        const id = requireString(body, 'SecretId');
-        const secret = this.secrets.find((s) => s.arn === id || s.name === id);
-        if (!secret) throw new ServiceError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
-        return {
-          ARN: secret.arn,
-          Name: secret.name,
-          SecretString: secret.value,
-          VersionId: '00000000-0000-0000-0000-000000000001',
-          VersionStages: ['AWSCURRENT'],
-          CreatedDate: 1_700_000_000,
         };
       }
       case 'ssm.GetParameter': {
