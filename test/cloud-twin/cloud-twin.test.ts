@@ -25,6 +25,8 @@ import { brokenMath, mathApp } from '../helpers/scripted-architect';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobKey, manifestKey } from '../../builder-image/src/artifact-keys';
 import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-document';
+import type { SealedEvidence } from '../../lambdas/domain/evidence-bundle';
+import { verifyEvidence } from '../../lambdas/domain/evidence-verify';
 import { TemplateIam, type RecordedCall } from '../iam/template-iam';
 import { CloudTwin } from './cloud-twin';
 import { parseDockerfile, runFargateTask } from './fargate-task';
@@ -282,6 +284,62 @@ describe('cancel', () => {
   });
 });
 
+describe('an execution that runs past its timeout', () => {
+  it('ends TIMED_OUT with no Catch run, and the rule on its status change records the mission FAILED with sealed evidence naming the timeout', async () => {
+    // The template routes ended executions of this state machine to the execution-ended function.
+    expect(twin.executionStatusListeners()).toEqual(['execution-ended']);
+    // The build never gets capacity, and the execution's timeout (the policy's, in the
+    // definition) is shortened so it runs out inside the Build state.
+    const release = twin.holdBuildTasks();
+    const restore = twin.sfn.compressExecutionTimeout(8);
+    let missionId = '';
+    let execution;
+    try {
+      const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a stopwatch app' } });
+      expect(res.statusCode).toBe(202);
+      missionId = res.body.mission_id as string;
+      execution = await twin.executionEnded(missionId);
+    } finally {
+      restore();
+      release();
+    }
+    expect(execution.status).toBe('TIMED_OUT');
+    expect(execution.states).toEqual(['Architect', 'PolicyGate', 'Build']);
+    // Step Functions stopped the build task of the timed-out execution.
+    const stops = twin.recorder.calls.filter((c) => c.functionId === 'state-machine' && c.action === 'StopTask');
+    expect(stops.length).toBeGreaterThan(0);
+    const delivery = twin.eventDeliveries.filter((d) => d.execution === missionId);
+    expect(delivery).toEqual([
+      {
+        handler: 'execution-ended',
+        execution: missionId,
+        status: 'TIMED_OUT',
+        result: { action: 'recorded', mission_id: missionId },
+      },
+    ]);
+
+    const final = await status(missionId);
+    expect(final.status).toBe('FAILED');
+    expect(final.failure).toMatchObject({ code: 'TIMEOUT', step: 'BUILDING' });
+    expect(final.failure.message).toMatch(/execution timeout/);
+    const evidence = await twin.rest('GET', `/gantry/missions/${missionId}/evidence`, { token });
+    expect(evidence.statusCode).toBe(200);
+    const sealed = evidence.body as SealedEvidence;
+    const verdict = verifyEvidence(sealed, twin.evidencePublicKeyPem);
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    const failureEvent = sealed.bundle.events.find((e) => e.type === 'mission.failure');
+    expect(JSON.stringify(failureEvent)).toMatch(/TIMEOUT/);
+    // FAILED is entered once this evidence exists, so the sealed chain ends with the failure record.
+    expect(sealed.bundle.events.at(-1)?.type).toBe('mission.failure');
+    // A second delivery of the same event (EventBridge delivers at least once) changes nothing.
+    const again = await twin.lambdas.invoke(
+      'execution-ended',
+      twin.statusChanges.find((e) => e.detail.name === missionId && e.detail.status === 'TIMED_OUT'),
+    );
+    expect(again).toEqual({ action: 'already-final', mission_id: missionId });
+  });
+});
+
 describe("the IAM check over the twin's calls", () => {
   let iam: TemplateIam;
   beforeAll(() => {
@@ -301,7 +359,15 @@ describe("the IAM check over the twin's calls", () => {
     expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
     // Every kind of caller was exercised: functions, the state machine's own integrations, presigned requests.
     const callers = new Set(calls.map((c) => c.functionId));
-    for (const id of ['architect', 'consult', 'step-policy-gate', 'step-seal', 'mission-control', 'state-machine'])
+    for (const id of [
+      'architect',
+      'consult',
+      'step-policy-gate',
+      'step-seal',
+      'mission-control',
+      'state-machine',
+      'execution-ended',
+    ])
       expect(callers).toContain(id);
     // The check can fail on these calls: without the sealer's statement granting kms:Sign, only the sealer's KMS calls are denied.
     const withoutSign = await iam.without(['step-seal|kms:Sign'], twin.template.stack).check(calls);

@@ -88,6 +88,16 @@ export class CloudTwin {
   readonly github = new GitHubTwin(GITHUB_TOKEN, GITHUB_REPO);
   readonly builderOutputs: string[] = [];
   readonly statusChanges: ExecutionStatusChange[] = [];
+  /** Every delivery of an EventBridge rule to its Lambda target, with the function's answer or error. */
+  readonly eventDeliveries: Array<{
+    readonly handler: string;
+    readonly execution: string;
+    readonly status: string;
+    readonly result?: unknown;
+    readonly error?: string;
+  }> = [];
+  /** Releases of build tasks held at launch (see {@link holdBuildTasks}); null when tasks start at once. */
+  private heldBuilds: Array<() => void> | null = null;
   evidencePublicKeyPem = '';
   websocket!: WebSocketApiTwin;
   sfn!: StepFunctionsTwin;
@@ -440,6 +450,23 @@ export class CloudTwin {
     }
     const taskId = randomUUID().replace(/-/g, '');
     const taskArn = `${cluster.replace(':cluster/', ':task/')}/${taskId}`;
+    const held = this.heldBuilds;
+    if (held) {
+      // PROVISIONING until released, or until the execution ends: Step Functions then stops the task.
+      await new Promise<void>((release) => {
+        held.push(release);
+        signal.addEventListener('abort', () => release(), { once: true });
+      });
+      if (signal.aborted) {
+        this.recorder.record({
+          functionId: 'state-machine',
+          service: 'ecs',
+          action: 'StopTask',
+          input: { cluster, task: taskArn },
+        });
+        return { TaskArn: taskArn, ClusterArn: cluster, LastStatus: 'STOPPED', StopCode: 'UserInitiated' };
+      }
+    }
     const scratch = join(this.dir, 'tasks', taskId);
     mkdirSync(scratch, { recursive: true });
     const task = runFargateTask({
@@ -515,10 +542,32 @@ export class CloudTwin {
         continue;
       for (const target of props.Targets ?? []) {
         if (typeof target.Arn === 'string' && target.Arn.startsWith('arn:aws:lambda:')) {
-          await this.lambdas.invoke(this.template.handlerForArn(target.Arn), event).catch(() => undefined);
+          // EventBridge invokes the target asynchronously as the events service (the function's
+          // resource policy allows it); the rule's retries are not modelled: one delivery.
+          const handler = this.template.handlerForArn(target.Arn);
+          const delivery = { handler, execution: event.detail.name, status: event.detail.status };
+          try {
+            this.eventDeliveries.push({ ...delivery, result: await this.lambdas.invoke(handler, event) });
+          } catch (err) {
+            this.eventDeliveries.push({ ...delivery, error: (err as Error).message });
+          }
         }
       }
     }
+  }
+
+  /**
+   * Build tasks launched from now on stay PROVISIONING (as when Fargate has no capacity) until the
+   * returned function releases them or their execution ends; so a scenario can end an execution
+   * inside its Build state without depending on how fast the builder runs.
+   */
+  holdBuildTasks(): () => void {
+    const held: Array<() => void> = [];
+    this.heldBuilds = held;
+    return () => {
+      this.heldBuilds = null;
+      for (const release of held.splice(0)) release();
+    };
   }
 
   /** Handlers of the rules the template routes execution status changes to (empty: nobody listens). */

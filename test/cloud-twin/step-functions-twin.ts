@@ -86,13 +86,20 @@ export class StepFunctionsTwin {
   }
 
   /**
-   * The twin's clock for the execution timeout: the same definition with a shorter top-level
-   * `TimeoutSeconds`, so a timed-out execution can be watched in seconds instead of minutes.
+   * The twin's clock for the execution timeout: executions started from now on run the same
+   * definition with a shorter top-level `TimeoutSeconds` (aws-local-stepfunctions ends such an
+   * execution as Step Functions does: no Catch runs), so a timeout can be watched in seconds
+   * instead of the policy's minutes. Returns the function that restores the template's timeout.
    */
-  compressExecutionTimeout(seconds: number): void {
+  compressExecutionTimeout(seconds: number): () => void {
     const definition = JSON.parse(this.options.definitionJson) as { TimeoutSeconds?: number };
+    if (typeof definition.TimeoutSeconds !== 'number') throw new Error('The definition sets no execution TimeoutSeconds');
+    if (seconds >= definition.TimeoutSeconds) throw new Error(`${seconds} s does not shorten ${definition.TimeoutSeconds} s`);
     definition.TimeoutSeconds = seconds;
     this.machine = this.build(JSON.stringify(definition));
+    return () => {
+      this.machine = this.build(this.options.definitionJson);
+    };
   }
 
   async start(): Promise<string> {
@@ -234,8 +241,9 @@ export class StepFunctionsTwin {
           stopDate: status === 'RUNNING' ? null : Date.now(),
           input: JSON.stringify(input),
           output,
-          error: record.error ?? null,
-          cause: record.cause ?? null,
+          // A timeout carries no error or cause in the event (only StopExecution's own are passed on).
+          error: status === 'TIMED_OUT' ? null : (record.error ?? null),
+          cause: status === 'TIMED_OUT' ? null : (record.cause ?? null),
         },
       });
     };
