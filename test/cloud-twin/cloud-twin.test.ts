@@ -25,6 +25,7 @@ import { brokenMath, mathApp } from '../helpers/scripted-architect';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobKey, manifestKey } from '../../builder-image/src/artifact-keys';
 import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-document';
+import { parseBuilderMessage } from '../../builder-image/src/protocol';
 import type { SealedEvidence } from '../../lambdas/domain/evidence-bundle';
 import { verifyEvidence } from '../../lambdas/domain/evidence-verify';
 import { TemplateIam, type RecordedCall } from '../iam/template-iam';
@@ -135,15 +136,42 @@ describe('the builder image on Fargate', () => {
   });
 });
 
+/** A browser watching one mission over the WebSocket API; resolves once the subscription's snapshot arrived. */
+async function watchMission(missionId: string): Promise<{ messages: any[]; close: () => void }> {
+  const ticket = await twin.rest('POST', '/gantry/auth/ticket', { token });
+  expect(ticket.statusCode).toBe(201);
+  const ws = new WebSocket(`${twin.websocket.url.replace('http', 'ws')}/prod?${ticket.body.websocket_query}`);
+  const messages: any[] = [];
+  ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ action: 'subscribe', mission_id: missionId }));
+  for (let i = 0; i < 100 && !messages.some((m) => m.type === 'snapshot'); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(messages.some((m) => m.type === 'snapshot')).toBe(true);
+  return { messages, close: () => ws.close() };
+}
+
 describe('a direct build on the AWS code paths', () => {
-  it('goes from POST /gantry/architect to DEPLOYED with a pull request and sealed evidence', async () => {
-    const res = await twin.rest('POST', '/gantry/architect', {
-      token,
-      body: { voice_memo: 'Build a calculator with a history of results' },
-    });
-    expect(res.statusCode).toBe(202);
-    const missionId = res.body.mission_id as string;
+  it('goes from POST /gantry/architect to DEPLOYED with a pull request and sealed evidence, streaming the build log to a browser', async () => {
+    // The build waits for capacity until the browser watches, so every log line has a subscriber.
+    const release = twin.holdBuildTasks();
+    let watcher: Awaited<ReturnType<typeof watchMission>>;
+    let missionId: string;
+    try {
+      const res = await twin.rest('POST', '/gantry/architect', {
+        token,
+        body: { voice_memo: 'Build a calculator with a history of results' },
+      });
+      expect(res.statusCode).toBe(202);
+      missionId = res.body.mission_id as string;
+      watcher = await watchMission(missionId);
+    } finally {
+      release();
+    }
     const execution = await twin.executionEnded(missionId);
+    watcher.close();
     const final = await status(missionId);
     // On failure the diff shows why (e.g. the builder's EACCES on a scratch mount the image does not own).
     expect({ execution: execution.status, status: final.status, failure: final.failure ?? null }).toEqual({
@@ -177,6 +205,38 @@ describe('a direct build on the AWS code paths', () => {
     ).toBe(true);
     expect(calls.filter((c) => c.functionId === 'builder')).toEqual([]);
     expect(calls.some((c) => c.functionId === 'step-seal' && c.service === 'kms' && c.action === 'Sign')).toBe(true);
+
+    // Live build log: the log group's subscription filter delivered the builder's log lines to
+    // builder-log-push, which found the mission through ECS DescribeTasks and pushed them.
+    const deliveries = twin.logDeliveries.filter(
+      (d) => (d.result as { mission_id?: string } | undefined)?.mission_id === missionId,
+    );
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.every((d) => d.handler === 'builder-log-push' && /^build\/builder\/[0-9a-f]{32}$/.test(d.logStream))).toBe(
+      true,
+    );
+    expect(twin.logDeliveries.filter((d) => d.error)).toEqual([]);
+    expect(calls.some((c) => c.functionId === 'builder-log-push' && c.service === 'ecs' && c.action === 'DescribeTasks')).toBe(
+      true,
+    );
+    const logMessages = watcher.messages.filter((m) => m.type === 'log');
+    expect(logMessages.length).toBeGreaterThan(0);
+    expect(logMessages.every((m) => m.mission_id === missionId && m.attempt === 1 && Array.isArray(m.lines))).toBe(true);
+    const lines = logMessages.flatMap((m) => m.lines as string[]);
+    expect(lines.length).toBe(deliveries.reduce((n, d) => n + (d.result as { lines: number }).lines, 0));
+    // The builder's own `log` protocol lines, in order; phases and results stay out of the browser's log.
+    const logged = twin.builderOutputs
+      .map((line) => {
+        try {
+          return JSON.parse(line) as { type?: string; line?: string };
+        } catch {
+          return null;
+        }
+      })
+      .filter((m) => m?.type === 'log')
+      .map((m) => m?.line);
+    expect(lines.every((line) => logged.includes(line))).toBe(true);
+    expect(lines.filter((line) => parseBuilderMessage(line) !== null)).toEqual([]);
     // The third-party tokens come from the operator's SecureString parameters, decrypted.
     for (const fn of ['step-deploy', 'step-publish']) {
       expect(

@@ -18,12 +18,13 @@ import { REST_ROUTES } from '../../lambdas/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { CallRecorder, iamActionOf } from './call-recorder';
 import { parseDockerfile, runFargateTask, type ContainerOverride, type ImageConfig } from './fargate-task';
-import { JsonProtocolServers } from './json-protocol-servers';
+import { compileFilterPattern, LogStreamShipper, type LogDelivery, type LogSubscription } from './cloudwatch-logs';
+import { JsonProtocolServers, type EcsTaskDescription } from './json-protocol-servers';
 import { LambdaTwin } from './lambda-invoker';
 import { StepFunctionsTwin, type Execution, type ExecutionStatusChange } from './step-functions-twin';
 import { GitHubTwin, VercelTwin } from './third-party-wire';
 import { S3SigningServer, type AcceptedS3Request } from '../helpers/s3-signing-server';
-import { TWIN_REGION, TwinTemplate } from './twin-template';
+import { TWIN_ACCOUNT, TWIN_REGION, TwinTemplate } from './twin-template';
 import { WebSocketApiTwin } from './websocket-api';
 
 /** Identities of the twin's account whose access keys the S3 server knows besides the functions': the builder's task role. */
@@ -96,6 +97,8 @@ export class CloudTwin {
     readonly result?: unknown;
     readonly error?: string;
   }> = [];
+  /** Every delivery of a log group's subscription filter to its function. */
+  readonly logDeliveries: LogDelivery[] = [];
   /** Releases of build tasks held at launch (see {@link holdBuildTasks}); null when tasks start at once. */
   private heldBuilds: Array<() => void> | null = null;
   evidencePublicKeyPem = '';
@@ -163,6 +166,7 @@ export class CloudTwin {
     this.stopping.push(() => this.kms.stop());
     const env = this.template.functionEnvironment('step-seal');
     this.evidencePublicKeyPem = this.kms.addSigningKey(env.GANTRY_EVIDENCE_KEY_ID as string);
+    this.kms.addCluster(this.builderCluster());
     // The SecureString parameters the operator creates after the deploy (docs/deploy-aws.md), under
     // the names the template hands the functions.
     this.kms.addParameter(this.requiredVariable('step-deploy', 'GANTRY_VERCEL_TOKEN_PARAMETER'), VERCEL_TOKEN);
@@ -193,6 +197,7 @@ export class CloudTwin {
       AWS_ENDPOINT_URL_S3: this.s3Endpoint,
       AWS_ENDPOINT_URL_KMS: kmsUrl,
       AWS_ENDPOINT_URL_SSM: kmsUrl,
+      AWS_ENDPOINT_URL_ECS: kmsUrl,
       GANTRY_VERCEL_API_URL: this.vercel.url,
       GANTRY_GITHUB_API_URL: this.github.url,
       ...this.options.functionEnvironment,
@@ -409,9 +414,7 @@ export class CloudTwin {
   /** `ecs:runTask.sync`: checks the parameters as ECS would, runs the task, and fails the state on a non-zero exit. */
   private async runEcsTask(p: Record<string, any>, execution: Execution, signal: AbortSignal): Promise<unknown> {
     const { arn, properties } = this.template.taskDefinition();
-    const cluster = this.template.resolveString({
-      'Fn::GetAtt': [this.template.logicalId(this.template.stack.foundry.cluster), 'Arn'],
-    });
+    const cluster = this.builderCluster();
     const fail = (name: string, cause: string): never => {
       throw Object.assign(new Error(cause), { name });
     };
@@ -450,6 +453,20 @@ export class CloudTwin {
     }
     const taskId = randomUUID().replace(/-/g, '');
     const taskArn = `${cluster.replace(':cluster/', ':task/')}/${taskId}`;
+    const ecsTask: EcsTaskDescription = {
+      taskArn,
+      clusterArn: cluster,
+      taskDefinitionArn: arn,
+      lastStatus: 'PROVISIONING',
+      launchType: 'FARGATE',
+      overrides: {
+        containerOverrides: overrides.map((o) => ({
+          name: o.Name,
+          ...(o.Environment ? { environment: o.Environment.map((e) => ({ name: e.Name, value: e.Value })) } : {}),
+        })),
+      },
+    };
+    this.kms.addTask(ecsTask);
     const held = this.heldBuilds;
     if (held) {
       // PROVISIONING until released, or until the execution ends: Step Functions then stops the task.
@@ -464,11 +481,14 @@ export class CloudTwin {
           action: 'StopTask',
           input: { cluster, task: taskArn },
         });
+        ecsTask.lastStatus = 'STOPPED';
         return { TaskArn: taskArn, ClusterArn: cluster, LastStatus: 'STOPPED', StopCode: 'UserInitiated' };
       }
     }
     const scratch = join(this.dir, 'tasks', taskId);
     mkdirSync(scratch, { recursive: true });
+    const logs = this.containerLogStream(properties, containers[0] ?? '', taskId);
+    ecsTask.lastStatus = 'RUNNING';
     const task = runFargateTask({
       taskDefinition: properties as never,
       overrides,
@@ -484,7 +504,10 @@ export class CloudTwin {
         // permission; the builder reaches S3 only through the presigned URLs of its job).
         AWS_CONTAINER_CREDENTIALS_FULL_URI: `${this.builderGatewayUrl}/task-credentials`,
       },
-      onOutput: (line) => this.builderOutputs.push(line),
+      onOutput: (line) => {
+        this.builderOutputs.push(line);
+        logs?.put(line);
+      },
     });
     const onAbort = (): void => {
       this.recorder.record({
@@ -498,13 +521,16 @@ export class CloudTwin {
     signal.addEventListener('abort', onAbort, { once: true });
     const { exitCode, output } = await task.done;
     signal.removeEventListener('abort', onAbort);
+    ecsTask.lastStatus = 'STOPPED';
+    // The driver ships the last lines before the task is reported stopped.
+    await logs?.close();
     this.recorder.record({
       functionId: 'state-machine',
       service: 'ecs',
       action: 'DescribeTasks',
       input: { cluster, tasks: [taskArn] },
     });
-    const description = {
+    const result = {
       TaskArn: taskArn,
       ClusterArn: cluster,
       TaskDefinitionArn: arn,
@@ -517,13 +543,13 @@ export class CloudTwin {
       Containers: [{ Name: containers[0], ExitCode: exitCode ?? 137, LastStatus: 'STOPPED' }],
       Overrides: p.Overrides,
     };
-    if (execution.status !== 'RUNNING' && signal.aborted) return description;
+    if (execution.status !== 'RUNNING' && signal.aborted) return result;
     if (exitCode !== 0) {
-      throw Object.assign(new Error(JSON.stringify({ ...description, Output: output.slice(-2000) })), {
+      throw Object.assign(new Error(JSON.stringify({ ...result, Output: output.slice(-2000) })), {
         name: 'States.TaskFailed',
       });
     }
-    return description;
+    return result;
   }
 
   /**
@@ -554,6 +580,52 @@ export class CloudTwin {
         }
       }
     }
+  }
+
+  private builderCluster(): string {
+    return this.template.resolveString({
+      'Fn::GetAtt': [this.template.logicalId(this.template.stack.foundry.cluster), 'Arn'],
+    });
+  }
+
+  /**
+   * The awslogs stream of a task's container, as the task definition's log configuration names it
+   * (`<stream prefix>/<container>/<task id>` in its log group), shipped to the log group's
+   * subscription filters of the template; null when the container does not log through awslogs.
+   */
+  private containerLogStream(
+    taskDefinition: Record<string, unknown>,
+    containerName: string,
+    taskId: string,
+  ): LogStreamShipper | null {
+    const container = (taskDefinition.ContainerDefinitions as Array<Record<string, any>>).find((c) => c.Name === containerName);
+    const config = container?.LogConfiguration as { LogDriver?: string; Options?: Record<string, string> } | undefined;
+    if (config?.LogDriver !== 'awslogs' || !config.Options?.['awslogs-group']) return null;
+    const group = config.Options['awslogs-group'];
+    const prefix = config.Options['awslogs-stream-prefix'];
+    const stream = prefix ? `${prefix}/${containerName}/${taskId}` : taskId;
+    const subscriptions: LogSubscription[] = this.template.resourcesOfType('AWS::Logs::SubscriptionFilter').flatMap((id) => {
+      const p = this.template.resolve(this.template.resource(id).Properties ?? {}) as Record<string, any>;
+      if (p.LogGroupName !== group) return [];
+      const destination = String(p.DestinationArn);
+      if (!destination.startsWith('arn:aws:lambda:'))
+        throw new Error(`The twin delivers logs to Lambda only, not ${destination}`);
+      return [
+        {
+          filterName: typeof p.FilterName === 'string' ? p.FilterName : id,
+          logGroup: group,
+          matches: compileFilterPattern(String(p.FilterPattern ?? '')),
+          handler: this.template.handlerForArn(destination),
+        },
+      ];
+    });
+    return new LogStreamShipper(
+      TWIN_ACCOUNT,
+      stream,
+      subscriptions,
+      (handler, event) => this.lambdas.invoke(handler, event),
+      this.logDeliveries,
+    );
   }
 
   /**
