@@ -312,6 +312,61 @@ describe('a failing build through the heal loop', () => {
   });
 });
 
+describe('a launch without capacity and a crashed builder', () => {
+  it('retries the refused launch, audits the crashed attempt into the heal loop, and deploys the next attempt', async () => {
+    // ECS refuses the first launch for capacity (retried by the Build state's Retry, at once in
+    // the twin), and the first builder crashes before writing a result: its image does not
+    // declare the scratch mounts as VOLUME, so the builder dies on EACCES.
+    const dockerfile = readFileSync(join(PROJECT_ROOT, 'builder-image', 'Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^VOLUME\b/.test(line))
+      .join('\n');
+    twin.refuseNextLaunches({
+      name: 'ECS.AmazonECSException',
+      message: 'No Fargate configuration exists for given values (capacity)',
+    });
+    twin.runNextBuildsFrom(parseDockerfile(dockerfile));
+    const restore = twin.sfn.retryImmediately(['Build']);
+    let missionId = '';
+    try {
+      const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a unit converter app' } });
+      expect(res.statusCode).toBe(202);
+      missionId = res.body.mission_id as string;
+      await twin.executionEnded(missionId);
+    } finally {
+      restore();
+    }
+    const execution = twin.sfn.execution(missionId);
+    const final = await status(missionId);
+    expect({ execution: execution?.status, status: final.status, failure: final.failure ?? null }).toEqual({
+      execution: 'SUCCEEDED',
+      status: 'DEPLOYED',
+      failure: null,
+    });
+    expect(execution?.retried).toEqual(['Build']);
+    expect(execution?.states).toEqual([
+      'Architect',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Heal',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Deploy',
+      'Publish',
+      'Seal',
+      'Done',
+    ]);
+    // The crashed attempt is kept as a failed attempt whose reason names how the task stopped.
+    const failure = await twin.rest('GET', `/gantry/missions/${missionId}/failure`, { token });
+    expect(failure.statusCode).toBe(200);
+    expect(JSON.stringify(failure.body)).toMatch(/EACCES|exit/i);
+  });
+});
+
 describe('cancel', () => {
   it('stops the execution and its build task, and a WebSocket subscriber receives CANCELLED', async () => {
     const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a timer app' } });

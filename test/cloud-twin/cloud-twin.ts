@@ -97,6 +97,10 @@ export class CloudTwin {
     readonly result?: unknown;
     readonly error?: string;
   }> = [];
+  /** Errors ECS answers the next RunTask calls with (e.g. no Fargate capacity), first first. */
+  private readonly launchErrors: Array<{ name: string; message: string }> = [];
+  /** Images the next build tasks run from instead of the repository's (e.g. one whose builder crashes). */
+  private readonly nextImages: ImageConfig[] = [];
   /** Every delivery of a log group's subscription filter to its function. */
   readonly logDeliveries: LogDelivery[] = [];
   /** Releases of build tasks held at launch (see {@link holdBuildTasks}); null when tasks start at once. */
@@ -451,6 +455,8 @@ export class CloudTwin {
         input: { Name: 'StepFunctionsGetEventsForECSTaskRule' },
       });
     }
+    const launchError = this.launchErrors.shift();
+    if (launchError) throw Object.assign(new Error(launchError.message), { name: launchError.name });
     const taskId = randomUUID().replace(/-/g, '');
     const taskArn = `${cluster.replace(':cluster/', ':task/')}/${taskId}`;
     const ecsTask: EcsTaskDescription = {
@@ -492,7 +498,7 @@ export class CloudTwin {
     const task = runFargateTask({
       taskDefinition: properties as never,
       overrides,
-      image: this.image,
+      image: this.nextImages.shift() ?? this.image,
       imageLayers: [{ source: this.bundleDir, target: '/opt/gantry' }],
       scratchDir: scratch,
       platformEnvironment: {
@@ -626,6 +632,16 @@ export class CloudTwin {
       (handler, event) => this.lambdas.invoke(handler, event),
       this.logDeliveries,
     );
+  }
+
+  /** The next RunTask calls fail as ECS answers them (the error name is what the ASL's Retry and Catch match). */
+  refuseNextLaunches(...errors: Array<{ name: string; message: string }>): void {
+    this.launchErrors.push(...errors);
+  }
+
+  /** The next build tasks run from these images (a Dockerfile's config), then the repository's again. */
+  runNextBuildsFrom(...images: ImageConfig[]): void {
+    this.nextImages.push(...images);
   }
 
   /**

@@ -36,6 +36,8 @@ export interface Execution {
   readonly name: string;
   status: ExecutionStatusChange['detail']['status'];
   readonly states: string[];
+  /** States retried by a `Retry` of the definition, in order. */
+  readonly retried: string[];
   readonly done: Promise<void>;
   error?: string;
   cause?: string;
@@ -75,6 +77,7 @@ export class StepFunctionsTwin {
   private server: Server | undefined;
   private machine: StateMachine;
   private readonly executions = new Map<string, Execution & { abort: () => void; controller: AbortController }>();
+  private retryIntervals: Record<string, number> | undefined;
   url = '';
 
   constructor(private readonly options: StepFunctionsTwinOptions) {
@@ -99,6 +102,18 @@ export class StepFunctionsTwin {
     this.machine = this.build(JSON.stringify(definition));
     return () => {
       this.machine = this.build(this.options.definitionJson);
+    };
+  }
+
+  /**
+   * The twin's clock for retries: executions started from now on retry the named states at once
+   * instead of after the definition's backoff (with its jitter); the retry policy itself (which
+   * errors, how many attempts) stays the definition's. Returns the function that restores it.
+   */
+  retryImmediately(stateNames: readonly string[]): () => void {
+    this.retryIntervals = Object.fromEntries(stateNames.map((n) => [n, 0]));
+    return () => {
+      this.retryIntervals = undefined;
     };
   }
 
@@ -211,6 +226,7 @@ export class StepFunctionsTwin {
       name,
       status: 'RUNNING',
       states: [],
+      retried: [],
       done: Promise.resolve(),
       abort: () => undefined,
       controller,
@@ -247,13 +263,22 @@ export class StepFunctionsTwin {
         },
       });
     };
-    const run = this.machine.run(input as Json, { overrides: { taskResourceLocalHandlers: tasks }, noThrowOnAbort: true });
+    const run = this.machine.run(input as Json, {
+      overrides: {
+        taskResourceLocalHandlers: tasks,
+        ...(this.retryIntervals ? { retryIntervalOverrides: this.retryIntervals } : {}),
+      },
+      noThrowOnAbort: true,
+    });
     record.abort = run.abort;
     this.executions.set(arn, record);
     const done = (async () => {
       await emit('RUNNING', null);
       const follow = (async () => {
-        for await (const ev of run.eventLogs) if (ev.type === 'StateEntered') record.states.push(ev.state.name);
+        for await (const ev of run.eventLogs) {
+          if (ev.type === 'StateEntered') record.states.push(ev.state.name);
+          if (ev.type === 'StateRetried') record.retried.push(ev.state.name);
+        }
       })().catch(() => undefined);
       let output: string | null = null;
       try {
