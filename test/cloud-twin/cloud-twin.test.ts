@@ -396,6 +396,15 @@ describe('cancel', () => {
     expect(messages.find((m) => m.type === 'snapshot')).toBeDefined();
     expect(messages.some((m) => m.type === 'event' && m.status === 'CANCELLED')).toBe(true);
     expect((await status(missionId)).status).toBe('CANCELLED');
+    // The stopped execution's status change reaches execution-ended, which leaves a cancelled mission as it is.
+    expect(twin.eventDeliveries.filter((d) => d.execution === missionId)).toEqual([
+      {
+        handler: 'execution-ended',
+        execution: missionId,
+        status: 'ABORTED',
+        result: { action: 'already-final', mission_id: missionId },
+      },
+    ]);
   });
 });
 
@@ -482,6 +491,7 @@ describe("the IAM check over the twin's calls", () => {
       'mission-control',
       'state-machine',
       'execution-ended',
+      'builder-log-push',
     ])
       expect(callers).toContain(id);
     // The check can fail on these calls: without the sealer's statement granting kms:Sign, only the sealer's KMS calls are denied.
