@@ -25,6 +25,9 @@ import { brokenMath, mathApp } from '../helpers/scripted-architect';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobKey, manifestKey } from '../../builder-image/src/artifact-keys';
 import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-document';
+import { parseBuilderMessage } from '../../builder-image/src/protocol';
+import type { SealedEvidence } from '../../lambdas/domain/evidence-bundle';
+import { verifyEvidence } from '../../lambdas/domain/evidence-verify';
 import { TemplateIam, type RecordedCall } from '../iam/template-iam';
 import { CloudTwin } from './cloud-twin';
 import { parseDockerfile, runFargateTask } from './fargate-task';
@@ -133,15 +136,42 @@ describe('the builder image on Fargate', () => {
   });
 });
 
+/** A browser watching one mission over the WebSocket API; resolves once the subscription's snapshot arrived. */
+async function watchMission(missionId: string): Promise<{ messages: any[]; close: () => void }> {
+  const ticket = await twin.rest('POST', '/gantry/auth/ticket', { token });
+  expect(ticket.statusCode).toBe(201);
+  const ws = new WebSocket(`${twin.websocket.url.replace('http', 'ws')}/prod?${ticket.body.websocket_query}`);
+  const messages: any[] = [];
+  ws.on('message', (d) => messages.push(JSON.parse(d.toString())));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ action: 'subscribe', mission_id: missionId }));
+  for (let i = 0; i < 100 && !messages.some((m) => m.type === 'snapshot'); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(messages.some((m) => m.type === 'snapshot')).toBe(true);
+  return { messages, close: () => ws.close() };
+}
+
 describe('a direct build on the AWS code paths', () => {
-  it('goes from POST /gantry/architect to DEPLOYED with a pull request and sealed evidence', async () => {
-    const res = await twin.rest('POST', '/gantry/architect', {
-      token,
-      body: { voice_memo: 'Build a calculator with a history of results' },
-    });
-    expect(res.statusCode).toBe(202);
-    const missionId = res.body.mission_id as string;
+  it('goes from POST /gantry/architect to DEPLOYED with a pull request and sealed evidence, streaming the build log to a browser', async () => {
+    // The build waits for capacity until the browser watches, so every log line has a subscriber.
+    const release = twin.holdBuildTasks();
+    let watcher: Awaited<ReturnType<typeof watchMission>>;
+    let missionId: string;
+    try {
+      const res = await twin.rest('POST', '/gantry/architect', {
+        token,
+        body: { voice_memo: 'Build a calculator with a history of results' },
+      });
+      expect(res.statusCode).toBe(202);
+      missionId = res.body.mission_id as string;
+      watcher = await watchMission(missionId);
+    } finally {
+      release();
+    }
     const execution = await twin.executionEnded(missionId);
+    watcher.close();
     const final = await status(missionId);
     // On failure the diff shows why (e.g. the builder's EACCES on a scratch mount the image does not own).
     expect({ execution: execution.status, status: final.status, failure: final.failure ?? null }).toEqual({
@@ -175,7 +205,46 @@ describe('a direct build on the AWS code paths', () => {
     ).toBe(true);
     expect(calls.filter((c) => c.functionId === 'builder')).toEqual([]);
     expect(calls.some((c) => c.functionId === 'step-seal' && c.service === 'kms' && c.action === 'Sign')).toBe(true);
-    expect(calls.some((c) => c.functionId === 'step-deploy' && c.service === 'secretsmanager')).toBe(true);
+
+    // Live build log: the log group's subscription filter delivered the builder's log lines to
+    // builder-log-push, which found the mission through ECS DescribeTasks and pushed them.
+    const deliveries = twin.logDeliveries.filter(
+      (d) => (d.result as { mission_id?: string } | undefined)?.mission_id === missionId,
+    );
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.every((d) => d.handler === 'builder-log-push' && /^build\/builder\/[0-9a-f]{32}$/.test(d.logStream))).toBe(
+      true,
+    );
+    expect(twin.logDeliveries.filter((d) => d.error)).toEqual([]);
+    expect(calls.some((c) => c.functionId === 'builder-log-push' && c.service === 'ecs' && c.action === 'DescribeTasks')).toBe(
+      true,
+    );
+    const logMessages = watcher.messages.filter((m) => m.type === 'log');
+    expect(logMessages.length).toBeGreaterThan(0);
+    expect(logMessages.every((m) => m.mission_id === missionId && m.attempt === 1 && Array.isArray(m.lines))).toBe(true);
+    const lines = logMessages.flatMap((m) => m.lines as string[]);
+    expect(lines.length).toBe(deliveries.reduce((n, d) => n + (d.result as { lines: number }).lines, 0));
+    // The builder's own `log` protocol lines, in order; phases and results stay out of the browser's log.
+    const logged = twin.builderOutputs
+      .map((line) => {
+        try {
+          return JSON.parse(line) as { type?: string; line?: string };
+        } catch {
+          return null;
+        }
+      })
+      .filter((m) => m?.type === 'log')
+      .map((m) => m?.line);
+    expect(lines.every((line) => logged.includes(line))).toBe(true);
+    expect(lines.filter((line) => parseBuilderMessage(line) !== null)).toEqual([]);
+    // The third-party tokens come from the operator's SecureString parameters, decrypted.
+    for (const fn of ['step-deploy', 'step-publish']) {
+      expect(
+        calls.some(
+          (c) => c.functionId === fn && c.service === 'ssm' && c.action === 'GetParameter' && c.input.WithDecryption === true,
+        ),
+      ).toBe(true);
+    }
   });
 });
 
@@ -243,6 +312,61 @@ describe('a failing build through the heal loop', () => {
   });
 });
 
+describe('a launch without capacity and a crashed builder', () => {
+  it('retries the refused launch, audits the crashed attempt into the heal loop, and deploys the next attempt', async () => {
+    // ECS refuses the first launch for capacity (retried by the Build state's Retry, at once in
+    // the twin), and the first builder crashes before writing a result: its image does not
+    // declare the scratch mounts as VOLUME, so the builder dies on EACCES.
+    const dockerfile = readFileSync(join(PROJECT_ROOT, 'builder-image', 'Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^VOLUME\b/.test(line))
+      .join('\n');
+    twin.refuseNextLaunches({
+      name: 'ECS.AmazonECSException',
+      message: 'No Fargate configuration exists for given values (capacity)',
+    });
+    twin.runNextBuildsFrom(parseDockerfile(dockerfile));
+    const restore = twin.sfn.retryImmediately(['Build']);
+    let missionId = '';
+    try {
+      const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a unit converter app' } });
+      expect(res.statusCode).toBe(202);
+      missionId = res.body.mission_id as string;
+      await twin.executionEnded(missionId);
+    } finally {
+      restore();
+    }
+    const execution = twin.sfn.execution(missionId);
+    const final = await status(missionId);
+    expect({ execution: execution?.status, status: final.status, failure: final.failure ?? null }).toEqual({
+      execution: 'SUCCEEDED',
+      status: 'DEPLOYED',
+      failure: null,
+    });
+    expect(execution?.retried).toEqual(['Build']);
+    expect(execution?.states).toEqual([
+      'Architect',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Heal',
+      'PolicyGate',
+      'Build',
+      'Audit',
+      'AuditVerdict',
+      'Deploy',
+      'Publish',
+      'Seal',
+      'Done',
+    ]);
+    // The crashed attempt is kept as a failed attempt whose reason names how the task stopped.
+    const failure = await twin.rest('GET', `/gantry/missions/${missionId}/failure`, { token });
+    expect(failure.statusCode).toBe(200);
+    expect(JSON.stringify(failure.body)).toMatch(/EACCES|exit/i);
+  });
+});
+
 describe('cancel', () => {
   it('stops the execution and its build task, and a WebSocket subscriber receives CANCELLED', async () => {
     const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a timer app' } });
@@ -272,6 +396,71 @@ describe('cancel', () => {
     expect(messages.find((m) => m.type === 'snapshot')).toBeDefined();
     expect(messages.some((m) => m.type === 'event' && m.status === 'CANCELLED')).toBe(true);
     expect((await status(missionId)).status).toBe('CANCELLED');
+    // The stopped execution's status change reaches execution-ended, which leaves a cancelled mission as it is.
+    expect(twin.eventDeliveries.filter((d) => d.execution === missionId)).toEqual([
+      {
+        handler: 'execution-ended',
+        execution: missionId,
+        status: 'ABORTED',
+        result: { action: 'already-final', mission_id: missionId },
+      },
+    ]);
+  });
+});
+
+describe('an execution that runs past its timeout', () => {
+  it('ends TIMED_OUT with no Catch run, and the rule on its status change records the mission FAILED with sealed evidence naming the timeout', async () => {
+    // The template routes ended executions of this state machine to the execution-ended function.
+    expect(twin.executionStatusListeners()).toEqual(['execution-ended']);
+    // The build never gets capacity, and the execution's timeout (the policy's, in the
+    // definition) is shortened so it runs out inside the Build state.
+    const release = twin.holdBuildTasks();
+    const restore = twin.sfn.compressExecutionTimeout(8);
+    let missionId = '';
+    let execution;
+    try {
+      const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: 'Build a stopwatch app' } });
+      expect(res.statusCode).toBe(202);
+      missionId = res.body.mission_id as string;
+      execution = await twin.executionEnded(missionId);
+    } finally {
+      restore();
+      release();
+    }
+    expect(execution.status).toBe('TIMED_OUT');
+    expect(execution.states).toEqual(['Architect', 'PolicyGate', 'Build']);
+    // Step Functions stopped the build task of the timed-out execution.
+    const stops = twin.recorder.calls.filter((c) => c.functionId === 'state-machine' && c.action === 'StopTask');
+    expect(stops.length).toBeGreaterThan(0);
+    const delivery = twin.eventDeliveries.filter((d) => d.execution === missionId);
+    expect(delivery).toEqual([
+      {
+        handler: 'execution-ended',
+        execution: missionId,
+        status: 'TIMED_OUT',
+        result: { action: 'recorded', mission_id: missionId },
+      },
+    ]);
+
+    const final = await status(missionId);
+    expect(final.status).toBe('FAILED');
+    expect(final.failure).toMatchObject({ code: 'TIMEOUT', step: 'BUILDING' });
+    expect(final.failure.message).toMatch(/execution timeout/);
+    const evidence = await twin.rest('GET', `/gantry/missions/${missionId}/evidence`, { token });
+    expect(evidence.statusCode).toBe(200);
+    const sealed = evidence.body as SealedEvidence;
+    const verdict = verifyEvidence(sealed, twin.evidencePublicKeyPem);
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    const failureEvent = sealed.bundle.events.find((e) => e.type === 'mission.failure');
+    expect(JSON.stringify(failureEvent)).toMatch(/TIMEOUT/);
+    // FAILED is entered once this evidence exists, so the sealed chain ends with the failure record.
+    expect(sealed.bundle.events.at(-1)?.type).toBe('mission.failure');
+    // A second delivery of the same event (EventBridge delivers at least once) changes nothing.
+    const again = await twin.lambdas.invoke(
+      'execution-ended',
+      twin.statusChanges.find((e) => e.detail.name === missionId && e.detail.status === 'TIMED_OUT'),
+    );
+    expect(again).toEqual({ action: 'already-final', mission_id: missionId });
   });
 });
 
@@ -294,7 +483,16 @@ describe("the IAM check over the twin's calls", () => {
     expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
     // Every kind of caller was exercised: functions, the state machine's own integrations, presigned requests.
     const callers = new Set(calls.map((c) => c.functionId));
-    for (const id of ['architect', 'consult', 'step-policy-gate', 'step-seal', 'mission-control', 'state-machine'])
+    for (const id of [
+      'architect',
+      'consult',
+      'step-policy-gate',
+      'step-seal',
+      'mission-control',
+      'state-machine',
+      'execution-ended',
+      'builder-log-push',
+    ])
       expect(callers).toContain(id);
     // The check can fail on these calls: without the sealer's statement granting kms:Sign, only the sealer's KMS calls are denied.
     const withoutSign = await iam.without(['step-seal|kms:Sign'], twin.template.stack).check(calls);

@@ -18,12 +18,13 @@ import { REST_ROUTES } from '../../lambdas/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { CallRecorder, iamActionOf } from './call-recorder';
 import { parseDockerfile, runFargateTask, type ContainerOverride, type ImageConfig } from './fargate-task';
-import { JsonProtocolServers } from './json-protocol-servers';
+import { compileFilterPattern, LogStreamShipper, type LogDelivery, type LogSubscription } from './cloudwatch-logs';
+import { JsonProtocolServers, type EcsTaskDescription } from './json-protocol-servers';
 import { LambdaTwin } from './lambda-invoker';
 import { StepFunctionsTwin, type Execution, type ExecutionStatusChange } from './step-functions-twin';
 import { GitHubTwin, VercelTwin } from './third-party-wire';
 import { S3SigningServer, type AcceptedS3Request } from '../helpers/s3-signing-server';
-import { TWIN_REGION, TwinTemplate } from './twin-template';
+import { TWIN_ACCOUNT, TWIN_REGION, TwinTemplate } from './twin-template';
 import { WebSocketApiTwin } from './websocket-api';
 
 /** Identities of the twin's account whose access keys the S3 server knows besides the functions': the builder's task role. */
@@ -73,7 +74,7 @@ export interface RestResponse {
 
 /**
  * Gantry's AWS half on one machine: the synthesized template's functions, run with their own
- * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, Secrets Manager,
+ * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, SSM Parameter Store,
  * Step Functions, the API Gateway WebSocket and Management APIs, Vercel and GitHub; the
  * template's state machine definition run by aws-local-stepfunctions with every Task invoking
  * the function or the Fargate task the template names.
@@ -88,6 +89,22 @@ export class CloudTwin {
   readonly github = new GitHubTwin(GITHUB_TOKEN, GITHUB_REPO);
   readonly builderOutputs: string[] = [];
   readonly statusChanges: ExecutionStatusChange[] = [];
+  /** Every delivery of an EventBridge rule to its Lambda target, with the function's answer or error. */
+  readonly eventDeliveries: Array<{
+    readonly handler: string;
+    readonly execution: string;
+    readonly status: string;
+    readonly result?: unknown;
+    readonly error?: string;
+  }> = [];
+  /** Errors ECS answers the next RunTask calls with (e.g. no Fargate capacity), first first. */
+  private readonly launchErrors: Array<{ name: string; message: string }> = [];
+  /** Images the next build tasks run from instead of the repository's (e.g. one whose builder crashes). */
+  private readonly nextImages: ImageConfig[] = [];
+  /** Every delivery of a log group's subscription filter to its function. */
+  readonly logDeliveries: LogDelivery[] = [];
+  /** Releases of build tasks held at launch (see {@link holdBuildTasks}); null when tasks start at once. */
+  private heldBuilds: Array<() => void> | null = null;
   evidencePublicKeyPem = '';
   websocket!: WebSocketApiTwin;
   sfn!: StepFunctionsTwin;
@@ -115,6 +132,12 @@ export class CloudTwin {
     const env = this.template.functionEnvironment(handlerName);
     if (env.GANTRY_WS_ENDPOINT) env.GANTRY_WS_ENDPOINT = this.websocket.managementEndpoint;
     return env;
+  }
+
+  private requiredVariable(handlerName: string, variable: string): string {
+    const value = this.template.functionEnvironment(handlerName)[variable];
+    if (!value) throw new Error(`The template gives ${handlerName} no ${variable}`);
+    return value;
   }
 
   async start(): Promise<void> {
@@ -147,9 +170,12 @@ export class CloudTwin {
     this.stopping.push(() => this.kms.stop());
     const env = this.template.functionEnvironment('step-seal');
     this.evidencePublicKeyPem = this.kms.addSigningKey(env.GANTRY_EVIDENCE_KEY_ID as string);
-    this.kms.addSecret(this.template.functionEnvironment('step-deploy').GANTRY_VERCEL_SECRET_ARN as string, VERCEL_TOKEN);
-    this.kms.addSecret(this.template.functionEnvironment('step-publish').GANTRY_GITHUB_SECRET_ARN as string, GITHUB_TOKEN);
-    this.kms.addSecret(this.template.functionEnvironment('devices').GANTRY_DEVICE_KEY_SECRET_ARN as string, randomUUID());
+    this.kms.addCluster(this.builderCluster());
+    // The SecureString parameters the operator creates after the deploy (docs/deploy-aws.md), under
+    // the names the template hands the functions.
+    this.kms.addParameter(this.requiredVariable('step-deploy', 'GANTRY_VERCEL_TOKEN_PARAMETER'), VERCEL_TOKEN);
+    this.kms.addParameter(this.requiredVariable('step-publish', 'GANTRY_GITHUB_TOKEN_PARAMETER'), GITHUB_TOKEN);
+    this.kms.addParameter(this.requiredVariable('devices', 'GANTRY_DEVICE_KEY_PARAMETER'), randomUUID());
 
     await this.vercel.start();
     await this.github.start();
@@ -174,8 +200,8 @@ export class CloudTwin {
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_S3: this.s3Endpoint,
       AWS_ENDPOINT_URL_KMS: kmsUrl,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: kmsUrl,
       AWS_ENDPOINT_URL_SSM: kmsUrl,
+      AWS_ENDPOINT_URL_ECS: kmsUrl,
       GANTRY_VERCEL_API_URL: this.vercel.url,
       GANTRY_GITHUB_API_URL: this.github.url,
       ...this.options.functionEnvironment,
@@ -392,9 +418,7 @@ export class CloudTwin {
   /** `ecs:runTask.sync`: checks the parameters as ECS would, runs the task, and fails the state on a non-zero exit. */
   private async runEcsTask(p: Record<string, any>, execution: Execution, signal: AbortSignal): Promise<unknown> {
     const { arn, properties } = this.template.taskDefinition();
-    const cluster = this.template.resolveString({
-      'Fn::GetAtt': [this.template.logicalId(this.template.stack.foundry.cluster), 'Arn'],
-    });
+    const cluster = this.builderCluster();
     const fail = (name: string, cause: string): never => {
       throw Object.assign(new Error(cause), { name });
     };
@@ -431,14 +455,50 @@ export class CloudTwin {
         input: { Name: 'StepFunctionsGetEventsForECSTaskRule' },
       });
     }
+    const launchError = this.launchErrors.shift();
+    if (launchError) throw Object.assign(new Error(launchError.message), { name: launchError.name });
     const taskId = randomUUID().replace(/-/g, '');
     const taskArn = `${cluster.replace(':cluster/', ':task/')}/${taskId}`;
+    const ecsTask: EcsTaskDescription = {
+      taskArn,
+      clusterArn: cluster,
+      taskDefinitionArn: arn,
+      lastStatus: 'PROVISIONING',
+      launchType: 'FARGATE',
+      overrides: {
+        containerOverrides: overrides.map((o) => ({
+          name: o.Name,
+          ...(o.Environment ? { environment: o.Environment.map((e) => ({ name: e.Name, value: e.Value })) } : {}),
+        })),
+      },
+    };
+    this.kms.addTask(ecsTask);
+    const held = this.heldBuilds;
+    if (held) {
+      // PROVISIONING until released, or until the execution ends: Step Functions then stops the task.
+      await new Promise<void>((release) => {
+        held.push(release);
+        signal.addEventListener('abort', () => release(), { once: true });
+      });
+      if (signal.aborted) {
+        this.recorder.record({
+          functionId: 'state-machine',
+          service: 'ecs',
+          action: 'StopTask',
+          input: { cluster, task: taskArn },
+        });
+        ecsTask.lastStatus = 'STOPPED';
+        return { TaskArn: taskArn, ClusterArn: cluster, LastStatus: 'STOPPED', StopCode: 'UserInitiated' };
+      }
+    }
     const scratch = join(this.dir, 'tasks', taskId);
     mkdirSync(scratch, { recursive: true });
+    const logs = this.containerLogStream(properties, containers[0] ?? '', taskId);
+    ecsTask.lastStatus = 'RUNNING';
     const task = runFargateTask({
       taskDefinition: properties as never,
       overrides,
-      image: this.image,
+      image: this.nextImages.shift() ?? this.image,
       imageLayers: [{ source: this.bundleDir, target: '/opt/gantry' }],
       scratchDir: scratch,
       platformEnvironment: {
@@ -450,7 +510,10 @@ export class CloudTwin {
         // permission; the builder reaches S3 only through the presigned URLs of its job).
         AWS_CONTAINER_CREDENTIALS_FULL_URI: `${this.builderGatewayUrl}/task-credentials`,
       },
-      onOutput: (line) => this.builderOutputs.push(line),
+      onOutput: (line) => {
+        this.builderOutputs.push(line);
+        logs?.put(line);
+      },
     });
     const onAbort = (): void => {
       this.recorder.record({
@@ -464,13 +527,16 @@ export class CloudTwin {
     signal.addEventListener('abort', onAbort, { once: true });
     const { exitCode, output } = await task.done;
     signal.removeEventListener('abort', onAbort);
+    ecsTask.lastStatus = 'STOPPED';
+    // The driver ships the last lines before the task is reported stopped.
+    await logs?.close();
     this.recorder.record({
       functionId: 'state-machine',
       service: 'ecs',
       action: 'DescribeTasks',
       input: { cluster, tasks: [taskArn] },
     });
-    const description = {
+    const result = {
       TaskArn: taskArn,
       ClusterArn: cluster,
       TaskDefinitionArn: arn,
@@ -483,13 +549,13 @@ export class CloudTwin {
       Containers: [{ Name: containers[0], ExitCode: exitCode ?? 137, LastStatus: 'STOPPED' }],
       Overrides: p.Overrides,
     };
-    if (execution.status !== 'RUNNING' && signal.aborted) return description;
+    if (execution.status !== 'RUNNING' && signal.aborted) return result;
     if (exitCode !== 0) {
-      throw Object.assign(new Error(JSON.stringify({ ...description, Output: output.slice(-2000) })), {
+      throw Object.assign(new Error(JSON.stringify({ ...result, Output: output.slice(-2000) })), {
         name: 'States.TaskFailed',
       });
     }
-    return description;
+    return result;
   }
 
   /**
@@ -508,10 +574,88 @@ export class CloudTwin {
         continue;
       for (const target of props.Targets ?? []) {
         if (typeof target.Arn === 'string' && target.Arn.startsWith('arn:aws:lambda:')) {
-          await this.lambdas.invoke(this.template.handlerForArn(target.Arn), event).catch(() => undefined);
+          // EventBridge invokes the target asynchronously as the events service (the function's
+          // resource policy allows it); the rule's retries are not modelled: one delivery.
+          const handler = this.template.handlerForArn(target.Arn);
+          const delivery = { handler, execution: event.detail.name, status: event.detail.status };
+          try {
+            this.eventDeliveries.push({ ...delivery, result: await this.lambdas.invoke(handler, event) });
+          } catch (err) {
+            this.eventDeliveries.push({ ...delivery, error: (err as Error).message });
+          }
         }
       }
     }
+  }
+
+  private builderCluster(): string {
+    return this.template.resolveString({
+      'Fn::GetAtt': [this.template.logicalId(this.template.stack.foundry.cluster), 'Arn'],
+    });
+  }
+
+  /**
+   * The awslogs stream of a task's container, as the task definition's log configuration names it
+   * (`<stream prefix>/<container>/<task id>` in its log group), shipped to the log group's
+   * subscription filters of the template; null when the container does not log through awslogs.
+   */
+  private containerLogStream(
+    taskDefinition: Record<string, unknown>,
+    containerName: string,
+    taskId: string,
+  ): LogStreamShipper | null {
+    const container = (taskDefinition.ContainerDefinitions as Array<Record<string, any>>).find((c) => c.Name === containerName);
+    const config = container?.LogConfiguration as { LogDriver?: string; Options?: Record<string, string> } | undefined;
+    if (config?.LogDriver !== 'awslogs' || !config.Options?.['awslogs-group']) return null;
+    const group = config.Options['awslogs-group'];
+    const prefix = config.Options['awslogs-stream-prefix'];
+    const stream = prefix ? `${prefix}/${containerName}/${taskId}` : taskId;
+    const subscriptions: LogSubscription[] = this.template.resourcesOfType('AWS::Logs::SubscriptionFilter').flatMap((id) => {
+      const p = this.template.resolve(this.template.resource(id).Properties ?? {}) as Record<string, any>;
+      if (p.LogGroupName !== group) return [];
+      const destination = String(p.DestinationArn);
+      if (!destination.startsWith('arn:aws:lambda:'))
+        throw new Error(`The twin delivers logs to Lambda only, not ${destination}`);
+      return [
+        {
+          filterName: typeof p.FilterName === 'string' ? p.FilterName : id,
+          logGroup: group,
+          matches: compileFilterPattern(String(p.FilterPattern ?? '')),
+          handler: this.template.handlerForArn(destination),
+        },
+      ];
+    });
+    return new LogStreamShipper(
+      TWIN_ACCOUNT,
+      stream,
+      subscriptions,
+      (handler, event) => this.lambdas.invoke(handler, event),
+      this.logDeliveries,
+    );
+  }
+
+  /** The next RunTask calls fail as ECS answers them (the error name is what the ASL's Retry and Catch match). */
+  refuseNextLaunches(...errors: Array<{ name: string; message: string }>): void {
+    this.launchErrors.push(...errors);
+  }
+
+  /** The next build tasks run from these images (a Dockerfile's config), then the repository's again. */
+  runNextBuildsFrom(...images: ImageConfig[]): void {
+    this.nextImages.push(...images);
+  }
+
+  /**
+   * Build tasks launched from now on stay PROVISIONING (as when Fargate has no capacity) until the
+   * returned function releases them or their execution ends; so a scenario can end an execution
+   * inside its Build state without depending on how fast the builder runs.
+   */
+  holdBuildTasks(): () => void {
+    const held: Array<() => void> = [];
+    this.heldBuilds = held;
+    return () => {
+      this.heldBuilds = null;
+      for (const release of held.splice(0)) release();
+    };
   }
 
   /** Handlers of the rules the template routes execution status changes to (empty: nobody listens). */

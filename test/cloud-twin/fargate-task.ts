@@ -241,15 +241,33 @@ export function runFargateTask(options: FargateTaskOptions): RunningTask {
 
   const child: ChildProcess = spawn('bwrap', [...args, '--', ...asUser, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const onData = (d: Buffer): void => {
-    const text = d.toString();
-    output += text;
-    for (const line of text.split('\n')) if (line) options.onOutput?.(line);
+  // Whole lines per stream, as the awslogs driver ships them: a chunk may end mid-line.
+  const lineReader = (): { onData: (d: Buffer) => void; flush: () => void } => {
+    let partial = '';
+    return {
+      onData: (d) => {
+        const text = d.toString();
+        output += text;
+        const lines = (partial + text).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) if (line) options.onOutput?.(line);
+      },
+      flush: () => {
+        if (partial) options.onOutput?.(partial);
+        partial = '';
+      },
+    };
   };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
+  const stdout = lineReader();
+  const stderr = lineReader();
+  child.stdout?.on('data', stdout.onData);
+  child.stderr?.on('data', stderr.onData);
   const done = new Promise<{ exitCode: number | null; output: string }>((resolve) => {
-    child.on('close', (code) => resolve({ exitCode: code, output }));
+    child.on('close', (code) => {
+      stdout.flush();
+      stderr.flush();
+      resolve({ exitCode: code, output });
+    });
   });
   let killTimer: NodeJS.Timeout | undefined;
   void done.then(() => clearTimeout(killTimer));

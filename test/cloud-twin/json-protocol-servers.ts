@@ -11,7 +11,11 @@ import type { AddressInfo } from 'node:net';
  * status the service documents, which the SDK turns into its named exceptions.
  *
  * KMS: Sign and GetPublicKey with a real ECDSA P-256 key (key spec ECC_NIST_P256, usage
- * SIGN_VERIFY; MessageType RAW only). Secrets Manager: GetSecretValue. SSM: GetParameter.
+ * SIGN_VERIFY; MessageType RAW only). SSM: GetParameter of the parameters the operator stores
+ * (a SecureString answers its plaintext only WithDecryption). Gantry keeps no Secrets Manager
+ * secret, so that service is not served: a call to it fails as an unknown target.
+ * ECS: DescribeTasks of the build tasks the twin runs (their container overrides, as the Build
+ * state passed them), `MISSING` for any other task as ECS answers.
  * What this cannot prove: key policies, grants, encryption context, rotation, throttling.
  */
 
@@ -32,10 +36,16 @@ interface KmsKey {
   readonly publicDer: Buffer;
 }
 
-interface Secret {
-  readonly arn: string;
-  readonly name: string;
-  readonly value: string;
+/** A task as ECS DescribeTasks describes it (the fields Gantry reads, in the wire's camelCase). */
+export interface EcsTaskDescription {
+  readonly taskArn: string;
+  readonly clusterArn: string;
+  readonly taskDefinitionArn: string;
+  lastStatus: 'PROVISIONING' | 'RUNNING' | 'STOPPED';
+  readonly launchType: 'FARGATE';
+  readonly overrides: {
+    readonly containerOverrides: Array<{ name: string; environment?: Array<{ name: string; value: string }> }>;
+  };
 }
 
 const KMS_ECC_ALGORITHMS = ['ECDSA_SHA_256'];
@@ -55,8 +65,9 @@ export class JsonProtocolServers {
   private server: Server | undefined;
   url = '';
   private readonly keys: KmsKey[] = [];
-  private readonly secrets: Secret[] = [];
   private readonly parameters = new Map<string, { value: string; type: 'String' | 'SecureString' }>();
+  private readonly tasks: EcsTaskDescription[] = [];
+  private readonly clusters = new Set<string>();
   /** Requests refused before reaching an action (for the twin's own checks). */
   readonly refused: Array<{ target: string; reason: string }> = [];
 
@@ -68,13 +79,18 @@ export class JsonProtocolServers {
     return createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
   }
 
-  addSecret(arn: string, value: string): void {
-    const name = arn.split(':secret:')[1]?.replace(/-[A-Za-z0-9]{6}$/, '') ?? arn;
-    this.secrets.push({ arn, name, value });
-  }
-
   addParameter(name: string, value: string, type: 'String' | 'SecureString' = 'SecureString'): void {
     this.parameters.set(name, { value, type });
+  }
+
+  /** A task ECS knows from now on (RunTask); the caller updates its status in place. */
+  addTask(task: EcsTaskDescription): void {
+    this.tasks.push(task);
+  }
+
+  /** An ECS cluster of the template (DescribeTasks on any other answers ClusterNotFoundException). */
+  addCluster(arn: string): void {
+    this.clusters.add(arn);
   }
 
   async start(): Promise<string> {
@@ -101,7 +117,7 @@ export class JsonProtocolServers {
       if (req.method !== 'POST' || (req.url ?? '/') !== '/')
         throw new ServiceError('UnknownOperationException', 'Only POST / is served', 404);
       const [prefix, action] = target.split('.');
-      const service = { TrentService: 'kms', secretsmanager: 'secretsmanager', AmazonSSM: 'ssm' }[prefix ?? ''];
+      const service = { TrentService: 'kms', AmazonSSM: 'ssm', AmazonEC2ContainerServiceV20141113: 'ecs' }[prefix ?? ''];
       if (!service || !action) throw new ServiceError('UnknownOperationException', `Unknown target ${target}`);
       if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
         throw new ServiceError('SerializationException', 'Content-Type must be application/x-amz-json-1.1');
@@ -159,19 +175,6 @@ export class JsonProtocolServers {
           SigningAlgorithms: KMS_ECC_ALGORITHMS,
         };
       }
-      case 'secretsmanager.GetSecretValue': {
-        const id = requireString(body, 'SecretId');
-        const secret = this.secrets.find((s) => s.arn === id || s.name === id);
-        if (!secret) throw new ServiceError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
-        return {
-          ARN: secret.arn,
-          Name: secret.name,
-          SecretString: secret.value,
-          VersionId: '00000000-0000-0000-0000-000000000001',
-          VersionStages: ['AWSCURRENT'],
-          CreatedDate: 1_700_000_000,
-        };
-      }
       case 'ssm.GetParameter': {
         const name = requireString(body, 'Name');
         const p = this.parameters.get(name);
@@ -180,6 +183,24 @@ export class JsonProtocolServers {
           return { Parameter: { Name: name, Type: p.type, Value: Buffer.from(p.value).toString('base64'), Version: 1 } };
         }
         return { Parameter: { Name: name, Type: p.type, Value: p.value, Version: 1 } };
+      }
+      case 'ecs.DescribeTasks': {
+        const ids = body.tasks;
+        if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100 || !ids.every((t) => typeof t === 'string')) {
+          throw new ServiceError('InvalidParameterException', 'Tasks cannot be empty and take at most 100 ids.');
+        }
+        const cluster = typeof body.cluster === 'string' ? body.cluster : 'default';
+        const clusterArn = [...this.clusters].find((c) => c === cluster || c.endsWith(`:cluster/${cluster}`));
+        if (!clusterArn) throw new ServiceError('ClusterNotFoundException', 'Cluster not found.');
+        const inCluster = this.tasks.filter((t) => t.clusterArn === clusterArn);
+        const tasks: EcsTaskDescription[] = [];
+        const failures: Array<{ arn: string; reason: string }> = [];
+        for (const id of ids as string[]) {
+          const task = inCluster.find((t) => t.taskArn === id || t.taskArn.endsWith(`/${id}`));
+          if (task) tasks.push(task);
+          else failures.push({ arn: id, reason: 'MISSING' });
+        }
+        return { tasks, failures };
       }
       default:
         throw new ServiceError('UnknownOperationException', `${service} ${action} is not served by the twin`);

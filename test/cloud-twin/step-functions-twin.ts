@@ -36,6 +36,8 @@ export interface Execution {
   readonly name: string;
   status: ExecutionStatusChange['detail']['status'];
   readonly states: string[];
+  /** States retried by a `Retry` of the definition, in order. */
+  readonly retried: string[];
   readonly done: Promise<void>;
   error?: string;
   cause?: string;
@@ -75,6 +77,7 @@ export class StepFunctionsTwin {
   private server: Server | undefined;
   private machine: StateMachine;
   private readonly executions = new Map<string, Execution & { abort: () => void; controller: AbortController }>();
+  private retryIntervals: Record<string, number> | undefined;
   url = '';
 
   constructor(private readonly options: StepFunctionsTwinOptions) {
@@ -86,13 +89,32 @@ export class StepFunctionsTwin {
   }
 
   /**
-   * The twin's clock for the execution timeout: the same definition with a shorter top-level
-   * `TimeoutSeconds`, so a timed-out execution can be watched in seconds instead of minutes.
+   * The twin's clock for the execution timeout: executions started from now on run the same
+   * definition with a shorter top-level `TimeoutSeconds` (aws-local-stepfunctions ends such an
+   * execution as Step Functions does: no Catch runs), so a timeout can be watched in seconds
+   * instead of the policy's minutes. Returns the function that restores the template's timeout.
    */
-  compressExecutionTimeout(seconds: number): void {
+  compressExecutionTimeout(seconds: number): () => void {
     const definition = JSON.parse(this.options.definitionJson) as { TimeoutSeconds?: number };
+    if (typeof definition.TimeoutSeconds !== 'number') throw new Error('The definition sets no execution TimeoutSeconds');
+    if (seconds >= definition.TimeoutSeconds) throw new Error(`${seconds} s does not shorten ${definition.TimeoutSeconds} s`);
     definition.TimeoutSeconds = seconds;
     this.machine = this.build(JSON.stringify(definition));
+    return () => {
+      this.machine = this.build(this.options.definitionJson);
+    };
+  }
+
+  /**
+   * The twin's clock for retries: executions started from now on retry the named states at once
+   * instead of after the definition's backoff (with its jitter); the retry policy itself (which
+   * errors, how many attempts) stays the definition's. Returns the function that restores it.
+   */
+  retryImmediately(stateNames: readonly string[]): () => void {
+    this.retryIntervals = Object.fromEntries(stateNames.map((n) => [n, 0]));
+    return () => {
+      this.retryIntervals = undefined;
+    };
   }
 
   async start(): Promise<string> {
@@ -204,6 +226,7 @@ export class StepFunctionsTwin {
       name,
       status: 'RUNNING',
       states: [],
+      retried: [],
       done: Promise.resolve(),
       abort: () => undefined,
       controller,
@@ -234,18 +257,28 @@ export class StepFunctionsTwin {
           stopDate: status === 'RUNNING' ? null : Date.now(),
           input: JSON.stringify(input),
           output,
-          error: record.error ?? null,
-          cause: record.cause ?? null,
+          // A timeout carries no error or cause in the event (only StopExecution's own are passed on).
+          error: status === 'TIMED_OUT' ? null : (record.error ?? null),
+          cause: status === 'TIMED_OUT' ? null : (record.cause ?? null),
         },
       });
     };
-    const run = this.machine.run(input as Json, { overrides: { taskResourceLocalHandlers: tasks }, noThrowOnAbort: true });
+    const run = this.machine.run(input as Json, {
+      overrides: {
+        taskResourceLocalHandlers: tasks,
+        ...(this.retryIntervals ? { retryIntervalOverrides: this.retryIntervals } : {}),
+      },
+      noThrowOnAbort: true,
+    });
     record.abort = run.abort;
     this.executions.set(arn, record);
     const done = (async () => {
       await emit('RUNNING', null);
       const follow = (async () => {
-        for await (const ev of run.eventLogs) if (ev.type === 'StateEntered') record.states.push(ev.state.name);
+        for await (const ev of run.eventLogs) {
+          if (ev.type === 'StateEntered') record.states.push(ev.state.name);
+          if (ev.type === 'StateRetried') record.retried.push(ev.state.name);
+        }
       })().catch(() => undefined);
       let output: string | null = null;
       try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { GantryFunction } from '../../lib/constructs/gantry-function';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { createGantryApp } from '../../lib/gantry-app';
 import type { GantryStack } from '../../lib/gantry-stack';
@@ -64,11 +65,14 @@ export class TwinTemplate {
       .map(([id]) => id);
   }
 
-  /** Every Gantry handler function: handler name (e.g. `step-seal`) → logical id. */
+  /**
+   * Every Gantry function of the stack: handler name (e.g. `step-seal`) → logical id. Found by
+   * construct type, so the functions of feature constructs (the execution watch, the log push)
+   * are included with the handlers'.
+   */
   functions(): Map<string, string> {
     const out = new Map<string, string>();
-    const h = this.stack.handlers;
-    for (const fn of h.all()) out.set(fn.handlerName, this.logicalId(fn));
+    for (const c of this.stack.node.findAll()) if (c instanceof GantryFunction) out.set(c.handlerName, this.logicalId(c));
     return out;
   }
 

@@ -1,6 +1,7 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { Stack } from 'aws-cdk-lib';
 import type { GantryStack } from '../../lib/gantry-stack';
+import { GantryFunction } from '../../lib/constructs/gantry-function';
 import { logicalId } from '../cdk/gantry-template';
 
 /**
@@ -362,7 +363,9 @@ export class TemplateIam {
   ) {
     this.resources = template.Resources;
     this.resolver = resolver ?? new IntrinsicResolver(this.resources);
-    for (const fn of stack.handlers.all()) {
+    // Every Gantry function, the feature constructs' (execution watch, log push) with the handlers'.
+    const functions = stack.node.findAll().filter((c): c is GantryFunction => c instanceof GantryFunction);
+    for (const fn of functions) {
       this.roleOf.set(fn.handlerName, logicalId(fn.executionRole));
       const cfn = Stack.of(fn).getLogicalId(fn.node.defaultChild as never);
       const variables = (this.resources[cfn]?.Properties?.Environment as { Variables?: Record<string, Json> } | undefined)
