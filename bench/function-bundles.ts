@@ -1,6 +1,6 @@
 /**
  * Lambda function bundles: each function's size and module init time. Every function entry is
- * bundled with the CDK construct's own options, written with policy.yaml beside it, then
+ * bundled with the CDK construct's own options (the policy embedded as the construct embeds it), then
  * `require()`d in a fresh `node` process several times; the median load time is the module
  * init cost Lambda bills on a cold start (before the first invocation builds the clients).
  */

@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import type { GantryEnv } from './config';
-import { loadPolicyFile } from './domain/policy';
+import { loadPolicyFile } from './domain/policy-file';
 import type { WorkflowPort } from './domain/ports';
 import { FileArtifactStore } from './adapters/artifact-store';
 import { LocalBuildJobIssuer } from './adapters/build-job-issuer';

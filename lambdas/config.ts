@@ -34,8 +34,16 @@ const EnvSchema = z.object({
   GANTRY_BUILDER_CLUSTER_ARN: z.string().default(''),
   /** SSM SecureString parameter whose value seals Siri device keys at rest. */
   GANTRY_DEVICE_KEY_PARAMETER: z.string().default(''),
-  /** Key of a policy.yaml in the artifact bucket that overrides the bundled one (reloaded with a short cache). */
+  /**
+   * Key of a policy.yaml in the artifact bucket that overrides the bundled one. Only the
+   * policy-publish function reads it: it validates each upload and stores the result in the table.
+   */
   GANTRY_POLICY_S3_KEY: z.string().default(''),
+  /**
+   * How often (seconds) a function looks in the table for a published policy override; 0 never
+   * does (the bundled policy stays in force).
+   */
+  GANTRY_POLICY_RELOAD_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
   /** First-run bootstrap: when no user exists yet, these create the first owner of a first tenant. */
   GANTRY_ADMIN_EMAIL: z.string().default(''),
   GANTRY_ADMIN_PASSWORD: z.string().default(''),

@@ -88,5 +88,12 @@ export const STEP_HANDLERS = [
 ] as const;
 export type StepHandlerName = (typeof STEP_HANDLERS)[number];
 
+/**
+ * Functions started by AWS events rather than by an API or the workflow: an execution that ended
+ * without its Catch (EventBridge), the builder's log lines (a log subscription), an upload of the
+ * policy override (S3 notification).
+ */
+export const EVENT_HANDLERS = ['execution-ended', 'builder-log-push', 'policy-publish'] as const;
+
 /** Steps that hold third-party secrets (Vercel, GitHub). No other function may read them. */
 export const SECRET_HOLDING_STEPS: readonly StepHandlerName[] = ['step-deploy', 'step-publish'];

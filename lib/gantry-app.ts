@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadPolicyFile } from '../lambdas/domain/policy';
+import { loadPolicyFile } from '../lambdas/domain/policy-file';
 import { BUILDER_NETWORK_MODES, type BuilderNetworkMode } from './constructs/builder-foundry';
 import { PROJECT_ROOT } from './constructs/project-paths';
 import { GantryStack } from './gantry-stack';

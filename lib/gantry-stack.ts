@@ -13,6 +13,7 @@ import { BuilderFoundry, type BuilderNetworkMode } from './constructs/builder-fo
 import { BuilderLogPush } from './constructs/builder-log-push';
 import { EvidenceVault } from './constructs/evidence-vault';
 import { ExecutionWatch } from './constructs/execution-watch';
+import { PolicyOverride } from './constructs/policy-override';
 import type { GantryFunction } from './constructs/gantry-function';
 import { GantryHandlers } from './constructs/gantry-handlers';
 import { GantryRestApi } from './constructs/gantry-rest-api';
@@ -66,6 +67,7 @@ export class GantryStack extends Stack {
   readonly operations: OperationsDashboard;
   readonly executionWatch: ExecutionWatch;
   readonly builderLogs: BuilderLogPush;
+  readonly policyOverride: PolicyOverride;
 
   constructor(scope: Construct, id: string, props: GantryStackProps) {
     super(scope, id, props);
@@ -160,7 +162,6 @@ export class GantryStack extends Stack {
     const ended = this.executionWatch.fn;
     this.store.grantReadWrite(ended);
     this.artifacts.grantRead(ended);
-    this.artifacts.grantPolicyRead(ended);
     this.evidence.grantSeal(ended);
 
     // The builder's log lines reach the browsers watching its mission, as they do locally.
@@ -169,6 +170,8 @@ export class GantryStack extends Stack {
     this.store.grantReadWrite(logPush);
     this.artifacts.exposeName(logPush);
     this.workflow.exposeArn(logPush);
+
+    this.policyOverride = new PolicyOverride(this, 'PolicyOverride', { artifacts: this.artifacts, store: this.store });
 
     const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
     // One authorizer for both APIs. No result caching: a logout or an expiry takes effect on the next request.
@@ -208,8 +211,9 @@ export class GantryStack extends Stack {
   /** The foundry's grants: the policy override, attempt limits, failure views, cancel and retry. */
   private grantFoundry(): void {
     const { rest, steps } = this.handlers;
-    // Every function reloads policy.yaml from the artifact bucket (config/policy.yaml) with a short cache.
-    for (const fn of this.handlers.all()) this.artifacts.grantPolicyRead(fn);
+    // An upload of config/policy.yaml is validated once and published to the table; every function
+    // that reads the policy adopts it from there with a short cache.
+    for (const fn of [...this.handlers.all(), this.executionWatch.fn]) this.policyOverride.follow(fn);
     // The gate writes each attempt's builder limits (the policy in force, the dead man's switch cut to the budget left).
     this.artifacts.grantReadWrite(steps['step-policy-gate']);
     // The failure view shows every attempt's diff and log tail, and serves its full build log.

@@ -9,7 +9,7 @@ import { addTenant, addUser, type AccountServices } from '../lambdas/app/account
 import { IdentityStore } from '../lambdas/adapters/identity-store';
 import { Argon2PasswordHasher } from '../lambdas/adapters/password-hasher';
 import { RoleSchema, type Role } from '../lambdas/domain/identity';
-import { loadPolicyFile } from '../lambdas/domain/policy';
+import { loadPolicyFile } from '../lambdas/domain/policy-file';
 import { SIRI_PATH, signRequest } from '../lambdas/domain/siri-signature';
 import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { GantryManifestSchema } from '../lambdas/domain/manifest';
-import { loadPolicyFile, PolicyConfigError, type LoadedPolicy } from '../lambdas/domain/policy';
+import { PolicyConfigError, type LoadedPolicy } from '../lambdas/domain/policy';
+import { loadPolicyFile } from '../lambdas/domain/policy-file';
 import { checkManifest, formatViolation, type Violation } from '../lambdas/domain/policy-gate';
 
 export const POLICY_CHECK_USAGE = 'Usage: gantry policy check <manifest.json> [--policy <policy.yaml>] [--json]';

@@ -17,7 +17,7 @@ import {
   substitute,
   type MissionSubstitution,
 } from '../lambdas/domain/mission-definition';
-import { policyPathCandidates, PROJECT_ROOT } from '../lambdas/domain/policy';
+import { policyPathCandidates, PROJECT_ROOT } from '../lambdas/domain/policy-file';
 import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';

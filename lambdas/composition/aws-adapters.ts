@@ -13,7 +13,8 @@ import { KmsEvidenceSigner, S3EvidenceStore } from '../adapters/evidence';
 import { IdentityStore } from '../adapters/identity-store';
 import { MissionStore } from '../adapters/mission-store';
 import { Argon2PasswordHasher } from '../adapters/password-hasher';
-import { S3PolicySource } from '../adapters/policy-source';
+import { PolicyPublisher } from '../adapters/policy-publisher';
+import { TablePolicySource } from '../adapters/policy-table';
 import { GitHubPublisher } from '../adapters/publishers';
 import { ApiGatewayPush } from '../adapters/push';
 import { AesGcmSecretBox } from '../adapters/secret-box';
@@ -21,7 +22,7 @@ import { secureParameter } from '../adapters/parameter-store';
 import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
 import type { PolicyServices } from '../app/services';
 import { readConfig, type GantryEnv } from '../config';
-import { loadPolicyFile } from '../domain/policy';
+import { bundledPolicy } from './bundled-policy';
 import type {
   ArtifactStore,
   BuildJobIssuer,
@@ -83,19 +84,33 @@ const documentClient = /* @__PURE__ */ once(() =>
 const ssmClient = /* @__PURE__ */ once(() => new SSMClient({ region: readConfig().AWS_REGION }));
 
 /**
- * Configuration and policy. The bundled policy.yaml governs until an override is uploaded to the
- * artifact bucket (then it is reloaded within a minute).
+ * Configuration and policy. The policy bundled with the function governs until an override is
+ * published to the table (an upload of config/policy.yaml, validated by policy-publish); with
+ * `GANTRY_POLICY_RELOAD_SECONDS` set, the table is looked at once per that period.
  */
 export function awsBase(config: GantryEnv = readConfig()): AwsBase {
-  const policySource = config.GANTRY_POLICY_S3_KEY
-    ? new S3PolicySource(s3Client(), config.GANTRY_ARTIFACT_BUCKET, config.GANTRY_POLICY_S3_KEY, loadPolicyFile())
-    : undefined;
+  const bundled = bundledPolicy();
+  const policySource =
+    config.GANTRY_POLICY_RELOAD_SECONDS > 0
+      ? new TablePolicySource(documentClient(), config.GANTRY_TABLE_NAME, bundled, config.GANTRY_POLICY_RELOAD_SECONDS * 1000)
+      : undefined;
   return {
     config,
-    policy: policySource?.current() ?? loadPolicyFile(),
+    policy: bundled,
     ...(policySource ? { policySource } : {}),
     startedAt: Date.now(),
   };
+}
+
+/** Validates uploads of the policy override and publishes them to the table (the policy-publish function). */
+export function awsPolicyPublisher(base: AwsConfig): PolicyPublisher {
+  return new PolicyPublisher(
+    s3Client(),
+    base.config.GANTRY_ARTIFACT_BUCKET,
+    base.config.GANTRY_POLICY_S3_KEY,
+    documentClient(),
+    base.config.GANTRY_TABLE_NAME,
+  );
 }
 
 export function awsMissionStore(base: AwsConfig): MissionStorePort {

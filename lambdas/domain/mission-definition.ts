@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from './policy';
-import { PROJECT_ROOT } from './policy';
 
 /** Path of the one mission state machine definition shared by AWS and the local runner. */
-export const MISSION_ASL_PATH = join(PROJECT_ROOT, 'statemachines', 'mission.asl.json');
+export const MISSION_ASL_PATH = join(__dirname, '..', '..', 'statemachines', 'mission.asl.json');
 
 /** Names of the `${...}` placeholders the definition expects (CDK `definitionSubstitutions`). */
 export const MISSION_SUBSTITUTIONS = [

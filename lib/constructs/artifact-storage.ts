@@ -78,7 +78,7 @@ export class ArtifactStorage extends Construct {
 
   /**
    * Lets a function read the policy override (that one object, nothing else under `config/`) and
-   * sets `GANTRY_POLICY_S3_KEY`, which turns on reloading it.
+   * sets `GANTRY_POLICY_S3_KEY`: the policy-publish function, which validates each upload.
    */
   grantPolicyRead(fn: GantryFunction): void {
     fn.allow(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(POLICY_OBJECT_KEY)] }));

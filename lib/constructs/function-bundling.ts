@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
 
 /**
@@ -11,7 +12,7 @@ export const NATIVE_MODULES: string[] = [];
  * How every function is bundled, shared by the CDK construct and the bundle-size test and
  * benchmark, so what they measure is what deploys.
  *
- * - CommonJS keeps `__dirname`, which the policy loader uses to find policy.yaml.
+ * - CommonJS, the format Lambda's Node.js handlers load without a package.json beside them.
  * - `module` before `main` picks each package's ES module build, which esbuild can tree-shake
  *   (the CommonJS builds of the AWS SDK and others are kept whole).
  * - The AWS SDK is bundled at the version the project pins and tests against, instead of
@@ -45,6 +46,24 @@ export function extraEsbuildArgs(): Record<string, string> {
       .map(([from, to]) => `${from}=${to}`)
       .join(','),
   };
+}
+
+const definedPolicies = new Map<string, Record<string, string>>();
+
+/**
+ * The esbuild `define` that embeds the policy each function is bundled with: policy.yaml parsed
+ * and validated here, at synth (an invalid policy fails the synth), and put in the bundle as
+ * JSON together with the hash of its text (see lambdas/composition/bundled-policy.ts). So no
+ * function carries the YAML parser, and none reads a file at start.
+ */
+export function bundledPolicyDefine(path = join(PROJECT_ROOT, 'policy.yaml')): Record<string, string> {
+  let define = definedPolicies.get(path);
+  if (!define) {
+    // A string literal holding the JSON (see bundled-policy.ts for why a string).
+    define = { GANTRY_BUNDLED_POLICY: JSON.stringify(JSON.stringify(loadPolicyFile(path))) };
+    definedPolicies.set(path, define);
+  }
+  return define;
 }
 
 /** The entry of one function: `lambdas/functions/<name>.ts` composes that function's adapters. */

@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge, allowWithReason } from '../nag';
-import { extraEsbuildArgs, FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
+import { bundledPolicyDefine, extraEsbuildArgs, FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
 import { PROJECT_ROOT } from './project-paths';
 
 /** Properties of a {@link GantryFunction}. */
@@ -48,7 +48,7 @@ const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 /**
  * The one Lambda shape every Gantry handler uses: Node.js 22 on ARM64, X-Ray active, its own
  * log group with retention, a minified, tree-shaken CommonJS bundle of its own entry with source
- * maps, and `policy.yaml` copied next to the bundle (the policy loader looks there first).
+ * maps, and `policy.yaml`, validated at synth, embedded in the bundle as JSON.
  *
  * The role is created here rather than by `Function`, so it carries no AWS managed policy:
  * it may write to this function's log group and nothing else until a feature construct grants
@@ -102,18 +102,12 @@ export class GantryFunction extends NodejsFunction {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         externalModules: [...FUNCTION_BUNDLING.external],
         esbuildArgs: extraEsbuildArgs(),
+        define: bundledPolicyDefine(),
         nodeModules: props.nativeModules,
         // Native packages are installed for the Lambda's platform, not the machine that synthesizes.
         environment: props.nativeModules?.length
           ? { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' }
           : undefined,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            `cp "${join(inputDir, 'policy.yaml')}" "${join(outputDir, 'policy.yaml')}"`,
-          ],
-        },
       },
     });
 

@@ -11,7 +11,7 @@ import {
 } from '../../lambdas/domain/architect/offline-architect';
 import { GantryManifestSchema, type GantryManifest } from '../../lambdas/domain/manifest';
 import { checkManifest } from '../../lambdas/domain/policy-gate';
-import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { mutate } from './app-workspace';
 
 const policy = loadPolicyFile().policy;

@@ -29,7 +29,7 @@ test('timed-out, aborted and failed executions of the mission state machine go t
     GANTRY_TABLE_NAME: expect.anything(),
     GANTRY_EVIDENCE_BUCKET: expect.anything(),
     GANTRY_WS_ENDPOINT: expect.anything(),
-    GANTRY_POLICY_S3_KEY: 'config/policy.yaml',
+    GANTRY_POLICY_RELOAD_SECONDS: '30',
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { createGantryApp } from '../../lib/gantry-app';
 import { writePolicy } from '../helpers/test-stack';
 import { grantedStatements, logicalId, rolesWithAction, synthesizeGantry, type SynthesizedGantry } from './gantry-template';
@@ -166,20 +166,42 @@ describe('the Fargate builder task', () => {
 });
 
 describe('policy reload without a redeploy', () => {
-  test('every function knows the override key and may read that one object', () => {
+  test('only the publisher reads the override object; it is notified of each upload and removal', () => {
     const bucket = logicalId(g.stack.artifacts.bucket);
     const policyObject = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/config/policy.yaml']] };
-    for (const fn of g.stack.handlers.all()) {
-      const resource = g.template.toJSON().Resources[logicalId(fn)];
-      expect(resource.Properties.Environment.Variables.GANTRY_POLICY_S3_KEY).toBe('config/policy.yaml');
-      const role = logicalId(fn.executionRole);
-      const reads = grantedStatements(g.template).filter(
-        (s) =>
-          s.roles.includes(role) &&
-          s.actions.includes('s3:GetObject') &&
-          s.resources.some((r) => JSON.stringify(r) === JSON.stringify(policyObject)),
-      );
-      expect(reads).toHaveLength(1);
+    const publisher = g.stack.policyOverride.fn;
+    const readers = grantedStatements(g.template)
+      .filter(
+        (s) => s.actions.includes('s3:GetObject') && s.resources.some((r) => JSON.stringify(r) === JSON.stringify(policyObject)),
+      )
+      .flatMap((s) => s.roles);
+    expect(readers).toEqual([logicalId(publisher.executionRole)]);
+    const env = g.template.toJSON().Resources[logicalId(publisher)].Properties.Environment.Variables;
+    expect(env.GANTRY_POLICY_S3_KEY).toBe('config/policy.yaml');
+    const [notifications] = Object.values(g.template.findResources('Custom::S3BucketNotifications')) as Array<{
+      Properties: { NotificationConfiguration: { LambdaFunctionConfigurations: Array<Record<string, unknown>> } };
+    }>;
+    const configs = notifications!.Properties.NotificationConfiguration.LambdaFunctionConfigurations;
+    expect(configs.map((c) => c.Events).sort()).toEqual([['s3:ObjectCreated:*'], ['s3:ObjectRemoved:*']]);
+    for (const c of configs) {
+      expect(c.LambdaFunctionArn).toEqual({ 'Fn::GetAtt': [logicalId(publisher), 'Arn'] });
+      expect(c.Filter).toEqual({ Key: { FilterRules: [{ Name: 'prefix', Value: 'config/policy.yaml' }] } });
+    }
+  });
+
+  test('the publisher writes only the policy item; every function that reads the policy follows it', () => {
+    const publisher = logicalId(g.stack.policyOverride.fn.executionRole);
+    const writes = grantedStatements(g.template).filter(
+      (s) => s.roles.includes(publisher) && s.actions.includes('dynamodb:PutItem'),
+    );
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.statement.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['CONFIG#policy'] },
+    });
+    for (const fn of [...g.stack.handlers.all(), g.stack.executionWatch.fn]) {
+      const env = g.template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+      expect({ fn: fn.handlerName, reload: env.GANTRY_POLICY_RELOAD_SECONDS }).toEqual({ fn: fn.handlerName, reload: '30' });
+      expect(env.GANTRY_POLICY_S3_KEY).toBeUndefined();
     }
   });
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { GantryFunction, NATIVE_MODULES } from '../../lib/constructs/gantry-function';
 
 /**
@@ -22,10 +23,12 @@ test('the password-hashing function bundles without installing anything', () => 
   const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
   expect(assets).toHaveLength(1);
   const asset = join(outdir, assets[0]!);
-  expect(readdirSync(asset).sort()).toEqual(['index.js', 'index.js.map', 'policy.yaml']);
+  // The policy is embedded (validated JSON), not a file beside the code.
+  expect(readdirSync(asset).sort()).toEqual(['index.js', 'index.js.map']);
   expect(existsSync(join(asset, 'node_modules'))).toBe(false);
   const code = readFileSync(join(asset, 'index.js'), 'utf8');
   expect(code).not.toMatch(/require\(["']@node-rs\/argon2["']\)/);
+  expect(code).toContain(loadPolicyFile().hash);
   // The WebAssembly Argon2 is inside the bundle.
   expect(code).toContain('argon2');
 });

@@ -13,7 +13,7 @@ import { addUser } from '../../lambdas/app/accounts';
 import { S3BuildJobIssuer } from '../../lambdas/adapters/build-job-issuer';
 import { IdentityStore } from '../../lambdas/adapters/identity-store';
 import { Argon2PasswordHasher } from '../../lambdas/adapters/password-hasher';
-import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { REST_ROUTES } from '../../lambdas/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { CallRecorder, iamActionOf } from './call-recorder';

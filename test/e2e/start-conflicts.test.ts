@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 let t: TestStack;

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3ArtifactStore } from '../../lambdas/adapters/artifact-store';
-import { S3PolicySource } from '../../lambdas/adapters/policy-source';
+import { PolicyPublisher } from '../../lambdas/adapters/policy-publisher';
+import { POLICY_ITEM_KEY } from '../../lambdas/adapters/policy-table';
 import { recordEndedExecution } from '../../lambdas/app/execution-ended';
 import { failureView } from '../../lambdas/app/mission-failure';
 import type { Services } from '../../lambdas/composition-root';
@@ -14,6 +15,7 @@ import {
   type ExecutionStatusChange,
 } from '../../lambdas/domain/execution-status-event';
 import { LocalWorkflowRunner } from '../../local/workflow-runner';
+import { MemoryDocumentClient } from '../helpers/memory-document-client';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
@@ -184,18 +186,12 @@ test('the local runner reports a timed-out execution with the EventBridge event 
   expect(event.detail.stateMachineArn).toMatch(/:stateMachine:gantry-mission$/);
 });
 
-test('the policy source caches "no override" when S3 answers 403 for the missing key', async () => {
-  let now = 0;
-  const bundled = svc.policy;
-  const source = new S3PolicySource(s3, 'artifacts', 'config/policy.yaml', bundled, 30_000, () => now);
+test('the policy publisher reads a 403 for the missing key as "no override": the published one is withdrawn', async () => {
+  const table = new MemoryDocumentClient();
+  table.items.set(JSON.stringify(['gantry', POLICY_ITEM_KEY.PK, POLICY_ITEM_KEY.SK]), { ...POLICY_ITEM_KEY, hash: 'old' });
+  const publisher = new PolicyPublisher(s3, 'artifacts', 'config/policy.yaml', table, 'gantry');
   const before = bucket.requests;
-  expect((await source.refresh()).hash).toBe(bundled.hash);
-  now += 10_000;
-  await source.refresh();
-  await source.refresh();
+  expect(await publisher.publish()).toEqual({ outcome: 'withdrawn' });
   expect(bucket.requests - before).toBe(1);
-  expect(source.lastError).toBeNull();
-  now += 30_000;
-  await source.refresh();
-  expect(bucket.requests - before).toBe(2);
+  expect(table.items.size).toBe(0);
 });

@@ -3,11 +3,18 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
-import { S3PolicySource } from '../../lambdas/adapters/policy-source';
-import { loadPolicyFile, PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PolicyPublisher } from '../../lambdas/adapters/policy-publisher';
+import { POLICY_ITEM_KEY, TablePolicySource } from '../../lambdas/adapters/policy-table';
+import { loadPolicyFile, PROJECT_ROOT } from '../../lambdas/domain/policy-file';
+import { MemoryDocumentClient } from '../helpers/memory-document-client';
 
 /**
- * The AWS policy source against a minimal S3 endpoint (path-style GetObject with ETag,
+ * The operator's policy override on AWS: an upload of config/policy.yaml is validated once by the
+ * policy publisher (the real S3 client against a minimal S3 endpoint: path-style GetObject with
+ * ETag, NoSuchKey → 404) and stored in the table, where each function's policy source finds it
+ * with a short cache. Functions parse no YAML and need no S3 client to follow the policy.
+ *
+ * The endpoint (path-style GetObject with ETag,
  * If-None-Match → 304, NoSuchKey → 404): the real S3 client talks to it over HTTP. It shows the
  * caching and fallback logic on the wire; it cannot prove IAM (the CDK tests check the grant).
  */
@@ -53,11 +60,14 @@ class PolicyBucket {
 
 const shippedText = readFileSync(join(PROJECT_ROOT, 'policy.yaml'), 'utf8');
 const bundled = loadPolicyFile(join(PROJECT_ROOT, 'policy.yaml'));
+const itemId = JSON.stringify(['gantry', POLICY_ITEM_KEY.PK, POLICY_ITEM_KEY.SK]);
 
 let bucket: PolicyBucket;
 let s3: S3Client;
+let table: MemoryDocumentClient;
+let publisher: PolicyPublisher;
 let now = 0;
-let source: S3PolicySource;
+let source: TablePolicySource;
 beforeAll(async () => {
   bucket = new PolicyBucket();
   const endpoint = await bucket.start();
@@ -67,54 +77,93 @@ beforeAll(async () => {
     region: 'us-east-1',
     credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
   });
-  source = new S3PolicySource(s3, 'artifacts', 'config/policy.yaml', bundled, 30_000, () => now);
+  table = new MemoryDocumentClient();
+  publisher = new PolicyPublisher(s3, 'artifacts', 'config/policy.yaml', table, 'gantry');
+  source = new TablePolicySource(table, 'gantry', bundled, 30_000, () => now);
 });
 afterAll(() => {
   s3.destroy();
   bucket.stop();
 });
 
-test('with no object uploaded the bundled policy is in force', async () => {
-  expect((await source.refresh()).hash).toBe(bundled.hash);
+test('with no object uploaded nothing is published and the bundled policy is in force', async () => {
+  expect(await publisher.publish()).toEqual({ outcome: 'withdrawn' });
   expect(bucket.requests.at(-1)).toMatchObject({ status: 404 });
+  expect((await source.refresh()).hash).toBe(bundled.hash);
+  expect(table.commands.filter((c) => c === 'Get')).toHaveLength(1);
 });
 
-test('an uploaded policy is picked up once the cache expires, then revalidated with If-None-Match', async () => {
+test('a published upload is picked up once the cache expires, with one table read per period', async () => {
   const changed = shippedText.replace('max_attempts: 3', 'max_attempts: 2');
+  expect(changed).not.toBe(shippedText);
   bucket.object = changed;
+  const published = await publisher.publish();
+  expect(published).toEqual({ outcome: 'published', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  // Stored as validated JSON with the hash of the uploaded text, as a mission records it.
+  expect(table.items.get(itemId)).toMatchObject({
+    policy: { mission: { max_attempts: 2 } },
+    source_etag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
+  });
   const seen: string[] = [];
   source.onChange((p) => seen.push(p.hash));
   now += 10_000;
   expect((await source.refresh()).hash).toBe(bundled.hash);
-  expect(bucket.requests).toHaveLength(1);
   now += 30_000;
   const reloaded = await source.refresh();
   expect(reloaded.policy.mission.max_attempts).toBe(2);
+  expect(published).toMatchObject({ hash: reloaded.hash });
   expect(seen).toEqual([reloaded.hash]);
   now += 30_000;
   expect((await source.refresh()).hash).toBe(reloaded.hash);
-  expect(bucket.requests.at(-1)).toMatchObject({ status: 304, ifNoneMatch: expect.stringMatching(/^"[0-9a-f]{32}"$/) });
   expect(seen).toHaveLength(1);
+  expect(table.commands.filter((c) => c === 'Get')).toHaveLength(3);
 });
 
-test('an invalid upload is refused: the last good policy stays and the error is kept', async () => {
+test('an invalid upload is refused: recorded with its reason, the last good policy stays', async () => {
   const before = source.current().hash;
   bucket.object = 'version: 1\nbuilder: {}\n';
+  const refused = await publisher.publish();
+  expect(refused).toEqual({ outcome: 'refused', error: expect.stringMatching(/builder\./) });
+  expect(table.items.get(itemId)).toMatchObject({ hash: before, last_error: expect.stringMatching(/builder\./) });
   now += 30_000;
   expect((await source.refresh()).hash).toBe(before);
   expect(source.lastError).toMatch(/builder\./);
+  bucket.object = 'not: [valid yaml';
+  expect(await publisher.publish()).toEqual({ outcome: 'refused', error: expect.stringMatching(/not valid YAML/) });
   bucket.object = shippedText;
+  expect(await publisher.publish()).toEqual({ outcome: 'published', hash: bundled.hash });
+  expect(table.items.get(itemId)).not.toHaveProperty('last_error');
   now += 30_000;
   expect((await source.refresh()).hash).toBe(bundled.hash);
   expect(source.lastError).toBeNull();
 });
 
-test('concurrent refreshes share one request; an unreachable bucket keeps the policy in force', async () => {
+test('a stored policy that fails the schema is refused by the function too', async () => {
+  const good = source.current().hash;
+  table.items.set(itemId, { ...POLICY_ITEM_KEY, hash: 'f'.repeat(64), policy: { version: 1 } });
   now += 30_000;
-  const count = bucket.requests.length;
-  await Promise.all([source.refresh(), source.refresh(), source.refresh()]);
-  expect(bucket.requests.length).toBe(count + 1);
-  bucket.stop();
+  expect((await source.refresh()).hash).toBe(good);
+  expect(source.lastError).toMatch(/^policy\.yaml: builder: /);
+});
+
+test('a deleted override is withdrawn: the bundled policy governs again', async () => {
+  bucket.object = shippedText.replace('max_attempts: 3', 'max_attempts: 4');
+  await publisher.publish();
+  now += 30_000;
+  expect((await source.refresh()).policy.mission.max_attempts).toBe(4);
+  bucket.object = null;
+  expect(await publisher.publish()).toEqual({ outcome: 'withdrawn' });
   now += 30_000;
   expect((await source.refresh()).hash).toBe(bundled.hash);
+});
+
+test('concurrent refreshes share one read; an unreachable table keeps the policy in force', async () => {
+  now += 30_000;
+  const count = table.commands.length;
+  await Promise.all([source.refresh(), source.refresh(), source.refresh()]);
+  expect(table.commands.length).toBe(count + 1);
+  table.failWith = new Error('connect ECONNREFUSED');
+  now += 30_000;
+  expect((await source.refresh()).hash).toBe(bundled.hash);
+  table.failWith = null;
 });

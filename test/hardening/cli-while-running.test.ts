@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 /** `gantry user add` works while the stack runs: it writes through the running stack's store. */

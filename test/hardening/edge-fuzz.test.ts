@@ -4,7 +4,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { REST_ROUTES } from '../../lambdas/routes';
 import { TEST_ADMIN } from '../helpers/test-stack';
 

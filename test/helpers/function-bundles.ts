@@ -1,19 +1,25 @@
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FUNCTION_BUNDLING, functionEntry } from '../../lib/constructs/function-bundling';
+import { bundledPolicyDefine, FUNCTION_BUNDLING, functionEntry } from '../../lib/constructs/function-bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
-import { AUTHORIZER_HANDLER, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
+import { AUTHORIZER_HANDLER, EVENT_HANDLERS, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
 
 /** Every Lambda function, by the name of its entry (`lambdas/functions/<name>.ts`). */
-export const FUNCTION_NAMES: readonly string[] = [...REST_HANDLERS, WS_HANDLER, ...STEP_HANDLERS, AUTHORIZER_HANDLER];
+export const FUNCTION_NAMES: readonly string[] = [
+  ...REST_HANDLERS,
+  WS_HANDLER,
+  ...STEP_HANDLERS,
+  AUTHORIZER_HANDLER,
+  ...EVENT_HANDLERS,
+];
 
 /** One function's bundle as the CDK construct builds it. */
 export interface FunctionBundle {
   readonly name: string;
   /** Bytes of the minified JavaScript (the source map is a separate file). */
   readonly bytes: number;
-  /** Where it was written, with policy.yaml next to it as in the deployed asset; absent unless `outDir` was given. */
+  /** Where it was written, as in the deployed asset; absent unless `outDir` was given. */
   readonly file?: string;
   /** Packages (and project files) that ended up in the bundle. */
   readonly packages: ReadonlySet<string>;
@@ -32,9 +38,9 @@ function packagesOf(inputs: Record<string, { bytesInOutput: number }>): Set<stri
 }
 
 /**
- * Bundles one function's entry with the construct's own esbuild options. With `outDir` the
- * bundle is written to `<outDir>/<name>/index.js` (policy.yaml copied beside it, as the
- * construct's afterBundling hook does), so it can be loaded the way Lambda loads it.
+ * Bundles one function's entry with the construct's own esbuild options (the policy embedded as
+ * the construct embeds it). With `outDir` the bundle is written to `<outDir>/<name>/index.js`, so
+ * it can be loaded the way Lambda loads it.
  */
 export async function bundleFunction(name: string, outDir?: string): Promise<FunctionBundle> {
   const dir = outDir ? join(outDir, name) : undefined;
@@ -43,6 +49,7 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     external: [...FUNCTION_BUNDLING.external],
     alias: { ...FUNCTION_BUNDLING.alias },
+    define: bundledPolicyDefine(),
     // Aliases resolve from the working directory; the CDK bundles from the project root.
     absWorkingDir: PROJECT_ROOT,
     entryPoints: [functionEntry(name)],
@@ -60,6 +67,5 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   if (!dir) return { name, bytes: js.contents.length, packages, modules };
   mkdirSync(dir, { recursive: true });
   for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
-  copyFileSync(join(PROJECT_ROOT, 'policy.yaml'), join(dir, 'policy.yaml'));
   return { name, bytes: js.contents.length, file: js.path, packages, modules };
 }

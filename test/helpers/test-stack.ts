@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
 import { fetchLocalApp } from '../../lambdas/adapters/deployers';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { identityBanner } from '../../local/cli-identity';
 import { startLocalStack } from '../../local/stack';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';

@@ -21,10 +21,10 @@ import {
 } from '../../lambdas/domain/siri-signature';
 import { take, type BucketRate } from '../../lambdas/domain/token-bucket';
 import { checkContent, normalizeForGuardrails } from '../../lambdas/domain/guardrails';
-import { loadPolicyFile, parsePolicy } from '../../lambdas/domain/policy';
+import { loadPolicyFile, parsePolicy } from '../../lambdas/domain/policy-file';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 
 describe('roles', () => {
   test('only owners manage users and tenants; approvers decide but do not build', () => {

@@ -9,7 +9,7 @@ import {
   type TransportResponse,
 } from '../../lambdas/adapters/llm/llm-client';
 import { LlmOutputInvalidError, LlmUnavailableError } from '../../lambdas/domain/llm';
-import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 
 /**
  * The interactive path (consult, chat, voice, Siri) must answer within 25 s end to end, under

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GantryManifestSchema } from '../../lambdas/domain/manifest';
-import { loadPolicyFile, PROJECT_ROOT, type Policy } from '../../lambdas/domain/policy';
+import { type Policy } from '../../lambdas/domain/policy';
+import { loadPolicyFile, PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { checkManifest } from '../../lambdas/domain/policy-gate';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 
 const CLI = join(PROJECT_ROOT, 'local', 'gantry-cli.js');
 const corpus = (...parts: string[]): string => join(PROJECT_ROOT, 'test', 'policy-corpus', ...parts);

@@ -1,7 +1,7 @@
 import { deadmanSchedule } from '../../builder-image/src/build-job';
 import { runBuild } from '../../builder-image/src/build-runner';
 import { buildStateTimeoutSeconds } from '../../lambdas/domain/mission-definition';
-import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { appManifest, BUILDER_LIMITS, openTempDir, removeTempDirs } from './sandbox-fixtures';
 
 afterAll(() => removeTempDirs());

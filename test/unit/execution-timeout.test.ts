@@ -1,4 +1,4 @@
-import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import {
   EXECUTION_TIMEOUT_MARGIN_SECONDS,
   missionDefinitionJson,

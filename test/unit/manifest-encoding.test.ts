@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeAppFiles } from '../../builder-image/src/app-files';
 import { GantryManifestSchema, manifestFileBytes, type GantryManifest } from '../../lambdas/domain/manifest';
 import { checkManifest } from '../../lambdas/domain/policy-gate';
-import { loadPolicyFile } from '../../lambdas/domain/policy';
+import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 
 /** Every byte value, so a text round trip would visibly corrupt it. */
 const BINARY = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));

@@ -6,7 +6,8 @@ import { APP_KIND_IDS, APP_KINDS, supportedFeatures } from '../../lambdas/domain
 import { THEME_IDS } from '../../lambdas/domain/architect/themes';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { globToRegExp, matchesAnyGlob } from '../../lambdas/domain/path-glob';
-import { loadPolicyFile, parsePolicy, PROJECT_ROOT, type Policy } from '../../lambdas/domain/policy';
+import { type Policy } from '../../lambdas/domain/policy';
+import { loadPolicyFile, parsePolicy, PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { checkManifest } from '../../lambdas/domain/policy-gate';
 
 const text = readFileSync(join(PROJECT_ROOT, 'policy.yaml'), 'utf8');

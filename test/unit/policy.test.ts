@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicyFile, parsePolicy, PROJECT_ROOT } from '../../lambdas/domain/policy';
+import { loadPolicyFile, parsePolicy, PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { MISSION_SUBSTITUTIONS, missionDefinitionJson, substitute } from '../../lambdas/domain/mission-definition';
 import { checkManifest } from '../../lambdas/domain/policy-gate';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
