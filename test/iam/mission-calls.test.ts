@@ -42,8 +42,15 @@ beforeAll(() => {
       action: 'StartExecution',
       input: { stateMachineArn: iam.env('architect').GANTRY_STATE_MACHINE_ARN, name: 'm1' },
     },
-    // Every step reloads the policy override.
-    ...['step-architect', 'step-policy-gate', 'step-audit', 'step-seal'].map((f) => s3(f, 'GetObject', 'config/policy.yaml')),
+    // Every step reloads the policy override, as published (validated) into the table.
+    ...['step-architect', 'step-policy-gate', 'step-audit', 'step-seal'].map((functionId): RecordedCall => ({
+      functionId,
+      service: 'dynamodb',
+      action: 'GetItem',
+      input: { TableName, Key: { PK: 'CONFIG#policy', SK: 'CONFIG#policy' } },
+    })),
+    // Only the publisher reads the uploaded file.
+    s3('policy-publish', 'GetObject', 'config/policy.yaml'),
     ...ddb('step-architect'),
     s3('step-architect', 'PutObject', manifestKey('t1', 'm1', 1)),
     ...ddb('step-policy-gate'),
