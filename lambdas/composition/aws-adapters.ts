@@ -155,6 +155,19 @@ export function awsEvidenceSigner(base: AwsConfig): EvidenceSigner {
   return new KmsEvidenceSigner(new KMSClient({ region: base.config.AWS_REGION }), base.config.GANTRY_EVIDENCE_KEY_ID);
 }
 
+/** What the functions that seal a mission's evidence use (seal, record failure, ended execution). */
+export function awsSealingServices() {
+  const base = awsBase();
+  return {
+    ...base,
+    store: awsMissionStore(base),
+    artifacts: awsArtifacts(base),
+    push: awsPush(base),
+    evidence: awsEvidenceStore(base),
+    signer: awsEvidenceSigner(base),
+  };
+}
+
 export function awsWorkflow(base: AwsConfig): WorkflowPort {
   return new StepFunctionsWorkflow(new SFNClient({ region: base.config.AWS_REGION }), base.config.GANTRY_STATE_MACHINE_ARN);
 }

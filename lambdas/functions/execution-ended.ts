@@ -1,28 +1,10 @@
 import { createHandler } from '../handlers/execution-ended';
-import {
-  awsArtifacts,
-  awsBase,
-  awsEvidenceSigner,
-  awsEvidenceStore,
-  awsMissionStore,
-  awsPush,
-  once,
-} from '../composition/aws-adapters';
+import { awsSealingServices, once } from '../composition/aws-adapters';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
  * lambdas/composition/aws-adapters.ts), once per container, on first use.
  */
-export const services = once(() => {
-  const base = awsBase();
-  return {
-    ...base,
-    store: awsMissionStore(base),
-    artifacts: awsArtifacts(base),
-    push: awsPush(base),
-    evidence: awsEvidenceStore(base),
-    signer: awsEvidenceSigner(base),
-  };
-});
+export const services = once(awsSealingServices);
 
 export const handler = createHandler(services);
