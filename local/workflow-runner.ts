@@ -111,7 +111,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
 
   /** Writes the record whole or not at all (a crash mid-write leaves the previous version). */
   private async save(record: ExecutionRecord): Promise<void> {
-    const tmp = `${this.path(record.name)}.${process.pid}.tmp`;
+    const tmp = `${this.path(record.name)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, JSON.stringify(record, null, 2));
     await rename(tmp, this.path(record.name));
   }
