@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { logger } from '../lambdas/observability';
 import { AUTHORIZER_FN } from './handler-registry';
 
@@ -11,6 +11,27 @@ import { AUTHORIZER_FN } from './handler-registry';
  */
 
 /** API Gateway's own payload limit (10 MB); handlers enforce the policy's smaller limits. */
+/** Starts `server` on host:port and answers the port it bound (a port of 0 picks a free one). */
+export async function listenOn(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}
+
+/** Stops `server`, dropping its idle keep-alive connections instead of waiting for them. */
+export async function closeServer(server: Server): Promise<void> {
+  await new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections();
+  });
+}
+
 export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** When each response's request arrived, so the gateway's own errors carry a duration too. */

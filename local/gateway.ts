@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { logger } from '../lambdas/observability';
 import { LocalConnectionsApi } from './connections-api';
-import { edgeHeaders, markArrival, sendError } from './gateway-edge';
+import { closeServer, edgeHeaders, listenOn, markArrival, sendError } from './gateway-edge';
 import { servePull } from './pull-pages';
 import { parseTarget } from './request-target';
 import { LocalRestApi } from './rest-api';
@@ -66,16 +66,8 @@ export class LocalGateway {
     });
     server.keepAliveTimeout = 5_000;
     server.on('upgrade', (req, socket, head) => this.websockets.upgrade(req, socket, head));
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolveListen();
-      });
-    });
+    this.port = await listenOn(server, this.options.port, this.options.host);
     this.server = server;
-    const address = server.address();
-    this.port = typeof address === 'object' && address ? address.port : this.options.port;
     return this.url;
   }
 
@@ -84,10 +76,7 @@ export class LocalGateway {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    await new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    });
+    await closeServer(server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

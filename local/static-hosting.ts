@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { logger } from '../lambdas/observability';
-import { markArrival, sendError } from './gateway-edge';
+import { closeServer, listenOn, markArrival, sendError } from './gateway-edge';
 import { parseTarget, safeDecode } from './request-target';
 
 /**
@@ -141,16 +141,8 @@ export class LocalAppsHost {
     server.keepAliveTimeout = 5_000;
     // No WebSocket here: an upgrade request is simply refused.
     server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n'));
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolveListen();
-      });
-    });
+    this.boundPort = await listenOn(server, this.options.port, this.options.host);
     this.server = server;
-    const address = server.address();
-    this.boundPort = typeof address === 'object' && address ? address.port : this.options.port;
     return this.boundPort;
   }
 
@@ -158,10 +150,7 @@ export class LocalAppsHost {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    await new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    });
+    await closeServer(server);
   }
 
   /** The app a Host header names, or null. */

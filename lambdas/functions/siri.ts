@@ -1,31 +1,14 @@
 import { createHandler } from '../handlers/siri';
-import {
-  awsArtifacts,
-  awsBase,
-  awsIdentityStore,
-  awsMissionStore,
-  awsPush,
-  awsSecretBox,
-  awsWorkflow,
-  once,
-} from '../composition/aws-adapters';
-import { withModels } from '../composition/models';
+import { awsSecretBox, once } from '../composition/aws-adapters';
+import { services as consultationServices } from './consult';
 
 /**
- * AWS Lambda entry: composes only the adapters this function uses (see
- * lambdas/composition/aws-adapters.ts), once per container, on first use.
+ * AWS Lambda entry: Siri continues a consultation, so it composes what the consult function does,
+ * plus the box that opens device secrets (see lambdas/composition/aws-adapters.ts).
  */
 export const services = once(() => {
-  const base = awsBase();
-  return withModels({
-    ...base,
-    store: awsMissionStore(base),
-    identity: awsIdentityStore(base),
-    secretBox: awsSecretBox(base),
-    artifacts: awsArtifacts(base),
-    workflow: awsWorkflow(base),
-    push: awsPush(base),
-  });
+  const consultation = consultationServices();
+  return { ...consultation, secretBox: awsSecretBox(consultation) };
 });
 
 export const handler = createHandler(services);
