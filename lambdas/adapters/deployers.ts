@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
@@ -22,14 +23,14 @@ export class LocalStaticDeployer implements Deployer {
     if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(input.slug)) throw new DeployError(`Invalid app slug ${input.slug}`);
     if (!input.files.some((f) => f.path === 'index.html')) throw new DeployError('Built output has no index.html');
     const target = join(this.appsRoot, input.slug);
-    const staging = `${target}.staging-${process.pid}-${Date.now()}`;
+    const staging = `${target}.staging-${randomUUID()}`;
     for (const file of input.files) {
       assertSafeKey(file.path);
       const path = join(staging, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.body);
     }
-    const old = `${target}.old-${Date.now()}`;
+    const old = `${target}.old-${randomUUID()}`;
     await rename(target, old).catch(() => undefined);
     await rename(staging, target);
     await rm(old, { recursive: true, force: true });

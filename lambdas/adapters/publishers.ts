@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -268,9 +269,10 @@ export class LocalGitPublisher implements Publisher {
     await mkdir(this.pullsDir, { recursive: true });
     let n = (await readdir(this.pullsDir)).filter((f) => f.endsWith('.json')).length + 1;
     for (;;) {
-      // Written whole under a private name, then linked into place: the link claims the number
-      // only if it is free, and a crash never leaves a torn record under a number.
-      const tmp = join(this.pullsDir, `.${n}.${process.pid}.${Date.now()}.tmp`);
+      // Written whole under a name no other writer can hold (two publishes of one process may
+      // try the same number in the same millisecond), then linked into place: the link claims the
+      // number only if it is free, and a crash never leaves a torn record under a number.
+      const tmp = join(this.pullsDir, `.${n}.${randomUUID()}.tmp`);
       await writeFile(tmp, JSON.stringify(await record(n), null, 2));
       try {
         await link(tmp, join(this.pullsDir, `${n}.json`));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -88,10 +88,10 @@ async function buildBundle(cacheDir: string, entry: string): Promise<string> {
   }
   await mkdir(cacheDir, { recursive: true, mode: 0o755 });
   // Temporary name + rename: another process sharing the cache never mounts half a bundle.
-  const tmp = `${bundlePath}.${process.pid}.tmp`;
+  const tmp = `${bundlePath}.${randomUUID()}.tmp`;
   await writeFile(tmp, code.contents, { mode: 0o644 });
   await rename(tmp, bundlePath);
-  const metaTmp = `${metaPath}.${process.pid}.tmp`;
+  const metaTmp = `${metaPath}.${randomUUID()}.tmp`;
   await writeFile(metaTmp, JSON.stringify({ esbuild: esbuildVersion, entry, inputs }, null, 1), { mode: 0o644 });
   await rename(metaTmp, metaPath);
   return bundlePath;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalGitPublisher } from '../../lambdas/adapters/publishers';
@@ -92,3 +92,20 @@ test("a new tenant's first publishes, all at once, share one initialisation", as
   expect(new Set(outs.map((o) => o.prNumber)).size).toBe(4);
   expect(branches(publisher.repoPath('tenant-new'))).toHaveLength(5);
 });
+
+test('many publishes of one process in the same millisecond each get a whole pull-request record of their own', async () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `m-${String(i).padStart(2, '0')}${'x'.repeat(i * 40)}`.slice(0, 60));
+  const now = jest.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+  try {
+    await Promise.all(
+      ids.map((id, i) => publisher.publish({ ...publishInput(`mission-${i}`, `tenant-${i % 3}`), body: id.repeat(i + 1) })),
+    );
+  } finally {
+    now.mockRestore();
+  }
+  const records = pulls().map(
+    (f) => JSON.parse(readFileSync(join(root, 'pulls', f), 'utf8')) as { number: number; mission_id: string },
+  );
+  expect(records.map((r) => r.mission_id).sort()).toEqual(ids.map((_, i) => `mission-${i}`).sort());
+  expect(new Set(records.map((r) => r.number)).size).toBe(ids.length);
+}, 60_000);
