@@ -11,7 +11,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError } from '../domain/errors';
 import type { Actor } from '../domain/mission';
 import type { Role } from '../domain/identity';
-import { secondsUntilFull, take, type BucketRate, type TakeResult } from '../domain/token-bucket';
+import { admitted, refused, takeBounds, type BucketRate, type TakeResult } from '../domain/token-bucket';
 import { REFUSAL_TALLY_BUCKET_SECONDS, REFUSAL_TALLY_TTL_SECONDS, tallyBucketStart } from '../domain/refusal-tally';
 
 export interface TenantRecord {
@@ -373,43 +373,52 @@ export class IdentityStore {
   // --- Token buckets ----------------------------------------------------------------------
 
   /**
-   * Takes one token from the bucket `scope`. Read, compute, then a conditional write on the
-   * item's version: of concurrent callers exactly one write wins per version, the others read
-   * again. A caller that finds the bucket empty writes nothing (others can only lower it).
+   * Takes one token from the bucket `scope` with one atomic conditional update (see
+   * domain/token-bucket): `tat + interval` while the bucket is busy, `now + interval` while it is
+   * full. The two conditions exclude each other, so concurrent callers never overwrite each
+   * other's take; a caller only tries the other form when the bucket changed between the two
+   * (it can, each way, at most a few times). A refused take writes nothing.
    */
   async takeToken(scope: string, rate: BucketRate): Promise<TakeResult> {
     const key = { PK: bucketPk(scope), SK: 'META' };
-    for (let tries = 0; tries < 200; tries++) {
-      if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 5 * Math.min(tries, 8)));
-      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-      const item = out.Item;
+    for (let tries = 0; tries < 4; tries++) {
       const now = this.nowMs();
-      const state = item ? { tokens: Number(item.tokens), updatedMs: Number(item.updated_ms) } : null;
-      const result = take(state, rate, now);
-      if (!result.allowed) return result;
-      const version = item ? Number(item.version ?? 0) : 0;
-      try {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: {
-              ...key,
-              tokens: result.next.tokens,
-              updated_ms: result.next.updatedMs,
-              version: version + 1,
-              expires_at: Math.ceil(now / 1000) + secondsUntilFull(result.next, rate),
-            },
-            ConditionExpression: item ? 'version = :v' : 'attribute_not_exists(PK)',
-            ExpressionAttributeValues: item ? { ':v': version } : undefined,
-          }),
-        );
-        return result;
-      } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      }
+      const { interval, busyLimit, expiresAt } = takeBounds(rate, now);
+      const busy = await this.updateBucket(key, {
+        UpdateExpression: 'SET tat = tat + :interval, expires_at = :expires',
+        ConditionExpression: 'tat > :now AND tat <= :limit',
+        ExpressionAttributeValues: { ':interval': interval, ':expires': expiresAt, ':now': now, ':limit': busyLimit },
+      });
+      if (busy !== null) return admitted(rate, now, busy);
+      const full = await this.updateBucket(key, {
+        UpdateExpression: 'SET tat = :next, expires_at = :expires',
+        ConditionExpression: 'attribute_not_exists(tat) OR tat <= :now',
+        ExpressionAttributeValues: { ':next': now + interval, ':expires': expiresAt, ':now': now },
+      });
+      if (full !== null) return admitted(rate, now, full);
+      // Neither: the bucket is empty, or another caller moved it between the two updates.
+      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+      const tat = Number(out.Item?.tat ?? 0);
+      if (tat > busyLimit) return refused(rate, now, tat);
     }
-    // Contention this heavy is itself a sign of abuse: refuse rather than spin.
+    // The bucket kept changing under this caller: contention this heavy is itself a sign of abuse.
     return { allowed: false, retryAfterSeconds: 1 };
+  }
+
+  /** One conditional update of a bucket; its new `tat`, or null when the condition failed. */
+  private async updateBucket(
+    key: { PK: string; SK: string },
+    update: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeValues: Record<string, number> },
+  ): Promise<number | null> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({ TableName: this.table, Key: key, ...update, ReturnValues: 'UPDATED_NEW' }),
+      );
+      return Number(out.Attributes?.tat);
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return null;
+      throw err;
+    }
   }
 
   /** Remembers that `email` logged in successfully from `source` (for `ttlSeconds`). */

@@ -133,22 +133,40 @@ describe('GANTRY-SIRI-V1 signatures', () => {
 describe('token bucket arithmetic', () => {
   const rate: BucketRate = { capacity: 3, refill_per_minute: 6 };
   test('a new bucket is full; each take spends one; an empty one says when to retry', () => {
-    let state = null;
+    let tat: number | null = null;
+    const remaining: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = take(state, rate, 0);
-      expect(r.allowed).toBe(true);
-      if (r.allowed) state = r.next;
+      const r = take(tat, rate, 0);
+      expect(r.result.allowed).toBe(true);
+      if (r.result.allowed) remaining.push(r.result.remaining);
+      tat = r.tat;
     }
-    const denied = take(state, rate, 0);
-    expect(denied).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    expect(remaining).toEqual([2, 1, 0]);
+    expect(take(tat, rate, 0).result).toEqual({ allowed: false, retryAfterSeconds: 10 });
     // Six tokens a minute: one every ten seconds.
-    expect(take(state, rate, 10_000).allowed).toBe(true);
-    expect(take(state, rate, 9_000).allowed).toBe(false);
+    expect(take(tat, rate, 10_000).result.allowed).toBe(true);
+    expect(take(tat, rate, 9_000).result.allowed).toBe(false);
   });
 
   test('refill never exceeds capacity', () => {
-    const r = take({ tokens: 0, updatedMs: 0 }, rate, 3_600_000);
-    expect(r.allowed && r.next.tokens).toBe(2);
+    const r = take(0, rate, 3_600_000);
+    expect(r.result).toEqual({ allowed: true, remaining: 2 });
+    let tat: number | null = r.tat;
+    let admittedCount = 1;
+    for (let i = 0; i < 10; i++) {
+      const next = take(tat, rate, 3_600_000);
+      if (next.result.allowed) admittedCount += 1;
+      tat = next.tat;
+    }
+    expect(admittedCount).toBe(3);
+  });
+
+  test('a bucket with no refill regains a token a day', () => {
+    const none: BucketRate = { capacity: 1, refill_per_minute: 0 };
+    const first = take(null, none, 0);
+    expect(first.result.allowed).toBe(true);
+    expect(take(first.tat, none, 3_600_000).result).toEqual({ allowed: false, retryAfterSeconds: 82_800 });
+    expect(take(first.tat, none, 86_400_000).result.allowed).toBe(true);
   });
 });
 
