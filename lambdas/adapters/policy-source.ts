@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { type LoadedPolicy } from '../domain/policy';
 import { loadPolicyFile, parsePolicy } from '../domain/policy-file';
@@ -9,11 +10,19 @@ import { ReloadingPolicy } from './reloading-policy';
 /**
  * policy.yaml on disk (the local stack). With `watch`, edits are picked up as soon as the file
  * changes (the folder is watched, so editors that save by renaming are seen too); `refresh()`
- * re-reads it as well, so a step never works from a stale policy even if an event was missed.
+ * checks it as well, so a step never works from a stale policy even if an event was missed.
+ *
+ * Every request and step calls `refresh()`, so while the file is unchanged it costs one `stat`:
+ * the file is read only when its identity, size or times change, and parsed only when the
+ * text's digest differs from the text last parsed.
  */
 export class FilePolicySource extends ReloadingPolicy {
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** The file's identity, size and times when it was last read. */
+  private seen = '';
+  /** SHA-256 of the text last parsed (adopted or refused). */
+  private parsedDigest = '';
 
   constructor(
     private readonly path: string,
@@ -26,21 +35,31 @@ export class FilePolicySource extends ReloadingPolicy {
         if (file !== null && file !== name) return;
         // Editors write in several steps; read once they are done.
         if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.refresh(), 50);
+        this.timer = setTimeout(() => void this.refresh({ reread: true }), 50);
       });
       this.watcher.on('error', (err) => logger.warn('Policy file watch failed', { error: err.message, path }));
     }
   }
 
-  async refresh(): Promise<LoadedPolicy> {
+  /** `reread`: read the file even if its stat is unchanged (a watch event within one time tick). */
+  async refresh(options: { reread?: boolean } = {}): Promise<LoadedPolicy> {
     let text: string;
+    let seen: string;
     try {
+      const st = await stat(this.path, { bigint: true });
+      seen = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      if (seen === this.seen && !options.reread) return this.loaded;
       text = await readFile(this.path, 'utf8');
     } catch (err) {
       // Mid-rename or deleted: keep what is in force.
       this.lastError = `cannot read ${this.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+      this.seen = '';
       return this.loaded;
     }
+    this.seen = seen;
+    const digest = createHash('sha256').update(text).digest('hex');
+    if (digest === this.parsedDigest) return this.loaded;
+    this.parsedDigest = digest;
     return this.adopt(() => parsePolicy(text));
   }
 
