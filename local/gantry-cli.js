@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The `gantry` command. TypeScript sources run through tsx's CommonJS hook, so there is no build step.
+// The `gantry` command. Its TypeScript sources run as prebuilt JavaScript, compiled once and
+// cached (see prebuilt.js); there is no separate build step.
 'use strict';
-require('tsx/cjs');
-require('./cli.ts')
-  .main(process.argv.slice(2))
+require('./prebuilt.js')
+  .loadPrebuilt('local/cli.ts')
+  .then((cli) => cli.main(process.argv.slice(2)))
   .then((code) => {
     if (typeof code === 'number') process.exitCode = code;
   })

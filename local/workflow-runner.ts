@@ -1,12 +1,14 @@
 import './polyfills';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { appendFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../lambdas/domain/errors';
 import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/domain/execution-status-event';
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
+import { buildCacheDir } from './build-cache';
 
 type Json = Parameters<StateMachine['run']>[0];
 type Definition = ConstructorParameters<typeof StateMachine>[0];
@@ -93,8 +95,19 @@ export class LocalWorkflowRunner implements WorkflowPort {
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
     this.definition = JSON.parse(options.definitionJson) as Definition;
     this.definitionSha = sha256(options.definitionJson);
-    // Fails now, at start-up, on a definition the runtime refuses.
-    new StateMachine(this.definition, { validationOptions: { checkArn: false } });
+    // Fails now, at start-up, on a definition the runtime refuses. The check (JSON schemas compiled
+    // for each call) cost most of a start, so a definition that passed is remembered by its digest
+    // in the build cache, and every execution then runs it unchecked.
+    const passed = join(buildCacheDir(), `definition-${this.definitionSha.slice(0, 32)}.checked`);
+    if (!existsSync(passed)) {
+      new StateMachine(this.definition, { validationOptions: { checkArn: false } });
+      try {
+        mkdirSync(buildCacheDir(), { recursive: true });
+        writeFileSync(passed, `${new Date().toISOString()}\n`);
+      } catch {
+        // A read-only tree: check again at the next start.
+      }
+    }
   }
 
   private path(name: string): string {
@@ -164,12 +177,10 @@ export class LocalWorkflowRunner implements WorkflowPort {
   }
 
   /** Runs `definition` from its StartAt with `input`, journalling every state, and settles the record. */
-  private launch(record: ExecutionRecord, definition: Definition, input: Json, redrive = false): void {
-    // A redrive starts the checked definition at a later state, which the validator would call
-    // unreachable from StartAt: it was validated when the execution first started.
-    const machine = new StateMachine(definition, {
-      validationOptions: redrive ? { noValidate: true } : { checkArn: false },
-    });
+  private launch(record: ExecutionRecord, definition: Definition, input: Json): void {
+    // The definition was checked when the runner was made (a redrive's is that one started at a
+    // later state, which the check would call unreachable from StartAt).
+    const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
     const execution = machine.run(input, {
       overrides: { taskResourceLocalHandlers: this.options.tasks },
       noThrowOnAbort: true,
@@ -349,7 +360,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
       await this.save(record);
       const mark: JournalEntry = { event: 'redriven', state: plan.from, data: null, at: record.redriven_at };
       await appendFile(this.journalPath(record.name), `${JSON.stringify(mark)}\n`);
-      this.launch(record, plan.definition, plan.input as Json, true);
+      this.launch(record, plan.definition, plan.input as Json);
       logger.info('Execution carried on after a restart', { execution: record.name, state: plan.from });
       outcomes.push({ record, resumed: true, from: plan.from });
     }
