@@ -9,6 +9,9 @@
  *     scripted architect whose first app fails its tests and whose heal fixes them (so the figure
  *     is Gantry's own cost: events, heal step, diff, policy gate, limits; no model time),
  *   - cancel latency: from the cancel request to the running build being gone,
+ *   - the fast paths (bench/fast-paths.ts): status read against a raw store read, push latency
+ *     at 1 and 20 missions, makespan against the ideal, builder slot wait apart,
+ *   - start-up to /ready, prebuilt against compiling at run time (bench/startup.ts),
  *   - each Lambda function's bundle size and module init time (bench/function-bundles.ts).
  * Figures are ratios within one run; absolute times depend on the machine and its load.
  */
@@ -20,6 +23,8 @@ import { join } from 'node:path';
 import { runSnippet } from '../local/sandbox/snippet';
 import { functionBundleFigures } from './function-bundles';
 import { appCompilerFigures } from './app-compiler';
+import { fastPathFigures, follow } from './fast-paths';
+import { startupFigures } from './startup';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
@@ -66,26 +71,19 @@ async function main(): Promise<void> {
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   out(`Gantry bench — builder: ${stack.sandbox.describe().summary}`);
 
+  const me = (await (await fetch(`${stack.url}/gantry/auth/status`, { headers: auth })).json()) as {
+    tenant: { tenant_id: string };
+  };
+  // Followed over the WebSocket: polling would load the stack being measured.
   const runMission = async (prompt: string): Promise<MissionFigures> => {
-    const started = performance.now();
-    const res = await fetch(`${stack.url}/gantry/architect`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ voice_memo: prompt }),
-    });
-    const { mission_id } = (await res.json()) as { mission_id: string };
-    for (;;) {
-      const s = (await (await fetch(`${stack.url}/gantry/status/${mission_id}`, { headers: auth })).json()) as {
-        status: string;
-        attempts: Array<{ command_ms: number }>;
-        failure: unknown;
-      };
-      if (s.status === 'DEPLOYED') {
-        return { wallMs: performance.now() - started, builderMs: s.attempts.reduce((sum, a) => sum + a.command_ms, 0) };
-      }
-      if (s.status === 'FAILED') throw new Error(`Mission failed: ${JSON.stringify(s.failure)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const m = await follow({ stack, auth, tenantId: me.tenant.tenant_id }, prompt);
+    const s = (await (await fetch(`${stack.url}/gantry/status/${m.missionId}`, { headers: auth })).json()) as {
+      status: string;
+      attempts: Array<{ command_ms: number }>;
+      failure: unknown;
+    };
+    if (s.status !== 'DEPLOYED') throw new Error(`Mission ended ${s.status}: ${JSON.stringify(s.failure)}`);
+    return { wallMs: m.endedAt - m.submittedAt, builderMs: s.attempts.reduce((sum, a) => sum + a.command_ms, 0) };
   };
 
   try {
@@ -143,6 +141,8 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   await healAndCancelFigures(out);
+  await fastPathFigures(out);
+  for (const line of await startupFigures()) out(line);
   await functionBundleFigures(out);
   await appCompilerFigures(out);
 }
@@ -196,7 +196,7 @@ async function healAndCancelFigures(out: (line: string) => void): Promise<void> 
       const { mission_id } = await api('POST', '/gantry/architect', { voice_memo: `heal ${i}`, publish: false });
       let status: any;
       do {
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 250));
         status = await api('GET', `/gantry/status/${mission_id}`);
       } while (!['DEPLOYED', 'FAILED'].includes(status.status));
       if (status.status !== 'DEPLOYED' || status.attempts.length !== 2) {

@@ -72,7 +72,7 @@ export class LocalGateway {
   }
 
   async close(): Promise<void> {
-    this.websockets.close();
+    await this.websockets.close();
     const server = this.server;
     if (!server) return;
     this.server = undefined;

@@ -24,6 +24,9 @@ export interface OpenSocket {
 export class LocalWebSocketApi {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024 });
   private readonly sockets = new Map<string, OpenSocket>();
+  /** Route handlers still running; `close` waits for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing = false;
 
   get count(): number {
     return this.sockets.size;
@@ -40,10 +43,23 @@ export class LocalWebSocketApi {
     return socket && socket.ws.readyState === socket.ws.OPEN ? socket : undefined;
   }
 
-  close(): void {
+  /**
+   * Ends every socket and waits for the route handlers still running (a `$disconnect` a client
+   * sent just before), so none of them outlives the store it writes to. Sockets ended here run no
+   * `$disconnect`: the stack is stopping, and the next start drops subscriptions whose
+   * connection is gone.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
     for (const { ws } of this.sockets.values()) ws.terminate();
     this.sockets.clear();
     this.wss.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, 5000).unref())),
+    ]);
+    clearTimeout(timer);
   }
 
   /** The HTTP server's `upgrade` listener. Nothing a client sends may escape it: it never throws. */
@@ -108,7 +124,14 @@ export class LocalWebSocketApi {
     });
   }
 
-  private async invoke(routeKey: string, connectionId: string, body?: string, query?: Record<string, string>) {
+  private invoke(routeKey: string, connectionId: string, body?: string, query?: Record<string, string>) {
+    const run = this.route(routeKey, connectionId, body, query);
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  private async route(routeKey: string, connectionId: string, body?: string, query?: Record<string, string>) {
     const event = {
       requestContext: {
         routeKey,
@@ -157,7 +180,7 @@ export class LocalWebSocketApi {
     });
     ws.on('close', () => {
       this.sockets.delete(connectionId);
-      void this.invoke('$disconnect', connectionId).catch(() => undefined);
+      if (!this.closing) void this.invoke('$disconnect', connectionId).catch(() => undefined);
     });
     const connected = await this.invoke('$connect', connectionId, undefined, query).catch(() => ({ statusCode: 500 }));
     if ((connected?.statusCode ?? 200) !== 200) {

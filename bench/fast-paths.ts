@@ -1,0 +1,180 @@
+/**
+ * The fast paths, each as a ratio measured side by side in one run:
+ *   - status read: `GET /gantry/status/{id}` through the gateway, authorizer and handler, against
+ *     a raw read of the same mission from the same store, in alternating rounds;
+ *   - push: from an event's time to a subscribed WebSocket receiving it, with 1 mission and with
+ *     20 missions running at once;
+ *   - makespan: 20 missions submitted at once, against the ideal (lone mission time × rounds of
+ *     builder slots);
+ *   - slot wait, reported apart from orchestration (time a mission's build waited for a slot).
+ * Missions are followed over the WebSocket, never by fast polling, so the bench does not load the
+ * stack it measures.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startLocalStack, type LocalStack } from '../local/stack';
+
+const ROUNDS = Number(process.env.BENCH_STATUS_ROUNDS ?? 3);
+const ROUND_MS = Number(process.env.BENCH_STATUS_ROUND_MS ?? 1500);
+const CLIENTS = Number(process.env.BENCH_STATUS_CLIENTS ?? 8);
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT_MISSIONS ?? 20);
+
+const pct = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+};
+
+export interface Bench {
+  stack: LocalStack;
+  auth: Record<string, string>;
+  tenantId: string;
+}
+
+/** Requests per second `op` sustains with CLIENTS concurrent callers for ROUND_MS. */
+async function rate(op: () => Promise<unknown>): Promise<number> {
+  let done = 0;
+  const until = performance.now() + ROUND_MS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        await op();
+        done += 1;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+export interface Followed {
+  missionId: string;
+  submittedAt: number;
+  endedAt: number;
+  status: string;
+  /** Milliseconds from each event's `at` to its arrival here. */
+  pushLags: number[];
+  /** From the first queue position pushed to the build's first log lines (0: never queued). */
+  slotWaitMs: number;
+}
+
+/** Submits a mission and follows it over one WebSocket until it ends. */
+export async function follow(b: Bench, prompt: string): Promise<Followed> {
+  const { ticket } = (await (await fetch(`${b.stack.url}/gantry/auth/ticket`, { method: 'POST', headers: b.auth })).json()) as {
+    ticket: string;
+  };
+  const ws = new WebSocket(`${b.stack.url.replace(/^http/, 'ws')}/ws?ticket=${encodeURIComponent(ticket)}`);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const submittedAt = performance.now();
+  const res = await fetch(`${b.stack.url}/gantry/architect`, {
+    method: 'POST',
+    headers: b.auth,
+    body: JSON.stringify({ voice_memo: prompt }),
+  });
+  const { mission_id: missionId } = (await res.json()) as { mission_id: string };
+  const pushLags: number[] = [];
+  let queuedAt: number | null = null;
+  let firstLogAt: number | null = null;
+  const status = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`mission ${missionId} did not end`)), 600_000);
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw)) as { type: string; at?: string; status?: string | null; queue_position?: number };
+      if (msg.type === 'event' && msg.at) pushLags.push(Date.now() - Date.parse(msg.at));
+      if (msg.type === 'queue' && (msg.queue_position ?? 0) > 0) queuedAt ??= performance.now();
+      if (msg.type === 'log') firstLogAt ??= performance.now();
+      const s = msg.status;
+      if (s && ['DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED'].includes(s)) {
+        clearTimeout(timer);
+        resolve(s);
+      }
+    });
+    ws.send(JSON.stringify({ action: 'subscribe', mission_id: missionId }));
+  });
+  const endedAt = performance.now();
+  ws.close();
+  const slotWaitMs = queuedAt !== null && firstLogAt !== null ? Math.max(0, firstLogAt - queuedAt) : 0;
+  return { missionId, submittedAt, endedAt, status, pushLags, slotWaitMs };
+}
+
+export async function fastPathFigures(out: (line: string) => void): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-fast-'));
+  const admin = { email: 'bench@gantry.local', password: randomBytes(18).toString('base64url') };
+  const stack = await startLocalStack({
+    env: {
+      ...process.env,
+      PORT: '0',
+      GANTRY_DATA_DIR: dataDir,
+      GANTRY_ADMIN_EMAIL: admin.email,
+      GANTRY_ADMIN_PASSWORD: admin.password,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+    },
+  });
+  try {
+    const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
+    const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+    const me = (await (await fetch(`${stack.url}/gantry/auth/status`, { headers: auth })).json()) as {
+      tenant: { tenant_id: string };
+    };
+    const b: Bench = { stack, auth, tenantId: me.tenant.tenant_id };
+
+    // One mission alone: its time is the makespan's unit, its pushes the uncontended figure.
+    const lone = await follow(b, 'Build a unit converter');
+    if (lone.status !== 'DEPLOYED') throw new Error(`lone mission ended ${lone.status}`);
+    const loneMs = lone.endedAt - lone.submittedAt;
+
+    // Status read against a raw read of the same item, in alternating rounds.
+    const statusRates: number[] = [];
+    const rawRates: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      statusRates.push(
+        await rate(async () => {
+          const r = await fetch(`${stack.url}/gantry/status/${lone.missionId}`, { headers: auth });
+          if (r.status !== 200) throw new Error(`status read answered ${r.status}`);
+          await r.arrayBuffer();
+        }),
+      );
+      rawRates.push(await rate(() => stack.services.store.getMission(b.tenantId, lone.missionId)));
+    }
+    const status = pct(statusRates, 50);
+    const raw = pct(rawRates, 50);
+    out(
+      `status read: ${status.toFixed(0)} req/s through the API vs ${raw.toFixed(0)} req/s raw store read → ratio ${(status / raw).toFixed(2)} (median of ${ROUNDS} alternating rounds, ${CLIENTS} clients)`,
+    );
+
+    // Many missions at once.
+    const slots = stack.services.policy.policy.builder.concurrency;
+    const started = performance.now();
+    const many = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => follow(b, `Build a unit converter number ${i}`)));
+    const makespan = performance.now() - started;
+    const failed = many.filter((m) => m.status !== 'DEPLOYED');
+    if (failed.length) throw new Error(`${failed.length} of ${CONCURRENT} missions did not deploy`);
+    const ideal = Math.ceil(CONCURRENT / slots) * loneMs;
+    out(
+      `makespan: ${CONCURRENT} missions at once in ${(makespan / 1000).toFixed(1)} s; ideal ${(ideal / 1000).toFixed(1)} s (${Math.ceil(CONCURRENT / slots)} rounds of ${slots} slots × lone mission ${(loneMs / 1000).toFixed(2)} s) → ratio ${(makespan / ideal).toFixed(2)}`,
+    );
+    const lags = many.flatMap((m) => m.pushLags);
+    out(
+      `push (event time → subscriber): 1 mission p50 ${pct(lone.pushLags, 50).toFixed(0)} ms p99 ${pct(lone.pushLags, 99).toFixed(0)} ms; ${CONCURRENT} at once p50 ${pct(lags, 50).toFixed(0)} ms p99 ${pct(lags, 99).toFixed(0)} ms`,
+    );
+    const waits = many.map((m) => m.slotWaitMs);
+    const orchestration = many.map((m) => m.endedAt - m.submittedAt - m.slotWaitMs);
+    out(
+      `builder slot wait (first queue position → first build output), ${CONCURRENT} at once: median ${pct(waits, 50).toFixed(0)} ms, max ${Math.max(...waits).toFixed(0)} ms; mission time without it: median ${pct(orchestration, 50).toFixed(0)} ms (lone mission ${loneMs.toFixed(0)} ms)`,
+    );
+  } finally {
+    await stack.stop({ drain: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  void fastPathFigures((line) => void process.stdout.write(`${line}\n`)).catch((err: Error) => {
+    process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+    process.exitCode = 1;
+  });
+}
