@@ -72,7 +72,7 @@ test('only the functions that publish carry the GitHub client, only sealing func
   ]);
   expect(holders('@aws-sdk/client-sfn').sort()).toEqual(['architect', 'consult', 'health', 'mission-control', 'siri']);
   // Device keys and third-party tokens are SSM SecureString parameters.
-  expect(holders('@aws-sdk/client-ssm').sort()).toEqual(['devices', 'siri', 'step-deploy', 'step-publish']);
+  expect(holders('@aws-sdk/client-ssm').sort()).toEqual(['devices', 'pulls', 'siri', 'step-deploy', 'step-publish']);
   expect(holders('@aws-sdk/client-secrets-manager')).toEqual([]);
 });
 

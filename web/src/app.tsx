@@ -103,7 +103,9 @@ export function App() {
           aria-expanded={sidebarOpen}
           onClick={() => setSidebarOpen(!sidebarOpen)}
         >
-          ☰
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+            <path d="M4 6h16M4 12h16M4 18h16" />
+          </svg>
         </button>
         <a class="brand" href="/" onClick={(e) => (e.preventDefault(), select(null), setConsultation(null))}>
           <img src="/web/favicon.svg" alt="" width="22" height="22" /> Gantry

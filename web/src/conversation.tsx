@@ -34,6 +34,14 @@ function readBase64(file: File): Promise<string> {
 
 const featureWords = (f: string) => f.replace(/-/g, ' ');
 
+function Icon({ d }: { d: string }) {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}
+
 /** The browser's speech recognition, where it has one (Chromium: webkitSpeechRecognition). */
 function speechRecognition(): (new () => any) | null {
   const w = window as any;
@@ -320,23 +328,25 @@ export function Conversation(props: {
               accept="image/png,image/jpeg,image/webp,image/gif"
               onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
             />
-            <span aria-hidden="true">📎</span> {file ? file.name : 'Design image'}
+            <Icon d="M16.5 6.5 8.6 14.4a2 2 0 0 0 2.8 2.8l8-8a4 4 0 0 0-5.6-5.6l-8 8a6 6 0 0 0 8.5 8.5l7.1-7.1" /> {file ? file.name : 'Design image'}
           </label>
           {Recognition && (
             <button type="button" id="mic" class={`secondary small ${listening ? 'on' : ''}`} aria-pressed={listening} onClick={listen}>
-              🎤 {listening ? 'Listening…' : 'Speak'}
+              <Icon d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3" /> {listening ? 'Listening…' : 'Speak'}
             </button>
           )}
           <span class="spacer" />
-          <label class="option">
-            <input type="checkbox" id="deploy" checked={deploy} onChange={(e) => setDeploy((e.currentTarget as HTMLInputElement).checked)} /> Deploy
-          </label>
-          <label class="option">
-            <input type="checkbox" id="publish" checked={publish} onChange={(e) => setPublish((e.currentTarget as HTMLInputElement).checked)} /> Pull request
-          </label>
           <button type="submit" id="consult-send" disabled={busy}>
             {busy ? '…' : 'Send'}
           </button>
+        </div>
+        <div class="composer-row options">
+          <label class="option">
+            <input type="checkbox" id="deploy" checked={deploy} onChange={(e) => setDeploy((e.currentTarget as HTMLInputElement).checked)} /> Deploy the app
+          </label>
+          <label class="option">
+            <input type="checkbox" id="publish" checked={publish} onChange={(e) => setPublish((e.currentTarget as HTMLInputElement).checked)} /> Open a pull request
+          </label>
         </div>
         {error && (
           <p id="consult-error" role="alert" class="error">

@@ -214,7 +214,6 @@ function Preview({ url }: { url: string }) {
           src={url}
           sandbox="allow-scripts allow-same-origin allow-forms allow-modals allow-downloads"
           referrerpolicy="no-referrer"
-          loading="lazy"
         />
       </div>
       <p class="hint">
