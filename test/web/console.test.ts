@@ -175,8 +175,23 @@ test('sign in, consult the CTO to a plan, proceed, watch it to DEPLOYED, preview
   // At 390 px the panes stack and the sidebar folds away behind a button.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.isVisible('.sidebar')).toBe(false);
-  const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(390);
+  // Nothing sticks out sideways (wide content such as a diff scrolls inside its own box).
+  const sticking = await page.evaluate(() => {
+    const d = (globalThis as any).document;
+    const clipped = (el: any): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const o = (globalThis as any).getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
+    return [...d.querySelectorAll('body *')]
+      .filter((el: any) => el.getBoundingClientRect().right > 391 && !clipped(el))
+      .slice(0, 5)
+      .map((el: any) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+  });
+  expect(sticking).toEqual([]);
+  expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, 'mobile-390-full');
   await screenshot(page, 'mobile-390-conversation', '.conversation-pane');
   await screenshot(page, 'mobile-390-mission', '.mission-head');

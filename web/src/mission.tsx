@@ -120,8 +120,8 @@ export function MissionPane(props: { missionId: string | null; summary: MissionS
         {error && <p class="error">{error}</p>}
       </div>
       <div class="mission-grid">
-        <Timeline events={feed?.events ?? []} final={final} />
         {view?.url && <Preview url={view.url} />}
+        <Timeline events={feed?.events ?? []} final={final} />
         {view && <Decision view={view} status={status} onDecided={onChanged} />}
         {view?.pr_url && <PullRequest missionId={missionId} open={props.openPull} key={view.pr_url} />}
         {view && view.attempts.length > 0 && <Attempts view={view} />}
