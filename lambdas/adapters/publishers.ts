@@ -344,7 +344,7 @@ const GIT_STATUS: Record<string, PullFile['status']> = {
 export function pullFiles(numstatZ: string, statusZ: string, fullPatch: string): PullFile[] {
   const statusOf = new Map<string, PullFile['status']>();
   const st = statusZ.split('\0').filter((x) => x !== '');
-  for (let i = 0; i < st.length; ) {
+  for (let i = 0; i < st.length;) {
     const code = st[i]!;
     const renamed = code.startsWith('R') || code.startsWith('C');
     const path = renamed ? st[i + 2]! : st[i + 1]!;

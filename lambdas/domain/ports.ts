@@ -82,7 +82,12 @@ export interface Publisher {
    * The mission's pull request as people read it: title, body and every file with its unified diff
    * against the base branch. Null when the mission has no pull request here.
    */
-  describePull(input: { tenantId: string; missionId: string; branch: string | null; prUrl: string | null }): Promise<PullDescription | null>;
+  describePull(input: {
+    tenantId: string;
+    missionId: string;
+    branch: string | null;
+    prUrl: string | null;
+  }): Promise<PullDescription | null>;
 }
 
 /** One changed file of a pull request (`patch`: its unified diff hunks, empty for a binary file). */

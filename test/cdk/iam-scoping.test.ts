@@ -66,7 +66,13 @@ test('only step-deploy can read the Vercel token, only step-publish and the pull
   // Besides them, only the device-key and Siri handlers read a secret: the one that seals device keys.
   expect(readersOf(g.stack.secrets.deviceKeySecretName)).toEqual([roleOf(rest.devices), roleOf(rest.siri)].sort());
   expect(rolesWithAction(g.template, 'ssm:GetParameter')).toEqual(
-    [roleOf(steps['step-deploy']), roleOf(steps['step-publish']), roleOf(rest.devices), roleOf(rest.siri), roleOf(rest.pulls)].sort(),
+    [
+      roleOf(steps['step-deploy']),
+      roleOf(steps['step-publish']),
+      roleOf(rest.devices),
+      roleOf(rest.siri),
+      roleOf(rest.pulls),
+    ].sort(),
   );
   // No Secrets Manager at all: a secret costs $0.40 a month and lingers in its recovery window after a destroy.
   expect(rolesWithAction(g.template, 'secretsmanager:GetSecretValue')).toEqual([]);

@@ -23,7 +23,17 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const BUILD_STATES = ['QUEUED', 'ARCHITECTING', 'POLICY_CHECK', 'BUILDING', 'AUDITING', 'DEPLOYING', 'PUBLISHING', 'SEALING', 'DEPLOYED'];
+const BUILD_STATES = [
+  'QUEUED',
+  'ARCHITECTING',
+  'POLICY_CHECK',
+  'BUILDING',
+  'AUDITING',
+  'DEPLOYING',
+  'PUBLISHING',
+  'SEALING',
+  'DEPLOYED',
+];
 
 /** Records every status the mission badge shows, as the page shows it (a MutationObserver in the page). */
 async function recordBadge(page: Page): Promise<void> {
@@ -113,7 +123,11 @@ test('sign in, consult the CTO to a plan, proceed, watch it to DEPLOYED, preview
 
   // Every state shows on the timeline in order, each once, in human words (no event names, no #seq).
   const items = await page.$$eval('#timeline li', (lis) =>
-    lis.map((li) => ({ seq: Number(li.getAttribute('data-seq')), status: li.getAttribute('data-status'), text: li.textContent ?? '' })),
+    lis.map((li) => ({
+      seq: Number(li.getAttribute('data-seq')),
+      status: li.getAttribute('data-status'),
+      text: li.textContent ?? '',
+    })),
   );
   expect(items.map((i) => i.seq)).toEqual(Array.from({ length: items.length }, (_, i) => i + 1));
   const statuses = items.map((i) => i.status).filter(Boolean);

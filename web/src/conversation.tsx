@@ -36,7 +36,18 @@ const featureWords = (f: string) => f.replace(/-/g, ' ');
 
 function Icon({ d }: { d: string }) {
   return (
-    <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    <svg
+      class="icon"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
       <path d={d} />
     </svg>
   );
@@ -192,7 +203,9 @@ export function Conversation(props: {
         </button>
       </div>
       {turns.length === 0 && (
-        <p class="hint">Describe the app you want. The CTO asks what it needs to know, proposes a plan, and builds it once you say so.</p>
+        <p class="hint">
+          Describe the app you want. The CTO asks what it needs to know, proposes a plan, and builds it once you say so.
+        </p>
       )}
       <ol id="conversation" class="turns" aria-live="polite" ref={list}>
         {turns.map((t, i) => (
@@ -218,8 +231,7 @@ export function Conversation(props: {
               <ul id="plan-entities" class="entities">
                 {plan.app_spec.entities.map((e) => (
                   <li key={e.id}>
-                    <strong>{e.plural}</strong>{' '}
-                    <small>{e.fields.map((f) => f.label).join(', ')}</small>
+                    <strong>{e.plural}</strong> <small>{e.fields.map((f) => f.label).join(', ')}</small>
                   </li>
                 ))}
               </ul>
@@ -232,7 +244,13 @@ export function Conversation(props: {
               {plan.features.map((f) => (
                 <span class="chip on" key={f}>
                   {featureWords(f)}
-                  <button type="button" class="chip-x" aria-label={`Remove ${featureWords(f)}`} disabled={busy} onClick={() => void say(`remove ${featureWords(f)}`)}>
+                  <button
+                    type="button"
+                    class="chip-x"
+                    aria-label={`Remove ${featureWords(f)}`}
+                    disabled={busy}
+                    onClick={() => void say(`remove ${featureWords(f)}`)}
+                  >
                     ×
                   </button>
                 </span>
@@ -267,9 +285,7 @@ export function Conversation(props: {
               </select>
             )}
           </div>
-          {plan.left_out.length > 0 && (
-            <p class="hint">Left out: {plan.left_out.join('; ')}</p>
-          )}
+          {plan.left_out.length > 0 && <p class="hint">Left out: {plan.left_out.join('; ')}</p>}
           <form
             class="plan-change"
             onSubmit={(e) => {
@@ -328,11 +344,19 @@ export function Conversation(props: {
               accept="image/png,image/jpeg,image/webp,image/gif"
               onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
             />
-            <Icon d="M16.5 6.5 8.6 14.4a2 2 0 0 0 2.8 2.8l8-8a4 4 0 0 0-5.6-5.6l-8 8a6 6 0 0 0 8.5 8.5l7.1-7.1" /> {file ? file.name : 'Design image'}
+            <Icon d="M16.5 6.5 8.6 14.4a2 2 0 0 0 2.8 2.8l8-8a4 4 0 0 0-5.6-5.6l-8 8a6 6 0 0 0 8.5 8.5l7.1-7.1" />{' '}
+            {file ? file.name : 'Design image'}
           </label>
           {Recognition && (
-            <button type="button" id="mic" class={`secondary small ${listening ? 'on' : ''}`} aria-pressed={listening} onClick={listen}>
-              <Icon d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3" /> {listening ? 'Listening…' : 'Speak'}
+            <button
+              type="button"
+              id="mic"
+              class={`secondary small ${listening ? 'on' : ''}`}
+              aria-pressed={listening}
+              onClick={listen}
+            >
+              <Icon d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3" />{' '}
+              {listening ? 'Listening…' : 'Speak'}
             </button>
           )}
           <span class="spacer" />
@@ -342,10 +366,22 @@ export function Conversation(props: {
         </div>
         <div class="composer-row options">
           <label class="option">
-            <input type="checkbox" id="deploy" checked={deploy} onChange={(e) => setDeploy((e.currentTarget as HTMLInputElement).checked)} /> Deploy the app
+            <input
+              type="checkbox"
+              id="deploy"
+              checked={deploy}
+              onChange={(e) => setDeploy((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            Deploy the app
           </label>
           <label class="option">
-            <input type="checkbox" id="publish" checked={publish} onChange={(e) => setPublish((e.currentTarget as HTMLInputElement).checked)} /> Open a pull request
+            <input
+              type="checkbox"
+              id="publish"
+              checked={publish}
+              onChange={(e) => setPublish((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            Open a pull request
           </label>
         </div>
         {error && (

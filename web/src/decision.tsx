@@ -106,10 +106,22 @@ export function Decision({ view, status, onDecided }: { view: MissionView; statu
             <button type="button" id="approve" disabled={busy || !justification.trim()} onClick={() => void decide('APPROVE')}>
               Approve
             </button>
-            <button type="button" id="reject" class="danger" disabled={busy || !justification.trim()} onClick={() => void decide('REJECT')}>
+            <button
+              type="button"
+              id="reject"
+              class="danger"
+              disabled={busy || !justification.trim()}
+              onClick={() => void decide('REJECT')}
+            >
               Reject
             </button>
-            <button type="button" id="override" class="secondary" disabled={busy || !justification.trim()} onClick={() => void decide('OVERRIDE')}>
+            <button
+              type="button"
+              id="override"
+              class="secondary"
+              disabled={busy || !justification.trim()}
+              onClick={() => void decide('OVERRIDE')}
+            >
               Override
             </button>
           </div>

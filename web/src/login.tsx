@@ -48,8 +48,8 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
         <p class="hint" id="login-hint">
           No account yet? The first owner is created when the stack starts with <code>GANTRY_ADMIN_EMAIL</code> and{' '}
           <code>GANTRY_ADMIN_PASSWORD</code> set (when no user exists), or with{' '}
-          <code>npx gantry user add --email you@example.com --role owner</code> while the stack is stopped. An owner adds
-          more people with <code>POST /gantry/users</code>.
+          <code>npx gantry user add --email you@example.com --role owner</code> while the stack is stopped. An owner adds more
+          people with <code>POST /gantry/users</code>.
         </p>
       </section>
     </div>

@@ -18,7 +18,12 @@ import { detailFor, duration, missionTitle, sentenceFor } from './words';
 
 const CONSULTING = ['NEEDS_INPUT', 'NEEDS_CONFIRMATION'];
 
-export function MissionPane(props: { missionId: string | null; summary: MissionSummary | null; openPull: boolean; onChanged: () => void }) {
+export function MissionPane(props: {
+  missionId: string | null;
+  summary: MissionSummary | null;
+  openPull: boolean;
+  onChanged: () => void;
+}) {
   const [view, setView] = useState<MissionView | null>(null);
   const [feed, setFeed] = useState<FeedState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -102,7 +107,12 @@ export function MissionPane(props: { missionId: string | null; summary: MissionS
             </a>
           )}
           {view?.pr_url && (
-            <a id="pr-link" class="button secondary" href="#pull" onClick={(e) => (e.preventDefault(), document.getElementById('pull')?.scrollIntoView())}>
+            <a
+              id="pr-link"
+              class="button secondary"
+              href="#pull"
+              onClick={(e) => (e.preventDefault(), document.getElementById('pull')?.scrollIntoView())}
+            >
               Pull request{view.branch ? ` (${view.branch})` : ''}
             </a>
           )}
@@ -114,7 +124,10 @@ export function MissionPane(props: { missionId: string | null; summary: MissionS
         </div>
         {view?.failure && (
           <p id="failure" class="error">
-            {view.failure.message} <small>({view.failure.code} at {view.failure.step})</small>
+            {view.failure.message}{' '}
+            <small>
+              ({view.failure.code} at {view.failure.step})
+            </small>
           </p>
         )}
         {error && <p class="error">{error}</p>}
@@ -180,7 +193,9 @@ function Timeline({ events, final }: { events: MissionEventMessage[]; final: boo
               <span class="when" title={new Date(e.at).toLocaleString()}>
                 {clock(e.at)}
                 {start && i > 0 ? <small> +{duration(Date.parse(e.at) - start)}</small> : null}
-                {took !== undefined && <small class="took">{last && !final ? `for ${duration(took)}` : `took ${duration(took)}`}</small>}
+                {took !== undefined && (
+                  <small class="took">{last && !final ? `for ${duration(took)}` : `took ${duration(took)}`}</small>
+                )}
               </span>
             </li>
           );
@@ -304,7 +319,8 @@ function Attempts({ view }: { view: MissionView }) {
           const outcome = a.outcome ?? (a.ok ? 'passed' : 'failed');
           return (
             <li key={a.attempt} class={outcome}>
-              <strong>Attempt {a.attempt}</strong> {outcome === 'passed' ? 'passed' : outcome === 'discarded' ? 'was discarded' : 'failed'}
+              <strong>Attempt {a.attempt}</strong>{' '}
+              {outcome === 'passed' ? 'passed' : outcome === 'discarded' ? 'was discarded' : 'failed'}
               {a.failed_phase ? ` while ${a.failed_phase}` : ''} · {a.tests_passed} tests passed
               {a.tests_failed ? `, ${a.tests_failed} failed` : ''} · {duration(a.duration_ms)}
               {a.diff && (
@@ -337,7 +353,9 @@ function BuilderLog({ missionId, lines, attempts }: { missionId: string; lines: 
     if (pre.current) pre.current.scrollTop = pre.current.scrollHeight;
   }, [lines.length, stored]);
   const load = () => {
-    api<string>(`/gantry/missions/${encodeURIComponent(missionId)}/attempts/${attempts}/log`, { headers: { accept: 'text/plain' } })
+    api<string>(`/gantry/missions/${encodeURIComponent(missionId)}/attempts/${attempts}/log`, {
+      headers: { accept: 'text/plain' },
+    })
       .then((t) => setStored(String(t).split('\n').slice(-300).join('\n')))
       .catch((e: Error) => setStored(e.message));
   };
@@ -373,7 +391,11 @@ function Cost({ view }: { view: MissionView }) {
         <dt>Model calls</dt>
         <dd>{u ? u.calls : 0}</dd>
         <dt>Tokens</dt>
-        <dd>{u ? `${u.total_tokens.toLocaleString()} (${u.input_tokens.toLocaleString()} in, ${u.output_tokens.toLocaleString()} out)` : 'none'}</dd>
+        <dd>
+          {u
+            ? `${u.total_tokens.toLocaleString()} (${u.input_tokens.toLocaleString()} in, ${u.output_tokens.toLocaleString()} out)`
+            : 'none'}
+        </dd>
         <dt>Estimated cost</dt>
         <dd id="cost-usd">${(u?.estimated_cost_usd ?? 0).toFixed(4)}</dd>
         <dt>Builder time</dt>

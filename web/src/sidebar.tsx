@@ -6,7 +6,23 @@ import { ago, missionTitle, STATUS_WORDS } from './words';
 
 const FILTERS: { id: string; label: string; statuses: string[] | null }[] = [
   { id: 'all', label: 'All', statuses: null },
-  { id: 'active', label: 'In progress', statuses: ['QUEUED', 'ARCHITECTING', 'POLICY_CHECK', 'BUILDING', 'AUDITING', 'HEALING', 'AWAITING_APPROVAL', 'DEPLOYING', 'PUBLISHING', 'SEALING', 'READY_TO_BUILD'] },
+  {
+    id: 'active',
+    label: 'In progress',
+    statuses: [
+      'QUEUED',
+      'ARCHITECTING',
+      'POLICY_CHECK',
+      'BUILDING',
+      'AUDITING',
+      'HEALING',
+      'AWAITING_APPROVAL',
+      'DEPLOYING',
+      'PUBLISHING',
+      'SEALING',
+      'READY_TO_BUILD',
+    ],
+  },
   { id: 'talking', label: 'Talking', statuses: ['NEEDS_INPUT', 'NEEDS_CONFIRMATION'] },
   { id: 'live', label: 'Live', statuses: ['DEPLOYED'] },
   { id: 'stopped', label: 'Stopped', statuses: ['FAILED', 'CANCELLED', 'REJECTED'] },
@@ -48,7 +64,10 @@ export function Sidebar(props: {
     void routeExists('search', () => api('/gantry/search?q=')).then(setCanSearch);
     void routeExists('clear', () => api('/gantry/missions/clear', { json: { mission_ids: [] } })).then(setCanClear);
     void routeExists('decisions', () => api('/gantry/decisions')).then(async (ok) => {
-      if (ok) setDecisions((await api<{ decisions: PendingDecision[] }>('/gantry/decisions').catch(() => ({ decisions: [] }))).decisions);
+      if (ok)
+        setDecisions(
+          (await api<{ decisions: PendingDecision[] }>('/gantry/decisions').catch(() => ({ decisions: [] }))).decisions,
+        );
     });
   }, [props.missions]);
 
@@ -162,7 +181,13 @@ export function Sidebar(props: {
       </ul>
       {canClear && (
         <div class="clear-row">
-          <button type="button" id="clear-selected" class="secondary small" disabled={checked.size === 0} onClick={() => void clear()}>
+          <button
+            type="button"
+            id="clear-selected"
+            class="secondary small"
+            disabled={checked.size === 0}
+            onClick={() => void clear()}
+          >
             Clear selected ({checked.size})
           </button>
           <small class="hint">Hidden from lists; evidence is kept.</small>

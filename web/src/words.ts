@@ -52,9 +52,7 @@ const EVENT_SENTENCES: Record<string, (e: MissionEventMessage) => string> = {
   'consultation.started': () => 'You started a conversation with the CTO.',
   'consultation.message': () => 'You answered the CTO.',
   'consultation.reply': (e) =>
-    e.status === 'NEEDS_CONFIRMATION' || e.data.status === 'NEEDS_CONFIRMATION'
-      ? 'The CTO proposed a plan.'
-      : 'The CTO replied.',
+    e.status === 'NEEDS_CONFIRMATION' || e.data.status === 'NEEDS_CONFIRMATION' ? 'The CTO proposed a plan.' : 'The CTO replied.',
   'consultation.confirmed': () => 'You confirmed the plan; the build starts.',
   'content.refused': () => 'The request was refused by the content guardrail.',
   'siri.refused': () => 'A request from Siri was refused.',
@@ -64,9 +62,15 @@ const EVENT_SENTENCES: Record<string, (e: MissionEventMessage) => string> = {
   },
   'policy.passed': () => 'The draft passed every policy rule.',
   'policy.rejected': () => 'The draft broke a policy rule and was stopped.',
-  'audit.passed': (e) => `Build attempt ${num(e.data.attempt) || ''} passed: ${num(e.data.tests_passed)} tests green.`.replace('  ', ' '),
-  'audit.failed': (e) => `Build attempt ${num(e.data.attempt) || ''} failed${e.data.failed_phase ? ` while ${str(e.data.failed_phase)}` : ''}.`.replace('  ', ' '),
-  'audit.discarded': (e) => `Build attempt ${num(e.data.attempt) || ''} was discarded: it broke tests that passed before.`.replace('  ', ' '),
+  'audit.passed': (e) =>
+    `Build attempt ${num(e.data.attempt) || ''} passed: ${num(e.data.tests_passed)} tests green.`.replace('  ', ' '),
+  'audit.failed': (e) =>
+    `Build attempt ${num(e.data.attempt) || ''} failed${e.data.failed_phase ? ` while ${str(e.data.failed_phase)}` : ''}.`.replace(
+      '  ',
+      ' ',
+    ),
+  'audit.discarded': (e) =>
+    `Build attempt ${num(e.data.attempt) || ''} was discarded: it broke tests that passed before.`.replace('  ', ' '),
   'heal.patched': () => 'The architect patched the code for another attempt.',
   'budget.exceeded': () => 'The mission reached its budget and stopped.',
   'deploy.live': () => 'The app is online.',
@@ -75,15 +79,18 @@ const EVENT_SENTENCES: Record<string, (e: MissionEventMessage) => string> = {
   'publish.skipped': () => 'A pull request was not asked for; skipped.',
   'mission.failure': () => 'The failure was recorded with its details.',
   'cancel.stopped': () => 'The builder and the workflow were stopped.',
-  'approval.requested': (e) => `Approval needed at “${str(e.data.gate)}” from ${(e.data.roles as string[] | undefined)?.join(' or ') ?? 'an approver'}.`,
+  'approval.requested': (e) =>
+    `Approval needed at “${str(e.data.gate)}” from ${(e.data.roles as string[] | undefined)?.join(' or ') ?? 'an approver'}.`,
   'decision.recorded': (e) => {
     const d = str(e.data.decision);
     const who = str(e.data.actor_email) || 'An approver';
     const verb = d === 'APPROVE' ? 'approved' : d === 'REJECT' ? 'rejected' : d === 'OVERRIDE' ? 'overrode the gate' : 'decided';
     return `${who} ${verb}${e.data.justification ? `: “${str(e.data.justification)}”` : '.'}`;
   },
-  'approval.escalated': (e) => `Nobody decided in time; escalated to ${(e.data.to_roles as string[] | undefined)?.join(' or ') ?? 'the owners'}.`,
-  'approval.timed_out': (e) => `Nobody decided in time; the gate ${str(e.data.action) === 'approve' ? 'approved' : 'rejected'} it by policy.`,
+  'approval.escalated': (e) =>
+    `Nobody decided in time; escalated to ${(e.data.to_roles as string[] | undefined)?.join(' or ') ?? 'the owners'}.`,
+  'approval.timed_out': (e) =>
+    `Nobody decided in time; the gate ${str(e.data.action) === 'approve' ? 'approved' : 'rejected'} it by policy.`,
 };
 
 export function sentenceFor(e: MissionEventMessage): string {

@@ -1,18 +1,30 @@
 /**
- * A lost connection loses nothing on the console's page: the WebSocket is killed mid-mission and the
- * page's network to the API is cut while the mission goes on; once it is back, the page reconnects
- * (with back-off), resubscribes and reads what it missed from its last seq. It ends with every
- * event exactly once, in order, and the final state.
+ * The console's live mission pane in real Chromium:
+ * - a lost connection loses nothing on the page: the WebSocket is killed mid-mission and the page's
+ *   network to the API is cut while the mission goes on; once it is back, the page reconnects (with
+ *   back-off), resubscribes and reads what it missed from its last seq. It ends with every event
+ *   exactly once, in order, and the final state;
+ * - a healed mission shows each attempt and the heal's diff.
+ * The architect follows a script: "heal" drafts a broken app the heal repairs, anything else a good one.
  */
 import type { Browser, WebSocketRoute } from 'playwright-core';
-import { launchChromium, signIn } from '../helpers/console-browser';
+import { launchChromium, screenshot, signIn, watchProblems } from '../helpers/console-browser';
+import { brokenMath, mathApp, ScriptedArchitect } from '../helpers/scripted-architect';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
+
+const architect = new ScriptedArchitect(
+  (prompt) => mathApp({ math: brokenMath({ multiply: /heal/.test(prompt) }) }),
+  (input) => ({
+    ...input.manifest,
+    files: input.manifest.files.map((f) => (f.path === 'src/math.js' ? { ...f, content: brokenMath({}) } : f)),
+  }),
+);
 
 let t: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  t = await startTestStack();
+  t = await startTestStack({ architect, policy: { mission: { max_attempts: 3 } } });
   browser = await launchChromium();
 }, 180_000);
 
@@ -42,7 +54,7 @@ test('killing the WebSocket and the network mid-mission, then restoring them, le
   await page.route(/\/gantry\//, (route) => (online ? route.continue() : route.abort('internetdisconnected')));
 
   await page.click('.direct summary');
-  await page.fill('#prompt', 'Build a notes app with dark mode');
+  await page.fill('#prompt', 'Build a calculator');
   await page.click('#submit');
   await page.waitForSelector('#timeline li[data-status="ARCHITECTING"]');
   const missionId = (await page.textContent('#mission-id'))!;
@@ -76,5 +88,27 @@ test('killing the WebSocket and the network mid-mission, then restoring them, le
   expect(statuses.at(-1)).toBe('DEPLOYED');
   expect(await page.getAttribute('#app-link', 'href')).toBe(done.url);
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a healed mission shows each attempt, the failing test and the heal's diff", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = watchProblems(page);
+  await signIn(page, t.url, TEST_ADMIN);
+  await page.click('.direct summary');
+  await page.fill('#prompt', 'Build a calculator and heal it');
+  await page.click('#submit');
+  await page.waitForSelector('#mission-status[data-status="DEPLOYED"]', { timeout: 180_000 });
+  await page.waitForSelector('#timeline li[data-status="HEALING"]');
+  expect(await page.textContent('#timeline')).toMatch(/Build attempt 1 failed/);
+  await page.waitForSelector('#attempts li.passed');
+  const attempts = await page.$$eval('#attempts > ol > li', (lis) => lis.map((li) => li.className));
+  expect(attempts).toEqual(['failed', 'passed']);
+  expect(await page.textContent('#attempts li.failed')).toMatch(/Failing: .*multipl/i);
+  await page.click('#attempts li.passed details summary');
+  await page.waitForSelector('#attempts li.passed .diff .diff-line.add');
+  expect(await page.textContent('#attempts li.passed .diff')).toMatch(/src\/math\.js/);
+  await screenshot(page, 'desktop-1280-heal-attempts', '#attempts');
+  expect(problems).toEqual([]);
   await page.close();
 });
