@@ -25,6 +25,7 @@ export function App() {
   const [consultation, setConsultation] = useState<string | null>(null);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [tick, setTick] = useState(0);
+  const [fresh, setFresh] = useState(0);
 
   useEffect(() => whenUnauthorized(() => setAuth({ state: 'out' })), []);
 
@@ -116,7 +117,16 @@ export function App() {
             <path d="M4 6h16M4 12h16M4 18h16" />
           </svg>
         </button>
-        <a class="brand" href="/" onClick={(e) => (e.preventDefault(), select(null), setConsultation(null))}>
+        <a
+          class="brand"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            select(null);
+            setConsultation(null);
+            setFresh((n) => n + 1);
+          }}
+        >
           <img src="/web/favicon.svg" alt="" width="22" height="22" /> Gantry
         </a>
         <span class="spacer" />
@@ -138,6 +148,7 @@ export function App() {
         onNew={() => {
           select(null);
           setConsultation(null);
+          setFresh((n) => n + 1);
         }}
         onChanged={refreshMissions}
       />
@@ -153,7 +164,7 @@ export function App() {
             select(id);
             refreshMissions();
           }}
-          role={auth.status.user.role}
+          resetKey={fresh}
         />
         <MissionPane
           key={selected ?? 'none'}

@@ -4,7 +4,8 @@ import { api } from './api';
 import type { AppSpec, ConsultationView, ConsultTurn } from './types';
 
 interface Turn {
-  role: 'user' | 'assistant';
+  /** `note`: the console's own line (the plan went to the builders). */
+  role: 'user' | 'assistant' | 'note';
   text: string;
 }
 interface Plan {
@@ -63,7 +64,8 @@ export function Conversation(props: {
   consultation: string | null;
   onConsultation: (id: string) => void;
   onStarted: (id: string) => void;
-  role: string;
+  /** Changes when the person asks for a new, empty conversation. */
+  resetKey: number;
 }) {
   const [turns, setTurns] = useState<Turn[]>([]);
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -88,14 +90,18 @@ export function Conversation(props: {
   }, []);
 
   // Opening a project that is still a conversation shows what was said and the plan on the table.
+  // "New project": an empty conversation.
   useEffect(() => {
+    if (props.resetKey === 0) return;
+    setId(null);
+    setTurns([]);
+    setPlan(null);
+    setError(null);
+  }, [props.resetKey]);
+
+  useEffect(() => {
+    if (!props.consultation || props.consultation === id) return;
     setId(props.consultation);
-    if (!props.consultation) {
-      setTurns([]);
-      setPlan(null);
-      return;
-    }
-    if (props.consultation === id) return;
     api<ConsultationView>(`/gantry/consultation/${encodeURIComponent(props.consultation)}`)
       .then((v) => {
         setTurns(v.conversation_history.map((t) => ({ role: t.role, text: t.content })));
@@ -134,7 +140,7 @@ export function Conversation(props: {
         body.image_filename = file.name;
       }
       const r = await api<ConsultTurn>('/gantry/consult', { json: body });
-      setTurns((t) => [...t, { role: 'user', text }, { role: 'assistant', text: r.response }]);
+      setTurns((t) => [...(id ? t : []), { role: 'user', text }, { role: 'assistant', text: r.response }]);
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
       setMessage('');
@@ -155,8 +161,15 @@ export function Conversation(props: {
           : null,
       );
       if (r.started) {
+        // The conversation stays on screen until the next one starts.
         setId(null);
-        setTurns([]);
+        setTurns((t) => [
+          ...t,
+          {
+            role: 'note',
+            text: 'The plan went to the builders: follow it on the right. Your next message starts a new conversation.',
+          },
+        ]);
         setPlan(null);
         props.onStarted(r.mission_id);
       } else {
@@ -210,7 +223,7 @@ export function Conversation(props: {
       <ol id="conversation" class="turns" aria-live="polite" ref={list}>
         {turns.map((t, i) => (
           <li key={i} class={t.role}>
-            <span class="who">{t.role === 'user' ? 'You' : 'CTO'}</span>
+            {t.role !== 'note' && <span class="who">{t.role === 'user' ? 'You' : 'CTO'}</span>}
             <p>{t.text}</p>
           </li>
         ))}
