@@ -167,7 +167,7 @@ export function Conversation(props: {
           ...t,
           {
             role: 'note',
-            text: 'The plan went to the builders: follow it on the right. Your next message starts a new conversation.',
+            text: 'The plan went to the builders: follow it in the mission pane. Your next message starts a new conversation.',
           },
         ]);
         setPlan(null);
