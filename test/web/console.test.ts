@@ -164,6 +164,9 @@ test('sign in, consult the CTO to a plan, proceed, watch it to DEPLOYED, preview
   expect(files).toContain('index.html');
   expect(files).toContain('public/design-reference.png');
   expect(await page.locator('#pull .diff-line.add').count()).toBeGreaterThan(10);
+  // The builder's log: streamed while it ran, or read from the stored log of the last attempt.
+  if ((await page.locator('#log').count()) === 0) await page.click('#load-log');
+  await page.waitForFunction(() => ((globalThis as any).document.querySelector('#log')?.textContent ?? '').length > 20);
   // The evidence verdict, cost and tokens.
   await page.waitForSelector('#evidence-verdict[data-verified="yes"]');
   expect(await page.textContent('#cost')).toMatch(/Estimated cost/);

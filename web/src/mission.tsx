@@ -430,7 +430,7 @@ function Evidence({ missionId }: { missionId: string }) {
         <>
           <p id="evidence-verdict" class={ok ? 'good' : 'bad'} data-verified={ok ? 'yes' : 'no'}>
             {ok
-              ? `Sealed: ${chain!.length} events in an unbroken hash chain, signed.`
+              ? `Sealed and signed: ${chain!.length} events in a hash chain that verified when it was sealed.`
               : 'The evidence does not verify: its event chain is broken or unsigned.'}
           </p>
           <dl class="facts">
