@@ -215,9 +215,11 @@ test('sign in, consult the CTO to a plan, proceed, watch it to DEPLOYED, preview
   await screenshot(page, 'mobile-390-timeline', '.timeline-card');
   await screenshot(page, 'mobile-390-preview', '#preview');
   await screenshot(page, 'mobile-390-pull', '#pull');
+  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+  await screenshot(page, 'mobile-390-top', 'viewport');
   await page.click('.topbar .menu');
   await page.waitForSelector('.sidebar', { state: 'visible' });
-  await screenshot(page, 'mobile-390-sidebar');
+  await screenshot(page, 'mobile-390-sidebar', 'viewport');
   await page.click('.topbar .menu');
   await page.setViewportSize({ width: 1280, height: 900 });
 

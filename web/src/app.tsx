@@ -152,7 +152,7 @@ export function App() {
         }}
         onChanged={refreshMissions}
       />
-      <main id="app" class="panes">
+      <main id="app" class={`panes ${selected ? 'has-mission' : ''}`}>
         <Conversation
           consultation={consultation}
           onConsultation={(id) => {
