@@ -1,6 +1,6 @@
 /** The mission pane: live timeline, preview, pull request, heal attempts, builder log, evidence, cost, decisions. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, routeExists } from './api';
+import { api, ApiError } from './api';
 import { UnifiedDiff } from './diff';
 import { MissionFeed, type FeedState } from './live';
 import { Decision } from './decision';
@@ -247,12 +247,13 @@ function PullRequest({ missionId, open }: { missionId: string; open: boolean }) 
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     const path = `/gantry/missions/${encodeURIComponent(missionId)}/pull`;
-    void routeExists(`pull:${missionId}`, () => api(path)).then((exists) => {
-      if (!exists) return setMissing(true);
-      api<PullView>(path)
-        .then(setPull)
-        .catch((e: Error) => setError(e.message));
-    });
+    api<PullView>(path)
+      .then(setPull)
+      .catch((e: unknown) => {
+        // A stack without the route (404 "No route") shows no pull-request pane; any other error is shown.
+        if (e instanceof ApiError && e.status === 404 && /no route/i.test(e.message)) setMissing(true);
+        else setError((e as Error).message);
+      });
   }, [missionId]);
   useEffect(() => {
     if (open && pull) ref.current?.scrollIntoView({ block: 'start' });
