@@ -236,6 +236,13 @@ test('sign in, consult the CTO to a plan, proceed, watch it to DEPLOYED, preview
   await page.waitForSelector(`#missions li[data-mission="${second}"] [data-status="CANCELLED"]`);
   expect(await page.locator('#cancel').count()).toBe(0);
 
+  // Opening the consulted project shows the conversation that planned it (a direct build has none).
+  expect(await page.locator('#conversation li').count()).toBe(0);
+  await page.click(`#missions li[data-mission="${missionId}"] a`);
+  await page.waitForSelector('#conversation li.note');
+  expect(await page.locator('#conversation li.user').count()).toBe(4);
+  expect(await page.textContent('#mission-id')).toBe(missionId);
+
   // Status filters: the live one and the cancelled one each under their own filter; search narrows.
   await page.click('[data-filter="live"]');
   expect(await page.locator(`#missions li[data-mission="${missionId}"]`).count()).toBe(1);

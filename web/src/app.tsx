@@ -142,8 +142,8 @@ export function App() {
         selected={selected}
         onSelect={(id) => {
           select(id);
-          const m = missions.find((x) => x.mission_id === id);
-          if (m && (m.status === 'NEEDS_INPUT' || m.status === 'NEEDS_CONFIRMATION')) setConsultation(id);
+          // The conversation pane shows the project's conversation (empty for a direct build).
+          setConsultation(id);
         }}
         onNew={() => {
           select(null);

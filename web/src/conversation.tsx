@@ -102,9 +102,20 @@ export function Conversation(props: {
   useEffect(() => {
     if (!props.consultation || props.consultation === id) return;
     setId(props.consultation);
+    setError(null);
     api<ConsultationView>(`/gantry/consultation/${encodeURIComponent(props.consultation)}`)
       .then((v) => {
-        setTurns(v.conversation_history.map((t) => ({ role: t.role, text: t.content })));
+        const turns: Turn[] = v.conversation_history.map((t) => ({ role: t.role, text: t.content }));
+        // A conversation that already became a build is shown as it was; a new message starts another.
+        if (!v.consulting) {
+          setId(null);
+          if (turns.length > 0)
+            turns.push({
+              role: 'note',
+              text: 'This conversation planned the mission. Your next message starts a new conversation.',
+            });
+        }
+        setTurns(turns);
         setPlan(
           v.plan && v.status === 'NEEDS_CONFIRMATION'
             ? {
