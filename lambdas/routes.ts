@@ -25,6 +25,7 @@ export const REST_HANDLERS = [
   'consult',
   'chat',
   'themes',
+  'pulls',
 ] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
@@ -37,6 +38,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/missions/{id}/failure', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/attempts/{attempt}/log', handler: 'missions', public: false },
+  // The pull request as people read it: files and unified diffs (local repository or GitHub).
+  { method: 'GET', path: '/gantry/missions/{id}/pull', handler: 'pulls', public: false },
   // The foundry: stop a mission (workflow and builder), start it again, and run snippets in the sandbox.
   { method: 'POST', path: '/gantry/missions/{id}/cancel', handler: 'mission-control', public: false },
   { method: 'POST', path: '/gantry/missions/{id}/retry', handler: 'mission-control', public: false },
@@ -95,5 +98,8 @@ export type StepHandlerName = (typeof STEP_HANDLERS)[number];
  */
 export const EVENT_HANDLERS = ['execution-ended', 'builder-log-push', 'policy-publish'] as const;
 
-/** Steps that hold third-party secrets (Vercel, GitHub). No other function may read them. */
+/**
+ * Steps that hold third-party secrets (Vercel, GitHub). Besides them only the `pulls` route reads
+ * one: the GitHub token, to show a mission's pull request (it calls read-only GitHub APIs).
+ */
 export const SECRET_HOLDING_STEPS: readonly StepHandlerName[] = ['step-deploy', 'step-publish'];

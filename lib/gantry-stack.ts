@@ -133,6 +133,9 @@ export class GantryStack extends Stack {
     this.grantSecret('step-deploy', (fn) => this.secrets.grantVercel(fn));
     this.grantSecret('step-publish', (fn) => this.secrets.grantGithub(fn));
     step('step-publish').addEnvironment('GANTRY_GITHUB_REPO', props.githubRepo ?? '');
+    // The console reads a mission's pull request (PR and files) from GitHub with the same token.
+    this.secrets.grantGithub(rest.pulls);
+    rest.pulls.addEnvironment('GANTRY_GITHUB_REPO', props.githubRepo ?? '');
 
     // The architect port drafts and heals code; on AWS it is backed by Bedrock. The consultation
     // asks the model, stores design images with their mission, starts the confirmed mission's

@@ -281,7 +281,7 @@ export function identityBanner(identity: { kind: string; email?: string; tenantI
     return [`  Accounts:    created the first owner ${identity.email} (tenant ${identity.tenantId}); sign in with it`];
   }
   if (identity.kind === 'users-exist')
-    return [`  Accounts:    ${identity.userCount} user(s); sign in at the web client or with \`npx gantry login\``];
+    return [`  Accounts:    ${identity.userCount} user(s); sign in at the web console or with \`npx gantry login\``];
   return [
     '',
     '  No user exists yet, so nobody can sign in. Create the first owner, either:',

@@ -76,7 +76,7 @@ async function start(): Promise<number> {
   for (const notice of stack.notices) process.stderr.write(`${notice}\n`);
   const isolation = stack.sandbox.describe();
   out(`Gantry local stack is up.`);
-  out(`  Web client:  ${stack.url}/`);
+  out(`  Web console: ${stack.url}/`);
   out(`  API:         ${stack.url}/gantry/architect  (POST {"voice_memo": "..."})`);
   out(`  WebSocket:   ${stack.url.replace(/^http/, 'ws')}/ws`);
   out(`  Data:        ${stack.dataDir}`);

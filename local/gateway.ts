@@ -16,7 +16,7 @@ export interface LocalGatewayOptions {
   readonly port: number;
   /** Pull-request records of the local publisher, served at /git/pulls/<n>. */
   readonly pullsDir: string;
-  /** The web client. */
+  /** The web console's build (index.html and its assets, served at / and /web/). */
   readonly webDir: string;
   /** The per-start key the stack's own push client presents to `@connections` (see connections-api.ts). */
   readonly connectionsKey: string;
@@ -90,7 +90,19 @@ export class LocalGateway {
     if (conn) return this.connections.handle(req, res, conn[1]!);
     if (path === '/apps' || path.startsWith('/apps/')) return this.redirectApp(req, res, path);
     const pull = /^\/git\/pulls\/(\d+)$/.exec(path);
-    if (pull && req.method === 'GET') return servePull(req, res, this.options.pullsDir, pull[1]!);
+    if (pull && req.method === 'GET') {
+      // A person's browser gets the console's rendering of the pull request (the console holds the session).
+      if (/\btext\/html\b/.test(String(req.headers.accept ?? ''))) {
+        req.resume();
+        res.writeHead(302, { location: `/#pull/${pull[1]!}`, ...edgeHeaders(res) }).end();
+        return;
+      }
+      return servePull(req, res, this.options.pullsDir, pull[1]!);
+    }
+    if (req.method === 'GET' && path === '/favicon.ico') {
+      req.resume();
+      return serveFile(res, join(this.options.webDir, 'favicon.svg'));
+    }
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
       req.resume();
       return serveFile(res, join(this.options.webDir, 'index.html'));

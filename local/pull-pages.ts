@@ -8,8 +8,9 @@ import { UNAUTHORIZED_MESSAGE } from '../lambdas/domain/identity';
 import { flatHeaders, runAuthorizer, sendError, sendJson } from './gateway-edge';
 
 /**
- * A pull-request record of the local publisher (the stand-in for a GitHub PR page). Like GitHub
- * for a private repository, it needs a session, and only the mission's own tenant sees it.
+ * A pull-request record of the local publisher (the stand-in for a GitHub PR page) for API
+ * clients. Like GitHub for a private repository, it needs a session, and only the mission's own
+ * tenant sees it. Browsers are sent to the console's rendering instead (see gateway.ts).
  */
 export async function servePull(req: IncomingMessage, res: ServerResponse, pullsDir: string, n: string): Promise<void> {
   req.resume();

@@ -18,6 +18,7 @@ import {
   type MissionSubstitution,
 } from '../lambdas/domain/mission-definition';
 import { policyPathCandidates, PROJECT_ROOT } from '../lambdas/domain/policy-file';
+import { ensureConsoleBuilt } from './console-build';
 import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
@@ -159,15 +160,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const appsHost = apps;
     undo.push(() => appsHost.close());
 
+    // The web console is built when its sources changed since the last build (cached by their digest).
+    const webDir = await ensureConsoleBuilt();
     gateway = new LocalGateway({
       host: config.GANTRY_HOST,
       port: config.PORT,
       pullsDir: join(dataDir, 'git', 'pulls'),
-      webDir: join(PROJECT_ROOT, 'web'),
+      webDir,
       connectionsKey,
       appUrl: (slug) => appsHost.urlFor(slug),
     });
     url = await gateway.listen();
+    // The console's preview pane frames apps: only the console's origin may.
+    const port = new URL(url).port;
+    appsHost.allowFraming([...new Set([new URL(url).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])]);
     const gw = gateway;
     undo.push(() => gw.close());
   } catch (err) {

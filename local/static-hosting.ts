@@ -79,16 +79,22 @@ export const APP_CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
 ].join('; ');
 
-const APP_HEADERS: Record<string, string> = {
-  'content-security-policy': APP_CONTENT_SECURITY_POLICY,
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-};
+/**
+ * The headers of every app response. Only the console's own origin may frame an app (its preview
+ * pane); with no console origin known, nothing may.
+ */
+function appHeaders(consoleOrigins: readonly string[]): Record<string, string> {
+  const ancestors = consoleOrigins.length > 0 ? consoleOrigins.join(' ') : "'none'";
+  return {
+    'content-security-policy': `${APP_CONTENT_SECURITY_POLICY}; frame-ancestors ${ancestors}`,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    ...(consoleOrigins.length > 0 ? {} : { 'x-frame-options': 'DENY' }),
+  };
+}
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -115,6 +121,7 @@ export class LocalAppsHost {
   private server: Server | undefined;
   private boundPort = 0;
   readonly domain: string;
+  private headers = appHeaders([]);
 
   constructor(private readonly options: LocalAppsHostOptions) {
     this.domain = (options.domain ?? 'localhost').toLowerCase();
@@ -127,6 +134,11 @@ export class LocalAppsHost {
   /** The public URL of an app (valid once listening). */
   urlFor(slug: string): string {
     return `http://${slug}.${this.domain}:${this.boundPort}/`;
+  }
+
+  /** The origins of the console that show apps in their preview frame (set once the gateway listens). */
+  allowFraming(origins: readonly string[]): void {
+    this.headers = appHeaders(origins);
   }
 
   async listen(): Promise<number> {
@@ -164,6 +176,7 @@ export class LocalAppsHost {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     req.resume();
+    const APP_HEADERS = this.headers;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Apps are read-only', { allow: 'GET, HEAD', ...APP_HEADERS });
     }

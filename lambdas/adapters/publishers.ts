@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { crashPoint } from '../crash-point';
 import { PublishError } from '../domain/errors';
-import type { PublishFile, Publisher } from '../domain/ports';
+import type { PublishFile, Publisher, PullDescription, PullFile } from '../domain/ports';
 import { assertSafeKey } from './artifact-store';
 import type { TokenSource } from './deployers';
 
@@ -246,6 +246,47 @@ export class LocalGitPublisher implements Publisher {
     }
   }
 
+  /** The pull-request record of a mission of this tenant, with its diff against the base branch. */
+  async describePull(input: { tenantId: string; missionId: string }): Promise<PullDescription | null> {
+    let names: string[];
+    try {
+      names = await readdir(this.pullsDir);
+    } catch {
+      return null;
+    }
+    for (const file of names) {
+      if (!/^\d+\.json$/.test(file)) continue;
+      let pull: Record<string, unknown>;
+      try {
+        pull = JSON.parse(await readFile(join(this.pullsDir, file), 'utf8')) as Record<string, unknown>;
+      } catch {
+        continue; // a record torn by a crash names no mission
+      }
+      if (pull.mission_id !== input.missionId || pull.tenant_id !== input.tenantId) continue;
+      const repoPath = this.repoPath(input.tenantId);
+      const base = String(pull.base ?? DEFAULT_BRANCH);
+      const head = String(pull.head_sha);
+      // What a pull request shows: the head's changes since it left the base (three-dot diff).
+      const range = `refs/heads/${base}...${head}`;
+      const [numstat, status, patch] = await Promise.all([
+        this.git(['diff', '--no-color', '--numstat', '-z', '-M', range], repoPath),
+        this.git(['diff', '--no-color', '--name-status', '-z', '-M', range], repoPath),
+        this.git(['diff', '--no-color', '-M', range], repoPath),
+      ]);
+      return {
+        number: Number(pull.number),
+        title: String(pull.title ?? ''),
+        body: String(pull.body ?? ''),
+        head: String(pull.head ?? ''),
+        base,
+        head_sha: head,
+        url: `${this.publicUrl()}/git/pulls/${Number(pull.number)}`,
+        files: pullFiles(numstat.stdout, status.stdout, patch.stdout),
+      };
+    }
+    return null;
+  }
+
   private pullRecord(
     n: number,
     input: { branch: string; title: string; body: string; missionId: string; tenantId: string },
@@ -285,6 +326,59 @@ export class LocalGitPublisher implements Publisher {
       }
     }
   }
+}
+
+const GIT_STATUS: Record<string, PullFile['status']> = {
+  A: 'added',
+  D: 'removed',
+  M: 'modified',
+  R: 'renamed',
+  C: 'copied',
+  T: 'changed',
+};
+
+/**
+ * Changed files from `git diff` output: `--numstat -z`, `--name-status -z` and the full patch,
+ * each file's patch cut to its hunks (as GitHub's `patch` field holds them).
+ */
+export function pullFiles(numstatZ: string, statusZ: string, fullPatch: string): PullFile[] {
+  const statusOf = new Map<string, PullFile['status']>();
+  const st = statusZ.split('\0').filter((x) => x !== '');
+  for (let i = 0; i < st.length;) {
+    const code = st[i]!;
+    const renamed = code.startsWith('R') || code.startsWith('C');
+    const path = renamed ? st[i + 2]! : st[i + 1]!;
+    statusOf.set(path, GIT_STATUS[code[0]!] ?? 'changed');
+    i += renamed ? 3 : 2;
+  }
+  const patchOf = new Map<string, string>();
+  for (const chunk of fullPatch.split(/^(?=diff --git )/m)) {
+    const header = /^diff --git a\/(.+?) b\/(.+)$/m.exec(chunk);
+    if (!header) continue;
+    const hunk = chunk.indexOf('\n@@');
+    patchOf.set(header[2]!, hunk < 0 ? '' : chunk.slice(hunk + 1).replace(/\n$/, ''));
+  }
+  const files: PullFile[] = [];
+  const ns = numstatZ.split('\0');
+  for (let i = 0; i < ns.length; i++) {
+    const row = ns[i]!;
+    if (!row) continue;
+    const [add, del, path] = row.split('\t');
+    let name = path ?? '';
+    if (name === '') {
+      // A rename: "add\tdel\t" then the old and the new path as their own fields.
+      name = ns[i + 2] ?? '';
+      i += 2;
+    }
+    files.push({
+      path: name,
+      status: statusOf.get(name) ?? 'modified',
+      additions: add === '-' ? 0 : Number(add),
+      deletions: del === '-' ? 0 : Number(del),
+      patch: patchOf.get(name) ?? '',
+    });
+  }
+  return files;
 }
 
 /** GitHub through the REST API: blobs → tree → commit → new branch → pull request. */
@@ -362,6 +456,39 @@ export class GitHubPublisher implements Publisher {
       prNumber: pr.number,
       commitSha,
       defaultBranch: repo.default_branch,
+    };
+  }
+
+  /** The mission's pull request from GitHub: the PR and its files with their patches. */
+  async describePull(input: { missionId: string; branch: string | null; prUrl: string | null }): Promise<PullDescription | null> {
+    const [owner, name] = this.repo.split('/');
+    if (!owner || !name) throw new PublishError(`GANTRY_GITHUB_REPO must be owner/name, got ${JSON.stringify(this.repo)}`);
+    const gh = new Octokit({ auth: await this.token(), baseUrl: this.baseUrl, userAgent: 'gantry' });
+    let number = Number(/\/pull\/(\d+)$/.exec(input.prUrl ?? '')?.[1] ?? NaN);
+    if (!Number.isInteger(number) && input.branch) {
+      const { data: found } = await gh.pulls.list({ owner, repo: name, head: `${owner}:${input.branch}`, state: 'all' });
+      number = found[0]?.number ?? NaN;
+    }
+    if (!Number.isInteger(number)) return null;
+    const { data: pr } = await gh.pulls.get({ owner, repo: name, pull_number: number });
+    // Only the mission's own pull request (its branch), never another found by number.
+    if (input.branch && pr.head.ref !== input.branch) return null;
+    const files = await gh.paginate(gh.pulls.listFiles, { owner, repo: name, pull_number: number, per_page: 100 });
+    return {
+      number: pr.number,
+      title: pr.title,
+      body: pr.body ?? '',
+      head: pr.head.ref,
+      base: pr.base.ref,
+      head_sha: pr.head.sha,
+      url: pr.html_url,
+      files: files.map((f) => ({
+        path: f.filename,
+        status: f.status,
+        additions: f.additions,
+        deletions: f.deletions,
+        patch: f.patch ?? '',
+      })),
     };
   }
 }

@@ -78,6 +78,37 @@ export interface Publisher {
     /** The mission's tenant: the local publisher keeps one repository per tenant. */
     tenantId: string;
   }): Promise<{ branch: string; prUrl: string; prNumber: number; commitSha: string; defaultBranch: string }>;
+  /**
+   * The mission's pull request as people read it: title, body and every file with its unified diff
+   * against the base branch. Null when the mission has no pull request here.
+   */
+  describePull(input: {
+    tenantId: string;
+    missionId: string;
+    branch: string | null;
+    prUrl: string | null;
+  }): Promise<PullDescription | null>;
+}
+
+/** One changed file of a pull request (`patch`: its unified diff hunks, empty for a binary file). */
+export interface PullFile {
+  readonly path: string;
+  readonly status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  readonly additions: number;
+  readonly deletions: number;
+  readonly patch: string;
+}
+
+/** What `GET /gantry/missions/{id}/pull` returns. */
+export interface PullDescription {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string;
+  readonly head: string;
+  readonly base: string;
+  readonly head_sha: string;
+  readonly url: string;
+  readonly files: readonly PullFile[];
 }
 
 /** Starts and stops mission workflow executions (Step Functions in AWS, the local runner locally). */

@@ -35,6 +35,8 @@ const REST_TIMEOUTS: Partial<Record<RestHandlerName, Duration>> = {
   consult: Duration.seconds(26),
   chat: Duration.seconds(26),
   siri: Duration.seconds(26),
+  // Reads the pull request and its files from GitHub.
+  pulls: Duration.seconds(26),
 };
 
 const toPascal = (name: string): string =>

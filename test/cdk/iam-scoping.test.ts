@@ -48,7 +48,7 @@ test('every function gets the runtime selection and the variables the checked co
   }
 });
 
-test('only step-deploy can read the Vercel token, only step-publish the GitHub token', () => {
+test('only step-deploy can read the Vercel token, only step-publish and the pull-request reader the GitHub token', () => {
   const { steps, rest } = g.stack.handlers;
   const readersOf = (name: string) =>
     [
@@ -62,11 +62,17 @@ test('only step-deploy can read the Vercel token, only step-publish the GitHub t
   expect(SECRET_HOLDING_STEPS).toEqual(expect.arrayContaining(['step-deploy', 'step-publish']));
   expect(g.stack.secrets.vercelTokenName).toBe('/Gantry/vercel-token');
   expect(readersOf(g.stack.secrets.vercelTokenName)).toEqual([roleOf(steps['step-deploy'])]);
-  expect(readersOf(g.stack.secrets.githubTokenName)).toEqual([roleOf(steps['step-publish'])]);
+  expect(readersOf(g.stack.secrets.githubTokenName)).toEqual([roleOf(steps['step-publish']), roleOf(rest.pulls)].sort());
   // Besides them, only the device-key and Siri handlers read a secret: the one that seals device keys.
   expect(readersOf(g.stack.secrets.deviceKeySecretName)).toEqual([roleOf(rest.devices), roleOf(rest.siri)].sort());
   expect(rolesWithAction(g.template, 'ssm:GetParameter')).toEqual(
-    [roleOf(steps['step-deploy']), roleOf(steps['step-publish']), roleOf(rest.devices), roleOf(rest.siri)].sort(),
+    [
+      roleOf(steps['step-deploy']),
+      roleOf(steps['step-publish']),
+      roleOf(rest.devices),
+      roleOf(rest.siri),
+      roleOf(rest.pulls),
+    ].sort(),
   );
   // No Secrets Manager at all: a secret costs $0.40 a month and lingers in its recovery window after a destroy.
   expect(rolesWithAction(g.template, 'secretsmanager:GetSecretValue')).toEqual([]);
@@ -74,9 +80,10 @@ test('only step-deploy can read the Vercel token, only step-publish the GitHub t
   for (const fn of all) {
     const env = environmentOf(g.template, logicalId(fn));
     expect(env.GANTRY_VERCEL_TOKEN_PARAMETER !== undefined).toBe(fn === steps['step-deploy']);
-    expect(env.GANTRY_GITHUB_TOKEN_PARAMETER !== undefined).toBe(fn === steps['step-publish']);
+    expect(env.GANTRY_GITHUB_TOKEN_PARAMETER !== undefined).toBe(fn === steps['step-publish'] || fn === rest.pulls);
   }
   expect(environmentOf(g.template, logicalId(steps['step-publish'])).GANTRY_GITHUB_REPO).toBe('');
+  expect(environmentOf(g.template, logicalId(rest.pulls)).GANTRY_GITHUB_REPO).toBe('');
 });
 
 test('only step-seal and step-record-failure may sign with the evidence key', () => {

@@ -91,6 +91,12 @@ test("a generated app's script cannot read the API with the user's cookie nor an
   // Another app stored a secret in its storage.
   const victim = await tab.goto(t.stack.apps.urlFor('victim-app'));
   expect(victim?.headers()['content-security-policy']).toMatch(/connect-src 'self'/);
+  // Only the console's own origin may frame an app (its preview pane); no other page may.
+  const ancestors = /frame-ancestors ([^;]+)/.exec(victim!.headers()['content-security-policy']!)![1]!.split(' ');
+  expect(ancestors).toContain(new URL(t.url).origin);
+  expect(ancestors.every((a) => /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(a) && a.endsWith(`:${new URL(t.url).port}`))).toBe(
+    true,
+  );
   await tab.waitForSelector('body[data-ready="1"]', { state: 'attached' });
 
   const apiHits: string[] = [];

@@ -36,6 +36,14 @@ beforeAll(() => {
     ...ddb('architect'),
     // The mission list reads the tenant's index.
     { functionId: 'missions', service: 'dynamodb', action: 'Query', input: { TableName, IndexName: 'GSI1' } },
+    // The console's pull-request view reads the mission, then the PR from GitHub with the token.
+    { functionId: 'pulls', service: 'dynamodb', action: 'GetItem', input: { TableName, Key: pk } },
+    {
+      functionId: 'pulls',
+      service: 'ssm',
+      action: 'GetParameter',
+      input: { Name: iam.env('pulls').GANTRY_GITHUB_TOKEN_PARAMETER, WithDecryption: true },
+    },
     {
       functionId: 'architect',
       service: 'states',

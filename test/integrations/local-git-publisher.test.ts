@@ -109,3 +109,36 @@ test('many publishes of one process in the same millisecond each get a whole pul
   expect(records.map((r) => r.mission_id).sort()).toEqual(ids.map((_, i) => `mission-${i}`).sort());
   expect(new Set(records.map((r) => r.number)).size).toBe(ids.length);
 }, 60_000);
+
+test("a mission's pull request reads back with every file's unified diff against main; another tenant's is not found", async () => {
+  const input = {
+    ...publishInput('m-diff'),
+    files: [
+      { path: 'index.html', content: Buffer.from('<h1>Notes</h1>\n<p>two</p>\n') },
+      { path: 'README.md', content: Buffer.from('# Gantry apps\n\nNotes app.\n') },
+      { path: 'public/logo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0, 255]) },
+    ],
+  };
+  const out = await publisher.publish(input);
+  const pull = await publisher.describePull({ tenantId: 'tenant-a', missionId: 'm-diff' });
+  expect(pull).toMatchObject({
+    number: out.prNumber,
+    title: input.title,
+    body: input.body,
+    head: input.branch,
+    base: 'main',
+    head_sha: out.commitSha,
+    url: `http://127.0.0.1:1/git/pulls/${out.prNumber}`,
+  });
+  const byPath = Object.fromEntries(pull!.files.map((f) => [f.path, f]));
+  expect(Object.keys(byPath).sort()).toEqual(['README.md', 'index.html', 'public/logo.png']);
+  expect(byPath['index.html']).toMatchObject({ status: 'added', additions: 2, deletions: 0 });
+  expect(byPath['index.html']!.patch).toBe('@@ -0,0 +1,2 @@\n+<h1>Notes</h1>\n+<p>two</p>');
+  // The README exists on main: the diff shows only what the branch changed.
+  expect(byPath['README.md']).toMatchObject({ status: 'modified', additions: 1, deletions: 1 });
+  expect(byPath['README.md']!.patch).toContain('-Each app arrives on its own branch with a pull request.\n+Notes app.');
+  expect(byPath['public/logo.png']).toMatchObject({ status: 'added', additions: 0, deletions: 0, patch: '' });
+
+  expect(await publisher.describePull({ tenantId: 'tenant-b', missionId: 'm-diff' })).toBeNull();
+  expect(await publisher.describePull({ tenantId: 'tenant-a', missionId: 'm-other' })).toBeNull();
+});

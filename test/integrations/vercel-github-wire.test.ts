@@ -211,4 +211,55 @@ describe('GitHub publisher', () => {
       api.server.close();
     }
   });
+
+  test("a mission's pull request reads back with its files and patches; another branch's PR is not the mission's", async () => {
+    const files = [
+      { filename: 'index.html', status: 'added', additions: 2, deletions: 0, patch: '@@ -0,0 +1,2 @@\n+<h1>x</h1>\n+<p>y</p>' },
+      { filename: 'public/logo.png', status: 'added', additions: 0, deletions: 0 },
+    ];
+    const api = await serve((req, _body, res) => {
+      const route = `${req.method} ${req.url}`;
+      if (route === 'GET /repos/acme/apps/pulls/7')
+        return json(res, 200, {
+          number: 7,
+          title: 'Gantry: calculator',
+          body: 'Plan, audits, live URL',
+          html_url: 'https://github.test/acme/apps/pull/7',
+          head: { ref: 'gantry/calc-abc', sha: 'head-sha' },
+          base: { ref: 'main', sha: 'base-sha' },
+        });
+      if (route === 'GET /repos/acme/apps/pulls/7/files?per_page=100') return json(res, 200, files);
+      if (req.method === 'GET' && req.url?.startsWith('/repos/acme/apps/pulls?')) {
+        const head = new URL(req.url, 'http://x').searchParams.get('head');
+        return json(res, 200, head === 'acme:gantry/calc-abc' ? [{ number: 7 }] : []);
+      }
+      json(res, 404, { message: `Not Found: ${route}` });
+    });
+    try {
+      const publisher = new GitHubPublisher(async () => TOKEN, 'acme/apps', api.url);
+      const expected = {
+        number: 7,
+        title: 'Gantry: calculator',
+        body: 'Plan, audits, live URL',
+        head: 'gantry/calc-abc',
+        base: 'main',
+        head_sha: 'head-sha',
+        url: 'https://github.test/acme/apps/pull/7',
+        files: [
+          { path: 'index.html', status: 'added', additions: 2, deletions: 0, patch: files[0]!.patch },
+          { path: 'public/logo.png', status: 'added', additions: 0, deletions: 0, patch: '' },
+        ],
+      };
+      const input = { missionId: 'm-1', branch: 'gantry/calc-abc', prUrl: 'https://github.test/acme/apps/pull/7' };
+      await expect(publisher.describePull(input)).resolves.toEqual(expected);
+      // Without the PR's URL the mission's branch finds it.
+      await expect(publisher.describePull({ ...input, prUrl: null })).resolves.toEqual(expected);
+      // A PR number that belongs to another branch is not this mission's.
+      await expect(publisher.describePull({ ...input, branch: 'gantry/other' })).resolves.toBeNull();
+      await expect(publisher.describePull({ ...input, branch: 'gantry/none', prUrl: null })).resolves.toBeNull();
+      expect(api.calls.every((c) => c.method === 'GET')).toBe(true);
+    } finally {
+      api.server.close();
+    }
+  });
 });
