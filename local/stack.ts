@@ -45,6 +45,11 @@ const STATE_TO_STEP = {
   Publish: 'step-publish',
   Seal: 'step-seal',
   RecordFailure: 'step-record-failure',
+  ApprovalCheck: 'step-approval-check',
+  AwaitDeployDecision: 'step-await-decision',
+  AwaitPublishDecision: 'step-await-decision',
+  DecisionTimedOut: 'step-approval-timeout',
+  RecordRejection: 'step-record-rejection',
 } as const;
 
 export interface LocalStack {
@@ -235,7 +240,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   presentConnectionsKey(managementApi, connectionsKey);
   const base = createLocalServices(
     config,
-    { dynamo: store.client, managementApi, workflow: runner, publicUrl, appUrl: (slug) => apps.urlFor(slug) },
+    {
+      dynamo: store.client,
+      managementApi,
+      workflow: runner,
+      taskTokens: runner.taskTokens,
+      publicUrl,
+      appUrl: (slug) => apps.urlFor(slug),
+    },
     policy,
   );
   const svc: Services = {

@@ -7,6 +7,7 @@ import { ConflictError } from '../lambdas/domain/errors';
 import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/domain/execution-status-event';
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
+import { LocalTaskTokens } from './task-tokens';
 
 type Json = Parameters<StateMachine['run']>[0];
 type Definition = ConstructorParameters<typeof StateMachine>[0];
@@ -72,6 +73,35 @@ export interface LocalWorkflowRunnerOptions {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
+ * What `$$.Task.Token` reads in a local execution. The runtime keeps one context object per run,
+ * so a `.waitForTaskToken` state's task swaps this marker for a token of its own entry.
+ */
+const TASK_TOKEN_MARKER = 'gantry-local-task-token';
+
+function withToken(value: unknown, token: string): unknown {
+  if (value === TASK_TOKEN_MARKER) return token;
+  if (Array.isArray(value)) return value.map((v) => withToken(v, token));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, withToken(v, token)]));
+  }
+  return value;
+}
+
+/** A Task state's `States.Timeout`, raised by the runner itself (a wait whose time ran out while the stack was down). */
+class StatesTimeout extends Error {
+  constructor() {
+    super('The task timed out');
+    this.name = 'States.Timeout';
+  }
+}
+
+interface WaitingTaskState {
+  readonly Type: string;
+  readonly Resource?: string;
+  readonly TimeoutSeconds?: number;
+}
+
+/**
  * Runs the mission state machine in-process with aws-local-stepfunctions, durably.
  *
  * aws-local-stepfunctions keeps nothing: this runner writes each execution's record when it
@@ -89,8 +119,11 @@ export class LocalWorkflowRunner implements WorkflowPort {
   private readonly running = new Map<string, { abort: () => void; done: Promise<void>; record: ExecutionRecord }>();
   /** The process is stopping: nothing more is journalled or recorded as ended (see `suspend`). */
   private suspended = false;
+  /** Tokens of `.waitForTaskToken` states, kept with the executions (they survive a restart). */
+  readonly taskTokens: LocalTaskTokens;
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
+    this.taskTokens = new LocalTaskTokens(join(options.dir, 'task-tokens'));
     this.definition = JSON.parse(options.definitionJson) as Definition;
     this.definitionSha = sha256(options.definitionJson);
     // Fails now, at start-up, on a definition the runtime refuses.
@@ -163,16 +196,104 @@ export class LocalWorkflowRunner implements WorkflowPort {
     return { executionArn: record.arn };
   }
 
+  /**
+   * The local tasks of one run. A `.waitForTaskToken` state's task is wrapped as Step Functions
+   * runs it: a token is issued for the entry (durably), the function is called with the payload
+   * carrying it and returns, then the state waits until the token is completed, the state's
+   * TimeoutSeconds passes (`States.Timeout`), or the execution stops (the token is discarded).
+   * The state in flight when a restart cut the execution off waits on the token it had, and its
+   * timeout counts from when it was first entered, so a wait whose time ran out while the stack
+   * was down times out at once.
+   */
+  private tasksFor(
+    record: ExecutionRecord,
+    definition: Definition,
+    stopped: AbortSignal,
+    resumed?: { readonly state: string; readonly enteredAt: string },
+  ): Record<string, LocalTask> {
+    const tasks: Record<string, LocalTask> = { ...this.options.tasks };
+    let cutOff = resumed;
+    const states = definition.States as Record<string, WaitingTaskState>;
+    for (const [name, state] of Object.entries(states)) {
+      const task = this.options.tasks[name];
+      if (state.Type !== 'Task' || !task || !state.Resource?.endsWith('.waitForTaskToken')) continue;
+      const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');
+      tasks[name] = async (input) => {
+        let token: string;
+        let enteredAt = Date.now();
+        if (cutOff?.state === name) {
+          const since = cutOff.enteredAt;
+          cutOff = undefined;
+          enteredAt = Date.parse(since);
+          token =
+            (await this.taskTokens.issuedSince(record.name, name, since))?.token ??
+            (await this.taskTokens.issue(record.name, name));
+        } else {
+          token = await this.taskTokens.issue(record.name, name);
+        }
+        const deadline = state.TimeoutSeconds !== undefined ? enteredAt + state.TimeoutSeconds * 1000 : undefined;
+        if (deadline !== undefined && Date.now() >= deadline) {
+          await this.taskTokens.close(token, 'timed_out');
+          throw new StatesTimeout();
+        }
+        const effective = withToken(input, token) as Json;
+        const payload =
+          unwrapPayload && effective && typeof effective === 'object' && !Array.isArray(effective) && 'Payload' in effective
+            ? (effective.Payload as Json)
+            : effective;
+        await task(payload);
+        return await new Promise<Json>((resolve, reject) => {
+          let timer: NodeJS.Timeout | undefined;
+          const onStop = (): void => {
+            clearTimeout(timer);
+            // A suspend freezes the wait for the next start; a stop discards the token.
+            if (!this.suspended) void this.taskTokens.close(token, 'aborted');
+            reject(new Error('The execution was stopped'));
+          };
+          if (deadline !== undefined) {
+            timer = setTimeout(() => {
+              stopped.removeEventListener('abort', onStop);
+              void this.taskTokens.close(token, 'timed_out').finally(() => reject(new StatesTimeout()));
+            }, deadline - Date.now());
+          }
+          if (stopped.aborted) return onStop();
+          stopped.addEventListener('abort', onStop, { once: true });
+          this.taskTokens.wait(token).then(
+            (output) => {
+              clearTimeout(timer);
+              stopped.removeEventListener('abort', onStop);
+              resolve(output as Json);
+            },
+            (err: Error) => {
+              clearTimeout(timer);
+              stopped.removeEventListener('abort', onStop);
+              reject(err);
+            },
+          );
+        });
+      };
+    }
+    return tasks;
+  }
+
   /** Runs `definition` from its StartAt with `input`, journalling every state, and settles the record. */
-  private launch(record: ExecutionRecord, definition: Definition, input: Json, redrive = false): void {
+  private launch(
+    record: ExecutionRecord,
+    definition: Definition,
+    input: Json,
+    redrive = false,
+    resumed?: { readonly state: string; readonly enteredAt: string },
+  ): void {
     // A redrive starts the checked definition at a later state, which the validator would call
     // unreachable from StartAt: it was validated when the execution first started.
     const machine = new StateMachine(definition, {
       validationOptions: redrive ? { noValidate: true } : { checkArn: false },
     });
+    const stopped = new AbortController();
     const execution = machine.run(input, {
-      overrides: { taskResourceLocalHandlers: this.options.tasks },
+      overrides: { taskResourceLocalHandlers: this.tasksFor(record, definition, stopped.signal, resumed) },
       noThrowOnAbort: true,
+      context: { Task: { Token: TASK_TOKEN_MARKER } },
     });
     const journal = this.journalPath(record.name);
     const done = (async () => {
@@ -216,7 +337,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
       this.running.delete(record.arn);
       await this.announceEnd(record);
     })();
-    this.running.set(record.arn, { abort: execution.abort, done, record });
+    this.running.set(record.arn, {
+      abort: () => {
+        execution.abort();
+        stopped.abort();
+      },
+      done,
+      record,
+    });
   }
 
   /**
@@ -349,7 +477,13 @@ export class LocalWorkflowRunner implements WorkflowPort {
       await this.save(record);
       const mark: JournalEntry = { event: 'redriven', state: plan.from, data: null, at: record.redriven_at };
       await appendFile(this.journalPath(record.name), `${JSON.stringify(mark)}\n`);
-      this.launch(record, plan.definition, plan.input as Json, true);
+      this.launch(
+        record,
+        plan.definition,
+        plan.input as Json,
+        true,
+        plan.enteredAt ? { state: plan.from, enteredAt: plan.enteredAt } : undefined,
+      );
       logger.info('Execution carried on after a restart', { execution: record.name, state: plan.from });
       outcomes.push({ record, resumed: true, from: plan.from });
     }
@@ -363,7 +497,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
    */
   private async redrivePlan(
     record: ExecutionRecord,
-  ): Promise<{ definition: Definition; from: string; input: unknown; usedMs: number } | { reason: string }> {
+  ): Promise<{ definition: Definition; from: string; input: unknown; usedMs: number; enteredAt?: string } | { reason: string }> {
     if (!record.definition_sha256) {
       return { reason: 'it was started before executions kept their definition and journal, so it cannot be carried on' };
     }
@@ -407,6 +541,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
       from,
       input,
       usedMs,
+      ...(lastEntered ? { enteredAt: lastEntered.at } : {}),
     };
   }
 }
