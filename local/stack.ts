@@ -305,7 +305,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (stopped) return;
       stopped = true;
       clearInterval(sweeper);
-      if (options.drain) await runner.drain();
+      // An execution waiting for a person counts as settled: it is frozen and carried on by the next start.
+      if (options.drain) await runner.drain({ exceptWaiting: true });
       // What still runs is frozen, not failed: the next start carries it on.
       runner.suspend();
       builds.abortAll();

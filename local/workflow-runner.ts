@@ -121,6 +121,9 @@ export class LocalWorkflowRunner implements WorkflowPort {
   private suspended = false;
   /** Tokens of `.waitForTaskToken` states, kept with the executions (they survive a restart). */
   readonly taskTokens: LocalTaskTokens;
+  /** Executions waiting for a task token right now (by ARN). */
+  private readonly waiting = new Set<string>();
+  private waitingChanged: Array<() => void> = [];
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
     this.taskTokens = new LocalTaskTokens(join(options.dir, 'task-tokens'));
@@ -242,6 +245,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
             ? (effective.Payload as Json)
             : effective;
         await task(payload);
+        this.setWaiting(record.arn, true);
         return await new Promise<Json>((resolve, reject) => {
           let timer: NodeJS.Timeout | undefined;
           const onStop = (): void => {
@@ -270,7 +274,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
               reject(err);
             },
           );
-        });
+        }).finally(() => this.setWaiting(record.arn, false));
       };
     }
     return tasks;
@@ -401,9 +405,26 @@ export class LocalWorkflowRunner implements WorkflowPort {
     return this.running.size;
   }
 
-  /** Waits for every running execution to end (tests, graceful shutdown). */
-  async drain(): Promise<void> {
-    await Promise.all([...this.running.values()].map((r) => r.done));
+  /**
+   * Waits for every running execution to end (tests, graceful shutdown). With `exceptWaiting`, an
+   * execution waiting for its task token (a person's decision, which may take days) counts as
+   * settled: a stop then freezes it, and the next start carries the wait on.
+   */
+  async drain(options: { exceptWaiting?: boolean } = {}): Promise<void> {
+    for (;;) {
+      const active = [...this.running.values()].filter((r) => !(options.exceptWaiting && this.waiting.has(r.record.arn)));
+      if (active.length === 0) return;
+      const ended = Promise.all(active.map((r) => r.done));
+      if (!options.exceptWaiting) return void (await ended);
+      await Promise.race([ended, new Promise<void>((resolve) => this.waitingChanged.push(resolve))]);
+    }
+  }
+
+  /** Marks an execution as waiting for a task token (or not), and wakes `drain`. */
+  private setWaiting(arn: string, waiting: boolean): void {
+    if (waiting) this.waiting.add(arn);
+    else this.waiting.delete(arn);
+    for (const wake of this.waitingChanged.splice(0)) wake();
   }
 
   /** The journal of an execution, oldest first (a line torn by a crash is left out). */

@@ -167,3 +167,15 @@ test('a wait whose timeout passed while the runner was down times out on recover
   expect(payloads).toHaveLength(1);
   await expect(second.taskTokens.sendSuccess(payload.token, {})).rejects.toMatchObject({ code: 'TASK_TOKEN_CLOSED' });
 });
+
+test('draining for a stop does not wait for a person: a waiting execution counts as settled', async () => {
+  const { payloads, make } = setup();
+  const runner = make();
+  await runner.start('parked', { id: 'm8' });
+  const payload = await until(() => payloads[0]);
+  await runner.drain({ exceptWaiting: true });
+  expect(runner.isRunning('parked')).toBe(true);
+  await runner.taskTokens.sendSuccess(payload.token, { decision: 'APPROVE' });
+  await runner.drain();
+  expect((await runner.describe('parked'))?.status).toBe('SUCCEEDED');
+});
