@@ -70,8 +70,22 @@ test("a gate's timeout_s is its wait's TimeoutSeconds, and the execution timeout
       ...raw,
       approvals: {
         gates: [
-          { name: 'before-publish', when: 'always', roles: ['approver'], timeout_s: 86400, on_timeout: 'escalate', escalate_to: ['owner'] },
-          { name: 'before-deploy', when: 'cost_over', cost_usd_over: 0.5, roles: ['owner'], timeout_s: 600, on_timeout: 'reject' },
+          {
+            name: 'before-publish',
+            when: 'always',
+            roles: ['approver'],
+            timeout_s: 86400,
+            on_timeout: 'escalate',
+            escalate_to: ['owner'],
+          },
+          {
+            name: 'before-deploy',
+            when: 'cost_over',
+            cost_usd_over: 0.5,
+            roles: ['owner'],
+            timeout_s: 600,
+            on_timeout: 'reject',
+          },
         ],
       },
     },

@@ -93,7 +93,12 @@ beforeAll(() => {
     ...['step-approval-check', 'step-await-decision', 'step-approval-timeout', 'step-record-rejection'].flatMap(
       (functionId): RecordedCall[] => [
         ...ddb(functionId),
-        { functionId, service: 'dynamodb', action: 'GetItem', input: { TableName, Key: { PK: 'CONFIG#policy', SK: 'CONFIG#policy' } } },
+        {
+          functionId,
+          service: 'dynamodb',
+          action: 'GetItem',
+          input: { TableName, Key: { PK: 'CONFIG#policy', SK: 'CONFIG#policy' } },
+        },
       ],
     ),
     ...['step-await-decision', 'step-approval-timeout', 'decisions'].flatMap((functionId): RecordedCall[] => [

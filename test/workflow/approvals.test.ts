@@ -124,7 +124,10 @@ test('gates, roles, decisions, races, cancel, restart, escalation and timeouts',
 
   // --- REJECT: a sealed REJECTED ending that carries the justification.
   const reason = 'The brand colours are wrong';
-  const rej = await t.requestAs(approver, 'POST', `/gantry/missions/${rejected}/decisions`, { decision: 'REJECT', justification: reason });
+  const rej = await t.requestAs(approver, 'POST', `/gantry/missions/${rejected}/decisions`, {
+    decision: 'REJECT',
+    justification: reason,
+  });
   expect(rej.status).toBe(200);
   expect(rej.body).toMatchObject({ mission_id: rejected, decision: 'REJECT' });
   const rejectedEnd = await t.waitFor(rejected, FINAL, 120_000);
@@ -205,7 +208,10 @@ test('gates, roles, decisions, races, cancel, restart, escalation and timeouts',
   expect(silentEvents.map((e) => e.event_type)).toEqual(
     expect.arrayContaining(['approval.requested', 'approval.escalated', 'approval.timed_out']),
   );
-  expect(silentEvents.find((e) => e.event_type === 'approval.timed_out')?.data).toMatchObject({ gate: 'before-deploy', action: 'reject' });
+  expect(silentEvents.find((e) => e.event_type === 'approval.timed_out')?.data).toMatchObject({
+    gate: 'before-deploy',
+    action: 'reject',
+  });
   expect(silentEvents.at(-1)).toMatchObject({ status: 'REJECTED' });
   expect(silentEnd.evidence_key).toBeTruthy();
   // Every status the mission passed through is an event: a fold of the log gives its status.
