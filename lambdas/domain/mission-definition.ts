@@ -93,22 +93,21 @@ export const AWAIT_DECISION_STATES: Readonly<Record<ApprovalGateName, string>> =
 const UNUSED_GATE_TIMEOUT_SECONDS = 3600;
 
 /**
- * The longest the approval gates can hold a mission: each gate's timeout, twice when it escalates
- * (the escalation waits as long again), plus the steps around each wait.
+ * What the approval gates add to a mission: the gate check before the deploy and before the
+ * publish (always run), and for each gate in the policy its wait (twice when it escalates, with a
+ * check and a timeout step around each) and the sealed rejection it may end in.
  */
 export function approvalsWorstCaseSeconds(definition: DefinitionTimes, policy: Policy): number {
-  let total = 0;
+  const of = (name: string): number => {
+    const state = definition.States[name];
+    return state ? stateWorstCaseSeconds(state) : 0;
+  };
+  let total = 2 * of('ApprovalCheck');
   for (const gate of policy.approvals.gates) {
     const waits = gate.on_timeout === 'escalate' ? 2 : 1;
-    const around = ['ApprovalCheck', 'DecisionTimedOut'].reduce((sum, name) => {
-      const state = definition.States[name];
-      return sum + (state ? stateWorstCaseSeconds(state) : 0);
-    }, 0);
-    total += waits * gate.timeout_s + (waits + 1) * around;
+    total += waits * (gate.timeout_s + of('DecisionTimedOut')) + (waits - 1) * of('ApprovalCheck');
   }
-  if (policy.approvals.gates.length > 0 && definition.States.RecordRejection) {
-    total += stateWorstCaseSeconds(definition.States.RecordRejection);
-  }
+  if (policy.approvals.gates.length > 0) total += of('RecordRejection');
   return total;
 }
 
