@@ -20,22 +20,22 @@ import {
 import { missionSpend } from '../domain/budget';
 import { MissionEndedError, TaskTokenClosedError } from '../domain/errors';
 import type { Principal } from '../domain/identity';
-import { isFinal, MissionStateSchema, WORKFLOW_ACTOR, type Mission, type MissionState } from '../domain/mission';
+import { isFinal, MissionStateSchema, WORKFLOW_ACTOR, type Mission } from '../domain/mission';
 import type { ApprovalWait } from '../domain/ports';
 import { logger } from '../observability';
 import { recordEvent, type EventServices } from './mission-events';
-import { sealMission, type SealServices } from './mission-steps';
 
 /** The approval steps read the mission and its events, and the policy's gates. */
 export type ApprovalStepServices = EventServices & Pick<Services, 'policy' | 'policySource' | 'approvals'>;
 /** The wait step also answers at once for a wait already decided (a re-invoked step). */
 export type AwaitDecisionServices = ApprovalStepServices & Pick<Services, 'taskTokens'>;
-export type RejectionServices = ApprovalStepServices & SealServices;
 /** The decisions API: waits, the mission, and the workflow's task tokens. */
 export type DecisionServices = EventServices & Pick<Services, 'approvals' | 'taskTokens'>;
 
 /** The state document at a gate: the mission state plus the gate and, once checked, `$.approval`. */
-const GateStateSchema = MissionStateSchema.and(z.object({ gate: z.string().min(1), approval: ApprovalStateSchema.optional() }));
+export const GateStateSchema = MissionStateSchema.and(
+  z.object({ gate: z.string().min(1), approval: ApprovalStateSchema.optional() }),
+);
 
 /** What the AwaitDecision state hands its function (the ASL's Payload). */
 export const AwaitDecisionInputSchema = z.object({
@@ -219,43 +219,6 @@ export async function approvalTimeoutStep(svc: ApprovalStepServices, input: unkn
     patch: { awaiting: null },
   });
   return { ...approval, timeout_action: action };
-}
-
-/**
- * RecordRejection: a person rejected (or the gate's timeout rejected). The decision is already in
- * the event chain; the chain is sealed and the mission ends REJECTED, evidence first (as FAILED).
- */
-export async function recordRejectionStep(svc: RejectionServices, input: unknown): Promise<MissionState> {
-  const state = GateStateSchema.parse(input);
-  const mission = await svc.store.requireMission(state.tenant_id, state.mission_id);
-  if (isFinal(mission.status)) return state;
-  const wait = await svc.approvals.getWait(state.tenant_id, state.mission_id);
-  const decided = wait?.state === 'decided' && wait.decision?.decision === 'REJECT' ? wait.decision : null;
-  const message = decided
-    ? `Rejected at ${wait!.gate} by ${decided.actor_email} (${decided.role}): ${decided.justification}`
-    : `Rejected at ${state.gate}: nobody decided before the gate's timeout`;
-  try {
-    const key = await sealMission(svc, mission, 'REJECTED', state.attempt);
-    await recordEvent(svc, state.tenant_id, state.mission_id, {
-      type: 'status',
-      status: 'REJECTED',
-      message,
-      actor: WORKFLOW_ACTOR,
-      idempotencyKey: `${state.mission_id}:REJECTED`,
-      data: {
-        gate: wait?.gate ?? state.gate,
-        by: decided ? 'decision' : 'timeout',
-        ...(decided ? { actor: decided.actor, role: decided.role, justification: decided.justification } : {}),
-        evidence_key: key,
-      },
-      patch: { evidence_key: key, awaiting: null, speech: 'The mission was rejected at an approval gate.' },
-    });
-  } catch (err) {
-    // Cancelled in the meantime: the first final status stands.
-    if (err instanceof MissionEndedError) return state;
-    throw err;
-  }
-  return state;
 }
 
 /** `GET /gantry/missions/{id}/decision-context`. */

@@ -1,4 +1,4 @@
-import { recordRejectionStep } from '../app/approvals';
+import { recordRejectionStep } from '../app/approval-rejection';
 import { stepHandler } from '../app/step-handler';
 
 /** Workflow step RecordRejection: seals the evidence and ends the mission REJECTED. */

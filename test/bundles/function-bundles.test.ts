@@ -35,6 +35,8 @@ const OVER_LIMIT_CEILING_BYTES: Readonly<Record<string, number>> = {
   'step-publish': 775 * 1024, // 754 KB
   'step-seal': 595 * 1024, // 579 KB
   'step-record-failure': 595 * 1024, // 579 KB
+  // Seals like step-record-failure (S3 and KMS clients).
+  'step-record-rejection': 595 * 1024,
   'execution-ended': 600 * 1024, // 581 KB
   'policy-publish': 625 * 1024, // 609 KB
 };
@@ -68,9 +70,19 @@ test('only the functions that publish carry the GitHub client, only sealing func
     'execution-ended',
     'mission-control',
     'step-record-failure',
+    'step-record-rejection',
     'step-seal',
   ]);
-  expect(holders('@aws-sdk/client-sfn').sort()).toEqual(['architect', 'consult', 'health', 'mission-control', 'siri']);
+  // The decisions and the approval wait answer task tokens (SendTaskSuccess/Failure).
+  expect(holders('@aws-sdk/client-sfn').sort()).toEqual([
+    'architect',
+    'consult',
+    'decisions',
+    'health',
+    'mission-control',
+    'siri',
+    'step-await-decision',
+  ]);
   // Device keys and third-party tokens are SSM SecureString parameters.
   expect(holders('@aws-sdk/client-ssm').sort()).toEqual(['devices', 'siri', 'step-deploy', 'step-publish']);
   expect(holders('@aws-sdk/client-secrets-manager')).toEqual([]);
@@ -90,6 +102,10 @@ test('only the policy publisher carries the YAML parser; the S3 client only func
     'debugger',
     'chat',
     'builder-log-push',
+    'decisions',
+    'step-approval-check',
+    'step-await-decision',
+    'step-approval-timeout',
   ])
     expect({ name, s3: bundle(name).packages.has('@aws-sdk/client-s3') }).toEqual({ name, s3: false });
 });
