@@ -224,18 +224,21 @@ export class LocalWorkflowRunner implements WorkflowPort {
       tasks[name] = async (input) => {
         let token: string;
         let enteredAt = Date.now();
+        // A token answered while the stack was stopping: delivered without calling the function again.
+        let answered = false;
         if (cutOff?.state === name) {
           const since = cutOff.enteredAt;
           cutOff = undefined;
           enteredAt = Date.parse(since);
-          token =
-            (await this.taskTokens.issuedSince(record.name, name, since))?.token ??
-            (await this.taskTokens.issue(record.name, name));
+          const kept = await this.taskTokens.issuedSince(record.name, name, since);
+          if (kept?.status === 'timed_out') throw new StatesTimeout();
+          answered = kept?.status === 'succeeded' || kept?.status === 'failed';
+          token = kept?.token ?? (await this.taskTokens.issue(record.name, name));
         } else {
           token = await this.taskTokens.issue(record.name, name);
         }
         const deadline = state.TimeoutSeconds !== undefined ? enteredAt + state.TimeoutSeconds * 1000 : undefined;
-        if (deadline !== undefined && Date.now() >= deadline) {
+        if (!answered && deadline !== undefined && Date.now() >= deadline) {
           await this.taskTokens.close(token, 'timed_out');
           throw new StatesTimeout();
         }
@@ -244,7 +247,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
           unwrapPayload && effective && typeof effective === 'object' && !Array.isArray(effective) && 'Payload' in effective
             ? (effective.Payload as Json)
             : effective;
-        await task(payload);
+        if (!answered) await task(payload);
         this.setWaiting(record.arn, true);
         return await new Promise<Json>((resolve, reject) => {
           let timer: NodeJS.Timeout | undefined;

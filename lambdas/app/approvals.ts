@@ -126,7 +126,12 @@ export async function awaitDecisionStep(svc: AwaitDecisionServices, input: unkno
   const waitId = waitIdOf(approval, attempt);
   const existing = await svc.approvals.getWait(tenant_id, mission_id);
   if (existing?.wait_id === waitId && existing.state === 'decided' && existing.decision) {
-    await handOver(svc, task_token, existing.decision);
+    try {
+      await handOver(svc, task_token, existing.decision);
+    } catch (err) {
+      // This very token already carried the decision: nothing is left to hand over.
+      if (!(err instanceof TaskTokenClosedError)) throw err;
+    }
     return { wait_id: waitId, state: 'decided' };
   }
   const now = new Date();

@@ -148,6 +148,8 @@ test('a restart while waiting keeps the same token decidable; a decision sent be
   await second.drain();
   expect((await second.describe('kept'))?.status).toBe('SUCCEEDED');
   expect((await second.describe('early'))?.status).toBe('SUCCEEDED');
+  // The answered token was delivered as it was: its function was not called again.
+  expect(payloads.filter((p) => p.id === 'm6')).toHaveLength(1);
 });
 
 test('a wait whose timeout passed while the runner was down times out on recovery', async () => {
