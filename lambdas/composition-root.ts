@@ -4,7 +4,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import type { GantryEnv } from './config';
 import { loadPolicyFile } from './domain/policy-file';
-import type { WorkflowPort } from './domain/ports';
+import type { TaskTokens, WorkflowPort } from './domain/ports';
+import { ApprovalStore } from './adapters/approval-store';
 import { FileArtifactStore } from './adapters/artifact-store';
 import { LocalBuildJobIssuer } from './adapters/build-job-issuer';
 import { LocalStaticDeployer } from './adapters/deployers';
@@ -39,6 +40,8 @@ export interface LocalRuntime {
   /** A client of the local `@connections` API (it presents the per-start key). */
   readonly managementApi: ApiGatewayManagementApiClient;
   readonly workflow: WorkflowPort;
+  /** The local runner's task tokens (what resumes a workflow waiting for a person). */
+  readonly taskTokens: TaskTokens;
   readonly publicUrl: () => string;
   /** The public URL of a deployed app (each app has its own origin). */
   readonly appUrl: (slug: string) => string;
@@ -64,6 +67,8 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
       deployer: new LocalStaticDeployer(join(dataDir, 'apps'), runtime.appUrl),
       publisher: new LocalGitPublisher(join(dataDir, 'git'), runtime.publicUrl),
       workflow: runtime.workflow,
+      taskTokens: runtime.taskTokens,
+      approvals: new ApprovalStore(doc, config.GANTRY_TABLE_NAME),
       push: new ApiGatewayPush(runtime.managementApi),
       startedAt: Date.now(),
     }),

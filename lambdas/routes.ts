@@ -26,6 +26,7 @@ export const REST_HANDLERS = [
   'chat',
   'themes',
   'pulls',
+  'decisions',
 ] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
@@ -43,6 +44,10 @@ export const REST_ROUTES: readonly RestRoute[] = [
   // The foundry: stop a mission (workflow and builder), start it again, and run snippets in the sandbox.
   { method: 'POST', path: '/gantry/missions/{id}/cancel', handler: 'mission-control', public: false },
   { method: 'POST', path: '/gantry/missions/{id}/retry', handler: 'mission-control', public: false },
+  // Human decisions at the workflow's approval gates.
+  { method: 'GET', path: '/gantry/decisions', handler: 'decisions', public: false },
+  { method: 'GET', path: '/gantry/missions/{id}/decision-context', handler: 'decisions', public: false },
+  { method: 'POST', path: '/gantry/missions/{id}/decisions', handler: 'decisions', public: false },
   { method: 'POST', path: '/gantry/debugger/run', handler: 'debugger', public: false },
   { method: 'GET', path: '/gantry/debugger/logs', handler: 'debugger', public: false },
   { method: 'GET', path: '/gantry/debugger/search', handler: 'debugger', public: false },
@@ -88,6 +93,10 @@ export const STEP_HANDLERS = [
   'step-publish',
   'step-seal',
   'step-record-failure',
+  'step-approval-check',
+  'step-await-decision',
+  'step-approval-timeout',
+  'step-record-rejection',
 ] as const;
 export type StepHandlerName = (typeof STEP_HANDLERS)[number];
 

@@ -128,6 +128,9 @@ export class GantryStack extends Stack {
 
     this.evidence.grantSeal(step('step-seal'));
     this.evidence.grantSeal(step('step-record-failure'));
+    // A rejection at an approval gate is a sealed ending too (it names the attempt's manifest).
+    this.artifacts.grantRead(step('step-record-rejection'));
+    this.evidence.grantSeal(step('step-record-rejection'));
     this.evidence.grantRead(rest.missions);
 
     this.grantSecret('step-deploy', (fn) => this.secrets.grantVercel(fn));
@@ -195,7 +198,17 @@ export class GantryStack extends Stack {
         identitySource: ['route.request.querystring.ticket'],
       }),
       // mission-control pushes CANCELLED (and a retry's first events) to the browsers watching.
-      pushers: [rest.architect, rest.siri, rest.consult, rest['mission-control'], ended, logPush, ...this.handlers.stepList()],
+      // decisions pushes each decision to the browsers watching its mission.
+      pushers: [
+        rest.architect,
+        rest.siri,
+        rest.consult,
+        rest['mission-control'],
+        rest.decisions,
+        ended,
+        logPush,
+        ...this.handlers.stepList(),
+      ],
       loggingDependency: apiLogging.account,
     });
 
@@ -228,6 +241,9 @@ export class GantryStack extends Stack {
     this.workflow.grantStartExecution(control);
     this.artifacts.grantRead(control);
     this.evidence.grantSeal(control);
+    // A decision resumes or fails the waiting AwaitDecision task; the wait step hands a decision
+    // already recorded to a re-invoked wait's new token.
+    for (const fn of [rest.decisions, steps['step-await-decision']]) this.workflow.grantTaskResponse(fn);
   }
 
   private grantSecret(stepName: StepHandlerName, grant: (fn: GantryFunction) => void): void {

@@ -22,6 +22,11 @@ import { createHandler as stepPublish } from '../lambdas/handlers/step-publish';
 import { createHandler as stepRecordFailure } from '../lambdas/handlers/step-record-failure';
 import { createHandler as stepSeal } from '../lambdas/handlers/step-seal';
 import { createHandler as ws } from '../lambdas/handlers/ws';
+import { createHandler as decisions } from '../lambdas/handlers/decisions';
+import { createHandler as stepApprovalCheck } from '../lambdas/handlers/step-approval-check';
+import { createHandler as stepAwaitDecision } from '../lambdas/handlers/step-await-decision';
+import { createHandler as stepApprovalTimeout } from '../lambdas/handlers/step-approval-timeout';
+import { createHandler as stepRecordRejection } from '../lambdas/handlers/step-record-rejection';
 import { createHandler as executionEnded } from '../lambdas/handlers/execution-ended';
 import type { RestHandler } from '../lambdas/http';
 import type { Services } from '../lambdas/app/services';
@@ -57,6 +62,7 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   chat: chat(services),
   themes: themes(services),
   pulls: pulls(services),
+  decisions: decisions(services),
 };
 
 /**
@@ -77,6 +83,10 @@ export const STEP_HANDLER_MAP: Record<StepHandlerName, (input: unknown) => Promi
   'step-publish': stepPublish(services),
   'step-seal': stepSeal(services),
   'step-record-failure': stepRecordFailure(services),
+  'step-approval-check': stepApprovalCheck(services),
+  'step-await-decision': stepAwaitDecision(services),
+  'step-approval-timeout': stepApprovalTimeout(services),
+  'step-record-rejection': stepRecordRejection(services),
 };
 
 export const WS_HANDLER_FN = ws(services);

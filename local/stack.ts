@@ -46,6 +46,11 @@ const STATE_TO_STEP = {
   Publish: 'step-publish',
   Seal: 'step-seal',
   RecordFailure: 'step-record-failure',
+  ApprovalCheck: 'step-approval-check',
+  AwaitDeployDecision: 'step-await-decision',
+  AwaitPublishDecision: 'step-await-decision',
+  DecisionTimedOut: 'step-approval-timeout',
+  RecordRejection: 'step-record-rejection',
 } as const;
 
 export interface LocalStack {
@@ -241,7 +246,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   presentConnectionsKey(managementApi, connectionsKey);
   const base = createLocalServices(
     config,
-    { dynamo: store.client, managementApi, workflow: runner, publicUrl, appUrl: (slug) => apps.urlFor(slug) },
+    {
+      dynamo: store.client,
+      managementApi,
+      workflow: runner,
+      taskTokens: runner.taskTokens,
+      publicUrl,
+      appUrl: (slug) => apps.urlFor(slug),
+    },
     policy,
   );
   const svc: Services = {
@@ -299,7 +311,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (stopped) return;
       stopped = true;
       clearInterval(sweeper);
-      if (options.drain) await runner.drain();
+      // An execution waiting for a person counts as settled: it is frozen and carried on by the next start.
+      if (options.drain) await runner.drain({ exceptWaiting: true });
       // What still runs is frozen, not failed: the next start carries it on.
       runner.suspend();
       builds.abortAll();

@@ -9,6 +9,7 @@ import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/do
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
 import { buildCacheDir } from './build-cache';
+import { LocalTaskTokens } from './task-tokens';
 
 type Json = Parameters<StateMachine['run']>[0];
 type Definition = ConstructorParameters<typeof StateMachine>[0];
@@ -74,6 +75,35 @@ export interface LocalWorkflowRunnerOptions {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
+ * What `$$.Task.Token` reads in a local execution. The runtime keeps one context object per run,
+ * so a `.waitForTaskToken` state's task swaps this marker for a token of its own entry.
+ */
+const TASK_TOKEN_MARKER = 'gantry-local-task-token';
+
+function withToken(value: unknown, token: string): unknown {
+  if (value === TASK_TOKEN_MARKER) return token;
+  if (Array.isArray(value)) return value.map((v) => withToken(v, token));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, withToken(v, token)]));
+  }
+  return value;
+}
+
+/** A Task state's `States.Timeout`, raised by the runner itself (a wait whose time ran out while the stack was down). */
+class StatesTimeout extends Error {
+  constructor() {
+    super('The task timed out');
+    this.name = 'States.Timeout';
+  }
+}
+
+interface WaitingTaskState {
+  readonly Type: string;
+  readonly Resource?: string;
+  readonly TimeoutSeconds?: number;
+}
+
+/**
  * Runs the mission state machine in-process with aws-local-stepfunctions, durably.
  *
  * aws-local-stepfunctions keeps nothing: this runner writes each execution's record when it
@@ -91,8 +121,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
   private readonly running = new Map<string, { abort: () => void; done: Promise<void>; record: ExecutionRecord }>();
   /** The process is stopping: nothing more is journalled or recorded as ended (see `suspend`). */
   private suspended = false;
+  /** Tokens of `.waitForTaskToken` states, kept with the executions (they survive a restart). */
+  readonly taskTokens: LocalTaskTokens;
+  /** Executions waiting for a task token right now (by ARN). */
+  private readonly waiting = new Set<string>();
+  private waitingChanged: Array<() => void> = [];
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
+    this.taskTokens = new LocalTaskTokens(join(options.dir, 'task-tokens'));
     this.definition = JSON.parse(options.definitionJson) as Definition;
     this.definitionSha = sha256(options.definitionJson);
     // Fails now, at start-up, on a definition the runtime refuses. The check (JSON schemas compiled
@@ -176,14 +212,105 @@ export class LocalWorkflowRunner implements WorkflowPort {
     return { executionArn: record.arn };
   }
 
+  /**
+   * The local tasks of one run. A `.waitForTaskToken` state's task is wrapped as Step Functions
+   * runs it: a token is issued for the entry (durably), the function is called with the payload
+   * carrying it and returns, then the state waits until the token is completed, the state's
+   * TimeoutSeconds passes (`States.Timeout`), or the execution stops (the token is discarded).
+   * The state in flight when a restart cut the execution off waits on the token it had, and its
+   * timeout counts from when it was first entered, so a wait whose time ran out while the stack
+   * was down times out at once.
+   */
+  private tasksFor(
+    record: ExecutionRecord,
+    definition: Definition,
+    stopped: AbortSignal,
+    resumed?: { readonly state: string; readonly enteredAt: string },
+  ): Record<string, LocalTask> {
+    const tasks: Record<string, LocalTask> = { ...this.options.tasks };
+    let cutOff = resumed;
+    const states = definition.States as Record<string, WaitingTaskState>;
+    for (const [name, state] of Object.entries(states)) {
+      const task = this.options.tasks[name];
+      if (state.Type !== 'Task' || !task || !state.Resource?.endsWith('.waitForTaskToken')) continue;
+      const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');
+      tasks[name] = async (input) => {
+        let token: string;
+        let enteredAt = Date.now();
+        // A token answered while the stack was stopping: delivered without calling the function again.
+        let answered = false;
+        if (cutOff?.state === name) {
+          const since = cutOff.enteredAt;
+          cutOff = undefined;
+          enteredAt = Date.parse(since);
+          const kept = await this.taskTokens.issuedSince(record.name, name, since);
+          if (kept?.status === 'timed_out') throw new StatesTimeout();
+          answered = kept?.status === 'succeeded' || kept?.status === 'failed';
+          token = kept?.token ?? (await this.taskTokens.issue(record.name, name));
+        } else {
+          token = await this.taskTokens.issue(record.name, name);
+        }
+        const deadline = state.TimeoutSeconds !== undefined ? enteredAt + state.TimeoutSeconds * 1000 : undefined;
+        if (!answered && deadline !== undefined && Date.now() >= deadline) {
+          await this.taskTokens.close(token, 'timed_out');
+          throw new StatesTimeout();
+        }
+        const effective = withToken(input, token) as Json;
+        const payload =
+          unwrapPayload && effective && typeof effective === 'object' && !Array.isArray(effective) && 'Payload' in effective
+            ? (effective.Payload as Json)
+            : effective;
+        if (!answered) await task(payload);
+        this.setWaiting(record.arn, true);
+        return await new Promise<Json>((resolve, reject) => {
+          let timer: NodeJS.Timeout | undefined;
+          const onStop = (): void => {
+            clearTimeout(timer);
+            // A suspend freezes the wait for the next start; a stop discards the token.
+            if (!this.suspended) void this.taskTokens.close(token, 'aborted');
+            reject(new Error('The execution was stopped'));
+          };
+          if (deadline !== undefined) {
+            timer = setTimeout(() => {
+              stopped.removeEventListener('abort', onStop);
+              void this.taskTokens.close(token, 'timed_out').finally(() => reject(new StatesTimeout()));
+            }, deadline - Date.now());
+          }
+          if (stopped.aborted) return onStop();
+          stopped.addEventListener('abort', onStop, { once: true });
+          this.taskTokens.wait(token).then(
+            (output) => {
+              clearTimeout(timer);
+              stopped.removeEventListener('abort', onStop);
+              resolve(output as Json);
+            },
+            (err: Error) => {
+              clearTimeout(timer);
+              stopped.removeEventListener('abort', onStop);
+              reject(err);
+            },
+          );
+        }).finally(() => this.setWaiting(record.arn, false));
+      };
+    }
+    return tasks;
+  }
+
   /** Runs `definition` from its StartAt with `input`, journalling every state, and settles the record. */
-  private launch(record: ExecutionRecord, definition: Definition, input: Json): void {
+  private launch(
+    record: ExecutionRecord,
+    definition: Definition,
+    input: Json,
+    resumed?: { readonly state: string; readonly enteredAt: string },
+  ): void {
     // The definition was checked when the runner was made (a redrive's is that one started at a
     // later state, which the check would call unreachable from StartAt).
     const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
+    const stopped = new AbortController();
     const execution = machine.run(input, {
-      overrides: { taskResourceLocalHandlers: this.options.tasks },
+      overrides: { taskResourceLocalHandlers: this.tasksFor(record, definition, stopped.signal, resumed) },
       noThrowOnAbort: true,
+      context: { Task: { Token: TASK_TOKEN_MARKER } },
     });
     const journal = this.journalPath(record.name);
     const done = (async () => {
@@ -227,7 +354,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
       this.running.delete(record.arn);
       await this.announceEnd(record);
     })();
-    this.running.set(record.arn, { abort: execution.abort, done, record });
+    this.running.set(record.arn, {
+      abort: () => {
+        execution.abort();
+        stopped.abort();
+      },
+      done,
+      record,
+    });
   }
 
   /**
@@ -284,9 +418,26 @@ export class LocalWorkflowRunner implements WorkflowPort {
     return this.running.size;
   }
 
-  /** Waits for every running execution to end (tests, graceful shutdown). */
-  async drain(): Promise<void> {
-    await Promise.all([...this.running.values()].map((r) => r.done));
+  /**
+   * Waits for every running execution to end (tests, graceful shutdown). With `exceptWaiting`, an
+   * execution waiting for its task token (a person's decision, which may take days) counts as
+   * settled: a stop then freezes it, and the next start carries the wait on.
+   */
+  async drain(options: { exceptWaiting?: boolean } = {}): Promise<void> {
+    for (;;) {
+      const active = [...this.running.values()].filter((r) => !(options.exceptWaiting && this.waiting.has(r.record.arn)));
+      if (active.length === 0) return;
+      const ended = Promise.all(active.map((r) => r.done));
+      if (!options.exceptWaiting) return void (await ended);
+      await Promise.race([ended, new Promise<void>((resolve) => this.waitingChanged.push(resolve))]);
+    }
+  }
+
+  /** Marks an execution as waiting for a task token (or not), and wakes `drain`. */
+  private setWaiting(arn: string, waiting: boolean): void {
+    if (waiting) this.waiting.add(arn);
+    else this.waiting.delete(arn);
+    for (const wake of this.waitingChanged.splice(0)) wake();
   }
 
   /** The journal of an execution, oldest first (a line torn by a crash is left out). */
@@ -360,7 +511,12 @@ export class LocalWorkflowRunner implements WorkflowPort {
       await this.save(record);
       const mark: JournalEntry = { event: 'redriven', state: plan.from, data: null, at: record.redriven_at };
       await appendFile(this.journalPath(record.name), `${JSON.stringify(mark)}\n`);
-      this.launch(record, plan.definition, plan.input as Json);
+      this.launch(
+        record,
+        plan.definition,
+        plan.input as Json,
+        plan.enteredAt ? { state: plan.from, enteredAt: plan.enteredAt } : undefined,
+      );
       logger.info('Execution carried on after a restart', { execution: record.name, state: plan.from });
       outcomes.push({ record, resumed: true, from: plan.from });
     }
@@ -374,7 +530,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
    */
   private async redrivePlan(
     record: ExecutionRecord,
-  ): Promise<{ definition: Definition; from: string; input: unknown; usedMs: number } | { reason: string }> {
+  ): Promise<{ definition: Definition; from: string; input: unknown; usedMs: number; enteredAt?: string } | { reason: string }> {
     if (!record.definition_sha256) {
       return { reason: 'it was started before executions kept their definition and journal, so it cannot be carried on' };
     }
@@ -418,6 +574,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
       from,
       input,
       usedMs,
+      ...(lastEntered ? { enteredAt: lastEntered.at } : {}),
     };
   }
 }

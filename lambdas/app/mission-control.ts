@@ -1,3 +1,4 @@
+import type { Services } from './services';
 import { GantryError, MissionEndedError } from '../domain/errors';
 import { isFinal, type Actor, type Mission, type MissionStatus } from '../domain/mission';
 import { logger } from '../observability';
@@ -5,8 +6,8 @@ import { recordEvent } from './mission-events';
 import { sealMission, type SealServices } from './mission-steps';
 import { submitMission, type DirectSubmitServices } from './submit-mission';
 
-/** Cancel stops the workflow and seals; retry submits a new mission. */
-export type MissionControlServices = DirectSubmitServices & SealServices;
+/** Cancel stops the workflow (closing a human wait) and seals; retry submits a new mission. */
+export type MissionControlServices = DirectSubmitServices & SealServices & Pick<Services, 'approvals'>;
 
 /** What `POST /gantry/missions/{id}/cancel` answers. */
 export interface CancelOutcome {
@@ -58,8 +59,10 @@ export async function cancelMission(
     actor: input.actor,
     idempotencyKey: `${input.missionId}:CANCELLED`,
     data: { cancelled_from: mission.status, reason },
-    patch: { speech: 'The mission was cancelled.', queue_position: null },
+    patch: { speech: 'The mission was cancelled.', queue_position: null, awaiting: null },
   });
+  // A mission waiting at an approval gate: its wait closes, so no decision can land on it.
+  if (mission.status === 'AWAITING_APPROVAL') await svc.approvals.closeWait(input.tenantId, input.missionId, 'cancelled');
 
   let workflowStopped = false;
   if (mission.execution_arn) {

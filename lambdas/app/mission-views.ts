@@ -1,4 +1,8 @@
+import type { Awaiting } from '../domain/approval';
 import type { Mission } from '../domain/mission';
+
+/** What a waiting mission waits for; null unless it is AWAITING_APPROVAL. */
+const awaitingOf = (m: Mission): Awaiting | null => (m.status === 'AWAITING_APPROVAL' ? (m.awaiting ?? null) : null);
 
 /** What `GET /gantry/status/{id}` returns: the seed's fields plus branch, seq and failure details. */
 export function statusView(m: Mission): Record<string, unknown> {
@@ -18,6 +22,7 @@ export function statusView(m: Mission): Record<string, unknown> {
     options: m.options,
     attempts: m.attempts,
     queue_position: m.queue_position,
+    awaiting: awaitingOf(m),
     builder_isolation: m.builder_isolation ?? null,
     retry_of: m.retry_of ?? null,
     retried_by: m.retried_by ?? null,
@@ -47,6 +52,7 @@ export function summaryView(m: Mission): Record<string, unknown> {
     url: m.url,
     pr_url: m.pr_url,
     seq: m.seq,
+    awaiting: awaitingOf(m),
     created_at: m.created_at,
     updated_at: m.updated_at,
   };

@@ -2,6 +2,7 @@ import type { GantryEnv } from '../config';
 import type { LoadedPolicy } from '../domain/policy';
 import type {
   AdvisorPort,
+  ApprovalRepository,
   ArchitectPort,
   ArtifactStore,
   BuilderIsolation,
@@ -19,6 +20,7 @@ import type {
   PushPort,
   SecretBox,
   SnippetRunner,
+  TaskTokens,
   WorkflowPort,
 } from '../domain/ports';
 
@@ -47,6 +49,10 @@ export interface Services {
   readonly deployer: Deployer;
   readonly publisher: Publisher;
   readonly workflow: WorkflowPort;
+  /** Resumes or fails a workflow task waiting for a person (SendTaskSuccess/Failure, or the local runner's registry). */
+  readonly taskTokens: TaskTokens;
+  /** Human waits at approval gates and the decisions that close them. */
+  readonly approvals: ApprovalRepository;
   readonly push: PushPort;
   readonly architect: ArchitectPort;
   /** The CTO consultant: offline (deterministic) or a model behind the LLM boundary. */

@@ -3,16 +3,16 @@ import { logger, withLogScope } from '../observability';
 import { refreshPolicy, type PolicyServices } from './services';
 
 /** A workflow step as Step Functions invokes it: the state document in, the next one out. */
-export type StepFunction = (input: unknown) => Promise<MissionState>;
+export type StepFunction<R = MissionState> = (input: unknown) => Promise<R>;
 
 /**
  * Wraps a workflow step: parse the state document, tag logs, run. Errors propagate with their
  * `name`, which is what the ASL `Retry`/`Catch` blocks match. The result is a factory: the
  * function's entry (or the local stack) hands it the services the step uses.
  */
-export function stepHandler<S extends PolicyServices>(step: (svc: S, state: MissionState) => Promise<MissionState>) {
-  return (services: () => S): StepFunction =>
-    async (input: unknown): Promise<MissionState> => {
+export function stepHandler<S extends PolicyServices, R = MissionState>(step: (svc: S, state: MissionState) => Promise<R>) {
+  return (services: () => S): StepFunction<R> =>
+    async (input: unknown): Promise<R> => {
       const state = MissionStateSchema.parse(input);
       // The step's own log keys: steps of other missions run in the same process locally.
       return withLogScope({ mission_id: state.mission_id, tenant_id: state.tenant_id, attempt: state.attempt }, async () => {

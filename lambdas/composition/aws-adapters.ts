@@ -20,10 +20,13 @@ import { ApiGatewayPush } from '../adapters/push';
 import { AesGcmSecretBox } from '../adapters/secret-box';
 import { secureParameter } from '../adapters/parameter-store';
 import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
+import { ApprovalStore } from '../adapters/approval-store';
+import { StepFunctionsTaskTokens } from '../adapters/task-tokens-sfn';
 import type { PolicyServices } from '../app/services';
 import { readConfig, type GantryEnv } from '../config';
 import { bundledPolicy } from './bundled-policy';
 import type {
+  ApprovalRepository,
   ArtifactStore,
   BuildJobIssuer,
   DebuggerRunRepository,
@@ -36,6 +39,7 @@ import type {
   Publisher,
   PushPort,
   SecretBox,
+  TaskTokens,
   WorkflowPort,
 } from '../domain/ports';
 
@@ -115,6 +119,16 @@ export function awsPolicyPublisher(base: AwsConfig): PolicyPublisher {
 
 export function awsMissionStore(base: AwsConfig): MissionStorePort {
   return new MissionStore(documentClient(), base.config.GANTRY_TABLE_NAME);
+}
+
+/** Human waits at approval gates (the mission table). */
+export function awsApprovals(base: AwsConfig): ApprovalRepository {
+  return new ApprovalStore(documentClient(), base.config.GANTRY_TABLE_NAME);
+}
+
+/** Resumes or fails the mission execution's AwaitDecision task (SendTaskSuccess / SendTaskFailure). */
+export function awsTaskTokens(base: AwsConfig): TaskTokens {
+  return new StepFunctionsTaskTokens(new SFNClient({ region: base.config.AWS_REGION }));
 }
 
 export function awsIdentityStore(base: AwsConfig): IdentityRepository {

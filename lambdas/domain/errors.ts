@@ -140,3 +140,11 @@ export class MissionEndedError extends GantryError {
     this.name = 'MissionEndedError';
   }
 }
+
+/** A workflow task token that no task waits on any more (decided, timed out, stopped, or unknown). */
+export class TaskTokenClosedError extends GantryError {
+  constructor(message: string) {
+    super('TASK_TOKEN_CLOSED', message, 409);
+    this.name = 'TaskTokenClosedError';
+  }
+}

@@ -8,7 +8,7 @@ export interface EvidenceBundle {
   format: typeof EVIDENCE_FORMAT;
   mission_id: string;
   tenant_id: string;
-  outcome: 'DEPLOYED' | 'FAILED' | 'CANCELLED';
+  outcome: 'DEPLOYED' | 'FAILED' | 'CANCELLED' | 'REJECTED';
   sealed_at: string;
   policy_hash: string;
   manifest_sha256: string | null;

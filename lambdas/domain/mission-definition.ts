@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Policy } from './policy';
+import type { ApprovalGateName, Policy } from './policy';
 
 /** Path of the one mission state machine definition shared by AWS and the local runner. */
 export const MISSION_ASL_PATH = join(__dirname, '..', '..', 'statemachines', 'mission.asl.json');
@@ -15,6 +15,10 @@ export const MISSION_SUBSTITUTIONS = [
   'StepPublishFunctionArn',
   'StepSealFunctionArn',
   'StepRecordFailureFunctionArn',
+  'StepApprovalCheckFunctionArn',
+  'StepAwaitDecisionFunctionArn',
+  'StepApprovalTimeoutFunctionArn',
+  'StepRecordRejectionFunctionArn',
   'BuilderClusterArn',
   'BuilderTaskDefinitionArn',
   'BuilderSubnetA',
@@ -79,6 +83,34 @@ export function stateWorstCaseSeconds(state: TaskStateTimes): number {
   return timeout * tries + waits;
 }
 
+/** The wait state of each approval gate. */
+export const AWAIT_DECISION_STATES: Readonly<Record<ApprovalGateName, string>> = {
+  'before-deploy': 'AwaitDeployDecision',
+  'before-publish': 'AwaitPublishDecision',
+};
+
+/** A wait state's timeout when its gate is not in the policy (the state is then never entered). */
+const UNUSED_GATE_TIMEOUT_SECONDS = 3600;
+
+/**
+ * What the approval gates add to a mission: the gate check before the deploy and before the
+ * publish (always run), and for each gate in the policy its wait (twice when it escalates, with a
+ * check and a timeout step around each) and the sealed rejection it may end in.
+ */
+export function approvalsWorstCaseSeconds(definition: DefinitionTimes, policy: Policy): number {
+  const of = (name: string): number => {
+    const state = definition.States[name];
+    return state ? stateWorstCaseSeconds(state) : 0;
+  };
+  let total = 2 * of('ApprovalCheck');
+  for (const gate of policy.approvals.gates) {
+    const waits = gate.on_timeout === 'escalate' ? 2 : 1;
+    total += waits * (gate.timeout_s + of('DecisionTimedOut')) + (waits - 1) * of('ApprovalCheck');
+  }
+  if (policy.approvals.gates.length > 0) total += of('RecordRejection');
+  return total;
+}
+
 /**
  * The longest a mission can run before an execution timeout is the only thing left to stop it:
  * the architect, then `max_attempts` rounds of policy gate, build and audit with a heal between
@@ -99,7 +131,8 @@ export function missionWorstCaseSeconds(definition: DefinitionTimes, policy: Pol
     of('Deploy') +
     of('Publish') +
     of('Seal') +
-    of('RecordFailure')
+    of('RecordFailure') +
+    approvalsWorstCaseSeconds(definition, policy)
   );
 }
 
@@ -118,6 +151,12 @@ export function missionDefinitionJson(policy: Policy, path = MISSION_ASL_PATH): 
   build.TimeoutSeconds = buildStateTimeoutSeconds(policy);
   const deploy = definition.States.Deploy;
   if (deploy) deploy.TimeoutSeconds = policy.deploy.timeout_seconds + 60;
+  // Each gate's wait lasts its timeout_s; a person sends no heartbeat, so that is the only bound.
+  for (const [gateName, stateName] of Object.entries(AWAIT_DECISION_STATES)) {
+    const wait = definition.States[stateName];
+    const gate = policy.approvals.gates.find((g) => g.name === gateName);
+    if (wait) wait.TimeoutSeconds = gate?.timeout_s ?? UNUSED_GATE_TIMEOUT_SECONDS;
+  }
   definition.TimeoutSeconds = executionTimeoutSeconds(definition, policy);
   return JSON.stringify(definition, null, 2);
 }

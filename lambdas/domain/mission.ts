@@ -122,6 +122,8 @@ export interface Mission {
   left_out?: string[];
   /** Token usage and estimated cost of every model call made for the mission (null: none). */
   usage?: import('./llm').MissionUsage | null;
+  /** While AWAITING_APPROVAL: the gate, who may decide, and until when (null otherwise). */
+  awaiting?: import('./approval').Awaiting | null;
 }
 
 /** One entry in a mission's append-only event log. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { BuilderLimitsSchema } from './builder-limits';
 import { isValidGlob } from './path-glob';
 import { compileGuardrailPattern } from './guardrails';
+import { RoleSchema } from './identity';
 
 /** A token bucket: at most `capacity` requests at once, `refill_per_minute` more per minute. */
 const BucketSchema = z
@@ -191,6 +192,47 @@ const DebuggerPolicySchema = z
   })
   .strict();
 
+/** Where a human gate stands in the workflow: before the Deploy state or before the Publish state. */
+export const APPROVAL_GATE_NAMES = ['before-deploy', 'before-publish'] as const;
+export type ApprovalGateName = (typeof APPROVAL_GATE_NAMES)[number];
+
+/**
+ * One human gate. `when` says which missions it stops: all of them, those that needed a heal,
+ * those for which a policy rule was overridden, or those whose spend so far passes `cost_usd_over`.
+ * Only a user whose role is listed may decide. When nobody decides within `timeout_s`, the gate
+ * rejects, approves, or waits again for the `escalate_to` roles (and rejects if they too are silent).
+ */
+const ApprovalGateSchema = z
+  .object({
+    name: z.enum(APPROVAL_GATE_NAMES),
+    when: z.enum(['always', 'healed', 'overridden_rule', 'cost_over']),
+    cost_usd_over: z.number().min(0).optional(),
+    roles: z.array(RoleSchema).min(1),
+    /** Step Functions waits at most a year for a task token; a gate may not ask for longer. */
+    timeout_s: z.number().int().min(1).max(31_536_000),
+    on_timeout: z.enum(['reject', 'approve', 'escalate']),
+    escalate_to: z.array(RoleSchema).min(1).optional(),
+  })
+  .strict()
+  .refine((g) => g.when !== 'cost_over' || g.cost_usd_over !== undefined, {
+    message: 'a cost_over gate needs cost_usd_over',
+    path: ['cost_usd_over'],
+  })
+  .refine((g) => g.on_timeout !== 'escalate' || g.escalate_to !== undefined, {
+    message: 'on_timeout: escalate needs escalate_to',
+    path: ['escalate_to'],
+  });
+export type ApprovalGate = z.infer<typeof ApprovalGateSchema>;
+
+/** Human gates inside the workflow; none by default (the workflow runs through). */
+const ApprovalsSchema = z
+  .object({ gates: z.array(ApprovalGateSchema) })
+  .strict()
+  .refine((a) => new Set(a.gates.map((g) => g.name)).size === a.gates.length, {
+    message: 'each gate name may appear once',
+    path: ['gates'],
+  });
+
 /** Schema of `policy.yaml`. Unknown keys are refused so a typo never silently disables a rule. */
 export const PolicySchema = z
   .object({
@@ -249,6 +291,7 @@ export const PolicySchema = z
     rate_limits: RateLimitsSchema,
     guardrails: GuardrailsSchema,
     siri: SiriPolicySchema,
+    approvals: ApprovalsSchema.default({ gates: [] }),
   })
   .strict()
   // A design image is committed with the app: an image the API accepts must pass the file gate.

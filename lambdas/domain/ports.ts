@@ -119,6 +119,16 @@ export interface WorkflowPort {
   ping(): Promise<boolean>;
 }
 
+/**
+ * Completes a workflow task that waits for a task token (`.waitForTaskToken`): Step Functions'
+ * SendTaskSuccess / SendTaskFailure on AWS, the local runner's durable token registry locally.
+ * Both refuse a token that is unknown or no longer waiting (`TaskTokenClosedError`).
+ */
+export interface TaskTokens {
+  sendSuccess(token: string, output: Record<string, unknown>): Promise<void>;
+  sendFailure(token: string, error: string, cause: string): Promise<void>;
+}
+
 /** Pushes messages to WebSocket connections. Returns false when the connection is gone. */
 export interface PushPort {
   post(connectionId: string, message: unknown): Promise<boolean>;
@@ -266,6 +276,56 @@ export interface MissionRepository {
    * event and moving the item). Returns the mission as it now stands.
    */
   settle(tenantId: string, missionId: string, upTo?: number): Promise<Mission | null>;
+}
+
+/** A mission's current human wait: one item per mission, replaced by each new wait. */
+export interface ApprovalWait {
+  readonly tenant_id: string;
+  readonly mission_id: string;
+  /** Names the wait (gate, attempt, first or escalated): a re-invoked step finds its own wait. */
+  readonly wait_id: string;
+  readonly gate: string;
+  readonly roles: string[];
+  readonly requested_at: string;
+  readonly expires_at: string;
+  readonly on_timeout: 'reject' | 'approve' | 'escalate';
+  readonly escalated: boolean;
+  /** The workflow task token that resumes the mission (never shown to API callers). */
+  readonly task_token: string;
+  readonly context_digest: string;
+  readonly prompt: string;
+  /** `waiting` until a decision, a timeout or a cancel closes it. */
+  readonly state: 'waiting' | 'decided' | 'timed_out' | 'cancelled';
+  readonly decision?: {
+    readonly decision: import('./approval').Decision;
+    readonly actor: string;
+    readonly actor_email: string;
+    readonly role: string;
+    readonly justification: string;
+    readonly decided_at: string;
+    readonly context_digest: string;
+  };
+}
+
+/** Human waits and the decisions that close them. */
+export interface ApprovalRepository {
+  /** Stores a new wait (replacing a closed one) or, for the same `wait_id`, the fresh task token. */
+  putWait(wait: ApprovalWait): Promise<void>;
+  getWait(tenantId: string, missionId: string): Promise<ApprovalWait | null>;
+  /**
+   * Closes a waiting wait with a decision, only if it still waits on `taskToken`: exactly one of
+   * two racing decisions wins (true); the other finds it closed (false).
+   */
+  claimDecision(
+    tenantId: string,
+    missionId: string,
+    taskToken: string,
+    decision: NonNullable<ApprovalWait['decision']>,
+  ): Promise<boolean>;
+  /** Closes a waiting wait without a decision (timed out, cancelled); false when it was not waiting. */
+  closeWait(tenantId: string, missionId: string, state: 'timed_out' | 'cancelled'): Promise<boolean>;
+  /** The tenant's open waits, oldest first. */
+  listWaits(tenantId: string): Promise<ApprovalWait[]>;
 }
 
 /** WebSocket connections and the missions they follow. */

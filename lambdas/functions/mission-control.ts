@@ -1,5 +1,6 @@
 import { createHandler } from '../handlers/mission-control';
 import {
+  awsApprovals,
   awsArtifacts,
   awsBase,
   awsEvidenceSigner,
@@ -26,6 +27,7 @@ export const services = once(() => {
     evidence: awsEvidenceStore(base),
     signer: awsEvidenceSigner(base),
     workflow: awsWorkflow(base),
+    approvals: awsApprovals(base),
     push: awsPush(base),
     // A direct build is read before it is recorded when the offline architect will build it.
     architect: { name: architectName(base.config) },

@@ -49,7 +49,7 @@ const ECS_SYNC_RULE = 'StepFunctionsGetEventsForECSTaskRule';
  * `statemachines/mission.asl.json` with the policy's timeouts applied, kept inline in the
  * template, with every `${...}` placeholder bound to a step function or a builder resource.
  *
- * Its role may invoke exactly the eight step functions and run, watch and stop builder tasks
+ * Its role may invoke exactly the step functions and run, watch and stop builder tasks
  * of the one task definition on the one cluster; nothing else.
  */
 export class MissionWorkflow extends Construct {
@@ -151,6 +151,20 @@ export class MissionWorkflow extends Construct {
     fn.allow(
       new iam.PolicyStatement({ actions: ['states:StopExecution'], resources: [this.executionArnPattern()] }),
       'Execution ARNs carry the mission id chosen at run time; the pattern is limited to executions of the one mission state machine.',
+    );
+  }
+
+  /**
+   * Lets `fn` complete the tasks of this workflow that wait for a task token (SendTaskSuccess,
+   * SendTaskFailure: the decisions at approval gates).
+   */
+  grantTaskResponse(fn: GantryFunction): void {
+    fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
+    fn.allow(
+      new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: ['*'] }),
+      'IAM cannot scope the task tokens of a service-integration Task state (.waitForTaskToken) to a state machine: ' +
+        'SendTaskSuccess/Failure name no resource. Only the decisions function and the wait step hold this; a token ' +
+        'is only ever read from the mission table under the caller tenant.',
     );
   }
 

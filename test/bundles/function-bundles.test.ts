@@ -36,6 +36,8 @@ const OVER_LIMIT_CEILING_BYTES: Readonly<Record<string, number>> = {
   pulls: 565 * 1024, // 546 KB (Octokit, like step-publish)
   'step-seal': 595 * 1024, // 579 KB
   'step-record-failure': 595 * 1024, // 579 KB
+  // Seals like step-record-failure (S3 and KMS clients).
+  'step-record-rejection': 595 * 1024,
   'execution-ended': 600 * 1024, // 581 KB
   'policy-publish': 625 * 1024, // 609 KB
 };
@@ -69,9 +71,19 @@ test('only the functions that publish or read pull requests carry the GitHub cli
     'execution-ended',
     'mission-control',
     'step-record-failure',
+    'step-record-rejection',
     'step-seal',
   ]);
-  expect(holders('@aws-sdk/client-sfn').sort()).toEqual(['architect', 'consult', 'health', 'mission-control', 'siri']);
+  // The decisions and the approval wait answer task tokens (SendTaskSuccess/Failure).
+  expect(holders('@aws-sdk/client-sfn').sort()).toEqual([
+    'architect',
+    'consult',
+    'decisions',
+    'health',
+    'mission-control',
+    'siri',
+    'step-await-decision',
+  ]);
   // Device keys and third-party tokens are SSM SecureString parameters.
   expect(holders('@aws-sdk/client-ssm').sort()).toEqual(['devices', 'pulls', 'siri', 'step-deploy', 'step-publish']);
   expect(holders('@aws-sdk/client-secrets-manager')).toEqual([]);
@@ -91,6 +103,10 @@ test('only the policy publisher carries the YAML parser; the S3 client only func
     'debugger',
     'chat',
     'builder-log-push',
+    'decisions',
+    'step-approval-check',
+    'step-await-decision',
+    'step-approval-timeout',
   ])
     expect({ name, s3: bundle(name).packages.has('@aws-sdk/client-s3') }).toEqual({ name, s3: false });
 });

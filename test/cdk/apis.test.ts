@@ -95,6 +95,7 @@ describe('WebSocket API', () => {
       rest.siri,
       rest.consult,
       rest['mission-control'],
+      rest.decisions,
       g.stack.executionWatch.fn,
       g.stack.builderLogs.fn,
       ...STEP_HANDLERS.map((s) => steps[s]),

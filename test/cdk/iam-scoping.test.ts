@@ -86,13 +86,15 @@ test('only step-deploy can read the Vercel token, only step-publish and the pull
   expect(environmentOf(g.template, logicalId(rest.pulls)).GANTRY_GITHUB_REPO).toBe('');
 });
 
-test('only step-seal and step-record-failure may sign with the evidence key', () => {
+test('only the sealing steps, cancel and the ended-execution handler may sign with the evidence key', () => {
   const { steps } = g.stack.handlers;
   const key = logicalId(g.stack.evidence.signingKey);
   // The cancel route seals the evidence of a CANCELLED mission (no workflow step runs after a stop).
   const sealers = [
     roleOf(steps['step-seal']),
     roleOf(steps['step-record-failure']),
+    // A rejection at an approval gate is a sealed ending (REJECTED).
+    roleOf(steps['step-record-rejection']),
     roleOf(g.stack.handlers.rest['mission-control']),
     // A timed-out or stopped execution runs no step: the execution-ended function seals its FAILED evidence.
     roleOf(g.stack.executionWatch.fn),
@@ -180,13 +182,20 @@ test('health may only describe the state machine; nothing may stop or delete it'
   expect(rolesWithAction(g.template, 'states:DeleteStateMachine')).toEqual([]);
 });
 
-test('function roles use "*" only for X-Ray, and carry no AWS managed policy', () => {
+test('function roles use "*" only for X-Ray and for completing a waiting task, and carry no AWS managed policy', () => {
   const functionRoles = new Set(all.map(roleOf));
   const star = grantedStatements(g.template).filter(
     (s) => s.roles.some((r) => functionRoles.has(r)) && s.resources.includes('*'),
   );
   expect(star.length).toBe(all.length);
-  for (const s of star) expect(s.actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  // SendTaskSuccess/Failure name no resource (a task token is not an ARN): only the two functions
+  // that complete an approval gate's wait hold them.
+  const taskResponders = [g.stack.handlers.rest.decisions, g.stack.handlers.steps['step-await-decision']].map(roleOf);
+  for (const s of star) {
+    const expected = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    if (s.roles.every((r) => taskResponders.includes(r))) expected.push('states:SendTaskFailure', 'states:SendTaskSuccess');
+    expect(s.actions.sort()).toEqual(expected.sort());
+  }
   for (const role of functionRoles) {
     expect(g.template.toJSON().Resources[role].Properties.ManagedPolicyArns).toBeUndefined();
   }

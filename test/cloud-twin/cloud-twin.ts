@@ -412,6 +412,12 @@ export class CloudTwin {
       return this.lambdas.invoke(this.template.handlerForArn(resource), input);
     }
     if (resource === 'arn:aws:states:::ecs:runTask.sync') return this.runEcsTask(input as Record<string, any>, execution, signal);
+    if (resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken') {
+      // The function gets the Payload (with the task token) and returns; the state waits for the token.
+      const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+      this.recorder.record({ functionId: 'state-machine', service: 'lambda', action: 'InvokeFunction', input: { FunctionName } });
+      return this.lambdas.invoke(this.template.handlerForArn(FunctionName), Payload);
+    }
     throw new Error(`The twin has no integration for ${resource}`);
   }
 

@@ -1,11 +1,31 @@
 import '../../local/polyfills';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallRecorder } from './call-recorder';
 
 type Json = Parameters<StateMachine['run']>[0];
+
+/** What `$$.Task.Token` reads in a twin execution; each `.waitForTaskToken` entry swaps it for its own token. */
+const TASK_TOKEN_MARKER = 'twin-task-token';
+
+function withToken(value: unknown, token: string): unknown {
+  if (value === TASK_TOKEN_MARKER) return token;
+  if (Array.isArray(value)) return value.map((v) => withToken(v, token));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, withToken(v, token)]));
+  }
+  return value;
+}
+
+/** A task failed by SendTaskFailure: the error name is what the definition's Catch matches. */
+class SentTaskFailure extends Error {
+  constructor(name: string, cause: string) {
+    super(cause);
+    this.name = name;
+  }
+}
 
 /** The EventBridge event Step Functions emits when an execution's status changes. */
 export interface ExecutionStatusChange {
@@ -78,6 +98,9 @@ export class StepFunctionsTwin {
   private machine: StateMachine;
   private readonly executions = new Map<string, Execution & { abort: () => void; controller: AbortController }>();
   private retryIntervals: Record<string, number> | undefined;
+  /** Tokens of `.waitForTaskToken` tasks still waiting, and those closed (answered, timed out, stopped). */
+  private readonly waitingTokens = new Map<string, { resolve: (output: unknown) => void; reject: (err: Error) => void }>();
+  private readonly closedTokens = new Set<string>();
   url = '';
 
   constructor(private readonly options: StepFunctionsTwinOptions) {
@@ -198,6 +221,30 @@ export class StepFunctionsTwin {
         if (!e) throw new SfnError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
         return { executionArn: e.arn, stateMachineArn: this.options.stateMachineArn, name: e.name, status: e.status };
       }
+      case 'SendTaskSuccess':
+      case 'SendTaskFailure': {
+        const token = typeof body.taskToken === 'string' ? body.taskToken : '';
+        if (token.length < 1 || token.length > 2048) throw new SfnError('InvalidToken', 'Invalid token');
+        const waiter = this.waitingTokens.get(token);
+        if (!waiter) {
+          if (this.closedTokens.has(token)) throw new SfnError('TaskTimedOut', 'Task Timed Out');
+          throw new SfnError('InvalidToken', 'Invalid token');
+        }
+        if (action === 'SendTaskSuccess') {
+          let output: unknown;
+          try {
+            output = JSON.parse(typeof body.output === 'string' ? body.output : '');
+          } catch {
+            throw new SfnError('InvalidOutput', 'Invalid output');
+          }
+          waiter.resolve(output);
+        } else {
+          waiter.reject(new SentTaskFailure(String(body.error ?? ''), String(body.cause ?? '')));
+        }
+        this.waitingTokens.delete(token);
+        this.closedTokens.add(token);
+        return {};
+      }
       case 'DescribeStateMachine':
         if (body.stateMachineArn !== this.options.stateMachineArn) {
           throw new SfnError('StateMachineDoesNotExist', 'State Machine Does Not Exist');
@@ -219,7 +266,9 @@ export class StepFunctionsTwin {
   private run(name: string, input: unknown): Execution {
     const arn = this.options.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`;
     const controller = new AbortController();
-    const definition = JSON.parse(this.options.definitionJson) as { States: Record<string, { Type: string; Resource?: string }> };
+    const definition = JSON.parse(this.options.definitionJson) as {
+      States: Record<string, { Type: string; Resource?: string; TimeoutSeconds?: number }>;
+    };
     const tasks: Record<string, (input: Json) => Promise<Json>> = {};
     const record: Execution & { abort: () => void; controller: AbortController } = {
       arn,
@@ -234,6 +283,31 @@ export class StepFunctionsTwin {
     for (const [stateName, state] of Object.entries(definition.States)) {
       if (state.Type !== 'Task' || !state.Resource) continue;
       const resource = state.Resource;
+      if (resource.endsWith('.waitForTaskToken')) {
+        // The callback pattern: the integration gets the state's own token and returns; the state
+        // then waits for SendTaskSuccess/SendTaskFailure, its TimeoutSeconds, or a stop.
+        const timeoutMs = (state.TimeoutSeconds ?? 31_536_000) * 1000;
+        tasks[stateName] = async (taskInput) => {
+          const token = `AQ${randomBytes(96).toString('base64url')}`;
+          const answered = new Promise<unknown>((resolve, reject) => this.waitingTokens.set(token, { resolve, reject }));
+          answered.catch(() => undefined);
+          const close = (): void => {
+            this.waitingTokens.delete(token);
+            this.closedTokens.add(token);
+          };
+          const timer = setTimeout(close, timeoutMs);
+          controller.signal.addEventListener('abort', close, { once: true });
+          try {
+            await this.options.integration(resource, withToken(taskInput, token), record, controller.signal);
+            return (await answered) as Json;
+          } finally {
+            clearTimeout(timer);
+            controller.signal.removeEventListener('abort', close);
+            close();
+          }
+        };
+        continue;
+      }
       tasks[stateName] = async (taskInput) =>
         (await this.options.integration(resource, taskInput, record, controller.signal)) as Json;
     }
@@ -269,6 +343,7 @@ export class StepFunctionsTwin {
         ...(this.retryIntervals ? { retryIntervalOverrides: this.retryIntervals } : {}),
       },
       noThrowOnAbort: true,
+      context: { Task: { Token: TASK_TOKEN_MARKER } },
     });
     record.abort = run.abort;
     this.executions.set(arn, record);

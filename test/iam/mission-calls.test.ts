@@ -18,6 +18,7 @@ beforeAll(() => {
   const Bucket = env.GANTRY_ARTIFACT_BUCKET ?? '';
   const TableName = env.GANTRY_TABLE_NAME ?? '';
   const pk = { PK: 'T#t1#M#m1', SK: 'META' };
+  const wait = { PK: 'T#t1#M#m1', SK: 'WAIT' };
   const ddb = (functionId: string): RecordedCall[] => [
     { functionId, service: 'dynamodb', action: 'GetItem', input: { TableName, Key: pk } },
     { functionId, service: 'dynamodb', action: 'PutItem', input: { TableName, Item: { PK: 'T#t1#M#m1', SK: 'E#00001' } } },
@@ -95,6 +96,44 @@ beforeAll(() => {
     },
     { functionId: 'step-seal', service: 'kms', action: 'Sign', input: { KeyId: seal.GANTRY_EVIDENCE_KEY_ID } },
     { functionId: 'step-seal', service: 'execute-api', action: 'PostToConnection', input: { ConnectionId: 'abc=' } },
+    // An approval gate: the check, the wait (its token stored with the mission), a decision that
+    // resumes or fails the waiting task, a timeout, and a sealed rejection.
+    ...['step-approval-check', 'step-await-decision', 'step-approval-timeout', 'step-record-rejection'].flatMap(
+      (functionId): RecordedCall[] => [
+        ...ddb(functionId),
+        {
+          functionId,
+          service: 'dynamodb',
+          action: 'GetItem',
+          input: { TableName, Key: { PK: 'CONFIG#policy', SK: 'CONFIG#policy' } },
+        },
+      ],
+    ),
+    ...['step-await-decision', 'step-approval-timeout', 'decisions'].flatMap((functionId): RecordedCall[] => [
+      { functionId, service: 'dynamodb', action: 'GetItem', input: { TableName, Key: wait } },
+      { functionId, service: 'dynamodb', action: 'UpdateItem', input: { TableName, Key: wait } },
+    ]),
+    { functionId: 'step-await-decision', service: 'dynamodb', action: 'PutItem', input: { TableName, Item: wait } },
+    { functionId: 'step-await-decision', service: 'states', action: 'SendTaskSuccess', input: { taskToken: 'AAAA' } },
+    { functionId: 'step-await-decision', service: 'states', action: 'SendTaskFailure', input: { taskToken: 'AAAA' } },
+    ...ddb('decisions'),
+    { functionId: 'decisions', service: 'dynamodb', action: 'Query', input: { TableName, IndexName: 'GSI1' } },
+    { functionId: 'decisions', service: 'states', action: 'SendTaskSuccess', input: { taskToken: 'AAAA' } },
+    { functionId: 'decisions', service: 'states', action: 'SendTaskFailure', input: { taskToken: 'AAAA' } },
+    { functionId: 'decisions', service: 'execute-api', action: 'PostToConnection', input: { ConnectionId: 'abc=' } },
+    s3('step-record-rejection', 'GetObject', manifestKey('t1', 'm1', 1)),
+    {
+      functionId: 'step-record-rejection',
+      service: 's3',
+      action: 'PutObject',
+      input: {
+        Bucket: seal.GANTRY_EVIDENCE_BUCKET,
+        Key: 'tenants/t1/missions/m1/evidence-000012.json',
+        ObjectLockMode: 'COMPLIANCE',
+        ObjectLockRetainUntilDate: '2030-01-01T00:00:00Z',
+      },
+    },
+    { functionId: 'step-record-rejection', service: 'kms', action: 'Sign', input: { KeyId: seal.GANTRY_EVIDENCE_KEY_ID } },
   ];
 });
 
@@ -106,6 +145,10 @@ test("a mission's calls are all allowed by the synthesized policies", async () =
   expect(report.unusedGrants.some((u) => u.functionId === 'step-seal' && u.actions.includes('s3:PutObjectRetention'))).toBe(
     false,
   );
+  // The task-response grants of an approval gate are each exercised.
+  expect(
+    report.unusedGrants.filter((u) => u.actions.some((a) => a.startsWith('states:SendTask'))).map((u) => u.functionId),
+  ).toEqual([]);
 });
 
 test('removing one grant makes the check fail, naming the call', async () => {

@@ -54,7 +54,10 @@ test('the execution timeout is never shorter than the worst case of policy.yaml 
   const s = (name: string) => stateWorstCaseSeconds(def.States[name]!);
   const rounds =
     policy.mission.max_attempts * (s('PolicyGate') + s('Build') + s('Audit')) + (policy.mission.max_attempts - 1) * s('Heal');
-  expect(worst).toBe(s('Architect') + rounds + s('Deploy') + s('Publish') + s('Seal') + s('RecordFailure'));
+  // Both approval checks run even when the policy has no gate.
+  expect(worst).toBe(
+    s('Architect') + rounds + 2 * s('ApprovalCheck') + s('Deploy') + s('Publish') + s('Seal') + s('RecordFailure'),
+  );
 });
 
 test('more attempts or a longer dead man switch in policy.yaml lengthen the execution timeout', () => {
