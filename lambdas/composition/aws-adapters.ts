@@ -1,7 +1,6 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -19,6 +18,7 @@ import { GitHubPublisher } from '../adapters/publishers';
 import { ApiGatewayPush } from '../adapters/push';
 import { AesGcmSecretBox } from '../adapters/secret-box';
 import { secureParameter } from '../adapters/parameter-store';
+import { SignedS3Client } from '../adapters/s3-client';
 import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
 import type { PolicyServices } from '../app/services';
 import { readConfig, type GantryEnv } from '../config';
@@ -75,7 +75,7 @@ export function awsConfig(): AwsConfig {
 
 // `@__PURE__` lets esbuild drop a client no factory of this bundle uses (a call at module scope
 // otherwise counts as a side effect and would keep every client in every bundle).
-const s3Client = /* @__PURE__ */ once(() => new S3Client({ region: readConfig().AWS_REGION }));
+const s3Client = /* @__PURE__ */ once(() => new SignedS3Client({ region: readConfig().AWS_REGION }));
 const documentClient = /* @__PURE__ */ once(() =>
   DynamoDBDocumentClient.from(new DynamoDBClient({ region: readConfig().AWS_REGION }), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
@@ -140,11 +140,7 @@ export function awsArtifacts(base: AwsConfig): ArtifactStore {
 
 /** Presigns each build attempt's job document and keys: the builder's only access to the bucket. */
 export function awsBuildJobs(base: AwsConfig): BuildJobIssuer {
-  // Its own client: a checksum in a presigned PUT would be the empty body's and fail every upload.
-  return new S3BuildJobIssuer(
-    new S3Client({ region: base.config.AWS_REGION, requestChecksumCalculation: 'WHEN_REQUIRED' }),
-    base.config.GANTRY_ARTIFACT_BUCKET,
-  );
+  return new S3BuildJobIssuer(s3Client(), base.config.GANTRY_ARTIFACT_BUCKET);
 }
 
 export function awsEvidenceStore(base: AwsBase): EvidenceStore {

@@ -25,7 +25,8 @@ export class LambdaFunctionError extends Error {
  *
  * Each function gets its own module registry (`jest.isolateModules`), so its composition root,
  * its config and its SDK clients are its own, as in separate Lambda functions; the SDK of that
- * registry is wrapped so every AWS call is recorded under the function's name.
+ * registry (and the signed S3 client) is wrapped so every AWS call is recorded under the
+ * function's name.
  */
 export class LambdaTwin {
   private readonly environments = new Map<string, Handler>();
@@ -53,6 +54,11 @@ export class LambdaTwin {
       jest.isolateModules(() => {
         const smithy = require('@smithy/core/client') as { Client: { prototype: { send: (...a: unknown[]) => unknown } } };
         this.recorder.instrument(smithy.Client.prototype, handlerName);
+        // The artifact and evidence buckets are reached through a signed client of our own.
+        const s3 = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 's3-client.ts')) as {
+          SignedS3Client: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(s3.SignedS3Client.prototype, handlerName);
 
         // The function's own entry, as its bundle starts from it.
         const mod = require(join(PROJECT_ROOT, 'lambdas', 'functions', `${handlerName}.ts`)) as {
