@@ -1,4 +1,3 @@
-import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -6,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { GantryError } from '../domain/errors';
 import type { EvidenceSigner, EvidenceStore } from '../domain/ports';
 import { assertSafeKey } from './artifact-store';
+import type { AwsJsonClient } from './aws-json-client';
 import type { SignedS3Client } from './s3-client';
 
 export class WriteOnceError extends GantryError {
@@ -108,26 +108,30 @@ export class KmsEvidenceSigner implements EvidenceSigner {
   readonly algorithm = EVIDENCE_SIGNING_ALGORITHM;
   private publicPem: string | undefined;
   constructor(
-    private readonly kms: KMSClient,
+    private readonly kms: AwsJsonClient,
     readonly keyId: string,
   ) {}
 
   async sign(digestHex: string): Promise<string> {
-    const out = await this.kms.send(
-      new SignCommand({
+    // Blobs travel base64-encoded in the JSON protocol.
+    const out = (await this.kms.send({
+      operation: 'Sign',
+      input: {
         KeyId: this.keyId,
-        Message: Buffer.from(digestHex, 'utf8'),
+        Message: Buffer.from(digestHex, 'utf8').toString('base64'),
         MessageType: 'RAW',
         SigningAlgorithm: 'ECDSA_SHA_256',
-      }),
-    );
-    return Buffer.from(out.Signature!).toString('base64');
+      },
+    })) as { Signature?: string };
+    if (!out.Signature) throw new Error('KMS Sign answered without a signature');
+    return out.Signature;
   }
 
   async publicKeyPem(): Promise<string> {
     if (!this.publicPem) {
-      const out = await this.kms.send(new GetPublicKeyCommand({ KeyId: this.keyId }));
-      this.publicPem = createPublicKey({ key: Buffer.from(out.PublicKey!), format: 'der', type: 'spki' })
+      const out = (await this.kms.send({ operation: 'GetPublicKey', input: { KeyId: this.keyId } })) as { PublicKey?: string };
+      if (!out.PublicKey) throw new Error('KMS GetPublicKey answered without a key');
+      this.publicPem = createPublicKey({ key: Buffer.from(out.PublicKey, 'base64'), format: 'der', type: 'spki' })
         .export({ format: 'pem', type: 'spki' })
         .toString();
     }

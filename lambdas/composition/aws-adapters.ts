@@ -1,10 +1,8 @@
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3ArtifactStore } from '../adapters/artifact-store';
+import { AwsJsonClient, KMS_SERVICE, SFN_SERVICE, SSM_SERVICE } from '../adapters/aws-json-client';
 import { S3BuildJobIssuer } from '../adapters/build-job-issuer';
 import { DebuggerRunStore } from '../adapters/debugger-runs';
 import { VercelDeployer, type TokenSource } from '../adapters/deployers';
@@ -81,7 +79,7 @@ const documentClient = /* @__PURE__ */ once(() =>
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
   }),
 );
-const ssmClient = /* @__PURE__ */ once(() => new SSMClient({ region: readConfig().AWS_REGION }));
+const ssmClient = /* @__PURE__ */ once(() => new AwsJsonClient(SSM_SERVICE, { region: readConfig().AWS_REGION }));
 
 /**
  * Configuration and policy. The policy bundled with the function governs until an override is
@@ -148,7 +146,10 @@ export function awsEvidenceStore(base: AwsBase): EvidenceStore {
 }
 
 export function awsEvidenceSigner(base: AwsConfig): EvidenceSigner {
-  return new KmsEvidenceSigner(new KMSClient({ region: base.config.AWS_REGION }), base.config.GANTRY_EVIDENCE_KEY_ID);
+  return new KmsEvidenceSigner(
+    new AwsJsonClient(KMS_SERVICE, { region: base.config.AWS_REGION }),
+    base.config.GANTRY_EVIDENCE_KEY_ID,
+  );
 }
 
 /** What the functions that seal a mission's evidence use (seal, record failure, ended execution). */
@@ -165,7 +166,10 @@ export function awsSealingServices() {
 }
 
 export function awsWorkflow(base: AwsConfig): WorkflowPort {
-  return new StepFunctionsWorkflow(new SFNClient({ region: base.config.AWS_REGION }), base.config.GANTRY_STATE_MACHINE_ARN);
+  return new StepFunctionsWorkflow(
+    new AwsJsonClient(SFN_SERVICE, { region: base.config.AWS_REGION }),
+    base.config.GANTRY_STATE_MACHINE_ARN,
+  );
 }
 
 export function awsPush(base: AwsConfig): PushPort {

@@ -80,7 +80,8 @@ export class CallRecorder {
 
   /**
    * Wraps `send` of one module registry's SDK base client, or of a client of our own that sends
-   * `{ operation, input }` commands (the signed S3 client): every command any client of that
+   * `{ operation, input }` commands (the signed S3 and JSON-protocol clients, which name their
+   * IAM service in `iamService`): every command any client of that
    * registry sends is recorded under `functionId` before it goes out.
    */
   instrument(clientPrototype: { send: (...args: unknown[]) => unknown }, functionId: string): void {
@@ -94,7 +95,10 @@ export class CallRecorder {
         clientCommand?: object;
       };
       const clientName = this.constructor.name;
-      const service = SERVICE_PREFIX[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+      const service =
+        (this as { iamService?: string }).iamService ??
+        SERVICE_PREFIX[clientName] ??
+        clientName.replace(/Client$/, '').toLowerCase();
       // lib-dynamodb commands wrap the low-level one, whose name is the IAM action.
       const inner =
         (command.clientCommand as { constructor: { name: string }; input?: Record<string, unknown> } | undefined) ?? command;
