@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest';
+import { Octokit } from '@octokit/core';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -300,14 +300,22 @@ export class GitHubPublisher implements Publisher {
     const [owner, name] = this.repo.split('/');
     if (!owner || !name) throw new PublishError(`GANTRY_GITHUB_REPO must be owner/name, got ${JSON.stringify(this.repo)}`);
     const gh = new Octokit({ auth: await this.token(), baseUrl: this.baseUrl, userAgent: 'gantry' });
-    const { data: repo } = await gh.repos.get({ owner, repo: name });
+    const { data: repo } = await gh.request('GET /repos/{owner}/{repo}', { owner, repo: name });
     assertNotDefault(input.branch, repo.default_branch);
-    const { data: baseRef } = await gh.git.getRef({ owner, repo: name, ref: `heads/${repo.default_branch}` });
-    const { data: baseCommit } = await gh.git.getCommit({ owner, repo: name, commit_sha: baseRef.object.sha });
+    const { data: baseRef } = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+      owner,
+      repo: name,
+      ref: `heads/${repo.default_branch}`,
+    });
+    const { data: baseCommit } = await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+      owner,
+      repo: name,
+      commit_sha: baseRef.object.sha,
+    });
     const tree = [];
     for (const file of input.files) {
       assertSafeKey(file.path);
-      const { data: blob } = await gh.git.createBlob({
+      const { data: blob } = await gh.request('POST /repos/{owner}/{repo}/git/blobs', {
         owner,
         repo: name,
         content: file.content.toString('base64'),
@@ -315,8 +323,13 @@ export class GitHubPublisher implements Publisher {
       });
       tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
     }
-    const { data: newTree } = await gh.git.createTree({ owner, repo: name, base_tree: baseCommit.tree.sha, tree });
-    const { data: commit } = await gh.git.createCommit({
+    const { data: newTree } = await gh.request('POST /repos/{owner}/{repo}/git/trees', {
+      owner,
+      repo: name,
+      base_tree: baseCommit.tree.sha,
+      tree,
+    });
+    const { data: commit } = await gh.request('POST /repos/{owner}/{repo}/git/commits', {
       owner,
       repo: name,
       // The mission id in the message lets a re-run tell its own branch from another mission's.
@@ -326,13 +339,26 @@ export class GitHubPublisher implements Publisher {
     });
     let commitSha = commit.sha;
     try {
-      await gh.git.createRef({ owner, repo: name, ref: `refs/heads/${input.branch}`, sha: commit.sha });
+      await gh.request('POST /repos/{owner}/{repo}/git/refs', {
+        owner,
+        repo: name,
+        ref: `refs/heads/${input.branch}`,
+        sha: commit.sha,
+      });
     } catch (err) {
       if ((err as { status?: number }).status !== 422) throw err;
       // A re-run (a retry or redrive after the branch was made): the branch is this mission's own
       // if its commit names the mission; it is kept as it is, never moved.
-      const { data: ref } = await gh.git.getRef({ owner, repo: name, ref: `heads/${input.branch}` });
-      const { data: existing } = await gh.git.getCommit({ owner, repo: name, commit_sha: ref.object.sha });
+      const { data: ref } = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+        owner,
+        repo: name,
+        ref: `heads/${input.branch}`,
+      });
+      const { data: existing } = await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        owner,
+        repo: name,
+        commit_sha: ref.object.sha,
+      });
       if (!existing.message.includes(input.missionId)) {
         throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
       }
@@ -340,7 +366,7 @@ export class GitHubPublisher implements Publisher {
     }
     let pr: { number: number; html_url: string };
     try {
-      ({ data: pr } = await gh.pulls.create({
+      ({ data: pr } = await gh.request('POST /repos/{owner}/{repo}/pulls', {
         owner,
         repo: name,
         head: input.branch,
@@ -351,7 +377,12 @@ export class GitHubPublisher implements Publisher {
     } catch (err) {
       if ((err as { status?: number }).status !== 422) throw err;
       // The pull request of a re-run already exists: it is the one to report, not a second.
-      const { data: open } = await gh.pulls.list({ owner, repo: name, head: `${owner}:${input.branch}`, state: 'open' });
+      const { data: open } = await gh.request('GET /repos/{owner}/{repo}/pulls', {
+        owner,
+        repo: name,
+        head: `${owner}:${input.branch}`,
+        state: 'open',
+      });
       const found = open[0];
       if (!found) throw err;
       pr = found;

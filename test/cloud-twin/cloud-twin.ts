@@ -74,7 +74,7 @@ export interface RestResponse {
 
 /**
  * Gantry's AWS half on one machine: the synthesized template's functions, run with their own
- * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, SSM Parameter Store,
+ * environments against DynamoDB Local, a signature-checking S3 server, wire servers of our own for KMS, SSM Parameter Store,
  * Step Functions, the API Gateway WebSocket and Management APIs, Vercel and GitHub; the
  * template's state machine definition run by aws-local-stepfunctions with every Task invoking
  * the function or the Fargate task the template names.
