@@ -23,7 +23,6 @@ const LIMIT_BYTES = 500 * 1024;
 const OVER_LIMIT_CEILING_BYTES: Readonly<Record<string, number>> = {
   siri: 885 * 1024, // 861 KB
   consult: 800 * 1024, // 780 KB
-  chat: 575 * 1024, // 556 KB
   'step-architect': 980 * 1024, // 953 KB
   'step-policy-gate': 720 * 1024, // 702 KB
   'step-heal': 985 * 1024, // 959 KB

@@ -64,6 +64,11 @@ export class LambdaTwin {
           AwsJsonClient: { prototype: { send: (...a: unknown[]) => unknown } };
         };
         this.recorder.instrument(json.AwsJsonClient.prototype, handlerName);
+        // And Bedrock Runtime's Converse through a client of our own.
+        const bedrock = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 'llm', 'bedrock-runtime-client.ts')) as {
+          BedrockRuntime: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(bedrock.BedrockRuntime.prototype, handlerName);
 
         // The function's own entry, as its bundle starts from it.
         const mod = require(join(PROJECT_ROOT, 'lambdas', 'functions', `${handlerName}.ts`)) as {
