@@ -145,21 +145,20 @@ function http2Request(
 ): Promise<{ status: number; errorType?: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
-    let session: ClientHttp2Session | undefined;
+    const session: ClientHttp2Session = connect(url.origin);
     let settled = false;
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      session?.close();
+      session.close();
       fn();
     };
     const onAbort = (): void => {
-      session?.destroy();
+      session.destroy();
       finish(() => reject(abortError(signal as AbortSignal)));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    session = connect(url.origin);
     session.on('error', (err) => finish(() => reject(err)));
     const req = session.request(headers);
     req.on('error', (err) => finish(() => reject(err)));
