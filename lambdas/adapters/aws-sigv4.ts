@@ -37,6 +37,17 @@ export function uriEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * The canonical path of a request to a service other than S3: each segment of the path as sent
+ * (already percent-encoded) is encoded once more. S3 signs the path as sent.
+ */
+export function doubleEncodedPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => uriEncode(segment))
+    .join('/');
+}
+
 /** `20260102T030405Z`: the timestamp format of `X-Amz-Date`. */
 export function amzDate(at: Date): string {
   return at

@@ -1,4 +1,3 @@
-import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3ArtifactStore } from '../adapters/artifact-store';
@@ -13,7 +12,7 @@ import { Argon2PasswordHasher } from '../adapters/password-hasher';
 import { PolicyPublisher } from '../adapters/policy-publisher';
 import { TablePolicySource } from '../adapters/policy-table';
 import { GitHubPublisher } from '../adapters/publishers';
-import { ApiGatewayPush } from '../adapters/push';
+import { ApiGatewayConnections, ApiGatewayPush } from '../adapters/push';
 import { AesGcmSecretBox } from '../adapters/secret-box';
 import { secureParameter } from '../adapters/parameter-store';
 import { SignedS3Client } from '../adapters/s3-client';
@@ -174,7 +173,7 @@ export function awsWorkflow(base: AwsConfig): WorkflowPort {
 
 export function awsPush(base: AwsConfig): PushPort {
   return new ApiGatewayPush(
-    new ApiGatewayManagementApiClient({ region: base.config.AWS_REGION, endpoint: base.config.GANTRY_WS_ENDPOINT }),
+    new ApiGatewayConnections({ region: base.config.AWS_REGION, endpoint: base.config.GANTRY_WS_ENDPOINT }),
   );
 }
 

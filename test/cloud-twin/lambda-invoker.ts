@@ -69,6 +69,11 @@ export class LambdaTwin {
           BedrockRuntime: { prototype: { send: (...a: unknown[]) => unknown } };
         };
         this.recorder.instrument(bedrock.BedrockRuntime.prototype, handlerName);
+        // And the WebSocket API's management endpoint through a client of our own.
+        const push = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 'push.ts')) as {
+          ApiGatewayConnections: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(push.ApiGatewayConnections.prototype, handlerName);
 
         // The function's own entry, as its bundle starts from it.
         const mod = require(join(PROJECT_ROOT, 'lambdas', 'functions', `${handlerName}.ts`)) as {

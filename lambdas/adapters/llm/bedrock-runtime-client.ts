@@ -1,5 +1,5 @@
 import { connect, constants, type ClientHttp2Session } from 'node:http2';
-import { sha256Hex, signedHeaders, uriEncode, type AwsCredentials } from '../aws-sigv4';
+import { doubleEncodedPath, sha256Hex, signedHeaders, uriEncode, type AwsCredentials } from '../aws-sigv4';
 
 /**
  * Bedrock Runtime's Converse operation over HTTP/2 (as the service and the SDK's client speak
@@ -92,17 +92,13 @@ export class BedrockRuntime {
     // The model id is a path label (its `:` percent-encoded); SigV4 for services other than S3
     // signs the path with each segment encoded once more.
     const path = `${base}/model/${uriEncode(modelId)}/converse`;
-    const canonicalPath = path
-      .split('/')
-      .map((segment) => uriEncode(segment))
-      .join('/');
     const body = JSON.stringify(document);
     const headers = signedHeaders(
       await this.options.credentials(),
       { region: this.options.region, service: 'bedrock', at: new Date() },
       {
         method: 'POST',
-        path: canonicalPath,
+        path: doubleEncodedPath(path),
         query: [],
         headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json' },
         payloadHash: sha256Hex(body),
