@@ -14,20 +14,29 @@ const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 5);
 /** The issue's budget for one function: 500 KB of bundle, 100 ms of module init. */
 const BUDGET = { bytes: 500 * 1024, initMs: 100 };
 
-// Loads the bundle and prints how long `require` took, in milliseconds.
+// Loads the bundle and prints how long `require` took, in milliseconds: wall clock and the CPU
+// time the process spent (user + system). On a busy machine the wall clock mostly measures the
+// wait for a core; the CPU time is what a Lambda's vCPU would spend on the same work.
 const LOADER =
-  'const t = process.hrtime.bigint(); require(process.argv[1]); ' +
-  'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));';
+  'const c = process.cpuUsage(); const t = process.hrtime.bigint(); require(process.argv[1]); ' +
+  'const w = Number(process.hrtime.bigint() - t) / 1e6; const u = process.cpuUsage(c); ' +
+  'process.stdout.write(JSON.stringify([w, (u.user + u.system) / 1000]));';
 
-function initMs(file: string): number {
+function initMs(file: string): { wall: number; cpu: number } {
   const r = spawnSync(process.execPath, ['-e', LOADER, file], {
     encoding: 'utf8',
     // The Lambda's environment: the AWS runtime selection (clients are built on first invocation, not here).
     env: { PATH: process.env.PATH ?? '', GANTRY_RUNTIME: 'aws', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
-  const value = Number(r.stdout);
-  if (r.status !== 0 || !Number.isFinite(value)) throw new Error(`loading ${file} failed: ${r.stderr}`);
-  return value;
+  let value: unknown;
+  try {
+    value = JSON.parse(r.stdout);
+  } catch {
+    value = undefined;
+  }
+  const [wall, cpu] = Array.isArray(value) ? (value as number[]) : [];
+  if (r.status !== 0 || !Number.isFinite(wall) || !Number.isFinite(cpu)) throw new Error(`loading ${file} failed: ${r.stderr}`);
+  return { wall: wall as number, cpu: cpu as number };
 }
 
 const median = (values: number[]): number => {
@@ -39,25 +48,31 @@ const median = (values: number[]): number => {
 export async function functionBundleFigures(out: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-bundles-'));
   try {
-    out(`function bundles (size of index.js; module init = median of ${INIT_RUNS} fresh \`require\`s):`);
-    const rows: Array<{ name: string; kb: number; ms: number }> = [];
+    out(`function bundles (size of index.js; module init = median of ${INIT_RUNS} fresh \`require\`s, wall clock and CPU time):`);
+    const rows: Array<{ name: string; kb: number; ms: number; cpuMs: number }> = [];
     for (const name of FUNCTION_NAMES) {
       const bundle = await bundleFunction(name, dir);
       const times = Array.from({ length: INIT_RUNS }, () => initMs(bundle.file!));
-      const row = { name, kb: bundle.bytes / 1024, ms: median(times) };
+      const row = {
+        name,
+        kb: bundle.bytes / 1024,
+        ms: median(times.map((t) => t.wall)),
+        cpuMs: median(times.map((t) => t.cpu)),
+      };
       rows.push(row);
-      const flags = [row.kb * 1024 > BUDGET.bytes ? 'over 500 KB' : '', row.ms > BUDGET.initMs ? 'over 100 ms' : '']
+      const flags = [row.kb * 1024 > BUDGET.bytes ? 'over 500 KB' : '', row.cpuMs > BUDGET.initMs ? 'over 100 ms' : '']
         .filter(Boolean)
         .join(', ');
       out(
-        `  ${name.padEnd(20)} ${row.kb.toFixed(0).padStart(5)} KB  ${row.ms.toFixed(1).padStart(6)} ms${flags ? `  (${flags})` : ''}`,
+        `  ${name.padEnd(20)} ${row.kb.toFixed(0).padStart(5)} KB  ${row.ms.toFixed(1).padStart(6)} ms wall ` +
+          `${row.cpuMs.toFixed(1).padStart(6)} ms CPU${flags ? `  (${flags})` : ''}`,
       );
     }
     const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
-    const slowest = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const slowest = rows.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
     out(
-      `  largest ${largest.name} ${largest.kb.toFixed(0)} KB; slowest init ${slowest.name} ${slowest.ms.toFixed(1)} ms; ` +
-        `${rows.filter((r) => r.kb * 1024 <= BUDGET.bytes && r.ms <= BUDGET.initMs).length}/${rows.length} within 500 KB and 100 ms`,
+      `  largest ${largest.name} ${largest.kb.toFixed(0)} KB; slowest init ${slowest.name} ${slowest.cpuMs.toFixed(1)} ms CPU; ` +
+        `${rows.filter((r) => r.kb * 1024 <= BUDGET.bytes && r.cpuMs <= BUDGET.initMs).length}/${rows.length} within 500 KB and 100 ms`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import type { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
@@ -12,7 +11,7 @@ import { LocalStaticDeployer } from './adapters/deployers';
 import { FileEvidenceStore, LocalEvidenceSigner } from './adapters/evidence';
 import { MissionStore } from './adapters/mission-store';
 import { LocalGitPublisher } from './adapters/publishers';
-import { ApiGatewayPush } from './adapters/push';
+import { ApiGatewayPush, type ApiGatewayConnections } from './adapters/push';
 import { DebuggerRunStore } from './adapters/debugger-runs';
 import { IdentityStore } from './adapters/identity-store';
 import { Argon2PasswordHasher } from './adapters/password-hasher';
@@ -38,7 +37,7 @@ export interface LocalRuntime {
   /** A client of the embedded store (its own socket and per-start credential). */
   readonly dynamo: DynamoDBClient;
   /** A client of the local `@connections` API (it presents the per-start key). */
-  readonly managementApi: ApiGatewayManagementApiClient;
+  readonly managementApi: ApiGatewayConnections;
   readonly workflow: WorkflowPort;
   /** The local runner's task tokens (what resumes a workflow waiting for a person). */
   readonly taskTokens: TaskTokens;

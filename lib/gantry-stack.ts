@@ -151,8 +151,8 @@ export class GantryStack extends Stack {
     }
     this.artifacts.grantReadWrite(rest.consult);
 
-    // A build killed by its limits (OOM, dead man's switch) leaves no result; its stop reason is on the task.
-    this.foundry.grantDescribeBuilds(step('step-audit'));
+    // A build killed by its limits (OOM, dead man's switch) leaves no result; the audit reads its stop
+    // reason from the Build state's error (the task description .sync returns), not from ECS.
 
     this.workflow = new MissionWorkflow(this, 'Workflow', {
       policy,

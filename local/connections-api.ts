@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { edgeHeaders, readBody, sendError, sendJson, BodyTooLargeError } from './gateway-edge';
 import { safeDecode } from './request-target';
 import type { LocalWebSocketApi } from './websocket-api';
@@ -15,18 +14,6 @@ export const CONNECTIONS_KEY_HEADER = 'x-gantry-connections-key';
 /** A fresh random key for one start of the stack (never written to disk or logged). */
 export function newConnectionsKey(): string {
   return randomBytes(32).toString('base64url');
-}
-
-/** Makes a management API client present the key on every request (the stack's push adapter). */
-export function presentConnectionsKey(client: ApiGatewayManagementApiClient, key: string): void {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { headers?: Record<string, string> };
-      if (request.headers) request.headers[CONNECTIONS_KEY_HEADER] = key;
-      return next(args);
-    },
-    { step: 'build', name: 'gantryConnectionsKey' },
-  );
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();

@@ -1,5 +1,4 @@
 import './polyfills';
-import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomUUID } from 'node:crypto';
@@ -23,7 +22,7 @@ import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
 import { sweepExpiredItems } from './expired-items';
-import { newConnectionsKey, presentConnectionsKey } from './connections-api';
+import { CONNECTIONS_KEY_HEADER, newConnectionsKey } from './connections-api';
 import { restrictTree, startEmbeddedStore } from './embedded-store';
 import { LocalGateway } from './gateway';
 import { LocalAppsHost } from './static-hosting';
@@ -34,6 +33,7 @@ import { LocalSandbox, type LocalSandboxOptions } from './sandbox/local-sandbox'
 import { runBuilderJob } from './sandbox/run-builder-job';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
+import { ApiGatewayConnections } from '../lambdas/adapters/push';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
 
 /** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
@@ -238,12 +238,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // mission is not final yet is recorded FAILED and sealed by the same handler.
     onEnded: (event) => EXECUTION_ENDED_FN(event),
   });
-  const managementApi = new ApiGatewayManagementApiClient({
+  // The stack's push adapter presents the per-start key on every request.
+  const managementApi = new ApiGatewayConnections({
     region: config.AWS_REGION,
     endpoint: url,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    headers: { [CONNECTIONS_KEY_HEADER]: connectionsKey },
   });
-  presentConnectionsKey(managementApi, connectionsKey);
   const base = createLocalServices(
     config,
     {
@@ -318,7 +319,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       builds.abortAll();
       policySource.close();
       await unwind();
-      managementApi.destroy();
       installServices(undefined);
     },
   };

@@ -1,7 +1,7 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArtifactStore } from '../domain/ports';
+import type { SignedS3Client } from './s3-client';
 
 /** Refuses keys that could escape the store's root (they never come from users, but be strict). */
 export function assertSafeKey(key: string): void {
@@ -25,26 +25,25 @@ export function assertSafeKey(key: string): void {
  */
 export function isAbsentKeyError(err: unknown): boolean {
   const e = err as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
-  if (err instanceof NoSuchKey || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return true;
+  if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return true;
   return e.name === 'AccessDenied' || e.Code === 'AccessDenied' || e.$metadata?.httpStatusCode === 403;
 }
 
 export class S3ArtifactStore implements ArtifactStore {
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: SignedS3Client,
     private readonly bucket: string,
   ) {}
 
   async put(key: string, body: Uint8Array | string, contentType = 'application/octet-stream'): Promise<void> {
     assertSafeKey(key);
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    await this.s3.putObject({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType });
   }
 
   async get(key: string): Promise<Buffer | null> {
     assertSafeKey(key);
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return Buffer.from(await out.Body!.transformToByteArray());
+      return (await this.s3.getObject(this.bucket, key)).body;
     } catch (err) {
       if (isAbsentKeyError(err)) return null;
       throw err;
@@ -52,14 +51,7 @@ export class S3ArtifactStore implements ArtifactStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
-    let token: string | undefined;
-    do {
-      const out = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
-      token = out.IsTruncated ? out.NextContinuationToken : undefined;
-    } while (token);
-    return keys.sort();
+    return (await this.s3.listKeys(this.bucket, prefix)).sort();
   }
 }
 

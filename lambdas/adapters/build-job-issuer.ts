@@ -1,9 +1,7 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { buildLogKey, jobKey, limitsKey, manifestKey, outputPrefix, resultKey } from '../../builder-image/src/artifact-keys';
 import { MAX_JOB_URL_BYTES, MAX_OUTPUT_FILE_BYTES, type BuildJobDocument } from '../../builder-image/src/build-job-document';
 import type { BuildJobIssuer } from '../domain/ports';
+import type { SignedS3Client } from './s3-client';
 
 /** SigV4 presigned requests are valid for at most seven days. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
@@ -29,7 +27,7 @@ export class BuildJobUrlTooLongError extends Error {
  */
 export class S3BuildJobIssuer implements BuildJobIssuer {
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: SignedS3Client,
     private readonly bucket: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -37,27 +35,23 @@ export class S3BuildJobIssuer implements BuildJobIssuer {
   async issue(job: Parameters<BuildJobIssuer['issue']>[0]): Promise<string> {
     const ids = [job.tenantId, job.missionId, job.attempt] as const;
     const expiresIn = Math.min(MAX_PRESIGN_SECONDS, Math.max(60, Math.ceil(job.validSeconds)));
-    const get = (key: string): Promise<string> =>
-      getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn });
+    const get = async (key: string): Promise<string> => this.s3.presignedUrl('GET', this.bucket, key, expiresIn);
+    // The content type stays a signed header: an upload with another type is refused.
     const put = async (key: string, contentType: string): Promise<{ url: string; content_type: string }> => ({
-      url: await getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), {
-        expiresIn,
-        // The content type stays a signed header: an upload with another type is refused.
-        signableHeaders: new Set(['content-type']),
-      }),
+      url: this.s3.presignedUrl('PUT', this.bucket, key, expiresIn, contentType),
       content_type: contentType,
     });
     const prefix = outputPrefix(...ids);
-    const form = await createPresignedPost(this.s3, {
-      Bucket: this.bucket,
+    const form = this.s3.presignedPost(
+      this.bucket,
       // `${filename}` makes the policy a starts-with condition on the prefix (not one fixed key).
-      Key: `${prefix}\${filename}`,
-      Conditions: [
+      `${prefix}\${filename}`,
+      [
         ['content-length-range', 0, MAX_OUTPUT_FILE_BYTES],
         ['starts-with', '$Content-Type', ''],
       ],
-      Expires: expiresIn,
-    });
+      expiresIn,
+    );
     const document: BuildJobDocument = {
       v: 1,
       tenant_id: job.tenantId,
@@ -72,14 +66,12 @@ export class S3BuildJobIssuer implements BuildJobIssuer {
       },
     };
     const key = jobKey(...ids);
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: JSON.stringify(document, null, 2),
-        ContentType: 'application/json',
-      }),
-    );
+    await this.s3.putObject({
+      Bucket: this.bucket,
+      Key: key,
+      Body: JSON.stringify(document, null, 2),
+      ContentType: 'application/json',
+    });
     const url = await get(key);
     const bytes = Buffer.byteLength(url);
     if (bytes > MAX_JOB_URL_BYTES) throw new BuildJobUrlTooLongError(bytes);

@@ -1,4 +1,4 @@
-import { DescribeTasksCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import type { AwsJsonClient } from './aws-json-client';
 import type { BuildTaskDirectory, BuildTaskIdentity } from '../app/builder-log-push';
 
 /**
@@ -10,14 +10,20 @@ export class EcsBuildTaskDirectory implements BuildTaskDirectory {
   private readonly known = new Map<string, BuildTaskIdentity | null>();
 
   constructor(
-    private readonly ecs: ECSClient,
+    private readonly ecs: AwsJsonClient,
     private readonly clusterArn: string,
     private readonly containerName = 'builder',
   ) {}
 
   async identify(taskId: string): Promise<BuildTaskIdentity | null> {
     if (this.known.has(taskId)) return this.known.get(taskId) ?? null;
-    const out = await this.ecs.send(new DescribeTasksCommand({ cluster: this.clusterArn, tasks: [taskId] }));
+    const out = (await this.ecs.send({ operation: 'DescribeTasks', input: { cluster: this.clusterArn, tasks: [taskId] } })) as {
+      tasks?: Array<{
+        overrides?: {
+          containerOverrides?: Array<{ name?: string; environment?: Array<{ name?: string; value?: string }> }>;
+        };
+      }>;
+    };
     const overrides = out.tasks?.[0]?.overrides?.containerOverrides?.find((c) => c.name === this.containerName);
     const env = new Map((overrides?.environment ?? []).map((e) => [e.name ?? '', e.value ?? '']));
     const attempt = Number(env.get('GANTRY_ATTEMPT'));

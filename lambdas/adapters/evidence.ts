@@ -1,5 +1,3 @@
-import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -7,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { GantryError } from '../domain/errors';
 import type { EvidenceSigner, EvidenceStore } from '../domain/ports';
 import { assertSafeKey } from './artifact-store';
+import type { AwsJsonClient } from './aws-json-client';
+import type { SignedS3Client } from './s3-client';
 
 export class WriteOnceError extends GantryError {
   constructor(key: string) {
@@ -23,7 +23,7 @@ const retainUntil = (days: number, now = new Date()): string => new Date(now.get
  */
 export class S3EvidenceStore implements EvidenceStore {
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: SignedS3Client,
     private readonly bucket: string,
     private readonly retentionDays: number,
   ) {}
@@ -31,32 +31,29 @@ export class S3EvidenceStore implements EvidenceStore {
   async putOnce(key: string, body: string): Promise<{ location: string; retainUntil: string }> {
     assertSafeKey(key);
     try {
-      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      await this.s3.headObject(this.bucket, key);
       throw new WriteOnceError(key);
     } catch (err) {
       if (err instanceof WriteOnceError) throw err;
       if ((err as { name?: string }).name !== 'NotFound') throw err;
     }
     const until = retainUntil(this.retentionDays);
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentType: 'application/json',
-        IfNoneMatch: '*',
-        ObjectLockMode: 'COMPLIANCE',
-        ObjectLockRetainUntilDate: new Date(until),
-        ChecksumAlgorithm: 'SHA256',
-      }),
-    );
+    await this.s3.putObject({
+      Bucket: this.bucket,
+      Key: key,
+      Body: body,
+      ContentType: 'application/json',
+      IfNoneMatch: '*',
+      ObjectLockMode: 'COMPLIANCE',
+      ObjectLockRetainUntilDate: new Date(until),
+      ChecksumAlgorithm: 'SHA256',
+    });
     return { location: `s3://${this.bucket}/${key}`, retainUntil: until };
   }
 
   async get(key: string): Promise<string | null> {
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return await out.Body!.transformToString();
+      return (await this.s3.getObject(this.bucket, key)).body.toString('utf8');
     } catch (err) {
       if ((err as { name?: string }).name === 'NoSuchKey') return null;
       throw err;
@@ -111,26 +108,30 @@ export class KmsEvidenceSigner implements EvidenceSigner {
   readonly algorithm = EVIDENCE_SIGNING_ALGORITHM;
   private publicPem: string | undefined;
   constructor(
-    private readonly kms: KMSClient,
+    private readonly kms: AwsJsonClient,
     readonly keyId: string,
   ) {}
 
   async sign(digestHex: string): Promise<string> {
-    const out = await this.kms.send(
-      new SignCommand({
+    // Blobs travel base64-encoded in the JSON protocol.
+    const out = (await this.kms.send({
+      operation: 'Sign',
+      input: {
         KeyId: this.keyId,
-        Message: Buffer.from(digestHex, 'utf8'),
+        Message: Buffer.from(digestHex, 'utf8').toString('base64'),
         MessageType: 'RAW',
         SigningAlgorithm: 'ECDSA_SHA_256',
-      }),
-    );
-    return Buffer.from(out.Signature!).toString('base64');
+      },
+    })) as { Signature?: string };
+    if (!out.Signature) throw new Error('KMS Sign answered without a signature');
+    return out.Signature;
   }
 
   async publicKeyPem(): Promise<string> {
     if (!this.publicPem) {
-      const out = await this.kms.send(new GetPublicKeyCommand({ KeyId: this.keyId }));
-      this.publicPem = createPublicKey({ key: Buffer.from(out.PublicKey!), format: 'der', type: 'spki' })
+      const out = (await this.kms.send({ operation: 'GetPublicKey', input: { KeyId: this.keyId } })) as { PublicKey?: string };
+      if (!out.PublicKey) throw new Error('KMS GetPublicKey answered without a key');
+      this.publicPem = createPublicKey({ key: Buffer.from(out.PublicKey, 'base64'), format: 'der', type: 'spki' })
         .export({ format: 'pem', type: 'spki' })
         .toString();
     }

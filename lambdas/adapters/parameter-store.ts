@@ -1,4 +1,4 @@
-import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import type { AwsJsonClient } from './aws-json-client';
 
 /** A SecureString parameter is not there or has no value: the operator has not stored it yet. */
 export class ParameterMissingError extends Error {
@@ -14,11 +14,13 @@ export class ParameterMissingError extends Error {
  * `aws/ssm` key: standard parameters cost nothing at rest, unlike a Secrets Manager secret).
  * Operators create the parameters; CloudFormation cannot create SecureString parameters.
  */
-export function secureParameter(client: SSMClient, name: string, purpose: string): () => Promise<string> {
+export function secureParameter(client: AwsJsonClient, name: string, purpose: string): () => Promise<string> {
   return async () => {
     if (!name) throw new Error(`No parameter is configured for ${purpose} in this function`);
     try {
-      const out = await client.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
+      const out = (await client.send({ operation: 'GetParameter', input: { Name: name, WithDecryption: true } })) as {
+        Parameter?: { Value?: string };
+      };
       const value = out.Parameter?.Value ?? '';
       if (!value) throw new ParameterMissingError(name);
       return value;

@@ -1,9 +1,9 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parsePolicy } from '../domain/policy-file';
 import { logger } from '../observability';
 import { isAbsentKeyError } from './artifact-store';
 import { POLICY_ITEM_KEY, type PolicyItem } from './policy-table';
+import type { SignedS3Client } from './s3-client';
 
 /** What one publication did. */
 export type PolicyPublication =
@@ -24,7 +24,7 @@ export type PolicyPublication =
  */
 export class PolicyPublisher {
   constructor(
-    private readonly s3: Pick<S3Client, 'send'>,
+    private readonly s3: Pick<SignedS3Client, 'getObject'>,
     private readonly bucket: string,
     private readonly key: string,
     private readonly doc: Pick<DynamoDBDocumentClient, 'send'>,
@@ -36,9 +36,9 @@ export class PolicyPublisher {
     let text: string;
     let etag: string | undefined;
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key }));
-      text = (await out.Body?.transformToString('utf8')) ?? '';
-      etag = out.ETag;
+      const out = await this.s3.getObject(this.bucket, this.key);
+      text = out.body.toString('utf8');
+      etag = out.etag;
     } catch (err) {
       if (!isAbsentKeyError(err)) throw err;
       await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { ...POLICY_ITEM_KEY } }));

@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest';
+import { Octokit } from '@octokit/core';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -394,14 +394,22 @@ export class GitHubPublisher implements Publisher {
     const [owner, name] = this.repo.split('/');
     if (!owner || !name) throw new PublishError(`GANTRY_GITHUB_REPO must be owner/name, got ${JSON.stringify(this.repo)}`);
     const gh = new Octokit({ auth: await this.token(), baseUrl: this.baseUrl, userAgent: 'gantry' });
-    const { data: repo } = await gh.repos.get({ owner, repo: name });
+    const { data: repo } = await gh.request('GET /repos/{owner}/{repo}', { owner, repo: name });
     assertNotDefault(input.branch, repo.default_branch);
-    const { data: baseRef } = await gh.git.getRef({ owner, repo: name, ref: `heads/${repo.default_branch}` });
-    const { data: baseCommit } = await gh.git.getCommit({ owner, repo: name, commit_sha: baseRef.object.sha });
+    const { data: baseRef } = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+      owner,
+      repo: name,
+      ref: `heads/${repo.default_branch}`,
+    });
+    const { data: baseCommit } = await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+      owner,
+      repo: name,
+      commit_sha: baseRef.object.sha,
+    });
     const tree = [];
     for (const file of input.files) {
       assertSafeKey(file.path);
-      const { data: blob } = await gh.git.createBlob({
+      const { data: blob } = await gh.request('POST /repos/{owner}/{repo}/git/blobs', {
         owner,
         repo: name,
         content: file.content.toString('base64'),
@@ -409,8 +417,13 @@ export class GitHubPublisher implements Publisher {
       });
       tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
     }
-    const { data: newTree } = await gh.git.createTree({ owner, repo: name, base_tree: baseCommit.tree.sha, tree });
-    const { data: commit } = await gh.git.createCommit({
+    const { data: newTree } = await gh.request('POST /repos/{owner}/{repo}/git/trees', {
+      owner,
+      repo: name,
+      base_tree: baseCommit.tree.sha,
+      tree,
+    });
+    const { data: commit } = await gh.request('POST /repos/{owner}/{repo}/git/commits', {
       owner,
       repo: name,
       // The mission id in the message lets a re-run tell its own branch from another mission's.
@@ -420,13 +433,26 @@ export class GitHubPublisher implements Publisher {
     });
     let commitSha = commit.sha;
     try {
-      await gh.git.createRef({ owner, repo: name, ref: `refs/heads/${input.branch}`, sha: commit.sha });
+      await gh.request('POST /repos/{owner}/{repo}/git/refs', {
+        owner,
+        repo: name,
+        ref: `refs/heads/${input.branch}`,
+        sha: commit.sha,
+      });
     } catch (err) {
       if ((err as { status?: number }).status !== 422) throw err;
       // A re-run (a retry or redrive after the branch was made): the branch is this mission's own
       // if its commit names the mission; it is kept as it is, never moved.
-      const { data: ref } = await gh.git.getRef({ owner, repo: name, ref: `heads/${input.branch}` });
-      const { data: existing } = await gh.git.getCommit({ owner, repo: name, commit_sha: ref.object.sha });
+      const { data: ref } = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+        owner,
+        repo: name,
+        ref: `heads/${input.branch}`,
+      });
+      const { data: existing } = await gh.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        owner,
+        repo: name,
+        commit_sha: ref.object.sha,
+      });
       if (!existing.message.includes(input.missionId)) {
         throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
       }
@@ -434,7 +460,7 @@ export class GitHubPublisher implements Publisher {
     }
     let pr: { number: number; html_url: string };
     try {
-      ({ data: pr } = await gh.pulls.create({
+      ({ data: pr } = await gh.request('POST /repos/{owner}/{repo}/pulls', {
         owner,
         repo: name,
         head: input.branch,
@@ -445,7 +471,12 @@ export class GitHubPublisher implements Publisher {
     } catch (err) {
       if ((err as { status?: number }).status !== 422) throw err;
       // The pull request of a re-run already exists: it is the one to report, not a second.
-      const { data: open } = await gh.pulls.list({ owner, repo: name, head: `${owner}:${input.branch}`, state: 'open' });
+      const { data: open } = await gh.request('GET /repos/{owner}/{repo}/pulls', {
+        owner,
+        repo: name,
+        head: `${owner}:${input.branch}`,
+        state: 'open',
+      });
       const found = open[0];
       if (!found) throw err;
       pr = found;
@@ -466,14 +497,35 @@ export class GitHubPublisher implements Publisher {
     const gh = new Octokit({ auth: await this.token(), baseUrl: this.baseUrl, userAgent: 'gantry' });
     let number = Number(/\/pull\/(\d+)$/.exec(input.prUrl ?? '')?.[1] ?? NaN);
     if (!Number.isInteger(number) && input.branch) {
-      const { data: found } = await gh.pulls.list({ owner, repo: name, head: `${owner}:${input.branch}`, state: 'all' });
+      const { data: found } = await gh.request('GET /repos/{owner}/{repo}/pulls', {
+        owner,
+        repo: name,
+        head: `${owner}:${input.branch}`,
+        state: 'all',
+      });
       number = found[0]?.number ?? NaN;
     }
     if (!Number.isInteger(number)) return null;
-    const { data: pr } = await gh.pulls.get({ owner, repo: name, pull_number: number });
+    const { data: pr } = await gh.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+      owner,
+      repo: name,
+      pull_number: number,
+    });
     // Only the mission's own pull request (its branch), never another found by number.
     if (input.branch && pr.head.ref !== input.branch) return null;
-    const files = await gh.paginate(gh.pulls.listFiles, { owner, repo: name, pull_number: number, per_page: 100 });
+    // GitHub lists at most 3,000 files of a pull request, 100 a page.
+    const files = [];
+    for (let page = 1; page <= 30; page++) {
+      const { data } = await gh.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+        owner,
+        repo: name,
+        pull_number: number,
+        per_page: 100,
+        page,
+      });
+      files.push(...data);
+      if (data.length < 100) break;
+    }
     return {
       number: pr.number,
       title: pr.title,

@@ -1,11 +1,7 @@
-import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3ArtifactStore } from '../adapters/artifact-store';
+import { AwsJsonClient, KMS_SERVICE, SFN_SERVICE, SSM_SERVICE } from '../adapters/aws-json-client';
 import { S3BuildJobIssuer } from '../adapters/build-job-issuer';
 import { DebuggerRunStore } from '../adapters/debugger-runs';
 import { VercelDeployer, type TokenSource } from '../adapters/deployers';
@@ -16,9 +12,10 @@ import { Argon2PasswordHasher } from '../adapters/password-hasher';
 import { PolicyPublisher } from '../adapters/policy-publisher';
 import { TablePolicySource } from '../adapters/policy-table';
 import { GitHubPublisher } from '../adapters/publishers';
-import { ApiGatewayPush } from '../adapters/push';
+import { ApiGatewayConnections, ApiGatewayPush } from '../adapters/push';
 import { AesGcmSecretBox } from '../adapters/secret-box';
 import { secureParameter } from '../adapters/parameter-store';
+import { SignedS3Client } from '../adapters/s3-client';
 import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
 import { ApprovalStore } from '../adapters/approval-store';
 import { StepFunctionsTaskTokens } from '../adapters/task-tokens-sfn';
@@ -79,13 +76,13 @@ export function awsConfig(): AwsConfig {
 
 // `@__PURE__` lets esbuild drop a client no factory of this bundle uses (a call at module scope
 // otherwise counts as a side effect and would keep every client in every bundle).
-const s3Client = /* @__PURE__ */ once(() => new S3Client({ region: readConfig().AWS_REGION }));
+const s3Client = /* @__PURE__ */ once(() => new SignedS3Client({ region: readConfig().AWS_REGION }));
 const documentClient = /* @__PURE__ */ once(() =>
   DynamoDBDocumentClient.from(new DynamoDBClient({ region: readConfig().AWS_REGION }), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
   }),
 );
-const ssmClient = /* @__PURE__ */ once(() => new SSMClient({ region: readConfig().AWS_REGION }));
+const ssmClient = /* @__PURE__ */ once(() => new AwsJsonClient(SSM_SERVICE, { region: readConfig().AWS_REGION }));
 
 /**
  * Configuration and policy. The policy bundled with the function governs until an override is
@@ -128,7 +125,7 @@ export function awsApprovals(base: AwsConfig): ApprovalRepository {
 
 /** Resumes or fails the mission execution's AwaitDecision task (SendTaskSuccess / SendTaskFailure). */
 export function awsTaskTokens(base: AwsConfig): TaskTokens {
-  return new StepFunctionsTaskTokens(new SFNClient({ region: base.config.AWS_REGION }));
+  return new StepFunctionsTaskTokens(new AwsJsonClient(SFN_SERVICE, { region: base.config.AWS_REGION }));
 }
 
 export function awsIdentityStore(base: AwsConfig): IdentityRepository {
@@ -154,11 +151,7 @@ export function awsArtifacts(base: AwsConfig): ArtifactStore {
 
 /** Presigns each build attempt's job document and keys: the builder's only access to the bucket. */
 export function awsBuildJobs(base: AwsConfig): BuildJobIssuer {
-  // Its own client: a checksum in a presigned PUT would be the empty body's and fail every upload.
-  return new S3BuildJobIssuer(
-    new S3Client({ region: base.config.AWS_REGION, requestChecksumCalculation: 'WHEN_REQUIRED' }),
-    base.config.GANTRY_ARTIFACT_BUCKET,
-  );
+  return new S3BuildJobIssuer(s3Client(), base.config.GANTRY_ARTIFACT_BUCKET);
 }
 
 export function awsEvidenceStore(base: AwsBase): EvidenceStore {
@@ -166,7 +159,10 @@ export function awsEvidenceStore(base: AwsBase): EvidenceStore {
 }
 
 export function awsEvidenceSigner(base: AwsConfig): EvidenceSigner {
-  return new KmsEvidenceSigner(new KMSClient({ region: base.config.AWS_REGION }), base.config.GANTRY_EVIDENCE_KEY_ID);
+  return new KmsEvidenceSigner(
+    new AwsJsonClient(KMS_SERVICE, { region: base.config.AWS_REGION }),
+    base.config.GANTRY_EVIDENCE_KEY_ID,
+  );
 }
 
 /** What the functions that seal a mission's evidence use (seal, record failure, ended execution). */
@@ -183,12 +179,15 @@ export function awsSealingServices() {
 }
 
 export function awsWorkflow(base: AwsConfig): WorkflowPort {
-  return new StepFunctionsWorkflow(new SFNClient({ region: base.config.AWS_REGION }), base.config.GANTRY_STATE_MACHINE_ARN);
+  return new StepFunctionsWorkflow(
+    new AwsJsonClient(SFN_SERVICE, { region: base.config.AWS_REGION }),
+    base.config.GANTRY_STATE_MACHINE_ARN,
+  );
 }
 
 export function awsPush(base: AwsConfig): PushPort {
   return new ApiGatewayPush(
-    new ApiGatewayManagementApiClient({ region: base.config.AWS_REGION, endpoint: base.config.GANTRY_WS_ENDPOINT }),
+    new ApiGatewayConnections({ region: base.config.AWS_REGION, endpoint: base.config.GANTRY_WS_ENDPOINT }),
   );
 }
 

@@ -1,4 +1,4 @@
-import { ECSClient } from '@aws-sdk/client-ecs';
+import { AwsJsonClient, ECS_SERVICE } from '../adapters/aws-json-client';
 import { EcsBuildTaskDirectory } from '../adapters/ecs-build-tasks';
 import { createHandler } from '../handlers/builder-log-push';
 import { awsConfig, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
@@ -12,7 +12,10 @@ export const services = once(() => {
   return {
     store: awsMissionStore(base),
     push: awsPush(base),
-    tasks: new EcsBuildTaskDirectory(new ECSClient({ region: base.config.AWS_REGION }), base.config.GANTRY_BUILDER_CLUSTER_ARN),
+    tasks: new EcsBuildTaskDirectory(
+      new AwsJsonClient(ECS_SERVICE, { region: base.config.AWS_REGION }),
+      base.config.GANTRY_BUILDER_CLUSTER_ARN,
+    ),
   };
 });
 

@@ -19,6 +19,7 @@ const SERVICE_PREFIX: Readonly<Record<string, string>> = {
   DynamoDBClient: 'dynamodb',
   DynamoDBDocumentClient: 'dynamodb',
   S3Client: 's3',
+  SignedS3Client: 's3',
   KMSClient: 'kms',
   SFNClient: 'states',
   ECSClient: 'ecs',
@@ -78,20 +79,31 @@ export class CallRecorder {
   }
 
   /**
-   * Wraps `send` of one module registry's SDK base client: every command any client of that
+   * Wraps `send` of one module registry's SDK base client, or of a client of our own that sends
+   * `{ operation, input }` commands (the signed S3 and JSON-protocol clients, which name their
+   * IAM service in `iamService`): every command any client of that
    * registry sends is recorded under `functionId` before it goes out.
    */
   instrument(clientPrototype: { send: (...args: unknown[]) => unknown }, functionId: string): void {
     const original = clientPrototype.send;
     const record = (call: RecordedCall): void => this.record(call);
     clientPrototype.send = function send(this: object, ...args: unknown[]): unknown {
-      const command = args[0] as { constructor: { name: string }; input?: Record<string, unknown>; clientCommand?: object };
+      const command = args[0] as {
+        constructor: { name: string };
+        operation?: string;
+        input?: Record<string, unknown>;
+        clientCommand?: object;
+      };
       const clientName = this.constructor.name;
-      const service = SERVICE_PREFIX[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+      const service =
+        (this as { iamService?: string }).iamService ??
+        SERVICE_PREFIX[clientName] ??
+        clientName.replace(/Client$/, '').toLowerCase();
       // lib-dynamodb commands wrap the low-level one, whose name is the IAM action.
       const inner =
         (command.clientCommand as { constructor: { name: string }; input?: Record<string, unknown> } | undefined) ?? command;
-      record({ functionId, service, action: iamActionOf(service, inner.constructor.name), input: command.input ?? {} });
+      const operation = typeof command.operation === 'string' ? command.operation : inner.constructor.name;
+      record({ functionId, service, action: iamActionOf(service, operation), input: command.input ?? {} });
       return original.apply(this, args);
     };
   }

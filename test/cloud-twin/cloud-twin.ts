@@ -1,6 +1,6 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -74,7 +74,7 @@ export interface RestResponse {
 
 /**
  * Gantry's AWS half on one machine: the synthesized template's functions, run with their own
- * environments against DynamoDB Local, s3rver, wire servers of our own for KMS, SSM Parameter Store,
+ * environments against DynamoDB Local, a signature-checking S3 server, wire servers of our own for KMS, SSM Parameter Store,
  * Step Functions, the API Gateway WebSocket and Management APIs, Vercel and GitHub; the
  * template's state machine definition run by aws-local-stepfunctions with every Task invoking
  * the function or the Fargate task the template names.
@@ -737,18 +737,13 @@ export class CloudTwin {
    * credentials), for tests that start a task themselves; answers the presigned GET of job.json.
    */
   async issueBuildJob(tenantId: string, missionId: string, attempt: number): Promise<string> {
-    const client = new S3Client({
+    const client = new SignedS3Client({
       region: TWIN_REGION,
       endpoint: this.s3Endpoint,
-      forcePathStyle: true,
       credentials: twinCredentials('step-policy-gate'),
     });
-    try {
-      const bucket = this.template.functionEnvironment('step-policy-gate').GANTRY_ARTIFACT_BUCKET as string;
-      return await new S3BuildJobIssuer(client, bucket).issue({ tenantId, missionId, attempt, validSeconds: 300 });
-    } finally {
-      client.destroy();
-    }
+    const bucket = this.template.functionEnvironment('step-policy-gate').GANTRY_ARTIFACT_BUCKET as string;
+    return new S3BuildJobIssuer(client, bucket).issue({ tenantId, missionId, attempt, validSeconds: 300 });
   }
 
   /** The builder task role's credentials, as a process in the task gets them from the ECS agent. */

@@ -25,7 +25,8 @@ export class LambdaFunctionError extends Error {
  *
  * Each function gets its own module registry (`jest.isolateModules`), so its composition root,
  * its config and its SDK clients are its own, as in separate Lambda functions; the SDK of that
- * registry is wrapped so every AWS call is recorded under the function's name.
+ * registry (and the project's own signed clients) is wrapped so every AWS call is recorded under the
+ * function's name.
  */
 export class LambdaTwin {
   private readonly environments = new Map<string, Handler>();
@@ -53,6 +54,26 @@ export class LambdaTwin {
       jest.isolateModules(() => {
         const smithy = require('@smithy/core/client') as { Client: { prototype: { send: (...a: unknown[]) => unknown } } };
         this.recorder.instrument(smithy.Client.prototype, handlerName);
+        // The artifact and evidence buckets are reached through a signed client of our own,
+        const s3 = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 's3-client.ts')) as {
+          SignedS3Client: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(s3.SignedS3Client.prototype, handlerName);
+        // And Parameter Store, KMS, Step Functions and ECS through a JSON-protocol client of our own.
+        const json = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 'aws-json-client.ts')) as {
+          AwsJsonClient: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(json.AwsJsonClient.prototype, handlerName);
+        // And Bedrock Runtime's Converse through a client of our own.
+        const bedrock = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 'llm', 'bedrock-runtime-client.ts')) as {
+          BedrockRuntime: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(bedrock.BedrockRuntime.prototype, handlerName);
+        // And the WebSocket API's management endpoint through a client of our own.
+        const push = require(join(PROJECT_ROOT, 'lambdas', 'adapters', 'push.ts')) as {
+          ApiGatewayConnections: { prototype: { send: (...a: unknown[]) => unknown } };
+        };
+        this.recorder.instrument(push.ApiGatewayConnections.prototype, handlerName);
 
         // The function's own entry, as its bundle starts from it.
         const mod = require(join(PROJECT_ROOT, 'lambdas', 'functions', `${handlerName}.ts`)) as {

@@ -1,10 +1,10 @@
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { AwsJsonClient, SFN_SERVICE } from '../../lambdas/adapters/aws-json-client';
 import { StepFunctionsTaskTokens } from '../../lambdas/adapters/task-tokens-sfn';
 import { CallRecorder } from './call-recorder';
 import { StepFunctionsTwin, type Execution } from './step-functions-twin';
 
 /**
- * The decisions' AWS adapter (SendTaskSuccess / SendTaskFailure through the real SFN client) against
+ * The decisions' AWS adapter (SendTaskSuccess / SendTaskFailure through the project's signed JSON-protocol client) against
  * the cloud twin's Step Functions wire server, on a `lambda:invoke.waitForTaskToken` state shaped
  * like the mission's AwaitDecision: the function receives `$$.Task.Token` in its Payload, the state
  * waits for the token, a failure's error name is what the Catch matches, and a token that no task
@@ -40,7 +40,7 @@ const DEFINITION = JSON.stringify({
 
 let twin: StepFunctionsTwin;
 let tokens: StepFunctionsTaskTokens;
-let sfn: SFNClient;
+let sfn: AwsJsonClient;
 const payloads: Array<{ mission_id: string; task_token: string; FunctionName?: string }> = [];
 
 beforeAll(async () => {
@@ -56,19 +56,23 @@ beforeAll(async () => {
     },
   });
   const url = await twin.start();
-  sfn = new SFNClient({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'AKIDTWIN', secretAccessKey: 'twin' } });
+  sfn = new AwsJsonClient(SFN_SERVICE, {
+    region: 'us-east-1',
+    endpoint: url,
+    credentials: { accessKeyId: 'AKIDTWIN', secretAccessKey: 'twin' },
+  });
   tokens = new StepFunctionsTaskTokens(sfn);
 });
 
 afterAll(async () => {
-  sfn?.destroy();
   await twin?.stop();
 });
 
 async function started(missionId: string): Promise<{ execution: Execution; token: string }> {
-  await sfn.send(
-    new StartExecutionCommand({ stateMachineArn: ARN, name: missionId, input: JSON.stringify({ mission_id: missionId }) }),
-  );
+  await sfn.send({
+    operation: 'StartExecution',
+    input: { stateMachineArn: ARN, name: missionId, input: JSON.stringify({ mission_id: missionId }) },
+  });
   for (let i = 0; i < 200; i++) {
     const p = payloads.find((x) => x.mission_id === missionId);
     if (p) return { execution: twin.execution(missionId)!, token: p.task_token };

@@ -1,4 +1,4 @@
-import { ECSClient } from '@aws-sdk/client-ecs';
+import { AwsJsonClient, ECS_SERVICE } from '../../lambdas/adapters/aws-json-client';
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
@@ -94,7 +94,7 @@ describe('the build task directory (ECS DescribeTasks at its wire format)', () =
   afterAll(() => server.close());
 
   test('reads tenant, mission and attempt from the container overrides, once per task', async () => {
-    const ecs = new ECSClient({
+    const ecs = new AwsJsonClient(ECS_SERVICE, {
       region: 'us-east-1',
       endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
       credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
@@ -103,7 +103,6 @@ describe('the build task directory (ECS DescribeTasks at its wire format)', () =
     expect(await directory.identify(TASK_ID)).toEqual({ tenantId: 't-1', missionId: 'm-1', attempt: 2 });
     expect(await directory.identify(TASK_ID)).toEqual({ tenantId: 't-1', missionId: 'm-1', attempt: 2 });
     expect(calls).toBe(1);
-    ecs.destroy();
   });
 });
 

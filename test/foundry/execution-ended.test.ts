@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -45,22 +45,19 @@ class DenyingBucket {
 
 let t: TestStack;
 let bucket: DenyingBucket;
-let s3: S3Client;
+let s3: SignedS3Client;
 let svc: Services;
 beforeAll(async () => {
   t = await startTestStack();
   bucket = new DenyingBucket();
-  s3 = new S3Client({
+  s3 = new SignedS3Client({
     endpoint: await bucket.start(),
-    forcePathStyle: true,
     region: 'us-east-1',
     credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    maxAttempts: 1,
   });
   svc = { ...t.stack.services, artifacts: new S3ArtifactStore(s3, 'artifacts') };
 });
 afterAll(async () => {
-  s3?.destroy();
   bucket?.stop();
   await t?.stop();
 });

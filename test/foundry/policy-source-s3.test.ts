@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -63,7 +63,7 @@ const bundled = loadPolicyFile(join(PROJECT_ROOT, 'policy.yaml'));
 const itemId = JSON.stringify(['gantry', POLICY_ITEM_KEY.PK, POLICY_ITEM_KEY.SK]);
 
 let bucket: PolicyBucket;
-let s3: S3Client;
+let s3: SignedS3Client;
 let table: MemoryDocumentClient;
 let publisher: PolicyPublisher;
 let now = 0;
@@ -71,9 +71,8 @@ let source: TablePolicySource;
 beforeAll(async () => {
   bucket = new PolicyBucket();
   const endpoint = await bucket.start();
-  s3 = new S3Client({
+  s3 = new SignedS3Client({
     endpoint,
-    forcePathStyle: true,
     region: 'us-east-1',
     credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
   });
@@ -82,7 +81,6 @@ beforeAll(async () => {
   source = new TablePolicySource(table, 'gantry', bundled, 30_000, () => now);
 });
 afterAll(() => {
-  s3.destroy();
   bucket.stop();
 });
 

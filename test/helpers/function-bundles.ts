@@ -25,6 +25,8 @@ export interface FunctionBundle {
   readonly packages: ReadonlySet<string>;
   /** Every source file with code in the bundle, relative to the project root. */
   readonly modules: ReadonlySet<string>;
+  /** The minified JavaScript itself. */
+  readonly code: string;
 }
 
 function packagesOf(inputs: Record<string, { bytesInOutput: number }>): Set<string> {
@@ -64,8 +66,9 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'))?.[1];
   const packages = packagesOf(output?.inputs ?? {});
   const modules = new Set(Object.entries(output?.inputs ?? {}).flatMap(([path, i]) => (i.bytesInOutput > 0 ? [path] : [])));
-  if (!dir) return { name, bytes: js.contents.length, packages, modules };
+  const code = js.text;
+  if (!dir) return { name, bytes: js.contents.length, packages, modules, code };
   mkdirSync(dir, { recursive: true });
   for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
-  return { name, bytes: js.contents.length, file: js.path, packages, modules };
+  return { name, bytes: js.contents.length, file: js.path, packages, modules, code };
 }

@@ -75,12 +75,6 @@ beforeAll(() => {
     ...ddb('step-audit'),
     s3('step-audit', 'GetObject', resultKey('t1', 'm1', 1)),
     s3('step-audit', 'GetObject', buildLogKey('t1', 'm1', 1)),
-    {
-      functionId: 'step-audit',
-      service: 'ecs',
-      action: 'DescribeTasks',
-      input: { cluster: iam.env('step-audit').GANTRY_BUILDER_CLUSTER_ARN, tasks: ['0123456789abcdef'] },
-    },
     ...ddb('step-seal'),
     s3('step-seal', 'GetObject', resultKey('t1', 'm1', 1)),
     {

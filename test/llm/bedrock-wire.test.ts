@@ -1,7 +1,7 @@
 /**
- * The Bedrock adapter at its wire format: the real @aws-sdk/client-bedrock-runtime client, pointed
- * at a local HTTP server that answers like Bedrock's Converse API (JSON bodies, errors named by
- * the `x-amzn-errortype` header, as the SDK's REST-JSON protocol reads them).
+ * The Bedrock adapter at its wire format: the functions' own Converse client
+ * (lambdas/adapters/llm/bedrock-runtime-client.ts), pointed at a local HTTP/2 server that answers
+ * like Bedrock's Converse API (JSON bodies, errors named by the `x-amzn-errortype` header).
  *
  * What this cannot prove: that Bedrock accepts the SigV4 signature (the server does not check it)
  * or the IAM grant; that a given model supports `toolChoice: {tool}` (Anthropic Claude, Mistral
@@ -10,7 +10,9 @@
  * (model id in the path, tool configuration, messages), that throttling is retried with
  * back-off, and that a malformed tool result is repaired once and then refused.
  */
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { BedrockRuntime } from '../../lambdas/adapters/llm/bedrock-runtime-client';
 import { BedrockConverseTransport } from '../../lambdas/adapters/llm/bedrock-transport';
 import { StructuredLlmClient } from '../../lambdas/adapters/llm/llm-client';
 import { LlmConsultant } from '../../lambdas/adapters/llm/llm-consultant';
@@ -40,18 +42,34 @@ const PLAN: ConsultantResponse = {
   confidence: 0.9,
 };
 
+/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape the SDK signer takes. */
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return this.hash.digest();
+  }
+}
+const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+  typeof data === 'string'
+    ? data
+    : data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
 let server: ScriptedLlmServer;
 let sleeps: number[];
-const clients: BedrockRuntimeClient[] = [];
-
 function client(options: { timeoutMs?: number; maxRetries?: number } = {}): StructuredLlmClient {
-  const bedrock = new BedrockRuntimeClient({
+  const bedrock = new BedrockRuntime({
     region: 'us-east-1',
     endpoint: server.url,
-    credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' },
-    maxAttempts: 1,
+    credentials: async () => ({ accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' }),
   });
-  clients.push(bedrock);
   return new StructuredLlmClient(new BedrockConverseTransport(bedrock, MODEL), {
     price: priceFor(MODEL),
     timeoutMs: options.timeoutMs ?? 5000,
@@ -77,29 +95,53 @@ const ask = (c?: StructuredLlmClient) =>
 
 beforeEach(async () => {
   sleeps = [];
-  // Cleartext HTTP/2: the Bedrock Runtime client's default request handler speaks HTTP/2.
+  // Cleartext HTTP/2: the client speaks HTTP/2, as Bedrock Runtime and the SDK's client do.
   server = new ScriptedLlmServer(() => converseToolUse('consultant_response', PLAN), { http2: true });
   await server.start();
 });
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
   await server.stop();
 });
 
-describe('Bedrock Converse through the real SDK client', () => {
+describe("Bedrock Converse through the functions' own client", () => {
   it('sends the model id in the path, a forced tool whose schema is the answer, the system prompt and the messages', async () => {
     const { response, usage } = await ask();
     expect(response).toEqual(PLAN);
     expect(server.requests).toHaveLength(1);
     const req = server.requests[0]!;
     expect(req.method).toBe('POST');
-    // The SDK percent-encodes the model id's ":" as a path label.
+    // The model id's ":" is percent-encoded, as the SDK encodes a path label.
     expect(req.path).toBe(`/model/${encodeURIComponent(MODEL)}/converse`);
     expect(req.headers['content-type']).toBe('application/json');
     expect(String(req.headers.authorization)).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDLOCALTEST\/\d{8}\/us-east-1\/bedrock\/aws4_request/,
     );
+    // The signature is the one the SDK's signer computes for the same request (Bedrock signs the
+    // path with each segment encoded twice, unlike S3).
+    const amzDate = String(req.headers['x-amz-date']);
+    const sdkSigned = await new SignatureV4({
+      credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' },
+      region: 'us-east-1',
+      service: 'bedrock',
+      sha256: Sha256,
+      applyChecksum: false,
+    }).sign(
+      {
+        method: 'POST',
+        protocol: 'http:',
+        hostname: String(req.headers[':authority']),
+        path: req.path,
+        headers: {
+          host: String(req.headers[':authority']),
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify(req.body),
+      },
+      { signingDate: new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) },
+    );
+    expect(req.headers.authorization).toBe(sdkSigned.headers.authorization);
     const body = req.body;
     expect(body.toolConfig.toolChoice).toEqual({ tool: { name: 'consultant_response' } });
     expect(body.toolConfig.tools).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { chownSync } from 'node:fs';
-import { S3Client } from '@aws-sdk/client-s3';
+import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import { APP_UID, BUILDER_UID, builderLaunchArgv } from '../../builder-image/src/app-identity';
 import { limitsKey, manifestKey, outputKey, resultKey } from '../../builder-image/src/artifact-keys';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
@@ -41,22 +41,20 @@ interface Probe {
 
 const s3 = new S3SigningServer('artifacts', { ASIAGATE: 'gate-secret' });
 let issuer: S3BuildJobIssuer;
-let client: S3Client;
+let client: SignedS3Client;
 let bundle: string;
 
 beforeAll(async () => {
   const endpoint = await s3.start();
-  client = new S3Client({
+  client = new SignedS3Client({
     region: 'us-east-1',
     endpoint,
-    forcePathStyle: true,
     credentials: { accessKeyId: 'ASIAGATE', secretAccessKey: 'gate-secret', sessionToken: 'token' },
   });
   issuer = new S3BuildJobIssuer(client, 'artifacts');
   bundle = await ensureBuilderBundle(openTempDir('gantry-bundle-'));
 });
 afterAll(async () => {
-  client.destroy();
   await s3.stop();
   removeTempDirs();
 });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import { LocalBuildJobIssuer, S3BuildJobIssuer } from '../../lambdas/adapters/build-job-issuer';
 import { BuildResultSchema } from '../../lambdas/domain/build-result';
 import { buildLogKey, jobKey, limitsKey, manifestKey, outputKey, resultKey } from '../../builder-image/src/artifact-keys';
@@ -19,7 +19,7 @@ import { appManifest, BUILDER_LIMITS, openTempDir, removeTempDirs } from './sand
 const SESSION_TOKEN = `IQoJb3JpZ2luX2VjE${'x'.repeat(1100)}`;
 const s3 = new S3SigningServer('artifacts', { ASIAGATEFUNCTION: 'gate-secret' });
 let issuer: S3BuildJobIssuer;
-let client: S3Client;
+let client: SignedS3Client;
 
 function runEntrypoint(jobUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -60,17 +60,14 @@ const jobOf = (tenant: string, mission: string, attempt: number): BuildJobDocume
 
 beforeAll(async () => {
   const endpoint = await s3.start();
-  client = new S3Client({
+  client = new SignedS3Client({
     region: 'us-east-1',
     endpoint,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
     credentials: { accessKeyId: 'ASIAGATEFUNCTION', secretAccessKey: 'gate-secret', sessionToken: SESSION_TOKEN },
   });
   issuer = new S3BuildJobIssuer(client, 'artifacts');
 });
 afterAll(async () => {
-  client.destroy();
   await s3.stop();
   removeTempDirs();
 });

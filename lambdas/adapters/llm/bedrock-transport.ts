@@ -1,11 +1,4 @@
-import {
-  BedrockRuntimeClient,
-  ConverseCommand,
-  type ContentBlock,
-  type Message,
-  type Tool,
-  type ToolInputSchema,
-} from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntime, ContentBlock, ConverseInput, Message } from './bedrock-runtime-client';
 import {
   FatalTransportError,
   RetryableTransportError,
@@ -13,9 +6,6 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from './llm-client';
-
-/** The SDK's JSON document type (tool schemas and tool inputs). */
-type DocumentType = ToolInputSchema.JsonMember['json'];
 
 /** Bedrock errors that are worth another request after a pause. */
 const RETRYABLE = new Set([
@@ -49,15 +39,15 @@ function mapError(err: unknown): Error {
 
 /**
  * Bedrock Converse with tool use for structured output: one tool whose input schema is the
- * answer's schema, and `toolChoice` forcing the model to call exactly that tool. The client must
- * be created with `maxAttempts: 1`: the boundary's own retry loop (with jitter) is the only one,
- * so retries are counted and bounded in one place.
+ * answer's schema, and `toolChoice` forcing the model to call exactly that tool. The client makes
+ * one attempt per call: the boundary's own retry loop (with jitter) is the only one, so retries
+ * are counted and bounded in one place.
  */
 export class BedrockConverseTransport implements LlmTransport {
   readonly provider = 'bedrock';
 
   constructor(
-    private readonly client: BedrockRuntimeClient,
+    private readonly client: BedrockRuntime,
     readonly model: string,
   ) {}
 
@@ -69,9 +59,7 @@ export class BedrockConverseTransport implements LlmTransport {
       messages.push(
         {
           role: 'assistant',
-          content: [
-            { toolUse: { toolUseId: repair.toolUseId, name: request.tool.name, input: (repair.rawInput ?? {}) as DocumentType } },
-          ],
+          content: [{ toolUse: { toolUseId: repair.toolUseId, name: request.tool.name, input: repair.rawInput ?? {} } }],
         },
         {
           role: 'user',
@@ -84,29 +72,32 @@ export class BedrockConverseTransport implements LlmTransport {
         { role: 'user', content: [{ text: repair.error }] },
       );
     }
-    const tool: Tool = {
+    const tool: NonNullable<ConverseInput['toolConfig']>['tools'][number] = {
       toolSpec: {
         name: request.tool.name,
         description: request.tool.description,
-        inputSchema: { json: request.tool.inputSchema as DocumentType },
+        inputSchema: { json: request.tool.inputSchema },
       },
     };
     let out;
     try {
       out = await this.client.send(
-        new ConverseCommand({
-          modelId: this.model,
-          system: [{ text: request.system }],
-          messages,
-          inferenceConfig: { maxTokens: request.maxTokens, temperature: 0 },
-          toolConfig: { tools: [tool], toolChoice: { tool: { name: request.tool.name } } },
-        }),
-        { abortSignal: request.signal },
+        {
+          operation: 'Converse',
+          input: {
+            modelId: this.model,
+            system: [{ text: request.system }],
+            messages,
+            inferenceConfig: { maxTokens: request.maxTokens, temperature: 0 },
+            toolConfig: { tools: [tool], toolChoice: { tool: { name: request.tool.name } } },
+          },
+        },
+        { signal: request.signal },
       );
     } catch (err) {
       throw mapError(err);
     }
-    const blocks: ContentBlock[] = out.output?.message?.content ?? [];
+    const blocks: readonly ContentBlock[] = out.output?.message?.content ?? [];
     const toolUse = blocks.find((b) => b.toolUse?.name === request.tool.name)?.toolUse;
     return {
       toolInput: toolUse ? toolUse.input : undefined,

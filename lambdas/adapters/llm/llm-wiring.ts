@@ -1,9 +1,10 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { GantryEnv } from '../../config';
 import { priceFor } from '../../domain/llm';
 import type { AdvisorPort, ArchitectPort, ConsultantPort } from '../../domain/ports';
 import type { Policy } from '../../domain/policy';
 import { OfflineAdvisor, OfflineConsultant } from '../offline-consultant';
+import { BedrockRuntime } from './bedrock-runtime-client';
 import { BedrockConverseTransport } from './bedrock-transport';
 import { LlmAdvisor } from './llm-advisor';
 import { LlmArchitect } from './llm-architect';
@@ -37,13 +38,24 @@ function transportFor(config: GantryEnv): LlmTransport | null {
     case 'offline':
       return null;
     case 'bedrock': {
-      const client = new BedrockRuntimeClient({
+      // The SDK's credential chain: in a Lambda bundle its environment-variable provider only
+      // (see lambdas/composition/lambda-credentials.ts), locally profiles and SSO too.
+      const chain = defaultProvider();
+      const client = new BedrockRuntime({
         region: config.AWS_REGION,
-        endpoint,
-        // One retry loop only: the boundary's (jittered, counted); the SDK's own is switched off.
-        maxAttempts: 1,
+        ...(endpoint ? { endpoint } : {}),
         // A loopback endpoint is a local stand-in of the service and needs no real credentials.
-        ...(endpoint && LOOPBACK.test(endpoint) ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+        credentials:
+          endpoint && LOOPBACK.test(endpoint)
+            ? async () => ({ accessKeyId: 'local', secretAccessKey: 'local' })
+            : async () => {
+                const c = await chain();
+                return {
+                  accessKeyId: c.accessKeyId,
+                  secretAccessKey: c.secretAccessKey,
+                  ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
+                };
+              },
       });
       return new BedrockConverseTransport(client, config.GANTRY_LLM_MODEL || DEFAULT_BEDROCK_MODEL);
     }
