@@ -34,8 +34,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/latest', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/events', handler: 'missions', public: false },
+  // The whole hash-chained log (hashes, patches) and the stored record: what `gantry replay` compares.
+  { method: 'GET', path: '/gantry/missions/{id}/log', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/failure', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
+  // The key that signs evidence: public, like any public key, so an auditor without an account can pin it.
+  { method: 'GET', path: '/gantry/evidence/public-key', handler: 'missions', public: true },
   { method: 'GET', path: '/gantry/missions/{id}/attempts/{attempt}/log', handler: 'missions', public: false },
   // The foundry: stop a mission (workflow and builder), start it again, and run snippets in the sandbox.
   { method: 'POST', path: '/gantry/missions/{id}/cancel', handler: 'mission-control', public: false },

@@ -5,6 +5,10 @@ import { eventMessage } from '../app/mission-events';
 import { statusView, summaryView } from '../app/mission-views';
 import { attemptLog, failureView, type FailureViewServices } from '../app/mission-failure';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import { publicKeyId, type DsseEnvelope } from '../domain/dsse';
+import { EVIDENCE_SIGNATURE_SCHEME } from '../domain/evidence-statement';
+import type { EvidenceSigner } from '../domain/ports';
+import { parseStrictJson } from '../domain/strict-json';
 import { json, restHandler, tenantOf } from '../http';
 
 function intParam(value: string | undefined, name: string, fallback: number, max: number): number {
@@ -15,10 +19,19 @@ function intParam(value: string | undefined, name: string, fallback: number, max
 }
 
 /** What this handler uses; its function's entry builds exactly these. */
-export type MissionsHandlerServices = PolicyServices & Pick<Services, 'store' | 'evidence'> & FailureViewServices;
+export type MissionsHandlerServices = PolicyServices &
+  Pick<Services, 'store' | 'evidence'> &
+  FailureViewServices & {
+    /** Only the public half of the evidence key is read here (never a signature). */
+    readonly signer: Pick<EvidenceSigner, 'publicKeyPem'>;
+  };
 
 /** Read-only mission routes: status, latest, list, events (resync by seq), failure with every attempt, build logs, evidence. */
 export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionsHandlerServices) => {
+  if (event.resource === '/gantry/evidence/public-key') {
+    const pem = await svc.signer.publicKeyPem();
+    return json(200, { keyid: publicKeyId(pem), algorithm: EVIDENCE_SIGNATURE_SCHEME, public_key_pem: pem });
+  }
   const tenant = tenantOf(event);
   const id = event.pathParameters?.id ?? '';
   switch (event.resource) {
@@ -39,6 +52,10 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
       const after = intParam(event.queryStringParameters?.after, 'after', 0, Number.MAX_SAFE_INTEGER);
       const events = await svc.store.listEvents(tenant, id, after);
       return json(200, { mission_id: id, status: mission.status, seq: mission.seq, events: events.map(eventMessage) });
+    }
+    case '/gantry/missions/{id}/log': {
+      const mission = await svc.store.requireMission(tenant, id);
+      return json(200, { mission_id: id, record: mission, events: await svc.store.listEvents(tenant, id) });
     }
     case '/gantry/missions/{id}/failure': {
       const mission = await svc.store.requireMission(tenant, id);
@@ -64,7 +81,10 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
       if (!mission.evidence_key) throw new NotFoundError(`Mission ${id} has no sealed evidence yet (status ${mission.status})`);
       const body = await svc.evidence.get(mission.evidence_key);
       if (!body) throw new NotFoundError(`Evidence ${mission.evidence_key} not found`);
-      return json(200, JSON.parse(body));
+      // The sealed file as stored (a DSSE envelope) and, beside it, the decoded statement: a
+      // convenience view for readers, not itself signed (verify the envelope, not the view).
+      const envelope = parseStrictJson(body) as DsseEnvelope;
+      return json(200, { envelope, statement: JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) });
     }
     default:
       throw new NotFoundError(`No route ${event.httpMethod} ${event.path}`);
