@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import { publicKeyId, type DsseEnvelope } from '../domain/dsse';
 import { EVIDENCE_SIGNATURE_SCHEME } from '../domain/evidence-statement';
 import type { EvidenceSigner } from '../domain/ports';
+import type { MissionEvent } from '../domain/mission';
 import { parseStrictJson } from '../domain/strict-json';
 import { json, restHandler, tenantOf } from '../http';
 
@@ -54,8 +55,16 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
       return json(200, { mission_id: id, status: mission.status, seq: mission.seq, events: events.map(eventMessage) });
     }
     case '/gantry/missions/{id}/log': {
+      // The record first, then its events up to the record's seq: one consistent snapshot even
+      // while events are still being appended.
       const mission = await svc.store.requireMission(tenant, id);
-      return json(200, { mission_id: id, record: mission, events: await svc.store.listEvents(tenant, id) });
+      const events: MissionEvent[] = [];
+      while ((events.at(-1)?.seq ?? 0) < mission.seq) {
+        const page = await svc.store.listEvents(tenant, id, events.at(-1)?.seq ?? 0, 1000);
+        if (page.length === 0) break;
+        events.push(...page.filter((e) => e.seq <= mission.seq));
+      }
+      return json(200, { mission_id: id, record: mission, events });
     }
     case '/gantry/missions/{id}/failure': {
       const mission = await svc.store.requireMission(tenant, id);
