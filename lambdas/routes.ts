@@ -25,6 +25,7 @@ export const REST_HANDLERS = [
   'consult',
   'chat',
   'themes',
+  'evidence-key',
 ] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
@@ -39,7 +40,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/missions/{id}/failure', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
   // The key that signs evidence: public, like any public key, so an auditor without an account can pin it.
-  { method: 'GET', path: '/gantry/evidence/public-key', handler: 'missions', public: true },
+  { method: 'GET', path: '/gantry/evidence/public-key', handler: 'evidence-key', public: true },
   { method: 'GET', path: '/gantry/missions/{id}/attempts/{attempt}/log', handler: 'missions', public: false },
   // The foundry: stop a mission (workflow and builder), start it again, and run snippets in the sandbox.
   { method: 'POST', path: '/gantry/missions/{id}/cancel', handler: 'mission-control', public: false },

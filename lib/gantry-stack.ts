@@ -129,6 +129,7 @@ export class GantryStack extends Stack {
     this.evidence.grantSeal(step('step-seal'));
     this.evidence.grantSeal(step('step-record-failure'));
     this.evidence.grantRead(rest.missions);
+    this.evidence.grantPublicKey(rest['evidence-key']);
 
     this.grantSecret('step-deploy', (fn) => this.secrets.grantVercel(fn));
     this.grantSecret('step-publish', (fn) => this.secrets.grantGithub(fn));

@@ -1,5 +1,5 @@
 import { createHandler } from '../handlers/missions';
-import { awsArtifacts, awsBase, awsEvidenceSigner, awsEvidenceStore, awsMissionStore, once } from '../composition/aws-adapters';
+import { awsArtifacts, awsBase, awsEvidenceStore, awsMissionStore, once } from '../composition/aws-adapters';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
@@ -7,13 +7,7 @@ import { awsArtifacts, awsBase, awsEvidenceSigner, awsEvidenceStore, awsMissionS
  */
 export const services = once(() => {
   const base = awsBase();
-  return {
-    ...base,
-    store: awsMissionStore(base),
-    artifacts: awsArtifacts(base),
-    evidence: awsEvidenceStore(base),
-    signer: awsEvidenceSigner(base),
-  };
+  return { ...base, store: awsMissionStore(base), artifacts: awsArtifacts(base), evidence: awsEvidenceStore(base) };
 });
 
 export const handler = createHandler(services);

@@ -5,9 +5,7 @@ import { eventMessage } from '../app/mission-events';
 import { statusView, summaryView } from '../app/mission-views';
 import { attemptLog, failureView, type FailureViewServices } from '../app/mission-failure';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import { publicKeyId, type DsseEnvelope } from '../domain/dsse';
-import { EVIDENCE_SIGNATURE_SCHEME } from '../domain/evidence-statement';
-import type { EvidenceSigner } from '../domain/ports';
+import type { DsseEnvelope } from '../domain/dsse';
 import type { MissionEvent } from '../domain/mission';
 import { parseStrictJson } from '../domain/strict-json';
 import { json, restHandler, tenantOf } from '../http';
@@ -20,19 +18,10 @@ function intParam(value: string | undefined, name: string, fallback: number, max
 }
 
 /** What this handler uses; its function's entry builds exactly these. */
-export type MissionsHandlerServices = PolicyServices &
-  Pick<Services, 'store' | 'evidence'> &
-  FailureViewServices & {
-    /** Only the public half of the evidence key is read here (never a signature). */
-    readonly signer: Pick<EvidenceSigner, 'publicKeyPem'>;
-  };
+export type MissionsHandlerServices = PolicyServices & Pick<Services, 'store' | 'evidence'> & FailureViewServices;
 
 /** Read-only mission routes: status, latest, list, events (resync by seq), failure with every attempt, build logs, evidence. */
 export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionsHandlerServices) => {
-  if (event.resource === '/gantry/evidence/public-key') {
-    const pem = await svc.signer.publicKeyPem();
-    return json(200, { keyid: publicKeyId(pem), algorithm: EVIDENCE_SIGNATURE_SCHEME, public_key_pem: pem });
-  }
   const tenant = tenantOf(event);
   const id = event.pathParameters?.id ?? '';
   switch (event.resource) {

@@ -61,10 +61,11 @@ test.each(FUNCTION_NAMES.map((name) => [name]))('%s bundle fits its size limit',
   expect(bundle(name).bytes).toBeLessThanOrEqual(limit);
 });
 
-test('only the functions that publish carry the GitHub client, only sealing functions the KMS client', () => {
+test('only the functions that publish carry the GitHub client, only sealing functions (and the public-key route) the KMS client', () => {
   const holders = (pkg: string): string[] => FUNCTION_NAMES.filter((n) => bundle(n).packages.has(pkg));
   expect(holders('@octokit/rest')).toEqual(['step-publish']);
   expect(holders('@aws-sdk/client-kms').sort()).toEqual([
+    'evidence-key',
     'execution-ended',
     'mission-control',
     'step-record-failure',
