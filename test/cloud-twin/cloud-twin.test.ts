@@ -452,6 +452,11 @@ describe('an execution that runs past its timeout', () => {
     // public half as any ECDSA P-256 / SHA-256 signature over the PAE bytes.
     const verdict = verifyEvidenceText(JSON.stringify(envelope), twin.evidencePublicKeyPem);
     expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    // The stack serves that same key, with no session, through its own function (kms:GetPublicKey only).
+    const key = await twin.rest('GET', '/gantry/evidence/public-key');
+    expect(key.statusCode).toBe(200);
+    expect((key.body as { public_key_pem: string }).public_key_pem.trim()).toBe(twin.evidencePublicKeyPem.trim());
+    expect(verifyEvidenceText(JSON.stringify(envelope), (key.body as { public_key_pem: string }).public_key_pem).ok).toBe(true);
     const gantry = verdict.statement!.predicate.gantry;
     expect(gantry.outcome).toBe('FAILED');
     const failureEvent = gantry.events.find((e) => e.type === 'mission.failure');
