@@ -27,6 +27,7 @@ export const REST_HANDLERS = [
   'themes',
   'pulls',
   'decisions',
+  'evidence-key',
 ] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
@@ -36,8 +37,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/latest', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/events', handler: 'missions', public: false },
+  // The whole hash-chained log (hashes, patches) and the stored record: what `gantry replay` compares.
+  { method: 'GET', path: '/gantry/missions/{id}/log', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/failure', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/evidence', handler: 'missions', public: false },
+  // The key that signs evidence: public, like any public key, so an auditor without an account can pin it.
+  { method: 'GET', path: '/gantry/evidence/public-key', handler: 'evidence-key', public: true },
   { method: 'GET', path: '/gantry/missions/{id}/attempts/{attempt}/log', handler: 'missions', public: false },
   // The pull request as people read it: files and unified diffs (local repository or GitHub).
   { method: 'GET', path: '/gantry/missions/{id}/pull', handler: 'pulls', public: false },

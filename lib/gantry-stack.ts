@@ -132,6 +132,7 @@ export class GantryStack extends Stack {
     this.artifacts.grantRead(step('step-record-rejection'));
     this.evidence.grantSeal(step('step-record-rejection'));
     this.evidence.grantRead(rest.missions);
+    this.evidence.grantPublicKey(rest['evidence-key']);
 
     this.grantSecret('step-deploy', (fn) => this.secrets.grantVercel(fn));
     this.grantSecret('step-publish', (fn) => this.secrets.grantGithub(fn));

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { verifyEvidence } from '../lambdas/domain/evidence-verify';
 import { FINAL_STATUSES } from '../lambdas/domain/mission';
 import { deviceCommand, identityBanner, login, logout, siriSign, tenantCommand, tokenFor, userCommand } from './cli-identity';
 import { POLICY_CHECK_USAGE, policyCheck } from './policy-check';
+import { verifyCommand } from './cli-verify';
+import { replayCommand } from './cli-replay';
 
 const HELP = `gantry — a serverless AI software factory (local stack)
 
@@ -12,8 +12,12 @@ Usage:
                                     Submit a direct build to a running stack and follow it to the end
   gantry status <mission-id>        Print a mission's status (JSON)
   gantry missions                   List recent missions
-  gantry verify <evidence.json> [--key <public-key.pem>]
-                                    Re-check a sealed evidence file offline (exit 1 if any check fails)
+  gantry verify <evidence.json> [--key <pem>] [--stack <url>] [--data-dir <dir>]
+                                    Re-check a sealed evidence file against a trusted key (never the file's):
+                                    signature, chain, decisions, published files, live deployment (exit 1 on any failure)
+  gantry replay <mission-id> [--stack <url> | --data-dir <dir>]
+                                    Rebuild a mission from its event log alone; exit 1 (with the diff) if it
+                                    differs from the stored mission
   gantry policy check <manifest.json> [--policy <policy.yaml>] [--json]
                                     Run the policy gate on a manifest (exit 1 on any violation)
   gantry login --email <e> [--password-stdin]
@@ -134,25 +138,6 @@ async function build(args: string[]): Promise<number> {
   return status.body.status === 'DEPLOYED' ? 0 : 1;
 }
 
-function verify(args: string[]): number {
-  const keyAt = args.indexOf('--key');
-  const keyPath = keyAt >= 0 ? args[keyAt + 1] : undefined;
-  const file = args.find((a, i) => !a.startsWith('--') && (keyAt < 0 || i !== keyAt + 1));
-  if (!file || (keyAt >= 0 && !keyPath)) {
-    process.stderr.write('Usage: gantry verify <evidence.json> [--key <public-key.pem>]\n');
-    return 2;
-  }
-  const sealed = JSON.parse(readFileSync(file, 'utf8'));
-  const verdict = verifyEvidence(sealed, keyPath ? readFileSync(keyPath, 'utf8') : undefined);
-  for (const c of verdict.checks) out(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(15)} ${c.detail}`);
-  out(
-    verdict.ok
-      ? `Evidence of mission ${sealed.bundle.mission_id} verifies (${sealed.bundle.outcome}).`
-      : 'Evidence does NOT verify.',
-  );
-  return verdict.ok ? 0 : 1;
-}
-
 /** Entry point of the `gantry` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -176,7 +161,9 @@ export async function main(argv: string[]): Promise<number> {
       return r.status === 200 ? 0 : 1;
     }
     case 'verify':
-      return verify(rest);
+      return verifyCommand(rest, { out, err: (text) => void process.stderr.write(`${text}\n`) });
+    case 'replay':
+      return replayCommand(rest, { out, err: (text) => void process.stderr.write(`${text}\n`) }, baseUrl());
     case 'policy':
       if (rest[0] !== 'check') {
         process.stderr.write(`${POLICY_CHECK_USAGE}\n`);

@@ -13,6 +13,7 @@ import { createHandler as consult } from '../lambdas/handlers/consult';
 import { createHandler as chat } from '../lambdas/handlers/chat';
 import { createHandler as themes } from '../lambdas/handlers/themes';
 import { createHandler as pulls } from '../lambdas/handlers/pulls';
+import { createHandler as evidenceKey } from '../lambdas/handlers/evidence-key';
 import { createHandler as stepArchitect } from '../lambdas/handlers/step-architect';
 import { createHandler as stepAudit } from '../lambdas/handlers/step-audit';
 import { createHandler as stepDeploy } from '../lambdas/handlers/step-deploy';
@@ -63,6 +64,7 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   themes: themes(services),
   pulls: pulls(services),
   decisions: decisions(services),
+  'evidence-key': evidenceKey(services),
 };
 
 /**

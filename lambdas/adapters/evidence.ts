@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -98,9 +98,10 @@ export class FileEvidenceStore implements EvidenceStore {
 }
 
 /**
- * Evidence signatures are ECDSA P-256 with SHA-256 over the UTF-8 bytes of the bundle digest
- * (hex). KMS (`MessageType: RAW`) and the local key compute exactly the same thing, so one
- * verifier serves both.
+ * Evidence signatures are ECDSA P-256 with SHA-256 over the DSSE pre-authentication encoding of
+ * the sealed statement, DER-encoded. KMS (`MessageType: DIGEST` of the SHA-256, since a RAW
+ * message is limited to 4 KB) and the local key compute exactly the same signature scheme, so any
+ * ECDSA verifier (node:crypto, openssl) checks both.
  */
 export const EVIDENCE_SIGNING_ALGORITHM = 'ECDSA_SHA_256';
 
@@ -112,14 +113,15 @@ export class KmsEvidenceSigner implements EvidenceSigner {
     readonly keyId: string,
   ) {}
 
-  async sign(digestHex: string): Promise<string> {
-    // Blobs travel base64-encoded in the JSON protocol.
+  async sign(message: Buffer): Promise<string> {
+    // The digest, not the message: KMS takes a RAW message of at most 4 KB. Blobs travel
+    // base64-encoded in the JSON protocol.
     const out = (await this.kms.send({
       operation: 'Sign',
       input: {
         KeyId: this.keyId,
-        Message: Buffer.from(digestHex, 'utf8').toString('base64'),
-        MessageType: 'RAW',
+        Message: createHash('sha256').update(message).digest().toString('base64'),
+        MessageType: 'DIGEST',
         SigningAlgorithm: 'ECDSA_SHA_256',
       },
     })) as { Signature?: string };
@@ -159,8 +161,8 @@ export class LocalEvidenceSigner implements EvidenceSigner {
     this.keyId = `local:${createPublicKey(this.publicPem).export({ format: 'der', type: 'spki' }).toString('base64').slice(-16)}`;
   }
 
-  async sign(digestHex: string): Promise<string> {
-    return cryptoSign('sha256', Buffer.from(digestHex, 'utf8'), { key: this.privatePem, dsaEncoding: 'der' }).toString('base64');
+  async sign(message: Buffer): Promise<string> {
+    return cryptoSign('sha256', message, { key: this.privatePem, dsaEncoding: 'der' }).toString('base64');
   }
 
   async publicKeyPem(): Promise<string> {

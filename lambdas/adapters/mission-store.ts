@@ -166,6 +166,8 @@ export class MissionStore {
   async appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
     const pk = missionPk(tenantId, missionId);
     const idempotencyKey = input.idempotencyKey ?? randomUUID();
+    // As stored and as hashed: a JSON value (no undefined), so a re-read event hashes the same.
+    const patch = input.patch ? (jsonValue(input.patch) as MissionPatch) : undefined;
     for (let tries = 0; tries < 30; tries++) {
       // Jittered back-off after a lost race so a crowd of writers spreads out.
       if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(tries, 5)));
@@ -201,6 +203,9 @@ export class MissionStore {
       }
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
+      // The first event carries the record the mission started as, and every event its patch,
+      // inside the hashed body: the log alone then rebuilds the mission item (gantry replay).
+      const start = seq === 1 ? await this.getMission(tenantId, missionId) : null;
       const body: Omit<MissionEvent, 'hash'> = {
         mission_id: missionId,
         tenant_id: tenantId,
@@ -214,6 +219,8 @@ export class MissionStore {
         causation_id: input.causationId ?? (head ? `${missionId}#${head.seq}` : null),
         idempotency_key: idempotencyKey,
         data: input.data ?? {},
+        ...(start ? { record: jsonValue(start) as Record<string, unknown> } : {}),
+        ...(patch ? { patch } : {}),
         prev_hash: prevHash,
       };
       const event: MissionEvent = { ...body, hash: chainHash(prevHash, body as unknown as Record<string, unknown>) };
@@ -221,9 +228,9 @@ export class MissionStore {
         await this.doc.send(
           new PutCommand({
             TableName: this.table,
-            // The patch travels with the event (outside its hash): whoever finds the mission item
-            // behind the log can apply it (see `settle`).
-            Item: { PK: pk, SK: eventSk(seq), ...event, ...(input.patch ? { [PATCH_ATTRIBUTE]: input.patch } : {}) },
+            // The patch travels with the event: whoever finds the mission item behind the log can
+            // apply it (see `settle`).
+            Item: { PK: pk, SK: eventSk(seq), ...event },
             ConditionExpression: 'attribute_not_exists(SK)',
           }),
         );
@@ -231,7 +238,7 @@ export class MissionStore {
         if (err instanceof ConditionalCheckFailedException) continue;
         throw err;
       }
-      await this.advanceMission(tenantId, missionId, event, input.patch ?? {});
+      await this.advanceMission(tenantId, missionId, event, patch ?? {});
       return event;
     }
     throw new TransientError(`Could not append to mission ${missionId}: too much contention`);
@@ -287,7 +294,8 @@ export class MissionStore {
       let moved = true;
       for (const item of items) {
         const event = toEvent(item);
-        const patch = (item[PATCH_ATTRIBUTE] ?? {}) as MissionPatch;
+        // Events written before patches were hashed kept theirs in a separate attribute.
+        const patch = (event.patch ?? item[PATCH_ATTRIBUTE] ?? {}) as MissionPatch;
         if (!(await this.applyEvent(tenantId, missionId, event, patch))) {
           // Another writer moved the item meanwhile: read it again.
           moved = false;
@@ -486,6 +494,9 @@ export class MissionStore {
   }
 }
 
+/** The JSON value of `value`: undefined members dropped, undefined array entries null (as stored). */
+const jsonValue = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+
 function setExpression(fields: Record<string, unknown>): {
   expression: string;
   names: Record<string, string>;
@@ -504,7 +515,7 @@ function setExpression(fields: Record<string, unknown>): {
   return { expression: `SET ${parts.join(', ')}`, names, values };
 }
 
-/** The attribute of an event item that keeps the mission patch written with it (not part of the event). */
+/** The attribute in which events written before patches were hashed kept theirs (not part of the event). */
 const PATCH_ATTRIBUTE = 'mission_patch';
 const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE];
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {

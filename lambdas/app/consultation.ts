@@ -19,7 +19,7 @@ import {
 import { designReferenceKey, designReferencePath, validateDesignImage, type DesignReferenceRecord } from '../domain/design-image';
 import { GantryError, NotFoundError } from '../domain/errors';
 import { addUsage, type LlmCallUsage, type MissionUsage } from '../domain/llm';
-import type { Actor, Mission, MissionStatus } from '../domain/mission';
+import { SYSTEM_ACTOR, type Actor, type Mission, type MissionStatus } from '../domain/mission';
 import type { Policy } from '../domain/policy';
 import { logger } from '../observability';
 import { recordEvent } from './mission-events';
@@ -157,7 +157,14 @@ async function recordFailedCallUsage(svc: ConsultationServices, mission: Mission
   if (!usage || typeof usage.input_tokens !== 'number') return;
   try {
     const fresh = await svc.store.requireMission(mission.tenant_id, mission.mission_id);
-    await svc.store.patchMission(mission.tenant_id, mission.mission_id, { usage: addUsage(fresh.usage, usage) });
+    const total = addUsage(fresh.usage, usage);
+    await recordEvent(svc, mission.tenant_id, mission.mission_id, {
+      type: 'llm.usage',
+      message: 'A model call failed; its tokens were still spent',
+      actor: SYSTEM_ACTOR,
+      data: { calls: total.calls },
+      patch: { usage: total },
+    });
   } catch (patchErr) {
     logger.warn('Could not record the usage of a failed model call', { error: (patchErr as Error).message });
   }

@@ -1,6 +1,6 @@
 import type { Services } from './services';
 import { GantryError, MissionEndedError } from '../domain/errors';
-import { isFinal, type Actor, type Mission, type MissionStatus } from '../domain/mission';
+import { isFinal, SYSTEM_ACTOR, type Actor, type Mission, type MissionStatus } from '../domain/mission';
 import { logger } from '../observability';
 import { recordEvent } from './mission-events';
 import { sealMission, type SealServices } from './mission-steps';
@@ -91,7 +91,14 @@ export async function cancelMission(
   try {
     const fresh = await svc.store.requireMission(input.tenantId, input.missionId);
     evidenceKey = await sealMission(svc, fresh, 'CANCELLED', fresh.attempts.at(-1)?.attempt ?? 1);
-    await svc.store.patchMission(input.tenantId, input.missionId, { evidence_key: evidenceKey });
+    await recordEvent(svc, input.tenantId, input.missionId, {
+      type: 'evidence.sealed',
+      message: 'Evidence sealed',
+      actor: SYSTEM_ACTOR,
+      idempotencyKey: `${input.missionId}:evidence-sealed`,
+      data: { evidence_key: evidenceKey },
+      patch: { evidence_key: evidenceKey },
+    });
   } catch (err) {
     logger.error('Could not seal the evidence of a cancelled mission', {
       mission_id: input.missionId,
@@ -127,13 +134,13 @@ export async function retryMission(
     retryOf: old.mission_id,
   });
   if (created) {
-    await svc.store.patchMission(input.tenantId, old.mission_id, { retried_by: mission.mission_id });
     await recordEvent(svc, input.tenantId, old.mission_id, {
       type: 'mission.retried',
       message: `Retried as mission ${mission.mission_id}`,
       actor: input.actor,
       idempotencyKey: `${old.mission_id}:retried:${mission.mission_id}`,
       data: { retry_mission_id: mission.mission_id },
+      patch: { retried_by: mission.mission_id },
     });
   }
   return { mission, created, retry_of: old.mission_id };

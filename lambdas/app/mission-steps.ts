@@ -15,12 +15,15 @@ import { BuildResultSchema, type BuildResult } from '../domain/build-result';
 import { crashedBuildResult } from '../domain/crashed-build';
 import { GantryError, MissionEndedError, PolicyViolationError } from '../domain/errors';
 import { canonicalJson, sha256Hex } from '../domain/event-chain';
-import { buildEvidenceBundle, type EvidenceBundle, type SealedEvidence } from '../domain/evidence-bundle';
+import { buildMissionStatement, type FileDigest } from '../domain/evidence-statement';
+import { sealStatement } from '../domain/evidence-envelope';
+import { publicKeyId } from '../domain/dsse';
 import { bestAttempt, outcomeOf, regressions } from '../domain/heal-progress';
 import { GantryManifestSchema, manifestFileBytes, type GantryManifest } from '../domain/manifest';
 import { diffManifests } from '../domain/manifest-diff';
 import {
   isFinal,
+  SYSTEM_ACTOR,
   WORKFLOW_ACTOR,
   type AttemptRecord,
   type FailureDetails,
@@ -62,6 +65,23 @@ export class HealUnavailableError extends GantryError {
     super('HEAL_UNAVAILABLE', message, 500);
     this.name = 'HealUnavailableError';
   }
+}
+
+/** Model usage as an event (its patch sets the record's `usage`), so the log accounts for every cost. */
+export async function recordUsage(
+  svc: EventServices,
+  state: Pick<MissionState, 'tenant_id' | 'mission_id'>,
+  usage: Mission['usage'],
+  key: string,
+): Promise<void> {
+  await recordEvent(svc, state.tenant_id, state.mission_id, {
+    type: 'llm.usage',
+    message: `Model usage so far: ${usage?.calls ?? 0} call(s)`,
+    actor: SYSTEM_ACTOR,
+    idempotencyKey: `${state.mission_id}:usage:${key}`,
+    data: { calls: usage?.calls ?? 0 },
+    patch: { usage },
+  });
 }
 
 /** What the heal step leaves next to an attempt it made (heal.json). */
@@ -246,16 +266,16 @@ export async function policyGateStep(svc: PolicyGateStepServices, state: Mission
     JSON.stringify(limits, null, 2),
     'application/json',
   );
+  const isolation = svc.builderIsolation ?? { mode: 'sandboxed', detail: 'an isolated builder' };
   await recordEvent(svc, state.tenant_id, state.mission_id, {
     type: 'policy.passed',
     message: 'Policy gate passed',
     actor: { type: 'system', id: 'policy-gate' },
     idempotencyKey: `${state.mission_id}:policy-passed:${state.attempt}`,
     data: { attempt: state.attempt, policy_hash: hash, dead_man_switch_seconds: limits.dead_man_switch_seconds },
+    ...(isolation.mode === 'unavailable' ? {} : { patch: { builder_isolation: isolation.mode } }),
   });
-  const isolation = svc.builderIsolation ?? { mode: 'sandboxed', detail: 'an isolated builder' };
   if (isolation.mode === 'unavailable') throw new GantryError('SANDBOX_UNAVAILABLE', isolation.detail, 503);
-  await svc.store.patchMission(state.tenant_id, state.mission_id, { builder_isolation: isolation.mode });
   // The builder's only access to the bucket: URLs for this attempt's keys, valid for the Build state.
   const buildJobUrl = await svc.buildJobs.issue({
     tenantId: state.tenant_id,
@@ -395,7 +415,7 @@ export async function healStep(svc: ArchitectStepServices, state: MissionState):
     prompt: mission.prompt,
     onUsage: (usage) => calls.push(usage),
   });
-  if (calls.length > 0) await svc.store.patchMission(state.tenant_id, state.mission_id, { usage: usageWith(mission, calls) });
+  if (calls.length > 0) await recordUsage(svc, state, usageWith(mission, calls), `heal:${state.attempt}`);
   if (!healed) throw new HealUnavailableError(`The ${svc.architect.name} architect found no fix for attempt ${baseAttempt}`);
   // The design reference stays in every attempt, byte for byte, whatever the heal did.
   const patched = await withDesignReference(svc, mission, healed);
@@ -528,35 +548,49 @@ export async function publishStep(svc: PublishStepServices, state: MissionState)
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
 }
 
-/** Signs the mission's event chain into write-once storage; returns the evidence key. */
-export async function sealMission(
-  svc: SealServices,
-  mission: Mission,
-  outcome: EvidenceBundle['outcome'],
-  attempt: number,
-): Promise<string> {
+/**
+ * Seals the mission's evidence into write-once storage and returns its key: an in-toto statement
+ * (subjects: the accepted attempt's source and built files, the pull-request commit; SLSA
+ * provenance with the event chain) in a DSSE envelope signed by the evidence key. Generic over
+ * the final status, so every ending seals the same way.
+ */
+export async function sealMission(svc: SealServices, mission: Mission, outcome: MissionStatus, attempt: number): Promise<string> {
   const events = await svc.store.listEvents(mission.tenant_id, mission.mission_id);
   let manifestSha: string | null = null;
+  let sourceFiles: FileDigest[] = [];
+  let builtFiles: FileDigest[] = [];
   const raw = attempt > 0 ? await svc.artifacts.get(manifestKey(mission.tenant_id, mission.mission_id, attempt)) : null;
-  if (raw) manifestSha = sha256Hex(raw);
-  const { bundle, digest } = buildEvidenceBundle({
+  if (raw) {
+    manifestSha = sha256Hex(raw);
+    const manifest = GantryManifestSchema.parse(JSON.parse(raw.toString('utf8')));
+    sourceFiles = manifest.files.map((f) => ({ path: f.path, sha256: sha256Hex(manifestFileBytes(f)) }));
+    const prefix = outputPrefix(mission.tenant_id, mission.mission_id, attempt);
+    const keys = (await svc.artifacts.list(prefix)).sort();
+    builtFiles = await Promise.all(
+      keys.map(async (key) => ({
+        path: key.slice(prefix.length),
+        sha256: sha256Hex((await svc.artifacts.get(key)) ?? Buffer.alloc(0)),
+      })),
+    );
+  }
+  const keyid = publicKeyId(await svc.signer.publicKeyPem());
+  const statement = buildMissionStatement({
     mission,
+    signerKeyid: keyid,
     events,
     outcome,
+    sourceFiles,
+    builtFiles,
     manifestSha256: manifestSha,
     sealedAt: new Date().toISOString(),
   });
-  const sealed: SealedEvidence = {
-    bundle,
-    digest,
-    signature: await svc.signer.sign(digest),
-    algorithm: svc.signer.algorithm,
-    key_id: svc.signer.keyId,
-    public_key_pem: await svc.signer.publicKeyPem(),
-  };
-  const key = `tenants/${mission.tenant_id}/missions/${mission.mission_id}/evidence-${String(bundle.chain.length).padStart(6, '0')}.json`;
+  const envelope = await sealStatement(statement, {
+    keyid,
+    sign: (message) => svc.signer.sign(message),
+  });
+  const key = `tenants/${mission.tenant_id}/missions/${mission.mission_id}/evidence-${String(events.length).padStart(6, '0')}.json`;
   try {
-    await svc.evidence.putOnce(key, JSON.stringify(sealed, null, 2));
+    await svc.evidence.putOnce(key, `${JSON.stringify(envelope, null, 2)}\n`);
   } catch (err) {
     // A retried step finds this exact chain already sealed: the earlier seal stands.
     if (!(err instanceof WriteOnceError)) throw err;

@@ -6,7 +6,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { readRequest, refusalError } from '../domain/architect/offline-architect';
 import { GantryError, ValidationError } from '../domain/errors';
 import { promptTextSchema } from '../domain/prompt-text';
-import type { Actor, Mission, MissionOptions } from '../domain/mission';
+import { SYSTEM_ACTOR, type Actor, type Mission, type MissionOptions } from '../domain/mission';
 import { recordEvent, type EventServices } from './mission-events';
 
 export type SubmitServices = Pick<Services, 'policy' | 'workflow'> & EventServices;
@@ -199,7 +199,15 @@ export async function startWorkflow(svc: SubmitServices, tenantId: string, missi
       mission_id: missionId,
       attempt: 1,
     });
-    await svc.store.patchMission(tenantId, missionId, { execution_arn: executionArn });
+    // An event, not a bare patch: every fact of the mission record is in its log (gantry replay).
+    await recordEvent(svc, tenantId, missionId, {
+      type: 'workflow.started',
+      message: 'Workflow started',
+      actor: SYSTEM_ACTOR,
+      idempotencyKey: `${missionId}:workflow-started:${executionArn}`,
+      data: { execution_arn: executionArn },
+      patch: { execution_arn: executionArn },
+    });
     return { executionArn };
   } catch (err) {
     const failure = {

@@ -140,6 +140,10 @@ export interface MissionEvent {
   causation_id: string | null;
   idempotency_key: string;
   data: Record<string, unknown>;
+  /** The mission record as it stood before its first event (on the first event only). */
+  record?: Record<string, unknown>;
+  /** The fields of the mission record this event set (absent when it set none). */
+  patch?: Record<string, unknown>;
   prev_hash: string;
   hash: string;
 }

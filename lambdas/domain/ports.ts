@@ -35,12 +35,16 @@ export interface EvidenceStore {
   get(key: string): Promise<string | null>;
 }
 
-/** Signs evidence digests (KMS in AWS, a local key file locally). */
+/**
+ * Signs sealed evidence (KMS in AWS, a local key file locally): ECDSA P-256 with SHA-256 over the
+ * given bytes (the DSSE pre-authentication encoding), DER signature in base64.
+ */
 export interface EvidenceSigner {
+  /** The key as the signing service names it (the KMS key ARN, or `local:…`). */
   readonly keyId: string;
   readonly algorithm: string;
-  sign(digestHex: string): Promise<string>;
-  /** Public key (PEM) so auditors can verify offline. */
+  sign(message: Buffer): Promise<string>;
+  /** Public key (PEM) so auditors can verify offline; its SHA-256 fingerprint is the envelope's keyid. */
   publicKeyPem(): Promise<string>;
 }
 

@@ -5,6 +5,9 @@ import { eventMessage } from '../app/mission-events';
 import { statusView, summaryView } from '../app/mission-views';
 import { attemptLog, failureView, type FailureViewServices } from '../app/mission-failure';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import type { DsseEnvelope } from '../domain/dsse';
+import type { MissionEvent } from '../domain/mission';
+import { parseStrictJson } from '../domain/strict-json';
 import { json, restHandler, tenantOf } from '../http';
 
 function intParam(value: string | undefined, name: string, fallback: number, max: number): number {
@@ -40,6 +43,18 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
       const events = await svc.store.listEvents(tenant, id, after);
       return json(200, { mission_id: id, status: mission.status, seq: mission.seq, events: events.map(eventMessage) });
     }
+    case '/gantry/missions/{id}/log': {
+      // The record first, then its events up to the record's seq: one consistent snapshot even
+      // while events are still being appended.
+      const mission = await svc.store.requireMission(tenant, id);
+      const events: MissionEvent[] = [];
+      while ((events.at(-1)?.seq ?? 0) < mission.seq) {
+        const page = await svc.store.listEvents(tenant, id, events.at(-1)?.seq ?? 0, 1000);
+        if (page.length === 0) break;
+        events.push(...page.filter((e) => e.seq <= mission.seq));
+      }
+      return json(200, { mission_id: id, record: mission, events });
+    }
     case '/gantry/missions/{id}/failure': {
       const mission = await svc.store.requireMission(tenant, id);
       return json(200, await failureView(svc, mission));
@@ -64,7 +79,10 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
       if (!mission.evidence_key) throw new NotFoundError(`Mission ${id} has no sealed evidence yet (status ${mission.status})`);
       const body = await svc.evidence.get(mission.evidence_key);
       if (!body) throw new NotFoundError(`Evidence ${mission.evidence_key} not found`);
-      return json(200, JSON.parse(body));
+      // The sealed file as stored (a DSSE envelope) and, beside it, the decoded statement: a
+      // convenience view for readers, not itself signed (verify the envelope, not the view).
+      const envelope = parseStrictJson(body) as DsseEnvelope;
+      return json(200, { envelope, statement: JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) });
     }
     default:
       throw new NotFoundError(`No route ${event.httpMethod} ${event.path}`);

@@ -65,13 +65,18 @@ export class EvidenceVault extends Construct {
     fn.allow(new iam.PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [this.signingKey.keyArn] }));
   }
 
-  /**
-   * Read evidence and the public half of the signing key (to hand auditors what they need to
-   * verify offline). No signing. Sets `GANTRY_EVIDENCE_BUCKET` and `GANTRY_EVIDENCE_KEY_ID`.
-   */
+  /** Read evidence. No signing. Sets `GANTRY_EVIDENCE_BUCKET` and `GANTRY_EVIDENCE_KEY_ID`. */
   grantRead(fn: GantryFunction): void {
     this.grantObjects(fn, ['s3:GetObject']);
+  }
+
+  /**
+   * Read only the public half of the signing key (served to auditors to pin; never a signature,
+   * never an object). Sets `GANTRY_EVIDENCE_KEY_ID`.
+   */
+  grantPublicKey(fn: GantryFunction): void {
     fn.allow(new iam.PolicyStatement({ actions: ['kms:GetPublicKey'], resources: [this.signingKey.keyArn] }));
+    fn.addEnvironment('GANTRY_EVIDENCE_KEY_ID', this.signingKey.keyArn);
   }
 
   private grantObjects(fn: GantryFunction, objectActions: string[]): void {

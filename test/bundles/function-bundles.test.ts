@@ -50,7 +50,7 @@ test.each(FUNCTION_NAMES.map((name) => [name]))('%s bundle fits its size limit',
   expect(bundle(name).bytes).toBeLessThanOrEqual(limit);
 });
 
-test('only the functions that publish or read pull requests carry the GitHub client, only sealing functions reach KMS', () => {
+test('only the functions that publish or read pull requests carry the GitHub client, only sealing functions (and the public-key route) reach KMS', () => {
   const holders = (pkg: string): string[] => FUNCTION_NAMES.filter((n) => bundle(n).packages.has(pkg));
   expect(holders('@octokit/core')).toEqual(['pulls', 'step-publish']);
   // KMS, Step Functions, Parameter Store and ECS are reached through the JSON-protocol client of
@@ -59,6 +59,7 @@ test('only the functions that publish or read pull requests carry the GitHub cli
   const reaching = (targetPrefix: string): string[] =>
     FUNCTION_NAMES.filter((n) => bundle(n).code.includes(`"${targetPrefix}"`)).sort();
   expect(reaching('TrentService')).toEqual([
+    'evidence-key',
     'execution-ended',
     'mission-control',
     'step-record-failure',

@@ -26,8 +26,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobKey, manifestKey } from '../../builder-image/src/artifact-keys';
 import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-document';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
-import type { SealedEvidence } from '../../lambdas/domain/evidence-bundle';
-import { verifyEvidence } from '../../lambdas/domain/evidence-verify';
+import { verifyEvidenceText } from '../../lambdas/domain/evidence-verify';
 import { TemplateIam, type RecordedCall } from '../iam/template-iam';
 import { CloudTwin } from './cloud-twin';
 import { parseDockerfile, runFargateTask } from './fargate-task';
@@ -475,13 +474,22 @@ describe('an execution that runs past its timeout', () => {
     expect(final.failure.message).toMatch(/execution timeout/);
     const evidence = await twin.rest('GET', `/gantry/missions/${missionId}/evidence`, { token });
     expect(evidence.statusCode).toBe(200);
-    const sealed = evidence.body as SealedEvidence;
-    const verdict = verifyEvidence(sealed, twin.evidencePublicKeyPem);
+    const { envelope } = evidence.body as { envelope: unknown };
+    // KMS signed the PAE's SHA-256 (MessageType DIGEST): the envelope verifies with the KMS key's
+    // public half as any ECDSA P-256 / SHA-256 signature over the PAE bytes.
+    const verdict = verifyEvidenceText(JSON.stringify(envelope), twin.evidencePublicKeyPem);
     expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
-    const failureEvent = sealed.bundle.events.find((e) => e.type === 'mission.failure');
+    // The stack serves that same key, with no session, through its own function (kms:GetPublicKey only).
+    const key = await twin.rest('GET', '/gantry/evidence/public-key');
+    expect(key.statusCode).toBe(200);
+    expect((key.body as { public_key_pem: string }).public_key_pem.trim()).toBe(twin.evidencePublicKeyPem.trim());
+    expect(verifyEvidenceText(JSON.stringify(envelope), (key.body as { public_key_pem: string }).public_key_pem).ok).toBe(true);
+    const gantry = verdict.statement!.predicate.gantry;
+    expect(gantry.outcome).toBe('FAILED');
+    const failureEvent = gantry.events.find((e) => e.type === 'mission.failure');
     expect(JSON.stringify(failureEvent)).toMatch(/TIMEOUT/);
     // FAILED is entered once this evidence exists, so the sealed chain ends with the failure record.
-    expect(sealed.bundle.events.at(-1)?.type).toBe('mission.failure');
+    expect(gantry.events.at(-1)?.type).toBe('mission.failure');
     // A second delivery of the same event (EventBridge delivers at least once) changes nothing.
     const again = await twin.lambdas.invoke(
       'execution-ended',

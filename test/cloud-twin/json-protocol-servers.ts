@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createECDH, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
  * status the service documents, which the SDK turns into its named exceptions.
  *
  * KMS: Sign and GetPublicKey with a real ECDSA P-256 key (key spec ECC_NIST_P256, usage
- * SIGN_VERIFY; MessageType RAW only). SSM: GetParameter of the parameters the operator stores
+ * SIGN_VERIFY; MessageType RAW or DIGEST). SSM: GetParameter of the parameters the operator stores
  * (a SecureString answers its plaintext only WithDecryption). Gantry keeps no Secrets Manager
  * secret, so that service is not served: a call to it fails as an unknown target.
  * ECS: DescribeTasks of the build tasks the twin runs (their container overrides, as the Build
@@ -49,6 +49,46 @@ export interface EcsTaskDescription {
 }
 
 const KMS_ECC_ALGORITHMS = ['ECDSA_SHA_256'];
+
+/** Order of the P-256 group. */
+const P256_N = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
+const mod = (a: bigint, m: bigint): bigint => ((a % m) + m) % m;
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1, s0, s1] = [mod(a, m), m, 1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+  }
+  return mod(s0, m);
+}
+const derInteger = (n: bigint): Buffer => {
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  let bytes = Buffer.from(hex, 'hex');
+  if (bytes[0]! & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+  return Buffer.concat([Buffer.from([0x02, bytes.length]), bytes]);
+};
+
+/**
+ * ECDSA P-256 over a digest the caller already computed (KMS `MessageType: DIGEST`), which
+ * node:crypto's `sign` cannot do: k·G comes from ECDH (the public key of the private scalar k),
+ * then r = x(kG) mod n and s = k⁻¹(z + r·d) mod n, DER-encoded like KMS returns it.
+ */
+function signP256Digest(privateKey: KeyObject, digest: Buffer): Buffer {
+  const d = BigInt(`0x${Buffer.from(privateKey.export({ format: 'jwk' }).d!, 'base64url').toString('hex')}`);
+  const z = BigInt(`0x${digest.toString('hex')}`);
+  for (;;) {
+    const k = mod(BigInt(`0x${randomBytes(32).toString('hex')}`), P256_N);
+    if (k === 0n) continue;
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(k.toString(16).padStart(64, '0'), 'hex'));
+    const r = mod(BigInt(`0x${ecdh.getPublicKey().subarray(1, 33).toString('hex')}`), P256_N);
+    const sig = mod(modInverse(k, P256_N) * (z + r * d), P256_N);
+    if (r === 0n || sig === 0n) continue;
+    const body = Buffer.concat([derInteger(r), derInteger(sig)]);
+    return Buffer.concat([Buffer.from([0x30, body.length]), body]);
+  }
+}
 
 function requireString(body: Record<string, unknown>, field: string, max = 2048): string {
   const v = body[field];
@@ -156,12 +196,21 @@ export class JsonProtocolServers {
           throw new ServiceError('InvalidKeyUsageException', `${algorithm} is not valid for key spec ECC_NIST_P256`);
         }
         const messageType = body.MessageType ?? 'RAW';
-        if (messageType !== 'RAW') throw new ServiceError('ValidationException', 'This server signs MessageType RAW only');
+        if (messageType !== 'RAW' && messageType !== 'DIGEST') {
+          throw new ServiceError('ValidationException', `MessageType ${String(messageType)} is not RAW or DIGEST`);
+        }
         const message = Buffer.from(requireString(body, 'Message', 8192), 'base64');
         if (message.length < 1 || message.length > 4096) {
           throw new ServiceError('ValidationException', "Value at 'message' failed to satisfy constraint: length 1-4096");
         }
-        const signature = sign('sha256', message, { key: key.privateKey, dsaEncoding: 'der' });
+        // DIGEST: the message is the SHA-256 itself, so it must be exactly 32 bytes (as KMS checks).
+        if (messageType === 'DIGEST' && message.length !== 32) {
+          throw new ServiceError('ValidationException', 'Digest is invalid length for algorithm ECDSA_SHA_256.');
+        }
+        const signature =
+          messageType === 'DIGEST'
+            ? signP256Digest(key.privateKey, message)
+            : sign('sha256', message, { key: key.privateKey, dsaEncoding: 'der' });
         return { KeyId: key.arn, Signature: signature.toString('base64'), SigningAlgorithm: algorithm };
       }
       case 'kms.GetPublicKey': {

@@ -138,8 +138,8 @@ describe('requests no static web app can serve never end DEPLOYED as something e
       const reading = readRequest(r.prompt);
       if (reading.outcome === 'spec') expect((await deployedSpec(done.url)).phrase).toBe(reading.spec.phrase);
       const sealed = (await t.request('GET', `/gantry/missions/${id}/evidence`)).body;
-      expect(sealed.bundle.mission).toMatchObject({ interpreted_as: interpretedAs, left_out: done.left_out });
-      const created = sealed.bundle.events.find((e: any) => e.type === 'mission.created');
+      expect(sealed.statement.predicate.gantry.mission).toMatchObject({ interpreted_as: interpretedAs, left_out: done.left_out });
+      const created = sealed.statement.predicate.gantry.events.find((e: any) => e.type === 'mission.created');
       expect(created.data.interpreted_as).toBe(interpretedAs);
       const pr = await t.request('GET', new URL(done.pr_url).pathname);
       expect(pr.text).toContain(`Interpreted as: ${interpretedAs}`);

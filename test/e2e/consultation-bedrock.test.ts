@@ -147,7 +147,9 @@ describe('a consultation and a build through Bedrock', () => {
       expect(res.body.error.code).toBe('LLM_OUTPUT_INVALID');
       const id = res.body.error.details.mission_id;
       const events = (await t.request('GET', `/gantry/missions/${id}/events`)).body.events;
-      expect(events.map((e: any) => e.event_type)).toEqual(['consultation.started']);
+      // No turn is recorded; the tokens the failed call spent are (an event, so the log accounts for them).
+      expect(events.map((e: any) => e.event_type)).toEqual(['consultation.started', 'llm.usage']);
+      expect(events[1].data).toEqual({ calls: 1 });
       const consultation = (await t.request('GET', `/gantry/consultation/${id}`)).body;
       expect(consultation).toMatchObject({ status: 'NEEDS_INPUT', conversation_history: [] });
       expect(consultation.usage).toMatchObject({ calls: 1, requests: 2, input_tokens: 2000, output_tokens: 400 });

@@ -137,7 +137,9 @@ describe('a scripted consultation from a vague request to a deployed app', () =>
     ]);
     // The sealed evidence carries the decision too.
     const sealed = (await t.request('GET', `/gantry/missions/${id}/evidence`)).body;
-    expect(sealed.bundle.events.some((e: any) => e.type === 'consultation.confirmed' && e.actor.type === 'human')).toBe(true);
+    expect(
+      sealed.statement.predicate.gantry.events.some((e: any) => e.type === 'consultation.confirmed' && e.actor.type === 'human'),
+    ).toBe(true);
   });
 
   test('GET /gantry/consultation/{id} shows the conversation, plan and status', async () => {

@@ -1,10 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { verify } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
-import { canonicalJson, sha256Hex, verifyChain } from '../../lambdas/domain/event-chain';
+import { verifyChain } from '../../lambdas/domain/event-chain';
+import { verifyCommand } from '../../local/cli-verify';
+import { reportReplay } from '../../local/cli-replay';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 let t: TestStack;
+
+const writeKey = (dir: string, pem: string): string => {
+  const path = join(dir, 'trusted.pem');
+  writeFileSync(path, pem);
+  return path;
+};
 
 beforeAll(async () => {
   t = await startTestStack();
@@ -93,17 +103,41 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
     socket.close();
   });
 
-  test('the evidence is sealed, signed and verifies offline', async () => {
+  test('the evidence is a signed DSSE envelope that verifies against the stack key, its branch and its live files', async () => {
     const sealed = (await t.request('GET', `/gantry/missions/${missionId}/evidence`)).body;
-    expect(sealed.bundle.outcome).toBe('DEPLOYED');
-    expect(sha256Hex(canonicalJson(sealed.bundle))).toBe(sealed.digest);
-    expect(verify('sha256', Buffer.from(sealed.digest), sealed.public_key_pem, Buffer.from(sealed.signature, 'base64'))).toBe(
-      true,
-    );
-    expect(verifyChain(sealed.bundle.events).ok).toBe(true);
-    expect(sealed.bundle.chain.verified).toBe(true);
-    const tampered = { ...sealed.bundle, outcome: 'FAILED' };
-    expect(sha256Hex(canonicalJson(tampered))).not.toBe(sealed.digest);
+    expect(sealed.envelope.payloadType).toBe('application/vnd.in-toto+json');
+    expect(sealed.statement.predicate.gantry.outcome).toBe('DEPLOYED');
+    expect(verifyChain(sealed.statement.predicate.gantry.events).ok).toBe(true);
+    // The stack's key is public: fetched with no session, and it is the key the data dir holds.
+    const key = await fetch(`${t.url}/gantry/evidence/public-key`);
+    expect(key.status).toBe(200);
+    const { keyid, public_key_pem: pem } = (await key.json()) as { keyid: string; public_key_pem: string };
+    expect(sealed.envelope.signatures[0].keyid).toBe(keyid);
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-verify-'));
+    const file = join(dir, 'evidence.json');
+    writeFileSync(file, JSON.stringify(sealed.envelope));
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await verifyCommand([file, '--stack', t.url, '--data-dir', t.dataDir], io)).toBe(0);
+    expect(lines.join('\n')).toMatch(/^ok {3}published-branch +\d+ source file\(s\) match commit/m);
+    expect(lines.join('\n')).toMatch(/^ok {3}live-deployment +\d+ deployed file\(s\)/m);
+    expect(lines.at(-1)).toMatch(/^VERIFIED: evidence of mission .* \(DEPLOYED\)/);
+    // One byte of the payload changed: the signature no longer verifies.
+    const payload = Buffer.from(sealed.envelope.payload, 'base64');
+    payload[payload.indexOf('DEPLOYED')] = 'X'.charCodeAt(0);
+    writeFileSync(file, JSON.stringify({ ...sealed.envelope, payload: payload.toString('base64') }));
+    const failed: string[] = [];
+    expect(
+      await verifyCommand([file, '--key', writeKey(dir, pem)], { out: (l) => failed.push(l), err: (l) => failed.push(l) }),
+    ).toBe(1);
+    expect(failed.join('\n')).toMatch(/^FAIL signature/m);
+  });
+
+  test('the mission replays from its event log to exactly its stored record', async () => {
+    const log = (await t.request('GET', `/gantry/missions/${missionId}/log`)).body;
+    const lines: string[] = [];
+    expect(reportReplay(missionId, log, { out: (l) => lines.push(l), err: (l) => lines.push(l) })).toBe(true);
+    expect(lines[0]).toMatch(/^ok {3}replay .*status DEPLOYED/);
   });
 
   test('latest and list show the mission', async () => {

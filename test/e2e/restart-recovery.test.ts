@@ -65,7 +65,7 @@ test('a stack killed mid-mission carries every interrupted mission on after it s
       // The sealed evidence verifies like any other.
       const evidence = await t.request('GET', `/gantry/missions/${id}/evidence`);
       expect(evidence.status).toBe(200);
-      expect(evidence.body.bundle.outcome).toBe('DEPLOYED');
+      expect(evidence.body.statement.predicate.gantry.outcome).toBe('DEPLOYED');
     }
   } finally {
     await t?.stop();

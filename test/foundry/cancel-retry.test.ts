@@ -102,7 +102,7 @@ test('cancel stops a running build within 2 s: CANCELLED, no process and no cgro
   expect(execution.status).toBe('ABORTED');
 
   const evidence = (await t.request('GET', `/gantry/missions/${id}/evidence`)).body;
-  expect(evidence.bundle.outcome).toBe('CANCELLED');
+  expect(evidence.statement.predicate.gantry.outcome).toBe('CANCELLED');
   const again = await t.request('POST', `/gantry/missions/${id}/cancel`);
   expect(again.status).toBe(409);
   expect(again.body.error.code).toBe('MISSION_ENDED');

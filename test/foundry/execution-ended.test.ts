@@ -103,8 +103,9 @@ test('a timed-out execution of a mission still BUILDING ends FAILED with sealed 
   expect(mission.failure).toMatchObject({ code: 'TIMEOUT', step: 'BUILDING' });
   expect(mission.failure?.message).toMatch(/execution timeout/);
   expect(mission.evidence_key).toMatch(new RegExp(`^tenants/${TENANT}/missions/${missionId}/evidence-\\d{6}\\.json$`));
-  const sealed = JSON.parse((await svc.evidence.get(mission.evidence_key!))!) as { bundle: { outcome: string } };
-  expect(sealed.bundle.outcome).toBe('FAILED');
+  const envelope = JSON.parse((await svc.evidence.get(mission.evidence_key!))!) as { payload: string };
+  const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
+  expect(statement.predicate.gantry.outcome).toBe('FAILED');
   // The manifest lookup met S3's 403 for a missing key and went on.
   expect(bucket.requests).toBeGreaterThan(0);
 

@@ -126,6 +126,6 @@ test('three failing attempts end FAILED with all three recorded', async () => {
   expect(failure.best_attempt).toBe(3);
   // The sealed evidence carries the attempts too.
   const evidence = (await t.request('GET', `/gantry/missions/${id}/evidence`)).body;
-  expect(evidence.bundle.outcome).toBe('FAILED');
-  expect(evidence.bundle.mission.attempts).toHaveLength(3);
+  expect(evidence.statement.predicate.gantry.outcome).toBe('FAILED');
+  expect(evidence.statement.predicate.gantry.mission.attempts).toHaveLength(3);
 });

@@ -94,7 +94,7 @@ test('an edited policy file applies without a restart; an invalid edit is refuse
   expect(refused).toMatchObject({ status: 'FAILED', policy_hash: after });
   expect(refused.failure.message).toMatch(/^no-multiplication \(src\/math\.js:3\)/);
   const evidence = (await t.request('GET', `/gantry/missions/${refused.mission_id}/evidence`)).body;
-  expect(evidence.bundle.policy_hash).toBe(after);
+  expect(evidence.statement.predicate.buildDefinition.internalParameters.policy_hash).toBe(after);
 
   writeFileSync(policyPath, 'version: 1\nbuilder: { memory_mb: "lots" }\n');
   await new Promise((r) => setTimeout(r, 500));

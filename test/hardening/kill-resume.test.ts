@@ -295,7 +295,7 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
       if (deployedBeforeKill.has(t.id)) expect(count('deploy.live') + count('publish.opened')).toBe(deployedBeforeKill.get(t.id));
       const evidence = await api(t.tenant, 'GET', `/gantry/missions/${t.id}/evidence`);
       expect(evidence?.status).toBe(200);
-      expect(evidence?.body.bundle.outcome).toBe('DEPLOYED');
+      expect(evidence?.body.statement.predicate.gantry.outcome).toBe('DEPLOYED');
     }
 
     // Lists and status agree.

@@ -66,7 +66,8 @@ describe('without a sandbox, with GANTRY_SANDBOX=none', () => {
     const events = (await t.request('GET', `/gantry/missions/${id}/events`)).body.events as Array<{ message: string }>;
     expect(events.some((e) => /UNSANDBOXED \(GANTRY_SANDBOX=none\)/.test(e.message))).toBe(true);
     const sealed = (await t.request('GET', `/gantry/missions/${id}/evidence`)).body;
-    expect(sealed.bundle.mission.builder_isolation).toBe('unsandboxed');
+    expect(sealed.statement.predicate.gantry.mission.builder_isolation).toBe('unsandboxed');
+    expect(sealed.statement.predicate.runDetails.builder.id).toMatch(/unsandboxed$/);
   });
 });
 

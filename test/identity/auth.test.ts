@@ -81,13 +81,19 @@ describe('without a session', () => {
     }
   });
 
-  test('only health, readiness, login and Siri are public', () => {
+  test('only health, readiness, login, Siri and the evidence public key are public', async () => {
     expect(REST_ROUTES.filter((r) => r.public).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /gantry/evidence/public-key',
       'GET /health',
       'GET /ready',
       'POST /gantry/auth',
       'POST /gantry/siri',
     ]);
+    // A public key is public: an auditor with no account fetches it to pin it.
+    const key = await t.requestAs(null, 'GET', '/gantry/evidence/public-key');
+    expect(key.status).toBe(200);
+    expect(key.body).toMatchObject({ algorithm: 'ECDSA_P256_SHA256', keyid: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(key.body.public_key_pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   });
 
   test('the WebSocket refuses a handshake without a ticket, with a used ticket or a forged one', async () => {
