@@ -12,6 +12,7 @@ import { createHandler as debuggerHandler } from '../lambdas/handlers/debugger';
 import { createHandler as consult } from '../lambdas/handlers/consult';
 import { createHandler as chat } from '../lambdas/handlers/chat';
 import { createHandler as themes } from '../lambdas/handlers/themes';
+import { createHandler as docs } from '../lambdas/handlers/docs';
 import { createHandler as stepArchitect } from '../lambdas/handlers/step-architect';
 import { createHandler as stepAudit } from '../lambdas/handlers/step-audit';
 import { createHandler as stepDeploy } from '../lambdas/handlers/step-deploy';
@@ -55,6 +56,7 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   consult: consult(services),
   chat: chat(services),
   themes: themes(services),
+  docs: docs(services),
 };
 
 /**

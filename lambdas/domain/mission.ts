@@ -122,6 +122,8 @@ export interface Mission {
   left_out?: string[];
   /** Token usage and estimated cost of every model call made for the mission (null: none). */
   usage?: import('./llm').MissionUsage | null;
+  /** When the mission was cleared from lists and search (POST /gantry/missions/clear); its record and evidence stay. */
+  cleared_at?: string | null;
 }
 
 /** One entry in a mission's append-only event log. */
