@@ -15,7 +15,6 @@ function schemaSummary(schema: JsonSchema | undefined): string {
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).map(schemaSummary).join(' | ');
   if (Array.isArray(schema.enum))
     return (schema.enum as unknown[]).map((v) => `<code>${escape(JSON.stringify(v))}</code>`).join(' | ');
-  if (schema.type === 'array') return `array of ${schemaSummary(schema.items as JsonSchema)}`;
   const bounds: string[] = [];
   for (const [lo, hi] of [
     ['minLength', 'maxLength'],
@@ -24,8 +23,11 @@ function schemaSummary(schema: JsonSchema | undefined): string {
   ] as const) {
     if (schema[lo] !== undefined || schema[hi] !== undefined) bounds.push(`${schema[lo] ?? ''}..${schema[hi] ?? ''}`);
   }
-  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : String(schema.type ?? 'any');
-  return `${escape(type)}${bounds.length ? ` <span class="b">(${escape(bounds.join(', '))})</span>` : ''}`;
+  const type =
+    schema.type === 'array'
+      ? `array of ${schemaSummary(schema.items as JsonSchema)}`
+      : escape(Array.isArray(schema.type) ? schema.type.join(' | ') : String(schema.type ?? 'any'));
+  return `${type}${bounds.length ? ` <span class="b">(${escape(bounds.join(', '))})</span>` : ''}`;
 }
 
 function propertiesTable(schema: JsonSchema): string {
