@@ -34,6 +34,8 @@ import { runBuilderJob } from './sandbox/run-builder-job';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
+import { LocalMetricsFile } from './metrics-file';
+import { setMetricSink } from '../lambdas/metrics';
 
 /** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
 const STATE_TO_STEP = {
@@ -114,6 +116,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The data directory holds sessions, keys and the store: this user's only (0700, files 0600).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const releaseDataDir = lockDataDir(dataDir);
+  const metricsFile = new LocalMetricsFile(dataDir);
   // The policy file is watched: an edit applies to the next step without a restart.
   const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
   const policySource = new FilePolicySource(policyPath ?? join(PROJECT_ROOT, 'policy.yaml'), { watch: true });
@@ -166,6 +169,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       webDir: join(PROJECT_ROOT, 'web'),
       connectionsKey,
       appUrl: (slug) => appsHost.urlFor(slug),
+      metricsFile,
     });
     url = await gateway.listen();
     const gw = gateway;
@@ -262,6 +266,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   ref.svc = svc;
   installServices(svc);
+  // The handlers' metric records (EMF on AWS) go to the data directory, where /ops reads them.
+  setMetricSink(metricsFile.sink);
 
   notices.push(...(await recoverMissions(svc, runner, await unfinishedMissions(rawClient, config.GANTRY_TABLE_NAME))));
 
@@ -301,6 +307,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await unwind();
       managementApi.destroy();
       installServices(undefined);
+      setMetricSink(undefined);
     },
   };
 }
