@@ -30,7 +30,7 @@ export interface GantryStackProps extends StackProps {
   readonly policy: Policy;
   /** `owner/name` of the repository pull requests are opened on. @default '' (set it before the first mission) */
   readonly githubRepo?: string;
-  /** SNS topic ARN the alarms notify. @default - alarms without notification */
+  /** SNS topic ARN the alarms notify. @default - a topic of the stack's own (output AlarmTopicArn) */
   readonly alarmTopicArn?: string;
   /**
    * The builders' network: `public` (no idle cost; no inbound, HTTPS out) or `isolated` (no
@@ -199,8 +199,10 @@ export class GantryStack extends Stack {
     this.operations = new OperationsDashboard(this, 'Operations', {
       stateMachine: this.workflow.stateMachine,
       stepFunctions: this.handlers.stepList(),
+      functions: [...this.handlers.all(), this.executionWatch.fn, this.builderLogs.fn, this.policyOverride.fn],
       restApi: this.restApi.api,
       foundry: this.foundry,
+      table: this.store.table,
       alarmTopic: props.alarmTopicArn ? sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn) : undefined,
     });
 
@@ -253,5 +255,6 @@ export class GantryStack extends Stack {
     );
     out('BuilderClusterArn', this.foundry.cluster.clusterArn, 'ECS cluster of the builder tasks');
     out('DashboardName', this.operations.dashboard.dashboardName, 'CloudWatch dashboard for operators');
+    out('AlarmTopicArn', this.operations.alarmTopic.topicArn, 'SNS topic every alarm notifies (subscribe the on-call address)');
   }
 }
