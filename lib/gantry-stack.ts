@@ -110,10 +110,12 @@ export class GantryStack extends Stack {
     // --- Grants: who may touch what. Everything not granted here is denied. ---
     for (const fn of all) this.artifacts.exposeName(fn);
 
-    this.store.grantRead(rest.health);
+    // Health reads the store; the API reference reads only the policy in force (from the table).
+    const readers = [rest.health, rest.docs];
+    for (const fn of readers) this.store.grantRead(fn);
     // The authorizer reads sessions and users and uses up single-use WebSocket tickets (a delete).
     this.store.grantReadAndDelete(this.handlers.authorizer);
-    for (const fn of all.filter((f) => f !== rest.health && f !== this.handlers.authorizer)) this.store.grantReadWrite(fn);
+    for (const fn of all.filter((f) => !readers.includes(f) && f !== this.handlers.authorizer)) this.store.grantReadWrite(fn);
 
     // Siri device keys are sealed at rest; only the functions that create them or verify signatures read the key.
     for (const fn of [rest.devices, rest.siri]) this.secrets.grantDeviceKeySecret(fn);
