@@ -21,9 +21,20 @@ export const MissionStatusEnum = z.enum(MISSION_STATUSES).meta({ id: 'MissionSta
 
 const nullableString = z.string().nullable();
 
-/** One row of `GET /gantry/missions` and `GET /gantry/search` (app/mission-views.ts summaryView). */
-export const MissionSummarySchema = z
+/** While a mission waits for a human decision (the decisions contract): the gate and who may decide. */
+export const AwaitingSchema = z
   .object({
+    gate: z.string(),
+    roles: z.array(z.string()),
+    requested_at: z.string(),
+    expires_at: z.string(),
+    on_timeout: z.enum(['reject', 'approve', 'escalate']),
+  })
+  .meta({ id: 'Awaiting' });
+
+/** One row of `GET /gantry/missions` and `GET /gantry/search` (app/mission-views.ts summaryView); more fields may be added. */
+export const MissionSummarySchema = z
+  .looseObject({
     mission_id: z.string(),
     status: MissionStatusEnum,
     prompt: z.string(),
@@ -33,6 +44,7 @@ export const MissionSummarySchema = z
     seq: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
+    awaiting: AwaitingSchema.optional(),
   })
   .meta({ id: 'MissionSummary' });
 
@@ -54,6 +66,8 @@ export const MissionStatusViewSchema = z
     evidence_key: nullableString,
     chain_head: nullableString,
     policy_hash: z.string(),
+    cleared_at: nullableString.optional(),
+    awaiting: AwaitingSchema.optional(),
     created_at: z.string(),
     updated_at: z.string(),
   })
