@@ -29,7 +29,7 @@ describe('the session authorizer', () => {
     expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(`"${logicalId(g.stack.handlers.authorizer)}"`);
   });
 
-  test('every non-public route has it; only /health, /ready, the login route and /gantry/siri are public', () => {
+  test('every non-public route has it; only /health, /ready, the API description, the login route and /gantry/siri are public', () => {
     const [authorizerId] = byType('AWS::ApiGateway::Authorizer')[0]!;
     const methods = byType('AWS::ApiGateway::Method').map(([, r]) => ({
       route: `${r.Properties.HttpMethod} ${pathOf(r.Properties.ResourceId)}`,
@@ -38,7 +38,9 @@ describe('the session authorizer', () => {
     }));
     expect(methods).toHaveLength(REST_ROUTES.length);
     const open = methods.filter((m) => m.type === 'NONE').map((m) => m.route);
-    expect(open.sort()).toEqual(['GET /health', 'GET /ready', 'POST /gantry/auth', 'POST /gantry/siri'].sort());
+    expect(open.sort()).toEqual(
+      ['GET /health', 'GET /ready', 'GET /openapi.json', 'GET /docs', 'POST /gantry/auth', 'POST /gantry/siri'].sort(),
+    );
     for (const m of methods.filter((x) => x.type !== 'NONE')) {
       expect(m).toEqual({ route: m.route, type: 'CUSTOM', authorizer: { Ref: authorizerId } });
     }
