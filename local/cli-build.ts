@@ -72,15 +72,23 @@ class ProgressView {
     else this.io.out(this.line(status, at, message, `+${formatDuration(at - this.startedAt)}`));
   }
 
-  /** The final state: its line settles, the timer stops. */
-  finish(at: number): void {
-    this.settle(at);
+  /** The final state: its line stays (on a terminal, redrawn once more without a clock), the timer stops. */
+  finish(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    const c = this.current;
+    if (c && this.io.isTTY) {
+      this.io.write(`\r\x1b[2K${this.line(c.status, c.since, c.message, `+${formatDuration(c.since - this.startedAt)}`)}\n`);
+    }
   }
 
-  summary(): string {
-    return this.durations.map((d) => `${d.status} ${formatDuration(d.ms)}`).join(', ');
+  /** Each state's duration (the final state has none), and the time from the first state to the last. */
+  summary(): { total: string; states: string } {
+    const last = this.current?.since ?? this.startedAt + this.durations.reduce((sum, d) => sum + d.ms, 0);
+    return {
+      total: formatDuration(last - this.startedAt),
+      states: this.durations.map((d) => `${d.status} ${formatDuration(d.ms)}`).join(', '),
+    };
   }
 
   private settle(at: number): void {
@@ -270,7 +278,7 @@ export async function buildCommand(args: string[], deps: BuildDeps): Promise<num
       );
   });
   const status = await api(`/gantry/status/${encodeURIComponent(id)}`);
-  (view as ProgressView | undefined)?.finish(Date.parse(String(status.body.updated_at)) || Date.now());
+  (view as ProgressView | undefined)?.finish();
   const m = status.body;
   let verdict: { ok: boolean; summary: string } = { ok: false, summary: 'no sealed evidence' };
   const evidence = await api(`/gantry/missions/${encodeURIComponent(id)}/evidence`);
@@ -281,8 +289,9 @@ export async function buildCommand(args: string[], deps: BuildDeps): Promise<num
       JSON.stringify({ mission_id: id, status: final, url: m.url ?? null, pr_url: m.pr_url ?? null, evidence: verdict }, null, 2),
     );
   } else {
+    const times = (view as ProgressView | undefined)?.summary();
     io.out(
-      `${final === 'DEPLOYED' ? 'Done' : 'Ended'}: ${final} in ${formatDuration(Date.now() - started)}${view ? ` (${(view as ProgressView).summary()})` : ''}`,
+      `${final === 'DEPLOYED' ? 'Done' : 'Ended'}: ${final} in ${times?.total ?? formatDuration(Date.now() - started)}${times ? ` (${times.states})` : ''}`,
     );
     io.out(`  Live URL:      ${String(m.url ?? '— (not deployed)')}`);
     io.out(`  Pull request:  ${String(m.pr_url ?? '— (not published)')}`);
