@@ -81,10 +81,12 @@ describe('without a session', () => {
     }
   });
 
-  test('only health, readiness, login and Siri are public', () => {
+  test('only health, readiness, the API description, login and Siri are public', () => {
     expect(REST_ROUTES.filter((r) => r.public).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /health',
       'GET /ready',
+      'GET /openapi.json',
+      'GET /docs',
       'POST /gantry/auth',
       'POST /gantry/siri',
     ]);
