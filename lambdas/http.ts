@@ -84,6 +84,13 @@ export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: ZodType<T>
   return parsed.data;
 }
 
+/** Parses the query string against a schema; a failure is a 400 naming the parameter and its limit. */
+export function parseQuery<T>(event: APIGatewayProxyEvent, schema: ZodType<T>): T {
+  const parsed = schema.safeParse(event.queryStringParameters ?? {});
+  if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+  return parsed.data;
+}
+
 /**
  * Every id the API hands out (missions, runs, device keys, attempts) fits this shape. A path
  * parameter that does not is refused here, before any store call: a store key has a size limit

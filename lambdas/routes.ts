@@ -28,6 +28,7 @@ export const REST_HANDLERS = [
   'pulls',
   'decisions',
   'evidence-key',
+  'docs',
 ] as const;
 export type RestHandlerName = (typeof REST_HANDLERS)[number];
 
@@ -36,6 +37,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/status/{id}', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/latest', handler: 'missions', public: false },
   { method: 'GET', path: '/gantry/missions', handler: 'missions', public: false },
+  // Search the tenant's missions; clear (soft: hidden from lists and search, records and evidence kept).
+  { method: 'GET', path: '/gantry/search', handler: 'missions', public: false },
+  { method: 'POST', path: '/gantry/missions/clear', handler: 'mission-control', public: false },
   { method: 'GET', path: '/gantry/missions/{id}/events', handler: 'missions', public: false },
   // The whole hash-chained log (hashes, patches) and the stored record: what `gantry replay` compares.
   { method: 'GET', path: '/gantry/missions/{id}/log', handler: 'missions', public: false },
@@ -65,6 +69,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/gantry/themes', handler: 'themes', public: false },
   { method: 'GET', path: '/health', handler: 'health', public: true },
   { method: 'GET', path: '/ready', handler: 'health', public: true },
+  // The API's own description (OpenAPI 3.1) and its rendered reference page.
+  { method: 'GET', path: '/openapi.json', handler: 'docs', public: true },
+  { method: 'GET', path: '/docs', handler: 'docs', public: true },
   // Identity. Login is public (it is how a session starts); the Siri route authenticates by its
   // device signature inside the handler, because the signature covers the body.
   { method: 'POST', path: '/gantry/auth', handler: 'auth', public: true },

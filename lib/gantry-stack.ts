@@ -30,7 +30,7 @@ export interface GantryStackProps extends StackProps {
   readonly policy: Policy;
   /** `owner/name` of the repository pull requests are opened on. @default '' (set it before the first mission) */
   readonly githubRepo?: string;
-  /** SNS topic ARN the alarms notify. @default - alarms without notification */
+  /** SNS topic ARN the alarms notify. @default - a topic of the stack's own (output AlarmTopicArn) */
   readonly alarmTopicArn?: string;
   /**
    * The builders' network: `public` (no idle cost; no inbound, HTTPS out) or `isolated` (no
@@ -110,10 +110,12 @@ export class GantryStack extends Stack {
     // --- Grants: who may touch what. Everything not granted here is denied. ---
     for (const fn of all) this.artifacts.exposeName(fn);
 
-    this.store.grantRead(rest.health);
+    // Health reads the store; the API reference reads only the policy in force (from the table).
+    const readers = [rest.health, rest.docs];
+    for (const fn of readers) this.store.grantRead(fn);
     // The authorizer reads sessions and users and uses up single-use WebSocket tickets (a delete).
     this.store.grantReadAndDelete(this.handlers.authorizer);
-    for (const fn of all.filter((f) => f !== rest.health && f !== this.handlers.authorizer)) this.store.grantReadWrite(fn);
+    for (const fn of all.filter((f) => !readers.includes(f) && f !== this.handlers.authorizer)) this.store.grantReadWrite(fn);
 
     // Siri device keys are sealed at rest; only the functions that create them or verify signatures read the key.
     for (const fn of [rest.devices, rest.siri]) this.secrets.grantDeviceKeySecret(fn);
@@ -216,8 +218,10 @@ export class GantryStack extends Stack {
     this.operations = new OperationsDashboard(this, 'Operations', {
       stateMachine: this.workflow.stateMachine,
       stepFunctions: this.handlers.stepList(),
+      functions: [...this.handlers.all(), this.executionWatch.fn, this.builderLogs.fn, this.policyOverride.fn],
       restApi: this.restApi.api,
       foundry: this.foundry,
+      table: this.store.table,
       alarmTopic: props.alarmTopicArn ? sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn) : undefined,
     });
 
@@ -273,5 +277,6 @@ export class GantryStack extends Stack {
     );
     out('BuilderClusterArn', this.foundry.cluster.clusterArn, 'ECS cluster of the builder tasks');
     out('DashboardName', this.operations.dashboard.dashboardName, 'CloudWatch dashboard for operators');
+    out('AlarmTopicArn', this.operations.alarmTopic.topicArn, 'SNS topic every alarm notifies (subscribe the on-call address)');
   }
 }

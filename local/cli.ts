@@ -1,4 +1,6 @@
-import { FINAL_STATUSES } from '../lambdas/domain/mission';
+import { buildCommand } from './cli-build';
+import { processIo } from './cli-output';
+import { missionsCommand, statusCommand } from './cli-tables';
 import { deviceCommand, identityBanner, login, logout, siriSign, tenantCommand, tokenFor, userCommand } from './cli-identity';
 import { POLICY_CHECK_USAGE, policyCheck } from './policy-check';
 import { verifyCommand } from './cli-verify';
@@ -8,10 +10,13 @@ const HELP = `gantry — a serverless AI software factory (local stack)
 
 Usage:
   gantry start                      Start the local stack (PORT, default 8787; GANTRY_DATA_DIR, default ./.gantry)
-  gantry build "<request>" [--no-deploy] [--no-publish]
-                                    Submit a direct build to a running stack and follow it to the end
-  gantry status <mission-id>        Print a mission's status (JSON)
-  gantry missions                   List recent missions
+  gantry build "<request>" [--no-deploy] [--no-publish] [--json]
+                                    Submit a direct build and follow it live, state by state; ends with
+                                    the live URL, the pull request and the evidence verdict
+  gantry status <mission-id> [--json]
+                                    A mission's status as a table (--json: the API's JSON)
+  gantry missions [--search <words>] [--limit N] [--json]
+                                    Recent missions (or those matching the words) as a table
   gantry verify <evidence.json> [--key <pem>] [--stack <url>] [--data-dir <dir>]
                                     Re-check a sealed evidence file against a trusted key (never the file's):
                                     signature, chain, decisions, published files, live deployment (exit 1 on any failure)
@@ -35,6 +40,8 @@ Usage:
 
 Environment:
   GANTRY_URL   URL of a running stack for build/status/missions (default http://127.0.0.1:$PORT)
+  GANTRY_WS_URL
+               WebSocket URL \`gantry build\` follows missions on (default: the stack's /ws)
   GANTRY_TOKEN Session token to send instead of the one \`gantry login\` saved
   GANTRY_ADMIN_EMAIL, GANTRY_ADMIN_PASSWORD
                With no user yet, \`gantry start\` creates this first owner
@@ -60,7 +67,7 @@ async function api(path: string, init?: RequestInit): Promise<{ status: number; 
       },
     });
   } catch {
-    throw new Error(`No Gantry stack answers at ${baseUrl()} (start one with: npm start)`);
+    throw new Error(`No Gantry stack answers at ${baseUrl()}: start it with npm start (or set GANTRY_URL)`);
   }
   const text = await res.text();
   let body: Record<string, unknown> = {};
@@ -98,46 +105,6 @@ async function start(): Promise<number> {
   return 0;
 }
 
-async function build(args: string[]): Promise<number> {
-  const prompt = args
-    .filter((a) => !a.startsWith('--'))
-    .join(' ')
-    .trim();
-  if (!prompt) {
-    process.stderr.write('Usage: gantry build "<request>"\n');
-    return 2;
-  }
-  const submitted = await api('/gantry/architect', {
-    method: 'POST',
-    body: JSON.stringify({ voice_memo: prompt, deploy: !args.includes('--no-deploy'), publish: !args.includes('--no-publish') }),
-  });
-  if (submitted.status !== 202 && submitted.status !== 200) {
-    process.stderr.write(`${JSON.stringify(submitted.body)}\n`);
-    return 1;
-  }
-  const id = String(submitted.body.mission_id);
-  out(`Mission ${id}: ${String(submitted.body.speech)}`);
-  let after = 0;
-  for (;;) {
-    const ev = await api(`/gantry/missions/${id}/events?after=${after}`);
-    for (const e of (ev.body.events as Array<Record<string, unknown>>) ?? []) {
-      after = Number(e.seq);
-      out(`  [${String(e.seq).padStart(3)}] ${String(e.status ?? e.event_type).padEnd(16)} ${String(e.message)}`);
-    }
-    if ((FINAL_STATUSES as readonly string[]).includes(String(ev.body.status))) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const status = await api(`/gantry/status/${id}`);
-  out(
-    JSON.stringify(
-      { status: status.body.status, url: status.body.url, pr_url: status.body.pr_url, branch: status.body.branch },
-      null,
-      2,
-    ),
-  );
-  return status.body.status === 'DEPLOYED' ? 0 : 1;
-}
-
 /** Entry point of the `gantry` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -145,21 +112,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'start':
       return start();
     case 'build':
-      return build(rest);
-    case 'status': {
-      if (!rest[0]) {
-        process.stderr.write('Usage: gantry status <mission-id>\n');
-        return 2;
-      }
-      const r = await api(`/gantry/status/${encodeURIComponent(rest[0])}`);
-      out(JSON.stringify(r.body, null, 2));
-      return r.status === 200 ? 0 : 1;
-    }
-    case 'missions': {
-      const r = await api('/gantry/missions');
-      out(JSON.stringify(r.body, null, 2));
-      return r.status === 200 ? 0 : 1;
-    }
+      return buildCommand(rest, {
+        api,
+        baseUrl: baseUrl(),
+        token: tokenFor(baseUrl()),
+        wsUrl: process.env.GANTRY_WS_URL ?? `${baseUrl().replace(/^http/, 'ws')}/ws`,
+        io: processIo(),
+      });
+    case 'status':
+      return statusCommand(rest, api, baseUrl(), processIo());
+    case 'missions':
+      return missionsCommand(rest, api, baseUrl(), processIo());
     case 'verify':
       return verifyCommand(rest, { out, err: (text) => void process.stderr.write(`${text}\n`) });
     case 'replay':

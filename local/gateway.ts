@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { logger } from '../lambdas/observability';
 import { LocalConnectionsApi } from './connections-api';
 import { closeServer, edgeHeaders, listenOn, markArrival, sendError } from './gateway-edge';
+import type { LocalMetricsFile } from './metrics-file';
+import { serveOps } from './ops-page';
 import { servePull } from './pull-pages';
 import { parseTarget } from './request-target';
 import { LocalRestApi } from './rest-api';
@@ -20,6 +22,8 @@ export interface LocalGatewayOptions {
   readonly webDir: string;
   /** The per-start key the stack's own push client presents to `@connections` (see connections-api.ts). */
   readonly connectionsKey: string;
+  /** The metric records the handlers emitted, shown at /ops. */
+  readonly metricsFile: LocalMetricsFile;
   /** Where an app lives now (its own origin): old `/apps/<slug>/` links are redirected there. */
   readonly appUrl: (slug: string) => string;
 }
@@ -89,6 +93,9 @@ export class LocalGateway {
     const conn = /^\/@connections\/([^/]+)$/.exec(path);
     if (conn) return this.connections.handle(req, res, conn[1]!);
     if (path === '/apps' || path.startsWith('/apps/')) return this.redirectApp(req, res, path);
+    if (req.method === 'GET' && (path === '/ops' || path === '/ops/metrics.json')) {
+      return serveOps(req, res, path, target.query, this.options.metricsFile);
+    }
     const pull = /^\/git\/pulls\/(\d+)$/.exec(path);
     if (pull && req.method === 'GET') {
       // A person's browser gets the console's rendering of the pull request (the console holds the session).

@@ -14,6 +14,7 @@ import { createHandler as chat } from '../lambdas/handlers/chat';
 import { createHandler as themes } from '../lambdas/handlers/themes';
 import { createHandler as pulls } from '../lambdas/handlers/pulls';
 import { createHandler as evidenceKey } from '../lambdas/handlers/evidence-key';
+import { createHandler as docs } from '../lambdas/handlers/docs';
 import { createHandler as stepArchitect } from '../lambdas/handlers/step-architect';
 import { createHandler as stepAudit } from '../lambdas/handlers/step-audit';
 import { createHandler as stepDeploy } from '../lambdas/handlers/step-deploy';
@@ -65,6 +66,7 @@ export const REST_HANDLER_MAP: Record<RestHandlerName, RestHandler> = {
   pulls: pulls(services),
   decisions: decisions(services),
   'evidence-key': evidenceKey(services),
+  docs: docs(services),
 };
 
 /**

@@ -35,6 +35,8 @@ import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { ApiGatewayConnections } from '../lambdas/adapters/push';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
+import { LocalMetricsFile } from './metrics-file';
+import { setMetricSink } from '../lambdas/metrics';
 
 /** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
 const STATE_TO_STEP = {
@@ -120,6 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The data directory holds sessions, keys and the store: this user's only (0700, files 0600).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const releaseDataDir = lockDataDir(dataDir);
+  const metricsFile = new LocalMetricsFile(dataDir);
   // The policy file is watched: an edit applies to the next step without a restart.
   const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
   const policySource = new FilePolicySource(policyPath ?? join(PROJECT_ROOT, 'policy.yaml'), { watch: true });
@@ -174,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       webDir,
       connectionsKey,
       appUrl: (slug) => appsHost.urlFor(slug),
+      metricsFile,
     });
     url = await gateway.listen();
     // The console's preview pane frames apps: only the console's origin may.
@@ -281,6 +285,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   ref.svc = svc;
   installServices(svc);
+  // The handlers' metric records (EMF on AWS) go to the data directory, where /ops reads them.
+  setMetricSink(metricsFile.sink);
 
   notices.push(...(await recoverMissions(svc, runner, await unfinishedMissions(rawClient, config.GANTRY_TABLE_NAME))));
 
@@ -320,6 +326,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       policySource.close();
       await unwind();
       installServices(undefined);
+      setMetricSink(undefined);
     },
   };
 }

@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../domain/event-chain';
-import { ConflictError, MissionEndedError, NotFoundError, TransientError } from '../domain/errors';
-import { isFinal } from '../domain/mission';
+import { ConflictError, MissionEndedError, MissionNotFinalError, NotFoundError, TransientError } from '../domain/errors';
+import { FINAL_STATUSES, isFinal } from '../domain/mission';
 import type { Actor, Mission, MissionEvent, MissionOptions, MissionStatus } from '../domain/mission';
 
 const missionPk = (tenant: string, mission: string): string => `T#${tenant}#M#${mission}`;
@@ -128,7 +128,7 @@ export class MissionStore {
     return mission;
   }
 
-  /** Newest first. */
+  /** Newest first; cleared missions are not in the tenant's list (they moved to its cleared partition). */
   async listMissions(tenantId: string, limit = 50): Promise<Mission[]> {
     const out = await this.doc.send(
       new QueryCommand({
@@ -141,6 +141,60 @@ export class MissionStore {
       }),
     );
     return (out.Items ?? []).map(toMission);
+  }
+
+  /**
+   * Every listed (not cleared) mission of the tenant, newest first, at most `cap`: what a search
+   * looks through. Pages through the tenant's index partition; nothing outside the tenant is read.
+   */
+  async listMissionsForSearch(tenantId: string, cap: number): Promise<{ missions: Mission[]; truncated: boolean }> {
+    const missions: Mission[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': `T#${tenantId}#MISSIONS` },
+          ScanIndexForward: false,
+          Limit: Math.min(200, cap - missions.length),
+          ExclusiveStartKey: start,
+        }),
+      );
+      missions.push(...(out.Items ?? []).map(toMission));
+      start = out.LastEvaluatedKey;
+    } while (start && missions.length < cap);
+    return { missions, truncated: Boolean(start) };
+  }
+
+  /**
+   * Clears a final mission (soft): sets `cleared_at` and moves it out of the tenant's list
+   * partition, so lists and search no longer show it; the record, its events and its evidence stay
+   * readable by id. Refused (409 MISSION_NOT_FINAL) unless the mission is final at the moment of
+   * the write; a mission cleared before keeps its first `cleared_at`.
+   */
+  async clearMission(tenantId: string, missionId: string): Promise<{ cleared_at: string }> {
+    const at = this.now().toISOString();
+    const finals = Object.fromEntries(FINAL_STATUSES.map((status, i) => [`:f${i}`, status]));
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: missionPk(tenantId, missionId), SK: 'META' },
+          UpdateExpression: 'SET cleared_at = if_not_exists(cleared_at, :at), GSI1PK = :cleared',
+          ConditionExpression: `attribute_exists(PK) AND #status IN (${Object.keys(finals).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':at': at, ':cleared': `T#${tenantId}#CLEARED`, ...finals },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { cleared_at: String(out.Attributes?.cleared_at ?? at) };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const mission = await this.requireMission(tenantId, missionId);
+      throw new MissionNotFinalError(missionId, mission.status);
+    }
   }
 
   /** Sets descriptive fields without appending an event (for data that is not a state change). */

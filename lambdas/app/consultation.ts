@@ -52,6 +52,11 @@ export function messageSchema(policy: Policy) {
 }
 
 /** Body of `POST /gantry/consult` and `POST /gantry/voice` (seed shape). */
+/** Body of `POST /gantry/chat`. */
+export function chatRequestSchema(policy: Policy) {
+  return z.object({ message: messageSchema(policy) }).strict();
+}
+
 export function consultRequestSchema(policy: Policy) {
   return z
     .object({

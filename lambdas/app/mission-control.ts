@@ -145,3 +145,33 @@ export async function retryMission(
   }
   return { mission, created, retry_of: old.mission_id };
 }
+
+/**
+ * Clears final missions from the tenant's lists and search (soft: each record, its events and its
+ * evidence stay readable by id). Every id is checked first, so a request naming a missing or a
+ * running mission clears nothing: 404 for the first missing one, 409 MISSION_NOT_FINAL naming the
+ * running ones. A mission that starts running again between the check and the write (it cannot:
+ * a final status never moves) would still be refused by the write's own condition.
+ */
+export async function clearMissions(
+  svc: Pick<MissionControlServices, 'store'>,
+  input: { tenantId: string; missionIds: readonly string[] },
+): Promise<{ cleared: Array<{ mission_id: string; cleared_at: string }> }> {
+  const ids = [...new Set(input.missionIds)];
+  const missions = await Promise.all(ids.map((id) => svc.store.requireMission(input.tenantId, id)));
+  const running = missions.filter((m) => !isFinal(m.status));
+  if (running.length > 0) {
+    const list = running.map((m) => `${m.mission_id} (${m.status})`).join(', ');
+    throw new GantryError(
+      'MISSION_NOT_FINAL',
+      `Only missions that ended can be cleared; still running: ${list}. Cancel them first.`,
+      409,
+      {
+        running: running.map((m) => ({ mission_id: m.mission_id, status: m.status })),
+      },
+    );
+  }
+  const cleared = [];
+  for (const id of ids) cleared.push({ mission_id: id, ...(await svc.store.clearMission(input.tenantId, id)) });
+  return { cleared };
+}

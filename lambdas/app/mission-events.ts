@@ -1,8 +1,7 @@
 import type { Services } from './services';
 import type { NewEvent } from '../adapters/mission-store';
 import type { MissionEvent } from '../domain/mission';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../metrics';
+import { emitMetric, METRIC_NAMES } from '../metrics';
 import { logger } from '../observability';
 
 /** What recording and broadcasting a mission event needs. */
@@ -36,9 +35,7 @@ export async function recordEvent(
   const event = await svc.store.appendEvent(tenantId, missionId, input);
   if (event.status) {
     // One EMF metric per status change, dimensioned by status: the dashboard's mission funnel.
-    const metric = metrics.singleMetric();
-    metric.addDimension('status', event.status);
-    metric.addMetric('MissionStatusChanges', MetricUnit.Count, 1);
+    emitMetric(METRIC_NAMES.statusChanges, 'Count', 1, { status: event.status });
   }
   await broadcast(svc, tenantId, missionId, eventMessage(event));
   return event;

@@ -38,6 +38,7 @@ import { designReferencePath } from '../domain/design-image';
 import type { LlmCallUsage } from '../domain/llm';
 import { confirmedPlanOf, consultationPrLines, usageWith, withDesignReference } from './consultation-build';
 import { recordEvent, type EventServices } from './mission-events';
+import { emitMetric, METRIC_NAMES } from '../metrics';
 
 export { MissionEndedError };
 
@@ -109,6 +110,17 @@ async function enter(svc: StepServices, state: MissionState, status: MissionStat
     idempotencyKey: `${state.mission_id}:${status}:${state.attempt}`,
     data: { attempt: state.attempt },
   });
+}
+
+/** The builder's queue wait of this attempt: from entering BUILDING to the builder starting. */
+async function recordQueueWait(svc: StepServices, state: MissionState, startedAt: string): Promise<void> {
+  const building = await svc.store.eventByIdempotencyKey(
+    state.tenant_id,
+    state.mission_id,
+    `${state.mission_id}:BUILDING:${state.attempt}`,
+  );
+  const wait = Date.parse(startedAt) - Date.parse(building?.at ?? '');
+  if (Number.isFinite(wait)) emitMetric(METRIC_NAMES.builderQueueWait, 'Milliseconds', Math.max(0, wait));
 }
 
 /**
@@ -304,6 +316,7 @@ export async function auditStep(svc: StepServices, state: MissionState): Promise
   const { policy, hash } = svc.policy;
   await enter(svc, state, 'AUDITING', `Auditing attempt ${state.attempt}`);
   const result = await resultOrCrash(svc, state);
+  await recordQueueWait(svc, state, result.started_at);
   const log = await svc.artifacts.get(buildLogKey(state.tenant_id, state.mission_id, state.attempt));
   const heal = state.attempt > 1 ? await loadHealInfo(svc, state, state.attempt) : null;
   const earlier = mission.attempts.filter((a) => a.attempt < state.attempt);
@@ -621,6 +634,8 @@ export async function sealStep(svc: SealStepServices, state: MissionState): Prom
     data: { evidence_key: key, url: fresh.url, pr_url: fresh.pr_url },
     patch: { evidence_key: key, speech },
   });
+  // Time to a live URL, from the request to the mission that deployed it.
+  if (fresh.url) emitMetric(METRIC_NAMES.timeToLiveUrl, 'Milliseconds', Date.now() - Date.parse(fresh.created_at));
   return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
 }
 
@@ -690,6 +705,7 @@ export async function recordFailureStep(svc: SealStepServices, state: MissionSta
       data: { failure, evidence_key: key },
       patch: { evidence_key: key },
     });
+    emitMetric(METRIC_NAMES.missionErrors, 'Count', 1, { step: failure.step });
   } catch (err) {
     // Cancelled (or otherwise ended) in the meantime: the first final status stands.
     if (err instanceof MissionEndedError) return state;

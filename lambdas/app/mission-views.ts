@@ -35,6 +35,7 @@ export function statusView(m: Mission): Record<string, unknown> {
     usage: m.usage ?? null,
     ...(m.source === 'consultation' ? { consultation_url: `/gantry/consultation/${m.mission_id}` } : {}),
     evidence_key: m.evidence_key,
+    cleared_at: m.cleared_at ?? null,
     chain_head: m.chain_head,
     policy_hash: m.policy_hash,
     created_at: m.created_at,

@@ -148,3 +148,19 @@ export class TaskTokenClosedError extends GantryError {
     this.name = 'TaskTokenClosedError';
   }
 }
+
+/** Only a mission that ended (DEPLOYED, FAILED, CANCELLED, REJECTED) may be cleared from the lists. */
+export class MissionNotFinalError extends GantryError {
+  constructor(missionId: string, status: string) {
+    super(
+      'MISSION_NOT_FINAL',
+      `Mission ${missionId} is still ${status}; only a mission that ended can be cleared (cancel it first)`,
+      409,
+      {
+        mission_id: missionId,
+        status,
+      },
+    );
+    this.name = 'MissionNotFinalError';
+  }
+}

@@ -124,6 +124,8 @@ export interface Mission {
   usage?: import('./llm').MissionUsage | null;
   /** While AWAITING_APPROVAL: the gate, who may decide, and until when (null otherwise). */
   awaiting?: import('./approval').Awaiting | null;
+  /** When the mission was cleared from lists and search (POST /gantry/missions/clear); its record and evidence stay. */
+  cleared_at?: string | null;
 }
 
 /** One entry in a mission's append-only event log. */

@@ -268,6 +268,10 @@ export interface MissionRepository {
   /** Fails with `NotFoundError` when the tenant has no such mission. */
   requireMission(tenantId: string, missionId: string): Promise<Mission>;
   listMissions(tenantId: string, limit?: number): Promise<Mission[]>;
+  /** The tenant's listed (not cleared) missions, newest first, at most `cap`: what a search looks through. */
+  listMissionsForSearch(tenantId: string, cap: number): Promise<{ missions: Mission[]; truncated: boolean }>;
+  /** Hides a final mission from lists and search (soft); 409 MISSION_NOT_FINAL unless it ended. */
+  clearMission(tenantId: string, missionId: string): Promise<{ cleared_at: string }>;
   patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void>;
   /** Appends the next event of the chain (never forks it); may move the mission's status. */
   appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent>;

@@ -1,8 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod';
 import type { PolicyServices, Services } from '../app/services';
 import { enforceGuardrails, type GuardServices } from '../app/content-guard';
-import { messageSchema } from '../app/consultation';
+import { chatRequestSchema } from '../app/consultation';
 import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { toSpeech } from '../domain/consultation';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
@@ -13,11 +12,7 @@ export type ChatHandlerServices = PolicyServices & Pick<Services, 'advisor'> & R
 /** POST /gantry/chat: architecture questions and answers. It never creates a mission or starts a build. */
 export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: ChatHandlerServices) => {
   const principal = requirePermission(event, 'mission:read');
-  const body = parseJsonBody(
-    event,
-    z.object({ message: messageSchema(svc.policy.policy) }).strict(),
-    svc.policy.policy.api.max_body_bytes,
-  );
+  const body = parseJsonBody(event, chatRequestSchema(svc.policy.policy), svc.policy.policy.api.max_body_bytes);
   const actor = { type: 'human', id: principal.userId } as const;
   await enforceRateLimit(svc, principal, 'chat');
   await enforceGuardrails(svc, { tenantId: principal.tenantId, actor, source: 'chat', texts: [body.message] });

@@ -1,13 +1,11 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod';
+import { CancelSchema, ClearRequestSchema } from '../api/schemas';
 import type { PolicyServices } from '../app/services';
-import { cancelMission, retryMission, type MissionControlServices } from '../app/mission-control';
+import { cancelMission, clearMissions, retryMission, type MissionControlServices } from '../app/mission-control';
 import { enforceRateLimit, type RateLimitServices } from '../app/rate-limit';
 import { NotFoundError } from '../domain/errors';
 import { headerValue } from '../domain/identity';
 import { json, parseJsonBody, requirePermission, restHandler } from '../http';
-
-const CancelSchema = z.object({ reason: z.string().max(500).optional() }).strict();
 
 /** What this handler uses; its function's entry builds exactly these. */
 export type MissionControlHandlerServices = PolicyServices & MissionControlServices & RateLimitServices;
@@ -15,7 +13,8 @@ export type MissionControlHandlerServices = PolicyServices & MissionControlServi
 /**
  * `POST /gantry/missions/{id}/cancel` stops the mission's workflow and build at once and marks it
  * CANCELLED; `POST /gantry/missions/{id}/retry` starts a FAILED or CANCELLED mission again as a new
- * mission linked to it (`retry_of`). Both act only inside the caller's tenant.
+ * mission linked to it (`retry_of`); `POST /gantry/missions/clear` hides final missions from lists
+ * and search (soft: records and evidence stay). All act only inside the caller's tenant.
  */
 export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionControlHandlerServices) => {
   const principal = requirePermission(event, 'mission:create');
@@ -31,6 +30,10 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
         ...(body.reason ? { reason: body.reason } : {}),
       });
       return json(200, outcome);
+    }
+    case '/gantry/missions/clear': {
+      const body = parseJsonBody(event, ClearRequestSchema, svc.policy.policy.api.max_body_bytes);
+      return json(200, await clearMissions(svc, { tenantId: principal.tenantId, missionIds: body.mission_ids }));
     }
     case '/gantry/missions/{id}/retry': {
       await enforceRateLimit(svc, principal, 'retry');

@@ -7,8 +7,13 @@ import { attemptLog, failureView, type FailureViewServices } from '../app/missio
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { DsseEnvelope } from '../domain/dsse';
 import type { MissionEvent } from '../domain/mission';
+import { rankMissions } from '../domain/mission-search';
 import { parseStrictJson } from '../domain/strict-json';
-import { json, restHandler, tenantOf } from '../http';
+import { json, parseQuery, restHandler, tenantOf } from '../http';
+import { SearchQuerySchema } from '../api/schemas';
+
+/** How many of the tenant's newest missions a search looks through. */
+export const SEARCH_SCAN_LIMIT = 1000;
 
 function intParam(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined || value === '') return fallback;
@@ -20,7 +25,7 @@ function intParam(value: string | undefined, name: string, fallback: number, max
 /** What this handler uses; its function's entry builds exactly these. */
 export type MissionsHandlerServices = PolicyServices & Pick<Services, 'store' | 'evidence'> & FailureViewServices;
 
-/** Read-only mission routes: status, latest, list, events (resync by seq), failure with every attempt, build logs, evidence. */
+/** Read-only mission routes: status, latest, list, search, events (resync by seq), failure with every attempt, build logs, evidence. */
 export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionsHandlerServices) => {
   const tenant = tenantOf(event);
   const id = event.pathParameters?.id ?? '';
@@ -36,6 +41,11 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
       const limit = intParam(event.queryStringParameters?.limit, 'limit', 50, 100) || 50;
       const missions = await svc.store.listMissions(tenant, limit);
       return json(200, { missions: missions.map(summaryView) });
+    }
+    case '/gantry/search': {
+      const { q, limit } = parseQuery(event, SearchQuerySchema);
+      const { missions } = await svc.store.listMissionsForSearch(tenant, SEARCH_SCAN_LIMIT);
+      return json(200, { missions: rankMissions(missions, q, limit).map(summaryView) });
     }
     case '/gantry/missions/{id}/events': {
       const mission = await svc.store.requireMission(tenant, id);

@@ -2,9 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { METRIC_NAMES } from '../../lambdas/domain/ops-metrics';
+import { acknowledge } from '../nag';
 import type { BuilderFoundry } from './builder-foundry';
 import type { GantryFunction } from './gantry-function';
 
@@ -12,9 +15,12 @@ import type { GantryFunction } from './gantry-function';
 export interface OperationsDashboardProps {
   readonly stateMachine: sfn.StateMachine;
   readonly stepFunctions: readonly GantryFunction[];
+  /** Every Lambda function of the stack: their errors and throttles raise alarms. */
+  readonly functions: readonly GantryFunction[];
   readonly restApi: apigw.RestApi;
   readonly foundry: BuilderFoundry;
-  /** Alarms notify this topic. @default - alarms only change state (visible in the console) */
+  readonly table: dynamodb.ITable;
+  /** Alarms notify this topic. @default - a new topic (subscribe the on-call address to it) */
   readonly alarmTopic?: sns.ITopic;
   /** API 5xx responses within five minutes that raise the alarm. @default 5 */
   readonly apiServerErrorThreshold?: number;
@@ -23,57 +29,225 @@ export interface OperationsDashboardProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** A CloudWatch alarm's math expression may use at most 10 metrics. */
+const METRICS_PER_ALARM = 10;
+const STATUSES_SHOWN = ['QUEUED', 'BUILDING', 'HEALING', 'AWAITING_APPROVAL', 'DEPLOYED', 'FAILED', 'CANCELLED', 'REJECTED'];
+
+/** A metric the handlers emit as EMF (lambdas/metrics.ts): namespace Gantry, dimension service=gantry. */
+function gantryMetric(
+  metricName: string,
+  statistic: string,
+  dimensions: Record<string, string> = {},
+  label?: string,
+): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'Gantry',
+    metricName,
+    dimensionsMap: { service: 'gantry', ...dimensions },
+    statistic,
+    period: FIVE_MINUTES,
+    ...(label ? { label } : {}),
+  });
+}
+
+/** The sum over every value of one more dimension (purpose, step) of a Gantry metric. */
+function searchSum(metricName: string, dimension: string, label: string): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: `SUM(SEARCH('{Gantry,service,${dimension}} MetricName="${metricName}"', 'Sum', 300))`,
+    label,
+    period: FIVE_MINUTES,
+  });
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /**
- * What the operator on call watches: one dashboard (missions, step errors, API errors and
- * latency, builder CPU and memory against the policy's limits) and two alarms (failed or timed
- * out missions; API 5xx).
+ * What the operator on call watches: one dashboard with the panels the local /ops page shows
+ * (missions by status, time to live URL, heal attempts, builder queue wait, model tokens and cost,
+ * errors) plus the platform's own metrics, and alarms on every layer (API Gateway 5xx and
+ * latency, Lambda errors and throttles, failed or timed-out executions, the builder pinned at its
+ * CPU limit, DynamoDB throttles and system errors), all notifying one SNS topic.
  */
 export class OperationsDashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
+  readonly alarmTopic: sns.ITopic;
+  readonly alarms: cloudwatch.Alarm[] = [];
   readonly missionFailuresAlarm: cloudwatch.Alarm;
   readonly apiServerErrorsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: OperationsDashboardProps) {
     super(scope, id);
-    const { stateMachine, restApi, foundry } = props;
+    const { stateMachine, restApi, foundry, table } = props;
     const sum = { statistic: cloudwatch.Stats.SUM, period: FIVE_MINUTES };
 
-    const failed = new cloudwatch.MathExpression({
-      expression: 'failed + timedOut',
-      usingMetrics: { failed: stateMachine.metricFailed(sum), timedOut: stateMachine.metricTimedOut(sum) },
-      label: 'Failed or timed out missions',
-      period: FIVE_MINUTES,
+    if (props.alarmTopic) this.alarmTopic = props.alarmTopic;
+    else {
+      const topic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Gantry alarms', enforceSSL: true });
+      // A customer managed key would cost $1 a month and CloudWatch cannot publish to a topic
+      // encrypted with the AWS managed SNS key; the messages carry alarm names and states only.
+      acknowledge(topic, 'AwsSolutions-SNS2', 'Alarm notifications carry no data; CloudWatch cannot use the AWS managed SNS key');
+      this.alarmTopic = topic;
+    }
+
+    const alarm = (
+      name: string,
+      metric: cloudwatch.IMetric,
+      threshold: number,
+      description: string,
+      evaluationPeriods = 1,
+    ): cloudwatch.Alarm => {
+      const created = new cloudwatch.Alarm(this, name, {
+        metric,
+        alarmDescription: description,
+        threshold,
+        evaluationPeriods,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      this.alarms.push(created);
+      return created;
+    };
+
+    // Step Functions: executions that failed or timed out (a timed-out one runs no Catch).
+    this.missionFailuresAlarm = alarm(
+      'MissionFailures',
+      new cloudwatch.MathExpression({
+        expression: 'SUM([failed, timedOut])',
+        usingMetrics: { failed: stateMachine.metricFailed(sum), timedOut: stateMachine.metricTimedOut(sum) },
+        label: 'Failed or timed out missions',
+        period: FIVE_MINUTES,
+      }),
+      1,
+      'A mission failed or timed out. Open its failure record and evidence from the mission page.',
+    );
+    // API Gateway: server errors, and latency close to the 29 s integration timeout.
+    this.apiServerErrorsAlarm = alarm(
+      'ApiServerErrors',
+      restApi.metricServerError(sum),
+      props.apiServerErrorThreshold ?? 5,
+      'The REST API returned 5xx responses. Check the handler logs and X-Ray traces.',
+    );
+    alarm(
+      'ApiLatency',
+      restApi.metricLatency({ statistic: cloudwatch.Stats.p(99), period: FIVE_MINUTES }),
+      25_000,
+      'REST API p99 latency is within seconds of the 29 s API Gateway timeout; check the model and store latency.',
+      2,
+    );
+    // Lambda: unhandled errors and throttles of any function, ten functions per alarm.
+    chunks(props.functions, METRICS_PER_ALARM).forEach((group, i) => {
+      const sumOf = (metric: (fn: GantryFunction) => cloudwatch.Metric, label: string) =>
+        new cloudwatch.MathExpression({
+          expression: `SUM([${group.map((_, j) => `m${j}`).join(', ')}])`,
+          usingMetrics: Object.fromEntries(group.map((fn, j) => [`m${j}`, metric(fn)])),
+          label,
+          period: FIVE_MINUTES,
+        });
+      const names = group.map((fn) => fn.handlerName).join(', ');
+      alarm(
+        `LambdaErrors${i + 1}`,
+        sumOf((fn) => fn.metricErrors(sum), 'Lambda errors'),
+        3,
+        `Lambda functions failed (unhandled errors): ${names}. Check their logs.`,
+      );
+      alarm(
+        `LambdaThrottles${i + 1}`,
+        sumOf((fn) => fn.metricThrottles(sum), 'Lambda throttles'),
+        1,
+        `Lambda functions were throttled: ${names}. Check the account's concurrency.`,
+      );
     });
-    this.missionFailuresAlarm = failed.createAlarm(this, 'MissionFailures', {
-      alarmDescription: 'A mission failed or timed out. Open its failure record and evidence from the mission page.',
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.apiServerErrorsAlarm = restApi.metricServerError(sum).createAlarm(this, 'ApiServerErrors', {
-      alarmDescription: 'The REST API returned 5xx responses. Check the handler logs and X-Ray traces.',
-      threshold: props.apiServerErrorThreshold ?? 5,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    if (props.alarmTopic) {
-      const action = new actions.SnsAction(props.alarmTopic);
-      for (const alarm of [this.missionFailuresAlarm, this.apiServerErrorsAlarm]) {
-        alarm.addAlarmAction(action);
-        alarm.addOkAction(action);
-      }
+    // Fargate: a builder pinned at its CPU limit for 15 minutes is a runaway build (its dead man's switch should stop it).
+    alarm(
+      'BuilderCpuPinned',
+      foundry.metricCpuUtilized().with({ period: FIVE_MINUTES }),
+      Math.floor(foundry.size.taskCpu * 0.95),
+      'A build task has used its whole CPU for 15 minutes. Check the mission it belongs to; cancel it if it is stuck.',
+      3,
+    );
+    // DynamoDB: the state store throttled or failed requests.
+    const operations = [
+      dynamodb.Operation.GET_ITEM,
+      dynamodb.Operation.PUT_ITEM,
+      dynamodb.Operation.UPDATE_ITEM,
+      dynamodb.Operation.DELETE_ITEM,
+      dynamodb.Operation.QUERY,
+    ];
+    alarm(
+      'StoreThrottles',
+      table.metricThrottledRequestsForOperations({ operations, ...sum }),
+      1,
+      'The state store throttled requests. Check the table metrics (on-demand capacity adapts; hot keys do not).',
+    );
+    alarm(
+      'StoreSystemErrors',
+      table.metricSystemErrorsForOperations({ operations, ...sum }),
+      1,
+      'DynamoDB returned system errors (5xx) to Gantry. Check the AWS Health Dashboard.',
+    );
+
+    const action = new actions.SnsAction(this.alarmTopic);
+    for (const created of this.alarms) {
+      created.addAlarmAction(action);
+      created.addOkAction(action);
     }
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,
       defaultInterval: Duration.hours(6),
     });
+    // The panels of the local /ops page, from the same metric records.
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
-        title: 'Missions',
+        title: 'Missions by status entered',
+        width: 12,
+        left: STATUSES_SHOWN.map((status) => gantryMetric(METRIC_NAMES.statusChanges, 'Sum', { status }, status)),
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Time to live URL (ms)',
+        width: 6,
+        left: [
+          gantryMetric(METRIC_NAMES.timeToLiveUrl, 'p50', {}, 'p50'),
+          gantryMetric(METRIC_NAMES.timeToLiveUrl, 'p95', {}, 'p95'),
+        ],
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Builder queue wait (ms)',
+        width: 6,
+        left: [
+          gantryMetric(METRIC_NAMES.builderQueueWait, 'p50', {}, 'p50'),
+          gantryMetric(METRIC_NAMES.builderQueueWait, 'p95', {}, 'p95'),
+        ],
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.SingleValueWidget({
+        title: 'Heal attempts',
+        width: 6,
+        metrics: [gantryMetric(METRIC_NAMES.statusChanges, 'Sum', { status: 'HEALING' }, 'Heal attempts')],
+        setPeriodToTimeRange: true,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Model tokens and estimated cost (USD)',
+        width: 12,
+        left: [searchSum(METRIC_NAMES.modelTokens, 'purpose', 'Tokens')],
+        right: [searchSum(METRIC_NAMES.modelCostUsd, 'purpose', 'Cost (USD)')],
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Mission errors',
+        width: 6,
+        left: [searchSum(METRIC_NAMES.missionErrors, 'step', 'Mission errors')],
+      }),
+    );
+    // The platform underneath.
+    this.dashboard.addWidgets(
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', width: 24, alarms: this.alarms }),
+      new cloudwatch.GraphWidget({
+        title: 'Executions',
         width: 12,
         left: [
           stateMachine.metricStarted({ ...sum, label: 'Started' }),
@@ -103,35 +277,35 @@ export class OperationsDashboard extends Construct {
         ],
       }),
     );
-    // The mission funnel in the one status vocabulary, from the EMF metric each status change emits.
-    const statusMetric = (status: string): cloudwatch.Metric =>
-      new cloudwatch.Metric({
-        namespace: 'Gantry',
-        metricName: 'MissionStatusChanges',
-        dimensionsMap: { service: 'gantry', status },
-        ...sum,
-        label: status,
-      });
-    this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Mission statuses entered',
-        width: 24,
-        left: ['QUEUED', 'BUILDING', 'HEALING', 'DEPLOYED', 'FAILED', 'CANCELLED'].map(statusMetric),
-      }),
-    );
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Builder CPU (units)',
-        width: 12,
+        width: 8,
         left: [foundry.metricCpuUtilized().with({ label: 'CPU used (max)' })],
         leftAnnotations: [{ value: foundry.size.taskCpu, label: 'Task CPU', color: cloudwatch.Color.RED }],
       }),
       new cloudwatch.GraphWidget({
         title: 'Builder memory (MiB)',
-        width: 12,
+        width: 8,
         left: [foundry.metricMemoryUtilized().with({ label: 'Memory used (max)' })],
         leftAnnotations: [
           { value: foundry.size.containerMemoryLimitMiB, label: 'Build limit (policy)', color: cloudwatch.Color.RED },
+        ],
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'State store throttles and system errors',
+        width: 8,
+        left: [
+          table.metricThrottledRequestsForOperations({
+            operations: [dynamodb.Operation.UPDATE_ITEM, dynamodb.Operation.QUERY],
+            ...sum,
+            label: 'Throttled (update, query)',
+          }),
+          table.metricSystemErrorsForOperations({
+            operations: [dynamodb.Operation.GET_ITEM, dynamodb.Operation.PUT_ITEM],
+            ...sum,
+            label: 'System errors (get, put)',
+          }),
         ],
       }),
     );

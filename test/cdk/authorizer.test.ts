@@ -29,7 +29,7 @@ describe('the session authorizer', () => {
     expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(`"${logicalId(g.stack.handlers.authorizer)}"`);
   });
 
-  test('every non-public route has it; only /health, /ready, the login route, /gantry/siri and the evidence public key are public', () => {
+  test('every non-public route has it; only /health, /ready, the API description, the login route, /gantry/siri and the evidence public key are public', () => {
     const [authorizerId] = byType('AWS::ApiGateway::Authorizer')[0]!;
     const methods = byType('AWS::ApiGateway::Method').map(([, r]) => ({
       route: `${r.Properties.HttpMethod} ${pathOf(r.Properties.ResourceId)}`,
@@ -40,7 +40,15 @@ describe('the session authorizer', () => {
     const open = methods.filter((m) => m.type === 'NONE').map((m) => m.route);
     // The evidence public key is public on purpose: an auditor without an account pins it.
     expect(open.sort()).toEqual(
-      ['GET /health', 'GET /ready', 'POST /gantry/auth', 'POST /gantry/siri', 'GET /gantry/evidence/public-key'].sort(),
+      [
+        'GET /health',
+        'GET /ready',
+        'GET /openapi.json',
+        'GET /docs',
+        'POST /gantry/auth',
+        'POST /gantry/siri',
+        'GET /gantry/evidence/public-key',
+      ].sort(),
     );
     for (const m of methods.filter((x) => x.type !== 'NONE')) {
       expect(m).toEqual({ route: m.route, type: 'CUSTOM', authorizer: { Ref: authorizerId } });

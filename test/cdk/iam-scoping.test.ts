@@ -119,11 +119,13 @@ test('only the REST architect, the consultation and the Siri handler may start m
   expect(JSON.stringify(starters[0]?.resources)).toContain(':stateMachine:Gantry-mission"');
 });
 
-test('health only reads the table; no function may scan it or delete it', () => {
+test('health and the API reference only read the table; no function may scan it or delete it', () => {
   const table = logicalId(g.stack.store.table);
-  const health = roleOf(g.stack.handlers.rest.health);
-  expect(rolesAllowed(g.template, 'dynamodb:GetItem', table)).toContain(health);
-  expect(rolesAllowed(g.template, 'dynamodb:PutItem', table)).not.toContain(health);
+  for (const fn of [g.stack.handlers.rest.health, g.stack.handlers.rest.docs]) {
+    expect(rolesAllowed(g.template, 'dynamodb:GetItem', table)).toContain(roleOf(fn));
+    expect(rolesAllowed(g.template, 'dynamodb:PutItem', table)).not.toContain(roleOf(fn));
+    expect(rolesAllowed(g.template, 'dynamodb:UpdateItem', table)).not.toContain(roleOf(fn));
+  }
   expect(rolesWithAction(g.template, 'dynamodb:Scan')).toEqual([]);
   expect(rolesWithAction(g.template, 'dynamodb:DeleteTable')).toEqual([]);
 });

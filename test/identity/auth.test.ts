@@ -81,11 +81,13 @@ describe('without a session', () => {
     }
   });
 
-  test('only health, readiness, login, Siri and the evidence public key are public', async () => {
+  test('only health, readiness, the API description, login, Siri and the evidence public key are public', async () => {
     expect(REST_ROUTES.filter((r) => r.public).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /gantry/evidence/public-key',
       'GET /health',
       'GET /ready',
+      'GET /openapi.json',
+      'GET /docs',
       'POST /gantry/auth',
       'POST /gantry/siri',
     ]);

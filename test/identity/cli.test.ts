@@ -43,7 +43,7 @@ afterAll(async () => {
 test('without a login the CLI is refused; after `gantry login` it works and the token file is 0600', async () => {
   const before = await gantry(['missions']);
   expect(before.code).toBe(1);
-  expect(before.stdout).toMatch(/UNAUTHORIZED/);
+  expect(before.stderr).toMatch(/UNAUTHORIZED.*Run: gantry login/);
   const login = await gantry(['login', '--email', TEST_ADMIN.email, '--password-stdin'], `${TEST_ADMIN.password}\n`);
   expect(login.stderr).toBe('');
   expect(login.code).toBe(0);

@@ -9,6 +9,7 @@ import {
   type LlmPurpose,
   type TokenPrice,
 } from '../../domain/llm';
+import { emitMetric, METRIC_NAMES } from '../../metrics';
 import { logger } from '../../observability';
 
 /**
@@ -204,46 +205,53 @@ export class StructuredLlmClient implements LlmClient {
     const tool = { name: call.toolName, description: call.toolDescription, inputSchema: toolInputSchema(call.schema) };
     let repair: TransportRequest['repair'];
     let problem = '';
-    // The first answer, and one repair round when it fails validation.
-    for (let round = 0; round < 2; round += 1) {
-      const res = await this.sendWithRetries(
-        {
-          system: call.system,
-          messages: call.messages,
-          tool,
-          maxTokens: call.maxTokens ?? this.options.maxTokens ?? 1024,
-          repair,
-        },
-        tally,
-        usage,
-        deadline,
-      );
-      if (res.toolInput === undefined) {
-        problem = res.invalidReason ?? `the model did not call the ${call.toolName} tool`;
-      } else {
-        const parsed = call.schema.safeParse(res.toolInput);
-        if (parsed.success) return { value: parsed.data, usage: usage() };
-        problem = describeIssues(parsed.error);
+    try {
+      // The first answer, and one repair round when it fails validation.
+      for (let round = 0; round < 2; round += 1) {
+        const res = await this.sendWithRetries(
+          {
+            system: call.system,
+            messages: call.messages,
+            tool,
+            maxTokens: call.maxTokens ?? this.options.maxTokens ?? 1024,
+            repair,
+          },
+          tally,
+          usage,
+          deadline,
+        );
+        if (res.toolInput === undefined) {
+          problem = res.invalidReason ?? `the model did not call the ${call.toolName} tool`;
+        } else {
+          const parsed = call.schema.safeParse(res.toolInput);
+          if (parsed.success) return { value: parsed.data, usage: usage() };
+          problem = describeIssues(parsed.error);
+        }
+        // Never the content itself: prompts and answers stay out of logs.
+        logger.warn('LLM output failed validation', {
+          provider: this.provider,
+          model: this.model,
+          round,
+          problem: problem.slice(0, 500),
+        });
+        if (round === 0 && deadline - this.now() < this.minRequestMs) break;
+        repair = {
+          toolUseId: res.toolUseId,
+          rawInput: res.toolInput,
+          rawText: res.text,
+          error: `The ${call.toolName} input was invalid: ${problem}. Call ${call.toolName} again with input that satisfies its schema.`,
+        };
       }
-      // Never the content itself: prompts and answers stay out of logs.
-      logger.warn('LLM output failed validation', {
-        provider: this.provider,
-        model: this.model,
-        round,
-        problem: problem.slice(0, 500),
-      });
-      if (round === 0 && deadline - this.now() < this.minRequestMs) break;
-      repair = {
-        toolUseId: res.toolUseId,
-        rawInput: res.toolInput,
-        rawText: res.text,
-        error: `The ${call.toolName} input was invalid: ${problem}. Call ${call.toolName} again with input that satisfies its schema.`,
-      };
+      throw new LlmOutputInvalidError(
+        `The ${this.provider} model's answer failed validation twice (${problem.slice(0, 300)}); nothing was used`,
+        { usage: usage() },
+      );
+    } finally {
+      // Every call's tokens and cost, answered or not: what the dashboard's spend panel adds up.
+      const spent = usage();
+      emitMetric(METRIC_NAMES.modelTokens, 'Count', spent.input_tokens + spent.output_tokens, { purpose: call.purpose });
+      emitMetric(METRIC_NAMES.modelCostUsd, 'None', spent.estimated_cost_usd, { purpose: call.purpose });
     }
-    throw new LlmOutputInvalidError(
-      `The ${this.provider} model's answer failed validation twice (${problem.slice(0, 300)}); nothing was used`,
-      { usage: usage() },
-    );
   }
 
   private async sendWithRetries(
