@@ -44,7 +44,7 @@ export const MissionSummarySchema = z
     seq: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
-    awaiting: AwaitingSchema.optional(),
+    awaiting: AwaitingSchema.nullable().optional(),
   })
   .meta({ id: 'MissionSummary' });
 
@@ -67,7 +67,7 @@ export const MissionStatusViewSchema = z
     chain_head: nullableString,
     policy_hash: z.string(),
     cleared_at: nullableString.optional(),
-    awaiting: AwaitingSchema.optional(),
+    awaiting: AwaitingSchema.nullable().optional(),
     created_at: z.string(),
     updated_at: z.string(),
   })

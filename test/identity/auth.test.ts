@@ -128,7 +128,9 @@ describe('tenant isolation', () => {
       .map((r) => ({ ...r, url: r.path.replace('{id}', missionA).replace('{attempt}', '1') }));
     expect(others.length).toBeGreaterThan(0);
     for (const route of others) {
-      const asB = await t.requestAs(tokenB, route.method, route.url, route.method === 'GET' ? undefined : {});
+      // A body each route accepts, so only the mission's tenant can decide the answer.
+      const body = route.path.endsWith('/decisions') ? { decision: 'APPROVE', justification: 'looks right' } : {};
+      const asB = await t.requestAs(tokenB, route.method, route.url, route.method === 'GET' ? undefined : body);
       expect({ route: route.path, status: asB.status }).toEqual({ route: route.path, status: 404 });
     }
     expect((await t.requestAs(tokenB, 'GET', '/gantry/latest')).status).toBe(404);
