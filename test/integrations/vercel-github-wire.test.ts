@@ -228,7 +228,15 @@ describe('GitHub publisher', () => {
           head: { ref: 'gantry/calc-abc', sha: 'head-sha' },
           base: { ref: 'main', sha: 'base-sha' },
         });
-      if (route === 'GET /repos/acme/apps/pulls/7/files?per_page=100') return json(res, 200, files);
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (
+        req.method === 'GET' &&
+        url.pathname === '/repos/acme/apps/pulls/7/files' &&
+        url.searchParams.get('per_page') === '100'
+      ) {
+        // GitHub pages the files, 100 at a time; this pull request has one page.
+        return json(res, 200, (url.searchParams.get('page') ?? '1') === '1' ? files : []);
+      }
       if (req.method === 'GET' && req.url?.startsWith('/repos/acme/apps/pulls?')) {
         const head = new URL(req.url, 'http://x').searchParams.get('head');
         return json(res, 200, head === 'acme:gantry/calc-abc' ? [{ number: 7 }] : []);

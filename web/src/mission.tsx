@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from './api';
 import { UnifiedDiff } from './diff';
+import { checkEvidence, type EvidenceCheckResult } from './evidence-check';
 import { MissionFeed, type FeedState } from './live';
 import { Decision } from './decision';
 import { StatusBadge } from './sidebar';
@@ -415,43 +416,53 @@ function Cost({ view }: { view: MissionView }) {
 
 function Evidence({ missionId }: { missionId: string }) {
   const [sealed, setSealed] = useState<SealedEvidenceView | null>(null);
+  const [check, setCheck] = useState<EvidenceCheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<SealedEvidenceView>(`/gantry/missions/${encodeURIComponent(missionId)}/evidence`)
-      .then(setSealed)
-      .catch((e: Error) => setError(e.message));
+    void (async () => {
+      try {
+        const evidence = await api<SealedEvidenceView>(`/gantry/missions/${encodeURIComponent(missionId)}/evidence`);
+        setSealed(evidence);
+        const key = await api<{ public_key_pem: string }>('/gantry/evidence/public-key');
+        setCheck(await checkEvidence(evidence.envelope, key.public_key_pem));
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    })();
   }, [missionId]);
-  const chain = sealed?.bundle?.chain;
-  const ok = !!chain?.verified && typeof sealed?.signature === 'string';
+  const g = sealed?.statement?.predicate?.gantry;
+  const ok = check?.verified === true;
   return (
     <section class="card evidence" id="evidence" aria-labelledby="evidence-title">
       <h3 id="evidence-title">Evidence</h3>
       {error && <p class="error">{error}</p>}
-      {sealed && (
+      {sealed && check && (
         <>
           <p id="evidence-verdict" class={ok ? 'good' : 'bad'} data-verified={ok ? 'yes' : 'no'}>
             {ok
-              ? `Sealed and signed: ${chain!.length} events in a hash chain that verified when it was sealed.`
-              : 'The evidence does not verify: its event chain is broken or unsigned.'}
+              ? `Signature verified in this browser: ${check.reason}. ${g?.chain.count ?? 0} events in its hash chain.`
+              : `The evidence does not verify: ${check.reason}.`}
           </p>
           <dl class="facts">
             <dt>Outcome</dt>
-            <dd>{String((sealed.bundle as any)?.outcome ?? '')}</dd>
+            <dd>{String(g?.outcome ?? '')}</dd>
             <dt>Chain head</dt>
             <dd>
-              <code>{chain?.head?.slice(0, 16)}…</code>
+              <code>{g?.chain.head.slice(0, 16)}…</code>
             </dd>
-            <dt>Digest</dt>
-            <dd>
-              <code>{String(sealed.digest ?? '').slice(0, 16)}…</code>
-            </dd>
+            <dt>Subjects</dt>
+            <dd>{sealed.statement.subject.length} files and commits, each by SHA-256</dd>
             <dt>Signed with</dt>
             <dd>
-              {String(sealed.algorithm ?? '')} <code>{String(sealed.key_id ?? '')}</code>
+              {String(g?.signer.algorithm ?? '')} <code>{String(g?.signer.keyid ?? '').slice(0, 16)}…</code>
             </dd>
           </dl>
+          <p class="hint">
+            For every check (event chain, decisions, the published branch, the live files), run <code>npx gantry verify</code> on
+            the downloaded file.
+          </p>
           <a href={`/gantry/missions/${encodeURIComponent(missionId)}/evidence`} target="_blank" rel="noopener">
-            Download the sealed bundle
+            Download the sealed evidence
           </a>
         </>
       )}

@@ -55,14 +55,12 @@ export function Sidebar(props: {
   const [found, setFound] = useState<MissionSummary[] | null>(null);
   const [filter, setFilter] = useState('all');
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [canSearch, setCanSearch] = useState(false);
-  const [canClear, setCanClear] = useState(false);
+  const canSearch = true;
+  const canClear = true;
   const [decisions, setDecisions] = useState<PendingDecision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void routeExists('search', () => api('/gantry/search?q=')).then(setCanSearch);
-    void routeExists('clear', () => api('/gantry/missions/clear', { json: { mission_ids: [] } })).then(setCanClear);
     void routeExists('decisions', () => api('/gantry/decisions')).then(async (ok) => {
       if (ok)
         setDecisions(

@@ -124,11 +124,19 @@ export interface PullView {
   files: { path: string; status: string; additions: number; deletions: number; patch: string }[];
 }
 
-/** GET /gantry/missions/{id}/evidence (the sealed bundle; only what the console shows). */
+/** GET /gantry/missions/{id}/evidence: the signed DSSE envelope, and its decoded (unsigned) statement. */
 export interface SealedEvidenceView {
-  bundle?: { chain?: { length: number; head: string; verified: boolean }; final_status?: string };
-  signature?: string;
-  [k: string]: unknown;
+  envelope: import('./evidence-check').DsseEnvelopeView;
+  statement: {
+    subject: { name: string }[];
+    predicate: {
+      gantry: {
+        outcome: string;
+        chain: { count: number; head: string };
+        signer: { keyid: string; algorithm: string };
+      };
+    };
+  };
 }
 
 /** Decisions (the approvals contract). */
