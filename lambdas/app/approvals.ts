@@ -158,13 +158,17 @@ export async function awaitDecisionStep(svc: AwaitDecisionServices, input: unkno
   await svc.approvals.putWait(wait);
   const stored = (await svc.approvals.getWait(tenant_id, mission_id)) ?? wait;
   const awaiting = awaitingOf(stored);
+  // What the approver is shown travels in the event too, so its digest can be recomputed from the
+  // log alone (replay, evidence); a re-invoked wait keeps the digest it first announced.
+  const context = decisionContextOf(mission);
+  const shown = contextDigest(context) === stored.context_digest ? { context } : {};
   await recordEvent(svc, tenant_id, mission_id, {
     type: 'approval.requested',
     status: 'AWAITING_APPROVAL',
     message: `Waiting for ${stored.roles.join(' or ')} to decide at ${stored.gate} (until ${stored.expires_at})`,
     actor: WORKFLOW_ACTOR,
     idempotencyKey: `${mission_id}:approval-requested:${waitId}`,
-    data: { ...awaiting, context_digest: stored.context_digest, reason: approval.reason ?? null },
+    data: { ...awaiting, context_digest: stored.context_digest, ...shown, reason: approval.reason ?? null },
     patch: { awaiting },
   });
   return { wait_id: waitId, state: stored.state, expires_at: stored.expires_at };

@@ -1,4 +1,4 @@
-import { replayMission } from '../../lambdas/domain/mission-replay';
+import { checkDecisionContexts, replayMission } from '../../lambdas/domain/mission-replay';
 import { verifyEvidenceText } from '../../lambdas/domain/evidence-verify';
 import { dataDirPublicKey } from '../../local/cli-verify';
 import { reportReplay, type MissionLog } from '../../local/cli-replay';
@@ -67,6 +67,8 @@ test('approved, overridden, rejected and cancelled-while-waiting missions replay
     const log = (await t.request('GET', `/gantry/missions/${id}/log`)).body as MissionLog;
     expect(reportReplay(id, log, io)).toBe(true);
     expect(replayMission(log.events)).toEqual(log.record);
+    // Each decision's context digest is recomputed from the context the gate's event carried.
+    for (const c of checkDecisionContexts(log.events)) expect(c).toMatchObject({ ok: true, recomputed: true });
     const sealed = await t.request('GET', `/gantry/missions/${id}/evidence`);
     expect(sealed.status).toBe(200);
     const verdict = verifyEvidenceText(JSON.stringify(sealed.body.envelope), key);
