@@ -1,9 +1,8 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import type { GantryEnv } from './config';
 import { loadPolicyFile } from './domain/policy-file';
 import type { TaskTokens, WorkflowPort } from './domain/ports';
+import type { DynamoDocumentClient } from './adapters/dynamo-client';
 import { ApprovalStore } from './adapters/approval-store';
 import { FileArtifactStore } from './adapters/artifact-store';
 import { LocalBuildJobIssuer } from './adapters/build-job-issuer';
@@ -26,16 +25,10 @@ export type { Services } from './app/services';
  * route and step. In AWS each function composes only its own ports (`lambdas/functions/*.ts`).
  */
 
-function docClient(dynamo: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(dynamo, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
-  });
-}
-
 /** What only the running local stack knows: its emulators' clients, workflow runner and public URLs. */
 export interface LocalRuntime {
   /** A client of the embedded store (its own socket and per-start credential). */
-  readonly dynamo: DynamoDBClient;
+  readonly dynamo: DynamoDocumentClient;
   /** A client of the local `@connections` API (it presents the per-start key). */
   readonly managementApi: ApiGatewayConnections;
   readonly workflow: WorkflowPort;
@@ -49,7 +42,7 @@ export interface LocalRuntime {
 /** Local adapters: everything under the data directory, no cloud account, no network. */
 export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, policy = loadPolicyFile()): Services {
   const dataDir = resolve(config.GANTRY_DATA_DIR);
-  const doc = docClient(runtime.dynamo);
+  const doc = runtime.dynamo;
   return withArchitect(
     withModels({
       config,

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDocumentClient } from '../lambdas/adapters/dynamo-client';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -117,8 +116,8 @@ async function withAccountServices<T>(fn: (svc: AccountServices) => Promise<T>):
   const config = readConfig();
   const policy = loadPolicyFile();
   if (config.GANTRY_RUNTIME === 'aws') {
-    const client = new DynamoDBClient({ region: config.AWS_REGION });
-    const identity = new IdentityStore(DynamoDBDocumentClient.from(client), config.GANTRY_TABLE_NAME);
+    const client = new DynamoDocumentClient({ region: config.AWS_REGION });
+    const identity = new IdentityStore(client, config.GANTRY_TABLE_NAME);
     try {
       return await fn({ identity, passwords: new Argon2PasswordHasher(), policy });
     } finally {
@@ -131,7 +130,7 @@ async function withAccountServices<T>(fn: (svc: AccountServices) => Promise<T>):
   if (running) {
     const client = embeddedStoreClient(running, config.AWS_REGION);
     try {
-      const identity = new IdentityStore(DynamoDBDocumentClient.from(client), config.GANTRY_TABLE_NAME);
+      const identity = new IdentityStore(client, config.GANTRY_TABLE_NAME);
       return await fn({ identity, passwords: new Argon2PasswordHasher(), policy });
     } finally {
       client.destroy();
@@ -144,7 +143,7 @@ async function withAccountServices<T>(fn: (svc: AccountServices) => Promise<T>):
   try {
     store = await startEmbeddedStore(dataDir, config.AWS_REGION);
     await ensureTable(store.client, config.GANTRY_TABLE_NAME);
-    const identity = new IdentityStore(DynamoDBDocumentClient.from(store.client), config.GANTRY_TABLE_NAME);
+    const identity = new IdentityStore(store.client, config.GANTRY_TABLE_NAME);
     return await fn({ identity, passwords: new Argon2PasswordHasher(), policy });
   } finally {
     await store?.close();

@@ -1,5 +1,4 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type DocumentSender } from '../lambdas/adapters/dynamo-client';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readConfig } from '../lambdas/config';
@@ -46,8 +45,7 @@ export async function logFromStack(stack: string, missionId: string): Promise<Mi
 }
 
 /** Reads the mission from a local store, whichever tenant holds it (the id is unique). */
-export async function logFromStore(client: DynamoDBClient, table: string, missionId: string): Promise<MissionLog> {
-  const doc = DynamoDBDocumentClient.from(client);
+export async function logFromStore(doc: DocumentSender, table: string, missionId: string): Promise<MissionLog> {
   let tenant: string | null = null;
   let startKey: Record<string, unknown> | undefined;
   do {

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   chmodSync,
@@ -16,6 +15,7 @@ import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { DynamoDocumentClient } from '../lambdas/adapters/dynamo-client';
 
 /**
  * The embedded DynamoDB (dynalite on disk) behind two locks: it listens on a Unix socket inside the
@@ -61,13 +61,16 @@ class UnixSocketAgent extends Agent {
 }
 
 /** A DynamoDB client for the embedded store: same SDK calls as in AWS, over the Unix socket. */
-export function embeddedStoreClient(access: Pick<StoreAccess, 'socketPath' | 'credentials'>, region: string): DynamoDBClient {
-  return new DynamoDBClient({
+export function embeddedStoreClient(
+  access: Pick<StoreAccess, 'socketPath' | 'credentials'>,
+  region: string,
+): DynamoDocumentClient {
+  return new DynamoDocumentClient({
     region,
     // The host name only appears in the signed Host header; the agent decides where bytes go.
     endpoint: 'http://dynamodb.local',
     credentials: access.credentials,
-    requestHandler: { httpAgent: new UnixSocketAgent(access.socketPath) },
+    agent: new UnixSocketAgent(access.socketPath),
   });
 }
 
@@ -157,7 +160,7 @@ export function restrictTree(dir: string): void {
 }
 
 export interface EmbeddedStore {
-  readonly client: DynamoDBClient;
+  readonly client: DynamoDocumentClient;
   readonly access: StoreAccess;
   close(): Promise<void>;
 }

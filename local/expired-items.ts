@@ -1,13 +1,11 @@
-import { DynamoDBDocumentClient, DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, ScanCommand, type DocumentSender } from '../lambdas/adapters/dynamo-client';
 
 /**
  * The local stand-in for DynamoDB TTL (dynalite has none): deletes every item whose
  * `expires_at` (epoch seconds) has passed — sessions, WebSocket tickets, nonces, rate buckets,
  * unattributed audit records. Readers check expiry themselves, so this only reclaims space.
  */
-export async function sweepExpiredItems(client: DynamoDBClient, table: string, nowSeconds = Date.now() / 1000): Promise<number> {
-  const doc = DynamoDBDocumentClient.from(client);
+export async function sweepExpiredItems(doc: DocumentSender, table: string, nowSeconds = Date.now() / 1000): Promise<number> {
   let removed = 0;
   let start: Record<string, unknown> | undefined;
   do {

@@ -1,6 +1,5 @@
 import './polyfills';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type DocumentSender } from '../lambdas/adapters/dynamo-client';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,8 +76,7 @@ export interface LocalStack {
 }
 
 /** Missions that had not ended when the stack stopped (consultations included). */
-async function unfinishedMissions(client: DynamoDBClient, table: string): Promise<Mission[]> {
-  const doc = DynamoDBDocumentClient.from(client);
+async function unfinishedMissions(doc: DocumentSender, table: string): Promise<Mission[]> {
   const out: Mission[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -196,7 +194,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     throw err;
   }
-  const rawClient: DynamoDBClient = store.client;
+  const rawClient = store.client;
   const publicUrl = (): string => config.GANTRY_PUBLIC_URL || url;
 
   // Builder jobs live under the system temp folder, not the data dir: the sandbox user must be

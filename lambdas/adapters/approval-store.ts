@@ -1,5 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DocumentSender,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  isConditionalCheckFailed,
+} from './dynamo-client';
 import type { ApprovalRepository, ApprovalWait } from '../domain/ports';
 
 const missionPk = (tenant: string, mission: string): string => `T#${tenant}#M#${mission}`;
@@ -8,8 +14,7 @@ const WAIT_SK = 'WAIT';
 /** Open waits are indexed per tenant (GSI1) so `GET /gantry/decisions` is one query; closing one drops it from the index. */
 const waitsIndexPk = (tenant: string): string => `T#${tenant}#WAITS`;
 
-const isConditionFailure = (err: unknown): boolean =>
-  err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException';
+const isConditionFailure = (err: unknown): boolean => isConditionalCheckFailed(err);
 
 function toWait(item: Record<string, unknown>): ApprovalWait {
   const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, ...rest } = item;
@@ -19,7 +24,7 @@ function toWait(item: Record<string, unknown>): ApprovalWait {
 /** Human waits in the mission table: single-item conditional writes, every key under the tenant. */
 export class ApprovalStore implements ApprovalRepository {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    private readonly doc: DocumentSender,
     private readonly table: string,
   ) {}
 

@@ -1,3 +1,4 @@
+import { request as httpRequest, type Agent } from 'node:http';
 import { credentialsFromEnv, sha256Hex, signedHeaders, type AwsCredentials } from './aws-sigv4';
 
 /**
@@ -52,6 +53,15 @@ export const SFN_SERVICE: AwsJsonService = {
   endpointVariable: 'SFN',
 };
 
+export const DYNAMODB_SERVICE: AwsJsonService = {
+  iamService: 'dynamodb',
+  signingName: 'dynamodb',
+  endpointPrefix: 'dynamodb',
+  targetPrefix: 'DynamoDB_20120810',
+  jsonVersion: '1.0',
+  endpointVariable: 'DYNAMODB',
+};
+
 export const ECS_SERVICE: AwsJsonService = {
   iamService: 'ecs',
   signingName: 'ecs',
@@ -86,6 +96,18 @@ export interface AwsJsonClientOptions {
   readonly endpoint?: string;
   /** @default the role credentials in the environment, read on every request */
   readonly credentials?: AwsCredentials;
+  /**
+   * An HTTP agent that decides where the bytes go (the local stack's store listens on a Unix
+   * socket; the endpoint's host is then only what is signed). Without it, requests use fetch.
+   */
+  readonly agent?: Agent;
+}
+
+interface RawAnswer {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly text: string;
+  readonly errorType: string | null;
 }
 
 /** Throttling and transient failures a client should retry. */
@@ -93,6 +115,7 @@ const RETRYABLE_TYPES = new Set([
   'ThrottlingException',
   'Throttling',
   'ThrottledException',
+  'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
   'TooManyRequestsException',
   'ServiceUnavailable',
@@ -139,11 +162,9 @@ export class AwsJsonClient {
           payloadHash,
         },
       );
-      // fetch sets Host from the URL (the value signed); it may not be passed as a header.
-      const { host: _host, ...sent } = headers;
-      let res: Response;
+      let res: RawAnswer;
       try {
-        res = await fetch(url, { method: 'POST', headers: sent, body });
+        res = await this.post(url, headers, body);
       } catch (err) {
         if (attempt < MAX_ATTEMPTS) {
           await backoff(attempt);
@@ -151,7 +172,7 @@ export class AwsJsonClient {
         }
         throw err;
       }
-      const text = await res.text();
+      const text = res.text;
       let document: Record<string, unknown> = {};
       try {
         const parsed: unknown = text ? JSON.parse(text) : {};
@@ -169,14 +190,46 @@ export class AwsJsonClient {
       throw error;
     }
   }
+
+  private async post(url: URL, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+    const agent = this.options.agent;
+    if (!agent) {
+      // fetch sets Host from the URL (the value signed); it may not be passed as a header.
+      const { host: _host, ...sent } = headers;
+      const res = await fetch(url, { method: 'POST', headers: sent, body });
+      return { status: res.status, ok: res.ok, text: await res.text(), errorType: res.headers.get('x-amzn-errortype') };
+    }
+    return new Promise<RawAnswer>((resolve, reject) => {
+      const req = httpRequest(
+        { agent, method: 'POST', path: url.pathname || '/', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            const type = res.headers['x-amzn-errortype'];
+            resolve({
+              status,
+              ok: status >= 200 && status < 300,
+              text: Buffer.concat(chunks).toString('utf8'),
+              errorType: typeof type === 'string' ? type : null,
+            });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
 }
 
 const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1) * (0.5 + Math.random())));
 
-function errorOf(res: Response, document: Record<string, unknown>): AwsServiceError {
+function errorOf(res: RawAnswer, document: Record<string, unknown>): AwsServiceError {
   // `__type` (or the x-amzn-errortype header) may carry a namespace (`ns#Type`) and a suffix (`Type:uri`).
-  const raw = String(document.__type ?? res.headers.get('x-amzn-errortype') ?? `HTTP${res.status}`);
+  const raw = String(document.__type ?? res.errorType ?? `HTTP${res.status}`);
   const type = raw.split('#').pop()?.split(':')[0] || `HTTP${res.status}`;
   const message = String(document.message ?? document.Message ?? `${type} (HTTP ${res.status})`);
   return new AwsServiceError(type, message, res.status);

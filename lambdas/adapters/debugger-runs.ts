@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DocumentSender } from './dynamo-client';
 import type { EndReason } from '../domain/build-result';
 import type { Actor } from '../domain/mission';
 
@@ -46,7 +46,7 @@ function toRun(item: Record<string, unknown>): DebuggerRun {
  */
 export class DebuggerRunStore {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    private readonly doc: DocumentSender,
     private readonly table: string,
   ) {}
 

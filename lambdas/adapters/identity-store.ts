@@ -1,12 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DocumentSender,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+  isConditionalCheckFailed,
+} from './dynamo-client';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError } from '../domain/errors';
 import type { Actor } from '../domain/mission';
@@ -111,7 +111,7 @@ function strip<T>(item: Record<string, unknown>): T {
  */
 export class IdentityStore {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    private readonly doc: DocumentSender,
     private readonly table: string,
     private readonly nowMs: () => number = () => Date.now(),
   ) {}
@@ -168,7 +168,7 @@ export class IdentityStore {
         }),
       );
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(`A user ${user.email} already exists`);
+      if (isConditionalCheckFailed(err)) throw new ConflictError(`A user ${user.email} already exists`);
       throw err;
     }
     // The first tenant that ever gets a user is the operator tenant (its owners may create tenants).
@@ -266,7 +266,7 @@ export class IdentityStore {
       const grant = strip<GrantRecord>(out.Attributes);
       return grant.expires_at > this.nowMs() / 1000 ? grant : null;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return null;
+      if (isConditionalCheckFailed(err)) return null;
       throw err;
     }
   }
@@ -331,7 +331,7 @@ export class IdentityStore {
       );
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (isConditionalCheckFailed(err)) return false;
       throw err;
     }
   }
@@ -365,7 +365,7 @@ export class IdentityStore {
       );
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (isConditionalCheckFailed(err)) return false;
       throw err;
     }
   }
@@ -416,7 +416,7 @@ export class IdentityStore {
       );
       return Number(out.Attributes?.tat);
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return null;
+      if (isConditionalCheckFailed(err)) return null;
       throw err;
     }
   }

@@ -1,12 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DocumentSender,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+  isConditionalCheckFailed,
+} from './dynamo-client';
 import { randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../domain/event-chain';
 import { ConflictError, MissionEndedError, MissionNotFinalError, NotFoundError, TransientError } from '../domain/errors';
@@ -51,7 +51,7 @@ export interface Subscription {
  */
 export class MissionStore {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    private readonly doc: DocumentSender,
     private readonly table: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -191,7 +191,7 @@ export class MissionStore {
       );
       return { cleared_at: String(out.Attributes?.cleared_at ?? at) };
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (!isConditionalCheckFailed(err)) throw err;
       const mission = await this.requireMission(tenantId, missionId);
       throw new MissionNotFinalError(missionId, mission.status);
     }
@@ -289,7 +289,7 @@ export class MissionStore {
           }),
         );
       } catch (err) {
-        if (err instanceof ConditionalCheckFailedException) continue;
+        if (isConditionalCheckFailed(err)) continue;
         throw err;
       }
       await this.advanceMission(tenantId, missionId, event, patch ?? {});
@@ -326,7 +326,7 @@ export class MissionStore {
       );
       return true;
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (!isConditionalCheckFailed(err)) throw err;
       return false;
     }
   }

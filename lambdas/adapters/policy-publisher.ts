@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DocumentSender } from './dynamo-client';
 import { parsePolicy } from '../domain/policy-file';
 import { logger } from '../observability';
 import { isAbsentKeyError } from './artifact-store';
@@ -27,7 +27,7 @@ export class PolicyPublisher {
     private readonly s3: Pick<SignedS3Client, 'getObject'>,
     private readonly bucket: string,
     private readonly key: string,
-    private readonly doc: Pick<DynamoDBDocumentClient, 'send'>,
+    private readonly doc: DocumentSender,
     private readonly table: string,
     private readonly now: () => Date = () => new Date(),
   ) {}

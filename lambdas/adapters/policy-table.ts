@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentSender } from './dynamo-client';
 import { checkPolicy, type LoadedPolicy } from '../domain/policy';
 import { logger } from '../observability';
 import { ReloadingPolicy } from './reloading-policy';
@@ -20,8 +20,6 @@ export interface PolicyItem {
   readonly last_error?: string;
   readonly last_error_at?: string;
 }
-
-type DocumentSender = Pick<DynamoDBDocumentClient, 'send'>;
 
 /**
  * The policy in force on AWS: the one bundled with the function until an override is published

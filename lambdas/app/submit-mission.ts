@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isConditionalCheckFailed } from '../adapters/dynamo-client';
 import * as z from 'zod';
 import type { Services } from './services';
 import type { ArchitectPort } from '../domain/ports';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { readRequest, refusalError } from '../domain/architect/offline-architect';
 import { GantryError, ValidationError } from '../domain/errors';
 import { promptTextSchema } from '../domain/prompt-text';
@@ -111,7 +111,7 @@ export async function submitMission(
       extra: { source: 'direct', interpreted_as: interpretation.interpreted_as, left_out: interpretation.left_out },
     });
   } catch (err) {
-    if (input.idempotencyKey && err instanceof ConditionalCheckFailedException) {
+    if (input.idempotencyKey && isConditionalCheckFailed(err)) {
       const first = await svc.store.requireMission(input.tenantId, missionId);
       const asked = requestFingerprint({
         prompt: input.request.voice_memo,

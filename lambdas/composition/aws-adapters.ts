@@ -1,9 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3ArtifactStore } from '../adapters/artifact-store';
 import { AwsJsonClient, KMS_SERVICE, SFN_SERVICE, SSM_SERVICE } from '../adapters/aws-json-client';
 import { S3BuildJobIssuer } from '../adapters/build-job-issuer';
 import { DebuggerRunStore } from '../adapters/debugger-runs';
+import { DynamoDocumentClient } from '../adapters/dynamo-client';
 import { VercelDeployer, type TokenSource } from '../adapters/deployers';
 import { KmsEvidenceSigner, S3EvidenceStore } from '../adapters/evidence';
 import { IdentityStore } from '../adapters/identity-store';
@@ -77,11 +76,7 @@ export function awsConfig(): AwsConfig {
 // `@__PURE__` lets esbuild drop a client no factory of this bundle uses (a call at module scope
 // otherwise counts as a side effect and would keep every client in every bundle).
 const s3Client = /* @__PURE__ */ once(() => new SignedS3Client({ region: readConfig().AWS_REGION }));
-const documentClient = /* @__PURE__ */ once(() =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ region: readConfig().AWS_REGION }), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
-  }),
-);
+const documentClient = /* @__PURE__ */ once(() => new DynamoDocumentClient({ region: readConfig().AWS_REGION }));
 const ssmClient = /* @__PURE__ */ once(() => new AwsJsonClient(SSM_SERVICE, { region: readConfig().AWS_REGION }));
 
 /**

@@ -17,7 +17,7 @@ export const NATIVE_MODULES: string[] = [];
  *   (the CommonJS builds of the AWS SDK and others are kept whole).
  * - The AWS SDK is bundled at the version the project pins and tests against, instead of
  *   whichever version the Lambda runtime happens to ship.
- * - The SDK's default credential chain is replaced by its environment-variable provider, the
+ * - The SDK's default credential chain is replaced by a reader of the environment variables, the
  *   only one that answers in Lambda (see lambdas/composition/lambda-credentials.ts). Aliases are
  *   resolved from the project root, where the CDK runs esbuild.
  * - Licence comments are left out of the code (each package's licence ships in node_modules

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUNTIME_FILES } from '../../lambdas/domain/architect/compiler/runtime-sources.generated';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { runtimeFiles } from '../../lambdas/domain/architect/compiler/runtime-files';
 
-// The compiler ships the runtime modules as data (so a bundled Lambda needs no files beside it).
-// This test keeps that data equal to the real, linted sources; UPDATE_APP_RUNTIME=1 rewrites it.
+// The compiler ships the runtime modules as data (so a bundled Lambda needs no files beside it),
+// brotli-compressed. This test keeps that data equal to the real, linted sources;
+// UPDATE_APP_RUNTIME=1 rewrites it.
 const compilerDir = join(__dirname, '../../lambdas/domain/architect/compiler');
 const runtimeDir = join(compilerDir, 'runtime');
 
@@ -17,16 +19,21 @@ function sources(): Record<string, string> {
 test('the embedded app runtime equals the runtime source files', () => {
   const actual = sources();
   if (process.env.UPDATE_APP_RUNTIME === '1') {
-    const body = Object.entries(actual)
-      .map(([name, text]) => `  ${JSON.stringify(name)}: ${JSON.stringify(text)},`)
-      .join('\n');
+    const packed = brotliCompressSync(Buffer.from(JSON.stringify(actual), 'utf8'), {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      },
+    }).toString('base64');
     writeFileSync(
       join(compilerDir, 'runtime-sources.generated.ts'),
       `// Generated from ./runtime by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
-        `export const RUNTIME_FILES: Readonly<Record<string, string>> = {\n${body}\n};\n`,
+        `// The runtime's files as one JSON object, brotli-compressed, base64 (read by ./runtime-files.ts).\n` +
+        `export const RUNTIME_FILES_BROTLI =\n  '${packed}';\n`,
     );
     return;
   }
-  expect(Object.keys(RUNTIME_FILES).sort()).toEqual(Object.keys(actual));
-  for (const [name, text] of Object.entries(actual)) expect(RUNTIME_FILES[name]).toBe(text);
+  const embedded = runtimeFiles();
+  expect(Object.keys(embedded).sort()).toEqual(Object.keys(actual));
+  for (const [name, text] of Object.entries(actual)) expect({ name, text: embedded[name] }).toEqual({ name, text });
 });

@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDocumentClient } from '../../lambdas/adapters/dynamo-client';
 import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -287,15 +287,18 @@ export class CloudTwin {
     if (p.TimeToLiveSpecification) {
       await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: p.TimeToLiveSpecification }));
     }
-    this.operatorTable = { client, name };
+    this.operatorTable = {
+      client: new DynamoDocumentClient({ region: TWIN_REGION, endpoint, credentials: twinCredentials('operator') }),
+      name,
+    };
   }
 
-  private operatorTable: { client: DynamoDBClient; name: string } | undefined;
+  private operatorTable: { client: DynamoDocumentClient; name: string } | undefined;
 
   /** The operator's first step on a fresh deploy (docs/deploy-aws.md): the first owner, written straight into the table. */
   async addOwner(email: string, password: string): Promise<void> {
     if (!this.operatorTable) throw new Error('The twin is not started');
-    const identity = new IdentityStore(DynamoDBDocumentClient.from(this.operatorTable.client), this.operatorTable.name);
+    const identity = new IdentityStore(this.operatorTable.client, this.operatorTable.name);
     await addUser(
       { identity, passwords: new Argon2PasswordHasher(), policy: loadPolicyFile() },
       {

@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '../../lambdas/adapters/dynamo-client';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -76,18 +76,18 @@ describe('@connections', () => {
 
 describe('the embedded store', () => {
   const forgedToken = newToken(SESSION_TOKEN_PREFIX);
-  const forgedSession = (): PutItemCommand =>
-    new PutItemCommand({
+  const forgedSession = (): PutCommand =>
+    new PutCommand({
       TableName: 'gantry',
       Item: {
-        PK: { S: `SESS#${tokenKey(forgedToken)}` },
-        SK: { S: 'META' },
-        user_id: { S: 'u-forged' },
-        email: { S: TEST_ADMIN.email },
-        tenant_id: { S: 't-forged' },
-        role: { S: 'owner' },
-        created_at: { S: new Date().toISOString() },
-        expires_at: { N: String(Math.floor(Date.now() / 1000) + 3600) },
+        PK: `SESS#${tokenKey(forgedToken)}`,
+        SK: 'META',
+        user_id: 'u-forged',
+        email: TEST_ADMIN.email,
+        tenant_id: 't-forged',
+        role: 'owner',
+        created_at: new Date().toISOString(),
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
       },
     });
 
@@ -151,11 +151,11 @@ describe('the embedded store', () => {
   test('with the right credential the same request works (the refusal above is the credential’s doing)', async () => {
     const access = readStoreAccess(t.dataDir)!;
     const right = embeddedStoreClient(access, 'us-east-1');
-    const key = { PK: { S: `SESS#${tokenKey(forgedToken)}` }, SK: { S: 'META' } };
+    const key = { PK: `SESS#${tokenKey(forgedToken)}`, SK: 'META' };
     try {
-      expect((await right.send(new GetItemCommand({ TableName: 'gantry', Key: key }))).Item).toBeUndefined();
+      expect((await right.send(new GetCommand({ TableName: 'gantry', Key: key }))).Item).toBeUndefined();
       await right.send(forgedSession());
-      expect((await right.send(new GetItemCommand({ TableName: 'gantry', Key: key }))).Item?.user_id).toEqual({ S: 'u-forged' });
+      expect((await right.send(new GetCommand({ TableName: 'gantry', Key: key }))).Item?.user_id).toBe('u-forged');
     } finally {
       right.destroy();
     }

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DocumentSender } from '../../lambdas/adapters/dynamo-client';
 
 type Item = Record<string, unknown>;
 
@@ -7,7 +7,7 @@ type Item = Record<string, unknown>;
  * use: Get, Put, Delete, and Update with a plain `SET a = :x, b = :y` expression. Every command
  * is recorded, so tests can count the reads.
  */
-export class MemoryDocumentClient {
+export class MemoryDocumentClient implements DocumentSender {
   readonly items = new Map<string, Item>();
   readonly commands: string[] = [];
   /** When set, every command fails with it (the table unreachable). */
@@ -17,8 +17,8 @@ export class MemoryDocumentClient {
     return JSON.stringify([table, key.PK, key.SK]);
   }
 
-  send(command: unknown): Promise<Record<string, unknown>> {
-    return Promise.resolve().then(() => this.handle(command));
+  send<Output>(command: unknown): Promise<Output> {
+    return Promise.resolve().then(() => this.handle(command) as Output);
   }
 
   private handle(command: unknown): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type DynamoDocumentClient } from '../../lambdas/adapters/dynamo-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,19 +10,19 @@ import { sweepExpiredItems } from '../../local/expired-items';
 
 /**
  * Refusals of unproven callers are tallied: a bounded number of short-lived counters, however
- * many refusals, in the embedded store (dynalite) with the same SDK calls as DynamoDB.
+ * many refusals, in the embedded store (dynalite) with the same client and calls as DynamoDB.
  */
 const TABLE = 'gantry-tally-test';
 let dir: string;
 let store: EmbeddedStore;
-let doc: DynamoDBDocumentClient;
+let doc: DynamoDocumentClient;
 let nowMs = Date.UTC(2031, 4, 6, 10, 15, 0);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gantry-tally-'));
   store = await startEmbeddedStore(dir, 'us-east-1');
   await ensureTable(store.client, TABLE);
-  doc = DynamoDBDocumentClient.from(store.client);
+  doc = store.client;
 });
 afterAll(async () => {
   await store?.close();

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDocumentClient } from '../../lambdas/adapters/dynamo-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,14 +15,14 @@ import { startEmbeddedStore, type EmbeddedStore } from '../../local/embedded-sto
 const TABLE = 'gantry-bucket-test';
 let dir: string;
 let store: EmbeddedStore;
-let doc: DynamoDBDocumentClient;
+let doc: DynamoDocumentClient;
 let nowMs = Date.UTC(2031, 4, 6, 10, 15, 0);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gantry-bucket-'));
   store = await startEmbeddedStore(dir, 'us-east-1');
   await ensureTable(store.client, TABLE);
-  doc = DynamoDBDocumentClient.from(store.client);
+  doc = store.client;
 });
 afterAll(async () => {
   await store?.close();

@@ -1,6 +1,5 @@
 import '../../local/polyfills';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDocumentClient, UpdateCommand, type DocumentSender } from '../../lambdas/adapters/dynamo-client';
 import type { Server } from 'node:http';
 import { MissionStore } from '../../lambdas/adapters/mission-store';
 import { verifyChain } from '../../lambdas/domain/event-chain';
@@ -9,19 +8,19 @@ const dynalite = require('dynalite') as (o: Record<string, unknown>) => Server;
 
 let server: Server;
 let store: MissionStore;
-let client: DynamoDBClient;
+let client: DynamoDocumentClient;
 
 beforeAll(async () => {
   server = dynalite({ createTableMs: 0 });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  client = new DynamoDBClient({
+  client = new DynamoDocumentClient({
     endpoint: `http://127.0.0.1:${port}`,
     region: 'us-east-1',
     credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
   });
   await ensureTable(client, 'gantry');
-  store = new MissionStore(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), 'gantry');
+  store = new MissionStore(client, 'gantry');
 });
 
 afterAll(async () => {
@@ -105,7 +104,7 @@ test('connections: subscribe, count and cleanup on disconnect', async () => {
 
 /** A store whose next mission-item update is lost, as when the process dies between the event write and that update. */
 function storeThatStopsBeforeTheItemUpdate(): { store: MissionStore; arm: () => void } {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = client;
   let armed = false;
   const stopping = {
     send: (command: unknown) => {
@@ -115,7 +114,7 @@ function storeThatStopsBeforeTheItemUpdate(): { store: MissionStore; arm: () => 
       }
       return doc.send(command as never);
     },
-  } as unknown as DynamoDBDocumentClient;
+  } as unknown as DocumentSender;
   return { store: new MissionStore(stopping, 'gantry'), arm: () => (armed = true) };
 }
 

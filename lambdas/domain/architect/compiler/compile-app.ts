@@ -3,7 +3,7 @@ import { blocks, escapeHtml, type GeneratedFile } from '../templates/app-spec';
 import { buildScriptWith, colourLines, DEFAULT_PALETTE } from '../templates/shared';
 import { describeSpec } from './describe-spec';
 import { parseAppSpec, type AppSpec } from './app-spec-schema';
-import { RUNTIME_FILES } from './runtime-sources.generated';
+import { runtimeFiles } from './runtime-files';
 
 /**
  * The app compiler: turns an app spec into the same project layout the kind templates write
@@ -16,7 +16,7 @@ import { RUNTIME_FILES } from './runtime-sources.generated';
 export const COMPILED_KIND = 'compiled';
 
 function runtime(name: string): string {
-  const text = RUNTIME_FILES[name];
+  const text = runtimeFiles()[name];
   if (text === undefined) throw new Error(`The app runtime has no ${name}`);
   return text;
 }
