@@ -20,6 +20,7 @@ export const NATIVE_MODULES: string[] = [];
  * - The SDK's default credential chain is replaced by a reader of the environment variables, the
  *   only one that answers in Lambda (see lambdas/composition/lambda-credentials.ts). Aliases are
  *   resolved from the project root, where the CDK runs esbuild.
+ * - A source map without the sources' text: readable stack traces, a small package.
  * - Licence comments are left out of the code (each package's licence ships in node_modules
  *   metadata, not in a Lambda bundle nobody reads).
  */
@@ -29,6 +30,9 @@ export const FUNCTION_BUNDLING = {
   target: 'node22',
   minify: true,
   sourcemap: true,
+  // The map gives stack traces their files and lines (NODE_OPTIONS=--enable-source-maps); the
+  // sources themselves stay out of it, so the deployed package is the bundle plus a small map.
+  sourcesContent: false,
   mainFields: ['module', 'main'],
   external: NATIVE_MODULES,
   legalComments: 'none',

@@ -99,6 +99,7 @@ export class GantryFunction extends NodejsFunction {
         target: FUNCTION_BUNDLING.target,
         minify: FUNCTION_BUNDLING.minify,
         sourceMap: FUNCTION_BUNDLING.sourcemap,
+        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         externalModules: [...FUNCTION_BUNDLING.external],
         esbuildArgs: extraEsbuildArgs(),

@@ -22,6 +22,18 @@ const bundle = (name: string): FunctionBundle => {
   return b;
 };
 
+test('each deployed package stays small: the source map carries mappings, not the sources', () => {
+  for (const name of FUNCTION_NAMES) {
+    const b = bundle(name);
+    // With the sources' text embedded a map is three to four times its bundle.
+    expect({ name, sources: b.mapHasSources, package: b.bytes + b.mapBytes <= 1024 * 1024 }).toEqual({
+      name,
+      sources: false,
+      package: true,
+    });
+  }
+});
+
 test('every function has its own entry under lambdas/functions', () => {
   for (const name of FUNCTION_NAMES) expect(existsSync(functionEntry(name))).toBe(true);
 });

@@ -19,6 +19,10 @@ export interface FunctionBundle {
   readonly name: string;
   /** Bytes of the minified JavaScript (the source map is a separate file). */
   readonly bytes: number;
+  /** Bytes of its source map (file and line mappings, without the sources' text). */
+  readonly mapBytes: number;
+  /** Whether the map embeds the sources' text (it should not: it would triple the package). */
+  readonly mapHasSources: boolean;
   /** Where it was written, as in the deployed asset; absent unless `outDir` was given. */
   readonly file?: string;
   /** Packages (and project files) that ended up in the bundle. */
@@ -67,8 +71,11 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   const packages = packagesOf(output?.inputs ?? {});
   const modules = new Set(Object.entries(output?.inputs ?? {}).flatMap(([path, i]) => (i.bytesInOutput > 0 ? [path] : [])));
   const code = js.text;
-  if (!dir) return { name, bytes: js.contents.length, packages, modules, code };
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  const mapBytes = map?.contents.length ?? 0;
+  const mapHasSources = Array.isArray((JSON.parse(map?.text ?? '{}') as { sourcesContent?: unknown }).sourcesContent);
+  if (!dir) return { name, bytes: js.contents.length, mapBytes, mapHasSources, packages, modules, code };
   mkdirSync(dir, { recursive: true });
   for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
-  return { name, bytes: js.contents.length, file: js.path, packages, modules, code };
+  return { name, bytes: js.contents.length, mapBytes, mapHasSources, file: js.path, packages, modules, code };
 }
