@@ -4,28 +4,17 @@ import { api, routeExists } from './api';
 import type { MissionSummary, PendingDecision } from './types';
 import { ago, missionTitle, STATUS_WORDS } from './words';
 
-const FILTERS: { id: string; label: string; statuses: string[] | null }[] = [
-  { id: 'all', label: 'All', statuses: null },
-  {
-    id: 'active',
-    label: 'In progress',
-    statuses: [
-      'QUEUED',
-      'ARCHITECTING',
-      'POLICY_CHECK',
-      'BUILDING',
-      'AUDITING',
-      'HEALING',
-      'AWAITING_APPROVAL',
-      'DEPLOYING',
-      'PUBLISHING',
-      'SEALING',
-      'READY_TO_BUILD',
-    ],
-  },
-  { id: 'talking', label: 'Talking', statuses: ['NEEDS_INPUT', 'NEEDS_CONFIRMATION'] },
-  { id: 'live', label: 'Live', statuses: ['DEPLOYED'] },
-  { id: 'stopped', label: 'Stopped', statuses: ['FAILED', 'CANCELLED', 'REJECTED'] },
+const TALKING = ['NEEDS_INPUT', 'NEEDS_CONFIRMATION'];
+const LIVE = ['DEPLOYED'];
+const STOPPED = ['FAILED', 'CANCELLED', 'REJECTED'];
+
+/** Status filters; "In progress" is every status the others leave out, so a new step lands there. */
+const FILTERS: { id: string; label: string; matches: ((status: string) => boolean) | null }[] = [
+  { id: 'all', label: 'All', matches: null },
+  { id: 'active', label: 'In progress', matches: (s) => ![...TALKING, ...LIVE, ...STOPPED].includes(s) },
+  { id: 'talking', label: 'Talking', matches: (s) => TALKING.includes(s) },
+  { id: 'live', label: 'Live', matches: (s) => LIVE.includes(s) },
+  { id: 'stopped', label: 'Stopped', matches: (s) => STOPPED.includes(s) },
 ];
 
 export function statusTone(status: string): string {
@@ -86,7 +75,7 @@ export function Sidebar(props: {
     const q = query.trim().toLowerCase();
     let list = found ?? props.missions;
     if (!found && q) list = list.filter((m) => `${m.prompt} ${m.project_name ?? ''} ${m.status}`.toLowerCase().includes(q));
-    return f.statuses ? list.filter((m) => f.statuses!.includes(m.status)) : list;
+    return f.matches ? list.filter((m) => f.matches!(m.status)) : list;
   }, [props.missions, found, filter, query]);
 
   const clear = async () => {
