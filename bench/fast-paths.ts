@@ -10,12 +10,8 @@
  * Missions are followed over the WebSocket, never by fast polling, so the bench does not load the
  * stack it measures.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startLocalStack, type LocalStack } from '../local/stack';
+import { startBenchStack, type BenchStack } from './bench-stack';
 
 const ROUNDS = Number(process.env.BENCH_STATUS_ROUNDS ?? 3);
 const ROUND_MS = Number(process.env.BENCH_STATUS_ROUND_MS ?? 1500);
@@ -27,11 +23,7 @@ const pct = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
 
-export interface Bench {
-  stack: LocalStack;
-  auth: Record<string, string>;
-  tenantId: string;
-}
+export type Bench = Pick<BenchStack, 'stack' | 'auth' | 'tenantId'>;
 
 /** Requests per second `op` sustains with CLIENTS concurrent callers for ROUND_MS. */
 async function rate(op: () => Promise<unknown>): Promise<number> {
@@ -102,26 +94,9 @@ export async function follow(b: Bench, prompt: string): Promise<Followed> {
 }
 
 export async function fastPathFigures(out: (line: string) => void): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-fast-'));
-  const admin = { email: 'bench@gantry.local', password: randomBytes(18).toString('base64url') };
-  const stack = await startLocalStack({
-    env: {
-      ...process.env,
-      PORT: '0',
-      GANTRY_DATA_DIR: dataDir,
-      GANTRY_ADMIN_EMAIL: admin.email,
-      GANTRY_ADMIN_PASSWORD: admin.password,
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
-    },
-  });
+  const b = await startBenchStack('fast');
+  const { stack, auth } = b;
   try {
-    const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
-    const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-    const me = (await (await fetch(`${stack.url}/gantry/auth/status`, { headers: auth })).json()) as {
-      tenant: { tenant_id: string };
-    };
-    const b: Bench = { stack, auth, tenantId: me.tenant.tenant_id };
-
     // One mission alone: its time is the makespan's unit, its pushes the uncontended figure.
     const lone = await follow(b, 'Build a unit converter');
     if (lone.status !== 'DEPLOYED') throw new Error(`lone mission ended ${lone.status}`);
@@ -167,8 +142,7 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
       `builder slot wait (first queue position → first build output), ${CONCURRENT} at once: median ${pct(waits, 50).toFixed(0)} ms, max ${Math.max(...waits).toFixed(0)} ms; mission time without it: median ${pct(orchestration, 50).toFixed(0)} ms (lone mission ${loneMs.toFixed(0)} ms)`,
     );
   } finally {
-    await stack.stop({ drain: true });
-    rmSync(dataDir, { recursive: true, force: true });
+    await b.stop();
   }
 }
 

@@ -16,16 +16,12 @@
  * Figures are ratios within one run; absolute times depend on the machine and its load.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runSnippet } from '../local/sandbox/snippet';
 import { functionBundleFigures } from './function-bundles';
 import { appCompilerFigures } from './app-compiler';
+import { startBenchStack, type BenchStack } from './bench-stack';
 import { fastPathFigures, follow } from './fast-paths';
 import { startupFigures } from './startup';
-import { startLocalStack, type LocalStack } from '../local/stack';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
 const N_SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 3);
@@ -53,30 +49,15 @@ interface MissionFigures {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  // A throwaway owner for this run's own stack; every API call below carries its session.
-  const admin = { email: 'bench@gantry.local', password: randomBytes(18).toString('base64url') };
-  const stack = await startLocalStack({
-    env: {
-      ...process.env,
-      PORT: '0',
-      GANTRY_DATA_DIR: dataDir,
-      GANTRY_ADMIN_EMAIL: admin.email,
-      GANTRY_ADMIN_PASSWORD: admin.password,
-    },
-  });
-  const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
-  const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const bench = await startBenchStack('missions');
+  const { stack, auth } = bench;
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   out(`Gantry bench — builder: ${stack.sandbox.describe().summary}`);
 
-  const me = (await (await fetch(`${stack.url}/gantry/auth/status`, { headers: auth })).json()) as {
-    tenant: { tenant_id: string };
-  };
   // Followed over the WebSocket: polling would load the stack being measured.
   const runMission = async (prompt: string): Promise<MissionFigures> => {
-    const m = await follow({ stack, auth, tenantId: me.tenant.tenant_id }, prompt);
+    const m = await follow(bench, prompt);
     const s = (await (await fetch(`${stack.url}/gantry/status/${m.missionId}`, { headers: auth })).json()) as {
       status: string;
       attempts: Array<{ command_ms: number }>;
@@ -137,8 +118,7 @@ async function main(): Promise<void> {
       `sandbox start (trivial command, ${SANDBOX_RUNS} runs): median ${sb.toFixed(1)} ms in the sandbox vs ${pl.toFixed(1)} ms plain → overhead ${(sb - pl).toFixed(1)} ms (${(sb / pl).toFixed(1)}×)`,
     );
   } finally {
-    await stack.stop({ drain: true });
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
   await healAndCancelFigures(out);
   await fastPathFigures(out);
@@ -155,9 +135,7 @@ interface BenchEvent {
 }
 
 /** A stack with its own owner and a scripted architect, for the heal and cancel figures. */
-async function scriptedStack(): Promise<{ stack: LocalStack; auth: Record<string, string>; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-heal-'));
-  const admin = { email: 'bench@gantry.local', password: randomBytes(18).toString('base64url') };
+function scriptedStack(): Promise<BenchStack> {
   // First draft: multiply is wrong (one failing test); the heal fixes it. "hang": tests never end.
   const architect = new ScriptedArchitect(
     (prompt) => {
@@ -170,22 +148,12 @@ async function scriptedStack(): Promise<{ stack: LocalStack; auth: Record<string
       files: input.manifest.files.map((f) => (f.path === 'src/math.js' ? { ...f, content: brokenMath({}) } : f)),
     }),
   );
-  const stack = await startLocalStack({
-    env: {
-      ...process.env,
-      PORT: '0',
-      GANTRY_DATA_DIR: dataDir,
-      GANTRY_ADMIN_EMAIL: admin.email,
-      GANTRY_ADMIN_PASSWORD: admin.password,
-    },
-    architect,
-  });
-  const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
-  return { stack, dataDir, auth: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } };
+  return startBenchStack('heal', { architect });
 }
 
 async function healAndCancelFigures(out: (line: string) => void): Promise<void> {
-  const { stack, auth, dataDir } = await scriptedStack();
+  const bench = await scriptedStack();
+  const { stack, auth } = bench;
   const api = async (method: string, path: string, body?: unknown): Promise<any> =>
     (await fetch(`${stack.url}${path}`, { method, headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) })).json();
   try {
@@ -235,8 +203,7 @@ async function healAndCancelFigures(out: (line: string) => void): Promise<void> 
       `cancel (request → workflow stopped and build processes gone, ${CANCEL_RUNS} runs): median ${ms(pct(cancels, 50))}, max ${ms(Math.max(...cancels))}`,
     );
   } finally {
-    await stack.stop({ drain: true });
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
