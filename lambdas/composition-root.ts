@@ -48,7 +48,8 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
       config,
       policy,
       debuggerRuns: new DebuggerRunStore(doc, config.GANTRY_TABLE_NAME),
-      store: new MissionStore(doc, config.GANTRY_TABLE_NAME),
+      // One process writes every subscription here, so the store may remember subscribers.
+      store: new MissionStore(doc, config.GANTRY_TABLE_NAME, undefined, { rememberSubscribers: true }),
       identity: new IdentityStore(doc, config.GANTRY_TABLE_NAME),
       passwords: new Argon2PasswordHasher(),
       secretBox: new AesGcmSecretBox(localKeyFile(join(dataDir, 'keys'))),

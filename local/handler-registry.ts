@@ -32,6 +32,7 @@ import { createHandler as stepRecordRejection } from '../lambdas/handlers/step-r
 import { createHandler as executionEnded } from '../lambdas/handlers/execution-ended';
 import type { RestHandler } from '../lambdas/http';
 import type { Services } from '../lambdas/app/services';
+import { authorizerCache } from '../lambdas/app/authorizer-cache';
 
 let current: Services | undefined;
 
@@ -44,6 +45,8 @@ export function services(): Services {
 /** The local stack installs its services before it routes the first request (and removes them when it stops). */
 export function installServices(s: Services | undefined): void {
   current = s;
+  // Sessions checked against another stack's store mean nothing to this one.
+  authorizerCache.clear();
 }
 
 /**

@@ -33,6 +33,7 @@ import { runBuilderJob } from './sandbox/run-builder-job';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { ApiGatewayConnections } from '../lambdas/adapters/push';
+import { Agent as HttpAgent } from 'node:http';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
 import { LocalMetricsFile } from './metrics-file';
 import { setMetricSink } from '../lambdas/metrics';
@@ -246,6 +247,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     endpoint: url,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     headers: { [CONNECTIONS_KEY_HEADER]: connectionsKey },
+    // Pushes reuse kept-alive connections to the gateway instead of opening one each.
+    agent: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
   });
   const base = createLocalServices(
     config,

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
   isConditionalCheckFailed,
 } from './dynamo-client';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { chainHash, GENESIS_HASH } from '../domain/event-chain';
 import { ConflictError, MissionEndedError, MissionNotFinalError, NotFoundError, TransientError } from '../domain/errors';
 import { FINAL_STATUSES, isFinal } from '../domain/mission';
@@ -49,11 +49,29 @@ export interface Subscription {
  * Mission state in one DynamoDB table, single-item conditional writes only (dynalite has no
  * transactions). Every key starts with the tenant, so no query can cross tenants.
  */
+export interface MissionStoreOptions {
+  /**
+   * Remember each mission's subscribers between pushes instead of querying them per push. Only
+   * where every subscription write passes through this one instance (the local stack, one
+   * process); in AWS many functions write subscriptions, so each push queries them.
+   */
+  readonly rememberSubscribers?: boolean;
+}
+
+/** How long remembered subscribers are trusted even without a write seen (rows swept elsewhere). */
+const SUBSCRIBERS_TTL_MS = 30_000;
+
 export class MissionStore {
+  /** Subscribers per mission key, with the generation they were read at (see `subscriptions`). */
+  private readonly subscribers = new Map<string, { readonly subs: Subscription[]; readonly until: number }>();
+  /** Bumped by every subscription write of a mission: a read that started before one is not kept. */
+  private readonly subscriberGenerations = new Map<string, number>();
+
   constructor(
     private readonly doc: DocumentSender,
     private readonly table: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: MissionStoreOptions = {},
   ) {}
 
   async createMission(input: {
@@ -108,6 +126,8 @@ export class MissionStore {
           GSI1PK: `T#${input.tenantId}#MISSIONS`,
           GSI1SK: `${at}#${input.missionId}`,
           ...mission,
+          // Every caller-given idempotency key of this mission's events is indexed on the item.
+          [KEY_INDEX_ATTRIBUTE]: 1,
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
@@ -222,6 +242,8 @@ export class MissionStore {
     const idempotencyKey = input.idempotencyKey ?? randomUUID();
     // As stored and as hashed: a JSON value (no undefined), so a re-read event hashes the same.
     const patch = input.patch ? (jsonValue(input.patch) as MissionPatch) : undefined;
+    const fast = await this.appendFromItem(tenantId, missionId, input, idempotencyKey, patch);
+    if (fast) return fast;
     for (let tries = 0; tries < 30; tries++) {
       // Jittered back-off after a lost race so a crowd of writers spreads out.
       if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(tries, 5)));
@@ -255,47 +277,117 @@ export class MissionStore {
           throw new MissionEndedError(missionId, ended ?? current?.status ?? 'final');
         }
       }
-      const seq = (head?.seq ?? 0) + 1;
-      const prevHash = head?.hash ?? GENESIS_HASH;
-      // The first event carries the record the mission started as, and every event its patch,
-      // inside the hashed body: the log alone then rebuilds the mission item (gantry replay).
-      const start = seq === 1 ? await this.getMission(tenantId, missionId) : null;
-      const body: Omit<MissionEvent, 'hash'> = {
-        mission_id: missionId,
-        tenant_id: tenantId,
-        seq,
-        type: input.type,
-        status: input.status ?? null,
-        message: input.message,
-        actor: input.actor,
-        at: this.now().toISOString(),
-        correlation_id: missionId,
-        causation_id: input.causationId ?? (head ? `${missionId}#${head.seq}` : null),
-        idempotency_key: idempotencyKey,
-        data: input.data ?? {},
-        ...(start ? { record: jsonValue(start) as Record<string, unknown> } : {}),
-        ...(patch ? { patch } : {}),
-        prev_hash: prevHash,
-      };
-      const event: MissionEvent = { ...body, hash: chainHash(prevHash, body as unknown as Record<string, unknown>) };
-      try {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            // The patch travels with the event: whoever finds the mission item behind the log can
-            // apply it (see `settle`).
-            Item: { PK: pk, SK: eventSk(seq), ...event },
-            ConditionExpression: 'attribute_not_exists(SK)',
-          }),
-        );
-      } catch (err) {
-        if (isConditionalCheckFailed(err)) continue;
-        throw err;
-      }
-      await this.advanceMission(tenantId, missionId, event, patch ?? {});
+      // The first event carries the record the mission started as (see `nextEvent`).
+      const start = !head ? await this.getMission(tenantId, missionId) : null;
+      const event = this.nextEvent(
+        tenantId,
+        missionId,
+        input,
+        idempotencyKey,
+        patch,
+        head?.seq ?? 0,
+        head?.hash ?? GENESIS_HASH,
+        start,
+      );
+      if (!(await this.putEvent(pk, event))) continue;
+      await this.advanceMission(tenantId, missionId, event, patch ?? {}, input.idempotencyKey !== undefined);
       return event;
     }
     throw new TransientError(`Could not append to mission ${missionId}: too much contention`);
+  }
+
+  /**
+   * The usual append, read from the mission item alone: its seq, chain head and status are the
+   * log's head whenever the item is not behind its log, and its key index (`ek_*` attributes, one
+   * per caller-given idempotency key, naming the seq) answers whether this append was made
+   * before. One read, one conditional event write, one conditional item update, instead of
+   * querying the log's head and searching every event for the key. Whenever the item cannot
+   * vouch for the head (it is behind its log: the event write then finds its seq taken; it
+   * predates the key index; the caller's expected seq or a final status is involved), this
+   * answers null and the general path decides, so the chain still never forks.
+   */
+  private async appendFromItem(
+    tenantId: string,
+    missionId: string,
+    input: NewEvent,
+    idempotencyKey: string,
+    patch: MissionPatch | undefined,
+  ): Promise<MissionEvent | null> {
+    const pk = missionPk(tenantId, missionId);
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: pk, SK: 'META' }, ConsistentRead: true }));
+    const item = out.Item;
+    if (!item || item[KEY_INDEX_ATTRIBUTE] !== 1) return null;
+    if (input.idempotencyKey && item[keyIndexAttribute(idempotencyKey)] !== undefined) return null;
+    const mission = toMission(item);
+    if (input.expectedSeq !== undefined && mission.seq !== input.expectedSeq) return null;
+    if (input.status && isFinal(mission.status)) return null;
+    const seq = mission.seq;
+    const event = this.nextEvent(
+      tenantId,
+      missionId,
+      input,
+      idempotencyKey,
+      patch,
+      seq,
+      mission.chain_head ?? GENESIS_HASH,
+      seq === 0 ? mission : null,
+    );
+    if (!(await this.putEvent(pk, event))) return null;
+    await this.advanceMission(tenantId, missionId, event, patch ?? {}, input.idempotencyKey !== undefined);
+    return event;
+  }
+
+  /** The event after `headSeq`, hashed onto `prevHash`. */
+  private nextEvent(
+    tenantId: string,
+    missionId: string,
+    input: NewEvent,
+    idempotencyKey: string,
+    patch: MissionPatch | undefined,
+    headSeq: number,
+    prevHash: string,
+    start: Mission | null,
+  ): MissionEvent {
+    const seq = headSeq + 1;
+    // The first event carries the record the mission started as, and every event its patch,
+    // inside the hashed body: the log alone then rebuilds the mission item (gantry replay).
+    const body: Omit<MissionEvent, 'hash'> = {
+      mission_id: missionId,
+      tenant_id: tenantId,
+      seq,
+      type: input.type,
+      status: input.status ?? null,
+      message: input.message,
+      actor: input.actor,
+      at: this.now().toISOString(),
+      correlation_id: missionId,
+      causation_id: input.causationId ?? (headSeq > 0 ? `${missionId}#${headSeq}` : null),
+      idempotency_key: idempotencyKey,
+      data: input.data ?? {},
+      ...(seq === 1 && start ? { record: jsonValue(start) as Record<string, unknown> } : {}),
+      ...(patch ? { patch } : {}),
+      prev_hash: prevHash,
+    };
+    return { ...body, hash: chainHash(prevHash, body as unknown as Record<string, unknown>) };
+  }
+
+  /** Writes the event at its seq unless that seq is taken (then false: another writer was first). */
+  private async putEvent(pk: string, event: MissionEvent): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          // The patch travels with the event: whoever finds the mission item behind the log can
+          // apply it (see `settle`).
+          Item: { PK: pk, SK: eventSk(event.seq), ...event },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw err;
+    }
   }
 
   /**
@@ -303,15 +395,29 @@ export class MissionStore {
    * the seq just before it. A mission item further behind (a writer stopped between its event and
    * this update) is first brought forward event by event (`settle`).
    */
-  private async advanceMission(tenantId: string, missionId: string, event: MissionEvent, patch: MissionPatch): Promise<void> {
-    if (await this.applyEvent(tenantId, missionId, event, patch)) return;
+  private async advanceMission(
+    tenantId: string,
+    missionId: string,
+    event: MissionEvent,
+    patch: MissionPatch,
+    indexKey: boolean,
+  ): Promise<void> {
+    if (await this.applyEvent(tenantId, missionId, event, patch, indexKey)) return;
     await this.settle(tenantId, missionId, event.seq);
   }
 
   /** One conditional update of the mission item to `event`; false when the item is not at `event.seq - 1`. */
-  private async applyEvent(tenantId: string, missionId: string, event: MissionEvent, patch: MissionPatch): Promise<boolean> {
+  private async applyEvent(
+    tenantId: string,
+    missionId: string,
+    event: MissionEvent,
+    patch: MissionPatch,
+    indexKey = true,
+  ): Promise<boolean> {
     const fields: Record<string, unknown> = { ...patch, seq: event.seq, chain_head: event.hash, updated_at: event.at };
     if (event.status) fields.status = event.status;
+    // The key index: a re-run of the step that appended this event finds it from the item alone.
+    if (indexKey) fields[keyIndexAttribute(event.idempotency_key)] = event.seq;
     const { expression, names, values } = setExpression(fields);
     try {
       await this.doc.send(
@@ -482,6 +588,7 @@ export class MissionStore {
   }
 
   async subscribe(tenantId: string, missionId: string, connectionId: string): Promise<void> {
+    this.forgetSubscribers(missionPk(tenantId, missionId));
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
@@ -494,17 +601,40 @@ export class MissionStore {
         Item: { PK: connPk(connectionId), SK: `SUB#${tenantId}#${missionId}`, tenant_id: tenantId, mission_id: missionId },
       }),
     );
+    this.forgetSubscribers(missionPk(tenantId, missionId));
   }
 
   async subscriptions(tenantId: string, missionId: string): Promise<Subscription[]> {
+    const pk = missionPk(tenantId, missionId);
+    const remember = this.options.rememberSubscribers === true;
+    if (remember) {
+      const known = this.subscribers.get(pk);
+      if (known && known.until > Date.now()) return known.subs;
+    }
+    const generation = this.subscriberGenerations.get(pk) ?? 0;
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
-        ExpressionAttributeValues: { ':pk': missionPk(tenantId, missionId), ':s': 'SUB#' },
+        ExpressionAttributeValues: { ':pk': pk, ':s': 'SUB#' },
       }),
     );
-    return (out.Items ?? []).map((i) => ({ connectionId: String(i.connection_id) }));
+    const subs = (out.Items ?? []).map((i) => ({ connectionId: String(i.connection_id) }));
+    // A subscription written while this query ran may be missing from it: keep only a clean read.
+    if (remember && (this.subscriberGenerations.get(pk) ?? 0) === generation) {
+      if (this.subscribers.size >= 1000) {
+        for (const [key, entry] of this.subscribers) if (entry.until <= Date.now()) this.subscribers.delete(key);
+      }
+      this.subscribers.set(pk, { subs, until: Date.now() + SUBSCRIBERS_TTL_MS });
+    }
+    return subs;
+  }
+
+  /** A subscription of the mission changed: the next push reads its subscribers again. */
+  private forgetSubscribers(pk: string): void {
+    if (this.options.rememberSubscribers !== true) return;
+    this.subscribers.delete(pk);
+    this.subscriberGenerations.set(pk, (this.subscriberGenerations.get(pk) ?? 0) + 1);
   }
 
   /** Removes a connection and every subscription it held. */
@@ -519,12 +649,14 @@ export class MissionStore {
     const items = out.Items ?? [];
     for (const item of items) {
       if (String(item.SK).startsWith('SUB#')) {
+        this.forgetSubscribers(missionPk(String(item.tenant_id), String(item.mission_id)));
         await this.doc.send(
           new DeleteCommand({
             TableName: this.table,
             Key: { PK: missionPk(String(item.tenant_id), String(item.mission_id)), SK: `SUB#${connectionId}` },
           }),
         );
+        this.forgetSubscribers(missionPk(String(item.tenant_id), String(item.mission_id)));
       }
       await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: connPk(connectionId), SK: item.SK } }));
     }
@@ -571,10 +703,16 @@ function setExpression(fields: Record<string, unknown>): {
 
 /** The attribute in which events written before patches were hashed kept theirs (not part of the event). */
 const PATCH_ATTRIBUTE = 'mission_patch';
+/** Marks a mission item whose events' idempotency keys are indexed on it (`ek_<digest>`: seq). */
+const KEY_INDEX_ATTRIBUTE = 'ek_index';
+const KEY_INDEX_PREFIX = 'ek_';
+const keyIndexAttribute = (key: string): string =>
+  `${KEY_INDEX_PREFIX}${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
 const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE];
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...item };
   for (const k of STORE_KEYS) delete copy[k];
+  for (const k of Object.keys(copy)) if (k.startsWith(KEY_INDEX_PREFIX)) delete copy[k];
   return copy;
 }
 const toMission = (item: Record<string, unknown>): Mission => stripKeys(item) as unknown as Mission;

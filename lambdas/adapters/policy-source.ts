@@ -10,12 +10,17 @@ import { ReloadingPolicy } from './reloading-policy';
 /**
  * policy.yaml on disk (the local stack). With `watch`, edits are picked up as soon as the file
  * changes (the folder is watched, so editors that save by renaming are seen too); `refresh()`
- * checks it as well, so a step never works from a stale policy even if an event was missed.
+ * checks it as well, so even if an event was missed no step works from a policy more than
+ * STAT_INTERVAL_MS stale.
  *
- * Every request and step calls `refresh()`, so while the file is unchanged it costs one `stat`:
- * the file is read only when its identity, size or times change, and parsed only when the
- * text's digest differs from the text last parsed.
+ * Every request and step calls `refresh()`. Unwatched, while the file is unchanged that costs one
+ * `stat`; watched, the watch event re-reads an edit and a `stat` runs at most every
+ * STAT_INTERVAL_MS besides. The file is read only when its identity, size or times change, and
+ * parsed only when the text's digest differs from the text last parsed.
  */
+/** How often a watched policy file is stat'ed in case a watch event was missed. */
+export const STAT_INTERVAL_MS = 250;
+
 export class FilePolicySource extends ReloadingPolicy {
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -23,6 +28,8 @@ export class FilePolicySource extends ReloadingPolicy {
   private seen = '';
   /** SHA-256 of the text last parsed (adopted or refused). */
   private parsedDigest = '';
+  /** When the file was last stat'ed (performance.now()). */
+  private statAt = -Infinity;
 
   constructor(
     private readonly path: string,
@@ -43,6 +50,10 @@ export class FilePolicySource extends ReloadingPolicy {
 
   /** `reread`: read the file even if its stat is unchanged (a watch event within one time tick). */
   async refresh(options: { reread?: boolean } = {}): Promise<LoadedPolicy> {
+    // While watched, the watch event re-reads an edit within ~50 ms; the stat below is only the
+    // fallback for a missed event, so it runs at most every STAT_INTERVAL_MS, not per request.
+    if (this.watcher && !options.reread && performance.now() - this.statAt < STAT_INTERVAL_MS) return this.loaded;
+    this.statAt = performance.now();
     let text: string;
     let seen: string;
     try {

@@ -1,3 +1,4 @@
+import { request as httpRequest, type Agent } from 'node:http';
 import type { PushPort } from '../domain/ports';
 import { credentialsFromEnv, doubleEncodedPath, sha256Hex, signedHeaders, uriEncode, type AwsCredentials } from './aws-sigv4';
 
@@ -29,6 +30,17 @@ export interface ApiGatewayConnectionsOptions {
   readonly credentials?: AwsCredentials;
   /** Sent with every request (the local stack's connections key). */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * A kept-alive agent for a plain-HTTP endpoint (the local gateway): each push reuses a
+   * connection instead of opening one. Without it, requests use fetch.
+   */
+  readonly agent?: Agent;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly text: string;
+  readonly errorType: string | null;
 }
 
 export class ApiGatewayConnections {
@@ -53,24 +65,54 @@ export class ApiGatewayConnections {
         payloadHash: sha256Hex(body ?? ''),
       },
     );
-    // fetch sets Host from the URL (the value signed); it may not be passed as a header.
-    const { host: _host, ...sent } = headers;
-    const res = await fetch(`${url.origin}${path}`, {
-      method,
-      headers: { ...sent, ...this.options.headers },
-      ...(body ? { body } : {}),
-    });
-    const text = await res.text();
-    if (res.ok) return;
+    const res = await this.request(url, path, method, { ...headers, ...this.options.headers }, body);
+    const text = res.text;
+    if (res.status >= 200 && res.status < 300) return;
     let message = text;
     try {
       message = String((JSON.parse(text) as { message?: unknown }).message ?? text);
     } catch {
       // Not JSON: keep the text.
     }
-    const type =
-      (res.headers.get('x-amzn-errortype') ?? '').split(':')[0] || (res.status === 410 ? 'GoneException' : `HTTP${res.status}`);
+    const type = (res.errorType ?? '').split(':')[0] || (res.status === 410 ? 'GoneException' : `HTTP${res.status}`);
     throw new ConnectionsError(type, message || type, res.status);
+  }
+
+  private async request(url: URL, path: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+    const agent = this.options.agent;
+    if (!agent) {
+      // fetch sets Host from the URL (the value signed); it may not be passed as a header.
+      const { host: _host, ...sent } = headers;
+      const res = await fetch(`${url.origin}${path}`, { method, headers: sent, ...(body ? { body } : {}) });
+      return { status: res.status, text: await res.text(), errorType: res.headers.get('x-amzn-errortype') };
+    }
+    return new Promise<Answer>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const errorType = res.headers['x-amzn-errortype'];
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+              errorType: typeof errorType === 'string' ? errorType : null,
+            });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type Principal,
 } from '../domain/identity';
 import { recordAudit } from './audit';
+import { authorizerCache } from './authorizer-cache';
 
 export type AuthenticationServices = Pick<Services, 'identity' | 'passwords' | 'policy'>;
 /** Logging out closes the session's sockets too. */
@@ -35,8 +36,9 @@ export type AuthorizationResult =
  * The one authorization decision, used by the API Gateway Lambda authorizer (REST and
  * WebSocket `$connect`) and by the local gateway through that same handler. A session is
  * looked up by the SHA-256 of its token (the store never holds a token), must not be expired,
- * and its user must still exist in the same tenant; the role is read from the user, so a role
- * change applies at once.
+ * and its user must still exist in the same tenant; the role is read from the user. A session
+ * found valid is trusted for AUTHORIZER_CACHE_SECONDS without another read (authorizer-cache.ts),
+ * never past its expiry; logout forgets it.
  */
 export async function authorize(svc: AuthorizeServices, request: AuthorizationRequest): Promise<AuthorizationResult> {
   if (request.connect) {
@@ -58,9 +60,13 @@ export async function authorize(svc: AuthorizeServices, request: AuthorizationRe
     return { ok: false, reason: 'malformed session token' };
   }
   const key = tokenKey(credential.token);
+  const known = authorizerCache.get(key);
+  if (known) return { ok: true, principal: known };
   const session = await svc.identity.getSession(key);
   if (!session) return { ok: false, reason: 'unknown, expired or revoked session' };
-  return principalFor(svc, session, key);
+  const result = await principalFor(svc, session, key);
+  if (result.ok) authorizerCache.remember(key, result.principal, session.expires_at);
+  return result;
 }
 
 async function principalFor(svc: AuthorizeServices, grant: GrantRecord, sessionKey?: string): Promise<AuthorizationResult> {
@@ -173,6 +179,7 @@ export async function login(
 export async function logout(svc: LogoutServices, principal: Principal): Promise<{ closedSockets: number }> {
   if (!principal.sessionKey) return { closedSockets: 0 };
   await svc.identity.deleteSession(principal.sessionKey);
+  authorizerCache.forget(principal.sessionKey);
   let closedSockets = 0;
   for (const connectionId of await svc.store.connectionsOfSession(principal.sessionKey)) {
     if (await svc.push.disconnect(connectionId).catch(() => false)) closedSockets++;

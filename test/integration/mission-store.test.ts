@@ -102,6 +102,103 @@ test('connections: subscribe, count and cleanup on disconnect', async () => {
   expect(await store.connectionCount()).toBe(before);
 });
 
+test('remembered subscribers: every subscribe and disconnect is seen, and a read racing a subscribe is not kept', async () => {
+  const remembering = new MissionStore(client, 'gantry', undefined, { rememberSubscribers: true });
+  let queries = 0;
+  const counting = new MissionStore(
+    { send: (command: unknown) => (queries++, client.send(command as never)) } as unknown as DocumentSender,
+    'gantry',
+    undefined,
+    { rememberSubscribers: true },
+  );
+  await remembering.putConnection('r1', 't1');
+  await remembering.subscribe('t1', 'mr', 'r1');
+  expect(await remembering.subscriptions('t1', 'mr')).toEqual([{ connectionId: 'r1' }]);
+  await remembering.putConnection('r2', 't1');
+  await remembering.subscribe('t1', 'mr', 'r2');
+  expect((await remembering.subscriptions('t1', 'mr')).map((s) => s.connectionId).sort()).toEqual(['r1', 'r2']);
+  await remembering.removeConnection('r1');
+  expect(await remembering.subscriptions('t1', 'mr')).toEqual([{ connectionId: 'r2' }]);
+
+  // Repeated pushes query once.
+  await counting.subscriptions('t1', 'mr');
+  await counting.subscriptions('t1', 'mr');
+  expect(queries).toBe(1);
+
+  // A read whose answer predates a subscribe must not be remembered: here the query answers
+  // (without the new subscriber) only after the subscribe has finished.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let holdNext = true;
+  const slow = new MissionStore(
+    {
+      send: async (command: unknown) => {
+        const hold = holdNext && (command as { constructor: { name: string } }).constructor.name === 'QueryCommand';
+        if (hold) holdNext = false;
+        const answer = await client.send(command as never);
+        if (hold) await held;
+        return answer;
+      },
+    } as unknown as DocumentSender,
+    'gantry',
+    undefined,
+    { rememberSubscribers: true },
+  );
+  const stale = slow.subscriptions('t1', 'mq');
+  await new Promise((r) => setTimeout(r, 50));
+  await slow.subscribe('t1', 'mq', 'r2');
+  release();
+  expect(await stale).toEqual([]);
+  expect(await slow.subscriptions('t1', 'mq')).toEqual([{ connectionId: 'r2' }]);
+  await remembering.removeConnection('r2');
+});
+
+test('an append is one item read, one event write and one item update; a repeated key is still not appended twice', async () => {
+  const sent: string[] = [];
+  const counting = new MissionStore(
+    {
+      send: (command: unknown) => {
+        sent.push((command as { constructor: { name: string } }).constructor.name);
+        return client.send(command as never);
+      },
+    } as unknown as DocumentSender,
+    'gantry',
+  );
+  await counting.createMission({
+    tenantId: 't1',
+    missionId: 'm-ops',
+    prompt: 'p',
+    options: { deploy: true, publish: true },
+    policyHash: 'h',
+    speech: 's',
+  });
+  const actor = { type: 'system' as const, id: 'test' };
+  for (let i = 1; i <= 3; i++) {
+    sent.length = 0;
+    await counting.appendEvent('t1', 'm-ops', {
+      type: 'step',
+      message: `step ${i}`,
+      actor,
+      status: 'BUILDING',
+      idempotencyKey: `m-ops:${i}`,
+    });
+    expect(sent).toEqual(['GetCommand', 'PutCommand', 'UpdateCommand']);
+  }
+  const again = await counting.appendEvent('t1', 'm-ops', {
+    type: 'step',
+    message: 'step 2',
+    actor,
+    status: 'BUILDING',
+    idempotencyKey: 'm-ops:2',
+  });
+  expect(again.seq).toBe(2);
+  const events = await counting.listEvents('t1', 'm-ops');
+  expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+  expect(verifyChain(events).ok).toBe(true);
+  expect(events[0]!.record).toMatchObject({ mission_id: 'm-ops', seq: 0 });
+  expect(JSON.stringify(await counting.getMission('t1', 'm-ops'))).not.toMatch(/ek_/);
+});
+
 /** A store whose next mission-item update is lost, as when the process dies between the event write and that update. */
 function storeThatStopsBeforeTheItemUpdate(): { store: MissionStore; arm: () => void } {
   const doc = client;
