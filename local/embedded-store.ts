@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -10,24 +10,20 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent } from 'node:http';
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { DynamoDocumentClient } from '../lambdas/adapters/dynamo-client';
+import { storeWorker } from './store-server';
 
 /**
  * The embedded DynamoDB (dynalite on disk) behind two locks: it listens on a Unix socket inside the
  * data directory (0700 folder, 0600 socket: other users of the machine cannot connect, and no web
  * page can reach it the way it could reach a TCP port on 127.0.0.1), and every request must be
  * SigV4-signed with a credential made at this start. A request without it is refused with 403
- * before dynalite sees it.
+ * before dynalite sees it. The server runs on a worker thread (store-server.js).
  */
-
-// dynalite ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (opts: Record<string, unknown>) => Server;
 
 export interface StoreCredentials {
   readonly accessKeyId: string;
@@ -43,9 +39,6 @@ export interface StoreAccess {
 
 /** The file (0600, in the 0700 data directory) through which `gantry` commands reach a running stack's store. */
 export const STORE_ACCESS_FILE = 'store.json';
-const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-/** SigV4 requests older or newer than this are refused (AWS allows 15 minutes). */
-const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 /** Unix socket paths are limited to about 108 bytes. */
 const MAX_SOCKET_PATH = 100;
 
@@ -74,76 +67,7 @@ export function embeddedStoreClient(
   });
 }
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
-
-/**
- * Checks an AWS Signature Version 4 `Authorization` header against `credentials`: the access key
- * id, the signed headers, the body hash and the signature. Returns why it fails, or null.
- */
-export function sigV4Problem(
-  req: { method?: string; url?: string; headers: IncomingMessage['headers'] },
-  body: Buffer,
-  credentials: StoreCredentials,
-  nowMs = Date.now(),
-): string | null {
-  const auth = req.headers.authorization;
-  if (typeof auth !== 'string') return 'no Authorization header';
-  const m =
-    /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/.exec(
-      auth,
-    );
-  if (!m) return 'malformed Authorization header';
-  const [, keyId, date, region, service, signedHeaders, signature] = m as unknown as string[];
-  if (!safeEqualText(keyId!, credentials.accessKeyId)) return 'unknown access key';
-  const amzDate = req.headers['x-amz-date'];
-  if (typeof amzDate !== 'string' || !/^\d{8}T\d{6}Z$/.test(amzDate) || !amzDate.startsWith(date!)) return 'bad x-amz-date';
-  const at = Date.UTC(
-    +amzDate.slice(0, 4),
-    +amzDate.slice(4, 6) - 1,
-    +amzDate.slice(6, 8),
-    +amzDate.slice(9, 11),
-    +amzDate.slice(11, 13),
-    +amzDate.slice(13, 15),
-  );
-  if (Math.abs(nowMs - at) > MAX_CLOCK_SKEW_MS) return 'request time too far from the server clock';
-  const names = signedHeaders!.split(';');
-  if (!names.includes('host') || !names.includes('x-amz-date')) return 'host and x-amz-date must be signed';
-  const canonicalHeaders = names
-    .map((name) => {
-      const value = req.headers[name];
-      const text = Array.isArray(value) ? value.join(',') : (value ?? '');
-      return `${name}:${String(text).trim().replace(/\s+/g, ' ')}\n`;
-    })
-    .join('');
-  const payloadHash = sha256(body);
-  const declared = req.headers['x-amz-content-sha256'];
-  if (typeof declared === 'string' && declared !== payloadHash) return 'body does not match x-amz-content-sha256';
-  const url = new URL(req.url ?? '/', 'http://local');
-  const query = [...url.searchParams.entries()]
-    .map(([k, v]) => [encodeRfc3986(k), encodeRfc3986(v)] as const)
-    .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const canonicalRequest = [req.method ?? 'GET', url.pathname || '/', query, canonicalHeaders, signedHeaders, payloadHash].join(
-    '\n',
-  );
-  const scope = `${date}/${region}/${service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date!), region!), service!), 'aws4_request');
-  const expected = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
-  return safeEqualText(expected, signature!) ? null : 'signature does not match';
-}
-
-function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-function safeEqualText(a: string, b: string): boolean {
-  const x = createHash('sha256').update(a).digest();
-  const y = createHash('sha256').update(b).digest();
-  return timingSafeEqual(x, y);
-}
+export { sigV4Problem } from './store-server';
 
 /** Makes a folder 0700 and every file under it 0600 (sockets and folders keep their kind). */
 export function restrictTree(dir: string): void {
@@ -185,46 +109,24 @@ export async function startEmbeddedStore(dataDir: string, region: string): Promi
     accessKeyId: `GANTRYLOCAL${randomBytes(8).toString('hex').toUpperCase()}`,
     secretAccessKey: randomBytes(30).toString('base64url'),
   };
-  const server = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const inner = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    const refuse = (status: number, type: string, message: string): void => {
-      if (refused) return;
-      refused = true;
-      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': type });
-      res.end(JSON.stringify({ __type: `com.amazon.coral.service#${type}`, message }));
-    };
-    req.on('error', () => req.destroy());
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        refuse(413, 'RequestEntityTooLarge', 'Request too large');
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (refused) return;
-      const body = Buffer.concat(chunks);
-      const problem = sigV4Problem(req, body, credentials);
-      if (problem)
-        return refuse(403, 'UnrecognizedClientException', `The request is not signed with this stack's credential (${problem})`);
-      // dynalite reads the request as a stream: hand it an identical one holding the checked body.
-      const replay = Object.assign(new PassThrough(), { headers: req.headers, method: req.method, url: req.url });
-      inner(replay as unknown as IncomingMessage, res);
-      replay.end(body);
-    });
-  });
+  // The store serves from a worker thread of its own (store-server.js): its work does not queue
+  // behind the stack's handlers on this thread.
+  const worker = storeWorker();
+  worker.postMessage({ start: { dbPath: join(dataDir, 'dynamodb'), socketPath, credentials } });
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => {
-      server.off('error', reject);
-      resolveListen();
+    const onExit = (code: number): void => reject(new Error(`The embedded store stopped while starting (exit ${code})`));
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+    worker.once('message', (message: { listening?: boolean; error?: string; code?: string }) => {
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+      if (message.listening) return resolveListen();
+      void worker.terminate();
+      reject(Object.assign(new Error(message.error ?? 'The embedded store did not start'), { code: message.code }));
     });
   });
+  // An unexpected stop of the store's thread is a stop of the stack's store: say so loudly.
+  worker.on('error', (err) => process.emitWarning(`The embedded store failed: ${err.message}`));
   chmodSync(socketPath, 0o600);
   const access: StoreAccess = { pid: process.pid, socketPath, credentials };
   const accessFile = join(dataDir, STORE_ACCESS_FILE);
@@ -244,7 +146,13 @@ export async function startEmbeddedStore(dataDir: string, region: string): Promi
       } catch {
         // already gone
       }
-      await new Promise<void>((r) => server.close(() => r()));
+      await new Promise<void>((r) => {
+        const done = (): void => r();
+        worker.once('message', done);
+        worker.once('exit', done);
+        worker.postMessage('close');
+      });
+      await worker.terminate();
       rmSync(socketPath, { force: true });
       if (socketDir) rmSync(socketDir, { recursive: true, force: true });
     },

@@ -99,10 +99,17 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+const EMPTY_BODY = Buffer.alloc(0);
+
 /** Reads a request body, refusing more than `limit` bytes (declared or sent). */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyTooLargeError(limit);
+  // No length and no chunked body: there is nothing to read (most GETs).
+  if (declared === 0 && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return EMPTY_BODY;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
