@@ -66,8 +66,16 @@ export interface SigningScope {
 const scopeOf = (s: SigningScope): string => `${amzDate(s.at).slice(0, 8)}/${s.region}/${s.service}/aws4_request`;
 
 /** The SigV4 signing key: HMAC chain over date, region and service, starting from the secret. */
+/** The last signing key derived: it holds for a whole day of one region and service. */
+let lastKey: { readonly secret: string; readonly scope: string; readonly key: Buffer } | null = null;
+
 function signingKey(secret: string, s: SigningScope): Buffer {
-  return hmac(hmac(hmac(hmac(`AWS4${secret}`, amzDate(s.at).slice(0, 8)), s.region), s.service), 'aws4_request');
+  const date = amzDate(s.at).slice(0, 8);
+  const scope = `${date}/${s.region}/${s.service}`;
+  if (lastKey?.secret === secret && lastKey.scope === scope) return lastKey.key;
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), s.region), s.service), 'aws4_request');
+  lastKey = { secret, scope, key };
+  return key;
 }
 
 /** `<access key id>/<date>/<region>/<service>/aws4_request`, the credential scope of a request or POST policy. */
