@@ -183,7 +183,9 @@ export class GantryStack extends Stack {
     this.policyOverride = new PolicyOverride(this, 'PolicyOverride', { artifacts: this.artifacts, store: this.store });
 
     const apiLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
-    // One authorizer for both APIs. No result caching: a logout or an expiry takes effect on the next request.
+    // One authorizer for both APIs. No API Gateway result caching (browsers send a cookie, other
+    // clients a bearer header, and a cache keyed on a missing header answers 401); the function
+    // itself trusts a checked session for 10 s (lambdas/app/authorizer-cache.ts).
     const authorizer = new apigw.RequestAuthorizer(this, 'SessionAuthorizer', {
       handler: this.handlers.authorizer,
       identitySources: [],
