@@ -1,5 +1,6 @@
 import { parse, type AnyNode, type Expression, type Node, type Program, type SpreadElement, type Super } from 'acorn';
 import { fullAncestor } from 'acorn-walk';
+import { createHash } from 'node:crypto';
 
 /**
  * The policy gate's reading of JavaScript as a syntax tree. Text patterns miss code that builds
@@ -598,6 +599,24 @@ function tryParse(text: string, sourceType: 'module' | 'script'): Program | Synt
  * `unparsable-code` finding: code the gate cannot read is code it cannot pass.
  */
 export function analyzeJavaScript(text: string, kind: SourceKind, rules: SyntaxRules): SyntaxFinding[] {
+  // The analysis is a pure function of the text, its kind and the rules: a text seen before under
+  // the same rules (a heal's unchanged files, the same template's files) is not parsed again.
+  let seen = findingsSeen.get(rules);
+  if (!seen) findingsSeen.set(rules, (seen = new Map()));
+  const key = `${kind}:${createHash('sha256').update(text).digest('base64')}`;
+  const known = seen.get(key);
+  if (known) return known.map((f) => ({ ...f }));
+  const findings = analyzeText(text, kind, rules);
+  if (seen.size >= FINDINGS_SEEN_MAX) seen.delete(seen.keys().next().value!);
+  seen.set(key, findings);
+  return findings.map((f) => ({ ...f }));
+}
+
+/** Texts analysed, per rule set (a policy's rules live as long as that policy is in force). */
+const findingsSeen = new WeakMap<SyntaxRules, Map<string, SyntaxFinding[]>>();
+const FINDINGS_SEEN_MAX = 2_000;
+
+function analyzeText(text: string, kind: SourceKind, rules: SyntaxRules): SyntaxFinding[] {
   const attempts: Array<'module' | 'script'> = kind === 'either' ? ['module', 'script'] : [kind];
   let ast: Program | undefined;
   let firstError: SyntaxError | undefined;
