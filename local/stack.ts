@@ -328,6 +328,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await unwind();
       installServices(undefined);
       setMetricSink(undefined);
+      metricsFile.flush();
     },
   };
 }
