@@ -15,7 +15,15 @@ import { LineSplitter } from '../../builder-image/src/line-splitter';
 import { BuildResultFileSchema, parseBuilderMessage } from '../../builder-image/src/protocol';
 import { TestOutcomeParser } from '../../builder-image/src/test-outcomes';
 import { ensureBuilderBundle } from './builder-bundle';
-import { assertJobName, chownTree, claimJobDir, ensureJobRoot, JobDirError, untraversableAncestors } from './job-dirs';
+import {
+  assertJobName,
+  chownTree,
+  claimJobDir,
+  ensureJobRoot,
+  JobDirError,
+  releaseJobDir,
+  untraversableAncestors,
+} from './job-dirs';
 import { LocalSandbox, SANDBOX_JOB_DIR, type SandboxRunResult } from './local-sandbox';
 import { ownerToken } from './process-identity';
 import type { WarmBuilder, WarmBuilders, WarmRunOptions } from './warm-builders';
@@ -308,7 +316,12 @@ async function runWarm(
   const owner = sandbox.jobOwner();
   // A builder that ended while it waited (it should not) leaves the job to a cold start.
   const live = await warm.ready.catch(() => null);
-  if (live === null) return null;
+  if (live === null || warm.done) {
+    warm.end();
+    await warm.result.catch(() => undefined);
+    await releaseJobDir(opts.jobRoot, warm.name).catch(() => undefined);
+    return null;
+  }
   try {
     // Only the builder (trusted, waiting for its start byte) has run in this folder so far.
     for (const [file, body] of [
@@ -322,6 +335,7 @@ async function runWarm(
   } catch (err) {
     warm.end();
     await warm.result.catch(() => undefined);
+    await releaseJobDir(opts.jobRoot, warm.name).catch(() => undefined);
     throw err;
   }
   warm.go({

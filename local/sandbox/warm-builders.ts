@@ -84,6 +84,11 @@ export class WarmBuilder {
     return !this.taken && !this.ended;
   }
 
+  /** The run is over (it ended while waiting, or its job is done). */
+  get done(): boolean {
+    return this.ended;
+  }
+
   /** Marks the builder as this job's; false when it cannot serve one any more. */
   take(): boolean {
     if (!this.idle) return false;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builderRunOptions, runBuilderJob } from '../../local/sandbox/run-builder-job';
 import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
@@ -137,6 +137,34 @@ describe('warm builders', () => {
     const job = await runBuilderJob({ jobRoot, jobId: 'warm-other', manifest: appManifest(), limits, sandbox, warm });
     expect(job.result.ok).toBe(true);
     await until('the stale builder gone', () => !existsSync(join(jobRoot, stale!)));
+  }, 60_000);
+
+  it('a builder that died while it waited is not taken: the job starts its own', async () => {
+    warm.fill(BUILDER_LIMITS);
+    await until('a waiting builder', () => warm.waiting === 1 && ownRunCgroups(sandbox).length > 0);
+    const [dead] = warmFolders();
+    // Let the builder's processes start, then kill them all from the host.
+    await new Promise((r) => setTimeout(r, 500));
+    for (const dir of ownRunCgroups(sandbox)) {
+      for (const pid of readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean)) {
+        try {
+          process.kill(Number(pid), 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
+    }
+    await until('the dead builder forgotten', () => !existsSync(join(jobRoot, dead!)));
+    const job = await runBuilderJob({
+      jobRoot,
+      jobId: 'warm-dead',
+      manifest: appManifest(),
+      limits: BUILDER_LIMITS,
+      sandbox,
+      warm,
+    });
+    expect(job.result.ok).toBe(true);
+    expect(job.result.error).toBeUndefined();
   }, 60_000);
 
   it('close ends the waiting builders and removes their folders', async () => {
