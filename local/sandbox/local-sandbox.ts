@@ -548,8 +548,7 @@ export class LocalSandbox {
     const diskFull = disk !== null && (stopReason === 'disk' || disk.isFull());
     let drainError: string | null = null;
     if (disk) {
-      await disk.drainTo(options.jobDir).catch((err: Error) => (drainError = err.message));
-      await disk.remove();
+      await disk.drainAndRemove(options.jobDir).catch((err: Error) => (drainError = err.message));
     }
     const base = {
       exit_code: exit.code,
