@@ -211,11 +211,7 @@ export class RunCgroup {
     const mem = join(s.memoryParent, this.name);
     const pids = join(s.pidsParent, this.name);
     const cpu = s.cpuParent ? join(s.cpuParent, this.name) : null;
-    // A 20 ms period instead of the kernel's 100 ms: the same share of a CPU, enforced in finer
-    // slices, so a build that used its quota early in a period (several processes at once) waits
-    // at most ~10 ms instead of ~50-75 ms before it runs again. (5% of 20 ms is the kernel's 1 ms
-    // minimum quota, the policy's lowest cpu_percent.)
-    const period = 20_000;
+    const period = 100_000;
     const quota = Math.max(1000, Math.round((limits.cpuPercent / 100) * period));
     if (s.version === 'v1') {
       writeFileSync(join(mem, 'memory.limit_in_bytes'), String(limits.memoryBytes));
