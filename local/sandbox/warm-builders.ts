@@ -132,7 +132,7 @@ export interface WarmBuildersOptions {
 /** The warm builders of one job root. */
 export class WarmBuilders {
   private readonly builders = new Set<WarmBuilder>();
-  private starting = 0;
+  private filling = false;
   private seq = 0;
   private closed = false;
 
@@ -155,13 +155,27 @@ export class WarmBuilders {
     return found;
   }
 
-  /** Starts builders for `limits` in the background until `size()` are waiting or starting. */
+  /**
+   * Starts builders for `limits` in the background until `size()` are waiting, one after the
+   * other (each once the previous one is ready), so a burst of starts does not compete with the
+   * builds running meanwhile.
+   */
   fill(limits: BuilderLimits): void {
-    if (this.closed) return;
-    for (let i = this.waiting + this.starting; i < this.opts.size(); i++) {
-      this.starting++;
-      void this.start(limits).catch((err: Error) => logger.warn('A warm builder could not be started', { error: err }));
-    }
+    if (this.closed || this.filling) return;
+    this.filling = true;
+    void (async () => {
+      try {
+        while (!this.closed && this.waiting < this.opts.size()) {
+          const builder = await this.start(limits);
+          if (!builder) break;
+          await builder.ready.catch(() => undefined);
+        }
+      } catch (err) {
+        logger.warn('A warm builder could not be started', { error: err as Error });
+      } finally {
+        this.filling = false;
+      }
+    })();
   }
 
   /** Builders waiting right now. */
@@ -175,29 +189,33 @@ export class WarmBuilders {
     await Promise.all([...this.builders].map((b) => this.discard(b)));
   }
 
-  /** Starts one builder; `starting` counts it until it is in the set. */
-  private async start(limits: BuilderLimits): Promise<void> {
+  /** Starts one builder (null when closed meanwhile). */
+  private async start(limits: BuilderLimits): Promise<WarmBuilder | null> {
     const { sandbox, jobRoot } = this.opts;
-    let builder: WarmBuilder;
-    let name: string;
-    try {
-      await ensureJobRoot(jobRoot);
-      const bundle = await ensureBuilderBundle(join(jobRoot, '.builder'));
-      if (this.closed) return;
-      // The owner token leads the name: a crashed stack's warm folders are swept like any job's.
-      name = `${ownerToken()}-warm${++this.seq}`;
-      const jobDir = await claimJobDir(jobRoot, name, sandbox.jobOwner());
-      builder = new WarmBuilder(name, jobDir, limits, (options) => sandbox.run(options), this.opts.runOptions(bundle, limits));
-      this.builders.add(builder);
-      // Closed while this one was being made: it never waits.
-      if (this.closed) void this.discard(builder);
-    } finally {
-      this.starting--;
-    }
+    await ensureJobRoot(jobRoot);
+    const bundle = await ensureBuilderBundle(join(jobRoot, '.builder'));
+    if (this.closed) return null;
+    // The owner token leads the name: a crashed stack's warm folders are swept like any job's.
+    const name = `${ownerToken()}-warm${++this.seq}`;
+    const jobDir = await claimJobDir(jobRoot, name, sandbox.jobOwner());
+    const builder = new WarmBuilder(
+      name,
+      jobDir,
+      limits,
+      (options) => sandbox.run(options),
+      this.opts.runOptions(bundle, limits),
+    );
+    this.builders.add(builder);
     // A builder that ends while waiting (a failure) is forgotten and its folder removed.
     void builder.result.then(() => {
       if (this.builders.delete(builder)) void releaseJobDir(jobRoot, name).catch(() => undefined);
     });
+    // Closed while this one was being made: it never waits.
+    if (this.closed) {
+      await this.discard(builder);
+      return null;
+    }
+    return builder;
   }
 
   /** Ends a waiting builder; resolves once its processes and folder are gone. */
