@@ -21,6 +21,7 @@ import { functionBundleFigures } from './function-bundles';
 import { appCompilerFigures } from './app-compiler';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { fastPathFigures, follow } from './fast-paths';
+import { missionVsBareFigures } from './mission-vs-bare';
 import { startupFigures } from './startup';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
 
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     await bench.stop();
   }
   await healAndCancelFigures(out);
+  await missionVsBareFigures(out);
   await fastPathFigures(out);
   for (const line of await startupFigures()) out(line);
   await functionBundleFigures(out);

@@ -29,7 +29,8 @@ import { EXECUTION_ENDED_FN, installServices, STEP_HANDLER_MAP } from './handler
 import { LocalBuilds } from './local-build-task';
 import { BuilderSlots } from './sandbox/builder-slots';
 import { LocalSandbox, type LocalSandboxOptions } from './sandbox/local-sandbox';
-import { runBuilderJob } from './sandbox/run-builder-job';
+import { builderRunOptions, runBuilderJob } from './sandbox/run-builder-job';
+import { WarmBuilders } from './sandbox/warm-builders';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { ApiGatewayConnections } from '../lambdas/adapters/push';
@@ -218,11 +219,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   for (const [state, step] of Object.entries(STATE_TO_STEP)) {
     tasks[state] = STEP_HANDLER_MAP[step] as LocalTask;
   }
+  // One builder per slot started ahead of its job: set-up and the builder's start are off the job's path.
+  const warm = new WarmBuilders({
+    sandbox,
+    jobRoot,
+    size: () => slots.capacity,
+    runOptions: (bundle, limits) => builderRunOptions(sandbox, bundle, limits, 'stdin'),
+  });
+  undo.push(() => warm.close());
   const builds = new LocalBuilds({
     services: () => ref.svc!,
     jobRoot,
     slots,
-    runJob: (opts) => runBuilderJob({ ...opts, sandbox }),
+    runJob: (opts) => runBuilderJob({ ...opts, sandbox, warm }),
   });
   tasks.Build = builds.task() as unknown as LocalTask;
 

@@ -20,7 +20,29 @@ const EnvSchema = z.object({
   GANTRY_JOB_DIR: z.string().min(1).default('/job'),
   /** Set by the image and by the local sandbox: this process is alone in its pid namespace. */
   GANTRY_BUILDER_CONFINED: z.enum(['0', '1']).default('0'),
+  /**
+   * `stdin` (local mode, a warm builder): started ahead of its job, the builder waits for a byte
+   * on stdin before it reads the job's inputs, which the host writes in the meantime.
+   */
+  GANTRY_BUILDER_START: z.enum(['now', 'stdin']).default('now'),
 });
+
+/** Resolves true at the first byte on stdin, false when stdin ends without one. */
+function startSignal(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    const done = (started: boolean): void => {
+      stdin.pause();
+      stdin.removeAllListeners('data');
+      stdin.removeAllListeners('end');
+      stdin.destroy();
+      resolve(started);
+    };
+    stdin.once('data', () => done(true));
+    stdin.once('end', () => done(false));
+    stdin.once('error', () => done(false));
+  });
+}
 
 async function readInput(path: string): Promise<string | { error: string }> {
   try {
@@ -62,6 +84,10 @@ async function main(): Promise<number> {
   if (env.data.GANTRY_BUILDER_MODE === 'aws') {
     const { runAwsMode } = await import('./aws-mode');
     return runAwsMode(process.env, controller.signal, env.data.GANTRY_BUILDER_CONFINED === '1');
+  }
+  if (env.data.GANTRY_BUILDER_START === 'stdin' && !(await startSignal())) {
+    emit({ v: 1, type: 'error', message: 'stdin closed before the start signal' });
+    return 2;
   }
   return runLocal(env.data.GANTRY_JOB_DIR, controller.signal, env.data.GANTRY_BUILDER_CONFINED === '1');
 }

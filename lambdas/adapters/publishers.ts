@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/core';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +19,26 @@ function assertNotDefault(branch: string, defaultBranch: string): void {
   if (!branch || branch === defaultBranch || branch === `refs/heads/${defaultBranch}`) {
     throw new PublishError(`Refusing to publish to the default branch ${defaultBranch}`);
   }
+}
+
+/**
+ * A commit message as `git commit -m a -m b` makes it: paragraphs apart by one blank line,
+ * trailing spaces and runs of blank lines removed, one final newline.
+ */
+function commitMessage(paragraphs: readonly string[]): string {
+  const lines = paragraphs
+    .join('\n\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
+  const kept: string[] = [];
+  for (const line of lines) if (line !== '' || (kept.length > 0 && kept[kept.length - 1] !== '')) kept.push(line);
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return `${kept.join('\n')}\n`;
+}
+
+/** A path for a fast-import command, C-quoted (it may hold spaces, quotes or non-ASCII letters). */
+function quotePath(path: string): string {
+  return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
 /**
@@ -47,20 +67,21 @@ export class LocalGitPublisher implements Publisher {
     return join(this.root, 'tenants', tenantId, 'apps.git');
   }
 
+  private gitEnv(): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: this.root,
+      GIT_AUTHOR_NAME: 'Gantry',
+      GIT_AUTHOR_EMAIL: 'gantry@localhost',
+      GIT_COMMITTER_NAME: 'Gantry',
+      GIT_COMMITTER_EMAIL: 'gantry@localhost',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_TERMINAL_PROMPT: '0',
+    };
+  }
+
   private git(args: string[], cwd: string): Promise<{ stdout: string }> {
-    return run('git', args, {
-      cwd,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: this.root,
-        GIT_AUTHOR_NAME: 'Gantry',
-        GIT_AUTHOR_EMAIL: 'gantry@localhost',
-        GIT_COMMITTER_NAME: 'Gantry',
-        GIT_COMMITTER_EMAIL: 'gantry@localhost',
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_TERMINAL_PROMPT: '0',
-      },
-    });
+    return run('git', args, { cwd, env: this.gitEnv() });
   }
 
   /** Runs `fn` alone for this tenant's repository (one process owns a data dir; this orders its tasks). */
@@ -210,40 +231,72 @@ export class LocalGitPublisher implements Publisher {
     const pull = await this.existingPull(input.missionId, input.branch);
     if (pull) return result(pull.number, pull.head_sha);
     const repoPath = this.repoPath(input.tenantId);
-    const pushed = await this.branchCommit(repoPath, input.branch);
-    if (pushed) {
-      const message = (await this.git(['log', '-1', '--format=%B', pushed], repoPath)).stdout;
-      if (!message.includes(input.missionId)) {
-        throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
-      }
-      return result(await this.nextPullNumber(async (n) => this.pullRecord(n, input, pushed)), pushed);
+    for (const file of input.files) assertSafeKey(file.path);
+    // The branch name goes into a fast-import command line: nothing that could end or bend it.
+    if (!/^[A-Za-z0-9._/-]+$/.test(input.branch)) throw new PublishError(`Invalid branch name ${JSON.stringify(input.branch)}`);
+    // One git process in the common case: the commit (main's tree plus the app's files) is written
+    // straight into the bare repository and its branch created. fast-import refuses to move a
+    // branch that exists unless the new commit contains its tip, which a new commit on top of main
+    // never does for a mission's branch: an existing branch is then looked at, as before.
+    const imported = await this.importCommit(repoPath, input);
+    if (imported.sha)
+      return result(await this.nextPullNumber(async (n) => this.pullRecord(n, input, imported.sha)), imported.sha);
+    const pushed = await this.branchCommit(repoPath, input.branch).catch(() => null);
+    if (!pushed) throw new PublishError(`Local publish failed: ${(imported.error ?? '').split('\n')[0]}`);
+    const message = (await this.git(['log', '-1', '--format=%B', pushed], repoPath)).stdout;
+    if (!message.includes(input.missionId)) {
+      throw new PublishError(`Branch ${input.branch} already exists and belongs to another mission`);
     }
-    const work = await mkdtemp(join(tmpdir(), 'gantry-git-'));
-    try {
-      await this.git(['clone', '--quiet', '--branch', DEFAULT_BRANCH, repoPath, work], this.root);
-      await this.git(['checkout', '-b', input.branch], work);
-      for (const file of input.files) {
-        assertSafeKey(file.path);
-        const path = join(work, file.path);
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, file.content);
-      }
-      await this.git(['add', '-A'], work);
-      // The mission id is in the commit message, so a re-run can tell its own branch from another's.
-      await this.git(
-        ['commit', '--quiet', '-m', input.title, '-m', input.body, '-m', `Gantry-Mission: ${input.missionId}`],
-        work,
+    return result(await this.nextPullNumber(async (n) => this.pullRecord(n, input, pushed)), pushed);
+  }
+
+  /**
+   * Commits `files` on top of the default branch as `branch` with one `git fast-import`; the new
+   * commit's id, or what git said when it did not create the branch.
+   */
+  private importCommit(
+    repoPath: string,
+    input: { branch: string; title: string; body: string; files: readonly PublishFile[]; missionId: string },
+  ): Promise<{ sha: string; error?: never } | { sha?: never; error: string }> {
+    const when = `${Math.floor(Date.now() / 1000)} +0000`;
+    const message = Buffer.from(commitMessage([input.title, input.body, `Gantry-Mission: ${input.missionId}`]), 'utf8');
+    const chunks: Buffer[] = [
+      Buffer.from(
+        `feature done\ncommit refs/heads/${input.branch}\nmark :1\n` +
+          `author Gantry <gantry@localhost> ${when}\ncommitter Gantry <gantry@localhost> ${when}\n` +
+          `data ${message.length}\n`,
+      ),
+      message,
+      Buffer.from(`\nfrom refs/heads/${DEFAULT_BRANCH}^0\n`),
+    ];
+    for (const file of input.files) {
+      chunks.push(
+        Buffer.from(`M 100644 inline ${quotePath(file.path)}\ndata ${file.content.length}\n`),
+        file.content,
+        Buffer.from('\n'),
       );
-      const sha = (await this.git(['rev-parse', 'HEAD'], work)).stdout.trim();
-      // Push only the mission's branch; a branch that already exists is refused (no force).
-      await this.git(['push', '--quiet', 'origin', `refs/heads/${input.branch}:refs/heads/${input.branch}`], work);
-      return result(await this.nextPullNumber(async (n) => this.pullRecord(n, input, sha)), sha);
-    } catch (err) {
-      if (err instanceof PublishError) throw err;
-      throw new PublishError(`Local publish failed: ${(err as Error).message.split('\n')[0]}`);
-    } finally {
-      await rm(work, { recursive: true, force: true });
     }
+    // get-mark answers on stdout with the commit's id; the branch is written when the stream is done.
+    chunks.push(Buffer.from('get-mark :1\ndone\n'));
+    return new Promise((resolve) => {
+      const child = spawn('git', ['fast-import', '--quiet'], {
+        cwd: repoPath,
+        env: this.gitEnv(),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.stdin.on('error', () => undefined);
+      child.once('error', (err) => resolve({ error: err.message }));
+      child.once('close', (code) => {
+        const sha = stdout.trim();
+        if (code === 0 && /^[0-9a-f]{40,64}$/.test(sha)) resolve({ sha });
+        else resolve({ error: stderr.trim() || `git fast-import exited ${code}` });
+      });
+      child.stdin.end(Buffer.concat(chunks));
+    });
   }
 
   /** The pull-request record of a mission of this tenant, with its diff against the base branch. */

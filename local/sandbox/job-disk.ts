@@ -129,12 +129,20 @@ export class JobDisk {
   }
 
   /**
-   * Replaces the job folder's contents with the disk's. Call only once every process of the run
-   * is gone: links are copied as links (never followed), so nothing outside the disk is read.
+   * Replaces the job folder's contents with the disk's, then unmounts the disk and deletes its
+   * image. Call only once every process of the run is gone: links are copied as links (never
+   * followed), so nothing outside the disk is read. One process copies and unmounts (this is on
+   * every job's path); the disk is removed even when the copy fails, whose error is thrown after.
    */
-  async drainTo(dir: string): Promise<void> {
-    for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true });
-    await run('cp', ['-a', '--', `${this.mountPoint}/.`, `${dir}/`], { env: { PATH: TOOL_DIRS.join(':') } });
+  async drainAndRemove(dir: string): Promise<void> {
+    try {
+      for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true });
+      await run('/bin/sh', ['-c', 'cp -a -- "$1/." "$2/" && umount -l "$1"', 'gantry-drain', this.mountPoint, dir], {
+        env: { PATH: TOOL_DIRS.join(':') },
+      });
+    } finally {
+      await this.remove();
+    }
   }
 
   /** Unmounts the disk and deletes its image. */

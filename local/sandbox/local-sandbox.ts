@@ -81,6 +81,17 @@ export interface SandboxRunOptions {
   readonly onStderr?: (chunk: Buffer) => void;
   /** Bytes of stdout and of stderr kept in the result (default 1 MiB each; 0 keeps nothing). */
   readonly maxCapturedBytes?: number;
+  /**
+   * Holds the command at its start (a warm builder): the process is started with its limits, its
+   * job folder and a pipe on stdin, `onReady` hears the host folder that is /job for this run (the
+   * job disk when there is one), and the command is expected to wait for a byte on stdin. When
+   * `open` resolves, the byte is written and the run's timeout starts (its value from `open`,
+   * not `timeoutMs`). Aborting `signal` before then ends the run as `killed`.
+   */
+  readonly gate?: {
+    readonly onReady: (liveJobDir: string) => void;
+    readonly open: Promise<{ readonly timeoutMs: number }>;
+  };
   /** Called once the process exists, with its host pid and the run's cgroup folders. */
   readonly onStart?: (info: { readonly pid: number; readonly cgroupDirs: readonly string[] }) => void;
 }
@@ -412,7 +423,8 @@ export class LocalSandbox {
       } catch (err) {
         return result({ end_reason: 'error', error: `cannot create the run's cgroup: ${(err as Error).message}` });
       }
-      this.active.add(cgroup);
+      // A held run (a warm builder) counts as running once it is let go.
+      if (!options.gate) this.active.add(cgroup);
     }
     let disk: JobDisk | null = null;
     if (options.limits.diskMb !== undefined && caps.diskQuota) {
@@ -442,7 +454,7 @@ export class LocalSandbox {
         cwd,
         env,
         detached: true,
-        stdio: caps.bwrap ? ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+        stdio: [options.gate ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(caps.bwrap ? (['pipe', 'pipe'] as const) : [])],
       });
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout.push(chunk);
@@ -466,7 +478,23 @@ export class LocalSandbox {
         if (cgroup) void cgroup.killAll();
         killGroup(child.pid);
       };
-      const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      if (options.gate) {
+        const stdin = child.stdin;
+        stdin?.on('error', () => undefined);
+        options.gate.onReady(disk ? disk.mountPoint : options.jobDir);
+        options.gate.open.then(
+          ({ timeoutMs }) => {
+            if (done || stopReason) return;
+            if (cgroup) this.active.add(cgroup);
+            timer = setTimeout(() => stop('timeout'), timeoutMs);
+            stdin?.end('\n');
+          },
+          () => stop('killed'),
+        );
+      } else {
+        timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+      }
       // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped.
       const diskWatch = disk
         ? setInterval(() => {
@@ -520,8 +548,7 @@ export class LocalSandbox {
     const diskFull = disk !== null && (stopReason === 'disk' || disk.isFull());
     let drainError: string | null = null;
     if (disk) {
-      await disk.drainTo(options.jobDir).catch((err: Error) => (drainError = err.message));
-      await disk.remove();
+      await disk.drainAndRemove(options.jobDir).catch((err: Error) => (drainError = err.message));
     }
     const base = {
       exit_code: exit.code,

@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:fs';
-import { cp, lstat, mkdir, open, writeFile } from 'node:fs/promises';
+import { chown, cp, lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandResult, EndReason } from '../../lambdas/domain/build-result';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
@@ -15,8 +15,18 @@ import { LineSplitter } from '../../builder-image/src/line-splitter';
 import { BuildResultFileSchema, parseBuilderMessage } from '../../builder-image/src/protocol';
 import { TestOutcomeParser } from '../../builder-image/src/test-outcomes';
 import { ensureBuilderBundle } from './builder-bundle';
-import { assertJobName, chownTree, claimJobDir, ensureJobRoot, JobDirError, untraversableAncestors } from './job-dirs';
+import {
+  assertJobName,
+  chownTree,
+  claimJobDir,
+  ensureJobRoot,
+  JobDirError,
+  releaseJobDir,
+  untraversableAncestors,
+} from './job-dirs';
 import { LocalSandbox, SANDBOX_JOB_DIR, type SandboxRunResult } from './local-sandbox';
+import { ownerToken } from './process-identity';
+import type { WarmBuilder, WarmBuilders, WarmRunOptions } from './warm-builders';
 
 /**
  * The local twin of the Fargate builder task: the same entrypoint, run in the sandbox on a job
@@ -47,6 +57,11 @@ export interface BuilderJobOptions {
   readonly sandbox?: LocalSandbox;
   /** A warmed npm cache folder copied into the job (npm refuses a read-only cache offline). */
   readonly npmCacheSeed?: string;
+  /**
+   * Builders started ahead of their jobs (see warm-builders.ts): the job takes one made for its
+   * limits when one is waiting (not with `npmCacheSeed`), and starts the next. Default: none.
+   */
+  readonly warm?: WarmBuilders;
 }
 
 /** What a builder job produced and where. */
@@ -232,6 +247,112 @@ function diskFullMessage(diskMb: number): string {
   return `the build filled its disk: the job folder is limited to ${diskMb} MB (builder.disk_mb)`;
 }
 
+/** The sandbox run of a builder for `jobDir` (the same for a cold start and a warm builder). */
+export function builderRunOptions(
+  sandbox: LocalSandbox,
+  bundle: string,
+  limits: BuilderLimits,
+  start: 'now' | 'stdin' = 'now',
+): WarmRunOptions {
+  return {
+    argv: [sandbox.nodePath, ENTRYPOINT_IN_SANDBOX],
+    env: {
+      GANTRY_BUILDER_MODE: 'local',
+      GANTRY_JOB_DIR: SANDBOX_JOB_DIR,
+      GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1',
+      ...(start === 'stdin' ? { GANTRY_BUILDER_START: 'stdin' } : {}),
+    },
+    readOnlyBinds: [{ source: bundle, target: ENTRYPOINT_IN_SANDBOX }],
+    limits: {
+      memoryMb: limits.memory_mb,
+      cpuPercent: limits.cpu_percent,
+      maxPids: limits.max_pids,
+      diskMb: limits.disk_mb,
+    },
+    maxCapturedBytes: 0,
+  };
+}
+
+/** A builder started for this job: fresh job folder with the inputs, then the sandbox run. */
+async function runCold(
+  sandbox: LocalSandbox,
+  opts: BuilderJobOptions,
+  paths: BuilderJobPaths,
+  stdoutLines: LineSplitter,
+  stderrLines: LineSplitter,
+): Promise<SandboxRunResult> {
+  const owner = sandbox.jobOwner();
+  const bundle = await ensureBuilderBundle(join(opts.jobRoot, '.builder'));
+  await claimJobDir(opts.jobRoot, opts.jobId, owner);
+  await writeFile(paths.manifestFile, JSON.stringify(opts.manifest), { mode: 0o644 });
+  await writeFile(paths.limitsFile, JSON.stringify(opts.limits), { mode: 0o644 });
+  if (opts.npmCacheSeed) {
+    await mkdir(join(paths.jobDir, 'home'), { recursive: true });
+    await cp(opts.npmCacheSeed, join(paths.jobDir, 'home', '.npm'), { recursive: true });
+  }
+  await chownTree(paths.jobDir, owner);
+  return sandbox.run({
+    ...builderRunOptions(sandbox, bundle, opts.limits),
+    jobDir: paths.jobDir,
+    timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
+    onStdout: (chunk) => stdoutLines.push(chunk),
+    onStderr: (chunk) => stderrLines.push(chunk),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
+/**
+ * A warm builder takes the job: the inputs are written into its running /job, it is let go, and
+ * once every process of it is gone its folder becomes the job's folder (`paths.jobDir`).
+ */
+async function runWarm(
+  sandbox: LocalSandbox,
+  warm: WarmBuilder,
+  opts: BuilderJobOptions,
+  paths: BuilderJobPaths,
+  stdoutLines: LineSplitter,
+  stderrLines: LineSplitter,
+): Promise<SandboxRunResult | null> {
+  const owner = sandbox.jobOwner();
+  // A builder that ended while it waited (it should not) leaves the job to a cold start.
+  const live = await warm.ready.catch(() => null);
+  if (live === null || warm.done) {
+    warm.end();
+    await warm.result.catch(() => undefined);
+    await releaseJobDir(opts.jobRoot, warm.name).catch(() => undefined);
+    return null;
+  }
+  try {
+    // Only the builder (trusted, waiting for its start byte) has run in this folder so far.
+    for (const [file, body] of [
+      ['manifest.json', JSON.stringify(opts.manifest)],
+      ['limits.json', JSON.stringify(opts.limits)],
+    ] as const) {
+      const path = join(live, file);
+      await writeFile(path, body, { mode: 0o644, flag: 'wx' });
+      if (owner) await chown(path, owner.uid, owner.gid);
+    }
+  } catch (err) {
+    warm.end();
+    await warm.result.catch(() => undefined);
+    await releaseJobDir(opts.jobRoot, warm.name).catch(() => undefined);
+    throw err;
+  }
+  warm.go({
+    onStdout: (chunk) => stdoutLines.push(chunk),
+    onStderr: (chunk) => stderrLines.push(chunk),
+    timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  const run = await warm.result;
+  // The run is over (its processes gone, its disk drained into the folder): the folder is the job's.
+  await writeFile(join(opts.jobRoot, '.owners', opts.jobId), ownerToken());
+  await rm(paths.jobDir, { recursive: true, force: true });
+  await rename(warm.jobDir, paths.jobDir);
+  await rm(join(opts.jobRoot, '.owners', warm.name), { force: true });
+  return run;
+}
+
 /**
  * Builds one attempt in the sandbox: fresh job folder, bundled entrypoint mounted read-only, the
  * whole run bounded by the dead man's switch, log lines streamed to `onLog`. Resolves with the
@@ -262,41 +383,16 @@ async function buildInSandbox(opts: BuilderJobOptions, paths: BuilderJobPaths): 
       throw new JobDirError(`the sandbox user cannot reach the job root; allow traversal (chmod o+x) of: ${blocked.join(', ')}`);
     }
   }
-  const bundle = await ensureBuilderBundle(join(opts.jobRoot, '.builder'));
-
-  await claimJobDir(opts.jobRoot, opts.jobId, owner);
-  await writeFile(paths.manifestFile, JSON.stringify(opts.manifest), { mode: 0o644 });
-  await writeFile(paths.limitsFile, JSON.stringify(opts.limits), { mode: 0o644 });
-  if (opts.npmCacheSeed) {
-    await mkdir(join(paths.jobDir, 'home'), { recursive: true });
-    await cp(opts.npmCacheSeed, join(paths.jobDir, 'home', '.npm'), { recursive: true });
-  }
-  await chownTree(paths.jobDir, owner);
+  const warm = opts.npmCacheSeed ? null : (opts.warm?.take(opts.limits) ?? null);
+  // The next job's builder starts while this one runs (off its path; it has its own CPU cap).
+  if (!opts.npmCacheSeed) opts.warm?.fill(opts.limits);
 
   const observer = new RunObserver(opts.onLog, opts.onEvent);
   const stdoutLines = new LineSplitter((line) => observer.stdoutLine(line), 1024 * 1024);
   const stderrLines = new LineSplitter((line) => observer.stderrLine(line));
-  const run = await sandbox.run({
-    argv: [sandbox.nodePath, ENTRYPOINT_IN_SANDBOX],
-    jobDir: paths.jobDir,
-    env: {
-      GANTRY_BUILDER_MODE: 'local',
-      GANTRY_JOB_DIR: SANDBOX_JOB_DIR,
-      GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1',
-    },
-    readOnlyBinds: [{ source: bundle, target: ENTRYPOINT_IN_SANDBOX }],
-    limits: {
-      memoryMb: opts.limits.memory_mb,
-      cpuPercent: opts.limits.cpu_percent,
-      maxPids: opts.limits.max_pids,
-      diskMb: opts.limits.disk_mb,
-    },
-    timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
-    maxCapturedBytes: 0,
-    onStdout: (chunk) => stdoutLines.push(chunk),
-    onStderr: (chunk) => stderrLines.push(chunk),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
+  const run =
+    (warm ? await runWarm(sandbox, warm, opts, paths, stdoutLines, stderrLines) : null) ??
+    (await runCold(sandbox, opts, paths, stdoutLines, stderrLines));
   stdoutLines.end();
   stderrLines.end();
   if (!run.cleaned_up) opts.onLog?.('[gantry] warning: a process of this build could not be ended or its cgroup not removed');

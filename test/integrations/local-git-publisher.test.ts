@@ -142,3 +142,27 @@ test("a mission's pull request reads back with every file's unified diff against
   expect(await publisher.describePull({ tenantId: 'tenant-b', missionId: 'm-diff' })).toBeNull();
   expect(await publisher.describePull({ tenantId: 'tenant-a', missionId: 'm-other' })).toBeNull();
 });
+
+test("a mission's commit sits on main with main's files and the app's, its message as `git commit -m` writes it", async () => {
+  const out = await publisher.publish({
+    ...publishInput('m-commit'),
+    body: 'Line one  \n\n\n\nline two',
+    files: [
+      { path: 'index.html', content: Buffer.from('<p>hi</p>\n') },
+      { path: 'src/a "quoted" name é.js', content: Buffer.from('export {};\n') },
+    ],
+  });
+  const repo = publisher.repoPath('tenant-a');
+  expect(git(['rev-parse', `refs/heads/gantry/app-m-commit`], repo)).toBe(out.commitSha);
+  expect(git(['rev-parse', `${out.commitSha}^`], repo)).toBe(git(['rev-parse', 'refs/heads/main'], repo));
+  expect(git(['log', '-1', '--format=%B', out.commitSha], repo)).toBe(
+    'Gantry: app m-commit\n\nLine one\n\nline two\n\nGantry-Mission: m-commit',
+  );
+  expect(git(['log', '-1', '--format=%an <%ae> / %cn <%ce>', out.commitSha], repo)).toBe(
+    'Gantry <gantry@localhost> / Gantry <gantry@localhost>',
+  );
+  expect(git(['ls-tree', '-r', '-z', '--name-only', out.commitSha], repo).split('\0').filter(Boolean).sort()).toEqual(
+    ['README.md', 'index.html', 'src/a "quoted" name é.js'].sort(),
+  );
+  expect(git(['show', `${out.commitSha}:src/a "quoted" name é.js`], repo)).toBe('export {};');
+});
