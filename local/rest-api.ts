@@ -41,13 +41,13 @@ export class LocalRestApi {
 
   /** `path` is the raw (still percent-encoded) path; `query` the decoded query (see request-target.ts). */
   async handle(req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> {
-    const matches = this.routes.filter((r) => r.pattern.test(path));
-    if (matches.length === 0) {
-      req.resume();
-      return sendError(res, 404, 'NOT_FOUND', `No route for ${path}`);
-    }
-    const compiled = matches.find((r) => r.route.method === req.method);
+    const compiled = this.routes.find((r) => r.route.method === req.method && r.pattern.test(path));
     if (!compiled) {
+      const matches = this.routes.filter((r) => r.pattern.test(path));
+      if (matches.length === 0) {
+        req.resume();
+        return sendError(res, 404, 'NOT_FOUND', `No route for ${path}`);
+      }
       req.resume();
       return sendError(
         res,

@@ -136,10 +136,13 @@ export class AwsJsonClient {
 
   private url(): URL {
     const env = process.env[`AWS_ENDPOINT_URL_${this.service.endpointVariable}`] ?? process.env.AWS_ENDPOINT_URL;
-    return new URL(
-      this.options.endpoint || env || `https://${this.service.endpointPrefix}.${this.options.region}.amazonaws.com/`,
-    );
+    const text = this.options.endpoint || env || `https://${this.service.endpointPrefix}.${this.options.region}.amazonaws.com/`;
+    // Parsed once per endpoint (the environment is still read per request).
+    if (this.parsed?.text !== text) this.parsed = { text, url: new URL(text) };
+    return this.parsed.url;
   }
+
+  private parsed: { readonly text: string; readonly url: URL } | null = null;
 
   /** Sends one operation, signed; answers the output document or throws {@link AwsServiceError}. */
   async send(command: AwsJsonCommand): Promise<Record<string, unknown>> {

@@ -50,11 +50,17 @@ export function doubleEncodedPath(path: string): string {
 
 /** `20260102T030405Z`: the timestamp format of `X-Amz-Date`. */
 export function amzDate(at: Date): string {
-  return at
+  // A request asks for it several times, and requests come many to a second: keep the last.
+  const second = Math.floor(at.getTime() / 1000);
+  if (second === lastAmzDate.second) return lastAmzDate.text;
+  const text = at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
+  lastAmzDate = { second, text };
+  return text;
 }
+let lastAmzDate = { second: NaN, text: '' };
 
 /** Where a signature is valid: the day, region and service it was derived for. */
 export interface SigningScope {

@@ -712,7 +712,8 @@ const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE];
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...item };
   for (const k of STORE_KEYS) delete copy[k];
-  for (const k of Object.keys(copy)) if (k.startsWith(KEY_INDEX_PREFIX)) delete copy[k];
+  // Only mission items carry the key index.
+  if (KEY_INDEX_ATTRIBUTE in copy) for (const k of Object.keys(copy)) if (k.startsWith(KEY_INDEX_PREFIX)) delete copy[k];
   return copy;
 }
 const toMission = (item: Record<string, unknown>): Mission => stripKeys(item) as unknown as Mission;

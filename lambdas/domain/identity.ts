@@ -55,9 +55,22 @@ export const AuthorizerContextSchema = z.object({
   sessionKey: z.string().optional(),
 });
 
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** The principal in an authorizer context (checked as AuthorizerContextSchema says, on every request). */
 export function principalFromContext(context: unknown): Principal | null {
-  const parsed = AuthorizerContextSchema.safeParse(context);
-  return parsed.success ? parsed.data : null;
+  if (!context || typeof context !== 'object') return null;
+  const c = context as Record<string, unknown>;
+  if (!isText(c.tenantId) || !isText(c.userId) || !isText(c.email)) return null;
+  if (typeof c.role !== 'string' || !(ROLES as readonly string[]).includes(c.role)) return null;
+  if (c.sessionKey !== undefined && typeof c.sessionKey !== 'string') return null;
+  return {
+    tenantId: c.tenantId,
+    userId: c.userId,
+    role: c.role as Role,
+    email: c.email,
+    ...(c.sessionKey !== undefined ? { sessionKey: c.sessionKey } : {}),
+  };
 }
 
 export function contextOf(principal: Principal): Record<string, string> {
