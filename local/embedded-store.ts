@@ -15,7 +15,7 @@ import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDocumentClient } from '../lambdas/adapters/dynamo-client';
-import { storeWorker } from './store-server';
+import { storeWorker, type StoreServerCredentials } from './store-server';
 
 /**
  * The embedded DynamoDB (dynalite on disk) behind two locks: it listens on a Unix socket inside the
@@ -25,10 +25,8 @@ import { storeWorker } from './store-server';
  * before dynalite sees it. The server runs on a worker thread (store-server.js).
  */
 
-export interface StoreCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-}
+/** The per-start credential every store request is signed with (checked by store-server.js). */
+export type StoreCredentials = StoreServerCredentials;
 
 /** How a client on this machine reaches the running stack's store (see `store.json`). */
 export interface StoreAccess {

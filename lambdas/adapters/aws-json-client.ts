@@ -1,4 +1,5 @@
-import { request as httpRequest, type Agent } from 'node:http';
+import type { Agent } from 'node:http';
+import { sendAwsRequest } from './aws-http';
 import { credentialsFromEnv, sha256Hex, signedHeaders, type AwsCredentials } from './aws-sigv4';
 
 /**
@@ -195,35 +196,8 @@ export class AwsJsonClient {
   }
 
   private async post(url: URL, headers: Record<string, string>, body: string): Promise<RawAnswer> {
-    const agent = this.options.agent;
-    if (!agent) {
-      // fetch sets Host from the URL (the value signed); it may not be passed as a header.
-      const { host: _host, ...sent } = headers;
-      const res = await fetch(url, { method: 'POST', headers: sent, body });
-      return { status: res.status, ok: res.ok, text: await res.text(), errorType: res.headers.get('x-amzn-errortype') };
-    }
-    return new Promise<RawAnswer>((resolve, reject) => {
-      const req = httpRequest(
-        { agent, method: 'POST', path: url.pathname || '/', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            const type = res.headers['x-amzn-errortype'];
-            resolve({
-              status,
-              ok: status >= 200 && status < 300,
-              text: Buffer.concat(chunks).toString('utf8'),
-              errorType: typeof type === 'string' ? type : null,
-            });
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+    const res = await sendAwsRequest(url, { method: 'POST', path: url.pathname || '/', headers, body }, this.options.agent);
+    return { ...res, ok: res.status >= 200 && res.status < 300 };
   }
 }
 

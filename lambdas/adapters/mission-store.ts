@@ -45,10 +45,6 @@ export interface Subscription {
   readonly connectionId: string;
 }
 
-/**
- * Mission state in one DynamoDB table, single-item conditional writes only (dynalite has no
- * transactions). Every key starts with the tenant, so no query can cross tenants.
- */
 export interface MissionStoreOptions {
   /**
    * Remember each mission's subscribers between pushes instead of querying them per push. Only
@@ -61,8 +57,12 @@ export interface MissionStoreOptions {
 /** How long remembered subscribers are trusted even without a write seen (rows swept elsewhere). */
 const SUBSCRIBERS_TTL_MS = 30_000;
 
+/**
+ * Mission state in one DynamoDB table, single-item conditional writes only (dynalite has no
+ * transactions). Every key starts with the tenant, so no query can cross tenants.
+ */
 export class MissionStore {
-  /** Subscribers per mission key, with the generation they were read at (see `subscriptions`). */
+  /** Remembered subscribers per mission key, and until when (see `subscriptions`). */
   private readonly subscribers = new Map<string, { readonly subs: Subscription[]; readonly until: number }>();
   /** Bumped by every subscription write of a mission: a read that started before one is not kept. */
   private readonly subscriberGenerations = new Map<string, number>();
@@ -279,16 +279,11 @@ export class MissionStore {
       }
       // The first event carries the record the mission started as (see `nextEvent`).
       const start = !head ? await this.getMission(tenantId, missionId) : null;
-      const event = this.nextEvent(
-        tenantId,
-        missionId,
-        input,
-        idempotencyKey,
-        patch,
-        head?.seq ?? 0,
-        head?.hash ?? GENESIS_HASH,
+      const event = this.nextEvent(tenantId, missionId, input, idempotencyKey, patch, {
+        seq: head?.seq ?? 0,
+        hash: head?.hash ?? GENESIS_HASH,
         start,
-      );
+      });
       if (!(await this.putEvent(pk, event))) continue;
       await this.advanceMission(tenantId, missionId, event, patch ?? {}, input.idempotencyKey !== undefined);
       return event;
@@ -321,33 +316,30 @@ export class MissionStore {
     const mission = toMission(item);
     if (input.expectedSeq !== undefined && mission.seq !== input.expectedSeq) return null;
     if (input.status && isFinal(mission.status)) return null;
-    const seq = mission.seq;
-    const event = this.nextEvent(
-      tenantId,
-      missionId,
-      input,
-      idempotencyKey,
-      patch,
-      seq,
-      mission.chain_head ?? GENESIS_HASH,
-      seq === 0 ? mission : null,
-    );
+    const event = this.nextEvent(tenantId, missionId, input, idempotencyKey, patch, {
+      seq: mission.seq,
+      hash: mission.chain_head ?? GENESIS_HASH,
+      start: mission.seq === 0 ? mission : null,
+    });
     if (!(await this.putEvent(pk, event))) return null;
     await this.advanceMission(tenantId, missionId, event, patch ?? {}, input.idempotencyKey !== undefined);
     return event;
   }
 
-  /** The event after `headSeq`, hashed onto `prevHash`. */
+  /**
+   * The event after `head` (its seq and hash; `start`: the mission as it started, carried by the
+   * first event), hashed onto the head's hash.
+   */
   private nextEvent(
     tenantId: string,
     missionId: string,
     input: NewEvent,
     idempotencyKey: string,
     patch: MissionPatch | undefined,
-    headSeq: number,
-    prevHash: string,
-    start: Mission | null,
+    head: { readonly seq: number; readonly hash: string; readonly start: Mission | null },
   ): MissionEvent {
+    const headSeq = head.seq;
+    const prevHash = head.hash;
     const seq = headSeq + 1;
     // The first event carries the record the mission started as, and every event its patch,
     // inside the hashed body: the log alone then rebuilds the mission item (gantry replay).
@@ -364,7 +356,7 @@ export class MissionStore {
       causation_id: input.causationId ?? (headSeq > 0 ? `${missionId}#${headSeq}` : null),
       idempotency_key: idempotencyKey,
       data: input.data ?? {},
-      ...(seq === 1 && start ? { record: jsonValue(start) as Record<string, unknown> } : {}),
+      ...(seq === 1 && head.start ? { record: jsonValue(head.start) as Record<string, unknown> } : {}),
       ...(patch ? { patch } : {}),
       prev_hash: prevHash,
     };

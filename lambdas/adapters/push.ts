@@ -1,4 +1,5 @@
-import { request as httpRequest, type Agent } from 'node:http';
+import type { Agent } from 'node:http';
+import { sendAwsRequest } from './aws-http';
 import type { PushPort } from '../domain/ports';
 import { credentialsFromEnv, doubleEncodedPath, sha256Hex, signedHeaders, uriEncode, type AwsCredentials } from './aws-sigv4';
 
@@ -37,12 +38,6 @@ export interface ApiGatewayConnectionsOptions {
   readonly agent?: Agent;
 }
 
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-  readonly errorType: string | null;
-}
-
 export class ApiGatewayConnections {
   readonly iamService = 'execute-api';
 
@@ -65,7 +60,11 @@ export class ApiGatewayConnections {
         payloadHash: sha256Hex(body ?? ''),
       },
     );
-    const res = await this.request(url, path, method, { ...headers, ...this.options.headers }, body);
+    const res = await sendAwsRequest(
+      url,
+      { method, path, headers: { ...headers, ...this.options.headers }, body },
+      this.options.agent,
+    );
     const text = res.text;
     if (res.status >= 200 && res.status < 300) return;
     let message = text;
@@ -76,43 +75,6 @@ export class ApiGatewayConnections {
     }
     const type = (res.errorType ?? '').split(':')[0] || (res.status === 410 ? 'GoneException' : `HTTP${res.status}`);
     throw new ConnectionsError(type, message || type, res.status);
-  }
-
-  private async request(url: URL, path: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
-    const agent = this.options.agent;
-    if (!agent) {
-      // fetch sets Host from the URL (the value signed); it may not be passed as a header.
-      const { host: _host, ...sent } = headers;
-      const res = await fetch(`${url.origin}${path}`, { method, headers: sent, ...(body ? { body } : {}) });
-      return { status: res.status, text: await res.text(), errorType: res.headers.get('x-amzn-errortype') };
-    }
-    return new Promise<Answer>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          method,
-          path,
-          headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const errorType = res.headers['x-amzn-errortype'];
-            resolve({
-              status: res.statusCode ?? 0,
-              text: Buffer.concat(chunks).toString('utf8'),
-              errorType: typeof errorType === 'string' ? errorType : null,
-            });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
   }
 }
 
