@@ -17,12 +17,26 @@ export interface SynthesizedGantry {
   readonly policy: Policy;
 }
 
+const synthesized = new Map<string, SynthesizedGantry>();
+
 /**
  * Synthesizes the app with the context of cdk.json (feature flags) and bundling skipped.
  * `Template.fromStack` runs the registered cdk-nag plugin too, so an unacknowledged finding
  * makes this throw.
+ *
+ * A synthesis takes seconds, and the template tests only read it, so within one test file each
+ * context is synthesized once (`template.test.ts` runs all of them in one file for that reason).
  */
 export function synthesizeGantry(extraContext: Record<string, unknown> = {}): SynthesizedGantry {
+  const key = JSON.stringify(extraContext);
+  const known = synthesized.get(key);
+  if (known) return known;
+  const made = synthesizeFresh(extraContext);
+  synthesized.set(key, made);
+  return made;
+}
+
+function synthesizeFresh(extraContext: Record<string, unknown>): SynthesizedGantry {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
     context: Record<string, unknown>;
   };

@@ -41,7 +41,7 @@ describe('REST API', () => {
       if (pathParameters.length > 0) {
         expect(found?.requestParameters).toEqual(Object.fromEntries(pathParameters.map((p) => [p, true])));
       }
-      // Every non-public route goes through the session authorizer (test/cdk/authorizer.test.ts).
+      // Every non-public route goes through the session authorizer (test/cdk/authorizer.cases.ts).
       expect(found?.authorizationType).toBe(route.public ? 'NONE' : 'CUSTOM');
     }
   });
