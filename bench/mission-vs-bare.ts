@@ -150,7 +150,7 @@ export async function missionVsBareFigures(out: (line: string) => void): Promise
   const cappedPart = support
     ? (() => {
         const c = median(capped);
-        return `, bare under the ${limits.cpu_percent}% CPU cap median ${c.toFixed(0)} ms → mission / capped ${(mission / c).toFixed(2)}×`;
+        return `, bare under the ${limits.cpu_percent}% CPU cap median ${c.toFixed(0)} ms (the cap alone ${(c / bare).toFixed(2)}×) → mission / capped ${(mission / c).toFixed(2)}×`;
       })()
     : '';
   out(
