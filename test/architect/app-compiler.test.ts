@@ -51,6 +51,24 @@ describe('request → spec', () => {
     }
   });
 
+  test('a tool named before a record word is the tool, never a tracker of that record', () => {
+    const kindOf = (prompt: string) => {
+      const r = readRequest(prompt);
+      return r.outcome === 'template' ? r.kind : r.outcome === 'spec' ? r.spec.phrase : r.outcome;
+    };
+    expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
+    expect(kindOf('I need a calculator for splitting bills')).toBe('calculator');
+    expect(kindOf('a unit converter for my recipes')).toBe('converter');
+    expect(kindOf('a timer for my workouts')).toBe('timer');
+    // A record-keeper named first keeps its tool as a part.
+    expect(kindOf('a study log with a 25 minute timer and totals per subject')).toBe('a study log');
+    expect(kindOf('an expense tracker with a currency converter')).toBe('an expense tracker');
+    expect(kindOf('a bill tracker with due dates and totals')).toBe('a bill tracker');
+    // The tip itself is not computed, and the reading says so instead of claiming a tip calculator.
+    const tip = readRequest('a tip calculator that splits the bill between friends');
+    expect(tip).toMatchObject({ interpretedAs: 'a calculator', leftOut: [expect.stringMatching(/^the tip formula/)] });
+  });
+
   test('the plan words name entities, views, behaviours and look', () => {
     const reading = readRequest('a habit tracker where I see my streaks with dark mode');
     if (reading.outcome !== 'spec') throw new Error('expected a spec');

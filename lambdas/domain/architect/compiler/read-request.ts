@@ -103,7 +103,7 @@ const NOUN_STOP = new Set(
   ).split(' '),
 );
 
-function matchPreset(text: string): Preset | null {
+function matchPreset(text: string): { preset: Preset; index: number } | null {
   let best: { preset: Preset; words: number; index: number } | null = null;
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
@@ -114,8 +114,18 @@ function matchPreset(text: string): Preset | null {
       if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
     }
   }
-  return best?.preset ?? null;
+  return best ? { preset: best.preset, index: best.index } : null;
 }
+
+/**
+ * The tools a request names by their own noun. Named before a record word, the tool is what is
+ * asked for: "a tip calculator that splits the bill" is a calculator, not a bill tracker.
+ */
+const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
+  calculator: /\bcalculators?\b/,
+  converter: /\bconverters?\b/,
+  timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
+};
 
 function singular(word: string): string {
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
@@ -260,8 +270,10 @@ export function readRequest(prompt: string): RequestReading {
   const limits = findLimits(text);
   const analysis = analyzeRequest(text);
   const theme = themeFor(analysis.designTarget);
-  const preset = matchPreset(text);
   const kindNamed = analysis.kind !== null && analysis.scores[analysis.kind] >= 3 ? analysis.kind : null;
+  const matched = matchPreset(text);
+  const toolAt = kindNamed ? TOOL_NOUNS[kindNamed]?.exec(text)?.index : undefined;
+  const preset = matched && !(toolAt !== undefined && toolAt < matched.index) ? matched.preset : null;
   const translatedNote = language ? [`read from ${language.name}: ${lang.read.join(', ')}`] : [];
 
   let chosen: Preset | null = preset;
