@@ -67,6 +67,31 @@ describe('request → spec', () => {
     // The tip itself is not computed, and the reading says so instead of claiming a tip calculator.
     const tip = readRequest('a tip calculator that splits the bill between friends');
     expect(tip).toMatchObject({ interpretedAs: 'a calculator', leftOut: [expect.stringMatching(/^the tip formula/)] });
+    expect(readRequest('a loan repayment calculator')).toMatchObject({ leftOut: [expect.stringMatching(/^the loan formula/)] });
+  });
+
+  test('the head of a request names its records; a feature clause only adds fields', () => {
+    const phraseOf = (prompt: string) => {
+      const r = readRequest(prompt);
+      return r.outcome === 'spec' ? r.spec.phrase : r.outcome;
+    };
+    // Before: a time log, a meal planner, a fuel log, a wedding list.
+    expect(phraseOf('a baby feeding log with times')).toBe('a baby feeding log');
+    expect(phraseOf('a diet log with calories per meal')).toBe('a diet log');
+    expect(phraseOf('a car maintenance log with mileage')).toBe('a car maintenance log');
+    expect(phraseOf('a guest list for my wedding with RSVP status')).toBe('a guest list');
+    // Unchanged: "of" names the records, "for my" without a word before the container does too.
+    expect(phraseOf('a to-read list of articles')).toBe('an article list');
+    expect(phraseOf('a tracker for my board games with ratings')).toBe('a board game tracker');
+    expect(phraseOf('a tracker for my running with distance and pace')).toBe('a running log');
+    // A reading is said to be one, and the clause's measures become fields.
+    const diet = readRequest('a diet log with calories per meal');
+    expect(diet).toMatchObject({ interpretedAs: 'a diet log' });
+    if (diet.outcome !== 'spec') throw new Error('expected a spec');
+    expect(diet.spec.entities[0]!.fields).toContainEqual(expect.objectContaining({ id: 'calories', type: 'number' }));
+    const car = readRequest('a car maintenance log with mileage');
+    if (car.outcome !== 'spec') throw new Error('expected a spec');
+    expect(car.spec.entities[0]!.fields).toContainEqual(expect.objectContaining({ id: 'mileage', type: 'number' }));
   });
 
   test('the plan words name entities, views, behaviours and look', () => {

@@ -50,6 +50,12 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['location', 'place', 'where'], f.text('location', 'Location')],
   [['author', 'authors'], f.text('author', 'Author')],
   [['duration', 'minutes', 'time spent'], f.number('minutes', 'Minutes')],
+  [['time', 'times'], f.text('time', 'Time')],
+  [['calorie', 'calories', 'kcal'], f.number('calories', 'Calories')],
+  [['mileage', 'odometer'], f.number('mileage', 'Mileage')],
+  [['distance', 'miles', 'km', 'kilometers', 'kilometres'], f.number('distance', 'Distance')],
+  [['weight', 'weights'], f.number('weight', 'Weight')],
+  [['severity', 'intensity', 'pain level'], f.number('severity', 'Severity')],
 ];
 
 const crud = (entity: string): BehaviourSpec => ({ type: 'crud', entity });

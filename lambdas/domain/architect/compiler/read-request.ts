@@ -127,6 +127,9 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
 };
 
+/** Where the head of a request ends and its features begin. */
+const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
+
 function singular(word: string): string {
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
@@ -138,20 +141,26 @@ function singular(word: string): string {
 function genericReading(text: string): { preset: Preset; noun: string } | null {
   const container = CONTAINERS.exec(text)?.[1];
   const after =
-    /\b(?:tracker|log|list|catalog|catalogue|collection|planner|organi[sz]er|database|manager|journal|diary|register) (?:for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
+    /\b(?:tracker|log|list|catalog|catalogue|collection|planner|organi[sz]er|database|manager|journal|diary|register) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
       text,
     );
+  // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track =
-    /\b(?:track|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
+    /\b(?:track|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+)?)/.exec(
       text,
     );
   const before =
     /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|planner|organi[sz]er|database|journal|diary|register)\b/.exec(
       text,
     );
-  const raw = after?.[1] ?? track?.[1] ?? before?.[1];
-  if (!raw) return null;
-  const words = raw.split(' ').filter((w) => !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+  const meaningful = (raw: string | undefined): string[] =>
+    (raw ?? '').split(' ').filter((w) => w && !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+  // "… of X" names the records ("a list of articles"); otherwise the word before the container
+  // does ("a guest list for my wedding"), and without one what follows it ("a tracker for my
+  // board games").
+  const order = after?.[1] === 'of' ? [after[2], before?.[1]] : [before?.[1], after?.[2]];
+  const words = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
+  if (words.length === 0) return null;
   // "with …" and everything after it are fields, not the noun.
   const cut = words.indexOf('with');
   const noun = (cut >= 0 ? words.slice(0, cut) : words).slice(-2);
@@ -216,7 +225,7 @@ function specFrom(preset: Preset, text: string, original: string, appName: strin
 }
 
 /** Calculators that need a formula the arithmetic calculator does not have. */
-const SPECIAL_CALCULATORS = /\b(tip|loan|mortgage|bmi|interest|calorie|tax|vat|salary|pace)\s+calculator/;
+const SPECIAL_CALCULATORS = /\b(tip|loan|mortgage|bmi|interest|calorie|tax|vat|salary|pace)\s+(?:[a-z]+\s+)?calculator/;
 
 function refusal(code: RefusalCode, message: string, leftOut: string[], language: LanguageInfo | null): RequestReading {
   return { outcome: 'refused', code, message, interpretedAs: null, leftOut, language: language?.name ?? null };
@@ -279,6 +288,15 @@ export function readRequest(prompt: string): RequestReading {
   let chosen: Preset | null = preset;
   let generic = false;
   let shapeText = text;
+  // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
+  // calories per meal") names a field of the records the head names, not another app.
+  const headEnd = FEATURE_CLAUSE.exec(text)?.index;
+  const head = matched && headEnd !== undefined && matched.index >= headEnd ? genericReading(text.slice(0, headEnd)) : null;
+  if (head) {
+    chosen = head.preset;
+    generic = true;
+    shapeText = text.replace(head.noun, ' ');
+  }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) chosen = KIND_PRESETS[kindNamed]!;
   if (!chosen && !theme) {
     const reading = genericReading(text);
