@@ -84,6 +84,10 @@ describe('request → spec', () => {
     expect(phraseOf('a to-read list of articles')).toBe('an article list');
     expect(phraseOf('a tracker for my board games with ratings')).toBe('a board game tracker');
     expect(phraseOf('a tracker for my running with distance and pace')).toBe('a running log');
+    // A library is the books' one unless it names other records.
+    expect(phraseOf('a library of my board games with player counts')).toBe('a board game library');
+    expect(phraseOf('a seed library')).toBe('a seed library');
+    expect(phraseOf('my book library')).toBe('a reading list');
     // A reading is said to be one, and the clause's measures become fields.
     const diet = readRequest('a diet log with calories per meal');
     expect(diet).toMatchObject({ interpretedAs: 'a diet log' });

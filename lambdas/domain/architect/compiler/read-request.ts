@@ -93,7 +93,7 @@ const BEYOND_TEMPLATES =
 
 /** Words a request uses for a container of things: "a tracker for my plants", "a log of books". */
 const CONTAINERS =
-  /\b(tracker|log|logbook|list|catalog|catalogue|collection|planner|organi[sz]er|database|manager|journal|diary|register)\b/;
+  /\b(tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register)\b/;
 
 const NOUN_STOP = new Set(
   (
@@ -105,11 +105,17 @@ const NOUN_STOP = new Set(
 
 function matchPreset(text: string): { preset: Preset; index: number } | null {
   let best: { preset: Preset; words: number; index: number } | null = null;
+  // A library is the books' one unless it names other records: "a library of my board games",
+  // "a seed library".
+  const before = / ([a-z]+) library\b/.exec(` ${text}`)?.[1];
+  const named =
+    / library (?:of|for) /.test(` ${text} `) ||
+    (before !== undefined && !NOUN_STOP.has(before) && !/^(book|books|reading)$/.test(before));
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
       const re = new RegExp(`(?:^| )${keyword.split(' ').join(' ')}(?:s|es)?(?= |$)`);
       const m = re.exec(text);
-      if (!m) continue;
+      if (!m || (named && keyword === 'library')) continue;
       const words = keyword.split(' ').length;
       if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
     }
@@ -141,7 +147,7 @@ function singular(word: string): string {
 function genericReading(text: string): { preset: Preset; noun: string } | null {
   const container = CONTAINERS.exec(text)?.[1];
   const after =
-    /\b(?:tracker|log|list|catalog|catalogue|collection|planner|organi[sz]er|database|manager|journal|diary|register) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
+    /\b(?:tracker|log|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
       text,
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
@@ -150,7 +156,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
       text,
     );
   const before =
-    /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|planner|organi[sz]er|database|journal|diary|register)\b/.exec(
+    /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|journal|diary|register)\b/.exec(
       text,
     );
   const meaningful = (raw: string | undefined): string[] =>
@@ -176,7 +182,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const plural = `${name}s`.replace(/ys$/, 'ies').replace(/(ss|ch|sh|x)s$/, '$1es');
   const kind = container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register)$/.test(kind);
-  const catalog = /^(catalog|catalogue|collection|database)$/.test(kind);
+  const catalog = /^(catalog|catalogue|collection|library|database)$/.test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
   const fields: EntitySpec['fields'] = [{ id: 'name', label: 'Name', type: 'text', required: true }];
   if (dated || planner) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
