@@ -84,6 +84,11 @@ describe('request → spec', () => {
     expect(phraseOf('a to-read list of articles')).toBe('an article list');
     expect(phraseOf('a tracker for my board games with ratings')).toBe('a board game tracker');
     expect(phraseOf('a tracker for my running with distance and pace')).toBe('a running log');
+    // What a page cannot do is said, not silently dropped.
+    expect(readRequest('a fitness app that counts my steps')).toMatchObject({ leftOut: [expect.stringMatching(/sensors/)] });
+    expect(readRequest('an app that reminds me to take my pills')).toMatchObject({
+      leftOut: [expect.stringMatching(/notifications/)],
+    });
     // A library is the books' one unless it names other records.
     expect(phraseOf('a library of my board games with player counts')).toBe('a board game library');
     expect(phraseOf('a seed library')).toBe('a seed library');

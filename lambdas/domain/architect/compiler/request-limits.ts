@@ -77,7 +77,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [/\b(payments?|stripe|paypal|checkout|credit cards?|billing)\b/, { need: 'taking payments', core: false, instead: '' }],
   [
-    /\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me)\b/,
+    /\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me|remind(?:s)? me|reminders?)\b/,
     { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' },
   ],
   [
@@ -85,7 +85,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
   ],
   [
-    /\b(camera|scan\w* (barcodes?|qr|receipts?)|barcode|qr codes?|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|pedometer|heart rate|health ?kit)\b/,
+    /\b(camera|scan\w* (barcodes?|qr|receipts?)|barcode|qr codes?|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate|health ?kit)\b/,
     { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
   ],
   [
