@@ -84,6 +84,15 @@ describe('request → spec', () => {
     expect(phraseOf('a to-read list of articles')).toBe('an article list');
     expect(phraseOf('a tracker for my board games with ratings')).toBe('a board game tracker');
     expect(phraseOf('a tracker for my running with distance and pace')).toBe('a running log');
+    // A measure as the noun: each record is a dated reading of it, with no name to make up.
+    const weight = readRequest('a tracker for my weight with a chart');
+    if (weight.outcome !== 'spec') throw new Error('expected a spec');
+    expect(weight.spec.phrase).toBe('a weight tracker');
+    expect(weight.spec.entities[0]!.fields.map((f) => [f.id, f.type, f.required])).toEqual([
+      ['date', 'date', true],
+      ['weight', 'number', true],
+      ['notes', 'longtext', false],
+    ]);
     // What a page cannot do is said, not silently dropped.
     expect(readRequest('a fitness app that counts my steps')).toMatchObject({ leftOut: [expect.stringMatching(/sensors/)] });
     expect(readRequest('an app that reminds me to take my pills')).toMatchObject({

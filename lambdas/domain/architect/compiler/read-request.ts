@@ -2,7 +2,7 @@ import { APP_KINDS, type AppKindId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
-import { PRESETS, type Preset } from './presets';
+import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
 import { applySpecWords } from './spec-words';
@@ -171,21 +171,33 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const cut = words.indexOf('with');
   const noun = (cut >= 0 ? words.slice(0, cut) : words).slice(-2);
   if (noun.length === 0 || noun.join('').length < 3) return null;
+  const kind = container ?? 'tracker';
+  const dated = /^(tracker|log|logbook|journal|diary|register)$/.test(kind);
+  // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
+  const measure = dated
+    ? FIELD_WORDS.find(([words, field]) => ['number', 'money'].includes(field.type) && words.includes(noun.join(' ')))?.[1]
+    : undefined;
   const last = singular(noun[noun.length - 1]!);
-  const nameWords = [...noun.slice(0, -1), last];
-  const name = nameWords.join(' ').replace(/^./, (c) => c.toUpperCase());
+  const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
+  // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
+  const called = capital([...noun.slice(0, -1), last]);
+  const nameWords = measure ? [...noun, 'entry'] : [...noun.slice(0, -1), last];
+  const name = capital(nameWords);
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
     .join('')
     .replace(/[^a-zA-Z0-9]/g, '');
   if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
   const plural = `${name}s`.replace(/ys$/, 'ies').replace(/(ss|ch|sh|x)s$/, '$1es');
-  const kind = container ?? 'tracker';
-  const dated = /^(tracker|log|logbook|journal|diary|register)$/.test(kind);
   const catalog = /^(catalog|catalogue|collection|library|database)$/.test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
-  const fields: EntitySpec['fields'] = [{ id: 'name', label: 'Name', type: 'text', required: true }];
-  if (dated || planner) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
+  const fields: EntitySpec['fields'] = measure
+    ? [
+        { id: 'date', label: 'Date', type: 'date', required: true },
+        { ...measure, required: true },
+      ]
+    : [{ id: 'name', label: 'Name', type: 'text', required: true }];
+  if (!measure && (dated || planner)) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
@@ -197,8 +209,8 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const preset: Preset = {
     id: 'generic',
     keywords: [],
-    title: `${name} ${phraseKind.charAt(0).toUpperCase()}${phraseKind.slice(1)}`.slice(0, 80),
-    phrase: `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name.toLowerCase()} ${phraseKind}`,
+    title: `${called} ${phraseKind.charAt(0).toUpperCase()}${phraseKind.slice(1)}`.slice(0, 80),
+    phrase: `${/^[aeiou]/i.test(called) ? 'an' : 'a'} ${called.toLowerCase()} ${phraseKind}`,
     entities: [{ id, name, plural, fields, parent: null }],
     views: [{ type: catalog ? 'cards' : 'list', entity: id, field: null }],
     behaviours: [
