@@ -98,6 +98,11 @@ describe('request → spec', () => {
     expect(readRequest('an app that reminds me to take my pills')).toMatchObject({
       leftOut: [expect.stringMatching(/notifications/)],
     });
+    expect(readRequest('a shared shopping list')).toMatchObject({ leftOut: [expect.stringMatching(/^sharing/)] });
+    expect(readRequest('a recipe book that imports recipes from websites')).toMatchObject({
+      leftOut: [expect.stringMatching(/^live data from the internet/)],
+    });
+    expect(phraseOf('an app for tracking what I spend each month')).toBe('an expense tracker');
     // A library is the books' one unless it names other records.
     expect(phraseOf('a library of my board games with player counts')).toBe('a board game library');
     expect(phraseOf('a seed library')).toBe('a seed library');

@@ -85,7 +85,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'expenses',
-    keywords: ['expense', 'expense tracker', 'spending', 'budget', 'budget tracker', 'money tracker', 'costs'],
+    keywords: ['expense', 'expense tracker', 'spending', 'spend', 'budget', 'budget tracker', 'money tracker', 'costs'],
     title: 'Expenses',
     phrase: 'an expense tracker',
     entities: [

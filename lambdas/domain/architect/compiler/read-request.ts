@@ -99,7 +99,7 @@ const NOUN_STOP = new Set(
   (
     'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
     'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
-    'with and or where keep track see it them this is be'
+    'with and or where keep track see it them this is be what how much many when who'
   ).split(' '),
 );
 

@@ -81,7 +81,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' },
   ],
   [
-    /\b(sync\w*|share (it |them )?with|shared with|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b/,
+    /\b(sync\w*|share (it |them )?with|shared( with)?|sharing|everyone can see|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b/,
     { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
   ],
   [
@@ -89,7 +89,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
   ],
   [
-    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather forecast|weather|news from|from the internet|scrap\w+)\b/,
+    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather forecast|weather|news from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b/,
     { need: 'live data from the internet (the app has no server to fetch it)', core: false, instead: '' },
   ],
 ];
