@@ -103,6 +103,12 @@ describe('request → spec', () => {
       leftOut: [expect.stringMatching(/^live data from the internet/)],
     });
     expect(phraseOf('an app for tracking what I spend each month')).toBe('an expense tracker');
+    // The noun is the last words before a clause, in the singular.
+    expect(phraseOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a vet visit tracker');
+    expect(phraseOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
+    expect(phraseOf('an app that tracks my period')).toBe('a period tracker');
+    expect(phraseOf('a simple app to count calories')).toBe('a calorie tracker');
+    expect(phraseOf('a reading log where I note pages read per day')).toBe('a reading list');
     // A library is the books' one unless it names other records.
     expect(phraseOf('a library of my board games with player counts')).toBe('a board game library');
     expect(phraseOf('a seed library')).toBe('a seed library');

@@ -133,7 +133,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'books',
-    keywords: ['book', 'reading list', 'reading tracker', 'library', 'books i read'],
+    keywords: ['book', 'reading list', 'reading tracker', 'reading log', 'library', 'books i read'],
     title: 'Books',
     phrase: 'a reading list',
     entities: [

@@ -136,7 +136,17 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
 /** Where the head of a request ends and its features begin. */
 const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
 
+/** Words that end a noun phrase: what follows describes the records, it does not name them. */
+const CLAUSE_WORDS = new Set(
+  'with that which where who including grouped sorted by per and or in on at to from when while'.split(' '),
+);
+
+/** Plurals in -ies whose singular ends in -ie, not -y. */
+const IE_PLURALS = new Set(['calories', 'movies', 'cookies', 'pies', 'ties', 'lies', 'selfies', 'zombies', 'smoothies']);
+
 function singular(word: string): string {
+  if (word === 'series' || word === 'species') return word;
+  if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
   if (/(ches|shes|xes)$/.test(word)) return word.slice(0, -2);
@@ -147,20 +157,24 @@ function singular(word: string): string {
 function genericReading(text: string): { preset: Preset; noun: string } | null {
   const container = CONTAINERS.exec(text)?.[1];
   const after =
-    /\b(?:tracker|log|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+)?)/.exec(
+    /\b(?:tracker|log|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track =
-    /\b(?:track|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+)?)/.exec(
+    /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
   const before =
     /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|journal|diary|register)\b/.exec(
       text,
     );
-  const meaningful = (raw: string | undefined): string[] =>
-    (raw ?? '').split(' ').filter((w) => w && !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+  // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
+  const meaningful = (raw: string | undefined): string[] => {
+    const words = (raw ?? '').split(' ');
+    const end = words.findIndex((w) => CLAUSE_WORDS.has(w));
+    return (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+  };
   // "… of X" names the records ("a list of articles"); otherwise the word before the container
   // does ("a guest list for my wedding"), and without one what follows it ("a tracker for my
   // board games").
@@ -181,7 +195,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
   const called = capital([...noun.slice(0, -1), last]);
-  const nameWords = measure ? [...noun, 'entry'] : [...noun.slice(0, -1), last];
+  const nameWords = measure ? [...noun.slice(0, -1), last, 'entry'] : [...noun.slice(0, -1), last];
   const name = capital(nameWords);
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
