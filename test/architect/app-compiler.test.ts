@@ -107,6 +107,7 @@ describe('request → spec', () => {
     expect(phraseOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a vet visit tracker');
     expect(phraseOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
     expect(phraseOf('an app that tracks my period')).toBe('a period tracker');
+    expect(phraseOf("a tracker for my baby's diapers")).toBe('a baby diaper tracker');
     expect(phraseOf('a simple app to count calories')).toBe('a calorie tracker');
     expect(phraseOf('a reading log where I note pages read per day')).toBe('a reading list');
     // A library is the books' one unless it names other records.

@@ -320,25 +320,31 @@ export function readRequest(prompt: string): RequestReading {
   let chosen: Preset | null = preset;
   let generic = false;
   let shapeText = text;
+  // The records' noun is read with possessives dropped ("my baby's diapers" are baby diapers);
+  // the rest of the reading (and a name the person gave) keeps the words as written.
+  const nounText = language ? text : normalizeRequestText(prompt.replace(/([a-z])['’]s\b/gi, '$1'));
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
-  const head = matched && headEnd !== undefined && matched.index >= headEnd ? genericReading(text.slice(0, headEnd)) : null;
+  const head =
+    matched && headEnd !== undefined && matched.index >= headEnd
+      ? genericReading(nounText.slice(0, FEATURE_CLAUSE.exec(nounText)?.index))
+      : null;
   if (head) {
     chosen = head.preset;
     generic = true;
-    shapeText = text.replace(head.noun, ' ');
+    shapeText = nounText.replace(head.noun, ' ');
   }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) chosen = KIND_PRESETS[kindNamed]!;
   if (!chosen && !theme) {
-    const reading = genericReading(text);
+    const reading = genericReading(nounText);
     // "a tracker for my board games" names a board only inside the thing it tracks.
-    const kindOutsideNoun = reading && kindNamed ? analyzeRequest(text.replace(reading.noun, ' ')).kind === kindNamed : true;
+    const kindOutsideNoun = reading && kindNamed ? analyzeRequest(nounText.replace(reading.noun, ' ')).kind === kindNamed : true;
     if (reading && (!kindNamed || !kindOutsideNoun)) {
       chosen = reading.preset;
       generic = true;
       // The noun names the records, not their shape: "board games" asks for no board.
-      shapeText = text.replace(reading.noun, ' ');
+      shapeText = nounText.replace(reading.noun, ' ');
     }
   }
   const leftOut = limits.map((l) => l.need);
