@@ -51,11 +51,13 @@ describe('request → spec', () => {
     }
   });
 
+  /** A template's kind, a spec's phrase, or the refusal's outcome. */
+  const kindOf = (prompt: string): string => {
+    const r = readRequest(prompt);
+    return r.outcome === 'template' ? r.kind : r.outcome === 'spec' ? r.spec.phrase : r.outcome;
+  };
+
   test('a tool named before a record word is the tool, never a tracker of that record', () => {
-    const kindOf = (prompt: string) => {
-      const r = readRequest(prompt);
-      return r.outcome === 'template' ? r.kind : r.outcome === 'spec' ? r.spec.phrase : r.outcome;
-    };
     expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
     expect(kindOf('I need a calculator for splitting bills')).toBe('calculator');
     expect(kindOf('a unit converter for my recipes')).toBe('converter');
@@ -71,19 +73,15 @@ describe('request → spec', () => {
   });
 
   test('the head of a request names its records; a feature clause only adds fields', () => {
-    const phraseOf = (prompt: string) => {
-      const r = readRequest(prompt);
-      return r.outcome === 'spec' ? r.spec.phrase : r.outcome;
-    };
     // Before: a time log, a meal planner, a fuel log, a wedding list.
-    expect(phraseOf('a baby feeding log with times')).toBe('a baby feeding log');
-    expect(phraseOf('a diet log with calories per meal')).toBe('a diet log');
-    expect(phraseOf('a car maintenance log with mileage')).toBe('a car maintenance log');
-    expect(phraseOf('a guest list for my wedding with RSVP status')).toBe('a guest list');
+    expect(kindOf('a baby feeding log with times')).toBe('a baby feeding log');
+    expect(kindOf('a diet log with calories per meal')).toBe('a diet log');
+    expect(kindOf('a car maintenance log with mileage')).toBe('a car maintenance log');
+    expect(kindOf('a guest list for my wedding with RSVP status')).toBe('a guest list');
     // Unchanged: "of" names the records, "for my" without a word before the container does too.
-    expect(phraseOf('a to-read list of articles')).toBe('an article list');
-    expect(phraseOf('a tracker for my board games with ratings')).toBe('a board game tracker');
-    expect(phraseOf('a tracker for my running with distance and pace')).toBe('a running log');
+    expect(kindOf('a to-read list of articles')).toBe('an article list');
+    expect(kindOf('a tracker for my board games with ratings')).toBe('a board game tracker');
+    expect(kindOf('a tracker for my running with distance and pace')).toBe('a running log');
     // A measure as the noun: each record is a dated reading of it, with no name to make up.
     const weight = readRequest('a tracker for my weight with a chart');
     if (weight.outcome !== 'spec') throw new Error('expected a spec');
@@ -102,18 +100,18 @@ describe('request → spec', () => {
     expect(readRequest('a recipe book that imports recipes from websites')).toMatchObject({
       leftOut: [expect.stringMatching(/^live data from the internet/)],
     });
-    expect(phraseOf('an app for tracking what I spend each month')).toBe('an expense tracker');
+    expect(kindOf('an app for tracking what I spend each month')).toBe('an expense tracker');
     // The noun is the last words before a clause, in the singular.
-    expect(phraseOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a vet visit tracker');
-    expect(phraseOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
-    expect(phraseOf('an app that tracks my period')).toBe('a period tracker');
-    expect(phraseOf("a tracker for my baby's diapers")).toBe('a baby diaper tracker');
-    expect(phraseOf('a simple app to count calories')).toBe('a calorie tracker');
-    expect(phraseOf('a reading log where I note pages read per day')).toBe('a reading list');
+    expect(kindOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a vet visit tracker');
+    expect(kindOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
+    expect(kindOf('an app that tracks my period')).toBe('a period tracker');
+    expect(kindOf("a tracker for my baby's diapers")).toBe('a baby diaper tracker');
+    expect(kindOf('a simple app to count calories')).toBe('a calorie tracker');
+    expect(kindOf('a reading log where I note pages read per day')).toBe('a reading list');
     // A library is the books' one unless it names other records.
-    expect(phraseOf('a library of my board games with player counts')).toBe('a board game library');
-    expect(phraseOf('a seed library')).toBe('a seed library');
-    expect(phraseOf('my book library')).toBe('a reading list');
+    expect(kindOf('a library of my board games with player counts')).toBe('a board game library');
+    expect(kindOf('a seed library')).toBe('a seed library');
+    expect(kindOf('my book library')).toBe('a reading list');
     // A reading is said to be one, and the clause's measures become fields.
     const diet = readRequest('a diet log with calories per meal');
     expect(diet).toMatchObject({ interpretedAs: 'a diet log' });
