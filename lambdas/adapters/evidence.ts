@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign as cryptoSign } from 'node:crypto';
+import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GantryError } from '../domain/errors';
@@ -62,9 +62,11 @@ export class S3EvidenceStore implements EvidenceStore {
 }
 
 /**
- * Local write-once store: a file is created with O_EXCL and made read-only; a second write of
- * the same key fails. (A root user on the machine can still delete it: that is the limit of
- * a laptop; the AWS adapter's Object Lock is the real guarantee.)
+ * Local write-once store: the whole body is written and flushed to a file of its own, then
+ * hard-linked to the key's name, which fails if the name exists; the file is read-only. A second
+ * write of the same key fails, and a process killed mid-write leaves no key behind: only a whole
+ * body ever has the key's name. (A root user on the machine can still delete it: that is the
+ * limit of a laptop; the AWS adapter's Object Lock is the real guarantee.)
  */
 export class FileEvidenceStore implements EvidenceStore {
   constructor(
@@ -76,13 +78,22 @@ export class FileEvidenceStore implements EvidenceStore {
     assertSafeKey(key);
     const path = join(this.root, key);
     await mkdir(dirname(path), { recursive: true });
+    const whole = `${path}.${process.pid}.${randomUUID()}.partial`;
+    const file = await open(whole, 'wx', 0o444);
     try {
-      await writeFile(path, body, { flag: 'wx', mode: 0o444 });
+      await file.writeFile(body);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    try {
+      await link(whole, path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new WriteOnceError(key);
       throw err;
+    } finally {
+      await rm(whole, { force: true });
     }
-    await chmod(path, 0o444);
     return { location: `file://${path}`, retainUntil: retainUntil(this.retentionDays) };
   }
 
