@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import { chmod, chown, lstat, mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { isOwnerAlive, parseOwnerToken } from './process-identity';
 
@@ -44,8 +44,8 @@ export function detectDiskQuota(isRoot: boolean): { support: DiskQuotaSupport } 
   return { support: { mkfs } };
 }
 
-/** Mount points under `root` (from /proc/self/mountinfo; spaces in paths are octal-escaped there). */
-function mountsUnder(root: string): string[] {
+/** Every mount point of this process's mount table (spaces in paths are octal-escaped there). */
+function mountPoints(): string[] {
   let text = '';
   try {
     text = readFileSync('/proc/self/mountinfo', 'utf8');
@@ -54,10 +54,12 @@ function mountsUnder(root: string): string[] {
   }
   const decode = (path: string): string =>
     path.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
-  return text
-    .split('\n')
-    .map((line) => decode(line.split(' ')[4] ?? ''))
-    .filter((point) => point === root || point.startsWith(`${root}/`));
+  return text.split('\n').map((line) => decode(line.split(' ')[4] ?? ''));
+}
+
+/** Mount points under `root`. */
+function mountsUnder(root: string): string[] {
+  return mountPoints().filter((point) => point === root || point.startsWith(`${root}/`));
 }
 
 async function unmount(point: string): Promise<void> {
@@ -195,6 +197,27 @@ export class JobDisk {
     await rmdir(this.mountPoint).catch(() => undefined);
     await rm(this.image, { force: true });
   }
+}
+
+/**
+ * Unmounts and deletes job disks anywhere on this machine whose owner process is gone: those of a
+ * stack that crashed on another data folder, which its own next start would never sweep. A job
+ * disk is known by its name (`<owner token>-disk<n>`, see `create`) in a folder named `disks`; a
+ * live owner's disk is never touched. Answers the mount points swept.
+ */
+export async function sweepOrphanedJobDisks(): Promise<string[]> {
+  const swept: string[] = [];
+  for (const point of mountPoints()) {
+    const name = basename(point);
+    if (basename(dirname(point)) !== 'disks' || !/-disk\d+$/.test(name)) continue;
+    const owner = parseOwnerToken(name);
+    if (!owner || isOwnerAlive(owner.token)) continue;
+    await unmount(point);
+    await rmdir(point).catch(() => undefined);
+    await rm(`${point}.img`, { force: true });
+    swept.push(point);
+  }
+  return swept;
 }
 
 /** Unmounts and deletes the job disks under `root` whose owner process is gone; returns their names. */

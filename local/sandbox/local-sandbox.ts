@@ -12,9 +12,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { detectCgroups, RunCgroup, type CgroupSupport } from './cgroups';
-import { detectDiskQuota, JobDisk, sweepJobDisks, type DiskQuotaSupport } from './job-disk';
+import { detectDiskQuota, JobDisk, sweepJobDisks, sweepOrphanedJobDisks, type DiskQuotaSupport } from './job-disk';
 import { sweepJobDirs } from './job-dirs';
 import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
 
@@ -385,6 +385,9 @@ export class LocalSandbox {
     const jobDirs: string[] = [];
     for (const root of [this.snippetRoot(), ...jobRoots]) jobDirs.push(...(await sweepJobDirs(root)));
     const disks = await sweepJobDisks(this.diskRoot());
+    // Like the cgroups above: a dead owner's disks elsewhere on the machine (another data folder's
+    // crashed stack) would otherwise stay mounted for good.
+    if (this.caps.diskQuota) for (const point of await sweepOrphanedJobDisks()) disks.push(basename(point));
     return { cgroups: swept, jobDirs, disks };
   }
 

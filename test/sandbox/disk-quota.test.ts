@@ -164,3 +164,24 @@ test("a crashed owner's leftover disk is unmounted and deleted by the sweep; a l
   expect(mountsUnder(root)).toEqual([]);
   expect(readdirSync(root)).toEqual([]);
 });
+
+test("a sandbox's start-up sweep also ends a dead owner's disks of another data folder, never a live one's", async () => {
+  const support = detectDiskQuota(true);
+  if (!('support' in support)) throw new Error(support.unavailable);
+  const sandbox = await testSandbox();
+  // Another stack's sandbox folder: its owner crashed, so its own next start would never come.
+  const elsewhere = join(openTempDir('gantry-other-stack-'), 'sandbox', 'disks');
+  const dead = await JobDisk.create(support.support, elsewhere, '1-999999999-disk7', 16, null);
+  const live = await JobDisk.create(support.support, elsewhere, `${ownerToken()}-disk8`, 16, null);
+  try {
+    const report = await sandbox.sweepLeftovers();
+    expect(report.disks).toContain('1-999999999-disk7');
+    expect(report.disks).not.toContain(`${ownerToken()}-disk8`);
+    expect(mountsUnder(elsewhere)).toEqual([live.mountPoint]);
+    expect(existsSync(dead.mountPoint)).toBe(false);
+    expect(existsSync(`${dead.mountPoint}.img`)).toBe(false);
+  } finally {
+    await live.remove();
+    await dead.remove();
+  }
+});
