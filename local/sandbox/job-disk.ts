@@ -199,6 +199,13 @@ export class JobDisk {
   }
 }
 
+/** Unmounts a dead owner's disk (if it is mounted) and deletes its mount point and image. */
+async function removeLeftover(point: string): Promise<void> {
+  if (mountsUnder(point).length > 0) await unmount(point);
+  await rmdir(point).catch(() => undefined);
+  await rm(`${point}.img`, { force: true });
+}
+
 /**
  * Unmounts and deletes job disks anywhere on this machine whose owner process is gone: those of a
  * stack that crashed on another data folder, which its own next start would never sweep. A job
@@ -212,9 +219,7 @@ export async function sweepOrphanedJobDisks(): Promise<string[]> {
     if (basename(dirname(point)) !== 'disks' || !/-disk\d+$/.test(name)) continue;
     const owner = parseOwnerToken(name);
     if (!owner || isOwnerAlive(owner.token)) continue;
-    await unmount(point);
-    await rmdir(point).catch(() => undefined);
-    await rm(`${point}.img`, { force: true });
+    await removeLeftover(point);
     swept.push(point);
   }
   return swept;
@@ -228,10 +233,7 @@ export async function sweepJobDisks(root: string): Promise<string[]> {
     const name = entry.replace(/\.img$/, '');
     const owner = parseOwnerToken(name);
     if (!owner || isOwnerAlive(owner.token)) continue;
-    const point = join(root, name);
-    if (mountsUnder(point).length > 0) await unmount(point);
-    await rmdir(point).catch(() => undefined);
-    await rm(join(root, `${name}.img`), { force: true });
+    await removeLeftover(join(root, name));
     if (!swept.includes(name)) swept.push(name);
   }
   return swept;

@@ -56,6 +56,12 @@ describe('request → spec', () => {
     const r = readRequest(prompt);
     return r.outcome === 'template' ? r.kind : r.outcome === 'spec' ? r.spec.phrase : r.outcome;
   };
+  /** The spec a request reads as (it must read as one). */
+  const specOf = (prompt: string) => {
+    const r = readRequest(prompt);
+    if (r.outcome !== 'spec') throw new Error(`expected a spec for "${prompt}", got ${r.outcome}`);
+    return r.spec;
+  };
 
   test('a tool named before a record word is the tool, never a tracker of that record', () => {
     expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
@@ -83,10 +89,9 @@ describe('request → spec', () => {
     expect(kindOf('a tracker for my board games with ratings')).toBe('a board game tracker');
     expect(kindOf('a tracker for my running with distance and pace')).toBe('a running log');
     // A measure as the noun: each record is a dated reading of it, with no name to make up.
-    const weight = readRequest('a tracker for my weight with a chart');
-    if (weight.outcome !== 'spec') throw new Error('expected a spec');
-    expect(weight.spec.phrase).toBe('a weight tracker');
-    expect(weight.spec.entities[0]!.fields.map((f) => [f.id, f.type, f.required])).toEqual([
+    const weight = specOf('a tracker for my weight with a chart');
+    expect(weight.phrase).toBe('a weight tracker');
+    expect(weight.entities[0]!.fields.map((f) => [f.id, f.type, f.required])).toEqual([
       ['date', 'date', true],
       ['weight', 'number', true],
       ['notes', 'longtext', false],
@@ -113,13 +118,13 @@ describe('request → spec', () => {
     expect(kindOf('a seed library')).toBe('a seed library');
     expect(kindOf('my book library')).toBe('a reading list');
     // A reading is said to be one, and the clause's measures become fields.
-    const diet = readRequest('a diet log with calories per meal');
-    expect(diet).toMatchObject({ interpretedAs: 'a diet log' });
-    if (diet.outcome !== 'spec') throw new Error('expected a spec');
-    expect(diet.spec.entities[0]!.fields).toContainEqual(expect.objectContaining({ id: 'calories', type: 'number' }));
-    const car = readRequest('a car maintenance log with mileage');
-    if (car.outcome !== 'spec') throw new Error('expected a spec');
-    expect(car.spec.entities[0]!.fields).toContainEqual(expect.objectContaining({ id: 'mileage', type: 'number' }));
+    expect(readRequest('a diet log with calories per meal')).toMatchObject({ interpretedAs: 'a diet log' });
+    expect(specOf('a diet log with calories per meal').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'calories', type: 'number' }),
+    );
+    expect(specOf('a car maintenance log with mileage').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'mileage', type: 'number' }),
+    );
   });
 
   test('the plan words name entities, views, behaviours and look', () => {

@@ -181,9 +181,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const order = after?.[1] === 'of' ? [after[2], before?.[1]] : [before?.[1], after?.[2]];
   const words = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
   if (words.length === 0) return null;
-  // "with …" and everything after it are fields, not the noun.
-  const cut = words.indexOf('with');
-  const noun = (cut >= 0 ? words.slice(0, cut) : words).slice(-2);
+  const noun = words.slice(-2);
   if (noun.length === 0 || noun.join('').length < 3) return null;
   const kind = container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register)$/.test(kind);
