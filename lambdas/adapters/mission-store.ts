@@ -54,6 +54,17 @@ export interface MissionStoreOptions {
   readonly rememberSubscribers?: boolean;
 }
 
+/** What an append needs of a mission item: its seq and chain head, its status, its key index. */
+interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly status: MissionStatus;
+  /** The item's `ek_*` attribute names. */
+  readonly keys: ReadonlySet<string>;
+}
+/** How many missions' heads one instance remembers. */
+const REMEMBERED_HEADS = 1000;
+
 /** How long remembered subscribers are trusted even without a write seen (rows swept elsewhere). */
 const SUBSCRIBERS_TTL_MS = 30_000;
 
@@ -66,6 +77,8 @@ export class MissionStore {
   private readonly subscribers = new Map<string, { readonly subs: Subscription[]; readonly until: number }>();
   /** Bumped by every subscription write of a mission: a read that started before one is not kept. */
   private readonly subscriberGenerations = new Map<string, number>();
+  /** Each mission item's head as this instance last moved it (see `appendFromItem`). */
+  private readonly heads = new Map<string, ChainHead>();
 
   constructor(
     private readonly doc: DocumentSender,
@@ -300,6 +313,11 @@ export class MissionStore {
    * vouch for the head (it is behind its log: the event write then finds its seq taken; it
    * predates the key index; the caller's expected seq or a final status is involved), this
    * answers null and the general path decides, so the chain still never forks.
+   *
+   * The read is skipped when this instance moved the item itself last (`heads`): what it
+   * remembers is the item as of that write. Seq only grows and every seq names a written event,
+   * so a remembered head that another writer has since passed finds its next seq taken; the
+   * item is then read again. A stale memory costs one refused write, never a fork.
    */
   private async appendFromItem(
     tenantId: string,
@@ -309,21 +327,54 @@ export class MissionStore {
     patch: MissionPatch | undefined,
   ): Promise<MissionEvent | null> {
     const pk = missionPk(tenantId, missionId);
+    const remembered = this.heads.get(pk);
+    if (remembered) {
+      const event = await this.appendOnHead(tenantId, missionId, input, idempotencyKey, patch, remembered, null);
+      if (event) return event;
+      this.heads.delete(pk);
+    }
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: pk, SK: 'META' }, ConsistentRead: true }));
     const item = out.Item;
     if (!item || item[KEY_INDEX_ATTRIBUTE] !== 1) return null;
-    if (input.idempotencyKey && item[keyIndexAttribute(idempotencyKey)] !== undefined) return null;
     const mission = toMission(item);
-    if (input.expectedSeq !== undefined && mission.seq !== input.expectedSeq) return null;
-    if (input.status && isFinal(mission.status)) return null;
-    const event = this.nextEvent(tenantId, missionId, input, idempotencyKey, patch, {
+    const head: ChainHead = {
       seq: mission.seq,
       hash: mission.chain_head ?? GENESIS_HASH,
-      start: mission.seq === 0 ? mission : null,
-    });
+      status: mission.status,
+      keys: new Set(Object.keys(item).filter((k) => k.startsWith(KEY_INDEX_PREFIX) && k !== KEY_INDEX_ATTRIBUTE)),
+    };
+    return this.appendOnHead(tenantId, missionId, input, idempotencyKey, patch, head, mission.seq === 0 ? mission : null);
+  }
+
+  /** Appends after `head` if it can vouch for this append (see `appendFromItem`), else null. */
+  private async appendOnHead(
+    tenantId: string,
+    missionId: string,
+    input: NewEvent,
+    idempotencyKey: string,
+    patch: MissionPatch | undefined,
+    head: ChainHead,
+    start: Mission | null,
+  ): Promise<MissionEvent | null> {
+    const pk = missionPk(tenantId, missionId);
+    const indexKey = input.idempotencyKey !== undefined;
+    if (indexKey && head.keys.has(keyIndexAttribute(idempotencyKey))) return null;
+    if (input.expectedSeq !== undefined && head.seq !== input.expectedSeq) return null;
+    if (input.status && isFinal(head.status)) return null;
+    const event = this.nextEvent(tenantId, missionId, input, idempotencyKey, patch, { seq: head.seq, hash: head.hash, start });
     if (!(await this.putEvent(pk, event))) return null;
-    await this.advanceMission(tenantId, missionId, event, patch ?? {}, input.idempotencyKey !== undefined);
+    if (await this.advanceMission(tenantId, missionId, event, patch ?? {}, indexKey)) {
+      const keys = indexKey ? new Set(head.keys).add(keyIndexAttribute(idempotencyKey)) : head.keys;
+      this.rememberHead(pk, { seq: event.seq, hash: event.hash, status: event.status ?? head.status, keys });
+    }
     return event;
+  }
+
+  /** Keeps the item's head as this instance just wrote it, the least recently written forgotten first. */
+  private rememberHead(pk: string, head: ChainHead): void {
+    this.heads.delete(pk);
+    if (this.heads.size >= REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value!);
+    this.heads.set(pk, head);
   }
 
   /**
@@ -385,7 +436,8 @@ export class MissionStore {
   /**
    * Moves the mission item to the event: status, seq, chain head and the event's patch, only from
    * the seq just before it. A mission item further behind (a writer stopped between its event and
-   * this update) is first brought forward event by event (`settle`).
+   * this update) is first brought forward event by event (`settle`). True when the item moved
+   * straight from the event before.
    */
   private async advanceMission(
     tenantId: string,
@@ -393,9 +445,10 @@ export class MissionStore {
     event: MissionEvent,
     patch: MissionPatch,
     indexKey: boolean,
-  ): Promise<void> {
-    if (await this.applyEvent(tenantId, missionId, event, patch, indexKey)) return;
+  ): Promise<boolean> {
+    if (await this.applyEvent(tenantId, missionId, event, patch, indexKey)) return true;
     await this.settle(tenantId, missionId, event.seq);
+    return false;
   }
 
   /** One conditional update of the mission item to `event`; false when the item is not at `event.seq - 1`. */

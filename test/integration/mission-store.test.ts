@@ -153,7 +153,7 @@ test('remembered subscribers: every subscribe and disconnect is seen, and a read
   await remembering.removeConnection('r2');
 });
 
-test('an append is one item read, one event write and one item update; a repeated key is still not appended twice', async () => {
+test('an append is one item read (none after this instance\'s own append), one event write and one item update; a repeated key is still not appended twice', async () => {
   const sent: string[] = [];
   const counting = new MissionStore(
     {
@@ -182,7 +182,8 @@ test('an append is one item read, one event write and one item update; a repeate
       status: 'BUILDING',
       idempotencyKey: `m-ops:${i}`,
     });
-    expect(sent).toEqual(['GetCommand', 'PutCommand', 'UpdateCommand']);
+    // The first append reads the item; after that this instance remembers the head it wrote.
+    expect(sent).toEqual(i === 1 ? ['GetCommand', 'PutCommand', 'UpdateCommand'] : ['PutCommand', 'UpdateCommand']);
   }
   const again = await counting.appendEvent('t1', 'm-ops', {
     type: 'step',
@@ -197,6 +198,38 @@ test('an append is one item read, one event write and one item update; a repeate
   expect(verifyChain(events as never).ok).toBe(true);
   expect(events[0]!.record).toMatchObject({ mission_id: 'm-ops', seq: 0 });
   expect(JSON.stringify(await counting.getMission('t1', 'm-ops'))).not.toMatch(/ek_/);
+});
+
+test('a remembered head that another writer has passed is read again: no fork, no repeated key, a final status holds', async () => {
+  const a = new MissionStore(client, 'gantry');
+  const b = new MissionStore(client, 'gantry');
+  await a.createMission({
+    tenantId: 't1',
+    missionId: 'm-two',
+    prompt: 'p',
+    options: { deploy: true, publish: true },
+    policyHash: 'h',
+    speech: 's',
+  });
+  const actor = { type: 'system' as const, id: 'test' };
+  await a.appendEvent('t1', 'm-two', { type: 'step', message: 'a1', actor, status: 'BUILDING', idempotencyKey: 'k1' });
+  // b moves the log on twice; a still remembers seq 1.
+  await b.appendEvent('t1', 'm-two', { type: 'step', message: 'b2', actor, idempotencyKey: 'k2' });
+  await b.appendEvent('t1', 'm-two', { type: 'step', message: 'b3', actor });
+  // a's retry of b's keyed append is found, not appended again.
+  expect((await a.appendEvent('t1', 'm-two', { type: 'step', message: 'b2 again', actor, idempotencyKey: 'k2' })).seq).toBe(2);
+  const next = await a.appendEvent('t1', 'm-two', { type: 'step', message: 'a4', actor });
+  expect(next.seq).toBe(4);
+  // b ends the mission; a, remembering it as running, may not move it on.
+  await b.appendEvent('t1', 'm-two', { type: 'end', message: 'done', actor, status: 'DEPLOYED' });
+  await expect(a.appendEvent('t1', 'm-two', { type: 'late', message: 'late', actor, status: 'FAILED' })).rejects.toThrow(/DEPLOYED|final|ended/i);
+  // A caller's expected seq is checked against the log, not the memory.
+  await expect(a.appendEvent('t1', 'm-two', { type: 'turn', message: 't', actor, expectedSeq: 4 })).rejects.toThrow(/moved on/);
+  const events = await a.listEvents('t1', 'm-two');
+  expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  expect(verifyChain(events as never).ok).toBe(true);
+  const mission = await b.requireMission('t1', 'm-two');
+  expect(mission).toMatchObject({ seq: 5, status: 'DEPLOYED', chain_head: events[4]!.hash });
 });
 
 /** A store whose next mission-item update is lost, as when the process dies between the event write and that update. */
