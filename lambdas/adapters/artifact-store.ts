@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ArtifactStore } from '../domain/ports';
 import type { SignedS3Client } from './s3-client';
@@ -55,7 +56,14 @@ export class S3ArtifactStore implements ArtifactStore {
   }
 }
 
-/** Artifacts as plain files under a root folder (local stack). */
+/** A body being written (see `FileArtifactStore.put`); never listed as an artifact. */
+const PARTIAL_SUFFIX = '.partial';
+
+/**
+ * Artifacts as plain files under a root folder (local stack). A put writes the whole body to a
+ * file of its own and renames it over the key, as an S3 PUT is whole or absent: a process killed
+ * mid-write leaves the key's earlier body (or none), never part of the new one.
+ */
 export class FileArtifactStore implements ArtifactStore {
   constructor(private readonly root: string) {}
 
@@ -63,7 +71,14 @@ export class FileArtifactStore implements ArtifactStore {
     assertSafeKey(key);
     const path = join(this.root, key);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, body);
+    const whole = `${path}.${process.pid}.${randomUUID()}${PARTIAL_SUFFIX}`;
+    try {
+      await writeFile(whole, body, { flag: 'wx' });
+      await rename(whole, path);
+    } catch (err) {
+      await rm(whole, { force: true });
+      throw err;
+    }
   }
 
   async get(key: string): Promise<Buffer | null> {
@@ -90,7 +105,7 @@ export class FileArtifactStore implements ArtifactStore {
       for (const e of entries) {
         const full = join(dir, e.name);
         if (e.isDirectory()) await walk(full);
-        else out.push(relative(this.root, full).split(sep).join('/'));
+        else if (!e.name.endsWith(PARTIAL_SUFFIX)) out.push(relative(this.root, full).split(sep).join('/'));
       }
     };
     await walk(base);

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileArtifactStore } from '../../lambdas/adapters/artifact-store';
+
+/**
+ * The local artifact store under a crash: a step re-run after a kill reads the artifacts the
+ * killed run wrote (a manifest, a build result), so a put cut short must never be what a key
+ * holds. A key holds one whole body, the earlier one or the new one.
+ */
+
+const MODULE = join(__dirname, '..', '..', 'lambdas', 'adapters', 'artifact-store.ts');
+const BODY_BYTES = 4 * 1024 * 1024;
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'gantry-artifacts-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+test('an overwrite replaces the body whole, and list shows only keys', async () => {
+  const store = new FileArtifactStore(root);
+  await store.put('t/m/manifest.json', 'first');
+  await store.put('t/m/manifest.json', 'second');
+  expect((await store.get('t/m/manifest.json'))?.toString()).toBe('second');
+  expect(await store.list('t/m/')).toEqual(['t/m/manifest.json']);
+  expect(readdirSync(join(root, 't/m'))).toEqual(['manifest.json']);
+});
+
+test('a writer killed at random moments while it overwrites a key leaves one whole body there', async () => {
+  // Each body is one repeated letter, a different one each write: a whole body is all one letter.
+  const writer = `
+    const { FileArtifactStore } = require(${JSON.stringify(MODULE)});
+    const store = new FileArtifactStore(${JSON.stringify(root)});
+    (async () => {
+      for (let i = 0; ; i++) await store.put('t/m/result.json', String.fromCharCode(97 + (i % 26)).repeat(${BODY_BYTES}));
+    })();
+  `;
+  const dir = join(root, 't', 'm');
+  let killedMidway = 0;
+  for (let round = 0; round < 12; round++) {
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', writer], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 300)));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue; // killed before the first write began
+    }
+    if (names.some((n) => n.endsWith('.partial'))) killedMidway += 1;
+    if (names.includes('result.json')) {
+      const body = readFileSync(join(dir, 'result.json'));
+      const whole = body.length === BODY_BYTES && body.every((b) => b === body[0]);
+      expect({ round, bytes: body.length, whole }).toEqual({ round, bytes: BODY_BYTES, whole: true });
+    }
+    expect(await new FileArtifactStore(root).list('t/m/')).toEqual(names.includes('result.json') ? ['t/m/result.json'] : []);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The kills did land mid-write at least once (a body of its own was left half-written).
+  expect(killedMidway).toBeGreaterThan(0);
+}, 120_000);
