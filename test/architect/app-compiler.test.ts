@@ -107,7 +107,11 @@ describe('request → spec', () => {
     });
     expect(kindOf('an app for tracking what I spend each month')).toBe('an expense tracker');
     // The noun is the last words before a clause, in the singular.
-    expect(kindOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a vet visit tracker');
+    expect(kindOf("Hey, can you build me a little app to keep track of my kids' swimming lessons?")).toBe(
+      'a swimming lesson tracker',
+    );
+    // Vet visits are what the pet care preset keeps: pets and their care records.
+    expect(kindOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a pet care log');
     expect(kindOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
     expect(kindOf('an app that tracks my period')).toBe('a period tracker');
     expect(kindOf("a tracker for my baby's diapers")).toBe('a baby diaper tracker');
@@ -125,6 +129,40 @@ describe('request → spec', () => {
     expect(specOf('a car maintenance log with mileage').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ id: 'mileage', type: 'number' }),
     );
+  });
+
+  test('a list of fields names each of them; "records", "tracks" and "logs" start one as "with" does', () => {
+    const fieldIds = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.id);
+    expect(fieldIds('a workout tracker with sets, reps and weight')).toEqual(expect.arrayContaining(['sets', 'reps', 'weight']));
+    expect(fieldIds('a workout log that records sets and reps')).toEqual(expect.arrayContaining(['sets', 'reps']));
+    // A two-word name is one field: "due dates" is a due date, not a due date and a date.
+    const due = fieldIds('a reading list with due dates');
+    expect(due).toContain('due');
+    expect(due).not.toContain('date');
+  });
+
+  test('hours worked are a timesheet, a blog keeps its posts here, pets have care records, a record names its entries', () => {
+    const timesheet = specOf('a timesheet for my freelance hours');
+    expect(timesheet.phrase).toBe('a timesheet');
+    expect(timesheet.entities[0]!.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['project', 'hours', 'date']));
+    expect(kindOf('a practice log for piano')).toBe('a study log');
+    const blog = readRequest('my personal blog');
+    expect(blog.outcome === 'spec' && blog.spec.entities[0]!.name).toBe('Post');
+    expect(blog.leftOut.join(' ')).toMatch(/publishing posts for other people/);
+    expect(specOf('a pet vaccination record').entities.map((e) => e.name)).toEqual(['Pet', 'Care record']);
+    expect(kindOf('a vaccination record for my kids')).toBe('a vaccination record');
+    // "record" ends a noun only as the container; records themselves are still the things kept.
+    expect(kindOf('a collection of my vinyl records grouped by genre')).toBe('a vinyl record collection');
+  });
+
+  test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
+    const generator = readRequest('a password generator');
+    expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);
+    const manager = readRequest('a password manager for all my logins');
+    expect(manager.outcome).toBe('refused');
+    if (manager.outcome !== 'refused') return;
+    expect(manager.code).toBe('NOT_A_STATIC_APP');
+    expect(manager.message).toMatch(/keeping passwords safe/);
   });
 
   test('the plan words name entities, views, behaviours and look', () => {

@@ -55,6 +55,9 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['mileage', 'odometer'], f.number('mileage', 'Mileage')],
   [['distance', 'miles', 'km', 'kilometers', 'kilometres'], f.number('distance', 'Distance')],
   [['weight', 'weights'], f.number('weight', 'Weight')],
+  [['sets'], f.number('sets', 'Sets')],
+  [['reps', 'repetitions'], f.number('reps', 'Reps')],
+  [['hours'], f.number('hours', 'Hours')],
   [['severity', 'intensity', 'pain level'], f.number('severity', 'Severity')],
 ];
 
@@ -85,7 +88,19 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'expenses',
-    keywords: ['expense', 'expense tracker', 'spending', 'spend', 'budget', 'budget tracker', 'money tracker', 'costs'],
+    keywords: [
+      'expense',
+      'expense tracker',
+      'spending',
+      'spend',
+      'budget',
+      'budget tracker',
+      'money tracker',
+      'costs',
+      'finance',
+      'finances',
+      'personal finance',
+    ],
     title: 'Expenses',
     phrase: 'an expense tracker',
     entities: [
@@ -562,7 +577,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'study',
-    keywords: ['study log', 'study tracker', 'timesheet', 'time log', 'practice log', 'practice', 'hours worked'],
+    keywords: ['study log', 'study tracker', 'practice log', 'practice'],
     title: 'Study Log',
     phrase: 'a study log',
     entities: [
@@ -579,6 +594,118 @@ export const PRESETS: readonly Preset[] = [
       crud('session'),
       { type: 'total', entity: 'session', field: 'minutes', by: 'subject' },
       { type: 'timer', minutes: 25 },
+    ],
+  },
+  {
+    id: 'timesheet',
+    keywords: [
+      'timesheet',
+      'time sheet',
+      'time log',
+      'time tracker',
+      'time tracking',
+      'hours worked',
+      'billable hours',
+      'freelance hours',
+      'work hours',
+    ],
+    title: 'Timesheet',
+    phrase: 'a timesheet',
+    entities: [
+      {
+        id: 'entry',
+        name: 'Time entry',
+        plural: 'Time entries',
+        fields: [
+          f.text('project', 'Project or client', true),
+          f.date('date', 'Date', true),
+          f.number('hours', 'Hours', true),
+          f.long('notes', 'What was done'),
+          f.bool('billed', 'Billed'),
+        ],
+        parent: null,
+      },
+    ],
+    views: [
+      { type: 'table', entity: 'entry', field: null },
+      { type: 'calendar', entity: 'entry', field: 'date' },
+    ],
+    behaviours: [
+      crud('entry'),
+      search('entry'),
+      { type: 'sort', entity: 'entry', field: 'date', direction: 'desc' },
+      { type: 'total', entity: 'entry', field: 'hours', by: 'project' },
+      { type: 'filter', entity: 'entry', field: 'billed' },
+    ],
+  },
+  {
+    id: 'blog',
+    keywords: ['blog', 'blog post', 'weblog', 'blogging'],
+    title: 'Blog',
+    phrase: 'a blog',
+    entities: [
+      {
+        id: 'post',
+        name: 'Post',
+        plural: 'Posts',
+        fields: [
+          f.text('title', 'Title', true),
+          f.long('body', 'Text', true),
+          f.date('date', 'Date'),
+          f.tags(),
+          f.image('image', 'Image'),
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'cards', entity: 'post', field: null }],
+    behaviours: [
+      crud('post'),
+      search('post'),
+      { type: 'sort', entity: 'post', field: 'date', direction: 'desc' },
+      { type: 'filter', entity: 'post', field: 'tags' },
+    ],
+  },
+  {
+    id: 'pets',
+    keywords: ['pet', 'pet care', 'pet health', 'vet', 'vet visit', 'pet vaccination', 'dog vaccination', 'cat vaccination'],
+    title: 'Pet Care',
+    phrase: 'a pet care log',
+    entities: [
+      {
+        id: 'pet',
+        name: 'Pet',
+        plural: 'Pets',
+        fields: [
+          f.text('name', 'Name', true),
+          f.choice('species', 'Species', ['Dog', 'Cat', 'Bird', 'Rabbit', 'Fish', 'Other']),
+          f.date('birthday', 'Birthday'),
+        ],
+        parent: null,
+      },
+      {
+        id: 'care',
+        name: 'Care record',
+        plural: 'Care records',
+        fields: [
+          f.choice('kind', 'Kind', ['Vaccination', 'Check-up', 'Treatment', 'Grooming', 'Other']),
+          f.date('date', 'Date', true),
+          f.date('due', 'Next due'),
+          f.long('notes', 'Notes'),
+        ],
+        parent: { entity: 'pet', field: 'petId' },
+      },
+    ],
+    views: [
+      { type: 'list', entity: 'pet', field: null },
+      { type: 'table', entity: 'care', field: null },
+    ],
+    behaviours: [
+      crud('pet'),
+      crud('care'),
+      { type: 'sort', entity: 'care', field: 'date', direction: 'desc' },
+      { type: 'due-today', entity: 'care', field: 'due' },
+      { type: 'count', entity: 'care', by: 'kind' },
     ],
   },
   {

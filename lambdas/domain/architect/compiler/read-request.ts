@@ -93,7 +93,7 @@ const BEYOND_TEMPLATES =
 
 /** Words a request uses for a container of things: "a tracker for my plants", "a log of books". */
 const CONTAINERS =
-  /\b(tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register)\b/;
+  /\b(tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record(?=$| (?:for|of|with|that|which|where|including|and)\b))\b/;
 
 const NOUN_STOP = new Set(
   (
@@ -157,7 +157,7 @@ function singular(word: string): string {
 function genericReading(text: string): { preset: Preset; noun: string } | null {
   const container = CONTAINERS.exec(text)?.[1];
   const after =
-    /\b(?:tracker|log|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
+    /\b(?:tracker|log|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
@@ -166,7 +166,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
       text,
     );
   const before =
-    /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|journal|diary|register)\b/.exec(
+    /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|journal|diary|register|record(?=$| (?:for|of|with|that|which|where|including|and)\b))\b/.exec(
       text,
     );
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
@@ -184,7 +184,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const noun = words.slice(-2);
   if (noun.length === 0 || noun.join('').length < 3) return null;
   const kind = container ?? 'tracker';
-  const dated = /^(tracker|log|logbook|journal|diary|register)$/.test(kind);
+  const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   const measure = dated
     ? FIELD_WORDS.find(([words, field]) => ['number', 'money'].includes(field.type) && words.includes(noun.join(' ')))?.[1]
@@ -346,6 +346,9 @@ export function readRequest(prompt: string): RequestReading {
     }
   }
   const leftOut = limits.map((l) => l.need);
+  // A noun read only from the words around a container ("a password manager for my logins") is
+  // no reading of a request whose core no static app can serve.
+  if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
     const spec = specFrom(chosen, shapeText, prompt, analysis.appName, theme?.id ?? null);
     const interpreted = generic || leftOut.length > 0 || language !== null;

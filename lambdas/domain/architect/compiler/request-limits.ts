@@ -72,8 +72,20 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'a server or database (the app keeps its data in this browser)', core: false, instead: '' },
   ],
   [
-    /\b(log ?in|sign ?(in|up)|user accounts?|accounts|passwords?|authentication)\b/,
+    /\b(password (manager|vault|keeper|safe)s?|store (my )?passwords|keep (my )?passwords)\b/,
+    {
+      need: "keeping passwords safe, which needs encryption and a vault a web page's own storage is not (anyone at this browser could read them)",
+      core: true,
+      instead: 'a notes app or an address book kept in this browser',
+    },
+  ],
+  [
+    /\b(log ?in|sign ?(in|up)|user accounts?|accounts|passwords?(?! (generator|strength|checker|ideas?)s?\b)|authentication)\b/,
     { need: 'user accounts and sign-in', core: false, instead: '' },
+  ],
+  [
+    /\b(blogs?|blog posts?|blogging)\b/,
+    { need: 'publishing posts for other people to read (the posts stay in this browser)', core: false, instead: '' },
   ],
   [/\b(payments?|stripe|paypal|checkout|credit cards?|billing)\b/, { need: 'taking payments', core: false, instead: '' }],
   [

@@ -49,6 +49,24 @@ function vocabularyField(phrase: string): FieldSpec | undefined {
   return undefined;
 }
 
+/**
+ * Every vocabulary field a list item names, read left to right, a two-word name before a one-word
+ * one: commas are gone by now, so "sets, reps" arrives as "sets reps" and names two fields, while
+ * "due date" names one.
+ */
+function vocabularyFields(chunk: string): FieldSpec[] {
+  const words = chunk.split(' ');
+  const found: FieldSpec[] = [];
+  const exact = (phrase: string): FieldSpec | undefined => FIELD_WORDS.find(([names]) => names.includes(phrase))?.[1];
+  for (let i = 0; i < words.length;) {
+    const two = i + 1 < words.length ? exact(`${words[i]} ${words[i + 1]}`) : undefined;
+    const field = two ?? exact(words[i]!);
+    if (field && !found.some((f) => f.id === field.id)) found.push(field);
+    i += two ? 2 : 1;
+  }
+  return found;
+}
+
 class SpecEditor {
   entities: EntitySpec[];
   views: ViewSpec[];
@@ -116,11 +134,14 @@ class SpecEditor {
   }
 }
 
-/** "with notes, a rating and tags" → ['notes', 'a rating', 'tags']; stops at the next clause. */
+/**
+ * "with notes, a rating and tags" → ['notes', 'a rating', 'tags'] (also after "that records",
+ * "tracks", "logs"); stops at the next clause.
+ */
 function withLists(text: string): string[] {
   const chunks: string[] = [];
   for (const m of text.matchAll(
-    /\b(?:with|including|plus|has|have|add|adding)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ])+)/g,
+    /\b(?:with|including|plus|has|have|add|adding|records|tracks|logs)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ])+)/g,
   )) {
     for (const part of (m[1] ?? '').split(/\b(?:and|or)\b|,/)) {
       const chunk = part
@@ -148,10 +169,8 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
 
   // Fields: "with notes and a rating", "add a mood field", "a field called mood".
   for (const chunk of withLists(text)) {
-    const field = vocabularyField(chunk);
-    if (field) {
-      if (!findField(primary, chunk)) ed.addField(primary, { ...field });
-    }
+    if (findField(primary, chunk)) continue;
+    for (const field of vocabularyFields(chunk)) if (!findField(primary, field.id)) ed.addField(primary, { ...field });
   }
   for (const m of text.matchAll(
     /\b(?:add|with)\s+(?:a|an)?\s*([a-z]+(?: [a-z]+)?)\s+field\b|\bfield (?:called|named) ([a-z]+(?: [a-z]+)?)/g,
