@@ -153,7 +153,7 @@ test('remembered subscribers: every subscribe and disconnect is seen, and a read
   await remembering.removeConnection('r2');
 });
 
-test('an append is one item read (none after this instance\'s own append), one event write and one item update; a repeated key is still not appended twice', async () => {
+test("an append is one item read (none after this instance's own append), one event write and one item update; a repeated key is still not appended twice", async () => {
   const sent: string[] = [];
   const counting = new MissionStore(
     {
@@ -222,7 +222,9 @@ test('a remembered head that another writer has passed is read again: no fork, n
   expect(next.seq).toBe(4);
   // b ends the mission; a, remembering it as running, may not move it on.
   await b.appendEvent('t1', 'm-two', { type: 'end', message: 'done', actor, status: 'DEPLOYED' });
-  await expect(a.appendEvent('t1', 'm-two', { type: 'late', message: 'late', actor, status: 'FAILED' })).rejects.toThrow(/DEPLOYED|final|ended/i);
+  await expect(a.appendEvent('t1', 'm-two', { type: 'late', message: 'late', actor, status: 'FAILED' })).rejects.toThrow(
+    /DEPLOYED|final|ended/i,
+  );
   // A caller's expected seq is checked against the log, not the memory.
   await expect(a.appendEvent('t1', 'm-two', { type: 'turn', message: 't', actor, expectedSeq: 4 })).rejects.toThrow(/moved on/);
   const events = await a.listEvents('t1', 'm-two');
