@@ -6,7 +6,7 @@ import { AppSpecSchema, InvalidAppSpecError, parseAppSpec } from '../../lambdas/
 import { compileApp } from '../../lambdas/domain/architect/compiler/compile-app';
 import { describeSpec } from '../../lambdas/domain/architect/compiler/describe-spec';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
-import { draftManifest, planHeal } from '../../lambdas/domain/architect/offline-architect';
+import { draftManifest, planHeal, resolveDraft } from '../../lambdas/domain/architect/offline-architect';
 import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from './app-request-corpus';
 
 jest.setTimeout(240_000);
@@ -129,6 +129,30 @@ describe('request → spec', () => {
     expect(specOf('a car maintenance log with mileage').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ id: 'mileage', type: 'number' }),
     );
+  });
+
+  test('dice, coins, random numbers, picks and passwords are the randomizer, called by the tool asked for', () => {
+    for (const prompt of [
+      'a dice roller for D&D',
+      'a coin flip app',
+      'a random number generator for my raffle',
+      'a password generator',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'randomizer' });
+    }
+    const titled = (prompt: string) => {
+      const { spec } = resolveDraft({ prompt });
+      return [spec.title, spec.projectName];
+    };
+    expect(titled('a password generator')).toEqual(['Password Generator', 'password-generator']);
+    expect(titled('a dice roller for D&D')).toEqual(['Dice Roller', 'dice-roller']);
+    expect(titled('flip a coin')).toEqual(['Coin Flip', 'coin-flip']);
+    // The tool asked for leads the page.
+    const html = draftManifest({ prompt: 'a password generator' }).files.find((f) => f.path === 'index.html')!.content;
+    expect(html.indexOf('id="password-form"')).toBeLessThan(html.indexOf('id="dice-form"'));
+    // A dice game is a game, not the dice.
+    expect(kindOf('a score keeper for dice games')).toBe('a score keeper game');
+    expect(kindOf('a dice game score tracker')).not.toBe('randomizer');
   });
 
   test('a list of fields names each of them; "records", "tracks" and "logs" start one as "with" does', () => {

@@ -7,7 +7,7 @@
 export interface BuildableRequest {
   readonly prompt: string;
   /** 'spec': compiled from an app spec; a kind id: the hand-made template of that kind. */
-  readonly builds: 'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed';
+  readonly builds: 'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed' | 'randomizer';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
   /** Behaviour types the spec must have. */
@@ -152,6 +152,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a unit converter', builds: 'converter' },
   { prompt: 'a pomodoro timer with dark mode', builds: 'timer' },
   { prompt: 'una calculadora', builds: 'calculator', interpreted: true },
+  { prompt: 'a dice roller for D&D', builds: 'randomizer' },
+  { prompt: 'a password generator', builds: 'randomizer' },
+  { prompt: 'a random name picker for my class', builds: 'randomizer' },
 ];
 
 export interface UnbuildableRequest {

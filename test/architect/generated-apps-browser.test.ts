@@ -248,4 +248,52 @@ describeIfChromium('generated apps in Chromium', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+  it('randomizer: rolls, flips, draws, picks and makes passwords; refuses nonsense; keeps settings and history', async () => {
+    const { page, problems } = await open('randomizer');
+    expect(await page.textContent('h1')).toBe('Randomizer');
+    await page.fill('#dice', '3d6+2');
+    await page.click('#dice-form button[type="submit"]');
+    const roll = /^3d6\+2: ([1-6]) \+ ([1-6]) \+ ([1-6]) \+ 2 = (\d+)$/.exec((await page.textContent('#dice-result')) ?? '');
+    expect(roll).not.toBeNull();
+    expect(Number(roll![4])).toBe(Number(roll![1]) + Number(roll![2]) + Number(roll![3]) + 2);
+    await page.fill('#dice', 'three dice');
+    await page.press('#dice', 'Enter');
+    expect(await page.textContent('#dice-error')).toContain('Write dice as');
+    await page.fill('#coins', '10');
+    await page.click('#coin-form button[type="submit"]');
+    expect(await page.textContent('#coin-result')).toMatch(/^(\d+) heads, (\d+) tails$/);
+    await page.fill('#min', '7');
+    await page.fill('#max', '7');
+    await page.click('#number-form button[type="submit"]');
+    expect(await page.textContent('#number-result')).toBe('7');
+    await page.fill('#max', '3');
+    await page.click('#number-form button[type="submit"]');
+    expect(await page.textContent('#number-error')).toContain('must not be above');
+    await page.fill('#choices', 'pizza, sushi');
+    await page.click('#pick-form button[type="submit"]');
+    expect(['pizza', 'sushi']).toContain(await page.textContent('#pick-result'));
+    await page.fill('#length', '24');
+    await page.uncheck('#symbols');
+    await page.click('#password-form button[type="submit"]');
+    const password = (await page.textContent('#password-result')) ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(await page.textContent('#password-strength')).toMatch(/very strong/);
+    // Passwords are neither saved nor listed; every other result is, numbered.
+    const history = await page.$$eval('#history-list li', (items) => items.map((i) => i.textContent ?? ''));
+    expect(history).toHaveLength(4);
+    expect(history[0]).toMatch(/^#4 pick → (pizza|sushi)$/);
+    expect(history[3]).toBe(`#1 3d6+2 → ${roll![1]} + ${roll![2]} + ${roll![3]} + 2 = ${roll![4]}`);
+    expect(history.join('\n')).not.toContain(password);
+    await page.reload();
+    expect(await page.inputValue('#dice')).toBe('three dice');
+    expect(await page.inputValue('#length')).toBe('24');
+    expect(await page.isChecked('#symbols')).toBe(false);
+    expect(await page.$$eval('#history-list li', (items) => items.length)).toBe(4);
+    expect(
+      await page.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: object }).localStorage)),
+    ).not.toContain(password);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

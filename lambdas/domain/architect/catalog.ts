@@ -6,7 +6,7 @@ import * as z from 'zod';
  * from the titles, descriptions and default features without knowing how the apps are made.
  */
 
-export const APP_KIND_IDS = ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board'] as const;
+export const APP_KIND_IDS = ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer'] as const;
 export const AppKindIdSchema = z.enum(APP_KIND_IDS);
 export type AppKindId = z.infer<typeof AppKindIdSchema>;
 
@@ -155,6 +155,43 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     hints: ['trello', 'backlog', 'sprint', 'scrum', 'column', 'swimlane', 'workflow', 'project management', 'card'],
     defaultFeatures: ['local-storage'],
   },
+  randomizer: {
+    id: 'randomizer',
+    phrase: 'a dice roller and random picker',
+    title: 'Randomizer',
+    description:
+      'Dice in the usual notation (2d6+3), coin flips, a whole number between two bounds, a pick from a list and passwords, all drawn fairly from the browser’s secure random generator.',
+    defaultProjectName: 'randomizer',
+    keywords: [
+      'dice roller',
+      'dice app',
+      'dice rolling',
+      'dice simulator',
+      'die roller',
+      'roll dice',
+      'roll a die',
+      'coin flip',
+      'coin flipper',
+      'flip a coin',
+      'coin toss',
+      'random number',
+      'random number generator',
+      'number generator',
+      'password generator',
+      'random password',
+      'passphrase generator',
+      'random picker',
+      'name picker',
+      'decision maker',
+      'randomizer',
+      'randomiser',
+      'random generator',
+      'lottery numbers',
+      'd20',
+    ],
+    hints: ['random', 'dice', 'roll', 'luck', 'chance', 'toss', 'lottery', 'raffle', 'pick'],
+    defaultFeatures: ['local-storage'],
+  },
 };
 
 export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
@@ -163,7 +200,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'Dark mode',
     description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
     keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer'],
   },
   'local-storage': {
     id: 'local-storage',
@@ -185,7 +222,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
       'survives reload',
       'offline',
     ],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer'],
   },
   search: {
     id: 'search',
@@ -213,7 +250,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'History',
     description: 'Lists the most recent results so they can be read again.',
     keywords: ['history', 'previous calculations', 'past calculations', 'recent conversions', 'tape', 'log of'],
-    kinds: ['calculator', 'converter'],
+    kinds: ['calculator', 'converter', 'randomizer'],
   },
   export: {
     id: 'export',

@@ -20,9 +20,10 @@ import {
   type AppKindId,
   type FeatureId,
 } from './catalog';
-import { analyzeRequest, cleanAppName, type RequestAnalysis } from './request-analysis';
+import { analyzeRequest, cleanAppName, slugify, type RequestAnalysis } from './request-analysis';
 import { themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
+import { randomToolOf } from './templates/randomizer';
 
 export type { AppSpec } from './templates';
 export { readRequest, type RequestReading } from './compiler/read-request';
@@ -116,8 +117,16 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
   const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
   const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f)));
   const themed = theme !== null && theme.kind === kind;
-  const title = analysis.appName ?? (themed ? theme.title : APP_KINDS[kind].title);
-  const projectName = analysis.appName ? analysis.projectName : themed ? theme.projectName : APP_KINDS[kind].defaultProjectName;
+  // A randomizer is called by the tool asked for ("a password generator" is "Password Generator").
+  const toolTitle = kind === 'randomizer' && !themed ? randomToolOf(input.prompt).title : null;
+  const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
+  const projectName = analysis.appName
+    ? analysis.projectName
+    : themed
+      ? theme.projectName
+      : toolTitle
+        ? slugify(toolTitle)
+        : APP_KINDS[kind].defaultProjectName;
   return {
     spec: { kind, features, title, projectName, designTarget },
     analysis,

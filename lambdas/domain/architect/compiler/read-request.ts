@@ -131,6 +131,8 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   calculator: /\bcalculators?\b/,
   converter: /\bconverters?\b/,
   timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
+  randomizer:
+    /\b(?:dice(?! games?\b)|die roller|coin (?:flip\w*|toss\w*)|flip a coin|random numbers?|number generators?|password generators?|random picker|name picker|decision maker|randomi[sz]ers?|d20)\b/,
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -385,7 +387,7 @@ export function readRequest(prompt: string): RequestReading {
   const excerpt = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, notes, task lists, kanban boards and feeds.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), notes, task lists, kanban boards and feeds.`,
     [],
     null,
   );

@@ -5,6 +5,7 @@ import { calculatorTemplate } from './calculator';
 import { converterTemplate } from './converter';
 import { feedTemplate } from './feed';
 import { notesTemplate } from './notes';
+import { randomizerTemplate } from './randomizer';
 import { assembleApp } from './shared';
 import { tasksTemplate } from './tasks';
 import { timerTemplate } from './timer';
@@ -19,6 +20,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   converter: converterTemplate,
   feed: feedTemplate,
   board: boardTemplate,
+  randomizer: randomizerTemplate,
 };
 
 /** Every file of the app described by `spec`, in a fixed order. Pure: equal specs give equal files. */
