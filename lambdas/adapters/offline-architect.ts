@@ -1,11 +1,15 @@
 import { isAppKindId, isFeatureId } from '../domain/architect/catalog';
-import { draftManifest, healManifest } from '../domain/architect/offline-architect';
+import { draftManifest } from '../domain/architect/offline-architect';
 import { ValidationError } from '../domain/errors';
 import type { ArchitectPort } from '../domain/ports';
+import { OfflineHealer } from './offline-healer';
 
-/** The deterministic offline architect behind the architect port (no model, no network). */
-export class OfflineArchitect implements ArchitectPort {
-  readonly name = 'offline';
+/**
+ * The offline architect's draft alone (the architect step is composed with this, so its bundle
+ * does not carry the heal).
+ */
+export class OfflineDrafter implements Pick<ArchitectPort, 'name' | 'draft'> {
+  readonly name: string = 'offline';
 
   /** Builds exactly the confirmed plan when one is given (app spec, or kind, features and theme), else what the prompt asks. */
   async draft(input: Parameters<ArchitectPort['draft']>[0]) {
@@ -20,8 +24,13 @@ export class OfflineArchitect implements ArchitectPort {
       ...(input.appSpec !== undefined && input.appSpec !== null ? { appSpec: input.appSpec } : {}),
     });
   }
+}
+
+/** The deterministic offline architect behind the architect port (no model, no network): draft and heal. */
+export class OfflineArchitect extends OfflineDrafter implements ArchitectPort {
+  private readonly healer = new OfflineHealer();
 
   async heal(input: Parameters<ArchitectPort['heal']>[0]) {
-    return healManifest(input);
+    return this.healer.heal(input);
   }
 }

@@ -46,8 +46,11 @@ export { MissionEndedError };
 export type StepServices = Pick<Services, 'artifacts' | 'policy' | 'policySource'> & EventServices;
 /** The gate hands each attempt its job; locally it also knows whether builds are sandboxed. */
 export type PolicyGateStepServices = StepServices & Pick<Services, 'buildJobs' | 'builderIsolation'>;
-/** Draft and heal also call the architect. */
-export type ArchitectStepServices = StepServices & Pick<Services, 'architect'>;
+/** Of the architect, the draft step calls only its draft and the heal step only its heal. */
+export type DrafterServices = { readonly architect: Pick<Services['architect'], 'name' | 'draft'> };
+export type HealerServices = { readonly architect: Pick<Services['architect'], 'name' | 'heal'> };
+export type ArchitectStepServices = StepServices & DrafterServices;
+export type HealStepServices = StepServices & HealerServices;
 export type DeployStepServices = StepServices & Pick<Services, 'deployer'>;
 export type PublishStepServices = StepServices & Pick<Services, 'publisher'>;
 /** Sealing signs the event chain into write-once storage. */
@@ -395,7 +398,7 @@ export async function auditStep(svc: StepServices, state: MissionState): Promise
  * accepted attempt (never those of a discarded one) and returns a patch. The patched manifest is
  * stored as the next attempt with its diff and goes back through the policy gate.
  */
-export async function healStep(svc: ArchitectStepServices, state: MissionState): Promise<MissionState> {
+export async function healStep(svc: HealStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   if (await alreadyRecorded(svc, state, `${state.mission_id}:heal:${state.attempt + 1}`)) {
     return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt + 1 };

@@ -1,6 +1,6 @@
 import { createHandler } from '../handlers/step-architect';
 import { awsArtifacts, awsBase, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
-import { withArchitect } from '../composition/models';
+import { withDrafter } from '../composition/models';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
@@ -8,7 +8,7 @@ import { withArchitect } from '../composition/models';
  */
 export const services = once(() => {
   const base = awsBase();
-  return withArchitect({
+  return withDrafter({
     ...base,
     store: awsMissionStore(base),
     artifacts: awsArtifacts(base),

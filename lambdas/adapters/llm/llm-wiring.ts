@@ -69,6 +69,28 @@ function transportFor(config: GantryEnv): LlmTransport | null {
   }
 }
 
+/** The workflow steps' client: the longer timeouts and the configured retries. */
+function stepsClient(config: GantryEnv, transport: LlmTransport): LlmClient {
+  return new StructuredLlmClient(transport, {
+    price: priceFor(transport.model, {
+      input: config.GANTRY_LLM_INPUT_PRICE_PER_MTOK,
+      output: config.GANTRY_LLM_OUTPUT_PRICE_PER_MTOK,
+    }),
+    timeoutMs: config.GANTRY_LLM_TIMEOUT_MS,
+    maxRetries: config.GANTRY_LLM_MAX_RETRIES,
+  });
+}
+
+/**
+ * The model architect when GANTRY_ARCHITECT=llm and a provider is set, else null (the offline
+ * one). Apart from `createLlmWiring` so the architect's steps do not carry the consultant.
+ */
+export function createModelArchitect(config: GantryEnv): ArchitectPort | null {
+  if (config.GANTRY_ARCHITECT !== 'llm') return null;
+  const transport = transportFor(config);
+  return transport ? new LlmArchitect(stepsClient(config, transport)) : null;
+}
+
 /**
  * Chooses the consultant, the advisor and (optionally) the architect from configuration. Two
  * clients share one transport: an interactive one for requests a person waits on (short
@@ -89,11 +111,7 @@ export function createLlmWiring(config: GantryEnv, policy: () => Policy): LlmWir
     maxRetries: Math.min(1, config.GANTRY_LLM_MAX_RETRIES),
     deadlineMs: config.GANTRY_LLM_INTERACTIVE_DEADLINE_MS,
   });
-  const steps: LlmClient = new StructuredLlmClient(transport, {
-    price,
-    timeoutMs: config.GANTRY_LLM_TIMEOUT_MS,
-    maxRetries: config.GANTRY_LLM_MAX_RETRIES,
-  });
+  const steps = stepsClient(config, transport);
   return {
     description: `${transport.provider}:${transport.model}`,
     consultant: new LlmConsultant(interactive),
