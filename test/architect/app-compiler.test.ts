@@ -155,6 +155,22 @@ describe('request → spec', () => {
     expect(kindOf('a dice game score tracker')).not.toBe('randomizer');
   });
 
+  test('a word counter counts the words it is given; a word count tracker keeps dated counts', () => {
+    for (const prompt of ['a word counter', 'a tool to count words in my essay', 'count the characters in my text']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'wordcount' });
+    }
+    expect(kindOf('a word count tracker for my novel')).toBe('a word count tracker');
+    expect(kindOf('a log of my daily word count')).toBe('a word count log');
+  });
+
+  test('due dates a task list or a kanban board template cannot hold make a spec of it, never a silent drop', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => f.id);
+    expect(fields('a todo list with due dates and priorities')).toEqual(expect.arrayContaining(['title', 'due', 'priority']));
+    expect(specOf('a kanban board with due dates').views[0]).toMatchObject({ type: 'board', field: 'status' });
+    expect(fields('a kanban board with due dates')).toContain('due');
+    expect(kindOf('a kanban board for my team projects')).toBe('board');
+  });
+
   test('a list of fields names each of them; "records", "tracks" and "logs" start one as "with" does', () => {
     const fieldIds = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.id);
     expect(fieldIds('a workout tracker with sets, reps and weight')).toEqual(expect.arrayContaining(['sets', 'reps', 'weight']));

@@ -7,7 +7,8 @@
 export interface BuildableRequest {
   readonly prompt: string;
   /** 'spec': compiled from an app spec; a kind id: the hand-made template of that kind. */
-  readonly builds: 'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed' | 'randomizer';
+  readonly builds:
+    'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed' | 'randomizer' | 'wordcount';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
   /** Behaviour types the spec must have. */
@@ -152,9 +153,18 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a unit converter', builds: 'converter' },
   { prompt: 'a pomodoro timer with dark mode', builds: 'timer' },
   { prompt: 'una calculadora', builds: 'calculator', interpreted: true },
+  {
+    prompt: 'a todo list with due dates and priorities',
+    builds: 'spec',
+    entities: ['Task'],
+    behaviours: ['due-today', 'filter'],
+  },
+  { prompt: 'a kanban board with due dates', builds: 'spec', entities: ['Card'], behaviours: ['count', 'due-today'] },
   { prompt: 'a dice roller for D&D', builds: 'randomizer' },
   { prompt: 'a password generator', builds: 'randomizer' },
   { prompt: 'a random name picker for my class', builds: 'randomizer' },
+  { prompt: 'a word counter for my essays', builds: 'wordcount' },
+  { prompt: 'a tool to count the characters in my tweets', builds: 'wordcount' },
 ];
 
 export interface UnbuildableRequest {

@@ -87,6 +87,8 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
     if (reading.outcome !== 'spec') throw new Error(r.prompt);
     return { prompt: r.prompt, spec: reading.spec, manifest: draftManifest({ prompt: r.prompt }) };
   });
+  // Served under a path of its own: two requests can make apps of the same name ("a task list").
+  const pathOf = (app: (typeof apps)[number]): string => `${apps.indexOf(app)}-${app.manifest.project_name}`;
   const distBySlug = new Map<string, string>();
   const dirs: string[] = [];
   let server: Server;
@@ -94,12 +96,13 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
   let base = '';
 
   beforeAll(async () => {
-    await mapLimit(apps, 2, async ({ manifest }) => {
+    await mapLimit(apps, 2, async (app) => {
+      const { manifest } = app;
       const dir = writeApp(manifest);
       dirs.push(dir);
       const build = await runCommand(manifest.build_command, dir);
       if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
-      distBySlug.set(manifest.project_name, join(dir, manifest.output_dir));
+      distBySlug.set(pathOf(app), join(dir, manifest.output_dir));
     });
     server = createServer((req, res) => {
       const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
@@ -288,9 +291,7 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
   it(`drives every behaviour of ${apps.length} compiled apps once`, async () => {
     const failures: string[] = [];
     for (const app of apps) {
-      const problems = await drive(app.spec, app.manifest.project_name).catch((err: Error) => [
-        `stopped: ${err.message.split('\n')[0]}`,
-      ]);
+      const problems = await drive(app.spec, pathOf(app)).catch((err: Error) => [`stopped: ${err.message.split('\n')[0]}`]);
       if (problems.length > 0) failures.push(`${app.prompt}: ${problems.join('; ')}`);
     }
     expect(failures).toEqual([]);

@@ -6,7 +6,17 @@ import * as z from 'zod';
  * from the titles, descriptions and default features without knowing how the apps are made.
  */
 
-export const APP_KIND_IDS = ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer'] as const;
+export const APP_KIND_IDS = [
+  'calculator',
+  'tasks',
+  'notes',
+  'timer',
+  'converter',
+  'feed',
+  'board',
+  'randomizer',
+  'wordcount',
+] as const;
 export const AppKindIdSchema = z.enum(APP_KIND_IDS);
 export type AppKindId = z.infer<typeof AppKindIdSchema>;
 
@@ -192,6 +202,33 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     hints: ['random', 'dice', 'roll', 'luck', 'chance', 'toss', 'lottery', 'raffle', 'pick'],
     defaultFeatures: ['local-storage'],
   },
+  wordcount: {
+    id: 'wordcount',
+    phrase: 'a word counter',
+    title: 'Word Counter',
+    description:
+      'A word counter: words, characters with and without spaces, sentences, paragraphs and reading time as you type, an optional character limit, the most used words, and case changes.',
+    defaultProjectName: 'word-counter',
+    keywords: [
+      'word counter',
+      'word count',
+      'words counter',
+      'character counter',
+      'character count',
+      'letter counter',
+      'count words',
+      'count characters',
+      'count the words',
+      'count the characters',
+      'count the letters',
+      'text statistics',
+      'text stats',
+      'text analyzer',
+      'text analyser',
+    ],
+    hints: ['words', 'characters', 'essay', 'tweet', 'paragraphs', 'sentences'],
+    defaultFeatures: ['local-storage'],
+  },
 };
 
 export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
@@ -200,7 +237,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'Dark mode',
     description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
     keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount'],
   },
   'local-storage': {
     id: 'local-storage',
@@ -222,7 +259,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
       'survives reload',
       'offline',
     ],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount'],
   },
   search: {
     id: 'search',

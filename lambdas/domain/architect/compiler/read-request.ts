@@ -85,11 +85,39 @@ const KIND_PRESETS: Partial<Record<AppKindId, Preset>> = {
       { type: 'search', entity: 'note' },
     ],
   },
+  board: {
+    id: 'board',
+    keywords: [],
+    title: 'Board',
+    phrase: 'a kanban board',
+    entities: [
+      {
+        id: 'card',
+        name: 'Card',
+        plural: 'Cards',
+        fields: [
+          { id: 'title', label: 'Title', type: 'text', required: true },
+          { id: 'status', label: 'Status', type: 'choice', required: false, options: ['To do', 'Doing', 'Done'] },
+          { id: 'notes', label: 'Notes', type: 'longtext', required: false },
+        ],
+        parent: null,
+      },
+    ],
+    views: [
+      { type: 'board', entity: 'card', field: 'status' },
+      { type: 'list', entity: 'card', field: null },
+    ],
+    behaviours: [
+      { type: 'crud', entity: 'card' },
+      { type: 'search', entity: 'card' },
+      { type: 'count', entity: 'card', by: 'status' },
+    ],
+  },
 };
 
 /** Words that a kind template cannot do, so a spec is compiled instead ("a todo list with tags and streaks"). */
 const BEYOND_TEMPLATES =
-  /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|photos?|images?|notes field|field|per)\b/;
+  /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per)\b/;
 
 /** Words a request uses for a container of things: "a tracker for my plants", "a log of books". */
 const CONTAINERS =
@@ -133,6 +161,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
   randomizer:
     /\b(?:dice(?! games?\b)|die roller|coin (?:flip\w*|toss\w*)|flip a coin|random numbers?|number generators?|password generators?|random picker|name picker|decision maker|randomi[sz]ers?|d20)\b/,
+  wordcount: /\b(?:words? count\w*|character count\w*|letter count\w*|count (?:the )?(?:words|characters|letters))\b/,
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -335,8 +364,23 @@ export function readRequest(prompt: string): RequestReading {
     generic = true;
     shapeText = nounText.replace(head.noun, ' ');
   }
-  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) chosen = KIND_PRESETS[kindNamed]!;
-  if (!chosen && !theme) {
+  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) {
+    // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
+    const reading = genericReading(nounText);
+    const qualifies =
+      reading !== null && reading.noun.includes(' ') && analyzeRequest(nounText.replace(reading.noun, ' ')).kind !== kindNamed;
+    if (!qualifies) chosen = KIND_PRESETS[kindNamed]!;
+  }
+  // A tool named before any container word is the thing asked for ("a tool to count the words
+  // in my essay" counts words; it keeps no records of them).
+  // A container right after the tool's words is the head instead: "a word count tracker" keeps
+  // dated word counts.
+  const containerAt = CONTAINERS.exec(text)?.index;
+  const toolFirst =
+    toolAt !== undefined &&
+    !CONTAINERS.test(text.slice(toolAt).split(' ').slice(0, 4).join(' ')) &&
+    (containerAt === undefined || toolAt < containerAt);
+  if (!chosen && !theme && !toolFirst) {
     const reading = genericReading(nounText);
     // "a tracker for my board games" names a board only inside the thing it tracks.
     const kindOutsideNoun = reading && kindNamed ? analyzeRequest(nounText.replace(reading.noun, ' ')).kind === kindNamed : true;
@@ -387,7 +431,7 @@ export function readRequest(prompt: string): RequestReading {
   const excerpt = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), notes, task lists, kanban boards and feeds.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards and feeds.`,
     [],
     null,
   );

@@ -9,6 +9,7 @@ import { randomizerTemplate } from './randomizer';
 import { assembleApp } from './shared';
 import { tasksTemplate } from './tasks';
 import { timerTemplate } from './timer';
+import { wordcountTemplate } from './wordcount';
 
 export type { AppSpec, GeneratedFile } from './app-spec';
 
@@ -21,6 +22,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   feed: feedTemplate,
   board: boardTemplate,
   randomizer: randomizerTemplate,
+  wordcount: wordcountTemplate,
 };
 
 /** Every file of the app described by `spec`, in a fixed order. Pure: equal specs give equal files. */

@@ -28,9 +28,8 @@ export function randomToolOf(text: string): { readonly tool: RandomTool; readonl
   return best ? { tool: best.tool, title: best.title } : { tool: 'dice', title: 'Randomizer' };
 }
 
-const RANDOM = js`// Random draws for dice, coins, numbers, picks from a list and passwords. Every draw takes its
-// randomness from a source of 32-bit unsigned integers: the browser's cryptographic generator on
-// the page, a seeded one in the tests. Draws are unbiased (rejection sampling), so a d6 is fair.
+const RANDOM = js`// Dice, coins, numbers, picks and passwords, drawn from a source of 32-bit unsigned integers:
+// the browser's crypto on the page, a seeded one in tests. Draws are unbiased, so a d6 is fair.
 
 export const LIMITS = Object.freeze({
   dice: 100,
@@ -44,7 +43,7 @@ export const LIMITS = Object.freeze({
 
 const RANGE = 2 ** 32;
 
-/** The browser's cryptographic source: each call gives one unsigned 32-bit integer. */
+/** The browser's cryptographic source: one unsigned 32-bit integer per call. */
 export function cryptoSource(cryptoObject = globalThis.crypto) {
   if (!cryptoObject || typeof cryptoObject.getRandomValues !== 'function') {
     throw new Error('This browser has no secure random source');
@@ -60,7 +59,7 @@ export function cryptoSource(cryptoObject = globalThis.crypto) {
   };
 }
 
-/** A repeatable source (xorshift32) for tests: the same seed gives the same draws. */
+/** A repeatable source (xorshift32) for tests. */
 export function seededSource(seed) {
   let state = seed >>> 0 || 0x9e3779b9;
   return () => {
@@ -73,7 +72,7 @@ export function seededSource(seed) {
   };
 }
 
-/** A whole number in [0, n), without the bias a plain remainder would have. */
+/** A whole number in [0, n), without a remainder's bias. */
 export function below(n, source) {
   if (!Number.isInteger(n) || n < 1 || n > RANGE) throw new RangeError('Cannot draw a number below ' + n);
   const limit = RANGE - (RANGE % n);
@@ -103,7 +102,7 @@ export function diceNotation({ count, sides, modifier }) {
   return (count === 1 ? '' : String(count)) + 'd' + sides + bonus;
 }
 
-/** Rolls the dice of "2d6+3": each die, the total and a line to read ("2d6+3: 4 + 5 + 3 = 12"). */
+/** Rolls "2d6+3": each die, the total and a line to read ("2d6+3: 4 + 5 + 3 = 12"). */
 export function rollDice(text, source) {
   const dice = parseDice(text);
   const rolls = Array.from({ length: dice.count }, () => below(dice.sides, source) + 1);
@@ -164,10 +163,7 @@ export const CHARACTER_SETS = Object.freeze({
   symbols: '!#$%&*+-=?@^_~',
 });
 
-/**
- * A password of the given length from the chosen kinds of character, with at least one of each
- * kind, shuffled so the kinds sit anywhere.
- */
+/** A password of the chosen kinds of character, at least one of each, shuffled. */
 export function makePassword(options, source) {
   const length = options.length;
   if (!Number.isInteger(length) || length < LIMITS.passwordMin || length > LIMITS.passwordMax) {
@@ -187,7 +183,7 @@ export function makePassword(options, source) {
   return chars.join('');
 }
 
-/** How hard a password of this length from a pool of this size is to guess, in bits and words. */
+/** How hard a password is to guess, in bits and words. */
 export function passwordStrength(length, poolSize) {
   const bits = Math.round(length * Math.log2(Math.max(poolSize, 1)));
   const label = bits < 40 ? 'weak' : bits < 60 ? 'fair' : bits < 80 ? 'strong' : 'very strong';
@@ -236,228 +232,148 @@ export function normalizeSettings(raw) {
 
 const RANDOM_TEST = js`import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  below,
-  CHARACTER_SETS,
-  cryptoSource,
-  flipCoins,
-  makePassword,
-  normalizeSettings,
-  parseChoices,
-  parseDice,
-  parseWhole,
-  passwordStrength,
-  pickOne,
-  poolSize,
-  randomBetween,
-  rollDice,
-  seededSource,
-} from '../src/random.js';
+import * as r from '../src/random.js';
 
-test('a draw below n covers every value, about equally often', () => {
-  const source = seededSource(42);
+test('draws cover every value about equally, and the uneven top of the range is thrown away', () => {
+  const source = r.seededSource(42);
   const counts = [0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < 6000; i += 1) counts[below(6, source)] += 1;
-  for (const count of counts) assert.ok(count > 850 && count < 1150, 'uneven counts ' + counts.join(', '));
-});
-
-test('draws from the uneven top of the range are thrown away, not folded in', () => {
+  for (let i = 0; i < 6000; i += 1) counts[r.below(6, source)] += 1;
+  for (const count of counts) assert.ok(count > 850 && count < 1150, 'uneven: ' + counts);
   // 2^32 - 1 lies in the last, incomplete run of six: a remainder would favour small faces.
   const values = [2 ** 32 - 1, 11];
-  const source = () => values.shift();
-  assert.equal(below(6, source), 5);
-  assert.throws(() => below(0, source), /Cannot draw/);
+  assert.equal(r.below(6, () => values.shift()), 5);
 });
 
-test('dice are read in the usual notation and refused otherwise', () => {
-  assert.deepEqual(parseDice('2d6+3'), { count: 2, sides: 6, modifier: 3 });
-  assert.deepEqual(parseDice(' D20 '), { count: 1, sides: 20, modifier: 0 });
-  assert.deepEqual(parseDice('4d8-1'), { count: 4, sides: 8, modifier: -1 });
-  assert.throws(() => parseDice('two dice'), /Write dice as/);
-  assert.throws(() => parseDice('0d6'), /1 to 100 dice/);
-  assert.throws(() => parseDice('101d6'), /1 to 100 dice/);
-  assert.throws(() => parseDice('2d1'), /2 to 1000 sides/);
-});
-
-test('a roll adds its dice and its modifier, each die within its sides', () => {
-  const source = seededSource(7);
+test('dice are read in the usual notation, rolled within their sides and added up', () => {
+  assert.deepEqual(r.parseDice(' 2D6+3 '), { count: 2, sides: 6, modifier: 3 });
+  assert.deepEqual(r.parseDice('d20'), { count: 1, sides: 20, modifier: 0 });
+  for (const bad of ['two dice', '0d6', '101d6', '2d1']) assert.throws(() => r.parseDice(bad), RangeError);
+  const source = r.seededSource(7);
   for (let i = 0; i < 200; i += 1) {
-    const roll = rollDice('3d6+2', source);
-    assert.equal(roll.rolls.length, 3);
+    const roll = r.rollDice('3d6+2', source);
     for (const die of roll.rolls) assert.ok(die >= 1 && die <= 6);
     assert.equal(roll.total, roll.rolls[0] + roll.rolls[1] + roll.rolls[2] + 2);
     assert.equal(roll.line, '3d6+2: ' + roll.rolls.join(' + ') + ' + 2 = ' + roll.total);
   }
-  const single = rollDice('d20', source);
+  const single = r.rollDice('d20', source);
   assert.equal(single.line, 'd20: ' + single.total);
-  const minus = rollDice('1d4-1', source);
+  const minus = r.rollDice('1d4-1', source);
   assert.equal(minus.line, 'd4-1: ' + minus.rolls[0] + ' - 1 = ' + minus.total);
 });
 
-test('coins come up heads and tails and are counted', () => {
-  const flips = flipCoins(100, seededSource(3));
-  assert.equal(flips.heads + flips.tails, 100);
+test('coins, numbers between two bounds and picks', () => {
+  const source = r.seededSource(3);
+  const flips = r.flipCoins(100, source);
   assert.ok(flips.heads > 30 && flips.heads < 70);
   assert.equal(flips.line, flips.heads + ' heads, ' + flips.tails + ' tails');
-  assert.match(flipCoins(1, seededSource(4)).line, /^(Heads|Tails)$/);
-  assert.throws(() => flipCoins(0, seededSource(1)), /1 to 100 coins/);
-});
-
-test('a number between two bounds can be either bound and nothing outside', () => {
-  const source = seededSource(11);
+  assert.throws(() => r.flipCoins(0, source), /1 to 100 coins/);
   const seen = new Set();
-  for (let i = 0; i < 500; i += 1) seen.add(randomBetween(-2, 2, source));
+  for (let i = 0; i < 500; i += 1) seen.add(r.randomBetween(-2, 2, source));
   assert.deepEqual([...seen].sort((a, b) => a - b), [-2, -1, 0, 1, 2]);
-  assert.equal(randomBetween(7, 7, source), 7);
-  assert.throws(() => randomBetween(5, 1, source), /must not be above/);
-  assert.throws(() => randomBetween(1.5, 3, source), /whole numbers/);
-  assert.equal(parseWhole(' 42 '), 42);
-  assert.equal(parseWhole('-3'), -3);
-  assert.equal(parseWhole('4.5'), null);
-  assert.equal(parseWhole('ten'), null);
-});
-
-test('a pick comes from the list, written one per line or between commas', () => {
-  const choices = parseChoices('pizza, sushi\n\n  tacos  \n');
+  assert.throws(() => r.randomBetween(5, 1, source), /must not be above/);
+  assert.deepEqual([r.parseWhole(' 42 '), r.parseWhole('-3'), r.parseWhole('4.5'), r.parseWhole('ten')], [42, -3, null, null]);
+  const choices = r.parseChoices('pizza, sushi\n\n  tacos  \n');
   assert.deepEqual(choices, ['pizza', 'sushi', 'tacos']);
-  const source = seededSource(5);
   const picked = new Set();
-  for (let i = 0; i < 100; i += 1) picked.add(pickOne(choices, source));
-  assert.deepEqual([...picked].sort(), ['pizza', 'sushi', 'tacos']);
-  assert.throws(() => pickOne(parseChoices(' , \n'), source), /Add something/);
+  for (let i = 0; i < 100; i += 1) picked.add(r.pickOne(choices, source));
+  assert.equal(picked.size, 3);
+  assert.throws(() => r.pickOne(r.parseChoices(' , '), source), /Add something/);
 });
 
 test('a password has its length, every chosen kind of character and no other', () => {
-  const source = seededSource(9);
+  const source = r.seededSource(9);
   const options = { length: 12, lower: true, upper: false, digits: true, symbols: false };
-  for (let i = 0; i < 50; i += 1) {
-    const password = makePassword(options, source);
-    assert.equal(password.length, 12);
-    assert.match(password, /[a-z]/);
-    assert.match(password, /[0-9]/);
-    assert.match(password, /^[a-z0-9]+$/);
-  }
-  const all = makePassword({ length: 4, lower: true, upper: true, digits: true, symbols: true }, source);
-  for (const set of Object.values(CHARACTER_SETS)) assert.ok([...all].some((c) => set.includes(c)), all + ' misses ' + set);
-  assert.notEqual(makePassword(options, source), makePassword(options, source));
-  assert.throws(() => makePassword({ ...options, lower: false, digits: false }, source), /at least one kind/);
-  assert.throws(() => makePassword({ ...options, length: 3 }, source), /4 to 128/);
-});
-
-test('password strength grows with length and pool', () => {
-  const pool = poolSize({ lower: true, upper: true, digits: true, symbols: false });
-  assert.equal(pool, 62);
-  assert.deepEqual(passwordStrength(6, 26), { bits: 28, label: 'weak' });
-  assert.equal(passwordStrength(16, pool).label, 'very strong');
+  for (let i = 0; i < 50; i += 1) assert.match(r.makePassword(options, source), /^(?=.*[a-z])(?=.*[0-9])[a-z0-9]{12}$/);
+  const all = r.makePassword({ length: 4, lower: true, upper: true, digits: true, symbols: true }, source);
+  for (const set of Object.values(r.CHARACTER_SETS)) assert.ok([...all].some((c) => set.includes(c)), all + ' misses ' + set);
+  assert.throws(() => r.makePassword({ ...options, lower: false, digits: false }, source), /at least one kind/);
+  assert.throws(() => r.makePassword({ ...options, length: 3 }, source), /4 to 128/);
+  assert.equal(r.poolSize({ lower: true, upper: true, digits: true }), 62);
+  assert.deepEqual(r.passwordStrength(6, 26), { bits: 28, label: 'weak' });
+  assert.equal(r.passwordStrength(16, 62).label, 'very strong');
 });
 
 test('the page draws from the browser crypto, and refuses to run without it', () => {
-  let calls = 0;
-  const fake = {
-    getRandomValues(array) {
-      calls += 1;
-      for (let i = 0; i < array.length; i += 1) array[i] = i;
-      return array;
-    },
+  const fake = { calls: 0 };
+  fake.getRandomValues = (array) => {
+    fake.calls += 1;
+    for (let i = 0; i < array.length; i += 1) array[i] = i;
+    return array;
   };
-  const source = cryptoSource(fake);
-  assert.equal(source(), 0);
-  assert.equal(source(), 1);
-  assert.equal(calls, 1);
-  assert.throws(() => cryptoSource({}), /no secure random source/);
+  const source = r.cryptoSource(fake);
+  assert.deepEqual([source(), source(), fake.calls], [0, 1, 1]);
+  assert.throws(() => r.cryptoSource({}), /no secure random source/);
 });
 
 test('stored settings are repaired field by field', () => {
-  const settings = normalizeSettings({ dice: '4d6', length: 20, lower: 'yes', upper: false });
-  assert.equal(settings.dice, '4d6');
-  assert.equal(settings.length, '16');
-  assert.equal(settings.lower, true);
-  assert.equal(settings.upper, false);
-  assert.equal(normalizeSettings(null).max, '100');
+  const settings = r.normalizeSettings({ dice: '4d6', length: 20, lower: 'yes', upper: false });
+  assert.deepEqual([settings.dice, settings.length, settings.lower, settings.upper], ['4d6', '16', true, false]);
+  assert.equal(r.normalizeSettings(null).max, '100');
 });
 `;
 
+/** A labelled input of a tool card. */
+const input = (id: string, label: string, attrs: string, grow = false): string =>
+  blocks(
+    `          <div class="field${grow ? ' grow' : ''}">`,
+    `            <label for="${id}">${label}</label>`,
+    `            <input id="${id}" ${attrs}>`,
+    '          </div>',
+  );
+const whole = (min: number, max: number, value: number): string =>
+  `type="number" min="${min}" max="${max}" step="1" value="${value}" inputmode="numeric"`;
+const check = (id: string, label: string): string =>
+  `          <span class="check"><input id="${id}" type="checkbox" checked><label for="${id}">${label}</label></span>`;
+
 /** One card per tool: its inputs, its button, its result and its error. */
+function card(tool: RandomTool, title: string, fields: string, button: string, extra = ''): string {
+  return blocks(
+    `      <form id="${tool}-form" class="card tool" autocomplete="off">`,
+    `        <h2>${title}</h2>`,
+    fields,
+    button,
+    `        <p class="result"><output id="${tool}-result"${tool === 'password' ? ' class="password"' : ''} aria-live="polite">–</output></p>`,
+    extra,
+    `        <p id="${tool}-error" class="error" role="alert"></p>`,
+    '      </form>',
+  );
+}
+
+const submit = (label: string): string => `          <button type="submit" class="primary">${label}</button>`;
+const row = (...parts: string[]): string => blocks('        <div class="row">', ...parts, '        </div>');
+
 const CARDS: Readonly<Record<RandomTool, string>> = {
-  dice: blocks(
-    '      <form id="dice-form" class="card tool" autocomplete="off">',
-    '        <h2>Dice</h2>',
-    '        <div class="row">',
-    '          <div class="field grow">',
-    '            <label for="dice">Dice (2d6, d20, 3d8+2)</label>',
-    '            <input id="dice" value="2d6" spellcheck="false">',
-    '          </div>',
-    '          <button type="submit" class="primary">Roll</button>',
-    '        </div>',
-    '        <p class="result"><output id="dice-result" aria-live="polite">–</output></p>',
-    '        <p id="dice-error" class="error" role="alert"></p>',
-    '      </form>',
+  dice: card('dice', 'Dice', row(input('dice', 'Dice (2d6, d20, 3d8+2)', 'value="2d6" spellcheck="false"', true), submit('Roll')), ''),
+  coin: card('coin', 'Coins', row(input('coins', 'How many', whole(1, 100, 1)), submit('Flip')), ''),
+  number: card(
+    'number',
+    'Number',
+    row(input('min', 'From', 'value="1" inputmode="numeric"'), input('max', 'To', 'value="100" inputmode="numeric"'), submit('Draw')),
+    '',
   ),
-  coin: blocks(
-    '      <form id="coin-form" class="card tool" autocomplete="off">',
-    '        <h2>Coins</h2>',
-    '        <div class="row">',
-    '          <div class="field">',
-    '            <label for="coins">How many</label>',
-    '            <input id="coins" type="number" min="1" max="100" step="1" value="1" inputmode="numeric">',
-    '          </div>',
-    '          <button type="submit" class="primary">Flip</button>',
-    '        </div>',
-    '        <p class="result"><output id="coin-result" aria-live="polite">–</output></p>',
-    '        <p id="coin-error" class="error" role="alert"></p>',
-    '      </form>',
+  pick: card(
+    'pick',
+    'Pick one',
+    blocks(
+      '        <div class="field">',
+      '          <label for="choices">Choices (one per line or between commas)</label>',
+      '          <textarea id="choices" rows="4"></textarea>',
+      '        </div>',
+    ),
+    submit('Pick').replace(/^ {2}/, ''),
   ),
-  number: blocks(
-    '      <form id="number-form" class="card tool" autocomplete="off">',
-    '        <h2>Number</h2>',
-    '        <div class="row">',
-    '          <div class="field">',
-    '            <label for="min">From</label>',
-    '            <input id="min" value="1" inputmode="numeric">',
-    '          </div>',
-    '          <div class="field">',
-    '            <label for="max">To</label>',
-    '            <input id="max" value="100" inputmode="numeric">',
-    '          </div>',
-    '          <button type="submit" class="primary">Draw</button>',
-    '        </div>',
-    '        <p class="result"><output id="number-result" aria-live="polite">–</output></p>',
-    '        <p id="number-error" class="error" role="alert"></p>',
-    '      </form>',
-  ),
-  pick: blocks(
-    '      <form id="pick-form" class="card tool" autocomplete="off">',
-    '        <h2>Pick one</h2>',
-    '        <div class="field">',
-    '          <label for="choices">Choices (one per line or between commas)</label>',
-    '          <textarea id="choices" rows="4"></textarea>',
-    '        </div>',
-    '        <button type="submit" class="primary">Pick</button>',
-    '        <p class="result"><output id="pick-result" aria-live="polite">–</output></p>',
-    '        <p id="pick-error" class="error" role="alert"></p>',
-    '      </form>',
-  ),
-  password: blocks(
-    '      <form id="password-form" class="card tool" autocomplete="off">',
-    '        <h2>Password</h2>',
-    '        <div class="row">',
-    '          <div class="field">',
-    '            <label for="length">Length</label>',
-    '            <input id="length" type="number" min="4" max="128" step="1" value="16" inputmode="numeric">',
-    '          </div>',
-    '          <span class="check"><input id="lower" type="checkbox" checked><label for="lower">a–z</label></span>',
-    '          <span class="check"><input id="upper" type="checkbox" checked><label for="upper">A–Z</label></span>',
-    '          <span class="check"><input id="digits" type="checkbox" checked><label for="digits">0–9</label></span>',
-    '          <span class="check"><input id="symbols" type="checkbox" checked><label for="symbols">!#$…</label></span>',
-    '        </div>',
-    '        <div class="row">',
-    '          <button type="submit" class="primary">Make one</button>',
-    '          <button id="copy-password" type="button" disabled>Copy</button>',
-    '        </div>',
-    '        <p class="result"><output id="password-result" class="password" aria-live="polite">–</output></p>',
+  password: card(
+    'password',
+    'Password',
+    row(
+      input('length', 'Length', whole(4, 128, 16)),
+      check('lower', 'a–z'),
+      check('upper', 'A–Z'),
+      check('digits', '0–9'),
+      check('symbols', '!#$…'),
+    ),
+    row(submit('Make one'), '          <button id="copy-password" type="button" disabled>Copy</button>'),
     '        <p id="password-strength" class="muted"></p>',
-    '        <p id="password-error" class="error" role="alert"></p>',
-    '      </form>',
   ),
 };
 
