@@ -75,7 +75,9 @@ describe('request → spec', () => {
     // The tip itself is not computed, and the reading says so instead of claiming a tip calculator.
     const tip = readRequest('a tip calculator that splits the bill between friends');
     expect(tip).toMatchObject({ interpretedAs: 'a calculator', leftOut: [expect.stringMatching(/^the tip formula/)] });
-    expect(readRequest('a loan repayment calculator')).toMatchObject({ leftOut: [expect.stringMatching(/^the loan formula/)] });
+    expect(readRequest('a loan repayment calculator')).toMatchObject({
+      leftOut: [expect.stringMatching(/^the loan repayment formula/)],
+    });
   });
 
   test('the head of a request names its records; a feature clause only adds fields', () => {
@@ -153,6 +155,21 @@ describe('request → spec', () => {
     // A dice game is a game, not the dice.
     expect(kindOf('a score keeper for dice games')).toBe('a score keeper game');
     expect(kindOf('a dice game score tracker')).not.toBe('randomizer');
+  });
+
+  test('a calculator asked for more than arithmetic says what is left out; a tool that heads the request is the tool', () => {
+    const leftOut = (prompt: string) => readRequest(prompt).leftOut.join(' ');
+    expect(leftOut('a scientific calculator')).toMatch(/^scientific functions/);
+    expect(leftOut('a percentage calculator')).toMatch(/^the percentage formula/);
+    expect(leftOut('an age calculator')).toMatch(/^the age formula/);
+    expect(leftOut('a simple calculator')).toBe('');
+    expect(leftOut('a dark mode calculator')).toBe('');
+    // The record word only says what the tool is for.
+    expect(kindOf('a fuel cost calculator')).toBe('calculator');
+    expect(kindOf('a bill tracker with a calculator')).toBe('a bill tracker');
+    // Making a QR code needs no camera; reading one does.
+    expect(readRequest('a QR code generator').leftOut).toEqual([]);
+    expect(leftOut('a QR code scanner')).toMatch(/native device features/);
   });
 
   test('a word counter counts the words it is given; a word count tracker keeps dated counts', () => {

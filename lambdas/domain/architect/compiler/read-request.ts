@@ -285,8 +285,35 @@ function specFrom(preset: Preset, text: string, original: string, appName: strin
   return AppSpecSchema.parse(applySpecWords(base, text).spec);
 }
 
-/** Calculators that need a formula the arithmetic calculator does not have. */
-const SPECIAL_CALCULATORS = /\b(tip|loan|mortgage|bmi|interest|calorie|tax|vat|salary|pace)\s+(?:[a-z]+\s+)?calculator/;
+/** What may follow a tool that heads the request: nothing, or a word such as "app", then a clause. */
+const TOOL_HEAD_END =
+  /^(?: (?:app|tool|page|website|widget)s?)?(?: (?:with|that|which|where|including|for|to|in|on|so|like)\b|$)/;
+
+/** Words before "calculator" that ask for nothing but the arithmetic one ("a simple calculator"). */
+const PLAIN_CALCULATOR = new Set(
+  (
+    'a an the my our your me simple basic small little tiny nice clean minimal minimalist pocket desk desktop online ' +
+    'web math maths arithmetic everyday standard regular normal quick easy good cool dark light mode themed retro ' +
+    'modern big classic style ios iphone android mobile beautiful pretty handy plain build make create want need'
+  ).split(' '),
+);
+
+/**
+ * What a calculator request asks beyond plain arithmetic ("a tip calculator": the tip formula;
+ * "a scientific calculator": scientific functions), said as left out; null for a plain one.
+ */
+function specialCalculator(text: string): string | null {
+  const before = /((?:[a-z]+ ){1,2})calculators?\b/.exec(text)?.[1] ?? '';
+  const words = before
+    .trim()
+    .split(' ')
+    .filter((w) => w && !PLAIN_CALCULATOR.has(w));
+  if (words.length === 0) return null;
+  const what = words.join(' ');
+  return /^(scientific|graphing|programmer|programming|engineering)$/.test(what)
+    ? `${what} functions (the calculator does plain arithmetic with parentheses)`
+    : `the ${what} formula (the calculator does plain arithmetic)`;
+}
 
 function refusal(code: RefusalCode, message: string, leftOut: string[], language: LanguageInfo | null): RequestReading {
   return { outcome: 'refused', code, message, interpretedAs: null, leftOut, language: language?.name ?? null };
@@ -342,8 +369,16 @@ export function readRequest(prompt: string): RequestReading {
   const theme = themeFor(analysis.designTarget);
   const kindNamed = analysis.kind !== null && analysis.scores[analysis.kind] >= 3 ? analysis.kind : null;
   const matched = matchPreset(text);
-  const toolAt = kindNamed ? TOOL_NOUNS[kindNamed]?.exec(text)?.index : undefined;
-  const preset = matched && !(toolAt !== undefined && toolAt < matched.index) ? matched.preset : null;
+  const tool = kindNamed ? TOOL_NOUNS[kindNamed]?.exec(text) : null;
+  const toolAt = tool?.index;
+  // The tool ends the request's head ("a fuel cost calculator", "a split the bill calculator
+  // app"): the words before it only say what it is for.
+  const toolIsHead =
+    tool !== null &&
+    tool !== undefined &&
+    tool.index < (FEATURE_CLAUSE.exec(text)?.index ?? Infinity) &&
+    TOOL_HEAD_END.test(text.slice(tool.index + tool[0].length));
+  const preset = matched && !(toolAt !== undefined && (toolAt < matched.index || toolIsHead)) ? matched.preset : null;
   const translatedNote = language ? [`read from ${language.name}: ${lang.read.join(', ')}`] : [];
 
   let chosen: Preset | null = preset;
@@ -411,8 +446,8 @@ export function readRequest(prompt: string): RequestReading {
   const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted;
   if (kind) {
     const extraLeftOut = [...leftOut];
-    const special = SPECIAL_CALCULATORS.exec(text);
-    if (kind === 'calculator' && special) extraLeftOut.push(`the ${special[1]} formula (the calculator does plain arithmetic)`);
+    const special = kind === 'calculator' ? specialCalculator(text) : null;
+    if (special) extraLeftOut.push(special);
     if (kind === 'converter' && /\b(currenc\w*|dollars?|euros?|pounds sterling|yen)\b/.test(text)) {
       extraLeftOut.push('currency conversion (it needs live exchange rates; the converter does length, mass and temperature)');
     }
