@@ -40,7 +40,8 @@ function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-const KIND_MENU = orList(APP_KIND_IDS.map((k) => APP_KINDS[k].phrase));
+// Short enough to be spoken whole (see toSpeech): one article, and each kind by its first noun.
+const KIND_MENU = `a ${orList(APP_KIND_IDS.map((k) => APP_KINDS[k].phrase.replace(/^an? /, '').replace(/ and .*$/, '')))}`;
 const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
 export const OPENING_QUESTION =
@@ -49,7 +50,7 @@ export const OPENING_QUESTION =
 
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
 const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(log ?in|sign ?(in|up)|accounts?|passwords?|auth\w*)\b/i, 'user accounts and sign-in'],
+  [/\b(log ?in|sign ?(in|up)|accounts?|passwords?(?! generators?\b)|auth\w*)\b/i, 'user accounts and sign-in'],
   [/\b(payments?|stripe|checkout|subscriptions?|billing)\b/i, 'payments'],
   [/\b(databases?|sql|postgres\w*|mongo\w*|backend|server[- ]side|api server)\b/i, 'a server or database'],
   [

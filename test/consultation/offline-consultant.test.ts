@@ -64,6 +64,17 @@ describe('the offline consultant', () => {
     expect(r!.question).toBe(OPENING_QUESTION);
     expect(r!.question).toMatch(/calculator.*task manager.*notes app.*kanban board/);
     expect(r!.question).toMatch(/LinkedIn.*Twitter.*Trello.*Notion/);
+    // Spoken whole (a Siri answer is cut at 320 characters), every kind included.
+    expect(toSpeech(OPENING_QUESTION)).toBe(OPENING_QUESTION);
+    expect(r!.question).toMatch(/dice roller.*word counter/);
+  });
+
+  it('plans the new tools without inventing what they leave out', () => {
+    const [dice] = converse(['a password generator']);
+    expect(dice).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'randomizer' });
+    expect(JSON.stringify(dice)).not.toMatch(/accounts and sign-in/);
+    const [words] = converse(['a word counter for my essays']);
+    expect(words).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'wordcount' });
   });
 
   it('proposes a concrete plan for an answer, revises it on a change request, and builds only on "proceed"', () => {
