@@ -196,6 +196,14 @@ describe('request → spec', () => {
     const due = fieldIds('a reading list with due dates');
     expect(due).toContain('due');
     expect(due).not.toContain('date');
+    // A word the records already have a field for adds none: the meal planner has a day.
+    expect(fieldIds('a meal planner with a board by day')).not.toContain('date');
+  });
+
+  test('a board game is no kanban board', () => {
+    expect(kindOf('dice for my board game')).toBe('randomizer');
+    expect(specOf('a board game night score keeper').views.map((v) => v.type)).not.toContain('board');
+    expect(kindOf('a board for my tasks')).toBe('board');
   });
 
   test('hours worked are a timesheet, a blog keeps its posts here, pets have care records, a record names its entries', () => {

@@ -125,12 +125,19 @@ function phrasePattern(phrase: string): RegExp {
 function findPhrase(text: string, phrase: string): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   const pattern = phrasePattern(phrase);
+  const compound = COMPOUNDS[phrase];
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const index = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    if (compound?.test(text.slice(m.index + m[0].length))) continue;
     matches.push({ index, wordIndex: text.slice(0, index).split(' ').length - 1 });
   }
   return matches;
 }
+
+/** Words that make a phrase part of another noun: a board game is no kanban board. */
+const COMPOUNDS: Readonly<Record<string, RegExp>> = {
+  board: /^ (?:games?|gamers?|members?|meetings?|of directors)\b/,
+};
 
 function isNegated(words: readonly string[], wordIndex: number): boolean {
   for (let i = wordIndex - 1; i >= 0 && i >= wordIndex - NEGATION_REACH; i -= 1) {

@@ -54,14 +54,15 @@ function vocabularyField(phrase: string): FieldSpec | undefined {
  * one: commas are gone by now, so "sets, reps" arrives as "sets reps" and names two fields, while
  * "due date" names one.
  */
-function vocabularyFields(chunk: string): FieldSpec[] {
+function vocabularyFields(chunk: string): Array<{ readonly word: string; readonly field: FieldSpec }> {
   const words = chunk.split(' ');
-  const found: FieldSpec[] = [];
+  const found: Array<{ word: string; field: FieldSpec }> = [];
   const exact = (phrase: string): FieldSpec | undefined => FIELD_WORDS.find(([names]) => names.includes(phrase))?.[1];
   for (let i = 0; i < words.length;) {
-    const two = i + 1 < words.length ? exact(`${words[i]} ${words[i + 1]}`) : undefined;
+    const pair = `${words[i]} ${words[i + 1]}`;
+    const two = i + 1 < words.length ? exact(pair) : undefined;
     const field = two ?? exact(words[i]!);
-    if (field && !found.some((f) => f.id === field.id)) found.push(field);
+    if (field && !found.some((f) => f.field.id === field.id)) found.push({ word: two ? pair : words[i]!, field });
     i += two ? 2 : 1;
   }
   return found;
@@ -170,7 +171,10 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
   // Fields: "with notes and a rating", "add a mood field", "a field called mood".
   for (const chunk of withLists(text)) {
     if (findField(primary, chunk)) continue;
-    for (const field of vocabularyFields(chunk)) if (!findField(primary, field.id)) ed.addField(primary, { ...field });
+    // A word the records already have a field for ("by day" on a planner with a day) adds none.
+    for (const { word, field } of vocabularyFields(chunk)) {
+      if (!findField(primary, field.id) && !findField(primary, word)) ed.addField(primary, { ...field });
+    }
   }
   for (const m of text.matchAll(
     /\b(?:add|with)\s+(?:a|an)?\s*([a-z]+(?: [a-z]+)?)\s+field\b|\bfield (?:called|named) ([a-z]+(?: [a-z]+)?)/g,
@@ -191,7 +195,7 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
     );
   }
   const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
-  if (has(text, /\b(board|kanban)\b/) && !negated('board|kanban')) {
+  if (has(text, /\b(board(?! (?:games?|gamers?|members?|meetings?)\b)|kanban)\b/) && !negated('board|kanban')) {
     let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
     const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
     if (!field && named?.type === 'choice') field = ed.addField(primary, { ...named });
