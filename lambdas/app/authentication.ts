@@ -48,6 +48,9 @@ export async function authorize(svc: AuthorizeServices, request: AuthorizationRe
       const grant = await svc.identity.consumeTicket(tokenKey(ticket));
       if (!grant) return { ok: false, reason: 'unknown, used or expired ticket' };
       // A ticket is only as good as the session that issued it: after logout it opens nothing.
+      // A session checked moments ago (the ticket was just issued through it) is not read again.
+      const known = grant.session_key ? authorizerCache.get(grant.session_key) : null;
+      if (known && known.userId === grant.user_id && known.tenantId === grant.tenant_id) return { ok: true, principal: known };
       if (grant.session_key && !(await svc.identity.getSession(grant.session_key))) {
         return { ok: false, reason: 'the session that issued this ticket has ended' };
       }

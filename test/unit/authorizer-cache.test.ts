@@ -63,3 +63,38 @@ test('authorize reads the store once per session while the check is fresh; a log
   expect(await authorize(svc, request)).toEqual({ ok: false, reason: 'unknown, expired or revoked session' });
   expect(sessions).toBe(2);
 });
+
+test('a WebSocket ticket spent moments after its session was checked reads only the ticket; after logout it opens nothing', async () => {
+  authorizerCache.clear();
+  const token = 'gs_ticket-cache-test-0000000000000000000000000';
+  const sessionKey = tokenKey(token);
+  const grant: GrantRecord = {
+    user_id: 'u-1',
+    email: 'a@b.c',
+    tenant_id: 't-1',
+    role: 'owner',
+    created_at: new Date().toISOString(),
+    expires_at: Math.floor(Date.now() / 1000) + 3600,
+  };
+  const user = { user_id: 'u-1', email: 'a@b.c', tenant_id: 't-1', role: 'owner' } as UserRecord;
+  const reads: string[] = [];
+  let live = true;
+  const identity = {
+    getSession: async () => (reads.push('session'), live ? grant : null),
+    getUser: async () => (reads.push('user'), user),
+    consumeTicket: async () => (reads.push('ticket'), { ...grant, session_key: sessionKey }),
+  };
+  const svc = { identity } as unknown as Parameters<typeof authorize>[0];
+  const connect = { headers: {}, connect: true, query: { ticket: 'gt_ticket-0000000000000000' } };
+  // The session issued the ticket through the REST API a moment ago: it was checked then.
+  expect((await authorize(svc, { headers: { authorization: `Bearer ${token}` }, connect: false })).ok).toBe(true);
+  reads.length = 0;
+  expect(await authorize(svc, connect)).toMatchObject({ ok: true, principal: { tenantId: 't-1', sessionKey } });
+  expect(reads).toEqual(['ticket']);
+  // Logout forgets the session: a ticket it issued is then checked against the store and refused.
+  live = false;
+  authorizerCache.forget(sessionKey);
+  reads.length = 0;
+  expect(await authorize(svc, connect)).toEqual({ ok: false, reason: 'the session that issued this ticket has ended' });
+  expect(reads).toEqual(['ticket', 'session']);
+});
