@@ -5,6 +5,19 @@ import { tokenKey, type Principal } from '../../lambdas/domain/identity';
 
 const principal: Principal = { tenantId: 't-1', userId: 'u-1', role: 'owner', email: 'a@b.c', sessionKey: 'k' };
 
+/** A live session's grant (an hour left) and its user, in tenant t-1. */
+function sessionOf(): { grant: GrantRecord; user: UserRecord } {
+  const grant: GrantRecord = {
+    user_id: 'u-1',
+    email: 'a@b.c',
+    tenant_id: 't-1',
+    role: 'owner',
+    created_at: new Date().toISOString(),
+    expires_at: Math.floor(Date.now() / 1000) + 3600,
+  };
+  return { grant, user: { user_id: 'u-1', email: 'a@b.c', tenant_id: 't-1', role: 'owner' } as UserRecord };
+}
+
 test('a checked session is trusted for the TTL, never past its own expiry, and forgotten on logout', () => {
   let now = 1_000_000;
   const cache = new AuthorizerCache(10_000, () => now);
@@ -36,15 +49,7 @@ test('the cache is bounded: the oldest checks go first', () => {
 test('authorize reads the store once per session while the check is fresh; a logout-forgotten session is read again', async () => {
   authorizerCache.clear();
   const token = 'gs_cache-test-token-0000000000000000000000000';
-  const grant: GrantRecord = {
-    user_id: 'u-1',
-    email: 'a@b.c',
-    tenant_id: 't-1',
-    role: 'owner',
-    created_at: new Date().toISOString(),
-    expires_at: Math.floor(Date.now() / 1000) + 3600,
-  };
-  const user = { user_id: 'u-1', email: 'a@b.c', tenant_id: 't-1', role: 'owner' } as UserRecord;
+  const { grant, user } = sessionOf();
   let sessions = 0;
   let live = true;
   const identity = {
@@ -68,15 +73,7 @@ test('a WebSocket ticket spent moments after its session was checked reads only 
   authorizerCache.clear();
   const token = 'gs_ticket-cache-test-0000000000000000000000000';
   const sessionKey = tokenKey(token);
-  const grant: GrantRecord = {
-    user_id: 'u-1',
-    email: 'a@b.c',
-    tenant_id: 't-1',
-    role: 'owner',
-    created_at: new Date().toISOString(),
-    expires_at: Math.floor(Date.now() / 1000) + 3600,
-  };
-  const user = { user_id: 'u-1', email: 'a@b.c', tenant_id: 't-1', role: 'owner' } as UserRecord;
+  const { grant, user } = sessionOf();
   const reads: string[] = [];
   let live = true;
   const identity = {

@@ -1,5 +1,5 @@
 import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 
 const EVALUATOR = js`// Arithmetic without eval: a tokenizer and a recursive-descent parser that honours operator
 // precedence (* and / before + and -), parentheses and unary minus.
@@ -524,23 +524,8 @@ const errorElement = byId('error');
 const historyEmpty = byId('history-empty');
 const historyClear = byId('history-clear');
 
-function renderHistory() {
-  historyList.replaceChildren(
-    ...history.map((entry) => {
-      const item = document.createElement('li');
-      item.textContent = entry.input + ' = ' + entry.output;
-      return item;
-    }),
-  );
-  historyEmpty.hidden = history.length > 0;
-  historyClear.disabled = history.length === 0;
-}
-
-historyClear.addEventListener('click', () => {
-  history = [];
-${saves ? '  store.save({ state, history });\n' : ''}  renderHistory();
-});
-`,
+${renderHistoryScript(' = ')}
+${clearHistoryScript(saves ? '  store.save({ state, history });\n' : '')}`,
     js`function render() {
   displayElement.textContent = display(state);
   expressionElement.textContent = state.evaluated ? prettify(state.expression) + ' =' : '';

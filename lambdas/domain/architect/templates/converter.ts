@@ -1,5 +1,5 @@
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 
 const UNITS = js`// Unit conversion as data plus two pure functions. Length and mass convert through a base unit
 // (metre, kilogram) by exact factors; temperature converts through kelvin.
@@ -382,18 +382,7 @@ amountInput.addEventListener('input', () => {
 byId('swap').addEventListener('click', () => change({ ...selection, from: selection.to, to: selection.from }));
 `,
     history
-      ? js`function renderHistory() {
-  historyList.replaceChildren(
-    ...history.map((entry) => {
-      const item = document.createElement('li');
-      item.textContent = entry.input + ' = ' + entry.output;
-      return item;
-    }),
-  );
-  historyEmpty.hidden = history.length > 0;
-  historyClear.disabled = history.length === 0;
-}
-
+      ? js`${renderHistoryScript(' = ')}
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const value = showResult();
@@ -404,12 +393,7 @@ form.addEventListener('submit', (event) => {
   renderHistory();
 });
 
-historyClear.addEventListener('click', () => {
-  history = [];
-  save();
-  renderHistory();
-});
-
+${clearHistoryScript('  save();\n')}
 renderHistory();`
       : js`form.addEventListener('submit', (event) => event.preventDefault());`,
     js`render();`,

@@ -1,5 +1,5 @@
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 
 /** The tools of the randomizer, in their usual order on the page. */
 export const RANDOM_TOOLS = ['dice', 'coin', 'number', 'pick', 'password'] as const;
@@ -502,24 +502,8 @@ function showSettings() {
 
 `,
     history
-      ? js`function renderHistory() {
-  historyList.replaceChildren(
-    ...history.map((entry) => {
-      const item = document.createElement('li');
-      item.textContent = entry.input + ' → ' + entry.output;
-      return item;
-    }),
-  );
-  historyEmpty.hidden = history.length > 0;
-  historyClear.disabled = history.length === 0;
-}
-
-historyClear.addEventListener('click', () => {
-  history = [];
-  save();
-  renderHistory();
-});
-
+      ? js`${renderHistoryScript(' → ')}
+${clearHistoryScript('  save();\n')}
 /** Every result is its own entry, numbered: two equal rolls in a row are two rolls. */
 function remember(what, result) {
   draws += 1;

@@ -409,6 +409,31 @@ showTheme();
   );
 }
 
+/** The history list's rendering, newest first, each entry as input, separator, output. */
+export function renderHistoryScript(separator: string): string {
+  return js`function renderHistory() {
+  historyList.replaceChildren(
+    ...history.map((entry) => {
+      const item = document.createElement('li');
+      item.textContent = entry.input + ${jsString(separator)} + entry.output;
+      return item;
+    }),
+  );
+  historyEmpty.hidden = history.length > 0;
+  historyClear.disabled = history.length === 0;
+}
+`;
+}
+
+/** The history's clear button: empties it, runs `save` (lines of code, or ''), renders. */
+export function clearHistoryScript(save: string): string {
+  return js`historyClear.addEventListener('click', () => {
+  history = [];
+${save}  renderHistory();
+});
+`;
+}
+
 /** Import lines every `src/main.js` needs for the shared feature modules. */
 export function sharedImports(spec: AppSpec): string[] {
   return [
