@@ -196,6 +196,10 @@ describe('request → spec', () => {
     const due = fieldIds('a reading list with due dates');
     expect(due).toContain('due');
     expect(due).not.toContain('date');
+    // A measure among the noun's words makes dated readings of it.
+    expect(fieldIds('a weight loss tracker')).toEqual(['date', 'weight', 'notes']);
+    expect(fieldIds('a savings goal tracker')).toContain('amount');
+    expect(kindOf('a subscription tracker')).toBe('a bill tracker');
     // A word the records already have a field for adds none: the meal planner has a day.
     expect(fieldIds('a meal planner with a board by day')).not.toContain('date');
   });

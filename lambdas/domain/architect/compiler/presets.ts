@@ -39,7 +39,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['tag', 'tags', 'label', 'labels'], f.tags()],
   [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
   [['link', 'links', 'url', 'urls', 'website'], f.url('link', 'Link')],
-  [['price', 'prices', 'cost', 'costs', 'amount', 'amounts'], f.money('amount', 'Amount')],
+  [['price', 'prices', 'cost', 'costs', 'amount', 'amounts', 'savings', 'balance'], f.money('amount', 'Amount')],
   [['due date', 'deadline', 'deadlines', 'due dates'], f.date('due', 'Due')],
   [['date', 'dates', 'day'], f.date('date', 'Date')],
   [['category', 'categories'], f.choice('category', 'Category', ['General', 'Work', 'Home', 'Other'])],
@@ -363,7 +363,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'bills',
-    keywords: ['bill', 'bills', 'bill reminder', 'subscriptions list', 'payments due'],
+    keywords: ['bill', 'bills', 'bill reminder', 'subscription', 'subscriptions list', 'payments due'],
     title: 'Bills',
     phrase: 'a bill tracker',
     entities: [

@@ -217,8 +217,12 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   const kind = container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
+  // A measure among the noun's words counts too: "a weight loss tracker" records weights.
   const measure = dated
-    ? FIELD_WORDS.find(([words, field]) => ['number', 'money'].includes(field.type) && words.includes(noun.join(' ')))?.[1]
+    ? FIELD_WORDS.find(
+        ([words, field]) =>
+          ['number', 'money'].includes(field.type) && (words.includes(noun.join(' ')) || noun.some((w) => words.includes(w))),
+      )?.[1]
     : undefined;
   const last = singular(noun[noun.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
