@@ -38,6 +38,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
 import { LocalMetricsFile } from './metrics-file';
 import { setMetricSink } from '../lambdas/metrics';
+import { removeUnfinishedWrites } from './unfinished-writes';
 
 /** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
 const STATE_TO_STEP = {
@@ -209,6 +210,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     allowUnsandboxed: config.GANTRY_SANDBOX === 'none',
   });
   await sandbox.sweepLeftovers([jobRoot]);
+  // Bodies a killed stack was still writing: never any key's body (see unfinished-writes.ts).
+  await removeUnfinishedWrites([join(dataDir, 'artifacts'), join(dataDir, 'evidence')]);
   const capabilities = sandbox.describe();
   if (capabilities.warning) notices.push(`WARNING: ${capabilities.warning}`);
 

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileArtifactStore } from '../../lambdas/adapters/artifact-store';
+import { FileEvidenceStore } from '../../lambdas/adapters/evidence';
+import { removeUnfinishedWrites } from '../../local/unfinished-writes';
 
 /**
  * The local artifact store under a crash: a step re-run after a kill reads the artifacts the
@@ -57,8 +59,28 @@ test('a writer killed at random moments while it overwrites a key leaves one who
       expect({ round, bytes: body.length, whole }).toEqual({ round, bytes: BODY_BYTES, whole: true });
     }
     expect(await new FileArtifactStore(root).list('t/m/')).toEqual(names.includes('result.json') ? ['t/m/result.json'] : []);
+    // The next start removes what the killed writer left half-written, and only that.
+    await removeUnfinishedWrites([root]);
+    expect(readdirSync(dir)).toEqual(names.filter((n) => !n.endsWith('.partial')));
     rmSync(dir, { recursive: true, force: true });
   }
   // The kills did land mid-write at least once (a body of its own was left half-written).
   expect(killedMidway).toBeGreaterThan(0);
 }, 120_000);
+
+test('a start removes only the bodies a killed writer left unfinished, in the artifact and the evidence stores', async () => {
+  const artifacts = new FileArtifactStore(join(root, 'artifacts'));
+  const evidence = new FileEvidenceStore(join(root, 'evidence'), 1);
+  await artifacts.put('t/m/manifest.json', '{}');
+  await evidence.putOnce('t/m/evidence-000001.json', '{}');
+  const left = [
+    join(root, 'artifacts/t/m/manifest.json.4242.0f5c2a7e-1b2c-4d3e-8f90-123456789abc.partial'),
+    join(root, 'evidence/t/m/evidence-000002.json.4242.1f5c2a7e-1b2c-4d3e-8f90-123456789abc.partial'),
+  ];
+  for (const path of left) writeFileSync(path, 'half', { mode: 0o444 });
+  // A key that merely ends in ".partial" is somebody's data, not a leftover.
+  await artifacts.put('t/m/notes.partial', 'kept');
+  expect(await removeUnfinishedWrites([join(root, 'artifacts'), join(root, 'evidence'), join(root, 'none')])).toBe(2);
+  expect(readdirSync(join(root, 'artifacts/t/m')).sort()).toEqual(['manifest.json', 'notes.partial']);
+  expect(readdirSync(join(root, 'evidence/t/m'))).toEqual(['evidence-000001.json']);
+});

@@ -1,0 +1,36 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * The name the local artifact and evidence stores give a body while they write it
+ * (`<key>.<pid>.<uuid>.partial`), before it is renamed or linked to its key.
+ */
+const UNFINISHED = /\.\d+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.partial$/;
+
+/**
+ * Removes the bodies a stack killed mid-write left under `roots`. Only the stack holding the data
+ * folder's lock writes there, so at its start every such file belongs to a writer that is gone;
+ * none was ever a key's body. Returns how many were removed.
+ */
+export async function removeUnfinishedWrites(roots: readonly string[]): Promise<number> {
+  let removed = 0;
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && UNFINISHED.test(entry.name)) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+  };
+  for (const root of roots) await walk(root);
+  return removed;
+}
