@@ -1,5 +1,6 @@
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { filesUnder } from '../lambdas/adapters/artifact-store';
 
 /**
  * The name the local artifact and evidence stores give a body while they write it
@@ -14,23 +15,12 @@ const UNFINISHED = /\.\d+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  */
 export async function removeUnfinishedWrites(roots: readonly string[]): Promise<number> {
   let removed = 0;
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
+  for (const root of roots) {
+    for (const path of await filesUnder(root)) {
+      if (!UNFINISHED.test(basename(path))) continue;
+      await rm(path, { force: true });
+      removed += 1;
     }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && UNFINISHED.test(entry.name)) {
-        await rm(path, { force: true });
-        removed += 1;
-      }
-    }
-  };
-  for (const root of roots) await walk(root);
+  }
   return removed;
 }

@@ -94,21 +94,27 @@ export class FileArtifactStore implements ArtifactStore {
   async list(prefix: string): Promise<string[]> {
     const base = join(this.root, prefix.endsWith('/') ? prefix : dirname(prefix));
     const out: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-        throw err;
-      }
-      for (const e of entries) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) await walk(full);
-        else if (!e.name.endsWith(PARTIAL_SUFFIX)) out.push(relative(this.root, full).split(sep).join('/'));
-      }
-    };
-    await walk(base);
+    for (const full of await filesUnder(base)) {
+      if (!full.endsWith(PARTIAL_SUFFIX)) out.push(relative(this.root, full).split(sep).join('/'));
+    }
     return out.filter((k) => k.startsWith(prefix)).sort();
   }
+}
+
+/** Every entry under `dir` that is not a folder (none when `dir` does not exist), as paths, depth first. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await filesUnder(path)));
+    else files.push(path);
+  }
+  return files;
 }

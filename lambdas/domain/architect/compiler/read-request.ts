@@ -373,6 +373,8 @@ export function readRequest(prompt: string): RequestReading {
   const theme = themeFor(analysis.designTarget);
   const kindNamed = analysis.kind !== null && analysis.scores[analysis.kind] >= 3 ? analysis.kind : null;
   const matched = matchPreset(text);
+  // Where the head of the request ends and its features begin.
+  const headEnd = FEATURE_CLAUSE.exec(text)?.index;
   const tool = kindNamed ? TOOL_NOUNS[kindNamed]?.exec(text) : null;
   const toolAt = tool?.index;
   // The tool ends the request's head ("a fuel cost calculator", "a split the bill calculator
@@ -380,7 +382,7 @@ export function readRequest(prompt: string): RequestReading {
   const toolIsHead =
     tool !== null &&
     tool !== undefined &&
-    tool.index < (FEATURE_CLAUSE.exec(text)?.index ?? Infinity) &&
+    tool.index < (headEnd ?? Infinity) &&
     TOOL_HEAD_END.test(text.slice(tool.index + tool[0].length));
   const preset = matched && !(toolAt !== undefined && (toolAt < matched.index || toolIsHead)) ? matched.preset : null;
   const translatedNote = language ? [`read from ${language.name}: ${lang.read.join(', ')}`] : [];
@@ -393,7 +395,6 @@ export function readRequest(prompt: string): RequestReading {
   const nounText = language ? text : normalizeRequestText(prompt.replace(/([a-z])['’]s\b/gi, '$1'));
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
-  const headEnd = FEATURE_CLAUSE.exec(text)?.index;
   const head =
     matched && headEnd !== undefined && matched.index >= headEnd
       ? genericReading(nounText.slice(0, FEATURE_CLAUSE.exec(nounText)?.index))
