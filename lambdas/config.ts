@@ -117,10 +117,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GantryEnv {
     throw new ConfigError(`Configuration: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const cfg = parsed.data;
-  if (cfg.GANTRY_RUNTIME === 'aws') {
-    for (const key of ['GANTRY_ARTIFACT_BUCKET', 'GANTRY_STATE_MACHINE_ARN'] as const) {
-      if (!cfg[key]) throw new ConfigError(`Configuration: ${key} is required when GANTRY_RUNTIME=aws`);
-    }
+  // Every AWS function reaches the artifact bucket; the state machine only those that start, stop or
+  // describe executions, which require its ARN where they compose the workflow (awsWorkflow).
+  if (cfg.GANTRY_RUNTIME === 'aws' && !cfg.GANTRY_ARTIFACT_BUCKET) {
+    throw new ConfigError('Configuration: GANTRY_ARTIFACT_BUCKET is required when GANTRY_RUNTIME=aws');
   }
   if (cfg.GANTRY_LLM_PROVIDER === 'openai' && (!cfg.GANTRY_LLM_ENDPOINT || !cfg.GANTRY_LLM_MODEL)) {
     throw new ConfigError('Configuration: GANTRY_LLM_ENDPOINT and GANTRY_LLM_MODEL are required when GANTRY_LLM_PROVIDER=openai');

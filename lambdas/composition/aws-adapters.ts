@@ -19,7 +19,7 @@ import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
 import { ApprovalStore } from '../adapters/approval-store';
 import { StepFunctionsTaskTokens } from '../adapters/task-tokens-sfn';
 import type { PolicyServices } from '../app/services';
-import { readConfig, type GantryEnv } from '../config';
+import { ConfigError, readConfig, type GantryEnv } from '../config';
 import { bundledPolicy } from './bundled-policy';
 import type {
   ApprovalRepository,
@@ -174,6 +174,9 @@ export function awsSealingServices() {
 }
 
 export function awsWorkflow(base: AwsConfig): WorkflowPort {
+  if (!base.config.GANTRY_STATE_MACHINE_ARN) {
+    throw new ConfigError('Configuration: GANTRY_STATE_MACHINE_ARN is required by a function that starts or stops missions');
+  }
   return new StepFunctionsWorkflow(
     new AwsJsonClient(SFN_SERVICE, { region: base.config.AWS_REGION }),
     base.config.GANTRY_STATE_MACHINE_ARN,

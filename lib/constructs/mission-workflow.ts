@@ -24,8 +24,8 @@ export interface MissionWorkflowProps {
   /** Functions that may read the state machine's status (`states:DescribeStateMachine`, readiness probe). @default - none */
   readonly describers?: readonly GantryFunction[];
   /**
-   * Functions that receive `GANTRY_STATE_MACHINE_ARN` (the checked config requires it of every
-   * AWS function). Starters and describers always receive it.
+   * Functions that receive `GANTRY_STATE_MACHINE_ARN` (required where a function composes the
+   * workflow port; the others ignore it). Starters and describers always receive it.
    * @default - only the starters
    */
   readonly consumers?: readonly GantryFunction[];
@@ -127,7 +127,7 @@ export class MissionWorkflow extends Construct {
     );
   }
 
-  /** Sets `GANTRY_STATE_MACHINE_ARN` only (the checked config requires it of every AWS function). */
+  /** Sets `GANTRY_STATE_MACHINE_ARN` only, with no permission on the state machine. */
   exposeArn(fn: GantryFunction): void {
     fn.addEnvironment('GANTRY_STATE_MACHINE_ARN', this.stateMachineArn);
   }

@@ -1,4 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDocumentClient } from '../../lambdas/adapters/dynamo-client';
 import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import type { ChildProcess } from 'node:child_process';
@@ -29,6 +30,27 @@ import { WebSocketApiTwin } from './websocket-api';
 
 /** Identities of the twin's account whose access keys the S3 server knows besides the functions': the builder's task role. */
 export const BUILDER_IDENTITY = 'builder';
+/** The operator at a shell after the deploy (docs/deploy-aws.md): an account administrator, not one of the stack's roles. */
+export const OPERATOR_IDENTITY = 'operator';
+
+/** One bucket notification S3 delivered to its Lambda destination, with the function's answer or error. */
+export interface S3Delivery {
+  readonly handler: string;
+  readonly eventName: string;
+  readonly key: string;
+  readonly result?: unknown;
+  readonly error?: string;
+}
+
+/** A bucket's notification to a Lambda function, as the template's `Custom::S3BucketNotifications` configures it. */
+interface NotificationTarget {
+  readonly bucket: string;
+  /** `ObjectCreated` or `ObjectRemoved`, from the configured `s3:ObjectCreated:*` etc. */
+  readonly events: readonly string[];
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly handler: string;
+}
 
 /**
  * The access key pair of one identity (a function's execution role, the builder's task role). Each
@@ -103,6 +125,10 @@ export class CloudTwin {
   private readonly nextImages: ImageConfig[] = [];
   /** Every delivery of a log group's subscription filter to its function. */
   readonly logDeliveries: LogDelivery[] = [];
+  /** Every bucket notification delivered to its function (S3 invokes asynchronously). */
+  readonly s3Deliveries: S3Delivery[] = [];
+  private readonly pendingS3Deliveries = new Set<Promise<void>>();
+  private notificationTargets: NotificationTarget[] = [];
   /** Releases of build tasks held at launch (see {@link holdBuildTasks}); null when tasks start at once. */
   private heldBuilds: Array<() => void> | null = null;
   evidencePublicKeyPem = '';
@@ -154,7 +180,7 @@ export class CloudTwin {
 
     // S3: every bucket of the template, signatures checked per identity (header, presigned URL and
     // POST policy); requests on presigned URLs are recorded as their signer's calls.
-    const identities = [...this.template.functions().keys(), BUILDER_IDENTITY];
+    const identities = [...this.template.functions().keys(), BUILDER_IDENTITY, OPERATOR_IDENTITY];
     const secrets = Object.fromEntries(
       identities.map((id) => [twinCredentials(id).accessKeyId, twinCredentials(id).secretAccessKey]),
     );
@@ -162,7 +188,11 @@ export class CloudTwin {
     this.s3 = new S3SigningServer(this.template.buckets(), secrets, undefined, {
       objectLockBuckets: this.template.objectLockBuckets(),
     });
-    this.s3.onAccepted = (request) => this.recordS3(request);
+    this.notificationTargets = this.bucketNotifications();
+    this.s3.onAccepted = (request) => {
+      this.recordS3(request);
+      this.notify(request);
+    };
     this.s3Endpoint = await this.s3.start();
     this.stopping.push(() => this.s3.stop());
 
@@ -689,6 +719,7 @@ export class CloudTwin {
   private recordS3(request: AcceptedS3Request): void {
     const identity = this.identityOfKey.get(request.accessKeyId) ?? request.accessKeyId;
     if (request.auth === 'header' && identity !== BUILDER_IDENTITY) return;
+    if (identity === OPERATOR_IDENTITY) return;
     const action =
       request.method === 'LIST'
         ? 'ListObjectsV2'
@@ -704,6 +735,109 @@ export class CloudTwin {
         ...(request.method === 'LIST' ? { Prefix: request.key } : { Key: request.key }),
         ...(request.auth === 'header' ? {} : { via: request.auth === 'query' ? 'presigned-url' : 'presigned-post' }),
       },
+    });
+  }
+
+  /**
+   * The Lambda destinations of the template's bucket notifications. A destination S3 may not invoke
+   * (no `AWS::Lambda::Permission` for `s3.amazonaws.com` from that bucket in this account) fails
+   * here, as CloudFormation fails to apply such a configuration.
+   */
+  private bucketNotifications(): NotificationTarget[] {
+    const targets: NotificationTarget[] = [];
+    const permissions = this.template.resourcesOfType('AWS::Lambda::Permission').flatMap((id) => {
+      const props = this.template.resource(id).Properties as Record<string, any>;
+      // Only S3's permissions matter here (others name APIs the twin does not resolve).
+      if (props.Principal !== 's3.amazonaws.com') return [];
+      return [this.template.resolve(props as never) as Record<string, string>];
+    });
+    for (const id of this.template.resourcesOfType('Custom::S3BucketNotifications')) {
+      const props = this.template.resource(id).Properties as Record<string, any>;
+      const bucket = this.template.resolveString(props.BucketName);
+      const bucketArn = `arn:aws:s3:::${bucket}`;
+      for (const config of props.NotificationConfiguration?.LambdaFunctionConfigurations ?? []) {
+        const arn = this.template.resolveString(config.LambdaFunctionArn);
+        const allowed = permissions.some(
+          (p) =>
+            p.Action === 'lambda:InvokeFunction' &&
+            p.Principal === 's3.amazonaws.com' &&
+            p.FunctionName === arn &&
+            p.SourceArn === bucketArn &&
+            (p.SourceAccount === undefined || p.SourceAccount === TWIN_ACCOUNT),
+        );
+        if (!allowed) throw new Error(`S3 may not invoke ${arn} for bucket ${bucket}: no Lambda permission`);
+        const rules = (config.Filter?.Key?.FilterRules ?? []) as Array<{ Name: string; Value: string }>;
+        const rule = (name: string) => rules.find((r) => r.Name.toLowerCase() === name)?.Value ?? '';
+        targets.push({
+          bucket,
+          events: (config.Events as string[]).map((e) => /^s3:(\w+):\*$/.exec(e)?.[1] ?? e),
+          prefix: rule('prefix'),
+          suffix: rule('suffix'),
+          handler: this.template.handlerForArn(arn),
+        });
+      }
+    }
+    return targets;
+  }
+
+  /** S3's side of a write: every matching notification invokes its function asynchronously (event type `Event`). */
+  private notify(request: AcceptedS3Request): void {
+    const kind =
+      request.method === 'PUT' || request.method === 'POST'
+        ? 'ObjectCreated'
+        : request.method === 'DELETE'
+          ? 'ObjectRemoved'
+          : null;
+    if (!kind) return;
+    const eventName = `${kind}:${request.method === 'DELETE' ? 'Delete' : request.method === 'POST' ? 'Post' : 'Put'}`;
+    for (const target of this.notificationTargets) {
+      if (target.bucket !== request.bucket || !target.events.includes(kind)) continue;
+      if (!request.key.startsWith(target.prefix) || !request.key.endsWith(target.suffix)) continue;
+      const event = {
+        Records: [
+          {
+            eventVersion: '2.1',
+            eventSource: 'aws:s3',
+            awsRegion: TWIN_REGION,
+            eventTime: new Date().toISOString(),
+            eventName,
+            s3: {
+              s3SchemaVersion: '1.0',
+              bucket: { name: request.bucket, arn: `arn:aws:s3:::${request.bucket}` },
+              // S3 sends the key URL-encoded, spaces as '+'.
+              object: { key: encodeURIComponent(request.key).replace(/%20/g, '+').replace(/%2F/g, '/') },
+            },
+          },
+        ],
+      };
+      // After the response: S3 notifies once the write is done.
+      const delivery = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => this.lambdas.invoke(target.handler, event))
+        .then(
+          (result) => {
+            this.s3Deliveries.push({ handler: target.handler, eventName, key: request.key, result });
+          },
+          (err: unknown) => {
+            this.s3Deliveries.push({ handler: target.handler, eventName, key: request.key, error: String(err) });
+          },
+        )
+        .finally(() => this.pendingS3Deliveries.delete(delivery));
+      this.pendingS3Deliveries.add(delivery);
+    }
+  }
+
+  /** Resolves once every bucket notification sent so far has been handled by its function. */
+  async s3NotificationsDelivered(): Promise<void> {
+    while (this.pendingS3Deliveries.size > 0) await Promise.all([...this.pendingS3Deliveries]);
+  }
+
+  /** An S3 client of the operator (an account administrator) against the twin's S3. */
+  operatorS3(): S3Client {
+    return new S3Client({
+      region: TWIN_REGION,
+      endpoint: this.s3Endpoint,
+      forcePathStyle: true,
+      credentials: twinCredentials(OPERATOR_IDENTITY),
     });
   }
 

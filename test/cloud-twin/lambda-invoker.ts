@@ -92,6 +92,11 @@ export class LambdaTwin {
     return handler;
   }
 
+  /** A cold start without an invocation: loads the entry and composes its adapters from its environment. */
+  coldStart(handlerName: string): void {
+    this.load(handlerName);
+  }
+
   /** Invokes a function; a thrown error becomes a {@link LambdaFunctionError} named by its errorType. */
   async invoke(handlerName: string, event: unknown): Promise<unknown> {
     const handler = this.load(handlerName);

@@ -186,6 +186,14 @@ export class S3SigningServer {
       accept('PUT');
       return { status: 200, body: '', headers: { etag: `"${createHash('md5').update(body).digest('hex')}"` } };
     }
+    if (req.method === 'DELETE') {
+      // A versioned (Object Lock) bucket would keep the object under a delete marker; not modelled here.
+      if (this.objectLockBuckets.has(bucket)) return this.error(501, 'NotImplemented', 'Deletes in a versioned bucket');
+      objects.delete(key);
+      accept('DELETE');
+      // S3 answers 204 whether or not the key existed.
+      return { status: 204, body: '' };
+    }
     return this.error(405, 'MethodNotAllowed');
   }
 
@@ -374,7 +382,7 @@ export interface S3Object {
 
 /** One request the server accepted: its object, who signed it (access key id) and how. */
 export interface AcceptedS3Request {
-  /** GET, HEAD, PUT, POST (a form upload) or LIST (ListObjectsV2; `key` is the prefix). */
+  /** GET, HEAD, PUT, POST (a form upload), DELETE or LIST (ListObjectsV2; `key` is the prefix). */
   readonly method: string;
   readonly bucket: string;
   readonly key: string;
