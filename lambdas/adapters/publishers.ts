@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { crashPoint } from '../crash-point';
-import { PublishError } from '../domain/errors';
+import { GantryError, PublishError, UpstreamError } from '../domain/errors';
 import type { PublishFile, Publisher, PullDescription, PullFile } from '../domain/ports';
 import { assertSafeKey } from './artifact-store';
 import type { TokenSource } from './deployers';
@@ -543,11 +543,36 @@ export class GitHubPublisher implements Publisher {
     };
   }
 
-  /** The mission's pull request from GitHub: the PR and its files with their patches. */
+  /**
+   * The mission's pull request from GitHub: the PR and its files with their patches. A pull request
+   * GitHub no longer has (deleted repository, renamed branch) is null (404 at the edge); any other
+   * answer of GitHub is a 502 naming it, never an internal error.
+   */
   async describePull(input: { missionId: string; branch: string | null; prUrl: string | null }): Promise<PullDescription | null> {
+    // The token is read first: a Parameter Store failure is not GitHub's.
+    const auth = await this.token();
+    try {
+      return await this.readPull(input, auth);
+    } catch (err) {
+      const status = (err as { status?: unknown }).status;
+      if (status === 404) return null;
+      if (err instanceof GantryError) throw err;
+      throw new UpstreamError(
+        'GitHub',
+        typeof status === 'number'
+          ? `GitHub answered ${status} reading the pull request`
+          : `GitHub could not be reached (${(err as Error).message})`,
+      );
+    }
+  }
+
+  private async readPull(
+    input: { missionId: string; branch: string | null; prUrl: string | null },
+    auth: string,
+  ): Promise<PullDescription | null> {
     const [owner, name] = this.repo.split('/');
     if (!owner || !name) throw new PublishError(`GANTRY_GITHUB_REPO must be owner/name, got ${JSON.stringify(this.repo)}`);
-    const gh = new Octokit({ auth: await this.token(), baseUrl: this.baseUrl, userAgent: 'gantry' });
+    const gh = new Octokit({ auth, baseUrl: this.baseUrl, userAgent: 'gantry' });
     let number = Number(/\/pull\/(\d+)$/.exec(input.prUrl ?? '')?.[1] ?? NaN);
     if (!Number.isInteger(number) && input.branch) {
       const { data: found } = await gh.request('GET /repos/{owner}/{repo}/pulls', {

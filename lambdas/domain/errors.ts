@@ -89,6 +89,14 @@ export class PublishError extends GantryError {
   }
 }
 
+/** A service Gantry reads from (GitHub) answered with an error or could not be reached: 502 naming it. */
+export class UpstreamError extends GantryError {
+  constructor(service: string, message: string) {
+    super('UPSTREAM_FAILED', message, 502, { service });
+    this.name = 'UpstreamError';
+  }
+}
+
 /** No valid session (or ticket, or device signature): 401. */
 export class UnauthorizedError extends GantryError {
   constructor(message: string, code = 'UNAUTHORIZED') {

@@ -348,7 +348,7 @@ export class CloudTwin {
   async rest(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+    options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
   ): Promise<RestResponse> {
     const url = new URL(path, 'https://api.twin');
     const segments = url.pathname.split('/');
@@ -400,7 +400,7 @@ export class CloudTwin {
       multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
       queryStringParameters: Object.keys(query).length ? query : null,
       pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       isBase64Encoded: false,
       requestContext,
     })) as { statusCode: number; headers?: Record<string, string>; body?: string };

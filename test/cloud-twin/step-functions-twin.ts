@@ -156,6 +156,11 @@ export class StepFunctionsTwin {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
+  /** How many executions were started. */
+  get executionCount(): number {
+    return this.executions.size;
+  }
+
   execution(name: string): Execution | undefined {
     return [...this.executions.values()].find((e) => e.name === name);
   }

@@ -117,8 +117,12 @@ export class VercelTwin {
  */
 export class GitHubTwin {
   private server: Server | undefined;
-  readonly pulls: Array<{ number: number; head: string; base: string; title: string }> = [];
+  readonly pulls: Array<{ number: number; head: string; base: string; title: string; body: string }> = [];
   readonly refs = new Map<string, string>([['refs/heads/main', 'base-sha']]);
+  /** What the git data API was given, by sha, so a pull request's files can be read back. */
+  private readonly blobs = new Map<string, Buffer>();
+  private readonly trees = new Map<string, Array<{ path: string; sha: string }>>([['base-tree', []]]);
+  private readonly commits = new Map<string, string>([['base-sha', 'base-tree']]);
   url = '';
 
   constructor(
@@ -143,6 +147,7 @@ export class GitHubTwin {
     }
     const base = `/repos/${this.repo}`;
     const route = `${req.method} ${req.url}`;
+    const url = new URL(req.url ?? '/', 'http://github.twin');
     let n = 0;
     const sha = (): string => `${Date.now().toString(16)}${(n++).toString(16)}`.padEnd(40, '0');
     if (route === `GET ${base}`) return json(res, 200, { default_branch: 'main', full_name: this.repo });
@@ -151,16 +156,24 @@ export class GitHubTwin {
     if (route === `GET ${base}/git/commits/base-sha`) return json(res, 200, { sha: 'base-sha', tree: { sha: 'base-tree' } });
     if (route === `POST ${base}/git/blobs`) {
       if (body?.encoding !== 'base64' || typeof body.content !== 'string') return json(res, 422, { message: 'Invalid blob' });
-      return json(res, 201, { sha: sha() });
+      const blob = sha();
+      this.blobs.set(blob, Buffer.from(body.content as string, 'base64'));
+      return json(res, 201, { sha: blob });
     }
     if (route === `POST ${base}/git/trees`) {
       if (!Array.isArray(body?.tree) || body.tree.some((e: any) => !e.sha || !e.path))
         return json(res, 422, { message: 'Invalid tree' });
-      return json(res, 201, { sha: sha() });
+      const tree = sha();
+      const inherited = typeof body.base_tree === 'string' ? (this.trees.get(body.base_tree) ?? []) : [];
+      const entries = (body.tree as Array<{ path: string; sha: string }>).map((e) => ({ path: e.path, sha: e.sha }));
+      this.trees.set(tree, [...inherited.filter((e) => !entries.some((x) => x.path === e.path)), ...entries]);
+      return json(res, 201, { sha: tree });
     }
     if (route === `POST ${base}/git/commits`) {
       if (typeof body?.tree !== 'string' || !Array.isArray(body.parents)) return json(res, 422, { message: 'Invalid commit' });
-      return json(res, 201, { sha: sha() });
+      const commit = sha();
+      this.commits.set(commit, body.tree as string);
+      return json(res, 201, { sha: commit });
     }
     if (route === `POST ${base}/git/refs`) {
       if (this.refs.has(body?.ref)) return json(res, 422, { message: 'Reference already exists' });
@@ -169,10 +182,67 @@ export class GitHubTwin {
     }
     if (route === `POST ${base}/pulls`) {
       if (!this.refs.has(`refs/heads/${body?.head}`)) return json(res, 422, { message: 'Validation Failed: head' });
-      const pr = { number: this.pulls.length + 1, head: body.head, base: body.base, title: body.title };
+      const pr = { number: this.pulls.length + 1, head: body.head, base: body.base, title: body.title, body: body.body ?? '' };
       this.pulls.push(pr);
       return json(res, 201, { number: pr.number, html_url: `https://github.com/${this.repo}/pull/${pr.number}` });
     }
+    if (req.method === 'GET' && url.pathname === `${base}/pulls`) {
+      const head = url.searchParams.get('head');
+      return json(
+        res,
+        200,
+        this.pulls.filter((p) => !head || `${this.repo.split('/')[0]}:${p.head}` === head).map((p) => this.pullView(p)),
+      );
+    }
+    const pull = /^\/pulls\/(\d+)(\/files)?$/.exec(url.pathname.slice(base.length));
+    if (req.method === 'GET' && url.pathname.startsWith(base) && pull) {
+      const pr = this.pulls.find((p) => p.number === Number(pull[1]));
+      if (!pr) return json(res, 404, { message: 'Not Found' });
+      if (!pull[2]) return json(res, 200, this.pullView(pr));
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      return json(res, 200, this.pullFiles(pr).slice((page - 1) * perPage, page * perPage));
+    }
     json(res, 404, { message: `Not Found: ${route}` });
+  }
+
+  /** Deletes a pull request, as a repository's owner might. */
+  forget(number: number): void {
+    const i = this.pulls.findIndex((p) => p.number === number);
+    if (i >= 0) this.pulls.splice(i, 1);
+  }
+
+  private headSha(pr: { head: string }): string {
+    return this.refs.get(`refs/heads/${pr.head}`) ?? '';
+  }
+
+  private pullView(pr: GitHubTwin['pulls'][number]): Record<string, unknown> {
+    return {
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      html_url: `https://github.com/${this.repo}/pull/${pr.number}`,
+      head: { ref: pr.head, sha: this.headSha(pr) },
+      base: { ref: pr.base, sha: this.refs.get(`refs/heads/${pr.base}`) },
+    };
+  }
+
+  /** The files the head commit's tree adds over the base branch's (which is empty here), with patches. */
+  private pullFiles(pr: GitHubTwin['pulls'][number]): Array<Record<string, unknown>> {
+    const baseTree = this.commits.get(this.refs.get(`refs/heads/${pr.base}`) ?? '') ?? '';
+    const basePaths = new Set((this.trees.get(baseTree) ?? []).map((e) => e.path));
+    const entries = this.trees.get(this.commits.get(this.headSha(pr)) ?? '') ?? [];
+    return entries
+      .filter((e) => !basePaths.has(e.path))
+      .map((e) => {
+        const lines = (this.blobs.get(e.sha)?.toString('utf8') ?? '').replace(/\n$/, '').split('\n');
+        return {
+          filename: e.path,
+          status: 'added',
+          additions: lines.length,
+          deletions: 0,
+          patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`,
+        };
+      });
   }
 }

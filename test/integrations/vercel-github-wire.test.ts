@@ -265,7 +265,23 @@ describe('GitHub publisher', () => {
       // A PR number that belongs to another branch is not this mission's.
       await expect(publisher.describePull({ ...input, branch: 'gantry/other' })).resolves.toBeNull();
       await expect(publisher.describePull({ ...input, branch: 'gantry/none', prUrl: null })).resolves.toBeNull();
+      // A pull request GitHub no longer has is absent, not an error.
+      await expect(publisher.describePull({ ...input, prUrl: 'https://github.test/acme/apps/pull/8' })).resolves.toBeNull();
       expect(api.calls.every((c) => c.method === 'GET')).toBe(true);
+    } finally {
+      api.server.close();
+    }
+  });
+
+  test('GitHub failing while a pull request is read is a 502 naming GitHub, not an internal error', async () => {
+    const api = await serve((_req, _body, res) => json(res, 503, { message: 'Service unavailable' }));
+    try {
+      const publisher = new GitHubPublisher(async () => TOKEN, 'acme/apps', api.url);
+      const err = await publisher
+        .describePull({ missionId: 'm-1', branch: 'gantry/calc-abc', prUrl: 'https://github.test/acme/apps/pull/7' })
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'UPSTREAM_FAILED', httpStatus: 502, details: { service: 'GitHub' } });
+      expect((err as Error).message).toMatch(/GitHub answered 503/);
     } finally {
       api.server.close();
     }
