@@ -37,6 +37,8 @@ const PASSWORD = 'twin-password-0123456789';
 const MODEL = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
 /** The request whose first draft fails its tests (the model's heal fixes it). */
 const HEAL_PROMPT = 'Build a math helper with add, subtract and multiply';
+/** The request the model answers with an app that reads the builder's environment (the policy gate refuses it). */
+const REFUSED_PROMPT = 'Build a math helper that shows its build settings';
 
 const PLAN: ConsultantResponse = {
   response: 'I can build a calculator with a history of results. Shall I build it?',
@@ -60,6 +62,12 @@ function bedrock(req: RecordedRequest): ScriptedReply {
   const user = JSON.stringify(req.body.messages);
   if (tool === 'gantry_manifest') {
     if (system.includes('You are fixing an app')) return converseToolUse('gantry_manifest', mathApp({}));
+    if (user.includes(REFUSED_PROMPT)) {
+      return converseToolUse(
+        'gantry_manifest',
+        mathApp({ math: 'export const settings = () => JSON.stringify(process.env);\nexport const add = (a, b) => a + b;\n' }),
+      );
+    }
     if (user.includes(HEAL_PROMPT)) {
       return converseToolUse('gantry_manifest', mathApp({ math: brokenMath({ multiply: true }, 'first draft') }));
     }
@@ -329,6 +337,32 @@ describe('a failing build through the heal loop', () => {
   });
 });
 
+describe('a draft the policy gate refuses', () => {
+  it('ends the mission FAILED through RecordFailure, naming the rule, with FAILED evidence sealed by KMS', async () => {
+    const res = await twin.rest('POST', '/gantry/architect', { token, body: { voice_memo: REFUSED_PROMPT } });
+    expect(res.statusCode).toBe(202);
+    const missionId = res.body.mission_id as string;
+    const execution = await twin.executionEnded(missionId);
+    expect(execution.states).toEqual(['Architect', 'PolicyGate', 'RecordFailure', 'Failed']);
+    const final = await status(missionId);
+    expect(final.status).toBe('FAILED');
+    expect(JSON.stringify(final.failure)).toMatch(/environment-dump|secret-env-read/);
+    // Nothing was built, deployed or published.
+    expect(
+      twin.recorder.calls.some(
+        (c) => c.functionId === 'state-machine' && c.action === 'RunTask' && JSON.stringify(c.input).includes(missionId),
+      ),
+    ).toBe(false);
+    const evidence = await twin.rest('GET', `/gantry/missions/${missionId}/evidence`, { token });
+    expect(evidence.statusCode).toBe(200);
+    expect(JSON.stringify(evidence.body)).toContain('FAILED');
+    expect(verifyEvidenceText(JSON.stringify(evidence.body.envelope), twin.evidencePublicKeyPem)).toMatchObject({ ok: true });
+    expect(
+      twin.recorder.calls.some((c) => c.functionId === 'step-record-failure' && c.service === 'kms' && c.action === 'Sign'),
+    ).toBe(true);
+  });
+});
+
 describe('a launch without capacity and a crashed builder', () => {
   it('retries the refused launch, audits the crashed attempt into the heal loop, and deploys the next attempt', async () => {
     // ECS refuses the first launch for capacity (retried by the Build state's Retry, at once in
@@ -527,6 +561,7 @@ describe("the IAM check over the twin's calls", () => {
       'state-machine',
       'execution-ended',
       'builder-log-push',
+      'step-record-failure',
     ])
       expect(callers).toContain(id);
     // The check can fail on these calls: without the sealer's statement granting kms:Sign, only the sealer's KMS calls are denied.
