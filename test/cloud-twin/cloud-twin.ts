@@ -86,6 +86,11 @@ export interface CloudTwinOptions {
   readonly functionEnvironment?: Record<string, string>;
   /** The image the builder runs from: the repository's Dockerfile unless given. */
   readonly dockerfileText?: string;
+  /**
+   * The policy.yaml the stack is deployed with (the repository's unless given): the template is
+   * synthesized from it and every function runs with it as its bundled policy.
+   */
+  readonly policyPath?: string;
 }
 
 export interface RestResponse {
@@ -147,7 +152,7 @@ export class CloudTwin {
   constructor(private readonly options: CloudTwinOptions = {}) {
     // The builder runs as uid 1000 and must traverse to its image layer and volumes.
     chmodSync(this.dir, 0o755);
-    this.template = TwinTemplate.synthesize({ 'gantry:githubRepo': GITHUB_REPO, ...options.context });
+    this.template = TwinTemplate.synthesize({ 'gantry:githubRepo': GITHUB_REPO, ...options.context }, options.policyPath);
     this.image = parseDockerfile(
       options.dockerfileText ?? readFileSync(join(PROJECT_ROOT, 'builder-image', 'Dockerfile'), 'utf8'),
     );
@@ -234,6 +239,8 @@ export class CloudTwin {
       AWS_ENDPOINT_URL_ECS: kmsUrl,
       GANTRY_VERCEL_API_URL: this.vercel.url,
       GANTRY_GITHUB_API_URL: this.github.url,
+      // What a bundle embeds at deploy; run from the sources, a function reads the file.
+      ...(this.options.policyPath ? { GANTRY_POLICY_PATH: this.options.policyPath } : {}),
       ...this.options.functionEnvironment,
     };
     this.lambdas = new LambdaTwin((name) => this.functionEnvironment(name), runtime, this.recorder);

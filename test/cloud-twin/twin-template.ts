@@ -37,11 +37,15 @@ export class TwinTemplate {
     this.resources = this.template.Resources as Record<string, CfnResource>;
   }
 
-  /** Synthesizes the app as `bin/gantry.ts` does (cdk.json context), minus Lambda bundling. */
-  static synthesize(extraContext: Record<string, unknown> = {}): TwinTemplate {
+  /**
+   * Synthesizes the app as `bin/gantry.ts` does (cdk.json context), minus Lambda bundling, from the
+   * repository's policy.yaml or the one at `policyPath`.
+   */
+  static synthesize(extraContext: Record<string, unknown> = {}, policyPath?: string): TwinTemplate {
     const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
     const { stack } = createGantryApp({
       context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...extraContext },
+      ...(policyPath ? { policyPath } : {}),
     });
     return new TwinTemplate(stack);
   }
