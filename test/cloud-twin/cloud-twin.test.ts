@@ -28,7 +28,10 @@ import { BuildJobDocumentSchema } from '../../builder-image/src/build-job-docume
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
 import { verifyEvidenceText } from '../../lambdas/domain/evidence-verify';
 import { TemplateIam, type RecordedCall } from '../iam/template-iam';
+import { CallRecorder } from './call-recorder';
 import { CloudTwin } from './cloud-twin';
+import { LambdaTwin } from './lambda-invoker';
+import { TWIN_REGION } from './twin-template';
 import { parseDockerfile, runFargateTask } from './fargate-task';
 
 const EMAIL = 'owner@twin.example';
@@ -530,6 +533,27 @@ describe('an execution that runs past its timeout', () => {
       twin.statusChanges.find((e) => e.detail.name === missionId && e.detail.status === 'TIMED_OUT'),
     );
     expect(again).toEqual({ action: 'already-final', mission_id: missionId });
+  });
+});
+
+describe('cold starts', () => {
+  // The scenarios only start the functions they exercise; a function none of them reaches (a
+  // notification target, a rule's target) would otherwise first fail on AWS, at its first event.
+  it('composes every function of the template from exactly the environment the template gives it', () => {
+    const names = [...twin.template.functions().keys()].sort();
+    // Feature constructs' functions are included with the handlers'.
+    expect(names).toEqual(expect.arrayContaining(['policy-publish', 'execution-ended', 'builder-log-push', 'authorizer']));
+    const runtime = { PATH: process.env.PATH ?? '/usr/bin:/bin', AWS_REGION: TWIN_REGION, POWERTOOLS_METRICS_DISABLED: 'true' };
+    const lambdas = new LambdaTwin((name) => twin.template.functionEnvironment(name), runtime, new CallRecorder());
+    const failures = names.flatMap((name) => {
+      try {
+        lambdas.coldStart(name);
+        return [];
+      } catch (err) {
+        return [`${name}: ${(err as Error).message}`];
+      }
+    });
+    expect(failures).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDocumentClient } from '../../lambdas/adapters/dynamo-client';
+import { DynamoDocumentClient, GetCommand } from '../../lambdas/adapters/dynamo-client';
+import { POLICY_ITEM_KEY } from '../../lambdas/adapters/policy-table';
 import { SignedS3Client } from '../../lambdas/adapters/s3-client';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -331,6 +332,15 @@ export class CloudTwin {
   }
 
   private operatorTable: { client: DynamoDocumentClient; name: string } | undefined;
+
+  /** The published policy override's table item (what `policy-publish` stored), or null. */
+  async policyItem(): Promise<Record<string, unknown> | null> {
+    if (!this.operatorTable) throw new Error('The twin is not started');
+    const out = await this.operatorTable.client.send(
+      new GetCommand({ TableName: this.operatorTable.name, Key: { ...POLICY_ITEM_KEY } }),
+    );
+    return (out.Item as Record<string, unknown> | undefined) ?? null;
+  }
 
   /** The operator's first step on a fresh deploy (docs/deploy-aws.md): the first owner, written straight into the table. */
   async addOwner(email: string, password: string): Promise<void> {
