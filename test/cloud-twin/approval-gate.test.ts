@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
-import { TemplateIam } from '../iam/template-iam';
-import { CloudTwin } from './cloud-twin';
+import { startOfflineTwin, type CloudTwin } from './cloud-twin';
 
 jest.setTimeout(600_000);
 
@@ -41,10 +40,7 @@ let twin: CloudTwin;
 const tokens: Record<'owner' | 'approver' | 'member', string> = { owner: '', approver: '', member: '' };
 
 beforeAll(async () => {
-  twin = new CloudTwin({ context: { 'gantry:architect': 'offline', 'gantry:llmProvider': 'offline' } });
-  await twin.start();
-  await twin.addOwner(OWNER.email, OWNER.password);
-  tokens.owner = await twin.login(OWNER.email, OWNER.password);
+  ({ twin, token: tokens.owner } = await startOfflineTwin(OWNER));
   for (const [who, role] of [
     [APPROVER, 'approver'],
     [MEMBER, 'member'],
@@ -243,11 +239,9 @@ describe('an approval gate on the AWS code paths', () => {
   });
 
   it("the IAM check allows every call of the gate's functions and of the policy's publication", async () => {
-    const iam = new TemplateIam(twin.template.stack, twin.template.template as never, new Set(), twin.template as never);
+    const { denied, callers, iam } = await twin.checkIam();
+    expect(denied).toEqual([]);
     const calls = twin.recorder.calls;
-    const report = await iam.check(calls);
-    expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
-    const callers = new Set(calls.map((c) => c.functionId));
     for (const id of ['policy-publish', 'step-approval-check', 'step-await-decision', 'decisions', 'step-record-rejection'])
       expect(callers).toContain(id);
     // policy-publish read the object and wrote only the policy item.

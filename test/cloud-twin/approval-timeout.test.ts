@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
-import { TemplateIam } from '../iam/template-iam';
-import { CloudTwin } from './cloud-twin';
+import { startOfflineTwin, type CloudTwin } from './cloud-twin';
 
 jest.setTimeout(600_000);
 
@@ -39,10 +38,7 @@ beforeAll(async () => {
     ],
   };
   writeFileSync(policyPath, stringify(policy));
-  twin = new CloudTwin({ context: { 'gantry:architect': 'offline', 'gantry:llmProvider': 'offline' }, policyPath });
-  await twin.start();
-  await twin.addOwner(OWNER.email, OWNER.password);
-  token = await twin.login(OWNER.email, OWNER.password);
+  ({ twin, token } = await startOfflineTwin(OWNER, { policyPath }));
 }, 180_000);
 
 afterAll(async () => {
@@ -127,10 +123,8 @@ test('silence escalates to the owner, and silence again rejects; an owner decidi
 });
 
 test('the IAM check allows every call of the timeout path', async () => {
-  const iam = new TemplateIam(twin.template.stack, twin.template.template as never, new Set(), twin.template as never);
-  const report = await iam.check(twin.recorder.calls);
-  expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
-  const callers = new Set(twin.recorder.calls.map((c) => c.functionId));
+  const { denied, callers } = await twin.checkIam();
+  expect(denied).toEqual([]);
   for (const id of ['step-approval-timeout', 'step-await-decision', 'step-record-rejection', 'decisions'])
     expect(callers).toContain(id);
 });

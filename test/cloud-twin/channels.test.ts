@@ -6,8 +6,7 @@
  * The IAM check then evaluates every call these functions made against their roles.
  */
 import { signRequest } from '../../lambdas/domain/siri-signature';
-import { TemplateIam } from '../iam/template-iam';
-import { CloudTwin } from './cloud-twin';
+import { startOfflineTwin, type CloudTwin } from './cloud-twin';
 
 jest.setTimeout(600_000);
 
@@ -17,10 +16,7 @@ let twin: CloudTwin;
 let token: string;
 
 beforeAll(async () => {
-  twin = new CloudTwin({ context: { 'gantry:architect': 'offline', 'gantry:llmProvider': 'offline' } });
-  await twin.start();
-  await twin.addOwner(OWNER.email, OWNER.password);
-  token = await twin.login(OWNER.email, OWNER.password);
+  ({ twin, token } = await startOfflineTwin(OWNER));
 }, 180_000);
 
 afterAll(async () => {
@@ -149,10 +145,7 @@ describe('the Siri channel on the AWS code paths', () => {
 });
 
 test("the IAM check allows every call these routes' functions made", async () => {
-  const iam = new TemplateIam(twin.template.stack, twin.template.template as never, new Set(), twin.template as never);
-  const calls = twin.recorder.calls;
-  const report = await iam.check(calls);
-  expect(report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`)).toEqual([]);
-  const callers = new Set(calls.map((c) => c.functionId));
+  const { denied, callers } = await twin.checkIam();
+  expect(denied).toEqual([]);
   for (const id of ['health', 'siri', 'devices', 'pulls', 'debugger']) expect(callers).toContain(id);
 });

@@ -18,6 +18,7 @@ import { Argon2PasswordHasher } from '../../lambdas/adapters/password-hasher';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { REST_ROUTES } from '../../lambdas/routes';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
+import { TemplateIam } from '../iam/template-iam';
 import { CallRecorder, iamActionOf } from './call-recorder';
 import { parseDockerfile, runFargateTask, type ContainerOverride, type ImageConfig } from './fargate-task';
 import { compileFilterPattern, LogStreamShipper, type LogDelivery, type LogSubscription } from './cloudwatch-logs';
@@ -98,6 +99,20 @@ export interface RestResponse {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly body: any;
+}
+
+/**
+ * A twin drafting and consulting with the offline architect (no model server), started, with a
+ * first owner signed in.
+ */
+export async function startOfflineTwin(
+  owner: { email: string; password: string },
+  options: Omit<CloudTwinOptions, 'context'> = {},
+): Promise<{ twin: CloudTwin; token: string }> {
+  const twin = new CloudTwin({ ...options, context: { 'gantry:architect': 'offline', 'gantry:llmProvider': 'offline' } });
+  await twin.start();
+  await twin.addOwner(owner.email, owner.password);
+  return { twin, token: await twin.login(owner.email, owner.password) };
 }
 
 /**
@@ -856,6 +871,21 @@ export class CloudTwin {
       forcePathStyle: true,
       credentials: twinCredentials(OPERATOR_IDENTITY),
     });
+  }
+
+  /**
+   * The IAM check over every call recorded so far, against the same synthesized template resolved
+   * with the twin's names: each denial as `function action resource: reason`, the function ids that
+   * made calls, and the evaluator (for `without` checks).
+   */
+  async checkIam(): Promise<{ denied: string[]; callers: Set<string>; iam: TemplateIam }> {
+    const iam = new TemplateIam(this.template.stack, this.template.template as never, new Set(), this.template as never);
+    const report = await iam.check(this.recorder.calls);
+    return {
+      denied: report.denied.map((d) => `${d.call.functionId} ${d.action} ${d.resource}: ${d.reason}`),
+      callers: new Set(this.recorder.calls.map((c) => c.functionId)),
+      iam,
+    };
   }
 
   /** The ECS agent's endpoints a task reaches: the task role's credentials and the task metadata. */
