@@ -185,6 +185,11 @@ const JOIN_FAILURE = 'gantry-sandbox: cannot join cgroup';
 const CLOSE_GRACE_MS = 2000;
 /** How often a run's disk is checked for being full. */
 const DISK_WATCH_MS = 100;
+/**
+ * How long a run's disk may stay full before the run is stopped: time for a program that handles
+ * ENOSPC to report it (the message the builder's log and the heal then show) and exit by itself.
+ */
+const DISK_FULL_GRACE_MS = 1000;
 
 /**
  * Joins the run's cgroups, then execs the sandbox: the pid is in the cgroup before any sandboxed
@@ -498,10 +503,14 @@ export class LocalSandbox {
       } else {
         timer = setTimeout(() => stop('timeout'), options.timeoutMs);
       }
-      // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped.
+      // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped once the
+      // disk has stayed full for the grace period.
+      let fullSince: number | null = null;
       const diskWatch = disk
         ? setInterval(() => {
-            if (disk?.isFull()) stop('disk');
+            if (!disk?.isFull()) fullSince = null;
+            else if (fullSince === null) fullSince = Date.now();
+            else if (Date.now() - fullSince >= DISK_FULL_GRACE_MS) stop('disk');
           }, DISK_WATCH_MS)
         : undefined;
       const onAbort = (): void => stop('killed');
