@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ArtifactStore } from '../domain/ports';
 import type { SignedS3Client } from './s3-client';
 
@@ -56,8 +56,24 @@ export class S3ArtifactStore implements ArtifactStore {
   }
 }
 
-/** A body being written (see `FileArtifactStore.put`); never listed as an artifact. */
-const PARTIAL_SUFFIX = '.partial';
+/**
+ * Where the local stores write a body before it takes its key's name (renamed or linked):
+ * `<key>.<pid>.<uuid>.partial`, beside the key, so the move stays on one filesystem.
+ */
+export function unfinishedWritePath(path: string): string {
+  return `${path}.${process.pid}.${randomUUID()}.partial`;
+}
+
+const UNFINISHED_WRITE = /\.(\d+)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.partial$/;
+
+/**
+ * Whether a file name is a body still being written (see {@link unfinishedWritePath}), and by
+ * which process. A key that merely ends in ".partial" is not one.
+ */
+export function unfinishedWriter(name: string): number | null {
+  const m = UNFINISHED_WRITE.exec(name);
+  return m ? Number(m[1]) : null;
+}
 
 /**
  * Artifacts as plain files under a root folder (local stack). A put writes the whole body to a
@@ -71,7 +87,7 @@ export class FileArtifactStore implements ArtifactStore {
     assertSafeKey(key);
     const path = join(this.root, key);
     await mkdir(dirname(path), { recursive: true });
-    const whole = `${path}.${process.pid}.${randomUUID()}${PARTIAL_SUFFIX}`;
+    const whole = unfinishedWritePath(path);
     try {
       await writeFile(whole, body, { flag: 'wx' });
       await rename(whole, path);
@@ -95,7 +111,7 @@ export class FileArtifactStore implements ArtifactStore {
     const base = join(this.root, prefix.endsWith('/') ? prefix : dirname(prefix));
     const out: string[] = [];
     for (const full of await filesUnder(base)) {
-      if (!full.endsWith(PARTIAL_SUFFIX)) out.push(relative(this.root, full).split(sep).join('/'));
+      if (unfinishedWriter(basename(full)) === null) out.push(relative(this.root, full).split(sep).join('/'));
     }
     return out.filter((k) => k.startsWith(prefix)).sort();
   }

@@ -1,10 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign as cryptoSign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GantryError } from '../domain/errors';
 import type { EvidenceSigner, EvidenceStore } from '../domain/ports';
-import { assertSafeKey } from './artifact-store';
+import { assertSafeKey, unfinishedWritePath } from './artifact-store';
 import type { AwsJsonClient } from './aws-json-client';
 import type { SignedS3Client } from './s3-client';
 
@@ -78,7 +78,7 @@ export class FileEvidenceStore implements EvidenceStore {
     assertSafeKey(key);
     const path = join(this.root, key);
     await mkdir(dirname(path), { recursive: true });
-    const whole = `${path}.${process.pid}.${randomUUID()}.partial`;
+    const whole = unfinishedWritePath(path);
     const file = await open(whole, 'wx', 0o444);
     try {
       await file.writeFile(body);

@@ -82,5 +82,7 @@ test('a start removes only the bodies a killed writer left unfinished, in the ar
   await artifacts.put('t/m/notes.partial', 'kept');
   expect(await removeUnfinishedWrites([join(root, 'artifacts'), join(root, 'evidence'), join(root, 'none')])).toBe(2);
   expect(readdirSync(join(root, 'artifacts/t/m')).sort()).toEqual(['manifest.json', 'notes.partial']);
+  // And it is listed as the key it is.
+  expect(await artifacts.list('t/m/')).toEqual(['t/m/manifest.json', 't/m/notes.partial']);
   expect(readdirSync(join(root, 'evidence/t/m'))).toEqual(['evidence-000001.json']);
 });
