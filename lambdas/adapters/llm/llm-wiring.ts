@@ -26,8 +26,6 @@ export interface LlmWiring {
   readonly description: string;
   readonly consultant: ConsultantPort;
   readonly advisor: AdvisorPort;
-  /** Set when GANTRY_ARCHITECT=llm: the architect drafts and heals through the same boundary. */
-  readonly architect: ArchitectPort | null;
 }
 
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i;
@@ -83,7 +81,8 @@ function stepsClient(config: GantryEnv, transport: LlmTransport): LlmClient {
 
 /**
  * The model architect when GANTRY_ARCHITECT=llm and a provider is set, else null (the offline
- * one). Apart from `createLlmWiring` so the architect's steps do not carry the consultant.
+ * one): it drafts and heals through the same boundary as the consultant, with the steps' client.
+ * Apart from `createLlmWiring` so the architect's steps do not carry the consultant.
  */
 export function createModelArchitect(config: GantryEnv): ArchitectPort | null {
   if (config.GANTRY_ARCHITECT !== 'llm') return null;
@@ -92,14 +91,14 @@ export function createModelArchitect(config: GantryEnv): ArchitectPort | null {
 }
 
 /**
- * Chooses the consultant, the advisor and (optionally) the architect from configuration. Two
- * clients share one transport: an interactive one for requests a person waits on (short
- * timeouts, one retry, within API Gateway's 29 s), and one for workflow steps.
+ * Chooses the consultant and the advisor from configuration. They answer requests a person waits
+ * on, so their client is the interactive one: short timeouts, one retry, within API Gateway's
+ * 29 s (the architect, in workflow steps, is {@link createModelArchitect}'s).
  */
 export function createLlmWiring(config: GantryEnv, policy: () => Policy): LlmWiring {
   const transport = transportFor(config);
   if (!transport) {
-    return { description: 'offline', consultant: new OfflineConsultant(), advisor: new OfflineAdvisor(policy), architect: null };
+    return { description: 'offline', consultant: new OfflineConsultant(), advisor: new OfflineAdvisor(policy) };
   }
   const price = priceFor(transport.model, {
     input: config.GANTRY_LLM_INPUT_PRICE_PER_MTOK,
@@ -111,11 +110,9 @@ export function createLlmWiring(config: GantryEnv, policy: () => Policy): LlmWir
     maxRetries: Math.min(1, config.GANTRY_LLM_MAX_RETRIES),
     deadlineMs: config.GANTRY_LLM_INTERACTIVE_DEADLINE_MS,
   });
-  const steps = stepsClient(config, transport);
   return {
     description: `${transport.provider}:${transport.model}`,
     consultant: new LlmConsultant(interactive),
     advisor: new LlmAdvisor(interactive),
-    architect: config.GANTRY_ARCHITECT === 'llm' ? new LlmArchitect(steps) : null,
   };
 }
