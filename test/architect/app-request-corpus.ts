@@ -186,6 +186,9 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a weather app with the live forecast', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },
   { prompt: 'a password manager for all my logins', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
   { prompt: 'asdf qwerty zxcv', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'could not find' },
+  // A game's hint words ("card", "math") once read it as a kanban board or a calculator.
+  { prompt: 'a memory card matching game', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'flashcard' },
+  { prompt: 'a math game for kids', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'score keeper' },
   { prompt: 'quiero una aplicación para mis perros', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'Spanish' },
   { prompt: 'an iOS app for my workouts', outcome: 'interpreted', mentions: 'native' },
   { prompt: 'a habit tracker that sends me push notifications', outcome: 'interpreted', mentions: 'push notifications' },

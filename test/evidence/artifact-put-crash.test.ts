@@ -36,14 +36,20 @@ test('a writer killed at random moments while it overwrites a key leaves one who
     const { FileArtifactStore } = require(${JSON.stringify(MODULE)});
     const store = new FileArtifactStore(${JSON.stringify(root)});
     (async () => {
-      for (let i = 0; ; i++) await store.put('t/m/result.json', String.fromCharCode(97 + (i % 26)).repeat(${BODY_BYTES}));
+      for (let i = 0; ; i++) {
+        await store.put('t/m/result.json', String.fromCharCode(97 + (i % 26)).repeat(${BODY_BYTES}));
+        if (i === 0) process.stdout.write('writing\\n');
+      }
     })();
   `;
   const dir = join(root, 't', 'm');
   let killedMidway = 0;
   for (let round = 0; round < 12; round++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', writer], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 300)));
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', writer], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The kill lands at a random moment once the writer is overwriting (its start-up time varies
+    // with the machine's load, so a delay from the spawn alone could always land before it).
+    await new Promise((r) => child.stdout.once('data', r));
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     let names: string[] = [];

@@ -319,6 +319,9 @@ function specialCalculator(text: string): string | null {
     : `the ${what} formula (the calculator does plain arithmetic)`;
 }
 
+/** A request for a game or a puzzle (its rules are its own; no kind template plays them). */
+const GAME_REQUEST = /\b(?:games?|puzzles?)\b/;
+
 function refusal(code: RefusalCode, message: string, leftOut: string[], language: LanguageInfo | null): RequestReading {
   return { outcome: 'refused', code, message, interpretedAs: null, leftOut, language: language?.name ?? null };
 }
@@ -447,7 +450,10 @@ export function readRequest(prompt: string): RequestReading {
     };
   }
   // A kind only hinted at ("something for my math homework") is a reading, and is said to be one.
-  const hinted = !kindNamed && !theme && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
+  // Not for a game: a kind's hint words ("card", "math") read a game as some other app. A game
+  // named only after "for" is what the app serves ("dice for my board game").
+  const game = GAME_REQUEST.test(text.split(/\b(?:for|during|at|in|to)\b/)[0] ?? '');
+  const hinted = !kindNamed && !theme && !game && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
   const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted;
   if (kind) {
     const extraLeftOut = [...leftOut];
@@ -469,6 +475,14 @@ export function readRequest(prompt: string): RequestReading {
   }
   if (limits.length > 0) return notBuildable(limits, language);
   const excerpt = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
+  if (game) {
+    return refusal(
+      'REQUEST_NOT_UNDERSTOOD',
+      `The offline architect has no game it can build for "${excerpt}": its games are flashcard quizzes and score keepers. It can build instead: a flashcard game, a score keeper, a dice roller or a random picker.`,
+      [],
+      null,
+    );
+  }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
     `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards and feeds.`,
