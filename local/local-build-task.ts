@@ -140,18 +140,29 @@ export class LocalBuilds {
     const limits = BuilderLimitsSchema.parse(JSON.parse(limitsRaw.toString('utf8')));
     const jobId = `${mission}-a${attempt}`;
 
-    // Queue position is visible on the mission while it waits for a builder slot.
+    // Queue position is visible on the mission while it waits for a builder slot. The slots call
+    // back without waiting, so the positions are written one after another, in the order heard,
+    // and the last write is always the cleared position: a late write must never leave a running
+    // or finished mission showing a place in the queue.
+    let queued = false;
+    let positions: Promise<unknown> = Promise.resolve();
+    const showPosition = (position: number | null): Promise<unknown> =>
+      (positions = positions.then(() =>
+        svc.store.patchMission(tenant, mission, { queue_position: position }).catch(() => undefined),
+      ));
     let release: () => void;
     try {
       release = await this.deps.slots.acquire(
         jobId,
         async (position) => {
-          await svc.store.patchMission(tenant, mission, { queue_position: position }).catch(() => undefined);
+          queued = true;
+          await showPosition(position);
           await broadcast(svc, tenant, mission, { type: 'queue', mission_id: mission, queue_position: position });
         },
         signal,
       );
     } catch (err) {
+      if (queued) await showPosition(null);
       if (signal.aborted) throw new BuildCancelledError(mission);
       throw err;
     }
@@ -167,7 +178,7 @@ export class LocalBuilds {
     this.activeCount++;
     this.peakCount = Math.max(this.peakCount, this.activeCount);
     try {
-      await svc.store.patchMission(tenant, mission, { queue_position: null }).catch(() => undefined);
+      if (queued) await showPosition(null);
       const job = await this.deps.runJob({
         jobRoot: this.deps.jobRoot,
         jobId,

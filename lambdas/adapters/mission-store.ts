@@ -230,9 +230,13 @@ export class MissionStore {
     }
   }
 
-  /** Sets descriptive fields without appending an event (for data that is not a state change). */
+  /**
+   * Sets descriptive fields without appending an event (for data that is not a state change).
+   * `updated_at` is left alone: it is the time of the mission's last event, as a replay of the
+   * log rebuilds it.
+   */
   async patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void> {
-    const { expression, names, values } = setExpression({ ...patch, updated_at: this.now().toISOString() });
+    const { expression, names, values } = setExpression({ ...patch });
     await this.doc.send(
       new UpdateCommand({
         TableName: this.table,

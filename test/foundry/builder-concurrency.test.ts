@@ -1,3 +1,4 @@
+import { diffRecords, replayMission } from '../../lambdas/domain/mission-replay';
 import { mathApp, ScriptedArchitect } from '../helpers/scripted-architect';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
@@ -81,3 +82,32 @@ test('10 missions with 2 builder slots: all finish, at most 2 builds at once, qu
   // Once running or done, a mission no longer shows a position.
   for (const s of final.values()) expect(s.queue_position).toBeNull();
 });
+
+test('a queue position the store writes late never outlives the wait: no running or finished mission shows one, and each replays exactly', async () => {
+  const store = t.stack.services.store;
+  const patchMission = store.patchMission.bind(store);
+  // A busy store: each position write lands seconds after it was made, so after the wait it
+  // describes has ended (the slot is granted before then).
+  store.patchMission = async (tenant, id, patch) => {
+    if (typeof patch.queue_position === 'number') await new Promise((r) => setTimeout(r, 3000));
+    return patchMission(tenant, id, patch);
+  };
+  try {
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        t.request('POST', '/gantry/architect', { voice_memo: `late position ${i}`, publish: false, deploy: false }),
+      ),
+    );
+    const ids: string[] = responses.map((r) => r.body.mission_id);
+    for (const id of ids) expect((await t.waitFor(id, ['DEPLOYED', 'FAILED', 'CANCELLED'], 120_000)).status).toBe('DEPLOYED');
+    // The last late write would land up to 3 s after the wait ended: look after it.
+    await new Promise((r) => setTimeout(r, 3500));
+    for (const id of ids) {
+      expect((await t.request('GET', `/gantry/status/${id}`)).body.queue_position).toBeNull();
+      const log = (await t.request('GET', `/gantry/missions/${id}/log`)).body;
+      expect(diffRecords(replayMission(log.events), log.record)).toEqual([]);
+    }
+  } finally {
+    store.patchMission = patchMission;
+  }
+}, 150_000);
