@@ -236,7 +236,7 @@ export class MissionStore {
    * log rebuilds it.
    */
   async patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void> {
-    const { expression, names, values } = setExpression({ ...patch });
+    const { expression, names, values } = setExpression(patch);
     await this.doc.send(
       new UpdateCommand({
         TableName: this.table,
