@@ -101,7 +101,7 @@ export function consultationPrLines(mission: Mission): string[] {
   const interpretedAs = mission.interpreted_as ?? plan?.interpreted_as ?? null;
   const leftOut = mission.left_out ?? plan?.left_out ?? [];
   if (interpretedAs) lines.push(`Interpreted as: ${interpretedAs} (the request, read as closely as a static web app allows).`);
-  if (leftOut.length > 0) lines.push(`Left out (a static web app cannot do it): ${leftOut.join('; ')}.`);
+  if (leftOut.length > 0) lines.push(`Left out (the app built here cannot do it): ${leftOut.join('; ')}.`);
   if (plan?.app_spec) lines.push(`App spec: ${describeSpec(plan.app_spec).lines.join('. ')}.`);
   const ref = mission.design_reference;
   if (ref) {

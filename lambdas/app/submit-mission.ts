@@ -61,7 +61,7 @@ export function interpretDirectRequest(
 export function submitSpeech(i: DirectInterpretation): string {
   if (!i.interpreted_as && i.left_out.length === 0) return SUBMIT_SPEECH;
   const as = i.interpreted_as ? ` I will build ${i.interpreted_as}.` : '';
-  const without = i.left_out.length > 0 ? ` Left out, because a static web app cannot do it: ${i.left_out.join('; ')}.` : '';
+  const without = i.left_out.length > 0 ? ` Left out, because the app built here cannot do it: ${i.left_out.join('; ')}.` : '';
   return `${SUBMIT_SPEECH}${as}${without}`;
 }
 

@@ -72,7 +72,9 @@ function kindPhrase(kind: AppKindId): string {
 function readingNotes(plan: Pick<ConsultationPlan, 'interpreted_as' | 'left_out'>): string[] {
   return [
     plan.interpreted_as ? `- I read it as: ${plan.interpreted_as}` : null,
-    plan.left_out && plan.left_out.length > 0 ? `- Left out (a static web app cannot do it): ${plan.left_out.join('; ')}` : null,
+    plan.left_out && plan.left_out.length > 0
+      ? `- Left out (the app built here cannot do it): ${plan.left_out.join('; ')}`
+      : null,
   ].filter((l): l is string => l !== null);
 }
 

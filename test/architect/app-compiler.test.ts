@@ -172,6 +172,53 @@ describe('request → spec', () => {
     expect(leftOut('a QR code scanner')).toMatch(/native device features/);
   });
 
+  test('a timer or a converter asked for more than the template does is a reading that says what is left out', () => {
+    const reading = (prompt: string) => {
+      const r = readRequest(prompt);
+      return { interpretedAs: r.interpretedAs, leftOut: r.leftOut.join(' ') };
+    };
+    // The focus timer counts down; a stopwatch counts up, and a date is no minute count.
+    expect(reading('a stopwatch')).toEqual({
+      interpretedAs: 'a focus timer',
+      leftOut: expect.stringMatching(/^a stopwatch counting up/),
+    });
+    expect(reading('a lap timer for swimming').leftOut).toMatch(/^a stopwatch counting up/);
+    expect(reading('a countdown to my wedding').leftOut).toMatch(/^counting down to a date/);
+    expect(reading('a countdown for my exam').leftOut).toMatch(/^counting down to a date/);
+    // A countdown of minutes is the timer's own, read as the focus timer it is.
+    expect(reading('an egg timer')).toEqual({ interpretedAs: 'a focus timer', leftOut: '' });
+    expect(reading('a countdown for 10 minutes')).toEqual({ interpretedAs: 'a focus timer', leftOut: '' });
+    expect(reading('a pomodoro timer')).toEqual({ interpretedAs: null, leftOut: '' });
+    expect(reading('a study timer')).toEqual({ interpretedAs: null, leftOut: '' });
+    // The converter does length, mass and temperature.
+    expect(reading('a time zone converter')).toEqual({
+      interpretedAs: 'a unit converter',
+      leftOut: expect.stringMatching(/^time zones \(the converter does length, mass and temperature\)$/),
+    });
+    expect(reading('a cooking converter from cups to grams').leftOut).toMatch(/^volume /);
+    expect(reading('a converter for megabytes to gigabytes').leftOut).toMatch(/^data sizes /);
+    expect(reading('a currency and speed converter').leftOut).toBe(
+      'currency conversion, speed (it needs live exchange rates; the converter does length, mass and temperature)',
+    );
+    expect(reading('a unit converter for km and miles')).toEqual({ interpretedAs: null, leftOut: '' });
+    expect(reading('convert celsius to fahrenheit')).toEqual({ interpretedAs: null, leftOut: '' });
+  });
+
+  test('records asked of as a tool (a generator, a contact form) are a reading that says what is left out', () => {
+    const quote = readRequest('a random quote generator');
+    expect(quote).toMatchObject({
+      outcome: 'spec',
+      interpretedAs: 'a quote collection',
+      leftOut: [expect.stringMatching(/^drawing one at random/)],
+    });
+    const form = readRequest('a contact form');
+    expect(form.interpretedAs).toEqual(expect.any(String));
+    expect(form.leftOut.join(' ')).toMatch(/^sending what a visitor fills in to you/);
+    // The collection itself, and a tool that draws, are what was asked.
+    expect(readRequest('a quote collection')).toMatchObject({ interpretedAs: null, leftOut: [] });
+    expect(readRequest('a password generator')).toMatchObject({ outcome: 'template', kind: 'randomizer', interpretedAs: null });
+  });
+
   test('a word counter counts the words it is given; a word count tracker keeps dated counts', () => {
     for (const prompt of ['a word counter', 'a tool to count words in my essay', 'count the characters in my text']) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'wordcount' });

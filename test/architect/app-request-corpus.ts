@@ -196,5 +196,7 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'an expense tracker with a backend database and user accounts', outcome: 'interpreted', mentions: 'server' },
   { prompt: 'a recipe book written in python', outcome: 'interpreted', mentions: 'language' },
   { prompt: 'a currency converter', outcome: 'interpreted', mentions: 'currency' },
+  { prompt: 'a stopwatch', outcome: 'interpreted', mentions: 'stopwatch' },
+  { prompt: 'a time zone converter', outcome: 'interpreted', mentions: 'time zones' },
   { prompt: 'a multiplayer trivia quiz', outcome: 'interpreted', mentions: 'network' },
 ];

@@ -139,7 +139,7 @@ describe('the offline consultant', () => {
     expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'feed', design_target: 'TWITTER' });
     expect(r!.features).toEqual(['dark-mode', 'local-storage', 'search']);
     expect(r!.response).toContain('Twitter-style timeline v1.0.0');
-    expect(r!.response).toContain('Left out (a static web app cannot do it): user accounts and sign-in');
+    expect(r!.response).toContain('Left out (the app built here cannot do it): user accounts and sign-in');
     expect(r).toMatchObject({ interpreted_as: 'a social feed', left_out: ['user accounts and sign-in'] });
   });
 

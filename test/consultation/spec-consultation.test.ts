@@ -75,7 +75,7 @@ describe('consulting on an app spec', () => {
     const [r] = converse(['a habit tracker that sends me push notifications']);
     expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'custom', interpreted_as: 'a habit tracker' });
     expect(r!.left_out).toEqual(['sending e-mail, text messages or push notifications']);
-    expect(r!.response).toContain('Left out (a static web app cannot do it): sending e-mail');
+    expect(r!.response).toContain('Left out (the app built here cannot do it): sending e-mail');
   });
 
   it('understands a Spanish calculator request, and answers unreadable Spanish in plain words', () => {

@@ -125,7 +125,7 @@ describe('requests no static web app can serve never end DEPLOYED as something e
         expect(res.body.interpreted_as).toEqual(expect.any(String));
         expect(res.body.left_out.join(' ')).toContain(r.mentions);
         expect(res.body.speech).toContain(`I will build ${res.body.interpreted_as}.`);
-        expect(res.body.speech).toContain('Left out, because a static web app cannot do it');
+        expect(res.body.speech).toContain('Left out, because the app built here cannot do it');
         return { r, id: res.body.mission_id as string, interpretedAs: res.body.interpreted_as as string };
       }),
     );
@@ -143,7 +143,7 @@ describe('requests no static web app can serve never end DEPLOYED as something e
       expect(created.data.interpreted_as).toBe(interpretedAs);
       const pr = await t.request('GET', new URL(done.pr_url).pathname);
       expect(pr.text).toContain(`Interpreted as: ${interpretedAs}`);
-      expect(pr.text).toContain('Left out (a static web app cannot do it)');
+      expect(pr.text).toContain('Left out (the app built here cannot do it)');
       // The default branch is never where the reading lands.
       expect(execFileSync('git', ['--git-dir', repo, 'branch', '--format=%(refname:short)']).toString()).toContain(done.branch);
     }

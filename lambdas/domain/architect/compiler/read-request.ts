@@ -319,6 +319,64 @@ function specialCalculator(text: string): string | null {
     : `the ${what} formula (the calculator does plain arithmetic)`;
 }
 
+/**
+ * What a request asks of its records beyond keeping them, said as left out: "a random quote
+ * generator" wants one drawn, "a contact form" a form that reaches its owner.
+ */
+function recordsTool(text: string): string | null {
+  if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text))
+    return 'drawing one at random (the app keeps the records you add and lists them)';
+  if (/\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b/.test(text)) {
+    return 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)';
+  }
+  return null;
+}
+
+/** Words of a request for the focus timer itself. */
+const FOCUS_TIMER = /\b(?:pomodoro|focus|study|studying|work|concentrat\w*|break)\b/;
+
+/** What a timer request asks beyond the focus timer's countdown (a stopwatch, a countdown to a date), said as left out. */
+function specialTimer(text: string): string | null {
+  if (/\b(?:stop ?watch\w*|laps?|count(?:s|ing)? up|elapsed)\b/.test(text)) {
+    return 'a stopwatch counting up, with laps (the timer counts down focus and break phases)';
+  }
+  if (
+    /\bcount ?downs? (?:to|until|till|for (?:my|our|the) (?!\S+ (?:minutes?|seconds?|hours?)\b))|\b(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)\b/.test(
+      text,
+    )
+  ) {
+    return 'counting down to a date (the timer counts down minutes of focus and break)';
+  }
+  return null;
+}
+
+/** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
+const OTHER_CONVERSIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:currenc\w*|dollars?|euros?|pounds sterling|yen|exchange rates?)\b/, 'currency conversion (it needs live exchange rates'],
+  [/\btime ?zones?\b/, 'time zones'],
+  [/\b(?:volumes?|lit(?:re|er)s?|millilit\w+|ml|gallons?|pints?|quarts?|cups?|tablespoons?|teaspoons?|fluid)\b/, 'volume'],
+  [/\b(?:speeds?|mph|kph|km ?h|knots?)\b/, 'speed'],
+  [/\b(?:areas?|acres?|hectares?|square)\b/, 'area'],
+  [/\b(?:bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|kb|mb|gb|tb|data sizes?|file sizes?)\b/, 'data sizes'],
+  [/\b(?:binary|hexadecimal|hex|octal|decimal to|number bases?|roman numerals?)\b/, 'number systems'],
+  [/\b(?:shoe|clothing|dress|ring) sizes?\b/, 'clothing sizes'],
+  [
+    /\b(?:energy|calories to|joules?|kilojoules?|pressure|psi|bar|pascals?|angles?|degrees to radians|radians?)\b/,
+    'energy, pressure and angles',
+  ],
+];
+
+/** The conversions a converter request names beyond length, mass and temperature, said as left out; null when none. */
+function specialConversion(text: string): string | null {
+  const missing = OTHER_CONVERSIONS.filter(([words]) => words.test(text)).map(([, what]) => what);
+  if (missing.length === 0) return null;
+  const first = missing[0]!;
+  // The currency note already opens a parenthesis; the others share one.
+  return first.includes('(')
+    ? `${[first.replace(/ \(.*$/, ''), ...missing.slice(1)].join(', ')} (${first.slice(first.indexOf('(') + 1)}; the converter does length, mass and temperature)`
+    : `${missing.join(', ')} (the converter does length, mass and temperature)`;
+}
+
 /** A request for a game or a puzzle (its rules are its own; no kind template plays them). */
 const GAME_REQUEST = /\b(?:games?|puzzles?)\b/;
 
@@ -440,6 +498,8 @@ export function readRequest(prompt: string): RequestReading {
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
     const spec = specFrom(chosen, shapeText, prompt, analysis.appName, theme?.id ?? null);
+    const tool = recordsTool(text);
+    if (tool) leftOut.push(tool);
     const interpreted = generic || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',
@@ -457,12 +517,18 @@ export function readRequest(prompt: string): RequestReading {
   const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted;
   if (kind) {
     const extraLeftOut = [...leftOut];
-    const special = kind === 'calculator' ? specialCalculator(text) : null;
+    const special =
+      kind === 'calculator'
+        ? specialCalculator(text)
+        : kind === 'timer'
+          ? specialTimer(text)
+          : kind === 'converter'
+            ? specialConversion(text)
+            : null;
     if (special) extraLeftOut.push(special);
-    if (kind === 'converter' && /\b(currenc\w*|dollars?|euros?|pounds sterling|yen)\b/.test(text)) {
-      extraLeftOut.push('currency conversion (it needs live exchange rates; the converter does length, mass and temperature)');
-    }
-    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null;
+    // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
+    const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text);
+    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer;
     return {
       outcome: 'template',
       kind,
