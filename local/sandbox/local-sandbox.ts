@@ -5,6 +5,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   realpathSync,
@@ -618,10 +619,12 @@ export class LocalSandbox {
       prefix.push(caps.setpriv, `--reuid=${caps.runAs.uid}`, `--regid=${caps.runAs.gid}`, '--clear-groups', '--no-new-privs');
     }
     if (!cgroup && caps.prlimit) {
-      // No cgroup: rlimits, inherited by everything the command starts. RLIMIT_NPROC counts per
-      // uid, so it is only meaningful for the dedicated sandbox uid.
+      // No cgroup: rlimits, inherited by everything the command starts. RLIMIT_NPROC counts every
+      // task (threads too) of the uid, so it is only meaningful for the dedicated sandbox uid, and
+      // the run's cap sits on top of what that uid already runs (other runs, another stack's):
+      // their processes never use up this run's budget.
       prefix.push(caps.prlimit, `--data=${options.limits.memoryMb * 1024 * 1024}`);
-      if (caps.runAs) prefix.push(`--nproc=${options.limits.maxPids}`);
+      if (caps.runAs) prefix.push(`--nproc=${tasksOfUser(caps.runAs.uid) + options.limits.maxPids}`);
     }
     let command: string[];
     let outerEnv: NodeJS.ProcessEnv;
@@ -756,6 +759,23 @@ function summarize(
   const user = runAs ? `, uid ${runAs.uid}` : '';
   if (isolation === 'none') return `NOT ISOLATED (${bwrapProblem}); ${limits}${user}, timeouts enforced`;
   return `bubblewrap${isolation === 'partial' ? ' (degraded)' : ''} + ${limits}${user}, no network`;
+}
+
+/** How many tasks (threads included, as RLIMIT_NPROC counts them) the user `uid` runs now. */
+function tasksOfUser(uid: number): number {
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The real uid (the one RLIMIT_NPROC counts by), and the thread count, from the status file.
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) !== uid) continue;
+      count += Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? 1);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return count;
 }
 
 function killGroup(pid: number | undefined): void {

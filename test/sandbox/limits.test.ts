@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalSandbox, SandboxRunOptions, SandboxRunResult } from '../../local/sandbox/local-sandbox';
@@ -166,6 +167,38 @@ describe('sandbox limits', () => {
       timeoutMs: 20_000,
     });
     expect(run.end_reason).toBe('memory');
+  });
+
+  it("without cgroups gives each run its own process budget: the sandbox user's other processes do not use it up", async () => {
+    const partial = new Sandbox({ root: openTempDir('gantry-sbx-'), useCgroups: false });
+    const runAs = partial.describe().runAs;
+    if (!runAs) throw new Error('this test needs root (the dedicated sandbox uid)');
+    // Another run, or another stack's, holding more processes of the same uid than this run may start.
+    const others = Array.from({ length: 40 }, () =>
+      spawn('setpriv', [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', 'sleep', '60'], { stdio: 'ignore' }),
+    );
+    try {
+      const jobDir = await jobDirFor(partial);
+      const limits = { ...SMALL_LIMITS, maxPids: 32 };
+      const fine = await partial.run({
+        argv: ['/bin/sh', '-c', 'for i in 1 2 3 4 5 6 7 8; do sleep 0.2 & done; wait; echo done'],
+        jobDir,
+        limits,
+        timeoutMs: 20_000,
+      });
+      expect(fine.end_reason).toBe('exit');
+      expect(fine.stdout.trim()).toBe('done');
+      // The budget is still a cap: a fork bomb hits it.
+      const bomb = await partial.run({
+        argv: ['/bin/sh', '-c', 'bomb() { bomb | bomb & }; bomb; sleep 30'],
+        jobDir,
+        limits,
+        timeoutMs: 2500,
+      });
+      expect(bomb.stderr).toMatch(/Cannot fork|Resource temporarily unavailable/);
+    } finally {
+      for (const child of others) child.kill('SIGKILL');
+    }
   });
 
   it('refuses to run anything without bubblewrap, naming the fix, unless the operator opted in', async () => {
