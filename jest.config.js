@@ -9,5 +9,6 @@ module.exports = {
     'node_modules/(?!(@middy|@octokit|universal-user-agent|before-after-hook|fast-content-type-parse|content-type|json-with-bigint|toad-cache|aws-local-stepfunctions)/)',
   ],
   setupFiles: ['<rootDir>/test/setup-env.js'],
+  testSequencer: '<rootDir>/test/jest-sequencer.js',
   testTimeout: 120000,
 };

@@ -37,11 +37,19 @@ export async function timeStart(prebuilt: boolean): Promise<number> {
       GANTRY_PREBUILT: prebuilt ? '1' : '0',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Kept to say why, should the stack exit instead of becoming ready.
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const exited = new Promise((r) => child.once('exit', r));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`gantry start exited ${child.exitCode}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`gantry start exited (${child.exitCode ?? child.signalCode}) before /ready: ${stderr.trim()}`);
+      }
       try {
         const res = await fetch(`http://127.0.0.1:${port}/ready`);
         if (res.status === 200) return performance.now() - started;
@@ -52,7 +60,8 @@ export async function timeStart(prebuilt: boolean): Promise<number> {
     }
   } finally {
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    // Listened to from the spawn: a child that already exited has already said so.
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -35,16 +35,19 @@ test('a writer killed at random moments while it overwrites a key leaves one who
   const writer = `
     const { FileArtifactStore } = require(${JSON.stringify(MODULE)});
     const store = new FileArtifactStore(${JSON.stringify(root)});
+    // Made before the loop, so the writer spends its time writing (a kill lands mid-write often).
+    const bodies = [0, 1, 2, 3].map((k) => Buffer.alloc(${BODY_BYTES}, 97 + k));
     (async () => {
       for (let i = 0; ; i++) {
-        await store.put('t/m/result.json', String.fromCharCode(97 + (i % 26)).repeat(${BODY_BYTES}));
+        await store.put('t/m/result.json', bodies[i % bodies.length]);
         if (i === 0) process.stdout.write('writing\\n');
       }
     })();
   `;
   const dir = join(root, 't', 'm');
   let killedMidway = 0;
-  for (let round = 0; round < 12; round++) {
+  // At least 12 rounds, and more (up to 40) until a kill has landed mid-write.
+  for (let round = 0; round < 40 && (round < 12 || killedMidway === 0); round++) {
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', writer], { stdio: ['ignore', 'pipe', 'ignore'] });
     // The kill lands at a random moment once the writer is overwriting (its start-up time varies
     // with the machine's load, so a delay from the spawn alone could always land before it).

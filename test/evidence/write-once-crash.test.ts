@@ -32,15 +32,23 @@ test('a writer killed at random moments leaves each key whole or absent, never c
   const writer = `
     const { FileEvidenceStore } = require(${JSON.stringify(MODULE)});
     const store = new FileEvidenceStore(${JSON.stringify(root)}, 1);
-    const body = 'x'.repeat(${BODY_BYTES});
-    (async () => { for (let i = 0; ; i++) await store.putOnce('t/m/evidence-' + String(i).padStart(6, '0') + '.json', body); })();
+    const body = Buffer.alloc(${BODY_BYTES}, 120);
+    (async () => {
+      for (let i = 0; ; i++) {
+        await store.putOnce('t/m/evidence-' + String(i).padStart(6, '0') + '.json', body);
+        if (i === 0) process.stdout.write('writing\\n');
+      }
+    })();
   `;
   let killedMidway = 0;
-  for (let round = 0; round < 12; round++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', writer], { stdio: 'ignore' });
+  // At least 12 rounds, and more (up to 40) until a kill has landed mid-write.
+  for (let round = 0; round < 40 && (round < 12 || killedMidway === 0); round++) {
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', writer], { stdio: ['ignore', 'pipe', 'ignore'] });
     const dir = join(root, 't', 'm');
-    // Kill once the writer is busy: after some keys are written, at a moment of its own.
-    await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 300)));
+    // The kill lands at a random moment once the writer is writing (its start-up time varies with
+    // the machine's load, so a delay from the spawn alone could always land before it).
+    await new Promise((r) => child.stdout.once('data', r));
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const names = (() => {
