@@ -4,6 +4,7 @@ import { loadPolicyFile } from './domain/policy-file';
 import type { TaskTokens, WorkflowPort } from './domain/ports';
 import type { DynamoDocumentClient } from './adapters/dynamo-client';
 import { ApprovalStore } from './adapters/approval-store';
+import { DynamoBuilderLineStore } from './adapters/builder-line-store';
 import { FileArtifactStore } from './adapters/artifact-store';
 import { LocalBuildJobIssuer } from './adapters/build-job-issuer';
 import { LocalStaticDeployer } from './adapters/deployers';
@@ -62,6 +63,7 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
       workflow: runtime.workflow,
       taskTokens: runtime.taskTokens,
       approvals: new ApprovalStore(doc, config.GANTRY_TABLE_NAME),
+      builderLine: new DynamoBuilderLineStore(doc, config.GANTRY_TABLE_NAME),
       push: new ApiGatewayPush(runtime.managementApi),
       startedAt: Date.now(),
     }),

@@ -107,6 +107,7 @@ export const STEP_HANDLERS = [
   'step-record-failure',
   'step-approval-check',
   'step-await-decision',
+  'step-await-builder',
   'step-approval-timeout',
   'step-record-rejection',
 ] as const;

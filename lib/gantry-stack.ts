@@ -251,6 +251,11 @@ export class GantryStack extends Stack {
     // A decision resumes or fails the waiting AwaitDecision task; the wait step hands a decision
     // already recorded to a re-invoked wait's new token.
     for (const fn of [rest.decisions, steps['step-await-decision']]) this.workflow.grantTaskResponse(fn);
+    // The builders' line: the wait step completes its own task when a builder is free, and a
+    // mission leaving the line (audit, failure, ended execution) completes the next one's.
+    for (const fn of [steps['step-await-builder'], steps['step-audit'], steps['step-record-failure'], this.executionWatch.fn]) {
+      this.workflow.grantTaskSuccess(fn);
+    }
   }
 
   private grantSecret(stepName: StepHandlerName, grant: (fn: GantryFunction) => void): void {

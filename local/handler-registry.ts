@@ -27,6 +27,7 @@ import { createHandler as ws } from '../lambdas/handlers/ws';
 import { createHandler as decisions } from '../lambdas/handlers/decisions';
 import { createHandler as stepApprovalCheck } from '../lambdas/handlers/step-approval-check';
 import { createHandler as stepAwaitDecision } from '../lambdas/handlers/step-await-decision';
+import { createHandler as stepAwaitBuilder } from '../lambdas/handlers/step-await-builder';
 import { createHandler as stepApprovalTimeout } from '../lambdas/handlers/step-approval-timeout';
 import { createHandler as stepRecordRejection } from '../lambdas/handlers/step-record-rejection';
 import { createHandler as executionEnded } from '../lambdas/handlers/execution-ended';
@@ -92,6 +93,7 @@ export const STEP_HANDLER_MAP: Record<StepHandlerName, (input: unknown) => Promi
   'step-record-failure': stepRecordFailure(services),
   'step-approval-check': stepApprovalCheck(services),
   'step-await-decision': stepAwaitDecision(services),
+  'step-await-builder': stepAwaitBuilder(services),
   'step-approval-timeout': stepApprovalTimeout(services),
   'step-record-rejection': stepRecordRejection(services),
 };

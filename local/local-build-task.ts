@@ -50,7 +50,7 @@ interface RunningBuild {
 
 /**
  * The local stand-in for `ecs:runTask.sync`: it receives the same parameters as the Fargate
- * task, waits for a builder slot (its queue position visible on the mission), runs the same
+ * task, takes a sandbox slot (shared with debugger snippets), runs the same
  * builder entrypoint in the sandbox, and leaves the same artifacts (result.json, output/,
  * build.log) where the AWS builder would put them. `stop` is the local StopTask: it ends a
  * mission's build (queued or running) and resolves once every process of it is gone.
@@ -140,29 +140,13 @@ export class LocalBuilds {
     const limits = BuilderLimitsSchema.parse(JSON.parse(limitsRaw.toString('utf8')));
     const jobId = `${mission}-a${attempt}`;
 
-    // Queue position is visible on the mission while it waits for a builder slot. The slots call
-    // back without waiting, so the positions are written one after another, in the order heard,
-    // and the last write is always the cleared position: a late write must never leave a running
-    // or finished mission showing a place in the queue.
-    let queued = false;
-    let positions: Promise<unknown> = Promise.resolve();
-    const showPosition = (position: number | null): Promise<unknown> =>
-      (positions = positions.then(() =>
-        svc.store.patchMission(tenant, mission, { queue_position: position }).catch(() => undefined),
-      ));
+    // The workflow's builders' line already admitted this build (at most builder.concurrency hold
+    // one, and it shows queue positions); a local slot is busy only while a debugger snippet runs
+    // in it, a wait of seconds at most.
     let release: () => void;
     try {
-      release = await this.deps.slots.acquire(
-        jobId,
-        async (position) => {
-          queued = true;
-          await showPosition(position);
-          await broadcast(svc, tenant, mission, { type: 'queue', mission_id: mission, queue_position: position });
-        },
-        signal,
-      );
+      release = await this.deps.slots.acquire(jobId, signal);
     } catch (err) {
-      if (queued) await showPosition(null);
       if (signal.aborted) throw new BuildCancelledError(mission);
       throw err;
     }
@@ -178,7 +162,6 @@ export class LocalBuilds {
     this.activeCount++;
     this.peakCount = Math.max(this.peakCount, this.activeCount);
     try {
-      if (queued) await showPosition(null);
       const job = await this.deps.runJob({
         jobRoot: this.deps.jobRoot,
         jobId,

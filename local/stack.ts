@@ -43,6 +43,7 @@ import { removeUnfinishedWrites } from './unfinished-writes';
 /** State name → step handler: the local runner's overrides, keyed as aws-local-stepfunctions wants. */
 const STATE_TO_STEP = {
   Architect: 'step-architect',
+  AwaitBuilder: 'step-await-builder',
   PolicyGate: 'step-policy-gate',
   Audit: 'step-audit',
   Heal: 'step-heal',

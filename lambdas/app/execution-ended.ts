@@ -7,10 +7,11 @@ import {
 } from '../domain/execution-status-event';
 import { isFinal, MissionStateSchema } from '../domain/mission';
 import { logger } from '../observability';
-import { recordFailureStep, type SealStepServices } from './mission-steps';
+import { leaveBuilderLine, type BuilderLineServices } from './builder-line';
+import { recordFailure, type SealStepServices } from './mission-steps';
 
 /** What recording an ended execution uses: the failure record's ports and the state machine's ARN. */
-export type EndedExecutionServices = SealStepServices & Pick<Services, 'config'>;
+export type EndedExecutionServices = SealStepServices & BuilderLineServices & Pick<Services, 'config'>;
 
 /** What {@link recordEndedExecution} did. */
 export interface EndedExecutionOutcome {
@@ -24,6 +25,7 @@ export interface EndedExecutionOutcome {
  * stopped execution runs no Catch, and a failure of the failure step itself leaves the mission
  * where it was; so, if the mission is not final yet, its failure is recorded with the reason and
  * its evidence sealed (FAILED with evidence), through the same code as the RecordFailure step.
+ * Either way the mission leaves the builders' line.
  * Idempotent: a mission that is already final (a cancel, a recorded failure, a second delivery
  * of the event) is left as it is.
  */
@@ -55,6 +57,8 @@ export async function recordEndedExecution(svc: EndedExecutionServices, event: u
   }
   const { tenant_id, mission_id } = state.data;
   logger.appendKeys({ mission_id, tenant_id });
+  // A stopped or timed-out execution ran no step that hands its builder or its place in line back.
+  await leaveBuilderLine(svc, tenant_id, mission_id);
   const mission = await svc.store.getMission(tenant_id, mission_id);
   if (!mission) return { action: 'ignored', mission_id, reason: 'unknown mission' };
   if (isFinal(mission.status)) return { action: 'already-final', mission_id };
@@ -67,7 +71,7 @@ export async function recordEndedExecution(svc: EndedExecutionServices, event: u
   });
   // The latest attempt with a manifest is what the evidence names.
   const attempt = Math.max(state.data.attempt, ...mission.attempts.map((a) => a.attempt));
-  await recordFailureStep(svc, { tenant_id, mission_id, attempt, error });
+  await recordFailure(svc, { tenant_id, mission_id, attempt, error });
   const after = await svc.store.requireMission(tenant_id, mission_id);
   return { action: after.status === 'FAILED' ? 'recorded' : 'already-final', mission_id };
 }

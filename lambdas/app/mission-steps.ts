@@ -38,6 +38,7 @@ import { designReferencePath } from '../domain/design-image';
 import type { LlmCallUsage } from '../domain/llm';
 import { confirmedPlanOf, consultationPrLines, usageWith, withDesignReference } from './consultation-build';
 import { recordEvent, type EventServices } from './mission-events';
+import { leaveBuilderLine, type BuilderLineServices } from './builder-line';
 import { emitMetric, METRIC_NAMES } from '../metrics';
 
 export { MissionEndedError };
@@ -56,6 +57,8 @@ export type PublishStepServices = StepServices & Pick<Services, 'publisher'>;
 /** Sealing signs the event chain into write-once storage. */
 export type SealServices = Pick<Services, 'store' | 'artifacts' | 'signer' | 'evidence'>;
 export type SealStepServices = StepServices & SealServices;
+/** The audit hands the attempt's builder back to the line once it has begun. */
+export type AuditStepServices = StepServices & BuilderLineServices;
 
 export class BuildResultMissingError extends GantryError {
   constructor(key: string) {
@@ -314,10 +317,13 @@ export async function policyGateStep(svc: PolicyGateStepServices, state: Mission
  * that passed in an earlier attempt still passes; otherwise it is discarded (recorded, never a
  * base). Then: deploy (passed and accepted), heal (attempts and budget left), or give up.
  */
-export async function auditStep(svc: StepServices, state: MissionState): Promise<MissionState> {
+export async function auditStep(svc: AuditStepServices, state: MissionState): Promise<MissionState> {
   const mission = await activeMission(svc, state);
   const { policy, hash } = svc.policy;
   await enter(svc, state, 'AUDITING', `Auditing attempt ${state.attempt}`);
+  // The build has ended: its builder goes to the next mission in line while this one is audited.
+  // (A mission that ended meanwhile leaves the line through its failure step or ended execution.)
+  await leaveBuilderLine(svc, state.tenant_id, state.mission_id);
   const result = await resultOrCrash(svc, state);
   await recordQueueWait(svc, state, result.started_at);
   const log = await svc.artifacts.get(buildLogKey(state.tenant_id, state.mission_id, state.attempt));
@@ -664,8 +670,17 @@ export function failureFrom(error: MissionState['error'], step: string, at: stri
   return { code, message, step, at, ...(details ? { details } : {}) };
 }
 
-/** FAILED: keeps the failure details and seals the evidence of what happened. */
-export async function recordFailureStep(svc: SealStepServices, state: MissionState): Promise<MissionState> {
+/**
+ * RecordFailure (FAILED): the mission leaves the builders' line (a refused gate, a failed launch or a wait
+ * that ran out may leave it holding or waiting), then its failure is recorded and sealed.
+ */
+export async function recordFailureStep(svc: SealStepServices & BuilderLineServices, state: MissionState): Promise<MissionState> {
+  await leaveBuilderLine(svc, state.tenant_id, state.mission_id);
+  return recordFailure(svc, state);
+}
+
+/** Keeps the failure details (`state.error`) and seals FAILED evidence, unless the mission already ended. */
+export async function recordFailure(svc: SealStepServices, state: MissionState): Promise<MissionState> {
   const mission = await svc.store.requireMission(state.tenant_id, state.mission_id);
   if (isFinal(mission.status)) return state;
   const base = failureFrom(state.error, mission.status, new Date().toISOString());

@@ -21,7 +21,9 @@ export function statusView(m: Mission): Record<string, unknown> {
     features: m.features,
     options: m.options,
     attempts: m.attempts,
-    queue_position: m.queue_position,
+    // A place in the builders' line means something only while the mission waits in it (the line
+    // clears it too, a moment after a cancel or a grant).
+    queue_position: m.status === 'QUEUED' ? m.queue_position : null,
     awaiting: awaitingOf(m),
     builder_isolation: m.builder_isolation ?? null,
     retry_of: m.retry_of ?? null,

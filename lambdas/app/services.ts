@@ -6,6 +6,7 @@ import type {
   ArchitectPort,
   ArtifactStore,
   BuilderIsolation,
+  BuilderLineStore,
   BuildJobIssuer,
   ConsultantPort,
   DebuggerRunRepository,
@@ -51,6 +52,8 @@ export interface Services {
   readonly workflow: WorkflowPort;
   /** Resumes or fails a workflow task waiting for a person (SendTaskSuccess/Failure, or the local runner's registry). */
   readonly taskTokens: TaskTokens;
+  /** The stack-wide line for builders (`policy.builder.concurrency` at once), in the mission table. */
+  readonly builderLine: BuilderLineStore;
   /** Human waits at approval gates and the decisions that close them. */
   readonly approvals: ApprovalRepository;
   readonly push: PushPort;

@@ -17,12 +17,14 @@ import { secureParameter } from '../adapters/parameter-store';
 import { SignedS3Client } from '../adapters/s3-client';
 import { StepFunctionsWorkflow } from '../adapters/workflow-sfn';
 import { ApprovalStore } from '../adapters/approval-store';
+import { DynamoBuilderLineStore } from '../adapters/builder-line-store';
 import { StepFunctionsTaskTokens } from '../adapters/task-tokens-sfn';
 import type { PolicyServices } from '../app/services';
 import { ConfigError, readConfig, type GantryEnv } from '../config';
 import { bundledPolicy } from './bundled-policy';
 import type {
   ApprovalRepository,
+  BuilderLineStore,
   ArtifactStore,
   BuildJobIssuer,
   DebuggerRunRepository,
@@ -116,6 +118,11 @@ export function awsMissionStore(base: AwsConfig): MissionStorePort {
 /** Human waits at approval gates (the mission table). */
 export function awsApprovals(base: AwsConfig): ApprovalRepository {
   return new ApprovalStore(documentClient(), base.config.GANTRY_TABLE_NAME);
+}
+
+/** The builders' line (the mission table). */
+export function awsBuilderLine(base: AwsConfig): BuilderLineStore {
+  return new DynamoBuilderLineStore(documentClient(), base.config.GANTRY_TABLE_NAME);
 }
 
 /** Resumes or fails the mission execution's AwaitDecision task (SendTaskSuccess / SendTaskFailure). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILDER_WAIT_LIMIT_SECONDS } from './builder-line';
 import type { ApprovalGateName, Policy } from './policy';
 
 /** Path of the one mission state machine definition shared by AWS and the local runner. */
@@ -17,6 +18,7 @@ export const MISSION_SUBSTITUTIONS = [
   'StepRecordFailureFunctionArn',
   'StepApprovalCheckFunctionArn',
   'StepAwaitDecisionFunctionArn',
+  'StepAwaitBuilderFunctionArn',
   'StepApprovalTimeoutFunctionArn',
   'StepRecordRejectionFunctionArn',
   'BuilderClusterArn',
@@ -113,7 +115,7 @@ export function approvalsWorstCaseSeconds(definition: DefinitionTimes, policy: P
 
 /**
  * The longest a mission can run before an execution timeout is the only thing left to stop it:
- * the architect, then `max_attempts` rounds of policy gate, build and audit with a heal between
+ * the architect, then `max_attempts` rounds of the wait for a builder, policy gate, build and audit with a heal between
  * rounds, then deploy, publish and seal, or the failure record.
  */
 export function missionWorstCaseSeconds(definition: DefinitionTimes, policy: Policy): number {
@@ -123,7 +125,8 @@ export function missionWorstCaseSeconds(definition: DefinitionTimes, policy: Pol
     return stateWorstCaseSeconds(state);
   };
   const attempts = policy.mission.max_attempts;
-  const round = of('PolicyGate') + of('Build') + of('Audit');
+  // The wait for a builder is entered again every minute until its own limit fails the mission.
+  const round = Math.min(of('AwaitBuilder'), BUILDER_WAIT_LIMIT_SECONDS + 2 * 60) + of('PolicyGate') + of('Build') + of('Audit');
   return (
     of('Architect') +
     attempts * round +

@@ -237,6 +237,7 @@ export interface BuilderIsolation {
 // The record shapes below are still declared next to their DynamoDB adapters; these are
 // type-only imports (erased at build time), so no bundle pulls an adapter through a port.
 type MissionPatch = import('../adapters/mission-store').MissionPatch;
+type BuilderLine = import('./builder-line').BuilderLine;
 type NewEvent = import('../adapters/mission-store').NewEvent;
 type Subscription = import('../adapters/mission-store').Subscription;
 type Mission = import('./mission').Mission;
@@ -273,6 +274,12 @@ export interface MissionRepository {
   /** Hides a final mission from lists and search (soft); 409 MISSION_NOT_FINAL unless it ended. */
   clearMission(tenantId: string, missionId: string): Promise<{ cleared_at: string }>;
   patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void>;
+  /**
+   * Shows the mission's place in the builders' line (null: not waiting). `version` is the line's
+   * version that placed it: a write from an older version than the last one shown is ignored, so
+   * positions written out of order never leave a stale one. A position is never set on a final mission.
+   */
+  showQueuePosition(tenantId: string, missionId: string, position: number | null, version: number): Promise<void>;
   /** Appends the next event of the chain (never forks it); may move the mission's status. */
   appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent>;
   lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null>;
@@ -313,6 +320,13 @@ export interface ApprovalWait {
     readonly decided_at: string;
     readonly context_digest: string;
   };
+}
+
+/** The one stored line for builders (see domain/builder-line.ts). */
+export interface BuilderLineStore {
+  read(): Promise<BuilderLine>;
+  /** Stores `line` as version `expected + 1` if the stored version is still `expected`; false when it moved. */
+  write(line: BuilderLine, expected: number): Promise<boolean>;
 }
 
 /** Human waits and the decisions that close them. */

@@ -1,10 +1,14 @@
 import { createHandler } from '../handlers/step-record-failure';
-import { awsSealingServices, once } from '../composition/aws-adapters';
+import { awsSealingServices, awsBuilderLine, awsTaskTokens, once } from '../composition/aws-adapters';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
  * lambdas/composition/aws-adapters.ts), once per container, on first use.
  */
-export const services = once(awsSealingServices);
+export const services = once(() => {
+  const sealing = awsSealingServices();
+  // The mission leaves the builders' line; the next mission's waiting task is completed.
+  return { ...sealing, builderLine: awsBuilderLine(sealing), taskTokens: awsTaskTokens(sealing) };
+});
 
 export const handler = createHandler(services);

@@ -168,6 +168,19 @@ export class MissionWorkflow extends Construct {
     );
   }
 
+  /**
+   * Lets `fn` complete (never fail) the tasks of this workflow that wait for a task token: the
+   * grants of the builders' line (SendTaskSuccess only).
+   */
+  grantTaskSuccess(fn: GantryFunction): void {
+    fn.allow(
+      new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }),
+      'IAM cannot scope the task tokens of a service-integration Task state (.waitForTaskToken) to a state machine: ' +
+        "SendTaskSuccess names no resource. Only the steps of the builders' line hold it alone; a token is only " +
+        "ever read from the builders' line item of the mission table.",
+    );
+  }
+
   /** ARN pattern of this state machine's executions. */
   executionArnPattern(): string {
     return Stack.of(this).formatArn({

@@ -1,6 +1,7 @@
 /**
- * How many builders may run at once on one local stack (`policy.builder.concurrency`): a FIFO
- * semaphore whose waiting line can be shown (a mission sees "queued, position 2").
+ * How many sandboxes (builds and debugger snippets) may run at once on one local stack
+ * (`policy.builder.concurrency`): a FIFO semaphore. The queue position a mission shows comes from
+ * the builders' line (`lambdas/app/builder-line.ts`), the same in both runtimes, not from here.
  */
 
 export class BuilderSlotError extends Error {
@@ -15,8 +16,6 @@ export class BuilderSlotError extends Error {
 interface Waiter {
   readonly id: string;
   readonly grant: (release: () => void) => void;
-  readonly onQueued?: (position: number) => unknown;
-  lastPosition: number;
 }
 
 export interface BuilderSlotsSnapshot {
@@ -30,21 +29,15 @@ export class BuilderSlots {
   private readonly holders = new Set<string>();
   private readonly queue: Waiter[] = [];
 
-  /**
-   * @param capacity builders that may run at once (at least 1)
-   * @param onChange called after every grant, release or withdrawal (to push queue positions)
-   */
   private size: number;
 
-  constructor(
-    capacity: number,
-    private readonly onChange?: (snapshot: BuilderSlotsSnapshot) => void,
-  ) {
+  /** @param capacity sandboxes that may run at once (at least 1) */
+  constructor(capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
     this.size = capacity;
   }
 
-  /** Builders that may run at once. */
+  /** Sandboxes that may run at once. */
   get capacity(): number {
     return this.size;
   }
@@ -58,23 +51,20 @@ export class BuilderSlots {
     if (capacity === this.size) return;
     this.size = capacity;
     this.next();
-    this.changed();
   }
 
   /**
    * Waits for a slot; resolves with the function that gives it back (calling it twice is harmless).
-   * `onQueued` hears the queue position (1 = next) when the wait starts and whenever it moves; it
-   * is not called when a slot is free at once. Rejects with `SLOT_WAIT_ABORTED` if `signal`
-   * aborts while waiting, `SLOT_ID_IN_USE` if `id` already holds or waits for a slot.
+   * Rejects with `SLOT_WAIT_ABORTED` if `signal` aborts while waiting, `SLOT_ID_IN_USE` if `id`
+   * already holds or waits for a slot.
    */
-  acquire(id: string, onQueued?: (position: number) => unknown, signal?: AbortSignal): Promise<() => void> {
+  acquire(id: string, signal?: AbortSignal): Promise<() => void> {
     if (this.holders.has(id) || this.queue.some((w) => w.id === id)) {
       return Promise.reject(new BuilderSlotError('SLOT_ID_IN_USE', `${id} already holds or waits for a builder slot`));
     }
     if (signal?.aborted) return Promise.reject(new BuilderSlotError('SLOT_WAIT_ABORTED', `${id} was cancelled while queued`));
     if (this.holders.size < this.capacity && this.queue.length === 0) {
       const release = this.grant(id);
-      this.changed();
       return Promise.resolve(release);
     }
     return new Promise((resolve, reject) => {
@@ -83,7 +73,6 @@ export class BuilderSlots {
         if (index === -1) return;
         this.queue.splice(index, 1);
         reject(new BuilderSlotError('SLOT_WAIT_ABORTED', `${id} was cancelled while queued`));
-        this.changed();
       };
       const waiter: Waiter = {
         id,
@@ -91,30 +80,20 @@ export class BuilderSlots {
           signal?.removeEventListener('abort', onAbort);
           resolve(release);
         },
-        ...(onQueued ? { onQueued } : {}),
-        lastPosition: 0,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(waiter);
-      this.changed();
     });
   }
 
   /** Runs `task` while holding a slot for `id`. */
   async run<T>(id: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(id, undefined, signal);
+    const release = await this.acquire(id, signal);
     try {
       return await task();
     } finally {
       release();
     }
-  }
-
-  /** 0 while `id` holds a slot, 1.. while it waits (1 = next), null when unknown. */
-  queuePosition(id: string): number | null {
-    if (this.holders.has(id)) return 0;
-    const index = this.queue.findIndex((w) => w.id === id);
-    return index === -1 ? null : index + 1;
   }
 
   snapshot(): BuilderSlotsSnapshot {
@@ -129,7 +108,6 @@ export class BuilderSlots {
       released = true;
       this.holders.delete(id);
       this.next();
-      this.changed();
     };
   }
 
@@ -138,17 +116,5 @@ export class BuilderSlots {
       const waiter = this.queue.shift() as Waiter;
       waiter.grant(this.grant(waiter.id));
     }
-  }
-
-  private changed(): void {
-    this.queue.forEach((waiter, index) => {
-      if (!waiter.onQueued || waiter.lastPosition === index + 1) return;
-      waiter.lastPosition = index + 1;
-      // A listener's failure (say, a closed WebSocket) must not disturb the queue.
-      void Promise.resolve()
-        .then(() => waiter.onQueued?.(index + 1))
-        .catch(() => undefined);
-    });
-    this.onChange?.(this.snapshot());
   }
 }

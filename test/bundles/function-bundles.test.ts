@@ -59,15 +59,20 @@ test('only the functions that publish or read pull requests carry the GitHub cli
     'step-record-rejection',
     'step-seal',
   ]);
-  // The decisions and the approval wait answer task tokens (SendTaskSuccess/Failure).
+  // The decisions and the approval wait answer task tokens (SendTaskSuccess/Failure), and so do the
+  // steps that hand a builder of the builders' line to the next mission (SendTaskSuccess).
   expect(reaching('AWSStepFunctions')).toEqual([
     'architect',
     'consult',
     'decisions',
+    'execution-ended',
     'health',
     'mission-control',
     'siri',
+    'step-audit',
+    'step-await-builder',
     'step-await-decision',
+    'step-record-failure',
   ]);
   // Device keys and third-party tokens are SSM SecureString parameters.
   expect(reaching('AmazonSSM')).toEqual(['devices', 'pulls', 'siri', 'step-deploy', 'step-publish']);

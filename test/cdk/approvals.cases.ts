@@ -103,16 +103,22 @@ test("a gate's timeout_s is its wait's TimeoutSeconds, and the execution timeout
   expect(approvalsWorstCaseSeconds(definition as never, g.policy)).toBeLessThan(600);
 });
 
-test('only the decisions function and the wait step may complete a waiting task', () => {
+test("only the decisions function and the wait step may fail a waiting task; the builders' line steps may only complete one", () => {
   const decisions = logicalId(g.stack.handlers.rest.decisions.executionRole);
   const wait = logicalId(g.stack.handlers.steps['step-await-decision'].executionRole);
-  for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure']) {
-    expect(rolesWithAction(g.template, action)).toEqual([decisions, wait].sort());
-  }
+  const { steps } = g.stack.handlers;
+  const line = [steps['step-await-builder'], steps['step-audit'], steps['step-record-failure'], g.stack.executionWatch.fn].map(
+    (fn) => logicalId(fn.executionRole),
+  );
+  expect(rolesWithAction(g.template, 'states:SendTaskFailure')).toEqual([decisions, wait].sort());
+  expect(rolesWithAction(g.template, 'states:SendTaskSuccess')).toEqual([decisions, wait, ...line].sort());
   const statements = grantedStatements(g.template).filter((s) => s.actions.includes('states:SendTaskSuccess'));
   // CDK merges them with the X-Ray grant (the other Resource "*" statement every function has).
   for (const s of statements) {
-    expect(s.actions.filter((a) => !a.startsWith('xray:')).sort()).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
+    const lineOnly = s.roles.every((r) => line.includes(r));
+    expect(s.actions.filter((a) => !a.startsWith('xray:')).sort()).toEqual(
+      lineOnly ? ['states:SendTaskSuccess'] : ['states:SendTaskFailure', 'states:SendTaskSuccess'],
+    );
   }
   // Neither may start or stop executions, and the other steps reach no task token.
   expect(rolesWithAction(g.template, 'states:StartExecution')).not.toContain(wait);

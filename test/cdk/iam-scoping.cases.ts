@@ -191,11 +191,20 @@ test('function roles use "*" only for X-Ray and for completing a waiting task, a
   );
   expect(star.length).toBe(all.length);
   // SendTaskSuccess/Failure name no resource (a task token is not an ARN): only the two functions
-  // that complete an approval gate's wait hold them.
-  const taskResponders = [g.stack.handlers.rest.decisions, g.stack.handlers.steps['step-await-decision']].map(roleOf);
+  // that complete an approval gate's wait hold them, and the steps of the builders' line hold
+  // SendTaskSuccess alone.
+  const { steps } = g.stack.handlers;
+  const taskResponders = [g.stack.handlers.rest.decisions, steps['step-await-decision']].map(roleOf);
+  const lineSteps = [
+    steps['step-await-builder'],
+    steps['step-audit'],
+    steps['step-record-failure'],
+    g.stack.executionWatch.fn,
+  ].map(roleOf);
   for (const s of star) {
     const expected = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
     if (s.roles.every((r) => taskResponders.includes(r))) expected.push('states:SendTaskFailure', 'states:SendTaskSuccess');
+    if (s.roles.every((r) => lineSteps.includes(r))) expected.push('states:SendTaskSuccess');
     expect(s.actions.sort()).toEqual(expected.sort());
   }
   for (const role of functionRoles) {

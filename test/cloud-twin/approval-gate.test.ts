@@ -74,22 +74,11 @@ async function operatorUpload(text: string | null): Promise<unknown> {
   return deliveries[0]?.result;
 }
 
-async function statusOf(missionId: string, token = tokens.owner): Promise<any> {
-  const res = await twin.rest('GET', `/gantry/status/${missionId}`, { token });
-  expect(res.statusCode).toBe(200);
-  return res.body;
-}
+const statusOf = (missionId: string, token = tokens.owner): Promise<any> => twin.missionStatus(missionId, token);
 
 /** Polls the status at 4 Hz until it is one of `wanted`. */
-async function waitForStatus(missionId: string, wanted: string[], timeoutMs = 300_000): Promise<any> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await statusOf(missionId);
-    if (wanted.includes(s.status)) return s;
-    if (Date.now() > until) throw new Error(`${missionId} is still ${s.status}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const waitForStatus = (missionId: string, wanted: string[], timeoutMs = 300_000): Promise<any> =>
+  twin.waitForMission(missionId, tokens.owner, (s) => wanted.includes(s.status), { timeoutMs, intervalMs: 250 });
 
 async function submit(prompt: string): Promise<string> {
   const res = await twin.rest('POST', '/gantry/architect', { token: tokens.owner, body: { voice_memo: prompt } });

@@ -46,21 +46,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function statusOf(missionId: string): Promise<any> {
-  const res = await twin.rest('GET', `/gantry/status/${missionId}`, { token });
-  expect(res.statusCode).toBe(200);
-  return res.body;
-}
-
-async function waitUntil(missionId: string, done: (s: any) => boolean, timeoutMs = 300_000): Promise<any> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await statusOf(missionId);
-    if (done(s)) return s;
-    if (Date.now() > until) throw new Error(`${missionId}: ${JSON.stringify(s.status)} ${JSON.stringify(s.awaiting)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const statusOf = (missionId: string): Promise<any> => twin.missionStatus(missionId, token);
+const waitUntil = (missionId: string, done: (s: any) => boolean): Promise<any> => twin.waitForMission(missionId, token, done);
 
 test('the deployed wait state times out on the gate timeout', () => {
   const definition = JSON.parse(twin.template.stateMachineDefinition()) as {

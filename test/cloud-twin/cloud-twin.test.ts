@@ -191,6 +191,7 @@ describe('a direct build on the AWS code paths', () => {
     });
     expect(execution.states).toEqual([
       'Architect',
+      'AwaitBuilder',
       'PolicyGate',
       'Build',
       'Audit',
@@ -303,11 +304,13 @@ describe('a failing build through the heal loop', () => {
     });
     expect(execution.states).toEqual([
       'Architect',
+      'AwaitBuilder',
       'PolicyGate',
       'Build',
       'Audit',
       'AuditVerdict',
       'Heal',
+      'AwaitBuilder',
       'PolicyGate',
       'Build',
       'Audit',
@@ -346,7 +349,7 @@ describe('a draft the policy gate refuses', () => {
     expect(res.statusCode).toBe(202);
     const missionId = res.body.mission_id as string;
     const execution = await twin.executionEnded(missionId);
-    expect(execution.states).toEqual(['Architect', 'PolicyGate', 'RecordFailure', 'Failed']);
+    expect(execution.states).toEqual(['Architect', 'AwaitBuilder', 'PolicyGate', 'RecordFailure', 'Failed']);
     const final = await status(missionId);
     expect(final.status).toBe('FAILED');
     expect(JSON.stringify(final.failure)).toMatch(/environment-dump|secret-env-read/);
@@ -400,11 +403,13 @@ describe('a launch without capacity and a crashed builder', () => {
     expect(execution?.retried).toEqual(['Build']);
     expect(execution?.states).toEqual([
       'Architect',
+      'AwaitBuilder',
       'PolicyGate',
       'Build',
       'Audit',
       'AuditVerdict',
       'Heal',
+      'AwaitBuilder',
       'PolicyGate',
       'Build',
       'Audit',
@@ -491,7 +496,7 @@ describe('an execution that runs past its timeout', () => {
       release();
     }
     expect(execution.status).toBe('TIMED_OUT');
-    expect(execution.states).toEqual(['Architect', 'PolicyGate', 'Build']);
+    expect(execution.states).toEqual(['Architect', 'AwaitBuilder', 'PolicyGate', 'Build']);
     // Step Functions stopped the build task of the timed-out execution.
     const stops = twin.recorder.calls.filter((c) => c.functionId === 'state-machine' && c.action === 'StopTask');
     expect(stops.length).toBeGreaterThan(0);

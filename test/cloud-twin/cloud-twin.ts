@@ -377,6 +377,33 @@ export class CloudTwin {
    * A REST request through API Gateway: the route of `lambdas/routes.ts`, the REQUEST authorizer
    * for non-public routes (its context becomes `requestContext.authorizer`), the proxy event.
    */
+  /** `GET /gantry/status/{id}` as `token` sees it; anything but 200 is an error naming the answer. */
+  async missionStatus(missionId: string, token: string): Promise<any> {
+    const res = await this.rest('GET', `/gantry/status/${missionId}`, { token });
+    if (res.statusCode !== 200) throw new Error(`GET /gantry/status/${missionId}: ${res.statusCode} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Reads the mission's status every `intervalMs` until `done` holds for it; fails after `timeoutMs`, saying where it stood. */
+  async waitForMission(
+    missionId: string,
+    token: string,
+    done: (status: any) => boolean,
+    { timeoutMs = 300_000, intervalMs = 100 }: { timeoutMs?: number; intervalMs?: number } = {},
+  ): Promise<any> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const s = await this.missionStatus(missionId, token);
+      if (done(s)) return s;
+      if (Date.now() > until) {
+        throw new Error(
+          `${missionId} is still ${s.status} (queue_position ${s.queue_position}, awaiting ${JSON.stringify(s.awaiting)})`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+
   async rest(
     method: string,
     path: string,

@@ -3,10 +3,10 @@ import { mathApp, ScriptedArchitect } from '../helpers/scripted-architect';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
- * Ten missions submitted at once with two builder slots (policy `builder.concurrency: 2`): every
- * one finishes, never more than two builds run at once (counted three ways: the build task, the
- * sandbox's live runs and the slots), and the ones waiting show their queue position in
- * GET /gantry/status.
+ * Ten missions submitted at once with two builders (policy `builder.concurrency: 2`): every one
+ * finishes, never more than two builds run at once (counted three ways: the build task, the
+ * sandbox's live runs and the builders' line), and the ones waiting are QUEUED and show their
+ * queue position in GET /gantry/status.
  */
 // Each build's tests take a little while, so builds overlap and a queue forms.
 const architect = new ScriptedArchitect(
@@ -29,16 +29,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 
-test('10 missions with 2 builder slots: all finish, at most 2 builds at once, queue positions visible', async () => {
+test('10 missions with 2 builders: all finish, at most 2 builds at once, the waiting ones QUEUED with their positions', async () => {
   expect(t.stack.slots.capacity).toBe(2);
-  const samples = { builds: 0, sandboxRuns: 0, slotHolders: 0, waitingMax: 0 };
+  const samples = { builds: 0, sandboxRuns: 0, holders: 0, waitingMax: 0 };
   const sampler = setInterval(() => {
     samples.builds = Math.max(samples.builds, t.stack.builds.active);
     samples.sandboxRuns = Math.max(samples.sandboxRuns, t.stack.sandbox.activeRunCount());
-    const snapshot = t.stack.slots.snapshot();
-    samples.slotHolders = Math.max(samples.slotHolders, snapshot.running.length);
-    samples.waitingMax = Math.max(samples.waitingMax, snapshot.waiting.length);
   }, 10);
+  let sampling = true;
+  const lineSampler = (async () => {
+    while (sampling) {
+      const line = await t.stack.services.builderLine.read();
+      samples.holders = Math.max(samples.holders, line.holders.length);
+      samples.waitingMax = Math.max(samples.waitingMax, line.waiting.length);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
 
   const responses = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
@@ -58,19 +64,25 @@ test('10 missions with 2 builder slots: all finish, at most 2 builds at once, qu
         .filter((id) => !final.has(id))
         .map(async (id) => {
           const s = (await t.request('GET', `/gantry/status/${id}`)).body;
-          if (typeof s.queue_position === 'number' && s.queue_position > 0) positions.get(id)!.add(s.queue_position);
+          if (typeof s.queue_position === 'number' && s.queue_position > 0) {
+            positions.get(id)!.add(s.queue_position);
+            // A position is shown only while the mission waits in line.
+            expect(s.status).toBe('QUEUED');
+          }
           if (['DEPLOYED', 'FAILED', 'CANCELLED'].includes(s.status)) final.set(id, s);
         }),
     );
     await new Promise((r) => setTimeout(r, 40));
   }
   clearInterval(sampler);
+  sampling = false;
+  await lineSampler;
 
   expect([...final.values()].map((s) => s.status)).toEqual(Array(10).fill('DEPLOYED'));
-  // Never more than two at once, and the two slots were really used together.
+  // Never more than two at once, and the two builders were really used together.
   expect(samples.builds).toBe(2);
   expect(t.stack.builds.peak).toBe(2);
-  expect(samples.slotHolders).toBe(2);
+  expect(samples.holders).toBe(2);
   expect(samples.sandboxRuns).toBeLessThanOrEqual(2);
   expect(samples.sandboxRuns).toBeGreaterThanOrEqual(1);
   // Most missions had to wait, and GET /gantry/status showed where they were in line.
@@ -79,18 +91,34 @@ test('10 missions with 2 builder slots: all finish, at most 2 builds at once, qu
   expect(queued.length).toBeGreaterThanOrEqual(5);
   const highest = Math.max(...[...positions.values()].flatMap((seen) => [...seen]));
   expect(highest).toBeGreaterThanOrEqual(4);
-  // Once running or done, a mission no longer shows a position.
+  // Once running or done, a mission no longer shows a position, and the line is empty.
   for (const s of final.values()) expect(s.queue_position).toBeNull();
+  const line = await t.stack.services.builderLine.read();
+  expect([line.holders.length, line.waiting.length]).toEqual([0, 0]);
+  // A mission that waited went QUEUED after its draft and before its policy check, once.
+  let waitedInLog = 0;
+  for (const id of ids) {
+    const statuses = (await t.request('GET', `/gantry/missions/${id}/log`)).body.events
+      .filter((e: any) => e.type === 'status')
+      .map((e: any) => e.status);
+    const queuedAt = statuses.indexOf('QUEUED', 1);
+    if (queuedAt === -1) continue;
+    waitedInLog++;
+    expect(statuses.lastIndexOf('QUEUED')).toBe(queuedAt);
+    expect(statuses[queuedAt - 1]).toBe('ARCHITECTING');
+    expect(statuses[queuedAt + 1]).toBe('POLICY_CHECK');
+  }
+  expect(waitedInLog).toBeGreaterThanOrEqual(queued.length);
 });
 
 test('a queue position the store writes late never outlives the wait: no running or finished mission shows one, and each replays exactly', async () => {
   const store = t.stack.services.store;
-  const patchMission = store.patchMission.bind(store);
+  const showQueuePosition = store.showQueuePosition.bind(store);
   // A busy store: each position write lands seconds after it was made, so after the wait it
-  // describes has ended (the slot is granted before then).
-  store.patchMission = async (tenant, id, patch) => {
-    if (typeof patch.queue_position === 'number') await new Promise((r) => setTimeout(r, 3000));
-    return patchMission(tenant, id, patch);
+  // describes has ended (the builder is granted before then).
+  store.showQueuePosition = async (tenant, id, position, version) => {
+    if (typeof position === 'number') await new Promise((r) => setTimeout(r, 3000));
+    return showQueuePosition(tenant, id, position, version);
   };
   try {
     const responses = await Promise.all(
@@ -108,6 +136,6 @@ test('a queue position the store writes late never outlives the wait: no running
       expect(diffRecords(replayMission(log.events), log.record)).toEqual([]);
     }
   } finally {
-    store.patchMission = patchMission;
+    store.showQueuePosition = showQueuePosition;
   }
 }, 150_000);

@@ -19,6 +19,7 @@ beforeAll(() => {
   const TableName = env.GANTRY_TABLE_NAME ?? '';
   const pk = { PK: 'T#t1#M#m1', SK: 'META' };
   const wait = { PK: 'T#t1#M#m1', SK: 'WAIT' };
+  const line = { PK: 'BUILDERS', SK: 'LINE' };
   const ddb = (functionId: string): RecordedCall[] => [
     { functionId, service: 'dynamodb', action: 'GetItem', input: { TableName, Key: pk } },
     { functionId, service: 'dynamodb', action: 'PutItem', input: { TableName, Item: { PK: 'T#t1#M#m1', SK: 'E#00001' } } },
@@ -110,6 +111,14 @@ beforeAll(() => {
     { functionId: 'step-await-decision', service: 'dynamodb', action: 'PutItem', input: { TableName, Item: wait } },
     { functionId: 'step-await-decision', service: 'states', action: 'SendTaskSuccess', input: { taskToken: 'AAAA' } },
     { functionId: 'step-await-decision', service: 'states', action: 'SendTaskFailure', input: { taskToken: 'AAAA' } },
+    // The builders' line: the wait step takes a builder or a place (one item, a conditional put) and
+    // completes its own task; a mission leaving the line completes the next one's.
+    ...['step-await-builder', 'step-audit', 'step-record-failure', 'execution-ended'].flatMap((functionId): RecordedCall[] => [
+      { functionId, service: 'dynamodb', action: 'GetItem', input: { TableName, Key: line } },
+      { functionId, service: 'dynamodb', action: 'PutItem', input: { TableName, Item: line } },
+      { functionId, service: 'dynamodb', action: 'UpdateItem', input: { TableName, Key: pk } },
+      { functionId, service: 'states', action: 'SendTaskSuccess', input: { taskToken: 'AAAA' } },
+    ]),
     ...ddb('decisions'),
     { functionId: 'decisions', service: 'dynamodb', action: 'Query', input: { TableName, IndexName: 'GSI1' } },
     { functionId: 'decisions', service: 'states', action: 'SendTaskSuccess', input: { taskToken: 'AAAA' } },

@@ -83,10 +83,12 @@ describe('warm builders', () => {
   }, 60_000);
 
   it("the dead man's switch counts from the job's start, not from the builder's", async () => {
-    const limits = { ...BUILDER_LIMITS, dead_man_switch_seconds: 2 };
+    // The builder waits longer than the switch; the job itself (seconds under a loaded suite) has
+    // all of it. Counted from the builder's start, the switch would end the job at once.
+    const limits = { ...BUILDER_LIMITS, dead_man_switch_seconds: 6 };
     warm.fill(limits);
     await until('a waiting builder', () => warm.waiting === 1);
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 6500));
     const job = await runBuilderJob({ jobRoot, jobId: 'warm-late', manifest: appManifest(), limits, sandbox, warm });
     expect(job.result.end_reason).toBe('exit');
     expect(job.result.ok).toBe(true);

@@ -1,4 +1,5 @@
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
+import { BUILDER_WAIT_LIMIT_SECONDS } from '../../lambdas/domain/builder-line';
 import {
   EXECUTION_TIMEOUT_MARGIN_SECONDS,
   missionDefinitionJson,
@@ -52,8 +53,12 @@ test('the execution timeout is never shorter than the worst case of policy.yaml 
   expect(def.TimeoutSeconds).toBeGreaterThan(policy.mission.max_attempts * build);
   // The worst case is the sum over the states the mission can pass through, attempts included.
   const s = (name: string) => stateWorstCaseSeconds(def.States[name]!);
+  // The wait for a builder ends at its own limit (entered again every minute until then).
+  const wait = s('AwaitBuilder');
+  expect(wait).toBeGreaterThan(BUILDER_WAIT_LIMIT_SECONDS + 120);
   const rounds =
-    policy.mission.max_attempts * (s('PolicyGate') + s('Build') + s('Audit')) + (policy.mission.max_attempts - 1) * s('Heal');
+    policy.mission.max_attempts * (BUILDER_WAIT_LIMIT_SECONDS + 120 + s('PolicyGate') + s('Build') + s('Audit')) +
+    (policy.mission.max_attempts - 1) * s('Heal');
   // Both approval checks run even when the policy has no gate.
   expect(worst).toBe(
     s('Architect') + rounds + 2 * s('ApprovalCheck') + s('Deploy') + s('Publish') + s('Seal') + s('RecordFailure'),

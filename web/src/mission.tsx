@@ -67,6 +67,8 @@ export function MissionPane(props: {
   }
 
   const status = feed?.status ?? view?.status ?? props.summary?.status ?? '…';
+  // Shown only while the mission waits for a builder: the last pushed place, else the one read.
+  const queuePosition = status === 'QUEUED' ? (feed?.queuePosition ?? view?.queue_position ?? null) : null;
   const final = isFinal(status);
   const cancel = async () => {
     setCancelling(true);
@@ -94,7 +96,7 @@ export function MissionPane(props: {
               Reconnecting…
             </span>
           )}
-          {feed?.queuePosition ? <span id="queue">Position {feed.queuePosition} in the queue</span> : null}
+          {queuePosition ? <span id="queue">Position {queuePosition} in the queue</span> : null}
           {view?.builder_isolation === 'unsandboxed' && (
             <span id="isolation" class="error">
               UNSANDBOXED build (no network or file isolation)

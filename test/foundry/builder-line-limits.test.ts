@@ -1,0 +1,111 @@
+import { awaitBuilderStep, leaveBuilderLine } from '../../lambdas/app/builder-line';
+import { BUILDER_LINE_MAX_WAITING, BUILDER_WAIT_LIMIT_SECONDS, type BuilderLine } from '../../lambdas/domain/builder-line';
+import { startTestStack, type TestStack } from '../helpers/test-stack';
+
+/**
+ * The builders' line's limits, on the local stack's store: a mission that has waited its limit
+ * fails with BuilderWaitExceeded (and leaves the line), and a holder whose lease ran out loses
+ * its builder to the first in line at the line's next change.
+ */
+let t: TestStack;
+beforeAll(async () => {
+  t = await startTestStack({ policy: { builder: { concurrency: 1 } } });
+});
+afterAll(async () => t?.stop());
+
+const tenant = 'tenant-line';
+const ago = (seconds: number): string => new Date(Date.now() - seconds * 1000).toISOString();
+const entry = (mission_id: string, joinedSecondsAgo: number) => ({
+  tenant_id: tenant,
+  mission_id,
+  attempt: 1,
+  task_token: `token-of-${mission_id}`,
+  joined_at: ago(joinedSecondsAgo),
+});
+
+async function seed(line: Omit<BuilderLine, 'version'>): Promise<void> {
+  const svc = t.stack.services;
+  const current = await svc.builderLine.read();
+  expect(await svc.builderLine.write({ ...line, version: current.version }, current.version)).toBe(true);
+}
+
+async function mission(id: string): Promise<void> {
+  const svc = t.stack.services;
+  await svc.store.createMission({
+    tenantId: tenant,
+    missionId: id,
+    prompt: 'Build a calculator',
+    options: { deploy: false, publish: false },
+    policyHash: svc.policy.hash,
+    speech: '',
+    status: 'ARCHITECTING',
+  });
+}
+
+test('a mission that waited its limit fails with BuilderWaitExceeded, naming the limit, and leaves the line', async () => {
+  await mission('m-waited');
+  const holder = { ...entry('m-busy', 60), granted_at: ago(60), lease_until: ago(-3600), waited: false };
+  await seed({ holders: [holder], waiting: [entry('m-waited', BUILDER_WAIT_LIMIT_SECONDS + 5)] });
+  const step = awaitBuilderStep(t.stack.services, { tenant_id: tenant, mission_id: 'm-waited', attempt: 1, task_token: 'next' });
+  await expect(step).rejects.toMatchObject({
+    name: 'BuilderWaitExceeded',
+    code: 'BUILDER_WAIT_EXCEEDED',
+    message: expect.stringMatching(/1800 s limit.*builder\.concurrency is 1/),
+  });
+  const line = await t.stack.services.builderLine.read();
+  expect(line.waiting).toEqual([]);
+  expect(line.holders.map((h) => h.mission_id)).toEqual(['m-busy']);
+  // Under the limit it keeps waiting, in its place, shown as position 1.
+  await mission('m-patient');
+  await seed({ holders: [holder], waiting: [entry('m-patient', BUILDER_WAIT_LIMIT_SECONDS - 60)] });
+  const waiting = await awaitBuilderStep(t.stack.services, {
+    tenant_id: tenant,
+    mission_id: 'm-patient',
+    attempt: 1,
+    task_token: 'again',
+  });
+  expect(waiting).toMatchObject({ builder: 'waiting', queue_position: 1 });
+  await leaveBuilderLine(t.stack.services, tenant, 'm-patient');
+});
+
+test("a holder whose lease ran out loses its builder at the line's next change, to the first in line", async () => {
+  await mission('m-next');
+  const lapsed = { ...entry('m-lost', 900), granted_at: ago(900), lease_until: ago(1), waited: false };
+  await seed({ holders: [lapsed], waiting: [entry('m-next', 30)] });
+  const { version } = await t.stack.services.builderLine.read();
+  await t.stack.services.store.showQueuePosition(tenant, 'm-next', 1, version);
+  expect((await t.stack.services.store.requireMission(tenant, 'm-next')).queue_position).toBe(1);
+  // Any change will do: here an unrelated mission leaving (it was never in line).
+  await leaveBuilderLine(t.stack.services, tenant, 'm-unrelated');
+  const line = await t.stack.services.builderLine.read();
+  expect(line.holders.map((h) => [h.mission_id, h.waited])).toEqual([['m-next', true]]);
+  expect(line.waiting).toEqual([]);
+  expect((await t.stack.services.store.requireMission(tenant, 'm-next')).queue_position).toBeNull();
+  await leaveBuilderLine(t.stack.services, tenant, 'm-next');
+});
+
+test('a full line refuses a newcomer with BuilderLineFull, naming the limit, before it is QUEUED; those in line keep their places', async () => {
+  await mission('m-late');
+  const holder = { ...entry('m-busy', 60), granted_at: ago(60), lease_until: ago(-3600), waited: false };
+  const waiting = Array.from({ length: BUILDER_LINE_MAX_WAITING }, (_, i) => entry(`m-wait-${i}`, 30));
+  await seed({ holders: [holder], waiting });
+  const before = await t.stack.services.builderLine.read();
+  const step = awaitBuilderStep(t.stack.services, { tenant_id: tenant, mission_id: 'm-late', attempt: 1, task_token: 'late' });
+  await expect(step).rejects.toMatchObject({
+    name: 'BuilderLineFull',
+    code: 'BUILDER_LINE_FULL',
+    message: expect.stringMatching(/200 missions already wait for the 1 builders/),
+  });
+  expect(await t.stack.services.builderLine.read()).toEqual(before);
+  expect((await t.stack.services.store.requireMission(tenant, 'm-late')).status).toBe('ARCHITECTING');
+  // One already in line may still enter again (its re-entry every minute).
+  await mission('m-wait-7');
+  const again = await awaitBuilderStep(t.stack.services, {
+    tenant_id: tenant,
+    mission_id: 'm-wait-7',
+    attempt: 1,
+    task_token: 'fresh',
+  }).catch((err: Error) => err);
+  expect(again).toMatchObject({ builder: 'waiting', queue_position: 8 });
+  await seed({ holders: [], waiting: [] });
+});
