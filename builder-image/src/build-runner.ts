@@ -8,6 +8,7 @@ import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { listRegularFiles, unsafePathReason, writeAppFiles } from './app-files';
 import { appCommandPrefix, chownTree, type AppIdentity } from './app-identity';
 import { LineSplitter } from './line-splitter';
+import { directScriptRun } from './package-scripts';
 import { TestOutcomeParser } from './test-outcomes';
 
 // The limits schema is shared with the policy loader (one definition, same bounds).
@@ -257,12 +258,14 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
     if (DISK_FULL.test(line)) diskFull = true;
   };
   const prlimit = run.processLimit ? findPrlimit() : null;
+  const env = commandEnv(run.cwd);
+  // `npm test` / `npm run build` run the package's scripts as npm would, without npm's own start.
+  const direct = await directScriptRun(run.command, run.cwd, env.PATH ?? '', run.appIdentity?.uid ?? null);
   const argv = [
     ...(run.appIdentity ? appCommandPrefix(run.appIdentity) : []),
     ...(prlimit ? [prlimit, `--nproc=${run.processLimit}`, '--'] : []),
     '/bin/sh',
-    '-c',
-    run.command,
+    ...(direct ? direct.shellArgs : ['-c', run.command]),
   ];
   const [file, ...args] = argv as [string, ...string[]];
   const oomBefore = readOomKillCount();
@@ -271,7 +274,7 @@ async function runCommand(run: CommandRun): Promise<CommandResult> {
   const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
     const child = spawn(file, args, {
       cwd: run.cwd,
-      env: commandEnv(run.cwd),
+      env: direct ? { ...env, ...direct.env } : env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
