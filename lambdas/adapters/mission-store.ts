@@ -780,12 +780,16 @@ const keyIndexAttribute = (key: string): string =>
   `${KEY_INDEX_PREFIX}${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
 /** The builders' line version that placed the shown queue position (store bookkeeping, not a mission field). */
 const QUEUE_VERSION_ATTRIBUTE = 'queue_version';
-const STORE_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE, QUEUE_VERSION_ATTRIBUTE];
+const STORE_KEY_SET: ReadonlySet<string> = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE, QUEUE_VERSION_ATTRIBUTE]);
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...item };
-  for (const k of STORE_KEYS) delete copy[k];
-  // Only mission items carry the key index.
-  if (KEY_INDEX_ATTRIBUTE in copy) for (const k of Object.keys(copy)) if (k.startsWith(KEY_INDEX_PREFIX)) delete copy[k];
+  // Copied field by field rather than copied and deleted from: an object that loses properties
+  // turns into a slow dictionary, and this runs on every item read (every status read).
+  const indexed = KEY_INDEX_ATTRIBUTE in item; // only mission items carry the key index
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(item)) {
+    if (STORE_KEY_SET.has(k) || (indexed && k.startsWith(KEY_INDEX_PREFIX))) continue;
+    copy[k] = item[k];
+  }
   return copy;
 }
 const toMission = (item: Record<string, unknown>): Mission => stripKeys(item) as unknown as Mission;

@@ -318,12 +318,13 @@ export async function policyGateStep(svc: PolicyGateStepServices, state: Mission
  * base). Then: deploy (passed and accepted), heal (attempts and budget left), or give up.
  */
 export async function auditStep(svc: AuditStepServices, state: MissionState): Promise<MissionState> {
+  // The build has ended (the Build state's failures come here too): its builder goes to the next
+  // mission in line first, before anything of this mission's own, so the next build starts as
+  // soon as it can. Leaving is idempotent; a mission that ended meanwhile has left already.
+  await leaveBuilderLine(svc, state.tenant_id, state.mission_id);
   const mission = await activeMission(svc, state);
   const { policy, hash } = svc.policy;
   await enter(svc, state, 'AUDITING', `Auditing attempt ${state.attempt}`);
-  // The build has ended: its builder goes to the next mission in line while this one is audited.
-  // (A mission that ended meanwhile leaves the line through its failure step or ended execution.)
-  await leaveBuilderLine(svc, state.tenant_id, state.mission_id);
   const result = await resultOrCrash(svc, state);
   await recordQueueWait(svc, state, result.started_at);
   const log = await svc.artifacts.get(buildLogKey(state.tenant_id, state.mission_id, state.attempt));
