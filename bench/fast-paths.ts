@@ -5,12 +5,15 @@
  *   - push: from an event's time to a subscribed WebSocket receiving it, with 1 mission and with
  *     20 missions running at once;
  *   - makespan: 20 missions submitted at once, against the ideal (lone mission time × rounds of
- *     builder slots);
+ *     builder slots), with the CPU they took (the stack process's, the machine's) and so the least
+ *     time the machine's cores need for them;
  *   - slot wait, reported apart from orchestration (time a mission's build waited for a slot).
  * Missions are followed over the WebSocket, never by fast polling, so the bench does not load the
  * stack it measures.
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import WebSocket from 'ws';
 import { startBenchStack, type BenchStack } from './bench-stack';
 
@@ -23,6 +26,18 @@ const pct = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
+
+/** The machine's CPU time so far, busy and idle, in ms (null where /proc/stat cannot be read). */
+function machineCpu(): { busy: number; idle: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+    // USER_HZ is 100 on Linux: one tick is 10 ms.
+    return { busy: (user + nice + system + irq + softirq + steal) * 10, idle: (idle + iowait) * 10 };
+  } catch {
+    return null;
+  }
+}
 
 export type Bench = Pick<BenchStack, 'stack' | 'auth' | 'tenantId'>;
 
@@ -161,14 +176,35 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
 
     // Many missions at once.
     const slots = stack.services.policy.policy.builder.concurrency;
+    const cpuBefore = process.cpuUsage();
+    const loopBefore = performance.eventLoopUtilization();
+    const machineBefore = machineCpu();
     const started = performance.now();
     const many = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => follow(b, `Build a unit converter number ${i}`)));
     const makespan = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const loop = performance.eventLoopUtilization(loopBefore);
+    const machineAfter = machineCpu();
     const failed = many.filter((m) => m.status !== 'DEPLOYED');
     if (failed.length) throw new Error(`${failed.length} of ${CONCURRENT} missions did not deploy`);
     const ideal = Math.ceil(CONCURRENT / slots) * loneMs;
     out(
       `makespan: ${CONCURRENT} missions at once in ${(makespan / 1000).toFixed(1)} s; ideal ${(ideal / 1000).toFixed(1)} s (${Math.ceil(CONCURRENT / slots)} rounds of ${slots} slots × lone mission ${(loneMs / 1000).toFixed(2)} s) → ratio ${(makespan / ideal).toFixed(2)}`,
+    );
+    // Where the makespan goes: CPU. This process is the stack (its main thread, the embedded
+    // store's thread, V8's and libuv's helper threads) and the bench's own light clients; the
+    // builders are other processes, counted in the machine's figure.
+    const stackCpuMs = (cpu.user + cpu.system) / 1000;
+    const cores = availableParallelism();
+    const machine =
+      machineBefore && machineAfter
+        ? { busy: machineAfter.busy - machineBefore.busy, idle: machineAfter.idle - machineBefore.idle }
+        : null;
+    out(
+      `  CPU during the ${CONCURRENT}: this process (the stack) ${(stackCpuMs / CONCURRENT).toFixed(0)} ms per mission, its main thread ${(loop.utilization * 100).toFixed(0)} % busy` +
+        (machine
+          ? `; the machine ${((100 * machine.busy) / Math.max(1, machine.busy + machine.idle)).toFixed(0)} % busy, ${(machine.busy / CONCURRENT).toFixed(0)} ms of CPU per mission (builders ${((machine.busy - stackCpuMs) / CONCURRENT).toFixed(0)} ms), so at least ${(machine.busy / cores / 1000).toFixed(1)} s on ${cores} cores`
+          : ''),
     );
     const lags = many.flatMap((m) => m.pushLags);
     out(
