@@ -193,7 +193,7 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
     );
     // Where the makespan goes: CPU. This process is the stack (its main thread, the embedded
     // store's thread, V8's and libuv's helper threads) and the bench's own light clients; the
-    // builders are other processes, counted in the machine's figure.
+    // builders are other processes, counted in the machine's figure with anything else running.
     const stackCpuMs = (cpu.user + cpu.system) / 1000;
     const cores = availableParallelism();
     const machine =
@@ -203,7 +203,7 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
     out(
       `  CPU during the ${CONCURRENT}: this process (the stack) ${(stackCpuMs / CONCURRENT).toFixed(0)} ms per mission, its main thread ${(loop.utilization * 100).toFixed(0)} % busy` +
         (machine
-          ? `; the machine ${((100 * machine.busy) / Math.max(1, machine.busy + machine.idle)).toFixed(0)} % busy, ${(machine.busy / CONCURRENT).toFixed(0)} ms of CPU per mission (builders ${((machine.busy - stackCpuMs) / CONCURRENT).toFixed(0)} ms), so at least ${(machine.busy / cores / 1000).toFixed(1)} s on ${cores} cores`
+          ? `; the machine ${((100 * machine.busy) / Math.max(1, machine.busy + machine.idle)).toFixed(0)} % busy, ${(machine.busy / CONCURRENT).toFixed(0)} ms of CPU per mission (the rest, chiefly the builders: ${((machine.busy - stackCpuMs) / CONCURRENT).toFixed(0)} ms), so at least ${(machine.busy / cores / 1000).toFixed(1)} s on ${cores} cores`
           : ''),
     );
     const lags = many.flatMap((m) => m.pushLags);
