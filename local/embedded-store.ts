@@ -10,11 +10,11 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { Agent } from 'node:http';
-import { createConnection, type Socket } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDocumentClient } from '../lambdas/adapters/dynamo-client';
+import { HttpConnectionPool } from './http-connection-pool';
 import { storeWorker, type StoreServerCredentials } from './store-server';
 
 /**
@@ -40,17 +40,6 @@ export const STORE_ACCESS_FILE = 'store.json';
 /** Unix socket paths are limited to about 108 bytes. */
 const MAX_SOCKET_PATH = 100;
 
-/** An http.Agent whose connections go to a Unix socket. */
-class UnixSocketAgent extends Agent {
-  constructor(private readonly socketPath: string) {
-    super({ keepAlive: true });
-  }
-
-  override createConnection(): Socket {
-    return createConnection(this.socketPath);
-  }
-}
-
 /** A DynamoDB client for the embedded store: same SDK calls as in AWS, over the Unix socket. */
 export function embeddedStoreClient(
   access: Pick<StoreAccess, 'socketPath' | 'credentials'>,
@@ -58,10 +47,10 @@ export function embeddedStoreClient(
 ): DynamoDocumentClient {
   return new DynamoDocumentClient({
     region,
-    // The host name only appears in the signed Host header; the agent decides where bytes go.
+    // The host name only appears in the signed Host header; the pool decides where bytes go.
     endpoint: 'http://dynamodb.local',
     credentials: access.credentials,
-    agent: new UnixSocketAgent(access.socketPath),
+    agent: new HttpConnectionPool({ connect: () => createConnection(access.socketPath) }),
   });
 }
 

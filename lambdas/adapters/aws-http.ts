@@ -17,12 +17,24 @@ export interface AwsHttpRequest {
 }
 
 /**
- * Sends a signed request to `url`'s origin. With `agent` (a plain-HTTP endpoint of the local
- * stack: the store's Unix socket, the gateway) it goes through node's HTTP client on the agent's
- * kept-alive connections; without, through fetch.
+ * A client of its own for a plain-HTTP endpoint of the local stack (the store's Unix socket, the
+ * gateway): it decides where the bytes go, and the URL's host is then only what is signed.
  */
-export async function sendAwsRequest(url: URL, request: AwsHttpRequest, agent?: Agent): Promise<AwsHttpAnswer> {
+export interface HttpTransport {
+  send(request: AwsHttpRequest): Promise<AwsHttpAnswer>;
+  /** Closes its connections. */
+  close(): void;
+}
+
+/**
+ * Sends a signed request to `url`'s origin. With `via` (a plain-HTTP endpoint of the local stack)
+ * it goes through that transport, or node's HTTP client on an agent's kept-alive connections;
+ * without, through fetch.
+ */
+export async function sendAwsRequest(url: URL, request: AwsHttpRequest, via?: Agent | HttpTransport): Promise<AwsHttpAnswer> {
   const { method, path, headers, body } = request;
+  if (via && 'send' in via && typeof via.send === 'function') return via.send(request);
+  const agent = via as Agent | undefined;
   if (!agent) {
     // fetch sets Host from the URL (the value signed); it may not be passed as a header.
     const { host: _host, ...sent } = headers;

@@ -1,5 +1,5 @@
 import type { Agent } from 'node:http';
-import { sendAwsRequest } from './aws-http';
+import { sendAwsRequest, type HttpTransport } from './aws-http';
 import { credentialsFromEnv, sha256Hex, signedHeaders, type AwsCredentials } from './aws-sigv4';
 
 /**
@@ -98,10 +98,11 @@ export interface AwsJsonClientOptions {
   /** @default the role credentials in the environment, read on every request */
   readonly credentials?: AwsCredentials;
   /**
-   * An HTTP agent that decides where the bytes go (the local stack's store listens on a Unix
-   * socket; the endpoint's host is then only what is signed). Without it, requests use fetch.
+   * An HTTP agent, or a transport of its own, that decides where the bytes go (the local stack's
+   * store listens on a Unix socket; the endpoint's host is then only what is signed). Without it,
+   * requests use fetch.
    */
-  readonly agent?: Agent;
+  readonly agent?: Agent | HttpTransport;
 }
 
 interface RawAnswer {
@@ -136,8 +137,12 @@ export class AwsJsonClient {
   }
 
   private url(): URL {
-    const env = process.env[`AWS_ENDPOINT_URL_${this.service.endpointVariable}`] ?? process.env.AWS_ENDPOINT_URL;
-    const text = this.options.endpoint || env || `https://${this.service.endpointPrefix}.${this.options.region}.amazonaws.com/`;
+    // A given endpoint wins; only without one is the environment read (each read of process.env is a
+    // call into the runtime, on every request).
+    const text =
+      this.options.endpoint ||
+      (process.env[`AWS_ENDPOINT_URL_${this.service.endpointVariable}`] ?? process.env.AWS_ENDPOINT_URL) ||
+      `https://${this.service.endpointPrefix}.${this.options.region}.amazonaws.com/`;
     // Parsed once per endpoint (the environment is still read per request).
     if (this.parsed?.text !== text) this.parsed = { text, url: new URL(text) };
     return this.parsed.url;

@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http';
 import { AwsJsonClient, DYNAMODB_SERVICE } from './aws-json-client';
+import type { HttpTransport } from './aws-http';
 import type { AwsCredentials } from './aws-sigv4';
 
 /**
@@ -234,8 +235,8 @@ export interface DynamoDocumentClientOptions {
   readonly endpoint?: string;
   /** @default the role credentials in the environment */
   readonly credentials?: AwsCredentials;
-  /** Where the bytes go, e.g. a Unix socket agent (see {@link AwsJsonClientOptions.agent}). */
-  readonly agent?: Agent;
+  /** Where the bytes go, e.g. a Unix socket agent or transport (see {@link AwsJsonClientOptions.agent}). */
+  readonly agent?: Agent | HttpTransport;
 }
 
 /** What a store needs of the client: one command at a time. */
@@ -247,7 +248,7 @@ export class DynamoDocumentClient implements DocumentSender {
   /** The signed JSON-protocol client underneath (every request goes through its `send`). */
   readonly wire: AwsJsonClient;
 
-  private readonly agent: Agent | undefined;
+  private readonly agent: Agent | HttpTransport | undefined;
 
   constructor(options: DynamoDocumentClientOptions) {
     this.wire = new AwsJsonClient(DYNAMODB_SERVICE, options);
@@ -267,9 +268,10 @@ export class DynamoDocumentClient implements DocumentSender {
     return this.wire.send({ operation, input });
   }
 
-  /** Closes the idle connections of the client's own agent, if it was given one. */
+  /** Closes the connections of the client's own agent or transport, if it was given one. */
   destroy(): void {
-    this.agent?.destroy();
+    if (this.agent && 'send' in this.agent) this.agent.close();
+    else this.agent?.destroy();
   }
 }
 

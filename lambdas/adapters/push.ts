@@ -1,5 +1,5 @@
 import type { Agent } from 'node:http';
-import { sendAwsRequest } from './aws-http';
+import { sendAwsRequest, type HttpTransport } from './aws-http';
 import type { PushPort } from '../domain/ports';
 import { credentialsFromEnv, doubleEncodedPath, sha256Hex, signedHeaders, uriEncode, type AwsCredentials } from './aws-sigv4';
 
@@ -35,7 +35,7 @@ export interface ApiGatewayConnectionsOptions {
    * A kept-alive agent for a plain-HTTP endpoint (the local gateway): each push reuses a
    * connection instead of opening one. Without it, requests use fetch.
    */
-  readonly agent?: Agent;
+  readonly agent?: Agent | HttpTransport;
 }
 
 export class ApiGatewayConnections {
