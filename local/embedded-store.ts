@@ -50,7 +50,7 @@ export function embeddedStoreClient(
     // The host name only appears in the signed Host header; the pool decides where bytes go.
     endpoint: 'http://dynamodb.local',
     credentials: access.credentials,
-    agent: new HttpConnectionPool({ connect: () => createConnection(access.socketPath) }),
+    transport: new HttpConnectionPool({ connect: () => createConnection(access.socketPath) }),
   });
 }
 

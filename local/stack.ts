@@ -267,7 +267,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     headers: { [CONNECTIONS_KEY_HEADER]: connectionsKey },
     // Pushes reuse kept-alive connections to the gateway instead of opening one each.
-    agent: new HttpConnectionPool({
+    transport: new HttpConnectionPool({
       connect: () => createConnection(Number(gatewayUrl.port), gatewayUrl.hostname.replace(/^\[(.*)\]$/, '$1')),
     }),
   });

@@ -1,5 +1,3 @@
-import { request as httpRequest, type Agent } from 'node:http';
-
 /** What an AWS endpoint answered: the status, the body's text and the `x-amzn-errortype` header. */
 export interface AwsHttpAnswer {
   readonly status: number;
@@ -27,45 +25,14 @@ export interface HttpTransport {
 }
 
 /**
- * Sends a signed request to `url`'s origin. With `via` (a plain-HTTP endpoint of the local stack)
- * it goes through that transport, or node's HTTP client on an agent's kept-alive connections;
- * without, through fetch.
+ * Sends a signed request to `url`'s origin: through `transport` when given (a plain-HTTP
+ * endpoint of the local stack), else through fetch.
  */
-export async function sendAwsRequest(url: URL, request: AwsHttpRequest, via?: Agent | HttpTransport): Promise<AwsHttpAnswer> {
+export async function sendAwsRequest(url: URL, request: AwsHttpRequest, transport?: HttpTransport): Promise<AwsHttpAnswer> {
+  if (transport) return transport.send(request);
   const { method, path, headers, body } = request;
-  if (via && 'send' in via && typeof via.send === 'function') return via.send(request);
-  const agent = via as Agent | undefined;
-  if (!agent) {
-    // fetch sets Host from the URL (the value signed); it may not be passed as a header.
-    const { host: _host, ...sent } = headers;
-    const res = await fetch(`${url.origin}${path}`, { method, headers: sent, ...(body !== undefined ? { body } : {}) });
-    return { status: res.status, text: await res.text(), errorType: res.headers.get('x-amzn-errortype') };
-  }
-  return new Promise<AwsHttpAnswer>((resolve, reject) => {
-    const req = httpRequest(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        method,
-        path,
-        headers: body !== undefined ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const type = res.headers['x-amzn-errortype'];
-          resolve({
-            status: res.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString('utf8'),
-            errorType: typeof type === 'string' ? type : null,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  // fetch sets Host from the URL (the value signed); it may not be passed as a header.
+  const { host: _host, ...sent } = headers;
+  const res = await fetch(`${url.origin}${path}`, { method, headers: sent, ...(body !== undefined ? { body } : {}) });
+  return { status: res.status, text: await res.text(), errorType: res.headers.get('x-amzn-errortype') };
 }

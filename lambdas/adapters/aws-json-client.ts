@@ -1,4 +1,3 @@
-import type { Agent } from 'node:http';
 import { sendAwsRequest, type HttpTransport } from './aws-http';
 import { credentialsFromEnv, sha256Hex, signedHeaders, type AwsCredentials } from './aws-sigv4';
 
@@ -98,11 +97,10 @@ export interface AwsJsonClientOptions {
   /** @default the role credentials in the environment, read on every request */
   readonly credentials?: AwsCredentials;
   /**
-   * An HTTP agent, or a transport of its own, that decides where the bytes go (the local stack's
-   * store listens on a Unix socket; the endpoint's host is then only what is signed). Without it,
-   * requests use fetch.
+   * A transport that decides where the bytes go (the local stack's store listens on a Unix
+   * socket; the endpoint's host is then only what is signed). Without it, requests use fetch.
    */
-  readonly agent?: Agent | HttpTransport;
+  readonly transport?: HttpTransport;
 }
 
 interface RawAnswer {
@@ -143,7 +141,7 @@ export class AwsJsonClient {
       this.options.endpoint ||
       (process.env[`AWS_ENDPOINT_URL_${this.service.endpointVariable}`] ?? process.env.AWS_ENDPOINT_URL) ||
       `https://${this.service.endpointPrefix}.${this.options.region}.amazonaws.com/`;
-    // Parsed once per endpoint (the environment is still read per request).
+    // Parsed once per endpoint.
     if (this.parsed?.text !== text) this.parsed = { text, url: new URL(text) };
     return this.parsed.url;
   }
@@ -201,7 +199,7 @@ export class AwsJsonClient {
   }
 
   private async post(url: URL, headers: Record<string, string>, body: string): Promise<RawAnswer> {
-    const res = await sendAwsRequest(url, { method: 'POST', path: url.pathname || '/', headers, body }, this.options.agent);
+    const res = await sendAwsRequest(url, { method: 'POST', path: url.pathname || '/', headers, body }, this.options.transport);
     return { ...res, ok: res.status >= 200 && res.status < 300 };
   }
 }

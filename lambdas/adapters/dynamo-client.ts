@@ -1,4 +1,3 @@
-import type { Agent } from 'node:http';
 import { AwsJsonClient, DYNAMODB_SERVICE } from './aws-json-client';
 import type { HttpTransport } from './aws-http';
 import type { AwsCredentials } from './aws-sigv4';
@@ -235,8 +234,8 @@ export interface DynamoDocumentClientOptions {
   readonly endpoint?: string;
   /** @default the role credentials in the environment */
   readonly credentials?: AwsCredentials;
-  /** Where the bytes go, e.g. a Unix socket agent or transport (see {@link AwsJsonClientOptions.agent}). */
-  readonly agent?: Agent | HttpTransport;
+  /** Where the bytes go, e.g. the local store's Unix socket (see {@link AwsJsonClientOptions.transport}). */
+  readonly transport?: HttpTransport;
 }
 
 /** What a store needs of the client: one command at a time. */
@@ -248,11 +247,11 @@ export class DynamoDocumentClient implements DocumentSender {
   /** The signed JSON-protocol client underneath (every request goes through its `send`). */
   readonly wire: AwsJsonClient;
 
-  private readonly agent: Agent | HttpTransport | undefined;
+  private readonly transport: HttpTransport | undefined;
 
   constructor(options: DynamoDocumentClientOptions) {
     this.wire = new AwsJsonClient(DYNAMODB_SERVICE, options);
-    this.agent = options.agent;
+    this.transport = options.transport;
   }
 
   async send<Output>(command: DocumentCommand<TableInput, Output>): Promise<Output> {
@@ -268,10 +267,9 @@ export class DynamoDocumentClient implements DocumentSender {
     return this.wire.send({ operation, input });
   }
 
-  /** Closes the connections of the client's own agent or transport, if it was given one. */
+  /** Closes the connections of the client's own transport, if it was given one. */
   destroy(): void {
-    if (this.agent && 'send' in this.agent) this.agent.close();
-    else this.agent?.destroy();
+    this.transport?.close();
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Agent } from 'node:http';
 import { sendAwsRequest, type HttpTransport } from './aws-http';
 import type { PushPort } from '../domain/ports';
 import { credentialsFromEnv, doubleEncodedPath, sha256Hex, signedHeaders, uriEncode, type AwsCredentials } from './aws-sigv4';
@@ -32,10 +31,10 @@ export interface ApiGatewayConnectionsOptions {
   /** Sent with every request (the local stack's connections key). */
   readonly headers?: Readonly<Record<string, string>>;
   /**
-   * A kept-alive agent for a plain-HTTP endpoint (the local gateway): each push reuses a
-   * connection instead of opening one. Without it, requests use fetch.
+   * A transport with kept-alive connections for a plain-HTTP endpoint (the local gateway): each
+   * push reuses a connection instead of opening one. Without it, requests use fetch.
    */
-  readonly agent?: Agent | HttpTransport;
+  readonly transport?: HttpTransport;
 }
 
 export class ApiGatewayConnections {
@@ -63,7 +62,7 @@ export class ApiGatewayConnections {
     const res = await sendAwsRequest(
       url,
       { method, path, headers: { ...headers, ...this.options.headers }, body },
-      this.options.agent,
+      this.options.transport,
     );
     const text = res.text;
     if (res.status >= 200 && res.status < 300) return;
