@@ -1,3 +1,4 @@
+import { OneAtATime } from '../domain/one-at-a-time';
 import {
   DeleteCommand,
   type DocumentSender,
@@ -79,6 +80,8 @@ export class MissionStore {
   private readonly subscriberGenerations = new Map<string, number>();
   /** Each mission item's head as this instance last moved it (see `appendFromItem`). */
   private readonly heads = new Map<string, ChainHead>();
+  /** The append in progress per mission key (see `appendEvent`). */
+  private readonly appending = new OneAtATime<string>();
 
   constructor(
     private readonly doc: DocumentSender,
@@ -276,6 +279,14 @@ export class MissionStore {
    * the head and tries again. The mission's seq/status then move forward only.
    */
   async appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
+    // Appends to one mission from this instance wait for each other: each then starts from the
+    // head the one before it left (remembered, no read). Racing, they computed the same seq, all
+    // but one lost the event write and took the general path (two queries, a read, a back-off).
+    // Writers elsewhere still meet at the conditional writes, so the chain never forks.
+    return this.appending.run(missionPk(tenantId, missionId), () => this.appendNow(tenantId, missionId, input));
+  }
+
+  private async appendNow(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
     const pk = missionPk(tenantId, missionId);
     const idempotencyKey = input.idempotencyKey ?? randomUUID();
     // As stored and as hashed: a JSON value (no undefined), so a re-read event hashes the same.

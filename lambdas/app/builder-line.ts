@@ -12,6 +12,7 @@ import {
   type HolderEntry,
   type LineChange,
 } from '../domain/builder-line';
+import { OneAtATime } from '../domain/one-at-a-time';
 import { GantryError, MissionEndedError, TaskTokenClosedError, TransientError } from '../domain/errors';
 import { isFinal, WORKFLOW_ACTOR } from '../domain/mission';
 import { buildStateTimeoutSeconds } from '../domain/mission-definition';
@@ -73,24 +74,48 @@ interface Applied<T extends LineChange> {
 }
 
 /**
+ * Changes of the line made from this process, one at a time per line store: they wait for each
+ * other instead of racing. Steps of many missions run at once in one
+ * process (the local stack; a Lambda container serves one at a time), and without this a crowd
+ * of them entering together read the same version, all but one lost the conditional write, and
+ * each read again after a back-off. Other processes still meet at the conditional write.
+ */
+const changing = new OneAtATime<object>();
+
+/**
  * Reads the line, computes the change and stores it if the line did not move meanwhile (else
  * again, from a fresh read). `proceed` may refuse a computed change (to do something first).
+ * Within this process, changes are made one at a time (see `changing`).
  */
-async function apply<T extends LineChange>(
+function apply<T extends LineChange>(
   svc: BuilderLineServices,
   compute: (line: BuilderLine) => T,
   proceed: (change: T, before: BuilderLine) => Promise<boolean> = async () => true,
 ): Promise<Applied<T>> {
+  return changing.run(svc.builderLine, () => applyNow(svc, compute, proceed));
+}
+
+async function applyNow<T extends LineChange>(
+  svc: BuilderLineServices,
+  compute: (line: BuilderLine) => T,
+  proceed: (change: T, before: BuilderLine) => Promise<boolean>,
+): Promise<Applied<T>> {
+  let lost = 0;
   for (let tries = 0; tries < MAX_TRIES; tries++) {
-    // Jittered back-off after a lost race, so a crowd of steps spreads out.
-    if (tries > 0) await new Promise((r) => setTimeout(r, Math.random() * 8 * Math.min(tries, 6)));
+    // Jittered back-off after a race lost to another process, so a crowd of writers spreads out
+    // (a change `proceed` refused is computed again at once).
+    if (lost > 0) await new Promise((r) => setTimeout(r, Math.random() * 8 * Math.min(lost, 6)));
     const before = await svc.builderLine.read();
     const change = compute(before);
-    if (!(await proceed(change, before))) continue;
+    if (!(await proceed(change, before))) {
+      lost = 0;
+      continue;
+    }
     if (sameLine(before, change.line)) return { before, change, version: before.version, written: false };
     if (await svc.builderLine.write(change.line, before.version)) {
       return { before, change, version: before.version + 1, written: true };
     }
+    lost += 1;
   }
   throw new TransientError("The builders' line changed under every try; the step is retried");
 }

@@ -1,5 +1,6 @@
 import { awaitBuilderStep, leaveBuilderLine } from '../../lambdas/app/builder-line';
 import { BUILDER_LINE_MAX_WAITING, BUILDER_WAIT_LIMIT_SECONDS, type BuilderLine } from '../../lambdas/domain/builder-line';
+import type { BuilderLineStore } from '../../lambdas/domain/ports';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
@@ -107,5 +108,65 @@ test('a full line refuses a newcomer with BuilderLineFull, naming the limit, bef
     task_token: 'fresh',
   }).catch((err: Error) => err);
   expect(again).toMatchObject({ builder: 'waiting', queue_position: 8 });
+  await seed({ holders: [], waiting: [] });
+});
+
+/** A line store of its own over the same stored line (as another process has), counting the writes it lost. */
+function processLine(): { line: BuilderLineStore; lost: () => number } {
+  const stored = t.stack.services.builderLine;
+  let lost = 0;
+  return {
+    line: {
+      read: () => stored.read(),
+      write: async (line, expected) => {
+        const written = await stored.write(line, expected);
+        if (!written) lost += 1;
+        return written;
+      },
+    },
+    lost: () => lost,
+  };
+}
+
+async function enterAtOnce(ids: string[], lineOf: (i: number) => BuilderLineStore): Promise<void> {
+  for (const id of ids) await mission(id);
+  const entered = await Promise.all(
+    ids.map((id, i) =>
+      awaitBuilderStep(
+        { ...t.stack.services, builderLine: lineOf(i) },
+        { tenant_id: tenant, mission_id: id, attempt: 1, task_token: `token-${id}` },
+      ),
+    ),
+  );
+  expect(entered.filter((e) => e.builder === 'granted')).toHaveLength(1);
+  const line = await t.stack.services.builderLine.read();
+  // One builder, one holder; every other mission waits exactly once, in the positions it was shown.
+  expect(line.holders).toHaveLength(1);
+  const inLine = [...line.holders, ...line.waiting].map((e) => e.mission_id);
+  expect([...inLine].sort()).toEqual([...ids].sort());
+  const shown = entered.filter((e) => e.builder === 'waiting').map((e) => e.queue_position);
+  expect([...shown].sort((a, b) => Number(a) - Number(b))).toEqual(line.waiting.map((_, i) => i + 1));
+}
+
+test('steps of one process entering together change the line one at a time: none of their writes is lost', async () => {
+  await seed({ holders: [], waiting: [] });
+  const one = processLine();
+  await enterAtOnce(
+    Array.from({ length: 8 }, (_, i) => `m-together-${i}`),
+    () => one.line,
+  );
+  expect(one.lost()).toBe(0);
+  await seed({ holders: [], waiting: [] });
+});
+
+test('steps of separate processes entering together still meet at the conditional write: each mission is in line once', async () => {
+  await seed({ holders: [], waiting: [] });
+  const processes = [processLine(), processLine(), processLine(), processLine()];
+  await enterAtOnce(
+    Array.from({ length: 8 }, (_, i) => `m-apart-${i}`),
+    (i) => processes[i % processes.length]!.line,
+  );
+  // The race between processes was real: some writes were refused and made again from a fresh read.
+  expect(processes.reduce((n, p) => n + p.lost(), 0)).toBeGreaterThan(0);
   await seed({ holders: [], waiting: [] });
 });

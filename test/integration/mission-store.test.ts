@@ -53,6 +53,63 @@ test('concurrent writers never fork the chain: seq is gap-free and the hashes li
   expect(mission.chain_head).toBe(events[19]!.hash);
 });
 
+/** A document client that counts the conditional writes the store refused. */
+function counting(): { sender: DocumentSender; refused: () => number } {
+  let refused = 0;
+  return {
+    sender: {
+      send: async (command) => {
+        try {
+          return await client.send(command);
+        } catch (err) {
+          if ((err as Error).name === 'ConditionalCheckFailedException') refused += 1;
+          throw err;
+        }
+      },
+    },
+    refused: () => refused,
+  };
+}
+
+test('appends from one instance wait for each other: none of their writes is refused', async () => {
+  const one = counting();
+  const own = new MissionStore(one.sender, 'gantry');
+  await create('t1', 'm-one');
+  await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      own.appendEvent('t1', 'm-one', { type: 'note', message: `n${i}`, actor: { type: 'system', id: 'test' } }),
+    ),
+  );
+  expect(one.refused()).toBe(0);
+  const events = await own.listEvents('t1', 'm-one');
+  expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  // In the order they were given.
+  expect(events.map((e) => e.message)).toEqual(Array.from({ length: 12 }, (_, i) => `n${i}`));
+});
+
+test('writers in separate instances (separate processes) racing never fork the chain', async () => {
+  const writers = Array.from({ length: 4 }, () => counting());
+  const stores = writers.map((w) => new MissionStore(w.sender, 'gantry'));
+  await create('t1', 'm-apart');
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      stores[i % stores.length]!.appendEvent('t1', 'm-apart', {
+        type: 'note',
+        message: `n${i}`,
+        actor: { type: 'system', id: 'test' },
+      }),
+    ),
+  );
+  // They did race (writes were refused and made again from a fresh read), and the chain held.
+  expect(writers.reduce((n, w) => n + w.refused(), 0)).toBeGreaterThan(0);
+  const events = await store.listEvents('t1', 'm-apart');
+  expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  expect(verifyChain(events as never).ok).toBe(true);
+  const mission = await store.requireMission('t1', 'm-apart');
+  expect(mission.seq).toBe(20);
+  expect(mission.chain_head).toBe(events[19]!.hash);
+});
+
 test('status moves with its event; a retried append with the same idempotency key is not duplicated', async () => {
   await create('t1', 'm2');
   const a = await store.appendEvent('t1', 'm2', {
