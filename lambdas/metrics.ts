@@ -39,12 +39,16 @@ export function setMetricSink(next: MetricSink | undefined): void {
  */
 export function emitMetric(name: string, unit: MetricUnitName, value: number, dimensions: Record<string, string> = {}): void {
   if (!Number.isFinite(value)) return;
-  try {
-    const metric = metrics.singleMetric();
-    for (const [key, dimension] of Object.entries(dimensions)) metric.addDimension(key, dimension);
-    metric.addMetric(name, unit === 'None' ? MetricUnit.NoUnit : MetricUnit[unit], value);
-  } catch {
-    // An EMF write that fails (e.g. too many dimensions) loses the point, nothing else.
+  // Disabled (the local stack sets POWERTOOLS_METRICS_DISABLED), an EMF point writes nothing: the
+  // single-metric emitter (a Metrics object with a console of its own) is not built for it.
+  if (!metrics.isDisabled()) {
+    try {
+      const metric = metrics.singleMetric();
+      for (const [key, dimension] of Object.entries(dimensions)) metric.addDimension(key, dimension);
+      metric.addMetric(name, unit === 'None' ? MetricUnit.NoUnit : MetricUnit[unit], value);
+    } catch {
+      // An EMF write that fails (e.g. too many dimensions) loses the point, nothing else.
+    }
   }
   try {
     sink?.({ name, unit, value, dimensions, at: new Date().toISOString() });
