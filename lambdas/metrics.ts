@@ -4,7 +4,14 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
  * Metrics as CloudWatch EMF; the namespace is shared with the dashboard. Kept apart from the
  * logger (observability.ts) so a function that emits no metric carries no Powertools Metrics.
  */
-export const metrics = new Metrics({ namespace: 'Gantry', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'gantry' });
+class GantryMetrics extends Metrics {
+  /** True when EMF output is off (POWERTOOLS_METRICS_DISABLED, set by the local stack): nothing would be written. */
+  get writesNothing(): boolean {
+    return this.isDisabled();
+  }
+}
+
+export const metrics = new GantryMetrics({ namespace: 'Gantry', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'gantry' });
 
 /** The namespace of every Gantry metric (the CloudWatch dashboard and alarms read it). */
 export const METRICS_NAMESPACE = 'Gantry';
@@ -41,7 +48,7 @@ export function emitMetric(name: string, unit: MetricUnitName, value: number, di
   if (!Number.isFinite(value)) return;
   // Disabled (the local stack sets POWERTOOLS_METRICS_DISABLED), an EMF point writes nothing: the
   // single-metric emitter (a Metrics object with a console of its own) is not built for it.
-  if (!metrics.isDisabled()) {
+  if (!metrics.writesNothing) {
     try {
       const metric = metrics.singleMetric();
       for (const [key, dimension] of Object.entries(dimensions)) metric.addDimension(key, dimension);
