@@ -78,6 +78,8 @@ export class MissionStore {
   private readonly subscribers = new Map<string, { readonly subs: Subscription[]; readonly until: number }>();
   /** Bumped by every subscription write of a mission: a read that started before one is not kept. */
   private readonly subscriberGenerations = new Map<string, number>();
+  /** Subscription writes of a mission in progress (see `changeSubscribers`). */
+  private readonly subscriptionWrites = new Map<string, number>();
   /** Each mission item's head as this instance last moved it (see `appendFromItem`). */
   private readonly heads = new Map<string, ChainHead>();
   /** The append in progress per mission key (see `appendEvent`). */
@@ -669,20 +671,20 @@ export class MissionStore {
   }
 
   async subscribe(tenantId: string, missionId: string, connectionId: string): Promise<void> {
-    this.forgetSubscribers(missionPk(tenantId, missionId));
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { PK: missionPk(tenantId, missionId), SK: `SUB#${connectionId}`, connection_id: connectionId },
-      }),
-    );
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { PK: connPk(connectionId), SK: `SUB#${tenantId}#${missionId}`, tenant_id: tenantId, mission_id: missionId },
-      }),
-    );
-    this.forgetSubscribers(missionPk(tenantId, missionId));
+    const pk = missionPk(tenantId, missionId);
+    const added = (subs: Subscription[]): Subscription[] =>
+      subs.some((s) => s.connectionId === connectionId) ? subs : [...subs, { connectionId }];
+    await this.changeSubscribers(pk, added, async () => {
+      await this.doc.send(
+        new PutCommand({ TableName: this.table, Item: { PK: pk, SK: `SUB#${connectionId}`, connection_id: connectionId } }),
+      );
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { PK: connPk(connectionId), SK: `SUB#${tenantId}#${missionId}`, tenant_id: tenantId, mission_id: missionId },
+        }),
+      );
+    });
   }
 
   async subscriptions(tenantId: string, missionId: string): Promise<Subscription[]> {
@@ -702,7 +704,7 @@ export class MissionStore {
     );
     const subs = (out.Items ?? []).map((i) => ({ connectionId: String(i.connection_id) }));
     // A subscription written while this query ran may be missing from it: keep only a clean read.
-    if (remember && (this.subscriberGenerations.get(pk) ?? 0) === generation) {
+    if (remember && (this.subscriberGenerations.get(pk) ?? 0) === generation && !this.subscriptionWrites.has(pk)) {
       if (this.subscribers.size >= 1000) {
         for (const [key, entry] of this.subscribers) if (entry.until <= Date.now()) this.subscribers.delete(key);
       }
@@ -711,11 +713,35 @@ export class MissionStore {
     return subs;
   }
 
-  /** A subscription of the mission changed: the next push reads its subscribers again. */
-  private forgetSubscribers(pk: string): void {
-    if (this.options.rememberSubscribers !== true) return;
-    this.subscribers.delete(pk);
-    this.subscriberGenerations.set(pk, (this.subscriberGenerations.get(pk) ?? 0) + 1);
+  /**
+   * Makes a subscription write of mission `pk`. Remembered subscribers are changed by `change` as
+   * the write starts (a push meanwhile may reach the connection a moment early or late, never one
+   * of another mission) instead of forgotten, so the next push needs no query. No query that
+   * overlaps the write is kept, and a write that fails forgets them.
+   */
+  private async changeSubscribers(
+    pk: string,
+    change: (subs: Subscription[]) => Subscription[],
+    write: () => Promise<void>,
+  ): Promise<void> {
+    if (this.options.rememberSubscribers !== true) return write();
+    const bump = (): void => void this.subscriberGenerations.set(pk, (this.subscriberGenerations.get(pk) ?? 0) + 1);
+    this.subscriptionWrites.set(pk, (this.subscriptionWrites.get(pk) ?? 0) + 1);
+    bump();
+    const known = this.subscribers.get(pk);
+    if (known && known.until > Date.now()) this.subscribers.set(pk, { subs: change(known.subs), until: known.until });
+    else this.subscribers.delete(pk);
+    try {
+      await write();
+    } catch (err) {
+      this.subscribers.delete(pk);
+      throw err;
+    } finally {
+      const left = (this.subscriptionWrites.get(pk) ?? 1) - 1;
+      if (left > 0) this.subscriptionWrites.set(pk, left);
+      else this.subscriptionWrites.delete(pk);
+      bump();
+    }
   }
 
   /** Removes a connection and every subscription it held. */
@@ -730,14 +756,14 @@ export class MissionStore {
     const items = out.Items ?? [];
     for (const item of items) {
       if (String(item.SK).startsWith('SUB#')) {
-        this.forgetSubscribers(missionPk(String(item.tenant_id), String(item.mission_id)));
-        await this.doc.send(
-          new DeleteCommand({
-            TableName: this.table,
-            Key: { PK: missionPk(String(item.tenant_id), String(item.mission_id)), SK: `SUB#${connectionId}` },
-          }),
+        const pk = missionPk(String(item.tenant_id), String(item.mission_id));
+        await this.changeSubscribers(
+          pk,
+          (subs) => subs.filter((s) => s.connectionId !== connectionId),
+          async () => {
+            await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: pk, SK: `SUB#${connectionId}` } }));
+          },
         );
-        this.forgetSubscribers(missionPk(String(item.tenant_id), String(item.mission_id)));
       }
       await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: connPk(connectionId), SK: item.SK } }));
     }

@@ -210,6 +210,68 @@ test('remembered subscribers: every subscribe and disconnect is seen, and a read
   await remembering.removeConnection('r2');
 });
 
+test("remembered subscribers follow this instance's own subscribes and disconnects: no query after either", async () => {
+  let subscriberQueries = 0;
+  const store = new MissionStore(
+    {
+      send: (command: { constructor: { name: string }; input?: { ExpressionAttributeValues?: Record<string, unknown> } }) => {
+        if (command.constructor.name === 'QueryCommand' && command.input?.ExpressionAttributeValues?.[':s'] === 'SUB#') {
+          subscriberQueries += 1;
+        }
+        return client.send(command as never);
+      },
+    } as unknown as DocumentSender,
+    'gantry',
+    undefined,
+    { rememberSubscribers: true },
+  );
+  await store.putConnection('c1', 't1');
+  await store.putConnection('c2', 't1');
+  expect(await store.subscriptions('t1', 'mc')).toEqual([]);
+  await store.subscribe('t1', 'mc', 'c1');
+  await store.subscribe('t1', 'mc', 'c2');
+  await store.subscribe('t1', 'mc', 'c2');
+  expect((await store.subscriptions('t1', 'mc')).map((s) => s.connectionId).sort()).toEqual(['c1', 'c2']);
+  await store.removeConnection('c1');
+  expect(await store.subscriptions('t1', 'mc')).toEqual([{ connectionId: 'c2' }]);
+  expect(subscriberQueries).toBe(1);
+  // What it remembers is what the table holds.
+  expect(await new MissionStore(client, 'gantry').subscriptions('t1', 'mc')).toEqual([{ connectionId: 'c2' }]);
+  await store.removeConnection('c2');
+  expect(await store.subscriptions('t1', 'mc')).toEqual([]);
+  expect(subscriberQueries).toBe(1);
+});
+
+test('a subscriber query answered while a subscribe is being written is not kept', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let holdPut = false;
+  const store = new MissionStore(
+    {
+      send: async (command: { constructor: { name: string } }) => {
+        const hold = holdPut && command.constructor.name === 'PutCommand';
+        if (hold) {
+          holdPut = false;
+          await held;
+        }
+        return client.send(command as never);
+      },
+    } as unknown as DocumentSender,
+    'gantry',
+    undefined,
+    { rememberSubscribers: true },
+  );
+  await store.putConnection('c3', 't1');
+  holdPut = true;
+  const subscribing = store.subscribe('t1', 'mw', 'c3');
+  // Nothing remembered yet: this query answers from the table, where the subscription is not yet.
+  expect(await store.subscriptions('t1', 'mw')).toEqual([]);
+  release();
+  await subscribing;
+  expect(await store.subscriptions('t1', 'mw')).toEqual([{ connectionId: 'c3' }]);
+  await store.removeConnection('c3');
+});
+
 test("an append is one item read (none after this instance's own append), one event write and one item update; a repeated key is still not appended twice", async () => {
   const sent: string[] = [];
   const counting = new MissionStore(
