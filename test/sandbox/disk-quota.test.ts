@@ -152,7 +152,9 @@ test('without a quota (disabled) runs say so and /job is the job folder itself',
 test("a crashed owner's leftover disk is unmounted and deleted by the sweep; a live owner's is kept", async () => {
   const support = detectDiskQuota(true);
   if (!('support' in support)) throw new Error(support.unavailable);
-  const root = join(openTempDir('gantry-disks-'), 'disks');
+  // Not a folder named `disks`: a sandbox starting meanwhile in another test file sweeps dead
+  // owners' disks in every such folder on the machine, and would take this one's first.
+  const root = join(openTempDir('gantry-disks-'), 'job-disks');
   // pid 1 with a start time that is not its own: a process that no longer exists.
   const dead = await JobDisk.create(support.support, root, '1-999999999-disk1', 16, null);
   const mine = await JobDisk.create(support.support, root, `${ownerToken()}-disk2`, 16, null);
