@@ -1,4 +1,3 @@
-import { OneAtATime } from '../domain/one-at-a-time';
 import {
   DeleteCommand,
   type DocumentSender,
@@ -13,6 +12,7 @@ import { chainHash, GENESIS_HASH } from '../domain/event-chain';
 import { ConflictError, MissionEndedError, MissionNotFinalError, NotFoundError, TransientError } from '../domain/errors';
 import { FINAL_STATUSES, isFinal } from '../domain/mission';
 import type { Actor, Mission, MissionEvent, MissionOptions, MissionStatus } from '../domain/mission';
+import { OneAtATime } from '../domain/one-at-a-time';
 
 const missionPk = (tenant: string, mission: string): string => `T#${tenant}#M#${mission}`;
 const eventSk = (seq: number): string => `E#${String(seq).padStart(10, '0')}`;

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { crashPoint } from '../crash-point';
 import { GantryError, PublishError, UpstreamError } from '../domain/errors';
 import type { PublishFile, Publisher, PullDescription, PullFile } from '../domain/ports';
+import { OneAtATime } from '../domain/one-at-a-time';
 import { assertSafeKey } from './artifact-store';
 import type { TokenSource } from './deployers';
 
@@ -51,7 +52,7 @@ export class LocalGitPublisher implements Publisher {
   private readonly pullsDir: string;
   /** Tenants whose repository was checked whole in this process. */
   private readonly ready = new Set<string>();
-  private readonly repoLocks = new Map<string, Promise<void>>();
+  private readonly repoLocks = new OneAtATime<string>();
 
   constructor(
     private readonly root: string,
@@ -86,17 +87,7 @@ export class LocalGitPublisher implements Publisher {
 
   /** Runs `fn` alone for this tenant's repository (one process owns a data dir; this orders its tasks). */
   private exclusive<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
-    const before = this.repoLocks.get(tenantId) ?? Promise.resolve();
-    const run = before.then(fn, fn);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.repoLocks.set(tenantId, settled);
-    void settled.then(() => {
-      if (this.repoLocks.get(tenantId) === settled) this.repoLocks.delete(tenantId);
-    });
-    return run;
+    return this.repoLocks.run(tenantId, fn);
   }
 
   /** Whether the bare repository has the default branch (what "initialised" means, not a HEAD file). */

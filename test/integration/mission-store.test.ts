@@ -38,6 +38,16 @@ const create = (tenantId: string, missionId: string) =>
     speech: 's',
   });
 
+/** The mission's log is `length` events, gap-free and linked, and its item stands at the last. */
+async function expectWholeChain(missionId: string, length: number): Promise<void> {
+  const events = await store.listEvents('t1', missionId);
+  expect(events.map((e) => e.seq)).toEqual(Array.from({ length }, (_, i) => i + 1));
+  expect(verifyChain(events as never).ok).toBe(true);
+  const mission = await store.requireMission('t1', missionId);
+  expect(mission.seq).toBe(length);
+  expect(mission.chain_head).toBe(events[length - 1]!.hash);
+}
+
 test('concurrent writers never fork the chain: seq is gap-free and the hashes link', async () => {
   await create('t1', 'm1');
   await Promise.all(
@@ -45,12 +55,7 @@ test('concurrent writers never fork the chain: seq is gap-free and the hashes li
       store.appendEvent('t1', 'm1', { type: 'note', message: `n${i}`, actor: { type: 'system', id: 'test' } }),
     ),
   );
-  const events = await store.listEvents('t1', 'm1');
-  expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-  expect(verifyChain(events as never).ok).toBe(true);
-  const mission = await store.requireMission('t1', 'm1');
-  expect(mission.seq).toBe(20);
-  expect(mission.chain_head).toBe(events[19]!.hash);
+  await expectWholeChain('m1', 20);
 });
 
 /** A document client that counts the conditional writes the store refused. */
@@ -102,12 +107,7 @@ test('writers in separate instances (separate processes) racing never fork the c
   );
   // They did race (writes were refused and made again from a fresh read), and the chain held.
   expect(writers.reduce((n, w) => n + w.refused(), 0)).toBeGreaterThan(0);
-  const events = await store.listEvents('t1', 'm-apart');
-  expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-  expect(verifyChain(events as never).ok).toBe(true);
-  const mission = await store.requireMission('t1', 'm-apart');
-  expect(mission.seq).toBe(20);
-  expect(mission.chain_head).toBe(events[19]!.hash);
+  await expectWholeChain('m-apart', 20);
 });
 
 test('status moves with its event; a retried append with the same idempotency key is not duplicated', async () => {
@@ -210,21 +210,19 @@ test('remembered subscribers: every subscribe and disconnect is seen, and a read
   await remembering.removeConnection('r2');
 });
 
+/** A store that remembers subscribers, over `send` (which sees every command first). */
+type SeenCommand = { constructor: { name: string }; input?: { ExpressionAttributeValues?: Record<string, unknown> } };
+const rememberingOver = (send: (command: SeenCommand) => Promise<unknown>): MissionStore =>
+  new MissionStore({ send } as unknown as DocumentSender, 'gantry', undefined, { rememberSubscribers: true });
+
 test("remembered subscribers follow this instance's own subscribes and disconnects: no query after either", async () => {
   let subscriberQueries = 0;
-  const store = new MissionStore(
-    {
-      send: (command: { constructor: { name: string }; input?: { ExpressionAttributeValues?: Record<string, unknown> } }) => {
-        if (command.constructor.name === 'QueryCommand' && command.input?.ExpressionAttributeValues?.[':s'] === 'SUB#') {
-          subscriberQueries += 1;
-        }
-        return client.send(command as never);
-      },
-    } as unknown as DocumentSender,
-    'gantry',
-    undefined,
-    { rememberSubscribers: true },
-  );
+  const store = rememberingOver((command) => {
+    if (command.constructor.name === 'QueryCommand' && command.input?.ExpressionAttributeValues?.[':s'] === 'SUB#') {
+      subscriberQueries += 1;
+    }
+    return client.send(command as never);
+  });
   await store.putConnection('c1', 't1');
   await store.putConnection('c2', 't1');
   expect(await store.subscriptions('t1', 'mc')).toEqual([]);
@@ -246,21 +244,13 @@ test('a subscriber query answered while a subscribe is being written is not kept
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   let holdPut = false;
-  const store = new MissionStore(
-    {
-      send: async (command: { constructor: { name: string } }) => {
-        const hold = holdPut && command.constructor.name === 'PutCommand';
-        if (hold) {
-          holdPut = false;
-          await held;
-        }
-        return client.send(command as never);
-      },
-    } as unknown as DocumentSender,
-    'gantry',
-    undefined,
-    { rememberSubscribers: true },
-  );
+  const store = rememberingOver(async (command) => {
+    if (holdPut && command.constructor.name === 'PutCommand') {
+      holdPut = false;
+      await held;
+    }
+    return client.send(command as never);
+  });
   await store.putConnection('c3', 't1');
   holdPut = true;
   const subscribing = store.subscribe('t1', 'mw', 'c3');
