@@ -280,30 +280,20 @@ export class MissionStore {
    * `attribute_not_exists(SK)`, so two writers can never fork the chain: the loser re-reads
    * the head and tries again. The mission's seq/status then move forward only.
    */
-  async appendEvent(
-    tenantId: string,
-    missionId: string,
-    input: NewEvent,
-    onWritten?: (event: MissionEvent) => void,
-  ): Promise<MissionEvent> {
+  async appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
     // Appends to one mission from this instance wait for each other: each then starts from the
     // head the one before it left (remembered, no read). Racing, they computed the same seq, all
     // but one lost the event write and took the general path (two queries, a read, a back-off).
     // Writers elsewhere still meet at the conditional writes, so the chain never forks.
-    return this.appending.run(missionPk(tenantId, missionId), () => this.appendNow(tenantId, missionId, input, onWritten));
+    return this.appending.run(missionPk(tenantId, missionId), () => this.appendNow(tenantId, missionId, input));
   }
 
-  private async appendNow(
-    tenantId: string,
-    missionId: string,
-    input: NewEvent,
-    onWritten: ((event: MissionEvent) => void) | undefined,
-  ): Promise<MissionEvent> {
+  private async appendNow(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent> {
     const pk = missionPk(tenantId, missionId);
     const idempotencyKey = input.idempotencyKey ?? randomUUID();
     // As stored and as hashed: a JSON value (no undefined), so a re-read event hashes the same.
     const patch = input.patch ? (jsonValue(input.patch) as MissionPatch) : undefined;
-    const fast = await this.appendFromItem(tenantId, missionId, input, idempotencyKey, patch, onWritten);
+    const fast = await this.appendFromItem(tenantId, missionId, input, idempotencyKey, patch);
     if (fast) return fast;
     for (let tries = 0; tries < 30; tries++) {
       // Jittered back-off after a lost race so a crowd of writers spreads out.
@@ -346,7 +336,6 @@ export class MissionStore {
         start,
       });
       if (!(await this.putEvent(pk, event))) continue;
-      onWritten?.(event);
       await this.advanceMission(tenantId, missionId, event, patch ?? {}, input.idempotencyKey !== undefined);
       return event;
     }
@@ -374,12 +363,11 @@ export class MissionStore {
     input: NewEvent,
     idempotencyKey: string,
     patch: MissionPatch | undefined,
-    onWritten: ((event: MissionEvent) => void) | undefined,
   ): Promise<MissionEvent | null> {
     const pk = missionPk(tenantId, missionId);
     const remembered = this.heads.get(pk);
     if (remembered) {
-      const event = await this.appendOnHead(tenantId, missionId, input, idempotencyKey, patch, remembered, null, onWritten);
+      const event = await this.appendOnHead(tenantId, missionId, input, idempotencyKey, patch, remembered, null);
       if (event) return event;
       this.heads.delete(pk);
     }
@@ -393,16 +381,7 @@ export class MissionStore {
       status: mission.status,
       keys: new Set(Object.keys(item).filter((k) => k.startsWith(KEY_INDEX_PREFIX) && k !== KEY_INDEX_ATTRIBUTE)),
     };
-    return this.appendOnHead(
-      tenantId,
-      missionId,
-      input,
-      idempotencyKey,
-      patch,
-      head,
-      mission.seq === 0 ? mission : null,
-      onWritten,
-    );
+    return this.appendOnHead(tenantId, missionId, input, idempotencyKey, patch, head, mission.seq === 0 ? mission : null);
   }
 
   /** Appends after `head` if it can vouch for this append (see `appendFromItem`), else null. */
@@ -414,7 +393,6 @@ export class MissionStore {
     patch: MissionPatch | undefined,
     head: ChainHead,
     start: Mission | null,
-    onWritten: ((event: MissionEvent) => void) | undefined,
   ): Promise<MissionEvent | null> {
     const pk = missionPk(tenantId, missionId);
     const indexKey = input.idempotencyKey !== undefined;
@@ -423,7 +401,6 @@ export class MissionStore {
     if (input.status && isFinal(head.status)) return null;
     const event = this.nextEvent(tenantId, missionId, input, idempotencyKey, patch, { seq: head.seq, hash: head.hash, start });
     if (!(await this.putEvent(pk, event))) return null;
-    onWritten?.(event);
     if (await this.advanceMission(tenantId, missionId, event, patch ?? {}, indexKey)) {
       const keys = indexKey ? new Set(head.keys).add(keyIndexAttribute(idempotencyKey)) : head.keys;
       this.rememberHead(pk, { seq: event.seq, hash: event.hash, status: event.status ?? head.status, keys });

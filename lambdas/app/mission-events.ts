@@ -3,7 +3,6 @@ import type { NewEvent } from '../adapters/mission-store';
 import type { MissionEvent } from '../domain/mission';
 import { emitMetric, METRIC_NAMES } from '../metrics';
 import { logger } from '../observability';
-import { OneAtATime } from '../domain/one-at-a-time';
 
 /** What recording and broadcasting a mission event needs. */
 export type EventServices = Pick<Services, 'store' | 'push'>;
@@ -23,14 +22,9 @@ export function eventMessage(event: MissionEvent): Record<string, unknown> {
   };
 }
 
-/** Pushes of one mission's events, in the order the events were stored. */
-const pushing = new OneAtATime<string>();
-
 /**
- * Appends an event to the mission's chain and pushes it to every subscribed connection. The push
- * starts as soon as the event itself is stored, while the mission item moves to it, and ends
- * before this returns. Push is best effort: a client that misses a message resyncs from the
- * events endpoint by seq.
+ * Appends an event to the mission's chain, then pushes it to every subscribed connection.
+ * Push is best effort: a client that misses a message resyncs from the status endpoint by seq.
  */
 export async function recordEvent(
   svc: EventServices,
@@ -38,18 +32,12 @@ export async function recordEvent(
   missionId: string,
   input: NewEvent,
 ): Promise<MissionEvent> {
-  const push = (stored: MissionEvent): Promise<void> =>
-    pushing.run(`${tenantId}#${missionId}`, () => broadcast(svc, tenantId, missionId, eventMessage(stored)));
-  let pushed: Promise<void> | null = null;
-  const event = await svc.store.appendEvent(tenantId, missionId, input, (stored) => {
-    pushed = push(stored);
-  });
+  const event = await svc.store.appendEvent(tenantId, missionId, input);
   if (event.status) {
     // One EMF metric per status change, dimensioned by status: the dashboard's mission funnel.
     emitMetric(METRIC_NAMES.statusChanges, 'Count', 1, { status: event.status });
   }
-  // An event stored before (a repeated key) is pushed again, as a retried step's would be.
-  await (pushed ?? push(event));
+  await broadcast(svc, tenantId, missionId, eventMessage(event));
   return event;
 }
 

@@ -280,17 +280,8 @@ export interface MissionRepository {
    * positions written out of order never leave a stale one. A position is never set on a final mission.
    */
   showQueuePosition(tenantId: string, missionId: string, position: number | null, version: number): Promise<void>;
-  /**
-   * Appends the next event of the chain (never forks it); may move the mission's status.
-   * `onWritten` is called once the event itself is stored, before the mission item moves to it
-   * (not for a repeated key, whose event was stored before).
-   */
-  appendEvent(
-    tenantId: string,
-    missionId: string,
-    input: NewEvent,
-    onWritten?: (event: MissionEvent) => void,
-  ): Promise<MissionEvent>;
+  /** Appends the next event of the chain (never forks it); may move the mission's status. */
+  appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent>;
   lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null>;
   listEvents(tenantId: string, missionId: string, afterSeq?: number, limit?: number): Promise<MissionEvent[]>;
   /** The event appended with this idempotency key, if any (a re-run step finds its own work). */

@@ -2,7 +2,6 @@ import '../../local/polyfills';
 import { DynamoDocumentClient, UpdateCommand, type DocumentSender } from '../../lambdas/adapters/dynamo-client';
 import type { Server } from 'node:http';
 import { MissionStore } from '../../lambdas/adapters/mission-store';
-import { recordEvent } from '../../lambdas/app/mission-events';
 import { verifyChain } from '../../lambdas/domain/event-chain';
 import { ensureTable } from '../../local/dynamo-table';
 const dynalite = require('dynalite') as (o: Record<string, unknown>) => Server;
@@ -444,47 +443,4 @@ test('a key deeper in the log than the head is not appended again (a step re-run
   expect((await store.listEvents('tS', 'deep')).length).toBe(2);
   expect((await store.eventByIdempotencyKey('tS', 'deep', 'audit'))?.seq).toBe(2);
   expect(await store.eventByIdempotencyKey('tS', 'deep', 'nope')).toBeNull();
-});
-
-test('an event is pushed as soon as it is stored, before the mission item moves to it, and pushes keep the seq order', async () => {
-  let holdUpdates = false;
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  const slow = new MissionStore(
-    {
-      send: async (command: { constructor: { name: string } }) => {
-        if (holdUpdates && command.constructor.name === 'UpdateCommand') await held;
-        return client.send(command as never);
-      },
-    } as unknown as DocumentSender,
-    'gantry',
-  );
-  const posted: Array<Record<string, unknown>> = [];
-  const push = {
-    post: async (_connectionId: string, message: Record<string, unknown>) => {
-      posted.push(message);
-      return true;
-    },
-  };
-  const svc = { store: slow, push } as unknown as Parameters<typeof recordEvent>[0];
-  const actor = { type: 'system', id: 'test' } as const;
-  await create('t1', 'm-push');
-  await slow.putConnection('p1', 't1');
-  await slow.subscribe('t1', 'm-push', 'p1');
-
-  holdUpdates = true;
-  const recording = recordEvent(svc, 't1', 'm-push', { type: 'note', message: 'first', actor });
-  for (let waited = 0; posted.length === 0 && waited < 2000; waited += 5) await new Promise((r) => setTimeout(r, 5));
-  expect(posted).toEqual([expect.objectContaining({ type: 'event', seq: 1, message: 'first' })]);
-  expect((await store.requireMission('t1', 'm-push')).seq).toBe(0);
-  holdUpdates = false;
-  release();
-  await recording;
-  expect((await store.requireMission('t1', 'm-push')).seq).toBe(1);
-
-  await Promise.all(
-    Array.from({ length: 6 }, (_, i) => recordEvent(svc, 't1', 'm-push', { type: 'note', message: `n${i}`, actor })),
-  );
-  expect(posted.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-  await slow.removeConnection('p1');
 });
