@@ -2,6 +2,7 @@ import '../../local/polyfills';
 import { DynamoDocumentClient, UpdateCommand, type DocumentSender } from '../../lambdas/adapters/dynamo-client';
 import type { Server } from 'node:http';
 import { MissionStore } from '../../lambdas/adapters/mission-store';
+import { recordEvent } from '../../lambdas/app/mission-events';
 import { verifyChain } from '../../lambdas/domain/event-chain';
 import { ensureTable } from '../../local/dynamo-table';
 const dynalite = require('dynalite') as (o: Record<string, unknown>) => Server;
@@ -443,4 +444,50 @@ test('a key deeper in the log than the head is not appended again (a step re-run
   expect((await store.listEvents('tS', 'deep')).length).toBe(2);
   expect((await store.eventByIdempotencyKey('tS', 'deep', 'audit'))?.seq).toBe(2);
   expect(await store.eventByIdempotencyKey('tS', 'deep', 'nope')).toBeNull();
+});
+
+test('what a subscriber hears is already in the status: each event is pushed only once the mission item has moved to it', async () => {
+  let holdUpdates = false;
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const slow = new MissionStore(
+    {
+      send: async (command: { constructor: { name: string } }) => {
+        if (holdUpdates && command.constructor.name === 'UpdateCommand') await held;
+        return client.send(command as never);
+      },
+    } as unknown as DocumentSender,
+    'gantry',
+  );
+  // Each push reads the mission as a client would on hearing it.
+  const heard: Array<{ pushed: unknown; status: string; seq: number }> = [];
+  const push = {
+    post: async (_connectionId: string, message: Record<string, unknown>) => {
+      const mission = await store.requireMission('t1', 'm-heard');
+      heard.push({ pushed: message.seq, status: mission.status, seq: mission.seq });
+      return true;
+    },
+  };
+  const svc = { store: slow, push } as unknown as Parameters<typeof recordEvent>[0];
+  const actor = { type: 'system', id: 'test' } as const;
+  await create('t1', 'm-heard');
+  await slow.putConnection('h1', 't1');
+  await slow.subscribe('t1', 'm-heard', 'h1');
+
+  holdUpdates = true;
+  const recording = recordEvent(svc, 't1', 'm-heard', { type: 'status', status: 'BUILDING', message: 'building', actor });
+  await new Promise((r) => setTimeout(r, 100));
+  // The event is stored, the item has not moved yet: nothing is pushed.
+  expect((await store.listEvents('t1', 'm-heard')).map((e) => e.seq)).toEqual([1]);
+  expect(heard).toEqual([]);
+  holdUpdates = false;
+  release();
+  await recording;
+  await Promise.all(
+    Array.from({ length: 4 }, (_, i) => recordEvent(svc, 't1', 'm-heard', { type: 'note', message: `n${i}`, actor })),
+  );
+  expect(heard[0]).toEqual({ pushed: 1, status: 'BUILDING', seq: 1 });
+  expect(heard).toHaveLength(5);
+  for (const h of heard) expect(h.seq).toBeGreaterThanOrEqual(Number(h.pushed));
+  await slow.removeConnection('h1');
 });
