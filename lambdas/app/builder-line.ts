@@ -75,10 +75,10 @@ interface Applied<T extends LineChange> {
 
 /**
  * Changes of the line made from this process, one at a time per line store: they wait for each
- * other instead of racing. Steps of many missions run at once in one
- * process (the local stack; a Lambda container serves one at a time), and without this a crowd
- * of them entering together read the same version, all but one lost the conditional write, and
- * each read again after a back-off. Other processes still meet at the conditional write.
+ * other instead of racing. Steps of many missions run at once in one process (the local stack; a
+ * Lambda container serves one at a time), and without this a crowd of them entering together read
+ * the same version, all but one lost the conditional write, and each read again after a back-off.
+ * Other processes still meet at the conditional write.
  */
 const changing = new OneAtATime<object>();
 
