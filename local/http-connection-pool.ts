@@ -18,6 +18,8 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 /** Idle connections are closed before the server's keep-alive timeout (node's default: 5 s) would. */
 const IDLE_MS = 4000;
+/** How long a server may send nothing while a request waits for its answer. */
+const DEFAULT_SILENCE_MS = 30_000;
 /** A request header value may not break the request's framing. */
 const UNSAFE_HEADER = /[\r\n\0]/;
 
@@ -40,17 +42,24 @@ class PooledConnection {
     readonly socket: Socket,
     private readonly onIdle: (c: PooledConnection) => void,
     private readonly onGone: (c: PooledConnection) => void,
+    private readonly silenceMs: number,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (err) => this.fail(err));
     socket.on('close', () => this.fail(new HttpProtocolError('the connection closed before the answer was complete')));
+    socket.on('timeout', () => {
+      if (this.pending) this.fail(new HttpProtocolError(`no answer within ${this.silenceMs} ms`));
+    });
   }
 
   /** Sends one request (its head and body as one write) and answers what the server answered. */
   send(request: string | Buffer): Promise<AwsHttpAnswer> {
     this.idleSince = 0;
     this.socket.ref();
+    // A server that goes silent fails the request (and drops the connection) instead of holding
+    // its caller, and whatever waits behind that caller, for ever.
+    this.socket.setTimeout(this.silenceMs);
     return new Promise<AwsHttpAnswer>((resolve, reject) => {
       this.pending = { resolve, reject };
       this.socket.write(request);
@@ -79,6 +88,7 @@ class PooledConnection {
     this.pending = null;
     const extra = this.buffer.length > parsed.used;
     this.buffer = Buffer.alloc(0);
+    this.socket.setTimeout(0);
     if (parsed.close || extra) this.destroy();
     else {
       // An idle connection does not keep the process alive (a command's client ends when its work does).
@@ -184,6 +194,8 @@ export interface HttpConnectionPoolOptions {
   readonly connect: () => Socket;
   /** Connections open at once; further requests wait for one. @default 32 */
   readonly maxConnections?: number;
+  /** A request fails when the server sends nothing for this long. @default 30 s */
+  readonly silenceMs?: number;
 }
 
 /** Requests over a pool of kept-alive connections to one server (see the file comment). */
@@ -249,6 +261,7 @@ export class HttpConnectionPool implements HttpTransport {
         this.options.connect(),
         (done) => this.release(done),
         (gone) => this.forget(gone),
+        this.options.silenceMs ?? DEFAULT_SILENCE_MS,
       );
       this.all.add(c);
       this.sweepIdle();

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createConnection } from 'node:net';
+import { createConnection, createServer as createNetServer } from 'node:net';
 import { HttpConnectionPool, HttpProtocolError, parseAnswer } from '../../local/http-connection-pool';
 
 const answer = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -108,6 +108,26 @@ describe('HttpConnectionPool', () => {
     expect((await p.send({ method: 'GET', path: '/b', headers: { host: 'x' } })).status).toBe(200);
     expect(connections).toBe(2);
     p.close();
+  });
+
+  it('fails a request whose server goes silent, drops that connection, and goes on with a new one', async () => {
+    // Reads what it is sent and never answers.
+    const silent = createNetServer((socket) => socket.resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentPort = (silent.address() as { port: number }).port;
+    let target = silentPort;
+    const p = new HttpConnectionPool({ connect: () => createConnection(target, '127.0.0.1'), silenceMs: 150 });
+    const started = performance.now();
+    await expect(p.send({ method: 'GET', path: '/', headers: { host: 'x' } })).rejects.toThrow(/no answer within 150 ms/);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    target = port;
+    expect((await p.send({ method: 'GET', path: '/after', headers: { host: 'x' } })).status).toBe(200);
+    // A connection that answered is not timed out while it sits idle in the pool.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await p.send({ method: 'GET', path: '/later', headers: { host: 'x' } })).status).toBe(200);
+    expect(connections).toBe(1);
+    p.close();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
   it('fails a request whose connection cannot be made, and one whose headers would break the request', async () => {
