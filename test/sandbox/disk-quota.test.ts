@@ -173,8 +173,10 @@ test("a sandbox's start-up sweep also ends a dead owner's disks of another data 
   const sandbox = await testSandbox();
   // Another stack's sandbox folder: its owner crashed, so its own next start would never come.
   const elsewhere = join(openTempDir('gantry-other-stack-'), 'sandbox', 'disks');
-  const dead = await JobDisk.create(support.support, elsewhere, '1-999999999-disk7', 16, null);
   const live = await JobDisk.create(support.support, elsewhere, `${ownerToken()}-disk8`, 16, null);
+  // Made just before the sweep: a sandbox starting in another test file sweeps the same way, and
+  // the shorter the dead disk waits, the less likely that one takes it first.
+  const dead = await JobDisk.create(support.support, elsewhere, '1-999999999-disk7', 16, null);
   try {
     const report = await sandbox.sweepLeftovers();
     expect(report.disks).toContain('1-999999999-disk7');
