@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import { createConnection, type Socket } from 'node:net';
 import type { AwsHttpAnswer, AwsHttpRequest, HttpTransport } from '../lambdas/adapters/aws-http';
 
 /**
@@ -284,4 +284,12 @@ export class HttpConnectionPool implements HttpTransport {
     const next = this.waiting.shift();
     if (next) void this.take().then(next);
   }
+}
+
+/** A pool to the TCP origin of an `http:` URL (the local gateway): its host and port, brackets of an IPv6 host dropped. */
+export function poolForOrigin(url: string | URL, options: Omit<HttpConnectionPoolOptions, 'connect'> = {}): HttpConnectionPool {
+  const origin = new URL(url);
+  const host = origin.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = Number(origin.port || 80);
+  return new HttpConnectionPool({ ...options, connect: () => createConnection(port, host) });
 }

@@ -21,7 +21,7 @@ import { lockDataDir } from './data-dir-lock';
 import { ensureTable } from './dynamo-table';
 import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accounts';
 import { sweepExpiredItems } from './expired-items';
-import { HttpConnectionPool } from './http-connection-pool';
+import { poolForOrigin } from './http-connection-pool';
 import { CONNECTIONS_KEY_HEADER, newConnectionsKey } from './connections-api';
 import { restrictTree, startEmbeddedStore } from './embedded-store';
 import { LocalGateway } from './gateway';
@@ -35,7 +35,6 @@ import { WarmBuilders } from './sandbox/warm-builders';
 import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { ApiGatewayConnections } from '../lambdas/adapters/push';
-import { createConnection } from 'node:net';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
 import { LocalMetricsFile } from './metrics-file';
 import { setMetricSink } from '../lambdas/metrics';
@@ -260,16 +259,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     onEnded: (event) => EXECUTION_ENDED_FN(event),
   });
   // The stack's push adapter presents the per-start key on every request.
-  const gatewayUrl = new URL(url);
   const managementApi = new ApiGatewayConnections({
     region: config.AWS_REGION,
     endpoint: url,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     headers: { [CONNECTIONS_KEY_HEADER]: connectionsKey },
     // Pushes reuse kept-alive connections to the gateway instead of opening one each.
-    transport: new HttpConnectionPool({
-      connect: () => createConnection(Number(gatewayUrl.port), gatewayUrl.hostname.replace(/^\[(.*)\]$/, '$1')),
-    }),
+    transport: poolForOrigin(url),
   });
   const base = createLocalServices(
     config,

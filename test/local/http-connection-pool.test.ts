@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createConnection, createServer as createNetServer } from 'node:net';
-import { HttpConnectionPool, HttpProtocolError, parseAnswer } from '../../local/http-connection-pool';
+import { HttpConnectionPool, HttpProtocolError, parseAnswer, poolForOrigin } from '../../local/http-connection-pool';
 
 const answer = (text: string): Buffer => Buffer.from(text, 'latin1');
 
@@ -80,7 +80,7 @@ describe('HttpConnectionPool', () => {
   });
 
   const pool = (max?: number): HttpConnectionPool =>
-    new HttpConnectionPool({ connect: () => createConnection(port, '127.0.0.1'), ...(max ? { maxConnections: max } : {}) });
+    poolForOrigin(`http://127.0.0.1:${port}/ignored/path`, max ? { maxConnections: max } : {});
 
   it('answers many requests at once over at most its connections, each with its own answer', async () => {
     const p = pool(4);
