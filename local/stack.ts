@@ -232,7 +232,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     sandbox,
     jobRoot,
     size: () => slots.capacity,
-    runOptions: (bundle, limits) => builderRunOptions(sandbox, bundle, limits, 'stdin'),
+    runOptions: (launch, limits) => builderRunOptions(sandbox, launch, limits, 'stdin'),
   });
   undo.push(() => warm.close());
   const builds = new LocalBuilds({

@@ -6,9 +6,38 @@ import type { AppIdentity } from './app-identity';
 import { BuilderLimitsSchema, runBuild, type BuilderLimits, type BuildResultDetail } from './build-runner';
 import { formatBuilderMessage, type BuilderMessage } from './protocol';
 
-/** Writes one protocol message to stdout: this is the entrypoint's contract with whoever started it. */
+/** Protocol messages emitted in this turn of the event loop, not yet written. */
+let unwritten: string[] = [];
+let flushQueued = false;
+
+/**
+ * Writes one protocol message to stdout: this is the entrypoint's contract with whoever started it.
+ * Log lines emitted in one turn of the event loop (a test run's output arrives as many lines at a
+ * time) go out as one write: a write to a pipe is a system call and wakes the reader, so a line
+ * each cost the builder and the stack a call per line. Any other message (a phase about to start,
+ * a command's result, the build's result, an error) is written at once with everything before it:
+ * the stack must know which command runs before that command can do anything (it may kill the
+ * builder), and nothing is pending when the process ends.
+ */
 export function emit(message: BuilderMessage): void {
-  process.stdout.write(formatBuilderMessage(message));
+  unwritten.push(formatBuilderMessage(message));
+  if (message.type !== 'log') {
+    flushEmitted();
+    return;
+  }
+  if (!flushQueued) {
+    flushQueued = true;
+    setImmediate(flushEmitted);
+  }
+}
+
+/** Writes every message emitted so far, in order. */
+export function flushEmitted(): void {
+  flushQueued = false;
+  if (unwritten.length === 0) return;
+  const text = unwritten.join('');
+  unwritten = [];
+  process.stdout.write(text);
 }
 
 /** A result for a build that could not start (bad inputs): still a result, so the workflow can react. */

@@ -12,6 +12,7 @@
  */
 import { rename, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { startupSnapshot } from 'node:v8';
 import * as z from 'zod';
 import { buildFromInputs, emit, failedBeforeBuild, resultJson } from './build-job';
 
@@ -92,12 +93,20 @@ async function main(): Promise<number> {
   return runLocal(env.data.GANTRY_JOB_DIR, controller.signal, env.data.GANTRY_BUILDER_CONFINED === '1');
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    emit({ v: 1, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-    process.exitCode = 1;
-  },
-);
+function start(): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      emit({ v: 1, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      process.exitCode = 1;
+    },
+  );
+}
+
+// The local stack can start the builder from a V8 startup snapshot of this file (see
+// local/sandbox/builder-bundle.ts): the snapshot holds the loaded modules, and `main` runs when it
+// is deserialized, reading the environment and the job then. Run as a script, it starts at once.
+if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(start);
+else start();

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { build as esbuild, version as esbuildVersion } from 'esbuild';
 import * as z from 'zod';
 
@@ -110,6 +112,104 @@ export function ensureBuilderBundle(cacheDir: string, entry = defaultEntrypointS
     pending = buildBundle(resolve(cacheDir), entry);
     bundles.set(key, pending);
     pending.catch(() => bundles.delete(key));
+  }
+  return pending;
+}
+
+/** Where a builder starts from: its bundle, and a startup snapshot of it when one could be made. */
+export interface BuilderLaunch {
+  readonly bundle: string;
+  /** A V8 startup snapshot of the bundle for the Node binary that runs builders, or null. */
+  readonly snapshot: string | null;
+}
+
+const run = promisify(execFile);
+
+/**
+ * A V8 startup snapshot of the builder bundle for `nodePath`, or null when this Node cannot make
+ * one that works.
+ *
+ * Why: every build starts a builder process, and loading the bundle (compiling it, building its
+ * validation schemas) was about a third of that process's start. Started from a snapshot, Node
+ * deserializes the loaded modules instead (the same code, so the same builder), then runs `main`.
+ *
+ * The snapshot is made by `node --build-snapshot` with an empty environment, so nothing of the
+ * stack's environment (a token, a key) can be captured in it; the builder reads its environment
+ * when it runs. A snapshot only works for the exact Node binary that made it, so it is cached by
+ * the bundle's hash and that binary (path, size, modification time, version). A new snapshot is
+ * tried once before it is used: started with no job and no start byte, it must answer as the
+ * bundle does; otherwise builders start from the bundle.
+ */
+async function buildSnapshot(bundlePath: string, nodePath: string): Promise<string | null> {
+  const node = await stat(nodePath);
+  const bundleHash = (await sha256File(bundlePath)) ?? '';
+  const key = createHash('sha256')
+    .update(JSON.stringify([bundleHash, nodePath, node.size, node.mtimeMs, process.version]))
+    .digest('hex')
+    .slice(0, 24);
+  const blob = join(dirname(bundlePath), `entrypoint-${key}.blob`);
+  if (existsSync(blob)) return blob;
+  const tmp = `${blob}.${randomUUID()}.tmp`;
+  try {
+    await run(nodePath, ['--snapshot-blob', tmp, '--build-snapshot', bundlePath], { env: {}, timeout: 60_000 });
+    // The builder's answer when no start byte comes: proof the snapshot reaches `main` and emits.
+    const probe = await new Promise<string>((done) => {
+      const child = execFile(
+        nodePath,
+        ['--snapshot-blob', tmp],
+        { env: { GANTRY_BUILDER_START: 'stdin' }, timeout: 30_000 },
+        (_err, stdout) => done(String(stdout)),
+      );
+      child.stdin?.end();
+    });
+    if (!probe.includes('"stdin closed before the start signal"')) {
+      await rm(tmp, { force: true });
+      return null;
+    }
+    await rename(tmp, blob);
+    await pruneSnapshots(dirname(bundlePath), blob);
+    return blob;
+  } catch {
+    await rm(tmp, { force: true });
+    return null;
+  }
+}
+
+/**
+ * Removes snapshots of earlier bundles or binaries (5 MB each) unused for a day. A stack still
+ * running one finds it gone at its next builder start and starts that builder from the bundle.
+ */
+async function pruneSnapshots(dir: string, keep: string): Promise<void> {
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const path = join(dir, name);
+    if (path === keep || !/^entrypoint-[0-9a-f]+\.blob$/.test(name)) continue;
+    const info = await stat(path).catch(() => null);
+    if (info && info.atimeMs < dayAgo && info.mtimeMs < dayAgo) await rm(path, { force: true });
+  }
+}
+
+const launches = new Map<string, Promise<BuilderLaunch>>();
+
+/**
+ * The bundle (see `ensureBuilderBundle`) and its startup snapshot for `nodePath` (made or verified
+ * at most once per process, folder and binary). A snapshot that cannot be made is not an error:
+ * builders then start from the bundle.
+ */
+export function ensureBuilderLaunch(
+  cacheDir: string,
+  nodePath: string,
+  entry = defaultEntrypointSource(),
+): Promise<BuilderLaunch> {
+  const key = `${resolve(cacheDir)}\0${entry}\0${nodePath}`;
+  let pending = launches.get(key);
+  if (!pending) {
+    pending = ensureBuilderBundle(cacheDir, entry).then(async (bundle) => ({
+      bundle,
+      snapshot: await buildSnapshot(bundle, nodePath),
+    }));
+    launches.set(key, pending);
+    pending.catch(() => launches.delete(key));
   }
   return pending;
 }

@@ -1,4 +1,4 @@
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, existsSync } from 'node:fs';
 import { chown, cp, lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandResult, EndReason } from '../../lambdas/domain/build-result';
@@ -14,7 +14,7 @@ import {
 import { LineSplitter } from '../../builder-image/src/line-splitter';
 import { BuildResultFileSchema, parseBuilderMessage } from '../../builder-image/src/protocol';
 import { TestOutcomeParser } from '../../builder-image/src/test-outcomes';
-import { ensureBuilderBundle } from './builder-bundle';
+import { ensureBuilderLaunch, type BuilderLaunch } from './builder-bundle';
 import {
   assertJobName,
   chownTree,
@@ -38,7 +38,8 @@ import type { WarmBuilder, WarmBuilders, WarmRunOptions } from './warm-builders'
  *   app/<output_dir>/            the built output (see `builderJobPaths`, `copyBuildOutput`)
  *   build.log, result.json       written by the entrypoint
  *   home/                        HOME inside the sandbox (npm cache in home/.npm)
- * plus `<jobRoot>/.builder/entrypoint.js` (the bundled entrypoint, shared by all jobs) and
+ * plus `<jobRoot>/.builder/entrypoint.js` (the bundled entrypoint, shared by all jobs, with its startup
+ * snapshot `entrypoint-<key>.blob` when this Node can make one) and
  * `<jobRoot>/.owners/<jobId>` (which process owns the folder, for the leftover sweep).
  */
 
@@ -103,6 +104,8 @@ export function builderJobPaths(jobRoot: string, jobId: string, outputDir = 'dis
 }
 
 const ENTRYPOINT_IN_SANDBOX = '/opt/gantry/entrypoint.js';
+/** Where the sandbox sees the builder's startup snapshot (when there is one). */
+const SNAPSHOT_IN_SANDBOX = '/opt/gantry/entrypoint.blob';
 const MAX_RESULT_BYTES = 8 * 1024 * 1024;
 
 let defaultSandbox: Promise<LocalSandbox> | null = null;
@@ -250,19 +253,23 @@ function diskFullMessage(diskMb: number): string {
 /** The sandbox run of a builder for `jobDir` (the same for a cold start and a warm builder). */
 export function builderRunOptions(
   sandbox: LocalSandbox,
-  bundle: string,
+  launch: BuilderLaunch,
   limits: BuilderLimits,
   start: 'now' | 'stdin' = 'now',
 ): WarmRunOptions {
+  // From the snapshot when there is one (and it is still there): the same builder, loaded faster.
+  const snapshot = launch.snapshot && existsSync(launch.snapshot) ? launch.snapshot : null;
   return {
-    argv: [sandbox.nodePath, ENTRYPOINT_IN_SANDBOX],
+    argv: snapshot ? [sandbox.nodePath, '--snapshot-blob', SNAPSHOT_IN_SANDBOX] : [sandbox.nodePath, ENTRYPOINT_IN_SANDBOX],
     env: {
       GANTRY_BUILDER_MODE: 'local',
       GANTRY_JOB_DIR: SANDBOX_JOB_DIR,
       GANTRY_BUILDER_CONFINED: sandbox.describe().isolation === 'none' ? '0' : '1',
       ...(start === 'stdin' ? { GANTRY_BUILDER_START: 'stdin' } : {}),
     },
-    readOnlyBinds: [{ source: bundle, target: ENTRYPOINT_IN_SANDBOX }],
+    readOnlyBinds: [
+      snapshot ? { source: snapshot, target: SNAPSHOT_IN_SANDBOX } : { source: launch.bundle, target: ENTRYPOINT_IN_SANDBOX },
+    ],
     limits: {
       memoryMb: limits.memory_mb,
       cpuPercent: limits.cpu_percent,
@@ -282,7 +289,7 @@ async function runCold(
   stderrLines: LineSplitter,
 ): Promise<SandboxRunResult> {
   const owner = sandbox.jobOwner();
-  const bundle = await ensureBuilderBundle(join(opts.jobRoot, '.builder'));
+  const launch = await ensureBuilderLaunch(join(opts.jobRoot, '.builder'), sandbox.nodePath);
   await claimJobDir(opts.jobRoot, opts.jobId, owner);
   await writeFile(paths.manifestFile, JSON.stringify(opts.manifest), { mode: 0o644 });
   await writeFile(paths.limitsFile, JSON.stringify(opts.limits), { mode: 0o644 });
@@ -292,7 +299,7 @@ async function runCold(
   }
   await chownTree(paths.jobDir, owner);
   return sandbox.run({
-    ...builderRunOptions(sandbox, bundle, opts.limits),
+    ...builderRunOptions(sandbox, launch, opts.limits),
     jobDir: paths.jobDir,
     timeoutMs: opts.limits.dead_man_switch_seconds * 1000,
     onStdout: (chunk) => stdoutLines.push(chunk),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BuilderLimits } from '../../lambdas/domain/builder-limits';
 import { logger } from '../../lambdas/observability';
-import { ensureBuilderBundle } from './builder-bundle';
+import { ensureBuilderLaunch, type BuilderLaunch } from './builder-bundle';
 import { claimJobDir, ensureJobRoot, releaseJobDir } from './job-dirs';
 import type { LocalSandbox, SandboxRunOptions, SandboxRunResult } from './local-sandbox';
 import { ownerToken } from './process-identity';
@@ -22,7 +22,7 @@ import { ownerToken } from './process-identity';
 export type WarmRunOptions = Omit<SandboxRunOptions, 'jobDir' | 'gate' | 'signal' | 'onStdout' | 'onStderr' | 'timeoutMs'>;
 
 /** What starts a builder run for a job folder (run-builder-job.ts; the same options as a cold start). */
-export type WarmRunFactory = (bundle: string, limits: BuilderLimits) => WarmRunOptions;
+export type WarmRunFactory = (launch: BuilderLaunch, limits: BuilderLimits) => WarmRunOptions;
 
 /** A builder that waits for its job. */
 export class WarmBuilder {
@@ -193,7 +193,7 @@ export class WarmBuilders {
   private async start(limits: BuilderLimits): Promise<WarmBuilder | null> {
     const { sandbox, jobRoot } = this.opts;
     await ensureJobRoot(jobRoot);
-    const bundle = await ensureBuilderBundle(join(jobRoot, '.builder'));
+    const launch = await ensureBuilderLaunch(join(jobRoot, '.builder'), sandbox.nodePath);
     if (this.closed) return null;
     // The owner token leads the name: a crashed stack's warm folders are swept like any job's.
     const name = `${ownerToken()}-warm${++this.seq}`;
@@ -203,7 +203,7 @@ export class WarmBuilders {
       jobDir,
       limits,
       (options) => sandbox.run(options),
-      this.opts.runOptions(bundle, limits),
+      this.opts.runOptions(launch, limits),
     );
     this.builders.add(builder);
     // A builder that ends while waiting (a failure) is forgotten and its folder removed.

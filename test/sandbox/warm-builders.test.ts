@@ -41,7 +41,7 @@ describe('warm builders', () => {
       sandbox,
       jobRoot,
       size: () => 1,
-      runOptions: (bundle, limits) => builderRunOptions(sandbox, bundle, limits, 'stdin'),
+      runOptions: (launch, limits) => builderRunOptions(sandbox, launch, limits, 'stdin'),
     });
   });
   afterEach(async () => {

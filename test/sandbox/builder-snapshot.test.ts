@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseBuilderMessage } from '../../builder-image/src/protocol';
+import { ensureBuilderLaunch } from '../../local/sandbox/builder-bundle';
+import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
+import { builderRunOptions, runBuilderJob } from '../../local/sandbox/run-builder-job';
+import { appManifest, BUILDER_LIMITS, openTempDir, removeTempDirs, testSandbox } from './sandbox-fixtures';
+
+const run = promisify(execFile);
+
+/**
+ * The builder started from a V8 startup snapshot of its bundle (local/sandbox/builder-bundle.ts):
+ * made once per bundle and Node binary, tried before use, and never used when it is missing or
+ * did not answer as the bundle does.
+ */
+describe('the builder started from a startup snapshot', () => {
+  let sandbox: LocalSandbox;
+  let jobRoot: string;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    jobRoot = join(openTempDir('gantry-snap-'), 'jobs');
+  });
+
+  afterAll(() => removeTempDirs());
+
+  it('is made once for the Node that runs builders, and the sandbox starts builders from it', async () => {
+    const cache = join(jobRoot, '.builder');
+    const launch = await ensureBuilderLaunch(cache, sandbox.nodePath);
+    expect(launch.snapshot).not.toBeNull();
+    expect(existsSync(launch.snapshot!)).toBe(true);
+    // Asked again (the same process, or the next start): the same file, not a new one.
+    expect(await ensureBuilderLaunch(cache, sandbox.nodePath)).toEqual(launch);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.blob'))).toHaveLength(1);
+
+    const options = builderRunOptions(sandbox, launch, BUILDER_LIMITS);
+    expect(options.argv).toEqual([sandbox.nodePath, '--snapshot-blob', '/opt/gantry/entrypoint.blob']);
+    expect(options.readOnlyBinds).toEqual([{ source: launch.snapshot, target: '/opt/gantry/entrypoint.blob' }]);
+  });
+
+  it('runs the builder itself: it reads its environment when it starts, not when the snapshot was made', async () => {
+    const launch = await ensureBuilderLaunch(join(jobRoot, '.builder'), sandbox.nodePath);
+    // The environment the snapshot was made in had no GANTRY_BUILDER_MODE: this one is read now.
+    const refused = await run(sandbox.nodePath, ['--snapshot-blob', launch.snapshot!], {
+      env: { GANTRY_BUILDER_MODE: 'neither' },
+    }).then(
+      (ok) => ({ ...ok, code: 0 }),
+      (err: { stdout: string; code: number }) => err,
+    );
+    expect(refused.code).toBe(2);
+    const message = parseBuilderMessage(refused.stdout.trim().split('\n').at(-1)!);
+    expect(message).toMatchObject({ type: 'error', message: expect.stringMatching(/^invalid environment/) });
+  });
+
+  it('builds an app as the bundle does', async () => {
+    const lines: string[] = [];
+    const { result } = await runBuilderJob({
+      jobRoot,
+      jobId: 'snap-1',
+      manifest: appManifest(),
+      limits: BUILDER_LIMITS,
+      sandbox,
+      onLog: (line) => lines.push(line),
+    });
+    expect(result.ok).toBe(true);
+    expect(result.tests).toEqual([{ name: 'adds', ok: true }]);
+    expect(result.output_files).toEqual(['index.html']);
+    expect(lines).toContain('ok 1 - adds');
+  });
+
+  it('is not used when it cannot be made or does not answer, nor once it is gone', async () => {
+    const cache = openTempDir('gantry-nosnap-');
+    // A "Node" that makes no snapshot and answers nothing: builders start from the bundle.
+    const launch = await ensureBuilderLaunch(cache, '/bin/true');
+    expect(launch.snapshot).toBeNull();
+    expect(readdirSync(cache).filter((f) => f.includes('.blob'))).toEqual([]);
+    expect(builderRunOptions(sandbox, launch, BUILDER_LIMITS).argv).toEqual([sandbox.nodePath, '/opt/gantry/entrypoint.js']);
+
+    const made = await ensureBuilderLaunch(join(jobRoot, '.builder'), sandbox.nodePath);
+    const copy = { ...made, snapshot: join(cache, 'entrypoint-gone.blob') };
+    expect(builderRunOptions(sandbox, copy, BUILDER_LIMITS)).toMatchObject({
+      argv: [sandbox.nodePath, '/opt/gantry/entrypoint.js'],
+      readOnlyBinds: [{ source: made.bundle, target: '/opt/gantry/entrypoint.js' }],
+    });
+    rmSync(cache, { recursive: true, force: true });
+  });
+});
