@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
@@ -38,6 +38,22 @@ describe('the builder started from a startup snapshot', () => {
     const options = builderRunOptions(sandbox, launch, BUILDER_LIMITS);
     expect(options.argv).toEqual([sandbox.nodePath, '--snapshot-blob', '/opt/gantry/entrypoint.blob']);
     expect(options.readOnlyBinds).toEqual([{ source: launch.snapshot, target: '/opt/gantry/entrypoint.blob' }]);
+  });
+
+  it('is made once per machine: another data folder copies the tried snapshot instead of making its own', async () => {
+    const shared = openTempDir('gantry-snapshots-');
+    const first = await ensureBuilderLaunch(join(openTempDir('gantry-data-a-'), '.builder'), sandbox.nodePath, {
+      sharedDir: shared,
+    });
+    const kept = readdirSync(shared).filter((f) => f.endsWith('.blob'));
+    expect(kept).toHaveLength(1);
+    const second = await ensureBuilderLaunch(join(openTempDir('gantry-data-b-'), '.builder'), sandbox.nodePath, {
+      sharedDir: shared,
+    });
+    expect(second.snapshot).not.toBe(first.snapshot);
+    // Two snapshots made from one bundle differ byte for byte: equal bytes mean a copy.
+    expect(readFileSync(second.snapshot!).equals(readFileSync(join(shared, kept[0]!)))).toBe(true);
+    expect(readFileSync(second.snapshot!).equals(readFileSync(first.snapshot!))).toBe(true);
   });
 
   it('runs the builder itself: it reads its environment when it starts, not when the snapshot was made', async () => {
