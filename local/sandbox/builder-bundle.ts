@@ -200,14 +200,15 @@ async function keepShared(tried: string, shared: string): Promise<void> {
 }
 
 /**
- * Removes snapshots of earlier bundles or binaries (5 MB each) unused for a day. A stack still
- * running one finds it gone at its next builder start and starts that builder from the bundle.
+ * Removes snapshots of earlier bundles or binaries (5 MB each) unused for a day, and the partial
+ * files of a process that stopped while it made or copied one. A stack still running a removed
+ * snapshot finds it gone at its next builder start and starts that builder from the bundle.
  */
 async function pruneSnapshots(dir: string, keep: string): Promise<void> {
   const dayAgo = Date.now() - 24 * 3600 * 1000;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const path = join(dir, name);
-    if (path === keep || !/^entrypoint-[0-9a-f]+\.blob$/.test(name)) continue;
+    if (path === keep || !/^entrypoint-[0-9a-f]+\.blob(?:\.[0-9a-f-]+\.tmp)?$/.test(name)) continue;
     const info = await stat(path).catch(() => null);
     if (info && info.atimeMs < dayAgo && info.mtimeMs < dayAgo) await rm(path, { force: true });
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
@@ -54,6 +54,34 @@ describe('the builder started from a startup snapshot', () => {
     // Two snapshots made from one bundle differ byte for byte: equal bytes mean a copy.
     expect(readFileSync(second.snapshot!).equals(readFileSync(join(shared, kept[0]!)))).toBe(true);
     expect(readFileSync(second.snapshot!).equals(readFileSync(first.snapshot!))).toBe(true);
+  });
+
+  it("removes other snapshots unused for a day and stopped processes' partial files, in the folder and the machine's cache", async () => {
+    const shared = openTempDir('gantry-snapshots-');
+    const cache = join(openTempDir('gantry-data-c-'), '.builder');
+    mkdirSync(cache, { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const names = {
+      old: 'entrypoint-0123456789abcdef01234567.blob',
+      partial: `entrypoint-0123456789abcdef01234567.blob.${'ab12cd34-'.repeat(4)}ef.tmp`,
+      recent: 'entrypoint-fedcba9876543210fedcba98.blob',
+      other: 'notes.blob',
+    };
+    for (const dir of [cache, shared]) {
+      for (const [kind, name] of Object.entries(names)) {
+        writeFileSync(join(dir, name), 'x');
+        if (kind !== 'recent') utimesSync(join(dir, name), twoDaysAgo, twoDaysAgo);
+      }
+    }
+    const launch = await ensureBuilderLaunch(cache, sandbox.nodePath, { sharedDir: shared });
+    expect(launch.snapshot).not.toBeNull();
+    for (const dir of [cache, shared]) {
+      const left = readdirSync(dir);
+      expect(left).not.toContain(names.old);
+      expect(left).not.toContain(names.partial);
+      expect(left).toContain(names.recent);
+      expect(left).toContain(names.other);
+    }
   });
 
   it('runs the builder itself: it reads its environment when it starts, not when the snapshot was made', async () => {
