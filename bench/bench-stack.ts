@@ -22,7 +22,7 @@ export interface BenchClient {
   close(): void;
 }
 
-export function benchClient(stackUrl: string): BenchClient {
+function benchClient(stackUrl: string): BenchClient {
   const host = new URL(stackUrl).host;
   const pool = poolForOrigin(stackUrl);
   return {
@@ -59,12 +59,12 @@ export async function startBenchStack(name: string, options: { architect?: Archi
     },
     ...(options.architect ? { architect: options.architect } : {}),
   });
-  const login = await fetch(`${stack.url}/gantry/auth`, { method: 'POST', body: JSON.stringify(admin) });
-  const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-  const me = (await (await fetch(`${stack.url}/gantry/auth/status`, { headers: auth })).json()) as {
+  const client = benchClient(stack.url);
+  const login = await client.request('POST', '/gantry/auth', {}, JSON.stringify(admin));
+  const auth = { authorization: `Bearer ${(JSON.parse(login.text) as { token: string }).token}` };
+  const me = JSON.parse((await client.request('GET', '/gantry/auth/status', auth)).text) as {
     tenant: { tenant_id: string };
   };
-  const client = benchClient(stack.url);
   return {
     stack,
     auth,
