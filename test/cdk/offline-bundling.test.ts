@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import { brotliDecompressSync } from 'node:zlib';
+import type { LoadedPolicy } from '../../lambdas/domain/policy';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
+import { bundledPolicyDefine } from '../../lib/constructs/function-bundling';
 import { GantryFunction, NATIVE_MODULES } from '../../lib/constructs/gantry-function';
 
 /**
@@ -28,7 +31,12 @@ test('the password-hashing function bundles without installing anything', () => 
   expect(existsSync(join(asset, 'node_modules'))).toBe(false);
   const code = readFileSync(join(asset, 'index.js'), 'utf8');
   expect(code).not.toMatch(/require\(["']@node-rs\/argon2["']\)/);
-  expect(code).toContain(loadPolicyFile().hash);
+  // The policy is embedded compressed: the bundle holds the define's text, which is the policy.
+  const packed = JSON.parse(Object.values(bundledPolicyDefine())[0]!) as string;
+  expect(code).toContain(packed);
+  const embedded = JSON.parse(brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8')) as LoadedPolicy;
+  expect(embedded).toEqual(JSON.parse(JSON.stringify(loadPolicyFile())));
+  expect(embedded.hash).toBe(loadPolicyFile().hash);
   // The WebAssembly Argon2 is inside the bundle.
   expect(code).toContain('argon2');
 });
