@@ -3,6 +3,7 @@ import { analyzeRequest, normalizeRequestText, slugify } from '../request-analys
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, type Preset } from './presets';
+import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
 import { applySpecWords } from './spec-words';
@@ -500,6 +501,7 @@ export function readRequest(prompt: string): RequestReading {
     const spec = specFrom(chosen, shapeText, prompt, analysis.appName, theme?.id ?? null);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
+    leftOut.push(...featureGaps(text, { kind: null, exportsJson: spec.behaviours.some((b) => b.type === 'import-export') }));
     const interpreted = generic || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',
@@ -526,6 +528,7 @@ export function readRequest(prompt: string): RequestReading {
             ? specialConversion(text)
             : null;
     if (special) extraLeftOut.push(special);
+    extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
     const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text);
     const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer;

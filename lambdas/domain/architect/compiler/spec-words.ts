@@ -355,7 +355,10 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
       `made ${primary.plural.toLowerCase()} flip cards`,
     );
   }
-  if (has(text, /\b(export|import|backup|back up|json|download)\b/) && !negated('export|import'))
+  if (
+    has(text, /\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b/) &&
+    !negated('exports?|imports?|csv')
+  )
     ed.addBehaviour({ type: 'import-export' }, 'added import and export as JSON');
   if (has(text, /\bundo\b/) && !negated('undo')) ed.addBehaviour({ type: 'undo' }, 'added undo');
 

@@ -1,0 +1,91 @@
+/**
+ * Parts of a request that a static app could have but the offline architect's apps do not: a
+ * chart, a CSV file, spaced repetition, totals per month, a goal. The app is still built from the
+ * rest of the request, and each such part is named in the reading's `left_out`, so the person is
+ * told what their app lacks instead of finding out.
+ *
+ * Each entry names what was asked and what the app does instead. A part the app does have is never
+ * named: the kanban board's cards move by drag and drop, and JSON export and import are a
+ * behaviour of their own.
+ */
+
+/** What the app being built is: a kind template (by id) or a compiled spec. */
+export interface BuiltApp {
+  readonly kind: string | null;
+  /** True when the app exports and imports its records as a JSON file. */
+  readonly exportsJson: boolean;
+}
+
+interface Gap {
+  /** The words that ask for the part. */
+  readonly asks: RegExp;
+  /** The same words meaning something else ("a chore chart" is a tracker, not a graph), read where they were found. */
+  readonly unless?: RegExp;
+  /** Kinds whose template has the part. */
+  readonly hasIt?: readonly string[];
+  readonly need: string | ((app: BuiltApp) => string);
+}
+
+const PERIOD = '(?:weekly|monthly|yearly|annual|quarterly)';
+const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|breakdowns?|overviews?)';
+
+const GAPS: readonly Gap[] = [
+  {
+    asks: /\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?)\b/,
+    unless:
+      /\b(chore|reward|star|sticker|seating|behaviou?r|potty|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b/,
+    need: 'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
+  },
+  {
+    asks: /\b(csv|excel|xlsx|pdfs?|google sheets)\b/,
+    need: (app) =>
+      app.exportsJson
+        ? 'CSV, Excel or PDF files (the app exports and imports its records as a JSON file instead)'
+        : 'CSV, Excel or PDF files (the app writes no files)',
+  },
+  {
+    asks: /\b(spaced[- ]repetition|leitner|review schedule)\b/,
+    need: 'spaced repetition (the cards flip and can be filtered, but are not scheduled for review)',
+  },
+  {
+    asks: /\bdrag(?:ging)?\s*(?:and|&|n|'n'|-|to)?\s*(?:drop\w*|reorder\w*|sort\w*|move\w*|rearrange\w*)\b/,
+    hasIt: ['board'],
+    need: 'drag and drop (nothing in the app moves by dragging)',
+  },
+  {
+    asks: new RegExp(
+      `\\b${PERIOD}\\b[^.;]{0,30}?\\b${SUMMARY}\\b|\\b${SUMMARY}\\b[^.;]{0,20}?\\b(?:per|by|for each|each|every|a) (?:week|month|year|quarter)\\b`,
+    ),
+    need: 'totals or statistics per week, month or year (its totals cover all the records shown, or each day or value of a field)',
+  },
+  {
+    asks: /\b(averages?|median)\b/,
+    need: 'averages (the app sums and counts its records)',
+  },
+  {
+    asks: /\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
+    need: 'records that repeat on a schedule (each record is entered once)',
+  },
+  {
+    asks: /\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d/,
+    need: 'a goal and the progress towards it (the app shows totals, not how far they are from a target)',
+  },
+];
+
+/** A negation just before the words ("no charts", "without a monthly report"). */
+const NEGATED_BEFORE = /\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$/;
+
+/** The parts of `text` (normalised request text) that `app` will not have, in plain words. */
+export function featureGaps(text: string, app: BuiltApp): string[] {
+  const gaps: string[] = [];
+  for (const gap of GAPS) {
+    if (app.kind && gap.hasIt?.includes(app.kind)) continue;
+    const asked = [...text.matchAll(new RegExp(gap.asks.source, 'g'))].some((match) => {
+      const end = match.index + match[0].length;
+      if (gap.unless?.test(text.slice(Math.max(0, match.index - 24), end + 12))) return false;
+      return !NEGATED_BEFORE.test(text.slice(0, match.index));
+    });
+    if (asked) gaps.push(typeof gap.need === 'string' ? gap.need : gap.need(app));
+  }
+  return gaps;
+}

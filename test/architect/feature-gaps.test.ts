@@ -1,0 +1,59 @@
+import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
+import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
+
+/**
+ * A part of a request the offline architect's apps do not have is named in `left_out` (and the
+ * manifest's description), and the reading says it is one; the app is still built from the rest.
+ * A part the app has is never named.
+ */
+const leftOutOf = (prompt: string): readonly string[] => {
+  const reading = readRequest(prompt);
+  if (reading.outcome === 'refused') throw new Error(`refused: ${prompt}`);
+  return reading.leftOut;
+};
+
+describe('parts of a request the app will not have', () => {
+  test.each([
+    ['A flashcard app for learning Spanish vocabulary with spaced repetition', /^spaced repetition/],
+    ['Expense log with categories and a monthly total', /^totals or statistics per week, month or year/],
+    ['A habit tracker with weekly stats', /^totals or statistics per week, month or year/],
+    ['A workout log with a chart of my progress', /^charts and graphs/],
+    ['A sleep tracker with a graph of hours slept per night', /^charts and graphs/],
+    ['A todo list with drag and drop reordering', /^drag and drop/],
+    ['A water intake tracker with a daily goal', /^a goal and the progress towards it/],
+    ['A bill tracker for recurring bills', /^records that repeat on a schedule/],
+    ['A grade tracker that shows my average', /^averages/],
+  ])('%s', (prompt, need) => {
+    const reading = readRequest(prompt);
+    expect(reading.outcome).not.toBe('refused');
+    expect(reading.leftOut.filter((n) => need.test(n))).toHaveLength(1);
+    // Said as a reading, never as the app asked for.
+    expect(reading.interpretedAs).not.toBeNull();
+    expect(draftManifest({ prompt }).description).toMatch(/Left out: /);
+  });
+
+  test('a CSV file is named, and what the app does instead is what it has', () => {
+    const reading = readRequest('A budget tracker that exports to CSV');
+    if (reading.outcome !== 'spec') throw new Error('expected a compiled app');
+    expect(reading.spec.behaviours.some((b) => b.type === 'import-export')).toBe(true);
+    expect(reading.leftOut).toContain('CSV, Excel or PDF files (the app exports and imports its records as a JSON file instead)');
+    const template = readRequest('A calculator that saves a PDF of results');
+    expect(template.outcome).toBe('template');
+    expect(template.leftOut).toContain('CSV, Excel or PDF files (the app writes no files)');
+  });
+
+  test.each([
+    'A kanban board with drag and drop',
+    'A chore chart for my kids',
+    'An expense tracker without charts',
+    'An expense tracker with a daily total',
+    'A goal tracker for my new year resolutions',
+    'A recipe book with photos of each dish',
+    'A reading list where I can mark books as read and rate them 1 to 5 stars',
+    'A habit tracker with streaks',
+    'Build a calculator with dark mode',
+    'A notes app I can export as JSON',
+  ])('nothing is named for what the app has: %s', (prompt) => {
+    expect(leftOutOf(prompt)).toEqual([]);
+  });
+});
