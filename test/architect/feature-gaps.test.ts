@@ -20,7 +20,14 @@ describe('parts of a request the app will not have', () => {
     ['A workout log with a chart of my progress', /^charts and graphs/],
     ['A sleep tracker with a graph of hours slept per night', /^charts and graphs/],
     ['A todo list with drag and drop reordering', /^drag and drop/],
-    ['A water intake tracker with a daily goal', /^a goal and the progress towards it/],
+    ['A water intake tracker with a daily goal', /^a goal or a limit and the progress towards it/],
+    ['A budget app with a spending limit per category', /^a goal or a limit and the progress towards it/],
+    ['A habit tracker with a heatmap like GitHub', /^charts and graphs/],
+    ['A project tracker with subtasks for each project', /^records inside records/],
+    ['A reading tracker with a progress bar for each book', /^progress bars/],
+    ['A habit tracker with a sound when I complete a habit', /^sounds, voice and audio/],
+    ['A vocabulary app with audio pronunciation', /^sounds, voice and audio/],
+    ['An expense splitter that calculates who owes whom', /^working out who owes whom/],
     ['A bill tracker for recurring bills', /^records that repeat on a schedule/],
     ['A grade tracker that shows my average', /^averages/],
   ])('%s', (prompt, need) => {
@@ -42,6 +49,12 @@ describe('parts of a request the app will not have', () => {
     expect(template.leftOut).toContain('CSV, Excel or PDF files (the app writes no files)');
   });
 
+  test("a graphing calculator's left-out part is its own, not a chart", () => {
+    expect(leftOutOf('A graphing calculator')).toEqual([
+      'graphing functions (the calculator does plain arithmetic with parentheses)',
+    ]);
+  });
+
   test.each([
     'A kanban board with drag and drop',
     'A chore chart for my kids',
@@ -53,6 +66,8 @@ describe('parts of a request the app will not have', () => {
     'A habit tracker with streaks',
     'Build a calculator with dark mode',
     'A notes app I can export as JSON',
+    'A music practice log with minutes per piece',
+    'A todo list with priority levels',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

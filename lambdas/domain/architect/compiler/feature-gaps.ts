@@ -1,6 +1,6 @@
 /**
  * Parts of a request that a static app could have but the offline architect's apps do not: a
- * chart, a CSV file, spaced repetition, totals per month, a goal. The app is still built from the
+ * chart, a CSV file, spaced repetition, totals per month, a goal, subtasks, sound. The app is still built from the
  * rest of the request, and each such part is named in the reading's `left_out`, so the person is
  * told what their app lacks instead of finding out.
  *
@@ -31,7 +31,7 @@ const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|
 
 const GAPS: readonly Gap[] = [
   {
-    asks: /\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?)\b/,
+    asks: /\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?)\b/,
     unless:
       /\b(chore|reward|star|sticker|seating|behaviou?r|potty|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b/,
     need: 'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
@@ -67,8 +67,25 @@ const GAPS: readonly Gap[] = [
     need: 'records that repeat on a schedule (each record is entered once)',
   },
   {
-    asks: /\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d/,
-    need: 'a goal and the progress towards it (the app shows totals, not how far they are from a target)',
+    asks: /\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b/,
+    need: 'records inside records, such as subtasks (each record stands on its own)',
+  },
+  {
+    asks: /\bprogress bars?\b|\bpercent(?:age)? (?:complete|completed|done|read|finished)\b/,
+    need: 'progress bars (the app shows counts and totals)',
+  },
+  {
+    asks: /\b(sounds?|beeps?|chimes?|audio|voice (?:notes?|memos?|recordings?|input)|pronunciations?|text to speech|read (?:it|them) aloud)\b/,
+    need: 'sounds, voice and audio (the app is silent)',
+  },
+  {
+    asks: /\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:bills?|costs?|expenses?|rent)\b/,
+    hasIt: ['calculator'],
+    need: 'working out who owes whom (the app adds the amounts up; it does not split them)',
+  },
+  {
+    asks: /\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d/,
+    need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
   },
 ];
 
