@@ -157,6 +157,15 @@ describe('request → spec', () => {
     expect(kindOf('a dice game score tracker')).not.toBe('randomizer');
   });
 
+  test('a leaderboard keeps score; rating or reviewing things keeps them, each with a rating', () => {
+    expect(kindOf('a leaderboard for our office ping pong games')).toBe('a score keeper game');
+    for (const prompt of ['an app to rate restaurants I visited', 'rate the beers I try', 'an app where I review books I read']) {
+      expect(specOf(prompt).entities[0]!.fields.some((f) => f.type === 'rating')).toBe(true);
+    }
+    // Read from the verb alone, the restaurants are a reading, and said to be one.
+    expect(readRequest('an app to rate restaurants I visited').interpretedAs).toMatch(/restaurant/);
+  });
+
   test('a calculator asked for more than arithmetic says what is left out; a tool that heads the request is the tool', () => {
     const leftOut = (prompt: string) => readRequest(prompt).leftOut.join(' ');
     expect(leftOut('a scientific calculator')).toMatch(/^scientific functions/);

@@ -543,7 +543,18 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'scores',
-    keywords: ['score keeper', 'scorekeeper', 'scoreboard', 'score board', 'game night', 'board game scores', 'tally'],
+    keywords: [
+      'score keeper',
+      'scorekeeper',
+      'scoreboard',
+      'score board',
+      'leaderboard',
+      'leader board',
+      'league table',
+      'game night',
+      'board game scores',
+      'tally',
+    ],
     title: 'Score Keeper',
     phrase: 'a score keeper game',
     entities: [

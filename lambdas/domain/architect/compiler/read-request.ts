@@ -194,7 +194,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track =
-    /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
+    /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting|rate|rating|review|reviewing) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
   const before =
