@@ -28,7 +28,9 @@ function nextMessage(ws: WebSocket, type: string): Promise<any> {
   });
 }
 
-const executions = (t: TestStack): number => readdirSync(join(t.dataDir, 'executions')).length;
+/** Execution records (an earlier test's mission may still be writing one aside, as a `.tmp` draft). */
+const executions = (t: TestStack): number =>
+  readdirSync(join(t.dataDir, 'executions')).filter((name) => name.endsWith('.json')).length;
 
 let t: TestStack;
 let tokenB: string;
