@@ -166,6 +166,22 @@ describe('request → spec', () => {
     expect(readRequest('an app to rate restaurants I visited').interpretedAs).toMatch(/restaurant/);
   });
 
+  test('the things a request lists and what the person means to do with them read as a list of them', () => {
+    for (const [prompt, title] of [
+      ['Places I want to visit', 'Place List'],
+      ['Countries I have visited', 'Country List'],
+      ['Songs to learn on guitar', 'Song List'],
+    ] as const) {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(`expected a list for "${prompt}", got ${reading.outcome}`);
+      expect(reading.spec.title).toBe(title);
+      expect(reading.interpretedAs).not.toBeNull();
+    }
+    // Nothing named to list stays not understood.
+    expect(readRequest('Things I want to buy').outcome).toBe('refused');
+    expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
+  });
+
   test('a calculator asked for more than arithmetic says what is left out; a tool that heads the request is the tool', () => {
     const leftOut = (prompt: string) => readRequest(prompt).leftOut.join(' ');
     expect(leftOut('a scientific calculator')).toMatch(/^scientific functions/);

@@ -416,6 +416,21 @@ export function specForKind(kind: AppKindId, text: string, title: string | null)
   });
 }
 
+/**
+ * A request that is only the things it lists and what the person means to do with them ("places
+ * I want to visit", "countries I have visited", "songs to learn on guitar") reads as a list of
+ * those things.
+ */
+const WISH_LIST =
+  /^(?:(?:my|our|the|some) )?([a-z]+(?: [a-z]+)?) (?:(?:that|which) )?(?:(?:i|we) (?:want to|would like to|wanna|plan to|hope to|need to|have|ve|already|still) [a-z]+|to (?:learn|try|visit|buy|read|watch|see|do|make|cook|play|practi[cs]e|listen to)\b)/;
+
+function wishListReading(text: string): { preset: Preset; noun: string } | null {
+  const noun = WISH_LIST.exec(text.replace(/^(?:a|an) /, ''))?.[1];
+  if (!noun || /(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$/.test(noun)) return null;
+  const reading = genericReading(`a list of ${noun}`);
+  return reading ? { preset: reading.preset, noun } : null;
+}
+
 /** Reads a request. Pure and deterministic: the same text always gets the same reading. */
 export function readRequest(prompt: string): RequestReading {
   const normalized = normalizeRequestText(prompt);
@@ -483,7 +498,7 @@ export function readRequest(prompt: string): RequestReading {
     !CONTAINERS.test(text.slice(toolAt).split(' ').slice(0, 4).join(' ')) &&
     (containerAt === undefined || toolAt < containerAt);
   if (!chosen && !theme && !toolFirst) {
-    const reading = genericReading(nounText);
+    const reading = genericReading(nounText) ?? (analysis.kind === null ? wishListReading(nounText) : null);
     // "a tracker for my board games" names a board only inside the thing it tracks.
     const kindOutsideNoun = reading && kindNamed ? analyzeRequest(nounText.replace(reading.noun, ' ')).kind === kindNamed : true;
     if (reading && (!kindNamed || !kindOutsideNoun)) {
