@@ -92,12 +92,15 @@ const GAPS: readonly Gap[] = [
 /** A negation just before the words ("no charts", "without a monthly report"). */
 const NEGATED_BEFORE = /\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$/;
 
+/** Each gap's words, to find every place they occur (made once; `matchAll` copies its regex). */
+const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.asks.source, 'g'));
+
 /** The parts of `text` (normalised request text) that `app` will not have, in plain words. */
 export function featureGaps(text: string, app: BuiltApp): string[] {
   const gaps: string[] = [];
-  for (const gap of GAPS) {
+  for (const [i, gap] of GAPS.entries()) {
     if (app.kind && gap.hasIt?.includes(app.kind)) continue;
-    const asked = [...text.matchAll(new RegExp(gap.asks.source, 'g'))].some((match) => {
+    const asked = [...text.matchAll(EVERY_ASK[i]!)].some((match) => {
       const end = match.index + match[0].length;
       if (gap.unless?.test(text.slice(Math.max(0, match.index - 24), end + 12))) return false;
       return !NEGATED_BEFORE.test(text.slice(0, match.index));
