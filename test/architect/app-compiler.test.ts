@@ -177,8 +177,17 @@ describe('request → spec', () => {
       expect(reading.spec.title).toBe(title);
       expect(reading.interpretedAs).not.toBeNull();
     }
+    // Things named only by buying them are a shopping list, said to be a reading; a map of the
+    // places lists them and names the map as left out.
+    for (const prompt of ['Things I want to buy', 'stuff we need to get']) {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(`expected a shopping list for "${prompt}", got ${reading.outcome}`);
+      expect([reading.spec.title, reading.interpretedAs]).toEqual(['Shopping List', 'a shopping list']);
+    }
+    const map = readRequest('A map of places I want to visit');
+    expect(map.outcome === 'spec' && map.spec.title).toBe('Place List');
+    expect(map.leftOut.join(' ')).toMatch(/\bmap\b/);
     // Nothing named to list stays not understood.
-    expect(readRequest('Things I want to buy').outcome).toBe('refused');
     expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
   });
 

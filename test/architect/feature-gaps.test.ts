@@ -30,6 +30,13 @@ describe('parts of a request the app will not have', () => {
     ['An expense splitter that calculates who owes whom', /^working out who owes whom/],
     ['A bill tracker for recurring bills', /^records that repeat on a schedule/],
     ['A grade tracker that shows my average', /^averages/],
+    ['A bill splitter for our flat', /^working out who owes whom/],
+    ['A recipe book that can scale recipes to any number of servings', /^scaling a recipe/],
+    ['A stock portfolio tracker', /^current market prices/],
+    ['A travel log with a map of the places I went', /^a map /],
+    ['A wiki for my recipes', /^pages that link to each other/],
+    ['A notes app with markdown', /^markdown or rich text/],
+    ['A vocabulary app for language learning', /^lessons, exercises and grading/],
   ])('%s', (prompt, need) => {
     const reading = readRequest(prompt);
     expect(reading.outcome).not.toBe('refused');
@@ -47,6 +54,10 @@ describe('parts of a request the app will not have', () => {
     const template = readRequest('A calculator that saves a PDF of results');
     expect(template.outcome).toBe('template');
     expect(template.leftOut).toContain('CSV, Excel or PDF files (the app writes no files)');
+  });
+
+  test('a calculator that splits the bill does split it: no who-owes-whom gap is named for it', () => {
+    expect(leftOutOf('A tip calculator that splits the bill').join(' ')).not.toMatch(/who owes/);
   });
 
   test("a graphing calculator's left-out part is its own, not a chart", () => {
@@ -68,6 +79,8 @@ describe('parts of a request the app will not have', () => {
     'A notes app I can export as JSON',
     'A music practice log with minutes per piece',
     'A todo list with priority levels',
+    'A mind map of my ideas in my notes',
+    'An inventory tracker for the stock levels in my shop',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

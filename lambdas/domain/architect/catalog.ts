@@ -93,7 +93,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     description: 'A notes app: write, edit and delete notes, newest first, and find them again by search.',
     defaultProjectName: 'notes',
     keywords: ['note', 'notes app', 'notepad', 'note taking', 'notebook', 'journal', 'diary', 'memo', 'scratchpad'],
-    hints: ['notion', 'evernote', 'google keep', 'jot', 'write down', 'writing', 'ideas'],
+    hints: ['notion', 'evernote', 'google keep', 'jot', 'write down', 'writing', 'ideas', 'wiki', 'markdown'],
     defaultFeatures: ['search', 'local-storage'],
   },
   timer: {

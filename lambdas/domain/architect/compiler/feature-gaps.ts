@@ -79,13 +79,38 @@ const GAPS: readonly Gap[] = [
     need: 'sounds, voice and audio (the app is silent)',
   },
   {
-    asks: /\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:bills?|costs?|expenses?|rent)\b/,
+    asks: /\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b/,
     hasIt: ['calculator'],
     need: 'working out who owes whom (the app adds the amounts up; it does not split them)',
   },
   {
     asks: /\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d/,
     need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
+  },
+  {
+    asks: /\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b/,
+    need: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
+  },
+  {
+    asks: /\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b/,
+    need: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
+  },
+  {
+    asks: /\bmaps?\b/,
+    unless: /\b(?:mind|road|site|heat|concept|treasure|story)[ -]?maps?\b/,
+    need: 'a map (the app keeps the places as a list; it draws no map)',
+  },
+  {
+    asks: /\bwikis?\b/,
+    need: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
+  },
+  {
+    asks: /\bmarkdown\b|\brich text\b/,
+    need: 'markdown or rich text formatting (the text is shown as written)',
+  },
+  {
+    asks: /\blanguage (?:learning|lessons?|courses?|tutor)\b|\blearn(?:ing)? (?:a |another |new )*languages?\b/,
+    need: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
   },
 ];
 

@@ -290,7 +290,17 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'flashcards',
-    keywords: ['flashcard', 'flash card', 'vocabulary', 'vocab', 'quiz', 'study cards', 'trivia', 'memory cards'],
+    keywords: [
+      'flashcard',
+      'flash card',
+      'vocabulary',
+      'vocab',
+      'quiz',
+      'study cards',
+      'trivia',
+      'memory cards',
+      'language learning',
+    ],
     title: 'Flashcards',
     phrase: 'a flashcard game',
     entities: [
@@ -446,7 +456,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'events',
-    keywords: ['event', 'appointment', 'planner', 'schedule', 'agenda', 'calendar app', 'day planner'],
+    keywords: ['event', 'appointment', 'planner', 'schedule', 'agenda', 'calendar', 'calendar app', 'day planner'],
     title: 'Planner',
     phrase: 'a planner',
     entities: [
@@ -888,5 +898,113 @@ export const PRESETS: readonly Preset[] = [
       { type: 'count', entity: 'grade', by: 'subject' },
       { type: 'sort', entity: 'grade', field: 'date', direction: 'desc' },
     ],
+  },
+  {
+    id: 'investments',
+    keywords: ['stock portfolio', 'investment portfolio', 'investment', 'stocks', 'stock market', 'shares portfolio', 'dividend'],
+    title: 'Investments',
+    phrase: 'an investment log',
+    entities: [
+      {
+        id: 'holding',
+        name: 'Holding',
+        plural: 'Holdings',
+        fields: [
+          f.text('name', 'Stock or fund', true),
+          f.number('shares', 'Shares'),
+          f.money('amount', 'Amount paid'),
+          f.date('date', 'Bought'),
+          f.long('notes', 'Notes'),
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'table', entity: 'holding', field: null }],
+    behaviours: [crud('holding'), search('holding'), { type: 'total', entity: 'holding', field: 'amount', by: null }],
+  },
+  {
+    id: 'invoices',
+    keywords: ['invoice', 'invoices', 'invoicing', 'invoice tracker'],
+    title: 'Invoices',
+    phrase: 'an invoice tracker',
+    entities: [
+      {
+        id: 'invoice',
+        name: 'Invoice',
+        plural: 'Invoices',
+        fields: [
+          f.text('client', 'Client', true),
+          f.text('number', 'Invoice number'),
+          f.money('amount', 'Amount', true),
+          f.date('date', 'Date'),
+          f.date('due', 'Due'),
+          f.bool('paid', 'Paid'),
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'table', entity: 'invoice', field: null }],
+    behaviours: [
+      crud('invoice'),
+      search('invoice'),
+      { type: 'total', entity: 'invoice', field: 'amount', by: 'paid' },
+      { type: 'filter', entity: 'invoice', field: 'paid' },
+    ],
+  },
+  {
+    id: 'playlist',
+    keywords: ['playlist', 'setlist', 'set list', 'mixtape'],
+    title: 'Playlist',
+    phrase: 'a playlist',
+    entities: [
+      {
+        id: 'song',
+        name: 'Song',
+        plural: 'Songs',
+        fields: [f.text('title', 'Title', true), f.text('artist', 'Artist'), f.url('link', 'Link'), f.rating()],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'list', entity: 'song', field: null }],
+    behaviours: [crud('song'), search('song')],
+  },
+  {
+    id: 'guestbook',
+    keywords: ['guestbook', 'guest book', 'visitor book', 'visitors book'],
+    title: 'Guestbook',
+    phrase: 'a guestbook',
+    entities: [
+      {
+        id: 'signature',
+        name: 'Entry',
+        plural: 'Entries',
+        fields: [f.text('name', 'Name', true), f.long('message', 'Message', true), f.date('date', 'Date')],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'list', entity: 'signature', field: null }],
+    behaviours: [crud('signature'), { type: 'sort', entity: 'signature', field: 'date', direction: 'desc' }],
+  },
+  {
+    id: 'menu',
+    keywords: ['restaurant menu', 'cafe menu', 'food menu', 'drinks menu', 'bar menu', 'takeaway menu', 'dinner menu'],
+    title: 'Menu',
+    phrase: 'a menu',
+    entities: [
+      {
+        id: 'dish',
+        name: 'Dish',
+        plural: 'Dishes',
+        fields: [
+          f.text('name', 'Name', true),
+          f.money('price', 'Price'),
+          f.long('description', 'Description'),
+          f.choice('course', 'Course', ['Starters', 'Mains', 'Desserts', 'Drinks']),
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'cards', entity: 'dish', field: null }],
+    behaviours: [crud('dish'), search('dish'), { type: 'group', entity: 'dish', field: 'course' }],
   },
 ];

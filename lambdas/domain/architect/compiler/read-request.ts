@@ -325,8 +325,18 @@ function specialCalculator(text: string): string | null {
  * generator" wants one drawn, "a contact form" a form that reaches its owner.
  */
 function recordsTool(text: string): string | null {
+  if (
+    /\binvoice (?:generators?|makers?|templates?|creators?)\b|\b(?:generate|create|make|print|send) (?:an |my )?invoices?\b|\bline items?\b/.test(
+      text,
+    )
+  ) {
+    return 'a printable invoice with line items (the app keeps each invoice as one record with its amount)';
+  }
   if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text))
     return 'drawing one at random (the app keeps the records you add and lists them)';
+  if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
+    return 'visitors signing it from their own devices (entries stay in the browser they were written in)';
+  }
   if (/\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b/.test(text)) {
     return 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)';
   }
@@ -379,7 +389,8 @@ function specialConversion(text: string): string | null {
 }
 
 /** A request for a game or a puzzle (its rules are its own; no kind template plays them). */
-const GAME_REQUEST = /\b(?:games?|puzzles?)\b/;
+const GAME_REQUEST =
+  /\b(?:games?|puzzles?|bingo|sudoku|crosswords?|chess|checkers|hangman|wordle|tic tac toe|noughts and crosses)\b/;
 
 function refusal(code: RefusalCode, message: string, leftOut: string[], language: LanguageInfo | null): RequestReading {
   return { outcome: 'refused', code, message, interpretedAs: null, leftOut, language: language?.name ?? null };
@@ -424,8 +435,17 @@ export function specForKind(kind: AppKindId, text: string, title: string | null)
 const WISH_LIST =
   /^(?:(?:my|our|the|some) )?([a-z]+(?: [a-z]+)?) (?:(?:that|which) )?(?:(?:i|we) (?:want to|would like to|wanna|plan to|hope to|need to|have|ve|already|still) [a-z]+|to (?:learn|try|visit|buy|read|watch|see|do|make|cook|play|practi[cs]e|listen to)\b)/;
 
+/** Things named only by wanting them: "things I want to buy", "stuff we need to get". */
+const TO_BUY =
+  /^(?:(?:a|an|the|my|our|some|all the) )?(?:list of )?(?:things|stuff|items) (?:(?:that )?(?:i|we) (?:want|would like|need|plan|hope) to|to) (?:buy|get|order|purchase)\b/;
+
 function wishListReading(text: string): { preset: Preset; noun: string } | null {
-  const noun = WISH_LIST.exec(text.replace(/^(?:a|an) /, ''))?.[1];
+  if (TO_BUY.test(text)) {
+    const shopping = PRESETS.find((p) => p.id === 'shopping');
+    if (shopping) return { preset: shopping, noun: '' };
+  }
+  // "a map of places I want to visit" lists the places (the map itself is named as left out).
+  const noun = WISH_LIST.exec(text.replace(/^(?:a|an) /, '').replace(/^(?:map|list|collection) of /, ''))?.[1];
   if (!noun || /(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$/.test(noun)) return null;
   const reading = genericReading(`a list of ${noun}`);
   return reading ? { preset: reading.preset, noun } : null;

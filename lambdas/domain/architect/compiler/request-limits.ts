@@ -40,6 +40,14 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
+    /\b(polls?|voting|votes?|surveys?|questionnaires?|elections?|petitions?)\b/,
+    {
+      need: 'collecting votes or answers from many people, which needs a server',
+      core: true,
+      instead: 'a score keeper to tally votes counted in the room, or a random picker',
+    },
+  ],
+  [
     /\b(chatbot|chat bot|ai assistant|machine learning|neural network|train a model|gpt|llm|artificial intelligence)\b/,
     {
       need: 'an AI model, which a dependency-free static page cannot run',
