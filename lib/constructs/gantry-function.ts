@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge, allowWithReason } from '../nag';
-import { bundledPolicyDefine, extraEsbuildArgs, FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
+import { bundleDefine, extraEsbuildArgs, FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
 import { PROJECT_ROOT } from './project-paths';
 
 /** Properties of a {@link GantryFunction}. */
@@ -103,7 +103,7 @@ export class GantryFunction extends NodejsFunction {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         externalModules: [...FUNCTION_BUNDLING.external],
         esbuildArgs: extraEsbuildArgs(),
-        define: bundledPolicyDefine(),
+        define: bundleDefine(),
         nodeModules: props.nativeModules,
         // Native packages are installed for the Lambda's platform, not the machine that synthesizes.
         environment: props.nativeModules?.length

@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledPolicyDefine, FUNCTION_BUNDLING, functionEntry } from '../../lib/constructs/function-bundling';
+import { bundleDefine, FUNCTION_BUNDLING, functionEntry } from '../../lib/constructs/function-bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { AUTHORIZER_HANDLER, EVENT_HANDLERS, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
 
@@ -55,7 +55,7 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     external: [...FUNCTION_BUNDLING.external],
     alias: { ...FUNCTION_BUNDLING.alias },
-    define: bundledPolicyDefine(),
+    define: bundleDefine(),
     // Aliases resolve from the working directory; the CDK bundles from the project root.
     absWorkingDir: PROJECT_ROOT,
     entryPoints: [functionEntry(name)],

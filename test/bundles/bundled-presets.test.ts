@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { bundleDefine } from '../../lib/constructs/function-bundling';
+import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
+import { OfflineArchitect } from '../../lambdas/adapters/offline-architect';
+import { bundleFunction } from '../helpers/function-bundles';
+
+/**
+ * The offline architect's everyday-app presets ship in each bundle as compressed JSON, made from
+ * preset-catalog.ts at bundling; the catalog's code is left out. A real step-architect bundle,
+ * loaded the way Lambda loads it in a fresh process, drafts the same apps as the sources do.
+ */
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gantry-bundled-presets-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const PROMPTS = [
+  'a habit tracker where I see my streaks',
+  'a recipe book with tags',
+  'a stock portfolio tracker',
+  'a restaurant menu',
+  'things I want to buy',
+  'a tracker for my board games',
+];
+
+test('the step-architect bundle drafts from the presets it was bundled with, and carries no catalog code', async () => {
+  const bundle = await bundleFunction('step-architect', dir);
+  expect([...bundle.modules].filter((m) => m.endsWith('preset-catalog.ts'))).toEqual([]);
+  const script =
+    'const a = require(process.argv[1]).services().architect;' +
+    'Promise.all(JSON.parse(process.argv[2]).map((prompt) => a.draft({ prompt, onUsage() {} })))' +
+    '.then((drafts) => console.log(JSON.stringify(drafts)));';
+  const out = execFileSync(process.execPath, ['-e', script, bundle.file!, JSON.stringify(PROMPTS)], {
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      GANTRY_RUNTIME: 'aws',
+      GANTRY_ARTIFACT_BUCKET: 'artifacts',
+      GANTRY_TABLE_NAME: 'table',
+      GANTRY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:111122223333:stateMachine:m',
+      AWS_REGION: 'eu-west-1',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+  }).toString();
+  const fromSources = new OfflineArchitect();
+  const expected = await Promise.all(PROMPTS.map((prompt) => fromSources.draft({ prompt, onUsage: () => undefined })));
+  expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+});
+
+test('the define holds the catalog exactly', () => {
+  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_PRESETS!) as string;
+  const presets = JSON.parse(brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8')) as unknown;
+  expect(presets).toEqual(JSON.parse(JSON.stringify(sourcePresets())));
+});
