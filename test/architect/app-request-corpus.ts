@@ -8,7 +8,7 @@ export interface BuildableRequest {
   readonly prompt: string;
   /** 'spec': compiled from an app spec; a kind id: the hand-made template of that kind. */
   readonly builds:
-    'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed' | 'randomizer' | 'wordcount';
+    'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed' | 'randomizer' | 'wordcount' | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
   /** Behaviour types the spec must have. */
@@ -184,6 +184,10 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a password generator', builds: 'randomizer' },
   { prompt: 'a random name picker for my class', builds: 'randomizer' },
   { prompt: 'a word counter for my essays', builds: 'wordcount' },
+  // A one-page website's words are placeholders, said as left out.
+  { prompt: 'a landing page for my bakery', builds: 'page', interpreted: true },
+  { prompt: 'a wedding website', builds: 'page', interpreted: true },
+  { prompt: 'an online resume page with dark mode', builds: 'page', interpreted: true },
   { prompt: 'a tool to count the characters in my tweets', builds: 'wordcount' },
 ];
 
@@ -227,4 +231,5 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a wiki for my team notes', outcome: 'interpreted', mentions: 'link' },
   { prompt: 'a markdown editor', outcome: 'interpreted', mentions: 'markdown' },
   { prompt: 'a language learning app', outcome: 'interpreted', mentions: 'lessons' },
+  { prompt: 'a website for my plumbing business', outcome: 'interpreted', mentions: 'placeholder' },
 ];

@@ -96,7 +96,8 @@ describe('draftManifest', () => {
       expect(f.content).not.toMatch(/https?:\/\/(?!example\.com[/'"])/);
     }
     const html = file(manifest, 'index.html');
-    for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^(\.\/|data:)/);
+    // Files of the app itself, data, a section of the same page or an e-mail address: nothing loaded from elsewhere.
+    for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^(\.\/|data:|#[a-z][\w-]*$|mailto:)/);
   });
 
   it.each(VARIANTS)(
@@ -122,8 +123,10 @@ describe('draftManifest', () => {
     expect(file(manifest, 'styles.css')).toContain('@media (prefers-color-scheme: dark)');
     expect(main).toContain(`loadTheme(storage, THEME_KEY`);
     expect(main).toContain(`saveTheme(storage, THEME_KEY, theme)`);
-    // local-storage: the app's data goes through the storage module under a per-app key
-    expect(main).toMatch(new RegExp(`createStore\\(storage, '${manifest.project_name}:[a-z]+'`));
+    // local-storage (every kind that keeps data): the app's data goes through the storage module under a per-app key
+    if (manifest.features.includes('local-storage')) {
+      expect(main).toMatch(new RegExp(`createStore\\(storage, '${manifest.project_name}:[a-z]+'`));
+    }
     expect(file(manifest, 'src/storage.js')).toContain('globalThis.localStorage');
     if (manifest.features.includes('search')) expect(html).toMatch(/<input id="search" type="search"/);
     if (manifest.features.includes('filter')) expect(html).toContain('data-filter="done"');

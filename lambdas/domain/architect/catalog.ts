@@ -16,6 +16,7 @@ export const APP_KIND_IDS = [
   'board',
   'randomizer',
   'wordcount',
+  'page',
 ] as const;
 export const AppKindIdSchema = z.enum(APP_KIND_IDS);
 export type AppKindId = z.infer<typeof AppKindIdSchema>;
@@ -229,6 +230,35 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     hints: ['words', 'characters', 'essay', 'tweet', 'paragraphs', 'sentences'],
     defaultFeatures: ['local-storage'],
   },
+  page: {
+    id: 'page',
+    phrase: 'a one-page website',
+    title: 'Website',
+    description:
+      'A one-page website: an introduction, sections with headings and an e-mail link to get in touch, in plain HTML, with placeholder words to replace.',
+    defaultProjectName: 'website',
+    keywords: [
+      'landing page',
+      'website',
+      'web site',
+      'homepage',
+      'home page',
+      'web page',
+      'webpage',
+      'one page site',
+      'one pager',
+      'resume page',
+      'cv page',
+      'online resume',
+      'about me page',
+      'personal site',
+      'portfolio site',
+      'splash page',
+      'coming soon page',
+    ],
+    hints: ['site', 'page', 'bakery', 'cafe', 'salon', 'studio', 'wedding', 'resume', 'cv'],
+    defaultFeatures: [],
+  },
 };
 
 export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
@@ -237,7 +267,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'Dark mode',
     description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
     keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount', 'page'],
   },
   'local-storage': {
     id: 'local-storage',

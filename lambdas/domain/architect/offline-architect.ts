@@ -24,6 +24,7 @@ import { analyzeRequest, cleanAppName, slugify, type RequestAnalysis } from './r
 import { themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
 import { randomToolOf } from './templates/randomizer';
+import { pageTitleOf } from './templates/page';
 
 export type { AppSpec } from './templates';
 export { readRequest, type RequestReading } from './compiler/read-request';
@@ -118,7 +119,12 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
   const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f)));
   const themed = theme !== null && theme.kind === kind;
   // A randomizer is called by the tool asked for ("a password generator" is "Password Generator").
-  const toolTitle = kind === 'randomizer' && !themed ? randomToolOf(input.prompt).title : null;
+  const toolTitle =
+    kind === 'randomizer' && !themed
+      ? randomToolOf(input.prompt).title
+      : kind === 'page' && !themed
+        ? pageTitleOf(input.prompt)
+        : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName

@@ -561,7 +561,9 @@ export function readRequest(prompt: string): RequestReading {
           ? specialTimer(text)
           : kind === 'converter'
             ? specialConversion(text)
-            : null;
+            : kind === 'page'
+              ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
+              : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
@@ -589,7 +591,7 @@ export function readRequest(prompt: string): RequestReading {
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards and feeds.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

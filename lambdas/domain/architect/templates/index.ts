@@ -5,6 +5,7 @@ import { calculatorTemplate } from './calculator';
 import { converterTemplate } from './converter';
 import { feedTemplate } from './feed';
 import { notesTemplate } from './notes';
+import { pageTemplate } from './page';
 import { randomizerTemplate } from './randomizer';
 import { assembleApp } from './shared';
 import { tasksTemplate } from './tasks';
@@ -23,6 +24,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   board: boardTemplate,
   randomizer: randomizerTemplate,
   wordcount: wordcountTemplate,
+  page: pageTemplate,
 };
 
 /** Every file of the app described by `spec`, in a fixed order. Pure: equal specs give equal files. */

@@ -1,0 +1,237 @@
+import { js, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, sharedImports } from './shared';
+
+/**
+ * A one-page website: a short introduction, sections with headings and a way to get in touch,
+ * written as plain HTML so the page reads without its script. Its words are placeholders for the
+ * person to replace; which sections it has follows what the title names: an event (a wedding, a
+ * party), a person (a résumé, a portfolio) or, otherwise, a business.
+ */
+
+interface Section {
+  readonly id: string;
+  readonly heading: string;
+  readonly html: string;
+}
+
+export type PageVariant = 'business' | 'event' | 'person';
+
+const EVENT = /\b(?:wedding|party|birthday|anniversary|reunion|conference|festival|meetup|launch|shower|celebration|event|gala|fundraiser)s?\b/i;
+const PERSON = /\b(?:resume|résumé|cv|portfolio|about me|personal|profile|bio|freelancer?)\b/i;
+
+/** Words around the page's noun that name nothing: "a simple landing page for my new bakery". */
+const FILLER = new Set(
+  'a an the my our your his her their me us i we new simple small little nice clean modern basic static single one build make create want need please landing web home coming soon splash app'.split(
+    ' ',
+  ),
+);
+const CLAUSE = new Set('with that which where who and or in on at to from so like using'.split(' '));
+const PAGE_NOUN = /\b(?:landing page|web ?site|home ?page|web ?page|one pager|site|page)s?\b/;
+
+/**
+ * What a page request is about, as its title: "a landing page for my bakery" → "Bakery", "a
+ * wedding website" → "Wedding", "a personal website" → "About Me"; null when it names nothing.
+ */
+export function pageTitleOf(prompt: string): string | null {
+  const text = prompt.toLowerCase().replace(/[^a-z0-9'& -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const noun = PAGE_NOUN.exec(text);
+  const after = / (?:for|about|of) (.+)$/.exec(noun ? text.slice(noun.index) : '')?.[1] ?? '';
+  const before = noun ? text.slice(0, noun.index).trim().split(' ').slice(-3).join(' ') : '';
+  for (const phrase of [after, before]) {
+    const words: string[] = [];
+    for (const word of phrase.split(' ')) {
+      if (CLAUSE.has(word) && words.length > 0) break;
+      if (word && !FILLER.has(word) && !CLAUSE.has(word)) words.push(word);
+      if (words.length === 3) break;
+    }
+    if (words.length === 0) continue;
+    if (/^(?:personal|about me|me|myself)$/.test(words.join(' '))) return 'About Me';
+    return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  }
+  return null;
+}
+
+/** The page's sections follow what its title names. */
+export function pageVariant(title: string): PageVariant {
+  return EVENT.test(title) ? 'event' : PERSON.test(title) ? 'person' : 'business';
+}
+
+const p = (text: string): string => `<p>${text}</p>`;
+const list = (items: readonly string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+const pairs = (rows: ReadonlyArray<readonly [string, string]>): string =>
+  `<dl class="pairs">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+const mail = (label: string): string => `<p><a class="button" href="mailto:hello@example.com">${label}</a></p>`;
+
+function sections(variant: PageVariant): readonly Section[] {
+  if (variant === 'event') {
+    return [
+      { id: 'about', heading: 'About the day', html: p('Tell your guests what the day is about and why you would love them there.') },
+      {
+        id: 'details',
+        heading: 'When and where',
+        html: pairs([
+          ['Date', 'Saturday, 1 June'],
+          ['Time', '2 pm'],
+          ['Place', 'The venue, street and town'],
+        ]),
+      },
+      { id: 'schedule', heading: 'Schedule', html: list(['2 pm: welcome', '3 pm: the main event', '6 pm: dinner and music']) },
+      { id: 'contact', heading: 'RSVP', html: p('Let us know by 1 May whether you can come.') + mail('Reply by e-mail') },
+    ];
+  }
+  if (variant === 'person') {
+    return [
+      { id: 'about', heading: 'About me', html: p('A few sentences about who you are, what you do and what you are looking for.') },
+      { id: 'experience', heading: 'Experience', html: list(['Role, company, years: what you did there', 'Role, company, years: what you did there']) },
+      { id: 'skills', heading: 'Skills', html: list(['A skill', 'Another skill', 'A tool you know well']) },
+      { id: 'projects', heading: 'Projects', html: list(['A project and what came of it', 'Another project']) },
+      { id: 'contact', heading: 'Contact', html: p('The best way to reach me.') + mail('Send me an e-mail') },
+    ];
+  }
+  return [
+    { id: 'about', heading: 'About us', html: p('How it all started, what you care about and what makes you different.') },
+    { id: 'offer', heading: 'What we offer', html: list(['Your first speciality', 'Your second speciality', 'Your third speciality']) },
+    {
+      id: 'hours',
+      heading: 'Opening hours',
+      html: pairs([
+        ['Monday to Friday', '9:00 to 17:00'],
+        ['Saturday', '10:00 to 14:00'],
+        ['Sunday', 'Closed'],
+      ]),
+    },
+    {
+      id: 'contact',
+      heading: 'Find us',
+      html: '<address>Street and number<br>Postcode and town</address>' + mail('E-mail us'),
+    },
+  ];
+}
+
+function body(spec: AppSpec): string {
+  const parts = sections(pageVariant(spec.title));
+  const intro =
+    pageVariant(spec.title) === 'person'
+      ? 'Hello! One sentence that says who you are and what you do.'
+      : 'One sentence that says what this is and who it is for.';
+  return [
+    '      <nav class="site-nav" aria-label="Sections">',
+    '        <button id="menu-toggle" type="button" class="menu-toggle" aria-expanded="false" aria-controls="site-nav">Menu</button>',
+    `        <ul id="site-nav">${parts.map((s) => `<li><a href="#${s.id}">${s.heading}</a></li>`).join('')}</ul>`,
+    '      </nav>',
+    `      <section id="intro" class="intro"><p class="lead">${intro}</p><p><a class="button" href="#contact">Get in touch</a></p></section>`,
+    ...parts.map((s) => `      <section id="${s.id}" aria-labelledby="${s.id}-heading"><h2 id="${s.id}-heading">${s.heading}</h2>${s.html}</section>`),
+    '',
+  ].join('\n');
+}
+
+const CSS = `.app-page { max-width: 46rem; }
+.site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
+.site-nav a { color: var(--accent); }
+.menu-toggle { display: none; }
+.intro .lead { font-size: 1.25rem; }
+.app-page section { padding: 1rem 0; border-bottom: 1px solid var(--border); }
+.button { display: inline-block; padding: 0.5rem 1rem; border-radius: 0.5rem; background: var(--accent); color: var(--accent-text, #fff); text-decoration: none; }
+.pairs { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+.pairs dd { margin: 0; }
+@media (max-width: 32rem) {
+  .menu-toggle { display: inline-block; }
+  .site-nav ul { display: none; flex-direction: column; }
+  .site-nav.open ul { display: flex; }
+}
+`;
+
+const MENU = js`// The small-screen menu: open or closed, said to assistive technology through aria-expanded.
+
+/** The menu's state after a press of its button. */
+export function nextMenuState(open) {
+  return !open;
+}
+`;
+
+function main(spec: AppSpec): string {
+  return [
+    ...sharedImports(spec),
+    js`import { nextMenuState } from './menu.js';`,
+    '',
+    mainPreamble(spec),
+    js`const toggle = byId('menu-toggle');
+const nav = byId('site-nav');
+
+toggle.addEventListener('click', () => {
+  const open = nextMenuState(toggle.getAttribute('aria-expanded') === 'true');
+  toggle.setAttribute('aria-expanded', String(open));
+  nav.parentElement.classList.toggle('open', open);
+});
+
+// A link to a section closes the menu on a small screen.
+nav.addEventListener('click', (event) => {
+  if (event.target instanceof HTMLAnchorElement) {
+    toggle.setAttribute('aria-expanded', 'false');
+    nav.parentElement.classList.remove('open');
+  }
+});
+`,
+  ].join('\n');
+}
+
+const PAGE_TEST = js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+const sections = [...html.matchAll(/<section id="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g)].map((m) => ({ id: m[1], inner: m[2] }));
+
+test('the page has an introduction and sections, each with its heading', () => {
+  assert.ok(sections.length >= 4);
+  assert.equal(sections[0].id, 'intro');
+  for (const section of sections.slice(1)) assert.match(section.inner, /<h2 id="[^"]+">[^<]+<\/h2>/, section.id + ' has no heading');
+});
+
+test('every menu link leads to a section of the page, and every section is in the menu', () => {
+  const links = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((m) => m[1]);
+  const ids = sections.map((s) => s.id);
+  for (const link of links) assert.ok(ids.includes(link), '#' + link + ' is not on the page');
+  assert.deepEqual(links, ids.slice(1));
+});
+
+test('a visitor can get in touch: the contact section has an e-mail link', () => {
+  const contact = sections.find((s) => s.id === 'contact');
+  assert.ok(contact);
+  assert.match(contact.inner, /href="mailto:[^"@]+@[^"]+"/);
+});
+
+test('the page loads nothing from other sites', () => {
+  for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+    assert.ok(!/^(?:https?:)?\/\//i.test(m[1]), m[1] + ' is on another site');
+  }
+});
+`;
+
+const MENU_TEST = js`import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { nextMenuState } from '../src/menu.js';
+
+const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+
+test('the menu button opens and closes the menu, and starts closed', () => {
+  assert.equal(nextMenuState(false), true);
+  assert.equal(nextMenuState(true), false);
+  assert.match(html, /id="menu-toggle"[^>]*aria-expanded="false"[^>]*aria-controls="site-nav"/);
+});
+`;
+
+export function pageTemplate(spec: AppSpec): KindTemplate {
+  return {
+    body: body(spec),
+    css: CSS,
+    files: [
+      { path: 'src/main.js', content: main(spec) },
+      { path: 'src/menu.js', content: MENU },
+      { path: 'test/menu.test.js', content: MENU_TEST },
+      { path: 'test/page.test.js', content: PAGE_TEST },
+    ],
+    layout: { 'src/menu.js': 'the small-screen menu, opened and closed' },
+  };
+}
