@@ -90,6 +90,55 @@ function sigV4Problem(req, body, credentials, nowMs = Date.now()) {
   return safeEqualText(expected, signature) ? null : 'signature does not match';
 }
 
+const TABLES_REMEMBERED = Symbol.for('gantry.storeTablesRemembered');
+
+/**
+ * Makes dynalite's stores remember their active tables' descriptions. dynalite reads a table's
+ * description from LevelDB and decodes it at the start of every item request (a tenth of the
+ * store's work under load); a table changes only through dynalite's own table actions, which
+ * write its description with `tableDb.put` or `tableDb.del`. Each such write forgets what was
+ * remembered, and a read that overlapped a write is not kept, so a request never sees a
+ * description older than the last table write. Every caller gets its own copy (dynalite's
+ * actions may change the object they are given).
+ */
+function rememberTables() {
+  const db = require('dynalite/db');
+  if (db.create[TABLES_REMEMBERED]) return;
+  const create = db.create;
+  const remembering = function (options) {
+    const store = create(options);
+    const known = new Map();
+    let writes = 0;
+    const tableDb = store.tableDb;
+    for (const method of ['put', 'del']) {
+      const write = tableDb[method];
+      tableDb[method] = function (...args) {
+        writes += 1;
+        known.clear();
+        return write.apply(this, args);
+      };
+    }
+    const read = store.getTable;
+    store.getTable = function (name, checkStatus, cb) {
+      const done = typeof checkStatus === 'function' ? checkStatus : cb;
+      const table = known.get(name);
+      if (table) {
+        const copy = structuredClone(table);
+        process.nextTick(() => done(null, copy));
+        return;
+      }
+      const before = writes;
+      read(name, typeof checkStatus === 'function' ? false : checkStatus, (err, found) => {
+        if (!err && found && found.TableStatus === 'ACTIVE' && writes === before) known.set(name, structuredClone(found));
+        done(err, found);
+      });
+    };
+    return store;
+  };
+  remembering[TABLES_REMEMBERED] = true;
+  db.create = remembering;
+}
+
 /**
  * dynalite on `dbPath`, every request first checked against `credentials` (403 before dynalite
  * sees it), listening on `socketPath`. Resolves once it listens.
@@ -97,6 +146,7 @@ function sigV4Problem(req, body, credentials, nowMs = Date.now()) {
 async function startStoreServer({ dbPath, socketPath, credentials }) {
   // dynalite ships no types and is loaded only where the server runs.
   const dynalite = require('dynalite');
+  rememberTables();
   const server = dynalite({ path: dbPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const inner = server.listeners('request')[0];
   server.removeAllListeners('request');
