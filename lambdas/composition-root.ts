@@ -10,7 +10,7 @@ import { LocalBuildJobIssuer } from './adapters/build-job-issuer';
 import { LocalStaticDeployer } from './adapters/deployers';
 import { FileEvidenceStore, LocalEvidenceSigner } from './adapters/evidence';
 import { MissionStore } from './adapters/mission-store';
-import { LocalGitPublisher } from './adapters/publishers';
+import { LocalGitPublisher, type StartProcess } from './adapters/publishers';
 import { ApiGatewayPush, type ApiGatewayConnections } from './adapters/push';
 import { DebuggerRunStore } from './adapters/debugger-runs';
 import { IdentityStore } from './adapters/identity-store';
@@ -38,6 +38,8 @@ export interface LocalRuntime {
   readonly publicUrl: () => string;
   /** The public URL of a deployed app (each app has its own origin). */
   readonly appUrl: (slug: string) => string;
+  /** Starts the local publisher's git programs (default: node's spawn, from this process). */
+  readonly startProcess?: StartProcess;
 }
 
 /** Local adapters: everything under the data directory, no cloud account, no network. */
@@ -59,7 +61,7 @@ export function createLocalServices(config: GantryEnv, runtime: LocalRuntime, po
       evidence: new FileEvidenceStore(join(dataDir, 'evidence'), policy.policy.evidence.retention_days),
       signer: new LocalEvidenceSigner(join(dataDir, 'keys')),
       deployer: new LocalStaticDeployer(join(dataDir, 'apps'), runtime.appUrl),
-      publisher: new LocalGitPublisher(join(dataDir, 'git'), runtime.publicUrl),
+      publisher: new LocalGitPublisher(join(dataDir, 'git'), runtime.publicUrl, runtime.startProcess),
       workflow: runtime.workflow,
       taskTokens: runtime.taskTokens,
       approvals: new ApprovalStore(doc, config.GANTRY_TABLE_NAME),

@@ -97,6 +97,12 @@ const EnvSchema = z.object({
    * operator's explicit opt-in to unsandboxed builds (shown as "unsandboxed" everywhere).
    */
   GANTRY_SANDBOX: z.enum(['required', 'none']).default('required'),
+  /**
+   * `on`: the local stack's host programs (builder sandboxes, job disks, git) start from a small
+   * helper process, so no fork of the stack blocks its event loop; `off` starts them from the
+   * stack itself.
+   */
+  GANTRY_PROCESS_HELPER: z.enum(['on', 'off']).default('on'),
 });
 
 export type GantryEnv = z.infer<typeof EnvSchema>;

@@ -29,6 +29,7 @@ import { LocalAppsHost } from './static-hosting';
 import { EXECUTION_ENDED_FN, installServices, STEP_HANDLER_MAP } from './handler-registry';
 import { LocalBuilds } from './local-build-task';
 import { BuilderSlots } from './sandbox/builder-slots';
+import { HostProcesses } from './sandbox/host-processes';
 import { LocalSandbox, type LocalSandboxOptions } from './sandbox/local-sandbox';
 import { builderRunOptions, runBuilderJob } from './sandbox/run-builder-job';
 import { WarmBuilders } from './sandbox/warm-builders';
@@ -205,7 +206,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // able to traverse every parent folder, and a data dir under a private home would forbid it.
   const scratch = join(tmpdir(), `gantry-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
   const jobRoot = join(scratch, 'jobs');
+  // The stack's host programs (sandboxes, job disks, git) start from a small helper process, so no
+  // fork of this process blocks its event loop (see sandbox/host-spawner.js).
+  const processes = new HostProcesses({ useHelper: config.GANTRY_PROCESS_HELPER !== 'off' });
+  undo.push(() => processes.close());
   const sandbox = new LocalSandbox({
+    processes,
     ...options.sandbox,
     root: join(scratch, 'sandbox'),
     allowUnsandboxed: config.GANTRY_SANDBOX === 'none',
@@ -276,6 +282,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       taskTokens: runner.taskTokens,
       publicUrl,
       appUrl: (slug) => apps.urlFor(slug),
+      startProcess: processes.spawn,
     },
     policy,
   );

@@ -1,10 +1,11 @@
 import { Octokit } from '@octokit/core';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type SpawnOptions } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { crashPoint } from '../crash-point';
 import { GantryError, PublishError, UpstreamError } from '../domain/errors';
@@ -47,6 +48,20 @@ function quotePath(path: string): string {
  * and a pull-request record (JSON) next to the repository. The default branch is never written
  * after the repository's first commit.
  */
+/** What the local publisher needs of a started program (node's ChildProcess has it). */
+export interface ProcessChild {
+  readonly pid?: number | undefined;
+  readonly stdin: Writable | null;
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  readonly stdio: readonly (Readable | Writable | null | undefined)[];
+  on(event: string, listener: (...args: any[]) => void): this;
+  once(event: string, listener: (...args: any[]) => void): this;
+}
+
+/** Starts a program (node's `spawn`, or the local stack's process starter). */
+export type StartProcess = (file: string, args: readonly string[], options?: SpawnOptions) => ProcessChild;
+
 export class LocalGitPublisher implements Publisher {
   readonly name = 'local-git';
   private readonly pullsDir: string;
@@ -57,6 +72,8 @@ export class LocalGitPublisher implements Publisher {
   constructor(
     private readonly root: string,
     private readonly publicUrl: () => string,
+    /** Starts git fast-import on every publish. */
+    private readonly startProcess: StartProcess = (file, args, options) => spawn(file, [...args], options ?? {}),
   ) {
     this.pullsDir = join(root, 'pulls');
   }
@@ -270,23 +287,23 @@ export class LocalGitPublisher implements Publisher {
     // get-mark answers on stdout with the commit's id; the branch is written when the stream is done.
     chunks.push(Buffer.from('get-mark :1\ndone\n'));
     return new Promise((resolve) => {
-      const child = spawn('git', ['fast-import', '--quiet'], {
+      const child = this.startProcess('git', ['fast-import', '--quiet'], {
         cwd: repoPath,
         env: this.gitEnv(),
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-      child.stdin.on('error', () => undefined);
-      child.once('error', (err) => resolve({ error: err.message }));
-      child.once('close', (code) => {
+      child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.stdin?.on('error', () => undefined);
+      child.once('error', (err: Error) => resolve({ error: err.message }));
+      child.once('close', (code: number | null) => {
         const sha = stdout.trim();
         if (code === 0 && /^[0-9a-f]{40,64}$/.test(sha)) resolve({ sha });
         else resolve({ error: stderr.trim() || `git fast-import exited ${code}` });
       });
-      child.stdin.end(Buffer.concat(chunks));
+      child.stdin?.end(Buffer.concat(chunks));
     });
   }
 

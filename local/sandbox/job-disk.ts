@@ -7,6 +7,15 @@ import { isOwnerAlive, parseOwnerToken } from './process-identity';
 
 const run = promisify(execFile);
 
+/** Runs a host program to its end (as `promisify(execFile)`: rejects with its stderr on a non-zero exit). */
+export type RunProgram = (
+  file: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv },
+) => Promise<{ stdout: string; stderr: string }>;
+
+const runHere: RunProgram = (file, args, options) => run(file, [...args], options);
+
 /**
  * A job folder's disk quota: for the length of one run, the sandbox's /job is a fixed-size ext4
  * filesystem in a sparse image file, loop-mounted on the host (nosuid, nodev). Writes past its
@@ -62,10 +71,10 @@ function mountsUnder(root: string): string[] {
   return mountPoints().filter((point) => point === root || point.startsWith(`${root}/`));
 }
 
-async function unmount(point: string): Promise<void> {
+async function unmount(point: string, runProgram: RunProgram = runHere): Promise<void> {
   // Lazy: a leftover may still be busy; the kernel finishes the unmount (and frees the loop
   // device, which mount set to auto-clear) once the last user is gone.
-  await run('umount', ['-l', point], { env: { PATH: TOOL_DIRS.join(':') } }).catch(() => undefined);
+  await runProgram('umount', ['-l', point], { env: { PATH: TOOL_DIRS.join(':') } }).catch(() => undefined);
 }
 
 /**
@@ -99,6 +108,8 @@ export class JobDisk {
     private readonly image: string,
     /** The quota in bytes. */
     readonly sizeBytes: number,
+    /** Starts the disk's programs (mkfs and mount, cp, umount). */
+    private readonly runProgram: RunProgram,
   ) {}
 
   /**
@@ -112,11 +123,12 @@ export class JobDisk {
     name: string,
     sizeMb: number,
     owner: { uid: number; gid: number } | null,
+    runProgram: RunProgram = runHere,
   ): Promise<JobDisk> {
     await mkdir(root, { recursive: true, mode: 0o711 });
     const image = join(root, `${name}.img`);
     const mountPoint = join(root, name);
-    const disk = new JobDisk(mountPoint, image, sizeMb * 1024 * 1024);
+    const disk = new JobDisk(mountPoint, image, sizeMb * 1024 * 1024, runProgram);
     const env = { PATH: TOOL_DIRS.join(':') };
     try {
       // The sparse image by a file call, then one process formats and mounts it: each process
@@ -129,7 +141,7 @@ export class JobDisk {
       }
       await mkdir(mountPoint, { mode: 0o700 });
       // No journal and no reserved blocks: a throw-away disk whose whole size is the job's.
-      await run(
+      await runProgram(
         '/bin/sh',
         [
           '-c',
@@ -156,7 +168,7 @@ export class JobDisk {
     // A warm builder's folder holds only its empty home when its disk is made: folders alone are
     // made by file calls, sparing the stack a process start on every build.
     if (await copyFoldersOnly(fromDir, this.mountPoint)) return;
-    await run('cp', ['-a', '--', `${fromDir}/.`, `${this.mountPoint}/`], { env: { PATH: TOOL_DIRS.join(':') } });
+    await this.runProgram('cp', ['-a', '--', `${fromDir}/.`, `${this.mountPoint}/`], { env: { PATH: TOOL_DIRS.join(':') } });
   }
 
   /** Free bytes left on the disk. */
@@ -183,7 +195,7 @@ export class JobDisk {
   async drainAndRemove(dir: string): Promise<void> {
     try {
       for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true });
-      await run('/bin/sh', ['-c', 'cp -a -- "$1/." "$2/" && umount -l "$1"', 'gantry-drain', this.mountPoint, dir], {
+      await this.runProgram('/bin/sh', ['-c', 'cp -a -- "$1/." "$2/" && umount -l "$1"', 'gantry-drain', this.mountPoint, dir], {
         env: { PATH: TOOL_DIRS.join(':') },
       });
     } finally {
@@ -193,7 +205,7 @@ export class JobDisk {
 
   /** Unmounts the disk and deletes its image. */
   async remove(): Promise<void> {
-    if (mountsUnder(this.mountPoint).length > 0) await unmount(this.mountPoint);
+    if (mountsUnder(this.mountPoint).length > 0) await unmount(this.mountPoint, this.runProgram);
     await rmdir(this.mountPoint).catch(() => undefined);
     await rm(this.image, { force: true });
   }

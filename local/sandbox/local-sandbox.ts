@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   accessSync,
   constants as fsConstants,
@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { detectCgroups, RunCgroup, type CgroupSupport } from './cgroups';
+import { HostProcesses } from './host-processes';
 import { detectDiskQuota, JobDisk, sweepJobDisks, sweepOrphanedJobDisks, type DiskQuotaSupport } from './job-disk';
 import { sweepJobDirs } from './job-dirs';
 import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
@@ -167,6 +168,8 @@ export interface LocalSandboxOptions {
   readonly allowUnsandboxed?: boolean;
   /** False to run without disk quotas (tests of the fallback). Default true. */
   readonly useDiskQuota?: boolean;
+  /** What starts the sandbox's host programs. Default: node's spawn, from this process. */
+  readonly processes?: HostProcesses;
 }
 
 export interface SweepReport {
@@ -257,8 +260,10 @@ export class LocalSandbox {
   readonly nodePath: string;
   private seq = 0;
   private readonly active = new Set<RunCgroup>();
+  private readonly processes: HostProcesses;
 
   constructor(options: LocalSandboxOptions = {}) {
+    this.processes = options.processes ?? new HostProcesses({ useHelper: false });
     this.root = options.root ?? join(tmpdir(), 'gantry-sandbox');
     this.etcDir = join(this.root, 'etc');
     this.nodePath = realpathSync(process.execPath);
@@ -439,7 +444,14 @@ export class LocalSandbox {
     if (options.limits.diskMb !== undefined && caps.diskQuota) {
       const diskMb = options.limits.diskMb;
       try {
-        disk = await JobDisk.create(caps.diskQuota, this.diskRoot(), `${ownerToken()}-disk${++this.seq}`, diskMb, caps.runAs);
+        disk = await JobDisk.create(
+          caps.diskQuota,
+          this.diskRoot(),
+          `${ownerToken()}-disk${++this.seq}`,
+          diskMb,
+          caps.runAs,
+          (file, args, opts) => this.processes.run(file, args, opts),
+        );
         await disk.fill(options.jobDir);
       } catch (err) {
         const full = disk?.isFull() ?? false;
@@ -459,7 +471,7 @@ export class LocalSandbox {
     let bwrapStarted = false;
     let statusText = '';
     const exit = await new Promise<{ code: number | null; spawnError?: Error }>((resolve) => {
-      const child = spawn(file, args, {
+      const child = this.processes.spawn(file, args, {
         cwd,
         env,
         detached: true,
@@ -485,7 +497,9 @@ export class LocalSandbox {
         if (stopReason || exited) return;
         stopReason = reason;
         if (cgroup) void cgroup.killAll();
-        killGroup(child.pid);
+        // A program started by the process starter has its pid a moment after the start.
+        if (child.pid === undefined) child.once('spawn', () => killGroup(child.pid));
+        else killGroup(child.pid);
       };
       let timer: NodeJS.Timeout | undefined;
       if (options.gate) {
@@ -529,8 +543,8 @@ export class LocalSandbox {
         options.signal?.removeEventListener('abort', onAbort);
         resolve({ code: exitCode, ...(spawnError ? { spawnError } : {}) });
       };
-      child.once('error', (err) => finish(err));
-      child.once('exit', (code) => {
+      child.once('error', (err: Error) => finish(err));
+      child.once('exit', (code: number | null) => {
         exited = true;
         exitCode = code;
         // Whatever the command left running (it may hold the pipes open) ends with it.
@@ -542,7 +556,9 @@ export class LocalSandbox {
         }, CLOSE_GRACE_MS);
       });
       child.once('close', () => finish());
-      if (child.pid !== undefined) options.onStart?.({ pid: child.pid, cgroupDirs: cgroup ? cgroup.dirs() : [] });
+      child.once('spawn', () => {
+        if (child.pid !== undefined) options.onStart?.({ pid: child.pid, cgroupDirs: cgroup ? cgroup.dirs() : [] });
+      });
     });
 
     let counters = { oomKills: 0, pidsMaxHits: 0, throttledPeriods: 0 };
