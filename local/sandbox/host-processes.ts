@@ -11,9 +11,11 @@ import type { ProcessChild, StartProcess } from '../../lambdas/adapters/publishe
  * `error`, `exit` and `close` events in that order, readable stdout/stderr/extra pipes and a
  * writable stdin.
  *
- * Where the helper cannot be started (or keeps dying), programs are started from the stack
- * itself, as before. A helper that dies while programs run fails them with signal SIGKILL (a
- * sandbox started with --die-with-parent ends with it); the next start makes a new helper.
+ * Starts wait until the helper says it is ready; a helper that dies before that never received
+ * one, and they start from the stack itself (once each). One that dies three times before it is
+ * ready is given up: programs then start from the stack, as before. A helper that dies while its
+ * programs run ends them for the stack with signal SIGKILL (a sandbox started with
+ * --die-with-parent ends with it); the next start makes a new helper.
  */
 
 /** The subset of a spawn's options the helper passes on (all of them are plain data). */
@@ -33,6 +35,9 @@ export interface RunOutput {
 /** A helper that died this many times without ever answering is given up: programs start here. */
 const MAX_HELPER_FAILURES = 3;
 
+type StdinMessage = { op: 'stdin'; id: number; data?: Buffer; end?: true };
+type SpawnRequest = { op: 'spawn'; id: number; file: string; args: string[]; options: HostSpawnOptions };
+
 type HelperMessage =
   | { id: number; ev: 'spawn'; pid: number }
   | { id: number; ev: 'data'; fd: number; chunk: Uint8Array }
@@ -47,25 +52,60 @@ class RemoteChild extends EventEmitter implements ProcessChild {
   private exited = false;
   private closed = false;
 
+  /** Where stdin goes once the program has a starter (until then it waits here, in order). */
+  private deliver: ((message: StdinMessage) => void) | null = null;
+  private readonly outbox: StdinMessage[] = [];
+
   constructor(
     readonly id: number,
     stdio: readonly string[],
-    private readonly sendToHelper: (message: unknown) => void,
   ) {
     super();
+    const toStdin = (message: StdinMessage): void => {
+      if (this.deliver) this.deliver(message);
+      else this.outbox.push(message);
+    };
     this.stdio = stdio.map((kind, fd) => {
       if (kind !== 'pipe') return null;
       if (fd > 0) return new PassThrough();
       return new Writable({
         write: (chunk: Buffer, _encoding, done) => {
-          this.sendToHelper({ op: 'stdin', id, data: chunk });
+          toStdin({ op: 'stdin', id, data: chunk });
           done();
         },
         final: (done) => {
-          this.sendToHelper({ op: 'stdin', id, end: true });
+          toStdin({ op: 'stdin', id, end: true });
           done();
         },
       });
+    });
+  }
+
+  /** From now on stdin goes through `deliver` (what was written before goes first). */
+  attach(deliver: (message: StdinMessage) => void): void {
+    for (const message of this.outbox.splice(0)) deliver(message);
+    this.deliver = deliver;
+  }
+
+  /** Starts the program from this process instead (the helper never got it) and relays it here. */
+  startHere(file: string, args: readonly string[], options: HostSpawnOptions): void {
+    const real = spawnHere(file, [...args], options as SpawnOptions);
+    real.stdin?.on('error', () => undefined);
+    real.once('spawn', () => this.receive({ id: this.id, ev: 'spawn', pid: real.pid! }));
+    real.once('error', (err: Error & { code?: string }) =>
+      this.receive({ id: this.id, ev: 'error', message: err.message, code: err.code ?? null }),
+    );
+    real.stdio.forEach((stream, fd) => {
+      if (!stream || fd === 0) return;
+      stream.on('data', (chunk: Buffer) => this.receive({ id: this.id, ev: 'data', fd, chunk }));
+      stream.once('end', () => this.receive({ id: this.id, ev: 'end', fd }));
+    });
+    real.once('exit', (code, signal) => this.receive({ id: this.id, ev: 'exit', code, signal }));
+    real.once('close', (code, signal) => this.finish(code, signal));
+    this.attach((message) => {
+      if (!real.stdin || real.stdin.destroyed) return;
+      if (message.data) real.stdin.write(message.data);
+      if (message.end) real.stdin.end();
     });
   }
 
@@ -127,13 +167,22 @@ class RemoteChild extends EventEmitter implements ProcessChild {
 
 export class HostProcesses {
   private helper: ChildProcess | null = null;
+  /** True once the helper said it is ready; until then its starts wait in `held`. */
+  private ready = false;
+  private held: { child: RemoteChild; request: SpawnRequest }[] = [];
   private failures = 0;
   private nextId = 1;
   private readonly running = new Map<number, RemoteChild>();
   private closed = false;
 
   /** `useHelper: false` starts every program from this process (as node's spawn does). */
-  constructor(private readonly options: { readonly useHelper?: boolean } = {}) {}
+  constructor(
+    private readonly options: {
+      readonly useHelper?: boolean;
+      /** The helper's script (tests: one that fails). Default: host-spawner.js beside this file. */
+      readonly helperScript?: string;
+    } = {},
+  ) {}
 
   /** True while programs are started by the helper. */
   get viaHelper(): boolean {
@@ -152,19 +201,12 @@ export class HostProcesses {
     const helper = this.viaHelper ? this.ensureHelper() : null;
     if (!helper) return spawnHere(file, [...args], plain as SpawnOptions);
     const id = this.nextId++;
-    const child = new RemoteChild(id, plain.stdio ?? [], (message) => this.post(message));
+    const child = new RemoteChild(id, plain.stdio ?? []);
+    const request: SpawnRequest = { op: 'spawn', id, file, args: [...args], options: plain };
     this.running.set(id, child);
     helper.channel?.ref();
-    try {
-      helper.send({ op: 'spawn', id, file, args: [...args], options: plain });
-    } catch (err) {
-      // As a failed spawn: the error, then close, on the next turn (the caller listens by then).
-      process.nextTick(() => {
-        child.emit('error', err as Error);
-        child.finish(null, null);
-        this.forget(id);
-      });
-    }
+    if (this.ready) this.send(child, request);
+    else this.held.push({ child, request });
     return child;
   };
 
@@ -210,17 +252,32 @@ export class HostProcesses {
     if (helper?.connected) helper.disconnect();
   }
 
-  private post(message: unknown): void {
+  /** Hands a program to the ready helper; its stdin follows the start on the same channel. */
+  private send(child: RemoteChild, request: SpawnRequest): void {
     const helper = this.helper;
+    try {
+      if (!helper?.connected) throw new Error('the process starter is gone');
+      helper.send(request);
+    } catch (err) {
+      // As a failed spawn: the error, then close, on the next turn (the caller listens by then).
+      process.nextTick(() => {
+        child.emit('error', err as Error);
+        child.finish(null, null);
+        this.forget(child.id);
+      });
+      return;
+    }
     // A helper gone meanwhile has already ended the program for the stack (see ensureHelper).
-    if (helper?.connected) helper.send(message as never, undefined, undefined, () => undefined);
+    child.attach((message) => {
+      if (helper.connected) helper.send(message, undefined, undefined, () => undefined);
+    });
   }
 
   private ensureHelper(): ChildProcess | null {
     if (this.helper?.connected) return this.helper;
     let helper: ChildProcess;
     try {
-      helper = fork(join(__dirname, 'host-spawner.js'), [], {
+      helper = fork(this.options.helperScript ?? join(__dirname, 'host-spawner.js'), [], {
         // A small heap: the helper holds only the programs it runs, and a fork of it stays cheap.
         execArgv: ['--max-semi-space-size=1', '--max-old-space-size=64'],
         serialization: 'advanced',
@@ -232,10 +289,14 @@ export class HostProcesses {
       return null;
     }
     this.helper = helper;
-    let answered = false;
-    helper.on('message', (message: HelperMessage) => {
-      answered = true;
-      this.failures = 0;
+    this.ready = false;
+    helper.on('message', (message: HelperMessage | { ev: 'ready' }) => {
+      if (message.ev === 'ready') {
+        this.ready = true;
+        this.failures = 0;
+        for (const { child, request } of this.held.splice(0)) this.send(child, request);
+        return;
+      }
       const child = this.running.get(message.id);
       if (!child) return;
       child.receive(message);
@@ -244,8 +305,15 @@ export class HostProcesses {
     helper.once('error', () => undefined);
     helper.once('exit', () => {
       if (this.helper === helper) this.helper = null;
-      if (!answered) this.failures += 1;
-      // Its programs' news ends here: each is over as far as the stack can tell.
+      const wasReady = this.ready;
+      this.ready = false;
+      if (!wasReady) this.failures += 1;
+      // Programs it never received start here, once each.
+      for (const { child, request } of this.held.splice(0)) {
+        this.forget(child.id);
+        child.startHere(request.file, request.args, request.options);
+      }
+      // The news of those it started ends here: each is over as far as the stack can tell.
       for (const child of [...this.running.values()]) {
         if (child.pid === undefined) child.emit('error', new Error('the process starter stopped before the program started'));
         child.finish(null, 'SIGKILL');
@@ -260,7 +328,7 @@ export class HostProcesses {
 
   private forget(id: number): void {
     this.running.delete(id);
-    if (this.running.size === 0) this.helper?.channel?.unref();
+    if (this.running.size === 0 && this.held.length === 0) this.helper?.channel?.unref();
   }
 }
 

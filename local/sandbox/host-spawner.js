@@ -17,7 +17,7 @@
  * then ends with it, as it ended with the stack before.
  *
  * Messages in: {op:'spawn', id, file, args, options} and {op:'stdin', id, data?, end?}.
- * Messages out: {id, ev:'spawn', pid}, {id, ev:'data', fd, chunk}, {id, ev:'end', fd},
+ * Messages out: {ev:'ready'} once at start, then {id, ev:'spawn', pid}, {id, ev:'data', fd, chunk}, {id, ev:'end', fd},
  * {id, ev:'exit', code, signal}, {id, ev:'close', code, signal}, {id, ev:'error', message, code}.
  */
 const { spawn } = require('node:child_process');
@@ -67,3 +67,6 @@ process.on('message', (msg) => {
 
 // The stack is gone (stopped, or killed): so is the reason to start anything.
 process.on('disconnect', () => process.exit(0));
+
+// The stack holds its starts until this: a helper that dies before it never received one.
+send({ ev: 'ready' });

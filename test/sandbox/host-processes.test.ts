@@ -120,6 +120,25 @@ describe('the process starter', () => {
     expect(Number((await own.run('/bin/sh', ['-c', 'echo "$PPID"'])).stdout.trim())).toBe(process.pid);
   });
 
+  it('a helper that cannot start leaves nothing unstarted: its programs start here, once each, stdin kept', async () => {
+    const broken = new HostProcesses({ helperScript: '/nonexistent/host-spawner.js' });
+    try {
+      const child = broken.spawn('/bin/sh', ['-c', 'cat; echo " $PPID"'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      // Written before any starter exists: it waits and goes first.
+      child.stdin?.end('early');
+      let out = '';
+      child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('close', (c: number | null) => resolve(c)));
+      expect(code).toBe(0);
+      expect(out).toBe(`early ${process.pid}\n`);
+      // Given up after three helpers that never got ready.
+      for (let i = 0; i < 2; i++) await broken.run('/bin/true', []);
+      expect(broken.viaHelper).toBe(false);
+    } finally {
+      broken.close();
+    }
+  });
+
   it('without the helper (GANTRY_PROCESS_HELPER=off) starts programs from this process', async () => {
     const here = new HostProcesses({ useHelper: false });
     expect(Number((await here.run('/bin/sh', ['-c', 'echo "$PPID"'])).stdout.trim())).toBe(process.pid);
