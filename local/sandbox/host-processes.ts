@@ -1,7 +1,7 @@
 import { fork, spawn as spawnHere, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { PassThrough, Writable, type Readable } from 'node:stream';
+import { finished, PassThrough, Writable, type Readable } from 'node:stream';
 import type { ProcessChild, StartProcess } from '../../lambdas/adapters/publishers';
 
 /**
@@ -147,12 +147,21 @@ class RemoteChild extends EventEmitter implements ProcessChild {
         this.finish(message.code, message.signal);
         break;
       case 'error':
-        this.emit('error', Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
+        this.fail(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
         break;
     }
   }
 
-  /** Ends the program's streams and emits `close` (and `exit` first if it never came). */
+  /** An error for the caller (none listening: a start's caller that does not care, left alone). */
+  fail(err: Error): void {
+    if (this.listenerCount('error') > 0) this.emit('error', err);
+  }
+
+  /**
+   * Ends the program's streams and emits `close` (and `exit` first if it never came), as node
+   * does once the streams are done: after their last data has reached its readers. A stream
+   * nobody reads is drained, as it would never end otherwise.
+   */
   finish(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.closed) return;
     this.closed = true;
@@ -160,8 +169,18 @@ class RemoteChild extends EventEmitter implements ProcessChild {
       this.exited = true;
       if (this.pid !== undefined) this.emit('exit', code, signal);
     }
-    for (let fd = 1; fd < this.stdio.length; fd++) this.output(fd)?.end();
-    this.emit('close', code, signal);
+    let pending = 1;
+    const done = (): void => {
+      if (--pending === 0) this.emit('close', code, signal);
+    };
+    for (const stream of this.stdio.slice(1)) {
+      if (!(stream instanceof PassThrough) || stream.destroyed || stream.readableEnded) continue;
+      pending += 1;
+      finished(stream, { writable: false }, done);
+      if (stream.readableFlowing !== true) stream.resume();
+      if (!stream.writableEnded) stream.end();
+    }
+    done();
   }
 }
 
@@ -261,7 +280,7 @@ export class HostProcesses {
     } catch (err) {
       // As a failed spawn: the error, then close, on the next turn (the caller listens by then).
       process.nextTick(() => {
-        child.emit('error', err as Error);
+        child.fail(err as Error);
         child.finish(null, null);
         this.forget(child.id);
       });
@@ -315,7 +334,7 @@ export class HostProcesses {
       }
       // The news of those it started ends here: each is over as far as the stack can tell.
       for (const child of [...this.running.values()]) {
-        if (child.pid === undefined) child.emit('error', new Error('the process starter stopped before the program started'));
+        if (child.pid === undefined) child.fail(new Error('the process starter stopped before the program started'));
         child.finish(null, 'SIGKILL');
         this.forget(child.id);
       }

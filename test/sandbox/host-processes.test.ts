@@ -78,6 +78,16 @@ describe('the process starter', () => {
     expect(fd3.trim()).toBe('/usr');
   });
 
+  it('closes only after every byte of output reached its reader, and closes when nobody reads', async () => {
+    for (let i = 0; i < 5; i++) {
+      const out = await processes.run('/bin/sh', ['-c', 'head -c 300000 /dev/zero | tr "\\0" a; printf end']);
+      expect(out.stdout.length).toBe(300003);
+      expect(out.stdout.endsWith('aend')).toBe(true);
+    }
+    const unread = processes.spawn('/bin/sh', ['-c', 'head -c 300000 /dev/zero'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(await new Promise((resolve) => unread.once('close', (code: number) => resolve(code)))).toBe(0);
+  });
+
   it('starts a detached program as its own process group, which the stack can kill by pid', async () => {
     const child = processes.spawn('/bin/sh', ['-c', 'sleep 30 & sleep 30; wait'], {
       detached: true,
