@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { bundleDefine } from '../../lib/constructs/function-bundling';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { OfflineArchitect } from '../../lambdas/adapters/offline-architect';
-import { bundleFunction } from '../helpers/function-bundles';
+import { bundleFunction, runInLambdaEnvironment } from '../helpers/function-bundles';
 
 /**
  * The offline architect's everyday-app presets ship in each bundle as compressed JSON, made from
@@ -35,17 +34,7 @@ test('the step-architect bundle drafts from the presets it was bundled with, and
     'const a = require(process.argv[1]).services().architect;' +
     'Promise.all(JSON.parse(process.argv[2]).map((prompt) => a.draft({ prompt, onUsage() {} })))' +
     '.then((drafts) => console.log(JSON.stringify(drafts)));';
-  const out = execFileSync(process.execPath, ['-e', script, bundle.file!, JSON.stringify(PROMPTS)], {
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      GANTRY_RUNTIME: 'aws',
-      GANTRY_ARTIFACT_BUCKET: 'artifacts',
-      GANTRY_TABLE_NAME: 'table',
-      GANTRY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:111122223333:stateMachine:m',
-      AWS_REGION: 'eu-west-1',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    },
-  }).toString();
+  const out = runInLambdaEnvironment(script, [bundle.file!, JSON.stringify(PROMPTS)]);
   const fromSources = new OfflineArchitect();
   const expected = await Promise.all(PROMPTS.map((prompt) => fromSources.draft({ prompt, onUsage: () => undefined })));
   expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));

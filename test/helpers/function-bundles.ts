@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,4 +79,23 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   mkdirSync(dir, { recursive: true });
   for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
   return { name, bytes: js.contents.length, mapBytes, mapHasSources, file: js.path, packages, modules, code };
+}
+
+/**
+ * Runs `script` with `node -e` in a fresh process with a Lambda function's environment (AWS
+ * runtime, its table, bucket and state machine names), as Lambda loads a bundle; answers stdout.
+ * `args` follow the script as `process.argv[1]…`.
+ */
+export function runInLambdaEnvironment(script: string, args: readonly string[]): string {
+  return execFileSync(process.execPath, ['-e', script, ...args], {
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      GANTRY_RUNTIME: 'aws',
+      GANTRY_ARTIFACT_BUCKET: 'artifacts',
+      GANTRY_TABLE_NAME: 'table',
+      GANTRY_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:111122223333:stateMachine:m',
+      AWS_REGION: 'eu-west-1',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+  }).toString();
 }
