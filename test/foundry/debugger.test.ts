@@ -170,6 +170,12 @@ test('debugger runs take builder slots: with both slots held by builds a run wai
     finished = true;
     return res;
   });
+  // The run joins the builders' line once its request is through the gateway (on a loaded machine
+  // that can take a while), and then stays there: no sandbox starts while both slots are held.
+  for (const until = Date.now() + 20_000; slots.snapshot().waiting.length === 0 && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(slots.snapshot().waiting).toEqual([expect.stringMatching(/^debugger-/)]);
   await new Promise((r) => setTimeout(r, 400));
   expect(finished).toBe(false);
   expect(slots.snapshot().waiting).toEqual([expect.stringMatching(/^debugger-/)]);
