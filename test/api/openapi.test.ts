@@ -3,14 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { openApiDocument, type OpenApiDocument } from '../../lambdas/api/openapi';
 import { ROUTE_DOCS, routeKey } from '../../lambdas/api/route-docs';
 import { PROJECT_ROOT, loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { REST_ROUTES, type RestRoute } from '../../lambdas/routes';
+import { launchChromium } from '../helpers/chromium';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 const VALIDATOR_CLI = join(PROJECT_ROOT, 'node_modules/@seriousme/openapi-schema-validator/bin/validate-api-cli.js');
 
@@ -94,13 +94,8 @@ describe('served by the stack', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    browser = await launchChromium();
     t = await startTestStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
   });
 
   afterAll(async () => {

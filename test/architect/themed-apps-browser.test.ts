@@ -7,13 +7,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { THEMES, type ThemeId } from '../../lambdas/domain/architect/themes';
+import { describeIfChromium, launchChromium } from '../helpers/chromium';
 import { mapLimit, removeDir, runCommand, writeApp } from './app-workspace';
-
-const CHROMIUM = '/usr/bin/chromium';
-const describeIfChromium = existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,10 +61,7 @@ describeIfChromium('themed apps in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 /**
@@ -7,8 +7,6 @@ import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stac
  * Content-Security-Policy. In real Chromium, with the user signed in to the web client, an app's
  * script can neither call the API with the user's cookie nor read another app's localStorage.
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let t: TestStack;
 let browser: Browser;
@@ -40,8 +38,7 @@ const VICTIM_SCRIPT = `localStorage.setItem('victim-secret', 's3cret'); document
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script></head><body></body></html>`;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  browser = await launchChromium();
   t = await startTestStack();
   for (const [slug, script] of [
     ['hostile-app', HOSTILE_SCRIPT],
@@ -56,10 +53,6 @@ beforeAll(async () => {
       ],
     });
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
 }, 60_000);
 
 afterAll(async () => {

@@ -1,30 +1,15 @@
 /**
- * Real Chromium for the web console's browser tests: launch, sign in through the page, and save
+ * Real Chromium for the web console's browser tests (launched by ./chromium.ts): sign in through the page, and save
  * screenshots as test artifacts (test-artifacts/screenshots/, not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchChromium } from './chromium';
 
 /** Signs in through the console's form (the session cookie is HttpOnly: the page never sees it). */
 export async function signIn(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
