@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { directScriptRun } from '../../builder-image/src/package-scripts';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 
 /** Writes a manifest's files into a fresh temporary directory and returns its path. */
@@ -26,16 +27,27 @@ export interface CommandResult {
 
 /**
  * Runs a manifest command the way a builder would: through a shell, in the app's folder, with a
- * small environment (no inherited test-runner or npm variables) and a time limit.
+ * small environment (no inherited test-runner or npm variables) and a time limit. A plain
+ * `npm test` / `npm run <name>` runs the package script as the builder runs it, without starting
+ * npm itself (builder-image/src/package-scripts.ts: the same lifecycle, variables and banner);
+ * `viaNpm` starts npm instead, as a person running the command by hand would.
  */
-export function runCommand(command: string, cwd: string, timeoutMs = 60_000): Promise<CommandResult> {
+export async function runCommand(
+  command: string,
+  cwd: string,
+  options: { timeoutMs?: number; viaNpm?: boolean } = {},
+): Promise<CommandResult> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1' };
+  const direct = options.viaNpm ? null : await directScriptRun(command, cwd, env.PATH ?? '/usr/bin:/bin', null);
   return new Promise((resolve) => {
-    const child = spawn(command, { cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+    const child = direct
+      ? spawn('/bin/sh', [...direct.shellArgs], { cwd, env: { ...env, ...direct.env }, stdio })
+      : spawn(command, { cwd, env, shell: true, stdio });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code: code ?? -1, output });
