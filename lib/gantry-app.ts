@@ -14,6 +14,12 @@ export interface GantryAppOptions {
   readonly policyPath?: string;
   /** @default - the CDK default (cdk.out, or a temporary folder outside the CLI) */
   readonly outdir?: string;
+  /**
+   * The CDK's own check of the synthesized template against the CloudFormation resource schemas
+   * (on at every `cdk synth` and deploy). Tests that only run what the template describes turn it
+   * off: the template tests run it, and it costs seconds per synthesis. @default true
+   */
+  readonly cloudFormationValidation?: boolean;
 }
 
 /** `gantry:network`: `public` (default) or `isolated`; anything else is refused. */
@@ -34,7 +40,11 @@ function networkMode(value: string | undefined): BuilderNetworkMode {
  * cdk.json), `gantry:architect` (`offline` to draft and heal with the templates instead of the model).
  */
 export function createGantryApp(options: GantryAppOptions = {}): { app: App; stack: GantryStack } {
-  const app = new App({ context: options.context, outdir: options.outdir });
+  const app = new App({
+    context: options.context,
+    outdir: options.outdir,
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
+  });
   const { policy } = loadPolicyFile(options.policyPath ?? join(PROJECT_ROOT, 'policy.yaml'));
   const context = (key: string): string | undefined => {
     const value: unknown = app.node.tryGetContext(key);

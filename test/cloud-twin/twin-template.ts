@@ -45,6 +45,8 @@ export class TwinTemplate {
     const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
     const { stack } = createGantryApp({
       context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...extraContext },
+      // The template tests check the template against CloudFormation's schemas; the twin runs it.
+      cloudFormationValidation: false,
       ...(policyPath ? { policyPath } : {}),
     });
     return new TwinTemplate(stack);
