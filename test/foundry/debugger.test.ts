@@ -172,7 +172,7 @@ test('debugger runs take builder slots: with both slots held by builds a run wai
   });
   // The run joins the builders' line once its request is through the gateway (on a loaded machine
   // that can take a while), and then stays there: no sandbox starts while both slots are held.
-  for (const until = Date.now() + 20_000; slots.snapshot().waiting.length === 0 && Date.now() < until; ) {
+  for (const until = Date.now() + 20_000; slots.snapshot().waiting.length === 0 && Date.now() < until;) {
     await new Promise((r) => setTimeout(r, 20));
   }
   expect(slots.snapshot().waiting).toEqual([expect.stringMatching(/^debugger-/)]);
