@@ -205,7 +205,7 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
     out(
       `  CPU during the ${CONCURRENT}: this process (the stack) ${(stackCpuMs / CONCURRENT).toFixed(0)} ms per mission, its main thread ${(loop.utilization * 100).toFixed(0)} % busy` +
         (machine
-          ? `; the machine ${((100 * machine.busy) / Math.max(1, machine.busy + machine.idle)).toFixed(0)} % busy, ${(machine.busy / CONCURRENT).toFixed(0)} ms of CPU per mission (the rest, chiefly the builders: ${((machine.busy - stackCpuMs) / CONCURRENT).toFixed(0)} ms), so at least ${(machine.busy / cores / 1000).toFixed(1)} s on ${cores} cores`
+          ? `; the machine ${((100 * machine.busy) / Math.max(1, machine.busy + machine.idle)).toFixed(0)} % busy, ${(machine.busy / CONCURRENT).toFixed(0)} ms of CPU per mission (the rest, chiefly the builders: ${((machine.busy - stackCpuMs) / CONCURRENT).toFixed(0)} ms), so at least ${(machine.busy / cores / 1000).toFixed(1)} s on ${cores} cores (the makespan is ${(makespan / (machine.busy / cores)).toFixed(2)}× that)`
           : ''),
     );
     const lags = many.flatMap((m) => m.pushLags);
