@@ -1,6 +1,6 @@
 /**
- * Real Chromium for the web console's browser tests (launched by ./chromium.ts): sign in through the page, and save
- * screenshots as test artifacts (test-artifacts/screenshots/, not committed).
+ * Real Chromium for the web console's browser tests (launched by ./chromium.ts): sign in through
+ * the page, and save screenshots as test artifacts (test-artifacts/screenshots/, not committed).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
