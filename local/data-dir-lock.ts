@@ -1,5 +1,6 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processExists } from './sandbox/process-identity';
 
 /** Two stacks on one data directory would corrupt its DynamoDB files; the second one is refused. */
 export class DataDirInUseError extends Error {
@@ -10,15 +11,6 @@ export class DataDirInUseError extends Error {
         'Stop that stack, or give this one its own folder with GANTRY_DATA_DIR (and its own PORT).',
     );
     this.name = 'DataDirInUseError';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -34,7 +26,7 @@ export function lockDataDir(dataDir: string): () => void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const owner = Number(readFileSync(path, 'utf8').trim());
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner))
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processExists(owner))
       throw new DataDirInUseError(dataDir, owner);
     writeFileSync(path, mine);
   }

@@ -18,7 +18,7 @@ import { detectCgroups, RunCgroup, type CgroupSupport } from './cgroups';
 import { HostProcesses } from './host-processes';
 import { detectDiskQuota, JobDisk, sweepJobDisks, sweepOrphanedJobDisks, type DiskQuotaSupport } from './job-disk';
 import { sweepJobDirs } from './job-dirs';
-import { isOwnerAlive, ownerToken, parseOwnerToken } from './process-identity';
+import { isOwnerAlive, ownerToken, parseOwnerToken, processExists } from './process-identity';
 
 /**
  * Runs one command in a throw-away sandbox on this machine: bubblewrap for isolation (no network,
@@ -385,7 +385,7 @@ export class LocalSandbox {
       for (const name of RunCgroup.list(support)) {
         const probeOwner = /^probe-(\d+)-/.exec(name)?.[1];
         const owner = parseOwnerToken(name);
-        const alive = probeOwner ? pidAlive(Number(probeOwner)) : owner ? isOwnerAlive(owner.token) : true;
+        const alive = probeOwner ? processExists(Number(probeOwner)) : owner ? isOwnerAlive(owner.token) : true;
         if (alive) continue;
         const group = RunCgroup.attach(support, name);
         await group.killAll();
@@ -817,14 +817,5 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
     if (state === 'Z' || state === 'X') return true;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

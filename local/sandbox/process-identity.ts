@@ -16,6 +16,19 @@ export function processStartTicks(pid: number): string | null {
   }
 }
 
+/**
+ * Whether a process with this pid exists (signal 0). A process of another user answers EPERM: it
+ * exists, so it counts as alive (its leftovers and locks are not ours to take).
+ */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 let own: string | null = null;
 
 /** This process's owner token. */
@@ -39,10 +52,5 @@ export function isOwnerAlive(token: string): boolean {
   const ticks = processStartTicks(parsed.pid);
   if (ticks !== null) return ticks === parsed.ticks;
   if (parsed.ticks !== '0') return false;
-  try {
-    process.kill(parsed.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return processExists(parsed.pid);
 }

@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { HostProcesses } from '../../local/sandbox/host-processes';
+import { processExists } from '../../local/sandbox/process-identity';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
@@ -13,15 +14,6 @@ import { startTestStack, type TestStack } from '../helpers/test-stack';
 function parentOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -100,7 +92,7 @@ describe('the process starter', () => {
     );
     process.kill(-pid, 'SIGKILL');
     expect(await closed).toBe('SIGKILL');
-    expect(alive(pid)).toBe(false);
+    expect(processExists(pid)).toBe(false);
   });
 
   it('a helper that dies ends its programs for the stack (SIGKILL), and the next start makes a new one', async () => {
@@ -123,9 +115,9 @@ describe('the process starter', () => {
   it('stops its helper on close, and starts programs itself from then on', async () => {
     const own = new HostProcesses();
     const helper = Number((await own.run('/bin/sh', ['-c', 'echo "$PPID"'])).stdout.trim());
-    expect(alive(helper)).toBe(true);
+    expect(processExists(helper)).toBe(true);
     own.close();
-    await until(() => !alive(helper) || readFileSync(`/proc/${helper}/stat`, 'utf8').includes(') Z'));
+    await until(() => !processExists(helper) || readFileSync(`/proc/${helper}/stat`, 'utf8').includes(') Z'));
     expect(own.viaHelper).toBe(false);
     expect(Number((await own.run('/bin/sh', ['-c', 'echo "$PPID"'])).stdout.trim())).toBe(process.pid);
   });
