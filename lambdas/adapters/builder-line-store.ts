@@ -4,7 +4,8 @@ import type { BuilderLineStore } from '../domain/ports';
 
 /**
  * The builders' line is one item of the mission table. It is stack-wide, not a tenant's: only the
- * workflow's steps read or write it, never a route, and a mission is shown only its own position.
+ * workflow's steps write it; the status routes read it only to show a QUEUED mission its own
+ * position (nothing else of it leaves the handler).
  */
 const LINE_KEY = { PK: 'BUILDERS', SK: 'LINE' } as const;
 

@@ -254,27 +254,6 @@ export class MissionStore {
     );
   }
 
-  async showQueuePosition(tenantId: string, missionId: string, position: number | null, version: number): Promise<void> {
-    const finals = Object.fromEntries(FINAL_STATUSES.map((status, i) => [`:f${i}`, status]));
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { PK: missionPk(tenantId, missionId), SK: 'META' },
-          UpdateExpression: 'SET queue_position = :p, #qv = :v',
-          ConditionExpression:
-            'attribute_exists(PK) AND (attribute_not_exists(#qv) OR #qv < :v)' +
-            (position === null ? '' : ` AND NOT #s IN (${Object.keys(finals).join(', ')})`),
-          ExpressionAttributeNames: { '#qv': QUEUE_VERSION_ATTRIBUTE, ...(position === null ? {} : { '#s': 'status' }) },
-          ExpressionAttributeValues: { ':p': position, ':v': version, ...(position === null ? {} : finals) },
-        }),
-      );
-    } catch (err) {
-      // A later position is already shown, the mission ended, or it is gone: nothing to show.
-      if (!isConditionalCheckFailed(err)) throw err;
-    }
-  }
-
   /**
    * Appends the next event to the mission's hash chain. The event item is written with
    * `attribute_not_exists(SK)`, so two writers can never fork the chain: the loser re-reads
@@ -815,7 +794,10 @@ const KEY_INDEX_ATTRIBUTE = 'ek_index';
 const KEY_INDEX_PREFIX = 'ek_';
 const keyIndexAttribute = (key: string): string =>
   `${KEY_INDEX_PREFIX}${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
-/** The builders' line version that placed the shown queue position (store bookkeeping, not a mission field). */
+/**
+ * The builders' line version that placed a queue position written on the item (store bookkeeping,
+ * not a mission field): items written before positions were read from the line may carry it.
+ */
 const QUEUE_VERSION_ATTRIBUTE = 'queue_version';
 const STORE_KEY_SET: ReadonlySet<string> = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', PATCH_ATTRIBUTE, QUEUE_VERSION_ATTRIBUTE]);
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {

@@ -120,33 +120,32 @@ async function applyNow<T extends LineChange>(
   throw new TransientError("The builders' line changed under every try; the step is retried");
 }
 
-async function show(svc: BuilderLineServices, tenantId: string, missionId: string, position: number | null, version: number) {
-  try {
-    await svc.store.showQueuePosition(tenantId, missionId, position, version);
-    await broadcast(svc, tenantId, missionId, { type: 'queue', mission_id: missionId, queue_position: position });
-  } catch (err) {
-    // A position is a view: the next change of the line shows it again.
-    logger.warn('Could not show a queue position', { mission_id: missionId, error: (err as Error).message });
-  }
+/**
+ * Tells a mission's subscribers its place in the line (null: it left the line). Nothing is
+ * written: a status read derives the place from the line itself (see `withQueuePosition`), so a
+ * change of the line costs one write however many missions wait, not one per mission that moved.
+ */
+async function show(svc: BuilderLineServices, tenantId: string, missionId: string, position: number | null) {
+  await broadcast(svc, tenantId, missionId, { type: 'queue', mission_id: missionId, queue_position: position });
 }
 
 /**
- * After a stored change: completes the tasks of the missions it gave a builder, clears their
- * positions, and shows every waiting mission whose place moved (the versions order these writes).
+ * After a stored change: completes the tasks of the missions it gave a builder, tells them they
+ * left the line, and tells every waiting mission whose place moved its new place.
  */
 async function announce(svc: BuilderLineServices, applied: Applied<LineChange>): Promise<void> {
-  const { before, change, version } = applied;
+  const { before, change } = applied;
   if (!applied.written) return;
   const was = positions(before);
   const now = positions(change.line);
   // Every mission granted here was waiting in line (the entering one is answered by its own step).
   const granted = change.granted.map(async (holder) => {
     await grant(svc, holder);
-    await show(svc, holder.tenant_id, holder.mission_id, null, version);
+    await show(svc, holder.tenant_id, holder.mission_id, null);
   });
   const moved = change.line.waiting
     .filter((w) => was.get(lineKey(w)) !== now.get(lineKey(w)))
-    .map((w) => show(svc, w.tenant_id, w.mission_id, now.get(lineKey(w)) as number, version));
+    .map((w) => show(svc, w.tenant_id, w.mission_id, now.get(lineKey(w)) as number));
   for (const holder of change.expired) {
     logger.warn('A builder holder never released its builder; its lease ran out', {
       mission_id: holder.mission_id,
@@ -213,7 +212,7 @@ export async function awaitBuilderStep(svc: BuilderLineServices, input: unknown)
   const { outcome } = applied.change;
   await announce(svc, applied);
   if (outcome.state === 'holding') {
-    if (outcome.holder.waited) await show(svc, tenant_id, mission_id, null, applied.version);
+    if (outcome.holder.waited) await show(svc, tenant_id, mission_id, null);
     await grant(svc, outcome.holder);
     return { builder: 'granted', granted_at: outcome.holder.granted_at };
   }
@@ -222,7 +221,7 @@ export async function awaitBuilderStep(svc: BuilderLineServices, input: unknown)
     await leaveBuilderLine(svc, tenant_id, mission_id);
     throw new BuilderWaitExceededError(waited, capacity);
   }
-  await show(svc, tenant_id, mission_id, outcome.position, applied.version);
+  await show(svc, tenant_id, mission_id, outcome.position);
   return { builder: 'waiting', queue_position: outcome.position, joined_at: outcome.joined_at };
 }
 
@@ -236,8 +235,5 @@ export async function leaveBuilderLine(svc: BuilderLineServices, tenantId: strin
   );
   if (!applied.written) return;
   const wasWaiting = applied.before.waiting.some((w) => w.tenant_id === tenantId && w.mission_id === missionId);
-  await Promise.all([
-    announce(svc, applied),
-    wasWaiting ? show(svc, tenantId, missionId, null, applied.version) : Promise.resolve(),
-  ]);
+  await Promise.all([announce(svc, applied), wasWaiting ? show(svc, tenantId, missionId, null) : Promise.resolve()]);
 }

@@ -274,12 +274,6 @@ export interface MissionRepository {
   /** Hides a final mission from lists and search (soft); 409 MISSION_NOT_FINAL unless it ended. */
   clearMission(tenantId: string, missionId: string): Promise<{ cleared_at: string }>;
   patchMission(tenantId: string, missionId: string, patch: MissionPatch): Promise<void>;
-  /**
-   * Shows the mission's place in the builders' line (null: not waiting). `version` is the line's
-   * version that placed it: a write from an older version than the last one shown is ignored, so
-   * positions written out of order never leave a stale one. A position is never set on a final mission.
-   */
-  showQueuePosition(tenantId: string, missionId: string, position: number | null, version: number): Promise<void>;
   /** Appends the next event of the chain (never forks it); may move the mission's status. */
   appendEvent(tenantId: string, missionId: string, input: NewEvent): Promise<MissionEvent>;
   lastEvent(tenantId: string, missionId: string): Promise<MissionEvent | null>;

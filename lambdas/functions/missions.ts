@@ -1,5 +1,5 @@
 import { createHandler } from '../handlers/missions';
-import { awsArtifacts, awsBase, awsEvidenceStore, awsMissionStore, once } from '../composition/aws-adapters';
+import { awsArtifacts, awsBase, awsBuilderLine, awsEvidenceStore, awsMissionStore, once } from '../composition/aws-adapters';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
@@ -7,7 +7,13 @@ import { awsArtifacts, awsBase, awsEvidenceStore, awsMissionStore, once } from '
  */
 export const services = once(() => {
   const base = awsBase();
-  return { ...base, store: awsMissionStore(base), artifacts: awsArtifacts(base), evidence: awsEvidenceStore(base) };
+  return {
+    ...base,
+    store: awsMissionStore(base),
+    artifacts: awsArtifacts(base),
+    evidence: awsEvidenceStore(base),
+    builderLine: awsBuilderLine(base),
+  };
 });
 
 export const handler = createHandler(services);

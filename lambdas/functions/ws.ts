@@ -1,5 +1,5 @@
 import { createHandler } from '../handlers/ws';
-import { awsConfig, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
+import { awsBuilderLine, awsConfig, awsMissionStore, awsPush, once } from '../composition/aws-adapters';
 
 /**
  * AWS Lambda entry: composes only the adapters this function uses (see
@@ -7,7 +7,7 @@ import { awsConfig, awsMissionStore, awsPush, once } from '../composition/aws-ad
  */
 export const services = once(() => {
   const base = awsConfig();
-  return { store: awsMissionStore(base), push: awsPush(base) };
+  return { store: awsMissionStore(base), push: awsPush(base), builderLine: awsBuilderLine(base) };
 });
 
 export const handler = createHandler(services);

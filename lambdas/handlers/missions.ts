@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { PolicyServices, Services } from '../app/services';
 import { eventMessage } from '../app/mission-events';
 import { statusView, summaryView } from '../app/mission-views';
+import { withQueuePosition, type QueuePositionServices } from '../app/queue-position';
 import { attemptLog, failureView, type FailureViewServices } from '../app/mission-failure';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { DsseEnvelope } from '../domain/dsse';
@@ -23,7 +24,10 @@ function intParam(value: string | undefined, name: string, fallback: number, max
 }
 
 /** What this handler uses; its function's entry builds exactly these. */
-export type MissionsHandlerServices = PolicyServices & Pick<Services, 'store' | 'evidence'> & FailureViewServices;
+export type MissionsHandlerServices = PolicyServices &
+  Pick<Services, 'store' | 'evidence'> &
+  FailureViewServices &
+  QueuePositionServices;
 
 /** Read-only mission routes: status, latest, list, search, events (resync by seq), failure with every attempt, build logs, evidence. */
 export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc: MissionsHandlerServices) => {
@@ -31,11 +35,11 @@ export const createHandler = restHandler(async (event: APIGatewayProxyEvent, svc
   const id = event.pathParameters?.id ?? '';
   switch (event.resource) {
     case '/gantry/status/{id}':
-      return json(200, statusView(await svc.store.requireMission(tenant, id)));
+      return json(200, statusView(await withQueuePosition(svc, await svc.store.requireMission(tenant, id))));
     case '/gantry/latest': {
       const [latest] = await svc.store.listMissions(tenant, 1);
       if (!latest) throw new NotFoundError('No missions yet');
-      return json(200, statusView(latest));
+      return json(200, statusView(await withQueuePosition(svc, latest)));
     }
     case '/gantry/missions': {
       const limit = intParam(event.queryStringParameters?.limit, 'limit', 50, 100) || 50;

@@ -2,6 +2,7 @@ import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'a
 import * as z from 'zod';
 import type { Services } from '../app/services';
 import { statusView } from '../app/mission-views';
+import { withQueuePosition } from '../app/queue-position';
 import { principalFromContext } from '../domain/identity';
 import { logger } from '../observability';
 import { PATH_PARAMETER_PATTERN } from '../http';
@@ -13,8 +14,8 @@ type WsEvent = APIGatewayProxyWebsocketEventV2 & {
   requestContext: APIGatewayProxyWebsocketEventV2['requestContext'] & { authorizer?: Record<string, unknown> };
 };
 
-/** What this handler uses: connections, subscriptions and the push channel. */
-export type WsHandlerServices = Pick<Services, 'store' | 'push'>;
+/** What this handler uses: connections, subscriptions, the push channel and the builders' line (a snapshot's queue position). */
+export type WsHandlerServices = Pick<Services, 'store' | 'push' | 'builderLine'>;
 
 /**
  * The WebSocket API's one handler. `$connect` records the connection under the caller's tenant,
@@ -70,7 +71,7 @@ export const createHandler =
             type: 'snapshot',
             mission_id: fresh.mission_id,
             seq: fresh.seq,
-            mission: statusView(fresh),
+            mission: statusView(await withQueuePosition(svc, fresh)),
           });
           return { statusCode: 200 };
         }

@@ -1,6 +1,10 @@
 import { awaitBuilderStep, leaveBuilderLine } from '../../lambdas/app/builder-line';
 import { BUILDER_LINE_MAX_WAITING, BUILDER_WAIT_LIMIT_SECONDS, type BuilderLine } from '../../lambdas/domain/builder-line';
 import type { BuilderLineStore } from '../../lambdas/domain/ports';
+import type { MissionStatus } from '../../lambdas/domain/mission';
+import { statusView } from '../../lambdas/app/mission-views';
+import { withQueuePosition } from '../../lambdas/app/queue-position';
+import { DynamoDocumentClient, GetCommand, QueryCommand } from '../../lambdas/adapters/dynamo-client';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
@@ -30,7 +34,7 @@ async function seed(line: Omit<BuilderLine, 'version'>): Promise<void> {
   expect(await svc.builderLine.write({ ...line, version: current.version }, current.version)).toBe(true);
 }
 
-async function mission(id: string): Promise<void> {
+async function mission(id: string, status: MissionStatus = 'ARCHITECTING'): Promise<void> {
   const svc = t.stack.services;
   await svc.store.createMission({
     tenantId: tenant,
@@ -39,8 +43,14 @@ async function mission(id: string): Promise<void> {
     options: { deploy: false, publish: false },
     policyHash: svc.policy.hash,
     speech: '',
-    status: 'ARCHITECTING',
+    status,
   });
+}
+
+/** The queue position a status read shows for the mission. */
+async function shownPosition(id: string): Promise<number | null> {
+  const svc = t.stack.services;
+  return statusView(await withQueuePosition(svc, await svc.store.requireMission(tenant, id))).queue_position as number | null;
 }
 
 test('a mission that waited its limit fails with BuilderWaitExceeded, naming the limit, and leaves the line', async () => {
@@ -70,19 +80,50 @@ test('a mission that waited its limit fails with BuilderWaitExceeded, naming the
 });
 
 test("a holder whose lease ran out loses its builder at the line's next change, to the first in line", async () => {
-  await mission('m-next');
+  await mission('m-next', 'QUEUED');
   const lapsed = { ...entry('m-lost', 900), granted_at: ago(900), lease_until: ago(1), waited: false };
   await seed({ holders: [lapsed], waiting: [entry('m-next', 30)] });
-  const { version } = await t.stack.services.builderLine.read();
-  await t.stack.services.store.showQueuePosition(tenant, 'm-next', 1, version);
-  expect((await t.stack.services.store.requireMission(tenant, 'm-next')).queue_position).toBe(1);
+  expect(await shownPosition('m-next')).toBe(1);
   // Any change will do: here an unrelated mission leaving (it was never in line).
   await leaveBuilderLine(t.stack.services, tenant, 'm-unrelated');
   const line = await t.stack.services.builderLine.read();
   expect(line.holders.map((h) => [h.mission_id, h.waited])).toEqual([['m-next', true]]);
   expect(line.waiting).toEqual([]);
-  expect((await t.stack.services.store.requireMission(tenant, 'm-next')).queue_position).toBeNull();
+  expect(await shownPosition('m-next')).toBeNull();
   await leaveBuilderLine(t.stack.services, tenant, 'm-next');
+});
+
+test('a change of the line writes the line alone, however many move: each QUEUED mission reads its place from it', async () => {
+  const ids = ['m-q1', 'm-q2', 'm-q3', 'm-q4'];
+  for (const id of ids) await mission(id, 'QUEUED');
+  const holder = { ...entry('m-holding', 60), granted_at: ago(60), lease_until: ago(-3600), waited: false };
+  await seed({ holders: [holder], waiting: ids.map((id, i) => entry(id, 40 - i)) });
+  expect(await Promise.all(ids.map(shownPosition))).toEqual([1, 2, 3, 4]);
+  // The holder hands its builder on: the first in line is granted and the other three move up.
+  const writes: string[] = [];
+  const send = DynamoDocumentClient.prototype.send;
+  const spy = jest.spyOn(DynamoDocumentClient.prototype, 'send').mockImplementation(function (
+    this: DynamoDocumentClient,
+    command,
+  ) {
+    const input = command.input as { Key?: { PK?: string }; Item?: { PK?: string } };
+    if (!(command instanceof GetCommand) && !(command instanceof QueryCommand))
+      writes.push(String(input.Key?.PK ?? input.Item?.PK));
+    return send.call(this, command) as never;
+  });
+  try {
+    await leaveBuilderLine(t.stack.services, tenant, 'm-holding');
+  } finally {
+    spy.mockRestore();
+  }
+  expect(writes.filter((pk) => pk.includes('#M#'))).toEqual([]);
+  expect(writes.filter((pk) => pk === 'BUILDERS')).toHaveLength(1);
+  expect(await Promise.all(ids.map(shownPosition))).toEqual([null, 1, 2, 3]);
+  // Not QUEUED: no place, whatever the line holds.
+  await mission('m-running', 'BUILDING');
+  await seed({ holders: [], waiting: [entry('m-running', 5)] });
+  expect(await shownPosition('m-running')).toBeNull();
+  await seed({ holders: [], waiting: [] });
 });
 
 test('a full line refuses a newcomer with BuilderLineFull, naming the limit, before it is QUEUED; those in line keep their places', async () => {
