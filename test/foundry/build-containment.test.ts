@@ -43,7 +43,9 @@ beforeAll(async () => {
   t = await startTestStack({
     architect,
     policy: {
-      builder: { memory_mb: 160, max_pids: 48, command_timeout_seconds: 3, concurrency: 4 },
+      // The command timeout leaves the memory hog room to reach its cap first: under the 50 % CPU
+      // cap, on a slow machine busy with other tests, touching 160 MB took over 3 s.
+      builder: { memory_mb: 160, max_pids: 48, command_timeout_seconds: 6, concurrency: 4 },
       mission: { max_attempts: 1 },
       // The gate refuses shell scripts in a static web app; this policy lets one through so the
       // test shows the sandbox contains a fork bomb even when the gate does not stop it first.
