@@ -653,16 +653,21 @@ export class MissionStore {
     const pk = missionPk(tenantId, missionId);
     const added = (subs: Subscription[]): Subscription[] =>
       subs.some((s) => s.connectionId === connectionId) ? subs : [...subs, { connectionId }];
+    // The two items at once: either alone is harmless (pushes to a connection whose index lacks
+    // the subscription end at its first 410; an index entry without the mission's item reaches
+    // nothing and is removed with the connection).
     await this.changeSubscribers(pk, added, async () => {
-      await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: { PK: pk, SK: `SUB#${connectionId}`, connection_id: connectionId } }),
-      );
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { PK: connPk(connectionId), SK: `SUB#${tenantId}#${missionId}`, tenant_id: tenantId, mission_id: missionId },
-        }),
-      );
+      await Promise.all([
+        this.doc.send(
+          new PutCommand({ TableName: this.table, Item: { PK: pk, SK: `SUB#${connectionId}`, connection_id: connectionId } }),
+        ),
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { PK: connPk(connectionId), SK: `SUB#${tenantId}#${missionId}`, tenant_id: tenantId, mission_id: missionId },
+          }),
+        ),
+      ]);
     });
   }
 
