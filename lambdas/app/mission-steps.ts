@@ -628,7 +628,9 @@ export async function sealStep(svc: SealStepServices, state: MissionState): Prom
   if (sealed.status === 'DEPLOYED' && (await alreadyRecorded(svc, state, `${state.mission_id}:DEPLOYED`))) {
     return { tenant_id: state.tenant_id, mission_id: state.mission_id, attempt: state.attempt };
   }
-  const mission = await activeMission(svc, state);
+  // The read above is this step's check that the mission is still going (final statuses never change).
+  if (isFinal(sealed.status)) throw new MissionEndedError(sealed.mission_id, sealed.status);
+  const mission = sealed;
   await enter(svc, state, 'SEALING', 'Sealing evidence');
   const fresh = await svc.store.requireMission(state.tenant_id, state.mission_id);
   const key = await sealMission(svc, fresh, 'DEPLOYED', state.attempt);
