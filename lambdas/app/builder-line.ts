@@ -68,8 +68,6 @@ const capacityOf = (svc: BuilderLineServices): number => svc.policy.policy.build
 interface Applied<T extends LineChange> {
   readonly before: BuilderLine;
   readonly change: T;
-  /** The stored version after the change (the one read when nothing needed writing). */
-  readonly version: number;
   readonly written: boolean;
 }
 
@@ -111,9 +109,9 @@ async function applyNow<T extends LineChange>(
       lost = 0;
       continue;
     }
-    if (sameLine(before, change.line)) return { before, change, version: before.version, written: false };
+    if (sameLine(before, change.line)) return { before, change, written: false };
     if (await svc.builderLine.write(change.line, before.version)) {
-      return { before, change, version: before.version + 1, written: true };
+      return { before, change, written: true };
     }
     lost += 1;
   }

@@ -94,4 +94,9 @@ test('the IAM check allows every call of the line', async () => {
   const { denied, callers } = await twin.checkIam();
   expect(denied).toEqual([]);
   for (const id of ['step-await-builder', 'step-audit', 'execution-ended']) expect(callers).toContain(id);
+  // The status route read a QUEUED mission's place from the line item itself, under the same check.
+  const lineReads = twin.recorder.calls.filter(
+    (c) => c.functionId === 'missions' && c.action === 'GetItem' && JSON.stringify(c.input).includes('BUILDERS'),
+  );
+  expect(lineReads.length).toBeGreaterThan(0);
 });

@@ -9,8 +9,6 @@ import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
-export { launchChromium } from './chromium';
-
 /** Signs in through the console's form (the session cookie is HttpOnly: the page never sees it). */
 export async function signIn(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
   await page.goto(`${url}/`);

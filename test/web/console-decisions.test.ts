@@ -5,7 +5,8 @@
  * decisions are the API's own (the page holds only the signed-in session).
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, signIn } from '../helpers/console-browser';
+import { launchChromium } from '../helpers/chromium';
+import { screenshot, signIn } from '../helpers/console-browser';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 let t: TestStack;

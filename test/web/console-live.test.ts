@@ -8,7 +8,8 @@
  * The architect follows a script: "heal" drafts a broken app the heal repairs, anything else a good one.
  */
 import type { Browser, WebSocketRoute } from 'playwright-core';
-import { launchChromium, screenshot, signIn, watchProblems } from '../helpers/console-browser';
+import { launchChromium } from '../helpers/chromium';
+import { screenshot, signIn, watchProblems } from '../helpers/console-browser';
 import { brokenMath, mathApp, ScriptedArchitect } from '../helpers/scripted-architect';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 

@@ -6,7 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, signIn, watchProblems } from '../helpers/console-browser';
+import { launchChromium } from '../helpers/chromium';
+import { screenshot, signIn, watchProblems } from '../helpers/console-browser';
 import { tinyPng } from '../helpers/images';
 import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
