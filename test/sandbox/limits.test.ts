@@ -119,7 +119,10 @@ describe('sandbox limits', () => {
   });
 
   it('sweeps run cgroups left by a process that is gone, and keeps those of live ones', async () => {
-    const support = sandbox.describe().cgroup;
+    // Under a parent of its own: another test process's sandbox sweeps every dead owner's groups
+    // under the shared parent, and could take these first.
+    const other = new Sandbox({ root: openTempDir('gantry-sbx-'), cgroupParent: `gantry-sweep-${process.pid}` });
+    const support = other.describe().cgroup;
     if (!support) throw new Error('cgroups are required for this test');
     // A pid beyond any pid_max stands for a crashed stack; this pid with another start time for a
     // previous process whose pid was reused; this process's own token for a live run.
@@ -128,14 +131,17 @@ describe('sandbox limits', () => {
     const live = join(support.pidsParent, `${ownerToken()}-77777`);
     for (const dir of [dead, reused, live]) mkdirSync(dir);
     try {
-      const other = new Sandbox({ root: openTempDir('gantry-sbx-') });
       const report = await other.sweepLeftovers();
       expect(report.cgroups).toEqual(expect.arrayContaining(['4194999-1-1', `${process.pid}-999999999-1`]));
+      expect(report.cgroups).not.toContain(`${ownerToken()}-77777`);
       expect(existsSync(dead)).toBe(false);
       expect(existsSync(reused)).toBe(false);
       expect(existsSync(live)).toBe(true);
     } finally {
       for (const dir of [dead, reused, live]) if (existsSync(dir)) rmdirSync(dir);
+      for (const parent of [support.memoryParent, support.pidsParent, support.cpuParent, support.killParent]) {
+        if (parent && existsSync(parent)) rmdirSync(parent);
+      }
     }
   });
 
