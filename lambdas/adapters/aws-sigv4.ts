@@ -71,16 +71,28 @@ export interface SigningScope {
 
 const scopeOf = (s: SigningScope): string => `${amzDate(s.at).slice(0, 8)}/${s.region}/${s.service}/aws4_request`;
 
-/** The SigV4 signing key: HMAC chain over date, region and service, starting from the secret. */
-/** The last signing key derived: it holds for a whole day of one region and service. */
-let lastKey: { readonly secret: string; readonly scope: string; readonly key: Buffer } | null = null;
+/**
+ * Signing keys derived, by secret and scope: one holds for a whole day of one region and service.
+ * A function calls several services in turn (the store, the WebSocket push, object storage…), so
+ * one remembered key would be derived again (four HMACs) at nearly every switch. Keys of another
+ * day are dropped when the day changes; the map never holds more than one day's keys.
+ */
+const signingKeys = new Map<string, Buffer>();
+let signingKeysDate = '';
 
+/** The SigV4 signing key: HMAC chain over date, region and service, starting from the secret. */
 function signingKey(secret: string, s: SigningScope): Buffer {
   const date = amzDate(s.at).slice(0, 8);
-  const scope = `${date}/${s.region}/${s.service}`;
-  if (lastKey?.secret === secret && lastKey.scope === scope) return lastKey.key;
-  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), s.region), s.service), 'aws4_request');
-  lastKey = { secret, scope, key };
+  if (date !== signingKeysDate || signingKeys.size >= 64) {
+    signingKeys.clear();
+    signingKeysDate = date;
+  }
+  const id = `${secret}\n${s.region}\n${s.service}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), s.region), s.service), 'aws4_request');
+    signingKeys.set(id, key);
+  }
   return key;
 }
 
