@@ -15,7 +15,7 @@ function signed(credentials: AwsCredentials, service: string, at: Date, body: st
     { region: 'eu-west-1', service, at },
     { method: 'POST', path: '/', query: [], headers: { host: 'example.local' }, payloadHash: sha256Hex(body) },
   );
-  return { req: { method: 'POST', url: '/', headers }, body };
+  return { req: { method: 'POST', url: '/', headers }, body: Buffer.from(body) };
 }
 
 describe('SigV4 signing keys', () => {
