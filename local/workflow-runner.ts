@@ -97,6 +97,52 @@ class StatesTimeout extends Error {
   }
 }
 
+/**
+ * The states one launch has journalled as entered, counted per state, for a task that must not
+ * start before its state's entry is on disk. The runtime announces a state before it runs it, and
+ * the journal follows those announcements on its own, so without waiting a task could start (and
+ * hand out a task token) while its entry was still unwritten: a stop at that moment left the
+ * journal one state behind, and the next start called the task again with a new token.
+ */
+class JournalledEntries {
+  private readonly written = new Map<string, number>();
+  private readonly awaited = new Map<string, number>();
+  private waiters: Array<() => void> = [];
+  private closed = false;
+
+  /** The follower wrote (or failed to write, which it logs) one more entry of `state`. */
+  noteWritten(state: string): void {
+    this.written.set(state, (this.written.get(state) ?? 0) + 1);
+    this.wake();
+  }
+
+  /** The follower stopped following (the execution ended): nobody waits for it any more. */
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  /** Wakes every waiter to look again (their stop signal fired). */
+  wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const resume of waiting) resume();
+  }
+
+  /**
+   * Resolves once the entry of this run of `state` (its next one, counted per state) is written;
+   * rejects when `stopped` fires first, so the task is never started by a stopping execution.
+   */
+  async untilWritten(state: string, stopped: AbortSignal): Promise<void> {
+    const nth = (this.awaited.get(state) ?? 0) + 1;
+    this.awaited.set(state, nth);
+    while (!this.closed && (this.written.get(state) ?? 0) < nth) {
+      if (stopped.aborted) throw new Error('The execution was stopped');
+      await new Promise<void>((resume) => this.waiters.push(resume));
+    }
+  }
+}
+
 interface WaitingTaskState {
   readonly Type: string;
   readonly Resource?: string;
@@ -225,6 +271,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
     record: ExecutionRecord,
     definition: Definition,
     stopped: AbortSignal,
+    entries: JournalledEntries,
     resumed?: { readonly state: string; readonly enteredAt: string },
   ): Record<string, LocalTask> {
     const tasks: Record<string, LocalTask> = { ...this.options.tasks };
@@ -235,6 +282,9 @@ export class LocalWorkflowRunner implements WorkflowPort {
       if (state.Type !== 'Task' || !task || !state.Resource?.endsWith('.waitForTaskToken')) continue;
       const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');
       tasks[name] = async (input) => {
+        // Write-ahead: the state's entry is on disk before its token is issued or its function
+        // called, so a stop from here on resumes this very state (with the token it had).
+        await entries.untilWritten(name, stopped);
         let token: string;
         let enteredAt = Date.now();
         // A token answered while the stack was stopping: delivered without calling the function again.
@@ -307,8 +357,10 @@ export class LocalWorkflowRunner implements WorkflowPort {
     // later state, which the check would call unreachable from StartAt).
     const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
     const stopped = new AbortController();
+    const entries = new JournalledEntries();
+    stopped.signal.addEventListener('abort', () => entries.wake(), { once: true });
     const execution = machine.run(input, {
-      overrides: { taskResourceLocalHandlers: this.tasksFor(record, definition, stopped.signal, resumed) },
+      overrides: { taskResourceLocalHandlers: this.tasksFor(record, definition, stopped.signal, entries, resumed) },
       noThrowOnAbort: true,
       context: { Task: { Token: TASK_TOKEN_MARKER } },
     });
@@ -330,11 +382,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
             logger.error('Could not journal a state', { execution: record.name, state: entry.state, error: err }),
           );
           if (entry.event === 'entered') {
+            entries.noteWritten(entry.state);
             record.states.push(entry.state);
             this.options.onStateEntered?.(record, entry.state);
           }
         }
-      })().catch(() => undefined);
+      })()
+        .catch(() => undefined)
+        .finally(() => entries.close());
       try {
         const result = await execution.result;
         record.status = result === null ? 'ABORTED' : 'SUCCEEDED';

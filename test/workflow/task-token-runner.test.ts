@@ -10,12 +10,23 @@ import { LocalWorkflowRunner, type LocalTask } from '../../local/workflow-runner
  * the wait (same token), or times it out at once when its time ran out while the runner was down.
  */
 
-const definition = (timeoutSeconds: number): string =>
+/** `passes` Pass states between Before and Wait: the runtime goes through them faster than the journal. */
+const definition = (timeoutSeconds: number, passes = 0): string =>
   JSON.stringify({
     StartAt: 'Before',
     TimeoutSeconds: 600,
     States: {
-      Before: { Type: 'Task', Resource: 'arn:aws:lambda:local:000000000000:function:Before', Next: 'Wait' },
+      Before: {
+        Type: 'Task',
+        Resource: 'arn:aws:lambda:local:000000000000:function:Before',
+        Next: passes > 0 ? 'Pass1' : 'Wait',
+      },
+      ...Object.fromEntries(
+        Array.from({ length: passes }, (_, i) => [
+          `Pass${i + 1}`,
+          { Type: 'Pass', Next: i + 1 < passes ? `Pass${i + 2}` : 'Wait' },
+        ]),
+      ),
       Wait: {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
@@ -42,7 +53,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function setup(timeoutSeconds = 60) {
+function setup(timeoutSeconds = 60, onWait?: () => void, passes = 0) {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-tokens-'));
   dirs.push(dir);
   const payloads: Array<{ id: string; token: string }> = [];
@@ -50,10 +61,11 @@ function setup(timeoutSeconds = 60) {
     Before: async (input) => input,
     Wait: async (input) => {
       payloads.push(input as { id: string; token: string });
+      onWait?.();
       return { stored: true };
     },
   };
-  const make = () => new LocalWorkflowRunner({ definitionJson: definition(timeoutSeconds), dir, tasks });
+  const make = () => new LocalWorkflowRunner({ definitionJson: definition(timeoutSeconds, passes), dir, tasks });
   return { dir, payloads, make };
 }
 
@@ -180,4 +192,26 @@ test('draining for a stop does not wait for a person: a waiting execution counts
   await runner.taskTokens.sendSuccess(payload.token, { decision: 'APPROVE' });
   await runner.drain();
   expect((await runner.describe('parked'))?.status).toBe('SUCCEEDED');
+});
+
+test('a stop at the very moment the wait hands out its token resumes that wait, with the same token', async () => {
+  // The stop comes from inside the wait's function: its token is out, and the state's entry must
+  // already be journalled, or the next start would run a state before it and issue another token.
+  // Forty Pass states on the way leave the journal well behind the runtime.
+  const { payloads, make } = setup(60, () => first.suspend(), 40);
+  const first = make();
+  await first.start('instant', { id: 'm8' });
+  const handed = await until(() => payloads[0]);
+  await first.drain();
+  expect((await first.describe('instant'))?.status).toBe('RUNNING');
+
+  const second = make();
+  const outcomes = await second.recover(async () => undefined);
+  expect(outcomes.map((o) => (o.resumed ? o.from : o.reason))).toEqual(['Wait']);
+  const again = await until(() => payloads[1]);
+  expect(again.token).toBe(handed.token);
+  await second.taskTokens.sendSuccess(handed.token, { decision: 'APPROVE' });
+  await second.drain();
+  expect((await second.describe('instant'))?.status).toBe('SUCCEEDED');
+  expect(payloads).toHaveLength(2);
 });
