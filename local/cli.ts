@@ -80,6 +80,13 @@ async function api(path: string, init?: RequestInit): Promise<{ status: number; 
 }
 
 async function start(): Promise<number> {
+  // Listened for from the first moment: a stop asked for while the stack starts (its /ready can
+  // answer before the start has finished) stops it cleanly once it is up, instead of ending the
+  // process halfway through its start.
+  const stopAsked = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   // Loaded on demand (and through require, which the TypeScript hook handles) so other commands start fast.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLocalStack } = require('./stack') as typeof import('./stack');
@@ -94,14 +101,9 @@ async function start(): Promise<number> {
   out(`  Builder:     ${isolation.summary}`);
   for (const line of identityBanner(stack.identity)) out(line);
   out(`Press Ctrl+C to stop.`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.stderr.write('Stopping Gantry…\n');
-      void stack.stop().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopAsked;
+  process.stderr.write('Stopping Gantry…\n');
+  await stack.stop();
   return 0;
 }
 

@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { freePort } from '../helpers/stack-process';
+import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -38,3 +39,45 @@ test('a port in use is named, with how to pick another', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a stop asked for as soon as /ready answers stops the stack cleanly, not halfway through its start', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-early-stop-'));
+  try {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'local', 'gantry-cli.js'), 'start'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        GANTRY_DATA_DIR: dir,
+        GANTRY_ADMIN_EMAIL: TEST_ADMIN.email,
+        GANTRY_ADMIN_PASSWORD: TEST_ADMIN.password,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d.toString()));
+    child.stderr!.on('data', (d) => (output += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ready) break;
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the stack never answered /ready: ${output}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill('SIGTERM');
+    const end = await exited;
+    expect(end).toEqual({ code: 0, signal: null });
+    expect(output).toContain('Gantry local stack is up');
+    expect(output).toContain('Stopping Gantry');
+    // Stopped cleanly: the data directory's lock was released, not left for the next start to take over.
+    expect(existsSync(join(dir, 'gantry.pid'))).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
