@@ -98,21 +98,22 @@ class StatesTimeout extends Error {
 }
 
 /**
- * The states one launch has journalled as entered, counted per state, for a task that must not
- * start before its state's entry is on disk. The runtime announces a state before it runs it, and
- * the journal follows those announcements on its own, so without waiting a task could start (and
- * hand out a task token) while its entry was still unwritten: a stop at that moment left the
- * journal one state behind, and the next start called the task again with a new token.
+ * The last state one launch has journalled as entered, for a task that must not start before its
+ * state's entry is on disk. The runtime announces a state before it runs it, and the journal
+ * follows those announcements on its own, so without waiting a task could start (and hand out a
+ * task token) while its entry was still unwritten: a stop at that moment left the journal one
+ * state behind, and the next start called the task again with a new token. While a task runs, no
+ * later state can be entered, so once its entry is written it stays the last one; a Retry calls
+ * the task again under the same entry, which is then already written.
  */
 class JournalledEntries {
-  private readonly written = new Map<string, number>();
-  private readonly awaited = new Map<string, number>();
+  private last: string | null = null;
   private waiters: Array<() => void> = [];
   private closed = false;
 
-  /** The follower wrote (or failed to write, which it logs) one more entry of `state`. */
+  /** The follower wrote (or failed to write, which it logs) the entry of `state`. */
   noteWritten(state: string): void {
-    this.written.set(state, (this.written.get(state) ?? 0) + 1);
+    this.last = state;
     this.wake();
   }
 
@@ -130,13 +131,11 @@ class JournalledEntries {
   }
 
   /**
-   * Resolves once the entry of this run of `state` (its next one, counted per state) is written;
-   * rejects when `stopped` fires first, so the task is never started by a stopping execution.
+   * Resolves once `state`'s entry is the last one written; rejects when `stopped` fires first, so
+   * the task is never started by a stopping execution.
    */
   async untilWritten(state: string, stopped: AbortSignal): Promise<void> {
-    const nth = (this.awaited.get(state) ?? 0) + 1;
-    this.awaited.set(state, nth);
-    while (!this.closed && (this.written.get(state) ?? 0) < nth) {
+    while (!this.closed && this.last !== state) {
       if (stopped.aborted) throw new Error('The execution was stopped');
       await new Promise<void>((resume) => this.waiters.push(resume));
     }

@@ -10,8 +10,11 @@ import { LocalWorkflowRunner, type LocalTask } from '../../local/workflow-runner
  * the wait (same token), or times it out at once when its time ran out while the runner was down.
  */
 
-/** `passes` Pass states between Before and Wait: the runtime goes through them faster than the journal. */
-const definition = (timeoutSeconds: number, passes = 0): string =>
+/**
+ * `passes` Pass states between Before and Wait: the runtime goes through them faster than the
+ * journal. `retryTimeout`: a timed-out wait is tried once more (as the builder line's wait is).
+ */
+const definition = (timeoutSeconds: number, passes = 0, retryTimeout = false): string =>
   JSON.stringify({
     StartAt: 'Before',
     TimeoutSeconds: 600,
@@ -36,6 +39,7 @@ const definition = (timeoutSeconds: number, passes = 0): string =>
           Payload: { 'id.$': '$.id', 'token.$': '$$.Task.Token' },
         },
         ResultPath: '$.decision',
+        ...(retryTimeout ? { Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 1, MaxAttempts: 1 }] } : {}),
         Catch: [
           { ErrorEquals: ['DecisionRejected'], ResultPath: '$.rejected', Next: 'Rejected' },
           { ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: 'TimedOut' },
@@ -53,7 +57,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function setup(timeoutSeconds = 60, onWait?: () => void, passes = 0) {
+function setup(timeoutSeconds = 60, onWait?: () => void, passes = 0, retryTimeout = false) {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-tokens-'));
   dirs.push(dir);
   const payloads: Array<{ id: string; token: string }> = [];
@@ -65,7 +69,7 @@ function setup(timeoutSeconds = 60, onWait?: () => void, passes = 0) {
       return { stored: true };
     },
   };
-  const make = () => new LocalWorkflowRunner({ definitionJson: definition(timeoutSeconds, passes), dir, tasks });
+  const make = () => new LocalWorkflowRunner({ definitionJson: definition(timeoutSeconds, passes, retryTimeout), dir, tasks });
   return { dir, payloads, make };
 }
 
@@ -214,4 +218,20 @@ test('a stop at the very moment the wait hands out its token resumes that wait, 
   await second.drain();
   expect((await second.describe('instant'))?.status).toBe('SUCCEEDED');
   expect(payloads).toHaveLength(2);
+});
+
+test('a wait retried after its timeout calls its function again under the same entry, with a new token', async () => {
+  const { payloads, make } = setup(1, undefined, 0, true);
+  const runner = make();
+  await runner.start('retried', { id: 'm9' });
+  const first = await until(() => payloads[0]);
+  // Nobody answers: the wait times out, and its Retry calls the function again.
+  const second = await until(() => payloads[1], 10_000);
+  expect(second.token).not.toBe(first.token);
+  await expect(runner.taskTokens.sendSuccess(first.token, {})).rejects.toMatchObject({ code: 'TASK_TOKEN_CLOSED' });
+  await runner.taskTokens.sendSuccess(second.token, { decision: 'APPROVE' });
+  await runner.drain();
+  const record = await runner.describe('retried');
+  expect(record?.status).toBe('SUCCEEDED');
+  expect(record?.states.filter((s) => s === 'Wait')).toHaveLength(1);
 });
