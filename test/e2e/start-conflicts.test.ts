@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
-import { freePort } from '../helpers/stack-process';
-import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
+import { spawnStack } from '../helpers/stack-process';
+import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -43,17 +43,7 @@ test('a port in use is named, with how to pick another', () => {
 test('a stop asked for as soon as /ready answers stops the stack cleanly, not halfway through its start', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-early-stop-'));
   try {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'local', 'gantry-cli.js'), 'start'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        GANTRY_DATA_DIR: dir,
-        GANTRY_ADMIN_EMAIL: TEST_ADMIN.email,
-        GANTRY_ADMIN_PASSWORD: TEST_ADMIN.password,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, port } = await spawnStack(dir);
     let output = '';
     child.stdout!.on('data', (d) => (output += d.toString()));
     child.stderr!.on('data', (d) => (output += d.toString()));

@@ -27,7 +27,11 @@ export interface StackProcess {
   kill(): Promise<void>;
 }
 
-export async function startStackProcess(dataDir: string, env: Record<string, string> = {}): Promise<StackProcess> {
+/** `gantry start` on `dataDir` and a free port, as the test owner, its output piped; not waited for. */
+export async function spawnStack(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'local', 'gantry-cli.js'), 'start'], {
     env: {
@@ -40,6 +44,11 @@ export async function startStackProcess(dataDir: string, env: Record<string, str
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return { child, port };
+}
+
+export async function startStackProcess(dataDir: string, env: Record<string, string> = {}): Promise<StackProcess> {
+  const { child, port } = await spawnStack(dataDir, env);
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
