@@ -43,7 +43,12 @@ export function services(): Services {
   return current;
 }
 
-/** The local stack installs its services before it routes the first request (and removes them when it stops). */
+/** Whether the stack has finished starting: until then the gateway answers 503 `STARTING` to every API route. */
+export function servicesInstalled(): boolean {
+  return current !== undefined;
+}
+
+/** The local stack installs its services once it can serve every request (and removes them when it stops). */
 export function installServices(s: Services | undefined): void {
   current = s;
   // Sessions checked against another stack's store mean nothing to this one.

@@ -13,7 +13,7 @@ import {
   sendError,
   type AuthorizerContext,
 } from './gateway-edge';
-import { REST_HANDLER_MAP } from './handler-registry';
+import { REST_HANDLER_MAP, servicesInstalled } from './handler-registry';
 import { safeDecode } from './request-target';
 
 interface CompiledRoute {
@@ -56,6 +56,12 @@ export class LocalRestApi {
         `${req.method} is not allowed on ${path}; use ${matches.map((m) => m.route.method).join(', ')}`,
         { allow: matches.map((m) => m.route.method).join(', ') },
       );
+    }
+    if (!servicesInstalled()) {
+      // The gateway listens before the stack has finished starting (the port is taken, or the start
+      // fails, at once): a request in that moment is told to come back, not failed with a 500.
+      req.resume();
+      return sendError(res, 503, 'STARTING', 'Gantry is starting; try again in a moment', { 'retry-after': '1' });
     }
     const values = compiled.pattern.exec(path)!.slice(1);
     // parseTarget checked that the whole path decodes, so each segment does too.

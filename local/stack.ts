@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { readConfig, type GantryEnv } from '../lambdas/config';
 import { createLocalServices, type Services } from '../lambdas/composition-root';
 import { recoverMissions } from './mission-recovery';
+import { HashAheadPasswords, hashOnWorker } from './first-owner-hash';
 import { isFinal, type Mission } from '../lambdas/domain/mission';
 import type { ArchitectPort } from '../lambdas/domain/ports';
 import {
@@ -125,6 +126,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The data directory holds sessions, keys and the store: this user's only (0700, files 0600).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const releaseDataDir = lockDataDir(dataDir);
+  // A data directory without a store is a first start, which creates the first owner: their
+  // password's hash is begun now, on another thread, while the rest of the stack starts.
+  const ownerPassword =
+    config.GANTRY_ADMIN_EMAIL.trim() && !existsSync(join(dataDir, 'dynamodb')) ? config.GANTRY_ADMIN_PASSWORD : '';
+  const ownerHash = ownerPassword ? hashOnWorker(ownerPassword) : null;
+  ownerHash?.catch(() => undefined);
   const metricsFile = new LocalMetricsFile(dataDir);
   // The policy file is watched: an edit applies to the next step without a restart.
   const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
@@ -288,6 +295,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   );
   const svc: Services = {
     ...base,
+    ...(ownerHash ? { passwords: new HashAheadPasswords(base.passwords, ownerPassword, ownerHash) } : {}),
     ...(options.architect ? { architect: options.architect } : {}),
     policySource,
     // A debugger run takes a builder slot like a build, so builds and snippets together never
@@ -309,13 +317,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     slots.setCapacity(next.policy.builder.concurrency);
   });
   ref.svc = svc;
+  // The first owner exists before any request is routed: once /ready answers, their login works.
+  const identity = await bootstrapFirstOwner(svc);
   installServices(svc);
   // The handlers' metric records (EMF on AWS) go to the data directory, where /ops reads them.
   setMetricSink(metricsFile.sink);
 
   notices.push(...(await recoverMissions(svc, runner, await unfinishedMissions(rawClient, config.GANTRY_TABLE_NAME))));
 
-  const identity = await bootstrapFirstOwner(svc);
   // DynamoDB TTL stand-in: expired sessions, tickets, nonces and buckets are swept now and every minute.
   const sweep = (): Promise<unknown> =>
     sweepExpiredItems(rawClient, config.GANTRY_TABLE_NAME)
