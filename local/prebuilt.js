@@ -17,6 +17,9 @@ const { dirname, join, relative, resolve, sep } = require('node:path');
 const ROOT = resolve(__dirname, '..');
 const CACHE_DIR = process.env.GANTRY_PREBUILT_DIR || join(ROOT, 'node_modules', '.cache', 'gantry');
 
+/** This file's own digest: a bundle built by another version of it (other build options) is built again. */
+const LOADER_DIGEST = digestOf(__filename);
+
 function digestOf(path) {
   try {
     return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -33,7 +36,8 @@ function current(entry, names) {
   } catch {
     return null;
   }
-  if (!meta || meta.entry !== entry || meta.node !== process.version || typeof meta.inputs !== 'object') return null;
+  if (!meta || meta.entry !== entry || meta.node !== process.version || meta.loader !== LOADER_DIGEST) return null;
+  if (typeof meta.inputs !== 'object') return null;
   for (const [path, digest] of Object.entries(meta.inputs)) if (digestOf(join(ROOT, path)) !== digest) return null;
   return names.bundle;
 }
@@ -66,6 +70,8 @@ async function build(entry, names) {
     format: 'cjs',
     packages: 'external',
     sourcemap: 'linked',
+    // Stack traces need the mappings only; the sources are in the tree (the map is read at every start).
+    sourcesContent: false,
     write: false,
     metafile: true,
     outfile: names.bundle,
@@ -85,7 +91,7 @@ async function build(entry, names) {
     renameSync(tmp, file.path);
   }
   const tmp = `${names.meta}.${randomUUID()}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ entry, node: process.version, esbuild: esbuild.version, inputs }));
+  writeFileSync(tmp, JSON.stringify({ entry, node: process.version, esbuild: esbuild.version, loader: LOADER_DIGEST, inputs }));
   renameSync(tmp, names.meta);
   return names.bundle;
 }

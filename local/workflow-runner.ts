@@ -1,5 +1,5 @@
 import './polyfills';
-import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachine } from 'aws-local-stepfunctions';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { appendFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
@@ -13,6 +13,19 @@ import { LocalTaskTokens } from './task-tokens';
 
 type Json = Parameters<StateMachine['run']>[0];
 type Definition = ConstructorParameters<typeof StateMachine>[0];
+
+/**
+ * The Step Functions runtime, loaded when a definition is first checked or an execution first
+ * runs, not with this module: loading it is about a sixth of a start, and a start whose
+ * definition was checked before runs no execution until a mission (or a recovered one) needs it.
+ */
+let runtime: typeof import('aws-local-stepfunctions') | undefined;
+function stepFunctionsRuntime(): typeof import('aws-local-stepfunctions') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  runtime ??= require('aws-local-stepfunctions') as typeof import('aws-local-stepfunctions');
+  return runtime;
+}
+
 export type LocalTask = (input: Json) => Promise<Json>;
 
 /** A persisted execution record: what survives a restart of the local stack. */
@@ -181,7 +194,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
     // in the build cache, and every execution then runs it unchecked.
     const passed = join(buildCacheDir(), `definition-${this.definitionSha.slice(0, 32)}.checked`);
     if (!existsSync(passed)) {
-      new StateMachine(this.definition, { validationOptions: { checkArn: false } });
+      new (stepFunctionsRuntime().StateMachine)(this.definition, { validationOptions: { checkArn: false } });
       try {
         mkdirSync(buildCacheDir(), { recursive: true });
         writeFileSync(passed, `${new Date().toISOString()}\n`);
@@ -354,7 +367,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
   ): void {
     // The definition was checked when the runner was made (a redrive's is that one started at a
     // later state, which the check would call unreachable from StartAt).
-    const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
+    const machine = new (stepFunctionsRuntime().StateMachine)(definition, { validationOptions: { noValidate: true } });
     const stopped = new AbortController();
     const entries = new JournalledEntries();
     stopped.signal.addEventListener('abort', () => entries.wake(), { once: true });

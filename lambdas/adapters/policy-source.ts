@@ -36,6 +36,9 @@ export class FilePolicySource extends ReloadingPolicy {
     options: { watch?: boolean } = {},
   ) {
     super(path, loadPolicyFile(path));
+    // The text just parsed (its digest is the policy's hash): the first refresh reads the file
+    // again, and parses it only if it changed meanwhile.
+    this.parsedDigest = this.loaded.hash;
     if (options.watch) {
       const name = basename(path);
       this.watcher = watch(dirname(path), { persistent: false }, (_event, file) => {

@@ -1,4 +1,3 @@
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { GantryEnv } from '../../config';
 import { priceFor } from '../../domain/llm';
 import type { AdvisorPort, ArchitectPort, ConsultantPort } from '../../domain/ports';
@@ -38,7 +37,10 @@ function transportFor(config: GantryEnv): LlmTransport | null {
     case 'bedrock': {
       // The SDK's credential chain: in a Lambda bundle its environment-variable provider only
       // (see lambdas/composition/lambda-credentials.ts), locally profiles and SSO too.
-      const chain = defaultProvider();
+      // Loaded only here: the credential chain's modules are a tenth of a local start that uses no Bedrock.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const credentialChain = require('@aws-sdk/credential-provider-node') as typeof import('@aws-sdk/credential-provider-node');
+      const chain = credentialChain.defaultProvider();
       const client = new BedrockRuntime({
         region: config.AWS_REGION,
         ...(endpoint ? { endpoint } : {}),
