@@ -8,6 +8,7 @@ import { readConfig, type GantryEnv } from '../lambdas/config';
 import { createLocalServices, type Services } from '../lambdas/composition-root';
 import { recoverMissions } from './mission-recovery';
 import { HashAheadPasswords, hashOnWorker } from './first-owner-hash';
+import { cachedPolicyDocuments } from './build-cache';
 import { isFinal, type Mission } from '../lambdas/domain/mission';
 import type { ArchitectPort } from '../lambdas/domain/ports';
 import {
@@ -135,7 +136,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const metricsFile = new LocalMetricsFile(dataDir);
   // The policy file is watched: an edit applies to the next step without a restart.
   const policyPath = options.env?.GANTRY_POLICY_PATH || policyPathCandidates().find((p) => existsSync(p));
-  const policySource = new FilePolicySource(policyPath ?? join(PROJECT_ROOT, 'policy.yaml'), { watch: true });
+  const policySource = new FilePolicySource(policyPath ?? join(PROJECT_ROOT, 'policy.yaml'), {
+    watch: true,
+    documents: cachedPolicyDocuments,
+  });
   const policy = policySource.current();
   const notices: string[] = [];
 

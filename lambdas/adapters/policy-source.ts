@@ -3,7 +3,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { type LoadedPolicy } from '../domain/policy';
-import { loadPolicyFile, parsePolicy } from '../domain/policy-file';
+import { loadPolicyFile, parsePolicy, type PolicyDocuments } from '../domain/policy-file';
 import { logger } from '../observability';
 import { ReloadingPolicy } from './reloading-policy';
 
@@ -33,9 +33,9 @@ export class FilePolicySource extends ReloadingPolicy {
 
   constructor(
     private readonly path: string,
-    options: { watch?: boolean } = {},
+    private readonly options: { watch?: boolean; documents?: PolicyDocuments } = {},
   ) {
-    super(path, loadPolicyFile(path));
+    super(path, loadPolicyFile(path, options.documents));
     // The text just parsed (its digest is the policy's hash): the first refresh reads the file
     // again, and parses it only if it changed meanwhile.
     this.parsedDigest = this.loaded.hash;
@@ -74,7 +74,7 @@ export class FilePolicySource extends ReloadingPolicy {
     const digest = createHash('sha256').update(text).digest('hex');
     if (digest === this.parsedDigest) return this.loaded;
     this.parsedDigest = digest;
-    return this.adopt(() => parsePolicy(text));
+    return this.adopt(() => parsePolicy(text, this.options.documents));
   }
 
   override close(): void {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,4 +53,27 @@ test('a broken edit keeps the last good policy and says why; fixing it is adopte
   writeFileSync(path, text.replace(/default: \{ capacity: \d+,/, 'default: { capacity: 9,'));
   expect((await source.refresh()).policy.rate_limits.default.capacity).toBe(9);
   expect(source.lastError).toBeNull();
+});
+
+test('a parsed document kept by its text digest is used (and checked) instead of parsing; only valid ones are kept', async () => {
+  const kept = new Map<string, unknown>();
+  const documents = { get: (d: string) => kept.get(d), set: (d: string, doc: unknown) => void kept.set(d, doc) };
+  const first = new FilePolicySource(path, { documents });
+  expect([...kept.keys()]).toEqual([first.current().hash]);
+  // The next start takes the kept document: a document that differs from the text shows it was used.
+  const doc = structuredClone(kept.get(first.current().hash)) as { rate_limits: { default: { capacity: number } } };
+  doc.rate_limits.default.capacity = 77;
+  kept.set(first.current().hash, doc);
+  const second = new FilePolicySource(path, { documents });
+  expect(second.current().policy.rate_limits.default.capacity).toBe(77);
+  expect(second.current().hash).toBe(first.current().hash);
+  // A kept document is checked like a parsed one.
+  kept.set(first.current().hash, { not: 'a policy' });
+  expect(() => new FilePolicySource(path, { documents })).toThrow(/policy\.yaml/);
+  // An invalid edit is refused and not kept.
+  writeFileSync(path, original().replace(/default: \{ capacity: \d+,/, 'default: { capacity: -1,'));
+  const good = first.current().hash;
+  await first.refresh();
+  expect(first.current().hash).toBe(good);
+  expect(kept.has(createHash('sha256').update(original()).digest('hex'))).toBe(false);
 });
