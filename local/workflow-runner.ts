@@ -161,6 +161,30 @@ interface WaitingTaskState {
   readonly TimeoutSeconds?: number;
 }
 
+/** How much later than the runner the runtime would time out a wait for a task token (see below). */
+const RUNTIME_WAIT_TIMEOUT_MARGIN_SECONDS = 60;
+
+/**
+ * The definition as the runtime gets it: the TimeoutSeconds of a `.waitForTaskToken` state with a
+ * local task is the runner's to enforce (it closes the token, then fails the state with
+ * States.Timeout), so the runtime's own timer for it is set a minute later and never wins. Were
+ * the runtime first (the runner's timer starts once the state's entry is journalled, later under
+ * load), the execution went on past the wait while its token still took an answer.
+ */
+function withWaitTimeoutsHeld(definition: Definition, tasks: Readonly<Record<string, unknown>>): Definition {
+  const states = definition.States as Record<string, WaitingTaskState>;
+  const held: Record<string, WaitingTaskState> = {};
+  for (const [name, state] of Object.entries(states)) {
+    const waits =
+      tasks[name] !== undefined &&
+      state.Type === 'Task' &&
+      state.Resource?.endsWith('.waitForTaskToken') &&
+      state.TimeoutSeconds !== undefined;
+    held[name] = waits ? { ...state, TimeoutSeconds: state.TimeoutSeconds! + RUNTIME_WAIT_TIMEOUT_MARGIN_SECONDS } : state;
+  }
+  return { ...definition, States: held } as Definition;
+}
+
 /**
  * Runs the mission state machine in-process with aws-local-stepfunctions, durably.
  *
@@ -294,11 +318,12 @@ export class LocalWorkflowRunner implements WorkflowPort {
       if (state.Type !== 'Task' || !task || !state.Resource?.endsWith('.waitForTaskToken')) continue;
       const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');
       tasks[name] = async (input) => {
+        // The state's time counts from its entry, not from when its entry is on disk (below).
+        let enteredAt = Date.now();
         // Write-ahead: the state's entry is on disk before its token is issued or its function
         // called, so a stop from here on resumes this very state (with the token it had).
         await entries.untilWritten(name, stopped);
         let token: string;
-        let enteredAt = Date.now();
         // A token answered while the stack was stopping: delivered without calling the function again.
         let answered = false;
         if (cutOff?.state === name) {
@@ -367,7 +392,9 @@ export class LocalWorkflowRunner implements WorkflowPort {
   ): void {
     // The definition was checked when the runner was made (a redrive's is that one started at a
     // later state, which the check would call unreachable from StartAt).
-    const machine = new (stepFunctionsRuntime().StateMachine)(definition, { validationOptions: { noValidate: true } });
+    const machine = new (stepFunctionsRuntime().StateMachine)(withWaitTimeoutsHeld(definition, this.options.tasks), {
+      validationOptions: { noValidate: true },
+    });
     const stopped = new AbortController();
     const entries = new JournalledEntries();
     stopped.signal.addEventListener('abort', () => entries.wake(), { once: true });
