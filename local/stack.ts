@@ -321,11 +321,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     slots.setCapacity(next.policy.builder.concurrency);
   });
   ref.svc = svc;
+  // The handlers' metric records (EMF on AWS) go to the data directory, where /ops reads them.
+  setMetricSink(metricsFile.sink);
   // The first owner exists before any request is routed: once /ready answers, their login works.
   const identity = await bootstrapFirstOwner(svc);
   installServices(svc);
-  // The handlers' metric records (EMF on AWS) go to the data directory, where /ops reads them.
-  setMetricSink(metricsFile.sink);
 
   notices.push(...(await recoverMissions(svc, runner, await unfinishedMissions(rawClient, config.GANTRY_TABLE_NAME))));
 
