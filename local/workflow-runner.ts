@@ -57,6 +57,11 @@ export interface JournalEntry {
   /** The state's raw input (entered) or its output (exited). */
   readonly data: unknown;
   readonly at: string;
+  /**
+   * The state a restart carried on (entered again by the new run): when it was first entered.
+   * A wait's timeout counts from then, however many restarts it goes through.
+   */
+  readonly first_entered_at?: string;
 }
 
 /** What `recover` did with one execution the previous process left RUNNING. */
@@ -404,6 +409,8 @@ export class LocalWorkflowRunner implements WorkflowPort {
       context: { Task: { Token: TASK_TOKEN_MARKER } },
     });
     const journal = this.journalPath(record.name);
+    // The first state a resumed run enters is the one the restart cut off.
+    let carriedOn = resumed;
     const done = (async () => {
       const follow = (async () => {
         for await (const ev of execution.eventLogs) {
@@ -416,7 +423,11 @@ export class LocalWorkflowRunner implements WorkflowPort {
             state: ev.state.name,
             data: ev.type === 'StateEntered' ? ev.state.input : (ev.state.output ?? null),
             at: new Date(ev.timestamp).toISOString(),
+            ...(ev.type === 'StateEntered' && carriedOn?.state === ev.state.name
+              ? { first_entered_at: carriedOn.enteredAt }
+              : {}),
           };
+          if (ev.type === 'StateEntered') carriedOn = undefined;
           await appendFile(journal, `${JSON.stringify(entry)}\n`).catch((err: Error) =>
             logger.error('Could not journal a state', { execution: record.name, state: entry.state, error: err }),
           );
@@ -668,7 +679,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
       from,
       input,
       usedMs,
-      ...(lastEntered ? { enteredAt: lastEntered.at } : {}),
+      ...(lastEntered ? { enteredAt: lastEntered.first_entered_at ?? lastEntered.at } : {}),
     };
   }
 }

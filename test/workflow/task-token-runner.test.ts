@@ -186,6 +186,33 @@ test('a wait whose timeout passed while the runner was down times out on recover
   await expect(second.taskTokens.sendSuccess(payload.token, {})).rejects.toMatchObject({ code: 'TASK_TOKEN_CLOSED' });
 });
 
+test('a wait carried through two restarts times out counting from when it was first entered', async () => {
+  const { payloads, make } = setup(3);
+  const first = make();
+  await first.start('twice', { id: 'm7b' });
+  const payload = await until(() => payloads[0]);
+  first.suspend();
+  await first.drain();
+  await new Promise((r) => setTimeout(r, 1500));
+  // Carried on, and cut off again: the wait has now been entered twice.
+  const second = make();
+  await second.recover(async () => undefined);
+  await new Promise((r) => setTimeout(r, 300));
+  second.suspend();
+  await second.drain();
+  expect((await second.describe('twice'))?.status).toBe('RUNNING');
+  await new Promise((r) => setTimeout(r, 1500));
+  // 3.3 s after the first entry, 1.5 s after the second: its 3 s are up.
+  const third = make();
+  await third.recover(async () => undefined);
+  await third.drain();
+  expect((await third.describe('twice'))?.states.at(-1)).toBe('TimedOut');
+  // Its function ran at the first entry and when the first restart carried the wait on (with the
+  // same token), not at the second: that one timed out at once.
+  expect(payloads.map((p) => p.token)).toEqual([payload.token, payload.token]);
+  await expect(third.taskTokens.sendSuccess(payload.token, {})).rejects.toMatchObject({ code: 'TASK_TOKEN_CLOSED' });
+});
+
 test('draining for a stop does not wait for a person: a waiting execution counts as settled', async () => {
   const { payloads, make } = setup();
   const runner = make();
