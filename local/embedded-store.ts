@@ -76,6 +76,11 @@ export interface EmbeddedStore {
   close(): Promise<void>;
 }
 
+/** Where the embedded store keeps its tables in a data directory (absent before the first start). */
+export function storeDirectory(dataDir: string): string {
+  return join(dataDir, 'dynamodb');
+}
+
 /**
  * Starts dynalite on `<dataDir>/dynamodb` listening on `<dataDir>/dynamodb.sock` (or a private
  * temporary folder when that path is too long for a socket), with fresh credentials, and writes
@@ -99,7 +104,7 @@ export async function startEmbeddedStore(dataDir: string, region: string): Promi
   // The store serves from a worker thread of its own (store-server.js): its work does not queue
   // behind the stack's handlers on this thread.
   const worker = storeWorker();
-  worker.postMessage({ start: { dbPath: join(dataDir, 'dynamodb'), socketPath, credentials } });
+  worker.postMessage({ start: { dbPath: storeDirectory(dataDir), socketPath, credentials } });
   await new Promise<void>((resolveListen, reject) => {
     const onExit = (code: number): void => reject(new Error(`The embedded store stopped while starting (exit ${code})`));
     worker.once('error', reject);

@@ -25,7 +25,7 @@ import { bootstrapFirstOwner, type BootstrapOutcome } from '../lambdas/app/accou
 import { sweepExpiredItems } from './expired-items';
 import { poolForOrigin } from './http-connection-pool';
 import { CONNECTIONS_KEY_HEADER, newConnectionsKey } from './connections-api';
-import { restrictTree, startEmbeddedStore } from './embedded-store';
+import { restrictTree, startEmbeddedStore, storeDirectory } from './embedded-store';
 import { LocalGateway } from './gateway';
 import { LocalAppsHost } from './static-hosting';
 import { EXECUTION_ENDED_FN, installServices, STEP_HANDLER_MAP } from './handler-registry';
@@ -130,7 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // A data directory without a store is a first start, which creates the first owner: their
   // password's hash is begun now, on another thread, while the rest of the stack starts.
   const ownerPassword =
-    config.GANTRY_ADMIN_EMAIL.trim() && !existsSync(join(dataDir, 'dynamodb')) ? config.GANTRY_ADMIN_PASSWORD : '';
+    config.GANTRY_ADMIN_EMAIL.trim() && !existsSync(storeDirectory(dataDir)) ? config.GANTRY_ADMIN_PASSWORD : '';
   const ownerHash = ownerPassword ? hashOnWorker(ownerPassword) : null;
   ownerHash?.catch(() => undefined);
   const metricsFile = new LocalMetricsFile(dataDir);
@@ -332,7 +332,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // DynamoDB TTL stand-in: expired sessions, tickets, nonces and buckets are swept now and every minute.
   const sweep = (): Promise<unknown> =>
     sweepExpiredItems(rawClient, config.GANTRY_TABLE_NAME)
-      .then(() => restrictTree(join(dataDir, 'dynamodb')))
+      .then(() => restrictTree(storeDirectory(dataDir)))
       .catch((err: Error) => notices.push(`Sweeping expired items failed: ${err.message}`));
   await sweep();
   const sweeper = setInterval(() => void sweep(), 60_000);
