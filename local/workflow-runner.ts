@@ -2,7 +2,7 @@ import './polyfills';
 import type { StateMachine } from 'aws-local-stepfunctions';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { appendFile, link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, link, mkdir, open, readdir, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '../lambdas/domain/errors';
 import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/domain/execution-status-event';
@@ -124,6 +124,36 @@ class StatesTimeout extends Error {
  * later state can be entered, so once its entry is written it stays the last one; a Retry calls
  * the task again under the same entry, which is then already written.
  */
+/**
+ * An execution's journal, appended line by line through one handle held while the execution runs
+ * (an open and a close per line cost two more trips to the file system on every state change).
+ * Each line is one write to a file opened for appending, as `appendFile` wrote it; a failed write
+ * drops the handle, and the next line opens the file again.
+ */
+class AppendOnlyFile {
+  private handle: Promise<FileHandle> | null = null;
+
+  constructor(private readonly path: string) {}
+
+  async append(line: string): Promise<void> {
+    this.handle ??= open(this.path, 'a');
+    const handle = this.handle;
+    try {
+      await (await handle).appendFile(line);
+    } catch (err) {
+      if (this.handle === handle) this.handle = null;
+      await handle.then((h) => h.close()).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.then((h) => h.close()).catch(() => undefined);
+  }
+}
+
 class JournalledEntries {
   private last: string | null = null;
   private waiters: Array<() => void> = [];
@@ -252,19 +282,31 @@ export class LocalWorkflowRunner implements WorkflowPort {
     await rename(tmp, this.path(record.name));
   }
 
-  private async keepDefinition(): Promise<void> {
-    const path = this.definitionPath(this.definitionSha);
-    await mkdir(join(this.options.dir, 'definitions'), { recursive: true });
-    // Each start writes its own draft (starts run concurrently), then renames it into place: the
-    // definition file is always whole, and the same content may land twice harmlessly.
-    const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, this.options.definitionJson);
-    await rename(tmp, path);
+  /**
+   * Keeps the definition executions start from (once per runner: the file is named by its content,
+   * so one copy serves every start; a failed write is tried again by the next start).
+   */
+  private keepDefinition(): Promise<void> {
+    this.definitionKept ??= (async () => {
+      const path = this.definitionPath(this.definitionSha);
+      await mkdir(join(this.options.dir, 'definitions'), { recursive: true });
+      // Written as a draft, then renamed into place: the definition file is always whole, and the
+      // same content landing twice (another runner on the folder) is harmless.
+      const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(tmp, this.options.definitionJson);
+      await rename(tmp, path);
+    })().catch((err: unknown) => {
+      this.definitionKept = null;
+      throw err;
+    });
+    return this.definitionKept;
   }
+
+  private definitionKept: Promise<void> | null = null;
 
   async start(name: string, input: Record<string, unknown>): Promise<{ executionArn: string }> {
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new Error(`Invalid execution name ${name}`);
-    await mkdir(this.options.dir, { recursive: true });
+    // Makes the runner's folder too.
     await this.keepDefinition();
     const record: ExecutionRecord = {
       arn: `arn:aws:states:local:000000000000:execution:gantry-mission:${name}`,
@@ -281,7 +323,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
     // fails if the name exists), so a racing start of the same name never reads a half-written
     // record. An execution name is used once, as on Step Functions.
     const draft = `${this.path(name)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(draft, JSON.stringify(record, null, 2));
+    const text = JSON.stringify(record, null, 2);
+    await writeFile(draft, text).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+      // The folder went away under a running stack: make it (and the definition) again.
+      this.definitionKept = null;
+      await this.keepDefinition();
+      await writeFile(draft, text);
+    });
     try {
       await link(draft, this.path(name));
     } catch (err) {
@@ -408,7 +457,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
       noThrowOnAbort: true,
       context: { Task: { Token: TASK_TOKEN_MARKER } },
     });
-    const journal = this.journalPath(record.name);
+    const journalFile = new AppendOnlyFile(this.journalPath(record.name));
     // The first state a resumed run enters is the one the restart cut off.
     let carriedOn = resumed;
     const done = (async () => {
@@ -428,9 +477,11 @@ export class LocalWorkflowRunner implements WorkflowPort {
               : {}),
           };
           if (ev.type === 'StateEntered') carriedOn = undefined;
-          await appendFile(journal, `${JSON.stringify(entry)}\n`).catch((err: Error) =>
-            logger.error('Could not journal a state', { execution: record.name, state: entry.state, error: err }),
-          );
+          await journalFile
+            .append(`${JSON.stringify(entry)}\n`)
+            .catch((err: Error) =>
+              logger.error('Could not journal a state', { execution: record.name, state: entry.state, error: err }),
+            );
           if (entry.event === 'entered') {
             entries.noteWritten(entry.state);
             record.states.push(entry.state);
@@ -439,7 +490,10 @@ export class LocalWorkflowRunner implements WorkflowPort {
         }
       })()
         .catch(() => undefined)
-        .finally(() => entries.close());
+        .finally(() => {
+          entries.close();
+          void journalFile.close();
+        });
       try {
         const result = await execution.result;
         record.status = result === null ? 'ABORTED' : 'SUCCEEDED';

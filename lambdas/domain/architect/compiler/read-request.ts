@@ -132,6 +132,17 @@ const NOUN_STOP = new Set(
   ).split(' '),
 );
 
+/** A preset keyword as a whole phrase, its last word also plural; made once per keyword. */
+const keywordPatterns = new Map<string, RegExp>();
+function keywordPattern(keyword: string): RegExp {
+  let pattern = keywordPatterns.get(keyword);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^| )${keyword}(?:s|es)?(?= |$)`);
+    keywordPatterns.set(keyword, pattern);
+  }
+  return pattern;
+}
+
 function matchPreset(text: string): { preset: Preset; index: number } | null {
   let best: { preset: Preset; words: number; index: number } | null = null;
   // A library is the books' one unless it names other records: "a library of my board games",
@@ -142,8 +153,7 @@ function matchPreset(text: string): { preset: Preset; index: number } | null {
     (before !== undefined && !NOUN_STOP.has(before) && !/^(book|books|reading)$/.test(before));
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
-      const re = new RegExp(`(?:^| )${keyword.split(' ').join(' ')}(?:s|es)?(?= |$)`);
-      const m = re.exec(text);
+      const m = keywordPattern(keyword).exec(text);
       if (!m || (named && keyword === 'library')) continue;
       const words = keyword.split(' ').length;
       if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
