@@ -1,5 +1,5 @@
 import type { ExecutionStatusChange } from '../../lambdas/domain/execution-status-event';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalWorkflowRunner, type ExecutionRecord, type LocalTask } from '../../local/workflow-runner';
@@ -183,4 +183,33 @@ test('a stop freezes executions instead of ending them: what the stop cut short 
   expect((await second.describe('exec-5'))?.status).toBe('SUCCEEDED');
   expect((await second.describe('exec-6'))?.status).toBe('SUCCEEDED');
   expect(after.map((c) => c.state)).toEqual(expect.arrayContaining(['Second', 'Third', 'First']));
+});
+
+test('the definition is kept once for every start, and a start whose folder was removed makes it again', async () => {
+  const calls: Calls = [];
+  const runner = new LocalWorkflowRunner({ definitionJson: DEFINITION, dir, tasks: tasks(calls) });
+  await runner.start('exec-kept-1', { n: 2 });
+  await runner.start('exec-kept-2', { n: 2 });
+  await runner.drain();
+  const kept = readdirSync(join(dir, 'definitions'));
+  expect(kept).toHaveLength(1);
+  expect(readFileSync(join(dir, 'definitions', kept[0]!), 'utf8')).toBe(DEFINITION);
+  // Removed under the running runner: the next start still records, journals and runs its execution.
+  rmSync(dir, { recursive: true, force: true });
+  await runner.start('exec-kept-3', { n: 2 });
+  await runner.drain();
+  expect((await runner.describe('exec-kept-3'))?.status).toBe('SUCCEEDED');
+  expect(readdirSync(join(dir, 'definitions'))).toEqual(kept);
+  const journal = readFileSync(join(dir, 'exec-kept-3.journal'), 'utf8').trim().split('\n');
+  expect(journal.map((line) => (JSON.parse(line) as { event: string; state: string }).state)).toEqual([
+    'First',
+    'First',
+    'Second',
+    'Second',
+    'Check',
+    'Check',
+    'Third',
+    'Third',
+  ]);
+  expect(calls.filter((c) => c.state === 'Third')).toHaveLength(3);
 });
