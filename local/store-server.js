@@ -9,6 +9,7 @@
 const { createHash, createHmac, timingSafeEqual } = require('node:crypto');
 const { join } = require('node:path');
 const { PassThrough } = require('node:stream');
+const { isDeepStrictEqual } = require('node:util');
 const { isMainThread, parentPort, Worker, workerData } = require('node:worker_threads');
 
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
@@ -93,13 +94,28 @@ function sigV4Problem(req, body, credentials, nowMs = Date.now()) {
 const TABLES_REMEMBERED = Symbol.for('gantry.storeTablesRemembered');
 
 /**
+ * A table description as kept: its JSON text, parsed into a fresh copy for each request (under
+ * half of structuredClone's time for this stack's table: 6 against 14 to 18 us). Kept only when
+ * the text gives back the same description (plain JSON data, as dynalite stores it); otherwise
+ * it is not kept, and each request reads it from LevelDB as dynalite does.
+ */
+function keptText(table) {
+  const text = JSON.stringify(table);
+  try {
+    return isDeepStrictEqual(JSON.parse(text), table) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Makes dynalite's stores remember their active tables' descriptions. dynalite reads a table's
  * description from LevelDB and decodes it at the start of every item request (a tenth of the
  * store's work under load); a table changes only through dynalite's own table actions, which
  * write its description with `tableDb.put` or `tableDb.del`. Each such write forgets what was
  * remembered, and a read that overlapped a write is not kept, so a request never sees a
  * description older than the last table write. Every caller gets its own copy (dynalite's
- * actions may change the object they are given).
+ * actions may change the object they are given), parsed from the kept text.
  */
 function rememberTables() {
   const db = require('dynalite/db');
@@ -121,15 +137,18 @@ function rememberTables() {
     const read = store.getTable;
     store.getTable = function (name, checkStatus, cb) {
       const done = typeof checkStatus === 'function' ? checkStatus : cb;
-      const table = known.get(name);
-      if (table) {
-        const copy = structuredClone(table);
+      const text = known.get(name);
+      if (text !== undefined) {
+        const copy = JSON.parse(text);
         process.nextTick(() => done(null, copy));
         return;
       }
       const before = writes;
       read(name, typeof checkStatus === 'function' ? false : checkStatus, (err, found) => {
-        if (!err && found && found.TableStatus === 'ACTIVE' && writes === before) known.set(name, structuredClone(found));
+        if (!err && found && found.TableStatus === 'ACTIVE' && writes === before) {
+          const kept = keptText(found);
+          if (kept !== undefined) known.set(name, kept);
+        }
         done(err, found);
       });
     };
