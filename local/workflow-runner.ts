@@ -116,15 +116,6 @@ class StatesTimeout extends Error {
 }
 
 /**
- * The last state one launch has journalled as entered, for a task that must not start before its
- * state's entry is on disk. The runtime announces a state before it runs it, and the journal
- * follows those announcements on its own, so without waiting a task could start (and hand out a
- * task token) while its entry was still unwritten: a stop at that moment left the journal one
- * state behind, and the next start called the task again with a new token. While a task runs, no
- * later state can be entered, so once its entry is written it stays the last one; a Retry calls
- * the task again under the same entry, which is then already written.
- */
-/**
  * An execution's journal, appended line by line through one handle held while the execution runs
  * (an open and a close per line cost two more trips to the file system on every state change).
  * Each line is one write to a file opened for appending, as `appendFile` wrote it; a failed write
@@ -154,6 +145,15 @@ class AppendOnlyFile {
   }
 }
 
+/**
+ * The last state one launch has journalled as entered, for a task that must not start before its
+ * state's entry is on disk. The runtime announces a state before it runs it, and the journal
+ * follows those announcements on its own, so without waiting a task could start (and hand out a
+ * task token) while its entry was still unwritten: a stop at that moment left the journal one
+ * state behind, and the next start called the task again with a new token. While a task runs, no
+ * later state can be entered, so once its entry is written it stays the last one; a Retry calls
+ * the task again under the same entry, which is then already written.
+ */
 class JournalledEntries {
   private last: string | null = null;
   private waiters: Array<() => void> = [];
