@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArchitectPort } from '../lambdas/domain/ports';
 import { poolForOrigin } from '../local/http-connection-pool';
 import { startLocalStack, type LocalStack } from '../local/stack';
+import { removeStackDirs } from '../test/helpers/test-stack';
 
 /**
  * The bench's HTTP client to the stack's gateway: the stack's own kept-alive client
@@ -41,7 +42,7 @@ export interface BenchStack {
   readonly tenantId: string;
   /** The bench's client to the gateway (closed by `stop`). */
   readonly client: BenchClient;
-  /** Drains and stops the stack, then removes its data directory. */
+  /** Drains and stops the stack, then removes its data directory and its scratch folder. */
   stop(): Promise<void>;
 }
 
@@ -73,7 +74,7 @@ export async function startBenchStack(name: string, options: { architect?: Archi
     async stop() {
       client.close();
       await stack.stop({ drain: true });
-      rmSync(dataDir, { recursive: true, force: true });
+      removeStackDirs(dataDir);
     },
   };
 }

@@ -119,6 +119,17 @@ export interface LocalStackOptions {
   readonly sandbox?: Omit<LocalSandboxOptions, 'root' | 'allowUnsandboxed'>;
 }
 
+/**
+ * The stack's scratch folder for a data directory: builder jobs and the sandbox's own files. It is
+ * under the system temp folder, not the data dir: the sandbox user must be able to traverse every
+ * parent folder, and a data dir under a private home would forbid it. Named by the data
+ * directory's absolute path, so each start on it finds (and sweeps) what the last one left; whoever
+ * deletes a data directory for good may delete this folder with it (the tests do).
+ */
+export function scratchDirectory(dataDir: string): string {
+  return join(tmpdir(), `gantry-${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12)}`);
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const config: GantryEnv = readConfig(options.env ?? process.env);
   // Only the stack's own push client knows this key: nobody else may post to or close a socket.
@@ -213,9 +224,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const rawClient = store.client;
   const publicUrl = (): string => config.GANTRY_PUBLIC_URL || url;
 
-  // Builder jobs live under the system temp folder, not the data dir: the sandbox user must be
-  // able to traverse every parent folder, and a data dir under a private home would forbid it.
-  const scratch = join(tmpdir(), `gantry-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+  const scratch = scratchDirectory(dataDir);
   const jobRoot = join(scratch, 'jobs');
   // The stack's host programs (sandboxes, job disks, git) start from a small helper process, so no
   // fork of this process blocks its event loop (see sandbox/host-spawner.js).

@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
 import { fetchLocalApp } from '../../lambdas/adapters/deployers';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
+import { scratchDirectory, startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
 
 /** The first owner every test stack bootstraps (GANTRY_ADMIN_EMAIL / GANTRY_ADMIN_PASSWORD). */
 export const TEST_ADMIN = { email: 'owner@gantry.test', password: 'test-owner-password-1' } as const;
@@ -86,6 +86,21 @@ export function stacksAllowing(extra: { text_extensions?: string[]; script_progr
       },
     },
   };
+}
+
+/**
+ * Removes a data directory made for a test and the stack's scratch folder for it (builder jobs,
+ * the builder's bundle, the sandbox's files under the system temp folder), which would otherwise
+ * stay behind after every test run. Best effort: a folder that cannot be removed stays.
+ */
+export function removeStackDirs(dataDir: string): void {
+  for (const dir of [dataDir, scratchDirectory(dataDir)]) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // Left for the system's temp cleaning.
+    }
+  }
 }
 
 export async function startTestStack(
@@ -204,7 +219,7 @@ export async function startTestStack(
     },
     async stop() {
       await stack.stop({ drain: true });
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) removeStackDirs(dataDir);
     },
   };
 }
