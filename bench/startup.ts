@@ -5,10 +5,11 @@
  * the cache) is run before timing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeStackDirs } from '../test/helpers/test-stack';
 
 const ROOT = join(__dirname, '..');
 
@@ -62,7 +63,7 @@ export async function timeStart(prebuilt: boolean): Promise<number> {
     child.kill('SIGTERM');
     // Listened to from the spawn: a child that already exited has already said so.
     await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    removeStackDirs(dataDir);
   }
 }
 
