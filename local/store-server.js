@@ -9,7 +9,6 @@
 const { createHash, createHmac, timingSafeEqual } = require('node:crypto');
 const { join } = require('node:path');
 const { PassThrough } = require('node:stream');
-const { isDeepStrictEqual } = require('node:util');
 const { isMainThread, parentPort, Worker, workerData } = require('node:worker_threads');
 
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
@@ -94,28 +93,15 @@ function sigV4Problem(req, body, credentials, nowMs = Date.now()) {
 const TABLES_REMEMBERED = Symbol.for('gantry.storeTablesRemembered');
 
 /**
- * A table description as kept: its JSON text, parsed into a fresh copy for each request (under
- * half of structuredClone's time for this stack's table: 6 against 14 to 18 us). Kept only when
- * the text gives back the same description (plain JSON data, as dynalite stores it); otherwise
- * it is not kept, and each request reads it from LevelDB as dynalite does.
- */
-function keptText(table) {
-  const text = JSON.stringify(table);
-  try {
-    return isDeepStrictEqual(JSON.parse(text), table) ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Makes dynalite's stores remember their active tables' descriptions. dynalite reads a table's
  * description from LevelDB and decodes it at the start of every item request (a tenth of the
  * store's work under load); a table changes only through dynalite's own table actions, which
  * write its description with `tableDb.put` or `tableDb.del`. Each such write forgets what was
  * remembered, and a read that overlapped a write is not kept, so a request never sees a
  * description older than the last table write. Every caller gets its own copy (dynalite's
- * actions may change the object they are given), parsed from the kept text.
+ * actions may change the object they are given), parsed from the description's JSON text: dynalite
+ * keeps descriptions JSON-encoded in LevelDB, so the text gives back exactly what a read would,
+ * in under half of structuredClone's time (6 against 14 to 18 us for this stack's table).
  */
 function rememberTables() {
   const db = require('dynalite/db');
@@ -145,10 +131,7 @@ function rememberTables() {
       }
       const before = writes;
       read(name, typeof checkStatus === 'function' ? false : checkStatus, (err, found) => {
-        if (!err && found && found.TableStatus === 'ACTIVE' && writes === before) {
-          const kept = keptText(found);
-          if (kept !== undefined) known.set(name, kept);
-        }
+        if (!err && found && found.TableStatus === 'ACTIVE' && writes === before) known.set(name, JSON.stringify(found));
         done(err, found);
       });
     };

@@ -235,6 +235,8 @@ function withWaitTimeoutsHeld(definition: Definition, tasks: Readonly<Record<str
 export class LocalWorkflowRunner implements WorkflowPort {
   private readonly definition: Definition;
   private readonly definitionSha: string;
+  /** The definition's file, written once per runner (see `keepDefinition`). */
+  private definitionKept: Promise<void> | null = null;
   private readonly running = new Map<string, { abort: () => void; done: Promise<void>; record: ExecutionRecord }>();
   /** The process is stopping: nothing more is journalled or recorded as ended (see `suspend`). */
   private suspended = false;
@@ -301,8 +303,6 @@ export class LocalWorkflowRunner implements WorkflowPort {
     });
     return this.definitionKept;
   }
-
-  private definitionKept: Promise<void> | null = null;
 
   async start(name: string, input: Record<string, unknown>): Promise<{ executionArn: string }> {
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new Error(`Invalid execution name ${name}`);

@@ -109,8 +109,11 @@ interface PhraseMatch {
 
 const phrasePatternCache = new Map<string, RegExp>();
 
-/** Matches a catalog phrase on whole words; the last word may carry a plural `s`/`es`. */
-function phrasePattern(phrase: string): RegExp {
+/**
+ * Matches a catalog phrase on whole words; the last word may carry a plural `s`/`es`. Made once per
+ * phrase and shared: it is global, so it comes back with `lastIndex` at 0 for a search from the start.
+ */
+export function phrasePattern(phrase: string): RegExp {
   let pattern = phrasePatternCache.get(phrase);
   if (!pattern) {
     const words = normalizeRequestText(phrase).split(' ');

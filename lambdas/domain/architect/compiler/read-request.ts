@@ -1,5 +1,5 @@
 import { APP_KINDS, type AppKindId } from '../catalog';
-import { analyzeRequest, normalizeRequestText, slugify } from '../request-analysis';
+import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, type Preset } from './presets';
@@ -132,17 +132,6 @@ const NOUN_STOP = new Set(
   ).split(' '),
 );
 
-/** A preset keyword as a whole phrase, its last word also plural; made once per keyword. */
-const keywordPatterns = new Map<string, RegExp>();
-function keywordPattern(keyword: string): RegExp {
-  let pattern = keywordPatterns.get(keyword);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^| )${keyword}(?:s|es)?(?= |$)`);
-    keywordPatterns.set(keyword, pattern);
-  }
-  return pattern;
-}
-
 function matchPreset(text: string): { preset: Preset; index: number } | null {
   let best: { preset: Preset; words: number; index: number } | null = null;
   // A library is the books' one unless it names other records: "a library of my board games",
@@ -153,7 +142,7 @@ function matchPreset(text: string): { preset: Preset; index: number } | null {
     (before !== undefined && !NOUN_STOP.has(before) && !/^(book|books|reading)$/.test(before));
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
-      const m = keywordPattern(keyword).exec(text);
+      const m = phrasePattern(keyword).exec(text);
       if (!m || (named && keyword === 'library')) continue;
       const words = keyword.split(' ').length;
       if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
