@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
-import { ensureBuilderLaunch } from '../../local/sandbox/builder-bundle';
+import { defaultEntrypointSource, ensureBuilderBundle, ensureBuilderLaunch } from '../../local/sandbox/builder-bundle';
 import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
 import { builderRunOptions, runBuilderJob } from '../../local/sandbox/run-builder-job';
 import { appManifest, BUILDER_LIMITS, openTempDir, removeTempDirs, testSandbox } from './sandbox-fixtures';
@@ -13,7 +14,7 @@ const run = promisify(execFile);
 /**
  * The builder started from a V8 startup snapshot of its bundle (local/sandbox/builder-bundle.ts):
  * made once per bundle and Node binary, tried before use, and never used when it is missing or
- * did not answer as the bundle does.
+ * did not answer as the bundle does; the bundle itself made once per machine while its inputs last.
  */
 describe('the builder started from a startup snapshot', () => {
   let sandbox: LocalSandbox;
@@ -54,6 +55,47 @@ describe('the builder started from a startup snapshot', () => {
     // Two snapshots made from one bundle differ byte for byte: equal bytes mean a copy.
     expect(readFileSync(second.snapshot!).equals(readFileSync(join(shared, kept[0]!)))).toBe(true);
     expect(readFileSync(second.snapshot!).equals(readFileSync(first.snapshot!))).toBe(true);
+  });
+
+  it("is bundled once per machine: another data folder copies the machine's bundle while its record is current and whole", async () => {
+    const shared = openTempDir('gantry-builder-shared-');
+    const first = await ensureBuilderBundle(join(openTempDir('gantry-data-d-'), '.builder'), undefined, shared);
+    const metaName = readdirSync(shared).find((f) => /^bundle-[0-9a-f]+\.meta\.json$/.test(f));
+    expect(metaName).toBeDefined();
+    const metaPath = join(shared, metaName!);
+    const bundlePath = metaPath.replace(/\.meta\.json$/, '.js');
+    expect(readFileSync(bundlePath).equals(readFileSync(first))).toBe(true);
+    const record = JSON.parse(readFileSync(metaPath, 'utf8')) as { inputs: Record<string, string>; sha256: string };
+    expect(record.sha256).toBe(createHash('sha256').update(readFileSync(first)).digest('hex'));
+    expect(Object.keys(record.inputs)).toContain(defaultEntrypointSource());
+
+    // esbuild makes the same bytes every time: a marked copy shows whether a folder took the machine's bundle.
+    const mark = (code: Buffer): Buffer => Buffer.concat([code, Buffer.from('\n// kept by the machine\n')]);
+    const marked = mark(readFileSync(first));
+    writeFileSync(bundlePath, marked);
+    writeFileSync(metaPath, JSON.stringify({ ...record, sha256: createHash('sha256').update(marked).digest('hex') }));
+    const taken = await ensureBuilderBundle(join(openTempDir('gantry-data-e-'), '.builder'), undefined, shared);
+    expect(readFileSync(taken).equals(marked)).toBe(true);
+
+    // Half replaced by another writer (the bundle no longer has the recorded hash): bundled anew, and kept.
+    writeFileSync(bundlePath, mark(marked));
+    const rebuilt = await ensureBuilderBundle(join(openTempDir('gantry-data-f-'), '.builder'), undefined, shared);
+    expect(readFileSync(rebuilt).equals(readFileSync(first))).toBe(true);
+    expect(readFileSync(bundlePath).equals(readFileSync(first))).toBe(true);
+
+    // An input changed since the record was made: bundled anew.
+    writeFileSync(bundlePath, marked);
+    const [input] = Object.keys(record.inputs);
+    writeFileSync(
+      metaPath,
+      JSON.stringify({
+        ...record,
+        inputs: { ...record.inputs, [input!]: '0'.repeat(64) },
+        sha256: createHash('sha256').update(marked).digest('hex'),
+      }),
+    );
+    const fresh = await ensureBuilderBundle(join(openTempDir('gantry-data-g-'), '.builder'), undefined, shared);
+    expect(readFileSync(fresh).equals(readFileSync(first))).toBe(true);
   });
 
   it("removes other snapshots unused for a day and stopped processes' partial files, in the folder and the machine's cache", async () => {
