@@ -39,6 +39,7 @@ import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { ApiGatewayConnections } from '../lambdas/adapters/push';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
+import { FunctionConcurrency } from './function-concurrency';
 import { LocalMetricsFile } from './metrics-file';
 import { setMetricSink } from '../lambdas/metrics';
 import { removeUnfinishedWrites } from './unfinished-writes';
@@ -60,6 +61,16 @@ const STATE_TO_STEP = {
   DecisionTimedOut: 'step-approval-timeout',
   RecordRejection: 'step-record-rejection',
 } as const;
+
+/**
+ * Lambda steps the local runner runs at once, and how long one that is only waiting (an LLM, `git`,
+ * an app's first page) holds its place. Measured with twenty missions started at once on a 2-core
+ * machine: with no limit an event's push took up to 100 ms and more; with one step at a time it
+ * stays near what it takes for one mission, and the missions end no later (the builds, not the
+ * steps, set their pace).
+ */
+const LOCAL_FUNCTION_CONCURRENCY = 1;
+const LOCAL_STEP_HOLD_MS = 100;
 
 export interface LocalStack {
   readonly url: string;
@@ -283,6 +294,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The EventBridge rule of the AWS stack: a timed-out, stopped or failed execution whose
     // mission is not final yet is recorded FAILED and sealed by the same handler.
     onEnded: (event) => EXECUTION_ENDED_FN(event),
+    // One step's work at a time on the stack's thread (see function-concurrency.ts).
+    functionConcurrency: new FunctionConcurrency(LOCAL_FUNCTION_CONCURRENCY, LOCAL_STEP_HOLD_MS),
   });
   // The stack's push adapter presents the per-start key on every request.
   const managementApi = new ApiGatewayConnections({

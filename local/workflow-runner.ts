@@ -9,6 +9,7 @@ import { executionStatusChange, type ExecutionStatusChange } from '../lambdas/do
 import type { WorkflowPort } from '../lambdas/domain/ports';
 import { logger } from '../lambdas/observability';
 import { buildCacheDir } from './build-cache';
+import type { FunctionConcurrency } from './function-concurrency';
 import { LocalTaskTokens } from './task-tokens';
 
 type Json = Parameters<StateMachine['run']>[0];
@@ -88,7 +89,17 @@ export interface LocalWorkflowRunnerOptions {
    * TIMED_OUT, ABORTED or FAILED: what an EventBridge rule delivers on AWS. Its failure is logged.
    */
   readonly onEnded?: (event: ExecutionStatusChange) => Promise<unknown>;
+  /**
+   * How many Lambda steps (states whose resource is a function or `lambda:invoke`) of all
+   * executions run at once (see function-concurrency.ts). The ECS build and the waits for task
+   * tokens are not steps of a function and do not count. Default: no limit.
+   */
+  readonly functionConcurrency?: FunctionConcurrency;
 }
+
+/** Whether a Task state invokes a Lambda function (directly by its ARN, or through `lambda:invoke`). */
+const invokesFunction = (resource: string | undefined): boolean =>
+  !!resource && (resource.startsWith('arn:aws:lambda:') || resource.startsWith('arn:aws:states:::lambda:invoke'));
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -367,8 +378,22 @@ export class LocalWorkflowRunner implements WorkflowPort {
     const tasks: Record<string, LocalTask> = { ...this.options.tasks };
     let cutOff = resumed;
     const states = definition.States as Record<string, WaitingTaskState>;
+    const limit = this.options.functionConcurrency;
+    if (limit) {
+      for (const [name, state] of Object.entries(states)) {
+        const task = this.options.tasks[name];
+        if (state.Type !== 'Task' || !task || !invokesFunction(state.Resource)) continue;
+        tasks[name] = (input) =>
+          limit.run(
+            () => task(input),
+            stopped,
+            () => new Error('The execution was stopped'),
+          );
+      }
+    }
     for (const [name, state] of Object.entries(states)) {
-      const task = this.options.tasks[name];
+      // The function's invocation alone (within the limit above), not the wait for its token.
+      const task = tasks[name];
       if (state.Type !== 'Task' || !task || !state.Resource?.endsWith('.waitForTaskToken')) continue;
       const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');
       tasks[name] = async (input) => {

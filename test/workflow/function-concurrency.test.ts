@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FunctionConcurrency } from '../../local/function-concurrency';
+import { LocalWorkflowRunner, type LocalTask } from '../../local/workflow-runner';
+
+/**
+ * The local runner's limit on Lambda steps running at once: steps past it wait their turn in
+ * arrival order; a step that only waits lets the next one start after the hold time; a step of a
+ * stopped execution that is still waiting never runs; the ECS build is not a function's step.
+ */
+
+const stopped = () => new Error('stopped');
+const never = new AbortController().signal;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function gate<T = void>(): { promise: Promise<T>; open: (value: T) => void } {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((r) => (open = r));
+  return { promise, open };
+}
+
+test('steps past the limit wait for a place, in the order they came', async () => {
+  const limit = new FunctionConcurrency(2, 60_000);
+  const log: string[] = [];
+  const gates = [gate(), gate(), gate(), gate()];
+  const runs = gates.map((g, i) =>
+    limit.run(
+      async () => {
+        log.push(`start ${i}`);
+        await g.promise;
+        log.push(`end ${i}`);
+        return i;
+      },
+      never,
+      stopped,
+    ),
+  );
+  await sleep(5);
+  expect(log).toEqual(['start 0', 'start 1']);
+  expect(limit.queued).toBe(2);
+  gates[1]!.open();
+  await sleep(5);
+  expect(log).toEqual(['start 0', 'start 1', 'end 1', 'start 2']);
+  gates[0]!.open();
+  gates[2]!.open();
+  gates[3]!.open();
+  await expect(Promise.all(runs)).resolves.toEqual([0, 1, 2, 3]);
+  expect(log.filter((l) => l.startsWith('start'))).toEqual(['start 0', 'start 1', 'start 2', 'start 3']);
+  expect(limit.queued).toBe(0);
+});
+
+test('a step that fails gives its place to the next one', async () => {
+  const limit = new FunctionConcurrency(1, 60_000);
+  const failing = limit.run(() => Promise.reject(new Error('boom')), never, stopped);
+  const next = limit.run(async () => 'ran', never, stopped);
+  await expect(failing).rejects.toThrow('boom');
+  await expect(next).resolves.toBe('ran');
+});
+
+test('a step still running after the hold time lets the next one start; places are not counted twice', async () => {
+  const limit = new FunctionConcurrency(1, 30);
+  const slow = gate();
+  const started: number[] = [];
+  const t0 = Date.now();
+  const first = limit.run(() => slow.promise, never, stopped);
+  const second = limit.run(async () => void started.push(Date.now() - t0), never, stopped);
+  await second;
+  expect(started[0]).toBeGreaterThanOrEqual(25);
+  // The first still runs; its end must not free a place it no longer holds.
+  const third = gate();
+  const thirdRun = limit.run(() => third.promise, never, stopped);
+  slow.open();
+  await first;
+  let fourthRan = false;
+  const fourth = limit.run(async () => void (fourthRan = true), never, stopped);
+  await sleep(10);
+  expect(fourthRan).toBe(false);
+  third.open();
+  await Promise.all([thirdRun, fourth]);
+  expect(fourthRan).toBe(true);
+});
+
+test('a waiting step of a stopped execution never runs', async () => {
+  const limit = new FunctionConcurrency(1, 60_000);
+  const busy = gate();
+  const running = limit.run(() => busy.promise, never, stopped);
+  const stop = new AbortController();
+  let ran = false;
+  const waiting = limit.run(async () => void (ran = true), stop.signal, stopped);
+  stop.abort();
+  await expect(waiting).rejects.toThrow('stopped');
+  busy.open();
+  await running;
+  await expect(limit.run(async () => 'next', never, stopped)).resolves.toBe('next');
+  expect(ran).toBe(false);
+  expect(() => new FunctionConcurrency(0, 10)).toThrow(RangeError);
+});
+
+describe('in the runner', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gantry-limit-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const DEFINITION = JSON.stringify({
+    StartAt: 'Step',
+    States: {
+      Step: { Type: 'Task', Resource: 'arn:aws:lambda:local:000000000000:function:Step', Next: 'Build' },
+      Build: { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', End: true },
+    },
+  });
+
+  test('executions run one function step at a time; the ECS build is not limited', async () => {
+    let steps = 0;
+    let stepsPeak = 0;
+    let builds = 0;
+    let buildsPeak = 0;
+    const track =
+      (kind: 'step' | 'build', ms: number): LocalTask =>
+      async (input) => {
+        if (kind === 'step') stepsPeak = Math.max(stepsPeak, ++steps);
+        else buildsPeak = Math.max(buildsPeak, ++builds);
+        await sleep(ms);
+        if (kind === 'step') steps -= 1;
+        else builds -= 1;
+        return input;
+      };
+    const runner = new LocalWorkflowRunner({
+      definitionJson: DEFINITION,
+      dir,
+      tasks: { Step: track('step', 15), Build: track('build', 60) },
+      functionConcurrency: new FunctionConcurrency(1, 60_000),
+    });
+    await Promise.all(Array.from({ length: 4 }, (_, i) => runner.start(`exec-${i}`, { i })));
+    await runner.drain();
+    const outcomes = await Promise.all(Array.from({ length: 4 }, (_, i) => runner.describe(`exec-${i}`)));
+    expect(outcomes.map((o) => o?.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    expect(stepsPeak).toBe(1);
+    expect(buildsPeak).toBeGreaterThan(1);
+  });
+});
