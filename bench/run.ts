@@ -12,7 +12,8 @@
  *   - the fast paths (bench/fast-paths.ts): status read against a raw store read, push latency
  *     at 1 and 20 missions, makespan against the ideal, builder slot wait apart,
  *   - start-up to /ready, prebuilt against compiling at run time (bench/startup.ts),
- *   - each Lambda function's bundle size and module init time (bench/function-bundles.ts).
+ *   - each Lambda function's bundle size and module init time (bench/function-bundles.ts),
+ *   - at the start and at the end, how much of the machine's cores is free (bench/machine-check.ts).
  * Figures are ratios within one run; absolute times depend on the machine and its load.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { functionBundleFigures } from './function-bundles';
 import { appCompilerFigures } from './app-compiler';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { fastPathFigures, follow } from './fast-paths';
+import { machineCheck } from './machine-check';
 import { missionVsBareFigures } from './mission-vs-bare';
 import { startupFigures } from './startup';
 import { brokenMath, mathApp, ScriptedArchitect } from '../test/helpers/scripted-architect';
@@ -51,9 +53,11 @@ interface MissionFigures {
 
 async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  // How much of the machine's cores is free now: the figures that need them together follow it.
+  out(await machineCheck());
   const bench = await startBenchStack('missions');
   const { stack, auth } = bench;
-  const out = (line: string): void => void process.stdout.write(`${line}\n`);
   out(`Gantry bench — builder: ${stack.sandbox.describe().summary}`);
 
   // Followed over the WebSocket: polling would load the stack being measured.
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
   for (const line of await startupFigures()) out(line);
   await functionBundleFigures(out);
   await appCompilerFigures(out);
+  out(`at the end: ${await machineCheck()}`);
 }
 
 interface BenchEvent {
