@@ -9,15 +9,24 @@
  *
  * A step holds its place while it works, but not while it only waits: one that has not ended
  * after `holdMs` (an LLM's answer, `git`, an app's first page) lets the next one start, so a slow
- * call never holds up the other missions.
+ * call never holds up the other missions. And a step gives way to the API: it starts once the
+ * gateway is answering no request, or after a bounded wait (see `ApiActivity`), so that twenty
+ * submissions arriving together are answered first, and their missions' first steps (and pushes)
+ * then run on a thread and a store that are not busy with the rest of the burst.
  */
 export class FunctionConcurrency {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
+  /**
+   * `giveWay`: before a step starts, it waits (at most `maxMs`) until the gateway answers no API
+   * request: a person waiting for an answer goes before background work, and a stream of requests
+   * never holds a step back longer than that.
+   */
   constructor(
     readonly limit: number,
     readonly holdMs: number,
+    private readonly giveWay?: { readonly activity: ApiActivity; readonly maxMs: number },
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`The step limit must be a positive integer, not ${limit}`);
     if (!(holdMs > 0)) throw new RangeError(`The hold time must be positive, not ${holdMs}`);
@@ -35,15 +44,19 @@ export class FunctionConcurrency {
   async run<T>(step: () => Promise<T>, stopped: AbortSignal, stoppedError: () => Error): Promise<T> {
     if (this.running < this.limit) this.running += 1;
     else await this.turn(stopped, stoppedError);
+    if (this.giveWay) {
+      await this.giveWay.activity.quiet(this.giveWay.maxMs);
+      if (stopped.aborted) {
+        this.pass();
+        throw stoppedError();
+      }
+    }
     let held = true;
     const release = (): void => {
       if (!held) return;
       held = false;
       clearTimeout(timer);
-      // The place passes straight to the next step waiting, if any.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running -= 1;
+      this.pass();
     };
     const timer = setTimeout(release, this.holdMs);
     try {
@@ -51,6 +64,13 @@ export class FunctionConcurrency {
     } finally {
       release();
     }
+  }
+
+  /** Gives a place up: straight to the next step waiting, if any. */
+  private pass(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running -= 1;
   }
 
   private turn(stopped: AbortSignal, stoppedError: () => Error): Promise<void> {
@@ -67,6 +87,53 @@ export class FunctionConcurrency {
       };
       stopped.addEventListener('abort', onStop, { once: true });
       this.waiting.push(go);
+    });
+  }
+}
+
+/**
+ * The API requests the gateway is answering now, which workflow steps give way to (see
+ * `FunctionConcurrency`). A request counts for at most `busyMs`: one still open after that waits
+ * on something else (a slow client, an LLM's answer), not on the stack's thread.
+ */
+export class ApiActivity {
+  private busy = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly busyMs: number) {}
+
+  /** Requests counted as being answered now. */
+  get active(): number {
+    return this.busy;
+  }
+
+  /** Counts a request from now; call the returned function once it is answered (further calls do nothing). */
+  begin(): () => void {
+    this.busy += 1;
+    let open = true;
+    const end = (): void => {
+      if (!open) return;
+      open = false;
+      clearTimeout(timer);
+      this.busy -= 1;
+      if (this.busy === 0) for (const listener of [...this.listeners]) listener();
+    };
+    const timer = setTimeout(end, this.busyMs);
+    timer.unref();
+    return end;
+  }
+
+  /** Resolves once no request is counted, or after `maxMs`, whichever comes first. */
+  quiet(maxMs: number): Promise<void> {
+    if (this.busy === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      this.listeners.add(done);
     });
   }
 }

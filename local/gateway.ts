@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { logger } from '../lambdas/observability';
 import { LocalConnectionsApi } from './connections-api';
+import type { ApiActivity } from './function-concurrency';
 import { closeServer, edgeHeaders, listenOn, markArrival, sendError } from './gateway-edge';
 import type { LocalMetricsFile } from './metrics-file';
 import { serveOps } from './ops-page';
@@ -24,6 +25,8 @@ export interface LocalGatewayOptions {
   readonly connectionsKey: string;
   /** The metric records the handlers emitted, shown at /ops. */
   readonly metricsFile: LocalMetricsFile;
+  /** Where the requests being answered are counted (the workflow's steps give way to them). */
+  readonly activity?: ApiActivity;
   /** Where an app lives now (its own origin): old `/apps/<slug>/` links are redirected there. */
   readonly appUrl: (slug: string) => string;
 }
@@ -62,6 +65,12 @@ export class LocalGateway {
   async listen(): Promise<string> {
     const server = createServer((req, res) => {
       markArrival(res);
+      // The stack's own pushes (`@connections`) are part of the steps' work, not requests to give way to.
+      if (this.options.activity && !req.url?.startsWith('/@connections/')) {
+        const end = this.options.activity.begin();
+        res.once('finish', end);
+        res.once('close', end);
+      }
       this.handle(req, res).catch((err: Error) => {
         logger.error('Gateway error', { error: err });
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Gateway error');

@@ -39,7 +39,7 @@ import { runSnippet } from './sandbox/snippet';
 import { FilePolicySource } from '../lambdas/adapters/policy-source';
 import { ApiGatewayConnections } from '../lambdas/adapters/push';
 import { LocalWorkflowRunner, type LocalTask } from './workflow-runner';
-import { FunctionConcurrency } from './function-concurrency';
+import { ApiActivity, FunctionConcurrency } from './function-concurrency';
 import { LocalMetricsFile } from './metrics-file';
 import { setMetricSink } from '../lambdas/metrics';
 import { removeUnfinishedWrites } from './unfinished-writes';
@@ -71,6 +71,14 @@ const STATE_TO_STEP = {
  */
 const LOCAL_FUNCTION_CONCURRENCY = 1;
 const LOCAL_STEP_HOLD_MS = 100;
+/**
+ * A step waits at most this long for the gateway to answer no request before it starts, and a
+ * request counts for at most API_BUSY_MS (see `ApiActivity`). With twenty submissions at once, the
+ * first steps' events were otherwise written while the store worked through the other
+ * submissions, and their pushes took 50 to 150 ms.
+ */
+const LOCAL_STEP_GIVE_WAY_MS = 300;
+const API_BUSY_MS = 1000;
 
 export interface LocalStack {
   readonly url: string;
@@ -173,6 +181,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   let store: Awaited<ReturnType<typeof startEmbeddedStore>>;
   let gateway: LocalGateway;
+  // The requests the gateway is answering: the workflow's steps give way to them.
+  const apiActivity = new ApiActivity(API_BUSY_MS);
   let apps: LocalAppsHost;
   let url: string;
   try {
@@ -214,6 +224,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       connectionsKey,
       appUrl: (slug) => appsHost.urlFor(slug),
       metricsFile,
+      activity: apiActivity,
     });
     url = await gateway.listen();
     // The console's preview pane frames apps: only the console's origin may.
@@ -295,7 +306,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // mission is not final yet is recorded FAILED and sealed by the same handler.
     onEnded: (event) => EXECUTION_ENDED_FN(event),
     // One step's work at a time on the stack's thread (see function-concurrency.ts).
-    functionConcurrency: new FunctionConcurrency(LOCAL_FUNCTION_CONCURRENCY, LOCAL_STEP_HOLD_MS),
+    functionConcurrency: new FunctionConcurrency(LOCAL_FUNCTION_CONCURRENCY, LOCAL_STEP_HOLD_MS, {
+      activity: apiActivity,
+      maxMs: LOCAL_STEP_GIVE_WAY_MS,
+    }),
   });
   // The stack's push adapter presents the per-start key on every request.
   const managementApi = new ApiGatewayConnections({

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FunctionConcurrency } from '../../local/function-concurrency';
+import { ApiActivity, FunctionConcurrency } from '../../local/function-concurrency';
 import { LocalWorkflowRunner, type LocalTask } from '../../local/workflow-runner';
 
 /**
@@ -95,6 +95,56 @@ test('a waiting step of a stopped execution never runs', async () => {
   await expect(limit.run(async () => 'next', never, stopped)).resolves.toBe('next');
   expect(ran).toBe(false);
   expect(() => new FunctionConcurrency(0, 10)).toThrow(RangeError);
+});
+
+test('a step gives way to the API: it starts once no request is being answered, or after the bounded wait', async () => {
+  const activity = new ApiActivity(60_000);
+  const limit = new FunctionConcurrency(1, 60_000, { activity, maxMs: 200 });
+  const end = activity.begin();
+  expect(activity.active).toBe(1);
+  let started = false;
+  const run = limit.run(async () => void (started = true), never, stopped);
+  await sleep(30);
+  expect(started).toBe(false);
+  end();
+  end(); // answered once, counted once
+  await run;
+  expect(started).toBe(true);
+  expect(activity.active).toBe(0);
+
+  // A request that stays open does not hold a step for longer than the wait.
+  const open = activity.begin();
+  const t0 = Date.now();
+  await limit.run(async () => undefined, never, stopped);
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+  open();
+  // With nothing being answered, a step starts at once.
+  const t1 = Date.now();
+  await limit.run(async () => undefined, never, stopped);
+  expect(Date.now() - t1).toBeLessThan(100);
+});
+
+test('a request counts for at most its busy time; a step of an execution stopped while it gave way never runs', async () => {
+  const activity = new ApiActivity(40);
+  activity.begin();
+  expect(activity.active).toBe(1);
+  await sleep(60);
+  expect(activity.active).toBe(0);
+
+  const limit = new FunctionConcurrency(1, 60_000, { activity: new ApiActivity(60_000), maxMs: 60_000 });
+  const busy = new ApiActivity(60_000);
+  const giving = new FunctionConcurrency(1, 60_000, { activity: busy, maxMs: 60_000 });
+  const end = busy.begin();
+  const stop = new AbortController();
+  let ran = false;
+  const waiting = giving.run(async () => void (ran = true), stop.signal, stopped);
+  stop.abort();
+  end();
+  await expect(waiting).rejects.toThrow('stopped');
+  expect(ran).toBe(false);
+  // Its place was given back.
+  await expect(giving.run(async () => 'next', never, stopped)).resolves.toBe('next');
+  await expect(limit.run(async () => 'free', never, stopped)).resolves.toBe('free');
 });
 
 describe('in the runner', () => {
