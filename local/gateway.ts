@@ -65,12 +65,6 @@ export class LocalGateway {
   async listen(): Promise<string> {
     const server = createServer((req, res) => {
       markArrival(res);
-      // The stack's own pushes (`@connections`) are part of the steps' work, not requests to give way to.
-      if (this.options.activity && !req.url?.startsWith('/@connections/')) {
-        const end = this.options.activity.begin();
-        res.once('finish', end);
-        res.once('close', end);
-      }
       this.handle(req, res).catch((err: Error) => {
         logger.error('Gateway error', { error: err });
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Gateway error');
@@ -101,6 +95,9 @@ export class LocalGateway {
     const path = target.path;
     const conn = /^\/@connections\/([^/]+)$/.exec(path);
     if (conn) return this.connections.handle(req, res, conn[1]!);
+    // Counted until answered (a response emits `close` once sent, or when its connection drops);
+    // the stack's own pushes above are part of the steps' work, not requests for them to give way to.
+    if (this.options.activity) res.once('close', this.options.activity.begin());
     if (path === '/apps' || path.startsWith('/apps/')) return this.redirectApp(req, res, path);
     if (req.method === 'GET' && (path === '/ops' || path === '/ops/metrics.json')) {
       return serveOps(req, res, path, target.query, this.options.metricsFile);

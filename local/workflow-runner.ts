@@ -97,6 +97,9 @@ export interface LocalWorkflowRunnerOptions {
   readonly functionConcurrency?: FunctionConcurrency;
 }
 
+/** What a task of a stopped execution fails with (it is no longer heard: the run was aborted). */
+const executionStopped = (): Error => new Error('The execution was stopped');
+
 /** Whether a Task state invokes a Lambda function (directly by its ARN, or through `lambda:invoke`). */
 const invokesFunction = (resource: string | undefined): boolean =>
   !!resource && (resource.startsWith('arn:aws:lambda:') || resource.startsWith('arn:aws:states:::lambda:invoke'));
@@ -195,7 +198,7 @@ class JournalledEntries {
    */
   async untilWritten(state: string, stopped: AbortSignal): Promise<void> {
     while (!this.closed && this.last !== state) {
-      if (stopped.aborted) throw new Error('The execution was stopped');
+      if (stopped.aborted) throw executionStopped();
       await new Promise<void>((resume) => this.waiters.push(resume));
     }
   }
@@ -379,22 +382,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
     let cutOff = resumed;
     const states = definition.States as Record<string, WaitingTaskState>;
     const limit = this.options.functionConcurrency;
-    if (limit) {
-      for (const [name, state] of Object.entries(states)) {
-        const task = this.options.tasks[name];
-        if (state.Type !== 'Task' || !task || !invokesFunction(state.Resource)) continue;
-        tasks[name] = (input) =>
-          limit.run(
-            () => task(input),
-            stopped,
-            () => new Error('The execution was stopped'),
-          );
-      }
-    }
     for (const [name, state] of Object.entries(states)) {
-      // The function's invocation alone (within the limit above), not the wait for its token.
-      const task = tasks[name];
-      if (state.Type !== 'Task' || !task || !state.Resource?.endsWith('.waitForTaskToken')) continue;
+      const given = this.options.tasks[name];
+      if (state.Type !== 'Task' || !given) continue;
+      // A function's invocation runs within the limit; a wait for its token (below) does not.
+      const task: LocalTask =
+        limit && invokesFunction(state.Resource) ? (input) => limit.run(() => given(input), stopped, executionStopped) : given;
+      tasks[name] = task;
+      if (!state.Resource?.endsWith('.waitForTaskToken')) continue;
       const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');
       tasks[name] = async (input) => {
         // The state's time counts from its entry, not from when its entry is on disk (below).
@@ -434,7 +429,7 @@ export class LocalWorkflowRunner implements WorkflowPort {
             clearTimeout(timer);
             // A suspend freezes the wait for the next start; a stop discards the token.
             if (!this.suspended) void this.taskTokens.close(token, 'aborted');
-            reject(new Error('The execution was stopped'));
+            reject(executionStopped());
           };
           if (deadline !== undefined) {
             timer = setTimeout(() => {
