@@ -39,6 +39,17 @@ export interface CgroupCounters {
   readonly throttledPeriods: number;
 }
 
+/** What a run's memory looks like right now (bytes, and a running count of major faults). */
+export interface MemorySample {
+  /** Memory charged to the group: its processes' own memory and the file pages they brought in. */
+  readonly usage: number;
+  readonly limit: number;
+  /** The part no reclaim can free without swap: anonymous, tmpfs and swapped-out memory. */
+  readonly unreclaimable: number;
+  /** Page faults that had to read a page back in (a program's own code among them). */
+  readonly majorFaults: number;
+}
+
 interface Mount {
   readonly point: string;
   readonly fstype: string;
@@ -70,6 +81,29 @@ function tryWrite(path: string, value: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** `key value` lines of a cgroup stat file; missing file → empty map. */
+function readStat(path: string): Map<string, number> {
+  const values = new Map<string, number>();
+  try {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) values.set(line.slice(0, space), Number(line.slice(space + 1)));
+    }
+  } catch {
+    // group already removed
+  }
+  return values;
+}
+
+function readNumber(path: string): number | null {
+  try {
+    const value = Number(readFileSync(path, 'utf8').trim());
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null; // `max` (no limit) or group already removed
   }
 }
 
@@ -219,6 +253,8 @@ export class RunCgroup {
       if (existsSync(join(mem, 'memory.memsw.limit_in_bytes'))) {
         writeFileSync(join(mem, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes));
       }
+      // Where the swap limit is not offered, reclaim at the group's limit must still not swap.
+      tryWrite(join(mem, 'memory.swappiness'), '0');
       writeFileSync(join(pids, 'pids.max'), String(limits.maxPids));
       if (cpu) {
         writeFileSync(join(cpu, 'cpu.cfs_period_us'), String(period));
@@ -255,6 +291,26 @@ export class RunCgroup {
       pidsMaxHits: readCounter(join(pids, 'pids.events'), 'max'),
       throttledPeriods: cpu ? readCounter(join(cpu, 'cpu.stat'), 'nr_throttled') : 0,
     };
+  }
+
+  /** The run's memory now, or null once the group is gone. */
+  memory(): MemorySample | null {
+    const s = this.support;
+    const mem = join(s.memoryParent, this.name);
+    const stat = readStat(join(mem, 'memory.stat'));
+    if (s.version === 'v1') {
+      const usage = readNumber(join(mem, 'memory.usage_in_bytes'));
+      const limit = readNumber(join(mem, 'memory.limit_in_bytes'));
+      if (usage === null || limit === null) return null;
+      const unreclaimable = ['total_rss', 'total_shmem', 'total_swap'].reduce((sum, k) => sum + (stat.get(k) ?? 0), 0);
+      return { usage, limit, unreclaimable, majorFaults: stat.get('total_pgmajfault') ?? 0 };
+    }
+    const usage = readNumber(join(mem, 'memory.current'));
+    const limit = readNumber(join(mem, 'memory.max'));
+    if (usage === null || limit === null) return null;
+    const swapped = readNumber(join(mem, 'memory.swap.current')) ?? 0;
+    const unreclaimable = (stat.get('anon') ?? 0) + (stat.get('shmem') ?? 0) + swapped;
+    return { usage, limit, unreclaimable, majorFaults: stat.get('pgmajfault') ?? 0 };
   }
 
   /**

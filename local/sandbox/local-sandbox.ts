@@ -19,6 +19,7 @@ import { HostProcesses } from './host-processes';
 import { detectDiskQuota, JobDisk, sweepJobDisks, sweepOrphanedJobDisks, type DiskQuotaSupport } from './job-disk';
 import { sweepJobDirs } from './job-dirs';
 import { isOwnerAlive, ownerToken, parseOwnerToken, processExists } from './process-identity';
+import { MemoryStallWatch } from './memory-stall';
 
 /**
  * Runs one command in a throw-away sandbox on this machine: bubblewrap for isolation (no network,
@@ -101,6 +102,10 @@ export interface SandboxRunOptions {
 export interface SandboxRunResult {
   /** Exit code of the command; null when it (or the sandbox) was ended by a signal. */
   readonly exit_code: number | null;
+  /**
+   * `memory` when the kernel OOM-killed a process of the run (see `oom_kills`) or the sandbox
+   * stopped a run stalled at its memory cap (`MemoryStallWatch`; `oom_kills` is 0 then).
+   */
   readonly end_reason: SandboxEndReason;
   readonly duration_ms: number;
   readonly stdout: string;
@@ -194,6 +199,8 @@ const DISK_WATCH_MS = 100;
  * ENOSPC to report it (the message the builder's log and the heal then show) and exit by itself.
  */
 const DISK_FULL_GRACE_MS = 1000;
+/** How often a run's memory is checked for a stall at its cap (see `MemoryStallWatch`). */
+const MEMORY_WATCH_MS = 100;
 
 /**
  * Joins the run's cgroups, then execs the sandbox: the pid is in the cgroup before any sandboxed
@@ -467,7 +474,7 @@ export class LocalSandbox {
     }
     const { file, args, env, cwd } = this.commandLine(disk ? { ...options, jobDir: disk.mountPoint } : options, cgroup);
 
-    let stopReason: 'timeout' | 'killed' | 'disk' | null = null;
+    let stopReason: 'timeout' | 'killed' | 'disk' | 'memory' | null = null;
     let bwrapStarted = false;
     let statusText = '';
     const exit = await new Promise<{ code: number | null; spawnError?: Error }>((resolve) => {
@@ -493,7 +500,7 @@ export class LocalSandbox {
       const started = child.stdio[4];
       if (started && 'on' in started) started.on('data', () => (bwrapStarted = true));
       let exited = false;
-      const stop = (reason: 'timeout' | 'killed' | 'disk'): void => {
+      const stop = (reason: 'timeout' | 'killed' | 'disk' | 'memory'): void => {
         if (stopReason || exited) return;
         stopReason = reason;
         if (cgroup) void cgroup.killAll();
@@ -528,6 +535,12 @@ export class LocalSandbox {
             else if (Date.now() - fullSince >= DISK_FULL_GRACE_MS) stop('disk');
           }, DISK_WATCH_MS)
         : undefined;
+      const stall = new MemoryStallWatch();
+      const memoryWatch = cgroup
+        ? setInterval(() => {
+            if (stall.observe(cgroup.memory(), Date.now())) stop('memory');
+          }, MEMORY_WATCH_MS)
+        : undefined;
       const onAbort = (): void => stop('killed');
       options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -539,6 +552,7 @@ export class LocalSandbox {
         done = true;
         clearTimeout(timer);
         clearInterval(diskWatch);
+        clearInterval(memoryWatch);
         clearTimeout(closeTimer);
         options.signal?.removeEventListener('abort', onAbort);
         resolve({ code: exitCode, ...(spawnError ? { spawnError } : {}) });
@@ -589,9 +603,10 @@ export class LocalSandbox {
     };
     if (drainError) return result({ ...base, end_reason: 'error', error: `cannot copy the job's files back: ${drainError}` });
     if (exit.spawnError) return result({ ...base, end_reason: 'error', error: `cannot start: ${exit.spawnError.message}` });
-    const stopped = stopReason as 'timeout' | 'killed' | 'disk' | null;
+    const stopped = stopReason as 'timeout' | 'killed' | 'disk' | 'memory' | null;
     if (stopped === 'killed') return result({ ...base, end_reason: 'killed' });
     if (stopped === 'disk') return result({ ...base, end_reason: 'disk' });
+    if (stopped === 'memory') return result({ ...base, end_reason: 'memory' });
     const errTail = stderr.tail(4096);
     if (exit.code === 125 && errTail.includes(JOIN_FAILURE)) {
       return result({ ...base, end_reason: 'error', error: errTail.trim() });

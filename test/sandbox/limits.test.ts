@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalSandbox, SandboxRunOptions, SandboxRunResult } from '../../local/sandbox/local-sandbox';
-import { LocalSandbox as Sandbox } from '../../local/sandbox/local-sandbox';
+import { LocalSandbox as Sandbox, SANDBOX_JOB_DIR } from '../../local/sandbox/local-sandbox';
 import { ownerToken } from '../../local/sandbox/process-identity';
 import { jobDirFor, openTempDir, ownRunCgroups, PidWatcher, SMALL_LIMITS, testSandbox, removeTempDirs } from './sandbox-fixtures';
 
@@ -54,6 +54,31 @@ describe('sandbox limits', () => {
     expect(run.stdout).not.toContain('survived');
     expect(run.end_reason).toBe('memory');
     expect(run.oom_kills).toBeGreaterThan(0);
+    await expectNothingLeft(sandbox, run, watcher);
+  });
+
+  it('stops a process that sits at its memory cap paging its own code back in, as memory, long before its timeout', async () => {
+    // A copy of node written past the page cache: its code is read in by the run itself, so it is
+    // charged to the run's group; at the cap, reclaim drops that code and the process faults it
+    // back in instead of being OOM-killed.
+    const jobDir = await jobDirFor(sandbox);
+    const copy = join(jobDir, 'node-uncached');
+    execFileSync('dd', [`if=${sandbox.nodePath}`, `of=${copy}`, 'bs=1M', 'oflag=direct', 'status=none']);
+    chmodSync(copy, 0o755);
+    const watcher = new PidWatcher(sandbox);
+    const started = Date.now();
+    const run = await sandbox
+      .run({
+        argv: [`${SANDBOX_JOB_DIR}/node-uncached`, '-e', 'const keep = []; for (;;) keep.push(Buffer.alloc(8 << 20, 1));'],
+        jobDir,
+        limits: { ...SMALL_LIMITS, memoryMb: 96 },
+        timeoutMs: 20_000,
+        onStart: (info) => watcher.add(info),
+      })
+      .finally(() => watcher.stop());
+    expect(run.end_reason).toBe('memory');
+    // The kernel alone takes from under a second to past 7 s to end such a run, when it does at all.
+    expect(Date.now() - started).toBeLessThan(4000);
     await expectNothingLeft(sandbox, run, watcher);
   });
 
