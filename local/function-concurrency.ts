@@ -4,8 +4,12 @@
  * pushes and the builds' bookkeeping. Twenty missions started together would otherwise run
  * twenty steps interleaved, and every WebSocket push, API answer and step would wait behind the
  * others' work (an event's push took 100 ms and more at twenty missions). With a limit, the
- * steps past it wait their turn in arrival order, as invocations past a function's reserved
- * concurrency wait for Step Functions' retry on AWS, and what does run keeps its pace.
+ * steps past it wait their turn, as invocations past a function's reserved concurrency wait for
+ * Step Functions' retry on AWS, and what does run keeps its pace. The turn goes to the step of the
+ * execution that started first (in arrival order among steps of one start): a mission already
+ * under way finishes its steps before the missions submitted after it take theirs, so twenty
+ * missions submitted together reach their builds in the order they came, the first ones at once,
+ * instead of every mission's second step waiting behind all twenty first steps.
  *
  * A step holds its place while it works, but not while it only waits: one that has not ended
  * after `holdMs` (an LLM's answer, `git`, an app's first page) lets the next one start, so a slow
@@ -16,7 +20,8 @@
  */
 export class FunctionConcurrency {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  /** Waiting steps, the next to run first: by their execution's start, then by arrival. */
+  private readonly waiting: Array<{ readonly go: () => void; readonly rank: number }> = [];
 
   /**
    * `giveWay`: before a step starts, it waits (at most `maxMs`) until the gateway answers no API
@@ -38,12 +43,13 @@ export class FunctionConcurrency {
   }
 
   /**
-   * Runs `step` once it is its turn. A step still waiting when `stopped` aborts never runs: the
-   * returned promise rejects with `stoppedError()`.
+   * Runs `step` once it is its turn. `rank` orders the waiting steps, lowest first (the runner
+   * passes its execution's start time); equal ranks go in arrival order. A step still waiting when
+   * `stopped` aborts never runs: the returned promise rejects with `stoppedError()`.
    */
-  async run<T>(step: () => Promise<T>, stopped: AbortSignal, stoppedError: () => Error): Promise<T> {
+  async run<T>(step: () => Promise<T>, stopped: AbortSignal, stoppedError: () => Error, rank = 0): Promise<T> {
     if (this.running < this.limit) this.running += 1;
-    else await this.turn(stopped, stoppedError);
+    else await this.turn(stopped, stoppedError, rank);
     if (this.giveWay) {
       await this.giveWay.activity.quiet(this.giveWay.maxMs);
       if (stopped.aborted) {
@@ -69,11 +75,11 @@ export class FunctionConcurrency {
   /** Gives a place up: straight to the next step waiting, if any. */
   private pass(): void {
     const next = this.waiting.shift();
-    if (next) next();
+    if (next) next.go();
     else this.running -= 1;
   }
 
-  private turn(stopped: AbortSignal, stoppedError: () => Error): Promise<void> {
+  private turn(stopped: AbortSignal, stoppedError: () => Error, rank: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (stopped.aborted) return reject(stoppedError());
       const go = (): void => {
@@ -81,12 +87,14 @@ export class FunctionConcurrency {
         resolve();
       };
       const onStop = (): void => {
-        const at = this.waiting.indexOf(go);
+        const at = this.waiting.findIndex((entry) => entry.go === go);
         if (at >= 0) this.waiting.splice(at, 1);
         reject(stoppedError());
       };
       stopped.addEventListener('abort', onStop, { once: true });
-      this.waiting.push(go);
+      // After every step of the same or an earlier rank: the line stays in order without a sort.
+      const at = this.waiting.findIndex((entry) => entry.rank > rank);
+      this.waiting.splice(at < 0 ? this.waiting.length : at, 0, { go, rank });
     });
   }
 }

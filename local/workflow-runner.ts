@@ -382,12 +382,16 @@ export class LocalWorkflowRunner implements WorkflowPort {
     let cutOff = resumed;
     const states = definition.States as Record<string, WaitingTaskState>;
     const limit = this.options.functionConcurrency;
+    // Steps of the execution that started first go first (see `FunctionConcurrency`).
+    const rank = Date.parse(record.started_at);
     for (const [name, state] of Object.entries(states)) {
       const given = this.options.tasks[name];
       if (state.Type !== 'Task' || !given) continue;
       // A function's invocation runs within the limit; a wait for its token (below) does not.
       const task: LocalTask =
-        limit && invokesFunction(state.Resource) ? (input) => limit.run(() => given(input), stopped, executionStopped) : given;
+        limit && invokesFunction(state.Resource)
+          ? (input) => limit.run(() => given(input), stopped, executionStopped, rank)
+          : given;
       tasks[name] = task;
       if (!state.Resource?.endsWith('.waitForTaskToken')) continue;
       const unwrapPayload = state.Resource.startsWith('arn:aws:states:::lambda:invoke');

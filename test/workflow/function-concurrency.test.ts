@@ -5,8 +5,8 @@ import { ApiActivity, FunctionConcurrency } from '../../local/function-concurren
 import { LocalWorkflowRunner, type LocalTask } from '../../local/workflow-runner';
 
 /**
- * The local runner's limit on Lambda steps running at once: steps past it wait their turn in
- * arrival order; a step that only waits lets the next one start after the hold time; a step of a
+ * The local runner's limit on Lambda steps running at once: steps past it wait their turn, the
+ * step of the execution that started first going first (arrival order among equals); a step that only waits lets the next one start after the hold time; a step of a
  * stopped execution that is still waiting never runs; the ECS build is not a function's step.
  */
 
@@ -48,6 +48,28 @@ test('steps past the limit wait for a place, in the order they came', async () =
   await expect(Promise.all(runs)).resolves.toEqual([0, 1, 2, 3]);
   expect(log.filter((l) => l.startsWith('start'))).toEqual(['start 0', 'start 1', 'start 2', 'start 3']);
   expect(limit.queued).toBe(0);
+});
+
+test('the waiting step of the execution that started first goes next; equal starts go in the order they came', async () => {
+  const limit = new FunctionConcurrency(1, 60_000);
+  const log: string[] = [];
+  const first = gate();
+  const step = (name: string, rank: number, wait?: Promise<void>) =>
+    limit.run(
+      async () => {
+        log.push(name);
+        await wait;
+      },
+      never,
+      stopped,
+      rank,
+    );
+  const runs = [step('a', 5, first.promise), step('late', 30), step('early-1', 10), step('later', 20), step('early-2', 10)];
+  await sleep(5);
+  expect(limit.queued).toBe(4);
+  first.open();
+  await Promise.all(runs);
+  expect(log).toEqual(['a', 'early-1', 'early-2', 'later', 'late']);
 });
 
 test('a step that fails gives its place to the next one', async () => {
@@ -160,6 +182,39 @@ describe('in the runner', () => {
       Step: { Type: 'Task', Resource: 'arn:aws:lambda:local:000000000000:function:Step', Next: 'Build' },
       Build: { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', End: true },
     },
+  });
+
+  test("a mission under way takes its next step before later missions' first steps", async () => {
+    const log: string[] = [];
+    const step =
+      (name: string): LocalTask =>
+      async (input) => {
+        log.push(`${name}${(input as { i: number }).i}`);
+        await sleep(10);
+        return input;
+      };
+    const runner = new LocalWorkflowRunner({
+      definitionJson: JSON.stringify({
+        StartAt: 'Draft',
+        States: {
+          Draft: { Type: 'Task', Resource: 'arn:aws:lambda:local:000000000000:function:Draft', Next: 'Gate' },
+          Gate: { Type: 'Task', Resource: 'arn:aws:lambda:local:000000000000:function:Gate', End: true },
+        },
+      }),
+      dir,
+      tasks: { Draft: step('draft'), Gate: step('gate') },
+      functionConcurrency: new FunctionConcurrency(1, 60_000),
+    });
+    for (let i = 0; i < 3; i++) {
+      await runner.start(`exec-${i}`, { i });
+      await sleep(3); // distinct start times
+    }
+    await runner.drain();
+    // In arrival order alone it would be draft0 draft1 draft2 gate0 gate1 gate2: every mission's
+    // second step behind all first steps.
+    expect(log.indexOf('gate0')).toBeLessThan(log.indexOf('draft2'));
+    expect(log.indexOf('gate1')).toBeLessThan(log.indexOf('gate2'));
+    expect(log).toHaveLength(6);
   });
 
   test('executions run one function step at a time; the ECS build is not limited', async () => {
