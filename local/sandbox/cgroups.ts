@@ -103,17 +103,12 @@ function readNumber(path: string): number | null {
     const value = Number(readFileSync(path, 'utf8').trim());
     return Number.isFinite(value) ? value : null;
   } catch {
-    return null; // `max` (no limit) or group already removed
+    return null; // group already removed
   }
 }
 
 function readCounter(path: string, key: string): number {
-  try {
-    const match = new RegExp(`^${key} (\\d+)$`, 'm').exec(readFileSync(path, 'utf8'));
-    return match?.[1] ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
+  return readStat(path).get(key) ?? 0;
 }
 
 /**
@@ -196,11 +191,13 @@ export class RunCgroup {
   private constructor(
     private readonly support: CgroupSupport,
     readonly name: string,
+    /** The memory limit the group was made with (null for a group only attached to). */
+    private readonly memoryLimit: number | null = null,
   ) {}
 
   /** Makes the run's groups and writes the limits; throws when the kernel refuses. */
   static create(support: CgroupSupport, name: string, limits: CgroupLimits): RunCgroup {
-    const group = new RunCgroup(support, name);
+    const group = new RunCgroup(support, name, limits.memoryBytes);
     for (const dir of group.dirs()) mkdirSync(dir);
     try {
       group.applyLimits(limits);
@@ -293,21 +290,18 @@ export class RunCgroup {
     };
   }
 
-  /** The run's memory now, or null once the group is gone. */
+  /** The run's memory now, or null once the group is gone (or it was only attached to). */
   memory(): MemorySample | null {
     const s = this.support;
+    const limit = this.memoryLimit;
     const mem = join(s.memoryParent, this.name);
+    const usage = readNumber(join(mem, s.version === 'v1' ? 'memory.usage_in_bytes' : 'memory.current'));
+    if (limit === null || usage === null) return null;
     const stat = readStat(join(mem, 'memory.stat'));
     if (s.version === 'v1') {
-      const usage = readNumber(join(mem, 'memory.usage_in_bytes'));
-      const limit = readNumber(join(mem, 'memory.limit_in_bytes'));
-      if (usage === null || limit === null) return null;
       const unreclaimable = ['total_rss', 'total_shmem', 'total_swap'].reduce((sum, k) => sum + (stat.get(k) ?? 0), 0);
       return { usage, limit, unreclaimable, majorFaults: stat.get('total_pgmajfault') ?? 0 };
     }
-    const usage = readNumber(join(mem, 'memory.current'));
-    const limit = readNumber(join(mem, 'memory.max'));
-    if (usage === null || limit === null) return null;
     const swapped = readNumber(join(mem, 'memory.swap.current')) ?? 0;
     const unreclaimable = (stat.get('anon') ?? 0) + (stat.get('shmem') ?? 0) + swapped;
     return { usage, limit, unreclaimable, majorFaults: stat.get('pgmajfault') ?? 0 };

@@ -40,6 +40,8 @@ export const SANDBOX_FIX =
   'or set GANTRY_SANDBOX=none to run builds unsandboxed (no network or file isolation)';
 
 export type SandboxEndReason = 'exit' | 'timeout' | 'memory' | 'pids' | 'disk' | 'killed' | 'error';
+/** Why the sandbox itself ended a run (before it exited by itself). */
+type StopReason = Extract<SandboxEndReason, 'timeout' | 'killed' | 'disk' | 'memory'>;
 
 /**
  * `full`: bubblewrap and cgroup limits. `partial`: bubblewrap, but limits are rlimits only (no
@@ -192,15 +194,13 @@ const SANDBOX_HOME = `${SANDBOX_JOB_DIR}/home`;
 const DEFAULT_UID = 61000;
 const JOIN_FAILURE = 'gantry-sandbox: cannot join cgroup';
 const CLOSE_GRACE_MS = 2000;
-/** How often a run's disk is checked for being full. */
-const DISK_WATCH_MS = 100;
+/** How often a run's disk is checked for being full and its memory for a stall at its cap. */
+const WATCH_MS = 100;
 /**
  * How long a run's disk may stay full before the run is stopped: time for a program that handles
  * ENOSPC to report it (the message the builder's log and the heal then show) and exit by itself.
  */
 const DISK_FULL_GRACE_MS = 1000;
-/** How often a run's memory is checked for a stall at its cap (see `MemoryStallWatch`). */
-const MEMORY_WATCH_MS = 100;
 
 /**
  * Joins the run's cgroups, then execs the sandbox: the pid is in the cgroup before any sandboxed
@@ -474,7 +474,7 @@ export class LocalSandbox {
     }
     const { file, args, env, cwd } = this.commandLine(disk ? { ...options, jobDir: disk.mountPoint } : options, cgroup);
 
-    let stopReason: 'timeout' | 'killed' | 'disk' | 'memory' | null = null;
+    let stopReason: StopReason | null = null;
     let bwrapStarted = false;
     let statusText = '';
     const exit = await new Promise<{ code: number | null; spawnError?: Error }>((resolve) => {
@@ -500,7 +500,7 @@ export class LocalSandbox {
       const started = child.stdio[4];
       if (started && 'on' in started) started.on('data', () => (bwrapStarted = true));
       let exited = false;
-      const stop = (reason: 'timeout' | 'killed' | 'disk' | 'memory'): void => {
+      const stop = (reason: StopReason): void => {
         if (stopReason || exited) return;
         stopReason = reason;
         if (cgroup) void cgroup.killAll();
@@ -526,21 +526,19 @@ export class LocalSandbox {
         timer = setTimeout(() => stop('timeout'), options.timeoutMs);
       }
       // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped once the
-      // disk has stayed full for the grace period.
+      // disk has stayed full for the grace period. A run stalled at its memory cap is stopped too.
       let fullSince: number | null = null;
-      const diskWatch = disk
-        ? setInterval(() => {
-            if (!disk?.isFull()) fullSince = null;
-            else if (fullSince === null) fullSince = Date.now();
-            else if (Date.now() - fullSince >= DISK_FULL_GRACE_MS) stop('disk');
-          }, DISK_WATCH_MS)
-        : undefined;
       const stall = new MemoryStallWatch();
-      const memoryWatch = cgroup
-        ? setInterval(() => {
-            if (stall.observe(cgroup.memory(), Date.now())) stop('memory');
-          }, MEMORY_WATCH_MS)
-        : undefined;
+      const watch =
+        disk || cgroup
+          ? setInterval(() => {
+              const now = Date.now();
+              if (!disk?.isFull()) fullSince = null;
+              else if (fullSince === null) fullSince = now;
+              else if (now - fullSince >= DISK_FULL_GRACE_MS) stop('disk');
+              if (cgroup && stall.observe(cgroup.memory(), now)) stop('memory');
+            }, WATCH_MS)
+          : undefined;
       const onAbort = (): void => stop('killed');
       options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -551,8 +549,7 @@ export class LocalSandbox {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        clearInterval(diskWatch);
-        clearInterval(memoryWatch);
+        clearInterval(watch);
         clearTimeout(closeTimer);
         options.signal?.removeEventListener('abort', onAbort);
         resolve({ code: exitCode, ...(spawnError ? { spawnError } : {}) });
@@ -603,7 +600,7 @@ export class LocalSandbox {
     };
     if (drainError) return result({ ...base, end_reason: 'error', error: `cannot copy the job's files back: ${drainError}` });
     if (exit.spawnError) return result({ ...base, end_reason: 'error', error: `cannot start: ${exit.spawnError.message}` });
-    const stopped = stopReason as 'timeout' | 'killed' | 'disk' | 'memory' | null;
+    const stopped = stopReason as StopReason | null;
     if (stopped === 'killed') return result({ ...base, end_reason: 'killed' });
     if (stopped === 'disk') return result({ ...base, end_reason: 'disk' });
     if (stopped === 'memory') return result({ ...base, end_reason: 'memory' });

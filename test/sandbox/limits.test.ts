@@ -10,9 +10,10 @@ import { jobDirFor, openTempDir, ownRunCgroups, PidWatcher, SMALL_LIMITS, testSa
 async function watchedRun(
   sandbox: LocalSandbox,
   options: Omit<SandboxRunOptions, 'jobDir' | 'onStart'>,
+  jobDir?: string,
 ): Promise<{ run: SandboxRunResult; watcher: PidWatcher }> {
   const watcher = new PidWatcher(sandbox);
-  const jobDir = await jobDirFor(sandbox);
+  jobDir ??= await jobDirFor(sandbox);
   try {
     const run = await sandbox.run({ ...options, jobDir, onStart: (info) => watcher.add(info) });
     return { run, watcher };
@@ -65,17 +66,16 @@ describe('sandbox limits', () => {
     const copy = join(jobDir, 'node-uncached');
     execFileSync('dd', [`if=${sandbox.nodePath}`, `of=${copy}`, 'bs=1M', 'oflag=direct', 'status=none']);
     chmodSync(copy, 0o755);
-    const watcher = new PidWatcher(sandbox);
     const started = Date.now();
-    const run = await sandbox
-      .run({
+    const { run, watcher } = await watchedRun(
+      sandbox,
+      {
         argv: [`${SANDBOX_JOB_DIR}/node-uncached`, '-e', 'const keep = []; for (;;) keep.push(Buffer.alloc(8 << 20, 1));'],
-        jobDir,
         limits: { ...SMALL_LIMITS, memoryMb: 96 },
         timeoutMs: 20_000,
-        onStart: (info) => watcher.add(info),
-      })
-      .finally(() => watcher.stop());
+      },
+      jobDir,
+    );
     expect(run.end_reason).toBe('memory');
     // The kernel alone takes from under a second to past 7 s to end such a run, when it does at all.
     expect(Date.now() - started).toBeLessThan(4000);
