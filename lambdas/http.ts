@@ -13,7 +13,7 @@ import {
 } from './domain/errors';
 import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
 import { refreshPolicy, type PolicyServices } from './app/services';
-import { logger, withLogScope } from './observability';
+import { logger } from './observability';
 
 /**
  * The caller as the authorizer established it (`requestContext.authorizer`), never anything the
@@ -116,6 +116,12 @@ export function httpEnvelope(
   services: () => PolicyServices,
 ): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const started = new WeakMap<object, { at: number; requestId: string }>();
+  // A request's log lines name it themselves: other requests interleave with it in one process.
+  const requestKeys = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>) => ({
+    request_id: started.get(request)?.requestId ?? request.event.requestContext?.requestId,
+    route: `${request.event.httpMethod} ${request.event.resource}`,
+    tenant_id: principalFromContext(request.event.requestContext?.authorizer)?.tenantId,
+  });
   const finish = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>): void => {
     const meta = started.get(request) ?? { at: Date.now(), requestId: randomUUID() };
     const response = request.response ?? json(500, errorBody('INTERNAL', 'No response'));
@@ -130,7 +136,6 @@ export function httpEnvelope(
     before: async (request) => {
       const requestId = request.event.requestContext?.requestId || randomUUID();
       started.set(request, { at: Date.now(), requestId });
-      logger.appendKeys({ request_id: requestId });
       checkPathParameters(request.event);
       // The policy in force governs this request: a policy edited (local) or uploaded (S3) since
       // the last one applies without a redeploy. A no-op while the source's short cache is fresh.
@@ -140,14 +145,14 @@ export function httpEnvelope(
     onError: async (request) => {
       const err = request.error;
       if (err instanceof GantryError) {
-        if (err.httpStatus >= 500) logger.error('Request failed', { error: err });
+        if (err.httpStatus >= 500) logger.error('Request failed', { ...requestKeys(request), error: err });
         const headers: Record<string, string> =
           err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : {};
         request.response = json(err.httpStatus, errorBody(err.code, err.message, err.details), headers);
       } else if (err instanceof ZodError) {
         request.response = json(400, errorBody('VALIDATION_ERROR', describeZodError(err)));
       } else {
-        logger.error('Unhandled error', { error: err as Error });
+        logger.error('Unhandled error', { ...requestKeys(request), error: err as Error });
         request.response = json(500, errorBody('INTERNAL', 'Internal error; the request id identifies it in the logs'));
       }
       finish(request);
@@ -163,15 +168,11 @@ export type RestHandlerFactory<S> = (services: () => S) => RestHandler;
 /**
  * Wraps a thin handler function with the envelope. The handler receives the services its
  * factory was given; they are resolved per request, after the envelope refreshed the policy.
- * Each request logs under its own keys (request_id, tenant, mission), never the previous one's.
+ * The envelope's own log lines carry the request's id, route and tenant, never another's.
  */
 export function restHandler<S extends PolicyServices>(
   fn: (event: APIGatewayProxyEvent, svc: S) => Promise<APIGatewayProxyResult>,
 ): RestHandlerFactory<S> {
-  return (services) => {
-    const handler = middy((event: APIGatewayProxyEvent) => fn(event, services())).use(
-      httpEnvelope(services),
-    ) as unknown as RestHandler;
-    return (event, context) => withLogScope({}, () => handler(event, context));
-  };
+  return (services) =>
+    middy((event: APIGatewayProxyEvent) => fn(event, services())).use(httpEnvelope(services)) as unknown as RestHandler;
 }

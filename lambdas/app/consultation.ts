@@ -171,7 +171,10 @@ async function recordFailedCallUsage(svc: ConsultationServices, mission: Mission
       patch: { usage: total },
     });
   } catch (patchErr) {
-    logger.warn('Could not record the usage of a failed model call', { error: (patchErr as Error).message });
+    logger.warn('Could not record the usage of a failed model call', {
+      mission_id: mission.mission_id,
+      error: (patchErr as Error).message,
+    });
   }
 }
 

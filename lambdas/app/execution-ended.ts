@@ -56,7 +56,6 @@ export async function recordEndedExecution(svc: EndedExecutionServices, event: u
     return { action: 'ignored', mission_id: null, reason: 'no mission in the execution input' };
   }
   const { tenant_id, mission_id } = state.data;
-  logger.appendKeys({ mission_id, tenant_id });
   // A stopped or timed-out execution ran no step that hands its builder or its place in line back.
   await leaveBuilderLine(svc, tenant_id, mission_id);
   const mission = await svc.store.getMission(tenant_id, mission_id);
@@ -65,6 +64,8 @@ export async function recordEndedExecution(svc: EndedExecutionServices, event: u
 
   const error = executionEndError(detail);
   logger.warn('Mission workflow ended without recording its end; recording the failure', {
+    mission_id,
+    tenant_id,
     status: detail.status as EndedStatus,
     error: error.Error,
     mission_status: mission.status,

@@ -77,7 +77,7 @@ export const createHandler =
         }
       }
     } catch (err) {
-      logger.error('WebSocket route failed', { route: routeKey, error: err as Error });
+      logger.error('WebSocket route failed', { route: routeKey, connection_id: connectionId, error: err as Error });
       return { statusCode: 500 };
     }
   };

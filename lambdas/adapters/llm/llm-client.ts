@@ -229,6 +229,7 @@ export class StructuredLlmClient implements LlmClient {
         }
         // Never the content itself: prompts and answers stay out of logs.
         logger.warn('LLM output failed validation', {
+          purpose: call.purpose,
           provider: this.provider,
           model: this.model,
           round,
