@@ -509,6 +509,23 @@ export class LocalSandbox {
         else killGroup(child.pid);
       };
       let timer: NodeJS.Timeout | undefined;
+      // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped once the
+      // disk has stayed full for the grace period. A run stalled at its memory cap is stopped too.
+      // A gated run is watched from its start: until then only the builder waits in it, and an idle
+      // stack's waiting builders would otherwise read their disk and cgroup ten times a second.
+      let fullSince: number | null = null;
+      const stall = new MemoryStallWatch();
+      let watch: NodeJS.Timeout | undefined;
+      const startWatch = (): void => {
+        if (!disk && !cgroup) return;
+        watch = setInterval(() => {
+          const now = Date.now();
+          if (!disk?.isFull()) fullSince = null;
+          else if (fullSince === null) fullSince = now;
+          else if (now - fullSince >= DISK_FULL_GRACE_MS) stop('disk');
+          if (cgroup && stall.observe(cgroup.memory(), now)) stop('memory');
+        }, WATCH_MS);
+      };
       if (options.gate) {
         const stdin = child.stdin;
         stdin?.on('error', () => undefined);
@@ -518,27 +535,15 @@ export class LocalSandbox {
             if (done || stopReason) return;
             if (cgroup) this.active.add(cgroup);
             timer = setTimeout(() => stop('timeout'), timeoutMs);
+            startWatch();
             stdin?.end('\n');
           },
           () => stop('killed'),
         );
       } else {
         timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+        startWatch();
       }
-      // A full disk fails writes with ENOSPC; a run that keeps going regardless is stopped once the
-      // disk has stayed full for the grace period. A run stalled at its memory cap is stopped too.
-      let fullSince: number | null = null;
-      const stall = new MemoryStallWatch();
-      const watch =
-        disk || cgroup
-          ? setInterval(() => {
-              const now = Date.now();
-              if (!disk?.isFull()) fullSince = null;
-              else if (fullSince === null) fullSince = now;
-              else if (now - fullSince >= DISK_FULL_GRACE_MS) stop('disk');
-              if (cgroup && stall.observe(cgroup.memory(), now)) stop('memory');
-            }, WATCH_MS)
-          : undefined;
       const onAbort = (): void => stop('killed');
       options.signal?.addEventListener('abort', onAbort, { once: true });
 

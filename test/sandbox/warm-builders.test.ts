@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builderRunOptions, runBuilderJob } from '../../local/sandbox/run-builder-job';
 import type { LocalSandbox } from '../../local/sandbox/local-sandbox';
+import { MemoryStallWatch } from '../../local/sandbox/memory-stall';
 import { WarmBuilders } from '../../local/sandbox/warm-builders';
 import {
   appManifest,
@@ -167,6 +168,30 @@ describe('warm builders', () => {
     });
     expect(job.result.ok).toBe(true);
     expect(job.result.error).toBeUndefined();
+  }, 60_000);
+
+  it('a waiting builder is not watched: its disk and memory are sampled once its job starts', async () => {
+    const observe = jest.spyOn(MemoryStallWatch.prototype, 'observe');
+    try {
+      warm.fill(BUILDER_LIMITS);
+      await until('a waiting builder', () => warm.waiting === 1 && ownRunCgroups(sandbox).length > 0);
+      // Five of the watch's periods: an idle stack's builders would be read ten times a second.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(observe).not.toHaveBeenCalled();
+      const job = await runBuilderJob({
+        jobRoot,
+        jobId: 'warm-watched',
+        manifest: appManifest(),
+        limits: BUILDER_LIMITS,
+        sandbox,
+        warm,
+      });
+      expect(job.result.ok).toBe(true);
+      // The job's own run was watched (its tests and build take several periods).
+      expect(observe).toHaveBeenCalled();
+    } finally {
+      observe.mockRestore();
+    }
   }, 60_000);
 
   it('close ends the waiting builders and removes their folders', async () => {
