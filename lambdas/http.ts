@@ -115,27 +115,36 @@ function checkPathParameters(event: APIGatewayProxyEvent): void {
 export function httpEnvelope(
   services: () => PolicyServices,
 ): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
+  type Request = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
   const started = new WeakMap<object, { at: number; requestId: string }>();
+  // The request's id and start, made once: the id a failure's log line names is the one its answer carries.
+  const meta = (request: Request): { at: number; requestId: string } => {
+    let found = started.get(request);
+    if (!found) {
+      found = { at: Date.now(), requestId: request.event.requestContext?.requestId || randomUUID() };
+      started.set(request, found);
+    }
+    return found;
+  };
   // A request's log lines name it themselves: other requests interleave with it in one process.
-  const requestKeys = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>) => ({
-    request_id: started.get(request)?.requestId ?? request.event.requestContext?.requestId,
+  const requestKeys = (request: Request) => ({
+    request_id: meta(request).requestId,
     route: `${request.event.httpMethod} ${request.event.resource}`,
     tenant_id: principalFromContext(request.event.requestContext?.authorizer)?.tenantId,
   });
-  const finish = (request: middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>): void => {
-    const meta = started.get(request) ?? { at: Date.now(), requestId: randomUUID() };
+  const finish = (request: Request): void => {
+    const { at, requestId } = meta(request);
     const response = request.response ?? json(500, errorBody('INTERNAL', 'No response'));
     response.headers = {
       ...response.headers,
-      'x-request-id': meta.requestId,
-      'x-duration-ms': String(Date.now() - meta.at),
+      'x-request-id': requestId,
+      'x-duration-ms': String(Date.now() - at),
     };
     request.response = response;
   };
   return {
     before: async (request) => {
-      const requestId = request.event.requestContext?.requestId || randomUUID();
-      started.set(request, { at: Date.now(), requestId });
+      meta(request);
       checkPathParameters(request.event);
       // The policy in force governs this request: a policy edited (local) or uploaded (S3) since
       // the last one applies without a redeploy. A no-op while the source's short cache is fresh.

@@ -6,9 +6,10 @@ import { refreshPolicy, type PolicyServices } from './services';
 export type StepFunction<R = MissionState> = (input: unknown) => Promise<R>;
 
 /**
- * Wraps a workflow step: parse the state document, run, and log a failure with the mission's ids. Errors propagate with their
- * `name`, which is what the ASL `Retry`/`Catch` blocks match. The result is a factory: the
- * function's entry (or the local stack) hands it the services the step uses.
+ * Wraps a workflow step: parse the state document, run, and log a failure with the mission's ids.
+ * Errors propagate with their `name`, which is what the ASL `Retry`/`Catch` blocks match. The
+ * result is a factory: the function's entry (or the local stack) hands it the services the step
+ * uses.
  */
 export function stepHandler<S extends PolicyServices, R = MissionState>(step: (svc: S, state: MissionState) => Promise<R>) {
   return (services: () => S): StepFunction<R> =>
