@@ -37,6 +37,12 @@ describe('parts of a request the app will not have', () => {
     ['A wiki for my recipes', /^pages that link to each other/],
     ['A notes app with markdown', /^markdown or rich text/],
     ['A vocabulary app for language learning', /^lessons, exercises and grading/],
+    ['A book reading log with ratings and a page-per-day goal', /^a goal or a limit and the progress towards it/],
+    ['Expense log with categories and a monthly budget', /^a goal or a limit and the progress towards it/],
+    ['A study planner with a goal each week', /^a goal or a limit and the progress towards it/],
+    ['A timesheet that adds up hours per client and per week', /^totals or statistics per week, month or year/],
+    ['A workout log that shows my personal records per exercise', /^best results such as personal records/],
+    ['A meal planner with a shopping list generated from the meals', /^records made from other records/],
   ])('%s', (prompt, need) => {
     const reading = readRequest(prompt);
     expect(reading.outcome).not.toBe('refused');
@@ -54,6 +60,16 @@ describe('parts of a request the app will not have', () => {
     const template = readRequest('A calculator that saves a PDF of results');
     expect(template.outcome).toBe('template');
     expect(template.leftOut).toContain('CSV, Excel or PDF files (the app writes no files)');
+  });
+
+  test('a noun ends where its goal begins, and a plural-only noun stays plural', () => {
+    const reading = readRequest('track my savings toward a goal of 5000 dollars');
+    if (reading.outcome !== 'spec') throw new Error('expected a compiled app');
+    expect(reading.spec.phrase).toBe('a savings tracker');
+    expect(reading.interpretedAs).toBe('a savings tracker');
+    expect(reading.leftOut).toEqual([
+      'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
+    ]);
   });
 
   test('a calculator that splits the bill does split it: no who-owes-whom gap is named for it', () => {
@@ -81,6 +97,10 @@ describe('parts of a request the app will not have', () => {
     'A todo list with priority levels',
     'A mind map of my ideas in my notes',
     'An inventory tracker for the stock levels in my shop',
+    'A habit tracker where I can see my longest streak',
+    'A cocktail list with drinks made from gin',
+    'A budget tracker with categories',
+    'A timesheet with hours per client',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

@@ -19,6 +19,8 @@ export interface BuiltApp {
 interface Gap {
   /** The words that ask for the part. */
   readonly asks: RegExp;
+  /** More words that ask for it (kept apart only to stay readable). */
+  readonly also?: RegExp;
   /** The same words meaning something else ("a chore chart" is a tracker, not a graph), read where they were found. */
   readonly unless?: RegExp;
   /** Kinds whose template has the part. */
@@ -27,6 +29,7 @@ interface Gap {
 }
 
 const PERIOD = '(?:weekly|monthly|yearly|annual|quarterly)';
+const EACH_PERIOD = '(?:per|by|for each|each|every|a) (?:week|month|year|quarter)\\b';
 const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|breakdowns?|overviews?)';
 
 const GAPS: readonly Gap[] = [
@@ -54,7 +57,9 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: new RegExp(
-      `\\b${PERIOD}\\b[^.;]{0,30}?\\b${SUMMARY}\\b|\\b${SUMMARY}\\b[^.;]{0,20}?\\b(?:per|by|for each|each|every|a) (?:week|month|year|quarter)\\b`,
+      `\\b${PERIOD}\\b[^.;]{0,30}?\\b${SUMMARY}\\b|\\b${SUMMARY}\\b[^.;]{0,20}?\\b${EACH_PERIOD}` +
+        // The same ask as a verb: "adds up my hours per week", "counts the visits each month".
+        `|\\b(?:adds?|adding|sums?|summing|totals|totall?ing|counts|counting) (?:up )?[^.;]{0,30}?\\b${EACH_PERIOD}`,
     ),
     need: 'totals or statistics per week, month or year (its totals cover all the records shown, or each day or value of a field)',
   },
@@ -85,7 +90,18 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: /\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d/,
+    // The same ask by its unit or period ("a page-per-day goal", "a goal each week", "a step
+    // target"), or as a budget to stay within ("a monthly budget", "over budget").
+    also: /\b(?:[a-z]+[- ])?per[- ](?:day|week|month|year)[- ](?:goals?|targets?)\b|\b(?:goals?|targets?) (?:per|a|each|every|for each) (?:day|week|month|year)\b|\b(?:pages?|steps?|miles?|km|kilomet(?:er|re)s?|minutes?|hours?|glass(?:es)?|cups?|books?|reps?|words?) (?:goals?|targets?)\b|\b(?:daily|weekly|monthly|yearly|annual) budgets?\b|\bbudgets? (?:per|for each|for every|by) (?:category|person|day|week|month|year)\b|\b(?:over|under|within|stay on|stick to) (?:my |the |a )?budget\b|\bbudget of \d/,
     need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
+  },
+  {
+    asks: /\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?|lifts?|weights?|runs?|results?|distances?)\b/,
+    need: 'best results such as personal records (the app sums and counts its records; it does not pick out the best one)',
+  },
+  {
+    asks: /\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*/,
+    need: 'records made from other records, such as a list built from the ones you entered (you enter each record yourself)',
   },
   {
     asks: /\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b/,
@@ -118,7 +134,7 @@ const GAPS: readonly Gap[] = [
 const NEGATED_BEFORE = /\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$/;
 
 /** Each gap's words, to find every place they occur (made once; `matchAll` copies its regex). */
-const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.asks.source, 'g'));
+const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.also ? `${gap.asks.source}|${gap.also.source}` : gap.asks.source, 'g'));
 
 /** The parts of `text` (normalised request text) that `app` will not have, in plain words. */
 export function featureGaps(text: string, app: BuiltApp): string[] {

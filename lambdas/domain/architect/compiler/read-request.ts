@@ -169,14 +169,17 @@ const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
 
 /** Words that end a noun phrase: what follows describes the records, it does not name them. */
 const CLAUSE_WORDS = new Set(
-  'with that which where who including grouped sorted by per and or in on at to from when while'.split(' '),
+  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until'.split(' '),
 );
+
+/** Nouns that are the same in both numbers, or that name something other in the singular. */
+const PLURAL_ONLY = new Set(['series', 'species', 'savings', 'earnings', 'finances', 'belongings', 'clothes', 'news']);
 
 /** Plurals in -ies whose singular ends in -ie, not -y. */
 const IE_PLURALS = new Set(['calories', 'movies', 'cookies', 'pies', 'ties', 'lies', 'selfies', 'zombies', 'smoothies']);
 
 function singular(word: string): string {
-  if (word === 'series' || word === 'species') return word;
+  if (PLURAL_ONLY.has(word)) return word;
   if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
