@@ -72,11 +72,15 @@ describe('request → spec', () => {
     expect(kindOf('a study log with a 25 minute timer and totals per subject')).toBe('a study log');
     expect(kindOf('an expense tracker with a currency converter')).toBe('an expense tracker');
     expect(kindOf('a bill tracker with due dates and totals')).toBe('a bill tracker');
-    // The tip itself is not computed, and the reading says so instead of claiming a tip calculator.
-    const tip = readRequest('a tip calculator that splits the bill between friends');
-    expect(tip).toMatchObject({ interpretedAs: 'a calculator', leftOut: [expect.stringMatching(/^the tip formula/)] });
-    expect(readRequest('a loan repayment calculator')).toMatchObject({
-      leftOut: [expect.stringMatching(/^the loan repayment formula/)],
+    // A formula the calculator has is built as asked; one it lacks is said to be left out.
+    expect(readRequest('a tip calculator that splits the bill between friends')).toMatchObject({
+      interpretedAs: null,
+      leftOut: [],
+    });
+    expect(readRequest('a loan repayment calculator')).toMatchObject({ interpretedAs: null, leftOut: [] });
+    expect(readRequest('a fuel cost calculator')).toMatchObject({
+      interpretedAs: 'a calculator',
+      leftOut: [expect.stringMatching(/^the fuel cost formula/)],
     });
   });
 
@@ -191,10 +195,37 @@ describe('request → spec', () => {
     expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
   });
 
+  test('a tip, BMI, loan or percentage calculator is built with that formula and called by it', () => {
+    for (const [prompt, feature, title] of [
+      ['Make a tip calculator that splits the bill between friends', 'tip', 'Tip Calculator'],
+      ['a BMI calculator', 'bmi', 'BMI Calculator'],
+      ['a mortgage calculator with the monthly payment', 'loan', 'Loan Calculator'],
+      ['a percentage calculator', 'percentage', 'Percentage Calculator'],
+    ] as const) {
+      const { spec } = resolveDraft({ prompt });
+      expect([spec.kind, spec.features, spec.title]).toEqual(['calculator', [feature], title]);
+      const manifest = draftManifest({ prompt });
+      expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['src/formulas.js', 'test/formulas.test.js']));
+      expect(manifest.description).not.toMatch(/Left out|Not available/);
+      // "the monthly payment" is worked out here, not taken.
+      expect(readRequest(prompt)).toMatchObject({ outcome: 'template', interpretedAs: null, leftOut: [] });
+    }
+    // Two formulas: both, under the calculator's own name.
+    expect(resolveDraft({ prompt: 'a tip and BMI calculator' }).spec).toMatchObject({
+      features: ['tip', 'bmi'],
+      title: 'Calculator',
+    });
+    // A plain calculator has none of them, and the word in another app is not a formula asked for.
+    expect(draftManifest({ prompt: 'a calculator' }).files.some((f) => f.path === 'src/formulas.js')).toBe(false);
+    const notes = resolveDraft({ prompt: 'a notes app for cooking tips' });
+    expect([notes.spec.kind, notes.spec.features.includes('tip'), notes.droppedFeatures]).toEqual(['notes', false, []]);
+    expect(draftManifest({ prompt: 'a notes app for cooking tips' }).description).not.toMatch(/tip and split|Not available/i);
+  });
+
   test('a calculator asked for more than arithmetic says what is left out; a tool that heads the request is the tool', () => {
     const leftOut = (prompt: string) => readRequest(prompt).leftOut.join(' ');
     expect(leftOut('a scientific calculator')).toMatch(/^scientific functions/);
-    expect(leftOut('a percentage calculator')).toMatch(/^the percentage formula/);
+    expect(leftOut('a percentage calculator')).toBe('');
     expect(leftOut('an age calculator')).toMatch(/^the age formula/);
     expect(leftOut('a simple calculator')).toBe('');
     expect(leftOut('a dark mode calculator')).toBe('');

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { runtimeFiles } from '../../lambdas/domain/architect/compiler/runtime-files';
+import { staticSource } from '../../lambdas/domain/architect/templates/static-sources';
+import { STATIC_SOURCES_BROTLI } from '../../lambdas/domain/architect/templates/static-sources.generated';
 
 // The compiler ships the runtime modules as data (so a bundled Lambda needs no files beside it),
 // brotli-compressed. This test keeps that data equal to the real, linted sources;
@@ -15,6 +17,44 @@ function sources(): Record<string, string> {
     .sort();
   return Object.fromEntries(names.map((n) => [n, readFileSync(join(runtimeDir, n), 'utf8')]));
 }
+
+/** The files of `dir` and its folders, by path relative to it ('/'-separated), in sorted order. */
+function filesUnder(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(out, filesUnder(path, `${prefix}${entry.name}/`));
+    else if (/\.(js|css)$/.test(entry.name)) out[`${prefix}${entry.name}`] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+function brotliBase64(value: unknown): string {
+  return brotliCompressSync(Buffer.from(JSON.stringify(value), 'utf8'), {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  }).toString('base64');
+}
+
+test("the kind templates' embedded fixed files equal the files in templates/static", () => {
+  const templatesDir = join(__dirname, '../../lambdas/domain/architect/templates');
+  const actual = filesUnder(join(templatesDir, 'static'));
+  if (process.env.UPDATE_APP_RUNTIME === '1') {
+    writeFileSync(
+      join(templatesDir, 'static-sources.generated.ts'),
+      `// Generated from ./static by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
+        `// The templates' fixed files as one JSON object, brotli-compressed, base64 (read by ./static-sources.ts).\n` +
+        `export const STATIC_SOURCES_BROTLI =\n  '${brotliBase64(actual)}';\n`,
+    );
+    return;
+  }
+  const embedded = JSON.parse(brotliDecompressSync(Buffer.from(STATIC_SOURCES_BROTLI, 'base64')).toString('utf8')) as unknown;
+  expect(Object.keys(embedded as object)).toEqual(Object.keys(actual));
+  for (const [path, text] of Object.entries(actual)) expect({ path, text: staticSource(path) }).toEqual({ path, text });
+  expect(() => staticSource('no/such-file.js')).toThrow('No template file static/no/such-file.js');
+});
 
 test('the embedded app runtime equals the runtime source files', () => {
   const actual = sources();

@@ -126,6 +126,38 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('calculator: the tip, BMI, loan and percentage cards recompute as their fields change', async () => {
+    const { page, problems } = await open('calculator');
+    const text = (id: string) => page.textContent(`#${id}`);
+    // The defaults are worked out on load.
+    expect([await text('tip-amount'), await text('tip-total'), await text('tip-each')]).toEqual(['7.50', '57.50', '28.75']);
+    expect([await text('bmi-value'), await text('bmi-category')]).toEqual(['22.9', 'Healthy weight']);
+    expect([await text('loan-monthly'), await text('loan-total'), await text('loan-interest')]).toEqual([
+      '1199.10',
+      '431676.38',
+      '231676.38',
+    ]);
+    expect([await text('pct-of'), await text('pct-share'), await text('pct-change')]).toEqual(['30', '13.33 %', '+650 %']);
+    // Typing into a field changes the card, not the keypad's display.
+    await page.fill('#tip-people', '3');
+    expect(await text('tip-each')).toBe('19.17');
+    await page.click('#tip-bill');
+    await page.keyboard.press('End');
+    await page.keyboard.type('0');
+    expect([await text('tip-total'), await text('display')]).toEqual(['575.00', '0']);
+    // A value no formula takes: its reason, and no numbers.
+    await page.fill('#tip-people', '0');
+    expect([await text('tip-error'), await text('tip-each')]).toEqual(['The number of people must be at least 1', '']);
+    await page.fill('#pct-a', '0');
+    expect([await text('pct-of'), await text('pct-change'), await text('percentage-error')]).toEqual([
+      '0',
+      '',
+      'A change from 0 has no percentage',
+    ]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('tasks: add, prioritise, complete, filter, search, delete, and keep them after a reload', async () => {
     const { page, problems } = await open('tasks');
     const titles = () => page.$$eval('#task-list .task-title', (items) => items.map((i) => i.textContent));

@@ -23,6 +23,7 @@ const call = {
   system: 'You are the CTO.',
   messages: [{ role: 'user' as const, content: 'build me an app' }],
   schema: Answer,
+  toolSchema: { type: 'object', properties: { reply: { type: 'string' } }, required: ['reply'] },
   toolName: 'answer',
   toolDescription: 'Answer',
 };

@@ -1,10 +1,11 @@
+import { ANSWER_TOOL_SCHEMA } from './tool-schemas.generated';
 import * as z from 'zod';
 import type { LlmCallUsage } from '../../domain/llm';
 import type { AdvisorPort } from '../../domain/ports';
 import type { LlmClient } from './llm-client';
 import { catalogBrief } from './llm-consultant';
 
-const AnswerSchema = z.object({
+export const AnswerSchema = z.object({
   answer: z.string().min(1).max(4000).describe('The answer, in plain words.'),
 });
 
@@ -26,6 +27,7 @@ export class LlmAdvisor implements AdvisorPort {
       system: SYSTEM,
       messages: [{ role: 'user', content: input.message }],
       schema: AnswerSchema,
+      toolSchema: ANSWER_TOOL_SCHEMA,
       toolName: 'answer',
       toolDescription: 'The answer to the question.',
       maxTokens: 1000,

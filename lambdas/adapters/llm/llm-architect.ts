@@ -1,3 +1,4 @@
+import { MANIFEST_TOOL_SCHEMA } from './tool-schemas.generated';
 import { APP_KINDS, FEATURES, isAppKindId, isFeatureId } from '../../domain/architect/catalog';
 import { themeFor } from '../../domain/architect/themes';
 import { GantryManifestSchema, type GantryManifest } from '../../domain/manifest';
@@ -57,6 +58,7 @@ export class LlmArchitect implements ArchitectPort {
       system: ARCHITECT_SYSTEM_PROMPT,
       messages: [{ role: 'user', content: describeRequest(input) }],
       schema: GantryManifestSchema,
+      toolSchema: MANIFEST_TOOL_SCHEMA,
       toolName: 'gantry_manifest',
       toolDescription: 'The complete app: every file and the commands that test and build it.',
       maxTokens: 16_000,
@@ -80,6 +82,7 @@ export class LlmArchitect implements ArchitectPort {
         },
       ],
       schema: GantryManifestSchema,
+      toolSchema: MANIFEST_TOOL_SCHEMA,
       toolName: 'gantry_manifest',
       toolDescription: 'The complete corrected app.',
       maxTokens: 16_000,

@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import type { ZodType } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 import {
   estimateCostUsd,
   LlmOutputInvalidError,
@@ -31,6 +30,11 @@ export interface StructuredCall<T> {
   readonly system: string;
   readonly messages: readonly LlmMessage[];
   readonly schema: ZodType<T>;
+  /**
+   * The tool's input as JSON Schema: the input side of `schema` (defaults make fields optional),
+   * shipped as data from tool-schemas.generated.ts, which a test keeps equal to the Zod schema.
+   */
+  readonly toolSchema: Readonly<Record<string, unknown>>;
   readonly toolName: string;
   readonly toolDescription: string;
   readonly maxTokens?: number;
@@ -51,7 +55,7 @@ export interface LlmClient {
 export interface TransportRequest {
   readonly system: string;
   readonly messages: readonly LlmMessage[];
-  readonly tool: { readonly name: string; readonly description: string; readonly inputSchema: Record<string, unknown> };
+  readonly tool: { readonly name: string; readonly description: string; readonly inputSchema: Readonly<Record<string, unknown>> };
   readonly maxTokens: number;
   readonly repair?: {
     /** The id of the tool call that was refused, when there was one. */
@@ -137,14 +141,7 @@ export interface StructuredClientOptions {
 /** A request given less time than this is not started: no model answers a structured call that fast. */
 export const MIN_REQUEST_MS = 2_000;
 
-/** JSON Schema of what the tool accepts (the schema's input side: defaults make fields optional). */
-export function toolInputSchema(schema: ZodType<unknown>): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  const { $schema: _ignored, ...rest } = json;
-  return rest;
-}
-
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: ZodError): string {
   return error.issues
     .slice(0, 8)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
@@ -202,7 +199,7 @@ export class StructuredLlmClient implements LlmClient {
       estimated_cost_usd: estimateCostUsd(this.options.price, tally.input, tally.output),
       latency_ms: this.now() - started,
     });
-    const tool = { name: call.toolName, description: call.toolDescription, inputSchema: toolInputSchema(call.schema) };
+    const tool = { name: call.toolName, description: call.toolDescription, inputSchema: call.toolSchema };
     let repair: TransportRequest['repair'];
     let problem = '';
     try {

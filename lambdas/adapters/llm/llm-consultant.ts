@@ -1,3 +1,4 @@
+import { CONSULTANT_TOOL_SCHEMA } from './tool-schemas.generated';
 import { APP_KIND_IDS, APP_KINDS, FEATURE_IDS, FEATURES, supportedFeatures } from '../../domain/architect/catalog';
 import { THEME_IDS, THEMES } from '../../domain/architect/themes';
 import {
@@ -75,6 +76,7 @@ export class LlmConsultant implements ConsultantPort {
       system: `${CONSULTANT_SYSTEM_PROMPT}\n\nCurrent state:\n${contextNote(input)}`,
       messages,
       schema: ConsultantResponseSchema,
+      toolSchema: CONSULTANT_TOOL_SCHEMA,
       toolName: 'consultant_response',
       toolDescription: "The CTO's answer to the person: a question, a plan awaiting confirmation, or the go-ahead to build.",
       maxTokens: 2000,

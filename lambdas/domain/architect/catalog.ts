@@ -21,7 +21,19 @@ export const APP_KIND_IDS = [
 export const AppKindIdSchema = z.enum(APP_KIND_IDS);
 export type AppKindId = z.infer<typeof AppKindIdSchema>;
 
-export const FEATURE_IDS = ['dark-mode', 'local-storage', 'search', 'filter', 'priorities', 'history', 'export'] as const;
+export const FEATURE_IDS = [
+  'dark-mode',
+  'local-storage',
+  'search',
+  'filter',
+  'priorities',
+  'history',
+  'export',
+  'tip',
+  'bmi',
+  'loan',
+  'percentage',
+] as const;
 export const FeatureIdSchema = z.enum(FEATURE_IDS);
 export type FeatureId = z.infer<typeof FeatureIdSchema>;
 
@@ -326,6 +338,76 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     keywords: ['export', 'download', 'backup', 'back up', 'json'],
     kinds: ['tasks', 'notes', 'feed', 'board'],
   },
+  tip: {
+    id: 'tip',
+    title: 'Tip and split',
+    description: 'Works out the tip on a bill, the total, and what each person pays when it is split.',
+    keywords: [
+      'tip',
+      'tip calculator',
+      'tip calc',
+      'calculate the tip',
+      'calculate a tip',
+      'calculates the tip',
+      'work out the tip',
+      'tip percentage',
+      'gratuity',
+      'split the bill',
+      'split a bill',
+      'splits the bill',
+      'split the check',
+      'bill splitter',
+      'bill split',
+    ],
+    kinds: ['calculator'],
+  },
+  bmi: {
+    id: 'bmi',
+    title: 'BMI',
+    description: 'Works out the body mass index from weight and height, with its category.',
+    keywords: ['bmi', 'body mass index', 'body mass'],
+    kinds: ['calculator'],
+  },
+  loan: {
+    id: 'loan',
+    title: 'Loan payment',
+    description: 'Works out the monthly payment of a loan or mortgage, the total paid and the interest.',
+    keywords: [
+      'loan calculator',
+      'loan payment',
+      'loan repayment',
+      'mortgage',
+      'mortgage calculator',
+      'monthly payment',
+      'car loan',
+      'student loan',
+      'amortization',
+      'amortisation',
+    ],
+    kinds: ['calculator'],
+  },
+  percentage: {
+    id: 'percentage',
+    title: 'Percentages',
+    description: 'Works out a percentage of a number, what percentage one number is of another, and a percentage change.',
+    keywords: [
+      'percentage calculator',
+      'percent calculator',
+      'percentages',
+      'percentage change',
+      'percent change',
+      'discount calculator',
+    ],
+    kinds: ['calculator'],
+  },
+};
+
+/** The calculator's formula features, each with the title of a calculator that has only it. */
+export const FORMULA_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
+  tip: 'Tip Calculator',
+  bmi: 'BMI Calculator',
+  loan: 'Loan Calculator',
+  percentage: 'Percentage Calculator',
 };
 
 /** Kind used by the direct-build path when a request names no kind: a task list is the most common small app. */

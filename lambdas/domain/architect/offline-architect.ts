@@ -12,6 +12,7 @@ import {
   FALLBACK_KIND,
   FEATURE_IDS,
   FEATURES,
+  FORMULA_TITLES,
   FeatureIdSchema,
   isAppKindId,
   isFeatureId,
@@ -116,15 +117,20 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
     ...analysis.features,
   ];
   const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
-  const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f)));
+  // A formula's words mean something else in other apps ("a notes app for cooking tips").
+  const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f) && FORMULA_TITLES[f] === undefined));
   const themed = theme !== null && theme.kind === kind;
   // A randomizer is called by the tool asked for ("a password generator" is "Password Generator").
+  // A calculator with one formula is called by it ("a tip calculator" is "Tip Calculator").
+  const formulaTitles = features.flatMap((f) => FORMULA_TITLES[f] ?? []);
   const toolTitle =
     kind === 'randomizer' && !themed
       ? randomToolOf(input.prompt).title
       : kind === 'page' && !themed
         ? pageTitleOf(input.prompt)
-        : null;
+        : kind === 'calculator' && !themed && formulaTitles.length === 1
+          ? formulaTitles[0]!
+          : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName

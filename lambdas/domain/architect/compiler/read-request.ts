@@ -1,4 +1,4 @@
-import { APP_KINDS, type AppKindId } from '../catalog';
+import { APP_KINDS, FORMULA_TITLES, type AppKindId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
@@ -558,7 +558,9 @@ export function readRequest(prompt: string): RequestReading {
     const extraLeftOut = [...leftOut];
     const special =
       kind === 'calculator'
-        ? specialCalculator(text)
+        ? analysis.features.some((f) => FORMULA_TITLES[f] !== undefined)
+          ? null
+          : specialCalculator(text)
         : kind === 'timer'
           ? specialTimer(text)
           : kind === 'converter'

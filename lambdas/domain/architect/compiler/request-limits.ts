@@ -95,7 +95,11 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     /\b(blogs?|blog posts?|blogging)\b/,
     { need: 'publishing posts for other people to read (the posts stay in this browser)', core: false, instead: '' },
   ],
-  [/\b(payments?|stripe|paypal|checkout|credit cards?|billing)\b/, { need: 'taking payments', core: false, instead: '' }],
+  [
+    // Not a payment worked out or recorded: "a mortgage calculator with the monthly payment", "a payment tracker".
+    /\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?)\b)|\b(stripe|paypal|checkout|credit cards?|billing)\b/,
+    { need: 'taking payments', core: false, instead: '' },
+  ],
   [
     /\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me|remind(?:s)? me|reminders?)\b/,
     { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' },

@@ -1,5 +1,6 @@
 import { js, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
+import { staticSource } from './static-sources';
 
 /**
  * A one-page website: a short introduction, sections with headings and a way to get in touch,
@@ -141,13 +142,7 @@ const CSS = `.app-page { max-width: 46rem; }
 }
 `;
 
-const MENU = js`// The small-screen menu: open or closed, said to assistive technology through aria-expanded.
-
-/** The menu's state after a press of its button. */
-export function nextMenuState(open) {
-  return !open;
-}
-`;
+const MENU = staticSource('page/menu.js');
 
 function main(spec: AppSpec): string {
   return [
@@ -175,52 +170,9 @@ nav.addEventListener('click', (event) => {
   ].join('\n');
 }
 
-const PAGE_TEST = js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+const PAGE_TEST = staticSource('page/page-test.js');
 
-const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
-const sections = [...html.matchAll(/<section id="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g)].map((m) => ({ id: m[1], inner: m[2] }));
-
-test('the page has an introduction and sections, each with its heading', () => {
-  assert.ok(sections.length >= 4);
-  assert.equal(sections[0].id, 'intro');
-  for (const section of sections.slice(1)) assert.match(section.inner, /<h2 id="[^"]+">[^<]+<\/h2>/, section.id + ' has no heading');
-});
-
-test('every menu link leads to a section of the page, and every section is in the menu', () => {
-  const links = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((m) => m[1]);
-  const ids = sections.map((s) => s.id);
-  for (const link of links) assert.ok(ids.includes(link), '#' + link + ' is not on the page');
-  assert.deepEqual(links, ids.slice(1));
-});
-
-test('a visitor can get in touch: the contact section has an e-mail link', () => {
-  const contact = sections.find((s) => s.id === 'contact');
-  assert.ok(contact);
-  assert.match(contact.inner, /href="mailto:[^"@]+@[^"]+"/);
-});
-
-test('the page loads nothing from other sites', () => {
-  for (const m of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
-    assert.ok(!/^(?:https?:)?\/\//i.test(m[1]), m[1] + ' is on another site');
-  }
-});
-`;
-
-const MENU_TEST = js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { nextMenuState } from '../src/menu.js';
-
-const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
-
-test('the menu button opens and closes the menu, and starts closed', () => {
-  assert.equal(nextMenuState(false), true);
-  assert.equal(nextMenuState(true), false);
-  assert.match(html, /id="menu-toggle"[^>]*aria-expanded="false"[^>]*aria-controls="site-nav"/);
-});
-`;
+const MENU_TEST = staticSource('page/menu-test.js');
 
 export function pageTemplate(spec: AppSpec): KindTemplate {
   return {

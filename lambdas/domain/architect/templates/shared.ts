@@ -12,6 +12,7 @@ import {
   type GeneratedFile,
   type KindTemplate,
 } from './app-spec';
+import { staticSource } from './static-sources';
 
 /** What `build.mjs` writes to `dist/build-info.json`, and what the heal reads back to regenerate an app. */
 export function buildInfo(spec: AppSpec): Record<string, unknown> {
@@ -446,81 +447,10 @@ export function sharedImports(spec: AppSpec): string[] {
   ].filter((line): line is string => typeof line === 'string');
 }
 
-const STORAGE_MODULE = js`// Saves JSON values in the browser's localStorage. The storage is passed in, so tests use an
-// in-memory fake and the app keeps working (without saving) where localStorage is unavailable.
-
-/** localStorage when it can be used (it throws in some private modes), otherwise null. */
-export function browserStorage() {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return null;
-    const probe = '__storage_probe__';
-    storage.setItem(probe, probe);
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A typed slot in storage. revive(raw) turns whatever was stored into a valid value, so data
- * written by an older version or edited by hand never breaks the app.
- */
-export function createStore(storage, key, { fallback, revive = (value) => value }) {
-  return {
-    load() {
-      if (!storage) return fallback;
-      let text = null;
-      try {
-        text = storage.getItem(key);
-      } catch {
-        return fallback;
-      }
-      if (text === null) return fallback;
-      try {
-        return revive(JSON.parse(text));
-      } catch {
-        return fallback;
-      }
-    },
-    save(value) {
-      if (!storage) return false;
-      try {
-        storage.setItem(key, JSON.stringify(value));
-        return true;
-      } catch {
-        // Quota exceeded or storage disabled: keep running with the data in memory.
-        return false;
-      }
-    },
-    clear() {
-      if (!storage) return;
-      try {
-        storage.removeItem(key);
-      } catch {
-        // Nothing to clear when storage is unusable.
-      }
-    },
-  };
-}
-`;
+const STORAGE_MODULE = staticSource('shared/storage-module.js');
 
 /** An in-memory Storage for the generated tests (same methods as window.localStorage). */
-const FAKE_STORAGE = js`class MemoryStorage {
-  constructor() {
-    this.items = new Map();
-  }
-  getItem(key) {
-    return this.items.has(key) ? this.items.get(key) : null;
-  }
-  setItem(key, value) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key) {
-    this.items.delete(key);
-  }
-}`;
+const FAKE_STORAGE = staticSource('shared/fake-storage.js');
 
 const STORAGE_TEST = js`import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -579,52 +509,7 @@ test('clear removes only its own key', () => {
 });
 `;
 
-const THEME_MODULE = js`// Light and dark theme: the system preference until the person chooses, then their choice.
-
-export const THEMES = ['light', 'dark'];
-
-/** The stored choice when there is a valid one, otherwise the system preference. */
-export function resolveTheme(stored, prefersDark) {
-  if (THEMES.includes(stored)) return stored;
-  return prefersDark ? 'dark' : 'light';
-}
-
-export function toggleTheme(theme) {
-  return theme === 'dark' ? 'light' : 'dark';
-}
-
-function readSaved(storage, key) {
-  if (!storage) return null;
-  try {
-    return storage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function hasSavedTheme(storage, key) {
-  return THEMES.includes(readSaved(storage, key));
-}
-
-export function loadTheme(storage, key, prefersDark) {
-  return resolveTheme(readSaved(storage, key), prefersDark);
-}
-
-export function saveTheme(storage, key, theme) {
-  if (!storage || !THEMES.includes(theme)) return false;
-  try {
-    storage.setItem(key, theme);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Marks the root element; the style sheet picks colours from data-theme. */
-export function applyTheme(root, theme) {
-  root.dataset.theme = theme;
-}
-`;
+const THEME_MODULE = staticSource('shared/theme-module.js');
 
 const THEME_TEST = js`import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -681,119 +566,13 @@ test('applying a theme marks the root element', () => {
 });
 `;
 
-const HISTORY_MODULE = js`// A short list of recent results, newest first.
+const HISTORY_MODULE = staticSource('shared/history-module.js');
 
-export const HISTORY_LIMIT = 20;
+const HISTORY_TEST = staticSource('shared/history-test.js');
 
-/** Adds an entry on top; an entry equal to the newest one is not repeated. */
-export function addEntry(history, entry, limit = HISTORY_LIMIT) {
-  const first = history[0];
-  if (first && first.input === entry.input && first.output === entry.output) return history;
-  return [{ input: String(entry.input), output: String(entry.output) }, ...history].slice(0, limit);
-}
+const EXPORT_MODULE = staticSource('shared/export-module.js');
 
-/** Keeps only well-formed entries of stored history. */
-export function normalizeHistory(raw, limit = HISTORY_LIMIT) {
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter((entry) => entry && typeof entry.input === 'string' && typeof entry.output === 'string')
-    .map((entry) => ({ input: entry.input, output: entry.output }))
-    .slice(0, limit);
-}
-`;
-
-const HISTORY_TEST = js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { addEntry, HISTORY_LIMIT, normalizeHistory } from '../src/history.js';
-
-test('new entries go on top', () => {
-  const history = addEntry(addEntry([], { input: 'a', output: '1' }), { input: 'b', output: '2' });
-  assert.deepEqual(history.map((entry) => entry.input), ['b', 'a']);
-});
-
-test('the same result twice in a row is kept once', () => {
-  const once = addEntry([], { input: 'a', output: '1' });
-  assert.equal(addEntry(once, { input: 'a', output: '1' }), once);
-});
-
-test('history is capped at the limit', () => {
-  let history = [];
-  for (let i = 0; i < HISTORY_LIMIT + 5; i += 1) history = addEntry(history, { input: String(i), output: String(i) });
-  assert.equal(history.length, HISTORY_LIMIT);
-  assert.equal(history[0].input, String(HISTORY_LIMIT + 4));
-});
-
-test('stored history is cleaned of malformed entries', () => {
-  assert.deepEqual(normalizeHistory([{ input: 'a', output: '1' }, null, { input: 2 }, 'x']), [{ input: 'a', output: '1' }]);
-  assert.deepEqual(normalizeHistory('nope'), []);
-});
-`;
-
-const EXPORT_MODULE = js`// Exports the app's items as a JSON file the person can keep or import elsewhere.
-
-export const EXPORT_FORMAT = 1;
-
-/** A self-describing copy of the items; later edits to the items do not change it. */
-export function buildExport(app, kind, items) {
-  return {
-    app,
-    kind,
-    format: EXPORT_FORMAT,
-    count: items.length,
-    items: items.map((item) => ({ ...item })),
-  };
-}
-
-export function serializeExport(data) {
-  return JSON.stringify(data, null, 2) + '\n';
-}
-
-/** project-2024-05-01.json: sortable and unique per day. */
-export function exportFileName(project, date) {
-  return project + '-' + date.toISOString().slice(0, 10) + '.json';
-}
-
-/** Hands the text to the browser as a download (the only part that needs a page). */
-export function downloadText(doc, fileName, text, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-`;
-
-const EXPORT_TEST = js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { buildExport, EXPORT_FORMAT, exportFileName, serializeExport } from '../src/export.js';
-
-test('an export describes itself and counts its items', () => {
-  const data = buildExport('My App', 'tasks', [{ id: 1 }, { id: 2 }]);
-  assert.equal(data.app, 'My App');
-  assert.equal(data.kind, 'tasks');
-  assert.equal(data.format, EXPORT_FORMAT);
-  assert.equal(data.count, 2);
-});
-
-test('an export is a copy, not a view of live data', () => {
-  const items = [{ id: 1, title: 'before' }];
-  const data = buildExport('App', 'notes', items);
-  items[0].title = 'after';
-  assert.equal(data.items[0].title, 'before');
-});
-
-test('the serialized export parses back to the same data', () => {
-  const data = buildExport('App', 'tasks', [{ id: 1, title: 'Write "quotes" & <tags>' }]);
-  assert.deepEqual(JSON.parse(serializeExport(data)), data);
-});
-
-test('the file name carries the project and the day', () => {
-  assert.equal(exportFileName('my-app', new Date(Date.UTC(2024, 4, 1, 12))), 'my-app-2024-05-01.json');
-});
-`;
+const EXPORT_TEST = staticSource('shared/export-test.js');
 
 function markupTest(spec: AppSpec): string {
   return js`import { test } from 'node:test';

@@ -1,5 +1,6 @@
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
+import { staticSource } from './static-sources';
 
 function tasksModule(spec: AppSpec): string {
   const priorities = has(spec, 'priorities');
@@ -276,65 +277,7 @@ function body(spec: AppSpec): string {
   );
 }
 
-const CSS = js`.grow {
-  flex: 1 1 14rem;
-}
-
-.spread {
-  justify-content: space-between;
-  align-items: center;
-}
-
-.toolbar {
-  margin-bottom: 0.75rem;
-}
-
-.task-list {
-  list-style: none;
-  margin: 0;
-  padding: 0;
-}
-
-.task {
-  display: flex;
-  align-items: center;
-  gap: 0.75rem;
-  padding: 0.5rem 0;
-  border-bottom: 1px solid var(--border);
-}
-
-.task label {
-  display: flex;
-  align-items: center;
-  gap: 0.6rem;
-  flex: 1;
-  cursor: pointer;
-}
-
-.task input[type='checkbox'] {
-  width: 1.2rem;
-  height: 1.2rem;
-  accent-color: var(--accent);
-}
-
-.task.done .task-title {
-  text-decoration: line-through;
-  color: var(--muted);
-}
-
-.task select {
-  padding: 0.25rem 0.4rem;
-}
-
-.task.priority-high {
-  border-left: 4px solid var(--danger);
-  padding-left: 0.5rem;
-}
-
-.task.priority-low .task-title {
-  color: var(--muted);
-}
-`;
+const CSS = staticSource('tasks/css.css');
 
 function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');

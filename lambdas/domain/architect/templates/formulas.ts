@@ -1,0 +1,320 @@
+import type { FeatureId } from '../catalog';
+import { blocks, has, importLine, js, type AppSpec } from './app-spec';
+import { staticSource } from './static-sources';
+
+/**
+ * The calculator's everyday formulas (tip and split, BMI, loan payment, percentages): each a
+ * pure function in `src/formulas.js` with tests of its own, and a card on the page whose inputs
+ * recompute its results as they change. Only the formulas the spec asks for are generated.
+ */
+
+/** The formula features, in catalog order. */
+const FORMULAS = ['tip', 'bmi', 'loan', 'percentage'] as const satisfies readonly FeatureId[];
+type Formula = (typeof FORMULAS)[number];
+
+export function formulasOf(spec: AppSpec): Formula[] {
+  return FORMULAS.filter((f) => has(spec, f));
+}
+
+const HEADER = staticSource('formulas/header.js');
+
+const TIP = staticSource('formulas/tip.js');
+
+const BMI = staticSource('formulas/bmi.js');
+
+const LOAN = staticSource('formulas/loan.js');
+
+const PERCENTAGE = staticSource('formulas/percentage.js');
+
+const MODULES: Readonly<Record<Formula, string>> = { tip: TIP, bmi: BMI, loan: LOAN, percentage: PERCENTAGE };
+
+const TESTS: Readonly<Record<Formula, string>> = {
+  tip: js`
+test('a tip, the total and each share of the bill', () => {
+  assert.deepEqual(tipSplit(50, 15, 1), { tip: 7.5, total: 57.5, perPerson: 57.5 });
+  assert.deepEqual(tipSplit(84.2, 18, 3), { tip: 15.16, total: 99.36, perPerson: 33.12 });
+  assert.deepEqual(tipSplit(100, 0, 4), { tip: 0, total: 100, perPerson: 25 });
+});
+
+test('shares are rounded up so that together they cover the total', () => {
+  const { total, perPerson } = tipSplit(100, 0, 3);
+  assert.equal(perPerson, 33.34);
+  assert.ok(perPerson * 3 >= total);
+});
+
+test('a bill that cannot be split is refused with a reason', () => {
+  assert.throws(() => tipSplit(-5, 10, 2), /bill must be at least 0/);
+  assert.throws(() => tipSplit(50, 10, 0), /number of people must be at least 1/);
+  assert.throws(() => tipSplit(50, 10, 2.5), /whole number/);
+  assert.throws(() => tipSplit(Number.NaN, 10, 2), FormulaError);
+});
+`,
+  bmi: js`
+test('the body mass index and its category', () => {
+  assert.deepEqual(bodyMassIndex(70, 175), { bmi: 22.9, category: 'Healthy weight' });
+  assert.deepEqual(bodyMassIndex(50, 175), { bmi: 16.3, category: 'Underweight' });
+  assert.deepEqual(bodyMassIndex(85, 175), { bmi: 27.8, category: 'Overweight' });
+  assert.deepEqual(bodyMassIndex(110, 175), { bmi: 35.9, category: 'Obesity' });
+});
+
+test('the categories change at 18.5, 25 and 30', () => {
+  assert.equal(bmiCategory(18.4), 'Underweight');
+  assert.equal(bmiCategory(18.5), 'Healthy weight');
+  assert.equal(bmiCategory(25), 'Overweight');
+  assert.equal(bmiCategory(30), 'Obesity');
+});
+
+test('a weight or height that is not a body is refused', () => {
+  assert.throws(() => bodyMassIndex(0, 175), /weight must be more than 0/);
+  assert.throws(() => bodyMassIndex(70, 10), /height must be at least 30/);
+});
+`,
+  loan: js`
+test('the monthly payment of a loan, the total paid and the interest', () => {
+  assert.deepEqual(loanPayment(200000, 6, 30), { monthly: 1199.1, total: 431676.38, interest: 231676.38, months: 360 });
+  assert.deepEqual(loanPayment(10000, 5, 5), { monthly: 188.71, total: 11322.74, interest: 1322.74, months: 60 });
+});
+
+test('at 0 % the amount is divided over the months', () => {
+  assert.deepEqual(loanPayment(1200, 0, 1), { monthly: 100, total: 1200, interest: 0, months: 12 });
+});
+
+test('a loan without an amount or a term is refused', () => {
+  assert.throws(() => loanPayment(0, 5, 10), /loan amount must be more than 0/);
+  assert.throws(() => loanPayment(1000, 5, 0), /term in years must be more than 0/);
+  assert.throws(() => loanPayment(1000, 150, 1), /interest rate must be at most 100/);
+});
+`,
+  percentage: js`
+test('a percentage of a number, a share as a percentage and a percentage change', () => {
+  assert.equal(percentOf(20, 150), 30);
+  assert.equal(decimal(percentShare(1, 3)), '33.33');
+  assert.equal(percentChange(80, 100), 25);
+  assert.equal(percentChange(100, 80), -20);
+  assert.equal(percentChange(-50, -25), 50);
+});
+
+test('a share of nothing and a change from 0 are refused', () => {
+  assert.throws(() => percentShare(5, 0), /whole cannot be 0/);
+  assert.throws(() => percentChange(0, 10), /change from 0/);
+});
+`,
+};
+
+const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
+  tip: ['tipSplit'],
+  bmi: ['bodyMassIndex', 'bmiCategory'],
+  loan: ['loanPayment'],
+  percentage: ['percentOf', 'percentShare', 'percentChange'],
+};
+
+function formulasModule(formulas: readonly Formula[]): string {
+  return [HEADER, ...formulas.map((f) => MODULES[f])].join('');
+}
+
+function formulasTest(formulas: readonly Formula[]): string {
+  const names = ['FormulaError', 'cents', 'decimal', 'money', ...formulas.flatMap((f) => FUNCTIONS[f])];
+  return blocks(
+    js`import { test } from 'node:test';`,
+    js`import assert from 'node:assert/strict';`,
+    `import { ${names.join(', ')} } from '../src/formulas.js';`,
+    js`
+test('amounts are shown in whole cents and numbers with at most two decimals', () => {
+  assert.equal(money(12.5), '12.50');
+  assert.equal(money(0.1 + 0.2), '0.30');
+  assert.equal(cents(1.005), 1.01);
+  assert.equal(decimal(2 / 3), '0.67');
+  assert.equal(decimal(25), '25');
+});
+`,
+    ...formulas.map((f) => TESTS[f]),
+  );
+}
+
+/** One number input: [id, label, default value, step]. */
+type Field = readonly [string, string, string, string];
+
+/** Each formula's card: its heading, inputs, results ([id, label]) and a note. */
+const CARDS: Readonly<Record<Formula, { title: string; fields: readonly Field[]; results: readonly (readonly [string, string])[]; note?: string }>> = {
+  tip: {
+    title: 'Tip and split',
+    fields: [
+      ['tip-bill', 'Bill', '50', '0.01'],
+      ['tip-percent', 'Tip (%)', '15', '1'],
+      ['tip-people', 'People', '2', '1'],
+    ],
+    results: [
+      ['tip-amount', 'Tip'],
+      ['tip-total', 'Total'],
+      ['tip-each', 'Each person pays'],
+    ],
+    note: 'Each share is rounded up to the cent, so the shares cover the total.',
+  },
+  bmi: {
+    title: 'BMI',
+    fields: [
+      ['bmi-weight', 'Weight (kg)', '70', '0.1'],
+      ['bmi-height', 'Height (cm)', '175', '0.5'],
+    ],
+    results: [
+      ['bmi-value', 'BMI'],
+      ['bmi-category', 'Category'],
+    ],
+    note: 'The adult categories: under 18.5, 18.5 to 24.9, 25 to 29.9, 30 and over.',
+  },
+  loan: {
+    title: 'Loan payment',
+    fields: [
+      ['loan-amount', 'Amount', '200000', '100'],
+      ['loan-rate', 'Interest (% a year)', '6', '0.01'],
+      ['loan-years', 'Term (years)', '30', '1'],
+    ],
+    results: [
+      ['loan-monthly', 'Monthly payment'],
+      ['loan-total', 'Total paid'],
+      ['loan-interest', 'Interest paid'],
+    ],
+  },
+  percentage: {
+    title: 'Percentages',
+    fields: [
+      ['pct-a', 'A', '20', 'any'],
+      ['pct-b', 'B', '150', 'any'],
+    ],
+    results: [
+      ['pct-of', 'A % of B'],
+      ['pct-share', 'A as a % of B'],
+      ['pct-change', 'Change from A to B'],
+    ],
+  },
+};
+
+export function formulaBody(spec: AppSpec): string | null {
+  const formulas = formulasOf(spec);
+  if (formulas.length === 0) return null;
+  return blocks(
+    ...formulas.map((f) => {
+      const card = CARDS[f];
+      return blocks(
+        `      <section class="card formula" aria-labelledby="${f}-title">`,
+        `        <h2 id="${f}-title">${card.title}</h2>`,
+        `        <form id="${f}-form" class="formula-inputs" novalidate>`,
+        ...card.fields.map(
+          ([id, label, value, step]) =>
+            `          <label for="${id}">${label}<input id="${id}" type="number" inputmode="decimal" step="${step}" value="${value}"></label>`,
+        ),
+        '        </form>',
+        '        <dl class="formula-results">',
+        ...card.results.map(([id, label]) => `          <dt>${label}</dt><dd><output id="${id}" for="${f}-form"></output></dd>`),
+        '        </dl>',
+        `        <p id="${f}-error" class="error" role="alert"></p>`,
+        card.note ? `        <p class="muted hint">${card.note}</p>` : null,
+        '      </section>',
+      );
+    }),
+  );
+}
+
+export const FORMULA_CSS = staticSource('formulas/formula-css.css');
+
+/** Each formula's wiring in main.js: read its inputs, show its results or its error. */
+const WIRING: Readonly<Record<Formula, string>> = {
+  tip: js`formula('tip', () => {
+  const { tip, total, perPerson } = tipSplit(numberIn('tip-bill'), numberIn('tip-percent'), numberIn('tip-people'));
+  return { 'tip-amount': money(tip), 'tip-total': money(total), 'tip-each': money(perPerson) };
+});`,
+  bmi: js`formula('bmi', () => {
+  const { bmi, category } = bodyMassIndex(numberIn('bmi-weight'), numberIn('bmi-height'));
+  return { 'bmi-value': bmi.toFixed(1), 'bmi-category': category };
+});`,
+  loan: js`formula('loan', () => {
+  const { monthly, total, interest } = loanPayment(numberIn('loan-amount'), numberIn('loan-rate'), numberIn('loan-years'));
+  return { 'loan-monthly': money(monthly), 'loan-total': money(total), 'loan-interest': money(interest) };
+});`,
+  percentage: js`formula('percentage', () => {
+  const a = numberIn('pct-a');
+  const b = numberIn('pct-b');
+  const results = { 'pct-of': decimal(percentOf(a, b)), 'pct-share': '', 'pct-change': '' };
+  // The first result needs no more than two numbers; the others say why they have none.
+  const messages = [];
+  try {
+    results['pct-share'] = decimal(percentShare(a, b)) + ' %';
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    messages.push(error.message);
+  }
+  try {
+    const change = percentChange(a, b);
+    results['pct-change'] = (change > 0 ? '+' : '') + decimal(change) + ' %';
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    messages.push(error.message);
+  }
+  if (messages.length > 0) results.error = messages.join('. ');
+  return results;
+});`,
+};
+
+/** What main.js imports from the formulas module for each formula's card. */
+const CARD_IMPORTS: Readonly<Record<Formula, readonly string[]>> = {
+  tip: ['money', 'tipSplit'],
+  bmi: ['bodyMassIndex'],
+  loan: ['money', 'loanPayment'],
+  percentage: ['decimal', 'percentOf', 'percentShare', 'percentChange'],
+};
+
+/** main.js's import of the formulas it uses. */
+export function formulaImports(spec: AppSpec): string | null {
+  const formulas = formulasOf(spec);
+  if (formulas.length === 0) return null;
+  const names = [...new Set(['FormulaError', ...formulas.flatMap((f) => CARD_IMPORTS[f])])];
+  return importLine(names, './formulas.js');
+}
+
+/** main.js's formula cards: each recomputes on every change of its inputs, and once at the start. */
+export function formulaScript(spec: AppSpec): string | null {
+  const formulas = formulasOf(spec);
+  if (formulas.length === 0) return null;
+  return blocks(
+    js`/** A number input's value, or NaN when it is empty or not a number (the formula says which). */
+function numberIn(id) {
+  const text = byId(id).value.trim();
+  return text === '' ? Number.NaN : Number(text);
+}
+
+/** Runs compute on every change of the card's inputs; shows its results, or its error and no results. */
+function formula(name, compute) {
+  const form = byId(name + '-form');
+  const error = byId(name + '-error');
+  const outputs = Array.from(form.closest('section').querySelectorAll('output'));
+  function update() {
+    let results;
+    try {
+      results = compute();
+    } catch (caught) {
+      if (!(caught instanceof FormulaError)) throw caught;
+      for (const output of outputs) output.textContent = '';
+      error.textContent = caught.message;
+      return;
+    }
+    for (const output of outputs) output.textContent = results[output.id] ?? '';
+    error.textContent = results.error ?? '';
+  }
+  form.addEventListener('input', update);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  update();
+}
+`,
+    ...formulas.map((f) => WIRING[f]),
+    '',
+  );
+}
+
+export function formulaFiles(spec: AppSpec): { path: string; content: string }[] {
+  const formulas = formulasOf(spec);
+  if (formulas.length === 0) return [];
+  return [
+    { path: 'src/formulas.js', content: formulasModule(formulas) },
+    { path: 'test/formulas.test.js', content: formulasTest(formulas) },
+  ];
+}
