@@ -150,6 +150,11 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'sort'],
   },
   { prompt: 'a calculator with history', builds: 'calculator' },
+  // A calculator with a formula it has is that calculator, as asked.
+  { prompt: 'Make a tip calculator that splits the bill between friends', builds: 'calculator' },
+  { prompt: 'a mortgage calculator with the monthly payment', builds: 'calculator' },
+  // A goal it lacks is said to be left out.
+  { prompt: 'a book reading log with ratings and a page-per-day goal', builds: 'spec', interpreted: true },
   { prompt: 'a unit converter', builds: 'converter' },
   { prompt: 'a pomodoro timer with dark mode', builds: 'timer' },
   { prompt: 'una calculadora', builds: 'calculator', interpreted: true },
