@@ -38,15 +38,34 @@ function brotliBase64(value: unknown): string {
   }).toString('base64');
 }
 
+/** Writes `files` as a generated module: one JSON object, brotli-compressed, base64, in the constant `name`. */
+function writePacked(
+  path: string,
+  name: string,
+  folder: string,
+  what: string,
+  readBy: string,
+  files: Record<string, string>,
+): void {
+  writeFileSync(
+    path,
+    `// Generated from ${folder} by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
+      `// ${what} as one JSON object, brotli-compressed, base64 (read by ${readBy}).\n` +
+      `export const ${name} =\n  '${brotliBase64(files)}';\n`,
+  );
+}
+
 test("the kind templates' embedded fixed files equal the files in templates/static", () => {
   const templatesDir = join(__dirname, '../../lambdas/domain/architect/templates');
   const actual = filesUnder(join(templatesDir, 'static'));
   if (process.env.UPDATE_APP_RUNTIME === '1') {
-    writeFileSync(
+    writePacked(
       join(templatesDir, 'static-sources.generated.ts'),
-      `// Generated from ./static by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
-        `// The templates' fixed files as one JSON object, brotli-compressed, base64 (read by ./static-sources.ts).\n` +
-        `export const STATIC_SOURCES_BROTLI =\n  '${brotliBase64(actual)}';\n`,
+      'STATIC_SOURCES_BROTLI',
+      './static',
+      "The templates' fixed files",
+      './static-sources.ts',
+      actual,
     );
     return;
   }
@@ -59,17 +78,13 @@ test("the kind templates' embedded fixed files equal the files in templates/stat
 test('the embedded app runtime equals the runtime source files', () => {
   const actual = sources();
   if (process.env.UPDATE_APP_RUNTIME === '1') {
-    const packed = brotliCompressSync(Buffer.from(JSON.stringify(actual), 'utf8'), {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      },
-    }).toString('base64');
-    writeFileSync(
+    writePacked(
       join(compilerDir, 'runtime-sources.generated.ts'),
-      `// Generated from ./runtime by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
-        `// The runtime's files as one JSON object, brotli-compressed, base64 (read by ./runtime-files.ts).\n` +
-        `export const RUNTIME_FILES_BROTLI =\n  '${packed}';\n`,
+      'RUNTIME_FILES_BROTLI',
+      './runtime',
+      "The runtime's files",
+      './runtime-files.ts',
+      actual,
     );
     return;
   }
