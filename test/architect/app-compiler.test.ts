@@ -210,6 +210,10 @@ describe('request → spec', () => {
       // "the monthly payment" is worked out here, not taken.
       expect(readRequest(prompt)).toMatchObject({ outcome: 'template', interpretedAs: null, leftOut: [] });
     }
+    // What the formula does not cover is still said to be left out.
+    expect(readRequest('a scientific tip calculator').leftOut).toEqual([
+      'scientific functions (the calculator does plain arithmetic with parentheses)',
+    ]);
     // Two formulas: both, under the calculator's own name.
     expect(resolveDraft({ prompt: 'a tip and BMI calculator' }).spec).toMatchObject({
       features: ['tip', 'bmi'],

@@ -1,4 +1,4 @@
-import { APP_KINDS, FORMULA_TITLES, type AppKindId } from '../catalog';
+import { APP_KINDS, FEATURES, FORMULA_TITLES, type AppKindId, type FeatureId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
@@ -309,17 +309,24 @@ const PLAIN_CALCULATOR = new Set(
  * What a calculator request asks beyond plain arithmetic ("a tip calculator": the tip formula;
  * "a scientific calculator": scientific functions), said as left out; null for a plain one.
  */
-function specialCalculator(text: string): string | null {
+function specialCalculator(text: string, formulas: ReadonlySet<string>): string | null {
   const before = /((?:[a-z]+ ){1,2})calculators?\b/.exec(text)?.[1] ?? '';
   const words = before
     .trim()
     .split(' ')
-    .filter((w) => w && !PLAIN_CALCULATOR.has(w));
+    .filter((w) => w && !PLAIN_CALCULATOR.has(w) && !formulas.has(w));
   if (words.length === 0) return null;
   const what = words.join(' ');
   return /^(scientific|graphing|programmer|programming|engineering)$/.test(what)
     ? `${what} functions (the calculator does plain arithmetic with parentheses)`
     : `the ${what} formula (the calculator does plain arithmetic)`;
+}
+
+/** The words of the calculator formulas a request asks for ("tip", "mortgage"): the calculator has them. */
+function formulaWords(features: readonly FeatureId[]): ReadonlySet<string> {
+  return new Set(
+    features.filter((f) => FORMULA_TITLES[f] !== undefined).flatMap((f) => FEATURES[f].keywords.flatMap((k) => k.split(' '))),
+  );
 }
 
 /**
@@ -558,9 +565,7 @@ export function readRequest(prompt: string): RequestReading {
     const extraLeftOut = [...leftOut];
     const special =
       kind === 'calculator'
-        ? analysis.features.some((f) => FORMULA_TITLES[f] !== undefined)
-          ? null
-          : specialCalculator(text)
+        ? specialCalculator(text, formulaWords(analysis.features))
         : kind === 'timer'
           ? specialTimer(text)
           : kind === 'converter'
