@@ -123,6 +123,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Task'],
     behaviours: ['filter', 'due-today'],
   },
+  // A field the hand-made template lacks makes a spec with that field, never a silent drop.
+  { prompt: 'a chore chart for my kids with points', builds: 'spec', entities: ['Task'] },
+  { prompt: 'a kanban board with story points', builds: 'spec', entities: ['Card'] },
   {
     prompt: 'a timesheet for my freelance hours with totals per client',
     builds: 'spec',

@@ -35,6 +35,8 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['priority', 'priorities'], f.choice('priority', 'Priority', ['High', 'Normal', 'Low'])],
   [['status', 'stage'], f.choice('status', 'Status', ['To do', 'Doing', 'Done'])],
   [['quantity', 'quantities', 'count', 'amount of'], f.number('quantity', 'Quantity')],
+  [['points', 'story points', 'estimate', 'estimates'], f.number('points', 'Points')],
+  [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
   [['done', 'completed', 'finished', 'checkbox'], f.bool('done', 'Done')],
   [['location', 'place', 'where'], f.text('location', 'Location')],
   [['author', 'authors'], f.text('author', 'Author')],
