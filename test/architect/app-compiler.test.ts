@@ -195,12 +195,13 @@ describe('request → spec', () => {
     expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
   });
 
-  test('a field the task list or board template lacks (points, hours, an assignee) makes a spec with that field', () => {
+  test('a field the task list, board or notes template lacks (points, hours, an assignee, folders) makes a spec with that field', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.id}:${f.type}`);
     expect(fields('a chore chart for my kids with points')).toEqual(['title:text', 'done:boolean', 'points:number']);
     expect(fields('a task list with estimated hours')).toContain('hours:number');
     expect(fields('a todo list with a due date and assignee')).toEqual(expect.arrayContaining(['due:date', 'assignee:text']));
     expect(fields('a kanban board with story points')).toContain('points:number');
+    expect(fields('a notes app with folders')).toContain('folder:choice');
     // Without such a field the hand-made templates stay.
     expect(readRequest('a todo list with priorities').outcome).toBe('template');
     expect(readRequest('a kanban board').outcome).toBe('template');

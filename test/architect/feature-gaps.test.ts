@@ -42,7 +42,9 @@ describe('parts of a request the app will not have', () => {
     ['A study planner with a goal each week', /^a goal or a limit and the progress towards it/],
     ['A timesheet that adds up hours per client and per week', /^totals or statistics per week, month or year/],
     ['A workout log that shows my personal records per exercise', /^best results such as personal records/],
-    ['A meal planner with a shopping list generated from the meals', /^records made from other records/],
+    ['A meal planner with a shopping list generated from the meals', /^a list built from other records/],
+    ['A recipe book with a shopping list', /^a list built from other records/],
+    ['A word counter with a spell checker', /^checking spelling or grammar/],
   ])('%s', (prompt, need) => {
     const reading = readRequest(prompt);
     expect(reading.outcome).not.toBe('refused');
@@ -101,6 +103,7 @@ describe('parts of a request the app will not have', () => {
     'A cocktail list with drinks made from gin',
     'A budget tracker with categories',
     'A timesheet with hours per client',
+    'A shopping list for my recipes',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

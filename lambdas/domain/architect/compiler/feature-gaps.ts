@@ -101,7 +101,9 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: /\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*/,
-    need: 'records made from other records, such as a list built from the ones you entered (you enter each record yourself)',
+    // A shopping list beside the recipes or meals it would come from.
+    also: /\b(?:recipes?|meals?|meal plans?|meal planner)\b[^.;]{0,60}\b(?:shopping|grocery) lists?\b/,
+    need: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
   },
   {
     asks: /\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b/,
@@ -119,6 +121,10 @@ const GAPS: readonly Gap[] = [
   {
     asks: /\bwikis?\b/,
     need: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
+  },
+  {
+    asks: /\bspell(?:ing)?[- ]?check\w*|\bcheck(?:s|ing)? (?:my |the )?(?:spelling|grammar)\b|\bgrammar (?:check\w*|corrections?)\b|\bautocorrect\w*/,
+    need: 'checking spelling or grammar (the app has no dictionary)',
   },
   {
     asks: /\bmarkdown\b|\brich text\b/,

@@ -37,6 +37,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['quantity', 'quantities', 'count', 'amount of'], f.number('quantity', 'Quantity')],
   [['points', 'story points', 'estimate', 'estimates'], f.number('points', 'Points')],
   [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
+  [['folder', 'folders', 'notebook', 'notebooks'], f.choice('folder', 'Folder', ['Personal', 'Work', 'Ideas', 'Other'])],
   [['done', 'completed', 'finished', 'checkbox'], f.bool('done', 'Done')],
   [['location', 'place', 'where'], f.text('location', 'Location')],
   [['author', 'authors'], f.text('author', 'Author')],
