@@ -33,6 +33,8 @@ describe('parts of a request the app will not have', () => {
     ['A bill splitter for our flat', /^working out who owes whom/],
     ['A recipe book that can scale recipes to any number of servings', /^scaling a recipe/],
     ['A stock portfolio tracker', /^current market prices/],
+    ['A crypto price tracker', /^current market prices/],
+    ['Track my bitcoin holdings', /^current market prices/],
     ['A travel log with a map of the places I went', /^a map /],
     ['A wiki for my recipes', /^pages that link to each other/],
     ['A notes app with markdown', /^markdown or rich text/],

@@ -110,7 +110,7 @@ const GAPS: readonly Gap[] = [
     need: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
   },
   {
-    asks: /\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b/,
+    asks: /\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b/,
     need: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
   },
   {

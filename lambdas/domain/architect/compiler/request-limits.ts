@@ -113,7 +113,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
   ],
   [
-    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather forecast|weather|news from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b/,
+    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather forecast|weather|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b/,
     { need: 'live data from the internet (the app has no server to fetch it)', core: false, instead: '' },
   ],
 ];
