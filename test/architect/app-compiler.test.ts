@@ -202,6 +202,8 @@ describe('request → spec', () => {
     expect(fields('a todo list with a due date and assignee')).toEqual(expect.arrayContaining(['due:date', 'assignee:text']));
     expect(fields('a kanban board with story points')).toContain('points:number');
     expect(fields('a notes app with folders')).toContain('folder:choice');
+    expect(fields('a notes app with favourites')).toContain('favorite:boolean');
+    expect(specOf('a todo list with a pomodoro timer').behaviours.map((b) => b.type)).toContain('timer');
     // Without such a field the hand-made templates stay.
     expect(readRequest('a todo list with priorities').outcome).toBe('template');
     expect(readRequest('a kanban board').outcome).toBe('template');

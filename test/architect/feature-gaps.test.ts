@@ -47,6 +47,8 @@ describe('parts of a request the app will not have', () => {
     ['A meal planner with a shopping list generated from the meals', /^a list built from other records/],
     ['A recipe book with a shopping list', /^a list built from other records/],
     ['A word counter with a spell checker', /^checking spelling or grammar/],
+    ['A unit converter with favorites', /^favourites/],
+    ['A pomodoro timer with a task list', /^a task list beside the timer/],
   ])('%s', (prompt, need) => {
     const reading = readRequest(prompt);
     expect(reading.outcome).not.toBe('refused');
@@ -106,6 +108,8 @@ describe('parts of a request the app will not have', () => {
     'A budget tracker with categories',
     'A timesheet with hours per client',
     'A shopping list for my recipes',
+    'A recipe book with favorites',
+    'A todo list with a pomodoro timer',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

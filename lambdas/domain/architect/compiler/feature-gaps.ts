@@ -25,6 +25,8 @@ interface Gap {
   readonly unless?: RegExp;
   /** Kinds whose template has the part. */
   readonly hasIt?: readonly string[];
+  /** A compiled spec has the part (as a field of its own), so only kind templates lack it. */
+  readonly specHasIt?: boolean;
   readonly need: string | ((app: BuiltApp) => string);
 }
 
@@ -127,6 +129,17 @@ const GAPS: readonly Gap[] = [
     need: 'checking spelling or grammar (the app has no dictionary)',
   },
   {
+    asks: /\bfavou?rites?\b|\bstarred\b/,
+    hasIt: ['feed'],
+    specHasIt: true,
+    need: 'favourites (nothing in the app can be marked as a favourite)',
+  },
+  {
+    asks: /\btimer\b[^.;]{0,30}\b(?:with|and|plus|including)\b[^.;]{0,12}\b(?:tasks?|to-?dos?|to do)(?: ?lists?)?\b/,
+    specHasIt: true,
+    need: 'a task list beside the timer (the timer counts down focus and break phases)',
+  },
+  {
     asks: /\bmarkdown\b|\brich text\b/,
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
@@ -146,7 +159,7 @@ const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.also ? `${gap.asks.source}|${
 export function featureGaps(text: string, app: BuiltApp): string[] {
   const gaps: string[] = [];
   for (const [i, gap] of GAPS.entries()) {
-    if (app.kind && gap.hasIt?.includes(app.kind)) continue;
+    if (app.kind ? gap.hasIt?.includes(app.kind) : gap.specHasIt) continue;
     const asked = [...text.matchAll(EVERY_ASK[i]!)].some((match) => {
       const end = match.index + match[0].length;
       if (gap.unless?.test(text.slice(Math.max(0, match.index - 24), end + 12))) return false;

@@ -39,6 +39,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
   [['folder', 'folders', 'notebook', 'notebooks'], f.choice('folder', 'Folder', ['Personal', 'Work', 'Ideas', 'Other'])],
   [['done', 'completed', 'finished', 'checkbox'], f.bool('done', 'Done')],
+  [['favorite', 'favorites', 'favourite', 'favourites', 'starred'], f.bool('favorite', 'Favorite')],
   [['location', 'place', 'where'], f.text('location', 'Location')],
   [['author', 'authors'], f.text('author', 'Author')],
   [['duration', 'minutes', 'time spent'], f.number('minutes', 'Minutes')],
