@@ -195,6 +195,16 @@ describe('request → spec', () => {
     expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
   });
 
+  test('a noun ends where a clause about the person begins, and "X by Y" after the records groups them', () => {
+    expect(specOf('an app where I can rate restaurants I visited').phrase).toBe('a restaurant tracker');
+    expect(specOf('a tracker for the runs I do').phrase).toBe('a run tracker');
+    for (const prompt of ['organize my book collection by genre', 'organize my books by genre']) {
+      const spec = specOf(prompt);
+      expect(spec.entities[0]!.fields.map((f) => f.id)).toContain('genre');
+      expect(spec.behaviours).toContainEqual({ type: 'group', entity: spec.entities[0]!.id, field: 'genre' });
+    }
+  });
+
   test('a field the task list, board or notes template lacks (points, hours, an assignee, folders) makes a spec with that field', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.id}:${f.type}`);
     expect(fields('a chore chart for my kids with points')).toEqual(['title:text', 'done:boolean', 'points:number']);

@@ -169,7 +169,9 @@ const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
 
 /** Words that end a noun phrase: what follows describes the records, it does not name them. */
 const CLAUSE_WORDS = new Set(
-  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until'.split(' '),
+  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until i we they'.split(
+    ' ',
+  ),
 );
 
 /** Nouns that are the same in both numbers, or that name something other in the singular. */

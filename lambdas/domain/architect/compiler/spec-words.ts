@@ -253,7 +253,14 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
     )
       continue;
     if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
-    const explicit = /^(group|grouped|organized|organised|split|them|it|sorted)$/.test(verb);
+    // The records or their container right before "by" ask for it too: "my books by genre", "a
+    // collection by genre".
+    const explicit =
+      /^(group|grouped|organized|organised|split|them|it|sorted|collection|collections|library|catalog|catalogue|list)$/.test(
+        verb,
+      ) ||
+      verb === primary.plural.toLowerCase() ||
+      verb === primary.name.toLowerCase();
     let field = findField(primary, word);
     const vocab = vocabularyField(word);
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
