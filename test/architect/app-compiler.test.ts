@@ -195,6 +195,16 @@ describe('request → spec', () => {
     expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
   });
 
+  test('a list of events has their date, and ages, pay and rewards are fields of their own', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.id}:${f.type}`);
+    expect(fields('I need a birthday list with ages')).toEqual(expect.arrayContaining(['date:date', 'age:number']));
+    expect(fields('a list of my exams')).toContain('date:date');
+    expect(fields('a babysitting hours log with pay per hour')).toEqual(expect.arrayContaining(['hours:number', 'pay:money']));
+    expect(fields('a kids chore tracker with rewards')).toContain('reward:text');
+    // A list of things that are not events keeps no date.
+    expect(fields('a packing list')).not.toContain('date:date');
+  });
+
   test('a noun ends where a clause about the person begins, and "X by Y" after the records groups them', () => {
     expect(specOf('an app where I can rate restaurants I visited').phrase).toBe('a restaurant tracker');
     expect(specOf('a tracker for the runs I do').phrase).toBe('a run tracker');

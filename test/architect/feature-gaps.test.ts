@@ -48,6 +48,8 @@ describe('parts of a request the app will not have', () => {
     ['A recipe book with a shopping list', /^a list built from other records/],
     ['A word counter with a spell checker', /^checking spelling or grammar/],
     ['A unit converter with favorites', /^favourites/],
+    ['An inventory app for my bakery with low stock alerts', /^a goal or a limit and the progress towards it/],
+    ['A budget app that warns me when I overspend', /^a goal or a limit and the progress towards it/],
     ['A pomodoro timer with a task list', /^a task list beside the timer/],
   ])('%s', (prompt, need) => {
     const reading = readRequest(prompt);

@@ -174,6 +174,9 @@ const CLAUSE_WORDS = new Set(
   ),
 );
 
+/** Records that are events, each on its own date. */
+const EVENT_NOUNS = /^(birthday|anniversary|appointment|event|meeting|exam|deadline|holiday|concert|party|flight|reservation)$/;
+
 /** Nouns that are the same in both numbers, or that name something other in the singular. */
 const PLURAL_ONLY = new Set(['series', 'species', 'savings', 'earnings', 'finances', 'belongings', 'clothes', 'news']);
 
@@ -249,7 +252,9 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
         { ...measure, required: true },
       ]
     : [{ id: 'name', label: 'Name', type: 'text', required: true }];
-  if (!measure && (dated || planner)) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
+  // Records that are events have their date even in a list: "a birthday list", "my exams".
+  const event = EVENT_NOUNS.test(last);
+  if (!measure && (dated || planner || event)) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
