@@ -195,12 +195,19 @@ describe('request → spec', () => {
     expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
   });
 
-  test('a list of events has their date, and ages, pay and rewards are fields of their own', () => {
+  test('a list of events has their date; ages, pay, rewards, an RSVP, a meal and the weather are fields of their own', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.id}:${f.type}`);
     expect(fields('I need a birthday list with ages')).toEqual(expect.arrayContaining(['date:date', 'age:number']));
     expect(fields('a list of my exams')).toContain('date:date');
     expect(fields('a babysitting hours log with pay per hour')).toEqual(expect.arrayContaining(['hours:number', 'pay:money']));
     expect(fields('a kids chore tracker with rewards')).toContain('reward:text');
+    expect(fields('a wedding guest list with RSVP status and meal choice')).toEqual(
+      expect.arrayContaining(['rsvp:choice', 'meal:text']),
+    );
+    // The weather a journal records is a field, not live data to fetch.
+    expect(fields('a journal app with mood and weather')).toContain('weather:choice');
+    expect(readRequest('a journal app with mood and weather').leftOut).toEqual([]);
+    expect(readRequest('what is the weather in Paris').outcome).toBe('refused');
     // A list of things that are not events keeps no date.
     expect(fields('a packing list')).not.toContain('date:date');
   });

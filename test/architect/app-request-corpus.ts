@@ -217,6 +217,7 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a video streaming platform', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'video' },
   { prompt: 'a weather app with the live forecast', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },
   { prompt: 'an RSS news reader', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },
+  { prompt: 'a list of my passwords', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
   { prompt: 'a password manager for all my logins', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
   { prompt: 'asdf qwerty zxcv', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'could not find' },
   // A game's hint words ("card", "math") once read it as a kanban board or a calculator.

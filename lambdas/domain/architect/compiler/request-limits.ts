@@ -80,7 +80,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'a server or database (the app keeps its data in this browser)', core: false, instead: '' },
   ],
   [
-    /\b(password (manager|vault|keeper|safe)s?|store (my )?passwords|keep (my )?passwords)\b/,
+    /\b(password (manager|vault|keeper|safe|list|book|notebook|tracker|log)s?|store (my )?passwords|keep (my )?passwords|(list|lists|log|book|notebook|collection|tracker) (of|for) (all )?(my |our )?(passwords|logins))\b/,
     {
       need: "keeping passwords safe, which needs encryption and a vault a web page's own storage is not (anyone at this browser could read them)",
       core: true,
@@ -113,7 +113,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
   ],
   [
-    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather forecast|weather|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b/,
+    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather (?:forecasts?|apps?|updates?|reports?|data|dashboards?|widgets?|stations?|alerts?|in|for|at|near)|(?:current|today'?s|local) weather|^(?:an? )?weather$|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b/,
     { need: 'live data from the internet (the app has no server to fetch it)', core: false, instead: '' },
   ],
 ];
