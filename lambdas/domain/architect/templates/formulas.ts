@@ -29,76 +29,10 @@ const PERCENTAGE = staticSource('formulas/percentage.js');
 const MODULES: Readonly<Record<Formula, string>> = { tip: TIP, bmi: BMI, loan: LOAN, percentage: PERCENTAGE };
 
 const TESTS: Readonly<Record<Formula, string>> = {
-  tip: js`
-test('a tip, the total and each share of the bill', () => {
-  assert.deepEqual(tipSplit(50, 15, 1), { tip: 7.5, total: 57.5, perPerson: 57.5 });
-  assert.deepEqual(tipSplit(84.2, 18, 3), { tip: 15.16, total: 99.36, perPerson: 33.12 });
-  assert.deepEqual(tipSplit(100, 0, 4), { tip: 0, total: 100, perPerson: 25 });
-});
-
-test('shares are rounded up so that together they cover the total', () => {
-  const { total, perPerson } = tipSplit(100, 0, 3);
-  assert.equal(perPerson, 33.34);
-  assert.ok(perPerson * 3 >= total);
-});
-
-test('a bill that cannot be split is refused with a reason', () => {
-  assert.throws(() => tipSplit(-5, 10, 2), /bill must be at least 0/);
-  assert.throws(() => tipSplit(50, 10, 0), /number of people must be at least 1/);
-  assert.throws(() => tipSplit(50, 10, 2.5), /whole number/);
-  assert.throws(() => tipSplit(Number.NaN, 10, 2), FormulaError);
-});
-`,
-  bmi: js`
-test('the body mass index and its category', () => {
-  assert.deepEqual(bodyMassIndex(70, 175), { bmi: 22.9, category: 'Healthy weight' });
-  assert.deepEqual(bodyMassIndex(50, 175), { bmi: 16.3, category: 'Underweight' });
-  assert.deepEqual(bodyMassIndex(85, 175), { bmi: 27.8, category: 'Overweight' });
-  assert.deepEqual(bodyMassIndex(110, 175), { bmi: 35.9, category: 'Obesity' });
-});
-
-test('the categories change at 18.5, 25 and 30', () => {
-  assert.equal(bmiCategory(18.4), 'Underweight');
-  assert.equal(bmiCategory(18.5), 'Healthy weight');
-  assert.equal(bmiCategory(25), 'Overweight');
-  assert.equal(bmiCategory(30), 'Obesity');
-});
-
-test('a weight or height that is not a body is refused', () => {
-  assert.throws(() => bodyMassIndex(0, 175), /weight must be more than 0/);
-  assert.throws(() => bodyMassIndex(70, 10), /height must be at least 30/);
-});
-`,
-  loan: js`
-test('the monthly payment of a loan, the total paid and the interest', () => {
-  assert.deepEqual(loanPayment(200000, 6, 30), { monthly: 1199.1, total: 431676.38, interest: 231676.38, months: 360 });
-  assert.deepEqual(loanPayment(10000, 5, 5), { monthly: 188.71, total: 11322.74, interest: 1322.74, months: 60 });
-});
-
-test('at 0 % the amount is divided over the months', () => {
-  assert.deepEqual(loanPayment(1200, 0, 1), { monthly: 100, total: 1200, interest: 0, months: 12 });
-});
-
-test('a loan without an amount or a term is refused', () => {
-  assert.throws(() => loanPayment(0, 5, 10), /loan amount must be more than 0/);
-  assert.throws(() => loanPayment(1000, 5, 0), /term in years must be more than 0/);
-  assert.throws(() => loanPayment(1000, 150, 1), /interest rate must be at most 100/);
-});
-`,
-  percentage: js`
-test('a percentage of a number, a share as a percentage and a percentage change', () => {
-  assert.equal(percentOf(20, 150), 30);
-  assert.equal(decimal(percentShare(1, 3)), '33.33');
-  assert.equal(percentChange(80, 100), 25);
-  assert.equal(percentChange(100, 80), -20);
-  assert.equal(percentChange(-50, -25), 50);
-});
-
-test('a share of nothing and a change from 0 are refused', () => {
-  assert.throws(() => percentShare(5, 0), /whole cannot be 0/);
-  assert.throws(() => percentChange(0, 10), /change from 0/);
-});
-`,
+  tip: staticSource('formulas/tip-test.js'),
+  bmi: staticSource('formulas/bmi-test.js'),
+  loan: staticSource('formulas/loan-test.js'),
+  percentage: staticSource('formulas/percentage-test.js'),
 };
 
 const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
@@ -117,7 +51,7 @@ function formulasTest(formulas: readonly Formula[]): string {
   return blocks(
     js`import { test } from 'node:test';`,
     js`import assert from 'node:assert/strict';`,
-    `import { ${names.join(', ')} } from '../src/formulas.js';`,
+    importLine(names, '../src/formulas.js'),
     js`
 test('amounts are shown in whole cents and numbers with at most two decimals', () => {
   assert.equal(money(12.5), '12.50');
