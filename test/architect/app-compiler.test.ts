@@ -242,6 +242,7 @@ describe('request → spec', () => {
       ['a BMI calculator', 'bmi', 'BMI Calculator'],
       ['a mortgage calculator with the monthly payment', 'loan', 'Loan Calculator'],
       ['a percentage calculator', 'percentage', 'Percentage Calculator'],
+      ['a compound interest calculator', 'interest', 'Interest Calculator'],
     ] as const) {
       const { spec } = resolveDraft({ prompt });
       expect([spec.kind, spec.features, spec.title]).toEqual(['calculator', [feature], title]);

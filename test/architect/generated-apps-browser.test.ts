@@ -126,7 +126,7 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
-  it('calculator: the tip, BMI, loan and percentage cards recompute as their fields change', async () => {
+  it('calculator: the tip, BMI, loan, percentage and interest cards recompute as their fields change', async () => {
     const { page, problems } = await open('calculator');
     const text = (id: string) => page.textContent(`#${id}`);
     // The defaults are worked out on load.
@@ -138,6 +138,11 @@ describeIfChromium('generated apps in Chromium', () => {
       '231676.38',
     ]);
     expect([await text('pct-of'), await text('pct-share'), await text('pct-change')]).toEqual(['30', '13.33 %', '+650 %']);
+    expect([await text('interest-balance'), await text('interest-paid'), await text('interest-earned')]).toEqual([
+      '17175.24',
+      '13000.00',
+      '4175.24',
+    ]);
     // Typing into a field changes the card, not the keypad's display.
     await page.fill('#tip-people', '3');
     expect(await text('tip-each')).toBe('19.17');

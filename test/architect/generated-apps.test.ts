@@ -214,6 +214,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'return ((to - from) / Math.abs(to)) * 100;',
   ],
   [
+    'interest calculator forgets the monthly deposits',
+    draftManifest({ prompt: 'a compound interest calculator' }),
+    'src/formulas.js',
+    'const paidIn = start + monthlyDeposit * months;',
+    'const paidIn = start;',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

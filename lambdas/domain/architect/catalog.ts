@@ -33,6 +33,7 @@ export const FEATURE_IDS = [
   'bmi',
   'loan',
   'percentage',
+  'interest',
 ] as const;
 export const FeatureIdSchema = z.enum(FEATURE_IDS);
 export type FeatureId = z.infer<typeof FeatureIdSchema>;
@@ -400,6 +401,21 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     ],
     kinds: ['calculator'],
   },
+  interest: {
+    id: 'interest',
+    title: 'Compound interest',
+    description:
+      'Works out how savings grow with compound interest and monthly deposits: the balance, what was paid in and the interest.',
+    keywords: [
+      'compound interest',
+      'interest calculator',
+      'savings calculator',
+      'investment calculator',
+      'savings growth',
+      'retirement calculator',
+    ],
+    kinds: ['calculator'],
+  },
 };
 
 /** The calculator's formula features, each with the title of a calculator that has only it. */
@@ -408,6 +424,7 @@ export const FORMULA_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   bmi: 'BMI Calculator',
   loan: 'Loan Calculator',
   percentage: 'Percentage Calculator',
+  interest: 'Interest Calculator',
 };
 
 /** Kind used by the direct-build path when a request names no kind: a task list is the most common small app. */

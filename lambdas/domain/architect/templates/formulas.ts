@@ -9,7 +9,7 @@ import { staticSource } from './static-sources';
  */
 
 /** The formula features, in catalog order. */
-const FORMULAS = ['tip', 'bmi', 'loan', 'percentage'] as const satisfies readonly FeatureId[];
+const FORMULAS = ['tip', 'bmi', 'loan', 'percentage', 'interest'] as const satisfies readonly FeatureId[];
 type Formula = (typeof FORMULAS)[number];
 
 export function formulasOf(spec: AppSpec): Formula[] {
@@ -26,13 +26,20 @@ const LOAN = staticSource('formulas/loan.js');
 
 const PERCENTAGE = staticSource('formulas/percentage.js');
 
-const MODULES: Readonly<Record<Formula, string>> = { tip: TIP, bmi: BMI, loan: LOAN, percentage: PERCENTAGE };
+const MODULES: Readonly<Record<Formula, string>> = {
+  tip: TIP,
+  bmi: BMI,
+  loan: LOAN,
+  percentage: PERCENTAGE,
+  interest: staticSource('formulas/interest.js'),
+};
 
 const TESTS: Readonly<Record<Formula, string>> = {
   tip: staticSource('formulas/tip-test.js'),
   bmi: staticSource('formulas/bmi-test.js'),
   loan: staticSource('formulas/loan-test.js'),
   percentage: staticSource('formulas/percentage-test.js'),
+  interest: staticSource('formulas/interest-test.js'),
 };
 
 const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
@@ -40,6 +47,7 @@ const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
   bmi: ['bodyMassIndex', 'bmiCategory'],
   loan: ['loanPayment'],
   percentage: ['percentOf', 'percentShare', 'percentChange'],
+  interest: ['compoundInterest'],
 };
 
 function formulasModule(formulas: readonly Formula[]): string {
@@ -121,6 +129,21 @@ const CARDS: Readonly<Record<Formula, { title: string; fields: readonly Field[];
       ['pct-change', 'Change from A to B'],
     ],
   },
+  interest: {
+    title: 'Compound interest',
+    fields: [
+      ['interest-start', 'Starting amount', '1000', '1'],
+      ['interest-rate', 'Interest (% a year)', '5', '0.01'],
+      ['interest-years', 'Years', '10', '1'],
+      ['interest-deposit', 'Deposit each month', '100', '1'],
+    ],
+    results: [
+      ['interest-balance', 'Balance'],
+      ['interest-paid', 'Paid in'],
+      ['interest-earned', 'Interest earned'],
+    ],
+    note: 'Interest is added monthly; each deposit is made at the end of its month.',
+  },
 };
 
 export function formulaBody(spec: AppSpec): string | null {
@@ -187,6 +210,15 @@ const WIRING: Readonly<Record<Formula, string>> = {
   if (messages.length > 0) results.error = messages.join('. ');
   return results;
 });`,
+  interest: js`formula('interest', () => {
+  const { balance, paidIn, interest } = compoundInterest(
+    numberIn('interest-start'),
+    numberIn('interest-rate'),
+    numberIn('interest-years'),
+    numberIn('interest-deposit'),
+  );
+  return { 'interest-balance': money(balance), 'interest-paid': money(paidIn), 'interest-earned': money(interest) };
+});`,
 };
 
 /** What main.js imports from the formulas module for each formula's card. */
@@ -195,6 +227,7 @@ const CARD_IMPORTS: Readonly<Record<Formula, readonly string[]>> = {
   bmi: ['bodyMassIndex'],
   loan: ['money', 'loanPayment'],
   percentage: ['decimal', 'percentOf', 'percentShare', 'percentChange'],
+  interest: ['money', 'compoundInterest'],
 };
 
 /** main.js's import of the formulas it uses. */
