@@ -243,6 +243,7 @@ describe('request → spec', () => {
       ['a mortgage calculator with the monthly payment', 'loan', 'Loan Calculator'],
       ['a percentage calculator', 'percentage', 'Percentage Calculator'],
       ['a compound interest calculator', 'interest', 'Interest Calculator'],
+      ['how old am I calculator', 'age', 'Age Calculator'],
     ] as const) {
       const { spec } = resolveDraft({ prompt });
       expect([spec.kind, spec.features, spec.title]).toEqual(['calculator', [feature], title]);
@@ -272,7 +273,8 @@ describe('request → spec', () => {
     const leftOut = (prompt: string) => readRequest(prompt).leftOut.join(' ');
     expect(leftOut('a scientific calculator')).toMatch(/^scientific functions/);
     expect(leftOut('a percentage calculator')).toBe('');
-    expect(leftOut('an age calculator')).toMatch(/^the age formula/);
+    expect(leftOut('an age calculator')).toBe('');
+    expect(leftOut('a fuel cost calculator')).toMatch(/^the fuel cost formula/);
     expect(leftOut('a simple calculator')).toBe('');
     expect(leftOut('a dark mode calculator')).toBe('');
     // The record word only says what the tool is for.

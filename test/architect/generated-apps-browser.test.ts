@@ -126,7 +126,7 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
-  it('calculator: the tip, BMI, loan, percentage and interest cards recompute as their fields change', async () => {
+  it('calculator: the tip, BMI, loan, percentage, interest and age cards recompute as their fields change', async () => {
     const { page, problems } = await open('calculator');
     const text = (id: string) => page.textContent(`#${id}`);
     // The defaults are worked out on load.
@@ -143,6 +143,12 @@ describeIfChromium('generated apps in Chromium', () => {
       '13000.00',
       '4175.24',
     ]);
+    // The age is today's until another date is chosen.
+    expect(await page.inputValue('#age-on')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.fill('#age-on', '2024-05-15');
+    expect([await text('age-value'), await text('age-days')]).toEqual(['24 years, 4 months, 14 days', '8901']);
+    await page.fill('#age-on', '1999-12-31');
+    expect([await text('age-error'), await text('age-value')]).toEqual(['The date must not be before the birth date', '']);
     // Typing into a field changes the card, not the keypad's display.
     await page.fill('#tip-people', '3');
     expect(await text('tip-each')).toBe('19.17');

@@ -221,6 +221,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'const paidIn = start;',
   ],
   [
+    'age calculator counts a month too many',
+    draftManifest({ prompt: 'an age calculator' }),
+    'src/formulas.js',
+    'if (utc(addMonths(birth, months)) > utc(on)) months -= 1;',
+    '',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

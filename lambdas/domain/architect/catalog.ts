@@ -34,6 +34,7 @@ export const FEATURE_IDS = [
   'loan',
   'percentage',
   'interest',
+  'age',
 ] as const;
 export const FeatureIdSchema = z.enum(FEATURE_IDS);
 export type FeatureId = z.infer<typeof FeatureIdSchema>;
@@ -416,6 +417,13 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     ],
     kinds: ['calculator'],
   },
+  age: {
+    id: 'age',
+    title: 'Age',
+    description: 'Works out an age on a date from the birth date: years, months and days, and the days in all.',
+    keywords: ['age calculator', 'how old', 'calculate my age', 'calculate age', 'age in days', 'age calc'],
+    kinds: ['calculator'],
+  },
 };
 
 /** The calculator's formula features, each with the title of a calculator that has only it. */
@@ -425,6 +433,7 @@ export const FORMULA_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   loan: 'Loan Calculator',
   percentage: 'Percentage Calculator',
   interest: 'Interest Calculator',
+  age: 'Age Calculator',
 };
 
 /** Kind used by the direct-build path when a request names no kind: a task list is the most common small app. */

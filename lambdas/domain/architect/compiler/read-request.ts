@@ -308,7 +308,7 @@ const PLAIN_CALCULATOR = new Set(
   (
     'a an the my our your me simple basic small little tiny nice clean minimal minimalist pocket desk desktop online ' +
     'web math maths arithmetic everyday standard regular normal quick easy good cool dark light mode themed retro ' +
-    'modern big classic style ios iphone android mobile beautiful pretty handy plain build make create want need'
+    'modern big classic style ios iphone android mobile beautiful pretty handy plain build make create want need am i'
   ).split(' '),
 );
 

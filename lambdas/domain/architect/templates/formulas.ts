@@ -9,7 +9,7 @@ import { staticSource } from './static-sources';
  */
 
 /** The formula features, in catalog order. */
-const FORMULAS = ['tip', 'bmi', 'loan', 'percentage', 'interest'] as const satisfies readonly FeatureId[];
+const FORMULAS = ['tip', 'bmi', 'loan', 'percentage', 'interest', 'age'] as const satisfies readonly FeatureId[];
 type Formula = (typeof FORMULAS)[number];
 
 export function formulasOf(spec: AppSpec): Formula[] {
@@ -32,6 +32,7 @@ const MODULES: Readonly<Record<Formula, string>> = {
   loan: LOAN,
   percentage: PERCENTAGE,
   interest: staticSource('formulas/interest.js'),
+  age: staticSource('formulas/age.js'),
 };
 
 const TESTS: Readonly<Record<Formula, string>> = {
@@ -40,6 +41,7 @@ const TESTS: Readonly<Record<Formula, string>> = {
   loan: staticSource('formulas/loan-test.js'),
   percentage: staticSource('formulas/percentage-test.js'),
   interest: staticSource('formulas/interest-test.js'),
+  age: staticSource('formulas/age-test.js'),
 };
 
 const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
@@ -48,6 +50,7 @@ const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
   loan: ['loanPayment'],
   percentage: ['percentOf', 'percentShare', 'percentChange'],
   interest: ['compoundInterest'],
+  age: ['ageOn', 'describeAge'],
 };
 
 function formulasModule(formulas: readonly Formula[]): string {
@@ -73,7 +76,7 @@ test('amounts are shown in whole cents and numbers with at most two decimals', (
   );
 }
 
-/** One number input: [id, label, default value, step]. */
+/** One input: [id, label, default value, step]; the step 'date' makes a date input instead of a number. */
 type Field = readonly [string, string, string, string];
 
 /** Each formula's card: its heading, inputs, results ([id, label]) and a note. */
@@ -144,6 +147,18 @@ const CARDS: Readonly<Record<Formula, { title: string; fields: readonly Field[];
     ],
     note: 'Interest is added monthly; each deposit is made at the end of its month.',
   },
+  age: {
+    title: 'Age',
+    fields: [
+      ['age-birth', 'Birth date', '2000-01-01', 'date'],
+      ['age-on', 'On', '', 'date'],
+    ],
+    results: [
+      ['age-value', 'Age'],
+      ['age-days', 'Days in all'],
+    ],
+    note: 'A month after the 31st ends on the last day of a shorter month.',
+  },
 };
 
 export function formulaBody(spec: AppSpec): string | null {
@@ -158,7 +173,9 @@ export function formulaBody(spec: AppSpec): string | null {
         `        <form id="${f}-form" class="formula-inputs" novalidate>`,
         ...card.fields.map(
           ([id, label, value, step]) =>
-            `          <label for="${id}">${label}<input id="${id}" type="number" inputmode="decimal" step="${step}" value="${value}"></label>`,
+            step === 'date'
+              ? `          <label for="${id}">${label}<input id="${id}" type="date" value="${value}"></label>`
+              : `          <label for="${id}">${label}<input id="${id}" type="number" inputmode="decimal" step="${step}" value="${value}"></label>`,
         ),
         '        </form>',
         '        <dl class="formula-results">',
@@ -219,6 +236,16 @@ const WIRING: Readonly<Record<Formula, string>> = {
   );
   return { 'interest-balance': money(balance), 'interest-paid': money(paidIn), 'interest-earned': money(interest) };
 });`,
+  age: js`// The age today, until another date is chosen.
+if (byId('age-on').value === '') {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  byId('age-on').value = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
+}
+formula('age', () => {
+  const age = ageOn(byId('age-birth').value, byId('age-on').value);
+  return { 'age-value': describeAge(age), 'age-days': String(age.totalDays) };
+});`,
 };
 
 /** What main.js imports from the formulas module for each formula's card. */
@@ -228,6 +255,7 @@ const CARD_IMPORTS: Readonly<Record<Formula, readonly string[]>> = {
   loan: ['money', 'loanPayment'],
   percentage: ['decimal', 'percentOf', 'percentShare', 'percentChange'],
   interest: ['money', 'compoundInterest'],
+  age: ['ageOn', 'describeAge'],
 };
 
 /** main.js's import of the formulas it uses. */
