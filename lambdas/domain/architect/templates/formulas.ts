@@ -3,9 +3,10 @@ import { blocks, has, importLine, js, type AppSpec } from './app-spec';
 import { staticSource } from './static-sources';
 
 /**
- * The calculator's everyday formulas (tip and split, BMI, loan payment, percentages): each a
- * pure function in `src/formulas.js` with tests of its own, and a card on the page whose inputs
- * recompute its results as they change. Only the formulas the spec asks for are generated.
+ * The calculator's everyday formulas (tip and split, BMI, loan payment, percentages, compound
+ * interest, age): each pure functions in `src/formulas.js` with tests of their own, and a card on
+ * the page whose inputs recompute its results as they change. Only the formulas the spec asks for
+ * are generated.
  */
 
 /** The formula features, in catalog order. */
@@ -18,32 +19,6 @@ export function formulasOf(spec: AppSpec): Formula[] {
 
 const HEADER = staticSource('formulas/header.js');
 
-const TIP = staticSource('formulas/tip.js');
-
-const BMI = staticSource('formulas/bmi.js');
-
-const LOAN = staticSource('formulas/loan.js');
-
-const PERCENTAGE = staticSource('formulas/percentage.js');
-
-const MODULES: Readonly<Record<Formula, string>> = {
-  tip: TIP,
-  bmi: BMI,
-  loan: LOAN,
-  percentage: PERCENTAGE,
-  interest: staticSource('formulas/interest.js'),
-  age: staticSource('formulas/age.js'),
-};
-
-const TESTS: Readonly<Record<Formula, string>> = {
-  tip: staticSource('formulas/tip-test.js'),
-  bmi: staticSource('formulas/bmi-test.js'),
-  loan: staticSource('formulas/loan-test.js'),
-  percentage: staticSource('formulas/percentage-test.js'),
-  interest: staticSource('formulas/interest-test.js'),
-  age: staticSource('formulas/age-test.js'),
-};
-
 const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
   tip: ['tipSplit'],
   bmi: ['bodyMassIndex', 'bmiCategory'],
@@ -53,8 +28,9 @@ const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
   age: ['ageOn', 'describeAge'],
 };
 
+/** Each formula's functions and tests are the fixed files `static/formulas/<formula>.js` and `<formula>-test.js`. */
 function formulasModule(formulas: readonly Formula[]): string {
-  return [HEADER, ...formulas.map((f) => MODULES[f])].join('');
+  return [HEADER, ...formulas.map((f) => staticSource(`formulas/${f}.js`))].join('');
 }
 
 function formulasTest(formulas: readonly Formula[]): string {
@@ -72,7 +48,7 @@ test('amounts are shown in whole cents and numbers with at most two decimals', (
   assert.equal(decimal(25), '25');
 });
 `,
-    ...formulas.map((f) => TESTS[f]),
+    ...formulas.map((f) => staticSource(`formulas/${f}-test.js`)),
   );
 }
 
@@ -248,21 +224,13 @@ formula('age', () => {
 });`,
 };
 
-/** What main.js imports from the formulas module for each formula's card. */
-const CARD_IMPORTS: Readonly<Record<Formula, readonly string[]>> = {
-  tip: ['money', 'tipSplit'],
-  bmi: ['bodyMassIndex'],
-  loan: ['money', 'loanPayment'],
-  percentage: ['decimal', 'percentOf', 'percentShare', 'percentChange'],
-  interest: ['money', 'compoundInterest'],
-  age: ['ageOn', 'describeAge'],
-};
-
 /** main.js's import of the formulas it uses. */
 export function formulaImports(spec: AppSpec): string | null {
   const formulas = formulasOf(spec);
   if (formulas.length === 0) return null;
-  const names = [...new Set(['FormulaError', ...formulas.flatMap((f) => CARD_IMPORTS[f])])];
+  // What each card's wiring calls: the display helpers and the formula's own functions.
+  const called = (f: Formula) => ['money', 'decimal', ...FUNCTIONS[f]].filter((n) => new RegExp(`\\b${n}\\(`).test(WIRING[f]));
+  const names = [...new Set(['FormulaError', ...formulas.flatMap(called)])];
   return importLine(names, './formulas.js');
 }
 
