@@ -65,7 +65,10 @@ export function createGantryApp(options: GantryAppOptions = {}): { app: App; sta
       architect: context('gantry:architect') === 'offline' ? 'offline' : 'llm',
     },
   });
-  Tags.of(app).add('project', 'gantry');
+  // Every taggable resource carries the project's tag, except the dashboard: CloudFormation's
+  // published resource schemas (those template linters check against) have no Tags on
+  // AWS::CloudWatch::Dashboard in every region yet, and a tag there buys nothing.
+  Tags.of(app).add('project', 'gantry', { excludeResourceTypes: ['AWS::CloudWatch::Dashboard'] });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };
 }

@@ -88,6 +88,14 @@ test('every Lambda function of the stack is covered by an errors alarm and a thr
   for (const id of handlerFunctions) expect({ id, covered: errors.has(id) }).toEqual({ id, covered: true });
 });
 
+test('the dashboard has only the properties every region’s resource schema knows (no Tags)', () => {
+  const dashboards = Object.values(g.template.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+  expect(dashboards).toHaveLength(1);
+  const properties = dashboards[0]!.Properties as Record<string, unknown>;
+  expect(properties).toHaveProperty('DashboardBody');
+  expect(Object.keys(properties).filter((k) => !['DashboardBody', 'DashboardName'].includes(k))).toEqual([]);
+});
+
 test('the dashboard shows the metrics of the local /ops page, from the handlers’ EMF namespace', () => {
   const dashboards = Object.values(g.template.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
   expect(dashboards).toHaveLength(1);
