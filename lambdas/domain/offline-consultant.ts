@@ -450,7 +450,7 @@ function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, message: string, 
       };
     }
   }
-  const applied = applySpecWords(spec, text, { revision: true });
+  const applied = applySpecWords(spec, text, { revision: true, listText: normalizeRequestText(message, { keepCommas: true }) });
   let next: AppSpec = applied.spec;
   const changes = [...applied.changes];
   const theme = themeFor(a.designTarget);

@@ -34,6 +34,8 @@ describe('request → spec', () => {
       for (const entity of expected.entities ?? []) expect(names).toContain(entity);
       const types = reading.spec.behaviours.map((b) => b.type);
       for (const behaviour of expected.behaviours ?? []) expect(types).toContain(behaviour);
+      const fields = Object.fromEntries(reading.spec.entities[0]!.fields.map((f) => [f.label, f.type] as const));
+      expect(fields).toMatchObject(expected.fields ?? {});
       expect(reading.spec.look.dark).toBe(expected.dark ?? false);
     }
     expect(reading.interpretedAs !== null).toBe(expected.interpreted ?? false);
@@ -362,6 +364,74 @@ describe('request → spec', () => {
     expect(kindOf('a subscription tracker')).toBe('a bill tracker');
     // A word the records already have a field for adds none: the meal planner has a day.
     expect(fieldIds('a meal planner with a board by day')).not.toContain('date');
+  });
+
+  test('a field the vocabulary lacks is a field of its own, typed by its words; commas part the items', () => {
+    const fields = (prompt: string) =>
+      Object.fromEntries(specOf(prompt).entities[0]!.fields.map((f) => [f.label.toLowerCase(), f.type] as const));
+    expect(fields('a vinyl record collection with artist, album, year and condition')).toMatchObject({
+      artist: 'text',
+      album: 'text',
+      year: 'number',
+      condition: 'text',
+    });
+    expect(fields('a coffee tasting journal with origin, roast level and brew method')).toMatchObject({
+      origin: 'text',
+      'roast level': 'text',
+      'brew method': 'text',
+    });
+    expect(fields('a tracker for my cats with name, breed, birthday and vet visits')).toMatchObject({
+      breed: 'text',
+      birthday: 'date',
+      'vet visits': 'text',
+    });
+    expect(fields('a recipe book with prep time, servings and difficulty')).toMatchObject({
+      servings: 'number',
+      difficulty: 'text',
+    });
+    expect(fields('a meeting log with agenda, action items and attendees')).toMatchObject({
+      agenda: 'longtext',
+      'action items': 'longtext',
+      attendees: 'number',
+    });
+    expect(fields('a gear list with weight, rent fee and returned')).toMatchObject({
+      weight: 'number',
+      'rent fee': 'money',
+      returned: 'boolean',
+    });
+    // A vocabulary word after one the records have is read too: "date, mileage and cost" was only a date.
+    expect(fields('a car maintenance log with date, mileage and cost')).toMatchObject({ mileage: 'number', amount: 'money' });
+    expect(fields('a client list with company, email and phone')).toMatchObject({
+      company: 'text',
+      'e-mail': 'text',
+      phone: 'text',
+    });
+  });
+
+  test('words that say what the app does, who shares it or what it is built with name no field', () => {
+    const labels = (prompt: string) => specOf(prompt).entities.flatMap((e) => e.fields.map((f) => f.label.toLowerCase()));
+    expect(labels('a habit tracker with streaks, dark mode and a calendar view').join(' ')).not.toMatch(
+      /streak|dark|mode|calendar|view/,
+    );
+    const expenses = labels('an expense tracker');
+    for (const prompt of [
+      'an expense tracker I can share with my roommates',
+      'an expense tracker built with react',
+      'an expense tracker with a monthly budget and charts',
+      'an expense tracker with reminders and export',
+      'an expense tracker with a goal of 500 dollars',
+      'an expense tracker with the things we bought',
+      'an expense tracker with expenses',
+    ]) {
+      expect({ prompt, added: labels(prompt).filter((l) => !expenses.includes(l)) }).toEqual({ prompt, added: [] });
+    }
+    // Lists after "tracks" or "has" add vocabulary fields only: "tracks my water intake" names the records.
+    expect(labels('an app that tracks my water intake')).not.toContain('water intake');
+  });
+
+  test('the records the head of a request names come before a longer phrase in its features', () => {
+    expect(specOf('a recipe app with recipes and a shopping list').entities[0]!.name).toBe('Recipe');
+    expect(specOf('a shopping list').entities[0]!.name).toBe('Item');
   });
 
   test('a board game is no kanban board', () => {

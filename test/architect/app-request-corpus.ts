@@ -13,6 +13,8 @@ export interface BuildableRequest {
   readonly entities?: readonly string[];
   /** Behaviour types the spec must have. */
   readonly behaviours?: readonly string[];
+  /** Field labels (with their types) the first entity must have. */
+  readonly fields?: Readonly<Record<string, string>>;
   readonly dark?: boolean;
   /** True when the reading must be recorded as an interpretation. */
   readonly interpreted?: boolean;
@@ -151,6 +153,19 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     builds: 'spec',
     entities: ['Workout'],
     behaviours: ['total', 'sort'],
+  },
+  // Fields the vocabulary lacks are fields of their own, typed by their words.
+  {
+    prompt: 'A vinyl record collection with artist, album, year and condition',
+    builds: 'spec',
+    entities: ['Vinyl record'],
+    fields: { Artist: 'text', Album: 'text', Year: 'number', Condition: 'text' },
+    interpreted: true,
+  },
+  {
+    prompt: 'a coffee tasting journal with origin, roast level, brew method and price paid',
+    builds: 'spec',
+    fields: { Origin: 'text', 'Roast level': 'text', 'Brew method': 'text', Amount: 'money' },
   },
   { prompt: 'a calculator with history', builds: 'calculator' },
   // A calculator with a formula it has is that calculator, as asked.

@@ -54,6 +54,18 @@ describe('consulting on an app spec', () => {
     expect(named!.app_spec!.title).toBe("Grandma's Kitchen");
   });
 
+  it('adds the fields a change request lists, those the vocabulary lacks too, and says so', () => {
+    const [, r] = converse(['a wine catalog', 'add vintage, region and a price']);
+    const fields = Object.fromEntries(r!.app_spec!.entities[0]!.fields.map((f) => [f.label, f.type] as const));
+    expect(fields).toMatchObject({ Vintage: 'text', Region: 'text', Amount: 'money' });
+    expect(r!.response).toContain('Added a vintage field, added a region field and added an amount field.');
+    // "Add dark mode and search" names no field.
+    const [, look] = converse(['a wine catalog', 'add dark mode and search']);
+    expect(look!.app_spec!.entities[0]!.fields.map((f) => f.label)).toEqual(
+      r!.app_spec!.entities[0]!.fields.map((f) => f.label).filter((l) => !['Vintage', 'Region', 'Amount'].includes(l)),
+    );
+  });
+
   it('turns a kind template into a spec when asked for what only a spec has', () => {
     const [, r] = converse(['a todo list', 'add a notes field and group by priority']);
     expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'custom' });

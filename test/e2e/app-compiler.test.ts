@@ -87,6 +87,10 @@ describe('the corpus of everyday requests, built end to end', () => {
         const types = spec.behaviours.map((b: any) => b.type);
         for (const e of r.entities ?? []) if (!names.includes(e)) problems.push(`${r.prompt}: no entity ${e}`);
         for (const b of r.behaviours ?? []) if (!types.includes(b)) problems.push(`${r.prompt}: no behaviour ${b}`);
+        for (const [label, type] of Object.entries(r.fields ?? {})) {
+          const field = spec.entities[0].fields.find((f: any) => f.label === label);
+          if (field?.type !== type) problems.push(`${r.prompt}: field ${label} is ${field?.type ?? 'missing'}, not ${type}`);
+        }
         if ((r.dark ?? false) !== spec.look.dark) problems.push(`${r.prompt}: dark mode ${spec.look.dark}`);
         const tests = await t.fetchApp(new URL('src/model.js', done.url).toString());
         if (tests.status !== 200) problems.push(`${r.prompt}: model.js not deployed`);

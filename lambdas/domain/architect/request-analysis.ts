@@ -90,16 +90,20 @@ const NAME_STOP_WORDS = new Set(
 );
 
 /** Splits lower-case words out of free text and normalises the usual spellings of "to-do". */
-export function normalizeRequestText(text: string): string {
-  return text
+export function normalizeRequestText(text: string, options: { readonly keepCommas?: boolean } = {}): string {
+  const plain = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/\bto-dos?\b/g, 'todo')
     .replace(/\bto do (list|app|items?)\b/g, 'todo $1')
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .replace(/[’']/g, '');
+  if (!options.keepCommas) return plain.replace(/[^a-z0-9]+/g, ' ').trim();
+  // Commas and semicolons part the items of a list ("with artist, album and year"): kept as " , ".
+  return plain
+    .replace(/[^a-z0-9,;]+/g, ' ')
+    .replace(/\s*[,;][\s,;]*/g, ' , ')
+    .replace(/^[ ,]+|[ ,]+$/g, '');
 }
 
 interface PhraseMatch {

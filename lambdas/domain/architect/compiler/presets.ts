@@ -47,6 +47,8 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['done', 'completed', 'finished', 'checkbox'], f.bool('done', 'Done')],
   [['favorite', 'favorites', 'favourite', 'favourites', 'starred'], f.bool('favorite', 'Favorite')],
   [['location', 'place', 'where'], f.text('location', 'Location')],
+  [['email', 'e mail', 'email address', 'e mail address', 'emails'], f.text('email', 'E-mail')],
+  [['phone', 'phone number', 'phone numbers', 'telephone', 'mobile number'], f.text('phone', 'Phone')],
   [['author', 'authors'], f.text('author', 'Author')],
   [['duration', 'minutes', 'time spent'], f.number('minutes', 'Minutes')],
   [['time', 'times'], f.text('time', 'Time')],

@@ -282,7 +282,11 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   return { preset, noun: noun.join(' ') };
 }
 
-function specFrom(preset: Preset, text: string, original: string, appName: string | null, theme: string | null): AppSpec {
+/**
+ * The preset shaped by the words of the request (`text`, normalised; `original`: the request as
+ * written when it is English, whose commas part the items of its lists).
+ */
+function specFrom(preset: Preset, text: string, original: string | null, appName: string | null, theme: string | null): AppSpec {
   const title = appName ?? preset.title;
   const base: AppSpec = AppSpecSchema.parse({
     version: 1,
@@ -294,9 +298,9 @@ function specFrom(preset: Preset, text: string, original: string, appName: strin
     behaviours: preset.behaviours,
     look: { theme: isThemeId(theme) ? theme : null, dark: false, density: 'comfortable' },
   });
-  void original;
+  const listText = original === null ? undefined : normalizeRequestText(original, { keepCommas: true });
   // The words of the request shape the preset; the result is parsed again at the compiler.
-  return AppSpecSchema.parse(applySpecWords(base, text).spec);
+  return AppSpecSchema.parse(applySpecWords(base, text, listText === undefined ? {} : { listText }).spec);
 }
 
 /** What may follow a tool that heads the request: nothing, or a word such as "app", then a clause. */
@@ -485,9 +489,13 @@ export function readRequest(prompt: string): RequestReading {
   const analysis = analyzeRequest(text);
   const theme = themeFor(analysis.designTarget);
   const kindNamed = analysis.kind !== null && analysis.scores[analysis.kind] >= 3 ? analysis.kind : null;
-  const matched = matchPreset(text);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
+  // The records the head names come first: "a recipe app with a shopping list" keeps recipes,
+  // though "shopping list" is the longer phrase.
+  const anywhere = matchPreset(text);
+  const matched =
+    anywhere && headEnd !== undefined && anywhere.index >= headEnd ? (matchPreset(text.slice(0, headEnd)) ?? anywhere) : anywhere;
   const tool = kindNamed ? TOOL_NOUNS[kindNamed]?.exec(text) : null;
   const toolAt = tool?.index;
   // The tool ends the request's head ("a fuel cost calculator", "a split the bill calculator
@@ -549,7 +557,7 @@ export function readRequest(prompt: string): RequestReading {
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
-    const spec = specFrom(chosen, shapeText, prompt, analysis.appName, theme?.id ?? null);
+    const spec = specFrom(chosen, shapeText, language ? null : prompt, analysis.appName, theme?.id ?? null);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
     leftOut.push(...featureGaps(text, { kind: null, exportsJson: spec.behaviours.some((b) => b.type === 'import-export') }));

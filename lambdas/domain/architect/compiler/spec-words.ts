@@ -31,14 +31,17 @@ function titleCase(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The field a word refers to in an entity: by id, by label, or by the field vocabulary. */
-function findField(entity: EntitySpec, word: string): FieldSpec | undefined {
+/**
+ * The field a word refers to in an entity: by id, by label, or by the field vocabulary (any
+ * vocabulary word inside `word`; with `exact`, only a vocabulary phrase that is all of it).
+ */
+function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
   const w = word.replace(/s$/, '');
   const direct = entity.fields.find(
     (f) => f.id.toLowerCase() === word || f.label.toLowerCase() === word || f.label.toLowerCase().replace(/s$/, '') === w,
   );
   if (direct) return direct;
-  const known = vocabularyField(word);
+  const known = exact ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
   return known
     ? entity.fields.find((f) => f.id === known.id || (f.type === known.type && ['tags', 'rating', 'image'].includes(f.type)))
     : undefined;
@@ -91,7 +94,8 @@ class SpecEditor {
     if (existing) return existing;
     if (entity.fields.length >= 12) return entity.fields[entity.fields.length - 1]!;
     entity.fields.push(field);
-    if (say) this.changes.push(`added a ${field.label.toLowerCase()} field`);
+    const label = field.label.toLowerCase();
+    if (say) this.changes.push(`added ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} field`);
     return field;
   }
 
@@ -135,28 +139,114 @@ class SpecEditor {
   }
 }
 
+/** One item of a list of things the records have: "notes", "roast level", "date mileage". */
+interface ListItem {
+  readonly words: string;
+  /**
+   * True when the list can only be naming what each record has ("with vintage, region and
+   * rating"; "add a region" in a change request), so a name the vocabulary lacks is a field of
+   * its own. Lists after "that tracks" or "has" name fields only from the vocabulary.
+   */
+  readonly names: boolean;
+}
+
+/** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
+const NOT_A_FIELD_LIST =
+  /\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$/;
+
 /**
- * "with notes, a rating and tags" → ['notes', 'a rating', 'tags'] (also after "that records",
- * "tracks", "logs"); stops at the next clause.
+ * "with notes, a rating and tags" → notes, rating, tags (also after "that records", "tracks",
+ * "logs"); stops at the next clause. Commas (kept as " , " in `text` when the request's own
+ * punctuation is known) part the items too, so "with artist, album and year" names three.
  */
-function withLists(text: string): string[] {
-  const chunks: string[] = [];
+function withLists(text: string, revision: boolean): ListItem[] {
+  const items: ListItem[] = [];
   for (const m of text.matchAll(
-    /\b(?:with|including|plus|has|have|add|adding|records|tracks|logs)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ])+)/g,
+    /\b(with|including|plus|has|have|add|adding|records|tracks|logs)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ,])+)/g,
   )) {
-    for (const part of (m[1] ?? '').split(/\b(?:and|or)\b|,/)) {
-      const chunk = part
-        .replace(/\b(a|an|the|some|my|field|fields|column|columns)\b/g, ' ')
+    const verb = m[1] ?? '';
+    const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
+    const names =
+      (/^(?:with|including|plus)$/.test(verb) || (revision && /^(?:add|adding)$/.test(verb))) && !NOT_A_FIELD_LIST.test(before);
+    for (const part of (m[2] ?? '').split(/\b(?:and|or)\b|,/)) {
+      const words = part
+        .replace(/\b(a|an|the|some|my|their|its|each|field|fields|column|columns)\b/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-      if (chunk) chunks.push(chunk);
+      if (words) items.push({ words, names });
     }
   }
-  return chunks;
+  return items;
+}
+
+/**
+ * Words of a list item that name no field: what the app does or looks like ("dark mode", "a
+ * calendar", "search", "streaks"), who uses it, and parts no record holds ("reminders", "a
+ * chart"). Other rules read those words; a field named by them would be noise.
+ */
+const NOT_FIELD_WORDS =
+  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|budgets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
+
+/** A number by its last word: "pages", "servings", "year", "temperature". */
+const NUMBER_WORDS =
+  /(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude)$/;
+/** Money by its last word ("price" and "cost" are in the vocabulary). */
+const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent)$/;
+/** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
+const DATE_WORDS = /(?:^| )(?:birthday|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
+/** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
+const BOOLEAN_WORDS =
+  /^(?:whether|is|was|if) |^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed)$/;
+/** Long text by its last word: "ingredients", "instructions", "action items". */
+const LONG_WORDS =
+  /(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$/;
+
+/**
+ * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
+ * (a number), "date applied" (a date), "action items" (long text). Null for words that name no
+ * field (see NOT_FIELD_WORDS), parts the app cannot have, the records themselves, and anything
+ * longer than three words or with digits.
+ */
+function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
+  // "whether bought" is a yes/no called "Bought".
+  const yesNo = BOOLEAN_WORDS.test(asked);
+  const words = yesNo ? asked.replace(/^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?/, '') : asked;
+  const parts = words.split(' ');
+  if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
+  if (parts.some((w) => w.length < 2) || words.length < 3) return null;
+  // The records themselves ("a recipe book with recipes") or others of the app.
+  const plain = words.replace(/s$/, '');
+  if (entities.some((e) => [e.name, e.plural, e.id].some((n) => n.toLowerCase().replace(/s$/, '') === plain))) return null;
+  const label = titleCase(words).slice(0, 40);
+  const id = camel(words);
+  if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
+  const type: FieldSpec['type'] = DATE_WORDS.test(words)
+    ? 'date'
+    : yesNo
+      ? 'boolean'
+      : MONEY_WORDS.test(words)
+        ? 'money'
+        : NUMBER_WORDS.test(words)
+          ? 'number'
+          : LONG_WORDS.test(words)
+            ? 'longtext'
+            : 'text';
+  return { id, label, type, required: false };
 }
 
 /** Applies the words of `text` (normalised) to `spec`. */
-export function applySpecWords(spec: AppSpec, text: string, options: { readonly revision?: boolean } = {}): WordsApplied {
+export function applySpecWords(
+  spec: AppSpec,
+  text: string,
+  options: {
+    readonly revision?: boolean;
+    /**
+     * The same request normalised with its commas kept (`listText`), so a list's items are
+     * known: "with vintage, region and rating". Without it, items part only at "and" and "or".
+     */
+    readonly listText?: string;
+  } = {},
+): WordsApplied {
   const ed = new SpecEditor(spec);
   const primary = ed.primary;
   const negated = (re: string): boolean =>
@@ -168,13 +258,17 @@ export function applySpecWords(spec: AppSpec, text: string, options: { readonly 
     if (field) ed.removeField(primary, field);
   }
 
-  // Fields: "with notes and a rating", "add a mood field", "a field called mood".
-  for (const chunk of withLists(text)) {
-    if (findField(primary, chunk)) continue;
+  // Fields: "with notes and a rating", "with vintage, region and rating", "add a mood field",
+  // "a field called mood".
+  for (const item of withLists(options.listText ?? text, options.revision === true)) {
+    if (findField(primary, item.words, true)) continue;
+    const known = vocabularyFields(item.words);
     // A word the records already have a field for ("by day" on a planner with a day) adds none.
-    for (const { word, field } of vocabularyFields(chunk)) {
+    for (const { word, field } of known) {
       if (!findField(primary, field.id) && !findField(primary, word)) ed.addField(primary, { ...field });
     }
+    const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
+    if (named && !findField(primary, named.id)) ed.addField(primary, named);
   }
   for (const m of text.matchAll(
     /\b(?:add|with)\s+(?:a|an)?\s*([a-z]+(?: [a-z]+)?)\s+field\b|\bfield (?:called|named) ([a-z]+(?: [a-z]+)?)/g,
