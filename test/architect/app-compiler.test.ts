@@ -199,7 +199,7 @@ describe('request → spec', () => {
 
   test('a list of events has their date; ages, pay, rewards, an RSVP, a meal and the weather are fields of their own', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.id}:${f.type}`);
-    expect(fields('I need a birthday list with ages')).toEqual(expect.arrayContaining(['date:date', 'age:number']));
+    expect(fields('I need a birthday list with ages')).toEqual(expect.arrayContaining(['birthday:date', 'age:number']));
     expect(fields('a list of my exams')).toContain('date:date');
     expect(fields('a babysitting hours log with pay per hour')).toEqual(expect.arrayContaining(['hours:number', 'pay:money']));
     expect(fields('a kids chore tracker with rewards')).toContain('reward:text');
@@ -298,8 +298,17 @@ describe('request → spec', () => {
       leftOut: expect.stringMatching(/^a stopwatch counting up/),
     });
     expect(reading('a lap timer for swimming').leftOut).toMatch(/^a stopwatch counting up/);
-    expect(reading('a countdown to my wedding').leftOut).toMatch(/^counting down to a date/);
-    expect(reading('a countdown for my exam').leftOut).toMatch(/^counting down to a date/);
+    // A countdown to a date keeps the dates and counts the days to each.
+    for (const prompt of [
+      'a countdown to my wedding',
+      'a countdown for my exam',
+      'A countdown timer to my wedding day',
+      'how many weeks until christmas',
+    ]) {
+      const countdown = specOf(prompt).behaviours.find((b) => b.type === 'countdown');
+      expect({ prompt, countdown }).toEqual({ prompt, countdown: expect.objectContaining({ entity: 'event', field: 'date' }) });
+      expect(specOf(prompt).behaviours.map((b) => b.type)).not.toContain('timer');
+    }
     // A countdown of minutes is the timer's own, read as the focus timer it is.
     expect(reading('an egg timer')).toEqual({ interpretedAs: 'a focus timer', leftOut: '' });
     expect(reading('a countdown for 10 minutes')).toEqual({ interpretedAs: 'a focus timer', leftOut: '' });

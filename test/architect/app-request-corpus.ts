@@ -167,6 +167,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     builds: 'spec',
     fields: { Origin: 'text', 'Roast level': 'text', 'Brew method': 'text', Amount: 'money' },
   },
+  // A countdown to a date, and birthdays counted down to each next one.
+  {
+    prompt: 'A countdown timer to my wedding day',
+    builds: 'spec',
+    entities: ['Event'],
+    behaviours: ['countdown', 'sort'],
+  },
+  {
+    prompt: 'a birthday reminder app for my family',
+    builds: 'spec',
+    entities: ['Person'],
+    behaviours: ['countdown', 'search'],
+    fields: { Name: 'text', Birthday: 'date' },
+    interpreted: true,
+  },
   { prompt: 'a calculator with history', builds: 'calculator' },
   // A calculator with a formula it has is that calculator, as asked.
   { prompt: 'Make a tip calculator that splits the bill between friends', builds: 'calculator' },

@@ -1,8 +1,8 @@
 /**
  * Every app the compiler makes for the request corpus works in a real browser, served from a
  * sub-path as the local host serves them: each behaviour its spec lists is driven once (add,
- * edit, delete, search, filter, sort, group, totals, counts, streak tick, due today, timer, flip,
- * export/import, undo), the views render, the records survive a reload, and dark mode toggles.
+ * edit, delete, search, filter, sort, group, totals, counts, streak tick, due today, countdown,
+ * timer, flip, export/import, undo), the views render, the records survive a reload, and dark mode toggles.
  * Skipped when Chromium is not installed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -210,6 +210,14 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
             'one record due today',
           );
           break;
+        case 'countdown': {
+          // The records are dated today, yesterday and the day before: today's comes first.
+          const rows = `${s} [data-countdown="${b.field}"] li`;
+          const first = (await page.$$eval(rows, (els) => els.map((e) => [e.getAttribute('data-days'), e.textContent])))[0];
+          check(first?.[0] === '0' && (first[1] ?? '').includes(': today'), `countdown starts with today's: ${String(first)}`);
+          check((await page.$$(rows)).length === (b.yearly ? 3 : 1), 'past dates are ahead only when they come round every year');
+          break;
+        }
         case 'timer': {
           const before = await page.textContent('[data-clock]');
           await page.click('[data-timer-start]');

@@ -79,6 +79,8 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   /** Consecutive days with a record of `entity` (a child entity), per parent record; "tick off today" adds one. */
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
+  /** Days left to each record's date, soonest first; `yearly`: the date comes round every year (birthdays). */
+  z.object({ type: z.literal('countdown'), ...onEntity, field: IdSchema, yearly: z.boolean().default(false) }),
   z.object({ type: z.literal('timer'), minutes: z.number().int().min(1).max(180) }),
   z.object({ type: z.literal('flip'), ...onEntity, front: IdSchema, back: IdSchema }),
   z.object({ type: z.literal('import-export') }),
@@ -101,6 +103,7 @@ const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
+  countdown: ['date'],
   sort: ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'],
 };
 

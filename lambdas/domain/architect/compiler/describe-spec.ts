@@ -23,6 +23,12 @@ function entityName(spec: AppSpec, id: string): string {
   return spec.entities.find((e) => e.id === id)?.name ?? id;
 }
 
+/** The entity's plural as its spec spells it ("people", "mood entries"). */
+function entityPlural(spec: AppSpec, id: string): string {
+  const entity = spec.entities.find((e) => e.id === id);
+  return (entity?.plural ?? `${id}s`).toLowerCase();
+}
+
 function fieldLabel(spec: AppSpec, entityId: string, fieldId: string): string {
   return (spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId)?.label ?? fieldId).toLowerCase();
 }
@@ -40,9 +46,9 @@ function entityWords(spec: AppSpec, entity: EntitySpec): string {
 export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
   switch (b.type) {
     case 'crud':
-      return `add, edit and delete ${entityName(spec, b.entity).toLowerCase()}s`;
+      return `add, edit and delete ${entityPlural(spec, b.entity)}`;
     case 'search':
-      return `search ${entityName(spec, b.entity).toLowerCase()}s`;
+      return `search ${entityPlural(spec, b.entity)}`;
     case 'filter':
       return `filter by ${fieldLabel(spec, b.entity, b.field)}`;
     case 'sort':
@@ -59,6 +65,8 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
     }
     case 'due-today':
       return `due today by ${fieldLabel(spec, b.entity, b.field)}`;
+    case 'countdown':
+      return `days left to each ${fieldLabel(spec, b.entity, b.field)}${b.yearly ? ' (every year)' : ''}`;
     case 'timer':
       return `${b.minutes}-minute timer`;
     case 'flip':
@@ -74,7 +82,7 @@ function viewWords(spec: AppSpec): string {
   return spec.views
     .map((v) => {
       const by = v.field ? ` by ${fieldLabel(spec, v.entity, v.field)}` : '';
-      return spec.entities.length > 1 ? `${v.type}${by} of ${entityName(spec, v.entity).toLowerCase()}s` : `${v.type}${by}`;
+      return spec.entities.length > 1 ? `${v.type}${by} of ${entityPlural(spec, v.entity)}` : `${v.type}${by}`;
     })
     .join(', ');
 }

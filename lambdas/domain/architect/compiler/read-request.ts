@@ -6,7 +6,7 @@ import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords } from './spec-words';
+import { applySpecWords, COUNTDOWN_TO_DATE } from './spec-words';
 
 /**
  * Request → what to build. The one place that decides, for the direct build and the offline
@@ -173,6 +173,10 @@ const CLAUSE_WORDS = new Set(
     ' ',
   ),
 );
+
+/** A countdown named by what it counts down to: "an event countdown", "a wedding countdown". */
+const DATED_COUNTDOWN =
+  /\b(?:event|date|wedding|birthday|anniversary|holiday|vacation|trip|exam|deadline|launch|christmas|new year|retirement|due date)s? count ?downs?\b/;
 
 /** Records that are events, each on its own date. */
 const EVENT_NOUNS = /^(birthday|anniversary|appointment|event|meeting|exam|deadline|holiday|concert|party|flight|reservation)$/;
@@ -366,17 +370,13 @@ function recordsTool(text: string): string | null {
 /** Words of a request for the focus timer itself. */
 const FOCUS_TIMER = /\b(?:pomodoro|focus|study|studying|work|concentrat\w*|break)\b/;
 
-/** What a timer request asks beyond the focus timer's countdown (a stopwatch, a countdown to a date), said as left out. */
+/**
+ * What a timer request asks beyond the focus timer's countdown (a stopwatch), said as left out. A
+ * countdown to a date is no timer request: it is read as countdowns to dates (COUNTDOWN_TO_DATE).
+ */
 function specialTimer(text: string): string | null {
   if (/\b(?:stop ?watch\w*|laps?|count(?:s|ing)? up|elapsed)\b/.test(text)) {
     return 'a stopwatch counting up, with laps (the timer counts down focus and break phases)';
-  }
-  if (
-    /\bcount ?downs? (?:to|until|till|for (?:my|our|the) (?!\S+ (?:minutes?|seconds?|hours?)\b))|\b(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)\b/.test(
-      text,
-    )
-  ) {
-    return 'counting down to a date (the timer counts down minutes of focus and break)';
   }
   return null;
 }
@@ -525,6 +525,10 @@ export function readRequest(prompt: string): RequestReading {
     generic = true;
     shapeText = nounText.replace(head.noun, ' ');
   }
+  // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
+  // countdown timer to my wedding", "days until Christmas".
+  if (!chosen && (COUNTDOWN_TO_DATE.test(text) || DATED_COUNTDOWN.test(text)))
+    chosen = PRESETS.find((p) => p.id === 'countdowns') ?? null;
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(nounText);

@@ -17,6 +17,16 @@ export interface WordsApplied {
 
 const has = (text: string, re: RegExp): boolean => re.test(text);
 
+/**
+ * A countdown to a date or an event, not of minutes: "a countdown to my wedding", "days until
+ * Christmas", "how many days till my birthday" (a countdown timer of 10 minutes is a timer).
+ */
+export const COUNTDOWN_TO_DATE =
+  /\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till|for (?:my|our|the))|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)/;
+
+/** Dates that come round every year. */
+const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b/;
+
 function primaryOf(spec: AppSpec): EntitySpec {
   return spec.entities.find((e) => !e.parent) ?? spec.entities[0]!;
 }
@@ -433,16 +443,34 @@ export function applySpecWords(
     if (!ed.firstOf(primary, ['rating']))
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }
+  // Days left to each record's date: "a trip planner with a countdown to each trip", "days until".
+  if ((has(text, COUNTDOWN_TO_DATE) || has(text, /\bdays remaining\b/)) && !negated('countdowns?')) {
+    const date =
+      ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'date', label: 'Date', type: 'date', required: false });
+    if (!ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id))
+      ed.addBehaviour(
+        { type: 'countdown', entity: primary.id, field: date.id, yearly: /birth|anniversar/i.test(date.label) },
+        `counted down the days to each ${date.label.toLowerCase()}`,
+      );
+  }
+  // A birthday, an anniversary or Christmas comes round again: the countdown is to the next one.
+  if (has(text, YEARLY_DATES))
+    ed.behaviours = ed.behaviours.map((b) => (b.type === 'countdown' && !b.yearly ? { ...b, yearly: true } : b));
+  const yearlyDate = (id: string): boolean =>
+    ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id && b.field === id && b.yearly);
   if (has(text, /\b(due today|due|overdue|deadlines?|reminders?)\b/) && !negated('due|reminders?')) {
     const date =
       ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'due', label: 'Due', type: 'date', required: false });
-    ed.addBehaviour(
-      { type: 'due-today', entity: primary.id, field: date.id },
-      `showed what is due today by ${date.label.toLowerCase()}`,
-    );
+    // A birthday is never due on the day it was: its countdown shows the next one instead.
+    if (!yearlyDate(date.id))
+      ed.addBehaviour(
+        { type: 'due-today', entity: primary.id, field: date.id },
+        `showed what is due today by ${date.label.toLowerCase()}`,
+      );
   }
+  const countsDays = ed.behaviours.some((b) => b.type === 'countdown');
   const timer = /\b(\d{1,3})[ -]?min(?:ute)?s? timer\b/.exec(text);
-  if ((timer || has(text, /\b(timer|pomodoro|countdown)\b/)) && !negated('timer')) {
+  if ((timer || (has(text, /\b(timer|pomodoro|countdown)\b/) && !countsDays)) && !negated('timer')) {
     const minutes = Math.min(180, Math.max(1, Number(timer?.[1] ?? 25)));
     if (!ed.behaviours.some((b) => b.type === 'timer'))
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);

@@ -7,8 +7,11 @@ import {
   addDays,
   addRecord,
   coerceValue,
+  countdowns,
   countsBy,
   createHistory,
+  daysBetween,
+  daysLeftText,
   deleteRecord,
   displayValue,
   dueToday,
@@ -19,6 +22,7 @@ import {
   filterRecords,
   groupRecords,
   importData,
+  nextYearly,
   searchRecords,
   sortRecords,
   startTimer,
@@ -276,6 +280,40 @@ const behaviourTests = {
       due.overdue.map((r) => r.id),
       [records[1].id],
     );
+  },
+  countdown(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    // In three days, two days ago, today.
+    const dates = [addDays(TODAY, 3), addDays(TODAY, -2), TODAY];
+    const records = seeded(b.entity, 3, (i) => ({ [field.id]: dates[i] })).records[b.entity];
+    const rows = countdowns(field, records, TODAY, b.yearly);
+    if (b.yearly) {
+      // Two days ago comes round again next year.
+      assert.deepEqual(
+        rows.map((r) => [r.record.id, r.days]),
+        [
+          [records[2].id, 0],
+          [records[0].id, 3],
+          [records[1].id, daysBetween(TODAY, nextYearly(dates[1], TODAY))],
+        ],
+      );
+      assert.equal(rows[2].date, addDays(TODAY, -2).replace(/^\d{4}/, String(Number(TODAY.slice(0, 4)) + 1)));
+      assert.equal(nextYearly('2020-02-29', '2023-01-10'), '2023-02-28');
+      assert.equal(nextYearly('2020-02-29', '2024-01-10'), '2024-02-29');
+      assert.equal(countdowns(field, [{ id: 'x', [field.id]: '1990-12-31' }], '2024-12-31', true)[0].years, 34);
+    } else {
+      // What is past is no longer ahead.
+      assert.deepEqual(
+        rows.map((r) => [r.record.id, r.days]),
+        [
+          [records[2].id, 0],
+          [records[0].id, 3],
+        ],
+      );
+    }
+    assert.equal(daysBetween('2024-02-28', '2024-03-01'), 2);
+    assert.equal(daysBetween('2024-03-01', '2024-02-28'), -2);
+    assert.deepEqual([0, 1, 12].map(daysLeftText), ['today', 'tomorrow', 'in 12 days']);
   },
   timer(b) {
     let state = { ...startTimer(b.minutes), running: true };

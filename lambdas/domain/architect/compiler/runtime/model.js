@@ -1,6 +1,6 @@
 // The data model of an app compiled from its spec: records of typed fields, and the behaviours
-// the spec asks for (search, filter, sort, group, totals, streaks, due today, import/export,
-// undo). Pure functions over plain data, so the page and the node:test tests share them.
+// the spec asks for (search, filter, sort, group, totals, streaks, due today, countdowns,
+// import/export, undo). Pure functions over plain data, so the page and the node:test tests share them.
 
 /** A calendar day as YYYY-MM-DD in local time. */
 export function isoDay(date) {
@@ -283,6 +283,49 @@ export function dueToday(field, records, today) {
     today: dated.filter((r) => r[field.id] === today),
     overdue: dated.filter((r) => r[field.id] < today),
   };
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from, to) {
+  const utc = (day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86400000);
+}
+
+function isLeapYear(year) {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The first day on or after `today` with the month and day of `day` (a 29 February is the 28th in other years). */
+export function nextYearly(day, today) {
+  const monthDay = day.slice(5);
+  const inYear = (year) => String(year).padStart(4, '0') + '-' + (monthDay === '02-29' && !isLeapYear(year) ? '02-28' : monthDay);
+  const year = Number(today.slice(0, 4));
+  const thisYear = inYear(year);
+  return thisYear >= today ? thisYear : inYear(year + 1);
+}
+
+/**
+ * The records whose date (by `field`) is today or ahead, soonest first, each with its days left.
+ * `yearly`: the date comes round every year (a birthday), so each record's next one counts, with
+ * the years it will have been since the date as written (`years`, null when not after it).
+ */
+export function countdowns(field, records, today, yearly) {
+  const ahead = [];
+  for (const record of records) {
+    const value = record[field.id];
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) continue;
+    const date = yearly ? nextYearly(value, today) : value;
+    const days = daysBetween(today, date);
+    if (days < 0) continue;
+    const years = yearly ? Number(date.slice(0, 4)) - Number(value.slice(0, 4)) : 0;
+    ahead.push({ record, date, days, years: years > 0 ? years : null });
+  }
+  return ahead.sort((a, b) => a.days - b.days);
+}
+
+/** "today", "tomorrow", "in 12 days". */
+export function daysLeftText(days) {
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : 'in ' + days + ' days';
 }
 
 /** Everything as a JSON document another copy of the app can import. */

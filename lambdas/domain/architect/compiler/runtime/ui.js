@@ -1,12 +1,14 @@
 // The page of an app compiled from its spec: one section per entity with its form, toolbar
-// (search, filter, sort), summaries (totals, counts, due today) and views (list, table, cards,
+// (search, filter, sort), summaries (totals, counts, due today, countdowns) and views (list, table, cards,
 // board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
 // Only textContent is used for values, so nothing a person types becomes markup.
 import {
   addRecord,
   behavioursOf,
+  countdowns,
   countsBy,
   createHistory,
+  daysLeftText,
   deleteRecord,
   displayValue,
   dueToday,
@@ -540,6 +542,31 @@ export function mountApp(root, spec, options = {}) {
       const list = h(doc, 'ul');
       for (const record of [...due.overdue, ...due.today])
         list.append(h(doc, 'li', { 'data-due-record': record.id, text: recordTitle(entity, record) }));
+      box.append(list);
+      summary.append(box);
+    }
+    for (const b of behavioursOf(spec, 'countdown', entity.id)) {
+      const field = fieldOf(spec, entity.id, b.field);
+      const ahead = countdowns(field, all, today(), b.yearly);
+      const box = h(
+        doc,
+        'div',
+        { className: 'due countdown', 'data-countdown': b.field },
+        h(doc, 'strong', { text: ahead.length > 0 ? 'Coming up' : 'Nothing coming up' }),
+      );
+      const list = h(doc, 'ul');
+      // A birthday's years are an age; other dates' years are how long it has been.
+      const birth = /birth|born/i.test(field.label);
+      for (const row of ahead.slice(0, 12)) {
+        const years = row.years === null ? '' : birth ? ' (turns ' + row.years + ')' : ' (' + row.years + ' years)';
+        list.append(
+          h(doc, 'li', {
+            'data-countdown-record': row.record.id,
+            'data-days': String(row.days),
+            text: recordTitle(entity, row.record) + ': ' + daysLeftText(row.days) + ', ' + row.date + years,
+          }),
+        );
+      }
       box.append(list);
       summary.append(box);
     }
