@@ -443,6 +443,35 @@ describe('request → spec', () => {
     expect(specOf('a shopping list').entities[0]!.name).toBe('Item');
   });
 
+  test('money owed, calories and steps have records of their own; daily totals are per date', () => {
+    for (const prompt of ['an app to keep track of which friends owe me money', 'an app to track who owes me money']) {
+      const reading = readRequest(prompt);
+      expect({ prompt, outcome: reading.outcome, leftOut: reading.leftOut }).toEqual({ prompt, outcome: 'spec', leftOut: [] });
+      expect(specOf(prompt).entities[0]!.name).toBe('Debt');
+    }
+    // Splitting is still what no app here does.
+    expect(readRequest('a tool to split expenses between roommates').leftOut.join(' ')).toMatch(/who owes whom/);
+    const calories = specOf('a calorie counter with meals and daily totals');
+    expect(calories.entities[0]!.name).toBe('Food');
+    expect(calories.behaviours).toContainEqual({ type: 'total', entity: 'food', field: 'calories', by: 'date' });
+    // Totals asked without a grouping keep the grouping the records have.
+    expect(specOf('an expense tracker with totals').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'total', field: 'amount', by: 'category' }),
+    );
+    expect(specOf('I want an app to track my daily steps').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'steps', type: 'number' }),
+    );
+    const bp = Object.fromEntries(
+      specOf('a blood pressure log with systolic, diastolic and pulse').entities[0]!.fields.map(
+        (f) => [f.label, f.type] as const,
+      ),
+    );
+    expect(bp).toMatchObject({ Systolic: 'number', Diastolic: 'number', Pulse: 'number' });
+    expect(specOf('a bug tracker with severity, steps to reproduce and assignee').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Steps to reproduce', type: 'longtext' }),
+    );
+  });
+
   test('a board game is no kanban board', () => {
     expect(kindOf('dice for my board game')).toBe('randomizer');
     expect(specOf('a board game night score keeper').views.map((v) => v.type)).not.toContain('board');

@@ -182,6 +182,18 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Name: 'text', Birthday: 'date' },
     interpreted: true,
   },
+  {
+    prompt: 'an app to keep track of which friends owe me money',
+    builds: 'spec',
+    entities: ['Debt'],
+    behaviours: ['total', 'filter'],
+  },
+  {
+    prompt: 'a calorie counter with meals and daily totals',
+    builds: 'spec',
+    entities: ['Food'],
+    behaviours: ['total', 'filter'],
+  },
   { prompt: 'a calculator with history', builds: 'calculator' },
   // A calculator with a formula it has is that calculator, as asked.
   { prompt: 'Make a tip calculator that splits the bill between friends', builds: 'calculator' },

@@ -87,6 +87,8 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: /\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b/,
+    // Who owes me is what a list of money owed keeps: it does not split.
+    unless: /\bwho owes (?:me|us)\b/,
     hasIt: ['calculator'],
     need: 'working out who owes whom (the app adds the amounts up; it does not split them)',
   },

@@ -59,6 +59,8 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['sets'], f.number('sets', 'Sets')],
   [['reps', 'repetitions'], f.number('reps', 'Reps')],
   [['hours'], f.number('hours', 'Hours')],
+  [['steps', 'step count'], f.number('steps', 'Steps')],
+  [['repro steps', 'reproduction steps'], f.long('repro', 'Steps to reproduce')],
   [['severity', 'intensity', 'pain level'], f.number('severity', 'Severity')],
 ];
 

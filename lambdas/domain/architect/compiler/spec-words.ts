@@ -171,9 +171,12 @@ const NOT_A_FIELD_LIST =
  */
 function withLists(text: string, revision: boolean): ListItem[] {
   const items: ListItem[] = [];
-  for (const m of text.matchAll(
-    /\b(with|including|plus|has|have|add|adding|records|tracks|logs)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ,])+)/g,
-  )) {
+  // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps.
+  for (const m of text
+    .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    .matchAll(
+      /\b(with|including|plus|has|have|add|adding|records|tracks|logs)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ,])+)/g,
+    )) {
     const verb = m[1] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
     const names =
@@ -199,7 +202,7 @@ const NOT_FIELD_WORDS =
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS =
-  /(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude)$/;
+  /(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude|systolic|diastolic|pulse|glucose|blood sugar|sugar|oxygen|spo2|pressure)$/;
 /** Money by its last word ("price" and "cost" are in the vocabulary). */
 const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent)$/;
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
@@ -334,10 +337,18 @@ export function applySpecWords(
       by = findField(primary, totalBy[1] ?? '');
       const vocab = vocabularyField(totalBy[1] ?? '');
       if (!by && vocab && vocab.type === 'choice') by = ed.addField(primary, { ...vocab });
+    } else if (has(text, /\bdaily (?:total|totals|sums?)\b|\b(?:total|totals|sums?) (?:per|by|for each|each|a) day\b/)) {
+      // "daily totals": per date, where the records have one.
+      by = ed.firstOf(primary, ['date']);
     }
-    const already = ed.behaviours.some(
-      (b) => b.type === 'total' && b.entity === primary.id && b.field === amount.id && (b.by ?? null) === (by?.id ?? null),
-    );
+    // Totals asked without a grouping keep the one the records have: "an expense tracker with
+    // totals" still totals per category.
+    const grouped = !by && ed.behaviours.some((b) => b.type === 'total' && b.entity === primary.id && b.field === amount.id);
+    const already =
+      grouped ||
+      ed.behaviours.some(
+        (b) => b.type === 'total' && b.entity === primary.id && b.field === amount.id && (b.by ?? null) === (by?.id ?? null),
+      );
     if (!already) {
       ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === amount.id));
       ed.addBehaviour(
