@@ -453,6 +453,7 @@ function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, message: string, 
   const applied = applySpecWords(spec, text, { revision: true, listText: normalizeRequestText(message, { keepCommas: true }) });
   let next: AppSpec = applied.spec;
   const changes = [...applied.changes];
+  notes.push(...applied.leftOut);
   const theme = themeFor(a.designTarget);
   if (DROP_THEME.test(message) && next.look.theme) {
     changes.push(`dropped the ${THEMES[next.look.theme].name} look`);

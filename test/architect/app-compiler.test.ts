@@ -415,6 +415,18 @@ describe('request → spec', () => {
       'e-mail': 'text',
       phone: 'text',
     });
+    // A heart rate is a reading typed in, not a rating nor a sensor.
+    expect(readRequest('a log of my runs with distance, pace and heart rate').leftOut).toEqual([]);
+    expect(fields('a log of my runs with distance, pace and heart rate')).toMatchObject({ 'heart rate': 'number' });
+    expect(fields('a log of my runs with distance, pace and heart rate')).not.toHaveProperty('rating');
+    expect(readRequest('an app that measures my heart rate').leftOut.join(' ')).toMatch(/sensors/);
+    // Beyond the twelve fields one record holds, what is left over is named, not dropped.
+    const coins = readRequest(
+      'a catalog of my coins with country, year, mint, grade, metal, weight, diameter, value, purchase price, seller, condition and rarity',
+    );
+    expect(coins.leftOut).toEqual([
+      expect.stringMatching(/^more fields than one record holds \(12\): purchase price, seller, condition, rarity/),
+    ]);
   });
 
   test('words that say what the app does, who shares it or what it is built with name no field', () => {

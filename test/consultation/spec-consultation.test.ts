@@ -66,6 +66,15 @@ describe('consulting on an app spec', () => {
     );
   });
 
+  it('names the fields a change asks for beyond what one record holds', () => {
+    const [, r] = converse([
+      'a coin catalog',
+      'add country, year, mint, grade, metal, weight, diameter, value, seller, condition and rarity',
+    ]);
+    expect(r!.app_spec!.entities[0]!.fields).toHaveLength(12);
+    expect(r!.response).toMatch(/Note: more fields than one record holds \(12\): [a-z, ]*rarity/);
+  });
+
   it('turns a kind template into a spec when asked for what only a spec has', () => {
     const [, r] = converse(['a todo list', 'add a notes field and group by priority']);
     expect(r).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'custom' });

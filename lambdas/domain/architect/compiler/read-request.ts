@@ -290,7 +290,13 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
  * The preset shaped by the words of the request (`text`, normalised; `original`: the request as
  * written when it is English, whose commas part the items of its lists).
  */
-function specFrom(preset: Preset, text: string, original: string | null, appName: string | null, theme: string | null): AppSpec {
+function specFrom(
+  preset: Preset,
+  text: string,
+  original: string | null,
+  appName: string | null,
+  theme: string | null,
+): { spec: AppSpec; leftOut: string[] } {
   const title = appName ?? preset.title;
   const base: AppSpec = AppSpecSchema.parse({
     version: 1,
@@ -304,7 +310,8 @@ function specFrom(preset: Preset, text: string, original: string | null, appName
   });
   const listText = original === null ? undefined : normalizeRequestText(original, { keepCommas: true });
   // The words of the request shape the preset; the result is parsed again at the compiler.
-  return AppSpecSchema.parse(applySpecWords(base, text, listText === undefined ? {} : { listText }).spec);
+  const applied = applySpecWords(base, text, listText === undefined ? {} : { listText });
+  return { spec: AppSpecSchema.parse(applied.spec), leftOut: applied.leftOut };
 }
 
 /** What may follow a tool that heads the request: nothing, or a word such as "app", then a clause. */
@@ -561,7 +568,14 @@ export function readRequest(prompt: string): RequestReading {
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
-    const spec = specFrom(chosen, shapeText, language ? null : prompt, analysis.appName, theme?.id ?? null);
+    const { spec, leftOut: unapplied } = specFrom(
+      chosen,
+      shapeText,
+      language ? null : prompt,
+      analysis.appName,
+      theme?.id ?? null,
+    );
+    leftOut.push(...unapplied);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
     leftOut.push(...featureGaps(text, { kind: null, exportsJson: spec.behaviours.some((b) => b.type === 'import-export') }));

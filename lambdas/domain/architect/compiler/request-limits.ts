@@ -109,7 +109,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
   ],
   [
-    /\b(camera|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate|health ?kit)\b/,
+    /\b(camera|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate (?:monitors?|sensors?)|(?:measures?|measuring|reads?|monitors?|monitoring|detects?|checks?) (?:my )?heart rate|health ?kit)\b/,
     { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
   ],
   [

@@ -13,6 +13,8 @@ export interface WordsApplied {
   readonly spec: AppSpec;
   /** What changed, as "added a notes field", "grouped by category". */
   readonly changes: string[];
+  /** What was asked but not added, in plain words (fields beyond what a record holds). */
+  readonly leftOut: string[];
 }
 
 const has = (text: string, re: RegExp): boolean => re.test(text);
@@ -81,12 +83,17 @@ function vocabularyFields(chunk: string): Array<{ readonly word: string; readonl
   return found;
 }
 
+/** The most fields one record holds (the spec's own limit). */
+const MAX_FIELDS = 12;
+
 class SpecEditor {
   entities: EntitySpec[];
   views: ViewSpec[];
   behaviours: BehaviourSpec[];
   look: AppSpec['look'];
   readonly changes: string[] = [];
+  /** Fields asked for when the record already held as many as it can. */
+  readonly tooMany: string[] = [];
 
   constructor(private readonly spec: AppSpec) {
     this.entities = spec.entities.map((e) => ({ ...e, fields: [...e.fields] }));
@@ -99,10 +106,15 @@ class SpecEditor {
     return this.entities.find((e) => !e.parent) ?? this.entities[0]!;
   }
 
-  addField(entity: EntitySpec, field: FieldSpec, say = true): FieldSpec {
+  /** Adds `field` unless the entity has it; `asked`: the words that asked for it, for what is left out. */
+  addField(entity: EntitySpec, field: FieldSpec, say = true, asked?: string): FieldSpec {
     const existing = entity.fields.find((f) => f.id === field.id);
     if (existing) return existing;
-    if (entity.fields.length >= 12) return entity.fields[entity.fields.length - 1]!;
+    if (entity.fields.length >= MAX_FIELDS) {
+      const words = asked ?? field.label.toLowerCase();
+      if (say && !this.tooMany.includes(words)) this.tooMany.push(words);
+      return entity.fields[entity.fields.length - 1]!;
+    }
     entity.fields.push(field);
     const label = field.label.toLowerCase();
     if (say) this.changes.push(`added ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} field`);
@@ -278,10 +290,10 @@ export function applySpecWords(
     const known = vocabularyFields(item.words);
     // A word the records already have a field for ("by day" on a planner with a day) adds none.
     for (const { word, field } of known) {
-      if (!findField(primary, field.id) && !findField(primary, word)) ed.addField(primary, { ...field });
+      if (!findField(primary, field.id) && !findField(primary, word)) ed.addField(primary, { ...field }, true, item.words);
     }
     const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
-    if (named && !findField(primary, named.id)) ed.addField(primary, named);
+    if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
   for (const m of text.matchAll(
     /\b(?:add|with)\s+(?:a|an)?\s*([a-z]+(?: [a-z]+)?)\s+field\b|\bfield (?:called|named) ([a-z]+(?: [a-z]+)?)/g,
@@ -450,7 +462,12 @@ export function applySpecWords(
     if (field)
       ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
   }
-  if (has(text, /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
+  // A rate of something else is no rating: "heart rate", "interest rate".
+  const rated = text.replace(
+    /\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b/g,
+    ' ',
+  );
+  if (has(rated, /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
     if (!ed.firstOf(primary, ['rating']))
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }
@@ -518,7 +535,11 @@ export function applySpecWords(
     ed.look.density = 'comfortable';
     ed.changes.push('made it roomier');
   }
-  return { spec: ed.result(), changes: ed.changes };
+  const leftOut =
+    ed.tooMany.length > 0
+      ? [`more fields than one record holds (${MAX_FIELDS}): ${ed.tooMany.join(', ')} (add them to the notes, or ask for fewer)`]
+      : [];
+  return { spec: ed.result(), changes: ed.changes, leftOut };
 }
 
 export { primaryOf };
