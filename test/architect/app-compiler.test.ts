@@ -484,6 +484,34 @@ describe('request → spec', () => {
     );
   });
 
+  test('a measure after another word names a field of its own; a budget is a field of a project and a limit on expenses', () => {
+    const fields = (prompt: string) =>
+      Object.fromEntries(specOf(prompt).entities[0]!.fields.map((f) => [f.label.toLowerCase(), f.type] as const));
+    expect(fields('a sourdough starter log with time, flour amount and water amount')).toMatchObject({
+      'flour amount': 'number',
+      'water amount': 'number',
+    });
+    expect(fields('a loan tracker with borrower, payment amount and due date')).toMatchObject({
+      'payment amount': 'money',
+      due: 'date',
+    });
+    expect(fields('a project list with start date, end date and budget')).toMatchObject({
+      'start date': 'date',
+      'end date': 'date',
+      budget: 'money',
+    });
+    expect(fields('an expense tracker with a budget')).not.toHaveProperty('budget');
+    expect(readRequest('an expense tracker with a budget').leftOut.join(' ')).toMatch(/^a goal or a limit/);
+  });
+
+  test('records the app would make from others, and a business named by its trade, pick no app of their own', () => {
+    expect(kindOf('I need an app to plan my weekly meals and generate a shopping list')).toBe('a meal planner');
+    expect(kindOf('make me a shopping list')).toBe('a shopping list');
+    expect(kindOf('Can you build an app for my coffee shop loyalty stamps')).toBe('a loyalty stamp card list');
+    expect(readRequest('an app for my coffee shop')).toMatchObject({ outcome: 'template', kind: 'page' });
+    expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
+  });
+
   test('a board game is no kanban board', () => {
     expect(kindOf('dice for my board game')).toBe('randomizer');
     expect(specOf('a board game night score keeper').views.map((v) => v.type)).not.toContain('board');

@@ -270,7 +270,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
       'splash page',
       'coming soon page',
     ],
-    hints: ['site', 'page', 'bakery', 'cafe', 'salon', 'studio', 'wedding', 'resume', 'cv'],
+    hints: ['site', 'page', 'bakery', 'cafe', 'coffee shop', 'salon', 'studio', 'wedding', 'resume', 'cv'],
     defaultFeatures: [],
   },
 };

@@ -350,6 +350,34 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      id: 'loyalty',
+      keywords: ['loyalty', 'loyalty card', 'loyalty stamp', 'stamp card', 'punch card', 'rewards card', 'loyalty program'],
+      title: 'Loyalty Stamps',
+      phrase: 'a loyalty stamp card list',
+      entities: [
+        {
+          id: 'customer',
+          name: 'Customer',
+          plural: 'Customers',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('phone', 'Phone'),
+            f.number('stamps', 'Stamps'),
+            f.number('rewards', 'Rewards claimed'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'customer', field: null }],
+      behaviours: [
+        crud('customer'),
+        search('customer'),
+        { type: 'sort', entity: 'customer', field: 'stamps', direction: 'desc' },
+        { type: 'total', entity: 'customer', field: 'stamps', by: null },
+      ],
+    },
+    {
       id: 'birthdays',
       keywords: [
         'birthday reminder',

@@ -140,16 +140,32 @@ function matchPreset(text: string): { preset: Preset; index: number } | null {
   const named =
     / library (?:of|for) /.test(` ${text} `) ||
     (before !== undefined && !NOUN_STOP.has(before) && !/^(book|books|reading)$/.test(before));
+  // Records the app is asked to make from others ("plan my meals and generate a shopping list")
+  // are not what it keeps: any other match comes first.
+  let made: { preset: Preset; index: number } | null = null;
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
       const m = phrasePattern(keyword).exec(text);
       if (!m || (named && keyword === 'library')) continue;
+      // "my coffee shop" is a business, not coffee to taste.
+      if (BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
+      if (MADE_FROM_OTHERS.test(text.slice(0, m.index))) {
+        made ??= { preset, index: m.index };
+        continue;
+      }
       const words = keyword.split(' ').length;
       if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
     }
   }
-  return best ? { preset: best.preset, index: best.index } : null;
+  return best ? { preset: best.preset, index: best.index } : made;
 }
+
+/** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
+const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b/;
+
+/** Words just before records the app would make itself: "generates a shopping list". */
+const MADE_FROM_OTHERS =
+  /\b(?:generat\w*|auto(?:matically)? (?:make|makes|create|creates|build|builds)|turns? (?:them |it )?into|makes? me|creates? me)(?: (?:a|an|the|my))? ?$/;
 
 /**
  * The tools a request names by their own noun. Named before a record word, the tool is what is

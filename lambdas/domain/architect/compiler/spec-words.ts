@@ -210,13 +210,13 @@ function withLists(text: string, revision: boolean): ListItem[] {
  * chart"). Other rules read those words; a field named by them would be noise.
  */
 const NOT_FIELD_WORDS =
-  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|budgets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
+  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS =
   /(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude|systolic|diastolic|pulse|glucose|blood sugar|sugar|oxygen|spo2|pressure)$/;
 /** Money by its last word ("price" and "cost" are in the vocabulary). */
-const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent)$/;
+const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget)$/;
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
 const DATE_WORDS = /(?:^| )(?:birthday|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
@@ -225,6 +225,34 @@ const BOOLEAN_WORDS =
 /** Long text by its last word: "ingredients", "instructions", "action items". */
 const LONG_WORDS =
   /(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$/;
+
+/** Two or three words ending in what they measure: "flour amount", "play time", "start date". */
+const MEASURE_HEAD = /^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$/;
+
+/** Money words before a measure: "payment amount" is money, "flour amount" a number. */
+const MONEY_MODIFIER =
+  /\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$/;
+
+/**
+ * The field a list item names by a measure word after another ("flour amount": a number called
+ * so), or null: for one word, a vocabulary phrase ("due date"), or words that name no field.
+ */
+function measureField(words: string): FieldSpec | null {
+  const m = MEASURE_HEAD.exec(words);
+  if (!m || NOT_FIELD_WORDS.test(words) || FIELD_WORDS.some(([names]) => names.includes(words))) return null;
+  const [, modifier = '', head = ''] = m;
+  const id = camel(words);
+  if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
+  const type: FieldSpec['type'] =
+    head === 'date'
+      ? 'date'
+      : head === 'time'
+        ? 'text'
+        : head === 'price' || head === 'cost' || MONEY_MODIFIER.test(modifier)
+          ? 'money'
+          : 'number';
+  return { id, label: titleCase(words).slice(0, 40), type, required: false };
+}
 
 /**
  * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
@@ -239,6 +267,8 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const parts = words.split(' ');
   if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
   if (parts.some((w) => w.length < 2) || words.length < 3) return null;
+  // A budget beside records that hold amounts is a limit on them, not a field of each.
+  if (/(?:^| )budget$/.test(words) && entities.some((e) => !e.parent && e.fields.some((f) => f.type === 'money'))) return null;
   // The records themselves ("a recipe book with recipes") or others of the app.
   const plain = words.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => n.toLowerCase().replace(/s$/, '') === plain))) return null;
@@ -287,6 +317,12 @@ export function applySpecWords(
   // "a field called mood".
   for (const item of withLists(options.listText ?? text, options.revision === true)) {
     if (findField(primary, item.words, true)) continue;
+    // "flour amount", "play time", "start date": a field of that name, typed by its last word.
+    const measured = item.names ? measureField(item.words) : null;
+    if (measured) {
+      if (!findField(primary, measured.id) && !findField(primary, item.words)) ed.addField(primary, measured, true, item.words);
+      continue;
+    }
     const known = vocabularyFields(item.words);
     // A word the records already have a field for ("by day" on a planner with a day) adds none.
     for (const { word, field } of known) {
