@@ -510,6 +510,8 @@ describe('request → spec', () => {
     expect(kindOf('Can you build an app for my coffee shop loyalty stamps')).toBe('a loyalty stamp card list');
     expect(readRequest('an app for my coffee shop')).toMatchObject({ outcome: 'template', kind: 'page' });
     expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
+    // A possessive names the owner: the family's birthdays are family birthdays.
+    expect(kindOf("I want an app to remember my family's birthdays")).toBe('a birthday list');
   });
 
   test('a board game is no kanban board', () => {

@@ -90,8 +90,13 @@ const NAME_STOP_WORDS = new Set(
 );
 
 /** Splits lower-case words out of free text and normalises the usual spellings of "to-do". */
-export function normalizeRequestText(text: string, options: { readonly keepCommas?: boolean } = {}): string {
-  const plain = text
+export function normalizeRequestText(
+  text: string,
+  options: { readonly keepCommas?: boolean; readonly keepPossessives?: boolean } = {},
+): string {
+  // A possessive names the owner: "my family's birthdays" are family birthdays (a name keeps it).
+  const owned = options.keepPossessives ? text : text.replace(/([a-zA-Z])[’']s\b/g, '$1');
+  const plain = owned
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -198,7 +203,8 @@ function round2(value: number): number {
 
 /** Turns any text into a project slug: lower-case letters, digits and single dashes, at most 40 characters. */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const slug = normalizeRequestText(text).replace(/ /g, '-');
+  // A name keeps its possessives: "Jerry's Chores" is jerrys-chores.
+  const slug = normalizeRequestText(text, { keepPossessives: true }).replace(/ /g, '-');
   const cut = slug.length > maxLength ? slug.slice(0, maxLength) : slug;
   return cut.replace(/-+$/, '');
 }
