@@ -510,6 +510,17 @@ describe('request → spec', () => {
     expect(kindOf('Can you build an app for my coffee shop loyalty stamps')).toBe('a loyalty stamp card list');
     expect(readRequest('an app for my coffee shop')).toMatchObject({ outcome: 'template', kind: 'page' });
     expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
+    // Records named before a record word that only says more of them are what the app keeps.
+    expect(kindOf('a log of my blood sugar readings before and after meals')).toBe('a sugar reading log');
+    expect(specOf('a log of my blood sugar readings before and after meals').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'glucose', type: 'number' }),
+    );
+    expect(kindOf('a study planner with subjects and exam dates')).toBe('a planner');
+    expect(kindOf('an app that lists my favourite hiking trails with difficulty and length')).toBe('a hiking trail tracker');
+    // Whose, not what: "with my girlfriend" is no field.
+    expect(specOf('a list of movies to watch with my girlfriend').entities[0]!.fields.map((f) => f.id)).not.toContain(
+      'girlfriend',
+    );
     // A possessive names the owner: the family's birthdays are family birthdays.
     expect(kindOf("I want an app to remember my family's birthdays")).toBe('a birthday list');
   });

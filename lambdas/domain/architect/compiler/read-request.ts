@@ -120,6 +120,10 @@ const KIND_PRESETS: Partial<Record<AppKindId, Preset>> = {
 const BEYOND_TEMPLATES =
   /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|folders?|notebooks?|favou?rites?|starred|timers?)\b/;
 
+/** A preset keyword that is only a container or a schedule: "planner", "calendar", "list". */
+const CONTAINER_WORDS =
+  /^(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record|schedule|agenda|calendar|calendar app|day planner|checklist|inventory)$/;
+
 /** Words a request uses for a container of things: "a tracker for my plants", "a log of books". */
 const CONTAINERS =
   /\b(tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record(?=$| (?:for|of|with|that|which|where|including|and)\b))\b/;
@@ -132,8 +136,8 @@ const NOUN_STOP = new Set(
   ).split(' '),
 );
 
-function matchPreset(text: string): { preset: Preset; index: number } | null {
-  let best: { preset: Preset; words: number; index: number } | null = null;
+function matchPreset(text: string): { preset: Preset; index: number; keyword: string } | null {
+  let best: { preset: Preset; words: number; index: number; keyword: string } | null = null;
   // A library is the books' one unless it names other records: "a library of my board games",
   // "a seed library".
   const before = / ([a-z]+) library\b/.exec(` ${text}`)?.[1];
@@ -142,7 +146,7 @@ function matchPreset(text: string): { preset: Preset; index: number } | null {
     (before !== undefined && !NOUN_STOP.has(before) && !/^(book|books|reading)$/.test(before));
   // Records the app is asked to make from others ("plan my meals and generate a shopping list")
   // are not what it keeps: any other match comes first.
-  let made: { preset: Preset; index: number } | null = null;
+  let made: { preset: Preset; index: number; keyword: string } | null = null;
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
       const m = phrasePattern(keyword).exec(text);
@@ -150,14 +154,15 @@ function matchPreset(text: string): { preset: Preset; index: number } | null {
       // "my coffee shop" is a business, not coffee to taste.
       if (BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
       if (MADE_FROM_OTHERS.test(text.slice(0, m.index))) {
-        made ??= { preset, index: m.index };
+        made ??= { preset, index: m.index, keyword };
         continue;
       }
       const words = keyword.split(' ').length;
-      if (!best || words > best.words || (words === best.words && m.index < best.index)) best = { preset, words, index: m.index };
+      if (!best || words > best.words || (words === best.words && m.index < best.index))
+        best = { preset, words, index: m.index, keyword };
     }
   }
-  return best ? { preset: best.preset, index: best.index } : made;
+  return best ? { preset: best.preset, index: best.index, keyword: best.keyword } : made;
 }
 
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
@@ -221,7 +226,7 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track =
-    /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting|rate|rating|review|reviewing) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
+    /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting|rate|rating|review|reviewing|lists|listing|save|saves|saving|store|stores) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
   const before =
@@ -543,10 +548,21 @@ export function readRequest(prompt: string): RequestReading {
     matched && headEnd !== undefined && matched.index >= headEnd
       ? genericReading(nounText.slice(0, FEATURE_CLAUSE.exec(nounText)?.index))
       : null;
-  if (head) {
-    chosen = head.preset;
+  // Records named before a record word that only says more of them ("a log of my blood sugar
+  // readings before and after meals") are what the app keeps, too.
+  const earlier = !head && matched && !language ? genericReading(nounText) : null;
+  const earlierAt = earlier ? nounText.indexOf(earlier.noun) : -1;
+  const describes =
+    earlier !== null &&
+    earlierAt >= 0 &&
+    earlierAt + earlier.noun.length <= matched!.index &&
+    // The container itself ("a study planner") is no other record word.
+    !CONTAINER_WORDS.test(matched!.keyword);
+  const named = head ?? (describes ? earlier : null);
+  if (named) {
+    chosen = named.preset;
     generic = true;
-    shapeText = nounText.replace(head.noun, ' ');
+    shapeText = nounText.replace(named.noun, ' ');
   }
   // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
   // countdown timer to my wedding", "days until Christmas".

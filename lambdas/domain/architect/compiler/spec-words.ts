@@ -194,11 +194,13 @@ function withLists(text: string, revision: boolean): ListItem[] {
     const names =
       (/^(?:with|including|plus)$/.test(verb) || (revision && /^(?:add|adding)$/.test(verb))) && !NOT_A_FIELD_LIST.test(before);
     for (const part of (m[2] ?? '').split(/\b(?:and|or)\b|,/)) {
+      // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
+      const owned = /^\s*(?:my|our|your|his|her|their)\b/.test(part);
       const words = part
         .replace(/\b(a|an|the|some|my|their|its|each|field|fields|column|columns)\b/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-      if (words) items.push({ words, names });
+      if (words) items.push({ words, names: names && !owned });
     }
   }
   return items;
@@ -210,7 +212,7 @@ function withLists(text: string, revision: boolean): ListItem[] {
  * chart"). Other rules read those words; a field named by them would be noise.
  */
 const NOT_FIELD_WORDS =
-  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
+  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS =
