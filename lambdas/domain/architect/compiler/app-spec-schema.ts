@@ -47,11 +47,14 @@ export const FieldSpecSchema = z
   });
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
+/** The most fields one entity (one record) has. */
+export const MAX_ENTITY_FIELDS = 12;
+
 export const EntitySpecSchema = z.object({
   id: IdSchema,
   name: LabelSchema,
   plural: LabelSchema,
-  fields: z.array(FieldSpecSchema).min(1).max(12),
+  fields: z.array(FieldSpecSchema).min(1).max(MAX_ENTITY_FIELDS),
   /** An entity that belongs to another (a check-in belongs to a habit): the parent's id is kept in `field`. */
   parent: z.object({ entity: IdSchema, field: IdSchema }).nullable().default(null),
 });

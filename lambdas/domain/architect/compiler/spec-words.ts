@@ -1,4 +1,11 @@
-import { type AppSpec, type BehaviourSpec, type EntitySpec, type FieldSpec, type ViewSpec } from './app-spec-schema';
+import {
+  MAX_ENTITY_FIELDS,
+  type AppSpec,
+  type BehaviourSpec,
+  type EntitySpec,
+  type FieldSpec,
+  type ViewSpec,
+} from './app-spec-schema';
 import { FIELD_WORDS } from './presets';
 
 /**
@@ -83,9 +90,6 @@ function vocabularyFields(chunk: string): Array<{ readonly word: string; readonl
   return found;
 }
 
-/** The most fields one record holds (the spec's own limit). */
-const MAX_FIELDS = 12;
-
 class SpecEditor {
   entities: EntitySpec[];
   views: ViewSpec[];
@@ -110,7 +114,7 @@ class SpecEditor {
   addField(entity: EntitySpec, field: FieldSpec, say = true, asked?: string): FieldSpec {
     const existing = entity.fields.find((f) => f.id === field.id);
     if (existing) return existing;
-    if (entity.fields.length >= MAX_FIELDS) {
+    if (entity.fields.length >= MAX_ENTITY_FIELDS) {
       const words = asked ?? field.label.toLowerCase();
       if (say && !this.tooMany.includes(words)) this.tooMany.push(words);
       return entity.fields[entity.fields.length - 1]!;
@@ -258,7 +262,7 @@ function measureField(words: string): FieldSpec | null {
 
 /**
  * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
- * (a number), "date applied" (a date), "action items" (long text). Null for words that name no
+ * (a number), "birthday" (a date), "whether bought" (a yes/no), "action items" (long text). Null for words that name no
  * field (see NOT_FIELD_WORDS), parts the app cannot have, the records themselves, and anything
  * longer than three words or with digits.
  */
@@ -575,7 +579,9 @@ export function applySpecWords(
   }
   const leftOut =
     ed.tooMany.length > 0
-      ? [`more fields than one record holds (${MAX_FIELDS}): ${ed.tooMany.join(', ')} (add them to the notes, or ask for fewer)`]
+      ? [
+          `more fields than one record holds (${MAX_ENTITY_FIELDS}): ${ed.tooMany.join(', ')} (add them to the notes, or ask for fewer)`,
+        ]
       : [];
   return { spec: ed.result(), changes: ed.changes, leftOut };
 }
