@@ -525,6 +525,28 @@ describe('request → spec', () => {
     expect(kindOf("I want an app to remember my family's birthdays")).toBe('a birthday list');
   });
 
+  test('an average is of a number, an amount or a rating, per group and weighted when asked; a grade average is worked out from the grades', () => {
+    expect(specOf('a book log with ratings and my average rating').behaviours).toContainEqual({
+      type: 'average',
+      entity: 'book',
+      field: 'rating',
+      by: null,
+      weight: null,
+    });
+    expect(specOf('a workout log with the average minutes per type').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'average', field: 'minutes', by: 'type' }),
+    );
+    const grades = readRequest('Build a grade average calculator for my classes');
+    expect(grades).toMatchObject({ outcome: 'spec', interpretedAs: 'a list of grades with their average', leftOut: [] });
+    expect(specOf('a GPA calculator').behaviours.filter((b) => b.type === 'average')).toEqual([
+      { type: 'average', entity: 'course', field: 'grade', by: null, weight: 'credits' },
+    ]);
+    // Nothing to average: said, not made up.
+    const mood = readRequest('a mood tracker with the average mood');
+    expect(mood.leftOut.join(' ')).toMatch(/^averages \(the records have no number/);
+    expect(specOf('a mood tracker with the average mood').entities[0]!.fields.map((f) => f.label)).not.toContain('Average mood');
+  });
+
   test('a board game is no kanban board', () => {
     expect(kindOf('dice for my board game')).toBe('randomizer');
     expect(specOf('a board game night score keeper').views.map((v) => v.type)).not.toContain('board');

@@ -194,6 +194,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Food'],
     behaviours: ['total', 'filter'],
   },
+  {
+    prompt: 'Build a grade average calculator for my classes',
+    builds: 'spec',
+    entities: ['Course'],
+    behaviours: ['average'],
+    interpreted: true,
+  },
+  { prompt: 'a book log with ratings and my average rating', builds: 'spec', entities: ['Book'], behaviours: ['average'] },
   { prompt: 'a calculator with history', builds: 'calculator' },
   // A calculator with a formula it has is that calculator, as asked.
   { prompt: 'Make a tip calculator that splits the bill between friends', builds: 'calculator' },

@@ -1,8 +1,9 @@
 /**
  * Every app the compiler makes for the request corpus works in a real browser, served from a
  * sub-path as the local host serves them: each behaviour its spec lists is driven once (add,
- * edit, delete, search, filter, sort, group, totals, counts, streak tick, due today, countdown,
- * timer, flip, export/import, undo), the views render, the records survive a reload, and dark mode toggles.
+ * edit, delete, search, filter, sort, group, totals, averages, counts, streak tick, due today,
+ * countdown, timer, flip, export/import, undo), the views render, the records survive a reload, and
+ * dark mode toggles.
  * Skipped when Chromium is not installed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -184,6 +185,19 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           const expected = field.type === 'money' ? '15.00' : '6';
           check(text.includes(expected), `total of ${b.field} is ${expected}: "${text}"`);
           if (b.by) check((await page.$$(`${s} [data-totals="${b.field}"] li[data-key]`)).length >= 1, `totals per ${b.by}`);
+          break;
+        }
+        case 'average': {
+          // The three sample records hold 1, 2, 3 (numbers), 2.5, 5, 7.5 (money) or 3, 4, 5 stars,
+          // and weights of 1, 2, 3: a weighted average leans to the last.
+          const text = (await page.textContent(`${s} [data-averages="${b.field}"] [data-average-all]`)) ?? '';
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const values = field.type === 'money' ? [2.5, 5, 7.5] : field.type === 'rating' ? [3, 4, 5] : [1, 2, 3];
+          const weights = b.weight ? [1, 2, 3] : [1, 1, 1];
+          const mean = values.reduce((sum, v, i) => sum + v * weights[i]!, 0) / weights.reduce((a, w) => a + w, 0);
+          const expected = field.type === 'money' ? mean.toFixed(2) : String(Math.round(mean * 100) / 100);
+          check(text.includes(`: ${expected}`), `average of ${b.field} is ${expected}: "${text}"`);
+          if (b.by) check((await page.$$(`${s} [data-averages="${b.field}"] li[data-key]`)).length >= 1, `averages per ${b.by}`);
           break;
         }
         case 'count':

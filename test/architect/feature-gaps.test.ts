@@ -29,7 +29,8 @@ describe('parts of a request the app will not have', () => {
     ['A vocabulary app with audio pronunciation', /^sounds, voice and audio/],
     ['An expense splitter that calculates who owes whom', /^working out who owes whom/],
     ['A bill tracker for recurring bills', /^records that repeat on a schedule/],
-    ['A grade tracker that shows my average', /^averages/],
+    ['A mood tracker that shows my average mood', /^averages \(the records have no number/],
+    ['A median calculator', /^medians/],
     ['A bill splitter for our flat', /^working out who owes whom/],
     ['A recipe book that can scale recipes to any number of servings', /^scaling a recipe/],
     ['A stock portfolio tracker', /^current market prices/],
@@ -112,6 +113,8 @@ describe('parts of a request the app will not have', () => {
     'A shopping list for my recipes',
     'A recipe book with favorites',
     'A todo list with a pomodoro timer',
+    'A grade tracker that shows my average',
+    'A sleep log with my average hours',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

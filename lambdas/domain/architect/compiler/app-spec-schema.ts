@@ -79,6 +79,14 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   /** The sum of a number or money field, overall or per value of `by`. */
   z.object({ type: z.literal('total'), ...onEntity, field: IdSchema, by: IdSchema.nullable().default(null) }),
   z.object({ type: z.literal('count'), ...onEntity, by: IdSchema }),
+  /** The mean of a number, money or rating field (per group with `by`; each record counted by its `weight` when given). */
+  z.object({
+    type: z.literal('average'),
+    ...onEntity,
+    field: IdSchema,
+    by: IdSchema.nullable().default(null),
+    weight: IdSchema.nullable().default(null),
+  }),
   /** Consecutive days with a record of `entity` (a child entity), per parent record; "tick off today" adds one. */
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
@@ -103,6 +111,7 @@ const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   filter: ['tags', 'choice', 'boolean'],
   group: ['choice', 'tags', 'boolean', 'date', 'text'],
   total: ['number', 'money'],
+  average: ['number', 'money', 'rating'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
@@ -153,7 +162,8 @@ export const AppSpecSchema = z
       if (!entity) return issue(['behaviours', i, 'entity'], `unknown entity "${b.entity}"`);
       const checks: Array<[string, string]> = [];
       if ('field' in b) checks.push(['field', b.field]);
-      if (b.type === 'total' && b.by) checks.push(['by', b.by]);
+      if ((b.type === 'total' || b.type === 'average') && b.by) checks.push(['by', b.by]);
+      if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
       if (b.type === 'count') checks.push(['by', b.by]);
       if (b.type === 'flip') checks.push(['front', b.front], ['back', b.back]);
       for (const [key, id] of checks) {
@@ -162,7 +172,14 @@ export const AppSpecSchema = z
           issue(['behaviours', i, key], `${b.entity} has no field "${id}"`);
           continue;
         }
-        const allowed = key === 'field' ? FIELD_KINDS_FOR[b.type] : key === 'by' ? FIELD_KINDS_FOR.group : undefined;
+        const allowed =
+          key === 'field'
+            ? FIELD_KINDS_FOR[b.type]
+            : key === 'by'
+              ? FIELD_KINDS_FOR.group
+              : key === 'weight'
+                ? (['number'] as const)
+                : undefined;
         if (allowed && !allowed.includes(field.type)) {
           issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
         }

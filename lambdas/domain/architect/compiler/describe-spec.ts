@@ -57,6 +57,10 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       return `group by ${fieldLabel(spec, b.entity, b.field)}`;
     case 'total':
       return `total ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}`;
+    case 'average':
+      return `average ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}${
+        b.weight ? ` weighted by ${fieldLabel(spec, b.entity, b.weight)}` : ''
+      }`;
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;
     case 'streak': {

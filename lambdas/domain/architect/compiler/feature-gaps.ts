@@ -14,6 +14,8 @@ export interface BuiltApp {
   readonly kind: string | null;
   /** True when the app exports and imports its records as a JSON file. */
   readonly exportsJson: boolean;
+  /** True when the app shows an average of its records. */
+  readonly averages?: boolean;
 }
 
 interface Gap {
@@ -27,6 +29,8 @@ interface Gap {
   readonly hasIt?: readonly string[];
   /** A compiled spec has the part (as a field of its own), so only kind templates lack it. */
   readonly specHasIt?: boolean;
+  /** The app has the part (decided from what was built). */
+  readonly has?: (app: BuiltApp) => boolean;
   readonly need: string | ((app: BuiltApp) => string);
 }
 
@@ -66,8 +70,17 @@ const GAPS: readonly Gap[] = [
     need: 'totals or statistics per week, month or year (its totals cover all the records shown, or each day or value of a field)',
   },
   {
-    asks: /\b(averages?|median)\b/,
-    need: 'averages (the app sums and counts its records)',
+    asks: /\b(averages?|averaged|avg)\b/,
+    // A compiled app averages a number, money or rating field (when it has one).
+    has: (app) => app.averages === true,
+    need: (app) =>
+      app.kind
+        ? 'averages (the app sums and counts its records)'
+        : 'averages (the records have no number, amount or rating to average)',
+  },
+  {
+    asks: /\bmedians?\b/,
+    need: 'medians (the app sums, counts and averages its records)',
   },
   {
     asks: /\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
@@ -162,6 +175,7 @@ export function featureGaps(text: string, app: BuiltApp): string[] {
   const gaps: string[] = [];
   for (const [i, gap] of GAPS.entries()) {
     if (app.kind ? gap.hasIt?.includes(app.kind) : gap.specHasIt) continue;
+    if (gap.has?.(app)) continue;
     const asked = [...text.matchAll(EVERY_ASK[i]!)].some((match) => {
       const end = match.index + match[0].length;
       if (gap.unless?.test(text.slice(Math.max(0, match.index - 24), end + 12))) return false;

@@ -378,6 +378,44 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      id: 'grades',
+      keywords: [
+        'grades',
+        'grade tracker',
+        'grade book',
+        'gradebook',
+        'gpa',
+        'grade average',
+        'grade point average',
+        'report card',
+        'exam results',
+        'test scores',
+      ],
+      title: 'Grades',
+      phrase: 'a list of grades with their average',
+      entities: [
+        {
+          id: 'course',
+          name: 'Course',
+          plural: 'Courses',
+          fields: [
+            f.text('course', 'Course', true),
+            f.number('grade', 'Grade', true),
+            f.number('credits', 'Credits'),
+            f.text('term', 'Term'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'course', field: null }],
+      behaviours: [
+        crud('course'),
+        search('course'),
+        { type: 'average', entity: 'course', field: 'grade', by: null, weight: 'credits' },
+        { type: 'sort', entity: 'course', field: 'grade', direction: 'desc' },
+      ],
+    },
+    {
       id: 'birthdays',
       keywords: [
         'birthday reminder',

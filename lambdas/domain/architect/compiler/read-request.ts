@@ -199,6 +199,10 @@ const CLAUSE_WORDS = new Set(
 const DATED_COUNTDOWN =
   /\b(?:event|date|wedding|birthday|anniversary|holiday|vacation|trip|exam|deadline|launch|christmas|new year|retirement|due date)s? count ?downs?\b/;
 
+/** A calculator of a grade average: the grades and their (weighted) average. */
+const GRADE_AVERAGE =
+  /\b(?:gpa|grade point average|grades? averages?|average grades?|weighted grades?|grades? calculators?|final grade)\b/;
+
 /** Records that are events, each on its own date. */
 const EVENT_NOUNS = /^(birthday|anniversary|appointment|event|meeting|exam|deadline|holiday|concert|party|flight|reservation)$/;
 
@@ -568,6 +572,12 @@ export function readRequest(prompt: string): RequestReading {
   // countdown timer to my wedding", "days until Christmas".
   if (!chosen && (COUNTDOWN_TO_DATE.test(text) || DATED_COUNTDOWN.test(text)))
     chosen = PRESETS.find((p) => p.id === 'countdowns') ?? null;
+  // A grade average is worked out from the grades: a list of them with their weighted average,
+  // which is a reading of "a GPA calculator".
+  if (!chosen && GRADE_AVERAGE.test(text)) {
+    chosen = PRESETS.find((p) => p.id === 'grades') ?? null;
+    generic = chosen !== null;
+  }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(nounText);
@@ -610,7 +620,13 @@ export function readRequest(prompt: string): RequestReading {
     leftOut.push(...unapplied);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
-    leftOut.push(...featureGaps(text, { kind: null, exportsJson: spec.behaviours.some((b) => b.type === 'import-export') }));
+    leftOut.push(
+      ...featureGaps(text, {
+        kind: null,
+        exportsJson: spec.behaviours.some((b) => b.type === 'import-export'),
+        averages: spec.behaviours.some((b) => b.type === 'average'),
+      }),
+    );
     const interpreted = generic || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',

@@ -216,7 +216,7 @@ function withLists(text: string, revision: boolean): ListItem[] {
  * chart"). Other rules read those words; a field named by them would be noise.
  */
 const NOT_FIELD_WORDS =
-  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
+  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS =
@@ -409,6 +409,37 @@ export function applySpecWords(
         { type: 'total', entity: primary.id, field: amount.id, by: by?.id ?? null },
         `totalled ${amount.label.toLowerCase()}${by ? ` per ${by.label.toLowerCase()}` : ''}`,
       );
+    }
+  }
+  // Averages: "average rating", "the average grade per subject", "weighted by credits".
+  if (has(text, /\b(?:average|averages|averaged|avg)\b/) && !negated('averages?')) {
+    const named = /\b(?:average|averages|avg)\s+(?:of\s+)?(?:the\s+|my\s+)?([a-z]+)/.exec(text)?.[1] ?? '';
+    const numeric = ['number', 'money', 'rating'];
+    const asked = findField(primary, named);
+    const field =
+      (asked && numeric.includes(asked.type) ? asked : undefined) ??
+      (has(text, /\b(?:ratings?|stars|rated)\b/) ? ed.firstOf(primary, ['rating']) : undefined) ??
+      ed.firstOf(primary, numeric);
+    if (field) {
+      const byWord = /\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)/.exec(text)?.[1];
+      const by = byWord ? findField(primary, byWord) : undefined;
+      const weightWord = /\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)/.exec(text)?.[1];
+      let weight = weightWord ? findField(primary, weightWord) : undefined;
+      if (weightWord && !weight && !NOT_FIELD_WORDS.test(weightWord))
+        weight = ed.addField(primary, { id: camel(weightWord), label: titleCase(weightWord), type: 'number', required: false });
+      const explicit = by !== undefined || weight !== undefined;
+      const averaged = ed.behaviours.some((b) => b.type === 'average' && b.entity === primary.id && b.field === field.id);
+      if (explicit || !averaged)
+        ed.addBehaviour(
+          {
+            type: 'average',
+            entity: primary.id,
+            field: field.id,
+            by: by && ['choice', 'tags', 'boolean', 'date', 'text'].includes(by.type) && by.id !== field.id ? by.id : null,
+            weight: weight?.type === 'number' && weight.id !== field.id ? weight.id : null,
+          },
+          `averaged ${field.label.toLowerCase()}`,
+        );
     }
   }
   // "group by X", "grouped by X", "recipes by cuisine", "per X" (sorting, filtering, boards and totals have their own "by").

@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import {
   addDays,
   addRecord,
+  averageOf,
+  averagesBy,
+  averageText,
   coerceValue,
   countdowns,
   countsBy,
@@ -223,6 +226,45 @@ const behaviourTests = {
         ]);
       } else {
         const rows = totalsBy(field, by, records);
+        assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);
+      }
+    }
+  },
+  average(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    // Ratings go from 1 to 5; numbers and money take any value.
+    const values = field.type === 'rating' ? [1, 3, 5] : [2, 4, 9];
+    const records = seeded(b.entity, 3, (i) => ({ [field.id]: values[i] })).records[b.entity];
+    if (b.weight) {
+      const weight = fieldOf(SPEC, b.entity, b.weight);
+      const weighted = seeded(b.entity, 3, (i) => ({ [field.id]: values[i], [weight.id]: [1, 1, 2][i] })).records[b.entity];
+      // Each record counts as many times as its weight: (v0 + v1 + 2 × v2) / 4.
+      assert.equal(averageOf(field, weighted, weight), field.type === 'rating' ? 3.5 : 6);
+      assert.equal(averageOf(field, [{ [field.id]: 4, [weight.id]: 0 }], weight), null, 'a zero weight counts for nothing');
+    }
+    assert.equal(averageOf(field, records, null), field.type === 'rating' ? 3 : 5);
+    assert.equal(
+      averageOf(field, [...records, { id: 'blank' }], null),
+      field.type === 'rating' ? 3 : 5,
+      'a record with no value is left out',
+    );
+    assert.equal(averageOf(field, [], null), null);
+    assert.equal(averageText(field, null), '–');
+    assert.equal(averageOf(field, [{ [field.id]: 1 }, { [field.id]: 2 }, { [field.id]: 2 }], null), 1.67);
+    if (b.by) {
+      const by = fieldOf(SPEC, b.entity, b.by);
+      if (by.type === 'choice') {
+        const regrouped = seeded(b.entity, 3, (i) => ({ [field.id]: values[i], [by.id]: by.options[i === 2 ? 1 : 0] }));
+        const weight = b.weight ? fieldOf(SPEC, b.entity, b.weight) : null;
+        const withWeights = weight
+          ? regrouped.records[b.entity].map((r) => ({ ...r, [weight.id]: 1 }))
+          : regrouped.records[b.entity];
+        assert.deepEqual(averagesBy(field, by, withWeights, weight), [
+          { key: by.options[0], average: (values[0] + values[1]) / 2, count: 2 },
+          { key: by.options[1], average: values[2], count: 1 },
+        ]);
+      } else {
+        const rows = averagesBy(field, by, records, null);
         assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);
       }
     }

@@ -1,6 +1,6 @@
 // The data model of an app compiled from its spec: records of typed fields, and the behaviours
-// the spec asks for (search, filter, sort, group, totals, streaks, due today, countdowns,
-// import/export, undo). Pure functions over plain data, so the page and the node:test tests share them.
+// the spec asks for (search, filter, sort, group, totals, averages, streaks, due today,
+// countdowns, import/export, undo). Pure functions over plain data, so the page and the node:test tests share them.
 
 /** A calendar day as YYYY-MM-DD in local time. */
 export function isoDay(date) {
@@ -219,6 +219,39 @@ export function totalsBy(field, byField, records) {
   return groupRecords(byField, records)
     .filter((g) => g.records.length > 0)
     .map((g) => ({ key: g.key, total: totalOf(field, g.records), count: g.records.length }));
+}
+
+/**
+ * The mean of a number, money or rating field over the records that have a value, to two
+ * decimals; with `weightField`, each record counts as many times as its weight (records without
+ * a positive weight are left out). Null when no record counts.
+ */
+export function averageOf(field, records, weightField) {
+  let sum = 0;
+  let weights = 0;
+  for (const record of records) {
+    const value = record[field.id];
+    const weight = weightField ? record[weightField.id] : 1;
+    if (typeof value !== 'number' || typeof weight !== 'number' || !(weight > 0)) continue;
+    sum += value * weight;
+    weights += weight;
+  }
+  return weights > 0 ? roundMoney(sum / weights) : null;
+}
+
+/** The average per group, with the records counted; groups with no records are left out. */
+export function averagesBy(field, byField, records, weightField) {
+  return groupRecords(byField, records)
+    .filter((g) => g.records.length > 0)
+    .map((g) => ({ key: g.key, average: averageOf(field, g.records, weightField), count: g.records.length }));
+}
+
+/** An average as shown: money to the cent, a rating as a number of stars ("3.5 ★"), else the number. */
+export function averageText(field, average) {
+  if (average === null) return '–';
+  if (field.type === 'money') return average.toFixed(2);
+  if (field.type === 'rating') return String(average) + ' ★';
+  return String(average);
 }
 
 export function countsBy(byField, records) {

@@ -1,9 +1,12 @@
 // The page of an app compiled from its spec: one section per entity with its form, toolbar
-// (search, filter, sort), summaries (totals, counts, due today, countdowns) and views (list, table, cards,
+// (search, filter, sort), summaries (totals, averages, counts, due today, countdowns) and views (list, table, cards,
 // board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
 // Only textContent is used for values, so nothing a person types becomes markup.
 import {
   addRecord,
+  averageOf,
+  averagesBy,
+  averageText,
   behavioursOf,
   countdowns,
   countsBy,
@@ -517,6 +520,32 @@ export function mountApp(root, spec, options = {}) {
         for (const row of totalsBy(field, fieldOf(spec, entity.id, b.by), visible)) {
           list.append(
             h(doc, 'li', { 'data-key': row.key, text: row.key + ': ' + displayValue(field, row.total) + ' (' + row.count + ')' }),
+          );
+        }
+        box.append(list);
+      }
+      summary.append(box);
+    }
+    for (const b of behavioursOf(spec, 'average', entity.id)) {
+      const field = fieldOf(spec, entity.id, b.field);
+      const weight = b.weight ? fieldOf(spec, entity.id, b.weight) : null;
+      const box = h(
+        doc,
+        'div',
+        { className: 'totals', 'data-averages': b.field },
+        h(doc, 'span', {
+          'data-average-all': true,
+          text: 'Average ' + field.label.toLowerCase() + ': ' + averageText(field, averageOf(field, visible, weight)),
+        }),
+      );
+      if (b.by) {
+        const list = h(doc, 'ul');
+        for (const row of averagesBy(field, fieldOf(spec, entity.id, b.by), visible, weight)) {
+          list.append(
+            h(doc, 'li', {
+              'data-key': row.key,
+              text: row.key + ': ' + averageText(field, row.average) + ' (' + row.count + ')',
+            }),
           );
         }
         box.append(list);
