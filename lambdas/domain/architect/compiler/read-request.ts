@@ -543,8 +543,8 @@ export function readRequest(prompt: string): RequestReading {
   let chosen: Preset | null = preset;
   let generic = false;
   let shapeText = text;
-  // The records' noun is read with possessives dropped ("my baby's diapers" are baby diapers);
-  // the rest of the reading (and a name the person gave) keeps the words as written.
+  // The records' noun is read with possessives dropped ("my baby's diapers" are baby diapers), as
+  // the whole request is; only a name the person gave keeps its possessive.
   const nounText = language ? text : normalizeRequestText(prompt.replace(/([a-z])['’]s\b/gi, '$1'));
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
