@@ -521,6 +521,9 @@ describe('request → spec', () => {
     expect(specOf('a list of movies to watch with my girlfriend').entities[0]!.fields.map((f) => f.id)).not.toContain(
       'girlfriend',
     );
+    // Two kinds of record joined before the container: each record is an entry of either.
+    expect(kindOf('a period and ovulation tracker')).toBe('a period and ovulation tracker');
+    expect(specOf('a period and ovulation tracker').entities[0]!.name).toBe('Entry');
     // A possessive names the owner: the family's birthdays are family birthdays.
     expect(kindOf("I want an app to remember my family's birthdays")).toBe('a birthday list');
   });

@@ -31,6 +31,8 @@ describe('parts of a request the app will not have', () => {
     ['A bill tracker for recurring bills', /^records that repeat on a schedule/],
     ['A mood tracker that shows my average mood', /^averages \(the records have no number/],
     ['A median calculator', /^medians/],
+    ['A habit tracker with a weekly view', /^a week, hour or timeline view/],
+    ['A project planner with a gantt chart', /^a week, hour or timeline view/],
     ['A bill splitter for our flat', /^working out who owes whom/],
     ['A recipe book that can scale recipes to any number of servings', /^scaling a recipe/],
     ['A stock portfolio tracker', /^current market prices/],

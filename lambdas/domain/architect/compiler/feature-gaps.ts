@@ -79,6 +79,10 @@ const GAPS: readonly Gap[] = [
         : 'averages (the records have no number, amount or rating to average)',
   },
   {
+    asks: /\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b/,
+    need: 'a week, hour or timeline view (a calendar lists the records by month and day)',
+  },
+  {
     asks: /\bmedians?\b/,
     need: 'medians (the app sums, counts and averages its records)',
   },

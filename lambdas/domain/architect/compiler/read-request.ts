@@ -247,25 +247,32 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
   // does ("a guest list for my wedding"), and without one what follows it ("a tracker for my
   // board games").
   const order = after?.[1] === 'of' ? [after[2], before?.[1]] : [before?.[1], after?.[2]];
-  const words = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
+  const found = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
+  // Two kinds of record joined before the container ("a period and ovulation tracker"): each
+  // record is an entry of either.
+  const pair = found.length === 0 ? /\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary)\b/.exec(text) : null;
+  const paired =
+    pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
+  const words = paired ? [paired[1]!, 'and', paired[2]!] : found;
   if (words.length === 0) return null;
-  const noun = words.slice(-2);
+  const noun = paired ? words : words.slice(-2);
   if (noun.length === 0 || noun.join('').length < 3) return null;
   const kind = container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
-  const measure = dated
-    ? FIELD_WORDS.find(
-        ([words, field]) =>
-          ['number', 'money'].includes(field.type) && (words.includes(noun.join(' ')) || noun.some((w) => words.includes(w))),
-      )?.[1]
-    : undefined;
+  const measure =
+    dated && !paired
+      ? FIELD_WORDS.find(
+          ([words, field]) =>
+            ['number', 'money'].includes(field.type) && (words.includes(noun.join(' ')) || noun.some((w) => words.includes(w))),
+        )?.[1]
+      : undefined;
   const last = singular(noun[noun.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
   const called = capital([...noun.slice(0, -1), last]);
-  const nameWords = measure ? [...noun.slice(0, -1), last, 'entry'] : [...noun.slice(0, -1), last];
+  const nameWords = paired ? ['entry'] : measure ? [...noun.slice(0, -1), last, 'entry'] : [...noun.slice(0, -1), last];
   const name = capital(nameWords);
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
