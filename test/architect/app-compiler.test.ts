@@ -504,7 +504,7 @@ describe('request → spec', () => {
     expect(readRequest('an expense tracker with a budget').leftOut.join(' ')).toMatch(/^a goal or a limit/);
   });
 
-  test('records the app would make from others, and a business named by its trade, pick no app of their own', () => {
+  test('which app a request names: not records it would make from others nor a trade, but the records named first, both of two apps joined by "and", and the owner of a possessive', () => {
     expect(kindOf('I need an app to plan my weekly meals and generate a shopping list')).toBe('a meal planner');
     expect(kindOf('make me a shopping list')).toBe('a shopping list');
     expect(kindOf('Can you build an app for my coffee shop loyalty stamps')).toBe('a loyalty stamp card list');
@@ -521,6 +521,15 @@ describe('request → spec', () => {
     expect(specOf('a list of movies to watch with my girlfriend').entities[0]!.fields.map((f) => f.id)).not.toContain(
       'girlfriend',
     );
+    // Two everyday apps joined by "and" are one app with both, in the order named; one app's two
+    // names are that app.
+    expect(specOf('a sleep and mood tracker').entities.map((e) => e.name)).toEqual(['Night', 'Mood entry']);
+    expect(specOf('a habit and mood tracker with streaks').entities.map((e) => e.name)).toEqual([
+      'Habit',
+      'Check-in',
+      'Mood entry',
+    ]);
+    expect(specOf('a budget and expense tracker').entities.map((e) => e.name)).toEqual(['Expense']);
     // Two kinds of record joined before the container: each record is an entry of either.
     expect(kindOf('a period and ovulation tracker')).toBe('a period and ovulation tracker');
     expect(specOf('a period and ovulation tracker').entities[0]!.name).toBe('Entry');

@@ -202,6 +202,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     interpreted: true,
   },
   { prompt: 'a book log with ratings and my average rating', builds: 'spec', entities: ['Book'], behaviours: ['average'] },
+  // Two everyday apps joined by "and": one app with a section for each.
+  { prompt: 'a sleep and mood tracker', builds: 'spec', entities: ['Night', 'Mood entry'], behaviours: ['total', 'count'] },
+  { prompt: 'a recipe and meal planner', builds: 'spec', entities: ['Recipe', 'Meal'], behaviours: ['search', 'filter'] },
   { prompt: 'a calculator with history', builds: 'calculator' },
   // A calculator with a formula it has is that calculator, as asked.
   { prompt: 'Make a tip calculator that splits the bill between friends', builds: 'calculator' },

@@ -165,6 +165,41 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
   return best ? { preset: best.preset, index: best.index, keyword: best.keyword } : made;
 }
 
+/**
+ * A second everyday app the request joins to the first with "and" ("a sleep and mood tracker",
+ * "a recipe and meal planner"): both, one section each, in the order named. Null when there is
+ * none, or the two cannot share one app (an entity id both use, more than six entities).
+ */
+function pairedPresets(text: string, first: { preset: Preset; keyword: string }): Preset | null {
+  const m = phrasePattern(first.keyword).exec(text);
+  if (!m) return null;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  for (const preset of PRESETS) {
+    if (preset.id === first.preset.id) continue;
+    for (const keyword of preset.keywords) {
+      const k = phrasePattern(keyword).exec(text);
+      if (!k) continue;
+      const before = k.index + k[0].length <= start;
+      const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
+      if (between === null || !/^ (?:and|or|plus)$/.test(between)) continue;
+      const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
+      const ids = new Set(a.entities.map((e) => e.id));
+      if (b.entities.some((e) => ids.has(e.id)) || a.entities.length + b.entities.length > 6) return null;
+      return {
+        id: `${a.id}-${b.id}`,
+        keywords: [],
+        title: `${a.title} and ${b.title}`,
+        phrase: `${a.phrase} and ${b.phrase}`,
+        entities: [...a.entities, ...b.entities],
+        views: [...a.views, ...b.views].slice(0, 12),
+        behaviours: [...a.behaviours, ...b.behaviours].slice(0, 30),
+      };
+    }
+  }
+  return null;
+}
+
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b/;
 
@@ -575,6 +610,8 @@ export function readRequest(prompt: string): RequestReading {
     generic = true;
     shapeText = nounText.replace(named.noun, ' ');
   }
+  // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
+  if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
   // countdown timer to my wedding", "days until Christmas".
   if (!chosen && (COUNTDOWN_TO_DATE.test(text) || DATED_COUNTDOWN.test(text)))
