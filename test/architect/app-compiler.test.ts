@@ -530,6 +530,13 @@ describe('request → spec', () => {
       'Mood entry',
     ]);
     expect(specOf('a budget and expense tracker').entities.map((e) => e.name)).toEqual(['Expense']);
+    expect(readRequest('a budget and expense tracker').leftOut).toEqual([]);
+    // A second kind of record no everyday app pairs with is named, not dropped.
+    expect(readRequest('a diet and exercise log').leftOut).toEqual(['diet as a second kind of record (the app keeps workouts)']);
+    expect(readRequest('a tracker for my cats and dogs').leftOut).toEqual([
+      'dogs as a second kind of record (the app keeps cats)',
+    ]);
+    expect(readRequest('a tracker for my plants and garden').leftOut).toEqual([]);
     // Two kinds of record joined before the container: each record is an entry of either.
     expect(kindOf('a period and ovulation tracker')).toBe('a period and ovulation tracker');
     expect(specOf('a period and ovulation tracker').entities[0]!.name).toBe('Entry');

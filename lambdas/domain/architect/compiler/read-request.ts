@@ -6,7 +6,7 @@ import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords, COUNTDOWN_TO_DATE } from './spec-words';
+import { applySpecWords, COUNTDOWN_TO_DATE, primaryOf } from './spec-words';
 
 /**
  * Request → what to build. The one place that decides, for the direct build and the offline
@@ -198,6 +198,33 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
     }
   }
   return null;
+}
+
+/**
+ * A second kind of record the request joins with "and" that the spec does not keep ("a diet and
+ * exercise log", "a tracker for my cats and dogs"), or null. A word counts as kept when the app's
+ * title, phrase, an entity or a field names it.
+ */
+function secondRecords(text: string, spec: AppSpec): string | null {
+  const pair =
+    /\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b/.exec(text) ??
+    /\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)/.exec(
+      text,
+    );
+  if (!pair) return null;
+  const words = [pair[1]!, pair[2]!];
+  if (words.some((w) => NOUN_STOP.has(w) || CLAUSE_WORDS.has(w) || w.length < 3)) return null;
+  const names = [spec.title, spec.phrase, ...spec.entities.flatMap((e) => [e.name, e.plural, ...e.fields.map((f) => f.label)])]
+    .join(' ')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .map(singular);
+  // The words of the everyday apps it was made from count too ("budget" is the expense tracker's).
+  const presetWords = PRESETS.filter((p) => p.entities.every((e) => spec.entities.some((own) => own.id === e.id))).flatMap((p) =>
+    p.keywords.filter((k) => !k.includes(' ')).map(singular),
+  );
+  const kept = words.filter((w) => names.includes(singular(w)) || presetWords.includes(singular(w)));
+  return kept.length === 1 ? words.find((w) => !kept.includes(w))! : null;
 }
 
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
@@ -671,6 +698,8 @@ export function readRequest(prompt: string): RequestReading {
         averages: spec.behaviours.some((b) => b.type === 'average'),
       }),
     );
+    const unkept = language ? null : secondRecords(text, spec);
+    if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
     const interpreted = generic || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',
