@@ -427,6 +427,10 @@ describe('request → spec', () => {
     expect(coins.leftOut).toEqual([
       expect.stringMatching(/^more fields than one record holds \(12\): purchase price, seller, condition, rarity/),
     ]);
+    // Past eight names the rest are counted, so the line stays short.
+    const marks = Array.from({ length: 30 }, (_, i) => `mark${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i < 26 ? '' : 'x'}`);
+    const many = readRequest(`a catalog of my coins with ${marks.join(', ')}`);
+    expect(many.leftOut[0]).toMatch(/^more fields than one record holds \(12\): (?:mark[a-z]+, ){7}mark[a-z]+ and \d+ more \(/);
   });
 
   test('words that say what the app does, who shares it or what it is built with name no field', () => {

@@ -608,11 +608,11 @@ export function applySpecWords(
     ed.look.density = 'comfortable';
     ed.changes.push('made it roomier');
   }
+  // The first few by name, the rest counted: a left-out part stays one short line.
+  const named = ed.tooMany.slice(0, 8).join(', ') + (ed.tooMany.length > 8 ? ` and ${ed.tooMany.length - 8} more` : '');
   const leftOut =
     ed.tooMany.length > 0
-      ? [
-          `more fields than one record holds (${MAX_ENTITY_FIELDS}): ${ed.tooMany.join(', ')} (add them to the notes, or ask for fewer)`,
-        ]
+      ? [`more fields than one record holds (${MAX_ENTITY_FIELDS}): ${named} (add them to the notes, or ask for fewer)`]
       : [];
   return { spec: ed.result(), changes: ed.changes, leftOut };
 }
