@@ -467,6 +467,12 @@ describe('request → spec', () => {
     }
     // Splitting is still what no app here does.
     expect(readRequest('a tool to split expenses between roommates').leftOut.join(' ')).toMatch(/who owes whom/);
+    // One's own debts to pay off are loans with their balance, not money friends owe.
+    expect(specOf('a debt payoff planner').entities[0]!.name).toBe('Loan');
+    expect(readRequest('track my credit card debt')).toMatchObject({ outcome: 'spec', leftOut: [] });
+    expect(readRequest('an online shop that takes credit cards')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+    // A shop's own records are buildable.
+    expect(kindOf('a product catalog for my online shop')).toBe('a product catalog');
     const calories = specOf('a calorie counter with meals and daily totals');
     expect(calories.entities[0]!.name).toBe('Food');
     expect(calories.behaviours).toContainEqual({ type: 'total', entity: 'food', field: 'calories', by: 'date' });

@@ -273,6 +273,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a list of my passwords', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
   { prompt: 'a password manager for all my logins', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
   { prompt: 'asdf qwerty zxcv', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'could not find' },
+  // "Cards" once read an online shop as a kanban board.
+  { prompt: 'an online shop that takes credit cards', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'selling online' },
   // A game's hint words ("card", "math") once read it as a kanban board or a calculator.
   { prompt: 'a memory card matching game', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'flashcard' },
   { prompt: 'a math game for kids', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'score keeper' },

@@ -416,6 +416,43 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      id: 'payoff',
+      keywords: [
+        'debt payoff',
+        'debt tracker',
+        'debt snowball',
+        'debt avalanche',
+        'loan payoff',
+        'pay off my debt',
+        'credit card debt',
+      ],
+      title: 'Debt Payoff',
+      phrase: 'a debt payoff list',
+      entities: [
+        {
+          id: 'loan',
+          name: 'Loan',
+          plural: 'Loans',
+          fields: [
+            f.text('name', 'Name', true),
+            f.money('balance', 'Balance', true),
+            f.number('rate', 'Interest rate (%)'),
+            f.money('payment', 'Monthly payment'),
+            f.bool('paidOff', 'Paid off'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'loan', field: null }],
+      behaviours: [
+        crud('loan'),
+        { type: 'sort', entity: 'loan', field: 'rate', direction: 'desc' },
+        { type: 'filter', entity: 'loan', field: 'paidOff' },
+        { type: 'total', entity: 'loan', field: 'balance', by: null },
+      ],
+    },
+    {
       id: 'birthdays',
       keywords: [
         'birthday reminder',

@@ -48,6 +48,15 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
+    // Not a shop's own records: "a product catalog for my online shop".
+    /\b(?<!\b(?:for|of) (?:my|our|the|an?) )(online (?:stores?|shops?)|e ?commerce|web ?shops?|storefronts?|shopping carts?|checkout pages?|sell (?:my |our )?(?:products|things|stuff|items|crafts|art|clothes) online)\b/,
+    {
+      need: 'selling online, with orders and payments, which needs a server and a payment provider',
+      core: true,
+      instead: 'a product catalog or an inventory kept in this browser, or a one-page website for the shop',
+    },
+  ],
+  [
     /\b(chatbot|chat bot|ai assistant|machine learning|neural network|train a model|gpt|llm|artificial intelligence)\b/,
     {
       need: 'an AI model, which a dependency-free static page cannot run',
@@ -97,7 +106,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Not a payment worked out or recorded: "a mortgage calculator with the monthly payment", "a payment tracker".
-    /\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?)\b)|\b(stripe|paypal|checkout|credit cards?|billing)\b/,
+    /\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b/,
     { need: 'taking payments', core: false, instead: '' },
   ],
   [
