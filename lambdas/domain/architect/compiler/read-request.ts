@@ -612,19 +612,16 @@ export function readRequest(prompt: string): RequestReading {
   let chosen: Preset | null = preset;
   let generic = false;
   let shapeText = text;
-  // The records' noun is read with possessives dropped ("my baby's diapers" are baby diapers), as
-  // the whole request is; only a name the person gave keeps its possessive.
-  const nounText = language ? text : normalizeRequestText(prompt.replace(/([a-z])['’]s\b/gi, '$1'));
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
   const head =
     matched && headEnd !== undefined && matched.index >= headEnd
-      ? genericReading(nounText.slice(0, FEATURE_CLAUSE.exec(nounText)?.index))
+      ? genericReading(text.slice(0, FEATURE_CLAUSE.exec(text)?.index))
       : null;
   // Records named before a record word that only says more of them ("a log of my blood sugar
   // readings before and after meals") are what the app keeps, too.
-  const earlier = !head && matched && !language ? genericReading(nounText) : null;
-  const earlierAt = earlier ? nounText.indexOf(earlier.noun) : -1;
+  const earlier = !head && matched && !language ? genericReading(text) : null;
+  const earlierAt = earlier ? text.indexOf(earlier.noun) : -1;
   const describes =
     earlier !== null &&
     earlierAt >= 0 &&
@@ -635,7 +632,7 @@ export function readRequest(prompt: string): RequestReading {
   if (named) {
     chosen = named.preset;
     generic = true;
-    shapeText = nounText.replace(named.noun, ' ');
+    shapeText = text.replace(named.noun, ' ');
   }
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
@@ -651,9 +648,9 @@ export function readRequest(prompt: string): RequestReading {
   }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
-    const reading = genericReading(nounText);
+    const reading = genericReading(text);
     const qualifies =
-      reading !== null && reading.noun.includes(' ') && analyzeRequest(nounText.replace(reading.noun, ' ')).kind !== kindNamed;
+      reading !== null && reading.noun.includes(' ') && analyzeRequest(text.replace(reading.noun, ' ')).kind !== kindNamed;
     if (!qualifies) chosen = KIND_PRESETS[kindNamed]!;
   }
   // A tool named before any container word is the thing asked for ("a tool to count the words
@@ -666,14 +663,14 @@ export function readRequest(prompt: string): RequestReading {
     !CONTAINERS.test(text.slice(toolAt).split(' ').slice(0, 4).join(' ')) &&
     (containerAt === undefined || toolAt < containerAt);
   if (!chosen && !theme && !toolFirst) {
-    const reading = genericReading(nounText) ?? (analysis.kind === null ? wishListReading(nounText) : null);
+    const reading = genericReading(text) ?? (analysis.kind === null ? wishListReading(text) : null);
     // "a tracker for my board games" names a board only inside the thing it tracks.
-    const kindOutsideNoun = reading && kindNamed ? analyzeRequest(nounText.replace(reading.noun, ' ')).kind === kindNamed : true;
+    const kindOutsideNoun = reading && kindNamed ? analyzeRequest(text.replace(reading.noun, ' ')).kind === kindNamed : true;
     if (reading && (!kindNamed || !kindOutsideNoun)) {
       chosen = reading.preset;
       generic = true;
       // The noun names the records, not their shape: "board games" asks for no board.
-      shapeText = nounText.replace(reading.noun, ' ');
+      shapeText = text.replace(reading.noun, ' ');
     }
   }
   const leftOut = limits.map((l) => l.need);

@@ -502,55 +502,54 @@ export function mountApp(root, spec, options = {}) {
     return body;
   }
 
+  /** A figure over the shown records ("Total amount: 15.00") and, per group, one row each. */
+  function figureBox(attrs, overallAttr, text, rows) {
+    const box = h(doc, 'div', { className: 'totals', ...attrs }, h(doc, 'span', { [overallAttr]: true, text }));
+    if (rows) {
+      const list = h(doc, 'ul');
+      for (const row of rows)
+        list.append(h(doc, 'li', { 'data-key': row.key, text: row.key + ': ' + row.value + ' (' + row.count + ')' }));
+      box.append(list);
+    }
+    return box;
+  }
+
   function renderSummary(entity, all, visible) {
     const summary = h(doc, 'div', { className: 'summary', 'data-summary': true });
     for (const b of behavioursOf(spec, 'total', entity.id)) {
       const field = fieldOf(spec, entity.id, b.field);
-      const box = h(
-        doc,
-        'div',
-        { className: 'totals', 'data-totals': b.field },
-        h(doc, 'span', {
-          'data-total-all': true,
-          text: 'Total ' + field.label.toLowerCase() + ': ' + displayValue(field, totalOf(field, visible)),
-        }),
+      const rows = b.by
+        ? totalsBy(field, fieldOf(spec, entity.id, b.by), visible).map((row) => ({
+            ...row,
+            value: displayValue(field, row.total),
+          }))
+        : null;
+      summary.append(
+        figureBox(
+          { 'data-totals': b.field },
+          'data-total-all',
+          'Total ' + field.label.toLowerCase() + ': ' + displayValue(field, totalOf(field, visible)),
+          rows,
+        ),
       );
-      if (b.by) {
-        const list = h(doc, 'ul');
-        for (const row of totalsBy(field, fieldOf(spec, entity.id, b.by), visible)) {
-          list.append(
-            h(doc, 'li', { 'data-key': row.key, text: row.key + ': ' + displayValue(field, row.total) + ' (' + row.count + ')' }),
-          );
-        }
-        box.append(list);
-      }
-      summary.append(box);
     }
     for (const b of behavioursOf(spec, 'average', entity.id)) {
       const field = fieldOf(spec, entity.id, b.field);
       const weight = b.weight ? fieldOf(spec, entity.id, b.weight) : null;
-      const box = h(
-        doc,
-        'div',
-        { className: 'totals', 'data-averages': b.field },
-        h(doc, 'span', {
-          'data-average-all': true,
-          text: 'Average ' + field.label.toLowerCase() + ': ' + averageText(field, averageOf(field, visible, weight)),
-        }),
+      const rows = b.by
+        ? averagesBy(field, fieldOf(spec, entity.id, b.by), visible, weight).map((row) => ({
+            ...row,
+            value: averageText(field, row.average),
+          }))
+        : null;
+      summary.append(
+        figureBox(
+          { 'data-averages': b.field },
+          'data-average-all',
+          'Average ' + field.label.toLowerCase() + ': ' + averageText(field, averageOf(field, visible, weight)),
+          rows,
+        ),
       );
-      if (b.by) {
-        const list = h(doc, 'ul');
-        for (const row of averagesBy(field, fieldOf(spec, entity.id, b.by), visible, weight)) {
-          list.append(
-            h(doc, 'li', {
-              'data-key': row.key,
-              text: row.key + ': ' + averageText(field, row.average) + ' (' + row.count + ')',
-            }),
-          );
-        }
-        box.append(list);
-      }
-      summary.append(box);
     }
     for (const b of behavioursOf(spec, 'count', entity.id)) {
       const list = h(doc, 'ul', { className: 'counts', 'data-counts': b.by });
