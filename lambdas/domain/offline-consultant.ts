@@ -2,6 +2,7 @@ import {
   APP_KIND_IDS,
   APP_KINDS,
   FEATURES,
+  kindDescription,
   orderFeatures,
   supportsFeature,
   type AppKindId,
@@ -105,7 +106,7 @@ function planResponse(
   const body = spec
     ? [`Plan: ${planSubject(plan)}. ${describeSpec(spec).summary}`, ...describeSpec(spec).lines.map((l) => `- ${l}`)]
     : [
-        `Plan: ${planSubject(plan)}. ${plan.kind === CUSTOM_KIND ? '' : APP_KINDS[plan.kind].description}`,
+        `Plan: ${planSubject(plan)}. ${plan.kind === CUSTOM_KIND ? '' : kindDescription(plan.kind, plan.features)}`,
         `- Features: ${plan.features.length > 0 ? plan.features.map((f) => `${FEATURES[f].title} (${FEATURES[f].description.replace(/\.$/, '')})`).join('; ') : 'none beyond the core app'}`,
         theme
           ? `- Look: ${theme.name} v${theme.version}${theme.kind === plan.kind ? `: ${theme.traits.join('; ')}` : ' (its colours and type; the theme itself is made for another kind of app)'}`

@@ -351,6 +351,44 @@ describe('request → spec', () => {
     expect(kindOf('a log of my daily word count')).toBe('a word count log');
   });
 
+  test('a game named is that game; a game not named is three, said as a reading; any other game is refused', () => {
+    const games = (prompt: string) => draftManifest({ prompt }).features.filter((f) => f !== 'local-storage');
+    for (const [prompt, game] of [
+      ['a tic-tac-toe game', 'tic-tac-toe'],
+      ['noughts and crosses against the computer', 'tic-tac-toe'],
+      ['a memory game for my kids', 'memory'],
+      ['a matching pairs game', 'memory'],
+      ['a game of hangman', 'hangman'],
+      ['a hangman game with a list of my spelling words', 'hangman'],
+    ] as const) {
+      expect({ prompt, kind: kindOf(prompt), games: games(prompt) }).toEqual({ prompt, kind: 'game', games: [game] });
+      expect(readRequest(prompt).interpretedAs).toBeNull();
+    }
+    expect(draftManifest({ prompt: 'a hangman game' }).project_name).toBe('hangman');
+    expect(draftManifest({ prompt: 'a memory game' }).description).toMatch(/^Memory Game: Cards dealt face down/);
+    expect(games('a hangman game and a tic tac toe game')).toEqual(['tic-tac-toe', 'hangman']);
+    for (const prompt of ['a game', 'build me a fun game for my kids', 'some games for a party']) {
+      expect(readRequest(prompt)).toMatchObject({
+        outcome: 'template',
+        kind: 'game',
+        interpretedAs: 'three classic games: tic-tac-toe, a memory game and hangman',
+      });
+      expect(draftManifest({ prompt }).files.map((f) => f.path)).toEqual(
+        expect.arrayContaining(['src/tictactoe.js', 'src/memory.js', 'src/hangman.js']),
+      );
+    }
+    expect(readRequest('a 4x4 tic tac toe')).toMatchObject({
+      interpretedAs: 'a tic-tac-toe game',
+      leftOut: [expect.stringMatching(/^a board other than 3×3/)],
+    });
+    for (const prompt of ['a snake game', 'a puzzle game', 'a game where you catch falling stars', 'a math game for kids']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'refused' });
+    }
+    // Records of games are no game to play.
+    expect(kindOf('a log of chess games I played')).toBe('a chess game log');
+    expect(kindOf('a score keeper for our board game nights')).toBe('a score keeper game');
+  });
+
   test('due dates a task list or a kanban board template cannot hold make a spec of it, never a silent drop', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => f.id);
     expect(fields('a todo list with due dates and priorities')).toEqual(expect.arrayContaining(['title', 'due', 'priority']));

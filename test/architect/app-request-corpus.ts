@@ -8,7 +8,18 @@ export interface BuildableRequest {
   readonly prompt: string;
   /** 'spec': compiled from an app spec; a kind id: the hand-made template of that kind. */
   readonly builds:
-    'spec' | 'calculator' | 'converter' | 'timer' | 'tasks' | 'notes' | 'board' | 'feed' | 'randomizer' | 'wordcount' | 'page';
+    | 'spec'
+    | 'calculator'
+    | 'converter'
+    | 'timer'
+    | 'tasks'
+    | 'notes'
+    | 'board'
+    | 'feed'
+    | 'randomizer'
+    | 'wordcount'
+    | 'game'
+    | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
   /** Behaviour types the spec must have. */
@@ -250,6 +261,11 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a wedding website', builds: 'page', interpreted: true },
   { prompt: 'an online resume page with dark mode', builds: 'page', interpreted: true },
   { prompt: 'a tool to count the characters in my tweets', builds: 'wordcount' },
+  { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
+  // A game's hint words ("card") once read it as a kanban board; it was then refused.
+  { prompt: 'a memory card matching game', builds: 'game' },
+  { prompt: 'hangman with my own spelling words', builds: 'game' },
+  { prompt: 'a fun game for my kids', builds: 'game', interpreted: true },
 ];
 
 export interface UnbuildableRequest {
@@ -275,9 +291,11 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'asdf qwerty zxcv', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'could not find' },
   // "Cards" once read an online shop as a kanban board.
   { prompt: 'an online shop that takes credit cards', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'selling online' },
-  // A game's hint words ("card", "math") once read it as a kanban board or a calculator.
-  { prompt: 'a memory card matching game', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'flashcard' },
+  // A game's hint words ("math") once read it as a calculator.
   { prompt: 'a math game for kids', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'score keeper' },
+  // A game of its own is never one of the three the game kind plays.
+  { prompt: 'a snake game', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'tic-tac-toe, a memory game, hangman' },
+  { prompt: 'a memory game with photos of my family', outcome: 'interpreted', mentions: 'photos on the cards' },
   { prompt: 'quiero una aplicación para mis perros', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'Spanish' },
   { prompt: 'an iOS app for my workouts', outcome: 'interpreted', mentions: 'native' },
   { prompt: 'a habit tracker that sends me push notifications', outcome: 'interpreted', mentions: 'push notifications' },

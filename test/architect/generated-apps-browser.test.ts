@@ -354,4 +354,100 @@ describeIfChromium('generated apps in Chromium', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
+
+  it('game: tic-tac-toe the computer never loses, a memory game played to the end, hangman with own words; scores kept', async () => {
+    const { page, problems } = await open('game');
+    expect(await page.textContent('h1')).toBe('Classic Games');
+    const cells = () => page.$$eval('#ttt-board .cell', (all) => all.map((c) => c.textContent ?? ''));
+
+    // Against the computer: whatever X plays (here always the first free cell), O answers at once and never loses.
+    for (let move = 0; move < 5; move++) {
+      const board = await cells();
+      if (/win|draw/i.test((await page.textContent('#ttt-status')) ?? '')) break;
+      await page.click(`#ttt-board .cell[data-cell="${board.indexOf('')}"]`);
+      const after = await cells();
+      const xs = after.filter((c) => c === 'X').length;
+      const os = after.filter((c) => c === 'O').length;
+      expect(xs - os).toBeLessThanOrEqual(1);
+    }
+    expect(await page.textContent('#ttt-status')).toMatch(/^(The computer wins\.|A draw\.)$/);
+    expect(await page.$$eval('#ttt-board .cell:not(:disabled)', (free) => free.length)).toBe(0);
+    // Two friends on one device: X takes the top row.
+    await page.selectOption('#ttt-mode', 'friend');
+    expect(await page.isDisabled('#ttt-level')).toBe(true);
+    for (const cell of [0, 3, 1, 4, 2]) await page.click(`#ttt-board .cell[data-cell="${cell}"]`);
+    expect(await page.textContent('#ttt-status')).toBe('X wins!');
+    expect(await page.$$eval('#ttt-board .cell.win', (won) => won.map((c) => c.getAttribute('data-cell')))).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
+    expect(await page.textContent('#ttt-score')).toBe('X 1 · O 0 · Draws 0');
+
+    // Memory, played by remembering what each card showed.
+    await page.selectOption('#memory-size', 'small');
+    const cards = page.locator('#memory-grid .memory-card');
+    expect(await cards.count()).toBe(12);
+    const face = async (i: number) => ((await cards.nth(i).getAttribute('aria-label')) ?? '').replace(/^Card \d+: /, '');
+    const seen = new Map<number, string>();
+    const matched = new Set<number>();
+    const turn = async (i: number) => {
+      await cards.nth(i).click();
+      seen.set(i, await face(i));
+    };
+    for (let i = 0; i < 12; i++) {
+      if (matched.has(i)) continue;
+      await turn(i);
+      const symbol = seen.get(i)!;
+      const known = [...seen].find(([j, s]) => j !== i && s === symbol && !matched.has(j));
+      const other = known ? known[0] : [...Array(12).keys()].find((j) => j !== i && !seen.has(j) && !matched.has(j))!;
+      await turn(other);
+      if (seen.get(other) === symbol) matched.add(i).add(other);
+    }
+    // Any pair still face down was seen whole by now.
+    for (const [i, symbol] of seen) {
+      if (matched.has(i)) continue;
+      const j = [...seen].find(([k, s]) => k !== i && s === symbol && !matched.has(k))![0];
+      await turn(i);
+      await turn(j);
+      matched.add(i).add(j);
+    }
+    expect(await page.textContent('#memory-status')).toMatch(/^All 6 pairs found in \d+ moves!$/);
+    const moves = Number(/in (\d+) moves/.exec((await page.textContent('#memory-status')) ?? '')![1]);
+    expect(moves).toBeGreaterThanOrEqual(6);
+    expect(await page.textContent('#memory-best')).toBe(`Best: ${moves} moves`);
+
+    // Hangman with words of one's own.
+    await page.click('summary');
+    await page.fill('#hangman-words', 'ice cream');
+    await page.click('#hangman-use');
+    expect(await page.textContent('#hangman-error')).toBe('"ice cream" is not a word of 2 to 20 letters A to Z');
+    await page.fill('#hangman-words', 'cat');
+    await page.click('#hangman-use');
+    expect(await page.textContent('#hangman-word')).toBe('_ _ _');
+    await page.keyboard.press('t');
+    await page.click('#hangman-letters button:text-is("B")');
+    expect(await page.textContent('#hangman-word')).toBe('_ _ T');
+    expect(await page.textContent('#hangman-wrong')).toBe('Wrong letters (1 of 6): B');
+    expect(await page.$$eval('#hangman-drawing .part.shown', (parts) => parts.length)).toBe(1);
+    for (const letter of ['C', 'A']) await page.click(`#hangman-letters button:text-is("${letter}")`);
+    expect(await page.textContent('#hangman-status')).toBe('You found it!');
+    await page.click('#hangman-new');
+    for (const letter of 'BDEFGH') await page.click(`#hangman-letters button:text-is("${letter}")`);
+    expect(await page.textContent('#hangman-status')).toBe('Out of guesses: the word was CAT.');
+    expect(await page.isDisabled('#hangman-letters button:text-is("C")')).toBe(true);
+    expect(await page.textContent('#hangman-score')).toBe('Won 1 · Lost 1');
+
+    // Scores, settings and the words are kept.
+    await page.reload();
+    expect(await page.inputValue('#ttt-mode')).toBe('friend');
+    expect(await page.textContent('#ttt-score')).toBe('X 1 · O 0 · Draws 0');
+    expect(await page.inputValue('#memory-size')).toBe('small');
+    expect(await page.textContent('#memory-best')).toBe(`Best: ${moves} moves`);
+    expect(await page.textContent('#hangman-score')).toBe('Won 1 · Lost 1');
+    expect(await page.inputValue('#hangman-words')).toBe('CAT');
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -228,6 +228,27 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     '',
   ],
   [
+    'tic-tac-toe computer plays the first free cell',
+    draftManifest({ prompt: 'a tic tac toe game' }),
+    'src/tictactoe.js',
+    'if (value > bestValue) {',
+    'if (false) {',
+  ],
+  [
+    'memory game counts no move for two different cards',
+    draftManifest({ prompt: 'a memory game' }),
+    'src/memory.js',
+    'return { ...state, up, moves };',
+    'return { ...state, up, moves: state.moves };',
+  ],
+  [
+    'hangman allows a seventh wrong letter',
+    draftManifest({ prompt: 'a hangman game' }),
+    'src/hangman.js',
+    ">= MAX_WRONG ? 'lost'",
+    "> MAX_WRONG ? 'lost'",
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

@@ -16,6 +16,7 @@ export const APP_KIND_IDS = [
   'board',
   'randomizer',
   'wordcount',
+  'game',
   'page',
 ] as const;
 export const AppKindIdSchema = z.enum(APP_KIND_IDS);
@@ -35,6 +36,9 @@ export const FEATURE_IDS = [
   'percentage',
   'interest',
   'age',
+  'tic-tac-toe',
+  'memory',
+  'hangman',
 ] as const;
 export const FeatureIdSchema = z.enum(FEATURE_IDS);
 export type FeatureId = z.infer<typeof FeatureIdSchema>;
@@ -66,6 +70,17 @@ export interface Feature {
   /** Kinds whose generated app implements this feature. */
   readonly kinds: readonly AppKindId[];
 }
+
+/** The games of the game kind, as a plan lists them. */
+const GAME_PHRASES: Readonly<Record<string, string>> = {
+  'tic-tac-toe': 'tic-tac-toe against the computer or a friend',
+  memory: 'a memory game of matching pairs',
+  hangman: 'hangman',
+};
+
+/** The game kind's sentence for some of its games. */
+const gamesSentence = (games: readonly string[]): string =>
+  `Classic games played in the browser, each by its rules, with the scores kept: ${games.map((g) => GAME_PHRASES[g]).join(', ')}.`;
 
 export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   calculator: {
@@ -244,6 +259,36 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     hints: ['words', 'characters', 'essay', 'tweet', 'paragraphs', 'sentences'],
     defaultFeatures: ['local-storage'],
   },
+  game: {
+    id: 'game',
+    phrase: 'a game',
+    title: 'Classic Games',
+    description: gamesSentence(Object.keys(GAME_PHRASES)),
+    defaultProjectName: 'classic-games',
+    keywords: [
+      'classic games',
+      'tic tac toe',
+      'tictactoe',
+      'tic tac toe game',
+      'noughts and crosses',
+      'naughts and crosses',
+      'memory game',
+      'memory match',
+      'memory card game',
+      'matching game',
+      'match the pairs',
+      'matching pairs',
+      'pairs game',
+      'concentration game',
+      'card matching game',
+      'hangman',
+      'hangman game',
+      'word guessing game',
+      'guess the word',
+    ],
+    hints: [],
+    defaultFeatures: ['local-storage'],
+  },
   page: {
     id: 'page',
     phrase: 'a one-page website',
@@ -281,7 +326,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     title: 'Dark mode',
     description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
     keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount', 'page'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount', 'game', 'page'],
   },
   'local-storage': {
     id: 'local-storage',
@@ -303,7 +348,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
       'survives reload',
       'offline',
     ],
-    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount'],
+    kinds: ['calculator', 'tasks', 'notes', 'timer', 'converter', 'feed', 'board', 'randomizer', 'wordcount', 'game'],
   },
   search: {
     id: 'search',
@@ -424,7 +469,58 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     keywords: ['age calculator', 'how old', 'calculate my age', 'calculate age', 'age in days', 'age calc'],
     kinds: ['calculator'],
   },
+  'tic-tac-toe': {
+    id: 'tic-tac-toe',
+    title: 'Tic-tac-toe',
+    description:
+      'Three in a row on a 3×3 board, against the computer (it never loses, or an easy level) or a friend on the same device, with the wins counted.',
+    keywords: ['tic tac toe', 'tictactoe', 'noughts and crosses', 'naughts and crosses', 'xs and os'],
+    kinds: ['game'],
+  },
+  memory: {
+    id: 'memory',
+    title: 'Memory',
+    description:
+      'Cards dealt face down; turn two at a time to find the pairs, in as few moves as you can, with the best score kept per board size.',
+    keywords: [
+      'memory game',
+      'memory match',
+      'memory card',
+      'matching game',
+      'match the pairs',
+      'matching pairs',
+      'pairs game',
+      'concentration game',
+      'card matching',
+    ],
+    kinds: ['game'],
+  },
+  hangman: {
+    id: 'hangman',
+    title: 'Hangman',
+    description:
+      'Guess the hidden word a letter at a time before six wrong letters, from a built-in list or words of your own, with the wins counted.',
+    keywords: ['hangman', 'word guessing game', 'guess the word', 'guess a word'],
+    kinds: ['game'],
+  },
 };
+
+/** The games' features, each with the title of an app that has only it. */
+export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
+  'tic-tac-toe': 'Tic-Tac-Toe',
+  memory: 'Memory Game',
+  hangman: 'Hangman',
+};
+
+/**
+ * What an app of `kind` with `features` is, in one sentence: the kind's description, or for a
+ * game app, what its games are.
+ */
+export function kindDescription(kind: AppKindId, features: readonly FeatureId[]): string {
+  const games = kind === 'game' ? features.filter((f) => GAME_TITLES[f] !== undefined) : [];
+  if (games.length === 1) return FEATURES[games[0]!].description;
+  return games.length > 1 ? gamesSentence(games) : APP_KINDS[kind].description;
+}
 
 /** The calculator's formula features, each with the title of a calculator that has only it. */
 export const FORMULA_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {

@@ -13,6 +13,8 @@ import {
   FEATURE_IDS,
   FEATURES,
   FORMULA_TITLES,
+  GAME_TITLES,
+  kindDescription,
   FeatureIdSchema,
   isAppKindId,
   isFeatureId,
@@ -118,11 +120,15 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
   ];
   const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
   // A formula's words mean something else in other apps ("a notes app for cooking tips").
-  const droppedFeatures = orderFeatures(requested.filter((f) => !supportsFeature(kind, f) && FORMULA_TITLES[f] === undefined));
+  const droppedFeatures = orderFeatures(
+    requested.filter((f) => !supportsFeature(kind, f) && FORMULA_TITLES[f] === undefined && GAME_TITLES[f] === undefined),
+  );
   const themed = theme !== null && theme.kind === kind;
   // A randomizer is called by the tool asked for ("a password generator" is "Password Generator").
   // A calculator with one formula is called by it ("a tip calculator" is "Tip Calculator").
+  // A game app with one game is called by it ("a hangman game" is "Hangman").
   const formulaTitles = features.flatMap((f) => FORMULA_TITLES[f] ?? []);
+  const gameTitles = features.flatMap((f) => GAME_TITLES[f] ?? []);
   const toolTitle =
     kind === 'randomizer' && !themed
       ? randomToolOf(input.prompt).title
@@ -130,7 +136,9 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
         ? pageTitleOf(input.prompt)
         : kind === 'calculator' && !themed && formulaTitles.length === 1
           ? formulaTitles[0]!
-          : null;
+          : kind === 'game' && !themed && gameTitles.length === 1
+            ? gameTitles[0]!
+            : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName
@@ -149,7 +157,7 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
 
 function describeDraft(draft: ResolvedDraft, prompt: string): string {
   const { spec } = draft;
-  const sentences = [`${spec.title}: ${APP_KINDS[spec.kind].description}`];
+  const sentences = [`${spec.title}: ${kindDescription(spec.kind, spec.features)}`];
   if (spec.features.length > 0) {
     sentences.push(`Features: ${spec.features.map((f) => FEATURES[f].title.toLowerCase()).join(', ')}.`);
   }
@@ -292,7 +300,8 @@ export function draftManifest(input: DraftInput): GantryManifest {
   if (reading.outcome === 'spec') return compiledManifest(reading.spec, input.prompt, reading);
   // The kind template's own reading keeps its theme rules ("a Trello-style todo list" is a board);
   // a request read from another language names its kind only through the translation.
-  const draft = resolveDraft(reading.language ? { ...input, kind: reading.kind } : input);
+  // A game asked for without a name is the game kind, which no word of the request names.
+  const draft = resolveDraft(reading.language || reading.kind === 'game' ? { ...input, kind: reading.kind } : input);
   const description = [describeDraft(draft, ''), ...interpretationSentences(reading), requestExcerpt(input.prompt)]
     .filter((s): s is string => s !== null && s !== '')
     .join(' ');

@@ -1,4 +1,4 @@
-import { APP_KINDS, FEATURES, FORMULA_TITLES, type AppKindId, type FeatureId } from '../catalog';
+import { APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type AppKindId, type FeatureId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
@@ -245,6 +245,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   randomizer:
     /\b(?:dice(?! games?\b)|die roller|coin (?:flip\w*|toss\w*)|flip a coin|random numbers?|number generators?|password generators?|random picker|name picker|decision maker|randomi[sz]ers?|d20)\b/,
   wordcount: /\b(?:words? count\w*|character count\w*|letter count\w*|count (?:the )?(?:words|characters|letters))\b/,
+  game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word)\b/,
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -509,9 +510,38 @@ function specialConversion(text: string): string | null {
     : `${missing.join(', ')} (the converter does length, mass and temperature)`;
 }
 
-/** A request for a game or a puzzle (its rules are its own; no kind template plays them). */
+/** The games a request names, as a phrase: "a memory game", "a tic-tac-toe and a hangman game". */
+function gamePhrase(features: readonly FeatureId[]): string {
+  const names = features.filter((f) => GAME_TITLES[f] !== undefined).map((f) => FEATURES[f].title.toLowerCase());
+  return names.length === 0 ? APP_KINDS.game.phrase : `a ${names.join(' and a ')} game`;
+}
+
+/** What a game request asks of its game that the game kind does not do; null when nothing. */
+function specialGame(text: string): string | null {
+  const pictures = /\b(?:(?:animal|own|custom|family|my) )?(?:pictures?|photos?|images?|emojis?)\b/.exec(text);
+  if (pictures && /\bmemory|match\w*|pairs\b/.test(text))
+    return `${pictures[0]} on the cards (the cards show symbols such as ★ and ♥)`;
+  const size = /\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b/.exec(
+    text,
+  );
+  if (size && /\btic ?tac ?toe|noughts|crosses\b/.test(text))
+    return `a board other than 3×3 (${size[0]}; the game is played on 3×3)`;
+  return null;
+}
+
+/** A request for a game or a puzzle (the game kind plays three; the others' rules are their own). */
 const GAME_REQUEST =
   /\b(?:games?|puzzles?|bingo|sudoku|crosswords?|chess|checkers|hangman|wordle|tic tac toe|noughts and crosses)\b/;
+
+/**
+ * A game asked for without naming one ("a fun game for my kids"): the game kind's three, said as
+ * a reading. Any other word before "game" names a game of its own ("a snake game"), which is not.
+ */
+const ANY_GAME =
+  /^(?:(?:please |can you |could you )?(?:build|make|create|code|write|give|i want|i need|i would like|i d like)(?: me| us)? )?(?:(?:a|an|some|one|a few|a couple of|few|two|three) )?(?:(?:simple|fun|little|small|quick|casual|classic|easy|nice|cool|browser|web|kids|family|party|mini|silly|relaxing|new|offline) )*games?(?: (?:app|site|page|website|collection))?$/;
+
+/** What the game kind builds when no game is named. */
+const ANY_GAME_READING = 'three classic games: tic-tac-toe, a memory game and hangman';
 
 function refusal(code: RefusalCode, message: string, leftOut: string[], language: LanguageInfo | null): RequestReading {
   return { outcome: 'refused', code, message, interpretedAs: null, leftOut, language: language?.name ?? null };
@@ -709,9 +739,11 @@ export function readRequest(prompt: string): RequestReading {
   // A kind only hinted at ("something for my math homework") is a reading, and is said to be one.
   // Not for a game: a kind's hint words ("card", "math") read a game as some other app. A game
   // named only after "for" is what the app serves ("dice for my board game").
-  const game = GAME_REQUEST.test(text.split(/\b(?:for|during|at|in|to)\b/)[0] ?? '');
+  const gameHead = (text.split(/\b(?:for|during|at|in|to|that|which|with)\b/)[0] ?? '').trim();
+  const game = GAME_REQUEST.test(gameHead);
   const hinted = !kindNamed && !theme && !game && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
-  const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted;
+  const anyGame = !kindNamed && !theme && game && limits.length === 0 && ANY_GAME.test(gameHead);
+  const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted ?? (anyGame ? 'game' : null);
   if (kind) {
     const extraLeftOut = [...leftOut];
     const special =
@@ -721,19 +753,21 @@ export function readRequest(prompt: string): RequestReading {
           ? specialTimer(text)
           : kind === 'converter'
             ? specialConversion(text)
-            : kind === 'page'
-              ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
-              : null;
+            : kind === 'game'
+              ? specialGame(text)
+              : kind === 'page'
+                ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
+                : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
     const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text);
-    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer;
+    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer || anyGame;
     return {
       outcome: 'template',
       kind,
       interpretedAs: interpreted
-        ? `${APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
+        ? `${anyGame ? ANY_GAME_READING : kind === 'game' ? gamePhrase(analysis.features) : APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
         : null,
       leftOut: extraLeftOut,
       language: language?.name ?? null,
@@ -744,14 +778,14 @@ export function readRequest(prompt: string): RequestReading {
   if (game) {
     return refusal(
       'REQUEST_NOT_UNDERSTOOD',
-      `The offline architect has no game it can build for "${excerpt}": its games are flashcard quizzes and score keepers. It can build instead: a flashcard game, a score keeper, a dice roller or a random picker.`,
+      `The offline architect has no game it can build for "${excerpt}": its games are tic-tac-toe, a memory game, hangman, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, a flashcard game, a score keeper or a dice roller.`,
       [],
       null,
     );
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), flashcard and score-keeping games, calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

@@ -4,6 +4,7 @@ import { boardTemplate } from './board';
 import { calculatorTemplate } from './calculator';
 import { converterTemplate } from './converter';
 import { feedTemplate } from './feed';
+import { gameTemplate } from './game';
 import { notesTemplate } from './notes';
 import { pageTemplate } from './page';
 import { randomizerTemplate } from './randomizer';
@@ -24,6 +25,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   board: boardTemplate,
   randomizer: randomizerTemplate,
   wordcount: wordcountTemplate,
+  game: gameTemplate,
   page: pageTemplate,
 };
 

@@ -1,0 +1,138 @@
+import { GAME_TITLES, type FeatureId } from '../catalog';
+import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, sharedImports } from './shared';
+import { staticSource } from './static-sources';
+
+/** The games this kind plays, in the order the page shows them when more than one is built. */
+export const GAMES = ['tic-tac-toe', 'memory', 'hangman'] as const satisfies readonly FeatureId[];
+export type Game = (typeof GAMES)[number];
+
+/** The games a spec asks for; all of them when it names none ("a few games for my kids"). */
+export function gamesOf(spec: AppSpec): Game[] {
+  const named = GAMES.filter((game) => has(spec, game));
+  return named.length > 0 ? named : [...GAMES];
+}
+
+/** A heading per game: its own page's title when it is the only one, else the game's name. */
+const heading = (spec: AppSpec, game: Game): string =>
+  gamesOf(spec).length === 1 ? 'Play' : (GAME_TITLES[game] ?? game).replace(/ Game$/, '');
+
+/** A game's markup: its card, headed by `heading`. */
+const markup = (spec: AppSpec, game: Game): string =>
+  staticSource(`game/${MODULES[game].file}.html`)
+    .trimEnd()
+    .replace('HEADING', escapeHtml(heading(spec, game)));
+
+function body(spec: AppSpec): string {
+  return blocks(
+    ...gamesOf(spec).map((game) => markup(spec, game)),
+    `      <p class="muted">${escapeHtml(
+      has(spec, 'local-storage')
+        ? 'Scores and settings are kept in this browser.'
+        : 'Scores last until the page is closed.',
+    )}</p>`,
+  );
+}
+
+const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: string }>> = {
+  'tic-tac-toe': {
+    file: 'tictactoe',
+    names: ['addResult', 'computerMove', 'emptyBoard', 'normalizeScores', 'outcomeOf', 'play', 'turnOf', 'winnerOf'],
+    layout: 'tic-tac-toe: the rules and a computer player that never loses, as pure functions of a board',
+  },
+  memory: {
+    file: 'memory',
+    names: ['isFaceUp', 'isMismatch', 'isWon', 'newGame', 'normalizeBest', 'recordBest', 'SIZES', 'turn', 'turnBack'],
+    layout: 'the memory game: dealing, turning cards and matching pairs, as pure functions of its state',
+  },
+  hangman: {
+    file: 'hangman',
+    names: ['addRound', 'guess', 'maskOf', 'MAX_WRONG', 'newRound', 'normalizeTally', 'parseWords', 'statusOf', 'WORDS', 'wrongLetters'],
+    layout: 'hangman: rounds, guesses and the built-in words, as pure functions of a round',
+  },
+};
+
+/** What each game keeps, and how saved data is read back. */
+const SAVED: Readonly<Record<Game, { fallback: string; revive: string }>> = {
+  'tic-tac-toe': {
+    fallback: "ttt: { mode: 'computer', level: 'hard', scores: { computer: normalizeScores(null), friend: normalizeScores(null) } }",
+    revive: js`ttt: {
+      mode: raw.ttt?.mode === 'friend' ? 'friend' : 'computer',
+      level: raw.ttt?.level === 'easy' ? 'easy' : 'hard',
+      scores: { computer: normalizeScores(raw.ttt?.scores?.computer), friend: normalizeScores(raw.ttt?.scores?.friend) },
+    }`,
+  },
+  memory: {
+    fallback: "memory: { size: 'medium', best: {} }",
+    revive: js`memory: { size: Object.hasOwn(SIZES, raw.memory?.size) ? raw.memory.size : 'medium', best: normalizeBest(raw.memory?.best) }`,
+  },
+  hangman: {
+    fallback: "hangman: { words: [], tally: normalizeTally(null) }",
+    revive: js`hangman: { words: readWords(raw.hangman?.words), tally: normalizeTally(raw.hangman?.tally) }`,
+  },
+};
+
+function main(spec: AppSpec): string {
+  const saves = has(spec, 'local-storage');
+  const games = gamesOf(spec);
+  const fallback = `{ ${games.map((game) => SAVED[game].fallback).join(', ')} }`;
+  return blocks(
+    ...sharedImports(spec),
+    ...games.map((game) => importLine(MODULES[game].names, `./${MODULES[game].file}.js`)),
+    '',
+    mainPreamble(spec),
+    js`/** A whole number below n from the browser's secure random source, without a remainder's bias. */
+function random(n) {
+  const limit = 2 ** 32 - (2 ** 32 % n);
+  const draw = new Uint32Array(1);
+  for (;;) {
+    crypto.getRandomValues(draw);
+    if (draw[0] < limit) return draw[0] % n;
+  }
+}
+`,
+    games.includes('hangman') &&
+      js`/** Saved words of a person's own, kept only while they still read as words. */
+function readWords(raw) {
+  try {
+    return Array.isArray(raw) ? parseWords(raw.join('\n')) : [];
+  } catch {
+    return [];
+  }
+}
+`,
+    saves
+      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'games'))}, {
+  fallback: ${fallback},
+  revive: (raw) => ({
+    ${games.map((game) => SAVED[game].revive).join(',\n    ')},
+  }),
+});
+let saved = store.load();`
+      : `let saved = ${fallback};`,
+    js`
+/** Changes what is kept (scores and settings) and saves it. */
+function update(change) {
+  saved = { ...saved, ...change };
+${saves ? '  store.save(saved);' : '  // Nothing is kept between visits: this build has no local storage.'}
+}`,
+    // Each game's part of the page script (game/<file>-main.js) takes nothing from the spec.
+    ...games.map((game) => `\n${staticSource(`game/${MODULES[game].file}-main.js`)}`),
+  );
+}
+
+export function gameTemplate(spec: AppSpec): KindTemplate {
+  const games = gamesOf(spec);
+  return {
+    body: body(spec),
+    css: staticSource('game/css.css'),
+    files: [
+      { path: 'src/main.js', content: main(spec) },
+      ...games.flatMap((game) => [
+        { path: `src/${MODULES[game].file}.js`, content: staticSource(`game/${MODULES[game].file}.js`) },
+        { path: `test/${MODULES[game].file}.test.js`, content: staticSource(`game/${MODULES[game].file}-test.js`) },
+      ]),
+    ],
+    layout: Object.fromEntries(games.map((game) => [`src/${MODULES[game].file}.js`, MODULES[game].layout])),
+  };
+}
