@@ -351,6 +351,30 @@ describe('request → spec', () => {
     expect(kindOf('a log of my daily word count')).toBe('a word count log');
   });
 
+  test('everyday records have their own fields: a car, a baby, blood pressure, a cycle, rides, hikes, catches, sightings, clients, homework', () => {
+    const labels = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => f.label);
+    expect(labels('a car maintenance log')).toEqual(['Date', 'Work', 'Mileage', 'Cost', 'Garage', 'Notes']);
+    expect(labels('a baby feeding tracker')).toEqual(expect.arrayContaining(['Kind', 'Amount (ml)', 'Minutes']));
+    expect(labels('a log of my blood pressure readings')).toEqual(expect.arrayContaining(['Systolic', 'Diastolic', 'Pulse']));
+    expect(labels('a period tracker')).toEqual(['Start', 'End', 'Flow', 'Symptoms']);
+    expect(kindOf('a cycling log')).toBe('a cycling log');
+    expect(specOf('a bike ride tracker').title).toBe('Rides');
+    expect(kindOf('a running log')).toBe('a running log');
+    expect(labels('a log of my hikes')).toEqual(expect.arrayContaining(['Trail', 'Distance (km)', 'Elevation gain (m)']));
+    expect(labels('a fishing log')).toEqual(expect.arrayContaining(['Species', 'Bait']));
+    expect(labels('a bird watching log')).toEqual(expect.arrayContaining(['Species', 'How many']));
+    expect(labels('a crm for my small business')).toEqual(expect.arrayContaining(['Company', 'Phone', 'E-mail', 'Status']));
+    expect(labels('a homework tracker')).toEqual(['Title', 'Subject', 'Due', 'Done', 'Notes']);
+    // Two trackers each with its own article are both kept, as "a sleep and mood tracker" is.
+    expect(specOf('a symptom tracker and a medication tracker').entities.map((e) => e.name)).toEqual([
+      'Symptom',
+      'Medication',
+      'Dose taken',
+    ]);
+    // A kind only hinted at stays that kind: homework for maths is the calculator's.
+    expect(kindOf('something for my math homework')).toBe('calculator');
+  });
+
   test('a game named is that game; a game not named is three, said as a reading; any other game is refused', () => {
     const games = (prompt: string) => draftManifest({ prompt }).features.filter((f) => f !== 'local-storage');
     for (const [prompt, game] of [
@@ -447,7 +471,8 @@ describe('request → spec', () => {
       returned: 'boolean',
     });
     // A vocabulary word after one the records have is read too: "date, mileage and cost" was only a date.
-    expect(fields('a car maintenance log with date, mileage and cost')).toMatchObject({ mileage: 'number', amount: 'money' });
+    expect(fields('a car maintenance log with date, mileage and cost')).toMatchObject({ mileage: 'number', cost: 'money' });
+    expect(fields('a car maintenance log with date, mileage and cost')).not.toHaveProperty('amount');
     expect(fields('a client list with company, email and phone')).toMatchObject({
       company: 'text',
       'e-mail': 'text',

@@ -261,6 +261,33 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a wedding website', builds: 'page', interpreted: true },
   { prompt: 'an online resume page with dark mode', builds: 'page', interpreted: true },
   { prompt: 'a tool to count the characters in my tweets', builds: 'wordcount' },
+  // Each once a generic record of a name, a date and notes (and a cycling log was "Runs").
+  {
+    prompt: 'a car maintenance log',
+    builds: 'spec',
+    entities: ['Service'],
+    behaviours: ['total', 'filter'],
+    fields: { Mileage: 'number', Cost: 'money' },
+  },
+  {
+    prompt: 'a baby feeding tracker',
+    builds: 'spec',
+    entities: ['Feeding'],
+    behaviours: ['total'],
+    fields: { 'Amount (ml)': 'number' },
+  },
+  {
+    prompt: 'a blood pressure log',
+    builds: 'spec',
+    entities: ['Reading'],
+    behaviours: ['average'],
+    fields: { Systolic: 'number', Diastolic: 'number' },
+  },
+  { prompt: 'a period tracker', builds: 'spec', entities: ['Period'], fields: { Start: 'date', Flow: 'choice' } },
+  { prompt: 'a cycling log', builds: 'spec', entities: ['Ride'], behaviours: ['total'] },
+  { prompt: 'a client list for my business', builds: 'spec', entities: ['Client'], behaviours: ['filter', 'search'] },
+  { prompt: 'a homework tracker', builds: 'spec', entities: ['Assignment'], behaviours: ['due-today'] },
+  { prompt: 'a symptom tracker and a medication tracker', builds: 'spec', entities: ['Symptom', 'Medication'] },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },

@@ -182,7 +182,8 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       if (!k) continue;
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
-      if (between === null || !/^ (?:and|or|plus)$/.test(between)) continue;
+      // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
+      if (between === null || !/^ (?:and|or|plus)(?: (?:a|an|my|the))?$/.test(between)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
       const ids = new Set(a.entities.map((e) => e.id));
       if (b.entities.some((e) => ids.has(e.id)) || a.entities.length + b.entities.length > 6) return null;
