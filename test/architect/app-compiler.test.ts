@@ -371,6 +371,20 @@ describe('request → spec', () => {
       'Medication',
       'Dose taken',
     ]);
+    // Each once reported as another app: a study log, a movie watchlist, a refused game, a reading
+    // list, a bucket's records, a fuel log.
+    expect(kindOf('a guitar practice log')).toBe('a practice log');
+    expect(specOf('a tv show tracker').entities[0]!.name).toBe('Show');
+    expect(specOf('an anime watchlist').entities[0]!.name).toBe('Show');
+    expect(kindOf('a movie watchlist')).toBe('a movie watchlist');
+    expect(labels('a video game backlog')).toEqual(['Title', 'Platform', 'Status', 'Hours played', 'Rating']);
+    expect(kindOf('make a video game')).toBe('refused');
+    expect(kindOf('a board game collection')).toBe('a board game collection');
+    expect(kindOf('an electricity meter reading log')).toBe('a meter reading log');
+    expect(kindOf('a reading log')).toBe('a reading list');
+    expect(labels('a bucket list')).toEqual(expect.arrayContaining(['Goal', 'Done']));
+    expect(kindOf('a mileage log for work')).toBe('a mileage log');
+    expect(kindOf('a fuel log with mileage')).toBe('a fuel log');
     // A kind only hinted at stays that kind: homework for maths is the calculator's.
     expect(kindOf('something for my math homework')).toBe('calculator');
   });
@@ -649,7 +663,9 @@ describe('request → spec', () => {
     const timesheet = specOf('a timesheet for my freelance hours');
     expect(timesheet.phrase).toBe('a timesheet');
     expect(timesheet.entities[0]!.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['project', 'hours', 'date']));
-    expect(kindOf('a practice log for piano')).toBe('a study log');
+    // Practice is its own log, no longer a study log with a subject and a 25-minute timer.
+    expect(kindOf('a practice log for piano')).toBe('a practice log');
+    expect(kindOf('a study log')).toBe('a study log');
     const blog = readRequest('my personal blog');
     expect(blog.outcome === 'spec' && blog.spec.entities[0]!.name).toBe('Post');
     expect(blog.leftOut.join(' ')).toMatch(/publishing posts for other people/);

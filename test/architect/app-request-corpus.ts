@@ -288,6 +288,11 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a client list for my business', builds: 'spec', entities: ['Client'], behaviours: ['filter', 'search'] },
   { prompt: 'a homework tracker', builds: 'spec', entities: ['Assignment'], behaviours: ['due-today'] },
   { prompt: 'a symptom tracker and a medication tracker', builds: 'spec', entities: ['Symptom', 'Medication'] },
+  // Each once reported as another app (a study log, a movie watchlist, a reading list).
+  { prompt: 'a guitar practice log', builds: 'spec', entities: ['Session'], behaviours: ['total'] },
+  { prompt: 'a tv show tracker', builds: 'spec', entities: ['Show'], behaviours: ['count'] },
+  { prompt: 'a video game backlog', builds: 'spec', entities: ['Game'], fields: { Platform: 'choice' } },
+  { prompt: 'an electricity meter reading log', builds: 'spec', entities: ['Reading'], fields: { Reading: 'number' } },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },

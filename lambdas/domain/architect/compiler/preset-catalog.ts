@@ -120,7 +120,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'movies',
-      keywords: ['movie', 'film', 'watchlist', 'watch list', 'tv show', 'series tracker'],
+      keywords: ['movie', 'film', 'watchlist', 'watch list'],
       title: 'Watchlist',
       phrase: 'a movie watchlist',
       entities: [
@@ -529,6 +529,188 @@ export function sourcePresets(): Preset[] {
       ],
       views: [{ type: 'table', entity: 'sighting', field: null }],
       behaviours: [crud('sighting'), search('sighting'), { type: 'sort', entity: 'sighting', field: 'date', direction: 'desc' }],
+    },
+    {
+      id: 'practice',
+      keywords: ['practice log', 'practice tracker', 'practice journal', 'practice', 'instrument practice'],
+      title: 'Practice Log',
+      phrase: 'a practice log',
+      entities: [
+        {
+          id: 'session',
+          name: 'Session',
+          plural: 'Sessions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('focus', 'Practised'),
+            f.number('minutes', 'Minutes', true),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'session', field: null }],
+      behaviours: [
+        crud('session'),
+        { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'session', field: 'minutes', by: null },
+      ],
+    },
+    {
+      id: 'shows',
+      keywords: ['tv show', 'tv series', 'series tracker', 'show tracker', 'anime', 'k drama', 'episode tracker'],
+      title: 'Shows',
+      phrase: 'a TV show tracker',
+      entities: [
+        {
+          id: 'show',
+          name: 'Show',
+          plural: 'Shows',
+          fields: [
+            f.text('title', 'Title', true),
+            f.number('season', 'Season'),
+            f.number('episode', 'Episode'),
+            f.choice('status', 'Status', ['Plan to watch', 'Watching', 'Finished', 'Dropped']),
+            f.rating(),
+          ],
+          parent: null,
+        },
+      ],
+      views: [
+        { type: 'board', entity: 'show', field: 'status' },
+        { type: 'list', entity: 'show', field: null },
+      ],
+      behaviours: [crud('show'), search('show'), { type: 'count', entity: 'show', by: 'status' }],
+    },
+    {
+      id: 'videogames',
+      keywords: [
+        'video game backlog',
+        'video game collection',
+        'video game tracker',
+        'video game list',
+        'video game log',
+        'game backlog',
+        'gaming backlog',
+        'backlog of games',
+        'games backlog',
+      ],
+      title: 'Video Games',
+      phrase: 'a video game backlog',
+      entities: [
+        {
+          id: 'game',
+          name: 'Game',
+          plural: 'Games',
+          fields: [
+            f.text('title', 'Title', true),
+            f.choice('platform', 'Platform', ['PC', 'PlayStation', 'Xbox', 'Switch', 'Mobile', 'Other']),
+            f.choice('status', 'Status', ['Backlog', 'Playing', 'Finished', 'Dropped']),
+            f.number('hours', 'Hours played'),
+            f.rating(),
+          ],
+          parent: null,
+        },
+      ],
+      views: [
+        { type: 'board', entity: 'game', field: 'status' },
+        { type: 'list', entity: 'game', field: null },
+      ],
+      behaviours: [
+        crud('game'),
+        search('game'),
+        { type: 'filter', entity: 'game', field: 'platform' },
+        { type: 'count', entity: 'game', by: 'status' },
+      ],
+    },
+    {
+      id: 'meters',
+      keywords: [
+        'meter reading',
+        'electricity meter',
+        'gas meter',
+        'water meter',
+        'utility meter',
+        'energy usage',
+        'electricity usage',
+      ],
+      title: 'Meter Readings',
+      phrase: 'a meter reading log',
+      entities: [
+        {
+          id: 'reading',
+          name: 'Reading',
+          plural: 'Readings',
+          fields: [
+            f.date('date', 'Date', true),
+            f.choice('meter', 'Meter', ['Electricity', 'Gas', 'Water']),
+            f.number('value', 'Reading', true),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'reading', field: null }],
+      behaviours: [
+        crud('reading'),
+        { type: 'sort', entity: 'reading', field: 'date', direction: 'desc' },
+        { type: 'filter', entity: 'reading', field: 'meter' },
+      ],
+    },
+    {
+      id: 'bucket',
+      keywords: ['bucket list', 'life goals', 'things to do before i die'],
+      title: 'Bucket List',
+      phrase: 'a bucket list',
+      entities: [
+        {
+          id: 'goal',
+          name: 'Goal',
+          plural: 'Goals',
+          fields: [
+            f.text('goal', 'Goal', true),
+            f.choice('category', 'Category', ['Travel', 'Adventure', 'Learning', 'Experience', 'Other']),
+            f.number('year', 'Target year'),
+            f.bool('done', 'Done'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'goal', field: null }],
+      behaviours: [
+        crud('goal'),
+        { type: 'filter', entity: 'goal', field: 'done' },
+        { type: 'group', entity: 'goal', field: 'category' },
+        { type: 'count', entity: 'goal', by: 'done' },
+      ],
+    },
+    {
+      id: 'drives',
+      keywords: ['mileage log', 'mileage tracker', 'business mileage', 'work mileage', 'driving log', 'drive log'],
+      title: 'Mileage',
+      phrase: 'a mileage log',
+      entities: [
+        {
+          id: 'drive',
+          name: 'Drive',
+          plural: 'Drives',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('from', 'From'),
+            f.text('to', 'To'),
+            f.number('distance', 'Distance', true),
+            f.text('purpose', 'Purpose'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'drive', field: null }],
+      behaviours: [
+        crud('drive'),
+        { type: 'sort', entity: 'drive', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'drive', field: 'distance', by: null },
+      ],
     },
     {
       id: 'water',
@@ -1135,7 +1317,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'study',
-      keywords: ['study log', 'study tracker', 'practice log', 'practice'],
+      keywords: ['study log', 'study tracker', 'study session', 'revision log'],
       title: 'Study Log',
       phrase: 'a study log',
       entities: [
@@ -1304,7 +1486,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'fuel',
-      keywords: ['fuel', 'mileage', 'car expenses', 'gas log', 'fill up'],
+      keywords: ['fuel', 'car expenses', 'gas log', 'fill up'],
       title: 'Fuel Log',
       phrase: 'a fuel log',
       entities: [
