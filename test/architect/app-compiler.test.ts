@@ -193,8 +193,9 @@ describe('request → spec', () => {
     const map = readRequest('A map of places I want to visit');
     expect(map.outcome === 'spec' && map.spec.title).toBe('Place List');
     expect(map.leftOut.join(' ')).toMatch(/\bmap\b/);
-    // Nothing named to list stays not understood.
-    expect(readRequest('An app I want to use for my runs').outcome).toBe('refused');
+    // "An app I want" names no records to list; the runs it is for do.
+    expect(kindOf('An app I want to use for my runs')).toBe('a running log');
+    expect(readRequest('An app I want to use').outcome).toBe('refused');
   });
 
   test('a list of events has their date; ages, pay, rewards, an RSVP, a meal and the weather are fields of their own', () => {
@@ -385,6 +386,20 @@ describe('request → spec', () => {
     expect(labels('a bucket list')).toEqual(expect.arrayContaining(['Goal', 'Done']));
     expect(kindOf('a mileage log for work')).toBe('a mileage log');
     expect(kindOf('a fuel log with mileage')).toBe('a fuel log');
+    // Said in other words: each once the wrong records or refused.
+    expect(kindOf('something to log my runs')).toBe('a running log');
+    expect(kindOf('make me an app to track my reading')).toBe('a reading list');
+    expect(kindOf('an app to track my progress at the gym')).toBe('a workout log');
+    expect(kindOf('an app to manage my small bakery orders')).toBe('an order list');
+    expect(kindOf("an app to record my child's height and weight")).toBe('a growth log');
+    expect(kindOf('a tool to plan my week')).toBe('a planner');
+    expect(kindOf('a savings jar for a new bike')).toBe('a savings tracker');
+    expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
+    // Words that only touch on a preset leave the app asked for alone.
+    expect(kindOf('a todo list sorted in order of priority')).toBe('tasks');
+    expect(kindOf('a todo list for my clients')).toBe('tasks');
+    expect(kindOf('a notes app for client meetings')).toBe('notes');
+    expect(kindOf('a practice quiz for my exam')).toBe('a flashcard game');
     // A kind only hinted at stays that kind: homework for maths is the calculator's.
     expect(kindOf('something for my math homework')).toBe('calculator');
   });

@@ -293,6 +293,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a tv show tracker', builds: 'spec', entities: ['Show'], behaviours: ['count'] },
   { prompt: 'a video game backlog', builds: 'spec', entities: ['Game'], fields: { Platform: 'choice' } },
   { prompt: 'an electricity meter reading log', builds: 'spec', entities: ['Reading'], fields: { Reading: 'number' } },
+  { prompt: 'an app to manage my small bakery orders', builds: 'spec', entities: ['Order'], behaviours: ['due-today', 'total'] },
+  { prompt: "an app to record my child's height and weight", builds: 'spec', entities: ['Measurement'] },
+  { prompt: 'a savings jar for a new bike', builds: 'spec', entities: ['Deposit'], behaviours: ['total'] },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },

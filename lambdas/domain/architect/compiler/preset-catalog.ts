@@ -95,7 +95,16 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'books',
-      keywords: ['book', 'reading list', 'reading tracker', 'reading log', 'library', 'books i read'],
+      keywords: [
+        'book',
+        'reading list',
+        'reading tracker',
+        'reading log',
+        'library',
+        'books i read',
+        'my reading',
+        'reading challenge',
+      ],
       title: 'Books',
       phrase: 'a reading list',
       entities: [
@@ -178,7 +187,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'runs',
-      keywords: ['running', 'running log', 'jog', 'jogging'],
+      keywords: ['running', 'running log', 'jog', 'jogging', 'my run'],
       title: 'Runs',
       phrase: 'a running log',
       entities: [
@@ -393,7 +402,15 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'clients',
-      keywords: ['client', 'client list', 'customer', 'customer list', 'crm', 'client tracker', 'customer tracker'],
+      keywords: [
+        'client list',
+        'customer list',
+        'crm',
+        'client tracker',
+        'customer tracker',
+        'client database',
+        'customer database',
+      ],
       title: 'Clients',
       phrase: 'a client list',
       entities: [
@@ -532,7 +549,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'practice',
-      keywords: ['practice log', 'practice tracker', 'practice journal', 'practice', 'instrument practice'],
+      keywords: ['practice log', 'practice tracker', 'practice journal', 'practice session', 'instrument practice'],
       title: 'Practice Log',
       phrase: 'a practice log',
       entities: [
@@ -710,6 +727,94 @@ export function sourcePresets(): Preset[] {
         crud('drive'),
         { type: 'sort', entity: 'drive', field: 'date', direction: 'desc' },
         { type: 'total', entity: 'drive', field: 'distance', by: null },
+      ],
+    },
+    {
+      id: 'orders',
+      keywords: [
+        'order tracker',
+        'order list',
+        'order log',
+        'order book',
+        'customer order',
+        'cake order',
+        'bakery order',
+        'shop order',
+        'my order',
+      ],
+      title: 'Orders',
+      phrase: 'an order list',
+      entities: [
+        {
+          id: 'order',
+          name: 'Order',
+          plural: 'Orders',
+          fields: [
+            f.text('customer', 'Customer', true),
+            f.text('item', 'Item', true),
+            f.number('quantity', 'Quantity'),
+            f.date('due', 'Due'),
+            f.money('price', 'Price'),
+            f.choice('status', 'Status', ['New', 'In progress', 'Ready', 'Delivered']),
+            f.bool('paid', 'Paid'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [
+        { type: 'table', entity: 'order', field: null },
+        { type: 'board', entity: 'order', field: 'status' },
+      ],
+      behaviours: [
+        crud('order'),
+        search('order'),
+        { type: 'sort', entity: 'order', field: 'due', direction: 'asc' },
+        { type: 'due-today', entity: 'order', field: 'due' },
+        { type: 'filter', entity: 'order', field: 'paid' },
+        { type: 'total', entity: 'order', field: 'price', by: 'paid' },
+      ],
+    },
+    {
+      id: 'growth',
+      keywords: ['height and weight', 'growth chart', 'growth tracker', 'growth log', 'child growth', 'baby growth'],
+      title: 'Growth',
+      phrase: 'a growth log',
+      entities: [
+        {
+          id: 'measurement',
+          name: 'Measurement',
+          plural: 'Measurements',
+          fields: [
+            f.date('date', 'Date', true),
+            f.number('height', 'Height (cm)'),
+            f.number('weight', 'Weight (kg)'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'measurement', field: null }],
+      behaviours: [crud('measurement'), { type: 'sort', entity: 'measurement', field: 'date', direction: 'desc' }],
+    },
+    {
+      id: 'savings',
+      keywords: ['savings goal', 'savings jar', 'savings tracker', 'piggy bank', 'saving for', 'saving up', 'save up for'],
+      title: 'Savings',
+      phrase: 'a savings tracker',
+      entities: [
+        {
+          id: 'deposit',
+          name: 'Deposit',
+          plural: 'Deposits',
+          fields: [f.date('date', 'Date', true), f.money('amount', 'Amount', true), f.text('note', 'Note')],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'deposit', field: null }],
+      behaviours: [
+        crud('deposit'),
+        { type: 'sort', entity: 'deposit', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'deposit', field: 'amount', by: null },
       ],
     },
     {
@@ -1170,7 +1275,18 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'events',
-      keywords: ['event', 'appointment', 'planner', 'schedule', 'agenda', 'calendar', 'calendar app', 'day planner'],
+      keywords: [
+        'event',
+        'appointment',
+        'planner',
+        'schedule',
+        'agenda',
+        'calendar',
+        'calendar app',
+        'day planner',
+        'plan my week',
+        'plan my day',
+      ],
       title: 'Planner',
       phrase: 'a planner',
       entities: [
@@ -1348,6 +1464,9 @@ export function sourcePresets(): Preset[] {
         'billable hours',
         'freelance hours',
         'work hours',
+        'babysitter',
+        'babysitting hours',
+        'nanny hours',
       ],
       title: 'Timesheet',
       phrase: 'a timesheet',

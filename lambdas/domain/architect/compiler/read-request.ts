@@ -132,7 +132,7 @@ const NOUN_STOP = new Set(
   (
     'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
     'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
-    'with and or where keep track see it them this is be what how much many when who'
+    'with and or where keep track see it them this is be what how much many when who something anything everything stuff'
   ).split(' '),
 );
 
@@ -658,7 +658,9 @@ export function readRequest(prompt: string): RequestReading {
     earlierAt >= 0 &&
     earlierAt + earlier.noun.length <= matched!.index &&
     // The container itself ("a study planner") is no other record word.
-    !CONTAINER_WORDS.test(matched!.keyword);
+    !CONTAINER_WORDS.test(matched!.keyword) &&
+    // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
+    !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics)$/.test(earlier.noun);
   const named = head ?? (describes ? earlier : null);
   if (named) {
     chosen = named.preset;
