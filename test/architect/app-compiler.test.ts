@@ -395,6 +395,14 @@ describe('request → spec', () => {
     expect(kindOf('a tool to plan my week')).toBe('a planner');
     expect(kindOf('a savings jar for a new bike')).toBe('a savings tracker');
     expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
+    // A reward chart for potty training was a workout log (from "training"), a screen time tracker a
+    // timesheet with clients and billing, a garden harvest log a plant watering planner.
+    expect(kindOf('a reward chart for potty training')).toBe('a reward chart');
+    expect(kindOf('a sticker chart')).toBe('a reward chart');
+    expect(kindOf('a screen time tracker for my kids')).toBe('a screen time log');
+    expect(kindOf('a garden harvest log')).toBe('a harvest log');
+    expect(kindOf('a training log')).toBe('a workout log');
+    expect(kindOf('a time tracker for my projects')).toBe('a timesheet');
     // Words that only touch on a preset leave the app asked for alone.
     expect(kindOf('a todo list sorted in order of priority')).toBe('tasks');
     expect(kindOf('a todo list for my clients')).toBe('tasks');

@@ -296,6 +296,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'an app to manage my small bakery orders', builds: 'spec', entities: ['Order'], behaviours: ['due-today', 'total'] },
   { prompt: "an app to record my child's height and weight", builds: 'spec', entities: ['Measurement'] },
   { prompt: 'a savings jar for a new bike', builds: 'spec', entities: ['Deposit'], behaviours: ['total'] },
+  { prompt: 'a reward chart for potty training', builds: 'spec', entities: ['Star'], behaviours: ['total'] },
+  { prompt: 'a screen time tracker for my kids', builds: 'spec', entities: ['Session'], fields: { Device: 'choice' } },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },

@@ -158,7 +158,16 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'workouts',
-      keywords: ['workout', 'exercise', 'gym', 'training log', 'fitness', 'training'],
+      keywords: [
+        'workout',
+        'exercise',
+        'gym',
+        'training log',
+        'fitness',
+        'training plan',
+        'strength training',
+        'weight training',
+      ],
       title: 'Workouts',
       phrase: 'a workout log',
       entities: [
@@ -815,6 +824,92 @@ export function sourcePresets(): Preset[] {
         crud('deposit'),
         { type: 'sort', entity: 'deposit', field: 'date', direction: 'desc' },
         { type: 'total', entity: 'deposit', field: 'amount', by: null },
+      ],
+    },
+    {
+      id: 'rewards',
+      keywords: [
+        'reward chart',
+        'sticker chart',
+        'star chart',
+        'behavior chart',
+        'behaviour chart',
+        'potty training',
+        'reward tracker',
+      ],
+      title: 'Reward Chart',
+      phrase: 'a reward chart',
+      entities: [
+        {
+          id: 'reward',
+          name: 'Star',
+          plural: 'Stars',
+          fields: [
+            f.text('child', 'Child', true),
+            f.date('date', 'Date', true),
+            f.text('for', 'For'),
+            f.number('stars', 'Stars', true),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'reward', field: null }],
+      behaviours: [
+        crud('reward'),
+        { type: 'sort', entity: 'reward', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'reward', field: 'stars', by: 'child' },
+      ],
+    },
+    {
+      id: 'screentime',
+      keywords: ['screen time', 'screentime', 'device time', 'gaming time'],
+      title: 'Screen Time',
+      phrase: 'a screen time log',
+      entities: [
+        {
+          id: 'session',
+          name: 'Session',
+          plural: 'Sessions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('who', 'Who'),
+            f.choice('device', 'Device', ['Phone', 'Tablet', 'TV', 'Computer', 'Console']),
+            f.number('minutes', 'Minutes', true),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'session', field: null }],
+      behaviours: [
+        crud('session'),
+        { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'session', field: 'minutes', by: 'date' },
+      ],
+    },
+    {
+      id: 'harvest',
+      keywords: ['harvest', 'harvest log', 'garden harvest', 'crop log', 'garden yield'],
+      title: 'Harvest',
+      phrase: 'a harvest log',
+      entities: [
+        {
+          id: 'harvest',
+          name: 'Harvest',
+          plural: 'Harvests',
+          fields: [
+            f.text('crop', 'Crop', true),
+            f.date('date', 'Date', true),
+            f.number('amount', 'Amount (kg)'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'table', entity: 'harvest', field: null }],
+      behaviours: [
+        crud('harvest'),
+        { type: 'sort', entity: 'harvest', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'harvest', field: 'amount', by: 'crop' },
       ],
     },
     {
