@@ -1,6 +1,7 @@
 import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
+import { staticSource } from './static-sources';
 
 /**
  * The board kind: a kanban board of lists and cards. The Trello theme gives it Trello's wording
@@ -38,110 +39,7 @@ function boardVariant(spec: AppSpec): BoardVariant {
 
 function boardModule(spec: AppSpec): string {
   return blocks(
-    js`// Pure kanban logic. A board is { lists, cards }; a card's place within its list is its order in
-// board.cards. Every function returns a new board and never touches the page.
-
-export const MAX_LIST_TITLE_LENGTH = 60;
-export const MAX_CARD_TITLE_LENGTH = 200;
-export const MAX_LISTS = 12;
-export const DEFAULT_LISTS = ['To do', 'Doing', 'Done'];
-
-export function cleanTitle(title, max) {
-  return String(title ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
-}
-
-export function nextId(items) {
-  return items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
-}
-
-export function addList(board, title) {
-  const clean = cleanTitle(title, MAX_LIST_TITLE_LENGTH);
-  if (clean === '') throw new TypeError('A list needs a title');
-  if (board.lists.length >= MAX_LISTS) throw new RangeError('A board can have at most ' + MAX_LISTS + ' lists');
-  return { ...board, lists: [...board.lists, { id: nextId(board.lists), title: clean }] };
-}
-
-/** A new board with the given lists (by default: To do, Doing, Done). */
-export function createBoard(titles = DEFAULT_LISTS) {
-  return titles.reduce((board, title) => addList(board, title), { lists: [], cards: [] });
-}
-
-function findList(board, listId) {
-  const list = board.lists.find((candidate) => candidate.id === listId);
-  if (!list) throw new RangeError('There is no list ' + listId);
-  return list;
-}
-
-function findCard(board, cardId) {
-  const card = board.cards.find((candidate) => candidate.id === cardId);
-  if (!card) throw new RangeError('There is no card ' + cardId);
-  return card;
-}
-
-export function renameList(board, listId, title) {
-  findList(board, listId);
-  const clean = cleanTitle(title, MAX_LIST_TITLE_LENGTH);
-  if (clean === '') throw new TypeError('A list needs a title');
-  return { ...board, lists: board.lists.map((list) => (list.id === listId ? { ...list, title: clean } : list)) };
-}
-
-/** Removes a list together with its cards. */
-export function deleteList(board, listId) {
-  findList(board, listId);
-  return {
-    lists: board.lists.filter((list) => list.id !== listId),
-    cards: board.cards.filter((card) => card.listId !== listId),
-  };
-}
-
-export function addCard(board, listId, title) {
-  findList(board, listId);
-  const clean = cleanTitle(title, MAX_CARD_TITLE_LENGTH);
-  if (clean === '') throw new TypeError('A card needs a title');
-  return { ...board, cards: [...board.cards, { id: nextId(board.cards), listId, title: clean }] };
-}
-
-export function cardsIn(board, listId) {
-  return board.cards.filter((card) => card.listId === listId);
-}
-
-export function countCards(board, listId) {
-  return cardsIn(board, listId).length;
-}
-
-/** Moves a card to position index of a list (default: the end); every other card keeps its order. */
-export function moveCard(board, cardId, listId, index = Number.POSITIVE_INFINITY) {
-  const card = findCard(board, cardId);
-  findList(board, listId);
-  const others = board.cards.filter((candidate) => candidate.id !== cardId);
-  const target = others.filter((candidate) => candidate.listId === listId);
-  const at = Number.isFinite(index) ? Math.max(0, Math.min(Math.floor(index), target.length)) : target.length;
-  let position = others.length;
-  if (at < target.length) position = others.indexOf(target[at]);
-  else if (target.length > 0) position = others.indexOf(target[target.length - 1]) + 1;
-  const moved = { ...card, listId };
-  return { ...board, cards: [...others.slice(0, position), moved, ...others.slice(position)] };
-}
-
-/** Moves a card to the neighbouring list (step -1: left, +1: right); at the edge nothing changes. */
-export function moveCardBy(board, cardId, step) {
-  const card = findCard(board, cardId);
-  const index = board.lists.findIndex((list) => list.id === card.listId);
-  const target = board.lists[index + step];
-  return target ? moveCard(board, cardId, target.id) : board;
-}
-
-export function renameCard(board, cardId, title) {
-  findCard(board, cardId);
-  const clean = cleanTitle(title, MAX_CARD_TITLE_LENGTH);
-  if (clean === '') throw new TypeError('A card needs a title');
-  return { ...board, cards: board.cards.map((card) => (card.id === cardId ? { ...card, title: clean } : card)) };
-}
-
-export function deleteCard(board, cardId) {
-  return { ...board, cards: board.cards.filter((card) => card.id !== cardId) };
-}
-`,
+    staticSource('board/board-logic.js'),
     has(spec, 'search') &&
       js`/** The board with only the cards whose title contains every word of the query, ignoring case. */
 export function filterCards(board, query) {
@@ -333,108 +231,7 @@ function body(spec: AppSpec, v: BoardVariant): string {
 
 function css(v: BoardVariant): string {
   return blocks(
-    js`main,
-.app-header {
-  max-width: none;
-}
-
-.board-toolbar {
-  align-items: center;
-  margin-bottom: 0.5rem;
-}
-
-.board {
-  display: flex;
-  align-items: flex-start;
-  gap: 0.75rem;
-  overflow-x: auto;
-  padding-bottom: 1rem;
-}
-
-.lists {
-  display: flex;
-  align-items: flex-start;
-  gap: 0.75rem;
-}
-
-.list {
-  flex: 0 0 17rem;
-  background: var(--surface);
-  border: 1px solid var(--border);
-  border-radius: var(--radius);
-  padding: 0.5rem;
-}
-
-.list-header {
-  display: flex;
-  align-items: center;
-  justify-content: space-between;
-  gap: 0.5rem;
-}
-
-.list-header h2 {
-  margin: 0 0.25rem;
-  font-size: 1rem;
-}
-
-.list-count {
-  font-size: 0.8rem;
-  color: var(--muted);
-}
-
-.cards {
-  display: flex;
-  flex-direction: column;
-  gap: 0.4rem;
-  min-height: 2.5rem;
-  margin: 0.5rem 0;
-  padding: 0;
-  list-style: none;
-}
-
-.cards.drop-target {
-  outline: 2px dashed var(--accent);
-  outline-offset: 2px;
-}
-
-.board-card {
-  display: flex;
-  align-items: center;
-  gap: 0.25rem;
-  padding: 0.4rem 0.5rem;
-  background: var(--surface-2);
-  border-radius: var(--radius);
-  cursor: grab;
-}
-
-.board-card.dragging {
-  opacity: 0.5;
-}
-
-.board-card .card-title {
-  flex: 1;
-  overflow-wrap: anywhere;
-}
-
-.board-card button,
-.list-header button {
-  padding: 0.1rem 0.45rem;
-  border: none;
-  background: transparent;
-  color: var(--muted);
-}
-
-.add-card,
-.add-list {
-  display: flex;
-  flex-direction: column;
-  gap: 0.35rem;
-}
-
-.add-card button {
-  align-self: flex-start;
-}
-`,
+    staticSource('board/css.css'),
     v.id === 'trello' &&
       js`/* Trello-style: grey lists of white cards on a blue board; white title over the board colour. */
 body {
