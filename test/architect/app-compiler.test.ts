@@ -403,6 +403,16 @@ describe('request → spec', () => {
     expect(kindOf('a garden harvest log')).toBe('a harvest log');
     expect(kindOf('a training log')).toBe('a workout log');
     expect(kindOf('a time tracker for my projects')).toBe('a timesheet');
+    // Work and team records: each was a generic name, date and notes, or not understood.
+    expect(labels('a bug tracker')).toEqual(['Title', 'Priority', 'Status', 'Reported', 'Assignee', 'Description']);
+    expect(kindOf('a ticket tracker for IT support')).toBe('an issue tracker');
+    expect(kindOf('a sales pipeline')).toBe('a sales pipeline');
+    expect(kindOf('an employee directory')).toBe('an address book');
+    expect(kindOf('a team roster for my soccer team')).toBe('a team roster');
+    // A portfolio website is a website; an art portfolio keeps the pictures.
+    expect(kindOf('a portfolio website')).toBe('page');
+    expect(kindOf('an art portfolio')).toBe('a photo gallery');
+    expect(kindOf('a crm for my small business')).toBe('a client list');
     // Words that only touch on a preset leave the app asked for alone.
     expect(kindOf('a todo list sorted in order of priority')).toBe('tasks');
     expect(kindOf('a todo list for my clients')).toBe('tasks');

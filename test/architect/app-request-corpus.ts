@@ -298,6 +298,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a savings jar for a new bike', builds: 'spec', entities: ['Deposit'], behaviours: ['total'] },
   { prompt: 'a reward chart for potty training', builds: 'spec', entities: ['Star'], behaviours: ['total'] },
   { prompt: 'a screen time tracker for my kids', builds: 'spec', entities: ['Session'], fields: { Device: 'choice' } },
+  { prompt: 'a bug tracker', builds: 'spec', entities: ['Issue'], behaviours: ['count', 'filter'] },
+  { prompt: 'a sales pipeline', builds: 'spec', entities: ['Deal'], behaviours: ['total', 'due-today'] },
+  { prompt: 'a portfolio website', builds: 'page', interpreted: true },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },
