@@ -293,12 +293,16 @@ describe('request → spec', () => {
       const r = readRequest(prompt);
       return { interpretedAs: r.interpretedAs, leftOut: r.leftOut.join(' ') };
     };
-    // The focus timer counts down; a stopwatch counts up, and a date is no minute count.
-    expect(reading('a stopwatch')).toEqual({
-      interpretedAs: 'a focus timer',
-      leftOut: expect.stringMatching(/^a stopwatch counting up/),
+    // A stopwatch counts up with laps: the timer's stopwatch, called one ("Stopwatch"), no longer a
+    // focus timer with the stopwatch left out. An alarm at a time of day is left out; a date is no
+    // minute count.
+    expect(reading('a stopwatch')).toEqual({ interpretedAs: null, leftOut: '' });
+    expect(draftManifest({ prompt: 'a lap timer for swimming' })).toMatchObject({
+      project_name: 'stopwatch',
+      features: ['stopwatch'],
     });
-    expect(reading('a lap timer for swimming').leftOut).toMatch(/^a stopwatch counting up/);
+    expect(draftManifest({ prompt: 'a pomodoro timer with a stopwatch' }).description).toMatch(/^Focus Timer: A stopwatch/);
+    expect(reading('a timer with an alarm').leftOut).toMatch(/^an alarm at a time of day/);
     // A countdown to a date keeps the dates and counts the days to each.
     for (const prompt of [
       'a countdown to my wedding',

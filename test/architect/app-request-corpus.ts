@@ -301,6 +301,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a bug tracker', builds: 'spec', entities: ['Issue'], behaviours: ['count', 'filter'] },
   { prompt: 'a sales pipeline', builds: 'spec', entities: ['Deal'], behaviours: ['total', 'due-today'] },
   { prompt: 'a portfolio website', builds: 'page', interpreted: true },
+  { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },
@@ -343,7 +344,6 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'an expense tracker with a backend database and user accounts', outcome: 'interpreted', mentions: 'server' },
   { prompt: 'a recipe book written in python', outcome: 'interpreted', mentions: 'language' },
   { prompt: 'a currency converter', outcome: 'interpreted', mentions: 'currency' },
-  { prompt: 'a stopwatch', outcome: 'interpreted', mentions: 'stopwatch' },
   { prompt: 'a time zone converter', outcome: 'interpreted', mentions: 'time zones' },
   { prompt: 'a multiplayer trivia quiz', outcome: 'interpreted', mentions: 'network' },
   { prompt: 'a poll app for my team', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'votes' },

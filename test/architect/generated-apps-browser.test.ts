@@ -228,8 +228,41 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
-  it('timer: runs, pauses, skips, and keeps its lengths after a reload', async () => {
+  it('timer: runs, pauses, skips, and keeps its lengths after a reload; the stopwatch counts up with laps and keeps them', async () => {
     const { page, problems } = await open('timer');
+    expect(await page.textContent('h1')).toBe('Stopwatch');
+    expect(await page.textContent('#stopwatch-clock')).toBe('00:00.00');
+    expect(await page.isDisabled('#stopwatch-lap')).toBe(true);
+    await page.click('#stopwatch-start');
+    expect(await page.textContent('#stopwatch-start')).toBe('Stop');
+    expect(await page.isDisabled('#stopwatch-reset')).toBe(true);
+    await page.waitForFunction(() => (document.getElementById('stopwatch-clock')?.textContent ?? '') >= '00:00.20');
+    await page.click('#stopwatch-lap');
+    await page.waitForFunction(() => (document.getElementById('stopwatch-clock')?.textContent ?? '') >= '00:00.50');
+    await page.click('#stopwatch-lap');
+    await page.click('#stopwatch-start');
+    expect(await page.textContent('#stopwatch-start')).toBe('Resume');
+    const stopped = (await page.textContent('#stopwatch-clock'))!;
+    const laps = await page.$$eval('#stopwatch-laps tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    // Newest first; each lap's total is the sum of the lap times before it; the faster one is marked.
+    const hundredths = (t: string) => Number(t.replace(/[^0-9]/g, ''));
+    expect(hundredths(laps[0]![2]!)).toBe(hundredths(laps[0]![1]!) + hundredths(laps[1]![2]!));
+    const [second, first] = [hundredths(laps[0]![1]!), hundredths(laps[1]![1]!)];
+    expect(laps.map((l) => l[0])).toEqual(
+      second === first
+        ? ['Lap 2', 'Lap 1']
+        : second < first
+          ? ['Lap 2 (fastest)', 'Lap 1 (slowest)']
+          : ['Lap 2 (slowest)', 'Lap 1 (fastest)'],
+    );
+    await page.waitForTimeout(150);
+    expect(await page.textContent('#stopwatch-clock')).toBe(stopped);
+    await page.reload();
+    expect(await page.textContent('#stopwatch-clock')).toBe(stopped);
+    expect(await page.$$eval('#stopwatch-laps tr', (rows) => rows.length)).toBe(2);
+    await page.click('#stopwatch-reset');
+    expect(await page.textContent('#stopwatch-clock')).toBe('00:00.00');
+    expect(await page.$$eval('#stopwatch-laps tr', (rows) => rows.length)).toBe(0);
     expect(await page.textContent('#clock')).toBe('25:00');
     await page.click('#start');
     expect(await page.textContent('#start')).toBe('Pause');

@@ -249,6 +249,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     "> MAX_WRONG ? 'lost'",
   ],
   [
+    'stopwatch shows each lap as its total',
+    draftManifest({ prompt: 'a stopwatch' }),
+    'src/stopwatch.js',
+    'lapMs: total - (i > 0 ? watch.laps[i - 1] : 0)',
+    'lapMs: total',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

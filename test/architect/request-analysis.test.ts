@@ -26,7 +26,7 @@ describe('analyzeRequest: kind and features', () => {
     ['note-taking app with export to JSON', 'notes', ['export']],
     ['a diary with night mode', 'notes', ['dark-mode']],
     ['Pomodoro timer', 'timer', []],
-    ['a stopwatch', 'timer', []],
+    ['a stopwatch', 'timer', ['stopwatch']],
     ['countdown timer with a dark theme that persists', 'timer', ['dark-mode', 'local-storage']],
     ['unit converter for length and temperature', 'converter', []],
     ['convert celsius to fahrenheit', 'converter', []],

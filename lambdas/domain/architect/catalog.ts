@@ -39,6 +39,7 @@ export const FEATURE_IDS = [
   'tic-tac-toe',
   'memory',
   'hangman',
+  'stopwatch',
 ] as const;
 export const FeatureIdSchema = z.enum(FEATURE_IDS);
 export type FeatureId = z.infer<typeof FeatureIdSchema>;
@@ -506,6 +507,24 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     keywords: ['hangman', 'word guessing game', 'guess the word', 'guess a word'],
     kinds: ['game'],
   },
+  stopwatch: {
+    id: 'stopwatch',
+    title: 'Stopwatch',
+    description:
+      'Counts up to the hundredth of a second, with laps (each lap and the total, the fastest and slowest marked), from the clock itself, so a busy tab loses no time.',
+    keywords: [
+      'stopwatch',
+      'stop watch',
+      'lap timer',
+      'laps',
+      'lap times',
+      'count up',
+      'counts up',
+      'counting up',
+      'elapsed time',
+    ],
+    kinds: ['timer'],
+  },
 };
 
 /** The games' features, each with the title of an app that has only it. */
@@ -522,6 +541,9 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
 export function kindDescription(kind: AppKindId, features: readonly FeatureId[]): string {
   const games = kind === 'game' ? features.filter((f) => GAME_TITLES[f] !== undefined) : [];
   if (games.length === 1) return FEATURES[games[0]!].description;
+  if (kind === 'timer' && features.includes('stopwatch')) {
+    return `A stopwatch: ${FEATURES.stopwatch.description.replace(/^C/, 'c').replace(/\.$/, '')}; below it, ${APP_KINDS.timer.description.replace(/^A /, 'a ')}`;
+  }
   return games.length > 1 ? gamesSentence(games) : APP_KINDS[kind].description;
 }
 

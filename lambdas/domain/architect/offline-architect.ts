@@ -138,7 +138,10 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
           ? formulaTitles[0]!
           : kind === 'game' && !themed && gameTitles.length === 1
             ? gameTitles[0]!
-            : null;
+            : // A stopwatch is called one unless a focus timer is asked for too.
+              kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
+              ? 'Stopwatch'
+              : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName

@@ -478,8 +478,9 @@ const FOCUS_TIMER = /\b(?:pomodoro|focus|study|studying|work|concentrat\w*|break
  * countdown to a date is no timer request: it is read as countdowns to dates (COUNTDOWN_TO_DATE).
  */
 function specialTimer(text: string): string | null {
-  if (/\b(?:stop ?watch\w*|laps?|count(?:s|ing)? up|elapsed)\b/.test(text)) {
-    return 'a stopwatch counting up, with laps (the timer counts down focus and break phases)';
+  // A stopwatch, laps and counting up are the timer's stopwatch feature; what neither does is named.
+  if (/\b(?:alarm|alarms|alarm clock|ring at|wake me)\b/.test(text)) {
+    return 'an alarm at a time of day (the timer counts down minutes, and a stopwatch counts up)';
   }
   return null;
 }
@@ -764,7 +765,7 @@ export function readRequest(prompt: string): RequestReading {
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
-    const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text);
+    const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.includes('stopwatch');
     const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer || anyGame;
     return {
       outcome: 'template',

@@ -1,4 +1,4 @@
-import { blocks, escapeHtml, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
 import { staticSource } from './static-sources';
 
@@ -6,8 +6,12 @@ const TIMER = staticSource('timer/timer.js');
 
 const TIMER_TEST = staticSource('timer/timer-test.js');
 
+/** The stopwatch feature: its card comes first (a stopwatch is what was asked for), the focus timer after. */
+const withStopwatch = (spec: AppSpec): boolean => has(spec, 'stopwatch');
+
 function body(spec: AppSpec): string {
   return blocks(
+    withStopwatch(spec) && staticSource('timer/stopwatch.html').trimEnd(),
     '      <section class="card timer" aria-labelledby="phase">',
     '        <h2 id="phase" class="phase">Focus</h2>',
     '        <p id="clock" class="clock" role="timer" aria-live="off">25:00</p>',
@@ -43,7 +47,7 @@ function body(spec: AppSpec): string {
     '        </form>',
     `        <p class="muted">${escapeHtml(
       has(spec, 'local-storage')
-        ? 'Lengths and completed rounds are kept in this browser.'
+        ? `Lengths and completed rounds${withStopwatch(spec) ? ', and the stopwatch,' : ''} are kept in this browser.`
         : 'Changing a length restarts the current phase.',
     )}</p>`,
     '      </section>',
@@ -68,6 +72,21 @@ function main(spec: AppSpec): string {
   start,
   tick,
 } from './timer.js';`,
+    withStopwatch(spec) &&
+      importLine(
+        [
+          'createStopwatch',
+          'elapsed as stopwatchElapsed',
+          'formatElapsed',
+          'lap',
+          'lapRows',
+          saves && 'normalizeStopwatch',
+          'reset as resetWatch',
+          'start as startWatch',
+          'stop as stopWatch',
+        ],
+        './stopwatch.js',
+      ),
     '',
     mainPreamble(spec),
     js`const TITLE = ${jsString(spec.title)};`,
@@ -82,6 +101,24 @@ function main(spec: AppSpec): string {
 const saved = store.load();
 let timer = createTimer(saved.settings, saved.completed);`
       : js`let timer = createTimer();`,
+    withStopwatch(spec) &&
+      (saves
+        ? js`const watchStore = createStore(storage, ${jsString(storageKey(spec, 'stopwatch'))}, {
+  fallback: createStopwatch(),
+  revive: (raw) => normalizeStopwatch(raw, Date.now()),
+});
+let watch = watchStore.load();
+
+function saveWatch() {
+  watchStore.save(watch);
+}
+`
+        : js`let watch = createStopwatch();
+
+function saveWatch() {
+  // Nothing is kept between visits: this build has no local storage.
+}
+`),
     js`let interval = null;
 
 const clock = byId('clock');
@@ -146,6 +183,7 @@ settingsForm.addEventListener('submit', (event) => {
 showSettings();
 render();
 `,
+    withStopwatch(spec) && staticSource('timer/stopwatch-main.js'),
   );
 }
 
@@ -157,7 +195,16 @@ export function timerTemplate(spec: AppSpec): KindTemplate {
       { path: 'src/main.js', content: main(spec) },
       { path: 'src/timer.js', content: TIMER },
       { path: 'test/timer.test.js', content: TIMER_TEST },
+      ...(withStopwatch(spec)
+        ? [
+            { path: 'src/stopwatch.js', content: staticSource('timer/stopwatch.js') },
+            { path: 'test/stopwatch.test.js', content: staticSource('timer/stopwatch-test.js') },
+          ]
+        : []),
     ],
-    layout: { 'src/timer.js': 'the pomodoro timer as a pure state machine (time is passed in)' },
+    layout: {
+      'src/timer.js': 'the pomodoro timer as a pure state machine (time is passed in)',
+      ...(withStopwatch(spec) ? { 'src/stopwatch.js': 'the stopwatch and its laps as a pure state machine (time is passed in)' } : {}),
+    },
   };
 }
