@@ -80,9 +80,10 @@ describe('request → spec', () => {
       leftOut: [],
     });
     expect(readRequest('a loan repayment calculator')).toMatchObject({ interpretedAs: null, leftOut: [] });
-    expect(readRequest('a fuel cost calculator')).toMatchObject({
+    expect(readRequest('a fuel cost calculator')).toMatchObject({ interpretedAs: null, leftOut: [] });
+    expect(readRequest('a paint calculator')).toMatchObject({
       interpretedAs: 'a calculator',
-      leftOut: [expect.stringMatching(/^the fuel cost formula/)],
+      leftOut: [expect.stringMatching(/^the paint formula/)],
     });
   });
 
@@ -277,7 +278,8 @@ describe('request → spec', () => {
     expect(leftOut('a scientific calculator')).toMatch(/^scientific functions/);
     expect(leftOut('a percentage calculator')).toBe('');
     expect(leftOut('an age calculator')).toBe('');
-    expect(leftOut('a fuel cost calculator')).toMatch(/^the fuel cost formula/);
+    expect(leftOut('a roofing calculator')).toMatch(/^the roofing formula/);
+    expect(leftOut('a fuel cost calculator')).toBe('');
     expect(leftOut('a simple calculator')).toBe('');
     expect(leftOut('a dark mode calculator')).toBe('');
     // The record word only says what the tool is for.
@@ -303,6 +305,13 @@ describe('request → spec', () => {
     });
     expect(draftManifest({ prompt: 'a pomodoro timer with a stopwatch' }).description).toMatch(/^Focus Timer: A stopwatch/);
     expect(reading('a timer with an alarm').leftOut).toMatch(/^an alarm at a time of day/);
+    // A fuel cost calculator works the trip out, no longer plain arithmetic with the formula left out.
+    expect(draftManifest({ prompt: 'a fuel cost calculator' })).toMatchObject({
+      project_name: 'fuel-cost-calculator',
+      features: ['fuel'],
+    });
+    expect(reading('a road trip cost calculator to split gas money')).toEqual({ interpretedAs: null, leftOut: '' });
+    expect(kindOf('a fuel log')).toBe('a fuel log');
     // A countdown to a date keeps the dates and counts the days to each.
     for (const prompt of [
       'a countdown to my wedding',

@@ -249,6 +249,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     "> MAX_WRONG ? 'lost'",
   ],
   [
+    'fuel cost calculator forgets the consumption is per 100',
+    draftManifest({ prompt: 'a fuel cost calculator' }),
+    'src/formulas.js',
+    'const fuel = (distance * per100) / 100;',
+    'const fuel = distance * per100;',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

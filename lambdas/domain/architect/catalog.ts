@@ -40,6 +40,7 @@ export const FEATURE_IDS = [
   'memory',
   'hangman',
   'stopwatch',
+  'fuel',
 ] as const;
 export const FeatureIdSchema = z.enum(FEATURE_IDS);
 export type FeatureId = z.infer<typeof FeatureIdSchema>;
@@ -507,6 +508,24 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     keywords: ['hangman', 'word guessing game', 'guess the word', 'guess a word'],
     kinds: ['game'],
   },
+  fuel: {
+    id: 'fuel',
+    title: 'Fuel cost',
+    description:
+      'Works out the fuel a trip takes and what it costs, from the distance, the consumption and the fuel price, and each share when it is split.',
+    keywords: [
+      'fuel cost',
+      'fuel calculator',
+      'fuel cost calculator',
+      'gas cost',
+      'gas money',
+      'petrol cost',
+      'trip cost calculator',
+      'road trip cost',
+      'fuel consumption calculator',
+    ],
+    kinds: ['calculator'],
+  },
   stopwatch: {
     id: 'stopwatch',
     title: 'Stopwatch',
@@ -555,6 +574,7 @@ export const FORMULA_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   percentage: 'Percentage Calculator',
   interest: 'Interest Calculator',
   age: 'Age Calculator',
+  fuel: 'Fuel Cost Calculator',
 };
 
 /** Kind used by the direct-build path when a request names no kind: a task list is the most common small app. */

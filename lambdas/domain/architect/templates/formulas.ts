@@ -10,7 +10,7 @@ import { staticSource } from './static-sources';
  */
 
 /** The formula features, in catalog order. */
-const FORMULAS = ['tip', 'bmi', 'loan', 'percentage', 'interest', 'age'] as const satisfies readonly FeatureId[];
+const FORMULAS = ['tip', 'bmi', 'loan', 'percentage', 'interest', 'age', 'fuel'] as const satisfies readonly FeatureId[];
 type Formula = (typeof FORMULAS)[number];
 
 export function formulasOf(spec: AppSpec): Formula[] {
@@ -26,6 +26,7 @@ const FUNCTIONS: Readonly<Record<Formula, readonly string[]>> = {
   percentage: ['percentOf', 'percentShare', 'percentChange'],
   interest: ['compoundInterest'],
   age: ['ageOn', 'describeAge'],
+  fuel: ['tripFuelCost'],
 };
 
 /** Each formula's functions and tests are the fixed files `static/formulas/<formula>.js` and `<formula>-test.js`. */
@@ -135,6 +136,21 @@ const CARDS: Readonly<Record<Formula, { title: string; fields: readonly Field[];
     ],
     note: 'A month after the 31st ends on the last day of a shorter month.',
   },
+  fuel: {
+    title: 'Fuel cost',
+    fields: [
+      ['fuel-distance', 'Distance (km)', '300', '1'],
+      ['fuel-consumption', 'Consumption (litres per 100 km)', '7', '0.1'],
+      ['fuel-price', 'Price per litre', '1.80', '0.01'],
+      ['fuel-people', 'People', '1', '1'],
+    ],
+    results: [
+      ['fuel-amount', 'Fuel'],
+      ['fuel-cost', 'Cost'],
+      ['fuel-each', 'Each person pays'],
+    ],
+    note: 'Miles and gallons work too: give the consumption in gallons per 100 miles and the price per gallon.',
+  },
 };
 
 export function formulaBody(spec: AppSpec): string | null {
@@ -221,6 +237,15 @@ if (byId('age-on').value === '') {
 formula('age', () => {
   const age = ageOn(byId('age-birth').value, byId('age-on').value);
   return { 'age-value': describeAge(age), 'age-days': String(age.totalDays) };
+});`,
+  fuel: js`formula('fuel', () => {
+  const { fuel, cost, perPerson } = tripFuelCost(
+    numberIn('fuel-distance'),
+    numberIn('fuel-consumption'),
+    numberIn('fuel-price'),
+    numberIn('fuel-people'),
+  );
+  return { 'fuel-amount': decimal(fuel), 'fuel-cost': money(cost), 'fuel-each': money(perPerson) };
 });`,
 };
 
