@@ -34,6 +34,17 @@ test('laps keep their own time and the total, with the fastest and slowest marke
   assert.deepEqual(s.lapRows({ laps: [1000, 2000] }).map((r) => r.mark), [null, null]);
 });
 
+test('laps are kept in the hundredths shown, so the lap times shown add up to the totals shown', () => {
+  let w = s.start(s.createStopwatch(), 0);
+  w = s.lap(w, 215);
+  w = s.lap(w, 584);
+  assert.deepEqual(w.laps, [210, 580]);
+  const [first, second] = s.lapRows(w);
+  assert.equal(s.formatElapsed(second.totalMs), '00:00.58');
+  assert.equal(first.lapMs + second.lapMs, second.totalMs);
+  assert.equal(s.lap(s.start(s.createStopwatch(), 0), 9).laps.length, 0, 'no lap under a hundredth');
+});
+
 test('times show minutes, seconds and hundredths, and hours once there are any', () => {
   assert.equal(s.formatElapsed(0), '00:00.00');
   assert.equal(s.formatElapsed(7259), '00:07.25');

@@ -21,9 +21,12 @@ export function stop(watch, now) {
   return watch.running ? { ...watch, running: false, startedAt: null, elapsedMs: elapsed(watch, now) } : watch;
 }
 
-/** Marks a lap at `now`: the total so far is kept; a lap's own time is the total minus the last lap's. */
+/**
+ * Marks a lap at `now`: the total so far is kept, in the hundredths shown, so the laps shown add
+ * up to the totals shown; a lap's own time is its total minus the last lap's.
+ */
 export function lap(watch, now) {
-  const total = elapsed(watch, now);
+  const total = Math.floor(elapsed(watch, now) / 10) * 10;
   const last = watch.laps.length > 0 ? watch.laps[watch.laps.length - 1] : 0;
   if (total === 0 || total === last || watch.laps.length >= MAX_LAPS) return watch;
   return { ...watch, laps: [...watch.laps, total] };
