@@ -305,6 +305,12 @@ describe('request → spec', () => {
     });
     expect(draftManifest({ prompt: 'a pomodoro timer with a stopwatch' }).description).toMatch(/^Focus Timer: A stopwatch/);
     expect(reading('a timer with an alarm').leftOut).toMatch(/^an alarm at a time of day/);
+    // A color picker was not understood; a paint color is no random pick.
+    expect(kindOf('a color picker')).toBe('color');
+    expect(kindOf('a hex to rgb converter')).toBe('color');
+    expect(kindOf('an app to pick paint colors for my house')).toBe('color');
+    expect(kindOf('a unit converter')).toBe('converter');
+    expect(kindOf('a tracker for my hair color appointments')).not.toBe('color');
     // A fuel cost calculator works the trip out, no longer plain arithmetic with the formula left out.
     expect(draftManifest({ prompt: 'a fuel cost calculator' })).toMatchObject({
       project_name: 'fuel-cost-calculator',

@@ -19,6 +19,7 @@ export interface BuildableRequest {
     | 'randomizer'
     | 'wordcount'
     | 'game'
+    | 'color'
     | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
@@ -302,6 +303,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a sales pipeline', builds: 'spec', entities: ['Deal'], behaviours: ['total', 'due-today'] },
   { prompt: 'a portfolio website', builds: 'page', interpreted: true },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
+  { prompt: 'a color picker with a palette', builds: 'color' },
+  { prompt: 'a contrast checker for accessibility', builds: 'color' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
   { prompt: 'a memory card matching game', builds: 'game' },

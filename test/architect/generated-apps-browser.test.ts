@@ -393,6 +393,49 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('color: reads a typed color in every notation, grades its contrast, picks a shade, keeps a palette', async () => {
+    const { page, problems } = await open('color');
+    expect(await page.textContent('h1')).toBe('Color Picker');
+    await page.fill('#color-text', 'teal');
+    expect([await page.textContent('#hex'), await page.textContent('#rgb'), await page.textContent('#hsl')]).toEqual([
+      '#008080',
+      'rgb(0, 128, 128)',
+      'hsl(180, 100%, 25%)',
+    ]);
+    expect(await page.inputValue('#color-input')).toBe('#008080');
+    expect(await page.textContent('#contrast-white')).toBe('4.77:1 · AA');
+    expect(await page.textContent('#contrast-black')).toBe('4.40:1 · AA large text');
+    expect(await page.getAttribute('#sample-white', 'style')).toContain('background: rgb(0, 128, 128)');
+    await page.fill('#color-text', 'rgb(300, 0, 0)');
+    expect(await page.textContent('#color-error')).toBe('Each of red, green and blue is 0 to 255');
+    expect(await page.textContent('#hex')).toBe('#008080');
+    // The darkest shade becomes the color.
+    const shades = await page.$$eval('#shades .swatch', (all) => all.map((s) => s.getAttribute('aria-label')));
+    expect(shades).toHaveLength(5);
+    await page.click('#shades .swatch >> nth=0');
+    expect([
+      await page.textContent('#hex'),
+      await page.inputValue('#color-text'),
+      await page.textContent('#color-error'),
+    ]).toEqual([shades[0], shades[0], '']);
+    expect(await page.isHidden('#palette-clear')).toBe(true);
+    await page.click('#save-color');
+    await page.fill('#color-text', '#ffcc00');
+    await page.click('#save-color');
+    expect(await page.$$eval('#palette .swatch', (all) => all.map((s) => s.getAttribute('aria-label')))).toEqual([
+      '#ffcc00',
+      shades[0],
+    ]);
+    await page.reload();
+    expect(await page.textContent('#hex')).toBe('#ffcc00');
+    expect(await page.$$eval('#palette .swatch', (all) => all.length)).toBe(2);
+    await page.click('#palette-clear');
+    expect(await page.isVisible('#palette-empty')).toBe(true);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('game: tic-tac-toe the computer never loses, a memory game played to the end, hangman with own words; scores kept', async () => {
     const { page, problems } = await open('game');
     expect(await page.textContent('h1')).toBe('Classic Games');

@@ -256,6 +256,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'const fuel = distance * per100;',
   ],
   [
+    'color contrast forgets the 0.05 flare',
+    draftManifest({ prompt: 'a color picker' }),
+    'src/colors.js',
+    'return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;',
+    'return Math.round((hi / Math.max(lo, 0.001)) * 100) / 100;',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

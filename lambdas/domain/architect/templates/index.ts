@@ -2,6 +2,7 @@ import type { AppKindId } from '../catalog';
 import type { AppSpec, GeneratedFile, KindTemplate } from './app-spec';
 import { boardTemplate } from './board';
 import { calculatorTemplate } from './calculator';
+import { colorTemplate } from './color';
 import { converterTemplate } from './converter';
 import { feedTemplate } from './feed';
 import { gameTemplate } from './game';
@@ -26,6 +27,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   randomizer: randomizerTemplate,
   wordcount: wordcountTemplate,
   game: gameTemplate,
+  color: colorTemplate,
   page: pageTemplate,
 };
 

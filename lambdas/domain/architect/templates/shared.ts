@@ -55,68 +55,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const out = join(root, 'dist');
 // No timestamps: the same sources always build the same output.
 const APP = ${JSON.stringify(info)};
-
-/** src= and href= values of the page that point at local files (not URLs, fragments or data). */
-function localReferences(html) {
-  const refs = [];
-  for (const match of html.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-    const value = (match[1] ?? match[2] ?? '').trim();
-    if (value === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(value)) continue;
-    refs.push(value);
-  }
-  return refs;
-}
-
-function javascriptFiles(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...javascriptFiles(path));
-    else if (entry.name.endsWith('.js')) files.push(path);
-  }
-  return files;
-}
-
-const problems = [];
-for (const required of ['index.html', 'styles.css', 'src']) {
-  if (!existsSync(join(root, required))) problems.push(required + ' is missing');
-}
-if (existsSync(join(root, 'index.html'))) {
-  const html = readFileSync(join(root, 'index.html'), 'utf8');
-  for (const ref of localReferences(html)) {
-    const path = ref.split(/[?#]/)[0];
-    if (path.startsWith('/')) {
-      problems.push('index.html links "' + ref + '" with an absolute path; use a relative one so the app works under any sub-path');
-    } else if (!existsSync(join(root, path))) {
-      problems.push('index.html links "' + ref + '", which does not exist');
-    }
-  }
-}
-if (existsSync(join(root, 'src'))) {
-  for (const file of javascriptFiles(join(root, 'src'))) {
-    const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(/\b(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]/g)) {
-      const target = match[1] ?? match[2];
-      if (!target.startsWith('.')) continue;
-      if (!existsSync(join(dirname(file), target))) {
-        problems.push(relative(root, file) + ' imports "' + target + '", which does not exist');
-      }
-    }
-  }
-}
-if (problems.length > 0) {
-  console.error('Build failed:\n  - ' + problems.join('\n  - '));
-  process.exit(1);
-}
-
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-cpSync(join(root, 'index.html'), join(out, 'index.html'));
-cpSync(join(root, 'styles.css'), join(out, 'styles.css'));
-cpSync(join(root, 'src'), join(out, 'src'), { recursive: true });
-writeFileSync(join(out, 'build-info.json'), JSON.stringify(APP, null, 2) + '\n');
-console.log('Built ' + APP.title + ' into dist/');
-`;
+` + staticSource('shared/build-script-rest.js');
 }
 
 export function indexHtml(spec: AppSpec, body: string): string {
@@ -452,50 +391,7 @@ import { readFileSync } from 'node:fs';
 const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
 const main = readFileSync(new URL('../src/main.js', import.meta.url), 'utf8');
 const TITLE = ${jsString(escapeHtml(spec.title))};
-
-function attribute(attrs, name) {
-  const match = new RegExp('\\s' + name + '="([^"]*)"').exec(attrs);
-  return match ? match[1] : null;
-}
-
-test('the page title and heading name the app', () => {
-  assert.ok(html.includes('<title>' + TITLE + '</title>'));
-  assert.ok(html.includes('<h1>' + TITLE + '</h1>'));
-});
-
-test('every element the script looks up exists in the page', () => {
-  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
-  const wanted = [...main.matchAll(/byId\('([^']+)'\)/g)].map((match) => match[1]);
-  assert.ok(wanted.length > 0);
-  for (const id of wanted) assert.ok(ids.has(id), 'index.html has no #' + id);
-});
-
-test('ids are unique', () => {
-  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
-  assert.equal(new Set(ids).size, ids.length);
-});
-
-test('every form control has a label', () => {
-  const labelled = new Set([...html.matchAll(/<label[^>]*\sfor="([^"]+)"/g)].map((match) => match[1]));
-  for (const match of html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)) {
-    const id = attribute(match[2], 'id');
-    assert.ok(attribute(match[2], 'aria-label') || (id && labelled.has(id)), match[0] + ' has no label');
-  }
-});
-
-test('every button has an accessible name', () => {
-  for (const match of html.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/g)) {
-    const text = match[2].replace(/<[^>]*>/g, '').trim();
-    assert.ok(text.length > 0 || attribute(match[1], 'aria-label'), match[0] + ' has no name');
-  }
-});
-
-test('assets are linked relatively so the app works under a sub-path', () => {
-  const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
-  assert.ok(refs.includes('./src/main.js'));
-  for (const ref of refs) assert.ok(!ref.startsWith('/'), ref + ' is absolute');
-});
-`;
+` + staticSource('shared/markup-test-rest.js');
 }
 
 function readme(spec: AppSpec, template: KindTemplate): string {

@@ -1,0 +1,77 @@
+import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, sharedImports } from './shared';
+import { staticSource } from './static-sources';
+
+/**
+ * The color kind: a color chosen or typed (hex, rgb(), hsl() or a name), shown in each notation,
+ * its contrast with white and black text graded as WCAG 2 does, its shades and a saved palette.
+ * The logic is `static/color/colors.js` with its tests; the page script and markup are fixed too.
+ */
+
+function body(spec: AppSpec): string {
+  return blocks(
+    staticSource('color/body.html').trimEnd(),
+    `      <p class="muted">${escapeHtml(
+      has(spec, 'local-storage')
+        ? 'The color and the palette are kept in this browser.'
+        : 'The palette lasts until the page is closed.',
+    )}</p>`,
+  );
+}
+
+function main(spec: AppSpec): string {
+  const saves = has(spec, 'local-storage');
+  return blocks(
+    ...sharedImports(spec),
+    importLine(
+      [
+        'addToPalette',
+        'contrastGrade',
+        'contrastRatio',
+        saves && 'normalizePalette',
+        'parseColor',
+        'shades',
+        'toHex',
+        'toHslText',
+        'toRgbText',
+      ],
+      './colors.js',
+    ),
+    '',
+    mainPreamble(spec),
+    saves
+      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'colors'))}, {
+  fallback: { color: '#1e90ff', palette: [] },
+  revive: (raw) => ({
+    color: typeof raw.color === 'string' && /^#[0-9a-f]{6}$/.test(raw.color) ? raw.color : '#1e90ff',
+    palette: normalizePalette(raw.palette),
+  }),
+});
+let state = store.load();
+
+function save() {
+  store.save(state);
+}
+`
+      : js`let state = { color: '#1e90ff', palette: [] };
+
+function save() {
+  // Nothing is kept between visits: this build has no local storage.
+}
+`,
+    staticSource('color/main.js'),
+  );
+}
+
+export function colorTemplate(spec: AppSpec): KindTemplate {
+  return {
+    body: body(spec),
+    css: staticSource('color/css.css'),
+    files: [
+      { path: 'src/main.js', content: main(spec) },
+      { path: 'src/colors.js', content: staticSource('color/colors.js') },
+      { path: 'test/colors.test.js', content: staticSource('color/colors-test.js') },
+    ],
+    layout: { 'src/colors.js': 'reading and writing colors, WCAG contrast, shades and the palette, as pure functions' },
+  };
+}
