@@ -47,7 +47,7 @@ const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
 export const OPENING_QUESTION =
   `What should the app do? I can build a tracker, log, list or planner of what you name, ${KIND_MENU}, ` +
-  `styled like ${THEME_MENU} if you wish.`;
+  `styled like ${THEME_MENU}.`;
 
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
 const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [

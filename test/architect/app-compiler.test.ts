@@ -311,6 +311,10 @@ describe('request → spec', () => {
     expect(kindOf('an app to pick paint colors for my house')).toBe('color');
     expect(kindOf('a unit converter')).toBe('converter');
     expect(kindOf('a tracker for my hair color appointments')).not.toBe('color');
+    // A typing test was not understood; a log of typing speeds still keeps dated records.
+    expect(kindOf('a typing speed test')).toBe('typing');
+    expect(kindOf('a touch typing tutor for my kids')).toBe('typing');
+    expect(kindOf('a log of my typing speed')).not.toBe('typing');
     // A fuel cost calculator works the trip out, no longer plain arithmetic with the formula left out.
     expect(draftManifest({ prompt: 'a fuel cost calculator' })).toMatchObject({
       project_name: 'fuel-cost-calculator',

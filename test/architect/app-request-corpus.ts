@@ -20,6 +20,7 @@ export interface BuildableRequest {
     | 'wordcount'
     | 'game'
     | 'color'
+    | 'typing'
     | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
@@ -304,6 +305,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a portfolio website', builds: 'page', interpreted: true },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
+  { prompt: 'a typing speed test', builds: 'typing' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.

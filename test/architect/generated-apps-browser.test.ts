@@ -436,6 +436,38 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('typing: marks each character, measures speed and accuracy, offers another passage, keeps the results', async () => {
+    const { page, problems } = await open('typing');
+    expect(await page.textContent('h1')).toBe('Typing Test');
+    const passage = (await page.textContent('#passage'))!;
+    expect(passage.length).toBeGreaterThan(40);
+    // One wrong character in the first word, then the rest as written.
+    const wrong = passage[0] === 'X' ? 'Y' : 'X';
+    await page.click('#typing-input');
+    await page.keyboard.type(wrong + passage.slice(1, 10));
+    expect(await page.$$eval('#passage span.wrong', (all) => all.length)).toBe(1);
+    expect(await page.$$eval('#passage span.ok', (all) => all.length)).toBe(9);
+    expect(await page.textContent('#typing-errors')).toBe('1');
+    expect(await page.textContent('#typing-accuracy')).toBe('90');
+    await page.waitForTimeout(1100);
+    await page.keyboard.type(passage.slice(10));
+    const done = (await page.textContent('#typing-result'))!;
+    expect(done).toMatch(/^Done: \d+ words per minute at 99% accuracy, 1 mistake\.$/);
+    expect(Number(/(\d+) words/.exec(done)![1])).toBeGreaterThan(0);
+    expect(await page.getAttribute('#typing-input', 'readonly')).not.toBeNull();
+    expect(await page.$$eval('#typing-results li', (all) => all.length)).toBe(1);
+    expect(await page.textContent('#typing-best')).toMatch(/^Best speed: \d+ wpm/);
+    // A new passage is another one, and the box is empty again.
+    await page.click('#typing-new');
+    expect(await page.textContent('#passage')).not.toBe(passage);
+    expect(await page.inputValue('#typing-input')).toBe('');
+    await page.reload();
+    expect(await page.$$eval('#typing-results li', (all) => all.length)).toBe(1);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('game: tic-tac-toe the computer never loses, a memory game played to the end, hangman with own words; scores kept', async () => {
     const { page, problems } = await open('game');
     expect(await page.textContent('h1')).toBe('Classic Games');

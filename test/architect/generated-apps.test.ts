@@ -263,6 +263,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'return Math.round((hi / Math.max(lo, 0.001)) * 100) / 100;',
   ],
   [
+    'typing test counts every typed character as right',
+    draftManifest({ prompt: 'a typing speed test' }),
+    'src/typing.js',
+    'if (i < target.length && typed[i] === target[i]) correct += 1;',
+    'if (i < target.length) correct += 1;',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

@@ -248,6 +248,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   wordcount: /\b(?:words? count\w*|character count\w*|letter count\w*|count (?:the )?(?:words|characters|letters))\b/,
   color:
     /\b(?:colou?r (?:picker|chooser|palette|code|contrast|converter)s?|palette generators?|hex (?:colou?rs?|codes?|to rgb)|rgb to hex|contrast checkers?)\b/,
+  typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
   game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word)\b/,
 };
 
@@ -791,7 +792,7 @@ export function readRequest(prompt: string): RequestReading {
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, typing tests, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

@@ -12,6 +12,7 @@ import { randomizerTemplate } from './randomizer';
 import { assembleApp } from './shared';
 import { tasksTemplate } from './tasks';
 import { timerTemplate } from './timer';
+import { typingTemplate } from './typing';
 import { wordcountTemplate } from './wordcount';
 
 export type { AppSpec, GeneratedFile } from './app-spec';
@@ -28,6 +29,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   wordcount: wordcountTemplate,
   game: gameTemplate,
   color: colorTemplate,
+  typing: typingTemplate,
   page: pageTemplate,
 };
 

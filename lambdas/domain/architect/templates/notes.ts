@@ -162,22 +162,15 @@ function main(spec: AppSpec): string {
       ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'notes'))}, { fallback: [], revive: normalizeNotes });
 let notes = store.load();`
       : js`let notes = [];`,
-    js`let selectedId = null;
-let query = '';
-
-const list = byId('note-list');
-const listEmpty = byId('list-empty');
-const noteCount = byId('note-count');
-const editor = byId('editor');
-const noSelection = byId('no-selection');
-const titleInput = byId('note-title');
-const bodyInput = byId('note-body');
-const status = byId('status');
-const newButton = byId('new-note');${notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : ''}
+    staticSource('notes/main-part-1.js') +
+      `${notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : ''}` +
+      js`
 
 function commit(next) {
   notes = next;
-${saves ? '  store.save(notes);\n' : ''}  renderList();
+` +
+      `${saves ? '  store.save(notes);\n' : ''}` +
+      js`  renderList();
 }
 
 function selectedNote() {
@@ -185,19 +178,10 @@ function selectedNote() {
 }
 
 function renderList() {
-  const shown = sortNotes(${search ? 'searchNotes(notes, query)' : 'notes'});
-  list.replaceChildren(
-    ...shown.map((note) => {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'note-item';
-      button.setAttribute('aria-current', String(note.id === selectedId));
-      const title = document.createElement('strong');
-      title.textContent = noteTitle(note);
-      const preview = document.createElement('span');
-      preview.className = 'muted';
-      preview.textContent = notePreview(note);${
+  const shown = sortNotes(` +
+      `${search ? 'searchNotes(notes, query)' : 'notes'}` +
+      staticSource('notes/main-part-2.js') +
+      `${
         notion
           ? `
       const icon = document.createElement('span');
@@ -209,28 +193,14 @@ function renderList() {
       button.append(link, preview);`
           : `
       button.append(title, preview);`
-      }
-      button.addEventListener('click', () => select(note.id));
-      item.append(button);
-      return item;
-    }),
-  );
-  listEmpty.hidden = shown.length > 0;
-  listEmpty.textContent = notes.length === 0 ? 'No notes yet.' : 'No notes match your search.';
-  noteCount.textContent = notes.length === 1 ? '1 note' : notes.length + ' notes';
+      }` +
+      staticSource('notes/main-part-3.js') +
+      `${notion ? '\n  renderPage(note);' : ''}` +
+      js`
 }
 
-function renderEditor() {
-  const note = selectedNote();
-  editor.hidden = note === null;
-  noSelection.hidden = note !== null;
-  if (note === null) return;
-  // Only write changed values so the caret does not jump while typing.
-  if (titleInput.value !== note.title) titleInput.value = note.title;
-  if (bodyInput.value !== note.body) bodyInput.value = note.body;${notion ? '\n  renderPage(note);' : ''}
-}
-
-${
+` +
+      `${
   notion
     ? `const BLOCK_TAGS = { heading1: 'h2', heading2: 'h3', heading3: 'h4', paragraph: 'p', quote: 'blockquote' };
 
@@ -284,41 +254,12 @@ function renderPage(note) {
 
 `
     : ''
-}function select(id) {
-  selectedId = id;
-  status.textContent = '';
-  renderList();
-  renderEditor();
-  titleInput.focus();
-}
-
-newButton.addEventListener('click', () => {
-  const created = createNote(notes, { title: '', body: '' }, Date.now());
-  selectedId = created.note.id;
-  commit(created.notes);
-  renderEditor();
-  titleInput.focus();
-});
-
-function edit(changes) {
-  if (selectedNote() === null) return;
-  commit(updateNote(notes, selectedId, changes, Date.now()));
-  status.textContent = ${saves ? "'Saved'" : "'Edited'"};${notion ? '\n  renderPage(selectedNote());' : ''}
-}
-
-titleInput.addEventListener('input', () => edit({ title: titleInput.value }));
-bodyInput.addEventListener('input', () => edit({ body: bodyInput.value }));
-editor.addEventListener('submit', (event) => event.preventDefault());
-
-byId('delete-note').addEventListener('click', () => {
-  const note = selectedNote();
-  if (note === null) return;
-  selectedId = null;
-  commit(deleteNote(notes, note.id));
-  renderEditor();
-  newButton.focus();
-});
-`,
+}` +
+      staticSource('notes/main-part-4.js') +
+      `${saves ? "'Saved'" : "'Edited'"}` +
+      js`;` +
+      `${notion ? '\n  renderPage(selectedNote());' : ''}` +
+      staticSource('notes/main-part-5.js'),
     search &&
       js`byId('search').addEventListener('input', (event) => {
   query = event.target.value;

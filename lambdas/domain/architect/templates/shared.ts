@@ -265,58 +265,9 @@ const STORAGE_TEST = js`import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStore } from '../src/storage.js';
 
-${FAKE_STORAGE}
-
-const fallback = { items: [] };
-
-test('a saved value loads back unchanged', () => {
-  const storage = new MemoryStorage();
-  const store = createStore(storage, 'app:data', { fallback });
-  assert.equal(store.save({ items: [1, 2, 3], label: 'x' }), true);
-  assert.deepEqual(createStore(storage, 'app:data', { fallback }).load(), { items: [1, 2, 3], label: 'x' });
-});
-
-test('nothing saved yet gives the fallback', () => {
-  assert.equal(createStore(new MemoryStorage(), 'app:data', { fallback }).load(), fallback);
-});
-
-test('corrupt JSON gives the fallback instead of an exception', () => {
-  const storage = new MemoryStorage();
-  storage.setItem('app:data', '{not json');
-  assert.equal(createStore(storage, 'app:data', { fallback }).load(), fallback);
-});
-
-test('revive repairs what was stored', () => {
-  const storage = new MemoryStorage();
-  storage.setItem('app:data', JSON.stringify({ items: 'wrong' }));
-  const store = createStore(storage, 'app:data', {
-    fallback,
-    revive: (raw) => ({ items: Array.isArray(raw.items) ? raw.items : [] }),
-  });
-  assert.deepEqual(store.load(), { items: [] });
-});
-
-test('a full or missing storage never throws', () => {
-  const full = new MemoryStorage();
-  full.setItem = () => {
-    throw new Error('QuotaExceededError');
-  };
-  assert.equal(createStore(full, 'app:data', { fallback }).save({ items: [1] }), false);
-  const none = createStore(null, 'app:data', { fallback });
-  assert.equal(none.save({ items: [1] }), false);
-  assert.equal(none.load(), fallback);
-});
-
-test('clear removes only its own key', () => {
-  const storage = new MemoryStorage();
-  storage.setItem('other', 'kept');
-  const store = createStore(storage, 'app:data', { fallback });
-  store.save({ items: [1] });
-  store.clear();
-  assert.equal(storage.getItem('app:data'), null);
-  assert.equal(storage.getItem('other'), 'kept');
-});
-`;
+` +
+      `${FAKE_STORAGE}` +
+      staticSource('shared/theme-test-part-1.js');
 
 const THEME_MODULE = staticSource('shared/theme-module.js');
 
@@ -324,56 +275,9 @@ const THEME_TEST = js`import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyTheme, hasSavedTheme, loadTheme, resolveTheme, saveTheme, toggleTheme } from '../src/theme.js';
 
-${FAKE_STORAGE}
-
-test('the system preference applies until a theme is chosen', () => {
-  assert.equal(resolveTheme(null, true), 'dark');
-  assert.equal(resolveTheme(null, false), 'light');
-  assert.equal(resolveTheme('light', true), 'light');
-  assert.equal(resolveTheme('purple', true), 'dark');
-});
-
-test('toggling switches between light and dark', () => {
-  assert.equal(toggleTheme('light'), 'dark');
-  assert.equal(toggleTheme('dark'), 'light');
-  assert.equal(toggleTheme(toggleTheme('dark')), 'dark');
-});
-
-test('a chosen theme is remembered', () => {
-  const storage = new MemoryStorage();
-  assert.equal(hasSavedTheme(storage, 'app:theme'), false);
-  assert.equal(saveTheme(storage, 'app:theme', toggleTheme(loadTheme(storage, 'app:theme', false))), true);
-  assert.equal(hasSavedTheme(storage, 'app:theme'), true);
-  assert.equal(loadTheme(storage, 'app:theme', false), 'dark');
-});
-
-test('an invalid theme is neither saved nor loaded', () => {
-  const storage = new MemoryStorage();
-  assert.equal(saveTheme(storage, 'app:theme', 'neon'), false);
-  storage.setItem('app:theme', 'neon');
-  assert.equal(loadTheme(storage, 'app:theme', false), 'light');
-});
-
-test('broken storage falls back to the system preference', () => {
-  const broken = {
-    getItem() {
-      throw new Error('denied');
-    },
-    setItem() {
-      throw new Error('denied');
-    },
-  };
-  assert.equal(loadTheme(broken, 'app:theme', true), 'dark');
-  assert.equal(saveTheme(broken, 'app:theme', 'dark'), false);
-  assert.equal(loadTheme(null, 'app:theme', false), 'light');
-});
-
-test('applying a theme marks the root element', () => {
-  const root = { dataset: {} };
-  applyTheme(root, 'dark');
-  assert.equal(root.dataset.theme, 'dark');
-});
-`;
+` +
+      `${FAKE_STORAGE}` +
+      staticSource('shared/storage-test-part-1.js');
 
 const HISTORY_MODULE = staticSource('shared/history-module.js');
 

@@ -1,0 +1,60 @@
+import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, sharedImports } from './shared';
+import { staticSource } from './static-sources';
+
+/**
+ * The typing kind: a typing speed test. A built-in passage is typed; each character shows right
+ * or wrong as it is typed, the clock starts with the first key, and the speed (words per minute),
+ * accuracy and mistakes follow; finished tests are kept with the best speed. The logic is
+ * `static/typing/typing.js` with its tests; the page script and markup are fixed too.
+ */
+
+function body(spec: AppSpec): string {
+  return blocks(
+    staticSource('typing/body.html').trimEnd(),
+    `      <p class="muted">${escapeHtml(
+      has(spec, 'local-storage') ? 'Your results are kept in this browser.' : 'Your results last until the page is closed.',
+    )}</p>`,
+  );
+}
+
+function main(spec: AppSpec): string {
+  const saves = has(spec, 'local-storage');
+  return blocks(
+    ...sharedImports(spec),
+    importLine(['addResult', 'bestSpeed', 'nextPassage', saves && 'normalizeResults', 'PASSAGES', 'progress'], './typing.js'),
+    '',
+    mainPreamble(spec),
+    saves
+      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'typing'))}, {
+  fallback: { results: [] },
+  revive: (raw) => ({ results: normalizeResults(raw.results) }),
+});
+let state = store.load();
+
+function save() {
+  store.save(state);
+}
+`
+      : js`let state = { results: [] };
+
+function save() {
+  // Nothing is kept between visits: this build has no local storage.
+}
+`,
+    staticSource('typing/main.js'),
+  );
+}
+
+export function typingTemplate(spec: AppSpec): KindTemplate {
+  return {
+    body: body(spec),
+    css: staticSource('typing/css.css'),
+    files: [
+      { path: 'src/main.js', content: main(spec) },
+      { path: 'src/typing.js', content: staticSource('typing/typing.js') },
+      { path: 'test/typing.test.js', content: staticSource('typing/typing-test.js') },
+    ],
+    layout: { 'src/typing.js': 'the passages, matching what was typed, speed and accuracy, as pure functions' },
+  };
+}
