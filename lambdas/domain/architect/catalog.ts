@@ -382,27 +382,14 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
   },
 };
 
+/** Every kind has dark mode; every kind but the one-page website keeps its data in the browser. */
 export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
   'dark-mode': {
     id: 'dark-mode',
     title: 'Dark mode',
     description: 'Follows the system colour scheme, with a toggle that is remembered in this browser.',
     keywords: ['dark mode', 'darkmode', 'dark theme', 'night mode', 'dark', 'light and dark', 'theme toggle', 'theme switch'],
-    kinds: [
-      'calculator',
-      'tasks',
-      'notes',
-      'timer',
-      'converter',
-      'feed',
-      'board',
-      'randomizer',
-      'wordcount',
-      'game',
-      'color',
-      'typing',
-      'page',
-    ],
+    kinds: [...APP_KIND_IDS],
   },
   'local-storage': {
     id: 'local-storage',
@@ -424,20 +411,7 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
       'survives reload',
       'offline',
     ],
-    kinds: [
-      'calculator',
-      'tasks',
-      'notes',
-      'timer',
-      'converter',
-      'feed',
-      'board',
-      'randomizer',
-      'wordcount',
-      'game',
-      'color',
-      'typing',
-    ],
+    kinds: APP_KIND_IDS.filter((kind) => kind !== 'page'),
   },
   search: {
     id: 'search',

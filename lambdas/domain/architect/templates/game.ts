@@ -81,16 +81,7 @@ function main(spec: AppSpec): string {
     ...games.map((game) => importLine(MODULES[game].names, `./${MODULES[game].file}.js`)),
     '',
     mainPreamble(spec),
-    js`/** A whole number below n from the browser's secure random source, without a remainder's bias. */
-function random(n) {
-  const limit = 2 ** 32 - (2 ** 32 % n);
-  const draw = new Uint32Array(1);
-  for (;;) {
-    crypto.getRandomValues(draw);
-    if (draw[0] < limit) return draw[0] % n;
-  }
-}
-`,
+    staticSource('shared/secure-random.js'),
     games.includes('hangman') &&
       js`/** Saved words of a person's own, kept only while they still read as words. */
 function readWords(raw) {

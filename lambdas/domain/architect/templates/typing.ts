@@ -42,6 +42,7 @@ function save() {
   // Nothing is kept between visits: this build has no local storage.
 }
 `,
+    staticSource('shared/secure-random.js'),
     staticSource('typing/main.js'),
   );
 }
