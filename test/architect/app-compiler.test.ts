@@ -311,6 +311,18 @@ describe('request → spec', () => {
     expect(kindOf('an app to pick paint colors for my house')).toBe('color');
     expect(kindOf('a unit converter')).toBe('converter');
     expect(kindOf('a tracker for my hair color appointments')).not.toBe('color');
+    // A second app joined with "and" is named as left out, once; a board for tasks is one app.
+    expect(readRequest('a calculator and a unit converter').leftOut.join(' ')).toMatch(/as well \(one app is built/);
+    expect(readRequest('a pomodoro timer and a todo list').leftOut).toEqual([
+      expect.stringMatching(/^a task list beside the timer/),
+    ]);
+    for (const prompt of [
+      'a kanban board for my tasks',
+      'a dice roller and a coin flipper',
+      'a hangman game and a tic tac toe game',
+    ]) {
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
     // A typing test was not understood; a log of typing speeds still keeps dated records.
     expect(kindOf('a typing speed test')).toBe('typing');
     expect(kindOf('a touch typing tutor for my kids')).toBe('typing');

@@ -358,6 +358,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a map of places I want to visit', outcome: 'interpreted', mentions: 'map' },
   { prompt: 'a wiki for my team notes', outcome: 'interpreted', mentions: 'link' },
   { prompt: 'a markdown editor', outcome: 'interpreted', mentions: 'markdown' },
+  // Two apps joined by "and": one is built, the other named as left out (it was dropped without a word).
+  { prompt: 'a todo list and a notes app', outcome: 'interpreted', mentions: 'a notes app as well' },
   { prompt: 'a language learning app', outcome: 'interpreted', mentions: 'lessons' },
   { prompt: 'a website for my plumbing business', outcome: 'interpreted', mentions: 'placeholder' },
 ];

@@ -1,4 +1,4 @@
-import { APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type AppKindId, type FeatureId } from '../catalog';
+import { APP_KIND_IDS, APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type AppKindId, type FeatureId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
@@ -515,6 +515,39 @@ function specialConversion(text: string): string | null {
     : `${missing.join(', ')} (the converter does length, mass and temperature)`;
 }
 
+/** Where each keyword of `kind` stands in `text`. */
+function kindSpans(text: string, kind: AppKindId): { start: number; end: number }[] {
+  return APP_KINDS[kind].keywords.flatMap((keyword) => {
+    const m = phrasePattern(keyword).exec(text);
+    if (!m) return [];
+    const start = m.index + m[0].length - m[1]!.length;
+    return [{ start, end: start + m[1]!.length }];
+  });
+}
+
+/**
+ * A second kind of app the request joins to the one built with "and" ("a todo list and a notes
+ * app", "a calculator and a unit converter"), or null. One app is built; the other is named as
+ * left out, never dropped without a word.
+ */
+function joinedKind(text: string, kind: AppKindId, scores: Readonly<Record<AppKindId, number>>): AppKindId | null {
+  const mine = kindSpans(text, kind);
+  for (const other of APP_KIND_IDS) {
+    if (other === kind || scores[other] < 3) continue;
+    for (const a of mine) {
+      for (const b of kindSpans(text, other)) {
+        const between = b.start >= a.end ? text.slice(a.end, b.start) : a.start >= b.end ? text.slice(b.end, a.start) : null;
+        if (
+          between !== null &&
+          /^ (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))? $/.test(between)
+        )
+          return other;
+      }
+    }
+  }
+  return null;
+}
+
 /** The games a request names, as a phrase: "a memory game", "a tic-tac-toe and a hangman game". */
 function gamePhrase(features: readonly FeatureId[]): string {
   const names = features.filter((f) => GAME_TITLES[f] !== undefined).map((f) => FEATURES[f].title.toLowerCase());
@@ -767,6 +800,14 @@ export function readRequest(prompt: string): RequestReading {
                 : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
+    const other = joinedKind(text, kind, analysis.scores);
+    // Unless a note already names it ("a task list beside the timer").
+    const otherWords = APP_KINDS[other ?? kind].phrase.split(' ').filter((w) => !/^(?:a|an|app|and)$/.test(w));
+    if (other && !extraLeftOut.some((note) => otherWords.some((w) => new RegExp(`\\b${w}`).test(note)))) {
+      extraLeftOut.push(
+        `${APP_KINDS[other].phrase} as well (one app is built, ${APP_KINDS[kind].phrase}; ask for the other on its own)`,
+      );
+    }
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
     const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.includes('stopwatch');
     const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer || anyGame;
