@@ -448,6 +448,13 @@ describe('request → spec', () => {
     expect(kindOf('a portfolio website')).toBe('page');
     expect(kindOf('an art portfolio')).toBe('a photo gallery');
     expect(kindOf('a crm for my small business')).toBe('a client list');
+    // Once a generic name, date and notes.
+    expect(labels('a swimming log')).toEqual(['Date', 'Distance (m)', 'Minutes', 'Stroke']);
+    expect(specOf('a golf score tracker').behaviours.map((b) => b.type)).toContain('average');
+    expect(kindOf('a donation tracker')).toBe('a donation log');
+    expect(kindOf('an app to track rent payments from my tenants')).toBe('a rent tracker');
+    expect(kindOf('a log of my community service hours for school')).toBe('a volunteering log');
+    expect(kindOf('a todo list for my donations drive')).toBe('tasks');
     // Words that only touch on a preset leave the app asked for alone.
     expect(kindOf('a todo list sorted in order of priority')).toBe('tasks');
     expect(kindOf('a todo list for my clients')).toBe('tasks');

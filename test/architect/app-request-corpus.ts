@@ -303,6 +303,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a bug tracker', builds: 'spec', entities: ['Issue'], behaviours: ['count', 'filter'] },
   { prompt: 'a sales pipeline', builds: 'spec', entities: ['Deal'], behaviours: ['total', 'due-today'] },
   { prompt: 'a portfolio website', builds: 'page', interpreted: true },
+  { prompt: 'a golf score tracker', builds: 'spec', entities: ['Round'], behaviours: ['average'] },
+  { prompt: 'a rent tracker', builds: 'spec', entities: ['Rent payment'], behaviours: ['filter', 'total'] },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },
