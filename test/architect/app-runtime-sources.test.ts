@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { runtimeFiles } from '../../lambdas/domain/architect/compiler/runtime-files';
-import { staticSource } from '../../lambdas/domain/architect/templates/static-sources';
+import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
+import { fillSlots, staticSource } from '../../lambdas/domain/architect/templates/static-sources';
 import { STATIC_SOURCES_BROTLI } from '../../lambdas/domain/architect/templates/static-sources.generated';
 
 // The compiler ships the runtime modules as data (so a bundled Lambda needs no files beside it),
@@ -91,4 +92,15 @@ test('the embedded app runtime equals the runtime source files', () => {
   const embedded = runtimeFiles();
   expect(Object.keys(embedded).sort()).toEqual(Object.keys(actual));
   for (const [name, text] of Object.entries(actual)) expect({ name, text: embedded[name] }).toEqual({ name, text });
+});
+
+test('a fixed file gets its slots filled, and a slot missing on either side is an error', () => {
+  expect(fillSlots('let a = {{first}};\nsave({{second}});', { first: '1', second: "'x'" })).toBe("let a = 1;\nsave('x');");
+  expect(() => fillSlots('{{first}}', {})).toThrow('No value for the slot {{first}}');
+  expect(() => fillSlots('nothing here', { first: '1' })).toThrow('The text has no slot {{first}}');
+  // The apps made from files with slots carry none of them.
+  for (const prompt of ['a kanban board', 'a notes app like Notion', 'a todo list', 'a hangman game']) {
+    for (const file of draftManifest({ prompt }).files)
+      expect({ path: file.path, slot: /\{\{[A-Za-z]+\}\}/.test(file.content) }).toEqual({ path: file.path, slot: false });
+  }
 });

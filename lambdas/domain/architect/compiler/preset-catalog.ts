@@ -1,9 +1,12 @@
-import type { BehaviourSpec } from './app-spec-schema';
+import type { BehaviourSpec, ViewSpec } from './app-spec-schema';
 import { f } from './preset-fields';
 import type { Preset } from './presets';
 
 const crud = (entity: string): BehaviourSpec => ({ type: 'crud', entity });
 const search = (entity: string): BehaviourSpec => ({ type: 'search', entity });
+/** Records by their date, the newest first. */
+const newestFirst = (entity: string): BehaviourSpec => ({ type: 'sort', entity, field: 'date', direction: 'desc' });
+const table = (entity: string): ViewSpec => ({ type: 'table', entity, field: null });
 
 /**
  * The presets as written. Run from the sources (tests, the local stack, the cloud twin) they are
@@ -64,12 +67,12 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'expense', field: null }],
+      views: [table('expense')],
       behaviours: [
         crud('expense'),
         search('expense'),
         { type: 'filter', entity: 'expense', field: 'category' },
-        { type: 'sort', entity: 'expense', field: 'date', direction: 'desc' },
+        newestFirst('expense'),
         { type: 'total', entity: 'expense', field: 'amount', by: 'category' },
       ],
     },
@@ -188,11 +191,7 @@ export function sourcePresets(): Preset[] {
         { type: 'list', entity: 'workout', field: null },
         { type: 'calendar', entity: 'workout', field: 'date' },
       ],
-      behaviours: [
-        crud('workout'),
-        { type: 'sort', entity: 'workout', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'workout', field: 'minutes', by: 'type' },
-      ],
+      behaviours: [crud('workout'), newestFirst('workout'), { type: 'total', entity: 'workout', field: 'minutes', by: 'type' }],
     },
     {
       id: 'runs',
@@ -208,12 +207,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'run', field: null }],
-      behaviours: [
-        crud('run'),
-        { type: 'sort', entity: 'run', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'run', field: 'distance', by: null },
-      ],
+      views: [table('run')],
+      behaviours: [crud('run'), newestFirst('run'), { type: 'total', entity: 'run', field: 'distance', by: null }],
     },
     {
       id: 'rides',
@@ -234,12 +229,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'ride', field: null }],
-      behaviours: [
-        crud('ride'),
-        { type: 'sort', entity: 'ride', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'ride', field: 'distance', by: null },
-      ],
+      views: [table('ride')],
+      behaviours: [crud('ride'), newestFirst('ride'), { type: 'total', entity: 'ride', field: 'distance', by: null }],
     },
     {
       id: 'hikes',
@@ -266,7 +257,7 @@ export function sourcePresets(): Preset[] {
       behaviours: [
         crud('hike'),
         search('hike'),
-        { type: 'sort', entity: 'hike', field: 'date', direction: 'desc' },
+        newestFirst('hike'),
         { type: 'total', entity: 'hike', field: 'distance', by: null },
       ],
     },
@@ -300,10 +291,10 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'service', field: null }],
+      views: [table('service')],
       behaviours: [
         crud('service'),
-        { type: 'sort', entity: 'service', field: 'date', direction: 'desc' },
+        newestFirst('service'),
         { type: 'filter', entity: 'service', field: 'work' },
         { type: 'total', entity: 'service', field: 'cost', by: 'work' },
       ],
@@ -337,12 +328,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'feeding', field: null }],
-      behaviours: [
-        crud('feeding'),
-        { type: 'sort', entity: 'feeding', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'feeding', field: 'amount', by: 'date' },
-      ],
+      views: [table('feeding')],
+      behaviours: [crud('feeding'), newestFirst('feeding'), { type: 'total', entity: 'feeding', field: 'amount', by: 'date' }],
     },
     {
       id: 'pressure',
@@ -365,10 +352,10 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'reading', field: null }],
+      views: [table('reading')],
       behaviours: [
         crud('reading'),
-        { type: 'sort', entity: 'reading', field: 'date', direction: 'desc' },
+        newestFirst('reading'),
         { type: 'average', entity: 'reading', field: 'systolic', by: null, weight: null },
         { type: 'average', entity: 'reading', field: 'diastolic', by: null, weight: null },
       ],
@@ -401,11 +388,11 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'symptom', field: null }],
+      views: [table('symptom')],
       behaviours: [
         crud('symptom'),
         search('symptom'),
-        { type: 'sort', entity: 'symptom', field: 'date', direction: 'desc' },
+        newestFirst('symptom'),
         { type: 'average', entity: 'symptom', field: 'severity', by: null, weight: null },
       ],
     },
@@ -438,10 +425,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'table', entity: 'client', field: null },
-        { type: 'detail', entity: 'client', field: null },
-      ],
+      views: [table('client'), { type: 'detail', entity: 'client', field: null }],
       behaviours: [
         crud('client'),
         search('client'),
@@ -503,10 +487,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'calendar', entity: 'period', field: 'start' },
-        { type: 'table', entity: 'period', field: null },
-      ],
+      views: [{ type: 'calendar', entity: 'period', field: 'start' }, table('period')],
       behaviours: [crud('period'), { type: 'sort', entity: 'period', field: 'start', direction: 'desc' }],
     },
     {
@@ -530,8 +511,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'catch', field: null }],
-      behaviours: [crud('catch'), search('catch'), { type: 'sort', entity: 'catch', field: 'date', direction: 'desc' }],
+      views: [table('catch')],
+      behaviours: [crud('catch'), search('catch'), newestFirst('catch')],
     },
     {
       id: 'sightings',
@@ -553,8 +534,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'sighting', field: null }],
-      behaviours: [crud('sighting'), search('sighting'), { type: 'sort', entity: 'sighting', field: 'date', direction: 'desc' }],
+      views: [table('sighting')],
+      behaviours: [crud('sighting'), search('sighting'), newestFirst('sighting')],
     },
     {
       id: 'practice',
@@ -575,12 +556,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'session', field: null }],
-      behaviours: [
-        crud('session'),
-        { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'session', field: 'minutes', by: null },
-      ],
+      views: [table('session')],
+      behaviours: [crud('session'), newestFirst('session'), { type: 'total', entity: 'session', field: 'minutes', by: null }],
     },
     {
       id: 'shows',
@@ -676,12 +653,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'reading', field: null }],
-      behaviours: [
-        crud('reading'),
-        { type: 'sort', entity: 'reading', field: 'date', direction: 'desc' },
-        { type: 'filter', entity: 'reading', field: 'meter' },
-      ],
+      views: [table('reading')],
+      behaviours: [crud('reading'), newestFirst('reading'), { type: 'filter', entity: 'reading', field: 'meter' }],
     },
     {
       id: 'bucket',
@@ -731,12 +704,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'drive', field: null }],
-      behaviours: [
-        crud('drive'),
-        { type: 'sort', entity: 'drive', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'drive', field: 'distance', by: null },
-      ],
+      views: [table('drive')],
+      behaviours: [crud('drive'), newestFirst('drive'), { type: 'total', entity: 'drive', field: 'distance', by: null }],
     },
     {
       id: 'orders',
@@ -770,10 +739,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'table', entity: 'order', field: null },
-        { type: 'board', entity: 'order', field: 'status' },
-      ],
+      views: [table('order'), { type: 'board', entity: 'order', field: 'status' }],
       behaviours: [
         crud('order'),
         search('order'),
@@ -802,8 +768,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'measurement', field: null }],
-      behaviours: [crud('measurement'), { type: 'sort', entity: 'measurement', field: 'date', direction: 'desc' }],
+      views: [table('measurement')],
+      behaviours: [crud('measurement'), newestFirst('measurement')],
     },
     {
       id: 'savings',
@@ -819,12 +785,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'deposit', field: null }],
-      behaviours: [
-        crud('deposit'),
-        { type: 'sort', entity: 'deposit', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'deposit', field: 'amount', by: null },
-      ],
+      views: [table('deposit')],
+      behaviours: [crud('deposit'), newestFirst('deposit'), { type: 'total', entity: 'deposit', field: 'amount', by: null }],
     },
     {
       id: 'rewards',
@@ -853,12 +815,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'reward', field: null }],
-      behaviours: [
-        crud('reward'),
-        { type: 'sort', entity: 'reward', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'reward', field: 'stars', by: 'child' },
-      ],
+      views: [table('reward')],
+      behaviours: [crud('reward'), newestFirst('reward'), { type: 'total', entity: 'reward', field: 'stars', by: 'child' }],
     },
     {
       id: 'screentime',
@@ -879,12 +837,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'session', field: null }],
-      behaviours: [
-        crud('session'),
-        { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'session', field: 'minutes', by: 'date' },
-      ],
+      views: [table('session')],
+      behaviours: [crud('session'), newestFirst('session'), { type: 'total', entity: 'session', field: 'minutes', by: 'date' }],
     },
     {
       id: 'harvest',
@@ -905,12 +859,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'harvest', field: null }],
-      behaviours: [
-        crud('harvest'),
-        { type: 'sort', entity: 'harvest', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'harvest', field: 'amount', by: 'crop' },
-      ],
+      views: [table('harvest')],
+      behaviours: [crud('harvest'), newestFirst('harvest'), { type: 'total', entity: 'harvest', field: 'amount', by: 'crop' }],
     },
     {
       id: 'issues',
@@ -943,10 +893,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'board', entity: 'issue', field: 'status' },
-        { type: 'table', entity: 'issue', field: null },
-      ],
+      views: [{ type: 'board', entity: 'issue', field: 'status' }, table('issue')],
       behaviours: [
         crud('issue'),
         search('issue'),
@@ -975,10 +922,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'board', entity: 'deal', field: 'stage' },
-        { type: 'table', entity: 'deal', field: null },
-      ],
+      views: [{ type: 'board', entity: 'deal', field: 'stage' }, table('deal')],
       behaviours: [
         crud('deal'),
         search('deal'),
@@ -1006,7 +950,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'player', field: null }],
+      views: [table('player')],
       behaviours: [crud('player'), search('player'), { type: 'sort', entity: 'player', field: 'number', direction: 'asc' }],
     },
     {
@@ -1028,12 +972,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'swim', field: null }],
-      behaviours: [
-        crud('swim'),
-        { type: 'sort', entity: 'swim', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'swim', field: 'distance', by: null },
-      ],
+      views: [table('swim')],
+      behaviours: [crud('swim'), newestFirst('swim'), { type: 'total', entity: 'swim', field: 'distance', by: null }],
     },
     {
       id: 'golf',
@@ -1054,10 +994,10 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'round', field: null }],
+      views: [table('round')],
       behaviours: [
         crud('round'),
-        { type: 'sort', entity: 'round', field: 'date', direction: 'desc' },
+        newestFirst('round'),
         { type: 'average', entity: 'round', field: 'score', by: null, weight: null },
       ],
     },
@@ -1088,12 +1028,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'donation', field: null }],
-      behaviours: [
-        crud('donation'),
-        { type: 'sort', entity: 'donation', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'donation', field: 'amount', by: 'to' },
-      ],
+      views: [table('donation')],
+      behaviours: [crud('donation'), newestFirst('donation'), { type: 'total', entity: 'donation', field: 'amount', by: 'to' }],
     },
     {
       id: 'rent',
@@ -1114,7 +1050,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'payment', field: null }],
+      views: [table('payment')],
       behaviours: [
         crud('payment'),
         { type: 'sort', entity: 'payment', field: 'due', direction: 'desc' },
@@ -1141,12 +1077,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'shift', field: null }],
-      behaviours: [
-        crud('shift'),
-        { type: 'sort', entity: 'shift', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'shift', field: 'hours', by: 'where' },
-      ],
+      views: [table('shift')],
+      behaviours: [crud('shift'), newestFirst('shift'), { type: 'total', entity: 'shift', field: 'hours', by: 'where' }],
     },
     {
       id: 'water',
@@ -1250,11 +1182,11 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'food', field: null }],
+      views: [table('food')],
       behaviours: [
         crud('food'),
         search('food'),
-        { type: 'sort', entity: 'food', field: 'date', direction: 'desc' },
+        newestFirst('food'),
         { type: 'filter', entity: 'food', field: 'meal' },
         { type: 'total', entity: 'food', field: 'calories', by: 'date' },
       ],
@@ -1291,13 +1223,13 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'debt', field: null }],
+      views: [table('debt')],
       behaviours: [
         crud('debt'),
         search('debt'),
         { type: 'filter', entity: 'debt', field: 'settled' },
         { type: 'total', entity: 'debt', field: 'amount', by: 'direction' },
-        { type: 'sort', entity: 'debt', field: 'date', direction: 'desc' },
+        newestFirst('debt'),
       ],
     },
     {
@@ -1320,7 +1252,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'customer', field: null }],
+      views: [table('customer')],
       behaviours: [
         crud('customer'),
         search('customer'),
@@ -1358,7 +1290,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'course', field: null }],
+      views: [table('course')],
       behaviours: [
         crud('course'),
         search('course'),
@@ -1395,7 +1327,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'loan', field: null }],
+      views: [table('loan')],
       behaviours: [
         crud('loan'),
         { type: 'sort', entity: 'loan', field: 'rate', direction: 'desc' },
@@ -1499,10 +1431,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'table', entity: 'contact', field: null },
-        { type: 'detail', entity: 'contact', field: null },
-      ],
+      views: [table('contact'), { type: 'detail', entity: 'contact', field: null }],
       behaviours: [crud('contact'), search('contact'), { type: 'sort', entity: 'contact', field: 'name', direction: 'asc' }],
     },
     {
@@ -1544,7 +1473,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'bill', field: null }],
+      views: [table('bill')],
       behaviours: [
         crud('bill'),
         { type: 'due-today', entity: 'bill', field: 'due' },
@@ -1572,7 +1501,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'item', field: null }],
+      views: [table('item')],
       behaviours: [crud('item'), search('item'), { type: 'total', entity: 'item', field: 'quantity', by: 'category' }],
     },
     {
@@ -1719,12 +1648,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'night', field: null }],
-      behaviours: [
-        crud('night'),
-        { type: 'sort', entity: 'night', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'night', field: 'hours', by: null },
-      ],
+      views: [table('night')],
+      behaviours: [crud('night'), newestFirst('night'), { type: 'total', entity: 'night', field: 'hours', by: null }],
     },
     {
       id: 'scores',
@@ -1751,7 +1676,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'score', field: null }],
+      views: [table('score')],
       behaviours: [crud('score'), { type: 'total', entity: 'score', field: 'points', by: 'player' }, { type: 'undo' }],
     },
     {
@@ -1825,14 +1750,11 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'table', entity: 'entry', field: null },
-        { type: 'calendar', entity: 'entry', field: 'date' },
-      ],
+      views: [table('entry'), { type: 'calendar', entity: 'entry', field: 'date' }],
       behaviours: [
         crud('entry'),
         search('entry'),
-        { type: 'sort', entity: 'entry', field: 'date', direction: 'desc' },
+        newestFirst('entry'),
         { type: 'total', entity: 'entry', field: 'hours', by: 'project' },
         { type: 'filter', entity: 'entry', field: 'billed' },
       ],
@@ -1858,12 +1780,7 @@ export function sourcePresets(): Preset[] {
         },
       ],
       views: [{ type: 'cards', entity: 'post', field: null }],
-      behaviours: [
-        crud('post'),
-        search('post'),
-        { type: 'sort', entity: 'post', field: 'date', direction: 'desc' },
-        { type: 'filter', entity: 'post', field: 'tags' },
-      ],
+      behaviours: [crud('post'), search('post'), newestFirst('post'), { type: 'filter', entity: 'post', field: 'tags' }],
     },
     {
       id: 'pets',
@@ -1895,14 +1812,11 @@ export function sourcePresets(): Preset[] {
           parent: { entity: 'pet', field: 'petId' },
         },
       ],
-      views: [
-        { type: 'list', entity: 'pet', field: null },
-        { type: 'table', entity: 'care', field: null },
-      ],
+      views: [{ type: 'list', entity: 'pet', field: null }, table('care')],
       behaviours: [
         crud('pet'),
         crud('care'),
-        { type: 'sort', entity: 'care', field: 'date', direction: 'desc' },
+        newestFirst('care'),
         { type: 'due-today', entity: 'care', field: 'due' },
         { type: 'count', entity: 'care', by: 'kind' },
       ],
@@ -1962,12 +1876,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'fillUp', field: null }],
-      behaviours: [
-        crud('fillUp'),
-        { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' },
-        { type: 'sort', entity: 'fillUp', field: 'date', direction: 'desc' },
-      ],
+      views: [table('fillUp')],
+      behaviours: [crud('fillUp'), { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' }, newestFirst('fillUp')],
     },
     {
       id: 'gifts',
@@ -2060,10 +1970,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [
-        { type: 'board', entity: 'application', field: 'status' },
-        { type: 'table', entity: 'application', field: null },
-      ],
+      views: [{ type: 'board', entity: 'application', field: 'status' }, table('application')],
       behaviours: [crud('application'), search('application'), { type: 'count', entity: 'application', by: 'status' }],
     },
     {
@@ -2080,12 +1987,8 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'grade', field: null }],
-      behaviours: [
-        crud('grade'),
-        { type: 'count', entity: 'grade', by: 'subject' },
-        { type: 'sort', entity: 'grade', field: 'date', direction: 'desc' },
-      ],
+      views: [table('grade')],
+      behaviours: [crud('grade'), { type: 'count', entity: 'grade', by: 'subject' }, newestFirst('grade')],
     },
     {
       id: 'investments',
@@ -2115,7 +2018,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'holding', field: null }],
+      views: [table('holding')],
       behaviours: [crud('holding'), search('holding'), { type: 'total', entity: 'holding', field: 'amount', by: null }],
     },
     {
@@ -2139,7 +2042,7 @@ export function sourcePresets(): Preset[] {
           parent: null,
         },
       ],
-      views: [{ type: 'table', entity: 'invoice', field: null }],
+      views: [table('invoice')],
       behaviours: [
         crud('invoice'),
         search('invoice'),
@@ -2179,7 +2082,7 @@ export function sourcePresets(): Preset[] {
         },
       ],
       views: [{ type: 'list', entity: 'signature', field: null }],
-      behaviours: [crud('signature'), { type: 'sort', entity: 'signature', field: 'date', direction: 'desc' }],
+      behaviours: [crud('signature'), newestFirst('signature')],
     },
     {
       id: 'menu',

@@ -1,7 +1,7 @@
 import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 /**
  * The board kind: a kanban board of lists and cards. The Trello theme gives it Trello's wording
@@ -207,27 +207,12 @@ function main(spec: AppSpec, v: BoardVariant): string {
       ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'board'))}, { fallback: createBoard(), revive: normalizeBoard });
 let board = store.load();`
       : js`let board = createBoard();`,
-    js`let query = '';
-
-const listsElement = byId('lists');
-const listForm = byId('list-form');
-const listTitle = byId('list-title');
-const boardError = byId('board-error');
-const cardCount = byId('card-count');
-
-function commit(next) {
-  board = next;
-` +
-      `${saves ? '  store.save(board);\n' : ''}` +
-      staticSource('board/main-part-1.js') +
-      `${jsString(v.cardPlaceholder)}` +
-      js`;
-  input.setAttribute('aria-label', 'New card in ' + list.title);
-  const submit = element('button', '', ` +
-      `${jsString(v.addCard)}` +
-      staticSource('board/main-part-2.js') +
-      `${search ? 'filterCards(board, query)' : 'board'}` +
-      staticSource('board/main-part-3.js'),
+    fillSlots(staticSource('board/main.js'), {
+      save: saves ? '  store.save(board);\n' : '',
+      cardPlaceholder: jsString(v.cardPlaceholder),
+      addCard: jsString(v.addCard),
+      shown: search ? 'filterCards(board, query)' : 'board',
+    }),
     search &&
       js`byId('search').addEventListener('input', (event) => {
   query = event.target.value;

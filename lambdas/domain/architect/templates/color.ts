@@ -1,5 +1,5 @@
-import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { blocks, escapeHtml, has, importLine, js, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, savedState, sharedImports } from './shared';
 import { staticSource } from './static-sources';
 
 /**
@@ -39,26 +39,15 @@ function main(spec: AppSpec): string {
     ),
     '',
     mainPreamble(spec),
-    saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'colors'))}, {
-  fallback: { color: '#1e90ff', palette: [] },
-  revive: (raw) => ({
+    savedState(
+      spec,
+      'colors',
+      "{ color: '#1e90ff', palette: [] }",
+      js`(raw) => ({
     color: typeof raw.color === 'string' && /^#[0-9a-f]{6}$/.test(raw.color) ? raw.color : '#1e90ff',
     palette: normalizePalette(raw.palette),
-  }),
-});
-let state = store.load();
-
-function save() {
-  store.save(state);
-}
-`
-      : js`let state = { color: '#1e90ff', palette: [] };
-
-function save() {
-  // Nothing is kept between visits: this build has no local storage.
-}
-`,
+  })`,
+    ),
     staticSource('color/main.js'),
   );
 }

@@ -1,7 +1,7 @@
 import { GAME_TITLES, type FeatureId } from '../catalog';
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 /** The games this kind plays, in the order the page shows them when more than one is built. */
 export const GAMES = ['tic-tac-toe', 'memory', 'hangman'] as const satisfies readonly FeatureId[];
@@ -19,9 +19,7 @@ const heading = (spec: AppSpec, game: Game): string =>
 
 /** A game's markup: its card, headed by `heading`. */
 const markup = (spec: AppSpec, game: Game): string =>
-  staticSource(`game/${MODULES[game].file}.html`)
-    .trimEnd()
-    .replace('HEADING', escapeHtml(heading(spec, game)));
+  fillSlots(staticSource(`game/${MODULES[game].file}.html`).trimEnd(), { heading: escapeHtml(heading(spec, game)) });
 
 function body(spec: AppSpec): string {
   return blocks(

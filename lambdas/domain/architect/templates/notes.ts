@@ -2,7 +2,7 @@ import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { BLOCKS_MODULE, BLOCKS_TEST } from './blocks';
 import { mainPreamble, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 /** Under the NOTION theme a note is a page: icon, large title, and a body rendered as blocks. */
 function isNotion(spec: AppSpec): boolean {
@@ -162,27 +162,11 @@ function main(spec: AppSpec): string {
       ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'notes'))}, { fallback: [], revive: normalizeNotes });
 let notes = store.load();`
       : js`let notes = [];`,
-    staticSource('notes/main-part-1.js') +
-      `${notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : ''}` +
-      js`
-
-function commit(next) {
-  notes = next;
-` +
-      `${saves ? '  store.save(notes);\n' : ''}` +
-      js`  renderList();
-}
-
-function selectedNote() {
-  return notes.find((note) => note.id === selectedId) ?? null;
-}
-
-function renderList() {
-  const shown = sortNotes(` +
-      `${search ? 'searchNotes(notes, query)' : 'notes'}` +
-      staticSource('notes/main-part-2.js') +
-      `${
-        notion
+    fillSlots(staticSource('notes/main.js'), {
+      pageElements: notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : '',
+      save: saves ? '  store.save(notes);\n' : '',
+      shown: search ? 'searchNotes(notes, query)' : 'notes',
+      appendButton: notion
           ? `
       const icon = document.createElement('span');
       icon.setAttribute('aria-hidden', 'true');
@@ -192,74 +176,12 @@ function renderList() {
       link.append(icon, title);
       button.append(link, preview);`
           : `
-      button.append(title, preview);`
-      }` +
-      staticSource('notes/main-part-3.js') +
-      `${notion ? '\n  renderPage(note);' : ''}` +
-      js`
-}
-
-` +
-      `${
-  notion
-    ? `const BLOCK_TAGS = { heading1: 'h2', heading2: 'h3', heading3: 'h4', paragraph: 'p', quote: 'blockquote' };
-
-/** The page body as blocks; a click on a to-do ticks it in the body itself. */
-function renderPage(note) {
-  const nodes = [];
-  let list = null;
-  for (const block of parseBlocks(note.body)) {
-    if (block.type === 'bullet' || block.type === 'numbered') {
-      const tag = block.type === 'bullet' ? 'UL' : 'OL';
-      if (!list || list.tagName !== tag) {
-        list = document.createElement(tag.toLowerCase());
-        if (block.type === 'numbered') list.start = block.number;
-        nodes.push(list);
-      }
-      const item = document.createElement('li');
-      item.textContent = block.text;
-      list.append(item);
-      continue;
-    }
-    list = null;
-    if (block.type === 'divider') {
-      nodes.push(document.createElement('hr'));
-    } else if (block.type === 'todo') {
-      const label = document.createElement('label');
-      label.className = 'todo-block' + (block.checked ? ' done' : '');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.checked = block.checked;
-      box.dataset.line = String(block.line);
-      box.addEventListener('change', () => {
-        edit({ body: toggleTodoLine(note.body, block.line) });
-        renderEditor();
-        const again = pageView.querySelector('input[data-line="' + block.line + '"]');
-        if (again) again.focus();
-      });
-      const text = document.createElement('span');
-      text.textContent = block.text;
-      label.append(box, text);
-      nodes.push(label);
-    } else {
-      const element = document.createElement(BLOCK_TAGS[block.type]);
-      element.textContent = block.text;
-      nodes.push(element);
-    }
-  }
-  pageView.replaceChildren(...nodes);
-  const progress = todoProgress(note.body);
-  todoProgressText.textContent = progress.total === 0 ? '' : progress.done + ' of ' + progress.total + ' to-dos done';
-}
-
-`
-    : ''
-}` +
-      staticSource('notes/main-part-4.js') +
-      `${saves ? "'Saved'" : "'Edited'"}` +
-      js`;` +
-      `${notion ? '\n  renderPage(selectedNote());' : ''}` +
-      staticSource('notes/main-part-5.js'),
+      button.append(title, preview);`,
+      renderOnSelect: notion ? '\n  renderPage(note);' : '',
+      renderPage: notion ? staticSource('notes/render-page.js') : '',
+      savedWord: saves ? "'Saved'" : "'Edited'",
+      renderOnSave: notion ? '\n  renderPage(selectedNote());' : '',
+    }),
     search &&
       js`byId('search').addEventListener('input', (event) => {
   query = event.target.value;

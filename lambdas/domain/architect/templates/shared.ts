@@ -12,7 +12,7 @@ import {
   type GeneratedFile,
   type KindTemplate,
 } from './app-spec';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 /** What `build.mjs` writes to `dist/build-info.json`, and what the heal reads back to regenerate an app. */
 export function buildInfo(spec: AppSpec): Record<string, unknown> {
@@ -244,6 +244,31 @@ ${save}  renderHistory();
 `;
 }
 
+/**
+ * main.js's kept state: `let state` and `save()`. With saving on, the state is read back from
+ * storage under `name` (`revive` turns what was saved into a state, `fallback` when none); without
+ * it, the state lasts until the page is closed.
+ */
+export function savedState(spec: AppSpec, name: string, fallback: string, revive: string): string {
+  return has(spec, 'local-storage')
+    ? js`const store = createStore(storage, ${jsString(storageKey(spec, name))}, {
+  fallback: ${fallback},
+  revive: ${revive},
+});
+let state = store.load();
+
+function save() {
+  store.save(state);
+}
+`
+    : js`let state = ${fallback};
+
+function save() {
+  // Nothing is kept between visits: this build has no local storage.
+}
+`;
+}
+
 /** Import lines every `src/main.js` needs for the shared feature modules. */
 export function sharedImports(spec: AppSpec): string[] {
   return [
@@ -261,23 +286,11 @@ const STORAGE_MODULE = staticSource('shared/storage-module.js');
 /** An in-memory Storage for the generated tests (same methods as window.localStorage). */
 const FAKE_STORAGE = staticSource('shared/fake-storage.js');
 
-const STORAGE_TEST = js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { createStore } from '../src/storage.js';
-
-` +
-      `${FAKE_STORAGE}` +
-      staticSource('shared/theme-test-part-1.js');
+const STORAGE_TEST = fillSlots(staticSource('shared/storage-test.js'), { fakeStorage: FAKE_STORAGE });
 
 const THEME_MODULE = staticSource('shared/theme-module.js');
 
-const THEME_TEST = js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { applyTheme, hasSavedTheme, loadTheme, resolveTheme, saveTheme, toggleTheme } from '../src/theme.js';
-
-` +
-      `${FAKE_STORAGE}` +
-      staticSource('shared/storage-test-part-1.js');
+const THEME_TEST = fillSlots(staticSource('shared/theme-test.js'), { fakeStorage: FAKE_STORAGE });
 
 const HISTORY_MODULE = staticSource('shared/history-module.js');
 

@@ -1,5 +1,5 @@
-import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { blocks, escapeHtml, has, importLine, type AppSpec, type KindTemplate } from './app-spec';
+import { mainPreamble, savedState, sharedImports } from './shared';
 import { staticSource } from './static-sources';
 
 /**
@@ -25,23 +25,7 @@ function main(spec: AppSpec): string {
     importLine(['addResult', 'bestSpeed', 'nextPassage', saves && 'normalizeResults', 'PASSAGES', 'progress'], './typing.js'),
     '',
     mainPreamble(spec),
-    saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'typing'))}, {
-  fallback: { results: [] },
-  revive: (raw) => ({ results: normalizeResults(raw.results) }),
-});
-let state = store.load();
-
-function save() {
-  store.save(state);
-}
-`
-      : js`let state = { results: [] };
-
-function save() {
-  // Nothing is kept between visits: this build has no local storage.
-}
-`,
+    savedState(spec, 'typing', '{ results: [] }', '(raw) => ({ results: normalizeResults(raw.results) })'),
     staticSource('shared/secure-random.js'),
     staticSource('typing/main.js'),
   );

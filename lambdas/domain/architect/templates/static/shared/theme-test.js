@@ -1,4 +1,8 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyTheme, hasSavedTheme, loadTheme, resolveTheme, saveTheme, toggleTheme } from '../src/theme.js';
 
+{{fakeStorage}}
 
 test('the system preference applies until a theme is chosen', () => {
   assert.equal(resolveTheme(null, true), 'dark');

@@ -1,4 +1,8 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createStore } from '../src/storage.js';
 
+{{fakeStorage}}
 
 const fallback = { items: [] };
 

@@ -1,4 +1,14 @@
-  boardError.textContent = '';
+let query = '';
+
+const listsElement = byId('lists');
+const listForm = byId('list-form');
+const listTitle = byId('list-title');
+const boardError = byId('board-error');
+const cardCount = byId('card-count');
+
+function commit(next) {
+  board = next;
+{{save}}  boardError.textContent = '';
   render();
 }
 
@@ -96,4 +106,30 @@ function renderList(list, listIndex, shown) {
   const form = element('form', 'add-card');
   const input = element('input');
   input.maxLength = 200;
-  input.placeholder = 
+  input.placeholder = {{cardPlaceholder}};
+  input.setAttribute('aria-label', 'New card in ' + list.title);
+  const submit = element('button', '', {{addCard}});
+  submit.type = 'submit';
+  form.append(input, submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (attempt(() => addCard(board, list.id, input.value))) {
+      focusLater('section[data-list-id="' + list.id + '"] .add-card input');
+    }
+  });
+  section.append(header, cards, form);
+  return section;
+}
+
+function render() {
+  const shown = {{shown}};
+  listsElement.replaceChildren(...board.lists.map((list, index) => renderList(list, index, shown)));
+  const total = board.cards.length;
+  cardCount.textContent = total === 1 ? '1 card' : total + ' cards';
+}
+
+listForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (attempt(() => addList(board, listTitle.value))) listTitle.value = '';
+  listTitle.focus();
+});
