@@ -46,7 +46,7 @@ const KIND_MENU = `a ${orList(APP_KIND_IDS.map((k) => APP_KINDS[k].phrase.replac
 const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
 export const OPENING_QUESTION =
-  `What should the app do? I can build a tracker, log, list or planner of what you name, ${KIND_MENU}, ` +
+  `What should the app do? I can build a tracker, log or list of what you name, ${KIND_MENU}, ` +
   `styled like ${THEME_MENU}.`;
 
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */

@@ -21,6 +21,7 @@ export interface BuildableRequest {
     | 'game'
     | 'color'
     | 'typing'
+    | 'clock'
     | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
@@ -305,9 +306,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a portfolio website', builds: 'page', interpreted: true },
   { prompt: 'a golf score tracker', builds: 'spec', entities: ['Round'], behaviours: ['average'] },
   { prompt: 'a rent tracker', builds: 'spec', entities: ['Rent payment'], behaviours: ['filter', 'total'] },
+  // A seating chart was once a one-page website.
+  {
+    prompt: 'a seating chart for my wedding',
+    builds: 'spec',
+    entities: ['Guest'],
+    fields: { RSVP: 'choice', Table: 'text' },
+    behaviours: ['total', 'group'],
+  },
+  { prompt: 'an RSVP tracker for my party', builds: 'spec', entities: ['Guest'] },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },
+  { prompt: 'a world clock for my remote team', builds: 'clock' },
+  { prompt: 'a time zone converter', builds: 'clock' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
@@ -351,7 +363,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'an expense tracker with a backend database and user accounts', outcome: 'interpreted', mentions: 'server' },
   { prompt: 'a recipe book written in python', outcome: 'interpreted', mentions: 'language' },
   { prompt: 'a currency converter', outcome: 'interpreted', mentions: 'currency' },
-  { prompt: 'a time zone converter', outcome: 'interpreted', mentions: 'time zones' },
+  { prompt: 'a unit converter with time zones', outcome: 'interpreted', mentions: 'time zones' },
+  { prompt: 'an alarm clock with the time in other cities', outcome: 'interpreted', mentions: 'alarm' },
   { prompt: 'a multiplayer trivia quiz', outcome: 'interpreted', mentions: 'network' },
   { prompt: 'a poll app for my team', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'votes' },
   { prompt: 'a bingo card generator', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'game' },

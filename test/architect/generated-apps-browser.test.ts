@@ -65,10 +65,14 @@ describeIfChromium('generated apps in Chromium', () => {
   });
 
   /** Opens the app in a fresh browser context and collects every script error and failed request. */
-  async function open(kind: AppKindId, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+  async function open(
+    kind: AppKindId,
+    colorScheme: 'light' | 'dark' = 'light',
+    timezoneId?: string,
+  ): Promise<{ page: Page; problems: string[] }> {
     const app = apps.find((a) => a.kind === kind);
     if (!app) throw new Error(kind);
-    const context = await browser.newContext({ colorScheme });
+    const context = await browser.newContext({ colorScheme, ...(timezoneId ? { timezoneId } : {}) });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -431,6 +435,62 @@ describeIfChromium('generated apps in Chromium', () => {
     expect(await page.$$eval('#palette .swatch', (all) => all.length)).toBe(2);
     await page.click('#palette-clear');
     expect(await page.isVisible('#palette-empty')).toBe(true);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('clock: the time here and in chosen cities, a time converted between zones, the hours to meet; cities kept', async () => {
+    const { page, problems } = await open('clock', 'light', 'Europe/Berlin');
+    expect(await page.textContent('h1')).toBe('World Clock');
+    expect(await page.textContent('#here-time')).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(await page.textContent('#here-zone')).toMatch(/^Europe\/Berlin · UTC\+[12]$/);
+    const zones = async (list: string): Promise<string[]> =>
+      page.$$eval(`${list} li`, (all) => all.map((li) => li.getAttribute('data-zone')));
+    expect(await zones('#cities')).toEqual(['Europe/London', 'America/New_York', 'Asia/Tokyo']);
+    await page.selectOption('#city-select', 'Australia/Sydney');
+    await page.click('#city-add');
+    expect(await zones('#cities')).toEqual(['Europe/London', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney']);
+    const sydney = page.locator('#cities li[data-zone="Australia/Sydney"]');
+    expect(await sydney.locator('.city-time').textContent()).toMatch(/^\d\d:\d\d$/);
+    expect(await sydney.locator('.city-detail').textContent()).toMatch(/UTC\+1[01] · (?:9|10) h ahead$/);
+    await page.click('button[aria-label="Remove London"]');
+    expect(await zones('#cities')).toEqual(['America/New_York', 'Asia/Tokyo', 'Australia/Sydney']);
+    expect(await page.$$eval('#city-select option', (all) => all.map((o) => o.getAttribute('value')))).toContain('Europe/London');
+    // 14:00 in London on a winter day, on each clock.
+    await page.selectOption('#convert-zone', 'Europe/London');
+    await page.fill('#convert-date', '2026-01-15');
+    await page.fill('#convert-time', '14:00');
+    expect(await page.textContent('#convert-note')).toBe('14:00 on Thu 2026-01-15 in London (UTC) is:');
+    const converted = await page.$$eval('#convert-results li', (all) =>
+      all.map((li) => [
+        li.getAttribute('data-zone'),
+        li.querySelector('.city-time')!.textContent,
+        li.querySelector('.city-detail')!.textContent,
+      ]),
+    );
+    expect(converted).toEqual([
+      ['Europe/Berlin', '15:00', 'the same day · working hours'],
+      ['America/New_York', '09:00', 'the same day · working hours'],
+      ['Asia/Tokyo', '23:00', 'the same day · night'],
+      ['Australia/Sydney', '01:00', 'the next day · night'],
+    ]);
+    expect(await page.textContent('#convert-meet')).toBe(
+      'No whole hour of this day is within working hours (9:00 to 18:00) everywhere.',
+    );
+    await page.click('button[aria-label="Remove Tokyo"]');
+    await page.click('button[aria-label="Remove Sydney"]');
+    expect(await page.textContent('#convert-meet')).toBe(
+      'Within working hours (9:00 to 18:00) everywhere, in London time: 14:00, 15:00, 16:00.',
+    );
+    // A time the clocks skip does not exist.
+    await page.selectOption('#convert-zone', 'America/New_York');
+    await page.fill('#convert-date', '2026-03-08');
+    await page.fill('#convert-time', '02:30');
+    expect(await page.textContent('#convert-note')).toBe('That time does not exist in New York: the clocks go forward then.');
+    expect(await page.$$eval('#convert-results li', (all) => all.length)).toBe(0);
+    await page.reload();
+    expect(await zones('#cities')).toEqual(['America/New_York']);
     await expectThemeToggleRemembered(page);
     expect(problems).toEqual([]);
     await page.context().close();

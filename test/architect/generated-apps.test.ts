@@ -270,6 +270,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'if (i < target.length) correct += 1;',
   ],
   [
+    'world clock takes the offset from UTC the wrong way round',
+    draftManifest({ prompt: 'a world clock' }),
+    'src/zones.js',
+    'return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MINUTE);',
+    'return Math.round((Math.floor(ms / 1000) * 1000 - asUtc) / MINUTE);',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

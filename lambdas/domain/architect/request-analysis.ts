@@ -141,6 +141,7 @@ function findPhrase(text: string, phrase: string): PhraseMatch[] {
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const index = m.index + (m[0].startsWith(' ') ? 1 : 0);
     if (compound?.test(text.slice(m.index + m[0].length))) continue;
+    if (QUALIFIED[phrase]?.test(text.slice(0, index))) continue;
     matches.push({ index, wordIndex: text.slice(0, index).split(' ').length - 1 });
   }
   return matches;
@@ -149,6 +150,13 @@ function findPhrase(text: string, phrase: string): PhraseMatch[] {
 /** Words that make a phrase part of another noun: a board game is no kanban board. */
 const COMPOUNDS: Readonly<Record<string, RegExp>> = {
   board: /^ (?:games?|gamers?|members?|meetings?|of directors)\b/,
+  clock: /^ (?:ins?|outs?|ing|cards?|speeds?|times?|hours?)\b/,
+};
+
+/** Words before a phrase that make it another thing: a time clock or a chess clock shows no time of day. */
+const QUALIFIED: Readonly<Record<string, RegExp>> = {
+  clock:
+    /\b(?:time|alarm|biological|body|chess|punch|countdown|pomodoro|focus|study|egg|kitchen timer|shot|game|doomsday|around the|o) $/,
 };
 
 function isNegated(words: readonly string[], wordIndex: number): boolean {

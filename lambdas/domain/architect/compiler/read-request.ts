@@ -249,6 +249,8 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   color:
     /\b(?:colou?r (?:picker|chooser|palette|code|contrast|converter)s?|palette generators?|hex (?:colou?rs?|codes?|to rgb)|rgb to hex|contrast checkers?)\b/,
   typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
+  clock:
+    /\b(?:world (?:clocks?|times?)|time ?zones? (?:converters?|clocks?|planners?|apps?)|international clocks?|(?:meeting|call)s? (?:planner )?across time ?zones)\b/,
   game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word)\b/,
 };
 
@@ -257,7 +259,7 @@ const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
 
 /** Words that end a noun phrase: what follows describes the records, it does not name them. */
 const CLAUSE_WORDS = new Set(
-  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until i we they'.split(
+  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across i we they'.split(
     ' ',
   ),
 );
@@ -486,6 +488,15 @@ function specialTimer(text: string): string | null {
     return 'an alarm at a time of day (the timer counts down minutes, and a stopwatch counts up)';
   }
   return null;
+}
+
+/** What a clock request asks beyond the world clock, said as left out. */
+function specialClock(text: string): string | null {
+  const missing = [
+    /\balarms?\b/.test(text) && 'an alarm (the clock shows the time; it rings no alarm)',
+    /\b(?:analog(?:ue)?|hands|clock face)\b/.test(text) && 'an analog face with hands (the times are shown in digits)',
+  ].filter((note): note is string => typeof note === 'string');
+  return missing.length > 0 ? missing.join('; ') : null;
 }
 
 /** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
@@ -795,9 +806,11 @@ export function readRequest(prompt: string): RequestReading {
             ? specialConversion(text)
             : kind === 'game'
               ? specialGame(text)
-              : kind === 'page'
-                ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
-                : null;
+              : kind === 'clock'
+                ? specialClock(text)
+                : kind === 'page'
+                  ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
+                  : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     const other = joinedKind(text, kind, analysis.scores);
@@ -833,7 +846,7 @@ export function readRequest(prompt: string): RequestReading {
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, typing tests, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

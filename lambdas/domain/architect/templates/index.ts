@@ -2,6 +2,7 @@ import type { AppKindId } from '../catalog';
 import type { AppSpec, GeneratedFile, KindTemplate } from './app-spec';
 import { boardTemplate } from './board';
 import { calculatorTemplate } from './calculator';
+import { clockTemplate } from './clock';
 import { colorTemplate } from './color';
 import { converterTemplate } from './converter';
 import { feedTemplate } from './feed';
@@ -30,6 +31,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   game: gameTemplate,
   color: colorTemplate,
   typing: typingTemplate,
+  clock: clockTemplate,
   page: pageTemplate,
 };
 
