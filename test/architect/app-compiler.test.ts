@@ -347,6 +347,17 @@ describe('request → spec', () => {
     ])
       expect({ prompt, kind: kindOf(prompt) }).not.toEqual({ prompt, kind: 'clock' });
     expect(draftManifest({ prompt: 'a tracker of my flights across time zones' }).project_name).toBe('flight-tracker');
+    // A drawing app, a whiteboard or a sketch pad was not understood; records of drawing keep their reading.
+    for (const prompt of ['Build a drawing app', 'Make a whiteboard', 'a sketch pad for my kids', 'an app to draw pictures'])
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'drawing' });
+    expect(readRequest('a paint app with shapes and layers').leftOut).toEqual([
+      'shapes, layers (the pad draws freehand strokes with a pen and an eraser)',
+    ]);
+    expect(readRequest('a pixel art editor').leftOut).toEqual([
+      'a pixel grid (the pad draws freehand strokes with a pen and an eraser)',
+    ]);
+    for (const prompt of ['a tracker of my drawing practice', 'a gallery of my drawings', 'a paint color picker'])
+      expect({ prompt, kind: kindOf(prompt) }).not.toEqual({ prompt, kind: 'drawing' });
     // A fuel cost calculator works the trip out, no longer plain arithmetic with the formula left out.
     expect(draftManifest({ prompt: 'a fuel cost calculator' })).toMatchObject({
       project_name: 'fuel-cost-calculator',

@@ -22,6 +22,7 @@ export interface BuildableRequest {
     | 'color'
     | 'typing'
     | 'clock'
+    | 'drawing'
     | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
@@ -320,6 +321,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a typing speed test', builds: 'typing' },
   { prompt: 'a world clock for my remote team', builds: 'clock' },
   { prompt: 'a time zone converter', builds: 'clock' },
+  { prompt: 'a drawing app for my kids', builds: 'drawing' },
+  { prompt: 'a whiteboard', builds: 'drawing' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.

@@ -496,6 +496,70 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('drawing: the pen paints, the eraser takes away, undo, redo and clear step back and forth; kept and saved as a picture', async () => {
+    const { page, problems } = await open('drawing');
+    expect(await page.textContent('h1')).toBe('Sketch Pad');
+    const box = (await page.locator('#canvas').boundingBox())!;
+    // The color of the canvas under a point of the page (the canvas is scaled to fit).
+    const pixel = async (x: number, y: number): Promise<number[]> =>
+      page.$eval(
+        '#canvas',
+        (element, point) => {
+          const canvas = element as unknown as {
+            width: number;
+            height: number;
+            getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+            getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+          };
+          const r = canvas.getBoundingClientRect();
+          const cx = Math.floor(((point.x - r.left) / r.width) * canvas.width);
+          const cy = Math.floor(((point.y - r.top) / r.height) * canvas.height);
+          return Array.from(canvas.getContext('2d').getImageData(cx, cy, 1, 1).data);
+        },
+        { x, y },
+      );
+    const stroke = async (x1: number, x2: number, y: number): Promise<void> => {
+      await page.mouse.move(box.x + x1, box.y + y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + x2, box.y + y, { steps: 8 });
+      await page.mouse.up();
+    };
+    const middle = { x: box.x + 100, y: box.y + 60 };
+    expect(await pixel(middle.x, middle.y)).toEqual([0, 0, 0, 0]);
+    await stroke(40, 160, 60);
+    expect(await pixel(middle.x, middle.y)).toEqual([17, 17, 17, 255]);
+    await page.click('#undo');
+    expect(await pixel(middle.x, middle.y)).toEqual([0, 0, 0, 0]);
+    await page.click('#redo');
+    expect(await pixel(middle.x, middle.y)).toEqual([17, 17, 17, 255]);
+    // The eraser takes the paint away; undone, the line is whole again.
+    await page.click('#tool-eraser');
+    expect(await page.getAttribute('#tool-eraser', 'aria-pressed')).toBe('true');
+    await stroke(90, 110, 60);
+    expect((await pixel(middle.x, middle.y))[3]).toBe(0);
+    await page.keyboard.press('Control+z');
+    expect(await pixel(middle.x, middle.y)).toEqual([17, 17, 17, 255]);
+    // A red swatch takes the pen back; a click is a dot.
+    await page.click('button[aria-label="Color #e03131"]');
+    expect(await page.getAttribute('#tool-pen', 'aria-pressed')).toBe('true');
+    await page.mouse.click(box.x + 200, box.y + 120);
+    expect(await pixel(box.x + 200, box.y + 120)).toEqual([224, 49, 49, 255]);
+    await page.click('#clear');
+    expect(await pixel(middle.x, middle.y)).toEqual([0, 0, 0, 0]);
+    expect(await page.isDisabled('#clear')).toBe(true);
+    await page.click('#undo');
+    expect(await pixel(box.x + 200, box.y + 120)).toEqual([224, 49, 49, 255]);
+    await page.reload();
+    expect(await pixel(middle.x, middle.y)).toEqual([17, 17, 17, 255]);
+    expect(await pixel(box.x + 200, box.y + 120)).toEqual([224, 49, 49, 255]);
+    expect(await page.inputValue('#brush-color')).toBe('#e03131');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-picture')]);
+    expect(download.suggestedFilename()).toMatch(/^sketch-pad-\d{4}-\d{2}-\d{2}\.png$/);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('typing: marks each character, measures speed and accuracy, offers another passage, keeps the results', async () => {
     const { page, problems } = await open('typing');
     expect(await page.textContent('h1')).toBe('Typing Test');

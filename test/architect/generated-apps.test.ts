@@ -277,6 +277,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'return Math.round((Math.floor(ms / 1000) * 1000 - asUtc) / MINUTE);',
   ],
   [
+    'drawing forgets what was undone, so redo does nothing',
+    draftManifest({ prompt: 'a drawing app' }),
+    'src/drawing.js',
+    'undone: [...drawing.undone, drawing.actions[drawing.actions.length - 1]] };',
+    'undone: drawing.undone };',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

@@ -249,6 +249,8 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   color:
     /\b(?:colou?r (?:picker|chooser|palette|code|contrast|converter)s?|palette generators?|hex (?:colou?rs?|codes?|to rgb)|rgb to hex|contrast checkers?)\b/,
   typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
+  drawing:
+    /\b(?:drawing (?:apps?|pads?|boards?|tools?|canvas)|sketch ?pads?|sketch(?:ing)? apps?|paint(?:ing)? apps?|doodle (?:apps?|pads?)|white ?boards?|signature pads?)\b/,
   clock:
     /\b(?:world (?:clocks?|times?)|time ?zones? (?:converters?|clocks?|planners?|apps?)|international clocks?|(?:meeting|call)s? (?:planner )?across time ?zones)\b/,
   game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word)\b/,
@@ -497,6 +499,19 @@ function specialClock(text: string): string | null {
     /\b(?:analog(?:ue)?|hands|clock face)\b/.test(text) && 'an analog face with hands (the times are shown in digits)',
   ].filter((note): note is string => typeof note === 'string');
   return missing.length > 0 ? missing.join('; ') : null;
+}
+
+/** What a drawing request asks beyond freehand strokes, said as left out. */
+function specialDrawing(text: string): string | null {
+  const missing = [
+    /\b(?:shapes?|rectangles?|squares?|circles?|ellipses?|straight lines?|line tool|arrows?)\b/.test(text) && 'shapes',
+    /\blayers?\b/.test(text) && 'layers',
+    /\b(?:text tool|add text|typing text|text boxes?)\b/.test(text) && 'text',
+    /\b(?:fill|bucket|flood)\b/.test(text) && 'a fill bucket',
+    /\bpixel\b/.test(text) && 'a pixel grid',
+    /\b(?:animat\w*|frames?)\b/.test(text) && 'animation',
+  ].filter((note): note is string => typeof note === 'string');
+  return missing.length > 0 ? `${missing.join(', ')} (the pad draws freehand strokes with a pen and an eraser)` : null;
 }
 
 /** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
@@ -808,9 +823,11 @@ export function readRequest(prompt: string): RequestReading {
               ? specialGame(text)
               : kind === 'clock'
                 ? specialClock(text)
-                : kind === 'page'
-                  ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
-                  : null;
+                : kind === 'drawing'
+                  ? specialDrawing(text)
+                  : kind === 'page'
+                    ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
+                    : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     const other = joinedKind(text, kind, analysis.scores);
@@ -846,7 +863,7 @@ export function readRequest(prompt: string): RequestReading {
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

@@ -51,27 +51,7 @@ export function filterCards(board, query) {
   };
 }
 `,
-    js`/** A board read back from storage: bad lists and cards are dropped; an unusable board starts afresh. */
-export function normalizeBoard(raw) {
-  if (!raw || typeof raw !== 'object' || !Array.isArray(raw.lists)) return createBoard();
-  const lists = [];
-  for (const item of raw.lists) {
-    if (lists.length >= MAX_LISTS) break;
-    if (!item || !Number.isInteger(item.id) || item.id < 1 || lists.some((list) => list.id === item.id)) continue;
-    const title = cleanTitle(item.title, MAX_LIST_TITLE_LENGTH);
-    if (title !== '') lists.push({ id: item.id, title });
-  }
-  if (lists.length === 0) return createBoard();
-  const cards = [];
-  for (const item of Array.isArray(raw.cards) ? raw.cards : []) {
-    if (!item || !Number.isInteger(item.id) || item.id < 1 || cards.some((card) => card.id === item.id)) continue;
-    if (!lists.some((list) => list.id === item.listId)) continue;
-    const title = cleanTitle(item.title, MAX_CARD_TITLE_LENGTH);
-    if (title !== '') cards.push({ id: item.id, listId: item.listId, title });
-  }
-  return { lists, cards };
-}
-`,
+    staticSource('board/normalize-board.js'),
   );
 }
 
@@ -138,47 +118,7 @@ function css(v: BoardVariant): string {
   return blocks(
     staticSource('board/css.css'),
     v.id === 'trello' &&
-      js`/* Trello-style: grey lists of white cards on a blue board; white title over the board colour. */
-body {
-  background: var(--bg);
-}
-
-.app-header h1,
-#card-count {
-  color: #ffffff;
-}
-
-.list {
-  border: none;
-}
-
-.board-card {
-  background: #ffffff;
-  box-shadow: 0 1px 0 rgb(9 30 66 / 25%);
-}
-
-:root[data-theme='dark'] .board-card {
-  background: var(--surface-2);
-}
-
-.add-card button {
-  background: transparent;
-  border: none;
-  color: var(--muted);
-}
-
-.add-card button:hover {
-  background: var(--surface-2);
-}
-
-.add-list {
-  background: rgb(255 255 255 / 24%);
-}
-
-.add-list button {
-  align-self: flex-start;
-}
-`,
+      staticSource('board/trello.css'),
   );
 }
 

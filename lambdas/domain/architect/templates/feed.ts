@@ -95,52 +95,7 @@ export function searchPosts(posts, query) {
   });
 }
 `,
-    js`function count(value) {
-  return Number.isInteger(value) && value > 0 ? value : 0;
-}
-
-function normalizeComments(raw) {
-  if (!Array.isArray(raw)) return [];
-  const seen = new Set();
-  const comments = [];
-  for (const item of raw) {
-    if (!item || typeof item !== 'object' || !Number.isInteger(item.id) || seen.has(item.id)) continue;
-    const text = cleanText(item.text);
-    if (text === '') continue;
-    seen.add(item.id);
-    const createdAt = Number.isFinite(item.createdAt) ? item.createdAt : 0;
-    comments.push({ id: item.id, author: normalizeProfile({ name: item.author }).name, text, createdAt });
-  }
-  return comments;
-}
-
-/** Posts read back from storage: malformed entries, duplicate ids and empty posts are dropped. */
-export function normalizePosts(raw) {
-  if (!Array.isArray(raw)) return [];
-  const seen = new Set();
-  const posts = [];
-  for (const item of raw) {
-    if (!item || typeof item !== 'object' || !Number.isInteger(item.id) || item.id < 1 || seen.has(item.id)) continue;
-    const text = cleanText(item.text);
-    if (text === '') continue;
-    seen.add(item.id);
-    const author = normalizeProfile({ name: item.author, headline: item.headline });
-    posts.push({
-      id: item.id,
-      author: author.name,
-      headline: author.headline,
-      text,
-      createdAt: Number.isFinite(item.createdAt) ? item.createdAt : 0,
-      likes: count(item.likes),
-      liked: item.liked === true,
-      reposts: count(item.reposts),
-      reposted: item.reposted === true,
-      comments: normalizeComments(item.comments),
-    });
-  }
-  return posts;
-}
-`,
+    staticSource('feed/feed-module-rest.js'),
   );
 }
 
@@ -337,99 +292,11 @@ const profileAvatar = byId('profile-avatar');`,
       js`const profileHeadline = byId('profile-headline');
 const profileHeadlineView = byId('profile-headline-view');`,
     v.handles && js`const profileHandle = byId('profile-handle');`,
-    js`
-function commit(next) {
-  posts = next;
-${saves ? '  store.save(posts);\n' : ''}  renderFeed();
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Keeps keyboard focus on the same control after the feed is redrawn. */
-function focusIn(id, selector) {
-  const target = feed.querySelector('article[data-id="' + id + '"] ' + selector);
-  if (target) target.focus();
-}
-
-/** Text as nodes: links open in a new tab, hashtags and mentions are highlighted; no markup is ever parsed. */
-function richText(text) {
-  return tokenize(text).map((part) => {
-    if (part.type === 'link') {
-      const link = element('a', '', part.value);
-      link.href = part.value;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      return link;
-    }
-    if (part.type === 'hashtag' || part.type === 'mention') return element('span', part.type, part.value);
-    return document.createTextNode(part.value);
-  });
-}
-
-function timeElement(at) {
-  const time = element('time', 'muted post-time', relativeTime(at, Date.now()));
-  time.dateTime = new Date(at).toISOString();
-  time.dataset.at = String(at);
-  return time;
-}
-
-function actionButton(postId, action, label, pressed, name, onClick) {
-  const button = element('button', action, label);
-  button.type = 'button';
-  button.setAttribute('aria-label', name);
-  if (pressed !== null) button.setAttribute('aria-pressed', String(pressed));
-  button.addEventListener('click', () => {
-    onClick();
-    // The feed was redrawn; unless the action moved focus on purpose, keep it on the same button.
-    if (!document.activeElement || document.activeElement === document.body) focusIn(postId, 'button.' + action);
-  });
-  return button;
-}
-
-function renderComments(post) {
-  const section = element('div', 'comments');
-  const list = element('ul', 'comment-list');
-  for (const comment of post.comments) {
-    const item = element('li');
-    item.append(element('strong', '', comment.author), document.createTextNode(' '), ...richText(comment.text));
-    list.append(item);
-  }
-  const form = element('form', 'row comment-form');
-  const input = element('input');
-  input.maxLength = 1000;
-  input.placeholder = ${jsString(v.commentPlaceholder)};
-  input.setAttribute('aria-label', ${jsString(v.commentPlaceholder)});
-  const submit = element('button', 'primary pill', ${jsString(v.commentLabel)});
-  submit.type = 'submit';
-  const error = element('p', 'error');
-  error.setAttribute('role', 'alert');
-  form.append(input, submit);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    try {
-      commit(addComment(posts, post.id, { author: profile.name, text: input.value }, Date.now()));
-      focusIn(post.id, '.comment-form input');
-    } catch (problem) {
-      error.textContent = problem.message;
-    }
-  });
-  section.append(list, form, error);
-  return section;
-}
-
-function renderPost(post) {
-  const article = element('article', 'post');
-  article.dataset.id = String(post.id);
-  const header = element('header', 'post-header');
-  const avatar = element('span', 'avatar', initials(post.author));
-  avatar.setAttribute('aria-hidden', 'true');
-  const author = element('div', 'post-author');
-  author.append(element('strong', 'author-name', post.author));`,
+    fillSlots(staticSource('feed/main-part-1.js'), {
+      savePosts: saves ? '  store.save(posts);\n' : '',
+      commentPlaceholder: jsString(v.commentPlaceholder),
+      commentLabel: jsString(v.commentLabel),
+    }),
     v.handles && js`  author.append(element('span', 'muted handle', handleFor(post.author)), element('span', 'muted', '·'));`,
     v.headline && js`  if (post.headline) author.append(element('span', 'muted headline', post.headline));`,
     js`  author.append(timeElement(post.createdAt));
@@ -469,36 +336,10 @@ function renderProfile() {
       js`  profileHeadline.value = profile.headline;
   profileHeadlineView.textContent = profile.headline;`,
     v.handles && js`  profileHandle.textContent = handleFor(profile.name);`,
-    js`}
-
-function renderComposer() {
-  const left = remainingCharacters(postText.value);
-  charCount.textContent = String(left);
-  charCount.classList.toggle('over', left < 0);
-  postButton.disabled = !canPost(postText.value);
-}
-
-composer.addEventListener('submit', (event) => {
-  event.preventDefault();
-  try {
-    commit(createPost(posts, { author: profile.name, headline: profile.headline, text: postText.value }, Date.now()).posts);
-    postText.value = '';
-    composerError.textContent = '';
-  } catch (problem) {
-    composerError.textContent = problem.message;
-  }
-  renderComposer();
-  postText.focus();
-});
-
-postText.addEventListener('input', renderComposer);
-
-profileForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  profile = normalizeProfile({ name: profileName.value, headline: ${v.headline ? 'profileHeadline.value' : "''"} });
-${saves ? '  profileStore.save(profile);\n' : ''}  renderProfile();
-});
-`,
+    fillSlots(staticSource('feed/main-part-2.js'), {
+      headlineValue: v.headline ? 'profileHeadline.value' : "''",
+      saveProfile: saves ? '  profileStore.save(profile);\n' : '',
+    }),
     search &&
       js`byId('search').addEventListener('input', (event) => {
   query = event.target.value;
@@ -511,14 +352,7 @@ ${saves ? '  profileStore.save(profile);\n' : ''}  renderProfile();
   downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
 });
 `,
-    js`// Relative times ("5m") age while the page is open; only the time labels are rewritten.
-setInterval(() => {
-  for (const time of feed.querySelectorAll('time[data-at]')) time.textContent = relativeTime(Number(time.dataset.at), Date.now());
-}, 30000);
-
-renderProfile();
-renderComposer();
-renderFeed();`,
+    staticSource('feed/main-part-3.js').trimEnd(),
     '',
   );
 }

@@ -197,28 +197,7 @@ const WIRING: Readonly<Record<Formula, string>> = {
   const { monthly, total, interest } = loanPayment(numberIn('loan-amount'), numberIn('loan-rate'), numberIn('loan-years'));
   return { 'loan-monthly': money(monthly), 'loan-total': money(total), 'loan-interest': money(interest) };
 });`,
-  percentage: js`formula('percentage', () => {
-  const a = numberIn('pct-a');
-  const b = numberIn('pct-b');
-  const results = { 'pct-of': decimal(percentOf(a, b)), 'pct-share': '', 'pct-change': '' };
-  // The first result needs no more than two numbers; the others say why they have none.
-  const messages = [];
-  try {
-    results['pct-share'] = decimal(percentShare(a, b)) + ' %';
-  } catch (error) {
-    if (!(error instanceof FormulaError)) throw error;
-    messages.push(error.message);
-  }
-  try {
-    const change = percentChange(a, b);
-    results['pct-change'] = (change > 0 ? '+' : '') + decimal(change) + ' %';
-  } catch (error) {
-    if (!(error instanceof FormulaError)) throw error;
-    messages.push(error.message);
-  }
-  if (messages.length > 0) results.error = messages.join('. ');
-  return results;
-});`,
+  percentage: staticSource('formulas/percentage-card.js'),
   interest: js`formula('interest', () => {
   const { balance, paidIn, interest } = compoundInterest(
     numberIn('interest-start'),
@@ -264,35 +243,7 @@ export function formulaScript(spec: AppSpec): string | null {
   const formulas = formulasOf(spec);
   if (formulas.length === 0) return null;
   return blocks(
-    js`/** A number input's value, or NaN when it is empty or not a number (the formula says which). */
-function numberIn(id) {
-  const text = byId(id).value.trim();
-  return text === '' ? Number.NaN : Number(text);
-}
-
-/** Runs compute on every change of the card's inputs; shows its results, or its error and no results. */
-function formula(name, compute) {
-  const form = byId(name + '-form');
-  const error = byId(name + '-error');
-  const outputs = Array.from(form.closest('section').querySelectorAll('output'));
-  function update() {
-    let results;
-    try {
-      results = compute();
-    } catch (caught) {
-      if (!(caught instanceof FormulaError)) throw caught;
-      for (const output of outputs) output.textContent = '';
-      error.textContent = caught.message;
-      return;
-    }
-    for (const output of outputs) output.textContent = results[output.id] ?? '';
-    error.textContent = results.error ?? '';
-  }
-  form.addEventListener('input', update);
-  form.addEventListener('submit', (event) => event.preventDefault());
-  update();
-}
-`,
+    staticSource('formulas/card-helpers.js'),
     ...formulas.map((f) => WIRING[f]),
     '',
   );

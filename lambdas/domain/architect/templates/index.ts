@@ -5,6 +5,7 @@ import { calculatorTemplate } from './calculator';
 import { clockTemplate } from './clock';
 import { colorTemplate } from './color';
 import { converterTemplate } from './converter';
+import { drawingTemplate } from './drawing';
 import { feedTemplate } from './feed';
 import { gameTemplate } from './game';
 import { notesTemplate } from './notes';
@@ -32,6 +33,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   color: colorTemplate,
   typing: typingTemplate,
   clock: clockTemplate,
+  drawing: drawingTemplate,
   page: pageTemplate,
 };
 

@@ -150,23 +150,7 @@ function main(spec: AppSpec): string {
     js`import { nextMenuState } from './menu.js';`,
     '',
     mainPreamble(spec),
-    js`const toggle = byId('menu-toggle');
-const nav = byId('site-nav');
-
-toggle.addEventListener('click', () => {
-  const open = nextMenuState(toggle.getAttribute('aria-expanded') === 'true');
-  toggle.setAttribute('aria-expanded', String(open));
-  nav.parentElement.classList.toggle('open', open);
-});
-
-// A link to a section closes the menu on a small screen.
-nav.addEventListener('click', (event) => {
-  if (event.target instanceof HTMLAnchorElement) {
-    toggle.setAttribute('aria-expanded', 'false');
-    nav.parentElement.classList.remove('open');
-  }
-});
-`,
+    staticSource('page/page-part.js'),
   ].join('\n');
 }
 

@@ -155,21 +155,7 @@ import { ${imports.join(', ')} } from '../src/tasks.js';
 });
 `,
     priorities &&
-      js`test('priorities order the list, high first, then by age', () => {
-  let tasks = addTask([], 'Low one', 'low');
-  tasks = addTask(tasks, 'Normal one');
-  tasks = addTask(tasks, 'Urgent one', 'high');
-  tasks = addTask(tasks, 'Urgent two', 'high');
-  assert.deepEqual(sortByPriority(tasks).map((task) => task.id), [3, 4, 2, 1]);
-  assert.deepEqual(visibleTasks(setPriority(tasks, 1, 'high')).map((task) => task.id)[0], 1);
-});
-
-test('an unknown priority is refused', () => {
-  assert.throws(() => addTask([], 'x', 'critical'), /Unknown priority/);
-  assert.throws(() => setPriority(addTask([], 'x'), 1, 'someday'), /Unknown priority/);
-  assert.equal(normalizeTasks([{ id: 1, title: 'x', priority: 'someday' }])[0].priority, 'normal');
-});
-`,
+      staticSource('tasks/priority-test.js'),
   );
 }
 
@@ -296,42 +282,8 @@ function renderTask(task) {
   item.append(label);
 `,
     priorities &&
-      js`  const priority = document.createElement('select');
-  priority.setAttribute('aria-label', 'Priority of ' + task.title);
-  for (const value of PRIORITIES) {
-    const option = document.createElement('option');
-    option.value = value;
-    option.textContent = value[0].toUpperCase() + value.slice(1);
-    priority.append(option);
-  }
-  priority.value = task.priority;
-  priority.addEventListener('change', () => {
-    commit(setPriority(tasks, task.id, priority.value));
-    focusTask(task.id, 'select');
-  });
-  item.append(priority);
-`,
-    js`  const remove = document.createElement('button');
-  remove.type = 'button';
-  remove.className = 'danger';
-  remove.textContent = 'Delete';
-  remove.setAttribute('aria-label', 'Delete ' + task.title);
-  remove.addEventListener('click', () => {
-    commit(deleteTask(tasks, task.id));
-    titleInput.focus();
-  });
-  item.append(remove);
-  return item;
-}
-
-function render() {
-  const shown = visibleTasks(tasks, view);
-  list.replaceChildren(...shown.map(renderTask));
-  emptyState.hidden = shown.length > 0;
-  emptyState.textContent = tasks.length === 0 ? 'No tasks yet. Add one above.' : 'No tasks match.';
-  const left = countRemaining(tasks);
-  remaining.textContent = left + (left === 1 ? ' task left' : ' tasks left');
-  clearButton.disabled = tasks.every((task) => !task.done);`,
+      staticSource('tasks/priority-select.js'),
+    staticSource('tasks/remove-button.js'),
     has(spec, 'filter') &&
       js`  for (const button of filterButtons) button.setAttribute('aria-pressed', String(button.dataset.filter === view.filter));`,
     js`}
