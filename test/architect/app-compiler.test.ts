@@ -353,6 +353,18 @@ describe('request → spec', () => {
     expect(readRequest('a paint app with shapes and layers').leftOut).toEqual([
       'shapes, layers (the pad draws freehand strokes with a pen and an eraser)',
     ]);
+    // A snake game was refused as a game of its own; a pet snake keeps its records.
+    expect(draftManifest({ prompt: 'Make a snake game' })).toMatchObject({
+      project_name: 'snake',
+      features: ['local-storage', 'snake'],
+    });
+    expect(readRequest('a classic snake game with walls that wrap').leftOut).toEqual([
+      'walls the snake passes through (it ends on a wall)',
+    ]);
+    expect(kindOf('a tracker for my pet snake feedings')).not.toBe('game');
+    expect(readRequest('a fun game for my kids').interpretedAs).toBe(
+      'three classic games: tic-tac-toe, a memory game and hangman',
+    );
     expect(readRequest('a pixel art editor').leftOut).toEqual([
       'a pixel grid (the pad draws freehand strokes with a pen and an eraser)',
     ]);
@@ -529,7 +541,7 @@ describe('request → spec', () => {
       interpretedAs: 'a tic-tac-toe game',
       leftOut: [expect.stringMatching(/^a board other than 3×3/)],
     });
-    for (const prompt of ['a snake game', 'a puzzle game', 'a game where you catch falling stars', 'a math game for kids']) {
+    for (const prompt of ['a sudoku game', 'a puzzle game', 'a game where you catch falling stars', 'a math game for kids']) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'refused' });
     }
     // Records of games are no game to play.

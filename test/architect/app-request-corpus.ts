@@ -323,6 +323,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a time zone converter', builds: 'clock' },
   { prompt: 'a drawing app for my kids', builds: 'drawing' },
   { prompt: 'a whiteboard', builds: 'drawing' },
+  { prompt: 'a snake game', builds: 'game' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.
@@ -357,7 +358,12 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   // A game's hint words ("math") once read it as a calculator.
   { prompt: 'a math game for kids', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'score keeper' },
   // A game of its own is never one of the three the game kind plays.
-  { prompt: 'a snake game', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'tic-tac-toe, a memory game, hangman' },
+  {
+    prompt: 'a sudoku game',
+    outcome: 'refused',
+    code: 'REQUEST_NOT_UNDERSTOOD',
+    mentions: 'tic-tac-toe, a memory game, hangman, snake',
+  },
   { prompt: 'a memory game with photos of my family', outcome: 'interpreted', mentions: 'photos on the cards' },
   { prompt: 'quiero una aplicación para mis perros', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'Spanish' },
   { prompt: 'an iOS app for my workouts', outcome: 'interpreted', mentions: 'native' },

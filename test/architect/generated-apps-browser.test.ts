@@ -592,6 +592,49 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('game: snake moves a cell per step, turns, pauses, ends on a wall and keeps the best score', async () => {
+    const app = apps.find((a) => a.kind === 'game')!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // The page's timers run on a clock of the test's own, one step at a time.
+    await page.clock.install();
+    await page.goto(`${base}/${app.manifest.project_name}/`);
+    const head = async (): Promise<[number, number]> => {
+      const i = await page.$$eval('#snake-board .snake-cell', (cells) => cells.findIndex((c) => c.classList.contains('head')));
+      return [i % 16, Math.floor(i / 16)];
+    };
+    expect(await head()).toEqual([8, 8]);
+    expect(await page.$$eval('#snake-board .snake-cell.body', (cells) => cells.length)).toBe(2);
+    expect(await page.$$eval('#snake-board .snake-cell.food', (cells) => cells.length)).toBe(1);
+    expect(await page.textContent('#snake-start')).toBe('Start');
+    await page.click('#snake-start');
+    expect(await page.textContent('#snake-start')).toBe('Pause');
+    await page.clock.runFor(160);
+    expect(await head()).toEqual([9, 8]);
+    await page.keyboard.press('ArrowUp');
+    await page.clock.runFor(160);
+    expect((await head())[1]).toBe(7);
+    // Space pauses: the snake stays put.
+    await page.keyboard.press('Space');
+    expect(await page.textContent('#snake-status')).toMatch(/^Paused\. Score: \d+$/);
+    const paused = await head();
+    await page.clock.runFor(2000);
+    expect(await head()).toEqual(paused);
+    // Resumed, it goes on up into the wall.
+    await page.click('#snake-start');
+    await page.clock.runFor(3000);
+    const status = (await page.textContent('#snake-status'))!;
+    expect(status).toMatch(/^Game over\. Score: \d+$/);
+    expect(await page.textContent('#snake-start')).toBe('New game');
+    const score = Number(/(\d+)$/.exec(status)![1]);
+    await page.reload();
+    expect(await page.textContent('#snake-best')).toBe(`Best: ${score}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('game: tic-tac-toe the computer never loses, a memory game played to the end, hangman with own words; scores kept', async () => {
     const { page, problems } = await open('game');
     expect(await page.textContent('h1')).toBe('Classic Games');

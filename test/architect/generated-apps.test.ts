@@ -284,6 +284,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'undone: drawing.undone };',
   ],
   [
+    'snake may turn straight back into itself',
+    draftManifest({ prompt: 'a snake game' }),
+    'src/snake.js',
+    'if (direction === last || direction === OPPOSITE[last] || game.queued.length >= MAX_QUEUED) return game;',
+    'if (direction === last || game.queued.length >= MAX_QUEUED) return game;',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

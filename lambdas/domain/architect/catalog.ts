@@ -43,6 +43,7 @@ export const FEATURE_IDS = [
   'tic-tac-toe',
   'memory',
   'hangman',
+  'snake',
   'stopwatch',
   'fuel',
 ] as const;
@@ -82,6 +83,7 @@ const GAME_PHRASES: Readonly<Record<string, string>> = {
   'tic-tac-toe': 'tic-tac-toe against the computer or a friend',
   memory: 'a memory game of matching pairs',
   hangman: 'hangman',
+  snake: 'snake',
 };
 
 /** The game kind's sentence for some of its games. */
@@ -269,7 +271,7 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
     id: 'game',
     phrase: 'a game',
     title: 'Classic Games',
-    description: gamesSentence(Object.keys(GAME_PHRASES)),
+    description: gamesSentence(['tic-tac-toe', 'memory', 'hangman']),
     defaultProjectName: 'classic-games',
     keywords: [
       'classic games',
@@ -291,6 +293,10 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
       'hangman game',
       'word guessing game',
       'guess the word',
+      'snake game',
+      'game of snake',
+      'play snake',
+      'classic snake',
     ],
     hints: [],
     defaultFeatures: ['local-storage'],
@@ -637,6 +643,14 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     keywords: ['hangman', 'word guessing game', 'guess the word', 'guess a word'],
     kinds: ['game'],
   },
+  snake: {
+    id: 'snake',
+    title: 'Snake',
+    description:
+      'Steer a snake round a 16×16 board with the arrow keys, W, A, S, D or buttons; it grows with each bite of food, speeds up, and ends on a wall or its own tail, with the best score kept.',
+    keywords: ['snake game', 'game of snake', 'play snake', 'classic snake', 'snake'],
+    kinds: ['game'],
+  },
   fuel: {
     id: 'fuel',
     title: 'Fuel cost',
@@ -680,6 +694,7 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   'tic-tac-toe': 'Tic-Tac-Toe',
   memory: 'Memory Game',
   hangman: 'Hangman',
+  snake: 'Snake',
 };
 
 /**

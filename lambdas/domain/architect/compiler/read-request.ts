@@ -253,7 +253,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
     /\b(?:drawing (?:apps?|pads?|boards?|tools?|canvas)|sketch ?pads?|sketch(?:ing)? apps?|paint(?:ing)? apps?|doodle (?:apps?|pads?)|white ?boards?|signature pads?)\b/,
   clock:
     /\b(?:world (?:clocks?|times?)|time ?zones? (?:converters?|clocks?|planners?|apps?)|international clocks?|(?:meeting|call)s? (?:planner )?across time ?zones)\b/,
-  game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word)\b/,
+  game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word|snake game|game of snake|play snake)\b/,
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -590,6 +590,8 @@ function specialGame(text: string): string | null {
   );
   if (size && /\btic ?tac ?toe|noughts|crosses\b/.test(text))
     return `a board other than 3×3 (${size[0]}; the game is played on 3×3)`;
+  if (/\bsnake\b/.test(text) && /\b(?:wrap\w*|no walls|without walls|through the walls?)\b/.test(text))
+    return 'walls the snake passes through (it ends on a wall)';
   return null;
 }
 
@@ -599,7 +601,7 @@ const GAME_REQUEST =
 
 /**
  * A game asked for without naming one ("a fun game for my kids"): the game kind's three, said as
- * a reading. Any other word before "game" names a game of its own ("a snake game"), which is not.
+ * a reading. Any other word before "game" names a game of its own ("a chess game"), which is not.
  */
 const ANY_GAME =
   /^(?:(?:please |can you |could you )?(?:build|make|create|code|write|give|i want|i need|i would like|i d like)(?: me| us)? )?(?:(?:a|an|some|one|a few|a couple of|few|two|three) )?(?:(?:simple|fun|little|small|quick|casual|classic|easy|nice|cool|browser|web|kids|family|party|mini|silly|relaxing|new|offline) )*games?(?: (?:app|site|page|website|collection))?$/;
@@ -856,14 +858,14 @@ export function readRequest(prompt: string): RequestReading {
   if (game) {
     return refusal(
       'REQUEST_NOT_UNDERSTOOD',
-      `The offline architect has no game it can build for "${excerpt}": its games are tic-tac-toe, a memory game, hangman, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, a flashcard game, a score keeper or a dice roller.`,
+      `The offline architect has no game it can build for "${excerpt}": its games are tic-tac-toe, a memory game, hangman, snake, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, snake, a flashcard game, a score keeper or a dice roller.`,
       [],
       null,
     );
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

@@ -4,13 +4,15 @@ import { mainPreamble, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /** The games this kind plays, in the order the page shows them when more than one is built. */
-export const GAMES = ['tic-tac-toe', 'memory', 'hangman'] as const satisfies readonly FeatureId[];
+export const GAMES = ['tic-tac-toe', 'memory', 'hangman', 'snake'] as const satisfies readonly FeatureId[];
 export type Game = (typeof GAMES)[number];
+/** The games built when a spec names none ("a few games for my kids"): the three classics. */
+const CLASSIC_GAMES: readonly Game[] = ['tic-tac-toe', 'memory', 'hangman'];
 
-/** The games a spec asks for; all of them when it names none ("a few games for my kids"). */
+/** The games a spec asks for; the classics when it names none. */
 export function gamesOf(spec: AppSpec): Game[] {
   const named = GAMES.filter((game) => has(spec, game));
-  return named.length > 0 ? named : [...GAMES];
+  return named.length > 0 ? named : [...CLASSIC_GAMES];
 }
 
 /** A heading per game: its own page's title when it is the only one, else the game's name. */
@@ -48,6 +50,11 @@ const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: st
     names: ['addRound', 'guess', 'maskOf', 'MAX_WRONG', 'newRound', 'normalizeTally', 'parseWords', 'statusOf', 'WORDS', 'wrongLetters'],
     layout: 'hangman: rounds, guesses and the built-in words, as pure functions of a round',
   },
+  snake: {
+    file: 'snake',
+    names: ['directionForKey', 'newSnake', 'normalizeSnakeBest', 'snakeCell', 'SNAKE_SIZE', 'snakeStepMs', 'stepSnake', 'turnSnake'],
+    layout: 'snake: moving, turning, eating and the end of a game, as pure functions of its state',
+  },
 };
 
 /** What each game keeps, and how saved data is read back. */
@@ -67,6 +74,10 @@ const SAVED: Readonly<Record<Game, { fallback: string; revive: string }>> = {
   hangman: {
     fallback: "hangman: { words: [], tally: normalizeTally(null) }",
     revive: js`hangman: { words: readWords(raw.hangman?.words), tally: normalizeTally(raw.hangman?.tally) }`,
+  },
+  snake: {
+    fallback: 'snake: { best: 0 }',
+    revive: js`snake: { best: normalizeSnakeBest(raw.snake?.best) }`,
   },
 };
 
@@ -114,7 +125,7 @@ export function gameTemplate(spec: AppSpec): KindTemplate {
   const games = gamesOf(spec);
   return {
     body: body(spec),
-    css: staticSource('game/css.css'),
+    css: games.includes('snake') ? `${staticSource('game/css.css')}\n${staticSource('game/snake.css')}` : staticSource('game/css.css'),
     files: [
       { path: 'src/main.js', content: main(spec) },
       ...games.flatMap((game) => [

@@ -1,6 +1,6 @@
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 const TIMER = staticSource('timer/timer.js');
 
@@ -119,70 +119,7 @@ function saveWatch() {
   // Nothing is kept between visits: this build has no local storage.
 }
 `),
-    js`let interval = null;
-
-const clock = byId('clock');
-const phaseLabel = byId('phase');
-const progressBar = byId('progress');
-const startButton = byId('start');
-const rounds = byId('rounds');
-const announce = byId('announce');
-const settingsForm = byId('settings-form');
-const inputs = {
-  focusMinutes: byId('focus-minutes'),
-  shortBreakMinutes: byId('short-minutes'),
-  longBreakMinutes: byId('long-minutes'),
-  roundsBeforeLongBreak: byId('rounds-before-long'),
-};
-
-function render() {
-  const time = formatClock(timer.remainingMs);
-  clock.textContent = time;
-  phaseLabel.textContent = PHASE_LABELS[timer.phase];
-  progressBar.value = progress(timer);
-  startButton.textContent = timer.running ? 'Pause' : 'Start';
-  rounds.textContent = timer.completed + (timer.completed === 1 ? ' focus round' : ' focus rounds') + ' completed';
-  document.documentElement.dataset.phase = timer.phase;
-  document.title = (timer.running ? time + ' · ' : '') + PHASE_LABELS[timer.phase] + ' · ' + TITLE;
-}
-
-function showSettings() {
-  for (const [key, input] of Object.entries(inputs)) input.value = String(timer.settings[key]);
-}
-
-function update(next) {
-  const before = timer;
-  timer = next;
-  if (before.phase !== timer.phase && before.running) {
-    announce.textContent = PHASE_LABELS[before.phase] + ' finished. Next: ' + PHASE_LABELS[timer.phase] + '.';
-  }
-  if (timer.running && interval === null) {
-    interval = setInterval(() => update(tick(timer, Date.now())), 250);
-  } else if (!timer.running && interval !== null) {
-    clearInterval(interval);
-    interval = null;
-  }
-${saves ? '  if (before.completed !== timer.completed || before.settings !== timer.settings) {\n    store.save({ settings: timer.settings, completed: timer.completed });\n  }\n' : ''}  render();
-}
-
-startButton.addEventListener('click', () => {
-  update(timer.running ? pause(timer, Date.now()) : start(timer, Date.now()));
-});
-byId('reset').addEventListener('click', () => update(reset(timer)));
-byId('skip').addEventListener('click', () => update(skip(timer)));
-
-settingsForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const raw = {};
-  for (const [key, input] of Object.entries(inputs)) raw[key] = input.value;
-  update(applySettings(timer, raw));
-  showSettings();
-  announce.textContent = 'Lengths updated.';
-});
-
-showSettings();
-render();
-`,
+    fillSlots(staticSource('timer/main-rest.js'), { saveTimer: saves ? '  if (before.completed !== timer.completed || before.settings !== timer.settings) {\n    store.save({ settings: timer.settings, completed: timer.completed });\n  }\n' : '' }),
     withStopwatch(spec) && staticSource('timer/stopwatch-main.js'),
   );
 }

@@ -1,6 +1,6 @@
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 const TEXT_STATS = staticSource('wordcount/text-stats.js');
 
@@ -72,61 +72,7 @@ function main(spec: AppSpec): string {
 });
 let state = store.load();`
       : js`let state = { text: '', limit: null };`,
-    js`
-const textArea = byId('text');
-const limitInput = byId('limit');
-const limitLine = byId('limit-status');
-const topList = byId('top-words');
-
-function save() {
-${saves ? '  store.save(state);' : '  // Nothing is kept between visits: this build has no local storage.'}
-}
-
-function render() {
-  const stats = textStats(state.text);
-  byId('words').textContent = String(stats.words);
-  byId('characters').textContent = String(stats.characters);
-  byId('characters-no-spaces').textContent = String(stats.charactersNoSpaces);
-  byId('sentences').textContent = String(stats.sentences);
-  byId('paragraphs').textContent = String(stats.paragraphs);
-  byId('reading-time').textContent = stats.readingTime;
-  const limit = limitStatus(stats.characters, state.limit);
-  limitLine.textContent = limit ? limit.text : '';
-  limitLine.classList.toggle('over', Boolean(limit && limit.over));
-  topList.replaceChildren(
-    ...topWords(state.text).map(({ word, count }) => {
-      const item = document.createElement('li');
-      item.textContent = word + ' (' + count + ')';
-      return item;
-    }),
-  );
-}
-
-function setText(text) {
-  state = { ...state, text };
-  if (textArea.value !== text) textArea.value = text;
-  save();
-  render();
-}
-
-textArea.addEventListener('input', () => setText(textArea.value));
-limitInput.addEventListener('input', () => {
-  state = { ...state, limit: parseLimit(limitInput.value) };
-  save();
-  render();
-});
-byId('upper').addEventListener('click', () => setText(upperCase(state.text)));
-byId('lower').addEventListener('click', () => setText(lowerCase(state.text)));
-byId('title-case').addEventListener('click', () => setText(titleCase(state.text)));
-byId('sentence-case').addEventListener('click', () => setText(sentenceCase(state.text)));
-byId('clear').addEventListener('click', () => {
-  setText('');
-  textArea.focus();
-});
-
-textArea.value = state.text;
-limitInput.value = state.limit === null ? '' : String(state.limit);
-render();`,
+    fillSlots(staticSource('wordcount/main-rest.js'), { saveText: saves ? '  store.save(state);' : '  // Nothing is kept between visits: this build has no local storage.' }),
     '',
   );
 }
