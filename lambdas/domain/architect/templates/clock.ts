@@ -1,5 +1,5 @@
-import { blocks, escapeHtml, has, importLine, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, savedState, sharedImports } from './shared';
+import { has, type AppSpec, type KindTemplate } from './app-spec';
+import { fixedBody, fixedMain } from './shared';
 import { staticSource } from './static-sources';
 
 /**
@@ -11,46 +11,36 @@ import { staticSource } from './static-sources';
  */
 
 function body(spec: AppSpec): string {
-  return blocks(
-    staticSource('clock/body.html').trimEnd(),
-    `      <p class="muted">${escapeHtml(
-      has(spec, 'local-storage') ? 'Your cities are kept in this browser.' : 'Your cities last until the page is closed.',
-    )}</p>`,
-  );
+  return fixedBody(spec, 'clock', 'Your cities are kept in this browser.', 'Your cities last until the page is closed.');
 }
 
 function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');
-  return blocks(
-    ...sharedImports(spec),
-    importLine(
-      [
-        'addCity',
-        'CITIES',
-        'cityName',
-        'dayShift',
-        'DEFAULT_CITIES',
-        'difference',
-        'formatDate',
-        'formatOffset',
-        'formatTime',
-        'instantAt',
-        'isWorkingHour',
-        'MAX_CITIES',
-        saves && 'normalizeCities',
-        'offsetMinutes',
-        'partOfDay',
-        'removeCity',
-        'sharedWorkingHours',
-        'wallClock',
-      ],
-      './zones.js',
-    ),
-    '',
-    mainPreamble(spec),
-    savedState(spec, 'clock', '{ cities: [...DEFAULT_CITIES] }', '(raw) => ({ cities: normalizeCities(raw.cities) })'),
-    staticSource('clock/main.js'),
-  );
+  return fixedMain(spec, {
+    names: [
+      'addCity',
+      'CITIES',
+      'cityName',
+      'dayShift',
+      'DEFAULT_CITIES',
+      'difference',
+      'formatDate',
+      'formatOffset',
+      'formatTime',
+      'instantAt',
+      'isWorkingHour',
+      'MAX_CITIES',
+      saves && 'normalizeCities',
+      'offsetMinutes',
+      'partOfDay',
+      'removeCity',
+      'sharedWorkingHours',
+      'wallClock',
+    ],
+    module: 'zones.js',
+    state: ['clock', '{ cities: [...DEFAULT_CITIES] }', '(raw) => ({ cities: normalizeCities(raw.cities) })'],
+    script: 'clock/main.js',
+  });
 }
 
 export function clockTemplate(spec: AppSpec): KindTemplate {

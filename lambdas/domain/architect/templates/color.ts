@@ -1,5 +1,5 @@
-import { blocks, escapeHtml, has, importLine, js, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, savedState, sharedImports } from './shared';
+import { has, js, type AppSpec, type KindTemplate } from './app-spec';
+import { fixedBody, fixedMain } from './shared';
 import { staticSource } from './static-sources';
 
 /**
@@ -9,47 +9,39 @@ import { staticSource } from './static-sources';
  */
 
 function body(spec: AppSpec): string {
-  return blocks(
-    staticSource('color/body.html').trimEnd(),
-    `      <p class="muted">${escapeHtml(
-      has(spec, 'local-storage')
-        ? 'The color and the palette are kept in this browser.'
-        : 'The palette lasts until the page is closed.',
-    )}</p>`,
+  return fixedBody(
+    spec,
+    'color',
+    'The color and the palette are kept in this browser.',
+    'The palette lasts until the page is closed.',
   );
 }
 
 function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');
-  return blocks(
-    ...sharedImports(spec),
-    importLine(
-      [
-        'addToPalette',
-        'contrastGrade',
-        'contrastRatio',
-        saves && 'normalizePalette',
-        'parseColor',
-        'shades',
-        'toHex',
-        'toHslText',
-        'toRgbText',
-      ],
-      './colors.js',
-    ),
-    '',
-    mainPreamble(spec),
-    savedState(
-      spec,
+  return fixedMain(spec, {
+    names: [
+      'addToPalette',
+      'contrastGrade',
+      'contrastRatio',
+      saves && 'normalizePalette',
+      'parseColor',
+      'shades',
+      'toHex',
+      'toHslText',
+      'toRgbText',
+    ],
+    module: 'colors.js',
+    state: [
       'colors',
       "{ color: '#1e90ff', palette: [] }",
       js`(raw) => ({
     color: typeof raw.color === 'string' && /^#[0-9a-f]{6}$/.test(raw.color) ? raw.color : '#1e90ff',
     palette: normalizePalette(raw.palette),
   })`,
-    ),
-    staticSource('color/main.js'),
-  );
+    ],
+    script: 'color/main.js',
+  });
 }
 
 export function colorTemplate(spec: AppSpec): KindTemplate {

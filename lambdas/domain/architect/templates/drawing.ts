@@ -1,5 +1,5 @@
-import { blocks, escapeHtml, has, importLine, jsString, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, savedState, sharedImports } from './shared';
+import { has, jsString, type AppSpec, type KindTemplate } from './app-spec';
+import { fixedBody, fixedMain } from './shared';
 import { staticSource } from './static-sources';
 
 /**
@@ -11,46 +11,38 @@ import { staticSource } from './static-sources';
  */
 
 function body(spec: AppSpec): string {
-  return blocks(
-    staticSource('drawing/body.html').trimEnd(),
-    `      <p class="muted">${escapeHtml(
-      has(spec, 'local-storage')
-        ? 'Your drawing is kept in this browser; save it as a picture to keep a copy.'
-        : 'Your drawing lasts until the page is closed; save it as a picture to keep it.',
-    )}</p>`,
+  return fixedBody(
+    spec,
+    'drawing',
+    'Your drawing is kept in this browser; save it as a picture to keep a copy.',
+    'Your drawing lasts until the page is closed; save it as a picture to keep it.',
   );
 }
 
 function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');
-  return blocks(
-    ...sharedImports(spec),
-    importLine(
-      [
-        'canRedo',
-        'canUndo',
-        'clearDrawing',
-        'COLORS',
-        'createDrawing',
-        'drawLastSegment',
-        'drawStrokes',
-        'extendStroke',
-        'HEIGHT',
-        saves && 'normalizeDrawing',
-        'pictureFileName',
-        'redo',
-        'startStroke',
-        'toCanvasPoint',
-        'undo',
-        'visibleStrokes',
-        'WIDTH',
-      ],
-      './drawing.js',
-    ),
-    '',
-    mainPreamble(spec),
-    savedState(
-      spec,
+  return fixedMain(spec, {
+    names: [
+      'canRedo',
+      'canUndo',
+      'clearDrawing',
+      'COLORS',
+      'createDrawing',
+      'drawLastSegment',
+      'drawStrokes',
+      'extendStroke',
+      'HEIGHT',
+      saves && 'normalizeDrawing',
+      'pictureFileName',
+      'redo',
+      'startStroke',
+      'toCanvasPoint',
+      'undo',
+      'visibleStrokes',
+      'WIDTH',
+    ],
+    module: 'drawing.js',
+    state: [
       'drawing',
       "{ drawing: createDrawing(), color: '#111111', size: 6 }",
       `(raw) => ({
@@ -58,10 +50,10 @@ function main(spec: AppSpec): string {
     color: typeof raw.color === 'string' && /^#[0-9a-f]{6}$/.test(raw.color) ? raw.color : '#111111',
     size: Number.isInteger(raw.size) && raw.size >= 1 && raw.size <= 64 ? raw.size : 6,
   })`,
-    ),
-    `const APP_SLUG = ${jsString(spec.projectName)};\n`,
-    staticSource('drawing/main.js'),
-  );
+    ],
+    before: [`const APP_SLUG = ${jsString(spec.projectName)};\n`],
+    script: 'drawing/main.js',
+  });
 }
 
 export function drawingTemplate(spec: AppSpec): KindTemplate {

@@ -4,6 +4,7 @@ import {
   blocks,
   escapeHtml,
   has,
+  importLine,
   js,
   jsString,
   needsStorage,
@@ -267,6 +268,45 @@ function save() {
   // Nothing is kept between visits: this build has no local storage.
 }
 `;
+}
+
+/**
+ * The page body of a kind whose markup is one fixed file (`static/<folder>/body.html`), then a line
+ * saying whether what the app holds is kept in this browser (`kept`) or lasts until the page is
+ * closed (`lasts`).
+ */
+export function fixedBody(spec: AppSpec, folder: string, kept: string, lasts: string): string {
+  return blocks(
+    staticSource(`${folder}/body.html`).trimEnd(),
+    `      <p class="muted">${escapeHtml(has(spec, 'local-storage') ? kept : lasts)}</p>`,
+  );
+}
+
+/** What a kind with a fixed page script needs of its `src/main.js`. */
+export interface FixedMain {
+  /** The names main.js imports from its logic module (false: not in this build). */
+  readonly names: ReadonlyArray<string | false>;
+  /** The logic module, as `./<module>` from main.js. */
+  readonly module: string;
+  /** savedState's name, fallback and revive. */
+  readonly state: readonly [name: string, fallback: string, revive: string];
+  /** Code between the kept state and the script. */
+  readonly before?: readonly string[];
+  /** The page script, `static/<script>`. */
+  readonly script: string;
+}
+
+/** `src/main.js` of a kind whose page script is one fixed file: the imports, the kept state, the script. */
+export function fixedMain(spec: AppSpec, main: FixedMain): string {
+  return blocks(
+    ...sharedImports(spec),
+    importLine(main.names, `./${main.module}`),
+    '',
+    mainPreamble(spec),
+    savedState(spec, ...main.state),
+    ...(main.before ?? []),
+    staticSource(main.script),
+  );
 }
 
 /** Import lines every `src/main.js` needs for the shared feature modules. */

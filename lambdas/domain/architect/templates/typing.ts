@@ -1,5 +1,5 @@
-import { blocks, escapeHtml, has, importLine, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, savedState, sharedImports } from './shared';
+import { has, type AppSpec, type KindTemplate } from './app-spec';
+import { fixedBody, fixedMain } from './shared';
 import { staticSource } from './static-sources';
 
 /**
@@ -10,25 +10,17 @@ import { staticSource } from './static-sources';
  */
 
 function body(spec: AppSpec): string {
-  return blocks(
-    staticSource('typing/body.html').trimEnd(),
-    `      <p class="muted">${escapeHtml(
-      has(spec, 'local-storage') ? 'Your results are kept in this browser.' : 'Your results last until the page is closed.',
-    )}</p>`,
-  );
+  return fixedBody(spec, 'typing', 'Your results are kept in this browser.', 'Your results last until the page is closed.');
 }
 
 function main(spec: AppSpec): string {
-  const saves = has(spec, 'local-storage');
-  return blocks(
-    ...sharedImports(spec),
-    importLine(['addResult', 'bestSpeed', 'nextPassage', saves && 'normalizeResults', 'PASSAGES', 'progress'], './typing.js'),
-    '',
-    mainPreamble(spec),
-    savedState(spec, 'typing', '{ results: [] }', '(raw) => ({ results: normalizeResults(raw.results) })'),
-    staticSource('shared/secure-random.js'),
-    staticSource('typing/main.js'),
-  );
+  return fixedMain(spec, {
+    names: ['addResult', 'bestSpeed', 'nextPassage', has(spec, 'local-storage') && 'normalizeResults', 'PASSAGES', 'progress'],
+    module: 'typing.js',
+    state: ['typing', '{ results: [] }', '(raw) => ({ results: normalizeResults(raw.results) })'],
+    before: [staticSource('shared/secure-random.js')],
+    script: 'typing/main.js',
+  });
 }
 
 export function typingTemplate(spec: AppSpec): KindTemplate {
