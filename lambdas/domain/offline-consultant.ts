@@ -42,18 +42,18 @@ function orList(items: readonly string[]): string {
 }
 
 // Short enough to be spoken whole (see toSpeech): one article, and each kind by its noun ("a focus
-// timer" is said as a timer, "a one-page website" as a website).
+// timer" is said as a timer, "a social feed" as a feed, "a one-page website" as a website).
 const KIND_MENU = `a ${orList(
   APP_KIND_IDS.map((k) =>
     APP_KINDS[k].phrase
       .replace(/^an? /, '')
       .replace(/ and .*$/, '')
-      .replace(/^(?:focus|unit|one-page) /, ''),
+      .replace(/^(?:focus|unit|one-page|social) /, ''),
   ),
 )}`;
 const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
-export const OPENING_QUESTION = `What should the app do? I can build a tracker, log or list of what you name, ${KIND_MENU}, styled like ${THEME_MENU}.`;
+export const OPENING_QUESTION = `What should the app do? I build a tracker, log or list of what you name, ${KIND_MENU}, styled like ${THEME_MENU}.`;
 
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
 const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [

@@ -353,6 +353,19 @@ describe('request → spec', () => {
     expect(readRequest('a paint app with shapes and layers').leftOut).toEqual([
       'shapes, layers (the pad draws freehand strokes with a pen and an eraser)',
     ]);
+    // A JSON formatter, a Base64 encoder or a hash generator was not understood; each is called by its tool.
+    expect(draftManifest({ prompt: 'I want a JSON formatter' })).toMatchObject({
+      project_name: 'json-formatter',
+      features: ['local-storage'],
+    });
+    expect(draftManifest({ prompt: 'Build a base64 encoder and decoder' }).project_name).toBe('base64-encoder');
+    expect(draftManifest({ prompt: 'a sha256 hash generator' }).project_name).toBe('hash-generator');
+    expect(draftManifest({ prompt: 'developer tools for json and base64' }).project_name).toBe('developer-tools');
+    expect(readRequest('an md5 hash generator').leftOut).toEqual([
+      'MD5 digests (the tools are JSON, Base64, URL encoding and SHA digests)',
+    ]);
+    expect(kindOf('a tracker of my json files')).not.toBe('devtools');
+    expect(kindOf('a todo list with json export')).toBe('tasks');
     // A snake game was refused as a game of its own; a pet snake keeps its records.
     expect(draftManifest({ prompt: 'Make a snake game' })).toMatchObject({
       project_name: 'snake',

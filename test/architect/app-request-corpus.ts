@@ -23,6 +23,7 @@ export interface BuildableRequest {
     | 'typing'
     | 'clock'
     | 'drawing'
+    | 'devtools'
     | 'page';
   /** Entity names the spec must have. */
   readonly entities?: readonly string[];
@@ -324,6 +325,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a drawing app for my kids', builds: 'drawing' },
   { prompt: 'a whiteboard', builds: 'drawing' },
   { prompt: 'a snake game', builds: 'game' },
+  { prompt: 'a JSON formatter and validator', builds: 'devtools' },
+  { prompt: 'a base64 decoder', builds: 'devtools' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },
   { prompt: 'a tic tac toe game I can play against the computer', builds: 'game' },
   // A game's hint words ("card") once read it as a kanban board; it was then refused.

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { runtimeFiles } from '../../lambdas/domain/architect/compiler/runtime-files';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { fillSlots, staticSource } from '../../lambdas/domain/architect/templates/static-sources';
-import { STATIC_SOURCES_BROTLI } from '../../lambdas/domain/architect/templates/static-sources.generated';
+import { STATIC_SOURCES_PACKED } from '../../lambdas/domain/architect/templates/static-sources.generated';
+import { packFiles, unpackFiles } from '../../lambdas/domain/architect/packed-files';
 
 // The compiler ships the runtime modules as data (so a bundled Lambda needs no files beside it),
 // brotli-compressed. This test keeps that data equal to the real, linted sources;
@@ -30,16 +30,7 @@ function filesUnder(dir: string, prefix = ''): Record<string, string> {
   return out;
 }
 
-function brotliBase64(value: unknown): string {
-  return brotliCompressSync(Buffer.from(JSON.stringify(value), 'utf8'), {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    },
-  }).toString('base64');
-}
-
-/** Writes `files` as a generated module: one JSON object, brotli-compressed, base64, in the constant `name`. */
+/** Writes `files` as a generated module: one JSON object, packed (packed-files.ts), in the constant `name`. */
 function writePacked(
   path: string,
   name: string,
@@ -51,8 +42,8 @@ function writePacked(
   writeFileSync(
     path,
     `// Generated from ${folder} by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
-      `// ${what} as one JSON object, brotli-compressed, base64 (read by ${readBy}).\n` +
-      `export const ${name} =\n  '${brotliBase64(files)}';\n`,
+      `// ${what} as one JSON object, brotli-compressed, in Z85 (read by ${readBy}).\n` +
+      `export const ${name} =\n  '${packFiles(files)}';\n`,
   );
 }
 
@@ -62,7 +53,7 @@ test("the kind templates' embedded fixed files equal the files in templates/stat
   if (process.env.UPDATE_APP_RUNTIME === '1') {
     writePacked(
       join(templatesDir, 'static-sources.generated.ts'),
-      'STATIC_SOURCES_BROTLI',
+      'STATIC_SOURCES_PACKED',
       './static',
       "The templates' fixed files",
       './static-sources.ts',
@@ -70,7 +61,7 @@ test("the kind templates' embedded fixed files equal the files in templates/stat
     );
     return;
   }
-  const embedded = JSON.parse(brotliDecompressSync(Buffer.from(STATIC_SOURCES_BROTLI, 'base64')).toString('utf8')) as unknown;
+  const embedded = unpackFiles(STATIC_SOURCES_PACKED);
   expect(Object.keys(embedded as object)).toEqual(Object.keys(actual));
   for (const [path, text] of Object.entries(actual)) expect({ path, text: staticSource(path) }).toEqual({ path, text });
   expect(() => staticSource('no/such-file.js')).toThrow('No template file static/no/such-file.js');
@@ -81,7 +72,7 @@ test('the embedded app runtime equals the runtime source files', () => {
   if (process.env.UPDATE_APP_RUNTIME === '1') {
     writePacked(
       join(compilerDir, 'runtime-sources.generated.ts'),
-      'RUNTIME_FILES_BROTLI',
+      'RUNTIME_FILES_PACKED',
       './runtime',
       "The runtime's files",
       './runtime-files.ts',

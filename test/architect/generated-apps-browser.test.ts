@@ -560,6 +560,45 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('devtools: formats and minifies JSON keeping every digit, points at an error, encodes Base64 and URLs, hashes', async () => {
+    const { page, problems } = await open('devtools');
+    expect(await page.textContent('h1')).toBe('Developer Tools');
+    await page.fill('#json-input', '{"b":1,"a":[12345678901234567890,2.50]}');
+    await page.click('#json-format');
+    expect(await page.inputValue('#json-output')).toBe('{\n  "b": 1,\n  "a": [\n    12345678901234567890,\n    2.50\n  ]\n}');
+    expect(await page.textContent('#json-status')).toMatch(/^Valid JSON, formatted: \d+ characters\.$/);
+    await page.check('#json-sort');
+    await page.click('#json-minify');
+    expect(await page.inputValue('#json-output')).toBe('{"a":[12345678901234567890,2.50],"b":1}');
+    await page.fill('#json-input', '{\n  "a": 1,\n}');
+    await page.click('#json-format');
+    expect(await page.textContent('#json-status')).toBe('A comma before } at line 3, column 1.');
+    expect(await page.inputValue('#json-output')).toBe('');
+    // The spot is selected in the input.
+    expect(await page.$eval('#json-input', (el) => (el as unknown as { selectionStart: number }).selectionStart)).toBe(12);
+    await page.fill('#b64-input', 'héllo ✓');
+    await page.click('#b64-encode');
+    expect(await page.inputValue('#b64-output')).toBe('aMOpbGxvIOKckw==');
+    await page.fill('#b64-input', 'not base64!');
+    await page.click('#b64-decode');
+    expect(await page.textContent('#b64-error')).toMatch(/^This is not Base64/);
+    await page.fill('#url-input', 'a b&c');
+    await page.click('#url-encode');
+    expect(await page.inputValue('#url-output')).toBe('a%20b%26c');
+    await page.fill('#hash-input', 'abc');
+    await page.waitForFunction("document.getElementById('hash-output').textContent.startsWith('ba7816bf')");
+    await page.selectOption('#hash-algorithm', 'SHA-1');
+    await page.waitForFunction(
+      "document.getElementById('hash-output').textContent === 'a9993e364706816aba3e25717850c26c9cd0d89d'",
+    );
+    await page.reload();
+    expect(await page.inputValue('#json-input')).toBe('{\n  "a": 1,\n}');
+    expect(await page.isChecked('#json-sort')).toBe(true);
+    await expectThemeToggleRemembered(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('typing: marks each character, measures speed and accuracy, offers another passage, keeps the results', async () => {
     const { page, problems } = await open('typing');
     expect(await page.textContent('h1')).toBe('Typing Test');

@@ -291,6 +291,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'if (direction === last || game.queued.length >= MAX_QUEUED) return game;',
   ],
   [
+    'JSON formatter takes a trailing comma as valid',
+    draftManifest({ prompt: 'a JSON formatter' }),
+    'src/devtools.js',
+    "if (text[i] !== '\"') fail(text[i] === '}' ? 'A comma before }' : 'Expected a key in double quotes');",
+    "if (text[i] === '}') {\n          i += 1;\n          return { type: 'object', entries };\n        }\n        if (text[i] !== '\"') fail('Expected a key in double quotes');",
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

@@ -92,6 +92,18 @@ export function normalizeDesignTarget(raw: string | null | undefined): string | 
   return target === '' ? null : target;
 }
 
+/** The developer tool a request names, as the app's title ("a JSON formatter" is "JSON Formatter"); null for several or none. */
+function devtoolTitleOf(prompt: string): string | null {
+  const text = prompt.toLowerCase();
+  const named = [
+    /\bjson\b/.test(text) && 'JSON Formatter',
+    /\bbase ?64\b/.test(text) && 'Base64 Encoder',
+    /\burl (?:en|de)cod/.test(text) && 'URL Encoder',
+    /\b(?:sha-?\d+|hash(?:es|ing)?|checksums?|digests?)\b/.test(text) && 'Hash Generator',
+  ].filter((title): title is string => typeof title === 'string');
+  return named.length === 1 ? named[0]! : null;
+}
+
 /** Decides kind, features, name and design target for a draft input. Pure and deterministic. */
 export function resolveDraft(input: DraftInput): ResolvedDraft {
   // Callers pass parsed values; these checks only guard against a wrong cast upstream.
@@ -120,8 +132,16 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
   ];
   const features = orderFeatures(requested.filter((f) => supportsFeature(kind, f)));
   // A formula's words mean something else in other apps ("a notes app for cooking tips").
+  // JSON is what the developer tools read, not an export asked for ("a JSON formatter").
+  const jsonTool = kind === 'devtools' && !/\b(?:export|download|back ?up)/i.test(input.prompt);
   const droppedFeatures = orderFeatures(
-    requested.filter((f) => !supportsFeature(kind, f) && FORMULA_TITLES[f] === undefined && GAME_TITLES[f] === undefined),
+    requested.filter(
+      (f) =>
+        !supportsFeature(kind, f) &&
+        FORMULA_TITLES[f] === undefined &&
+        GAME_TITLES[f] === undefined &&
+        !(f === 'export' && jsonTool),
+    ),
   );
   const themed = theme !== null && theme.kind === kind;
   // A randomizer is called by the tool asked for ("a password generator" is "Password Generator").
@@ -138,10 +158,12 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
           ? formulaTitles[0]!
           : kind === 'game' && !themed && gameTitles.length === 1
             ? gameTitles[0]!
-            : // A stopwatch is called one unless a focus timer is asked for too.
-              kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
-              ? 'Stopwatch'
-              : null;
+            : kind === 'devtools' && !themed
+              ? devtoolTitleOf(input.prompt)
+              : // A stopwatch is called one unless a focus timer is asked for too.
+                kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
+                ? 'Stopwatch'
+                : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName

@@ -249,6 +249,8 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   color:
     /\b(?:colou?r (?:picker|chooser|palette|code|contrast|converter)s?|palette generators?|hex (?:colou?rs?|codes?|to rgb)|rgb to hex|contrast checkers?)\b/,
   typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
+  devtools:
+    /\b(?:json (?:formatter|beautifier|prettifier|validator|viewer|minifier|pretty printer|lint)s?|base ?64(?: (?:encoders?|decoders?|converters?|tools?))?|url (?:en|de)coders?|sha-?256|hash generators?|checksums?|dev(?:eloper)? tools)\b/,
   drawing:
     /\b(?:drawing (?:apps?|pads?|boards?|tools?|canvas)|sketch ?pads?|sketch(?:ing)? apps?|paint(?:ing)? apps?|doodle (?:apps?|pads?)|white ?boards?|signature pads?)\b/,
   clock:
@@ -512,6 +514,19 @@ function specialDrawing(text: string): string | null {
     /\b(?:animat\w*|frames?)\b/.test(text) && 'animation',
   ].filter((note): note is string => typeof note === 'string');
   return missing.length > 0 ? `${missing.join(', ')} (the pad draws freehand strokes with a pen and an eraser)` : null;
+}
+
+/** What a developer-tools request asks beyond JSON, Base64, URL encoding and SHA digests, said as left out. */
+function specialDevtools(text: string): string | null {
+  const missing = [
+    /\bmd ?5\b/.test(text) && 'MD5 digests',
+    /\b(?:xml|yaml|yml|toml|csv)\b/.test(text) && 'formats other than JSON',
+    /\bjwts?\b/.test(text) && 'decoding JWTs',
+    /\b(?:regex|regular expressions?)\b/.test(text) && 'a regular expression tester',
+    /\b(?:minify (?:javascript|js|css|html)|(?:javascript|js|css|html) minifier)\b/.test(text) &&
+      'minifying code (it minifies JSON)',
+  ].filter((note): note is string => typeof note === 'string');
+  return missing.length > 0 ? `${missing.join(', ')} (the tools are JSON, Base64, URL encoding and SHA digests)` : null;
 }
 
 /** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
@@ -827,9 +842,11 @@ export function readRequest(prompt: string): RequestReading {
                 ? specialClock(text)
                 : kind === 'drawing'
                   ? specialDrawing(text)
-                  : kind === 'page'
-                    ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
-                    : null;
+                  : kind === 'devtools'
+                    ? specialDevtools(text)
+                    : kind === 'page'
+                      ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
+                      : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));
     const other = joinedKind(text, kind, analysis.scores);
@@ -865,7 +882,7 @@ export function readRequest(prompt: string): RequestReading {
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, JSON formatters and encoders, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

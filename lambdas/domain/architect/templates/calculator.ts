@@ -1,7 +1,7 @@
 import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { FORMULA_CSS, formulaBody, formulaFiles, formulaImports, formulaScript, formulasOf } from './formulas';
 import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 const EVALUATOR = staticSource('calculator/evaluator.js');
 
@@ -103,34 +103,7 @@ const historyClear = byId('history-clear');
 
 ${renderHistoryScript(' = ')}
 ${clearHistoryScript(saves ? '  store.save({ state, history });\n' : '')}`,
-    js`function render() {
-  displayElement.textContent = display(state);
-  expressionElement.textContent = state.evaluated ? prettify(state.expression) + ' =' : '';
-  errorElement.textContent = state.error ?? '';
-}
-
-function input(key) {
-  state = press(state, key);
-${history ? "  if (key === 'equals' && state.evaluated) {\n    history = addEntry(history, { input: prettify(state.expression), output: display(state) });\n    renderHistory();\n  }\n" : ''}${saves ? `  store.save({ state${history ? ', history' : ''} });\n` : ''}  render();
-}
-
-byId('keypad').addEventListener('click', (event) => {
-  const button = event.target.closest('button[data-key]');
-  if (button) input(button.dataset.key);
-});
-
-document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  // Let Enter and Space activate a focused button instead of being read as input twice.
-  if (event.target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
-${formulasOf(spec).length > 0 ? "  // Typing into a formula's fields is theirs, not the keypad's.\n  if (event.target instanceof HTMLInputElement) return;\n" : ''}  const key = keyToInput(event.key);
-  if (key === null) return;
-  event.preventDefault();
-  input(key);
-});
-
-render();
-`,
+    fillSlots(staticSource('calculator/main-rest.js'), { recordHistory: history ? "  if (key === 'equals' && state.evaluated) {\n    history = addEntry(history, { input: prettify(state.expression), output: display(state) });\n    renderHistory();\n  }\n" : '', saveState: saves ? `  store.save({ state${history ? ', history' : ''} });\n` : '', formulaFields: formulasOf(spec).length > 0 ? "  // Typing into a formula's fields is theirs, not the keypad's.\n  if (event.target instanceof HTMLInputElement) return;\n" : '' }),
     history && 'renderHistory();',
     formulaScript(spec),
     '',

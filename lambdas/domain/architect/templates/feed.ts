@@ -244,21 +244,7 @@ function main(spec: AppSpec, v: FeedVariant): string {
       commit(toggleRepost(posts, post.id)),
     ),
   );`,
-    comment: js`  const commentButton = actionButton(
-    post.id,
-    'comment',
-    ${v.countsOnButtons ? `${jsString(v.commentLabel)} + (post.comments.length > 0 ? ' ' + post.comments.length : '')` : jsString(v.commentLabel)},
-    null,
-    ${jsString(v.commentLabel)} + ' on post by ' + post.author,
-    () => {
-      if (openComments.has(post.id)) openComments.delete(post.id);
-      else openComments.add(post.id);
-      renderFeed();
-      focusIn(post.id, openComments.has(post.id) ? '.comment-form input' : 'button.comment');
-    },
-  );
-  commentButton.setAttribute('aria-expanded', String(openComments.has(post.id)));
-  actions.append(commentButton);`,
+    comment: fillSlots(staticSource('feed/comment-action.js'), { commentButtonLabel: v.countsOnButtons ? `${jsString(v.commentLabel)} + (post.comments.length > 0 ? ' ' + post.comments.length : '')` : jsString(v.commentLabel), commentLabel: jsString(v.commentLabel) }),
   };
   return blocks(
     ...sharedImports(spec),
@@ -311,27 +297,7 @@ const profileHeadlineView = byId('profile-headline-view');`,
   actions.setAttribute('role', 'group');
   actions.setAttribute('aria-label', 'Post actions');`,
     ...v.actions.map((a) => actionCode[a]),
-    js`  const remove = actionButton(post.id, 'delete', 'Delete', null, 'Delete post by ' + post.author, () => {
-    commit(deletePost(posts, post.id));
-    postText.focus();
-  });
-  actions.append(remove);
-  article.append(actions);
-  if (openComments.has(post.id)) article.append(renderComments(post));
-  return article;
-}
-
-function renderFeed() {
-  const shown = sortFeed(${search ? 'searchPosts(posts, query)' : 'posts'});
-  feed.replaceChildren(...shown.map(renderPost));
-  feedEmpty.hidden = shown.length > 0;
-  if (posts.length > 0 && shown.length === 0) feedEmpty.textContent = 'No posts match your search.';
-  else feedEmpty.textContent = ${jsString(v.emptyText)};
-}
-
-function renderProfile() {
-  profileName.value = profile.name;
-  profileAvatar.textContent = initials(profile.name);`,
+    fillSlots(staticSource('feed/render-rest.js'), { shownPosts: search ? 'searchPosts(posts, query)' : 'posts', emptyText: jsString(v.emptyText) }),
     v.headline &&
       js`  profileHeadline.value = profile.headline;
   profileHeadlineView.textContent = profile.headline;`,

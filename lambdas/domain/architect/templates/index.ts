@@ -5,6 +5,7 @@ import { calculatorTemplate } from './calculator';
 import { clockTemplate } from './clock';
 import { colorTemplate } from './color';
 import { converterTemplate } from './converter';
+import { devtoolsTemplate } from './devtools';
 import { drawingTemplate } from './drawing';
 import { feedTemplate } from './feed';
 import { gameTemplate } from './game';
@@ -34,6 +35,7 @@ const KIND_TEMPLATES: Readonly<Record<AppKindId, (spec: AppSpec) => KindTemplate
   typing: typingTemplate,
   clock: clockTemplate,
   drawing: drawingTemplate,
+  devtools: devtoolsTemplate,
   page: pageTemplate,
 };
 

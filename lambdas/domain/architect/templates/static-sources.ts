@@ -1,20 +1,17 @@
-import { brotliDecompressSync } from 'node:zlib';
-import { STATIC_SOURCES_BROTLI } from './static-sources.generated';
+import { unpackFiles } from '../packed-files';
+import { STATIC_SOURCES_PACKED } from './static-sources.generated';
 
 /**
  * The templates' fixed files (./static: logic modules, their tests and styles that take nothing
- * from the spec). They ship in the bundle as one brotli-compressed JSON object, as the compiled
- * apps' runtime does, and are decompressed once, on first use; a test keeps that data equal to
- * the files.
+ * from the spec). They ship in the bundle as one brotli-compressed JSON object (../packed-files.ts),
+ * as the compiled apps' runtime does, and are decompressed once, on first use; a test keeps that
+ * data equal to the files.
  */
 let files: Readonly<Record<string, string>> | undefined;
 
 /** The text of `static/<path>`, exactly as the file holds it. */
 export function staticSource(path: string): string {
-  files ??= JSON.parse(brotliDecompressSync(Buffer.from(STATIC_SOURCES_BROTLI, 'base64')).toString('utf8')) as Record<
-    string,
-    string
-  >;
+  files ??= unpackFiles(STATIC_SOURCES_PACKED);
   const text = files[path];
   if (text === undefined) throw new Error(`No template file static/${path}`);
   return text;

@@ -1,6 +1,6 @@
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 
 function tasksModule(spec: AppSpec): string {
   const priorities = has(spec, 'priorities');
@@ -250,37 +250,7 @@ const remaining = byId('remaining');
 const clearButton = byId('clear-completed');`,
     priorities && js`const prioritySelect = byId('task-priority');`,
     has(spec, 'filter') && js`const filterButtons = [...byId('filters').querySelectorAll('button[data-filter]')];`,
-    js`
-function commit(next) {
-  tasks = next;
-${saves ? '  store.save(tasks);\n' : ''}  render();
-}
-
-/** Keeps keyboard focus on the same task after the list is redrawn. */
-function focusTask(id, selector) {
-  const element = list.querySelector('li[data-id="' + id + '"] ' + selector);
-  if (element) element.focus();
-}
-
-function renderTask(task) {
-  const item = document.createElement('li');
-  item.className = 'task' + (task.done ? ' done' : '')${priorities ? " + ' priority-' + task.priority" : ''};
-  item.dataset.id = String(task.id);
-
-  const label = document.createElement('label');
-  const checkbox = document.createElement('input');
-  checkbox.type = 'checkbox';
-  checkbox.checked = task.done;
-  checkbox.addEventListener('change', () => {
-    commit(toggleTask(tasks, task.id));
-    focusTask(task.id, 'input');
-  });
-  const title = document.createElement('span');
-  title.className = 'task-title';
-  title.textContent = task.title;
-  label.append(checkbox, title);
-  item.append(label);
-`,
+    fillSlots(staticSource('tasks/main-rest.js'), { saveTasks: saves ? '  store.save(tasks);\n' : '', priorityClass: priorities ? " + ' priority-' + task.priority" : '' }),
     priorities &&
       staticSource('tasks/priority-select.js'),
     staticSource('tasks/remove-button.js'),
