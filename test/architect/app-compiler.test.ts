@@ -366,6 +366,10 @@ describe('request → spec', () => {
     ]);
     expect(kindOf('a tracker of my json files')).not.toBe('devtools');
     expect(kindOf('a todo list with json export')).toBe('tasks');
+    // 2048 was not understood; a number in a record's request is no game.
+    expect(draftManifest({ prompt: 'Build 2048' })).toMatchObject({ project_name: '2048', features: ['local-storage', '2048'] });
+    expect(kindOf('an expense tracker with a budget of 2048 dollars')).not.toBe('game');
+    expect(draftManifest({ prompt: 'a snake game and 2048' }).features).toEqual(['local-storage', 'snake', '2048']);
     // A snake game was refused as a game of its own; a pet snake keeps its records.
     expect(draftManifest({ prompt: 'Make a snake game' })).toMatchObject({
       project_name: 'snake',

@@ -325,6 +325,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a drawing app for my kids', builds: 'drawing' },
   { prompt: 'a whiteboard', builds: 'drawing' },
   { prompt: 'a snake game', builds: 'game' },
+  { prompt: 'a 2048 game', builds: 'game' },
   { prompt: 'a JSON formatter and validator', builds: 'devtools' },
   { prompt: 'a base64 decoder', builds: 'devtools' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },

@@ -674,6 +674,49 @@ describeIfChromium('generated apps in Chromium', () => {
     await context.close();
   });
 
+  it('game: 2048 slides and merges tiles from the keys or buttons, counts the score and keeps the best', async () => {
+    const { page, problems } = await open('game');
+    const board = async (): Promise<number[][]> =>
+      page.$$eval('#tiles-board .tile', (tiles) => {
+        const values = tiles.map((tile) => Number(tile.textContent || 0));
+        return [0, 1, 2, 3].map((row) => values.slice(row * 4, row * 4 + 4));
+      });
+    const start = (await board()).flat().filter((value) => value > 0);
+    expect(start).toHaveLength(2);
+    for (const value of start) expect([2, 4]).toContain(value);
+    // After a move to the left every row is packed to the left, but for the one new tile.
+    const holes = (rows: number[][]): number =>
+      rows.reduce((n, row) => n + row.filter((v, i) => v > 0 && row.slice(0, i).includes(0)).length, 0);
+    await page.click('#tiles-board');
+    let moved = false;
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowLeft']) {
+      const before = await board();
+      await page.keyboard.press(key);
+      const after = await board();
+      if (key === 'ArrowLeft' && JSON.stringify(after) !== JSON.stringify(before)) {
+        expect(holes(after)).toBeLessThanOrEqual(1);
+        moved = true;
+      }
+    }
+    expect(moved).toBe(true);
+    // Moves from the buttons until two tiles have merged and scored.
+    for (let i = 0; i < 200 && (await page.textContent('#tiles-status')) === 'Score: 0'; i += 1) {
+      await page.click(`button[data-slide="${['left', 'up', 'right', 'down'][i % 4]}"]`);
+    }
+    const status = (await page.textContent('#tiles-status'))!;
+    const score = Number(/Score: (\d+)$/.exec(status)![1]);
+    expect(score).toBeGreaterThan(0);
+    expect(score % 2).toBe(0);
+    expect(await page.textContent('#tiles-best')).toBe(`Best: ${score}`);
+    await page.click('#tiles-new');
+    expect(await page.textContent('#tiles-status')).toBe('Score: 0');
+    expect((await board()).flat().filter((value) => value > 0)).toHaveLength(2);
+    await page.reload();
+    expect(await page.textContent('#tiles-best')).toBe(`Best: ${score}`);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('game: tic-tac-toe the computer never loses, a memory game played to the end, hangman with own words; scores kept', async () => {
     const { page, problems } = await open('game');
     expect(await page.textContent('h1')).toBe('Classic Games');

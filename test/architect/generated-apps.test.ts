@@ -298,6 +298,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     "if (text[i] === '}') {\n          i += 1;\n          return { type: 'object', entries };\n        }\n        if (text[i] !== '\"') fail('Expected a key in double quotes');",
   ],
   [
+    '2048 merges a merged tile again',
+    draftManifest({ prompt: 'a 2048 game' }),
+    'src/tiles.js',
+    '      i += 1;\n    } else {',
+    '      tiles[i + 1] = tiles[i] * 2;\n      out.pop();\n    } else {',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

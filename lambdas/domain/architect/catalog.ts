@@ -45,6 +45,7 @@ export const FEATURE_IDS = [
   'memory',
   'hangman',
   'snake',
+  '2048',
   'stopwatch',
   'fuel',
 ] as const;
@@ -85,6 +86,7 @@ const GAME_PHRASES: Readonly<Record<string, string>> = {
   memory: 'a memory game of matching pairs',
   hangman: 'hangman',
   snake: 'snake',
+  '2048': '2048',
 };
 
 /** The game kind's sentence for some of its games. */
@@ -298,6 +300,12 @@ export const APP_KINDS: Readonly<Record<AppKindId, AppKind>> = {
       'game of snake',
       'play snake',
       'classic snake',
+      '2048',
+      '2048 game',
+      'game 2048',
+      'sliding tiles game',
+      'sliding tile game',
+      'tile merging game',
     ],
     hints: [],
     defaultFeatures: ['local-storage'],
@@ -689,6 +697,14 @@ export const FEATURES: Readonly<Record<FeatureId, Feature>> = {
     keywords: ['snake game', 'game of snake', 'play snake', 'classic snake', 'snake'],
     kinds: ['game'],
   },
+  '2048': {
+    id: '2048',
+    title: '2048',
+    description:
+      'Slide the numbered tiles on a 4×4 board with the arrow keys, a swipe or buttons; two equal tiles that meet become one, and a new tile appears each move. Reach 2048, with the best score kept.',
+    keywords: ['2048', '2048 game', 'game 2048', 'sliding tiles game', 'sliding tile game', 'tile merging game'],
+    kinds: ['game'],
+  },
   fuel: {
     id: 'fuel',
     title: 'Fuel cost',
@@ -733,6 +749,7 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   memory: 'Memory Game',
   hangman: 'Hangman',
   snake: 'Snake',
+  '2048': '2048',
 };
 
 /**

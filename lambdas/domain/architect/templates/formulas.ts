@@ -198,34 +198,9 @@ const WIRING: Readonly<Record<Formula, string>> = {
   return { 'loan-monthly': money(monthly), 'loan-total': money(total), 'loan-interest': money(interest) };
 });`,
   percentage: staticSource('formulas/percentage-card.js'),
-  interest: js`formula('interest', () => {
-  const { balance, paidIn, interest } = compoundInterest(
-    numberIn('interest-start'),
-    numberIn('interest-rate'),
-    numberIn('interest-years'),
-    numberIn('interest-deposit'),
-  );
-  return { 'interest-balance': money(balance), 'interest-paid': money(paidIn), 'interest-earned': money(interest) };
-});`,
-  age: js`// The age today, until another date is chosen.
-if (byId('age-on').value === '') {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  byId('age-on').value = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
-}
-formula('age', () => {
-  const age = ageOn(byId('age-birth').value, byId('age-on').value);
-  return { 'age-value': describeAge(age), 'age-days': String(age.totalDays) };
-});`,
-  fuel: js`formula('fuel', () => {
-  const { fuel, cost, perPerson } = tripFuelCost(
-    numberIn('fuel-distance'),
-    numberIn('fuel-consumption'),
-    numberIn('fuel-price'),
-    numberIn('fuel-people'),
-  );
-  return { 'fuel-amount': decimal(fuel), 'fuel-cost': money(cost), 'fuel-each': money(perPerson) };
-});`,
+  interest: staticSource('formulas/interest-card.js'),
+  age: staticSource('formulas/age-today.js'),
+  fuel: staticSource('formulas/fuel-card.js'),
 };
 
 /** main.js's import of the formulas it uses. */

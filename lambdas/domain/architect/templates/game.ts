@@ -4,7 +4,7 @@ import { mainPreamble, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /** The games this kind plays, in the order the page shows them when more than one is built. */
-export const GAMES = ['tic-tac-toe', 'memory', 'hangman', 'snake'] as const satisfies readonly FeatureId[];
+export const GAMES = ['tic-tac-toe', 'memory', 'hangman', 'snake', '2048'] as const satisfies readonly FeatureId[];
 export type Game = (typeof GAMES)[number];
 /** The games built when a spec names none ("a few games for my kids"): the three classics. */
 const CLASSIC_GAMES: readonly Game[] = ['tic-tac-toe', 'memory', 'hangman'];
@@ -55,6 +55,11 @@ const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: st
     names: ['directionForKey', 'newSnake', 'normalizeSnakeBest', 'snakeCell', 'SNAKE_SIZE', 'snakeStepMs', 'stepSnake', 'turnSnake'],
     layout: 'snake: moving, turning, eating and the end of a game, as pure functions of its state',
   },
+  '2048': {
+    file: 'tiles',
+    names: ['moveTiles', 'newTiles', 'normalizeTilesBest', 'swipeDirection', 'tilesDirectionForKey'],
+    layout: '2048: sliding and merging tiles, new tiles and the end of a game, as pure functions of the board',
+  },
 };
 
 /** What each game keeps, and how saved data is read back. */
@@ -78,6 +83,10 @@ const SAVED: Readonly<Record<Game, { fallback: string; revive: string }>> = {
   snake: {
     fallback: 'snake: { best: 0 }',
     revive: js`snake: { best: normalizeSnakeBest(raw.snake?.best) }`,
+  },
+  '2048': {
+    fallback: 'tiles: { best: 0 }',
+    revive: js`tiles: { best: normalizeTilesBest(raw.tiles?.best) }`,
   },
 };
 
@@ -125,7 +134,10 @@ export function gameTemplate(spec: AppSpec): KindTemplate {
   const games = gamesOf(spec);
   return {
     body: body(spec),
-    css: games.includes('snake') ? `${staticSource('game/css.css')}\n${staticSource('game/snake.css')}` : staticSource('game/css.css'),
+    css: [
+      staticSource('game/css.css'),
+      ...(['snake', '2048'] as const).filter((game) => games.includes(game)).map((game) => staticSource(`game/${MODULES[game].file}.css`)),
+    ].join('\n'),
     files: [
       { path: 'src/main.js', content: main(spec) },
       ...games.flatMap((game) => [

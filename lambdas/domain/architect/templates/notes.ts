@@ -13,16 +13,7 @@ function notesModule(spec: AppSpec): string {
   return blocks(
     staticSource('notes/notes-logic.js'),
     has(spec, 'search') &&
-      js`/** Notes whose title or body contains every word of the query, ignoring case. */
-export function searchNotes(notes, query) {
-  const terms = String(query ?? '').toLowerCase().split(/\s+/).filter((term) => term !== '');
-  if (terms.length === 0) return notes.slice();
-  return notes.filter((note) => {
-    const text = (note.title + '\n' + note.body).toLowerCase();
-    return terms.every((term) => text.includes(term));
-  });
-}
-`,
+      staticSource('notes/search-notes.js'),
     staticSource('notes/normalize-notes.js'),
   );
 }
@@ -44,15 +35,7 @@ import assert from 'node:assert/strict';
 import { ${imports.join(', ')} } from '../src/notes.js';
 ` + staticSource('notes/notes-test-rest.js'),
     has(spec, 'search') &&
-      js`test('search looks in titles and bodies, every word, any case', () => {
-  const notes = sample();
-  assert.deepEqual(searchNotes(notes, 'eggs').map((note) => note.id), [1]);
-  assert.deepEqual(searchNotes(notes, 'SAM trip').map((note) => note.id), [2]);
-  assert.deepEqual(searchNotes(notes, 'ideas garden').map((note) => note.id), [3]);
-  assert.equal(searchNotes(notes, 'eggs garden').length, 0);
-  assert.equal(searchNotes(notes, '').length, 3);
-});
-`,
+      staticSource('notes/search-test.js'),
   );
 }
 

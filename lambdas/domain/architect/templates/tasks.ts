@@ -10,45 +10,15 @@ function tasksModule(spec: AppSpec): string {
 export const MAX_TITLE_LENGTH = 200;`,
     priorities && js`export const PRIORITIES = ['high', 'normal', 'low'];`,
     has(spec, 'filter') && js`export const FILTERS = ['all', 'active', 'done'];`,
-    js`
-/** Collapses whitespace and trims; titles are single lines of at most MAX_TITLE_LENGTH characters. */
-export function cleanTitle(title) {
-  return String(title ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
-}
-
-export function nextId(tasks) {
-  return tasks.reduce((max, task) => Math.max(max, task.id), 0) + 1;
-}
-`,
+    staticSource('tasks/clean-title.js'),
     priorities
-      ? js`export function addTask(tasks, title, priority = 'normal') {
-  const clean = cleanTitle(title);
-  if (clean === '') throw new TypeError('A task needs a title');
-  if (!PRIORITIES.includes(priority)) throw new RangeError('Unknown priority "' + priority + '"');
-  return [...tasks, { id: nextId(tasks), title: clean, done: false, priority }];
-}`
+      ? staticSource('tasks/add-task.js')
       : js`export function addTask(tasks, title) {
   const clean = cleanTitle(title);
   if (clean === '') throw new TypeError('A task needs a title');
   return [...tasks, { id: nextId(tasks), title: clean, done: false }];
 }`,
-    js`
-export function toggleTask(tasks, id) {
-  return tasks.map((task) => (task.id === id ? { ...task, done: !task.done } : task));
-}
-
-export function deleteTask(tasks, id) {
-  return tasks.filter((task) => task.id !== id);
-}
-
-export function clearCompleted(tasks) {
-  return tasks.filter((task) => !task.done);
-}
-
-export function countRemaining(tasks) {
-  return tasks.filter((task) => !task.done).length;
-}
-`,
+    staticSource('tasks/toggle-task.js'),
     has(spec, 'filter') &&
       js`/** all, active (not done) or done. */
 export function filterTasks(tasks, filter) {
@@ -58,28 +28,9 @@ export function filterTasks(tasks, filter) {
 }
 `,
     has(spec, 'search') &&
-      js`/** Tasks whose title contains every word of the query, ignoring case. */
-export function searchTasks(tasks, query) {
-  const terms = cleanTitle(query).toLowerCase().split(' ').filter((term) => term !== '');
-  if (terms.length === 0) return tasks.slice();
-  return tasks.filter((task) => {
-    const title = task.title.toLowerCase();
-    return terms.every((term) => title.includes(term));
-  });
-}
-`,
+      staticSource('tasks/search-tasks.js'),
     priorities &&
-      js`export function setPriority(tasks, id, priority) {
-  if (!PRIORITIES.includes(priority)) throw new RangeError('Unknown priority "' + priority + '"');
-  return tasks.map((task) => (task.id === id ? { ...task, priority } : task));
-}
-
-/** High before normal before low; equal priorities keep the order they were added in. */
-export function sortByPriority(tasks) {
-  const rank = (task) => PRIORITIES.indexOf(task.priority);
-  return [...tasks].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-}
-`,
+      staticSource('tasks/set-priority.js'),
     js`/** The tasks to show for a view: ${
       [has(spec, 'filter') && 'view.filter', has(spec, 'search') && 'view.query', priorities && 'sorted by priority']
         .filter((x) => x)
@@ -90,20 +41,7 @@ export function visibleTasks(tasks, view = {}) {
     has(spec, 'filter') && js`  shown = filterTasks(shown, view.filter ?? 'all');`,
     has(spec, 'search') && js`  shown = searchTasks(shown, view.query ?? '');`,
     priorities && js`  shown = sortByPriority(shown);`,
-    js`  return shown;
-}
-
-/** Tasks read back from storage: malformed entries and duplicate ids are dropped. */
-export function normalizeTasks(raw) {
-  if (!Array.isArray(raw)) return [];
-  const seen = new Set();
-  const tasks = [];
-  for (const item of raw) {
-    if (!item || typeof item !== 'object') continue;
-    const id = item.id;
-    const title = cleanTitle(item.title);
-    if (!Number.isInteger(id) || id < 1 || seen.has(id) || title === '') continue;
-    seen.add(id);`,
+    staticSource('tasks/normalize-tasks.js'),
     priorities
       ? js`    const priority = PRIORITIES.includes(item.priority) ? item.priority : 'normal';
     tasks.push({ id, title, done: item.done === true, priority });`
@@ -136,24 +74,9 @@ import assert from 'node:assert/strict';
 import { ${imports.join(', ')} } from '../src/tasks.js';
 ` + staticSource('tasks/tasks-test-rest.js'),
     has(spec, 'filter') &&
-      js`test('filters show all, active or done tasks', () => {
-  const tasks = sample();
-  assert.equal(filterTasks(tasks, 'all').length, 3);
-  assert.deepEqual(filterTasks(tasks, 'active').map((task) => task.id), [1, 3]);
-  assert.deepEqual(filterTasks(tasks, 'done').map((task) => task.id), [2]);
-  assert.deepEqual(visibleTasks(tasks, { filter: 'done' }).map((task) => task.id), [2]);
-});
-`,
+      staticSource('tasks/filter-test.js'),
     has(spec, 'search') &&
-      js`test('search matches every word, ignoring case', () => {
-  const tasks = sample();
-  assert.deepEqual(searchTasks(tasks, 'MILK').map((task) => task.id), [1]);
-  assert.deepEqual(searchTasks(tasks, 'the call').map((task) => task.id), [3]);
-  assert.equal(searchTasks(tasks, 'milk report').length, 0);
-  assert.equal(searchTasks(tasks, '  ').length, 3);
-  assert.deepEqual(visibleTasks(tasks, { query: 'report' }).map((task) => task.id), [2]);
-});
-`,
+      staticSource('tasks/search-test.js'),
     priorities &&
       staticSource('tasks/priority-test.js'),
   );
@@ -239,15 +162,7 @@ function main(spec: AppSpec): string {
       ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'tasks'))}, { fallback: [], revive: normalizeTasks });
 let tasks = store.load();`
       : js`let tasks = [];`,
-    js`const view = { filter: 'all', query: '' };
-
-const form = byId('task-form');
-const titleInput = byId('task-title');
-const formError = byId('form-error');
-const list = byId('task-list');
-const emptyState = byId('empty-state');
-const remaining = byId('remaining');
-const clearButton = byId('clear-completed');`,
+    staticSource('tasks/page-elements.js'),
     priorities && js`const prioritySelect = byId('task-priority');`,
     has(spec, 'filter') && js`const filterButtons = [...byId('filters').querySelectorAll('button[data-filter]')];`,
     fillSlots(staticSource('tasks/main-rest.js'), { saveTasks: saves ? '  store.save(tasks);\n' : '', priorityClass: priorities ? " + ' priority-' + task.priority" : '' }),

@@ -69,14 +69,14 @@ for (const button of snakeCard.querySelectorAll('[data-turn]')) {
   button.addEventListener('click', () => snakeTurn(button.dataset.turn));
 }
 // The keys steer while the snake plays or the focus is on its card; from nowhere in particular,
-// only the arrow keys start it (letters may be another game's guesses).
+// only the arrow keys start it (letters may be another game's guesses), unless 2048 is on the page too.
 document.addEventListener('keydown', (event) => {
   const target = event.target;
   if (event.ctrlKey || event.metaKey || event.altKey || (target instanceof Element && target.closest('input, textarea, select'))) return;
   const here =
     snakeTimer !== null ||
     (target instanceof Element && snakeCard.contains(target)) ||
-    (target === document.body && event.key.startsWith('Arrow'));
+    (target === document.body && event.key.startsWith('Arrow') && document.getElementById('tiles-title') === null);
   if (event.key === ' ' && snakeTimer !== null && !(target instanceof Element && target.closest('button'))) {
     event.preventDefault();
     snakeStop();
