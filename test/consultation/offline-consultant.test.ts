@@ -77,6 +77,21 @@ describe('the offline consultant', () => {
     expect(words).toMatchObject({ status: 'NEEDS_CONFIRMATION', app_kind: 'wordcount' });
   });
 
+  it("takes a kind's word inside another kind's longer name as that kind's, without asking which", () => {
+    // "converter" is the unit converter's word; in "a time zone converter" it was asked about.
+    for (const [message, kind] of [
+      ['I need a time zone converter for my team', 'clock'],
+      ['a base64 converter', 'devtools'],
+      ['a hex to rgb converter', 'color'],
+    ] as const) {
+      const [r] = converse([message]);
+      expect({ message, status: r!.status, kind: r!.app_kind }).toEqual({ message, status: 'NEEDS_CONFIRMATION', kind });
+    }
+    // Two kinds named each by their own word are still asked about.
+    const [both] = converse(['a timer or a calculator']);
+    expect(both!.status).toBe('NEEDS_INPUT');
+  });
+
   it('proposes a concrete plan for an answer, revises it on a change request, and builds only on "proceed"', () => {
     const [, plan, revised, ready] = converse([
       'build me an app',

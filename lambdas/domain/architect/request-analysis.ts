@@ -114,6 +114,8 @@ export function normalizeRequestText(
 interface PhraseMatch {
   readonly index: number;
   readonly wordIndex: number;
+  /** Where the match ends (exclusive). */
+  readonly end: number;
 }
 
 const phrasePatternCache = new Map<string, RegExp>();
@@ -142,7 +144,7 @@ function findPhrase(text: string, phrase: string): PhraseMatch[] {
     const index = m.index + (m[0].startsWith(' ') ? 1 : 0);
     if (compound?.test(text.slice(m.index + m[0].length))) continue;
     if (QUALIFIED[phrase]?.test(text.slice(0, index))) continue;
-    matches.push({ index, wordIndex: text.slice(0, index).split(' ').length - 1 });
+    matches.push({ index, wordIndex: text.slice(0, index).split(' ').length - 1, end: m.index + m[0].length });
   }
   return matches;
 }
@@ -186,13 +188,20 @@ function followsBuildVerb(words: readonly string[], wordIndex: number): boolean 
 
 function scoreKinds(text: string): KindScore[] {
   const words = text ? text.split(' ') : [];
+  // A kind's keyword inside a longer keyword of another kind is that kind's: "a time zone
+  // converter" is a world clock, not also a unit converter.
+  const keywordMatches = APP_KIND_IDS.flatMap((kind) =>
+    APP_KINDS[kind].keywords.flatMap((phrase) => findPhrase(text, phrase).map((m) => ({ kind, ...m }))),
+  );
+  const insideLonger = (kind: AppKindId, m: PhraseMatch): boolean =>
+    keywordMatches.some((o) => o.kind !== kind && o.index <= m.index && o.end >= m.end && o.end - o.index > m.end - m.index);
   return APP_KIND_IDS.map((kind) => {
     let score = 0;
     let firstIndex = Number.POSITIVE_INFINITY;
     let isObject = false;
     const tally = (phrases: readonly string[], weight: number, strong: boolean): void => {
       for (const phrase of phrases) {
-        const matches = findPhrase(text, phrase);
+        const matches = findPhrase(text, phrase).filter((m) => !strong || !insideLonger(kind, m));
         if (matches.length === 0) continue;
         score += weight;
         firstIndex = Math.min(firstIndex, ...matches.map((m) => m.index));
