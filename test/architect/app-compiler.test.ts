@@ -347,6 +347,11 @@ describe('request → spec', () => {
     ])
       expect({ prompt, kind: kindOf(prompt) }).not.toEqual({ prompt, kind: 'clock' });
     expect(draftManifest({ prompt: 'a tracker of my flights across time zones' }).project_name).toBe('flight-tracker');
+    // Records kept across time zones keep their times as entered, and say so.
+    expect(readRequest('Make a meeting planner across time zones').leftOut).toEqual([
+      'time zones (times are kept as entered; a world clock converts between zones)',
+    ]);
+    expect(readRequest('a world clock with time zones').leftOut).toEqual([]);
     // A drawing app, a whiteboard or a sketch pad was not understood; records of drawing keep their reading.
     for (const prompt of ['Build a drawing app', 'Make a whiteboard', 'a sketch pad for my kids', 'an app to draw pictures'])
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'drawing' });

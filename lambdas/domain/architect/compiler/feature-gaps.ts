@@ -140,6 +140,12 @@ const GAPS: readonly Gap[] = [
     need: 'a map (the app keeps the places as a list; it draws no map)',
   },
   {
+    // The world clock converts between zones; the converter names them as a conversion it lacks.
+    asks: /\btime ?zones?\b/,
+    hasIt: ['clock', 'converter'],
+    need: 'time zones (times are kept as entered; a world clock converts between zones)',
+  },
+  {
     asks: /\bwikis?\b/,
     need: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
   },
