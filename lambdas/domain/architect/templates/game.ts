@@ -137,6 +137,7 @@ export function gameTemplate(spec: AppSpec): KindTemplate {
     css: [
       staticSource('game/css.css'),
       ...(['snake', '2048'] as const).filter((game) => games.includes(game)).map((game) => staticSource(`game/${MODULES[game].file}.css`)),
+      ...(games.includes('snake') || games.includes('2048') ? [staticSource('game/pad.css')] : []),
     ].join('\n'),
     files: [
       { path: 'src/main.js', content: main(spec) },
