@@ -188,10 +188,10 @@ function followsBuildVerb(words: readonly string[], wordIndex: number): boolean 
 
 function scoreKinds(text: string): KindScore[] {
   const words = text ? text.split(' ') : [];
-  // A kind's keyword inside a longer keyword of another kind is that kind's: "a time zone
-  // converter" is a world clock, not also a unit converter.
+  // Every keyword's matches, found once. A kind's keyword inside a longer keyword of another kind
+  // is that kind's: "a time zone converter" is a world clock, not also a unit converter.
   const keywordMatches = APP_KIND_IDS.flatMap((kind) =>
-    APP_KINDS[kind].keywords.flatMap((phrase) => findPhrase(text, phrase).map((m) => ({ kind, ...m }))),
+    APP_KINDS[kind].keywords.flatMap((phrase) => findPhrase(text, phrase).map((m) => ({ kind, phrase, ...m }))),
   );
   const insideLonger = (kind: AppKindId, m: PhraseMatch): boolean =>
     keywordMatches.some((o) => o.kind !== kind && o.index <= m.index && o.end >= m.end && o.end - o.index > m.end - m.index);
@@ -199,17 +199,24 @@ function scoreKinds(text: string): KindScore[] {
     let score = 0;
     let firstIndex = Number.POSITIVE_INFINITY;
     let isObject = false;
-    const tally = (phrases: readonly string[], weight: number, strong: boolean): void => {
+    const tally = (
+      phrases: readonly string[],
+      weight: number,
+      matchesOf: (phrase: string) => PhraseMatch[],
+      strong: boolean,
+    ): void => {
       for (const phrase of phrases) {
-        const matches = findPhrase(text, phrase).filter((m) => !strong || !insideLonger(kind, m));
+        const matches = matchesOf(phrase);
         if (matches.length === 0) continue;
         score += weight;
         firstIndex = Math.min(firstIndex, ...matches.map((m) => m.index));
         if (strong && matches.some((m) => followsBuildVerb(words, m.wordIndex))) isObject = true;
       }
     };
-    tally(APP_KINDS[kind].keywords, KEYWORD_SCORE, true);
-    tally(APP_KINDS[kind].hints, HINT_SCORE, false);
+    const keywordMatchesOf = (phrase: string): PhraseMatch[] =>
+      keywordMatches.filter((m) => m.kind === kind && m.phrase === phrase && !insideLonger(kind, m));
+    tally(APP_KINDS[kind].keywords, KEYWORD_SCORE, keywordMatchesOf, true);
+    tally(APP_KINDS[kind].hints, HINT_SCORE, (phrase) => findPhrase(text, phrase), false);
     return { kind, score: score + (isObject ? OBJECT_BONUS : 0), firstIndex };
   });
 }
