@@ -735,6 +735,41 @@ describe('request → spec', () => {
     expect(readRequest('an expense tracker with a budget').leftOut.join(' ')).toMatch(/^a goal or a limit/);
   });
 
+  test("a word with another meaning names no other app: feeding a pet, a contact form on a page, glasses of water, a stall's sales", () => {
+    // "feed" the verb is no social feed; a pet's or a starter's feedings are no baby's.
+    expect(kindOf('a log of when I feed my fish')).not.toBe('feed');
+    expect(kindOf('I want an app to feed my cat on time')).not.toBe('feed');
+    expect(kindOf('build a feed')).toBe('feed');
+    expect(kindOf('a feed for my team')).toBe('feed');
+    expect(kindOf('a sourdough starter feeding log')).not.toBe('a baby feeding log');
+    expect(kindOf('a dog feeding log')).toBe('a dog feeding log');
+    expect(kindOf('a feeding tracker for my twins')).toBe('a baby feeding log');
+    // A page keeps no records: the contact form it mentions is left out, not an address book.
+    const page = readRequest('a landing page for my bakery with a contact form');
+    expect(page).toMatchObject({ outcome: 'template', kind: 'page' });
+    expect(page.leftOut.join(' ')).toMatch(/a form that sends what visitors fill in/);
+    expect(readRequest('a website with a contact page')).toMatchObject({ outcome: 'template', kind: 'page' });
+    // …while an app that keeps records takes what its features name as fields.
+    expect(kindOf('a journal app with mood and weather')).toBe('a mood tracker');
+    // A measure of the records is not them.
+    expect(kindOf('an app where I track how many glasses of water I drink')).toBe('a water intake tracker');
+    expect(kindOf('an app where I track how much I read each day')).toBe('a reading list');
+    expect(specOf('a reading log with pages').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'pages', type: 'number' }),
+    );
+    // What a stall or a shop sold, with its takings; deals moving through stages are a pipeline.
+    expect(kindOf('a lemonade stand sales tracker for my kids')).toBe('a sales log');
+    expect(specOf('a sales log for my etsy shop').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'amount', type: 'money' }),
+    );
+    expect(kindOf('a sales pipeline for my agency')).toBe('a sales pipeline');
+    // A noun said twice is one noun; plurals of -ss, -z and a vowel before -y.
+    expect(specOf('a tracker for my garage sale sales').entities[0]!.name).toBe('Sale');
+    expect(specOf('a tracker for my quizzes').entities[0]).toMatchObject({ name: 'Quiz', plural: 'Quizzes' });
+    expect(specOf('a tracker for my toys').entities[0]).toMatchObject({ name: 'Toy', plural: 'Toys' });
+    expect(specOf('a list of my glasses').entities[0]!.name).toBe('Glass');
+  });
+
   test('which app a request names: not records it would make from others nor a trade, but the records named first, both of two apps joined by "and", and the owner of a possessive', () => {
     expect(kindOf('I need an app to plan my weekly meals and generate a shopping list')).toBe('a meal planner');
     expect(kindOf('make me a shopping list')).toBe('a shopping list');

@@ -112,6 +112,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: 'a medication tracker with streaks', builds: 'spec', entities: ['Medication', 'Dose taken'], behaviours: ['streak'] },
   { prompt: 'a fuel log for my car with total cost', builds: 'spec', entities: ['Fill-up'], behaviours: ['total'] },
+  {
+    prompt: 'a sales tracker for my lemonade stand with totals per day',
+    builds: 'spec',
+    entities: ['Sale'],
+    behaviours: ['total', 'search'],
+  },
   { prompt: 'a gift ideas wishlist with prices per person', builds: 'spec', entities: ['Gift'], behaviours: ['total', 'filter'] },
   { prompt: 'a photo gallery with tags', builds: 'spec', entities: ['Photo'], behaviours: ['filter'] },
   {

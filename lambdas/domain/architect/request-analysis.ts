@@ -153,12 +153,16 @@ function findPhrase(text: string, phrase: string): PhraseMatch[] {
 const COMPOUNDS: Readonly<Record<string, RegExp>> = {
   board: /^ (?:games?|gamers?|members?|meetings?|of directors)\b/,
   clock: /^ (?:ins?|outs?|ing|cards?|speeds?|times?|hours?)\b/,
+  // "feed my fish", "feed the cat": the verb, not a feed of posts.
+  feed: /^ (?:my|our|the|his|her|their|your|them|him|it|this|these|those|each|every|all|both)\b/,
 };
 
 /** Words before a phrase that make it another thing: a time clock or a chess clock shows no time of day. */
 const QUALIFIED: Readonly<Record<string, RegExp>> = {
   clock:
     /\b(?:time|alarm|biological|body|chess|punch|countdown|pomodoro|focus|study|egg|kitchen timer|shot|game|doomsday|around the|o) $/,
+  // What an animal eats, what someone does ("when I feed", "to feed"), or a data or video stream.
+  feed: /\b(?:i|we|you|they|he|she|to|and|when|fish|cat|dog|bird|chicken|pet|animal|cattle|horse|goat|rss|atom|camera|webcam|video|live|data|calf|lamb) $/,
 };
 
 function isNegated(words: readonly string[], wordIndex: number): boolean {

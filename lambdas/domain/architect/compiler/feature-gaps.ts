@@ -169,6 +169,15 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
+    // A compiled spec names it among what its records cannot do (recordsTool).
+    asks: /\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b/,
+    specHasIt: true,
+    need: (app) =>
+      app.kind === 'page'
+        ? 'a form that sends what visitors fill in (the page has no server to receive it; visitors get in touch by its e-mail link)'
+        : 'a form that sends what visitors fill in (the app has no server to receive it)',
+  },
+  {
     asks: /\blanguage (?:learning|lessons?|courses?|tutor)\b|\blearn(?:ing)? (?:a |another |new )*languages?\b/,
     need: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
   },

@@ -107,6 +107,8 @@ export function sourcePresets(): Preset[] {
         'books i read',
         'my reading',
         'reading challenge',
+        'how much i read',
+        'what i read',
       ],
       title: 'Books',
       phrase: 'a reading list',
@@ -903,7 +905,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'pipeline',
-      keywords: ['sales pipeline', 'sales tracker', 'lead tracker', 'deal tracker', 'sales lead', 'deal pipeline'],
+      keywords: ['sales pipeline', 'lead tracker', 'deal tracker', 'sales lead', 'deal pipeline'],
       title: 'Pipeline',
       phrase: 'a sales pipeline',
       entities: [
@@ -1042,6 +1044,37 @@ export function sourcePresets(): Preset[] {
         crud('round'),
         newestFirst('round'),
         { type: 'average', entity: 'round', field: 'score', by: null, weight: null },
+      ],
+    },
+    {
+      // What was sold, each sale with its takings: a market stall, a craft shop, a bake sale. Deals
+      // moving through stages are the pipeline's.
+      id: 'sales',
+      keywords: ['sales log', 'sales tracker', 'sales record', 'sales journal', 'sales ledger', 'sales book', 'daily sales'],
+      title: 'Sales',
+      phrase: 'a sales log',
+      entities: [
+        {
+          id: 'sale',
+          name: 'Sale',
+          plural: 'Sales',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('item', 'Item', true),
+            f.number('quantity', 'Quantity'),
+            f.money('amount', 'Amount', true),
+            f.text('customer', 'Customer'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('sale')],
+      behaviours: [
+        crud('sale'),
+        search('sale'),
+        newestFirst('sale'),
+        { type: 'total', entity: 'sale', field: 'amount', by: 'date' },
       ],
     },
     {

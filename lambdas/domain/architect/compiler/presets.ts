@@ -60,6 +60,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['reps', 'repetitions'], f.number('reps', 'Reps')],
   [['hours'], f.number('hours', 'Hours')],
   [['steps', 'step count'], f.number('steps', 'Steps')],
+  [['pages', 'pages read', 'page count'], f.number('pages', 'Pages')],
   [['blood sugar', 'glucose', 'blood glucose', 'sugar level', 'sugar'], f.number('glucose', 'Blood sugar')],
   [['repro steps', 'reproduction steps'], f.long('repro', 'Steps to reproduce')],
   [['severity', 'intensity', 'pain level'], f.number('severity', 'Severity')],

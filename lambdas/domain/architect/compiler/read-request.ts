@@ -153,6 +153,8 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
       if (!m || (named && keyword === 'library')) continue;
       // "my coffee shop" is a business, not coffee to taste.
       if (BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
+      // A feeding log of a dog or a sourdough starter is no baby's.
+      if (preset.id === 'feedings' && !/\b(?:baby|breast|bottle|nursing)\b/.test(keyword) && NOT_A_BABY.test(text)) continue;
       if (MADE_FROM_OTHERS.test(text.slice(0, m.index))) {
         made ??= { preset, index: m.index, keyword };
         continue;
@@ -231,6 +233,10 @@ function secondRecords(text: string, spec: AppSpec): string | null {
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b/;
 
+/** Eaters other than a baby, named anywhere in a request for a feeding log or tracker. */
+const NOT_A_BABY =
+  /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/;
+
 /** Words just before records the app would make itself: "generates a shopping list". */
 const MADE_FROM_OTHERS =
   /\b(?:generat\w*|auto(?:matically)? (?:make|makes|create|creates|build|builds)|turns? (?:them |it )?into|makes? me|creates? me)(?: (?:a|an|the|my))? ?$/;
@@ -290,7 +296,8 @@ function singular(word: string): string {
   if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
-  if (/(ches|shes|xes)$/.test(word)) return word.slice(0, -2);
+  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  if (/izzes$/.test(word)) return word.slice(0, -3);
   return word.replace(/s$/, '');
 }
 
@@ -328,7 +335,13 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
   const words = paired ? [paired[1]!, 'and', paired[2]!] : found;
   if (words.length === 0) return null;
-  const noun = paired ? words : words.slice(-2);
+  const lastTwo = words.slice(-2);
+  // "my garage sale sales" keeps sales, once.
+  const noun = paired
+    ? words
+    : lastTwo.length === 2 && singular(lastTwo[0]!) === singular(lastTwo[1]!)
+      ? lastTwo.slice(1)
+      : lastTwo;
   if (noun.length === 0 || noun.join('').length < 3) return null;
   const kind = container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
@@ -352,7 +365,10 @@ function genericReading(text: string): { preset: Preset; noun: string } | null {
     .join('')
     .replace(/[^a-zA-Z0-9]/g, '');
   if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
-  const plural = `${name}s`.replace(/ys$/, 'ies').replace(/(ss|ch|sh|x)s$/, '$1es');
+  const plural = `${name}s`
+    .replace(/([^aeiou])ys$/, '$1ies')
+    .replace(/(ss|ch|sh|x)s$/, '$1es')
+    .replace(/izs$/, 'izzes');
   const catalog = /^(catalog|catalogue|collection|library|database)$/.test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
   const fields: EntitySpec['fields'] = measure
@@ -706,8 +722,19 @@ export function readRequest(prompt: string): RequestReading {
   // The records the head names come first: "a recipe app with a shopping list" keeps recipes,
   // though "shopping list" is the longer phrase.
   const anywhere = matchPreset(text);
-  const matched =
+  const inHead =
     anywhere && headEnd !== undefined && anywhere.index >= headEnd ? (matchPreset(text.slice(0, headEnd)) ?? anywhere) : anywhere;
+  // Records named only among the features of a kind that keeps none, which the head names by its
+  // own word, are part of that kind: "a landing page with a contact form" is a page, not an
+  // address book. A kind that keeps records takes them as fields ("a journal with mood").
+  const headNamesKind =
+    kindNamed !== null &&
+    !KIND_PRESETS[kindNamed] &&
+    inHead !== null &&
+    headEnd !== undefined &&
+    inHead.index >= headEnd &&
+    analyzeRequest(text.slice(0, headEnd)).kind === kindNamed;
+  const matched = headNamesKind ? null : inHead;
   const tool = kindNamed ? TOOL_NOUNS[kindNamed]?.exec(text) : null;
   const toolAt = tool?.index;
   // The tool ends the request's head ("a fuel cost calculator", "a split the bill calculator
@@ -740,7 +767,11 @@ export function readRequest(prompt: string): RequestReading {
     // The container itself ("a study planner") is no other record word.
     !CONTAINER_WORDS.test(matched!.keyword) &&
     // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
-    !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics)$/.test(earlier.noun);
+    !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics)$/.test(earlier.noun) &&
+    // Nor one that only measures them: "how many glasses of water I drink" is water.
+    !/^(?:glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces)$/.test(
+      earlier.noun,
+    );
   const named = head ?? (describes ? earlier : null);
   if (named) {
     chosen = named.preset;
