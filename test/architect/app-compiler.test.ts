@@ -744,6 +744,10 @@ describe('request → spec', () => {
     expect(kindOf('a sourdough starter feeding log')).not.toBe('a baby feeding log');
     expect(kindOf('a dog feeding log')).toBe('a dog feeding log');
     expect(kindOf('a feeding tracker for my twins')).toBe('a baby feeding log');
+    expect(kindOf('a log for my aquarium water tests')).toBe('a water test log');
+    expect(kindOf('a pool water chemistry log')).not.toBe('a water intake tracker');
+    expect(kindOf('a hydration tracker')).toBe('a water intake tracker');
+    expect(kindOf('track how much water I drink')).toBe('a water intake tracker');
     // A page keeps no records: the contact form it mentions is left out, not an address book.
     const page = readRequest('a landing page for my bakery with a contact form');
     expect(page).toMatchObject({ outcome: 'template', kind: 'page' });
@@ -763,6 +767,14 @@ describe('request → spec', () => {
       expect.objectContaining({ id: 'amount', type: 'money' }),
     );
     expect(kindOf('a sales pipeline for my agency')).toBe('a sales pipeline');
+    // Another app named among the features is said to be left out, not made a field.
+    const countdown = readRequest('a countdown to my vacation with a packing list');
+    expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');
+    const workouts = readRequest('a workout log with a water tracker');
+    expect(workouts.leftOut.join(' ')).toMatch(/a water tracker as a second kind of record/);
+    expect(specOf('a workout log with a water tracker').entities[0]!.fields.map((f) => f.label.toLowerCase())).not.toContain(
+      'water tracker',
+    );
     // A noun said twice is one noun; plurals of -ss, -z and a vowel before -y.
     expect(specOf('a tracker for my garage sale sales').entities[0]!.name).toBe('Sale');
     expect(specOf('a tracker for my quizzes').entities[0]).toMatchObject({ name: 'Quiz', plural: 'Quizzes' });

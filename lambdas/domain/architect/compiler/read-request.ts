@@ -153,8 +153,9 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
       if (!m || (named && keyword === 'library')) continue;
       // "my coffee shop" is a business, not coffee to taste.
       if (BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
-      // A feeding log of a dog or a sourdough starter is no baby's.
-      if (preset.id === 'feedings' && !/\b(?:baby|breast|bottle|nursing)\b/.test(keyword) && NOT_A_BABY.test(text)) continue;
+      // A feeding log of a dog or a sourdough starter is no baby's; an aquarium's water is not drunk.
+      const other = OTHER_SUBJECTS[preset.id];
+      if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
       if (MADE_FROM_OTHERS.test(text.slice(0, m.index))) {
         made ??= { preset, index: m.index, keyword };
         continue;
@@ -233,9 +234,24 @@ function secondRecords(text: string, spec: AppSpec): string | null {
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b/;
 
-/** Eaters other than a baby, named anywhere in a request for a feeding log or tracker. */
-const NOT_A_BABY =
-  /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/;
+/**
+ * Presets whose words also name other things: anywhere in the request, `others` makes the match
+ * another app, unless the request (or the keyword itself) says what the preset is about (`named`).
+ */
+const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly others: RegExp }>> = {
+  // Eaters other than a baby.
+  feedings: {
+    named: /\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b/,
+    others:
+      /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/,
+  },
+  // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
+  water: {
+    named: /\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b/,
+    others:
+      /\b(?:aquariums?|tanks?|fish|pools?|ponds?|hot tubs?|spas?|tests?|testing|quality|ph|nitrates?|meters?|bills?|heaters?|softeners?|filters?|plants?|garden|lawn|leaks?|usage|wells?|rain\w*)\b/,
+  },
+};
 
 /** Words just before records the app would make itself: "generates a shopping list". */
 const MADE_FROM_OTHERS =

@@ -210,6 +210,10 @@ function withLists(text: string, revision: boolean): ListItem[] {
   return items;
 }
 
+/** A list item that names another app's records by its container word: "a packing list", "a water tracker". */
+const SECOND_APP =
+  /^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$/;
+
 /**
  * Words of a list item that name no field: what the app does or looks like ("dark mode", "a
  * calendar", "search", "streaks"), who uses it, and parts no record holds ("reminders", "a
@@ -321,8 +325,14 @@ export function applySpecWords(
 
   // Fields: "with notes and a rating", "with vintage, region and rating", "add a mood field",
   // "a field called mood".
+  const secondApps: string[] = [];
   for (const item of withLists(options.listText ?? text, options.revision === true)) {
     if (findField(primary, item.words, true)) continue;
+    // "with a packing list", "with a water tracker": another app's records, which no field holds.
+    if (item.names && SECOND_APP.test(item.words)) {
+      if (!secondApps.includes(item.words)) secondApps.push(item.words);
+      continue;
+    }
     // "flour amount", "play time", "start date": a field of that name, typed by its last word.
     const measured = item.names ? measureField(item.words) : null;
     if (measured) {
@@ -614,6 +624,11 @@ export function applySpecWords(
     ed.tooMany.length > 0
       ? [`more fields than one record holds (${MAX_ENTITY_FIELDS}): ${named} (add them to the notes, or ask for fewer)`]
       : [];
+  for (const app of secondApps) {
+    leftOut.push(
+      `${/^[aeiou]/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,
+    );
+  }
   return { spec: ed.result(), changes: ed.changes, leftOut };
 }
 
