@@ -767,6 +767,25 @@ describe('request → spec', () => {
       expect.objectContaining({ id: 'amount', type: 'money' }),
     );
     expect(kindOf('a sales pipeline for my agency')).toBe('a sales pipeline');
+    // A verb or a compound noun: booking is no book, a log book no reading list, a tea party no
+    // tasting, film photography no watchlist, a business's quotes no sayings, food stocks no shares.
+    expect(kindOf('an app to book appointments at my salon')).toBe('a planner');
+    expect(kindOf('a log book for my boat')).toBe('a boat logbook');
+    expect(kindOf('a sketch book')).toBe('drawing');
+    expect(kindOf('an exercise book for my math class')).toBe('notes');
+    expect(kindOf('a tea party planner')).toBe('a planner');
+    expect(kindOf('a beer brewing log')).not.toBe('a tasting journal');
+    expect(kindOf('a film photography log with camera and film stock')).not.toBe('a movie watchlist');
+    expect(kindOf('a tracker for job quotes I send to customers')).not.toBe('a quote collection');
+    expect(kindOf('a collection of my favourite quotes')).toBe('a quote collection');
+    const stocks = readRequest('a tracker for my food stocks in the freezer');
+    expect(kindOf('a tracker for my food stocks in the freezer')).not.toBe('an investment log');
+    expect(stocks.leftOut.join(' ')).not.toMatch(/market prices/);
+    expect(kindOf('a garden planner for my vegetable beds')).not.toBe('a plant watering planner');
+    expect(kindOf('a plant watering tracker for my garden')).toBe('a plant watering planner');
+    expect(kindOf('a gift card balance tracker')).not.toBe('a gift list');
+    expect(kindOf('a wine tasting journal')).toBe('a tasting journal');
+    expect(kindOf('a cook book')).toBe('a recipe book');
     // Another app named among the features is said to be left out, not made a field.
     const countdown = readRequest('a countdown to my vacation with a packing list');
     expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');

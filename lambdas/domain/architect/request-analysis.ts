@@ -102,6 +102,7 @@ export function normalizeRequestText(
     .toLowerCase()
     .replace(/\bto-dos?\b/g, 'todo')
     .replace(/\bto do (list|app|items?)\b/g, 'todo $1')
+    .replace(/\blog books?\b/g, 'logbook')
     .replace(/[’']/g, '');
   if (!options.keepCommas) return plain.replace(/[^a-z0-9]+/g, ' ').trim();
   // Commas and semicolons part the items of a list ("with artist, album and year"): kept as " , ".

@@ -132,6 +132,9 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: /\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b/,
+    // Stocks of food or supplies have no market price.
+    unless:
+      /\b(?:food|freezer|fridge|pantry|kitchen|grocer\w*|suppl\w*|warehouse|shop|store|inventory|firewood|wood|soup|cellar) stocks\b|\bstocks (?:of|in) /,
     need: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
   },
   {

@@ -78,7 +78,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'recipes',
-      keywords: ['recipe', 'recipe book', 'cookbook', 'recipe box'],
+      keywords: ['recipe', 'recipe book', 'cookbook', 'cook book', 'recipe box'],
       title: 'Recipes',
       phrase: 'a recipe book',
       entities: [

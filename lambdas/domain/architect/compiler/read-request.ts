@@ -153,6 +153,9 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
       if (!m || (named && keyword === 'library')) continue;
       // "my coffee shop" is a business, not coffee to taste.
       if (BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
+      // "book appointments", "a log book", "film photography": the word is part of another thing.
+      if (KEYWORD_AFTER[keyword]?.test(text.slice(m.index + m[0].length))) continue;
+      if (KEYWORD_BEFORE[keyword]?.test(`${text.slice(0, m.index)} `)) continue;
       // A feeding log of a dog or a sourdough starter is no baby's; an aquarium's water is not drunk.
       const other = OTHER_SUBJECTS[preset.id];
       if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
@@ -234,6 +237,25 @@ function secondRecords(text: string, spec: AppSpec): string | null {
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b/;
 
+/** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
+const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
+  book: /^ (?:appointments?|a|an|the|my|our|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now|in)\b/,
+  exercise: /^ books?\b/,
+  film: /^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b/,
+  gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
+  wine: /^ (?:cellars?|making|racks?)\b/,
+  beer: /^ (?:brewing|making|brews?)\b/,
+  tea: /^ (?:party|parties|time|towels?|lights?)\b/,
+  coffee: /^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b/,
+  cheese: /^ (?:making|makers?|boards?)\b/,
+  meal: /^ (?:kits?|deliver\w*|prep business)\b/,
+};
+
+/** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
+const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
+  book: /\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $/,
+};
+
 /**
  * Presets whose words also name other things: anywhere in the request, `others` makes the match
  * another app, unless the request (or the keyword itself) says what the preset is about (`named`).
@@ -244,6 +266,23 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
     named: /\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b/,
     others:
       /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/,
+  },
+  // A business's quotes are prices for a job, not sayings.
+  quotes: {
+    named: /\b(?:famous|inspir\w*|motivation\w*|favou?rite|sayings?|authors?|quotations?|poems?|lines?|lyrics)\b/,
+    others:
+      /\b(?:business|customers?|clients?|jobs?|prices?|pricing|estimates?|invoices?|contractors?|painting|plumbing|roofing|landscaping|services?|insurance|freelanc\w*)\b/,
+  },
+  // Stocks of food or supplies are no shares.
+  investments: {
+    named: /\b(?:shares?|portfolio|dividends?|invest\w*|tickers?|markets?|brokers?|etfs?|trading|stock market)\b/,
+    others:
+      /\b(?:food|freezer|fridge|pantry|kitchen|groceries|grocery|supplies|supply|warehouse|shop|store|inventory|firewood|wood|soup|cellar)\b/,
+  },
+  // A garden planted and planned, not a house plant's watering by room.
+  plants: {
+    named: /\b(?:water\w*|houseplants?|plants?|indoor)\b/,
+    others: /\bgardens?\b/,
   },
   // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
   water: {
@@ -321,7 +360,7 @@ function singular(word: string): string {
 function genericReading(text: string): { preset: Preset; noun: string } | null {
   const container = CONTAINERS.exec(text)?.[1];
   const after =
-    /\b(?:tracker|log|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
+    /\b(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
