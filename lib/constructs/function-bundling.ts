@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
+import { packJson } from '../../lambdas/domain/architect/packed-files';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
 
@@ -66,22 +66,16 @@ export function bundledPolicyDefine(path = join(PROJECT_ROOT, 'policy.yaml')): R
   let define = definedPolicies.get(path);
   if (!define) {
     // A string literal (see bundled-policy.ts for why a string): the JSON brotli-compressed, in
-    // base64. The policy's JSON is about 14 KB in every function; compressed, about a quarter.
+    // Z85. The policy's JSON is about 14 KB in every function; compressed, about a quarter.
     define = { GANTRY_BUNDLED_POLICY: packedJson(loadPolicyFile(path)) };
     definedPolicies.set(path, define);
   }
   return define;
 }
 
-/** `value` as JSON, brotli-compressed, in base64, as the string literal a `define` puts in. */
+/** `value` as JSON, brotli-compressed, in Z85 (packed-files.ts), as the string literal a `define` puts in. */
 function packedJson(value: unknown): string {
-  const packed = brotliCompressSync(Buffer.from(JSON.stringify(value), 'utf8'), {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    },
-  });
-  return JSON.stringify(packed.toString('base64'));
+  return JSON.stringify(packJson(value));
 }
 
 let presetsDefine: Record<string, string> | undefined;

@@ -786,6 +786,20 @@ describe('request → spec', () => {
     expect(kindOf('a gift card balance tracker')).not.toBe('a gift list');
     expect(kindOf('a wine tasting journal')).toBe('a tasting journal');
     expect(kindOf('a cook book')).toBe('a recipe book');
+    // A counter counts things one click at a time; a word or calorie counter stays what it was.
+    for (const prompt of [
+      'a counter app',
+      'build a counter',
+      'a tally counter',
+      'a kick counter for my pregnancy',
+      'a row counter for crochet',
+    ]) {
+      expect(kindOf(prompt)).toBe('a tally counter');
+    }
+    expect(specOf('a counter app').behaviours).toContainEqual({ type: 'step', entity: 'counter', field: 'count' });
+    expect(kindOf('a word counter')).toBe('wordcount');
+    expect(kindOf('a calorie counter')).toBe('a calorie tracker');
+    expect(specOf('a loyalty card for my cafe').behaviours).toContainEqual({ type: 'step', entity: 'customer', field: 'stamps' });
     // Another app named among the features is said to be left out, not made a field.
     const countdown = readRequest('a countdown to my vacation with a packing list');
     expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');
@@ -925,6 +939,10 @@ describe('the spec is checked, never cast', () => {
     const d = valid();
     d.entities[0].fields.push({ id: 'kind', label: 'Kind', type: 'choice' });
     expect(AppSpecSchema.safeParse(d).success).toBe(false);
+    // − and + count a number, not money or text.
+    const e = valid();
+    e.behaviours.push({ type: 'step', entity: 'expense', field: 'amount' });
+    expect(() => parseAppSpec(e, 'a test')).toThrow(/step cannot use the money field "amount"/);
   });
 
   test('the compiler refuses an invalid spec with a clear error', () => {

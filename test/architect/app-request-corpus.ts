@@ -113,6 +113,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a medication tracker with streaks', builds: 'spec', entities: ['Medication', 'Dose taken'], behaviours: ['streak'] },
   { prompt: 'a fuel log for my car with total cost', builds: 'spec', entities: ['Fill-up'], behaviours: ['total'] },
   {
+    prompt: 'a tally counter for people coming into my shop',
+    builds: 'spec',
+    entities: ['Counter'],
+    behaviours: ['step', 'total', 'undo'],
+  },
+  {
     prompt: 'a sales tracker for my lemonade stand with totals per day',
     builds: 'spec',
     entities: ['Sale'],

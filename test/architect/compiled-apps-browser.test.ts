@@ -1,7 +1,7 @@
 /**
  * Every app the compiler makes for the request corpus works in a real browser, served from a
  * sub-path as the local host serves them: each behaviour its spec lists is driven once (add,
- * edit, delete, search, filter, sort, group, totals, averages, counts, streak tick, due today,
+ * edit, delete, search, filter, sort, group, totals, averages, counts, streak tick, tally − and +, due today,
  * countdown, timer, flip, export/import, undo), the views render, the records survive a reload, and
  * dark mode toggles.
  * Skipped when Chromium is not installed.
@@ -239,6 +239,21 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           await page.click('[data-timer-start]');
           await page.click('[data-timer-reset]');
           check((await page.textContent('[data-clock]')) === before, 'timer resets');
+          break;
+        }
+        case 'step': {
+          const first = `${s} [data-body] [data-record]`;
+          const count = async () =>
+            Number((await page.locator(first).first().locator(`[data-field="${b.field}"]`).textContent()) ?? NaN);
+          const before = await count();
+          await page.locator(`${first} [data-step="1"]`).first().click();
+          await page.locator(`${first} [data-step="1"]`).first().click();
+          check((await count()) === before + 2, 'plus counts up by one');
+          await page.locator(`${first} [data-step="-1"]`).first().click();
+          check((await count()) === before + 1, 'minus counts down by one');
+          // Back to where it was, for the totals and sorts that follow.
+          await page.locator(`${first} [data-step="-1"]`).first().click();
+          check((await count()) === before, 'minus again');
           break;
         }
         case 'flip': {

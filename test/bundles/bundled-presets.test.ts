@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
 import { bundleDefine } from '../../lib/constructs/function-bundling';
+import { unpackJson } from '../../lambdas/domain/architect/packed-files';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { OfflineArchitect } from '../../lambdas/adapters/offline-architect';
 import { bundleFunction, runInLambdaEnvironment } from '../helpers/function-bundles';
@@ -42,6 +42,6 @@ test('the step-architect bundle drafts from the presets it was bundled with, and
 
 test('the define holds the catalog exactly', () => {
   const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_PRESETS!) as string;
-  const presets = JSON.parse(brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8')) as unknown;
+  const presets = unpackJson(packed);
   expect(presets).toEqual(JSON.parse(JSON.stringify(sourcePresets())));
 });

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import { brotliDecompressSync } from 'node:zlib';
 import type { LoadedPolicy } from '../../lambdas/domain/policy';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
+import { unpackJson } from '../../lambdas/domain/architect/packed-files';
 import { bundledPolicyDefine } from '../../lib/constructs/function-bundling';
 import { GantryFunction, NATIVE_MODULES } from '../../lib/constructs/gantry-function';
 
@@ -34,7 +34,7 @@ test('the password-hashing function bundles without installing anything', () => 
   // The policy is embedded compressed: the bundle holds the define's text, which is the policy.
   const packed = JSON.parse(Object.values(bundledPolicyDefine())[0]!) as string;
   expect(code).toContain(packed);
-  const embedded = JSON.parse(brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8')) as LoadedPolicy;
+  const embedded = unpackJson(packed) as LoadedPolicy;
   expect(embedded).toEqual(JSON.parse(JSON.stringify(loadPolicyFile())));
   expect(embedded.hash).toBe(loadPolicyFile().hash);
   // The WebAssembly Argon2 is inside the bundle.

@@ -1,7 +1,7 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 /**
- * Files shipped inside a Lambda bundle as one string: a JSON object of path → text,
+ * Files (or any JSON) shipped inside a Lambda bundle as one string: a JSON object of path → text,
  * brotli-compressed, then written in Z85 (ZeroMQ's base-85 alphabet, which has no quote or
  * backslash, so the text sits in a string literal as it is). Z85 takes 5 characters per 4 bytes
  * where base64 takes 5.33: about 6 KB less for the templates' files. The string starts with the
@@ -13,7 +13,20 @@ for (let i = 0; i < Z85.length; i += 1) DIGIT[Z85.charCodeAt(i)] = i;
 
 /** `files` as a packed string (see above); what the generators write. */
 export function packFiles(files: Readonly<Record<string, string>>): string {
-  const bytes = brotliCompressSync(Buffer.from(JSON.stringify(files), 'utf8'), {
+  return packJson(files);
+}
+
+/** The files of a packed string; throws on a string that is not one. */
+export function unpackFiles(packed: string): Record<string, string> {
+  return unpackJson(packed) as Record<string, string>;
+}
+
+/**
+ * Any JSON value packed the same way: the bundling's `define`s (the policy, the presets) are
+ * these, about 6% shorter than the same bytes in base64.
+ */
+export function packJson(value: unknown): string {
+  const bytes = brotliCompressSync(Buffer.from(JSON.stringify(value), 'utf8'), {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
@@ -33,8 +46,8 @@ export function packFiles(files: Readonly<Record<string, string>>): string {
   return text;
 }
 
-/** The files of a packed string; throws on a string that is not one. */
-export function unpackFiles(packed: string): Record<string, string> {
+/** The value of a string {@link packJson} made; throws on a string that is not one. */
+export function unpackJson(packed: string): unknown {
   const colon = packed.indexOf(':');
   const length = Number(packed.slice(0, colon));
   const body = packed.slice(colon + 1);
@@ -51,5 +64,5 @@ export function unpackFiles(packed: string): Record<string, string> {
     }
     bytes.writeUInt32BE(value, (at / 5) * 4);
   }
-  return JSON.parse(brotliDecompressSync(bytes.subarray(0, length)).toString('utf8')) as Record<string, string>;
+  return JSON.parse(brotliDecompressSync(bytes.subarray(0, length)).toString('utf8')) as unknown;
 }

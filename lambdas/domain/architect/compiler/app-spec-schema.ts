@@ -90,6 +90,8 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   /** Consecutive days with a record of `entity` (a child entity), per parent record; "tick off today" adds one. */
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
+  /** − and + buttons on each record that count a number field down and up by one (never below zero): a tally. */
+  z.object({ type: z.literal('step'), ...onEntity, field: IdSchema }),
   /** Days left to each record's date, soonest first; `yearly`: the date comes round every year (birthdays). */
   z.object({ type: z.literal('countdown'), ...onEntity, field: IdSchema, yearly: z.boolean().default(false) }),
   z.object({ type: z.literal('timer'), minutes: z.number().int().min(1).max(180) }),
@@ -115,6 +117,7 @@ const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
+  step: ['number'],
   countdown: ['date'],
   sort: ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'],
 };

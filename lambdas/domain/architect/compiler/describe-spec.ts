@@ -69,6 +69,8 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
     }
     case 'due-today':
       return `due today by ${fieldLabel(spec, b.entity, b.field)}`;
+    case 'step':
+      return `− and + on the ${fieldLabel(spec, b.entity, b.field)}`;
     case 'countdown':
       return `days left to each ${fieldLabel(spec, b.entity, b.field)}${b.yearly ? ' (every year)' : ''}`;
     case 'timer':

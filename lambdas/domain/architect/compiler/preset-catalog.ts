@@ -1332,6 +1332,7 @@ export function sourcePresets(): Preset[] {
       behaviours: [
         crud('customer'),
         search('customer'),
+        { type: 'step', entity: 'customer', field: 'stamps' },
         { type: 'sort', entity: 'customer', field: 'stamps', direction: 'desc' },
         { type: 'total', entity: 'customer', field: 'stamps', by: null },
       ],
@@ -1578,7 +1579,12 @@ export function sourcePresets(): Preset[] {
         },
       ],
       views: [table('item')],
-      behaviours: [crud('item'), search('item'), { type: 'total', entity: 'item', field: 'quantity', by: 'category' }],
+      behaviours: [
+        crud('item'),
+        search('item'),
+        { type: 'step', entity: 'item', field: 'quantity' },
+        { type: 'total', entity: 'item', field: 'quantity', by: 'category' },
+      ],
     },
     {
       id: 'bookmarks',
@@ -1728,6 +1734,45 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('night'), newestFirst('night'), { type: 'total', entity: 'night', field: 'hours', by: null }],
     },
     {
+      // Things counted one click at a time, each with its own count: people through a door, rows
+      // knitted, baby kicks, push-ups.
+      id: 'counters',
+      keywords: [
+        'counter',
+        'counter app',
+        'tally',
+        'tally counter',
+        'click counter',
+        'clicker',
+        'clicker counter',
+        'people counter',
+        'headcount',
+        'head count',
+        'kick counter',
+        'stitch counter',
+        'row counter',
+        'rep counter',
+      ],
+      title: 'Counters',
+      phrase: 'a tally counter',
+      entities: [
+        {
+          id: 'counter',
+          name: 'Counter',
+          plural: 'Counters',
+          fields: [f.text('name', 'Name', true), f.number('count', 'Count'), f.long('notes', 'Notes')],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'counter', field: null }],
+      behaviours: [
+        crud('counter'),
+        { type: 'step', entity: 'counter', field: 'count' },
+        { type: 'total', entity: 'counter', field: 'count', by: null },
+        { type: 'undo' },
+      ],
+    },
+    {
       id: 'scores',
       keywords: [
         'score keeper',
@@ -1739,7 +1784,6 @@ export function sourcePresets(): Preset[] {
         'league table',
         'game night',
         'board game scores',
-        'tally',
       ],
       title: 'Score Keeper',
       phrase: 'a score keeper game',

@@ -1,4 +1,4 @@
-import { brotliDecompressSync } from 'node:zlib';
+import { unpackJson } from '../packed-files';
 import type { BehaviourSpec, EntitySpec, FieldSpec, ViewSpec } from './app-spec-schema';
 import { sourcePresets } from './preset-catalog';
 import { f } from './preset-fields';
@@ -68,7 +68,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
 
 /**
  * The presets a function bundle carries: the bundling (lib/constructs/function-bundling.ts) makes
- * them from ./preset-catalog.ts at synth and puts them in as JSON, brotli-compressed in base64,
+ * them from ./preset-catalog.ts at synth and puts them in as JSON, brotli-compressed in Z85,
  * through an esbuild `define`: about a quarter of their code's size in the bundle.
  */
 declare const GANTRY_BUNDLED_PRESETS: string | undefined;
@@ -77,6 +77,4 @@ declare const GANTRY_BUNDLED_PRESETS: string | undefined;
 export const PRESETS: readonly Preset[] =
   // In a bundle the condition is a constant (a string literal's type), so esbuild leaves the
   // catalog's code out.
-  typeof GANTRY_BUNDLED_PRESETS === 'string'
-    ? (JSON.parse(brotliDecompressSync(Buffer.from(GANTRY_BUNDLED_PRESETS, 'base64')).toString('utf8')) as Preset[])
-    : sourcePresets();
+  typeof GANTRY_BUNDLED_PRESETS === 'string' ? (unpackJson(GANTRY_BUNDLED_PRESETS) as Preset[]) : sourcePresets();

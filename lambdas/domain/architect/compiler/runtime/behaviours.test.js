@@ -29,6 +29,7 @@ import {
   searchRecords,
   sortRecords,
   startTimer,
+  stepRecord,
   streaksByParent,
   tickOffToday,
   tickTimer,
@@ -308,6 +309,21 @@ const behaviourTests = {
     data = tickOffToday(SPEC, data, b, parentId, addDays(TODAY, 1));
     assert.equal(data.records[b.entity].length, before + 1, 'ticking twice adds one record');
     assert.equal(streaksByParent(SPEC, data, b, addDays(TODAY, 1))[parentId].current, 4);
+  },
+  step(b) {
+    let data = seeded(b.entity, 2, () => ({ [b.field]: 2 }));
+    const [first, second] = data.records[b.entity];
+    data = stepRecord(SPEC, data, b.entity, first.id, b.field, 1);
+    data = stepRecord(SPEC, data, b.entity, first.id, b.field, 1);
+    assert.equal(data.records[b.entity][0][b.field], 4, 'plus counts up by one');
+    data = stepRecord(SPEC, data, b.entity, first.id, b.field, -1);
+    assert.equal(data.records[b.entity][0][b.field], 3, 'minus counts down by one');
+    assert.equal(data.records[b.entity][1][b.field], 2, 'another record keeps its count');
+    for (let i = 0; i < 4; i += 1) data = stepRecord(SPEC, data, b.entity, second.id, b.field, -1);
+    assert.equal(data.records[b.entity][1][b.field], 0, 'never below zero');
+    for (const key of Object.keys(first)) {
+      if (key !== b.field) assert.deepEqual(data.records[b.entity][0][key], first[key], 'only the count changes');
+    }
   },
   'due-today'(b) {
     const field = fieldOf(SPEC, b.entity, b.field);

@@ -124,6 +124,14 @@ export function updateRecord(spec, data, entityId, id, input) {
   return { ...data, records: { ...data.records, [entityId]: list.map((r) => (r.id === id ? record : r)) } };
 }
 
+/** Counts a number field of one record up or down by `by` (a tally's − and +), never below zero. */
+export function stepRecord(spec, data, entityId, id, fieldId, by) {
+  const current = data.records[entityId].find((r) => r.id === id);
+  if (!current) throw new Error('No such record');
+  const value = Math.max(0, (Number(current[fieldId]) || 0) + by);
+  return updateRecord(spec, data, entityId, id, { [fieldId]: value });
+}
+
 /** Deletes a record and, with it, the records that belong to it (a habit's check-ins). */
 export function deleteRecord(spec, data, entityId, id) {
   const records = { ...data.records, [entityId]: data.records[entityId].filter((r) => r.id !== id) };

@@ -27,6 +27,7 @@ import {
   searchRecords,
   sortRecords,
   startTimer,
+  stepRecord,
   streaksByParent,
   tickOffToday,
   tickTimer,
@@ -365,6 +366,21 @@ export function mountApp(root, spec, options = {}) {
       tick.addEventListener('click', () => commit(tickOffToday(spec, data, b, record.id, today())));
       actions.append(tick);
     }
+    // A tally: − and + change the count the record shows by one.
+    for (const b of behavioursOf(spec, 'step', entity.id)) {
+      const field = fieldOf(spec, entity.id, b.field);
+      const name = field.label + ' of ' + recordTitle(entity, record);
+      for (const by of [-1, 1]) {
+        const button = h(doc, 'button', {
+          type: 'button',
+          'data-step': by,
+          'aria-label': name + (by < 0 ? ' minus one' : ' plus one'),
+          text: by < 0 ? '−' : '+',
+        });
+        button.addEventListener('click', () => commit(stepRecord(spec, data, entity.id, record.id, b.field, by)));
+        actions.append(button);
+      }
+    }
     if (spec.views.some((v) => v.type === 'detail' && v.entity === entity.id)) {
       const open = h(doc, 'button', { type: 'button', 'data-open': true, text: 'Details' });
       open.addEventListener('click', () => {
@@ -407,9 +423,11 @@ export function mountApp(root, spec, options = {}) {
       item.append(h(doc, 'strong', { className: 'title', text: recordTitle(entity, record) }));
     }
     const details = h(doc, 'span', { className: 'meta' });
+    const tallied = behavioursOf(spec, 'step', entity.id).map((b) => b.field);
     for (const field of entity.fields) {
       if (field === entity.fields.find((f) => f.type === 'text') && !flip) continue;
-      const value = displayValue(field, record[field.id]);
+      // A tally not yet counted shows 0.
+      const value = displayValue(field, record[field.id] ?? (tallied.includes(field.id) ? 0 : null));
       if (value === '') continue;
       if (field.type === 'image')
         details.append(h(doc, 'img', { src: value, alt: field.label, loading: 'lazy', className: 'thumb' }));
