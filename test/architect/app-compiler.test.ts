@@ -800,6 +800,16 @@ describe('request → spec', () => {
     expect(kindOf('a word counter')).toBe('wordcount');
     expect(kindOf('a calorie counter')).toBe('a calorie tracker');
     expect(specOf('a loyalty card for my cafe').behaviours).toContainEqual({ type: 'step', entity: 'customer', field: 'stamps' });
+    // A countdown timer for a talk counts minutes; one for a wedding counts days to a date.
+    expect(kindOf('a countdown timer for my presentation')).toBe('timer');
+    expect(kindOf('a countdown timer for my wedding')).toBe('a countdown to dates');
+    expect(kindOf('a countdown for my birthday')).toBe('a countdown to dates');
+    // What follows "how many times" names the records; a breathing exercise is no workout.
+    expect(kindOf('a tracker for how many times my baby kicks')).toBe('a baby kick tracker');
+    expect(kindOf('a breathing exercise app')).not.toBe('a workout log');
+    expect(kindOf('an exercise log')).toBe('a workout log');
+    // A website's visitors are counted by a server: said, and a counter clicked by hand is built.
+    expect(readRequest('a visitor counter for my website').leftOut.join(' ')).toMatch(/counting visits from other people/);
     // Another app named among the features is said to be left out, not made a field.
     const countdown = readRequest('a countdown to my vacation with a packing list');
     expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');

@@ -253,6 +253,7 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
+  exercise: /\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $/,
   book: /\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $/,
 };
 
@@ -357,7 +358,9 @@ function singular(word: string): string {
 }
 
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
-function genericReading(text: string): { preset: Preset; noun: string } | null {
+function genericReading(request: string): { preset: Preset; noun: string } | null {
+  // "a tracker for how many times my baby kicks": what follows the measure names the records.
+  const text = request.replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '');
   const container = CONTAINERS.exec(text)?.[1];
   const after =
     /\b(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(

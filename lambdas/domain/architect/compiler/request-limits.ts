@@ -40,6 +40,15 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
+    // Visits counted from other people's browsers: "a visitor counter for my website".
+    /\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)/,
+    {
+      need: "counting visits from other people's browsers, which needs a server",
+      core: true,
+      instead: 'a tally counter you click yourself, or a one-page website',
+    },
+  ],
+  [
     /\b(polls?|voting|votes?|surveys?|questionnaires?|elections?|petitions?)\b/,
     {
       need: 'collecting votes or answers from many people, which needs a server',

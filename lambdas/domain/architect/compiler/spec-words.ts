@@ -31,7 +31,7 @@ const has = (text: string, re: RegExp): boolean => re.test(text);
  * Christmas", "how many days till my birthday" (a countdown timer of 10 minutes is a timer).
  */
 export const COUNTDOWN_TO_DATE =
-  /\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till|for (?:my|our|the))|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)/;
+  /\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)/;
 
 /** Dates that come round every year. */
 const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b/;
