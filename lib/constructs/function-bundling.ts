@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { packJson } from '../../lambdas/domain/architect/packed-files';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
@@ -81,13 +82,17 @@ function packedJson(value: unknown): string {
 let presetsDefine: Record<string, string> | undefined;
 
 /**
- * Every function's esbuild `define`: its policy (above) and the offline architect's everyday-app
- * presets, made from lambdas/domain/architect/compiler/preset-catalog.ts and put in the bundle as
- * compressed JSON (see presets.ts there): about 5 KB instead of 22 KB of code in the functions
- * that draft apps. A function that does not read them carries nothing of them.
+ * Every function's esbuild `define`: its policy (above), the offline architect's everyday-app
+ * presets, made from lambdas/domain/architect/compiler/preset-catalog.ts, and its catalog of app
+ * kinds and features (lambdas/domain/architect/catalog-data.ts), put in the bundle as compressed
+ * JSON (see presets.ts and catalog.ts there): a fraction of their code's size in the functions
+ * that read them. A function that does not read them carries nothing of them.
  */
 export function bundleDefine(): Record<string, string> {
-  presetsDefine ??= { GANTRY_BUNDLED_PRESETS: packedJson(sourcePresets()) };
+  presetsDefine ??= {
+    GANTRY_BUNDLED_PRESETS: packedJson(sourcePresets()),
+    GANTRY_BUNDLED_CATALOG: packedJson(sourceCatalog()),
+  };
   return { ...bundledPolicyDefine(), ...presetsDefine };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bundleDefine } from '../../lib/constructs/function-bundling';
 import { unpackJson } from '../../lambdas/domain/architect/packed-files';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
+import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { OfflineArchitect } from '../../lambdas/adapters/offline-architect';
 import { bundleFunction, runInLambdaEnvironment } from '../helpers/function-bundles';
 
@@ -44,4 +45,12 @@ test('the define holds the catalog exactly', () => {
   const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_PRESETS!) as string;
   const presets = unpackJson(packed);
   expect(presets).toEqual(JSON.parse(JSON.stringify(sourcePresets())));
+});
+
+test('the define holds the catalog of app kinds and features exactly, and the bundle none of its code', async () => {
+  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_CATALOG!) as string;
+  expect(unpackJson(packed)).toEqual(JSON.parse(JSON.stringify(sourceCatalog())));
+  const bundle = await bundleFunction('consult', dir);
+  // The data's module is in (its ids), its kinds' sentences are not code: they come from the define.
+  expect(bundle.code).not.toContain('A calculator for everyday arithmetic');
 });
