@@ -810,6 +810,14 @@ describe('request → spec', () => {
     expect(kindOf('an exercise log')).toBe('a workout log');
     // A website's visitors are counted by a server: said, and a counter clicked by hand is built.
     expect(readRequest('a visitor counter for my website').leftOut.join(' ')).toMatch(/counting visits from other people/);
+    // Times tables and spelling tests are flashcards you write, which is said.
+    for (const prompt of ['a multiplication table practice for my daughter', 'Build a spelling test for my son']) {
+      expect(kindOf(prompt)).toBe('a flashcard game');
+      expect(readRequest(prompt).leftOut.join(' ')).toMatch(/questions made up and answers marked for you/);
+    }
+    expect(kindOf('hangman with my own spelling words')).toBe('game');
+    // Rent split between roommates is money owed between them.
+    expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
     // Another app named among the features is said to be left out, not made a field.
     const countdown = readRequest('a countdown to my vacation with a packing list');
     expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');

@@ -172,6 +172,11 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
+    // Flashcards hold what you write on them: a drill makes up no questions and marks no answers.
+    asks: /\b(?:times tables?|multiplication (?:tables?|practice|quiz\w*|drills?)|math(?:s)? (?:practice|drills?|quiz\w*)|spelling (?:tests?|practice|quiz\w*))\b/,
+    need: 'questions made up and answers marked for you (you write each card, and the game flips them)',
+  },
+  {
     // A compiled spec names it among what its records cannot do (recordsTool).
     asks: /\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b/,
     specHasIt: true,

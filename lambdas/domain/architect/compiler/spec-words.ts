@@ -382,7 +382,8 @@ export function applySpecWords(
         });
     ed.addView({ type: 'board', entity: primary.id, field: field.id }, `added a board by ${field.label.toLowerCase()}`);
   }
-  if (has(text, /\b(table|spreadsheet)\b/)) ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
+  if (has(text, /\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b/))
+    ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
   if (has(text, /\b(cards view|card view|as cards|grid)\b/))
     ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
   if (has(text, /\b(detail view|details? page|detail page)\b/))
