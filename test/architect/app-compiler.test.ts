@@ -818,6 +818,11 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // Deciding whose turn it is or what to cook is a pick from a list.
+    expect(kindOf('we need something to decide who does the dishes each night')).toBe('randomizer');
+    expect(kindOf('an app that tells me what to cook tonight')).toBe('randomizer');
+    expect(kindOf('a meal planner to decide what to cook each week')).toBe('a meal planner');
+    expect(readRequest('a random team generator for soccer practice').leftOut.join(' ')).toMatch(/splitting names into teams/);
     // Another app named among the features is said to be left out, not made a field.
     const countdown = readRequest('a countdown to my vacation with a packing list');
     expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');

@@ -172,6 +172,10 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
+    asks: /\b(?:team generators?|random teams|(?:split|divide|sort) (?:\w+ )?into (?:\w+ )?teams|make (?:random |fair )?teams)\b/,
+    need: 'splitting names into teams (the picker draws one name from a list at a time)',
+  },
+  {
     // Flashcards hold what you write on them: a drill makes up no questions and marks no answers.
     asks: /\b(?:times tables?|multiplication (?:tables?|practice|quiz\w*|drills?)|math(?:s)? (?:practice|drills?|quiz\w*)|spelling (?:tests?|practice|quiz\w*))\b/,
     need: 'questions made up and answers marked for you (you write each card, and the game flips them)',
