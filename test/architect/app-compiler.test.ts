@@ -818,6 +818,9 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // "as", "I'm" end the records' noun.
+    expect(kindOf('an app to track my jobs as a handyman with invoices')).toBe('a job tracker');
+    expect(kindOf("a tracker for packages I'm waiting for")).toBe('a package tracker');
     // Deciding whose turn it is or what to cook is a pick from a list.
     expect(kindOf('we need something to decide who does the dishes each night')).toBe('randomizer');
     expect(kindOf('an app that tells me what to cook tonight')).toBe('randomizer');

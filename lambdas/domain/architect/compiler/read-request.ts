@@ -325,7 +325,7 @@ const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
 
 /** Words that end a noun phrase: what follows describes the records, it does not name them. */
 const CLAUSE_WORDS = new Set(
-  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across i we they'.split(
+  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre'.split(
     ' ',
   ),
 );
