@@ -818,6 +818,10 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // A menu for a food business is its menu; a net worth is a dated amount.
+    expect(kindOf('a menu for my cafe')).toBe('a menu');
+    expect(kindOf('a menu for my food truck')).toBe('a menu');
+    expect(specOf('a net worth tracker').entities[0]!.fields).toContainEqual(expect.objectContaining({ type: 'money' }));
     // "as", "I'm" end the records' noun.
     expect(kindOf('an app to track my jobs as a handyman with invoices')).toBe('a job tracker');
     expect(kindOf("a tracker for packages I'm waiting for")).toBe('a package tracker');

@@ -2221,7 +2221,18 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'menu',
-      keywords: ['restaurant menu', 'cafe menu', 'food menu', 'drinks menu', 'bar menu', 'takeaway menu', 'dinner menu'],
+      keywords: [
+        'restaurant menu',
+        'cafe menu',
+        'food menu',
+        'drinks menu',
+        'bar menu',
+        'takeaway menu',
+        'dinner menu',
+        'food truck menu',
+        'menu for my',
+        'menu for our',
+      ],
       title: 'Menu',
       phrase: 'a menu',
       entities: [

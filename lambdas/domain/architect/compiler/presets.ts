@@ -28,7 +28,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['tag', 'tags', 'label', 'labels'], f.tags()],
   [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
   [['link', 'links', 'url', 'urls', 'website'], f.url('link', 'Link')],
-  [['price', 'prices', 'cost', 'costs', 'amount', 'amounts', 'savings', 'balance'], f.money('amount', 'Amount')],
+  [['price', 'prices', 'cost', 'costs', 'amount', 'amounts', 'savings', 'balance', 'net worth'], f.money('amount', 'Amount')],
   [['due date', 'deadline', 'deadlines', 'due dates'], f.date('due', 'Due')],
   [['date', 'dates', 'day'], f.date('date', 'Date')],
   [['category', 'categories'], f.choice('category', 'Category', ['General', 'Work', 'Home', 'Other'])],

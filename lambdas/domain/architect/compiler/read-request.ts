@@ -151,8 +151,8 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
     for (const keyword of preset.keywords) {
       const m = phrasePattern(keyword).exec(text);
       if (!m || (named && keyword === 'library')) continue;
-      // "my coffee shop" is a business, not coffee to taste.
-      if (BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
+      // "my coffee shop" is a business, not coffee to taste ("a menu for my cafe" names its owner).
+      if (!/ (?:my|our)$/.test(keyword) && BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
       // "book appointments", "a log book", "film photography": the word is part of another thing.
       if (KEYWORD_AFTER[keyword]?.test(text.slice(m.index + m[0].length))) continue;
       if (KEYWORD_BEFORE[keyword]?.test(`${text.slice(0, m.index)} `)) continue;
