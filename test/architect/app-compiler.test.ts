@@ -375,6 +375,13 @@ describe('request → spec', () => {
     expect(draftManifest({ prompt: 'Build 2048' })).toMatchObject({ project_name: '2048', features: ['local-storage', '2048'] });
     expect(kindOf('an expense tracker with a budget of 2048 dollars')).not.toBe('game');
     expect(draftManifest({ prompt: 'a snake game and 2048' }).features).toEqual(['local-storage', 'snake', '2048']);
+    // Rock-paper-scissors was refused; lizard and Spock are named as left out.
+    expect(draftManifest({ prompt: 'a rock paper scissors game' })).toMatchObject({
+      features: ['local-storage', 'rock-paper-scissors'],
+    });
+    expect(readRequest('rock paper scissors lizard spock').leftOut).toEqual([
+      'lizard and Spock (the game throws rock, paper and scissors)',
+    ]);
     // A snake game was refused as a game of its own; a pet snake keeps its records.
     expect(draftManifest({ prompt: 'Make a snake game' })).toMatchObject({
       project_name: 'snake',

@@ -674,6 +674,43 @@ describeIfChromium('generated apps in Chromium', () => {
     await context.close();
   });
 
+  it('game: rock-paper-scissors throws from its buttons and keys, says who won by the rules, and keeps the tally', async () => {
+    const { page, problems } = await open('game');
+    const score = async (): Promise<string> => (await page.textContent('#rps-score')) ?? '';
+    expect(await score()).toBe('You 0 · The computer 0 · Draws 0');
+    const beats: Record<string, string> = { rock: 'scissors', paper: 'rock', scissors: 'paper' };
+    const checkThrow = async (player: string): Promise<void> => {
+      const status = (await page.textContent('#rps-status')) ?? '';
+      const m = /^You threw (\w+), the computer (\w+): (you win!|the computer wins\.|a draw\.)$/.exec(status);
+      expect(m?.[1]).toBe(player);
+      const computer = m![2]!;
+      const expected = computer === player ? 'a draw.' : beats[player] === computer ? 'you win!' : 'the computer wins.';
+      expect(m![3]).toBe(expected);
+    };
+    for (const player of ['rock', 'paper', 'scissors']) {
+      await page.click(`#rps-throws [data-throw="${player}"]`);
+      await checkThrow(player);
+    }
+    // A key pressed in its card throws, and is no hangman guess (hangman is on this page too).
+    const wrongBefore = await page.textContent('#hangman-wrong');
+    const lettersBefore = await page.$$eval('#hangman-letters button:disabled', (b) => b.length);
+    await page.focus('#rps-throws [data-throw="rock"]');
+    await page.keyboard.press('s');
+    await checkThrow('scissors');
+    expect(await page.textContent('#hangman-wrong')).toBe(wrongBefore);
+    expect(await page.$$eval('#hangman-letters button:disabled', (b) => b.length)).toBe(lettersBefore);
+    const counts = ((await score()).match(/\d+/g) ?? []).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
+    // Kept in this browser, and reset on asking.
+    const kept = await score();
+    await page.reload();
+    expect(await score()).toBe(kept);
+    await page.click('#rps-reset');
+    expect(await score()).toBe('You 0 · The computer 0 · Draws 0');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('game: 2048 slides and merges tiles from the keys or buttons, counts the score and keeps the best', async () => {
     const { page, problems } = await open('game');
     const board = async (): Promise<number[][]> =>

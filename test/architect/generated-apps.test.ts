@@ -284,6 +284,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'undone: drawing.undone };',
   ],
   [
+    'paper loses to rock',
+    draftManifest({ prompt: 'rock paper scissors' }),
+    'src/rps.js',
+    "const BEATS = { rock: 'scissors', paper: 'rock', scissors: 'paper' };",
+    "const BEATS = { rock: 'scissors', paper: 'scissors', scissors: 'paper' };",
+  ],
+  [
     'snake may turn straight back into itself',
     draftManifest({ prompt: 'a snake game' }),
     'src/snake.js',

@@ -42,6 +42,7 @@ export const FEATURE_IDS = [
   'hangman',
   'snake',
   '2048',
+  'rock-paper-scissors',
   'stopwatch',
   'fuel',
 ] as const;
@@ -83,6 +84,7 @@ const GAME_PHRASES: Readonly<Record<string, string>> = {
   hangman: 'hangman',
   snake: 'snake',
   '2048': '2048',
+  'rock-paper-scissors': 'rock-paper-scissors against the computer',
 };
 
 /** The game kind's sentence for some of its games. */
@@ -327,6 +329,9 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'sliding tiles game',
         'sliding tile game',
         'tile merging game',
+        'rock paper scissors',
+        'rock paper scissor',
+        'roshambo',
       ],
       hints: [],
       defaultFeatures: ['local-storage'],
@@ -729,6 +734,14 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
       description:
         'Slide the numbered tiles on a 4×4 board with the arrow keys, a swipe or buttons; two equal tiles that meet become one, and a new tile appears each move. Reach 2048, with the best score kept.',
       keywords: ['2048', '2048 game', 'game 2048', 'sliding tiles game', 'sliding tile game', 'tile merging game'],
+      kinds: ['game'],
+    },
+    'rock-paper-scissors': {
+      id: 'rock-paper-scissors',
+      title: 'Rock-paper-scissors',
+      description:
+        'Rock, paper, scissors against the computer, which throws at random from the browser’s secure source: buttons or the R, P and S keys, with the wins, losses and draws counted.',
+      keywords: ['rock paper scissors', 'rock paper scissor', 'roshambo', 'rps game'],
       kinds: ['game'],
     },
     fuel: {

@@ -45,6 +45,7 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   hangman: 'Hangman',
   snake: 'Snake',
   '2048': '2048',
+  'rock-paper-scissors': 'Rock, Paper, Scissors',
 };
 
 /**

@@ -317,7 +317,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
     /\b(?:drawing (?:apps?|pads?|boards?|tools?|canvas)|sketch ?pads?|sketch(?:ing)? apps?|paint(?:ing)? apps?|doodle (?:apps?|pads?)|white ?boards?|signature pads?)\b/,
   clock:
     /\b(?:world (?:clocks?|times?)|time ?zones? (?:converters?|clocks?|planners?|apps?)|international clocks?|(?:meeting|call)s? (?:planner )?across time ?zones)\b/,
-  game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word|snake game|game of snake|play snake|2048(?: game)?|sliding tiles? game)\b/,
+  game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word|snake game|game of snake|play snake|2048(?: game)?|sliding tiles? game|rock paper scissors?|roshambo)\b/,
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -681,6 +681,8 @@ function specialGame(text: string): string | null {
     return `a board other than 3×3 (${size[0]}; the game is played on 3×3)`;
   if (/\bsnake\b/.test(text) && /\b(?:wrap\w*|no walls|without walls|through the walls?)\b/.test(text))
     return 'walls the snake passes through (it ends on a wall)';
+  if (/\bscissors?\b/.test(text) && /\b(?:lizard|spock)\b/.test(text))
+    return 'lizard and Spock (the game throws rock, paper and scissors)';
   return null;
 }
 
@@ -964,14 +966,14 @@ export function readRequest(prompt: string): RequestReading {
   if (game) {
     return refusal(
       'REQUEST_NOT_UNDERSTOOD',
-      `The offline architect has no game it can build for "${excerpt}": its games are tic-tac-toe, a memory game, hangman, snake, 2048, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, snake, 2048, a flashcard game, a score keeper or a dice roller.`,
+      `The offline architect has no game it can build for "${excerpt}": its games are tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, a flashcard game, a score keeper or a dice roller.`,
       [],
       null,
     );
   }
   return refusal(
     'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, 2048, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, JSON formatters and encoders, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
+    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, 2048, rock-paper-scissors, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, JSON formatters and encoders, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
     [],
     null,
   );

@@ -4,7 +4,7 @@ import { mainPreamble, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /** The games this kind plays, in the order the page shows them when more than one is built. */
-export const GAMES = ['tic-tac-toe', 'memory', 'hangman', 'snake', '2048'] as const satisfies readonly FeatureId[];
+export const GAMES = ['tic-tac-toe', 'memory', 'hangman', 'snake', '2048', 'rock-paper-scissors'] as const satisfies readonly FeatureId[];
 export type Game = (typeof GAMES)[number];
 /** The games built when a spec names none ("a few games for my kids"): the three classics. */
 const CLASSIC_GAMES: readonly Game[] = ['tic-tac-toe', 'memory', 'hangman'];
@@ -60,6 +60,11 @@ const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: st
     names: ['moveTiles', 'newTiles', 'normalizeTilesBest', 'swipeDirection', 'tilesDirectionForKey'],
     layout: '2048: sliding and merging tiles, new tiles and the end of a game, as pure functions of the board',
   },
+  'rock-paper-scissors': {
+    file: 'rps',
+    names: ['addThrow', 'computerThrow', 'normalizeRpsTally', 'throwForKey', 'throwOutcome'],
+    layout: 'rock, paper, scissors: who wins a throw, the computer\'s throw and the tally, as pure functions',
+  },
 };
 
 /** What each game keeps, and how saved data is read back. */
@@ -87,6 +92,10 @@ const SAVED: Readonly<Record<Game, { fallback: string; revive: string }>> = {
   '2048': {
     fallback: 'tiles: { best: 0 }',
     revive: js`tiles: { best: normalizeTilesBest(raw.tiles?.best) }`,
+  },
+  'rock-paper-scissors': {
+    fallback: 'rps: { tally: normalizeRpsTally(null) }',
+    revive: js`rps: { tally: normalizeRpsTally(raw.rps?.tally) }`,
   },
 };
 
@@ -136,7 +145,9 @@ export function gameTemplate(spec: AppSpec): KindTemplate {
     body: body(spec),
     css: [
       staticSource('game/css.css'),
-      ...(['snake', '2048'] as const).filter((game) => games.includes(game)).map((game) => staticSource(`game/${MODULES[game].file}.css`)),
+      ...(['snake', '2048', 'rock-paper-scissors'] as const)
+        .filter((game) => games.includes(game))
+        .map((game) => staticSource(`game/${MODULES[game].file}.css`)),
       ...(games.includes('snake') || games.includes('2048') ? [staticSource('game/pad.css')] : []),
     ].join('\n'),
     files: [

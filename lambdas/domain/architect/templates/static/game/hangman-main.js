@@ -49,6 +49,9 @@ function hangmanGuess(letter) {
 document.addEventListener('keydown', (event) => {
   const target = event.target;
   if (event.ctrlKey || event.metaKey || event.altKey || (target instanceof Element && target.closest('input, textarea, select'))) return;
+  // A key pressed in another game's card is that game's.
+  const card = target instanceof Element ? target.closest('section.game') : null;
+  if (card && !card.contains(byId('hangman-title'))) return;
   if (/^[a-z]$/i.test(event.key)) hangmanGuess(event.key.toUpperCase());
 });
 byId('hangman-new').addEventListener('click', () => {
