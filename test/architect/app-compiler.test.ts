@@ -825,6 +825,13 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // The usual misspellings of the words that name apps are read as meant; a given name keeps its own.
+    expect(kindOf('habbit tracker with streeks')).toBe('a habit tracker');
+    expect(kindOf('a recipie book')).toBe('a recipe book');
+    expect(kindOf('an expence tracker')).toBe('an expense tracker');
+    expect(kindOf('a calculater')).toBe('calculator');
+    expect(kindOf('a calender for my appointments')).toBe('a planner');
+    expect(specOf('a habit tracker called Habbit Hero').title).toBe('Habbit Hero');
     // A menu for a food business is its menu; a net worth is a dated amount.
     expect(kindOf('a menu for my cafe')).toBe('a menu');
     expect(kindOf('a menu for my food truck')).toBe('a menu');

@@ -89,7 +89,75 @@ const NAME_STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Splits lower-case words out of free text and normalises the usual spellings of "to-do". */
+/** Misspellings of the words that name apps, as people type them, with the word they mean. */
+const MISSPELLINGS: Readonly<Record<string, string>> = {
+  calender: 'calendar',
+  calander: 'calendar',
+  calculater: 'calculator',
+  calulator: 'calculator',
+  calcualtor: 'calculator',
+  convertor: 'converter',
+  expence: 'expense',
+  expences: 'expenses',
+  excercise: 'exercise',
+  exersize: 'exercise',
+  excersize: 'exercise',
+  exercize: 'exercise',
+  shoping: 'shopping',
+  grocerys: 'groceries',
+  recipie: 'recipe',
+  recipies: 'recipes',
+  receipe: 'recipe',
+  receipes: 'recipes',
+  recepie: 'recipe',
+  habbit: 'habit',
+  habbits: 'habits',
+  streeks: 'streaks',
+  jornal: 'journal',
+  journel: 'journal',
+  diery: 'diary',
+  traker: 'tracker',
+  trackr: 'tracker',
+  trakcer: 'tracker',
+  planer: 'planner',
+  schedual: 'schedule',
+  shedule: 'schedule',
+  budjet: 'budget',
+  bugdet: 'budget',
+  wieght: 'weight',
+  weigth: 'weight',
+  timmer: 'timer',
+  pomodor: 'pomodoro',
+  pomodora: 'pomodoro',
+  quizz: 'quiz',
+  flascard: 'flashcard',
+  flascards: 'flashcards',
+  kanbon: 'kanban',
+  reminer: 'reminder',
+  remider: 'reminder',
+  birthay: 'birthday',
+  bithday: 'birthday',
+  birtday: 'birthday',
+  medicaton: 'medication',
+  medicene: 'medicine',
+  vocabluary: 'vocabulary',
+  inventery: 'inventory',
+  inventroy: 'inventory',
+  callorie: 'calorie',
+  callories: 'calories',
+  pasword: 'password',
+  passowrd: 'password',
+  generater: 'generator',
+  countown: 'countdown',
+  todolist: 'todo list',
+};
+const MISSPELLED = new RegExp(`\\b(?:${Object.keys(MISSPELLINGS).join('|')})\\b`, 'g');
+
+/**
+ * Splits lower-case words out of free text, normalises the usual spellings of "to-do" and mends
+ * the usual misspellings of the words that name apps ("calender", "recipie"). A name's text
+ * (`keepPossessives`) keeps its spelling.
+ */
 export function normalizeRequestText(
   text: string,
   options: { readonly keepCommas?: boolean; readonly keepPossessives?: boolean } = {},
@@ -104,9 +172,14 @@ export function normalizeRequestText(
     .replace(/\bto do (list|app|items?)\b/g, 'todo $1')
     .replace(/\blog books?\b/g, 'logbook')
     .replace(/[’']/g, '');
-  if (!options.keepCommas) return plain.replace(/[^a-z0-9]+/g, ' ').trim();
+  // A name the person gives ("called Habbit Hero") keeps its spelling.
+  const named = /\b(?:called|named|titled|name it|call it)\b/.exec(plain)?.index ?? plain.length;
+  const mended = options.keepPossessives
+    ? plain
+    : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
+  if (!options.keepCommas) return mended.replace(/[^a-z0-9]+/g, ' ').trim();
   // Commas and semicolons part the items of a list ("with artist, album and year"): kept as " , ".
-  return plain
+  return mended
     .replace(/[^a-z0-9,;]+/g, ' ')
     .replace(/\s*[,;][\s,;]*/g, ' , ')
     .replace(/^[ ,]+|[ ,]+$/g, '');
