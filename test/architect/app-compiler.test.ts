@@ -844,6 +844,8 @@ describe('request → spec', () => {
     expect(kindOf('an app that tells me what to cook tonight')).toBe('randomizer');
     expect(kindOf('a meal planner to decide what to cook each week')).toBe('a meal planner');
     expect(readRequest('a random team generator for soccer practice').leftOut.join(' ')).toMatch(/splitting names into teams/);
+    expect(kindOf('a magic 8 ball')).toBe('randomizer');
+    expect(readRequest('a magic 8 ball').leftOut.join(' ')).toMatch(/magic 8-ball's own answers/);
     // Another app named among the features is said to be left out, not made a field.
     const countdown = readRequest('a countdown to my vacation with a packing list');
     expect(countdown.leftOut).toContain('a packing list as a second kind of record (the app keeps events)');

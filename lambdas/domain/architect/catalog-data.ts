@@ -262,6 +262,8 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'wheel of names',
         'team generator',
         'random teams',
+        'magic 8 ball',
+        'magic eight ball',
       ],
       hints: ['random', 'dice', 'roll', 'luck', 'chance', 'toss', 'lottery', 'raffle', 'pick'],
       defaultFeatures: ['local-storage'],

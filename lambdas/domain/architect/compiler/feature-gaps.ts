@@ -172,6 +172,10 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
+    asks: /\bmagic (?:8|eight) balls?\b/,
+    need: "the magic 8-ball's own answers (the picker draws from a list you write)",
+  },
+  {
     asks: /\b(?:team generators?|random teams|(?:split|divide|sort) (?:\w+ )?into (?:\w+ )?teams|make (?:random |fair )?teams)\b/,
     need: 'splitting names into teams (the picker draws one name from a list at a time)',
   },
