@@ -825,6 +825,17 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // What a record holds, listed after "to log" or "to track"; "who borrowed" is a person, "who each … is for" no field.
+    expect(specOf('A workout tracker to log exercises, sets, reps, and weight').entities[0]!.fields.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['sets', 'reps', 'weight']),
+    );
+    expect(specOf("a library of my kids' books with who borrowed what").entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Borrowed by', type: 'text' }),
+    );
+    expect(specOf('A gift list for christmas with who each gift is for and budget').entities[0]!.fields.map((f) => f.id)).toEqual(
+      ['idea', 'person', 'price', 'bought', 'link'],
+    );
+    expect(kindOf('A baby tracker for feedings, diapers and sleep')).toBe('a baby feeding log');
     // The usual misspellings of the words that name apps are read as meant; a given name keeps its own.
     expect(kindOf('habbit tracker with streeks')).toBe('a habit tracker');
     expect(kindOf('a recipie book')).toBe('a recipe book');

@@ -191,7 +191,7 @@ function withLists(text: string, revision: boolean): ListItem[] {
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     .matchAll(
-      /\b(with|including|plus|has|have|add|adding|records|tracks|logs)\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ,])+)/g,
+      /\b(with|including|plus|has|have|add|adding|records|tracks|logs|(?<=\b(?:to|i|we|and|can) )(?:log|track|record))\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ,])+)/g,
     )) {
     const verb = m[1] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
@@ -220,7 +220,7 @@ const SECOND_APP =
  * chart"). Other rules read those words; a field named by them would be noise.
  */
 const NOT_FIELD_WORDS =
-  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them)\b/;
+  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them|who|whom|whose|what|how|why)\b/;
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS =
@@ -271,6 +271,9 @@ function measureField(words: string): FieldSpec | null {
  * longer than three words or with digits.
  */
 function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
+  // "who borrowed what", "who paid": a person, "Borrowed by".
+  const doer = /^who ([a-z]{3,}ed)(?: (?:it|them|what|each|one))?$/.exec(asked)?.[1];
+  if (doer) return { id: camel(`${doer} by`), label: titleCase(`${doer} by`), type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
   const words = yesNo ? asked.replace(/^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?/, '') : asked;
