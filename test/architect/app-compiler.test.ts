@@ -836,6 +836,11 @@ describe('request → spec', () => {
       ['idea', 'person', 'price', 'bought', 'link'],
     );
     expect(kindOf('A baby tracker for feedings, diapers and sleep')).toBe('a baby feeding log');
+    expect(specOf('a bill list with who paid').entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Paid by' }));
+    // A list after "to log" ends where a "with" list begins: both are read.
+    expect(
+      specOf('Create an app where I log the books I read with a rating and a short review').entities[0]!.fields.map((f) => f.id),
+    ).toContain('shortReview');
     // The usual misspellings of the words that name apps are read as meant; a given name keeps its own.
     expect(kindOf('habbit tracker with streeks')).toBe('a habit tracker');
     expect(kindOf('a recipie book')).toBe('a recipe book');

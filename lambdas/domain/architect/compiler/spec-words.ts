@@ -191,7 +191,7 @@ function withLists(text: string, revision: boolean): ListItem[] {
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     .matchAll(
-      /\b(with|including|plus|has|have|add|adding|records|tracks|logs|(?<=\b(?:to|i|we|and|can) )(?:log|track|record))\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but)\b)[a-z0-9 ,])+)/g,
+      /\b(with|including|plus|has|have|add|adding|records|tracks|logs|(?<=\b(?:to|i|we|and|can) )(?:log|track|record))\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but|with|including)\b)[a-z0-9 ,])+)/g,
     )) {
     const verb = m[1] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
@@ -272,7 +272,10 @@ function measureField(words: string): FieldSpec | null {
  */
 function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
   // "who borrowed what", "who paid": a person, "Borrowed by".
-  const doer = /^who ([a-z]{3,}ed)(?: (?:it|them|what|each|one))?$/.exec(asked)?.[1];
+  const doer =
+    /^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|each|one))?$/.exec(
+      asked,
+    )?.[1];
   if (doer) return { id: camel(`${doer} by`), label: titleCase(`${doer} by`), type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
