@@ -837,6 +837,16 @@ describe('request → spec', () => {
     );
     expect(kindOf('A baby tracker for feedings, diapers and sleep')).toBe('a baby feeding log');
     expect(specOf('a bill list with who paid').entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Paid by' }));
+    // A bill split at the table is the tip calculator, even unnamed; bills to pay stay bills.
+    for (const prompt of [
+      'Can you make a little app to split the dinner bill with tip between 4 friends?',
+      'an app to split the restaurant bill',
+      'split the bill between friends',
+    ]) {
+      expect(draftManifest({ prompt })).toMatchObject({ features: expect.arrayContaining(['tip']) });
+      expect(kindOf(prompt)).toBe('calculator');
+    }
+    expect(kindOf('a bill tracker with due dates')).toBe('a bill tracker');
     // A list after "to log" ends where a "with" list begins: both are read.
     expect(
       specOf('Create an app where I log the books I read with a rating and a short review').entities[0]!.fields.map((f) => f.id),

@@ -236,6 +236,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a calculator with history', builds: 'calculator' },
   // A calculator with a formula it has is that calculator, as asked.
   { prompt: 'Make a tip calculator that splits the bill between friends', builds: 'calculator' },
+  // A bill split at the table, asked for without the word "calculator", is the tip calculator.
+  { prompt: 'a bill splitter for dinner with friends', builds: 'calculator', interpreted: true },
   { prompt: 'a mortgage calculator with the monthly payment', builds: 'calculator' },
   // A goal it lacks is said to be left out.
   { prompt: 'a book reading log with ratings and a page-per-day goal', builds: 'spec', interpreted: true },
@@ -394,7 +396,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a multiplayer trivia quiz', outcome: 'interpreted', mentions: 'network' },
   { prompt: 'a poll app for my team', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'votes' },
   { prompt: 'a bingo card generator', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'game' },
-  { prompt: 'a bill splitter', outcome: 'interpreted', mentions: 'who owes whom' },
+  // Sharing costs among people over time is money owed; splitting is not worked out.
+  { prompt: 'an app to split expenses with my roommates', outcome: 'interpreted', mentions: 'who owes whom' },
   { prompt: 'a recipe scaler', outcome: 'interpreted', mentions: 'scaling' },
   { prompt: 'a map of places I want to visit', outcome: 'interpreted', mentions: 'map' },
   { prompt: 'a wiki for my team notes', outcome: 'interpreted', mentions: 'link' },

@@ -622,6 +622,8 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'split a bill',
         'splits the bill',
         'split the check',
+        'split the restaurant bill',
+        'split the dinner bill',
         'bill splitter',
         'bill split',
       ],

@@ -325,8 +325,10 @@ export function draftManifest(input: DraftInput): GantryManifest {
   if (reading.outcome === 'spec') return compiledManifest(reading.spec, input.prompt, reading);
   // The kind template's own reading keeps its theme rules ("a Trello-style todo list" is a board);
   // a request read from another language names its kind only through the translation.
-  // A game asked for without a name is the game kind, which no word of the request names.
-  const draft = resolveDraft(reading.language || reading.kind === 'game' ? { ...input, kind: reading.kind } : input);
+  // A game asked for without a name is the game kind, which no word of the request names; so is a
+  // calculator asked for by its formula alone ("split the dinner bill with tip").
+  const unnamed = reading.language || reading.kind === 'game' || analyzeRequest(input.prompt).kind === null;
+  const draft = resolveDraft(unnamed ? { ...input, kind: reading.kind } : input);
   const description = [describeDraft(draft, ''), ...interpretationSentences(reading), requestExcerpt(input.prompt)]
     .filter((s): s is string => s !== null && s !== '')
     .join(' ');

@@ -239,6 +239,7 @@ const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|co
 
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
+  bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
   book: /^ (?:appointments?|a|an|the|my|our|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now|in)\b/,
   exercise: /^ books?\b/,
   film: /^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b/,
@@ -253,6 +254,8 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
+  // A bill split at the table is the tip calculator's, not bills to pay.
+  bill: /\b(?:split|splitting|divide|dividing|share|sharing) (?:the |a |our |my )?(?:[a-z]+ )?$/,
   exercise: /\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $/,
   book: /\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $/,
 };
@@ -917,7 +920,13 @@ export function readRequest(prompt: string): RequestReading {
   const game = GAME_REQUEST.test(gameHead);
   const hinted = !kindNamed && !theme && !game && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
   const anyGame = !kindNamed && !theme && game && limits.length === 0 && ANY_GAME.test(gameHead);
-  const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted ?? (anyGame ? 'game' : null);
+  // A calculator's formula asked for without the word ("split the dinner bill with tip") is that
+  // calculator, said as a reading.
+  const formula =
+    !kindNamed && !theme && !hinted && !game && limits.every((l) => !l.core) && analysis.features.some((f) => FORMULA_TITLES[f])
+      ? 'calculator'
+      : null;
+  const kind = kindNamed ?? (theme ? theme.kind : null) ?? hinted ?? formula ?? (anyGame ? 'game' : null);
   if (kind) {
     const extraLeftOut = [...leftOut];
     const special =
@@ -950,7 +959,8 @@ export function readRequest(prompt: string): RequestReading {
     }
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
     const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.includes('stopwatch');
-    const interpreted = extraLeftOut.length > 0 || language !== null || hinted !== null || otherTimer || anyGame;
+    const interpreted =
+      extraLeftOut.length > 0 || language !== null || hinted !== null || formula !== null || otherTimer || anyGame;
     return {
       outcome: 'template',
       kind,
