@@ -837,6 +837,16 @@ describe('request → spec', () => {
     );
     expect(kindOf('A baby tracker for feedings, diapers and sleep')).toBe('a baby feeding log');
     expect(specOf('a bill list with who paid').entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Paid by' }));
+    // A copy of a service that lives on its users is refused with why; a look of one is a look.
+    for (const prompt of ['a reddit clone', 'a facebook for my family', 'an airbnb clone for my cabin']) {
+      expect(readRequest(prompt)).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+    }
+    expect(kindOf('a twitter clone')).toBe('feed');
+    expect(kindOf('a netflix style watchlist')).toBe('a movie watchlist');
+    expect(kindOf('a duolingo for spanish')).toBe('a flashcard game');
+    expect(readRequest('a duolingo for spanish').leftOut.join(' ')).toMatch(/lessons, exercises and grading/);
+    // A household's bills split by flatmates are bills to pay, with the splitting named as left out.
+    expect(kindOf('A bill splitter for our flat')).toBe('a bill tracker');
     // A bill split at the table is the tip calculator, even unnamed; bills to pay stay bills.
     for (const prompt of [
       'Can you make a little app to split the dinner bill with tip between 4 friends?',

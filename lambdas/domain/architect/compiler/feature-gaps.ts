@@ -194,7 +194,7 @@ const GAPS: readonly Gap[] = [
         : 'a form that sends what visitors fill in (the app has no server to receive it)',
   },
   {
-    asks: /\blanguage (?:learning|lessons?|courses?|tutor)\b|\blearn(?:ing)? (?:a |another |new )*languages?\b/,
+    asks: /\blanguage (?:learning|lessons?|courses?|tutor)\b|\blearn(?:ing)? (?:a |another |new )*languages?\b|\bduolingo\b/,
     need: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
   },
 ];

@@ -1218,6 +1218,7 @@ export function sourcePresets(): Preset[] {
         'spelling test',
         'spelling practice',
         'spelling words',
+        'duolingo',
       ],
       title: 'Flashcards',
       phrase: 'a flashcard game',

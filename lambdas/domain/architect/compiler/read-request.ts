@@ -154,8 +154,10 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
       // "my coffee shop" is a business, not coffee to taste ("a menu for my cafe" names its owner).
       if (!/ (?:my|our)$/.test(keyword) && BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
       // "book appointments", "a log book", "film photography": the word is part of another thing.
-      if (KEYWORD_AFTER[keyword]?.test(text.slice(m.index + m[0].length))) continue;
-      if (KEYWORD_BEFORE[keyword]?.test(`${text.slice(0, m.index)} `)) continue;
+      // A household's bills shared by flatmates are still bills to pay, split or not.
+      const household = keyword === 'bill' && HOUSEHOLD.test(text);
+      if (!household && KEYWORD_AFTER[keyword]?.test(text.slice(m.index + m[0].length))) continue;
+      if (!household && KEYWORD_BEFORE[keyword]?.test(`${text.slice(0, m.index)} `)) continue;
       // A feeding log of a dog or a sourdough starter is no baby's; an aquarium's water is not drunk.
       const other = OTHER_SUBJECTS[preset.id];
       if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
@@ -251,6 +253,9 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   cheese: /^ (?:making|makers?|boards?)\b/,
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
 };
+
+/** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
+const HOUSEHOLD = /\b(?:flat|flatmates?|roommates?|housemates?|household|apartment|rent|utilities)\b/;
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {

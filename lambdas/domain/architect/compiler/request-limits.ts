@@ -78,6 +78,15 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'a blockchain, which needs a network of servers', core: true, instead: 'an expense tracker kept in this browser' },
   ],
   [
+    // A copy of a service that lives on its users' posts, rides, stays or messages.
+    /\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\b(?= (?:clone|copy|for|like|style)\b|$)/,
+    {
+      need: 'what such a service does for many people (their accounts, posts, messages or bookings, and a server to hold them)',
+      core: true,
+      instead: 'a feed, a notes app or a list kept in this browser',
+    },
+  ],
+  [
     /\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b/,
     { need: 'storing and streaming video, which needs a server', core: true, instead: 'a watchlist of videos to watch' },
   ],
