@@ -845,6 +845,7 @@ describe('request → spec', () => {
     expect(kindOf('a netflix style watchlist')).toBe('a movie watchlist');
     expect(kindOf('a duolingo for spanish')).toBe('a flashcard game');
     expect(readRequest('a duolingo for spanish').leftOut.join(' ')).toMatch(/lessons, exercises and grading/);
+    expect(readRequest('a loan calculator with an amortization table').leftOut.join(' ')).toMatch(/payment-by-payment schedule/);
     // A household's bills split by flatmates are bills to pay, with the splitting named as left out.
     expect(kindOf('A bill splitter for our flat')).toBe('a bill tracker');
     // A bill split at the table is the tip calculator, even unnamed; bills to pay stay bills.

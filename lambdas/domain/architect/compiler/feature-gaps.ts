@@ -172,6 +172,12 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
+    asks: /\b(?:amorti[sz]ation|repayment|payment) (?:tables?|schedules?|plans?)\b|\bamorti[sz]ation\b/,
+    // Only the loan calculator is asked for one: a debt list's "payment schedule" is its due dates.
+    has: (app) => app.kind !== 'calculator',
+    need: 'a payment-by-payment schedule (the calculator works out the monthly payment, the total paid and the interest)',
+  },
+  {
     asks: /\bmagic (?:8|eight) balls?\b/,
     need: "the magic 8-ball's own answers (the picker draws from a list you write)",
   },
