@@ -777,6 +777,7 @@ describe('request → spec', () => {
     // A verb or a compound noun: booking is no book, a log book no reading list, a tea party no
     // tasting, film photography no watchlist, a business's quotes no sayings, food stocks no shares.
     expect(kindOf('an app to book appointments at my salon')).toBe('a planner');
+    expect(kindOf('a tracker of every book my kids read')).toBe('a reading list');
     expect(kindOf('a log book for my boat')).toBe('a boat logbook');
     expect(kindOf('a sketch book')).toBe('drawing');
     expect(kindOf('an exercise book for my math class')).toBe('notes');

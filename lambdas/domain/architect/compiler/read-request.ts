@@ -158,6 +158,13 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
       const household = keyword === 'bill' && HOUSEHOLD.test(text);
       if (!household && KEYWORD_AFTER[keyword]?.test(text.slice(m.index + m[0].length))) continue;
       if (!household && KEYWORD_BEFORE[keyword]?.test(`${text.slice(0, m.index)} `)) continue;
+      // "to book a table", "I book the room": the verb, before its object.
+      if (
+        keyword === 'book' &&
+        /(?:^|\b(?:to|i|we|you|can|please|and|lets))\s?$/.test(text.slice(0, m.index)) &&
+        /^ (?:a|an|the|my|our|your|their)\b/.test(text.slice(m.index + m[0].length))
+      )
+        continue;
       // A feeding log of a dog or a sourdough starter is no baby's; an aquarium's water is not drunk.
       const other = OTHER_SUBJECTS[preset.id];
       if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
@@ -242,7 +249,7 @@ const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|co
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
-  book: /^ (?:appointments?|a|an|the|my|our|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now|in)\b/,
+  book: /^ (?:appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b/,
   exercise: /^ books?\b/,
   film: /^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b/,
   gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
