@@ -826,6 +826,12 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // A challenge done day by day is a habit with its streak; savings and good behaviour have theirs.
+    expect(kindOf('a 30 day challenge tracker')).toBe('a habit tracker');
+    expect(kindOf('a squat challenge')).toBe('a habit tracker');
+    expect(kindOf('a no spend challenge')).toBe('an expense tracker');
+    expect(kindOf('a savings challenge with 52 weeks')).toBe('a savings tracker');
+    expect(kindOf('an app where my kids can earn stars for good behavior')).toBe('a reward chart');
     // What a record holds, listed after "to log" or "to track"; "who borrowed" is a person, "who each … is for" no field.
     expect(specOf('A workout tracker to log exercises, sets, reps, and weight').entities[0]!.fields.map((f) => f.id)).toEqual(
       expect.arrayContaining(['sets', 'reps', 'weight']),

@@ -17,7 +17,7 @@ export function sourcePresets(): Preset[] {
   return [
     {
       id: 'habits',
-      keywords: ['habit', 'habit tracker', 'daily habit', 'routine'],
+      keywords: ['habit', 'habit tracker', 'daily habit', 'routine', 'challenge', 'day challenge', 'daily challenge'],
       title: 'Habits',
       phrase: 'a habit tracker',
       entities: [
@@ -778,7 +778,16 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'savings',
-      keywords: ['savings goal', 'savings jar', 'savings tracker', 'piggy bank', 'saving for', 'saving up', 'save up for'],
+      keywords: [
+        'savings goal',
+        'savings jar',
+        'savings tracker',
+        'savings challenge',
+        'piggy bank',
+        'saving for',
+        'saving up',
+        'save up for',
+      ],
       title: 'Savings',
       phrase: 'a savings tracker',
       entities: [
@@ -803,6 +812,9 @@ export function sourcePresets(): Preset[] {
         'behaviour chart',
         'potty training',
         'reward tracker',
+        'earn stars',
+        'good behavior',
+        'good behaviour',
       ],
       title: 'Reward Chart',
       phrase: 'a reward chart',
