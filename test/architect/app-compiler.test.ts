@@ -826,6 +826,19 @@ describe('request → spec', () => {
     expect(kindOf('hangman with my own spelling words')).toBe('game');
     // Rent split between roommates is money owed between them.
     expect(kindOf('an app to split rent and utilities between roommates')).toBe('a list of money owed');
+    // How much coffee or beer is drunk is a measure kept by date, not a tasting; a heart rate and tips are measures too.
+    expect(specOf('a tracker for my coffee consumption').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'amount', type: 'number' }),
+    );
+    expect(kindOf('a tracker for my beer consumption')).not.toBe('a tasting journal');
+    expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
+    expect(kindOf('an app to track how many cups of coffee I drink a day')).toBe('a coffee tracker');
+    expect(specOf('a log of my heart rate').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'heartRate', type: 'number' }),
+    );
+    expect(specOf('a log of my tips as a waitress').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ type: 'money' }),
+    );
     // A challenge done day by day is a habit with its streak; savings and good behaviour have theirs.
     expect(kindOf('a 30 day challenge tracker')).toBe('a habit tracker');
     expect(kindOf('a squat challenge')).toBe('a habit tracker');

@@ -283,6 +283,11 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
     others:
       /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/,
   },
+  // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
+  tastings: {
+    named: /\b(?:tastings?|taste|tasted|ratings?|reviews?|journal|notes|collection|cellar)\b/,
+    others: /\b(?:consumption|intake|units|how (?:much|many)|cups? (?:a|per) day|drinks? (?:a|per) day)\b/,
+  },
   // A business's quotes are prices for a job, not sayings.
   quotes: {
     named: /\b(?:famous|inspir\w*|motivation\w*|favou?rite|sayings?|authors?|quotations?|poems?|lines?|lyrics)\b/,
@@ -375,7 +380,9 @@ function singular(word: string): string {
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
 function genericReading(request: string): { preset: Preset; noun: string } | null {
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
-  const text = request.replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '');
+  const text = request
+    .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
+    .replace(/\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of /g, '');
   const container = CONTAINERS.exec(text)?.[1];
   const after =
     /\b(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
