@@ -839,6 +839,10 @@ describe('request → spec', () => {
     expect(specOf('a log of my tips as a waitress').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ type: 'money' }),
     );
+    // Christmas presents to buy are a gift list; food for Christmas dinner is a shopping list.
+    expect(kindOf('a shopping list for christmas presents')).toBe('a gift list');
+    expect(kindOf('a christmas shopping list')).toBe('a gift list');
+    expect(kindOf('a grocery shopping list for christmas dinner')).toBe('a shopping list');
     // A challenge done day by day is a habit with its streak; savings and good behaviour have theirs.
     expect(kindOf('a 30 day challenge tracker')).toBe('a habit tracker');
     expect(kindOf('a squat challenge')).toBe('a habit tracker');

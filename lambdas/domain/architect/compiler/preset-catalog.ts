@@ -2032,7 +2032,16 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'gifts',
-      keywords: ['wishlist', 'wish list', 'gift', 'gift ideas', 'presents'],
+      keywords: [
+        'wishlist',
+        'wish list',
+        'gift',
+        'gift ideas',
+        'presents',
+        'christmas shopping',
+        'christmas list',
+        'birthday shopping',
+      ],
       title: 'Gift Ideas',
       phrase: 'a gift list',
       entities: [

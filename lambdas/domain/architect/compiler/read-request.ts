@@ -283,6 +283,11 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
     others:
       /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/,
   },
+  // Presents to buy are gifts for people, not groceries by aisle.
+  shopping: {
+    named: /\b(?:grocer\w*|food|supermarket|aisles?|milk|bread|eggs)\b/,
+    others: /\b(?:presents?|gifts?|christmas)\b/,
+  },
   // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
   tastings: {
     named: /\b(?:tastings?|taste|tasted|ratings?|reviews?|journal|notes|collection|cellar)\b/,
@@ -849,7 +854,7 @@ export function readRequest(prompt: string): RequestReading {
     // The container itself ("a study planner") is no other record word.
     !CONTAINER_WORDS.test(matched!.keyword) &&
     // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
-    !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics)$/.test(earlier.noun) &&
+    !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping)$/.test(earlier.noun) &&
     // Nor one that only measures them: "how many glasses of water I drink" is water.
     !/^(?:glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces)$/.test(
       earlier.noun,
