@@ -123,7 +123,8 @@ describe('request → spec', () => {
     expect(kindOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a pet care log');
     expect(kindOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
     expect(kindOf('an app that tracks my period')).toBe('a period tracker');
-    expect(kindOf("a tracker for my baby's diapers")).toBe('a baby diaper tracker');
+    // A baby's diapers are the baby log's, beside its feedings and sleep.
+    expect(kindOf("a tracker for my baby's diapers")).toBe('a baby log');
     expect(kindOf('a simple app to count calories')).toBe('a calorie tracker');
     expect(kindOf('a reading log where I note pages read per day')).toBe('a reading list');
     // A library is the books' one unless it names other records.
@@ -859,7 +860,13 @@ describe('request → spec', () => {
     expect(specOf('A gift list for christmas with who each gift is for and budget').entities[0]!.fields.map((f) => f.id)).toEqual(
       ['idea', 'person', 'price', 'bought', 'link'],
     );
-    expect(kindOf('A baby tracker for feedings, diapers and sleep')).toBe('a baby feeding log');
+    // A baby tracker keeps feedings, diapers and sleep, each a table of its own; a feeding log, feedings.
+    expect(specOf('A baby tracker for feedings, diapers and sleep').entities.map((e) => e.name)).toEqual([
+      'Feeding',
+      'Diaper',
+      'Sleep',
+    ]);
+    expect(kindOf('a baby feeding log with times')).toBe('a baby feeding log');
     expect(specOf('a bill list with who paid').entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Paid by' }));
     // A copy of a service that lives on its users is refused with why; a look of one is a look.
     for (const prompt of ['a reddit clone', 'a facebook for my family', 'an airbnb clone for my cabin']) {

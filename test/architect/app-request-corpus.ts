@@ -113,6 +113,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a medication tracker with streaks', builds: 'spec', entities: ['Medication', 'Dose taken'], behaviours: ['streak'] },
   { prompt: 'a fuel log for my car with total cost', builds: 'spec', entities: ['Fill-up'], behaviours: ['total'] },
   {
+    prompt: 'a baby tracker for feedings, diapers and sleep',
+    builds: 'spec',
+    entities: ['Feeding', 'Diaper', 'Sleep'],
+    behaviours: ['total', 'count'],
+  },
+  {
     prompt: 'a tally counter for people coming into my shop',
     builds: 'spec',
     entities: ['Counter'],
