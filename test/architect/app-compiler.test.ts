@@ -844,6 +844,11 @@ describe('request → spec', () => {
     expect(kindOf('a shopping list for christmas presents')).toBe('a gift list');
     expect(kindOf('a christmas shopping list')).toBe('a gift list');
     expect(kindOf('a grocery shopping list for christmas dinner')).toBe('a shopping list');
+    // A board game's plays keep "board game" together: no kanban board is asked for.
+    const plays = specOf('a tracker for my board game plays with winners');
+    expect(plays.entities[0]!.name).toBe('Board game play');
+    expect(plays.views.map((v) => v.type)).not.toContain('board');
+    expect(specOf('a log of my poker winnings').entities[0]!.fields).toContainEqual(expect.objectContaining({ type: 'money' }));
     // A challenge done day by day is a habit with its streak; savings and good behaviour have theirs.
     expect(kindOf('a 30 day challenge tracker')).toBe('a habit tracker');
     expect(kindOf('a squat challenge')).toBe('a habit tracker');

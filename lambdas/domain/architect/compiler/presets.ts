@@ -41,7 +41,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['points', 'story points', 'estimate', 'estimates'], f.number('points', 'Points')],
   [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
   [['age', 'ages'], f.number('age', 'Age')],
-  [['pay', 'wage', 'wages', 'earned', 'earnings', 'salary', 'income', 'tips'], f.money('pay', 'Pay')],
+  [['pay', 'wage', 'wages', 'earned', 'earnings', 'salary', 'income', 'tips', 'winnings'], f.money('pay', 'Pay')],
   [['intake', 'consumption', 'units'], f.number('amount', 'Amount')],
   [['heart rate', 'bpm', 'resting heart rate'], f.number('heartRate', 'Heart rate')],
   [['reward', 'rewards', 'prize', 'prizes'], f.text('reward', 'Reward')],

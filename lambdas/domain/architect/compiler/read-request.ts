@@ -382,6 +382,9 @@ function singular(word: string): string {
   return word.replace(/s$/, '');
 }
 
+/** The kinds of game a game's name begins with: a board game, a video game. */
+const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
+
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
 function genericReading(request: string): { preset: Preset; noun: string } | null {
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
@@ -420,7 +423,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
   const words = paired ? [paired[1]!, 'and', paired[2]!] : found;
   if (words.length === 0) return null;
-  const lastTwo = words.slice(-2);
+  // "my board game plays": a game's kind stays with it (a "board" left behind would ask for a board).
+  const lastTwo =
+    words.length >= 3 && /^games?$/.test(words.at(-2)!) && GAME_KINDS.test(words.at(-3)!) ? words.slice(-3) : words.slice(-2);
   // "my garage sale sales" keeps sales, once.
   const noun = paired
     ? words
