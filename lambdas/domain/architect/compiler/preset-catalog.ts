@@ -1,4 +1,4 @@
-import type { BehaviourSpec, ViewSpec } from './app-spec-schema';
+import type { BehaviourSpec, EntitySpec, ViewSpec } from './app-spec-schema';
 import { f } from './preset-fields';
 import type { Preset } from './presets';
 
@@ -7,6 +7,27 @@ const search = (entity: string): BehaviourSpec => ({ type: 'search', entity });
 /** Records by their date, the newest first. */
 const newestFirst = (entity: string): BehaviourSpec => ({ type: 'sort', entity, field: 'date', direction: 'desc' });
 const table = (entity: string): ViewSpec => ({ type: 'table', entity, field: null });
+
+/** A baby's feeding, kept by the feeding log and the baby log alike, and what both do with it. */
+const FEEDING: EntitySpec = {
+  id: 'feeding',
+  name: 'Feeding',
+  plural: 'Feedings',
+  fields: [
+    f.date('date', 'Date', true),
+    f.text('time', 'Time'),
+    f.choice('kind', 'Kind', ['Left breast', 'Right breast', 'Bottle', 'Solids']),
+    f.number('amount', 'Amount (ml)'),
+    f.number('minutes', 'Minutes'),
+    f.long('notes', 'Notes'),
+  ],
+  parent: null,
+};
+const FEEDING_BEHAVIOURS: BehaviourSpec[] = [
+  crud('feeding'),
+  newestFirst('feeding'),
+  { type: 'total', entity: 'feeding', field: 'amount', by: 'date' },
+];
 
 /**
  * The presets as written. Run from the sources (tests, the local stack, the cloud twin) they are
@@ -314,24 +335,9 @@ export function sourcePresets(): Preset[] {
       ],
       title: 'Feedings',
       phrase: 'a baby feeding log',
-      entities: [
-        {
-          id: 'feeding',
-          name: 'Feeding',
-          plural: 'Feedings',
-          fields: [
-            f.date('date', 'Date', true),
-            f.text('time', 'Time'),
-            f.choice('kind', 'Kind', ['Left breast', 'Right breast', 'Bottle', 'Solids']),
-            f.number('amount', 'Amount (ml)'),
-            f.number('minutes', 'Minutes'),
-            f.long('notes', 'Notes'),
-          ],
-          parent: null,
-        },
-      ],
+      entities: [FEEDING],
       views: [table('feeding')],
-      behaviours: [crud('feeding'), newestFirst('feeding'), { type: 'total', entity: 'feeding', field: 'amount', by: 'date' }],
+      behaviours: FEEDING_BEHAVIOURS,
     },
     {
       // A newborn's day: feedings, nappies and sleep, each a table of its own.
@@ -352,19 +358,8 @@ export function sourcePresets(): Preset[] {
       title: 'Baby Log',
       phrase: 'a baby log',
       entities: [
-        {
-          id: 'feeding',
-          name: 'Feeding',
-          plural: 'Feedings',
-          fields: [
-            f.date('date', 'Date', true),
-            f.text('time', 'Time'),
-            f.choice('kind', 'Kind', ['Left breast', 'Right breast', 'Bottle', 'Solids']),
-            f.number('amount', 'Amount (ml)'),
-            f.long('notes', 'Notes'),
-          ],
-          parent: null,
-        },
+        // The baby log's feedings, without the minutes at the breast its own table would crowd.
+        { ...FEEDING, fields: FEEDING.fields.filter((field) => field.id !== 'minutes') },
         {
           id: 'diaper',
           name: 'Diaper',
@@ -392,9 +387,7 @@ export function sourcePresets(): Preset[] {
       ],
       views: [table('feeding'), table('diaper'), table('nap')],
       behaviours: [
-        crud('feeding'),
-        newestFirst('feeding'),
-        { type: 'total', entity: 'feeding', field: 'amount', by: 'date' },
+        ...FEEDING_BEHAVIOURS,
         crud('diaper'),
         newestFirst('diaper'),
         { type: 'count', entity: 'diaper', by: 'date' },
