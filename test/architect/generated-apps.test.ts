@@ -133,6 +133,35 @@ describe('the generated build script', () => {
   });
 });
 
+describe('the generated test runner (npm test)', () => {
+  let dir = '';
+  const manifest = draftManifest({ prompt: 'a unit converter' });
+
+  beforeEach(() => {
+    dir = writeApp(manifest);
+  });
+  afterEach(() => removeDir(dir));
+
+  it('runs every test file in one Node process, as node --test does with a process per file', async () => {
+    const runner = await runCommand('npm test', dir, { viaNpm: true });
+    const perFile = await runCommand('node --test', dir);
+    expect(runner.code).toBe(0);
+    expect(perFile.code).toBe(0);
+    const names = (output: string): string[] => [...output.matchAll(/^ok \d+ - (.*)$/gm)].map((m) => m[1]!).sort();
+    expect(names(runner.output)).toEqual(names(perFile.output));
+    expect(names(runner.output).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('fails a test file that does not load as one test named after it, and still runs the others', async () => {
+    writeFileSync(join(dir, 'src/units.js'), `${readFileSync(join(dir, 'src/units.js'), 'utf8')}\nexport const = ;\n`);
+    const result = await runCommand('npm test', dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/^not ok \d+ - test\/units\.test\.js$/m);
+    expect(result.output).toMatch(/^ok \d+ - ids are unique$/m);
+    expect(result.output).toMatch(/^# fail 1$/m);
+  });
+});
+
 /** One deliberate bug per logic module; each must make the app's own tests fail. */
 const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, string]> = [
   ['calculator adds wrongly', draftManifest({ prompt: 'a calculator' }), 'src/evaluator.js', 'return a + b;', 'return a - b;'],

@@ -70,8 +70,14 @@ describe('draftManifest', () => {
       name: manifest.project_name,
       private: true,
       type: 'module',
-      scripts: { test: 'node --test', build: 'node build.mjs' },
+      scripts: { test: 'node run-tests.js', build: 'node build.mjs' },
     });
+    // The runner `npm test` starts imports every test file (one Node process for them all).
+    const runner = file(manifest, 'run-tests.js');
+    const testFiles = paths(manifest).filter((p) => p.startsWith('test/'));
+    expect(testFiles.length).toBeGreaterThan(0);
+    for (const t of testFiles) expect(runner).toContain(`import('./${t}')`);
+    expect([...runner.matchAll(/import\('/g)]).toHaveLength(testFiles.length);
     expect(pkg).not.toHaveProperty('dependencies');
     expect(pkg).not.toHaveProperty('devDependencies');
     for (const required of ['index.html', 'styles.css', 'build.mjs', 'README.md', 'src/main.js', 'test/markup.test.js']) {

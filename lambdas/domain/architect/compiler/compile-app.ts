@@ -1,6 +1,6 @@
 import { themeFor } from '../themes';
 import { blocks, escapeHtml, type GeneratedFile } from '../templates/app-spec';
-import { buildScriptWith, colourLines, DEFAULT_PALETTE } from '../templates/shared';
+import { buildScriptWith, colourLines, DEFAULT_PALETTE, TEST_RUNNER_PATH, TEST_SCRIPT, testRunner } from '../templates/shared';
 import { describeSpec } from './describe-spec';
 import { parseAppSpec, type AppSpec } from './app-spec-schema';
 import { runtimeFiles } from './runtime-files';
@@ -34,7 +34,7 @@ function packageJson(spec: AppSpec): string {
     description: describeSpec(spec).summary,
     type: 'module',
     engines: { node: '>=20' },
-    scripts: { test: 'node --test', build: 'node build.mjs' },
+    scripts: { test: TEST_SCRIPT, build: 'node build.mjs' },
     gantry: compiledBuildInfo(spec),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -105,7 +105,7 @@ function readme(spec: AppSpec): string {
     '',
     '## Commands',
     '',
-    '- `npm test`: the tests generated from the spec (`test/behaviours.test.js`), one per field and behaviour.',
+    '- `npm test`: the tests generated from the spec (`test/behaviours.test.js`), one per field and behaviour, run by `run-tests.js` in one Node process.',
     '- `npm run build`: checks every link and import, then writes the site to `dist/`.',
     '',
     '## Layout',
@@ -125,7 +125,7 @@ function readme(spec: AppSpec): string {
  */
 export function compileApp(raw: unknown): GeneratedFile[] {
   const spec = parseAppSpec(raw, 'the architect input');
-  return [
+  const files: GeneratedFile[] = [
     { path: 'package.json', content: packageJson(spec) },
     { path: 'build.mjs', content: buildScriptWith(compiledBuildInfo(spec)) },
     { path: 'index.html', content: indexHtml(spec) },
@@ -138,4 +138,5 @@ export function compileApp(raw: unknown): GeneratedFile[] {
     { path: 'test/behaviours.test.js', content: runtime('behaviours.test.js') },
     { path: 'README.md', content: readme(spec) },
   ];
+  return [...files, { path: TEST_RUNNER_PATH, content: testRunner(files) }];
 }

@@ -26,6 +26,47 @@ export function buildInfo(spec: AppSpec): Record<string, unknown> {
   };
 }
 
+/** The file `npm test` runs, at the app's root (outside test/, so `node --test` does not pick it up too). */
+export const TEST_RUNNER_PATH = 'run-tests.js';
+/** The generated apps' `npm test`: their test files, all in one Node process. */
+export const TEST_SCRIPT = `node ${TEST_RUNNER_PATH}`;
+
+/**
+ * The app's test runner: imports every test file of `files` (each `test/*.test.js`) into this one
+ * Node process, sorted by path, so node:test runs them all and reports them together. `node --test`
+ * starts a Node process per file plus one of its own, which costs several times the tests
+ * themselves for apps this size. A file that fails to load is one failing test named after the
+ * file, and the other files still run, as with `node --test`.
+ */
+export function testRunner(files: readonly GeneratedFile[]): string {
+  // In the order node --test runs them (sorted by path).
+  const tests = files
+    .map((f) => f.path)
+    .filter((path) => /^test\/[^/]+\.test\.js$/.test(path))
+    .sort();
+  return blocks(
+    "// npm test runs this file: every test file in test/ in this one Node process, in order.",
+    "// A new test file goes in the list below (node --test also runs them, a process per file).",
+    "import { test } from 'node:test';",
+    '',
+    'const files = {',
+    ...tests.map((path) => `  ${jsString(path)}: () => import(${jsString(`./${path}`)}),`),
+    '};',
+    '',
+    'for (const [file, load] of Object.entries(files)) {',
+    '  try {',
+    '    await load();',
+    '  } catch (error) {',
+    '    // A file that does not load fails as one test named after it; the others still run.',
+    '    test(file, () => {',
+    '      throw error;',
+    '    });',
+    '  }',
+    '}',
+    '',
+  );
+}
+
 export function packageJson(spec: AppSpec): string {
   const pkg = {
     name: spec.projectName,
@@ -34,7 +75,7 @@ export function packageJson(spec: AppSpec): string {
     description: APP_KINDS[spec.kind].description,
     type: 'module',
     engines: { node: '>=20' },
-    scripts: { test: 'node --test', build: 'node build.mjs' },
+    scripts: { test: TEST_SCRIPT, build: 'node build.mjs' },
     gantry: buildInfo(spec),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -364,6 +405,7 @@ function readme(spec: AppSpec, template: KindTemplate): string {
     ...(has(spec, 'history') ? { 'src/history.js': 'the list of recent results' } : {}),
     ...(has(spec, 'export') ? { 'src/export.js': 'JSON export' } : {}),
     'test/': 'unit tests (`node:test`), one file per module, plus checks of the page markup',
+    [TEST_RUNNER_PATH]: 'runs every test file in one Node process (`npm test`)',
     'build.mjs': 'copies the site into `dist/` after checking every local link and import',
   };
   return blocks(
@@ -426,5 +468,6 @@ export function assembleApp(spec: AppSpec, template: KindTemplate): GeneratedFil
     files.push({ path: 'src/export.js', content: EXPORT_MODULE }, { path: 'test/export.test.js', content: EXPORT_TEST });
   }
   files.push({ path: 'test/markup.test.js', content: markupTest(spec) });
+  files.push({ path: TEST_RUNNER_PATH, content: testRunner(files) });
   return files;
 }
