@@ -382,6 +382,9 @@ function singular(word: string): string {
   return word.replace(/s$/, '');
 }
 
+/** Words a title leaves in lower case (unless first). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'at', 'by', 'with']);
+
 /** The kinds of game a game's name begins with: a board game, a video game. */
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 
@@ -409,7 +412,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
     const end = words.findIndex((w) => CLAUSE_WORDS.has(w));
-    return (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+    const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+    // Only containers ("a collection tracker for my records"): the records are named elsewhere.
+    return kept.every((w) => CONTAINER_WORDS.test(w)) ? [] : kept;
   };
   // "… of X" names the records ("a list of articles"); otherwise the word before the container
   // does ("a guest list for my wedding"), and without one what follows it ("a tracker for my
@@ -446,6 +451,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       : undefined;
   const last = singular(noun[noun.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
+  // A title has every word capitalised but the small ones: "Weight Loss Tracker", "Period and Ovulation Log".
+  const titleCase = (words: string[]): string =>
+    words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
   const called = capital([...noun.slice(0, -1), last]);
   const nameWords = paired ? ['entry'] : measure ? [...noun.slice(0, -1), last, 'entry'] : [...noun.slice(0, -1), last];
@@ -481,7 +489,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const preset: Preset = {
     id: 'generic',
     keywords: [],
-    title: `${called} ${phraseKind.charAt(0).toUpperCase()}${phraseKind.slice(1)}`.slice(0, 80),
+    title: titleCase([...called.split(' '), phraseKind]).slice(0, 80),
     phrase: `${/^[aeiou]/i.test(called) ? 'an' : 'a'} ${called.toLowerCase()} ${phraseKind}`,
     entities: [{ id, name, plural, fields, parent: null }],
     views: [{ type: catalog ? 'cards' : 'list', entity: id, field: null }],
@@ -858,6 +866,8 @@ export function readRequest(prompt: string): RequestReading {
     earlierAt + earlier.noun.length <= matched!.index &&
     // The container itself ("a study planner") is no other record word.
     !CONTAINER_WORDS.test(matched!.keyword) &&
+    // Nor are words an everyday app is called by ("a budget planner for my income and bills").
+    matchPreset(earlier.noun) === null &&
     // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
     !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping)$/.test(earlier.noun) &&
     // Nor one that only measures them: "how many glasses of water I drink" is water.
@@ -870,6 +880,14 @@ export function readRequest(prompt: string): RequestReading {
     generic = true;
     shapeText = text.replace(named.noun, ' ');
   }
+  // Spending with money coming in is a budget of both: "a budget app with income and expenses".
+  if (chosen?.id === 'expenses' && /\b(?:income|salary|salaries|earnings|paychecks?|pay ?cheques?|payslips?|wages)\b/.test(text))
+    chosen = PRESETS.find((p) => p.id === 'budget') ?? chosen;
+  // A budget's money in and out are its entries' type and category, not fields of their own.
+  const budgetWords =
+    /\b(?:income|salary|salaries|earnings|paychecks?|pay ?cheques?|payslips?|wages|pay|expenses?|spending|bills?|rent|groceries|outgoings)\b/gi;
+  if (chosen?.id === 'budget') shapeText = shapeText.replace(budgetWords, ' ');
+  const shapeOriginal = language ? null : chosen?.id === 'budget' ? prompt.replace(budgetWords, ' ') : prompt;
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
@@ -917,7 +935,7 @@ export function readRequest(prompt: string): RequestReading {
     const { spec, leftOut: unapplied } = specFrom(
       chosen,
       shapeText,
-      language ? null : prompt,
+      shapeOriginal,
       analysis.appName,
       theme?.id ?? null,
     );

@@ -124,7 +124,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Not a payment worked out or recorded: "a mortgage calculator with the monthly payment", "a payment tracker".
-    /\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b/,
+    /\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?|methods?|types?|status)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b/,
     { need: 'taking payments', core: false, instead: '' },
   ],
   [
