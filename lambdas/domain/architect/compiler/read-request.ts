@@ -932,13 +932,7 @@ export function readRequest(prompt: string): RequestReading {
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
-    const { spec, leftOut: unapplied } = specFrom(
-      chosen,
-      shapeText,
-      shapeOriginal,
-      analysis.appName,
-      theme?.id ?? null,
-    );
+    const { spec, leftOut: unapplied } = specFrom(chosen, shapeText, shapeOriginal, analysis.appName, theme?.id ?? null);
     leftOut.push(...unapplied);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
