@@ -65,6 +65,41 @@ describe('request → spec', () => {
     return r.spec;
   };
 
+  test('money in and out, a wine cellar, collections and job applications keep the records asked for', () => {
+    // Income with spending is a budget of both, with a total per type; a plain budget stays spending.
+    for (const prompt of ['a budget app with income and expenses', 'a simple budget planner for my monthly income and bills']) {
+      const spec = specOf(prompt);
+      expect(spec.phrase).toBe('a budget of income and spending');
+      expect(spec.entities[0]!.fields.map((f) => f.label)).toEqual(['Description', 'Amount', 'Type', 'Category', 'Date']);
+      expect(spec.behaviours).toContainEqual(expect.objectContaining({ type: 'total', field: 'amount', by: 'type' }));
+    }
+    expect(kindOf('a budget tracker')).toBe('an expense tracker');
+    // Wines kept, not tasted.
+    for (const prompt of ['a wine cellar', 'a wine collection with vintage, region and rating']) {
+      expect(specOf(prompt).entities[0]!.fields.map((f) => f.label)).toEqual(
+        expect.arrayContaining(['Vintage', 'Region', 'Colour', 'Bottles', 'Rating']),
+      );
+    }
+    expect(kindOf('a wine tasting journal')).toBe('a tasting journal');
+    // The records, not the container, and a title in title case.
+    expect(specOf('a collection tracker for my vinyl records')).toMatchObject({ title: 'Vinyl Record Collection' });
+    expect(specOf('a weight loss tracker')).toMatchObject({ title: 'Weight Loss Tracker' });
+    expect(specOf('a log for my 3d prints').entities[0]!.name).toBe('Print');
+    // Other words for the fields an app has name those fields.
+    expect(
+      specOf('a job application tracker with company, position, status and date applied').entities[0]!.fields.map((f) => f.label),
+    ).toEqual(['Company', 'Role', 'Status', 'Applied on', 'Link']);
+    // Money by date adds up.
+    expect(specOf('an allowance tracker').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'total', field: 'allowance' }),
+    );
+    // A streaming service is refused with why; its name in a list of one's own is not.
+    expect(readRequest('a spotify clone')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+    expect(readRequest('a spotify clone').leftOut.join(' ')).toMatch(/streaming music or video/);
+    expect(kindOf('a watchlist of shows on netflix')).toBe('a movie watchlist');
+    expect(readRequest('a content calendar for instagram').outcome).toBe('spec');
+  });
+
   test('a tool named before a record word is the tool, never a tracker of that record', () => {
     expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
     expect(kindOf('I need a calculator for splitting bills')).toBe('calculator');

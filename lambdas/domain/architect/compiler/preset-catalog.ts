@@ -550,6 +550,7 @@ export function sourcePresets(): Preset[] {
         'homework list',
         'assignment tracker',
         'school assignment',
+        'homework assignment',
       ],
       title: 'Homework',
       phrase: 'a homework tracker',

@@ -42,6 +42,7 @@ export const FIELD_WORDS: ReadonlyArray<readonly [words: readonly string[], fiel
   [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
   [['age', 'ages'], f.number('age', 'Age')],
   [['pay', 'wage', 'wages', 'earned', 'earnings', 'salary', 'income', 'tips', 'winnings'], f.money('pay', 'Pay')],
+  [['allowance', 'allowances', 'pocket money'], f.money('allowance', 'Allowance')],
   [['intake', 'consumption', 'units'], f.number('amount', 'Amount')],
   [['heart rate', 'bpm', 'resting heart rate'], f.number('heartRate', 'Heart rate')],
   [['reward', 'rewards', 'prize', 'prizes'], f.text('reward', 'Reward')],

@@ -396,7 +396,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     .replace(/\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of /g, '');
   const container = CONTAINERS.exec(text)?.[1];
   const after =
-    /\b(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z]+(?: [a-z]+){0,2})/.exec(
+    /\b(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z0-9]+(?: [a-z0-9]+){0,2})/.exec(
       text,
     );
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
@@ -412,7 +412,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
     const end = words.findIndex((w) => CLAUSE_WORDS.has(w));
-    const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/^\d+$/.test(w));
+    // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
+    const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/\d/.test(w));
     // Only containers ("a collection tracker for my records"): the records are named elsewhere.
     return kept.every((w) => CONTAINER_WORDS.test(w)) ? [] : kept;
   };
@@ -497,6 +498,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       { type: 'crud', entity: id },
       { type: 'search', entity: id },
       ...(dated ? [{ type: 'sort' as const, entity: id, field: 'date', direction: 'desc' as const }] : []),
+      // Money kept by date adds up: "an allowance tracker", "a tips log".
+      ...(measure?.type === 'money' ? [{ type: 'total' as const, entity: id, field: measure.id, by: null }] : []),
       ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
       ...(kind === 'list' ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
       ...(planner ? [{ type: 'due-today' as const, entity: id, field: 'date' }] : []),

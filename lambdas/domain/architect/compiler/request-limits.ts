@@ -79,11 +79,20 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // A copy of a service that lives on its users' posts, rides, stays or messages.
-    /\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\b(?= (?:clone|copy|for|like|style)\b|$)/,
+    /\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\b(?= (?:clone|copy|for|like|style)\b|$)|\b(?:instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon)(?= (?:clone|copy)\b)|(?<=\b(?:like|clone of|copy of) )(?:instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon)$/,
     {
       need: 'what such a service does for many people (their accounts, posts, messages or bookings, and a server to hold them)',
       core: true,
       instead: 'a feed, a notes app or a list kept in this browser',
+    },
+  ],
+  [
+    // A copy of a service that streams a catalogue of music or video.
+    /\b(?:spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video)(?= (?:clone|copy)\b)|(?<=\b(?:like|clone of|copy of) )(?:spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video)$/,
+    {
+      need: 'streaming music or video from a catalogue, which needs a server and the rights to what it plays',
+      core: true,
+      instead: 'a watchlist or a list of songs kept in this browser',
     },
   ],
   [

@@ -36,6 +36,15 @@ export const COUNTDOWN_TO_DATE =
 /** Dates that come round every year. */
 const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b/;
 
+/**
+ * Other words for a field an everyday app already has, by field id: they name that field where
+ * the app has it, and make no field of their own elsewhere ("position" in a league is no job).
+ */
+const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  role: ['position', 'job title', 'job'],
+  applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
+};
+
 function primaryOf(spec: AppSpec): EntitySpec {
   return spec.entities.find((e) => !e.parent) ?? spec.entities[0]!;
 }
@@ -57,7 +66,11 @@ function titleCase(words: string): string {
 function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
   const w = word.replace(/s$/, '');
   const direct = entity.fields.find(
-    (f) => f.id.toLowerCase() === word || f.label.toLowerCase() === word || f.label.toLowerCase().replace(/s$/, '') === w,
+    (f) =>
+      f.id.toLowerCase() === word ||
+      f.label.toLowerCase() === word ||
+      f.label.toLowerCase().replace(/s$/, '') === w ||
+      FIELD_ALIASES[f.id]?.includes(word),
   );
   if (direct) return direct;
   const known = exact ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
