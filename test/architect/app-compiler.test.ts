@@ -89,6 +89,12 @@ describe('request → spec', () => {
     expect(
       specOf('a job application tracker with company, position, status and date applied').entities[0]!.fields.map((f) => f.label),
     ).toEqual(['Company', 'Role', 'Status', 'Applied on', 'Link']);
+    expect(specOf("a log of my car's fuel fill-ups with liters and price").entities[0]!.fields.map((f) => f.label)).toEqual([
+      'Date',
+      'Litres',
+      'Cost',
+      'Odometer',
+    ]);
     // Money by date adds up.
     expect(specOf('an allowance tracker').behaviours).toContainEqual(
       expect.objectContaining({ type: 'total', field: 'allowance' }),

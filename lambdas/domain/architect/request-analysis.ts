@@ -97,6 +97,8 @@ const MISSPELLINGS: Readonly<Record<string, string>> = {
   calulator: 'calculator',
   calcualtor: 'calculator',
   convertor: 'converter',
+  liters: 'litres',
+  liter: 'litre',
   expence: 'expense',
   expences: 'expenses',
   excercise: 'exercise',

@@ -42,6 +42,7 @@ const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|e
  */
 const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   role: ['position', 'job title', 'job'],
+  cost: ['price'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
 };
 
