@@ -49,8 +49,14 @@ export function edgeHeaders(res: ServerResponse): Record<string, string> {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...edgeHeaders(res), ...headers });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...edgeHeaders(res),
+    ...headers,
+  });
+  res.end(text);
 }
 
 /** The one error shape, `{"error":{"code","message"}}`, for every answer the gateway makes itself. */

@@ -98,6 +98,11 @@ describe('without a session', () => {
     expect(key.status).toBe(200);
     expect(key.body).toMatchObject({ algorithm: 'ECDSA_P256_SHA256', keyid: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(key.body.public_key_pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    // Answers carry their length, as API Gateway's do (no chunked framing): a handler's and the gateway's own.
+    for (const res of [key, await t.requestAs(null, 'GET', '/gantry/status/m-nope')]) {
+      expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(res.text)));
+      expect(res.headers.get('transfer-encoding')).toBeNull();
+    }
   });
 
   test('the WebSocket refuses a handshake without a ticket, with a used ticket or a forged one', async () => {
