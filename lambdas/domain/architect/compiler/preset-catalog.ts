@@ -75,7 +75,7 @@ export function sourcePresets(): Preset[] {
         'income tracker',
       ],
       title: 'Budget',
-      phrase: 'a budget of income and spending',
+      phrase: 'a budget',
       entities: [
         {
           id: 'entry',
