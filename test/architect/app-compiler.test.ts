@@ -95,6 +95,12 @@ describe('request → spec', () => {
       'Cost',
       'Odometer',
     ]);
+    expect(
+      specOf('a sports team roster with positions and jersey numbers').entities[0]!.fields.filter((f) => /number/i.test(f.label)),
+    ).toHaveLength(1);
+    // Days kept free of something are a habit ticked each day, with its streak.
+    for (const prompt of ['a quit smoking tracker', 'a sobriety counter', 'a tracker of days since my last drink'])
+      expect(kindOf(prompt)).toBe('a habit tracker');
     // Money by date adds up.
     expect(specOf('an allowance tracker').behaviours).toContainEqual(
       expect.objectContaining({ type: 'total', field: 'allowance' }),

@@ -38,7 +38,23 @@ export function sourcePresets(): Preset[] {
   return [
     {
       id: 'habits',
-      keywords: ['habit', 'habit tracker', 'daily habit', 'routine', 'challenge', 'day challenge', 'daily challenge'],
+      keywords: [
+        'habit',
+        'habit tracker',
+        'daily habit',
+        'routine',
+        'challenge',
+        'day challenge',
+        'daily challenge',
+        // Days kept free of something: each one ticked, with the streak.
+        'quit smoking',
+        'stop smoking',
+        'smoke free',
+        'days sober',
+        'sobriety',
+        'days since my last',
+        'days without',
+      ],
       title: 'Habits',
       phrase: 'a habit tracker',
       entities: [

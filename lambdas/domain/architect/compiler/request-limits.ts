@@ -14,6 +14,9 @@ export interface RequestLimit {
   readonly instead: string;
 }
 
+/** A pattern for a copy of one of `names` ('a|b'): "an X clone", "a copy of X", "an app like X". */
+const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)|(?<=\\b(?:like|clone of|copy of) )(?:${names})$`;
+
 const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   [
     /\b(operating systems?|os kernel|kernel|device drivers?|bootloader|firmware|compiler for|hypervisor)\b/,
@@ -79,7 +82,10 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // A copy of a service that lives on its users' posts, rides, stays or messages.
-    /\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\b(?= (?:clone|copy|for|like|style)\b|$)|\b(?:instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon)(?= (?:clone|copy)\b)|(?<=\b(?:like|clone of|copy of) )(?:instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon)$/,
+    // (Names that also stand in lists of one's own, "a content calendar for instagram", only as a copy.)
+    new RegExp(
+      `\\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\\b(?= (?:clone|copy|for|like|style)\\b|$)|${copyOf('instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon')}`,
+    ),
     {
       need: 'what such a service does for many people (their accounts, posts, messages or bookings, and a server to hold them)',
       core: true,
@@ -88,7 +94,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // A copy of a service that streams a catalogue of music or video.
-    /\b(?:spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video)(?= (?:clone|copy)\b)|(?<=\b(?:like|clone of|copy of) )(?:spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video)$/,
+    new RegExp(copyOf('spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video')),
     {
       need: 'streaming music or video from a catalogue, which needs a server and the rights to what it plays',
       core: true,

@@ -43,6 +43,7 @@ const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|e
 const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   role: ['position', 'job title', 'job'],
   cost: ['price'],
+  number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
 };
 
