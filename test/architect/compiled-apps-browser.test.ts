@@ -162,6 +162,9 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
         case 'filter': {
           const field = entity.fields.find((f) => f.id === b.field)!;
           const value = field.type === 'tags' ? WORDS[0]! : field.type === 'boolean' ? 'true' : field.options![0]!;
+          // The "no filter" choice names the field: "Category: any".
+          const anyText = await page.textContent(`${s} [data-filter="${b.field}"] option[value=""]`);
+          check(anyText === `${field.label}: any`, `the filter by ${b.field} offers "${field.label}: any" (${anyText})`);
           await page.selectOption(`${s} [data-filter="${b.field}"]`, value);
           const n = await recordCount(page, entity);
           check(n >= 1 && n < 3, `filter by ${b.field} keeps some records (${n})`);

@@ -629,7 +629,8 @@ export function mountApp(root, spec, options = {}) {
         const field = fieldOf(spec, entity.id, select.dataset.filter);
         const current = state.filters[field.id] ?? '';
         select.replaceChildren(
-          h(doc, 'option', { value: '', text: 'All ' + field.label.toLowerCase() }),
+          // "Type: any", like "Done: yes".
+          h(doc, 'option', { value: '', text: field.label + ': any' }),
           ...filterValues(field, all).map((v) =>
             h(doc, 'option', {
               value: v,
