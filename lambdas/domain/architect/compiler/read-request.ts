@@ -121,12 +121,27 @@ const BEYOND_TEMPLATES =
   /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|folders?|notebooks?|favou?rites?|starred|timers?)\b/;
 
 /** A preset keyword that is only a container or a schedule: "planner", "calendar", "list". */
-const CONTAINER_WORDS =
-  /^(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record|schedule|agenda|calendar|calendar app|day planner|checklist|inventory)$/;
+/** The words for a container the patterns below share. */
+const CONTAINER_LIST = 'tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database';
+/** "record" as a container: "a record of my runs", not "a record player". */
+const RECORD_CONTAINER = 'record(?=$| (?:for|of|with|that|which|where|including|and)\\b)';
+
+const CONTAINER_WORDS = new RegExp(
+  `^(?:${CONTAINER_LIST}|manager|journal|diary|register|record|schedule|agenda|calendar|calendar app|day planner|checklist|inventory)$`,
+);
 
 /** Words a request uses for a container of things: "a tracker for my plants", "a log of books". */
-const CONTAINERS =
-  /\b(tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record(?=$| (?:for|of|with|that|which|where|including|and)\b))\b/;
+const CONTAINERS = new RegExp(`\\b(${CONTAINER_LIST}|manager|journal|diary|register|${RECORD_CONTAINER})\\b`);
+
+/** A container, then what it is for or of: "a tracker for my plants" (the records are the second group). */
+const CONTAINER_FOR = new RegExp(
+  `\\b(?:${CONTAINER_LIST}|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z0-9]+(?: [a-z0-9]+){0,2})`,
+);
+
+/** The words before a container: "a guest list" (the first group). */
+const BEFORE_CONTAINER = new RegExp(
+  `\\b([a-z]+(?: [a-z]+)?) (?:${CONTAINER_LIST}|journal|diary|register|${RECORD_CONTAINER})\\b`,
+);
 
 const NOUN_STOP = new Set(
   (
@@ -395,19 +410,13 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
     .replace(/\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of /g, '');
   const container = CONTAINERS.exec(text)?.[1];
-  const after =
-    /\b(?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z0-9]+(?: [a-z0-9]+){0,2})/.exec(
-      text,
-    );
+  const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track =
     /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting|rate|rating|review|reviewing|lists|listing|save|saves|saving|store|stores) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
       text,
     );
-  const before =
-    /\b([a-z]+(?: [a-z]+)?) (?:tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database|journal|diary|register|record(?=$| (?:for|of|with|that|which|where|including|and)\b))\b/.exec(
-      text,
-    );
+  const before = BEFORE_CONTAINER.exec(text);
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
