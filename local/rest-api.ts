@@ -130,11 +130,12 @@ export class LocalRestApi {
     const result = await REST_HANDLER_MAP[compiled.route.handler](event, lambdaContext(compiled.route.handler, requestId));
     // With its length, as API Gateway sends it: no chunked framing for either side to write and read.
     // (A 204 or 304 has no body and so no length.)
-    const answer = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '', 'utf8');
+    // A text body is written as the string it is (no copy into a buffer first).
+    const answer = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : (result.body ?? '');
     const bodiless = result.statusCode === 204 || result.statusCode === 304;
     res.writeHead(result.statusCode, {
       ...(result.headers as Record<string, string>),
-      ...(bodiless ? {} : { 'content-length': String(answer.length) }),
+      ...(bodiless ? {} : { 'content-length': String(Buffer.byteLength(answer)) }),
     });
     res.end(bodiless ? undefined : answer);
   }

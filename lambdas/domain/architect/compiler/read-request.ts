@@ -397,8 +397,18 @@ function singular(word: string): string {
   return word.replace(/s$/, '');
 }
 
+/** Money coming in: with spending, a budget of both. */
+const INCOME_LIST = 'income|salary|salaries|earnings|paychecks?|pay ?cheques?|payslips?|wages';
+const INCOME = new RegExp(`\\b(?:${INCOME_LIST})\\b`);
+/** The words of a budget's money in and out (its entries' type and category). */
+const BUDGET_WORDS = new RegExp(`\\b(?:${INCOME_LIST}|pay|expenses?|spending|bills?|rent|groceries|outgoings)\\b`, 'gi');
+
 /** Words a title leaves in lower case (unless first). */
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'at', 'by', 'with']);
+
+/** A title has every word capitalised but the small ones: "Weight Loss Tracker", "Period and Ovulation Log". */
+const titleCase = (words: readonly string[]): string =>
+  words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
 
 /** The kinds of game a game's name begins with: a board game, a video game. */
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
@@ -461,9 +471,6 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       : undefined;
   const last = singular(noun[noun.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
-  // A title has every word capitalised but the small ones: "Weight Loss Tracker", "Period and Ovulation Log".
-  const titleCase = (words: string[]): string =>
-    words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
   const called = capital([...noun.slice(0, -1), last]);
   const nameWords = paired ? ['entry'] : measure ? [...noun.slice(0, -1), last, 'entry'] : [...noun.slice(0, -1), last];
@@ -878,14 +885,15 @@ export function readRequest(prompt: string): RequestReading {
     earlierAt + earlier.noun.length <= matched!.index &&
     // The container itself ("a study planner") is no other record word.
     !CONTAINER_WORDS.test(matched!.keyword) &&
-    // Nor are words an everyday app is called by ("a budget planner for my income and bills").
-    matchPreset(earlier.noun) === null &&
     // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
     !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping)$/.test(earlier.noun) &&
     // Nor one that only measures them: "how many glasses of water I drink" is water.
     !/^(?:glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces)$/.test(
       earlier.noun,
-    );
+    ) &&
+    // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
+    // dearest test, so the last.
+    matchPreset(earlier.noun) === null;
   const named = head ?? (describes ? earlier : null);
   if (named) {
     chosen = named.preset;
@@ -893,13 +901,11 @@ export function readRequest(prompt: string): RequestReading {
     shapeText = text.replace(named.noun, ' ');
   }
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
-  if (chosen?.id === 'expenses' && /\b(?:income|salary|salaries|earnings|paychecks?|pay ?cheques?|payslips?|wages)\b/.test(text))
-    chosen = PRESETS.find((p) => p.id === 'budget') ?? chosen;
+  if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = PRESETS.find((p) => p.id === 'budget') ?? chosen;
   // A budget's money in and out are its entries' type and category, not fields of their own.
-  const budgetWords =
-    /\b(?:income|salary|salaries|earnings|paychecks?|pay ?cheques?|payslips?|wages|pay|expenses?|spending|bills?|rent|groceries|outgoings)\b/gi;
-  if (chosen?.id === 'budget') shapeText = shapeText.replace(budgetWords, ' ');
-  const shapeOriginal = language ? null : chosen?.id === 'budget' ? prompt.replace(budgetWords, ' ') : prompt;
+  const budget = chosen?.id === 'budget';
+  if (budget) shapeText = shapeText.replace(BUDGET_WORDS, ' ');
+  const shapeOriginal = language ? null : budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt;
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
