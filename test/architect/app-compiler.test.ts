@@ -112,6 +112,36 @@ describe('request → spec', () => {
     expect(readRequest('a content calendar for instagram').outcome).toBe('spec');
   });
 
+  test('a trip is an itinerary of dated plans, and a rate of pay is money, not a rating', () => {
+    for (const prompt of ['a travel itinerary for my trip to japan', 'a road trip planner', 'plan my trip to paris']) {
+      const spec = specOf(prompt);
+      expect(spec.phrase).toBe('a trip itinerary');
+      expect(spec.entities[0]!.fields.map((f) => f.label)).toEqual([
+        'What',
+        'Date',
+        'Time',
+        'Place',
+        'Kind',
+        'Booked',
+        'Cost',
+        'Notes',
+      ]);
+      expect(spec.behaviours).toContainEqual(expect.objectContaining({ type: 'sort', field: 'date', direction: 'asc' }));
+    }
+    // Kinds of plan the request names are the Kind choice's, not fields of their own.
+    expect(specOf('a honeymoon itinerary with flights and hotels').entities[0]!.fields.map((f) => f.label)).not.toContain(
+      'Flights',
+    );
+    expect(kindOf('a packing list for my trip')).toBe('a packing list');
+    expect(kindOf('a road trip cost calculator to split gas money')).toBe('calculator');
+    expect(kindOf('a planner for my week')).toBe('a planner');
+    // Money by the hour or the day.
+    const rate = specOf('a time tracker for my freelance projects with hourly rate').entities[0]!.fields.at(-1)!;
+    expect(rate).toMatchObject({ label: 'Hourly rate', type: 'money' });
+    expect(specOf('a babysitting log with hours and pay rate').entities[0]!.fields.map((f) => f.type)).not.toContain('rating');
+    expect(specOf('a heart rate log').entities[0]!.fields.map((f) => f.type)).not.toContain('money');
+  });
+
   test('a tool named before a record word is the tool, never a tracker of that record', () => {
     expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
     expect(kindOf('I need a calculator for splitting bills')).toBe('calculator');

@@ -72,7 +72,9 @@ function findField(entity: EntitySpec, word: string, exact = false): FieldSpec |
       f.id.toLowerCase() === word ||
       f.label.toLowerCase() === word ||
       f.label.toLowerCase().replace(/s$/, '') === w ||
-      FIELD_ALIASES[f.id]?.includes(word),
+      FIELD_ALIASES[f.id]?.includes(word) ||
+      // "with flights and hotels" on plans of a kind Flight, Hotel…: the choice holds them.
+      (f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w)),
   );
   if (direct) return direct;
   const known = exact ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
@@ -240,8 +242,8 @@ const NOT_FIELD_WORDS =
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS =
   /(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude|systolic|diastolic|pulse|glucose|blood sugar|sugar|oxygen|spo2|pressure)$/;
-/** Money by its last word ("price" and "cost" are in the vocabulary). */
-const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget)$/;
+/** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
+const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget|(?:hourly|daily|day) rate)$/;
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
 const DATE_WORDS = /(?:^| )(?:birthday|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
@@ -569,7 +571,7 @@ export function applySpecWords(
   }
   // A rate of something else is no rating: "heart rate", "interest rate".
   const rated = text.replace(
-    /\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b/g,
+    /\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b/g,
     ' ',
   );
   if (has(rated, /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
