@@ -67,7 +67,7 @@ function mountPoints(): string[] {
 }
 
 /** Mount points under `root`. */
-function mountsUnder(root: string): string[] {
+export function mountsUnder(root: string): string[] {
   return mountPoints().filter((point) => point === root || point.startsWith(`${root}/`));
 }
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStackProcess } from '../helpers/stack-process';
-import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
+import { startTestStack, TEST_ADMIN, type TestStack, removeStackDirs } from '../helpers/test-stack';
 
 const RUNNING = [
   'QUEUED',
@@ -69,6 +69,6 @@ test('a stack killed mid-mission carries every interrupted mission on after it s
     }
   } finally {
     await t?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeStackDirs(dataDir);
   }
 });

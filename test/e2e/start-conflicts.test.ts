@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { spawnStack } from '../helpers/stack-process';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { startTestStack, type TestStack, removeStackDirs } from '../helpers/test-stack';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ test('a port in use is named, with how to pick another', () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`Port ${port} .* already in use; set PORT`));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeStackDirs(dir);
   }
 });
 
@@ -68,6 +68,6 @@ test('a stop asked for as soon as /ready answers stops the stack cleanly, not ha
     // Stopped cleanly: the data directory's lock was released, not left for the next start to take over.
     expect(existsSync(join(dir, 'gantry.pid'))).toBe(false);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeStackDirs(dir);
   }
 }, 120_000);

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnStack } from '../helpers/stack-process';
-import { TEST_ADMIN } from '../helpers/test-stack';
+import { TEST_ADMIN, removeStackDirs } from '../helpers/test-stack';
 
 /**
  * What a new user's script does after `gantry start` on a fresh data directory: wait for /ready,
@@ -36,7 +36,7 @@ test('on a fresh data directory, the first owner can log in the moment /ready an
     } finally {
       child.kill('SIGTERM');
       await exited;
-      rmSync(dir, { recursive: true, force: true });
+      removeStackDirs(dir);
     }
   }
   // While it starts, the gateway says so in the one error shape (when a poll fell in that moment).

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { REST_ROUTES } from '../../lambdas/routes';
-import { TEST_ADMIN } from '../helpers/test-stack';
+import { TEST_ADMIN, removeStackDirs } from '../helpers/test-stack';
 
 /**
  * The edge holds against malformed input: over ten thousand requests with broken percent-escapes,
@@ -171,7 +171,7 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  removeStackDirs(dataDir);
 });
 
 test('10,000+ malformed requests on every route and the WebSocket upgrade: no 5xx, no exit', async () => {

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process';
-import { TEST_ADMIN, writePolicy } from '../helpers/test-stack';
+import { TEST_ADMIN, writePolicy, removeStackDirs } from '../helpers/test-stack';
 
 /**
  * Done-when 2 of the hardening issue: the stack is killed with SIGKILL at random moments of 20
@@ -335,6 +335,6 @@ test('killed at random points of 20 missions and 10 consultations, the stack car
     process.stdout.write(`kill-resume: ${report}\n`);
   } finally {
     await stack?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeStackDirs(dataDir);
   }
 }, 600_000);

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStackProcess, type StackProcess } from '../helpers/stack-process';
-import { TEST_ADMIN, writePolicy } from '../helpers/test-stack';
+import { TEST_ADMIN, writePolicy, removeStackDirs } from '../helpers/test-stack';
 
 /**
  * The builders' line under a crash: the stack (one builder) is killed with SIGKILL while one
@@ -81,6 +81,6 @@ test('killed while missions wait in line, the restarted stack builds each in tur
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.building).toBeGreaterThanOrEqual(spans[i - 1]!.auditing);
   } finally {
     await stack?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeStackDirs(dataDir);
   }
 }, 300_000);

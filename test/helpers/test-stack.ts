@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import type { ArchitectPort } from '../../lambdas/domain/ports';
 import { fetchLocalApp } from '../../lambdas/adapters/deployers';
+import { mountsUnder } from '../../local/sandbox/job-disk';
 import { scratchDirectory, startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
 
 /** The first owner every test stack bootstraps (GANTRY_ADMIN_EMAIL / GANTRY_ADMIN_PASSWORD). */
@@ -91,12 +93,23 @@ export function stacksAllowing(extra: { text_extensions?: string[]; script_progr
 /**
  * Removes a data directory made for a test and the stack's scratch folder for it (builder jobs,
  * the builder's bundle, the sandbox's files under the system temp folder), which would otherwise
- * stay behind after every test run. Best effort: a folder that cannot be removed stays.
+ * stay behind after every test run. A stack killed mid-build leaves its job disks mounted (its
+ * next start would sweep them): they are unmounted first, and the removal retries for about a
+ * second and a half while the killed stack's last host programs end. Best effort: a folder that
+ * cannot be removed stays.
  */
 export function removeStackDirs(dataDir: string): void {
-  for (const dir of [dataDir, scratchDirectory(dataDir)]) {
+  const scratch = scratchDirectory(dataDir);
+  for (const point of mountsUnder(scratch).reverse()) {
     try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+      execFileSync('umount', ['-l', point], { stdio: 'ignore' });
+    } catch {
+      // Not mounted any more, or not ours to unmount.
+    }
+  }
+  for (const dir of [dataDir, scratch]) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     } catch {
       // Left for the system's temp cleaning.
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../lambdas/domain/policy-file';
 import { identityBanner } from '../../local/cli-identity';
 import { startLocalStack } from '../../local/stack';
-import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
+import { startTestStack, TEST_ADMIN, type TestStack, removeStackDirs } from '../helpers/test-stack';
 
 const CLI = join(PROJECT_ROOT, 'local', 'gantry-cli.js');
 
@@ -109,7 +109,7 @@ test('`gantry user add` writes to a stopped stack’s data store; the next start
       await stack.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeStackDirs(dataDir);
   }
 });
 
@@ -132,6 +132,6 @@ test('a fresh stack with no user and no bootstrap variables says how to create o
       await stack.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeStackDirs(dataDir);
   }
 });
