@@ -107,6 +107,28 @@ const invokesFunction = (resource: string | undefined): boolean =>
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
+ * How far ahead of every other step a step next to a build goes in the line for the stack's thread
+ * (a rank is an execution's start time in ms; this is more than any two of them differ by).
+ */
+const NEXT_TO_BUILD_AHEAD_MS = 1e13;
+
+/**
+ * The states next to a build (a `.sync` task): the ones whose next state is the build, which start
+ * it, and the build's next state, which takes its result. A builder is held from the grant before
+ * the first to the release in the second, so while one of them waits behind other missions' steps
+ * a builder stands idle with missions in line for it.
+ */
+function statesNextToBuild(states: Record<string, WaitingTaskState>): Set<string> {
+  const near = new Set<string>();
+  for (const [name, state] of Object.entries(states)) {
+    if (!state.Resource?.endsWith('.sync')) continue;
+    if (state.Next) near.add(state.Next);
+    for (const [other, before] of Object.entries(states)) if (before.Next === name) near.add(other);
+  }
+  return near;
+}
+
+/**
  * What `$$.Task.Token` reads in a local execution. The runtime keeps one context object per run,
  * so a `.waitForTaskToken` state's task swaps this marker for a token of its own entry.
  */
@@ -208,6 +230,7 @@ interface WaitingTaskState {
   readonly Type: string;
   readonly Resource?: string;
   readonly TimeoutSeconds?: number;
+  readonly Next?: string;
 }
 
 /** How much later than the runner the runtime would time out a wait for a task token (see below). */
@@ -382,11 +405,14 @@ export class LocalWorkflowRunner implements WorkflowPort {
     let cutOff = resumed;
     const states = definition.States as Record<string, WaitingTaskState>;
     const limit = this.options.functionConcurrency;
-    // Steps of the execution that started first go first (see `FunctionConcurrency`).
-    const rank = Date.parse(record.started_at);
+    // Steps of the execution that started first go first (see `FunctionConcurrency`), except that
+    // a step next to a build goes before all others: a builder waits on it.
+    const started = Date.parse(record.started_at);
+    const nearBuild = statesNextToBuild(states);
     for (const [name, state] of Object.entries(states)) {
       const given = this.options.tasks[name];
       if (state.Type !== 'Task' || !given) continue;
+      const rank = nearBuild.has(name) ? started - NEXT_TO_BUILD_AHEAD_MS : started;
       // A function's invocation runs within the limit; a wait for its token (below) does not.
       const task: LocalTask =
         limit && invokesFunction(state.Resource)

@@ -217,6 +217,63 @@ describe('in the runner', () => {
     expect(log).toHaveLength(6);
   });
 
+  test("the steps next to a build (the one that starts it, the one that takes its result) go before other missions' steps", async () => {
+    // The rank each step waits with (lowest first), as the runner hands it to the limit.
+    let current = 0;
+    const ranks = new Map<string, number>();
+    class Ranks extends FunctionConcurrency {
+      override async run<T>(step: () => Promise<T>, _stopped: AbortSignal, _error: () => Error, rank = 0): Promise<T> {
+        current = rank;
+        return step();
+      }
+    }
+    const step =
+      (name: string): LocalTask =>
+      async (input) => {
+        ranks.set(`${name}${(input as { i: number }).i}`, current);
+        return input;
+      };
+    const fn = (name: string, next?: string) => ({
+      Type: 'Task',
+      Resource: `arn:aws:lambda:local:000000000000:function:${name}`,
+      ...(next ? { Next: next } : { End: true }),
+    });
+    const runner = new LocalWorkflowRunner({
+      definitionJson: JSON.stringify({
+        StartAt: 'Draft',
+        States: {
+          Draft: fn('Draft', 'Gate'),
+          Gate: fn('Gate', 'Build'),
+          Build: { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', Next: 'Audit' },
+          Audit: fn('Audit', 'Deploy'),
+          Deploy: fn('Deploy'),
+        },
+      }),
+      dir,
+      tasks: {
+        Draft: step('draft'),
+        Gate: step('gate'),
+        Build: async (input) => input,
+        Audit: step('audit'),
+        Deploy: step('deploy'),
+      },
+      functionConcurrency: new Ranks(1, 60_000),
+    });
+    await runner.start('exec-0', { i: 0 });
+    await sleep(3);
+    await runner.start('exec-1', { i: 1 });
+    await runner.drain();
+    const rank = (name: string): number => ranks.get(name) ?? Number.NaN;
+    // A later mission's gate and audit go before an earlier mission's other steps: a builder is
+    // held from the one to the other, and it would stand idle behind that bookkeeping.
+    for (const near of ['gate1', 'audit1'])
+      for (const other of ['draft0', 'deploy0']) expect(rank(near)).toBeLessThan(rank(other));
+    // Among themselves, and among the other steps, the mission that started first goes first.
+    expect(rank('gate0')).toBeLessThan(rank('gate1'));
+    expect(rank('audit0')).toBeLessThan(rank('audit1'));
+    expect(rank('deploy0')).toBeLessThan(rank('draft1'));
+  });
+
   test('executions run one function step at a time; the ECS build is not limited', async () => {
     let steps = 0;
     let stepsPeak = 0;
