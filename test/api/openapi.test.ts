@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -20,10 +20,12 @@ const operationsOf = (doc: OpenApiDocument): string[] =>
 
 /** Runs the OpenAPI 3.x schema validator (an ES module) in its own Node process. */
 function validate(doc: unknown): { valid: boolean; errors?: unknown } {
-  const file = join(mkdtempSync(join(tmpdir(), 'gantry-openapi-')), 'openapi.json');
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-openapi-'));
+  const file = join(dir, 'openapi.json');
   writeFileSync(file, JSON.stringify(doc));
   // It exits 1 on an invalid document and prints its verdict as JSON either way.
   const run = spawnSync(process.execPath, [VALIDATOR_CLI, file], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
   return JSON.parse(run.stdout) as { valid: boolean };
 }
 

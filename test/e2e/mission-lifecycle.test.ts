@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -131,6 +131,7 @@ describe('a mission from request to live URL, PR and sealed evidence', () => {
       await verifyCommand([file, '--key', writeKey(dir, pem)], { out: (l) => failed.push(l), err: (l) => failed.push(l) }),
     ).toBe(1);
     expect(failed.join('\n')).toMatch(/^FAIL signature/m);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('the mission replays from its event log to exactly its stored record', async () => {

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalEvidenceSigner } from '../../lambdas/adapters/evidence';
@@ -93,6 +93,8 @@ function opensslVerify(dir: string, envelopeText: string, trustedPem: string): {
 let dir: string;
 let envelopeText: string;
 let trustedPem: string;
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gantry-independent-'));

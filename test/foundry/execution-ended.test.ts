@@ -1,5 +1,5 @@
 import { SignedS3Client } from '../../lambdas/adapters/s3-client';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,10 @@ beforeAll(async () => {
 afterAll(async () => {
   bucket?.stop();
   await t?.stop();
+  for (const dir of runnerDirs) rmSync(dir, { recursive: true, force: true });
 });
+/** The folders of the runners the tests make (removed at the end). */
+const runnerDirs: string[] = [];
 
 const TENANT = 'tenant-ended';
 let n = 0;
@@ -169,7 +172,7 @@ test('the local runner reports a timed-out execution with the EventBridge event 
         Hang: { Type: 'Task', Resource: 'arn:aws:lambda:local:000000000000:function:hang', TimeoutSeconds: 30, End: true },
       },
     }),
-    dir: mkdtempSync(join(tmpdir(), 'gantry-ended-')),
+    dir: runnerDirs[runnerDirs.push(mkdtempSync(join(tmpdir(), 'gantry-ended-'))) - 1]!,
     tasks: { Hang: () => new Promise((resolve) => setTimeout(() => resolve({}), 1_500).unref()) },
     onEnded: async (event) => {
       events.push(event);

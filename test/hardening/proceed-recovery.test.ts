@@ -1,5 +1,5 @@
 import { planSha256 } from '../../lambdas/domain/consultation';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { removeStackDirs, startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
  * "Proceed" across a crash, in-process and deterministic (the kill test does it with real kills):
@@ -10,6 +10,8 @@ import { startTestStack, type TestStack } from '../helpers/test-stack';
 let t: TestStack | undefined;
 afterEach(async () => {
   await t?.stop();
+  // A stack started again on the same data directory leaves it to its maker.
+  if (t) removeStackDirs(t.dataDir);
   t = undefined;
 });
 

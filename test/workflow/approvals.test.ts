@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
+import { removeStackDirs, startTestStack, TEST_ADMIN, type TestStack } from '../helpers/test-stack';
 
 /**
  * Human authority as a workflow state, end to end on the local stack (the same ASL as on AWS):
@@ -25,6 +25,8 @@ const escalatingDeployGate = {
 let t: TestStack | undefined;
 afterAll(async () => {
   await t?.stop();
+  // A stack started again on the same data directory leaves it to its maker.
+  if (t) removeStackDirs(t.dataDir);
 });
 
 type Ev = { event_type: string; status: string | null; data: Record<string, any>; actor: { id: string } };
