@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
+import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
 import { packJson } from '../../lambdas/domain/architect/packed-files';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
@@ -92,6 +93,7 @@ export function bundleDefine(): Record<string, string> {
   presetsDefine ??= {
     GANTRY_BUNDLED_PRESETS: packedJson(sourcePresets()),
     GANTRY_BUNDLED_CATALOG: packedJson(sourceCatalog()),
+    GANTRY_BUNDLED_WORD_LISTS: packedJson(sourceWordLists()),
   };
   return { ...bundledPolicyDefine(), ...presetsDefine };
 }

@@ -5,6 +5,7 @@ import { bundleDefine } from '../../lib/constructs/function-bundling';
 import { unpackJson } from '../../lambdas/domain/architect/packed-files';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
+import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
 import { OfflineArchitect } from '../../lambdas/adapters/offline-architect';
 import { bundleFunction, runInLambdaEnvironment } from '../helpers/function-bundles';
 
@@ -21,6 +22,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PROMPTS = [
   'a habit tracker where I see my streaks',
+  // Read with the packed word lists: a countdown to a date, fields after "with", a measure.
+  'a countdown to my wedding',
+  'a vinyl collection with artist, album, year and condition, in dark mode',
   'a recipe book with tags',
   'a stock portfolio tracker',
   'a restaurant menu',
@@ -30,7 +34,7 @@ const PROMPTS = [
 
 test('the step-architect bundle drafts from the presets it was bundled with, and carries no catalog code', async () => {
   const bundle = await bundleFunction('step-architect', dir);
-  expect([...bundle.modules].filter((m) => m.endsWith('preset-catalog.ts'))).toEqual([]);
+  expect([...bundle.modules].filter((m) => m.endsWith('preset-catalog.ts') || m.endsWith('word-list-sources.ts'))).toEqual([]);
   const script =
     'const a = require(process.argv[1]).services().architect;' +
     'Promise.all(JSON.parse(process.argv[2]).map((prompt) => a.draft({ prompt, onUsage() {} })))' +
@@ -45,6 +49,11 @@ test('the define holds the catalog exactly', () => {
   const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_PRESETS!) as string;
   const presets = unpackJson(packed);
   expect(presets).toEqual(JSON.parse(JSON.stringify(sourcePresets())));
+});
+
+test("the define holds the request reader's word lists exactly", () => {
+  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_WORD_LISTS!) as string;
+  expect(unpackJson(packed)).toEqual(sourceWordLists());
 });
 
 test('the define holds the catalog of app kinds and features exactly, and the bundle none of its code', async () => {

@@ -7,6 +7,7 @@ import {
   type ViewSpec,
 } from './app-spec-schema';
 import { FIELD_WORDS } from './presets';
+import { WORD_LISTS } from './word-lists';
 
 /**
  * Reads what a request or a change request says about the app's shape and applies it to a spec:
@@ -30,8 +31,7 @@ const has = (text: string, re: RegExp): boolean => re.test(text);
  * A countdown to a date or an event, not of minutes: "a countdown to my wedding", "days until
  * Christmas", "how many days till my birthday" (a countdown timer of 10 minutes is a timer).
  */
-export const COUNTDOWN_TO_DATE =
-  /\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)/;
+export const COUNTDOWN_TO_DATE = new RegExp(WORD_LISTS.countdownToDate);
 
 /** Dates that come round every year. */
 const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b/;
@@ -194,8 +194,7 @@ interface ListItem {
 }
 
 /** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
-const NOT_A_FIELD_LIST =
-  /\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$/;
+const NOT_A_FIELD_LIST = new RegExp(WORD_LISTS.notAFieldList);
 
 /**
  * "with notes, a rating and tags" → notes, rating, tags (also after "that records", "tracks",
@@ -236,12 +235,10 @@ const SECOND_APP =
  * calendar", "search", "streaks"), who uses it, and parts no record holds ("reminders", "a
  * chart"). Other rules read those words; a field named by them would be noise.
  */
-const NOT_FIELD_WORDS =
-  /\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them|who|whom|whose|what|how|why)\b/;
+const NOT_FIELD_WORDS = new RegExp(WORD_LISTS.notFieldWords);
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
-const NUMBER_WORDS =
-  /(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude|systolic|diastolic|pulse|glucose|blood sugar|sugar|oxygen|spo2|pressure)$/;
+const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
 /** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
 const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget|(?:hourly|daily|day) rate)$/;
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
