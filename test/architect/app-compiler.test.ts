@@ -142,6 +142,24 @@ describe('request → spec', () => {
     expect(specOf('a heart rate log').entities[0]!.fields.map((f) => f.type)).not.toContain('money');
   });
 
+  test("a list of one's own things is no checklist; things lent out say who has them; a honeymoon or our trip is planned", () => {
+    const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
+    expect(labels('a list of my vinyl records with condition and value')).toEqual(['Name', 'Notes', 'Condition', 'Value']);
+    expect(specOf('a list of my favorite songs').behaviours.map((b) => b.type)).not.toContain('filter');
+    // Goals and things to try are ticked off.
+    expect(labels('a list of my goals')).toContain('Done');
+    expect(labels('a list of restaurants I want to try')).toContain('Done');
+    expect(labels('an app to keep track of who I lent my books to')).toContain('Lent to');
+    expect(labels('a log of tools I loaned to neighbours')).toContain('Lent to');
+    // Money lent is owed by a person the app already names.
+    expect(labels('a tracker for money I lent to friends')).not.toContain('Lent to');
+    for (const prompt of [
+      'I want an app to plan our honeymoon in italy, with the flights, hotels and what we do each day',
+      'help me plan our trip to iceland',
+    ])
+      expect(kindOf(prompt)).toBe('a trip itinerary');
+  });
+
   test('a tool named before a record word is the tool, never a tracker of that record', () => {
     expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
     expect(kindOf('I need a calculator for splitting bills')).toBe('calculator');

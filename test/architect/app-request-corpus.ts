@@ -287,6 +287,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'an online resume page with dark mode', builds: 'page', interpreted: true },
   { prompt: 'a tool to count the characters in my tweets', builds: 'wordcount' },
   // Each once a generic record of a name, a date and notes (and a cycling log was "Runs").
+  // Books lent out keep who has them (was the books alone).
+  {
+    prompt: 'an app to keep track of who I lent my books to',
+    builds: 'spec',
+    entities: ['Book'],
+    behaviours: ['search', 'count'],
+    fields: { 'Lent to': 'text' },
+  },
   // Refused before (an itinerary was no app the architect knew).
   {
     prompt: 'a travel itinerary for my trip to japan with flights and hotels',

@@ -500,7 +500,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
       { id: 'rating', label: 'Rating', type: 'rating', required: false },
     );
-  if (kind === 'list') fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
+  // A list of one's own things ("a list of my vinyl records") is no checklist; goals and plans are.
+  const checklist = kind === 'list' && !/\blist of (?:all )?(?:my|our) (?!goals?\b|plans?\b|ideas?\b|projects?\b)/.test(text);
+  if (checklist) fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
   fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
   const phraseKind = kind === 'organiser' ? 'organizer' : kind;
   const preset: Preset = {
@@ -517,7 +519,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       // Money kept by date adds up: "an allowance tracker", "a tips log".
       ...(measure?.type === 'money' ? [{ type: 'total' as const, entity: id, field: measure.id, by: null }] : []),
       ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
-      ...(kind === 'list' ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
+      ...(checklist ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
       ...(planner ? [{ type: 'due-today' as const, entity: id, field: 'date' }] : []),
     ],
   };

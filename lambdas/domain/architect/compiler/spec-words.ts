@@ -575,6 +575,9 @@ export function applySpecWords(
     if (!ed.firstOf(primary, ['rating']))
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }
+  // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
+  if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
+    ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
   // Days left to each record's date: "a trip planner with a countdown to each trip", "days until".
   if ((has(text, COUNTDOWN_TO_DATE) || has(text, /\bdays remaining\b/)) && !negated('countdowns?')) {
     const date =
