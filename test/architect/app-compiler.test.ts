@@ -142,7 +142,7 @@ describe('request → spec', () => {
     expect(specOf('a heart rate log').entities[0]!.fields.map((f) => f.type)).not.toContain('money');
   });
 
-  test("a list of one's own things is no checklist; things lent out say who has them; a honeymoon or our trip is planned", () => {
+  test("a list of one's own things is no checklist; things lent out say who has them; payments are money; a honeymoon or our trip is planned", () => {
     const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
     expect(labels('a list of my vinyl records with condition and value')).toEqual(['Name', 'Notes', 'Condition', 'Value']);
     expect(specOf('a list of my favorite songs').behaviours.map((b) => b.type)).not.toContain('filter');
@@ -153,6 +153,11 @@ describe('request → spec', () => {
     expect(labels('a log of tools I loaned to neighbours')).toContain('Lent to');
     // Money lent is owed by a person the app already names.
     expect(labels('a tracker for money I lent to friends')).not.toContain('Lent to');
+    // Payments are money, added up.
+    expect(labels('a tracker for my car loan payments')).toContain('Amount');
+    expect(specOf('a log of my mortgage payments').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'total', field: 'amount' }),
+    );
     for (const prompt of [
       'I want an app to plan our honeymoon in italy, with the flights, hotels and what we do each day',
       'help me plan our trip to iceland',

@@ -495,6 +495,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // Records that are events have their date even in a list: "a birthday list", "my exams".
   const event = EVENT_NOUNS.test(last);
   if (!measure && (dated || planner || event)) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
+  // Payments are money, added up: "my car loan payments".
+  const paid = !measure && /^(?:re)?payment$|^instal+ment$/.test(last);
+  if (paid) fields.push({ id: 'amount', label: 'Amount', type: 'money', required: true });
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
@@ -517,7 +520,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       { type: 'search', entity: id },
       ...(dated ? [{ type: 'sort' as const, entity: id, field: 'date', direction: 'desc' as const }] : []),
       // Money kept by date adds up: "an allowance tracker", "a tips log".
-      ...(measure?.type === 'money' ? [{ type: 'total' as const, entity: id, field: measure.id, by: null }] : []),
+      ...(measure?.type === 'money' || paid
+        ? [{ type: 'total' as const, entity: id, field: measure?.id ?? 'amount', by: null }]
+        : []),
       ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
       ...(checklist ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
       ...(planner ? [{ type: 'due-today' as const, entity: id, field: 'date' }] : []),
