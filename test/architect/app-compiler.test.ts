@@ -153,6 +153,10 @@ describe('request → spec', () => {
     expect(labels('a log of tools I loaned to neighbours')).toContain('Lent to');
     // Money lent is owed by a person the app already names.
     expect(labels('a tracker for money I lent to friends')).not.toContain('Lent to');
+    // A field the task template lacks makes a spec of it, never a silent drop.
+    expect(specOf('a kids chore chart with allowance').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Allowance', type: 'money' }),
+    );
     // Payments are money, added up.
     expect(labels('a tracker for my car loan payments')).toContain('Amount');
     expect(specOf('a log of my mortgage payments').behaviours).toContainEqual(

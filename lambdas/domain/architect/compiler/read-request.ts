@@ -118,7 +118,7 @@ const KIND_PRESETS: Partial<Record<AppKindId, Preset>> = {
 
 /** Words that a kind template cannot do, so a spec is compiled instead ("a todo list with tags and streaks"). */
 const BEYOND_TEMPLATES =
-  /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|folders?|notebooks?|favou?rites?|starred|timers?)\b/;
+  /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|folders?|notebooks?|favou?rites?|starred|timers?|allowances?|costs?|prices?)\b/;
 
 /** A preset keyword that is only a container or a schedule: "planner", "calendar", "list". */
 /** The words for a container the patterns below share. */
