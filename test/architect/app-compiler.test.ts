@@ -157,6 +157,10 @@ describe('request → spec', () => {
     expect(specOf('a kids chore chart with allowance').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ label: 'Allowance', type: 'money' }),
     );
+    // Nutrients are numbers.
+    expect(specOf('a diet tracker with calories and protein').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Protein', type: 'number' }),
+    );
     // Payments are money, added up.
     expect(labels('a tracker for my car loan payments')).toContain('Amount');
     expect(specOf('a log of my mortgage payments').behaviours).toContainEqual(
