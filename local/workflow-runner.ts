@@ -112,6 +112,9 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  */
 const NEXT_TO_BUILD_AHEAD_MS = 1e13;
 
+/** {@link statesNextToBuild} of each definition's states, worked out once (not at every execution's start). */
+const nextToBuildOf = new WeakMap<object, Set<string>>();
+
 /**
  * The states next to a build (a `.sync` task): the ones whose next state is the build, which start
  * it, and the build's next state, which takes its result. A builder is held from the grant before
@@ -119,12 +122,15 @@ const NEXT_TO_BUILD_AHEAD_MS = 1e13;
  * a builder stands idle with missions in line for it.
  */
 function statesNextToBuild(states: Record<string, WaitingTaskState>): Set<string> {
+  const known = nextToBuildOf.get(states);
+  if (known) return known;
   const near = new Set<string>();
   for (const [name, state] of Object.entries(states)) {
     if (!state.Resource?.endsWith('.sync')) continue;
     if (state.Next) near.add(state.Next);
     for (const [other, before] of Object.entries(states)) if (before.Next === name) near.add(other);
   }
+  nextToBuildOf.set(states, near);
   return near;
 }
 

@@ -498,6 +498,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // Payments are money, added up: "my car loan payments".
   const paid = !measure && /^(?:re)?payment$|^instal+ment$/.test(last);
   if (paid) fields.push({ id: 'amount', label: 'Amount', type: 'money', required: true });
+  // Money kept by date adds up: "an allowance tracker", "a tips log", the payments above.
+  const totalled = measure?.type === 'money' ? measure.id : paid ? 'amount' : null;
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
@@ -519,10 +521,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       { type: 'crud', entity: id },
       { type: 'search', entity: id },
       ...(dated ? [{ type: 'sort' as const, entity: id, field: 'date', direction: 'desc' as const }] : []),
-      // Money kept by date adds up: "an allowance tracker", "a tips log".
-      ...(measure?.type === 'money' || paid
-        ? [{ type: 'total' as const, entity: id, field: measure?.id ?? 'amount', by: null }]
-        : []),
+      ...(totalled ? [{ type: 'total' as const, entity: id, field: totalled, by: null }] : []),
       ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
       ...(checklist ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
       ...(planner ? [{ type: 'due-today' as const, entity: id, field: 'date' }] : []),
