@@ -173,6 +173,96 @@ describe('request → spec', () => {
       expect(kindOf(prompt)).toBe('a trip itinerary');
   });
 
+  test('"make me" asks for the app; a measure joined with "and" is a field; a template keeps no typed field silently', () => {
+    const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
+    // The request's own "make me a …" is no record made from others (it read a reading list).
+    expect(kindOf('make me a recipe book where I can save ingredients and cooking time')).toBe('a recipe book');
+    expect(kindOf('can you create me a packing list')).toBe('a packing list');
+    expect(labels('make me a recipe book where I can save ingredients and cooking time')).toContain('Cooking time');
+    // Still made from others: the shopping list an app would generate from recipes.
+    expect(kindOf('a meal planner that makes me a shopping list')).toBe('a meal planner');
+    // A measure joined to the records is a number of each, not a second kind of record.
+    for (const prompt of ['an app to track my mood and energy each day', 'a mood and energy tracker'])
+      expect(specOf(prompt).entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Energy', type: 'number' }));
+    expect(specOf('a mood tracker with stress level').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Stress level', type: 'number' }),
+    );
+    // A template with a number, a date or money asked of it becomes a spec that has them.
+    expect(labels('a diary with my weight')).toContain('Weight');
+    expect(labels('a todo list with estimated minutes')).toContain('Minutes');
+    expect(labels('a todo list with costs')).toContain('Amount');
+    expect(labels('a kanban board for my wedding planning with costs')).toEqual(['Title', 'Status', 'Notes', 'Amount']);
+    // A subscription renews and is billed monthly or yearly (it was a bill to pay); its renewal
+    // dates and monthly cost are those fields, not new ones.
+    expect(labels('a subscription tracker with renewal dates and monthly cost')).toEqual([
+      'Service',
+      'Cost',
+      'Billed',
+      'Renews',
+      'Active',
+    ]);
+    expect(kindOf('a tracker for my gym memberships')).toBe('a subscription tracker');
+    // The golf course is the round's "Course or alley"; the episode I'm on is the episode (it was a
+    // date "Episode im on"); their grades are the students' own; a player count is a number.
+    expect(labels('a log of my golf rounds with score and course')).toEqual(['Date', 'Course or alley', 'Score', 'Notes']);
+    expect(labels("a tracker for my tv shows with the season and episode I'm on")).toEqual([
+      'Title',
+      'Season',
+      'Episode',
+      'Status',
+      'Rating',
+    ]);
+    expect(labels('a list of my students with their grades')).toContain('Grades');
+    // A field the records have is not added again under a longer name: a unit, "name", a pickup.
+    expect(labels('a hiking log with trail, distance, elevation gain and difficulty')).not.toContain('Elevation gain');
+    expect(labels('my bakery orders with customer name, pickup date, items and paid status')).toEqual([
+      'Customer',
+      'Item',
+      'Quantity',
+      'Due',
+      'Price',
+      'Status',
+      'Paid',
+    ]);
+    // Dates named by what they are keep that name ("expiry dates" was a plain Date).
+    expect(specOf('an inventory of my spices with expiry dates').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Expiry date', type: 'date' }),
+    );
+    const lego = specOf("a catalog of my lego sets with set number, pieces and whether it's built").entities[0]!.fields;
+    expect(lego).toContainEqual(expect.objectContaining({ label: 'Pieces', type: 'number' }));
+    expect(specOf('a tracker for my 3d prints with filament, print time and success').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Success', type: 'boolean' }),
+    );
+    expect(labels('a log of my fishing trips with the fish I caught and their weight')).not.toContain('Fish');
+    expect(labels('a journal for my pregnancy with weekly notes and weight')).toEqual(['Title', 'Text', 'Weight']);
+    expect(specOf('a score tracker for my bowling league with player count').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Player count', type: 'number' }),
+    );
+    // Lists after "each … should have", "recipes need" and a colon name fields, as "with" does; a
+    // sentence's end closes the list, a parenthesis is no item, and "like a, b or c" are a choice's values.
+    expect(labels('a workout log. Each workout should have the exercise, sets, reps and weight.')).toEqual(
+      expect.arrayContaining(['Sets', 'Reps', 'Weight']),
+    );
+    const recipe = specOf(
+      'Help me build a recipe organizer. Recipes need a title, ingredients, steps, prep time, and a category like breakfast, lunch or dinner.',
+    ).entities[0]!.fields;
+    expect(recipe.map((f) => f.label)).toEqual(['Name', 'Ingredients', 'Steps', 'Tags', 'Prep time', 'Category']);
+    expect(recipe.at(-1)!.options).toEqual(['Breakfast', 'Lunch', 'Dinner']);
+    const tea = labels(
+      'I want an app to keep track of my tea collection: name, type (green, black, oolong), origin, and how much I have left in grams.',
+    );
+    expect(tea).toEqual(expect.arrayContaining(['Type', 'Origin']));
+    expect(tea).not.toContain('Black');
+    expect(labels('a habit tracker. It should have dark mode.')).toEqual(['Name']);
+    expect(readRequest('my parents need a simple tracker for their pills').leftOut).toEqual([]);
+    expect(
+      specOf("keep track of appointments, the dog's name, the owner's phone number and the price").entities[0]!.fields,
+    ).toContainEqual(expect.objectContaining({ label: 'Phone', type: 'text' }));
+    // What a template does itself keeps the template.
+    for (const prompt of ['a todo list with dark mode and priorities', 'a gratitude journal', 'a notes app with markdown'])
+      expect(readRequest(prompt).outcome).toBe('template');
+  });
+
   test('a tool named before a record word is the tool, never a tracker of that record', () => {
     expect(kindOf('a tip calculator that splits the bill between friends')).toBe('calculator');
     expect(kindOf('I need a calculator for splitting bills')).toBe('calculator');
@@ -706,7 +796,7 @@ describe('request → spec', () => {
     // A measure among the noun's words makes dated readings of it.
     expect(fieldIds('a weight loss tracker')).toEqual(['date', 'weight', 'notes']);
     expect(fieldIds('a savings goal tracker')).toContain('amount');
-    expect(kindOf('a subscription tracker')).toBe('a bill tracker');
+    expect(kindOf('a subscription tracker')).toBe('a subscription tracker');
     // A word the records already have a field for adds none: the meal planner has a day.
     expect(fieldIds('a meal planner with a board by day')).not.toContain('date');
   });

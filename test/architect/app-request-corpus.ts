@@ -295,6 +295,36 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['search', 'count'],
     fields: { 'Lent to': 'text' },
   },
+  // Once a reading list ("make me" read the recipes as made from other records), and a mood
+  // tracker that dropped the energy it was asked to keep.
+  {
+    prompt: 'make me a recipe book where I can save ingredients and cooking time',
+    builds: 'spec',
+    entities: ['Recipe'],
+    fields: { Ingredients: 'longtext', 'Cooking time': 'text' },
+  },
+  {
+    prompt: 'an app to track my mood and energy each day',
+    builds: 'spec',
+    entities: ['Mood entry'],
+    fields: { Energy: 'number' },
+  },
+  // Its category's own values; "recipes need …" and the prep time were dropped.
+  {
+    prompt:
+      'Help me build a recipe organizer. Recipes need a title, ingredients, steps, prep time, and a category like breakfast, lunch or dinner.',
+    builds: 'spec',
+    entities: ['Recipe'],
+    fields: { 'Prep time': 'text', Category: 'choice' },
+  },
+  // Was a bill to pay, with no renewal or billing period.
+  {
+    prompt: 'a subscription tracker with renewal dates and monthly cost',
+    builds: 'spec',
+    entities: ['Subscription'],
+    behaviours: ['due-today', 'total', 'filter'],
+    fields: { Cost: 'money', Billed: 'choice', Renews: 'date' },
+  },
   // Refused before (an itinerary was no app the architect knew).
   {
     prompt: 'a travel itinerary for my trip to japan with flights and hotels',

@@ -181,10 +181,14 @@ export function normalizeRequestText(
     : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
   if (!options.keepCommas) return mended.replace(/[^a-z0-9]+/g, ' ').trim();
   // Commas and semicolons part the items of a list ("with artist, album and year"): kept as " , ".
+  // A sentence's end closes a list and a colon opens one (" . ", " : "); a parenthesis only says
+  // more of an item ("type (green, black)").
   return mended
-    .replace(/[^a-z0-9,;]+/g, ' ')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[.!?:]+(?=\s|$)/g, (p) => (p.includes(':') ? ' : ' : ' . '))
+    .replace(/[^a-z0-9,;:. ]+|[.:](?=\S)/g, ' ')
     .replace(/\s*[,;][\s,;]*/g, ' , ')
-    .replace(/^[ ,]+|[ ,]+$/g, '');
+    .replace(/^[ ,.]+|[ ,.]+$/g, '');
 }
 
 interface PhraseMatch {

@@ -9,6 +9,8 @@
  * behaviour of their own.
  */
 
+import { WORD_LISTS } from './word-lists';
+
 /** What the app being built is: a kind template (by id) or a compiled spec. */
 export interface BuiltApp {
   readonly kind: string | null;
@@ -79,7 +81,7 @@ const GAPS: readonly Gap[] = [
         : 'averages (the records have no number, amount or rating to average)',
   },
   {
-    asks: /\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b/,
+    asks: new RegExp(WORD_LISTS.timelineAsks),
     need: 'a week, hour or timeline view (a calendar lists the records by month and day)',
   },
   {
@@ -110,10 +112,10 @@ const GAPS: readonly Gap[] = [
     need: 'working out who owes whom (the app adds the amounts up; it does not split them)',
   },
   {
-    asks: /\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d|\bgoal (?:weight|amount|pace|distance|time)\b|\b(?:weight|fitness|running|distance) (?:goals?|targets?)\b/,
+    asks: new RegExp(WORD_LISTS.goalAsks),
     // The same ask by its unit or period ("a page-per-day goal", "a goal each week", "a step
     // target"), or as a budget to stay within ("a monthly budget", "over budget").
-    also: /\b(?:[a-z]+[- ])?per[- ](?:day|week|month|year)[- ](?:goals?|targets?)\b|\b(?:goals?|targets?) (?:per|a|each|every|for each) (?:day|week|month|year)\b|\b(?:pages?|steps?|miles?|km|kilomet(?:er|re)s?|minutes?|hours?|glass(?:es)?|cups?|books?|reps?|words?) (?:goals?|targets?)\b|\b(?:daily|weekly|monthly|yearly|annual) budgets?\b|\bbudgets? (?:per|for each|for every|by) (?:category|person|day|week|month|year)\b|\b(?:over|under|within|stay on|stick to) (?:my |the |a )?budget\b|\bbudget of \d|\b(?:expenses?|spending|costs?|money|finances?)\b[^.;]{0,40}\bwith (?:a |my |the )?budgets?\b|\b(?:low[- ]stock|threshold|limit|over[- ]budget)\s+(?:alerts?|warnings?|notifications?)\b|\b(?:alerts?|warns?|warnings?) (?:me )?when\b/,
+    also: new RegExp(WORD_LISTS.goalAlso),
     need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
   },
   {

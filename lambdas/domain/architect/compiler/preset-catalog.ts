@@ -1689,7 +1689,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'bills',
-      keywords: ['bill', 'bills', 'bill reminder', 'subscription', 'subscriptions list', 'payments due'],
+      keywords: ['bill', 'bills', 'bill reminder', 'payments due'],
       title: 'Bills',
       phrase: 'a bill tracker',
       entities: [
@@ -1708,6 +1708,35 @@ export function sourcePresets(): Preset[] {
         { type: 'filter', entity: 'bill', field: 'paid' },
         { type: 'total', entity: 'bill', field: 'amount', by: 'paid' },
         { type: 'sort', entity: 'bill', field: 'due', direction: 'asc' },
+      ],
+    },
+    {
+      id: 'subscriptions',
+      keywords: ['subscription', 'subscriptions list', 'streaming services', 'memberships', 'gym memberships'],
+      title: 'Subscriptions',
+      phrase: 'a subscription tracker',
+      entities: [
+        {
+          id: 'subscription',
+          name: 'Subscription',
+          plural: 'Subscriptions',
+          fields: [
+            f.text('service', 'Service', true),
+            f.money('cost', 'Cost'),
+            f.choice('billing', 'Billed', ['Monthly', 'Yearly', 'Weekly']),
+            f.date('renews', 'Renews'),
+            f.bool('active', 'Active'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('subscription')],
+      behaviours: [
+        crud('subscription'),
+        { type: 'due-today', entity: 'subscription', field: 'renews' },
+        { type: 'sort', entity: 'subscription', field: 'renews', direction: 'asc' },
+        { type: 'filter', entity: 'subscription', field: 'active' },
+        { type: 'total', entity: 'subscription', field: 'cost', by: 'billing' },
       ],
     },
     {

@@ -7,6 +7,7 @@ import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
 import { applySpecWords, COUNTDOWN_TO_DATE, primaryOf } from './spec-words';
+import { WORD_LISTS } from './word-lists';
 
 /**
  * Request → what to build. The one place that decides, for the direct build and the offline
@@ -117,8 +118,21 @@ const KIND_PRESETS: Partial<Record<AppKindId, Preset>> = {
 };
 
 /** Words that a kind template cannot do, so a spec is compiled instead ("a todo list with tags and streaks"). */
-const BEYOND_TEMPLATES =
-  /\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|folders?|notebooks?|favou?rites?|starred|timers?|allowances?|costs?|prices?)\b/;
+const BEYOND_TEMPLATES = new RegExp(WORD_LISTS.beyondTemplates);
+
+/**
+ * Whether `text` asks a kind's template for what only a spec has: the words above, or a field the
+ * template has no place for ("a diary with my weight": a number).
+ */
+function beyondTemplate(preset: Preset, text: string): boolean {
+  const own = preset.entities[0]!.fields;
+  return (
+    BEYOND_TEMPLATES.test(text) ||
+    primaryOf(specFrom(preset, text, null, null, null).spec).fields.some(
+      (f) => !own.some((o) => o.id === f.id) && !/text|choice/.test(f.type),
+    )
+  );
+}
 
 /** A preset keyword that is only a container or a schedule: "planner", "calendar", "list". */
 /** The words for a container the patterns below share. */
@@ -183,7 +197,7 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
       // A feeding log of a dog or a sourdough starter is no baby's; an aquarium's water is not drunk.
       const other = OTHER_SUBJECTS[preset.id];
       if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
-      if (MADE_FROM_OTHERS.test(text.slice(0, m.index))) {
+      if (MADE_FROM_OTHERS.test(text.slice(0, m.index)) && !ASKED_TO_MAKE.test(text.slice(0, m.index))) {
         made ??= { preset, index: m.index, keyword };
         continue;
       }
@@ -239,6 +253,7 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
 function secondRecords(text: string, spec: AppSpec): string | null {
   const pair =
     /\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b/.exec(text) ??
+    /\btrack(?:s|ing)? (?:my|our|the) ([a-z]+) and (?:my |our |the )?([a-z]+)\b/.exec(text) ??
     /\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)/.exec(
       text,
     );
@@ -295,8 +310,7 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   // Eaters other than a baby.
   feedings: {
     named: /\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b/,
-    others:
-      /\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b/,
+    others: new RegExp(WORD_LISTS.notABabysFeeding),
   },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
@@ -337,6 +351,10 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
 const MADE_FROM_OTHERS =
   /\b(?:generat\w*|auto(?:matically)? (?:make|makes|create|creates|build|builds)|turns? (?:them |it )?into|makes? me|creates? me)(?: (?:a|an|the|my))? ?$/;
 
+/** The request itself asking for the app: "make me a recipe book", "can you generate a packing list". */
+const ASKED_TO_MAKE =
+  /^(?:(?:please|can you|could you|would you|just|now) )*(?:generate|make|create)s? (?:me |us )?(?:a|an|the|my|our)? ?$/;
+
 /**
  * The tools a request names by their own noun. Named before a record word, the tool is what is
  * asked for: "a tip calculator that splits the bill" is a calculator, not a bill tracker.
@@ -351,13 +369,12 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   color:
     /\b(?:colou?r (?:picker|chooser|palette|code|contrast|converter)s?|palette generators?|hex (?:colou?rs?|codes?|to rgb)|rgb to hex|contrast checkers?)\b/,
   typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
-  devtools:
-    /\b(?:json (?:formatter|beautifier|prettifier|validator|viewer|minifier|pretty printer|lint)s?|base ?64(?: (?:encoders?|decoders?|converters?|tools?))?|url (?:en|de)coders?|sha-?256|hash generators?|checksums?|dev(?:eloper)? tools)\b/,
+  devtools: new RegExp(WORD_LISTS.devtoolNouns),
   drawing:
     /\b(?:drawing (?:apps?|pads?|boards?|tools?|canvas)|sketch ?pads?|sketch(?:ing)? apps?|paint(?:ing)? apps?|doodle (?:apps?|pads?)|white ?boards?|signature pads?)\b/,
   clock:
     /\b(?:world (?:clocks?|times?)|time ?zones? (?:converters?|clocks?|planners?|apps?)|international clocks?|(?:meeting|call)s? (?:planner )?across time ?zones)\b/,
-  game: /\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word|snake game|game of snake|play snake|2048(?: game)?|sliding tiles? game|rock paper scissors?|roshambo)\b/,
+  game: new RegExp(WORD_LISTS.gameNouns),
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -422,10 +439,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
-  const track =
-    /\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting|rate|rating|review|reviewing|lists|listing|save|saves|saving|store|stores) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})/.exec(
-      text,
-    );
+  const track = new RegExp(WORD_LISTS.trackVerbs).exec(text);
   const before = BEFORE_CONTAINER.exec(text);
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
@@ -759,8 +773,7 @@ const GAME_REQUEST =
  * A game asked for without naming one ("a fun game for my kids"): the game kind's three, said as
  * a reading. Any other word before "game" names a game of its own ("a chess game"), which is not.
  */
-const ANY_GAME =
-  /^(?:(?:please |can you |could you )?(?:build|make|create|code|write|give|i want|i need|i would like|i d like)(?: me| us)? )?(?:(?:a|an|some|one|a few|a couple of|few|two|three) )?(?:(?:simple|fun|little|small|quick|casual|classic|easy|nice|cool|browser|web|kids|family|party|mini|silly|relaxing|new|offline) )*games?(?: (?:app|site|page|website|collection))?$/;
+const ANY_GAME = new RegExp(WORD_LISTS.anyGame);
 
 /** What the game kind builds when no game is named. */
 const ANY_GAME_READING = 'three classic games: tic-tac-toe, a memory game and hangman';
@@ -787,7 +800,7 @@ function notBuildable(limits: readonly RequestLimit[], language: LanguageInfo | 
  */
 export function specForKind(kind: AppKindId, text: string, title: string | null): AppSpec | null {
   const preset = KIND_PRESETS[kind];
-  if (!preset || !BEYOND_TEMPLATES.test(text)) return null;
+  if (!preset || !beyondTemplate(preset, text)) return null;
   return AppSpecSchema.parse({
     version: 1,
     title: title ?? preset.title,
@@ -805,8 +818,7 @@ export function specForKind(kind: AppKindId, text: string, title: string | null)
  * I want to visit", "countries I have visited", "songs to learn on guitar") reads as a list of
  * those things.
  */
-const WISH_LIST =
-  /^(?:(?:my|our|the|some) )?([a-z]+(?: [a-z]+)?) (?:(?:that|which) )?(?:(?:i|we) (?:want to|would like to|wanna|plan to|hope to|need to|have|ve|already|still) [a-z]+|to (?:learn|try|visit|buy|read|watch|see|do|make|cook|play|practi[cs]e|listen to)\b)/;
+const WISH_LIST = new RegExp(WORD_LISTS.wishList);
 
 /** Things named only by wanting them: "things I want to buy", "stuff we need to get". */
 const TO_BUY =
@@ -851,11 +863,12 @@ export function readRequest(prompt: string): RequestReading {
     anywhere && headEnd !== undefined && anywhere.index >= headEnd ? (matchPreset(text.slice(0, headEnd)) ?? anywhere) : anywhere;
   // Records named only among the features of a kind that keeps none, which the head names by its
   // own word, are part of that kind: "a landing page with a contact form" is a page, not an
-  // address book. A kind that keeps records takes them as fields ("a journal with mood").
+  // address book. A kind that keeps records takes them as fields ("a journal with mood"), but
+  // costs are its records' own ("a todo list with costs").
   const headNamesKind =
     kindNamed !== null &&
-    !KIND_PRESETS[kindNamed] &&
     inHead !== null &&
+    (!KIND_PRESETS[kindNamed] || /^(?:cost|price)s?$/.test(inHead.keyword)) &&
     headEnd !== undefined &&
     inHead.index >= headEnd &&
     analyzeRequest(text.slice(0, headEnd)).kind === kindNamed;
@@ -924,7 +937,7 @@ export function readRequest(prompt: string): RequestReading {
     chosen = PRESETS.find((p) => p.id === 'grades') ?? null;
     generic = chosen !== null;
   }
-  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && BEYOND_TEMPLATES.test(text)) {
+  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(text);
     const qualifies =
@@ -956,8 +969,9 @@ export function readRequest(prompt: string): RequestReading {
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
-    const { spec, leftOut: unapplied } = specFrom(chosen, shapeText, shapeOriginal, analysis.appName, theme?.id ?? null);
-    leftOut.push(...unapplied);
+    const shaped = specFrom(chosen, shapeText, shapeOriginal, analysis.appName, theme?.id ?? null);
+    let spec = shaped.spec;
+    leftOut.push(...shaped.leftOut);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
     leftOut.push(
@@ -968,7 +982,11 @@ export function readRequest(prompt: string): RequestReading {
       }),
     );
     const unkept = language ? null : secondRecords(text, spec);
-    if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
+    // A measure joined to the records is one of their fields: "my mood and energy" (a number).
+    const measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : spec;
+    const added = primaryOf(measured).fields.filter((f) => !primaryOf(spec).fields.some((g) => g.id === f.id));
+    if (added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
+    else if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
     const interpreted = generic || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',

@@ -5,6 +5,8 @@
  * or a part that can be left out of a close reading ("a habit tracker with push notifications").
  */
 
+import { WORD_LISTS } from './word-lists';
+
 export interface RequestLimit {
   /** What is asked that a static web app cannot do, in plain words. */
   readonly need: string;
@@ -44,7 +46,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Visits counted from other people's browsers: "a visitor counter for my website".
-    /\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)/,
+    new RegExp(WORD_LISTS.visitorCountAsked),
     {
       need: "counting visits from other people's browsers, which needs a server",
       core: true,
@@ -61,7 +63,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Not a shop's own records: "a product catalog for my online shop".
-    /\b(?<!\b(?:for|of) (?:my|our|the|an?) )(online (?:stores?|shops?)|e ?commerce|web ?shops?|storefronts?|shopping carts?|checkout pages?|sell (?:my |our )?(?:products|things|stuff|items|crafts|art|clothes) online)\b/,
+    new RegExp(WORD_LISTS.onlineStoreAsked),
     {
       need: 'selling online, with orders and payments, which needs a server and a payment provider',
       core: true,
@@ -122,7 +124,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'a server or database (the app keeps its data in this browser)', core: false, instead: '' },
   ],
   [
-    /\b(password (manager|vault|keeper|safe|list|book|notebook|tracker|log)s?|store (my )?passwords|keep (my )?passwords|(list|lists|log|book|notebook|collection|tracker) (of|for) (all )?(my |our )?(passwords|logins))\b/,
+    new RegExp(WORD_LISTS.passwordsAsked),
     {
       need: "keeping passwords safe, which needs encryption and a vault a web page's own storage is not (anyone at this browser could read them)",
       core: true,
@@ -139,7 +141,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Not a payment worked out or recorded: "a mortgage calculator with the monthly payment", "a payment tracker".
-    /\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?|methods?|types?|status)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b/,
+    new RegExp(WORD_LISTS.paymentsAsked),
     { need: 'taking payments', core: false, instead: '' },
   ],
   [
@@ -151,11 +153,11 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
   ],
   [
-    /\b(camera|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate (?:monitors?|sensors?)|(?:measures?|measuring|reads?|monitors?|monitoring|detects?|checks?) (?:my )?heart rate|health ?kit)\b/,
+    new RegExp(WORD_LISTS.deviceFeatures),
     { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
   ],
   [
-    /\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather (?:forecasts?|apps?|updates?|reports?|data|dashboards?|widgets?|stations?|alerts?|in|for|at|near)|(?:current|today'?s|local) weather|^(?:an? )?weather$|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b/,
+    new RegExp(WORD_LISTS.liveData),
     { need: 'live data from the internet (the app has no server to fetch it)', core: false, instead: '' },
   ],
 ];

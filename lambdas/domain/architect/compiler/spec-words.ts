@@ -42,7 +42,14 @@ const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|e
  */
 const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   role: ['position', 'job title', 'job'],
-  cost: ['price'],
+  cost: ['price', 'monthly cost', 'monthly price'],
+  renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
+  species: ['fish', 'kind of fish', 'type of fish'],
+  body: ['notes', 'note'],
+  name: ['title'],
+  title: ['name'],
+  due: ['pickup date', 'pickup', 'delivery date'],
+  next: ['follow up', 'follow up date', 'follow up dates'],
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
 };
@@ -67,15 +74,19 @@ function titleCase(words: string): string {
  */
 function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
   const w = word.replace(/s$/, '');
-  const direct = entity.fields.find(
-    (f) =>
+  const direct = entity.fields.find((f) => {
+    // "Elevation gain (m)" is the elevation gain; "Course or alley" the course; "Customer" the customer name.
+    const label = f.label.toLowerCase().replace(/ \(.+\)$/, '');
+    return (
       f.id.toLowerCase() === word ||
-      f.label.toLowerCase() === word ||
-      f.label.toLowerCase().replace(/s$/, '') === w ||
+      [word, word.replace(/ name$/, '')].includes(label) ||
+      label.replace(/s$/, '') === w ||
+      label.split(' or ').includes(word) ||
       FIELD_ALIASES[f.id]?.includes(word) ||
       // "with flights and hotels" on plans of a kind Flight, Hotel…: the choice holds them.
-      (f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w)),
-  );
+      (f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w))
+    );
+  });
   if (direct) return direct;
   const known = exact ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
   return known
@@ -201,22 +212,30 @@ const NOT_A_FIELD_LIST = new RegExp(WORD_LISTS.notAFieldList);
  * "logs"); stops at the next clause. Commas (kept as " , " in `text` when the request's own
  * punctuation is known) part the items too, so "with artist, album and year" names three.
  */
-function withLists(text: string, revision: boolean): ListItem[] {
+function withLists(text: string, revision: boolean, records: readonly string[]): ListItem[] {
   const items: ListItem[] = [];
-  // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps.
+  // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps; nor
+  // does "in" before a unit ("distance in km").
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
-    .matchAll(
-      /\b(with|including|plus|has|have|add|adding|records|tracks|logs|(?<=\b(?:to|i|we|and|can) )(?:log|track|record))\s+((?:(?!\b(?:where|that|which|so|like|in|to|for|but|with|including)\b)[a-z0-9 ,])+)/g,
-    )) {
-    const verb = m[1] ?? '';
+    .replace(/\bin (?=(?:km|miles|kg|lbs|pounds|grams|ml|litres|liters|minutes|hours|metres|meters|feet|cm)\b)/g, '')
+    .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
+    const verb = m[1] ?? m[2] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
+    // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
+    if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
+    // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (/^(?:with|including|plus)$/.test(verb) || (revision && /^(?:add|adding)$/.test(verb))) && !NOT_A_FIELD_LIST.test(before);
-    for (const part of (m[2] ?? '').split(/\b(?:and|or)\b|,/)) {
+      (/^(?:with|including|plus|should .+|must have|contains?|containing|need|:)$/.test(verb) ||
+        (revision && /^(?:add|adding)$/.test(verb))) &&
+      !NOT_A_FIELD_LIST.test(before);
+    for (const part of (m[3] ?? '').split(/\b(?:and|or)\b|,/)) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
-      const owned = /^\s*(?:my|our|your|his|her|their)\b/.test(part);
+      // ("with their grades" are the records' own.)
+      const owned = /^\s*(?:my|our|your|his|her)\b/.test(part);
       const words = part
+        // "the episode I'm on", "the date we planted them": the thing before the clause.
+        .replace(/^(?!\s*(?:who|what|how)\b)(.*?)\b(?:i|im|ive|we|were|weve)\b.*/, '$1')
         .replace(/\b(a|an|the|some|my|their|its|each|field|fields|column|columns)\b/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
@@ -245,7 +264,7 @@ const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|f
 const DATE_WORDS = /(?:^| )(?:birthday|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
 const BOOLEAN_WORDS =
-  /^(?:whether|is|was|if) |^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed)$/;
+  /^(?:whether|is|was|if) |^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful)$/;
 /** Long text by its last word: "ingredients", "instructions", "action items". */
 const LONG_WORDS =
   /(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$/;
@@ -261,10 +280,19 @@ const MONEY_MODIFIER =
  * The field a list item names by a measure word after another ("flour amount": a number called
  * so), or null: for one word, a vocabulary phrase ("due date"), or words that name no field.
  */
-function measureField(words: string): FieldSpec | null {
+function measureField(asked: string): FieldSpec | null {
+  // "expiry dates": an expiry date each.
+  const words = asked.replace(/ dates$/, ' date');
   const m = MEASURE_HEAD.exec(words);
-  if (!m || NOT_FIELD_WORDS.test(words) || FIELD_WORDS.some(([names]) => names.includes(words))) return null;
-  const [, modifier = '', head = ''] = m;
+  const [, modifier = '', head = ''] = m ?? [];
+  // "player count" is a field, "streak count" none.
+  // "owner phone number" is a phone.
+  if (
+    !m ||
+    NOT_FIELD_WORDS.test(modifier) ||
+    FIELD_WORDS.some(([names]) => names.some((n) => n === words || (n.includes(' ') && words.endsWith(` ${n}`))))
+  )
+    return null;
   const id = camel(words);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
   const type: FieldSpec['type'] =
@@ -346,7 +374,12 @@ export function applySpecWords(
   // Fields: "with notes and a rating", "with vintage, region and rating", "add a mood field",
   // "a field called mood".
   const secondApps: string[] = [];
-  for (const item of withLists(options.listText ?? text, options.revision === true)) {
+  const listText = options.listText ?? text;
+  for (const item of withLists(
+    listText,
+    options.revision === true,
+    [primary.name, primary.plural].map((n) => n.toLowerCase()),
+  )) {
     if (findField(primary, item.words, true)) continue;
     // "with a packing list", "with a water tracker": another app's records, which no field holds.
     if (item.names && SECOND_APP.test(item.words)) {
@@ -354,7 +387,7 @@ export function applySpecWords(
       continue;
     }
     // "flour amount", "play time", "start date": a field of that name, typed by its last word.
-    const measured = item.names ? measureField(item.words) : null;
+    const measured = measureField(item.words);
     if (measured) {
       if (!findField(primary, measured.id) && !findField(primary, item.words)) ed.addField(primary, measured, true, item.words);
       continue;
@@ -374,6 +407,20 @@ export function applySpecWords(
     if (!name || findField(primary, name)) continue;
     const known = vocabularyField(name);
     ed.addField(primary, known ? { ...known } : { id: camel(name), label: titleCase(name), type: 'text', required: false });
+  }
+  // A choice's own values: "a category like breakfast, lunch or dinner".
+  for (const m of listText.matchAll(
+    /\b([a-z]+) (?:like|such as) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
+  )) {
+    const field = findField(primary, m[1]!);
+    const values = m[2]!
+      .split(/,|\b(?:and|or)\b/)
+      .map((v) => titleCase(v.trim()))
+      .filter(Boolean);
+    if (field?.type === 'choice' && values.length > 1 && values.length <= 12 && values.every((v) => v.split(' ').length < 4)) {
+      primary.fields[primary.fields.indexOf(field)] = { ...field, options: values };
+      ed.changes.push(`offered ${values.join(', ')} as the ${field.label.toLowerCase()}`);
+    }
   }
 
   // Views.
