@@ -258,6 +258,19 @@ describe('request → spec', () => {
     expect(
       specOf("keep track of appointments, the dog's name, the owner's phone number and the price").entities[0]!.fields,
     ).toContainEqual(expect.objectContaining({ label: 'Phone', type: 'text' }));
+    // One's own characters are records, never the word counter (it built a word counter).
+    expect(readRequest('an app to manage my dnd campaign characters').outcome).toBe('spec');
+    expect(readRequest('an app for my dnd characters with class, level and hit points').outcome).not.toBe('template');
+    expect(readRequest('how many characters is my tweet')).toMatchObject({ outcome: 'template', kind: 'wordcount' });
+    // "manage my …" names the records it keeps; passwords are never kept in a page's storage.
+    expect(specOf('an app to manage my clients').entities[0]!.name).toBe('Client');
+    expect(readRequest('an app to manage my time better').outcome).toBe('refused');
+    expect(readRequest('an app to manage my passwords')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+    // A puppy's training is no workout; who does a chore and how often are fields; a dosage is the dose.
+    expect(kindOf('a puppy training log')).not.toBe('a workout log');
+    expect(kindOf('a training log for my marathon')).toBe('a workout log');
+    expect(labels('a list of chores with who does them and how often')).toEqual(expect.arrayContaining(['Who', 'How often']));
+    expect(labels('a list of my medications with dosage and time of day')).toEqual(['Name', 'Dose', 'Time']);
     // What a template does itself keeps the template.
     for (const prompt of ['a todo list with dark mode and priorities', 'a gratitude journal', 'a notes app with markdown'])
       expect(readRequest(prompt).outcome).toBe('template');

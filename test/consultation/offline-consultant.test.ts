@@ -115,6 +115,28 @@ describe('the offline consultant', () => {
     expect(ready!.build_prompt).toBe(revised!.build_prompt);
   });
 
+  it("changes a spec's fields by name: a field for …, removing one, a choice's values, a text field made a choice", () => {
+    const answers = converse([
+      'I want an app to track my plants',
+      'add a field for the pot size',
+      'the room should be a choice like kitchen, bedroom or balcony',
+      'add a pot type field',
+      'make the pot type a choice of clay, plastic or glass',
+      'remove the next watering',
+    ]);
+    const fields = (i: number) => answers[i]!.app_spec!.entities[0]!.fields;
+    // "add a field for the pot size" once added a field called "A".
+    expect(fields(1).map((f) => f.label)).toEqual(['Name', 'Room', 'Next watering', 'Pot size']);
+    expect(fields(2).find((f) => f.label === 'Room')!.options).toEqual(['Kitchen', 'Bedroom', 'Balcony']);
+    expect(fields(4).find((f) => f.label === 'Pot type')).toMatchObject({
+      type: 'choice',
+      options: ['Clay', 'Plastic', 'Glass'],
+    });
+    // Its name is enough to remove a field (the word "field" was needed).
+    expect(fields(5).map((f) => f.label)).toEqual(['Name', 'Room', 'Pot size', 'Pot type']);
+    expect(answers.every((a) => a.status === 'NEEDS_CONFIRMATION')).toBe(true);
+  });
+
   it('does not build on "proceed" when no plan exists', () => {
     const [r] = converse(['proceed']);
     expect(r!.status).toBe('NEEDS_INPUT');

@@ -287,6 +287,8 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'count the words',
         'count the characters',
         'count the letters',
+        'how many characters',
+        'how many words',
         'text statistics',
         'text stats',
         'text analyzer',

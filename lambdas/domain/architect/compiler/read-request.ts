@@ -312,6 +312,11 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
     named: /\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b/,
     others: new RegExp(WORD_LISTS.notABabysFeeding),
   },
+  // Training a pet is no workout.
+  workouts: {
+    named: /\b(?:workouts?|exercis\w*|gym|fitness|strength|weight)\b/,
+    others: /\b(?:pupp(?:y|ies)|dogs?|pets?|horses?|potty|crate|obedience)\b/,
+  },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
     named: /\b(?:grocer\w*|food|supermarket|aisles?|milk|bread|eggs)\b/,
@@ -1001,7 +1006,12 @@ export function readRequest(prompt: string): RequestReading {
   // named only after "for" is what the app serves ("dice for my board game").
   const gameHead = (text.split(/\b(?:for|during|at|in|to|that|which|with)\b/)[0] ?? '').trim();
   const game = GAME_REQUEST.test(gameHead);
-  const hinted = !kindNamed && !theme && !game && analysis.kind !== null && limits.every((l) => !l.core) ? analysis.kind : null;
+  // One's own characters are a story's or a game's, not letters to count.
+  const ownCharacters = analysis.kind === 'wordcount' && /\bmy (?:[a-z]+ ){0,2}characters\b/.test(text);
+  const hinted =
+    !kindNamed && !theme && !game && !ownCharacters && analysis.kind !== null && limits.every((l) => !l.core)
+      ? analysis.kind
+      : null;
   const anyGame = !kindNamed && !theme && game && limits.length === 0 && ANY_GAME.test(gameHead);
   // A calculator's formula asked for without the word ("split the dinner bill with tip") is that
   // calculator, said as a reading.

@@ -50,6 +50,8 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   title: ['name'],
   due: ['pickup date', 'pickup', 'delivery date'],
   next: ['follow up', 'follow up date', 'follow up dates'],
+  dose: ['dosage', 'doses'],
+  time: ['time of day'],
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
 };
@@ -319,6 +321,8 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
       asked,
     )?.[1];
   if (doer) return { id: camel(`${doer} by`), label: titleCase(`${doer} by`), type: 'text', required: false };
+  // "who does them": a person.
+  if (/^who (?:does|do|is doing)\b/.test(asked)) return { id: 'who', label: 'Who', type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
   const words = yesNo ? asked.replace(/^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?/, '') : asked;
@@ -366,8 +370,16 @@ export function applySpecWords(
     new RegExp(`\\b(no|without|remove|drop|disable|turn off|switch off|delete)\\s+(the\\s+)?(${re})`).test(text);
 
   // Removals first, so "remove the rating field and add tags" ends with tags and no rating.
-  for (const m of text.matchAll(/\b(?:remove|drop|delete|without|no)\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)\s+(?:field|column)\b/g)) {
-    const field = findField(primary, m[1] ?? '');
+  // In a change, a field's own name is enough: "remove the room".
+  for (const m of text.matchAll(
+    /\b(?:remove|drop|delete|without|no)\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)(\s+(?:field|column)\b)?/g,
+  )) {
+    const words = m[1]!;
+    const field = m[2]
+      ? findField(primary, words)
+      : options.revision
+        ? (findField(primary, words, true) ?? findField(primary, words.split(' ')[0]!, true))
+        : undefined;
     if (field) ed.removeField(primary, field);
   }
 
@@ -401,24 +413,37 @@ export function applySpecWords(
     if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
   for (const m of text.matchAll(
-    /\b(?:add|with)\s+(?:a|an)?\s*([a-z]+(?: [a-z]+)?)\s+field\b|\bfield (?:called|named) ([a-z]+(?: [a-z]+)?)/g,
+    /\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)/g,
   )) {
     const name = (m[1] ?? m[2] ?? '').trim();
     if (!name || findField(primary, name)) continue;
     const known = vocabularyField(name);
-    ed.addField(primary, known ? { ...known } : { id: camel(name), label: titleCase(name), type: 'text', required: false });
+    ed.addField(
+      primary,
+      known
+        ? { ...known }
+        : (measureField(name) ??
+            namedField(name, ed.entities) ?? { id: camel(name), label: titleCase(name), type: 'text', required: false }),
+    );
   }
-  // A choice's own values: "a category like breakfast, lunch or dinner".
+  // A choice's own values: "a category like breakfast, lunch or dinner", "the room should be a
+  // choice of kitchen, bedroom or balcony" (a text field becomes that choice).
   for (const m of listText.matchAll(
-    /\b([a-z]+) (?:like|such as) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
+    /\b((?:[a-z]+ )?[a-z]+)(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
   )) {
-    const field = findField(primary, m[1]!);
+    const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
     const values = m[2]!
       .split(/,|\b(?:and|or)\b/)
       .map((v) => titleCase(v.trim()))
-      .filter(Boolean);
-    if (field?.type === 'choice' && values.length > 1 && values.length <= 12 && values.every((v) => v.split(' ').length < 4)) {
-      primary.fields[primary.fields.indexOf(field)] = { ...field, options: values };
+      .filter((v, i, all) => v && all.indexOf(v) === i);
+    if (
+      // Not the records' own name: "pets with names like max and bella" are examples.
+      (field?.type === 'choice' || (field?.type === 'text' && !field.required)) &&
+      values.length > 1 &&
+      values.length <= 12 &&
+      values.every((v) => v.split(' ').length < 4 && v.length <= 40)
+    ) {
+      primary.fields[primary.fields.indexOf(field)] = { ...field, type: 'choice', options: values };
       ed.changes.push(`offered ${values.join(', ')} as the ${field.label.toLowerCase()}`);
     }
   }

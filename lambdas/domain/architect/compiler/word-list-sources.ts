@@ -1,10 +1,64 @@
+import type { FieldSpec } from './app-spec-schema';
+import { f } from './preset-fields';
+
 /**
- * The request reader's longest word lists, as the sources of their regular expressions; the file
- * that reads each one (spec-words.ts, feature-gaps.ts, request-limits.ts) says what it means. Function bundles carry them packed (word-lists.ts), not
- * as code; tests and the local stack read them here.
+ * The request reader's field vocabulary and its longest word lists, as the sources of their
+ * regular expressions; the file that reads each one (read-request.ts, spec-words.ts,
+ * feature-gaps.ts, request-limits.ts) says what it means. Function bundles carry them packed
+ * (word-lists.ts), not as code; tests and the local stack read them here.
  */
 export function sourceWordLists() {
+  /** The field vocabulary of "with X" and "add a X field": words → a typed field. */
+  const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
+    [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
+    [['description', 'details'], f.long('description', 'Description')],
+    [['rating', 'ratings', 'star', 'stars', 'score'], f.rating()],
+    [['tag', 'tags', 'label', 'labels'], f.tags()],
+    [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
+    [['link', 'links', 'url', 'urls', 'website'], f.url('link', 'Link')],
+    [['price', 'prices', 'cost', 'costs', 'amount', 'amounts', 'savings', 'balance', 'net worth'], f.money('amount', 'Amount')],
+    [['due date', 'deadline', 'deadlines', 'due dates'], f.date('due', 'Due')],
+    [['date', 'dates', 'day'], f.date('date', 'Date')],
+    [['category', 'categories'], f.choice('category', 'Category', ['General', 'Work', 'Home', 'Other'])],
+    [['priority', 'priorities'], f.choice('priority', 'Priority', ['High', 'Normal', 'Low'])],
+    [['how often', 'frequency'], f.choice('frequency', 'How often', ['Daily', 'Weekly', 'Monthly'])],
+    [['rsvp', 'rsvp status', 'rsvps', 'attending'], f.choice('rsvp', 'RSVP', ['Invited', 'Yes', 'No', 'Maybe'])],
+    [['meal', 'meal choice', 'menu choice', 'dish'], f.text('meal', 'Meal')],
+    [['weather'], f.choice('weather', 'Weather', ['Sunny', 'Cloudy', 'Rainy', 'Snowy', 'Windy'])],
+    [['status', 'stage'], f.choice('status', 'Status', ['To do', 'Doing', 'Done'])],
+    [['quantity', 'quantities', 'count', 'amount of'], f.number('quantity', 'Quantity')],
+    [['points', 'story points', 'estimate', 'estimates'], f.number('points', 'Points')],
+    [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
+    [['age', 'ages'], f.number('age', 'Age')],
+    [['pay', 'wage', 'wages', 'earned', 'earnings', 'salary', 'income', 'tips', 'winnings'], f.money('pay', 'Pay')],
+    [['allowance', 'allowances', 'pocket money'], f.money('allowance', 'Allowance')],
+    [['intake', 'consumption', 'units'], f.number('amount', 'Amount')],
+    [['heart rate', 'bpm', 'resting heart rate'], f.number('heartRate', 'Heart rate')],
+    [['reward', 'rewards', 'prize', 'prizes'], f.text('reward', 'Reward')],
+    [['folder', 'folders', 'notebook', 'notebooks'], f.choice('folder', 'Folder', ['Personal', 'Work', 'Ideas', 'Other'])],
+    [['done', 'completed', 'finished', 'checkbox'], f.bool('done', 'Done')],
+    [['favorite', 'favorites', 'favourite', 'favourites', 'starred'], f.bool('favorite', 'Favorite')],
+    [['location', 'place', 'where'], f.text('location', 'Location')],
+    [['email', 'e mail', 'email address', 'e mail address', 'emails'], f.text('email', 'E-mail')],
+    [['phone', 'phone number', 'phone numbers', 'telephone', 'mobile number'], f.text('phone', 'Phone')],
+    [['author', 'authors'], f.text('author', 'Author')],
+    [['duration', 'minutes', 'time spent'], f.number('minutes', 'Minutes')],
+    [['time', 'times'], f.text('time', 'Time')],
+    [['calorie', 'calories', 'kcal'], f.number('calories', 'Calories')],
+    [['mileage', 'odometer'], f.number('mileage', 'Mileage')],
+    [['distance', 'miles', 'km', 'kilometers', 'kilometres'], f.number('distance', 'Distance')],
+    [['weight', 'weights'], f.number('weight', 'Weight')],
+    [['sets'], f.number('sets', 'Sets')],
+    [['reps', 'repetitions'], f.number('reps', 'Reps')],
+    [['hours'], f.number('hours', 'Hours')],
+    [['steps', 'step count'], f.number('steps', 'Steps')],
+    [['pages', 'pages read', 'page count'], f.number('pages', 'Pages')],
+    [['blood sugar', 'glucose', 'blood glucose', 'sugar level', 'sugar'], f.number('glucose', 'Blood sugar')],
+    [['repro steps', 'reproduction steps'], f.long('repro', 'Steps to reproduce')],
+    [['severity', 'intensity', 'pain level'], f.number('severity', 'Severity')],
+  ];
   return {
+    fieldWords,
     countdownToDate: String.raw`\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)`,
     notAFieldList: String.raw`\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$`,
     notFieldWords: String.raw`\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them|who|whom|whose|what|how|why)\b`,
@@ -19,10 +73,10 @@ export function sourceWordLists() {
     anyGame: String.raw`^(?:(?:please |can you |could you )?(?:build|make|create|code|write|give|i want|i need|i would like|i d like)(?: me| us)? )?(?:(?:a|an|some|one|a few|a couple of|few|two|three) )?(?:(?:simple|fun|little|small|quick|casual|classic|easy|nice|cool|browser|web|kids|family|party|mini|silly|relaxing|new|offline) )*games?(?: (?:app|site|page|website|collection))?$`,
     beyondTemplates: String.raw`\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|folders?|notebooks?|favou?rites?|starred|timers?|allowances?|costs?|prices?)\b`,
     gameNouns: String.raw`\b(?:tic ?tac ?toe|noughts and crosses|naughts and crosses|memory (?:game|match\w*|cards?)|matching (?:game|pairs)|pairs game|concentration game|hangman|word guessing game|guess the word|snake game|game of snake|play snake|2048(?: game)?|sliding tiles? game|rock paper scissors?|roshambo)\b`,
-    trackVerbs: String.raw`\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|collect|count|counting|rate|rating|review|reviewing|lists|listing|save|saves|saving|store|stores) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})`,
+    trackVerbs: String.raw`\b(?:track|tracks|tracking|log|logging|keep track of|catalog|catalogue|organi[sz]e|manag(?:e|ing)(?= (?:my |our |the |all )?(?:[a-z]+ ){0,2}[a-z]+s\b)|collect|count|counting|rate|rating|review|reviewing|lists|listing|save|saves|saving|store|stores) (?:my |our |the |all )?(?!(?:with|that|which|where|including|and|or|for|to|in)\b)([a-z]+(?: [a-z]+){0,2})`,
     wishList: String.raw`^(?:(?:my|our|the|some) )?([a-z]+(?: [a-z]+)?) (?:(?:that|which) )?(?:(?:i|we) (?:want to|would like to|wanna|plan to|hope to|need to|have|ve|already|still) [a-z]+|to (?:learn|try|visit|buy|read|watch|see|do|make|cook|play|practi[cs]e|listen to)\b)`,
     devtoolNouns: String.raw`\b(?:json (?:formatter|beautifier|prettifier|validator|viewer|minifier|pretty printer|lint)s?|base ?64(?: (?:encoders?|decoders?|converters?|tools?))?|url (?:en|de)coders?|sha-?256|hash generators?|checksums?|dev(?:eloper)? tools)\b`,
-    passwordsAsked: String.raw`\b(password (manager|vault|keeper|safe|list|book|notebook|tracker|log)s?|store (my )?passwords|keep (my )?passwords|(list|lists|log|book|notebook|collection|tracker) (of|for) (all )?(my |our )?(passwords|logins))\b`,
+    passwordsAsked: String.raw`\b(password (manager|vault|keeper|safe|list|book|notebook|tracker|log)s?|(?:manag|keep|track|sav|stor|organi[sz])\w* (?:all )?(?:my |our )?passwords|store (my )?passwords|keep (my )?passwords|(list|lists|log|book|notebook|collection|tracker) (of|for) (all )?(my |our )?(passwords|logins))\b`,
     onlineStoreAsked: String.raw`\b(?<!\b(?:for|of) (?:my|our|the|an?) )(online (?:stores?|shops?)|e ?commerce|web ?shops?|storefronts?|shopping carts?|checkout pages?|sell (?:my |our )?(?:products|things|stuff|items|crafts|art|clothes) online)\b`,
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,

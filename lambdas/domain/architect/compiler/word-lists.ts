@@ -1,7 +1,7 @@
 import { unpackJson } from '../packed-files';
 import { sourceWordLists } from './word-list-sources';
 
-/** The request reader's longest word lists, as regular-expression sources (word-list-sources.ts). */
+/** The request reader's field vocabulary and longest word lists, as regular-expression sources (word-list-sources.ts). */
 export type WordLists = ReturnType<typeof sourceWordLists>;
 
 /**
