@@ -11,6 +11,7 @@ import {
 import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
 import { describeSpec } from './architect/compiler/describe-spec';
 import { readRequest, specForKind, type RequestReading } from './architect/compiler/read-request';
+import { findLimits } from './architect/compiler/request-limits';
 import { applySpecWords } from './architect/compiler/spec-words';
 import { resolveDraft } from './architect/offline-architect';
 import { analyzeRequest, normalizeRequestText } from './architect/request-analysis';
@@ -487,7 +488,10 @@ function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, message: string, 
     };
   }
   const leftOut = [...(plan.left_out ?? [])];
-  for (const need of readRequest(message).leftOut) if (!leftOut.includes(need)) leftOut.push(need);
+  // What the change asks that no app here can do; a template's own notes are another app's ("a page count" is no page).
+  const reading = readRequest(message);
+  const needs = reading.outcome === 'template' ? findLimits(text).map((l) => l.need) : reading.leftOut;
+  for (const need of needs) if (!leftOut.includes(need)) leftOut.push(need);
   notes.push(
     ...outOfScope(message)
       .filter(() => leftOut.length === 0)

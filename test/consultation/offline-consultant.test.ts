@@ -137,6 +137,41 @@ describe('the offline consultant', () => {
     expect(answers.every((a) => a.status === 'NEEDS_CONFIRMATION')).toBe(true);
   });
 
+  it('renames fields and the app, removes behaviours and views, reads a field with its values, and says only what a change leaves out', () => {
+    const answers = converse([
+      'an expense tracker with a calendar',
+      'rename amount to cost',
+      'add a payment method field with cash, card or transfer',
+      'remove the totals',
+      'remove the calendar',
+      'change the title to Pocket Money',
+    ]);
+    const spec = (i: number) => answers[i]!.app_spec!;
+    const labels = (i: number) => spec(i).entities[0]!.fields.map((f) => f.label);
+    expect(labels(1)).toContain('Cost');
+    expect(labels(1)).not.toContain('Amount');
+    // The values are the field's, not fields of their own (it added Cash and Transfer fields).
+    expect(spec(2).entities[0]!.fields.at(-1)).toMatchObject({
+      label: 'Payment method',
+      type: 'choice',
+      options: ['Cash', 'Card', 'Transfer'],
+    });
+    expect(labels(2)).not.toContain('Cash');
+    // The words that remove the totals add none back.
+    expect(spec(3).behaviours.map((b) => b.type)).not.toContain('total');
+    expect(spec(4).views.map((v) => v.type)).not.toContain('calendar');
+    expect(spec(4).views.length).toBeGreaterThan(0);
+    // The app's title, not the field called Title.
+    expect(answers[5]!.response).toContain('Pocket Money');
+    expect(labels(5)).toEqual(labels(4));
+    // Nothing to remove: no change is claimed.
+    expect(converse(['an expense tracker', 'remove the streaks'])[1]!.response).toMatch(/did not find a change/);
+    // "a page count" is a number of each book, not a one-page website's missing words.
+    const books = converse(['a reading list', 'add a page count', 'I also want to track when I finished each book']);
+    expect(books[1]!.left_out ?? []).toEqual([]);
+    expect(books[2]!.app_spec!.entities[0]!.fields.at(-1)).toMatchObject({ label: 'Finished on', type: 'date' });
+  });
+
   it('does not build on "proceed" when no plan exists', () => {
     const [r] = converse(['proceed']);
     expect(r!.status).toBe('NEEDS_INPUT');

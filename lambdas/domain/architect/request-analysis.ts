@@ -175,7 +175,10 @@ export function normalizeRequestText(
     .replace(/\blog books?\b/g, 'logbook')
     .replace(/[’']/g, '');
   // A name the person gives ("called Habbit Hero") keeps its spelling.
-  const named = /\b(?:called|named|titled|name it|call it)\b/.exec(plain)?.index ?? plain.length;
+  const named =
+    /\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)\b/.exec(
+      plain,
+    )?.index ?? plain.length;
   const mended = options.keepPossessives
     ? plain
     : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
@@ -346,12 +349,15 @@ const NAME_END_WORDS = new Set(['with', 'that', 'which', 'and', 'for', 'to', 'us
 function extractAppName(text: string): string | null {
   // The closing quote must match the opening one, so an apostrophe inside "Tom's List" survives.
   const quoted =
-    /\b(?:called|named|titled|name it|call it)\s*:?\s*(?:"([^"\n]{1,80})"|“([^”\n]{1,80})”|«([^»\n]{1,80})»|'([^'\n]{1,80})'|‘([^’\n]{1,80})’)/i.exec(
+    /\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)\s*:?\s*(?:"([^"\n]{1,80})"|“([^”\n]{1,80})”|«([^»\n]{1,80})»|'([^'\n]{1,80})'|‘([^’\n]{1,80})’)/i.exec(
       text,
     );
   const quotedName = quoted?.slice(1).find((group) => group !== undefined);
   if (quotedName) return cleanAppName(quotedName);
-  const bare = /\b(?:called|named|titled|name it|call it)\s*[:]?\s+([^\n.,;:!?()]{1,80})/i.exec(text);
+  const bare =
+    /\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)\s*[:]?\s+([^\n.,;:!?()]{1,80})/i.exec(
+      text,
+    );
   if (!bare?.[1]) return null;
   const kept: string[] = [];
   for (const word of bare[1].trim().split(/\s+/)) {

@@ -128,6 +128,8 @@ class SpecEditor {
   readonly changes: string[] = [];
   /** Fields asked for when the record already held as many as it can. */
   readonly tooMany: string[] = [];
+  /** Behaviour and view types the words removed: the same words add none of them back. */
+  readonly removed = new Set<string>();
 
   constructor(private readonly spec: AppSpec) {
     this.entities = spec.entities.map((e) => ({ ...e, fields: [...e.fields] }));
@@ -156,6 +158,7 @@ class SpecEditor {
   }
 
   addBehaviour(b: BehaviourSpec, words: string): void {
+    if (this.removed.has(b.type)) return;
     const key = JSON.stringify(b);
     if (this.behaviours.some((x) => JSON.stringify(x) === key)) return;
     if (
@@ -169,6 +172,7 @@ class SpecEditor {
   }
 
   addView(v: ViewSpec, words: string): void {
+    if (this.removed.has(v.type)) return;
     if (this.views.some((x) => x.type === v.type && x.entity === v.entity && x.field === v.field)) return;
     // The new view comes first: it is what the person asked to see.
     this.views.unshift(v);
@@ -224,6 +228,8 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
     .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
+    // "a payment method field with cash, card or transfer": the field's values (read below).
+    if (/\b(?:field|column)$/.test(before)) continue;
     // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
@@ -237,7 +243,7 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
       const owned = /^\s*(?:my|our|your|his|her)\b/.test(part);
       const words = part
         // "the episode I'm on", "the date we planted them": the thing before the clause.
-        .replace(/^(?!\s*(?:who|what|how)\b)(.*?)\b(?:i|im|ive|we|were|weve)\b.*/, '$1')
+        .replace(/^(?!\s*(?:who|what|how|when)\b)(.*?)\b(?:i|im|ive|we|were|weve)\b.*/, '$1')
         .replace(/\b(a|an|the|some|my|their|its|each|field|fields|column|columns)\b/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
@@ -383,6 +389,34 @@ export function applySpecWords(
     if (field) ed.removeField(primary, field);
   }
 
+  if (options.revision) {
+    // "remove search", "no calendar": a behaviour or a view goes (a list stays).
+    for (const m of text.matchAll(
+      /\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b/g,
+    )) {
+      const type = m[1]!;
+      ed.removed.add(type);
+      const views = ed.views.filter((v) => v.type !== type);
+      const behaviours = ed.behaviours.filter((b) => b.type !== type);
+      if (views.length + behaviours.length === ed.views.length + ed.behaviours.length) continue;
+      ed.views = views.some((v) => v.entity === primary.id)
+        ? views
+        : [...views, { type: 'list', entity: primary.id, field: null }];
+      ed.behaviours = behaviours;
+      ed.changes.push(`removed the ${type}`);
+    }
+    // "rename amount to cost", "call the amount field cost": the field keeps its data, under a new name.
+    const renamed =
+      /\brename (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|as|into) ([a-z]+(?: [a-z]+){0,2})$/.exec(text) ??
+      /\b(?:change|call) (?:the )?([a-z]+(?: [a-z]+)?) (?:field|column) (?:to |into )?([a-z]+(?: [a-z]+){0,2})$/.exec(text);
+    const field = renamed ? findField(primary, renamed[1]!, true) : undefined;
+    if (field) {
+      const label = titleCase(renamed![2]!).slice(0, 40);
+      primary.fields[primary.fields.indexOf(field)] = { ...field, label };
+      ed.changes.push(`renamed the ${field.label.toLowerCase()} field to ${label}`);
+    }
+  }
+
   // Fields: "with notes and a rating", "with vintage, region and rating", "add a mood field",
   // "a field called mood".
   const secondApps: string[] = [];
@@ -393,6 +427,13 @@ export function applySpecWords(
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
   )) {
     if (findField(primary, item.words, true)) continue;
+    // "when I finished each book": the date it happened.
+    const when = /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed)\b/.exec(item.words)?.[1];
+    if (when) {
+      if (!findField(primary, `${when} on`))
+        ed.addField(primary, { id: camel(`${when} on`), label: titleCase(`${when} on`), type: 'date', required: false });
+      continue;
+    }
     // "with a packing list", "with a water tracker": another app's records, which no field holds.
     if (item.names && SECOND_APP.test(item.words)) {
       if (!secondApps.includes(item.words)) secondApps.push(item.words);
@@ -429,7 +470,7 @@ export function applySpecWords(
   // A choice's own values: "a category like breakfast, lunch or dinner", "the room should be a
   // choice of kitchen, bedroom or balcony" (a text field becomes that choice).
   for (const m of listText.matchAll(
-    /\b((?:[a-z]+ )?[a-z]+)(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
+    /\b((?:[a-z]+ )?[a-z]+)(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
   )) {
     const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
     const values = m[2]!
