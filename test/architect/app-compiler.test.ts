@@ -271,6 +271,19 @@ describe('request → spec', () => {
     expect(kindOf('a training log for my marathon')).toBe('a workout log');
     expect(labels('a list of chores with who does them and how often')).toEqual(expect.arrayContaining(['Who', 'How often']));
     expect(labels('a list of my medications with dosage and time of day')).toEqual(['Name', 'Dose', 'Time']);
+    // Tips are money; finish times and hydration are the records' own; etsy orders are a shop's orders.
+    expect(specOf('a tip tracker for my waitressing shifts').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ type: 'money' }),
+    );
+    expect(labels('a tracker for the marathons I ran with finish times')).toContain('Finish time');
+    expect(specOf('a log of my sourdough bakes with hydration and flour').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Hydration', type: 'number' }),
+    );
+    expect(kindOf('a tracker for my etsy orders with shipping status')).toBe('an order list');
+    // A measure of several words joined with "and" is a field (it was "body" as a second kind of record).
+    const weight = readRequest('an app to track my weight and body fat percentage');
+    expect(weight.leftOut).toEqual([]);
+    expect(labels('an app to track my weight and body fat percentage')).toContain('Body fat percentage');
     // What a template does itself keeps the template.
     for (const prompt of ['a todo list with dark mode and priorities', 'a gratitude journal', 'a notes app with markdown'])
       expect(readRequest(prompt).outcome).toBe('template');

@@ -843,6 +843,7 @@ export function sourcePresets(): Preset[] {
         'cake order',
         'bakery order',
         'shop order',
+        'etsy order',
         'my order',
       ],
       title: 'Orders',

@@ -253,7 +253,9 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
 function secondRecords(text: string, spec: AppSpec): string | null {
   const pair =
     /\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b/.exec(text) ??
-    /\btrack(?:s|ing)? (?:my|our|the) ([a-z]+) and (?:my |our |the )?([a-z]+)\b/.exec(text) ??
+    /\btrack(?:s|ing)? (?:my|our|the) ([a-z]+) and (?:my |our |the )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to)\b)[a-z]+){0,2})/.exec(
+      text,
+    ) ??
     /\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)/.exec(
       text,
     );

@@ -290,7 +290,7 @@ const MONEY_MODIFIER =
  */
 function measureField(asked: string): FieldSpec | null {
   // "expiry dates": an expiry date each.
-  const words = asked.replace(/ dates$/, ' date');
+  const words = asked.replace(/ (date|time)s$/, ' $1');
   const m = MEASURE_HEAD.exec(words);
   const [, modifier = '', head = ''] = m ?? [];
   // "player count" is a field, "streak count" none.
