@@ -284,6 +284,10 @@ describe('request → spec', () => {
     const weight = readRequest('an app to track my weight and body fat percentage');
     expect(weight.leftOut).toEqual([]);
     expect(labels('an app to track my weight and body fat percentage')).toContain('Body fat percentage');
+    // A role-playing game's characters have a class, a level and hit points; a baby's naps are the baby log's.
+    for (const prompt of ['a character sheet for my dnd game', 'an app for my dnd characters with class, level and hit points'])
+      expect(kindOf(prompt)).toBe('a character roster');
+    expect(kindOf("an app where parents can log their baby's naps")).toBe('a baby log');
     // What a template does itself keeps the template.
     for (const prompt of ['a todo list with dark mode and priorities', 'a gratitude journal', 'a notes app with markdown'])
       expect(readRequest(prompt).outcome).toBe('template');

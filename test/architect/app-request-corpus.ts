@@ -317,6 +317,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Recipe'],
     fields: { 'Prep time': 'text', Category: 'choice' },
   },
+  // Refused, and "my dnd campaign characters" built a word counter.
+  {
+    prompt: 'an app for my dnd characters with class, level and hit points',
+    builds: 'spec',
+    entities: ['Character'],
+    fields: { Class: 'text', Level: 'number', 'Hit points': 'number' },
+  },
   // Was a bill to pay, with no renewal or billing period.
   {
     prompt: 'a subscription tracker with renewal dates and monthly cost',

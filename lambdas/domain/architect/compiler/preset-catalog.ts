@@ -413,6 +413,9 @@ export function sourcePresets(): Preset[] {
         'nappy log',
         'nappy tracker',
         'nappies',
+        'baby nap',
+        'nap tracker',
+        'nap log',
       ],
       title: 'Baby Log',
       phrase: 'a baby log',
@@ -1709,6 +1712,35 @@ export function sourcePresets(): Preset[] {
         { type: 'filter', entity: 'bill', field: 'paid' },
         { type: 'total', entity: 'bill', field: 'amount', by: 'paid' },
         { type: 'sort', entity: 'bill', field: 'due', direction: 'asc' },
+      ],
+    },
+    {
+      // A role-playing game's characters (a story's characters are generic records).
+      id: 'characters',
+      keywords: ['character sheet', 'dnd character', 'd d character', 'rpg character', 'campaign character', 'player character'],
+      title: 'Characters',
+      phrase: 'a character roster',
+      entities: [
+        {
+          id: 'character',
+          name: 'Character',
+          plural: 'Characters',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('player', 'Player'),
+            f.text('class', 'Class'),
+            f.number('level', 'Level'),
+            f.number('hp', 'Hit points'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('character')],
+      behaviours: [
+        crud('character'),
+        search('character'),
+        { type: 'sort', entity: 'character', field: 'level', direction: 'desc' },
       ],
     },
     {

@@ -447,7 +447,10 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track = new RegExp(WORD_LISTS.trackVerbs).exec(text);
-  const before = BEFORE_CONTAINER.exec(text);
+  // Not a verb: "parents can log their baby's naps" names no parents' log.
+  const before = /\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$/.test(BEFORE_CONTAINER.exec(text)?.[1] ?? '')
+    ? null
+    : BEFORE_CONTAINER.exec(text);
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
