@@ -173,7 +173,7 @@ describe('request → spec', () => {
       expect(kindOf(prompt)).toBe('a trip itinerary');
   });
 
-  test('"make me" asks for the app; a measure joined with "and" is a field; a template keeps no typed field silently', () => {
+  test('"make me a …" asks for the app; lists after "should have", "recipes need" and a colon name fields; "like a, b or c" are a choice\'s values', () => {
     const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
     // The request's own "make me a …" is no record made from others (it read a reading list).
     expect(kindOf('make me a recipe book where I can save ingredients and cooking time')).toBe('a recipe book');
@@ -181,6 +181,30 @@ describe('request → spec', () => {
     expect(labels('make me a recipe book where I can save ingredients and cooking time')).toContain('Cooking time');
     // Still made from others: the shopping list an app would generate from recipes.
     expect(kindOf('a meal planner that makes me a shopping list')).toBe('a meal planner');
+    // Lists after "each … should have", "recipes need" and a colon name fields, as "with" does; a
+    // sentence's end closes the list, a parenthesis is no item, and "like a, b or c" are a choice's values.
+    expect(labels('a workout log. Each workout should have the exercise, sets, reps and weight.')).toEqual(
+      expect.arrayContaining(['Sets', 'Reps', 'Weight']),
+    );
+    const recipe = specOf(
+      'Help me build a recipe organizer. Recipes need a title, ingredients, steps, prep time, and a category like breakfast, lunch or dinner.',
+    ).entities[0]!.fields;
+    expect(recipe.map((f) => f.label)).toEqual(['Name', 'Ingredients', 'Steps', 'Tags', 'Prep time', 'Category']);
+    expect(recipe.at(-1)!.options).toEqual(['Breakfast', 'Lunch', 'Dinner']);
+    const tea = labels(
+      'I want an app to keep track of my tea collection: name, type (green, black, oolong), origin, and how much I have left in grams.',
+    );
+    expect(tea).toEqual(expect.arrayContaining(['Type', 'Origin']));
+    expect(tea).not.toContain('Black');
+    expect(labels('a habit tracker. It should have dark mode.')).toEqual(['Name']);
+    expect(readRequest('my parents need a simple tracker for their pills').leftOut).toEqual([]);
+    expect(
+      specOf("keep track of appointments, the dog's name, the owner's phone number and the price").entities[0]!.fields,
+    ).toContainEqual(expect.objectContaining({ label: 'Phone', type: 'text' }));
+  });
+
+  test('a measure joined with "and" is a field; a template asked for a number, a date or money becomes a spec', () => {
+    const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
     // A measure joined to the records is a number of each, not a second kind of record.
     for (const prompt of ['an app to track my mood and energy each day', 'a mood and energy tracker'])
       expect(specOf(prompt).entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Energy', type: 'number' }));
@@ -192,16 +216,23 @@ describe('request → spec', () => {
     expect(labels('a todo list with estimated minutes')).toContain('Minutes');
     expect(labels('a todo list with costs')).toContain('Amount');
     expect(labels('a kanban board for my wedding planning with costs')).toEqual(['Title', 'Status', 'Notes', 'Amount']);
-    // A subscription renews and is billed monthly or yearly (it was a bill to pay); its renewal
-    // dates and monthly cost are those fields, not new ones.
-    expect(labels('a subscription tracker with renewal dates and monthly cost')).toEqual([
-      'Service',
-      'Cost',
-      'Billed',
-      'Renews',
-      'Active',
-    ]);
-    expect(kindOf('a tracker for my gym memberships')).toBe('a subscription tracker');
+    // Tips are money; finish times and hydration are the records' own; etsy orders are a shop's orders.
+    expect(specOf('a tip tracker for my waitressing shifts').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ type: 'money' }),
+    );
+    expect(labels('a tracker for the marathons I ran with finish times')).toContain('Finish time');
+    expect(specOf('a log of my sourdough bakes with hydration and flour').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Hydration', type: 'number' }),
+    );
+    expect(kindOf('a tracker for my etsy orders with shipping status')).toBe('an order list');
+    // A measure of several words joined with "and" is a field (it was "body" as a second kind of record).
+    const weight = readRequest('an app to track my weight and body fat percentage');
+    expect(weight.leftOut).toEqual([]);
+    expect(labels('an app to track my weight and body fat percentage')).toContain('Body fat percentage');
+  });
+
+  test('fields the records have are not added again; words name the type and name of a new one', () => {
+    const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
     // The golf course is the round's "Course or alley"; the episode I'm on is the episode (it was a
     // date "Episode im on"); their grades are the students' own; a player count is a number.
     expect(labels('a log of my golf rounds with score and course')).toEqual(['Date', 'Course or alley', 'Score', 'Notes']);
@@ -238,26 +269,20 @@ describe('request → spec', () => {
     expect(specOf('a score tracker for my bowling league with player count').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ label: 'Player count', type: 'number' }),
     );
-    // Lists after "each … should have", "recipes need" and a colon name fields, as "with" does; a
-    // sentence's end closes the list, a parenthesis is no item, and "like a, b or c" are a choice's values.
-    expect(labels('a workout log. Each workout should have the exercise, sets, reps and weight.')).toEqual(
-      expect.arrayContaining(['Sets', 'Reps', 'Weight']),
-    );
-    const recipe = specOf(
-      'Help me build a recipe organizer. Recipes need a title, ingredients, steps, prep time, and a category like breakfast, lunch or dinner.',
-    ).entities[0]!.fields;
-    expect(recipe.map((f) => f.label)).toEqual(['Name', 'Ingredients', 'Steps', 'Tags', 'Prep time', 'Category']);
-    expect(recipe.at(-1)!.options).toEqual(['Breakfast', 'Lunch', 'Dinner']);
-    const tea = labels(
-      'I want an app to keep track of my tea collection: name, type (green, black, oolong), origin, and how much I have left in grams.',
-    );
-    expect(tea).toEqual(expect.arrayContaining(['Type', 'Origin']));
-    expect(tea).not.toContain('Black');
-    expect(labels('a habit tracker. It should have dark mode.')).toEqual(['Name']);
-    expect(readRequest('my parents need a simple tracker for their pills').leftOut).toEqual([]);
-    expect(
-      specOf("keep track of appointments, the dog's name, the owner's phone number and the price").entities[0]!.fields,
-    ).toContainEqual(expect.objectContaining({ label: 'Phone', type: 'text' }));
+  });
+
+  test('subscriptions, role-playing characters and a baby\'s naps; own characters, a puppy\'s training and "manage my …" are never another app', () => {
+    const labels = (prompt: string): string[] => specOf(prompt).entities[0]!.fields.map((f) => f.label);
+    // A subscription renews and is billed monthly or yearly (it was a bill to pay); its renewal
+    // dates and monthly cost are those fields, not new ones.
+    expect(labels('a subscription tracker with renewal dates and monthly cost')).toEqual([
+      'Service',
+      'Cost',
+      'Billed',
+      'Renews',
+      'Active',
+    ]);
+    expect(kindOf('a tracker for my gym memberships')).toBe('a subscription tracker');
     // One's own characters are records, never the word counter (it built a word counter).
     expect(readRequest('an app to manage my dnd campaign characters').outcome).toBe('spec');
     expect(readRequest('an app for my dnd characters with class, level and hit points').outcome).not.toBe('template');
@@ -271,19 +296,6 @@ describe('request → spec', () => {
     expect(kindOf('a training log for my marathon')).toBe('a workout log');
     expect(labels('a list of chores with who does them and how often')).toEqual(expect.arrayContaining(['Who', 'How often']));
     expect(labels('a list of my medications with dosage and time of day')).toEqual(['Name', 'Dose', 'Time']);
-    // Tips are money; finish times and hydration are the records' own; etsy orders are a shop's orders.
-    expect(specOf('a tip tracker for my waitressing shifts').entities[0]!.fields).toContainEqual(
-      expect.objectContaining({ type: 'money' }),
-    );
-    expect(labels('a tracker for the marathons I ran with finish times')).toContain('Finish time');
-    expect(specOf('a log of my sourdough bakes with hydration and flour').entities[0]!.fields).toContainEqual(
-      expect.objectContaining({ label: 'Hydration', type: 'number' }),
-    );
-    expect(kindOf('a tracker for my etsy orders with shipping status')).toBe('an order list');
-    // A measure of several words joined with "and" is a field (it was "body" as a second kind of record).
-    const weight = readRequest('an app to track my weight and body fat percentage');
-    expect(weight.leftOut).toEqual([]);
-    expect(labels('an app to track my weight and body fat percentage')).toContain('Body fat percentage');
     // A role-playing game's characters have a class, a level and hit points; a baby's naps are the baby log's.
     for (const prompt of ['a character sheet for my dnd game', 'an app for my dnd characters with class, level and hit points'])
       expect(kindOf(prompt)).toBe('a character roster');
