@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { AppSpecSchema, InvalidAppSpecError, parseAppSpec } from '../../lambdas/domain/architect/compiler/app-spec-schema';
 import { compileApp } from '../../lambdas/domain/architect/compiler/compile-app';
 import { describeSpec } from '../../lambdas/domain/architect/compiler/describe-spec';
+import { PRESETS } from '../../lambdas/domain/architect/compiler/presets';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
 import { draftManifest, planHeal, resolveDraft } from '../../lambdas/domain/architect/offline-architect';
 import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from './app-request-corpus';
@@ -244,6 +245,8 @@ describe('request → spec', () => {
       'Rating',
     ]);
     expect(labels('a list of my students with their grades')).toContain('Grades');
+    // "… and their value" is a field of each, as "with" is.
+    expect(labels('a list of my vinyl records and their value')).toContain('Value');
     // A field the records have is not added again under a longer name: a unit, "name", a pickup.
     expect(labels('a hiking log with trail, distance, elevation gain and difficulty')).not.toContain('Elevation gain');
     expect(labels('my bakery orders with customer name, pickup date, items and paid status')).toEqual([
@@ -300,9 +303,17 @@ describe('request → spec', () => {
     for (const prompt of ['a character sheet for my dnd game', 'an app for my dnd characters with class, level and hit points'])
       expect(kindOf(prompt)).toBe('a character roster');
     expect(kindOf("an app where parents can log their baby's naps")).toBe('a baby log');
+    // Quiz scores are grades, not flashcards to quiz with.
+    expect(kindOf('a quiz score tracker for my class')).toBe('a grade book');
     // What a template does itself keeps the template.
     for (const prompt of ['a todo list with dark mode and priorities', 'a gratitude journal', 'a notes app with markdown'])
       expect(readRequest(prompt).outcome).toBe('template');
+  });
+
+  test('every everyday app has an id of its own', () => {
+    // Two were called "grades"; a lookup by id found only the first.
+    const ids = PRESETS.map((p) => p.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   test('a tool named before a record word is the tool, never a tracker of that record', () => {

@@ -2393,8 +2393,8 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('application'), search('application'), { type: 'count', entity: 'application', by: 'status' }],
     },
     {
-      id: 'grades',
-      keywords: ['grade', 'grades', 'gradebook', 'grade book', 'school marks'],
+      id: 'gradebook',
+      keywords: ['grade', 'grades', 'gradebook', 'grade book', 'school marks', 'quiz score', 'quiz result', 'quiz grade'],
       title: 'Grades',
       phrase: 'a grade book',
       entities: [

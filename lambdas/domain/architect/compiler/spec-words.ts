@@ -234,7 +234,7 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (/^(?:with|including|plus|should .+|must have|contains?|containing|need|:)$/.test(verb) ||
+      (/^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|:)$/.test(verb) ||
         (revision && /^(?:add|adding)$/.test(verb))) &&
       !NOT_A_FIELD_LIST.test(before);
     for (const part of (m[3] ?? '').split(/\b(?:and|or)\b|,/)) {
@@ -269,7 +269,7 @@ const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
 /** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
 const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget|(?:hourly|daily|day) rate)$/;
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
-const DATE_WORDS = /(?:^| )(?:birthday|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
+const DATE_WORDS = /(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
 const BOOLEAN_WORDS =
   /^(?:whether|is|was|if) |^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful)$/;
