@@ -192,6 +192,9 @@ describe('request → spec', () => {
     ).entities[0]!.fields;
     expect(recipe.map((f) => f.label)).toEqual(['Name', 'Ingredients', 'Steps', 'Tags', 'Prep time', 'Category']);
     expect(recipe.at(-1)!.options).toEqual(['Breakfast', 'Lunch', 'Dinner']);
+    // The values end with the one after "or": the rating after them is a field.
+    const coffee = specOf('my coffee log: bean, origin, roast like light, medium or dark, and a rating').entities[0]!.fields;
+    expect(coffee.find((f) => f.label === 'Roast')!.options).toEqual(['Light', 'Medium', 'Dark']);
     const tea = labels(
       'I want an app to keep track of my tea collection: name, type (green, black, oolong), origin, and how much I have left in grams.',
     );

@@ -473,7 +473,9 @@ export function applySpecWords(
     /\b((?:[a-z]+ )?[a-z]+)(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
   )) {
     const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
+    // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
     const values = m[2]!
+      .replace(/^(.*?\b(?:and|or) [a-z]+(?: [a-z]+)?)\b.*$/, '$1')
       .split(/,|\b(?:and|or)\b/)
       .map((v) => titleCase(v.trim()))
       .filter((v, i, all) => v && all.indexOf(v) === i);
