@@ -250,6 +250,10 @@ describe('request → spec', () => {
     expect(labels('a list of my students with their grades')).toContain('Grades');
     // "… and their value" is a field of each, as "with" is.
     expect(labels('a list of my vinyl records and their value')).toContain('Value');
+    // Friends before "with" are the records, not whom the app is shared with (the birthdays were dropped).
+    expect(specOf('a list of my friends with birthdays and addresses').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Birthdays', type: 'date' }),
+    );
     // A field the records have is not added again under a longer name: a unit, "name", a pickup.
     expect(labels('a hiking log with trail, distance, elevation gain and difficulty')).not.toContain('Elevation gain');
     expect(labels('my bakery orders with customer name, pickup date, items and paid status')).toEqual([

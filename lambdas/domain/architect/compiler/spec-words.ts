@@ -236,7 +236,8 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
     const names =
       (/^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|:)$/.test(verb) ||
         (revision && /^(?:add|adding)$/.test(verb))) &&
-      !NOT_A_FIELD_LIST.test(before);
+      // "my friends with their birthdays": the records themselves, not whom the app is shared with.
+      (!NOT_A_FIELD_LIST.test(before) || records.includes(before.split(' ').pop()!));
     for (const part of (m[3] ?? '').split(/\b(?:and|or)\b|,/)) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
