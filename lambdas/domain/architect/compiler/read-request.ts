@@ -1,7 +1,7 @@
 import { APP_KIND_IDS, APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type AppKindId, type FeatureId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
-import { AppSpecSchema, type AppSpec, type EntitySpec } from './app-spec-schema';
+import { AppSpecSchema, type AppSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
@@ -125,13 +125,17 @@ const BEYOND_TEMPLATES = new RegExp(WORD_LISTS.beyondTemplates);
  * template has no place for ("a diary with my weight": a number).
  */
 function beyondTemplate(preset: Preset, text: string): boolean {
-  const own = preset.entities[0]!.fields;
   return (
     BEYOND_TEMPLATES.test(text) ||
-    primaryOf(specFrom(preset, text, null, null, null).spec).fields.some(
-      (f) => !own.some((o) => o.id === f.id) && !/text|choice/.test(f.type),
+    fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, null, null, null).spec).some(
+      (f) => !/text|choice/.test(f.type),
     )
   );
+}
+
+/** The fields `after`'s records have that `before` (their fields once) lacks. */
+function fieldsAdded(before: readonly FieldSpec[], after: AppSpec): FieldSpec[] {
+  return primaryOf(after).fields.filter((f) => !before.some((g) => g.id === f.id));
 }
 
 /** A preset keyword that is only a container or a schedule: "planner", "calendar", "list". */
@@ -448,9 +452,10 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track = new RegExp(WORD_LISTS.trackVerbs).exec(text);
   // Not a verb: "parents can log their baby's naps" names no parents' log.
-  const before = /\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$/.test(BEFORE_CONTAINER.exec(text)?.[1] ?? '')
+  const beforeMatch = BEFORE_CONTAINER.exec(text);
+  const before = /\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$/.test(beforeMatch?.[1] ?? '')
     ? null
-    : BEFORE_CONTAINER.exec(text);
+    : beforeMatch;
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
@@ -993,9 +998,9 @@ export function readRequest(prompt: string): RequestReading {
     );
     const unkept = language ? null : secondRecords(text, spec);
     // A measure joined to the records is one of their fields: "my mood and energy" (a number).
-    const measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : spec;
-    const added = primaryOf(measured).fields.filter((f) => !primaryOf(spec).fields.some((g) => g.id === f.id));
-    if (added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
+    const measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : null;
+    const added = measured ? fieldsAdded(primaryOf(spec).fields, measured) : [];
+    if (measured && added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
     else if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
     const interpreted = generic || leftOut.length > 0 || language !== null;
     return {

@@ -70,6 +70,11 @@ function titleCase(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A field called by `words`, of `type`: "Finished on", a date. */
+function fieldNamed(words: string, type: FieldSpec['type']): FieldSpec {
+  return { id: camel(words), label: titleCase(words), type, required: false };
+}
+
 /**
  * The field a word refers to in an entity: by id, by label, or by the field vocabulary (any
  * vocabulary word inside `word`; with `exact`, only a vocabulary phrase that is all of it).
@@ -181,6 +186,11 @@ class SpecEditor {
 
   firstOf(entity: EntitySpec, types: readonly string[]): FieldSpec | undefined {
     return entity.fields.find((f) => types.includes(f.type));
+  }
+
+  /** Puts `next` where `field` was (same id, so the behaviours and views on it stay). */
+  replaceField(entity: EntitySpec, field: FieldSpec, next: FieldSpec): void {
+    entity.fields[entity.fields.indexOf(field)] = next;
   }
 
   removeField(entity: EntitySpec, field: FieldSpec): void {
@@ -327,7 +337,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
     /^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|each|one))?$/.exec(
       asked,
     )?.[1];
-  if (doer) return { id: camel(`${doer} by`), label: titleCase(`${doer} by`), type: 'text', required: false };
+  if (doer) return fieldNamed(`${doer} by`, 'text');
   // "who does them": a person.
   if (/^who (?:does|do|is doing)\b/.test(asked)) return { id: 'who', label: 'Who', type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
@@ -413,7 +423,7 @@ export function applySpecWords(
     const field = renamed ? findField(primary, renamed[1]!, true) : undefined;
     if (field) {
       const label = titleCase(renamed![2]!).slice(0, 40);
-      primary.fields[primary.fields.indexOf(field)] = { ...field, label };
+      ed.replaceField(primary, field, { ...field, label });
       ed.changes.push(`renamed the ${field.label.toLowerCase()} field to ${label}`);
     }
   }
@@ -431,8 +441,7 @@ export function applySpecWords(
     // "when I finished each book": the date it happened.
     const when = /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed)\b/.exec(item.words)?.[1];
     if (when) {
-      if (!findField(primary, `${when} on`))
-        ed.addField(primary, { id: camel(`${when} on`), label: titleCase(`${when} on`), type: 'date', required: false });
+      if (!findField(primary, `${when} on`)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
       continue;
     }
     // "with a packing list", "with a water tracker": another app's records, which no field holds.
@@ -462,10 +471,7 @@ export function applySpecWords(
     const known = vocabularyField(name);
     ed.addField(
       primary,
-      known
-        ? { ...known }
-        : (measureField(name) ??
-            namedField(name, ed.entities) ?? { id: camel(name), label: titleCase(name), type: 'text', required: false }),
+      known ? { ...known } : (measureField(name) ?? namedField(name, ed.entities) ?? fieldNamed(name, 'text')),
     );
   }
   // A choice's own values: "a category like breakfast, lunch or dinner", "the room should be a
@@ -487,7 +493,7 @@ export function applySpecWords(
       values.length <= 12 &&
       values.every((v) => v.split(' ').length < 4 && v.length <= 40)
     ) {
-      primary.fields[primary.fields.indexOf(field)] = { ...field, type: 'choice', options: values };
+      ed.replaceField(primary, field, { ...field, type: 'choice', options: values });
       ed.changes.push(`offered ${values.join(', ')} as the ${field.label.toLowerCase()}`);
     }
   }
@@ -573,7 +579,7 @@ export function applySpecWords(
       const weightWord = /\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)/.exec(text)?.[1];
       let weight = weightWord ? findField(primary, weightWord) : undefined;
       if (weightWord && !weight && !NOT_FIELD_WORDS.test(weightWord))
-        weight = ed.addField(primary, { id: camel(weightWord), label: titleCase(weightWord), type: 'number', required: false });
+        weight = ed.addField(primary, fieldNamed(weightWord, 'number'));
       const explicit = by !== undefined || weight !== undefined;
       const averaged = ed.behaviours.some((b) => b.type === 'average' && b.entity === primary.id && b.field === field.id);
       if (explicit || !averaged)
@@ -613,7 +619,7 @@ export function applySpecWords(
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
     // "grouped by genre" names a field the preset lacks: the person types its values.
     if (!field && explicit && !vocab && word.length > 2 && !/^(the|a|an|my|day|week|month)$/.test(word)) {
-      field = ed.addField(primary, { id: camel(word), label: titleCase(word), type: 'text', required: false });
+      field = ed.addField(primary, fieldNamed(word, 'text'));
     }
     if (!field || !['choice', 'tags', 'boolean', 'date', 'text'].includes(field.type)) continue;
     if (!explicit && field.type === 'date') continue;
