@@ -1,5 +1,5 @@
-/** The places the kill test can stop the process at deterministically. */
-export type CrashPoint = 'repo-init' | 'proceed';
+/** The places the kill tests (the stack's, the publisher's) can stop the process at deterministically. */
+export type CrashPoint = 'repo-init' | 'repo-first-commit' | 'proceed';
 
 /**
  * Test-only fault injection. With `GANTRY_TEST_CRASH_AT=<point>` in the environment the process

@@ -3,7 +3,6 @@ import { execFile, spawn, type SpawnOptions } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -145,14 +144,19 @@ export class LocalGitPublisher implements Publisher {
     });
   }
 
-  /** Pushes the first commit (README) of the default branch into `bareRepo`. */
-  private async pushFirstCommit(bareRepo: string): Promise<void> {
-    const work = await mkdtemp(join(tmpdir(), 'gantry-git-init-'));
+  /**
+   * Pushes the first commit (README) of the default branch into `bareRepo`. The commit is made in a
+   * folder beside the tenant's repository (`repoPath`), named as an init in progress, so what a crash
+   * leaves of it is cleared by the next init like a half-made repository.
+   */
+  private async pushFirstCommit(bareRepo: string, repoPath: string): Promise<void> {
+    const work = await mkdtemp(`${repoPath}.init-`);
     try {
       await this.git(['init', '--quiet', '--initial-branch', DEFAULT_BRANCH, work], work);
       await writeFile(join(work, 'README.md'), '# Gantry apps\n\nEach app arrives on its own branch with a pull request.\n');
       await this.git(['add', '-A'], work);
       await this.git(['commit', '--quiet', '-m', 'Initial commit'], work);
+      crashPoint('repo-first-commit');
       await this.git(['push', '--quiet', bareRepo, `${DEFAULT_BRANCH}:${DEFAULT_BRANCH}`], work);
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -165,7 +169,7 @@ export class LocalGitPublisher implements Publisher {
       await this.git(['init', '--quiet', '--bare', '--initial-branch', DEFAULT_BRANCH, staging], dirname(repoPath));
       // The moment that used to leave a repository with HEAD and no branch.
       crashPoint('repo-init');
-      await this.pushFirstCommit(staging);
+      await this.pushFirstCommit(staging, repoPath);
       await rename(staging, repoPath);
     } finally {
       await rm(staging, { recursive: true, force: true });
@@ -181,7 +185,7 @@ export class LocalGitPublisher implements Publisher {
     }
     if (refs) {
       // Branches (pull requests) exist: keep them, give the repository its default branch back.
-      await this.pushFirstCommit(repoPath);
+      await this.pushFirstCommit(repoPath, repoPath);
       return;
     }
     await rename(repoPath, `${repoPath}.incomplete-${Date.now()}`);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -57,6 +57,30 @@ test('what an interrupted init left beside the repository is cleared; the tenant
   expect(existsSync(staging)).toBe(false);
   expect(branches(repo)).toContain('main');
 });
+
+test("a crash while a new tenant's first commit is made leaves nothing outside its folder, and the next init clears it", async () => {
+  const scratch = mkdtempSync(join(root, 'system-temp-'));
+  const module = join(__dirname, '..', '..', 'lambdas', 'adapters', 'publishers.ts');
+  const script = `
+    const { LocalGitPublisher } = require(${JSON.stringify(module)});
+    new LocalGitPublisher(${JSON.stringify(root)}, () => 'http://127.0.0.1:1').init('tenant-a');
+  `;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    env: { ...process.env, TMPDIR: scratch, GANTRY_TEST_CRASH_AT: 'repo-first-commit' },
+  });
+  expect(child.signal).toBe('SIGKILL');
+  // Nothing in the system's temporary folder (but the TypeScript loader's cache): a stack's start never sweeps there.
+  expect(readdirSync(scratch).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
+  const repo = publisher.repoPath('tenant-a');
+  const leftovers = () => readdirSync(dirname(repo)).filter((f) => f.includes('.init-'));
+  // The staging repository and the first commit's folder, both named as an init in progress.
+  expect(leftovers()).toHaveLength(2);
+  expect(existsSync(repo)).toBe(false);
+
+  await publisher.publish(publishInput('m-after-crash'));
+  expect(leftovers()).toEqual([]);
+  expect(branches(repo)).toEqual(['gantry/app-m-after-crash', 'main']);
+}, 60_000);
 
 test('a repository with pull-request branches but no default branch gets it back and keeps the branches', async () => {
   await publisher.publish(publishInput('m-keep'));
