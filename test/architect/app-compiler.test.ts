@@ -348,7 +348,8 @@ describe('request → spec', () => {
   test('the head of a request names its records; a feature clause only adds fields', () => {
     // Before: a time log, a meal planner, a fuel log, a wedding list.
     expect(kindOf('a baby feeding log with times')).toBe('a baby feeding log');
-    expect(kindOf('a diet log with calories per meal')).toBe('a diet log');
+    // A diet log is the calorie tracker's (food, calories, meal); the meal in its clause plans none.
+    expect(kindOf('a diet log with calories per meal')).toBe('a calorie tracker');
     expect(kindOf('a car maintenance log with mileage')).toBe('a car maintenance log');
     expect(kindOf('a guest list for my wedding with RSVP status')).toBe('a guest list');
     // Unchanged: "of" names the records, "for my" without a word before the container does too.
@@ -390,8 +391,8 @@ describe('request → spec', () => {
     expect(kindOf('a seed library')).toBe('a seed library');
     expect(kindOf('my book library')).toBe('a reading list');
     // A reading is said to be one, and the clause's measures become fields.
-    expect(readRequest('a diet log with calories per meal')).toMatchObject({ interpretedAs: 'a diet log' });
-    expect(specOf('a diet log with calories per meal').entities[0]!.fields).toContainEqual(
+    expect(readRequest('a baking log with calories per bake')).toMatchObject({ interpretedAs: 'a baking log' });
+    expect(specOf('a baking log with calories per bake').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ id: 'calories', type: 'number' }),
     );
     expect(specOf('a car maintenance log with mileage').entities[0]!.fields).toContainEqual(
@@ -1274,6 +1275,43 @@ describe('request → spec', () => {
     expect(kindOf('a vaccination record for my kids')).toBe('a vaccination record');
     // "record" ends a noun only as the container; records themselves are still the things kept.
     expect(kindOf('a collection of my vinyl records grouped by genre')).toBe('a vinyl record collection');
+  });
+
+  test('a polite opener, a label and a colon name no records; "how I felt", "when", "what I planted" and "due back" are fields', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // "I'd like" and "I'd love" were the records ("Like Tracker").
+    expect(kindOf("I'd like a tracker for my daily water intake in glasses")).toBe(kindOf('a water intake tracker'));
+    expect(kindOf("I'd love a tracker for my daily water intake")).toBe(kindOf('a water intake tracker'));
+    expect(kindOf('My idea: a tracker for my plants')).toBe(kindOf('a tracker for my plants'));
+    // The words after a colon are the list, not part of the app's name ("Applications company").
+    expect(kindOf('app to track my job applications: company, role, date applied, status')).toBe('a job application tracker');
+    expect(kindOf('my garden: plant, bed, date planted')).toBe('a garden log');
+    // A list after a colon names fields after any word, but not an app described after it.
+    expect(fields('an app to track my reading: title, author and pages')).toContain('Pages:number');
+    expect(fields('Build an app: a recipe book with ingredients and steps')).not.toContain('Recipe book:text');
+    expect(fields('log my runs with distance, pace and how I felt')).toContain('How I felt:rating');
+    expect(fields('a journal for my sleep: bedtime, wake time and how rested I feel from 1 to 5')).toEqual(
+      expect.arrayContaining(['Bedtime:text', 'Wake time:text', 'How rested:rating']),
+    );
+    // "where and when" end a list; a record with a date and a place keeps them once.
+    const garden = fields('a tracker for my garden: what I planted, where and when');
+    expect(garden).toEqual(['Plant:text', 'Where:text', 'Planted on:date', 'Notes:longtext']);
+    expect(fields('a garden log with what I did, where and when')).toContain('What I did:text');
+    // A clause after "and" is no second kind of record.
+    const plants = readRequest('I want an app to track my houseplants and when I last watered each one');
+    expect(plants.leftOut).toEqual([]);
+    expect(fields('I want an app to track my houseplants and when I last watered each one')).toContain('Last watered:date');
+    expect(fields("a tracker for the books I've lent to friends and when they should bring them back")).toEqual(
+      expect.arrayContaining(['Lent to:text', 'Due back:date']),
+    );
+    // Meals eaten are a food diary, not a meal plan; practising an instrument is the practice log.
+    expect(kindOf('a tracker for the meals I eat')).toBe('a calorie tracker');
+    expect(kindOf('track what I eat each day')).toBe('a calorie tracker');
+    expect(kindOf('an app to log how much I practice guitar each day')).toBe('a practice log');
+    expect(kindOf('a watering schedule for the plants in my garden')).toBe('a plant watering planner');
+    // Passwords kept for anything are still passwords kept in the open.
+    const wifi = readRequest('keep track of the passwords for my wifi networks');
+    expect(wifi.outcome === 'refused' && wifi.message).toMatch(/keeping passwords safe/);
   });
 
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {

@@ -381,6 +381,33 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a portfolio website', builds: 'page', interpreted: true },
   { prompt: 'a golf score tracker', builds: 'spec', entities: ['Round'], behaviours: ['average'] },
   { prompt: 'a rent tracker', builds: 'spec', entities: ['Rent payment'], behaviours: ['filter', 'total'] },
+  // A colon's list once joined the app's own words ("Applications company"); a polite opener
+  // ("I'd like") was once the records; "how I felt" and "when" were dropped.
+  {
+    prompt: 'a small app to track job applications: company, role, date applied, status',
+    builds: 'spec',
+    entities: ['Application'],
+    fields: { Company: 'text', Role: 'text', Status: 'choice' },
+  },
+  { prompt: "I'd like a tracker for my daily water intake in glasses", builds: 'spec', entities: ['Drink'] },
+  {
+    prompt: 'a tracker for my garden: what I planted, where and when',
+    builds: 'spec',
+    entities: ['Planting'],
+    fields: { Plant: 'text', Where: 'text', 'Planted on': 'date' },
+  },
+  {
+    prompt: 'log my runs with distance, pace and how I felt',
+    builds: 'spec',
+    entities: ['Run'],
+    fields: { Pace: 'number', 'How I felt': 'rating' },
+  },
+  {
+    prompt: 'a journal for my sleep: bedtime, wake time and how rested I feel from 1 to 5',
+    builds: 'spec',
+    entities: ['Night'],
+    fields: { Bedtime: 'text', 'Wake time': 'text', 'How rested': 'rating' },
+  },
   // A seating chart was once a one-page website.
   {
     prompt: 'a seating chart for my wedding',
@@ -430,6 +457,12 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'an RSS news reader', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },
   { prompt: 'a list of my passwords', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
   { prompt: 'a password manager for all my logins', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'passwords' },
+  {
+    prompt: 'keep track of the passwords for my wifi networks',
+    outcome: 'refused',
+    code: 'NOT_A_STATIC_APP',
+    mentions: 'passwords',
+  },
   { prompt: 'asdf qwerty zxcv', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'could not find' },
   // "Cards" once read an online shop as a kanban board.
   { prompt: 'an online shop that takes credit cards', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'selling online' },

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { runtimeFiles } from '../../lambdas/domain/architect/compiler/runtime-files';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { fillSlots, staticSource } from '../../lambdas/domain/architect/templates/static-sources';
-import { STATIC_SOURCES_PACKED } from '../../lambdas/domain/architect/templates/static-sources.generated';
-import { packFiles, unpackFiles } from '../../lambdas/domain/architect/packed-files';
+import { appFiles } from '../../lambdas/domain/architect/app-files';
+import { packFiles } from '../../lambdas/domain/architect/packed-files';
 
-// The compiler ships the runtime modules as data (so a bundled Lambda needs no files beside it),
-// brotli-compressed. This test keeps that data equal to the real, linted sources;
-// UPDATE_APP_RUNTIME=1 rewrites it.
-const compilerDir = join(__dirname, '../../lambdas/domain/architect/compiler');
-const runtimeDir = join(compilerDir, 'runtime');
+// The compiler ships the runtime modules and the templates' fixed files as data (so a bundled
+// Lambda needs no files beside it), brotli-compressed in one pack. This test keeps that data
+// equal to the real, linted sources; UPDATE_APP_RUNTIME=1 rewrites it.
+const architectDir = join(__dirname, '../../lambdas/domain/architect');
+const runtimeDir = join(architectDir, 'compiler', 'runtime');
+const staticDir = join(architectDir, 'templates', 'static');
 
 function sources(): Record<string, string> {
   const names = readdirSync(runtimeDir)
@@ -30,56 +31,35 @@ function filesUnder(dir: string, prefix = ''): Record<string, string> {
   return out;
 }
 
-/** Writes `files` as a generated module: one JSON object, packed (packed-files.ts), in the constant `name`. */
-function writePacked(
-  path: string,
-  name: string,
-  folder: string,
-  what: string,
-  readBy: string,
-  files: Record<string, string>,
-): void {
+/** Every file the pack must hold: the runtime's under `runtime/`, the templates' under `static/`. */
+function allFiles(): Record<string, string> {
+  const prefixed = (prefix: string, files: Record<string, string>) =>
+    Object.fromEntries(Object.entries(files).map(([path, text]) => [`${prefix}${path}`, text]));
+  return { ...prefixed('runtime/', sources()), ...prefixed('static/', filesUnder(staticDir)) };
+}
+
+if (process.env.UPDATE_APP_RUNTIME === '1') {
   writeFileSync(
-    path,
-    `// Generated from ${folder} by test/architect/app-runtime-sources.test.ts (UPDATE_APP_RUNTIME=1). Do not edit.\n` +
-      `// ${what} as one JSON object, brotli-compressed, in Z85 (read by ${readBy}).\n` +
-      `export const ${name} =\n  '${packFiles(files)}';\n`,
+    join(architectDir, 'app-files.generated.ts'),
+    '// Generated from ./compiler/runtime and ./templates/static by test/architect/app-runtime-sources.test.ts\n' +
+      '// (UPDATE_APP_RUNTIME=1). Do not edit. Their files as one JSON object, brotli-compressed, in Z85\n' +
+      '// (read by ./app-files.ts).\n' +
+      `export const APP_FILES_PACKED =\n  '${packFiles(allFiles())}';\n`,
   );
 }
 
+test("the pack holds exactly the runtime files and the templates' fixed files", () => {
+  expect(Object.keys(appFiles())).toEqual(Object.keys(allFiles()));
+});
+
 test("the kind templates' embedded fixed files equal the files in templates/static", () => {
-  const templatesDir = join(__dirname, '../../lambdas/domain/architect/templates');
-  const actual = filesUnder(join(templatesDir, 'static'));
-  if (process.env.UPDATE_APP_RUNTIME === '1') {
-    writePacked(
-      join(templatesDir, 'static-sources.generated.ts'),
-      'STATIC_SOURCES_PACKED',
-      './static',
-      "The templates' fixed files",
-      './static-sources.ts',
-      actual,
-    );
-    return;
-  }
-  const embedded = unpackFiles(STATIC_SOURCES_PACKED);
-  expect(Object.keys(embedded as object)).toEqual(Object.keys(actual));
+  const actual = filesUnder(staticDir);
   for (const [path, text] of Object.entries(actual)) expect({ path, text: staticSource(path) }).toEqual({ path, text });
   expect(() => staticSource('no/such-file.js')).toThrow('No template file static/no/such-file.js');
 });
 
 test('the embedded app runtime equals the runtime source files', () => {
   const actual = sources();
-  if (process.env.UPDATE_APP_RUNTIME === '1') {
-    writePacked(
-      join(compilerDir, 'runtime-sources.generated.ts'),
-      'RUNTIME_FILES_PACKED',
-      './runtime',
-      "The runtime's files",
-      './runtime-files.ts',
-      actual,
-    );
-    return;
-  }
   const embedded = runtimeFiles();
   expect(Object.keys(embedded).sort()).toEqual(Object.keys(actual));
   for (const [name, text] of Object.entries(actual)) expect({ name, text: embedded[name] }).toEqual({ name, text });

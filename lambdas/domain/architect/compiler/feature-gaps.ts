@@ -43,8 +43,7 @@ const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|
 const GAPS: readonly Gap[] = [
   {
     asks: /\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?)\b/,
-    unless:
-      /\b(chore|reward|star|sticker|seating|behaviou?r|potty|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b/,
+    unless: new RegExp(WORD_LISTS.chartsOtherMeaning),
     need: 'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
   },
   {
@@ -89,11 +88,11 @@ const GAPS: readonly Gap[] = [
     need: 'medians (the app sums, counts and averages its records)',
   },
   {
-    asks: /\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/,
+    asks: new RegExp(WORD_LISTS.repeatingAsks),
     need: 'records that repeat on a schedule (each record is entered once)',
   },
   {
-    asks: /\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b/,
+    asks: new RegExp(WORD_LISTS.nestedAsks),
     need: 'records inside records, such as subtasks (each record stands on its own)',
   },
   {
@@ -101,11 +100,11 @@ const GAPS: readonly Gap[] = [
     need: 'progress bars (the app shows counts and totals)',
   },
   {
-    asks: /\b(sounds?|beeps?|chimes?|audio|voice (?:notes?|memos?|recordings?|input)|pronunciations?|text to speech|read (?:it|them) aloud)\b/,
+    asks: new RegExp(WORD_LISTS.soundAsks),
     need: 'sounds, voice and audio (the app is silent)',
   },
   {
-    asks: /\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b/,
+    asks: new RegExp(WORD_LISTS.splitAsks),
     // Who owes me is what a list of money owed keeps: it does not split.
     unless: /\bwho owes (?:me|us)\b/,
     hasIt: ['calculator'],
@@ -119,24 +118,23 @@ const GAPS: readonly Gap[] = [
     need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
   },
   {
-    asks: /\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?|lifts?|weights?|runs?|results?|distances?)\b/,
+    asks: new RegExp(WORD_LISTS.personalBestAsks),
     need: 'best results such as personal records (the app sums and counts its records; it does not pick out the best one)',
   },
   {
-    asks: /\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*/,
+    asks: new RegExp(WORD_LISTS.madeListAsks),
     // A shopping list beside the recipes or meals it would come from.
     also: /\b(?:recipes?|meals?|meal plans?|meal planner)\b[^.;]{0,60}\b(?:shopping|grocery) lists?\b/,
     need: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
   },
   {
-    asks: /\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b/,
+    asks: new RegExp(WORD_LISTS.scalingAsks),
     need: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
   },
   {
-    asks: /\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b/,
+    asks: new RegExp(WORD_LISTS.marketPriceAsks),
     // Stocks of food or supplies have no market price.
-    unless:
-      /\b(?:food|freezer|fridge|pantry|kitchen|grocer\w*|suppl\w*|warehouse|shop|store|inventory|firewood|wood|soup|cellar) stocks\b|\bstocks (?:of|in) /,
+    unless: new RegExp(WORD_LISTS.stockNotShares),
     need: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
   },
   {
@@ -155,7 +153,7 @@ const GAPS: readonly Gap[] = [
     need: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
   },
   {
-    asks: /\bspell(?:ing)?[- ]?check\w*|\bcheck(?:s|ing)? (?:my |the )?(?:spelling|grammar)\b|\bgrammar (?:check\w*|corrections?)\b|\bautocorrect\w*/,
+    asks: new RegExp(WORD_LISTS.spellCheckAsks),
     need: 'checking spelling or grammar (the app has no dictionary)',
   },
   {
@@ -165,7 +163,7 @@ const GAPS: readonly Gap[] = [
     need: 'favourites (nothing in the app can be marked as a favourite)',
   },
   {
-    asks: /\btimer\b[^.;]{0,30}\b(?:with|and|plus|including)\b[^.;]{0,12}\b(?:tasks?|to-?dos?|to do)(?: ?lists?)?\b/,
+    asks: new RegExp(WORD_LISTS.taskListBesideTimerAsks),
     specHasIt: true,
     need: 'a task list beside the timer (the timer counts down focus and break phases)',
   },
@@ -184,12 +182,12 @@ const GAPS: readonly Gap[] = [
     need: "the magic 8-ball's own answers (the picker draws from a list you write)",
   },
   {
-    asks: /\b(?:team generators?|random teams|(?:split|divide|sort) (?:\w+ )?into (?:\w+ )?teams|make (?:random |fair )?teams)\b/,
+    asks: new RegExp(WORD_LISTS.teamSplitAsks),
     need: 'splitting names into teams (the picker draws one name from a list at a time)',
   },
   {
     // Flashcards hold what you write on them: a drill makes up no questions and marks no answers.
-    asks: /\b(?:times tables?|multiplication (?:tables?|practice|quiz\w*|drills?)|math(?:s)? (?:practice|drills?|quiz\w*)|spelling (?:tests?|practice|quiz\w*))\b/,
+    asks: new RegExp(WORD_LISTS.quizAsks),
     need: 'questions made up and answers marked for you (you write each card, and the game flips them)',
   },
   {
@@ -202,7 +200,7 @@ const GAPS: readonly Gap[] = [
         : 'a form that sends what visitors fill in (the app has no server to receive it)',
   },
   {
-    asks: /\blanguage (?:learning|lessons?|courses?|tutor)\b|\blearn(?:ing)? (?:a |another |new )*languages?\b|\bduolingo\b/,
+    asks: new RegExp(WORD_LISTS.lessonAsks),
     need: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
   },
 ];

@@ -165,11 +165,16 @@ const NOUN_STOP = new Set(
   (
     'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
     'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
-    'with and or where keep track see it them this is be what how much many when who something anything everything stuff'
+    'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
+    'would like love d'
   ).split(' '),
 );
 
-function matchPreset(text: string): { preset: Preset; index: number; keyword: string } | null {
+/**
+ * The everyday app a request's words name (the longest keyword; the first of equals). `listAt`:
+ * where a list opened by a colon begins, which no keyword reads past ("my garden: plant, bed").
+ */
+function matchPreset(text: string, listAt = text.length): { preset: Preset; index: number; keyword: string } | null {
   let best: { preset: Preset; words: number; index: number; keyword: string } | null = null;
   // A library is the books' one unless it names other records: "a library of my board games",
   // "a seed library".
@@ -184,12 +189,14 @@ function matchPreset(text: string): { preset: Preset; index: number; keyword: st
     for (const keyword of preset.keywords) {
       const m = phrasePattern(keyword).exec(text);
       if (!m || (named && keyword === 'library')) continue;
+      const end = m.index + m[0].length;
+      const after = text.slice(end, end <= listAt ? listAt : undefined);
       // "my coffee shop" is a business, not coffee to taste ("a menu for my cafe" names its owner).
-      if (!/ (?:my|our)$/.test(keyword) && BUSINESS_AFTER.test(text.slice(m.index + m[0].length))) continue;
+      if (!/ (?:my|our)$/.test(keyword) && BUSINESS_AFTER.test(after)) continue;
       // "book appointments", "a log book", "film photography": the word is part of another thing.
       // A household's bills shared by flatmates are still bills to pay, split or not.
       const household = keyword === 'bill' && HOUSEHOLD.test(text);
-      if (!household && KEYWORD_AFTER[keyword]?.test(text.slice(m.index + m[0].length))) continue;
+      if (!household && KEYWORD_AFTER[keyword]?.test(after)) continue;
       if (!household && KEYWORD_BEFORE[keyword]?.test(`${text.slice(0, m.index)} `)) continue;
       // "to book a table", "I book the room": the verb, before its object.
       if (
@@ -265,7 +272,8 @@ function secondRecords(text: string, spec: AppSpec): string | null {
     );
   if (!pair) return null;
   const words = [pair[1]!, pair[2]!];
-  if (words.some((w) => NOUN_STOP.has(w) || CLAUSE_WORDS.has(w) || w.length < 3)) return null;
+  // "track my plants and when I last watered them": a clause, not records.
+  if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return null;
   const names = [spec.title, spec.phrase, ...spec.entities.flatMap((e) => [e.name, e.plural, ...e.fields.map((f) => f.label)])]
     .join(' ')
     .toLowerCase()
@@ -287,6 +295,9 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
   book: /^ (?:appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b/,
   exercise: /^ books?\b/,
+  // "water my garden plants": the plants' watering.
+  garden: /^ (?:plants?|flowers?|rooms?)\b/,
+  'my garden': /^ (?:plants?|flowers?|rooms?)\b/,
   film: /^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b/,
   gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
   wine: /^ (?:cellars?|making|racks?)\b/,
@@ -304,8 +315,8 @@ const HOUSEHOLD = /\b(?:flat|flatmates?|roommates?|housemates?|household|apartme
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A bill split at the table is the tip calculator's, not bills to pay.
   bill: /\b(?:split|splitting|divide|dividing|share|sharing) (?:the |a |our |my )?(?:[a-z]+ )?$/,
-  exercise: /\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $/,
-  book: /\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $/,
+  exercise: new RegExp(WORD_LISTS.beforeExercise),
+  book: new RegExp(WORD_LISTS.beforeBook),
 };
 
 /**
@@ -336,14 +347,12 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   // A business's quotes are prices for a job, not sayings.
   quotes: {
     named: /\b(?:famous|inspir\w*|motivation\w*|favou?rite|sayings?|authors?|quotations?|poems?|lines?|lyrics)\b/,
-    others:
-      /\b(?:business|customers?|clients?|jobs?|prices?|pricing|estimates?|invoices?|contractors?|painting|plumbing|roofing|landscaping|services?|insurance|freelanc\w*)\b/,
+    others: new RegExp(WORD_LISTS.notQuotes),
   },
   // Stocks of food or supplies are no shares.
   investments: {
     named: /\b(?:shares?|portfolio|dividends?|invest\w*|tickers?|markets?|brokers?|etfs?|trading|stock market)\b/,
-    others:
-      /\b(?:food|freezer|fridge|pantry|kitchen|groceries|grocery|supplies|supply|warehouse|shop|store|inventory|firewood|wood|soup|cellar)\b/,
+    others: new RegExp(WORD_LISTS.notInvestments),
   },
   // A garden planted and planned, not a house plant's watering by room.
   plants: {
@@ -353,18 +362,15 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
   water: {
     named: /\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b/,
-    others:
-      /\b(?:aquariums?|tanks?|fish|pools?|ponds?|hot tubs?|spas?|tests?|testing|quality|ph|nitrates?|meters?|bills?|heaters?|softeners?|filters?|plants?|garden|lawn|leaks?|usage|wells?|rain\w*)\b/,
+    others: new RegExp(WORD_LISTS.notDrinkingWater),
   },
 };
 
 /** Words just before records the app would make itself: "generates a shopping list". */
-const MADE_FROM_OTHERS =
-  /\b(?:generat\w*|auto(?:matically)? (?:make|makes|create|creates|build|builds)|turns? (?:them |it )?into|makes? me|creates? me)(?: (?:a|an|the|my))? ?$/;
+const MADE_FROM_OTHERS = new RegExp(WORD_LISTS.madeFromOthers);
 
 /** The request itself asking for the app: "make me a recipe book", "can you generate a packing list". */
-const ASKED_TO_MAKE =
-  /^(?:(?:please|can you|could you|would you|just|now) )*(?:generate|make|create)s? (?:me |us )?(?:a|an|the|my|our)? ?$/;
+const ASKED_TO_MAKE = new RegExp(WORD_LISTS.askedToMake);
 
 /**
  * The tools a request names by their own noun. Named before a record word, the tool is what is
@@ -374,17 +380,13 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   calculator: /\bcalculators?\b/,
   converter: /\bconverters?\b/,
   timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
-  randomizer:
-    /\b(?:dice(?! games?\b)|die roller|coin (?:flip\w*|toss\w*)|flip a coin|random numbers?|number generators?|password generators?|random picker|name picker|decision maker|randomi[sz]ers?|d20)\b/,
-  wordcount: /\b(?:words? count\w*|character count\w*|letter count\w*|count (?:the )?(?:words|characters|letters))\b/,
-  color:
-    /\b(?:colou?r (?:picker|chooser|palette|code|contrast|converter)s?|palette generators?|hex (?:colou?rs?|codes?|to rgb)|rgb to hex|contrast checkers?)\b/,
+  randomizer: new RegExp(WORD_LISTS.randomizerNouns),
+  wordcount: new RegExp(WORD_LISTS.wordcountNouns),
+  color: new RegExp(WORD_LISTS.colorNouns),
   typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
   devtools: new RegExp(WORD_LISTS.devtoolNouns),
-  drawing:
-    /\b(?:drawing (?:apps?|pads?|boards?|tools?|canvas)|sketch ?pads?|sketch(?:ing)? apps?|paint(?:ing)? apps?|doodle (?:apps?|pads?)|white ?boards?|signature pads?)\b/,
-  clock:
-    /\b(?:world (?:clocks?|times?)|time ?zones? (?:converters?|clocks?|planners?|apps?)|international clocks?|(?:meeting|call)s? (?:planner )?across time ?zones)\b/,
+  drawing: new RegExp(WORD_LISTS.drawingNouns),
+  clock: new RegExp(WORD_LISTS.clockNouns),
   game: new RegExp(WORD_LISTS.gameNouns),
 };
 
@@ -399,15 +401,13 @@ const CLAUSE_WORDS = new Set(
 );
 
 /** A countdown named by what it counts down to: "an event countdown", "a wedding countdown". */
-const DATED_COUNTDOWN =
-  /\b(?:event|date|wedding|birthday|anniversary|holiday|vacation|trip|exam|deadline|launch|christmas|new year|retirement|due date)s? count ?downs?\b/;
+const DATED_COUNTDOWN = new RegExp(WORD_LISTS.datedCountdown);
 
 /** A calculator of a grade average: the grades and their (weighted) average. */
-const GRADE_AVERAGE =
-  /\b(?:gpa|grade point average|grades? averages?|average grades?|weighted grades?|grades? calculators?|final grade)\b/;
+const GRADE_AVERAGE = new RegExp(WORD_LISTS.gradeAverage);
 
 /** Records that are events, each on its own date. */
-const EVENT_NOUNS = /^(birthday|anniversary|appointment|event|meeting|exam|deadline|holiday|concert|party|flight|reservation)$/;
+const EVENT_NOUNS = new RegExp(WORD_LISTS.eventNouns);
 
 /** Nouns that are the same in both numbers, or that name something other in the singular. */
 const PLURAL_ONLY = new Set(['series', 'species', 'savings', 'earnings', 'finances', 'belongings', 'clothes', 'news']);
@@ -588,8 +588,7 @@ function specFrom(
 }
 
 /** What may follow a tool that heads the request: nothing, or a word such as "app", then a clause. */
-const TOOL_HEAD_END =
-  /^(?: (?:app|tool|page|website|widget)s?)?(?: (?:with|that|which|where|including|for|to|in|on|so|like)\b|$)/;
+const TOOL_HEAD_END = new RegExp(WORD_LISTS.toolHeadEnd);
 
 /** Words before "calculator" that ask for nothing but the arithmetic one ("a simple calculator"). */
 const PLAIN_CALCULATOR = new Set(
@@ -701,16 +700,13 @@ function specialDevtools(text: string): string | null {
 const OTHER_CONVERSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:currenc\w*|dollars?|euros?|pounds sterling|yen|exchange rates?)\b/, 'currency conversion (it needs live exchange rates'],
   [/\btime ?zones?\b/, 'time zones'],
-  [/\b(?:volumes?|lit(?:re|er)s?|millilit\w+|ml|gallons?|pints?|quarts?|cups?|tablespoons?|teaspoons?|fluid)\b/, 'volume'],
+  [new RegExp(WORD_LISTS.volumeUnits), 'volume'],
   [/\b(?:speeds?|mph|kph|km ?h|knots?)\b/, 'speed'],
   [/\b(?:areas?|acres?|hectares?|square)\b/, 'area'],
   [/\b(?:bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|kb|mb|gb|tb|data sizes?|file sizes?)\b/, 'data sizes'],
   [/\b(?:binary|hexadecimal|hex|octal|decimal to|number bases?|roman numerals?)\b/, 'number systems'],
   [/\b(?:shoe|clothing|dress|ring) sizes?\b/, 'clothing sizes'],
-  [
-    /\b(?:energy|calories to|joules?|kilojoules?|pressure|psi|bar|pascals?|angles?|degrees to radians|radians?)\b/,
-    'energy, pressure and angles',
-  ],
+  [new RegExp(WORD_LISTS.energyPressureAngleUnits), 'energy, pressure and angles'],
 ];
 
 /** The conversions a converter request names beyond length, mass and temperature, said as left out; null when none. */
@@ -781,8 +777,7 @@ function specialGame(text: string): string | null {
 }
 
 /** A request for a game or a puzzle (the game kind plays three; the others' rules are their own). */
-const GAME_REQUEST =
-  /\b(?:games?|puzzles?|bingo|sudoku|crosswords?|chess|checkers|hangman|wordle|tic tac toe|noughts and crosses)\b/;
+const GAME_REQUEST = new RegExp(WORD_LISTS.gameRequest);
 
 /**
  * A game asked for without naming one ("a fun game for my kids"): the game kind's three, said as
@@ -836,8 +831,7 @@ export function specForKind(kind: AppKindId, text: string, title: string | null)
 const WISH_LIST = new RegExp(WORD_LISTS.wishList);
 
 /** Things named only by wanting them: "things I want to buy", "stuff we need to get". */
-const TO_BUY =
-  /^(?:(?:a|an|the|my|our|some|all the) )?(?:list of )?(?:things|stuff|items) (?:(?:that )?(?:i|we) (?:want|would like|need|plan|hope) to|to) (?:buy|get|order|purchase)\b/;
+const TO_BUY = new RegExp(WORD_LISTS.toBuy);
 
 function wishListReading(text: string): { preset: Preset; noun: string } | null {
   if (TO_BUY.test(text)) {
@@ -852,7 +846,11 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
 }
 
 /** Reads a request. Pure and deterministic: the same text always gets the same reading. */
-export function readRequest(prompt: string): RequestReading {
+/** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
+const REQUEST_LABEL = new RegExp(WORD_LISTS.requestLabel, 'i');
+
+export function readRequest(request: string): RequestReading {
+  const prompt = request.replace(REQUEST_LABEL, '');
   const normalized = normalizeRequestText(prompt);
   const lang = readLanguage(normalized);
   const language = lang.language;
@@ -873,7 +871,12 @@ export function readRequest(prompt: string): RequestReading {
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
   // The records the head names come first: "a recipe app with a shopping list" keeps recipes,
   // though "shopping list" is the longer phrase.
-  const anywhere = matchPreset(text);
+  // The words before a colon name the app, whatever its list begins with: "my job applications:
+  // company, role" keeps applications, not a company's.
+  const colon = language ? -1 : prompt.search(/:(?=\s|$)/);
+  const beforeColon = colon > 0 ? normalizeRequestText(prompt.slice(0, colon)) : '';
+  const listAt = beforeColon && text.startsWith(beforeColon) ? beforeColon.length : text.length;
+  const anywhere = matchPreset(text, listAt);
   const inHead =
     anywhere && headEnd !== undefined && anywhere.index >= headEnd ? (matchPreset(text.slice(0, headEnd)) ?? anywhere) : anywhere;
   // Records named only among the features of a kind that keeps none, which the head names by its

@@ -21,7 +21,7 @@ const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)
 
 const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   [
-    /\b(operating systems?|os kernel|kernel|device drivers?|bootloader|firmware|compiler for|hypervisor)\b/,
+    new RegExp(WORD_LISTS.systemSoftwareAsked),
     {
       need: 'an operating system or other system software, which runs on the machine itself, not in a web page',
       core: true,
@@ -29,7 +29,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(multiplayer|multi player|online game|play online|play (with|against) (my )?(friends|others|other people|people)|mmo\w*|matchmaking)\b/,
+    new RegExp(WORD_LISTS.multiplayerAsked),
     {
       need: 'playing with other people over the network, which needs a server',
       core: true,
@@ -37,7 +37,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(chat app|chat with|chatroom|chat room|messaging|messenger|instant messages?|video calls?|video chat|voice calls?)\b/,
+    new RegExp(WORD_LISTS.messagingAsked),
     {
       need: 'messages between people over the network, which needs a server',
       core: true,
@@ -71,7 +71,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(chatbot|chat bot|ai assistant|machine learning|neural network|train a model|gpt|llm|artificial intelligence)\b/,
+    new RegExp(WORD_LISTS.aiModelAsked),
     {
       need: 'an AI model, which a dependency-free static page cannot run',
       core: true,
@@ -108,7 +108,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'storing and streaming video, which needs a server', core: true, instead: 'a watchlist of videos to watch' },
   ],
   [
-    /\b(ios|iphone app|ipad app|android|native app|mobile app|desktop app|windows app|mac app|macos app|app store|play store|apple watch|smartwatch)\b/,
+    new RegExp(WORD_LISTS.nativeAppAsked),
     {
       need: 'a native phone, watch or desktop app (Gantry builds web apps that also work in a phone browser)',
       core: false,
@@ -116,11 +116,11 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(in|using|with|written in) (python|java|c\+\+|c#|rust|golang|go|php|ruby|swift|kotlin|django|flask|rails|spring)\b/,
+    new RegExp(WORD_LISTS.otherLanguageAsked),
     { need: 'another programming language (Gantry builds HTML, CSS and JavaScript)', core: false, instead: '' },
   ],
   [
-    /\b(backend|back end|server[- ]side|api server|rest api|databases?|sql|postgres\w*|mysql|mongo\w*|firebase)\b/,
+    new RegExp(WORD_LISTS.serverAsked),
     { need: 'a server or database (the app keeps its data in this browser)', core: false, instead: '' },
   ],
   [
@@ -131,10 +131,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
       instead: 'a notes app or an address book kept in this browser',
     },
   ],
-  [
-    /\b(log ?in|sign ?(in|up)|user accounts?|accounts|passwords?(?! (generator|strength|checker|ideas?)s?\b)|authentication)\b/,
-    { need: 'user accounts and sign-in', core: false, instead: '' },
-  ],
+  [new RegExp(WORD_LISTS.signInAsked), { need: 'user accounts and sign-in', core: false, instead: '' }],
   [
     /\b(blogs?|blog posts?|blogging)\b/,
     { need: 'publishing posts for other people to read (the posts stay in this browser)', core: false, instead: '' },
@@ -145,11 +142,11 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     { need: 'taking payments', core: false, instead: '' },
   ],
   [
-    /\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me|remind(?:s)? me|reminders?)\b/,
+    new RegExp(WORD_LISTS.notificationsAsked),
     { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' },
   ],
   [
-    /\b(sync\w*|share (it |them )?with|shared( with)?|sharing|everyone can see|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b/,
+    new RegExp(WORD_LISTS.sharingAsked),
     { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
   ],
   [

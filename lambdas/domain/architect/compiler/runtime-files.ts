@@ -1,14 +1,16 @@
-import { unpackFiles } from '../packed-files';
-import { RUNTIME_FILES_PACKED } from './runtime-sources.generated';
+import { appFiles } from '../app-files';
 
 /**
  * The app runtime's files (./runtime), which the compiler writes into every compiled app. They
- * ship in the bundle as one brotli-compressed JSON object (about a fifth of the text's size, see
- * ../packed-files.ts) and are decompressed once, on first use.
+ * ship in the bundle packed with the templates' fixed files (../app-files.ts).
  */
 let files: Readonly<Record<string, string>> | undefined;
 
 export function runtimeFiles(): Readonly<Record<string, string>> {
-  files ??= unpackFiles(RUNTIME_FILES_PACKED);
+  files ??= Object.fromEntries(
+    Object.entries(appFiles())
+      .filter(([path]) => path.startsWith('runtime/'))
+      .map(([path, text]) => [path.slice('runtime/'.length), text]),
+  );
   return files;
 }

@@ -265,8 +265,7 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
 }
 
 /** A list item that names another app's records by its container word: "a packing list", "a water tracker". */
-const SECOND_APP =
-  /^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$/;
+const SECOND_APP = new RegExp(WORD_LISTS.secondApp);
 
 /**
  * Words of a list item that name no field: what the app does or looks like ("dark mode", "a
@@ -278,22 +277,19 @@ const NOT_FIELD_WORDS = new RegExp(WORD_LISTS.notFieldWords);
 /** A number by its last word: "pages", "servings", "year", "temperature". */
 const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
 /** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
-const MONEY_WORDS = /(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget|(?:hourly|daily|day) rate)$/;
+const MONEY_WORDS = new RegExp(WORD_LISTS.moneyWords);
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
 const DATE_WORDS = /(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
-const BOOLEAN_WORDS =
-  /^(?:whether|is|was|if) |^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful)$/;
+const BOOLEAN_WORDS = new RegExp(WORD_LISTS.booleanWords);
 /** Long text by its last word: "ingredients", "instructions", "action items". */
-const LONG_WORDS =
-  /(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$/;
+const LONG_WORDS = new RegExp(WORD_LISTS.longWords);
 
 /** Two or three words ending in what they measure: "flour amount", "play time", "start date". */
 const MEASURE_HEAD = /^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$/;
 
 /** Money words before a measure: "payment amount" is money, "flour amount" a number. */
-const MONEY_MODIFIER =
-  /\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$/;
+const MONEY_MODIFIER = new RegExp(WORD_LISTS.moneyModifier);
 
 /**
  * The field a list item names by a measure word after another ("flour amount": a number called
@@ -442,6 +438,30 @@ export function applySpecWords(
     const when = /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed)\b/.exec(item.words)?.[1];
     if (when) {
       if (!findField(primary, `${when} on`)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
+      continue;
+    }
+    // "what I planted, where and when": the day it happened, unless the records have one.
+    if (item.words === 'when') {
+      if (!ed.firstOf(primary, ['date'])) ed.addField(primary, fieldNamed('date', 'date'));
+      continue;
+    }
+    // "what I planted", "what I ate": said in the app as it was asked.
+    const what = /^what (?:i|we) ([a-z]+)$/.exec(item.words);
+    if (what) {
+      // Unless the records name it already: what I ate is the food, what I planted the plant.
+      const held = { ate: 'food', eat: 'food', planted: 'plant', plant: 'plant', cooked: 'dish', drank: 'drink' }[what[1]!];
+      if (!findField(primary, held ?? what[1]!))
+        ed.addField(primary, { ...fieldNamed(item.words, 'text'), label: `What I ${what[1]!}` });
+      continue;
+    }
+    // "how I felt", "how rested I feel from 1 to 5", "how it went": a rating of it.
+    const how = /^how (?:([a-z]+) )?(i|we|it|they) (felt|feel|went|goes)\b/.exec(item.words);
+    if (how) {
+      const words = how[1]
+        ? `how ${how[1]}`
+        : `how ${how[2]!} ${how[3] === 'feel' ? 'felt' : how[3] === 'goes' ? 'went' : how[3]!}`;
+      if (!findField(primary, words))
+        ed.addField(primary, { ...fieldNamed(words, 'rating'), label: words.replace(/^h/, 'H').replace(/ i /, ' I ') });
       continue;
     }
     // "with a packing list", "with a water tracker": another app's records, which no field holds.
@@ -700,6 +720,18 @@ export function applySpecWords(
   // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
   if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
     ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
+  // "when I last watered each one": the date it last happened.
+  const last = /\bwhen (?:i|we) (last|first) ([a-z]+ed)\b/.exec(text);
+  if (last && !findField(primary, `${last[1]!} ${last[2]!}`)) ed.addField(primary, fieldNamed(`${last[1]!} ${last[2]!}`, 'date'));
+  // And when they come back: "when they should bring them back", "the date it's due back".
+  if (
+    has(
+      text,
+      /\b(?:(?:bring|give|hand|get) (?:them|it) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b/,
+    ) &&
+    !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label))
+  )
+    ed.addField(primary, fieldNamed('due back', 'date'));
   // Days left to each record's date: "a trip planner with a countdown to each trip", "days until".
   if ((has(text, COUNTDOWN_TO_DATE) || has(text, /\bdays remaining\b/)) && !negated('countdowns?')) {
     const date =

@@ -1,18 +1,12 @@
-import { unpackFiles } from '../packed-files';
-import { STATIC_SOURCES_PACKED } from './static-sources.generated';
+import { appFiles } from '../app-files';
 
 /**
- * The templates' fixed files (./static: logic modules, their tests and styles that take nothing
- * from the spec). They ship in the bundle as one brotli-compressed JSON object (../packed-files.ts),
- * as the compiled apps' runtime does, and are decompressed once, on first use; a test keeps that
- * data equal to the files.
+ * The text of `static/<path>`, exactly as the file holds it: the templates' fixed files (./static:
+ * logic modules, their tests and styles that take nothing from the spec), which ship in the bundle
+ * packed with the compiled apps' runtime (../app-files.ts).
  */
-let files: Readonly<Record<string, string>> | undefined;
-
-/** The text of `static/<path>`, exactly as the file holds it. */
 export function staticSource(path: string): string {
-  files ??= unpackFiles(STATIC_SOURCES_PACKED);
-  const text = files[path];
+  const text = appFiles()[`static/${path}`];
   if (text === undefined) throw new Error(`No template file static/${path}`);
   return text;
 }
