@@ -1314,6 +1314,25 @@ describe('request → spec', () => {
     expect(wifi.outcome === 'refused' && wifi.message).toMatch(/keeping passwords safe/);
   });
 
+  test('chores for stars are a reward chart, a dog going out a potty log; how long, what caused it and who came are fields', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Was a task list with a star rating.
+    expect(kindOf('a chore chart for my kids with stars')).toBe('a reward chart');
+    expect(fields('a chore chart for my kids with stars')).not.toContain('Rating:rating');
+    expect(fields('a potty training chart for my toddler with stickers')).not.toContain('Stickers:text');
+    expect(readRequest('a potty training chart for my toddler with stickers').leftOut).toEqual([]);
+    // A puppy earns no stars; "every time" names no records called times.
+    expect(kindOf('a potty training log for my puppy')).toBe('a potty training log');
+    expect(kindOf('I want to log every time my dog goes out and whether he peed or pooped')).toBe('a potty training log');
+    expect(kindOf('track the hours I volunteer at the food bank')).toBe('a volunteering log');
+    const migraines = fields('a log of my migraines: when they started, how long they lasted, what I think triggered them');
+    expect(migraines).toEqual(expect.arrayContaining(['Minutes:number', 'Trigger:text']));
+    expect(fields('a list of the concerts I have been to with the date, venue and who I went with')).toContain('Went with:text');
+    expect(fields('a simple inventory for my small bakery: ingredient, quantity, unit, reorder level')).toContain(
+      'Reorder level:number',
+    );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -391,6 +391,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: "I'd like a tracker for my daily water intake in glasses", builds: 'spec', entities: ['Drink'] },
   {
+    prompt: 'I want to log every time my dog goes out and whether he peed or pooped',
+    builds: 'spec',
+    entities: ['Potty break'],
+    behaviours: ['filter', 'count'],
+  },
+  {
     prompt: 'a tracker for my garden: what I planted, where and when',
     builds: 'spec',
     entities: ['Planting'],

@@ -42,7 +42,7 @@ const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|
 
 const GAPS: readonly Gap[] = [
   {
-    asks: /\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?)\b/,
+    asks: new RegExp(WORD_LISTS.chartAsks),
     unless: new RegExp(WORD_LISTS.chartsOtherMeaning),
     need: 'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
   },
@@ -58,7 +58,7 @@ const GAPS: readonly Gap[] = [
     need: 'spaced repetition (the cards flip and can be filtered, but are not scheduled for review)',
   },
   {
-    asks: /\bdrag(?:ging)?\s*(?:and|&|n|'n'|-|to)?\s*(?:drop\w*|reorder\w*|sort\w*|move\w*|rearrange\w*)\b/,
+    asks: new RegExp(WORD_LISTS.dragAsks),
     hasIt: ['board'],
     need: 'drag and drop (nothing in the app moves by dragging)',
   },
@@ -96,7 +96,7 @@ const GAPS: readonly Gap[] = [
     need: 'records inside records, such as subtasks (each record stands on its own)',
   },
   {
-    asks: /\bprogress bars?\b|\bpercent(?:age)? (?:complete|completed|done|read|finished)\b/,
+    asks: new RegExp(WORD_LISTS.progressBarAsks),
     need: 'progress bars (the app shows counts and totals)',
   },
   {
@@ -124,7 +124,7 @@ const GAPS: readonly Gap[] = [
   {
     asks: new RegExp(WORD_LISTS.madeListAsks),
     // A shopping list beside the recipes or meals it would come from.
-    also: /\b(?:recipes?|meals?|meal plans?|meal planner)\b[^.;]{0,60}\b(?:shopping|grocery) lists?\b/,
+    also: new RegExp(WORD_LISTS.madeListAlso),
     need: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
   },
   {
@@ -139,7 +139,7 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: /\bmaps?\b/,
-    unless: /\b(?:mind|road|site|heat|concept|treasure|story)[ -]?maps?\b/,
+    unless: new RegExp(WORD_LISTS.mapOtherMeaning),
     need: 'a map (the app keeps the places as a list; it draws no map)',
   },
   {
@@ -172,7 +172,7 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
-    asks: /\b(?:amorti[sz]ation|repayment|payment) (?:tables?|schedules?|plans?)\b|\bamorti[sz]ation\b/,
+    asks: new RegExp(WORD_LISTS.repaymentScheduleAsks),
     // Only the loan calculator is asked for one: a debt list's "payment schedule" is its due dates.
     has: (app) => app.kind !== 'calculator',
     need: 'a payment-by-payment schedule (the calculator works out the monthly payment, the total paid and the interest)',
@@ -192,7 +192,7 @@ const GAPS: readonly Gap[] = [
   },
   {
     // A compiled spec names it among what its records cannot do (recordsTool).
-    asks: /\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b/,
+    asks: new RegExp(WORD_LISTS.formAsks),
     specHasIt: true,
     need: (app) =>
       app.kind === 'page'
@@ -206,7 +206,7 @@ const GAPS: readonly Gap[] = [
 ];
 
 /** A negation just before the words ("no charts", "without a monthly report"). */
-const NEGATED_BEFORE = /\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$/;
+const NEGATED_BEFORE = new RegExp(WORD_LISTS.negatedBefore);
 
 /** Each gap's words, to find every place they occur (made once; `matchAll` copies its regex). */
 const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.also ? `${gap.asks.source}|${gap.also.source}` : gap.asks.source, 'g'));

@@ -288,33 +288,33 @@ function secondRecords(text: string, spec: AppSpec): string | null {
 }
 
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
-const BUSINESS_AFTER = /^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b/;
+const BUSINESS_AFTER = new RegExp(WORD_LISTS.businessAfter);
 
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
-  book: /^ (?:appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b/,
+  book: new RegExp(WORD_LISTS.afterBook),
   exercise: /^ books?\b/,
   // "water my garden plants": the plants' watering.
   garden: /^ (?:plants?|flowers?|rooms?)\b/,
   'my garden': /^ (?:plants?|flowers?|rooms?)\b/,
-  film: /^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b/,
+  film: new RegExp(WORD_LISTS.afterFilm),
   gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
   wine: /^ (?:cellars?|making|racks?)\b/,
   beer: /^ (?:brewing|making|brews?)\b/,
   tea: /^ (?:party|parties|time|towels?|lights?)\b/,
-  coffee: /^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b/,
+  coffee: new RegExp(WORD_LISTS.afterCoffee),
   cheese: /^ (?:making|makers?|boards?)\b/,
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
 };
 
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
-const HOUSEHOLD = /\b(?:flat|flatmates?|roommates?|housemates?|household|apartment|rent|utilities)\b/;
+const HOUSEHOLD = new RegExp(WORD_LISTS.household);
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A bill split at the table is the tip calculator's, not bills to pay.
-  bill: /\b(?:split|splitting|divide|dividing|share|sharing) (?:the |a |our |my )?(?:[a-z]+ )?$/,
+  bill: new RegExp(WORD_LISTS.beforeBill),
   exercise: new RegExp(WORD_LISTS.beforeExercise),
   book: new RegExp(WORD_LISTS.beforeBook),
 };
@@ -326,13 +326,13 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
 const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly others: RegExp }>> = {
   // Eaters other than a baby.
   feedings: {
-    named: /\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b/,
+    named: new RegExp(WORD_LISTS.babyNamed),
     others: new RegExp(WORD_LISTS.notABabysFeeding),
   },
   // Training a pet is no workout.
   workouts: {
     named: /\b(?:workouts?|exercis\w*|gym|fitness|strength|weight)\b/,
-    others: /\b(?:pupp(?:y|ies)|dogs?|pets?|horses?|potty|crate|obedience)\b/,
+    others: new RegExp(WORD_LISTS.notBabyPets),
   },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
@@ -341,18 +341,23 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   },
   // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
   tastings: {
-    named: /\b(?:tastings?|taste|tasted|ratings?|reviews?|journal|notes|collection|cellar)\b/,
-    others: /\b(?:consumption|intake|units|how (?:much|many)|cups? (?:a|per) day|drinks? (?:a|per) day)\b/,
+    named: new RegExp(WORD_LISTS.tastingNamed),
+    others: new RegExp(WORD_LISTS.notTastingIntake),
   },
   // A business's quotes are prices for a job, not sayings.
   quotes: {
-    named: /\b(?:famous|inspir\w*|motivation\w*|favou?rite|sayings?|authors?|quotations?|poems?|lines?|lyrics)\b/,
+    named: new RegExp(WORD_LISTS.quotesNamed),
     others: new RegExp(WORD_LISTS.notQuotes),
   },
   // Stocks of food or supplies are no shares.
   investments: {
-    named: /\b(?:shares?|portfolio|dividends?|invest\w*|tickers?|markets?|brokers?|etfs?|trading|stock market)\b/,
+    named: new RegExp(WORD_LISTS.investmentsNamed),
     others: new RegExp(WORD_LISTS.notInvestments),
+  },
+  // A puppy's potty training earns it no stars.
+  rewards: {
+    named: new RegExp(WORD_LISTS.rewardsNamed),
+    others: /\b(?:dogs?|pupp(?:y|ies)|cats?|kittens?|pets?)\b/,
   },
   // A garden planted and planned, not a house plant's watering by room.
   plants: {
@@ -383,7 +388,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   randomizer: new RegExp(WORD_LISTS.randomizerNouns),
   wordcount: new RegExp(WORD_LISTS.wordcountNouns),
   color: new RegExp(WORD_LISTS.colorNouns),
-  typing: /\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b/,
+  typing: new RegExp(WORD_LISTS.typingNouns),
   devtools: new RegExp(WORD_LISTS.devtoolNouns),
   drawing: new RegExp(WORD_LISTS.drawingNouns),
   clock: new RegExp(WORD_LISTS.clockNouns),
@@ -446,7 +451,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
   const text = request
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
-    .replace(/\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of /g, '');
+    .replace(/\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of /g, '')
+    // "log every time my dog goes out": when, not a record called a time.
+    .replace(/\b(?:every|each) time\b/g, ' ');
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
@@ -647,7 +654,7 @@ function recordsTool(text: string): string | null {
 }
 
 /** Words of a request for the focus timer itself. */
-const FOCUS_TIMER = /\b(?:pomodoro|focus|study|studying|work|concentrat\w*|break)\b/;
+const FOCUS_TIMER = new RegExp(WORD_LISTS.focusTimer);
 
 /**
  * What a timer request asks beyond the focus timer's countdown (a stopwatch), said as left out. A
@@ -698,13 +705,13 @@ function specialDevtools(text: string): string | null {
 
 /** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
 const OTHER_CONVERSIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:currenc\w*|dollars?|euros?|pounds sterling|yen|exchange rates?)\b/, 'currency conversion (it needs live exchange rates'],
+  [new RegExp(WORD_LISTS.currencyUnits), 'currency conversion (it needs live exchange rates'],
   [/\btime ?zones?\b/, 'time zones'],
   [new RegExp(WORD_LISTS.volumeUnits), 'volume'],
   [/\b(?:speeds?|mph|kph|km ?h|knots?)\b/, 'speed'],
   [/\b(?:areas?|acres?|hectares?|square)\b/, 'area'],
-  [/\b(?:bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|kb|mb|gb|tb|data sizes?|file sizes?)\b/, 'data sizes'],
-  [/\b(?:binary|hexadecimal|hex|octal|decimal to|number bases?|roman numerals?)\b/, 'number systems'],
+  [new RegExp(WORD_LISTS.dataSizeUnits), 'data sizes'],
+  [new RegExp(WORD_LISTS.numberSystemUnits), 'number systems'],
   [/\b(?:shoe|clothing|dress|ring) sizes?\b/, 'clothing sizes'],
   [new RegExp(WORD_LISTS.energyPressureAngleUnits), 'energy, pressure and angles'],
 ];
@@ -955,6 +962,9 @@ export function readRequest(request: string): RequestReading {
     chosen = PRESETS.find((p) => p.id === 'grades') ?? null;
     generic = chosen !== null;
   }
+  // Chores that earn stars or stickers are a reward chart, not a task list with a rating.
+  if (!chosen && /\bchores?\b/.test(text) && /\b(?:stars?|stickers?|rewards?)\b/.test(text))
+    chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(text);

@@ -54,7 +54,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(polls?|voting|votes?|surveys?|questionnaires?|elections?|petitions?)\b/,
+    new RegExp(WORD_LISTS.pollsAsked),
     {
       need: 'collecting votes or answers from many people, which needs a server',
       core: true,
@@ -79,7 +79,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(blockchain|crypto ?currency|bitcoin mining|mining crypto|nft|smart contracts?)\b/,
+    new RegExp(WORD_LISTS.blockchainAsked),
     { need: 'a blockchain, which needs a network of servers', core: true, instead: 'an expense tracker kept in this browser' },
   ],
   [
@@ -104,7 +104,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    /\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b/,
+    new RegExp(WORD_LISTS.videoAsked),
     { need: 'storing and streaming video, which needs a server', core: true, instead: 'a watchlist of videos to watch' },
   ],
   [

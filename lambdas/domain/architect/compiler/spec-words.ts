@@ -34,7 +34,7 @@ const has = (text: string, re: RegExp): boolean => re.test(text);
 export const COUNTDOWN_TO_DATE = new RegExp(WORD_LISTS.countdownToDate);
 
 /** Dates that come round every year. */
-const YEARLY_DATES = /\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b/;
+const YEARLY_DATES = new RegExp(WORD_LISTS.yearlyDates);
 
 /**
  * Other words for a field an everyday app already has, by field id: they name that field where
@@ -279,14 +279,14 @@ const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
 /** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
 const MONEY_WORDS = new RegExp(WORD_LISTS.moneyWords);
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
-const DATE_WORDS = /(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$/;
+const DATE_WORDS = new RegExp(WORD_LISTS.dateWords);
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
 const BOOLEAN_WORDS = new RegExp(WORD_LISTS.booleanWords);
 /** Long text by its last word: "ingredients", "instructions", "action items". */
 const LONG_WORDS = new RegExp(WORD_LISTS.longWords);
 
 /** Two or three words ending in what they measure: "flour amount", "play time", "start date". */
-const MEASURE_HEAD = /^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$/;
+const MEASURE_HEAD = new RegExp(WORD_LISTS.measureHead);
 
 /** Money words before a measure: "payment amount" is money, "flour amount" a number. */
 const MONEY_MODIFIER = new RegExp(WORD_LISTS.moneyModifier);
@@ -440,9 +440,31 @@ export function applySpecWords(
       if (!findField(primary, `${when} on`)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
       continue;
     }
+    // "with stickers", "with points": what a reward chart counts as its stars.
+    if (findField(primary, 'stars') && /^(?:stars?|stickers?|points?)$/.test(item.words)) continue;
     // "what I planted, where and when": the day it happened, unless the records have one.
     if (item.words === 'when') {
       if (!ed.firstOf(primary, ['date'])) ed.addField(primary, fieldNamed('date', 'date'));
+      continue;
+    }
+    // "how long they lasted", "how long it took": its duration.
+    if (/^how long (?:it|they|each|he|she)\b/.test(item.words)) {
+      if (!findField(primary, 'minutes') && !findField(primary, 'hours'))
+        ed.addField(primary, { id: 'minutes', label: 'Minutes', type: 'number', required: false }, true, item.words);
+      continue;
+    }
+    // "what triggered them", "what I think caused it": the cause, in words.
+    const cause = /^what (?:(?:i|we) think )?(triggered|caused|started|set off)\b/.exec(item.words)?.[1];
+    if (cause) {
+      const label = cause === 'caused' ? 'Cause' : 'Trigger';
+      if (!findField(primary, label)) ed.addField(primary, fieldNamed(label.toLowerCase(), 'text'), true, item.words);
+      continue;
+    }
+    // "who I went with", "who we played with" (a list ends at "with"): the company.
+    const company = /^who (?:i|we) (went|go|came|travell?ed|played|ran|walked|hiked)$/.exec(item.words)?.[1];
+    if (company) {
+      if (!findField(primary, 'with'))
+        ed.addField(primary, { ...fieldNamed(`${company} with`, 'text'), id: 'with' }, true, item.words);
       continue;
     }
     // "what I planted", "what I ate": said in the app as it was asked.
@@ -713,7 +735,9 @@ export function applySpecWords(
     /\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b/g,
     ' ',
   );
-  if (has(rated, /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
+  // Stars that are counted ("a reward chart with stars") are no rating either.
+  const counted = primary.fields.some((f) => f.id === 'stars');
+  if (has(rated, counted ? /\b(rate|rating|ratings)\b/ : /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
     if (!ed.firstOf(primary, ['rating']))
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }

@@ -2,10 +2,11 @@ import type { FieldSpec } from './app-spec-schema';
 import { f } from './preset-fields';
 
 /**
- * The request reader's field vocabulary and its longest word lists, as the sources of their
- * regular expressions; the file that reads each one (read-request.ts, spec-words.ts,
- * feature-gaps.ts, request-limits.ts) says what it means. Function bundles carry them packed
- * (word-lists.ts), not as code; tests and the local stack read them here.
+ * The request reader's field vocabulary and its long word lists (every regular expression of 60
+ * characters or more outside a function), as the sources of their regular expressions; the file
+ * that reads each one (read-request.ts, spec-words.ts, feature-gaps.ts, request-limits.ts) says
+ * what it means, where it is used. Function bundles carry them packed (word-lists.ts), not as
+ * code; tests and the local stack read them here.
  */
 export function sourceWordLists() {
   /** The field vocabulary of "with X" and "add a X field": words → a typed field. */
@@ -62,7 +63,7 @@ export function sourceWordLists() {
     countdownToDate: String.raw`\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)`,
     notAFieldList: String.raw`\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$`,
     notFieldWords: String.raw`\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them|who|whom|whose|what|how|why)\b`,
-    numberWords: String.raw`(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|pieces|hydration|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude|systolic|diastolic|pulse|glucose|blood sugar|sugar|oxygen|spo2|pressure|protein|carbs|fat|fibre|fiber|sodium|caffeine|(?:energy|stress|anxiety|focus|motivation|productivity)(?: levels?)?)$`,
+    numberWords: String.raw`(?:^| )(?:years?|pages?|servings?|portions?|number|size|length|height|width|depth|temperature|temp|abv|volume|capacity|population|seats|players|rank|ranking|episodes?|seasons?|chapters?|glasses|cups|grams|kilos|kg|lbs|pounds|percent|percentage|speed|pace|laps|bpm|heart rate|floors?|guests|attendees|copies|stock|units|pieces|hydration|ounces|oz|liters|litres|ml|inches|cm|feet|meters|metres|elevation|altitude|systolic|diastolic|pulse|glucose|blood sugar|sugar|oxygen|spo2|pressure|protein|carbs|fat|fibre|fiber|sodium|caffeine|(?:energy|stress|anxiety|focus|motivation|productivity)(?: levels?)?|(?:reorder|stock|water|fill|noise|difficulty|skill) levels?|reorder points?|minimum|threshold)$`,
     goalAsks: String.raw`\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d|\bgoal (?:weight|amount|pace|distance|time)\b|\b(?:weight|fitness|running|distance) (?:goals?|targets?)\b`,
     goalAlso: String.raw`\b(?:[a-z]+[- ])?per[- ](?:day|week|month|year)[- ](?:goals?|targets?)\b|\b(?:goals?|targets?) (?:per|a|each|every|for each) (?:day|week|month|year)\b|\b(?:pages?|steps?|miles?|km|kilomet(?:er|re)s?|minutes?|hours?|glass(?:es)?|cups?|books?|reps?|words?) (?:goals?|targets?)\b|\b(?:daily|weekly|monthly|yearly|annual) budgets?\b|\bbudgets? (?:per|for each|for every|by) (?:category|person|day|week|month|year)\b|\b(?:over|under|within|stay on|stick to) (?:my |the |a )?budget\b|\bbudget of \d|\b(?:expenses?|spending|costs?|money|finances?)\b[^.;]{0,40}\bwith (?:a |my |the )?budgets?\b|\b(?:low[- ]stock|threshold|limit|over[- ]budget)\s+(?:alerts?|warnings?|notifications?)\b|\b(?:alerts?|warns?|warnings?) (?:me )?when\b`,
     paymentsAsked: String.raw`\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?|methods?|types?|status)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b`,
@@ -80,6 +81,38 @@ export function sourceWordLists() {
     onlineStoreAsked: String.raw`\b(?<!\b(?:for|of) (?:my|our|the|an?) )(online (?:stores?|shops?)|e ?commerce|web ?shops?|storefronts?|shopping carts?|checkout pages?|sell (?:my |our )?(?:products|things|stuff|items|crafts|art|clothes) online)\b`,
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
+    businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
+    afterBook: String.raw`^ (?:appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
+    afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
+    afterCoffee: String.raw`^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b`,
+    household: String.raw`\b(?:flat|flatmates?|roommates?|housemates?|household|apartment|rent|utilities)\b`,
+    beforeBill: String.raw`\b(?:split|splitting|divide|dividing|share|sharing) (?:the |a |our |my )?(?:[a-z]+ )?$`,
+    babyNamed: String.raw`\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b`,
+    notBabyPets: String.raw`\b(?:pupp(?:y|ies)|dogs?|pets?|horses?|potty|crate|obedience)\b`,
+    tastingNamed: String.raw`\b(?:tastings?|taste|tasted|ratings?|reviews?|journal|notes|collection|cellar)\b`,
+    notTastingIntake: String.raw`\b(?:consumption|intake|units|how (?:much|many)|cups? (?:a|per) day|drinks? (?:a|per) day)\b`,
+    quotesNamed: String.raw`\b(?:famous|inspir\w*|motivation\w*|favou?rite|sayings?|authors?|quotations?|poems?|lines?|lyrics)\b`,
+    investmentsNamed: String.raw`\b(?:shares?|portfolio|dividends?|invest\w*|tickers?|markets?|brokers?|etfs?|trading|stock market)\b`,
+    rewardsNamed: String.raw`\b(?:stars?|stickers?|rewards?|kids?|child\w*|toddlers?|sons?|daughters?|boys?|girls?)\b`,
+    typingNouns: String.raw`\b(?:typing (?:tests?|speed|practice|tutor|trainer|games?)|wpm tests?|touch typing)\b`,
+    focusTimer: String.raw`\b(?:pomodoro|focus|study|studying|work|concentrat\w*|break)\b`,
+    currencyUnits: String.raw`\b(?:currenc\w*|dollars?|euros?|pounds sterling|yen|exchange rates?)\b`,
+    dataSizeUnits: String.raw`\b(?:bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|kb|mb|gb|tb|data sizes?|file sizes?)\b`,
+    numberSystemUnits: String.raw`\b(?:binary|hexadecimal|hex|octal|decimal to|number bases?|roman numerals?)\b`,
+    yearlyDates: String.raw`\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b`,
+    dateWords: String.raw`(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$`,
+    measureHead: String.raw`^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$`,
+    chartAsks: String.raw`\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?)\b`,
+    dragAsks: String.raw`\bdrag(?:ging)?\s*(?:and|&|n|'n'|-|to)?\s*(?:drop\w*|reorder\w*|sort\w*|move\w*|rearrange\w*)\b`,
+    progressBarAsks: String.raw`\bprogress bars?\b|\bpercent(?:age)? (?:complete|completed|done|read|finished)\b`,
+    madeListAlso: String.raw`\b(?:recipes?|meals?|meal plans?|meal planner)\b[^.;]{0,60}\b(?:shopping|grocery) lists?\b`,
+    mapOtherMeaning: String.raw`\b(?:mind|road|site|heat|concept|treasure|story)[ -]?maps?\b`,
+    repaymentScheduleAsks: String.raw`\b(?:amorti[sz]ation|repayment|payment) (?:tables?|schedules?|plans?)\b|\bamorti[sz]ation\b`,
+    formAsks: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b`,
+    negatedBefore: String.raw`\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$`,
+    pollsAsked: String.raw`\b(polls?|voting|votes?|surveys?|questionnaires?|elections?|petitions?)\b`,
+    blockchainAsked: String.raw`\b(blockchain|crypto ?currency|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
+    videoAsked: String.raw`\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b`,
     beforeExercise: String.raw`\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $`,
     beforeBook: String.raw`\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $`,
     notQuotes: String.raw`\b(?:business|customers?|clients?|jobs?|prices?|pricing|estimates?|invoices?|contractors?|painting|plumbing|roofing|landscaping|services?|insurance|freelanc\w*)\b`,
@@ -106,7 +139,7 @@ export function sourceWordLists() {
     booleanWords: String.raw`^(?:whether|is|was|if) |^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
-    chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
+    chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
     nestedAsks: String.raw`\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b`,
     soundAsks: String.raw`\b(sounds?|beeps?|chimes?|audio|voice (?:notes?|memos?|recordings?|input)|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
