@@ -1333,6 +1333,44 @@ describe('request → spec', () => {
     );
   });
 
+  test('a request of several sentences: no phrase runs across a sentence end, and the list of another sentence names fields', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Were "Students homework" (then "Homework each"), "Stamps id", "Weight morning" and "Sugar before".
+    const teacher =
+      "Hi! I'm a teacher and I need an app to keep track of my students' homework. Each entry should have the student name, assignment, due date and whether it was handed in.";
+    expect(kindOf(teacher)).toBe('a homework tracker');
+    expect(fields(teacher)).toEqual(expect.arrayContaining(['Student name:text', 'Handed in:boolean']));
+    const stamps = "I collect stamps. I'd like to catalog them by country, year and value.";
+    expect(specOf(stamps).entities[0]!.name).toBe('Stamp');
+    expect(fields(stamps)).toEqual(expect.arrayContaining(['Country:text', 'Year:number', 'Value:money']));
+    expect(specOf("Can you make me something to log my weight every morning? I'd like to see the trend.").title).toBe(
+      'Weight Log',
+    );
+    expect(specOf('log my blood sugar before and after meals').title).toBe('Blood Sugar Log');
+    // "track which dogs I walked, the owner … and how much they paid": the dogs, and their fields.
+    const walks =
+      'I run a small dog walking business. I need to track which dogs I walked, the owner, the date and how much they paid.';
+    expect(specOf(walks).entities[0]!.name).toBe('Dog');
+    expect(fields(walks)).toEqual(expect.arrayContaining(['Owner:text', 'Amount:money']));
+    // A field already read from the words is no second kind of record; its head word is another field.
+    expect(readRequest('I need a tool to keep track of my prescriptions and refill dates').leftOut).toEqual([]);
+    expect(fields('I need a tool to keep track of my prescriptions and refill dates')).toContain('Refill date:date');
+    expect(fields('Track my Spanish vocabulary: word, translation, and whether I know it')).toContain('I know it:boolean');
+    const challenge = fields('Make a reading challenge tracker for 2026: books read, pages, finished date');
+    expect(challenge).toEqual(expect.arrayContaining(['Pages:number', 'Finished date:date']));
+    expect(challenge).not.toContain('Books read:text');
+    expect(fields('a home inventory for insurance: item, room, purchase price, serial number, photo')).toContain(
+      'Serial number:text',
+    );
+    expect(kindOf('I want to track the time I spend on each client project so I can bill them')).toBe('a timesheet');
+    // A dated event's newest record says when it last happened; a plant's date of it is a field.
+    expect(fields('I keep forgetting when I last changed the oil in my car. Build me a car maintenance log.')).not.toContain(
+      'Last changed:date',
+    );
+    expect(fields('manage my plant cuttings and when I propagated them')).toContain('Propagated on:date');
+    expect(kindOf('something for my math homework')).toBe('calculator');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

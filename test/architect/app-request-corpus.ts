@@ -391,6 +391,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: "I'd like a tracker for my daily water intake in glasses", builds: 'spec', entities: ['Drink'] },
   {
+    prompt:
+      "Hi! I'm a teacher and I need an app to keep track of my students' homework. Each entry should have the student name, assignment, due date and whether it was handed in.",
+    builds: 'spec',
+    entities: ['Assignment'],
+    fields: { 'Student name': 'text', 'Handed in': 'boolean' },
+  },
+  {
+    prompt: "I collect stamps. I'd like to catalog them by country, year and value.",
+    builds: 'spec',
+    entities: ['Stamp'],
+    fields: { Country: 'text', Year: 'number', Value: 'money' },
+    interpreted: true,
+  },
+  {
     prompt: 'I want to log every time my dog goes out and whether he peed or pooped',
     builds: 'spec',
     entities: ['Potty break'],

@@ -162,7 +162,16 @@ const MISSPELLED = new RegExp(`\\b(?:${Object.keys(MISSPELLINGS).join('|')})\\b`
  */
 export function normalizeRequestText(
   text: string,
-  options: { readonly keepCommas?: boolean; readonly keepPossessives?: boolean } = {},
+  options: {
+    readonly keepCommas?: boolean;
+    readonly keepPossessives?: boolean;
+    /**
+     * A sentence's end as two spaces: words of two sentences are never read as one phrase ("my
+     * students' homework. Each entry …" names no "homework each"), since every phrase of the
+     * reader is words one space apart.
+     */
+    readonly sentences?: boolean;
+  } = {},
 ): string {
   // A possessive names the owner: "my family's birthdays" are family birthdays (a name keeps it).
   const owned = options.keepPossessives ? text : text.replace(/([a-zA-Z])[’']s\b/g, '$1');
@@ -182,6 +191,13 @@ export function normalizeRequestText(
   const mended = options.keepPossessives
     ? plain
     : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
+  if (options.sentences)
+    return mended
+      .replace(/[.!?]+(?=\s|$)/g, '\n')
+      .split('\n')
+      .map((sentence) => sentence.replace(/[^a-z0-9]+/g, ' ').trim())
+      .filter(Boolean)
+      .join('  ');
   if (!options.keepCommas) return mended.replace(/[^a-z0-9]+/g, ' ').trim();
   // Commas and semicolons part the items of a list ("with artist, album and year"): kept as " , ".
   // A sentence's end closes a list and a colon opens one (" . ", " : "); a parenthesis only says

@@ -263,13 +263,9 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
  */
 function secondRecords(text: string, spec: AppSpec): string | null {
   const pair =
-    /\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b/.exec(text) ??
-    /\btrack(?:s|ing)? (?:my|our|the) ([a-z]+) and (?:my |our |the )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to)\b)[a-z]+){0,2})/.exec(
-      text,
-    ) ??
-    /\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)/.exec(
-      text,
-    );
+    new RegExp(WORD_LISTS.pairBeforeContainer).exec(text) ??
+    new RegExp(WORD_LISTS.trackPair).exec(text) ??
+    new RegExp(WORD_LISTS.pairAfterFor).exec(text);
   if (!pair) return null;
   const words = [pair[1]!, pair[2]!];
   // "track my plants and when I last watered them": a clause, not records.
@@ -317,6 +313,8 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   bill: new RegExp(WORD_LISTS.beforeBill),
   exercise: new RegExp(WORD_LISTS.beforeExercise),
   book: new RegExp(WORD_LISTS.beforeBook),
+  // Help with maths homework is the calculator's; a list of it is said with a container word.
+  homework: /\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$/,
 };
 
 /**
@@ -451,22 +449,23 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
   const text = request
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
-    .replace(/\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of /g, '')
+    .replace(new RegExp(WORD_LISTS.howManyUnitsOf, 'g'), '')
     // "log every time my dog goes out": when, not a record called a time.
-    .replace(/\b(?:every|each) time\b/g, ' ');
+    .replace(/\b(?:every|each) time\b/g, ' ')
+    // "track which dogs I walked": the dogs.
+    .replace(/\b(track|log|record|keep track of) (?:which|what) /g, '$1 ');
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
   const track = new RegExp(WORD_LISTS.trackVerbs).exec(text);
   // Not a verb: "parents can log their baby's naps" names no parents' log.
   const beforeMatch = BEFORE_CONTAINER.exec(text);
-  const before = /\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$/.test(beforeMatch?.[1] ?? '')
-    ? null
-    : beforeMatch;
+  const before = new RegExp(WORD_LISTS.verbBeforeContainer).test(beforeMatch?.[1] ?? '') ? null : beforeMatch;
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
-    const end = words.findIndex((w) => CLAUSE_WORDS.has(w));
+    // … nor past "every morning", "before meals", "so I can".
+    const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || /^(?:every|each|before|after|during|so|because)$/.test(w));
     // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
     const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/\d/.test(w));
     // Only containers ("a collection tracker for my records"): the records are named elsewhere.
@@ -479,7 +478,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const found = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
   // Two kinds of record joined before the container ("a period and ovulation tracker"): each
   // record is an entry of either.
-  const pair = found.length === 0 ? /\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary)\b/.exec(text) : null;
+  const pair = found.length === 0 ? new RegExp(WORD_LISTS.pairOfRecordsContainer).exec(text) : null;
   const paired =
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
   const words = paired ? [paired[1]!, 'and', paired[2]!] : found;
@@ -542,7 +541,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       { id: 'rating', label: 'Rating', type: 'rating', required: false },
     );
   // A list of one's own things ("a list of my vinyl records") is no checklist; goals and plans are.
-  const checklist = kind === 'list' && !/\blist of (?:all )?(?:my|our) (?!goals?\b|plans?\b|ideas?\b|projects?\b)/.test(text);
+  const checklist = kind === 'list' && !new RegExp(WORD_LISTS.listOfGoals).test(text);
   if (checklist) fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
   fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
   const phraseKind = kind === 'organiser' ? 'organizer' : kind;
@@ -635,11 +634,7 @@ function formulaWords(features: readonly FeatureId[]): ReadonlySet<string> {
  * generator" wants one drawn, "a contact form" a form that reaches its owner.
  */
 function recordsTool(text: string): string | null {
-  if (
-    /\binvoice (?:generators?|makers?|templates?|creators?)\b|\b(?:generate|create|make|print|send) (?:an |my )?invoices?\b|\bline items?\b/.test(
-      text,
-    )
-  ) {
+  if (new RegExp(WORD_LISTS.invoiceMaker).test(text)) {
     return 'a printable invoice with line items (the app keeps each invoice as one record with its amount)';
   }
   if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text))
@@ -647,7 +642,7 @@ function recordsTool(text: string): string | null {
   if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
     return 'visitors signing it from their own devices (entries stay in the browser they were written in)';
   }
-  if (/\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b/.test(text)) {
+  if (new RegExp(WORD_LISTS.formNouns).test(text)) {
     return 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)';
   }
   return null;
@@ -680,7 +675,7 @@ function specialClock(text: string): string | null {
 /** What a drawing request asks beyond freehand strokes, said as left out. */
 function specialDrawing(text: string): string | null {
   const missing = [
-    /\b(?:shapes?|rectangles?|squares?|circles?|ellipses?|straight lines?|line tool|arrows?)\b/.test(text) && 'shapes',
+    new RegExp(WORD_LISTS.drawingShapes).test(text) && 'shapes',
     /\blayers?\b/.test(text) && 'layers',
     /\b(?:text tool|add text|typing text|text boxes?)\b/.test(text) && 'text',
     /\b(?:fill|bucket|flood)\b/.test(text) && 'a fill bucket',
@@ -697,8 +692,7 @@ function specialDevtools(text: string): string | null {
     /\b(?:xml|yaml|yml|toml|csv)\b/.test(text) && 'formats other than JSON',
     /\bjwts?\b/.test(text) && 'decoding JWTs',
     /\b(?:regex|regular expressions?)\b/.test(text) && 'a regular expression tester',
-    /\b(?:minify (?:javascript|js|css|html)|(?:javascript|js|css|html) minifier)\b/.test(text) &&
-      'minifying code (it minifies JSON)',
+    new RegExp(WORD_LISTS.minifierAsks).test(text) && 'minifying code (it minifies JSON)',
   ].filter((note): note is string => typeof note === 'string');
   return missing.length > 0 ? `${missing.join(', ')} (the tools are JSON, Base64, URL encoding and SHA digests)` : null;
 }
@@ -749,11 +743,7 @@ function joinedKind(text: string, kind: AppKindId, scores: Readonly<Record<AppKi
     for (const a of mine) {
       for (const b of kindSpans(text, other)) {
         const between = b.start >= a.end ? text.slice(a.end, b.start) : a.start >= b.end ? text.slice(b.end, a.start) : null;
-        if (
-          between !== null &&
-          /^ (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))? $/.test(between)
-        )
-          return other;
+        if (between !== null && new RegExp(WORD_LISTS.joinedKindHead).test(between)) return other;
       }
     }
   }
@@ -768,12 +758,10 @@ function gamePhrase(features: readonly FeatureId[]): string {
 
 /** What a game request asks of its game that the game kind does not do; null when nothing. */
 function specialGame(text: string): string | null {
-  const pictures = /\b(?:(?:animal|own|custom|family|my) )?(?:pictures?|photos?|images?|emojis?)\b/.exec(text);
+  const pictures = new RegExp(WORD_LISTS.gamePictures).exec(text);
   if (pictures && /\bmemory|match\w*|pairs\b/.test(text))
     return `${pictures[0]} on the cards (the cards show symbols such as ★ and ♥)`;
-  const size = /\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b/.exec(
-    text,
-  );
+  const size = new RegExp(WORD_LISTS.gameBoardSize).exec(text);
   if (size && /\btic ?tac ?toe|noughts|crosses\b/.test(text))
     return `a board other than 3×3 (${size[0]}; the game is played on 3×3)`;
   if (/\bsnake\b/.test(text) && /\b(?:wrap\w*|no walls|without walls|through the walls?)\b/.test(text))
@@ -847,7 +835,7 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
   }
   // "a map of places I want to visit" lists the places (the map itself is named as left out).
   const noun = WISH_LIST.exec(text.replace(/^(?:a|an) /, '').replace(/^(?:map|list|collection) of /, ''))?.[1];
-  if (!noun || /(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$/.test(noun)) return null;
+  if (!noun || new RegExp(WORD_LISTS.notAWishNoun).test(noun)) return null;
   const reading = genericReading(`a list of ${noun}`);
   return reading ? { preset: reading.preset, noun } : null;
 }
@@ -858,7 +846,7 @@ const REQUEST_LABEL = new RegExp(WORD_LISTS.requestLabel, 'i');
 
 export function readRequest(request: string): RequestReading {
   const prompt = request.replace(REQUEST_LABEL, '');
-  const normalized = normalizeRequestText(prompt);
+  const normalized = normalizeRequestText(prompt, { sentences: true });
   const lang = readLanguage(normalized);
   const language = lang.language;
   if (language && !lang.understood) {
@@ -930,11 +918,9 @@ export function readRequest(request: string): RequestReading {
     // The container itself ("a study planner") is no other record word.
     !CONTAINER_WORDS.test(matched!.keyword) &&
     // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
-    !/^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping)$/.test(earlier.noun) &&
+    !new RegExp(WORD_LISTS.progressWords).test(earlier.noun) &&
     // Nor one that only measures them: "how many glasses of water I drink" is water.
-    !/^(?:glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces)$/.test(
-      earlier.noun,
-    ) &&
+    !new RegExp(WORD_LISTS.measureOnlyWords).test(earlier.noun) &&
     // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
     // dearest test, so the last.
     matchPreset(earlier.noun) === null;
@@ -1009,7 +995,10 @@ export function readRequest(request: string): RequestReading {
         averages: spec.behaviours.some((b) => b.type === 'average'),
       }),
     );
-    const unkept = language ? null : secondRecords(text, spec);
+    const second = language ? null : secondRecords(text, spec);
+    // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
+    const unkept =
+      second && !primaryOf(spec).fields.some((f) => f.label.toLowerCase() === second.replace(/s$/, '')) ? second : null;
     // A measure joined to the records is one of their fields: "my mood and energy" (a number).
     const measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : null;
     const added = measured ? fieldsAdded(primaryOf(spec).fields, measured) : [];

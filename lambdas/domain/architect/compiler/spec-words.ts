@@ -234,7 +234,9 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
   // does "in" before a unit ("distance in km").
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
-    .replace(/\bin (?=(?:km|miles|kg|lbs|pounds|grams|ml|litres|liters|minutes|hours|metres|meters|feet|cm)\b)/g, '')
+    // "track which dogs I walked, the owner …": the list begins at the dogs.
+    .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
+    .replace(new RegExp(WORD_LISTS.inBeforeUnit, 'g'), '')
     .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
@@ -244,21 +246,26 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (/^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|:)$/.test(verb) ||
-        (revision && /^(?:add|adding)$/.test(verb))) &&
+      (new RegExp(WORD_LISTS.namingVerbs).test(verb) || (revision && /^(?:add|adding)$/.test(verb))) &&
       // "my friends with their birthdays": the records themselves, not whom the app is shared with.
-      (!NOT_A_FIELD_LIST.test(before) || records.includes(before.split(' ').pop()!));
-    for (const part of (m[3] ?? '').split(/\b(?:and|or)\b|,/)) {
+      // ("catalog them by country and year" is about the records, by the words before it.)
+      (verb === 'by' || !NOT_A_FIELD_LIST.test(before) || records.includes(before.split(' ').pop()!));
+    // "track which dogs I walked, the owner, the date": a list that starts with the records
+    // themselves goes on with what each one has.
+    let namesRest = names;
+    for (const [i, part] of (m[3] ?? '').split(/\b(?:and|or)\b|,/).entries()) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
       const owned = /^\s*(?:my|our|your|his|her)\b/.test(part);
       const words = part
         // "the episode I'm on", "the date we planted them": the thing before the clause.
-        .replace(/^(?!\s*(?:who|what|how|when)\b)(.*?)\b(?:i|im|ive|we|were|weve)\b.*/, '$1')
-        .replace(/\b(a|an|the|some|my|their|its|each|field|fields|column|columns)\b/g, ' ')
+        .replace(new RegExp(WORD_LISTS.beforeClause), '$1')
+        .replace(new RegExp(WORD_LISTS.itemArticles, 'g'), ' ')
         .replace(/\s+/g, ' ')
         .trim();
-      if (words) items.push({ words, names: names && !owned });
+      if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
+        namesRest = true;
+      if (words) items.push({ words, names: namesRest && !owned });
     }
   }
   return items;
@@ -295,6 +302,9 @@ const MONEY_MODIFIER = new RegExp(WORD_LISTS.moneyModifier);
  * The field a list item names by a measure word after another ("flour amount": a number called
  * so), or null: for one word, a vocabulary phrase ("due date"), or words that name no field.
  */
+/** Numbers that name a thing rather than count it: a serial number, a phone number. */
+const ID_NUMBER = new RegExp(WORD_LISTS.idNumber);
+
 function measureField(asked: string): FieldSpec | null {
   // "expiry dates": an expiry date each.
   const words = asked.replace(/ (date|time)s$/, ' $1');
@@ -313,7 +323,7 @@ function measureField(asked: string): FieldSpec | null {
   const type: FieldSpec['type'] =
     head === 'date'
       ? 'date'
-      : head === 'time'
+      : head === 'time' || (head === 'number' && ID_NUMBER.test(modifier))
         ? 'text'
         : head === 'price' || head === 'cost' || MONEY_MODIFIER.test(modifier)
           ? 'money'
@@ -329,16 +339,13 @@ function measureField(asked: string): FieldSpec | null {
  */
 function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
   // "who borrowed what", "who paid": a person, "Borrowed by".
-  const doer =
-    /^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|each|one))?$/.exec(
-      asked,
-    )?.[1];
+  const doer = new RegExp(WORD_LISTS.whoDid).exec(asked)?.[1];
   if (doer) return fieldNamed(`${doer} by`, 'text');
   // "who does them": a person.
   if (/^who (?:does|do|is doing)\b/.test(asked)) return { id: 'who', label: 'Who', type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
-  const words = yesNo ? asked.replace(/^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?/, '') : asked;
+  const words = yesNo ? asked.replace(new RegExp(WORD_LISTS.whetherPrefix), '') : asked;
   const parts = words.split(' ');
   if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
   if (parts.some((w) => w.length < 2) || words.length < 3) return null;
@@ -346,7 +353,10 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   if (/(?:^| )budget$/.test(words) && entities.some((e) => !e.parent && e.fields.some((f) => f.type === 'money'))) return null;
   // The records themselves ("a recipe book with recipes") or others of the app.
   const plain = words.replace(/s$/, '');
-  if (entities.some((e) => [e.name, e.plural, e.id].some((n) => n.toLowerCase().replace(/s$/, '') === plain))) return null;
+  // "books read" in a reading list: how many of the records, no field of one.
+  const first = parts[0]!.replace(/s$/, '');
+  if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
+    return null;
   const label = titleCase(words).slice(0, 40);
   const id = camel(words);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
@@ -384,9 +394,7 @@ export function applySpecWords(
 
   // Removals first, so "remove the rating field and add tags" ends with tags and no rating.
   // In a change, a field's own name is enough: "remove the room".
-  for (const m of text.matchAll(
-    /\b(?:remove|drop|delete|without|no)\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)(\s+(?:field|column)\b)?/g,
-  )) {
+  for (const m of text.matchAll(new RegExp(WORD_LISTS.removeField, 'g'))) {
     const words = m[1]!;
     const field = m[2]
       ? findField(primary, words)
@@ -398,9 +406,7 @@ export function applySpecWords(
 
   if (options.revision) {
     // "remove search", "no calendar": a behaviour or a view goes (a list stays).
-    for (const m of text.matchAll(
-      /\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b/g,
-    )) {
+    for (const m of text.matchAll(new RegExp(WORD_LISTS.removeBehaviour, 'g'))) {
       const type = m[1]!;
       ed.removed.add(type);
       const views = ed.views.filter((v) => v.type !== type);
@@ -413,9 +419,7 @@ export function applySpecWords(
       ed.changes.push(`removed the ${type}`);
     }
     // "rename amount to cost", "call the amount field cost": the field keeps its data, under a new name.
-    const renamed =
-      /\brename (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|as|into) ([a-z]+(?: [a-z]+){0,2})$/.exec(text) ??
-      /\b(?:change|call) (?:the )?([a-z]+(?: [a-z]+)?) (?:field|column) (?:to |into )?([a-z]+(?: [a-z]+){0,2})$/.exec(text);
+    const renamed = new RegExp(WORD_LISTS.renameField).exec(text) ?? new RegExp(WORD_LISTS.callField).exec(text);
     const field = renamed ? findField(primary, renamed[1]!, true) : undefined;
     if (field) {
       const label = titleCase(renamed![2]!).slice(0, 40);
@@ -447,6 +451,19 @@ export function applySpecWords(
       if (!ed.firstOf(primary, ['date'])) ed.addField(primary, fieldNamed('date', 'date'));
       continue;
     }
+    // "how much they paid", "how much it cost": money.
+    if (new RegExp(WORD_LISTS.howMuchPaid).test(item.words)) {
+      if (!ed.firstOf(primary, ['money']))
+        ed.addField(primary, { id: 'amount', label: 'Amount', type: 'money', required: false }, true, item.words);
+      continue;
+    }
+    // "whether I know it", "whether we went": a yes or no, said as asked.
+    const whether = /^whether ((?:i|we) [a-z]+(?: (?:it|them|there))?)$/.exec(item.words)?.[1];
+    if (whether) {
+      const label = whether.replace(/^i /, 'I ').replace(/^w/, 'W');
+      if (!findField(primary, label)) ed.addField(primary, { ...fieldNamed(whether, 'boolean'), label }, true, item.words);
+      continue;
+    }
     // "how long they lasted", "how long it took": its duration.
     if (/^how long (?:it|they|each|he|she)\b/.test(item.words)) {
       if (!findField(primary, 'minutes') && !findField(primary, 'hours'))
@@ -454,14 +471,14 @@ export function applySpecWords(
       continue;
     }
     // "what triggered them", "what I think caused it": the cause, in words.
-    const cause = /^what (?:(?:i|we) think )?(triggered|caused|started|set off)\b/.exec(item.words)?.[1];
+    const cause = new RegExp(WORD_LISTS.whatCaused).exec(item.words)?.[1];
     if (cause) {
       const label = cause === 'caused' ? 'Cause' : 'Trigger';
       if (!findField(primary, label)) ed.addField(primary, fieldNamed(label.toLowerCase(), 'text'), true, item.words);
       continue;
     }
     // "who I went with", "who we played with" (a list ends at "with"): the company.
-    const company = /^who (?:i|we) (went|go|came|travell?ed|played|ran|walked|hiked)$/.exec(item.words)?.[1];
+    const company = new RegExp(WORD_LISTS.whoWentWith).exec(item.words)?.[1];
     if (company) {
       if (!findField(primary, 'with'))
         ed.addField(primary, { ...fieldNamed(`${company} with`, 'text'), id: 'with' }, true, item.words);
@@ -494,7 +511,9 @@ export function applySpecWords(
     // "flour amount", "play time", "start date": a field of that name, typed by its last word.
     const measured = measureField(item.words);
     if (measured) {
-      if (!findField(primary, measured.id) && !findField(primary, item.words)) ed.addField(primary, measured, true, item.words);
+      // (A field of its head word is another one: "refill dates" beside a Date.)
+      if (!findField(primary, measured.id) && !findField(primary, item.words, true))
+        ed.addField(primary, measured, true, item.words);
       continue;
     }
     const known = vocabularyFields(item.words);
@@ -505,9 +524,7 @@ export function applySpecWords(
     const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
     if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
-  for (const m of text.matchAll(
-    /\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)/g,
-  )) {
+  for (const m of text.matchAll(new RegExp(WORD_LISTS.addNamedField, 'g'))) {
     const name = (m[1] ?? m[2] ?? '').trim();
     if (!name || findField(primary, name)) continue;
     const known = vocabularyField(name);
@@ -518,9 +535,7 @@ export function applySpecWords(
   }
   // A choice's own values: "a category like breakfast, lunch or dinner", "the room should be a
   // choice of kitchen, bedroom or balcony" (a text field becomes that choice).
-  for (const m of listText.matchAll(
-    /\b((?:[a-z]+ )?[a-z]+)(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)/g,
-  )) {
+  for (const m of listText.matchAll(new RegExp(WORD_LISTS.choiceField, 'g'))) {
     const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
     // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
     const values = m[2]!
@@ -550,7 +565,7 @@ export function applySpecWords(
     );
   }
   const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
-  if (has(text, /\b(board(?! (?:games?|gamers?|members?|meetings?)\b)|kanban)\b/) && !negated('board|kanban')) {
+  if (has(text, new RegExp(WORD_LISTS.boardAsked)) && !negated('board|kanban')) {
     let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
     const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
     if (!field && named?.type === 'choice') field = ed.addField(primary, { ...named });
@@ -566,7 +581,7 @@ export function applySpecWords(
         });
     ed.addView({ type: 'board', entity: primary.id, field: field.id }, `added a board by ${field.label.toLowerCase()}`);
   }
-  if (has(text, /\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b/))
+  if (has(text, new RegExp(WORD_LISTS.tableAsked)))
     ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
   if (has(text, /\b(cards view|card view|as cards|grid)\b/))
     ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
@@ -574,9 +589,7 @@ export function applySpecWords(
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
 
   // Grouping and totals: "total per category", "group by category", "by genre".
-  const totalBy = /\b(?:total|totals|sum|sums|spent|spending|how much)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)/.exec(
-    text,
-  );
+  const totalBy = new RegExp(WORD_LISTS.totalBy).exec(text);
   if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
     const amount =
       ed.firstOf(primary, ['money', 'number']) ??
@@ -586,7 +599,7 @@ export function applySpecWords(
       by = findField(primary, totalBy[1] ?? '');
       const vocab = vocabularyField(totalBy[1] ?? '');
       if (!by && vocab && vocab.type === 'choice') by = ed.addField(primary, { ...vocab });
-    } else if (has(text, /\bdaily (?:total|totals|sums?)\b|\b(?:total|totals|sums?) (?:per|by|for each|each|a) day\b/)) {
+    } else if (has(text, new RegExp(WORD_LISTS.totalPerDay))) {
       // "daily totals": per date, where the records have one.
       by = ed.firstOf(primary, ['date']);
     }
@@ -608,7 +621,7 @@ export function applySpecWords(
   }
   // Averages: "average rating", "the average grade per subject", "weighted by credits".
   if (has(text, /\b(?:average|averages|averaged|avg)\b/) && !negated('averages?')) {
-    const named = /\b(?:average|averages|avg)\s+(?:of\s+)?(?:the\s+|my\s+)?([a-z]+)/.exec(text)?.[1] ?? '';
+    const named = new RegExp(WORD_LISTS.averageOf).exec(text)?.[1] ?? '';
     const numeric = ['number', 'money', 'rating'];
     const asked = findField(primary, named);
     const field =
@@ -616,9 +629,9 @@ export function applySpecWords(
       (has(text, /\b(?:ratings?|stars|rated)\b/) ? ed.firstOf(primary, ['rating']) : undefined) ??
       ed.firstOf(primary, numeric);
     if (field) {
-      const byWord = /\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)/.exec(text)?.[1];
+      const byWord = new RegExp(WORD_LISTS.averageBy).exec(text)?.[1];
       const by = byWord ? findField(primary, byWord) : undefined;
-      const weightWord = /\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)/.exec(text)?.[1];
+      const weightWord = new RegExp(WORD_LISTS.weightedBy).exec(text)?.[1];
       let weight = weightWord ? findField(primary, weightWord) : undefined;
       if (weightWord && !weight && !NOT_FIELD_WORDS.test(weightWord))
         weight = ed.addField(primary, fieldNamed(weightWord, 'number'));
@@ -641,19 +654,12 @@ export function applySpecWords(
   for (const m of text.matchAll(/\b([a-z]+)\s+(?:by|per)\s+([a-z]+)/g)) {
     const verb = m[1] ?? '';
     const word = m[2] ?? '';
-    if (
-      /^(sort|sorted|order|ordered|filter|filtered|filtering|board|kanban|column|columns|total|totals|sum|sums|spent|spending|much|streak|streaks)$/.test(
-        verb,
-      )
-    )
-      continue;
+    if (new RegExp(WORD_LISTS.byOfOtherViews).test(verb)) continue;
     if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
     // The records or their container right before "by" ask for it too: "my books by genre", "a
     // collection by genre".
     const explicit =
-      /^(group|grouped|organized|organised|split|them|it|sorted|collection|collections|library|catalog|catalogue|list)$/.test(
-        verb,
-      ) ||
+      new RegExp(WORD_LISTS.groupingVerbs).test(verb) ||
       verb === primary.plural.toLowerCase() ||
       verb === primary.name.toLowerCase();
     let field = findField(primary, word);
@@ -667,7 +673,7 @@ export function applySpecWords(
     if (!explicit && field.type === 'date') continue;
     ed.addBehaviour({ type: 'group', entity: primary.id, field: field.id }, `grouped by ${field.label.toLowerCase()}`);
   }
-  for (const m of text.matchAll(/\b(?:sort|sorted|order|ordered)\s+(?:them\s+|it\s+)?by\s+([a-z]+)/g)) {
+  for (const m of text.matchAll(new RegExp(WORD_LISTS.sortBy, 'g'))) {
     const field = findField(primary, m[1] ?? '');
     if (field && ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'].includes(field.type)) {
       ed.addBehaviour(
@@ -731,10 +737,7 @@ export function applySpecWords(
       ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
   }
   // A rate of something else is no rating: "heart rate", "interest rate".
-  const rated = text.replace(
-    /\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b/g,
-    ' ',
-  );
+  const rated = text.replace(new RegExp(WORD_LISTS.notARating, 'g'), ' ');
   // Stars that are counted ("a reward chart with stars") are no rating either.
   const counted = primary.fields.some((f) => f.id === 'stars');
   if (has(rated, counted ? /\b(rate|rating|ratings)\b/ : /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
@@ -744,15 +747,15 @@ export function applySpecWords(
   // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
   if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
     ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
-  // "when I last watered each one": the date it last happened.
-  const last = /\bwhen (?:i|we) (last|first) ([a-z]+ed)\b/.exec(text);
-  if (last && !findField(primary, `${last[1]!} ${last[2]!}`)) ed.addField(primary, fieldNamed(`${last[1]!} ${last[2]!}`, 'date'));
+  // "and when I last watered each one", "and when I propagated them": the date it (last)
+  // happened; not of records that are each a dated event ("when I last changed the oil" is the
+  // newest service).
+  const when = new RegExp(WORD_LISTS.andWhenDone).exec(text);
+  const whenWords = when ? (when[1] ? `${when[1]} ${when[2]!}` : `${when[2]!} on`) : '';
+  if (when && !findField(primary, 'date') && !findField(primary, whenWords)) ed.addField(primary, fieldNamed(whenWords, 'date'));
   // And when they come back: "when they should bring them back", "the date it's due back".
   if (
-    has(
-      text,
-      /\b(?:(?:bring|give|hand|get) (?:them|it) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b/,
-    ) &&
+    has(text, new RegExp(WORD_LISTS.dueBack)) &&
     !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label))
   )
     ed.addField(primary, fieldNamed('due back', 'date'));
@@ -797,10 +800,7 @@ export function applySpecWords(
       `made ${primary.plural.toLowerCase()} flip cards`,
     );
   }
-  if (
-    has(text, /\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b/) &&
-    !negated('exports?|imports?|csv')
-  )
+  if (has(text, new RegExp(WORD_LISTS.importExportAsked)) && !negated('exports?|imports?|csv'))
     ed.addBehaviour({ type: 'import-export' }, 'added import and export as JSON');
   if (has(text, /\bundo\b/) && !negated('undo')) ed.addBehaviour({ type: 'undo' }, 'added undo');
 
