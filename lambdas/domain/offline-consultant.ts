@@ -56,6 +56,11 @@ const THEME_MENU = orList(THEME_IDS.map((id) => THEMES[id].inspiredBy));
 
 export const OPENING_QUESTION = `What should the app do? I build a tracker, log or list of what you name, ${KIND_MENU}, styled like ${THEME_MENU}.`;
 
+const GREETING =
+  /^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))(?: there| gantry| cto| team)?[\s!.,:)]*$/i;
+const WHAT_CAN_YOU_DO =
+  /^\s*(?:help|what can you (?:do|build|make)|what do you (?:do|build|make)|how does (?:this|it) work)[\s?!.]*$/i;
+
 /** Things prototypes do not do (seed 001: no server, no database, no accounts); named honestly in a plan. */
 const OUT_OF_SCOPE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(log ?in|sign ?(in|up)|accounts?|passwords?(?! generators?\b)|auth\w*)\b/i, 'user accounts and sign-in'],
@@ -551,5 +556,8 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
       OPENING_QUESTION,
     );
   }
+  // A greeting, or a question about what it can do, is answered as one, not read as a request.
+  if (GREETING.test(input.message)) return askQuestion(`Hello! ${OPENING_QUESTION}`, OPENING_QUESTION);
+  if (WHAT_CAN_YOU_DO.test(input.message)) return askQuestion(OPENING_QUESTION, OPENING_QUESTION);
   return firstPlan(input);
 }

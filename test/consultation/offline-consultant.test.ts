@@ -225,6 +225,30 @@ describe('the offline consultant', () => {
     expect(r.response).toContain('public/design-reference.png');
   });
 
+  it('answers a greeting with its opening question; a colon gives a field its values; the number of X is a field', () => {
+    const [hello, can, plan] = converse(['Hello!', 'what can you do?', 'a habit tracker']);
+    expect(hello).toMatchObject({ status: 'NEEDS_INPUT', question: OPENING_QUESTION });
+    expect(hello!.response).toMatch(/^Hello! /);
+    expect(can).toMatchObject({ status: 'NEEDS_INPUT', question: OPENING_QUESTION });
+    expect(plan!.status).toBe('NEEDS_CONFIRMATION');
+    const fieldsOf = (r: ConsultantResponse) =>
+      r.app_spec!.entities[0]!.fields.map((f) => `${f.label}:${f.type}${f.options ? `(${f.options.join('/')})` : ''}`);
+    // Was "Added a rent field" (money), the category unchanged.
+    const [, category] = converse([
+      'I need something for my expenses',
+      "I'd also like a category for each expense: food, transport, rent or fun",
+    ]);
+    expect(fieldsOf(category!)).toContain('Category:choice(Food/Transport/Rent/Fun)');
+    expect(fieldsOf(category!)).not.toContain('Rent:money');
+    // Was only the prep time.
+    const [, servings] = converse(['I want a recipe book', 'Can each recipe also have a prep time and the number of servings?']);
+    expect(fieldsOf(servings!)).toEqual(expect.arrayContaining(['Prep time:text', 'Servings:number']));
+    // A run's time is how long it took: no Time beside its Minutes.
+    const [run] = converse(["Hi, I'd like an app to track my running. Each run should have distance, time and how I felt."]);
+    expect(fieldsOf(run!)).toEqual(expect.arrayContaining(['Minutes:number', 'How I felt:rating']));
+    expect(fieldsOf(run!)).not.toContain('Time:text');
+  });
+
   it('is deterministic', () => {
     const script = ['something for my math homework', 'add a history', 'call it "Homework Helper"', 'go ahead'];
     expect(JSON.stringify(converse(script))).toBe(JSON.stringify(converse(script)));

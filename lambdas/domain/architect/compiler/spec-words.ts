@@ -228,7 +228,16 @@ const NOT_A_FIELD_LIST = new RegExp(WORD_LISTS.notAFieldList);
  * "logs"); stops at the next clause. Commas (kept as " , " in `text` when the request's own
  * punctuation is known) part the items too, so "with artist, album and year" names three.
  */
-function withLists(text: string, revision: boolean, records: readonly string[]): ListItem[] {
+/** Fields whose values a colon's list gives: "a category: food, rent or fun", "the status for each task: …". */
+const CHOICE_NAMES =
+  /\b(?:category|categories|type|types|kind|kinds|status|stage|priority|options|values|choices|genre|genres|room|rooms|mood|moods)(?: for (?:each|every) [a-z]+)?$/;
+
+function withLists(
+  text: string,
+  revision: boolean,
+  records: readonly string[],
+  isField: (word: string) => boolean = () => false,
+): ListItem[] {
   const items: ListItem[] = [];
   // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps; nor
   // does "in" before a unit ("distance in km").
@@ -240,13 +249,15 @@ function withLists(text: string, revision: boolean, records: readonly string[]):
     .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
-    // "a payment method field with cash, card or transfer": the field's values (read below).
+    // "a payment method field with cash, card or transfer", "a category for each expense: food,
+    // transport or fun": the field's values (read below).
     if (/\b(?:field|column)$/.test(before)) continue;
+    if (verb === ':' && (CHOICE_NAMES.test(before) || isField(before.split(' ').pop()!))) continue;
     // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (new RegExp(WORD_LISTS.namingVerbs).test(verb) || (revision && /^(?:add|adding)$/.test(verb))) &&
+      (new RegExp(WORD_LISTS.namingVerbs).test(verb) || (revision && /^(?:add|adding|have|has)$/.test(verb))) &&
       // "my friends with their birthdays": the records themselves, not whom the app is shared with.
       // ("catalog them by country and year" is about the records, by the words before it.)
       (verb === 'by' || !NOT_A_FIELD_LIST.test(before) || records.includes(before.split(' ').pop()!));
@@ -436,6 +447,7 @@ export function applySpecWords(
     listText,
     options.revision === true,
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
+    (word) => primary.fields.some((f) => ['choice', 'text'].includes(f.type) && [f.id, f.label.toLowerCase()].includes(word)),
   )) {
     if (findField(primary, item.words, true)) continue;
     // "when I finished each book": the date it happened.
@@ -449,6 +461,12 @@ export function applySpecWords(
     // "what I planted, where and when": the day it happened, unless the records have one.
     if (item.words === 'when') {
       if (!ed.firstOf(primary, ['date'])) ed.addField(primary, fieldNamed('date', 'date'));
+      continue;
+    }
+    // "the number of servings": a number called servings.
+    const count = /^number of ([a-z]+(?: [a-z]+)?)$/.exec(item.words)?.[1];
+    if (count && !findField(primary, count)) {
+      ed.addField(primary, fieldNamed(count, 'number'), true, item.words);
       continue;
     }
     // "how much they paid", "how much it cost": money.
@@ -519,7 +537,10 @@ export function applySpecWords(
     const known = vocabularyFields(item.words);
     // A word the records already have a field for ("by day" on a planner with a day) adds none.
     for (const { word, field } of known) {
-      if (!findField(primary, field.id) && !findField(primary, word)) ed.addField(primary, { ...field }, true, item.words);
+      // The time of a run or a workout that counts its minutes is how long it took.
+      const duration = field.id === 'time' && item.words === word && primary.fields.some((f) => f.id === 'minutes');
+      if (!duration && !findField(primary, field.id) && !findField(primary, word))
+        ed.addField(primary, { ...field }, true, item.words);
     }
     const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
     if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
@@ -535,7 +556,15 @@ export function applySpecWords(
   }
   // A choice's own values: "a category like breakfast, lunch or dinner", "the room should be a
   // choice of kitchen, bedroom or balcony" (a text field becomes that choice).
-  for (const m of listText.matchAll(new RegExp(WORD_LISTS.choiceField, 'g'))) {
+  // ("I'd like a category …" asks; it gives no examples.)
+  const asking = /\b(?:i|we|id|wed)(?: would)?(?: also| really)? (?:like|love)\b/g;
+  const asked = listText.replace(asking, ' ');
+  // (A colon's list is read apart: "my coffee log: bean, origin, roast like light or dark" is a
+  // list of fields, one of them with its values.)
+  for (const m of [
+    ...asked.matchAll(new RegExp(WORD_LISTS.choiceField, 'g')),
+    ...asked.matchAll(new RegExp(WORD_LISTS.choiceAfterColon, 'g')),
+  ]) {
     const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
     // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
     const values = m[2]!
