@@ -5,8 +5,8 @@ import { loadPolicyFile } from '../domain/policy-file';
 /**
  * The policy a function is bundled with, as validated JSON. The bundling (CDK, the bundle test and
  * the benchmark: lib/constructs/function-bundling.ts) parses and validates policy.yaml once and
- * puts the result here, as a JSON document brotli-compressed in Z85 (about a quarter of its
- * text), through an esbuild `define`; so no function parses YAML at run time.
+ * puts the result here, as a JSON document brotli-compressed in 91 printable characters (about a
+ * quarter of its text; ../domain/architect/packed-files.ts), through an esbuild `define`; so no function parses YAML at run time.
  */
 declare const GANTRY_BUNDLED_POLICY: string | undefined;
 

@@ -1371,6 +1371,26 @@ describe('request → spec', () => {
     expect(kindOf('something for my math homework')).toBe('calculator');
   });
 
+  test("a team's games are matches with both scores; a measure the vocabulary lacks is a number; a paid checkbox is one yes or no", () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Was "Games soccer" with a star rating for the score.
+    const games = 'an app to track the games my soccer team plays: opponent, date, score and who scored';
+    expect(kindOf(games)).toBe('a match results log');
+    expect(fields(games)).toEqual(expect.arrayContaining(['Our score:number', 'Their score:number', 'Scored by:text']));
+    expect(fields(games)).not.toContain('Rating:rating');
+    expect(kindOf("a log of my soccer team's games with opponent and score")).toBe('a match results log');
+    // Was a tire pressure with a name and notes but no number.
+    expect(fields("Track my car's tire pressure every week")).toEqual(['Date:date', 'Tire pressure:number', 'Notes:longtext']);
+    // "keep track of my cat's weight" had an "Of cat weight" field.
+    expect(fields("keep track of my cat's weight")).toEqual(['Date:date', 'Weight:number', 'Notes:longtext']);
+    const bills = fields('a spreadsheet-like app for my monthly bills with due date, amount and paid checkbox');
+    expect(bills.filter((f) => f.endsWith(':boolean'))).toEqual(['Paid:boolean']);
+    expect(fields('log my bouldering sessions: gym, grade, attempts, sent or not')).toContain('Attempts:number');
+    expect(kindOf('I want to remember the names of people I meet at conferences, their company and what we talked about')).toBe(
+      'an address book',
+    );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -391,6 +391,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: "I'd like a tracker for my daily water intake in glasses", builds: 'spec', entities: ['Drink'] },
   {
+    prompt: 'an app to track the games my soccer team plays: opponent, date, score and who scored',
+    builds: 'spec',
+    entities: ['Match'],
+    fields: { 'Our score': 'number', 'Their score': 'number', 'Scored by': 'text' },
+    behaviours: ['filter', 'count'],
+  },
+  {
+    prompt: "Track my car's tire pressure every week",
+    builds: 'spec',
+    entities: ['Tire pressure entry'],
+    fields: { 'Tire pressure': 'number' },
+    interpreted: true,
+  },
+  {
     prompt:
       "Hi! I'm a teacher and I need an app to keep track of my students' homework. Each entry should have the student name, assignment, due date and whether it was handed in.",
     builds: 'spec',

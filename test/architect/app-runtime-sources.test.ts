@@ -42,8 +42,8 @@ if (process.env.UPDATE_APP_RUNTIME === '1') {
   writeFileSync(
     join(architectDir, 'app-files.generated.ts'),
     '// Generated from ./compiler/runtime and ./templates/static by test/architect/app-runtime-sources.test.ts\n' +
-      '// (UPDATE_APP_RUNTIME=1). Do not edit. Their files as one JSON object, brotli-compressed, in Z85\n' +
-      '// (read by ./app-files.ts).\n' +
+      '// (UPDATE_APP_RUNTIME=1). Do not edit. Their files as one JSON object, brotli-compressed, in 91\n' +
+      '// printable characters (./packed-files.ts; read by ./app-files.ts).\n' +
       `export const APP_FILES_PACKED =\n  '${packFiles(allFiles())}';\n`,
   );
 }

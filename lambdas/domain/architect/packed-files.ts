@@ -2,14 +2,18 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 /**
  * Files (or any JSON) shipped inside a Lambda bundle as one string: a JSON object of path → text,
- * brotli-compressed, then written in Z85 (ZeroMQ's base-85 alphabet, which has no quote or
- * backslash, so the text sits in a string literal as it is). Z85 takes 5 characters per 4 bytes
- * where base64 takes 5.33: about 6 KB less for the templates' files. The string starts with the
- * compressed length and a colon (the last group of 4 bytes is padded with zeros).
+ * brotli-compressed, then written with 91 printable characters (every printable ASCII character
+ * but the space, quotes and backslash, so the text sits in a string literal as it is). Each pair
+ * of characters carries 13 or 14 bits (91 × 91 = 8281 values: a 13-bit group whose value leaves
+ * room, 0 to 88, takes a 14th bit), about 1.23 characters per byte where Z85 takes 1.25 and
+ * base64 1.33: about 2 KB less in the architect's bundle than Z85.
  */
-const Z85 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#';
+const ALPHABET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+  .filter((c) => !' "\'\\'.includes(c))
+  .join('');
+const RADIX = ALPHABET.length;
 const DIGIT = new Uint8Array(128).fill(255);
-for (let i = 0; i < Z85.length; i += 1) DIGIT[Z85.charCodeAt(i)] = i;
+for (let i = 0; i < RADIX; i += 1) DIGIT[ALPHABET.charCodeAt(i)] = i;
 
 /** `files` as a packed string (see above); what the generators write. */
 export function packFiles(files: Readonly<Record<string, string>>): string {
@@ -23,7 +27,7 @@ export function unpackFiles(packed: string): Record<string, string> {
 
 /**
  * Any JSON value packed the same way: the bundling's `define`s (the policy, the presets) are
- * these, about 6% shorter than the same bytes in base64.
+ * these.
  */
 export function packJson(value: unknown): string {
   const bytes = brotliCompressSync(Buffer.from(JSON.stringify(value), 'utf8'), {
@@ -32,37 +36,55 @@ export function packJson(value: unknown): string {
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
     },
   });
-  const padded = Buffer.concat([bytes, Buffer.alloc((4 - (bytes.length % 4)) % 4)]);
-  let text = `${bytes.length}:`;
-  for (let at = 0; at < padded.length; at += 4) {
-    let value = padded.readUInt32BE(at);
-    let group = '';
-    for (let i = 0; i < 5; i += 1) {
-      group = Z85[value % 85]! + group;
-      value = Math.floor(value / 85);
+  let text = '';
+  let bits = 0;
+  let pending = 0;
+  for (const byte of bytes) {
+    pending |= byte << bits;
+    bits += 8;
+    if (bits > 13) {
+      let group = pending & 8191;
+      if (group > 88) {
+        pending >>= 13;
+        bits -= 13;
+      } else {
+        group = pending & 16383;
+        pending >>= 14;
+        bits -= 14;
+      }
+      text += ALPHABET[group % RADIX]! + ALPHABET[Math.floor(group / RADIX)]!;
     }
-    text += group;
+  }
+  if (bits > 0) {
+    text += ALPHABET[pending % RADIX]!;
+    if (bits > 7 || pending >= RADIX) text += ALPHABET[Math.floor(pending / RADIX)]!;
   }
   return text;
 }
 
 /** The value of a string {@link packJson} made; throws on a string that is not one. */
 export function unpackJson(packed: string): unknown {
-  const colon = packed.indexOf(':');
-  const length = Number(packed.slice(0, colon));
-  const body = packed.slice(colon + 1);
-  if (colon < 1 || !Number.isInteger(length) || body.length % 5 !== 0 || length > (body.length / 5) * 4) {
-    throw new Error('Not a packed file set');
-  }
-  const bytes = Buffer.alloc((body.length / 5) * 4);
-  for (let at = 0; at < body.length; at += 5) {
-    let value = 0;
-    for (let i = 0; i < 5; i += 1) {
-      const digit = DIGIT[body.charCodeAt(at + i)] ?? 255;
-      if (digit === 255) throw new Error('Not a packed file set');
-      value = value * 85 + digit;
+  const bytes: number[] = [];
+  let first = -1;
+  let bits = 0;
+  let pending = 0;
+  for (let at = 0; at < packed.length; at += 1) {
+    const digit = DIGIT[packed.charCodeAt(at)] ?? 255;
+    if (digit === 255) throw new Error('Not a packed file set');
+    if (first < 0) {
+      first = digit;
+      continue;
     }
-    bytes.writeUInt32BE(value, (at / 5) * 4);
+    const group = first + digit * RADIX;
+    first = -1;
+    pending |= group << bits;
+    bits += (group & 8191) > 88 ? 13 : 14;
+    while (bits > 7) {
+      bytes.push(pending & 255);
+      pending >>= 8;
+      bits -= 8;
+    }
   }
-  return JSON.parse(brotliDecompressSync(bytes.subarray(0, length)).toString('utf8')) as unknown;
+  if (first >= 0) bytes.push((pending | (first << bits)) & 255);
+  return JSON.parse(brotliDecompressSync(Buffer.from(bytes)).toString('utf8')) as unknown;
 }

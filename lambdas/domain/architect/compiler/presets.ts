@@ -28,8 +28,8 @@ export const FIELD_WORDS = WORD_LISTS.fieldWords;
 
 /**
  * The presets a function bundle carries: the bundling (lib/constructs/function-bundling.ts) makes
- * them from ./preset-catalog.ts at synth and puts them in as JSON, brotli-compressed in Z85,
- * through an esbuild `define`: about a quarter of their code's size in the bundle.
+ * them from ./preset-catalog.ts at synth and puts them in as JSON, brotli-compressed
+ * (../packed-files.ts), through an esbuild `define`: about a quarter of their code's size in the bundle.
  */
 declare const GANTRY_BUNDLED_PRESETS: string | undefined;
 

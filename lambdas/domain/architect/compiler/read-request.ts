@@ -6,7 +6,7 @@ import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords, COUNTDOWN_TO_DATE, primaryOf } from './spec-words';
+import { applySpecWords, COUNTDOWN_TO_DATE, NUMBER_WORDS, primaryOf } from './spec-words';
 import { WORD_LISTS } from './word-lists';
 
 /**
@@ -441,6 +441,14 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', '
 const titleCase = (words: readonly string[]): string =>
   words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
 
+/** A number field called by a measure's words: "tire pressure" → Tire pressure. */
+const measureNamed = (words: readonly string[]): FieldSpec => ({
+  id: words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(''),
+  label: words.join(' ').replace(/^./, (c) => c.toUpperCase()),
+  type: 'number',
+  required: true,
+});
+
 /** The kinds of game a game's name begins with: a board game, a video game. */
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 
@@ -464,8 +472,14 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
-    // … nor past "every morning", "before meals", "so I can".
-    const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || /^(?:every|each|before|after|during|so|because)$/.test(w));
+    // … nor past "every morning", "before meals", "so I can", nor into a clause of its own ("the
+    // games my team plays").
+    const end = words.findIndex(
+      (w, i) =>
+        CLAUSE_WORDS.has(w) ||
+        /^(?:every|each|before|after|during|so|because)$/.test(w) ||
+        (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)),
+    );
     // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
     const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/\d/.test(w));
     // Only containers ("a collection tracker for my records"): the records are named elsewhere.
@@ -497,12 +511,13 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
+  // A measure the vocabulary lacks is a number by its last word: "my tire pressure".
   const measure =
     dated && !paired
-      ? FIELD_WORDS.find(
+      ? (FIELD_WORDS.find(
           ([words, field]) =>
             ['number', 'money'].includes(field.type) && (words.includes(noun.join(' ')) || noun.some((w) => words.includes(w))),
-        )?.[1]
+        )?.[1] ?? (NUMBER_WORDS.test(noun.join(' ')) ? measureNamed(noun) : undefined))
       : undefined;
   const last = singular(noun[noun.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());

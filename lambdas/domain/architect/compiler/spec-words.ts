@@ -42,6 +42,7 @@ const YEARLY_DATES = new RegExp(WORD_LISTS.yearlyDates);
  */
 const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   role: ['position', 'job title', 'job'],
+  ourScore: ['score', 'scores'],
   cost: ['price', 'monthly cost', 'monthly price'],
   renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
   species: ['fish', 'kind of fish', 'type of fish'],
@@ -244,6 +245,7 @@ function withLists(
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "track which dogs I walked, the owner …": the list begins at the dogs.
+    .replace(/\bkeep track of\b/g, 'keep track')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     .replace(new RegExp(WORD_LISTS.inBeforeUnit, 'g'), '')
     .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
@@ -293,7 +295,7 @@ const SECOND_APP = new RegExp(WORD_LISTS.secondApp);
 const NOT_FIELD_WORDS = new RegExp(WORD_LISTS.notFieldWords);
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
-const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
+export const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
 /** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
 const MONEY_WORDS = new RegExp(WORD_LISTS.moneyWords);
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
@@ -450,6 +452,9 @@ export function applySpecWords(
     (word) => primary.fields.some((f) => ['choice', 'text'].includes(f.type) && [f.id, f.label.toLowerCase()].includes(word)),
   )) {
     if (findField(primary, item.words, true)) continue;
+    // The records themselves ("keep track of my cat's weight" on cat weight entries).
+    const own = item.words.replace(/s$/, '');
+    if ([primary.name, primary.plural].some((n) => n.toLowerCase().replace(/ entr(?:y|ies)$|s$/, '') === own)) continue;
     // "when I finished each book": the date it happened.
     const when = /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed)\b/.exec(item.words)?.[1];
     if (when) {
@@ -461,6 +466,12 @@ export function applySpecWords(
     // "what I planted, where and when": the day it happened, unless the records have one.
     if (item.words === 'when') {
       if (!ed.firstOf(primary, ['date'])) ed.addField(primary, fieldNamed('date', 'date'));
+      continue;
+    }
+    // "a paid checkbox": a yes or no called paid.
+    const box = /^([a-z]+(?: [a-z]+)?) (?:checkbox|check box|tick box|toggle)$/.exec(item.words)?.[1];
+    if (box) {
+      if (!findField(primary, box)) ed.addField(primary, fieldNamed(box, 'boolean'), true, item.words);
       continue;
     }
     // "the number of servings": a number called servings.

@@ -6,8 +6,8 @@ export type WordLists = ReturnType<typeof sourceWordLists>;
 
 /**
  * The word lists a function bundle carries: the bundling (lib/constructs/function-bundling.ts)
- * makes them from ./word-list-sources.ts at synth and puts them in as JSON, brotli-compressed in
- * Z85, through an esbuild `define`, as it does the presets (presets.ts): about half their size
+ * makes them from ./word-list-sources.ts at synth and puts them in as JSON, brotli-compressed
+ * (../packed-files.ts), through an esbuild `define`, as it does the presets (presets.ts): about half their size
  * as code.
  */
 declare const GANTRY_BUNDLED_WORD_LISTS: string | undefined;
