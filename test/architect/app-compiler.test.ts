@@ -437,13 +437,15 @@ describe('request → spec', () => {
     for (const [prompt, title] of [
       ['Places I want to visit', 'Place List'],
       ['Countries I have visited', 'Country List'],
-      ['Songs to learn on guitar', 'Song List'],
+      ['Museums I want to visit', 'Museum List'],
     ] as const) {
       const reading = readRequest(prompt);
       if (reading.outcome !== 'spec') throw new Error(`expected a list for "${prompt}", got ${reading.outcome}`);
       expect(reading.spec.title).toBe(title);
       expect(reading.interpretedAs).not.toBeNull();
     }
+    // Songs to learn have an app of their own: a song list with each song's status.
+    expect(kindOf('Songs to learn on guitar')).toBe('a song list');
     // Things named only by buying them are a shopping list, said to be a reading; a map of the
     // places lists them and names the map as left out.
     for (const prompt of ['Things I want to buy', 'stuff we need to get']) {
@@ -1389,6 +1391,20 @@ describe('request → spec', () => {
     expect(kindOf('I want to remember the names of people I meet at conferences, their company and what we talked about')).toBe(
       'an address book',
     );
+  });
+
+  test("a list begun with its records names their fields; a colon ends the records' name; songs, milestones and money lent have their apps", () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    const club = 'Build me an app for my book club where we can keep the list of books, who suggested them and our rating';
+    expect(fields(club)).toContain('Suggested by:text');
+    // Was "Sessions date".
+    expect(specOf('a journal for my therapy sessions: date, topics and homework').entities[0]!.name).toBe('Therapy session');
+    // Was left without a word about the caffeine.
+    expect(fields('track my sleep hours and caffeine intake')).toContain('Caffeine:number');
+    expect(fields("an inventory of my freezer with what's in it and when I froze it")).toContain('Frozen on:date');
+    expect(kindOf('I want an app to record my guitar chords and songs I can play')).toBe('a song list');
+    expect(kindOf("a diary for my baby's first year: milestones with date and photo")).toBe('a milestones diary');
+    expect(kindOf('I would like a simple tool to track the money I lend to people')).toBe(kindOf('an IOU tracker'));
   });
 
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {

@@ -391,6 +391,18 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: "I'd like a tracker for my daily water intake in glasses", builds: 'spec', entities: ['Drink'] },
   {
+    prompt: 'I want an app to record my guitar chords and songs I can play',
+    builds: 'spec',
+    entities: ['Song'],
+    behaviours: ['filter'],
+  },
+  {
+    prompt: "a diary for my baby's first year: milestones with date and photo",
+    builds: 'spec',
+    entities: ['Milestone'],
+    fields: { Photo: 'image', Date: 'date' },
+  },
+  {
     prompt: 'an app to track the games my soccer team plays: opponent, date, score and who scored',
     builds: 'spec',
     entities: ['Match'],

@@ -166,9 +166,10 @@ export function normalizeRequestText(
     readonly keepCommas?: boolean;
     readonly keepPossessives?: boolean;
     /**
-     * A sentence's end as two spaces: words of two sentences are never read as one phrase ("my
-     * students' homework. Each entry …" names no "homework each"), since every phrase of the
-     * reader is words one space apart.
+     * A sentence's end (and a colon) as two spaces: words of two sentences are never read as one
+     * phrase ("my students' homework. Each entry …" names no "homework each", "my therapy
+     * sessions: date, topics" no "sessions date"), since every phrase of the reader is words one
+     * space apart.
      */
     readonly sentences?: boolean;
   } = {},
@@ -193,7 +194,7 @@ export function normalizeRequestText(
     : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
   if (options.sentences)
     return mended
-      .replace(/[.!?]+(?=\s|$)/g, '\n')
+      .replace(/[.!?:]+(?=\s|$)/g, '\n')
       .split('\n')
       .map((sentence) => sentence.replace(/[^a-z0-9]+/g, ' ').trim())
       .filter(Boolean)

@@ -279,7 +279,10 @@ function secondRecords(text: string, spec: AppSpec): string | null {
   const presetWords = PRESETS.filter((p) => p.entities.every((e) => spec.entities.some((own) => own.id === e.id))).flatMap((p) =>
     p.keywords.filter((k) => !k.includes(' ')).map(singular),
   );
-  const kept = words.filter((w) => names.includes(singular(w)) || presetWords.includes(singular(w)));
+  // ("my sleep hours" are the sleep's.)
+  const kept = words.filter((w) =>
+    w.split(' ').some((part) => names.includes(singular(part)) || presetWords.includes(singular(part))),
+  );
   return kept.length === 1 ? words.find((w) => !kept.includes(w))! : null;
 }
 
@@ -1015,8 +1018,18 @@ export function readRequest(request: string): RequestReading {
     const unkept =
       second && !primaryOf(spec).fields.some((f) => f.label.toLowerCase() === second.replace(/s$/, '')) ? second : null;
     // A measure joined to the records is one of their fields: "my mood and energy" (a number).
-    const measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : null;
+    let measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : null;
     const added = measured ? fieldsAdded(primaryOf(spec).fields, measured) : [];
+    // "my caffeine intake" is called caffeine, not the vocabulary's amount.
+    const what = unkept?.replace(/ (?:intake|consumption|units|amount|level)s?$/, '');
+    if (measured && added.length === 1 && added[0]!.id === 'amount' && what && what !== unkept) {
+      const relabelled = { ...added[0]!, label: what.replace(/^./, (c) => c.toUpperCase()) };
+      measured = {
+        ...measured,
+        entities: measured.entities.map((e) => ({ ...e, fields: e.fields.map((f) => (f === added[0] ? relabelled : f)) })),
+      };
+      added[0] = relabelled;
+    }
     if (measured && added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
     else if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
     const interpreted = generic || leftOut.length > 0 || language !== null;

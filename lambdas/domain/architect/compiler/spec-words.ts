@@ -246,6 +246,8 @@ function withLists(
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "track which dogs I walked, the owner …": the list begins at the dogs.
     .replace(/\bkeep track of\b/g, 'keep track')
+    // "keep the list of books, who suggested them …": the books.
+    .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     .replace(new RegExp(WORD_LISTS.inBeforeUnit, 'g'), '')
     .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
@@ -315,6 +317,15 @@ const MONEY_MODIFIER = new RegExp(WORD_LISTS.moneyModifier);
  * The field a list item names by a measure word after another ("flour amount": a number called
  * so), or null: for one word, a vocabulary phrase ("due date"), or words that name no field.
  */
+/** "when I froze it" is the date it was frozen on. */
+const PARTICIPLES: Readonly<Record<string, string>> = {
+  froze: 'frozen',
+  ate: 'eaten',
+  took: 'taken',
+  gave: 'given',
+  wrote: 'written',
+};
+
 /** Numbers that name a thing rather than count it: a serial number, a phone number. */
 const ID_NUMBER = new RegExp(WORD_LISTS.idNumber);
 
@@ -456,8 +467,12 @@ export function applySpecWords(
     const own = item.words.replace(/s$/, '');
     if ([primary.name, primary.plural].some((n) => n.toLowerCase().replace(/ entr(?:y|ies)$|s$/, '') === own)) continue;
     // "when I finished each book": the date it happened.
-    const when = /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed)\b/.exec(item.words)?.[1];
-    if (when) {
+    const whenDone =
+      /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b/.exec(
+        item.words,
+      )?.[1];
+    if (whenDone) {
+      const when = PARTICIPLES[whenDone] ?? whenDone;
       if (!findField(primary, `${when} on`)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
       continue;
     }
@@ -791,7 +806,8 @@ export function applySpecWords(
   // happened; not of records that are each a dated event ("when I last changed the oil" is the
   // newest service).
   const when = new RegExp(WORD_LISTS.andWhenDone).exec(text);
-  const whenWords = when ? (when[1] ? `${when[1]} ${when[2]!}` : `${when[2]!} on`) : '';
+  const done = when ? (PARTICIPLES[when[2]!] ?? when[2]!) : '';
+  const whenWords = when ? (when[1] ? `${when[1]} ${done}` : `${done} on`) : '';
   if (when && !findField(primary, 'date') && !findField(primary, whenWords)) ed.addField(primary, fieldNamed(whenWords, 'date'));
   // And when they come back: "when they should bring them back", "the date it's due back".
   if (
