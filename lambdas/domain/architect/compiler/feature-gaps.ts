@@ -9,7 +9,7 @@
  * behaviour of their own.
  */
 
-import { WORD_LISTS } from './word-lists';
+import { wordPattern } from './word-lists';
 
 /** What the app being built is: a kind template (by id) or a compiled spec. */
 export interface BuiltApp {
@@ -42,8 +42,8 @@ const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|
 
 const GAPS: readonly Gap[] = [
   {
-    asks: new RegExp(WORD_LISTS.chartAsks),
-    unless: new RegExp(WORD_LISTS.chartsOtherMeaning),
+    asks: wordPattern('chartAsks'),
+    unless: wordPattern('chartsOtherMeaning'),
     need: 'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
   },
   {
@@ -58,7 +58,7 @@ const GAPS: readonly Gap[] = [
     need: 'spaced repetition (the cards flip and can be filtered, but are not scheduled for review)',
   },
   {
-    asks: new RegExp(WORD_LISTS.dragAsks),
+    asks: wordPattern('dragAsks'),
     hasIt: ['board'],
     need: 'drag and drop (nothing in the app moves by dragging)',
   },
@@ -80,7 +80,7 @@ const GAPS: readonly Gap[] = [
         : 'averages (the records have no number, amount or rating to average)',
   },
   {
-    asks: new RegExp(WORD_LISTS.timelineAsks),
+    asks: wordPattern('timelineAsks'),
     need: 'a week, hour or timeline view (a calendar lists the records by month and day)',
   },
   {
@@ -88,58 +88,58 @@ const GAPS: readonly Gap[] = [
     need: 'medians (the app sums, counts and averages its records)',
   },
   {
-    asks: new RegExp(WORD_LISTS.repeatingAsks),
+    asks: wordPattern('repeatingAsks'),
     need: 'records that repeat on a schedule (each record is entered once)',
   },
   {
-    asks: new RegExp(WORD_LISTS.nestedAsks),
+    asks: wordPattern('nestedAsks'),
     need: 'records inside records, such as subtasks (each record stands on its own)',
   },
   {
-    asks: new RegExp(WORD_LISTS.progressBarAsks),
+    asks: wordPattern('progressBarAsks'),
     need: 'progress bars (the app shows counts and totals)',
   },
   {
-    asks: new RegExp(WORD_LISTS.soundAsks),
+    asks: wordPattern('soundAsks'),
     need: 'sounds, voice and audio (the app is silent)',
   },
   {
-    asks: new RegExp(WORD_LISTS.splitAsks),
+    asks: wordPattern('splitAsks'),
     // Who owes me is what a list of money owed keeps: it does not split.
     unless: /\bwho owes (?:me|us)\b/,
     hasIt: ['calculator'],
     need: 'working out who owes whom (the app adds the amounts up; it does not split them)',
   },
   {
-    asks: new RegExp(WORD_LISTS.goalAsks),
+    asks: wordPattern('goalAsks'),
     // The same ask by its unit or period ("a page-per-day goal", "a goal each week", "a step
     // target"), or as a budget to stay within ("a monthly budget", "over budget").
-    also: new RegExp(WORD_LISTS.goalAlso),
+    also: wordPattern('goalAlso'),
     need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
   },
   {
-    asks: new RegExp(WORD_LISTS.personalBestAsks),
+    asks: wordPattern('personalBestAsks'),
     need: 'best results such as personal records (the app sums and counts its records; it does not pick out the best one)',
   },
   {
-    asks: new RegExp(WORD_LISTS.madeListAsks),
+    asks: wordPattern('madeListAsks'),
     // A shopping list beside the recipes or meals it would come from.
-    also: new RegExp(WORD_LISTS.madeListAlso),
+    also: wordPattern('madeListAlso'),
     need: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
   },
   {
-    asks: new RegExp(WORD_LISTS.scalingAsks),
+    asks: wordPattern('scalingAsks'),
     need: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
   },
   {
-    asks: new RegExp(WORD_LISTS.marketPriceAsks),
+    asks: wordPattern('marketPriceAsks'),
     // Stocks of food or supplies have no market price.
-    unless: new RegExp(WORD_LISTS.stockNotShares),
+    unless: wordPattern('stockNotShares'),
     need: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
   },
   {
     asks: /\bmaps?\b/,
-    unless: new RegExp(WORD_LISTS.mapOtherMeaning),
+    unless: wordPattern('mapOtherMeaning'),
     need: 'a map (the app keeps the places as a list; it draws no map)',
   },
   {
@@ -153,7 +153,7 @@ const GAPS: readonly Gap[] = [
     need: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
   },
   {
-    asks: new RegExp(WORD_LISTS.spellCheckAsks),
+    asks: wordPattern('spellCheckAsks'),
     need: 'checking spelling or grammar (the app has no dictionary)',
   },
   {
@@ -163,7 +163,7 @@ const GAPS: readonly Gap[] = [
     need: 'favourites (nothing in the app can be marked as a favourite)',
   },
   {
-    asks: new RegExp(WORD_LISTS.taskListBesideTimerAsks),
+    asks: wordPattern('taskListBesideTimerAsks'),
     specHasIt: true,
     need: 'a task list beside the timer (the timer counts down focus and break phases)',
   },
@@ -172,7 +172,7 @@ const GAPS: readonly Gap[] = [
     need: 'markdown or rich text formatting (the text is shown as written)',
   },
   {
-    asks: new RegExp(WORD_LISTS.repaymentScheduleAsks),
+    asks: wordPattern('repaymentScheduleAsks'),
     // Only the loan calculator is asked for one: a debt list's "payment schedule" is its due dates.
     has: (app) => app.kind !== 'calculator',
     need: 'a payment-by-payment schedule (the calculator works out the monthly payment, the total paid and the interest)',
@@ -182,17 +182,17 @@ const GAPS: readonly Gap[] = [
     need: "the magic 8-ball's own answers (the picker draws from a list you write)",
   },
   {
-    asks: new RegExp(WORD_LISTS.teamSplitAsks),
+    asks: wordPattern('teamSplitAsks'),
     need: 'splitting names into teams (the picker draws one name from a list at a time)',
   },
   {
     // Flashcards hold what you write on them: a drill makes up no questions and marks no answers.
-    asks: new RegExp(WORD_LISTS.quizAsks),
+    asks: wordPattern('quizAsks'),
     need: 'questions made up and answers marked for you (you write each card, and the game flips them)',
   },
   {
     // A compiled spec names it among what its records cannot do (recordsTool).
-    asks: new RegExp(WORD_LISTS.formAsks),
+    asks: wordPattern('formAsks'),
     specHasIt: true,
     need: (app) =>
       app.kind === 'page'
@@ -200,13 +200,13 @@ const GAPS: readonly Gap[] = [
         : 'a form that sends what visitors fill in (the app has no server to receive it)',
   },
   {
-    asks: new RegExp(WORD_LISTS.lessonAsks),
+    asks: wordPattern('lessonAsks'),
     need: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
   },
 ];
 
 /** A negation just before the words ("no charts", "without a monthly report"). */
-const NEGATED_BEFORE = new RegExp(WORD_LISTS.negatedBefore);
+const NEGATED_BEFORE = wordPattern('negatedBefore');
 
 /** Each gap's words, to find every place they occur (made once; `matchAll` copies its regex). */
 const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.also ? `${gap.asks.source}|${gap.also.source}` : gap.asks.source, 'g'));

@@ -6,8 +6,8 @@ import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords, COUNTDOWN_TO_DATE, NUMBER_WORDS, primaryOf } from './spec-words';
-import { WORD_LISTS } from './word-lists';
+import { applySpecWords, camel, COUNTDOWN_TO_DATE, NUMBER_WORDS, primaryOf } from './spec-words';
+import { wordPattern } from './word-lists';
 
 /**
  * Request → what to build. The one place that decides, for the direct build and the offline
@@ -118,7 +118,7 @@ const KIND_PRESETS: Partial<Record<AppKindId, Preset>> = {
 };
 
 /** Words that a kind template cannot do, so a spec is compiled instead ("a todo list with tags and streaks"). */
-const BEYOND_TEMPLATES = new RegExp(WORD_LISTS.beyondTemplates);
+const BEYOND_TEMPLATES = wordPattern('beyondTemplates');
 
 /**
  * Whether `text` asks a kind's template for what only a spec has: the words above, or a field the
@@ -263,9 +263,9 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
  */
 function secondRecords(text: string, spec: AppSpec): string | null {
   const pair =
-    new RegExp(WORD_LISTS.pairBeforeContainer).exec(text) ??
-    new RegExp(WORD_LISTS.trackPair).exec(text) ??
-    new RegExp(WORD_LISTS.pairAfterFor).exec(text);
+    wordPattern('pairBeforeContainer').exec(text) ??
+    wordPattern('trackPair').exec(text) ??
+    wordPattern('pairAfterFor').exec(text);
   if (!pair) return null;
   const words = [pair[1]!, pair[2]!];
   // "track my plants and when I last watered them": a clause, not records.
@@ -287,35 +287,35 @@ function secondRecords(text: string, spec: AppSpec): string | null {
 }
 
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
-const BUSINESS_AFTER = new RegExp(WORD_LISTS.businessAfter);
+const BUSINESS_AFTER = wordPattern('businessAfter');
 
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
-  book: new RegExp(WORD_LISTS.afterBook),
+  book: wordPattern('afterBook'),
   exercise: /^ books?\b/,
   // "water my garden plants": the plants' watering.
   garden: /^ (?:plants?|flowers?|rooms?)\b/,
   'my garden': /^ (?:plants?|flowers?|rooms?)\b/,
-  film: new RegExp(WORD_LISTS.afterFilm),
+  film: wordPattern('afterFilm'),
   gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
   wine: /^ (?:cellars?|making|racks?)\b/,
   beer: /^ (?:brewing|making|brews?)\b/,
   tea: /^ (?:party|parties|time|towels?|lights?)\b/,
-  coffee: new RegExp(WORD_LISTS.afterCoffee),
+  coffee: wordPattern('afterCoffee'),
   cheese: /^ (?:making|makers?|boards?)\b/,
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
 };
 
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
-const HOUSEHOLD = new RegExp(WORD_LISTS.household);
+const HOUSEHOLD = wordPattern('household');
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A bill split at the table is the tip calculator's, not bills to pay.
-  bill: new RegExp(WORD_LISTS.beforeBill),
-  exercise: new RegExp(WORD_LISTS.beforeExercise),
-  book: new RegExp(WORD_LISTS.beforeBook),
+  bill: wordPattern('beforeBill'),
+  exercise: wordPattern('beforeExercise'),
+  book: wordPattern('beforeBook'),
   // Help with maths homework is the calculator's; a list of it is said with a container word.
   homework: /\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$/,
 };
@@ -327,13 +327,13 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
 const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly others: RegExp }>> = {
   // Eaters other than a baby.
   feedings: {
-    named: new RegExp(WORD_LISTS.babyNamed),
-    others: new RegExp(WORD_LISTS.notABabysFeeding),
+    named: wordPattern('babyNamed'),
+    others: wordPattern('notABabysFeeding'),
   },
   // Training a pet is no workout.
   workouts: {
     named: /\b(?:workouts?|exercis\w*|gym|fitness|strength|weight)\b/,
-    others: new RegExp(WORD_LISTS.notBabyPets),
+    others: wordPattern('notBabyPets'),
   },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
@@ -342,22 +342,22 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   },
   // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
   tastings: {
-    named: new RegExp(WORD_LISTS.tastingNamed),
-    others: new RegExp(WORD_LISTS.notTastingIntake),
+    named: wordPattern('tastingNamed'),
+    others: wordPattern('notTastingIntake'),
   },
   // A business's quotes are prices for a job, not sayings.
   quotes: {
-    named: new RegExp(WORD_LISTS.quotesNamed),
-    others: new RegExp(WORD_LISTS.notQuotes),
+    named: wordPattern('quotesNamed'),
+    others: wordPattern('notQuotes'),
   },
   // Stocks of food or supplies are no shares.
   investments: {
-    named: new RegExp(WORD_LISTS.investmentsNamed),
-    others: new RegExp(WORD_LISTS.notInvestments),
+    named: wordPattern('investmentsNamed'),
+    others: wordPattern('notInvestments'),
   },
   // A puppy's potty training earns it no stars.
   rewards: {
-    named: new RegExp(WORD_LISTS.rewardsNamed),
+    named: wordPattern('rewardsNamed'),
     others: /\b(?:dogs?|pupp(?:y|ies)|cats?|kittens?|pets?)\b/,
   },
   // A garden planted and planned, not a house plant's watering by room.
@@ -368,15 +368,15 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
   water: {
     named: /\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b/,
-    others: new RegExp(WORD_LISTS.notDrinkingWater),
+    others: wordPattern('notDrinkingWater'),
   },
 };
 
 /** Words just before records the app would make itself: "generates a shopping list". */
-const MADE_FROM_OTHERS = new RegExp(WORD_LISTS.madeFromOthers);
+const MADE_FROM_OTHERS = wordPattern('madeFromOthers');
 
 /** The request itself asking for the app: "make me a recipe book", "can you generate a packing list". */
-const ASKED_TO_MAKE = new RegExp(WORD_LISTS.askedToMake);
+const ASKED_TO_MAKE = wordPattern('askedToMake');
 
 /**
  * The tools a request names by their own noun. Named before a record word, the tool is what is
@@ -386,14 +386,14 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   calculator: /\bcalculators?\b/,
   converter: /\bconverters?\b/,
   timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
-  randomizer: new RegExp(WORD_LISTS.randomizerNouns),
-  wordcount: new RegExp(WORD_LISTS.wordcountNouns),
-  color: new RegExp(WORD_LISTS.colorNouns),
-  typing: new RegExp(WORD_LISTS.typingNouns),
-  devtools: new RegExp(WORD_LISTS.devtoolNouns),
-  drawing: new RegExp(WORD_LISTS.drawingNouns),
-  clock: new RegExp(WORD_LISTS.clockNouns),
-  game: new RegExp(WORD_LISTS.gameNouns),
+  randomizer: wordPattern('randomizerNouns'),
+  wordcount: wordPattern('wordcountNouns'),
+  color: wordPattern('colorNouns'),
+  typing: wordPattern('typingNouns'),
+  devtools: wordPattern('devtoolNouns'),
+  drawing: wordPattern('drawingNouns'),
+  clock: wordPattern('clockNouns'),
+  game: wordPattern('gameNouns'),
 };
 
 /** Where the head of a request ends and its features begin. */
@@ -407,13 +407,13 @@ const CLAUSE_WORDS = new Set(
 );
 
 /** A countdown named by what it counts down to: "an event countdown", "a wedding countdown". */
-const DATED_COUNTDOWN = new RegExp(WORD_LISTS.datedCountdown);
+const DATED_COUNTDOWN = wordPattern('datedCountdown');
 
 /** A calculator of a grade average: the grades and their (weighted) average. */
-const GRADE_AVERAGE = new RegExp(WORD_LISTS.gradeAverage);
+const GRADE_AVERAGE = wordPattern('gradeAverage');
 
 /** Records that are events, each on its own date. */
-const EVENT_NOUNS = new RegExp(WORD_LISTS.eventNouns);
+const EVENT_NOUNS = wordPattern('eventNouns');
 
 /** Nouns that are the same in both numbers, or that name something other in the singular. */
 const PLURAL_ONLY = new Set(['series', 'species', 'savings', 'earnings', 'finances', 'belongings', 'clothes', 'news']);
@@ -446,7 +446,7 @@ const titleCase = (words: readonly string[]): string =>
 
 /** A number field called by a measure's words: "tire pressure" → Tire pressure. */
 const measureNamed = (words: readonly string[]): FieldSpec => ({
-  id: words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(''),
+  id: camel(words.join(' ')),
   label: words.join(' ').replace(/^./, (c) => c.toUpperCase()),
   type: 'number',
   required: true,
@@ -460,7 +460,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
   const text = request
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
-    .replace(new RegExp(WORD_LISTS.howManyUnitsOf, 'g'), '')
+    .replace(wordPattern('howManyUnitsOf', 'g'), '')
     // "log every time my dog goes out": when, not a record called a time.
     .replace(/\b(?:every|each) time\b/g, ' ')
     // "track which dogs I walked": the dogs.
@@ -468,10 +468,10 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
-  const track = new RegExp(WORD_LISTS.trackVerbs).exec(text);
+  const track = wordPattern('trackVerbs').exec(text);
   // Not a verb: "parents can log their baby's naps" names no parents' log.
   const beforeMatch = BEFORE_CONTAINER.exec(text);
-  const before = new RegExp(WORD_LISTS.verbBeforeContainer).test(beforeMatch?.[1] ?? '') ? null : beforeMatch;
+  const before = wordPattern('verbBeforeContainer').test(beforeMatch?.[1] ?? '') ? null : beforeMatch;
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     const words = (raw ?? '').split(' ');
@@ -495,7 +495,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const found = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
   // Two kinds of record joined before the container ("a period and ovulation tracker"): each
   // record is an entry of either.
-  const pair = found.length === 0 ? new RegExp(WORD_LISTS.pairOfRecordsContainer).exec(text) : null;
+  const pair = found.length === 0 ? wordPattern('pairOfRecordsContainer').exec(text) : null;
   const paired =
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
   const words = paired ? [paired[1]!, 'and', paired[2]!] : found;
@@ -559,7 +559,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       { id: 'rating', label: 'Rating', type: 'rating', required: false },
     );
   // A list of one's own things ("a list of my vinyl records") is no checklist; goals and plans are.
-  const checklist = kind === 'list' && !new RegExp(WORD_LISTS.listOfGoals).test(text);
+  const checklist = kind === 'list' && !wordPattern('listOfGoals').test(text);
   if (checklist) fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
   fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
   const phraseKind = kind === 'organiser' ? 'organizer' : kind;
@@ -612,7 +612,7 @@ function specFrom(
 }
 
 /** What may follow a tool that heads the request: nothing, or a word such as "app", then a clause. */
-const TOOL_HEAD_END = new RegExp(WORD_LISTS.toolHeadEnd);
+const TOOL_HEAD_END = wordPattern('toolHeadEnd');
 
 /** Words before "calculator" that ask for nothing but the arithmetic one ("a simple calculator"). */
 const PLAIN_CALCULATOR = new Set(
@@ -652,7 +652,7 @@ function formulaWords(features: readonly FeatureId[]): ReadonlySet<string> {
  * generator" wants one drawn, "a contact form" a form that reaches its owner.
  */
 function recordsTool(text: string): string | null {
-  if (new RegExp(WORD_LISTS.invoiceMaker).test(text)) {
+  if (wordPattern('invoiceMaker').test(text)) {
     return 'a printable invoice with line items (the app keeps each invoice as one record with its amount)';
   }
   if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text))
@@ -660,14 +660,14 @@ function recordsTool(text: string): string | null {
   if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
     return 'visitors signing it from their own devices (entries stay in the browser they were written in)';
   }
-  if (new RegExp(WORD_LISTS.formNouns).test(text)) {
+  if (wordPattern('formNouns').test(text)) {
     return 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)';
   }
   return null;
 }
 
 /** Words of a request for the focus timer itself. */
-const FOCUS_TIMER = new RegExp(WORD_LISTS.focusTimer);
+const FOCUS_TIMER = wordPattern('focusTimer');
 
 /**
  * What a timer request asks beyond the focus timer's countdown (a stopwatch), said as left out. A
@@ -693,7 +693,7 @@ function specialClock(text: string): string | null {
 /** What a drawing request asks beyond freehand strokes, said as left out. */
 function specialDrawing(text: string): string | null {
   const missing = [
-    new RegExp(WORD_LISTS.drawingShapes).test(text) && 'shapes',
+    wordPattern('drawingShapes').test(text) && 'shapes',
     /\blayers?\b/.test(text) && 'layers',
     /\b(?:text tool|add text|typing text|text boxes?)\b/.test(text) && 'text',
     /\b(?:fill|bucket|flood)\b/.test(text) && 'a fill bucket',
@@ -710,22 +710,22 @@ function specialDevtools(text: string): string | null {
     /\b(?:xml|yaml|yml|toml|csv)\b/.test(text) && 'formats other than JSON',
     /\bjwts?\b/.test(text) && 'decoding JWTs',
     /\b(?:regex|regular expressions?)\b/.test(text) && 'a regular expression tester',
-    new RegExp(WORD_LISTS.minifierAsks).test(text) && 'minifying code (it minifies JSON)',
+    wordPattern('minifierAsks').test(text) && 'minifying code (it minifies JSON)',
   ].filter((note): note is string => typeof note === 'string');
   return missing.length > 0 ? `${missing.join(', ')} (the tools are JSON, Base64, URL encoding and SHA digests)` : null;
 }
 
 /** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
 const OTHER_CONVERSIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [new RegExp(WORD_LISTS.currencyUnits), 'currency conversion (it needs live exchange rates'],
+  [wordPattern('currencyUnits'), 'currency conversion (it needs live exchange rates'],
   [/\btime ?zones?\b/, 'time zones'],
-  [new RegExp(WORD_LISTS.volumeUnits), 'volume'],
+  [wordPattern('volumeUnits'), 'volume'],
   [/\b(?:speeds?|mph|kph|km ?h|knots?)\b/, 'speed'],
   [/\b(?:areas?|acres?|hectares?|square)\b/, 'area'],
-  [new RegExp(WORD_LISTS.dataSizeUnits), 'data sizes'],
-  [new RegExp(WORD_LISTS.numberSystemUnits), 'number systems'],
+  [wordPattern('dataSizeUnits'), 'data sizes'],
+  [wordPattern('numberSystemUnits'), 'number systems'],
   [/\b(?:shoe|clothing|dress|ring) sizes?\b/, 'clothing sizes'],
-  [new RegExp(WORD_LISTS.energyPressureAngleUnits), 'energy, pressure and angles'],
+  [wordPattern('energyPressureAngleUnits'), 'energy, pressure and angles'],
 ];
 
 /** The conversions a converter request names beyond length, mass and temperature, said as left out; null when none. */
@@ -761,7 +761,7 @@ function joinedKind(text: string, kind: AppKindId, scores: Readonly<Record<AppKi
     for (const a of mine) {
       for (const b of kindSpans(text, other)) {
         const between = b.start >= a.end ? text.slice(a.end, b.start) : a.start >= b.end ? text.slice(b.end, a.start) : null;
-        if (between !== null && new RegExp(WORD_LISTS.joinedKindHead).test(between)) return other;
+        if (between !== null && wordPattern('joinedKindHead').test(between)) return other;
       }
     }
   }
@@ -776,10 +776,10 @@ function gamePhrase(features: readonly FeatureId[]): string {
 
 /** What a game request asks of its game that the game kind does not do; null when nothing. */
 function specialGame(text: string): string | null {
-  const pictures = new RegExp(WORD_LISTS.gamePictures).exec(text);
+  const pictures = wordPattern('gamePictures').exec(text);
   if (pictures && /\bmemory|match\w*|pairs\b/.test(text))
     return `${pictures[0]} on the cards (the cards show symbols such as ★ and ♥)`;
-  const size = new RegExp(WORD_LISTS.gameBoardSize).exec(text);
+  const size = wordPattern('gameBoardSize').exec(text);
   if (size && /\btic ?tac ?toe|noughts|crosses\b/.test(text))
     return `a board other than 3×3 (${size[0]}; the game is played on 3×3)`;
   if (/\bsnake\b/.test(text) && /\b(?:wrap\w*|no walls|without walls|through the walls?)\b/.test(text))
@@ -790,13 +790,13 @@ function specialGame(text: string): string | null {
 }
 
 /** A request for a game or a puzzle (the game kind plays three; the others' rules are their own). */
-const GAME_REQUEST = new RegExp(WORD_LISTS.gameRequest);
+const GAME_REQUEST = wordPattern('gameRequest');
 
 /**
  * A game asked for without naming one ("a fun game for my kids"): the game kind's three, said as
  * a reading. Any other word before "game" names a game of its own ("a chess game"), which is not.
  */
-const ANY_GAME = new RegExp(WORD_LISTS.anyGame);
+const ANY_GAME = wordPattern('anyGame');
 
 /** What the game kind builds when no game is named. */
 const ANY_GAME_READING = 'three classic games: tic-tac-toe, a memory game and hangman';
@@ -841,10 +841,10 @@ export function specForKind(kind: AppKindId, text: string, title: string | null)
  * I want to visit", "countries I have visited", "songs to learn on guitar") reads as a list of
  * those things.
  */
-const WISH_LIST = new RegExp(WORD_LISTS.wishList);
+const WISH_LIST = wordPattern('wishList');
 
 /** Things named only by wanting them: "things I want to buy", "stuff we need to get". */
-const TO_BUY = new RegExp(WORD_LISTS.toBuy);
+const TO_BUY = wordPattern('toBuy');
 
 function wishListReading(text: string): { preset: Preset; noun: string } | null {
   if (TO_BUY.test(text)) {
@@ -853,14 +853,14 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
   }
   // "a map of places I want to visit" lists the places (the map itself is named as left out).
   const noun = WISH_LIST.exec(text.replace(/^(?:a|an) /, '').replace(/^(?:map|list|collection) of /, ''))?.[1];
-  if (!noun || new RegExp(WORD_LISTS.notAWishNoun).test(noun)) return null;
+  if (!noun || wordPattern('notAWishNoun').test(noun)) return null;
   const reading = genericReading(`a list of ${noun}`);
   return reading ? { preset: reading.preset, noun } : null;
 }
 
 /** Reads a request. Pure and deterministic: the same text always gets the same reading. */
 /** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
-const REQUEST_LABEL = new RegExp(WORD_LISTS.requestLabel, 'i');
+const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 
 export function readRequest(request: string): RequestReading {
   const prompt = request.replace(REQUEST_LABEL, '');
@@ -936,9 +936,9 @@ export function readRequest(request: string): RequestReading {
     // The container itself ("a study planner") is no other record word.
     !CONTAINER_WORDS.test(matched!.keyword) &&
     // A word that only says "how it goes" names no records: "my progress at the gym" is workouts.
-    !new RegExp(WORD_LISTS.progressWords).test(earlier.noun) &&
+    !wordPattern('progressWords').test(earlier.noun) &&
     // Nor one that only measures them: "how many glasses of water I drink" is water.
-    !new RegExp(WORD_LISTS.measureOnlyWords).test(earlier.noun) &&
+    !wordPattern('measureOnlyWords').test(earlier.noun) &&
     // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
     // dearest test, so the last.
     matchPreset(earlier.noun) === null;

@@ -5,7 +5,7 @@
  * or a part that can be left out of a close reading ("a habit tracker with push notifications").
  */
 
-import { WORD_LISTS } from './word-lists';
+import { wordPattern } from './word-lists';
 
 export interface RequestLimit {
   /** What is asked that a static web app cannot do, in plain words. */
@@ -21,7 +21,7 @@ const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)
 
 const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   [
-    new RegExp(WORD_LISTS.systemSoftwareAsked),
+    wordPattern('systemSoftwareAsked'),
     {
       need: 'an operating system or other system software, which runs on the machine itself, not in a web page',
       core: true,
@@ -29,7 +29,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.multiplayerAsked),
+    wordPattern('multiplayerAsked'),
     {
       need: 'playing with other people over the network, which needs a server',
       core: true,
@@ -37,7 +37,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.messagingAsked),
+    wordPattern('messagingAsked'),
     {
       need: 'messages between people over the network, which needs a server',
       core: true,
@@ -46,7 +46,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Visits counted from other people's browsers: "a visitor counter for my website".
-    new RegExp(WORD_LISTS.visitorCountAsked),
+    wordPattern('visitorCountAsked'),
     {
       need: "counting visits from other people's browsers, which needs a server",
       core: true,
@@ -54,7 +54,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.pollsAsked),
+    wordPattern('pollsAsked'),
     {
       need: 'collecting votes or answers from many people, which needs a server',
       core: true,
@@ -63,7 +63,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
   ],
   [
     // Not a shop's own records: "a product catalog for my online shop".
-    new RegExp(WORD_LISTS.onlineStoreAsked),
+    wordPattern('onlineStoreAsked'),
     {
       need: 'selling online, with orders and payments, which needs a server and a payment provider',
       core: true,
@@ -71,7 +71,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.aiModelAsked),
+    wordPattern('aiModelAsked'),
     {
       need: 'an AI model, which a dependency-free static page cannot run',
       core: true,
@@ -79,7 +79,7 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.blockchainAsked),
+    wordPattern('blockchainAsked'),
     { need: 'a blockchain, which needs a network of servers', core: true, instead: 'an expense tracker kept in this browser' },
   ],
   [
@@ -104,11 +104,11 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.videoAsked),
+    wordPattern('videoAsked'),
     { need: 'storing and streaming video, which needs a server', core: true, instead: 'a watchlist of videos to watch' },
   ],
   [
-    new RegExp(WORD_LISTS.nativeAppAsked),
+    wordPattern('nativeAppAsked'),
     {
       need: 'a native phone, watch or desktop app (Gantry builds web apps that also work in a phone browser)',
       core: false,
@@ -116,45 +116,39 @@ const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = [
     },
   ],
   [
-    new RegExp(WORD_LISTS.otherLanguageAsked),
+    wordPattern('otherLanguageAsked'),
     { need: 'another programming language (Gantry builds HTML, CSS and JavaScript)', core: false, instead: '' },
   ],
   [
-    new RegExp(WORD_LISTS.serverAsked),
+    wordPattern('serverAsked'),
     { need: 'a server or database (the app keeps its data in this browser)', core: false, instead: '' },
   ],
   [
-    new RegExp(WORD_LISTS.passwordsAsked),
+    wordPattern('passwordsAsked'),
     {
       need: "keeping passwords safe, which needs encryption and a vault a web page's own storage is not (anyone at this browser could read them)",
       core: true,
       instead: 'a notes app or an address book kept in this browser',
     },
   ],
-  [new RegExp(WORD_LISTS.signInAsked), { need: 'user accounts and sign-in', core: false, instead: '' }],
+  [wordPattern('signInAsked'), { need: 'user accounts and sign-in', core: false, instead: '' }],
   [
     /\b(blogs?|blog posts?|blogging)\b/,
     { need: 'publishing posts for other people to read (the posts stay in this browser)', core: false, instead: '' },
   ],
   [
     // Not a payment worked out or recorded: "a mortgage calculator with the monthly payment", "a payment tracker".
-    new RegExp(WORD_LISTS.paymentsAsked),
+    wordPattern('paymentsAsked'),
     { need: 'taking payments', core: false, instead: '' },
   ],
+  [wordPattern('notificationsAsked'), { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' }],
   [
-    new RegExp(WORD_LISTS.notificationsAsked),
-    { need: 'sending e-mail, text messages or push notifications', core: false, instead: '' },
-  ],
-  [
-    new RegExp(WORD_LISTS.sharingAsked),
+    wordPattern('sharingAsked'),
     { need: 'sharing between devices or people (the data stays in this browser)', core: false, instead: '' },
   ],
+  [wordPattern('deviceFeatures'), { need: 'native device features (camera, location, sensors)', core: false, instead: '' }],
   [
-    new RegExp(WORD_LISTS.deviceFeatures),
-    { need: 'native device features (camera, location, sensors)', core: false, instead: '' },
-  ],
-  [
-    new RegExp(WORD_LISTS.liveData),
+    wordPattern('liveData'),
     { need: 'live data from the internet (the app has no server to fetch it)', core: false, instead: '' },
   ],
 ];

@@ -7,7 +7,7 @@ import {
   type ViewSpec,
 } from './app-spec-schema';
 import { FIELD_WORDS } from './presets';
-import { WORD_LISTS } from './word-lists';
+import { wordPattern } from './word-lists';
 
 /**
  * Reads what a request or a change request says about the app's shape and applies it to a spec:
@@ -31,10 +31,10 @@ const has = (text: string, re: RegExp): boolean => re.test(text);
  * A countdown to a date or an event, not of minutes: "a countdown to my wedding", "days until
  * Christmas", "how many days till my birthday" (a countdown timer of 10 minutes is a timer).
  */
-export const COUNTDOWN_TO_DATE = new RegExp(WORD_LISTS.countdownToDate);
+export const COUNTDOWN_TO_DATE = wordPattern('countdownToDate');
 
 /** Dates that come round every year. */
-const YEARLY_DATES = new RegExp(WORD_LISTS.yearlyDates);
+const YEARLY_DATES = wordPattern('yearlyDates');
 
 /**
  * Other words for a field an everyday app already has, by field id: they name that field where
@@ -61,7 +61,7 @@ function primaryOf(spec: AppSpec): EntitySpec {
   return spec.entities.find((e) => !e.parent) ?? spec.entities[0]!;
 }
 
-function camel(words: string): string {
+export function camel(words: string): string {
   const parts = words.split(' ').filter(Boolean);
   const id = parts.map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1))).join('');
   return /^[a-z]/.test(id) ? id.slice(0, 30) : `f${id}`.slice(0, 30);
@@ -222,17 +222,17 @@ interface ListItem {
 }
 
 /** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
-const NOT_A_FIELD_LIST = new RegExp(WORD_LISTS.notAFieldList);
+const NOT_A_FIELD_LIST = wordPattern('notAFieldList');
+
+/** Fields whose values a colon's list gives: "a category: food, rent or fun", "the status for each task: …". */
+const CHOICE_NAMES =
+  /\b(?:category|categories|type|types|kind|kinds|status|stage|priority|options|values|choices|genre|genres|room|rooms|mood|moods)(?: for (?:each|every) [a-z]+)?$/;
 
 /**
  * "with notes, a rating and tags" → notes, rating, tags (also after "that records", "tracks",
  * "logs"); stops at the next clause. Commas (kept as " , " in `text` when the request's own
  * punctuation is known) part the items too, so "with artist, album and year" names three.
  */
-/** Fields whose values a colon's list gives: "a category: food, rent or fun", "the status for each task: …". */
-const CHOICE_NAMES =
-  /\b(?:category|categories|type|types|kind|kinds|status|stage|priority|options|values|choices|genre|genres|room|rooms|mood|moods)(?: for (?:each|every) [a-z]+)?$/;
-
 function withLists(
   text: string,
   revision: boolean,
@@ -249,8 +249,8 @@ function withLists(
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
-    .replace(new RegExp(WORD_LISTS.inBeforeUnit, 'g'), '')
-    .matchAll(new RegExp(WORD_LISTS.fieldLists, 'g'))) {
+    .replace(wordPattern('inBeforeUnit', 'g'), '')
+    .matchAll(wordPattern('fieldLists', 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
     const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
     // "a payment method field with cash, card or transfer", "a category for each expense: food,
@@ -261,7 +261,7 @@ function withLists(
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (new RegExp(WORD_LISTS.namingVerbs).test(verb) || (revision && /^(?:add|adding|have|has)$/.test(verb))) &&
+      (wordPattern('namingVerbs').test(verb) || (revision && /^(?:add|adding|have|has)$/.test(verb))) &&
       // "my friends with their birthdays": the records themselves, not whom the app is shared with.
       // ("catalog them by country and year" is about the records, by the words before it.)
       (verb === 'by' || !NOT_A_FIELD_LIST.test(before) || records.includes(before.split(' ').pop()!));
@@ -274,8 +274,8 @@ function withLists(
       const owned = /^\s*(?:my|our|your|his|her)\b/.test(part);
       const words = part
         // "the episode I'm on", "the date we planted them": the thing before the clause.
-        .replace(new RegExp(WORD_LISTS.beforeClause), '$1')
-        .replace(new RegExp(WORD_LISTS.itemArticles, 'g'), ' ')
+        .replace(wordPattern('beforeClause'), '$1')
+        .replace(wordPattern('itemArticles', 'g'), ' ')
         .replace(/\s+/g, ' ')
         .trim();
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
@@ -287,36 +287,32 @@ function withLists(
 }
 
 /** A list item that names another app's records by its container word: "a packing list", "a water tracker". */
-const SECOND_APP = new RegExp(WORD_LISTS.secondApp);
+const SECOND_APP = wordPattern('secondApp');
 
 /**
  * Words of a list item that name no field: what the app does or looks like ("dark mode", "a
  * calendar", "search", "streaks"), who uses it, and parts no record holds ("reminders", "a
  * chart"). Other rules read those words; a field named by them would be noise.
  */
-const NOT_FIELD_WORDS = new RegExp(WORD_LISTS.notFieldWords);
+const NOT_FIELD_WORDS = wordPattern('notFieldWords');
 
 /** A number by its last word: "pages", "servings", "year", "temperature". */
-export const NUMBER_WORDS = new RegExp(WORD_LISTS.numberWords);
+export const NUMBER_WORDS = wordPattern('numberWords');
 /** Money by its last words ("price" and "cost" are in the vocabulary): "fee", "hourly rate". */
-const MONEY_WORDS = new RegExp(WORD_LISTS.moneyWords);
+const MONEY_WORDS = wordPattern('moneyWords');
 /** A date by its words ("date" itself is in the vocabulary): "birthday", "expiry", "bought on". */
-const DATE_WORDS = new RegExp(WORD_LISTS.dateWords);
+const DATE_WORDS = wordPattern('dateWords');
 /** A yes/no: one word such as "paid" or "returned", or words that ask "whether …". */
-const BOOLEAN_WORDS = new RegExp(WORD_LISTS.booleanWords);
+const BOOLEAN_WORDS = wordPattern('booleanWords');
 /** Long text by its last word: "ingredients", "instructions", "action items". */
-const LONG_WORDS = new RegExp(WORD_LISTS.longWords);
+const LONG_WORDS = wordPattern('longWords');
 
 /** Two or three words ending in what they measure: "flour amount", "play time", "start date". */
-const MEASURE_HEAD = new RegExp(WORD_LISTS.measureHead);
+const MEASURE_HEAD = wordPattern('measureHead');
 
 /** Money words before a measure: "payment amount" is money, "flour amount" a number. */
-const MONEY_MODIFIER = new RegExp(WORD_LISTS.moneyModifier);
+const MONEY_MODIFIER = wordPattern('moneyModifier');
 
-/**
- * The field a list item names by a measure word after another ("flour amount": a number called
- * so), or null: for one word, a vocabulary phrase ("due date"), or words that name no field.
- */
 /** "when I froze it" is the date it was frozen on. */
 const PARTICIPLES: Readonly<Record<string, string>> = {
   froze: 'frozen',
@@ -327,8 +323,12 @@ const PARTICIPLES: Readonly<Record<string, string>> = {
 };
 
 /** Numbers that name a thing rather than count it: a serial number, a phone number. */
-const ID_NUMBER = new RegExp(WORD_LISTS.idNumber);
+const ID_NUMBER = wordPattern('idNumber');
 
+/**
+ * The field a list item names by a measure word after another ("flour amount": a number called
+ * so), or null: for one word, a vocabulary phrase ("due date"), or words that name no field.
+ */
 function measureField(asked: string): FieldSpec | null {
   // "expiry dates": an expiry date each.
   const words = asked.replace(/ (date|time)s$/, ' $1');
@@ -363,13 +363,13 @@ function measureField(asked: string): FieldSpec | null {
  */
 function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
   // "who borrowed what", "who paid": a person, "Borrowed by".
-  const doer = new RegExp(WORD_LISTS.whoDid).exec(asked)?.[1];
+  const doer = wordPattern('whoDid').exec(asked)?.[1];
   if (doer) return fieldNamed(`${doer} by`, 'text');
   // "who does them": a person.
   if (/^who (?:does|do|is doing)\b/.test(asked)) return { id: 'who', label: 'Who', type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
-  const words = yesNo ? asked.replace(new RegExp(WORD_LISTS.whetherPrefix), '') : asked;
+  const words = yesNo ? asked.replace(wordPattern('whetherPrefix'), '') : asked;
   const parts = words.split(' ');
   if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
   if (parts.some((w) => w.length < 2) || words.length < 3) return null;
@@ -418,7 +418,7 @@ export function applySpecWords(
 
   // Removals first, so "remove the rating field and add tags" ends with tags and no rating.
   // In a change, a field's own name is enough: "remove the room".
-  for (const m of text.matchAll(new RegExp(WORD_LISTS.removeField, 'g'))) {
+  for (const m of text.matchAll(wordPattern('removeField', 'g'))) {
     const words = m[1]!;
     const field = m[2]
       ? findField(primary, words)
@@ -430,7 +430,7 @@ export function applySpecWords(
 
   if (options.revision) {
     // "remove search", "no calendar": a behaviour or a view goes (a list stays).
-    for (const m of text.matchAll(new RegExp(WORD_LISTS.removeBehaviour, 'g'))) {
+    for (const m of text.matchAll(wordPattern('removeBehaviour', 'g'))) {
       const type = m[1]!;
       ed.removed.add(type);
       const views = ed.views.filter((v) => v.type !== type);
@@ -443,7 +443,7 @@ export function applySpecWords(
       ed.changes.push(`removed the ${type}`);
     }
     // "rename amount to cost", "call the amount field cost": the field keeps its data, under a new name.
-    const renamed = new RegExp(WORD_LISTS.renameField).exec(text) ?? new RegExp(WORD_LISTS.callField).exec(text);
+    const renamed = wordPattern('renameField').exec(text) ?? wordPattern('callField').exec(text);
     const field = renamed ? findField(primary, renamed[1]!, true) : undefined;
     if (field) {
       const label = titleCase(renamed![2]!).slice(0, 40);
@@ -496,7 +496,7 @@ export function applySpecWords(
       continue;
     }
     // "how much they paid", "how much it cost": money.
-    if (new RegExp(WORD_LISTS.howMuchPaid).test(item.words)) {
+    if (wordPattern('howMuchPaid').test(item.words)) {
       if (!ed.firstOf(primary, ['money']))
         ed.addField(primary, { id: 'amount', label: 'Amount', type: 'money', required: false }, true, item.words);
       continue;
@@ -515,14 +515,14 @@ export function applySpecWords(
       continue;
     }
     // "what triggered them", "what I think caused it": the cause, in words.
-    const cause = new RegExp(WORD_LISTS.whatCaused).exec(item.words)?.[1];
+    const cause = wordPattern('whatCaused').exec(item.words)?.[1];
     if (cause) {
       const label = cause === 'caused' ? 'Cause' : 'Trigger';
       if (!findField(primary, label)) ed.addField(primary, fieldNamed(label.toLowerCase(), 'text'), true, item.words);
       continue;
     }
     // "who I went with", "who we played with" (a list ends at "with"): the company.
-    const company = new RegExp(WORD_LISTS.whoWentWith).exec(item.words)?.[1];
+    const company = wordPattern('whoWentWith').exec(item.words)?.[1];
     if (company) {
       if (!findField(primary, 'with'))
         ed.addField(primary, { ...fieldNamed(`${company} with`, 'text'), id: 'with' }, true, item.words);
@@ -571,7 +571,7 @@ export function applySpecWords(
     const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
     if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
-  for (const m of text.matchAll(new RegExp(WORD_LISTS.addNamedField, 'g'))) {
+  for (const m of text.matchAll(wordPattern('addNamedField', 'g'))) {
     const name = (m[1] ?? m[2] ?? '').trim();
     if (!name || findField(primary, name)) continue;
     const known = vocabularyField(name);
@@ -587,10 +587,7 @@ export function applySpecWords(
   const asked = listText.replace(asking, ' ');
   // (A colon's list is read apart: "my coffee log: bean, origin, roast like light or dark" is a
   // list of fields, one of them with its values.)
-  for (const m of [
-    ...asked.matchAll(new RegExp(WORD_LISTS.choiceField, 'g')),
-    ...asked.matchAll(new RegExp(WORD_LISTS.choiceAfterColon, 'g')),
-  ]) {
+  for (const m of [...asked.matchAll(wordPattern('choiceField', 'g')), ...asked.matchAll(wordPattern('choiceAfterColon', 'g'))]) {
     const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
     // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
     const values = m[2]!
@@ -620,7 +617,7 @@ export function applySpecWords(
     );
   }
   const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
-  if (has(text, new RegExp(WORD_LISTS.boardAsked)) && !negated('board|kanban')) {
+  if (has(text, wordPattern('boardAsked')) && !negated('board|kanban')) {
     let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
     const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
     if (!field && named?.type === 'choice') field = ed.addField(primary, { ...named });
@@ -636,15 +633,14 @@ export function applySpecWords(
         });
     ed.addView({ type: 'board', entity: primary.id, field: field.id }, `added a board by ${field.label.toLowerCase()}`);
   }
-  if (has(text, new RegExp(WORD_LISTS.tableAsked)))
-    ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
+  if (has(text, wordPattern('tableAsked'))) ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
   if (has(text, /\b(cards view|card view|as cards|grid)\b/))
     ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
   if (has(text, /\b(detail view|details? page|detail page)\b/))
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
 
   // Grouping and totals: "total per category", "group by category", "by genre".
-  const totalBy = new RegExp(WORD_LISTS.totalBy).exec(text);
+  const totalBy = wordPattern('totalBy').exec(text);
   if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
     const amount =
       ed.firstOf(primary, ['money', 'number']) ??
@@ -654,7 +650,7 @@ export function applySpecWords(
       by = findField(primary, totalBy[1] ?? '');
       const vocab = vocabularyField(totalBy[1] ?? '');
       if (!by && vocab && vocab.type === 'choice') by = ed.addField(primary, { ...vocab });
-    } else if (has(text, new RegExp(WORD_LISTS.totalPerDay))) {
+    } else if (has(text, wordPattern('totalPerDay'))) {
       // "daily totals": per date, where the records have one.
       by = ed.firstOf(primary, ['date']);
     }
@@ -676,7 +672,7 @@ export function applySpecWords(
   }
   // Averages: "average rating", "the average grade per subject", "weighted by credits".
   if (has(text, /\b(?:average|averages|averaged|avg)\b/) && !negated('averages?')) {
-    const named = new RegExp(WORD_LISTS.averageOf).exec(text)?.[1] ?? '';
+    const named = wordPattern('averageOf').exec(text)?.[1] ?? '';
     const numeric = ['number', 'money', 'rating'];
     const asked = findField(primary, named);
     const field =
@@ -684,9 +680,9 @@ export function applySpecWords(
       (has(text, /\b(?:ratings?|stars|rated)\b/) ? ed.firstOf(primary, ['rating']) : undefined) ??
       ed.firstOf(primary, numeric);
     if (field) {
-      const byWord = new RegExp(WORD_LISTS.averageBy).exec(text)?.[1];
+      const byWord = wordPattern('averageBy').exec(text)?.[1];
       const by = byWord ? findField(primary, byWord) : undefined;
-      const weightWord = new RegExp(WORD_LISTS.weightedBy).exec(text)?.[1];
+      const weightWord = wordPattern('weightedBy').exec(text)?.[1];
       let weight = weightWord ? findField(primary, weightWord) : undefined;
       if (weightWord && !weight && !NOT_FIELD_WORDS.test(weightWord))
         weight = ed.addField(primary, fieldNamed(weightWord, 'number'));
@@ -709,14 +705,12 @@ export function applySpecWords(
   for (const m of text.matchAll(/\b([a-z]+)\s+(?:by|per)\s+([a-z]+)/g)) {
     const verb = m[1] ?? '';
     const word = m[2] ?? '';
-    if (new RegExp(WORD_LISTS.byOfOtherViews).test(verb)) continue;
+    if (wordPattern('byOfOtherViews').test(verb)) continue;
     if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
     // The records or their container right before "by" ask for it too: "my books by genre", "a
     // collection by genre".
     const explicit =
-      new RegExp(WORD_LISTS.groupingVerbs).test(verb) ||
-      verb === primary.plural.toLowerCase() ||
-      verb === primary.name.toLowerCase();
+      wordPattern('groupingVerbs').test(verb) || verb === primary.plural.toLowerCase() || verb === primary.name.toLowerCase();
     let field = findField(primary, word);
     const vocab = vocabularyField(word);
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
@@ -728,7 +722,7 @@ export function applySpecWords(
     if (!explicit && field.type === 'date') continue;
     ed.addBehaviour({ type: 'group', entity: primary.id, field: field.id }, `grouped by ${field.label.toLowerCase()}`);
   }
-  for (const m of text.matchAll(new RegExp(WORD_LISTS.sortBy, 'g'))) {
+  for (const m of text.matchAll(wordPattern('sortBy', 'g'))) {
     const field = findField(primary, m[1] ?? '');
     if (field && ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'].includes(field.type)) {
       ed.addBehaviour(
@@ -792,7 +786,7 @@ export function applySpecWords(
       ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
   }
   // A rate of something else is no rating: "heart rate", "interest rate".
-  const rated = text.replace(new RegExp(WORD_LISTS.notARating, 'g'), ' ');
+  const rated = text.replace(wordPattern('notARating', 'g'), ' ');
   // Stars that are counted ("a reward chart with stars") are no rating either.
   const counted = primary.fields.some((f) => f.id === 'stars');
   if (has(rated, counted ? /\b(rate|rating|ratings)\b/ : /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
@@ -805,15 +799,12 @@ export function applySpecWords(
   // "and when I last watered each one", "and when I propagated them": the date it (last)
   // happened; not of records that are each a dated event ("when I last changed the oil" is the
   // newest service).
-  const when = new RegExp(WORD_LISTS.andWhenDone).exec(text);
+  const when = wordPattern('andWhenDone').exec(text);
   const done = when ? (PARTICIPLES[when[2]!] ?? when[2]!) : '';
   const whenWords = when ? (when[1] ? `${when[1]} ${done}` : `${done} on`) : '';
   if (when && !findField(primary, 'date') && !findField(primary, whenWords)) ed.addField(primary, fieldNamed(whenWords, 'date'));
   // And when they come back: "when they should bring them back", "the date it's due back".
-  if (
-    has(text, new RegExp(WORD_LISTS.dueBack)) &&
-    !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label))
-  )
+  if (has(text, wordPattern('dueBack')) && !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label)))
     ed.addField(primary, fieldNamed('due back', 'date'));
   // Days left to each record's date: "a trip planner with a countdown to each trip", "days until".
   if ((has(text, COUNTDOWN_TO_DATE) || has(text, /\bdays remaining\b/)) && !negated('countdowns?')) {
@@ -856,7 +847,7 @@ export function applySpecWords(
       `made ${primary.plural.toLowerCase()} flip cards`,
     );
   }
-  if (has(text, new RegExp(WORD_LISTS.importExportAsked)) && !negated('exports?|imports?|csv'))
+  if (has(text, wordPattern('importExportAsked')) && !negated('exports?|imports?|csv'))
     ed.addBehaviour({ type: 'import-export' }, 'added import and export as JSON');
   if (has(text, /\bundo\b/) && !negated('undo')) ed.addBehaviour({ type: 'undo' }, 'added undo');
 
