@@ -11,7 +11,7 @@ import {
 } from './architect/catalog';
 import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
 import { describeSpec } from './architect/compiler/describe-spec';
-import { THEMES, ThemeIdSchema } from './architect/themes';
+import { THEMES, ThemeIdSchema, type AccentId } from './architect/themes';
 import { canonicalJson } from './event-chain';
 
 /**
@@ -267,7 +267,11 @@ export function featureList(features: readonly string[]): string {
   return `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
 }
 
-type PlanShape = Pick<ConsultationPlan, 'kind' | 'design_target' | 'title'> & { readonly app_spec?: AppSpec | null };
+type PlanShape = Pick<ConsultationPlan, 'kind' | 'design_target' | 'title'> & {
+  readonly app_spec?: AppSpec | null;
+  /** The accent colour of a plan without a spec (a spec carries its own in its look). */
+  readonly accent?: AccentId | null;
+};
 
 /** What the plan builds, in a few words: "a Trello-style board", "a calculator", "a habit tracker". */
 export function planSubject(plan: PlanShape): string {
@@ -302,7 +306,10 @@ export function composeBuildPrompt(
   const request = originalRequest.replace(/\s+/g, ' ').trim();
   let prompt = parts.join('');
   if (request) prompt += ` Original request: "${request}"`;
-  return prompt.length > maxChars ? `${prompt.slice(0, maxChars - 2)}…"` : prompt;
+  // The colour the person settled on goes last: the architect takes the last one a prompt names.
+  const accent = !plan.app_spec && plan.accent ? ` Accent colour: ${plan.accent}.` : '';
+  const room = maxChars - accent.length;
+  return (prompt.length > room ? `${prompt.slice(0, room - 2)}…"` : prompt) + accent;
 }
 
 /** Text fit for a voice answer: one short paragraph, no markup, no lists, at most `max` characters. */

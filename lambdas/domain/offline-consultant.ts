@@ -14,8 +14,8 @@ import { readRequest, specForKind, type RequestReading } from './architect/compi
 import { findLimits } from './architect/compiler/request-limits';
 import { applySpecWords } from './architect/compiler/spec-words';
 import { resolveDraft } from './architect/offline-architect';
-import { analyzeRequest, normalizeRequestText } from './architect/request-analysis';
-import { isThemeId, THEME_IDS, themeFor, THEMES, type ThemeId } from './architect/themes';
+import { accentAsked, analyzeRequest, normalizeRequestText } from './architect/request-analysis';
+import { isThemeId, THEME_IDS, themeFor, THEMES, type AccentId, type ThemeId } from './architect/themes';
 import {
   classifyReply,
   composeBuildPrompt,
@@ -120,9 +120,10 @@ function planResponse(
     : [
         `Plan: ${planSubject(plan)}. ${plan.kind === CUSTOM_KIND ? '' : kindDescription(plan.kind, plan.features)}`,
         `- Features: ${plan.features.length > 0 ? plan.features.map((f) => `${FEATURES[f].title} (${FEATURES[f].description.replace(/\.$/, '')})`).join('; ') : 'none beyond the core app'}`,
-        theme
+        (theme
           ? `- Look: ${theme.name} v${theme.version}${theme.kind === plan.kind ? `: ${theme.traits.join('; ')}` : ' (its colours and type; the theme itself is made for another kind of app)'}`
-          : "- Look: Gantry's clean default look",
+          : "- Look: Gantry's clean default look") +
+          (accentAsked(plan.build_prompt) ? `, in ${accentAsked(plan.build_prompt)}` : ''),
       ];
   const lines = [
     intro,
@@ -200,7 +201,13 @@ function honestyFields(h: Honesty): Pick<ConsultationPlan, 'interpreted_as' | 'l
 }
 
 function makePlan(
-  fields: { kind: AppKindId; features: readonly FeatureId[]; design_target: ThemeId | null; title: string | null } & Honesty,
+  fields: {
+    kind: AppKindId;
+    features: readonly FeatureId[];
+    design_target: ThemeId | null;
+    title: string | null;
+    accent?: AccentId | null;
+  } & Honesty,
   original: string,
   maxChars: number,
 ): ConsultationPlan {
@@ -209,7 +216,7 @@ function makePlan(
   return {
     ...base,
     proposed_stack: OFFLINE_STACK_ID,
-    build_prompt: composeBuildPrompt(base, original, maxChars),
+    build_prompt: composeBuildPrompt({ ...base, accent: fields.accent ?? null }, original, maxChars),
     ...honestyFields(fields),
   };
 }
@@ -318,6 +325,7 @@ function firstPlan(input: ConsultantInput): ConsultantResponse {
       features: spec.features,
       design_target: isThemeId(spec.designTarget) ? spec.designTarget : null,
       title: draft.analysis.appName,
+      accent: spec.accent ?? null,
       ...honesty,
     },
     all,
@@ -367,6 +375,19 @@ export function revisePlan(plan: ConsultationPlan, message: string, original: st
   let design: ThemeId | null = plan.design_target;
   let title = plan.title;
   const features = new Set<FeatureId>(plan.features);
+  // The plan's colour is the one its build prompt ends with; a new one replaces it.
+  let accent = accentAsked(plan.build_prompt);
+  if (a.accent && a.accent !== accent) {
+    accent = a.accent;
+    changes.push(`made the accent colour ${accent}`);
+  } else if (
+    !a.accent &&
+    accent &&
+    /\b(?:default|original|normal|standard|usual) colou?rs?\b|\bno (?:accent|colou?r)\b/i.test(message)
+  ) {
+    accent = null;
+    changes.push('went back to the default colours');
+  }
 
   const theme = themeFor(a.designTarget);
   if (DROP_THEME.test(message) && design) {
@@ -419,7 +440,7 @@ export function revisePlan(plan: ConsultationPlan, message: string, original: st
     changes.push(`named it "${title}"`);
   }
   notes.push(...outOfScope(message).map((what) => `a prototype keeps its data in the browser, so ${what} would be added later`));
-  const revised = makePlan({ kind, features: [...features], design_target: design, title }, original, maxChars);
+  const revised = makePlan({ kind, features: [...features], design_target: design, title, accent }, original, maxChars);
   return { plan: revised, changes, notes };
 }
 

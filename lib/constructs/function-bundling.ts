@@ -3,6 +3,7 @@ import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
 import { packJson } from '../../lambdas/domain/architect/packed-files';
+import { sourceThemes } from '../../lambdas/domain/architect/theme-data';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
 
@@ -93,6 +94,7 @@ export function bundleDefine(): Record<string, string> {
   presetsDefine ??= {
     GANTRY_BUNDLED_PRESETS: packedJson(sourcePresets()),
     GANTRY_BUNDLED_CATALOG: packedJson(sourceCatalog()),
+    GANTRY_BUNDLED_THEMES: packedJson(sourceThemes()),
     GANTRY_BUNDLED_WORD_LISTS: packedJson(sourceWordLists()),
   };
   return { ...bundledPolicyDefine(), ...presetsDefine };

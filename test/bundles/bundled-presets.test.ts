@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bundleDefine } from '../../lib/constructs/function-bundling';
 import { unpackJson } from '../../lambdas/domain/architect/packed-files';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
+import { sourceThemes } from '../../lambdas/domain/architect/theme-data';
 import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
 import { OfflineArchitect } from '../../lambdas/adapters/offline-architect';
@@ -30,6 +31,9 @@ const PROMPTS = [
   'a restaurant menu',
   'things I want to buy',
   'a tracker for my board games',
+  // Read with the packed themes, and an accent colour over one.
+  'a Trello-style board in green',
+  'a LinkedIn-style feed',
 ];
 
 test('the step-architect bundle drafts from the presets it was bundled with, and carries no catalog code', async () => {
@@ -62,4 +66,12 @@ test('the define holds the catalog of app kinds and features exactly, and the bu
   const bundle = await bundleFunction('consult', dir);
   // The data's module is in (its ids), its kinds' sentences are not code: they come from the define.
   expect(bundle.code).not.toContain('A calculator for everyday arithmetic');
+});
+
+test('the define holds the themes exactly, and the bundle none of their code', async () => {
+  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_THEMES!) as string;
+  expect(unpackJson(packed)).toEqual(JSON.parse(JSON.stringify(sourceThemes())));
+  const bundle = await bundleFunction('step-architect', dir);
+  // A theme's sentences come from the define, not from code.
+  expect(bundle.code).not.toContain('a profile card with name and headline');
 });

@@ -24,7 +24,7 @@ import {
   type FeatureId,
 } from './catalog';
 import { analyzeRequest, cleanAppName, slugify, type RequestAnalysis } from './request-analysis';
-import { themeFor } from './themes';
+import { AccentIdSchema, themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
 import { randomToolOf } from './templates/randomizer';
 import { pageTitleOf } from './templates/page';
@@ -173,7 +173,7 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
         ? slugify(toolTitle)
         : APP_KINDS[kind].defaultProjectName;
   return {
-    spec: { kind, features, title, projectName, designTarget },
+    spec: { kind, features, title, projectName, designTarget, ...(analysis.accent ? { accent: analysis.accent } : {}) },
     analysis,
     usedFallbackKind: input.kind === undefined && themeKind === null && analysis.kind === null,
     droppedFeatures,
@@ -206,6 +206,7 @@ function describeDraft(draft: ResolvedDraft, prompt: string): string {
       `Design target: ${spec.designTarget} (recorded as data-design-target; no theme exists for it, so the default look is used).`,
     );
   }
+  if (spec.accent) sentences.push(`Accent colour: ${spec.accent}.`);
   const excerpt = prompt.replace(/\s+/g, ' ').trim();
   if (excerpt !== '') {
     const clipped = excerpt.length > MAX_PROMPT_EXCERPT ? `${excerpt.slice(0, MAX_PROMPT_EXCERPT - 1)}…` : excerpt;
@@ -371,18 +372,20 @@ const BuildInfoSchema = z.object({
   kind: AppKindIdSchema,
   features: z.array(FeatureIdSchema),
   designTarget: z.string().nullable(),
+  accent: AccentIdSchema.nullish(),
 });
 
 function specFromBuildInfo(raw: unknown): AppSpec | null {
   const parsed = BuildInfoSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { name, title, kind, features, designTarget } = parsed.data;
+  const { name, title, kind, features, designTarget, accent } = parsed.data;
   return {
     kind,
     features: orderFeatures(features.filter((f) => supportsFeature(kind, f))),
     title: cleanAppName(title) ?? APP_KINDS[kind].title,
     projectName: name,
     designTarget: normalizeDesignTarget(designTarget),
+    ...(accent ? { accent } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import {
   type AppKindId,
   type FeatureId,
 } from './catalog';
-import { THEME_IDS, THEMES } from './themes';
+import { THEME_IDS, THEMES, type AccentId } from './themes';
 
 export {
   APP_KIND_IDS,
@@ -49,6 +49,8 @@ export interface RequestAnalysis {
   readonly projectName: string;
   /** A famous app the request wants to look like ("like Trello"), upper-case; null when none. */
   readonly designTarget: string | null;
+  /** The accent colour the request asks for ("a blue todo app", "make it green"); the last one said wins. */
+  readonly accent: AccentId | null;
 }
 
 const KEYWORD_SCORE = 3;
@@ -460,5 +462,71 @@ export function analyzeRequest(text: string): RequestAnalysis {
     appName,
     projectName,
     designTarget: detectDesignTarget(normalized),
+    accent: accentAsked(text),
   };
+}
+
+/** Colour words, each with the accent it asks for. */
+const COLOUR_WORDS: Readonly<Record<string, AccentId>> = Object.fromEntries(
+  (
+    'red crimson:red scarlet:red orange amber:orange yellow gold:yellow golden:yellow green emerald:green teal ' +
+    'turquoise:teal cyan:teal aqua:teal blue navy:blue purple violet:purple lilac:purple lavender:purple pink ' +
+    'magenta:pink brown grey gray:grey black'
+  )
+    .split(' ')
+    .map((entry) => [entry.split(':')[0], entry.split(':').pop()]),
+);
+const COLOUR = `(${Object.keys(COLOUR_WORDS).join('|')})`;
+const SHADE = '(?:(?:dark|light|bright|pastel|soft|deep|pale|navy|sky) )?';
+/** "dark blue", "light green": a colour (group 1), not dark or light mode. */
+export const SHADED_COLOUR = new RegExp(`\\b(?:dark|light) ${COLOUR}\\b`, 'g');
+/** Words that name the app itself: "a habit tracker in pink", "a blue todo app". */
+const APP_NOUNS = 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary';
+/** A colour among others is a choice's values ("colour: red, blue or black"), not the app's colour. */
+const NOT_A_CHOICE = `(?! (?:or|and) ${COLOUR}| ${COLOUR} (?:or|and))`;
+/** Nouns a colour word names a thing with, not an app's colour: "a red wine tracker", "a green tea log". */
+const COLOUR_COMPOUND =
+  /^(?:wine|wines|tea|teas|cheese|pepper|peppers|belt|belts|card|cards|light|lights|meat|beans?|line|carpet|velvet|energy|cross|jeans|friday|box|boxes|moon|print|tape|hat|sea)$/;
+/**
+ * Where a colour word asks for the app's colour: before a word of looks ("a green theme", "blue
+ * accents", "purple-themed"); after one ("accent colour: teal", "change the colour to red"); in
+ * "make it pink", "the app in black"; and before the app itself ("a blue todo app"), unless it
+ * names a thing ("a red wine tracker").
+ */
+const ACCENT_ASKED = [
+  new RegExp(
+    `\\b${SHADE}${COLOUR}(?: |-)(?:themed|theme|colou?r scheme|colou?rs?|accents?|look|style|design|buttons|header|background|palette|skin)\\b`,
+    'g',
+  ),
+  new RegExp(
+    `\\b(?:theme|accent|main|app|highlight) colou?r(?: should be| is| to be| of)? {1,2}${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`,
+    'g',
+  ),
+  new RegExp(
+    `\\b(?:colou?r scheme|theme|accent|colou?rs?)(?: should be| to be| to)? {1,2}(?:in )?${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`,
+    'g',
+  ),
+  new RegExp(
+    `\\b(?:make|paint|colou?r|style|do) (?:it|the app|everything|the whole thing|this|the whole app)(?: all)? ${SHADE}${COLOUR}\\b`,
+    'g',
+  ),
+  new RegExp(`\\b(?:it|everything|${APP_NOUNS}) in ${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`, 'g'),
+  new RegExp(`\\b(?:a|an|my|the) ${SHADE}${COLOUR} ((?:[a-z]+ ){0,2})(?:${APP_NOUNS})\\b`, 'g'),
+];
+
+/** The accent the request asks for (see ACCENT_ASKED), the one said last when it names several; null for none. */
+export function accentAsked(text: string): AccentId | null {
+  const plain = normalizeRequestText(text, { sentences: true });
+  let last: { index: number; accent: AccentId } | null = null;
+  for (const pattern of ACCENT_ASKED) {
+    for (const m of plain.matchAll(pattern)) {
+      const colour = m[1]!;
+      if (m[2] !== undefined && COLOUR_COMPOUND.test(m[2].split(' ')[0] || 'app')) continue;
+      // "not blue", "no red", "without the green theme".
+      if (/\b(?:no|not|without|dont|never)(?: the| a)? $/.test(plain.slice(Math.max(0, m.index - 14), m.index))) continue;
+      const index = m.index + m[0].length;
+      if (!last || index > last.index) last = { index, accent: COLOUR_WORDS[colour]! };
+    }
+  }
+  return last?.accent ?? null;
 }

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import type { AppKindId, FeatureId } from './catalog';
+import { unpackJson } from './packed-files';
+import { sourceThemes } from './theme-data';
 
 /**
  * Famous-app themes ("clone mode"): a design target names one, and the offline architect builds
@@ -55,202 +57,15 @@ export interface Theme {
   readonly radius: string;
 }
 
-const SYSTEM_FONT = "-apple-system, system-ui, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+/**
+ * The themes a function bundle carries: the bundling makes them from ./theme-data.ts at synth and
+ * puts them in as packed JSON (./packed-files.ts) through an esbuild `define`.
+ */
+declare const GANTRY_BUNDLED_THEMES: string | undefined;
 
-export const THEMES: Readonly<Record<ThemeId, Theme>> = {
-  LINKEDIN: {
-    id: 'LINKEDIN',
-    version: '1.0.0',
-    title: 'Professional Feed',
-    projectName: 'professional-feed',
-    name: 'LinkedIn-style feed',
-    inspiredBy: 'LinkedIn',
-    description:
-      'A professional network feed: a profile card with name and headline beside a "Start a post" box and a feed of post cards with Like, Comment and Repost.',
-    kind: 'feed',
-    absorbs: [],
-    features: ['local-storage'],
-    traits: [
-      'profile card with name and headline',
-      '"Start a post" composer, posts up to 3,000 characters',
-      'Like, Comment and Repost under every post, with a reactions summary',
-      'two-column layout on a warm grey background with blue accents',
-    ],
-    keywords: ['linkedin', 'linked in', 'professional network'],
-    palette: {
-      light: {
-        bg: '#f4f2ee',
-        surface: '#ffffff',
-        surface2: '#eef3f8',
-        text: '#191919',
-        muted: '#666666',
-        border: '#e0dfdc',
-        accent: '#0a66c2',
-        accentText: '#ffffff',
-        danger: '#b24020',
-        ok: '#057642',
-      },
-      dark: {
-        bg: '#000000',
-        surface: '#1b1f23',
-        surface2: '#293138',
-        text: '#e9e9e9',
-        muted: '#b0b0b0',
-        border: '#38434f',
-        accent: '#71b7fb',
-        accentText: '#000000',
-        danger: '#f5987e',
-        ok: '#7fc15e',
-      },
-    },
-    font: SYSTEM_FONT,
-    radius: '8px',
-  },
-  TWITTER: {
-    id: 'TWITTER',
-    version: '1.0.0',
-    title: 'Timeline',
-    projectName: 'timeline',
-    name: 'Twitter-style timeline',
-    inspiredBy: 'Twitter / X',
-    description:
-      'A microblog timeline: a "What\'s happening?" box with a 280-character counter, posts with @handles, hashtags and mentions, Reply, Repost and Like counts, and search.',
-    kind: 'feed',
-    absorbs: [],
-    features: ['local-storage', 'search', 'dark-mode'],
-    traits: [
-      '"What\'s happening?" composer with a 280-character counter',
-      '@handles, highlighted #hashtags and @mentions',
-      'Reply, Repost and Like with counts on every post',
-      'single centred timeline column with pill-shaped buttons and a black "lights out" dark mode',
-    ],
-    keywords: ['twitter', 'tweet', 'tweets'],
-    palette: {
-      light: {
-        bg: '#ffffff',
-        surface: '#ffffff',
-        surface2: '#f7f9f9',
-        text: '#0f1419',
-        muted: '#536471',
-        border: '#eff3f4',
-        accent: '#1d9bf0',
-        accentText: '#ffffff',
-        danger: '#f4212e',
-        ok: '#00ba7c',
-      },
-      dark: {
-        bg: '#000000',
-        surface: '#000000',
-        surface2: '#16181c',
-        text: '#e7e9ea',
-        muted: '#71767b',
-        border: '#2f3336',
-        accent: '#1d9bf0',
-        accentText: '#ffffff',
-        danger: '#f4212e',
-        ok: '#00ba7c',
-      },
-    },
-    font: SYSTEM_FONT,
-    radius: '16px',
-  },
-  TRELLO: {
-    id: 'TRELLO',
-    version: '1.0.0',
-    title: 'Project Board',
-    projectName: 'project-board',
-    name: 'Trello-style board',
-    inspiredBy: 'Trello',
-    description:
-      'A kanban board on a blue background: grey lists of white cards, "Add a card" under each list, "Add another list", and cards moved between lists by drag and drop or buttons.',
-    kind: 'board',
-    absorbs: ['tasks'],
-    features: ['local-storage'],
-    traits: [
-      'lists side by side on a blue board, scrolling sideways',
-      'white cards that move between lists by drag and drop or with the arrow buttons',
-      '"Add a card" under every list and "Add another list" at the end',
-      'card counts on each list',
-    ],
-    keywords: ['trello'],
-    palette: {
-      light: {
-        bg: '#0079bf',
-        surface: '#ebecf0',
-        surface2: '#dfe1e6',
-        text: '#172b4d',
-        muted: '#5e6c84',
-        border: '#c1c7d0',
-        accent: '#0c66e4',
-        accentText: '#ffffff',
-        danger: '#c9372c',
-        ok: '#5aac44',
-      },
-      dark: {
-        bg: '#0b3d66',
-        surface: '#101204',
-        surface2: '#22272b',
-        text: '#b6c2cf',
-        muted: '#8c9bab',
-        border: '#38414a',
-        accent: '#579dff',
-        accentText: '#1d2125',
-        danger: '#f87168',
-        ok: '#4bce97',
-      },
-    },
-    font: SYSTEM_FONT,
-    radius: '8px',
-  },
-  NOTION: {
-    id: 'NOTION',
-    version: '1.0.0',
-    title: 'Workspace',
-    projectName: 'workspace',
-    name: 'Notion-style notes',
-    inspiredBy: 'Notion',
-    description:
-      'A pages-and-blocks notebook: a quiet grey sidebar of pages with icons, a large "Untitled" page title, and a body whose # headings, - bullets, [ ] to-dos, > quotes and --- dividers render as blocks, with clickable to-dos.',
-    kind: 'notes',
-    absorbs: [],
-    features: ['local-storage', 'search'],
-    traits: [
-      'sidebar of pages with page icons',
-      'large "Untitled" page titles',
-      'blocks: headings, bullets, numbered lists, quotes, dividers and clickable to-dos with progress',
-      'minimal black-on-white look with light grey accents',
-    ],
-    keywords: ['notion'],
-    palette: {
-      light: {
-        bg: '#ffffff',
-        surface: '#ffffff',
-        surface2: '#f7f7f5',
-        text: '#37352f',
-        muted: '#787774',
-        border: '#e9e9e7',
-        accent: '#2383e2',
-        accentText: '#ffffff',
-        danger: '#d44c47',
-        ok: '#448361',
-      },
-      dark: {
-        bg: '#191919',
-        surface: '#191919',
-        surface2: '#202020',
-        text: '#d4d4d4',
-        muted: '#9b9b9b',
-        border: '#2f2f2f',
-        accent: '#2383e2',
-        accentText: '#ffffff',
-        danger: '#e06c6c',
-        ok: '#6aa57f',
-      },
-    },
-    font: "ui-sans-serif, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif",
-    radius: '4px',
-  },
-};
+// In a bundle the condition is a constant, so esbuild leaves the data's code out.
+export const THEMES: Readonly<Record<ThemeId, Theme>> =
+  typeof GANTRY_BUNDLED_THEMES === 'string' ? (unpackJson(GANTRY_BUNDLED_THEMES) as Record<ThemeId, Theme>) : sourceThemes();
 
 export function isThemeId(value: unknown): value is ThemeId {
   return ThemeIdSchema.safeParse(value).success;
@@ -274,4 +89,53 @@ export function themeSummary(theme: Theme): Record<string, unknown> {
     traits: [...theme.traits],
     accent: theme.palette.light.accent,
   };
+}
+
+/**
+ * Accent colours a request may ask for ("a blue todo app", "make it green"): the colour of the
+ * buttons, links and highlights, in the light and the dark scheme. Each pair is chosen so that the
+ * accent's text on it, and the accent on every background of the scheme, reach WCAG AA (4.5:1); a
+ * theme keeps its other colours and takes the accent.
+ */
+export const ACCENT_IDS = [
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'purple',
+  'pink',
+  'brown',
+  'grey',
+  'black',
+] as const;
+export const AccentIdSchema = z.enum(ACCENT_IDS);
+export type AccentId = z.infer<typeof AccentIdSchema>;
+
+type AccentPair = Pick<Palette, 'accent' | 'accentText'>;
+
+/** Light and dark accent of each id, in ACCENT_IDS order; text on a light accent is white, on a dark one near-black. */
+const ACCENT_COLOURS =
+  'c62828 ff8a80 b4430b fdba74 8f5b05 fde047 137333 86efac 0e6b64 5eead4 2456d3 7aa2ff 7c3aed c4b5fd be185d f9a8d4 8a4b1f e0b185 4b5563 cbd5e1 1f2937 f3f4f6'.split(
+    ' ',
+  );
+
+export const ACCENTS = Object.fromEntries(
+  ACCENT_IDS.map((id, i) => [
+    id,
+    {
+      light: { accent: `#${ACCENT_COLOURS[2 * i]}`, accentText: '#ffffff' },
+      dark: { accent: `#${ACCENT_COLOURS[2 * i + 1]}`, accentText: '#0b1220' },
+    },
+  ]),
+) as Readonly<Record<AccentId, { readonly light: AccentPair; readonly dark: AccentPair }>>;
+
+/** `palette` with the accent colour asked for (unchanged for null). */
+export function withAccent(
+  palette: { readonly light: Palette; readonly dark: Palette },
+  accent: AccentId | null | undefined,
+): { readonly light: Palette; readonly dark: Palette } {
+  if (!accent) return palette;
+  return { light: { ...palette.light, ...ACCENTS[accent].light }, dark: { ...palette.dark, ...ACCENTS[accent].dark } };
 }

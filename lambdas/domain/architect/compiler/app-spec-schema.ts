@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { GantryError } from '../../errors';
-import { ThemeIdSchema } from '../themes';
+import { AccentIdSchema, ThemeIdSchema } from '../themes';
 
 /**
  * The app spec: the common language between a plan, the offline architect's compiler and the LLM
@@ -106,6 +106,8 @@ export const LookSpecSchema = z.object({
   theme: ThemeIdSchema.nullable().default(null),
   dark: z.boolean().default(false),
   density: z.enum(['comfortable', 'compact']).default('comfortable'),
+  /** The colour of buttons, links and highlights; absent or null: the theme's or the default one. */
+  accent: AccentIdSchema.nullish(),
 });
 export type LookSpec = z.infer<typeof LookSpecSchema>;
 

@@ -1,4 +1,4 @@
-import { themeFor } from '../themes';
+import { themeFor, withAccent } from '../themes';
 import { blocks, escapeHtml, type GeneratedFile } from '../templates/app-spec';
 import { buildScriptWith, colourLines, DEFAULT_PALETTE, TEST_RUNNER_PATH, TEST_SCRIPT, testRunner } from '../templates/shared';
 import { describeSpec } from './describe-spec';
@@ -45,7 +45,7 @@ function indexHtml(spec: AppSpec): string {
   const theme = themeFor(spec.look.theme);
   return blocks(
     '<!doctype html>',
-    `<html lang="en" data-app-kind="${COMPILED_KIND}"${theme ? ` data-design-target="${theme.id}" data-theme-version="${theme.version}"` : ''}>`,
+    `<html lang="en" data-app-kind="${COMPILED_KIND}"${theme ? ` data-design-target="${theme.id}" data-theme-version="${theme.version}"` : ''}${spec.look.accent ? ` data-accent="${spec.look.accent}"` : ''}>`,
     '  <head>',
     '    <meta charset="utf-8">',
     '    <meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -70,7 +70,7 @@ function indexHtml(spec: AppSpec): string {
 
 function stylesCss(spec: AppSpec): string {
   const theme = themeFor(spec.look.theme);
-  const palette = theme?.palette ?? DEFAULT_PALETTE;
+  const palette = withAccent(theme?.palette ?? DEFAULT_PALETTE, spec.look.accent);
   const head = blocks(
     theme ? `/* ${theme.name} v${theme.version}: colours and type close to ${theme.inspiredBy}'s public look. */` : null,
     ':root {',

@@ -98,6 +98,7 @@ export function lookWords(spec: AppSpec): string {
     spec.look.theme ? `${THEMES[spec.look.theme].name}` : 'default look',
     spec.look.dark ? 'dark mode' : 'light (dark mode toggle)',
   ];
+  if (spec.look.accent) parts.push(`${spec.look.accent} accent`);
   if (spec.look.density === 'compact') parts.push('compact');
   return parts.join(', ');
 }

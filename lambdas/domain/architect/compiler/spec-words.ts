@@ -6,6 +6,7 @@ import {
   type FieldSpec,
   type ViewSpec,
 } from './app-spec-schema';
+import { accentAsked, SHADED_COLOUR } from '../request-analysis';
 import { FIELD_WORDS } from './presets';
 import { wordPattern } from './word-lists';
 
@@ -851,14 +852,27 @@ export function applySpecWords(
     ed.addBehaviour({ type: 'import-export' }, 'added import and export as JSON');
   if (has(text, /\bundo\b/) && !negated('undo')) ed.addBehaviour({ type: 'undo' }, 'added undo');
 
-  // Look.
-  if (has(text, /\b(dark mode|dark theme|night mode|darkmode|dark)\b/) && !negated('dark mode|dark theme|dark')) {
+  // Look. ("dark blue" is a colour, not dark mode.)
+  const unshaded = text.replace(SHADED_COLOUR, '$1');
+  if (has(unshaded, /\b(dark mode|dark theme|night mode|darkmode|dark)\b/) && !negated('dark mode|dark theme|dark')) {
     if (!ed.look.dark) ed.changes.push('turned on dark mode');
     ed.look.dark = true;
   }
-  if (negated('dark mode|dark theme|dark') || has(text, /\b(light mode|light theme)\b/)) {
+  if (negated('dark mode|dark theme|dark') || has(unshaded, /\b(light mode|light theme)\b/)) {
     if (ed.look.dark) ed.changes.push('turned off dark mode');
     ed.look.dark = false;
+  }
+  const accent = accentAsked(text);
+  if (accent && accent !== ed.look.accent) {
+    ed.look.accent = accent;
+    ed.changes.push(`made the accent colour ${accent}`);
+  } else if (
+    !accent &&
+    ed.look.accent &&
+    has(text, /\b(?:default|original|normal|standard|usual) colou?rs?\b|\bno (?:accent|colou?r)\b/)
+  ) {
+    ed.look.accent = null;
+    ed.changes.push('went back to the default colours');
   }
   if (has(text, /\b(compact|dense|denser|smaller)\b/)) {
     if (ed.look.density !== 'compact') ed.changes.push('made it compact');

@@ -1,4 +1,5 @@
 import type { AppKindId, FeatureId } from '../catalog';
+import type { AccentId } from '../themes';
 
 /**
  * Everything a generated app's files depend on. Two equal specs render byte-identical files, which
@@ -14,6 +15,8 @@ export interface AppSpec {
   readonly projectName: string;
   /** Upper-case design target (`TRELLO`), recorded for a later theme; null when none. */
   readonly designTarget: string | null;
+  /** The accent colour asked for ("a blue todo app"); absent or null: the theme's or the default one. */
+  readonly accent?: AccentId | null;
 }
 
 /** A generated file before it becomes a manifest entry. */

@@ -1,5 +1,5 @@
 import { APP_KINDS, FEATURES } from '../catalog';
-import { themeFor, type Palette } from '../themes';
+import { themeFor, withAccent, type Palette } from '../themes';
 import {
   blocks,
   escapeHtml,
@@ -23,6 +23,7 @@ export function buildInfo(spec: AppSpec): Record<string, unknown> {
     kind: spec.kind,
     features: [...spec.features],
     designTarget: spec.designTarget,
+    ...(spec.accent ? { accent: spec.accent } : {}),
   };
 }
 
@@ -107,6 +108,7 @@ export function indexHtml(spec: AppSpec, body: string): string {
     `data-app-kind="${spec.kind}"`,
     spec.designTarget ? `data-design-target="${escapeHtml(spec.designTarget)}"` : null,
     themeFor(spec.designTarget) ? `data-theme-version="${themeFor(spec.designTarget)?.version}"` : null,
+    spec.accent ? `data-accent="${spec.accent}"` : null,
   ]
     .filter((a): a is string => a !== null)
     .join(' ');
@@ -184,7 +186,7 @@ export function colourLines(scheme: 'light' | 'dark', p: Palette): string {
 
 export function stylesCss(spec: AppSpec, kindCss: string): string {
   const theme = themeFor(spec.designTarget);
-  const palette = theme?.palette ?? DEFAULT_PALETTE;
+  const palette = withAccent(theme?.palette ?? DEFAULT_PALETTE, spec.accent);
   const LIGHT_COLOURS = colourLines('light', palette.light);
   const DARK_COLOURS = colourLines('dark', palette.dark);
   return blocks(
@@ -426,6 +428,7 @@ function readme(spec: AppSpec, template: KindTemplate): string {
             `Design target: ${spec.designTarget}. It is recorded on the page (\`data-design-target\`); no theme exists for it, so the look is the default one.`,
             '',
           )),
+    spec.accent && blocks(`Accent colour: ${spec.accent} (buttons, links and highlights, in the light and the dark scheme).`, ''),
     '## Use',
     '',
     'No dependencies to install; Node.js 20 or newer runs the tests and the build.',
