@@ -1407,6 +1407,25 @@ describe('request → spec', () => {
     expect(kindOf('I would like a simple tool to track the money I lend to people')).toBe(kindOf('an IOU tracker'));
   });
 
+  test("a listed field the records already have adds no second one; a bug's severity beside its priority is a level; 'which beans' names the beans", () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Was a Date beside the Birthday.
+    expect(fields('a birthday reminder list with names and dates').filter((f) => f.endsWith(':date'))).toEqual(['Birthday:date']);
+    // Was a Quantity beside the Bottles.
+    expect(fields('a wine cellar catalog: name, vintage, region, rating, quantity')).not.toContain('Quantity:number');
+    // Was a number; a migraine's severity stays one.
+    const bug = specOf('a bug tracker for my small team: title, severity, status, assignee').entities[0]!;
+    expect(bug.fields.find((f) => f.id === 'severity')).toMatchObject({
+      type: 'choice',
+      options: ['Minor', 'Major', 'Critical', 'Blocker'],
+    });
+    expect(fields('a migraine log with date, severity and triggers')).toContain('Severity (1-10):number');
+    // Were dropped without a word.
+    expect(fields('a tracker for my coffee: which beans, grams, and how it tasted')).toEqual(
+      expect.arrayContaining(['Beans:text', 'Grams:number']),
+    );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -463,6 +463,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'group'],
   },
   { prompt: 'an RSVP tracker for my party', builds: 'spec', entities: ['Guest'] },
+  {
+    prompt: 'a bug tracker for my small team: title, severity, status, assignee',
+    builds: 'spec',
+    entities: ['Issue'],
+    fields: { Severity: 'choice', Priority: 'choice' },
+  },
+  {
+    prompt: 'a tracker for my coffee: which beans, grams, and how it tasted',
+    builds: 'spec',
+    fields: { Beans: 'text', Grams: 'number' },
+  },
+  // Colours: the accent asked for, and "dark blue" is not dark mode.
+  { prompt: 'a dark blue expense tracker', builds: 'spec', entities: ['Expense'], dark: false },
+  { prompt: 'a habit tracker in pink', builds: 'spec', entities: ['Habit', 'Check-in'] },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },

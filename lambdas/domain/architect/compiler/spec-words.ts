@@ -56,6 +56,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   time: ['time of day'],
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
+  bottles: ['quantity', 'how many'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -250,6 +251,8 @@ function withLists(
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
+    // "my coffee: which beans, grams …": the beans.
+    .replace(/(:\s+)which /g, '$1')
     .replace(wordPattern('inBeforeUnit', 'g'), '')
     .matchAll(wordPattern('fieldLists', 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
@@ -313,6 +316,15 @@ const MEASURE_HEAD = wordPattern('measureHead');
 
 /** Money words before a measure: "payment amount" is money, "flour amount" a number. */
 const MONEY_MODIFIER = wordPattern('moneyModifier');
+
+/** How bad a bug is, beside how soon it is to be fixed (its priority). */
+const SEVERITY_LEVELS: FieldSpec = {
+  id: 'severity',
+  label: 'Severity',
+  type: 'choice',
+  required: false,
+  options: ['Minor', 'Major', 'Critical', 'Blocker'],
+};
 
 /** "when I froze it" is the date it was frozen on. */
 const PARTICIPLES: Readonly<Record<string, string>> = {
@@ -564,6 +576,13 @@ export function applySpecWords(
     const known = vocabularyFields(item.words);
     // A word the records already have a field for ("by day" on a planner with a day) adds none.
     for (const { word, field } of known) {
+      // "birthdays with names and dates": the date the records have (Birthday), not another one.
+      if (field.id === 'date' && /^dates?$/.test(word) && ed.firstOf(primary, ['date'])) continue;
+      // A bug's severity beside its priority is a level of its own, not a number.
+      if (field.id === 'severity' && primary.fields.some((f) => f.id === 'priority' && f.type === 'choice')) {
+        if (!findField(primary, 'severity')) ed.addField(primary, { ...SEVERITY_LEVELS }, true, item.words);
+        continue;
+      }
       // The time of a run or a workout that counts its minutes is how long it took.
       const duration = field.id === 'time' && item.words === word && primary.fields.some((f) => f.id === 'minutes');
       if (!duration && !findField(primary, field.id) && !findField(primary, word))
