@@ -11,6 +11,7 @@ import {
 import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
 import { describeSpec } from './architect/compiler/describe-spec';
 import { readRequest, specForKind, type RequestReading } from './architect/compiler/read-request';
+import { featureGaps } from './architect/compiler/feature-gaps';
 import { findLimits } from './architect/compiler/request-limits';
 import { applySpecWords } from './architect/compiler/spec-words';
 import { resolveDraft } from './architect/offline-architect';
@@ -516,8 +517,26 @@ function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, message: string, 
   const leftOut = [...(plan.left_out ?? [])];
   // What the change asks that no app here can do; a template's own notes are another app's ("a page count" is no page).
   const reading = readRequest(message);
-  const needs = reading.outcome === 'template' ? findLimits(text).map((l) => l.need) : reading.leftOut;
-  for (const need of needs) if (!leftOut.includes(need)) leftOut.push(need);
+  const needs =
+    reading.outcome === 'template'
+      ? findLimits(text).map((l) => l.need)
+      : reading.outcome === 'refused'
+        ? // A fragment ("and a monthly total") is read against the plan's own app.
+          featureGaps(text, {
+            kind: null,
+            exportsJson: checked.data.behaviours.some((b) => b.type === 'import-export'),
+            averages: checked.data.behaviours.some((b) => b.type === 'average'),
+          })
+        : reading.leftOut;
+  for (const need of needs) {
+    if (leftOut.includes(need)) continue;
+    leftOut.push(need);
+    // Said now when nothing else changes ("and a monthly total"); a changed plan lists it with its others.
+    if (changes.length === 0) notes.push(`left out: ${need}`);
+  }
+  // "add a rating" to records that have one.
+  if (applied.present.length > 0 && changes.length === 0)
+    notes.push(`the plan already has ${applied.present.map((label) => label.toLowerCase()).join(', ')}`);
   notes.push(
     ...outOfScope(message)
       .filter(() => leftOut.length === 0)

@@ -474,6 +474,16 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     builds: 'spec',
     fields: { Beans: 'text', Grams: 'number' },
   },
+  // A teacher's gradebook is the class's marks, not a student's own grades; lost and found; petty cash.
+  {
+    prompt: 'a simple gradebook for my students with assignments and scores',
+    builds: 'spec',
+    entities: ['Mark'],
+    fields: { Student: 'text', Score: 'number' },
+    behaviours: ['average'],
+  },
+  { prompt: 'a lost and found list for our school', builds: 'spec', entities: ['Item'], fields: { Claimed: 'boolean' } },
+  { prompt: 'a petty cash log for the office', builds: 'spec', entities: ['Expense'], fields: { Amount: 'money' } },
   // Colours: the accent asked for, and "dark blue" is not dark mode.
   { prompt: 'a dark blue expense tracker', builds: 'spec', entities: ['Expense'], dark: false },
   { prompt: 'a habit tracker in pink', builds: 'spec', entities: ['Habit', 'Check-in'] },

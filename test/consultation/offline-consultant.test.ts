@@ -249,6 +249,25 @@ describe('the offline consultant', () => {
     expect(fieldsOf(run!)).not.toContain('Time:text');
   });
 
+  it('a change names who did what, says a field is there already, and says what it leaves out even when nothing else changes', () => {
+    const fieldsOf = (r: ConsultantResponse) => r.app_spec!.entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Was unchanged.
+    const [, picked] = converse(['I want an app for my book club', 'we need to track which books we read and who picked them']);
+    expect(picked!.response).toContain('Added a picked by field');
+    expect(fieldsOf(picked!)).toContain('Picked by:text');
+    // Was "I did not find a change" and nothing more.
+    const [, rating] = converse(['I want an app for my book club', 'add a rating']);
+    expect(rating!.response).toContain('unchanged');
+    expect(rating!.response).toContain('the plan already has rating');
+    const [, monthly] = converse(['an expense tracker', 'and a monthly total']);
+    expect(monthly!.response).toMatch(/Note: left out: totals or statistics per week, month or year/);
+    // "email me" is what the app would do, not an e-mail field (it was one).
+    const [, email] = converse(['a recipe book', 'add a rating and email me a shopping list']);
+    expect(fieldsOf(email!)).toContain('Rating:rating');
+    expect(fieldsOf(email!).join()).not.toMatch(/mail/i);
+    expect(email!.left_out).toEqual(expect.arrayContaining([expect.stringMatching(/sending e-mail/)]));
+  });
+
   it('is deterministic', () => {
     const script = ['something for my math homework', 'add a history', 'call it "Homework Helper"', 'go ahead'];
     expect(JSON.stringify(converse(script))).toBe(JSON.stringify(converse(script)));

@@ -24,6 +24,8 @@ export interface WordsApplied {
   readonly changes: string[];
   /** What was asked but not added, in plain words (fields beyond what a record holds). */
   readonly leftOut: string[];
+  /** Fields a change asked to add that the records have already, by their labels ("add a rating" on books). */
+  readonly present: string[];
 }
 
 const has = (text: string, re: RegExp): boolean => re.test(text);
@@ -468,6 +470,7 @@ export function applySpecWords(
   // Fields: "with notes and a rating", "with vintage, region and rating", "add a mood field",
   // "a field called mood".
   const secondApps: string[] = [];
+  const present: string[] = [];
   const listText = options.listText ?? text;
   for (const item of withLists(
     listText,
@@ -475,7 +478,19 @@ export function applySpecWords(
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
     (word) => primary.fields.some((f) => ['choice', 'text'].includes(f.type) && [f.id, f.label.toLowerCase()].includes(word)),
   )) {
-    if (findField(primary, item.words, true)) continue;
+    // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
+    if (/^(?:e ?mail|text|message|call|remind|notify|ping|send) (?:me|us|them|him|her)\b/.test(item.words)) continue;
+    const existing = findField(primary, item.words, true);
+    if (existing) {
+      if (options.revision && !present.includes(existing.label)) present.push(existing.label);
+      continue;
+    }
+    // "who picked them", "who lent it": the person, named by what they did.
+    const doer = wordPattern('whoDid').exec(item.words)?.[1];
+    if (doer) {
+      if (!findField(primary, `${doer} by`)) ed.addField(primary, fieldNamed(`${doer} by`, 'text'), true, item.words);
+      continue;
+    }
     // The records themselves ("keep track of my cat's weight" on cat weight entries).
     const own = item.words.replace(/s$/, '');
     if ([primary.name, primary.plural].some((n) => n.toLowerCase().replace(/ entr(?:y|ies)$|s$/, '') === own)) continue;
@@ -911,7 +926,7 @@ export function applySpecWords(
       `${/^[aeiou]/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,
     );
   }
-  return { spec: ed.result(), changes: ed.changes, leftOut };
+  return { spec: ed.result(), changes: ed.changes, leftOut, present };
 }
 
 export { primaryOf };
