@@ -25,6 +25,7 @@ import { logger } from '../observability';
 import { recordEvent } from './mission-events';
 import { startMission, type SubmitServices } from './submit-mission';
 import { promptTextSchema } from '../domain/prompt-text';
+import { forLastArgument } from '../domain/memo';
 
 export type ConsultationServices = Pick<Services, 'artifacts' | 'consultant'> & SubmitServices;
 
@@ -53,12 +54,10 @@ export function messageSchema(policy: Policy) {
 
 /** Body of `POST /gantry/consult` and `POST /gantry/voice` (seed shape). */
 /** Body of `POST /gantry/chat`. */
-export function chatRequestSchema(policy: Policy) {
-  return z.object({ message: messageSchema(policy) }).strict();
-}
+export const chatRequestSchema = forLastArgument((policy: Policy) => z.object({ message: messageSchema(policy) }).strict());
 
-export function consultRequestSchema(policy: Policy) {
-  return z
+export const consultRequestSchema = forLastArgument((policy: Policy) =>
+  z
     .object({
       message: messageSchema(policy),
       mission_id: z
@@ -74,8 +73,8 @@ export function consultRequestSchema(policy: Policy) {
     .refine((b) => (b.image_base64 === undefined) === (b.image_filename === undefined), {
       message: 'image_base64 and image_filename must be sent together',
       path: ['image_filename'],
-    });
-}
+    }),
+);
 export type ConsultRequest = z.infer<ReturnType<typeof consultRequestSchema>>;
 
 /** A consult body may carry a design image: the policy's body limit plus the image's base64 size. */

@@ -5,12 +5,13 @@ import type { Services } from './services';
 import { GantryError } from '../domain/errors';
 import type { Actor } from '../domain/mission';
 import type { Policy } from '../domain/policy';
+import { forLastArgument } from '../domain/memo';
 
 export type DebuggerServices = Pick<Services, 'debuggerRuns' | 'policy' | 'snippets'>;
 
 /** Body of `POST /gantry/debugger/run`. */
-export function debuggerRequestSchema(limits: Policy['debugger']) {
-  return z
+export const debuggerRequestSchema = forLastArgument((limits: Policy['debugger']) =>
+  z
     .object({
       code: z
         .string()
@@ -22,8 +23,8 @@ export function debuggerRequestSchema(limits: Policy['debugger']) {
       /** A shorter limit than the policy's, if wanted. */
       timeout_seconds: z.number().int().min(1).max(limits.timeout_seconds).optional(),
     })
-    .strict();
-}
+    .strict(),
+);
 export type DebuggerRequest = z.infer<ReturnType<typeof debuggerRequestSchema>>;
 
 /** No sandbox to run snippets in: the AWS deployment has none (see `runDebugger`). */

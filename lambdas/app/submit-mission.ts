@@ -8,19 +8,20 @@ import { GantryError, ValidationError } from '../domain/errors';
 import { promptTextSchema } from '../domain/prompt-text';
 import { SYSTEM_ACTOR, type Actor, type Mission, type MissionOptions } from '../domain/mission';
 import { recordEvent, type EventServices } from './mission-events';
+import { forLastArgument } from '../domain/memo';
 
 export type SubmitServices = Pick<Services, 'policy' | 'workflow'> & EventServices;
 /** A direct build also reads the request first, when the offline architect will build it. */
 export type DirectSubmitServices = SubmitServices & { readonly architect: Pick<ArchitectPort, 'name'> };
 
 /** Body of `POST /gantry/architect` (seed shape). */
-export function architectRequestSchema(maxPromptChars: number) {
-  return z.object({
+export const architectRequestSchema = forLastArgument((maxPromptChars: number) =>
+  z.object({
     voice_memo: promptTextSchema('voice_memo', maxPromptChars),
     deploy: z.boolean().default(true),
     publish: z.boolean().default(true),
-  });
-}
+  }),
+);
 export type ArchitectRequest = z.infer<ReturnType<typeof architectRequestSchema>>;
 
 export const SUBMIT_SPEECH = 'Gantry assumes control.';
