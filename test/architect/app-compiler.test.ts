@@ -1426,6 +1426,19 @@ describe('request → spec', () => {
     );
   });
 
+  test('a comma ends the records\' name like a sentence end; "meds" are medication; runs, walks and swims name what is left out', () => {
+    // Was "Clients Dog Tracker" with "Clients dog" records.
+    const walking = specOf('Build an app for my dog walking business to track clients, dogs and payments');
+    expect(walking.entities[0]!.name).toBe('Client');
+    expect(walking.entities[0]!.fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Dogs', 'Payments']));
+    // Was a "Med Tracker" of "Med" records with a name, a date and notes.
+    expect(kindOf('i need smth to keep track of my meds')).toBe(kindOf('a medication tracker'));
+    // Was "swims" alone.
+    expect(readRequest('track my runs, walks and swims with distance and time').leftOut).toEqual([
+      'walks and swims as a second kind of record (the app keeps runs)',
+    ]);
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

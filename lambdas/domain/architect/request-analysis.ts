@@ -196,7 +196,7 @@ export function normalizeRequestText(
     : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
   if (options.sentences)
     return mended
-      .replace(/[.!?:]+(?=\s|$)/g, '\n')
+      .replace(/[.!?:]+(?=\s|$)|[,;]/g, '\n')
       .split('\n')
       .map((sentence) => sentence.replace(/[^a-z0-9]+/g, ' ').trim())
       .filter(Boolean)
@@ -483,7 +483,7 @@ export const SHADED_COLOUR = new RegExp(`\\b(?:dark|light) ${COLOUR}\\b`, 'g');
 /** Words that name the app itself: "a habit tracker in pink", "a blue todo app". */
 const APP_NOUNS = 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary';
 /** A colour among others is a choice's values ("colour: red, blue or black"), not the app's colour. */
-const NOT_A_CHOICE = `(?! (?:or|and) ${COLOUR}| ${COLOUR} (?:or|and))`;
+const NOT_A_CHOICE = `(?! {1,2}(?:or|and) ${COLOUR}| {1,2}${COLOUR} (?:or|and))`;
 /** Nouns a colour word names a thing with, not an app's colour: "a red wine tracker", "a green tea log". */
 const COLOUR_COMPOUND =
   /^(?:wine|wines|tea|teas|cheese|pepper|peppers|belt|belts|card|cards|light|lights|meat|beans?|line|carpet|velvet|energy|cross|jeans|friday|box|boxes|moon|print|tape|hat|sea)$/;

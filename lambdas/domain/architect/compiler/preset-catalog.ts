@@ -2536,7 +2536,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'medication',
-      keywords: ['medication', 'medicine', 'pill', 'pills', 'vitamin', 'supplements'],
+      keywords: ['medication', 'medicine', 'meds', 'pill', 'pills', 'vitamin', 'supplements'],
       title: 'Medication',
       phrase: 'a medication tracker',
       entities: [

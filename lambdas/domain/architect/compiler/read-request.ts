@@ -261,7 +261,9 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
  * exercise log", "a tracker for my cats and dogs"), or null. A word counts as kept when the app's
  * title, phrase, an entity or a field names it.
  */
-function secondRecords(text: string, spec: AppSpec): string | null {
+function secondRecords(request: string, spec: AppSpec): string | null {
+  // A list's commas end phrases (see readRequest); "my runs, walks and swims" joins all three.
+  const text = request.replace(/\b([a-z]+) {2}([a-z]+) and /g, '$1 and $2 and ');
   const pair =
     wordPattern('pairBeforeContainer').exec(text) ??
     wordPattern('trackPair').exec(text) ??
