@@ -1420,6 +1420,10 @@ describe('request → spec', () => {
       options: ['Minor', 'Major', 'Critical', 'Blocker'],
     });
     expect(fields('a migraine log with date, severity and triggers')).toContain('Severity (1-10):number');
+    // A checklist ticks the yes or no it was asked for: no Done beside Returned, and its filter is by Returned.
+    const tools = specOf('a list of tools I lend with whether they were returned');
+    expect(tools.entities[0]!.fields.filter((f) => f.type === 'boolean').map((f) => f.label)).toEqual(['Returned']);
+    expect(tools.behaviours).toContainEqual({ type: 'filter', entity: tools.entities[0]!.id, field: 'returned' });
     // Were dropped without a word.
     expect(fields('a tracker for my coffee: which beans, grams, and how it tasted')).toEqual(
       expect.arrayContaining(['Beans:text', 'Grams:number']),

@@ -610,7 +610,27 @@ function specFrom(
   const listText = original === null ? undefined : normalizeRequestText(original, { keepCommas: true });
   // The words of the request shape the preset; the result is parsed again at the compiler.
   const applied = applySpecWords(base, text, listText === undefined ? {} : { listText });
-  return { spec: AppSpecSchema.parse(applied.spec), leftOut: applied.leftOut };
+  const spec = preset.id === 'generic' ? ownTick(applied.spec) : applied.spec;
+  return { spec: AppSpecSchema.parse(spec), leftOut: applied.leftOut };
+}
+
+/**
+ * A checklist whose request names its own yes or no ("tools I lend, with whether they were
+ * returned") ticks that one: the list's Done beside it would be a second box meaning the same.
+ */
+function ownTick(spec: AppSpec): AppSpec {
+  const [primary, ...others] = spec.entities;
+  const done = primary?.fields.find((f) => f.id === 'done');
+  const named = primary?.fields.find((f) => f.type === 'boolean' && f.id !== 'done');
+  if (!primary || !done || !named) return spec;
+  const behaviours = spec.behaviours
+    .map((b) => (b.type === 'filter' && b.entity === primary.id && b.field === 'done' ? { ...b, field: named.id } : b))
+    .filter((b, i, all) => all.findIndex((o) => JSON.stringify(o) === JSON.stringify(b)) === i);
+  return {
+    ...spec,
+    entities: [{ ...primary, fields: primary.fields.filter((f) => f !== done) }, ...others],
+    behaviours,
+  };
 }
 
 /** What may follow a tool that heads the request: nothing, or a word such as "app", then a clause. */
