@@ -1424,6 +1424,11 @@ describe('request → spec', () => {
     const tools = specOf('a list of tools I lend with whether they were returned');
     expect(tools.entities[0]!.fields.filter((f) => f.type === 'boolean').map((f) => f.label)).toEqual(['Returned']);
     expect(tools.behaviours).toContainEqual({ type: 'filter', entity: tools.entities[0]!.id, field: 'returned' });
+    // A filter by a field the records lack adds it as tags to filter by (was ignored); a measure has no values to pick.
+    const box = specOf('a recipe box where I can filter by cuisine');
+    expect(box.entities[0]!.fields.find((f) => f.label === 'Cuisine')?.type).toBe('tags');
+    expect(box.behaviours).toContainEqual({ type: 'filter', entity: 'recipe', field: 'cuisine' });
+    expect(fields('a recipe book I can filter by cooking time').join()).not.toMatch(/Cooking/);
     // Were dropped without a word.
     expect(fields('a tracker for my coffee: which beans, grams, and how it tasted')).toEqual(
       expect.arrayContaining(['Beans:text', 'Grams:number']),

@@ -808,6 +808,27 @@ export function applySpecWords(
     let field = findField(primary, filterBy[1] ?? '');
     const vocab = vocabularyField(filterBy[1] ?? '');
     if (!field && vocab && ['choice', 'tags', 'boolean'].includes(vocab.type)) field = ed.addField(primary, { ...vocab });
+    // "filter by cuisine", "a filter by genre": a field the records lack, whose values the person
+    // types as tags (a filter needs values to pick from; a number, an amount or a date has none).
+    const word = filterBy[1] ?? '';
+    const plain = !vocab || vocab.type === 'text';
+    const measured =
+      NUMBER_WORDS.test(word) ||
+      MONEY_WORDS.test(word) ||
+      DATE_WORDS.test(word) ||
+      // "cooking time", "due date": a measure after the word.
+      /^ (?:time|date|price|cost|amount|length|size|number|count|level|range)\b/.test(
+        text.slice(filterBy.index + filterBy[0].length),
+      );
+    if (
+      !field &&
+      plain &&
+      !measured &&
+      word.length > 2 &&
+      !NOT_FIELD_WORDS.test(word) &&
+      !/^(?:the|my|our|its|their|name|title)$/.test(word)
+    )
+      field = ed.addField(primary, { ...(vocab ?? fieldNamed(word, 'tags')), type: 'tags' });
     if (field && ['choice', 'tags', 'boolean'].includes(field.type))
       ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
   }
