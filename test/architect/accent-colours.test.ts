@@ -4,10 +4,7 @@
  * said in the plan and the README; colour words that name a thing ("a red wine tracker") or a
  * field's values ("colour: red or blue") change nothing.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
 import { draftManifest, healManifest } from '../../lambdas/domain/architect/offline-architect';
@@ -18,7 +15,7 @@ import { planFromResponse, type ConsultationPlan } from '../../lambdas/domain/co
 import { consultOffline } from '../../lambdas/domain/offline-consultant';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { describeIfChromium, launchChromium } from '../helpers/chromium';
-import { mapLimit, passedTests, removeDir, runCommand, writeApp } from './app-workspace';
+import { type AppHost, mapLimit, passedTests, removeDir, rgb, runCommand, serveBuiltApps, writeApp } from './app-workspace';
 
 const fileOf = (m: GantryManifest, path: string): string => m.files.find((f) => f.path === path)?.content ?? '';
 /** The `--accent` values a style sheet sets, in order (light first). */
@@ -187,19 +184,6 @@ describe('a colour asked for in a consultation', () => {
   });
 });
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** `#rrggbb` as the browser reports a computed colour. */
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
-
 describeIfChromium('accent colours in Chromium', () => {
   const apps: Array<{ manifest: GantryManifest; accent: AccentId }> = [
     { manifest: draftManifest({ prompt: 'a dark mode todo app in purple' }), accent: 'purple' },
@@ -207,7 +191,7 @@ describeIfChromium('accent colours in Chromium', () => {
   ];
   const dists = new Map<string, string>();
   const dirs: string[] = [];
-  let server: Server;
+  let host: AppHost | undefined;
   let browser: Browser;
   let base = '';
 
@@ -222,26 +206,14 @@ describeIfChromium('accent colours in Chromium', () => {
       if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
       dists.set(manifest.project_name, join(dir, manifest.output_dir));
     });
-    server = createServer((req, res) => {
-      const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
-      const dist = match?.[1] ? dists.get(match[1]) : undefined;
-      const rel = normalize(match?.[2] || 'index.html');
-      const path = dist && !rel.startsWith('..') ? join(dist, rel) : undefined;
-      if (!path || !existsSync(path) || statSync(path).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
+    host = await serveBuiltApps(dists);
+    base = host.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await host?.close();
     for (const dir of dirs) removeDir(dir);
   });
 

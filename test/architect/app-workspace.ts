@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { directScriptRun } from '../../builder-image/src/package-scripts';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 
@@ -85,4 +87,48 @@ export function mutate(manifest: GantryManifest, path: string, from: string, to:
     ...manifest,
     files: manifest.files.map((f) => (f.path === path ? { ...f, content: f.content.replace(from, to) } : f)),
   };
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** A static host for built apps. */
+export interface AppHost {
+  /** `http://127.0.0.1:<port>/apps`: an app is at `${base}/<slug>/`. */
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves built apps like the local deployer does: `/apps/<slug>/…` is that app's built folder
+ * (`dists`, slug → folder, read at each request), nothing outside it, 404 for anything else.
+ */
+export async function serveBuiltApps(dists: ReadonlyMap<string, string>): Promise<AppHost> {
+  const server = createServer((req, res) => {
+    const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    const dist = match?.[1] ? dists.get(match[1]) : undefined;
+    const relative = normalize(match?.[2] || 'index.html');
+    const path = dist && !relative.startsWith('..') ? join(dist, relative) : undefined;
+    if (!path || !existsSync(path) || statSync(path).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** `#rrggbb` as a browser reports a computed colour. */
+export function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }

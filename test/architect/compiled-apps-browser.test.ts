@@ -6,25 +6,16 @@
  * dark mode toggles.
  * Skipped when Chromium is not installed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AppSpec, EntitySpec, FieldSpec } from '../../lambdas/domain/architect/compiler/app-spec-schema';
 import { draftManifest, readRequest } from '../../lambdas/domain/architect/offline-architect';
 import { describeIfChromium, launchChromium } from '../helpers/chromium';
-import { mapLimit, removeDir, runCommand, writeApp } from './app-workspace';
+import { type AppHost, mapLimit, removeDir, runCommand, serveBuiltApps, writeApp } from './app-workspace';
 import { BUILDABLE_REQUESTS } from './app-request-corpus';
 
 jest.setTimeout(600_000);
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
 const WORDS = ['alpha', 'bravo', 'charlie'];
 /** Apps driven at once, each in its own browser context. */
 const DRIVES_AT_ONCE = 2;
@@ -93,7 +84,7 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
   const pathOf = (app: (typeof apps)[number]): string => `${apps.indexOf(app)}-${app.manifest.project_name}`;
   const distBySlug = new Map<string, string>();
   const dirs: string[] = [];
-  let server: Server;
+  let host: AppHost | undefined;
   let browser: Browser;
   let base = '';
 
@@ -106,26 +97,14 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
       if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
       distBySlug.set(pathOf(app), join(dir, manifest.output_dir));
     });
-    server = createServer((req, res) => {
-      const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
-      const dist = match?.[1] ? distBySlug.get(match[1]) : undefined;
-      const relative = normalize(match?.[2] || 'index.html');
-      const path = dist && !relative.startsWith('..') ? join(dist, relative) : undefined;
-      if (!path || !existsSync(path) || statSync(path).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
+    host = await serveBuiltApps(distBySlug);
+    base = host.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await host?.close();
     for (const dir of dirs) removeDir(dir);
   });
 

@@ -4,22 +4,12 @@
  * Chromium, used, reloaded (to prove local storage), and watched for script errors.
  * Skipped when Chromium is not installed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { APP_KIND_IDS, supportedFeatures, type AppKindId } from '../../lambdas/domain/architect/catalog';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { describeIfChromium, launchChromium } from '../helpers/chromium';
-import { mapLimit, removeDir, runCommand, writeApp } from './app-workspace';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
+import { type AppHost, mapLimit, removeDir, runCommand, serveBuiltApps, writeApp } from './app-workspace';
 
 describeIfChromium('generated apps in Chromium', () => {
   const apps = APP_KIND_IDS.map((kind) => ({
@@ -28,7 +18,7 @@ describeIfChromium('generated apps in Chromium', () => {
   }));
   const distBySlug = new Map<string, string>();
   const dirs: string[] = [];
-  let server: Server;
+  let host: AppHost | undefined;
   let browser: Browser;
   let base = '';
 
@@ -40,27 +30,14 @@ describeIfChromium('generated apps in Chromium', () => {
       if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
       distBySlug.set(manifest.project_name, join(dir, manifest.output_dir));
     });
-    // A static host like the local deployer: /apps/<slug>/... maps to that app's dist/.
-    server = createServer((req, res) => {
-      const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
-      const dist = match?.[1] ? distBySlug.get(match[1]) : undefined;
-      const relative = normalize(match?.[2] || 'index.html');
-      const path = dist && !relative.startsWith('..') ? join(dist, relative) : undefined;
-      if (!path || !existsSync(path) || statSync(path).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
+    host = await serveBuiltApps(distBySlug);
+    base = host.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await host?.close();
     for (const dir of dirs) removeDir(dir);
   });
 

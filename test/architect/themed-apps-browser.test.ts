@@ -3,28 +3,12 @@
  * sub-path, used in headless Chromium, reloaded (saved state) and watched for script errors.
  * Skipped when Chromium is not installed (and a failure in CI, where it always is).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { THEMES, type ThemeId } from '../../lambdas/domain/architect/themes';
 import { describeIfChromium, launchChromium } from '../helpers/chromium';
-import { mapLimit, removeDir, runCommand, writeApp } from './app-workspace';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** `#rrggbb` as the browser reports a computed colour. */
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
+import { type AppHost, mapLimit, removeDir, rgb, runCommand, serveBuiltApps, writeApp } from './app-workspace';
 
 describeIfChromium('themed apps in Chromium', () => {
   const apps: Record<ThemeId, ReturnType<typeof draftManifest>> = {
@@ -35,7 +19,7 @@ describeIfChromium('themed apps in Chromium', () => {
   };
   const dists = new Map<string, string>();
   const dirs: string[] = [];
-  let server: Server;
+  let host: AppHost | undefined;
   let browser: Browser;
   let base = '';
 
@@ -47,26 +31,14 @@ describeIfChromium('themed apps in Chromium', () => {
       if (build.code !== 0) throw new Error(`build of ${manifest.project_name} failed:\n${build.output}`);
       dists.set(manifest.project_name, join(dir, manifest.output_dir));
     });
-    server = createServer((req, res) => {
-      const match = /^\/apps\/([a-z0-9-]+)\/(.*)$/.exec((req.url ?? '').split('?')[0] ?? '');
-      const dist = match?.[1] ? dists.get(match[1]) : undefined;
-      const rel = normalize(match?.[2] || 'index.html');
-      const path = dist && !rel.startsWith('..') ? join(dist, rel) : undefined;
-      if (!path || !existsSync(path) || statSync(path).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps`;
+    host = await serveBuiltApps(dists);
+    base = host.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await host?.close();
     for (const dir of dirs) removeDir(dir);
   });
 
