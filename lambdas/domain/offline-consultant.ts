@@ -363,7 +363,10 @@ export function revisePlan(plan: ConsultationPlan, message: string, original: st
   // Asking a kind template for what only a spec has ("add a notes field", "group by category") turns it into a spec.
   const asSpec = specForKind(plan.kind, normalizeRequestText(message), plan.title);
   if (asSpec) {
-    const revision = reviseSpecPlan(plan, asSpec, message, original, maxChars);
+    // The plan's colour goes with it (its build prompt ends with it).
+    const accent = accentAsked(plan.build_prompt);
+    const spec = accent ? { ...asSpec, look: { ...asSpec.look, accent } } : asSpec;
+    const revision = reviseSpecPlan(plan, spec, message, original, maxChars);
     return {
       ...revision,
       changes: [`made it a ${APP_KINDS[plan.kind].phrase.replace(/^an? /, '')} built from a spec`, ...revision.changes],

@@ -171,6 +171,9 @@ describe('a colour asked for in a consultation', () => {
     expect(responses[2]).toContain('Made the accent colour green');
     expect(responses[2]).toMatch(/Look: .*in green/);
     expect(fileOf(build(plan!), 'index.html')).toContain('data-accent="green"');
+    // A change only a spec can make keeps the colour (it was lost).
+    const { plan: asSpec } = chat(['a todo app', 'make it blue', 'add a notes field']);
+    expect(asSpec?.app_spec?.look.accent).toBe('blue');
   });
 
   test('a spec plan changes colour and goes back to the default one', () => {
