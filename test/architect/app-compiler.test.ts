@@ -1429,6 +1429,9 @@ describe('request → spec', () => {
     expect(box.entities[0]!.fields.find((f) => f.label === 'Cuisine')?.type).toBe('tags');
     expect(box.behaviours).toContainEqual({ type: 'filter', entity: 'recipe', field: 'cuisine' });
     expect(fields('a recipe book I can filter by cooking time').join()).not.toMatch(/Cooking/);
+    expect(readRequest('a recipe book I can filter by cooking time').leftOut.join()).toMatch(/^a filter by cooking time \(/);
+    // A place's price range is a level to pick, not an amount paid (it was money).
+    expect(fields('a list of restaurants I want to try with cuisine and price range')).toContain('Price range:choice');
     // Were dropped without a word.
     expect(fields('a tracker for my coffee: which beans, grams, and how it tasted')).toEqual(
       expect.arrayContaining(['Beans:text', 'Grams:number']),

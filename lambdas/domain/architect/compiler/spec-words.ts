@@ -471,6 +471,7 @@ export function applySpecWords(
   // "a field called mood".
   const secondApps: string[] = [];
   const present: string[] = [];
+  const filtersLeftOut: string[] = [];
   const listText = options.listText ?? text;
   for (const item of withLists(
     listText,
@@ -812,14 +813,12 @@ export function applySpecWords(
     // types as tags (a filter needs values to pick from; a number, an amount or a date has none).
     const word = filterBy[1] ?? '';
     const plain = !vocab || vocab.type === 'text';
-    const measured =
-      NUMBER_WORDS.test(word) ||
-      MONEY_WORDS.test(word) ||
-      DATE_WORDS.test(word) ||
-      // "cooking time", "due date": a measure after the word.
-      /^ (?:time|date|price|cost|amount|length|size|number|count|level|range)\b/.test(
+    // "cooking time", "due date": a measure after the word.
+    const measureAfter =
+      /^ (?:time|date|price|cost|amount|length|size|number|count|level|range)\b/.exec(
         text.slice(filterBy.index + filterBy[0].length),
-      );
+      )?.[0] ?? '';
+    const measured = NUMBER_WORDS.test(word) || MONEY_WORDS.test(word) || DATE_WORDS.test(word) || measureAfter !== '';
     if (
       !field &&
       plain &&
@@ -831,6 +830,13 @@ export function applySpecWords(
       field = ed.addField(primary, { ...(vocab ?? fieldNamed(word, 'tags')), type: 'tags' });
     if (field && ['choice', 'tags', 'boolean'].includes(field.type))
       ed.addBehaviour({ type: 'filter', entity: primary.id, field: field.id }, `added a filter by ${field.label.toLowerCase()}`);
+    // "filter by cooking time", "filter by price": said, not dropped (the app can sort by it).
+    else if (measured || field) {
+      const what = field ? field.label.toLowerCase() : `${word}${measureAfter}`;
+      filtersLeftOut.push(
+        `a filter by ${what} (a filter picks among a choice, tags or a yes or no; a number, an amount or a date can be sorted by)`,
+      );
+    }
   }
   if (has(text, /\b(tag|tags|tagged|tagging|label|labels)\b/) && !negated('tags?')) {
     const tags =
@@ -942,6 +948,7 @@ export function applySpecWords(
     ed.tooMany.length > 0
       ? [`more fields than one record holds (${MAX_ENTITY_FIELDS}): ${named} (add them to the notes, or ask for fewer)`]
       : [];
+  leftOut.push(...filtersLeftOut);
   for (const app of secondApps) {
     leftOut.push(
       `${/^[aeiou]/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,

@@ -17,6 +17,8 @@ export function sourceWordLists() {
     [['tag', 'tags', 'label', 'labels'], f.tags()],
     [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
     [['link', 'links', 'url', 'urls', 'website'], f.url('link', 'Link')],
+    // How dear a place is, not what something cost: "restaurants with cuisine and price range".
+    [['price range', 'price ranges', 'price level'], f.choice('priceRange', 'Price range', ['$', '$$', '$$$', '$$$$'])],
     [['price', 'prices', 'cost', 'costs', 'amount', 'amounts', 'savings', 'balance', 'net worth'], f.money('amount', 'Amount')],
     [['due date', 'deadline', 'deadlines', 'due dates'], f.date('due', 'Due')],
     [['date', 'dates', 'day'], f.date('date', 'Date')],
