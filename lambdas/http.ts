@@ -11,7 +11,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from './domain/errors';
-import { can, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
+import { can, headerValue, principalFromContext, UNAUTHORIZED_MESSAGE, type Permission, type Principal } from './domain/identity';
 import { refreshPolicy, type PolicyServices } from './app/services';
 import { logger } from './observability';
 
@@ -70,6 +70,17 @@ export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: ZodType<T>
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > maxBytes) throw new PayloadTooLargeError(maxBytes, bytes.length);
   if (bytes.length === 0) throw new InvalidJsonError('Request body is empty; send a JSON object');
+  const encoding = headerValue(event.headers, 'content-encoding')?.trim();
+  if (encoding && encoding.toLowerCase() !== 'identity') {
+    throw new GantryError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Encoding ${encoding} is not accepted; send the JSON body uncompressed`,
+      415,
+      {
+        content_encoding: encoding,
+      },
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));

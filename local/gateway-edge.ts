@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { STATUS_CODES, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { logger } from '../lambdas/observability';
 import { AUTHORIZER_FN } from './handler-registry';
 
@@ -11,8 +12,37 @@ import { AUTHORIZER_FN } from './handler-registry';
  */
 
 /** API Gateway's own payload limit (10 MB); handlers enforce the policy's smaller limits. */
-/** Starts `server` on host:port and answers the port it bound (a port of 0 picks a free one). */
+/**
+ * What Node's HTTP parser refuses before any listener sees a request (a malformed request line,
+ * headers over the size limit, a body it cannot frame, a request that never finished arriving) is
+ * answered in the one error shape too, on the socket, and the connection is closed: without this
+ * Node writes a bare status line with no body.
+ */
+export function answerUnparsable(err: Error & { code?: string }, socket: Duplex): void {
+  const response = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message]: [number, string, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', `The request's headers exceed the limit of ${maxHeaderSize} bytes`]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time']
+        : [400, 'BAD_REQUEST', `The request is not well-formed HTTP/1.1 (${err.code ?? 'unparsable'})`];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Starts `server` on host:port and answers the port it bound (a port of 0 picks a free one).
+ * Requests the HTTP parser refuses are answered by {@link answerUnparsable}.
+ */
 export async function listenOn(server: Server, port: number, host: string): Promise<number> {
+  server.on('clientError', answerUnparsable);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

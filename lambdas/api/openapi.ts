@@ -22,6 +22,7 @@ const ERROR_RESPONSES: Record<number, string> = {
   404: 'Not found in the caller’s tenant',
   409: 'Conflicts with the mission’s state',
   413: 'Body over the size limit',
+  415: 'A compressed body (Content-Encoding); send the JSON uncompressed',
   429: 'Rate limited; see retry-after',
 };
 

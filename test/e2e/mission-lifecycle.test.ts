@@ -158,6 +158,14 @@ describe('bad input gets a clear 4xx JSON error', () => {
     expect(res.body.error.message).toMatch(/not valid JSON/);
   });
 
+  test('a compressed body → 415 naming the encoding, not a JSON parse error', async () => {
+    const res = await post('{"voice_memo": "Build a calculator"}', { 'content-encoding': 'gzip' });
+    expect(res.status).toBe(415);
+    expect(res.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { content_encoding: 'gzip' } });
+    expect(res.body.error.message).toMatch(/Content-Encoding gzip/);
+    expect((await post('{"voice_memo": "Build a calculator"}', { 'content-encoding': 'identity' })).status).toBe(202);
+  });
+
   test('missing voice_memo → 400 naming the field', async () => {
     const res = await post('{}');
     expect(res.status).toBe(400);

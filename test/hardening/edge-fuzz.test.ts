@@ -238,3 +238,65 @@ test('10,000+ malformed requests on every route and the WebSocket upgrade: no 5x
   expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(TOTAL);
   expect(health.status).toBe(200);
 }, 600_000);
+
+/** Sends bytes as they are and answers everything the server wrote before it closed. */
+function rawExchange(bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let data = '';
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('data', (d) => (data += d.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(data));
+    socket.write(bytes);
+  });
+}
+
+test('requests the HTTP parser refuses are answered in the error shape, and the stack stays up', async () => {
+  const cases: Array<[string, string, number, string]> = [
+    ['garbage request line', 'HELLO\r\n\r\n', 400, 'BAD_REQUEST'],
+    ['space in the target', 'GET /gantry/status/a b HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'BAD_REQUEST'],
+    [
+      'Content-Length with Transfer-Encoding',
+      'POST /gantry/architect HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      400,
+      'BAD_REQUEST',
+    ],
+    [
+      'two Content-Lengths',
+      'POST /gantry/architect HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+      400,
+      'BAD_REQUEST',
+    ],
+    ['a control character in a header', 'GET /health HTTP/1.1\r\nHost: x\r\nX-A: b\u0001c\r\n\r\n', 400, 'BAD_REQUEST'],
+    [
+      'a broken chunk size',
+      'POST /gantry/architect HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+      400,
+      'BAD_REQUEST',
+    ],
+    [
+      'headers over the limit',
+      `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'HEADERS_TOO_LARGE',
+    ],
+  ];
+  const seen: Array<[string, number, string]> = [];
+  for (const [name, bytes] of cases) {
+    const answer = await rawExchange(bytes);
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+    const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
+    let code = `no JSON body: ${JSON.stringify(answer.slice(0, 200))}`;
+    try {
+      const parsed = JSON.parse(body) as { error: { code: string; message: string } };
+      code = parsed.error.message ? parsed.error.code : 'no message';
+    } catch {
+      // keeps the description above
+    }
+    seen.push([name, status, code]);
+  }
+  expect(seen).toEqual(cases.map(([name, , status, code]) => [name, status, code]));
+  expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+  expect(exited).toBeUndefined();
+}, 60_000);
