@@ -218,8 +218,8 @@ describe('request → spec', () => {
     // A template with a number, a date or money asked of it becomes a spec that has them.
     expect(labels('a diary with my weight')).toContain('Weight');
     expect(labels('a todo list with estimated minutes')).toContain('Minutes');
-    expect(labels('a todo list with costs')).toContain('Amount');
-    expect(labels('a kanban board for my wedding planning with costs')).toEqual(['Title', 'Status', 'Notes', 'Amount']);
+    expect(labels('a todo list with costs')).toContain('Cost');
+    expect(labels('a kanban board for my wedding planning with costs')).toEqual(['Title', 'Status', 'Notes', 'Cost']);
     // Tips are money; finish times and hydration are the records' own; etsy orders are a shop's orders.
     expect(specOf('a tip tracker for my waitressing shifts').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ type: 'money' }),
@@ -1449,6 +1449,71 @@ describe('request → spec', () => {
     expect(readRequest('track my runs, walks and swims with distance and time').leftOut).toEqual([
       'walks and swims as a second kind of record (the app keeps runs)',
     ]);
+  });
+
+  test('a list after a colon or a dash names fields, never the app; "record" names records; who, to date, rate, cost and how much are read', () => {
+    const fields = (prompt: string) =>
+      Object.fromEntries(specOf(prompt).entities[0]!.fields.map((f) => [f.label, f.type] as const));
+    // Was a calorie tracker: "what I ate" in the list outranked the migraines before it.
+    const migraines = specOf('an app for logging my migraines: when it started, how bad, what I ate, and medication taken');
+    expect(migraines.phrase).toBe(specOf('a migraine log').phrase);
+    expect(Object.keys(fields('a migraine log: date, severity, what I ate, medication'))).toEqual(
+      expect.arrayContaining(['What I ate', 'Medication']),
+    );
+    // Was a one-page website for the bakery.
+    expect(
+      fields('I run a small bakery and want to record daily orders: customer name, item, quantity, pickup date, paid or not'),
+    ).toMatchObject({
+      'Customer name': 'text',
+      Quantity: 'number',
+      'Pickup date': 'date',
+      Paid: 'boolean',
+    });
+    expect(specOf('record my daily orders').entities[0]!.name).toBe('Order');
+    // A dash opens a list as a colon does: was an "Applications company" tracker with no fields.
+    expect(kindOf('app for tracking job applications — company, role, date applied')).toBe(kindOf('a job application tracker'));
+    expect(fields('Track the maintenance I do on my bike - date, what I did, parts, cost')).toMatchObject({
+      Parts: 'text',
+      Cost: 'money',
+    });
+    // "to date" is a field, not the end of the list; approved is a yes or no.
+    expect(fields('a leave request tracker: who, from date, to date, reason, approved')).toMatchObject({
+      'From date': 'date',
+      'To date': 'date',
+      Reason: 'text',
+      Approved: 'boolean',
+    });
+    // Money lent: how much is money, paid back a yes or no; an allowance's amount is the allowance.
+    expect(fields('keep track of the loans I gave to friends — who, how much, when, paid back')).toMatchObject({
+      Amount: 'money',
+      'Paid back': 'boolean',
+    });
+    const allowance = fields("Track my kids' allowance: who, amount, date, what it was spent on");
+    expect(Object.values(allowance).filter((t) => t === 'money')).toHaveLength(1);
+    expect(allowance).toMatchObject({ Who: 'text', 'Spent on': 'text' });
+    // An hour's rate is money, never a star rating; hours I work are a timesheet.
+    const hours = fields('track the hours I work for each client so I can invoice them, with client, date, hours and rate');
+    expect(kindOf('track the hours I work for each client')).toBe(kindOf('a timesheet'));
+    expect(hours).toMatchObject({ Rate: 'money' });
+    expect(Object.values(hours)).not.toContain('rating');
+    // Things that come back, things borrowed, a statistic of a measure, podcast episodes as records.
+    expect(
+      fields("I want an app to keep track of which board games I've lent to friends and when they should come back"),
+    ).toMatchObject({
+      'Lent to': 'text',
+      'Due back': 'date',
+    });
+    expect(fields('a list of tools in my garage and who borrowed them')).toMatchObject({ 'Borrowed by': 'text' });
+    expect(fields('a simple app to track my cycling rides: date, distance in km, average speed, route')).toMatchObject({
+      'Average speed': 'number',
+    });
+    const episodes = specOf('an app to manage my podcast episodes: title, guest, recording date, published');
+    expect(episodes.entities[0]!.name).toBe('Podcast episode');
+    expect(fields('an app to manage my podcast episodes: title, guest, recording date, published')).toMatchObject({
+      Guest: 'text',
+      'Recording date': 'date',
+      Published: 'boolean',
+    });
   });
 
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {

@@ -199,7 +199,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
     prompt: 'a coffee tasting journal with origin, roast level, brew method and price paid',
     builds: 'spec',
-    fields: { Origin: 'text', 'Roast level': 'text', 'Brew method': 'text', Amount: 'money' },
+    fields: { Origin: 'text', 'Roast level': 'text', 'Brew method': 'text', Price: 'money' },
   },
   // A countdown to a date, and birthdays counted down to each next one.
   {

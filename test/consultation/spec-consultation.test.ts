@@ -57,12 +57,12 @@ describe('consulting on an app spec', () => {
   it('adds the fields a change request lists, those the vocabulary lacks too, and says so', () => {
     const [, r] = converse(['a wine catalog', 'add vintage, region and a price']);
     const fields = Object.fromEntries(r!.app_spec!.entities[0]!.fields.map((f) => [f.label, f.type] as const));
-    expect(fields).toMatchObject({ Vintage: 'text', Region: 'text', Amount: 'money' });
-    expect(r!.response).toContain('Added a vintage field, added a region field and added an amount field.');
+    expect(fields).toMatchObject({ Vintage: 'text', Region: 'text', Price: 'money' });
+    expect(r!.response).toContain('Added a vintage field, added a region field and added a price field.');
     // "Add dark mode and search" names no field.
     const [, look] = converse(['a wine catalog', 'add dark mode and search']);
     expect(look!.app_spec!.entities[0]!.fields.map((f) => f.label)).toEqual(
-      r!.app_spec!.entities[0]!.fields.map((f) => f.label).filter((l) => !['Vintage', 'Region', 'Amount'].includes(l)),
+      r!.app_spec!.entities[0]!.fields.map((f) => f.label).filter((l) => !['Vintage', 'Region', 'Price'].includes(l)),
     );
   });
 

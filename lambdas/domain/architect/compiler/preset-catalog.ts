@@ -2436,6 +2436,8 @@ export function sourcePresets(): Preset[] {
         'time tracker',
         'time tracking',
         'hours worked',
+        'hours i work',
+        'hours i worked',
         'billable hours',
         'time i spend',
         'time spent on',

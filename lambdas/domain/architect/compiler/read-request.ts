@@ -171,8 +171,9 @@ const NOUN_STOP = new Set(
 );
 
 /**
- * The everyday app a request's words name (the longest keyword; the first of equals). `listAt`:
- * where a list opened by a colon begins, which no keyword reads past ("my garden: plant, bed").
+ * The everyday app a request's words name (the longest keyword; the first of equals; one before
+ * `listAt` before any after it). `listAt`: where a list opened by a colon begins, which no
+ * keyword reads past ("my garden: plant, bed").
  */
 function matchPreset(text: string, listAt = text.length): { preset: Preset; index: number; keyword: string } | null {
   let best: { preset: Preset; words: number; index: number; keyword: string } | null = null;
@@ -213,7 +214,11 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
         continue;
       }
       const words = keyword.split(' ').length;
-      if (!best || words > best.words || (words === best.words && m.index < best.index))
+      // A keyword before the list outranks any in it: "a migraine log: date, what I ate" keeps
+      // migraines, though "what I ate" is the longer keyword.
+      const head = m.index < listAt;
+      const bestHead = best !== null && best.index < listAt;
+      if (head !== bestHead ? head : !best || words > best.words || (words === best.words && m.index < best.index))
         best = { preset, words, index: m.index, keyword };
     }
   }
@@ -457,6 +462,9 @@ const measureNamed = (words: readonly string[]): FieldSpec => ({
 /** The kinds of game a game's name begins with: a board game, a video game. */
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 
+/** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
+const COUNTED_THINGS = /(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees)$/;
+
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
 function genericReading(request: string): { preset: Preset; noun: string } | null {
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
@@ -522,7 +530,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       ? (FIELD_WORDS.find(
           ([words, field]) =>
             ['number', 'money'].includes(field.type) && (words.includes(noun.join(' ')) || noun.some((w) => words.includes(w))),
-        )?.[1] ?? (NUMBER_WORDS.test(noun.join(' ')) ? measureNamed(noun) : undefined))
+        )?.[1] ?? (NUMBER_WORDS.test(noun.join(' ')) && !COUNTED_THINGS.test(noun.join(' ')) ? measureNamed(noun) : undefined))
       : undefined;
   const last = singular(noun[noun.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
@@ -884,8 +892,11 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
 /** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
 const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 
+/** A dash that opens a list, as a colon does: "job applications — company, role, date applied". */
+const LIST_DASH = /(?<=[A-Za-z)])\s+(?:-{1,2}|\u2013|\u2014)\s+(?=[^,\u2013\u2014]*,[^\u2013\u2014]*$)/;
+
 export function readRequest(request: string): RequestReading {
-  const prompt = request.replace(REQUEST_LABEL, '');
+  const prompt = request.replace(REQUEST_LABEL, '').replace(LIST_DASH, ': ');
   const normalized = normalizeRequestText(prompt, { sentences: true });
   const lang = readLanguage(normalized);
   const language = lang.language;

@@ -385,6 +385,10 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
   const words = yesNo ? asked.replace(wordPattern('whetherPrefix'), '') : asked;
+  // "average speed", "top speed": a number of its own, though an average is also a behaviour.
+  const statistic = /^(?:average|avg|top|max|maximum|min|minimum|peak|best) ([a-z]+(?: [a-z]+)?)$/.exec(words)?.[1];
+  if (statistic && NUMBER_WORDS.test(statistic) && /^[a-z][a-zA-Z0-9]{0,30}$/.test(camel(words)))
+    return { id: camel(words), label: titleCase(words).slice(0, 40), type: 'number', required: false };
   const parts = words.split(' ');
   if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
   if (parts.some((w) => w.length < 2) || words.length < 3) return null;
@@ -525,7 +529,11 @@ export function applySpecWords(
       continue;
     }
     // "how much they paid", "how much it cost": money.
-    if (wordPattern('howMuchPaid').test(item.words)) {
+    // "who, how much, when" of money lent or paid: the money too.
+    const moneyAsked =
+      item.words === 'how much' &&
+      /\b(?:loans?|lent|lend|owe[sd]?|debts?|borrow\w*|paid|pay|spent|costs?|prices?|money)\b/.test(text);
+    if (moneyAsked || wordPattern('howMuchPaid').test(item.words)) {
       if (!ed.firstOf(primary, ['money']))
         ed.addField(primary, { id: 'amount', label: 'Amount', type: 'money', required: false }, true, item.words);
       continue;
@@ -566,6 +574,22 @@ export function applySpecWords(
         ed.addField(primary, { ...fieldNamed(item.words, 'text'), label: `What I ${what[1]!}` });
       continue;
     }
+    // "who, amount, date": the person each record is of, unless the records name one.
+    if (item.words === 'who') {
+      if (!primary.fields.some((f) => /^(?:person|who|name|member|player|child|kid|owner)$/.test(f.id)))
+        ed.addField(primary, { id: 'who', label: 'Who', type: 'text', required: false }, true, item.words);
+      continue;
+    }
+    // "what it was spent on", "what they were for": said as asked, unless the records describe
+    // themselves already (an expense's description is what it was for).
+    const purpose = /^what (?:it|they|each) (?:was|were|is|are) ((?:[a-z]+ )?(?:on|for))$/.exec(item.words)?.[1];
+    if (purpose) {
+      const described = primary.fields.some((f) => /^(?:description|what|item|purpose|reason|for|spentOn)$/.test(f.id));
+      const label = purpose.replace(/^./, (c) => c.toUpperCase());
+      if (!described && !findField(primary, purpose))
+        ed.addField(primary, { ...fieldNamed(purpose, 'text'), label }, true, item.words);
+      continue;
+    }
     // "how I felt", "how rested I feel from 1 to 5", "how it went": a rating of it.
     const how = /^how (?:([a-z]+) )?(i|we|it|they) (felt|feel|went|goes)\b/.exec(item.words);
     if (how) {
@@ -582,6 +606,12 @@ export function applySpecWords(
       continue;
     }
     // "flour amount", "play time", "start date": a field of that name, typed by its last word.
+    // "client, date, hours and rate": what an hour is paid, not a rating.
+    if (/^(?:hourly )?rate$/.test(item.words) && /\b(?:hours?|hourly|invoices?|clients?|paid|pay|wages?|billable)\b/.test(text)) {
+      if (!findField(primary, 'rate', true))
+        ed.addField(primary, { id: 'rate', label: titleCase(item.words), type: 'money', required: false }, true, item.words);
+      continue;
+    }
     const measured = measureField(item.words);
     if (measured) {
       // (A field of its head word is another one: "refill dates" beside a Date.)
@@ -601,8 +631,12 @@ export function applySpecWords(
       }
       // The time of a run or a workout that counts its minutes is how long it took.
       const duration = field.id === 'time' && item.words === word && primary.fields.some((f) => f.id === 'minutes');
+      // An amount of records that hold money already is that money: "my allowance: who, amount".
+      if (field.id === 'amount' && /^amounts?$/.test(word) && ed.firstOf(primary, ['money'])) continue;
+      // Money asked for by its own name keeps it: "parts, cost" has a Cost, not an Amount.
+      const called = field.id === 'amount' && /^(?:price|cost)s?$/.test(word) ? titleCase(word.replace(/s$/, '')) : null;
       if (!duration && !findField(primary, field.id) && !findField(primary, word))
-        ed.addField(primary, { ...field }, true, item.words);
+        ed.addField(primary, { ...field, ...(called ? { label: called } : {}) }, true, item.words);
     }
     const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
     if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
@@ -851,13 +885,19 @@ export function applySpecWords(
   const rated = text.replace(wordPattern('notARating', 'g'), ' ');
   // Stars that are counted ("a reward chart with stars") are no rating either.
   const counted = primary.fields.some((f) => f.id === 'stars');
-  if (has(rated, counted ? /\b(rate|rating|ratings)\b/ : /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
+  // Nor is an hour's pay, once the records have it: "hours and rate".
+  const paidRate = primary.fields.some((f) => f.id === 'rate' && f.type === 'money');
+  const ratedWords = paidRate ? rated.replace(/\brates?\b/g, ' ') : rated;
+  if (has(ratedWords, counted ? /\b(rate|rating|ratings)\b/ : /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
     if (!ed.firstOf(primary, ['rating']))
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }
   // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
   if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
     ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
+  // And things borrowed from the owner name who has them: "my tools and who borrowed them".
+  else if (has(text, /\bwho (?:has )?borrowed\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
+    ed.addField(primary, { id: 'borrowedBy', label: 'Borrowed by', type: 'text', required: false });
   // "and when I last watered each one", "and when I propagated them": the date it (last)
   // happened; not of records that are each a dated event ("when I last changed the oil" is the
   // newest service).

@@ -119,60 +119,31 @@ function feedTest(spec: AppSpec, v: FeedVariant): string {
 }
 
 function body(spec: AppSpec, v: FeedVariant): string {
-  return blocks(
-    `      <div class="feed-layout feed-${v.id}">`,
-    `        <aside class="card profile-card" aria-labelledby="profile-heading">`,
-    '          <div class="profile-top">',
-    '            <span id="profile-avatar" class="avatar avatar-large" aria-hidden="true">Y</span>',
-    '            <div>',
-    '              <h2 id="profile-heading">Your profile</h2>',
-    v.handles && '              <p id="profile-handle" class="muted handle">@you</p>',
-    v.headline && '              <p id="profile-headline-view" class="muted headline"></p>',
-    '            </div>',
-    '          </div>',
-    '          <form id="profile-form" class="profile-form" autocomplete="off">',
-    '            <div class="field">',
-    '              <label for="profile-name">Name</label>',
-    '              <input id="profile-name" maxlength="50">',
-    '            </div>',
-    v.headline &&
-      blocks(
-        '            <div class="field">',
-        '              <label for="profile-headline">Headline</label>',
-        '              <input id="profile-headline" maxlength="120" placeholder="What you do">',
-        '            </div>',
-      ),
-    '            <button type="submit">Save profile</button>',
-    '          </form>',
-    '        </aside>',
-    '        <div class="feed-column">',
-    '          <section class="card composer" aria-label="New post">',
-    '            <form id="composer" autocomplete="off">',
-    '              <label for="post-text" class="visually-hidden">New post</label>',
-    `              <textarea id="post-text" rows="3" placeholder="${v.placeholder.replace(/'/g, '&#39;')}"></textarea>`,
-    '              <div class="row spread composer-footer">',
-    `                <span id="char-count" class="char-count muted" title="Characters left">${v.maxLength}</span>`,
-    '                <button id="post-button" type="submit" class="primary pill" disabled>Post</button>',
-    '              </div>',
-    '            </form>',
-    '            <p id="composer-error" class="error" role="alert"></p>',
-    '          </section>',
-    has(spec, 'search') &&
-      blocks(
-        '          <div class="field search-field">',
-        '            <label for="search" class="visually-hidden">Search posts</label>',
-        '            <input id="search" type="search" placeholder="Search posts">',
-        '          </div>',
-      ),
-    '          <section aria-labelledby="feed-heading">',
-    '            <h2 id="feed-heading" class="visually-hidden">Posts</h2>',
-    '            <div id="feed" class="feed"></div>',
-    `            <p id="feed-empty" class="muted">${v.emptyText}</p>`,
-    has(spec, 'export') && '            <button id="export" type="button">Export JSON</button>',
-    '          </section>',
-    '        </div>',
-    '      </div>',
-  );
+  // A slot that holds lines ends each with its newline, so an empty one leaves no blank line.
+  const lines = (on: boolean, ...text: string[]): string => (on ? text.map((t) => `${t}\n`).join('') : '');
+  return fillSlots(staticSource('feed/body.html'), {
+    variant: v.id,
+    handle: lines(v.handles, '              <p id="profile-handle" class="muted handle">@you</p>'),
+    headlineView: lines(v.headline, '              <p id="profile-headline-view" class="muted headline"></p>'),
+    headlineField: lines(
+      v.headline,
+      '            <div class="field">',
+      '              <label for="profile-headline">Headline</label>',
+      '              <input id="profile-headline" maxlength="120" placeholder="What you do">',
+      '            </div>',
+    ),
+    placeholder: v.placeholder.replace(/'/g, '&#39;'),
+    maxLength: String(v.maxLength),
+    search: lines(
+      has(spec, 'search'),
+      '          <div class="field search-field">',
+      '            <label for="search" class="visually-hidden">Search posts</label>',
+      '            <input id="search" type="search" placeholder="Search posts">',
+      '          </div>',
+    ),
+    emptyText: v.emptyText,
+    exportButton: lines(has(spec, 'export'), '            <button id="export" type="button">Export JSON</button>'),
+  });
 }
 
 function css(v: FeedVariant): string {
