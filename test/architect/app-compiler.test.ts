@@ -1490,7 +1490,9 @@ describe('request → spec', () => {
     });
     const allowance = fields("Track my kids' allowance: who, amount, date, what it was spent on");
     expect(Object.values(allowance).filter((t) => t === 'money')).toHaveLength(1);
-    expect(allowance).toMatchObject({ Who: 'text', 'Spent on': 'text' });
+    // ("who" is the kid whose allowance it is.)
+    expect(allowance).toMatchObject({ Kid: 'text', 'Spent on': 'text' });
+    expect(fields('an expense tracker: who, amount, date')).toMatchObject({ Who: 'text' });
     // An hour's rate is money, never a star rating; hours I work are a timesheet.
     const hours = fields('track the hours I work for each client so I can invoice them, with client, date, hours and rate');
     expect(kindOf('track the hours I work for each client')).toBe(kindOf('a timesheet'));
@@ -1514,6 +1516,24 @@ describe('request → spec', () => {
       'Recording date': 'date',
       Published: 'boolean',
     });
+  });
+
+  test("whose records a plural before them names is a field; what to cook from what I have is a recipe book said as such; 'would go again' is a yes or no", () => {
+    // Were "Students lesson" and "Dogs weight entry" records.
+    const lessons = specOf("I teach piano and need to track my students' lessons and payments").entities[0]!;
+    expect(lessons.name).toBe('Lesson');
+    expect(lessons.fields.map((f) => f.label)).toContain('Student');
+    const weights = specOf("log my dogs' weights").entities[0]!;
+    expect(weights.name).toBe('Weight entry');
+    expect(weights.fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Weight', 'Dog']));
+    // Was the random picker, said as nothing.
+    const pantry = readRequest('an app that tells me what to cook based on ingredients I have');
+    expect(pantry.outcome === 'spec' && pantry.spec.phrase).toBe(kindOf('a recipe book'));
+    expect(pantry.interpretedAs).toBe('a recipe book');
+    expect(pantry.leftOut.join(' ')).toMatch(/what to cook from the ingredients you have/);
+    expect(kindOf('help me decide what to cook tonight')).toBe('randomizer');
+    const restaurants = specOf("an app to rate restaurants I've been to with cuisine, price range, and would go again");
+    expect(restaurants.entities[0]!.fields.find((f) => f.label === 'Would go again')?.type).toBe('boolean');
   });
 
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {

@@ -462,6 +462,10 @@ const measureNamed = (words: readonly string[]): FieldSpec => ({
 /** The kinds of game a game's name begins with: a board game, a video game. */
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 
+/** Whose records a plural before them names (an apostrophe the reader dropped): "my students' lessons". */
+const OWNER_PLURALS =
+  /^(?:students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$/;
+
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
 const COUNTED_THINGS = /(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees)$/;
 
@@ -520,6 +524,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       ? lastTwo.slice(1)
       : lastTwo;
   if (noun.length === 0 || noun.join('').length < 3) return null;
+  // "my students' lessons" (read as "students lessons"): lessons, each of a student.
+  const owner = !paired && noun.length === 2 && OWNER_PLURALS.test(noun[0]!) ? singular(noun[0]!) : null;
+  const named = owner ? noun.slice(1) : noun;
   const kind = container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
@@ -529,14 +536,14 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     dated && !paired
       ? (FIELD_WORDS.find(
           ([words, field]) =>
-            ['number', 'money'].includes(field.type) && (words.includes(noun.join(' ')) || noun.some((w) => words.includes(w))),
-        )?.[1] ?? (NUMBER_WORDS.test(noun.join(' ')) && !COUNTED_THINGS.test(noun.join(' ')) ? measureNamed(noun) : undefined))
+            ['number', 'money'].includes(field.type) && (words.includes(named.join(' ')) || named.some((w) => words.includes(w))),
+        )?.[1] ?? (NUMBER_WORDS.test(named.join(' ')) && !COUNTED_THINGS.test(named.join(' ')) ? measureNamed(named) : undefined))
       : undefined;
-  const last = singular(noun[noun.length - 1]!);
+  const last = singular(named[named.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
-  const called = capital([...noun.slice(0, -1), last]);
-  const nameWords = paired ? ['entry'] : measure ? [...noun.slice(0, -1), last, 'entry'] : [...noun.slice(0, -1), last];
+  const called = capital([...named.slice(0, -1), last]);
+  const nameWords = paired ? ['entry'] : measure ? [...named.slice(0, -1), last, 'entry'] : [...named.slice(0, -1), last];
   const name = capital(nameWords);
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
@@ -555,6 +562,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
         { ...measure, required: true },
       ]
     : [{ id: 'name', label: 'Name', type: 'text', required: true }];
+  if (owner) fields.push({ id: 'owner', label: owner.replace(/^./, (c) => c.toUpperCase()), type: 'text', required: false });
   // Records that are events have their date even in a list: "a birthday list", "my exams".
   const event = EVENT_NOUNS.test(last);
   if (!measure && (dated || planner || event)) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
@@ -892,6 +900,10 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
 /** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
 const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 
+/** "what to cook with the ingredients I have", "what I can make from what's in my fridge". */
+const COOK_FROM_WHAT_I_HAVE =
+  /\bwhat (?:to|i can|can i|should i|we can) (?:cook|make|eat|bake)\b.*\b(?:ingredients?|i have|i ve got|in my (?:fridge|pantry|cupboards?)|left ?overs?)\b/;
+
 /** A dash that opens a list, as a colon does: "job applications — company, role, date applied". */
 const LIST_DASH = /(?<=[A-Za-z)])\s+(?:-{1,2}|\u2013|\u2014)\s+(?=[^,\u2013\u2014]*,[^\u2013\u2014]*$)/;
 
@@ -1002,6 +1014,12 @@ export function readRequest(request: string): RequestReading {
   // Chores that earn stars or stickers are a reward chart, not a task list with a rating.
   if (!chosen && /\bchores?\b/.test(text) && /\b(?:stars?|stickers?|rewards?)\b/.test(text))
     chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
+  // What to cook from what one has is no random pick: the recipes kept, searched by ingredient.
+  const fromPantry = !chosen && COOK_FROM_WHAT_I_HAVE.test(text);
+  if (fromPantry) {
+    chosen = PRESETS.find((p) => p.id === 'recipes') ?? null;
+    generic = true;
+  }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(text);
@@ -1030,6 +1048,10 @@ export function readRequest(request: string): RequestReading {
     }
   }
   const leftOut = limits.map((l) => l.need);
+  if (fromPantry)
+    leftOut.push(
+      'suggesting what to cook from the ingredients you have (the app keeps your recipes and finds them by an ingredient you search for)',
+    );
   // A noun read only from the words around a container ("a password manager for my logins") is
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
