@@ -211,6 +211,16 @@ const CONFIRM_PHRASES = [
   'great',
   'absolutely',
   'affirmative',
+  'go',
+  'build',
+  'good to go',
+  'works for me',
+  'that works',
+  'love it',
+  'fine',
+  'alright',
+  'all right',
+  'deal',
 ];
 
 /** Words that may surround a confirmation without changing it ("yes please, go ahead with the plan"). */

@@ -41,6 +41,12 @@ describe('classifyReply', () => {
     'LGTM',
     "Let's go",
     'yes please, go ahead with the plan',
+    'go',
+    'Go!',
+    'build',
+    'fine, build it',
+    'works for me',
+    'good to go',
   ])('%j confirms', (m) => expect(classifyReply(m)).toBe('confirm'));
 
   it.each(['no', 'not yet', "don't build it", 'wait', 'Hold on, do not proceed', 'no thanks'])('%j declines', (m) =>
@@ -53,6 +59,8 @@ describe('classifyReply', () => {
     'build me a calculator',
     'make it dark',
     'proceed? remove the filter',
+    'go with a dark theme',
+    'build a recipe book instead',
     '',
   ])('%j is neither: a change or a request', (m) => expect(classifyReply(m)).toBe('other'));
 });
@@ -247,6 +255,29 @@ describe('the offline consultant', () => {
     const [run] = converse(["Hi, I'd like an app to track my running. Each run should have distance, time and how I felt."]);
     expect(fieldsOf(run!)).toEqual(expect.arrayContaining(['Minutes:number', 'How I felt:rating']));
     expect(fieldsOf(run!)).not.toContain('Time:text');
+  });
+
+  it('a change gives a choice its values "for each one like …", finds a field named with its clause, and "go" builds', () => {
+    const fieldsOf = (r: ConsultantResponse) => r.app_spec!.entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Was "I did not find a change".
+    const [, categories, go] = converse([
+      'I need to track my expenses',
+      'can you add a category for each one like food, rent, transport',
+      'go',
+    ]);
+    expect(categories!.response).toContain('Offered Food, Rent, Transport as the category');
+    expect(categories!.app_spec!.entities[0]!.fields.find((f) => f.id === 'category')?.options).toEqual([
+      'Food',
+      'Rent',
+      'Transport',
+    ]);
+    expect(go!.status).toBe('READY_TO_BUILD');
+    // Was a plain note-less "unchanged": the room is the plan's own.
+    const [, room] = converse(['something to help me with my plants', 'also add the room they are in']);
+    expect(room!.response).toContain('the plan already has room');
+    // "keep track of the dogs I walk, their owners, …": each dog's owner and whether they paid (both were dropped).
+    const [dogs] = converse(['I need to keep track of the dogs I walk, their owners, walk times and whether they paid']);
+    expect(fieldsOf(dogs!)).toEqual(expect.arrayContaining(['Owners:text', 'Walk time:text', 'Paid:boolean']));
   });
 
   it('a change names who did what, says a field is there already, and says what it leaves out even when nothing else changes', () => {

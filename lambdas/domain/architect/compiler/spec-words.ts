@@ -249,7 +249,7 @@ function withLists(
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "track which dogs I walked, the owner …": the list begins at the dogs.
-    .replace(/\bkeep track of\b/g, 'keep track')
+    .replace(/\bkeep track of\b/g, 'to track')
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
