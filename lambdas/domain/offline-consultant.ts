@@ -240,8 +240,64 @@ function makeSpecPlan(
   };
 }
 
+/**
+ * What a person says of themselves instead of an app ("I run a dog walking business", "I'm a
+ * teacher", "I want to get fit"), with apps that could serve it: a consultant asks which, rather
+ * than answering that it found no app.
+ */
+const SITUATIONS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+  [
+    /\bi (?:run|own|have|manage|started|am starting|m starting)(?: a| an| my)? (?:(?:small|little|new|local|home|online|side) )*([a-z]+(?: [a-z]+)?) (?:business|company|shop|store|studio|salon|service|practice)\b/i,
+    (m) =>
+      `For your ${m[1]!.toLowerCase()} business I could build, for example, a client list, a log of jobs or bookings with what each paid, an order list, or a one-page website.`,
+  ],
+  [
+    /\bi(?: am|m|'m) an? (teacher|tutor|coach)\b/i,
+    (m) =>
+      `For a ${m[1]!.toLowerCase()} I could build, for example, a gradebook, an attendance tracker, a homework planner or a lesson log.`,
+  ],
+  [
+    /\bi(?: am|m|'m) an? (?:student|pupil)\b/i,
+    () => 'For studying I could build, for example, a homework planner, flashcards, an exam countdown or a grade tracker.',
+  ],
+  [
+    /\bi(?: am|m|'m) an? (?:freelancer|contractor|consultant)\b/i,
+    () => 'For freelance work I could build, for example, a client list, a timesheet of hours worked, or an invoice tracker.',
+  ],
+  [
+    /\bi(?: am|m|'m) an? (?:parent|mum|mom|dad|father|mother)\b/i,
+    () =>
+      'For a family I could build, for example, a chore chart with stars, a baby feeding or sleep log, or an allowance tracker.',
+  ],
+  [
+    /\b(?:get|getting|be|stay) (?:fit|fitter|healthy|healthier|in shape)\b|\blose weight\b/i,
+    () => 'To help with that I could build, for example, a workout log, a running log, a weight tracker or a step tracker.',
+  ],
+  [
+    /\bsav(?:e|ing) (?:more )?money\b|\bspend(?:ing)? less\b/i,
+    () => 'To help with that I could build, for example, an expense tracker, a budget or a savings tracker.',
+  ],
+  [
+    /\b(?:be|get) (?:more )?(?:productive|organi[sz]ed)\b/i,
+    () => 'To help with that I could build, for example, a task list, a kanban board, a habit tracker or a focus timer.',
+  ],
+];
+
+const SITUATION_QUESTION = 'What should the app keep track of or do for you?';
+
+/** The question for a person who said something of themselves that names no app, or null. */
+function situationQuestion(message: string): string | null {
+  for (const [pattern, suggest] of SITUATIONS) {
+    const m = pattern.exec(message);
+    if (m) return `${suggest(m)} ${SITUATION_QUESTION}`;
+  }
+  return null;
+}
+
 /** The answer to a request Gantry will not build as asked: why, and what it can build instead. */
-function refusalAnswer(reading: Extract<RequestReading, { outcome: 'refused' }>): ConsultantResponse {
+function refusalAnswer(reading: Extract<RequestReading, { outcome: 'refused' }>, message = ''): ConsultantResponse {
+  const situation = reading.code === 'REQUEST_NOT_UNDERSTOOD' && !reading.language ? situationQuestion(message) : null;
+  if (situation) return askQuestion(situation, situation);
   if (reading.code === 'NOT_A_STATIC_APP') {
     const question = 'Shall I build one of those instead, or something else?';
     return askQuestion(
@@ -267,8 +323,13 @@ function firstPlan(input: ConsultantInput): ConsultantResponse {
   if (reading.outcome === 'refused' && reading.code === 'REQUEST_NOT_UNDERSTOOD' && input.history.length > 0) {
     const together = readRequest(all);
     if (together.outcome !== 'refused') reading = together;
+    // The answer to "what should the app keep track of?" names what to keep track of: "the dogs,
+    // their owners and whether they paid".
+    const asked = input.history.at(-1)?.role === 'assistant' && input.history.at(-1)!.content.endsWith(SITUATION_QUESTION);
+    const tracked = asked && reading.outcome === 'refused' ? readRequest(`keep track of ${input.message}`) : null;
+    if (tracked && tracked.outcome !== 'refused') reading = tracked;
   }
-  if (reading.outcome === 'refused' && !input.designReference) return refusalAnswer(reading);
+  if (reading.outcome === 'refused' && !input.designReference) return refusalAnswer(reading, input.message);
   if (reading.outcome === 'spec') {
     const plan = makeSpecPlan(
       reading.spec,

@@ -257,6 +257,36 @@ describe('the offline consultant', () => {
     expect(fieldsOf(run!)).not.toContain('Time:text');
   });
 
+  it('asks what to keep track of when a person says who they are or what they want, and reads the answer as that', () => {
+    // Each was the reader's "could not find an app" with the whole menu ("save money" a "Money tracker").
+    for (const [message, suggests] of [
+      ['I run a dog walking business', /dog walking business.*client list/],
+      ["I'm a teacher", /gradebook.*attendance/],
+      ['I want to get fit', /workout log.*running log/],
+      ['I want to save money', /expense tracker.*budget/],
+    ] as const) {
+      const [r] = converse([message]);
+      expect({ message, status: r!.status }).toEqual({ message, status: 'NEEDS_INPUT' });
+      expect(r!.response).toMatch(suggests);
+      expect(r!.question).toMatch(/What should the app keep track of/);
+      expect(r!.response).not.toMatch(/could not find an app/);
+    }
+    const [, plan, ready] = converse([
+      'I run a dog walking business',
+      'the dogs, their owners, walk times and whether they paid',
+      'go',
+    ]);
+    expect(plan!.status).toBe('NEEDS_CONFIRMATION');
+    expect(plan!.app_spec!.entities[0]!.name).toBe('Dog');
+    expect(plan!.app_spec!.entities[0]!.fields.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['Owners', 'Walk time', 'Paid']),
+    );
+    expect(ready!.status).toBe('READY_TO_BUILD');
+    // Words that say nothing are still answered with what can be built.
+    const [blah] = converse(['blah blah']);
+    expect(blah!.response).toMatch(/could not find an app/);
+  });
+
   it('a change gives a choice its values "for each one like …", finds a field named with its clause, and "go" builds', () => {
     const fieldsOf = (r: ConsultantResponse) => r.app_spec!.entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Was "I did not find a change".
