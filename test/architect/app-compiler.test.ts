@@ -1536,6 +1536,32 @@ describe('request → spec', () => {
     expect(restaurants.entities[0]!.fields.find((f) => f.label === 'Would go again')?.type).toBe('boolean');
   });
 
+  test("a running club keeps its members; stock is the quantity; water tests are numbers; a pair's second measure ends before 'through the day'", () => {
+    const fields = (prompt: string) =>
+      Object.fromEntries(specOf(prompt).entities[0]!.fields.map((f) => [f.label, f.type] as const));
+    // Was a running log with no one's name in it.
+    const club = specOf('an app for my running club to record members and their race times').entities[0]!;
+    expect(club.name).toBe('Member');
+    expect(club.fields.map((f) => f.label)).toContain('Race time');
+    expect(kindOf('I go running and want to log it')).toBe(kindOf('a running log'));
+    // Were a Product and a Stock beside the item's name and quantity.
+    const shop = fields('I need a simple inventory for my small online shop: product, price, stock, supplier');
+    expect(Object.keys(shop)).not.toEqual(expect.arrayContaining(['Product']));
+    expect(Object.keys(shop)).not.toContain('Stock');
+    expect(shop).toMatchObject({ Quantity: 'number', Supplier: 'text' });
+    // pH was dropped and the rest were text.
+    expect(fields('a log for my aquarium water tests: ph, ammonia, nitrite, nitrate, date')).toMatchObject({
+      pH: 'number',
+      Ammonia: 'number',
+      Nitrate: 'number',
+    });
+    expect(fields('an app to track my writing: date, words written, project')).toMatchObject({ 'Words written': 'number' });
+    // Was "caffeine through the as a second kind of record".
+    const energy = readRequest('track my energy levels and caffeine through the day');
+    expect(energy.leftOut.join(' ')).not.toMatch(/through/);
+    expect(fields('track my energy levels and caffeine through the day')).toMatchObject({ Caffeine: 'number' });
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -301,6 +301,8 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
   book: wordPattern('afterBook'),
   exercise: /^ books?\b/,
+  // "my running club's members", "my running shoes": the club's or the shoes' records.
+  running: /^ (?:club|clubs|shoes?|trainers|team|group|crew|coach)\b/,
   // "water my garden plants": the plants' watering.
   garden: /^ (?:plants?|flowers?|rooms?)\b/,
   'my garden': /^ (?:plants?|flowers?|rooms?)\b/,

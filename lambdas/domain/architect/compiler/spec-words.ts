@@ -50,7 +50,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
   species: ['fish', 'kind of fish', 'type of fish'],
   body: ['notes', 'note'],
-  name: ['title'],
+  name: ['title', 'product', 'product name'],
   title: ['name'],
   due: ['pickup date', 'pickup', 'delivery date'],
   next: ['follow up', 'follow up date', 'follow up dates'],
@@ -59,6 +59,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
   bottles: ['quantity', 'how many'],
+  quantity: ['stock', 'in stock', 'stock level', 'how many'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -391,7 +392,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
     return { id: camel(words), label: titleCase(words).slice(0, 40), type: 'number', required: false };
   const parts = words.split(' ');
   if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
-  if (parts.some((w) => w.length < 2) || words.length < 3) return null;
+  if (parts.some((w) => w.length < 2) || (words.length < 3 && words !== 'ph')) return null;
   // A budget beside records that hold amounts is a limit on them, not a field of each.
   if (/(?:^| )budget$/.test(words) && entities.some((e) => !e.parent && e.fields.some((f) => f.type === 'money'))) return null;
   // The records themselves ("a recipe book with recipes") or others of the app.
@@ -400,7 +401,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const first = parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
-  const label = titleCase(words).slice(0, 40);
+  const label = words === 'ph' ? 'pH' : titleCase(words).slice(0, 40);
   const id = camel(words);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
   const type: FieldSpec['type'] = DATE_WORDS.test(words)
