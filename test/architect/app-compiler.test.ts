@@ -1562,6 +1562,27 @@ describe('request → spec', () => {
     expect(fields('track my energy levels and caffeine through the day')).toMatchObject({ Caffeine: 'number' });
   });
 
+  test("a vocabulary notebook's cards are the word and its translation; a quiz is a flashcard game said as a reading; logged pairs keep both measures", () => {
+    // Was front and back with the list dropped (a colon list beginning "the …" was no list), or
+    // front and back beside a Word and a Translation.
+    for (const prompt of [
+      'A vocabulary notebook: the word, its translation, and an example sentence',
+      'a vocabulary list with word, translation and example sentence',
+    ]) {
+      const spec = specOf(prompt);
+      expect(spec.entities[0]!.fields.map((f) => f.label)).toEqual(['Word', 'Translation', 'Deck', 'Example sentence']);
+      expect(spec.behaviours).toContainEqual({ type: 'flip', entity: 'card', front: 'front', back: 'back' });
+    }
+    // Was a flashcard game said as nothing.
+    expect(readRequest('I want a quiz app about world capitals').interpretedAs).toBe('a flashcard game');
+    expect(readRequest('a flashcard app for my biology exam').interpretedAs).toBeNull();
+    // The humidity was dropped without a word.
+    for (const prompt of ['log the temperature and humidity in my greenhouse twice a day', 'track temperature and humidity'])
+      expect(specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+        expect.arrayContaining(['Temperature:number', 'Humidity:number']),
+      );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

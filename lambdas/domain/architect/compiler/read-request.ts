@@ -965,6 +965,9 @@ export function readRequest(request: string): RequestReading {
 
   let chosen: Preset | null = preset;
   let generic = false;
+  // Words that name another thing the preset stands in for ("a quiz" is a flashcard game): a reading, said as one.
+  const standIn =
+    matched !== null && preset === matched.preset && /^(?:quiz|trivia|duolingo|language learning)$/.test(matched.keyword);
   let shapeText = text;
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
@@ -1089,7 +1092,7 @@ export function readRequest(request: string): RequestReading {
     }
     if (measured && added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
     else if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
-    const interpreted = generic || leftOut.length > 0 || language !== null;
+    const interpreted = generic || standIn || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',
       spec,

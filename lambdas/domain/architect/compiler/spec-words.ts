@@ -60,6 +60,8 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
   bottles: ['quantity', 'how many'],
   quantity: ['stock', 'in stock', 'stock level', 'how many'],
+  front: ['word', 'term', 'question', 'phrase'],
+  back: ['translation', 'meaning', 'definition', 'answer'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -488,7 +490,12 @@ export function applySpecWords(
     if (/^(?:e ?mail|text|message|call|remind|notify|ping|send) (?:me|us|them|him|her)\b/.test(item.words)) continue;
     const existing = findField(primary, item.words, true);
     if (existing) {
-      if (options.revision && !present.includes(existing.label)) present.push(existing.label);
+      // A card's sides asked for by their names keep them: "the word, its translation".
+      if (/^(?:front|back)$/.test(existing.id) && existing.label.toLowerCase() === existing.id && item.words !== existing.id) {
+        const label = titleCase(item.words).slice(0, 40);
+        ed.replaceField(primary, existing, { ...existing, label });
+        ed.changes.push(`called the ${existing.id} ${label}`);
+      } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }
     // "who picked them", "who lent it": the person, named by what they did.
