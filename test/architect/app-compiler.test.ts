@@ -1583,6 +1583,34 @@ describe('request → spec', () => {
       );
   });
 
+  test('each time something happens is a dated log of it; comparing prices is a price list by store', () => {
+    // Were refused, or a "Time log" of Time records with a name.
+    for (const prompt of [
+      'log every time my baby wakes up at night',
+      'a log of when my baby wakes up at night',
+      'a log of the times my baby wakes up at night',
+    ]) {
+      const r = readRequest(prompt);
+      expect(r.outcome === 'spec' && r.spec.title).toBe('When Baby Wakes Up at Night');
+      expect(r.interpretedAs).toBe('a log of each time your baby wakes up at night');
+      expect(specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
+        'Date:date',
+        'Time:text',
+        'Notes:longtext',
+      ]);
+    }
+    expect(readRequest('track every time I get a headache').interpretedAs).toBe('a log of each time you get a headache');
+    // A preset's own reading of the same words stays.
+    expect(kindOf('log every time my dog goes out')).toBe(kindOf('a potty training log'));
+    // Was a shopping list without a store or a price.
+    const prices = specOf('a tool to compare prices of groceries at different stores');
+    expect(prices.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Item:text', 'Store:text', 'Price:money']),
+    );
+    expect(prices.behaviours).toContainEqual({ type: 'group', entity: 'price', field: 'item' });
+    expect(kindOf('a shopping list with prices')).toBe(kindOf('a shopping list'));
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

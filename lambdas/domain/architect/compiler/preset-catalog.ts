@@ -855,6 +855,42 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('drive'), newestFirst('drive'), { type: 'total', entity: 'drive', field: 'distance', by: null }],
     },
     {
+      id: 'prices',
+      keywords: [
+        'price comparison',
+        'compare prices',
+        'compare the prices',
+        'price tracker',
+        'price tracking',
+        'price list',
+        'price check',
+      ],
+      title: 'Prices',
+      phrase: 'a price comparison list',
+      entities: [
+        {
+          id: 'price',
+          name: 'Price',
+          plural: 'Prices',
+          fields: [
+            f.text('item', 'Item', true),
+            f.text('store', 'Store', true),
+            f.money('price', 'Price', true),
+            f.date('date', 'Date'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('price')],
+      behaviours: [
+        crud('price'),
+        search('price'),
+        { type: 'group', entity: 'price', field: 'item' },
+        { type: 'sort', entity: 'price', field: 'price', direction: 'asc' },
+      ],
+    },
+    {
       id: 'orders',
       keywords: [
         'order tracker',

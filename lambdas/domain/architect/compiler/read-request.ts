@@ -902,6 +902,39 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
 /** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
 const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 
+/** "log every time my baby wakes up", "a log of the times my dog barks", "track when I get a headache". */
+const EVENT_TIMES =
+  /\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)/;
+
+/** A log of each time something happens (`what`: "my baby wakes up at night"), with its date and time. */
+function eventLog(what: string): Preset {
+  const said = what.replace(/^(?:my|our) /, '').replace(/^i /, 'I ');
+  const entity: EntitySpec = {
+    id: 'time',
+    name: 'Time',
+    plural: 'Times',
+    fields: [
+      { id: 'date', label: 'Date', type: 'date', required: true },
+      { id: 'at', label: 'Time', type: 'text', required: false },
+      { id: 'notes', label: 'Notes', type: 'longtext', required: false },
+    ],
+    parent: null,
+  };
+  return {
+    id: 'generic',
+    keywords: [],
+    title: titleCase(['When', ...said.split(' ')]).slice(0, 80),
+    phrase: `a log of each time ${what.replace(/^my /, 'your ').replace(/^our /, 'your ').replace(/^i /, 'you ').replace(/^we /, 'you ')}`,
+    entities: [entity],
+    views: [{ type: 'table', entity: 'time', field: null }],
+    behaviours: [
+      { type: 'crud', entity: 'time' },
+      { type: 'search', entity: 'time' },
+      { type: 'sort', entity: 'time', field: 'date', direction: 'desc' },
+    ],
+  };
+}
+
 /** "what to cook with the ingredients I have", "what I can make from what's in my fridge". */
 const COOK_FROM_WHAT_I_HAVE =
   /\bwhat (?:to|i can|can i|should i|we can) (?:cook|make|eat|bake)\b.*\b(?:ingredients?|i have|i ve got|in my (?:fridge|pantry|cupboards?)|left ?overs?)\b/;
@@ -1023,6 +1056,12 @@ export function readRequest(request: string): RequestReading {
   const fromPantry = !chosen && COOK_FROM_WHAT_I_HAVE.test(text);
   if (fromPantry) {
     chosen = PRESETS.find((p) => p.id === 'recipes') ?? null;
+    generic = true;
+  }
+  // Each time something happens is a dated record of it: "log every time my baby wakes up at night".
+  const happening = !chosen ? EVENT_TIMES.exec(text)?.[1]?.trim() : undefined;
+  if (happening) {
+    chosen = eventLog(happening);
     generic = true;
   }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {

@@ -1,6 +1,9 @@
 import type { FieldSpec } from './app-spec-schema';
 import { f } from './preset-fields';
 
+/** A pattern for a copy of one of `names` ('a|b'): "an X clone", "a copy of X", "an app like X". */
+const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)|(?<=\\b(?:like|clone of|copy of) )(?:${names})$`;
+
 /**
  * The request reader's field vocabulary and its long word lists (every regular expression of 60
  * characters or more in read-request.ts and spec-words.ts, and the longest of feature-gaps.ts and
@@ -214,5 +217,83 @@ export function sourceWordLists() {
     signInAsked: String.raw`\b(log ?in|sign ?(in|up)|user accounts?|accounts|passwords?(?! (generator|strength|checker|ideas?)s?\b)|authentication)\b`,
     notificationsAsked: String.raw`\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me|remind(?:s)? me|reminders?)\b`,
     sharingAsked: String.raw`\b(sync\w*|share (it |them )?with|shared( with)?|sharing|everyone can see|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b`,
+    serviceCopyAsked: `\\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\\b(?= (?:clone|copy|for|like|style)\\b|$)|${copyOf('instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon')}`,
+    streamingCopyAsked: copyOf('spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video'),
+    blogAsked: String.raw`\b(blogs?|blog posts?|blogging)\b`,
+    /** What a static web app cannot do (request-limits.ts), in order: [pattern, need, core, what to build instead]. */
+    requestLimits: [
+      [
+        'systemSoftwareAsked',
+        'an operating system or other system software, which runs on the machine itself, not in a web page',
+        true,
+        'a notes app to plan it, or a checklist of its parts',
+      ],
+      [
+        'multiplayerAsked',
+        'playing with other people over the network, which needs a server',
+        true,
+        'a score keeper for games played together in the room, or a flashcard game',
+      ],
+      [
+        'messagingAsked',
+        'messages between people over the network, which needs a server',
+        true,
+        'a notes app or an address book kept in this browser',
+      ],
+      [
+        'visitorCountAsked',
+        "counting visits from other people's browsers, which needs a server",
+        true,
+        'a tally counter you click yourself, or a one-page website',
+      ],
+      [
+        'pollsAsked',
+        'collecting votes or answers from many people, which needs a server',
+        true,
+        'a score keeper to tally votes counted in the room, or a random picker',
+      ],
+      [
+        'onlineStoreAsked',
+        'selling online, with orders and payments, which needs a server and a payment provider',
+        true,
+        'a product catalog or an inventory kept in this browser, or a one-page website for the shop',
+      ],
+      ['aiModelAsked', 'an AI model, which a dependency-free static page cannot run', true, 'a flashcard game or a notes app'],
+      ['blockchainAsked', 'a blockchain, which needs a network of servers', true, 'an expense tracker kept in this browser'],
+      [
+        'serviceCopyAsked',
+        'what such a service does for many people (their accounts, posts, messages or bookings, and a server to hold them)',
+        true,
+        'a feed, a notes app or a list kept in this browser',
+      ],
+      [
+        'streamingCopyAsked',
+        'streaming music or video from a catalogue, which needs a server and the rights to what it plays',
+        true,
+        'a watchlist or a list of songs kept in this browser',
+      ],
+      ['videoAsked', 'storing and streaming video, which needs a server', true, 'a watchlist of videos to watch'],
+      [
+        'nativeAppAsked',
+        'a native phone, watch or desktop app (Gantry builds web apps that also work in a phone browser)',
+        false,
+        '',
+      ],
+      ['otherLanguageAsked', 'another programming language (Gantry builds HTML, CSS and JavaScript)', false, ''],
+      ['serverAsked', 'a server or database (the app keeps its data in this browser)', false, ''],
+      [
+        'passwordsAsked',
+        "keeping passwords safe, which needs encryption and a vault a web page's own storage is not (anyone at this browser could read them)",
+        true,
+        'a notes app or an address book kept in this browser',
+      ],
+      ['signInAsked', 'user accounts and sign-in', false, ''],
+      ['blogAsked', 'publishing posts for other people to read (the posts stay in this browser)', false, ''],
+      ['paymentsAsked', 'taking payments', false, ''],
+      ['notificationsAsked', 'sending e-mail, text messages or push notifications', false, ''],
+      ['sharingAsked', 'sharing between devices or people (the data stays in this browser)', false, ''],
+      ['deviceFeatures', 'native device features (camera, location, sensors)', false, ''],
+      ['liveData', 'live data from the internet (the app has no server to fetch it)', false, ''],
+    ] as ReadonlyArray<readonly [pattern: string, need: string, core: boolean, instead: string]>,
   };
 }

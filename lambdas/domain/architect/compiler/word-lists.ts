@@ -17,7 +17,7 @@ export const WORD_LISTS: WordLists =
   typeof GANTRY_BUNDLED_WORD_LISTS === 'string' ? (unpackJson(GANTRY_BUNDLED_WORD_LISTS) as WordLists) : sourceWordLists();
 
 /** The names of the lists that are one regular expression's source (all but the field vocabulary). */
-type PatternName = { [K in keyof WordLists]: WordLists[K] extends string ? K : never }[keyof WordLists];
+export type PatternName = { [K in keyof WordLists]: WordLists[K] extends string ? K : never }[keyof WordLists];
 
 const compiled = new Map<string, RegExp>();
 
