@@ -1611,6 +1611,23 @@ describe('request → spec', () => {
     expect(kindOf('a shopping list with prices')).toBe(kindOf('a shopping list'));
   });
 
+  test('camera gear asks for no camera; how tired she was is a rating; passwords beside other records are said as passwords', () => {
+    // Said "native device features (camera, location, sensors)" were left out.
+    const gear = readRequest(
+      'an app to organize my photography gear: camera bodies, lenses, serial numbers, purchase date and price',
+    );
+    expect(gear.leftOut.join(' ')).not.toMatch(/device features/);
+    expect(readRequest('an app that uses my camera to scan receipts').leftOut.join(' ')).toMatch(/device features/);
+    // Was dropped.
+    expect(
+      specOf('a log of the hikes I do with my dog, distance and how tired she was').entities[0]!.fields.find(
+        (f) => f.label === 'How tired',
+      )?.type,
+    ).toBe('rating');
+    // Said only "user accounts and sign-in".
+    expect(readRequest('a list of my online subscriptions and passwords').leftOut.join(' ')).toMatch(/keeping passwords safe/);
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -599,7 +599,7 @@ export function applySpecWords(
       continue;
     }
     // "how I felt", "how rested I feel from 1 to 5", "how it went": a rating of it.
-    const how = /^how (?:([a-z]+) )?(i|we|it|they) (felt|feel|went|goes)\b/.exec(item.words);
+    const how = /^how (?:([a-z]+) )?(i|we|it|they|he|she) (felt|feel|went|goes|was|were|is|are)\b/.exec(item.words);
     if (how) {
       const words = how[1]
         ? `how ${how[1]}`
