@@ -1628,6 +1628,15 @@ describe('request → spec', () => {
     expect(readRequest('a list of my online subscriptions and passwords').leftOut.join(' ')).toMatch(/keeping passwords safe/);
   });
 
+  test('"the price of bitcoin" is a bitcoin price, read and not added up', () => {
+    // Was a "Price Bitcoin Tracker" that totalled the prices.
+    const spec = specOf('track the price of bitcoin');
+    expect(spec.title).toBe('Bitcoin Price Tracker');
+    expect(spec.behaviours.map((b) => b.type)).not.toContain('total');
+    // A tip is money that adds up.
+    expect(specOf('a tips log').behaviours.map((b) => b.type)).toContain('total');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

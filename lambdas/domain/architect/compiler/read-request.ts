@@ -500,7 +500,11 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
         (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)),
     );
     // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
-    const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => w && !NOUN_STOP.has(w) && !/\d/.test(w));
+    const head = end >= 0 ? words.slice(0, end) : words;
+    // "the price of bitcoin" is bitcoin's price.
+    const of = head.indexOf('of');
+    const ordered = of === 1 && head.length > 2 ? [...head.slice(2), head[0]!] : head;
+    const kept = ordered.filter((w) => w && !NOUN_STOP.has(w) && !/\d/.test(w));
     // Only containers ("a collection tracker for my records"): the records are named elsewhere.
     return kept.every((w) => CONTAINER_WORDS.test(w)) ? [] : kept;
   };
@@ -572,7 +576,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const paid = !measure && /^(?:re)?payment$|^instal+ment$/.test(last);
   if (paid) fields.push({ id: 'amount', label: 'Amount', type: 'money', required: true });
   // Money kept by date adds up: "an allowance tracker", "a tips log", the payments above.
-  const totalled = measure?.type === 'money' ? measure.id : paid ? 'amount' : null;
+  // (A price or a value is read, not added up: "the price of bitcoin".)
+  const totalled = measure?.type === 'money' && !/^(?:price|value|worth|rate)$/.test(last) ? measure.id : paid ? 'amount' : null;
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
