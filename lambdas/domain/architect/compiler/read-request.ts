@@ -3,6 +3,7 @@ import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '..
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, type Preset } from './presets';
+import { f } from './preset-fields';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
@@ -918,18 +919,15 @@ function eventLog(what: string): Preset {
     id: 'time',
     name: 'Time',
     plural: 'Times',
-    fields: [
-      { id: 'date', label: 'Date', type: 'date', required: true },
-      { id: 'at', label: 'Time', type: 'text', required: false },
-      { id: 'notes', label: 'Notes', type: 'longtext', required: false },
-    ],
+    fields: [f.date('date', 'Date', true), f.text('at', 'Time'), f.long('notes', 'Notes')],
     parent: null,
   };
   return {
     id: 'generic',
     keywords: [],
     title: titleCase(['When', ...said.split(' ')]).slice(0, 80),
-    phrase: `a log of each time ${what.replace(/^my /, 'your ').replace(/^our /, 'your ').replace(/^i /, 'you ').replace(/^we /, 'you ')}`,
+    // Said to the person: "my baby" is "your baby", "I get" "you get".
+    phrase: `a log of each time ${what.replace(/^(my|our|i|we) /, (_m, w: string) => (/^(?:my|our)$/.test(w) ? 'your ' : 'you '))}`,
     entities: [entity],
     views: [{ type: 'table', entity: 'time', field: null }],
     behaviours: [
