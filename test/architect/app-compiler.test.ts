@@ -1637,6 +1637,49 @@ describe('request → spec', () => {
     expect(specOf('a tips log').behaviours.map((b) => b.type)).toContain('total');
   });
 
+  test("a container or one person's name inside the noun, a count asked as 'how many', a later sentence's list and learning a skill", () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // A container last in the noun holds the records: coins in a collection, not "Coin collection" records.
+    expect(specOf('a tracker for my coin collection with year, country and value').entities[0]!.name).toBe('Coin');
+    expect(kindOf('a tracker for my coin collection')).toBe('a coin collection');
+    expect(specOf('a tracker for my vinyl record collection').entities[0]!.name).toBe('Vinyl record');
+    // One person's records are just the records; several people's keep who each is of.
+    expect(kindOf("an app for tracking my kid's vaccinations")).toBe('a vaccination tracker');
+    expect(labelsOf("keep track of my kids' chores and give them points")).toContain('Kid:text');
+    // "needed" ends the noun: repairs, not "Repairs neededs"; a cost estimate is money.
+    const repairs = specOf('a list of repairs needed in my house with cost estimate and priority').entities[0]!;
+    expect([repairs.name, repairs.plural]).toEqual(['Repair', 'Repairs']);
+    expect(repairs.fields).toContainEqual(expect.objectContaining({ label: 'Estimated cost', type: 'money' }));
+    // How many of an exercise: a dated count of it.
+    expect(labelsOf('app for tracking how many push-ups I do each day')).toEqual([
+      'Date:date',
+      'Push ups:number',
+      'Notes:longtext',
+    ]);
+    expect(kindOf('an app to track how many cups of coffee I drink a day')).toBe('a coffee tracker');
+    // A list in a later sentence names fields as one after "with" does.
+    expect(labelsOf('I want to log my runs. I need distance, pace and how I felt.')).toEqual(
+      expect.arrayContaining(['Pace:number', 'How I felt:rating']),
+    );
+    expect(labelsOf("I want a reading list. I'd like title, author, pages and a rating.")).toContain('Pages:number');
+    // "number of bottles" is the wines' own Bottles; "last watered" a date; "when to harvest" its date.
+    expect(labelsOf('a wine cellar with vintage, grape and number of bottles').filter((l) => /bottles/i.test(l))).toEqual([
+      'Bottles:number',
+    ]);
+    expect(labelsOf('a tracker for my houseplants: name, location, last watered')).toContain('Last watered:date');
+    expect(labelsOf('a garden journal: what I planted, when, where, and when to harvest')).toContain('Harvest date:date');
+    // Learning an instrument is its practice; a period, its own tracker however it is said.
+    expect(kindOf('a tracker for learning guitar: songs, practice minutes per day')).toBe('a practice log');
+    expect(kindOf('a machine learning model tracker')).toBe('refused');
+    expect(kindOf('an app to track my period')).toBe('a period tracker');
+    expect(kindOf('a rota for who cleans what in our flat')).toBe('tasks');
+    // A gift's person and a volunteer's place read as words in the totals.
+    expect(describeSpec(specOf('a list of gifts I bought for christmas, who for, cost')).lines.join(' ')).toContain(
+      'total price per recipient',
+    );
+    expect(describeSpec(specOf('log the hours I volunteer at the food bank')).lines.join(' ')).toContain('total hours per place');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

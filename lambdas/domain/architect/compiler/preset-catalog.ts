@@ -600,7 +600,17 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'periods',
-      keywords: ['period tracker', 'period log', 'period calendar', 'menstrual', 'menstruation', 'cycle tracker'],
+      keywords: [
+        'period tracker',
+        'period log',
+        'period calendar',
+        'menstrual',
+        'menstruation',
+        'cycle tracker',
+        'my period',
+        'my periods',
+        'my cycle',
+      ],
       title: 'Cycle',
       phrase: 'a period tracker',
       entities: [
@@ -1533,7 +1543,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Shifts',
           fields: [
             f.date('date', 'Date', true),
-            f.text('where', 'Where', true),
+            f.text('where', 'Place', true),
             f.number('hours', 'Hours', true),
             f.long('notes', 'Notes'),
           ],
@@ -2651,7 +2661,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Gifts',
           fields: [
             f.text('idea', 'Idea', true),
-            f.text('person', 'For'),
+            f.text('person', 'Recipient'),
             f.money('price', 'Price'),
             f.bool('bought', 'Bought'),
             f.url('link', 'Link'),

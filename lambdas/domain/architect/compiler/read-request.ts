@@ -167,7 +167,7 @@ const NOUN_STOP = new Set(
     'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
     'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
     'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
-    'would like love d'
+    'would like love d needed'
   ).split(' '),
 );
 
@@ -469,6 +469,9 @@ const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 const OWNER_PLURALS =
   /^(?:students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$/;
 
+/** One person whose records they are (a possessive the reader dropped): "my kid's vaccinations". */
+const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$/;
+
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
 const COUNTED_THINGS = /(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees)$/;
 
@@ -478,6 +481,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const text = request
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
     .replace(wordPattern('howManyUnitsOf', 'g'), '')
+    // "how many push-ups I do": the push-ups.
+    .replace(/\bhow many (?!times\b)/g, '')
     // "log every time my dog goes out": when, not a record called a time.
     .replace(/\b(?:every|each) time\b/g, ' ')
     // "track which dogs I walked": the dogs.
@@ -519,7 +524,12 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const pair = found.length === 0 ? wordPattern('pairOfRecordsContainer').exec(text) : null;
   const paired =
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
-  const words = paired ? [paired[1]!, 'and', paired[2]!] : found;
+  // A container last ("my coin collection") holds the records.
+  const inner =
+    !paired && found.length > 1 && /^(?:collection|library|catalog|catalogue|inventory|list|log|tracker)$/.test(found.at(-1)!)
+      ? found.at(-1)!
+      : null;
+  const words = paired ? [paired[1]!, 'and', paired[2]!] : inner ? found.slice(0, -1) : found;
   if (words.length === 0) return null;
   // "my board game plays": a game's kind stays with it (a "board" left behind would ask for a board).
   const lastTwo =
@@ -531,10 +541,11 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       ? lastTwo.slice(1)
       : lastTwo;
   if (noun.length === 0 || noun.join('').length < 3) return null;
-  // "my students' lessons" (read as "students lessons"): lessons, each of a student.
+  // "my students' lessons" (read as "students lessons"): lessons, each of a student. One
+  // person's ("my kid's vaccinations") are just the records.
   const owner = !paired && noun.length === 2 && OWNER_PLURALS.test(noun[0]!) ? singular(noun[0]!) : null;
-  const named = owner ? noun.slice(1) : noun;
-  const kind = container ?? 'tracker';
+  const named = owner || (noun.length === 2 && ONE_OWNER.test(noun[0]!)) ? noun.slice(1) : noun;
+  const kind = inner ?? container ?? 'tracker';
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
@@ -1055,6 +1066,12 @@ export function readRequest(request: string): RequestReading {
   // Chores that earn stars or stickers are a reward chart, not a task list with a rating.
   if (!chosen && /\bchores?\b/.test(text) && /\b(?:stars?|stickers?|rewards?)\b/.test(text))
     chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
+  // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
+  if (
+    !chosen &&
+    /\b(?<!(?:machine|deep) )(?:learning|practi[cs]ing) (?:to (?:play )?|the )?(?!(?:how|about|an?|my|new)\b)[a-z]{3,}/.test(text)
+  )
+    chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
   // What to cook from what one has is no random pick: the recipes kept, searched by ingredient.
   const fromPantry = !chosen && COOK_FROM_WHAT_I_HAVE.test(text);
   if (fromPantry) {

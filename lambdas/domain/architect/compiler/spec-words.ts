@@ -47,6 +47,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   role: ['position', 'job title', 'job'],
   ourScore: ['score', 'scores'],
   cost: ['price', 'monthly cost', 'monthly price'],
+  person: ['for', 'who for', 'who it is for', 'who its for'],
   renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
   species: ['fish', 'kind of fish', 'type of fish'],
   body: ['notes', 'note'],
@@ -256,6 +257,10 @@ function withLists(
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
+    // "when to harvest": its date.
+    .replace(/\bwhen to ([a-z]+)/g, '$1 date')
+    // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
+    .replace(/(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)/g, 'with')
     // "my coffee: which beans, grams …": the beans.
     .replace(/(:\s+)which /g, '$1')
     .replace(wordPattern('inBeforeUnit', 'g'), '')
@@ -488,7 +493,8 @@ export function applySpecWords(
   )) {
     // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
     if (/^(?:e ?mail|text|message|call|remind|notify|ping|send) (?:me|us|them|him|her)\b/.test(item.words)) continue;
-    const existing = findField(primary, item.words, true);
+    // "number of bottles" on wines that count their bottles is that field.
+    const existing = findField(primary, item.words, true) ?? findField(primary, item.words.replace(/^number of /, ''), true);
     if (existing) {
       // A card's sides asked for by their names keep them: "the word, its translation".
       if (/^(?:front|back)$/.test(existing.id) && existing.label.toLowerCase() === existing.id && item.words !== existing.id) {
