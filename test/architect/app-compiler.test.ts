@@ -1680,6 +1680,45 @@ describe('request → spec', () => {
     expect(describeSpec(specOf('log the hours I volunteer at the food bank')).lines.join(' ')).toContain('total hours per place');
   });
 
+  test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Were refused: "each" before the records, "remember", a marathon.
+    expect(kindOf("I'm training for a marathon. I want to log each run with distance, time and heart rate.")).toBe(
+      'a running log',
+    );
+    expect(labelsOf('I want to log each run with distance, time and heart rate')).toContain('Heart rate:number');
+    expect(specOf('I keep bees. I want to record each hive inspection: date, hive, queen seen, brood.').entities[0]!.name).toBe(
+      'Hive inspection',
+    );
+    expect(specOf("I want to remember which restaurants I've been to").entities[0]!.name).toBe('Restaurant');
+    // Was a social feed (its "status"), or refused: one's own things by their plural.
+    expect(specOf('my knitting projects: pattern, yarn, needle size, status').entities[0]!.name).toBe('Knitting project');
+    expect(kindOf('I want an app for my knitting projects')).toBe('a knitting project tracker');
+    expect(kindOf('an app for my wedding')).not.toBe('a wedding tracker');
+    // Things one collects are a collection; a sentence that is only a list names their fields.
+    expect(kindOf("I collect sneakers. Brand, model, size, price paid, and whether I've worn them.")).toBe(
+      'a sneaker collection',
+    );
+    expect(labelsOf("I collect sneakers. Brand, model, size, price paid, and whether I've worn them.")).toEqual(
+      expect.arrayContaining(['Brand:text', 'Model:text', 'Size:number']),
+    );
+    expect(labelsOf('A reading list. Title, author, genre, rating.')).toContain('Genre:text');
+    // … but not kinds of the records themselves, nor a sentence that begins with its own verb.
+    expect(labelsOf('A recipe app. Italian, Mexican and Thai recipes.')).not.toContain('Italian:text');
+    // "what she ate" are meals, not "She ate" records; "how long" is minutes.
+    expect(specOf('My daughter has allergies. I need to log what she ate and any reactions.').entities[0]!.name).toBe('Meal');
+    expect(labelsOf("I'd like to log my meditation sessions: how long and how I felt afterwards")).toEqual(
+      expect.arrayContaining(['Minutes:number', 'How I felt:rating']),
+    );
+    // A diary of one thing keeps dated entries about it, with no name of their own.
+    const pregnancy = specOf('a diary for my pregnancy with weeks, symptoms and appointments').entities[0]!;
+    expect(pregnancy.name).toBe('Pregnancy entry');
+    expect(pregnancy.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Date:date', 'Weeks:number', 'Symptoms:longtext']),
+    );
+    expect(pregnancy.fields.map((f) => f.id)).not.toContain('name');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

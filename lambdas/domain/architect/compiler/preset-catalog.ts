@@ -278,7 +278,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'runs',
-      keywords: ['running', 'running log', 'jog', 'jogging', 'my run'],
+      keywords: ['running', 'running log', 'jog', 'jogging', 'my run', 'each run', 'every run', 'marathon'],
       title: 'Runs',
       phrase: 'a running log',
       entities: [

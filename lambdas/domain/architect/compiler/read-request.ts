@@ -486,7 +486,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     // "log every time my dog goes out": when, not a record called a time.
     .replace(/\b(?:every|each) time\b/g, ' ')
     // "track which dogs I walked": the dogs.
-    .replace(/\b(track|log|record|keep track of) (?:which|what) /g, '$1 ');
+    // "log what she ate": her meals.
+    .replace(/\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b/g, 'meals')
+    .replace(/\b(track|log|record|keep track of|remember) (?:which|what) /g, '$1 ');
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
@@ -518,7 +520,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // does ("a guest list for my wedding"), and without one what follows it ("a tracker for my
   // board games").
   const order = after?.[1] === 'of' ? [after[2], before?.[1]] : [before?.[1], after?.[2]];
-  const found = [...order, track?.[1]].map(meaningful).find((w) => w.length > 0) ?? [];
+  const own = wordPattern('ownRecords').exec(text);
+  const found = [...order, track?.[1], own?.[1] ?? own?.[2]].map(meaningful).find((w) => w.length > 0) ?? [];
   // Two kinds of record joined before the container ("a period and ovulation tracker"): each
   // record is an entry of either.
   const pair = found.length === 0 ? wordPattern('pairOfRecordsContainer').exec(text) : null;
@@ -545,7 +548,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // person's ("my kid's vaccinations") are just the records.
   const owner = !paired && noun.length === 2 && OWNER_PLURALS.test(noun[0]!) ? singular(noun[0]!) : null;
   const named = owner || (noun.length === 2 && ONE_OWNER.test(noun[0]!)) ? noun.slice(1) : noun;
-  const kind = inner ?? container ?? 'tracker';
+  // Things one collects are a collection: "I collect sneakers".
+  const kind = inner ?? container ?? (/^collect/.test(track?.[0] ?? '') ? 'collection' : 'tracker');
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
@@ -561,7 +565,14 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
   const called = capital([...named.slice(0, -1), last]);
-  const nameWords = paired ? ['entry'] : measure ? [...named.slice(0, -1), last, 'entry'] : [...named.slice(0, -1), last];
+  // A diary of one thing ("a diary for my pregnancy") keeps dated entries about it.
+  const topic = !paired && !measure && /^(?:journal|diary)$/.test(kind) && last === named.at(-1) && !/s$/.test(last);
+  const nameWords =
+    paired || topic
+      ? [...(topic ? named : []), 'entry']
+      : measure
+        ? [...named.slice(0, -1), last, 'entry']
+        : [...named.slice(0, -1), last];
   const name = capital(nameWords);
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
@@ -574,16 +585,19 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     .replace(/izs$/, 'izzes');
   const catalog = /^(catalog|catalogue|collection|library|database)$/.test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
-  const fields: EntitySpec['fields'] = measure
-    ? [
-        { id: 'date', label: 'Date', type: 'date', required: true },
-        { ...measure, required: true },
-      ]
-    : [{ id: 'name', label: 'Name', type: 'text', required: true }];
+  const fields: EntitySpec['fields'] = topic
+    ? [{ id: 'date', label: 'Date', type: 'date', required: true }]
+    : measure
+      ? [
+          { id: 'date', label: 'Date', type: 'date', required: true },
+          { ...measure, required: true },
+        ]
+      : [{ id: 'name', label: 'Name', type: 'text', required: true }];
   if (owner) fields.push({ id: 'owner', label: owner.replace(/^./, (c) => c.toUpperCase()), type: 'text', required: false });
   // Records that are events have their date even in a list: "a birthday list", "my exams".
   const event = EVENT_NOUNS.test(last);
-  if (!measure && (dated || planner || event)) fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
+  if (!measure && !topic && (dated || planner || event))
+    fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
   // Payments are money, added up: "my car loan payments".
   const paid = !measure && /^(?:re)?payment$|^instal+ment$/.test(last);
   if (paid) fields.push({ id: 'amount', label: 'Amount', type: 'money', required: true });

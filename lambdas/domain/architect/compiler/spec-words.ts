@@ -261,6 +261,11 @@ function withLists(
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
     .replace(/(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)/g, 'with')
+    // "I collect sneakers. Brand, model, size.": a sentence that is only a list.
+    .replace(
+      /(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))/g,
+      'plus ',
+    )
     // "my coffee: which beans, grams …": the beans.
     .replace(/(:\s+)which /g, '$1')
     .replace(wordPattern('inBeforeUnit', 'g'), '')
@@ -273,6 +278,8 @@ function withLists(
     if (verb === ':' && (CHOICE_NAMES.test(before) || isField(before.split(' ').pop()!))) continue;
     // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
+    // "Italian, Mexican and Thai recipes": kinds of the records, no fields.
+    if (verb === 'plus' && records.some((r) => new RegExp(`\\b${r}\\b`).test(m[3] ?? ''))) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
       (wordPattern('namingVerbs').test(verb) || (revision && /^(?:add|adding|have|has)$/.test(verb))) &&
@@ -560,7 +567,7 @@ export function applySpecWords(
       continue;
     }
     // "how long they lasted", "how long it took": its duration.
-    if (/^how long (?:it|they|each|he|she)\b/.test(item.words)) {
+    if (/^how long(?: (?:it|they|each|he|she)\b|$)/.test(item.words)) {
       if (!findField(primary, 'minutes') && !findField(primary, 'hours'))
         ed.addField(primary, { id: 'minutes', label: 'Minutes', type: 'number', required: false }, true, item.words);
       continue;
