@@ -247,9 +247,9 @@ function makeSpecPlan(
  */
 const SITUATIONS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
   [
-    /\bi (?:run|own|have|manage|started|am starting|m starting)(?: a| an| my)? (?:(?:small|little|new|local|home|online|side) )*([a-z]+(?: [a-z]+)?) (?:business|company|shop|store|studio|salon|service|practice)\b/i,
+    /\bi (?:run|own|have|manage|started|am starting|m starting)(?: a| an| my)? (?:(?:small|little|new|local|home|online|side) )*([a-z]+(?: [a-z]+)?) (?:business|company|shop|store|studio|salon|service|practice)\b|\b(?:for|in|with) (?:my|our) (?:(?:small|little|new|local|home|online|side|own|family) )*(?:business|company|shop|store)\b/i,
     (m) =>
-      `For your ${m[1]!.toLowerCase()} business I could build, for example, a client list, a log of jobs or bookings with what each paid, an order list, or a one-page website.`,
+      `For your ${m[1] ? `${m[1].toLowerCase()} ` : ''}business I could build, for example, a client list, a log of jobs or bookings with what each paid, a sales log, an order list, or a one-page website.`,
   ],
   [
     /\bi(?: am|m|'m) an? (teacher|tutor|coach)\b/i,
@@ -510,7 +510,12 @@ export function revisePlan(plan: ConsultationPlan, message: string, original: st
 }
 
 /** Applies a change request to a spec plan: fields, groupings, behaviours, views, look, name, or another app. */
-function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, message: string, original: string, maxChars: number): Revision {
+function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, asked: string, original: string, maxChars: number): Revision {
+  // "also the number of pages", "and a genre": more to add.
+  const message = asked.replace(
+    /^\s*(?:(?:oh|actually|ah),?\s+)?(?:and|also|plus)\s+(?:also\s+)?(?!(?:add|remove|drop|delete|make|change|rename|call|group|sort|show|use|switch|turn|put|no|not|without|can|could|please|i|we|it)\b)/i,
+    'add ',
+  );
   const text = normalizeRequestText(message);
   const a = analyzeRequest(message);
   const notes: string[] = [];
@@ -631,6 +636,18 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
   const maxChars = input.maxPromptChars ?? 4000;
   if (input.plan) {
     if (intent === 'confirm') return readyResponse(input.plan);
+    // "no wait, remove the notes": a correction, made as asked.
+    const correction =
+      intent === 'decline'
+        ? /^\W*(?:no|nope|wait|hold on)\b[\s,.!-]*(?:wait\b[\s,.!-]*)?(?!.*\b(?:dont|don't|not|never)\b)(.{3,})$/i.exec(
+            input.message,
+          )?.[1]
+        : undefined;
+    const corrected = correction
+      ? revisePlan(input.plan, correction, userText({ ...input, message: '' }) || correction, maxChars)
+      : null;
+    if (corrected && corrected.changes.length > 0)
+      return planResponse(corrected.plan, input, `Updated the plan: ${sentence(corrected.changes)}.`, corrected.notes, 0.9);
     if (intent === 'decline') {
       return planResponse(
         input.plan,
@@ -646,10 +663,13 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
     if (revision.changes.length > 0) {
       return planResponse(revision.plan, input, `Updated the plan: ${sentence(revision.changes)}.`, revision.notes, 0.9);
     }
+    // A question about the plan ("what can it do?") is answered by the plan itself.
     return planResponse(
       input.plan,
       input,
-      'I did not find a change I can make in that, so the plan is unchanged.',
+      /\?\s*$/.test(input.message)
+        ? 'The app does what the plan below says, and nothing more (no change made; to change it, say what to add or remove):'
+        : 'I did not find a change I can make in that, so the plan is unchanged.',
       revision.notes,
       0.6,
     );

@@ -47,6 +47,10 @@ describe('classifyReply', () => {
     'fine, build it',
     'works for me',
     'good to go',
+    // Were "I did not find a change": a filler word after the confirmation.
+    'ok fine, build it anyway',
+    'build it for me',
+    'awesome, go ahead',
   ])('%j confirms', (m) => expect(classifyReply(m)).toBe('confirm'));
 
   it.each(['no', 'not yet', "don't build it", 'wait', 'Hold on, do not proceed', 'no thanks'])('%j declines', (m) =>
@@ -255,6 +259,30 @@ describe('the offline consultant', () => {
     const [run] = converse(["Hi, I'd like an app to track my running. Each run should have distance, time and how I felt."]);
     expect(fieldsOf(run!)).toEqual(expect.arrayContaining(['Minutes:number', 'How I felt:rating']));
     expect(fieldsOf(run!)).not.toContain('Time:text');
+  });
+
+  it('makes the change in "no wait, …", adds what "also …" or "and …" names, answers a question with the plan, and asks a business what to keep', () => {
+    const fieldsOf = (r: ConsultantResponse) => planFromResponse(r)!.app_spec!.entities[0]!.fields.map((f) => f.label);
+    // Was "The plan stays as it is" with the notes still in it.
+    const [, , removed] = converse(['a habit tracker', 'add a notes field', 'no wait, remove the notes']);
+    expect(removed!.status).toBe('NEEDS_CONFIRMATION');
+    expect(fieldsOf(removed!)).not.toContain('Notes');
+    const [, declined] = converse(['a habit tracker', "no, don't add anything"]);
+    expect(declined!.response).toMatch(/nothing is built until you confirm/);
+    // Were "I did not find a change".
+    expect(fieldsOf(converse(['a reading list', 'also the number of pages'])[1]!)).toContain('Pages');
+    expect(fieldsOf(converse(['a reading list', 'and a genre'])[1]!)).toContain('Genre');
+    expect(fieldsOf(converse(['a reading list', 'can you add where I bought it?'])[1]!)).toContain('Bought at');
+    const pet = converse(["a tracker for my dog's vet visits and vaccines", 'actually also his weight'])[1]!;
+    expect(planFromResponse(pet)!.app_spec!.entities.flatMap((e) => e.fields.map((f) => f.label))).toContain('Weight');
+    // A question changes nothing, and is answered as one.
+    const [, question] = converse(['a recipe book', 'what can it do?']);
+    expect(question!.response).toMatch(/^The app does what the plan below says/);
+    // "for my small business" is asked what to keep; "I sell candles at markets" is a sales log.
+    const [business, sells] = converse(['I need an app for my small business', 'I sell candles at markets']);
+    expect(business!.status).toBe('NEEDS_INPUT');
+    expect(business!.response).toMatch(/sales log.*What should the app keep track of/);
+    expect(planFromResponse(sells!)!.app_spec!.phrase).toBe('a sales log');
   });
 
   it('asks what to keep track of when a person says who they are or what they want, and reads the answer as that', () => {

@@ -1439,7 +1439,23 @@ export function sourcePresets(): Preset[] {
       // What was sold, each sale with its takings: a market stall, a craft shop, a bake sale. Deals
       // moving through stages are the pipeline's.
       id: 'sales',
-      keywords: ['sales log', 'sales tracker', 'sales record', 'sales journal', 'sales ledger', 'sales book', 'daily sales'],
+      keywords: [
+        'sales log',
+        'sales tracker',
+        'sales record',
+        'sales journal',
+        'sales ledger',
+        'sales book',
+        'daily sales',
+        'sell at',
+        'sold at',
+        'i sell',
+        'we sell',
+        'sell best',
+        'sells best',
+        'what sold',
+        'what sells',
+      ],
       title: 'Sales',
       phrase: 'a sales log',
       entities: [

@@ -257,8 +257,9 @@ function withLists(
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
-    // "when to harvest": its date.
+    // "when to harvest": its date; "where I bought it": the place, as "bought at".
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
+    .replace(/\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them))?\b/g, '$1 at')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
     .replace(/(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)/g, 'with')
     // "I collect sneakers. Brand, model, size.": a sentence that is only a list.

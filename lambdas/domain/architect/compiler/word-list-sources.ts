@@ -109,7 +109,7 @@ export function sourceWordLists() {
     inBeforeUnit: String.raw`\bin (?=(?:km|miles|kg|lbs|pounds|grams|ml|litres|liters|minutes|hours|metres|meters|feet|cm)\b)`,
     namingVerbs: String.raw`^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|by|:)$`,
     beforeClause: String.raw`^(?!\s*(?:who|what|how|when|whether)\b)(.*?)\b(?:i|im|ive|we|were|weve|they|theyre|it)\b.*`,
-    itemArticles: String.raw`\b(a|an|the|some|my|their|its|each|field|fields|column|columns)\b`,
+    itemArticles: String.raw`\b(a|an|the|some|my|their|its|his|her|each|field|fields|column|columns)\b`,
     idNumber: String.raw`(?:^| )(?:serial|phone|model|account|order|tracking|reference|policy|licen[cs]e|registration|part|confirmation|flight|passport|id|vin)$`,
     whoDid: String.raw`^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|each|one))?$`,
     whetherPrefix: String.raw`^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?`,
