@@ -1719,6 +1719,23 @@ describe('request → spec', () => {
     expect(pregnancy.fields.map((f) => f.id)).not.toContain('name');
   });
 
+  test('how long one spends on projects is a timesheet; progress, information and plural-only nouns name the records', () => {
+    // Was an expense tracker ("spend").
+    expect(kindOf('track how long I spend on each project at work')).toBe('a timesheet');
+    // Was "Progress" records, "Clothess", "fishes", refused ("warranty information").
+    expect(specOf('I want to track the progress of my renovation projects').entities[0]!.name).toBe('Renovation project');
+    expect(specOf('a list of my clothes so I can plan outfits').entities[0]!.plural).toBe('Clothes');
+    expect(specOf('a log of the fish in my aquarium').entities[0]!.plural).toBe('Fish');
+    expect(specOf('an app to keep my warranty information: product, purchase date, receipt photo').entities[0]!.name).toBe(
+      'Warranty',
+    );
+    expect(kindOf('a tracker for the jobs I applied to')).toBe('a job application tracker');
+    // An end or a start is a date.
+    expect(specOf('an app to manage my rental properties: address, tenant, rent, lease end').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Lease end', type: 'date' }),
+    );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -2503,6 +2503,8 @@ export function sourcePresets(): Preset[] {
         'billable hours',
         'time i spend',
         'time spent on',
+        'how long i spend',
+        'how long we spend',
         'client project',
         'freelance hours',
         'work hours',
@@ -2738,7 +2740,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'applications',
-      keywords: ['job application', 'job search', 'job hunt'],
+      keywords: ['job application', 'job search', 'job hunt', 'jobs i applied', 'jobs i apply', 'jobs i have applied'],
       title: 'Job Applications',
       phrase: 'a job application tracker',
       entities: [

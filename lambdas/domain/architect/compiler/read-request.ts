@@ -167,7 +167,7 @@ const NOUN_STOP = new Set(
     'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
     'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
     'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
-    'would like love d needed'
+    'would like love d needed information info details'
   ).split(' '),
 );
 
@@ -426,7 +426,18 @@ const GRADE_AVERAGE = wordPattern('gradeAverage');
 const EVENT_NOUNS = wordPattern('eventNouns');
 
 /** Nouns that are the same in both numbers, or that name something other in the singular. */
-const PLURAL_ONLY = new Set(['series', 'species', 'savings', 'earnings', 'finances', 'belongings', 'clothes', 'news']);
+const PLURAL_ONLY = new Set([
+  'series',
+  'species',
+  'savings',
+  'earnings',
+  'finances',
+  'belongings',
+  'clothes',
+  'news',
+  'fish',
+  'sheep',
+]);
 
 /** Plurals in -ies whose singular ends in -ie, not -y. */
 const IE_PLURALS = new Set(['calories', 'movies', 'cookies', 'pies', 'ties', 'lies', 'selfies', 'zombies', 'smoothies']);
@@ -486,6 +497,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     // "log every time my dog goes out": when, not a record called a time.
     .replace(/\b(?:every|each) time\b/g, ' ')
     // "track which dogs I walked": the dogs.
+    // "the progress of my projects": the projects.
+    .replace(/\b(?:the )?progress (?:of|on) /g, '')
     // "log what she ate": her meals.
     .replace(/\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b/g, 'meals')
     .replace(/\b(track|log|record|keep track of|remember) (?:which|what) /g, '$1 ');
@@ -579,10 +592,12 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     .join('')
     .replace(/[^a-zA-Z0-9]/g, '');
   if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
-  const plural = `${name}s`
-    .replace(/([^aeiou])ys$/, '$1ies')
-    .replace(/(ss|ch|sh|x)s$/, '$1es')
-    .replace(/izs$/, 'izzes');
+  const plural = PLURAL_ONLY.has(last)
+    ? name
+    : `${name}s`
+        .replace(/([^aeiou])ys$/, '$1ies')
+        .replace(/(ss|ch|sh|x)s$/, '$1es')
+        .replace(/izs$/, 'izzes');
   const catalog = /^(catalog|catalogue|collection|library|database)$/.test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
   const fields: EntitySpec['fields'] = topic
