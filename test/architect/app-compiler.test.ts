@@ -1736,6 +1736,17 @@ describe('request → spec', () => {
     );
   });
 
+  test('goals, favourite links, mileage with fuel and a step tracker are their everyday apps', () => {
+    // Were a "Goals year" number log, a "Favourite link" tracker, a mileage log leaving fuel out, and Step records with a name.
+    expect(kindOf('a tracker for my goals this year')).toBe('a bucket list');
+    expect(kindOf("my new year's resolutions")).toBe('a bucket list');
+    expect(kindOf('an app where I can store my favourite links')).toBe('a bookmark manager');
+    expect(kindOf("an app to keep track of my car's mileage and fuel")).toBe('a fuel log');
+    expect(specOf('a step tracker with a daily goal').entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain(
+      'Steps:number',
+    );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

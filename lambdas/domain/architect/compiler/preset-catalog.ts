@@ -815,7 +815,17 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'bucket',
-      keywords: ['bucket list', 'life goals', 'things to do before i die'],
+      keywords: [
+        'bucket list',
+        'life goals',
+        'things to do before i die',
+        'my goals',
+        'goal tracker',
+        'goals tracker',
+        'goal list',
+        'goals list',
+        'resolutions',
+      ],
       title: 'Bucket List',
       phrase: 'a bucket list',
       entities: [
@@ -2163,7 +2173,16 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'bookmarks',
-      keywords: ['bookmark', 'link collection', 'saved links', 'read later', 'reading links'],
+      keywords: [
+        'bookmark',
+        'link collection',
+        'saved links',
+        'read later',
+        'reading links',
+        'favourite links',
+        'favorite links',
+        'useful links',
+      ],
       title: 'Bookmarks',
       phrase: 'a bookmark manager',
       entities: [
@@ -2638,7 +2657,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'fuel',
-      keywords: ['fuel', 'car expenses', 'gas log', 'fill up'],
+      keywords: ['fuel', 'car expenses', 'gas log', 'fill up', 'mileage and fuel', 'fuel and mileage', 'fuel economy', 'mpg'],
       title: 'Fuel Log',
       phrase: 'a fuel log',
       entities: [

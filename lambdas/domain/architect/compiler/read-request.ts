@@ -571,7 +571,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     dated && !paired
       ? (FIELD_WORDS.find(
           ([words, field]) =>
-            ['number', 'money'].includes(field.type) && (words.includes(named.join(' ')) || named.some((w) => words.includes(w))),
+            ['number', 'money'].includes(field.type) &&
+            (words.includes(named.join(' ')) || words.includes(`${named.join(' ')}s`) || named.some((w) => words.includes(w))),
         )?.[1] ?? (NUMBER_WORDS.test(named.join(' ')) && !COUNTED_THINGS.test(named.join(' ')) ? measureNamed(named) : undefined))
       : undefined;
   const last = singular(named[named.length - 1]!);
