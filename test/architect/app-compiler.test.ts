@@ -1747,6 +1747,13 @@ describe('request → spec', () => {
     );
   });
 
+  test('sets one collects are records, not a count; one\'s own plural things with fields after "with" are their tracker', () => {
+    // Was "Lego set entry" with a number of sets.
+    expect(specOf('a tracker for my Lego sets').entities[0]!.name).toBe('Lego set');
+    // Was refused.
+    expect(specOf("my daughter's football matches with scores").entities[0]!.name).toBe('Football match');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

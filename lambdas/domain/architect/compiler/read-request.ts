@@ -484,7 +484,7 @@ const OWNER_PLURALS =
 const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$/;
 
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
-const COUNTED_THINGS = /(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees)$/;
+const COUNTED_THINGS = /(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees|sets)$/;
 
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
 function genericReading(request: string): { preset: Preset; noun: string } | null {
@@ -568,12 +568,12 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
   // A measure the vocabulary lacks is a number by its last word: "my tire pressure".
   const measure =
-    dated && !paired
+    dated && !paired && !COUNTED_THINGS.test(named.join(' '))
       ? (FIELD_WORDS.find(
           ([words, field]) =>
             ['number', 'money'].includes(field.type) &&
             (words.includes(named.join(' ')) || words.includes(`${named.join(' ')}s`) || named.some((w) => words.includes(w))),
-        )?.[1] ?? (NUMBER_WORDS.test(named.join(' ')) && !COUNTED_THINGS.test(named.join(' ')) ? measureNamed(named) : undefined))
+        )?.[1] ?? (NUMBER_WORDS.test(named.join(' ')) ? measureNamed(named) : undefined))
       : undefined;
   const last = singular(named[named.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
