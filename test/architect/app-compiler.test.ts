@@ -1754,6 +1754,11 @@ describe('request → spec', () => {
     expect(specOf("my daughter's football matches with scores").entities[0]!.name).toBe('Football match');
   });
 
+  test('a tabletop campaign is its characters, not a word counter', () => {
+    // Was the word counter ("characters").
+    expect(kindOf('an app for my tabletop RPG campaign: characters, sessions, loot')).toBe('a character roster');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

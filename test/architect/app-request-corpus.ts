@@ -402,6 +402,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     interpreted: true,
     fields: { Weeks: 'number', Symptoms: 'longtext' },
   },
+  {
+    prompt: 'an attendance tracker for my class',
+    builds: 'spec',
+    entities: ['Student', 'Attendance mark'],
+    behaviours: ['count', 'filter'],
+  },
   { prompt: 'a cycling log', builds: 'spec', entities: ['Ride'], behaviours: ['total'] },
   { prompt: 'a client list for my business', builds: 'spec', entities: ['Client'], behaviours: ['filter', 'search'] },
   { prompt: 'a homework tracker', builds: 'spec', entities: ['Assignment'], behaviours: ['due-today'] },

@@ -283,6 +283,15 @@ describe('the offline consultant', () => {
     expect(business!.status).toBe('NEEDS_INPUT');
     expect(business!.response).toMatch(/sales log.*What should the app keep track of/);
     expect(planFromResponse(sells!)!.app_spec!.phrase).toBe('a sales log');
+    // A bare list after a plan adds its fields; a teacher's attendance is the attendance tracker
+    // the situation question offers (was "Attendance" records with a name).
+    const [, , listed] = converse(['I want an app', 'for my garden', 'vegetables, when I planted them and when to harvest']);
+    expect(fieldsOf(listed!)).toContain('Harvest date');
+    const [, yesBut] = converse(['a reading list', 'yes, but add a genre']);
+    expect(fieldsOf(yesBut!)).toContain('Genre');
+    expect(fieldsOf(yesBut!)).not.toContain('Yes');
+    const [, attendance] = converse(["I'm a teacher", 'attendance for my class']);
+    expect(planFromResponse(attendance!)!.app_spec!.entities.map((e) => e.name)).toEqual(['Student', 'Attendance mark']);
   });
 
   it('asks what to keep track of when a person says who they are or what they want, and reads the answer as that', () => {

@@ -2089,7 +2089,18 @@ export function sourcePresets(): Preset[] {
     {
       // A role-playing game's characters (a story's characters are generic records).
       id: 'characters',
-      keywords: ['character sheet', 'dnd character', 'd d character', 'rpg character', 'campaign character', 'player character'],
+      keywords: [
+        'character sheet',
+        'dnd character',
+        'd d character',
+        'rpg character',
+        'campaign character',
+        'player character',
+        'rpg campaign',
+        'tabletop rpg',
+        'dnd campaign',
+        'd d campaign',
+      ],
       title: 'Characters',
       phrase: 'a character roster',
       entities: [
@@ -2579,6 +2590,41 @@ export function sourcePresets(): Preset[] {
       ],
       views: [{ type: 'cards', entity: 'post', field: null }],
       behaviours: [crud('post'), search('post'), newestFirst('post'), { type: 'filter', entity: 'post', field: 'tags' }],
+    },
+    {
+      // Who came each day: a class's students, each with a dated mark of present, absent or late.
+      id: 'attendance',
+      keywords: ['attendance', 'register of my class', 'class register', 'roll call', 'who came to', 'who was absent'],
+      title: 'Attendance',
+      phrase: 'an attendance tracker',
+      entities: [
+        {
+          id: 'student',
+          name: 'Student',
+          plural: 'Students',
+          fields: [f.text('name', 'Name', true), f.text('group', 'Class')],
+          parent: null,
+        },
+        {
+          id: 'mark',
+          name: 'Attendance mark',
+          plural: 'Attendance marks',
+          fields: [
+            f.date('date', 'Date', true),
+            f.choice('status', 'Status', ['Present', 'Absent', 'Late', 'Excused']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: { entity: 'student', field: 'studentId' },
+        },
+      ],
+      views: [{ type: 'list', entity: 'student', field: null }, table('mark')],
+      behaviours: [
+        crud('student'),
+        crud('mark'),
+        newestFirst('mark'),
+        { type: 'filter', entity: 'mark', field: 'status' },
+        { type: 'count', entity: 'mark', by: 'status' },
+      ],
     },
     {
       id: 'pets',
