@@ -1759,6 +1759,17 @@ describe('request → spec', () => {
     expect(kindOf('an app for my tabletop RPG campaign: characters, sessions, loot')).toBe('a character roster');
   });
 
+  test('a refusal quotes the request as written, "$" and all', () => {
+    const refused = readRequest('qwzx $& $1 plugh');
+    expect(refused).toMatchObject({ outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD' });
+    if (refused.outcome === 'refused') expect(refused.message).toContain('"qwzx $& $1 plugh"');
+    const game = readRequest('a sudoku game $&');
+    if (game.outcome !== 'refused') throw new Error('expected a refusal');
+    expect(game.message).toMatch(
+      /^The offline architect has no game it can build for "a sudoku game \$&": its games are tic-tac-toe/,
+    );
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

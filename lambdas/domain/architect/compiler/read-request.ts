@@ -8,7 +8,7 @@ import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
 import { applySpecWords, camel, COUNTDOWN_TO_DATE, NUMBER_WORDS, primaryOf } from './spec-words';
-import { wordPattern } from './word-lists';
+import { WORD_LISTS, wordPattern } from './word-lists';
 
 /**
  * Request → what to build. The one place that decides, for the direct build and the offline
@@ -1255,18 +1255,7 @@ export function readRequest(request: string): RequestReading {
   }
   if (limits.length > 0) return notBuildable(limits, language);
   const excerpt = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
-  if (game) {
-    return refusal(
-      'REQUEST_NOT_UNDERSTOOD',
-      `The offline architect has no game it can build for "${excerpt}": its games are tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, a flashcard game, a score keeper or a dice roller.`,
-      [],
-      null,
-    );
-  }
-  return refusal(
-    'REQUEST_NOT_UNDERSTOOD',
-    `The offline architect could not find an app it knows how to build in "${excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, 2048, rock-paper-scissors, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, JSON formatters and encoders, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.`,
-    [],
-    null,
-  );
+  // The request's opening words, put in as they are (a "$" in them is no replacement pattern).
+  const message = WORD_LISTS[game ? 'noGame' : 'notUnderstood'].replace('{excerpt}', () => excerpt);
+  return refusal('REQUEST_NOT_UNDERSTOOD', message, [], null);
 }

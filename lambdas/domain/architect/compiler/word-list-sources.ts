@@ -7,9 +7,10 @@ const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)
 /**
  * The request reader's field vocabulary and its long word lists (every regular expression of 60
  * characters or more in read-request.ts and spec-words.ts, and the longest of feature-gaps.ts and
- * request-limits.ts), as the sources of their regular expressions; the file that reads each one
- * says what it means, where it is used. Function bundles carry them packed (word-lists.ts), not
- * as code; tests and the local stack read them here.
+ * request-limits.ts), as the sources of their regular expressions, with the table of what a static
+ * app cannot do and the reader's two longest refusals; the file that reads each one says what it
+ * means, where it is used. Function bundles carry them packed (word-lists.ts), not as code; tests
+ * and the local stack read them here.
  */
 export function sourceWordLists() {
   /** The field vocabulary of "with X" and "add a X field": words → a typed field. */
@@ -224,6 +225,12 @@ export function sourceWordLists() {
     streamingCopyAsked: copyOf('spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video'),
     blogAsked: String.raw`\b(blogs?|blog posts?|blogging)\b`,
     /** What a static web app cannot do (request-limits.ts), in order: [pattern, need, core, what to build instead]. */
+    // The reader's two longest refusals: a request that names no app it knows, and a game it has
+    // not ({excerpt}: the request's opening words).
+    notUnderstood:
+      'The offline architect could not find an app it knows how to build in "{excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, 2048, rock-paper-scissors, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, JSON formatters and encoders, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.',
+    noGame:
+      'The offline architect has no game it can build for "{excerpt}": its games are tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, a flashcard game, a score keeper or a dice roller.',
     requestLimits: [
       [
         'systemSoftwareAsked',
