@@ -1770,6 +1770,24 @@ describe('request → spec', () => {
     );
   });
 
+  test('a tool named only in the list of a head that names records is a field; plural measures; grocery spending', () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Were the word counter.
+    expect(labelsOf('track my freelance writing: articles, publication, word count, fee, paid')).toEqual(
+      expect.arrayContaining(['Word count:number', 'Fee:money', 'Paid:boolean']),
+    );
+    expect(kindOf('an app to track my thesis progress: chapters, word count, deadline')).not.toBe('wordcount');
+    // … but a colon that only introduces the request keeps the tool.
+    expect(kindOf('Build me this: a word counter')).toBe('wordcount');
+    // Were "Height" and "Chickens egg" records with a name.
+    expect(labelsOf("an app to record my kids' heights every birthday")).toEqual(
+      expect.arrayContaining(['Heights:number', 'Kid:text']),
+    );
+    expect(labelsOf("a tracker for my chickens' eggs each day")).toEqual(expect.arrayContaining(['Eggs:number', 'Chicken:text']));
+    // Was a shopping list.
+    expect(kindOf('help me track my grocery spending each week')).toBe('an expense tracker');
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

@@ -121,6 +121,8 @@ export function sourcePresets(): Preset[] {
       keywords: [
         'expense',
         'petty cash',
+        'grocery spending',
+        'spending on groceries',
         'expense tracker',
         'spending',
         'spend',

@@ -478,7 +478,7 @@ const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 
 /** Whose records a plural before them names (an apostrophe the reader dropped): "my students' lessons". */
 const OWNER_PLURALS =
-  /^(?:students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$/;
+  /^(?:chickens|hens|students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$/;
 
 /** One person whose records they are (a possessive the reader dropped): "my kid's vaccinations". */
 const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$/;
@@ -573,7 +573,10 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
           ([words, field]) =>
             ['number', 'money'].includes(field.type) &&
             (words.includes(named.join(' ')) || words.includes(`${named.join(' ')}s`) || named.some((w) => words.includes(w))),
-        )?.[1] ?? (NUMBER_WORDS.test(named.join(' ')) ? measureNamed(named) : undefined))
+        )?.[1] ??
+        ([named.join(' '), named.join(' ').replace(/s$/, '')].some((w) => NUMBER_WORDS.test(w))
+          ? measureNamed(named)
+          : undefined))
       : undefined;
   const last = singular(named[named.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
@@ -1003,7 +1006,6 @@ export function readRequest(request: string): RequestReading {
   const limits = findLimits(text);
   const analysis = analyzeRequest(text);
   const theme = themeFor(analysis.designTarget);
-  const kindNamed = analysis.kind !== null && analysis.scores[analysis.kind] >= 3 ? analysis.kind : null;
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
   // The records the head names come first: "a recipe app with a shopping list" keeps recipes,
@@ -1013,6 +1015,14 @@ export function readRequest(request: string): RequestReading {
   const colon = language ? -1 : prompt.search(/:(?=\s|$)/);
   const beforeColon = colon > 0 ? normalizeRequestText(prompt.slice(0, colon)) : '';
   const listAt = beforeColon && text.startsWith(beforeColon) ? beforeColon.length : text.length;
+  // A kind named only in the list of a head that names records is a field: "my writing: articles, word count, fee".
+  const listHead = listAt < text.length ? text.slice(0, listAt) : '';
+  const kindNamed =
+    analysis.kind !== null &&
+    analysis.scores[analysis.kind] >= 3 &&
+    !(listHead && analyzeRequest(listHead).kind !== analysis.kind && genericReading(listHead))
+      ? analysis.kind
+      : null;
   const anywhere = matchPreset(text, listAt);
   const inHead =
     anywhere && headEnd !== undefined && anywhere.index >= headEnd ? (matchPreset(text.slice(0, headEnd)) ?? anywhere) : anywhere;
