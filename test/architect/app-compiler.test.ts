@@ -1786,6 +1786,11 @@ describe('request → spec', () => {
     expect(labelsOf("a tracker for my chickens' eggs each day")).toEqual(expect.arrayContaining(['Eggs:number', 'Chicken:text']));
     // Was a shopping list.
     expect(kindOf('help me track my grocery spending each week')).toBe('an expense tracker');
+    // A heatmap is a chart, said as left out, not a text field of each habit.
+    const heatmap = readRequest('a habit tracker with a heatmap');
+    if (heatmap.outcome !== 'spec') throw new Error('expected a spec');
+    expect(heatmap.spec.entities[0]!.fields.map((f) => f.label)).toEqual(['Name']);
+    expect(heatmap.leftOut.join(' ')).toMatch(/charts and graphs/);
   });
 
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
