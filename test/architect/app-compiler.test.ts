@@ -1165,6 +1165,10 @@ describe('request → spec', () => {
     expect(kindOf('an expence tracker')).toBe('an expense tracker');
     expect(kindOf('a calculater')).toBe('calculator');
     expect(kindOf('a calender for my appointments')).toBe('a planner');
+    // Were "a grocey list", "a wokout log" and refused ("lsit").
+    expect(kindOf('a grocey list')).toBe('a shopping list');
+    expect(kindOf('a wokout log')).toBe('a workout log');
+    expect(kindOf('a reading lsit with authors')).toBe('a reading list');
     expect(specOf('a habit tracker called Habbit Hero').title).toBe('Habbit Hero');
     // A menu for a food business is its menu; a net worth is a dated amount.
     expect(kindOf('a menu for my cafe')).toBe('a menu');
