@@ -1797,6 +1797,18 @@ describe('request → spec', () => {
     expect(heatmap.leftOut.join(' ')).toMatch(/charts and graphs/);
   });
 
+  test('a kind joined to an everyday app with "and" is named as left out, never dropped without a word', () => {
+    for (const prompt of ['a habit tracker and a todo list', 'an app to keep track of my daily tasks and habits']) {
+      const r = readRequest(prompt);
+      if (r.outcome !== 'spec') throw new Error(`expected a spec for "${prompt}"`);
+      expect(r.spec.phrase).toBe('a habit tracker');
+      expect(r.interpretedAs).toBe('a habit tracker');
+      expect(r.leftOut).toContain('a task manager as well (one app is built, a habit tracker; ask for the other on its own)');
+    }
+    // A task list the spec is built from is no other app.
+    expect(readRequest('a todo list with categories and due dates').leftOut).toEqual([]);
+  });
+
   test('a password generator is not a sign-in; a password manager is refused for what it is', () => {
     const generator = readRequest('a password generator');
     expect(generator.leftOut.join(' ')).not.toMatch(/accounts/);

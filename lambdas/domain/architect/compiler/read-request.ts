@@ -830,8 +830,17 @@ function specialConversion(text: string): string | null {
 }
 
 /** Where each keyword of `kind` stands in `text`. */
-function kindSpans(text: string, kind: AppKindId): { start: number; end: number }[] {
-  return APP_KINDS[kind].keywords.flatMap((keyword) => {
+function kindSpans(text: string, kind: AppKindId): Span[] {
+  return keywordSpans(text, APP_KINDS[kind].keywords);
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function keywordSpans(text: string, keywords: readonly string[]): Span[] {
+  return keywords.flatMap((keyword) => {
     const m = phrasePattern(keyword).exec(text);
     if (!m) return [];
     const start = m.index + m[0].length - m[1]!.length;
@@ -846,16 +855,17 @@ function kindSpans(text: string, kind: AppKindId): { start: number; end: number 
  */
 function joinedKind(text: string, kind: AppKindId, scores: Readonly<Record<AppKindId, number>>): AppKindId | null {
   const mine = kindSpans(text, kind);
-  for (const other of APP_KIND_IDS) {
-    if (other === kind || scores[other] < 3) continue;
-    for (const a of mine) {
-      for (const b of kindSpans(text, other)) {
-        const between = b.start >= a.end ? text.slice(a.end, b.start) : a.start >= b.end ? text.slice(b.end, a.start) : null;
-        if (between !== null && wordPattern('joinedKindHead').test(between)) return other;
-      }
-    }
-  }
-  return null;
+  return APP_KIND_IDS.find((other) => other !== kind && scores[other] >= 3 && joined(text, mine, kindSpans(text, other))) ?? null;
+}
+
+/** Whether a phrase of `mine` and one of `others` are joined by "and" in `text`. */
+function joined(text: string, mine: readonly Span[], others: readonly Span[]): boolean {
+  return mine.some((a) =>
+    others.some((b) => {
+      const between = b.start >= a.end ? text.slice(a.end, b.start) : a.start >= b.end ? text.slice(b.end, a.start) : null;
+      return between !== null && wordPattern('joinedKindHead').test(between);
+    }),
+  );
 }
 
 /** The games a request names, as a phrase: "a memory game", "a tic-tac-toe and a hangman game". */
@@ -1172,6 +1182,17 @@ export function readRequest(request: string): RequestReading {
         averages: spec.behaviours.some((b) => b.type === 'average'),
       }),
     );
+    // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.
+    const other = analysis.kind;
+    if (
+      matched &&
+      chosen === matched.preset &&
+      other &&
+      analysis.scores[other] >= 3 &&
+      KIND_PRESETS[other] !== chosen &&
+      joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other))
+    )
+      leftOut.push(`${APP_KINDS[other].phrase} as well (one app is built, ${spec.phrase}; ask for the other on its own)`);
     const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
     const unkept =
