@@ -228,7 +228,7 @@ const CONFIRM_FILLER = new Set(
   (
     'please pls now then the that this plan it its all right alright fine good thanks thank you so and ' +
     'just go ahead with build building as is proposed cto mate sir exactly totally very much be done gantry ' +
-    'anyway anyways regardless cool nice awesome excellent brilliant wonderful amazing for me us oh well really'
+    'anyway anyways regardless cool nice awesome excellent brilliant wonderful amazing for me us oh well really sounds looks'
   ).split(' '),
 );
 

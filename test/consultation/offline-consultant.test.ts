@@ -51,6 +51,8 @@ describe('classifyReply', () => {
     'ok fine, build it anyway',
     'build it for me',
     'awesome, go ahead',
+    'sounds great, go for it',
+    'looks nice, build it',
   ])('%j confirms', (m) => expect(classifyReply(m)).toBe('confirm'));
 
   it.each(['no', 'not yet', "don't build it", 'wait', 'Hold on, do not proceed', 'no thanks'])('%j declines', (m) =>
