@@ -636,18 +636,18 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
   const maxChars = input.maxPromptChars ?? 4000;
   if (input.plan) {
     if (intent === 'confirm') return readyResponse(input.plan);
-    // "no wait, remove the notes": a correction, made as asked.
-    const correction =
+    // "no wait, remove the notes" is a correction, made as asked; a plain "no" changes nothing.
+    const asked =
       intent === 'decline'
         ? /^\W*(?:no|nope|wait|hold on)\b[\s,.!-]*(?:wait\b[\s,.!-]*)?(?!.*\b(?:dont|don't|not|never)\b)(.{3,})$/i.exec(
             input.message,
           )?.[1]
-        : undefined;
-    const corrected = correction
-      ? revisePlan(input.plan, correction, userText({ ...input, message: '' }) || correction, maxChars)
-      : null;
-    if (corrected && corrected.changes.length > 0)
-      return planResponse(corrected.plan, input, `Updated the plan: ${sentence(corrected.changes)}.`, corrected.notes, 0.9);
+        : input.message;
+    const original = userText({ ...input, message: '' });
+    const revision = asked ? revisePlan(input.plan, asked, original || asked, maxChars) : null;
+    if (revision && revision.changes.length > 0) {
+      return planResponse(revision.plan, input, `Updated the plan: ${sentence(revision.changes)}.`, revision.notes, 0.9);
+    }
     if (intent === 'decline') {
       return planResponse(
         input.plan,
@@ -658,11 +658,6 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
         'What should I change?',
       );
     }
-    const original = userText({ ...input, message: '' });
-    const revision = revisePlan(input.plan, input.message, original || input.message, maxChars);
-    if (revision.changes.length > 0) {
-      return planResponse(revision.plan, input, `Updated the plan: ${sentence(revision.changes)}.`, revision.notes, 0.9);
-    }
     // A question about the plan ("what can it do?") is answered by the plan itself.
     return planResponse(
       input.plan,
@@ -670,7 +665,7 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
       /\?\s*$/.test(input.message)
         ? 'The app does what the plan below says, and nothing more (no change made; to change it, say what to add or remove):'
         : 'I did not find a change I can make in that, so the plan is unchanged.',
-      revision.notes,
+      revision?.notes ?? [],
       0.6,
     );
   }

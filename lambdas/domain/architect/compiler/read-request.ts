@@ -567,16 +567,14 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
   // A measure the vocabulary lacks is a number by its last word: "my tire pressure".
+  const said = named.join(' ');
   const measure =
-    dated && !paired && !COUNTED_THINGS.test(named.join(' '))
+    dated && !paired && !COUNTED_THINGS.test(said)
       ? (FIELD_WORDS.find(
           ([words, field]) =>
             ['number', 'money'].includes(field.type) &&
-            (words.includes(named.join(' ')) || words.includes(`${named.join(' ')}s`) || named.some((w) => words.includes(w))),
-        )?.[1] ??
-        ([named.join(' '), named.join(' ').replace(/s$/, '')].some((w) => NUMBER_WORDS.test(w))
-          ? measureNamed(named)
-          : undefined))
+            (words.includes(said) || words.includes(`${said}s`) || named.some((w) => words.includes(w))),
+        )?.[1] ?? ([said, said.replace(/s$/, '')].some((w) => NUMBER_WORDS.test(w)) ? measureNamed(named) : undefined))
       : undefined;
   const last = singular(named[named.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
@@ -584,12 +582,11 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const called = capital([...named.slice(0, -1), last]);
   // A diary of one thing ("a diary for my pregnancy") keeps dated entries about it.
   const topic = !paired && !measure && /^(?:journal|diary)$/.test(kind) && last === named.at(-1) && !/s$/.test(last);
-  const nameWords =
-    paired || topic
-      ? [...(topic ? named : []), 'entry']
-      : measure
-        ? [...named.slice(0, -1), last, 'entry']
-        : [...named.slice(0, -1), last];
+  const nameWords = topic
+    ? [...named, 'entry']
+    : paired
+      ? ['entry']
+      : [...named.slice(0, -1), last, ...(measure ? ['entry'] : [])];
   const name = capital(nameWords);
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
