@@ -20,6 +20,17 @@ export interface CgroupLimits {
   readonly maxPids: number;
 }
 
+/**
+ * The builders' CPU weight, all of them together, against any one process outside them (v1
+ * `cpu.shares`, where an ordinary process weighs 1024; v2 `cpu.weight`, where it weighs 100): an
+ * eighth. Each builder keeps its own cap (the policy's `cpu_percent`); the weight only decides who
+ * runs first when the host's cores are all busy, and then the stack's own work (the API, the
+ * workflow's steps, the pushes to browsers) goes before the untrusted builds it serves. A free
+ * core is used by the builders whatever their weight.
+ */
+export const BUILDERS_CPU_SHARES = 128;
+export const BUILDERS_CPU_WEIGHT = 12;
+
 /** Where the run groups live. Null entries are controllers this host does not offer. */
 export interface CgroupSupport {
   readonly version: 'v1' | 'v2';
@@ -136,6 +147,7 @@ export function detectCgroups(parentName: string): { support: CgroupSupport } | 
       for (const dir of [parents.memoryParent, parents.pidsParent, parents.cpuParent]) {
         if (dir) mkdirSync(dir, { recursive: true });
       }
+      if (parents.cpuParent) tryWrite(join(parents.cpuParent, 'cpu.shares'), String(BUILDERS_CPU_SHARES));
       let killParent = parents.killParent;
       if (killParent) {
         try {
@@ -169,6 +181,7 @@ export function detectCgroups(parentName: string): { support: CgroupSupport } | 
       cpuParent: enabled.includes('cpu') ? parent : null,
       killParent: parent,
     };
+    if (support.cpuParent) tryWrite(join(parent, 'cpu.weight'), String(BUILDERS_CPU_WEIGHT));
     probe(support);
     return { support };
   } catch (err) {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalSandbox, SandboxRunOptions, SandboxRunResult } from '../../local/sandbox/local-sandbox';
 import { LocalSandbox as Sandbox, SANDBOX_JOB_DIR } from '../../local/sandbox/local-sandbox';
@@ -141,6 +141,14 @@ describe('sandbox limits', () => {
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.4);
     expect(run.throttled_periods).toBeGreaterThan(0);
+  });
+
+  it("weighs all builders together at an eighth of one of the host's own processes, so a busy host serves the stack first", () => {
+    const support = sandbox.describe().cgroup!;
+    expect(support.cpuParent).not.toBeNull();
+    const [file, ordinary] = support.version === 'v1' ? ['cpu.shares', 1024] : ['cpu.weight', 100];
+    const weight = Number(readFileSync(join(support.cpuParent!, file), 'utf8').trim());
+    expect(weight).toBe(Math.floor(ordinary / 8));
   });
 
   it('sweeps run cgroups left by a process that is gone, and keeps those of live ones', async () => {
