@@ -1684,6 +1684,33 @@ describe('request → spec', () => {
     expect(describeSpec(specOf('log the hours I volunteer at the food bank')).lines.join(' ')).toContain('total hours per place');
   });
 
+  test("money by what one does with it, 'which' and 'who did it' in a list, and a yes/no the records hold already", () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Money is no record of its own: what is done with it names the app.
+    expect(kindOf('track the money my friends owe me')).toBe('a list of money owed');
+    expect(kindOf('track the money I save each month')).toBe('a savings tracker');
+    expect(kindOf('log the money I earn from tutoring')).toBe('a budget');
+    expect(kindOf('track my money')).toBe('an expense tracker');
+    // "which kid" in a list is a field (the list went on past it), "which" after a comma a clause.
+    expect(labelsOf('a chore chart for my kids: chore, which kid, points, done')).toEqual([
+      'Title:text',
+      'Done:boolean',
+      'Kid:text',
+      'Points:number',
+    ]);
+    expect(labelsOf('a task list with which person, points')).toEqual(expect.arrayContaining(['Person:text', 'Points:number']));
+    expect(labelsOf('my books, which I keep in boxes, with title and author')).not.toContainEqual(expect.stringMatching(/^I /));
+    // "who did it", "who hosts": the person, said as asked.
+    expect(labelsOf('chores for my kids with points and who did it')).toContain('Who did it:text');
+    expect(labelsOf('a dinner party log with who hosts, date and what we ate')).toEqual(
+      expect.arrayContaining(['Who hosts:text', 'What we ate:text']),
+    );
+    // "whether I watched it" on a watchlist is its own Watched; "whether I've worn them" a Worn.
+    const watched = labelsOf('a movie watchlist with rating and whether I watched it');
+    expect(watched.filter((l) => /watched/i.test(l))).toEqual(['Watched:boolean']);
+    expect(labelsOf("a list of my shoes with brand and whether I've worn them")).toContain('Worn:boolean');
+  });
+
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
     const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were refused: "each" before the records, "remember", a marathon.

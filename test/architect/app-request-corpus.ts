@@ -408,6 +408,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Student', 'Attendance mark'],
     behaviours: ['count', 'filter'],
   },
+  {
+    prompt: 'a chore chart for my kids: chore, which kid, points, done',
+    builds: 'spec',
+    entities: ['Task'],
+    fields: { Kid: 'text', Points: 'number', Done: 'boolean' },
+  },
+  { prompt: 'track the money my friends owe me', builds: 'spec', entities: ['Debt'], fields: { Amount: 'money' } },
   { prompt: 'a cycling log', builds: 'spec', entities: ['Ride'], behaviours: ['total'] },
   { prompt: 'a client list for my business', builds: 'spec', entities: ['Client'], behaviours: ['filter', 'search'] },
   { prompt: 'a homework tracker', builds: 'spec', entities: ['Assignment'], behaviours: ['due-today'] },

@@ -9,7 +9,7 @@
  * behaviour of their own.
  */
 
-import { wordPattern } from './word-lists';
+import { WORD_LISTS, wordPattern } from './word-lists';
 
 /** What the app being built is: a kind template (by id) or a compiled spec. */
 export interface BuiltApp {
@@ -40,27 +40,27 @@ const PERIOD = '(?:weekly|monthly|yearly|annual|quarterly)';
 const EACH_PERIOD = '(?:per|by|for each|each|every|a) (?:week|month|year|quarter)\\b';
 const SUMMARY = '(?:totals?|stats|statistics|summar(?:y|ies)|reports?|averages?|breakdowns?|overviews?)';
 
+/** What each gap's app does instead, in plain words (packed with the word lists). */
+const NEED = WORD_LISTS.gapNeeds;
+
 const GAPS: readonly Gap[] = [
   {
     asks: wordPattern('chartAsks'),
     unless: wordPattern('chartsOtherMeaning'),
-    need: 'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
+    need: NEED.charts,
   },
   {
     asks: /\b(csv|excel|xlsx|pdfs?|google sheets)\b/,
-    need: (app) =>
-      app.exportsJson
-        ? 'CSV, Excel or PDF files (the app exports and imports its records as a JSON file instead)'
-        : 'CSV, Excel or PDF files (the app writes no files)',
+    need: (app) => (app.exportsJson ? NEED.filesJson : NEED.filesNone),
   },
   {
     asks: /\b(spaced[- ]repetition|leitner|review schedule)\b/,
-    need: 'spaced repetition (the cards flip and can be filtered, but are not scheduled for review)',
+    need: NEED.spacedRepetition,
   },
   {
     asks: wordPattern('dragAsks'),
     hasIt: ['board'],
-    need: 'drag and drop (nothing in the app moves by dragging)',
+    need: NEED.drag,
   },
   {
     asks: new RegExp(
@@ -68,140 +68,134 @@ const GAPS: readonly Gap[] = [
         // The same ask as a verb: "adds up my hours per week", "counts the visits each month".
         `|\\b(?:adds?|adding|sums?|summing|totals|totall?ing|counts|counting) (?:up )?[^.;]{0,30}?\\b${EACH_PERIOD}`,
     ),
-    need: 'totals or statistics per week, month or year (its totals cover all the records shown, or each day or value of a field)',
+    need: NEED.periodTotals,
   },
   {
     asks: /\b(averages?|averaged|avg)\b/,
     // A compiled app averages a number, money or rating field (when it has one).
     has: (app) => app.averages === true,
-    need: (app) =>
-      app.kind
-        ? 'averages (the app sums and counts its records)'
-        : 'averages (the records have no number, amount or rating to average)',
+    need: (app) => (app.kind ? NEED.averagesKind : NEED.averagesSpec),
   },
   {
     asks: wordPattern('timelineAsks'),
-    need: 'a week, hour or timeline view (a calendar lists the records by month and day)',
+    need: NEED.timeline,
   },
   {
     asks: /\bmedians?\b/,
-    need: 'medians (the app sums, counts and averages its records)',
+    need: NEED.medians,
   },
   {
     asks: wordPattern('repeatingAsks'),
-    need: 'records that repeat on a schedule (each record is entered once)',
+    need: NEED.repeating,
   },
   {
     asks: wordPattern('nestedAsks'),
-    need: 'records inside records, such as subtasks (each record stands on its own)',
+    need: NEED.nested,
   },
   {
     asks: wordPattern('progressBarAsks'),
-    need: 'progress bars (the app shows counts and totals)',
+    need: NEED.progressBars,
   },
   {
     asks: wordPattern('soundAsks'),
-    need: 'sounds, voice and audio (the app is silent)',
+    need: NEED.sound,
   },
   {
     asks: wordPattern('splitAsks'),
     // Who owes me is what a list of money owed keeps: it does not split.
     unless: /\bwho owes (?:me|us)\b/,
     hasIt: ['calculator'],
-    need: 'working out who owes whom (the app adds the amounts up; it does not split them)',
+    need: NEED.split,
   },
   {
     asks: wordPattern('goalAsks'),
     // The same ask by its unit or period ("a page-per-day goal", "a goal each week", "a step
     // target"), or as a budget to stay within ("a monthly budget", "over budget").
     also: wordPattern('goalAlso'),
-    need: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
+    need: NEED.goal,
   },
   {
     asks: wordPattern('personalBestAsks'),
-    need: 'best results such as personal records (the app sums and counts its records; it does not pick out the best one)',
+    need: NEED.personalBest,
   },
   {
     asks: wordPattern('madeListAsks'),
     // A shopping list beside the recipes or meals it would come from.
     also: wordPattern('madeListAlso'),
-    need: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
+    need: NEED.madeList,
   },
   {
     asks: wordPattern('scalingAsks'),
-    need: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
+    need: NEED.scaling,
   },
   {
     asks: wordPattern('marketPriceAsks'),
     // Stocks of food or supplies have no market price.
     unless: wordPattern('stockNotShares'),
-    need: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
+    need: NEED.marketPrices,
   },
   {
     asks: /\bmaps?\b/,
     unless: wordPattern('mapOtherMeaning'),
-    need: 'a map (the app keeps the places as a list; it draws no map)',
+    need: NEED.map,
   },
   {
     // The world clock converts between zones; the converter names them as a conversion it lacks.
     asks: /\btime ?zones?\b/,
     hasIt: ['clock', 'converter'],
-    need: 'time zones (times are kept as entered; a world clock converts between zones)',
+    need: NEED.timeZones,
   },
   {
     asks: /\bwikis?\b/,
-    need: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
+    need: NEED.wiki,
   },
   {
     asks: wordPattern('spellCheckAsks'),
-    need: 'checking spelling or grammar (the app has no dictionary)',
+    need: NEED.spelling,
   },
   {
     asks: /\bfavou?rites?\b|\bstarred\b/,
     hasIt: ['feed'],
     specHasIt: true,
-    need: 'favourites (nothing in the app can be marked as a favourite)',
+    need: NEED.favourites,
   },
   {
     asks: wordPattern('taskListBesideTimerAsks'),
     specHasIt: true,
-    need: 'a task list beside the timer (the timer counts down focus and break phases)',
+    need: NEED.taskListTimer,
   },
   {
     asks: /\bmarkdown\b|\brich text\b/,
-    need: 'markdown or rich text formatting (the text is shown as written)',
+    need: NEED.markdown,
   },
   {
     asks: wordPattern('repaymentScheduleAsks'),
     // Only the loan calculator is asked for one: a debt list's "payment schedule" is its due dates.
     has: (app) => app.kind !== 'calculator',
-    need: 'a payment-by-payment schedule (the calculator works out the monthly payment, the total paid and the interest)',
+    need: NEED.repayment,
   },
   {
     asks: /\bmagic (?:8|eight) balls?\b/,
-    need: "the magic 8-ball's own answers (the picker draws from a list you write)",
+    need: NEED.magic8,
   },
   {
     asks: wordPattern('teamSplitAsks'),
-    need: 'splitting names into teams (the picker draws one name from a list at a time)',
+    need: NEED.teams,
   },
   {
     // Flashcards hold what you write on them: a drill makes up no questions and marks no answers.
     asks: wordPattern('quizAsks'),
-    need: 'questions made up and answers marked for you (you write each card, and the game flips them)',
+    need: NEED.quiz,
   },
   {
     // A compiled spec names it among what its records cannot do (recordsTool).
     asks: wordPattern('formAsks'),
     specHasIt: true,
-    need: (app) =>
-      app.kind === 'page'
-        ? 'a form that sends what visitors fill in (the page has no server to receive it; visitors get in touch by its e-mail link)'
-        : 'a form that sends what visitors fill in (the app has no server to receive it)',
+    need: (app) => (app.kind === 'page' ? NEED.formPage : NEED.formApp),
   },
   {
     asks: wordPattern('lessonAsks'),
-    need: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
+    need: NEED.lessons,
   },
 ];
 

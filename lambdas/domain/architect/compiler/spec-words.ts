@@ -52,7 +52,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   species: ['fish', 'kind of fish', 'type of fish'],
   body: ['notes', 'note'],
   name: ['title', 'product', 'product name'],
-  title: ['name'],
+  title: ['name', 'chore', 'task'],
   due: ['pickup date', 'pickup', 'delivery date'],
   next: ['follow up', 'follow up date', 'follow up dates'],
   dose: ['dosage', 'doses'],
@@ -267,8 +267,12 @@ function withLists(
       /(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))/g,
       'plus ',
     )
-    // "my coffee: which beans, grams …": the beans.
+    // "my coffee: which beans, grams …": the beans; "chore, which kid, points": the kid.
     .replace(/(:\s+)which /g, '$1')
+    .replace(
+      /(\bwith\s+|\s,\s+|\band\s+)which (?!(?:i|we|you|they|he|she|it|is|are|was|were)\b)(?=[a-z]+(?: [a-z]+)? ?(?:,|\band\b|\bor\b|\.|$))/g,
+      '$1',
+    )
     .replace(wordPattern('inBeforeUnit', 'g'), '')
     .matchAll(wordPattern('fieldLists', 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
@@ -561,10 +565,16 @@ export function applySpecWords(
       continue;
     }
     // "whether I know it", "whether we went": a yes or no, said as asked.
-    const whether = /^whether ((?:i|we) [a-z]+(?: (?:it|them|there))?)$/.exec(item.words)?.[1];
+    // "whether I've worn them": a yes or no called Worn.
+    const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there))?)$/.exec(item.words)?.[1];
     if (whether) {
-      const label = whether.replace(/^i /, 'I ').replace(/^w/, 'W');
-      if (!findField(primary, label)) ed.addField(primary, { ...fieldNamed(whether, 'boolean'), label }, true, item.words);
+      const done = /^(?:ive|weve) ([a-z]+)/.exec(whether)?.[1];
+      const label = done ? done.charAt(0).toUpperCase() + done.slice(1) : whether.replace(/^i /, 'I ').replace(/^w/, 'W');
+      // "a watchlist … and whether I watched it": the records' own Watched.
+      const verb = whether.split(' ')[1]!;
+      const held = primary.fields.some((f) => f.type === 'boolean' && f.id === verb);
+      if (!held && !findField(primary, label))
+        ed.addField(primary, { ...fieldNamed(whether, 'boolean'), label }, true, item.words);
       continue;
     }
     // "how long they lasted", "how long it took": its duration.
@@ -588,12 +598,22 @@ export function applySpecWords(
       continue;
     }
     // "what I planted", "what I ate": said in the app as it was asked.
-    const what = /^what (?:i|we) ([a-z]+)$/.exec(item.words);
+    const what = /^what (i|we) ([a-z]+)$/.exec(item.words);
     if (what) {
       // Unless the records name it already: what I ate is the food, what I planted the plant.
-      const held = { ate: 'food', eat: 'food', planted: 'plant', plant: 'plant', cooked: 'dish', drank: 'drink' }[what[1]!];
-      if (!findField(primary, held ?? what[1]!))
-        ed.addField(primary, { ...fieldNamed(item.words, 'text'), label: `What I ${what[1]!}` });
+      const held = { ate: 'food', eat: 'food', planted: 'plant', plant: 'plant', cooked: 'dish', drank: 'drink' }[what[2]!];
+      if (!findField(primary, held ?? what[2]!))
+        ed.addField(primary, { ...fieldNamed(item.words, 'text'), label: `What ${what[1] === 'i' ? 'I' : 'we'} ${what[2]!}` });
+      continue;
+    }
+    // "who did it", "who hosts": the person, said as asked, unless the records name one.
+    const whoDid =
+      /^who (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|borrowed)(?: (?:it|them|this))?$/.exec(
+        item.words,
+      );
+    if (whoDid) {
+      if (!primary.fields.some((f) => /^(?:person|who|member|player|child|kid|host|winner)$/.test(f.id)))
+        ed.addField(primary, { id: 'who', label: `W${item.words.slice(1)}`, type: 'text', required: false }, true, item.words);
       continue;
     }
     // "who, amount, date": the person each record is of, unless the records name one.

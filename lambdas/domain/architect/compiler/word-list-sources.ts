@@ -8,7 +8,7 @@ const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)
  * The request reader's field vocabulary and its long word lists (every regular expression of 60
  * characters or more in read-request.ts and spec-words.ts, and the longest of feature-gaps.ts and
  * request-limits.ts), as the sources of their regular expressions, with the table of what a static
- * app cannot do and the reader's two longest refusals; the file that reads each one says what it
+ * app cannot do, what an app does instead of a part it lacks and the reader's two longest refusals; the file that reads each one says what it
  * means, where it is used. Function bundles carry them packed (word-lists.ts), not as code; tests
  * and the local stack read them here.
  */
@@ -106,7 +106,7 @@ export function sourceWordLists() {
     gameBoardSize: String.raw`\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b`,
     notAWishNoun: String.raw`(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$`,
     progressWords: String.raw`^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping)$`,
-    measureOnlyWords: String.raw`^(?:glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces|hours|minutes)$`,
+    measureOnlyWords: String.raw`^(?:money|cash|glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces|hours|minutes)$`,
     inBeforeUnit: String.raw`\bin (?=(?:km|miles|kg|lbs|pounds|grams|ml|litres|liters|minutes|hours|metres|meters|feet|cm)\b)`,
     namingVerbs: String.raw`^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|by|:)$`,
     beforeClause: String.raw`^(?!\s*(?:who|what|how|when|whether)\b)(.*?)\b(?:i|im|ive|we|were|weve|they|theyre|it)\b.*`,
@@ -305,5 +305,46 @@ export function sourceWordLists() {
       ['deviceFeatures', 'native device features (camera, location, sensors)', false, ''],
       ['liveData', 'live data from the internet (the app has no server to fetch it)', false, ''],
     ] as ReadonlyArray<readonly [pattern: string, need: string, core: boolean, instead: string]>,
+    /** The parts a request asks for that the app lacks (feature-gaps.ts), each with what the app does instead. */
+    gapNeeds: {
+      charts:
+        'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)',
+      filesJson: 'CSV, Excel or PDF files (the app exports and imports its records as a JSON file instead)',
+      filesNone: 'CSV, Excel or PDF files (the app writes no files)',
+      spacedRepetition: 'spaced repetition (the cards flip and can be filtered, but are not scheduled for review)',
+      drag: 'drag and drop (nothing in the app moves by dragging)',
+      periodTotals:
+        'totals or statistics per week, month or year (its totals cover all the records shown, or each day or value of a field)',
+      averagesKind: 'averages (the app sums and counts its records)',
+      averagesSpec: 'averages (the records have no number, amount or rating to average)',
+      timeline: 'a week, hour or timeline view (a calendar lists the records by month and day)',
+      medians: 'medians (the app sums, counts and averages its records)',
+      repeating: 'records that repeat on a schedule (each record is entered once)',
+      nested: 'records inside records, such as subtasks (each record stands on its own)',
+      progressBars: 'progress bars (the app shows counts and totals)',
+      sound: 'sounds, voice and audio (the app is silent)',
+      split: 'working out who owes whom (the app adds the amounts up; it does not split them)',
+      goal: 'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
+      personalBest:
+        'best results such as personal records (the app sums and counts its records; it does not pick out the best one)',
+      madeList: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
+      scaling: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
+      marketPrices: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
+      map: 'a map (the app keeps the places as a list; it draws no map)',
+      timeZones: 'time zones (times are kept as entered; a world clock converts between zones)',
+      wiki: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
+      spelling: 'checking spelling or grammar (the app has no dictionary)',
+      favourites: 'favourites (nothing in the app can be marked as a favourite)',
+      taskListTimer: 'a task list beside the timer (the timer counts down focus and break phases)',
+      markdown: 'markdown or rich text formatting (the text is shown as written)',
+      repayment: 'a payment-by-payment schedule (the calculator works out the monthly payment, the total paid and the interest)',
+      magic8: "the magic 8-ball's own answers (the picker draws from a list you write)",
+      teams: 'splitting names into teams (the picker draws one name from a list at a time)',
+      quiz: 'questions made up and answers marked for you (you write each card, and the game flips them)',
+      formPage:
+        'a form that sends what visitors fill in (the page has no server to receive it; visitors get in touch by its e-mail link)',
+      formApp: 'a form that sends what visitors fill in (the app has no server to receive it)',
+      lessons: 'lessons, exercises and grading (the app is a deck of flashcards you write yourself)',
+    },
   };
 }
