@@ -1711,6 +1711,18 @@ describe('request → spec', () => {
     expect(labelsOf("a list of my shoes with brand and whether I've worn them")).toContain('Worn:boolean');
   });
 
+  test("one's own things and what each has, joined by 'and' with no 'with'", () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Miles are what the shoes have, not a unit to convert.
+    const shoes = specOf('my running shoes and how many miles each has');
+    expect(shoes.entities[0]!.name).toBe('Running shoe');
+    expect(shoes.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Distance', type: 'number' }));
+    expect(labelsOf('my vinyl records and where I bought them')).toContain('Bought at:text');
+    expect(labelsOf('track which board games we played and who won')).toContain('Won by:text');
+    expect(labelsOf('track my plants and when I watered them')).toContain('Watered on:date');
+    expect(labelsOf('my kids with their heights')).toContain('Heights:number');
+  });
+
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
     const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were refused: "each" before the records, "remember", a marathon.

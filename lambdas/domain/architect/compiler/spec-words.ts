@@ -257,6 +257,12 @@ function withLists(
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
+    // "my running shoes and how many miles each has", "track board games we played and who won":
+    // what each of the records has.
+    .replace(
+      /^((?:(?:track|log|record) )?(?:my |our |the )?(?:[a-z]+ ){0,2}[a-z]+s(?: (?:i|we) [a-z]+)?) and (?=(?:how|when|where|what|which|whether|who|their|its)\b)/,
+      '$1 with ',
+    )
     // "when to harvest": its date; "where I bought it": the place, as "bought at".
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     .replace(/\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them))?\b/g, '$1 at')
