@@ -1691,6 +1691,11 @@ describe('request → spec', () => {
     expect(kindOf('track the money I save each month')).toBe('a savings tracker');
     expect(kindOf('log the money I earn from tutoring')).toBe('a budget');
     expect(kindOf('track my money')).toBe('an expense tracker');
+    expect(kindOf('a simple app to track my loans to friends')).toBe('a list of money owed');
+    // Things to do before an age are a bucket list; a reading challenge's target is a goal the app lacks.
+    expect(kindOf('a list of things to do before I turn 30')).toBe('a bucket list');
+    const challenge = readRequest('a reading challenge tracker: 50 books this year');
+    expect(challenge.leftOut).toContainEqual(expect.stringMatching(/^a goal or a limit/));
     // "which kid" in a list is a field (the list went on past it), "which" after a comma a clause.
     expect(labelsOf('a chore chart for my kids: chore, which kid, points, done')).toEqual([
       'Title:text',
