@@ -1728,6 +1728,20 @@ describe('request → spec', () => {
     expect(labelsOf('my kids with their heights')).toContain('Heights:number');
   });
 
+  test("a measure 'per' something is totalled per a field of that name; 'resolved' and 'wrapped' are yes or no", () => {
+    const totals = (prompt: string) =>
+      specOf(prompt).behaviours.flatMap((b) => (b.type === 'total' ? [`${b.field} per ${b.by ?? 'all'}`] : []));
+    const study = specOf('log my study hours per subject');
+    expect(study.entities[0]!.fields.map((f) => f.label)).toContain('Subject');
+    expect(totals('log my study hours per subject')).toEqual(['hours per subject']);
+    expect(totals('track my running miles per shoe')).toEqual(['distance per shoe']);
+    expect(totals('log my spending per store')).toEqual(['amount per store']);
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    expect(labelsOf('log customer complaints with date, customer, issue, resolved')).toContain('Resolved:boolean');
+    expect(labelsOf('a gift tracker for christmas: person, gift, price, bought, wrapped')).toContain('Wrapped:boolean');
+    expect(kindOf('track the hours my employees work each week')).toBe('an hour tracker');
+  });
+
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
     const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were refused: "each" before the records, "remember", a marathon.

@@ -162,14 +162,7 @@ const BEFORE_CONTAINER = new RegExp(
   `\\b([a-z]+(?: [a-z]+)?) (?:${CONTAINER_LIST}|journal|diary|register|${RECORD_CONTAINER})\\b`,
 );
 
-const NOUN_STOP = new Set(
-  (
-    'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
-    'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
-    'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
-    'would like love d needed information info details'
-  ).split(' '),
-);
+const NOUN_STOP = new Set(WORD_LISTS.nounStop.split(' '));
 
 /**
  * The everyday app a request's words name (the longest keyword; the first of equals; one before
@@ -410,11 +403,7 @@ const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
 const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
 
 /** Words that end a noun phrase: what follows describes the records, it does not name them. */
-const CLAUSE_WORDS = new Set(
-  'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre'.split(
-    ' ',
-  ),
-);
+const CLAUSE_WORDS = new Set(WORD_LISTS.clauseWords.split(' '));
 
 /** A countdown named by what it counts down to: "an event countdown", "a wedding countdown". */
 const DATED_COUNTDOWN = wordPattern('datedCountdown');
@@ -634,7 +623,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     id: 'generic',
     keywords: [],
     title: titleCase([...called.split(' '), phraseKind]).slice(0, 80),
-    phrase: `${/^[aeiou]/i.test(called) ? 'an' : 'a'} ${called.toLowerCase()} ${phraseKind}`,
+    phrase: `${/^(?:[aeiou]|hour|honou?r)/i.test(called) ? 'an' : 'a'} ${called.toLowerCase()} ${phraseKind}`,
     entities: [{ id, name, plural, fields, parent: null }],
     views: [{ type: catalog ? 'cards' : 'list', entity: id, field: null }],
     behaviours: [
@@ -702,13 +691,7 @@ function ownTick(spec: AppSpec): AppSpec {
 const TOOL_HEAD_END = wordPattern('toolHeadEnd');
 
 /** Words before "calculator" that ask for nothing but the arithmetic one ("a simple calculator"). */
-const PLAIN_CALCULATOR = new Set(
-  (
-    'a an the my our your me simple basic small little tiny nice clean minimal minimalist pocket desk desktop online ' +
-    'web math maths arithmetic everyday standard regular normal quick easy good cool dark light mode themed retro ' +
-    'modern big classic style ios iphone android mobile beautiful pretty handy plain build make create want need am i'
-  ).split(' '),
-);
+const PLAIN_CALCULATOR = new Set(WORD_LISTS.plainCalculator.split(' '));
 
 /**
  * What a calculator request asks beyond plain arithmetic ("a tip calculator": the tip formula;
@@ -734,21 +717,23 @@ function formulaWords(features: readonly FeatureId[]): ReadonlySet<string> {
   );
 }
 
+/** What a built app does instead of a part asked for, in plain words (packed with the word lists). */
+const NOTE = WORD_LISTS.readingNotes;
+
 /**
  * What a request asks of its records beyond keeping them, said as left out: "a random quote
  * generator" wants one drawn, "a contact form" a form that reaches its owner.
  */
 function recordsTool(text: string): string | null {
   if (wordPattern('invoiceMaker').test(text)) {
-    return 'a printable invoice with line items (the app keeps each invoice as one record with its amount)';
+    return NOTE.invoice;
   }
-  if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text))
-    return 'drawing one at random (the app keeps the records you add and lists them)';
+  if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text)) return NOTE.drawOne;
   if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
-    return 'visitors signing it from their own devices (entries stay in the browser they were written in)';
+    return NOTE.guestBook;
   }
   if (wordPattern('formNouns').test(text)) {
-    return 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)';
+    return NOTE.formSends;
   }
   return null;
 }
@@ -763,7 +748,7 @@ const FOCUS_TIMER = wordPattern('focusTimer');
 function specialTimer(text: string): string | null {
   // A stopwatch, laps and counting up are the timer's stopwatch feature; what neither does is named.
   if (/\b(?:alarm|alarms|alarm clock|ring at|wake me)\b/.test(text)) {
-    return 'an alarm at a time of day (the timer counts down minutes, and a stopwatch counts up)';
+    return NOTE.timerAlarm;
   }
   return null;
 }
@@ -771,8 +756,8 @@ function specialTimer(text: string): string | null {
 /** What a clock request asks beyond the world clock, said as left out. */
 function specialClock(text: string): string | null {
   const missing = [
-    /\balarms?\b/.test(text) && 'an alarm (the clock shows the time; it rings no alarm)',
-    /\b(?:analog(?:ue)?|hands|clock face)\b/.test(text) && 'an analog face with hands (the times are shown in digits)',
+    /\balarms?\b/.test(text) && NOTE.clockAlarm,
+    /\b(?:analog(?:ue)?|hands|clock face)\b/.test(text) && NOTE.clockFace,
   ].filter((note): note is string => typeof note === 'string');
   return missing.length > 0 ? missing.join('; ') : null;
 }
@@ -787,7 +772,7 @@ function specialDrawing(text: string): string | null {
     /\bpixel\b/.test(text) && 'a pixel grid',
     /\b(?:animat\w*|frames?)\b/.test(text) && 'animation',
   ].filter((note): note is string => typeof note === 'string');
-  return missing.length > 0 ? `${missing.join(', ')} (the pad draws freehand strokes with a pen and an eraser)` : null;
+  return missing.length > 0 ? `${missing.join(', ')} ${NOTE.drawingPad}` : null;
 }
 
 /** What a developer-tools request asks beyond JSON, Base64, URL encoding and SHA digests, said as left out. */
@@ -799,7 +784,7 @@ function specialDevtools(text: string): string | null {
     /\b(?:regex|regular expressions?)\b/.test(text) && 'a regular expression tester',
     wordPattern('minifierAsks').test(text) && 'minifying code (it minifies JSON)',
   ].filter((note): note is string => typeof note === 'string');
-  return missing.length > 0 ? `${missing.join(', ')} (the tools are JSON, Base64, URL encoding and SHA digests)` : null;
+  return missing.length > 0 ? `${missing.join(', ')} ${NOTE.devtools}` : null;
 }
 
 /** Quantities a converter request names that the unit converter (length, mass, temperature) lacks. */
@@ -1154,8 +1139,11 @@ export function readRequest(request: string): RequestReading {
     if (reading && (!kindNamed || !kindOutsideNoun)) {
       chosen = reading.preset;
       generic = true;
-      // The noun names the records, not their shape: "board games" asks for no board.
-      shapeText = text.replace(reading.noun, ' ');
+      // The noun names the records, not their shape: "board games" asks for no board. A measure
+      // it ends with stays ("my study hours per subject": the hours, per subject).
+      const measure = reading.noun.split(' ').at(-1)!;
+      const measured = reading.preset.entities[0]!.fields.some((f) => f.type === 'number' && f.label.toLowerCase() === measure);
+      shapeText = text.replace(reading.noun, measured ? measure : ' ');
     }
   }
   const leftOut = limits.map((l) => l.need);

@@ -167,7 +167,7 @@ class SpecEditor {
     }
     entity.fields.push(field);
     const label = field.label.toLowerCase();
-    if (say) this.changes.push(`added ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} field`);
+    if (say) this.changes.push(`added ${/^(?:[aeiou]|hour|honou?r)/.test(label) ? 'an' : 'a'} ${label} field`);
     return field;
   }
 
@@ -768,6 +768,14 @@ export function applySpecWords(
       by = findField(primary, totalBy[1] ?? '');
       const vocab = vocabularyField(totalBy[1] ?? '');
       if (!by && vocab && vocab.type === 'choice') by = ed.addField(primary, { ...vocab });
+      // "my spending per store": a field of that name, which the person fills in.
+      if (
+        !by &&
+        !vocab &&
+        /^[a-z]{3,}$/.test(totalBy[1] ?? '') &&
+        !/^(?:the|day|week|month|year|quarter|each|every)$/.test(totalBy[1]!)
+      )
+        by = ed.addField(primary, fieldNamed(totalBy[1]!, 'text'));
     } else if (has(text, wordPattern('totalPerDay'))) {
       // "daily totals": per date, where the records have one.
       by = ed.firstOf(primary, ['date']);
@@ -831,6 +839,21 @@ export function applySpecWords(
       wordPattern('groupingVerbs').test(verb) || verb === primary.plural.toLowerCase() || verb === primary.name.toLowerCase();
     let field = findField(primary, word);
     const vocab = vocabularyField(word);
+    // "study hours per subject": what the records measure, totalled per a field of that name.
+    const measured = field || vocab ? undefined : findField(primary, verb);
+    if (
+      measured &&
+      (measured.type === 'number' || measured.type === 'money') &&
+      !/^(?:the|a|an|my|day|week|month|year|quarter|hour|minute|session|time|unit|item|each|every)$/.test(word)
+    ) {
+      const by = ed.addField(primary, fieldNamed(word, 'text'));
+      ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === measured.id));
+      ed.addBehaviour(
+        { type: 'total', entity: primary.id, field: measured.id, by: by.id },
+        `totalled ${measured.label.toLowerCase()} per ${by.label.toLowerCase()}`,
+      );
+      continue;
+    }
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
     // "grouped by genre" names a field the preset lacks: the person types its values.
     if (!field && explicit && !vocab && word.length > 2 && !/^(the|a|an|my|day|week|month)$/.test(word)) {
@@ -1039,7 +1062,7 @@ export function applySpecWords(
   leftOut.push(...filtersLeftOut);
   for (const app of secondApps) {
     leftOut.push(
-      `${/^[aeiou]/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,
+      `${/^(?:[aeiou]|hour|honou?r)/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,
     );
   }
   return { spec: ed.result(), changes: ed.changes, leftOut, present };

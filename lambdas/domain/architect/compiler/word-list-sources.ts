@@ -193,7 +193,7 @@ export function sourceWordLists() {
     requestLabel: String.raw`^\s*(?:(?:my|our|an?|the|new|app|project|website)\s+)*(?:idea|request|task|project|app|brief|spec|prompt|goal|build|concept|wish)\s*:\s+(?=(?:a|an|the|my|our)\s)`,
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
     moneyWords: String.raw`(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget|(?:hourly|daily|day) rate)$`,
-    booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted)$`,
+    booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
@@ -305,6 +305,32 @@ export function sourceWordLists() {
       ['deviceFeatures', 'native device features (camera, location, sensors)', false, ''],
       ['liveData', 'live data from the internet (the app has no server to fetch it)', false, ''],
     ] as ReadonlyArray<readonly [pattern: string, need: string, core: boolean, instead: string]>,
+    /** Words that name no records in a request's noun (read-request.ts, NOUN_STOP). */
+    nounStop:
+      'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
+      'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
+      'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
+      'would like love d needed information info details',
+    /** Words that end a noun phrase (read-request.ts, CLAUSE_WORDS). */
+    clauseWords:
+      'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre',
+    /** Words before "calculator" that ask only for the arithmetic one (read-request.ts, PLAIN_CALCULATOR). */
+    plainCalculator:
+      'a an the my our your me simple basic small little tiny nice clean minimal minimalist pocket desk desktop online ' +
+      'web math maths arithmetic everyday standard regular normal quick easy good cool dark light mode themed retro ' +
+      'modern big classic style ios iphone android mobile beautiful pretty handy plain build make create want need am i',
+    /** What a kind template or a compiled app does instead of a part asked for (read-request.ts). */
+    readingNotes: {
+      invoice: 'a printable invoice with line items (the app keeps each invoice as one record with its amount)',
+      drawOne: 'drawing one at random (the app keeps the records you add and lists them)',
+      guestBook: 'visitors signing it from their own devices (entries stay in the browser they were written in)',
+      formSends: 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)',
+      timerAlarm: 'an alarm at a time of day (the timer counts down minutes, and a stopwatch counts up)',
+      clockAlarm: 'an alarm (the clock shows the time; it rings no alarm)',
+      clockFace: 'an analog face with hands (the times are shown in digits)',
+      drawingPad: '(the pad draws freehand strokes with a pen and an eraser)',
+      devtools: '(the tools are JSON, Base64, URL encoding and SHA digests)',
+    },
     /** The parts a request asks for that the app lacks (feature-gaps.ts), each with what the app does instead. */
     gapNeeds: {
       charts:
