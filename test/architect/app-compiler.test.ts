@@ -1742,6 +1742,24 @@ describe('request → spec', () => {
     expect(kindOf('track the hours my employees work each week')).toBe('an hour tracker');
   });
 
+  test('a payment kept, a camera listed and mileage driven are what the records keep, not payments taken, device features or a second measure', () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    const walker = readRequest("I'm a dog walker and I want to keep track of the dogs I walk, their owners and payment");
+    expect(walker.leftOut).toEqual([]);
+    expect(labelsOf("I'm a dog walker and I want to keep track of the dogs I walk, their owners and payment")).toContain(
+      'Payment:money',
+    );
+    expect(readRequest('an online store that takes payments').leftOut).toContain('taking payments');
+    expect(readRequest('a photography log: camera, lens, settings, location').leftOut).toEqual([]);
+    expect(readRequest('an app that uses my camera, GPS and microphone').leftOut).toContainEqual(
+      expect.stringMatching(/^native device features/),
+    );
+    expect(kindOf('a diabetes log with sugar and insulin')).toBe('a diabetes log');
+    const mileage = specOf('keep track of my mileage for work trips for tax purposes');
+    expect(mileage.phrase).toBe('a mileage log');
+    expect(mileage.entities[0]!.fields.filter((f) => f.type === 'number').map((f) => f.label)).toEqual(['Distance']);
+  });
+
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
     const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were refused: "each" before the records, "remember", a marathon.

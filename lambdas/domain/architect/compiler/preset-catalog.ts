@@ -865,7 +865,17 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'drives',
-      keywords: ['mileage log', 'mileage tracker', 'business mileage', 'work mileage', 'driving log', 'drive log'],
+      keywords: [
+        'mileage log',
+        'mileage tracker',
+        'business mileage',
+        'work mileage',
+        'mileage for work',
+        'mileage for tax',
+        'track my mileage',
+        'driving log',
+        'drive log',
+      ],
       title: 'Mileage',
       phrase: 'a mileage log',
       entities: [

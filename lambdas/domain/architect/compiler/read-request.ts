@@ -417,6 +417,11 @@ const EVENT_NOUNS = wordPattern('eventNouns');
 /** Nouns that are the same in both numbers, or that name something other in the singular. */
 const PLURAL_ONLY = new Set([
   'series',
+  'diabetes',
+  'news',
+  'physics',
+  'measles',
+  'shingles',
   'species',
   'savings',
   'earnings',

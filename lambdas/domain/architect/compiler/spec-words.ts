@@ -60,6 +60,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
   bottles: ['quantity', 'how many'],
+  distance: ['mileage', 'miles'],
   quantity: ['stock', 'in stock', 'stock level', 'how many'],
   front: ['word', 'term', 'question', 'phrase'],
   back: ['translation', 'meaning', 'definition', 'answer'],
