@@ -1760,6 +1760,15 @@ describe('request → spec', () => {
     expect(mileage.entities[0]!.fields.filter((f) => f.type === 'number').map((f) => f.label)).toEqual(['Distance']);
   });
 
+  test('contact lenses, a grocery budget, the days one went to the gym and the times a toddler threw a tantrum', () => {
+    const lenses = specOf('a tracker for my contact lenses: when I opened them and when to replace');
+    expect(lenses.entities[0]!.name).toBe('Lens');
+    expect(kindOf('an address book with my contacts')).toBe('an address book');
+    expect(kindOf('I want to track my weekly grocery budget')).toBe('an expense tracker');
+    expect(kindOf('track which days I went to the gym')).toBe('a workout log');
+    expect(kindOf('a log of times my toddler threw a tantrum')).toBe('a log of each time your toddler threw a tantrum');
+  });
+
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
     const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were refused: "each" before the records, "remember", a marathon.

@@ -190,6 +190,8 @@ export function normalizeRequestText(
     .replace(/\bto-dos?\b/g, 'todo')
     .replace(/\bto do (list|app|items?)\b/g, 'todo $1')
     .replace(/\blog books?\b/g, 'logbook')
+    // Lenses, not the people of an address book.
+    .replace(/\bcontact lens(es)?\b/g, 'lens$1')
     .replace(/[’']/g, '');
   // A name the person gives ("called Habbit Hero") keeps its spelling.
   const named =

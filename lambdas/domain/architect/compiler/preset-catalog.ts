@@ -126,6 +126,8 @@ export function sourcePresets(): Preset[] {
         'expense',
         'petty cash',
         'grocery spending',
+        'grocery budget',
+        'food budget',
         'spending on groceries',
         'expense tracker',
         'spending',

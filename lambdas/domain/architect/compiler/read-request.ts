@@ -441,7 +441,7 @@ function singular(word: string): string {
   if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
-  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  if (/(ches|shes|xes|sses|lenses)$/.test(word)) return word.slice(0, -2);
   if (/izzes$/.test(word)) return word.slice(0, -3);
   return word.replace(/s$/, '');
 }
@@ -951,7 +951,7 @@ const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 
 /** "log every time my baby wakes up", "a log of the times my dog barks", "track when I get a headache". */
 const EVENT_TIMES =
-  /\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)/;
+  /\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|times|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)/;
 
 /** A log of each time something happens (`what`: "my baby wakes up at night"), with its date and time. */
 function eventLog(what: string): Preset {

@@ -105,7 +105,7 @@ export function sourceWordLists() {
     gamePictures: String.raw`\b(?:(?:animal|own|custom|family|my) )?(?:pictures?|photos?|images?|emojis?)\b`,
     gameBoardSize: String.raw`\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b`,
     notAWishNoun: String.raw`(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$`,
-    progressWords: String.raw`^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping)$`,
+    progressWords: String.raw`^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping|days|times|dates)$`,
     measureOnlyWords: String.raw`^(?:money|cash|glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces|hours|minutes)$`,
     inBeforeUnit: String.raw`\bin (?=(?:km|miles|kg|lbs|pounds|grams|ml|litres|liters|minutes|hours|metres|meters|feet|cm)\b)`,
     namingVerbs: String.raw`^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|by|:)$`,
