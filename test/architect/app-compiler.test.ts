@@ -1603,7 +1603,9 @@ describe('request → spec', () => {
         'Notes:longtext',
       ]);
     }
-    expect(readRequest('track every time I get a headache').interpretedAs).toBe('a log of each time you get a headache');
+    expect(readRequest('track every time I get a nosebleed').interpretedAs).toBe('a log of each time you get a nosebleed');
+    // A headache each time is a symptom, with its severity.
+    expect(kindOf('track every time I get a headache')).toBe('a symptom log');
     // A preset's own reading of the same words stays.
     expect(kindOf('log every time my dog goes out')).toBe(kindOf('a potty training log'));
     // Was a shopping list without a store or a price.
@@ -1767,6 +1769,18 @@ describe('request → spec', () => {
     expect(kindOf('I want to track my weekly grocery budget')).toBe('an expense tracker');
     expect(kindOf('track which days I went to the gym')).toBe('a workout log');
     expect(kindOf('a log of times my toddler threw a tantrum')).toBe('a log of each time your toddler threw a tantrum');
+  });
+
+  test("a measure's unit names no records, what triggers them is a trigger, and headaches are symptoms", () => {
+    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    const meditation = specOf('log my daily meditation minutes');
+    expect([meditation.phrase, meditation.entities[0]!.name]).toEqual(['a meditation log', 'Meditation entry']);
+    expect(labelsOf('log my daily meditation minutes')).toContain('Minutes:number');
+    expect(specOf('an app to log my swimming laps').entities[0]!.fields.map((f) => f.label)).toContain('Laps');
+    expect(labelsOf('my allergies and what triggers them')).toContain('Trigger:text');
+    expect(kindOf('my headaches and what triggered them')).toBe('a symptom log');
+    expect(specOf('my stomachaches').entities[0]!.name).toBe('Stomachache');
+    expect(kindOf('track my 401k contributions')).toBe('a savings tracker');
   });
 
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {

@@ -441,6 +441,7 @@ function singular(word: string): string {
   if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
+  if (/(?:head|stomach|back|tooth|ear|tummy)aches$/.test(word)) return word.slice(0, -1);
   if (/(ches|shes|xes|sses|lenses)$/.test(word)) return word.slice(0, -2);
   if (/izzes$/.test(word)) return word.slice(0, -3);
   return word.replace(/s$/, '');
@@ -554,7 +555,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // "my students' lessons" (read as "students lessons"): lessons, each of a student. One
   // person's ("my kid's vaccinations") are just the records.
   const owner = !paired && noun.length === 2 && OWNER_PLURALS.test(noun[0]!) ? singular(noun[0]!) : null;
-  const named = owner || (noun.length === 2 && ONE_OWNER.test(noun[0]!)) ? noun.slice(1) : noun;
+  let named = owner || (noun.length === 2 && ONE_OWNER.test(noun[0]!)) ? noun.slice(1) : noun;
   // Things one collects are a collection: "I collect sneakers".
   const kind = inner ?? container ?? (/^collect/.test(track?.[0] ?? '') ? 'collection' : 'tracker');
   const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
@@ -562,7 +563,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
   // A measure the vocabulary lacks is a number by its last word: "my tire pressure".
   const said = named.join(' ');
-  const measure =
+  let measure =
     dated && !paired && !COUNTED_THINGS.test(said)
       ? (FIELD_WORDS.find(
           ([words, field]) =>
@@ -570,6 +571,13 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
             (words.includes(said) || words.includes(`${said}s`) || named.some((w) => words.includes(w))),
         )?.[1] ?? ([said, said.replace(/s$/, '')].some((w) => NUMBER_WORDS.test(w)) ? measureNamed(named) : undefined))
       : undefined;
+  // "my meditation minutes", "my swimming laps": a meditation log of minutes, not of "meditation minutes".
+  if (measure && named.length > 1 && /^(?:minutes|hours|laps|miles|kilometres|kilometers|km|pages|reps)$/.test(named.at(-1)!)) {
+    const unit = named.at(-1)!;
+    if (measure.label.toLowerCase() === said)
+      measure = { ...measure, id: unit, label: unit.replace(/^./, (c) => c.toUpperCase()) };
+    named = named.slice(0, -1);
+  }
   const last = singular(named[named.length - 1]!);
   const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").

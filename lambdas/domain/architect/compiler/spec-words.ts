@@ -593,7 +593,7 @@ export function applySpecWords(
     // "what triggered them", "what I think caused it": the cause, in words.
     const cause = wordPattern('whatCaused').exec(item.words)?.[1];
     if (cause) {
-      const label = cause === 'caused' ? 'Cause' : 'Trigger';
+      const label = /^caused?s?$/.test(cause) ? 'Cause' : 'Trigger';
       if (!findField(primary, label)) ed.addField(primary, fieldNamed(label.toLowerCase(), 'text'), true, item.words);
       continue;
     }

@@ -119,7 +119,7 @@ export function sourceWordLists() {
     renameField: String.raw`\brename (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|as|into) ([a-z]+(?: [a-z]+){0,2})$`,
     callField: String.raw`\b(?:change|call) (?:the )?([a-z]+(?: [a-z]+)?) (?:field|column) (?:to |into )?([a-z]+(?: [a-z]+){0,2})$`,
     howMuchPaid: String.raw`^how much (?:(?:it|they|he|she|i|we|each) )?(?:paid|pays|cost|costs|charged|earned|spent|owed|made)\b`,
-    whatCaused: String.raw`^what (?:(?:i|we) think )?(triggered|caused|started|set off)\b`,
+    whatCaused: String.raw`^what (?:(?:i|we) think )?(triggered|caused|started|set off|triggers|causes)\b`,
     whoWentWith: String.raw`^who (?:i|we) (went|go|came|travell?ed|played|ran|walked|hiked)$`,
     addNamedField: String.raw`\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)`,
     choiceField: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)?(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)`,
