@@ -22,14 +22,16 @@ export interface CgroupLimits {
 
 /**
  * The builders' CPU weight, all of them together, against any one process outside them (v1
- * `cpu.shares`, where an ordinary process weighs 1024; v2 `cpu.weight`, where it weighs 100): an
- * eighth. Each builder keeps its own cap (the policy's `cpu_percent`); the weight only decides who
+ * `cpu.shares`, where an ordinary process weighs 1024; v2 `cpu.weight`, where it weighs 100): a
+ * quarter. Each builder keeps its own cap (the policy's `cpu_percent`); the weight only decides who
  * runs first when the host's cores are all busy, and then the stack's own work (the API, the
  * workflow's steps, the pushes to browsers) goes before the untrusted builds it serves. A free
- * core is used by the builders whatever their weight.
+ * core is used by the builders whatever their weight. An eighth served the pushes no better (runs
+ * of the same hour) and slowed builds beside other busy programs (a browser, a test runner) by
+ * about two fifths; a quarter costs them a few per cent.
  */
-export const BUILDERS_CPU_SHARES = 128;
-export const BUILDERS_CPU_WEIGHT = 12;
+export const BUILDERS_CPU_SHARES = 256;
+export const BUILDERS_CPU_WEIGHT = 25;
 
 /** Where the run groups live. Null entries are controllers this host does not offer. */
 export interface CgroupSupport {

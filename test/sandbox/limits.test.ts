@@ -143,12 +143,12 @@ describe('sandbox limits', () => {
     expect(run.throttled_periods).toBeGreaterThan(0);
   });
 
-  it("weighs all builders together at an eighth of one of the host's own processes, so a busy host serves the stack first", () => {
+  it("weighs all builders together at a quarter of one of the host's own processes, so a busy host serves the stack first", () => {
     const support = sandbox.describe().cgroup!;
     expect(support.cpuParent).not.toBeNull();
     const [file, ordinary] = support.version === 'v1' ? ['cpu.shares', 1024] : ['cpu.weight', 100];
     const weight = Number(readFileSync(join(support.cpuParent!, file), 'utf8').trim());
-    expect(weight).toBe(Math.floor(ordinary / 8));
+    expect(weight).toBe(Math.floor(ordinary / 4));
   });
 
   it('sweeps run cgroups left by a process that is gone, and keeps those of live ones', async () => {
