@@ -65,6 +65,8 @@ describe('request → spec', () => {
     if (r.outcome !== 'spec') throw new Error(`expected a spec for "${prompt}", got ${r.outcome}`);
     return r.spec;
   };
+  /** The first entity's fields of the spec a request reads as, as `Label:type`. */
+  const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
 
   test('money in and out, a wine cellar, collections and job applications keep the records asked for', () => {
     // Income with spending is a budget of both, with a total per type; a plain budget stays spending.
@@ -1644,7 +1646,6 @@ describe('request → spec', () => {
   });
 
   test("a container or one person's name inside the noun, a count asked as 'how many', a later sentence's list and learning a skill", () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // A container last in the noun holds the records: coins in a collection, not "Coin collection" records.
     expect(specOf('a tracker for my coin collection with year, country and value').entities[0]!.name).toBe('Coin');
     expect(kindOf('a tracker for my coin collection')).toBe('a coin collection');
@@ -1687,7 +1688,6 @@ describe('request → spec', () => {
   });
 
   test("money by what one does with it, 'which' and 'who did it' in a list, and a yes/no the records hold already", () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Money is no record of its own: what is done with it names the app.
     expect(kindOf('track the money my friends owe me')).toBe('a list of money owed');
     expect(kindOf('track the money I save each month')).toBe('a savings tracker');
@@ -1719,7 +1719,6 @@ describe('request → spec', () => {
   });
 
   test("one's own things and what each has, joined by 'and' with no 'with'", () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Miles are what the shoes have, not a unit to convert.
     const shoes = specOf('my running shoes and how many miles each has');
     expect(shoes.entities[0]!.name).toBe('Running shoe');
@@ -1738,14 +1737,12 @@ describe('request → spec', () => {
     expect(totals('log my study hours per subject')).toEqual(['hours per subject']);
     expect(totals('track my running miles per shoe')).toEqual(['distance per shoe']);
     expect(totals('log my spending per store')).toEqual(['amount per store']);
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     expect(labelsOf('log customer complaints with date, customer, issue, resolved')).toContain('Resolved:boolean');
     expect(labelsOf('a gift tracker for christmas: person, gift, price, bought, wrapped')).toContain('Wrapped:boolean');
     expect(kindOf('track the hours my employees work each week')).toBe('an hour tracker');
   });
 
   test('a payment kept, a camera listed and mileage driven are what the records keep, not payments taken, device features or a second measure', () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     const walker = readRequest("I'm a dog walker and I want to keep track of the dogs I walk, their owners and payment");
     expect(walker.leftOut).toEqual([]);
     expect(labelsOf("I'm a dog walker and I want to keep track of the dogs I walk, their owners and payment")).toContain(
@@ -1772,7 +1769,6 @@ describe('request → spec', () => {
   });
 
   test("a measure's unit names no records, what triggers them is a trigger, and headaches are symptoms", () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     const meditation = specOf('log my daily meditation minutes');
     expect([meditation.phrase, meditation.entities[0]!.name]).toEqual(['a meditation log', 'Meditation entry']);
     expect(labelsOf('log my daily meditation minutes')).toContain('Minutes:number');
@@ -1784,7 +1780,6 @@ describe('request → spec', () => {
   });
 
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were refused: "each" before the records, "remember", a marathon.
     expect(kindOf("I'm training for a marathon. I want to log each run with distance, time and heart rate.")).toBe(
       'a running log',
@@ -1874,7 +1869,6 @@ describe('request → spec', () => {
   });
 
   test('a tool named only in the list of a head that names records is a field; plural measures; grocery spending', () => {
-    const labelsOf = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     // Were the word counter.
     expect(labelsOf('track my freelance writing: articles, publication, word count, fee, paid')).toEqual(
       expect.arrayContaining(['Word count:number', 'Fee:money', 'Paid:boolean']),

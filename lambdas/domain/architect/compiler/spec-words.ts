@@ -759,6 +759,14 @@ export function applySpecWords(
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
 
   // Grouping and totals: "total per category", "group by category", "by genre".
+  /** The records' one total of `amount`, per `by` (or of all), in place of any other total of it. */
+  const setTotal = (amount: FieldSpec, by: FieldSpec | undefined): void => {
+    ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === amount.id));
+    ed.addBehaviour(
+      { type: 'total', entity: primary.id, field: amount.id, by: by?.id ?? null },
+      `totalled ${amount.label.toLowerCase()}${by ? ` per ${by.label.toLowerCase()}` : ''}`,
+    );
+  };
   const totalBy = wordPattern('totalBy').exec(text);
   if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
     const amount =
@@ -789,13 +797,7 @@ export function applySpecWords(
       ed.behaviours.some(
         (b) => b.type === 'total' && b.entity === primary.id && b.field === amount.id && (b.by ?? null) === (by?.id ?? null),
       );
-    if (!already) {
-      ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === amount.id));
-      ed.addBehaviour(
-        { type: 'total', entity: primary.id, field: amount.id, by: by?.id ?? null },
-        `totalled ${amount.label.toLowerCase()}${by ? ` per ${by.label.toLowerCase()}` : ''}`,
-      );
-    }
+    if (!already) setTotal(amount, by);
   }
   // Averages: "average rating", "the average grade per subject", "weighted by credits".
   if (has(text, /\b(?:average|averages|averaged|avg)\b/) && !negated('averages?')) {
@@ -847,12 +849,7 @@ export function applySpecWords(
       (measured.type === 'number' || measured.type === 'money') &&
       !/^(?:the|a|an|my|day|week|month|year|quarter|hour|minute|session|time|unit|item|each|every)$/.test(word)
     ) {
-      const by = ed.addField(primary, fieldNamed(word, 'text'));
-      ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === measured.id));
-      ed.addBehaviour(
-        { type: 'total', entity: primary.id, field: measured.id, by: by.id },
-        `totalled ${measured.label.toLowerCase()} per ${by.label.toLowerCase()}`,
-      );
+      setTotal(measured, ed.addField(primary, fieldNamed(word, 'text')));
       continue;
     }
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
