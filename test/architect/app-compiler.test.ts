@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,20 +6,11 @@ import { compileApp } from '../../lambdas/domain/architect/compiler/compile-app'
 import { describeSpec } from '../../lambdas/domain/architect/compiler/describe-spec';
 import { PRESETS } from '../../lambdas/domain/architect/compiler/presets';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
-import { draftManifest, planHeal, resolveDraft } from '../../lambdas/domain/architect/offline-architect';
+import { AUDIT_COMMAND, BUILD_COMMAND, draftManifest, planHeal, resolveDraft } from '../../lambdas/domain/architect/offline-architect';
 import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from './app-request-corpus';
+import { runCommand } from './app-workspace';
 
 jest.setTimeout(240_000);
-
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '' } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
 
 const specRequests = BUILDABLE_REQUESTS.filter((r) => r.builds === 'spec');
 
@@ -1991,8 +1981,9 @@ describe('every corpus app passes its own generated tests and builds', () => {
           mkdirSync(dirname(join(dir, file.path)), { recursive: true });
           writeFileSync(join(dir, file.path), file.content);
         }
-        const test = await run(process.execPath, ['--test'], dir);
-        const build = await run(process.execPath, ['build.mjs'], dir);
+        // The commands a builder runs: the app's test script runs its test files in one process.
+        const test = await runCommand(AUDIT_COMMAND, dir);
+        const build = await runCommand(BUILD_COMMAND, dir);
         if (test.code !== 0 || build.code !== 0) failures.push(`${next.r.prompt}\n${test.output.slice(-3000)}\n${build.output}`);
         for (const b of reading.spec.behaviours) {
           if (!test.output.includes(`behaviour: ${b.type}`)) failures.push(`${next.r.prompt}: no test for ${b.type}`);
