@@ -1769,6 +1769,24 @@ describe('request → spec', () => {
     expect(kindOf('track my 401k contributions')).toBe('a savings tracker');
   });
 
+  test('progress after a measure names no records; things someone borrowed or has are one\'s own, with who has them', () => {
+    // Were "a loss progress tracker" and "a gain progress log" of Name records.
+    expect(kindOf('track my weight loss progress')).toBe('a weight loss tracker');
+    expect(labelsOf('track my weight loss progress')).toContain('Weight:number');
+    expect(labelsOf('log my weight gain progress')).toContain('Weight:number');
+    // Were "a neighbors borrowed tracker", refused, and "a have tracker".
+    for (const prompt of [
+      'keep track of which neighbors borrowed my tools',
+      'track who borrowed my tools',
+      'keep track of which friends have my board games',
+    ]) {
+      expect(specOf(prompt).entities[0]!.name).toMatch(/^(?:Tool|Board game)$/);
+      expect(labelsOf(prompt)).toContain('Borrowed by:text');
+    }
+    // "which of my plants" is no one who has them.
+    expect(labelsOf('track which of my plants need water')).not.toContain('Borrowed by:text');
+  });
+
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {
     // Were refused: "each" before the records, "remember", a marathon.
     expect(kindOf("I'm training for a marathon. I want to log each run with distance, time and heart rate.")).toBe(

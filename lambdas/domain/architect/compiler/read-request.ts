@@ -472,8 +472,7 @@ const measureNamed = (words: readonly string[]): FieldSpec => ({
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 
 /** Whose records a plural before them names (an apostrophe the reader dropped): "my students' lessons". */
-const OWNER_PLURALS =
-  /^(?:chickens|hens|students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$/;
+const OWNER_PLURALS = wordPattern('ownerPlurals');
 
 /** One person whose records they are (a possessive the reader dropped): "my kid's vaccinations". */
 const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$/;
@@ -529,7 +528,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // board games").
   const order = after?.[1] === 'of' ? [after[2], before?.[1]] : [before?.[1], after?.[2]];
   const own = wordPattern('ownRecords').exec(text);
-  const found = [...order, track?.[1], own?.[1] ?? own?.[2]].map(meaningful).find((w) => w.length > 0) ?? [];
+  const lent = wordPattern('lentRecords').exec(request);
+  const found = [lent?.[1], ...order, track?.[1], own?.[1] ?? own?.[2]].map(meaningful).find((w) => w.length > 0) ?? [];
   // Two kinds of record joined before the container ("a period and ovulation tracker"): each
   // record is an entry of either.
   const pair = found.length === 0 ? wordPattern('pairOfRecordsContainer').exec(text) : null;
@@ -958,8 +958,7 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
 const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 
 /** "log every time my baby wakes up", "a log of the times my dog barks", "track when I get a headache". */
-const EVENT_TIMES =
-  /\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|times|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)/;
+const EVENT_TIMES = wordPattern('everyTimeRecords');
 
 /** A log of each time something happens (`what`: "my baby wakes up at night"), with its date and time. */
 function eventLog(what: string): Preset {
@@ -988,8 +987,7 @@ function eventLog(what: string): Preset {
 }
 
 /** "what to cook with the ingredients I have", "what I can make from what's in my fridge". */
-const COOK_FROM_WHAT_I_HAVE =
-  /\bwhat (?:to|i can|can i|should i|we can) (?:cook|make|eat|bake)\b.*\b(?:ingredients?|i have|i ve got|in my (?:fridge|pantry|cupboards?)|left ?overs?)\b/;
+const COOK_FROM_WHAT_I_HAVE = wordPattern('cookFromWhatIHave');
 
 /** A dash that opens a list, as a colon does: "job applications — company, role, date applied". */
 const LIST_DASH = /(?<=[A-Za-z)])\s+(?:-{1,2}|\u2013|\u2014)\s+(?=[^,\u2013\u2014]*,[^\u2013\u2014]*$)/;
@@ -1112,11 +1110,7 @@ export function readRequest(request: string): RequestReading {
   if (!chosen && /\bchores?\b/.test(text) && /\b(?:stars?|stickers?|rewards?)\b/.test(text))
     chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
-  if (
-    !chosen &&
-    /\b(?<!(?:machine|deep) )(?:learning|practi[cs]ing) (?:to (?:play )?|the )?(?!(?:how|about|an?|my|new)\b)[a-z]{3,}/.test(text)
-  )
-    chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
+  if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
   // What to cook from what one has is no random pick: the recipes kept, searched by ingredient.
   const fromPantry = !chosen && COOK_FROM_WHAT_I_HAVE.test(text);
   if (fromPantry) {

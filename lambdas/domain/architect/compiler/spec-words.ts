@@ -234,8 +234,7 @@ interface ListItem {
 const NOT_A_FIELD_LIST = wordPattern('notAFieldList');
 
 /** Fields whose values a colon's list gives: "a category: food, rent or fun", "the status for each task: …". */
-const CHOICE_NAMES =
-  /\b(?:category|categories|type|types|kind|kinds|status|stage|priority|options|values|choices|genre|genres|room|rooms|mood|moods)(?: for (?:each|every) [a-z]+)?$/;
+const CHOICE_NAMES = wordPattern('choiceNames');
 
 /**
  * "with notes, a rating and tags" → notes, rating, tags (also after "that records", "tracks",
@@ -260,26 +259,17 @@ function withLists(
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
-    .replace(
-      /^((?:(?:track|log|record) )?(?:my |our |the )?(?:[a-z]+ ){0,2}[a-z]+s(?: (?:i|we) [a-z]+)?) and (?=(?:how|when|where|what|which|whether|who|their|its)\b)/,
-      '$1 with ',
-    )
+    .replace(wordPattern('recordsAndHow'), '$1 with ')
     // "when to harvest": its date; "where I bought it": the place, as "bought at".
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     .replace(/\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them))?\b/g, '$1 at')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
-    .replace(/(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)/g, 'with')
+    .replace(wordPattern('laterSentenceList', 'g'), 'with')
     // "I collect sneakers. Brand, model, size.": a sentence that is only a list.
-    .replace(
-      /(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))/g,
-      'plus ',
-    )
+    .replace(wordPattern('sentenceOnlyList', 'g'), 'plus ')
     // "my coffee: which beans, grams …": the beans; "chore, which kid, points": the kid.
     .replace(/(:\s+)which /g, '$1')
-    .replace(
-      /(\bwith\s+|\s,\s+|\band\s+)which (?!(?:i|we|you|they|he|she|it|is|are|was|were)\b)(?=[a-z]+(?: [a-z]+)? ?(?:,|\band\b|\bor\b|\.|$))/g,
-      '$1',
-    )
+    .replace(wordPattern('whichBeforeField', 'g'), '$1')
     .replace(wordPattern('inBeforeUnit', 'g'), '')
     .matchAll(wordPattern('fieldLists', 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
@@ -533,10 +523,7 @@ export function applySpecWords(
     const own = item.words.replace(/s$/, '');
     if ([primary.name, primary.plural].some((n) => n.toLowerCase().replace(/ entr(?:y|ies)$|s$/, '') === own)) continue;
     // "when I finished each book": the date it happened.
-    const whenDone =
-      /^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b/.exec(
-        item.words,
-      )?.[1];
+    const whenDone = wordPattern('whenDone').exec(item.words)?.[1];
     if (whenDone) {
       const when = PARTICIPLES[whenDone] ?? whenDone;
       if (!findField(primary, `${when} on`)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
@@ -614,10 +601,7 @@ export function applySpecWords(
       continue;
     }
     // "who did it", "who hosts": the person, said as asked, unless the records name one.
-    const whoDid =
-      /^who (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|borrowed)(?: (?:it|them|this))?$/.exec(
-        item.words,
-      );
+    const whoDid = wordPattern('whoDidIt').exec(item.words);
     if (whoDid) {
       if (!primary.fields.some((f) => /^(?:person|who|member|player|child|kid|host|winner)$/.test(f.id)))
         ed.addField(primary, { id: 'who', label: `W${item.words.slice(1)}`, type: 'text', required: false }, true, item.words);
@@ -964,8 +948,12 @@ export function applySpecWords(
   // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
   if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
     ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
-  // And things borrowed from the owner name who has them: "my tools and who borrowed them".
-  else if (has(text, /\bwho (?:has )?borrowed\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
+  // And things borrowed from the owner name who has them: "my tools and who borrowed them",
+  // "which neighbours have my ladders".
+  else if (
+    (has(text, /\bwho (?:has )?borrowed\b/) || wordPattern('lentRecords').test(text)) &&
+    !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id))
+  )
     ed.addField(primary, { id: 'borrowedBy', label: 'Borrowed by', type: 'text', required: false });
   // "and when I last watered each one", "and when I propagated them": the date it (last)
   // happened; not of records that are each a dated event ("when I last changed the oil" is the

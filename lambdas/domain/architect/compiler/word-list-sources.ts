@@ -5,9 +5,9 @@ import { f } from './preset-fields';
 const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)|(?<=\\b(?:like|clone of|copy of) )(?:${names})$`;
 
 /**
- * The request reader's field vocabulary and its long word lists (every regular expression of 60
- * characters or more in read-request.ts and spec-words.ts, and the longest of feature-gaps.ts and
- * request-limits.ts), as the sources of their regular expressions, with the table of what a static
+ * The request reader's field vocabulary and its long word lists (the longest regular expressions
+ * of read-request.ts and spec-words.ts, every one of 100 characters or more, and the longest of
+ * feature-gaps.ts and request-limits.ts), as the sources of their regular expressions, with the table of what a static
  * app cannot do, what an app does instead of a part it lacks and the reader's two longest refusals; the file that reads each one says what it
  * means, where it is used. Function bundles carry them packed (word-lists.ts), not as code; tests
  * and the local stack read them here.
@@ -93,6 +93,30 @@ export function sourceWordLists() {
     pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
     // "an app for my knitting projects", "my sneakers: brand, size": one's own things, by their plural.
     ownRecords: String.raw`\b(?:app|something|tool|place) (?:for|to (?:keep|organi[sz]e|manage|store|hold|save)) (?:all )?(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s|[a-z]+ (?:information|info|details))\b|^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s)(?=  |$| with\b| and\b)`,
+    // "who borrowed my tools", "which neighbours have my ladders": one's own things, lent out.
+    lentRecords: String.raw`\b(?:who|which [a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?[a-z]+s)\b)?`,
+    /** "log every time my dog barks": the records are what happens each time (read-request.ts). */
+    everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|times|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
+    /** Owners whose records a possessive names: "my students' lessons" (read-request.ts, OWNER_PLURALS). */
+    ownerPlurals: String.raw`^(?:chickens|hens|students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$`,
+    /** What to cook from what one has: a recipe finder (read-request.ts). */
+    cookFromWhatIHave: String.raw`\bwhat (?:to|i can|can i|should i|we can) (?:cook|make|eat|bake)\b.*\b(?:ingredients?|i have|i ve got|in my (?:fridge|pantry|cupboards?)|left ?overs?)\b`,
+    /** Learning or practising something: a practice log (read-request.ts). */
+    learningSomething: String.raw`\b(?<!(?:machine|deep) )(?:learning|practi[cs]ing) (?:to (?:play )?|the )?(?!(?:how|about|an?|my|new)\b)[a-z]{3,}`,
+    /** Words that name a choice field (spec-words.ts, CHOICE_NAMES). */
+    choiceNames: String.raw`\b(?:category|categories|type|types|kind|kinds|status|stage|priority|options|values|choices|genre|genres|room|rooms|mood|moods)(?: for (?:each|every) [a-z]+)?$`,
+    /** "my runs and how far": what follows "and" is a field list (spec-words.ts). */
+    recordsAndHow: String.raw`^((?:(?:track|log|record) )?(?:my |our |the )?(?:[a-z]+ ){0,2}[a-z]+s(?: (?:i|we) [a-z]+)?) and (?=(?:how|when|where|what|which|whether|who|their|its)\b)`,
+    /** "with which room": the field after "which" (spec-words.ts). */
+    whichBeforeField: String.raw`(\bwith\s+|\s,\s+|\band\s+)which (?!(?:i|we|you|they|he|she|it|is|are|was|were)\b)(?=[a-z]+(?: [a-z]+)? ?(?:,|\band\b|\bor\b|\.|$))`,
+    /** A sentence that is only a list (spec-words.ts). */
+    sentenceOnlyList: String.raw`(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))`,
+    /** "who did it", "who won": a person field (spec-words.ts). */
+    whoDidIt: String.raw`^who (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|borrowed)(?: (?:it|them|this))?$`,
+    /** "I need distance, pace and how I felt.": a later sentence's list (spec-words.ts). */
+    laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)`,
+    /** "when I bought it": the date it happened (spec-words.ts). */
+    whenDone: String.raw`^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b`,
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary)\b`,
@@ -310,7 +334,7 @@ export function sourceWordLists() {
       'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
       'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
       'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
-      'would like love d needed information info details',
+      'would like love d needed information info details progress journey',
     /** Words that end a noun phrase (read-request.ts, CLAUSE_WORDS). */
     clauseWords:
       'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre',
