@@ -6,7 +6,13 @@ import { compileApp } from '../../lambdas/domain/architect/compiler/compile-app'
 import { describeSpec } from '../../lambdas/domain/architect/compiler/describe-spec';
 import { PRESETS } from '../../lambdas/domain/architect/compiler/presets';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
-import { AUDIT_COMMAND, BUILD_COMMAND, draftManifest, planHeal, resolveDraft } from '../../lambdas/domain/architect/offline-architect';
+import {
+  AUDIT_COMMAND,
+  BUILD_COMMAND,
+  draftManifest,
+  planHeal,
+  resolveDraft,
+} from '../../lambdas/domain/architect/offline-architect';
 import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from './app-request-corpus';
 import { runCommand } from './app-workspace';
 
@@ -1769,7 +1775,7 @@ describe('request → spec', () => {
     expect(kindOf('track my 401k contributions')).toBe('a savings tracker');
   });
 
-  test('progress after a measure names no records; things someone borrowed or has are one\'s own, with who has them', () => {
+  test("progress after a measure names no records; things someone borrowed or has are one's own, with who has them", () => {
     // Were "a loss progress tracker" and "a gain progress log" of Name records.
     expect(kindOf('track my weight loss progress')).toBe('a weight loss tracker');
     expect(labelsOf('track my weight loss progress')).toContain('Weight:number');
@@ -1785,6 +1791,17 @@ describe('request → spec', () => {
     }
     // "which of my plants" is no one who has them.
     expect(labelsOf('track which of my plants need water')).not.toContain('Borrowed by:text');
+  });
+
+  test('"daily" before two measures keeps both; a plural measure is the measure; a balance is read, not added up', () => {
+    // The protein was dropped after "daily".
+    expect(labelsOf('track my daily calories and protein')).toEqual(
+      expect.arrayContaining(['Calories:number', 'Protein:number']),
+    );
+    // Were "Card balance" records with a name and no money.
+    const balances = specOf('track my credit card balances');
+    expect(labelsOf('track my credit card balances')).toContain('Amount:money');
+    expect(balances.behaviours.map((b) => b.type)).not.toContain('total');
   });
 
   test('one\'s own things said without a container, "each run", what someone ate, a diary of one thing, and a sentence that is only a list', () => {

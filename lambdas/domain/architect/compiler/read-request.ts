@@ -268,7 +268,8 @@ function secondRecords(request: string, spec: AppSpec): string | null {
     wordPattern('trackPair').exec(text) ??
     wordPattern('pairAfterFor').exec(text);
   if (!pair) return null;
-  const words = [pair[1]!, pair[2]!];
+  // "my daily calories and protein": how often says nothing of the records.
+  const words = [pair[1]!, pair[2]!].map((w) => w.replace(/^(?:daily|weekly|monthly) /, ''));
   // "track my plants and when I last watered them": a clause, not records.
   if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return null;
   const names = [spec.title, spec.phrase, ...spec.entities.flatMap((e) => [e.name, e.plural, ...e.fields.map((f) => f.label)])]
@@ -568,7 +569,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       ? (FIELD_WORDS.find(
           ([words, field]) =>
             ['number', 'money'].includes(field.type) &&
-            (words.includes(said) || words.includes(`${said}s`) || named.some((w) => words.includes(w))),
+            (words.includes(said) ||
+              words.includes(`${said}s`) ||
+              named.some((w) => words.includes(w) || words.includes(singular(w)))),
         )?.[1] ?? ([said, said.replace(/s$/, '')].some((w) => NUMBER_WORDS.test(w)) ? measureNamed(named) : undefined))
       : undefined;
   // "my meditation minutes", "my swimming laps": a meditation log of minutes, not of "meditation minutes".
@@ -620,8 +623,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const paid = !measure && /^(?:re)?payment$|^instal+ment$/.test(last);
   if (paid) fields.push({ id: 'amount', label: 'Amount', type: 'money', required: true });
   // Money kept by date adds up: "an allowance tracker", "a tips log", the payments above.
-  // (A price or a value is read, not added up: "the price of bitcoin".)
-  const totalled = measure?.type === 'money' && !/^(?:price|value|worth|rate)$/.test(last) ? measure.id : paid ? 'amount' : null;
+  // (A price, a value or a balance is read, not added up: "the price of bitcoin", "my card balances".)
+  const totalled = measure?.type === 'money' && !/^(?:price|value|worth|rate|balance)$/.test(last) ? measure.id : paid ? 'amount' : null;
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
