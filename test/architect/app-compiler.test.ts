@@ -1793,6 +1793,22 @@ describe('request → spec', () => {
     expect(labelsOf('track which of my plants need water')).not.toContain('Borrowed by:text');
   });
 
+  test('a wishlist that names its things lists them; a wishlist of gifts or for an occasion is gift ideas', () => {
+    // Were gift ideas, each for a recipient.
+    expect(kindOf('a wishlist of video games with price and platform')).toBe('a video game list');
+    expect(labelsOf('a wishlist of video games with price and platform')).toEqual(
+      expect.arrayContaining(['Price:money', 'Platform:text']),
+    );
+    expect(specOf('a toy wishlist for christmas').entities[0]!.name).toBe('Toy');
+    for (const prompt of [
+      'a wishlist',
+      'my christmas wishlist',
+      'a gift wishlist for my kids',
+      'a wishlist of things I want to buy',
+    ])
+      expect(kindOf(prompt)).toBe('a gift list');
+  });
+
   test('"daily" before two measures keeps both; a plural measure is the measure; a balance is read, not added up', () => {
     // The protein was dropped after "daily".
     expect(labelsOf('track my daily calories and protein')).toEqual(

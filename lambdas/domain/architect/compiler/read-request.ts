@@ -624,7 +624,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   if (paid) fields.push({ id: 'amount', label: 'Amount', type: 'money', required: true });
   // Money kept by date adds up: "an allowance tracker", "a tips log", the payments above.
   // (A price, a value or a balance is read, not added up: "the price of bitcoin", "my card balances".)
-  const totalled = measure?.type === 'money' && !/^(?:price|value|worth|rate|balance)$/.test(last) ? measure.id : paid ? 'amount' : null;
+  const totalled =
+    measure?.type === 'money' && !/^(?:price|value|worth|rate|balance)$/.test(last) ? measure.id : paid ? 'amount' : null;
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
@@ -1090,6 +1091,16 @@ export function readRequest(request: string): RequestReading {
     chosen = named.preset;
     generic = true;
     shapeText = text.replace(named.noun, ' ');
+  }
+  // A wishlist that names its things is a list of them, not gift ideas for others.
+  const wished = chosen?.id === 'gifts' && !named ? wordPattern('wishedThings').exec(text) : null;
+  const wishedNoun = wished?.[1] ?? wished?.[2];
+  const wishedList =
+    wishedNoun && !wordPattern('notAWishNoun').test(wishedNoun) ? genericReading(`a list of ${wishedNoun}`) : null;
+  if (wishedList) {
+    chosen = wishedList.preset;
+    generic = true;
+    shapeText = text.replace(wishedNoun!, ' ');
   }
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = PRESETS.find((p) => p.id === 'budget') ?? chosen;

@@ -117,6 +117,8 @@ export function sourceWordLists() {
     laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)`,
     /** "when I bought it": the date it happened (spec-words.ts). */
     whenDone: String.raw`^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b`,
+    // "a wishlist of video games", "a board game wish list": the things wished for (read-request.ts).
+    wishedThings: String.raw`\bwish ?list of (?:my |the |all )?([a-z]+(?: [a-z]+)?)(?=$| (?:with|that|which|i|we|for|to|and)\b)|\b(?!(?:a|an|my|our|the|christmas|xmas|birthday|holiday|gifts?|ideas?|presents?|amazon|family|kids?|wedding|baby|shopping|simple|personal|shared|new|online|little)\b)([a-z]+(?: [a-z]+)?) wish ?list\b`,
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary)\b`,
