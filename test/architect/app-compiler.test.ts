@@ -1793,6 +1793,23 @@ describe('request → spec', () => {
     expect(labelsOf('track which of my plants need water')).not.toContain('Borrowed by:text');
   });
 
+  test("one sport's games or matches are match results; a game's or a match's score is its result as written, not a rating", () => {
+    // Were "a baseball game tracker" of Name records, and a tennis match log without the opponent.
+    for (const prompt of [
+      "track my son's baseball games",
+      'a log of my tennis matches with opponent, score and whether I won',
+      "an app to track my daughter's soccer games: opponent, score and goals she scored",
+    ]) {
+      expect(kindOf(prompt)).toBe('a match results log');
+      expect(labelsOf(prompt)).toEqual(expect.arrayContaining(['Opponent:text', 'Our score:number', 'Their score:number']));
+    }
+    // A game to play is still no match log.
+    expect(readRequest('a soccer game').outcome).toBe('refused');
+    // Was a rating of stars.
+    expect(labelsOf('my chess games with opponent and score')).toEqual(expect.arrayContaining(['Opponent:text', 'Score:text']));
+    expect(labelsOf('rate wines with a score')).toContain('Rating:rating');
+  });
+
   test('a wishlist that names its things lists them; a wishlist of gifts or for an occasion is gift ideas', () => {
     // Were gift ideas, each for a recipient.
     expect(kindOf('a wishlist of video games with price and platform')).toBe('a video game list');
@@ -1889,8 +1906,8 @@ describe('request → spec', () => {
   test('sets one collects are records, not a count; one\'s own plural things with fields after "with" are their tracker', () => {
     // Was "Lego set entry" with a number of sets.
     expect(specOf('a tracker for my Lego sets').entities[0]!.name).toBe('Lego set');
-    // Was refused.
-    expect(specOf("my daughter's football matches with scores").entities[0]!.name).toBe('Football match');
+    // Was refused; then football matches of a name and a rating; now the match results log.
+    expect(kindOf("my daughter's football matches with scores")).toBe('a match results log');
   });
 
   test('a tabletop campaign is its characters, not a word counter', () => {

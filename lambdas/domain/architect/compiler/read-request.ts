@@ -479,7 +479,7 @@ const OWNER_PLURALS = wordPattern('ownerPlurals');
 const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$/;
 
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
-const COUNTED_THINGS = /(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees|sets)$/;
+const COUNTED_THINGS = wordPattern('countedThings');
 
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
 function genericReading(request: string): { preset: Preset; noun: string } | null {
@@ -537,10 +537,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const paired =
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
   // A container last ("my coin collection") holds the records.
-  const inner =
-    !paired && found.length > 1 && /^(?:collection|library|catalog|catalogue|inventory|list|log|tracker)$/.test(found.at(-1)!)
-      ? found.at(-1)!
-      : null;
+  const inner = !paired && found.length > 1 && wordPattern('containerLast').test(found.at(-1)!) ? found.at(-1)! : null;
   const words = paired ? [paired[1]!, 'and', paired[2]!] : inner ? found.slice(0, -1) : found;
   if (words.length === 0) return null;
   // "my board game plays": a game's kind stays with it (a "board" left behind would ask for a board).
@@ -994,7 +991,7 @@ function eventLog(what: string): Preset {
 const COOK_FROM_WHAT_I_HAVE = wordPattern('cookFromWhatIHave');
 
 /** A dash that opens a list, as a colon does: "job applications — company, role, date applied". */
-const LIST_DASH = /(?<=[A-Za-z)])\s+(?:-{1,2}|\u2013|\u2014)\s+(?=[^,\u2013\u2014]*,[^\u2013\u2014]*$)/;
+const LIST_DASH = wordPattern('dashBeforeList');
 
 export function readRequest(request: string): RequestReading {
   const prompt = request.replace(REQUEST_LABEL, '').replace(LIST_DASH, ': ');

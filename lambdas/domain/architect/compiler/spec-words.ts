@@ -262,7 +262,7 @@ function withLists(
     .replace(wordPattern('recordsAndHow'), '$1 with ')
     // "when to harvest": its date; "where I bought it": the place, as "bought at".
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
-    .replace(/\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them))?\b/g, '$1 at')
+    .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
     .replace(wordPattern('laterSentenceList', 'g'), 'with')
     // "I collect sneakers. Brand, model, size.": a sentence that is only a list.
@@ -403,7 +403,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const yesNo = BOOLEAN_WORDS.test(asked);
   const words = yesNo ? asked.replace(wordPattern('whetherPrefix'), '') : asked;
   // "average speed", "top speed": a number of its own, though an average is also a behaviour.
-  const statistic = /^(?:average|avg|top|max|maximum|min|minimum|peak|best) ([a-z]+(?: [a-z]+)?)$/.exec(words)?.[1];
+  const statistic = wordPattern('topOfMeasure').exec(words)?.[1];
   if (statistic && NUMBER_WORDS.test(statistic) && /^[a-z][a-zA-Z0-9]{0,30}$/.test(camel(words)))
     return { id: camel(words), label: titleCase(words).slice(0, 40), type: 'number', required: false };
   const parts = words.split(' ');
@@ -501,7 +501,7 @@ export function applySpecWords(
     (word) => primary.fields.some((f) => ['choice', 'text'].includes(f.type) && [f.id, f.label.toLowerCase()].includes(word)),
   )) {
     // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
-    if (/^(?:e ?mail|text|message|call|remind|notify|ping|send) (?:me|us|them|him|her)\b/.test(item.words)) continue;
+    if (wordPattern('messageSomeone').test(item.words)) continue;
     // "number of bottles" on wines that count their bottles is that field.
     const existing = findField(primary, item.words, true) ?? findField(primary, item.words.replace(/^number of /, ''), true);
     if (existing) {
@@ -550,9 +550,7 @@ export function applySpecWords(
     }
     // "how much they paid", "how much it cost": money.
     // "who, how much, when" of money lent or paid: the money too.
-    const moneyAsked =
-      item.words === 'how much' &&
-      /\b(?:loans?|lent|lend|owe[sd]?|debts?|borrow\w*|paid|pay|spent|costs?|prices?|money)\b/.test(text);
+    const moneyAsked = item.words === 'how much' && wordPattern('moneyTalk').test(text);
     if (moneyAsked || wordPattern('howMuchPaid').test(item.words)) {
       if (!ed.firstOf(primary, ['money']))
         ed.addField(primary, { id: 'amount', label: 'Amount', type: 'money', required: false }, true, item.words);
@@ -624,7 +622,7 @@ export function applySpecWords(
       continue;
     }
     // "how I felt", "how rested I feel from 1 to 5", "how it went": a rating of it.
-    const how = /^how (?:([a-z]+) )?(i|we|it|they|he|she) (felt|feel|went|goes|was|were|is|are)\b/.exec(item.words);
+    const how = wordPattern('howItWent').exec(item.words);
     if (how) {
       const words = how[1]
         ? `how ${how[1]}`
@@ -660,6 +658,12 @@ export function applySpecWords(
       // A bug's severity beside its priority is a level of its own, not a number.
       if (field.id === 'severity' && primary.fields.some((f) => f.id === 'priority' && f.type === 'choice')) {
         if (!findField(primary, 'severity')) ed.addField(primary, { ...SEVERITY_LEVELS }, true, item.words);
+        continue;
+      }
+      // A game's or a match's score is its result as written ("3-2"), not a rating.
+      if (field.type === 'rating' && /^scores?$/.test(word) && /(?:game|match)$/i.test(primary.name)) {
+        if (!findField(primary, 'score'))
+          ed.addField(primary, { id: 'score', label: 'Score', type: 'text', required: false }, true, word);
         continue;
       }
       // The time of a run or a workout that counts its minutes is how long it took.
@@ -828,11 +832,7 @@ export function applySpecWords(
     const vocab = vocabularyField(word);
     // "study hours per subject": what the records measure, totalled per a field of that name.
     const measured = field || vocab ? undefined : findField(primary, verb);
-    if (
-      measured &&
-      (measured.type === 'number' || measured.type === 'money') &&
-      !/^(?:the|a|an|my|day|week|month|year|quarter|hour|minute|session|time|unit|item|each|every)$/.test(word)
-    ) {
+    if (measured && (measured.type === 'number' || measured.type === 'money') && !wordPattern('unitFillerWords').test(word)) {
       setTotal(measured, ed.addField(primary, fieldNamed(word, 'text')));
       continue;
     }
@@ -901,10 +901,7 @@ export function applySpecWords(
     const word = filterBy[1] ?? '';
     const plain = !vocab || vocab.type === 'text';
     // "cooking time", "due date": a measure after the word.
-    const measureAfter =
-      /^ (?:time|date|price|cost|amount|length|size|number|count|level|range)\b/.exec(
-        text.slice(filterBy.index + filterBy[0].length),
-      )?.[0] ?? '';
+    const measureAfter = wordPattern('measureAfter').exec(text.slice(filterBy.index + filterBy[0].length))?.[0] ?? '';
     const measured = NUMBER_WORDS.test(word) || MONEY_WORDS.test(word) || DATE_WORDS.test(word) || measureAfter !== '';
     if (
       !field &&
@@ -1024,11 +1021,7 @@ export function applySpecWords(
   if (accent && accent !== ed.look.accent) {
     ed.look.accent = accent;
     ed.changes.push(`made the accent colour ${accent}`);
-  } else if (
-    !accent &&
-    ed.look.accent &&
-    has(text, /\b(?:default|original|normal|standard|usual) colou?rs?\b|\bno (?:accent|colou?r)\b/)
-  ) {
+  } else if (!accent && ed.look.accent && has(text, wordPattern('defaultColour'))) {
     ed.look.accent = null;
     ed.changes.push('went back to the default colours');
   }
