@@ -1793,6 +1793,13 @@ describe('request → spec', () => {
     expect(labelsOf('track which of my plants need water')).not.toContain('Borrowed by:text');
   });
 
+  test('a road trip to plan is an itinerary; how much one drinks is drinks', () => {
+    // Both were refused.
+    expect(kindOf('plan my road trip stops')).toBe('a trip itinerary');
+    expect(kindOf('keep track of how much I drink')).toBe('a drink tracker');
+    expect(kindOf('track how much water I drink')).toBe('a water intake tracker');
+  });
+
   test("one sport's games or matches are match results; a game's or a match's score is its result as written, not a rating", () => {
     // Were "a baseball game tracker" of Name records, and a tennis match log without the opponent.
     for (const prompt of [

@@ -487,6 +487,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const text = request
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
     .replace(wordPattern('howManyUnitsOf', 'g'), '')
+    // "how much I drink": the drinks.
+    .replace(/\bhow (?:much|many) (?:i|we) drink\b/g, 'my drinks')
     // "how many push-ups I do": the push-ups.
     .replace(/\bhow many (?!times\b)/g, '')
     // "log every time my dog goes out": when, not a record called a time.
