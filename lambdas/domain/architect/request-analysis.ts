@@ -162,6 +162,16 @@ const MISSPELLINGS: Readonly<Record<string, string>> = {
 };
 const MISSPELLED = new RegExp(`\\b(?:${Object.keys(MISSPELLINGS).join('|')})\\b`, 'g');
 
+/** The words that give the app a name: "called", "named", "set the title to"… */
+const NAMING = String.raw`\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)`;
+const NAMING_WORDS = new RegExp(`${NAMING}\\b`);
+/** A name after them, in quotes or bare. */
+const QUOTED_NAME = new RegExp(
+  NAMING + String.raw`\s*:?\s*(?:"([^"\n]{1,80})"|“([^”\n]{1,80})”|«([^»\n]{1,80})»|'([^'\n]{1,80})'|‘([^’\n]{1,80})’)`,
+  'i',
+);
+const BARE_NAME = new RegExp(NAMING + String.raw`\s*[:]?\s+([^\n.,;:!?()]{1,80})`, 'i');
+
 /**
  * Splits lower-case words out of free text, normalises the usual spellings of "to-do" and mends
  * the usual misspellings of the words that name apps ("calender", "recipie"). A name's text
@@ -194,10 +204,7 @@ export function normalizeRequestText(
     .replace(/\bcontact lens(es)?\b/g, 'lens$1')
     .replace(/[’']/g, '');
   // A name the person gives ("called Habbit Hero") keeps its spelling.
-  const named =
-    /\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)\b/.exec(
-      plain,
-    )?.index ?? plain.length;
+  const named = NAMING_WORDS.exec(plain)?.index ?? plain.length;
   const mended = options.keepPossessives
     ? plain
     : plain.slice(0, named).replace(MISSPELLED, (word) => MISSPELLINGS[word] ?? word) + plain.slice(named);
@@ -374,16 +381,10 @@ const NAME_END_WORDS = new Set(['with', 'that', 'which', 'and', 'for', 'to', 'us
 /** Finds a name the person gave the app: `called "Focus Pal"`, `named Budget Buddy with ...`. */
 function extractAppName(text: string): string | null {
   // The closing quote must match the opening one, so an apostrophe inside "Tom's List" survives.
-  const quoted =
-    /\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)\s*:?\s*(?:"([^"\n]{1,80})"|“([^”\n]{1,80})”|«([^»\n]{1,80})»|'([^'\n]{1,80})'|‘([^’\n]{1,80})’)/i.exec(
-      text,
-    );
+  const quoted = QUOTED_NAME.exec(text);
   const quotedName = quoted?.slice(1).find((group) => group !== undefined);
   if (quotedName) return cleanAppName(quotedName);
-  const bare =
-    /\b(?:called|named|titled|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)\s*[:]?\s+([^\n.,;:!?()]{1,80})/i.exec(
-      text,
-    );
+  const bare = BARE_NAME.exec(text);
   if (!bare?.[1]) return null;
   const kept: string[] = [];
   for (const word of bare[1].trim().split(/\s+/)) {
