@@ -230,6 +230,18 @@ describe('draftManifest', () => {
     expect(JSON.parse(file(manifest, 'package.json'))).toMatchObject({ gantry: { title: "Tom & Jerry's Chores" } });
   });
 
+  it('calls a journal or a diary what was asked for, and a notes app Notes', () => {
+    // Were all titled "Notes".
+    const gratitude = draftManifest({ prompt: 'a gratitude journal' });
+    expect(gratitude.project_name).toBe('gratitude-journal');
+    expect(file(gratitude, 'index.html')).toContain('<h1>Gratitude Journal</h1>');
+    expect(draftManifest({ prompt: 'a simple travel diary' }).project_name).toBe('travel-diary');
+    expect(draftManifest({ prompt: 'my journal' }).project_name).toBe('journal');
+    expect(draftManifest({ prompt: 'a notes app' }).project_name).toBe('notes');
+    // A name the person gave still wins.
+    expect(draftManifest({ prompt: 'a journal called Thankful' }).project_name).toBe('thankful');
+  });
+
   it('records a design target in the description and on the page', () => {
     // A registry theme: its kind (a Trello-style todo list is a board), its version on the page.
     const fromPrompt = draftManifest({ prompt: 'a Trello-style todo list' });

@@ -104,6 +104,13 @@ function devtoolTitleOf(prompt: string): string | null {
   return named.length === 1 ? named[0]! : null;
 }
 
+/** A journal or diary called as asked ("a gratitude journal" is "Gratitude Journal"); null when the request names neither. */
+function journalTitleOf(prompt: string): string | null {
+  const named = /\b(?:([a-z]+) )?(journal|diary)\b/i.exec(prompt);
+  const topic = named?.[1] && !/^(?:an?|my|our|the|simple|personal|private|online|little|small|basic|new|own)$/i.test(named[1]);
+  return named ? `${topic ? `${named[1]} ` : ''}${named[2]}`.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : null;
+}
+
 /** Decides kind, features, name and design target for a draft input. Pure and deterministic. */
 export function resolveDraft(input: DraftInput): ResolvedDraft {
   // Callers pass parsed values; these checks only guard against a wrong cast upstream.
@@ -160,10 +167,12 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
             ? gameTitles[0]!
             : kind === 'devtools' && !themed
               ? devtoolTitleOf(input.prompt)
-              : // A stopwatch is called one unless a focus timer is asked for too.
-                kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
-                ? 'Stopwatch'
-                : null;
+              : kind === 'notes' && !themed
+                ? journalTitleOf(input.prompt)
+                : // A stopwatch is called one unless a focus timer is asked for too.
+                  kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
+                  ? 'Stopwatch'
+                  : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName
