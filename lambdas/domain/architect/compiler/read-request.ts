@@ -909,7 +909,7 @@ function notBuildable(limits: readonly RequestLimit[], language: LanguageInfo | 
     limits.find((l) => l.instead)?.instead || 'a tracker, a list, a catalog, a planner, a calculator or a converter';
   return refusal(
     'NOT_A_STATIC_APP',
-    `Gantry builds static web apps that run in the browser and keep their data there, so it cannot build this: it needs ${core.need}. It can build instead: ${instead}.`,
+    `${NOTE.notStatic} ${core.need}. It can build instead: ${instead}.`,
     limits.map((l) => l.need),
     language,
   );
@@ -1167,10 +1167,7 @@ export function readRequest(request: string): RequestReading {
     }
   }
   const leftOut = limits.map((l) => l.need);
-  if (fromPantry)
-    leftOut.push(
-      'suggesting what to cook from the ingredients you have (the app keeps your recipes and finds them by an ingredient you search for)',
-    );
+  if (fromPantry) leftOut.push(NOTE.fromPantry);
   // A noun read only from the words around a container ("a password manager for my logins") is
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
@@ -1263,7 +1260,7 @@ export function readRequest(request: string): RequestReading {
                   : kind === 'devtools'
                     ? specialDevtools(text)
                     : kind === 'page'
-                      ? 'your own words and pictures (the page has its sections, with placeholder words for you to replace)'
+                      ? NOTE.pageWords
                       : null;
     if (special) extraLeftOut.push(special);
     extraLeftOut.push(...featureGaps(text, { kind, exportsJson: false }));

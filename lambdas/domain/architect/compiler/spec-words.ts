@@ -8,7 +8,7 @@ import {
 } from './app-spec-schema';
 import { accentAsked, SHADED_COLOUR } from '../request-analysis';
 import { FIELD_WORDS } from './presets';
-import { wordPattern } from './word-lists';
+import { WORD_LISTS, wordPattern } from './word-lists';
 
 /**
  * Reads what a request or a change request says about the app's shape and applies it to a spec:
@@ -917,9 +917,7 @@ export function applySpecWords(
     // "filter by cooking time", "filter by price": said, not dropped (the app can sort by it).
     else if (measured || field) {
       const what = field ? field.label.toLowerCase() : `${word}${measureAfter}`;
-      filtersLeftOut.push(
-        `a filter by ${what} (a filter picks among a choice, tags or a yes or no; a number, an amount or a date can be sorted by)`,
-      );
+      filtersLeftOut.push(`a filter by ${what} ${WORD_LISTS.readingNotes.filterKinds}`);
     }
   }
   if (has(text, /\b(tag|tags|tagged|tagging|label|labels)\b/) && !negated('tags?')) {

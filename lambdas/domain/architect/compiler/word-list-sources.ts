@@ -378,6 +378,12 @@ export function sourceWordLists() {
       clockFace: 'an analog face with hands (the times are shown in digits)',
       drawingPad: '(the pad draws freehand strokes with a pen and an eraser)',
       devtools: '(the tools are JSON, Base64, URL encoding and SHA digests)',
+      fromPantry:
+        'suggesting what to cook from the ingredients you have (the app keeps your recipes and finds them by an ingredient you search for)',
+      pageWords: 'your own words and pictures (the page has its sections, with placeholder words for you to replace)',
+      notStatic:
+        'Gantry builds static web apps that run in the browser and keep their data there, so it cannot build this: it needs',
+      filterKinds: '(a filter picks among a choice, tags or a yes or no; a number, an amount or a date can be sorted by)',
     },
     /** The parts a request asks for that the app lacks (feature-gaps.ts), each with what the app does instead. */
     gapNeeds: {
