@@ -234,27 +234,40 @@ interface PhraseMatch {
   readonly end: number;
 }
 
-const phrasePatternCache = new Map<string, RegExp>();
+/**
+ * Each catalog phrase's pattern, matching it on whole words (the last word may carry a plural
+ * `s`/`es`), and its words as a text must hold them for the pattern to match. Made once per phrase
+ * and shared: the pattern is global, so it comes back with `lastIndex` at 0 for a search from the start.
+ */
+const phrasePatternCache = new Map<string, { readonly pattern: RegExp; readonly words: string }>();
+
+function phraseEntry(phrase: string): { readonly pattern: RegExp; readonly words: string } {
+  let entry = phrasePatternCache.get(phrase);
+  if (!entry) {
+    const words = normalizeRequestText(phrase);
+    const list = words.split(' ');
+    const body = list.map((word, i) => (i === list.length - 1 ? `${word}(?:s|es)?` : word)).join(' ');
+    entry = { pattern: new RegExp(`(?:^| )(${body})(?= |$)`, 'g'), words };
+    phrasePatternCache.set(phrase, entry);
+  }
+  entry.pattern.lastIndex = 0;
+  return entry;
+}
 
 /**
- * Matches a catalog phrase on whole words; the last word may carry a plural `s`/`es`. Made once per
- * phrase and shared: it is global, so it comes back with `lastIndex` at 0 for a search from the start.
+ * The first match of a phrase in a normalized text, or null. The reader tries over a thousand
+ * phrases on every request, and a text without the phrase's words (most of them) is ruled out by a
+ * substring search before the pattern runs.
  */
-export function phrasePattern(phrase: string): RegExp {
-  let pattern = phrasePatternCache.get(phrase);
-  if (!pattern) {
-    const words = normalizeRequestText(phrase).split(' ');
-    const body = words.map((word, i) => (i === words.length - 1 ? `${word}(?:s|es)?` : word)).join(' ');
-    pattern = new RegExp(`(?:^| )(${body})(?= |$)`, 'g');
-    phrasePatternCache.set(phrase, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
+export function matchPhrase(phrase: string, text: string): RegExpExecArray | null {
+  const { pattern, words } = phraseEntry(phrase);
+  return text.includes(words) ? pattern.exec(text) : null;
 }
 
 function findPhrase(text: string, phrase: string): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
-  const pattern = phrasePattern(phrase);
+  const { pattern, words } = phraseEntry(phrase);
+  if (!text.includes(words)) return matches;
   const compound = COMPOUNDS[phrase];
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const index = m.index + (m[0].startsWith(' ') ? 1 : 0);
@@ -409,8 +422,13 @@ function detectDesignTarget(text: string): string | null {
   return best?.target ?? null;
 }
 
+/** Every word of the features' keywords, made once, on the first request read (not at module load). */
+let featureWordSet: ReadonlySet<string> | undefined;
+
 function nameFromContentWords(text: string): string {
-  const featureWords = new Set(FEATURE_IDS.flatMap((f) => FEATURES[f].keywords.flatMap((k) => k.split(' '))));
+  const featureWords = (featureWordSet ??= new Set(
+    FEATURE_IDS.flatMap((f) => FEATURES[f].keywords.flatMap((k) => k.split(' '))),
+  ));
   const words = text.split(' ').filter((w) => w.length > 1 && !NAME_STOP_WORDS.has(w) && !featureWords.has(w));
   return slugify(words.slice(0, 3).join(' ')) || 'app';
 }

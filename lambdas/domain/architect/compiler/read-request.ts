@@ -1,5 +1,5 @@
 import { APP_KIND_IDS, APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type AppKindId, type FeatureId } from '../catalog';
-import { analyzeRequest, normalizeRequestText, phrasePattern, slugify } from '../request-analysis';
+import { analyzeRequest, normalizeRequestText, matchPhrase, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, type Preset } from './presets';
@@ -182,7 +182,7 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
   let made: { preset: Preset; index: number; keyword: string } | null = null;
   for (const preset of PRESETS) {
     for (const keyword of preset.keywords) {
-      const m = phrasePattern(keyword).exec(text);
+      const m = matchPhrase(keyword, text);
       if (!m || (named && keyword === 'library')) continue;
       const end = m.index + m[0].length;
       const after = text.slice(end, end <= listAt ? listAt : undefined);
@@ -225,14 +225,14 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
  * none, or the two cannot share one app (an entity id both use, more than six entities).
  */
 function pairedPresets(text: string, first: { preset: Preset; keyword: string }): Preset | null {
-  const m = phrasePattern(first.keyword).exec(text);
+  const m = matchPhrase(first.keyword, text);
   if (!m) return null;
   const start = m.index;
   const end = m.index + m[0].length;
   for (const preset of PRESETS) {
     if (preset.id === first.preset.id) continue;
     for (const keyword of preset.keywords) {
-      const k = phrasePattern(keyword).exec(text);
+      const k = matchPhrase(keyword, text);
       if (!k) continue;
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
@@ -839,7 +839,7 @@ interface Span {
 
 function keywordSpans(text: string, keywords: readonly string[]): Span[] {
   return keywords.flatMap((keyword) => {
-    const m = phrasePattern(keyword).exec(text);
+    const m = matchPhrase(keyword, text);
     if (!m) return [];
     const start = m.index + m[0].length - m[1]!.length;
     return [{ start, end: start + m[1]!.length }];
