@@ -16,7 +16,9 @@ beforeAll(async () => {
   t = await startTestStack({
     policy: {
       builder: { concurrency: 2, disk_mb: 16 },
-      debugger: { timeout_seconds: 3, memory_mb: 96, max_pids: 24 },
+      // A generous time limit: the builders' group weighs little against a busy host's other work
+      // (the rest of the suite), and a snippet that must reach its memory cap needs its CPU first.
+      debugger: { timeout_seconds: 20, memory_mb: 96, max_pids: 24 },
       rate_limits: { default: { capacity: 50, refill_per_minute: 2 } },
     },
   });
@@ -60,7 +62,7 @@ test('a snippet runs in the sandbox and returns stdout, stderr, exit code and re
     stderr: 'warn\n',
     exit_code: 3,
     end_reason: 'exit',
-    timeout_ms: 3000,
+    timeout_ms: 20000,
   });
   expect(res.body.limits).toEqual({ memory_mb: 96, cpu_percent: 50, max_pids: 24 });
   const shell = await run({
