@@ -1,6 +1,14 @@
 import { themeFor, withAccent } from '../themes';
-import { blocks, escapeHtml, type GeneratedFile } from '../templates/app-spec';
-import { buildScriptWith, colourLines, DEFAULT_PALETTE, TEST_RUNNER_PATH, TEST_SCRIPT, testRunner } from '../templates/shared';
+import { blocks, type GeneratedFile } from '../templates/app-spec';
+import {
+  buildScriptWith,
+  colourLines,
+  DEFAULT_PALETTE,
+  pageHtml,
+  TEST_RUNNER_PATH,
+  TEST_SCRIPT,
+  testRunner,
+} from '../templates/shared';
 import { describeSpec } from './describe-spec';
 import { parseAppSpec, type AppSpec } from './app-spec-schema';
 import { runtimeFiles } from './runtime-files';
@@ -41,30 +49,20 @@ function packageJson(spec: AppSpec): string {
 }
 
 function indexHtml(spec: AppSpec): string {
-  const title = escapeHtml(spec.title);
   const theme = themeFor(spec.look.theme);
-  return blocks(
-    '<!doctype html>',
-    `<html lang="en" data-app-kind="${COMPILED_KIND}"${theme ? ` data-design-target="${theme.id}" data-theme-version="${theme.version}"` : ''}${spec.look.accent ? ` data-accent="${spec.look.accent}"` : ''}>`,
-    '  <head>',
-    '    <meta charset="utf-8">',
-    '    <meta name="viewport" content="width=device-width, initial-scale=1">',
-    '    <meta name="color-scheme" content="light dark">',
-    `    <meta name="description" content="${escapeHtml(describeSpec(spec).summary)}">`,
-    `    <title>${title}</title>`,
-    '    <link rel="icon" href="data:,">',
-    '    <link rel="stylesheet" href="./styles.css">',
-    '    <script type="module" src="./src/main.js"></script>',
-    '  </head>',
-    '  <body>',
-    '    <header class="app-header">',
-    `      <h1>${title}</h1>`,
-    '      <button id="theme-toggle" type="button" class="theme-toggle" aria-pressed="false">Dark mode</button>',
-    '    </header>',
-    `    <main id="app" class="app app-${COMPILED_KIND}"></main>`,
-    '  </body>',
-    '</html>',
-    '',
+  return pageHtml(
+    [
+      'lang="en"',
+      `data-app-kind="${COMPILED_KIND}"`,
+      theme ? `data-design-target="${theme.id}" data-theme-version="${theme.version}"` : null,
+      spec.look.accent ? `data-accent="${spec.look.accent}"` : null,
+    ],
+    {
+      title: spec.title,
+      description: describeSpec(spec).summary,
+      dark: true,
+      main: [`    <main id="app" class="app app-${COMPILED_KIND}"></main>`],
+    },
   );
 }
 

@@ -101,25 +101,24 @@ const APP = ${JSON.stringify(info)};
 ` + staticSource('shared/build-script-rest.js');
 }
 
-export function indexHtml(spec: AppSpec, body: string): string {
-  const title = escapeHtml(spec.title);
-  const htmlAttributes = [
-    'lang="en"',
-    `data-app-kind="${spec.kind}"`,
-    spec.designTarget ? `data-design-target="${escapeHtml(spec.designTarget)}"` : null,
-    themeFor(spec.designTarget) ? `data-theme-version="${themeFor(spec.designTarget)?.version}"` : null,
-    spec.accent ? `data-accent="${spec.accent}"` : null,
-  ]
-    .filter((a): a is string => a !== null)
-    .join(' ');
+/**
+ * The page of every app, kind template or compiled: the head, a header with the title (and the
+ * dark-mode switch when the app has one), then `main`'s lines. `attributes` go on `<html>` in
+ * their order (nulls left out).
+ */
+export function pageHtml(
+  attributes: ReadonlyArray<string | null>,
+  page: { readonly title: string; readonly description: string; readonly dark: boolean; readonly main: readonly string[] },
+): string {
+  const title = escapeHtml(page.title);
   return blocks(
     '<!doctype html>',
-    `<html ${htmlAttributes}>`,
+    `<html ${attributes.filter((a) => a !== null).join(' ')}>`,
     '  <head>',
     '    <meta charset="utf-8">',
     '    <meta name="viewport" content="width=device-width, initial-scale=1">',
-    has(spec, 'dark-mode') && '    <meta name="color-scheme" content="light dark">',
-    `    <meta name="description" content="${escapeHtml(APP_KINDS[spec.kind].description)}">`,
+    page.dark && '    <meta name="color-scheme" content="light dark">',
+    `    <meta name="description" content="${escapeHtml(page.description)}">`,
     `    <title>${title}</title>`,
     '    <link rel="icon" href="data:,">',
     '    <link rel="stylesheet" href="./styles.css">',
@@ -128,15 +127,31 @@ export function indexHtml(spec: AppSpec, body: string): string {
     '  <body>',
     '    <header class="app-header">',
     `      <h1>${title}</h1>`,
-    has(spec, 'dark-mode') &&
-      '      <button id="theme-toggle" type="button" class="theme-toggle" aria-pressed="false">Dark mode</button>',
+    page.dark && '      <button id="theme-toggle" type="button" class="theme-toggle" aria-pressed="false">Dark mode</button>',
     '    </header>',
-    `    <main id="app" class="app app-${spec.kind}">`,
-    body.trimEnd(),
-    '    </main>',
+    ...page.main,
     '  </body>',
     '</html>',
     '',
+  );
+}
+
+export function indexHtml(spec: AppSpec, body: string): string {
+  const theme = themeFor(spec.designTarget);
+  return pageHtml(
+    [
+      'lang="en"',
+      `data-app-kind="${spec.kind}"`,
+      spec.designTarget ? `data-design-target="${escapeHtml(spec.designTarget)}"` : null,
+      theme ? `data-theme-version="${theme.version}"` : null,
+      spec.accent ? `data-accent="${spec.accent}"` : null,
+    ],
+    {
+      title: spec.title,
+      description: APP_KINDS[spec.kind].description,
+      dark: has(spec, 'dark-mode'),
+      main: [`    <main id="app" class="app app-${spec.kind}">`, body.trimEnd(), '    </main>'],
+    },
   );
 }
 
