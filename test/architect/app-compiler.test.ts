@@ -1791,6 +1791,14 @@ describe('request → spec', () => {
     }
     // "which of my plants" is no one who has them.
     expect(labelsOf('track which of my plants need water')).not.toContain('Borrowed by:text');
+    // Gear and equipment have no plural "s" ("who borrowed my camping gear" was refused).
+    for (const [prompt, name] of [
+      ['keep track of who borrowed my camping gear', 'Camping gear'],
+      ['which friends have my diving equipment', 'Diving equipment'],
+    ] as const) {
+      expect(specOf(prompt).entities[0]!.name).toBe(name);
+      expect(labelsOf(prompt)).toContain('Borrowed by:text');
+    }
   });
 
   test('a road trip to plan is an itinerary; how much one drinks is drinks', () => {

@@ -93,8 +93,9 @@ export function sourceWordLists() {
     pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
     // "an app for my knitting projects", "my sneakers: brand, size": one's own things, by their plural.
     ownRecords: String.raw`\b(?:app|something|tool|place) (?:for|to (?:keep|organi[sz]e|manage|store|hold|save)) (?:all )?(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s|[a-z]+ (?:information|info|details))\b|^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s)(?=  |$| with\b| and\b)`,
-    // "who borrowed my tools", "which neighbours have my ladders": one's own things, lent out.
-    lentRecords: String.raw`\b(?:who|which [a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?[a-z]+s)\b)?`,
+    // "who borrowed my tools", "which neighbours have my ladders", "who has my camping gear": one's
+    // own things, lent out.
+    lentRecords: String.raw`\b(?:who|which [a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?(?:[a-z]+s|gear|equipment))\b)?`,
     /** "log every time my dog barks": the records are what happens each time (read-request.ts). */
     everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|times|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
     /** Owners whose records a possessive names: "my students' lessons" (read-request.ts, OWNER_PLURALS). */
