@@ -8,7 +8,6 @@ import {
   CONSULTATION_STATUSES,
   enforceConfirmationRule,
   planFromResponse,
-  planSha256,
   planSubject,
   speechFor,
   toSpeech,
@@ -16,6 +15,7 @@ import {
   type ConsultationPlan,
   type ConversationTurn,
 } from '../domain/consultation';
+import { planSha256 } from '../domain/plan-digest';
 import { designReferenceKey, designReferencePath, validateDesignImage, type DesignReferenceRecord } from '../domain/design-image';
 import { GantryError, NotFoundError } from '../domain/errors';
 import { addUsage, type LlmCallUsage, type MissionUsage } from '../domain/llm';

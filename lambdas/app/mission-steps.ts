@@ -33,7 +33,7 @@ import {
 } from '../domain/mission';
 import { buildStateTimeoutSeconds } from '../domain/mission-definition';
 import { checkManifest } from '../domain/policy-gate';
-import { planSha256 } from '../domain/consultation';
+import { planSha256 } from '../domain/plan-digest';
 import { designReferencePath } from '../domain/design-image';
 import type { LlmCallUsage } from '../domain/llm';
 import { confirmedPlanOf, consultationPrLines, usageWith, withDesignReference } from './consultation-build';

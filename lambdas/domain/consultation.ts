@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import {
   APP_KIND_IDS,
@@ -12,7 +11,6 @@ import {
 import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
 import { describeSpec } from './architect/compiler/describe-spec';
 import { THEMES, ThemeIdSchema, type AccentId } from './architect/themes';
-import { canonicalJson } from './event-chain';
 
 /**
  * The CTO consultation (seed 000 "Consultation Flow"): the shapes a consultant answers with, the
@@ -141,12 +139,6 @@ export function planFromResponse(r: ConsultantResponse): ConsultationPlan | null
   };
 }
 
-/** A stable fingerprint of a plan: the confirmation event names the exact plan it approved. */
-export function planSha256(plan: ConsultationPlan): string {
-  return createHash('sha256')
-    .update(canonicalJson(plan as unknown as Record<string, unknown>))
-    .digest('hex');
-}
 
 /** What a consultant sees on each turn. */
 export interface ConsultantInput {

@@ -5,13 +5,13 @@ import {
   ConsultantResponseSchema,
   enforceConfirmationRule,
   planFromResponse,
-  planSha256,
   speechFor,
   toSpeech,
   type ConsultantResponse,
   type ConsultationPlan,
   type ConversationTurn,
 } from '../../lambdas/domain/consultation';
+import { planSha256 } from '../../lambdas/domain/plan-digest';
 import { consultOffline, OPENING_QUESTION, revisePlan } from '../../lambdas/domain/offline-consultant';
 
 /** Runs a scripted conversation the way the app does: the plan on the table is the last proposed one. */

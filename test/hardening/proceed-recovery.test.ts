@@ -1,4 +1,4 @@
-import { planSha256 } from '../../lambdas/domain/consultation';
+import { planSha256 } from '../../lambdas/domain/plan-digest';
 import { removeStackDirs, startTestStack, type TestStack } from '../helpers/test-stack';
 
 /**
