@@ -1988,6 +1988,50 @@ describe('request → spec', () => {
     expect(lines).toContain('streak per habit, tick off today');
     expect(lines).toContain('Look: default look, dark mode');
   });
+
+  test("a podcast's episodes are no TV show's; crypto holdings are investments, a currency or wallet of one's own is refused; a class timetable", () => {
+    // Was a TV show tracker, with "Plan to watch".
+    expect(kindOf('a podcast episode tracker')).toBe('a podcast episode tracker');
+    expect(kindOf('an episode tracker for my shows')).toBe('a TV show tracker');
+    // Were refused as needing a blockchain, or a one-page website ("portfolio").
+    for (const prompt of [
+      'a cryptocurrency portfolio tracker',
+      'track my crypto holdings',
+      'a crypto portfolio with coin, amount and price paid',
+      'a log of my cryptocurrency purchases',
+    ]) {
+      expect(kindOf(prompt)).toBe('an investment log');
+      expect(readRequest(prompt).leftOut.join(' ')).toContain('current market prices');
+    }
+    for (const prompt of [
+      'make my own cryptocurrency',
+      'create a cryptocurrency',
+      'a cryptocurrency wallet',
+      'a blockchain wallet for bitcoin',
+    ]) {
+      const r = readRequest(prompt);
+      expect({ prompt, outcome: r.outcome, code: r.outcome === 'refused' ? r.code : null }).toEqual({
+        prompt,
+        outcome: 'refused',
+        code: 'NOT_A_STATIC_APP',
+      });
+    }
+    // A wallet or an exchange is no holdings to note.
+    expect(readRequest('a crypto wallet').outcome).toBe('refused');
+    expect(readRequest('build a crypto exchange').outcome).toBe('refused');
+    // Were refused as not understood, or a planner of dated events.
+    for (const prompt of [
+      'a class timetable',
+      'my school timetable with subject, room and teacher',
+      'a class schedule for my school timetable',
+    ]) {
+      expect(kindOf(prompt)).toBe('a class timetable');
+      expect(labelsOf(prompt)).toEqual(['Subject:text', 'Day:choice', 'Time:text', 'Room:text', 'Teacher:text']);
+    }
+    // A bus's or a train's times are the operator's live data.
+    expect(readRequest('a bus timetable').outcome).toBe('refused');
+    expect(readRequest('a train timetable for my commute').outcome).toBe('refused');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

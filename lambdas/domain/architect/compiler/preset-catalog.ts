@@ -2299,6 +2299,29 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('meal'), { type: 'filter', entity: 'meal', field: 'slot' }],
     },
     {
+      id: 'timetable',
+      keywords: ['timetable', 'class schedule', 'school schedule', 'lesson schedule', 'course schedule', 'lecture schedule'],
+      title: 'Timetable',
+      phrase: 'a class timetable',
+      entities: [
+        {
+          id: 'lesson',
+          name: 'Class',
+          plural: 'Classes',
+          fields: [
+            f.text('subject', 'Subject', true),
+            f.choice('day', 'Day', ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']),
+            f.text('time', 'Time'),
+            f.text('room', 'Room'),
+            f.text('teacher', 'Teacher'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'board', entity: 'lesson', field: 'day' }],
+      behaviours: [crud('lesson'), { type: 'filter', entity: 'lesson', field: 'day' }],
+    },
+    {
       id: 'events',
       keywords: [
         'event',
@@ -2926,6 +2949,9 @@ export function sourcePresets(): Preset[] {
         'stock market',
         'shares portfolio',
         'dividend',
+        'crypto',
+        'cryptocurrency',
+        'crypto currency',
       ],
       title: 'Investments',
       phrase: 'an investment log',

@@ -309,6 +309,9 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   coffee: wordPattern('afterCoffee'),
   cheese: /^ (?:making|makers?|boards?)\b/,
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
+  crypto: wordPattern('afterCrypto'),
+  cryptocurrency: wordPattern('afterCrypto'),
+  'crypto currency': wordPattern('afterCrypto'),
 };
 
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
@@ -322,6 +325,12 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   book: wordPattern('beforeBook'),
   // Help with maths homework is the calculator's; a list of it is said with a container word.
   homework: /\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$/,
+  // A podcast's or an audiobook's episodes are no TV show's.
+  'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
+  timetable: wordPattern('beforeTimetable'),
+  crypto: wordPattern('beforeCrypto'),
+  cryptocurrency: wordPattern('beforeCrypto'),
+  'crypto currency': wordPattern('beforeCrypto'),
 };
 
 /**

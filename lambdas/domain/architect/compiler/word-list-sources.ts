@@ -188,6 +188,11 @@ export function sourceWordLists() {
     dueBack: String.raw`\b(?:(?:bring|give|hand|get) (?:them|it) back|(?:should|must|need to|needs to|have to|has to|will) (?:come|be) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b`,
     importExportAsked: String.raw`\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b`,
     businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
+    // A currency of one's own, a wallet or an exchange is the blockchain's, not holdings to note.
+    afterCrypto: String.raw`^ (?:wallets?|exchanges?|mining|miners?|tokens?)\b`,
+    beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
+    // A bus's or a train's times come from the operator's live data, not a class timetable.
+    beforeTimetable: String.raw`\b(?:bus|buses|train|trains|tram|ferry|flight|tide|transit|metro|subway|rail|railway|shuttle) $`,
     afterBook: String.raw`^ (?:appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
     afterCoffee: String.raw`^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b`,
@@ -217,7 +222,7 @@ export function sourceWordLists() {
     formAsks: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b`,
     negatedBefore: String.raw`\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$`,
     pollsAsked: String.raw`\b(polls?|voting|votes?|surveys?|questionnaires?|elections?|petitions?)\b`,
-    blockchainAsked: String.raw`\b(blockchain|crypto ?currency|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
+    blockchainAsked: String.raw`\b(blockchain|crypto ?currency(?! (?:portfolio|holdings?|investments?|purchases?|trades?|tracker|log))|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
     videoAsked: String.raw`\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b`,
     beforeExercise: String.raw`\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $`,
     beforeBook: String.raw`\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $`,
