@@ -1203,8 +1203,8 @@ describe('request → spec', () => {
     expect(kindOf('Can you build an app for my coffee shop loyalty stamps')).toBe('a loyalty stamp card list');
     expect(readRequest('an app for my coffee shop')).toMatchObject({ outcome: 'template', kind: 'page' });
     expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
-    // Records named before a record word that only says more of them are what the app keeps.
-    expect(kindOf('a log of my blood sugar readings before and after meals')).toBe('a sugar reading log');
+    // Readings named before a record word that only says more of them are what the app keeps: the blood sugar log's.
+    expect(kindOf('a log of my blood sugar readings before and after meals')).toBe('a blood sugar log');
     expect(specOf('a log of my blood sugar readings before and after meals').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ id: 'glucose', type: 'number' }),
     );
@@ -1350,7 +1350,7 @@ describe('request → spec', () => {
     expect(specOf("Can you make me something to log my weight every morning? I'd like to see the trend.").title).toBe(
       'Weight Log',
     );
-    expect(specOf('log my blood sugar before and after meals').title).toBe('Blood Sugar Log');
+    expect(specOf('log my blood sugar before and after meals').title).toBe('Blood Sugar');
     // "track which dogs I walked, the owner … and how much they paid": the dogs, and their fields.
     const walks =
       'I run a small dog walking business. I need to track which dogs I walked, the owner, the date and how much they paid.';
@@ -1749,7 +1749,7 @@ describe('request → spec', () => {
     expect(readRequest('an app that uses my camera, GPS and microphone').leftOut).toContainEqual(
       expect.stringMatching(/^native device features/),
     );
-    expect(kindOf('a diabetes log with sugar and insulin')).toBe('a diabetes log');
+    expect(kindOf('a diabetes log with sugar and insulin')).toBe('a blood sugar log');
     const mileage = specOf('keep track of my mileage for work trips for tax purposes');
     expect(mileage.phrase).toBe('a mileage log');
     expect(mileage.entities[0]!.fields.filter((f) => f.type === 'number').map((f) => f.label)).toEqual(['Distance']);
@@ -2031,6 +2031,43 @@ describe('request → spec', () => {
     // A bus's or a train's times are the operator's live data.
     expect(readRequest('a bus timetable').outcome).toBe('refused');
     expect(readRequest('a train timetable for my commute').outcome).toBe('refused');
+  });
+
+  test('blood sugar, glucose, diabetes and insulin are one log of readings, averaged by when they were taken', () => {
+    // Were "a sugar reading tracker" of Name records, or a glucose entry with a date and a number only.
+    for (const prompt of [
+      'a blood sugar log',
+      'a glucose tracker',
+      'track my blood glucose levels',
+      'a tracker for blood sugar readings before and after meals',
+      'a diabetes log with blood sugar, insulin and carbs',
+      'an insulin dose log',
+      // "sugar" is the blood sugar field the log has, not a second one.
+      'a diabetes log with sugar and insulin',
+    ]) {
+      expect(kindOf(prompt)).toBe('a blood sugar log');
+      expect(labelsOf(prompt)).toEqual([
+        'Date:date',
+        'Time:text',
+        'Blood sugar:number',
+        'When:choice',
+        'Insulin (units):number',
+        'Carbs (g):number',
+        'Notes:longtext',
+      ]);
+    }
+    // A dose of insulin can be noted without a reading.
+    expect(specOf('an insulin dose log').entities[0]!.fields.find((f) => f.id === 'glucose')!.required).toBe(false);
+    expect(specOf('a blood sugar log').behaviours).toContainEqual({
+      type: 'average',
+      entity: 'sugarReading',
+      field: 'glucose',
+      by: 'when',
+      weight: null,
+    });
+    // Sugar one eats, or an insulin pump's site changes, are no readings.
+    expect(kindOf('a log of my sugar intake')).not.toBe('a blood sugar log');
+    expect(kindOf('track my insulin pump site changes')).not.toBe('a blood sugar log');
   });
 });
 

@@ -107,6 +107,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total'],
     interpreted: true,
   },
+  {
+    prompt: 'a diabetes log with blood sugar, insulin and carbs',
+    builds: 'spec',
+    entities: ['Reading'],
+    behaviours: ['average', 'sort'],
+    fields: { 'Blood sugar': 'number', When: 'choice', 'Insulin (units)': 'number', 'Carbs (g)': 'number' },
+  },
   { prompt: 'an event planner with a calendar', builds: 'spec', entities: ['Event'], behaviours: ['due-today'] },
   { prompt: 'a packing list grouped by category', builds: 'spec', entities: ['Item'], behaviours: ['group', 'count'] },
   { prompt: 'a shopping list with quantities and undo', builds: 'spec', entities: ['Item'], behaviours: ['group', 'undo'] },

@@ -501,6 +501,35 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      id: 'glucose',
+      keywords: ['blood sugar', 'blood glucose', 'glucose', 'diabetes', 'diabetic', 'insulin', 'sugar reading', 'sugar level'],
+      title: 'Blood Sugar',
+      phrase: 'a blood sugar log',
+      entities: [
+        {
+          id: 'sugarReading',
+          name: 'Reading',
+          plural: 'Readings',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('time', 'Time'),
+            f.number('glucose', 'Blood sugar'),
+            f.choice('when', 'When', ['Fasting', 'Before a meal', 'After a meal', 'Bedtime', 'Other']),
+            f.number('insulin', 'Insulin (units)'),
+            f.number('carbs', 'Carbs (g)'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('sugarReading')],
+      behaviours: [
+        crud('sugarReading'),
+        newestFirst('sugarReading'),
+        { type: 'average', entity: 'sugarReading', field: 'glucose', by: 'when', weight: null },
+      ],
+    },
+    {
       id: 'symptoms',
       keywords: [
         'symptom',

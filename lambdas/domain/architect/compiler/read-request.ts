@@ -309,6 +309,8 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   coffee: wordPattern('afterCoffee'),
   cheese: /^ (?:making|makers?|boards?)\b/,
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
+  // An insulin pump's site changes are no readings.
+  insulin: /^ pumps?\b/,
   crypto: wordPattern('afterCrypto'),
   cryptocurrency: wordPattern('afterCrypto'),
   'crypto currency': wordPattern('afterCrypto'),
