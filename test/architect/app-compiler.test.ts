@@ -2033,6 +2033,21 @@ describe('request → spec', () => {
     expect(readRequest('a train timetable for my commute').outcome).toBe('refused');
   });
 
+  test('gifts one received, with the thank-you to send, are not gift ideas to buy', () => {
+    // Were gift ideas with a recipient and a price, or "a you note tracker".
+    for (const prompt of [
+      'a list of gifts I received for thank you notes',
+      'track the wedding gifts we received and whether we sent a thank you card',
+      'a thank you note tracker',
+      'a list of gifts I got for my birthday',
+    ]) {
+      expect(kindOf(prompt)).toBe('a list of gifts received');
+      expect(labelsOf(prompt)).toEqual(['Gift:text', 'From:text', 'Received:date', 'Thank-you sent:boolean']);
+    }
+    expect(kindOf('a christmas gift list')).toBe('a gift list');
+    expect(kindOf('gift ideas for my mum')).toBe('a gift list');
+  });
+
   test('blood sugar, glucose, diabetes and insulin are one log of readings, averaged by when they were taken', () => {
     // Were "a sugar reading tracker" of Name records, or a glucose entry with a date and a number only.
     for (const prompt of [

@@ -114,6 +114,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['average', 'sort'],
     fields: { 'Blood sugar': 'number', When: 'choice', 'Insulin (units)': 'number', 'Carbs (g)': 'number' },
   },
+  {
+    prompt: 'track the wedding gifts we received and whether we sent a thank you card',
+    builds: 'spec',
+    entities: ['Gift'],
+    behaviours: ['search', 'filter'],
+    fields: { From: 'text', 'Thank-you sent': 'boolean' },
+  },
   { prompt: 'an event planner with a calendar', builds: 'spec', entities: ['Event'], behaviours: ['due-today'] },
   { prompt: 'a packing list grouped by category', builds: 'spec', entities: ['Item'], behaviours: ['group', 'count'] },
   { prompt: 'a shopping list with quantities and undo', builds: 'spec', entities: ['Item'], behaviours: ['group', 'undo'] },

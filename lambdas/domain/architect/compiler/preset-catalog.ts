@@ -2849,6 +2849,37 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('fillUp'), { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' }, newestFirst('fillUp')],
     },
     {
+      id: 'thankyous',
+      keywords: [
+        'thank you note',
+        'thank you card',
+        'thank you list',
+        'gifts received',
+        'gifts i received',
+        'gifts we received',
+        'gifts i got',
+        'gifts we got',
+      ],
+      title: 'Gifts Received',
+      phrase: 'a list of gifts received',
+      entities: [
+        {
+          id: 'present',
+          name: 'Gift',
+          plural: 'Gifts',
+          fields: [
+            f.text('gift', 'Gift', true),
+            f.text('from', 'From'),
+            f.date('date', 'Received'),
+            f.bool('thanked', 'Thank-you sent'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'present', field: null }],
+      behaviours: [crud('present'), search('present'), { type: 'filter', entity: 'present', field: 'thanked' }],
+    },
+    {
       id: 'gifts',
       keywords: [
         'wishlist',
