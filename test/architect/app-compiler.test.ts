@@ -2033,6 +2033,16 @@ describe('request → spec', () => {
     expect(readRequest('a train timetable for my commute').outcome).toBe('refused');
   });
 
+  test('"the number of eggs per day" is a number of eggs: how often is no part of its name; beer recipes are recipes', () => {
+    // Was dropped without a word.
+    expect(labelsOf('a chicken coop egg log with number of eggs per day')).toContain('Eggs:number');
+    expect(labelsOf('a log of my runs with the number of laps each week')).toContain('Laps:number');
+    expect(labelsOf('a character sheet with number of hit points')).toContain('Hit points:number');
+    // A beer's recipes are recipes to brew, not a tasting of beers (they were a tasting journal).
+    expect(kindOf('a homebrew beer recipe log')).toBe('a recipe book');
+    expect(kindOf('a beer tasting log')).toBe('a tasting journal');
+  });
+
   test('gifts one received, with the thank-you to send, are not gift ideas to buy', () => {
     // Were gift ideas with a recipient and a price, or "a you note tracker".
     for (const prompt of [

@@ -304,7 +304,7 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   film: wordPattern('afterFilm'),
   gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
   wine: /^ (?:cellars?|making|racks?)\b/,
-  beer: /^ (?:brewing|making|brews?)\b/,
+  beer: /^ (?:brewing|making|brews?|recipes?)\b/,
   tea: /^ (?:party|parties|time|towels?|lights?)\b/,
   coffee: wordPattern('afterCoffee'),
   cheese: /^ (?:making|makers?|boards?)\b/,

@@ -542,8 +542,8 @@ export function applySpecWords(
       if (!findField(primary, box)) ed.addField(primary, fieldNamed(box, 'boolean'), true, item.words);
       continue;
     }
-    // "the number of servings": a number called servings.
-    const count = /^number of ([a-z]+(?: [a-z]+)?)$/.exec(item.words)?.[1];
+    // "the number of servings": a number called servings ("of eggs per day": how often says nothing of its name).
+    const count = /^number of ([a-z]+(?: [a-z]+)??)(?:(?: per| a| every)? (?:day|week|month))?$/.exec(item.words)?.[1];
     if (count && !findField(primary, count)) {
       ed.addField(primary, fieldNamed(count, 'number'), true, item.words);
       continue;
