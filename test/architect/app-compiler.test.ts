@@ -2043,6 +2043,17 @@ describe('request → spec', () => {
     expect(kindOf('a beer tasting log')).toBe('a tasting journal');
   });
 
+  test('two kinds of thing joined before a collection are one collection of both', () => {
+    // Were refused as not understood ("a rock and mineral tracker" was already built).
+    for (const [prompt, phrase] of [
+      ['a rock and mineral collection', 'a rock and mineral collection'],
+      ['a stamp and coin collection', 'a stamp and coin collection'],
+    ] as const) {
+      expect(kindOf(prompt)).toBe(phrase);
+      expect(labelsOf(prompt)).toEqual(['Name:text', 'Tags:tags', 'Rating:rating', 'Notes:longtext']);
+    }
+  });
+
   test('gifts one received, with the thank-you to send, are not gift ideas to buy', () => {
     // Were gift ideas with a recipient and a price, or "a you note tracker".
     for (const prompt of [

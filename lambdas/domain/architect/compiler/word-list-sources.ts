@@ -144,7 +144,7 @@ export function sourceWordLists() {
     containerLast: String.raw`^(?:collection|library|catalog|catalogue|inventory|list|log|tracker)$`,
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
-    pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary)\b`,
+    pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
     listOfGoals: String.raw`\blist of (?:all )?(?:my|our) (?!goals?\b|plans?\b|ideas?\b|projects?\b)`,
     invoiceMaker: String.raw`\binvoice (?:generators?|makers?|templates?|creators?)\b|\b(?:generate|create|make|print|send) (?:an |my )?invoices?\b|\bline items?\b`,
     formNouns: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b`,
