@@ -139,7 +139,6 @@ export function planFromResponse(r: ConsultantResponse): ConsultationPlan | null
   };
 }
 
-
 /** What a consultant sees on each turn. */
 export interface ConsultantInput {
   /** The conversation before this message, oldest first. */
