@@ -2054,6 +2054,21 @@ describe('request → spec', () => {
     }
   });
 
+  test('notes among the features of records are a field of them, not a notes app', () => {
+    // Were a notes app (or the notes template) of Title and Text.
+    for (const [prompt, phrase] of [
+      ['a list of restaurants with ratings and notes', 'a restaurant list'],
+      ['a restaurant list with notes', 'a restaurant list'],
+      ['a list of my favourite cafes with rating and notes', 'a favourite cafe list'],
+    ] as const) {
+      expect(kindOf(prompt)).toBe(phrase);
+      expect(labelsOf(prompt)).toContain('Notes:longtext');
+    }
+    // A notes app asked for is still one.
+    expect(kindOf('a notes app with tags')).toBe('a notes app');
+    expect(kindOf('a simple notes app')).toBe('notes');
+  });
+
   test('gifts one received, with the thank-you to send, are not gift ideas to buy', () => {
     // Were gift ideas with a recipient and a price, or "a you note tracker".
     for (const prompt of [

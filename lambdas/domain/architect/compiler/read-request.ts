@@ -1033,11 +1033,13 @@ export function readRequest(request: string): RequestReading {
   const beforeColon = colon > 0 ? normalizeRequestText(prompt.slice(0, colon)) : '';
   const listAt = beforeColon && text.startsWith(beforeColon) ? beforeColon.length : text.length;
   // A kind named only in the list of a head that names records is a field: "my writing: articles, word count, fee".
+  // So is one named only among the features of such a head: "a list of restaurants with ratings and notes".
   const listHead = listAt < text.length ? text.slice(0, listAt) : '';
+  const heads = [listHead, headEnd === undefined ? '' : text.slice(0, headEnd)];
   const kindNamed =
     analysis.kind !== null &&
     analysis.scores[analysis.kind] >= 3 &&
-    !(listHead && analyzeRequest(listHead).kind !== analysis.kind && genericReading(listHead))
+    !heads.some((h) => h && analyzeRequest(h).kind !== analysis.kind && genericReading(h))
       ? analysis.kind
       : null;
   const anywhere = matchPreset(text, listAt);
