@@ -2069,6 +2069,21 @@ describe('request → spec', () => {
     expect(kindOf('a simple notes app')).toBe('notes');
   });
 
+  test("a baby's sleep, feeds and nappies are the baby log, not a grown-up's nights", () => {
+    // Were a sleep log of nights with their quality, or a "baby feed tracker" of Name records.
+    for (const prompt of ["track my baby's sleep, feeds and nappies", "my baby's feeds and nappies", 'baby sleep log']) {
+      expect(kindOf(prompt)).toBe('a baby log');
+      expect(specOf(prompt).entities.map((e) => e.name)).toEqual(['Feeding', 'Diaper', 'Sleep']);
+    }
+    expect(kindOf('a sleep log for me and my partner')).toBe('a sleep log');
+  });
+
+  test('"over time" says how long the records are kept, not what they are', () => {
+    // Was "a worth over tracker" of Name records.
+    expect(kindOf('help me track my net worth over time')).toBe('a net worth tracker');
+    expect(labelsOf('help me track my net worth over time')).toEqual(['Date:date', 'Amount:money', 'Notes:longtext']);
+  });
+
   test('gifts one received, with the thank-you to send, are not gift ideas to buy', () => {
     // Were gift ideas with a recipient and a price, or "a you note tracker".
     for (const prompt of [

@@ -525,7 +525,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     const end = words.findIndex(
       (w, i) =>
         CLAUSE_WORDS.has(w) ||
-        /^(?:every|each|before|after|during|so|because)$/.test(w) ||
+        /^(?:every|each|before|after|during|so|because|over)$/.test(w) ||
         (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)),
     );
     // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
