@@ -1799,6 +1799,8 @@ describe('request → spec', () => {
   test('a road trip to plan is an itinerary; how much one drinks is drinks', () => {
     // Both were refused.
     expect(kindOf('plan my road trip stops')).toBe('a trip itinerary');
+    // Was an expense tracker (its budget).
+    expect(kindOf('build me a tool to plan our family holidays with budget and dates')).toBe('a trip itinerary');
     expect(kindOf('keep track of how much I drink')).toBe('a drink tracker');
     expect(kindOf('track how much water I drink')).toBe('a water intake tracker');
   });
