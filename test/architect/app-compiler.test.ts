@@ -2066,8 +2066,9 @@ describe('request → spec', () => {
       expect(kindOf(prompt)).toBe(phrase);
       expect(labelsOf(prompt)).toContain('Notes:longtext');
     }
-    // A notes app asked for is still one.
+    // A notes app asked for is still one, and a tool among the features is still the tool.
     expect(kindOf('a notes app with tags')).toBe('a notes app');
+    expect(kindOf('a list of my students with a random picker')).toBe('randomizer');
     expect(kindOf('a simple notes app')).toBe('notes');
   });
 

@@ -1033,9 +1033,10 @@ export function readRequest(request: string): RequestReading {
   const beforeColon = colon > 0 ? normalizeRequestText(prompt.slice(0, colon)) : '';
   const listAt = beforeColon && text.startsWith(beforeColon) ? beforeColon.length : text.length;
   // A kind named only in the list of a head that names records is a field: "my writing: articles, word count, fee".
-  // So is one named only among the features of such a head: "a list of restaurants with ratings and notes".
+  // So is a kind that keeps records named only among the features of such a head: "a list of
+  // restaurants with ratings and notes" (a tool stays the tool: "my students with a random picker").
   const listHead = listAt < text.length ? text.slice(0, listAt) : '';
-  const heads = [listHead, headEnd === undefined ? '' : text.slice(0, headEnd)];
+  const heads = [listHead, headEnd === undefined || !KIND_PRESETS[analysis.kind!] ? '' : text.slice(0, headEnd)];
   const kindNamed =
     analysis.kind !== null &&
     analysis.scores[analysis.kind] >= 3 &&
