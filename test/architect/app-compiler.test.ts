@@ -2087,6 +2087,22 @@ describe('request → spec', () => {
     expect(labelsOf('help me track my net worth over time')).toEqual(['Date:date', 'Amount:money', 'Notes:longtext']);
   });
 
+  test('a calculator or a converter among the features of records is named as left out, not kept as a text field', () => {
+    // Each had a text field named after the tool (Calculator, Unit converter, Currency converter).
+    for (const [prompt, phrase, tool] of [
+      ['track my spending with a calculator', 'an expense tracker', 'a calculator'],
+      ['my recipes with a unit converter', 'a recipe book', 'a unit converter'],
+      ['an expense tracker with a currency converter', 'an expense tracker', 'a currency converter'],
+    ] as const) {
+      expect(kindOf(prompt)).toBe(phrase);
+      expect(labelsOf(prompt).filter((l) => /calculator|converter/i.test(l))).toEqual([]);
+      expect(readRequest(prompt).leftOut).toContain(
+        `${tool} as well (one app is built, ${phrase}; ask for the other on its own)`,
+      );
+    }
+    expect(kindOf('a tip calculator')).toBe('calculator');
+  });
+
   test('gifts one received, with the thank-you to send, are not gift ideas to buy', () => {
     // Were gift ideas with a recipient and a price, or "a you note tracker".
     for (const prompt of [

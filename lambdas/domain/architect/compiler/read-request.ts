@@ -1200,15 +1200,31 @@ export function readRequest(request: string): RequestReading {
     );
     // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.
     const other = analysis.kind;
+    // So is a calculator or a converter among the records' features ("my spending with a
+    // calculator"), which is no text field of them.
+    const toolAmong =
+      (other === 'calculator' || other === 'converter') &&
+      headEnd !== undefined &&
+      kindSpans(text, other).some((s) => s.start > headEnd);
     if (
       matched &&
       chosen === matched.preset &&
       other &&
       analysis.scores[other] >= 3 &&
       KIND_PRESETS[other] !== chosen &&
-      joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other))
-    )
-      leftOut.push(`${APP_KINDS[other].phrase} as well (one app is built, ${spec.phrase}; ask for the other on its own)`);
+      (toolAmong || joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other)))
+    ) {
+      // The tool's text field goes ("Calculator", "Currency converter"), and the tool is named as asked.
+      const used = JSON.stringify([spec.views, spec.behaviours]);
+      const tool = (f: FieldSpec): boolean =>
+        toolAmong &&
+        !used.includes(`"${f.id}"`) &&
+        APP_KINDS[other].keywords.some((k) => ` ${f.label.toLowerCase()}`.endsWith(` ${k}`));
+      const dropped = spec.entities.flatMap((e) => e.fields.filter(tool));
+      spec = { ...spec, entities: spec.entities.map((e) => ({ ...e, fields: e.fields.filter((f) => !tool(f)) })) };
+      const named = dropped[0] ? `a ${dropped[0].label.toLowerCase()}` : APP_KINDS[other].phrase;
+      leftOut.push(`${named} as well (one app is built, ${spec.phrase}; ask for the other on its own)`);
+    }
     const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
     const unkept =
