@@ -7,7 +7,7 @@ import { f } from './preset-fields';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords, camel, COUNTDOWN_TO_DATE, NUMBER_WORDS, primaryOf } from './spec-words';
+import { applySpecWords, camel, COUNTDOWN_TO_DATE, fieldInUse, NUMBER_WORDS, primaryOf } from './spec-words';
 import { WORD_LISTS, wordPattern } from './word-lists';
 
 /**
@@ -291,6 +291,9 @@ function secondRecords(request: string, spec: AppSpec): string | null {
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = wordPattern('businessAfter');
 
+/** The investment log's words for a cryptocurrency, each guarded by the words around it below. */
+const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
+
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
@@ -311,9 +314,7 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
   // An insulin pump's site changes are no readings.
   insulin: /^ pumps?\b/,
-  crypto: wordPattern('afterCrypto'),
-  cryptocurrency: wordPattern('afterCrypto'),
-  'crypto currency': wordPattern('afterCrypto'),
+  ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('afterCrypto')])),
 };
 
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
@@ -330,9 +331,7 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A podcast's or an audiobook's episodes are no TV show's.
   'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
   timetable: wordPattern('beforeTimetable'),
-  crypto: wordPattern('beforeCrypto'),
-  cryptocurrency: wordPattern('beforeCrypto'),
-  'crypto currency': wordPattern('beforeCrypto'),
+  ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('beforeCrypto')])),
 };
 
 /**
@@ -1215,13 +1214,13 @@ export function readRequest(request: string): RequestReading {
       (toolAmong || joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other)))
     ) {
       // The tool's text field goes ("Calculator", "Currency converter"), and the tool is named as asked.
-      const used = JSON.stringify([spec.views, spec.behaviours]);
-      const tool = (f: FieldSpec): boolean =>
+      const before = spec;
+      const tool = (e: EntitySpec, f: FieldSpec): boolean =>
         toolAmong &&
-        !used.includes(`"${f.id}"`) &&
+        !fieldInUse(before, e.id, f.id) &&
         APP_KINDS[other].keywords.some((k) => ` ${f.label.toLowerCase()}`.endsWith(` ${k}`));
-      const dropped = spec.entities.flatMap((e) => e.fields.filter(tool));
-      spec = { ...spec, entities: spec.entities.map((e) => ({ ...e, fields: e.fields.filter((f) => !tool(f)) })) };
+      const dropped = before.entities.flatMap((e) => e.fields.filter((f) => tool(e, f)));
+      spec = { ...before, entities: before.entities.map((e) => ({ ...e, fields: e.fields.filter((f) => !tool(e, f)) })) };
       const named = dropped[0] ? `a ${dropped[0].label.toLowerCase()}` : APP_KINDS[other].phrase;
       leftOut.push(`${named} as well (one app is built, ${spec.phrase}; ask for the other on its own)`);
     }

@@ -135,6 +135,19 @@ function vocabularyFields(chunk: string): Array<{ readonly word: string; readonl
   return found;
 }
 
+/** Whether a behaviour works on a field of an entity (filters, sorts, totals… by it). */
+function behaviourUses(b: BehaviourSpec, entityId: string, fieldId: string): boolean {
+  return 'entity' in b && b.entity === entityId && Object.values(b).some((v) => v === fieldId);
+}
+
+/** Whether a view or a behaviour of `spec` works on the field `fieldId` of entity `entityId`. */
+export function fieldInUse(spec: Pick<AppSpec, 'views' | 'behaviours'>, entityId: string, fieldId: string): boolean {
+  return (
+    spec.behaviours.some((b) => behaviourUses(b, entityId, fieldId)) ||
+    spec.views.some((v) => v.entity === entityId && v.field === fieldId)
+  );
+}
+
 class SpecEditor {
   entities: EntitySpec[];
   views: ViewSpec[];
@@ -206,9 +219,7 @@ class SpecEditor {
   removeField(entity: EntitySpec, field: FieldSpec): void {
     if (entity.fields.length <= 1) return;
     entity.fields = entity.fields.filter((f) => f !== field);
-    const uses = (b: BehaviourSpec): boolean =>
-      'entity' in b && b.entity === entity.id && Object.values(b).some((v) => v === field.id);
-    this.behaviours = this.behaviours.filter((b) => !uses(b));
+    this.behaviours = this.behaviours.filter((b) => !behaviourUses(b, entity.id, field.id));
     this.views = this.views.filter((v) => !(v.entity === entity.id && v.field === field.id));
     if (!this.views.some((v) => v.entity === entity.id)) this.views.push({ type: 'list', entity: entity.id, field: null });
     this.changes.push(`removed the ${field.label.toLowerCase()} field`);
