@@ -2154,6 +2154,88 @@ describe('request → spec', () => {
     expect(kindOf('a log of my sugar intake')).not.toBe('a blood sugar log');
     expect(kindOf('track my insulin pump site changes')).not.toBe('a blood sugar log');
   });
+
+  test('an everyday app and a tool joined with "and" build the app named first and name the other, in either order', () => {
+    // Were the calculator (with "the and formula" left out) or the timer, the records dropped without a word.
+    const asWell = (prompt: string) => readRequest(prompt).leftOut.filter((l) => l.includes('as well (one app is built'));
+    for (const [prompt, phrase, other] of [
+      ['a habit tracker and a calculator', 'a habit tracker', 'a calculator'],
+      ['an expense tracker and a tip calculator', 'an expense tracker', 'a calculator'],
+      ['a recipe book and a unit converter', 'a recipe book', 'a unit converter'],
+      ['a workout tracker and a stopwatch', 'a workout log', 'a stopwatch'],
+    ] as const) {
+      expect({ prompt, kind: kindOf(prompt), asWell: asWell(prompt) }).toEqual({
+        prompt,
+        kind: phrase,
+        asWell: [`${other} as well (one app is built, ${phrase}; ask for the other on its own)`],
+      });
+    }
+    // The tool named first is the app; the everyday app is named (it was dropped without a word).
+    expect(kindOf('a calculator and a habit tracker')).toBe('calculator');
+    expect(asWell('a calculator and a habit tracker')).toEqual([
+      'a habit tracker as well (one app is built, a calculator; ask for the other on its own)',
+    ]);
+    expect(asWell('a timer and a workout log')).toEqual([
+      'a workout log as well (one app is built, a focus timer; ask for the other on its own)',
+    ]);
+    // A timer the records app can show is theirs, not another app: "a recipe book and a timer".
+    for (const prompt of ['a recipe book and a timer', 'a workout log and a timer', 'a study planner and a pomodoro timer']) {
+      expect({ prompt, timer: specOf(prompt).behaviours.some((b) => b.type === 'timer'), asWell: asWell(prompt) }).toEqual({
+        prompt,
+        timer: true,
+        asWell: [],
+      });
+    }
+    // A mood and a gratitude note are a journal's fields, not a notes app.
+    expect(asWell('a daily journal with a mood and a gratitude note')).toEqual([]);
+  });
+
+  test('a tool among the features of records named by their own words leaves the records the app', () => {
+    // Were the focus timer, the calculator and the color picker, with the games or paintings dropped.
+    for (const prompt of [
+      'a list of my board games with a timer',
+      'a tracker for my chess games with a timer',
+      'a tracker for my fasting with a timer',
+    ]) {
+      expect({ prompt, timer: specOf(prompt).behaviours.some((b) => b.type === 'timer') }).toEqual({ prompt, timer: true });
+    }
+    expect(kindOf('a list of my board games with a calculator')).toBe('a board game list');
+    expect(labelsOf('a list of my board games with a calculator')).toEqual(['Name:text', 'Notes:longtext']);
+    expect(readRequest('a list of my board games with a calculator').leftOut).toEqual([
+      'a calculator as well (one app is built, a board game list; ask for the other on its own)',
+    ]);
+    expect(readRequest('a list of my paintings with a color picker').leftOut).toEqual([
+      'a color picker as well (one app is built, a painting list; ask for the other on its own)',
+    ]);
+    // An everyday app's features: the world clock was a text field called World clock.
+    expect(labelsOf('my recipes with a world clock')).not.toContain('World clock:text');
+    expect(readRequest('my recipes with a world clock').leftOut.join(' ')).toMatch(/^a world clock as well/);
+    // A random picker picks from the records, and a game's name is no game.
+    expect(kindOf('a list of my students with a random picker')).toBe('randomizer');
+    expect(readRequest('an expense tracker with a budget of 2048 dollars').leftOut.join(' ')).not.toMatch(/as well/);
+  });
+
+  test('two things of several words joined after "for" or "of" are both kept, or the second is named', () => {
+    // Each second thing was dropped without a word.
+    expect(labelsOf('a list of my car parts and prices')).toContain('Price:money');
+    expect(labelsOf("a tracker for my kids' chores and pocket money")).toContain('Allowance:money');
+    expect(labelsOf('a tracker for my weight and body fat')).toContain('Body fat:number');
+    expect(readRequest("a tracker for my horse's feed and farrier visits").leftOut).toEqual([
+      'farrier visits as a second kind of record (the app keeps horse feeds)',
+    ]);
+    expect(readRequest('a list of my favourite restaurants and dishes').leftOut).toEqual([
+      'dishes as a second kind of record (the app keeps favourite restaurants)',
+    ]);
+    // Their own things are fields, not records: "my kids' teachers and their emails".
+    expect(readRequest("a list of my kids' teachers and their emails").leftOut).toEqual([]);
+    // What a vault would keep is named once, among what no static app can do.
+    const subscriptions = readRequest('a list of my online subscriptions and passwords').leftOut;
+    expect(subscriptions.filter((l) => /password/.test(l))).toHaveLength(1);
+    // A record of several words is named by its plural: "savings entries", not "savings entry".
+    expect(readRequest('a tracker for my savings and spending').leftOut).toEqual([
+      'spending as a second kind of record (the app keeps savings entries)',
+    ]);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -121,6 +121,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['search', 'filter'],
     fields: { From: 'text', 'Thank-you sent': 'boolean' },
   },
+  // Was the focus timer, with the games dropped.
+  {
+    prompt: 'a list of my board games with a timer',
+    builds: 'spec',
+    entities: ['Board game'],
+    behaviours: ['timer'],
+    interpreted: true,
+  },
   { prompt: 'an event planner with a calendar', builds: 'spec', entities: ['Event'], behaviours: ['due-today'] },
   { prompt: 'a packing list grouped by category', builds: 'spec', entities: ['Item'], behaviours: ['group', 'count'] },
   { prompt: 'a shopping list with quantities and undo', builds: 'spec', entities: ['Item'], behaviours: ['group', 'undo'] },
@@ -630,6 +638,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'quiero una aplicación para mis perros', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'Spanish' },
   { prompt: 'an iOS app for my workouts', outcome: 'interpreted', mentions: 'native' },
   { prompt: 'a habit tracker that sends me push notifications', outcome: 'interpreted', mentions: 'push notifications' },
+  // Was the calculator, with the habit tracker dropped.
+  { prompt: 'a habit tracker and a calculator', outcome: 'interpreted', mentions: 'a calculator as well' },
   { prompt: 'a shared shopping list my family can edit', outcome: 'interpreted', mentions: 'sharing' },
   { prompt: 'an expense tracker with a backend database and user accounts', outcome: 'interpreted', mentions: 'server' },
   { prompt: 'a recipe book written in python', outcome: 'interpreted', mentions: 'language' },

@@ -607,7 +607,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     .join('')
     .replace(/[^a-zA-Z0-9]/g, '');
   if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
-  const plural = PLURAL_ONLY.has(last)
+  // "Savings entry" is one of "Savings entries"; "Glasses" are one and many.
+  const plural = PLURAL_ONLY.has(nameWords.at(-1)!)
     ? name
     : `${name}s`
         .replace(/([^aeiou])ys$/, '$1ies')
@@ -866,12 +867,13 @@ function joinedKind(text: string, kind: AppKindId, scores: Readonly<Record<AppKi
   return APP_KIND_IDS.find((other) => other !== kind && scores[other] >= 3 && joined(text, mine, kindSpans(text, other))) ?? null;
 }
 
-/** Whether a phrase of `mine` and one of `others` are joined by "and" in `text`. */
-function joined(text: string, mine: readonly Span[], others: readonly Span[]): boolean {
+/** Whether a phrase of `mine` and one of `others` (a tool's when `tool`) are joined by "and" in `text`. */
+function joined(text: string, mine: readonly Span[], others: readonly Span[], tool = false): boolean {
+  const head = wordPattern(tool ? 'joinedToolHead' : 'joinedKindHead');
   return mine.some((a) =>
     others.some((b) => {
       const between = b.start >= a.end ? text.slice(a.end, b.start) : a.start >= b.end ? text.slice(b.end, a.start) : null;
-      return between !== null && wordPattern('joinedKindHead').test(between);
+      return between !== null && head.test(between);
     }),
   );
 }
@@ -1061,11 +1063,13 @@ export function readRequest(request: string): RequestReading {
   const toolAt = tool?.index;
   // The tool ends the request's head ("a fuel cost calculator", "a split the bill calculator
   // app"): the words before it only say what it is for.
+  // Not a tool joined to the everyday app with "and": "a habit tracker and a calculator" is two apps.
   const toolIsHead =
     tool !== null &&
     tool !== undefined &&
     tool.index < (headEnd ?? Infinity) &&
-    TOOL_HEAD_END.test(text.slice(tool.index + tool[0].length));
+    TOOL_HEAD_END.test(text.slice(tool.index + tool[0].length)) &&
+    !(inHead && kindNamed && joined(text, keywordSpans(text, [inHead.keyword]), kindSpans(text, kindNamed), true));
   const preset = matched && !(toolAt !== undefined && (toolAt < matched.index || toolIsHead)) ? matched.preset : null;
   const translatedNote = language ? [`read from ${language.name}: ${lang.read.join(', ')}`] : [];
 
@@ -1161,6 +1165,7 @@ export function readRequest(request: string): RequestReading {
   // A container right after the tool's words is the head instead: "a word count tracker" keeps
   // dated word counts.
   const containerAt = CONTAINERS.exec(text)?.index;
+  let toolAmongRecords: AppKindId | null = null;
   const toolFirst =
     toolAt !== undefined &&
     !CONTAINERS.test(text.slice(toolAt).split(' ').slice(0, 4).join(' ')) &&
@@ -1169,7 +1174,19 @@ export function readRequest(request: string): RequestReading {
     const reading = genericReading(text) ?? (analysis.kind === null ? wishListReading(text) : null);
     // "a tracker for my board games" names a board only inside the thing it tracks.
     const kindOutsideNoun = reading && kindNamed ? analyzeRequest(text.replace(reading.noun, ' ')).kind === kindNamed : true;
-    if (reading && (!kindNamed || !kindOutsideNoun)) {
+    // A tool named only among the records' features leaves them the app: "a list of my board games
+    // with a timer" (theirs), "… with a calculator" (named as the other app to ask for).
+    const among =
+      kindNamed !== null &&
+      kindNamed !== 'randomizer' &&
+      kindNamed !== 'game' &&
+      TOOL_NOUNS[kindNamed] !== undefined &&
+      headEnd !== undefined &&
+      reading !== null &&
+      text.indexOf(reading.noun) < headEnd &&
+      kindSpans(text, kindNamed).every((s) => s.start > headEnd);
+    if (among) toolAmongRecords = kindNamed;
+    if (reading && (!kindNamed || !kindOutsideNoun || among)) {
       chosen = reading.preset;
       generic = true;
       // The noun names the records, not their shape: "board games" asks for no board. A measure
@@ -1201,17 +1218,25 @@ export function readRequest(request: string): RequestReading {
     const other = analysis.kind;
     // So is a calculator or a converter among the records' features ("my spending with a
     // calculator"), which is no text field of them.
+    // (A random picker picks from the records: "my students with a random picker" is the picker.
+    // A game's word among them is no game: "a budget of 2048 dollars".)
     const toolAmong =
-      (other === 'calculator' || other === 'converter') &&
+      other !== null &&
+      other !== 'randomizer' &&
+      other !== 'game' &&
+      TOOL_NOUNS[other] !== undefined &&
       headEnd !== undefined &&
       kindSpans(text, other).some((s) => s.start > headEnd);
     if (
-      matched &&
-      chosen === matched.preset &&
+      ((matched && chosen === matched.preset) || toolAmongRecords === other) &&
       other &&
       analysis.scores[other] >= 3 &&
       KIND_PRESETS[other] !== chosen &&
-      (toolAmong || joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other)))
+      // A timer the records app shows is kept: "a workout log and a timer".
+      !(other === 'timer' && spec.behaviours.some((b) => b.type === 'timer')) &&
+      (toolAmong ||
+        (matched !== null &&
+          joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other), TOOL_NOUNS[other] !== undefined)))
     ) {
       // The tool's text field goes ("Calculator", "Currency converter"), and the tool is named as asked.
       const before = spec;
@@ -1221,13 +1246,24 @@ export function readRequest(request: string): RequestReading {
         APP_KINDS[other].keywords.some((k) => ` ${f.label.toLowerCase()}`.endsWith(` ${k}`));
       const dropped = before.entities.flatMap((e) => e.fields.filter((f) => tool(e, f)));
       spec = { ...before, entities: before.entities.map((e) => ({ ...e, fields: e.fields.filter((f) => !tool(e, f)) })) };
-      const named = dropped[0] ? `a ${dropped[0].label.toLowerCase()}` : APP_KINDS[other].phrase;
+      // A timer by the word it was asked by: "a workout log and a stopwatch".
+      const timerWord = other === 'timer' ? TOOL_NOUNS.timer!.exec(text)?.[0].replace(/(?:es|s)$/, '') : undefined;
+      const named = dropped[0]
+        ? `a ${dropped[0].label.toLowerCase()}`
+        : timerWord && timerWord !== 'timer'
+          ? `a ${timerWord}`
+          : APP_KINDS[other].phrase;
       leftOut.push(`${named} as well (one app is built, ${spec.phrase}; ask for the other on its own)`);
     }
     const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
+    // Or already named among what is left out: "my subscriptions and passwords" (no vault).
     const unkept =
-      second && !primaryOf(spec).fields.some((f) => f.label.toLowerCase() === second.replace(/s$/, '')) ? second : null;
+      second &&
+      !primaryOf(spec).fields.some((f) => f.label.toLowerCase() === second.replace(/s$/, '')) &&
+      !leftOut.some((l) => l.includes(second.replace(/s$/, '')))
+        ? second
+        : null;
     // A measure joined to the records is one of their fields: "my mood and energy" (a number).
     let measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : null;
     const added = measured ? fieldsAdded(primaryOf(spec).fields, measured) : [];
@@ -1299,6 +1335,18 @@ export function readRequest(request: string): RequestReading {
     if (other && !extraLeftOut.some((note) => otherWords.some((w) => new RegExp(`\\b${w}`).test(note)))) {
       extraLeftOut.push(
         `${APP_KINDS[other].phrase} as well (one app is built, ${APP_KINDS[kind].phrase}; ask for the other on its own)`,
+      );
+    }
+    // So is an everyday app joined to the tool built first: "a calculator and a habit tracker".
+    const everyday = matched ?? inHead;
+    if (
+      !other &&
+      everyday &&
+      kindNamed === kind &&
+      joined(text, keywordSpans(text, [everyday.keyword]), kindSpans(text, kind), TOOL_NOUNS[kind] !== undefined)
+    ) {
+      extraLeftOut.push(
+        `${everyday.preset.phrase} as well (one app is built, ${APP_KINDS[kind].phrase}; ask for the other on its own)`,
       );
     }
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.

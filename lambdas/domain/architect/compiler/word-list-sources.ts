@@ -90,7 +90,7 @@ export function sourceWordLists() {
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
     trackPair: String.raw`\b(?:track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?) (?:of )?(?:(?:my|our|the) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as)\b)[a-z]+){0,2})`,
-    pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?([a-z]+) and (?:my |our |the )?([a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
+    pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?((?:(?!(?:their|its|his|her)\b)[a-z]+ )?[a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
     // "an app for my knitting projects", "my sneakers: brand, size": one's own things, by their plural.
     ownRecords: String.raw`\b(?:app|something|tool|place) (?:for|to (?:keep|organi[sz]e|manage|store|hold|save)) (?:all )?(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s|[a-z]+ (?:information|info|details))\b|^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s)(?=  |$| with\b| and\b)`,
     // "who borrowed my tools", "which neighbours have my ladders", "who has my camping gear": one's
@@ -150,7 +150,9 @@ export function sourceWordLists() {
     formNouns: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b`,
     drawingShapes: String.raw`\b(?:shapes?|rectangles?|squares?|circles?|ellipses?|straight lines?|line tool|arrows?)\b`,
     minifierAsks: String.raw`\b(?:minify (?:javascript|js|css|html)|(?:javascript|js|css|html) minifier)\b`,
-    joinedKindHead: String.raw`^ (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))? $`,
+    joinedKindHead: String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))? $`,
+    // The same before a tool, which may have a word of its own: "an expense tracker and a tip calculator".
+    joinedToolHead: String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))?(?: (?!(?:with|for|of|to|in|on|that|which)\b)[a-z]+)? $`,
     gamePictures: String.raw`\b(?:(?:animal|own|custom|family|my) )?(?:pictures?|photos?|images?|emojis?)\b`,
     gameBoardSize: String.raw`\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b`,
     notAWishNoun: String.raw`(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$`,
