@@ -1092,7 +1092,8 @@ describe('request → spec', () => {
     );
     expect(kindOf('a tracker for my beer consumption')).not.toBe('a tasting journal');
     expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
-    expect(kindOf('an app to track how many cups of coffee I drink a day')).toBe('a coffee tracker');
+    // (It was "a coffee tracker" of records with a name; the cups are now counted.)
+    expect(kindOf('an app to track how many cups of coffee I drink a day')).toBe('a log of how many cups of coffee you drink');
     expect(specOf('a log of my heart rate').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ id: 'heartRate', type: 'number' }),
     );
@@ -1659,7 +1660,11 @@ describe('request → spec', () => {
       'Push ups:number',
       'Notes:longtext',
     ]);
-    expect(kindOf('an app to track how many cups of coffee I drink a day')).toBe('a coffee tracker');
+    expect(labelsOf('an app to track how many cups of coffee I drink a day')).toEqual([
+      'Date:date',
+      'Cups:number',
+      'Notes:longtext',
+    ]);
     // A list in a later sentence names fields as one after "with" does.
     expect(labelsOf('I want to log my runs. I need distance, pace and how I felt.')).toEqual(
       expect.arrayContaining(['Pace:number', 'How I felt:rating']),
@@ -2213,6 +2218,35 @@ describe('request → spec', () => {
     // A random picker picks from the records, and a game's name is no game.
     expect(kindOf('a list of my students with a random picker')).toBe('randomizer');
     expect(readRequest('an expense tracker with a budget of 2048 dollars').leftOut.join(' ')).not.toMatch(/as well/);
+  });
+
+  test('how many of something one drinks, smokes or does is a dated count of it, added up per day', () => {
+    // Were refused as not understood, a tasting journal or records with a name, or (pages) a one-page website.
+    for (const [prompt, name, count] of [
+      ['how many cups of coffee I drink a day', 'Coffee entry', 'Cups'],
+      ['track how many cups of coffee I drink', 'Coffee entry', 'Cups'],
+      ['How many cigarettes do I smoke per day?', 'Cigarette entry', 'Cigarettes'],
+      ['how many cans of soda I drink a week', 'Soda entry', 'Cans'],
+      ['how many pages I read a day', 'Page entry', 'Pages'],
+      ['how many push-ups I do a day', 'Push up entry', 'Push ups'],
+    ] as const) {
+      const spec = specOf(prompt);
+      const entity = spec.entities[0]!;
+      expect({ prompt, name: entity.name, fields: labelsOf(prompt) }).toEqual({
+        prompt,
+        name,
+        fields: ['Date:date', `${count}:number`, 'Notes:longtext'],
+      });
+      const countId = entity.fields[1]!.id;
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: entity.id, field: countId, by: 'date' });
+      expect(readRequest(prompt).interpretedAs).toMatch(/^a log of how many /);
+    }
+    expect(readRequest('how many cups of coffee I drink a day').interpretedAs).toBe('a log of how many cups of coffee you drink');
+    expect(readRequest('an app to track how many pages my son reads each night').interpretedAs).not.toBeNull();
+    // Water and sleep keep their own apps; a time is no thing counted.
+    expect(kindOf('how many glasses of water I drink a day')).toBe('a water intake tracker');
+    expect(kindOf('how many hours I sleep')).toBe('a sleep log');
+    expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
   });
 
   test('two things of several words joined after "for" or "of" are both kept, or the second is named', () => {

@@ -121,6 +121,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['search', 'filter'],
     fields: { From: 'text', 'Thank-you sent': 'boolean' },
   },
+  // Was refused as not understood.
+  {
+    prompt: 'how many cups of coffee I drink a day',
+    builds: 'spec',
+    entities: ['Coffee entry'],
+    behaviours: ['total'],
+    fields: { Cups: 'number' },
+    interpreted: true,
+  },
   // Was the focus timer, with the games dropped.
   {
     prompt: 'a list of my board games with a timer',

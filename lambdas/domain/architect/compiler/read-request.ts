@@ -464,17 +464,20 @@ const INCOME = new RegExp(`\\b(?:${INCOME_LIST})\\b`);
 /** The words of a budget's money in and out (its entries' type and category). */
 const BUDGET_WORDS = new RegExp(`\\b(?:${INCOME_LIST}|pay|expenses?|spending|bills?|rent|groceries|outgoings)\\b`, 'gi');
 
+/** A word or phrase with its first letter in upper case. */
+const capital = (w: string): string => w.replace(/^./, (c) => c.toUpperCase());
+
 /** Words a title leaves in lower case (unless first). */
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'at', 'by', 'with']);
 
 /** A title has every word capitalised but the small ones: "Weight Loss Tracker", "Period and Ovulation Log". */
 const titleCase = (words: readonly string[]): string =>
-  words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
+  words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : capital(w))).join(' ');
 
 /** A number field called by a measure's words: "tire pressure" → Tire pressure. */
 const measureNamed = (words: readonly string[]): FieldSpec => ({
   id: camel(words.join(' ')),
-  label: words.join(' ').replace(/^./, (c) => c.toUpperCase()),
+  label: capital(words.join(' ')),
   type: 'number',
   required: true,
 });
@@ -586,14 +589,12 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // "my meditation minutes", "my swimming laps": a meditation log of minutes, not of "meditation minutes".
   if (measure && named.length > 1 && /^(?:minutes|hours|laps|miles|kilometres|kilometers|km|pages|reps)$/.test(named.at(-1)!)) {
     const unit = named.at(-1)!;
-    if (measure.label.toLowerCase() === said)
-      measure = { ...measure, id: unit, label: unit.replace(/^./, (c) => c.toUpperCase()) };
+    if (measure.label.toLowerCase() === said) measure = { ...measure, id: unit, label: capital(unit) };
     named = named.slice(0, -1);
   }
   const last = singular(named[named.length - 1]!);
-  const capital = (words: string[]): string => words.join(' ').replace(/^./, (c) => c.toUpperCase());
   // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
-  const called = capital([...named.slice(0, -1), last]);
+  const called = capital([...named.slice(0, -1), last].join(' '));
   // A diary of one thing ("a diary for my pregnancy") keeps dated entries about it.
   const topic = !paired && !measure && /^(?:journal|diary)$/.test(kind) && last === named.at(-1) && !/s$/.test(last);
   const nameWords = topic
@@ -601,7 +602,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     : paired
       ? ['entry']
       : [...named.slice(0, -1), last, ...(measure ? ['entry'] : [])];
-  const name = capital(nameWords);
+  const name = capital(nameWords.join(' '));
   const id = nameWords
     .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
     .join('')
@@ -624,7 +625,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
           { ...measure, required: true },
         ]
       : [{ id: 'name', label: 'Name', type: 'text', required: true }];
-  if (owner) fields.push({ id: 'owner', label: owner.replace(/^./, (c) => c.toUpperCase()), type: 'text', required: false });
+  if (owner) fields.push({ id: 'owner', label: capital(owner), type: 'text', required: false });
   // Records that are events have their date even in a list: "a birthday list", "my exams".
   const event = EVENT_NOUNS.test(last);
   if (!measure && !topic && (dated || planner || event))
@@ -867,6 +868,10 @@ function joinedKind(text: string, kind: AppKindId, scores: Readonly<Record<AppKi
   return APP_KIND_IDS.find((other) => other !== kind && scores[other] >= 3 && joined(text, mine, kindSpans(text, other))) ?? null;
 }
 
+/** The other app a request asks for beside the one built, named as left out. */
+const asWell = (other: string, built: string): string =>
+  `${other} as well (one app is built, ${built}; ask for the other on its own)`;
+
 /** Whether a phrase of `mine` and one of `others` (a tool's when `tool`) are joined by "and" in `text`. */
 function joined(text: string, mine: readonly Span[], others: readonly Span[], tool = false): boolean {
   const head = wordPattern(tool ? 'joinedToolHead' : 'joinedKindHead');
@@ -975,6 +980,12 @@ const REQUEST_LABEL = wordPattern('requestLabel', 'i');
 /** "log every time my baby wakes up", "a log of the times my dog barks", "track when I get a headache". */
 const EVENT_TIMES = wordPattern('everyTimeRecords');
 
+/** Said to the person: "my baby wakes" is "your baby wakes", "I drink" "you drink", "ive read" "you've read". */
+const toYou = (words: string): string =>
+  words.replace(/^(my|our|i|we|ive|weve) /, (_m, w: string) =>
+    /^(?:my|our)$/.test(w) ? 'your ' : /ve$/.test(w) ? "you've " : 'you ',
+  );
+
 /** A log of each time something happens (`what`: "my baby wakes up at night"), with its date and time. */
 function eventLog(what: string): Preset {
   const said = what.replace(/^(?:my|our) /, '').replace(/^i /, 'I ');
@@ -989,14 +1000,54 @@ function eventLog(what: string): Preset {
     id: 'generic',
     keywords: [],
     title: titleCase(['When', ...said.split(' ')]).slice(0, 80),
-    // Said to the person: "my baby" is "your baby", "I get" "you get".
-    phrase: `a log of each time ${what.replace(/^(my|our|i|we) /, (_m, w: string) => (/^(?:my|our)$/.test(w) ? 'your ' : 'you '))}`,
+    phrase: `a log of each time ${toYou(what)}`,
     entities: [entity],
     views: [{ type: 'table', entity: 'time', field: null }],
     behaviours: [
       { type: 'crud', entity: 'time' },
       { type: 'search', entity: 'time' },
       { type: 'sort', entity: 'time', field: 'date', direction: 'desc' },
+    ],
+  };
+}
+
+/** A count of what one does or has, by day: "how many cups of coffee I drink a day". */
+const HOW_MANY_DONE = wordPattern('howManyDone');
+
+/**
+ * A log of how many of something one does or has (`noun`, in `unit` when said: "cups" of
+ * "coffee"), each record a dated count, added up per day; null when the noun only measures
+ * ("how many hours I sleep" is the sleep log's).
+ */
+function countLog(match: RegExpExecArray): Preset | null {
+  const [, unit, noun, who, verb] = match as unknown as [string, string | undefined, string, string, string];
+  if (wordPattern('measureOnlyWords').test(noun) || /^times?$/.test(noun) || noun.split(' ').some((w) => NOUN_STOP.has(w)))
+    return null;
+  const words = noun.split(' ');
+  const one = [...words.slice(0, -1), singular(words.at(-1)!)];
+  const counted = unit ?? noun;
+  const id = camel(`${one.join(' ')} entry`);
+  if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
+  const count = camel(counted);
+  return {
+    id: 'generic',
+    keywords: [],
+    title: titleCase([...(unit ? [unit, 'of'] : []), ...words]).slice(0, 80),
+    phrase: `a log of how ${/^how much/.test(match[0]) ? 'much' : 'many'} ${unit ? `${unit} of ` : ''}${noun} ${toYou(`${who} ${verb}`)}`,
+    entities: [
+      {
+        id,
+        name: capital(`${one.join(' ')} entry`),
+        plural: capital(`${one.join(' ')} entries`),
+        fields: [f.date('date', 'Date', true), f.number(count, capital(counted), true), f.long('notes', 'Notes')],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'table', entity: id, field: null }],
+    behaviours: [
+      { type: 'crud', entity: id },
+      { type: 'sort', entity: id, field: 'date', direction: 'desc' },
+      { type: 'total', entity: id, field: count, by: 'date' },
     ],
   };
 }
@@ -1015,7 +1066,7 @@ export function readRequest(request: string): RequestReading {
   if (language && !lang.understood) {
     return refusal(
       'REQUEST_NOT_UNDERSTOOD',
-      `The request looks like ${language.name}, and the offline architect reads only a few ${language.name} words; none of them named an app it can build. ${language.sorry} (In English, for example: "a habit tracker with streaks" or "a calculator".)`,
+      WORD_LISTS.otherLanguage.replace(/\{(\w+)\}/g, (_m, key: string) => (key === 'sorry' ? language.sorry : language.name)),
       [],
       language,
     );
@@ -1166,6 +1217,15 @@ export function readRequest(request: string): RequestReading {
   // dated word counts.
   const containerAt = CONTAINERS.exec(text)?.index;
   let toolAmongRecords: AppKindId | null = null;
+  // A tool named among the features (every time it is named, when `all`). Not a random picker,
+  // which picks from the records ("my students with a random picker" is the picker), nor a game's
+  // word ("a budget of 2048 dollars").
+  const featureTool = (kind: AppKindId | null, all: boolean): boolean =>
+    kind !== null &&
+    !/^(?:randomizer|game)$/.test(kind) &&
+    TOOL_NOUNS[kind] !== undefined &&
+    headEnd !== undefined &&
+    kindSpans(text, kind)[all ? 'every' : 'some']((s) => s.start > headEnd);
   const toolFirst =
     toolAt !== undefined &&
     !CONTAINERS.test(text.slice(toolAt).split(' ').slice(0, 4).join(' ')) &&
@@ -1177,14 +1237,7 @@ export function readRequest(request: string): RequestReading {
     // A tool named only among the records' features leaves them the app: "a list of my board games
     // with a timer" (theirs), "… with a calculator" (named as the other app to ask for).
     const among =
-      kindNamed !== null &&
-      kindNamed !== 'randomizer' &&
-      kindNamed !== 'game' &&
-      TOOL_NOUNS[kindNamed] !== undefined &&
-      headEnd !== undefined &&
-      reading !== null &&
-      text.indexOf(reading.noun) < headEnd &&
-      kindSpans(text, kindNamed).every((s) => s.start > headEnd);
+      reading !== null && headEnd !== undefined && text.indexOf(reading.noun) < headEnd && featureTool(kindNamed, true);
     if (among) toolAmongRecords = kindNamed;
     if (reading && (!kindNamed || !kindOutsideNoun || among)) {
       chosen = reading.preset;
@@ -1195,6 +1248,20 @@ export function readRequest(request: string): RequestReading {
       const measured = reading.preset.entities[0]!.fields.some((f) => f.type === 'number' && f.label.toLowerCase() === measure);
       shapeText = text.replace(reading.noun, measured ? measure : ' ');
     }
+  }
+  // How many of something one drinks or does is a count of it by day, not tastings of it, records
+  // with a name ("track how many cups of coffee I drink") or a page ("how many pages I read").
+  const howMany =
+    !chosen ||
+    chosen.id === 'tastings' ||
+    (chosen.id === 'generic' && !chosen.entities[0]!.fields.some((field) => field.type === 'number'))
+      ? HOW_MANY_DONE.exec(text)
+      : null;
+  const countedLog = howMany ? countLog(howMany) : null;
+  if (countedLog) {
+    chosen = countedLog;
+    generic = true;
+    shapeText = text.replace(howMany![0], ' ');
   }
   const leftOut = limits.map((l) => l.need);
   if (fromPantry) leftOut.push(NOTE.fromPantry);
@@ -1218,15 +1285,7 @@ export function readRequest(request: string): RequestReading {
     const other = analysis.kind;
     // So is a calculator or a converter among the records' features ("my spending with a
     // calculator"), which is no text field of them.
-    // (A random picker picks from the records: "my students with a random picker" is the picker.
-    // A game's word among them is no game: "a budget of 2048 dollars".)
-    const toolAmong =
-      other !== null &&
-      other !== 'randomizer' &&
-      other !== 'game' &&
-      TOOL_NOUNS[other] !== undefined &&
-      headEnd !== undefined &&
-      kindSpans(text, other).some((s) => s.start > headEnd);
+    const toolAmong = featureTool(other, false);
     if (
       ((matched && chosen === matched.preset) || toolAmongRecords === other) &&
       other &&
@@ -1253,7 +1312,7 @@ export function readRequest(request: string): RequestReading {
         : timerWord && timerWord !== 'timer'
           ? `a ${timerWord}`
           : APP_KINDS[other].phrase;
-      leftOut.push(`${named} as well (one app is built, ${spec.phrase}; ask for the other on its own)`);
+      leftOut.push(asWell(named, spec.phrase));
     }
     const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
@@ -1270,7 +1329,7 @@ export function readRequest(request: string): RequestReading {
     // "my caffeine intake" is called caffeine, not the vocabulary's amount.
     const what = unkept?.replace(/ (?:intake|consumption|units|amount|level)s?$/, '');
     if (measured && added.length === 1 && added[0]!.id === 'amount' && what && what !== unkept) {
-      const relabelled = { ...added[0]!, label: what.replace(/^./, (c) => c.toUpperCase()) };
+      const relabelled = { ...added[0]!, label: capital(what) };
       measured = {
         ...measured,
         entities: measured.entities.map((e) => ({ ...e, fields: e.fields.map((f) => (f === added[0] ? relabelled : f)) })),
@@ -1332,23 +1391,18 @@ export function readRequest(request: string): RequestReading {
     const other = joinedKind(text, kind, analysis.scores);
     // Unless a note already names it ("a task list beside the timer").
     const otherWords = APP_KINDS[other ?? kind].phrase.split(' ').filter((w) => !/^(?:a|an|app|and)$/.test(w));
-    if (other && !extraLeftOut.some((note) => otherWords.some((w) => new RegExp(`\\b${w}`).test(note)))) {
-      extraLeftOut.push(
-        `${APP_KINDS[other].phrase} as well (one app is built, ${APP_KINDS[kind].phrase}; ask for the other on its own)`,
-      );
-    }
     // So is an everyday app joined to the tool built first: "a calculator and a habit tracker".
     const everyday = matched ?? inHead;
-    if (
-      !other &&
-      everyday &&
-      kindNamed === kind &&
-      joined(text, keywordSpans(text, [everyday.keyword]), kindSpans(text, kind), TOOL_NOUNS[kind] !== undefined)
-    ) {
-      extraLeftOut.push(
-        `${everyday.preset.phrase} as well (one app is built, ${APP_KINDS[kind].phrase}; ask for the other on its own)`,
-      );
-    }
+    const otherApp = other
+      ? extraLeftOut.some((note) => otherWords.some((w) => new RegExp(`\\b${w}`).test(note)))
+        ? null
+        : APP_KINDS[other].phrase
+      : everyday &&
+          kindNamed === kind &&
+          joined(text, keywordSpans(text, [everyday.keyword]), kindSpans(text, kind), TOOL_NOUNS[kind] !== undefined)
+        ? everyday.preset.phrase
+        : null;
+    if (otherApp) extraLeftOut.push(asWell(otherApp, APP_KINDS[kind].phrase));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
     const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.includes('stopwatch');
     const interpreted =

@@ -142,6 +142,8 @@ export function sourceWordLists() {
     dashBeforeList: String.raw`(?<=[A-Za-z)])\s+(?:-{1,2}|\u2013|\u2014)\s+(?=[^,\u2013\u2014]*,[^\u2013\u2014]*$)`,
     /** A container word last in a noun (read-request.ts). */
     containerLast: String.raw`^(?:collection|library|catalog|catalogue|inventory|list|log|tracker)$`,
+    /** "how many cups of coffee I drink a day", "how many push-ups I do": a count of them by day (read-request.ts). */
+    howManyDone: String.raw`\bhow (?:many|much) (?:(cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices|squares|packs|servings|bowls|scoops|spoons) of )?((?:[a-z]+ ){0,2}?[a-z]+) (?:do |did |have )?(i|we|ive|weve|he|she|they|(?:my|our) [a-z]+) (?:do |have |has )?((?:drink|drank|eat|ate|smoke|smoked|vape|vaped|have|had|do|did|read|write|wrote|walk|walked|run|ran|swim|swam|take|took|make|made|sell|sold|buy|bought|bake|baked|cook|cooked|knit|knitted|watch|watched|finish|finished|climb|climbed)(?:s|es)?)\b(?: (?:a|per|each|every) (?:day|week|month|night|morning|evening))?`,
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
@@ -285,6 +287,9 @@ export function sourceWordLists() {
     // not ({excerpt}: the request's opening words).
     notUnderstood:
       'The offline architect could not find an app it knows how to build in "{excerpt}". It builds trackers, logs, lists, catalogs and planners (say what they hold: "a tracker for my plants with a watering date"), games (tic-tac-toe, memory, hangman, snake, 2048, rock-paper-scissors, flashcards, score keeping), calculators, color pickers, typing tests, world clocks, sketch pads, JSON formatters and encoders, unit converters, timers, dice rollers and random pickers (numbers, coins, passwords), word counters, notes, task lists, kanban boards, feeds and one-page websites.',
+    // A request in another language none of whose words named an app ({language}, {sorry}).
+    otherLanguage:
+      'The request looks like {language}, and the offline architect reads only a few {language} words; none of them named an app it can build. {sorry} (In English, for example: "a habit tracker with streaks" or "a calculator".)',
     noGame:
       'The offline architect has no game it can build for "{excerpt}": its games are tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, flashcard quizzes and score keepers. It can build instead: tic-tac-toe, a memory game, hangman, snake, 2048, rock-paper-scissors, a flashcard game, a score keeper or a dice roller.',
     requestLimits: [
