@@ -2167,7 +2167,7 @@ describe('request → spec', () => {
       ['a habit tracker and a calculator', 'a habit tracker', 'a calculator'],
       ['an expense tracker and a tip calculator', 'an expense tracker', 'a calculator'],
       ['a recipe book and a unit converter', 'a recipe book', 'a unit converter'],
-      ['a workout tracker and a stopwatch', 'a workout log', 'a stopwatch'],
+      ['a workout tracker and a stopwatch', 'a workout log', 'a focus timer'],
     ] as const) {
       expect({ prompt, kind: kindOf(prompt), asWell: asWell(prompt) }).toEqual({
         prompt,
@@ -2247,6 +2247,32 @@ describe('request → spec', () => {
     expect(kindOf('how many glasses of water I drink a day')).toBe('a water intake tracker');
     expect(kindOf('how many hours I sleep')).toBe('a sleep log');
     expect(kindOf('a coffee tasting journal')).toBe('a tasting journal');
+  });
+
+  test('a verb after "and" asks for no second kind of record; "by A and B" keeps B as a field', () => {
+    // Each was named as left out: "write as a second kind of record (the app keeps mood entries)".
+    for (const prompt of [
+      'track my daily mood and write a short note about my day',
+      'log my meals and add a photo',
+      'track my spending and show a total',
+    ]) {
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+    // Two records joined are still named: "my runs and swims".
+    expect(readRequest('a log of my runs and swims').leftOut.join(' ')).toMatch(/^swims as a second kind of record/);
+    // What followed the grouping's "and" was dropped without a word.
+    expect(labelsOf('catalog my comics by series and issue number')).toEqual(
+      expect.arrayContaining(['Series:text', 'Issue number:number']),
+    );
+    expect(specOf('catalog my comics by series and issue number').behaviours).toContainEqual({
+      type: 'group',
+      entity: 'comic',
+      field: 'series',
+    });
+    expect(labelsOf('organize my recipes by cuisine and difficulty')).toContain('Difficulty:text');
+    expect(labelsOf('sort my books by author and year')).toContain('Year:number');
+    // A field the records already have is not added twice.
+    expect(labelsOf('my movies grouped by genre and year').filter((l) => l.startsWith('Year'))).toEqual(['Year:number']);
   });
 
   test('two things of several words joined after "for" or "of" are both kept, or the second is named', () => {

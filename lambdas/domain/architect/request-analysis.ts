@@ -8,6 +8,7 @@ import {
   type AppKindId,
   type FeatureId,
 } from './catalog';
+import { wordPattern } from './compiler/word-lists';
 import { THEME_IDS, THEMES, type AccentId } from './themes';
 
 export {
@@ -283,15 +284,14 @@ const COMPOUNDS: Readonly<Record<string, RegExp>> = {
   board: /^ (?:games?|gamers?|members?|meetings?|of directors)\b/,
   clock: /^ (?:ins?|outs?|ing|cards?|speeds?|times?|hours?)\b/,
   // "feed my fish", "feed the cat": the verb, not a feed of posts.
-  feed: /^ (?:my|our|the|his|her|their|your|them|him|it|this|these|those|each|every|all|both)\b/,
+  feed: wordPattern('feedVerbAfter'),
 };
 
 /** Words before a phrase that make it another thing: a time clock or a chess clock shows no time of day. */
 const QUALIFIED: Readonly<Record<string, RegExp>> = {
-  clock:
-    /\b(?:time|alarm|biological|body|chess|punch|countdown|pomodoro|focus|study|egg|kitchen timer|shot|game|doomsday|around the|o) $/,
+  clock: wordPattern('clockQualified'),
   // What an animal eats, what someone does ("when I feed", "to feed"), or a data or video stream.
-  feed: /\b(?:i|we|you|they|he|she|to|and|when|fish|cat|dog|bird|chicken|pet|animal|cattle|horse|goat|rss|atom|camera|webcam|video|live|data|calf|lamb) $/,
+  feed: wordPattern('feedQualified'),
 };
 
 function isNegated(words: readonly string[], wordIndex: number): boolean {
@@ -511,8 +511,7 @@ const APP_NOUNS = 'app|tracker|list|log|journal|planner|board|timer|calculator|w
 /** A colour among others is a choice's values ("colour: red, blue or black"), not the app's colour. */
 const NOT_A_CHOICE = `(?! {1,2}(?:or|and) ${COLOUR}| {1,2}${COLOUR} (?:or|and))`;
 /** Nouns a colour word names a thing with, not an app's colour: "a red wine tracker", "a green tea log". */
-const COLOUR_COMPOUND =
-  /^(?:wine|wines|tea|teas|cheese|pepper|peppers|belt|belts|card|cards|light|lights|meat|beans?|line|carpet|velvet|energy|cross|jeans|friday|box|boxes|moon|print|tape|hat|sea)$/;
+const COLOUR_COMPOUND = wordPattern('colourCompound');
 /**
  * Where a colour word asks for the app's colour: before a word of looks ("a green theme", "blue
  * accents", "purple-themed"); after one ("accent colour: teal", "change the colour to red"); in

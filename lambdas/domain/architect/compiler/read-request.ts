@@ -268,6 +268,9 @@ function secondRecords(request: string, spec: AppSpec): string | null {
     wordPattern('trackPair').exec(text) ??
     wordPattern('pairAfterFor').exec(text);
   if (!pair) return null;
+  // "track my mood and write a note", "log my meals and add a photo": a verb, not records.
+  if (/^ (?:a|an|the|my|our|your|it|them|me|how|what|when|where|if|whether)\b/.test(text.slice(pair.index + pair[0].length)))
+    return null;
   // "my daily calories and protein": how often says nothing of the records.
   const words = [pair[1]!, pair[2]!].map((w) => w.replace(/^(?:daily|weekly|monthly) /, ''));
   // "track my plants and when I last watered them": a clause, not records.
@@ -1305,15 +1308,12 @@ export function readRequest(request: string): RequestReading {
         APP_KINDS[other].keywords.some((k) => ` ${f.label.toLowerCase()}`.endsWith(` ${k}`));
       const dropped = before.entities.flatMap((e) => e.fields.filter((f) => tool(e, f)));
       spec = { ...before, entities: before.entities.map((e) => ({ ...e, fields: e.fields.filter((f) => !tool(e, f)) })) };
-      // A timer by the word it was asked by: "a workout log and a stopwatch".
-      const timerWord = other === 'timer' ? TOOL_NOUNS.timer!.exec(text)?.[0].replace(/(?:es|s)$/, '') : undefined;
-      const named = dropped[0]
-        ? `a ${dropped[0].label.toLowerCase()}`
-        : timerWord && timerWord !== 'timer'
-          ? `a ${timerWord}`
-          : APP_KINDS[other].phrase;
+      const named = dropped[0] ? `a ${dropped[0].label.toLowerCase()}` : APP_KINDS[other].phrase;
       leftOut.push(asWell(named, spec.phrase));
     }
+    // "my comics by series and issue number": what follows the grouping's "and" is a field too.
+    const byAnd = language ? null : /\bby [a-z]+ and ((?:[a-z]+ )?[a-z]+)$/.exec(text)?.[1];
+    if (byAnd) spec = applySpecWords(spec, `with ${byAnd}`).spec;
     const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
     // Or already named among what is left out: "my subscriptions and passwords" (no vault).

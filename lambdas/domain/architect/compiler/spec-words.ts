@@ -836,9 +836,12 @@ export function applySpecWords(
     if (wordPattern('byOfOtherViews').test(verb)) continue;
     if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
     // The records or their container right before "by" ask for it too: "my books by genre", "a
-    // collection by genre".
+    // collection by genre" ("my … by genre" when the reader took the records' noun out).
     const explicit =
-      wordPattern('groupingVerbs').test(verb) || verb === primary.plural.toLowerCase() || verb === primary.name.toLowerCase();
+      wordPattern('groupingVerbs').test(verb) ||
+      /^(?:my|our)$/.test(verb) ||
+      verb === primary.plural.toLowerCase() ||
+      verb === primary.name.toLowerCase();
     let field = findField(primary, word);
     const vocab = vocabularyField(word);
     // "study hours per subject": what the records measure, totalled per a field of that name.

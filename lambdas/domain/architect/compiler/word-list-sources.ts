@@ -144,6 +144,12 @@ export function sourceWordLists() {
     containerLast: String.raw`^(?:collection|library|catalog|catalogue|inventory|list|log|tracker)$`,
     /** "how many cups of coffee I drink a day", "how many push-ups I do": a count of them by day (read-request.ts). */
     howManyDone: String.raw`\bhow (?:many|much) (?:(cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices|squares|packs|servings|bowls|scoops|spoons) of )?((?:[a-z]+ ){0,2}?[a-z]+) (?:do |did |have )?(i|we|ive|weve|he|she|they|(?:my|our) [a-z]+) (?:do |have |has )?((?:drink|drank|eat|ate|smoke|smoked|vape|vaped|have|had|do|did|read|write|wrote|walk|walked|run|ran|swim|swam|take|took|make|made|sell|sold|buy|bought|bake|baked|cook|cooked|knit|knitted|watch|watched|finish|finished|climb|climbed)(?:s|es)?)\b(?: (?:a|per|each|every) (?:day|week|month|night|morning|evening))?`,
+    // request-analysis.ts: "feed my fish" (the verb); a time clock, a chess clock; what an animal
+    // eats or a data stream; a colour that names a thing ("a red wine tracker").
+    feedVerbAfter: String.raw`^ (?:my|our|the|his|her|their|your|them|him|it|this|these|those|each|every|all|both)\b`,
+    clockQualified: String.raw`\b(?:time|alarm|biological|body|chess|punch|countdown|pomodoro|focus|study|egg|kitchen timer|shot|game|doomsday|around the|o) $`,
+    feedQualified: String.raw`\b(?:i|we|you|they|he|she|to|and|when|fish|cat|dog|bird|chicken|pet|animal|cattle|horse|goat|rss|atom|camera|webcam|video|live|data|calf|lamb) $`,
+    colourCompound: String.raw`^(?:wine|wines|tea|teas|cheese|pepper|peppers|belt|belts|card|cards|light|lights|meat|beans?|line|carpet|velvet|energy|cross|jeans|friday|box|boxes|moon|print|tape|hat|sea)$`,
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
