@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { BuildOptions, Plugin } from 'esbuild';
 import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
@@ -6,6 +8,7 @@ import { packJson } from '../../lambdas/domain/architect/packed-files';
 import { sourceThemes } from '../../lambdas/domain/architect/theme-data';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
+import { zodJsonSchemaLeftOut } from './zod-json-schema-left-out';
 
 /**
  * Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. None
@@ -15,7 +18,7 @@ export const NATIVE_MODULES: string[] = [];
 
 /**
  * How every function is bundled, shared by the CDK construct and the bundle-size test and
- * benchmark, so what they measure is what deploys.
+ * benchmark, so what they measure is what deploys (see {@link functionBuildOptions}).
  *
  * - CommonJS, the format Lambda's Node.js handlers load without a package.json beside them.
  * - `module` before `main` picks each package's ES module build, which esbuild can tree-shake
@@ -43,19 +46,6 @@ export const FUNCTION_BUNDLING = {
   legalComments: 'none',
   alias: { '@aws-sdk/credential-provider-node': './lambdas/composition/lambda-credentials.ts' },
 } as const;
-
-/**
- * The options of {@link FUNCTION_BUNDLING} that `NodejsFunction` has no property for, as esbuild
- * command-line arguments (`--alias:<package>=<path>`, `--legal-comments=none`).
- */
-export function extraEsbuildArgs(): Record<string, string> {
-  return {
-    '--legal-comments': FUNCTION_BUNDLING.legalComments,
-    '--alias': Object.entries(FUNCTION_BUNDLING.alias)
-      .map(([from, to]) => `${from}=${to}`)
-      .join(','),
-  };
-}
 
 const definedPolicies = new Map<string, Record<string, string>>();
 
@@ -103,4 +93,48 @@ export function bundleDefine(): Record<string, string> {
 /** The entry of one function: `lambdas/functions/<name>.ts` composes that function's adapters. */
 export function functionEntry(name: string): string {
   return join(PROJECT_ROOT, 'lambdas', 'functions', `${name}.ts`);
+}
+
+/**
+ * The functions that turn a Zod schema into JSON Schema at run time: the API's documentation
+ * (its OpenAPI document). Every other bundle leaves Zod's converters out (zod-json-schema-left-out.js).
+ */
+export const JSON_SCHEMA_FUNCTIONS: ReadonlySet<string> = new Set(['docs']);
+
+/** esbuild's options for one function's bundle, written to `outfile` (plugins: {@link functionPlugins}). */
+export function functionBuildOptions(name: string, outfile: string): BuildOptions {
+  return {
+    ...FUNCTION_BUNDLING,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    external: [...FUNCTION_BUNDLING.external],
+    alias: { ...FUNCTION_BUNDLING.alias },
+    define: bundleDefine(),
+    // Aliases resolve from the working directory: the project root.
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: [functionEntry(name)],
+    bundle: true,
+    outfile,
+    logLevel: 'error',
+  };
+}
+
+/** The esbuild plugins of one function's bundle. */
+export function functionPlugins(name: string): Plugin[] {
+  return JSON_SCHEMA_FUNCTIONS.has(name) ? [] : [zodJsonSchemaLeftOut()];
+}
+
+/**
+ * Bundles one function into `outDir/index.js` (and its map) and returns when it is written: the
+ * CDK construct's bundling step, which must be synchronous. esbuild runs plugins only in its
+ * asynchronous build, so a child process runs it (bundle-function.js).
+ */
+export function bundleFunctionSync(name: string, outDir: string): void {
+  const options = {
+    ...functionBuildOptions(name, join(outDir, 'index.js')),
+    leaveOutJsonSchema: !JSON_SCHEMA_FUNCTIONS.has(name),
+  };
+  execFileSync(process.execPath, [join(__dirname, 'bundle-function.js')], {
+    input: JSON.stringify(options),
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
 }

@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { dirname } from 'node:path';
+import { AssetHashType, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge, allowWithReason } from '../nag';
-import { bundleDefine, extraEsbuildArgs, FUNCTION_BUNDLING, functionEntry, NATIVE_MODULES } from './function-bundling';
-import { PROJECT_ROOT } from './project-paths';
+import { bundleFunctionSync, functionEntry, NATIVE_MODULES } from './function-bundling';
 
 /** Properties of a {@link GantryFunction}. */
 export interface GantryFunctionProps {
@@ -33,12 +31,6 @@ export interface GantryFunctionProps {
   readonly environment?: Record<string, string>;
   /** @default 'gantry' */
   readonly serviceName?: string;
-  /**
-   * Packages with native code that this function loads (installed next to the bundle for
-   * linux/arm64 instead of bundled). Every function keeps them external; only these ship them.
-   * @default - none
-   */
-  readonly nativeModules?: string[];
 }
 
 export { NATIVE_MODULES };
@@ -48,13 +40,15 @@ const HANDLER_NAME = /^[a-z][a-z0-9-]*$/;
 /**
  * The one Lambda shape every Gantry handler uses: Node.js 22 on ARM64, X-Ray active, its own
  * log group with retention, a minified, tree-shaken CommonJS bundle of its own entry with source
- * maps, and `policy.yaml`, validated at synth, embedded in the bundle as JSON.
+ * maps, and `policy.yaml`, validated at synth, embedded in the bundle as JSON. The bundle is made
+ * at synth on this machine by esbuild with the options the bundle tests use
+ * (function-bundling.ts); no Docker is needed.
  *
  * The role is created here rather than by `Function`, so it carries no AWS managed policy:
  * it may write to this function's log group and nothing else until a feature construct grants
  * more.
  */
-export class GantryFunction extends NodejsFunction {
+export class GantryFunction extends lambda.Function {
   /** The handler file name this function was built from, e.g. `step-deploy`. */
   readonly handlerName: string;
   /** The execution role (never undefined, unlike `Function.role`). */
@@ -74,11 +68,26 @@ export class GantryFunction extends NodejsFunction {
       description: `Gantry ${props.handlerName} handler`,
     });
 
+    const handlerName = props.handlerName;
     super(scope, id, {
-      entry: functionEntry(props.handlerName),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      // The asset is the bundle: its hash is the output's, so an unchanged bundle is not uploaded again.
+      code: lambda.Code.fromAsset(dirname(functionEntry(handlerName)), {
+        assetHashType: AssetHashType.OUTPUT,
+        // Part of the key the CDK caches staged assets by: without it every function (same
+        // source folder, same options) would get the first one's bundle.
+        extraHash: handlerName,
+        bundling: {
+          // Only if local bundling declined, which it never does (it throws on a failed build).
+          image: lambda.Runtime.NODEJS_22_X.bundlingImage,
+          local: {
+            tryBundle(outputDir: string): boolean {
+              bundleFunctionSync(handlerName, outputDir);
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       tracing: lambda.Tracing.ACTIVE,
@@ -92,23 +101,6 @@ export class GantryFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'gantry',
         POWERTOOLS_METRICS_NAMESPACE: 'Gantry',
         ...props.environment,
-      },
-      bundling: {
-        // The options the bundle-size test and the benchmark use too (see function-bundling.ts).
-        format: OutputFormat.CJS,
-        target: FUNCTION_BUNDLING.target,
-        minify: FUNCTION_BUNDLING.minify,
-        sourceMap: FUNCTION_BUNDLING.sourcemap,
-        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
-        mainFields: [...FUNCTION_BUNDLING.mainFields],
-        externalModules: [...FUNCTION_BUNDLING.external],
-        esbuildArgs: extraEsbuildArgs(),
-        define: bundleDefine(),
-        nodeModules: props.nativeModules,
-        // Native packages are installed for the Lambda's platform, not the machine that synthesizes.
-        environment: props.nativeModules?.length
-          ? { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' }
-          : undefined,
       },
     });
 

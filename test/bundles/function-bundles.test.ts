@@ -1,5 +1,9 @@
-import { existsSync } from 'node:fs';
-import { functionEntry } from '../../lib/constructs/function-bundling';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { functionEntry, functionPlugins, JSON_SCHEMA_FUNCTIONS } from '../../lib/constructs/function-bundling';
+import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { bundleFunction, FUNCTION_NAMES, type FunctionBundle } from '../helpers/function-bundles';
 
 /**
@@ -150,4 +154,58 @@ test("no bundle carries zod's locales or JSON Schema import (a named `z` import 
 test('only functions that record mission events carry Powertools Metrics', () => {
   for (const name of ['authorizer', 'ws', 'themes'])
     expect(bundle(name).packages.has('@aws-lambda-powertools/metrics')).toBe(false);
+});
+
+test("only the documentation function carries Zod's JSON Schema converters; the others carry what fails in their place", () => {
+  for (const name of FUNCTION_NAMES) {
+    const code = bundle(name).code;
+    const zod = bundle(name).packages.has('zod');
+    const converters = code.includes('cannot be represented in JSON Schema');
+    const leftOut = code.includes('Zod JSON Schema conversion is left out of this function bundle');
+    expect({ name, converters, leftOut }).toEqual({
+      name,
+      converters: JSON_SCHEMA_FUNCTIONS.has(name),
+      leftOut: zod && !JSON_SCHEMA_FUNCTIONS.has(name),
+    });
+  }
+});
+
+test('without the converters Zod still parses, and asking for JSON Schema fails with an error that names the bundling', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-zod-'));
+  try {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      [
+        "import * as z from 'zod';",
+        'const Shape = z.object({ name: z.string().min(1), size: z.number().int().optional() });',
+        'export const parse = (value: unknown) => Shape.parse(value);',
+        "export const standard = (value: unknown) => Shape['~standard'].validate(value);",
+        'export const schema = () => z.toJSONSchema(Shape);',
+        'export const method = () => Shape.toJSONSchema();',
+      ].join('\n'),
+    );
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      mainFields: ['module', 'main'],
+      nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+      outfile: join(dir, 'out.js'),
+      plugins: functionPlugins('step-architect'),
+      logLevel: 'silent',
+    });
+    // The stand-ins export every name the real modules do (esbuild warns of a missing one).
+    expect(result.warnings).toEqual([]);
+    const mod = require(join(dir, 'out.js')) as Record<string, (value?: unknown) => unknown>;
+    expect(mod.parse!({ name: 'a', size: 2 })).toEqual({ name: 'a', size: 2 });
+    expect(() => mod.parse!({ name: '' })).toThrow();
+    expect(mod.standard!({ name: 'b' })).toEqual({ value: { name: 'b' } });
+    expect(() => mod.schema!()).toThrow(/left out of this function bundle.*JSON_SCHEMA_FUNCTIONS/);
+    expect(() => mod.method!()).toThrow(/left out of this function bundle/);
+    expect(readFileSync(join(dir, 'out.js'), 'utf8')).not.toContain('cannot be represented in JSON Schema');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleDefine, FUNCTION_BUNDLING, functionEntry } from '../../lib/constructs/function-bundling';
+import { functionBuildOptions, functionPlugins } from '../../lib/constructs/function-bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { AUTHORIZER_HANDLER, EVENT_HANDLERS, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
 
@@ -52,18 +52,9 @@ function packagesOf(inputs: Record<string, { bytesInOutput: number }>): Set<stri
 export async function bundleFunction(name: string, outDir?: string): Promise<FunctionBundle> {
   const dir = outDir ? join(outDir, name) : undefined;
   const result = await build({
-    ...FUNCTION_BUNDLING,
-    mainFields: [...FUNCTION_BUNDLING.mainFields],
-    external: [...FUNCTION_BUNDLING.external],
-    alias: { ...FUNCTION_BUNDLING.alias },
-    define: bundleDefine(),
-    // Aliases resolve from the working directory; the CDK bundles from the project root.
-    absWorkingDir: PROJECT_ROOT,
-    entryPoints: [functionEntry(name)],
-    bundle: true,
+    ...functionBuildOptions(name, join(dir ?? join(PROJECT_ROOT, 'cdk.out', 'bundle-check', name), 'index.js')),
+    plugins: functionPlugins(name),
     write: false,
-    outfile: join(dir ?? join(PROJECT_ROOT, 'cdk.out', 'bundle-check', name), 'index.js'),
-    logLevel: 'error',
     metafile: true,
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
