@@ -41,6 +41,24 @@ test('the password-hashing function bundles without installing anything', () => 
   expect(code).toContain('argon2');
 });
 
+test("two functions in one stack each get their own bundle (the CDK's asset cache never hands one another's)", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-bundle-'));
+  try {
+    const app = new App({ outdir: dir });
+    const stack = new Stack(app, 'TwoBundles');
+    new GantryFunction(stack, 'Health', { handlerName: 'health' });
+    new GantryFunction(stack, 'Docs', { handlerName: 'docs' });
+    app.synth();
+    const assets = readdirSync(dir).filter((d) => d.startsWith('asset.'));
+    expect(assets).toHaveLength(2);
+    const codes = assets.map((a) => readFileSync(join(dir, a, 'index.js'), 'utf8'));
+    // Only the documentation function makes JSON Schema at run time, so only its bundle has the converters.
+    expect(codes.map((c) => c.includes('cannot be represented in JSON Schema')).sort()).toEqual([false, true]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('no function lists a native module to install next to its bundle', () => {
   expect(NATIVE_MODULES).toEqual([]);
   expect(readFileSync(join(__dirname, '../../lib/constructs/gantry-handlers.ts'), 'utf8')).not.toMatch(/nativeModules:/);
