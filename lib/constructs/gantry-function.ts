@@ -73,10 +73,11 @@ export class GantryFunction extends lambda.Function {
       // The asset is the bundle: its hash is the output's, so an unchanged bundle is not uploaded again.
       code: lambda.Code.fromAsset(dirname(functionEntry(handlerName)), {
         assetHashType: AssetHashType.OUTPUT,
-        // Part of the key the CDK caches staged assets by: without it every function (same
-        // source folder, same options) would get the first one's bundle.
-        extraHash: handlerName,
         bundling: {
+          // The bundling options are the key the CDK caches staged assets by: without the
+          // function's name in them every function (same source folder, same options) would get
+          // the first one's bundle.
+          environment: { GANTRY_FUNCTION: handlerName },
           // Only if local bundling declined, which it never does (it throws on a failed build).
           image: lambda.Runtime.NODEJS_22_X.bundlingImage,
           local: {
