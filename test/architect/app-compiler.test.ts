@@ -2167,7 +2167,7 @@ describe('request → spec', () => {
       ['a habit tracker and a calculator', 'a habit tracker', 'a calculator'],
       ['an expense tracker and a tip calculator', 'an expense tracker', 'a calculator'],
       ['a recipe book and a unit converter', 'a recipe book', 'a unit converter'],
-      ['a workout tracker and a stopwatch', 'a workout log', 'a focus timer'],
+      ['a workout tracker and a stopwatch', 'a workout log', 'a stopwatch'],
     ] as const) {
       expect({ prompt, kind: kindOf(prompt), asWell: asWell(prompt) }).toEqual({
         prompt,
@@ -2273,6 +2273,16 @@ describe('request → spec', () => {
     expect(labelsOf('sort my books by author and year')).toContain('Year:number');
     // A field the records already have is not added twice.
     expect(labelsOf('my movies grouped by genre and year').filter((l) => l.startsWith('Year'))).toEqual(['Year:number']);
+  });
+
+  test('cards one sends or collects are no kanban cards', () => {
+    // "who I sent christmas cards to" was a kanban board.
+    expect(kindOf('an app to track who I sent christmas cards to')).toBe('a christmas card tracker');
+    expect(labelsOf('an app to track who I sent christmas cards to')).toContain('Name:text');
+    expect(kindOf('keep track of birthday cards I received')).toBe('a birthday card tracker');
+    expect(kindOf('a pokemon card collection')).toBe('a pokemon card collection');
+    // A board's own cards still ask for the board.
+    expect(kindOf('a trello style board with cards')).toBe('board');
   });
 
   test('two things of several words joined after "for" or "of" are both kept, or the second is named', () => {

@@ -512,6 +512,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     // "track which dogs I walked": the dogs.
     // "the progress of my projects": the projects.
     .replace(/\b(?:the )?progress (?:of|on) /g, '')
+    // "who I sent christmas cards to": the cards, each to someone.
+    .replace(/\bwho (?:i|we|ive|weve) (?:sent|send|give|gave|given) ((?:[a-z]+ )?[a-z]+) to\b/g, 'my $1')
     // "log what she ate": her meals.
     .replace(/\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b/g, 'meals')
     .replace(/\b(track|log|record|keep track of|remember) (?:which|what) /g, '$1 ');
@@ -1308,7 +1310,13 @@ export function readRequest(request: string): RequestReading {
         APP_KINDS[other].keywords.some((k) => ` ${f.label.toLowerCase()}`.endsWith(` ${k}`));
       const dropped = before.entities.flatMap((e) => e.fields.filter((f) => tool(e, f)));
       spec = { ...before, entities: before.entities.map((e) => ({ ...e, fields: e.fields.filter((f) => !tool(e, f)) })) };
-      const named = dropped[0] ? `a ${dropped[0].label.toLowerCase()}` : APP_KINDS[other].phrase;
+      // A timer by the word it was asked by: "a workout log and a stopwatch".
+      const timerWord = other === 'timer' ? TOOL_NOUNS.timer!.exec(text)?.[0].replace(/(?:es|s)$/, '') : undefined;
+      const named = dropped[0]
+        ? `a ${dropped[0].label.toLowerCase()}`
+        : timerWord && timerWord !== 'timer'
+          ? `a ${timerWord}`
+          : APP_KINDS[other].phrase;
       leftOut.push(asWell(named, spec.phrase));
     }
     // "my comics by series and issue number": what follows the grouping's "and" is a field too.

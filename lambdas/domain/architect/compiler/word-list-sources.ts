@@ -149,6 +149,7 @@ export function sourceWordLists() {
     feedVerbAfter: String.raw`^ (?:my|our|the|his|her|their|your|them|him|it|this|these|those|each|every|all|both)\b`,
     clockQualified: String.raw`\b(?:time|alarm|biological|body|chess|punch|countdown|pomodoro|focus|study|egg|kitchen timer|shot|game|doomsday|around the|o) $`,
     feedQualified: String.raw`\b(?:i|we|you|they|he|she|to|and|when|fish|cat|dog|bird|chicken|pet|animal|cattle|horse|goat|rss|atom|camera|webcam|video|live|data|calf|lamb) $`,
+    cardQualified: String.raw`\b(?:christmas|xmas|holiday|birthday|greeting|thank you|wedding|business|playing|trading|pokemon|baseball|credit|debit|gift|loyalty|sympathy|valentines?|post|report|sd|sim|id) $`,
     colourCompound: String.raw`^(?:wine|wines|tea|teas|cheese|pepper|peppers|belt|belts|card|cards|light|lights|meat|beans?|line|carpet|velvet|energy|cross|jeans|friday|box|boxes|moon|print|tape|hat|sea)$`,
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
