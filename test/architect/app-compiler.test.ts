@@ -2275,6 +2275,20 @@ describe('request → spec', () => {
     expect(labelsOf('my movies grouped by genre and year').filter((l) => l.startsWith('Year'))).toEqual(['Year:number']);
   });
 
+  test("a score tracker keeps players' points; a credit score or egg production is a dated reading", () => {
+    // "a score tracker" kept records with only a name; "a credit score tracker" the same.
+    for (const prompt of ['a score tracker', 'a score tracker for our weekly poker game', 'keep score for our card games']) {
+      expect({ prompt, kind: kindOf(prompt), fields: labelsOf(prompt).slice(0, 2) }).toEqual({
+        prompt,
+        kind: 'a score keeper game',
+        fields: ['Player:text', 'Points:number'],
+      });
+    }
+    expect(kindOf('a golf score tracker')).toBe('a score log');
+    expect(labelsOf('a credit score tracker')).toEqual(['Date:date', 'Credit score:number', 'Notes:longtext']);
+    expect(labelsOf('a log of my chicken egg production')).toEqual(['Date:date', 'Egg production:number', 'Notes:longtext']);
+  });
+
   test('cards one sends or collects are no kanban cards', () => {
     // "who I sent christmas cards to" was a kanban board.
     expect(kindOf('an app to track who I sent christmas cards to')).toBe('a christmas card tracker');

@@ -329,6 +329,8 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   bill: wordPattern('beforeBill'),
   exercise: wordPattern('beforeExercise'),
   book: wordPattern('beforeBook'),
+  // A credit score or a test score is a reading of one's own, not a game's points.
+  'score tracker': /\b(?:credit|fico|test|exam|sat|act|sleep|health|fitness|golf|bowling)\s$/,
   // Help with maths homework is the calculator's; a list of it is said with a container word.
   homework: /\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$/,
   // A podcast's or an audiobook's episodes are no TV show's.
