@@ -2289,6 +2289,26 @@ describe('request → spec', () => {
     expect(labelsOf('a log of my chicken egg production')).toEqual(['Date:date', 'Egg production:number', 'Notes:longtext']);
   });
 
+  test('a list after "catalog them with" names fields; chores that earn points are a reward chart', () => {
+    // The fields were dropped ("them with" read as sharing with someone).
+    expect(labelsOf('I collect watches and want to catalog them with brand, model and year')).toEqual(
+      expect.arrayContaining(['Brand:text', 'Model:text', 'Year:number']),
+    );
+    expect(
+      labelsOf('I collect vintage watches and want to catalog them with brand, model, year, what I paid and current value'),
+    ).toEqual(expect.arrayContaining(['Brand:text', 'Current value:money']));
+    // Still no fields from whom an app is shared with.
+    expect(labelsOf('a shopping list I can share with them')).not.toContain('Them:text');
+    // Were "a have chore tracker", an expense tracker and a task list.
+    for (const prompt of [
+      'My kids have chores and I want them to earn points they can spend on rewards',
+      'my kids earn points for chores and spend them on rewards',
+      'a chore chart where kids earn points',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a reward chart' });
+    }
+  });
+
   test('cards one sends or collects are no kanban cards', () => {
     // "who I sent christmas cards to" was a kanban board.
     expect(kindOf('an app to track who I sent christmas cards to')).toBe('a christmas card tracker');

@@ -1194,9 +1194,16 @@ export function readRequest(request: string): RequestReading {
     chosen = PRESETS.find((p) => p.id === 'grades') ?? null;
     generic = chosen !== null;
   }
-  // Chores that earn stars or stickers are a reward chart, not a task list with a rating.
-  if (!chosen && /\bchores?\b/.test(text) && /\b(?:stars?|stickers?|rewards?)\b/.test(text))
+  // Chores that earn stars, stickers or points are a reward chart, not a task list with a rating,
+  // records called "have chores" or, for "points to spend on rewards", an expense tracker.
+  if (
+    (!chosen || generic || chosen.id === 'expenses') &&
+    /\bchores?\b/.test(text) &&
+    /\b(?:stars?|stickers?|rewards?)\b|\bearn\w* (?:\w+ )?points\b/.test(text)
+  ) {
     chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
+    generic = false;
+  }
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
   // What to cook from what one has is no random pick: the recipes kept, searched by ingredient.

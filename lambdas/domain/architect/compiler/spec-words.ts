@@ -298,7 +298,13 @@ function withLists(
       (wordPattern('namingVerbs').test(verb) || (revision && /^(?:add|adding|have|has)$/.test(verb))) &&
       // "my friends with their birthdays": the records themselves, not whom the app is shared with.
       // ("catalog them by country and year" is about the records, by the words before it.)
-      (verb === 'by' || !NOT_A_FIELD_LIST.test(before) || records.includes(before.split(' ').pop()!));
+      // "catalog them with brand, model and year": the records, by the verb that keeps them.
+      (verb === 'by' ||
+        !NOT_A_FIELD_LIST.test(before) ||
+        records.includes(before.split(' ').pop()!) ||
+        /\b(?:catalog(?:ue)?|list|track|log|record|keep|organi[sz]e|store|save|sort|file|tag|label|enter|rate) them$/.test(
+          before,
+        ));
     // "track which dogs I walked, the owner, the date": a list that starts with the records
     // themselves goes on with what each one has.
     let namesRest = names;
