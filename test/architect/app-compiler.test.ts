@@ -1168,6 +1168,10 @@ describe('request → spec', () => {
     expect(kindOf('a grocey list')).toBe('a shopping list');
     expect(kindOf('a wokout log')).toBe('a workout log');
     expect(kindOf('a reading lsit with authors')).toBe('a reading list');
+    // Were "a buget tracker" of records with a name, and a second category field called Catagories.
+    expect(kindOf('a buget tracker')).toBe('an expense tracker');
+    expect(labelsOf('an expence tracker with catagories').filter((l) => /^Cat/.test(l))).toEqual(['Category:choice']);
+    expect(kindOf('my runing log')).toBe('a running log');
     expect(specOf('a habit tracker called Habbit Hero').title).toBe('Habbit Hero');
     // A menu for a food business is its menu; a net worth is a dated amount.
     expect(kindOf('a menu for my cafe')).toBe('a menu');
