@@ -614,9 +614,12 @@ describeIfChromium('generated apps in Chromium', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // The page's timers run on a clock of the test's own, one step at a time.
+    // The page's timers run on a clock of the test's own, one step at a time. An installed clock
+    // still moves with real time until it is paused: on a busy machine the snake took two steps
+    // where the test ran the clock for one.
     await page.clock.install();
     await page.goto(`${base}/${app.manifest.project_name}/`);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     const head = async (): Promise<[number, number]> => {
       const i = await page.$$eval('#snake-board .snake-cell', (cells) => cells.findIndex((c) => c.classList.contains('head')));
       return [i % 16, Math.floor(i / 16)];
