@@ -1297,8 +1297,8 @@ export function readRequest(request: string): RequestReading {
     );
     // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.
     const other = analysis.kind;
-    // So is a calculator or a converter among the records' features ("my spending with a
-    // calculator"), which is no text field of them.
+    // So is a tool among the records' features ("my spending with a calculator", "my recipes
+    // with a world clock"), which is no text field of them; a timer they can show stays theirs.
     const toolAmong = featureTool(other, false);
     if (
       ((matched && chosen === matched.preset) || toolAmongRecords === other) &&
