@@ -11,8 +11,9 @@ import { PROJECT_ROOT } from './project-paths';
 import { zodJsonSchemaLeftOut } from './zod-json-schema-left-out';
 
 /**
- * Native packages no bundle inlines; a function that uses one lists it in `nativeModules`. None
- * today: password hashing is WebAssembly, so bundling installs nothing and synth needs no network.
+ * Native packages no bundle inlines (they would have to be installed next to it for the Lambda's
+ * platform, which the construct does not do). None: password hashing is WebAssembly, so bundling
+ * installs nothing and synth needs no network.
  */
 export const NATIVE_MODULES: string[] = [];
 
@@ -118,9 +119,12 @@ export function functionBuildOptions(name: string, outfile: string): BuildOption
   };
 }
 
+/** Whether a function's bundle leaves Zod's JSON Schema converters out. */
+const leavesOutJsonSchema = (name: string): boolean => !JSON_SCHEMA_FUNCTIONS.has(name);
+
 /** The esbuild plugins of one function's bundle. */
 export function functionPlugins(name: string): Plugin[] {
-  return JSON_SCHEMA_FUNCTIONS.has(name) ? [] : [zodJsonSchemaLeftOut()];
+  return leavesOutJsonSchema(name) ? [zodJsonSchemaLeftOut()] : [];
 }
 
 /**
@@ -131,7 +135,7 @@ export function functionPlugins(name: string): Plugin[] {
 export function bundleFunctionSync(name: string, outDir: string): void {
   const options = {
     ...functionBuildOptions(name, join(outDir, 'index.js')),
-    leaveOutJsonSchema: !JSON_SCHEMA_FUNCTIONS.has(name),
+    leaveOutJsonSchema: leavesOutJsonSchema(name),
   };
   execFileSync(process.execPath, [join(__dirname, 'bundle-function.js')], {
     input: JSON.stringify(options),

@@ -65,4 +65,4 @@ function zodJsonSchemaLeftOut() {
   };
 }
 
-module.exports = { zodJsonSchemaLeftOut, exportedNames, stubModule, ZOD_JSON_SCHEMA_MESSAGE: MESSAGE };
+module.exports = { zodJsonSchemaLeftOut, ZOD_JSON_SCHEMA_MESSAGE: MESSAGE };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { functionEntry, functionPlugins, JSON_SCHEMA_FUNCTIONS } from '../../lib/constructs/function-bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
+import { ZOD_JSON_SCHEMA_MESSAGE } from '../../lib/constructs/zod-json-schema-left-out';
 import { bundleFunction, FUNCTION_NAMES, type FunctionBundle } from '../helpers/function-bundles';
 
 /**
@@ -161,7 +162,7 @@ test("only the documentation function carries Zod's JSON Schema converters; the 
     const code = bundle(name).code;
     const zod = bundle(name).packages.has('zod');
     const converters = code.includes('cannot be represented in JSON Schema');
-    const leftOut = code.includes('Zod JSON Schema conversion is left out of this function bundle');
+    const leftOut = code.includes(ZOD_JSON_SCHEMA_MESSAGE);
     expect({ name, converters, leftOut }).toEqual({
       name,
       converters: JSON_SCHEMA_FUNCTIONS.has(name),

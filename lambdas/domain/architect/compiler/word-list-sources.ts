@@ -4,6 +4,15 @@ import { f } from './preset-fields';
 /** A pattern for a copy of one of `names` ('a|b'): "an X clone", "a copy of X", "an app like X". */
 const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)|(?<=\\b(?:like|clone of|copy of) )(?:${names})$`;
 
+/** Units one counts things in: "how many cups of coffee". */
+const COUNT_UNITS = 'cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices';
+
+/**
+ * The words that join two apps in one request ("a todo list and a notes app"), after the first
+ * one's words: its container ("a habit tracker and…"), then "and" and what may stand before the second.
+ */
+const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))?`;
+
 /**
  * The request reader's field vocabulary and its long word lists (the longest regular expressions
  * of read-request.ts and spec-words.ts, every one of 100 characters or more, and the longest of
@@ -143,7 +152,7 @@ export function sourceWordLists() {
     /** A container word last in a noun (read-request.ts). */
     containerLast: String.raw`^(?:collection|library|catalog|catalogue|inventory|list|log|tracker)$`,
     /** "how many cups of coffee I drink a day", "how many push-ups I do": a count of them by day (read-request.ts). */
-    howManyDone: String.raw`\bhow (?:many|much) (?:(cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices|squares|packs|servings|bowls|scoops|spoons) of )?((?:[a-z]+ ){0,2}?[a-z]+) (?:do |did |have )?(i|we|ive|weve|he|she|they|(?:my|our) [a-z]+) (?:do |have |has )?((?:drink|drank|eat|ate|smoke|smoked|vape|vaped|have|had|do|did|read|write|wrote|walk|walked|run|ran|swim|swam|take|took|make|made|sell|sold|buy|bought|bake|baked|cook|cooked|knit|knitted|watch|watched|finish|finished|climb|climbed)(?:s|es)?)\b(?: (?:a|per|each|every) (?:day|week|month|night|morning|evening))?`,
+    howManyDone: String.raw`\bhow (?:many|much) (?:(${COUNT_UNITS}|squares|packs|servings|bowls|scoops|spoons) of )?((?:[a-z]+ ){0,2}?[a-z]+) (?:do |did |have )?(i|we|ive|weve|he|she|they|(?:my|our) [a-z]+) (?:do |have |has )?((?:drink|drank|eat|ate|smoke|smoked|vape|vaped|have|had|do|did|read|write|wrote|walk|walked|run|ran|swim|swam|take|took|make|made|sell|sold|buy|bought|bake|baked|cook|cooked|knit|knitted|watch|watched|finish|finished|climb|climbed)(?:s|es)?)\b(?: (?:a|per|each|every) (?:day|week|month|night|morning|evening))?`,
     // request-analysis.ts: "feed my fish" (the verb); a time clock, a chess clock; what an animal
     // eats or a data stream; a colour that names a thing ("a red wine tracker").
     feedVerbAfter: String.raw`^ (?:my|our|the|his|her|their|your|them|him|it|this|these|those|each|every|all|both)\b`,
@@ -151,7 +160,7 @@ export function sourceWordLists() {
     feedQualified: String.raw`\b(?:i|we|you|they|he|she|to|and|when|fish|cat|dog|bird|chicken|pet|animal|cattle|horse|goat|rss|atom|camera|webcam|video|live|data|calf|lamb) $`,
     cardQualified: String.raw`\b(?:christmas|xmas|holiday|birthday|greeting|thank you|wedding|business|playing|trading|pokemon|baseball|credit|debit|gift|loyalty|sympathy|valentines?|post|report|sd|sim|id) $`,
     colourCompound: String.raw`^(?:wine|wines|tea|teas|cheese|pepper|peppers|belt|belts|card|cards|light|lights|meat|beans?|line|carpet|velvet|energy|cross|jeans|friday|box|boxes|moon|print|tape|hat|sea)$`,
-    howManyUnitsOf: String.raw`\bhow (?:many|much) (?:cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices) of `,
+    howManyUnitsOf: String.raw`\bhow (?:many|much) (?:${COUNT_UNITS}) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
     listOfGoals: String.raw`\blist of (?:all )?(?:my|our) (?!goals?\b|plans?\b|ideas?\b|projects?\b)`,
@@ -159,9 +168,9 @@ export function sourceWordLists() {
     formNouns: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b`,
     drawingShapes: String.raw`\b(?:shapes?|rectangles?|squares?|circles?|ellipses?|straight lines?|line tool|arrows?)\b`,
     minifierAsks: String.raw`\b(?:minify (?:javascript|js|css|html)|(?:javascript|js|css|html) minifier)\b`,
-    joinedKindHead: String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))? $`,
+    joinedKindHead: `${JOINED_HEAD} $`,
     // The same before a tool, which may have a word of its own: "an expense tracker and a tip calculator".
-    joinedToolHead: String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))?(?: (?!(?:with|for|of|to|in|on|that|which)\b)[a-z]+)? $`,
+    joinedToolHead: String.raw`${JOINED_HEAD}(?: (?!(?:with|for|of|to|in|on|that|which)\b)[a-z]+)? $`,
     gamePictures: String.raw`\b(?:(?:animal|own|custom|family|my) )?(?:pictures?|photos?|images?|emojis?)\b`,
     gameBoardSize: String.raw`\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b`,
     notAWishNoun: String.raw`(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$`,
