@@ -1281,7 +1281,7 @@ describe('request → spec', () => {
     expect(blog.outcome === 'spec' && blog.spec.entities[0]!.name).toBe('Post');
     expect(blog.leftOut.join(' ')).toMatch(/publishing posts for other people/);
     expect(specOf('a pet vaccination record').entities.map((e) => e.name)).toEqual(['Pet', 'Care record']);
-    expect(kindOf('a vaccination record for my kids')).toBe('a vaccination record');
+    expect(kindOf('a vaccination record for my kids')).toBe('a medical history');
     // "record" ends a noun only as the container; records themselves are still the things kept.
     expect(kindOf('a collection of my vinyl records grouped by genre')).toBe('a vinyl record collection');
   });
@@ -1652,7 +1652,7 @@ describe('request → spec', () => {
     expect(kindOf('a tracker for my coin collection')).toBe('a coin collection');
     expect(specOf('a tracker for my vinyl record collection').entities[0]!.name).toBe('Vinyl record');
     // One person's records are just the records; several people's keep who each is of.
-    expect(kindOf("an app for tracking my kid's vaccinations")).toBe('a vaccination tracker');
+    expect(kindOf("an app for tracking my kid's vaccinations")).toBe('a medical history');
     expect(labelsOf("keep track of my kids' chores and give them points")).toContain('Kid:text');
     // "needed" ends the noun: repairs, not "Repairs neededs"; a cost estimate is money.
     const repairs = specOf('a list of repairs needed in my house with cost estimate and priority').entities[0]!;
@@ -2343,6 +2343,61 @@ describe('request → spec', () => {
     expect(readRequest('a tracker for my savings and spending').leftOut).toEqual([
       'spending as a second kind of record (the app keeps savings entries)',
     ]);
+  });
+
+  test('a second thing the records hold by another name, who won, grades of courses, counts by day and entries by voice', () => {
+    // "renewal dates" are the subscriptions' Renews, and prices their Cost: nothing left out, no second price.
+    const renewals = readRequest('an app for tracking subscriptions and renewal dates');
+    expect([renewals.leftOut, labelsOf('an app for tracking subscriptions and renewal dates')]).toEqual([
+      [],
+      expect.arrayContaining(['Renews:date']),
+    ]);
+    expect(labelsOf('a list of my subscriptions and prices').filter((l) => /:money$/.test(l))).toEqual(['Cost:money']);
+    // Balances are money, not a second kind of record or words.
+    expect(readRequest('a list of gift cards and balances').leftOut).toEqual([]);
+    expect(labelsOf('a list of gift cards and balances')).toContain('Amount:money');
+    expect(labelsOf('a list of my gift cards with balances')).toContain('Amount:money');
+    // A bank account is no user account: nothing about sign-in is left out.
+    expect(readRequest('track my bank accounts').leftOut).toEqual([]);
+    expect(readRequest('an app with user accounts for my recipes').leftOut).toContain('user accounts and sign-in');
+    // Who won, joined by "and", was dropped without a word.
+    expect(labelsOf('a log of my chess games and who won')).toContain('Won by:text');
+    expect(labelsOf('a tracker for my board game plays and who won')).toContain('Won by:text');
+    // Courses and their grades are the grades with their average (were courses with only a name).
+    for (const prompt of ['a list of my courses and grades', 'my classes and grades']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a list of grades with their average' });
+    }
+    // Counting what one does each day is a count by day (was records with only a name and a date).
+    expect(readRequest('an app to count my daily pushups')).toMatchObject({
+      interpretedAs: 'a count of your pushups by day',
+      spec: { behaviours: expect.arrayContaining([{ type: 'total', entity: 'pushupEntry', field: 'pushups', by: 'date' }]) },
+    });
+    expect(labelsOf('count my cigarettes every day')).toEqual(['Date:date', 'Cigarettes:number', 'Notes:longtext']);
+    // Things one has are not counted by day.
+    expect(kindOf('count my coins')).not.toMatch(/count of your/);
+    // "by voice" is how records would be entered: no Voice field or grouping, and said as left out.
+    const voice = readRequest('a quick way to log expenses by voice');
+    expect(labelsOf('a quick way to log expenses by voice')).not.toContain('Voice:text');
+    expect(voice.leftOut).toEqual(['sounds, voice and audio (the app is silent)']);
+  });
+
+  test("birthdays are the birthday list; one's medical history has an app; a shoe's mileage is no car's", () => {
+    // Were records called Birthday with a done box and no countdown.
+    for (const prompt of ['a list of birthdays', 'an app to keep track of my birthdays']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a birthday list' });
+    }
+    // Was refused as not understood, or records with only a name.
+    for (const prompt of ['an app to keep my medical history', 'my health records', 'a vaccination tracker for my kids']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a medical history' });
+    }
+    // A pet's health stays its care records.
+    for (const prompt of ["my dog's medical history", "my cat's vaccinations"]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a pet care log' });
+    }
+    // Was a car's mileage log, with from, to and purpose.
+    expect(kindOf('a running shoe mileage tracker')).not.toBe('a mileage log');
+    expect(labelsOf('a running shoe mileage tracker')).toContain('Mileage:number');
+    expect(kindOf('a car mileage log')).toBe('a mileage log');
   });
 });
 

@@ -123,6 +123,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // Was refused as not understood.
   {
+    prompt: 'an app to keep my medical history',
+    builds: 'spec',
+    entities: ['Medical record'],
+    behaviours: ['filter', 'sort'],
+    fields: { Date: 'date', Kind: 'choice', Doctor: 'text' },
+  },
+  // Was refused as not understood.
+  {
     prompt: 'how many cups of coffee I drink a day',
     builds: 'spec',
     entities: ['Coffee entry'],
@@ -223,9 +231,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
     prompt: 'a vaccination record for my kids',
     builds: 'spec',
-    entities: ['Vaccination'],
-    behaviours: ['sort'],
-    interpreted: true,
+    entities: ['Medical record'],
+    behaviours: ['sort', 'filter'],
+    fields: { Who: 'text' },
   },
   {
     prompt: 'a workout log that records sets, reps and weight',

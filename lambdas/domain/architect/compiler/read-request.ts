@@ -7,7 +7,7 @@ import { f } from './preset-fields';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords, camel, COUNTDOWN_TO_DATE, fieldInUse, NUMBER_WORDS, primaryOf } from './spec-words';
+import { applySpecWords, camel, COUNTDOWN_TO_DATE, fieldInUse, findField, NUMBER_WORDS, primaryOf } from './spec-words';
 import { WORD_LISTS, wordPattern } from './word-lists';
 
 /**
@@ -336,6 +336,10 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A podcast's or an audiobook's episodes are no TV show's.
   'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
   timetable: wordPattern('beforeTimetable'),
+  // Miles on running shoes or a bike are theirs, not a car's trips.
+  ...Object.fromEntries(
+    ['mileage log', 'mileage tracker'].map((k) => [k, /\b(?:shoes?|sneakers?|trainers?|bikes?|bicycles?|tyres?|tires?)\s$/]),
+  ),
   ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('beforeCrypto')])),
 };
 
@@ -353,6 +357,13 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   workouts: {
     named: /\b(?:workouts?|exercis\w*|gym|fitness|strength|weight)\b/,
     others: wordPattern('notBabyPets'),
+  },
+  // A pet's vaccinations and vet visits are its care records, not one's own medical history.
+  medicalHistory: {
+    named:
+      /\b(?:family|kids?|children|son|daughter|bab(?:y|ies)|mom|mum|dad|parents?|wife|husband|grand(?:ma|pa|parents?)|myself)\b/,
+    others:
+      /\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b/,
   },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
@@ -1022,12 +1033,31 @@ function eventLog(what: string): Preset {
 const HOW_MANY_DONE = wordPattern('howManyDone');
 
 /**
+ * "count my daily pushups", "count my cigarettes": a count of them by day; things one has ("count
+ * my coins") are not counted by day.
+ */
+const COUNT_MINE =
+  /\bcount (?:my|our) (?:(?:daily|weekly) ((?:[a-z]+ )?[a-z]{3,}s)|((?:[a-z]+ )?[a-z]{3,}s) (?:a|per|each|every) (?:day|week)|(push ?ups|sit ?ups|squats|reps|laps|cigarettes|cigs|drinks|beers|coffees|sodas|snacks))$/;
+
+/** The parts of a request for a count by day (`unit` of `noun`, as `phrase` says it), or null. */
+function countAsked(text: string): { unit: string | undefined; noun: string; phrase: string; words: string } | null {
+  const howMany = HOW_MANY_DONE.exec(text);
+  if (howMany) {
+    const [words, unit, noun, who, verb] = howMany as unknown as [string, string | undefined, string, string, string];
+    const much = /^how much/.test(words) ? 'much' : 'many';
+    return { unit, noun, words, phrase: `a log of how ${much} ${unit ? `${unit} of ` : ''}${noun} ${toYou(`${who} ${verb}`)}` };
+  }
+  const mine = COUNT_MINE.exec(text);
+  const noun = mine?.slice(1).find(Boolean);
+  return mine && noun ? { unit: undefined, noun, words: mine[0], phrase: `a count of your ${noun} by day` } : null;
+}
+
+/**
  * A log of how many of something one does or has (`noun`, in `unit` when said: "cups" of
  * "coffee"), each record a dated count, added up per day; null when the noun only measures
  * ("how many hours I sleep" is the sleep log's).
  */
-function countLog(match: RegExpExecArray): Preset | null {
-  const [, unit, noun, who, verb] = match as unknown as [string, string | undefined, string, string, string];
+function countLog({ unit, noun, phrase }: { unit: string | undefined; noun: string; phrase: string }): Preset | null {
   if (wordPattern('measureOnlyWords').test(noun) || /^times?$/.test(noun) || noun.split(' ').some((w) => NOUN_STOP.has(w)))
     return null;
   const words = noun.split(' ');
@@ -1040,7 +1070,7 @@ function countLog(match: RegExpExecArray): Preset | null {
     id: 'generic',
     keywords: [],
     title: titleCase([...(unit ? [unit, 'of'] : []), ...words]).slice(0, 80),
-    phrase: `a log of how ${/^how much/.test(match[0]) ? 'much' : 'many'} ${unit ? `${unit} of ` : ''}${noun} ${toYou(`${who} ${verb}`)}`,
+    phrase,
     entities: [
       {
         id,
@@ -1265,17 +1295,17 @@ export function readRequest(request: string): RequestReading {
   }
   // How many of something one drinks or does is a count of it by day, not tastings of it, records
   // with a name ("track how many cups of coffee I drink") or a page ("how many pages I read").
-  const howMany =
+  const counting =
     !chosen ||
     chosen.id === 'tastings' ||
     (chosen.id === 'generic' && !chosen.entities[0]!.fields.some((field) => field.type === 'number'))
-      ? HOW_MANY_DONE.exec(text)
+      ? countAsked(text)
       : null;
-  const countedLog = howMany ? countLog(howMany) : null;
+  const countedLog = counting ? countLog(counting) : null;
   if (countedLog) {
     chosen = countedLog;
     generic = true;
-    shapeText = text.replace(howMany![0], ' ');
+    shapeText = text.replace(counting!.words, ' ');
   }
   const leftOut = limits.map((l) => l.need);
   if (fromPantry) leftOut.push(NOTE.fromPantry);
@@ -1331,12 +1361,18 @@ export function readRequest(request: string): RequestReading {
     // "my comics by series and issue number": what follows the grouping's "and" is a field too.
     const byAnd = language ? null : /\bby [a-z]+ and ((?:[a-z]+ )?[a-z]+)$/.exec(text)?.[1];
     if (byAnd) spec = applySpecWords(spec, `with ${byAnd}`).spec;
+    // "a log of my chess games and who won": who did it, joined by "and", is a field, as it is
+    // after "with" ("with who won").
+    const andWho = language ? null : /\band (who [a-z]+(?: [a-z]+)?)$/.exec(text)?.[1];
+    if (andWho && wordPattern('whoDid').test(andWho)) spec = applySpecWords(spec, `with ${andWho}`).spec;
     const second = language ? null : secondRecords(text, spec);
-    // Already a field of the records (read from the words around it): "my prescriptions and refill dates".
+    // Already a field of the records (read from the words around it): "my prescriptions and refill
+    // dates", or by another name ("subscriptions and renewal dates" on their Renews date).
     // Or already named among what is left out: "my subscriptions and passwords" (no vault).
     const unkept =
       second &&
       !primaryOf(spec).fields.some((f) => f.label.toLowerCase() === second.replace(/s$/, '')) &&
+      ![second, second.replace(/s$/, '')].some((w) => findField(primaryOf(spec), w, true)) &&
       !leftOut.some((l) => l.includes(second.replace(/s$/, '')))
         ? second
         : null;

@@ -89,7 +89,7 @@ function fieldNamed(words: string, type: FieldSpec['type']): FieldSpec {
  * The field a word refers to in an entity: by id, by label, or by the field vocabulary (any
  * vocabulary word inside `word`; with `exact`, only a vocabulary phrase that is all of it).
  */
-function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
+export function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
   const w = word.replace(/s$/, '');
   const direct = entity.fields.find((f) => {
     // "Elevation gain (m)" is the elevation gain; "Course or alley" the course; "Customer" the customer name.
@@ -858,7 +858,15 @@ export function applySpecWords(
     }
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
     // "grouped by genre" names a field the preset lacks: the person types its values.
-    if (!field && explicit && !vocab && word.length > 2 && !/^(the|a|an|my|day|week|month)$/.test(word)) {
+    // "log expenses by voice", "by hand": how they are entered, not a field.
+    if (
+      !field &&
+      explicit &&
+      !vocab &&
+      word.length > 2 &&
+      !/^(?:the|a|an|my|day|week|month)$/.test(word) &&
+      !NOT_FIELD_WORDS.test(word)
+    ) {
       field = ed.addField(primary, fieldNamed(word, 'text'));
     }
     if (!field || !['choice', 'tags', 'boolean', 'date', 'text'].includes(field.type)) continue;
