@@ -2399,6 +2399,26 @@ describe('request → spec', () => {
     expect(labelsOf('a running shoe mileage tracker')).toContain('Mileage:number');
     expect(kindOf('a car mileage log')).toBe('a mileage log');
   });
+
+  test('what a shop sells is its sales log, a point of sale said as one; donations given are the donation log', () => {
+    // Were records with only a name and a date, or refused.
+    for (const prompt of ['track sales for my shop', 'my food truck sales', 'a tracker for my etsy shop sales and fees']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a sales log' });
+    }
+    expect(readRequest('a simple point of sale for my lemonade stand')).toMatchObject({
+      outcome: 'spec',
+      interpretedAs: 'a sales log',
+    });
+    // Sales one visits, and a sales team's words, are not takings.
+    expect(kindOf('a list of yard sales to visit')).not.toBe('a sales log');
+    expect(kindOf('track my sales calls')).not.toBe('a sales log');
+    // Were records with only a name and a date; blood given and a donations drive are not.
+    for (const prompt of ['a log of my charitable donations for taxes', 'track donations to our church']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a donation log' });
+    }
+    expect(kindOf('a log of blood donations')).not.toBe('a donation log');
+    expect(kindOf('a todo list for my donations drive')).toBe('tasks');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -300,6 +300,10 @@ const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
+  // A donations drive is an event to plan, not gifts given.
+  donations: /^ (?:drives?|box|boxes|bins?|campaigns?|events?)\b/,
+  // A sales team's calls, leads and tax are not what was sold.
+  sales: /^ (?:tax|calls?|leads?|pipeline|funnel|team|reps?|pitch\w*|quotas?|targets?|goals?)\b/,
   book: wordPattern('afterBook'),
   exercise: /^ books?\b/,
   // "my running club's members", "my running shoes": the club's or the shoes' records.
@@ -336,6 +340,10 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A podcast's or an audiobook's episodes are no TV show's.
   'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
   timetable: wordPattern('beforeTimetable'),
+  // Sales one goes to, or a sale's own words, are no takings: "yard sales", "sales tax".
+  sales: /\b(?:yard|garage|estate|boot|rummage|bake|clearance|flash|black friday)\s$/,
+  // Giving blood is no gift of money.
+  donations: /\b(?:blood|plasma|platelets?|organ|bone marrow)\s$/,
   // Miles on running shoes or a bike are theirs, not a car's trips.
   ...Object.fromEntries(
     ['mileage log', 'mileage tracker'].map((k) => [k, /\b(?:shoes?|sneakers?|trainers?|bikes?|bicycles?|tyres?|tires?)\s$/]),
@@ -1163,9 +1171,12 @@ export function readRequest(request: string): RequestReading {
 
   let chosen: Preset | null = preset;
   let generic = false;
-  // Words that name another thing the preset stands in for ("a quiz" is a flashcard game): a reading, said as one.
+  // Words that name another thing the preset stands in for ("a quiz" is a flashcard game, a point
+  // of sale a log of the sales): a reading, said as one.
   const standIn =
-    matched !== null && preset === matched.preset && /^(?:quiz|trivia|duolingo|language learning)$/.test(matched.keyword);
+    matched !== null &&
+    preset === matched.preset &&
+    /^(?:quiz|trivia|duolingo|language learning|point of sale)$/.test(matched.keyword);
   let shapeText = text;
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
