@@ -2419,6 +2419,24 @@ describe('request → spec', () => {
     expect(kindOf('a log of blood donations')).not.toBe('a donation log');
     expect(kindOf('a todo list for my donations drive')).toBe('tasks');
   });
+
+  test('hours one spends are time, never expenses; what one lends out is a list of who has what', () => {
+    // Were expense trackers.
+    expect(readRequest('how many hours I spend on video games')).toMatchObject({
+      interpretedAs: 'a log of the hours you spend on video games',
+      spec: { behaviours: expect.arrayContaining([{ type: 'total', entity: 'videoGameEntry', field: 'hours', by: 'date' }]) },
+    });
+    expect(kindOf('give me a tool to track how many hours my kids spend on homework')).toBe('a homework tracker');
+    expect(labelsOf('give me a tool to track how many hours my kids spend on homework')).toContain('Hours:number');
+    expect(kindOf('how much I spend on coffee')).toBe('an expense tracker');
+    // Were refused as not understood.
+    for (const prompt of ['an app to keep track of what I lend to people', 'who borrowed my stuff']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a list of things lent out' });
+    }
+    expect(labelsOf('track what I lend')).toEqual(expect.arrayContaining(['Lent to:text', 'Due back:date', 'Returned:boolean']));
+    // Records named keep their own app, with who has each.
+    expect(labelsOf('a list of books I lend out')).toContain('Lent to:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

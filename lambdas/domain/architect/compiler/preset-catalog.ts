@@ -2776,6 +2776,54 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Things lent to people: who has each and whether it came back.
+      id: 'lending',
+      keywords: [
+        'what i lend',
+        'what i lent',
+        'what i loaned',
+        'things i lend',
+        'things i lent',
+        'things i loaned',
+        'stuff i lend',
+        'stuff i lent',
+        'stuff i loaned',
+        'borrowed my stuff',
+        'borrowed my things',
+        'who has my stuff',
+        'who has my things',
+        'lending tracker',
+        'lending log',
+        'lending list',
+      ],
+      title: 'Lent Out',
+      phrase: 'a list of things lent out',
+      entities: [
+        {
+          id: 'lent',
+          name: 'Lent item',
+          plural: 'Lent items',
+          fields: [
+            f.text('item', 'Item', true),
+            f.text('lentTo', 'Lent to', true),
+            f.date('date', 'Lent on'),
+            f.date('due', 'Due back'),
+            f.bool('returned', 'Returned'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('lent')],
+      behaviours: [
+        crud('lent'),
+        search('lent'),
+        newestFirst('lent'),
+        { type: 'filter', entity: 'lent', field: 'returned' },
+        { type: 'due-today', entity: 'lent', field: 'due' },
+      ],
+    },
+    {
       // One's own or a family's health over the years: visits, diagnoses, vaccinations, operations, results.
       id: 'medicalHistory',
       keywords: [

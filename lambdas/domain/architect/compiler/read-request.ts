@@ -342,6 +342,8 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   timetable: wordPattern('beforeTimetable'),
   // Sales one goes to, or a sale's own words, are no takings: "yard sales", "sales tax".
   sales: /\b(?:yard|garage|estate|boot|rummage|bake|clearance|flash|black friday)\s$/,
+  // Hours one spends are time, not money: "how many hours my kids spend on homework".
+  spend: /\b(?:hours?|minutes?|mins?|time|days?|weeks?)\b(?: [a-z]+){0,3}\s+$/,
   // Giving blood is no gift of money.
   donations: /\b(?:blood|plasma|platelets?|organ|bone marrow)\s$/,
   // Miles on running shoes or a bike are theirs, not a car's trips.
@@ -1047,8 +1049,17 @@ const HOW_MANY_DONE = wordPattern('howManyDone');
 const COUNT_MINE =
   /\bcount (?:my|our) (?:(?:daily|weekly) ((?:[a-z]+ )?[a-z]{3,}s)|((?:[a-z]+ )?[a-z]{3,}s) (?:a|per|each|every) (?:day|week)|(push ?ups|sit ?ups|squats|reps|laps|cigarettes|cigs|drinks|beers|coffees|sodas|snacks))$/;
 
+/** "how many hours I spend on video games", "how much time my kids spend on homework". */
+const TIME_SPENT =
+  /\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:on|doing|playing|watching|at) (?:my |our |the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)/;
+
 /** The parts of a request for a count by day (`unit` of `noun`, as `phrase` says it), or null. */
 function countAsked(text: string): { unit: string | undefined; noun: string; phrase: string; words: string } | null {
+  const spent = TIME_SPENT.exec(text);
+  if (spent) {
+    const [words, unit = 'hours', who, activity] = spent as unknown as [string, string | undefined, string, string];
+    return { unit, noun: activity, words, phrase: `a log of the ${unit} ${toYou(`${who} spend`)} on ${activity}` };
+  }
   const howMany = HOW_MANY_DONE.exec(text);
   if (howMany) {
     const [words, unit, noun, who, verb] = howMany as unknown as [string, string | undefined, string, string, string];
