@@ -2437,6 +2437,24 @@ describe('request → spec', () => {
     // Records named keep their own app, with who has each.
     expect(labelsOf('a list of books I lend out')).toContain('Lent to:text');
   });
+
+  test("one's poems and stories are kept with their text; 'the number of' things is a dated count of them", () => {
+    // Were refused, or records with only a name, a date and notes.
+    for (const prompt of ['a place to write my poems', 'an app for my poems', 'somewhere to write my song lyrics']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a collection of your writing' });
+    }
+    expect(labelsOf('a place to write my short stories')).toEqual(expect.arrayContaining(['Title:text', 'Text:longtext']));
+    // A poem generator would write them: not one's own writing.
+    expect(kindOf('a random poem generator')).not.toBe('a collection of your writing');
+    // How much one writes is a log of it, not the pieces.
+    expect(kindOf('an app to track my writing: date, words written, project')).not.toBe('a collection of your writing');
+    // Were "Visitors number" records, never added up.
+    expect(readRequest('track the number of visitors to my shop each day')).toMatchObject({
+      interpretedAs: 'a log of the number of visitors',
+      spec: { behaviours: expect.arrayContaining([{ type: 'total', entity: 'visitorEntry', field: 'visitors', by: 'date' }]) },
+    });
+    expect(labelsOf('log the number of eggs my hens lay')).toEqual(['Date:date', 'Eggs:number', 'Notes:longtext']);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -2776,6 +2776,42 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // What one writes: poems, stories, lyrics, essays, each with its text.
+      id: 'writing',
+      keywords: [
+        'poems',
+        'poem',
+        'poetry',
+        'short stories',
+        'short story',
+        'stories i write',
+        'stories i wrote',
+        'song lyrics',
+        'lyrics i write',
+        'lyrics i wrote',
+        'essays',
+      ],
+      title: 'Writing',
+      phrase: 'a collection of your writing',
+      entities: [
+        {
+          id: 'piece',
+          name: 'Piece',
+          plural: 'Pieces',
+          fields: [
+            f.text('title', 'Title', true),
+            f.long('text', 'Text', true),
+            f.choice('kind', 'Kind', ['Poem', 'Story', 'Lyrics', 'Essay', 'Other']),
+            f.date('date', 'Date'),
+            f.tags(),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('piece')],
+      behaviours: [crud('piece'), search('piece'), newestFirst('piece'), { type: 'filter', entity: 'piece', field: 'kind' }],
+    },
+    {
       // Things lent to people: who has each and whether it came back.
       id: 'lending',
       keywords: [

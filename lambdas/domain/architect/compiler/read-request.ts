@@ -300,6 +300,8 @@ const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
+  // A poem generator or an essay writer would write them: a tool, not one's own writing.
+  ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, /^ (?:generators?|makers?|writers?|bots?)\b/])),
   // A donations drive is an event to plan, not gifts given.
   donations: /^ (?:drives?|box|boxes|bins?|campaigns?|events?)\b/,
   // A sales team's calls, leads and tax are not what was sold.
@@ -1053,6 +1055,9 @@ const COUNT_MINE =
 const TIME_SPENT =
   /\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:on|doing|playing|watching|at) (?:my |our |the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)/;
 
+/** "track the number of visitors to my shop each day", "log the number of eggs my hens lay". */
+const NUMBER_OF = /\b(?:track|log|record|count|keep track of) (?:the )?number of ((?:[a-z]+ )?[a-z]{3,}s)\b/;
+
 /** The parts of a request for a count by day (`unit` of `noun`, as `phrase` says it), or null. */
 function countAsked(text: string): { unit: string | undefined; noun: string; phrase: string; words: string } | null {
   const spent = TIME_SPENT.exec(text);
@@ -1066,6 +1071,9 @@ function countAsked(text: string): { unit: string | undefined; noun: string; phr
     const much = /^how much/.test(words) ? 'much' : 'many';
     return { unit, noun, words, phrase: `a log of how ${much} ${unit ? `${unit} of ` : ''}${noun} ${toYou(`${who} ${verb}`)}` };
   }
+  const numbered = NUMBER_OF.exec(text);
+  if (numbered)
+    return { unit: undefined, noun: numbered[1]!, words: numbered[0], phrase: `a log of the number of ${numbered[1]}` };
   const mine = COUNT_MINE.exec(text);
   const noun = mine?.slice(1).find(Boolean);
   return mine && noun ? { unit: undefined, noun, words: mine[0], phrase: `a count of your ${noun} by day` } : null;
@@ -1320,7 +1328,7 @@ export function readRequest(request: string): RequestReading {
   const counting =
     !chosen ||
     chosen.id === 'tastings' ||
-    (chosen.id === 'generic' && !chosen.entities[0]!.fields.some((field) => field.type === 'number'))
+    (chosen.id === 'generic' && (!chosen.entities[0]!.fields.some((field) => field.type === 'number') || NUMBER_OF.test(text)))
       ? countAsked(text)
       : null;
   const countedLog = counting ? countLog(counting) : null;
