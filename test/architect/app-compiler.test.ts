@@ -2455,6 +2455,20 @@ describe('request → spec', () => {
     });
     expect(labelsOf('log the number of eggs my hens lay')).toEqual(['Date:date', 'Eggs:number', 'Notes:longtext']);
   });
+
+  test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {
+    // Was a flashcard game, with lessons said as left out.
+    expect(readRequest('a language learning log with minutes studied per day')).toMatchObject({
+      outcome: 'spec',
+      spec: { phrase: 'a practice log' },
+      leftOut: [],
+    });
+    expect(kindOf('a language learning app')).toBe('a flashcard game');
+    // How records are entered is no field, but a colour they have is.
+    expect(readRequest('my books by color')).toMatchObject({
+      spec: { behaviours: expect.arrayContaining([{ type: 'group', entity: 'book', field: 'color' }]) },
+    });
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -195,6 +195,8 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: wordPattern('lessonAsks'),
+    // A log of the time spent learning asks for no lessons (read-request.ts: a practice log).
+    unless: /\blanguage learning (?:logs?|trackers?|journals?|diar(?:y|ies)|streaks?|hours|minutes|time|progress)\b/,
     need: NEED.lessons,
   },
 ];

@@ -302,6 +302,8 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
   // A poem generator or an essay writer would write them: a tool, not one's own writing.
   ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, /^ (?:generators?|makers?|writers?|bots?)\b/])),
+  // Time spent learning a language is practice to log, not cards to flip.
+  'language learning': /^ (?:logs?|trackers?|journals?|diar(?:y|ies)|streaks?|hours|minutes|time|progress)\b/,
   // A donations drive is an event to plan, not gifts given.
   donations: /^ (?:drives?|box|boxes|bins?|campaigns?|events?)\b/,
   // A sales team's calls, leads and tax are not what was sold.

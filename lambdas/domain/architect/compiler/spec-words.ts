@@ -864,8 +864,7 @@ export function applySpecWords(
       explicit &&
       !vocab &&
       word.length > 2 &&
-      !/^(?:the|a|an|my|day|week|month)$/.test(word) &&
-      !NOT_FIELD_WORDS.test(word)
+      !/^(?:the|a|an|my|day|week|month|voice|hand|phone|speech|dictation|typing)$/.test(word)
     ) {
       field = ed.addField(primary, fieldNamed(word, 'text'));
     }
