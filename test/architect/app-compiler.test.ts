@@ -2456,6 +2456,26 @@ describe('request → spec', () => {
     expect(labelsOf('log the number of eggs my hens lay')).toEqual(['Date:date', 'Eggs:number', 'Notes:longtext']);
   });
 
+  test('a list after "want to record" names fields; what it cost is money; a sentence\'s own verb names no field', () => {
+    // Each list was dropped without a word.
+    expect(labelsOf('I collect stamps. I want to record country, year, value and condition.')).toEqual(
+      expect.arrayContaining(['Country:text', 'Year:number', 'Value:money', 'Condition:text']),
+    );
+    expect(labelsOf('I collect watches and want to track brand, model and year')).toEqual(
+      expect.arrayContaining(['Brand:text', 'Model:text', 'Year:number']),
+    );
+    // A list of one's own records still names the records, not their fields.
+    expect(labelsOf('I want to log my runs. I need distance, pace and how I felt.')).toContain('Pace:number');
+    // Was a number called Amount.
+    expect(labelsOf('My wife and I want to track our date nights. Where we went, how much it cost, and a rating.')).toContain(
+      'Amount:money',
+    );
+    // Were "Track market" and "What I earned" text fields.
+    const candles = labelsOf('I sell candles at markets. Track each market, how many candles I sold and what I earned.');
+    expect(candles).toContain('Market:text');
+    expect(candles.filter((l) => /track|earned/i.test(l))).toEqual([]);
+  });
+
   test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {
     // Was a flashcard game, with lessons said as left out.
     expect(readRequest('a language learning log with minutes studied per day')).toMatchObject({

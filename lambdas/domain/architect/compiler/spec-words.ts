@@ -313,6 +313,8 @@ function withLists(
       // ("with their grades" are the records' own.)
       const owned = /^\s*(?:my|our|your|his|her)\b/.test(part);
       const words = part
+        // "Track each market, …": the verb of a sentence that lists what each record has.
+        .replace(/^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an) )/, '')
         // "the episode I'm on", "the date we planted them": the thing before the clause.
         .replace(wordPattern('beforeClause'), '$1')
         .replace(wordPattern('itemArticles', 'g'), ' ')
@@ -774,9 +776,13 @@ export function applySpecWords(
   };
   const totalBy = wordPattern('totalBy').exec(text);
   if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
+    // "how much it cost" adds up money, "how much" alone a number.
+    const money = /\bhow much (?:(?:it|they|he|she|i|we|each) )?(?:paid|pays|cost|costs|charged|earned|spent|owed|made)\b/.test(
+      text,
+    );
     const amount =
       ed.firstOf(primary, ['money', 'number']) ??
-      ed.addField(primary, { id: 'amount', label: 'Amount', type: 'number', required: false });
+      ed.addField(primary, { id: 'amount', label: 'Amount', type: money ? 'money' : 'number', required: false });
     let by: FieldSpec | undefined;
     if (totalBy) {
       by = findField(primary, totalBy[1] ?? '');

@@ -127,7 +127,7 @@ export function sourceWordLists() {
     /** "who did it", "who won": a person field (spec-words.ts). */
     whoDidIt: String.raw`^who (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|borrowed)(?: (?:it|them|this))?$`,
     /** "I need distance, pace and how I felt.": a later sentence's list (spec-words.ts). */
-    laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?= [a-z0-9 ]+ ,)`,
+    laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?: to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b))?(?= [a-z0-9 ]+ ,)|(?<=[a-z] )and (?:i |we )?(?:also )?(?:want|need|would like) to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b)(?= [a-z0-9 ]+ ,)`,
     /** "when I bought it": the date it happened (spec-words.ts). */
     whenDone: String.raw`^when (?:i|we|it|they|you) (?:was |were )?([a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b`,
     // "a wishlist of video games", "a board game wish list": the things wished for (read-request.ts).
@@ -190,7 +190,7 @@ export function sourceWordLists() {
     removeBehaviour: String.raw`\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b`,
     renameField: String.raw`\brename (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|as|into) ([a-z]+(?: [a-z]+){0,2})$`,
     callField: String.raw`\b(?:change|call) (?:the )?([a-z]+(?: [a-z]+)?) (?:field|column) (?:to |into )?([a-z]+(?: [a-z]+){0,2})$`,
-    howMuchPaid: String.raw`^how much (?:(?:it|they|he|she|i|we|each) )?(?:paid|pays|cost|costs|charged|earned|spent|owed|made)\b`,
+    howMuchPaid: String.raw`^how much (?:(?:it|they|he|she|i|we|each) )?(?:paid|pays|cost|costs|charged|earned|spent|owed|made)\b|^what (?:i|we|it|they|he|she) (?:paid|earned|spent|owed|charged|cost)$`,
     whatCaused: String.raw`^what (?:(?:i|we) think )?(triggered|caused|started|set off|triggers|causes)\b`,
     whoWentWith: String.raw`^who (?:i|we) (went|go|came|travell?ed|played|ran|walked|hiked)$`,
     addNamedField: String.raw`\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)`,
