@@ -2476,6 +2476,19 @@ describe('request → spec', () => {
     expect(candles.filter((l) => /track|earned/i.test(l))).toEqual([]);
   });
 
+  test('which records did something is those records, each with a yes or no for it', () => {
+    // Were records called "Handed" and "Did", each of a student.
+    expect(labelsOf("I'm a teacher. I want to track which students handed in their homework.")).toEqual([
+      'Name:text',
+      'Date:date',
+      'Notes:longtext',
+      'Submitted homework:boolean',
+    ]);
+    expect(kindOf('track which students did their homework')).toBe('a student tracker');
+    expect(labelsOf('track which students did their homework')).toContain('Did homework:boolean');
+    expect(kindOf('a neighbors borrowed tracker')).toBe('a neighbor tracker');
+  });
+
   test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {
     // Was a flashcard game, with lessons said as left out.
     expect(readRequest('a language learning log with minutes studied per day')).toMatchObject({

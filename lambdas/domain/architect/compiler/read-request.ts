@@ -560,7 +560,11 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
       (w, i) =>
         CLAUSE_WORDS.has(w) ||
         /^(?:every|each|before|after|during|so|because|over)$/.test(w) ||
-        (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)),
+        (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)) ||
+        // "which students handed in their homework": what the records did, after them.
+        (i > 0 &&
+          /s$/.test(words[i - 1]!) &&
+          /^(?:[a-z]{3,}ed|did|made|took|got|ate|ran|paid|sold|bought|gave|won|wrote)$/.test(w)),
     );
     // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
     const head = end >= 0 ? words.slice(0, end) : words;

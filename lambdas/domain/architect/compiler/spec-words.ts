@@ -267,6 +267,12 @@ function withLists(
     .replace(/\bkeep track of\b/g, 'to track')
     // "keep the list of books, who suggested them …": the books.
     .replace(/\b(?:a |the )?lists? of /g, '')
+    // "track which students handed in their homework": the students, each with a yes or no.
+    .replace(
+      /\b(track|log|record) which ([a-z]+s) ((?:[a-z]{3,}ed|did)(?: (?:in|up|out|off|back))?) (?:their|the|its|his|her) ([a-z]+)\b/g,
+      (_m, verb: string, records: string, did: string, what: string) =>
+        `${verb} ${records} with whether ${/^(?:handed|turned) in$/.test(did) ? 'submitted' : did.split(' ')[0]} ${what}`,
+    )
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
