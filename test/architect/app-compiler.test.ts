@@ -2489,6 +2489,25 @@ describe('request → spec', () => {
     expect(kindOf('a neighbors borrowed tracker')).toBe('a neighbor tracker');
   });
 
+  test("a calendar shows the records that have a day (a habit's check-ins); a list generator is no draw", () => {
+    // Added a date to each habit and showed the habits on it.
+    const habits = specOf('a habit tracker with a calendar view');
+    expect(habits.views[0]).toEqual({ type: 'calendar', entity: 'checkIn', field: 'date' });
+    expect(habits.entities.find((e) => e.id === 'habit')!.fields.map((f) => f.type)).not.toContain('date');
+    expect(specOf('an expense tracker with a calendar view').views[0]).toEqual({
+      type: 'calendar',
+      entity: 'expense',
+      field: 'date',
+    });
+    // Said a random draw was left out, beside the list built from other records.
+    expect(readRequest('a recipe book with a shopping list generator').leftOut).toEqual([
+      'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
+    ]);
+    expect(readRequest('a random quote generator').leftOut).toEqual([
+      'drawing one at random (the app keeps the records you add and lists them)',
+    ]);
+  });
+
   test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {
     // Was a flashcard game, with lessons said as left out.
     expect(readRequest('a language learning log with minutes studied per day')).toMatchObject({

@@ -592,7 +592,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a petty cash log for the office', builds: 'spec', entities: ['Expense'], fields: { Amount: 'money' } },
   // Colours: the accent asked for, and "dark blue" is not dark mode.
   { prompt: 'a dark blue expense tracker', builds: 'spec', entities: ['Expense'], dark: false },
-  { prompt: 'a habit tracker in pink', builds: 'spec', entities: ['Habit', 'Check-in'] },
+  // The calendar shows the check-ins, which have the days (it added a date to each habit).
+  { prompt: 'a habit tracker in pink with a calendar view', builds: 'spec', entities: ['Habit', 'Check-in'] },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },

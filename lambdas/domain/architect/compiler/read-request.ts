@@ -792,7 +792,8 @@ function recordsTool(text: string): string | null {
   if (wordPattern('invoiceMaker').test(text)) {
     return NOTE.invoice;
   }
-  if (/\b(?:generators?|randomi[sz]ers?)\b/.test(text)) return NOTE.drawOne;
+  // ("a shopping list generator" makes a list from other records: said as that, not as a draw.)
+  if (/\b(?:(?<!\blists? )generators?|randomi[sz]ers?)\b/.test(text)) return NOTE.drawOne;
   if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
     return NOTE.guestBook;
   }

@@ -741,11 +741,15 @@ export function applySpecWords(
 
   // Views.
   if (has(text, /\bcalendar\b/) && !negated('calendar')) {
-    const date =
-      ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'date', label: 'Date', type: 'date', required: false });
+    // A habit's check-ins are what has a day, not the habit: the calendar shows them.
+    const dated =
+      ed.firstOf(primary, ['date']) !== undefined
+        ? primary
+        : (ed.entities.find((e) => e.parent?.entity === primary.id && ed.firstOf(e, ['date'])) ?? primary);
+    const date = ed.firstOf(dated, ['date']) ?? ed.addField(dated, { id: 'date', label: 'Date', type: 'date', required: false });
     ed.addView(
-      { type: 'calendar', entity: primary.id, field: date.id },
-      `showed ${primary.plural.toLowerCase()} on a calendar by ${date.label.toLowerCase()}`,
+      { type: 'calendar', entity: dated.id, field: date.id },
+      `showed ${dated.plural.toLowerCase()} on a calendar by ${date.label.toLowerCase()}`,
     );
   }
   const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
