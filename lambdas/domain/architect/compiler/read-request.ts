@@ -1331,7 +1331,8 @@ export function readRequest(request: string): RequestReading {
     }
   }
   // How many of something one drinks or does is a count of it by day, not tastings of it, records
-  // with a name ("track how many cups of coffee I drink") or a page ("how many pages I read").
+  // with a name ("track how many cups of coffee I drink") or a page ("how many pages I read"); so
+  // are the hours one spends on something, "the number of" things, and "count my daily pushups".
   const counting =
     !chosen ||
     chosen.id === 'tastings' ||

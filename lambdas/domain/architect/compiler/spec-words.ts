@@ -786,10 +786,9 @@ export function applySpecWords(
   };
   const totalBy = wordPattern('totalBy').exec(text);
   if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
-    // "how much it cost" adds up money, "how much" alone a number.
-    const money = /\bhow much (?:(?:it|they|he|she|i|we|each) )?(?:paid|pays|cost|costs|charged|earned|spent|owed|made)\b/.test(
-      text,
-    );
+    // "how much it cost" adds up money (the words a list item reads as money), "how much" alone a number.
+    const howMuch = text.indexOf('how much');
+    const money = howMuch >= 0 && wordPattern('howMuchPaid').test(text.slice(howMuch));
     const amount =
       ed.firstOf(primary, ['money', 'number']) ??
       ed.addField(primary, { id: 'amount', label: 'Amount', type: money ? 'money' : 'number', required: false });
