@@ -2508,6 +2508,26 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('"by meal type" or "by payment method" groups by a field of both words; who a recipe came from is a field', () => {
+    // Were dropped without a word, or grouped by "Payment".
+    for (const [prompt, label, id] of [
+      ['a recipe book organized by meal type', 'Meal type:text', 'mealType'],
+      ['an expense tracker by payment method', 'Payment method:text', 'paymentMethod'],
+      ['expenses grouped by payment method', 'Payment method:text', 'paymentMethod'],
+    ] as const) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining([label]) });
+      expect(specOf(prompt).behaviours).toContainEqual({ type: 'group', entity: specOf(prompt).entities[0]!.id, field: id });
+    }
+    // A field the records have keeps its own name: "by reading status" is their Status.
+    expect(specOf('my books grouped by reading status').behaviours).toContainEqual({
+      type: 'group',
+      entity: 'book',
+      field: 'status',
+    });
+    // Was dropped without a word.
+    expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
+  });
+
   test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {
     // Was a flashcard game, with lessons said as left out.
     expect(readRequest('a language learning log with minutes studied per day')).toMatchObject({

@@ -538,6 +538,11 @@ export function applySpecWords(
       } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }
+    // "who the recipe came from", "who it is from": the person, as "From".
+    if (/^who (?:it|they|this|(?:the )?[a-z]+) (?:came|comes|is|are|was|were) from$/.test(item.words)) {
+      if (!findField(primary, 'from')) ed.addField(primary, fieldNamed('from', 'text'), true, item.words);
+      continue;
+    }
     // "who picked them", "who lent it": the person, named by what they did.
     const doer = wordPattern('whoDid').exec(item.words)?.[1];
     if (doer) {
@@ -851,9 +856,12 @@ export function applySpecWords(
     }
   }
   // "group by X", "grouped by X", "recipes by cuisine", "per X" (sorting, filtering, boards and totals have their own "by").
-  for (const m of text.matchAll(/\b([a-z]+)\s+(?:by|per)\s+([a-z]+)/g)) {
+  // ("by meal type", "by payment method": the kind word names the field with the word before it.)
+  for (const m of text.matchAll(
+    /\b([a-z]+)\s+(?:by|per)\s+([a-z]+)(?:\s+(type|kind|method|category|status|level|size|style|location|source|group))?\b/g,
+  )) {
     const verb = m[1] ?? '';
-    const word = m[2] ?? '';
+    const word = m[3] && !findField(primary, m[2]!) ? `${m[2]} ${m[3]}` : (m[2] ?? '');
     if (wordPattern('byOfOtherViews').test(verb)) continue;
     if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
     // The records or their container right before "by" ask for it too: "my books by genre", "a
@@ -864,7 +872,8 @@ export function applySpecWords(
       verb === primary.plural.toLowerCase() ||
       verb === primary.name.toLowerCase();
     let field = findField(primary, word);
-    const vocab = vocabularyField(word);
+    // ("meal type" is no meal: two words are read by the vocabulary only as a whole.)
+    const vocab = word.includes(' ') ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
     // "study hours per subject": what the records measure, totalled per a field of that name.
     const measured = field || vocab ? undefined : findField(primary, verb);
     if (measured && (measured.type === 'number' || measured.type === 'money') && !wordPattern('unitFillerWords').test(word)) {

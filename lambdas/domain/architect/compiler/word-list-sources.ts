@@ -204,7 +204,7 @@ export function sourceWordLists() {
     averageBy: String.raw`\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     weightedBy: String.raw`\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)`,
     byOfOtherViews: String.raw`^(sort|sorted|order|ordered|filter|filtered|filtering|board|kanban|column|columns|total|totals|sum|sums|spent|spending|much|streak|streaks)$`,
-    groupingVerbs: String.raw`^(group|grouped|organized|organised|split|them|it|sorted|collection|collections|library|catalog|catalogue|list)$`,
+    groupingVerbs: String.raw`^(group|grouped|organized|organised|split|them|it|sorted|collection|collections|library|catalog|catalogue|list|tracker|log|journal)$`,
     sortBy: String.raw`\b(?:sort|sorted|order|ordered)\s+(?:them\s+|it\s+)?by\s+([a-z]+)`,
     notARating: String.raw`\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b`,
     andWhenDone: String.raw`\b(?:and|with|plus) when (?:i|we) (?:(last|first) )?([a-z]+ed|froze|bought|made|got|ate|took|gave|wrote|sold)\b`,
