@@ -2528,6 +2528,21 @@ describe('request → spec', () => {
     expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
   });
 
+  test('a list said without commas names no field of values the records hold; price per gallon is money; shows being watched', () => {
+    // Was a text field called "Breakfast lunch" (a spoken list has no commas).
+    expect(labelsOf('a weekly meal planner with breakfast lunch and dinner')).toEqual(['Dish:text', 'Day:choice', 'Meal:choice']);
+    // Was a text field called Gallon, with the cost totalled per gallon.
+    const fuel = specOf('a log for my cars gas fill ups with price per gallon');
+    expect(fuel.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain('Price per gallon:money');
+    expect(fuel.behaviours.filter((b) => b.type === 'total')).toEqual([
+      { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' },
+    ]);
+    // A practice log's minutes per piece are still totalled per piece.
+    expect(labelsOf('A music practice log with minutes per piece')).toContain('Piece:text');
+    // Was a list of shows with a done box, the episode dropped.
+    expect(kindOf("keep a list of shows I'm watching and which episode I'm on")).toBe('a TV show tracker');
+  });
+
   test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {
     // Was a flashcard game, with lessons said as left out.
     expect(readRequest('a language learning log with minutes studied per day')).toMatchObject({

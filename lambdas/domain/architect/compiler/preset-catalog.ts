@@ -766,7 +766,20 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'shows',
-      keywords: ['tv show', 'tv series', 'series tracker', 'show tracker', 'anime', 'k drama', 'episode tracker'],
+      keywords: [
+        'tv show',
+        'tv series',
+        'series tracker',
+        'show tracker',
+        'anime',
+        'k drama',
+        'episode tracker',
+        'shows im watching',
+        'shows i am watching',
+        'shows i watch',
+        'shows to watch',
+        'series im watching',
+      ],
       title: 'Shows',
       phrase: 'a TV show tracker',
       entities: [

@@ -538,6 +538,14 @@ export function applySpecWords(
       } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }
+    // "breakfast lunch and dinner" said without commas: each word a value of a choice the records have.
+    if (
+      / /.test(item.words) &&
+      item.words
+        .split(' ')
+        .every((w) => primary.fields.some((f) => f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w)))
+    )
+      continue;
     // "who the recipe came from", "who it is from": the person, as "From".
     if (/^who (?:it|they|this|(?:the )?[a-z]+) (?:came|comes|is|are|was|were) from$/.test(item.words)) {
       if (!findField(primary, 'from')) ed.addField(primary, fieldNamed('from', 'text'), true, item.words);
@@ -878,6 +886,11 @@ export function applySpecWords(
     const measured = field || vocab ? undefined : findField(primary, verb);
     if (measured && (measured.type === 'number' || measured.type === 'money') && !wordPattern('unitFillerWords').test(word)) {
       setTotal(measured, ed.addField(primary, fieldNamed(word, 'text')));
+      continue;
+    }
+    // "price per gallon": money of its own, by the unit it is of.
+    if (measured?.type === 'money' && /^(?:price|cost|rate)$/.test(verb) && /^[a-z]{2,}$/.test(word) && m[0].includes(' per ')) {
+      if (!findField(primary, `${verb} per ${word}`)) ed.addField(primary, fieldNamed(`${verb} per ${word}`, 'money'));
       continue;
     }
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
