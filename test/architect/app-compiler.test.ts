@@ -2541,6 +2541,12 @@ describe('request → spec', () => {
     expect(labelsOf('A music practice log with minutes per piece')).toContain('Piece:text');
     // Was a list of shows with a done box, the episode dropped.
     expect(kindOf("keep a list of shows I'm watching and which episode I'm on")).toBe('a TV show tracker');
+    // A trend to see is a chart the app does not draw: said, not dropped.
+    const chart =
+      'charts and graphs (the app shows its records in lists, tables, cards, boards or calendars, with totals and counts)';
+    expect(readRequest('log my weight every morning and show the trend').leftOut).toEqual([chart]);
+    expect(readRequest('see my spending trends').leftOut).toEqual([chart]);
+    expect(readRequest('a tracker for fashion trends').leftOut).toEqual([]);
   });
 
   test('time spent learning a language is a practice log; records by a colour are grouped by it', () => {

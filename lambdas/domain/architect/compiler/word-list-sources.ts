@@ -236,7 +236,7 @@ export function sourceWordLists() {
     yearlyDates: String.raw`\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b`,
     dateWords: String.raw`(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born)(?: |$)|(?:^| )on$|^(?:last|next) (?:[a-z]+ed|visit|service|check|check up|seen)$|^[a-z]+ (?:end|start)s?$`,
     measureHead: String.raw`^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$`,
-    chartAsks: String.raw`\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?)\b`,
+    chartAsks: String.raw`\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?|(?:show|see|view|plot|display)s?(?: me)? (?:the |my |a )?(?:[a-z]+ )?trend(?: line)?s?)\b`,
     dragAsks: String.raw`\bdrag(?:ging)?\s*(?:and|&|n|'n'|-|to)?\s*(?:drop\w*|reorder\w*|sort\w*|move\w*|rearrange\w*)\b`,
     progressBarAsks: String.raw`\bprogress bars?\b|\bpercent(?:age)? (?:complete|completed|done|read|finished)\b`,
     madeListAlso: String.raw`\b(?:recipes?|meals?|meal plans?|meal planner)\b[^.;]{0,60}\b(?:shopping|grocery) lists?\b`,
