@@ -2526,6 +2526,11 @@ describe('request → spec', () => {
     });
     // Was dropped without a word.
     expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
+    // Were a Date field and a Done box.
+    expect(labelsOf('a reading list with date started and date finished')).toEqual(
+      expect.arrayContaining(['Started on:date', 'Finished on:date']),
+    );
+    expect(labelsOf('a reading list with date finished')).not.toContain('Done:boolean');
   });
 
   test('a list said without commas names no field of values the records hold; price per gallon is money; shows being watched', () => {

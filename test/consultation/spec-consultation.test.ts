@@ -54,6 +54,31 @@ describe('consulting on an app spec', () => {
     expect(named!.app_spec!.title).toBe("Grandma's Kitchen");
   });
 
+  it('a field asked for by its own words keeps them, and a field "called" something never renames the app', () => {
+    const labels = (r: ConsultantResponse | undefined) => r!.app_spec!.entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Were a "Time" field, a "Date" field and no field at all.
+    const [, cooking] = converse(['a recipe book', 'add a field for cooking time']);
+    expect(labels(cooking)).toContain('Cooking time:text');
+    const [, finished, recommended] = converse([
+      'a reading list',
+      'add a field for date finished',
+      'also track who recommended it',
+    ]);
+    expect(labels(finished)).toContain('Finished on:date');
+    expect(labels(finished)).not.toContain('Date:date');
+    expect(labels(recommended)).toContain('Recommended by:text');
+    // Was a field called "Track mood".
+    const [, mood] = converse(['a habit tracker', 'also track my mood']);
+    expect(labels(mood)).toContain('Mood:text');
+    // Were a "Called format" field beside Format, and the app renamed "Format".
+    const [first, format] = converse(['a reading list', 'add a column called format']);
+    expect(labels(format).filter((l) => /format/i.test(l))).toEqual(['Format:text']);
+    expect(format!.app_spec!.title).toBe(first!.app_spec!.title);
+    // Naming the app still names it.
+    const [, , named] = converse(['a reading list', 'add a field called mood', 'call it My Books']);
+    expect(named!.app_spec!.title).toBe('My Books');
+  });
+
   it('adds the fields a change request lists, those the vocabulary lacks too, and says so', () => {
     const [, r] = converse(['a wine catalog', 'add vintage, region and a price']);
     const fields = Object.fromEntries(r!.app_spec!.entities[0]!.fields.map((f) => [f.label, f.type] as const));

@@ -263,6 +263,10 @@ function withLists(
   // does "in" before a unit ("distance in km").
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    // "date finished", "date read": the day it was done, as "finished on".
+    .replace(new RegExp(DATE_DONE.source, 'g'), '$1 on')
+    // "add a field for cooking time", "a column called format": the field's own words.
+    .replace(/\b(add|adding|with|include) (?:a |an )?(?:new )?(?:field|column) (?:for|called|named) /g, '$1 ')
     // "track which dogs I walked, the owner …": the list begins at the dogs.
     .replace(/\bkeep track of\b/g, 'to track')
     // "keep the list of books, who suggested them …": the books.
@@ -328,11 +332,15 @@ function withLists(
         .trim();
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
         namesRest = true;
-      if (words) items.push({ words, names: namesRest && !owned });
+      // In a change, "add my mood" asks for the field ("also track my mood").
+      if (words) items.push({ words, names: namesRest && (!owned || (revision && /^(?:add|adding)$/.test(verb))) });
     }
   }
   return items;
 }
+
+/** "date finished", "date read": a date named by what was done on it (read as "finished on"). */
+const DATE_DONE = /\bdate ((?!due\b)[a-z]{3,}ed|read|done|sold|bought|paid|begun|won)\b/;
 
 /** A list item that names another app's records by its container word: "a packing list", "a water tracker". */
 const SECOND_APP = wordPattern('secondApp');
@@ -546,6 +554,12 @@ export function applySpecWords(
         .every((w) => primary.fields.some((f) => f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w)))
     )
       continue;
+    // "finished on" (said "date finished"): the day it was done.
+    const onDay = /^([a-z]{3,}ed|read|done|sold|bought|paid|begun|won) on$/.exec(item.words)?.[1];
+    if (onDay) {
+      if (!findField(primary, `${onDay} on`)) ed.addField(primary, fieldNamed(`${onDay} on`, 'date'), true, item.words);
+      continue;
+    }
     // "who the recipe came from", "who it is from": the person, as "From".
     if (/^who (?:it|they|this|(?:the )?[a-z]+) (?:came|comes|is|are|was|were) from$/.test(item.words)) {
       if (!findField(primary, 'from')) ed.addField(primary, fieldNamed('from', 'text'), true, item.words);
@@ -717,7 +731,8 @@ export function applySpecWords(
     if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
   for (const m of text.matchAll(wordPattern('addNamedField', 'g'))) {
-    const name = (m[1] ?? m[2] ?? '').trim();
+    // ("a field for date finished" is the "finished on" read with the lists above.)
+    const name = (m[1] ?? m[2] ?? '').trim().replace(DATE_DONE, '$1 on');
     if (!name || findField(primary, name)) continue;
     const known = vocabularyField(name);
     ed.addField(
