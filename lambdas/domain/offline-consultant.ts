@@ -512,10 +512,17 @@ export function revisePlan(plan: ConsultationPlan, message: string, original: st
 /** Applies a change request to a spec plan: fields, groupings, behaviours, views, look, name, or another app. */
 function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, asked: string, original: string, maxChars: number): Revision {
   // "also the number of pages", "and a genre", "also track my mood": more to add.
-  const message = asked.replace(
-    /^\s*(?:(?:oh|actually|ah),?\s+)?(?:(?:and|also|plus)\s+(?:also\s+)?(?:(?:track|log|record|note|keep track of)\s+)?|(?=[a-z]+(?: [a-z]+)?\s*,))(?!(?:add|remove|drop|delete|make|change|rename|call|group|sort|show|use|switch|turn|put|no|not|without|can|could|please|i|we|it|yes|ok|okay|sure|well|great|perfect|thanks|hi|hello|hey|so|but|then|that|this|looks|sounds|nice|cool|good)\b)/i,
-    'add ',
-  );
+  const message = asked
+    .replace(
+      /^\s*(?:(?:oh|actually|ah),?\s+)?(?:(?:and|also|plus)\s+(?:also\s+)?(?:(?:track|log|record|note|keep track of)\s+)?|(?=[a-z]+(?: [a-z]+)?\s*,))(?!(?:add|remove|drop|delete|make|change|rename|call|group|sort|show|use|switch|turn|put|no|not|without|can|could|please|i|we|it|yes|ok|okay|sure|well|great|perfect|thanks|hi|hello|hey|so|but|then|that|this|looks|sounds|nice|cool|good)\b)/i,
+      'add ',
+    )
+    // "track reps and sets too", "I also want to track the weather": more to add.
+    .replace(
+      /^\s*(?:(?:i|we) (?:also |would also )?(?:want|need|would like|'d like|d like) to (?:also )?(?:track|log|record|keep track of)|(?:please )?(?:also )?(?:track|log|record))\s+(?=[a-z])/i,
+      'add ',
+    )
+    .replace(/\s+(?:too|as well|also)\s*[.!]*\s*$/i, '');
   const text = normalizeRequestText(message);
   const a = analyzeRequest(message);
   const notes: string[] = [];

@@ -2526,6 +2526,10 @@ describe('request → spec', () => {
     });
     // Was dropped without a word.
     expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
+    // A name with a container word in it names no records (was "a called tracker").
+    expect(readRequest('an app called Tiny Tracker for my runs')).toMatchObject({
+      spec: { phrase: 'a running log', title: 'Tiny Tracker' },
+    });
     // Were a Date field and a Done box.
     expect(labelsOf('a reading list with date started and date finished')).toEqual(
       expect.arrayContaining(['Started on:date', 'Finished on:date']),

@@ -79,6 +79,30 @@ describe('consulting on an app spec', () => {
     expect(named!.app_spec!.title).toBe('My Books');
   });
 
+  it('a change said as "track X too", "I also want to assign tasks to people" or "a dropdown with high medium low" is made', () => {
+    const labels = (r: ConsultantResponse | undefined) => r!.app_spec!.entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // Each was "unchanged", or a field called "Mood as well" or "High medium low".
+    const [, sets] = converse(['a workout log', 'track reps and sets too']);
+    expect(labels(sets)).toEqual(expect.arrayContaining(['Reps:number', 'Sets:number']));
+    const [, mood] = converse(['a habit tracker', 'track my mood as well']);
+    expect(labels(mood)).toContain('Mood:text');
+    const [, , assigned, priority] = converse([
+      'a todo list with due dates',
+      'can you add due dates',
+      'I also want to assign tasks to people',
+      'make the priority a dropdown with high medium low',
+    ]);
+    expect(labels(assigned)).toContain('Assignee:text');
+    expect(priority!.app_spec!.entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Priority', type: 'choice', options: ['High', 'Medium', 'Low'] }),
+    );
+    expect(labels(priority).filter((l) => /high/i.test(l))).toEqual([]);
+    const [, genre] = converse(['a reading list', 'make the genre a dropdown with fiction nonfiction poetry']);
+    expect(genre!.app_spec!.entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Genre', type: 'choice', options: ['Fiction', 'Nonfiction', 'Poetry'] }),
+    );
+  });
+
   it('adds the fields a change request lists, those the vocabulary lacks too, and says so', () => {
     const [, r] = converse(['a wine catalog', 'add vintage, region and a price']);
     const fields = Object.fromEntries(r!.app_spec!.entities[0]!.fields.map((f) => [f.label, f.type] as const));

@@ -1142,9 +1142,15 @@ export function readRequest(request: string): RequestReading {
       language,
     );
   }
-  const text = lang.text;
+  const analysis = analyzeRequest(lang.text);
+  // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
+  // records: the reading goes on without it (the name still titles the app).
+  const text =
+    analysis.appName &&
+    /\b(?:tracker|log|list|app|book|planner|journal|diary|manager|keeper|board|notes?)\b/i.test(analysis.appName)
+      ? lang.text.replace(` ${analysis.appName.toLowerCase()}`, ' ').replace(/\b(?:called|named|titled) {2}/, ' ')
+      : lang.text;
   const limits = findLimits(text);
-  const analysis = analyzeRequest(text);
   const theme = themeFor(analysis.designTarget);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;

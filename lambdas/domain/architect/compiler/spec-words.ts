@@ -263,6 +263,11 @@ function withLists(
   // does "in" before a unit ("distance in km").
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    // "assign tasks to people": who each one is for.
+    .replace(
+      /\bassign(?:ing)? (?:tasks|them|it|chores|jobs|items|each (?:task|chore|one)) to (?:people|someone|others|family members|each other|team members|members|a person|different people)\b/g,
+      'with assignee',
+    )
     // "date finished", "date read": the day it was done, as "finished on".
     .replace(new RegExp(DATE_DONE.source, 'g'), '$1 on')
     // "add a field for cooking time", "a column called format": the field's own words.
@@ -298,6 +303,8 @@ function withLists(
     // "a payment method field with cash, card or transfer", "a category for each expense: food,
     // transport or fun": the field's values (read below).
     if (/\b(?:field|column)$/.test(before)) continue;
+    // "a dropdown with high, medium and low": the choice's values (read below), no fields.
+    if (verb === 'with' && /\b(?:dropdown|choice|pick|selection)$/.test(before)) continue;
     if (verb === ':' && (CHOICE_NAMES.test(before) || isField(before.split(' ').pop()!))) continue;
     // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
     if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
@@ -748,9 +755,21 @@ export function applySpecWords(
   // (A colon's list is read apart: "my coffee log: bean, origin, roast like light or dark" is a
   // list of fields, one of them with its values.)
   for (const m of [...asked.matchAll(wordPattern('choiceField', 'g')), ...asked.matchAll(wordPattern('choiceAfterColon', 'g'))]) {
-    const field = findField(primary, m[1]!) ?? findField(primary, m[1]!.split(' ').pop()!);
+    // "make the priority a dropdown …": a choice asked for by name is added when the records lack it.
+    const name = m[1]!.replace(/^(?:the|a|an|my|make|set) /, '');
+    const vocab = vocabularyField(name);
+    const field =
+      findField(primary, m[1]!) ??
+      findField(primary, m[1]!.split(' ').pop()!) ??
+      (/\b(?:choice|dropdown|pick|selection)\b/.test(m[0]) &&
+      !NOT_FIELD_WORDS.test(name) &&
+      /^[a-z]{3,}(?: [a-z]{3,})?$/.test(name)
+        ? ed.addField(primary, vocab?.type === 'choice' ? { ...vocab } : fieldNamed(name, 'text'))
+        : undefined);
     // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
-    const values = m[2]!
+    // Said without commas or "or" ("high medium low"), each word is one.
+    const said = m[2]!.trim();
+    const values = (/,|\b(?:and|or)\b/.test(said) ? said : said.split(' ').slice(0, 6).join(', '))
       .replace(/^(.*?\b(?:and|or) [a-z]+(?: [a-z]+)?)\b.*$/, '$1')
       .split(/,|\b(?:and|or)\b/)
       .map((v) => titleCase(v.trim()))

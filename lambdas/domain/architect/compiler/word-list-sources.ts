@@ -194,7 +194,7 @@ export function sourceWordLists() {
     whatCaused: String.raw`^what (?:(?:i|we) think )?(triggered|caused|started|set off|triggers|causes)\b`,
     whoWentWith: String.raw`^who (?:i|we) (went|go|came|travell?ed|played|ran|walked|hiked)$`,
     addNamedField: String.raw`\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)`,
-    choiceField: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)?(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)`,
+    choiceField: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)?(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from|with)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)`,
     choiceAfterColon: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)? :\s+((?:(?!\b(?:with|where|that|which|so|for|to|but)\b)[a-z ,])+)`,
     boardAsked: String.raw`\b(board(?! (?:games?|gamers?|members?|meetings?)\b)|kanban)\b`,
     tableAsked: String.raw`\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b`,
