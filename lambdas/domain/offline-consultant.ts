@@ -408,6 +408,9 @@ function firstPlan(input: ConsultantInput): ConsultantResponse {
 const REMOVAL = /\b(remove|drop|delete|disable|turn off|switch off|take out|get rid of|lose|ditch|no longer|leave out)\b/gi;
 const KIND_CHANGE_CUE =
   /\b(instead|rather|actually|switch to|change it to|turn it into|make it an?|lets do an?|let's do an?|i want an?|should be an?)\b/i;
+/** "switch to cards", "change it to a table": another view of the same records, not another app. */
+const VIEW_CHANGE =
+  /^\W*(?:(?:switch|change|turn) (?:it )?(?:to|into)|make it) (?:a |an )?(?:cards?|card view|table|list|grid|calendar)(?: view)?\W*$/i;
 const DROP_THEME =
   /\b(no|without)\s+(the\s+)?(theme|design target|clone|styling)\b|\b(default|plain|standard|normal)\s+(look|style|design|theme)\b/i;
 
@@ -526,7 +529,7 @@ function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, asked: string, or
   const text = normalizeRequestText(message);
   const a = analyzeRequest(message);
   const notes: string[] = [];
-  if (KIND_CHANGE_CUE.test(message)) {
+  if (KIND_CHANGE_CUE.test(message) && !VIEW_CHANGE.test(message)) {
     const reading = readRequest(message);
     if (reading.outcome === 'spec' && reading.spec.phrase !== spec.phrase) {
       return {
@@ -644,12 +647,16 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
   if (input.plan) {
     if (intent === 'confirm') return readyResponse(input.plan);
     // "no wait, remove the notes" is a correction, made as asked; a plain "no" changes nothing.
+    // "I don't need the year" asks for a field to go, not for the plan to stop.
     const asked =
-      intent === 'decline'
-        ? /^\W*(?:no|nope|wait|hold on)\b[\s,.!-]*(?:wait\b[\s,.!-]*)?(?!.*\b(?:dont|don't|not|never)\b)(.{3,})$/i.exec(
-            input.message,
-          )?.[1]
-        : input.message;
+      intent === 'decline' &&
+      /^\W*(?:(?:i|we)\s+)?(?:dont|don't|do not)\s+(?:need|want)\s+(?:the|a|an|any)\s+\w/i.test(input.message)
+        ? input.message
+        : intent === 'decline'
+          ? /^\W*(?:no|nope|wait|hold on)\b[\s,.!-]*(?:wait\b[\s,.!-]*)?(?!.*\b(?:dont|don't|not|never)\b)(.{3,})$/i.exec(
+              input.message,
+            )?.[1]
+          : input.message;
     const original = userText({ ...input, message: '' });
     const revision = asked ? revisePlan(input.plan, asked, original || asked, maxChars) : null;
     if (revision && revision.changes.length > 0) {

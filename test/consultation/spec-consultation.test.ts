@@ -103,6 +103,25 @@ describe('consulting on an app spec', () => {
     );
   });
 
+  it('"I don\'t need the year" removes it, "switch to cards" is a view, and a choice\'s values can be changed', () => {
+    // Was read as declining the plan, with nothing changed.
+    const [, noYear] = converse(['a movie watchlist', "I don't need the year"]);
+    expect(noYear!.response).toContain('Removed the year field');
+    expect(noYear!.app_spec!.entities[0]!.fields.map((f) => f.id)).not.toContain('year');
+    // Declining still declines.
+    const [plan, notYet] = converse(['a recipe book', "I don't want to build it yet"]);
+    expect(notYet!.response).toContain('nothing is built until you confirm');
+    expect(notYet!.app_spec).toEqual(plan!.app_spec);
+    // Was "Made it a kanban board".
+    const [, cards] = converse(['a reading list', 'switch to cards']);
+    expect(cards!.app_spec!.views[0]).toEqual({ type: 'cards', entity: 'book', field: null });
+    // Was unchanged.
+    const [, categories] = converse(['an expense tracker', 'change the categories to food, rent, travel and fun']);
+    expect(categories!.app_spec!.entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ id: 'category', type: 'choice', options: ['Food', 'Rent', 'Travel', 'Fun'] }),
+    );
+  });
+
   it('adds the fields a change request lists, those the vocabulary lacks too, and says so', () => {
     const [, r] = converse(['a wine catalog', 'add vintage, region and a price']);
     const fields = Object.fromEntries(r!.app_spec!.entities[0]!.fields.map((f) => [f.label, f.type] as const));

@@ -754,13 +754,20 @@ export function applySpecWords(
   const asked = listText.replace(asking, ' ');
   // (A colon's list is read apart: "my coffee log: bean, origin, roast like light or dark" is a
   // list of fields, one of them with its values.)
-  for (const m of [...asked.matchAll(wordPattern('choiceField', 'g')), ...asked.matchAll(wordPattern('choiceAfterColon', 'g'))]) {
+  // "change the categories to food, rent, travel and fun": the values a choice offers.
+  const changed = /\b(?:change|set) (?:the )?((?:[a-z]+ )?[a-z]+) (?:options |choices |values )?to ((?:[a-z ]+ , )+[a-z ]+)/g;
+  for (const m of [
+    ...asked.matchAll(wordPattern('choiceField', 'g')),
+    ...asked.matchAll(wordPattern('choiceAfterColon', 'g')),
+    ...asked.matchAll(changed),
+  ]) {
     // "make the priority a dropdown …": a choice asked for by name is added when the records lack it.
     const name = m[1]!.replace(/^(?:the|a|an|my|make|set) /, '');
     const vocab = vocabularyField(name);
     const field =
       findField(primary, m[1]!) ??
       findField(primary, m[1]!.split(' ').pop()!) ??
+      findField(primary, m[1]!.replace(/ies$/, 'y')) ??
       (/\b(?:choice|dropdown|pick|selection)\b/.test(m[0]) &&
       !NOT_FIELD_WORDS.test(name) &&
       /^[a-z]{3,}(?: [a-z]{3,})?$/.test(name)
@@ -817,7 +824,7 @@ export function applySpecWords(
     ed.addView({ type: 'board', entity: primary.id, field: field.id }, `added a board by ${field.label.toLowerCase()}`);
   }
   if (has(text, wordPattern('tableAsked'))) ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
-  if (has(text, /\b(cards view|card view|as cards|grid)\b/))
+  if (has(text, /\b(cards view|card view|as cards|grid|(?:switch|change|turn)(?: it)? (?:to|into) cards)\b/))
     ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
   if (has(text, /\b(detail view|details? page|detail page)\b/))
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
