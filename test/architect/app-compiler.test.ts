@@ -2526,6 +2526,9 @@ describe('request → spec', () => {
     });
     // Was dropped without a word.
     expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
+    // Were dropped without a word.
+    expect(labelsOf("a list of my camping gear and whether it's packed")).toContain('Packed:boolean');
+    expect(labelsOf('a to-read list with genres and who recommended each book')).toContain('Recommended by:text');
     // A name with a container word in it names no records (was "a called tracker").
     expect(readRequest('an app called Tiny Tracker for my runs')).toMatchObject({
       spec: { phrase: 'a running log', title: 'Tiny Tracker' },

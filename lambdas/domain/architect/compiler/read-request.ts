@@ -1409,6 +1409,11 @@ export function readRequest(request: string): RequestReading {
     // after "with" ("with who won").
     const andWho = language ? null : /\band (who [a-z]+(?: [a-z]+)?)$/.exec(text)?.[1];
     if (andWho && wordPattern('whoDid').test(andWho)) spec = applySpecWords(spec, `with ${andWho}`).spec;
+    // "my camping gear and whether it's packed": a yes or no of one word.
+    const andWhether = language
+      ? null
+      : /\band whether (?:it|they|its|theyre)(?: is| are| was| were| has been| have been)? ([a-z]{3,})$/.exec(text)?.[1];
+    if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
     const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill
     // dates", or by another name ("subscriptions and renewal dates" on their Renews date).
