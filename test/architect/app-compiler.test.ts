@@ -2526,6 +2526,10 @@ describe('request → spec', () => {
     });
     // Was dropped without a word.
     expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
+    // Was refused; "every" begins the records' name.
+    expect(labelsOf("a list of every country I've visited with the year")).toContain('Year:number');
+    // Were records called "Weigh in" with a name.
+    expect(labelsOf('a tracker for my weekly weigh-ins with a goal')).toContain('Weight:number');
     // Were dropped without a word.
     expect(labelsOf("a list of my camping gear and whether it's packed")).toContain('Packed:boolean');
     expect(labelsOf('a to-read list with genres and who recommended each book')).toContain('Recommended by:text');

@@ -220,6 +220,8 @@ export function normalizeRequestText(
     .replace(/\blog books?\b/g, 'logbook')
     // Lenses, not the people of an address book.
     .replace(/\bcontact lens(es)?\b/g, 'lens$1')
+    // Weigh-ins are weights taken.
+    .replace(/\bweigh[ -]?ins?\b/g, 'weights')
     .replace(/[’']/g, '');
   // A name the person gives ("called Habbit Hero") keeps its spelling.
   const named = NAMING_WORDS.exec(plain)?.index ?? plain.length;

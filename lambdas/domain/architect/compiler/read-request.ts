@@ -553,7 +553,8 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   const before = wordPattern('verbBeforeContainer').test(beforeMatch?.[1] ?? '') ? null : beforeMatch;
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
-    const words = (raw ?? '').split(' ');
+    // "every country I've visited": the countries.
+    const words = (raw ?? '').replace(/^(?:every|each|all(?: of)?(?: the| my)?) (?=[a-z])/, '').split(' ');
     // … nor past "every morning", "before meals", "so I can", nor into a clause of its own ("the
     // games my team plays").
     const end = words.findIndex(
