@@ -2526,6 +2526,13 @@ describe('request → spec', () => {
     });
     // Was dropped without a word.
     expect(labelsOf('a family recipe book with who the recipe came from')).toContain('From:text');
+    // Were the task template, with no one to assign a task to, or a spec without the field.
+    for (const prompt of [
+      'a task list where I can assign tasks to people',
+      'a todo list where tasks can be assigned to family members',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Assignee:text']) });
+    }
     // Was refused; "every" begins the records' name.
     expect(labelsOf("a list of every country I've visited with the year")).toContain('Year:number');
     // Were records called "Weigh in" with a name.

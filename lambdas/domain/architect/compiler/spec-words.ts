@@ -265,7 +265,7 @@ function withLists(
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "assign tasks to people": who each one is for.
     .replace(
-      /\bassign(?:ing)? (?:tasks|them|it|chores|jobs|items|each (?:task|chore|one)) to (?:people|someone|others|family members|each other|team members|members|a person|different people)\b/g,
+      /\b(?:assign(?:ing)? (?:tasks|them|it|chores|jobs|items|each (?:task|chore|one))|(?:can be |are |get |be )?assigned) to (?:people|someone|others|family members|each other|team members|members|a person|different people)\b/g,
       'with assignee',
     )
     // "date finished", "date read": the day it was done, as "finished on".
