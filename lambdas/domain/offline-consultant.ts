@@ -648,15 +648,13 @@ export function consultOffline(input: ConsultantInput): ConsultantResponse {
     if (intent === 'confirm') return readyResponse(input.plan);
     // "no wait, remove the notes" is a correction, made as asked; a plain "no" changes nothing.
     // "I don't need the year" asks for a field to go, not for the plan to stop.
+    const dropsField = /^\W*(?:(?:i|we)\s+)?(?:dont|don't|do not)\s+(?:need|want)\s+(?:the|a|an|any)\s+\w/i.test(input.message);
     const asked =
-      intent === 'decline' &&
-      /^\W*(?:(?:i|we)\s+)?(?:dont|don't|do not)\s+(?:need|want)\s+(?:the|a|an|any)\s+\w/i.test(input.message)
+      intent !== 'decline' || dropsField
         ? input.message
-        : intent === 'decline'
-          ? /^\W*(?:no|nope|wait|hold on)\b[\s,.!-]*(?:wait\b[\s,.!-]*)?(?!.*\b(?:dont|don't|not|never)\b)(.{3,})$/i.exec(
-              input.message,
-            )?.[1]
-          : input.message;
+        : /^\W*(?:no|nope|wait|hold on)\b[\s,.!-]*(?:wait\b[\s,.!-]*)?(?!.*\b(?:dont|don't|not|never)\b)(.{3,})$/i.exec(
+            input.message,
+          )?.[1];
     const original = userText({ ...input, message: '' });
     const revision = asked ? revisePlan(input.plan, asked, original || asked, maxChars) : null;
     if (revision && revision.changes.length > 0) {

@@ -1421,7 +1421,6 @@ export function readRequest(request: string): RequestReading {
     // Or already named among what is left out: "my subscriptions and passwords" (no vault).
     const unkept =
       second &&
-      !primaryOf(spec).fields.some((f) => f.label.toLowerCase() === second.replace(/s$/, '')) &&
       ![second, second.replace(/s$/, '')].some((w) => findField(primaryOf(spec), w, true)) &&
       !leftOut.some((l) => l.includes(second.replace(/s$/, '')))
         ? second

@@ -346,8 +346,12 @@ function withLists(
   return items;
 }
 
+/** What was done on a day: "finished", "read", "bought". */
+const DONE_ON = String.raw`(?!due\b)[a-z]{3,}ed|read|done|sold|bought|paid|begun|won`;
 /** "date finished", "date read": a date named by what was done on it (read as "finished on"). */
-const DATE_DONE = /\bdate ((?!due\b)[a-z]{3,}ed|read|done|sold|bought|paid|begun|won)\b/;
+const DATE_DONE = new RegExp(String.raw`\bdate (${DONE_ON})\b`);
+/** "finished on", as "date finished" is read. */
+const ON_DAY = new RegExp(`^(${DONE_ON}) on$`);
 
 /** A list item that names another app's records by its container word: "a packing list", "a water tracker". */
 const SECOND_APP = wordPattern('secondApp');
@@ -562,7 +566,7 @@ export function applySpecWords(
     )
       continue;
     // "finished on" (said "date finished"): the day it was done.
-    const onDay = /^([a-z]{3,}ed|read|done|sold|bought|paid|begun|won) on$/.exec(item.words)?.[1];
+    const onDay = ON_DAY.exec(item.words)?.[1];
     if (onDay) {
       if (!findField(primary, `${onDay} on`)) ed.addField(primary, fieldNamed(`${onDay} on`, 'date'), true, item.words);
       continue;
