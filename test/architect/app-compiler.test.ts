@@ -1445,17 +1445,19 @@ describe('request → spec', () => {
     );
   });
 
-  test('a comma ends the records\' name like a sentence end; "meds" are medication; runs, walks and swims name what is left out', () => {
+  test('a comma ends the records\' name like a sentence end; "meds" are medication; runs, walks and swims are one training log', () => {
     // Was "Clients Dog Tracker" with "Clients dog" records.
     const walking = specOf('Build an app for my dog walking business to track clients, dogs and payments');
     expect(walking.entities[0]!.name).toBe('Client');
     expect(walking.entities[0]!.fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Dogs', 'Payments']));
     // Was a "Med Tracker" of "Med" records with a name, a date and notes.
     expect(kindOf('i need smth to keep track of my meds')).toBe(kindOf('a medication tracker'));
-    // Was "swims" alone.
-    expect(readRequest('track my runs, walks and swims with distance and time').leftOut).toEqual([
-      'walks and swims as a second kind of record (the app keeps runs)',
-    ]);
+    // Was "swims" alone; then the running log with walks and swims named as left out.
+    const sports = readRequest('track my runs, walks and swims with distance and time');
+    expect(sports.leftOut).toEqual([]);
+    expect(specOf('track my runs, walks and swims with distance and time').entities[0]!.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ label: 'Sport', type: 'choice', options: ['Run', 'Walk', 'Swim'] })]),
+    );
   });
 
   test('a list after a colon or a dash names fields, never the app; "record" names records; who, to date, rate, cost and how much are read', () => {
@@ -1775,7 +1777,7 @@ describe('request → spec', () => {
 
   test("a measure's unit names no records, what triggers them is a trigger, and headaches are symptoms", () => {
     const meditation = specOf('log my daily meditation minutes');
-    expect([meditation.phrase, meditation.entities[0]!.name]).toEqual(['a meditation log', 'Meditation entry']);
+    expect([meditation.phrase, meditation.entities[0]!.name]).toEqual(['a meditation log', 'Session']);
     expect(labelsOf('log my daily meditation minutes')).toContain('Minutes:number');
     expect(specOf('an app to log my swimming laps').entities[0]!.fields.map((f) => f.label)).toContain('Laps');
     expect(labelsOf('my allergies and what triggers them')).toContain('Trigger:text');
@@ -2262,8 +2264,8 @@ describe('request → spec', () => {
     ]) {
       expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
     }
-    // Two records joined are still named: "my runs and swims".
-    expect(readRequest('a log of my runs and swims').leftOut.join(' ')).toMatch(/^swims as a second kind of record/);
+    // Two records joined are still named: "my recipes and cocktails".
+    expect(readRequest('a log of my recipes and cocktails').leftOut.join(' ')).toMatch(/^cocktails as a second kind of record/);
     // What followed the grouping's "and" was dropped without a word.
     expect(labelsOf('catalog my comics by series and issue number')).toEqual(
       expect.arrayContaining(['Series:text', 'Issue number:number']),
@@ -2584,6 +2586,152 @@ describe('request → spec', () => {
     expect(readRequest('my books by color')).toMatchObject({
       spec: { behaviours: expect.arrayContaining([{ type: 'group', entity: 'book', field: 'color' }]) },
     });
+  });
+
+  test('a list of three measures keeps the two the app lacks as fields; several sports are one training log', () => {
+    // Mood and energy were dropped without a word (two joined by "and" were read, three were not).
+    for (const prompt of ['a tracker for my sleep, mood and energy each day', 'track my sleep, mood and energy']) {
+      expect({ prompt, labels: labelsOf(prompt), leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Hours:number', 'Mood:choice', 'Energy:number']),
+        leftOut: [],
+      });
+    }
+    // Sleep was named as left out of a weight tracker, and steps were dropped.
+    expect(labelsOf('track my weight, sleep and steps')).toEqual(
+      expect.arrayContaining(['Weight:number', 'Sleep (hours):number', 'Steps:number']),
+    );
+    // Was mood as text.
+    expect(labelsOf('a sleep log with mood and energy')).toContain('Mood:choice');
+    // What no field can hold is named, each kind once: was dropped without a word.
+    expect(readRequest('a journal for my sleep, meals and workouts').leftOut).toEqual([
+      'meals and workouts as other kinds of record (the app keeps nights)',
+    ]);
+    // Were the running log with "Rides" and "Swims" as text fields, a workout log with "Swim", "Bike"
+    // and "Run" as text, or the hiking log with runs and climbs left out.
+    const sport = (prompt: string) => specOf(prompt).entities[0]!.fields.find((f) => f.label === 'Sport')?.options;
+    expect(sport('I am training. I want to track my runs, rides and swims.')).toEqual(['Run', 'Ride', 'Swim']);
+    expect(sport('a training log for my triathlon: swim, bike, run')).toEqual(['Swim', 'Bike', 'Run']);
+    expect(sport('a tracker for my hikes, runs and climbs')).toEqual(['Hike', 'Run', 'Climb']);
+    expect(labelsOf('a training log for my triathlon: swim, bike, run')).toEqual([
+      'Date:date',
+      'Sport:choice',
+      'Distance (km):number',
+      'Minutes:number',
+      'Notes:longtext',
+    ]);
+    expect(specOf('I want to log my runs, walks and swims').behaviours).toEqual(
+      expect.arrayContaining([{ type: 'total', entity: 'session', field: 'distance', by: 'sport' }]),
+    );
+    // Two everyday apps joined by "and" stay two sections; one sport is its own log.
+    expect(specOf('a running and cycling log').entities.map((e) => e.name)).toEqual(['Run', 'Ride']);
+    expect(specOf('a log of my runs').phrase).toBe('a running log');
+  });
+
+  test('donations a group receives are kept by donor; a timer asked to keep its sessions is a log of them with a timer', () => {
+    // Were the donation log of gifts given, with a "To" field, or records called "Donor" with a done box.
+    for (const prompt of [
+      'an app to track donations to my nonprofit',
+      'track donations our charity receives',
+      'a donor list for our church',
+      'a donation tracker for my small charity',
+    ]) {
+      expect({ prompt, phrase: specOf(prompt).phrase, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        phrase: 'a log of donations received',
+        labels: ['Date:date', 'Donor:text', 'Amount:money', 'Thank-you sent:boolean'],
+      });
+    }
+    expect(specOf('an app to track donations to my nonprofit').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'donation',
+      field: 'amount',
+      by: 'donor',
+    });
+    // One's own giving stays the donation log.
+    for (const prompt of ['track my donations to charity', 'track donations to our church']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['To:text']) });
+    }
+    // Were the focus timer, which keeps no sessions (and said nothing of the log).
+    const meditation = readRequest('a meditation timer with a log of sessions');
+    expect(meditation).toMatchObject({ outcome: 'spec', interpretedAs: 'a meditation log', leftOut: [] });
+    expect(labelsOf('a meditation timer with a log of sessions')).toEqual([
+      'Date:date',
+      'Minutes:number',
+      'Kind:choice',
+      'Notes:longtext',
+    ]);
+    for (const prompt of ['a pomodoro timer that records my sessions', 'a focus timer with a history']) {
+      const spec = specOf(prompt);
+      expect({ prompt, timer: spec.behaviours.some((b) => b.type === 'timer'), labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        timer: true,
+        labels: expect.arrayContaining(['Date:date', 'Minutes:number']),
+      });
+    }
+    // Was records with a name, a date and notes; now each sitting's minutes, with a timer to sit by.
+    expect(specOf('a meditation tracker').behaviours).toEqual(
+      expect.arrayContaining([
+        { type: 'timer', minutes: 10 },
+        { type: 'total', entity: 'sitting', field: 'minutes', by: 'date' },
+      ]),
+    );
+    // A timer alone, and a stopwatch's times, stay the timer.
+    expect(kindOf('a meditation timer')).toBe('timer');
+    expect(kindOf('a stopwatch that saves my times')).toBe('timer');
+  });
+
+  test('a service business keeps its jobs; student loans are debts to pay off', () => {
+    // Were refused as not understood.
+    for (const prompt of [
+      'an app for my lawn mowing business',
+      'an app for my cleaning business',
+      'an app for my photography business',
+      'I run a dog walking business and need an app for it',
+      'an app for my lawn mowing business with customers and jobs',
+    ]) {
+      expect({ prompt, phrase: specOf(prompt).phrase, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        phrase: 'a job list',
+        labels: ['Client:text', 'Date:date', 'Address:text', 'Work:text', 'Price:money', 'Paid:boolean', 'Notes:longtext'],
+      });
+    }
+    // Was a customer tracker with a name and a date, and jobs named as left out; "payments" were a
+    // money field beside the job's price.
+    for (const prompt of [
+      'an app to track customers and jobs for my lawn mowing business',
+      'I run a cleaning company and need to track jobs and payments',
+    ]) {
+      expect({ prompt, reading: readRequest(prompt) }).toMatchObject({
+        prompt,
+        reading: { interpretedAs: 'a job list', leftOut: [] },
+      });
+      expect(labelsOf(prompt)).not.toContain('Payments:money');
+    }
+    expect(specOf('an app for my cleaning business').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'job',
+      field: 'price',
+      by: 'client',
+    });
+    // Saying only what one does asks for nothing yet (the consultant asks what to keep).
+    expect(readRequest('I run a dog walking business').outcome).toBe('refused');
+    // A website for the business stays the page; records it names that are not jobs stay those records.
+    expect(kindOf('a website for my plumbing business')).toBe('page');
+    expect(specOf('Build an app for my dog walking business to track clients, dogs and payments').entities[0]!.name).toBe(
+      'Client',
+    );
+    expect(
+      specOf(
+        'I run a small dog walking business. I need to track which dogs I walked, the owner, the date and how much they paid.',
+      ).entities[0]!.name,
+    ).toBe('Dog');
+    // Goods sold are no service: a baking business is not a job list.
+    expect(kindOf('an app for my baking business')).not.toBe('a job list');
+    // Was records called "Student loan" with a name and a date.
+    expect(kindOf('track my student loans')).toBe('a debt payoff list');
+    // Money lent out stays the loan tracker.
+    expect(labelsOf('a loan tracker with borrower, payment amount and due date')).toContain('Borrower:text');
   });
 });
 

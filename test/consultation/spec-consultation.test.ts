@@ -69,7 +69,7 @@ describe('consulting on an app spec', () => {
     expect(labels(recommended)).toContain('Recommended by:text');
     // Was a field called "Track mood".
     const [, mood] = converse(['a habit tracker', 'also track my mood']);
-    expect(labels(mood)).toContain('Mood:text');
+    expect(labels(mood)).toContain('Mood:choice');
     // Were a "Called format" field beside Format, and the app renamed "Format".
     const [first, format] = converse(['a reading list', 'add a column called format']);
     expect(labels(format).filter((l) => /format/i.test(l))).toEqual(['Format:text']);
@@ -85,7 +85,7 @@ describe('consulting on an app spec', () => {
     const [, sets] = converse(['a workout log', 'track reps and sets too']);
     expect(labels(sets)).toEqual(expect.arrayContaining(['Reps:number', 'Sets:number']));
     const [, mood] = converse(['a habit tracker', 'track my mood as well']);
-    expect(labels(mood)).toContain('Mood:text');
+    expect(labels(mood)).toContain('Mood:choice');
     const [, , assigned, priority] = converse([
       'a todo list with due dates',
       'can you add due dates',

@@ -765,6 +765,43 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('session'), newestFirst('session'), { type: 'total', entity: 'session', field: 'minutes', by: null }],
     },
     {
+      // Time sat, each sitting with its length, and a timer to sit by: "a meditation tracker".
+      id: 'meditation',
+      keywords: [
+        'meditation',
+        'meditation log',
+        'meditation tracker',
+        'meditation journal',
+        'meditation sessions',
+        'meditate',
+        'meditating',
+        'mindfulness',
+      ],
+      title: 'Meditation',
+      phrase: 'a meditation log',
+      entities: [
+        {
+          id: 'sitting',
+          name: 'Session',
+          plural: 'Sessions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.number('minutes', 'Minutes', true),
+            f.choice('kind', 'Kind', ['Breathing', 'Body scan', 'Guided', 'Silent', 'Walking']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('sitting'), { type: 'calendar', entity: 'sitting', field: 'date' }],
+      behaviours: [
+        crud('sitting'),
+        newestFirst('sitting'),
+        { type: 'total', entity: 'sitting', field: 'minutes', by: 'date' },
+        { type: 'timer', minutes: 10 },
+      ],
+    },
+    {
       id: 'shows',
       keywords: [
         'tv show',
@@ -1619,6 +1656,10 @@ export function sourcePresets(): Preset[] {
         'donations',
         'tithes',
         'tithing',
+        'donor list',
+        'donor tracker',
+        'donor log',
+        'donors',
       ],
       title: 'Donations',
       phrase: 'a donation log',
@@ -2033,6 +2074,9 @@ export function sourcePresets(): Preset[] {
         'loan payoff',
         'pay off my debt',
         'credit card debt',
+        'student loan',
+        'student loans',
+        'mortgage tracker',
       ],
       title: 'Debt Payoff',
       phrase: 'a debt payoff list',
@@ -3139,6 +3183,48 @@ export function sourcePresets(): Preset[] {
       ],
       views: [{ type: 'cards', entity: 'quote', field: null }],
       behaviours: [crud('quote'), search('quote'), { type: 'filter', entity: 'quote', field: 'tags' }],
+    },
+    {
+      // The jobs of a service business, each for a client on a day at a price: "an app for my lawn
+      // mowing business", "a job log for my handyman work".
+      id: 'jobs',
+      keywords: [
+        'job tracker',
+        'job log',
+        'job list',
+        'job schedule',
+        'work orders',
+        'work order',
+        'client jobs',
+        'service jobs',
+      ],
+      title: 'Jobs',
+      phrase: 'a job list',
+      entities: [
+        {
+          id: 'job',
+          name: 'Job',
+          plural: 'Jobs',
+          fields: [
+            f.text('client', 'Client', true),
+            f.date('date', 'Date', true),
+            f.text('address', 'Address'),
+            f.text('work', 'Work'),
+            f.money('price', 'Price'),
+            f.bool('paid', 'Paid'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('job'), { type: 'calendar', entity: 'job', field: 'date' }],
+      behaviours: [
+        crud('job'),
+        search('job'),
+        newestFirst('job'),
+        { type: 'filter', entity: 'job', field: 'paid' },
+        { type: 'total', entity: 'job', field: 'price', by: 'client' },
+      ],
     },
     {
       id: 'applications',

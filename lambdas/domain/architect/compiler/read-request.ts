@@ -256,25 +256,28 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
 }
 
 /**
- * A second kind of record the request joins with "and" that the spec does not keep ("a diet and
- * exercise log", "a tracker for my cats and dogs"), or null. A word counts as kept when the app's
- * title, phrase, an entity or a field names it.
+ * Other kinds of record the request joins with "and" that the spec does not keep ("a diet and
+ * exercise log", "a tracker for my cats and dogs", "my sleep, mood and energy"), or none. A word
+ * counts as kept when the app's title, phrase, an entity or a field names it; only a list of which
+ * the app keeps exactly one is read.
  */
-function secondRecords(request: string, spec: AppSpec): string | null {
+function secondRecords(request: string, spec: AppSpec): string[] {
   // A list's commas end phrases (see readRequest); "my runs, walks and swims" joins all three.
   const text = request.replace(/\b([a-z]+) {2}([a-z]+) and /g, '$1 and $2 and ');
+  const three = wordPattern('tripleAfterFor').exec(text);
   const pair =
+    three ??
     wordPattern('pairBeforeContainer').exec(text) ??
     wordPattern('trackPair').exec(text) ??
     wordPattern('pairAfterFor').exec(text);
-  if (!pair) return null;
+  if (!pair) return [];
   // "track my mood and write a note", "log my meals and add a photo": a verb, not records.
   if (/^ (?:a|an|the|my|our|your|it|them|me|how|what|when|where|if|whether)\b/.test(text.slice(pair.index + pair[0].length)))
-    return null;
+    return [];
   // "my daily calories and protein": how often says nothing of the records.
-  const words = [pair[1]!, pair[2]!].map((w) => w.replace(/^(?:daily|weekly|monthly) /, ''));
+  const words = pair.slice(1).flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '')] : []));
   // "track my plants and when I last watered them": a clause, not records.
-  if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return null;
+  if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return [];
   const names = [spec.title, spec.phrase, ...spec.entities.flatMap((e) => [e.name, e.plural, ...e.fields.map((f) => f.label)])]
     .join(' ')
     .toLowerCase()
@@ -288,7 +291,7 @@ function secondRecords(request: string, spec: AppSpec): string | null {
   const kept = words.filter((w) =>
     w.split(' ').some((part) => names.includes(singular(part)) || presetWords.includes(singular(part))),
   );
-  return kept.length === 1 ? words.find((w) => !kept.includes(w))! : null;
+  return kept.length === 1 ? words.filter((w) => !kept.includes(w)) : [];
 }
 
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
@@ -1049,6 +1052,129 @@ function eventLog(what: string): Preset {
   };
 }
 
+/** Gifts a group receives, not gifts one gives: "donations to my nonprofit", "donors to our church". */
+const DONATIONS_RECEIVED = wordPattern('donationsReceived');
+
+/** The donation log turned round: who gave, to the group the app is for ("To" becomes "Donor"). */
+function donationsReceived(given: Preset): Preset {
+  const from = f.text('donor', 'Donor', true);
+  const swap = (field: FieldSpec): FieldSpec =>
+    field.id === 'to' ? from : field.id === 'receipt' ? f.bool('thanked', 'Thank-you sent') : field;
+  return {
+    ...given,
+    phrase: 'a log of donations received',
+    entities: given.entities.map((e) => ({ ...e, fields: e.fields.map(swap) })),
+    behaviours: given.behaviours.map((b) => (b.type === 'total' && b.by === 'to' ? { ...b, by: 'donor' } : b)),
+  };
+}
+
+/** A timer asked to keep what it timed: "a meditation timer with a log of sessions", "a focus timer with a history". */
+const TIMER_LOG = wordPattern('timerKeepsSessions');
+
+/** Sessions timed and kept: each with its day, its minutes and what it was for; the timer beside them. */
+function timedSessions(): Preset {
+  const entity: EntitySpec = {
+    id: 'session',
+    name: 'Session',
+    plural: 'Sessions',
+    fields: [
+      f.date('date', 'Date', true),
+      f.number('minutes', 'Minutes', true),
+      f.text('focus', 'Worked on'),
+      f.long('notes', 'Notes'),
+    ],
+    parent: null,
+  };
+  return {
+    id: 'generic',
+    keywords: [],
+    title: 'Sessions',
+    phrase: 'a log of timed sessions with a timer',
+    entities: [entity],
+    views: [{ type: 'table', entity: 'session', field: null }],
+    behaviours: [
+      { type: 'crud', entity: 'session' },
+      { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
+      { type: 'total', entity: 'session', field: 'minutes', by: 'date' },
+    ],
+  };
+}
+
+/** A business that does work for clients: "my lawn mowing business", "our cleaning company". */
+const SERVICE_BUSINESS = wordPattern('serviceBusiness');
+/** Words that ask for something to be made or kept, beside what the person does. */
+const ASKS_FOR_APP = /\b(?:need|want|track|log|keep|manage|app|tool|system|organi[sz]e|build|make)\b/;
+/** What a service business does for its clients, each one a job. */
+const JOB_WORDS = /\b(?:jobs?|work|appointments?|bookings?|visits?|schedule)\b/;
+
+/** Sports one logs by distance and time, each word with the name of one session of it. */
+const SPORTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:runs?|running|jogs?|jogging)$/, 'Run'],
+  [/^(?:bike rides?|rides?|cycling|biking)$/, 'Ride'],
+  [/^bike$/, 'Bike'],
+  [/^(?:swims?|swimming)$/, 'Swim'],
+  [/^(?:walks?|walking)$/, 'Walk'],
+  [/^(?:hikes?|hiking)$/, 'Hike'],
+  [/^(?:rows?|rowing)$/, 'Row'],
+  [/^(?:climbs?|climbing)$/, 'Climb'],
+  [/^(?:skiing|ski)$/, 'Ski'],
+];
+const SPORT_WORD =
+  'bike rides?|rides?|runs?|running|jogs?|jogging|cycling|biking|bike|swims?|swimming|walks?|walking|hikes?|hiking|rows?|rowing|climbs?|climbing|skiing|ski';
+/** Two or more sports in a list ("my runs, rides and swims", "swim, bike, run"), read or as written. */
+const sportList = (comma: string, flags = ''): RegExp =>
+  new RegExp(`\\b(?:${SPORT_WORD})(?:(?:${comma}| and | or |${comma}and )(?:my )?(?:${SPORT_WORD}))+\\b`, flags);
+const SPORT_LIST = sportList(' {2}');
+const SPORT_LIST_WRITTEN = sportList(',\\s*', 'i');
+
+/**
+ * One log of several sports ("I want to track my runs, rides and swims"): each session with its
+ * sport, distance and time, the distance added up per sport. Null unless two sports are named.
+ */
+function sportsLog(text: string): { preset: Preset; words: string } | null {
+  const list = SPORT_LIST.exec(text)?.[0];
+  if (!list) return null;
+  const sports = [
+    ...new Set(
+      list
+        .split(/ {2}and | {2}| and | or /)
+        .map((w) => w.replace(/^my /, '').trim())
+        .flatMap((w) => SPORTS.find(([pattern]) => pattern.test(w))?.[1] ?? []),
+    ),
+  ];
+  if (sports.length < 2) return null;
+  const entity: EntitySpec = {
+    id: 'session',
+    name: 'Session',
+    plural: 'Sessions',
+    fields: [
+      f.date('date', 'Date', true),
+      f.choice('sport', 'Sport', sports),
+      f.number('distance', 'Distance (km)'),
+      f.number('minutes', 'Minutes'),
+      f.long('notes', 'Notes'),
+    ],
+    parent: null,
+  };
+  return {
+    words: list,
+    preset: {
+      id: 'generic',
+      keywords: [],
+      title: 'Training',
+      phrase: `a training log (${sports.map((s) => s.toLowerCase()).join(', ')})`,
+      entities: [entity],
+      views: [{ type: 'table', entity: 'session', field: null }],
+      behaviours: [
+        { type: 'crud', entity: 'session' },
+        { type: 'filter', entity: 'session', field: 'sport' },
+        { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
+        { type: 'total', entity: 'session', field: 'distance', by: 'sport' },
+      ],
+    },
+  };
+}
+
 /** A count of what one does or has, by day: "how many cups of coffee I drink a day". */
 const HOW_MANY_DONE = wordPattern('howManyDone');
 
@@ -1255,9 +1381,20 @@ export function readRequest(request: string): RequestReading {
   // A budget's money in and out are its entries' type and category, not fields of their own.
   const budget = chosen?.id === 'budget';
   if (budget) shapeText = shapeText.replace(BUDGET_WORDS, ' ');
-  const shapeOriginal = language ? null : budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt;
+  let shapeOriginal = language ? null : budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt;
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
+  if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
+  // Several sports in one list are one log with the sport of each session, not the first sport's
+  // log with the others as text: "my runs, rides and swims" (two apps joined by "and" stay two).
+  const sports =
+    !chosen || ['runs', 'rides', 'swims', 'hikes', 'workouts', 'generic'].includes(chosen.id) ? sportsLog(text) : null;
+  if (sports) {
+    chosen = sports.preset;
+    generic = true;
+    shapeText = shapeText.replace(sports.words, ' ');
+    shapeOriginal = shapeOriginal?.replace(SPORT_LIST_WRITTEN, ' ') ?? null;
+  }
   // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
   // countdown timer to my wedding", "days until Christmas".
   if (!chosen && (COUNTDOWN_TO_DATE.test(text) || DATED_COUNTDOWN.test(text)))
@@ -1280,6 +1417,24 @@ export function readRequest(request: string): RequestReading {
   }
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
+  // A service business keeps its jobs: "an app for my lawn mowing business", "… to track customers
+  // and jobs". Records it names that are not its jobs are the records ("… to track the dogs I walked").
+  // Saying only what one does ("I run a dog walking business") asks for nothing yet: the
+  // consultant asks what to keep.
+  const business = !chosen && !kindNamed ? SERVICE_BUSINESS.exec(text) : null;
+  const service =
+    business && (business[0].startsWith('for ') || ASKS_FOR_APP.test(text.replace(business[0], ' '))) ? business : null;
+  const serviceRecords = service ? genericReading(text.replace(service[0], ' ')) : null;
+  if (
+    service &&
+    (!serviceRecords ||
+      JOB_WORDS.test(serviceRecords.noun) ||
+      (/^(?:clients?|customers?)$/.test(serviceRecords.noun) && JOB_WORDS.test(text)))
+  ) {
+    chosen = PRESETS.find((p) => p.id === 'jobs') ?? null;
+    generic = true;
+    shapeText = shapeText.replace(service[0], ' ');
+  }
   // What to cook from what one has is no random pick: the recipes kept, searched by ingredient.
   const fromPantry = !chosen && COOK_FROM_WHAT_I_HAVE.test(text);
   if (fromPantry) {
@@ -1291,6 +1446,13 @@ export function readRequest(request: string): RequestReading {
   if (happening) {
     chosen = eventLog(happening);
     generic = true;
+  }
+  // The sessions a timer keeps are records with a timer beside them; the timer alone keeps none.
+  if (!chosen && kindNamed === 'timer' && !/\bstop ?watch/.test(text) && TIMER_LOG.test(text)) {
+    chosen = /\b(?:meditat\w*|mindful\w*)\b/.test(text) ? (PRESETS.find((p) => p.id === 'meditation') ?? null) : timedSessions();
+    generic = true;
+    shapeText = shapeText.replace(TIMER_LOG, ' ');
+    shapeOriginal = shapeOriginal?.replace(wordPattern('timerKeepsSessions', 'i'), ' ') ?? null;
   }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
@@ -1415,31 +1577,35 @@ export function readRequest(request: string): RequestReading {
       ? null
       : /\band whether (?:it|they|its|theyre)(?: is| are| was| were| has been| have been)? ([a-z]{3,})$/.exec(text)?.[1];
     if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
-    const second = language ? null : secondRecords(text, spec);
     // Already a field of the records (read from the words around it): "my prescriptions and refill
     // dates", or by another name ("subscriptions and renewal dates" on their Renews date).
     // Or already named among what is left out: "my subscriptions and passwords" (no vault).
-    const unkept =
-      second &&
-      ![second, second.replace(/s$/, '')].some((w) => findField(primaryOf(spec), w, true)) &&
-      !leftOut.some((l) => l.includes(second.replace(/s$/, '')))
-        ? second
-        : null;
-    // A measure joined to the records is one of their fields: "my mood and energy" (a number).
-    let measured = unkept ? applySpecWords(spec, `with ${unkept}`).spec : null;
-    const added = measured ? fieldsAdded(primaryOf(spec).fields, measured) : [];
-    // "my caffeine intake" is called caffeine, not the vocabulary's amount.
-    const what = unkept?.replace(/ (?:intake|consumption|units|amount|level)s?$/, '');
-    if (measured && added.length === 1 && added[0]!.id === 'amount' && what && what !== unkept) {
-      const relabelled = { ...added[0]!, label: capital(what) };
-      measured = {
-        ...measured,
-        entities: measured.entities.map((e) => ({ ...e, fields: e.fields.map((f) => (f === added[0] ? relabelled : f)) })),
-      };
-      added[0] = relabelled;
+    const unkept = (language ? [] : secondRecords(text, spec)).filter(
+      (word) =>
+        ![word, word.replace(/s$/, '')].some((w) => findField(primaryOf(spec), w, true)) &&
+        !leftOut.some((l) => l.includes(word.replace(/s$/, ''))),
+    );
+    const unread: string[] = [];
+    for (const word of unkept) {
+      // A measure joined to the records is one of their fields: "my mood and energy" (a number).
+      let measured = applySpecWords(spec, `with ${word}`).spec;
+      const added = fieldsAdded(primaryOf(spec).fields, measured);
+      // "my caffeine intake" is called caffeine, not the vocabulary's amount.
+      const what = word.replace(/ (?:intake|consumption|units|amount|level)s?$/, '');
+      if (added.length === 1 && added[0]!.id === 'amount' && what !== word) {
+        const relabelled = { ...added[0]!, label: capital(what) };
+        measured = {
+          ...measured,
+          entities: measured.entities.map((e) => ({ ...e, fields: e.fields.map((f) => (f === added[0] ? relabelled : f)) })),
+        };
+      }
+      if (added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
+      else unread.push(word);
     }
-    if (measured && added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
-    else if (unkept) leftOut.push(`${unkept} as a second kind of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`);
+    if (unread.length > 0)
+      leftOut.push(
+        `${unread.join(' and ')} as ${unread.length === 1 ? 'a second kind' : 'other kinds'} of record (the app keeps ${primaryOf(spec).plural.toLowerCase()})`,
+      );
     const interpreted = generic || standIn || leftOut.length > 0 || language !== null;
     return {
       outcome: 'spec',

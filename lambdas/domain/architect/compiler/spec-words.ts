@@ -64,6 +64,9 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   quantity: ['stock', 'in stock', 'stock level', 'how many'],
   front: ['word', 'term', 'question', 'phrase'],
   back: ['translation', 'meaning', 'definition', 'answer'],
+  // A job's payment is whether it was paid: "track jobs and payments".
+  paid: ['payment', 'payments'],
+  client: ['customer', 'customers'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
