@@ -285,6 +285,13 @@ const SITUATIONS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string
 
 const SITUATION_QUESTION = 'What should the app keep track of or do for you?';
 
+/** The business the consultant just asked about ("For your dog walking business …"), or null. */
+function situationBusiness(input: Pick<ConsultantInput, 'history'>): string | null {
+  const last = input.history.at(-1);
+  if (last?.role !== 'assistant' || !last.content.endsWith(SITUATION_QUESTION)) return null;
+  return /^For your ([a-z]+(?: [a-z]+)?) business\b/.exec(last.content)?.[1] ?? null;
+}
+
 /** The question for a person who said something of themselves that names no app, or null. */
 function situationQuestion(message: string): string | null {
   for (const [pattern, suggest] of SITUATIONS) {
@@ -320,6 +327,12 @@ function firstPlan(input: ConsultantInput): ConsultantResponse {
   const maxChars = input.maxPromptChars ?? 4000;
   const all = userText(input);
   let reading = readRequest(input.message);
+  // The answer to what a business should keep is read as the business's: "the jobs" of a dog
+  // walking business are its jobs for clients, not records with a name.
+  const business = situationBusiness(input);
+  const forBusiness =
+    business && reading.outcome !== 'template' ? readRequest(`keep track of ${input.message} for my ${business} business`) : null;
+  if (forBusiness?.outcome === 'spec' && forBusiness.spec.entities[0]?.id === 'job') reading = forBusiness;
   if (reading.outcome === 'refused' && reading.code === 'REQUEST_NOT_UNDERSTOOD' && input.history.length > 0) {
     const together = readRequest(all);
     if (together.outcome !== 'refused') reading = together;

@@ -321,6 +321,17 @@ describe('the offline consultant', () => {
       expect.arrayContaining(['Owners', 'Walk time', 'Paid']),
     );
     expect(ready!.status).toBe('READY_TO_BUILD');
+    // "the jobs" of a business are its jobs for clients, each at a price (were records with a name).
+    for (const answer of ['the jobs', 'customers and jobs']) {
+      const [, jobs] = converse(['I run a cleaning business', answer]);
+      expect({ answer, phrase: jobs!.app_spec?.phrase, fields: jobs!.app_spec?.entities[0]!.fields.map((f) => f.label) }).toEqual(
+        {
+          answer,
+          phrase: 'a job list',
+          fields: expect.arrayContaining(['Client', 'Price', 'Paid']),
+        },
+      );
+    }
     // Words that say nothing are still answered with what can be built.
     const [blah] = converse(['blah blah']);
     expect(blah!.response).toMatch(/could not find an app/);
