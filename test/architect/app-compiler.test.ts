@@ -2733,6 +2733,42 @@ describe('request → spec', () => {
     // Money lent out stays the loan tracker.
     expect(labelsOf('a loan tracker with borrower, payment amount and due date')).toContain('Borrower:text');
   });
+
+  test('water and coffee drunk are counted in one log; whose turn it is is a chore list; shared spending keeps who paid', () => {
+    // Were the water tracker beside a tasting journal of coffees.
+    for (const prompt of ['a log of my daily water and coffee intake', 'track how much water and coffee I drink']) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.length, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        entities: 1,
+        labels: ['Date:date', 'Water (glasses):number', 'Coffee (cups):number'],
+      });
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'drink', field: 'coffee', by: 'date' });
+    }
+    // Were the random picker, or the task template with no place for a turn.
+    for (const prompt of [
+      'build an app where my family can see whose turn it is to do the dishes',
+      'whose turn is it to take out the trash',
+      'a chore rotation for my roommates',
+    ]) {
+      const reading = readRequest(prompt);
+      expect({ prompt, labels: labelsOf(prompt), leftOut: reading.leftOut.join(' ') }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Title:text', 'Whose turn:text']),
+        leftOut: expect.stringContaining('turns that pass to the next person by themselves'),
+      });
+    }
+    // Was the expense tracker with nobody's name; the split is named once as left out.
+    expect(readRequest('an expense log split between roommates')).toMatchObject({
+      spec: { entities: [{ fields: expect.arrayContaining([expect.objectContaining({ label: 'Paid by' })]) }] },
+      leftOut: ['working out who owes whom (each expense keeps who paid it)'],
+    });
+    expect(
+      readRequest('an expense log where I can split costs with my roommate').leftOut.filter((l) => l.includes('who owes')),
+    ).toHaveLength(1);
+    // Sharing the app is no split.
+    expect(labelsOf('an expense tracker I can share with my roommates')).not.toContain('Paid by:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -1,7 +1,7 @@
 import { APP_KIND_IDS, APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type AppKindId, type FeatureId } from '../catalog';
 import { analyzeRequest, normalizeRequestText, matchPhrase, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
-import { AppSpecSchema, type AppSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
+import { AppSpecSchema, type AppSpec, type BehaviourSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, type Preset } from './presets';
 import { f } from './preset-fields';
 import { featureGaps } from './feature-gaps';
@@ -333,6 +333,8 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
 
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
 const HOUSEHOLD = wordPattern('household');
+/** Costs parted among people: split, shared. */
+const SHARED_SPENDING = /\b(?:split\w*|between|among)\b|\bshared (?:expenses?|costs?|bills?|spending)\b/;
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
@@ -1107,6 +1109,42 @@ const ASKS_FOR_APP = /\b(?:need|want|track|log|keep|manage|app|tool|system|organ
 /** What a service business does for its clients, each one a job. */
 const JOB_WORDS = /\b(?:jobs?|work|appointments?|bookings?|visits?|schedule)\b/;
 
+/** Drinks one counts beside water: "my daily water and coffee intake". */
+/** Words of drinks counted, not tasted. */
+const DRUNK = /\b(?:intake|drink|drank|drinking|how much|how many|cups?|glasses|consumption)\b/;
+const OTHER_DRINKS = /\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b/g;
+
+/**
+ * The water tracker with a count of each other drink named beside it, added up per day: water and
+ * coffee drunk are counted, not coffee tasted ("track how much water and coffee I drink").
+ */
+function drinksCounted(water: Preset, text: string): Preset {
+  const others = [...new Set([...text.matchAll(OTHER_DRINKS)].map((m) => m[1]!))];
+  const entity = water.entities[0]!;
+  return {
+    ...water,
+    title: 'Drinks',
+    phrase: `a log of the water and ${others.join(' and ')} you drink each day`,
+    entities: [
+      {
+        ...entity,
+        fields: [
+          ...entity.fields.map((field) => (field.id === 'glasses' ? { ...field, label: 'Water (glasses)' } : field)),
+          ...others.map((drink) => f.number(camel(drink), `${capital(drink)} (cups)`)),
+        ],
+      },
+    ],
+    behaviours: [
+      ...water.behaviours,
+      ...others.map((drink): BehaviourSpec => ({ type: 'total', entity: entity.id, field: camel(drink), by: 'date' })),
+    ],
+  };
+}
+
+/** Turns taken at chores: "whose turn it is to do the dishes", "a chore rota". */
+const WHOSE_TURN =
+  /\bwhose turn\b|\btak(?:e|ing) turns\b|\b(?:chores?|cleaning|dish(?:es)?|dishwashing) (?:rotas?|rotations?|rosters?)\b/;
+
 /** Sports one logs by distance and time, each word with the name of one session of it. */
 const SPORTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:runs?|running|jogs?|jogging)$/, 'Run'],
@@ -1385,6 +1423,17 @@ export function readRequest(request: string): RequestReading {
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
+  // Water with another drink, counted: one log of both, not a tasting journal beside it.
+  if (chosen && /^(?:water-tastings|tastings-water)$/.test(chosen.id) && DRUNK.test(text)) {
+    const water = PRESETS.find((p) => p.id === 'water');
+    if (water) chosen = drinksCounted(water, text);
+  }
+  // Spending shared in a home is kept with who paid each: "an expense log split between roommates".
+  const sharedSpending = chosen?.id === 'expenses' && SHARED_SPENDING.test(text) && HOUSEHOLD.test(text);
+  if (sharedSpending) {
+    shapeText = `${shapeText} with who paid`;
+    shapeOriginal = shapeOriginal === null ? null : `${shapeOriginal}, with who paid`;
+  }
   // Several sports in one list are one log with the sport of each session, not the first sport's
   // log with the others as text: "my runs, rides and swims" (two apps joined by "and" stay two).
   const sports =
@@ -1414,6 +1463,18 @@ export function readRequest(request: string): RequestReading {
   ) {
     chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
     generic = false;
+  }
+  // Whose turn it is is a chore list that shows it: "whose turn is it to do the dishes" (no draw).
+  const turns = !chosen && WHOSE_TURN.test(text);
+  if (turns && KIND_PRESETS.tasks) {
+    const tasks = KIND_PRESETS.tasks;
+    chosen = {
+      ...tasks,
+      title: 'Chores',
+      phrase: 'a chore list with whose turn each one is',
+      entities: tasks.entities.map((e) => ({ ...e, fields: [...e.fields, f.text('turn', 'Whose turn')] })),
+    };
+    generic = true;
   }
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
@@ -1516,6 +1577,7 @@ export function readRequest(request: string): RequestReading {
   }
   const leftOut = limits.map((l) => l.need);
   if (fromPantry) leftOut.push(NOTE.fromPantry);
+  if (turns) leftOut.push(NOTE.turnsByHand);
   // A noun read only from the words around a container ("a password manager for my logins") is
   // no reading of a request whose core no static app can serve.
   if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
@@ -1532,6 +1594,8 @@ export function readRequest(request: string): RequestReading {
         averages: spec.behaviours.some((b) => b.type === 'average'),
       }),
     );
+    // Who paid each is kept; the split itself is not worked out (said once).
+    if (sharedSpending && !leftOut.some((l) => l.includes('who owes whom'))) leftOut.push(NOTE.whoOwesWhom);
     // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.
     const other = analysis.kind;
     // So is a tool among the records' features ("my spending with a calculator", "my recipes

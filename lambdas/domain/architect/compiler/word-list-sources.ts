@@ -422,6 +422,8 @@ export function sourceWordLists() {
       devtools: '(the tools are JSON, Base64, URL encoding and SHA digests)',
       fromPantry:
         'suggesting what to cook from the ingredients you have (the app keeps your recipes and finds them by an ingredient you search for)',
+      turnsByHand: 'turns that pass to the next person by themselves (each chore shows whose turn it is, and you change it)',
+      whoOwesWhom: 'working out who owes whom (each expense keeps who paid it)',
       pageWords: 'your own words and pictures (the page has its sections, with placeholder words for you to replace)',
       notStatic:
         'Gantry builds static web apps that run in the browser and keep their data there, so it cannot build this: it needs',
