@@ -2769,6 +2769,44 @@ describe('request → spec', () => {
     // Sharing the app is no split.
     expect(labelsOf('an expense tracker I can share with my roommates')).not.toContain('Paid by:text');
   });
+
+  test('a sign-up sheet, a golf scorecard, gas bought, a garden harvest and spelling words have their apps; macros are three numbers', () => {
+    // Were refused: a sign-up sheet as sign-in, the others as not understood.
+    for (const prompt of [
+      'a potluck sign up sheet',
+      'a volunteer sign-up sheet for the bake sale',
+      'a list of who is bringing what to the potluck',
+    ]) {
+      expect({ prompt, reading: readRequest(prompt) }).toMatchObject({
+        prompt,
+        reading: {
+          outcome: 'spec',
+          spec: { phrase: 'a sign-up sheet' },
+          leftOut: [expect.stringContaining('people signing up from their own devices')],
+        },
+      });
+    }
+    expect(readRequest('an app where people sign up')).toMatchObject({
+      outcome: 'refused',
+      leftOut: ['user accounts and sign-in'],
+    });
+    expect(kindOf('a golf scorecard')).toBe('a score log');
+    expect(kindOf('a spelling word practice app for my son')).toBe('a flashcard game');
+    // Were records with a name and a date, and the garden's plantings.
+    expect(kindOf('a log of my gas purchases')).toBe('a fuel log');
+    expect(kindOf('a tracker for my garden harvest by weight')).toBe('a harvest log');
+    // Was "Protein carbs", one field of two words.
+    expect(labelsOf('a macro tracker with protein carbs and fat')).toEqual(
+      expect.arrayContaining(['Protein:number', 'Carbs:number', 'Fat:number']),
+    );
+    expect(labelsOf('a tracker for my weight and body fat')).toContain('Body fat:number');
+    // Was the timesheet (a babysitter's hours) with "Rates" as text.
+    expect(kindOf('a babysitter contact list with rates')).toBe('an address book');
+    expect(labelsOf('a babysitter contact list with rates')).toContain('Rates:money');
+    expect(labelsOf('a wedding vendor list with contacts and deposits')).toContain('Deposits:money');
+    // "which ones I finished" was dropped without a word.
+    expect(labelsOf('a list of my video games and which ones I finished')).toContain('Done:boolean');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -1569,7 +1569,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'golf',
-      keywords: ['golf score', 'golf scores', 'golf round', 'golf log', 'bowling score', 'bowling scores'],
+      keywords: ['golf score', 'golf scores', 'golf scorecard', 'golf round', 'golf log', 'bowling score', 'bowling scores'],
       title: 'Rounds',
       phrase: 'a score log',
       entities: [
@@ -1796,6 +1796,7 @@ export function sourcePresets(): Preset[] {
         'spelling test',
         'spelling practice',
         'spelling words',
+        'spelling word',
         'duolingo',
       ],
       title: 'Flashcards',
@@ -3053,7 +3054,18 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'fuel',
-      keywords: ['fuel', 'car expenses', 'gas log', 'fill up', 'mileage and fuel', 'fuel and mileage', 'fuel economy', 'mpg'],
+      keywords: [
+        'fuel',
+        'car expenses',
+        'gas log',
+        'gas purchase',
+        'gas purchases',
+        'fill up',
+        'mileage and fuel',
+        'fuel and mileage',
+        'fuel economy',
+        'mpg',
+      ],
       title: 'Fuel Log',
       phrase: 'a fuel log',
       entities: [
@@ -3225,6 +3237,37 @@ export function sourcePresets(): Preset[] {
         { type: 'filter', entity: 'job', field: 'paid' },
         { type: 'total', entity: 'job', field: 'price', by: 'client' },
       ],
+    },
+    {
+      // Who signs up for what: a potluck, a volunteer rota, a bake sale's bakers.
+      id: 'signups',
+      keywords: [
+        'sign up sheet',
+        'signup sheet',
+        'sign up list',
+        'signup list',
+        'potluck',
+        'who is bringing what',
+        'who brings what',
+      ],
+      title: 'Sign-up Sheet',
+      phrase: 'a sign-up sheet',
+      entities: [
+        {
+          id: 'signup',
+          name: 'Sign-up',
+          plural: 'Sign-ups',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('bringing', 'Signed up for', true),
+            f.text('contact', 'Phone or e-mail'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('signup')],
+      behaviours: [crud('signup'), search('signup'), { type: 'sort', entity: 'signup', field: 'name', direction: 'asc' }],
     },
     {
       id: 'applications',

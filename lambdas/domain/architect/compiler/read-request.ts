@@ -316,8 +316,10 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   // "my running club's members", "my running shoes": the club's or the shoes' records.
   running: /^ (?:club|clubs|shoes?|trainers|team|group|crew|coach)\b/,
   // "water my garden plants": the plants' watering.
-  garden: /^ (?:plants?|flowers?|rooms?)\b/,
-  'my garden': /^ (?:plants?|flowers?|rooms?)\b/,
+  garden: /^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b/,
+  'my garden': /^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b/,
+  // A babysitter's number is a contact, not hours worked.
+  babysitter: /^ (?:contacts?|directory|phone|numbers?)\b/,
   film: wordPattern('afterFilm'),
   gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
   wine: /^ (?:cellars?|making|racks?)\b/,
@@ -803,6 +805,8 @@ function recordsTool(text: string): string | null {
   if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
     return NOTE.guestBook;
   }
+  // A sign-up sheet is filled in at one browser, not from each person's own.
+  if (/\bsign ?ups?(?: sheets?| lists?)?\b|\bpotluck\b/.test(text)) return NOTE.signUps;
   if (wordPattern('formNouns').test(text)) {
     return NOTE.formSends;
   }

@@ -120,7 +120,7 @@ function vocabularyField(phrase: string): FieldSpec | undefined {
 }
 
 /**
- * Every vocabulary field a list item names, read left to right, a two-word name before a one-word
+ * Every vocabulary field a list item names, read left to right, a longer name before a shorter
  * one: commas are gone by now, so "sets, reps" arrives as "sets reps" and names two fields, while
  * "due date" names one.
  */
@@ -129,11 +129,12 @@ function vocabularyFields(chunk: string): Array<{ readonly word: string; readonl
   const found: Array<{ word: string; field: FieldSpec }> = [];
   const exact = (phrase: string): FieldSpec | undefined => FIELD_WORDS.find(([names]) => names.includes(phrase))?.[1];
   for (let i = 0; i < words.length;) {
-    const pair = `${words[i]} ${words[i + 1]}`;
-    const two = i + 1 < words.length ? exact(pair) : undefined;
-    const field = two ?? exact(words[i]!);
-    if (field && !found.some((f) => f.field.id === field.id)) found.push({ word: two ? pair : words[i]!, field });
-    i += two ? 2 : 1;
+    // The longest name first: "body fat percentage", then "body fat", then "fat".
+    const size = [3, 2, 1].find((n) => i + n <= words.length && exact(words.slice(i, i + n).join(' '))) ?? 1;
+    const word = words.slice(i, i + size).join(' ');
+    const field = exact(word);
+    if (field && !found.some((f) => f.field.id === field.id)) found.push({ word, field });
+    i += size;
   }
   return found;
 }
@@ -284,6 +285,11 @@ function withLists(
       /\b(track|log|record) which ([a-z]+s) ((?:[a-z]{3,}ed|did)(?: (?:in|up|out|off|back))?) (?:their|the|its|his|her) ([a-z]+)\b/g,
       (_m, verb: string, records: string, did: string, what: string) =>
         `${verb} ${records} with whether ${/^(?:handed|turned) in$/.test(did) ? 'submitted' : did.split(' ')[0]} ${what}`,
+    )
+    // "my video games and which ones I finished": each with a yes or no for it.
+    .replace(
+      /\b(?:and )?which (?:ones?|of them) (?:i|we) (?:have |ve )?((?:[a-z]{3,}ed|read|done|seen|beaten|won|beat|watched)(?: (?:in|up|out|off|back))?)\b/g,
+      'with whether $1',
     )
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":

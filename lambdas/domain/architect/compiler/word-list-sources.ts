@@ -76,6 +76,12 @@ export function sourceWordLists() {
     [['blood sugar', 'glucose', 'blood glucose', 'sugar level', 'sugar'], f.number('glucose', 'Blood sugar')],
     [['repro steps', 'reproduction steps'], f.long('repro', 'Steps to reproduce')],
     [['severity', 'intensity', 'pain level'], f.number('severity', 'Severity')],
+    // A macro tracker's "protein carbs and fat": a number of each, however the list is written.
+    [['protein'], f.number('protein', 'Protein')],
+    [['carbs', 'carbohydrates'], f.number('carbs', 'Carbs')],
+    [['body fat percentage'], f.number('bodyFat', 'Body fat percentage')],
+    [['body fat'], f.number('bodyFat', 'Body fat')],
+    [['fat', 'fats'], f.number('fat', 'Fat')],
     // "my sleep, mood and energy": how the day felt, as the mood tracker asks it.
     [['mood', 'moods'], f.choice('mood', 'Mood', ['Great', 'Good', 'Okay', 'Low', 'Bad'])],
     [['sleep', 'hours of sleep', 'hours slept', 'sleep hours'], f.number('hours', 'Sleep (hours)')],
@@ -279,7 +285,7 @@ export function sourceWordLists() {
     toBuy: String.raw`^(?:(?:a|an|the|my|our|some|all the) )?(?:list of )?(?:things|stuff|items) (?:(?:that )?(?:i|we) (?:want|would like|need|plan|hope) to|to) (?:buy|get|order|purchase)\b`,
     requestLabel: String.raw`^\s*(?:(?:my|our|an?|the|new|app|project|website)\s+)*(?:idea|request|task|project|app|brief|spec|prompt|goal|build|concept|wish)\s*:\s+(?=(?:a|an|the|my|our)\s)`,
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
-    moneyWords: String.raw`(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|fare|spent|budget|payment|payments|(?:hourly|daily|day) rate)$`,
+    moneyWords: String.raw`(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day) rate)$`,
     booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
@@ -305,7 +311,7 @@ export function sourceWordLists() {
     nativeAppAsked: String.raw`\b(ios|iphone app|ipad app|android|native app|mobile app|desktop app|windows app|mac app|macos app|app store|play store|apple watch|smartwatch)\b`,
     otherLanguageAsked: String.raw`\b(in|using|with|written in) (python|java|c\+\+|c#|rust|golang|go|php|ruby|swift|kotlin|django|flask|rails|spring)\b`,
     serverAsked: String.raw`\b(backend|back end|server[- ]side|api server|rest api|databases?|sql|postgres\w*|mysql|mongo\w*|firebase)\b`,
-    signInAsked: String.raw`\b(log ?in|sign ?(in|up)|user accounts?|(?<!\b(?:bank|savings|checking|current|credit card|investment|brokerage|retirement|pension|loan|utility|customer|client|business|joint) )accounts|passwords?(?! (generator|strength|checker|ideas?)s?\b)|authentication)\b`,
+    signInAsked: String.raw`\b(log ?in|sign ?in|sign ?up(?! (?:sheets?|lists?|sheet app))|user accounts?|(?<!\b(?:bank|savings|checking|current|credit card|investment|brokerage|retirement|pension|loan|utility|customer|client|business|joint) )accounts|passwords?(?! (generator|strength|checker|ideas?)s?\b)|authentication)\b`,
     notificationsAsked: String.raw`\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me|remind(?:s)? me|reminders?)\b`,
     sharingAsked: String.raw`\b(sync\w*|share (it |them )?with|shared( with)?|sharing|everyone can see|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b`,
     serviceCopyAsked: `\\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\\b(?= (?:clone|copy|for|like|style)\\b|$)|${copyOf('instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon')}`,
@@ -413,6 +419,7 @@ export function sourceWordLists() {
     readingNotes: {
       invoice: 'a printable invoice with line items (the app keeps each invoice as one record with its amount)',
       drawOne: 'drawing one at random (the app keeps the records you add and lists them)',
+      signUps: 'people signing up from their own devices (the sheet is filled in at this browser, and stays there)',
       guestBook: 'visitors signing it from their own devices (entries stay in the browser they were written in)',
       formSends: 'sending what a visitor fills in to you (the app has no server: entries stay in the browser they were made in)',
       timerAlarm: 'an alarm at a time of day (the timer counts down minutes, and a stopwatch counts up)',
