@@ -197,4 +197,34 @@ describe('a model can answer with the same spec', () => {
       expect(schema).toContain(word);
     }
   });
+
+  it('a change makes a field required or optional, gives it another type, renames it by "change X to Y", and names the app', () => {
+    const fieldOf = (r: ConsultantResponse, label: string) => r.app_spec!.entities[0]!.fields.find((f) => f.label === label);
+    // Each was "I did not find a change I can make in that".
+    const [, required] = converse(['a reading list', 'make rating required']);
+    expect(required!.response).toContain('Made the rating field required.');
+    expect(fieldOf(required!, 'Rating')!.required).toBe(true);
+    const [, optional] = converse(['a recipe book', 'make the name optional']);
+    expect(fieldOf(optional!, 'Name')!.required).toBe(false);
+    // A type the board cannot show takes the board with it, said so; a list view stays.
+    const [, text] = converse(['a reading list', 'change status to text']);
+    expect(text!.response).toContain('Made the status field text (the board view by it goes).');
+    expect(fieldOf(text!, 'Status')).toMatchObject({ type: 'text' });
+    expect(text!.app_spec!.views.map((v) => v.type)).toEqual(['list']);
+    const [, checkbox] = converse(['an expense tracker', 'change category to a checkbox']);
+    expect(fieldOf(checkbox!, 'Category')).toEqual({ id: 'category', label: 'Category', type: 'boolean', required: false });
+    const [, money] = converse(['an expense tracker', 'change amount to text']);
+    expect(money!.response).toContain('(the total by it goes)');
+    expect(money!.app_spec!.behaviours.map((b) => b.type)).not.toContain('total');
+    // "change X to Y" with a name that is no type renames; a value of the field or a look is no name.
+    const [, cost] = converse(['an expense tracker', 'change amount to cost']);
+    expect(cost!.response).toContain('Renamed the amount field to Cost.');
+    const [, reading] = converse(['a reading list', 'change the status to reading']);
+    expect(fieldOf(reading!, 'Status')).toMatchObject({ type: 'choice' });
+    const [, dark] = converse(['a reading list', 'change the theme to dark']);
+    expect(dark!.app_spec!.look.dark).toBe(true);
+    // Was no change: "name the app …" names it as "call it …" does.
+    const [, named] = converse(['a reading list', 'name the app Shelf']);
+    expect(named!.app_spec!.title).toBe('Shelf');
+  });
 });

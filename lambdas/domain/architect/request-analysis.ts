@@ -181,7 +181,7 @@ const MISSPELLINGS: Readonly<Record<string, string>> = {
 const MISSPELLED = new RegExp(`\\b(?:${Object.keys(MISSPELLINGS).join('|')})\\b`, 'g');
 
 /** The words that give the app a name: "called", "named", "set the title to"… */
-const NAMING = String.raw`\b(?:(?<!\b(?:field|fields|column|columns|category|tag|folder|option|choice|section) )(?:called|named|titled)|name it|call it|rename it(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)`;
+const NAMING = String.raw`\b(?:(?<!\b(?:field|fields|column|columns|category|tag|folder|option|choice|section) )(?:called|named|titled)|(?:name|call) (?:it|the app|my app|this app)|rename (?:it|the app|my app|this app)(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)`;
 const NAMING_WORDS = new RegExp(`${NAMING}\\b`);
 /** A name after them, in quotes or bare. */
 const QUOTED_NAME = new RegExp(

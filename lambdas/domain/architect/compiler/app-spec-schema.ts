@@ -111,7 +111,7 @@ export const LookSpecSchema = z.object({
 });
 export type LookSpec = z.infer<typeof LookSpecSchema>;
 
-const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
+export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   filter: ['tags', 'choice', 'boolean'],
   group: ['choice', 'tags', 'boolean', 'date', 'text'],
   total: ['number', 'money'],

@@ -1,4 +1,5 @@
 import {
+  FIELD_KINDS_FOR,
   MAX_ENTITY_FIELDS,
   type AppSpec,
   type BehaviourSpec,
@@ -218,6 +219,35 @@ class SpecEditor {
   /** Puts `next` where `field` was (same id, so the behaviours and views on it stay). */
   replaceField(entity: EntitySpec, field: FieldSpec, next: FieldSpec): void {
     entity.fields[entity.fields.indexOf(field)] = next;
+  }
+
+  /**
+   * Gives a field another type, keeping its id and label (and so its data's place); views and
+   * behaviours that cannot use the new type go with a word, a list view staying.
+   */
+  retypeField(entity: EntitySpec, field: FieldSpec, type: FieldSpec['type'], said: string): void {
+    const next: FieldSpec = { id: field.id, label: field.label, type, required: field.required };
+    this.replaceField(entity, field, next);
+    const fits = (kind: string, key: 'field' | 'by'): boolean =>
+      (FIELD_KINDS_FOR[key === 'by' ? 'group' : kind] ?? [type]).includes(type);
+    const dropped = this.behaviours.filter(
+      (b) =>
+        'entity' in b &&
+        b.entity === entity.id &&
+        (('field' in b && b.field === field.id && !fits(b.type, 'field')) ||
+          ('by' in b && b.by === field.id && !fits(b.type, 'by')) ||
+          ('weight' in b && b.weight === field.id && type !== 'number')),
+    );
+    this.behaviours = this.behaviours.filter((b) => !dropped.includes(b));
+    const wanted = (v: ViewSpec): FieldSpec['type'] | null =>
+      v.type === 'board' ? 'choice' : v.type === 'calendar' ? 'date' : null;
+    const views = this.views.filter((v) => !(v.entity === entity.id && v.field === field.id && wanted(v) && wanted(v) !== type));
+    const goneViews = this.views.filter((v) => !views.includes(v)).map((v) => `${v.type} view`);
+    this.views = views.some((v) => v.entity === entity.id) ? views : [...views, { type: 'list', entity: entity.id, field: null }];
+    const gone = [...goneViews, ...dropped.map((b) => b.type)];
+    this.changes.push(
+      `made the ${field.label.toLowerCase()} field ${said}${gone.length > 0 ? ` (the ${gone.join(' and the ')} by it ${gone.length > 1 ? 'go' : 'goes'})` : ''}`,
+    );
   }
 
   removeField(entity: EntitySpec, field: FieldSpec): void {
@@ -487,6 +517,33 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   return { id, label, type, required: false };
 }
 
+/** The types a change can give a field, by the words for them. */
+const RETYPES: ReadonlyArray<readonly [RegExp, FieldSpec['type']]> = [
+  [/^(?:check ?box|tick ?box|yes or no|yes no|boolean|toggle)$/, 'boolean'],
+  [/^(?:number|whole number|count)$/, 'number'],
+  [/^date$/, 'date'],
+  [/^(?:long text|paragraph|text area)$/, 'longtext'],
+  [/^(?:text|text field|short text)$/, 'text'],
+  [/^(?:money|amount of money|currency|price)$/, 'money'],
+  [/^(?:rating|star rating|stars)$/, 'rating'],
+  [/^tags$/, 'tags'],
+  [/^(?:link|url|web address)$/, 'url'],
+  [/^(?:photo|image|picture)$/, 'image'],
+];
+const TYPE_WORDS: Readonly<Record<FieldSpec['type'], string>> = {
+  text: 'text',
+  longtext: 'long text',
+  number: 'a number',
+  money: 'an amount of money',
+  date: 'a date',
+  boolean: 'a yes or no',
+  rating: 'a star rating',
+  tags: 'tags',
+  url: 'a link',
+  image: 'a photo',
+  choice: 'a choice',
+};
+
 /** Applies the words of `text` (normalised) to `spec`. */
 export function applySpecWords(
   spec: AppSpec,
@@ -531,8 +588,26 @@ export function applySpecWords(
       ed.behaviours = behaviours;
       ed.changes.push(`removed the ${type}`);
     }
+    // "make rating required", "make the notes optional".
+    const need = wordPattern('fieldRequired').exec(text);
+    const needed = need ? findField(primary, need[1]!, true) : undefined;
+    const required = need ? !/optional|not required/.test(need[2]!) : false;
+    if (needed && needed.required !== required) {
+      ed.replaceField(primary, needed, { ...needed, required });
+      ed.changes.push(`made the ${needed.label.toLowerCase()} field ${required ? 'required' : 'optional'}`);
+    }
+    // "change status to a checkbox", "make the price a number": the field keeps its name, as another type.
+    const retype = wordPattern('fieldRetype').exec(text);
+    const retyped = retype ? findField(primary, retype[1]!, true) : undefined;
+    const type = retype ? RETYPES.find(([words]) => words.test(retype[2]!))?.[1] : undefined;
+    if (retyped && type && retyped.type !== type) ed.retypeField(primary, retyped, type, TYPE_WORDS[type]);
     // "rename amount to cost", "call the amount field cost": the field keeps its data, under a new name.
-    const renamed = wordPattern('renameField').exec(text) ?? wordPattern('callField').exec(text);
+    // "change amount to cost" as well, when no type was asked and the new name is no value of it.
+    const changed = retype ? null : wordPattern('changeFieldTo').exec(text);
+    const renamed =
+      wordPattern('renameField').exec(text) ??
+      wordPattern('callField').exec(text) ??
+      (changed && !findField(primary, changed[1]!, true)?.options?.some((o) => o.toLowerCase() === changed[2]) ? changed : null);
     const field = renamed ? findField(primary, renamed[1]!, true) : undefined;
     if (field) {
       const label = titleCase(renamed![2]!).slice(0, 40);
