@@ -381,10 +381,8 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   },
   // A pet's vaccinations and vet visits are its care records, not one's own medical history.
   medicalHistory: {
-    named:
-      /\b(?:family|kids?|children|son|daughter|bab(?:y|ies)|mom|mum|dad|parents?|wife|husband|grand(?:ma|pa|parents?)|myself)\b/,
-    others:
-      /\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b/,
+    named: wordPattern('medicalHistoryNamed'),
+    others: wordPattern('medicalHistoryOthers'),
   },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
@@ -1115,7 +1113,7 @@ const JOB_WORDS = /\b(?:jobs?|work|appointments?|bookings?|visits?|schedule)\b/;
 
 /** Drinks one counts beside water: "my daily water and coffee intake". */
 /** Words of drinks counted, not tasted. */
-const DRUNK = /\b(?:intake|drink|drank|drinking|how much|how many|cups?|glasses|consumption)\b/;
+const DRUNK = wordPattern('drinksCounted');
 const OTHER_DRINKS = /\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b/g;
 
 /**
@@ -1146,8 +1144,7 @@ function drinksCounted(water: Preset, text: string): Preset {
 }
 
 /** Turns taken at chores: "whose turn it is to do the dishes", "a chore rota". */
-const WHOSE_TURN =
-  /\bwhose turn\b|\btak(?:e|ing) turns\b|\b(?:chores?|cleaning|dish(?:es)?|dishwashing) (?:rotas?|rotations?|rosters?)\b/;
+const WHOSE_TURN = wordPattern('whoseTurn');
 
 /** Sports one logs by distance and time, each word with the name of one session of it. */
 const SPORTS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -1224,15 +1221,13 @@ const HOW_MANY_DONE = wordPattern('howManyDone');
  * "count my daily pushups", "count my cigarettes": a count of them by day; things one has ("count
  * my coins") are not counted by day.
  */
-const COUNT_MINE =
-  /\bcount (?:my|our) (?:(?:daily|weekly) ((?:[a-z]+ )?[a-z]{3,}s)|((?:[a-z]+ )?[a-z]{3,}s) (?:a|per|each|every) (?:day|week)|(push ?ups|sit ?ups|squats|reps|laps|cigarettes|cigs|drinks|beers|coffees|sodas|snacks))$/;
+const COUNT_MINE = wordPattern('countMine');
 
 /** "how many hours I spend on video games", "how much time my kids spend on homework". */
-const TIME_SPENT =
-  /\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:on|doing|playing|watching|at) (?:my |our |the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)/;
+const TIME_SPENT = wordPattern('timeSpent');
 
 /** "track the number of visitors to my shop each day", "log the number of eggs my hens lay". */
-const NUMBER_OF = /\b(?:track|log|record|count|keep track of) (?:the )?number of ((?:[a-z]+ )?[a-z]{3,}s)\b/;
+const NUMBER_OF = wordPattern('numberOf');
 
 /** The parts of a request for a count by day (`unit` of `noun`, as `phrase` says it), or null. */
 function countAsked(text: string): { unit: string | undefined; noun: string; phrase: string; words: string } | null {

@@ -298,10 +298,7 @@ function withLists(
   for (const m of text
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "assign tasks to people": who each one is for.
-    .replace(
-      /\b(?:assign(?:ing)? (?:tasks|them|it|chores|jobs|items|each (?:task|chore|one))|(?:can be |are |get |be )?assigned) to (?:people|someone|others|family members|each other|team members|members|a person|different people)\b/g,
-      'with assignee',
-    )
+    .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
     // "date finished", "date read": the day it was done, as "finished on".
     .replace(new RegExp(DATE_DONE.source, 'g'), '$1 on')
     // "add a field for cooking time", "a column called format": the field's own words.
@@ -312,15 +309,12 @@ function withLists(
     .replace(/\b(?:a |the )?lists? of /g, '')
     // "track which students handed in their homework": the students, each with a yes or no.
     .replace(
-      /\b(track|log|record) which ([a-z]+s) ((?:[a-z]{3,}ed|did)(?: (?:in|up|out|off|back))?) (?:their|the|its|his|her) ([a-z]+)\b/g,
+      wordPattern('whichRecordsDid', 'g'),
       (_m, verb: string, records: string, did: string, what: string) =>
         `${verb} ${records} with whether ${/^(?:handed|turned) in$/.test(did) ? 'submitted' : did.split(' ')[0]} ${what}`,
     )
     // "my video games and which ones I finished": each with a yes or no for it.
-    .replace(
-      /\b(?:and )?which (?:ones?|of them) (?:i|we) (?:have |ve )?((?:[a-z]{3,}ed|read|done|seen|beaten|won|beat|watched)(?: (?:in|up|out|off|back))?)\b/g,
-      'with whether $1',
-    )
+    .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
