@@ -2807,6 +2807,23 @@ describe('request → spec', () => {
     // "which ones I finished" was dropped without a word.
     expect(labelsOf('a list of my video games and which ones I finished')).toContain('Done:boolean');
   });
+
+  test('when one last did something is a log of each time; a measure of records is theirs; a clause after a pair is no part of it', () => {
+    // Was refused as not understood.
+    expect(readRequest('I need something to remember when I last changed my air filters')).toMatchObject({
+      outcome: 'spec',
+      interpretedAs: 'a log of each time you changed your air filters',
+    });
+    expect(kindOf('a log of when I feed my fish')).toBe('a log of each time you feed your fish');
+    // Were records called "Distance entry", "Mileage entry" and "Length entry".
+    expect(kindOf('track the distance of my bike rides')).toBe('a cycling log');
+    expect(kindOf('I want to track the mileage of my bike rides')).toBe('a cycling log');
+    expect(kindOf('track the length of my runs')).toBe('a running log');
+    // Was "medicine doses when" named as left out.
+    expect(readRequest("log my kid's temperature and medicine doses when sick").leftOut).toEqual([
+      'medicine doses as a second kind of record (the app keeps temperature entries)',
+    ]);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -272,8 +272,7 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     wordPattern('pairAfterFor').exec(text);
   if (!pair) return [];
   // "track my mood and write a note", "log my meals and add a photo": a verb, not records.
-  if (/^ (?:a|an|the|my|our|your|it|them|me|how|what|when|where|if|whether)\b/.test(text.slice(pair.index + pair[0].length)))
-    return [];
+  if (/^ (?:a|an|the|my|our|your|it|them|me|how|what|where|whether)\b/.test(text.slice(pair.index + pair[0].length))) return [];
   // "my daily calories and protein": how often says nothing of the records.
   const words = pair.slice(1).flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '')] : []));
   // "track my plants and when I last watered them": a clause, not records.
@@ -1027,9 +1026,11 @@ const EVENT_TIMES = wordPattern('everyTimeRecords');
 
 /** Said to the person: "my baby wakes" is "your baby wakes", "I drink" "you drink", "ive read" "you've read". */
 const toYou = (words: string): string =>
-  words.replace(/^(my|our|i|we|ive|weve) /, (_m, w: string) =>
-    /^(?:my|our)$/.test(w) ? 'your ' : /ve$/.test(w) ? "you've " : 'you ',
-  );
+  words
+    .replace(/^(my|our|i|we|ive|weve) /, (_m, w: string) =>
+      /^(?:my|our)$/.test(w) ? 'your ' : /ve$/.test(w) ? "you've " : 'you ',
+    )
+    .replace(/ (?:my|our) /g, ' your ');
 
 /** A log of each time something happens (`what`: "my baby wakes up at night"), with its date and time. */
 function eventLog(what: string): Preset {
@@ -1502,7 +1503,12 @@ export function readRequest(request: string): RequestReading {
     generic = true;
   }
   // Each time something happens is a dated record of it: "log every time my baby wakes up at night".
-  const happening = !chosen ? EVENT_TIMES.exec(text)?.[1]?.trim() : undefined;
+  // ("when I last changed my air filters": each time I changed them, the last one first.)
+  const happening = !chosen
+    ? EVENT_TIMES.exec(text)?.[1]
+        ?.trim()
+        .replace(/^(i|we) last /, '$1 ')
+    : undefined;
   if (happening) {
     chosen = eventLog(happening);
     generic = true;

@@ -110,7 +110,7 @@ export function sourceWordLists() {
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
-    trackPair: String.raw`\b(?:track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?) (?:of )?(?:(?:my|our|the) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as)\b)[a-z]+){0,2})`,
+    trackPair: String.raw`\b(?:track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?) (?:of )?(?:(?:my|our|the) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
     // A church's or a school's may be one's own giving to it ("track donations to our church").
     donationsReceived: String.raw`\b(?:donors?|(?:we|our [a-z]+|they) (?:receive[sd]?|get|gets|got|collect(?:s|ed)?|raise[sd]?|take in|took in)|(?:donations|gifts) (?:to|for|at|of) (?:my|our) (?:[a-z]+ ){0,2}(?:non ?profit|charity|organi[sz]ation|fundraiser|food bank|shelter|rescue|foundation|cause|campaign)|for (?:my|our) (?:small |local |little )?(?:non ?profit|charity|food bank|shelter|rescue|foundation))\b`,
     timerKeepsSessions: String.raw`\b(?:(?:logs?|logged|logging|records?|recorded|recording|keeps?|saves?|saved|stores?|tracks?|tracked|remembers?) (?:a (?:log|history|record) of )?(?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings|how long|minutes)|(?:with|and|plus|keeps?) (?:a |an )?(?:(?:session|sessions) )?(?:log|history|record|logbook|journal)(?: of (?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings))?)\b`,
@@ -125,7 +125,7 @@ export function sourceWordLists() {
     // own things, lent out.
     lentRecords: String.raw`\b(?:who|which [a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?(?:[a-z]+s|gear|equipment))\b)?`,
     /** "log every time my dog barks": the records are what happens each time (read-request.ts). */
-    everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count)(?: of)? (?:every time|each time|the times?|times|when|whenever) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
+    everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count|remember|know)(?: of)? (?:every time|each time|the times?|times|when|whenever|when (?=(?:i|we) last\b)) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
     /** Owners whose records a possessive names: "my students' lessons" (read-request.ts, OWNER_PLURALS). */
     ownerPlurals: String.raw`^(?:chickens|hens|students|pupils|kids|children|clients|customers|patients|friends|members|players|dogs|cats|pets|horses|employees|tenants|guests|sons|daughters|parents|grandkids)$`,
     /** What to cook from what one has: a recipe finder (read-request.ts). */
@@ -194,7 +194,7 @@ export function sourceWordLists() {
     gameBoardSize: String.raw`\b(?:[4-9]|1\d)(?: ?x ?| by )(?:[4-9]|1\d)\b|\b(?:four|five|six|bigger|larger) (?:by|in a row|board)\b`,
     notAWishNoun: String.raw`(?:^| )(?:apps?|tools?|websites?|pages?|something|things?|stuff|items?)$`,
     progressWords: String.raw`^(?:progress|activity|activities|info|information|data|details|results|stats|statistics|shopping|days|times|dates)$`,
-    measureOnlyWords: String.raw`^(?:money|cash|glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces|hours|minutes)$`,
+    measureOnlyWords: String.raw`^(?:money|cash|glasses|cups|mugs|bottles|liters|litres|ounces|pints|gallons|servings|portions|bowls|slices|pieces|hours|minutes|distance|distances|mileage|miles|kilometers|kilometres|km|length|lengths|duration|pace|speed)$`,
     inBeforeUnit: String.raw`\bin (?=(?:km|miles|kg|lbs|pounds|grams|ml|litres|liters|minutes|hours|metres|meters|feet|cm)\b)`,
     namingVerbs: String.raw`^(?:with|including|plus|and (?:their|its)|should .+|must have|contains?|containing|need|by|:)$`,
     beforeClause: String.raw`^(?!\s*(?:who|what|how|when|whether)\b)(.*?)\b(?:i|im|ive|we|were|weve|they|theyre|it)\b.*`,
