@@ -335,7 +335,7 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
 const HOUSEHOLD = wordPattern('household');
 /** Costs parted among people: split, shared. */
-const SHARED_SPENDING = /\b(?:split\w*|between|among)\b|\bshared (?:expenses?|costs?|bills?|spending)\b/;
+const SHARED_SPENDING = wordPattern('sharedSpending');
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
@@ -1108,14 +1108,14 @@ function timedSessions(): Preset {
 /** A business that does work for clients: "my lawn mowing business", "our cleaning company". */
 const SERVICE_BUSINESS = wordPattern('serviceBusiness');
 /** Words that ask for something to be made or kept, beside what the person does. */
-const ASKS_FOR_APP = /\b(?:need|want|track|log|keep|manage|app|tool|system|organi[sz]e|build|make)\b/;
+const ASKS_FOR_APP = wordPattern('asksForApp');
 /** What a service business does for its clients, each one a job. */
-const JOB_WORDS = /\b(?:jobs?|work|appointments?|bookings?|visits?|schedule)\b/;
+const JOB_WORDS = wordPattern('jobWords');
 
 /** Drinks one counts beside water: "my daily water and coffee intake". */
 /** Words of drinks counted, not tasted. */
 const DRUNK = wordPattern('drinksCounted');
-const OTHER_DRINKS = /\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b/g;
+const OTHER_DRINKS = wordPattern('otherDrinks', 'g');
 
 /**
  * The water tracker with a count of each other drink named beside it, added up per day: water and
@@ -1148,22 +1148,12 @@ function drinksCounted(water: Preset, text: string): Preset {
 const WHOSE_TURN = wordPattern('whoseTurn');
 
 /** Sports one logs by distance and time, each word with the name of one session of it. */
-const SPORTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:runs?|running|jogs?|jogging)$/, 'Run'],
-  [/^(?:bike rides?|rides?|cycling|biking)$/, 'Ride'],
-  [/^bike$/, 'Bike'],
-  [/^(?:swims?|swimming)$/, 'Swim'],
-  [/^(?:walks?|walking)$/, 'Walk'],
-  [/^(?:hikes?|hiking)$/, 'Hike'],
-  [/^(?:rows?|rowing)$/, 'Row'],
-  [/^(?:climbs?|climbing)$/, 'Climb'],
-  [/^(?:skiing|ski)$/, 'Ski'],
-];
-const SPORT_WORD =
-  'bike rides?|rides?|runs?|running|jogs?|jogging|cycling|biking|bike|swims?|swimming|walks?|walking|hikes?|hiking|rows?|rowing|climbs?|climbing|skiing|ski';
+const SPORTS = WORD_LISTS.sports.map(([name, words]) => [new RegExp(`^(?:${words})$`), name] as const);
 /** Two or more sports in a list ("my runs, rides and swims", "swim, bike, run"), read or as written. */
-const sportList = (comma: string, flags = ''): RegExp =>
-  new RegExp(`\\b(?:${SPORT_WORD})(?:(?:${comma}| and | or |${comma}and )(?:my )?(?:${SPORT_WORD}))+\\b`, flags);
+const sportList = (comma: string, flags = ''): RegExp => {
+  const word = WORD_LISTS.sports.map(([, words]) => words).join('|');
+  return new RegExp(`\\b(?:${word})(?:(?:${comma}| and | or |${comma}and )(?:my )?(?:${word}))+\\b`, flags);
+};
 const SPORT_LIST = sportList(' {2}');
 const SPORT_LIST_WRITTEN = sportList(',\\s*', 'i');
 

@@ -88,6 +88,22 @@ export function sourceWordLists() {
   ];
   return {
     fieldWords,
+    /** Sports one logs by distance and time: each session's name, and the words that say it. */
+    sports: [
+      ['Run', 'runs?|running|jogs?|jogging'],
+      ['Ride', 'bike rides?|rides?|cycling|biking'],
+      ['Bike', 'bike'],
+      ['Swim', 'swims?|swimming'],
+      ['Walk', 'walks?|walking'],
+      ['Hike', 'hikes?|hiking'],
+      ['Row', 'rows?|rowing'],
+      ['Climb', 'climbs?|climbing'],
+      ['Ski', 'skiing|ski'],
+    ] as ReadonlyArray<readonly [string, string]>,
+    sharedSpending: String.raw`\b(?:split\w*|between|among)\b|\bshared (?:expenses?|costs?|bills?|spending)\b`,
+    asksForApp: String.raw`\b(?:need|want|track|log|keep|manage|app|tool|system|organi[sz]e|build|make)\b`,
+    jobWords: String.raw`\b(?:jobs?|work|appointments?|bookings?|visits?|schedule)\b`,
+    otherDrinks: String.raw`\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b`,
     countdownToDate: String.raw`\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)`,
     notAFieldList: String.raw`\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$`,
     notFieldWords: String.raw`\b(?:mode|theme|themes|look|style|design|layout|colou?rs?|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board|kanban|table|cards?|grid|list|lists|search|searching|filters?|filtering|sort|sorting|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|heat ?maps?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|daily|weekly|monthly|yearly|today|week|month|year ago|years ago|ago|time zones?|maps?|gps|camera|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them|who|whom|whose|what|how|why)\b`,
