@@ -2824,6 +2824,22 @@ describe('request → spec', () => {
       'medicine doses as a second kind of record (the app keeps temperature entries)',
     ]);
   });
+
+  test('when things arrive or expire is a date; which got accepted is a yes or no; what a band got paid is money; overtime is hours', () => {
+    // Each was dropped without a word.
+    for (const [prompt, label] of [
+      ['a tracker for my online orders and when they will arrive', 'Arrives on:date'],
+      ['a tracker for my coupons and when they expire', 'Expires on:date'],
+      ['an app to log my freelance writing pitches and which got accepted', 'Accepted:boolean'],
+    ] as const) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining([label]) });
+    }
+    // Was a number.
+    expect(labelsOf('a tool for my band to track gigs and how much we got paid')).toContain('Amount:money');
+    // Was named as left out, as a second kind of record.
+    expect(readRequest("I'm a nurse and want to track my shifts and overtime")).toMatchObject({ leftOut: [] });
+    expect(labelsOf("I'm a nurse and want to track my shifts and overtime")).toContain('Overtime (hours):number');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

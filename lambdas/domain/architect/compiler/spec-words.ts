@@ -321,6 +321,11 @@ function withLists(
     .replace(wordPattern('recordsAndHow'), '$1 with ')
     // "when to harvest": its date; "where I bought it": the place, as "bought at".
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
+    // "when they will arrive", "when it expires": the day it does.
+    .replace(
+      /\b(?:(?:and|with) )?when (?:it|they) (?:will |should |is due to |are due to )?(arrive|ship|expire|renew|return|hatch|open|close|start|end)s?\b/g,
+      'with $1s on',
+    )
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
     .replace(wordPattern('laterSentenceList', 'g'), 'with')
