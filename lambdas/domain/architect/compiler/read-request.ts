@@ -1032,6 +1032,25 @@ const toYou = (words: string): string =>
     )
     .replace(/ (?:my|our) /g, ' your ');
 
+/**
+ * A log of dated records made for a request (not a catalog app): one entity in a table, each
+ * record added, edited and deleted, then `more` (its sort, its totals).
+ */
+function datedLog(title: string, phrase: string, entity: EntitySpec, more: readonly BehaviourSpec[]): Preset {
+  return {
+    id: 'generic',
+    keywords: [],
+    title,
+    phrase,
+    entities: [entity],
+    views: [{ type: 'table', entity: entity.id, field: null }],
+    behaviours: [{ type: 'crud', entity: entity.id }, ...more],
+  };
+}
+
+/** Newest first, by the record's date. */
+const newestFirst = (entity: string): BehaviourSpec => ({ type: 'sort', entity, field: 'date', direction: 'desc' });
+
 /** A log of each time something happens (`what`: "my baby wakes up at night"), with its date and time. */
 function eventLog(what: string): Preset {
   const said = what.replace(/^(?:my|our) /, '').replace(/^i /, 'I ');
@@ -1042,19 +1061,10 @@ function eventLog(what: string): Preset {
     fields: [f.date('date', 'Date', true), f.text('at', 'Time'), f.long('notes', 'Notes')],
     parent: null,
   };
-  return {
-    id: 'generic',
-    keywords: [],
-    title: titleCase(['When', ...said.split(' ')]).slice(0, 80),
-    phrase: `a log of each time ${toYou(what)}`,
-    entities: [entity],
-    views: [{ type: 'table', entity: 'time', field: null }],
-    behaviours: [
-      { type: 'crud', entity: 'time' },
-      { type: 'search', entity: 'time' },
-      { type: 'sort', entity: 'time', field: 'date', direction: 'desc' },
-    ],
-  };
+  return datedLog(titleCase(['When', ...said.split(' ')]).slice(0, 80), `a log of each time ${toYou(what)}`, entity, [
+    { type: 'search', entity: 'time' },
+    newestFirst('time'),
+  ]);
 }
 
 /** Gifts a group receives, not gifts one gives: "donations to my nonprofit", "donors to our church". */
@@ -1090,19 +1100,10 @@ function timedSessions(): Preset {
     ],
     parent: null,
   };
-  return {
-    id: 'generic',
-    keywords: [],
-    title: 'Sessions',
-    phrase: 'a log of timed sessions with a timer',
-    entities: [entity],
-    views: [{ type: 'table', entity: 'session', field: null }],
-    behaviours: [
-      { type: 'crud', entity: 'session' },
-      { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
-      { type: 'total', entity: 'session', field: 'minutes', by: 'date' },
-    ],
-  };
+  return datedLog('Sessions', 'a log of timed sessions with a timer', entity, [
+    newestFirst('session'),
+    { type: 'total', entity: 'session', field: 'minutes', by: 'date' },
+  ]);
 }
 
 /** A business that does work for clients: "my lawn mowing business", "our cleaning company". */
@@ -1112,9 +1113,9 @@ const ASKS_FOR_APP = wordPattern('asksForApp');
 /** What a service business does for its clients, each one a job. */
 const JOB_WORDS = wordPattern('jobWords');
 
-/** Drinks one counts beside water: "my daily water and coffee intake". */
 /** Words of drinks counted, not tasted. */
 const DRUNK = wordPattern('drinksCounted');
+/** Drinks one counts beside water: "my daily water and coffee intake". */
 const OTHER_DRINKS = wordPattern('otherDrinks', 'g');
 
 /**
@@ -1188,20 +1189,11 @@ function sportsLog(text: string): { preset: Preset; words: string } | null {
   };
   return {
     words: list,
-    preset: {
-      id: 'generic',
-      keywords: [],
-      title: 'Training',
-      phrase: `a training log (${sports.map((s) => s.toLowerCase()).join(', ')})`,
-      entities: [entity],
-      views: [{ type: 'table', entity: 'session', field: null }],
-      behaviours: [
-        { type: 'crud', entity: 'session' },
-        { type: 'filter', entity: 'session', field: 'sport' },
-        { type: 'sort', entity: 'session', field: 'date', direction: 'desc' },
-        { type: 'total', entity: 'session', field: 'distance', by: 'sport' },
-      ],
-    },
+    preset: datedLog('Training', `a training log (${sports.map((s) => s.toLowerCase()).join(', ')})`, entity, [
+      { type: 'filter', entity: 'session', field: 'sport' },
+      newestFirst('session'),
+      { type: 'total', entity: 'session', field: 'distance', by: 'sport' },
+    ]),
   };
 }
 
@@ -1255,27 +1247,17 @@ function countLog({ unit, noun, phrase }: { unit: string | undefined; noun: stri
   const id = camel(`${one.join(' ')} entry`);
   if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
   const count = camel(counted);
-  return {
-    id: 'generic',
-    keywords: [],
-    title: titleCase([...(unit ? [unit, 'of'] : []), ...words]).slice(0, 80),
-    phrase,
-    entities: [
-      {
-        id,
-        name: capital(`${one.join(' ')} entry`),
-        plural: capital(`${one.join(' ')} entries`),
-        fields: [f.date('date', 'Date', true), f.number(count, capital(counted), true), f.long('notes', 'Notes')],
-        parent: null,
-      },
-    ],
-    views: [{ type: 'table', entity: id, field: null }],
-    behaviours: [
-      { type: 'crud', entity: id },
-      { type: 'sort', entity: id, field: 'date', direction: 'desc' },
-      { type: 'total', entity: id, field: count, by: 'date' },
-    ],
+  const entity: EntitySpec = {
+    id,
+    name: capital(`${one.join(' ')} entry`),
+    plural: capital(`${one.join(' ')} entries`),
+    fields: [f.date('date', 'Date', true), f.number(count, capital(counted), true), f.long('notes', 'Notes')],
+    parent: null,
   };
+  return datedLog(titleCase([...(unit ? [unit, 'of'] : []), ...words]).slice(0, 80), phrase, entity, [
+    newestFirst(id),
+    { type: 'total', entity: id, field: count, by: 'date' },
+  ]);
 }
 
 /** "what to cook with the ingredients I have", "what I can make from what's in my fridge". */
