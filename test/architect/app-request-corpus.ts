@@ -123,6 +123,24 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // Was refused as not understood.
   {
+    prompt: 'an app for my lawn mowing business',
+    builds: 'spec',
+    entities: ['Job'],
+    behaviours: ['filter', 'total'],
+    fields: { Client: 'text', Date: 'date', Price: 'money', Paid: 'boolean' },
+    interpreted: true,
+  },
+  // Was the running log with "Rides" and "Swims" as text fields.
+  {
+    prompt: 'I am training. I want to track my runs, rides and swims.',
+    builds: 'spec',
+    entities: ['Session'],
+    behaviours: ['filter', 'total'],
+    fields: { Sport: 'choice', 'Distance (km)': 'number', Minutes: 'number' },
+    interpreted: true,
+  },
+  // Was refused as not understood.
+  {
     prompt: 'an app to keep my medical history',
     builds: 'spec',
     entities: ['Medical record'],
