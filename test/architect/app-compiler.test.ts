@@ -2840,6 +2840,29 @@ describe('request → spec', () => {
     expect(readRequest("I'm a nurse and want to track my shifts and overtime")).toMatchObject({ leftOut: [] });
     expect(labelsOf("I'm a nurse and want to track my shifts and overtime")).toContain('Overtime (hours):number');
   });
+
+  test('how long something takes is its minutes by day; a business that sells what it makes keeps its sales', () => {
+    // Was records called "Long".
+    expect(readRequest('track how long my commute takes each day')).toMatchObject({
+      interpretedAs: 'a log of how long your commute takes',
+      spec: { behaviours: expect.arrayContaining([{ type: 'total', entity: 'commuteEntry', field: 'minutes', by: 'date' }]) },
+    });
+    // Were refused as not understood.
+    for (const prompt of [
+      'an app for my baking business',
+      'an app for my candle business',
+      'I run a candle business and need to track sales',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a sales log' });
+    }
+    // Saying only what one does asks for nothing yet; a website for it is the page.
+    expect(readRequest('I run a baking business').outcome).toBe('refused');
+    expect(kindOf('a website for my candle business')).toBe('page');
+    // "count my steps, water and sleep": sleep was dropped without a word, and water too.
+    const steps = readRequest('an app to count my steps, water and sleep each day');
+    expect(labelsOf('an app to count my steps, water and sleep each day')).toContain('Sleep (hours):number');
+    expect(steps.leftOut).toContain('water as a second kind of record (the app keeps step entries)');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

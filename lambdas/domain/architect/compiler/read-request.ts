@@ -1225,6 +1225,9 @@ function countAsked(text: string): { unit: string | undefined; noun: string; phr
     const much = /^how much/.test(words) ? 'much' : 'many';
     return { unit, noun, words, phrase: `a log of how ${much} ${unit ? `${unit} of ` : ''}${noun} ${toYou(`${who} ${verb}`)}` };
   }
+  // "how long my commute takes": the minutes it took, each day.
+  const taken = wordPattern('timeTaken').exec(text);
+  if (taken) return { unit: 'minutes', noun: taken[1]!, words: taken[0], phrase: `a log of how long your ${taken[1]} takes` };
   const numbered = NUMBER_OF.exec(text);
   if (numbered)
     return { unit: undefined, noun: numbered[1]!, words: numbered[0], phrase: `a log of the number of ${numbered[1]}` };
@@ -1450,6 +1453,12 @@ export function readRequest(request: string): RequestReading {
   }
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
+  // A business that sells what it makes keeps its sales: "an app for my candle business".
+  const goods = !chosen && !kindNamed ? wordPattern('goodsBusiness').exec(text) : null;
+  if (goods && (goods[0].startsWith('for ') || ASKS_FOR_APP.test(text.replace(goods[0], ' ')))) {
+    chosen = PRESETS.find((p) => p.id === 'sales') ?? null;
+    generic = true;
+  }
   // A service business keeps its jobs: "an app for my lawn mowing business", "… to track customers
   // and jobs". Records it names that are not its jobs are the records ("… to track the dogs I walked").
   // Saying only what one does ("I run a dog walking business") asks for nothing yet: the
