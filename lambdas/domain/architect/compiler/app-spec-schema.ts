@@ -111,6 +111,11 @@ export const LookSpecSchema = z.object({
 });
 export type LookSpec = z.infer<typeof LookSpecSchema>;
 
+/** The type of field a view is laid out by: a board's columns are a choice's values, a calendar's days a date's. */
+export function viewFieldType(type: string): FieldType | null {
+  return type === 'board' ? 'choice' : type === 'calendar' ? 'date' : null;
+}
+
 export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   filter: ['tags', 'choice', 'boolean'],
   group: ['choice', 'tags', 'boolean', 'date', 'text'],
@@ -155,7 +160,7 @@ export const AppSpecSchema = z
     });
     spec.views.forEach((view, i) => {
       if (!entities.has(view.entity)) return issue(['views', i, 'entity'], `unknown entity "${view.entity}"`);
-      const wanted = view.type === 'board' ? 'choice' : view.type === 'calendar' ? 'date' : null;
+      const wanted = viewFieldType(view.type);
       if (wanted) {
         const field = view.field ? fieldOf(view.entity, view.field) : undefined;
         if (field?.type !== wanted) issue(['views', i, 'field'], `a ${view.type} needs a ${wanted} field of ${view.entity}`);

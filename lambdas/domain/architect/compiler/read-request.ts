@@ -1110,6 +1110,16 @@ function timedSessions(): Preset {
 const SERVICE_BUSINESS = wordPattern('serviceBusiness');
 /** Words that ask for something to be made or kept, beside what the person does. */
 const ASKS_FOR_APP = wordPattern('asksForApp');
+
+/**
+ * A business `pattern` names, when the request asks for something for it ("an app for my candle
+ * business", "I run a cleaning company and need to track jobs"), or null: saying only what one
+ * does ("I run a dog walking business") asks for nothing yet, and the consultant asks what to keep.
+ */
+function businessAsked(pattern: RegExp, text: string): RegExpExecArray | null {
+  const business = pattern.exec(text);
+  return business && (business[0].startsWith('for ') || ASKS_FOR_APP.test(text.replace(business[0], ' '))) ? business : null;
+}
 /** What a service business does for its clients, each one a job. */
 const JOB_WORDS = wordPattern('jobWords');
 
@@ -1454,18 +1464,13 @@ export function readRequest(request: string): RequestReading {
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
   // A business that sells what it makes keeps its sales: "an app for my candle business".
-  const goods = !chosen && !kindNamed ? wordPattern('goodsBusiness').exec(text) : null;
-  if (goods && (goods[0].startsWith('for ') || ASKS_FOR_APP.test(text.replace(goods[0], ' ')))) {
+  if (!chosen && !kindNamed && businessAsked(wordPattern('goodsBusiness'), text)) {
     chosen = PRESETS.find((p) => p.id === 'sales') ?? null;
     generic = true;
   }
   // A service business keeps its jobs: "an app for my lawn mowing business", "… to track customers
   // and jobs". Records it names that are not its jobs are the records ("… to track the dogs I walked").
-  // Saying only what one does ("I run a dog walking business") asks for nothing yet: the
-  // consultant asks what to keep.
-  const business = !chosen && !kindNamed ? SERVICE_BUSINESS.exec(text) : null;
-  const service =
-    business && (business[0].startsWith('for ') || ASKS_FOR_APP.test(text.replace(business[0], ' '))) ? business : null;
+  const service = !chosen && !kindNamed ? businessAsked(SERVICE_BUSINESS, text) : null;
   const serviceRecords = service ? genericReading(text.replace(service[0], ' ')) : null;
   if (
     service &&

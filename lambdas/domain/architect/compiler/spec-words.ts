@@ -1,5 +1,6 @@
 import {
   FIELD_KINDS_FOR,
+  viewFieldType,
   MAX_ENTITY_FIELDS,
   type AppSpec,
   type BehaviourSpec,
@@ -239,9 +240,10 @@ class SpecEditor {
           ('weight' in b && b.weight === field.id && type !== 'number')),
     );
     this.behaviours = this.behaviours.filter((b) => !dropped.includes(b));
-    const wanted = (v: ViewSpec): FieldSpec['type'] | null =>
-      v.type === 'board' ? 'choice' : v.type === 'calendar' ? 'date' : null;
-    const views = this.views.filter((v) => !(v.entity === entity.id && v.field === field.id && wanted(v) && wanted(v) !== type));
+    const views = this.views.filter((v) => {
+      const wanted = viewFieldType(v.type);
+      return !(v.entity === entity.id && v.field === field.id && wanted && wanted !== type);
+    });
     const goneViews = this.views.filter((v) => !views.includes(v)).map((v) => `${v.type} view`);
     this.views = views.some((v) => v.entity === entity.id) ? views : [...views, { type: 'list', entity: entity.id, field: null }];
     const gone = [...goneViews, ...dropped.map((b) => b.type)];
@@ -529,6 +531,10 @@ const RETYPES: ReadonlyArray<readonly [RegExp, FieldSpec['type']]> = [
   [/^(?:link|url|web address)$/, 'url'],
   [/^(?:photo|image|picture)$/, 'image'],
 ];
+/** "change status to a checkbox", "make the rating a number": the field, then the words of a type above. */
+const FIELD_RETYPE = new RegExp(
+  `${WORD_LISTS.fieldRetype}(${RETYPES.map(([words]) => words.source.slice(1, -1)).join('|')})(?: field)?$`,
+);
 const TYPE_WORDS: Readonly<Record<FieldSpec['type'], string>> = {
   text: 'text',
   longtext: 'long text',
@@ -596,7 +602,7 @@ export function applySpecWords(
       ed.changes.push(`made the ${needed.label.toLowerCase()} field ${required ? 'required' : 'optional'}`);
     }
     // "change status to a checkbox", "make the price a number": the field keeps its name, as another type.
-    const retype = wordPattern('fieldRetype').exec(text);
+    const retype = FIELD_RETYPE.exec(text);
     const retyped = retype ? findField(primary, retype[1]!, true) : undefined;
     const type = retype ? RETYPES.find(([words]) => words.test(retype[2]!))?.[1] : undefined;
     if (retyped && type && retyped.type !== type) ed.retypeField(primary, retyped, type, TYPE_WORDS[type]);

@@ -222,7 +222,8 @@ export function sourceWordLists() {
     removeField: String.raw`\b(?:remove|drop|delete|without|no|(?:dont|do not) (?:need|want))\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)(\s+(?:field|column)\b)?`,
     removeBehaviour: String.raw`\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b`,
     fieldRequired: String.raw`\bmake (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (required|mandatory|compulsory|optional|not required)\b`,
-    fieldRetype: String.raw`\b(?:change|make|turn|switch|convert) (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to |into |)(?:be )?(?:a |an )?(check ?box|tick ?box|yes or no|yes no|boolean|toggle|number|whole number|count|date|long text|paragraph|text area|text|text field|short text|money|amount of money|currency|price|rating|star rating|stars|tags|link|url|web address|photo|image|picture)(?: field)?$`,
+    // The words before a type's (spec-words.ts adds the types).
+    fieldRetype: String.raw`\b(?:change|make|turn|switch|convert) (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to |into |)(?:be )?(?:a |an )?`,
     changeFieldTo: String.raw`\bchange (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|into) (?!(?:a|an|the|dark|light|cards|table|list|board|calendar|grid)\b)([a-z]+(?: [a-z]+){0,2})$`,
     countMine: String.raw`\bcount (?:my|our) (?:(?:daily|weekly) ((?:[a-z]+ )?[a-z]{3,}s)|((?:[a-z]+ )?[a-z]{3,}s) (?:a|per|each|every) (?:day|week)|(push ?ups|sit ?ups|squats|reps|laps|cigarettes|cigs|drinks|beers|coffees|sodas|snacks))$`,
     timeSpent: String.raw`\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:on|doing|playing|watching|at) (?:my |our |the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)`,
