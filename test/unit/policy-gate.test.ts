@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { APP_KIND_IDS, APP_KINDS, supportedFeatures } from '../../lambdas/domain/architect/catalog';
 import { THEME_IDS } from '../../lambdas/domain/architect/themes';
+import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from '../architect/app-request-corpus';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { globToRegExp, matchesAnyGlob } from '../../lambdas/domain/path-glob';
 import { type Policy } from '../../lambdas/domain/policy';
@@ -105,6 +106,18 @@ describe('the gate', () => {
       }
     }
     expect(checked).toBe(APP_KIND_IDS.length * 3 * (THEME_IDS.length + 1));
+  });
+
+  test('every app the offline architect drafts for the request corpus passes, as built or as a close reading', () => {
+    const prompts = [
+      ...BUILDABLE_REQUESTS.map((r) => r.prompt),
+      ...UNBUILDABLE_REQUESTS.filter((r) => r.outcome === 'interpreted').map((r) => r.prompt),
+    ];
+    const failing = prompts
+      .map((prompt) => ({ prompt, violations: checkManifest(draftManifest({ prompt }), policy) }))
+      .filter((r) => r.violations.length > 0);
+    expect(failing).toEqual([]);
+    expect(prompts.length).toBeGreaterThan(150);
   });
 
   test('file types: only what the stack profile lists; executables are refused by content', () => {
