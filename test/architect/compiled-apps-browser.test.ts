@@ -108,12 +108,20 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
     for (const dir of dirs) removeDir(dir);
   });
 
-  async function drive(spec: AppSpec, slug: string): Promise<string[]> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(5000);
+  /** Drives one app in `page`, which holds nothing of another app's (see `driveAll`). */
+  async function drive(page: Page, spec: AppSpec, slug: string): Promise<string[]> {
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const onError = (error: Error) => problems.push(`page error: ${error.message}`);
+    page.on('pageerror', onError);
+    try {
+      await driveApp(page, spec, slug, problems);
+    } finally {
+      page.off('pageerror', onError);
+    }
+    return problems;
+  }
+
+  async function driveApp(page: Page, spec: AppSpec, slug: string, problems: string[]): Promise<void> {
     await page.goto(`${base}/${slug}/`);
     const check = (ok: boolean, what: string) => {
       if (!ok) problems.push(what);
@@ -301,16 +309,42 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
     check((await recordCount(page, entity)) === n - 1, 'delete');
     await page.click('#theme-toggle');
     check((await page.getAttribute('html', 'data-theme')) === (spec.look.dark ? 'light' : 'dark'), 'theme toggles');
-    await context.close();
-    return problems;
+  }
+
+  /**
+   * Each app once, DRIVES_AT_ONCE at a time. A page is kept for the next app (a new browser context
+   * per app started a renderer process each time, about half of the browser's CPU here): the apps
+   * share the host's origin, so what an app saved in the browser is cleared after it, and a page
+   * whose app stopped with an error is closed and a new context made.
+   */
+  async function driveAll(): Promise<string[][]> {
+    const fresh = async (): Promise<Page> => {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(5000);
+      return page;
+    };
+    const idle: Page[] = [];
+    return mapLimit(apps, DRIVES_AT_ONCE, async (app) => {
+      const page = idle.pop() ?? (await fresh());
+      try {
+        const problems = await drive(page, app.spec, pathOf(app));
+        await page.evaluate(() => {
+          localStorage.clear();
+          sessionStorage.clear();
+        });
+        idle.push(page);
+        return problems;
+      } catch (err) {
+        await page.context().close();
+        return [`stopped: ${(err as Error).message.split('\n')[0]}`];
+      }
+    });
   }
 
   it(`drives every behaviour of ${apps.length} compiled apps once`, async () => {
-    // Each app in a browser context of its own, two at a time: part of a drive is waiting on round
-    // trips to the browser, and two side by side took about four fifths of the time of one by one.
-    const results = await mapLimit(apps, DRIVES_AT_ONCE, (app) =>
-      drive(app.spec, pathOf(app)).catch((err: Error) => [`stopped: ${err.message.split('\n')[0]}`]),
-    );
+    // Two at a time: part of a drive is waiting on round trips to the browser, and two side by side
+    // took about four fifths of the time of one by one.
+    const results = await driveAll();
     const failures = apps.flatMap((app, i) => (results[i]!.length > 0 ? [`${app.prompt}: ${results[i]!.join('; ')}`] : []));
     expect(failures).toEqual([]);
   });
