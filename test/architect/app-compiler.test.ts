@@ -1002,6 +1002,30 @@ describe('request → spec', () => {
     expect(readRequest('an expense tracker with a budget').leftOut.join(' ')).toMatch(/^a goal or a limit/);
   });
 
+  test('an inventory of things it names keeps those things, each with how many and where; a home, a freezer or a shop keeps the home inventory', () => {
+    const vinyl = specOf('an inventory of my vinyl records with artist, year and condition');
+    expect(vinyl.phrase).toBe('an inventory of vinyl records');
+    expect(vinyl.entities.map((e) => e.name)).toEqual(['Vinyl record']);
+    expect(labelsOf('an inventory of my vinyl records with artist, year and condition')).toEqual(
+      expect.arrayContaining(['Name:text', 'Quantity:number', 'Location:text', 'Artist:text', 'Year:number', 'Condition:text']),
+    );
+    // No household categories (food, cleaning, tools) for records, nor for lego sets or board games.
+    for (const prompt of ['an inventory of my vinyl records', 'track inventory of my lego sets', 'an inventory of the board games I own'])
+      expect(labelsOf(prompt).some((l) => l.startsWith('Category'))).toBe(false);
+    expect(specOf('track inventory of my lego sets').entities[0]!.name).toBe('Lego set');
+    expect(specOf('an inventory of the board games I own').entities[0]!.name).toBe('Board game');
+    expect(specOf('an inventory for my bakery ingredients').entities[0]!.name).toBe('Bakery ingredient');
+    expect(specOf('an inventory of my tools').behaviours.map((b) => b.type)).toEqual(['crud', 'search', 'step', 'total']);
+    // Where the things are kept, or whose they are, names none of them.
+    for (const prompt of [
+      'a freezer inventory',
+      'stock inventory for my shop',
+      'a simple inventory for my small bakery: ingredient, quantity, unit, reorder level',
+      'a home inventory for insurance: item, room, purchase price, serial number, photo',
+    ])
+      expect(specOf(prompt).phrase).toBe('a home inventory');
+  });
+
   test("a word with another meaning names no other app: feeding a pet, a contact form on a page, glasses of water, a stall's sales", () => {
     // "feed" the verb is no social feed; a pet's or a starter's feedings are no baby's.
     expect(kindOf('a log of when I feed my fish')).not.toBe('feed');

@@ -87,6 +87,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a bill tracker with due dates and totals', builds: 'spec', entities: ['Bill'], behaviours: ['due-today', 'total'] },
   { prompt: 'a pantry inventory with quantities per category', builds: 'spec', entities: ['Item'], behaviours: ['total'] },
   {
+    prompt: 'an inventory of my vinyl records with artist, year and condition',
+    builds: 'spec',
+    entities: ['Vinyl record'],
+    behaviours: ['step', 'total'],
+    fields: { Quantity: 'number', Artist: 'text', Year: 'number' },
+    interpreted: true,
+  },
+  {
     prompt: 'a bookmark manager with tags and export',
     builds: 'spec',
     entities: ['Bookmark'],

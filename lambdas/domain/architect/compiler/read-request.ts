@@ -708,6 +708,49 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   return { preset, noun: noun.join(' ') };
 }
 
+/** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
+const INVENTORY_PLACE =
+  /^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions)$/;
+
+/** "an inventory of my vinyl records": a list of them, each with its quantity and where it is. */
+function inventoryOf(text: string): { preset: Preset; noun: string } | null {
+  // "… for" names things only in the plural: "for my bakery ingredients", not "for my bakery".
+  const at = /\binventory (of|for) (?:all )?(?:my |our |the )?([a-z]+(?: [a-z]+){0,2})/.exec(text);
+  const before = /\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b/.exec(text);
+  const noun = [at && [at[2]!, at[1] === 'for'], before && [before[1]!, false]]
+    .map((found) => {
+      if (!found) return '';
+      const words = (found[0] as string).split(' ');
+      const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || /^(?:i|we|you|with|and|so|to|in|at|on)$/.test(w));
+      const kept = end >= 0 ? words.slice(0, end) : words;
+      const last = kept.at(-1) ?? '';
+      return !last || INVENTORY_PLACE.test(last) || (found[1] && !/[^s]s$/.test(last)) ? '' : kept.join(' ');
+    })
+    .find((n) => n);
+  if (!noun) return null;
+  const reading = genericReading(`a list of my ${noun}`);
+  if (!reading) return null;
+  const entity = reading.preset.entities[0]!;
+  const id = entity.id;
+  const [name, ...rest] = entity.fields.filter((field) => field.id !== 'done');
+  return {
+    noun,
+    preset: {
+      ...reading.preset,
+      title: `${entity.name} Inventory`.slice(0, 80),
+      phrase: `an inventory of ${entity.plural.toLowerCase()}`,
+      entities: [{ ...entity, fields: [name!, f.number('quantity', 'Quantity'), f.text('location', 'Location'), ...rest] }],
+      views: [{ type: 'table', entity: id, field: null }],
+      behaviours: [
+        { type: 'crud', entity: id },
+        { type: 'search', entity: id },
+        { type: 'step', entity: id, field: 'quantity' },
+        { type: 'total', entity: id, field: 'quantity', by: null },
+      ],
+    },
+  };
+}
+
 /**
  * The preset shaped by the words of the request (`text`, normalised; `original`: the request as
  * written when it is English, whose commas part the items of its lists).
@@ -1398,6 +1441,14 @@ export function readRequest(request: string): RequestReading {
     chosen = wishedList.preset;
     generic = true;
     shapeText = text.replace(wishedNoun!, ' ');
+  }
+  // An inventory of things it names keeps those, each with how many and where: "an inventory of
+  // my vinyl records", "my lego sets inventory" (a home's, a freezer's or a shop's is the home inventory).
+  const inventoried = chosen?.id === 'inventory' && !named && !wishedList ? inventoryOf(text) : null;
+  if (inventoried) {
+    chosen = inventoried.preset;
+    generic = true;
+    shapeText = text.replace(inventoried.noun, ' ');
   }
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = PRESETS.find((p) => p.id === 'budget') ?? chosen;
