@@ -5,11 +5,11 @@
  *     parallel: each ends DEPLOYED with the requested entities and behaviours in the deployed app,
  *     and its generated tests passed in the builder. Every template and every kind of behaviour,
  *     view, field type, entity count, dark mode and interpretation the corpus holds is built this
- *     way, with every third of the other requests (`GANTRY_CORPUS=all` builds them all). Every
- *     corpus app passes its own tests and build in test/architect/app-compiler.test.ts, is driven
- *     in Chromium in test/architect/compiled-apps-browser.test.ts and passes the policy gate in
- *     test/unit/policy-gate.test.ts: what the stack adds to an app (the gate, the sandbox, deploy,
- *     publish, seal) is the same path for each;
+ *     way, with every third of the other requests (test/architect/corpus-sample.ts;
+ *     `GANTRY_CORPUS=all` builds them all). Every corpus app passes its own tests and build in
+ *     test/architect/app-compiler.test.ts and the policy gate in test/unit/policy-gate.test.ts:
+ *     what the stack adds to an app (the gate, the sandbox, deploy, publish, seal) is the same
+ *     path for each;
  *   - the corpus of requests no static app can serve: refused with 422 before anything is
  *     recorded, or built as a close reading with interpreted_as and left_out in the status, the
  *     speech, the pull request and the sealed evidence;
@@ -18,7 +18,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
-import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from '../architect/app-request-corpus';
+import { UNBUILDABLE_REQUESTS } from '../architect/app-request-corpus';
+import { corpusSample } from '../architect/corpus-sample';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 jest.setTimeout(900_000);
@@ -32,32 +33,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/**
- * The requests built through the stack: each that brings a template, a behaviour, a view, a field
- * type, an entity count, dark mode or an interpretation no earlier one brought, and every third
- * of the rest (all of them with GANTRY_CORPUS=all).
- */
-function stackCorpus(): (typeof BUILDABLE_REQUESTS)[number][] {
-  if (process.env.GANTRY_CORPUS === 'all') return [...BUILDABLE_REQUESTS];
-  const seen = new Set<string>();
-  let others = 0;
-  return BUILDABLE_REQUESTS.filter((r) => {
-    const reading = readRequest(r.prompt);
-    const traits = [`builds ${r.builds}`];
-    if (reading.outcome === 'spec') {
-      const { spec } = reading;
-      traits.push(`entities ${spec.entities.length}`, ...spec.behaviours.map((b) => `behaviour ${b.type}`));
-      traits.push(...spec.views.map((v) => `view ${v.type}`));
-      for (const entity of spec.entities) traits.push(...entity.fields.map((f) => `field ${f.type}`));
-      if (spec.look.dark) traits.push('dark');
-    }
-    if (reading.interpretedAs !== null) traits.push('interpreted');
-    const fresh = traits.filter((t) => !seen.has(t));
-    for (const t of fresh) seen.add(t);
-    return fresh.length > 0 || others++ % 3 === 0;
-  });
-}
-const CORPUS = stackCorpus();
+/** Built through the stack: each request that brings a trait of its own, and every third of the rest (corpus-sample.ts). */
+const CORPUS = corpusSample(3);
 const LIMIT = Number(process.env.GANTRY_CORPUS_LIMIT ?? CORPUS.length);
 
 // Apps live on their own origins (<slug>.localhost): the stack's helper reaches them.

@@ -26,8 +26,7 @@ import {
 import { analyzeRequest, cleanAppName, slugify, type RequestAnalysis } from './request-analysis';
 import { AccentIdSchema, themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
-import { randomToolOf } from './templates/randomizer';
-import { pageTitleOf } from './templates/page';
+import { pageTitleOf, randomToolOf } from './templates/titles';
 
 export type { AppSpec } from './templates';
 export { readRequest, type RequestReading } from './compiler/read-request';

@@ -20,38 +20,6 @@ export type PageVariant = 'business' | 'event' | 'person';
 const EVENT = /\b(?:wedding|party|birthday|anniversary|reunion|conference|festival|meetup|launch|shower|celebration|event|gala|fundraiser)s?\b/i;
 const PERSON = /\b(?:resume|résumé|cv|portfolio|about me|personal|profile|bio|freelancer?)\b/i;
 
-/** Words around the page's noun that name nothing: "a simple landing page for my new bakery". */
-const FILLER = new Set(
-  'a an the my our your his her their me us i we new simple small little nice clean modern basic static single one build make create want need please landing web home coming soon splash app'.split(
-    ' ',
-  ),
-);
-const CLAUSE = new Set('with that which where who and or in on at to from so like using'.split(' '));
-const PAGE_NOUN = /\b(?:landing page|web ?site|home ?page|web ?page|one pager|site|page)s?\b/;
-
-/**
- * What a page request is about, as its title: "a landing page for my bakery" → "Bakery", "a
- * wedding website" → "Wedding", "a personal website" → "About Me"; null when it names nothing.
- */
-export function pageTitleOf(prompt: string): string | null {
-  const text = prompt.toLowerCase().replace(/[^a-z0-9'& -]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const noun = PAGE_NOUN.exec(text);
-  const after = / (?:for|about|of) (.+)$/.exec(noun ? text.slice(noun.index) : '')?.[1] ?? '';
-  const before = noun ? text.slice(0, noun.index).trim().split(' ').slice(-3).join(' ') : '';
-  for (const phrase of [after, before]) {
-    const words: string[] = [];
-    for (const word of phrase.split(' ')) {
-      if (CLAUSE.has(word) && words.length > 0) break;
-      if (word && !FILLER.has(word) && !CLAUSE.has(word)) words.push(word);
-      if (words.length === 3) break;
-    }
-    if (words.length === 0) continue;
-    if (/^(?:personal|about me|me|myself)$/.test(words.join(' '))) return 'About Me';
-    return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-  }
-  return null;
-}
-
 /** The page's sections follow what its title names. */
 export function pageVariant(title: string): PageVariant {
   return EVENT.test(title) ? 'event' : PERSON.test(title) ? 'person' : 'business';

@@ -1,33 +1,7 @@
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 import { staticSource } from './static-sources';
-
-/** The tools of the randomizer, in their usual order on the page. */
-export const RANDOM_TOOLS = ['dice', 'coin', 'number', 'pick', 'password'] as const;
-export type RandomTool = (typeof RANDOM_TOOLS)[number];
-
-const TOOL_WORDS: ReadonlyArray<readonly [RandomTool, RegExp, string]> = [
-  ['password', /\bpasswords?\b|\bpassphrases?\b/, 'Password Generator'],
-  ['coin', /\bcoins?\b/, 'Coin Flip'],
-  ['number', /\b(random numbers?|number generators?|lottery|lotto|raffle)\b/, 'Random Number Generator'],
-  ['dice', /\b(dice|die roller|d20|d6|roll a die|rolls? dice)\b/, 'Dice Roller'],
-  ['pick', /\b(pick\w*|chooser|choose|decision|decide|name picker|wheel)\b/, 'Random Picker'],
-];
-
-/**
- * The tool a request names first and the app's title for it ("a password generator" → the
- * password tool, "Password Generator"); the dice and "Randomizer" when it names none. The same
- * title always leads with the same tool, so a spec renders the same files every time.
- */
-export function randomToolOf(text: string): { readonly tool: RandomTool; readonly title: string } {
-  const lower = text.toLowerCase();
-  let best: { tool: RandomTool; title: string; at: number } | null = null;
-  for (const [tool, re, title] of TOOL_WORDS) {
-    const at = re.exec(lower)?.index;
-    if (at !== undefined && (!best || at < best.at)) best = { tool, title, at };
-  }
-  return best ? { tool: best.tool, title: best.title } : { tool: 'dice', title: 'Randomizer' };
-}
+import { RANDOM_TOOLS, randomToolOf, type RandomTool } from './titles';
 
 const RANDOM = staticSource('randomizer/random.js');
 
