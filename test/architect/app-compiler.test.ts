@@ -711,6 +711,19 @@ describe('request → spec', () => {
     expect(readRequest('a password generator')).toMatchObject({ outcome: 'template', kind: 'randomizer', interpretedAs: null });
   });
 
+  test("one's step count is a log of the steps typed in, with counting them by the phone's sensors named as left out", () => {
+    for (const prompt of ['my daily step count', 'my step count', 'my daily step count with a chart', 'a daily step count tracker']) {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(`${prompt}: ${reading.outcome}`);
+      expect(reading.spec.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+        expect.arrayContaining(['Date:date', 'Steps:number']),
+      );
+      expect(reading.leftOut.join(' ')).toContain('sensors');
+    }
+    // A pedometer is the phone counting them: nothing close is built without its sensors.
+    expect(readRequest('a pedometer').outcome).toBe('refused');
+  });
+
   test('a word counter counts the words it is given; a word count tracker keeps dated counts', () => {
     for (const prompt of ['a word counter', 'a tool to count words in my essay', 'count the characters in my text']) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'wordcount' });

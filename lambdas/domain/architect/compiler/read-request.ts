@@ -1338,12 +1338,15 @@ export function readRequest(request: string): RequestReading {
   const analysis = analyzeRequest(lang.text);
   // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
   // records: the reading goes on without it (the name still titles the app).
-  const text =
+  const unnamed =
     analysis.appName &&
     /\b(?:tracker|log|list|app|book|planner|journal|diary|manager|keeper|board|notes?)\b/i.test(analysis.appName)
       ? lang.text.replace(` ${analysis.appName.toLowerCase()}`, ' ').replace(/\b(?:called|named|titled) {2}/, ' ')
       : lang.text;
-  const limits = findLimits(text);
+  const limits = findLimits(unnamed);
+  // One's step count is the steps one keeps ("my daily step count"); counting them by itself
+  // needs the phone's sensors, which the limits above name.
+  const text = unnamed.replace(/\bstep counts?\b/g, 'steps');
   const theme = themeFor(analysis.designTarget);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
