@@ -2782,6 +2782,18 @@ describe('request → spec', () => {
       });
       expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'drink', field: 'coffee', by: 'date' });
     }
+    // Two other drinks without water: one log of both (were a coffee tracker with tea as a number,
+    // a tasting journal, or records called "beer drinks").
+    for (const [prompt, labels] of [
+      ['a tracker for my daily coffee and tea intake', ['Date:date', 'Coffee (cups):number', 'Tea (cups):number']],
+      ['track how many cups of coffee and tea I drink', ['Date:date', 'Coffee (cups):number', 'Tea (cups):number']],
+      ['I want to count how many drinks of beer and wine I have', ['Date:date', 'Beer (drinks):number', 'Wine (drinks):number']],
+    ] as const) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels });
+      expect(specOf(prompt).behaviours.filter((b) => b.type === 'total')).toHaveLength(2);
+    }
+    // Tasted, they stay a tasting journal.
+    expect(specOf('a wine and beer tasting journal').phrase).toBe('a tasting journal');
     // Were the random picker, or the task template with no place for a turn.
     for (const prompt of [
       'build an app where my family can see whose turn it is to do the dishes',

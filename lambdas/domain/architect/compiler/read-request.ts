@@ -1173,26 +1173,32 @@ const OTHER_DRINKS = wordPattern('otherDrinks', 'g');
 
 /**
  * The water tracker with a count of each other drink named beside it, added up per day: water and
- * coffee drunk are counted, not coffee tasted ("track how much water and coffee I drink").
+ * coffee drunk are counted, not coffee tasted ("track how much water and coffee I drink"). Without
+ * water (`water` false) it counts the others alone: "my daily coffee and tea intake".
  */
-function drinksCounted(water: Preset, text: string): Preset {
+function drinksCounted(preset: Preset, text: string, water = true): Preset {
   const others = [...new Set([...text.matchAll(OTHER_DRINKS)].map((m) => m[1]!))];
-  const entity = water.entities[0]!;
+  const entity = preset.entities[0]!;
+  const glasses = (field: { readonly field?: string; readonly id?: string }) => (field.field ?? field.id) === 'glasses';
   return {
-    ...water,
+    ...preset,
     title: 'Drinks',
-    phrase: `a log of the water and ${others.join(' and ')} you drink each day`,
+    phrase: `a log of the ${[...(water ? ['water'] : []), ...others].join(' and ')} you drink each day`,
     entities: [
       {
         ...entity,
         fields: [
-          ...entity.fields.map((field) => (field.id === 'glasses' ? { ...field, label: 'Water (glasses)' } : field)),
-          ...others.map((drink) => f.number(camel(drink), `${capital(drink)} (cups)`)),
+          ...entity.fields
+            .filter((field) => water || !glasses(field))
+            .map((field) => (glasses(field) ? { ...field, label: 'Water (glasses)' } : field)),
+          ...others.map((drink) =>
+            f.number(camel(drink), `${capital(drink)} (${/^(?:beer|wine|alcohol)$/.test(drink) ? 'drinks' : 'cups'})`),
+          ),
         ],
       },
     ],
     behaviours: [
-      ...water.behaviours,
+      ...preset.behaviours.filter((b) => water || !('field' in b && glasses(b))),
       ...others.map((drink): BehaviourSpec => ({ type: 'total', entity: entity.id, field: camel(drink), by: 'date' })),
     ],
   };
@@ -1466,6 +1472,16 @@ export function readRequest(request: string): RequestReading {
   if (chosen && /^(?:water-tastings|tastings-water)$/.test(chosen.id) && DRUNK.test(text)) {
     const water = PRESETS.find((p) => p.id === 'water');
     if (water) chosen = drinksCounted(water, text);
+  }
+  // Two other drinks counted without water are one log of both, not tastings nor records of the
+  // first: "my daily coffee and tea intake", "how many cups of coffee and tea I drink".
+  const drinks = new Set([...text.matchAll(OTHER_DRINKS)].map((m) => m[1]));
+  if (drinks.size >= 2 && DRUNK.test(text) && (!chosen || generic || chosen.id === 'tastings')) {
+    const water = PRESETS.find((p) => p.id === 'water');
+    if (water && !/\bwater\b/.test(text)) {
+      chosen = drinksCounted(water, text, false);
+      generic = true;
+    }
   }
   // Spending shared in a home is kept with who paid each: "an expense log split between roommates".
   const sharedSpending = chosen?.id === 'expenses' && SHARED_SPENDING.test(text) && HOUSEHOLD.test(text);
