@@ -712,7 +712,12 @@ describe('request → spec', () => {
   });
 
   test("one's step count is a log of the steps typed in, with counting them by the phone's sensors named as left out", () => {
-    for (const prompt of ['my daily step count', 'my step count', 'my daily step count with a chart', 'a daily step count tracker']) {
+    for (const prompt of [
+      'my daily step count',
+      'my step count',
+      'my daily step count with a chart',
+      'a daily step count tracker',
+    ]) {
       const reading = readRequest(prompt);
       if (reading.outcome !== 'spec') throw new Error(`${prompt}: ${reading.outcome}`);
       expect(reading.spec.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
@@ -1023,7 +1028,11 @@ describe('request → spec', () => {
       expect.arrayContaining(['Name:text', 'Quantity:number', 'Location:text', 'Artist:text', 'Year:number', 'Condition:text']),
     );
     // No household categories (food, cleaning, tools) for records, nor for lego sets or board games.
-    for (const prompt of ['an inventory of my vinyl records', 'track inventory of my lego sets', 'an inventory of the board games I own'])
+    for (const prompt of [
+      'an inventory of my vinyl records',
+      'track inventory of my lego sets',
+      'an inventory of the board games I own',
+    ])
       expect(labelsOf(prompt).some((l) => l.startsWith('Category'))).toBe(false);
     expect(specOf('track inventory of my lego sets').entities[0]!.name).toBe('Lego set');
     expect(specOf('an inventory of the board games I own').entities[0]!.name).toBe('Board game');
