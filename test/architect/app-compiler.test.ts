@@ -1152,7 +1152,7 @@ describe('request → spec', () => {
     expect(kindOf('a grocery shopping list for christmas dinner')).toBe('a shopping list');
     // A board game's plays keep "board game" together: no kanban board is asked for.
     const plays = specOf('a tracker for my board game plays with winners');
-    expect(plays.entities[0]!.name).toBe('Board game play');
+    expect(plays.phrase).toBe('a log of the games played and who won');
     expect(plays.views.map((v) => v.type)).not.toContain('board');
     expect(specOf('a log of my poker winnings').entities[0]!.fields).toContainEqual(expect.objectContaining({ type: 'money' }));
     // A challenge done day by day is a habit with its streak; savings and good behaviour have theirs.
@@ -1777,7 +1777,7 @@ describe('request → spec', () => {
     expect(shoes.entities[0]!.name).toBe('Running shoe');
     expect(shoes.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Distance', type: 'number' }));
     expect(labelsOf('my vinyl records and where I bought them')).toContain('Bought at:text');
-    expect(labelsOf('track which board games we played and who won')).toContain('Won by:text');
+    expect(labelsOf('track which board games we played and who won')).toContain('Winner:text');
     expect(labelsOf('track my plants and when I watered them')).toContain('Watered on:date');
     expect(labelsOf('my kids with their heights')).toContain('Heights:number');
   });
@@ -1792,7 +1792,43 @@ describe('request → spec', () => {
     expect(totals('log my spending per store')).toEqual(['amount per store']);
     expect(labelsOf('log customer complaints with date, customer, issue, resolved')).toContain('Resolved:boolean');
     expect(labelsOf('a gift tracker for christmas: person, gift, price, bought, wrapped')).toContain('Wrapped:boolean');
-    expect(kindOf('track the hours my employees work each week')).toBe('an hour tracker');
+    expect(kindOf('track the hours my employees work each week')).toBe('a timesheet of the hours of each employee');
+  });
+
+  test('games played with who won are a log of them, the wins counted per person; a game it builds that says who won is that game', () => {
+    for (const prompt of [
+      'track who wins our family card games',
+      'a list of the board games we played at game night with the winner',
+      'track which board games we played and who won',
+    ]) {
+      const spec = specOf(prompt);
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Game:text', 'Winner:text', 'Players:text', 'Notes:longtext'],
+      });
+      expect(spec.behaviours).toContainEqual({ type: 'count', entity: 'play', by: 'winner' });
+    }
+    // Was refused as a game it cannot build.
+    expect(readRequest('track who wins our family card games').outcome).toBe('spec');
+    expect(kindOf('rock-paper-scissors that says who won and keeps the tally')).toBe('game');
+  });
+
+  test("the hours of one's employees, staff or volunteers are a timesheet with whose each entry is, added up per person", () => {
+    for (const [prompt, who] of [
+      ['keep track of the hours my employees work each week', 'Employee'],
+      ['a timesheet for my cleaning business employees', 'Employee'],
+      ['an app to log the shifts my employees work', 'Employee'],
+      ['track hours worked by my staff', 'Staff member'],
+      ["log my volunteers' hours", 'Volunteer'],
+    ] as const) {
+      const spec = specOf(prompt);
+      expect({ prompt, first: labelsOf(prompt)[0] }).toEqual({ prompt, first: `${who}:text` });
+      expect(labelsOf(prompt)).toContain('Hours:number');
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'entry', field: 'hours', by: 'person' });
+    }
+    // One's own hours, or one babysitter's, name nobody on each entry.
+    expect(labelsOf('a timesheet with hours per client')[0]).toBe('Project or client:text');
+    expect(labelsOf('a log of the hours my babysitter works')[0]).toBe('Project or client:text');
   });
 
   test('a payment kept, a camera listed and mileage driven are what the records keep, not payments taken, device features or a second measure', () => {
@@ -2408,9 +2444,9 @@ describe('request → spec', () => {
     // A bank account is no user account: nothing about sign-in is left out.
     expect(readRequest('track my bank accounts').leftOut).toEqual([]);
     expect(readRequest('an app with user accounts for my recipes').leftOut).toContain('user accounts and sign-in');
-    // Who won, joined by "and", was dropped without a word.
-    expect(labelsOf('a log of my chess games and who won')).toContain('Won by:text');
-    expect(labelsOf('a tracker for my board game plays and who won')).toContain('Won by:text');
+    // Who won, joined by "and", was dropped without a word; games played keep it as their winner.
+    expect(labelsOf('a log of my chess games and who won')).toContain('Winner:text');
+    expect(labelsOf('a tracker for my board game plays and who won')).toContain('Winner:text');
     // Courses and their grades are the grades with their average (were courses with only a name).
     for (const prompt of ['a list of my courses and grades', 'my classes and grades']) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a list of grades with their average' });

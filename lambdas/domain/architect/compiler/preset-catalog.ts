@@ -2658,6 +2658,31 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('score'), { type: 'total', entity: 'score', field: 'points', by: 'player' }, { type: 'undo' }],
     },
     {
+      // Games played and who won each, wins counted per person (read-request.ts: "track who wins
+      // our family card games"); named by no keyword of its own.
+      id: 'games-won',
+      keywords: [],
+      title: 'Game Nights',
+      phrase: 'a log of the games played and who won',
+      entities: [
+        {
+          id: 'play',
+          name: 'Game played',
+          plural: 'Games played',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('game', 'Game', true),
+            f.text('winner', 'Winner'),
+            f.text('players', 'Players'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('play')],
+      behaviours: [crud('play'), search('play'), newestFirst('play'), { type: 'count', entity: 'play', by: 'winner' }],
+    },
+    {
       id: 'tastings',
       keywords: ['wine', 'coffee', 'beer', 'tea', 'tasting', 'whisky', 'cheese'],
       title: 'Tasting Notes',
@@ -2772,6 +2797,39 @@ export function sourcePresets(): Preset[] {
         search('entry'),
         newestFirst('entry'),
         { type: 'total', entity: 'entry', field: 'hours', by: 'project' },
+        { type: 'filter', entity: 'entry', field: 'billed' },
+      ],
+    },
+    {
+      // The timesheet of one's employees: whose hours each entry is, added up per person
+      // (read-request.ts: "keep track of the hours my employees work"; "Employee" becomes the
+      // word asked, "Volunteer" or "Staff member"); named by no keyword of its own.
+      id: 'staff-timesheet',
+      keywords: [],
+      title: 'Employee Timesheet',
+      phrase: 'a timesheet of the hours of each employee',
+      entities: [
+        {
+          id: 'entry',
+          name: 'Time entry',
+          plural: 'Time entries',
+          fields: [
+            f.text('person', 'Employee', true),
+            f.text('project', 'Project or client'),
+            f.date('date', 'Date', true),
+            f.number('hours', 'Hours', true),
+            f.long('notes', 'What was done'),
+            f.bool('billed', 'Billed'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('entry'), { type: 'calendar', entity: 'entry', field: 'date' }],
+      behaviours: [
+        crud('entry'),
+        search('entry'),
+        newestFirst('entry'),
+        { type: 'total', entity: 'entry', field: 'hours', by: 'person' },
         { type: 'filter', entity: 'entry', field: 'billed' },
       ],
     },

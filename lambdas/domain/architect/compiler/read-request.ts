@@ -709,8 +709,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
 }
 
 /** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
-const INVENTORY_PLACE =
-  /^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions)$/;
+const INVENTORY_PLACE = wordPattern('inventoryPlace');
 
 /** "an inventory of my vinyl records": a list of them, each with its quantity and where it is. */
 function inventoryOf(text: string): { preset: Preset; noun: string } | null {
@@ -1204,6 +1203,13 @@ function drinksCounted(preset: Preset, text: string, water = true): Preset {
   };
 }
 
+/** People whose hours one keeps: "my employees", "our volunteers" (one babysitter needs no name on each entry). */
+const STAFF = /\b(employees?|staff|workers|crew|volunteers|babysitters|nannies|cleaners|helpers)\b/;
+
+/** Games played and who won them: "track who wins our family card games", "game nights with the winner". */
+const GAMES_WON = /\b(?:who (?:wins|won)|winners?|game nights?)\b/;
+const GAMES_PLAYED = /\b(?:games?|game nights?|matches|rounds)\b/;
+
 /** Turns taken at chores: "whose turn it is to do the dishes", "a chore rota". */
 const WHOSE_TURN = wordPattern('whoseTurn');
 
@@ -1576,6 +1582,20 @@ export function readRequest(request: string): RequestReading {
     shapeText = shapeText.replace(TIMER_LOG, ' ');
     shapeOriginal = shapeOriginal?.replace(wordPattern('timerKeepsSessions', 'i'), ' ') ?? null;
   }
+  // The hours of one's employees are a timesheet with whose each entry is, not records named
+  // after them or hours of one's own: "keep track of the hours my employees work each week".
+  const staff = /\b(?:hours?|shifts?|time ?sheets?)\b/.test(text) ? STAFF.exec(text)?.[1] : undefined;
+  const staffSheet = PRESETS.find((p) => p.id === 'staff-timesheet');
+  if (staff && staffSheet && (!chosen || chosen.id === 'timesheet') && !named) {
+    const who = /^(?:staff|crew)$/.test(staff) ? `${capital(staff)} member` : capital(singular(staff));
+    chosen = JSON.parse(
+      JSON.stringify(staffSheet)
+        .replace(/Employee/g, who)
+        .replace(/employee/g, who.toLowerCase()),
+    ) as Preset;
+    generic = true;
+    shapeText = shapeText.replace(staff, ' ');
+  }
   if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(text);
@@ -1620,6 +1640,17 @@ export function readRequest(request: string): RequestReading {
       const measured = reading.preset.entities[0]!.fields.some((f) => f.type === 'number' && f.label.toLowerCase() === measure);
       shapeText = text.replace(reading.noun, measured ? measure : ' ');
     }
+  }
+  // Games played with who won are a log of them, not the games as records or a game to play:
+  // "track who wins our family card games".
+  // (A game it builds that says who won is that game: "rock-paper-scissors … says who won".)
+  const played = kindNamed !== 'game' && GAMES_WON.test(text) && GAMES_PLAYED.test(text);
+  if ((!chosen || chosen.id === 'generic') && played) {
+    chosen = PRESETS.find((p) => p.id === 'games-won') ?? chosen;
+    generic = true;
+    const winner = /\b(?:(?:the )?winners?|who (?:won|wins))\b/gi;
+    shapeText = shapeText.replace(winner, ' ');
+    shapeOriginal = shapeOriginal?.replace(winner, ' ') ?? null;
   }
   // How many of something one drinks or does is a count of it by day, not tastings of it, records
   // with a name ("track how many cups of coffee I drink") or a page ("how many pages I read"); so
@@ -1696,7 +1727,9 @@ export function readRequest(request: string): RequestReading {
     // "a log of my chess games and who won": who did it, joined by "and", is a field, as it is
     // after "with" ("with who won").
     const andWho = language ? null : /\band (who [a-z]+(?: [a-z]+)?)$/.exec(text)?.[1];
-    if (andWho && wordPattern('whoDid').test(andWho)) spec = applySpecWords(spec, `with ${andWho}`).spec;
+    // (The log of games played has its winner already.)
+    if (andWho && wordPattern('whoDid').test(andWho) && !(played && /^who w/.test(andWho)))
+      spec = applySpecWords(spec, `with ${andWho}`).spec;
     // "my camping gear and whether it's packed": a yes or no of one word.
     const andWhether = language
       ? null

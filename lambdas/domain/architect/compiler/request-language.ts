@@ -4,6 +4,8 @@
  * sombre"). What it cannot read it says so plainly instead of guessing.
  */
 
+import { WORD_LISTS } from './word-lists';
+
 export interface LanguageInfo {
   readonly code: 'es' | 'fr' | 'de' | 'pt' | 'it';
   readonly name: string;
@@ -14,145 +16,8 @@ export interface LanguageInfo {
   readonly words: ReadonlyArray<readonly [string, string]>;
 }
 
-const LANGUAGES: readonly LanguageInfo[] = [
-  {
-    code: 'es',
-    name: 'Spanish',
-    sorry: 'Lo siento: solo entiendo unas pocas palabras en español. Por favor, descríbelo en inglés.',
-    markers: [
-      'una',
-      'un',
-      'para',
-      'con',
-      'mis',
-      'quiero',
-      'hazme',
-      'haz',
-      'crea',
-      'aplicacion',
-      'donde',
-      'puedo',
-      'el',
-      'la',
-      'los',
-      'las',
-      'y',
-      'de',
-      'por',
-    ],
-    words: [
-      ['lista de tareas', 'todo list'],
-      ['lista de compras', 'shopping list'],
-      ['modo oscuro', 'dark mode'],
-      ['calculadora', 'calculator'],
-      ['tareas', 'tasks'],
-      ['notas', 'notes'],
-      ['temporizador', 'timer'],
-      ['cronometro', 'stopwatch'],
-      ['convertidor', 'converter'],
-      ['conversor', 'converter'],
-      ['gastos', 'expenses'],
-      ['habitos', 'habits'],
-      ['rachas', 'streaks'],
-      ['recetas', 'recipes'],
-      ['libros', 'books'],
-      ['peliculas', 'movies'],
-      ['contactos', 'contacts'],
-      ['etiquetas', 'tags'],
-      ['categoria', 'category'],
-    ],
-  },
-  {
-    code: 'fr',
-    name: 'French',
-    sorry: 'Désolé : je ne comprends que quelques mots de français. Merci de le décrire en anglais.',
-    markers: [
-      'une',
-      'un',
-      'pour',
-      'avec',
-      'mes',
-      'je',
-      'veux',
-      'fais',
-      'moi',
-      'application',
-      'ou',
-      'le',
-      'la',
-      'les',
-      'et',
-      'de',
-      'des',
-      'par',
-    ],
-    words: [
-      ['liste de taches', 'todo list'],
-      ['liste de courses', 'shopping list'],
-      ['mode sombre', 'dark mode'],
-      ['calculatrice', 'calculator'],
-      ['taches', 'tasks'],
-      ['minuteur', 'timer'],
-      ['convertisseur', 'converter'],
-      ['depenses', 'expenses'],
-      ['habitudes', 'habits'],
-      ['recettes', 'recipes'],
-      ['livres', 'books'],
-      ['categorie', 'category'],
-    ],
-  },
-  {
-    code: 'de',
-    name: 'German',
-    sorry: 'Entschuldigung: ich verstehe nur wenige Wörter Deutsch. Bitte beschreibe es auf Englisch.',
-    markers: ['eine', 'ein', 'fur', 'mit', 'meine', 'ich', 'mochte', 'bitte', 'und', 'der', 'die', 'das', 'nach'],
-    words: [
-      ['dunkelmodus', 'dark mode'],
-      ['taschenrechner', 'calculator'],
-      ['rechner', 'calculator'],
-      ['aufgabenliste', 'todo list'],
-      ['aufgaben', 'tasks'],
-      ['notizen', 'notes'],
-      ['umrechner', 'converter'],
-      ['ausgaben', 'expenses'],
-      ['gewohnheiten', 'habits'],
-      ['rezepte', 'recipes'],
-      ['einkaufsliste', 'shopping list'],
-      ['kategorie', 'category'],
-    ],
-  },
-  {
-    code: 'pt',
-    name: 'Portuguese',
-    sorry: 'Desculpe: só entendo algumas palavras em português. Por favor, descreva em inglês.',
-    markers: ['uma', 'um', 'para', 'com', 'meus', 'minhas', 'quero', 'faca', 'aplicativo', 'e', 'de', 'os', 'as'],
-    words: [
-      ['lista de tarefas', 'todo list'],
-      ['modo escuro', 'dark mode'],
-      ['calculadora', 'calculator'],
-      ['tarefas', 'tasks'],
-      ['despesas', 'expenses'],
-      ['habitos', 'habits'],
-      ['receitas', 'recipes'],
-      ['livros', 'books'],
-      ['filmes', 'movies'],
-    ],
-  },
-  {
-    code: 'it',
-    name: 'Italian',
-    sorry: 'Mi dispiace: capisco solo poche parole di italiano. Per favore, descrivilo in inglese.',
-    markers: ['una', 'un', 'per', 'con', 'miei', 'mie', 'voglio', 'fammi', 'e', 'di', 'il', 'lo', 'gli', 'le'],
-    words: [
-      ['modalita scura', 'dark mode'],
-      ['calcolatrice', 'calculator'],
-      ['spese', 'expenses'],
-      ['abitudini', 'habits'],
-      ['ricette', 'recipes'],
-      ['libri', 'books'],
-    ],
-  },
-];
+/** The languages read, with their small words and app words (word-list-sources.ts; bundles carry them packed). */
+const LANGUAGES = WORD_LISTS.languages as readonly LanguageInfo[];
 
 /** English words that rule a request in as English even when it shares small words with others. */
 const ENGLISH_MARKERS = new Set([

@@ -1,5 +1,6 @@
 import type { FieldSpec } from './app-spec-schema';
 import { f } from './preset-fields';
+import type { LanguageInfo } from './request-language';
 
 /** A pattern for a copy of one of `names` ('a|b'): "an X clone", "a copy of X", "an app like X". */
 const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)|(?<=\\b(?:like|clone of|copy of) )(?:${names})$`;
@@ -12,6 +13,147 @@ const COUNT_UNITS = 'cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices';
  * one's words: its container ("a habit tracker and…"), then "and" and what may stand before the second.
  */
 const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))?`;
+
+/** The languages request-language.ts reads: their small words and their everyday app words. */
+const LANGUAGES: readonly LanguageInfo[] = [
+  {
+    code: 'es',
+    name: 'Spanish',
+    sorry: 'Lo siento: solo entiendo unas pocas palabras en español. Por favor, descríbelo en inglés.',
+    markers: [
+      'una',
+      'un',
+      'para',
+      'con',
+      'mis',
+      'quiero',
+      'hazme',
+      'haz',
+      'crea',
+      'aplicacion',
+      'donde',
+      'puedo',
+      'el',
+      'la',
+      'los',
+      'las',
+      'y',
+      'de',
+      'por',
+    ],
+    words: [
+      ['lista de tareas', 'todo list'],
+      ['lista de compras', 'shopping list'],
+      ['modo oscuro', 'dark mode'],
+      ['calculadora', 'calculator'],
+      ['tareas', 'tasks'],
+      ['notas', 'notes'],
+      ['temporizador', 'timer'],
+      ['cronometro', 'stopwatch'],
+      ['convertidor', 'converter'],
+      ['conversor', 'converter'],
+      ['gastos', 'expenses'],
+      ['habitos', 'habits'],
+      ['rachas', 'streaks'],
+      ['recetas', 'recipes'],
+      ['libros', 'books'],
+      ['peliculas', 'movies'],
+      ['contactos', 'contacts'],
+      ['etiquetas', 'tags'],
+      ['categoria', 'category'],
+    ],
+  },
+  {
+    code: 'fr',
+    name: 'French',
+    sorry: 'Désolé : je ne comprends que quelques mots de français. Merci de le décrire en anglais.',
+    markers: [
+      'une',
+      'un',
+      'pour',
+      'avec',
+      'mes',
+      'je',
+      'veux',
+      'fais',
+      'moi',
+      'application',
+      'ou',
+      'le',
+      'la',
+      'les',
+      'et',
+      'de',
+      'des',
+      'par',
+    ],
+    words: [
+      ['liste de taches', 'todo list'],
+      ['liste de courses', 'shopping list'],
+      ['mode sombre', 'dark mode'],
+      ['calculatrice', 'calculator'],
+      ['taches', 'tasks'],
+      ['minuteur', 'timer'],
+      ['convertisseur', 'converter'],
+      ['depenses', 'expenses'],
+      ['habitudes', 'habits'],
+      ['recettes', 'recipes'],
+      ['livres', 'books'],
+      ['categorie', 'category'],
+    ],
+  },
+  {
+    code: 'de',
+    name: 'German',
+    sorry: 'Entschuldigung: ich verstehe nur wenige Wörter Deutsch. Bitte beschreibe es auf Englisch.',
+    markers: ['eine', 'ein', 'fur', 'mit', 'meine', 'ich', 'mochte', 'bitte', 'und', 'der', 'die', 'das', 'nach'],
+    words: [
+      ['dunkelmodus', 'dark mode'],
+      ['taschenrechner', 'calculator'],
+      ['rechner', 'calculator'],
+      ['aufgabenliste', 'todo list'],
+      ['aufgaben', 'tasks'],
+      ['notizen', 'notes'],
+      ['umrechner', 'converter'],
+      ['ausgaben', 'expenses'],
+      ['gewohnheiten', 'habits'],
+      ['rezepte', 'recipes'],
+      ['einkaufsliste', 'shopping list'],
+      ['kategorie', 'category'],
+    ],
+  },
+  {
+    code: 'pt',
+    name: 'Portuguese',
+    sorry: 'Desculpe: só entendo algumas palavras em português. Por favor, descreva em inglês.',
+    markers: ['uma', 'um', 'para', 'com', 'meus', 'minhas', 'quero', 'faca', 'aplicativo', 'e', 'de', 'os', 'as'],
+    words: [
+      ['lista de tarefas', 'todo list'],
+      ['modo escuro', 'dark mode'],
+      ['calculadora', 'calculator'],
+      ['tarefas', 'tasks'],
+      ['despesas', 'expenses'],
+      ['habitos', 'habits'],
+      ['receitas', 'recipes'],
+      ['livros', 'books'],
+      ['filmes', 'movies'],
+    ],
+  },
+  {
+    code: 'it',
+    name: 'Italian',
+    sorry: 'Mi dispiace: capisco solo poche parole di italiano. Per favore, descrivilo in inglese.',
+    markers: ['una', 'un', 'per', 'con', 'miei', 'mie', 'voglio', 'fammi', 'e', 'di', 'il', 'lo', 'gli', 'le'],
+    words: [
+      ['modalita scura', 'dark mode'],
+      ['calcolatrice', 'calculator'],
+      ['spese', 'expenses'],
+      ['abitudini', 'habits'],
+      ['ricette', 'recipes'],
+      ['libri', 'books'],
+    ],
+  },
+];
 
 /**
  * The request reader's field vocabulary and its long word lists (the longest regular expressions
@@ -88,6 +230,7 @@ export function sourceWordLists() {
     [['sleep', 'hours of sleep', 'hours slept', 'sleep hours'], f.number('hours', 'Sleep (hours)')],
   ];
   return {
+    languages: LANGUAGES,
     fieldWords,
     /** Sports one logs by distance and time: each session's name, and the words that say it. */
     sports: [
@@ -229,6 +372,8 @@ export function sourceWordLists() {
     timeSpent: String.raw`\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:on|doing|playing|watching|at) (?:my |our |the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)`,
     numberOf: String.raw`\b(?:track|log|record|count|keep track of) (?:the )?number of ((?:[a-z]+ )?[a-z]{3,}s)\b`,
     whoseTurn: String.raw`\bwhose turn\b|\btak(?:e|ing) turns\b|\b(?:chores?|cleaning|dish(?:es)?|dishwashing) (?:rotas?|rotations?|rosters?)\b`,
+    /** Where an inventory is kept rather than what it holds (read-request.ts, INVENTORY_PLACE). */
+    inventoryPlace: String.raw`^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions)$`,
     drinksCounted: String.raw`\b(?:intake|drink|drank|drinking|how much|how many|cups?|glasses|consumption)\b`,
     medicalHistoryNamed: String.raw`\b(?:family|kids?|children|son|daughter|bab(?:y|ies)|mom|mum|dad|parents?|wife|husband|grand(?:ma|pa|parents?)|myself)\b`,
     medicalHistoryOthers: String.raw`\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b`,
