@@ -2685,6 +2685,15 @@ describe('request → spec', () => {
     );
     // Was mood as text.
     expect(labelsOf('a sleep log with mood and energy')).toContain('Mood:choice');
+    // The third of three, two of which the records have, was dropped without a word; so were two
+    // words long items ("blood pressure", "heart rate").
+    expect(labelsOf('a daily log of my blood pressure, pulse and weight')).toContain('Weight:number');
+    expect(labelsOf('log my blood pressure, heart rate and weight every morning')).toContain('Weight:number');
+    expect(labelsOf('a daily log of my weight, blood pressure and pulse')).toEqual(
+      expect.arrayContaining(['Weight:number', 'Blood pressure:number', 'Pulse:number']),
+    );
+    // A baby's sleep, feeds and nappies are the baby log's three kinds of record: nothing is left out.
+    expect(readRequest("track my baby's sleep, feeds and nappies").leftOut).toEqual([]);
     // What no field can hold is named, each kind once: was dropped without a word.
     expect(readRequest('a journal for my sleep, meals and workouts').leftOut).toEqual([
       'meals and workouts as other kinds of record (the app keeps nights)',

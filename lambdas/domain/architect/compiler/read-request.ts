@@ -263,7 +263,7 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
  */
 function secondRecords(request: string, spec: AppSpec): string[] {
   // A list's commas end phrases (see readRequest); "my runs, walks and swims" joins all three.
-  const text = request.replace(/\b([a-z]+) {2}([a-z]+) and /g, '$1 and $2 and ');
+  const text = request.replace(/\b([a-z]+) {2}((?:[a-z]+ )?[a-z]+) and /g, '$1 and $2 and ');
   const three = wordPattern('tripleAfterFor').exec(text);
   const pair =
     three ??
@@ -290,7 +290,10 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   const kept = words.filter((w) =>
     w.split(' ').some((part) => names.includes(singular(part)) || presetWords.includes(singular(part))),
   );
-  return kept.length === 1 ? words.filter((w) => !kept.includes(w)) : [];
+  // Of three, two kept by records of one kind leave the third: "my blood pressure, pulse and weight".
+  return kept.length === 1 || (three && kept.length === 2 && spec.entities.length === 1)
+    ? words.filter((w) => !kept.includes(w))
+    : [];
 }
 
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
