@@ -30,6 +30,39 @@ const FEEDING_BEHAVIOURS: BehaviourSpec[] = [
 ];
 
 /**
+ * A timesheet's entries, each headed by `first` (the project or client; for the staff timesheet,
+ * whose hours they are), with their hours added up per `by`; the timesheet and the staff
+ * timesheet alike.
+ */
+function timeEntries(first: EntitySpec['fields'], by: string): Pick<Preset, 'entities' | 'views' | 'behaviours'> {
+  return {
+    entities: [
+      {
+        id: 'entry',
+        name: 'Time entry',
+        plural: 'Time entries',
+        fields: [
+          ...first,
+          f.date('date', 'Date', true),
+          f.number('hours', 'Hours', true),
+          f.long('notes', 'What was done'),
+          f.bool('billed', 'Billed'),
+        ],
+        parent: null,
+      },
+    ],
+    views: [table('entry'), { type: 'calendar', entity: 'entry', field: 'date' }],
+    behaviours: [
+      crud('entry'),
+      search('entry'),
+      newestFirst('entry'),
+      { type: 'total', entity: 'entry', field: 'hours', by },
+      { type: 'filter', entity: 'entry', field: 'billed' },
+    ],
+  };
+}
+
+/**
  * The presets as written. Run from the sources (tests, the local stack, the cloud twin) they are
  * made here; a function bundle carries them as compressed JSON instead (see ./presets.ts), and
  * this module, unused there, is left out of it.
@@ -2776,29 +2809,7 @@ export function sourcePresets(): Preset[] {
       ],
       title: 'Timesheet',
       phrase: 'a timesheet',
-      entities: [
-        {
-          id: 'entry',
-          name: 'Time entry',
-          plural: 'Time entries',
-          fields: [
-            f.text('project', 'Project or client', true),
-            f.date('date', 'Date', true),
-            f.number('hours', 'Hours', true),
-            f.long('notes', 'What was done'),
-            f.bool('billed', 'Billed'),
-          ],
-          parent: null,
-        },
-      ],
-      views: [table('entry'), { type: 'calendar', entity: 'entry', field: 'date' }],
-      behaviours: [
-        crud('entry'),
-        search('entry'),
-        newestFirst('entry'),
-        { type: 'total', entity: 'entry', field: 'hours', by: 'project' },
-        { type: 'filter', entity: 'entry', field: 'billed' },
-      ],
+      ...timeEntries([f.text('project', 'Project or client', true)], 'project'),
     },
     {
       // The timesheet of one's employees: whose hours each entry is, added up per person
@@ -2808,30 +2819,7 @@ export function sourcePresets(): Preset[] {
       keywords: [],
       title: 'Employee Timesheet',
       phrase: 'a timesheet of the hours of each employee',
-      entities: [
-        {
-          id: 'entry',
-          name: 'Time entry',
-          plural: 'Time entries',
-          fields: [
-            f.text('person', 'Employee', true),
-            f.text('project', 'Project or client'),
-            f.date('date', 'Date', true),
-            f.number('hours', 'Hours', true),
-            f.long('notes', 'What was done'),
-            f.bool('billed', 'Billed'),
-          ],
-          parent: null,
-        },
-      ],
-      views: [table('entry'), { type: 'calendar', entity: 'entry', field: 'date' }],
-      behaviours: [
-        crud('entry'),
-        search('entry'),
-        newestFirst('entry'),
-        { type: 'total', entity: 'entry', field: 'hours', by: 'person' },
-        { type: 'filter', entity: 'entry', field: 'billed' },
-      ],
+      ...timeEntries([f.text('person', 'Employee', true), f.text('project', 'Project or client')], 'person'),
     },
     {
       id: 'blog',
