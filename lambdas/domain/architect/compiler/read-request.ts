@@ -1647,9 +1647,15 @@ export function readRequest(request: string): RequestReading {
   // Games played with who won are a log of them, not the games as records or a game to play:
   // "track who wins our family card games".
   // (A game it builds that says who won is that game: "rock-paper-scissors … says who won".)
-  const played = kindNamed !== 'game' && GAMES_WON.test(text) && GAMES_PLAYED.test(text);
-  if ((!chosen || chosen.id === 'generic') && played) {
-    chosen = PRESETS.find((p) => p.id === 'games-won') ?? chosen;
+  const gamesWon = PRESETS.find((p) => p.id === 'games-won');
+  const played =
+    gamesWon !== undefined &&
+    (!chosen || chosen.id === 'generic') &&
+    kindNamed !== 'game' &&
+    GAMES_WON.test(text) &&
+    GAMES_PLAYED.test(text);
+  if (played) {
+    chosen = gamesWon;
     generic = true;
     const winner = /\b(?:(?:the )?winners?|who (?:won|wins))\b/gi;
     shapeText = shapeText.replace(winner, ' ');
