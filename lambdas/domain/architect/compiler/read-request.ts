@@ -714,8 +714,11 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
 /** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
 const INVENTORY_PLACE = wordPattern('inventoryPlace');
 
-/** "an inventory of my vinyl records": a list of them, each with its quantity and where it is. */
-function inventoryOf(text: string): { preset: Preset; noun: string } | null {
+/**
+ * "an inventory of my vinyl records": a list of them, each with its quantity and where it is, as
+ * `inventory` (the home inventory) keeps its items, without the home's categories.
+ */
+function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: string } | null {
   // "… for" names things only in the plural: "for my bakery ingredients", not "for my bakery".
   const at = /\binventory (of|for) (?:all )?(?:my |our |the )?([a-z]+(?: [a-z]+){0,2})/.exec(text);
   const before = /\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b/.exec(text);
@@ -735,20 +738,19 @@ function inventoryOf(text: string): { preset: Preset; noun: string } | null {
   const entity = reading.preset.entities[0]!;
   const id = entity.id;
   const [name, ...rest] = entity.fields.filter((field) => field.id !== 'done');
+  const held = inventory.entities[0]!.fields.filter((field) => field.id !== 'name' && field.type !== 'choice');
   return {
     noun,
     preset: {
       ...reading.preset,
       title: `${entity.name} Inventory`.slice(0, 80),
       phrase: `an inventory of ${entity.plural.toLowerCase()}`,
-      entities: [{ ...entity, fields: [name!, f.number('quantity', 'Quantity'), f.text('location', 'Location'), ...rest] }],
-      views: [{ type: 'table', entity: id, field: null }],
-      behaviours: [
-        { type: 'crud', entity: id },
-        { type: 'search', entity: id },
-        { type: 'step', entity: id, field: 'quantity' },
-        { type: 'total', entity: id, field: 'quantity', by: null },
-      ],
+      entities: [{ ...entity, fields: [name!, ...held, ...rest] }],
+      views: inventory.views.map((view) => ({ ...view, entity: id })),
+      // Totals of all the items: the home's categories are not theirs.
+      behaviours: inventory.behaviours.map((b) =>
+        b.type === 'total' ? { ...b, entity: id, by: null } : 'entity' in b ? { ...b, entity: id } : b,
+      ),
     },
   };
 }
@@ -1462,7 +1464,7 @@ export function readRequest(request: string): RequestReading {
   }
   // An inventory of things it names keeps those, each with how many and where: "an inventory of
   // my vinyl records", "my lego sets inventory" (a home's, a freezer's or a shop's is the home inventory).
-  const inventoried = chosen?.id === 'inventory' && !named && !wishedList ? inventoryOf(text) : null;
+  const inventoried = chosen?.id === 'inventory' && !named && !wishedList ? inventoryOf(text, chosen) : null;
   if (inventoried) {
     chosen = inventoried.preset;
     generic = true;
@@ -1588,8 +1590,9 @@ export function readRequest(request: string): RequestReading {
   // The hours of one's employees are a timesheet with whose each entry is, not records named
   // after them or hours of one's own: "keep track of the hours my employees work each week".
   const staff = /\b(?:hours?|shifts?|time ?sheets?)\b/.test(text) ? STAFF.exec(text)?.[1] : undefined;
-  const staffSheet = PRESETS.find((p) => p.id === 'staff-timesheet');
-  if (staff && staffSheet && (!chosen || chosen.id === 'timesheet') && !named) {
+  const staffSheet =
+    staff && (!chosen || chosen.id === 'timesheet') && !named ? PRESETS.find((p) => p.id === 'staff-timesheet') : undefined;
+  if (staff && staffSheet) {
     const who = /^(?:staff|crew)$/.test(staff) ? `${capital(staff)} member` : capital(singular(staff));
     chosen = JSON.parse(
       JSON.stringify(staffSheet)
@@ -1647,13 +1650,11 @@ export function readRequest(request: string): RequestReading {
   // Games played with who won are a log of them, not the games as records or a game to play:
   // "track who wins our family card games".
   // (A game it builds that says who won is that game: "rock-paper-scissors … says who won".)
-  const gamesWon = PRESETS.find((p) => p.id === 'games-won');
-  const played =
-    gamesWon !== undefined &&
-    (!chosen || chosen.id === 'generic') &&
-    kindNamed !== 'game' &&
-    GAMES_WON.test(text) &&
-    GAMES_PLAYED.test(text);
+  const gamesWon =
+    (!chosen || chosen.id === 'generic') && kindNamed !== 'game' && GAMES_WON.test(text) && GAMES_PLAYED.test(text)
+      ? PRESETS.find((p) => p.id === 'games-won')
+      : undefined;
+  const played = gamesWon !== undefined;
   if (played) {
     chosen = gamesWon;
     generic = true;
