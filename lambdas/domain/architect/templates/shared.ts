@@ -241,57 +241,15 @@ ${DARK_COLOURS}
 /** Opening of every `src/main.js`: the element lookup, the browser storage and the theme toggle. */
 export function mainPreamble(spec: AppSpec): string {
   return blocks(
-    js`/** The element with this id; the page and this script are generated together, so a miss is a bug. */
-function byId(id) {
-  const element = document.getElementById(id);
-  if (!element) throw new Error('Missing element #' + id);
-  return element;
-}
-`,
+    staticSource('shared/by-id.js'),
     needsStorage(spec) && 'const storage = browserStorage();\n',
-    has(spec, 'dark-mode') &&
-      js`const THEME_KEY = ${jsString(storageKey(spec, 'theme'))};
-const themeToggle = byId('theme-toggle');
-const darkQuery = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
-let theme = loadTheme(storage, THEME_KEY, darkQuery ? darkQuery.matches : false);
-
-function showTheme() {
-  applyTheme(document.documentElement, theme);
-  themeToggle.setAttribute('aria-pressed', String(theme === 'dark'));
-}
-
-themeToggle.addEventListener('click', () => {
-  theme = toggleTheme(theme);
-  saveTheme(storage, THEME_KEY, theme);
-  showTheme();
-});
-if (darkQuery) {
-  // Follow the system while the person has not picked a theme themselves.
-  darkQuery.addEventListener('change', (event) => {
-    if (hasSavedTheme(storage, THEME_KEY)) return;
-    theme = event.matches ? 'dark' : 'light';
-    showTheme();
-  });
-}
-showTheme();
-`,
+    has(spec, 'dark-mode') && fillSlots(staticSource('shared/theme-toggle.js'), { themeKey: jsString(storageKey(spec, 'theme')) }),
   );
 }
 
 /** The history list's rendering, newest first, each entry as input, separator, output. */
 export function renderHistoryScript(separator: string): string {
-  return js`function renderHistory() {
-  historyList.replaceChildren(
-    ...history.map((entry) => {
-      const item = document.createElement('li');
-      item.textContent = entry.input + ${jsString(separator)} + entry.output;
-      return item;
-    }),
-  );
-  historyEmpty.hidden = history.length > 0;
-  historyClear.disabled = history.length === 0;
-}
-`;
+  return fillSlots(staticSource('shared/render-history.js'), { separator: jsString(separator) });
 }
 
 /** The history's clear button: empties it, runs `save` (lines of code, or ''), renders. */
