@@ -1813,6 +1813,78 @@ describe('request → spec', () => {
     expect(kindOf('rock-paper-scissors that says who won and keeps the tally')).toBe('game');
   });
 
+  test("the measure of one's things is a dated reading of it, each of one thing; anything else kept of them is a field of each", () => {
+    // Were a weight (or mileage, height, temperature) tracker naming none of the things.
+    for (const [prompt, phrase, thing] of [
+      ['track the weight of my chickens', 'a chicken weight tracker', 'Chicken'],
+      ['log the mileage of my cars', 'a car mileage log', 'Car'],
+      ['record the height of my kids every birthday', 'a kid height tracker', 'Kid'],
+      ['track the temperature of my beehives each week', 'a beehive temperature tracker', 'Beehive'],
+    ] as const) {
+      const spec = specOf(prompt);
+      expect({ prompt, phrase: spec.phrase, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        phrase,
+        labels: expect.arrayContaining(['Date:date', `${thing}:text`]) as unknown,
+      });
+      expect(spec.entities[0]!.fields[1]!.type).toBe('number');
+    }
+    // Were an "expiry date tracker" or a "cost tracker" of nothing in particular.
+    expect(labelsOf('keep track of the expiry dates of my medicines')).toEqual([
+      'Name:text',
+      'Expiry date:date',
+      'Notes:longtext',
+    ]);
+    expect(specOf('keep track of the expiry dates of my medicines').behaviours).toContainEqual({
+      type: 'sort',
+      entity: 'medicine',
+      field: 'expiryDate',
+      direction: 'asc',
+    });
+    expect(labelsOf('track the warranty expiry of my appliances')).toContain('Warranty expiry:date');
+    expect(labelsOf('track the cost of my renovations')).toContain('Cost:money');
+    expect(specOf('track the cost of my renovations').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'renovation',
+      field: 'cost',
+      by: null,
+    });
+    expect(labelsOf('log the prices of my groceries')).toContain('Price:money');
+    expect(labelsOf('track the reading level of my students')).toContain('Reading level:text');
+    // What names no field, and things a container names, keep their readings.
+    expect(specOf('track the progress of my projects').entities[0]!.name).toBe(specOf('track my projects').entities[0]!.name);
+    expect(labelsOf('keep track of the due dates of my library books')).toContain('Due:date');
+  });
+
+  test('a measure joined by "and" to records of three words is a field of them; a kind among a choice\'s values is kept', () => {
+    // Weight was dropped without a word; fees too.
+    const pet = specOf("a log of my pet's vet visits and weight");
+    expect(pet.entities.flatMap((e) => e.fields.map((f) => `${f.label}:${f.type}`))).toContain('Weight:number');
+    expect(readRequest("a log of my pet's vet visits and weight").leftOut).toEqual([]);
+    expect(labelsOf('a tracker for my etsy shop sales and fees')).toContain('Fees:money');
+    // Games were dropped without a word.
+    expect(readRequest("a tracker for my kids' sports practices and games").leftOut).toEqual([
+      'games as a second kind of record (the app keeps sports practices)',
+    ]);
+    // Naps are the baby log's sleeps (naps were named as left out); vaccines are care records of
+    // the kind Vaccination; expenses are a budget's spending.
+    for (const prompt of [
+      'a baby tracker for naps, bottles and diapers',
+      "a tracker for my dog's vet visits and vaccines",
+      'a tracker for my side hustle income and expenses',
+    ])
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+  });
+
+  test('days or hours of doing something are a number; the last contact is a date', () => {
+    expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
+      'Days fermenting:number',
+    );
+    expect(labelsOf('a simple CRM for my freelance clients with name, email, last contact and notes')).toContain(
+      'Last contact:date',
+    );
+  });
+
   test("the hours of one's employees, staff or volunteers are a timesheet with whose each entry is, added up per person", () => {
     for (const [prompt, who] of [
       ['keep track of the hours my employees work each week', 'Employee'],

@@ -277,7 +277,12 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   const words = pair.slice(1).flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '')] : []));
   // "track my plants and when I last watered them": a clause, not records.
   if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return [];
-  const names = [spec.title, spec.phrase, ...spec.entities.flatMap((e) => [e.name, e.plural, ...e.fields.map((f) => f.label)])]
+  // A kind of record among a choice's values counts too: "vaccines" are care records of the kind Vaccination.
+  const names = [
+    spec.title,
+    spec.phrase,
+    ...spec.entities.flatMap((e) => [e.name, e.plural, ...e.fields.flatMap((f) => [f.label, ...(f.options ?? [])])]),
+  ]
     .join(' ')
     .toLowerCase()
     .split(/[^a-z]+/)
@@ -287,9 +292,12 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     p.keywords.filter((k) => !k.includes(' ')).map(singular),
   );
   // ("my sleep hours" are the sleep's.)
-  const kept = words.filter((w) =>
-    w.split(' ').some((part) => names.includes(singular(part)) || presetWords.includes(singular(part))),
-  );
+  // A budget's entries are its money in and out, whatever the request calls them ("income and expenses").
+  const named = (word: string): boolean =>
+    names.includes(word) ||
+    (word.length > 5 && names.some((n) => n.startsWith(word.replace(/e$/, '')))) ||
+    (names.includes('income') && word.match(BUDGET_WORDS) !== null);
+  const kept = words.filter((w) => w.split(' ').some((part) => named(singular(part)) || presetWords.includes(singular(part))));
   // Of three, two kept by records of one kind leave the third: "my blood pressure, pulse and weight".
   return kept.length === 1 || (three && kept.length === 2 && spec.entities.length === 1)
     ? words.filter((w) => !kept.includes(w))
@@ -531,10 +539,48 @@ const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
 const COUNTED_THINGS = wordPattern('countedThings');
 
+/**
+ * "track the weight of my chickens": dated weights, each of one chicken (read as "my chickens
+ * weight", the chickens owning the records); "the expiry dates of my medicines": the medicines,
+ * each with its expiry date. Null when the request says no such thing.
+ */
+function ofMyThings(request: string): { text: string; owner: string; field: FieldSpec | null } | null {
+  const m = wordPattern('ofMyThings').exec(request);
+  // Neither words that name no field nor things named by a container ("my library books").
+  if (
+    !m ||
+    wordPattern('ofNoField').test(m[2]!) ||
+    m[2]!.split(' ').some((w) => NOUN_STOP.has(w) || CLAUSE_WORDS.has(w)) ||
+    m[3]!.split(' ').some((w) => CONTAINER_WORDS.test(w))
+  )
+    return null;
+  const [whole, verb, asked, things] = m as unknown as [string, string, string, string];
+  const measured =
+    FIELD_WORDS.some(
+      ([words, field]) => field.type === 'number' && (words.includes(asked) || words.includes(asked.replace(/s$/, ''))),
+    ) || NUMBER_WORDS.test(asked);
+  const owner = things.split(' ').at(-1)!;
+  if (measured) return { text: request.replace(whole, `${verb} my ${things} ${asked}`), owner, field: null };
+  // "expiry dates": an expiry date each.
+  const words = asked.replace(/ (date|time)s$/, ' $1');
+  const type: FieldSpec['type'] =
+    /(?:^| )(?:date|due|deadline)$/.test(words) || wordPattern('dateWords').test(words)
+      ? 'date'
+      : /(?:^| )(?:costs?|prices?|value|worth)$/.test(words)
+        ? 'money'
+        : 'text';
+  // "the prices of my groceries": a price each.
+  const label = capital(type === 'text' ? words : words.replace(/[a-z]+$/, (w) => singular(w)));
+  const id = camel(label.toLowerCase());
+  if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id)) return null;
+  return { text: request.replace(whole, `${verb} my ${things}`), owner, field: { id, label, type, required: false } };
+}
+
 /** "a tracker for my board games" → a Board game entity, shaped by the container word. */
-function genericReading(request: string): { preset: Preset; noun: string } | null {
+function genericReading(request: string): { preset: Preset; noun: string; ownField?: boolean } | null {
+  const ofMine = ofMyThings(request);
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
-  const text = request
+  const text = (ofMine?.text ?? request)
     .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
     .replace(wordPattern('howManyUnitsOf', 'g'), '')
     // "how much I drink": the drinks.
@@ -611,7 +657,10 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   if (noun.length === 0 || noun.join('').length < 3) return null;
   // "my students' lessons" (read as "students lessons"): lessons, each of a student. One
   // person's ("my kid's vaccinations") are just the records.
-  const owner = !paired && noun.length === 2 && OWNER_PLURALS.test(noun[0]!) ? singular(noun[0]!) : null;
+  const owner =
+    !paired && noun.length === 2 && (OWNER_PLURALS.test(noun[0]!) || (ofMine && !ofMine.field && noun[0] === ofMine.owner))
+      ? singular(noun[0]!)
+      : null;
   let named = owner || (noun.length === 2 && ONE_OWNER.test(noun[0]!)) ? noun.slice(1) : noun;
   // Things one collects are a collection: "I collect sneakers".
   const kind = inner ?? container ?? (/^collect/.test(track?.[0] ?? '') ? 'collection' : 'tracker');
@@ -637,8 +686,9 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     named = named.slice(0, -1);
   }
   const last = singular(named[named.length - 1]!);
-  // What the app is called by ("a weight tracker") and what one record is ("Weight entry").
-  const called = capital([...named.slice(0, -1), last].join(' '));
+  // What the app is called by ("a weight tracker") and what one record is ("Weight entry"); the
+  // things whose measure it is name it too ("a chicken weight tracker").
+  const called = capital([...(owner && measure && ofMine ? [owner] : []), ...named.slice(0, -1), last].join(' '));
   // A diary of one thing ("a diary for my pregnancy") keeps dated entries about it.
   const topic = !paired && !measure && /^(?:journal|diary)$/.test(kind) && last === named.at(-1) && !/s$/.test(last);
   const nameWords = topic
@@ -672,7 +722,10 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   if (owner) fields.push({ id: 'owner', label: capital(owner), type: 'text', required: false });
   // Records that are events have their date even in a list: "a birthday list", "my exams".
   const event = EVENT_NOUNS.test(last);
-  if (!measure && !topic && (dated || planner || event))
+  // "the expiry dates of my medicines": that date is each record's date.
+  const ownField = ofMine?.field && !measure && !topic && !paired ? ofMine.field : null;
+  const dateField = ownField?.type === 'date' ? ownField.id : 'date';
+  if (!measure && !topic && (dated || planner || event) && dateField === 'date')
     fields.push({ id: 'date', label: 'Date', type: 'date', required: dated });
   // Payments are money, added up: "my car loan payments".
   const paid = !measure && /^(?:re)?payment$|^instal+ment$/.test(last);
@@ -680,7 +733,13 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // Money kept by date adds up: "an allowance tracker", "a tips log", the payments above.
   // (A price, a value or a balance is read, not added up: "the price of bitcoin", "my card balances".)
   const totalled =
-    measure?.type === 'money' && !/^(?:price|value|worth|rate|balance)$/.test(last) ? measure.id : paid ? 'amount' : null;
+    measure?.type === 'money' && !/^(?:price|value|worth|rate|balance)$/.test(last)
+      ? measure.id
+      : paid
+        ? 'amount'
+        : ownField?.type === 'money' && /^costs?$/.test(ownField.id)
+          ? ownField.id
+          : null;
   if (catalog)
     fields.push(
       { id: 'tags', label: 'Tags', type: 'tags', required: false },
@@ -689,6 +748,7 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
   // A list of one's own things ("a list of my vinyl records") is no checklist; goals and plans are.
   const checklist = kind === 'list' && !wordPattern('listOfGoals').test(text);
   if (checklist) fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
+  if (ownField && !fields.some((x) => x.id === ownField.id)) fields.push(ownField);
   fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
   const phraseKind = kind === 'organiser' ? 'organizer' : kind;
   const preset: Preset = {
@@ -701,14 +761,24 @@ function genericReading(request: string): { preset: Preset; noun: string } | nul
     behaviours: [
       { type: 'crud', entity: id },
       { type: 'search', entity: id },
-      ...(dated ? [{ type: 'sort' as const, entity: id, field: 'date', direction: 'desc' as const }] : []),
+      // The soonest of one's own dates first (an expiry); a log's newest entry first.
+      ...(dated || dateField !== 'date'
+        ? [
+            {
+              type: 'sort' as const,
+              entity: id,
+              field: dateField,
+              direction: dateField === 'date' ? ('desc' as const) : ('asc' as const),
+            },
+          ]
+        : []),
       ...(totalled ? [{ type: 'total' as const, entity: id, field: totalled, by: null }] : []),
       ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
       ...(checklist ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
-      ...(planner ? [{ type: 'due-today' as const, entity: id, field: 'date' }] : []),
+      ...(planner ? [{ type: 'due-today' as const, entity: id, field: dateField }] : []),
     ],
   };
-  return { preset, noun: noun.join(' ') };
+  return { preset, noun: noun.join(' '), ...(ownField ? { ownField: true } : {}) };
 }
 
 /** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
@@ -1446,7 +1516,10 @@ export function readRequest(request: string): RequestReading {
     // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
     // dearest test, so the last.
     matchPreset(earlier.noun) === null;
-  const named = head ?? (describes ? earlier : null);
+  // What is kept of one's things that an everyday app of them lacks: "the expiry dates of my
+  // medicines" are the medicines with their dates, not a medication schedule.
+  const ownThings = earlier?.ownField && matched!.index > text.search(/ of (?:my|our) /) ? earlier : null;
+  const named = head ?? (describes ? earlier : null) ?? ownThings;
   if (named) {
     chosen = named.preset;
     generic = true;
