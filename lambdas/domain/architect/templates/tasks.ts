@@ -171,30 +171,9 @@ let tasks = store.load();`
     staticSource('tasks/remove-button.js'),
     has(spec, 'filter') &&
       js`  for (const button of filterButtons) button.setAttribute('aria-pressed', String(button.dataset.filter === view.filter));`,
-    js`}
-
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  try {
-    commit(addTask(tasks, titleInput.value${priorities ? ', prioritySelect.value' : ''}));
-    titleInput.value = '';
-    formError.textContent = '';
-  } catch (error) {
-    formError.textContent = error.message;
-  }
-  titleInput.focus();
-});
-
-clearButton.addEventListener('click', () => commit(clearCompleted(tasks)));
-`,
+    fillSlots(staticSource('tasks/form-submit.js'), { priorityArg: priorities ? ', prioritySelect.value' : '' }),
     has(spec, 'filter') &&
-      js`byId('filters').addEventListener('click', (event) => {
-  const button = event.target.closest('button[data-filter]');
-  if (!button) return;
-  view.filter = button.dataset.filter;
-  render();
-});
-`,
+      staticSource('tasks/filter-click.js'),
     has(spec, 'search') &&
       js`byId('search').addEventListener('input', (event) => {
   view.query = event.target.value;
