@@ -1876,6 +1876,23 @@ describe('request → spec', () => {
       expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
   });
 
+  test("a surf board is no kanban board; diaper changes with feedings are the baby log; one's commute time is minutes; a bottle count is the bottles; who gave them is 'Given by'", () => {
+    const surf = specOf('a log of my surf sessions with spot, wave height and board used');
+    expect(surf.views.map((v) => v.type)).not.toContain('board');
+    expect(labelsOf('a log of my surf sessions with spot, wave height and board used')).toContain('Board used:text');
+    for (const prompt of ['log my diaper changes and feedings', "track my baby's feedings and diaper changes"]) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => e.id) }).toEqual({ prompt, entities: ['feeding', 'diaper', 'nap'] });
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+    expect(labelsOf('track my commute time each day')).toEqual(['Date:date', 'Minutes:number', 'Notes:longtext']);
+    expect(labelsOf('a wine cellar inventory with vintage, region and bottle count').filter((l) => /bottle/i.test(l))).toEqual([
+      'Bottles:number',
+    ]);
+    expect(labelsOf('my vinyl records and who gave them')).toContain('Given by:text');
+    expect(labelsOf('a log of the photos with who took them')).toContain('Taken by:text');
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',

@@ -239,6 +239,9 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
       if (between === null || !/^ (?:and|or|plus)(?: (?:a|an|my|the))?$/.test(between)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
+      // One that keeps the other's records and more is both: "my baby's feedings and diaper changes".
+      const within = (x: Preset, y: Preset): boolean => x.entities.every((e) => y.entities.some((o) => o.id === e.id));
+      if (within(a, b) || within(b, a)) return within(a, b) ? b : a;
       const ids = new Set(a.entities.map((e) => e.id));
       if (b.entities.some((e) => ids.has(e.id)) || a.entities.length + b.entities.length > 6) return null;
       return {
@@ -679,6 +682,9 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
               named.some((w) => words.includes(w) || words.includes(singular(w)))),
         )?.[1] ?? ([said, said.replace(/s$/, '')].some((w) => NUMBER_WORDS.test(w)) ? measureNamed(named) : undefined))
       : undefined;
+  // "my commute time": how long, in minutes.
+  if (!measure && dated && !paired && named.length > 1 && named.at(-1) === 'time')
+    measure = { id: 'minutes', label: 'Minutes', type: 'number', required: true };
   // "my meditation minutes", "my swimming laps": a meditation log of minutes, not of "meditation minutes".
   if (measure && named.length > 1 && /^(?:minutes|hours|laps|miles|kilometres|kilometers|km|pages|reps)$/.test(named.at(-1)!)) {
     const unit = named.at(-1)!;

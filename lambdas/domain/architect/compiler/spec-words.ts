@@ -104,6 +104,8 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
       [word, word.replace(/ name$/, '')].includes(label) ||
       label.replace(/s$/, '') === w ||
       label.split(' or ').includes(word) ||
+      // "bottle count" is the bottles.
+      (f.type === 'number' && / count$/.test(word) && label.replace(/s$/, '') === w.replace(/ count$/, '').replace(/s$/, '')) ||
       FIELD_ALIASES[f.id]?.includes(word) ||
       // "with flights and hotels" on plans of a kind Flight, Hotel…: the choice holds them.
       (f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w))
@@ -471,6 +473,10 @@ function measureField(asked: string): FieldSpec | null {
   return { id, label: titleCase(words).slice(0, 40), type, required: false };
 }
 
+/** Who did it, by the verb's past participle: "who gave them" → "given by", "who paid" → "paid by". */
+const doneBy = (verb: string): string =>
+  `${({ gave: 'given', took: 'taken', drove: 'driven', wrote: 'written' } as Record<string, string>)[verb] ?? verb} by`;
+
 /**
  * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
  * (a number), "birthday" (a date), "whether bought" (a yes/no), "action items" (long text). Null for words that name no
@@ -480,7 +486,7 @@ function measureField(asked: string): FieldSpec | null {
 function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
   // "who borrowed what", "who paid": a person, "Borrowed by".
   const doer = wordPattern('whoDid').exec(asked)?.[1];
-  if (doer) return fieldNamed(`${doer} by`, 'text');
+  if (doer) return fieldNamed(doneBy(doer), 'text');
   // "who does them": a person.
   if (/^who (?:does|do|is doing)\b/.test(asked)) return { id: 'who', label: 'Who', type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
@@ -668,7 +674,7 @@ export function applySpecWords(
     // "who picked them", "who lent it": the person, named by what they did.
     const doer = wordPattern('whoDid').exec(item.words)?.[1];
     if (doer) {
-      if (!findField(primary, `${doer} by`)) ed.addField(primary, fieldNamed(`${doer} by`, 'text'), true, item.words);
+      if (!findField(primary, doneBy(doer))) ed.addField(primary, fieldNamed(doneBy(doer), 'text'), true, item.words);
       continue;
     }
     // The records themselves ("keep track of my cat's weight" on cat weight entries).
