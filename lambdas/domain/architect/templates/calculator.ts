@@ -97,10 +97,7 @@ const expressionElement = byId('expression');
 const errorElement = byId('error');
 `,
     history &&
-      js`const historyList = byId('history-list');
-const historyEmpty = byId('history-empty');
-const historyClear = byId('history-clear');
-
+      js`${staticSource('shared/history-elements.js')}
 ${renderHistoryScript(' = ')}
 ${clearHistoryScript(saves ? '  store.save({ state, history });\n' : '')}`,
     fillSlots(staticSource('calculator/main-rest.js'), { recordHistory: history ? "  if (key === 'equals' && state.evaluated) {\n    history = addEntry(history, { input: prettify(state.expression), output: display(state) });\n    renderHistory();\n  }\n" : '', saveState: saves ? `  store.save({ state${history ? ', history' : ''} });\n` : '', formulaFields: formulasOf(spec).length > 0 ? "  // Typing into a formula's fields is theirs, not the keypad's.\n  if (event.target instanceof HTMLInputElement) return;\n" : '' }),

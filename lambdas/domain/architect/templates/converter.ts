@@ -57,20 +57,9 @@ function main(spec: AppSpec): string {
 const saved = store.load();
 let selection = normalizeSelection(saved.selection);${history ? '\nlet history = saved.history;' : ''}`
       : js`let selection = normalizeSelection(DEFAULT_SELECTION);${history ? '\nlet history = [];' : ''}`,
-    js`
-const form = byId('converter-form');
-const categorySelect = byId('category');
-const amountInput = byId('amount');
-const fromSelect = byId('from-unit');
-const toSelect = byId('to-unit');
-const result = byId('result');
-const errorMessage = byId('convert-error');
-`,
+    staticSource('converter/elements.js'),
     history &&
-      js`const historyList = byId('history-list');
-const historyEmpty = byId('history-empty');
-const historyClear = byId('history-clear');
-`,
+      staticSource('shared/history-elements.js'),
     fillSlots(staticSource('converter/main-rest.js'), { saveSelection: saves ? `  store.save({ selection${history ? ', history' : ''} });` : '  // Nothing is kept between visits: this build has no local storage.' }),
     history
       ? js`${renderHistoryScript(' = ')}

@@ -146,10 +146,7 @@ const FLAGS = ['lower', 'upper', 'digits', 'symbols'];
 const copyButton = byId('copy-password');
 `,
     history &&
-      js`const historyList = byId('history-list');
-const historyEmpty = byId('history-empty');
-const historyClear = byId('history-clear');
-`,
+      staticSource('shared/history-elements.js'),
     js`function save() {
 ${saves ? `  store.save({ settings, draws${history ? ', history' : ''} });` : '  // Nothing is kept between visits: this build has no local storage.'}
 }
