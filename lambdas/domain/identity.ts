@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 
 /**
@@ -95,15 +95,15 @@ export function newToken(prefix: string): string {
 }
 
 /** What the store keeps instead of a token: its SHA-256 (the token itself is never stored). */
-export const tokenKey = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+export const tokenKey = (token: string): string => hash('sha256', token, 'hex');
 
 /**
  * Constant-time string equality. Both sides are hashed first so that neither their length nor
  * the position of the first difference shows in the timing.
  */
 export function safeEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a, 'utf8').digest();
-  const hb = createHash('sha256').update(b, 'utf8').digest();
+  const ha = hash('sha256', a, 'buffer');
+  const hb = hash('sha256', b, 'buffer');
   return timingSafeEqual(ha, hb);
 }
 
