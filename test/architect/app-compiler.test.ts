@@ -1057,7 +1057,7 @@ describe('request → spec', () => {
     expect(kindOf('a sourdough starter feeding log')).not.toBe('a baby feeding log');
     expect(kindOf('a dog feeding log')).toBe('a dog feeding log');
     expect(kindOf('a feeding tracker for my twins')).toBe('a baby feeding log');
-    expect(kindOf('a log for my aquarium water tests')).toBe('a water test log');
+    expect(kindOf('a log for my aquarium water tests')).toBe('an aquarium log');
     expect(kindOf('a pool water chemistry log')).not.toBe('a water intake tracker');
     expect(kindOf('a hydration tracker')).toBe('a water intake tracker');
     expect(kindOf('track how much water I drink')).toBe('a water intake tracker');
@@ -1607,8 +1607,8 @@ describe('request → spec', () => {
     // pH was dropped and the rest were text.
     expect(fields('a log for my aquarium water tests: ph, ammonia, nitrite, nitrate, date')).toMatchObject({
       pH: 'number',
-      Ammonia: 'number',
-      Nitrate: 'number',
+      'Ammonia (ppm)': 'number',
+      'Nitrate (ppm)': 'number',
     });
     expect(fields('an app to track my writing: date, words written, project')).toMatchObject({ 'Words written': 'number' });
     // Was "caffeine through the as a second kind of record".
@@ -1893,6 +1893,42 @@ describe('request → spec', () => {
     expect(labelsOf('a log of the photos with who took them')).toContain('Taken by:text');
   });
 
+  test('the fish in an aquarium and its water tests are an aquarium log; which neighbours borrowed one thing is a list of things lent', () => {
+    for (const prompt of [
+      'a log of the fish in my aquarium and water tests',
+      'track the water tests for my fish tank',
+      'an aquarium log with fish and water tests',
+    ]) {
+      const spec = specOf(prompt);
+      expect({ prompt, phrase: spec.phrase, entities: spec.entities.map((e) => e.id) }).toEqual({
+        prompt,
+        phrase: 'an aquarium log',
+        entities: ['test', 'fish'],
+      });
+    }
+    // The tests' own measures, listed, are not added again.
+    expect(labelsOf('a log for my aquarium water tests: ph, ammonia, nitrite, nitrate, date')).toEqual([
+      'Date:date',
+      'pH:number',
+      'Ammonia (ppm):number',
+      'Nitrite (ppm):number',
+      'Nitrate (ppm):number',
+      'Temperature:number',
+      'Notes:longtext',
+    ]);
+    // Fish one catches stay a fishing log.
+    expect(specOf('a log of the fish I catch with species, weight and lake').phrase).not.toBe('an aquarium log');
+    expect(specOf('an app to track which neighbours borrowed my ladder').phrase).toBe(
+      specOf('keep track of the things I lend to my neighbours').phrase,
+    );
+  });
+
+  test("a heart rate beside blood pressure is the readings' pulse, not a second field", () => {
+    const labels = labelsOf('log my blood pressure, heart rate and weight every morning');
+    expect(labels.filter((l) => /pulse|heart/i.test(l))).toEqual(['Pulse:number']);
+    expect(labels).toContain('Weight:number');
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',
@@ -2075,7 +2111,8 @@ describe('request → spec', () => {
     // Was "Progress" records, "Clothess", "fishes", refused ("warranty information").
     expect(specOf('I want to track the progress of my renovation projects').entities[0]!.name).toBe('Renovation project');
     expect(specOf('a list of my clothes so I can plan outfits').entities[0]!.plural).toBe('Clothes');
-    expect(specOf('a log of the fish in my aquarium').entities[0]!.plural).toBe('Fish');
+    expect(specOf('a log of the fish in my pond').entities[0]!.plural).toBe('Fish');
+    expect(specOf('a log of the fish in my aquarium').entities.map((e) => e.plural)).toContain('Fish');
     expect(specOf('an app to keep my warranty information: product, purchase date, receipt photo').entities[0]!.name).toBe(
       'Warranty',
     );

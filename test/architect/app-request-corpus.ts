@@ -95,6 +95,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     interpreted: true,
   },
   {
+    prompt: 'a log of the fish in my aquarium and water tests',
+    builds: 'spec',
+    entities: ['Water test', 'Fish'],
+    behaviours: ['sort', 'total'],
+    fields: { pH: 'number', 'Ammonia (ppm)': 'number', Temperature: 'number' },
+  },
+  {
     prompt: 'a bookmark manager with tags and export',
     builds: 'spec',
     entities: ['Bookmark'],

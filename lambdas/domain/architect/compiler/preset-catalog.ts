@@ -3065,6 +3065,44 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // The fish in a tank and the tests of its water: "a log of the fish in my aquarium and water tests".
+      id: 'aquarium',
+      keywords: ['aquarium', 'aquariums', 'fish tank', 'fish tanks', 'aquarium water', 'tank water tests', 'water parameters'],
+      title: 'Aquarium Log',
+      phrase: 'an aquarium log',
+      entities: [
+        {
+          id: 'test',
+          name: 'Water test',
+          plural: 'Water tests',
+          fields: [
+            f.date('date', 'Date', true),
+            f.number('ph', 'pH'),
+            f.number('ammonia', 'Ammonia (ppm)'),
+            f.number('nitrite', 'Nitrite (ppm)'),
+            f.number('nitrate', 'Nitrate (ppm)'),
+            f.number('temperature', 'Temperature'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+        {
+          id: 'fish',
+          name: 'Fish',
+          plural: 'Fish',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('species', 'Species'),
+            f.number('count', 'How many'),
+            f.date('added', 'Added on'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('test'), { type: 'list', entity: 'fish', field: null }],
+      behaviours: [crud('test'), crud('fish'), newestFirst('test'), { type: 'total', entity: 'fish', field: 'count', by: null }],
+    },
+    {
       id: 'medication',
       keywords: ['medication', 'medicine', 'meds', 'pill', 'pills', 'vitamin', 'supplements'],
       title: 'Medication',

@@ -233,7 +233,8 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
     if (preset.id === first.preset.id) continue;
     for (const keyword of preset.keywords) {
       const k = matchPhrase(keyword, text);
-      if (!k) continue;
+      // Records of the first named by more words: "my aquarium and water tests" are its tests.
+      if (!k || first.preset.entities.some((e) => text.slice(k.index).trimStart().startsWith(e.plural.toLowerCase()))) continue;
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
@@ -1439,7 +1440,10 @@ export function readRequest(request: string): RequestReading {
   const limits = findLimits(unnamed);
   // One's step count is the steps one keeps ("my daily step count"); counting them by itself
   // needs the phone's sensors, which the limits above name.
-  const text = unnamed.replace(/\bstep counts?\b/g, 'steps');
+  const text = unnamed
+    .replace(/\bstep counts?\b/g, 'steps')
+    // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
+    .replace(/\b(?:which|what) ([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b/g, 'the things i lend to my $1');
   const theme = themeFor(analysis.designTarget);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
@@ -1519,6 +1523,8 @@ export function readRequest(request: string): RequestReading {
     !wordPattern('progressWords').test(earlier.noun) &&
     // Nor one that only measures them: "how many glasses of water I drink" is water.
     !wordPattern('measureOnlyWords').test(earlier.noun) &&
+    // Nor records the app keeps already: "the fish in my aquarium" are the aquarium log's fish.
+    !matched!.preset.entities.some((e) => [e.name, e.plural].some((n) => n.toLowerCase() === earlier.noun)) &&
     // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
     // dearest test, so the last.
     matchPreset(earlier.noun) === null;
