@@ -1929,6 +1929,13 @@ describe('request → spec', () => {
     expect(labels).toContain('Weight:number');
   });
 
+  test("a profit is money; a harvest's vegetable is its crop", () => {
+    expect(labelsOf('an app to track my eBay sales with item, price, fees and profit')).toContain('Profit:money');
+    expect(labelsOf("my garden's harvest: vegetable, weight and date").filter((l) => /crop|vegetable/i.test(l))).toEqual([
+      'Crop:text',
+    ]);
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',
