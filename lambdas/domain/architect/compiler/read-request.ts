@@ -296,7 +296,8 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     p.keywords.filter((k) => !k.includes(' ')).map(singular),
   );
   // ("my sleep hours" are the sleep's.)
-  // A budget's entries are its money in and out, whatever the request calls them ("income and expenses").
+  // Named by the app: one of its words, a longer one it begins ("vaccine": Vaccination), or a
+  // budget's money in and out, whatever the request calls it ("income and expenses").
   const named = (word: string): boolean =>
     names.includes(word) ||
     (word.length > 5 && names.some((n) => n.startsWith(word.replace(/e$/, '')))) ||
@@ -558,7 +559,7 @@ function ofMyThings(request: string): { text: string; owner: string; field: Fiel
     m[3]!.split(' ').some((w) => CONTAINER_WORDS.test(w))
   )
     return null;
-  const [whole, verb, asked, things] = m as unknown as [string, string, string, string];
+  const [whole, verb, asked, things] = [m[0], m[1]!, m[2]!, m[3]!];
   const measured =
     FIELD_WORDS.some(
       ([words, field]) => field.type === 'number' && (words.includes(asked) || words.includes(asked.replace(/s$/, ''))),
