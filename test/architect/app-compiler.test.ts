@@ -1936,6 +1936,11 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('jobs one has applied to are job applications; a film stock is a name, not a count', () => {
+    expect(specOf("an app to track the jobs I've applied to and interview dates").phrase).toBe('a job application tracker');
+    expect(labelsOf('a tracker for my film photography rolls with camera, film stock and date')).toContain('Film stock:text');
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',

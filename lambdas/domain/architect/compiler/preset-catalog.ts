@@ -3357,7 +3357,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'applications',
-      keywords: ['job application', 'job search', 'job hunt', 'jobs i applied', 'jobs i apply', 'jobs i have applied'],
+      keywords: ['job application', 'job search', 'job hunt', 'jobs i applied', 'jobs i apply', 'jobs i have applied', 'jobs ive applied'],
       title: 'Job Applications',
       phrase: 'a job application tracker',
       entities: [
