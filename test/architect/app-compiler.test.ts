@@ -1941,6 +1941,18 @@ describe('request → spec', () => {
     expect(labelsOf('a tracker for my film photography rolls with camera, film stock and date')).toContain('Film stock:text');
   });
 
+  test('a colour among the fields is a field of each record; a colour scheme is still the look', () => {
+    expect(labelsOf('my t-shirts with size and color')).toContain('Color:text');
+    expect(labelsOf('a tracker for my 3d printer filament spools with color, material and weight left')).toContain('Color:text');
+    expect(labelsOf('a car log with make, model and colour: red, blue or black')).toContain('Colour:choice');
+    for (const prompt of [
+      'an expense tracker with a blue color scheme',
+      'an expense tracker with green color',
+      'a recipe book with a warm color',
+    ])
+      expect({ prompt, colour: labelsOf(prompt).some((l) => /colou?r/i.test(l)) }).toEqual({ prompt, colour: false });
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',
