@@ -1936,8 +1936,13 @@ describe('request → spec', () => {
     ]);
   });
 
-  test('jobs one has applied to are job applications; a film stock is a name, not a count', () => {
+  test("jobs one has applied to are job applications, dates joined by 'and' a field; a film stock is a name, not a count", () => {
     expect(specOf("an app to track the jobs I've applied to and interview dates").phrase).toBe('a job application tracker');
+    // Dates joined by "and" are a field, as after "with" (the interview dates were dropped); a
+    // field the records have already is not added again.
+    expect(labelsOf("an app to track the jobs I've applied to and interview dates")).toContain('Interview date:date');
+    expect(labelsOf('my prescriptions and refill dates')).toContain('Refill date:date');
+    expect(labelsOf('my subscriptions and renewal dates').filter((l) => /renew/i.test(l))).toEqual(['Renews:date']);
     expect(labelsOf('a tracker for my film photography rolls with camera, film stock and date')).toContain('Film stock:text');
   });
 

@@ -1831,6 +1831,9 @@ export function readRequest(request: string): RequestReading {
       ? null
       : /\band whether (?:it|they|its|theyre)(?: is| are| was| were| has been| have been)? ([a-z]{3,})$/.exec(text)?.[1];
     if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
+    // "the jobs I've applied to and interview dates": dates of something, joined by "and", are a field.
+    const andDates = language ? null : /\band ([a-z]+ dates)$/.exec(text)?.[1];
+    if (andDates && !findField(primaryOf(spec), andDates, true)) spec = applySpecWords(spec, `with ${andDates}`).spec;
     // Already a field of the records (read from the words around it): "my prescriptions and refill
     // dates", or by another name ("subscriptions and renewal dates" on their Renews date).
     // Or already named among what is left out: "my subscriptions and passwords" (no vault).
