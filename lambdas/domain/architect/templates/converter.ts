@@ -62,19 +62,10 @@ let selection = normalizeSelection(saved.selection);${history ? '\nlet history =
       staticSource('shared/history-elements.js'),
     fillSlots(staticSource('converter/main-rest.js'), { saveSelection: saves ? `  store.save({ selection${history ? ', history' : ''} });` : '  // Nothing is kept between visits: this build has no local storage.' }),
     history
-      ? js`${renderHistoryScript(' = ')}
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const value = showResult();
-  if (value === null) return;
-  const [input, output] = describe(value, selection.category, selection.from, selection.to).split(' = ');
-  history = addEntry(history, { input, output });
-  save();
-  renderHistory();
-});
-
-${clearHistoryScript('  save();\n')}
-renderHistory();`
+      ? fillSlots(staticSource('converter/history-submit.js'), {
+          renderHistory: renderHistoryScript(' = '),
+          clearHistory: clearHistoryScript('  save();\n'),
+        })
       : js`form.addEventListener('submit', (event) => event.preventDefault());`,
     js`render();`,
     '',

@@ -1,6 +1,6 @@
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
-import { staticSource } from './static-sources';
+import { fillSlots, staticSource } from './static-sources';
 import { RANDOM_TOOLS, randomToolOf, type RandomTool } from './titles';
 
 const RANDOM = staticSource('randomizer/random.js');
@@ -139,27 +139,14 @@ let settings = saved.settings;
 let draws = saved.draws;${history ? '\nlet history = saved.history;' : ''}`
       : js`let settings = normalizeSettings(DEFAULT_SETTINGS);
 let draws = 0;${history ? '\nlet history = [];' : ''}`,
-    js`
-const source = cryptoSource();
-const TEXT_FIELDS = ['dice', 'coins', 'min', 'max', 'choices', 'length'];
-const FLAGS = ['lower', 'upper', 'digits', 'symbols'];
-const copyButton = byId('copy-password');
-`,
+    staticSource('randomizer/elements.js'),
     history &&
       staticSource('shared/history-elements.js'),
-    js`function save() {
-${saves ? `  store.save({ settings, draws${history ? ', history' : ''} });` : '  // Nothing is kept between visits: this build has no local storage.'}
-}
-
-function showSettings() {
-  for (const key of TEXT_FIELDS) {
-    const input = byId(key);
-    if (input.value !== settings[key]) input.value = settings[key];
-  }
-  for (const key of FLAGS) byId(key).checked = settings[key];
-}
-
-`,
+    fillSlots(staticSource('randomizer/save-settings.js'), {
+      saveLine: saves
+        ? `  store.save({ settings, draws${history ? ', history' : ''} });`
+        : '  // Nothing is kept between visits: this build has no local storage.',
+    }),
     history
       ? js`${renderHistoryScript(' → ')}
 ${clearHistoryScript('  save();\n')}
