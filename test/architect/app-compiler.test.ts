@@ -1958,6 +1958,22 @@ describe('request → spec', () => {
       expect({ prompt, colour: labelsOf(prompt).some((l) => /colou?r/i.test(l)) }).toEqual({ prompt, colour: false });
   });
 
+  test("cuttings propagated are a propagation log, not the plants' watering", () => {
+    for (const prompt of [
+      'a plant propagation tracker',
+      "an app for tracking the plants I've propagated from cuttings",
+      'a log of my cuttings and when they rooted',
+    ]) {
+      const spec = specOf(prompt);
+      expect({ prompt, phrase: spec.phrase, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        phrase: 'a plant propagation log',
+        labels: ['Plant:text', 'Started:date', 'Method:choice', 'Rooted:boolean', 'Notes:longtext'],
+      });
+    }
+    expect(specOf('keep track of my houseplants').phrase).toBe('a plant watering planner');
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',

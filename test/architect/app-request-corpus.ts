@@ -102,6 +102,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { pH: 'number', 'Ammonia (ppm)': 'number', Temperature: 'number' },
   },
   {
+    prompt: 'a plant propagation tracker',
+    builds: 'spec',
+    entities: ['Cutting'],
+    behaviours: ['sort', 'filter'],
+    fields: { Plant: 'text', Started: 'date', Rooted: 'boolean' },
+  },
+  {
     prompt: 'a bookmark manager with tags and export',
     builds: 'spec',
     entities: ['Bookmark'],

@@ -2269,6 +2269,30 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Cuttings started and whether they rooted: "a plant propagation tracker".
+      id: 'propagation',
+      keywords: ['propagation', 'plant propagation', 'propagating', 'propagated', 'cuttings'],
+      title: 'Propagation Log',
+      phrase: 'a plant propagation log',
+      entities: [
+        {
+          id: 'cutting',
+          name: 'Cutting',
+          plural: 'Cuttings',
+          fields: [
+            f.text('plant', 'Plant', true),
+            f.date('date', 'Started', true),
+            f.choice('method', 'Method', ['Water', 'Soil', 'Moss', 'Perlite', 'Other']),
+            f.bool('rooted', 'Rooted'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('cutting')],
+      behaviours: [crud('cutting'), newestFirst('cutting'), { type: 'filter', entity: 'cutting', field: 'rooted' }],
+    },
+    {
       id: 'bills',
       keywords: ['bill', 'bills', 'bill reminder', 'payments due'],
       title: 'Bills',
@@ -3357,7 +3381,15 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'applications',
-      keywords: ['job application', 'job search', 'job hunt', 'jobs i applied', 'jobs i apply', 'jobs i have applied', 'jobs ive applied'],
+      keywords: [
+        'job application',
+        'job search',
+        'job hunt',
+        'jobs i applied',
+        'jobs i apply',
+        'jobs i have applied',
+        'jobs ive applied',
+      ],
       title: 'Job Applications',
       phrase: 'a job application tracker',
       entities: [

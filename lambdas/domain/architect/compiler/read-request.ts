@@ -1443,6 +1443,8 @@ export function readRequest(request: string): RequestReading {
   // needs the phone's sensors, which the limits above name.
   const text = unnamed
     .replace(/\bstep counts?\b/g, 'steps')
+    // "the plants I've propagated": the cuttings, not the plants' watering.
+    .replace(/\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b/g, 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
     .replace(/\b(?:which|what) ([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b/g, 'the things i lend to my $1');
   const theme = themeFor(analysis.designTarget);
