@@ -1974,6 +1974,22 @@ describe('request → spec', () => {
     expect(specOf('keep track of my houseplants').phrase).toBe('a plant watering planner');
   });
 
+  test("equipment one manages is records of it; the best time to go is no personal best; a gift's giver is its From", () => {
+    // Was refused as not understood.
+    const rentals = readRequest('an app to manage the equipment I rent out with renter, date out and date back');
+    expect(rentals.outcome).toBe('spec');
+    expect(labelsOf('an app to manage the equipment I rent out with renter, date out and date back')).toContain('Renter:text');
+    // Was named as left out (personal records).
+    expect(readRequest('a list of the countries I want to visit with best time to go').leftOut).toEqual([]);
+    expect(readRequest('log my runs and my best times').leftOut.join(' ')).toMatch(/personal records/);
+    expect(labelsOf('keep a record of the gifts I received for my birthday and who gave them')).toEqual([
+      'Gift:text',
+      'From:text',
+      'Received:date',
+      'Thank-you sent:boolean',
+    ]);
+  });
+
   test('days or hours of doing something are a number; the last contact is a date', () => {
     expect(labelsOf('a tracker for my kombucha batches with start date, tea type and days fermenting')).toContain(
       'Days fermenting:number',

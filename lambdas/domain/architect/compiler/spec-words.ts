@@ -70,6 +70,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   paid: ['payment', 'payments'],
   client: ['customer', 'customers'],
   crop: ['vegetable', 'vegetables', 'fruit', 'produce'],
+  from: ['given by'],
   pulse: ['heart rate', 'bpm'],
 };
 
