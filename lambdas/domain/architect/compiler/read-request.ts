@@ -141,7 +141,9 @@ function fieldsAdded(before: readonly FieldSpec[], after: AppSpec): FieldSpec[] 
 
 /** A preset keyword that is only a container or a schedule: "planner", "calendar", "list". */
 /** The words for a container the patterns below share. */
-const CONTAINER_LIST = 'tracker|log|logbook|list|catalog|catalogue|collection|library|planner|organi[sz]er|database';
+// ("library books" are books, not a library of them.)
+const CONTAINER_LIST =
+  'tracker|log|logbook|list|catalog|catalogue|collection|library(?! books?\\b)|planner|organi[sz]er|database';
 /** "record" as a container: "a record of my runs", not "a record player". */
 const RECORD_CONTAINER = 'record(?=$| (?:for|of|with|that|which|where|including|and)\\b)';
 
@@ -1443,6 +1445,8 @@ export function readRequest(request: string): RequestReading {
   // needs the phone's sensors, which the limits above name.
   const text = unnamed
     .replace(/\bstep counts?\b/g, 'steps')
+    // "what I spent on groceries": the spending.
+    .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(/\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b/g, 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
