@@ -478,7 +478,7 @@ function measureField(asked: string): FieldSpec | null {
 
 /** Who did it, by the verb's past participle: "who gave them" → "given by", "who paid" → "paid by". */
 const doneBy = (verb: string): string =>
-  `${({ gave: 'given', took: 'taken', drove: 'driven', wrote: 'written', did: 'done' } as Record<string, string>)[verb] ?? verb} by`;
+  `${({ gave: 'given', took: 'taken', drove: 'driven', wrote: 'written' } as Record<string, string>)[verb] ?? verb} by`;
 
 /**
  * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
@@ -677,7 +677,7 @@ export function applySpecWords(
     // "who picked them", "who lent it": the person, named by what they did.
     const doer = wordPattern('whoDid').exec(item.words)?.[1];
     if (doer) {
-      if (!findField(primary, doneBy(doer), true)) ed.addField(primary, fieldNamed(doneBy(doer), 'text'), true, item.words);
+      if (!findField(primary, doneBy(doer))) ed.addField(primary, fieldNamed(doneBy(doer), 'text'), true, item.words);
       continue;
     }
     // The records themselves ("keep track of my cat's weight" on cat weight entries).

@@ -364,7 +364,7 @@ export function sourceWordLists() {
     beforeClause: String.raw`^(?!\s*(?:who|what|how|when|whether)\b)(.*?)\b(?:i|im|ive|we|were|weve|they|theyre|it)\b.*`,
     itemArticles: String.raw`\b(a|an|the|some|my|their|its|his|her|each|field|fields|column|columns)\b`,
     idNumber: String.raw`(?:^| )(?:serial|phone|model|account|order|tracking|reference|policy|licen[cs]e|registration|part|confirmation|flight|passport|id|vin)$`,
-    whoDid: String.raw`^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold|did)(?: (?:it|them|what|one|each(?: [a-z]+)?|the [a-z]+|[a-z]+))?$`,
+    whoDid: String.raw`^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|one|each(?: [a-z]+)?|the [a-z]+|[a-z]+))?$`,
     whetherPrefix: String.raw`^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?`,
     removeField: String.raw`\b(?:remove|drop|delete|without|no|(?:dont|do not) (?:need|want))\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)(\s+(?:field|column)\b)?`,
     removeBehaviour: String.raw`\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b`,
