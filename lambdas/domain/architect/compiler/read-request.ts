@@ -221,10 +221,15 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
   return best ? { preset: best.preset, index: best.index, keyword: best.keyword } : made;
 }
 
+/** Whether `keeper` has an entity of each of `other`'s (by id). */
+const keepsRecordsOf = (keeper: Preset, other: Preset): boolean =>
+  other.entities.every((e) => keeper.entities.some((own) => own.id === e.id));
+
 /**
  * A second everyday app the request joins to the first with "and" ("a sleep and mood tracker",
- * "a recipe and meal planner"): both, one section each, in the order named. Null when there is
- * none, or the two cannot share one app (an entity id both use, more than six entities).
+ * "a recipe and meal planner"): both, one section each, in the order named; the one alone when it
+ * keeps the other's records too. Null when there is none, or the two cannot share one app (an
+ * entity id both use, more than six entities).
  */
 function pairedPresets(text: string, first: { preset: Preset; keyword: string }): Preset | null {
   const m = matchPhrase(first.keyword, text);
@@ -243,8 +248,8 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       if (between === null || !/^ (?:and|or|plus)(?: (?:a|an|my|the))?$/.test(between)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
       // One that keeps the other's records and more is both: "my baby's feedings and diaper changes".
-      const within = (x: Preset, y: Preset): boolean => x.entities.every((e) => y.entities.some((o) => o.id === e.id));
-      if (within(a, b) || within(b, a)) return within(a, b) ? b : a;
+      if (keepsRecordsOf(b, a)) return b;
+      if (keepsRecordsOf(a, b)) return a;
       const ids = new Set(a.entities.map((e) => e.id));
       if (b.entities.some((e) => ids.has(e.id)) || a.entities.length + b.entities.length > 6) return null;
       return {
