@@ -94,22 +94,6 @@ function body(spec: AppSpec): string {
   ].join('\n');
 }
 
-const CSS = `.app-page { max-width: 46rem; }
-.site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
-.site-nav a { color: var(--accent); }
-.menu-toggle { display: none; }
-.intro .lead { font-size: 1.25rem; }
-.app-page section { padding: 1rem 0; border-bottom: 1px solid var(--border); }
-.button { display: inline-block; padding: 0.5rem 1rem; border-radius: 0.5rem; background: var(--accent); color: var(--accent-text, #fff); text-decoration: none; }
-.pairs { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
-.pairs dd { margin: 0; }
-@media (max-width: 32rem) {
-  .menu-toggle { display: inline-block; }
-  .site-nav ul { display: none; flex-direction: column; }
-  .site-nav.open ul { display: flex; }
-}
-`;
-
 const MENU = staticSource('page/menu.js');
 
 function main(spec: AppSpec): string {
@@ -129,7 +113,7 @@ const MENU_TEST = staticSource('page/menu-test.js');
 export function pageTemplate(spec: AppSpec): KindTemplate {
   return {
     body: body(spec),
-    css: CSS,
+    css: staticSource('page/page.css'),
     files: [
       { path: 'src/main.js', content: main(spec) },
       { path: 'src/menu.js', content: MENU },
