@@ -1538,10 +1538,11 @@ describe('request → spec', () => {
       Reason: 'text',
       Approved: 'boolean',
     });
-    // Money lent: how much is money, paid back a yes or no; an allowance's amount is the allowance.
+    // Money lent: how much is money, paid back whether it is settled (money owed, which has both);
+    // an allowance's amount is the allowance.
     expect(fields('keep track of the loans I gave to friends — who, how much, when, paid back')).toMatchObject({
       Amount: 'money',
-      'Paid back': 'boolean',
+      Settled: 'boolean',
     });
     const allowance = fields("Track my kids' allowance: who, amount, date, what it was spent on");
     expect(Object.values(allowance).filter((t) => t === 'money')).toHaveLength(1);
@@ -2238,7 +2239,7 @@ describe('request → spec', () => {
     expect(kindOf('Build me this: a word counter')).toBe('wordcount');
     // Were "Height" and "Chickens egg" records with a name.
     expect(labelsOf("an app to record my kids' heights every birthday")).toEqual(
-      expect.arrayContaining(['Heights:number', 'Kid:text']),
+      expect.arrayContaining(['Height:number', 'Kid:text']),
     );
     expect(labelsOf("a tracker for my chickens' eggs each day")).toEqual(expect.arrayContaining(['Eggs:number', 'Chicken:text']));
     // Was a shopping list.
@@ -3162,6 +3163,33 @@ describe('request → spec', () => {
     const steps = readRequest('an app to count my steps, water and sleep each day');
     expect(labelsOf('an app to count my steps, water and sleep each day')).toContain('Sleep (hours):number');
     expect(steps.leftOut).toContain('water as a second kind of record (the app keeps step entries)');
+  });
+
+  test('when one last did something to the records is a date of each; a day the records have is not asked twice; loans to friends are money owed', () => {
+    // Plantings have the day they were planted, friends a generic date: the date asked for was dropped.
+    expect(labelsOf('keep track of the plants in my garden and when I last fertilized them')).toContain('Last fertilized:date');
+    expect(labelsOf('track my friends and when I last called them')).toContain('Last called:date');
+    // Said of something else, it is still the newest record of a dated log.
+    expect(labelsOf('I keep forgetting when I last changed the oil in my car. Build me a car maintenance log.')).not.toContain(
+      'Last changed:date',
+    );
+    // A subscription's Renews was asked again as "Renews on".
+    expect(labelsOf('track the subscriptions I pay for and when they renew').filter((l) => /^Renews/.test(l))).toEqual([
+      'Renews:date',
+    ]);
+    // One reading is one height (was "Heights"); a count stays plural.
+    expect(labelsOf("record my kids' heights every birthday")).toContain('Height:number');
+    expect(labelsOf("a tracker for my chickens' eggs each day")).toContain('Eggs:number');
+    expect(labelsOf('an app to log my swimming laps')).toContain('Laps:number');
+    // Were "a loan tracker" of names and dates, with no amount.
+    for (const prompt of ["a tool to track the loans I've given to friends", 'keep track of loans to my friends and family']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a list of money owed' });
+    }
+    // Paid back is whether it is settled, not a second yes or no.
+    expect(labelsOf('keep track of the loans I gave to friends — who, how much, when, paid back')).not.toContain(
+      'Paid back:boolean',
+    );
+    expect(kindOf('my student loans')).toBe('a debt payoff list');
   });
 });
 

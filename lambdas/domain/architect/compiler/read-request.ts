@@ -532,12 +532,12 @@ const titleCase = (words: readonly string[]): string =>
   words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : capital(w))).join(' ');
 
 /** A number field called by a measure's words: "tire pressure" → Tire pressure. */
-const measureNamed = (words: readonly string[]): FieldSpec => ({
-  id: camel(words.join(' ')),
-  label: capital(words.join(' ')),
-  type: 'number',
-  required: true,
-});
+/** A measure named by its words, one of it: "my kids' heights" are each a Height (but "eggs" are counted). */
+const measureNamed = (words: readonly string[]): FieldSpec => {
+  const last = singular(words.at(-1)!);
+  const one = [...words.slice(0, -1), NUMBER_WORDS.test(last) ? last : words.at(-1)!].join(' ');
+  return { id: camel(one), label: capital(one), type: 'number', required: true };
+};
 
 /** The kinds of game a game's name begins with: a board game, a video game. */
 const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;

@@ -72,6 +72,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   crop: ['vegetable', 'vegetables', 'fruit', 'produce'],
   from: ['given by'],
   pulse: ['heart rate', 'bpm'],
+  settled: ['paid back', 'repaid'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -119,6 +120,11 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
   return known
     ? entity.fields.find((f) => f.id === known.id || (f.type === known.type && ['tags', 'rating', 'image'].includes(f.type)))
     : undefined;
+}
+
+/** The records have the day it is done: "finished on", or a date called by the word ("when they renew" on a Renews). */
+function hasDayOf(entity: EntitySpec, done: string): boolean {
+  return !!findField(entity, `${done} on`) || findField(entity, done)?.type === 'date';
 }
 
 function vocabularyField(phrase: string): FieldSpec | undefined {
@@ -666,7 +672,7 @@ export function applySpecWords(
     // "finished on" (said "date finished"): the day it was done.
     const onDay = ON_DAY.exec(item.words)?.[1];
     if (onDay) {
-      if (!findField(primary, `${onDay} on`)) ed.addField(primary, fieldNamed(`${onDay} on`, 'date'), true, item.words);
+      if (!hasDayOf(primary, onDay)) ed.addField(primary, fieldNamed(`${onDay} on`, 'date'), true, item.words);
       continue;
     }
     // "who the recipe came from", "who it is from": the person, as "From".
@@ -837,7 +843,8 @@ export function applySpecWords(
         ed.addField(primary, { ...field, ...(called ? { label: called } : {}) }, true, item.words);
     }
     const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
-    if (named && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
+    const day = / on$/.test(item.words) && hasDayOf(primary, item.words.slice(0, -3));
+    if (named && !day && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
   for (const m of text.matchAll(wordPattern('addNamedField', 'g'))) {
     // ("a field for date finished" is the "finished on" read with the lists above.)
@@ -1159,11 +1166,14 @@ export function applySpecWords(
     ed.addField(primary, { id: 'borrowedBy', label: 'Borrowed by', type: 'text', required: false });
   // "and when I last watered each one", "and when I propagated them": the date it (last)
   // happened; not of records that are each a dated event ("when I last changed the oil" is the
-  // newest service).
+  // newest service), unless it is said of them: "my plants and when I last fertilized them" on
+  // plantings with the day they were planted.
   const when = wordPattern('andWhenDone').exec(text);
   const done = when ? (PARTICIPLES[when[2]!] ?? when[2]!) : '';
   const whenWords = when ? (when[1] ? `${when[1]} ${done}` : `${done} on`) : '';
-  if (when && !findField(primary, 'date') && !findField(primary, whenWords)) ed.addField(primary, fieldNamed(whenWords, 'date'));
+  const ofThem = when && /^ (?:them|it|each)\b/.test(text.slice(when.index + when[0].length));
+  if (when && (ofThem || !findField(primary, 'date')) && !findField(primary, whenWords))
+    ed.addField(primary, fieldNamed(whenWords, 'date'));
   // And when they come back: "when they should bring them back", "the date it's due back".
   if (has(text, wordPattern('dueBack')) && !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label)))
     ed.addField(primary, fieldNamed('due back', 'date'));
