@@ -3191,6 +3191,21 @@ describe('request → spec', () => {
     );
     expect(kindOf('my student loans')).toBe('a debt payoff list');
   });
+
+  test('a list after a colon that names no field is the things on a list, said to be added, not fields', () => {
+    // Were text fields called Milk, Eggs and Bread; Meditate, Stretch and Read.
+    const shopping = readRequest('a shopping list: milk, eggs, bread');
+    expect(labelsOf('a shopping list: milk, eggs, bread')).toEqual(expect.not.arrayContaining(['Milk:text', 'Bread:text']));
+    expect(shopping.leftOut).toEqual(['milk, eggs and bread already on the list (the app starts empty: add them as items)']);
+    expect(labelsOf('a simple habit tracker: meditate, stretch, read')).toEqual(['Name:text']);
+    expect(readRequest('track my habits: running, journaling and flossing').leftOut).toEqual([
+      'running, journaling and flossing already on the list (the app starts empty: add them as habits)',
+    ]);
+    // A list that names fields still does.
+    expect(labelsOf('a shopping list: item, quantity, store')).toContain('Store:text');
+    expect(labelsOf('my grocery list: name, aisle and price')).toContain('Price:money');
+    expect(readRequest('my grocery list: name, aisle and price').leftOut).toEqual([]);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -286,6 +286,8 @@ interface ListItem {
    * its own. Lists after "that tracks" or "has" name fields only from the vocabulary.
    */
   readonly names: boolean;
+  /** An item of a list of things to keep, not of fields: "a shopping list: milk, eggs, bread". */
+  readonly example?: boolean;
 }
 
 /** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
@@ -304,6 +306,7 @@ function withLists(
   revision: boolean,
   records: readonly string[],
   isField: (word: string) => boolean = () => false,
+  holdsThings = false,
 ): ListItem[] {
   const items: ListItem[] = [];
   // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps; nor
@@ -373,6 +376,21 @@ function withLists(
         /\b(?:catalog(?:ue)?|list|track|log|record|keep|organi[sz]e|store|save|sort|file|tag|label|enter|rate) them$/.test(
           before,
         ));
+    // "a packing list: passport, charger", "my habits: meditate, stretch": records to keep, when
+    // the records are things on a list and none of the words names a field.
+    const parts = (m[3] ?? '')
+      .split(/\b(?:and|or)\b|,/)
+      .map((p) => p.trim().replace(/\s+/g, ' '))
+      .filter(Boolean);
+    if (
+      verb === ':' &&
+      holdsThings &&
+      parts.length > 1 &&
+      parts.every((p) => !vocabularyFields(p).length && !measureField(p) && !records.includes(p))
+    ) {
+      items.push(...parts.map((words) => ({ words, names: false, example: true })));
+      continue;
+    }
     // "track which dogs I walked, the owner, the date": a list that starts with the records
     // themselves goes on with what each one has.
     let namesRest = names;
@@ -642,12 +660,18 @@ export function applySpecWords(
   const present: string[] = [];
   const filtersLeftOut: string[] = [];
   const listText = options.listText ?? text;
+  const examples: string[] = [];
   for (const item of withLists(
     listText,
     options.revision === true,
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
     (word) => primary.fields.some((f) => ['choice', 'text'].includes(f.type) && [f.id, f.label.toLowerCase()].includes(word)),
+    /^(?:item|habit|task|chore)$/.test(primary.id),
   )) {
+    if (item.example) {
+      examples.push(item.words);
+      continue;
+    }
     // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
     if (wordPattern('messageSomeone').test(item.words)) continue;
     // "number of bottles" on wines that count their bottles is that field.
@@ -1259,6 +1283,11 @@ export function applySpecWords(
       `${/^(?:[aeiou]|hour|honou?r)/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,
     );
   }
+  // The app starts empty: the things named are for the owner to add, said so.
+  if (examples.length > 0)
+    leftOut.push(
+      `${examples.slice(0, -1).join(', ')}${examples.length > 1 ? ' and ' : ''}${examples.at(-1)} already on the list (the app starts empty: add them as ${primary.plural.toLowerCase()})`,
+    );
   return { spec: ed.result(), changes: ed.changes, leftOut, present };
 }
 
