@@ -3190,6 +3190,14 @@ describe('request → spec', () => {
       'Paid back:boolean',
     );
     expect(kindOf('my student loans')).toBe('a debt payoff list');
+    // "per client" after the records names whose each one is (was dropped); "per day" is no grouping by date.
+    expect(specOf('I run a small dog walking business, I need to track walks per client and what they owe')).toMatchObject({
+      entities: [{ fields: expect.arrayContaining([expect.objectContaining({ label: 'Client', type: 'text' })]) }],
+      behaviours: expect.arrayContaining([{ type: 'group', entity: 'walk', field: 'client' }]),
+    });
+    expect(specOf("a tracker for my chickens' egg production per day").behaviours).not.toContainEqual(
+      expect.objectContaining({ type: 'group' }),
+    );
   });
 
   test('a list after a colon that names no field is the things on a list, said to be added, not fields', () => {

@@ -1053,6 +1053,8 @@ export function applySpecWords(
       /^(?:my|our)$/.test(verb) ||
       verb === primary.plural.toLowerCase() ||
       verb === primary.name.toLowerCase();
+    // ("track walks per client": the records' noun was taken out there.)
+    const afterRecords = /^\s{2,}/.test(m[0].slice(verb.length));
     let field = findField(primary, word);
     // ("meal type" is no meal: two words are read by the vocabulary only as a whole.)
     const vocab = word.includes(' ') ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
@@ -1068,11 +1070,11 @@ export function applySpecWords(
       continue;
     }
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
-    // "grouped by genre" names a field the preset lacks: the person types its values.
+    // "grouped by genre", "walks per client" name a field the preset lacks: the person types its values.
     // "log expenses by voice", "by hand": how they are entered, not a field.
     if (
       !field &&
-      explicit &&
+      (explicit || afterRecords) &&
       !vocab &&
       word.length > 2 &&
       !/^(?:the|a|an|my|day|week|month|voice|hand|phone|speech|dictation|typing)$/.test(word)
