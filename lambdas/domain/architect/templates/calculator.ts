@@ -81,14 +81,11 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     saves &&
-      js`const store = createStore(storage, ${jsString(storageKey(spec, 'calculator'))}, {
-  fallback: { state: INITIAL_STATE, history: [] },
-  revive: (raw) => ({ state: restoreState(raw.state), history: ${history ? 'normalizeHistory(raw.history)' : '[]'} }),
-});
-const saved = store.load();
-let state = saved.state;
-${history ? 'let history = saved.history;' : ''}
-`,
+      fillSlots(staticSource('calculator/store.js'), {
+        key: jsString(storageKey(spec, 'calculator')),
+        revivedHistory: history ? 'normalizeHistory(raw.history)' : '[]',
+        historyLet: history ? 'let history = saved.history;' : '',
+      }),
     !saves && js`let state = INITIAL_STATE;`,
     !saves && history && js`let history = [];`,
     js`

@@ -50,12 +50,11 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'converter'))}, {
-  fallback: { selection: DEFAULT_SELECTION, history: [] },
-  revive: (raw) => ({ selection: normalizeSelection(raw.selection), history: ${history ? 'normalizeHistory(raw.history)' : '[]'} }),
-});
-const saved = store.load();
-let selection = normalizeSelection(saved.selection);${history ? '\nlet history = saved.history;' : ''}`
+      ? fillSlots(staticSource('converter/store.js'), {
+          key: jsString(storageKey(spec, 'converter')),
+          revivedHistory: history ? 'normalizeHistory(raw.history)' : '[]',
+          historyLet: history ? '\nlet history = saved.history;' : '',
+        }).trimEnd()
       : js`let selection = normalizeSelection(DEFAULT_SELECTION);${history ? '\nlet history = [];' : ''}`,
     staticSource('converter/elements.js'),
     history &&

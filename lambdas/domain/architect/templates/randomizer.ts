@@ -126,17 +126,11 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'randomizer'))}, {
-  fallback: { settings: DEFAULT_SETTINGS, history: [], draws: 0 },
-  revive: (raw) => ({
-    settings: normalizeSettings(raw.settings),
-    history: ${history ? 'normalizeHistory(raw.history)' : '[]'},
-    draws: Number.isSafeInteger(raw.draws) && raw.draws >= 0 ? raw.draws : 0,
-  }),
-});
-const saved = store.load();
-let settings = saved.settings;
-let draws = saved.draws;${history ? '\nlet history = saved.history;' : ''}`
+      ? fillSlots(staticSource('randomizer/store.js'), {
+          key: jsString(storageKey(spec, 'randomizer')),
+          revivedHistory: history ? 'normalizeHistory(raw.history)' : '[]',
+          historyLet: history ? '\nlet history = saved.history;' : '',
+        }).trimEnd()
       : js`let settings = normalizeSettings(DEFAULT_SETTINGS);
 let draws = 0;${history ? '\nlet history = [];' : ''}`,
     staticSource('randomizer/elements.js'),

@@ -59,15 +59,7 @@ function main(spec: AppSpec): string {
     mainPreamble(spec),
     js`const TITLE = ${jsString(spec.title)};`,
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'timer'))}, {
-  fallback: { settings: createTimer().settings, completed: 0 },
-  revive: (raw) => ({
-    settings: normalizeSettings(raw.settings),
-    completed: Number.isInteger(raw.completed) && raw.completed >= 0 ? raw.completed : 0,
-  }),
-});
-const saved = store.load();
-let timer = createTimer(saved.settings, saved.completed);`
+      ? fillSlots(staticSource('timer/store.js'), { key: jsString(storageKey(spec, 'timer')) }).trimEnd()
       : js`let timer = createTimer();`,
     withStopwatch(spec) &&
       (saves
