@@ -3200,6 +3200,23 @@ describe('request → spec', () => {
     );
   });
 
+  test('where each one was found, who one watched it with, at bats and brew days are read; the players of a game are whom it was played with', () => {
+    // Was "Found at one", with "minerals with" left out.
+    expect(labelsOf('my collection of rocks and minerals with where I found each one')).toContain('Found at:text');
+    expect(readRequest('my collection of rocks and minerals with where I found each one').leftOut).toEqual([
+      'minerals as a second kind of record (the app keeps rocks)',
+    ]);
+    // Was dropped without a word.
+    expect(labelsOf('track the movies I watch with my rating and who I watched with')).toContain('Watched with:text');
+    // Were text.
+    expect(labelsOf("an app to track my son's baseball stats: at bats, hits, runs")).toEqual(
+      expect.arrayContaining(['At bats:number', 'Hits:number']),
+    );
+    expect(labelsOf('keep track of my kombucha batches, the tea used and brew days')).toContain('Brew days:number');
+    // Was a second field beside Players.
+    expect(labelsOf('my board game plays with who I played with and who won')).not.toContain('Played with:text');
+  });
+
   test('a list after a colon that names no field is the things on a list, said to be added, not fields', () => {
     // Were text fields called Milk, Eggs and Bread; Meditate, Stretch and Read.
     const shopping = readRequest('a shopping list: milk, eggs, bread');

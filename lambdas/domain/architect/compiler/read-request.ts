@@ -285,7 +285,10 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   // "track my mood and write a note", "log my meals and add a photo": a verb, not records.
   if (/^ (?:a|an|the|my|our|your|it|them|me|how|what|where|whether)\b/.test(text.slice(pair.index + pair[0].length))) return [];
   // "my daily calories and protein": how often says nothing of the records.
-  const words = pair.slice(1).flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '')] : []));
+  // ("rocks and minerals with where I found them": the minerals, without the word that begins a list.)
+  const words = pair
+    .slice(1)
+    .flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '').replace(/ (?:with|for|from|by|that)$/, '')] : []));
   // "track my plants and when I last watered them": a clause, not records.
   if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return [];
   // A kind of record among a choice's values counts too: "vaccines" are care records of the kind Vaccination.

@@ -72,6 +72,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   crop: ['vegetable', 'vegetables', 'fruit', 'produce'],
   from: ['given by'],
   pulse: ['heart rate', 'bpm'],
+  players: ['played with'],
   settled: ['paid back', 'repaid'],
 };
 
@@ -776,7 +777,8 @@ export function applySpecWords(
     // "who I went with", "who we played with" (a list ends at "with"): the company.
     const company = wordPattern('whoWentWith').exec(item.words)?.[1];
     if (company) {
-      if (!findField(primary, 'with'))
+      // (A game's players are whom it was played with.)
+      if (!findField(primary, 'with') && !findField(primary, `${company} with`))
         ed.addField(primary, { ...fieldNamed(`${company} with`, 'text'), id: 'with' }, true, item.words);
       continue;
     }
