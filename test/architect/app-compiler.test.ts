@@ -3217,6 +3217,26 @@ describe('request → spec', () => {
     expect(labelsOf('my board game plays with who I played with and who won')).not.toContain('Played with:text');
   });
 
+  test("which of one's people one has sent cards to or called is those people, each with a yes or no", () => {
+    // Was refused, or a kanban board (its cards).
+    for (const prompt of [
+      "an app to track which of my friends I've sent holiday cards to",
+      'track which of my friends I sent cards to',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt), labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        kind: 'a friend tracker',
+        labels: expect.arrayContaining(['Sent:boolean']),
+      });
+    }
+    expect(labelsOf("track which friends I've called this week")).toContain('Called:boolean');
+    expect(labelsOf("an app to track which plants I've fertilized this month")).toContain('Fertilized:boolean');
+    // "which ones I finished" stays the records' own yes or no.
+    expect(labelsOf('my video games and which ones I finished')).not.toContain('Ones:text');
+    // Cards moved between columns are still a board's.
+    expect(kindOf('a kanban board where I move cards between columns')).toBe('board');
+  });
+
   test('a list after a colon that names no field is the things on a list, said to be added, not fields', () => {
     // Were text fields called Milk, Eggs and Bread; Meditate, Stretch and Read.
     const shopping = readRequest('a shopping list: milk, eggs, bread');

@@ -1457,6 +1457,8 @@ export function readRequest(request: string): RequestReading {
     .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(/\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b/g, 'plant propagation')
+    // "which of my friends I've sent cards to": the friends, each with a yes or no (spec-words.ts).
+    .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
     .replace(/\b(?:which|what) ([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b/g, 'the things i lend to my $1');
   const theme = themeFor(analysis.designTarget);

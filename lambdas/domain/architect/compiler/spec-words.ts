@@ -330,6 +330,8 @@ function withLists(
       (_m, verb: string, records: string, did: string, what: string) =>
         `${verb} ${records} with whether ${/^(?:handed|turned) in$/.test(did) ? 'submitted' : did.split(' ')[0]} ${what}`,
     )
+    // "which of my friends I've sent cards to": the friends, each with a yes or no.
+    .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
     // "my video games and which ones I finished": each with a yes or no for it.
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
