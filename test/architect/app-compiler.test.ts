@@ -3215,6 +3215,12 @@ describe('request → spec', () => {
     expect(labelsOf('keep track of my kombucha batches, the tea used and brew days')).toContain('Brew days:number');
     // Was a second field beside Players.
     expect(labelsOf('my board game plays with who I played with and who won')).not.toContain('Played with:text');
+    // "won or lost" is a match's Result (were text fields called Won and Lost).
+    expect(labelsOf('an app to track my tennis matches: opponent, score, won or lost')).toEqual(
+      expect.not.arrayContaining(['Won:text', 'Lost:text']),
+    );
+    // "a log of my steps and how I felt" as "my steps and how I felt" (how I felt was dropped).
+    expect(labelsOf('a log of my daily steps and how I felt')).toContain('How I felt:rating');
   });
 
   test("which of one's people one has sent cards to or called is those people, each with a yes or no", () => {

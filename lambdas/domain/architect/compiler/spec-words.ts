@@ -73,6 +73,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   from: ['given by'],
   pulse: ['heart rate', 'bpm'],
   players: ['played with'],
+  result: ['won', 'lost', 'win', 'loss', 'won or lost', 'win or loss', 'outcome'],
   settled: ['paid back', 'repaid'],
 };
 
@@ -720,7 +721,8 @@ export function applySpecWords(
     const whenDone = wordPattern('whenDone').exec(item.words)?.[1];
     if (whenDone) {
       const when = PARTICIPLES[whenDone] ?? whenDone;
-      if (!findField(primary, `${when} on`)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
+      // (Cuttings that keep whether they rooted answer when they rooted.)
+      if (!findField(primary, `${when} on`) && !findField(primary, when)) ed.addField(primary, fieldNamed(`${when} on`, 'date'));
       continue;
     }
     // "with stickers", "with points": what a reward chart counts as its stars.

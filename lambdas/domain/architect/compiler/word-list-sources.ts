@@ -299,7 +299,7 @@ export function sourceWordLists() {
     /** Words that name a choice field (spec-words.ts, CHOICE_NAMES). */
     choiceNames: String.raw`\b(?:category|categories|type|types|kind|kinds|status|stage|priority|options|values|choices|genre|genres|room|rooms|mood|moods)(?: for (?:each|every) [a-z]+)?$`,
     /** "my runs and how far": what follows "and" is a field list (spec-words.ts). */
-    recordsAndHow: String.raw`^((?:(?:track|log|record) )?(?:my |our |the )?(?:[a-z]+ ){0,2}[a-z]+s(?: (?:i|we) [a-z]+)?) and (?=(?:how|when|where|what|which|whether|who|their|its)\b)`,
+    recordsAndHow: String.raw`^((?:(?:track|log|record) |an? (?:log|record|diary|journal) of )?(?:my |our |the )?(?:[a-z]+ ){0,2}[a-z]+s(?: (?:i|we) [a-z]+)?) and (?=(?:how|when|where|what|which|whether|who|their|its)\b)`,
     /** "with which room": the field after "which" (spec-words.ts). */
     whichBeforeField: String.raw`(\bwith\s+|\s,\s+|\band\s+)which (?!(?:i|we|you|they|he|she|it|is|are|was|were)\b)(?=[a-z]+(?: [a-z]+)? ?(?:,|\band\b|\bor\b|\.|$))`,
     /** A sentence that is only a list (spec-words.ts). */
