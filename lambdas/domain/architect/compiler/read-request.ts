@@ -534,8 +534,10 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', '
 const titleCase = (words: readonly string[]): string =>
   words.map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w) ? w : capital(w))).join(' ');
 
-/** A number field called by a measure's words: "tire pressure" → Tire pressure. */
-/** A measure named by its words, one of it: "my kids' heights" are each a Height (but "eggs" are counted). */
+/**
+ * A number field called by a measure's words, one of it: "tire pressure" → Tire pressure, "my
+ * kids' heights" → Height (a count stays plural: Eggs).
+ */
 const measureNamed = (words: readonly string[]): FieldSpec => {
   const last = singular(words.at(-1)!);
   const one = [...words.slice(0, -1), NUMBER_WORDS.test(last) ? last : words.at(-1)!].join(' ');
