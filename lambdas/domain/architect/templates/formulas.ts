@@ -40,15 +40,7 @@ function formulasTest(formulas: readonly Formula[]): string {
     js`import { test } from 'node:test';`,
     js`import assert from 'node:assert/strict';`,
     importLine(names, '../src/formulas.js'),
-    js`
-test('amounts are shown in whole cents and numbers with at most two decimals', () => {
-  assert.equal(money(12.5), '12.50');
-  assert.equal(money(0.1 + 0.2), '0.30');
-  assert.equal(cents(1.005), 1.01);
-  assert.equal(decimal(2 / 3), '0.67');
-  assert.equal(decimal(25), '25');
-});
-`,
+    staticSource('formulas/money-test.js'),
     ...formulas.map((f) => staticSource(`formulas/${f}-test.js`)),
   );
 }
@@ -183,32 +175,24 @@ export function formulaBody(spec: AppSpec): string | null {
 
 export const FORMULA_CSS = staticSource('formulas/formula-css.css');
 
-/** Each formula's wiring in main.js: read its inputs, show its results or its error. */
-const WIRING: Readonly<Record<Formula, string>> = {
-  tip: js`formula('tip', () => {
-  const { tip, total, perPerson } = tipSplit(numberIn('tip-bill'), numberIn('tip-percent'), numberIn('tip-people'));
-  return { 'tip-amount': money(tip), 'tip-total': money(total), 'tip-each': money(perPerson) };
-});`,
-  bmi: js`formula('bmi', () => {
-  const { bmi, category } = bodyMassIndex(numberIn('bmi-weight'), numberIn('bmi-height'));
-  return { 'bmi-value': bmi.toFixed(1), 'bmi-category': category };
-});`,
-  loan: js`formula('loan', () => {
-  const { monthly, total, interest } = loanPayment(numberIn('loan-amount'), numberIn('loan-rate'), numberIn('loan-years'));
-  return { 'loan-monthly': money(monthly), 'loan-total': money(total), 'loan-interest': money(interest) };
-});`,
-  percentage: staticSource('formulas/percentage-card.js'),
-  interest: staticSource('formulas/interest-card.js'),
-  age: staticSource('formulas/age-today.js'),
-  fuel: staticSource('formulas/fuel-card.js'),
+/** Each formula's wiring in main.js (`static/formulas/<file>`): read its inputs, show its results or its error. */
+const WIRING_FILES: Readonly<Record<Formula, string>> = {
+  tip: 'tip-card.js',
+  bmi: 'bmi-card.js',
+  loan: 'loan-card.js',
+  percentage: 'percentage-card.js',
+  interest: 'interest-card.js',
+  age: 'age-today.js',
+  fuel: 'fuel-card.js',
 };
+const wiring = (f: Formula): string => staticSource(`formulas/${WIRING_FILES[f]}`);
 
 /** main.js's import of the formulas it uses. */
 export function formulaImports(spec: AppSpec): string | null {
   const formulas = formulasOf(spec);
   if (formulas.length === 0) return null;
   // What each card's wiring calls: the display helpers and the formula's own functions.
-  const called = (f: Formula) => ['money', 'decimal', ...FUNCTIONS[f]].filter((n) => new RegExp(`\\b${n}\\(`).test(WIRING[f]));
+  const called = (f: Formula) => ['money', 'decimal', ...FUNCTIONS[f]].filter((n) => new RegExp(`\\b${n}\\(`).test(wiring(f)));
   const names = [...new Set(['FormulaError', ...formulas.flatMap(called)])];
   return importLine(names, './formulas.js');
 }
@@ -219,7 +203,7 @@ export function formulaScript(spec: AppSpec): string | null {
   if (formulas.length === 0) return null;
   return blocks(
     staticSource('formulas/card-helpers.js'),
-    ...formulas.map((f) => WIRING[f]),
+    ...formulas.map(wiring),
     '',
   );
 }

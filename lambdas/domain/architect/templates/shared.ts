@@ -101,29 +101,16 @@ export function pageHtml(
   page: { readonly title: string; readonly description: string; readonly dark: boolean; readonly main: readonly string[] },
 ): string {
   const title = escapeHtml(page.title);
-  return blocks(
-    '<!doctype html>',
-    `<html ${attributes.filter((a) => a !== null).join(' ')}>`,
-    '  <head>',
-    '    <meta charset="utf-8">',
-    '    <meta name="viewport" content="width=device-width, initial-scale=1">',
-    page.dark && '    <meta name="color-scheme" content="light dark">',
-    `    <meta name="description" content="${escapeHtml(page.description)}">`,
-    `    <title>${title}</title>`,
-    '    <link rel="icon" href="data:,">',
-    '    <link rel="stylesheet" href="./styles.css">',
-    '    <script type="module" src="./src/main.js"></script>',
-    '  </head>',
-    '  <body>',
-    '    <header class="app-header">',
-    `      <h1>${title}</h1>`,
-    page.dark && '      <button id="theme-toggle" type="button" class="theme-toggle" aria-pressed="false">Dark mode</button>',
-    '    </header>',
-    ...page.main,
-    '  </body>',
-    '</html>',
-    '',
-  );
+  return fillSlots(staticSource('shared/page.html'), {
+    attributes: attributes.filter((a) => a !== null).join(' '),
+    colorScheme: page.dark ? '    <meta name="color-scheme" content="light dark">\n' : '',
+    description: escapeHtml(page.description),
+    title,
+    toggle: page.dark
+      ? '      <button id="theme-toggle" type="button" class="theme-toggle" aria-pressed="false">Dark mode</button>\n'
+      : '',
+    main: page.main.map((line) => `${line}\n`).join(''),
+  });
 }
 
 export function indexHtml(spec: AppSpec, body: string): string {

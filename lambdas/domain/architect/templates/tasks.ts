@@ -83,58 +83,18 @@ import { ${imports.join(', ')} } from '../src/tasks.js';
 }
 
 function body(spec: AppSpec): string {
-  return blocks(
-    '      <section class="card">',
-    '        <form id="task-form" class="row" autocomplete="off">',
-    '          <div class="field grow">',
-    '            <label for="task-title">New task</label>',
-    '            <input id="task-title" name="title" maxlength="200" placeholder="What needs doing?" required>',
-    '          </div>',
-    has(spec, 'priorities') &&
-      blocks(
-        '          <div class="field">',
-        '            <label for="task-priority">Priority</label>',
-        '            <select id="task-priority" name="priority">',
-        '              <option value="high">High</option>',
-        '              <option value="normal" selected>Normal</option>',
-        '              <option value="low">Low</option>',
-        '            </select>',
-        '          </div>',
-      ),
-    '          <button type="submit" class="primary">Add task</button>',
-    '        </form>',
-    '        <p id="form-error" class="error" role="alert"></p>',
-    '      </section>',
-    '      <section class="card" aria-labelledby="list-title">',
-    '        <h2 id="list-title" class="visually-hidden">Task list</h2>',
-    (has(spec, 'filter') || has(spec, 'search')) && '        <div class="row spread toolbar">',
-    has(spec, 'filter') &&
-      blocks(
-        '          <div id="filters" class="row" role="group" aria-label="Show">',
-        '            <button type="button" data-filter="all" aria-pressed="true">All</button>',
-        '            <button type="button" data-filter="active" aria-pressed="false">Active</button>',
-        '            <button type="button" data-filter="done" aria-pressed="false">Done</button>',
-        '          </div>',
-      ),
-    has(spec, 'search') &&
-      blocks(
-        '          <div class="field">',
-        '            <label for="search" class="visually-hidden">Search tasks</label>',
-        '            <input id="search" type="search" placeholder="Search tasks">',
-        '          </div>',
-      ),
-    (has(spec, 'filter') || has(spec, 'search')) && '        </div>',
-    '        <ul id="task-list" class="task-list"></ul>',
-    '        <p id="empty-state" class="muted">No tasks yet. Add one above.</p>',
-    '        <div class="row spread">',
-    '          <p id="remaining" class="muted" aria-live="polite"></p>',
-    '          <div class="row">',
-    has(spec, 'export') && '            <button id="export" type="button">Export JSON</button>',
-    '            <button id="clear-completed" type="button" class="danger">Clear completed</button>',
-    '          </div>',
-    '        </div>',
-    '      </section>',
-  );
+  const filter = has(spec, 'filter');
+  const search = has(spec, 'search');
+  return fillSlots(staticSource('tasks/body.html'), {
+    priority: has(spec, 'priorities') ? staticSource('tasks/priority-field.html') : '',
+    toolbar:
+      filter || search
+        ? `        <div class="row spread toolbar">\n${filter ? staticSource('tasks/filter-buttons.html') : ''}${
+            search ? staticSource('tasks/search-field.html') : ''
+          }        </div>\n`
+        : '',
+    export: has(spec, 'export') ? '            <button id="export" type="button">Export JSON</button>\n' : '',
+  });
 }
 
 const CSS = staticSource('tasks/css.css');
