@@ -3257,6 +3257,42 @@ describe('request → spec', () => {
     expect(labelsOf('my grocery list: name, aisle and price')).toContain('Price:money');
     expect(readRequest('my grocery list: name, aisle and price').leftOut).toEqual([]);
   });
+
+  test('a yes or no is read however it is asked for: "a checkbox for", "whether each is", "or still in the box", "whether I sent a card"', () => {
+    // Were a text field called Yes; nothing; "Theyre built" and "Still"; nothing at all.
+    expect(labelsOf('my friends with a yes or no for card sent')).toContain('Card sent:boolean');
+    expect(labelsOf('my friends with a checkbox for card sent')).toContain('Card sent:boolean');
+    expect(labelsOf('a list of my friends and whether I sent a card')).toContain('Card sent:boolean');
+    expect(labelsOf('a list of the gifts I bought with a checkbox for wrapped')).toContain('Wrapped:boolean');
+    const lego = labelsOf("a list of the Lego sets I own and whether they're built or still in the box");
+    expect(lego).toContain('Built:boolean');
+    expect(lego.filter((l) => /^(?:Theyre|Still)/.test(l))).toEqual([]);
+    expect(labelsOf("my plants with whether they're indoor or outdoor")).toContain('Indoor:boolean');
+    expect(labelsOf('my board games and whether each one has been played')).toContain('Played:boolean');
+    // (Was "whether" as a second kind of record, left out.)
+    const each = readRequest('track my Lego sets and whether each is built');
+    expect(each.leftOut).toEqual([]);
+    expect(labelsOf('track my Lego sets and whether each is built')).toContain('Built:boolean');
+    // "whether I know it" is still said as asked.
+    expect(labelsOf('a list of songs with whether I know it')).toContain('I know it:boolean');
+  });
+
+  test("the things one owns, and what one feeds one's animals, are records to keep", () => {
+    // Were refused.
+    expect(kindOf('the Lego sets I own')).toBe('a lego set tracker');
+    expect(kindOf('the board games I own')).toBe('a board game tracker');
+    expect(kindOf('log what I feed my chickens each day')).toBe('a chicken feeding log');
+    expect(kindOf('a log of what I fed my sourdough starter')).toBe('a starter feeding log');
+    // "the books I have read" is no collection of owned things.
+    expect(kindOf('the books I have read')).not.toBe('a book tracker');
+  });
+
+  test('another word for a field the app has names it, not a second field', () => {
+    // Were a second field each: How bad, Side, Bottles left.
+    expect(labelsOf('a log of my migraines with how bad they were and what I ate')).not.toContain('How bad:rating');
+    expect(labelsOf("a log of my baby's feedings with time, side and duration")).not.toContain('Side:text');
+    expect(labelsOf('a wine cellar list with vintage, region and bottles left')).not.toContain('Bottles left:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -613,6 +613,11 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     .replace(/\bwho (?:i|we|ive|weve) (?:sent|send|give|gave|given) ((?:[a-z]+ )?[a-z]+) to\b/g, 'my $1')
     // "log what she ate": her meals.
     .replace(/\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b/g, 'meals')
+    // "log what I feed my chickens": each feeding of them.
+    .replace(
+      /\bwhat (?:i|we) (?:feed|fed) (my|our) ((?:[a-z]+ (?!(?:each|every|and|with|daily|on|at|in|to|for|so|when)\b)(?=[a-z]))?[a-z]+?)s?\b(?= |$)/g,
+      '$1 $2 feedings',
+    )
     .replace(/\b(track|log|record|keep track of|remember) (?:which|what) /g, '$1 ');
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
@@ -1455,6 +1460,8 @@ export function readRequest(request: string): RequestReading {
   // needs the phone's sensors, which the limits above name.
   const text = unnamed
     .replace(/\bstep counts?\b/g, 'steps')
+    // "the Lego sets I own": one's own, as "my Lego sets".
+    .replace(/\bthe ((?:[a-z]+ ){0,2}[a-z]+s) (?:i|we) (?:own|collect|have(?= *$| and\b| with\b))\b/g, 'my $1')
     // "what I spent on groceries": the spending.
     .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
@@ -1847,8 +1854,15 @@ export function readRequest(request: string): RequestReading {
     // "my camping gear and whether it's packed": a yes or no of one word.
     const andWhether = language
       ? null
-      : /\band whether (?:it|they|its|theyre)(?: is| are| was| were| has been| have been)? ([a-z]{3,})$/.exec(text)?.[1];
+      : /\band whether (?:it|they|its|theyre|each(?: one)?)(?: is| are| was| were| has been| have been)? ([a-z]{3,})(?: or [a-z ]+)?$/.exec(
+          text,
+        )?.[1];
     if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
+    // "my friends and whether I sent a card": a yes or no, as after "with".
+    const andWhetherI = language
+      ? null
+      : /\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?)$/.exec(text)?.[1];
+    if (andWhetherI) spec = applySpecWords(spec, `with ${andWhetherI}`).spec;
     // "the jobs I've applied to and interview dates": dates of something, joined by "and", are a field.
     const andDates = language ? null : /\band ([a-z]+ dates)$/.exec(text)?.[1];
     if (andDates && !findField(primaryOf(spec), andDates, true)) spec = applySpecWords(spec, `with ${andDates}`).spec;

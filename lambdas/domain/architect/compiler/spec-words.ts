@@ -61,7 +61,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   time: ['time of day'],
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
-  bottles: ['quantity', 'how many'],
+  bottles: ['quantity', 'how many', 'bottles left'],
   distance: ['mileage', 'miles'],
   quantity: ['stock', 'in stock', 'stock level', 'how many'],
   front: ['word', 'term', 'question', 'phrase'],
@@ -75,6 +75,9 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   players: ['played with'],
   result: ['won', 'lost', 'win', 'loss', 'won or lost', 'win or loss', 'outcome'],
   settled: ['paid back', 'repaid'],
+  severity: ['how bad', 'how severe', 'intensity', 'pain level'],
+  // A feeding's kind is which breast, or a bottle: "time, side and duration".
+  kind: ['side', 'which side'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -335,6 +338,9 @@ function withLists(
     .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
     // "my video games and which ones I finished": each with a yes or no for it.
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
+    // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
+    .replace(wordPattern('yesNoFor', 'g'), '$1 checkbox')
+    .replace(wordPattern('whetherOr', 'g'), 'whether $1')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
@@ -754,15 +760,25 @@ export function applySpecWords(
     }
     // "whether I know it", "whether we went": a yes or no, said as asked.
     // "whether I've worn them": a yes or no called Worn.
-    const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there))?)$/.exec(item.words)?.[1];
-    if (whether) {
-      const done = /^(?:ive|weve) ([a-z]+)/.exec(whether)?.[1];
-      const label = done ? done.charAt(0).toUpperCase() + done.slice(1) : whether.replace(/^i /, 'I ').replace(/^w/, 'W');
+    const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there))?)(?: ([a-z]{3,}))?$/.exec(item.words);
+    // "whether I sent a card": a yes or no called Card sent.
+    const thing =
+      whether?.[2] && /^(?:i|we) (?:[a-z]+ed|sent|paid|made|gave|given|bought|sold|wrote|took|brought)$/.test(whether[1]!)
+        ? whether[2]
+        : null;
+    if (thing) {
+      const label = `${titleCase(thing)} ${doneBy(whether![1]!.split(' ')[1]!).replace(/ by$/, '')}`;
+      if (!findField(primary, label)) ed.addField(primary, fieldNamed(label.toLowerCase(), 'boolean'), true, item.words);
+      continue;
+    }
+    if (whether && !whether[2]) {
+      const done = /^(?:ive|weve) ([a-z]+)/.exec(whether[1]!)?.[1];
+      const label = done ? done.charAt(0).toUpperCase() + done.slice(1) : whether[1]!.replace(/^i /, 'I ').replace(/^w/, 'W');
       // "a watchlist … and whether I watched it": the records' own Watched.
-      const verb = whether.split(' ')[1]!;
+      const verb = whether[1]!.split(' ')[1]!;
       const held = primary.fields.some((f) => f.type === 'boolean' && f.id === verb);
       if (!held && !findField(primary, label))
-        ed.addField(primary, { ...fieldNamed(whether, 'boolean'), label }, true, item.words);
+        ed.addField(primary, { ...fieldNamed(whether[1]!, 'boolean'), label }, true, item.words);
       continue;
     }
     // "how long they lasted", "how long it took": its duration.

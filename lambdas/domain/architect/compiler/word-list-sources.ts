@@ -365,7 +365,11 @@ export function sourceWordLists() {
     itemArticles: String.raw`\b(a|an|the|some|my|their|its|his|her|each|field|fields|column|columns)\b`,
     idNumber: String.raw`(?:^| )(?:serial|phone|model|account|order|tracking|reference|policy|licen[cs]e|registration|part|confirmation|flight|passport|id|vin)$`,
     whoDid: String.raw`^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|one|each(?: [a-z]+)?|the [a-z]+|[a-z]+))?$`,
-    whetherPrefix: String.raw`^(?:whether|is|was|if) (?:(?:it|they) )?(?:(?:is|was|are|were|has been) )?`,
+    whetherPrefix: String.raw`^(?:whether|is|was|if) (?:(?:it|they|theyre|its|each(?: one)?) )?(?:(?:is|was|are|were|has been|have been) )?`,
+    /** "a yes or no for card sent", "a checkbox for wrapped": a yes or no called by the words after it. */
+    yesNoFor: String.raw`\b(?:an? )?(?:yes or no|yes no|checkbox|check box|tick box|tickbox|toggle)(?: field| column)? (?:for|of) (?:whether )?((?:(?!and\b|or\b|with\b)[a-z]+ )?(?!and\b|or\b|with\b)[a-z]+)`,
+    /** "whether they're built or still in the box", "whether it's indoor or outdoor": a yes or no called by the first. */
+    whetherOr: String.raw`\bwhether (?:(?:it|they|theyre|its|each(?: one)?) )?(?:(?:is|are|was|were|has been|have been) )?([a-z]{3,}) or (?:not\b|still(?: (?:in|on|at))?(?: (?:the|a|an|its|their))? [a-z]+|(?!not\b)[a-z]+\b)`,
     removeField: String.raw`\b(?:remove|drop|delete|without|no|(?:dont|do not) (?:need|want))\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)(\s+(?:field|column)\b)?`,
     removeBehaviour: String.raw`\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b`,
     fieldRequired: String.raw`\bmake (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (required|mandatory|compulsory|optional|not required)\b`,
@@ -469,7 +473,7 @@ export function sourceWordLists() {
     requestLabel: String.raw`^\s*(?:(?:my|our|an?|the|new|app|project|website)\s+)*(?:idea|request|task|project|app|brief|spec|prompt|goal|build|concept|wish)\s*:\s+(?=(?:a|an|the|my|our)\s)`,
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
     moneyWords: String.raw`(?:^| )(?:fee|fees|rent|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day) rate|profit|profits|margin|revenue|refund)$`,
-    booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out)$`,
+    booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
@@ -592,7 +596,7 @@ export function sourceWordLists() {
       'would like love d needed information info details progress journey',
     /** Words that end a noun phrase (read-request.ts, CLAUSE_WORDS). */
     clauseWords:
-      'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre',
+      'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre whether',
     /** Words before "calculator" that ask only for the arithmetic one (read-request.ts, PLAIN_CALCULATOR). */
     plainCalculator:
       'a an the my our your me simple basic small little tiny nice clean minimal minimalist pocket desk desktop online ' +
