@@ -3292,6 +3292,19 @@ describe('request → spec', () => {
     expect(labelsOf('a log of my migraines with how bad they were and what I ate')).not.toContain('How bad:rating');
     expect(labelsOf("a log of my baby's feedings with time, side and duration")).not.toContain('Side:text');
     expect(labelsOf('a wine cellar list with vintage, region and bottles left')).not.toContain('Bottles left:text');
+    // Was a yes or no called We won beside the match's Result.
+    expect(labelsOf("a tracker for my daughter's soccer games with the score and whether we won")).not.toContain(
+      'We won:boolean',
+    );
+  });
+
+  test('where each one is kept, the value of each item, what was ordered where one has been, and plant cuttings', () => {
+    // Were dropped without a word, a text field called "Value of item", and the plant watering planner.
+    expect(labelsOf('a list of the tools I own and where each one is kept')).toContain('Location:text');
+    expect(labelsOf('a home inventory for insurance with the value of each item and a photo')).toContain('Value:money');
+    expect(labelsOf("a list of the restaurants we've been to and what we ordered")).toContain('What we ordered:text');
+    expect(kindOf("a tracker for my plant cuttings and whether they've rooted")).toBe('a plant propagation log');
+    expect(labelsOf('my bourbon collection with proof, age and price')).toContain('Proof:number');
   });
 });
 

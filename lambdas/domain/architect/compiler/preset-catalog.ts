@@ -2275,7 +2275,7 @@ export function sourcePresets(): Preset[] {
     {
       // Cuttings started and whether they rooted: "a plant propagation tracker".
       id: 'propagation',
-      keywords: ['propagation', 'plant propagation', 'propagating', 'propagated', 'cuttings'],
+      keywords: ['propagation', 'plant propagation', 'propagating', 'propagated', 'cuttings', 'plant cuttings'],
       title: 'Propagation Log',
       phrase: 'a plant propagation log',
       entities: [

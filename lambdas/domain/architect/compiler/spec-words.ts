@@ -353,6 +353,8 @@ function withLists(
       'with $1s on',
     )
     .replace(wordPattern('whereDone', 'g'), '$1 at')
+    // "where each one is kept", "where I store them": where it is.
+    .replace(/\bwhere (?:(?:i|we) (?:keep|store)\b|(?:it|they|each(?: one)?)(?: is| are)? (?:kept|stored)\b)/g, 'location')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
     .replace(wordPattern('laterSentenceList', 'g'), 'with')
     // "I collect sneakers. Brand, model, size.": a sentence that is only a list.
@@ -415,7 +417,9 @@ function withLists(
         .replace(wordPattern('beforeClause'), '$1')
         .replace(wordPattern('itemArticles', 'g'), ' ')
         .replace(/\s+/g, ' ')
-        .trim();
+        .trim()
+        // "the value of each item": its value.
+        .replace(/^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$/, '$1');
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
         namesRest = true;
       // In a change, "add my mood" asks for the field ("also track my mood").
@@ -776,7 +780,9 @@ export function applySpecWords(
       const label = done ? done.charAt(0).toUpperCase() + done.slice(1) : whether[1]!.replace(/^i /, 'I ').replace(/^w/, 'W');
       // "a watchlist … and whether I watched it": the records' own Watched.
       const verb = whether[1]!.split(' ')[1]!;
-      const held = primary.fields.some((f) => f.type === 'boolean' && f.id === verb);
+      // ("whether we won" on a match's Result.)
+      const held =
+        primary.fields.some((f) => f.type === 'boolean' && f.id === verb) || findField(primary, verb)?.type === 'choice';
       if (!held && !findField(primary, label))
         ed.addField(primary, { ...fieldNamed(whether[1]!, 'boolean'), label }, true, item.words);
       continue;
