@@ -3306,6 +3306,28 @@ describe('request → spec', () => {
     expect(kindOf("a tracker for my plant cuttings and whether they've rooted")).toBe('a plant propagation log');
     expect(labelsOf('my bourbon collection with proof, age and price')).toContain('Proof:number');
   });
+
+  test('how many of something each record has, when it is supposed to arrive, and a month or season of planting are fields', () => {
+    // Were dropped without a word, or "a log of how many packets you have" (no seeds).
+    const seeds = readRequest('a catalog of my seeds with the planting month and how many packets I have');
+    expect(seeds.outcome === 'spec' && seeds.spec.phrase).toBe('a seed catalog');
+    expect(labelsOf('a catalog of my seeds with the planting month and how many packets I have')).toEqual(
+      expect.arrayContaining(['Planting month:text', 'Packets:number']),
+    );
+    expect(labelsOf('my seeds with the planting season')).toContain('Planting season:text');
+    expect(labelsOf('a tracker for my running shoes and how many miles are on each pair')).toContain('Distance:number');
+    // (Was a text field called "When theyre supposed".)
+    expect(labelsOf("a list of my online orders and when they're supposed to arrive")).toContain('Arrives on:date');
+    // (Was "Ive bought one".)
+    expect(labelsOf("a list of my kid's school supplies and whether I've bought each one")).toContain('Bought:boolean');
+    // (The ph levels were left out as a second kind of record.)
+    expect(labelsOf("a log of my pool's chlorine and ph levels")).toContain('pH:number');
+    // (Was a second field beside Practised.)
+    expect(labelsOf('a log of my guitar practice with what I practiced and for how long')).not.toContain('What I practiced:text');
+    // A count asked for by itself is still a count by day; a show's seasons are still a number.
+    expect(kindOf('track how many cups of coffee I drink')).toBe('a log of how many cups of coffee you drink');
+    expect(labelsOf('my tv shows with seasons and episodes')).toContain('Season:number');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -1782,7 +1782,10 @@ export function readRequest(request: string): RequestReading {
     (chosen.id === 'generic' && (!chosen.entities[0]!.fields.some((field) => field.type === 'number') || NUMBER_OF.test(text)))
       ? countAsked(text)
       : null;
-  const countedLog = counting ? countLog(counting) : null;
+  // (Not one of the fields listed for records the request names: "my seeds with the planting
+  // month and how many packets I have".)
+  const listed = !!chosen && !!counting && /\bwith\b/.test(text.slice(0, text.indexOf(counting.words)));
+  const countedLog = counting && !listed ? countLog(counting) : null;
   if (countedLog) {
     chosen = countedLog;
     generic = true;

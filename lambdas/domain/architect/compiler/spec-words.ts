@@ -78,6 +78,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   severity: ['how bad', 'how severe', 'intensity', 'pain level'],
   // A feeding's kind is which breast, or a bottle: "time, side and duration".
   kind: ['side', 'which side'],
+  focus: ['what i practiced', 'what i practised', 'what i worked on'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -349,10 +350,12 @@ function withLists(
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     // "when they will arrive", "when it expires": the day it does.
     .replace(
-      /\b(?:(?:and|with) )?when (?:it|they) (?:will |should |is due to |are due to )?(arrive|ship|expire|renew|return|hatch|open|close|start|end)s?\b/g,
+      /\b(?:(?:and|with) )?when (?:it|they|its|theyre) (?:will |should |(?:is |are )?(?:due|supposed|expected) to )?(arrive|ship|expire|renew|return|hatch|open|close|start|end)s?\b/g,
       'with $1s on',
     )
     .replace(wordPattern('whereDone', 'g'), '$1 at')
+    // "how many miles are on each pair": the miles.
+    .replace(/\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?/g, '$1')
     // "where each one is kept", "where I store them": where it is.
     .replace(/\bwhere (?:(?:i|we) (?:keep|store)\b|(?:it|they|each(?: one)?)(?: is| are)? (?:kept|stored)\b)/g, 'location')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
@@ -419,7 +422,9 @@ function withLists(
         .replace(/\s+/g, ' ')
         .trim()
         // "the value of each item": its value.
-        .replace(/^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$/, '$1');
+        .replace(/^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$/, '$1')
+        // "how many packets I have": the number of them.
+        .replace(/^how many ([a-z]{3,})(?: (?:i|we|ive|weve) (?:have|own|got|bought))?$/, 'number of $1');
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
         namesRest = true;
       // In a change, "add my mood" asks for the field ("also track my mood").
@@ -548,7 +553,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const first = parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
-  const label = words === 'ph' ? 'pH' : titleCase(words).slice(0, 40);
+  const label = /^ph(?: levels?)?$/.test(words) ? 'pH' : titleCase(words).slice(0, 40);
   const id = camel(words);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
   const type: FieldSpec['type'] = DATE_WORDS.test(words)
@@ -764,7 +769,7 @@ export function applySpecWords(
     }
     // "whether I know it", "whether we went": a yes or no, said as asked.
     // "whether I've worn them": a yes or no called Worn.
-    const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there))?)(?: ([a-z]{3,}))?$/.exec(item.words);
+    const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there|one))?)(?: ([a-z]{3,}))?$/.exec(item.words);
     // "whether I sent a card": a yes or no called Card sent.
     const thing =
       whether?.[2] && /^(?:i|we) (?:[a-z]+ed|sent|paid|made|gave|given|bought|sold|wrote|took|brought)$/.test(whether[1]!)
