@@ -3328,6 +3328,32 @@ describe('request → spec', () => {
     expect(kindOf('track how many cups of coffee I drink')).toBe('a log of how many cups of coffee you drink');
     expect(labelsOf('my tv shows with seasons and episodes')).toContain('Season:number');
   });
+
+  test('a chatty opener before a dashed list, what someone else did, how well it went and what one would do again are read', () => {
+    // Was the notes app: the comma after "hey" hid the list's start, so "teacher notes" named the app.
+    const lessons = "hey, could you build a tracker for my daughter's piano lessons - date, what she played, and teacher notes";
+    expect(kindOf(lessons)).toBe('a piano lesson tracker');
+    // (Was dropped without a word.)
+    expect(labelsOf(lessons)).toContain('What she played:text');
+    expect(labelsOf("a log of my dog's training sessions with the command practiced and how well he did")).toContain(
+      'How well:rating',
+    );
+    // (Was "Id buy again".)
+    expect(labelsOf("need a list of the wines I've tried with tasting notes and whether I'd buy again")).toContain(
+      'Would buy again:boolean',
+    );
+    expect(labelsOf('a tracker for my mortgage payments with principal and interest')).toEqual(
+      expect.arrayContaining(['Principal:money', 'Interest:money']),
+    );
+    expect(labelsOf('I run a small dog walking business, I need to track walks per client and what they owe')).toContain(
+      'What they owe:money',
+    );
+    // Were the notes app and a tracker of records called Times with a name.
+    expect(kindOf('can you make me an app where I write down every time my baby rolls over or smiles')).toBe(
+      'a log of each time your baby rolls over or smiles',
+    );
+    expect(kindOf('an app for logging what time I go to bed and wake up')).toBe('a sleep log');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -2634,7 +2634,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'sleep',
-      keywords: ['sleep', 'sleep log', 'sleep tracker'],
+      keywords: ['sleep', 'sleep log', 'sleep tracker', 'go to bed', 'went to bed'],
       title: 'Sleep',
       phrase: 'a sleep log',
       entities: [

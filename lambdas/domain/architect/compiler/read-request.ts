@@ -1431,6 +1431,20 @@ function countLog({ unit, noun, phrase }: { unit: string | undefined; noun: stri
 /** "what to cook with the ingredients I have", "what I can make from what's in my fridge". */
 const COOK_FROM_WHAT_I_HAVE = wordPattern('cookFromWhatIHave');
 
+/**
+ * Where `prefix` ends in `text` when `text` begins with it, a comma's wider gap (two spaces) read
+ * as its one ("hey, a tracker for …"); else the end of `text`.
+ */
+function endOfPrefix(text: string, prefix: string): number {
+  let at = 0;
+  for (const ch of prefix) {
+    if (text[at] !== ch) return text.length;
+    at += 1;
+    if (ch === ' ') while (text[at] === ' ') at += 1;
+  }
+  return at;
+}
+
 /** A dash that opens a list, as a colon does: "job applications — company, role, date applied". */
 const LIST_DASH = wordPattern('dashBeforeList');
 
@@ -1462,6 +1476,8 @@ export function readRequest(request: string): RequestReading {
     .replace(/\bstep counts?\b/g, 'steps')
     // "the Lego sets I own": one's own, as "my Lego sets".
     .replace(/\bthe ((?:[a-z]+ ){0,2}[a-z]+s) (?:i|we) (?:own|collect|have(?= *$| and\b| with\b))\b/g, 'my $1')
+    // "what time I go to bed": when, the sleep's.
+    .replace(/\bwhat time (?=(?:i|we) (?:go|went|get|got) (?:to bed|to sleep)\b)/g, 'when ')
     // "what I spent on groceries": the spending.
     .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
@@ -1479,7 +1495,7 @@ export function readRequest(request: string): RequestReading {
   // company, role" keeps applications, not a company's.
   const colon = language ? -1 : prompt.search(/:(?=\s|$)/);
   const beforeColon = colon > 0 ? normalizeRequestText(prompt.slice(0, colon)) : '';
-  const listAt = beforeColon && text.startsWith(beforeColon) ? beforeColon.length : text.length;
+  const listAt = beforeColon ? endOfPrefix(text, beforeColon) : text.length;
   // A kind named only in the list of a head that names records is a field: "my writing: articles, word count, fee".
   // So is a kind that keeps records named only among the features of such a head: "a list of
   // restaurants with ratings and notes" (a tool stays the tool: "my students with a random picker").

@@ -356,6 +356,8 @@ function withLists(
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "how many miles are on each pair": the miles.
     .replace(/\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?/g, '$1')
+    // "whether I'd buy again": would buy again.
+    .replace(/\bwhether (?:i|we)(?:d| would) /g, 'would ')
     // "where each one is kept", "where I store them": where it is.
     .replace(/\bwhere (?:(?:i|we) (?:keep|store)\b|(?:it|they|each(?: one)?)(?: is| are)? (?:kept|stored)\b)/g, 'location')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
@@ -813,13 +815,20 @@ export function applySpecWords(
         ed.addField(primary, { ...fieldNamed(`${company} with`, 'text'), id: 'with' }, true, item.words);
       continue;
     }
-    // "what I planted", "what I ate": said in the app as it was asked.
-    const what = /^what (i|we) ([a-z]+)$/.exec(item.words);
+    // "what I planted", "what I ate", "what she played": said in the app as it was asked.
+    const what = /^what (i|we|he|she|they) ([a-z]+)$/.exec(item.words);
     if (what) {
       // Unless the records name it already: what I ate is the food, what I planted the plant.
       const held = { ate: 'food', eat: 'food', planted: 'plant', plant: 'plant', cooked: 'dish', drank: 'drink' }[what[2]!];
       if (!findField(primary, held ?? what[2]!))
-        ed.addField(primary, { ...fieldNamed(item.words, 'text'), label: `What ${what[1] === 'i' ? 'I' : 'we'} ${what[2]!}` });
+        ed.addField(primary, {
+          // ("what they owe" is money.)
+          ...fieldNamed(
+            item.words,
+            /^(?:owe|owes|owed|paid|pay|pays|spent|spend|charged|charge)$/.test(what[2]!) ? 'money' : 'text',
+          ),
+          label: `What ${what[1] === 'i' ? 'I' : what[1]} ${what[2]!}`,
+        });
       continue;
     }
     // "who did it", "who hosts": the person, said as asked, unless the records name one.
