@@ -41,63 +41,14 @@ import { ${imports.join(', ')} } from '../src/notes.js';
 
 function body(spec: AppSpec): string {
   const notion = isNotion(spec);
-  return blocks(
-    `      <div class="notes-layout${notion ? ' notion' : ''}">`,
-    '        <section class="card notes-sidebar" aria-labelledby="notes-title">',
-    '          <div class="row spread">',
-    notion ? '            <h2 id="notes-title">Private</h2>' : '            <h2 id="notes-title">All notes</h2>',
-    notion
-      ? '            <button id="new-note" type="button" class="primary">New page</button>'
-      : '            <button id="new-note" type="button" class="primary">New note</button>',
-    '          </div>',
-    has(spec, 'search') &&
-      blocks(
-        '          <div class="field search-field">',
-        '            <label for="search" class="visually-hidden">Search notes</label>',
-        '            <input id="search" type="search" placeholder="Search notes">',
-        '          </div>',
-      ),
-    '          <ul id="note-list" class="note-list"></ul>',
-    '          <p id="list-empty" class="muted">No notes yet.</p>',
-    '          <p id="note-count" class="muted" aria-live="polite"></p>',
-    has(spec, 'export') && '          <button id="export" type="button">Export JSON</button>',
-    '        </section>',
-    '        <section class="card notes-editor" aria-label="Editor">',
-    '          <p id="no-selection" class="muted">Pick a note or create a new one.</p>',
-    '          <form id="editor" class="editor" hidden>',
-    notion
-      ? blocks(
-          '            <div class="field">',
-          '              <label for="note-title" class="visually-hidden">Title</label>',
-          '              <input id="note-title" class="page-title" maxlength="120" autocomplete="off" placeholder="Untitled">',
-          '            </div>',
-          '            <div class="field">',
-          '              <label for="note-body" class="visually-hidden">Page</label>',
-          '              <textarea id="note-body" rows="8" placeholder="Type # for a heading, - for a list, [ ] for a to-do"></textarea>',
-          '            </div>',
-          '            <p id="todo-progress" class="muted" aria-live="polite"></p>',
-          '            <div id="page-view" class="page-view" role="region" aria-label="Page"></div>',
-        )
-      : blocks(
-          '            <div class="field">',
-          '              <label for="note-title">Title</label>',
-          '              <input id="note-title" maxlength="120" autocomplete="off">',
-          '            </div>',
-          '            <div class="field">',
-          '              <label for="note-body">Note</label>',
-          '              <textarea id="note-body" rows="12"></textarea>',
-          '            </div>',
-        ),
-    '            <div class="row spread">',
-    '              <p id="status" class="muted" aria-live="polite"></p>',
-    notion
-      ? '              <button id="delete-note" type="button" class="danger">Delete page</button>'
-      : '              <button id="delete-note" type="button" class="danger">Delete note</button>',
-    '            </div>',
-    '          </form>',
-    '        </section>',
-    '      </div>',
-  );
+  return fillSlots(staticSource('notes/body.html'), {
+    notion: notion ? ' notion' : '',
+    listTitle: notion ? 'Private' : 'All notes',
+    thing: notion ? 'page' : 'note',
+    search: has(spec, 'search') ? staticSource('notes/search-field.html') : '',
+    export: has(spec, 'export') ? '          <button id="export" type="button">Export JSON</button>\n' : '',
+    editor: staticSource(notion ? 'notes/page-editor.html' : 'notes/note-editor.html'),
+  });
 }
 
 const CSS = staticSource('notes/css.css');
