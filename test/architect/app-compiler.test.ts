@@ -3354,6 +3354,20 @@ describe('request → spec', () => {
     );
     expect(kindOf('an app for logging what time I go to bed and wake up')).toBe('a sleep log');
   });
+
+  test('which students have turned something in, whether I saw it, when they first said it and the cards drawn are read', () => {
+    // Were "a have turned tracker"; dropped; dropped; dropped.
+    const slips = 'an app for my classroom to track which students have turned in their permission slips';
+    expect(kindOf(slips)).toBe('a student tracker');
+    expect(labelsOf(slips)).toContain('Submitted permission slips:boolean');
+    expect(labelsOf('a tracker for my bees: each hive, inspection date, and whether I saw the queen')).toContain(
+      'Queen seen:boolean',
+    );
+    expect(labelsOf('a list of words my toddler can say and when they first said each one')).toContain('First said:date');
+    expect(labelsOf('an app to log my tarot readings with the cards drawn and my interpretation')).toContain('Cards drawn:text');
+    // Cards as a view are still no field.
+    expect(labelsOf('my recipes with ingredients, shown as cards')).not.toContain('Cards:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -523,7 +523,7 @@ function measureField(asked: string): FieldSpec | null {
 
 /** Who did it, by the verb's past participle: "who gave them" → "given by", "who paid" → "paid by". */
 const doneBy = (verb: string): string =>
-  `${({ gave: 'given', took: 'taken', drove: 'driven', wrote: 'written' } as Record<string, string>)[verb] ?? verb} by`;
+  `${({ gave: 'given', took: 'taken', drove: 'driven', wrote: 'written', saw: 'seen' } as Record<string, string>)[verb] ?? verb} by`;
 
 /**
  * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
@@ -774,7 +774,8 @@ export function applySpecWords(
     const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there|one))?)(?: ([a-z]{3,}))?$/.exec(item.words);
     // "whether I sent a card": a yes or no called Card sent.
     const thing =
-      whether?.[2] && /^(?:i|we) (?:[a-z]+ed|sent|paid|made|gave|given|bought|sold|wrote|took|brought)$/.test(whether[1]!)
+      whether?.[2] &&
+      /^(?:i|we) (?:[a-z]+ed|sent|paid|made|gave|given|bought|sold|wrote|took|brought|saw|found|heard)$/.test(whether[1]!)
         ? whether[2]
         : null;
     if (thing) {
