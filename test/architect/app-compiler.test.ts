@@ -3368,6 +3368,20 @@ describe('request → spec', () => {
     // Cards as a view are still no field.
     expect(labelsOf('my recipes with ingredients, shown as cards')).not.toContain('Cards:text');
   });
+
+  test("one's own interpretation or thoughts are fields, one's people are not; who brings snacks each game is the games", () => {
+    // Were dropped without a word ("my …" read as whose), and refused.
+    expect(labelsOf('an app to log my tarot readings with the cards drawn and my interpretation')).toContain(
+      'Interpretation:longtext',
+    );
+    expect(labelsOf('a movie log with my rating and my verdict')).toContain('Verdict:text');
+    expect(labelsOf('my hikes with my girlfriend')).not.toContain('Girlfriend:text');
+    const snacks = "an app for my softball team to track who's bringing snacks each game";
+    expect(kindOf(snacks)).toBe('a game tracker');
+    expect(labelsOf(snacks)).toContain('Who brings snacks:text');
+    // A sign-up sheet already keeps who brings what.
+    expect(labelsOf('a potluck list with who brings what')).not.toContain('Who brings what:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -1478,6 +1478,8 @@ export function readRequest(request: string): RequestReading {
     .replace(/\bthe ((?:[a-z]+ ){0,2}[a-z]+s) (?:i|we) (?:own|collect|have(?= *$| and\b| with\b))\b/g, 'my $1')
     // "which students have turned in their slips": which students turned them in.
     .replace(/\b(which [a-z]+s) (?:have|has) (?=[a-z]{3,}ed\b)/g, '$1 ')
+    // "track who's bringing snacks each game": the games, each with who brings them.
+    .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
     // "what time I go to bed": when, the sleep's.
     .replace(/\bwhat time (?=(?:i|we) (?:go|went|get|got) (?:to bed|to sleep)\b)/g, 'when ')
     // "what I spent on groceries": the spending.

@@ -337,6 +337,7 @@ function withLists(
     )
     // "which of my friends I've sent cards to": the friends, each with a yes or no.
     .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
+    .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
     // "my video games and which ones I finished": each with a yes or no for it.
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
@@ -414,7 +415,12 @@ function withLists(
     for (const [i, part] of (m[3] ?? '').split(/\b(?:and|or)\b|,/).entries()) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
-      const owned = /^\s*(?:my|our|your|his|her)\b/.test(part);
+      // ("with my interpretation", "my thoughts": what one made of it is one's own field.)
+      const owned =
+        /^\s*(?:my|our|your|his|her)\b/.test(part) &&
+        !/\b(?:[a-z]{3,}(?:tion|ment|ness)|thoughts|opinion|impressions?|reflections?|takeaways?|verdict|prediction)s?\s*$/.test(
+          part,
+        );
       const words = part
         // "Track each market, …": the verb of a sentence that lists what each record has.
         .replace(/^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an) )/, '')

@@ -305,7 +305,7 @@ export function sourceWordLists() {
     /** A sentence that is only a list (spec-words.ts). */
     sentenceOnlyList: String.raw`(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))`,
     /** "who did it", "who won": a person field (spec-words.ts). */
-    whoDidIt: String.raw`^who (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|borrowed)(?: (?:it|them|this))?$`,
+    whoDidIt: String.raw`^who(?:s| is)? (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|bringing|borrowed)(?: (?:it|them|this|(?!what\b)[a-z]{3,}))?$`,
     /** "I need distance, pace and how I felt.": a later sentence's list (spec-words.ts). */
     laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?: to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b))?(?= [a-z0-9 ]+ ,)|(?<=[a-z] )and (?:i |we )?(?:also )?(?:want|need|would like) to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b)(?= [a-z0-9 ]+ ,)`,
     /** "when I bought it": the date it happened (spec-words.ts). */
@@ -387,6 +387,8 @@ export function sourceWordLists() {
     medicalHistoryOthers: String.raw`\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b`,
     assignedToPeople: String.raw`\b(?:assign(?:ing)? (?:tasks|them|it|chores|jobs|items|each (?:task|chore|one))|(?:can be |are |get |be )?assigned) to (?:people|someone|others|family members|each other|team members|members|a person|different people)\b`,
     whichOnesDone: String.raw`\b(?:and )?which (?:(?:ones?|of them) (?:i|we) (?:have |ve )?|(?:ones? |of them )?(?:got|get|were|was|are|is|have been|has been) )((?:[a-z]{3,}ed|read|done|seen|beaten|won|beat|watched)(?: (?:in|up|out|off|back))?)\b`,
+    /** "track who's bringing snacks each game": the games, each with who brings them (read-request.ts, spec-words.ts). */
+    whoBringsEach: String.raw`\b(track|log) who(?:s| is)? (?:bringing|brings) ([a-z]+) (?:to |for )?(?:each|every) ([a-z]+?)s?\b`,
     whichOnesIDid: String.raw`\b(?:which|what) (?:of )?(?:my |our )?(?!ones\b|others\b|things\b)([a-z]{3,}s) (?:i|we|ive|weve|i have|we have) (?:already )?([a-z]{3,}ed|sent|paid|met|given|gave|told|seen|saw)\b(?: (?:a |an |the |them |their )?(?:[a-z]+ )?(?:cards?|gifts?|invitations?|invites?|letters?|messages?|presents?|money))?(?: to| for)?(?: (?:this|last) (?:week|month|year)| today| yet)?`,
     whichRecordsDid: String.raw`\b(track|log|record) which ([a-z]+s) (?:have |has )?((?:[a-z]{3,}ed|did)(?: (?:in|up|out|off|back))?) (?:their|the|its|his|her) ([a-z]+)\b`,
     timeTaken: String.raw`\bhow long (?:my|our|the) ((?:[a-z]+ ){0,2}?[a-z]+) (?:takes?|took|lasts?|lasted)\b`,
@@ -474,7 +476,7 @@ export function sourceWordLists() {
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
     moneyWords: String.raw`(?:^| )(?:fee|fees|rent|principal|interest|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day) rate|profit|profits|margin|revenue|refund)$`,
     booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played)$`,
-    longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
+    longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|interpretations?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
