@@ -3382,6 +3382,17 @@ describe('request → spec', () => {
     // A sign-up sheet already keeps who brings what.
     expect(labelsOf('a potluck list with who brings what')).not.toContain('Who brings what:text');
   });
+
+  test('kinds of something given as examples ("triggers like food, sleep and weather") are a choice of them', () => {
+    // Was dropped, and a text field called Wine.
+    const triggers = specOf('an app to track my migraine triggers like food, sleep and weather').entities[0]!.fields;
+    expect(triggers.find((f) => f.label === 'Trigger')).toMatchObject({ type: 'choice', options: ['Food', 'Sleep', 'Weather'] });
+    const such = specOf('log my headaches with triggers such as stress, screens or wine').entities[0]!.fields;
+    expect(such.map((f) => f.label)).not.toContain('Wine');
+    expect(such.find((f) => f.type === 'choice')?.options).toEqual(['Stress', 'Screens', 'Wine']);
+    // Names given as examples are still no choice.
+    expect(labelsOf('my pets with names like max and bella')).not.toContain('Name:choice');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -954,6 +954,10 @@ export function applySpecWords(
       !NOT_FIELD_WORDS.test(name) &&
       /^[a-z]{3,}(?: [a-z]{3,})?$/.test(name)
         ? ed.addField(primary, vocab?.type === 'choice' ? { ...vocab } : fieldNamed(name, 'text'))
+        : undefined) ??
+      // "my migraine triggers like food, sleep and weather": kinds of something, given as examples.
+      (/(?:^| )(?:triggers|causes|types|kinds|methods|styles|flavou?rs|sources)$/.test(name)
+        ? ed.addField(primary, fieldNamed(name.split(' ').pop()!.replace(/s$/, ''), 'text'))
         : undefined);
     // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
     // Said without commas or "or" ("high medium low"), each word is one.
