@@ -3393,6 +3393,23 @@ describe('request → spec', () => {
     // Names given as examples are still no choice.
     expect(labelsOf('my pets with names like max and bella')).not.toContain('Name:choice');
   });
+
+  test('how often one does something and the times one has done it are a log of each time', () => {
+    // Were "an often tracker" and "a time log" of records with a name.
+    expect(kindOf('track how often I call my mom')).toBe('a log of each time you call your mom');
+    expect(kindOf("log the times I've meditated")).toBe("a log of each time you've meditated");
+    // "how often each needs water" is still how often, of the plants.
+    expect(labelsOf('my houseplants and how often each needs water')).toContain('How often:choice');
+  });
+
+  test("when each one expires, when planted, how long each took and a coach's feedback are fields; apps one pays for are subscriptions", () => {
+    // Were dropped, a text field called "When planted", dropped, dropped, and a list of apps.
+    expect(labelsOf('an inventory of my spices and when each one expires')).toContain('Expires on:date');
+    expect(labelsOf('a list of the trees on my property with species and when planted')).toContain('Planted on:date');
+    expect(labelsOf('my jigsaw puzzles with piece count and how long each took')).toContain('Minutes:number');
+    expect(labelsOf("a log of my tennis lessons with my coach's feedback")).toContain('Coach feedback:longtext');
+    expect(kindOf('a list of the apps I pay for')).toBe('a subscription tracker');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -2361,7 +2361,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'subscriptions',
-      keywords: ['subscription', 'subscriptions list', 'streaming services', 'memberships', 'gym memberships'],
+      keywords: ['subscription', 'subscriptions list', 'streaming services', 'memberships', 'gym memberships', 'apps i pay for'],
       title: 'Subscriptions',
       phrase: 'a subscription tracker',
       entities: [

@@ -323,6 +323,8 @@ function withLists(
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
     // "date finished", "date read": the day it was done, as "finished on".
     .replace(new RegExp(DATE_DONE.source, 'g'), '$1 on')
+    // "when planted": the day it was, as "planted on".
+    .replace(/\bwhen (planted|bought|built|installed|adopted|started|finished)\b(?! (?:it|them|each|the|my|a)\b)/g, '$1 on')
     // "add a field for cooking time", "a column called format": the field's own words.
     .replace(/\b(add|adding|with|include) (?:a |an )?(?:new )?(?:field|column) (?:for|called|named) /g, '$1 ')
     // "track which dogs I walked, the owner …": the list begins at the dogs.
@@ -351,7 +353,7 @@ function withLists(
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     // "when they will arrive", "when it expires": the day it does.
     .replace(
-      /\b(?:(?:and|with) )?when (?:it|they|its|theyre) (?:will |should |(?:is |are )?(?:due|supposed|expected) to )?(arrive|ship|expire|renew|return|hatch|open|close|start|end)s?\b/g,
+      /\b(?:(?:and|with) )?when (?:it|they|its|theyre|each(?: one)?) (?:will |should |(?:is |are )?(?:due|supposed|expected) to )?(arrive|ship|expire|renew|return|hatch|open|close|start|end)s?\b/g,
       'with $1s on',
     )
     .replace(wordPattern('whereDone', 'g'), '$1 at')
@@ -418,7 +420,7 @@ function withLists(
       // ("with my interpretation", "my thoughts": what one made of it is one's own field.)
       const owned =
         /^\s*(?:my|our|your|his|her)\b/.test(part) &&
-        !/\b(?:[a-z]{3,}(?:tion|ment|ness)|thoughts|opinion|impressions?|reflections?|takeaways?|verdict|prediction)s?\s*$/.test(
+        !/\b(?:[a-z]{3,}(?:tion|ment|ness)|thoughts|opinion|impressions?|reflections?|takeaways?|verdict|prediction|feedback|comments|advice)s?\s*$/.test(
           part,
         );
       const words = part
@@ -802,7 +804,7 @@ export function applySpecWords(
       continue;
     }
     // "how long they lasted", "how long it took": its duration.
-    if (/^how long(?: (?:it|they|each|he|she)\b|$)/.test(item.words)) {
+    if (/^how long(?: (?:it|they|each|he|she|took|lasted)\b|$)/.test(item.words)) {
       if (!findField(primary, 'minutes') && !findField(primary, 'hours'))
         ed.addField(primary, { id: 'minutes', label: 'Minutes', type: 'number', required: false }, true, item.words);
       continue;

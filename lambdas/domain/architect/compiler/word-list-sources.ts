@@ -285,7 +285,7 @@ export function sourceWordLists() {
     // own things, lent out.
     lentRecords: String.raw`\b(?:who|which [a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?(?:[a-z]+s|gear|equipment))\b)?`,
     /** "log every time my dog barks": the records are what happens each time (read-request.ts). */
-    everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count|remember|know|write down|jot down|note down)(?: of)? (?:every time|each time|the times?|times|when|whenever|when (?=(?:i|we) last\b)) ((?:my|our|i|we|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
+    everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count|remember|know|write down|jot down|note down)(?: of)? (?:every time|each time|the times?|times|when|whenever|when (?=(?:i|we) last\b)) ((?:my|our|i|we|ive|weve|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
     /** Owners whose records a possessive names: "my students' lessons" (read-request.ts, OWNER_PLURALS). */
     // "track the weight of my chickens": what is kept (a measure, a date) of which of one's things.
     ofMyThings: String.raw`\b(track|log|record|monitor|keep track of|(?:tracker|log|logbook|record|app) (?:for|of)) (?:the )?((?:[a-z]+ )?[a-z]+) of (?:my|our) ((?:[a-z]+ )?[a-z]+[a-rt-z]s)\b`,
@@ -476,7 +476,7 @@ export function sourceWordLists() {
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
     moneyWords: String.raw`(?:^| )(?:fee|fees|rent|principal|interest|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day) rate|profit|profits|margin|revenue|refund)$`,
     booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played)$`,
-    longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|interpretations?|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
+    longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|interpretations?|feedback|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
