@@ -3410,6 +3410,21 @@ describe('request → spec', () => {
     expect(labelsOf("a log of my tennis lessons with my coach's feedback")).toContain('Coach feedback:longtext');
     expect(kindOf('a list of the apps I pay for')).toBe('a subscription tracker');
   });
+
+  test("a small business's words: a colour formula, check-in and check-out days, a nightly rate, a buyer, tracking mileage", () => {
+    // Were dropped (a colour read as the app's look), text fields, a second Buyer beside Customer, a generic log.
+    expect(labelsOf('a client list for my hair salon with phone number, last visit and color formula')).toContain(
+      'Color formula:text',
+    );
+    expect(labelsOf('a booking log for my Airbnb with guest name, check-in, check-out and nightly rate')).toEqual(
+      expect.arrayContaining(['Check in:date', 'Check out:date', 'Nightly rate:money']),
+    );
+    expect(labelsOf('a tracker for my Etsy orders with buyer, item, price and whether shipped')).not.toContain('Buyer:text');
+    expect(kindOf('an app to track mileage for my small business trips')).toBe('a mileage log');
+    // A packing list for business trips is still a packing list; colours for categories are still the look.
+    expect(kindOf('a packing checklist for my business trips')).toBe('a packing list');
+    expect(labelsOf('my notes with color coding')).not.toContain('Color coding:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

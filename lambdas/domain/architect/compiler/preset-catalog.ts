@@ -996,6 +996,7 @@ export function sourcePresets(): Preset[] {
         'mileage for work',
         'mileage for tax',
         'track my mileage',
+        'track mileage',
         'driving log',
         'drive log',
       ],

@@ -69,6 +69,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // A job's payment is whether it was paid: "track jobs and payments".
   paid: ['payment', 'payments'],
   client: ['customer', 'customers'],
+  customer: ['buyer', 'buyers'],
   crop: ['vegetable', 'vegetables', 'fruit', 'produce'],
   from: ['given by'],
   pulse: ['heart rate', 'bpm'],
