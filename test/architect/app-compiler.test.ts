@@ -3425,6 +3425,18 @@ describe('request → spec', () => {
     expect(kindOf('a packing checklist for my business trips')).toBe('a packing list');
     expect(labelsOf('my notes with color coding')).not.toContain('Color coding:text');
   });
+
+  test('habits named after "for" are said to be added; splitting vacation costs is said not to be done; date night ideas keep their date', () => {
+    // Were dropped without a word, and "a night idea list".
+    expect(readRequest('build a simple habit tracker for flossing and reading').leftOut).toEqual([
+      'flossing and reading already on the list (the app starts empty: add them as habits)',
+    ]);
+    expect(readRequest('a habit tracker for my morning routine').leftOut).toEqual([]);
+    expect(readRequest('an app to split vacation costs with friends').leftOut).toEqual([
+      'working out who owes whom (the app adds the amounts up; it does not split them)',
+    ]);
+    expect(kindOf("a list of date night ideas with cost and whether we've done it")).toBe('a date night idea list');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

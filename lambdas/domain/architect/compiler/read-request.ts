@@ -668,8 +668,13 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   const words = paired ? [paired[1]!, 'and', paired[2]!] : inner ? found.slice(0, -1) : found;
   if (words.length === 0) return null;
   // "my board game plays": a game's kind stays with it (a "board" left behind would ask for a board).
+  // So does a night's ("my date night ideas" are no night ideas).
   const lastTwo =
-    words.length >= 3 && /^games?$/.test(words.at(-2)!) && GAME_KINDS.test(words.at(-3)!) ? words.slice(-3) : words.slice(-2);
+    words.length >= 3 &&
+    ((/^games?$/.test(words.at(-2)!) && GAME_KINDS.test(words.at(-3)!)) ||
+      /^(?:date|game|movie|family|trivia|poker) nights?$/.test(words.slice(-3, -1).join(' ')))
+      ? words.slice(-3)
+      : words.slice(-2);
   // "my garage sale sales" keeps sales, once.
   const noun = paired
     ? words

@@ -318,7 +318,11 @@ function withLists(
   const items: ListItem[] = [];
   // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps; nor
   // does "in" before a unit ("distance in km").
-  for (const m of text
+  // "a habit tracker for flossing and reading": what goes on the list, as after a colon.
+  const forThings = holdsThings
+    ? /\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing)(?:(?: ,)? (?:and |or )?[a-z]{3,}ing)+)\b/g
+    : null;
+  for (const m of (forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "assign tasks to people": who each one is for.
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')

@@ -482,7 +482,7 @@ export function sourceWordLists() {
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
     nestedAsks: String.raw`\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b`,
     soundAsks: String.raw`\b(sounds?|beeps?|chimes?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
-    splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
+    splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
     personalBestAsks: String.raw`\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?(?! (?:to|of year|of the year|for)\b)|lifts?|weights?|runs?|results?|distances?)\b`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
