@@ -3437,6 +3437,16 @@ describe('request → spec', () => {
     ]);
     expect(kindOf("a list of date night ideas with cost and whether we've done it")).toBe('a date night idea list');
   });
+
+  test("eggs laid per week and a day's high, low and rain are numbers", () => {
+    // Were dropped, and text fields.
+    expect(labelsOf('a tracker for my chickens with name, breed and eggs laid per week')).toContain('Eggs laid:number');
+    expect(labelsOf('an app to track the weather each day with high, low and rain')).toEqual(
+      expect.arrayContaining(['High:number', 'Low:number', 'Rain:number']),
+    );
+    // Pages read per day still keep the day.
+    expect(labelsOf('a reading list with pages read per day')).toContain('Date:date');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

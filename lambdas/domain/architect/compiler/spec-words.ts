@@ -438,6 +438,8 @@ function withLists(
         .trim()
         // "the value of each item": its value.
         .replace(/^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$/, '$1')
+        // "eggs laid per week": the eggs laid, whatever the period.
+        .replace(/^([a-z]+ [a-z]+) per (?:week|month|year)$/, '$1')
         // "how many packets I have": the number of them.
         .replace(/^how many ([a-z]{3,})(?: (?:i|we|ive|weve) (?:have|own|got|bought))?$/, 'number of $1');
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
