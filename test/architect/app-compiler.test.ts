@@ -3447,6 +3447,19 @@ describe('request → spec', () => {
     // Pages read per day still keep the day.
     expect(labelsOf('a reading list with pages read per day')).toContain('Date:date');
   });
+
+  test('how my skin looked or how the crumb turned out is a rating, unless the records are rated already', () => {
+    // Were dropped without a word.
+    expect(labelsOf('a skincare log with products used and how my skin looked')).toContain('How skin looked:rating');
+    expect(labelsOf('a tracker for my sourdough bakes with hydration, flour type and how the crumb turned out')).toContain(
+      'How crumb turned out:rating',
+    );
+    // A tasting journal's own rating says how it tasted; how much is left is no rating.
+    expect(labelsOf('a tracker for my coffee: which beans, grams, and how it tasted')).not.toContain('How it tasted:rating');
+    expect(labelsOf('an app to track my tea collection with type, origin and how much is left')).not.toContain(
+      'How much is:rating',
+    );
+  });
 });
 
 describe('the spec is checked, never cast', () => {

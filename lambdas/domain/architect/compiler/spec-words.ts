@@ -876,7 +876,9 @@ export function applySpecWords(
       const words = how[1]
         ? `how ${how[1]}`
         : `how ${how[2]!} ${how[3] === 'feel' ? 'felt' : how[3] === 'goes' ? 'went' : how[3]!}`;
-      if (!findField(primary, words))
+      // (How it tasted or looked is what a rating the records have already says.)
+      const rated = /^(?:tasted|looked|turned out)$/.test(how[3]!) && ed.firstOf(primary, ['rating']);
+      if (!findField(primary, words) && !rated)
         ed.addField(primary, { ...fieldNamed(words, 'rating'), label: words.replace(/^h/, 'H').replace(/ i /, ' I ') });
       continue;
     }

@@ -321,7 +321,7 @@ export function sourceWordLists() {
     /** "where I bought them": a place field (spec-words.ts). */
     whereDone: String.raw`\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them|each(?: one| of them)?))?\b`,
     /** "how I felt": how it went (spec-words.ts). */
-    howItWent: String.raw`^how (?:([a-z]+) )?(i|we|it|they|he|she) (felt|feel|went|goes|was|were|is|are|did|does|do|played|performed)\b`,
+    howItWent: String.raw`^how (?:([a-z]+) )?(i|we|it|they|he|she|(?!(?:much|many|long|often|far|well)\b)[a-z]{3,}) (felt|feel|went|goes|was|were|is|are|did|does|do|played|performed|looked|tasted|turned out)\b`,
     /** Sending a message to someone (spec-words.ts). */
     messageSomeone: String.raw`^(?:e ?mail|text|message|call|remind|notify|ping|send) (?:me|us|them|him|her)\b`,
     /** "average pace", "best time": a statistic of a measure (spec-words.ts). */
