@@ -3460,6 +3460,13 @@ describe('request → spec', () => {
       'How much is:rating',
     );
   });
+
+  test('"where I can list my camping trips, the campsite, and who came" keeps the trips with both', () => {
+    // Was refused.
+    const trips = 'an app where I can list my camping trips, the campsite, and who came';
+    expect(kindOf(trips)).toBe('a camping trip tracker');
+    expect(labelsOf(trips)).toEqual(expect.arrayContaining(['Campsite:text', 'Who came:text']));
+  });
 });
 
 describe('the spec is checked, never cast', () => {

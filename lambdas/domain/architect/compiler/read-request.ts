@@ -1485,6 +1485,8 @@ export function readRequest(request: string): RequestReading {
     .replace(/\b(which [a-z]+s) (?:have|has) (?=[a-z]{3,}ed\b)/g, '$1 ')
     // "track who's bringing snacks each game": the games, each with who brings them.
     .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
+    // "where I can list my camping trips": keep them, as "track my camping trips".
+    .replace(/\b(?<=(?:to|can|i|and) )list (?=(?:my|our) )/g, 'track ')
     // "track how often I go to the gym": each time I do.
     .replace(/\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])/g, 'every time ')
     // "what time I go to bed": when, the sleep's.
