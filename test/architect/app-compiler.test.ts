@@ -3467,6 +3467,22 @@ describe('request → spec', () => {
     expect(kindOf(trips)).toBe('a camping trip tracker');
     expect(labelsOf(trips)).toEqual(expect.arrayContaining(['Campsite:text', 'Who came:text']));
   });
+
+  test("my favorite piece, which plants need repotting, whether dogs are allowed, a brewer's OG and FG, and a car's shop", () => {
+    // Were a favourite flag, dropped, "Dogs are allowed", dropped, and a second Shop beside Garage.
+    expect(labelsOf("a list of the museums I've visited with the city and my favorite piece")).toContain('Favorite piece:text');
+    expect(labelsOf('track which of my plants need repotting')).toContain('Needs repotting:boolean');
+    expect(labelsOf('a list of my favorite hiking trails with length and difficulty and whether dogs are allowed')).toContain(
+      'Dogs allowed:boolean',
+    );
+    expect(labelsOf('my beer brewing log with batch name, OG, FG and ABV')).toEqual(
+      expect.arrayContaining(['OG:number', 'FG:number', 'ABV:number']),
+    );
+    const service = labelsOf("a list of my car's maintenance with what was done, cost and the shop");
+    expect(service.filter((l) => /^(?:Shop|Done):/.test(l))).toEqual([]);
+    // Favourite links on bookmarks are still each a favourite or not.
+    expect(labelsOf('an app where I can store my favourite links')).toContain('Favorite:boolean');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

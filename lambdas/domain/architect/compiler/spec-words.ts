@@ -79,6 +79,8 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   severity: ['how bad', 'how severe', 'intensity', 'pain level'],
   // A feeding's kind is which breast, or a bottle: "time, side and duration".
   kind: ['side', 'which side'],
+  garage: ['shop', 'repair shop', 'mechanic'],
+  work: ['what was done', 'work done'],
   focus: ['what i practiced', 'what i practised', 'what i worked on'],
 };
 
@@ -350,6 +352,8 @@ function withLists(
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
     .replace(wordPattern('yesNoFor', 'g'), '$1 checkbox')
     .replace(wordPattern('whetherOr', 'g'), 'whether $1')
+    // "which of my plants need repotting": each with a yes or no for it.
+    .replace(/\b(track|log) which (?:of )?(?:my |our )?([a-z]+s) needs? ([a-z]+ing)\b/g, '$1 my $2 with whether needs $3')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
@@ -364,6 +368,8 @@ function withLists(
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "how many miles are on each pair": the miles.
     .replace(/\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?/g, '$1')
+    // "whether dogs are allowed": dogs allowed.
+    .replace(/\bwhether ([a-z]{3,}) (?:are|is) ([a-z]+ed)\b/g, 'whether $1 $2')
     // "whether I'd buy again": would buy again.
     .replace(/\bwhether (?:i|we)(?:d| would) /g, 'would ')
     // "where each one is kept", "where I store them": where it is.
@@ -425,7 +431,7 @@ function withLists(
       // ("with my interpretation", "my thoughts": what one made of it is one's own field.)
       const owned =
         /^\s*(?:my|our|your|his|her)\b/.test(part) &&
-        !/\b(?:[a-z]{3,}(?:tion|ment|ness)|thoughts|opinion|impressions?|reflections?|takeaways?|verdict|prediction|feedback|comments|advice)s?\s*$/.test(
+        !/\b(?:[a-z]{3,}(?:tion|ment|ness)|thoughts|opinion|impressions?|reflections?|takeaways?|verdict|prediction|feedback|comments|advice|favou?rite [a-z]+)s?\s*$/.test(
           part,
         );
       const words = part
@@ -561,7 +567,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
     return { id: camel(words), label: titleCase(words).slice(0, 40), type: 'number', required: false };
   const parts = words.split(' ');
   if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
-  if (parts.some((w) => w.length < 2) || (words.length < 3 && words !== 'ph')) return null;
+  if (parts.some((w) => w.length < 2) || (words.length < 3 && !/^(?:ph|og|fg)$/.test(words))) return null;
   // A budget beside records that hold amounts is a limit on them, not a field of each.
   if (/(?:^| )budget$/.test(words) && entities.some((e) => !e.parent && e.fields.some((f) => f.type === 'money'))) return null;
   // The records themselves ("a recipe book with recipes") or others of the app.
@@ -570,7 +576,12 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const first = parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
-  const label = /^ph(?: levels?)?$/.test(words) ? 'pH' : titleCase(words).slice(0, 40);
+  // (A brewer's original and final gravity and alcohol, said as brewers write them.)
+  const label = /^ph(?: levels?)?$/.test(words)
+    ? 'pH'
+    : /^(?:og|fg|abv)$/.test(words)
+      ? words.toUpperCase()
+      : titleCase(words).slice(0, 40);
   const id = camel(words);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
   const type: FieldSpec['type'] = DATE_WORDS.test(words)
@@ -706,6 +717,13 @@ export function applySpecWords(
   )) {
     if (item.example) {
       examples.push(item.words);
+      continue;
+    }
+    // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
+    const favourite = /^favou?rite ([a-z]{3,})$/.exec(item.words)?.[1];
+    // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
+    if (favourite && !NOT_FIELD_WORDS.test(favourite) && !findField(primary, favourite)) {
+      if (!findField(primary, item.words)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
       continue;
     }
     // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
