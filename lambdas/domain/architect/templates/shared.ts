@@ -181,34 +181,20 @@ export function stylesCss(spec: AppSpec, kindCss: string): string {
   const palette = withAccent(theme?.palette ?? DEFAULT_PALETTE, spec.accent);
   const LIGHT_COLOURS = colourLines('light', palette.light);
   const DARK_COLOURS = colourLines('dark', palette.dark);
+  const dark = has(spec, 'dark-mode')
+    ? fillSlots(staticSource('shared/dark.css'), {
+        darkIndented: DARK_COLOURS.replace(/^ {2}/gm, '    '),
+        dark: DARK_COLOURS,
+      })
+    : null;
   return blocks(
-    js`*,
-*::before,
-*::after {
-  box-sizing: border-box;
-}
-`,
-    theme && `/* ${theme.name} v${theme.version}: colours and type close to ${theme.inspiredBy}'s public look. */`,
-    js`:root {
-${LIGHT_COLOURS}
-  --radius: ${theme?.radius ?? '10px'};
-  --focus: #f59e0b;
-  font-family: ${theme?.font ?? "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"};
-  line-height: 1.5;
-}
-`,
-    has(spec, 'dark-mode') &&
-      js`/* The system preference applies until the person picks a theme with the toggle. */
-@media (prefers-color-scheme: dark) {
-  :root:not([data-theme='light']) {
-${DARK_COLOURS.replace(/^ {2}/gm, '    ')}
-  }
-}
-
-:root[data-theme='dark'] {
-${DARK_COLOURS}
-}
-`,
+    fillSlots(staticSource('shared/root.css'), {
+      theme: theme ? `/* ${theme.name} v${theme.version}: colours and type close to ${theme.inspiredBy}'s public look. */\n` : '',
+      light: LIGHT_COLOURS,
+      radius: theme?.radius ?? '10px',
+      font: theme?.font ?? "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+      dark: dark ? `\n${dark}` : '',
+    }),
     staticSource('shared/base.css'),
     kindCss.trim(),
     '',
