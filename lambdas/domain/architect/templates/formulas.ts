@@ -48,109 +48,17 @@ function formulasTest(formulas: readonly Formula[]): string {
 /** One input: [id, label, default value, step]; the step 'date' makes a date input instead of a number. */
 type Field = readonly [string, string, string, string];
 
-/** Each formula's card: its heading, inputs, results ([id, label]) and a note. */
-const CARDS: Readonly<Record<Formula, { title: string; fields: readonly Field[]; results: readonly (readonly [string, string])[]; note?: string }>> = {
-  tip: {
-    title: 'Tip and split',
-    fields: [
-      ['tip-bill', 'Bill', '50', '0.01'],
-      ['tip-percent', 'Tip (%)', '15', '1'],
-      ['tip-people', 'People', '2', '1'],
-    ],
-    results: [
-      ['tip-amount', 'Tip'],
-      ['tip-total', 'Total'],
-      ['tip-each', 'Each person pays'],
-    ],
-    note: 'Each share is rounded up to the cent, so the shares cover the total.',
-  },
-  bmi: {
-    title: 'BMI',
-    fields: [
-      ['bmi-weight', 'Weight (kg)', '70', '0.1'],
-      ['bmi-height', 'Height (cm)', '175', '0.5'],
-    ],
-    results: [
-      ['bmi-value', 'BMI'],
-      ['bmi-category', 'Category'],
-    ],
-    note: 'The adult categories: under 18.5, 18.5 to 24.9, 25 to 29.9, 30 and over.',
-  },
-  loan: {
-    title: 'Loan payment',
-    fields: [
-      ['loan-amount', 'Amount', '200000', '100'],
-      ['loan-rate', 'Interest (% a year)', '6', '0.01'],
-      ['loan-years', 'Term (years)', '30', '1'],
-    ],
-    results: [
-      ['loan-monthly', 'Monthly payment'],
-      ['loan-total', 'Total paid'],
-      ['loan-interest', 'Interest paid'],
-    ],
-  },
-  percentage: {
-    title: 'Percentages',
-    fields: [
-      ['pct-a', 'A', '20', 'any'],
-      ['pct-b', 'B', '150', 'any'],
-    ],
-    results: [
-      ['pct-of', 'A % of B'],
-      ['pct-share', 'A as a % of B'],
-      ['pct-change', 'Change from A to B'],
-    ],
-  },
-  interest: {
-    title: 'Compound interest',
-    fields: [
-      ['interest-start', 'Starting amount', '1000', '1'],
-      ['interest-rate', 'Interest (% a year)', '5', '0.01'],
-      ['interest-years', 'Years', '10', '1'],
-      ['interest-deposit', 'Deposit each month', '100', '1'],
-    ],
-    results: [
-      ['interest-balance', 'Balance'],
-      ['interest-paid', 'Paid in'],
-      ['interest-earned', 'Interest earned'],
-    ],
-    note: 'Interest is added monthly; each deposit is made at the end of its month.',
-  },
-  age: {
-    title: 'Age',
-    fields: [
-      ['age-birth', 'Birth date', '2000-01-01', 'date'],
-      ['age-on', 'On', '', 'date'],
-    ],
-    results: [
-      ['age-value', 'Age'],
-      ['age-days', 'Days in all'],
-    ],
-    note: 'A month after the 31st ends on the last day of a shorter month.',
-  },
-  fuel: {
-    title: 'Fuel cost',
-    fields: [
-      ['fuel-distance', 'Distance (km)', '300', '1'],
-      ['fuel-consumption', 'Consumption (litres per 100 km)', '7', '0.1'],
-      ['fuel-price', 'Price per litre', '1.80', '0.01'],
-      ['fuel-people', 'People', '1', '1'],
-    ],
-    results: [
-      ['fuel-amount', 'Fuel'],
-      ['fuel-cost', 'Cost'],
-      ['fuel-each', 'Each person pays'],
-    ],
-    note: 'Miles and gallons work too: give the consumption in gallons per 100 miles and the price per gallon.',
-  },
-};
+type Card = { title: string; fields: readonly Field[]; results: readonly (readonly [string, string])[]; note?: string };
+/** Each formula's card (`static/formulas/cards.json`): its heading, inputs, results ([id, label]) and a note. */
+let cards: Readonly<Record<Formula, Card>> | null = null;
+const cardOf = (f: Formula): Card => (cards ??= JSON.parse(staticSource('formulas/cards.json')) as Record<Formula, Card>)[f];
 
 export function formulaBody(spec: AppSpec): string | null {
   const formulas = formulasOf(spec);
   if (formulas.length === 0) return null;
   return blocks(
     ...formulas.map((f) => {
-      const card = CARDS[f];
+      const card = cardOf(f);
       return blocks(
         `      <section class="card formula" aria-labelledby="${f}-title">`,
         `        <h2 id="${f}-title">${card.title}</h2>`,
