@@ -3483,6 +3483,18 @@ describe('request → spec', () => {
     // Favourite links on bookmarks are still each a favourite or not.
     expect(labelsOf('an app where I can store my favourite links')).toContain('Favorite:boolean');
   });
+
+  test('camera settings are a field, not the camera; what helped and whether I posted it are read; mental health days keep their name', () => {
+    // Were "native device features" left out, dropped, "I posted it", and "a health day log".
+    const photos = 'a tracker for my photography: camera settings, location and whether I posted it';
+    expect(readRequest(photos).leftOut).toEqual([]);
+    expect(labelsOf(photos)).toEqual(expect.arrayContaining(['Camera settings:text', 'Posted:boolean']));
+    expect(kindOf('a log of my mental health days with what helped')).toBe('a mental health day log');
+    expect(labelsOf('a log of my mental health days with what helped')).toContain('What helped:text');
+    // "whether I know it" is still said as asked; taking a photo is still the camera.
+    expect(labelsOf('a list of songs with whether I know it')).toContain('I know it:boolean');
+    expect(readRequest('an app that takes a photo with the camera of each receipt').leftOut.join(' ')).toContain('camera');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -672,7 +672,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   const lastTwo =
     words.length >= 3 &&
     ((/^games?$/.test(words.at(-2)!) && GAME_KINDS.test(words.at(-3)!)) ||
-      /^(?:date|game|movie|family|trivia|poker) nights?$/.test(words.slice(-3, -1).join(' ')))
+      /^(?:(?:date|game|movie|family|trivia|poker) nights?|mental health|screen free)$/.test(words.slice(-3, -1).join(' ')))
       ? words.slice(-3)
       : words.slice(-2);
   // "my garage sale sales" keeps sales, once.

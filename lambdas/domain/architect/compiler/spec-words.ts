@@ -817,7 +817,8 @@ export function applySpecWords(
       continue;
     }
     if (whether && !whether[2]) {
-      const done = /^(?:ive|weve) ([a-z]+)/.exec(whether[1]!)?.[1];
+      // ("whether I posted it" is Posted too: a thing done; "whether I know it" is said as asked.)
+      const done = /^(?:ive|weve) ([a-z]+)|^(?:i|we) ([a-z]{3,}ed)\b/.exec(whether[1]!)?.slice(1).find(Boolean);
       const label = done ? done.charAt(0).toUpperCase() + done.slice(1) : whether[1]!.replace(/^i /, 'I ').replace(/^w/, 'W');
       // "a watchlist … and whether I watched it": the records' own Watched.
       const verb = whether[1]!.split(' ')[1]!;
@@ -850,8 +851,9 @@ export function applySpecWords(
       continue;
     }
     // "what I planted", "what I ate", "what she played": said in the app as it was asked.
-    const what = /^what (i|we|he|she|they) ([a-z]+)$/.exec(item.words);
-    if (what) {
+    // ("what helped": what happened, said without anyone.)
+    const what = /^what (?:(i|we|he|she|they) )?([a-z]+)$/.exec(item.words);
+    if (what && (what[1] || /ed$/.test(what[2]!))) {
       // Unless the records name it already: what I ate is the food, what I planted the plant.
       const held = { ate: 'food', eat: 'food', planted: 'plant', plant: 'plant', cooked: 'dish', drank: 'drink' }[what[2]!];
       if (!findField(primary, held ?? what[2]!))
@@ -861,7 +863,7 @@ export function applySpecWords(
             item.words,
             /^(?:owe|owes|owed|paid|pay|pays|spent|spend|charged|charge)$/.test(what[2]!) ? 'money' : 'text',
           ),
-          label: `What ${what[1] === 'i' ? 'I' : what[1]} ${what[2]!}`,
+          label: ['What', what[1] === 'i' ? 'I' : what[1], what[2]].filter(Boolean).join(' '),
         });
       continue;
     }
