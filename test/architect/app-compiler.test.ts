@@ -3495,6 +3495,17 @@ describe('request → spec', () => {
     expect(labelsOf('a list of songs with whether I know it')).toContain('I know it:boolean');
     expect(readRequest('an app that takes a photo with the camera of each receipt').leftOut.join(' ')).toContain('camera');
   });
+
+  test('who gets each batch, which keys open which doors, a certificate earned and how many times I woke up', () => {
+    // Were dropped, "a keys open tracker", a money field called Pay, and dropped.
+    expect(labelsOf("a list of the cookies I'm baking for the holidays with who gets each batch")).toContain('Recipient:text');
+    expect(kindOf('an app to keep track of which keys open which doors')).toBe('a key tracker');
+    expect(labelsOf('an app to keep track of which keys open which doors')).toContain('Doors:text');
+    const courses = labelsOf('a list of my online courses with platform, progress and certificate earned');
+    expect(courses).toContain('Certified:boolean');
+    expect(courses.filter((l) => l.endsWith(':money'))).toEqual([]);
+    expect(labelsOf('log my sleep and how many times I woke up')).toContain('Times woke up:number');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

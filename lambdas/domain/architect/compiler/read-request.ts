@@ -1487,6 +1487,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
     // "where I can list my camping trips": keep them, as "track my camping trips".
     .replace(/\b(?<=(?:to|can|i|and) )list (?=(?:my|our) )/g, 'track ')
+    // "which keys open which doors": the keys, each with its door.
+    .replace(wordPattern('whichOpensWhich', 'g'), 'my $1 with $2')
     // "track how often I go to the gym": each time I do.
     .replace(/\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])/g, 'every time ')
     // "what time I go to bed": when, the sleep's.
@@ -1890,10 +1892,12 @@ export function readRequest(request: string): RequestReading {
           text,
         )?.[1];
     if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
-    // "my friends and whether I sent a card": a yes or no, as after "with".
+    // "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with".
     const andWhetherI = language
       ? null
-      : /\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?)$/.exec(text)?.[1];
+      : /\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$/.exec(
+          text,
+        )?.[1];
     if (andWhetherI) spec = applySpecWords(spec, `with ${andWhetherI}`).spec;
     // "the jobs I've applied to and interview dates": dates of something, joined by "and", are a field.
     const andDates = language ? null : /\band ([a-z]+ dates)$/.exec(text)?.[1];

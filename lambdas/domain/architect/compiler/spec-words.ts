@@ -347,6 +347,7 @@ function withLists(
     // "which of my friends I've sent cards to": the friends, each with a yes or no.
     .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
     .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
+    .replace(wordPattern('whichOpensWhich', 'g'), 'my $1 with $2')
     // "my video games and which ones I finished": each with a yes or no for it.
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
@@ -368,6 +369,8 @@ function withLists(
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "how many miles are on each pair": the miles.
     .replace(/\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?/g, '$1')
+    // "certificate earned": whether certified, not pay.
+    .replace(/\bcertificates? (?:earned|received)\b/g, 'whether certified')
     // "whether dogs are allowed": dogs allowed.
     .replace(/\bwhether ([a-z]{3,}) (?:are|is) ([a-z]+ed)\b/g, 'whether $1 $2')
     // "whether I'd buy again": would buy again.
@@ -865,6 +868,18 @@ export function applySpecWords(
           ),
           label: ['What', what[1] === 'i' ? 'I' : what[1], what[2]].filter(Boolean).join(' '),
         });
+      continue;
+    }
+    // "who gets each batch": whom it is for.
+    if (/^who (?:gets|receives|got|received)(?: [a-z]+)?$/.test(item.words)) {
+      if (!findField(primary, 'recipient') && !findField(primary, 'for'))
+        ed.addField(primary, fieldNamed('recipient', 'text'), true, item.words);
+      continue;
+    }
+    // "how many times I woke up": a count of them each time.
+    const times = /^how many times (?:i|we|he|she|they|it) ([a-z]+(?: up| out| over)?)$/.exec(item.words)?.[1];
+    if (times) {
+      if (!findField(primary, `times ${times}`)) ed.addField(primary, fieldNamed(`times ${times}`, 'number'), true, item.words);
       continue;
     }
     // "who did it", "who hosts": the person, said as asked, unless the records name one.

@@ -389,6 +389,8 @@ export function sourceWordLists() {
     whichOnesDone: String.raw`\b(?:and )?which (?:(?:ones?|of them) (?:i|we) (?:have |ve )?|(?:ones? |of them )?(?:got|get|were|was|are|is|have been|has been) )((?:[a-z]{3,}ed|read|done|seen|beaten|won|beat|watched)(?: (?:in|up|out|off|back))?)\b`,
     /** "track who's bringing snacks each game": the games, each with who brings them (read-request.ts, spec-words.ts). */
     whoBringsEach: String.raw`\b(track|log) who(?:s| is)? (?:bringing|brings) ([a-z]+) (?:to |for )?(?:each|every) ([a-z]+?)s?\b`,
+    /** "which keys open which doors": the keys, each with its door (read-request.ts, spec-words.ts). */
+    whichOpensWhich: String.raw`\bwhich ([a-z]+s) (?:open|opens|fit|fits|go with|goes with|belong to|belongs to) which ([a-z]+s)\b`,
     whichOnesIDid: String.raw`\b(?:which|what) (?:of )?(?:my |our )?(?!ones\b|others\b|things\b)([a-z]{3,}s) (?:i|we|ive|weve|i have|we have) (?:already )?([a-z]{3,}ed|sent|paid|met|given|gave|told|seen|saw)\b(?: (?:a |an |the |them |their )?(?:[a-z]+ )?(?:cards?|gifts?|invitations?|invites?|letters?|messages?|presents?|money))?(?: to| for)?(?: (?:this|last) (?:week|month|year)| today| yet)?`,
     whichRecordsDid: String.raw`\b(track|log|record) which ([a-z]+s) (?:have |has )?((?:[a-z]{3,}ed|did)(?: (?:in|up|out|off|back))?) (?:their|the|its|his|her) ([a-z]+)\b`,
     timeTaken: String.raw`\bhow long (?:my|our|the) ((?:[a-z]+ ){0,2}?[a-z]+) (?:takes?|took|lasts?|lasted)\b`,
