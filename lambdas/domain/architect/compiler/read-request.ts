@@ -1893,12 +1893,12 @@ export function readRequest(request: string): RequestReading {
         )?.[1];
     if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
     // "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with".
-    const andWhetherI = language
+    const andAsked = language
       ? null
       : /\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$/.exec(
           text,
         )?.[1];
-    if (andWhetherI) spec = applySpecWords(spec, `with ${andWhetherI}`).spec;
+    if (andAsked) spec = applySpecWords(spec, `with ${andAsked}`).spec;
     // "the jobs I've applied to and interview dates": dates of something, joined by "and", are a field.
     const andDates = language ? null : /\band ([a-z]+ dates)$/.exec(text)?.[1];
     if (andDates && !findField(primaryOf(spec), andDates, true)) spec = applySpecWords(spec, `with ${andDates}`).spec;
