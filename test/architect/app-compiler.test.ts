@@ -3506,6 +3506,13 @@ describe('request → spec', () => {
     expect(courses.filter((l) => l.endsWith(':money'))).toEqual([]);
     expect(labelsOf('log my sleep and how many times I woke up')).toContain('Times woke up:number');
   });
+
+  test('a list of the people one owes money to, or who owe one, is the money owed', () => {
+    // Were a list of people with a name and a yes or no.
+    expect(kindOf('a simple list of the people I owe money to')).toBe('a list of money owed');
+    expect(kindOf('a list of people who owe me money')).toBe('a list of money owed');
+    expect(kindOf('a list of people to invite to my party')).not.toBe('a list of money owed');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

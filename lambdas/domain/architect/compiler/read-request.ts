@@ -1491,6 +1491,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whichOpensWhich', 'g'), 'my $1 with $2')
     // "track how often I go to the gym": each time I do.
     .replace(/\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])/g, 'every time ')
+    // "a list of people who owe me money", "the people I owe money to": the money owed.
+    .replace(/\b(?:the )?(?:people|friends) (?:who owes? (?:me|us)|(?:i|we) owe)(?: money)?(?: to)?\b/g, 'money owed')
     // "what time I go to bed": when, the sleep's.
     .replace(/\bwhat time (?=(?:i|we) (?:go|went|get|got) (?:to bed|to sleep)\b)/g, 'when ')
     // "what I spent on groceries": the spending.
