@@ -7,7 +7,16 @@ import { f } from './preset-fields';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
-import { applySpecWords, camel, COUNTDOWN_TO_DATE, fieldInUse, findField, NUMBER_WORDS, primaryOf } from './spec-words';
+import {
+  applySpecWords,
+  camel,
+  COUNTDOWN_TO_DATE,
+  fieldInUse,
+  findField,
+  NUMBER_WORDS,
+  primaryOf,
+  recordsWithField,
+} from './spec-words';
 import { WORD_LISTS, wordPattern } from './word-lists';
 
 /**
@@ -1477,18 +1486,15 @@ export function readRequest(request: string): RequestReading {
   const limits = findLimits(unnamed);
   // One's step count is the steps one keeps ("my daily step count"); counting them by itself
   // needs the phone's sensors, which the limits above name.
-  const text = unnamed
+  // ("which of my friends I've sent cards to", "which keys open which doors": see recordsWithField.)
+  const text = recordsWithField(unnamed)
     .replace(/\bstep counts?\b/g, 'steps')
     // "the Lego sets I own": one's own, as "my Lego sets".
     .replace(/\bthe ((?:[a-z]+ ){0,2}[a-z]+s) (?:i|we) (?:own|collect|have(?= *$| and\b| with\b))\b/g, 'my $1')
     // "which students have turned in their slips": which students turned them in.
     .replace(/\b(which [a-z]+s) (?:have|has) (?=[a-z]{3,}ed\b)/g, '$1 ')
-    // "track who's bringing snacks each game": the games, each with who brings them.
-    .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
     // "where I can list my camping trips": keep them, as "track my camping trips".
     .replace(/\b(?<=(?:to|can|i|and) )list (?=(?:my|our) )/g, 'track ')
-    // "which keys open which doors": the keys, each with its door.
-    .replace(wordPattern('whichOpensWhich', 'g'), 'my $1 with $2')
     // "track how often I go to the gym": each time I do.
     .replace(/\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])/g, 'every time ')
     // "a list of people who owe me money", "the people I owe money to": the money owed.
@@ -1499,8 +1505,6 @@ export function readRequest(request: string): RequestReading {
     .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(/\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b/g, 'plant propagation')
-    // "which of my friends I've sent cards to": the friends, each with a yes or no (spec-words.ts).
-    .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
     .replace(/\b(?:which|what) ([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b/g, 'the things i lend to my $1');
   const theme = themeFor(analysis.designTarget);

@@ -306,6 +306,19 @@ const NOT_A_FIELD_LIST = wordPattern('notAFieldList');
 const CHOICE_NAMES = wordPattern('choiceNames');
 
 /**
+ * Requests that name their records by something done with them, said as the records with a field:
+ * "which of my friends I've sent cards to" (each with a yes or no), "track who's bringing snacks
+ * each game" (the games, with who brings them), "which keys open which doors" (the keys, with their
+ * doors). The reader finds the records in this text (read-request.ts) and the fields in it here.
+ */
+export function recordsWithField(text: string): string {
+  return text
+    .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
+    .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
+    .replace(wordPattern('whichOpensWhich', 'g'), 'my $1 with $2');
+}
+
+/**
  * "with notes, a rating and tags" → notes, rating, tags (also after "that records", "tracks",
  * "logs"); stops at the next clause. Commas (kept as " , " in `text` when the request's own
  * punctuation is known) part the items too, so "with artist, album and year" names three.
@@ -324,7 +337,7 @@ function withLists(
   const forThings = holdsThings
     ? /\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing)(?:(?: ,)? (?:and |or )?[a-z]{3,}ing)+)\b/g
     : null;
-  for (const m of (forThings ? text.replace(forThings, '$1 : $2') : text)
+  for (const m of recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "assign tasks to people": who each one is for.
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
@@ -344,10 +357,6 @@ function withLists(
       (_m, verb: string, records: string, did: string, what: string) =>
         `${verb} ${records} with whether ${/^(?:handed|turned) in$/.test(did) ? 'submitted' : did.split(' ')[0]} ${what}`,
     )
-    // "which of my friends I've sent cards to": the friends, each with a yes or no.
-    .replace(wordPattern('whichOnesIDid', 'g'), 'my $1 with whether $2')
-    .replace(wordPattern('whoBringsEach', 'g'), '$1 my $3s with who brings $2')
-    .replace(wordPattern('whichOpensWhich', 'g'), 'my $1 with $2')
     // "my video games and which ones I finished": each with a yes or no for it.
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
