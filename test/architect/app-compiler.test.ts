@@ -488,7 +488,7 @@ describe('request → spec', () => {
 
   test('a field the task list, board or notes template lacks (points, hours, an assignee, folders) makes a spec with that field', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.id}:${f.type}`);
-    expect(fields('a chore chart for my kids with points')).toEqual(['title:text', 'done:boolean', 'points:number']);
+    expect(fields('a chore chart for my kids with points')).toEqual(['title:text', 'done:boolean', 'points:number', 'kid:text']);
     expect(fields('a task list with estimated hours')).toContain('hours:number');
     expect(fields('a todo list with a due date and assignee')).toEqual(expect.arrayContaining(['due:date', 'assignee:text']));
     expect(fields('a kanban board with story points')).toContain('points:number');
@@ -3512,6 +3512,37 @@ describe('request → spec', () => {
     expect(kindOf('a simple list of the people I owe money to')).toBe('a list of money owed');
     expect(kindOf('a list of people who owe me money')).toBe('a list of money owed');
     expect(kindOf('a list of people to invite to my party')).not.toBe('a list of money owed');
+  });
+
+  test('whether I took it is Taken, and where each dose taken is a record it is that record', () => {
+    // Were "I took it", "I ate it" and "I sent it" (and a second Done beside the task list's own).
+    expect(labelsOf('a list of recipes and whether I ate it')).toContain('Eaten:boolean');
+    expect(labelsOf('log my bouldering climbs with grade and whether I sent it')).toContain('Sent:boolean');
+    expect(labelsOf('a medication tracker with dose, time and whether I took it')).not.toContain('Taken:boolean');
+    expect(labelsOf('a medication tracker with dose, time and whether I took it').join()).not.toMatch(/took/i);
+    expect(labelsOf('a list of my supplements with whether I took them')).toEqual(expect.not.arrayContaining(['I took them:boolean']));
+    expect(labelsOf('a list of chores and whether I did them').filter((l) => l === 'Done:boolean')).toHaveLength(1);
+  });
+
+  test('a plural money or date item is one of them per record; a worked-out field is kept and said to be entered', () => {
+    // Were "Budgets" as text, and "Pace calculated automatically" as text (or dropped).
+    expect(labelsOf('a list of my projects with clients, deadlines and budgets')).toContain('Budget:money');
+    const runs = 'a running log with distance, time and pace calculated automatically';
+    expect(labelsOf(runs)).toContain('Pace:number');
+    expect(readRequest(runs).leftOut.join(' ')).toContain('worked out from other fields');
+    expect(labelsOf('a fuel log with auto-calculated mpg')).toContain('MPG:number');
+    // A total is worked out: nothing is said of it.
+    expect(readRequest('an expense tracker with the total calculated automatically').leftOut).toEqual([]);
+  });
+
+  test("a chore chart for one's kids keeps whose each chore is, and an allowance what each earns", () => {
+    // Were a plain task list.
+    expect(labelsOf('a chore chart for my kids')).toContain('Kid:text');
+    expect(labelsOf('a chore chart for my roommates')).toContain('Roommate:text');
+    expect(labelsOf("a tracker for my kid's allowance and chores")).toContain('Allowance:money');
+    // Whose turn it is already says whose.
+    expect(labelsOf('a chore rotation for my three kids')).not.toContain('Kid:text');
+    expect(readRequest('a chore chart').outcome).toBe('template');
   });
 });
 

@@ -119,6 +119,11 @@ const GAPS: readonly Gap[] = [
     need: NEED.personalBest,
   },
   {
+    asks: wordPattern('derivedAsks'),
+    hasIt: ['calculator', 'converter'],
+    need: NEED.derived,
+  },
+  {
     asks: wordPattern('madeListAsks'),
     // A shopping list beside the recipes or meals it would come from.
     also: wordPattern('madeListAlso'),

@@ -340,11 +340,11 @@ const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   // A poem generator or an essay writer would write them: a tool, not one's own writing.
   ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, /^ (?:generators?|makers?|writers?|bots?)\b/])),
   // Time spent learning a language is practice to log, not cards to flip.
-  'language learning': /^ (?:logs?|trackers?|journals?|diar(?:y|ies)|streaks?|hours|minutes|time|progress)\b/,
+  'language learning': wordPattern('languageLearningLog'),
   // A donations drive is an event to plan, not gifts given.
   donations: /^ (?:drives?|box|boxes|bins?|campaigns?|events?)\b/,
   // A sales team's calls, leads and tax are not what was sold.
-  sales: /^ (?:tax|calls?|leads?|pipeline|funnel|team|reps?|pitch\w*|quotas?|targets?|goals?)\b/,
+  sales: wordPattern('salesWork'),
   book: wordPattern('afterBook'),
   exercise: /^ books?\b/,
   // "my running club's members", "my running shoes": the club's or the shoes' records.
@@ -560,7 +560,7 @@ const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
 const OWNER_PLURALS = wordPattern('ownerPlurals');
 
 /** One person whose records they are (a possessive the reader dropped): "my kid's vaccinations". */
-const ONE_OWNER = /^(?:kid|child|son|daughter|wife|husband|partner|mom|mum|dad)$/;
+const ONE_OWNER = wordPattern('oneOwner');
 
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
 const COUNTED_THINGS = wordPattern('countedThings');
@@ -619,14 +619,11 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     // "the progress of my projects": the projects.
     .replace(/\b(?:the )?progress (?:of|on) /g, '')
     // "who I sent christmas cards to": the cards, each to someone.
-    .replace(/\bwho (?:i|we|ive|weve) (?:sent|send|give|gave|given) ((?:[a-z]+ )?[a-z]+) to\b/g, 'my $1')
+    .replace(wordPattern('whoISentTo', 'g'), 'my $1')
     // "log what she ate": her meals.
     .replace(/\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b/g, 'meals')
     // "log what I feed my chickens": each feeding of them.
-    .replace(
-      /\bwhat (?:i|we) (?:feed|fed) (my|our) ((?:[a-z]+ (?!(?:each|every|and|with|daily|on|at|in|to|for|so|when)\b)(?=[a-z]))?[a-z]+?)s?\b(?= |$)/g,
-      '$1 $2 feedings',
-    )
+    .replace(wordPattern('whatIFeed', 'g'), '$1 $2 feedings')
     .replace(/\b(track|log|record|keep track of|remember) (?:which|what) /g, '$1 ');
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
@@ -647,9 +644,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
         /^(?:every|each|before|after|during|so|because|over)$/.test(w) ||
         (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)) ||
         // "which students handed in their homework": what the records did, after them.
-        (i > 0 &&
-          /s$/.test(words[i - 1]!) &&
-          /^(?:[a-z]{3,}ed|did|made|took|got|ate|ran|paid|sold|bought|gave|won|wrote)$/.test(w)),
+        (i > 0 && /s$/.test(words[i - 1]!) && wordPattern('didVerb').test(w)),
     );
     // A word with a digit ("3d", "2024") names no records: "my 3d prints" are prints.
     const head = end >= 0 ? words.slice(0, end) : words;
@@ -681,7 +676,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   const lastTwo =
     words.length >= 3 &&
     ((/^games?$/.test(words.at(-2)!) && GAME_KINDS.test(words.at(-3)!)) ||
-      /^(?:(?:date|game|movie|family|trivia|poker) nights?|mental health|screen free)$/.test(words.slice(-3, -1).join(' ')))
+      wordPattern('dayCompounds').test(words.slice(-3, -1).join(' ')))
       ? words.slice(-3)
       : words.slice(-2);
   // "my garage sale sales" keeps sales, once.
@@ -829,7 +824,7 @@ const INVENTORY_PLACE = wordPattern('inventoryPlace');
  */
 function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: string } | null {
   // "… for" names things only in the plural: "for my bakery ingredients", not "for my bakery".
-  const at = /\binventory (of|for) (?:all )?(?:my |our |the )?([a-z]+(?: [a-z]+){0,2})/.exec(text);
+  const at = wordPattern('inventoryOf').exec(text);
   const before = /\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b/.exec(text);
   const noun = [at && [at[2]!, at[1] === 'for'], before && [before[1]!, false]]
     .map((found) => {
@@ -1318,7 +1313,7 @@ function drinksCounted(preset: Preset, text: string, water = true): Preset {
 }
 
 /** People whose hours one keeps: "my employees", "our volunteers" (one babysitter needs no name on each entry). */
-const STAFF = /\b(employees?|staff|workers|crew|volunteers|babysitters|nannies|cleaners|helpers)\b/;
+const STAFF = wordPattern('staffWords');
 
 /** Games played and who won them: "track who wins our family card games", "game nights with the winner". */
 const GAMES_WON = /\b(?:who (?:wins|won)|winners?|game nights?)\b/;
@@ -1479,8 +1474,7 @@ export function readRequest(request: string): RequestReading {
   // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
   // records: the reading goes on without it (the name still titles the app).
   const unnamed =
-    analysis.appName &&
-    /\b(?:tracker|log|list|app|book|planner|journal|diary|manager|keeper|board|notes?)\b/i.test(analysis.appName)
+    analysis.appName && wordPattern('containerOrApp', 'i').test(analysis.appName)
       ? lang.text.replace(` ${analysis.appName.toLowerCase()}`, ' ').replace(/\b(?:called|named|titled) {2}/, ' ')
       : lang.text;
   const limits = findLimits(unnamed);
@@ -1490,7 +1484,7 @@ export function readRequest(request: string): RequestReading {
   const text = recordsWithField(unnamed)
     .replace(/\bstep counts?\b/g, 'steps')
     // "the Lego sets I own": one's own, as "my Lego sets".
-    .replace(/\bthe ((?:[a-z]+ ){0,2}[a-z]+s) (?:i|we) (?:own|collect|have(?= *$| and\b| with\b))\b/g, 'my $1')
+    .replace(wordPattern('thingsIOwn', 'g'), 'my $1')
     // "which students have turned in their slips": which students turned them in.
     .replace(/\b(which [a-z]+s) (?:have|has) (?=[a-z]{3,}ed\b)/g, '$1 ')
     // "where I can list my camping trips": keep them, as "track my camping trips".
@@ -1498,7 +1492,7 @@ export function readRequest(request: string): RequestReading {
     // "track how often I go to the gym": each time I do.
     .replace(/\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])/g, 'every time ')
     // "a list of people who owe me money", "the people I owe money to": the money owed.
-    .replace(/\b(?:the )?(?:people|friends) (?:who owes? (?:me|us)|(?:i|we) owe)(?: money)?(?: to)?\b/g, 'money owed')
+    .replace(wordPattern('peopleOwed', 'g'), 'money owed')
     // "what time I go to bed": when, the sleep's.
     .replace(/\bwhat time (?=(?:i|we) (?:go|went|get|got) (?:to bed|to sleep)\b)/g, 'when ')
     // "what I spent on groceries": the spending.
@@ -1506,7 +1500,7 @@ export function readRequest(request: string): RequestReading {
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(/\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b/g, 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
-    .replace(/\b(?:which|what) ([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b/g, 'the things i lend to my $1');
+    .replace(wordPattern('whoBorrowed', 'g'), 'the things i lend to my $1');
   const theme = themeFor(analysis.designTarget);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;
@@ -1892,18 +1886,10 @@ export function readRequest(request: string): RequestReading {
     if (andWho && wordPattern('whoDid').test(andWho) && !(played && /^who w/.test(andWho)))
       spec = applySpecWords(spec, `with ${andWho}`).spec;
     // "my camping gear and whether it's packed": a yes or no of one word.
-    const andWhether = language
-      ? null
-      : /\band whether (?:it|they|its|theyre|each(?: one)?)(?: is| are| was| were| has been| have been)? ([a-z]{3,})(?: or [a-z ]+)?$/.exec(
-          text,
-        )?.[1];
+    const andWhether = language ? null : wordPattern('andWhetherIt').exec(text)?.[1];
     if (andWhether && wordPattern('booleanWords').test(andWhether)) spec = applySpecWords(spec, `with ${andWhether}`).spec;
     // "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with".
-    const andAsked = language
-      ? null
-      : /\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$/.exec(
-          text,
-        )?.[1];
+    const andAsked = language ? null : wordPattern('andAskedOf').exec(text)?.[1];
     if (andAsked) spec = applySpecWords(spec, `with ${andAsked}`).spec;
     // "the jobs I've applied to and interview dates": dates of something, joined by "and", are a field.
     const andDates = language ? null : /\band ([a-z]+ dates)$/.exec(text)?.[1];

@@ -334,19 +334,19 @@ function withLists(
   // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps; nor
   // does "in" before a unit ("distance in km").
   // "a habit tracker for flossing and reading": what goes on the list, as after a colon.
-  const forThings = holdsThings
-    ? /\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing)(?:(?: ,)? (?:and |or )?[a-z]{3,}ing)+)\b/g
-    : null;
+  const forThings = holdsThings ? wordPattern('habitThingsFor', 'g') : null;
   for (const m of recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    // "pace calculated automatically": the pace (worked out by no one but the person; a note says so).
+    .replace(wordPattern('derivedAsks', 'g'), '')
     // "assign tasks to people": who each one is for.
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
     // "date finished", "date read": the day it was done, as "finished on".
     .replace(new RegExp(DATE_DONE.source, 'g'), '$1 on')
     // "when planted": the day it was, as "planted on".
-    .replace(/\bwhen (planted|bought|built|installed|adopted|started|finished)\b(?! (?:it|them|each|the|my|a)\b)/g, '$1 on')
+    .replace(wordPattern('whenDoneOnce', 'g'), '$1 on')
     // "add a field for cooking time", "a column called format": the field's own words.
-    .replace(/\b(add|adding|with|include) (?:a |an )?(?:new )?(?:field|column) (?:for|called|named) /g, '$1 ')
+    .replace(wordPattern('fieldCalled', 'g'), '$1 ')
     // "track which dogs I walked, the owner …": the list begins at the dogs.
     .replace(/\bkeep track of\b/g, 'to track')
     // "keep the list of books, who suggested them …": the books.
@@ -371,10 +371,7 @@ function withLists(
     // "when to harvest": its date; "where I bought it": the place, as "bought at".
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     // "when they will arrive", "when it expires": the day it does.
-    .replace(
-      /\b(?:(?:and|with) )?when (?:it|they|its|theyre|each(?: one)?) (?:will |should |(?:is |are )?(?:due|supposed|expected) to )?(arrive|ship|expire|renew|return|hatch|open|close|start|end)s?\b/g,
-      'with $1s on',
-    )
+    .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "how many miles are on each pair": the miles.
     .replace(/\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?/g, '$1')
@@ -385,7 +382,7 @@ function withLists(
     // "whether I'd buy again": would buy again.
     .replace(/\bwhether (?:i|we)(?:d| would) /g, 'would ')
     // "where each one is kept", "where I store them": where it is.
-    .replace(/\bwhere (?:(?:i|we) (?:keep|store)\b|(?:it|they|each(?: one)?)(?: is| are)? (?:kept|stored)\b)/g, 'location')
+    .replace(wordPattern('whereKept', 'g'), 'location')
     // "I want to log my runs. I need distance, pace and how I felt.": a later sentence's list.
     .replace(wordPattern('laterSentenceList', 'g'), 'with')
     // "I collect sneakers. Brand, model, size.": a sentence that is only a list.
@@ -416,9 +413,7 @@ function withLists(
       (verb === 'by' ||
         !NOT_A_FIELD_LIST.test(before) ||
         records.includes(before.split(' ').pop()!) ||
-        /\b(?:catalog(?:ue)?|list|track|log|record|keep|organi[sz]e|store|save|sort|file|tag|label|enter|rate) them$/.test(
-          before,
-        ));
+        wordPattern('keepThem').test(before));
     // "a packing list: passport, charger", "my habits: meditate, stretch": records to keep, when
     // the records are things on a list and none of the words names a field.
     const parts = (m[3] ?? '')
@@ -441,11 +436,7 @@ function withLists(
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
       // ("with my interpretation", "my thoughts": what one made of it is one's own field.)
-      const owned =
-        /^\s*(?:my|our|your|his|her)\b/.test(part) &&
-        !/\b(?:[a-z]{3,}(?:tion|ment|ness)|thoughts|opinion|impressions?|reflections?|takeaways?|verdict|prediction|feedback|comments|advice|favou?rite [a-z]+)s?\s*$/.test(
-          part,
-        );
+      const owned = /^\s*(?:my|our|your|his|her)\b/.test(part) && !wordPattern('ownWordsAbout').test(part);
       const words = part
         // "Track each market, …": the verb of a sentence that lists what each record has.
         .replace(/^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an) )/, '')
@@ -555,8 +546,22 @@ function measureField(asked: string): FieldSpec | null {
 }
 
 /** Who did it, by the verb's past participle: "who gave them" → "given by", "who paid" → "paid by". */
-const doneBy = (verb: string): string =>
-  `${({ gave: 'given', took: 'taken', drove: 'driven', wrote: 'written', saw: 'seen' } as Record<string, string>)[verb] ?? verb} by`;
+/** A field that names whose a record is, or who does it. */
+const PERSON_FIELD = wordPattern('personField');
+
+/** What one did, as done: "took" is "taken", "sent" stays "sent". */
+const IRREGULAR_DONE: Record<string, string> = {
+  gave: 'given',
+  took: 'taken',
+  drove: 'driven',
+  wrote: 'written',
+  saw: 'seen',
+  ate: 'eaten',
+  wore: 'worn',
+  did: 'done',
+};
+const participle = (verb: string): string => IRREGULAR_DONE[verb] ?? verb;
+const doneBy = (verb: string): string => `${participle(verb)} by`;
 
 /**
  * The field a list item names when the vocabulary has no word of it: "vintage" (text), "pages"
@@ -588,26 +593,30 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const first = parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
+  const typeOf = (said: string): FieldSpec['type'] =>
+    DATE_WORDS.test(said)
+      ? 'date'
+      : yesNo
+        ? 'boolean'
+        : MONEY_WORDS.test(said)
+          ? 'money'
+          : NUMBER_WORDS.test(said)
+            ? 'number'
+            : LONG_WORDS.test(said)
+              ? 'longtext'
+              : 'text';
+  // "budgets", "deadlines": one of each per record, as its one would be.
+  const one = words.replace(/(?<=[a-z]{3}[^s])s$/, '');
+  const named = typeOf(words) === 'text' && !/^(?:text|longtext)$/.test(typeOf(one)) ? one : words;
   // (A brewer's original and final gravity and alcohol, said as brewers write them.)
-  const label = /^ph(?: levels?)?$/.test(words)
+  const label = /^ph(?: levels?)?$/.test(named)
     ? 'pH'
-    : /^(?:og|fg|abv)$/.test(words)
-      ? words.toUpperCase()
-      : titleCase(words).slice(0, 40);
-  const id = camel(words);
+    : /^(?:og|fg|abv|mpg|mph|kph|rpm|bpm)$/.test(named)
+      ? named.toUpperCase()
+      : titleCase(named).slice(0, 40);
+  const id = camel(named);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
-  const type: FieldSpec['type'] = DATE_WORDS.test(words)
-    ? 'date'
-    : yesNo
-      ? 'boolean'
-      : MONEY_WORDS.test(words)
-        ? 'money'
-        : NUMBER_WORDS.test(words)
-          ? 'number'
-          : LONG_WORDS.test(words)
-            ? 'longtext'
-            : 'text';
-  return { id, label, type, required: false };
+  return { id, label, type: typeOf(named), required: false };
 }
 
 /** The types a change can give a field, by the words for them. */
@@ -816,13 +825,9 @@ export function applySpecWords(
     }
     // "whether I know it", "whether we went": a yes or no, said as asked.
     // "whether I've worn them": a yes or no called Worn.
-    const whether = /^whether ((?:i|we|ive|weve) [a-z]+(?: (?:it|them|there|one))?)(?: ([a-z]{3,}))?$/.exec(item.words);
+    const whether = wordPattern('whetherAsked').exec(item.words);
     // "whether I sent a card": a yes or no called Card sent.
-    const thing =
-      whether?.[2] &&
-      /^(?:i|we) (?:[a-z]+ed|sent|paid|made|gave|given|bought|sold|wrote|took|brought|saw|found|heard)$/.test(whether[1]!)
-        ? whether[2]
-        : null;
+    const thing = whether?.[2] && wordPattern('doneByOne').test(whether[1]!) ? whether[2] : null;
     if (thing) {
       const label = `${titleCase(thing)} ${doneBy(whether![1]!.split(' ')[1]!).replace(/ by$/, '')}`;
       if (!findField(primary, label)) ed.addField(primary, fieldNamed(label.toLowerCase(), 'boolean'), true, item.words);
@@ -830,14 +835,17 @@ export function applySpecWords(
     }
     if (whether && !whether[2]) {
       // ("whether I posted it" is Posted too: a thing done; "whether I know it" is said as asked.)
-      const done = /^(?:ive|weve) ([a-z]+)|^(?:i|we) ([a-z]{3,}ed)\b/.exec(whether[1]!)?.slice(1).find(Boolean);
-      const label = done ? done.charAt(0).toUpperCase() + done.slice(1) : whether[1]!.replace(/^i /, 'I ').replace(/^w/, 'W');
+      // ("whether I took it" is Taken.)
+      const done = wordPattern('whetherDone').exec(whether[1]!)?.slice(1).find(Boolean);
+      const label = done ? titleCase(participle(done)) : whether[1]!.replace(/^i /, 'I ').replace(/^w/, 'W');
       // "a watchlist … and whether I watched it": the records' own Watched.
       const verb = whether[1]!.split(' ')[1]!;
-      // ("whether we won" on a match's Result.)
+      // ("whether we won" on a match's Result; "whether I took it" where each dose taken is a record.)
       const held =
-        primary.fields.some((f) => f.type === 'boolean' && f.id === verb) || findField(primary, verb)?.type === 'choice';
-      if (!held && !findField(primary, label))
+        primary.fields.some((f) => f.type === 'boolean' && f.id === verb) ||
+        findField(primary, verb)?.type === 'choice' ||
+        ed.entities.some((e) => e.name.toLowerCase().endsWith(` ${label.toLowerCase()}`));
+      if (!held && !findField(primary, label.toLowerCase()))
         ed.addField(primary, { ...fieldNamed(whether[1]!, 'boolean'), label }, true, item.words);
       continue;
     }
@@ -992,7 +1000,7 @@ export function applySpecWords(
   // (A colon's list is read apart: "my coffee log: bean, origin, roast like light or dark" is a
   // list of fields, one of them with its values.)
   // "change the categories to food, rent, travel and fun": the values a choice offers.
-  const changed = /\b(?:change|set) (?:the )?((?:[a-z]+ )?[a-z]+) (?:options |choices |values )?to ((?:[a-z ]+ , )+[a-z ]+)/g;
+  const changed = wordPattern('changeValues', 'g');
   for (const m of [
     ...asked.matchAll(wordPattern('choiceField', 'g')),
     ...asked.matchAll(wordPattern('choiceAfterColon', 'g')),
@@ -1034,6 +1042,16 @@ export function applySpecWords(
     }
   }
 
+  // "a chore chart for my kids": each chore is one of theirs, the one who does it.
+  const doers = wordPattern('choresForPeople').exec(text)?.[1];
+  if (doers && /^(?:task|chore)$/.test(primary.id) && !primary.fields.some((f) => PERSON_FIELD.test(f.id))) {
+    const one = ({ children: 'child', family: 'who', team: 'who' } as Record<string, string>)[doers] ?? doers.replace(/s$/, '');
+    ed.addField(primary, fieldNamed(one, 'text'), true, doers);
+  }
+  // "a tracker for my kid's allowance and chores": what each chore earns.
+  if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
+    ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
+
   // Views.
   if (has(text, /\bcalendar\b/) && !negated('calendar')) {
     // A habit's check-ins are what has a day, not the habit: the calendar shows them.
@@ -1065,8 +1083,7 @@ export function applySpecWords(
     ed.addView({ type: 'board', entity: primary.id, field: field.id }, `added a board by ${field.label.toLowerCase()}`);
   }
   if (has(text, wordPattern('tableAsked'))) ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
-  if (has(text, /\b(cards view|card view|as cards|grid|(?:switch|change|turn)(?: it)? (?:to|into) cards)\b/))
-    ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
+  if (has(text, wordPattern('cardsAsked'))) ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
   if (has(text, /\b(detail view|details? page|detail page)\b/))
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
 
@@ -1147,9 +1164,7 @@ export function applySpecWords(
   }
   // "group by X", "grouped by X", "recipes by cuisine", "per X" (sorting, filtering, boards and totals have their own "by").
   // ("by meal type", "by payment method": the kind word names the field with the word before it.)
-  for (const m of text.matchAll(
-    /\b([a-z]+)\s+(?:by|per)\s+([a-z]+)(?:\s+(type|kind|method|category|status|level|size|style|location|source|group))?\b/g,
-  )) {
+  for (const m of text.matchAll(wordPattern('byOrPer', 'g'))) {
     const verb = m[1] ?? '';
     const word = m[3] && !findField(primary, m[2]!) ? `${m[2]} ${m[3]}` : (m[2] ?? '');
     if (wordPattern('byOfOtherViews').test(verb)) continue;
