@@ -3544,6 +3544,21 @@ describe('request → spec', () => {
     expect(labelsOf('a chore rotation for my three kids')).not.toContain('Kid:text');
     expect(readRequest('a chore chart').outcome).toBe('template');
   });
+
+  test("one's hours for clients are a timesheet, poker winnings a log of sessions won or lost, and what I caught the species", () => {
+    // Were a bill tracker, "an hour tracker", "a poker winning tracker" with Pay and a count of losses, and a second field.
+    expect(kindOf('I need to track my hours for different clients so I can bill them')).toBe('a timesheet');
+    expect(kindOf('track my hours for each client')).toBe('a timesheet');
+    expect(kindOf('track my poker winnings and losses by session')).toBe('a log of winnings and losses');
+    const poker = labelsOf('an app to track my poker sessions with buy-in and cash-out');
+    expect(poker).toEqual(expect.arrayContaining(['Buy-in:money', 'Cash-out:money', 'Won or lost (minus):money']));
+    expect(poker.filter((l) => /^Buy/.test(l))).toHaveLength(1);
+    expect(labelsOf('a poker log with buy-in, cash-out and profit').filter((l) => l.endsWith(':money'))).toHaveLength(3);
+    expect(kindOf('track who wins at poker night')).toBe('a log of the games played and who won');
+    const fishing = labelsOf('an app to log my fishing trips: location, weather, what I caught and the bait');
+    expect(fishing).toContain('Species:text');
+    expect(fishing.join()).not.toMatch(/caught/i);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

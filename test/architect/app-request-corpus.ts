@@ -254,6 +254,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // A field the hand-made template lacks makes a spec with that field, never a silent drop.
   { prompt: 'a chore chart for my kids with points', builds: 'spec', entities: ['Task'] },
+  { prompt: 'track my poker winnings and losses by session', builds: 'spec', entities: ['Session'] },
   { prompt: 'a kanban board with story points', builds: 'spec', entities: ['Card'] },
   {
     prompt: 'a timesheet for my freelance hours with totals per client',

@@ -1317,7 +1317,7 @@ const STAFF = wordPattern('staffWords');
 
 /** Games played and who won them: "track who wins our family card games", "game nights with the winner". */
 const GAMES_WON = /\b(?:who (?:wins|won)|winners?|game nights?)\b/;
-const GAMES_PLAYED = /\b(?:games?|game nights?|matches|rounds)\b/;
+const GAMES_PLAYED = /\b(?:games?|(?:game|poker|card|trivia) nights?|matches|rounds)\b/;
 
 /** Turns taken at chores: "whose turn it is to do the dishes", "a chore rota". */
 const WHOSE_TURN = wordPattern('whoseTurn');
