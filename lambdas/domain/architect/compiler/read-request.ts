@@ -292,7 +292,7 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     wordPattern('pairAfterFor').exec(text);
   if (!pair) return [];
   // "track my mood and write a note", "log my meals and add a photo": a verb, not records.
-  if (/^ (?:a|an|the|my|our|your|it|them|me|how|what|where|whether)\b/.test(text.slice(pair.index + pair[0].length))) return [];
+  if (wordPattern('beforeObject').test(text.slice(pair.index + pair[0].length))) return [];
   // "my daily calories and protein": how often says nothing of the records.
   // ("rocks and minerals with where I found them": the minerals, without the word that begins a list.)
   const words = pair
@@ -379,22 +379,20 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   exercise: wordPattern('beforeExercise'),
   book: wordPattern('beforeBook'),
   // A credit score or a test score is a reading of one's own, not a game's points.
-  'score tracker': /\b(?:credit|fico|test|exam|sat|act|sleep|health|fitness|golf|bowling)\s$/,
+  'score tracker': wordPattern('scoreQualified'),
   // Help with maths homework is the calculator's; a list of it is said with a container word.
   homework: /\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$/,
   // A podcast's or an audiobook's episodes are no TV show's.
   'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
   timetable: wordPattern('beforeTimetable'),
   // Sales one goes to, or a sale's own words, are no takings: "yard sales", "sales tax".
-  sales: /\b(?:yard|garage|estate|boot|rummage|bake|clearance|flash|black friday)\s$/,
+  sales: wordPattern('salesQualified'),
   // Hours one spends are time, not money: "how many hours my kids spend on homework".
-  spend: /\b(?:hours?|minutes?|mins?|time|days?|weeks?)\b(?: [a-z]+){0,3}\s+$/,
+  spend: wordPattern('timeSpentBefore'),
   // Giving blood is no gift of money.
   donations: /\b(?:blood|plasma|platelets?|organ|bone marrow)\s$/,
   // Miles on running shoes or a bike are theirs, not a car's trips.
-  ...Object.fromEntries(
-    ['mileage log', 'mileage tracker'].map((k) => [k, /\b(?:shoes?|sneakers?|trainers?|bikes?|bicycles?|tyres?|tires?)\s$/]),
-  ),
+  ...Object.fromEntries(['mileage log', 'mileage tracker'].map((k) => [k, wordPattern('mileageQualified')])),
   ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('beforeCrypto')])),
 };
 
@@ -621,10 +619,10 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     // "who I sent christmas cards to": the cards, each to someone.
     .replace(wordPattern('whoISentTo', 'g'), 'my $1')
     // "log what she ate": her meals.
-    .replace(/\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b/g, 'meals')
+    .replace(wordPattern('whatSheAte', 'g'), 'meals')
     // "log what I feed my chickens": each feeding of them.
     .replace(wordPattern('whatIFeed', 'g'), '$1 $2 feedings')
-    .replace(/\b(track|log|record|keep track of|remember) (?:which|what) /g, '$1 ');
+    .replace(wordPattern('trackWhich', 'g'), '$1 ');
   const container = CONTAINERS.exec(text)?.[1];
   const after = CONTAINER_FOR.exec(text);
   // The verb ("log my runs"), not the noun followed by its features ("a log with times").
@@ -714,7 +712,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   if (!measure && dated && !paired && named.length > 1 && named.at(-1) === 'time')
     measure = { id: 'minutes', label: 'Minutes', type: 'number', required: true };
   // "my meditation minutes", "my swimming laps": a meditation log of minutes, not of "meditation minutes".
-  if (measure && named.length > 1 && /^(?:minutes|hours|laps|miles|kilometres|kilometers|km|pages|reps)$/.test(named.at(-1)!)) {
+  if (measure && named.length > 1 && wordPattern('measureUnits').test(named.at(-1)!)) {
     const unit = named.at(-1)!;
     if (measure.label.toLowerCase() === said) measure = { ...measure, id: unit, label: capital(unit) };
     named = named.slice(0, -1);
@@ -1317,7 +1315,7 @@ const STAFF = wordPattern('staffWords');
 
 /** Games played and who won them: "track who wins our family card games", "game nights with the winner". */
 const GAMES_WON = /\b(?:who (?:wins|won)|winners?|game nights?)\b/;
-const GAMES_PLAYED = /\b(?:games?|(?:game|poker|card|trivia) nights?|matches|rounds)\b/;
+const GAMES_PLAYED = wordPattern('gamesPlayed');
 
 /** Turns taken at chores: "whose turn it is to do the dishes", "a chore rota". */
 const WHOSE_TURN = wordPattern('whoseTurn');
@@ -1494,7 +1492,7 @@ export function readRequest(request: string): RequestReading {
     // "a list of people who owe me money", "the people I owe money to": the money owed.
     .replace(wordPattern('peopleOwed', 'g'), 'money owed')
     // "what time I go to bed": when, the sleep's.
-    .replace(/\bwhat time (?=(?:i|we) (?:go|went|get|got) (?:to bed|to sleep)\b)/g, 'when ')
+    .replace(wordPattern('whatTimeToBed', 'g'), 'when ')
     // "what I spent on groceries": the spending.
     .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
@@ -1664,11 +1662,7 @@ export function readRequest(request: string): RequestReading {
   }
   // Chores that earn stars, stickers or points are a reward chart, not a task list with a rating,
   // records called "have chores" or, for "points to spend on rewards", an expense tracker.
-  if (
-    (!chosen || generic || chosen.id === 'expenses') &&
-    /\bchores?\b/.test(text) &&
-    /\b(?:stars?|stickers?|rewards?)\b|\bearn\w* (?:\w+ )?points\b/.test(text)
-  ) {
+  if ((!chosen || generic || chosen.id === 'expenses') && /\bchores?\b/.test(text) && wordPattern('rewardWords').test(text)) {
     chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
     generic = false;
   }

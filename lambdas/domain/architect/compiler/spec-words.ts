@@ -365,7 +365,7 @@ function withLists(
     .replace(wordPattern('yesNoFor', 'g'), '$1 checkbox')
     .replace(wordPattern('whetherOr', 'g'), 'whether $1')
     // "which of my plants need repotting": each with a yes or no for it.
-    .replace(/\b(track|log) which (?:of )?(?:my |our )?([a-z]+s) needs? ([a-z]+ing)\b/g, '$1 my $2 with whether needs $3')
+    .replace(wordPattern('whichNeed', 'g'), '$1 my $2 with whether needs $3')
     .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
@@ -376,7 +376,7 @@ function withLists(
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "how many miles are on each pair": the miles.
-    .replace(/\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?/g, '$1')
+    .replace(wordPattern('howManyOnEach', 'g'), '$1')
     // "certificate earned": whether certified, not pay.
     .replace(/\bcertificates? (?:earned|received)\b/g, 'whether certified')
     // "whether dogs are allowed": dogs allowed.
@@ -441,18 +441,18 @@ function withLists(
       const owned = /^\s*(?:my|our|your|his|her)\b/.test(part) && !wordPattern('ownWordsAbout').test(part);
       const words = part
         // "Track each market, …": the verb of a sentence that lists what each record has.
-        .replace(/^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an) )/, '')
+        .replace(wordPattern('trackEachVerb'), '')
         // "the episode I'm on", "the date we planted them": the thing before the clause.
         .replace(wordPattern('beforeClause'), '$1')
         .replace(wordPattern('itemArticles', 'g'), ' ')
         .replace(/\s+/g, ' ')
         .trim()
         // "the value of each item": its value.
-        .replace(/^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$/, '$1')
+        .replace(wordPattern('measureOfEach'), '$1')
         // "eggs laid per week": the eggs laid, whatever the period.
         .replace(/^([a-z]+ [a-z]+) per (?:week|month|year)$/, '$1')
         // "how many packets I have": the number of them.
-        .replace(/^how many ([a-z]{3,})(?: (?:i|we|ive|weve) (?:have|own|got|bought))?$/, 'number of $1');
+        .replace(wordPattern('howManyIHave'), 'number of $1');
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
         namesRest = true;
       // In a change, "add my mood" asks for the field ("also track my mood").
@@ -777,7 +777,7 @@ export function applySpecWords(
       continue;
     }
     // "who the recipe came from", "who it is from": the person, as "From".
-    if (/^who (?:it|they|this|(?:the )?[a-z]+) (?:came|comes|is|are|was|were) from$/.test(item.words)) {
+    if (wordPattern('whoFrom').test(item.words)) {
       if (!findField(primary, 'from')) ed.addField(primary, fieldNamed('from', 'text'), true, item.words);
       continue;
     }
@@ -806,13 +806,13 @@ export function applySpecWords(
       continue;
     }
     // "a paid checkbox": a yes or no called paid.
-    const box = /^([a-z]+(?: [a-z]+)?) (?:checkbox|check box|tick box|toggle)$/.exec(item.words)?.[1];
+    const box = wordPattern('checkboxNamed').exec(item.words)?.[1];
     if (box) {
       if (!findField(primary, box)) ed.addField(primary, fieldNamed(box, 'boolean'), true, item.words);
       continue;
     }
     // "the number of servings": a number called servings ("of eggs per day": how often says nothing of its name).
-    const count = /^number of ([a-z]+(?: [a-z]+)??)(?:(?: per| a| every)? (?:day|week|month))?$/.exec(item.words)?.[1];
+    const count = wordPattern('numberOfPer').exec(item.words)?.[1];
     if (count && !findField(primary, count)) {
       ed.addField(primary, fieldNamed(count, 'number'), true, item.words);
       continue;
@@ -881,10 +881,7 @@ export function applySpecWords(
       if (!findField(primary, held ?? what[2]!))
         ed.addField(primary, {
           // ("what they owe" is money.)
-          ...fieldNamed(
-            item.words,
-            /^(?:owe|owes|owed|paid|pay|pays|spent|spend|charged|charge)$/.test(what[2]!) ? 'money' : 'text',
-          ),
+          ...fieldNamed(item.words, wordPattern('moneyVerbs').test(what[2]!) ? 'money' : 'text'),
           label: ['What', what[1] === 'i' ? 'I' : what[1], what[2]].filter(Boolean).join(' '),
         });
       continue;
@@ -896,7 +893,7 @@ export function applySpecWords(
       continue;
     }
     // "how many times I woke up": a count of them each time.
-    const times = /^how many times (?:i|we|he|she|they|it) ([a-z]+(?: up| out| over)?)$/.exec(item.words)?.[1];
+    const times = wordPattern('howManyTimesItem').exec(item.words)?.[1];
     if (times) {
       if (!findField(primary, `times ${times}`)) ed.addField(primary, fieldNamed(`times ${times}`, 'number'), true, item.words);
       continue;
@@ -916,7 +913,7 @@ export function applySpecWords(
     }
     // "what it was spent on", "what they were for": said as asked, unless the records describe
     // themselves already (an expense's description is what it was for).
-    const purpose = /^what (?:it|they|each) (?:was|were|is|are) ((?:[a-z]+ )?(?:on|for))$/.exec(item.words)?.[1];
+    const purpose = wordPattern('whatItWasFor').exec(item.words)?.[1];
     if (purpose) {
       const described = primary.fields.some((f) => /^(?:description|what|item|purpose|reason|for|spentOn)$/.test(f.id));
       const label = purpose.replace(/^./, (c) => c.toUpperCase());
@@ -943,7 +940,7 @@ export function applySpecWords(
     }
     // "flour amount", "play time", "start date": a field of that name, typed by its last word.
     // "client, date, hours and rate": what an hour is paid, not a rating.
-    if (/^(?:hourly )?rate$/.test(item.words) && /\b(?:hours?|hourly|invoices?|clients?|paid|pay|wages?|billable)\b/.test(text)) {
+    if (/^(?:hourly )?rate$/.test(item.words) && wordPattern('paidWork').test(text)) {
       if (!findField(primary, 'rate', true))
         ed.addField(primary, { id: 'rate', label: titleCase(item.words), type: 'money', required: false }, true, item.words);
       continue;
@@ -997,7 +994,7 @@ export function applySpecWords(
   // A choice's own values: "a category like breakfast, lunch or dinner", "the room should be a
   // choice of kitchen, bedroom or balcony" (a text field becomes that choice).
   // ("I'd like a category …" asks; it gives no examples.)
-  const asking = /\b(?:i|we|id|wed)(?: would)?(?: also| really)? (?:like|love)\b/g;
+  const asking = wordPattern('askingFor', 'g');
   const asked = listText.replace(asking, ' ');
   // (A colon's list is read apart: "my coffee log: bean, origin, roast like light or dark" is a
   // list of fields, one of them with its values.)
@@ -1021,7 +1018,7 @@ export function applySpecWords(
         ? ed.addField(primary, vocab?.type === 'choice' ? { ...vocab } : fieldNamed(name, 'text'))
         : undefined) ??
       // "my migraine triggers like food, sleep and weather": kinds of something, given as examples.
-      (/(?:^| )(?:triggers|causes|types|kinds|methods|styles|flavou?rs|sources)$/.test(name)
+      (wordPattern('kindsOf').test(name)
         ? ed.addField(primary, fieldNamed(name.split(' ').pop()!.replace(/s$/, ''), 'text'))
         : undefined);
     // The values end with the one after "or" or "and": "roast like light, medium or dark, and a rating".
@@ -1197,13 +1194,7 @@ export function applySpecWords(
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });
     // "grouped by genre", "walks per client" name a field the preset lacks: the person types its values.
     // "log expenses by voice", "by hand": how they are entered, not a field.
-    if (
-      !field &&
-      (explicit || afterRecords) &&
-      !vocab &&
-      word.length > 2 &&
-      !/^(?:the|a|an|my|day|week|month|voice|hand|phone|speech|dictation|typing)$/.test(word)
-    ) {
+    if (!field && (explicit || afterRecords) && !vocab && word.length > 2 && !wordPattern('notAFieldName').test(word)) {
       field = ed.addField(primary, fieldNamed(word, 'text'));
     }
     if (!field || !['choice', 'tags', 'boolean', 'date', 'text'].includes(field.type)) continue;

@@ -548,6 +548,58 @@ export function sourceWordLists() {
     andWhetherIt: String.raw`\band whether (?:it|they|its|theyre|each(?: one)?)(?: is| are| was| were| has been| have been)? ([a-z]{3,})(?: or [a-z ]+)?$`,
     /** "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with" (read-request.ts). */
     andAskedOf: String.raw`\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$`,
+    /** "which of my plants need repotting": each with a yes or no for it (spec-words.ts). */
+    whichNeed: String.raw`\b(track|log) which (?:of )?(?:my |our )?([a-z]+s) needs? ([a-z]+ing)\b`,
+    /** "how many miles are on each pair": the miles (spec-words.ts). */
+    howManyOnEach: String.raw`\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?`,
+    /** "Track each market, …": the verb of a sentence that lists what each record has (spec-words.ts). */
+    trackEachVerb: String.raw`^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an) )`,
+    /** "the value of each item": its value (spec-words.ts). */
+    measureOfEach: String.raw`^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$`,
+    /** "how many packets I have": the number of them (spec-words.ts). */
+    howManyIHave: String.raw`^how many ([a-z]{3,})(?: (?:i|we|ive|weve) (?:have|own|got|bought))?$`,
+    /** "who it came from": whom a record is from (spec-words.ts). */
+    whoFrom: String.raw`^who (?:it|they|this|(?:the )?[a-z]+) (?:came|comes|is|are|was|were) from$`,
+    /** "card sent checkbox": a yes or no called Card sent (spec-words.ts). */
+    checkboxNamed: String.raw`^([a-z]+(?: [a-z]+)?) (?:checkbox|check box|tick box|toggle)$`,
+    /** "number of visitors per day": a count of them (spec-words.ts). */
+    numberOfPer: String.raw`^number of ([a-z]+(?: [a-z]+)??)(?:(?: per| a| every)? (?:day|week|month))?$`,
+    /** Verbs of money paid or owed (spec-words.ts). */
+    moneyVerbs: String.raw`^(?:owe|owes|owed|paid|pay|pays|spent|spend|charged|charge)$`,
+    /** "how many times I woke up": a count of them each time (spec-words.ts). */
+    howManyTimesItem: String.raw`^how many times (?:i|we|he|she|they|it) ([a-z]+(?: up| out| over)?)$`,
+    /** "what it was for", "what they were spent on": what a record is for (spec-words.ts). */
+    whatItWasFor: String.raw`^what (?:it|they|each) (?:was|were|is|are) ((?:[a-z]+ )?(?:on|for))$`,
+    /** Words of paid work: an hourly rate is pay, not a rating (spec-words.ts). */
+    paidWork: String.raw`\b(?:hours?|hourly|invoices?|clients?|paid|pay|wages?|billable)\b`,
+    /** "I'd like …", "we would love …": asking, not giving examples (spec-words.ts). */
+    askingFor: String.raw`\b(?:i|we|id|wed)(?: would)?(?: also| really)? (?:like|love)\b`,
+    /** "my migraine triggers like food, sleep and weather": kinds of something, given as examples (spec-words.ts). */
+    kindsOf: String.raw`(?:^| )(?:triggers|causes|types|kinds|methods|styles|flavou?rs|sources)$`,
+    /** Words after "by" or "per" that name no field of their own (spec-words.ts). */
+    notAFieldName: String.raw`^(?:the|a|an|my|day|week|month|voice|hand|phone|speech|dictation|typing)$`,
+    /** What follows a verb's object rather than a noun of the request (read-request.ts). */
+    beforeObject: String.raw`^ (?:a|an|the|my|our|your|it|them|me|how|what|where|whether)\b`,
+    /** What "score" tracks when it is not a game's: "credit score", "sleep score" (read-request.ts). */
+    scoreQualified: String.raw`\b(?:credit|fico|test|exam|sat|act|sleep|health|fitness|golf|bowling)\s$`,
+    /** Sales that are events, not a salesperson's: "yard sales", "bake sales" (read-request.ts). */
+    salesQualified: String.raw`\b(?:yard|garage|estate|boot|rummage|bake|clearance|flash|black friday)\s$`,
+    /** Time one spends, said before "spend" (read-request.ts). */
+    timeSpentBefore: String.raw`\b(?:hours?|minutes?|mins?|time|days?|weeks?)\b(?: [a-z]+){0,3}\s+$`,
+    /** Things that have miles on them: shoes, bikes and tyres (read-request.ts). */
+    mileageQualified: String.raw`\b(?:shoes?|sneakers?|trainers?|bikes?|bicycles?|tyres?|tires?)\s$`,
+    /** "log what she ate": her meals (read-request.ts). */
+    whatSheAte: String.raw`\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b`,
+    /** "track which dogs I walked": the dogs (read-request.ts). */
+    trackWhich: String.raw`\b(track|log|record|keep track of|remember) (?:which|what) `,
+    /** Units a count is kept in (read-request.ts). */
+    measureUnits: String.raw`^(?:minutes|hours|laps|miles|kilometres|kilometers|km|pages|reps)$`,
+    /** Games played: "our game nights", "matches" (read-request.ts). */
+    gamesPlayed: String.raw`\b(?:games?|(?:game|poker|card|trivia) nights?|matches|rounds)\b`,
+    /** "what time I go to bed": the sleep log (read-request.ts). */
+    whatTimeToBed: String.raw`\bwhat time (?=(?:i|we) (?:go|went|get|got) (?:to bed|to sleep)\b)`,
+    /** Stars, stickers and rewards earned: a reward chart (read-request.ts). */
+    rewardWords: String.raw`\b(?:stars?|stickers?|rewards?)\b|\bearn\w* (?:\w+ )?points\b`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
     marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
