@@ -3520,7 +3520,9 @@ describe('request → spec', () => {
     expect(labelsOf('log my bouldering climbs with grade and whether I sent it')).toContain('Sent:boolean');
     expect(labelsOf('a medication tracker with dose, time and whether I took it')).not.toContain('Taken:boolean');
     expect(labelsOf('a medication tracker with dose, time and whether I took it').join()).not.toMatch(/took/i);
-    expect(labelsOf('a list of my supplements with whether I took them')).toEqual(expect.not.arrayContaining(['I took them:boolean']));
+    expect(labelsOf('a list of my supplements with whether I took them')).toEqual(
+      expect.not.arrayContaining(['I took them:boolean']),
+    );
     expect(labelsOf('a list of chores and whether I did them').filter((l) => l === 'Done:boolean')).toHaveLength(1);
   });
 
@@ -3558,6 +3560,41 @@ describe('request → spec', () => {
     const fishing = labelsOf('an app to log my fishing trips: location, weather, what I caught and the bait');
     expect(fishing).toContain('Species:text');
     expect(fishing.join()).not.toMatch(/caught/i);
+  });
+
+  test('values in parentheses after a choice are its values, and the list goes on after them', () => {
+    // Were the template's values (or text), the parentheses read as saying no more than the item.
+    const offered = (prompt: string) =>
+      specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}${f.options ? `(${f.options.join('/')})` : ''}`);
+    expect(offered('a habit tracker with categories (health, learning, work) and a note for each day')).toEqual(
+      expect.arrayContaining(['Category:choice(Health/Learning/Work)', 'Notes:longtext']),
+    );
+    expect(offered('a task list with priority (high/medium/low) and due date')).toEqual(
+      expect.arrayContaining(['Priority:choice(High/Medium/Low)', 'Due:date']),
+    );
+    expect(offered('a coffee log with roast (light, medium or dark), origin and rating')).toEqual(
+      expect.arrayContaining(['Roast:choice(Light/Medium/Dark)', 'Origin:text']),
+    );
+    // "to read" is a value, not the end of the list.
+    expect(
+      offered('I need a reading list with title, author, status (to read, reading, finished) and a rating out of 5'),
+    ).toContain('Status:choice(To read/Reading/Finished)');
+    // A parenthesis that gives no values says no more than before.
+    expect(labelsOf('an expense tracker (simple, please) with category').join()).not.toMatch(/simple|please/i);
+  });
+
+  test('a log in euros asks for no sign-in; the habits after a colon are habits; instructions are the steps', () => {
+    // Were "user accounts and sign-in" left out, four fields called Water, Exercise, Reading and Blood sugar, and a second field.
+    expect(readRequest('an expense log in euros').leftOut).toEqual([]);
+    expect(readRequest('a workout log in kilograms').leftOut).toEqual([]);
+    expect(readRequest('users can log in and see their tasks').leftOut.join(' ')).toContain('sign-in');
+    expect(readRequest('a login page for my notes app').leftOut.join(' ')).toContain('sign-in');
+    const habits = readRequest('track my daily habits: water, exercise, reading, no sugar');
+    expect(labelsOf('track my daily habits: water, exercise, reading, no sugar')).toEqual(['Name:text']);
+    expect(habits.leftOut.join(' ')).toContain('water, exercise, reading and no sugar already on the list');
+    const recipe = labelsOf('a recipe book with ingredients, instructions, prep time, cook time, servings and tags');
+    expect(recipe).toContain('Steps:longtext');
+    expect(recipe.join()).not.toMatch(/Instructions/);
   });
 });
 

@@ -239,7 +239,16 @@ export function normalizeRequestText(
   // Commas and semicolons part the items of a list ("with artist, album and year"): kept as " , ".
   // A sentence's end closes a list and a colon opens one (" . ", " : "); a parenthesis only says
   // more of an item ("type (green, black)").
-  return mended
+  // ("categories (health, learning, work)" offers those values: said as "like" says them, in a
+  // sentence of their own at the end, so the list the choice is in goes on after it.)
+  const offered: string[] = [];
+  const said = mended.replace(wordPattern('choiceInParens', 'g'), (_m, field: string, values: string) => {
+    const items = values.split(/\s*(?:[,/]|\bor\b|\band\b)\s*/).filter(Boolean);
+    offered.push(`. ${field} like ${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+    return field;
+  });
+  return [said, ...offered]
+    .join(' ')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[.!?:]+(?=\s|$)/g, (p) => (p.includes(':') ? ' : ' : ' . '))
     .replace(/[^a-z0-9,;:. ]+|[.:](?=\S)/g, ' ')

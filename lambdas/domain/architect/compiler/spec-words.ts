@@ -51,6 +51,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   cost: ['price', 'monthly cost', 'monthly price'],
   person: ['for', 'who for', 'who it is for', 'who its for'],
   renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
+  steps: ['instructions', 'cooking instructions', 'how to make it'],
   species: ['fish', 'kind of fish', 'type of fish', 'what i caught', 'what we caught', 'what i saw', 'what we saw'],
   body: ['notes', 'note'],
   name: ['title', 'product', 'product name'],
@@ -426,7 +427,9 @@ function withLists(
       verb === ':' &&
       holdsThings &&
       parts.length > 1 &&
-      parts.every((p) => !vocabularyFields(p).length && !measureField(p) && !records.includes(p))
+      (parts.every((p) => !vocabularyFields(p).length && !measureField(p) && !records.includes(p)) ||
+        // ("my daily habits: water, exercise, no sugar" are habits, though water could be a field.)
+        (/\bhabits$/.test(before) && !parts.some((p) => /\b(?:names?|dates?|notes?|streaks?|categor(?:y|ies)|goals?)\b/.test(p))))
     ) {
       items.push(...parts.map((words) => ({ words, names: false, example: true })));
       continue;
