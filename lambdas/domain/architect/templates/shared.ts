@@ -231,22 +231,8 @@ ${save}  renderHistory();
  */
 export function savedState(spec: AppSpec, name: string, fallback: string, revive: string): string {
   return has(spec, 'local-storage')
-    ? js`const store = createStore(storage, ${jsString(storageKey(spec, name))}, {
-  fallback: ${fallback},
-  revive: ${revive},
-});
-let state = store.load();
-
-function save() {
-  store.save(state);
-}
-`
-    : js`let state = ${fallback};
-
-function save() {
-  // Nothing is kept between visits: this build has no local storage.
-}
-`;
+    ? fillSlots(staticSource('shared/saved-state.js'), { key: jsString(storageKey(spec, name)), fallback, revive })
+    : fillSlots(staticSource('shared/unsaved-state.js'), { fallback });
 }
 
 /**
@@ -320,14 +306,7 @@ const EXPORT_MODULE = staticSource('shared/export-module.js');
 const EXPORT_TEST = staticSource('shared/export-test.js');
 
 function markupTest(spec: AppSpec): string {
-  return js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-
-const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
-const main = readFileSync(new URL('../src/main.js', import.meta.url), 'utf8');
-const TITLE = ${jsString(escapeHtml(spec.title))};
-` + staticSource('shared/markup-test-rest.js');
+  return fillSlots(staticSource('shared/markup-test.js'), { title: jsString(escapeHtml(spec.title)) });
 }
 
 function readme(spec: AppSpec, template: KindTemplate): string {

@@ -1,3 +1,10 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+const main = readFileSync(new URL('../src/main.js', import.meta.url), 'utf8');
+const TITLE = {{title}};
 
 function attribute(attrs, name) {
   const match = new RegExp('\\s' + name + '="([^"]*)"').exec(attrs);
