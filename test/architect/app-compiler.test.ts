@@ -250,7 +250,7 @@ describe('request → spec', () => {
     expect(labels('a list of my vinyl records and their value')).toContain('Value');
     // Friends before "with" are the records, not whom the app is shared with (the birthdays were dropped).
     expect(specOf('a list of my friends with birthdays and addresses').entities[0]!.fields).toContainEqual(
-      expect.objectContaining({ label: 'Birthdays', type: 'date' }),
+      expect.objectContaining({ label: 'Birthday', type: 'date' }),
     );
     // A field the records have is not added again under a longer name: a unit, "name", a pickup.
     expect(labels('a hiking log with trail, distance, elevation gain and difficulty')).not.toContain('Elevation gain');
@@ -3595,6 +3595,23 @@ describe('request → spec', () => {
     const recipe = labelsOf('a recipe book with ingredients, instructions, prep time, cook time, servings and tags');
     expect(recipe).toContain('Steps:longtext');
     expect(recipe.join()).not.toMatch(/Instructions/);
+  });
+
+  test('a plural item is the field of that name; addresses are an address; a goal of times per week is a goal', () => {
+    // Were a second field "Companies" beside Company, "Addresses" and "Birthdays", "Any reaction", and a field called Time.
+    expect(labelsOf("a tracker for my job search: companies I've applied to, the date, status and follow-up").join()).not.toMatch(
+      /Companies/,
+    );
+    expect(labelsOf('a contact list for my neighbours with phone numbers and addresses')).toEqual(
+      expect.arrayContaining(['Phone:text', 'Address:text']),
+    );
+    expect(labelsOf('a list of my friends with birthdays and addresses')).toEqual(
+      expect.arrayContaining(['Birthday:date', 'Address:text']),
+    );
+    expect(labelsOf('an allergy diary: what I ate and any reaction')).toContain('Reaction:text');
+    const goal = 'a habit tracker where each habit has a goal of times per week';
+    expect(labelsOf(goal)).toEqual(['Name:text']);
+    expect(readRequest(goal).leftOut.join(' ')).toContain('a goal or a limit');
   });
 });
 

@@ -110,15 +110,22 @@ function fieldNamed(words: string, type: FieldSpec['type']): FieldSpec {
  * The field a word refers to in an entity: by id, by label, or by the field vocabulary (any
  * vocabulary word inside `word`; with `exact`, only a vocabulary phrase that is all of it).
  */
+/** One of a plural: "companies" is "company", "addresses" "address". */
+const one = (words: string): string =>
+  words
+    .replace(/ies$/, 'y')
+    .replace(/(ss|x|ch|sh)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
+
 export function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
-  const w = word.replace(/s$/, '');
+  const w = one(word);
   const direct = entity.fields.find((f) => {
     // "Elevation gain (m)" is the elevation gain; "Course or alley" the course; "Customer" the customer name.
     const label = f.label.toLowerCase().replace(/ \(.+\)$/, '');
     return (
       f.id.toLowerCase() === word ||
       [word, word.replace(/ name$/, '')].includes(label) ||
-      label.replace(/s$/, '') === w ||
+      one(label) === w ||
       label.split(' or ').includes(word) ||
       // "bottle count" is the bottles.
       (f.type === 'number' && / count$/.test(word) && label.replace(/s$/, '') === w.replace(/ count$/, '').replace(/s$/, '')) ||
@@ -456,6 +463,8 @@ function withLists(
         .replace(/^([a-z]+ [a-z]+) per (?:week|month|year)$/, '$1')
         // "how many packets I have": the number of them.
         .replace(wordPattern('howManyIHave'), 'number of $1');
+      // "a goal of times per week": a goal, said apart (feature-gaps.ts), no field.
+      if (/^(?:goals?|targets?) (?:of|for)\b/.test(words)) continue;
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
         namesRest = true;
       // In a change, "add my mood" asks for the field ("also track my mood").
@@ -610,9 +619,15 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
             : LONG_WORDS.test(said)
               ? 'longtext'
               : 'text';
-  // "budgets", "deadlines": one of each per record, as its one would be.
-  const one = words.replace(/(?<=[a-z]{3}[^s])s$/, '');
-  const named = typeOf(words) === 'text' && !/^(?:text|longtext)$/.test(typeOf(one)) ? one : words;
+  // "budgets", "birthdays": one of each per record, as its one would be.
+  const single = one(words);
+  const named =
+    single !== words &&
+    (typeOf(words) === 'text'
+      ? !/^(?:text|longtext)$/.test(typeOf(single))
+      : typeOf(words) === 'date' && typeOf(single) === 'date' && /(?:[^e]s|ies)$/.test(words))
+      ? single
+      : words;
   // (A brewer's original and final gravity and alcohol, said as brewers write them.)
   const label = /^ph(?: levels?)?$/.test(named)
     ? 'pH'
