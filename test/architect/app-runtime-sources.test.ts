@@ -26,7 +26,7 @@ function filesUnder(dir: string, prefix = ''): Record<string, string> {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) Object.assign(out, filesUnder(path, `${prefix}${entry.name}/`));
-    else if (/\.(js|css|html|json)$/.test(entry.name)) out[`${prefix}${entry.name}`] = readFileSync(path, 'utf8');
+    else if (/\.(js|css|html|json|md)$/.test(entry.name)) out[`${prefix}${entry.name}`] = readFileSync(path, 'utf8');
   }
   return out;
 }
