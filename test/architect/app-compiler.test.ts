@@ -3613,6 +3613,25 @@ describe('request → spec', () => {
     expect(labelsOf(goal)).toEqual(['Name:text']);
     expect(readRequest(goal).leftOut.join(' ')).toContain('a goal or a limit');
   });
+
+  test('receipts are a photo of each; an upload, a bank import and another language are said to be left out', () => {
+    // Were "Receipts upload" and "Receipts" as text, and nothing said of the upload, the bank or French.
+    const receipts = readRequest('an expense log with receipts upload');
+    expect(labelsOf('an expense log with receipts upload')).toContain('Receipt:image');
+    expect(receipts.leftOut.join(' ')).toContain('uploading files or photos');
+    expect(labelsOf('an expense log for my business trips with receipts')).toContain('Receipt:image');
+    expect(labelsOf('an app to track my YouTube channel videos with views and upload date')).toContain('Upload date:date');
+    expect(readRequest('an app to track my YouTube channel videos with views and upload date').leftOut.join(' ')).not.toContain(
+      'uploading',
+    );
+    expect(readRequest('a budget app with import from my bank').leftOut.join(' ')).toContain('connecting to a bank');
+    expect(readRequest('a habit tracker in French').leftOut.join(' ')).toContain('another language');
+    expect(readRequest('a flashcard app for learning Spanish vocabulary').leftOut.join(' ')).not.toContain('another language');
+    expect(labelsOf('an expense log with multiple currencies')).toContain('Currency:text');
+    expect(readRequest('an expense tracker with a currency converter').leftOut.join(' ')).toContain(
+      'a currency converter as well',
+    );
+  });
 });
 
 describe('the spec is checked, never cast', () => {

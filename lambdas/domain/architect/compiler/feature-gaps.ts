@@ -97,6 +97,19 @@ const GAPS: readonly Gap[] = [
     need: NEED.progressBars,
   },
   {
+    asks: wordPattern('uploadAsks'),
+    unless: wordPattern('videoAsked'),
+    need: NEED.upload,
+  },
+  {
+    asks: wordPattern('bankAsks'),
+    need: NEED.bank,
+  },
+  {
+    asks: wordPattern('otherLanguageAsks'),
+    need: NEED.language,
+  },
+  {
     asks: wordPattern('soundAsks'),
     need: NEED.sound,
   },

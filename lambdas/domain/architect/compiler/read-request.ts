@@ -207,7 +207,7 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
       // "to book a table", "I book the room": the verb, before its object.
       if (
         keyword === 'book' &&
-        /(?:^|\b(?:to|i|we|you|can|please|and|lets))\s?$/.test(text.slice(0, m.index)) &&
+        wordPattern('verbBeforeKind').test(text.slice(0, m.index)) &&
         /^ (?:a|an|the|my|our|your|their)\b/.test(text.slice(m.index + m[0].length))
       )
         continue;
@@ -336,29 +336,29 @@ const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
 
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
-  bill: /^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b/,
+  bill: wordPattern('tipQualified'),
   // A poem generator or an essay writer would write them: a tool, not one's own writing.
-  ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, /^ (?:generators?|makers?|writers?|bots?)\b/])),
+  ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, wordPattern('toolMakers')])),
   // Time spent learning a language is practice to log, not cards to flip.
   'language learning': wordPattern('languageLearningLog'),
   // A donations drive is an event to plan, not gifts given.
-  donations: /^ (?:drives?|box|boxes|bins?|campaigns?|events?)\b/,
+  donations: wordPattern('donationEvents'),
   // A sales team's calls, leads and tax are not what was sold.
   sales: wordPattern('salesWork'),
   book: wordPattern('afterBook'),
   exercise: /^ books?\b/,
   // "my running club's members", "my running shoes": the club's or the shoes' records.
-  running: /^ (?:club|clubs|shoes?|trainers|team|group|crew|coach)\b/,
+  running: wordPattern('runningGroups'),
   // "water my garden plants": the plants' watering.
-  garden: /^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b/,
-  'my garden': /^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b/,
+  garden: wordPattern('gardenParts'),
+  'my garden': wordPattern('gardenPartsToo'),
   // A babysitter's number is a contact, not hours worked.
-  babysitter: /^ (?:contacts?|directory|phone|numbers?)\b/,
+  babysitter: wordPattern('contactParts'),
   film: wordPattern('afterFilm'),
-  gift: /^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b/,
+  gift: wordPattern('giftParts'),
   wine: /^ (?:cellars?|making|racks?)\b/,
   beer: /^ (?:brewing|making|brews?|recipes?)\b/,
-  tea: /^ (?:party|parties|time|towels?|lights?)\b/,
+  tea: wordPattern('partyParts'),
   coffee: wordPattern('afterCoffee'),
   cheese: /^ (?:making|makers?|boards?)\b/,
   meal: /^ (?:kits?|deliver\w*|prep business)\b/,
@@ -381,7 +381,7 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // A credit score or a test score is a reading of one's own, not a game's points.
   'score tracker': wordPattern('scoreQualified'),
   // Help with maths homework is the calculator's; a list of it is said with a container word.
-  homework: /\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$/,
+  homework: wordPattern('mathQualified'),
   // A podcast's or an audiobook's episodes are no TV show's.
   'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
   timetable: wordPattern('beforeTimetable'),
@@ -390,7 +390,7 @@ const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
   // Hours one spends are time, not money: "how many hours my kids spend on homework".
   spend: wordPattern('timeSpentBefore'),
   // Giving blood is no gift of money.
-  donations: /\b(?:blood|plasma|platelets?|organ|bone marrow)\s$/,
+  donations: wordPattern('bloodQualified'),
   // Miles on running shoes or a bike are theirs, not a car's trips.
   ...Object.fromEntries(['mileage log', 'mileage tracker'].map((k) => [k, wordPattern('mileageQualified')])),
   ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('beforeCrypto')])),
@@ -408,7 +408,7 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   },
   // Training a pet is no workout.
   workouts: {
-    named: /\b(?:workouts?|exercis\w*|gym|fitness|strength|weight)\b/,
+    named: wordPattern('workoutWords'),
     others: wordPattern('notBabyPets'),
   },
   // A pet's vaccinations and vet visits are its care records, not one's own medical history.
@@ -418,7 +418,7 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   },
   // Presents to buy are gifts for people, not groceries by aisle.
   shopping: {
-    named: /\b(?:grocer\w*|food|supermarket|aisles?|milk|bread|eggs)\b/,
+    named: wordPattern('groceryWords'),
     others: /\b(?:presents?|gifts?|christmas)\b/,
   },
   // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
@@ -439,16 +439,16 @@ const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly
   // A puppy's potty training earns it no stars.
   rewards: {
     named: wordPattern('rewardsNamed'),
-    others: /\b(?:dogs?|pupp(?:y|ies)|cats?|kittens?|pets?)\b/,
+    others: wordPattern('petWords'),
   },
   // A garden planted and planned, not a house plant's watering by room.
   plants: {
-    named: /\b(?:water\w*|houseplants?|plants?|indoor)\b/,
+    named: wordPattern('plantWords'),
     others: /\bgardens?\b/,
   },
   // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
   water: {
-    named: /\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b/,
+    named: wordPattern('drinkWords'),
     others: wordPattern('notDrinkingWater'),
   },
 };
@@ -466,7 +466,7 @@ const ASKED_TO_MAKE = wordPattern('askedToMake');
 const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
   calculator: /\bcalculators?\b/,
   converter: /\bconverters?\b/,
-  timer: /\b(?:timers?|stopwatch(?:es)?|countdowns?)\b/,
+  timer: wordPattern('timerWords'),
   randomizer: wordPattern('randomizerNouns'),
   wordcount: wordPattern('wordcountNouns'),
   color: wordPattern('colorNouns'),
@@ -519,7 +519,7 @@ function singular(word: string): string {
   if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
-  if (/(?:head|stomach|back|tooth|ear|tummy)aches$/.test(word)) return word.slice(0, -1);
+  if (wordPattern('achesWords').test(word)) return word.slice(0, -1);
   if (/(ches|shes|xes|sses|lenses)$/.test(word)) return word.slice(0, -2);
   if (/izzes$/.test(word)) return word.slice(0, -3);
   return word.replace(/s$/, '');
@@ -552,7 +552,7 @@ const measureNamed = (words: readonly string[]): FieldSpec => {
 };
 
 /** The kinds of game a game's name begins with: a board game, a video game. */
-const GAME_KINDS = /^(?:board|video|card|dice|tabletop|computer|party)$/;
+const GAME_KINDS = wordPattern('gameQualified');
 
 /** Whose records a plural before them names (an apostrophe the reader dropped): "my students' lessons". */
 const OWNER_PLURALS = wordPattern('ownerPlurals');
@@ -605,7 +605,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   const ofMine = ofMyThings(request);
   // "a tracker for how many times my baby kicks": what follows the measure names the records.
   const text = (ofMine?.text ?? request)
-    .replace(/\bhow (?:many|much|often)(?: times)? (?=my |our |the )/g, '')
+    .replace(wordPattern('howManyOfMy', 'g'), '')
     .replace(wordPattern('howManyUnitsOf', 'g'), '')
     // "how much I drink": the drinks.
     .replace(/\bhow (?:much|many) (?:i|we) drink\b/g, 'my drinks')
@@ -633,13 +633,13 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   // The noun ends where a clause begins ("my records grouped by genre", "my migraines with severity").
   const meaningful = (raw: string | undefined): string[] => {
     // "every country I've visited": the countries.
-    const words = (raw ?? '').replace(/^(?:every|each|all(?: of)?(?: the| my)?) (?=[a-z])/, '').split(' ');
+    const words = (raw ?? '').replace(wordPattern('everyOneOf'), '').split(' ');
     // … nor past "every morning", "before meals", "so I can", nor into a clause of its own ("the
     // games my team plays").
     const end = words.findIndex(
       (w, i) =>
         CLAUSE_WORDS.has(w) ||
-        /^(?:every|each|before|after|during|so|because|over)$/.test(w) ||
+        wordPattern('clauseStarts').test(w) ||
         (i > 0 && /^(?:my|our|his|her|their|your)$/.test(w)) ||
         // "which students handed in their homework": what the records did, after them.
         (i > 0 && /s$/.test(words[i - 1]!) && wordPattern('didVerb').test(w)),
@@ -693,7 +693,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   let named = owner || (noun.length === 2 && ONE_OWNER.test(noun[0]!)) ? noun.slice(1) : noun;
   // Things one collects are a collection: "I collect sneakers".
   const kind = inner ?? container ?? (/^collect/.test(track?.[0] ?? '') ? 'collection' : 'tracker');
-  const dated = /^(tracker|log|logbook|journal|diary|register|record)$/.test(kind);
+  const dated = wordPattern('logContainers').test(kind);
   // "a weight tracker", "a mileage log": the noun is a measure, so each record is a dated reading of it.
   // A measure among the noun's words counts too: "a weight loss tracker" records weights.
   // A measure the vocabulary lacks is a number by its last word: "my tire pressure".
@@ -741,7 +741,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
         .replace(/([^aeiou])ys$/, '$1ies')
         .replace(/(ss|ch|sh|x)s$/, '$1es')
         .replace(/izs$/, 'izzes');
-  const catalog = /^(catalog|catalogue|collection|library|database)$/.test(kind);
+  const catalog = wordPattern('catalogContainers').test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);
   const fields: EntitySpec['fields'] = topic
     ? [{ id: 'date', label: 'Date', type: 'date', required: true }]
@@ -823,7 +823,7 @@ const INVENTORY_PLACE = wordPattern('inventoryPlace');
 function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: string } | null {
   // "… for" names things only in the plural: "for my bakery ingredients", not "for my bakery".
   const at = wordPattern('inventoryOf').exec(text);
-  const before = /\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b/.exec(text);
+  const before = wordPattern('namedInventory').exec(text);
   const noun = [at && [at[2]!, at[1] === 'for'], before && [before[1]!, false]]
     .map((found) => {
       if (!found) return '';
@@ -923,7 +923,7 @@ function specialCalculator(text: string, formulas: ReadonlySet<string>): string 
     .filter((w) => w && !PLAIN_CALCULATOR.has(w) && !formulas.has(w));
   if (words.length === 0) return null;
   const what = words.join(' ');
-  return /^(scientific|graphing|programmer|programming|engineering)$/.test(what)
+  return wordPattern('calculatorKinds').test(what)
     ? `${what} functions (the calculator does plain arithmetic with parentheses)`
     : `the ${what} formula (the calculator does plain arithmetic)`;
 }
@@ -947,12 +947,12 @@ function recordsTool(text: string): string | null {
     return NOTE.invoice;
   }
   // ("a shopping list generator" makes a list from other records: said as that, not as a draw.)
-  if (/\b(?:(?<!\blists? )generators?|randomi[sz]ers?)\b/.test(text)) return NOTE.drawOne;
+  if (wordPattern('generatorWords').test(text)) return NOTE.drawOne;
   if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
     return NOTE.guestBook;
   }
   // A sign-up sheet is filled in at one browser, not from each person's own.
-  if (/\bsign ?ups?(?: sheets?| lists?)?\b|\bpotluck\b/.test(text)) return NOTE.signUps;
+  if (wordPattern('signUpWords').test(text)) return NOTE.signUps;
   if (wordPattern('formNouns').test(text)) {
     return NOTE.formSends;
   }
@@ -968,7 +968,7 @@ const FOCUS_TIMER = wordPattern('focusTimer');
  */
 function specialTimer(text: string): string | null {
   // A stopwatch, laps and counting up are the timer's stopwatch feature; what neither does is named.
-  if (/\b(?:alarm|alarms|alarm clock|ring at|wake me)\b/.test(text)) {
+  if (wordPattern('alarmWords').test(text)) {
     return NOTE.timerAlarm;
   }
   return null;
@@ -988,7 +988,7 @@ function specialDrawing(text: string): string | null {
   const missing = [
     wordPattern('drawingShapes').test(text) && 'shapes',
     /\blayers?\b/.test(text) && 'layers',
-    /\b(?:text tool|add text|typing text|text boxes?)\b/.test(text) && 'text',
+    wordPattern('textToolWords').test(text) && 'text',
     /\b(?:fill|bucket|flood)\b/.test(text) && 'a fill bucket',
     /\bpixel\b/.test(text) && 'a pixel grid',
     /\b(?:animat\w*|frames?)\b/.test(text) && 'animation',
@@ -1090,8 +1090,7 @@ function specialGame(text: string): string | null {
   const size = wordPattern('gameBoardSize').exec(text);
   if (size && /\btic ?tac ?toe|noughts|crosses\b/.test(text))
     return `a board other than 3×3 (${size[0]}; the game is played on 3×3)`;
-  if (/\bsnake\b/.test(text) && /\b(?:wrap\w*|no walls|without walls|through the walls?)\b/.test(text))
-    return 'walls the snake passes through (it ends on a wall)';
+  if (/\bsnake\b/.test(text) && wordPattern('wrapWords').test(text)) return 'walls the snake passes through (it ends on a wall)';
   if (/\bscissors?\b/.test(text) && /\b(?:lizard|spock)\b/.test(text))
     return 'lizard and Spock (the game throws rock, paper and scissors)';
   return null;
@@ -1314,7 +1313,7 @@ function drinksCounted(preset: Preset, text: string, water = true): Preset {
 const STAFF = wordPattern('staffWords');
 
 /** Games played and who won them: "track who wins our family card games", "game nights with the winner". */
-const GAMES_WON = /\b(?:who (?:wins|won)|winners?|game nights?)\b/;
+const GAMES_WON = wordPattern('gamesWon');
 const GAMES_PLAYED = wordPattern('gamesPlayed');
 
 /** Turns taken at chores: "whose turn it is to do the dishes", "a chore rota". */
@@ -1484,11 +1483,11 @@ export function readRequest(request: string): RequestReading {
     // "the Lego sets I own": one's own, as "my Lego sets".
     .replace(wordPattern('thingsIOwn', 'g'), 'my $1')
     // "which students have turned in their slips": which students turned them in.
-    .replace(/\b(which [a-z]+s) (?:have|has) (?=[a-z]{3,}ed\b)/g, '$1 ')
+    .replace(wordPattern('whichHaveDone', 'g'), '$1 ')
     // "where I can list my camping trips": keep them, as "track my camping trips".
-    .replace(/\b(?<=(?:to|can|i|and) )list (?=(?:my|our) )/g, 'track ')
+    .replace(wordPattern('listMyThings', 'g'), 'track ')
     // "track how often I go to the gym": each time I do.
-    .replace(/\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])/g, 'every time ')
+    .replace(wordPattern('howOftenI', 'g'), 'every time ')
     // "a list of people who owe me money", "the people I owe money to": the money owed.
     .replace(wordPattern('peopleOwed', 'g'), 'money owed')
     // "what time I go to bed": when, the sleep's.
@@ -1496,7 +1495,7 @@ export function readRequest(request: string): RequestReading {
     // "what I spent on groceries": the spending.
     .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
-    .replace(/\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b/g, 'plant propagation')
+    .replace(wordPattern('plantsIPropagated', 'g'), 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
     .replace(wordPattern('whoBorrowed', 'g'), 'the things i lend to my $1');
   const theme = themeFor(analysis.designTarget);
@@ -1553,10 +1552,7 @@ export function readRequest(request: string): RequestReading {
   let generic = false;
   // Words that name another thing the preset stands in for ("a quiz" is a flashcard game, a point
   // of sale a log of the sales): a reading, said as one.
-  const standIn =
-    matched !== null &&
-    preset === matched.preset &&
-    /^(?:quiz|trivia|duolingo|language learning|point of sale)$/.test(matched.keyword);
+  const standIn = matched !== null && preset === matched.preset && wordPattern('quizKinds').test(matched.keyword);
   let shapeText = text;
   // A record word only inside a feature clause ("a baby feeding log with times", "a diet log with
   // calories per meal") names a field of the records the head names, not another app.
@@ -1794,7 +1790,7 @@ export function readRequest(request: string): RequestReading {
   if (played) {
     chosen = gamesWon;
     generic = true;
-    const winner = /\b(?:(?:the )?winners?|who (?:won|wins))\b/gi;
+    const winner = wordPattern('winnerWords', 'gi');
     shapeText = shapeText.replace(winner, ' ');
     shapeOriginal = shapeOriginal?.replace(winner, ' ') ?? null;
   }
@@ -1902,7 +1898,7 @@ export function readRequest(request: string): RequestReading {
       let measured = applySpecWords(spec, `with ${word}`).spec;
       const added = fieldsAdded(primaryOf(spec).fields, measured);
       // "my caffeine intake" is called caffeine, not the vocabulary's amount.
-      const what = word.replace(/ (?:intake|consumption|units|amount|level)s?$/, '');
+      const what = word.replace(wordPattern('measureTail'), '');
       if (added.length === 1 && added[0]!.id === 'amount' && what !== word) {
         const relabelled = { ...added[0]!, label: capital(what) };
         measured = {
@@ -1929,7 +1925,7 @@ export function readRequest(request: string): RequestReading {
   // A kind only hinted at ("something for my math homework") is a reading, and is said to be one.
   // Not for a game: a kind's hint words ("card", "math") read a game as some other app. A game
   // named only after "for" is what the app serves ("dice for my board game").
-  const gameHead = (text.split(/\b(?:for|during|at|in|to|that|which|with)\b/)[0] ?? '').trim();
+  const gameHead = (text.split(wordPattern('gameHeadEnd'))[0] ?? '').trim();
   const game = GAME_REQUEST.test(gameHead);
   // One's own characters are a story's or a game's, not letters to count.
   const ownCharacters = analysis.kind === 'wordcount' && /\bmy (?:[a-z]+ ){0,2}characters\b/.test(text);

@@ -349,6 +349,8 @@ function withLists(
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "pace calculated automatically": the pace (worked out by no one but the person; a note says so).
     .replace(wordPattern('derivedAsks', 'g'), '')
+    // "receipts upload": the receipts (a note says what an upload is here).
+    .replace(wordPattern('uploadWords', 'g'), '')
     // "assign tasks to people": who each one is for.
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
     // "date finished", "date read": the day it was done, as "finished on".
@@ -388,7 +390,7 @@ function withLists(
     // "certificate earned": whether certified, not pay.
     .replace(/\bcertificates? (?:earned|received)\b/g, 'whether certified')
     // "whether dogs are allowed": dogs allowed.
-    .replace(/\bwhether ([a-z]{3,}) (?:are|is) ([a-z]+ed)\b/g, 'whether $1 $2')
+    .replace(wordPattern('whetherTheyAre', 'g'), 'whether $1 $2')
     // "whether I'd buy again": would buy again.
     .replace(/\bwhether (?:i|we)(?:d| would) /g, 'would ')
     // "where each one is kept", "where I store them": where it is.
@@ -436,7 +438,7 @@ function withLists(
       parts.length > 1 &&
       (parts.every((p) => !vocabularyFields(p).length && !measureField(p) && !records.includes(p)) ||
         // ("my daily habits: water, exercise, no sugar" are habits, though water could be a field.)
-        (/\bhabits$/.test(before) && !parts.some((p) => /\b(?:names?|dates?|notes?|streaks?|categor(?:y|ies)|goals?)\b/.test(p))))
+        (/\bhabits$/.test(before) && !parts.some((p) => wordPattern('habitFieldWords').test(p))))
     ) {
       items.push(...parts.map((words) => ({ words, names: false, example: true })));
       continue;
@@ -870,7 +872,7 @@ export function applySpecWords(
       continue;
     }
     // "how long they lasted", "how long it took": its duration.
-    if (/^how long(?: (?:it|they|each|he|she|took|lasted)\b|$)/.test(item.words)) {
+    if (wordPattern('howLongItem').test(item.words)) {
       if (!findField(primary, 'minutes') && !findField(primary, 'hours'))
         ed.addField(primary, { id: 'minutes', label: 'Minutes', type: 'number', required: false }, true, item.words);
       continue;
@@ -905,7 +907,7 @@ export function applySpecWords(
       continue;
     }
     // "who gets each batch": whom it is for.
-    if (/^who (?:gets|receives|got|received)(?: [a-z]+)?$/.test(item.words)) {
+    if (wordPattern('whoGetsItem').test(item.words)) {
       if (!findField(primary, 'recipient') && !findField(primary, 'for'))
         ed.addField(primary, fieldNamed('recipient', 'text'), true, item.words);
       continue;
@@ -919,13 +921,13 @@ export function applySpecWords(
     // "who did it", "who hosts": the person, said as asked, unless the records name one.
     const whoDid = wordPattern('whoDidIt').exec(item.words);
     if (whoDid) {
-      if (!primary.fields.some((f) => /^(?:person|who|member|player|child|kid|host|winner)$/.test(f.id)))
+      if (!primary.fields.some((f) => wordPattern('personFieldIds').test(f.id)))
         ed.addField(primary, { id: 'who', label: `W${item.words.slice(1)}`, type: 'text', required: false }, true, item.words);
       continue;
     }
     // "who, amount, date": the person each record is of, unless the records name one.
     if (item.words === 'who') {
-      if (!primary.fields.some((f) => /^(?:person|who|name|member|player|child|kid|owner)$/.test(f.id)))
+      if (!primary.fields.some((f) => wordPattern('personOrNameIds').test(f.id)))
         ed.addField(primary, { id: 'who', label: 'Who', type: 'text', required: false }, true, item.words);
       continue;
     }
@@ -933,7 +935,7 @@ export function applySpecWords(
     // themselves already (an expense's description is what it was for).
     const purpose = wordPattern('whatItWasFor').exec(item.words)?.[1];
     if (purpose) {
-      const described = primary.fields.some((f) => /^(?:description|what|item|purpose|reason|for|spentOn)$/.test(f.id));
+      const described = primary.fields.some((f) => wordPattern('purposeIds').test(f.id));
       const label = purpose.replace(/^./, (c) => c.toUpperCase());
       if (!described && !findField(primary, purpose))
         ed.addField(primary, { ...fieldNamed(purpose, 'text'), label }, true, item.words);
@@ -1043,7 +1045,7 @@ export function applySpecWords(
     // Said without commas or "or" ("high medium low"), each word is one.
     const said = m[2]!.trim();
     const values = (/,|\b(?:and|or)\b/.test(said) ? said : said.split(' ').slice(0, 6).join(', '))
-      .replace(/^(.*?\b(?:and|or) [a-z]+(?: [a-z]+)?)\b.*$/, '$1')
+      .replace(wordPattern('lastValue'), '$1')
       .split(/,|\b(?:and|or)\b/)
       .map((v) => titleCase(v.trim()))
       .filter((v, i, all) => v && all.indexOf(v) === i);
@@ -1082,7 +1084,7 @@ export function applySpecWords(
       `showed ${dated.plural.toLowerCase()} on a calendar by ${date.label.toLowerCase()}`,
     );
   }
-  const boardBy = /\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)/.exec(text);
+  const boardBy = wordPattern('boardBy').exec(text);
   if (has(text, wordPattern('boardAsked')) && !negated('board|kanban')) {
     let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
     const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
@@ -1101,7 +1103,7 @@ export function applySpecWords(
   }
   if (has(text, wordPattern('tableAsked'))) ed.addView({ type: 'table', entity: primary.id, field: null }, 'added a table view');
   if (has(text, wordPattern('cardsAsked'))) ed.addView({ type: 'cards', entity: primary.id, field: null }, 'added a cards view');
-  if (has(text, /\b(detail view|details? page|detail page)\b/))
+  if (has(text, wordPattern('detailAsked')))
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
 
   // Grouping and totals: "total per category", "group by category", "by genre".
@@ -1114,7 +1116,7 @@ export function applySpecWords(
     );
   };
   const totalBy = wordPattern('totalBy').exec(text);
-  if (has(text, /\b(total|totals|sum|how much|add up|adds up)\b/) || totalBy) {
+  if (has(text, wordPattern('totalAsked')) || totalBy) {
     // "how much it cost" adds up money (the words a list item reads as money), "how much" alone a number.
     const howMuch = text.indexOf('how much');
     const money = howMuch >= 0 && wordPattern('howMuchPaid').test(text.slice(howMuch));
@@ -1127,12 +1129,7 @@ export function applySpecWords(
       const vocab = vocabularyField(totalBy[1] ?? '');
       if (!by && vocab && vocab.type === 'choice') by = ed.addField(primary, { ...vocab });
       // "my spending per store": a field of that name, which the person fills in.
-      if (
-        !by &&
-        !vocab &&
-        /^[a-z]{3,}$/.test(totalBy[1] ?? '') &&
-        !/^(?:the|day|week|month|year|quarter|each|every)$/.test(totalBy[1]!)
-      )
+      if (!by && !vocab && /^[a-z]{3,}$/.test(totalBy[1] ?? '') && !wordPattern('periodWords').test(totalBy[1]!))
         by = ed.addField(primary, fieldNamed(totalBy[1]!, 'text'));
     } else if (has(text, wordPattern('totalPerDay'))) {
       // "daily totals": per date, where the records have one.
@@ -1265,7 +1262,7 @@ export function applySpecWords(
   }
   if (has(text, /\b(search|searchable|find)\b/) && !negated('search'))
     ed.addBehaviour({ type: 'search', entity: primary.id }, 'added search');
-  const filterBy = /\bfilter(?:ed|ing)?\s+(?:them\s+|it\s+)?by\s+([a-z]+)/.exec(text);
+  const filterBy = wordPattern('filterBy').exec(text);
   if (filterBy) {
     let field = findField(primary, filterBy[1] ?? '');
     const vocab = vocabularyField(filterBy[1] ?? '');
@@ -1294,7 +1291,7 @@ export function applySpecWords(
       filtersLeftOut.push(`a filter by ${what} ${WORD_LISTS.readingNotes.filterKinds}`);
     }
   }
-  if (has(text, /\b(tag|tags|tagged|tagging|label|labels)\b/) && !negated('tags?')) {
+  if (has(text, wordPattern('tagWords')) && !negated('tags?')) {
     const tags =
       ed.firstOf(primary, ['tags']) ?? ed.addField(primary, { id: 'tags', label: 'Tags', type: 'tags', required: false });
     ed.addBehaviour({ type: 'filter', entity: primary.id, field: tags.id }, `added a filter by ${tags.label.toLowerCase()}`);
@@ -1352,7 +1349,7 @@ export function applySpecWords(
     ed.behaviours = ed.behaviours.map((b) => (b.type === 'countdown' && !b.yearly ? { ...b, yearly: true } : b));
   const yearlyDate = (id: string): boolean =>
     ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id && b.field === id && b.yearly);
-  if (has(text, /\b(due today|due|overdue|deadlines?|reminders?)\b/) && !negated('due|reminders?')) {
+  if (has(text, wordPattern('dueWords')) && !negated('due|reminders?')) {
     const date =
       ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'due', label: 'Due', type: 'date', required: false });
     // A birthday is never due on the day it was: its countdown shows the next one instead.
@@ -1369,7 +1366,7 @@ export function applySpecWords(
     if (!ed.behaviours.some((b) => b.type === 'timer'))
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
   }
-  if (has(text, /\b(flip|flips|flipping|reveal|flashcards?)\b/) && !ed.behaviours.some((b) => b.type === 'flip')) {
+  if (has(text, wordPattern('flipWords')) && !ed.behaviours.some((b) => b.type === 'flip')) {
     const texts = primary.fields.filter((f) => ['text', 'longtext'].includes(f.type));
     const front = texts[0] ?? ed.addField(primary, { id: 'front', label: 'Front', type: 'text', required: true });
     const back = texts[1] ?? ed.addField(primary, { id: 'back', label: 'Back', type: 'longtext', required: false });
@@ -1384,7 +1381,7 @@ export function applySpecWords(
 
   // Look. ("dark blue" is a colour, not dark mode.)
   const unshaded = text.replace(SHADED_COLOUR, '$1');
-  if (has(unshaded, /\b(dark mode|dark theme|night mode|darkmode|dark)\b/) && !negated('dark mode|dark theme|dark')) {
+  if (has(unshaded, wordPattern('darkWords')) && !negated('dark mode|dark theme|dark')) {
     if (!ed.look.dark) ed.changes.push('turned on dark mode');
     ed.look.dark = true;
   }

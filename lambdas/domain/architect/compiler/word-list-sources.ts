@@ -171,6 +171,8 @@ export function sourceWordLists() {
     [['rating', 'ratings', 'star', 'stars', 'score'], f.rating()],
     [['tag', 'tags', 'label', 'labels'], f.tags()],
     [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
+    [['currencies', 'multiple currencies', 'different currencies', 'currency used'], f.text('currency', 'Currency')],
+    [['receipt', 'receipts', 'receipt photo', 'receipt photos', 'receipt image', 'receipt scan'], f.image('receipt', 'Receipt')],
     [['link', 'links', 'url', 'urls', 'website'], f.url('link', 'Link')],
     // How dear a place is, not what something cost: "restaurants with cuisine and price range".
     [['price range', 'price ranges', 'price level'], f.choice('priceRange', 'Price range', ['$', '$$', '$$$', '$$$$'])],
@@ -203,7 +205,10 @@ export function sourceWordLists() {
     [['location', 'place', 'where'], f.text('location', 'Location')],
     [['email', 'e mail', 'email address', 'e mail address', 'emails'], f.text('email', 'E-mail')],
     [['phone', 'phone number', 'phone numbers', 'telephone', 'mobile number'], f.text('phone', 'Phone')],
-    [['address', 'addresses', 'home address', 'mailing address', 'street address', 'postal address'], f.text('address', 'Address')],
+    [
+      ['address', 'addresses', 'home address', 'mailing address', 'street address', 'postal address'],
+      f.text('address', 'Address'),
+    ],
     [['author', 'authors'], f.text('author', 'Author')],
     [['duration', 'minutes', 'time spent'], f.number('minutes', 'Minutes')],
     [['time', 'times'], f.text('time', 'Time')],
@@ -603,6 +608,130 @@ export function sourceWordLists() {
     rewardWords: String.raw`\b(?:stars?|stickers?|rewards?)\b|\bearn\w* (?:\w+ )?points\b`,
     /** "categories (health, learning, work)": a choice and its values (request-analysis.ts). */
     choiceInParens: String.raw`\b(categor(?:y|ies)|types?|kinds?|status|stages?|priorit(?:y|ies)|genres?|moods?|rooms?|levels?|difficulty|sizes?|cuisines?|severity|condition|formats?|platforms?|sources?|methods?|colou?rs?|roasts?|flow|light|sunlight|options|choices) ?\(((?:[a-z][a-z -]*(?:,|/| or | and ) ?)+[a-z][a-z -]*)\)`,
+    /** Files put into the app: "with receipts upload", "attach a photo" (feature-gaps.ts, spec-words.ts). */
+    uploadAsks: String.raw`\b(?:uploads?|uploading|uploaded|attachments?)\b(?! (?:dates?|on|times?)\b)|\battach (?:a |the |my )?(?:photos?|files?|receipts?|pictures?|images?|documents?|pdfs?)\b`,
+    /** Records that would come from a bank: "import from my bank" (feature-gaps.ts). */
+    bankAsks: String.raw`\b(?:import\w*|sync\w*|connect\w*|link\w*|pull\w*|download\w*)(?: \w+)? (?:from|to|with) (?:my |the |our )?bank(?: accounts?)?\b|\bbank (?:sync|feeds?|connections?|imports?|integration)\b|\bplaid\b|\bopen banking\b`,
+    /** The app's own words in another language: "a habit tracker in French" (feature-gaps.ts). */
+    otherLanguageAsks: String.raw`\b(?:in|into) (?:french|spanish|german|italian|portuguese|dutch|swedish|norwegian|danish|finnish|polish|russian|ukrainian|turkish|greek|arabic|hebrew|hindi|chinese|mandarin|japanese|korean|vietnamese|thai|indonesian)\b(?! (?:words|vocab\w*|phrases|verbs|cuisine|food|recipes|dishes|books|films|movies|songs|music))`,
+    /** A word before a kind's name that makes it a verb's object: "to", "please" (read-request.ts). */
+    verbBeforeKind: String.raw`(?:^|\b(?:to|i|we|you|can|please|and|lets))\s?$`,
+    /** What follows "bill" for a bill split: "with tips", "between" (read-request.ts). */
+    tipQualified: String.raw`^ (?:with (?:a |the )?tips?|splitt\w*|split|between)\b`,
+    /** Makers of things: "generators", "writers", "bots" (read-request.ts). */
+    toolMakers: String.raw`^ (?:generators?|makers?|writers?|bots?)\b`,
+    /** What follows "donation" for a drive, not a gift: "drives", "boxes" (read-request.ts). */
+    donationEvents: String.raw`^ (?:drives?|box|boxes|bins?|campaigns?|events?)\b`,
+    /** What follows "running" for a group or gear, not runs (read-request.ts). */
+    runningGroups: String.raw`^ (?:club|clubs|shoes?|trainers|team|group|crew|coach)\b`,
+    /** What follows "garden" for its plants and harvests (read-request.ts). */
+    gardenParts: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b`,
+    /** The same after "vegetable" (read-request.ts). */
+    gardenPartsToo: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b`,
+    /** What follows "contact" for a directory (read-request.ts). */
+    contactParts: String.raw`^ (?:contacts?|directory|phone|numbers?)\b`,
+    /** What follows "gift" for cards and wrapping, not gifts (read-request.ts). */
+    giftParts: String.raw`^ (?:cards?|certificates?|vouchers?|shops?|wrap\w*)\b`,
+    /** What follows a holiday word for parties and lights (read-request.ts). */
+    partyParts: String.raw`^ (?:party|parties|time|towels?|lights?)\b`,
+    /** School subjects before "tests" and "quiz" (read-request.ts). */
+    mathQualified: String.raw`\b(?:math|maths|algebra|calculus|arithmetic|fractions?)\s$`,
+    /** What is donated that is not money: blood, plasma (read-request.ts). */
+    bloodQualified: String.raw`\b(?:blood|plasma|platelets?|organ|bone marrow)\s$`,
+    /** Words of working out (read-request.ts). */
+    workoutWords: String.raw`\b(?:workouts?|exercis\w*|gym|fitness|strength|weight)\b`,
+    /** Words of groceries (read-request.ts). */
+    groceryWords: String.raw`\b(?:grocer\w*|food|supermarket|aisles?|milk|bread|eggs)\b`,
+    /** Words of pets (read-request.ts). */
+    petWords: String.raw`\b(?:dogs?|pupp(?:y|ies)|cats?|kittens?|pets?)\b`,
+    /** Words of houseplants and watering (read-request.ts). */
+    plantWords: String.raw`\b(?:water\w*|houseplants?|plants?|indoor)\b`,
+    /** Words of drinking and intake (read-request.ts). */
+    drinkWords: String.raw`\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b`,
+    /** Words of timers (read-request.ts). */
+    timerWords: String.raw`\b(?:timers?|stopwatch(?:es)?|countdowns?)\b`,
+    /** Aches: headaches, backaches (read-request.ts). */
+    achesWords: String.raw`(?:head|stomach|back|tooth|ear|tummy)aches$`,
+    /** Kinds of game that are records: board games, video games (read-request.ts). */
+    gameQualified: String.raw`^(?:board|video|card|dice|tabletop|computer|party)$`,
+    /** "how many times my baby kicks": what follows the measure names the records (read-request.ts). */
+    howManyOfMy: String.raw`\bhow (?:many|much|often)(?: times)? (?=my |our |the )`,
+    /** "every", "each", "all of the" before the records (read-request.ts). */
+    everyOneOf: String.raw`^(?:every|each|all(?: of)?(?: the| my)?) (?=[a-z])`,
+    /** Words that begin a clause after the records (read-request.ts). */
+    clauseStarts: String.raw`^(?:every|each|before|after|during|so|because|over)$`,
+    /** Containers of dated records: a log, a journal (read-request.ts). */
+    logContainers: String.raw`^(tracker|log|logbook|journal|diary|register|record)$`,
+    /** Containers of things kept: a catalog, a collection (read-request.ts). */
+    catalogContainers: String.raw`^(catalog|catalogue|collection|library|database)$`,
+    /** "my garage inventory": what the inventory holds (read-request.ts). */
+    namedInventory: String.raw`\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b`,
+    /** Kinds of calculator the arithmetic one is not (read-request.ts). */
+    calculatorKinds: String.raw`^(scientific|graphing|programmer|programming|engineering)$`,
+    /** Generators and randomizers, not a list's (read-request.ts). */
+    generatorWords: String.raw`\b(?:(?<!\blists? )generators?|randomi[sz]ers?)\b`,
+    /** Sign-up sheets and potlucks (read-request.ts). */
+    signUpWords: String.raw`\bsign ?ups?(?: sheets?| lists?)?\b|\bpotluck\b`,
+    /** Alarms: a clock that rings (read-request.ts). */
+    alarmWords: String.raw`\b(?:alarm|alarms|alarm clock|ring at|wake me)\b`,
+    /** Text tools of a drawing app (read-request.ts). */
+    textToolWords: String.raw`\b(?:text tool|add text|typing text|text boxes?)\b`,
+    /** Snake that wraps round the walls (read-request.ts). */
+    wrapWords: String.raw`\b(?:wrap\w*|no walls|without walls|through the walls?)\b`,
+    /** Who won: winners, game nights (read-request.ts). */
+    gamesWon: String.raw`\b(?:who (?:wins|won)|winners?|game nights?)\b`,
+    /** "which students have turned in": the students with whether they did (read-request.ts). */
+    whichHaveDone: String.raw`\b(which [a-z]+s) (?:have|has) (?=[a-z]{3,}ed\b)`,
+    /** "to list my camping trips": the trips (read-request.ts). */
+    listMyThings: String.raw`\b(?<=(?:to|can|i|and) )list (?=(?:my|our) )`,
+    /** "how often I go to the gym": each time I do (read-request.ts). */
+    howOftenI: String.raw`\bhow often (?=(?:i|we|my [a-z]+|our [a-z]+) [a-z])`,
+    /** "plants I propagated": the propagation log (read-request.ts). */
+    plantsIPropagated: String.raw`\bplants (?:i|ive|we|weve) (?:propagated|propagate)\b`,
+    /** Quizzes and lessons a deck of flashcards is not (read-request.ts). */
+    quizKinds: String.raw`^(?:quiz|trivia|duolingo|language learning|point of sale)$`,
+    /** The winner, said in a games-won request (read-request.ts). */
+    winnerWords: String.raw`\b(?:(?:the )?winners?|who (?:won|wins))\b`,
+    /** "water intake", "alcohol units": the measure after the drink (read-request.ts). */
+    measureTail: String.raw` (?:intake|consumption|units|amount|level)s?$`,
+    /** Words that end the name of a game asked for (read-request.ts). */
+    gameHeadEnd: String.raw`\b(?:for|during|at|in|to|that|which|with)\b`,
+    /** "receipts upload": the receipts (a note says what an upload is here) (spec-words.ts). */
+    uploadWords: String.raw`\b(?:uploads?|uploaded|attachments?)\b(?! (?:dates?|on|times?)\b)`,
+    /** "whether dogs are allowed": dogs allowed (spec-words.ts). */
+    whetherTheyAre: String.raw`\bwhether ([a-z]{3,}) (?:are|is) ([a-z]+ed)\b`,
+    /** Words of a habit's own fields, not habits (spec-words.ts). */
+    habitFieldWords: String.raw`\b(?:names?|dates?|notes?|streaks?|categor(?:y|ies)|goals?)\b`,
+    /** "how long it took": its duration (spec-words.ts). */
+    howLongItem: String.raw`^how long(?: (?:it|they|each|he|she|took|lasted)\b|$)`,
+    /** "who gets each batch": whom it is for (spec-words.ts). */
+    whoGetsItem: String.raw`^who (?:gets|receives|got|received)(?: [a-z]+)?$`,
+    /** Fields that already name a person (spec-words.ts). */
+    personFieldIds: String.raw`^(?:person|who|member|player|child|kid|host|winner)$`,
+    /** Fields that already name a person or the record (spec-words.ts). */
+    personOrNameIds: String.raw`^(?:person|who|name|member|player|child|kid|owner)$`,
+    /** Fields that already say what a record is for (spec-words.ts). */
+    purposeIds: String.raw`^(?:description|what|item|purpose|reason|for|spentOn)$`,
+    /** The values end with the one after "or" or "and" (spec-words.ts). */
+    lastValue: String.raw`^(.*?\b(?:and|or) [a-z]+(?: [a-z]+)?)\b.*$`,
+    /** "a board by status": the field a board groups by (spec-words.ts). */
+    boardBy: String.raw`\b(?:board|kanban|columns?)\s+(?:by|for|of)\s+([a-z]+)`,
+    /** A detail view asked for (spec-words.ts). */
+    detailAsked: String.raw`\b(detail view|details? page|detail page)\b`,
+    /** A total asked for (spec-words.ts). */
+    totalAsked: String.raw`\b(total|totals|sum|how much|add up|adds up)\b`,
+    /** Words of a period, not a field to group by (spec-words.ts). */
+    periodWords: String.raw`^(?:the|day|week|month|year|quarter|each|every)$`,
+    /** "filter by genre": the field to filter by (spec-words.ts). */
+    filterBy: String.raw`\bfilter(?:ed|ing)?\s+(?:them\s+|it\s+)?by\s+([a-z]+)`,
+    /** Tags and labels asked for (spec-words.ts). */
+    tagWords: String.raw`\b(tag|tags|tagged|tagging|label|labels)\b`,
+    /** Due dates and reminders asked for (spec-words.ts). */
+    dueWords: String.raw`\b(due today|due|overdue|deadlines?|reminders?)\b`,
+    /** Cards that flip (spec-words.ts). */
+    flipWords: String.raw`\b(flip|flips|flipping|reveal|flashcards?)\b`,
+    /** Dark mode asked for (spec-words.ts). */
+    darkWords: String.raw`\b(dark mode|dark theme|night mode|darkmode|dark)\b`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
     marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
@@ -778,6 +907,9 @@ export function sourceWordLists() {
       favourites: 'favourites (nothing in the app can be marked as a favourite)',
       taskListTimer: 'a task list beside the timer (the timer counts down focus and break phases)',
       markdown: 'markdown or rich text formatting (the text is shown as written)',
+      upload: "uploading files or photos (a photo field keeps the picture's web address)",
+      bank: 'connecting to a bank (you enter each record, or import a file the app exported)',
+      language: "words in another language (the app's own words are English; what you enter stays as you write it)",
       repayment: 'a payment-by-payment schedule (the calculator works out the monthly payment, the total paid and the interest)',
       magic8: "the magic 8-ball's own answers (the picker draws from a list you write)",
       teams: 'splitting names into teams (the picker draws one name from a list at a time)',
