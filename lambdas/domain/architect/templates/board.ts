@@ -1,6 +1,6 @@
 import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /**
@@ -138,19 +138,13 @@ let board = store.load();`
       shown: search ? 'filterCards(board, query)' : 'board',
     }),
     search &&
-      js`byId('search').addEventListener('input', (event) => {
-  query = event.target.value;
-  render();
-});
-`,
+      searchHandler('query', 'render'),
     has(spec, 'export') &&
-      js`byId('export').addEventListener('click', () => {
-  const data = buildExport(${jsString(spec.title)}, 'board', [
-    ...board.lists.map((list) => ({ ...list, cards: cardsIn(board, list.id).map((card) => card.title) })),
-  ]);
-  downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
-});
-`,
+      exportHandler(
+        spec,
+        'board',
+        '[\n    ...board.lists.map((list) => ({ ...list, cards: cardsIn(board, list.id).map((card) => card.title) })),\n  ]',
+      ),
     js`render();`,
     '',
   );

@@ -1,6 +1,6 @@
 import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /**
@@ -206,13 +206,10 @@ function main(spec: AppSpec, v: FeedVariant): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'posts'))}, { fallback: [], revive: normalizePosts });
-const profileStore = createStore(storage, ${jsString(storageKey(spec, 'profile'))}, {
-  fallback: normalizeProfile(null),
-  revive: normalizeProfile,
-});
-let posts = store.load();
-let profile = profileStore.load();`
+      ? fillSlots(staticSource('feed/posts-store.js'), {
+          postsKey: jsString(storageKey(spec, 'posts')),
+          profileKey: jsString(storageKey(spec, 'profile')),
+        }).trimEnd()
       : js`let posts = [];
 let profile = normalizeProfile(null);`,
     staticSource('feed/page-elements.js'),
@@ -227,17 +224,11 @@ const profileHeadlineView = byId('profile-headline-view');`,
     }),
     v.handles && js`  author.append(element('span', 'muted handle', handleFor(post.author)), element('span', 'muted', '·'));`,
     v.headline && js`  if (post.headline) author.append(element('span', 'muted headline', post.headline));`,
-    js`  author.append(timeElement(post.createdAt));
-  header.append(avatar, author);
-  const text = element('p', 'post-text');
-  text.append(...richText(post.text));
-  article.append(header, text);`,
+    staticSource('feed/post-text.js').trimEnd(),
     !v.countsOnButtons &&
       js`  const summary = reactionSummary(post);
   if (summary) article.append(element('p', 'muted post-summary', summary));`,
-    js`  const actions = element('div', 'post-actions');
-  actions.setAttribute('role', 'group');
-  actions.setAttribute('aria-label', 'Post actions');`,
+    staticSource('feed/post-actions.js').trimEnd(),
     ...v.actions.map((a) => actionCode[a]),
     fillSlots(staticSource('feed/render-rest.js'), { shownPosts: search ? 'searchPosts(posts, query)' : 'posts', emptyText: jsString(v.emptyText) }),
     v.headline &&
@@ -249,17 +240,9 @@ const profileHeadlineView = byId('profile-headline-view');`,
       saveProfile: saves ? '  profileStore.save(profile);\n' : '',
     }),
     search &&
-      js`byId('search').addEventListener('input', (event) => {
-  query = event.target.value;
-  renderFeed();
-});
-`,
+      searchHandler('query', 'renderFeed'),
     has(spec, 'export') &&
-      js`byId('export').addEventListener('click', () => {
-  const data = buildExport(${jsString(spec.title)}, 'feed', sortFeed(posts));
-  downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
-});
-`,
+      exportHandler(spec, 'feed', 'sortFeed(posts)'),
     staticSource('feed/main-part-3.js').trimEnd(),
     '',
   );

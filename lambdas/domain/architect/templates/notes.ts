@@ -1,7 +1,7 @@
 import { themeFor } from '../themes';
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { BLOCKS_MODULE, BLOCKS_TEST } from './blocks';
-import { mainPreamble, sharedImports } from './shared';
+import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /** Under the NOTION theme a note is a page: icon, large title, and a body rendered as blocks. */
@@ -100,17 +100,9 @@ let notes = store.load();`
       renderOnSave: notion ? '\n  renderPage(selectedNote());' : '',
     }),
     search &&
-      js`byId('search').addEventListener('input', (event) => {
-  query = event.target.value;
-  renderList();
-});
-`,
+      searchHandler('query', 'renderList'),
     has(spec, 'export') &&
-      js`byId('export').addEventListener('click', () => {
-  const data = buildExport(${jsString(spec.title)}, 'notes', sortNotes(notes));
-  downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
-});
-`,
+      exportHandler(spec, 'notes', 'sortNotes(notes)'),
     js`renderList();
 renderEditor();`,
     '',

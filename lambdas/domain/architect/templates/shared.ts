@@ -305,6 +305,21 @@ const EXPORT_MODULE = staticSource('shared/export-module.js');
 
 const EXPORT_TEST = staticSource('shared/export-test.js');
 
+/** main.js's export button: the app's `kind` of records (`items`, an expression) saved as a JSON file. */
+export function exportHandler(spec: AppSpec, kind: string, items: string): string {
+  return fillSlots(staticSource('shared/export-handler.js'), {
+    title: jsString(spec.title),
+    kind,
+    items,
+    projectName: jsString(spec.projectName),
+  });
+}
+
+/** main.js's search box: what is typed becomes `query`, and `render` shows what matches. */
+export function searchHandler(query: string, render: string): string {
+  return fillSlots(staticSource('shared/search-handler.js'), { query, render });
+}
+
 function markupTest(spec: AppSpec): string {
   return fillSlots(staticSource('shared/markup-test.js'), { title: jsString(escapeHtml(spec.title)) });
 }

@@ -1,5 +1,5 @@
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { mainPreamble, sharedImports } from './shared';
+import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 function tasksModule(spec: AppSpec): string {
@@ -135,17 +135,9 @@ let tasks = store.load();`
     has(spec, 'filter') &&
       staticSource('tasks/filter-click.js'),
     has(spec, 'search') &&
-      js`byId('search').addEventListener('input', (event) => {
-  view.query = event.target.value;
-  render();
-});
-`,
+      searchHandler('view.query', 'render'),
     has(spec, 'export') &&
-      js`byId('export').addEventListener('click', () => {
-  const data = buildExport(${jsString(spec.title)}, 'tasks', tasks);
-  downloadText(document, exportFileName(${jsString(spec.projectName)}, new Date()), serializeExport(data));
-});
-`,
+      exportHandler(spec, 'tasks', 'tasks'),
     js`render();`,
     '',
   );

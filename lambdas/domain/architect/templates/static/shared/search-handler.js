@@ -1,0 +1,4 @@
+byId('search').addEventListener('input', (event) => {
+  {{query}} = event.target.value;
+  {{render}}();
+});
