@@ -3632,6 +3632,27 @@ describe('request → spec', () => {
       'a currency converter as well',
     );
   });
+
+  test("an inventory for one's collection keeps those things; the books one lends are things lent; a side hustle keeps its name", () => {
+    // Were the home inventory with its kitchen categories, a reading list, and "a hustle income tracker".
+    expect(kindOf('an inventory for my coin collection')).toBe('an inventory of coins');
+    const comics = 'make a simple inventory app for my comic book collection with issue number, publisher and condition';
+    expect(kindOf(comics)).toBe('an inventory of comic books');
+    expect(labelsOf(comics)).toEqual(expect.arrayContaining(['Issue number:number', 'Publisher:text', 'Condition:text']));
+    expect(kindOf('An inventory tracker for the stock levels in my shop')).toBe('a home inventory');
+    expect(kindOf('track the books I lend to people and when they return them')).toBe('a list of things lent out');
+    expect(kindOf('a tracker for my side hustle income')).toBe('a side hustle income tracker');
+    expect(kindOf('an app to track my thesis progress: chapters, word count, deadline')).toBe('a thesis tracker');
+    expect(labelsOf('build a tracker for my sons baseball stats: at bats, hits, runs, RBIs')).toContain('Rbis:number');
+  });
+
+  test('what is due today is shown once, by the date that says it is due', () => {
+    // Was by the invoice's own date, and twice on a list of things lent.
+    const invoices = specOf('track my freelance invoices: client, amount, due date, paid or not');
+    expect(invoices.behaviours.filter((b) => b.type === 'due-today')).toEqual([expect.objectContaining({ field: 'due' })]);
+    const lent = specOf("a tracker for the books I lend to friends and when they're due back");
+    expect(lent.behaviours.filter((b) => b.type === 'due-today')).toHaveLength(1);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -518,7 +518,7 @@ function singular(word: string): string {
   if (PLURAL_ONLY.has(word)) return word;
   if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|us)$/.test(word)) return word;
+  if (/(ss|us|is)$/.test(word)) return word;
   if (wordPattern('achesWords').test(word)) return word.slice(0, -1);
   if (/(ches|shes|xes|sses|lenses)$/.test(word)) return word.slice(0, -2);
   if (/izzes$/.test(word)) return word.slice(0, -3);
@@ -831,7 +831,13 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
       const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || /^(?:i|we|you|with|and|so|to|in|at|on)$/.test(w));
       const kept = end >= 0 ? words.slice(0, end) : words;
       const last = kept.at(-1) ?? '';
-      return !last || INVENTORY_PLACE.test(last) || (found[1] && !/[^s]s$/.test(last)) ? '' : kept.join(' ');
+      // ("for my coin collection": the coins.)
+      return !last ||
+        INVENTORY_PLACE.test(last) ||
+        /^(?:levels?|counts?|amounts?|quantit(?:y|ies))$/.test(last) ||
+        (found[1] && !/[^s]s$|. collection$/.test(kept.join(' ')))
+        ? ''
+        : kept.join(' ');
     })
     .find((n) => n);
   if (!noun) return null;
@@ -1497,7 +1503,9 @@ export function readRequest(request: string): RequestReading {
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(wordPattern('plantsIPropagated', 'g'), 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
-    .replace(wordPattern('whoBorrowed', 'g'), 'the things i lend to my $1');
+    .replace(wordPattern('whoBorrowed', 'g'), 'the things i lend to my $1')
+    // "the books I lend to people": the things lent, each to someone.
+    .replace(/\b(?:the |my )?[a-z]+s (?:i|we) (?:lend|lent|loan|loaned)\b/g, 'the things i lend');
   const theme = themeFor(analysis.designTarget);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;

@@ -115,7 +115,7 @@ const one = (words: string): string =>
   words
     .replace(/ies$/, 'y')
     .replace(/(ss|x|ch|sh)es$/, '$1')
-    .replace(/([^s])s$/, '$1');
+    .replace(/([^siu])s$/, '$1');
 
 export function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
   const w = one(word);
@@ -1349,9 +1349,13 @@ export function applySpecWords(
     ed.behaviours = ed.behaviours.map((b) => (b.type === 'countdown' && !b.yearly ? { ...b, yearly: true } : b));
   const yearlyDate = (id: string): boolean =>
     ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id && b.field === id && b.yearly);
-  if (has(text, wordPattern('dueWords')) && !negated('due|reminders?')) {
+  // (Once: a list of things lent is already due back by its Due back.)
+  const dueShown = ed.behaviours.some((b) => b.type === 'due-today' && b.entity === primary.id);
+  if (has(text, wordPattern('dueWords')) && !negated('due|reminders?') && !dueShown) {
     const date =
-      ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'due', label: 'Due', type: 'date', required: false });
+      primary.fields.find((f) => f.type === 'date' && /^due/i.test(f.label)) ??
+      ed.firstOf(primary, ['date']) ??
+      ed.addField(primary, { id: 'due', label: 'Due', type: 'date', required: false });
     // A birthday is never due on the day it was: its countdown shows the next one instead.
     if (!yearlyDate(date.id))
       ed.addBehaviour(
