@@ -3646,6 +3646,22 @@ describe('request → spec', () => {
     expect(labelsOf('build a tracker for my sons baseball stats: at bats, hits, runs, RBIs')).toContain('Rbis:number');
   });
 
+  test('a home maintenance or cleaning schedule keeps its jobs with when each was last done and is next due', () => {
+    // Were a planner of events with fields called Gutters and Smoke detectors, and "Rooms" as text.
+    const home = 'a home maintenance schedule: furnace filter, gutters, smoke detectors, with last done and next due';
+    expect(kindOf(home)).toBe('a home upkeep schedule');
+    expect(labelsOf(home)).toEqual(expect.arrayContaining(['Job:text', 'Last done:date', 'Next due:date']));
+    expect(labelsOf(home).join()).not.toMatch(/Gutters|Smoke/);
+    expect(readRequest(home).leftOut.join(' ')).toContain('furnace filter, gutters and smoke detectors already on the list');
+    const cleaning = labelsOf('a cleaning schedule for the house with rooms and how often');
+    expect(cleaning.join()).not.toMatch(/Rooms/);
+    expect(labelsOf('a home maintenance log: task, date done and cost').join()).not.toMatch(/Done on/);
+    // A building's maintenance requests are not the owner's own upkeep.
+    expect(kindOf('a maintenance log for my apartment building: unit, issue, date reported, fixed or not')).not.toBe(
+      'a home upkeep schedule',
+    );
+  });
+
   test('what is due today is shown once, by the date that says it is due', () => {
     // Was by the invoice's own date, and twice on a list of things lent.
     const invoices = specOf('track my freelance invoices: client, amount, due date, paid or not');

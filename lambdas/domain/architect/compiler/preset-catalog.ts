@@ -2747,6 +2747,43 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('play'), search('play'), newestFirst('play'), { type: 'count', entity: 'play', by: 'winner' }],
     },
     {
+      // Jobs about the house done again and again: when each was last done and is next due.
+      id: 'upkeep',
+      keywords: [
+        'home maintenance',
+        'house maintenance',
+        'home upkeep',
+        'maintenance schedule',
+        'cleaning schedule',
+        'deep cleaning schedule',
+        'yard work schedule',
+      ],
+      title: 'Upkeep',
+      phrase: 'a home upkeep schedule',
+      entities: [
+        {
+          id: 'task',
+          name: 'Job',
+          plural: 'Jobs',
+          fields: [
+            f.text('name', 'Job', true),
+            f.text('room', 'Room or area'),
+            f.choice('often', 'How often', ['Weekly', 'Monthly', 'Every 3 months', 'Every 6 months', 'Yearly']),
+            f.date('lastDone', 'Last done'),
+            f.date('due', 'Next due'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('task')],
+      behaviours: [
+        crud('task'),
+        { type: 'due-today', entity: 'task', field: 'due' },
+        { type: 'sort', entity: 'task', field: 'due', direction: 'asc' },
+      ],
+    },
+    {
       // Each session played for money and what it came to, won (more than zero) or lost (less).
       id: 'winnings',
       keywords: [

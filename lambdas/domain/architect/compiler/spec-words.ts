@@ -51,6 +51,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   cost: ['price', 'monthly cost', 'monthly price'],
   person: ['for', 'who for', 'who it is for', 'who its for'],
   renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
+  lastDone: ['done on', 'date done', 'completed on', 'last changed', 'last cleaned', 'last serviced'],
   steps: ['instructions', 'cooking instructions', 'how to make it'],
   species: ['fish', 'kind of fish', 'type of fish', 'what i caught', 'what we caught', 'what i saw', 'what we saw'],
   body: ['notes', 'note'],
@@ -126,7 +127,7 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
       f.id.toLowerCase() === word ||
       [word, word.replace(/ name$/, '')].includes(label) ||
       one(label) === w ||
-      label.split(' or ').includes(word) ||
+      label.split(' or ').some((part) => part === word || one(part) === w) ||
       // "bottle count" is the bottles.
       (f.type === 'number' && / count$/.test(word) && label.replace(/s$/, '') === w.replace(/ count$/, '').replace(/s$/, '')) ||
       FIELD_ALIASES[f.id]?.includes(word) ||
