@@ -259,6 +259,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     prompt: 'a home maintenance schedule: furnace filter, gutters, smoke detectors, with last done and next due',
     builds: 'spec',
     entities: ['Job'],
+    interpreted: true,
   },
   { prompt: 'a kanban board with story points', builds: 'spec', entities: ['Card'] },
   {
