@@ -3191,9 +3191,10 @@ describe('request → spec', () => {
     );
     expect(kindOf('my student loans')).toBe('a debt payoff list');
     // "per client" after the records names whose each one is (was dropped); "per day" is no grouping by date.
+    // (A walking business's walks are its jobs.)
     expect(specOf('I run a small dog walking business, I need to track walks per client and what they owe')).toMatchObject({
       entities: [{ fields: expect.arrayContaining([expect.objectContaining({ label: 'Client', type: 'text' })]) }],
-      behaviours: expect.arrayContaining([{ type: 'group', entity: 'walk', field: 'client' }]),
+      behaviours: expect.arrayContaining([{ type: 'group', entity: 'job', field: 'client' }]),
     });
     expect(specOf("a tracker for my chickens' egg production per day").behaviours).not.toContainEqual(
       expect.objectContaining({ type: 'group' }),
@@ -3660,6 +3661,35 @@ describe('request → spec', () => {
     expect(kindOf('a maintenance log for my apartment building: unit, issue, date reported, fixed or not')).not.toBe(
       'a home upkeep schedule',
     );
+  });
+
+  test("a list of fields after a colon is no choice's values; the records one volunteers with, a walking business's walks and deposits into savings are read", () => {
+    // Were a choice of Tenant, Unit, Amount and Date paid (and of Title, Author and Pages), a volunteering log of one's
+    // hours, a client tracker with a text field called Walk, and a deposit log whose amount was a plain number.
+    const offered = (prompt: string) =>
+      specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}${f.options ? `(${f.options.join('/')})` : ''}`);
+    const rent = offered('As a landlord I need to track rent payments from my tenants: tenant, unit, amount, date paid.');
+    expect(rent.filter((l) => l.includes('Date paid'))).toEqual([]);
+    expect(offered('an app to track my reading: title, author and pages').join()).not.toMatch(/\(Title/);
+    // Values still offered where none of them is a field of the records.
+    expect(offered('a spending tracker with categories: groceries, rent, transport, fun')).toContain(
+      'Category:choice(Groceries/Rent/Transport/Fun)',
+    );
+    const shelter =
+      "I volunteer at an animal shelter and want to track the animals, their intake date, breed and whether they've been adopted.";
+    expect(kindOf(shelter)).toBe('an animal tracker');
+    expect(labelsOf(shelter)).toEqual(expect.arrayContaining(['Intake date:date', 'Breed:text', 'Adopted:boolean']));
+    expect(kindOf('I volunteer at a food bank and want to log my hours')).toBe('a volunteering log');
+    expect(
+      kindOf(
+        'I run a small dog walking business. I need to keep track of my clients, their dogs, and each walk with the date, duration and price.',
+      ),
+    ).toBe('a job list');
+    expect(
+      kindOf(
+        'My wife and I are trying to save for a house. We want to log every deposit we make into our savings and see the total.',
+      ),
+    ).toBe('a savings tracker');
   });
 
   test('what is due today is shown once, by the date that says it is due', () => {

@@ -337,6 +337,8 @@ const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: wordPattern('tipQualified'),
+  // "I volunteer at a shelter and want to track the animals": the animals, not one's hours.
+  'i volunteer': / (?:track|log|record|list) (?:the|all the|our|its|their) (?!hours?\b|shifts?\b|times?\b|days?\b)[a-z]+s\b/,
   // A poem generator or an essay writer would write them: a tool, not one's own writing.
   ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, wordPattern('toolMakers')])),
   // Time spent learning a language is practice to log, not cards to flip.

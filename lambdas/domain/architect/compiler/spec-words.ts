@@ -1055,7 +1055,12 @@ export function applySpecWords(
       (field?.type === 'choice' || (field?.type === 'text' && !field.required)) &&
       values.length > 1 &&
       values.length <= 12 &&
-      values.every((v) => v.split(' ').length < 4 && v.length <= 40)
+      values.every((v) => v.split(' ').length < 4 && v.length <= 40) &&
+      // Nor a list of fields after the records' name: "rent from my tenants: tenant, unit, amount".
+      !values.some((v) => {
+        const named = findField(spec.entities[0]!, v.toLowerCase());
+        return named && named.id !== field.id && !named.options?.some((o) => o.toLowerCase() === v.toLowerCase());
+      })
     ) {
       ed.replaceField(primary, field, { ...field, type: 'choice', options: values });
       ed.changes.push(`offered ${values.join(', ')} as the ${field.label.toLowerCase()}`);

@@ -252,7 +252,7 @@ export function sourceWordLists() {
     ] as ReadonlyArray<readonly [string, string]>,
     sharedSpending: String.raw`\b(?:split\w*|between|among)\b|\bshared (?:expenses?|costs?|bills?|spending)\b`,
     asksForApp: String.raw`\b(?:need|want|track|log|keep|manage|app|tool|system|organi[sz]e|build|make)\b`,
-    jobWords: String.raw`\b(?:jobs?|work|appointments?|bookings?|visits?|schedule)\b`,
+    jobWords: String.raw`\b(?:jobs?|work|appointments?|bookings?|visits?|schedule|walks?|lessons?|sessions?|cleanings?|groomings?|shoots?|gigs?|repairs?|treatments?|classes)\b`,
     otherDrinks: String.raw`\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b`,
     countdownToDate: String.raw`\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)`,
     notAFieldList: String.raw`\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$`,
@@ -371,7 +371,7 @@ export function sourceWordLists() {
     itemArticles: String.raw`\b(a|an|the|some|any|my|their|its|his|her|each|field|fields|column|columns)\b`,
     idNumber: String.raw`(?:^| )(?:serial|phone|model|account|order|tracking|reference|policy|licen[cs]e|registration|part|confirmation|flight|passport|id|vin)$`,
     whoDid: String.raw`^who ([a-z]{3,}ed|paid|made|bought|sent|won|lent|took|gave|brought|drove|wrote|sold)(?: (?:it|them|what|one|each(?: [a-z]+)?|the [a-z]+|[a-z]+))?$`,
-    whetherPrefix: String.raw`^(?:whether|is|was|if) (?:(?:it|they|theyre|theyve|its|each(?: one)?) )?(?:(?:is|was|are|were|has been|have been) )?`,
+    whetherPrefix: String.raw`^(?:whether|is|was|if) (?:(?:it|they|theyre|theyve|its|each(?: one)?) )?(?:(?:is|was|are|were|has been|have been|been) )?`,
     /** "a yes or no for card sent", "a checkbox for wrapped": a yes or no called by the words after it. */
     yesNoFor: String.raw`\b(?:an? )?(?:yes or no|yes no|checkbox|check box|tick box|tickbox|toggle)(?: field| column)? (?:for|of) (?:whether )?((?:(?!and\b|or\b|with\b)[a-z]+ )?(?!and\b|or\b|with\b)[a-z]+)`,
     /** "whether they're built or still in the box", "whether it's indoor or outdoor": a yes or no called by the first. */
