@@ -5,28 +5,15 @@ import { fillSlots, staticSource } from './static-sources';
 function tasksModule(spec: AppSpec): string {
   const priorities = has(spec, 'priorities');
   return blocks(
-    js`// Pure task-list logic: every function returns new data and never touches the page.
-
-export const MAX_TITLE_LENGTH = 200;`,
+    staticSource('tasks/module-head.js').trimEnd(),
     priorities && js`export const PRIORITIES = ['high', 'normal', 'low'];`,
     has(spec, 'filter') && js`export const FILTERS = ['all', 'active', 'done'];`,
     staticSource('tasks/clean-title.js'),
     priorities
       ? staticSource('tasks/add-task.js')
-      : js`export function addTask(tasks, title) {
-  const clean = cleanTitle(title);
-  if (clean === '') throw new TypeError('A task needs a title');
-  return [...tasks, { id: nextId(tasks), title: clean, done: false }];
-}`,
+      : staticSource('tasks/add-task-plain.js').trimEnd(),
     staticSource('tasks/toggle-task.js'),
-    has(spec, 'filter') &&
-      js`/** all, active (not done) or done. */
-export function filterTasks(tasks, filter) {
-  if (filter === 'active') return tasks.filter((task) => !task.done);
-  if (filter === 'done') return tasks.filter((task) => task.done);
-  return tasks.slice();
-}
-`,
+    has(spec, 'filter') && staticSource('tasks/filter-tasks.js'),
     has(spec, 'search') &&
       staticSource('tasks/search-tasks.js'),
     priorities &&
@@ -69,10 +56,7 @@ function tasksTest(spec: AppSpec): string {
     'visibleTasks',
   ].filter((x): x is string => typeof x === 'string');
   return blocks(
-    js`import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { ${imports.join(', ')} } from '../src/tasks.js';
-` + staticSource('tasks/tasks-test-rest.js'),
+    fillSlots(staticSource('tasks/tasks-test.js'), { imports: imports.join(', ') }),
     has(spec, 'filter') &&
       staticSource('tasks/filter-test.js'),
     has(spec, 'search') &&

@@ -1,3 +1,6 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { {{imports}} } from '../src/tasks.js';
 
 function sample() {
   let tasks = addTask([], 'Buy milk');
