@@ -3692,6 +3692,25 @@ describe('request → spec', () => {
     ).toBe('a savings tracker');
   });
 
+  test('an expense log reads how it was paid, a flag, receipts to attach, VAT and an invoice number; a habit list of features names no habits', () => {
+    // Were Paid (a yes or no), "Tax deductible flag" as text, nothing, VAT as text and the invoice number as money, and
+    // "mark complete" and "longest streak" said to be habits already on the list.
+    expect(labelsOf('expense log: date, merchant, amount, category, paid with')).toEqual(
+      expect.arrayContaining(['Merchant:text', 'Payment method:text']),
+    );
+    expect(labelsOf('an expense log with tax deductible flag')).toContain('Tax deductible:boolean');
+    expect(labelsOf('an expense log where I can attach receipts and mark reimbursed')).toEqual(
+      expect.arrayContaining(['Receipt:image', 'Reimbursed:boolean']),
+    );
+    expect(labelsOf('an expense tracker for my small business with vendor, invoice number and VAT')).toEqual(
+      expect.arrayContaining(['Invoice number:text', 'Vat:money']),
+    );
+    expect(labelsOf("a recipe book for my grandma's recipes with the story behind each one")).toContain('Story:longtext');
+    const features = readRequest('habit tracker: daily, weekly habits; mark complete; longest streak');
+    expect(features.leftOut.join(' ')).not.toContain('already on the list');
+    expect(labelsOf('habit tracker: daily, weekly habits; mark complete; longest streak')).toEqual(['Name:text']);
+  });
+
   test('what is due today is shown once, by the date that says it is due', () => {
     // Was by the invoice's own date, and twice on a list of things lent.
     const invoices = specOf('track my freelance invoices: client, amount, due date, paid or not');

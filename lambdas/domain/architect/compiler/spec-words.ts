@@ -352,6 +352,11 @@ function withLists(
     .replace(wordPattern('derivedAsks', 'g'), '')
     // "receipts upload": the receipts (a note says what an upload is here).
     .replace(wordPattern('uploadWords', 'g'), '')
+    // "where I can attach receipts and mark reimbursed": a receipt and a yes or no for reimbursed.
+    .replace(/\b(?:where|so|and) (?:i|we) can attach (?:a |the |my )?/g, 'with ')
+    .replace(/\b(?:and )?mark (?:it |them |each(?: one)? )?(?:as )?([a-z]{3,}ed|paid|sold)\b/g, 'and whether $1')
+    // "paid with" at a list's end: how it was paid.
+    .replace(/\bpaid (?:with|using)(?= *(?:,|$|\band\b))/g, 'payment method')
     // "assign tasks to people": who each one is for.
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
     // "date finished", "date read": the day it was done, as "finished on".
@@ -437,6 +442,8 @@ function withLists(
       verb === ':' &&
       holdsThings &&
       parts.length > 1 &&
+      // (Not what the app does: "habit tracker: daily, weekly habits; mark complete; longest streak".)
+      !parts.some((p) => records.some((r) => p.includes(r)) || wordPattern('appDoesWords').test(p)) &&
       (parts.every((p) => !vocabularyFields(p).length && !measureField(p) && !records.includes(p)) ||
         // ("my daily habits: water, exercise, no sugar" are habits, though water could be a field.)
         (/\bhabits$/.test(before) && !parts.some((p) => wordPattern('habitFieldWords').test(p))))
@@ -465,7 +472,9 @@ function withLists(
         // "eggs laid per week": the eggs laid, whatever the period.
         .replace(/^([a-z]+ [a-z]+) per (?:week|month|year)$/, '$1')
         // "how many packets I have": the number of them.
-        .replace(wordPattern('howManyIHave'), 'number of $1');
+        .replace(wordPattern('howManyIHave'), 'number of $1')
+        // "the story behind each one": the story.
+        .replace(/ (?:behind|about) (?:it|them|one)$/, '');
       // "a goal of times per week": a goal, said apart (feature-gaps.ts), no field.
       if (/^(?:goals?|targets?) (?:of|for)\b/.test(words)) continue;
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
@@ -600,7 +609,7 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   if (statistic && NUMBER_WORDS.test(statistic) && /^[a-z][a-zA-Z0-9]{0,30}$/.test(camel(words)))
     return { id: camel(words), label: titleCase(words).slice(0, 40), type: 'number', required: false };
   const parts = words.split(' ');
-  if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words)) return null;
+  if (parts.length > 3 || /\d/.test(words) || NOT_FIELD_WORDS.test(words) || wordPattern('appDoesWords').test(words)) return null;
   if (parts.some((w) => w.length < 2) || (words.length < 3 && !/^(?:ph|og|fg)$/.test(words))) return null;
   // A budget beside records that hold amounts is a limit on them, not a field of each.
   if (/(?:^| )budget$/.test(words) && entities.some((e) => !e.parent && e.fields.some((f) => f.type === 'money'))) return null;
