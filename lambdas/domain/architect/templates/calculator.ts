@@ -88,16 +88,12 @@ function main(spec: AppSpec): string {
       }),
     !saves && js`let state = INITIAL_STATE;`,
     !saves && history && js`let history = [];`,
-    js`
-const displayElement = byId('display');
-const expressionElement = byId('expression');
-const errorElement = byId('error');
-`,
+    staticSource('calculator/display-elements.js'),
     history &&
       js`${staticSource('shared/history-elements.js')}
 ${renderHistoryScript(' = ')}
 ${clearHistoryScript(saves ? '  store.save({ state, history });\n' : '')}`,
-    fillSlots(staticSource('calculator/main-rest.js'), { recordHistory: history ? "  if (key === 'equals' && state.evaluated) {\n    history = addEntry(history, { input: prettify(state.expression), output: display(state) });\n    renderHistory();\n  }\n" : '', saveState: saves ? `  store.save({ state${history ? ', history' : ''} });\n` : '', formulaFields: formulasOf(spec).length > 0 ? "  // Typing into a formula's fields is theirs, not the keypad's.\n  if (event.target instanceof HTMLInputElement) return;\n" : '' }),
+    fillSlots(staticSource('calculator/main-rest.js'), { recordHistory: history ? staticSource('calculator/record-history.js') : '', saveState: saves ? `  store.save({ state${history ? ', history' : ''} });\n` : '', formulaFields: formulasOf(spec).length > 0 ? staticSource('calculator/formula-fields-guard.js') : '' }),
     history && 'renderHistory();',
     formulaScript(spec),
     '',

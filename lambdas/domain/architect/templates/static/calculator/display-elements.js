@@ -1,0 +1,4 @@
+
+const displayElement = byId('display');
+const expressionElement = byId('expression');
+const errorElement = byId('error');
