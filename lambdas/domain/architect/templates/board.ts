@@ -1,6 +1,6 @@
 import { themeFor } from '../themes';
-import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
+import { blocks, has, importLine, js, jsString, type AppSpec, type KindTemplate } from './app-spec';
+import { exportHandler, mainPreamble, recordsStore, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /**
@@ -128,8 +128,7 @@ function main(spec: AppSpec, v: BoardVariant): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'board'))}, { fallback: createBoard(), revive: normalizeBoard });
-let board = store.load();`
+      ? recordsStore(spec, 'board', 'board', 'createBoard()', 'normalizeBoard')
       : js`let board = createBoard();`,
     fillSlots(staticSource('board/main.js'), {
       save: saves ? '  store.save(board);\n' : '',

@@ -1,7 +1,7 @@
 import { themeFor } from '../themes';
-import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, has, importLine, js, type AppSpec, type KindTemplate } from './app-spec';
 import { BLOCKS_MODULE, BLOCKS_TEST } from './blocks';
-import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
+import { exportHandler, mainPreamble, recordsStore, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /** Under the NOTION theme a note is a page: icon, large title, and a body rendered as blocks. */
@@ -76,8 +76,7 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'notes'))}, { fallback: [], revive: normalizeNotes });
-let notes = store.load();`
+      ? recordsStore(spec, 'notes', 'notes', '[]', 'normalizeNotes')
       : js`let notes = [];`,
     fillSlots(staticSource('notes/main.js'), {
       pageElements: notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : '',

@@ -315,6 +315,11 @@ export function exportHandler(spec: AppSpec, kind: string, items: string): strin
   });
 }
 
+/** main.js's store of its records (`name`), saved under the app's key for `kind`. */
+export function recordsStore(spec: AppSpec, kind: string, name: string, fallback: string, revive: string): string {
+  return fillSlots(staticSource('shared/records-store.js'), { key: jsString(storageKey(spec, kind)), fallback, revive, name }).trimEnd();
+}
+
 /** main.js's search box: what is typed becomes `query`, and `render` shows what matches. */
 export function searchHandler(query: string, render: string): string {
   return fillSlots(staticSource('shared/search-handler.js'), { query, render });

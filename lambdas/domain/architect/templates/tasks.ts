@@ -1,5 +1,5 @@
-import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { exportHandler, mainPreamble, searchHandler, sharedImports } from './shared';
+import { blocks, has, importLine, js, type AppSpec, type KindTemplate } from './app-spec';
+import { exportHandler, mainPreamble, recordsStore, searchHandler, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 function tasksModule(spec: AppSpec): string {
@@ -103,8 +103,7 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'tasks'))}, { fallback: [], revive: normalizeTasks });
-let tasks = store.load();`
+      ? recordsStore(spec, 'tasks', 'tasks', '[]', 'normalizeTasks')
       : js`let tasks = [];`,
     staticSource('tasks/page-elements.js'),
     priorities && js`const prioritySelect = byId('task-priority');`,

@@ -1,0 +1,2 @@
+const store = createStore(storage, {{key}}, { fallback: {{fallback}}, revive: {{revive}} });
+let {{name}} = store.load();
