@@ -3711,6 +3711,18 @@ describe('request → spec', () => {
     expect(labelsOf('habit tracker: daily, weekly habits; mark complete; longest streak')).toEqual(['Name:text']);
   });
 
+  test('contractions are a log of each one: when it started, how long it lasted and how strong it was', () => {
+    // Were a focus timer, a generic tracker with a name and notes, and not understood.
+    for (const prompt of ['a contraction timer', 'a contraction tracker', 'time my contractions']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a contraction log' });
+    }
+    const labels = labelsOf('log my contractions with start time and how long each lasts');
+    expect(labels).toEqual(expect.arrayContaining(['Started at:text', 'Lasted (seconds):number', 'Strength:choice']));
+    expect(labels.join()).not.toMatch(/Start time/);
+    // A timer named by itself is still the timer.
+    expect(readRequest('a pomodoro timer').outcome).toBe('template');
+  });
+
   test('what is due today is shown once, by the date that says it is due', () => {
     // Was by the invoice's own date, and twice on a list of things lent.
     const invoices = specOf('track my freelance invoices: client, amount, due date, paid or not');

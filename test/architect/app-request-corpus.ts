@@ -255,6 +255,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   // A field the hand-made template lacks makes a spec with that field, never a silent drop.
   { prompt: 'a chore chart for my kids with points', builds: 'spec', entities: ['Task'] },
   { prompt: 'track my poker winnings and losses by session', builds: 'spec', entities: ['Session'] },
+  { prompt: 'a contraction timer', builds: 'spec', entities: ['Contraction'] },
   {
     prompt: 'a home maintenance schedule: furnace filter, gutters, smoke detectors, with last done and next due',
     builds: 'spec',

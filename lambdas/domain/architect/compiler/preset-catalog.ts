@@ -2754,6 +2754,37 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('play'), search('play'), newestFirst('play'), { type: 'count', entity: 'play', by: 'winner' }],
     },
     {
+      // Contractions in labour: when each began, how long it lasted and how strong it was.
+      id: 'contractions',
+      keywords: [
+        'contraction',
+        'contractions',
+        'contraction timer',
+        'contraction tracker',
+        'labor contractions',
+        'labour contractions',
+      ],
+      title: 'Contractions',
+      phrase: 'a contraction log',
+      entities: [
+        {
+          id: 'contraction',
+          name: 'Contraction',
+          plural: 'Contractions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('started', 'Started at', true),
+            f.number('seconds', 'Lasted (seconds)'),
+            f.choice('strength', 'Strength', ['Mild', 'Moderate', 'Strong']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('contraction')],
+      behaviours: [crud('contraction'), { type: 'sort', entity: 'contraction', field: 'date', direction: 'desc' }],
+    },
+    {
       // Jobs about the house done again and again: when each was last done and is next due.
       id: 'upkeep',
       keywords: [

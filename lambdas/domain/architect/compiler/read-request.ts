@@ -1555,7 +1555,12 @@ export function readRequest(request: string): RequestReading {
     tool.index < (headEnd ?? Infinity) &&
     TOOL_HEAD_END.test(text.slice(tool.index + tool[0].length)) &&
     !(inHead && kindNamed && joined(text, keywordSpans(text, [inHead.keyword]), kindSpans(text, kindNamed), true));
-  const preset = matched && !(toolAt !== undefined && (toolAt < matched.index || toolIsHead)) ? matched.preset : null;
+  // (A keyword that holds the tool's own word is the records', "a contraction timer" times contractions.)
+  const preset =
+    matched &&
+    (` ${matched.keyword} `.includes(` ${tool?.[0]} `) || !(toolAt !== undefined && (toolAt < matched.index || toolIsHead)))
+      ? matched.preset
+      : null;
   const translatedNote = language ? [`read from ${language.name}: ${lang.read.join(', ')}`] : [];
 
   let chosen: Preset | null = preset;

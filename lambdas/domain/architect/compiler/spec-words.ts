@@ -51,6 +51,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   cost: ['price', 'monthly cost', 'monthly price'],
   person: ['for', 'who for', 'who it is for', 'who its for'],
   renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
+  started: ['start time', 'time started', 'when it started', 'start'],
   lastDone: ['done on', 'date done', 'completed on', 'last changed', 'last cleaned', 'last serviced'],
   steps: ['instructions', 'cooking instructions', 'how to make it'],
   species: ['fish', 'kind of fish', 'type of fish', 'what i caught', 'what we caught', 'what i saw', 'what we saw'],
