@@ -109,31 +109,17 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     staticSource('shared/secure-random.js'),
-    games.includes('hangman') &&
-      js`/** Saved words of a person's own, kept only while they still read as words. */
-function readWords(raw) {
-  try {
-    return Array.isArray(raw) ? parseWords(raw.join('\n')) : [];
-  } catch {
-    return [];
-  }
-}
-`,
+    games.includes('hangman') && staticSource('game/read-words.js'),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'games'))}, {
-  fallback: ${fallback},
-  revive: (raw) => ({
-    ${games.map((game) => SAVED[game].revive).join(',\n    ')},
-  }),
-});
-let saved = store.load();`
+      ? fillSlots(staticSource('game/store.js'), {
+          key: jsString(storageKey(spec, 'games')),
+          fallback,
+          revives: games.map((game) => SAVED[game].revive).join(',\n    '),
+        }).trimEnd()
       : `let saved = ${fallback};`,
-    js`
-/** Changes what is kept (scores and settings) and saves it. */
-function update(change) {
-  saved = { ...saved, ...change };
-${saves ? '  store.save(saved);' : '  // Nothing is kept between visits: this build has no local storage.'}
-}`,
+    fillSlots(staticSource('game/update.js'), {
+      save: saves ? '  store.save(saved);' : '  // Nothing is kept between visits: this build has no local storage.',
+    }).trimEnd(),
     // Each game's part of the page script (game/<file>-main.js) takes nothing from the spec.
     ...games.map((game) => `\n${staticSource(`game/${MODULES[game].file}-main.js`)}`),
   );

@@ -1,0 +1,7 @@
+const store = createStore(storage, {{key}}, {
+  fallback: {{fallback}},
+  revive: (raw) => ({
+    {{revives}},
+  }),
+});
+let saved = store.load();
