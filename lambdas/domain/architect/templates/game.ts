@@ -1,5 +1,5 @@
 import { GAME_TITLES, type FeatureId } from '../catalog';
-import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, escapeHtml, has, importLine, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { mainPreamble, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
@@ -67,42 +67,17 @@ const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: st
   },
 };
 
-/** What each game keeps, and how saved data is read back. */
-const SAVED: Readonly<Record<Game, { fallback: string; revive: string }>> = {
-  'tic-tac-toe': {
-    fallback: "ttt: { mode: 'computer', level: 'hard', scores: { computer: normalizeScores(null), friend: normalizeScores(null) } }",
-    revive: js`ttt: {
-      mode: raw.ttt?.mode === 'friend' ? 'friend' : 'computer',
-      level: raw.ttt?.level === 'easy' ? 'easy' : 'hard',
-      scores: { computer: normalizeScores(raw.ttt?.scores?.computer), friend: normalizeScores(raw.ttt?.scores?.friend) },
-    }`,
-  },
-  memory: {
-    fallback: "memory: { size: 'medium', best: {} }",
-    revive: js`memory: { size: Object.hasOwn(SIZES, raw.memory?.size) ? raw.memory.size : 'medium', best: normalizeBest(raw.memory?.best) }`,
-  },
-  hangman: {
-    fallback: "hangman: { words: [], tally: normalizeTally(null) }",
-    revive: js`hangman: { words: readWords(raw.hangman?.words), tally: normalizeTally(raw.hangman?.tally) }`,
-  },
-  snake: {
-    fallback: 'snake: { best: 0 }',
-    revive: js`snake: { best: normalizeSnakeBest(raw.snake?.best) }`,
-  },
-  '2048': {
-    fallback: 'tiles: { best: 0 }',
-    revive: js`tiles: { best: normalizeTilesBest(raw.tiles?.best) }`,
-  },
-  'rock-paper-scissors': {
-    fallback: 'rps: { tally: normalizeRpsTally(null) }',
-    revive: js`rps: { tally: normalizeRpsTally(raw.rps?.tally) }`,
-  },
-};
+/** What each game keeps, and how saved data is read back (static/game/saved.json, read on first use). */
+let savedTable: Readonly<Record<Game, { fallback: string; revive: string }>> | undefined;
+const saved = (game: Game): { fallback: string; revive: string } =>
+  (savedTable ??= JSON.parse(staticSource('game/saved.json')) as Readonly<Record<Game, { fallback: string; revive: string }>>)[
+    game
+  ];
 
 function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');
   const games = gamesOf(spec);
-  const fallback = `{ ${games.map((game) => SAVED[game].fallback).join(', ')} }`;
+  const fallback = `{ ${games.map((game) => saved(game).fallback).join(', ')} }`;
   return blocks(
     ...sharedImports(spec),
     ...games.map((game) => importLine(MODULES[game].names, `./${MODULES[game].file}.js`)),
@@ -114,7 +89,7 @@ function main(spec: AppSpec): string {
       ? fillSlots(staticSource('game/store.js'), {
           key: jsString(storageKey(spec, 'games')),
           fallback,
-          revives: games.map((game) => SAVED[game].revive).join(',\n    '),
+          revives: games.map((game) => saved(game).revive).join(',\n    '),
         }).trimEnd()
       : `let saved = ${fallback};`,
     fillSlots(staticSource('game/update.js'), {
