@@ -3590,6 +3590,9 @@ describe('request → spec', () => {
     expect(readRequest('a workout log in kilograms').leftOut).toEqual([]);
     expect(readRequest('users can log in and see their tasks').leftOut.join(' ')).toContain('sign-in');
     expect(readRequest('a login page for my notes app').leftOut.join(' ')).toContain('sign-in');
+    // "to log in my hours" logs them (was not understood); "a log in my browser" is still the runs' log.
+    expect(kindOf('an app to log in my hours')).toBe('an hour log');
+    expect(kindOf('a log in my browser of my runs')).toBe('a running log');
     const habits = readRequest('track my daily habits: water, exercise, reading, no sugar');
     expect(labelsOf('track my daily habits: water, exercise, reading, no sugar')).toEqual(['Name:text']);
     expect(habits.leftOut.join(' ')).toContain('water, exercise, reading and no sugar already on the list');

@@ -1506,6 +1506,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('plantsIPropagated', 'g'), 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
     .replace(wordPattern('whoBorrowed', 'g'), 'the things i lend to my $1')
+    // "an app to log in my hours": to log them (sign-in is "log in" without them).
+    .replace(/(?<=\b(?:to|can|i|we|and|please|will) )log in (?=(?:my|our) )/g, 'log ')
     // "the books I lend to people": the things lent, each to someone.
     .replace(/\b(?:the |my )?[a-z]+s (?:i|we) (?:lend|lent|loan|loaned)\b/g, 'the things i lend');
   const theme = themeFor(analysis.designTarget);
