@@ -14,8 +14,10 @@ import {
   fieldInUse,
   findField,
   NUMBER_WORDS,
+  PLURAL_ONLY,
   primaryOf,
   recordsWithField,
+  singular,
 } from './spec-words';
 import { WORD_LISTS, wordPattern } from './word-lists';
 
@@ -493,39 +495,6 @@ const GRADE_AVERAGE = wordPattern('gradeAverage');
 
 /** Records that are events, each on its own date. */
 const EVENT_NOUNS = wordPattern('eventNouns');
-
-/** Nouns that are the same in both numbers, or that name something other in the singular. */
-const PLURAL_ONLY = new Set([
-  'series',
-  'diabetes',
-  'news',
-  'physics',
-  'measles',
-  'shingles',
-  'species',
-  'savings',
-  'earnings',
-  'finances',
-  'belongings',
-  'clothes',
-  'news',
-  'fish',
-  'sheep',
-]);
-
-/** Plurals in -ies whose singular ends in -ie, not -y. */
-const IE_PLURALS = new Set(['calories', 'movies', 'cookies', 'pies', 'ties', 'lies', 'selfies', 'zombies', 'smoothies']);
-
-function singular(word: string): string {
-  if (PLURAL_ONLY.has(word)) return word;
-  if (IE_PLURALS.has(word)) return word.slice(0, -1);
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|us|is)$/.test(word)) return word;
-  if (wordPattern('achesWords').test(word)) return word.slice(0, -1);
-  if (/(ches|shes|xes|sses|lenses)$/.test(word)) return word.slice(0, -2);
-  if (/izzes$/.test(word)) return word.slice(0, -3);
-  return word.replace(/s$/, '');
-}
 
 /** Money coming in: with spending, a budget of both. */
 const INCOME_LIST = 'income|salary|salaries|earnings|paychecks?|pay ?cheques?|payslips?|wages';

@@ -112,12 +112,42 @@ function fieldNamed(words: string, type: FieldSpec['type']): FieldSpec {
  * The field a word refers to in an entity: by id, by label, or by the field vocabulary (any
  * vocabulary word inside `word`; with `exact`, only a vocabulary phrase that is all of it).
  */
-/** One of a plural: "companies" is "company", "addresses" "address". */
-const one = (words: string): string =>
-  words
-    .replace(/ies$/, 'y')
-    .replace(/(ss|x|ch|sh)es$/, '$1')
-    .replace(/([^siu])s$/, '$1');
+/** Nouns that are the same in both numbers, or that name something other in the singular. */
+export const PLURAL_ONLY = new Set([
+  'series',
+  'diabetes',
+  'news',
+  'physics',
+  'measles',
+  'shingles',
+  'species',
+  'savings',
+  'earnings',
+  'finances',
+  'belongings',
+  'clothes',
+  'news',
+  'fish',
+  'sheep',
+]);
+
+/** Plurals in -ies whose singular ends in -ie, not -y. */
+const IE_PLURALS = new Set(['calories', 'movies', 'cookies', 'pies', 'ties', 'lies', 'selfies', 'zombies', 'smoothies']);
+
+/** A word's singular: "companies" is "company", "addresses" "address", "movies" "movie". */
+export function singular(word: string): string {
+  if (PLURAL_ONLY.has(word)) return word;
+  if (IE_PLURALS.has(word)) return word.slice(0, -1);
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(word)) return word;
+  if (wordPattern('achesWords').test(word)) return word.slice(0, -1);
+  if (/(ches|shes|xes|sses|lenses)$/.test(word)) return word.slice(0, -2);
+  if (/izzes$/.test(word)) return word.slice(0, -3);
+  return word.replace(/s$/, '');
+}
+
+/** A phrase with its last word in the singular: "follow up dates" is "follow up date". */
+const one = (words: string): string => words.replace(/[a-z]+$/, (w) => singular(w));
 
 export function findField(entity: EntitySpec, word: string, exact = false): FieldSpec | undefined {
   const w = one(word);
