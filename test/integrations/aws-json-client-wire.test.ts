@@ -1,10 +1,10 @@
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsJsonClient, SSM_SERVICE } from '../../lambdas/adapters/aws-json-client';
 import { ParameterMissingError, secureParameter } from '../../lambdas/adapters/parameter-store';
 import { ApiGatewayConnections, ApiGatewayPush } from '../../lambdas/adapters/push';
+import { SdkSha256 } from '../helpers/sdk-sha256';
 
 /**
  * The functions' own JSON-protocol and WebSocket management clients at their wire format: a local
@@ -14,27 +14,6 @@ import { ApiGatewayConnections, ApiGatewayPush } from '../../lambdas/adapters/pu
  */
 
 const CREDENTIALS = { accessKeyId: 'AKIDWIRE', secretAccessKey: 'wire-secret', sessionToken: 'wire-token' };
-
-const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape the SDK signer takes. */
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-}
 
 interface Seen {
   readonly method: string;
@@ -60,7 +39,7 @@ async function sdkSignatureMatches(
     credentials: CREDENTIALS,
     region: 'eu-west-1',
     service,
-    sha256: Sha256,
+    sha256: SdkSha256,
     uriEscapePath,
     applyChecksum: false,
   }).sign(

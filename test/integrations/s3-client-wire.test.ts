@@ -1,10 +1,10 @@
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { S3ArtifactStore } from '../../lambdas/adapters/artifact-store';
 import { presignedQuery, signedHeaders } from '../../lambdas/adapters/aws-sigv4';
 import { S3EvidenceStore, WriteOnceError } from '../../lambdas/adapters/evidence';
 import { S3Error, SignedS3Client } from '../../lambdas/adapters/s3-client';
 import { S3SigningServer } from '../helpers/s3-signing-server';
+import { SdkSha256 } from '../helpers/sdk-sha256';
 
 /**
  * The functions' own S3 client at S3's wire format: every request is checked by a server that
@@ -90,34 +90,13 @@ test('a PUT with Object Lock parameters to a bucket without Object Lock is refus
   ).rejects.toMatchObject({ name: 'InvalidRequest' });
 });
 
-const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape the SDK signer takes. */
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-}
-
 describe('signatures equal the SDK signer’s', () => {
   const at = new Date('2026-03-04T05:06:07Z');
   const sdk = new SignatureV4({
     credentials: CREDENTIALS,
     region: 'eu-west-1',
     service: 's3',
-    sha256: Sha256,
+    sha256: SdkSha256,
     uriEscapePath: false,
   });
   const scope = { region: 'eu-west-1', service: 's3', at };

@@ -11,7 +11,6 @@
  * back-off, and that a malformed tool result is repaired once and then refused.
  */
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { BedrockRuntime } from '../../lambdas/adapters/llm/bedrock-runtime-client';
 import { BedrockConverseTransport } from '../../lambdas/adapters/llm/bedrock-transport';
 import { StructuredLlmClient } from '../../lambdas/adapters/llm/llm-client';
@@ -27,6 +26,7 @@ import {
   type LlmCallUsage,
 } from '../../lambdas/domain/llm';
 import { converseError, converseToolUse, ScriptedLlmServer } from '../helpers/fake-llm-servers';
+import { SdkSha256 } from '../helpers/sdk-sha256';
 
 const MODEL = 'anthropic.claude-3-5-sonnet-20241022-v2:0';
 
@@ -41,26 +41,6 @@ const PLAN: ConsultantResponse = {
   features: ['local-storage'],
   confidence: 0.9,
 };
-
-/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape the SDK signer takes. */
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-}
-const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 let server: ScriptedLlmServer;
 let sleeps: number[];
@@ -124,7 +104,7 @@ describe("Bedrock Converse through the functions' own client", () => {
       credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' },
       region: 'us-east-1',
       service: 'bedrock',
-      sha256: Sha256,
+      sha256: SdkSha256,
       applyChecksum: false,
     }).sign(
       {
