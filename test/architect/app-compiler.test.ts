@@ -3733,6 +3733,37 @@ describe('request → spec', () => {
     const lent = specOf("a tracker for the books I lend to friends and when they're due back");
     expect(lent.behaviours.filter((b) => b.type === 'due-today')).toHaveLength(1);
   });
+
+  test('a step counter whose steps are entered is a step log; when one can go next is a date; who hosts, where to buy, a scale and bedtimes are read', () => {
+    // Were a tally counter said to need the phone's sensors; "show" said to be a second kind of
+    // record; who hosts, where to buy, what triggered it (after "from 1 to 10"), energy from 1
+    // to 5 and the sleep's bed and wake-up times dropped.
+    for (const prompt of ['a step counter log where I enter my steps each day', 'a step counter where I log my steps']) {
+      const reading = readRequest(prompt);
+      expect({ prompt, kind: kindOf(prompt), leftOut: reading.leftOut }).toEqual({ prompt, kind: 'a step log', leftOut: [] });
+      expect(labelsOf(prompt)).toContain('Steps:number');
+    }
+    // A step counter by itself still needs the sensors, and says so.
+    expect(readRequest('a step counter').leftOut.join(' ')).toMatch(/sensors/);
+    const donations = readRequest('an app to log my blood donations and show when I can donate next');
+    expect(donations.leftOut).toEqual([]);
+    expect(labelsOf('an app to log my blood donations and show when I can donate next')).toContain('Next blood donation:date');
+    expect(labelsOf('log my haircuts with when I need the next one')).toEqual(expect.arrayContaining(['Next haircut:date']));
+    expect(labelsOf('log my haircuts with when I need the next one').join()).not.toMatch(/Need on/);
+    expect(readRequest('log my blood donations and show me my total').leftOut).toEqual([]);
+    expect(labelsOf('book club tracker with the book, the meeting date and who is hosting')).toEqual(
+      expect.arrayContaining(['Meeting date:date', 'Who is hosting:text']),
+    );
+    expect(labelsOf('a carpool schedule with the date and who is driving')).toContain('Who is driving:text');
+    expect(labelsOf('a shopping list that says where to buy each item')).toContain('Store:text');
+    expect(labelsOf('I want to log my migraines with date, how bad it was from 1 to 10 and what triggered it')).toContain(
+      'Trigger:text',
+    );
+    expect(labelsOf('a mood tracker with mood from 1 to 10, energy from 1 to 5 and notes')).toContain('Energy:number');
+    expect(labelsOf('log my sleep: when I went to bed, when I woke up and how rested I feel')).toEqual(
+      expect.arrayContaining(['Bedtime:text', 'Wake up time:text']),
+    );
+  });
 });
 
 describe('the spec is checked, never cast', () => {

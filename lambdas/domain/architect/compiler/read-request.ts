@@ -300,8 +300,18 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   const words = pair
     .slice(1)
     .flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '').replace(/ (?:with|for|from|by|that)$/, '')] : []));
-  // "track my plants and when I last watered them": a clause, not records.
-  if (words.some((w) => NOUN_STOP.has(w.split(' ')[0]!) || CLAUSE_WORDS.has(w.split(' ')[0]!) || w.length < 3)) return [];
+  // "track my plants and when I last watered them": a clause, not records; nor "… and show me
+  // when I can donate next", a verb.
+  if (
+    words.some(
+      (w) =>
+        NOUN_STOP.has(w.split(' ')[0]!) ||
+        CLAUSE_WORDS.has(w.split(' ')[0]!) ||
+        w.length < 3 ||
+        wordPattern('displayVerb').test(w),
+    )
+  )
+    return [];
   // A kind of record among a choice's values counts too: "vaccines" are care records of the kind Vaccination.
   const names = [
     spec.title,
@@ -1447,10 +1457,15 @@ export function readRequest(request: string): RequestReading {
   const analysis = analyzeRequest(lang.text);
   // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
   // records: the reading goes on without it (the name still titles the app).
-  const unnamed =
+  const titled =
     analysis.appName && wordPattern('containerOrApp', 'i').test(analysis.appName)
       ? lang.text.replace(` ${analysis.appName.toLowerCase()}`, ' ').replace(/\b(?:called|named|titled) {2}/, ' ')
       : lang.text;
+  // "a step counter log", "a step counter where I enter my steps": steps written down, a log of
+  // them; a step counter alone counts them with the phone's sensors (a limit, below).
+  const unnamed = wordPattern('stepsByHand').test(titled)
+    ? titled.replace(wordPattern('stepCounterKind'), (_c, kind?: string) => (kind ? `steps${kind}` : 'steps log'))
+    : titled;
   const limits = findLimits(unnamed);
   // One's step count is the steps one keeps ("my daily step count"); counting them by itself
   // needs the phone's sensors, which the limits above name.
@@ -1476,9 +1491,9 @@ export function readRequest(request: string): RequestReading {
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
     .replace(wordPattern('whoBorrowed', 'g'), 'the things i lend to my $1')
     // "an app to log in my hours": to log them (sign-in is "log in" without them).
-    .replace(/(?<=\b(?:to|can|i|we|and|please|will) )log in (?=(?:my|our) )/g, 'log ')
+    .replace(wordPattern('logInMy', 'g'), 'log ')
     // "the books I lend to people": the things lent, each to someone.
-    .replace(/\b(?:the |my )?[a-z]+s (?:i|we) (?:lend|lent|loan|loaned)\b/g, 'the things i lend');
+    .replace(wordPattern('thingsILend', 'g'), 'the things i lend');
   const theme = themeFor(analysis.designTarget);
   // Where the head of the request ends and its features begin.
   const headEnd = FEATURE_CLAUSE.exec(text)?.index;

@@ -384,10 +384,10 @@ function withLists(
     // "receipts upload": the receipts (a note says what an upload is here).
     .replace(wordPattern('uploadWords', 'g'), '')
     // "where I can attach receipts and mark reimbursed": a receipt and a yes or no for reimbursed.
-    .replace(/\b(?:where|so|and) (?:i|we) can attach (?:a |the |my )?/g, 'with ')
-    .replace(/\b(?:and )?mark (?:it |them |each(?: one)? )?(?:as )?([a-z]{3,}ed|paid|sold)\b/g, 'and whether $1')
+    .replace(wordPattern('attachWhere', 'g'), 'with ')
+    .replace(wordPattern('markDone', 'g'), 'and whether $1')
     // "paid with" at a list's end: how it was paid.
-    .replace(/\bpaid (?:with|using)(?= *(?:,|$|\band\b))/g, 'payment method')
+    .replace(wordPattern('paidWith', 'g'), 'payment method')
     // "assign tasks to people": who each one is for.
     .replace(wordPattern('assignedToPeople', 'g'), 'with assignee')
     // "date finished", "date read": the day it was done, as "finished on".
@@ -422,6 +422,11 @@ function withLists(
     // "when they will arrive", "when it expires": the day it does.
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
+    // "when I went to bed, when I woke up": the bedtime and the wake-up time.
+    .replace(wordPattern('wentToBed', 'g'), 'bedtime')
+    .replace(wordPattern('wokeUp', 'g'), 'wake up time')
+    // "a shopping list that says where to buy each item": the store of each.
+    .replace(wordPattern('whereToBuy', 'g'), (_w, says?: string) => (says ? 'with store' : 'store'))
     // "how many miles are on each pair": the miles.
     .replace(wordPattern('howManyOnEach', 'g'), '$1')
     // "certificate earned": whether certified, not pay.
@@ -505,7 +510,9 @@ function withLists(
         // "how many packets I have": the number of them.
         .replace(wordPattern('howManyIHave'), 'number of $1')
         // "the story behind each one": the story.
-        .replace(/ (?:behind|about) (?:it|them|one)$/, '');
+        .replace(/ (?:behind|about) (?:it|them|one)$/, '')
+        // "energy from 1 to 5", "focus out of 10": the energy (a number).
+        .replace(wordPattern('scaleTail'), '');
       // "a goal of times per week": a goal, said apart (feature-gaps.ts), no field.
       if (/^(?:goals?|targets?) (?:of|for)\b/.test(words)) continue;
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
@@ -1377,6 +1384,10 @@ export function applySpecWords(
   const ofThem = when && /^ (?:them|it|each)\b/.test(text.slice(when.index + when[0].length));
   if (when && (ofThem || !findField(primary, 'date')) && !findField(primary, whenWords))
     ed.addField(primary, fieldNamed(whenWords, 'date'));
+  // "… and show when I can donate next", "when I need the next one": the next one's date, kept
+  // with each record (the app does not work it out).
+  if (has(text, wordPattern('nextOneWhen')) && !primary.fields.some((f) => f.type === 'date' && /\bnext\b/i.test(f.label)))
+    ed.addField(primary, fieldNamed(`next ${primary.name.toLowerCase().replace(/ entry$/, '')}`, 'date'));
   // And when they come back: "when they should bring them back", "the date it's due back".
   if (has(text, wordPattern('dueBack')) && !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label)))
     ed.addField(primary, fieldNamed('due back', 'date'));

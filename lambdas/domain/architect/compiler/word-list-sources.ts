@@ -261,9 +261,11 @@ export function sourceWordLists() {
     goalAsks: String.raw`\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d|\bgoal (?:weight|amount|pace|distance|time)\b|\b(?:weight|fitness|running|distance) (?:goals?|targets?)\b|\b(?:reading|book|savings|fitness|step|running) challenges?\b`,
     goalAlso: String.raw`\b(?:goals?|targets?) (?:of|for) (?:how many )?(?:times|days|sessions|hours|minutes) (?:per|a|each|every) (?:day|week|month)\b|\b(?:[a-z]+[- ])?per[- ](?:day|week|month|year)[- ](?:goals?|targets?)\b|\b(?:goals?|targets?) (?:per|a|each|every|for each) (?:day|week|month|year)\b|\b(?:pages?|steps?|miles?|km|kilomet(?:er|re)s?|minutes?|hours?|glass(?:es)?|cups?|books?|reps?|words?) (?:goals?|targets?)\b|\b(?:daily|weekly|monthly|yearly|annual) budgets?\b|\bbudgets? (?:per|for each|for every|by) (?:category|person|day|week|month|year)\b|\b(?:over|under|within|stay on|stick to) (?:my |the |a )?budget\b|\bbudget of \d|\b(?:expenses?|spending|costs?|money|finances?)\b[^.;]{0,40}\bwith (?:a |my |the )?budgets?\b|\b(?:low[- ]stock|threshold|limit|over[- ]budget)\s+(?:alerts?|warnings?|notifications?)\b|\b(?:alerts?|warns?|warnings?) (?:me )?when\b|\bwith (?:(?:[a-z]+ ){0,6}(?:and|plus) )?(?:a|my|the) goals?\b(?! date| year)`,
     paymentsAsked: String.raw`\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(?<!\b(?:keep track of|track|log|record|note)\b[^.;]*)(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?|methods?|types?|status)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b`,
+    // A step counter whose steps are written down ("a step counter log", "… where I enter my steps").
+    stepsByHand: String.raw`\bstep counters? (?:log|journal|diary|record|tracker|sheet)s?\b|\bstep counters?\b.*\b(?:enter|log|type|record|write down|add|input|put in)s? (?:in )?(?:my|the|our|daily) (?:daily )?steps\b`,
     deviceFeatures: String.raw`\b(camera(?!s?\s+(?:,\s+)?(?:bod(?:y|ies)|gear|lens(?:es)?|bags?|collection|equipment|models?|kits?|brands?|settings|used)\b)|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate (?:monitors?|sensors?)|(?:measures?|measuring|reads?|monitors?|monitoring|detects?|checks?) (?:my )?heart rate|health ?kit)\b`,
     liveData: String.raw`\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather (?:forecasts?|apps?|updates?|reports?|data|dashboards?|widgets?|stations?|alerts?|in|for|at|near)|(?:current|today'?s|local) weather|^(?:an? )?weather$|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b`,
-    fieldLists: String.raw`(?:\b(with|including|plus|and (?:their|its)|should (?:have|include|record|show)|must have|contains?|containing|has|have|add|adding|(?:records|tracks|logs)(?! and\b)|(?<=\b(?:to|i|we|and|can|keep|also) )(?:log|track|record|save|store|enter|keep|list(?= (?:my|our) ))|(?<=[a-z]s )need|(?<=\b(?:catalog|catalogue|organi[sz]e|sort|file|list) (?:them|it|these|those) )by)|(?<=[a-z0-9] )(:)(?!\s+(?:a|an|the|my|our|please|i|we|it|this|build|make|create)\b(?![a-z ]*,)))\s+((?:(?!\b(?:where(?! (?:,|and when\b)| ?$)|that|which|so|like|such(?= as\b)|in(?! ?$| [,.])|to(?! (?:date|time)\b)|for(?! ?$| [,.])|but|with|including)\b)[a-z0-9 ,])+)`,
+    fieldLists: String.raw`(?:\b(with|including|plus|and (?:their|its)|should (?:have|include|record|show)|must have|contains?|containing|has|have|add|adding|(?:records|tracks|logs)(?! and\b)|(?<=\b(?:to|i|we|and|can|keep|also) )(?:log|track|record|save|store|enter|keep|list(?= (?:my|our) ))|(?<=[a-z]s )need|(?<=\b(?:catalog|catalogue|organi[sz]e|sort|file|list) (?:them|it|these|those) )by)|(?<=[a-z0-9] )(:)(?!\s+(?:a|an|the|my|our|please|i|we|it|this|build|make|create)\b(?![a-z ]*,)))\s+((?:(?!\b(?:where(?! (?:,|and when\b)| ?$)|that|which|so|like|such(?= as\b)|in(?! ?$| [,.])|to(?! (?:date|time|\d+)\b)|for(?! ?$| [,.])|but|with|including)\b)[a-z0-9 ,])+)`,
     notABabysFeeding: String.raw`\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b`,
     anyGame: String.raw`^(?:(?:please |can you |could you )?(?:build|make|create|code|write|give|i want|i need|i would like|i d like)(?: me| us)? )?(?:(?:a|an|some|one|a few|a couple of|few|two|three) )?(?:(?:simple|fun|little|small|quick|casual|classic|easy|nice|cool|browser|web|kids|family|party|mini|silly|relaxing|new|offline) )*games?(?: (?:app|site|page|website|collection))?$`,
     beyondTemplates: String.raw`\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|assign(?:ing)? (?:tasks|them|it|chores|jobs|items) to|folders?|notebooks?|favou?rites?|starred|timers?|allowances?|costs?|prices?|how (?:i|we) (?:felt|feel))\b|\bchores?\b(?: (?:chart|list|tracker|rota|rotation|schedule|board|app))? for (?:my|our|the) (?:[a-z]+ )?(?:kids|children|sons|daughters|grandkids|roommates|housemates|flatmates)\b`,
@@ -311,11 +313,11 @@ export function sourceWordLists() {
     /** A sentence that is only a list (spec-words.ts). */
     sentenceOnlyList: String.raw`(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))`,
     /** "who did it", "who won": a person field (spec-words.ts). */
-    whoDidIt: String.raw`^who(?:s| is)? (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|brought|brings|bringing|borrowed|came|joined)(?: (?:it|them|this|(?!what\b)[a-z]{3,}))?$`,
+    whoDidIt: String.raw`^who(?:s| is)? (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|hosting|paying|cooking|winning|brought|brings|bringing|borrowed|came|coming|joined|leads?|led|leading|drives?|drove|driving|organi[sz](?:es|ed|ing))(?: (?:it|them|this|(?!what\b)[a-z]{3,}))?$`,
     /** "I need distance, pace and how I felt.": a later sentence's list (spec-words.ts). */
     laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?: to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b))?(?= [a-z0-9 ]+ ,)|(?<=[a-z] )and (?:i |we )?(?:also )?(?:want|need|would like) to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b)(?= [a-z0-9 ]+ ,)`,
     /** "when I bought it": the date it happened (spec-words.ts). */
-    whenDone: String.raw`^when (?:i|we|it|they|you|he|she) (?:was |were )?([a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b`,
+    whenDone: String.raw`^when (?:i|we|it|they|you|he|she) (?:was |were )?((?!(?:need|feed|seed|weed|bleed|breed|speed|heed)\b)[a-z]+ed|froze|bought|made|got|met|ate|took|gave|wrote|sold)\b`,
     // "a wishlist of video games", "a board game wish list": the things wished for (read-request.ts).
     wishedThings: String.raw`\bwish ?list of (?:my |the |all )?([a-z]+(?: [a-z]+)?)(?=$| (?:with|that|which|i|we|for|to|and)\b)|\b(?!(?:a|an|my|our|the|christmas|xmas|birthday|holiday|gifts?|ideas?|presents?|amazon|family|kids?|wedding|baby|shopping|simple|personal|shared|new|online|little)\b)([a-z]+(?: [a-z]+)?) wish ?list\b`,
     /** Words around a unit that name no field (spec-words.ts). */
@@ -326,6 +328,15 @@ export function sourceWordLists() {
     defaultColour: String.raw`\b(?:default|original|normal|standard|usual) colou?rs?\b|\bno (?:accent|colou?r)\b`,
     /** "where I bought them": a place field (spec-words.ts). */
     whereDone: String.raw`\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them|each(?: one| of them)?))?\b`,
+    /** "… and show when", "and tell me": a verb of what the app does, no records (read-request.ts). */
+    displayVerb: String.raw`^(?:show|tell|remind|display|calculate|compute|work out|figure out|highlight|warn|alert)\b`,
+    /** "when I went to bed", "when I woke up": the bedtime and the wake-up time (spec-words.ts). */
+    wentToBed: String.raw`\bwhen (?:i|we) (?:went|go|get|got) to (?:bed|sleep)\b`,
+    wokeUp: String.raw`\bwhen (?:i|we) (?:woke|wake|get|got) up\b`,
+    /** "energy from 1 to 5", "focus out of 10": a scale after a field's name (spec-words.ts). */
+    scaleTail: String.raw` (?:from \d+ to \d+|out of \d+|on a scale of \d+(?: to \d+)?)$`,
+    /** "where to buy each item" (and "that says …"): the store of each (spec-words.ts). */
+    whereToBuy: String.raw`\b(?:((?:that|which) (?:says|shows|tells (?:me|us)|lists?)) )?where (?:to|i|we) (?:can )?(?:buy|get) (?:it|them|each(?: one| item| thing| of them)?)\b`,
     /** "how I felt": how it went (spec-words.ts). */
     howItWent: String.raw`^how (?:([a-z]+) )?(i|we|it|they|he|she|(?!(?:much|many|long|often|far|well)\b)[a-z]{3,}) (felt|feel|went|goes|was|were|is|are|did|does|do|played|performed|looked|tasted|turned out)\b`,
     /** Sending a message to someone (spec-words.ts). */
@@ -420,6 +431,8 @@ export function sourceWordLists() {
     groupingVerbs: String.raw`^(group|grouped|organized|organised|split|them|it|sorted|collection|collections|library|catalog|catalogue|list|tracker|log|journal)$`,
     sortBy: String.raw`\b(?:sort|sorted|order|ordered)\s+(?:them\s+|it\s+)?by\s+([a-z]+)`,
     notARating: String.raw`\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b`,
+    // "when I can donate next", "when I need the next one", "the next date I can donate": the next one's date.
+    nextOneWhen: String.raw`\bwhen (?:i|we) (?:can|could|should|may|might|need to|have to|am allowed to|(?:am|are) able to) [a-z]+ (?:next|again)\b|\bwhen (?:i|we) (?:need|want|get|have|book|am due) (?:the|my|our|a) next one\b|\bthe next (?:date|day|time) (?:i|we) (?:can|could|should|may|need to) [a-z]+\b`,
     andWhenDone: String.raw`\b(?:and|with|plus) when (?:i|we|they|he|she) (?:(last|first) )?([a-z]+ed|froze|bought|made|got|ate|took|gave|wrote|sold|said)\b`,
     dueBack: String.raw`\b(?:(?:bring|give|hand|get) (?:them|it) back|(?:should|must|need to|needs to|have to|has to|will) (?:come|be) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b`,
     importExportAsked: String.raw`\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b`,
@@ -734,6 +747,18 @@ export function sourceWordLists() {
     darkWords: String.raw`\b(dark mode|dark theme|night mode|darkmode|dark)\b`,
     /** What an app does, said in a list of the things it keeps (spec-words.ts). */
     appDoesWords: String.raw`\b(?:mark(?:s|ed|ing)?|streaks?|check(?:ed)? off|tick(?:ed)? off|reminders?|charts?|search|filter(?:ed|ing)? by|filtering|sort(?:ed|ing)? by|export\w*|dark mode)\b`,
+    /** a step counter and what it is (a log, a journal) (read-request.ts). */
+    stepCounterKind: String.raw`\bstep counters?( (?:log|journal|diary|record|tracker|sheet)s?\b)?`,
+    /** "log in my hours": log my hours, no sign-in (read-request.ts). */
+    logInMy: String.raw`(?<=\b(?:to|can|i|we|and|please|will) )log in (?=(?:my|our) )`,
+    /** "the books I lend": things lent (read-request.ts). */
+    thingsILend: String.raw`\b(?:the |my )?[a-z]+s (?:i|we) (?:lend|lent|loan|loaned)\b`,
+    /** "where I can attach receipts": with a receipt (spec-words.ts). */
+    attachWhere: String.raw`\b(?:where|so|and) (?:i|we) can attach (?:a |the |my )?`,
+    /** "and mark it paid": whether paid (spec-words.ts). */
+    markDone: String.raw`\b(?:and )?mark (?:it |them |each(?: one)? )?(?:as )?([a-z]{3,}ed|paid|sold)\b`,
+    /** "paid with" at a list end: how it was paid (spec-words.ts). */
+    paidWith: String.raw`\bpaid (?:with|using)(?= *(?:,|$|\band\b))`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
     marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
