@@ -3764,6 +3764,29 @@ describe('request → spec', () => {
       expect.arrayContaining(['Bedtime:text', 'Wake up time:text']),
     );
   });
+
+  test("what each of one's records has, listed after them with commas, is read; a rate per hour is an hourly rate; a pace calculated is a worked-out field", () => {
+    // Were a notes app, "Track students" as a field with what they work on and whether they paid
+    // this month dropped, a rate per hour as text beside a rating, and "Pace calculated" as text.
+    for (const prompt of ['track my students, their phone number and notes', 'track my clients, their phone number and a note']) {
+      const reading = readRequest(prompt);
+      expect({ prompt, outcome: reading.outcome }).toEqual({ prompt, outcome: 'spec' });
+      expect(labelsOf(prompt)).toEqual(expect.arrayContaining(['Phone:text', 'Notes:longtext']));
+    }
+    const piano = "I teach piano: track my students, their lesson day, what they're working on and whether they paid this month";
+    expect(kindOf(piano)).toBe('a student tracker');
+    expect(labelsOf(piano)).toEqual(expect.arrayContaining(['Working on:text', 'Paid:boolean']));
+    expect(labelsOf(piano).join()).not.toMatch(/Track/);
+    expect(labelsOf('my clothes and whether I wore them this month')).toContain('Worn:boolean');
+    // Records joined by commas stay other kinds of record, said so.
+    expect(readRequest('log my workouts, meals and water').leftOut.join(' ')).toMatch(/meals and water as other kinds of record/);
+    const freelance = labelsOf('a tracker for my freelance projects with the client, deadline, rate per hour and hours worked');
+    expect(freelance).toContain('Hourly rate:money');
+    expect(freelance.join()).not.toMatch(/Rating|Rate per hour/);
+    const runs = readRequest('a log of my runs with distance, time, and pace calculated');
+    expect(labelsOf('a log of my runs with distance, time, and pace calculated')).toContain('Pace:number');
+    expect(runs.leftOut.join(' ')).toMatch(/worked out from other fields/);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

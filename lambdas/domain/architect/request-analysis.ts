@@ -222,6 +222,8 @@ export function normalizeRequestText(
     .replace(/\bcontact lens(es)?\b/g, 'lens$1')
     // Weigh-ins are weights taken.
     .replace(/\bweigh[ -]?ins?\b/g, 'weights')
+    // A rate per hour is an hourly rate, no rating.
+    .replace(/\brates? (?:per|an|a|by the) hour\b/g, 'hourly rate')
     .replace(/[’']/g, '');
   // A name the person gives ("called Habbit Hero") keeps its spelling.
   const named = NAMING_WORDS.exec(plain)?.index ?? plain.length;

@@ -1508,7 +1508,14 @@ export function readRequest(request: string): RequestReading {
   // So is a kind that keeps records named only among the features of such a head: "a list of
   // restaurants with ratings and notes" (a tool stays the tool: "my students with a random picker").
   const listHead = listAt < text.length ? text.slice(0, listAt) : '';
-  const heads = [listHead, headEnd === undefined || !KIND_PRESETS[analysis.kind!] ? '' : text.slice(0, headEnd)];
+  // As is one named only after the records a comma ends: "track my students, their phone number and notes".
+  const comma = language ? null : wordPattern('trackedThenComma').exec(prompt.toLowerCase());
+  const commaAt = comma ? endOfPrefix(text, normalizeRequestText(prompt.slice(0, comma.index + comma[0].length - 1))) : -1;
+  const heads = [
+    listHead,
+    headEnd === undefined || !KIND_PRESETS[analysis.kind!] ? '' : text.slice(0, headEnd),
+    commaAt > 0 && commaAt < text.length ? text.slice(0, commaAt) : '',
+  ];
   const kindNamed =
     analysis.kind !== null &&
     analysis.scores[analysis.kind] >= 3 &&

@@ -512,7 +512,9 @@ function withLists(
         // "the story behind each one": the story.
         .replace(/ (?:behind|about) (?:it|them|one)$/, '')
         // "energy from 1 to 5", "focus out of 10": the energy (a number).
-        .replace(wordPattern('scaleTail'), '');
+        .replace(wordPattern('scaleTail'), '')
+        // "whether they paid this month": whether they paid.
+        .replace(wordPattern('whetherWhenTail'), '');
       // "a goal of times per week": a goal, said apart (feature-gaps.ts), no field.
       if (/^(?:goals?|targets?) (?:of|for)\b/.test(words)) continue;
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))

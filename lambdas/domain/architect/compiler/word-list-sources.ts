@@ -265,7 +265,7 @@ export function sourceWordLists() {
     stepsByHand: String.raw`\bstep counters? (?:log|journal|diary|record|tracker|sheet)s?\b|\bstep counters?\b.*\b(?:enter|log|type|record|write down|add|input|put in)s? (?:in )?(?:my|the|our|daily) (?:daily )?steps\b`,
     deviceFeatures: String.raw`\b(camera(?!s?\s+(?:,\s+)?(?:bod(?:y|ies)|gear|lens(?:es)?|bags?|collection|equipment|models?|kits?|brands?|settings|used)\b)|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate (?:monitors?|sensors?)|(?:measures?|measuring|reads?|monitors?|monitoring|detects?|checks?) (?:my )?heart rate|health ?kit)\b`,
     liveData: String.raw`\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather (?:forecasts?|apps?|updates?|reports?|data|dashboards?|widgets?|stations?|alerts?|in|for|at|near)|(?:current|today'?s|local) weather|^(?:an? )?weather$|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b`,
-    fieldLists: String.raw`(?:\b(with|including|plus|and (?:their|its)|should (?:have|include|record|show)|must have|contains?|containing|has|have|add|adding|(?:records|tracks|logs)(?! and\b)|(?<=\b(?:to|i|we|and|can|keep|also) )(?:log|track|record|save|store|enter|keep|list(?= (?:my|our) ))|(?<=[a-z]s )need|(?<=\b(?:catalog|catalogue|organi[sz]e|sort|file|list) (?:them|it|these|those) )by)|(?<=[a-z0-9] )(:)(?!\s+(?:a|an|the|my|our|please|i|we|it|this|build|make|create)\b(?![a-z ]*,)))\s+((?:(?!\b(?:where(?! (?:,|and when\b)| ?$)|that|which|so|like|such(?= as\b)|in(?! ?$| [,.])|to(?! (?:date|time|\d+)\b)|for(?! ?$| [,.])|but|with|including)\b)[a-z0-9 ,])+)`,
+    fieldLists: String.raw`(?:\b(with|including|plus|and (?:their|its)|should (?:have|include|record|show)|must have|contains?|containing|has|have|add|adding|(?:records|tracks|logs)(?! and\b)|(?<=\b(?:to|i|we|and|can|keep|also) )(?:log|track|record|save|store|enter|keep|list(?= (?:my|our) ))|(?<=^|: )(?:track|log|record|keep track of)(?= (?:my|our|the) (?:[a-z']+ ){0,2}[a-z']+ , (?:their|its|the|what|whether|how|when|where|who|which)\b)|(?<=[a-z]s )need|(?<=\b(?:catalog|catalogue|organi[sz]e|sort|file|list) (?:them|it|these|those) )by)|(?<=[a-z0-9] )(:)(?!\s+(?:a|an|the|my|our|please|i|we|it|this|build|make|create)\b(?![a-z ]*,)))\s+((?:(?!\b(?:where(?! (?:,|and when\b)| ?$)|that|which|so|like|such(?= as\b)|in(?! ?$| [,.])|to(?! (?:date|time|\d+)\b)|for(?! ?$| [,.])|but|with|including)\b)[a-z0-9 ,])+)`,
     notABabysFeeding: String.raw`\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b`,
     anyGame: String.raw`^(?:(?:please |can you |could you )?(?:build|make|create|code|write|give|i want|i need|i would like|i d like)(?: me| us)? )?(?:(?:a|an|some|one|a few|a couple of|few|two|three) )?(?:(?:simple|fun|little|small|quick|casual|classic|easy|nice|cool|browser|web|kids|family|party|mini|silly|relaxing|new|offline) )*games?(?: (?:app|site|page|website|collection))?$`,
     beyondTemplates: String.raw`\b(streaks?|tags?|tagged|ratings?|stars|categor(y|ies)|group(ed)? by|totals?|calendar|flip|undo|due today|due dates?|deadlines?|photos?|images?|notes field|field|per|points|hours|estimates?|assignees?|assigned to|assign(?:ing)? (?:tasks|them|it|chores|jobs|items) to|folders?|notebooks?|favou?rites?|starred|timers?|allowances?|costs?|prices?|how (?:i|we) (?:felt|feel))\b|\bchores?\b(?: (?:chart|list|tracker|rota|rotation|schedule|board|app))? for (?:my|our|the) (?:[a-z]+ )?(?:kids|children|sons|daughters|grandkids|roommates|housemates|flatmates)\b`,
@@ -335,6 +335,9 @@ export function sourceWordLists() {
     wokeUp: String.raw`\bwhen (?:i|we) (?:woke|wake|get|got) up\b`,
     /** "energy from 1 to 5", "focus out of 10": a scale after a field's name (spec-words.ts). */
     scaleTail: String.raw` (?:from \d+ to \d+|out of \d+|on a scale of \d+(?: to \d+)?)$`,
+    whetherWhenTail: String.raw`(?<=^whether .+) (?:this|each|every|last|that) (?:week|month|year|term|time|day|session|lesson)$`,
+    /** "track my students, …": the records a list of what each has follows (read-request.ts). */
+    trackedThenComma: String.raw`\b(?:track|log|record|keep track of|catalog|catalogue) (?:all )?(?:of )?(?:my|our|the) (?:[a-z']+ ){0,2}[a-z']+,`,
     /** "where to buy each item" (and "that says …"): the store of each (spec-words.ts). */
     whereToBuy: String.raw`\b(?:((?:that|which) (?:says|shows|tells (?:me|us)|lists?)) )?where (?:to|i|we) (?:can )?(?:buy|get) (?:it|them|each(?: one| item| thing| of them)?)\b`,
     /** "how I felt": how it went (spec-words.ts). */
@@ -506,7 +509,7 @@ export function sourceWordLists() {
     splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
     personalBestAsks: String.raw`\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?(?! (?:to|of year|of the year|for)\b)|lifts?|weights?|runs?|results?|distances?)\b`,
     /** A field the app would work out from others: "pace calculated automatically" (feature-gaps.ts, spec-words.ts). */
-    derivedAsks: String.raw`\b(?:auto(?:matically)?[- ]?(?:calculated|computed)|(?<!\b(?:totals?|sums?|counts?|averages?|balances?) (?:is |are |gets? )?)(?:calculated|computed|worked out) (?:automatically|for me|from (?:the |my |its )?[a-z]+(?: (?:and|,) [a-z]+)?))\b`,
+    derivedAsks: String.raw`\b(?:auto(?:matically)?[- ]?(?:calculated|computed)|(?<=\b(?:pace|speed|bmi|profit|duration|age|percentage|ratio|cost per [a-z]+) )(?:calculated|computed)(?= ?(?:,|$|\band\b|\.))|(?<!\b(?:totals?|sums?|counts?|averages?|balances?) (?:is |are |gets? )?)(?:calculated|computed|worked out) (?:automatically|for me|from (?:the |my |its )?[a-z]+(?: (?:and|,) [a-z]+)?))\b`,
     /** "a chore chart for my kids": whose each chore is (spec-words.ts; read-request.ts, beyond the task template). */
     choresForPeople: String.raw`\bchores?\b(?: (?:chart|list|tracker|rota|rotation|schedule|board|app))? for (?:my|our|the) (?:[a-z]+ )?(kids|children|sons|daughters|grandkids|roommates|housemates|flatmates|family|team)\b`,
     /** "a habit tracker for flossing and reading": the things on the list (spec-words.ts). */
@@ -572,7 +575,7 @@ export function sourceWordLists() {
     /** "how many miles are on each pair": the miles (spec-words.ts). */
     howManyOnEach: String.raw`\bhow many ([a-z]+) (?:are|is) on (?:each|every|it|them)(?: [a-z]+)?`,
     /** "Track each market, …": the verb of a sentence that lists what each record has (spec-words.ts). */
-    trackEachVerb: String.raw`^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an) )`,
+    trackEachVerb: String.raw`^\s*(?:track|log|record|note|save|keep track of) (?=(?:each|every|the|a|an|my|our|all) )`,
     /** "the value of each item": its value (spec-words.ts). */
     measureOfEach: String.raw`^(value|worth|cost|price|weight|size|age|condition|location) of [a-z]+$`,
     /** "how many packets I have": the number of them (spec-words.ts). */
@@ -588,7 +591,7 @@ export function sourceWordLists() {
     /** "how many times I woke up": a count of them each time (spec-words.ts). */
     howManyTimesItem: String.raw`^how many times (?:i|we|he|she|they|it) ([a-z]+(?: up| out| over)?)$`,
     /** "what it was for", "what they were spent on": what a record is for (spec-words.ts). */
-    whatItWasFor: String.raw`^what (?:it|they|each) (?:was|were|is|are) ((?:[a-z]+ )?(?:on|for))$`,
+    whatItWasFor: String.raw`^what (?:(?:it|they|each) (?:was|were|is|are)|theyre|its) ((?:[a-z]+ )?(?:on|for))$`,
     /** Words of paid work: an hourly rate is pay, not a rating (spec-words.ts). */
     paidWork: String.raw`\b(?:hours?|hourly|invoices?|clients?|paid|pay|wages?|billable)\b`,
     /** "I'd like …", "we would love …": asking, not giving examples (spec-words.ts). */
