@@ -3787,6 +3787,30 @@ describe('request → spec', () => {
     expect(labelsOf('a log of my runs with distance, time, and pace calculated')).toContain('Pace:number');
     expect(runs.leftOut.join(' ')).toMatch(/worked out from other fields/);
   });
+
+  test("a list's own verb after a colon is no field; when to repot them is a date; the goals a child scored are a number of their own", () => {
+    // Were "Track orders" and "Track title" as fields, the repotting dropped, and the goals she
+    // scored dropped (or, after "with the", read as a goal to reach).
+    const bakery = labelsOf(
+      'I run a small bakery: track orders with customer, what they ordered, pickup date and whether they paid',
+    );
+    expect(bakery).toEqual(expect.arrayContaining(['Customer:text', 'Pickup date:date', 'Paid:boolean']));
+    expect(bakery.join()).not.toMatch(/Track/);
+    expect(labelsOf('a reading challenge: 50 books this year, track title, author and date finished').join()).not.toMatch(
+      /Track/,
+    );
+    expect(labelsOf('an app to track my houseplants and when to repot them')).toContain('Repot date:date');
+    expect(labelsOf('track my roses and when to prune them')).toContain('Prune date:date');
+    for (const prompt of [
+      "an app to track my daughter's soccer games: opponent, score, and goals she scored",
+      'track her soccer games with the goals she scored',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Goals scored:number']) });
+      expect(readRequest(prompt).leftOut.join(' ')).not.toMatch(/a goal or a limit/);
+    }
+    // A team's goals scored are its score.
+    expect(labelsOf('a log of our team matches with goals scored').join()).not.toMatch(/Goals scored/);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

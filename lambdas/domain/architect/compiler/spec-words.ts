@@ -498,6 +498,8 @@ function withLists(
       const words = part
         // "Track each market, …": the verb of a sentence that lists what each record has.
         .replace(wordPattern('trackEachVerb'), '')
+        // "goals she scored": the goals scored (before the clause goes, below).
+        .replace(/\b(goals?|points|tries|runs|baskets) (?:she|he|they|i|we|you) scored$/, '$1 scored')
         // "the episode I'm on", "the date we planted them": the thing before the clause.
         .replace(wordPattern('beforeClause'), '$1')
         .replace(wordPattern('itemArticles', 'g'), ' ')
@@ -975,6 +977,11 @@ export function applySpecWords(
         ed.addField(primary, { id: 'who', label: `W${item.words.slice(1)}`, type: 'text', required: false }, true, item.words);
       continue;
     }
+    // "goals scored" of one's child or a player: a number of their own, beside the team's score.
+    if (wordPattern('goalsScored').test(item.words) && wordPattern('onePlayer').test(text)) {
+      if (!findField(primary, item.words, true)) ed.addField(primary, fieldNamed(item.words, 'number'), true, item.words);
+      continue;
+    }
     // "who, amount, date": the person each record is of, unless the records name one.
     if (item.words === 'who') {
       if (!primary.fields.some((f) => wordPattern('personOrNameIds').test(f.id)))
@@ -1386,6 +1393,9 @@ export function applySpecWords(
   const ofThem = when && /^ (?:them|it|each)\b/.test(text.slice(when.index + when[0].length));
   if (when && (ofThem || !findField(primary, 'date')) && !findField(primary, whenWords))
     ed.addField(primary, fieldNamed(whenWords, 'date'));
+  // "my houseplants and when to repot them": the day to do it, as "when to harvest" in a list.
+  const whenTo = wordPattern('andWhenTo').exec(text)?.[1];
+  if (whenTo && !findField(primary, `${whenTo} date`, true)) ed.addField(primary, fieldNamed(`${whenTo} date`, 'date'));
   // "… and show when I can donate next", "when I need the next one": the next one's date, kept
   // with each record (the app does not work it out).
   if (has(text, wordPattern('nextOneWhen')) && !primary.fields.some((f) => f.type === 'date' && /\bnext\b/i.test(f.label)))
