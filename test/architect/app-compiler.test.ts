@@ -3811,6 +3811,23 @@ describe('request → spec', () => {
     // A team's goals scored are its score.
     expect(labelsOf('a log of our team matches with goals scored').join()).not.toMatch(/Goals scored/);
   });
+
+  test("a service business's tracker keeps its jobs and a goods business's its sales; winnings, a deposit paid and a balance due are money", () => {
+    // Were records each called "Walking business" (or "Candle business") with a name, a date and notes.
+    for (const prompt of ['a dog walking business tracker', 'a lawn mowing business tracker', 'a photography business tracker']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a job list' });
+    }
+    for (const prompt of ['a candle business tracker', 'a baking business tracker']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a sales log' });
+    }
+    // Were Pay; a deposit paid as text, the balance due dropped and the expenses "due today".
+    expect(labelsOf('an app to keep score in our weekly poker game with players and winnings')).toContain('Winnings:money');
+    const wedding = specOf('an app to plan my wedding budget with vendor, cost, deposit paid and balance due');
+    expect(wedding.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Deposit:money', 'Balance due:money']),
+    );
+    expect(wedding.behaviours.map((b) => b.type)).not.toContain('due-today');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

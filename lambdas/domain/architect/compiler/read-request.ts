@@ -1478,6 +1478,9 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whichHaveDone', 'g'), '$1 ')
     // "where I can list my camping trips": keep them, as "track my camping trips".
     .replace(wordPattern('listMyThings', 'g'), 'track ')
+    // "a candle business tracker": its orders; "a dog walking business tracker": its jobs.
+    .replace(wordPattern('goodsBusinessTracker', 'g'), 'track the orders for my $1 business')
+    .replace(wordPattern('serviceBusinessTracker', 'g'), 'track the jobs for my $1 business')
     // "track how often I go to the gym": each time I do.
     .replace(wordPattern('howOftenI', 'g'), 'every time ')
     // "a list of people who owe me money", "the people I owe money to": the money owed.

@@ -176,6 +176,8 @@ export function sourceWordLists() {
     [['link', 'links', 'url', 'urls', 'website'], f.url('link', 'Link')],
     // How dear a place is, not what something cost: "restaurants with cuisine and price range".
     [['price range', 'price ranges', 'price level'], f.choice('priceRange', 'Price range', ['$', '$$', '$$$', '$$$$'])],
+    [['deposit paid', 'deposits paid', 'down payment'], f.money('deposit', 'Deposit')],
+    [['balance due', 'balance owed', 'left to pay'], f.money('balanceDue', 'Balance due')],
     [
       ['price', 'prices', 'cost', 'costs', 'amount', 'amounts', 'savings', 'balance', 'balances', 'net worth'],
       f.money('amount', 'Amount'),
@@ -194,7 +196,8 @@ export function sourceWordLists() {
     [['points', 'story points', 'estimate', 'estimates'], f.number('points', 'Points')],
     [['assignee', 'assignees', 'assigned to'], f.text('assignee', 'Assignee')],
     [['age', 'ages'], f.number('age', 'Age')],
-    [['pay', 'wage', 'wages', 'earned', 'earnings', 'salary', 'income', 'tip', 'tips', 'winnings'], f.money('pay', 'Pay')],
+    [['pay', 'wage', 'wages', 'earned', 'earnings', 'salary', 'income', 'tip', 'tips'], f.money('pay', 'Pay')],
+    [['winnings', 'amount won', 'money won'], f.money('winnings', 'Winnings')],
     [['allowance', 'allowances', 'pocket money'], f.money('allowance', 'Allowance')],
     [['intake', 'consumption', 'units'], f.number('amount', 'Amount')],
     [['heart rate', 'bpm', 'resting heart rate'], f.number('heartRate', 'Heart rate')],
@@ -338,6 +341,9 @@ export function sourceWordLists() {
     whetherWhenTail: String.raw`(?<=^whether .+) (?:this|each|every|last|that) (?:week|month|year|term|time|day|session|lesson)$`,
     /** "track my students, …": the records a list of what each has follows (read-request.ts). */
     trackedThenComma: String.raw`\b(?:track|log|record|keep track of|catalog|catalogue) (?:all )?(?:of )?(?:my|our|the) (?:[a-z']+ ){0,2}[a-z']+,`,
+    /** "a candle business tracker", "a dog walking business tracker": a business's orders, or its jobs (read-request.ts). */
+    goodsBusinessTracker: String.raw`\b(?:a|an|my|our) ((?:[a-z]+ )?(?:baking|bakery|candles?|soaps?|jewell?e?ry|crafts?|cookies?|cakes?|cupcakes?|t shirts?|clothing|knitting|pottery|prints?|stickers?|art|etsy)) (?:business|shop|store) (?:tracker|log|app|manager|organi[sz]er)\b`,
+    serviceBusinessTracker: String.raw`\b(?:a|an|my|our) ((?:[a-z]+ ){0,2}(?:[a-z]{3,}ing|wash|repair|lessons?|photography|design|delivery|handyman|landscape|tattoo|massage|salon|barber|nails?|hair|makeup|catering|consulting|coaching)) (?:business|company|side hustle) (?:tracker|log|app|manager|organi[sz]er)\b`,
     /** "goals scored": a player's own goals (spec-words.ts). */
     goalsScored: String.raw`^(?:goals?|points|tries|runs|baskets) scored$`,
     onePlayer: String.raw`\b(?:she|he|her|his|daughters?|sons?|kids?|child|players?)\b`,
@@ -748,7 +754,7 @@ export function sourceWordLists() {
     /** Tags and labels asked for (spec-words.ts). */
     tagWords: String.raw`\b(tag|tags|tagged|tagging|label|labels)\b`,
     /** Due dates and reminders asked for (spec-words.ts). */
-    dueWords: String.raw`\b(due today|due|overdue|deadlines?|reminders?)\b`,
+    dueWords: String.raw`\b(due today|(?<!\b(?:balance|amount|money) )due|overdue|deadlines?|reminders?)\b`,
     /** Cards that flip (spec-words.ts). */
     flipWords: String.raw`\b(flip|flips|flipping|reveal|flashcards?)\b`,
     /** Dark mode asked for (spec-words.ts). */
