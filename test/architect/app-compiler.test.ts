@@ -273,7 +273,8 @@ describe('request → spec', () => {
       expect.objectContaining({ label: 'Success', type: 'boolean' }),
     );
     expect(labels('a log of my fishing trips with the fish I caught and their weight')).not.toContain('Fish');
-    expect(labels('a journal for my pregnancy with weekly notes and weight')).toEqual(['Title', 'Text', 'Weight']);
+    // (A journal's entries are dated.)
+    expect(labels('a journal for my pregnancy with weekly notes and weight')).toEqual(['Date', 'Title', 'Text', 'Weight']);
     expect(specOf('a score tracker for my bowling league with player count').entities[0]!.fields).toContainEqual(
       expect.objectContaining({ label: 'Player count', type: 'number' }),
     );
@@ -3827,6 +3828,27 @@ describe('request → spec', () => {
       expect.arrayContaining(['Deposit:money', 'Balance due:money']),
     );
     expect(wedding.behaviours.map((b) => b.type)).not.toContain('due-today');
+  });
+
+  test('a journal with more than its text keeps dated entries with what was asked; how one slept is a rating', () => {
+    // Was a calorie tracker (from "what I ate") with how I slept dropped; a journal's entries had no date.
+    const journal = readRequest('a daily journal with mood, what I ate and how I slept');
+    expect(journal.outcome).toBe('spec');
+    expect(kindOf('a daily journal with mood, what I ate and how I slept')).toBe('a journal');
+    expect(labelsOf('a daily journal with mood, what I ate and how I slept')).toEqual([
+      'Date:date',
+      'Title:text',
+      'Text:longtext',
+      'Mood:choice',
+      'What I ate:text',
+      'How I slept:rating',
+    ]);
+    expect(specOf('a diary with my weight').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'sort', field: 'date', direction: 'desc' }),
+    );
+    expect(labelsOf('a journal with mood and how I slept')).toContain('How I slept:rating');
+    // A plain journal is still the notes app.
+    expect(readRequest('a journal').outcome).toBe('template');
   });
 });
 

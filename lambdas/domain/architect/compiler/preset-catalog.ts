@@ -2967,6 +2967,26 @@ export function sourcePresets(): Preset[] {
       ...timeEntries([f.text('project', 'Project or client', true)], 'project'),
     },
     {
+      // A journal or a diary asked for with more than its text ("with mood and what I ate"):
+      // dated entries, the newest first (read-request.ts); named by no keyword of its own (a
+      // journal alone is the notes app).
+      id: 'journal',
+      keywords: [],
+      title: 'Journal',
+      phrase: 'a journal',
+      entities: [
+        {
+          id: 'entry',
+          name: 'Entry',
+          plural: 'Entries',
+          fields: [f.date('date', 'Date', true), f.text('title', 'Title', true), f.long('body', 'Text')],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'entry', field: null }],
+      behaviours: [crud('entry'), search('entry'), newestFirst('entry')],
+    },
+    {
       // The timesheet of one's employees: whose hours each entry is, added up per person
       // (read-request.ts: "keep track of the hours my employees work"; "Employee" becomes the
       // word asked, "Volunteer" or "Staff member"); named by no keyword of its own.

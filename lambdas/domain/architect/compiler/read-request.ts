@@ -137,10 +137,12 @@ const BEYOND_TEMPLATES = wordPattern('beyondTemplates');
  * template has no place for ("a diary with my weight": a number).
  */
 function beyondTemplate(preset: Preset, text: string): boolean {
+  // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry.
+  const journal = preset.id === 'notes' && /\b(?:journal|diary)\b/.test(text);
   return (
     BEYOND_TEMPLATES.test(text) ||
     fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, null, null, null).spec).some(
-      (f) => !/text|choice/.test(f.type),
+      (f) => journal || !/text|choice/.test(f.type),
     )
   );
 }
@@ -1535,7 +1537,10 @@ export function readRequest(request: string): RequestReading {
   const headNamesKind =
     kindNamed !== null &&
     inHead !== null &&
-    (!KIND_PRESETS[kindNamed] || /^(?:cost|price)s?$/.test(inHead.keyword)) &&
+    // (Nor is a journal "with what I ate" a food log: what one ate is a line of each day's entry.)
+    (!KIND_PRESETS[kindNamed] ||
+      /^(?:cost|price)s?$/.test(inHead.keyword) ||
+      (kindNamed === 'notes' && /^(?:what|how|when|where|who) /.test(inHead.keyword))) &&
     headEnd !== undefined &&
     inHead.index >= headEnd &&
     analyzeRequest(text.slice(0, headEnd)).kind === kindNamed;
@@ -1751,6 +1756,8 @@ export function readRequest(request: string): RequestReading {
     const qualifies =
       reading !== null && reading.noun.includes(' ') && analyzeRequest(text.replace(reading.noun, ' ')).kind !== kindNamed;
     if (!qualifies) chosen = KIND_PRESETS[kindNamed]!;
+    // A journal's entries are days: each dated, newest first.
+    if (chosen?.id === 'notes' && /\b(?:journal|diary)\b/.test(text)) chosen = PRESETS.find((p) => p.id === 'journal') ?? chosen;
   }
   // A tool named before any container word is the thing asked for ("a tool to count the words
   // in my essay" counts words; it keeps no records of them).

@@ -352,7 +352,7 @@ export function sourceWordLists() {
     /** "where to buy each item" (and "that says …"): the store of each (spec-words.ts). */
     whereToBuy: String.raw`\b(?:((?:that|which) (?:says|shows|tells (?:me|us)|lists?)) )?where (?:to|i|we) (?:can )?(?:buy|get) (?:it|them|each(?: one| item| thing| of them)?)\b`,
     /** "how I felt": how it went (spec-words.ts). */
-    howItWent: String.raw`^how (?:([a-z]+) )?(i|we|it|they|he|she|(?!(?:much|many|long|often|far|well)\b)[a-z]{3,}) (felt|feel|went|goes|was|were|is|are|did|does|do|played|performed|looked|tasted|turned out)\b`,
+    howItWent: String.raw`^how (?:([a-z]+) )?(i|we|it|they|he|she|(?!(?:much|many|long|often|far|well)\b)[a-z]{3,}) (felt|feel|went|goes|was|were|is|are|did|does|do|played|performed|looked|tasted|turned out|slept|sleep)\b`,
     /** Sending a message to someone (spec-words.ts). */
     messageSomeone: String.raw`^(?:e ?mail|text|message|call|remind|notify|ping|send) (?:me|us|them|him|her)\b`,
     /** "average pace", "best time": a statistic of a measure (spec-words.ts). */
