@@ -54,17 +54,7 @@ function body(spec: AppSpec): string {
     '        </div>',
     '        <p class="muted hint">Keyboard works too: digits, + − * /, ( ), Enter for =, Backspace, Esc to clear.</p>',
     '      </section>',
-    has(spec, 'history') &&
-      blocks(
-        '      <section class="card history" aria-labelledby="history-title">',
-        '        <div class="row spread">',
-        '          <h2 id="history-title">History</h2>',
-        '          <button id="history-clear" type="button" class="danger">Clear history</button>',
-        '        </div>',
-        '        <p id="history-empty" class="muted">No calculations yet.</p>',
-        '        <ol id="history-list" class="history-list"></ol>',
-        '      </section>',
-      ),
+    has(spec, 'history') && staticSource('calculator/history.html').trimEnd(),
   );
 }
 

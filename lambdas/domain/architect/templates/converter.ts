@@ -11,17 +11,7 @@ function body(spec: AppSpec): string {
     staticSource('converter/form.html'),
     has(spec, 'history') && '        <button type="submit" class="primary">Add to history</button>',
     '      </form>',
-    has(spec, 'history') &&
-      blocks(
-        '      <section class="card" aria-labelledby="history-title">',
-        '        <div class="row spread">',
-        '          <h2 id="history-title">Recent conversions</h2>',
-        '          <button id="history-clear" type="button" class="danger">Clear history</button>',
-        '        </div>',
-        '        <p id="history-empty" class="muted">Nothing here yet. Press “Add to history” to keep a result.</p>',
-        '        <ol id="history-list"></ol>',
-        '      </section>',
-      ),
+    has(spec, 'history') && staticSource('converter/history.html').trimEnd(),
   );
 }
 
