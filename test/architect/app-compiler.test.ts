@@ -3850,6 +3850,17 @@ describe('request → spec', () => {
     // A plain journal is still the notes app.
     expect(readRequest('a journal').outcome).toBe('template');
   });
+
+  test('whether one got one back is a yes or no; a record label is a label, not tags', () => {
+    // Were dropped, and the label read as the records' tags.
+    for (const prompt of [
+      'a tracker for the cards I send at christmas and whether I got one back',
+      'my christmas cards with whether I got one back',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Got one back:boolean']) });
+    }
+    expect(labelsOf('a list of my vinyl records with artist, album, year and record label')).toContain('Label:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

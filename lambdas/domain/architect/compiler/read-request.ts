@@ -352,7 +352,7 @@ const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
 const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
   bill: wordPattern('tipQualified'),
   // "I volunteer at a shelter and want to track the animals": the animals, not one's hours.
-  'i volunteer': / (?:track|log|record|list) (?:the|all the|our|its|their) (?!hours?\b|shifts?\b|times?\b|days?\b)[a-z]+s\b/,
+  'i volunteer': wordPattern('trackTheAll'),
   // A poem generator or an essay writer would write them: a tool, not one's own writing.
   ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, wordPattern('toolMakers')])),
   // Time spent learning a language is practice to log, not cards to flip.
@@ -817,7 +817,7 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
       // ("for my coin collection": the coins.)
       return !last ||
         INVENTORY_PLACE.test(last) ||
-        /^(?:levels?|counts?|amounts?|quantit(?:y|ies))$/.test(last) ||
+        wordPattern('measureOnlyIds').test(last) ||
         (found[1] && !/[^s]s$|. collection$/.test(kept.join(' ')))
         ? ''
         : kept.join(' ');

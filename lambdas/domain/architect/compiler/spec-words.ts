@@ -499,7 +499,7 @@ function withLists(
         // "Track each market, …": the verb of a sentence that lists what each record has.
         .replace(wordPattern('trackEachVerb'), '')
         // "goals she scored": the goals scored (before the clause goes, below).
-        .replace(/\b(goals?|points|tries|runs|baskets) (?:she|he|they|i|we|you) scored$/, '$1 scored')
+        .replace(wordPattern('goalsSheScored'), '$1 scored')
         // "the episode I'm on", "the date we planted them": the thing before the clause.
         .replace(wordPattern('beforeClause'), '$1')
         .replace(wordPattern('itemArticles', 'g'), ' ')
@@ -695,12 +695,12 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
 
 /** The types a change can give a field, by the words for them. */
 const RETYPES: ReadonlyArray<readonly [RegExp, FieldSpec['type']]> = [
-  [/^(?:check ?box|tick ?box|yes or no|yes no|boolean|toggle)$/, 'boolean'],
+  [wordPattern('booleanAsked'), 'boolean'],
   [/^(?:number|whole number|count)$/, 'number'],
   [/^date$/, 'date'],
   [/^(?:long text|paragraph|text area)$/, 'longtext'],
   [/^(?:text|text field|short text)$/, 'text'],
-  [/^(?:money|amount of money|currency|price)$/, 'money'],
+  [wordPattern('moneyAsked'), 'money'],
   [/^(?:rating|star rating|stars)$/, 'rating'],
   [/^tags$/, 'tags'],
   [/^(?:link|url|web address)$/, 'url'],
@@ -900,6 +900,12 @@ export function applySpecWords(
     // "whether I know it", "whether we went": a yes or no, said as asked.
     // "whether I've worn them": a yes or no called Worn.
     const whether = wordPattern('whetherAsked').exec(item.words);
+    // "whether I got one back": a yes or no called Got one back.
+    if (whether?.[2] && /^(?:back|up|out|off|over|home|again)$/.test(whether[2])) {
+      const words = `${whether[1]!.replace(/^[a-z]+ /, '')} ${whether[2]}`;
+      if (!findField(primary, words, true)) ed.addField(primary, fieldNamed(words, 'boolean'), true, item.words);
+      continue;
+    }
     // "whether I sent a card": a yes or no called Card sent.
     const thing = whether?.[2] && wordPattern('doneByOne').test(whether[1]!) ? whether[2] : null;
     if (thing) {

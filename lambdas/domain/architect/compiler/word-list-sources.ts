@@ -169,6 +169,7 @@ export function sourceWordLists() {
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
     [['description', 'details'], f.long('description', 'Description')],
     [['rating', 'ratings', 'star', 'stars', 'score'], f.rating()],
+    [['record label', 'record labels'], f.text('label', 'Label')],
     [['tag', 'tags', 'label', 'labels'], f.tags()],
     [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
     [['currencies', 'multiple currencies', 'different currencies', 'currency used'], f.text('currency', 'Currency')],
@@ -580,7 +581,7 @@ export function sourceWordLists() {
     /** "… and whether it's built or still in the box": a yes or no for each (read-request.ts). */
     andWhetherIt: String.raw`\band whether (?:it|they|its|theyre|each(?: one)?)(?: is| are| was| were| has been| have been)? ([a-z]{3,})(?: or [a-z ]+)?$`,
     /** "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with" (read-request.ts). */
-    andAskedOf: String.raw`\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+)?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$`,
+    andAskedOf: String.raw`\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+| (?:one|it|them) (?:back|again))?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$`,
     /** "which of my plants need repotting": each with a yes or no for it (spec-words.ts). */
     whichNeed: String.raw`\b(track|log) which (?:of )?(?:my |our )?([a-z]+s) needs? ([a-z]+ing)\b`,
     /** "how many miles are on each pair": the miles (spec-words.ts). */
@@ -773,6 +774,16 @@ export function sourceWordLists() {
     markDone: String.raw`\b(?:and )?mark (?:it |them |each(?: one)? )?(?:as )?([a-z]{3,}ed|paid|sold)\b`,
     /** "paid with" at a list end: how it was paid (spec-words.ts). */
     paidWith: String.raw`\bpaid (?:with|using)(?= *(?:,|$|\band\b))`,
+    /** "goals she scored": the goals scored (spec-words.ts). */
+    goalsSheScored: String.raw`\b(goals?|points|tries|runs|baskets) (?:she|he|they|i|we|you) scored$`,
+    /** a yes or no asked by its kind (spec-words.ts). */
+    booleanAsked: String.raw`^(?:check ?box|tick ?box|yes or no|yes no|boolean|toggle)$`,
+    /** money asked by its kind (spec-words.ts). */
+    moneyAsked: String.raw`^(?:money|amount of money|currency|price)$`,
+    /** "track the …": a clause of what is kept (read-request.ts). */
+    trackTheAll: String.raw` (?:track|log|record|list) (?:the|all the|our|its|their) (?!hours?\b|shifts?\b|times?\b|days?\b)[a-z]+s\b`,
+    /** a measure of nothing else (read-request.ts). */
+    measureOnlyIds: String.raw`^(?:levels?|counts?|amounts?|quantit(?:y|ies))$`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
     marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
