@@ -3861,6 +3861,22 @@ describe('request → spec', () => {
     }
     expect(labelsOf('a list of my vinyl records with artist, album, year and record label')).toContain('Label:text');
   });
+
+  test("how tall one's plants grow is a plant growth log: each plant's height, dated", () => {
+    // Were a watering planner without the height, and "a tall tracker".
+    for (const prompt of [
+      "track my plants' growth with height in cm each week and a photo",
+      'track how tall my plants grow each week',
+      'log my plants height in cm',
+      'a growth log for my plants with height and a photo',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a plant growth log' });
+      expect(labelsOf(prompt)).toEqual(expect.arrayContaining(['Plant:text', 'Date:date', 'Height (cm):number']));
+    }
+    // A baby's growth is still its height and weight, and so is how tall one's kids grow (was "a tall tracker").
+    expect(kindOf("track my baby's growth")).toBe('a growth log');
+    expect(kindOf('track how tall my kids grow')).toBe('a growth log');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -1101,7 +1101,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'growth',
-      keywords: ['height and weight', 'growth chart', 'growth tracker', 'growth log', 'child growth', 'baby growth'],
+      keywords: ['height and weight', 'growth chart', 'growth tracker', 'growth log', 'child growth', 'baby growth', 'how tall'],
       title: 'Growth',
       phrase: 'a growth log',
       entities: [
@@ -1120,6 +1120,40 @@ export function sourcePresets(): Preset[] {
       ],
       views: [table('measurement')],
       behaviours: [crud('measurement'), newestFirst('measurement')],
+    },
+    {
+      // How tall one's plants grow: each measure dated, per plant (not a watering schedule).
+      id: 'plant-growth',
+      keywords: [
+        'plant growth',
+        'plants growth',
+        'plant height',
+        'plants height',
+        'height of my plants',
+        'how tall my plants',
+        'seedling growth',
+        'seedlings growth',
+        'growth log for my plants',
+        'growth tracker for my plants',
+      ],
+      title: 'Plant Growth',
+      phrase: 'a plant growth log',
+      entities: [
+        {
+          id: 'measurement',
+          name: 'Measurement',
+          plural: 'Measurements',
+          fields: [
+            f.text('plant', 'Plant', true),
+            f.date('date', 'Date', true),
+            f.number('height', 'Height (cm)'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('measurement')],
+      behaviours: [crud('measurement'), newestFirst('measurement'), { type: 'group', entity: 'measurement', field: 'plant' }],
     },
     {
       id: 'savings',
