@@ -3877,6 +3877,18 @@ describe('request → spec', () => {
     expect(kindOf("track my baby's growth")).toBe('a growth log');
     expect(kindOf('track how tall my kids grow')).toBe('a growth log');
   });
+
+  test('what might have caused it, who is responsible, an oil change said as a verb, and a formula after "a calculator for how much"', () => {
+    // Were dropped, a log of "each time you change your car oil", and a plain calculator said to be the one asked for.
+    expect(labelsOf('I want to track my moods and what might have caused them')).toContain('Cause:text');
+    expect(labelsOf('a to do list for my wedding with who is responsible and due date')).toContain('Who is responsible:text');
+    expect(kindOf("track when I change my car's oil and tires")).toBe('a car maintenance log');
+    const paint = readRequest('a calculator for how much paint I need for a room');
+    expect(paint.leftOut.join(' ')).toMatch(/the paint formula/);
+    expect(paint.interpretedAs).not.toBeNull();
+    // A formula the calculator has is no note.
+    expect(readRequest('a calculator to work out how much tip to leave').leftOut).toEqual([]);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

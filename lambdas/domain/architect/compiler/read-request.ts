@@ -910,6 +910,9 @@ function specialCalculator(text: string, formulas: ReadonlySet<string>): string 
     .trim()
     .split(' ')
     .filter((w) => w && !PLAIN_CALCULATOR.has(w) && !formulas.has(w));
+  // "a calculator for how much paint I need": the paint formula.
+  const after = /\bcalculators? (?:for|to (?:work out|figure out|calculate|find)) how (?:much|many) ([a-z]+)/.exec(text)?.[1];
+  if (words.length === 0 && after && !formulas.has(after)) words.push(after);
   if (words.length === 0) return null;
   const what = words.join(' ');
   return wordPattern('calculatorKinds').test(what)

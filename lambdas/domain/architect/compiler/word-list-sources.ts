@@ -317,7 +317,7 @@ export function sourceWordLists() {
     /** A sentence that is only a list (spec-words.ts). */
     sentenceOnlyList: String.raw`(?<=\.\s+)(?!(?:with|i|we|it|each|every|they|you|he|she|please|also|and)\b)(?=[a-z0-9]+(?: [a-z0-9]+){0,2} ,[a-z0-9 ,]+(?:\.|$))`,
     /** "who did it", "who won": a person field (spec-words.ts). */
-    whoDidIt: String.raw`^who(?:s| is)? (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|hosting|paying|cooking|winning|brought|brings|bringing|borrowed|came|coming|joined|leads?|led|leading|drives?|drove|driving|organi[sz](?:es|ed|ing))(?: (?:it|them|this|(?!what\b)[a-z]{3,}))?$`,
+    whoDidIt: String.raw`^who(?:s| is)? (?:did|made|makes|cooked|cooks|paid|pays|won|wins|hosts?|hosted|hosting|paying|cooking|winning|brought|brings|bringing|borrowed|came|coming|joined|responsible|in charge|leads?|led|leading|drives?|drove|driving|organi[sz](?:es|ed|ing))(?: (?:it|them|this|(?!what\b)[a-z]{3,}))?$`,
     /** "I need distance, pace and how I felt.": a later sentence's list (spec-words.ts). */
     laterSentenceList: String.raw`(?<=\.\s+)(?:(?:i|we) (?:also |just |really )?(?:need|want|would like)|id like|wed like)(?: to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b))?(?= [a-z0-9 ]+ ,)|(?<=[a-z] )and (?:i |we )?(?:also )?(?:want|need|would like) to (?:record|track|log|note|keep track of|save|store|write down)(?! (?:my|our|the|all|each|every|them|it)\b)(?= [a-z0-9 ]+ ,)`,
     /** "when I bought it": the date it happened (spec-words.ts). */
@@ -430,7 +430,7 @@ export function sourceWordLists() {
     renameField: String.raw`\brename (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|as|into) ([a-z]+(?: [a-z]+){0,2})$`,
     callField: String.raw`\b(?:change|call) (?:the )?([a-z]+(?: [a-z]+)?) (?:field|column) (?:to |into )?([a-z]+(?: [a-z]+){0,2})$`,
     howMuchPaid: String.raw`^how much (?:(?:it|they|he|she|i|we|each|you) )?(?:got |get |were |was )?(?:paid|pays|cost|costs|charged|earned|spent|owed|made)\b|^what (?:i|we|it|they|he|she) (?:paid|earned|spent|owed|charged|cost)$`,
-    whatCaused: String.raw`^what (?:(?:i|we) think )?(triggered|caused|started|set off|triggers|causes)\b`,
+    whatCaused: String.raw`^what (?:(?:i|we) think )?(?:(?:might|may|could) have )?(triggered|caused|started|set off|triggers|causes)\b`,
     whoWentWith: String.raw`^who (?:i|we) (went|go|came|travell?ed|played|ran|walked|hiked|watched|saw|ate|camped|climbed|danced)(?: it| them)?$`,
     addNamedField: String.raw`\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)`,
     choiceField: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)?(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from|with)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to(?! (?:read|do|watch|play|try|visit|buy|make|cook|listen)\b)|but)\b)[a-z ,])+)`,
