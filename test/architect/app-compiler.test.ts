@@ -3889,6 +3889,24 @@ describe('request → spec', () => {
     // A formula the calculator has is no note.
     expect(readRequest('a calculator to work out how much tip to leave').leftOut).toEqual([]);
   });
+
+  test('where one parked is a log of parking spots; tips are Tips; shots taken and made are numbers', () => {
+    // Were not understood, Pay, and text.
+    for (const prompt of ['an app to remember where I parked', 'track where I parked my car']) {
+      const reading = readRequest(prompt);
+      expect({ prompt, outcome: reading.outcome, kind: kindOf(prompt) }).toEqual({
+        prompt,
+        outcome: 'spec',
+        kind: 'a log of where you parked',
+      });
+    }
+    expect(labelsOf('an app to track my tips as a waiter each shift')).toContain('Tips:money');
+    expect(labelsOf('track my basketball shooting practice: shots taken, shots made')).toEqual(
+      expect.arrayContaining(['Shots taken:number', 'Shots made:number']),
+    );
+    // Allergy shots are still the records.
+    expect(labelsOf('a tracker for my allergy shots with date and arm').join()).not.toMatch(/Allergy shot:number/);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

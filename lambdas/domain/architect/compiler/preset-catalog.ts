@@ -1127,6 +1127,30 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('measurement'), newestFirst('measurement')],
     },
     {
+      // Where the car was left, each time: the newest on top.
+      id: 'parking',
+      keywords: ['where i parked', 'where i park', 'where i parked my car', 'parking spot', 'parking spots', 'parking log'],
+      title: 'Parking',
+      phrase: 'a log of where you parked',
+      entities: [
+        {
+          id: 'spot',
+          name: 'Parking spot',
+          plural: 'Parking spots',
+          fields: [
+            f.text('place', 'Where', true),
+            f.text('level', 'Level or spot number'),
+            f.date('date', 'Date', true),
+            f.text('time', 'Time'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'spot', field: null }],
+      behaviours: [crud('spot'), newestFirst('spot')],
+    },
+    {
       // How tall one's plants grow: each measure dated, per plant (not a watering schedule).
       id: 'plant-growth',
       keywords: [
