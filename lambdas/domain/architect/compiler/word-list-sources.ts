@@ -763,7 +763,7 @@ export function sourceWordLists() {
     darkWords: String.raw`\b(dark mode|dark theme|night mode|darkmode|dark)\b`,
     /** What an app does, said in a list of the things it keeps (spec-words.ts). */
     appDoesWords: String.raw`\b(?:mark(?:s|ed|ing)?|streaks?|check(?:ed)? off|tick(?:ed)? off|reminders?|charts?|search|filter(?:ed|ing)? by|filtering|sort(?:ed|ing)? by|export\w*|dark mode)\b`,
-    /** a step counter and what it is (a log, a journal) (read-request.ts). */
+    /** "a step counter", "a step counter log": the counter, and the kind of record after it (read-request.ts). */
     stepCounterKind: String.raw`\bstep counters?( (?:log|journal|diary|record|tracker|sheet)s?\b)?`,
     /** "log in my hours": log my hours, no sign-in (read-request.ts). */
     logInMy: String.raw`(?<=\b(?:to|can|i|we|and|please|will) )log in (?=(?:my|our) )`,
@@ -777,13 +777,13 @@ export function sourceWordLists() {
     paidWith: String.raw`\bpaid (?:with|using)(?= *(?:,|$|\band\b))`,
     /** "goals she scored": the goals scored (spec-words.ts). */
     goalsSheScored: String.raw`\b(goals?|points|tries|runs|baskets) (?:she|he|they|i|we|you) scored$`,
-    /** a yes or no asked by its kind (spec-words.ts). */
+    /** A yes or no asked for by the word for its kind: "a checkbox", "a toggle" (spec-words.ts). */
     booleanAsked: String.raw`^(?:check ?box|tick ?box|yes or no|yes no|boolean|toggle)$`,
-    /** money asked by its kind (spec-words.ts). */
+    /** Money asked for by the word for its kind: "currency", "an amount of money" (spec-words.ts). */
     moneyAsked: String.raw`^(?:money|amount of money|currency|price)$`,
-    /** "track the …": a clause of what is kept (read-request.ts). */
+    /** "I volunteer at a shelter and want to track the animals": records other than one's own hours (read-request.ts). */
     trackTheAll: String.raw` (?:track|log|record|list) (?:the|all the|our|its|their) (?!hours?\b|shifts?\b|times?\b|days?\b)[a-z]+s\b`,
-    /** a measure of nothing else (read-request.ts). */
+    /** An inventory's last word that only measures its things ("stock levels"), naming none (read-request.ts). */
     measureOnlyIds: String.raw`^(?:levels?|counts?|amounts?|quantit(?:y|ies))$`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
