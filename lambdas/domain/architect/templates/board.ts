@@ -74,28 +74,20 @@ ${importLine(imports, '../src/board.js')}
 }
 
 function body(spec: AppSpec, v: BoardVariant): string {
-  return blocks(
-    (has(spec, 'search') || has(spec, 'export')) && '      <div class="row board-toolbar">',
-    has(spec, 'search') &&
-      blocks(
-        '        <div class="field">',
-        '          <label for="search" class="visually-hidden">Search cards</label>',
-        '          <input id="search" type="search" placeholder="Search cards">',
-        '        </div>',
-      ),
-    has(spec, 'export') && '        <button id="export" type="button">Export JSON</button>',
-    (has(spec, 'search') || has(spec, 'export')) && '      </div>',
-    '      <p id="board-error" class="error" role="alert"></p>',
-    `      <div class="board board-${v.id}">`,
-    '        <div id="lists" class="lists"></div>',
-    '        <form id="list-form" class="list add-list" autocomplete="off">',
-    '          <label for="list-title" class="visually-hidden">List title</label>',
-    `          <input id="list-title" maxlength="60" placeholder="${v.listPlaceholder}">`,
-    `          <button type="submit" class="primary">${v.addList}</button>`,
-    '        </form>',
-    '      </div>',
-    '      <p id="card-count" class="muted" aria-live="polite"></p>',
-  );
+  const toolbar =
+    (has(spec, 'search') || has(spec, 'export')) &&
+    blocks(
+      '      <div class="row board-toolbar">',
+      has(spec, 'search') && staticSource('board/search-field.html').trimEnd(),
+      has(spec, 'export') && '        <button id="export" type="button">Export JSON</button>',
+      '      </div>',
+    );
+  return fillSlots(staticSource('board/body.html'), {
+    toolbar: toolbar ? `${toolbar}\n` : '',
+    variant: v.id,
+    listPlaceholder: v.listPlaceholder,
+    addList: v.addList,
+  }).trimEnd();
 }
 
 function css(v: BoardVariant): string {
