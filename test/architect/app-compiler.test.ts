@@ -3907,6 +3907,24 @@ describe('request → spec', () => {
     // Allergy shots are still the records.
     expect(labelsOf('a tracker for my allergy shots with date and arm').join()).not.toMatch(/Allergy shot:number/);
   });
+
+  test('start and end dates are one of each; the year a thing was harvested is a number; what was happening is said as asked', () => {
+    // Were Start as text beside End date, Year harvested as text, and dropped.
+    expect(labelsOf('a tracker for my car rental business with the car, customer, start and end dates and price')).toEqual(
+      expect.arrayContaining(['Start date:date', 'End date:date']),
+    );
+    expect(labelsOf('a shift log with start and end times')).toEqual(
+      expect.arrayContaining(['Start time:text', 'End time:text']),
+    );
+    expect(labelsOf('a seed library: seed name, variety, year harvested, how many packets')).toContain('Year harvested:number');
+    expect(labelsOf('log the times I feel anxious with what was happening and how strong it was from 1 to 5')).toContain(
+      'What was happening:text',
+    );
+    // Other dates after "and" stay as they were: priorities and due dates are a priority and a due date.
+    expect(labelsOf('a to-do list with priorities and due dates')).toEqual(
+      expect.arrayContaining(['Priority:choice', 'Due:date']),
+    );
+  });
 });
 
 describe('the spec is checked, never cast', () => {

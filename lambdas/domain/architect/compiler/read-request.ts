@@ -573,7 +573,7 @@ function ofMyThings(request: string): { text: string; owner: string; field: Fiel
   const type: FieldSpec['type'] =
     /(?:^| )(?:date|due|deadline)$/.test(words) || wordPattern('dateWords').test(words)
       ? 'date'
-      : /(?:^| )(?:costs?|prices?|value|worth)$/.test(words)
+      : wordPattern('moneyWordEnd').test(words)
         ? 'money'
         : 'text';
   // "the prices of my groceries": a price each.
@@ -591,7 +591,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     .replace(wordPattern('howManyOfMy', 'g'), '')
     .replace(wordPattern('howManyUnitsOf', 'g'), '')
     // "how much I drink": the drinks.
-    .replace(/\bhow (?:much|many) (?:i|we) drink\b/g, 'my drinks')
+    .replace(wordPattern('howMuchIDrink', 'g'), 'my drinks')
     // "how many push-ups I do": the push-ups.
     .replace(/\bhow many (?!times\b)/g, '')
     // "log every time my dog goes out": when, not a record called a time.
@@ -748,7 +748,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   // Money kept by date adds up: "an allowance tracker", "a tips log", the payments above.
   // (A price, a value or a balance is read, not added up: "the price of bitcoin", "my card balances".)
   const totalled =
-    measure?.type === 'money' && !/^(?:price|value|worth|rate|balance)$/.test(last)
+    measure?.type === 'money' && !wordPattern('moneyIds').test(last)
       ? measure.id
       : paid
         ? 'amount'

@@ -425,12 +425,14 @@ function withLists(
     // "when I went to bed, when I woke up": the bedtime and the wake-up time.
     .replace(wordPattern('wentToBed', 'g'), 'bedtime')
     .replace(wordPattern('wokeUp', 'g'), 'wake up time')
+    // "start and end dates": a start date and an end date.
+    .replace(wordPattern('pairedDates', 'g'), '$1 $3 and $2 $3')
     // "a shopping list that says where to buy each item": the store of each.
     .replace(wordPattern('whereToBuy', 'g'), (_w, says?: string) => (says ? 'with store' : 'store'))
     // "how many miles are on each pair": the miles.
     .replace(wordPattern('howManyOnEach', 'g'), '$1')
     // "certificate earned": whether certified, not pay.
-    .replace(/\bcertificates? (?:earned|received)\b/g, 'whether certified')
+    .replace(wordPattern('certificateEarned', 'g'), 'whether certified')
     // "whether dogs are allowed": dogs allowed.
     .replace(wordPattern('whetherTheyAre', 'g'), 'whether $1 $2')
     // "whether I'd buy again": would buy again.
@@ -508,7 +510,7 @@ function withLists(
         // "the value of each item": its value.
         .replace(wordPattern('measureOfEach'), '$1')
         // "eggs laid per week": the eggs laid, whatever the period.
-        .replace(/^([a-z]+ [a-z]+) per (?:week|month|year)$/, '$1')
+        .replace(wordPattern('measurePerPeriod'), '$1')
         // "how many packets I have": the number of them.
         .replace(wordPattern('howManyIHave'), 'number of $1')
         // "the story behind each one": the story.
@@ -901,7 +903,7 @@ export function applySpecWords(
     // "whether I've worn them": a yes or no called Worn.
     const whether = wordPattern('whetherAsked').exec(item.words);
     // "whether I got one back": a yes or no called Got one back.
-    if (whether?.[2] && /^(?:back|up|out|off|over|home|again)$/.test(whether[2])) {
+    if (whether?.[2] && wordPattern('backParticle').test(whether[2])) {
       const words = `${whether[1]!.replace(/^[a-z]+ /, '')} ${whether[2]}`;
       if (!findField(primary, words, true)) ed.addField(primary, fieldNamed(words, 'boolean'), true, item.words);
       continue;
@@ -952,7 +954,12 @@ export function applySpecWords(
     }
     // "what I planted", "what I ate", "what she played": said in the app as it was asked.
     // ("what helped": what happened, said without anyone.)
-    const what = /^what (?:(i|we|he|she|they) )?([a-z]+)$/.exec(item.words);
+    // "what was happening", "what was going on": said as asked, in words.
+    if (wordPattern('whatWasHappening').test(item.words)) {
+      if (!findField(primary, item.words, true)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
+      continue;
+    }
+    const what = wordPattern('whatOneDid').exec(item.words);
     if (what && (what[1] || /ed$/.test(what[2]!))) {
       // Unless the records name it already: what I ate is the food, what I planted the plant.
       const held = { ate: 'food', eat: 'food', planted: 'plant', plant: 'plant', cooked: 'dish', drank: 'drink' }[what[2]!];
