@@ -136,9 +136,12 @@ const BEYOND_TEMPLATES = wordPattern('beyondTemplates');
  * Whether `text` asks a kind's template for what only a spec has: the words above, or a field the
  * template has no place for ("a diary with my weight": a number).
  */
+/** The notes app asked for as a journal or a diary: its entries are days (the `journal` preset). */
+const asJournal = (preset: Preset | null, text: string): boolean => preset?.id === 'notes' && /\b(?:journal|diary)\b/.test(text);
+
 function beyondTemplate(preset: Preset, text: string): boolean {
   // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry.
-  const journal = preset.id === 'notes' && /\b(?:journal|diary)\b/.test(text);
+  const journal = asJournal(preset, text);
   return (
     BEYOND_TEMPLATES.test(text) ||
     fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, null, null, null).spec).some(
@@ -1760,7 +1763,7 @@ export function readRequest(request: string): RequestReading {
       reading !== null && reading.noun.includes(' ') && analyzeRequest(text.replace(reading.noun, ' ')).kind !== kindNamed;
     if (!qualifies) chosen = KIND_PRESETS[kindNamed]!;
     // A journal's entries are days: each dated, newest first.
-    if (chosen?.id === 'notes' && /\b(?:journal|diary)\b/.test(text)) chosen = PRESETS.find((p) => p.id === 'journal') ?? chosen;
+    if (asJournal(chosen, text)) chosen = PRESETS.find((p) => p.id === 'journal') ?? chosen;
   }
   // A tool named before any container word is the thing asked for ("a tool to count the words
   // in my essay" counts words; it keeps no records of them).

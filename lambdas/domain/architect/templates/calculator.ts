@@ -1,6 +1,6 @@
 import { blocks, has, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
 import { FORMULA_CSS, formulaBody, formulaFiles, formulaImports, formulaScript, formulasOf } from './formulas';
-import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
+import { clearHistoryScript, historySection, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 const EVALUATOR = staticSource('calculator/evaluator.js');
@@ -54,7 +54,7 @@ function body(spec: AppSpec): string {
     '        </div>',
     '        <p class="muted hint">Keyboard works too: digits, + − * /, ( ), Enter for =, Backspace, Esc to clear.</p>',
     '      </section>',
-    has(spec, 'history') && staticSource('calculator/history.html').trimEnd(),
+    has(spec, 'history') && historySection('History', 'No calculations yet.', true),
   );
 }
 

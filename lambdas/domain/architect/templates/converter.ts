@@ -1,5 +1,5 @@
 import { blocks, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
+import { clearHistoryScript, historySection, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 const UNITS = staticSource('converter/units.js');
@@ -11,7 +11,7 @@ function body(spec: AppSpec): string {
     staticSource('converter/form.html'),
     has(spec, 'history') && '        <button type="submit" class="primary">Add to history</button>',
     '      </form>',
-    has(spec, 'history') && staticSource('converter/history.html').trimEnd(),
+    has(spec, 'history') && historySection('Recent conversions', 'Nothing here yet. Press “Add to history” to keep a result.'),
   );
 }
 

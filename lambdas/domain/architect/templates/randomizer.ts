@@ -1,5 +1,5 @@
 import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
-import { clearHistoryScript, mainPreamble, renderHistoryScript, sharedImports } from './shared';
+import { clearHistoryScript, historySection, mainPreamble, renderHistoryScript, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 import { RANDOM_TOOLS, randomToolOf, type RandomTool } from './titles';
 
@@ -20,7 +20,7 @@ function body(spec: AppSpec): string {
       'Every draw uses this browser’s secure random generator. Passwords are made here and never saved' +
         (has(spec, 'local-storage') ? '; the settings are kept in this browser.' : '.'),
     )}</p>`,
-    has(spec, 'history') && staticSource('randomizer/history.html').trimEnd(),
+    has(spec, 'history') && historySection('Recent results', 'Nothing here yet. Every roll, flip, draw and pick is listed here.'),
   );
 }
 

@@ -210,6 +210,19 @@ export function mainPreamble(spec: AppSpec): string {
   );
 }
 
+/**
+ * The history's section of a page: its title, its clear button, what it says while empty and the
+ * list (`extra`: the calculator's own classes on the section and the list).
+ */
+export function historySection(title: string, empty: string, extra = false): string {
+  return fillSlots(staticSource('shared/history-section.html'), {
+    sectionClass: extra ? 'card history' : 'card',
+    title,
+    empty,
+    listClass: extra ? ' class="history-list"' : '',
+  }).trimEnd();
+}
+
 /** The history list's rendering, newest first, each entry as input, separator, output. */
 export function renderHistoryScript(separator: string): string {
   return fillSlots(staticSource('shared/render-history.js'), { separator: jsString(separator) });
