@@ -3925,6 +3925,38 @@ describe('request → spec', () => {
       expect.arrayContaining(['Priority:choice', 'Due:date']),
     );
   });
+
+  test('a family tree is a list of relatives that says the tree is not drawn; how they are related is their Relation', () => {
+    // Was refused ("not understood"), and "how they are related" a star rating called How they are.
+    const tree = readRequest('A family tree of my relatives with birth and death dates');
+    expect({ outcome: tree.outcome, kind: kindOf('A family tree of my relatives') }).toEqual({
+      outcome: 'spec',
+      kind: 'a list of relatives',
+    });
+    expect(tree.leftOut.join(' ')).toMatch(/a drawn tree/);
+    expect(labelsOf('A family tree of my relatives with birth and death dates')).toEqual(
+      expect.arrayContaining(['Relation:text', 'Birth date:date', 'Death date:date']),
+    );
+    expect(labelsOf('a family tree with birth dates and death dates').filter((l) => /date/.test(l))).toHaveLength(2);
+    const contacts = labelsOf('A contact list with phone numbers and how they are related to me');
+    expect(contacts).toContain('Relation:text');
+    expect(contacts.join()).not.toMatch(/rating/);
+  });
+
+  test('what to bring (practise, study…) is a paragraph of its own; energy and gas use is a meter log; screen time keeps the app', () => {
+    // Were dropped: a list ended at "to"; a tracker of Name and Notes; no field for the app.
+    expect(labelsOf("Track my kid's piano lessons with the lesson day and what to practice")).toContain(
+      'What to practice:longtext',
+    );
+    expect(labelsOf('A camping trip planner with the date and what to bring')).toContain('What to bring:longtext');
+    // What the records name already is no paragraph: "what to plant" is a garden's Plant.
+    expect(labelsOf('an app where I can plan my garden: what to plant, when, and where').join()).not.toMatch(/What to plant/);
+    for (const prompt of ['Track my electricity use in kWh each month', 'Track my gas usage each month']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a meter reading log' });
+    }
+    expect(labelsOf('An electricity usage log with the meter reading and cost').join()).not.toMatch(/Meter reading/);
+    expect(labelsOf('Track my screen time each day and which app I used most')).toContain('App:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -158,6 +158,10 @@ const GAPS: readonly Gap[] = [
     need: NEED.map,
   },
   {
+    asks: /\bfamily trees?\b/,
+    need: NEED.familyTree,
+  },
+  {
     // The world clock converts between zones; the converter names them as a conversion it lacks.
     asks: /\btime ?zones?\b/,
     hasIt: ['clock', 'converter'],

@@ -930,7 +930,14 @@ export function sourcePresets(): Preset[] {
         'water meter',
         'utility meter',
         'energy usage',
+        'energy use',
         'electricity usage',
+        'electricity use',
+        'electricity consumption',
+        'energy consumption',
+        'power usage',
+        'gas usage',
+        'water usage',
       ],
       title: 'Meter Readings',
       phrase: 'a meter reading log',
@@ -1149,6 +1156,32 @@ export function sourcePresets(): Preset[] {
       ],
       views: [{ type: 'list', entity: 'spot', field: null }],
       behaviours: [crud('spot'), newestFirst('spot')],
+    },
+    {
+      // One's relatives, each with how they are related: "a family tree" kept as a list (the tree
+      // itself is not drawn; feature-gaps.ts says so).
+      id: 'relatives',
+      keywords: ['family tree', 'genealogy', 'ancestry', 'family history', 'ancestors', 'list of relatives', 'list of my relatives'],
+      title: 'Family Tree',
+      phrase: 'a list of relatives',
+      entities: [
+        {
+          id: 'relative',
+          name: 'Relative',
+          plural: 'Relatives',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('relation', 'Relation'),
+            f.text('parents', 'Parents'),
+            f.date('born', 'Birth date'),
+            f.date('died', 'Death date'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'relative', field: null }],
+      behaviours: [crud('relative'), search('relative')],
     },
     {
       // How tall one's plants grow: each measure dated, per plant (not a watering schedule).
@@ -1445,6 +1478,7 @@ export function sourcePresets(): Preset[] {
             f.date('date', 'Date', true),
             f.text('who', 'Who'),
             f.choice('device', 'Device', ['Phone', 'Tablet', 'TV', 'Computer', 'Console']),
+            f.text('app', 'App'),
             f.number('minutes', 'Minutes', true),
           ],
           parent: null,

@@ -87,6 +87,8 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   garage: ['shop', 'repair shop', 'mechanic'],
   work: ['what was done', 'work done'],
   focus: ['what i practiced', 'what i practised', 'what i worked on'],
+  value: ['meter reading', 'meter readings'],
+  born: ['birthday', 'birthdays'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
@@ -422,6 +424,8 @@ function withLists(
     // "when they will arrive", "when it expires": the day it does.
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
+    // "how they are related": their relation.
+    .replace(wordPattern('howRelated', 'g'), 'relation')
     // "when I went to bed, when I woke up": the bedtime and the wake-up time.
     .replace(wordPattern('wentToBed', 'g'), 'bedtime')
     .replace(wordPattern('wokeUp', 'g'), 'wake up time')
@@ -955,6 +959,11 @@ export function applySpecWords(
     // "what I planted", "what I ate", "what she played": said in the app as it was asked.
     // ("what helped": what happened, said without anyone.)
     // "what was happening", "what was going on": said as asked, in words.
+    // "what to bring", "what to practice": said as asked, in a paragraph ("what to plant" is the Plant).
+    if (/^what to [a-z]+$/.test(item.words)) {
+      if (!findField(primary, item.words.slice(8), true)) ed.addField(primary, fieldNamed(item.words, 'longtext'), true, item.words);
+      continue;
+    }
     if (wordPattern('whatWasHappening').test(item.words)) {
       if (!findField(primary, item.words, true)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
       continue;
