@@ -3957,6 +3957,22 @@ describe('request → spec', () => {
     expect(labelsOf('An electricity usage log with the meter reading and cost').join()).not.toMatch(/Meter reading/);
     expect(labelsOf('Track my screen time each day and which app I used most')).toContain('App:text');
   });
+
+  test('of several kinds of record, the fields asked for go to the one the request names; "over time" is no Time', () => {
+    // Went to the first kind (a water test's Species, a feeding's Nap time), and "over time" was a Time field.
+    const fieldsOf = (prompt: string, name: string) =>
+      specOf(prompt)
+        .entities.find((e) => e.name === name)!
+        .fields.map((f) => f.label);
+    const aquarium = 'log the fish in my aquarium with species, when I added them and notes';
+    expect(fieldsOf(aquarium, 'Water test')).not.toContain('Species');
+    expect(fieldsOf(aquarium, 'Fish')).toEqual(expect.arrayContaining(['Species', 'Added on', 'Notes']));
+    expect(fieldsOf('A baby sleep tracker with nap times', 'Sleep')).toContain('Nap time');
+    expect(fieldsOf('A baby sleep tracker with nap times', 'Feeding')).not.toContain('Nap time');
+    // A request that names no kind, or the first, keeps them on the first.
+    expect(fieldsOf('a baby log with the time', 'Feeding')).toContain('Time');
+    expect(labelsOf("An app to track my cat's weight over time")).not.toContain('Time:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -424,8 +424,9 @@ function withLists(
     // "when they will arrive", "when it expires": the day it does.
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
-    // "how they are related": their relation.
+    // "how they are related": their relation; "my weight over time": the weight.
     .replace(wordPattern('howRelated', 'g'), 'relation')
+    .replace(/ over time\b/g, '')
     // "when I went to bed, when I woke up": the bedtime and the wake-up time.
     .replace(wordPattern('wentToBed', 'g'), 'bedtime')
     .replace(wordPattern('wokeUp', 'g'), 'wake up time')
@@ -744,7 +745,9 @@ export function applySpecWords(
   } = {},
 ): WordsApplied {
   const ed = new SpecEditor(spec);
-  const primary = ed.primary;
+  // Of several kinds of record, the one the request names ("a baby sleep tracker with nap times" on a baby log's sleeps).
+  const word = (e: EntitySpec): boolean => [e.name, e.plural].some((n) => ` ${text} `.includes(` ${n.toLowerCase()} `));
+  const primary = (!word(ed.primary) && ed.entities.find((e) => !e.parent && word(e))) || ed.primary;
   const negated = (re: string): boolean =>
     new RegExp(`\\b(no|without|remove|drop|disable|turn off|switch off|delete)\\s+(the\\s+)?(${re})`).test(text);
 
