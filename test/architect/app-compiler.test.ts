@@ -3973,6 +3973,22 @@ describe('request → spec', () => {
     expect(fieldsOf('a baby log with the time', 'Feeding')).toContain('Time');
     expect(labelsOf("An app to track my cat's weight over time")).not.toContain('Time:text');
   });
+
+  test('a shopping or packing list "with" three things names what goes on it, not fields', () => {
+    // Were fields called Milk, Eggs and Bread.
+    const shopping = readRequest('A shopping list with milk, eggs and bread');
+    expect(labelsOf('A shopping list with milk, eggs and bread').join()).not.toMatch(/Milk|Eggs|Bread/);
+    expect(shopping.leftOut.join(' ')).toMatch(/milk, eggs and bread already on the list \(the app starts empty/);
+    expect(labelsOf('A packing list with passport, charger and sunscreen').join()).not.toMatch(/Passport|Charger/);
+    // What a list's things have stays fields.
+    expect(labelsOf('A shopping list with price, store and quantity')).toEqual(
+      expect.arrayContaining(['Price:money', 'Store:text']),
+    );
+    expect(labelsOf('A shopping list with brand, flavour and size')).toEqual(
+      expect.arrayContaining(['Brand:text', 'Flavour:text']),
+    );
+    expect(labelsOf('a simple inventory for my candle business with scent, size and stock')).toContain('Scent:text');
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -481,13 +481,21 @@ function withLists(
       .split(/\b(?:and|or)\b|,/)
       .map((p) => p.trim().replace(/\s+/g, ' '))
       .filter(Boolean);
+    // ("a shopping list with milk, eggs and bread" too: three or more things, none of them a field's word.)
     if (
-      verb === ':' &&
+      (verb === ':' || (verb === 'with' && names && parts.length > 2 && /\b(?:shopping|grocery|packing) list$/.test(before))) &&
       holdsThings &&
       parts.length > 1 &&
       // (Not what the app does: "habit tracker: daily, weekly habits; mark complete; longest streak".)
       !parts.some((p) => records.some((r) => p.includes(r)) || wordPattern('appDoesWords').test(p)) &&
-      (parts.every((p) => !vocabularyFields(p).length && !measureField(p) && !records.includes(p)) ||
+      (parts.every(
+        (p) =>
+          !vocabularyFields(p).length &&
+          !measureField(p) &&
+          !records.includes(p) &&
+          /^(?:text|number)$/.test(namedField(p, [])?.type ?? 'text') &&
+          !/^(?:brand|flavou?r|size|model|type|kind|unit)s?$/.test(p),
+      ) ||
         // ("my daily habits: water, exercise, no sugar" are habits, though water could be a field.)
         (/\bhabits$/.test(before) && !parts.some((p) => wordPattern('habitFieldWords').test(p))))
     ) {
@@ -964,7 +972,8 @@ export function applySpecWords(
     // "what was happening", "what was going on": said as asked, in words.
     // "what to bring", "what to practice": said as asked, in a paragraph ("what to plant" is the Plant).
     if (/^what to [a-z]+$/.test(item.words)) {
-      if (!findField(primary, item.words.slice(8), true)) ed.addField(primary, fieldNamed(item.words, 'longtext'), true, item.words);
+      if (!findField(primary, item.words.slice(8), true))
+        ed.addField(primary, fieldNamed(item.words, 'longtext'), true, item.words);
       continue;
     }
     if (wordPattern('whatWasHappening').test(item.words)) {
