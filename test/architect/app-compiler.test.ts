@@ -3989,6 +3989,13 @@ describe('request → spec', () => {
     );
     expect(labelsOf('a simple inventory for my candle business with scent, size and stock')).toContain('Scent:text');
   });
+
+  test('a prediction asked of the app is said to be left out', () => {
+    // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
+    expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);
+    // One's own predictions are records, not a calculation.
+    expect(readRequest('A prediction game for football matches').leftOut.join(' ')).not.toMatch(/predictions/);
+  });
 });
 
 describe('the spec is checked, never cast', () => {

@@ -162,6 +162,10 @@ const GAPS: readonly Gap[] = [
     need: NEED.familyTree,
   },
   {
+    asks: /\bpredict(?:s|ing)?\b/,
+    need: NEED.predictions,
+  },
+  {
     // The world clock converts between zones; the converter names them as a conversion it lacks.
     asks: /\btime ?zones?\b/,
     hasIt: ['clock', 'converter'],
