@@ -166,6 +166,12 @@ function css(v: FeedVariant): string {
   );
 }
 
+/** A like or a repost button (static/feed/toggle-action.js), with its count on it where the variant shows counts there. */
+function toggleAction(id: ActionId, Title: string, flag: string, v: FeedVariant): string {
+  const label = v.countsOnButtons ? `'${Title}' + (post.${id}s > 0 ? ' ' + post.${id}s : '')` : `'${Title}'`;
+  return fillSlots(staticSource('feed/toggle-action.js'), { id, Title, flag, label }).trimEnd();
+}
+
 function main(spec: AppSpec, v: FeedVariant): string {
   const saves = has(spec, 'local-storage');
   const search = has(spec, 'search');
@@ -188,16 +194,8 @@ function main(spec: AppSpec, v: FeedVariant): string {
     'toggleRepost',
   ].filter((x): x is string => typeof x === 'string');
   const actionCode: Record<ActionId, string> = {
-    like: js`  actions.append(
-    actionButton(post.id, 'like', ${v.countsOnButtons ? "'Like' + (post.likes > 0 ? ' ' + post.likes : '')" : "'Like'"}, post.liked, 'Like post by ' + post.author, () =>
-      commit(toggleLike(posts, post.id)),
-    ),
-  );`,
-    repost: js`  actions.append(
-    actionButton(post.id, 'repost', ${v.countsOnButtons ? "'Repost' + (post.reposts > 0 ? ' ' + post.reposts : '')" : "'Repost'"}, post.reposted, 'Repost post by ' + post.author, () =>
-      commit(toggleRepost(posts, post.id)),
-    ),
-  );`,
+    like: toggleAction('like', 'Like', 'liked', v),
+    repost: toggleAction('repost', 'Repost', 'reposted', v),
     comment: fillSlots(staticSource('feed/comment-action.js'), { commentButtonLabel: v.countsOnButtons ? `${jsString(v.commentLabel)} + (post.comments.length > 0 ? ' ' + post.comments.length : '')` : jsString(v.commentLabel), commentLabel: jsString(v.commentLabel) }),
   };
   return blocks(
