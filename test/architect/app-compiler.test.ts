@@ -3990,6 +3990,16 @@ describe('request → spec', () => {
     expect(labelsOf('a simple inventory for my candle business with scent, size and stock')).toContain('Scent:text');
   });
 
+  test('progress in a list of fields is how far each one has got; what we talked about is said as asked', () => {
+    // Were dropped.
+    expect(labelsOf('an app to track my knitting projects with yarn, needle size and progress')).toContain('Progress:choice');
+    expect(labelsOf('a log of my therapy sessions with what we talked about and homework')).toContain(
+      'What we talked about:text',
+    );
+    // Records that say how far they have got already keep that: a goal is done or not.
+    expect(labelsOf('a list of my goals for the year with progress').join()).not.toMatch(/Progress/);
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

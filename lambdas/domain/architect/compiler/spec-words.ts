@@ -970,6 +970,17 @@ export function applySpecWords(
     // "what I planted", "what I ate", "what she played": said in the app as it was asked.
     // ("what helped": what happened, said without anyone.)
     // "what was happening", "what was going on": said as asked, in words.
+    // "with yarn, needle size and progress": how far each one has got, unless the records say so already.
+    if (item.words === 'progress') {
+      if (!ed.firstOf(primary, ['choice', 'boolean']))
+        ed.addField(
+          primary,
+          { ...fieldNamed('progress', 'choice'), options: ['Not started', 'In progress', 'Done'] },
+          true,
+          item.words,
+        );
+      continue;
+    }
     // "what to bring", "what to practice": said as asked, in a paragraph ("what to plant" is the Plant).
     if (/^what to [a-z]+$/.test(item.words)) {
       if (!findField(primary, item.words.slice(8), true))

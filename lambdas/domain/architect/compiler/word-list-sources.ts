@@ -798,7 +798,7 @@ export function sourceWordLists() {
     /** "what was happening": said as asked (spec-words.ts). */
     whatWasHappening: String.raw`^what (?:was|is) (?:happening|going on)$`,
     /** "what I planted", "what she played": said as asked (spec-words.ts). */
-    whatOneDid: String.raw`^what (?:(i|we|he|she|they) )?([a-z]+)$`,
+    whatOneDid: String.raw`^what (?:(i|we|he|she|they) )?([a-z]+(?: about)?)$`,
     /** a money word at the end of a phrase (read-request.ts). */
     moneyWordEnd: String.raw`(?:^| )(?:costs?|prices?|value|worth)$`,
     /** "how much I drink": my drinks (read-request.ts). */
