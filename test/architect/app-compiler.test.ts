@@ -4000,6 +4000,16 @@ describe('request → spec', () => {
     expect(labelsOf('a list of my goals for the year with progress').join()).not.toMatch(/Progress/);
   });
 
+  test('"a list of my …" keeps every field of its list: the pharmacy of medications, the doctor of appointments', () => {
+    // Were dropped: what stood before the list was read at the wrong place of the text.
+    expect(labelsOf('a list of my medications with the pharmacy and refill date')).toEqual(
+      expect.arrayContaining(['Pharmacy:text', 'Refill date:date']),
+    );
+    expect(labelsOf('a list of my medical appointments with doctor, date, time and what it was for')).toContain('Doctor:text');
+    // What the records need now is no list of fields.
+    expect(labelsOf('track which of my plants need water').join()).not.toMatch(/Water:/);
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

@@ -379,7 +379,8 @@ function withLists(
   // does "in" before a unit ("distance in km").
   // "a habit tracker for flossing and reading": what goes on the list, as after a colon.
   const forThings = holdsThings ? wordPattern('habitThingsFor', 'g') : null;
-  for (const m of recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
+  // (What stands before a list is read in the text the list was found in.)
+  const listed = recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
     // "pace calculated automatically": the pace (worked out by no one but the person; a note says so).
     .replace(wordPattern('derivedAsks', 'g'), '')
@@ -451,10 +452,10 @@ function withLists(
     // "my coffee: which beans, grams …": the beans; "chore, which kid, points": the kid.
     .replace(/(:\s+)which /g, '$1')
     .replace(wordPattern('whichBeforeField', 'g'), '$1')
-    .replace(wordPattern('inBeforeUnit', 'g'), '')
-    .matchAll(wordPattern('fieldLists', 'g'))) {
+    .replace(wordPattern('inBeforeUnit', 'g'), '');
+  for (const m of listed.matchAll(wordPattern('fieldLists', 'g'))) {
     const verb = m[1] ?? m[2] ?? '';
-    const before = text.slice(0, m.index).replace(/[ ,]+$/, '');
+    const before = listed.slice(0, m.index).replace(/[ ,]+$/, '');
     // "a payment method field with cash, card or transfer", "a category for each expense: food,
     // transport or fun": the field's values (read below).
     if (/\b(?:field|column)$/.test(before)) continue;
@@ -462,7 +463,8 @@ function withLists(
     if (verb === 'with' && /\b(?:dropdown|choice|pick|selection)$/.test(before)) continue;
     if (verb === ':' && (CHOICE_NAMES.test(before) || isField(before.split(' ').pop()!))) continue;
     // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
-    if (verb === 'need' && !records.includes(before.split(' ').pop()!)) continue;
+    // ("my plants need water" says what they need now, no list of fields.)
+    if (verb === 'need' && (!records.includes(before.split(' ').pop()!) || !/,| and |^(?:a|an|the) /.test(m[3] ?? ''))) continue;
     // "Italian, Mexican and Thai recipes": kinds of the records, no fields.
     if (verb === 'plus' && records.some((r) => new RegExp(`\\b${r}\\b`).test(m[3] ?? ''))) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
