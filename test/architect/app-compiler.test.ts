@@ -4010,6 +4010,13 @@ describe('request → spec', () => {
     expect(labelsOf('track which of my plants need water').join()).not.toMatch(/Water:/);
   });
 
+  test('a countdown the records app shows is no second app left out', () => {
+    // Was "a countdown as well (one app is built…)" beside the birthday list's own countdown.
+    const birthdays = readRequest('A list of birthdays with a countdown to the next one');
+    expect(birthdays.outcome === 'spec' && birthdays.spec.behaviours.some((b) => b.type === 'countdown')).toBe(true);
+    expect(birthdays.leftOut).toEqual([]);
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

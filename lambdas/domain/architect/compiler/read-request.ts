@@ -1867,8 +1867,8 @@ export function readRequest(request: string): RequestReading {
       other &&
       analysis.scores[other] >= 3 &&
       KIND_PRESETS[other] !== chosen &&
-      // A timer the records app shows is kept: "a workout log and a timer".
-      !(other === 'timer' && spec.behaviours.some((b) => b.type === 'timer')) &&
+      // A timer the records app shows is kept: "a workout log and a timer"; so is a countdown to their dates.
+      !(other === 'timer' && spec.behaviours.some((b) => b.type === 'timer' || b.type === 'countdown')) &&
       (toolAmong ||
         (matched !== null &&
           joined(text, keywordSpans(text, [matched.keyword]), kindSpans(text, other), TOOL_NOUNS[other] !== undefined)))
