@@ -82,17 +82,7 @@ function main(spec: AppSpec): string {
       pageElements: notion ? "\nconst pageView = byId('page-view');\nconst todoProgressText = byId('todo-progress');" : '',
       save: saves ? '  store.save(notes);\n' : '',
       shown: search ? 'searchNotes(notes, query)' : 'notes',
-      appendButton: notion
-          ? `
-      const icon = document.createElement('span');
-      icon.setAttribute('aria-hidden', 'true');
-      icon.textContent = pageIcon(note);
-      const link = document.createElement('span');
-      link.className = 'page-link';
-      link.append(icon, title);
-      button.append(link, preview);`
-          : `
-      button.append(title, preview);`,
+      appendButton: `\n${notion ? staticSource('notes/page-link.js').trimEnd() : '      button.append(title, preview);'}`,
       renderOnSelect: notion ? '\n  renderPage(note);' : '',
       renderPage: notion ? staticSource('notes/render-page.js') : '',
       savedWord: saves ? "'Saved'" : "'Edited'",
