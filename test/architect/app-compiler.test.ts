@@ -4017,6 +4017,19 @@ describe('request → spec', () => {
     expect(birthdays.leftOut).toEqual([]);
   });
 
+  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs', () => {
+    // Were a "showers streak tracker" of names and notes, and not understood.
+    for (const prompt of [
+      'A tracker for my cold showers streak',
+      'Keep my daily journaling streak going',
+      'How many days in a row I have worked out',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a habit tracker' });
+    }
+    expect(kindOf('a todo list with streaks')).toBe('a task list');
+    expect(kindOf('a workout log with streaks')).toBe('a workout log');
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

@@ -87,6 +87,10 @@ export function sourcePresets(): Preset[] {
         'sobriety',
         'days since my last',
         'days without',
+        // A streak is a habit kept day after day: "my cold showers streak", "days in a row".
+        'streak tracker',
+        'streak counter',
+        'days in a row',
       ],
       title: 'Habits',
       phrase: 'a habit tracker',

@@ -1696,6 +1696,8 @@ export function readRequest(request: string): RequestReading {
     };
     generic = true;
   }
+  // A streak is a habit kept day after day: "a tracker for my cold showers streak".
+  if (!chosen && !kindNamed && /\bstreaks?\b/.test(text)) chosen = PRESETS.find((p) => p.id === 'habits') ?? null;
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
   // A business that sells what it makes keeps its sales: "an app for my candle business".
