@@ -4017,7 +4017,7 @@ describe('request → spec', () => {
     expect(birthdays.leftOut).toEqual([]);
   });
 
-  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs', () => {
+  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs; flea treatments are pet care', () => {
     // Were a "showers streak tracker" of names and notes, and not understood.
     for (const prompt of [
       'A tracker for my cold showers streak',
@@ -4026,6 +4026,8 @@ describe('request → spec', () => {
     ]) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a habit tracker' });
     }
+    // Pets' flea treatments are their care: it was not understood.
+    expect(kindOf('We have three cats and need to remember when each one had their flea treatment')).toBe('a pet care log');
     expect(kindOf('a todo list with streaks')).toBe('a task list');
     expect(kindOf('a workout log with streaks')).toBe('a workout log');
   });

@@ -3301,6 +3301,8 @@ export function sourcePresets(): Preset[] {
         'pet medical',
         'dog medical',
         'cat medical',
+        'flea treatment',
+        'worming',
       ],
       title: 'Pet Care',
       phrase: 'a pet care log',
