@@ -3795,7 +3795,9 @@ describe('request → spec', () => {
     const bakery = labelsOf(
       'I run a small bakery: track orders with customer, what they ordered, pickup date and whether they paid',
     );
-    expect(bakery).toEqual(expect.arrayContaining(['Customer:text', 'Pickup date:date', 'Paid:boolean']));
+    // (The order list's own Due is the pickup date.)
+    expect(bakery).toEqual(expect.arrayContaining(['Customer:text', 'Item:text', 'Due:date', 'Paid:boolean']));
+    expect(bakery.join()).not.toMatch(/What they ordered|Pickup date/);
     expect(bakery.join()).not.toMatch(/Track/);
     expect(labelsOf('a reading challenge: 50 books this year, track title, author and date finished').join()).not.toMatch(
       /Track/,
@@ -4017,7 +4019,7 @@ describe('request → spec', () => {
     expect(birthdays.leftOut).toEqual([]);
   });
 
-  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs; flea treatments are pet care', () => {
+  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs; flea treatments are pet care; orders tracked are the order list', () => {
     // Were a "showers streak tracker" of names and notes, and not understood.
     for (const prompt of [
       'A tracker for my cold showers streak',
@@ -4026,6 +4028,10 @@ describe('request → spec', () => {
     ]) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a habit tracker' });
     }
+    // Orders tracked are the order list (they were "an order tracker" of names, dates and notes).
+    expect(
+      kindOf("I run a small bakery and want to track orders with customer name, pickup date, cake type and whether it's paid"),
+    ).toBe('an order list');
     // Pets' flea treatments are their care: it was not understood.
     expect(kindOf('We have three cats and need to remember when each one had their flea treatment')).toBe('a pet care log');
     expect(kindOf('a todo list with streaks')).toBe('a task list');

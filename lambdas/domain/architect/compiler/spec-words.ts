@@ -89,6 +89,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   focus: ['what i practiced', 'what i practised', 'what i worked on'],
   value: ['meter reading', 'meter readings'],
   born: ['birthday', 'birthdays'],
+  item: ['what they ordered'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
