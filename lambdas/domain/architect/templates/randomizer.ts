@@ -70,14 +70,7 @@ let draws = 0;${history ? '\nlet history = [];' : ''}`,
     history
       ? js`${renderHistoryScript(' → ')}
 ${clearHistoryScript('  save();\n')}
-/** Every result is its own entry, numbered: two equal rolls in a row are two rolls. */
-function remember(what, result) {
-  draws += 1;
-  history = addEntry(history, { input: '#' + draws + ' ' + what, output: result });
-  save();
-  renderHistory();
-}
-`
+${staticSource('randomizer/remember-history.js')}`
       : js`function remember() {
   draws += 1;
   save();
