@@ -4019,7 +4019,7 @@ describe('request → spec', () => {
     expect(birthdays.leftOut).toEqual([]);
   });
 
-  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs; flea treatments are pet care; orders tracked are the order list', () => {
+  test('a streak kept day after day is a habit tracker; a streak beside other records stays theirs; flea treatments are pet care; orders tracked are the order list; an IRS rate is no rating', () => {
     // Were a "showers streak tracker" of names and notes, and not understood.
     for (const prompt of [
       'A tracker for my cold showers streak',
@@ -4028,6 +4028,8 @@ describe('request → spec', () => {
     ]) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a habit tracker' });
     }
+    // A mileage rate is no star rating.
+    expect(labelsOf('A mileage tracker for my business trips with IRS rate').join()).not.toMatch(/rating/);
     // Orders tracked are the order list (they were "an order tracker" of names, dates and notes).
     expect(
       kindOf("I run a small bakery and want to track orders with customer name, pickup date, cake type and whether it's paid"),

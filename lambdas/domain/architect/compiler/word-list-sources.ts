@@ -448,7 +448,7 @@ export function sourceWordLists() {
     byOfOtherViews: String.raw`^(sort|sorted|order|ordered|filter|filtered|filtering|board|kanban|column|columns|total|totals|sum|sums|spent|spending|much|streak|streaks)$`,
     groupingVerbs: String.raw`^(group|grouped|organized|organised|split|them|it|sorted|collection|collections|library|catalog|catalogue|list|tracker|log|journal)$`,
     sortBy: String.raw`\b(?:sort|sorted|order|ordered)\s+(?:them\s+|it\s+)?by\s+([a-z]+)`,
-    notARating: String.raw`\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow) rates?\b`,
+    notARating: String.raw`\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow|irs|mileage|reimbursement) rates?\b`,
     // "when I can donate next", "when I need the next one", "the next date I can donate": the next one's date.
     nextOneWhen: String.raw`\bwhen (?:i|we) (?:can|could|should|may|might|need to|have to|am allowed to|(?:am|are) able to) [a-z]+ (?:next|again)\b|\bwhen (?:i|we) (?:need|want|get|have|book|am due) (?:the|my|our|a) next one\b|\bthe next (?:date|day|time) (?:i|we) (?:can|could|should|may|need to) [a-z]+\b`,
     andWhenDone: String.raw`\b(?:and|with|plus) when (?:i|we|they|he|she) (?:(last|first) )?([a-z]+ed|froze|bought|made|got|ate|took|gave|wrote|sold|said)\b`,
