@@ -27,7 +27,13 @@ export function packFiles(files: Readonly<Record<string, string>>): string {
     const [x, y] = [kind(a), kind(b)];
     return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
   };
-  return packJson(Object.fromEntries(Object.keys(files).sort(order).map((path) => [path, files[path]])));
+  return packJson(
+    Object.fromEntries(
+      Object.keys(files)
+        .sort(order)
+        .map((path) => [path, files[path]]),
+    ),
+  );
 }
 
 /** The files of a packed string; throws on a string that is not one. */

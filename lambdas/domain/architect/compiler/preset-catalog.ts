@@ -1168,7 +1168,15 @@ export function sourcePresets(): Preset[] {
       // One's relatives, each with how they are related: "a family tree" kept as a list (the tree
       // itself is not drawn; feature-gaps.ts says so).
       id: 'relatives',
-      keywords: ['family tree', 'genealogy', 'ancestry', 'family history', 'ancestors', 'list of relatives', 'list of my relatives'],
+      keywords: [
+        'family tree',
+        'genealogy',
+        'ancestry',
+        'family history',
+        'ancestors',
+        'list of relatives',
+        'list of my relatives',
+      ],
       title: 'Family Tree',
       phrase: 'a list of relatives',
       entities: [

@@ -974,7 +974,8 @@ export function sourceWordLists() {
       scaling: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
       marketPrices: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
       map: 'a map (the app keeps the places as a list; it draws no map)',
-      predictions: 'predictions, such as the next date from the past ones (the app keeps the dates you enter; it works out none ahead)',
+      predictions:
+        'predictions, such as the next date from the past ones (the app keeps the dates you enter; it works out none ahead)',
       familyTree: 'a drawn tree (the app keeps each relative as a record, with how they are related and their parents)',
       timeZones: 'time zones (times are kept as entered; a world clock converts between zones)',
       wiki: 'pages that link to each other and that other people edit (each note stands alone, in this browser)',
