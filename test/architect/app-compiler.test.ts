@@ -3998,8 +3998,10 @@ describe('request → spec', () => {
     expect(labelsOf('a log of my therapy sessions with what we talked about and homework')).toContain(
       'What we talked about:text',
     );
-    // Records that say how far they have got already keep that: a goal is done or not.
+    // Records that say how far they have got already keep that: a goal is done or not. Another
+    // choice of theirs is no progress.
     expect(labelsOf('a list of my goals for the year with progress').join()).not.toMatch(/Progress/);
+    expect(labelsOf('a list of my online courses with category and progress')).toContain('Progress:choice');
   });
 
   test('"a list of my …" keeps every field of its list: the pharmacy of medications, the doctor of appointments', () => {

@@ -970,12 +970,9 @@ export function applySpecWords(
         ed.addField(primary, { ...fieldNamed(`${company} with`, 'text'), id: 'with' }, true, item.words);
       continue;
     }
-    // "what I planted", "what I ate", "what she played": said in the app as it was asked.
-    // ("what helped": what happened, said without anyone.)
-    // "what was happening", "what was going on": said as asked, in words.
     // "with yarn, needle size and progress": how far each one has got, unless the records say so already.
     if (item.words === 'progress') {
-      if (!ed.firstOf(primary, ['choice', 'boolean']))
+      if (!primary.fields.some((f) => /^(?:status|done|progress|finished|completed)$/.test(f.id)))
         ed.addField(
           primary,
           { ...fieldNamed('progress', 'choice'), options: ['Not started', 'In progress', 'Done'] },
@@ -990,6 +987,9 @@ export function applySpecWords(
         ed.addField(primary, fieldNamed(item.words, 'longtext'), true, item.words);
       continue;
     }
+    // "what I planted", "what I ate", "what she played": said in the app as it was asked.
+    // ("what helped": what happened, said without anyone.)
+    // "what was happening", "what was going on": said as asked, in words.
     if (wordPattern('whatWasHappening').test(item.words)) {
       if (!findField(primary, item.words, true)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
       continue;
