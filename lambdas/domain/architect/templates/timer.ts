@@ -63,16 +63,7 @@ function main(spec: AppSpec): string {
       : js`let timer = createTimer();`,
     withStopwatch(spec) &&
       (saves
-        ? js`const watchStore = createStore(storage, ${jsString(storageKey(spec, 'stopwatch'))}, {
-  fallback: createStopwatch(),
-  revive: (raw) => normalizeStopwatch(raw, Date.now()),
-});
-let watch = watchStore.load();
-
-function saveWatch() {
-  watchStore.save(watch);
-}
-`
+        ? fillSlots(staticSource('timer/watch-store.js'), { key: jsString(storageKey(spec, 'stopwatch')) })
         : js`let watch = createStopwatch();
 
 function saveWatch() {

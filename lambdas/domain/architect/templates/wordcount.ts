@@ -30,11 +30,7 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     saves
-      ? js`const store = createStore(storage, ${jsString(storageKey(spec, 'text'))}, {
-  fallback: { text: '', limit: null },
-  revive: (raw) => ({ text: typeof raw.text === 'string' ? raw.text : '', limit: parseLimit(raw.limit) }),
-});
-let state = store.load();`
+      ? fillSlots(staticSource('wordcount/store.js'), { key: jsString(storageKey(spec, 'text')) }).trimEnd()
       : js`let state = { text: '', limit: null };`,
     fillSlots(staticSource('wordcount/main-rest.js'), { saveText: saves ? '  store.save(state);' : '  // Nothing is kept between visits: this build has no local storage.' }),
     '',
