@@ -4042,6 +4042,17 @@ describe('request → spec', () => {
     expect(kindOf('a workout log with streaks')).toBe('a workout log');
   });
 
+  test('"a recipe app with …", "an event planner app with …": the list names the records\' fields', () => {
+    // Were dropped: a list after "app" was taken for what the app is shared or works with.
+    expect(labelsOf('a recipe app with prep time and servings')).toContain('Servings:number');
+    expect(labelsOf('a book app with author and genre')).toContain('Genre:text');
+    expect(labelsOf('an event planner app with venue, guests and budget')).toEqual(
+      expect.arrayContaining(['Venue:text', 'Budget:money']),
+    );
+    // An app that only says what it does keeps no such field.
+    expect(labelsOf('a simple habit app - add habit, mark done today, see history').join()).not.toMatch(/Add habit/);
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

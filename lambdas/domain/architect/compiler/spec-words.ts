@@ -477,6 +477,9 @@ function withLists(
       (verb === 'by' ||
         !NOT_A_FIELD_LIST.test(before) ||
         records.includes(before.split(' ').pop()!) ||
+        // "a recipe app with prep time and servings", "an event planner app with venue": the records' app.
+        (verb === 'with' &&
+          [...records, 'planner', 'tracker', 'log', 'list', 'journal'].includes(/(\w+) app$/.exec(before)?.[1] ?? '')) ||
         wordPattern('keepThem').test(before));
     // "a packing list: passport, charger", "my habits: meditate, stretch": records to keep, when
     // the records are things on a list and none of the words names a field.
