@@ -4053,6 +4053,17 @@ describe('request → spec', () => {
     expect(labelsOf('a simple habit app - add habit, mark done today, see history').join()).not.toMatch(/Add habit/);
   });
 
+  test('a study app is a study log of hours by subject; planting dates on a garden are its Planted on', () => {
+    // Was not understood, and a second date beside the planting's own.
+    const study = 'a study app with subjects, hours studied and exam dates';
+    expect(kindOf(study)).toBe('a study log');
+    expect(labelsOf(study)).toEqual(expect.arrayContaining(['Subject:text', 'Hours:number', 'Exam date:date']));
+    expect(labelsOf(study).filter((l) => /^Hours/.test(l))).toHaveLength(1);
+    // "a study log" alone keeps its sessions with a focus timer.
+    expect(specOf('a study log').behaviours.some((b) => b.type === 'timer')).toBe(true);
+    expect(labelsOf('a garden app with plants, planting dates and harvest').join()).not.toMatch(/Planting date/);
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

@@ -90,6 +90,8 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   value: ['meter reading', 'meter readings'],
   born: ['birthday', 'birthdays'],
   item: ['what they ordered'],
+  hours: ['hours studied'],
+  date: ['planting date', 'planting dates'],
 };
 
 function primaryOf(spec: AppSpec): EntitySpec {
