@@ -4053,14 +4053,13 @@ describe('request → spec', () => {
     expect(labelsOf('a simple habit app - add habit, mark done today, see history').join()).not.toMatch(/Add habit/);
   });
 
-  test('a study app is a study log of hours by subject; planting dates on a garden are its Planted on', () => {
+  test('a study app is the study log, the time studied its Minutes; planting dates on a garden are its Planted on', () => {
     // Was not understood, and a second date beside the planting's own.
     const study = 'a study app with subjects, hours studied and exam dates';
     expect(kindOf(study)).toBe('a study log');
-    expect(labelsOf(study)).toEqual(expect.arrayContaining(['Subject:text', 'Hours:number', 'Exam date:date']));
-    expect(labelsOf(study).filter((l) => /^Hours/.test(l))).toHaveLength(1);
-    // "a study log" alone keeps its sessions with a focus timer.
-    expect(specOf('a study log').behaviours.some((b) => b.type === 'timer')).toBe(true);
+    expect(labelsOf(study)).toEqual(expect.arrayContaining(['Subject:text', 'Minutes:number', 'Exam date:date']));
+    expect(labelsOf(study).join()).not.toMatch(/Hours studied/);
+    expect(specOf(study).behaviours.some((b) => b.type === 'timer')).toBe(true);
     expect(labelsOf('a garden app with plants, planting dates and harvest').join()).not.toMatch(/Planting date/);
   });
 

@@ -1165,30 +1165,6 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('spot'), newestFirst('spot')],
     },
     {
-      // Time spent studying, by subject: "a study app with subjects, hours studied and exam dates".
-      id: 'study',
-      // ("a study log" alone keeps its sessions with a focus timer: read-request.ts.)
-      keywords: ['study tracker', 'study app', 'study hours', 'hours studied', 'revision log'],
-      title: 'Study Log',
-      phrase: 'a study log',
-      entities: [
-        {
-          id: 'session',
-          name: 'Study session',
-          plural: 'Study sessions',
-          fields: [
-            f.date('date', 'Date', true),
-            f.text('subject', 'Subject', true),
-            f.number('hours', 'Hours', true),
-            f.long('notes', 'Notes'),
-          ],
-          parent: null,
-        },
-      ],
-      views: [table('session')],
-      behaviours: [crud('session'), newestFirst('session'), { type: 'total', entity: 'session', field: 'hours', by: 'subject' }],
-    },
-    {
       // One's relatives, each with how they are related: "a family tree" kept as a list (the tree
       // itself is not drawn; feature-gaps.ts says so).
       id: 'relatives',
@@ -3050,7 +3026,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'study',
-      keywords: ['study log', 'study tracker', 'study session', 'revision log'],
+      keywords: ['study log', 'study tracker', 'study session', 'revision log', 'study app', 'hours studied'],
       title: 'Study Log',
       phrase: 'a study log',
       entities: [

@@ -90,7 +90,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   value: ['meter reading', 'meter readings'],
   born: ['birthday', 'birthdays'],
   item: ['what they ordered'],
-  hours: ['hours studied'],
+  minutes: ['hours studied'],
   date: ['planting date', 'planting dates'],
 };
 
