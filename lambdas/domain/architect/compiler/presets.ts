@@ -38,3 +38,6 @@ export const PRESETS: readonly Preset[] =
   // In a bundle the condition is a constant (a string literal's type), so esbuild leaves the
   // catalog's code out.
   typeof GANTRY_BUNDLED_PRESETS === 'string' ? (unpackJson(GANTRY_BUNDLED_PRESETS) as Preset[]) : sourcePresets();
+
+/** The everyday app of this id (null for an id the catalog lacks). */
+export const presetById = (id: string): Preset | null => PRESETS.find((p) => p.id === id) ?? null;

@@ -2,7 +2,7 @@ import { APP_KIND_IDS, APP_KINDS, FEATURES, FORMULA_TITLES, GAME_TITLES, type Ap
 import { analyzeRequest, normalizeRequestText, matchPhrase, slugify } from '../request-analysis';
 import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type BehaviourSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
-import { FIELD_WORDS, PRESETS, type Preset } from './presets';
+import { FIELD_WORDS, PRESETS, presetById, type Preset } from './presets';
 import { f } from './preset-fields';
 import { featureGaps } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
@@ -1150,7 +1150,7 @@ const TO_BUY = wordPattern('toBuy');
 
 function wishListReading(text: string): { preset: Preset; noun: string } | null {
   if (TO_BUY.test(text)) {
-    const shopping = PRESETS.find((p) => p.id === 'shopping');
+    const shopping = presetById('shopping');
     if (shopping) return { preset: shopping, noun: '' };
   }
   // "a map of places I want to visit" lists the places (the map itself is named as left out).
@@ -1629,7 +1629,7 @@ export function readRequest(request: string): RequestReading {
     shapeText = text.replace(inventoried.noun, ' ');
   }
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
-  if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = PRESETS.find((p) => p.id === 'budget') ?? chosen;
+  if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = presetById('budget') ?? chosen;
   // A budget's money in and out are its entries' type and category, not fields of their own.
   const budget = chosen?.id === 'budget';
   if (budget) shapeText = shapeText.replace(BUDGET_WORDS, ' ');
@@ -1639,14 +1639,14 @@ export function readRequest(request: string): RequestReading {
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
   // Water with another drink, counted: one log of both, not a tasting journal beside it.
   if (chosen && /^(?:water-tastings|tastings-water)$/.test(chosen.id) && DRUNK.test(text)) {
-    const water = PRESETS.find((p) => p.id === 'water');
+    const water = presetById('water');
     if (water) chosen = drinksCounted(water, text);
   }
   // Two other drinks counted without water are one log of both, not tastings nor records of the
   // first: "my daily coffee and tea intake", "how many cups of coffee and tea I drink".
   const drinks = new Set([...text.matchAll(OTHER_DRINKS)].map((m) => m[1]));
   if (drinks.size >= 2 && DRUNK.test(text) && (!chosen || generic || chosen.id === 'tastings')) {
-    const water = PRESETS.find((p) => p.id === 'water');
+    const water = presetById('water');
     if (water && !/\bwater\b/.test(text)) {
       chosen = drinksCounted(water, text, false);
       generic = true;
@@ -1670,18 +1670,17 @@ export function readRequest(request: string): RequestReading {
   }
   // A countdown to a date keeps the dates it counts to; the focus timer counts minutes: "a
   // countdown timer to my wedding", "days until Christmas".
-  if (!chosen && (COUNTDOWN_TO_DATE.test(text) || DATED_COUNTDOWN.test(text)))
-    chosen = PRESETS.find((p) => p.id === 'countdowns') ?? null;
+  if (!chosen && (COUNTDOWN_TO_DATE.test(text) || DATED_COUNTDOWN.test(text))) chosen = presetById('countdowns');
   // A grade average is worked out from the grades: a list of them with their weighted average,
   // which is a reading of "a GPA calculator".
   if (!chosen && GRADE_AVERAGE.test(text)) {
-    chosen = PRESETS.find((p) => p.id === 'grades') ?? null;
+    chosen = presetById('grades');
     generic = chosen !== null;
   }
   // Chores that earn stars, stickers or points are a reward chart, not a task list with a rating,
   // records called "have chores" or, for "points to spend on rewards", an expense tracker.
   if ((!chosen || generic || chosen.id === 'expenses') && /\bchores?\b/.test(text) && wordPattern('rewardWords').test(text)) {
-    chosen = PRESETS.find((p) => p.id === 'rewards') ?? null;
+    chosen = presetById('rewards');
     generic = false;
   }
   // Whose turn it is is a chore list that shows it: "whose turn is it to do the dishes" (no draw).
@@ -1697,12 +1696,12 @@ export function readRequest(request: string): RequestReading {
     generic = true;
   }
   // A streak is a habit kept day after day: "a tracker for my cold showers streak".
-  if (!chosen && !kindNamed && /\bstreaks?\b/.test(text)) chosen = PRESETS.find((p) => p.id === 'habits') ?? null;
+  if (!chosen && !kindNamed && /\bstreaks?\b/.test(text)) chosen = presetById('habits');
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
-  if (!chosen && wordPattern('learningSomething').test(text)) chosen = PRESETS.find((p) => p.id === 'practice') ?? null;
+  if (!chosen && wordPattern('learningSomething').test(text)) chosen = presetById('practice');
   // A business that sells what it makes keeps its sales: "an app for my candle business".
   if (!chosen && !kindNamed && businessAsked(wordPattern('goodsBusiness'), text)) {
-    chosen = PRESETS.find((p) => p.id === 'sales') ?? null;
+    chosen = presetById('sales');
     generic = true;
   }
   // A service business keeps its jobs: "an app for my lawn mowing business", "… to track customers
@@ -1715,14 +1714,14 @@ export function readRequest(request: string): RequestReading {
       JOB_WORDS.test(serviceRecords.noun) ||
       (/^(?:clients?|customers?)$/.test(serviceRecords.noun) && JOB_WORDS.test(text)))
   ) {
-    chosen = PRESETS.find((p) => p.id === 'jobs') ?? null;
+    chosen = presetById('jobs');
     generic = true;
     shapeText = shapeText.replace(service[0], ' ');
   }
   // What to cook from what one has is no random pick: the recipes kept, searched by ingredient.
   const fromPantry = !chosen && COOK_FROM_WHAT_I_HAVE.test(text);
   if (fromPantry) {
-    chosen = PRESETS.find((p) => p.id === 'recipes') ?? null;
+    chosen = presetById('recipes');
     generic = true;
   }
   // Each time something happens is a dated record of it: "log every time my baby wakes up at night".
@@ -1738,7 +1737,7 @@ export function readRequest(request: string): RequestReading {
   }
   // The sessions a timer keeps are records with a timer beside them; the timer alone keeps none.
   if (!chosen && kindNamed === 'timer' && !/\bstop ?watch/.test(text) && TIMER_LOG.test(text)) {
-    chosen = /\b(?:meditat\w*|mindful\w*)\b/.test(text) ? (PRESETS.find((p) => p.id === 'meditation') ?? null) : timedSessions();
+    chosen = /\b(?:meditat\w*|mindful\w*)\b/.test(text) ? presetById('meditation') : timedSessions();
     generic = true;
     shapeText = shapeText.replace(TIMER_LOG, ' ');
     shapeOriginal = shapeOriginal?.replace(wordPattern('timerKeepsSessions', 'i'), ' ') ?? null;
@@ -1746,8 +1745,7 @@ export function readRequest(request: string): RequestReading {
   // The hours of one's employees are a timesheet with whose each entry is, not records named
   // after them or hours of one's own: "keep track of the hours my employees work each week".
   const staff = /\b(?:hours?|shifts?|time ?sheets?)\b/.test(text) ? STAFF.exec(text)?.[1] : undefined;
-  const staffSheet =
-    staff && (!chosen || chosen.id === 'timesheet') && !named ? PRESETS.find((p) => p.id === 'staff-timesheet') : undefined;
+  const staffSheet = staff && (!chosen || chosen.id === 'timesheet') && !named ? presetById('staff-timesheet') : null;
   if (staff && staffSheet) {
     const who = /^(?:staff|crew)$/.test(staff) ? `${capital(staff)} member` : capital(singular(staff));
     chosen = JSON.parse(
@@ -1765,7 +1763,7 @@ export function readRequest(request: string): RequestReading {
       reading !== null && reading.noun.includes(' ') && analyzeRequest(text.replace(reading.noun, ' ')).kind !== kindNamed;
     if (!qualifies) chosen = KIND_PRESETS[kindNamed]!;
     // A journal's entries are days: each dated, newest first.
-    if (asJournal(chosen, text)) chosen = PRESETS.find((p) => p.id === 'journal') ?? chosen;
+    if (asJournal(chosen, text)) chosen = presetById('journal') ?? chosen;
   }
   // A tool named before any container word is the thing asked for ("a tool to count the words
   // in my essay" counts words; it keeps no records of them).
@@ -1810,9 +1808,9 @@ export function readRequest(request: string): RequestReading {
   // (A game it builds that says who won is that game: "rock-paper-scissors … says who won".)
   const gamesWon =
     (!chosen || chosen.id === 'generic') && kindNamed !== 'game' && GAMES_WON.test(text) && GAMES_PLAYED.test(text)
-      ? PRESETS.find((p) => p.id === 'games-won')
-      : undefined;
-  const played = gamesWon !== undefined;
+      ? presetById('games-won')
+      : null;
+  const played = gamesWon !== null;
   if (played) {
     chosen = gamesWon;
     generic = true;

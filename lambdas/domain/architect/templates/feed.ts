@@ -167,7 +167,7 @@ function css(v: FeedVariant): string {
 }
 
 /** A like or a repost button (static/feed/toggle-action.js), with its count on it where the variant shows counts there. */
-function toggleAction(id: ActionId, Title: string, flag: string, v: FeedVariant): string {
+function toggleAction(id: Exclude<ActionId, 'comment'>, Title: string, flag: string, v: FeedVariant): string {
   const label = v.countsOnButtons ? `'${Title}' + (post.${id}s > 0 ? ' ' + post.${id}s : '')` : `'${Title}'`;
   return fillSlots(staticSource('feed/toggle-action.js'), { id, Title, flag, label }).trimEnd();
 }
