@@ -60,14 +60,14 @@ export function bundledPolicyDefine(path = join(PROJECT_ROOT, 'policy.yaml')): R
   let define = definedPolicies.get(path);
   if (!define) {
     // A string literal (see bundled-policy.ts for why a string): the JSON brotli-compressed, in
-    // printable characters (packed-files.ts). The policy's JSON is about 14 KB in every function; compressed, about a quarter.
+    // 117 ASCII characters (packed-files.ts). The policy's JSON is about 14 KB in every function; compressed, about a quarter.
     define = { GANTRY_BUNDLED_POLICY: packedJson(loadPolicyFile(path)) };
     definedPolicies.set(path, define);
   }
   return define;
 }
 
-/** `value` as JSON, brotli-compressed, in printable characters (packed-files.ts), as the string literal a `define` puts in. */
+/** `value` as JSON, brotli-compressed, in 117 ASCII characters (packed-files.ts), as the string literal a `define` puts in. */
 function packedJson(value: unknown): string {
   return JSON.stringify(packJson(value));
 }

@@ -42,9 +42,9 @@ if (process.env.UPDATE_APP_RUNTIME === '1') {
   writeFileSync(
     join(architectDir, 'app-files.generated.ts'),
     '// Generated from ./compiler/runtime and ./templates/static by test/architect/app-runtime-sources.test.ts\n' +
-      '// (UPDATE_APP_RUNTIME=1). Do not edit. Their files as one JSON object, brotli-compressed, in 91\n' +
-      '// printable characters (./packed-files.ts; read by ./app-files.ts).\n' +
-      `export const APP_FILES_PACKED =\n  '${packFiles(allFiles())}';\n`,
+      '// (UPDATE_APP_RUNTIME=1). Do not edit. Their files as one JSON object, brotli-compressed, in 117\n' +
+      '// ASCII characters, control characters written as escapes (./packed-files.ts; read by ./app-files.ts).\n' +
+      `export const APP_FILES_PACKED =\n  ${JSON.stringify(packFiles(allFiles()))};\n`,
   );
 }
 
