@@ -4063,6 +4063,50 @@ describe('request → spec', () => {
     expect(labelsOf('a garden app with plants, planting dates and harvest').join()).not.toMatch(/Planting date/);
   });
 
+  test("fields asked with what was done to them, by the app's own name, or in words of their own keep to the records", () => {
+    // Were a second Fish caught and Bait used beside the catch's Species and Bait.
+    const fishing = labelsOf('log my fishing trips: location, fish caught, weight and bait used');
+    expect(fishing).toEqual(expect.arrayContaining(['Species:text', 'Bait:text', 'Weight:number']));
+    expect(fishing.join()).not.toMatch(/Fish caught|Bait used/);
+    // Were a text field called Flashcards: the cards are the records.
+    expect(labelsOf('a vocabulary app for learning Spanish words with flashcards').join()).not.toMatch(/Flashcards/);
+    // Were dropped: "a wine app" is the tasting journal, and its list names their fields.
+    expect(labelsOf('a wine app with wines, regions and tasting notes')).toContain('Regions:text');
+    expect(labelsOf('a wine app with wines, regions and tasting notes').join()).not.toMatch(/Wines/);
+    // Was dropped.
+    expect(labelsOf('I want to keep a list of movies to watch with where to stream them')).toContain('Streaming service:text');
+    // Was a Status of to do, doing and done beside the bill's Paid.
+    expect(labelsOf('A tracker for household bills with amount, due date and paid status').join()).not.toMatch(/Status/);
+    // A part the app lacks is said so, and is no text field as well.
+    for (const prompt of [
+      'A flashcard app for learning Spanish vocabulary with spaced repetition',
+      'an expense tracker with recurring expenses',
+    ]) {
+      const reading = readRequest(prompt);
+      expect({ prompt, left: reading.leftOut.length }).toEqual({ prompt, left: 1 });
+      expect({ prompt, labels: labelsOf(prompt).join() }).not.toEqual({
+        prompt,
+        labels: expect.stringMatching(/Spaced|Recurring/),
+      });
+    }
+    // A field the person fills in stays, though the app does not work it out.
+    expect(labelsOf('a running log with distance, time and pace calculated automatically')).toContain('Pace:number');
+  });
+
+  test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
+    // Was "compare them week as a second kind of record".
+    for (const prompt of [
+      'keep a log of my daily steps and compare them week to week',
+      'a log of my weight and compare it month to month',
+    ]) {
+      expect({ prompt, left: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        left: [expect.stringMatching(/^totals or statistics per week/)],
+      });
+    }
+    expect(readRequest('a log of my runs and chart my progress').leftOut).toEqual([expect.stringMatching(/^charts and graphs/)]);
+  });
+
   test('a prediction asked of the app is said to be left out', () => {
     // Was built without a word: a period tracker that "predicts my next period" keeps the dates entered.
     expect(readRequest('A period tracker that predicts my next period').leftOut.join(' ')).toMatch(/^predictions/);

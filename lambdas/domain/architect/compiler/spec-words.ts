@@ -9,7 +9,8 @@ import {
   type ViewSpec,
 } from './app-spec-schema';
 import { accentAsked, SHADED_COLOUR } from '../request-analysis';
-import { FIELD_WORDS } from './presets';
+import { featureGaps } from './feature-gaps';
+import { FIELD_WORDS, PRESETS } from './presets';
 import { WORD_LISTS, wordPattern } from './word-lists';
 
 /**
@@ -173,9 +174,12 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
   });
   if (direct) return direct;
   const known = exact ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
-  return known
+  const found = known
     ? entity.fields.find((f) => f.id === known.id || (f.type === known.type && ['tags', 'rating', 'image'].includes(f.type)))
     : undefined;
+  // "bait used", "fish caught": the records' bait, their fish.
+  const bare = word.replace(/ (?:used|taken|caught|eaten|worn|bought)$/, '');
+  return found ?? (bare !== word ? findField(entity, bare, exact) : undefined);
 }
 
 /** The records have the day it is done: "finished on", or a date called by the word ("when they renew" on a Renews). */
@@ -376,6 +380,7 @@ function withLists(
   records: readonly string[],
   isField: (word: string) => boolean = () => false,
   holdsThings = false,
+  appWords: readonly string[] = [],
 ): ListItem[] {
   const items: ListItem[] = [];
   // "to" ends a list ("with notes to remember"), but not inside the name of a bug's steps; nor
@@ -428,6 +433,9 @@ function withLists(
     // "when they will arrive", "when it expires": the day it does.
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
+    // "where to stream them": the streaming service; "paid status": whether paid.
+    .replace(/\bwhere to (?:stream|watch) (?:it|them)\b/g, 'streaming service')
+    .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "how they are related": their relation; "my weight over time": the weight.
     .replace(wordPattern('howRelated', 'g'), 'relation')
     .replace(/ over time\b/g, '')
@@ -481,7 +489,9 @@ function withLists(
         records.includes(before.split(' ').pop()!) ||
         // "a recipe app with prep time and servings", "an event planner app with venue": the records' app.
         (verb === 'with' &&
-          [...records, 'planner', 'tracker', 'log', 'list', 'journal'].includes(/(\w+) app$/.exec(before)?.[1] ?? '')) ||
+          [...records, ...appWords, 'planner', 'tracker', 'log', 'list', 'journal'].includes(
+            /(\w+) app$/.exec(before)?.[1] ?? '',
+          )) ||
         wordPattern('keepThem').test(before));
     // "a packing list: passport, charger", "my habits: meditate, stretch": records to keep, when
     // the records are things on a list and none of the words names a field.
@@ -828,17 +838,30 @@ export function applySpecWords(
   const filtersLeftOut: string[] = [];
   const listText = options.listText ?? text;
   const examples: string[] = [];
+  // The one-word names of the everyday app it is ("a wine app with wines, regions…" on tastings).
+  const appWords = PRESETS.filter((p) => p.phrase === spec.phrase && p.entities.some((e) => e.id === primary.id)).flatMap((p) =>
+    p.keywords.filter((k) => !k.includes(' ')),
+  );
   for (const item of withLists(
     listText,
     options.revision === true,
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
     (word) => primary.fields.some((f) => ['choice', 'text'].includes(f.type) && [f.id, f.label.toLowerCase()].includes(word)),
     /^(?:item|habit|task|chore)$/.test(primary.id),
+    appWords,
   )) {
     if (item.example) {
       examples.push(item.words);
       continue;
     }
+    // "with spaced repetition", "audio pronunciation": a part the app lacks, said so (feature-gaps.ts),
+    // no field. (Read to the item's end in the request: "best time to go" is no personal best.) A
+    // pace worked out or a receipt uploaded is still a field, which the person fills in.
+    const at = listText.indexOf(item.words);
+    const said = at < 0 ? item.words : listText.slice(at).split(/[,;.]| and | or /)[0]!;
+    const { derived, upload } = WORD_LISTS.gapNeeds;
+    const lacks = featureGaps(said, { kind: null, exportsJson: false, averages: true });
+    if (lacks.some((need) => need !== derived && need !== upload)) continue;
     // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
     const favourite = /^favou?rite ([a-z]{3,})$/.exec(item.words)?.[1];
     // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
@@ -887,6 +910,8 @@ export function applySpecWords(
     // The records themselves ("keep track of my cat's weight" on cat weight entries).
     const own = item.words.replace(/s$/, '');
     if ([primary.name, primary.plural].some((n) => n.toLowerCase().replace(/ entr(?:y|ies)$|s$/, '') === own)) continue;
+    // Or by the app's name: "learning French with flashcards".
+    if (own !== item.words && appWords.includes(singular(item.words))) continue;
     // "when I finished each book": the date it happened.
     const whenDone = wordPattern('whenDone').exec(item.words)?.[1];
     if (whenDone) {

@@ -334,7 +334,7 @@ export function sourceWordLists() {
     /** "where I bought them": a place field (spec-words.ts). */
     whereDone: String.raw`\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them|each(?: one| of them)?))?\b`,
     /** "… and show when", "and tell me": a verb of what the app does, no records (read-request.ts). */
-    displayVerb: String.raw`^(?:show|tell|remind|display|calculate|compute|work out|figure out|highlight|warn|alert)\b`,
+    displayVerb: String.raw`^(?:show|tell|remind|display|calculate|compute|work out|figure out|highlight|warn|alert|compare|see|chart|graph|plot)\b`,
     /** "when I went to bed", "when I woke up": the bedtime and the wake-up time (spec-words.ts). */
     wentToBed: String.raw`\bwhen (?:i|we) (?:went|go|get|got) to (?:bed|sleep)\b`,
     wokeUp: String.raw`\bwhen (?:i|we) (?:woke|wake|get|got) up\b`,
