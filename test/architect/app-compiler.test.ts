@@ -2843,8 +2843,21 @@ describe('request → spec', () => {
     expect(fuel.behaviours.filter((b) => b.type === 'total')).toEqual([
       { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' },
     ]);
-    // A practice log's minutes per piece are still totalled per piece.
-    expect(labelsOf('A music practice log with minutes per piece')).toContain('Piece:text');
+    // A practice log's minutes per piece are still totalled per piece: what was practised.
+    expect(specOf('A music practice log with minutes per piece').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'session',
+      field: 'minutes',
+      by: 'focus',
+    });
+    expect(labelsOf('A music practice log with minutes per piece').join()).not.toMatch(/Piece/);
+    // Money earned per client is totalled per the timesheet's client, as the hours are.
+    expect(specOf('Track my freelance hours and what I earned per client').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'entry',
+      field: 'pay',
+      by: 'project',
+    });
     // Was a list of shows with a done box, the episode dropped.
     expect(kindOf("keep a list of shows I'm watching and which episode I'm on")).toBe('a TV show tracker');
     // A trend to see is a chart the app does not draw: said, not dropped.
@@ -4091,6 +4104,25 @@ describe('request → spec', () => {
     }
     // A field the person fills in stays, though the app does not work it out.
     expect(labelsOf('a running log with distance, time and pace calculated automatically')).toContain('Pace:number');
+  });
+
+  test('a music app is the playlist; the fields a preset has by other words are not asked twice; a wedding with RSVPs is its guest list', () => {
+    // Was refused.
+    const music = 'a music app with songs, artists and my favourite ones';
+    expect(kindOf(music)).toBe('a playlist');
+    expect(labelsOf(music)).toEqual(expect.arrayContaining(['Artist:text', 'Favorite:boolean']));
+    expect(labelsOf('a list of my recipes with a favourite flag')).toContain('Favourite:boolean');
+    // Were a second field beside the one the records have: After meals (When: after a meal), a
+    // hike's Length (its distance), Plus ones (the party size), the Pieces practised.
+    expect(labelsOf('a tracker for my diabetes with blood sugar readings before and after meals').join()).not.toMatch(
+      /After meals/,
+    );
+    expect(labelsOf('a log of the hikes I did with trail name, length and difficulty').join()).not.toMatch(/Length/);
+    expect(labelsOf('a guest list for my party with plus ones and dietary needs').join()).not.toMatch(/Plus ones/);
+    expect(labelsOf('a log of my piano practice with pieces and minutes').join()).not.toMatch(/Pieces/);
+    // Was a one-page website.
+    expect(kindOf('an app to plan a wedding with guests, RSVP status and table number')).toBe('a guest list');
+    expect(readRequest('a website for our wedding').outcome).toBe('template');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

@@ -1664,6 +1664,8 @@ export function sourcePresets(): Preset[] {
         'rsvp tracker',
         'rsvp list',
         'rsvps',
+        'rsvp status',
+        'guests and rsvp',
         'wedding seating',
         'seating chart for my wedding',
         'seating plan for my wedding',
@@ -3755,7 +3757,18 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'playlist',
-      keywords: ['playlist', 'setlist', 'set list', 'mixtape'],
+      keywords: [
+        'playlist',
+        'setlist',
+        'set list',
+        'mixtape',
+        'music app',
+        'music library',
+        'my music',
+        'songs i like',
+        'favourite songs',
+        'favorite songs',
+      ],
       title: 'Playlist',
       phrase: 'a playlist',
       entities: [

@@ -66,7 +66,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
   applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
   bottles: ['quantity', 'how many', 'bottles left'],
-  distance: ['mileage', 'miles'],
+  distance: ['mileage', 'miles', 'length'],
   quantity: ['stock', 'in stock', 'stock level', 'how many'],
   front: ['word', 'term', 'question', 'phrase'],
   back: ['translation', 'meaning', 'definition', 'answer'],
@@ -87,7 +87,8 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   kind: ['side', 'which side'],
   garage: ['shop', 'repair shop', 'mechanic'],
   work: ['what was done', 'work done'],
-  focus: ['what i practiced', 'what i practised', 'what i worked on'],
+  focus: ['what i practiced', 'what i practised', 'what i worked on', 'pieces', 'piece', 'songs', 'song'],
+  party: ['plus ones', 'plus one'],
   value: ['meter reading', 'meter readings'],
   born: ['birthday', 'birthdays'],
   item: ['what they ordered'],
@@ -169,7 +170,8 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
       (f.type === 'number' && / count$/.test(word) && label.replace(/s$/, '') === w.replace(/ count$/, '').replace(/s$/, '')) ||
       FIELD_ALIASES[f.id]?.includes(word) ||
       // "with flights and hotels" on plans of a kind Flight, Hotel…: the choice holds them.
-      (f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w))
+      // ("after meals" on a When of "After a meal".)
+      (f.type === 'choice' && f.options?.some((o) => [w, word].includes(o.toLowerCase().replace(/ an? /, ' '))))
     );
   });
   if (direct) return direct;
@@ -436,6 +438,8 @@ function withLists(
     // "where to stream them": the streaming service; "paid status": whether paid.
     .replace(/\bwhere to (?:stream|watch) (?:it|them)\b/g, 'streaming service')
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
+    // "my favourite ones": which of the records are favourites.
+    .replace(/\bfavou?rite ones\b/g, 'favourite')
     // "how they are related": their relation; "my weight over time": the weight.
     .replace(wordPattern('howRelated', 'g'), 'relation')
     .replace(/ over time\b/g, '')
@@ -863,7 +867,7 @@ export function applySpecWords(
     const lacks = featureGaps(said, { kind: null, exportsJson: false, averages: true });
     if (lacks.some((need) => need !== derived && need !== upload)) continue;
     // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
-    const favourite = /^favou?rite ([a-z]{3,})$/.exec(item.words)?.[1];
+    const favourite = /^favou?rite (?!flag$|toggle$)([a-z]{3,})$/.exec(item.words)?.[1];
     // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
     if (favourite && !NOT_FIELD_WORDS.test(favourite) && !findField(primary, favourite)) {
       if (!findField(primary, item.words)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
@@ -1336,10 +1340,22 @@ export function applySpecWords(
     // ("meal type" is no meal: two words are read by the vocabulary only as a whole.)
     const vocab = word.includes(' ') ? FIELD_WORDS.find(([names]) => names.includes(word))?.[1] : vocabularyField(word);
     // "study hours per subject": what the records measure, totalled per a field of that name.
-    const measured = field || vocab ? undefined : findField(primary, verb);
+    // ("minutes per piece" on a practice log: per the piece it has, its Practised.)
+    // (Not "allowance per chore", each record's own, nor "the average minutes per type".)
+    const per =
+      field &&
+      /^(?:text|choice)$/.test(field.type) &&
+      !/^(?:title|name)$/.test(field.id) &&
+      m[0].includes(' per ') &&
+      !/\baverage $/.test(text.slice(0, m.index))
+        ? field
+        : undefined;
+    const measured = (field && !per) || vocab ? undefined : findField(primary, verb);
     if (measured && (measured.type === 'number' || measured.type === 'money') && !wordPattern('unitFillerWords').test(word)) {
-      setTotal(measured, ed.addField(primary, fieldNamed(word, 'text')));
-      continue;
+      const same = (b: BehaviourSpec): boolean => b.type === 'total' && b.field === measured.id && b.by === per?.id;
+      if (!per || !ed.behaviours.some(same)) setTotal(measured, per ?? ed.addField(primary, fieldNamed(word, 'text')));
+      // (A field the records had is grouped by as well, as before.)
+      if (!per) continue;
     }
     // "price per gallon": money of its own, by the unit it is of.
     if (measured?.type === 'money' && /^(?:price|cost|rate)$/.test(verb) && /^[a-z]{2,}$/.test(word) && m[0].includes(' per ')) {
