@@ -4125,6 +4125,23 @@ describe('request → spec', () => {
     expect(readRequest('a website for our wedding').outcome).toBe('template');
   });
 
+  test('habits named after "a habit tracker for" are said to start empty; a progress percentage is a number', () => {
+    // Were built without a word when the list held more than words in -ing.
+    for (const prompt of [
+      'habit tracker for drinking water, reading and exercise',
+      'a habit tracker for meditation, journaling and running',
+    ]) {
+      expect({ prompt, left: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        left: [expect.stringMatching(/already on the list/)],
+      });
+    }
+    expect(readRequest('a habit tracker for me and my wife').leftOut).toEqual([]);
+    // Was dropped.
+    expect(labelsOf('a goal tracker with deadlines and progress percentage')).toContain('Progress (%):number');
+    expect(labelsOf('a project list with percent complete and owner')).toContain('Progress (%):number');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -858,6 +858,12 @@ export function applySpecWords(
       examples.push(item.words);
       continue;
     }
+    // "progress percentage", "percent complete": how far each one has got, as a number.
+    if (/^(?:progress|completion) (?:percentage|percent)$|^percent(?:age)? (?:done|complete|completed)$/.test(item.words)) {
+      if (!findField(primary, 'progress'))
+        ed.addField(primary, { id: 'progress', label: 'Progress (%)', type: 'number', required: false }, true, item.words);
+      continue;
+    }
     // "with spaced repetition", "audio pronunciation": a part the app lacks, said so (feature-gaps.ts),
     // no field. (Read to the item's end in the request: "best time to go" is no personal best.) A
     // pace worked out or a receipt uploaded is still a field, which the person fills in.

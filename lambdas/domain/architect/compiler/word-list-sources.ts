@@ -528,7 +528,7 @@ export function sourceWordLists() {
     /** "a chore chart for my kids": whose each chore is (spec-words.ts; read-request.ts, beyond the task template). */
     choresForPeople: String.raw`\bchores?\b(?: (?:chart|list|tracker|rota|rotation|schedule|board|app))? for (?:my|our|the) (?:[a-z]+ )?(kids|children|sons|daughters|grandkids|roommates|housemates|flatmates|family|team)\b`,
     /** "a habit tracker for flossing and reading": the things on the list (spec-words.ts). */
-    habitThingsFor: String.raw`\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing)(?:(?: ,)? (?:and |or )?[a-z]{3,}ing)+)\b`,
+    habitThingsFor: String.raw`\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing(?: water)?|meditation|exercise|yoga|prayer|vitamins)(?:(?: ,)? (?:and |or )?(?:[a-z]{3,}ing(?: water)?|meditation|exercise|yoga|prayer|vitamins))+)\b`,
     /** "when planted": the day it was done (spec-words.ts). */
     whenDoneOnce: String.raw`\bwhen (planted|bought|built|installed|adopted|started|finished)\b(?! (?:it|them|each|the|my|a)\b)`,
     /** "add a field for cooking time", "a column called format": the field's own words (spec-words.ts). */
