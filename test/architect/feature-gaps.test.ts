@@ -27,6 +27,9 @@ describe('parts of a request the app will not have', () => {
     ['A reading tracker with a progress bar for each book', /^progress bars/],
     ['A habit tracker with a sound when I complete a habit', /^sounds, voice and audio/],
     ['A vocabulary app with audio pronunciation', /^sounds, voice and audio/],
+    ['A meditation timer with a bell', /^sounds, voice and audio/],
+    ['A kanban board with columns for backlog, doing, review and done', /^columns of your own from the start/],
+    ['A kanban board with columns: ideas, writing, editing, published', /^columns of your own from the start/],
     ['An expense splitter that calculates who owes whom', /^working out who owes whom/],
     ['A bill tracker for recurring bills', /^records that repeat on a schedule/],
     ['A mood tracker that shows my average mood', /^averages \(the records have no number/],
@@ -120,6 +123,9 @@ describe('parts of a request the app will not have', () => {
     'A todo list with a pomodoro timer',
     'A grade tracker that shows my average',
     'A sleep log with my average hours',
+    'A kanban board with columns for to do, doing and done',
+    'A todo list with lists for work and home',
+    'A list of my bell peppers',
   ])('nothing is named for what the app has: %s', (prompt) => {
     expect(leftOutOf(prompt)).toEqual([]);
   });

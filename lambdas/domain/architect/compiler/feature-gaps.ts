@@ -58,6 +58,14 @@ const GAPS: readonly Gap[] = [
     need: NEED.spacedRepetition,
   },
   {
+    // "a kanban board with columns for backlog, doing, review and done".
+    // (Not the ones it has: "columns for to do, doing and done".)
+    asks: /\b(?:columns?|lists|lanes|stages) (?:for|called|named|like)\b(?!\s+to do\s+(?:and\s+)?doing)|\bwith (?:the )?columns\s+(?!and\b|that\b|i\b|for\b|to do\b)[a-z]/,
+    // (Only a board has lists of its own.)
+    has: (app) => app.kind !== 'board',
+    need: NEED.boardColumns,
+  },
+  {
     asks: wordPattern('dragAsks'),
     hasIt: ['board'],
     need: NEED.drag,

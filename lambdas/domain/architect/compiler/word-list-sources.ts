@@ -520,7 +520,7 @@ export function sourceWordLists() {
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
     nestedAsks: String.raw`\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b`,
-    soundAsks: String.raw`\b(sounds?|beeps?|chimes?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
+    soundAsks: String.raw`\b(sounds?|beeps?|chimes?|(?:a|the) bells?(?! peppers?)|gongs?|alarm tones?|ringtones?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
     splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
     personalBestAsks: String.raw`\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?(?! (?:to|of year|of the year|for)\b)|lifts?|weights?|runs?|results?|distances?)\b`,
     /** A field the app would work out from others: "pace calculated automatically" (feature-gaps.ts, spec-words.ts). */
@@ -954,6 +954,8 @@ export function sourceWordLists() {
       filesNone: 'CSV, Excel or PDF files (the app writes no files)',
       spacedRepetition: 'spaced repetition (the cards flip and can be filtered, but are not scheduled for review)',
       drag: 'drag and drop (nothing in the app moves by dragging)',
+      boardColumns:
+        'columns of your own from the start (the board starts with To do, Doing and Done; add, rename or delete lists)',
       periodTotals:
         'totals or statistics per week, month or year (its totals cover all the records shown, or each day or value of a field)',
       averagesKind: 'averages (the app sums and counts its records)',
