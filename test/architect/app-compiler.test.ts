@@ -4142,6 +4142,27 @@ describe('request → spec', () => {
     expect(labelsOf('a project list with percent complete and owner')).toContain('Progress (%):number');
   });
 
+  test("who is on call each week is a rota; time spent on something of one's own is a log of those hours, not a timesheet", () => {
+    // Was refused.
+    const rota = "We're a small team and need to track who is on call each week";
+    expect(kindOf(rota)).toBe('a rota');
+    expect(labelsOf(rota)).toEqual(['Starts:date', 'Who:text', 'Role:text', 'Notes:longtext']);
+    // Were a timesheet of clients with a Time text field, and an "hour tracker".
+    for (const [prompt, kind] of [
+      ['I want to track how much time I spend on social media each day', 'a log of the hours you spend on social media'],
+      ['track how many hours I spend on gaming each day', 'a log of the hours you spend on gaming'],
+      ['track how much time I spend reading', 'a log of the hours you spend on reading'],
+    ]) {
+      expect({ prompt, kind: kindOf(prompt!), labels: labelsOf(prompt!).join() }).toEqual({
+        prompt,
+        kind,
+        labels: 'Date:date,Hours:number,Notes:longtext',
+      });
+    }
+    // Time spent on clients or projects is still the timesheet.
+    expect(kindOf('track how much time I spend on each client')).toBe('a timesheet');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -1481,7 +1481,17 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'screentime',
-      keywords: ['screen time', 'screentime', 'device time', 'gaming time'],
+      keywords: [
+        'screen time',
+        'screentime',
+        'device time',
+        'gaming time',
+        'time on social media',
+        'social media time',
+        'spend on social media',
+        'phone time',
+        'phone usage',
+      ],
       title: 'Screen Time',
       phrase: 'a screen time log',
       entities: [
@@ -1630,6 +1640,44 @@ export function sourcePresets(): Preset[] {
         search('deal'),
         { type: 'total', entity: 'deal', field: 'value', by: 'stage' },
         { type: 'due-today', entity: 'deal', field: 'next' },
+      ],
+    },
+    {
+      // Whose turn it is, week by week: "who is on call each week", "a duty rota".
+      id: 'rota',
+      keywords: [
+        'on call',
+        'on-call',
+        'duty roster',
+        'volunteer rota',
+        'work rota',
+        'duty rota',
+        'shift rota',
+        'who is on call',
+        'on call schedule',
+      ],
+      title: 'Rota',
+      phrase: 'a rota',
+      entities: [
+        {
+          id: 'duty',
+          name: 'Duty',
+          plural: 'Duties',
+          fields: [
+            f.date('starts', 'Starts', true),
+            f.text('who', 'Who', true),
+            f.text('role', 'Role'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('duty'), { type: 'calendar', entity: 'duty', field: 'starts' }],
+      behaviours: [
+        crud('duty'),
+        { type: 'sort', entity: 'duty', field: 'starts', direction: 'asc' },
+        { type: 'due-today', entity: 'duty', field: 'starts' },
+        { type: 'count', entity: 'duty', by: 'who' },
       ],
     },
     {

@@ -1821,9 +1821,14 @@ export function readRequest(request: string): RequestReading {
   // How many of something one drinks or does is a count of it by day, not tastings of it, records
   // with a name ("track how many cups of coffee I drink") or a page ("how many pages I read"); so
   // are the hours one spends on something, "the number of" things, and "count my daily pushups".
+  // (Time spent on something of one's own is such a log, not a timesheet of clients and projects,
+  // nor an "hour tracker": "how much time I spend on social media", "hours I spend gaming".)
+  const spentOn = TIME_SPENT.exec(text)?.[3];
+  const ownTime = !!spentOn && !/\b(?:clients?|projects?|tasks?|work|jobs?|customers?|cases?|each|different)\b/.test(spentOn);
   const counting =
     !chosen ||
     chosen.id === 'tastings' ||
+    (ownTime && ['timesheet', 'generic'].includes(chosen.id)) ||
     (chosen.id === 'generic' && (!chosen.entities[0]!.fields.some((field) => field.type === 'number') || NUMBER_OF.test(text)))
       ? countAsked(text)
       : null;
@@ -1835,6 +1840,9 @@ export function readRequest(request: string): RequestReading {
     chosen = countedLog;
     generic = true;
     shapeText = text.replace(counting!.words, ' ');
+    // (Its words are the log's in the text with commas too: "how much time" names no Time.)
+    const written = new RegExp(counting!.words.replace(/[^a-z0-9 ]/g, '.').replace(/ +/g, '\\W+'), 'i');
+    shapeOriginal = shapeOriginal?.replace(written, ' ') ?? null;
   }
   const leftOut = limits.map((l) => l.need);
   if (fromPantry) leftOut.push(NOTE.fromPantry);

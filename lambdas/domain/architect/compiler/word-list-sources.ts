@@ -412,7 +412,7 @@ export function sourceWordLists() {
     fieldRetype: String.raw`\b(?:change|make|turn|switch|convert) (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to |into |)(?:be )?(?:a |an )?`,
     changeFieldTo: String.raw`\bchange (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to|into) (?!(?:a|an|the|dark|light|cards|table|list|board|calendar|grid)\b)([a-z]+(?: [a-z]+){0,2})$`,
     countMine: String.raw`\bcount (?:my|our) (?:(?:daily|weekly) ((?:[a-z]+ )?[a-z]{3,}s)|((?:[a-z]+ )?[a-z]{3,}s) (?:a|per|each|every) (?:day|week)|(push ?ups|sit ?ups|squats|reps|laps|cigarettes|cigs|drinks|beers|coffees|sodas|snacks))$`,
-    timeSpent: String.raw`\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:on|doing|playing|watching|at) (?:my |our |the )?((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)`,
+    timeSpent: String.raw`\bhow (?:many (hours|minutes)|much time) (?:do |does )?(i|we|(?:my|our) [a-z]+) spends? (?:(?:on|doing|playing|watching|at) (?:my |our |the )?|(?=[a-z]{3,}ing\b))((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:a|per|each|every) |$)`,
     numberOf: String.raw`\b(?:track|log|record|count|keep track of) (?:the )?number of ((?:[a-z]+ )?[a-z]{3,}s)\b`,
     whoseTurn: String.raw`\bwhose turn\b|\btak(?:e|ing) turns\b|\b(?:chores?|cleaning|dish(?:es)?|dishwashing) (?:rotas?|rotations?|rosters?)\b`,
     /** Where an inventory is kept rather than what it holds (read-request.ts, INVENTORY_PLACE). */
