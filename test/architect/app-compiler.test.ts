@@ -4163,6 +4163,25 @@ describe('request → spec', () => {
     expect(kindOf('track how much time I spend on each client')).toBe('a timesheet');
   });
 
+  test('"when the next one is due" is a Next due of its own; her pills and his records are read as my pills', () => {
+    // Was "due today" by the day the service was done.
+    const car = specOf("help me keep track of my car's service history and when the next service is due");
+    expect(car.entities[0]!.fields.map((f) => f.label)).toContain('Next due');
+    expect(car.behaviours).toContainEqual({ type: 'due-today', entity: 'service', field: 'nextDue' });
+    // Was "due today" by each pet's birthday, beside the care records' own Next due.
+    const pets = specOf('a list of my pets with when the next vaccination is due');
+    expect(pets.behaviours.filter((b) => b.type === 'due-today')).toEqual([
+      { type: 'due-today', entity: 'care', field: 'due' },
+    ]);
+    // The pills were dropped without a word.
+    expect(kindOf('my grandmother wants to track her blood pressure and her pills')).toBe(
+      'a blood pressure log and a medication tracker',
+    );
+    expect(readRequest('my daughter has asthma and I want to log her inhaler use and symptoms').leftOut.join()).toMatch(
+      /^symptoms/,
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

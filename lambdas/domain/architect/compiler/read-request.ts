@@ -261,7 +261,7 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
-      if (between === null || !/^ (?:and|or|plus)(?: (?:a|an|my|the))?$/.test(between)) continue;
+      if (between === null || !/^ (?:and|or|plus)(?: (?:a|an|my|our|his|her|their|the))?$/.test(between)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
       // One that keeps the other's records and more is both: "my baby's feedings and diaper changes".
       if (keepsRecordsOf(b, a)) return b;

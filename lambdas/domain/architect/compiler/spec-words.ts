@@ -1519,10 +1519,14 @@ export function applySpecWords(
   const yearlyDate = (id: string): boolean =>
     ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id && b.field === id && b.yearly);
   // (Once: a list of things lent is already due back by its Due back.)
-  const dueShown = ed.behaviours.some((b) => b.type === 'due-today' && b.entity === primary.id);
+  // (Or by another kind of record's: a pet's care records are what come due.)
+  const dueShown = ed.behaviours.some((b) => b.type === 'due-today');
   if (has(text, wordPattern('dueWords')) && !negated('due|reminders?') && !dueShown) {
+    // ("when the next service is due" on services that have only the day they were done: a Next due.)
+    const nextDue = /\bnext [a-z]+(?: [a-z]+)? (?:is |are )?due\b/.test(text);
     const date =
-      primary.fields.find((f) => f.type === 'date' && /^due/i.test(f.label)) ??
+      primary.fields.find((f) => f.type === 'date' && /^(?:due|next)/i.test(f.label)) ??
+      (nextDue ? ed.addField(primary, { id: 'nextDue', label: 'Next due', type: 'date', required: false }) : undefined) ??
       ed.firstOf(primary, ['date']) ??
       ed.addField(primary, { id: 'due', label: 'Due', type: 'date', required: false });
     // A birthday is never due on the day it was: its countdown shows the next one instead.

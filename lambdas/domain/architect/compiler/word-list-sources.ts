@@ -12,7 +12,7 @@ const COUNT_UNITS = 'cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices';
  * The words that join two apps in one request ("a todo list and a notes app"), after the first
  * one's words: its container ("a habit tracker and…"), then "and" and what may stand before the second.
  */
-const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|the|some))?(?: (?:simple|small|little|separate))?`;
+const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|our|his|her|their|the|some))?(?: (?:simple|small|little|separate))?`;
 
 /** The languages request-language.ts reads: their small words and their everyday app words. */
 const LANGUAGES: readonly LanguageInfo[] = [
@@ -283,7 +283,7 @@ export function sourceWordLists() {
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
-    trackPair: String.raw`\b(?:track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?) (?:of )?(?:(?:my|our|the) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
+    trackPair: String.raw`\b(?:track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?) (?:of )?(?:(?:my|our|the|his|her|their) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the |his |her |their )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
     // A church's or a school's may be one's own giving to it ("track donations to our church").
     donationsReceived: String.raw`\b(?:donors?|(?:we|our [a-z]+|they) (?:receive[sd]?|get|gets|got|collect(?:s|ed)?|raise[sd]?|take in|took in)|(?:donations|gifts) (?:to|for|at|of) (?:my|our) (?:[a-z]+ ){0,2}(?:non ?profit|charity|organi[sz]ation|fundraiser|food bank|shelter|rescue|foundation|cause|campaign)|for (?:my|our) (?:small |local |little )?(?:non ?profit|charity|food bank|shelter|rescue|foundation))\b`,
     timerKeepsSessions: String.raw`\b(?:(?:logs?|logged|logging|records?|recorded|recording|keeps?|saves?|saved|stores?|tracks?|tracked|remembers?) (?:a (?:log|history|record) of )?(?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings|how long|minutes)|(?:with|and|plus|keeps?) (?:a |an )?(?:(?:session|sessions) )?(?:log|history|record|logbook|journal)(?: of (?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings))?)\b`,
