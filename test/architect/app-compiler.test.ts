@@ -4170,9 +4170,7 @@ describe('request → spec', () => {
     expect(car.behaviours).toContainEqual({ type: 'due-today', entity: 'service', field: 'nextDue' });
     // Was "due today" by each pet's birthday, beside the care records' own Next due.
     const pets = specOf('a list of my pets with when the next vaccination is due');
-    expect(pets.behaviours.filter((b) => b.type === 'due-today')).toEqual([
-      { type: 'due-today', entity: 'care', field: 'due' },
-    ]);
+    expect(pets.behaviours.filter((b) => b.type === 'due-today')).toEqual([{ type: 'due-today', entity: 'care', field: 'due' }]);
     // The pills were dropped without a word.
     expect(kindOf('my grandmother wants to track her blood pressure and her pills')).toBe(
       'a blood pressure log and a medication tracker',
@@ -4180,6 +4178,13 @@ describe('request → spec', () => {
     expect(readRequest('my daughter has asthma and I want to log her inhaler use and symptoms').leftOut.join()).toMatch(
       /^symptoms/,
     );
+  });
+
+  test('costs for each room are totalled per room, as costs per room are', () => {
+    // Were totalled per the expense category of food, transport, home and fun.
+    const reno = specOf("we're renovating our house and need to track costs for each room");
+    expect(reno.entities[0]!.fields.map((f) => f.label)).toContain('Room');
+    expect(reno.behaviours).toContainEqual({ type: 'total', entity: 'expense', field: 'amount', by: 'room' });
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

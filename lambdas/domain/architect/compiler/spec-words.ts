@@ -1328,7 +1328,9 @@ export function applySpecWords(
   }
   // "group by X", "grouped by X", "recipes by cuisine", "per X" (sorting, filtering, boards and totals have their own "by").
   // ("by meal type", "by payment method": the kind word names the field with the word before it.)
-  for (const m of text.matchAll(wordPattern('byOrPer', 'g'))) {
+  // ("costs for each room" is the costs per room.)
+  const perText = text.replace(/\b(costs?|spending|expenses|hours|minutes|points) for (?:each|every) /g, '$1 per ');
+  for (const m of perText.matchAll(wordPattern('byOrPer', 'g'))) {
     const verb = m[1] ?? '';
     const word = m[3] && !findField(primary, m[2]!) ? `${m[2]} ${m[3]}` : (m[2] ?? '');
     if (wordPattern('byOfOtherViews').test(verb)) continue;
@@ -1353,7 +1355,7 @@ export function applySpecWords(
       /^(?:text|choice)$/.test(field.type) &&
       !/^(?:title|name)$/.test(field.id) &&
       m[0].includes(' per ') &&
-      !/\baverage $/.test(text.slice(0, m.index))
+      !/\baverage $/.test(perText.slice(0, m.index))
         ? field
         : undefined;
     const measured = (field && !per) || vocab ? undefined : findField(primary, verb);
