@@ -4187,6 +4187,19 @@ describe('request → spec', () => {
     expect(reno.behaviours).toContainEqual({ type: 'total', entity: 'expense', field: 'amount', by: 'room' });
   });
 
+  test('start and end readings are two numbers; the time beside a count is how long it took', () => {
+    // Was a text field called Start.
+    expect(labelsOf('a mileage log for work trips with start and end odometer readings')).toEqual(
+      expect.arrayContaining(['Start odometer:number', 'End odometer:number']),
+    );
+    expect(labelsOf('a log of my fasting windows with start and end time')).toEqual(
+      expect.arrayContaining(['Start time:text', 'End time:text']),
+    );
+    // Was "time as a second kind of record".
+    expect(labelsOf('track my swimming laps and time')).toContain('Minutes:number');
+    expect(readRequest('track my swimming laps and time').leftOut).toEqual([]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

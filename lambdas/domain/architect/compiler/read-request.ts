@@ -1927,7 +1927,9 @@ export function readRequest(request: string): RequestReading {
     const unread: string[] = [];
     for (const word of unkept) {
       // A measure joined to the records is one of their fields: "my mood and energy" (a number).
-      let measured = applySpecWords(spec, `with ${word}`).spec;
+      // ("my swimming laps and time": the time it took, beside a count.)
+      const counted = generic && word === 'time' && primaryOf(spec).fields.some((f) => f.type === 'number');
+      let measured = applySpecWords(spec, `with ${counted ? 'minutes' : word}`).spec;
       const added = fieldsAdded(primaryOf(spec).fields, measured);
       // "my caffeine intake" is called caffeine, not the vocabulary's amount.
       const what = word.replace(wordPattern('measureTail'), '');

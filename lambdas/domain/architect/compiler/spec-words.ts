@@ -864,6 +864,14 @@ export function applySpecWords(
         ed.addField(primary, { id: 'progress', label: 'Progress (%)', type: 'number', required: false }, true, item.words);
       continue;
     }
+    // "start and end odometer readings": two readings, each a number of its own.
+    const reading = /^(start|end|begin|finish) (odometer|mileage|meter)(?: reading)?$/.exec(item.words);
+    if (reading) {
+      const label = `${titleCase(reading[1]!)} ${reading[2]}`;
+      if (!findField(primary, label.toLowerCase()))
+        ed.addField(primary, fieldNamed(label.toLowerCase(), 'number'), true, item.words);
+      continue;
+    }
     // "with spaced repetition", "audio pronunciation": a part the app lacks, said so (feature-gaps.ts),
     // no field. (Read to the item's end in the request: "best time to go" is no personal best.) A
     // pace worked out or a receipt uploaded is still a field, which the person fills in.

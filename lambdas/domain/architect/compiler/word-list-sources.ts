@@ -347,7 +347,7 @@ export function sourceWordLists() {
     goodsBusinessTracker: String.raw`\b(?:a|an|my|our) ((?:[a-z]+ )?(?:baking|bakery|candles?|soaps?|jewell?e?ry|crafts?|cookies?|cakes?|cupcakes?|t shirts?|clothing|knitting|pottery|prints?|stickers?|art|etsy)) (?:business|shop|store) (?:tracker|log|app|manager|organi[sz]er)\b`,
     serviceBusinessTracker: String.raw`\b(?:a|an|my|our) ((?:[a-z]+ ){0,2}(?:[a-z]{3,}ing|wash|repair|lessons?|photography|design|delivery|handyman|landscape|tattoo|massage|salon|barber|nails?|hair|makeup|catering|consulting|coaching)) (?:business|company|side hustle) (?:tracker|log|app|manager|organi[sz]er)\b`,
     /** "start and end dates", "arrival and departure times": one of each (spec-words.ts). */
-    pairedDates: String.raw`\b(start|begin|beginning|arrival|birth|check in|pick up|pickup|opening) and (end|finish|departure|return|death|check out|drop off|closing) (date|time)s\b`,
+    pairedDates: String.raw`\b(start|begin|beginning|arrival|birth|check in|pick up|pickup|opening) and (end|finish|departure|return|death|check out|drop off|closing) (date|time|odometer|mileage|meter)(?: reading)?s?\b`,
     /** "goals scored": a player's own goals (spec-words.ts). */
     goalsScored: String.raw`^(?:goals?|points|tries|runs|baskets) scored$`,
     onePlayer: String.raw`\b(?:she|he|her|his|daughters?|sons?|kids?|child|players?)\b`,
