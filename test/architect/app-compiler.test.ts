@@ -4200,6 +4200,29 @@ describe('request → spec', () => {
     expect(readRequest('track my swimming laps and time').leftOut).toEqual([]);
   });
 
+  test('a mood, a rating or a quality from 1 to 10 is a number on that scale, not five moods or five stars', () => {
+    // Were the five moods (with a five-star Rating beside them when the mood was "rated"), five
+    // stars, and a text field called Pain beside the symptom's Severity.
+    const mood = specOf('a mood tracker where I rate my mood 1-10');
+    expect(mood.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
+      'Date:date',
+      'Mood (1-10):number',
+      'Note:longtext',
+    ]);
+    expect(mood.behaviours).toContainEqual({
+      type: 'average',
+      entity: mood.entities[0]!.id,
+      field: 'mood',
+      by: null,
+      weight: null,
+    });
+    expect(labelsOf('a movie list with a rating out of 10')).toContain('Rating (1-10):number');
+    expect(labelsOf('a sleep log with quality from 1 to 10')).toContain('Quality (1-10):number');
+    expect(labelsOf('a migraine log with pain from 1 to 10').join()).not.toMatch(/Pain/);
+    // Five stars stay five stars.
+    expect(labelsOf('a movie list with a rating from 1 to 5')).toContain('Rating:rating');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

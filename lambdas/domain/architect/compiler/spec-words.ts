@@ -82,7 +82,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   cashOut: ['cash out', 'cashout', 'cashed out'],
   result: ['won', 'lost', 'win', 'loss', 'won or lost', 'win or loss', 'outcome', 'profit', 'profit or loss', 'net', 'winnings'],
   settled: ['paid back', 'repaid'],
-  severity: ['how bad', 'how severe', 'intensity', 'pain level'],
+  severity: ['how bad', 'how severe', 'intensity', 'pain level', 'pain'],
   // A feeding's kind is which breast, or a bottle: "time, side and duration".
   kind: ['side', 'which side'],
   garage: ['shop', 'repair shop', 'mechanic'],
@@ -1229,6 +1229,20 @@ export function applySpecWords(
   if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
     ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
 
+  // "my mood from 1 to 10", "a rating out of 10": a number on that scale, not five stars or five moods.
+  for (const m of text.matchAll(/\b([a-z]+) (?:level |score )?(?:(?:from |on a scale of )?1(?: to |-| )10|out of 10)\b/g)) {
+    const field = findField(primary, m[1]!, true) ?? findField(primary, m[1]!);
+    if (!field || !/^(?:rating|choice|number)$/.test(field.type) || / \(/.test(field.label)) continue;
+    if (field.type !== 'number') ed.retypeField(primary, field, 'number', 'a number from 1 to 10');
+    const now = primary.fields.find((f) => f.id === field.id)!;
+    ed.replaceField(primary, now, { ...now, label: `${now.label} (1-10)` });
+    if (field.type === 'choice' && !ed.behaviours.some((b) => b.type === 'average' && b.entity === primary.id))
+      ed.addBehaviour(
+        { type: 'average', entity: primary.id, field: field.id, by: null, weight: null },
+        `averaged ${field.label.toLowerCase()}`,
+      );
+  }
+
   // Views.
   if (has(text, /\bcalendar\b/) && !negated('calendar')) {
     // A habit's check-ins are what has a day, not the habit: the calendar shows them.
@@ -1478,7 +1492,11 @@ export function applySpecWords(
   const counted = primary.fields.some((f) => f.id === 'stars');
   // Nor is an hour's pay, once the records have it: "hours and rate".
   const paidRate = primary.fields.some((f) => f.id === 'rate' && f.type === 'money');
-  const ratedWords = paidRate ? rated.replace(/\brates?\b/g, ' ') : rated;
+  // Nor is rating a field the records have: "rate my mood from 1 to 10" is their mood.
+  const ratedWords = (paidRate ? rated.replace(/\brates?\b/g, ' ') : rated).replace(
+    /\brate (?:my |our |the |each )?([a-z]+)/g,
+    (said, what: string) => (/^(?:choice|number)$/.test(findField(primary, what)?.type ?? '') ? ' ' : said),
+  );
   if (has(ratedWords, counted ? /\b(rate|rating|ratings)\b/ : /\b(rate|rating|ratings|stars)\b/) && !negated('rating')) {
     if (!ed.firstOf(primary, ['rating']))
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
