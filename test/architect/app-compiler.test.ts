@@ -4223,6 +4223,16 @@ describe('request → spec', () => {
     expect(labelsOf('a movie list with a rating from 1 to 5')).toContain('Rating:rating');
   });
 
+  test('"lucid or not" is a yes or no; kWh keeps its spelling; an electricity log is the meter log', () => {
+    // Was a text field called Lucid.
+    expect(labelsOf('a dream journal with lucid or not')).toContain('Lucid:boolean');
+    // Was "Kwh".
+    expect(labelsOf('a log of my electricity usage with kWh and cost per month')).toContain('kWh:number');
+    // Was a generic log with a text field called Kwh used.
+    expect(kindOf('an electricity log with kwh used and cost')).toBe('a meter reading log');
+    expect(kindOf('my energy tracker for how tired I feel')).not.toBe('a meter reading log');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -942,6 +942,8 @@ export function sourcePresets(): Preset[] {
         'power usage',
         'gas usage',
         'water usage',
+        'electricity log',
+        'electricity tracker',
       ],
       title: 'Meter Readings',
       phrase: 'a meter reading log',

@@ -440,6 +440,9 @@ function withLists(
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')
+    // "lucid or not": whether lucid; "kwh used": the kWh.
+    .replace(/(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b/g, 'whether $1')
+    .replace(/\b(kwh|watts|litres|liters|gallons|units) (?:used|consumed)\b/g, '$1')
     // "how they are related": their relation; "my weight over time": the weight.
     .replace(wordPattern('howRelated', 'g'), 'relation')
     .replace(/ over time\b/g, '')
@@ -724,7 +727,9 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
     ? 'pH'
     : /^(?:og|fg|abv|mpg|mph|kph|rpm|bpm)$/.test(named)
       ? named.toUpperCase()
-      : titleCase(named).slice(0, 40);
+      : titleCase(named)
+          .replace(/^Kwh\b/, 'kWh')
+          .slice(0, 40);
   const id = camel(named);
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
   return { id, label, type: typeOf(named), required: false };
