@@ -4233,6 +4233,19 @@ describe('request → spec', () => {
     expect(kindOf('my energy tracker for how tired I feel')).not.toBe('a meter reading log');
   });
 
+  test("kinds of the records' own records and the app's other records are no fields of the first", () => {
+    // Were text fields called Vet visits and Vaccinations on the pet, beside its care records of
+    // those kinds, and a Sleep (hours) on the feedings beside the baby log's sleeps.
+    expect(labelsOf('a pet app with vet visits and vaccinations').join()).not.toMatch(/Vet visits|Vaccinations/);
+    expect(specOf('a baby app with feedings, diapers and sleep').entities[0]!.fields.map((f) => f.label)).not.toContain(
+      'Sleep (hours)',
+    );
+    // A field asked of records named in a request stays theirs, though other records have one too.
+    expect(
+      specOf('log the fish in my aquarium with species, when I added them and notes').entities[1]!.fields.map((f) => f.label),
+    ).toContain('Notes');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -84,7 +84,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   settled: ['paid back', 'repaid'],
   severity: ['how bad', 'how severe', 'intensity', 'pain level', 'pain'],
   // A feeding's kind is which breast, or a bottle: "time, side and duration".
-  kind: ['side', 'which side'],
+  kind: ['side', 'which side', 'vet visit', 'vet visits', 'checkups', 'check ups'],
   garage: ['shop', 'repair shop', 'mechanic'],
   work: ['what was done', 'work done'],
   focus: ['what i practiced', 'what i practised', 'what i worked on', 'pieces', 'piece', 'songs', 'song'],
@@ -905,6 +905,13 @@ export function applySpecWords(
       } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }
+    // A field or a kind of the records' own records ("a pet app with vet visits and vaccinations":
+    // kinds of its care records), or the app's other records ("feedings, diapers and sleep").
+    const theirs = (e: EntitySpec): boolean =>
+      e.parent?.entity === primary.id
+        ? !!findField(e, item.words, true)
+        : [e.name, e.plural].some((n) => n.toLowerCase() === item.words);
+    if (ed.entities.some((e) => e !== primary && theirs(e))) continue;
     // "breakfast lunch and dinner" said without commas: each word a value of a choice the records have.
     if (
       / /.test(item.words) &&
