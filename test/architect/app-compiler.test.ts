@@ -4246,6 +4246,14 @@ describe('request → spec', () => {
     ).toContain('Notes');
   });
 
+  test('counting down, days since I last smoked and gas mileage are the apps that keep them', () => {
+    // Were refused, "a down day tracker", refused, and a generic log.
+    expect(kindOf('an app that counts down to Christmas')).toBe('a countdown to dates');
+    expect(kindOf('count down the days to my vacation')).toBe('a countdown to dates');
+    expect(kindOf('a tracker that shows how many days since I last smoked')).toBe('a habit tracker');
+    expect(kindOf("a log that tracks my car's gas mileage")).toBe('a fuel log');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

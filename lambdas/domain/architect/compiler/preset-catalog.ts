@@ -86,6 +86,9 @@ export function sourcePresets(): Preset[] {
         'days sober',
         'sobriety',
         'days since my last',
+        'days since i last smoked',
+        'days since i last drank',
+        'days since i quit',
         'days without',
         // A streak is a habit kept day after day: "my cold showers streak", "days in a row".
         'streak tracker',
@@ -2360,6 +2363,10 @@ export function sourcePresets(): Preset[] {
       keywords: [
         'countdown to',
         'count down to',
+        'counts down to',
+        'counting down to',
+        'count down the days',
+        'counts down the days',
         'days until',
         'days till',
         'days left until',
@@ -3489,6 +3496,7 @@ export function sourcePresets(): Preset[] {
         'mileage and fuel',
         'fuel and mileage',
         'fuel economy',
+        'gas mileage',
         'mpg',
       ],
       title: 'Fuel Log',
