@@ -147,7 +147,7 @@ describe('request → spec', () => {
     expect(specOf('a list of my favorite songs').behaviours.map((b) => b.type)).not.toContain('filter');
     // Goals and things to try are ticked off.
     expect(labels('a list of my goals')).toContain('Done');
-    expect(labels('a list of restaurants I want to try')).toContain('Done');
+    expect(labels('a list of restaurants I want to try')).toContain('Been there');
     expect(labels('an app to keep track of who I lent my books to')).toContain('Lent to');
     expect(labels('a log of tools I loaned to neighbours')).toContain('Lent to');
     // Money lent is owed by a person the app already names.
@@ -428,8 +428,10 @@ describe('request → spec', () => {
     for (const prompt of ['an app to rate restaurants I visited', 'rate the beers I try', 'an app where I review books I read']) {
       expect(specOf(prompt).entities[0]!.fields.some((f) => f.type === 'rating')).toBe(true);
     }
-    // Read from the verb alone, the restaurants are a reading, and said to be one.
-    expect(readRequest('an app to rate restaurants I visited').interpretedAs).toMatch(/restaurant/);
+    // Read from the verb alone, the coffee shops are a reading, and said to be one (restaurants
+    // are the restaurant list's).
+    expect(readRequest('an app to rate coffee shops I visited').interpretedAs).toMatch(/coffee shop/);
+    expect(kindOf('an app to rate restaurants I visited')).toBe('a restaurant list');
   });
 
   test('the things a request lists and what the person means to do with them read as a list of them', () => {
@@ -478,7 +480,7 @@ describe('request → spec', () => {
   });
 
   test('a noun ends where a clause about the person begins, and "X by Y" after the records groups them', () => {
-    expect(specOf('an app where I can rate restaurants I visited').phrase).toBe('a restaurant tracker');
+    expect(specOf('an app where I can rate coffee shops I visited').phrase).toBe('a coffee shop tracker');
     expect(specOf('a tracker for the runs I do').phrase).toBe('a run tracker');
     for (const prompt of ['organize my book collection by genre', 'organize my books by genre']) {
       const spec = specOf(prompt);
@@ -2614,8 +2616,8 @@ describe('request → spec', () => {
     expect(readRequest("a tracker for my horse's feed and farrier visits").leftOut).toEqual([
       'farrier visits as a second kind of record (the app keeps horse feeds)',
     ]);
-    expect(readRequest('a list of my favourite restaurants and dishes').leftOut).toEqual([
-      'dishes as a second kind of record (the app keeps favourite restaurants)',
+    expect(readRequest('a list of my favourite bakeries and dishes').leftOut).toEqual([
+      'dishes as a second kind of record (the app keeps favourite bakeries)',
     ]);
     // Their own things are fields, not records: "my kids' teachers and their emails".
     expect(readRequest("a list of my kids' teachers and their emails").leftOut).toEqual([]);
@@ -4252,6 +4254,27 @@ describe('request → spec', () => {
     expect(kindOf('count down the days to my vacation')).toBe('a countdown to dates');
     expect(kindOf('a tracker that shows how many days since I last smoked')).toBe('a habit tracker');
     expect(kindOf("a log that tracks my car's gas mileage")).toBe('a fuel log');
+  });
+
+  test('restaurants are the restaurant list: cuisine, where, price range, been there and a rating', () => {
+    // Was refused; and a generic list of names and notes.
+    for (const prompt of ['a yelp for my favourite restaurants', 'a list of restaurants I want to try']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: [
+          'Name:text',
+          'Cuisine:text',
+          'Location:text',
+          'Price range:choice',
+          'Been there:boolean',
+          'Rating:rating',
+          'Notes:longtext',
+        ],
+      });
+    }
+    expect(labelsOf('a list of restaurants I want to try with the cuisine and neighborhood').join()).not.toMatch(/Neighborhood/);
+    expect(kindOf('a log of my restaurant expenses')).toBe('an expense tracker');
+    expect(kindOf('a myfitnesspal clone')).toBe('a calorie tracker');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

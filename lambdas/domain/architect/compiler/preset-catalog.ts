@@ -1648,6 +1648,37 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Places to eat, tried or to try: "a yelp for my favourite restaurants".
+      id: 'restaurants',
+      keywords: ['restaurants', 'restaurant list', 'restaurant tracker', 'restaurant reviews', 'places to eat', 'yelp'],
+      title: 'Restaurants',
+      phrase: 'a restaurant list',
+      entities: [
+        {
+          id: 'restaurant',
+          name: 'Restaurant',
+          plural: 'Restaurants',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('cuisine', 'Cuisine'),
+            f.text('location', 'Location'),
+            f.choice('priceRange', 'Price range', ['$', '$$', '$$$', '$$$$']),
+            f.bool('visited', 'Been there'),
+            f.rating(),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'cards', entity: 'restaurant', field: null }],
+      behaviours: [
+        crud('restaurant'),
+        search('restaurant'),
+        { type: 'filter', entity: 'restaurant', field: 'visited' },
+        { type: 'sort', entity: 'restaurant', field: 'rating', direction: 'desc' },
+      ],
+    },
+    {
       // Whose turn it is, week by week: "who is on call each week", "a duty rota".
       id: 'rota',
       keywords: [
@@ -2033,6 +2064,8 @@ export function sourcePresets(): Preset[] {
       keywords: [
         'calorie counter',
         'calorie tracker',
+        'myfitnesspal',
+        'my fitness pal',
         'calorie log',
         'calorie diary',
         'count calorie',

@@ -86,6 +86,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // A feeding's kind is which breast, or a bottle: "time, side and duration".
   kind: ['side', 'which side', 'vet visit', 'vet visits', 'checkups', 'check ups'],
   garage: ['shop', 'repair shop', 'mechanic'],
+  location: ['neighborhood', 'neighbourhood'],
   work: ['what was done', 'work done'],
   focus: ['what i practiced', 'what i practised', 'what i worked on', 'pieces', 'piece', 'songs', 'song'],
   party: ['plus ones', 'plus one'],
