@@ -906,11 +906,13 @@ describe('request → spec', () => {
       servings: 'number',
       difficulty: 'text',
     });
-    expect(fields('a meeting log with agenda, action items and attendees')).toMatchObject({
+    expect(fields('a workshop log with agenda, action items and attendees')).toMatchObject({
       agenda: 'longtext',
       'action items': 'longtext',
       attendees: 'number',
     });
+    // (A meeting's attendees are named: the meeting notes log's.)
+    expect(fields('a meeting log with agenda, action items and attendees')).toMatchObject({ attendees: 'text' });
     expect(fields('a gear list with weight, rent fee and returned')).toMatchObject({
       weight: 'number',
       'rent fee': 'money',
@@ -4275,6 +4277,18 @@ describe('request → spec', () => {
     expect(labelsOf('a list of restaurants I want to try with the cuisine and neighborhood').join()).not.toMatch(/Neighborhood/);
     expect(kindOf('a log of my restaurant expenses')).toBe('an expense tracker');
     expect(kindOf('a myfitnesspal clone')).toBe('a calorie tracker');
+  });
+
+  test('meeting notes keep who came by name and the action items; rent received is money; a board of people is no kanban', () => {
+    // Was a notes app with a count of attendees, and a kanban board.
+    for (const prompt of ['a meeting notes app with attendees and action items', 'meeting minutes for our board']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Title:text', 'Attendees:text', 'Notes:longtext', 'Action items:longtext'],
+      });
+    }
+    // Was a text field called Rent received.
+    expect(labelsOf('a rental property tracker with rent received and repairs')).toContain('Rent:money');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

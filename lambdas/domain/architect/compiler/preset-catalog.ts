@@ -1648,6 +1648,30 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // "meeting notes with attendees and action items": who came is by name, not a count.
+      id: 'meetings',
+      keywords: ['meeting notes', 'meeting minutes', 'meeting log', 'meeting tracker', 'one on ones', 'one on one notes'],
+      title: 'Meetings',
+      phrase: 'a meeting notes log',
+      entities: [
+        {
+          id: 'meeting',
+          name: 'Meeting',
+          plural: 'Meetings',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('title', 'Title', true),
+            f.text('attendees', 'Attendees'),
+            f.long('notes', 'Notes'),
+            f.long('actions', 'Action items'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'meeting', field: null }],
+      behaviours: [crud('meeting'), search('meeting'), newestFirst('meeting')],
+    },
+    {
       // Places to eat, tried or to try: "a yelp for my favourite restaurants".
       id: 'restaurants',
       keywords: ['restaurants', 'restaurant list', 'restaurant tracker', 'restaurant reviews', 'places to eat', 'yelp'],

@@ -441,6 +441,8 @@ function withLists(
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')
+    // "rent received", "fees paid": the money (not whether it was).
+    .replace(/\b(rent|fees?|tips?|wages?|salary|income|deposit) (?:received|paid|earned|collected)\b/g, '$1')
     // "lucid or not": whether lucid; "kwh used": the kWh.
     .replace(/(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b/g, 'whether $1')
     .replace(/\b(kwh|watts|litres|liters|gallons|units) (?:used|consumed)\b/g, '$1')
