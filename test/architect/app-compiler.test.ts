@@ -4291,6 +4291,13 @@ describe('request → spec', () => {
     expect(labelsOf('a rental property tracker with rent received and repairs')).toContain('Rent:money');
   });
 
+  test('a list of babysitters is no timesheet, the hours my babysitter works are; a school lunch planner plans meals', () => {
+    // Was a timesheet of projects with a phone and an hourly rate, and a planner of events.
+    expect(kindOf('a list of babysitters with phone and hourly rate')).toBe('a babysitter list');
+    expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
+    expect(kindOf('a school lunch planner for the week')).toBe('a meal planner');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
