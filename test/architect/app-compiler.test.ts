@@ -4298,6 +4298,12 @@ describe('request → spec', () => {
     expect(kindOf('a school lunch planner for the week')).toBe('a meal planner');
   });
 
+  test("a golf round's putts, strokes and birdies are counts", () => {
+    // Were text fields.
+    expect(labelsOf('a tracker for my golf rounds with course, score and putts')).toContain('Putts:number');
+    expect(labelsOf('a golf log with strokes and birdies')).toEqual(expect.arrayContaining(['Strokes:number', 'Birdies:number']));
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
