@@ -4304,6 +4304,13 @@ describe('request → spec', () => {
     expect(labelsOf('a golf log with strokes and birdies')).toEqual(expect.arrayContaining(['Strokes:number', 'Birdies:number']));
   });
 
+  test('a status asked of records ticked done replaces the tick', () => {
+    // Was a Done box beside a status of to do, doing and done.
+    const quilts = specOf('a quilting project list with fabric, size and status');
+    expect(quilts.entities[0]!.fields.map((f) => f.label)).toEqual(['Name', 'Notes', 'Fabric', 'Size', 'Status']);
+    expect(quilts.behaviours).toContainEqual({ type: 'filter', entity: quilts.entities[0]!.id, field: 'status' });
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

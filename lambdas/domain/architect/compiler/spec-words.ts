@@ -1244,6 +1244,14 @@ export function applySpecWords(
   if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
     ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
 
+  // A status asked of records ticked done says it already: "a project list with fabric, size and status".
+  const ticked = primary.fields.find((f) => f.id === 'done' && f.type === 'boolean');
+  const status = primary.fields.find((f) => f.type === 'choice' && f.options?.includes('Done'));
+  if (ticked && status && !options.revision) {
+    ed.removeField(primary, ticked);
+    ed.addBehaviour({ type: 'filter', entity: primary.id, field: status.id }, `added a filter by ${status.label.toLowerCase()}`);
+  }
+
   // "my mood from 1 to 10", "a rating out of 10": a number on that scale, not five stars or five moods.
   for (const m of text.matchAll(/\b([a-z]+) (?:level |score )?(?:(?:from |on a scale of )?1(?: to |-| )10|out of 10)\b/g)) {
     const field = findField(primary, m[1]!, true) ?? findField(primary, m[1]!);
