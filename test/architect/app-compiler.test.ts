@@ -4311,6 +4311,16 @@ describe('request → spec', () => {
     expect(quilts.behaviours).toContainEqual({ type: 'filter', entity: quilts.entities[0]!.id, field: 'status' });
   });
 
+  test("measures listed after the one a log counts are each day's fields too", () => {
+    // Were dropped without a word, and "waist measurement as a second kind of record".
+    expect(labelsOf('log my daily calories, protein, carbs and fat')).toEqual(
+      expect.arrayContaining(['Calories:number', 'Protein:number', 'Carbs:number', 'Fat:number']),
+    );
+    const weight = 'track my weight, body fat and waist measurement every week';
+    expect(labelsOf(weight)).toEqual(expect.arrayContaining(['Weight:number', 'Body fat:number', 'Waist measurement:number']));
+    expect(readRequest(weight).leftOut).toEqual([]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

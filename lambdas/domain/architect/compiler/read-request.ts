@@ -1800,7 +1800,11 @@ export function readRequest(request: string): RequestReading {
       // it ends with stays ("my study hours per subject": the hours, per subject).
       const measure = reading.noun.split(' ').at(-1)!;
       const measured = reading.preset.entities[0]!.fields.some((f) => f.type === 'number' && f.label.toLowerCase() === measure);
-      shapeText = text.replace(reading.noun, measured ? measure : ' ');
+      // (Measures listed after it are each day's too: "log my daily calories, protein, carbs and fat".)
+      const after = text.slice(text.indexOf(reading.noun) + reading.noun.length);
+      const more = measured && /^ {2}[a-z][a-z ]*?(?: {2}[a-z][a-z ]*?)*(?: {1,2}and [a-z][a-z ]*)$/.test(after);
+      shapeText = text.replace(reading.noun, measured ? (more ? `${measure} with` : measure) : ' ');
+      if (more) shapeOriginal = shapeOriginal?.replace(new RegExp(`\\b${measure}\\s*,`, 'i'), `${measure} with`) ?? null;
     }
   }
   // Games played with who won are a log of them, not the games as records or a game to play:
