@@ -4321,6 +4321,13 @@ describe('request → spec', () => {
     expect(readRequest(weight).leftOut).toEqual([]);
   });
 
+  test('water counted in ml, litres or bottles is counted so, not in glasses', () => {
+    // Were Glasses.
+    expect(labelsOf('log my water intake in ml throughout the day')).toContain('Amount (ml):number');
+    expect(labelsOf('how many bottles of water I drink')).toContain('Bottles:number');
+    expect(labelsOf('a water intake tracker')).toContain('Glasses:number');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -1244,6 +1244,15 @@ export function applySpecWords(
   if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
     ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
 
+  // Water counted in a unit other than glasses: "log my water intake in ml".
+  const glasses = primary.fields.find((f) => f.id === 'glasses' && f.label === 'Glasses');
+  const unit = /\b(ml|oz|ounces|lit(?:er|re)s|cups|bottles)\b/.exec(text)?.[1];
+  if (glasses && unit && unit !== 'glasses') {
+    const label = /^(?:cups|bottles)$/.test(unit) ? titleCase(unit) : `Amount (${unit === 'ounces' ? 'oz' : unit})`;
+    ed.replaceField(primary, glasses, { ...glasses, label });
+    ed.changes.push(`counted it in ${unit}`);
+  }
+
   // A status asked of records ticked done says it already: "a project list with fabric, size and status".
   const ticked = primary.fields.find((f) => f.id === 'done' && f.type === 'boolean');
   const status = primary.fields.find((f) => f.type === 'choice' && f.options?.includes('Done'));
