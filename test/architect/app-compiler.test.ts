@@ -4328,6 +4328,18 @@ describe('request → spec', () => {
     expect(labelsOf('a water intake tracker')).toContain('Glasses:number');
   });
 
+  test('"from, to" keeps where to; a price per night is one field', () => {
+    // The list ended at "to", dropping it (and what came after).
+    expect(labelsOf('a log of my flights with airline, from, to and date')).toEqual(
+      expect.arrayContaining(['From:text', 'Destination:text']),
+    );
+    expect(labelsOf('a list of rides with from, to, distance')).toContain('Distance:number');
+    // Was a Price, a text field called Night, and the price totalled per night.
+    const hotels = specOf("a list of hotels I've stayed in with rating and price per night");
+    expect(hotels.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain('Price per night:money');
+    expect(hotels.behaviours.map((b) => b.type)).not.toContain('total');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

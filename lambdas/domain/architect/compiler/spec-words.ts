@@ -441,6 +441,8 @@ function withLists(
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')
+    // "from, to": where to (a list does not end at this "to").
+    .replace(/\bfrom(\s*,\s*|\s+and\s+)to\b(?= *(?:,|and\b|$))/g, 'from$1destination')
     // "rent received", "fees paid": the money (not whether it was).
     .replace(/\b(rent|fees?|tips?|wages?|salary|income|deposit) (?:received|paid|earned|collected)\b/g, '$1')
     // "lucid or not": whether lucid; "kwh used": the kWh.
@@ -1421,7 +1423,11 @@ export function applySpecWords(
     }
     // "price per gallon": money of its own, by the unit it is of.
     if (measured?.type === 'money' && /^(?:price|cost|rate)$/.test(verb) && /^[a-z]{2,}$/.test(word) && m[0].includes(' per ')) {
-      if (!findField(primary, `${verb} per ${word}`)) ed.addField(primary, fieldNamed(`${verb} per ${word}`, 'money'));
+      const named = findField(primary, `${verb} per ${word}`);
+      if (!named) ed.addField(primary, fieldNamed(`${verb} per ${word}`, 'money'));
+      // ("with rating and price per night": the Price the list made is the price per night.)
+      else if (named.label.toLowerCase() === verb)
+        ed.replaceField(primary, named, { ...named, label: titleCase(`${verb} per ${word}`) });
       continue;
     }
     if (!field && vocab && vocab.type === 'choice') field = ed.addField(primary, { ...vocab });

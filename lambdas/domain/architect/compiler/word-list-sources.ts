@@ -326,7 +326,7 @@ export function sourceWordLists() {
     // "a wishlist of video games", "a board game wish list": the things wished for (read-request.ts).
     wishedThings: String.raw`\bwish ?list of (?:my |the |all )?([a-z]+(?: [a-z]+)?)(?=$| (?:with|that|which|i|we|for|to|and)\b)|\b(?!(?:a|an|my|our|the|christmas|xmas|birthday|holiday|gifts?|ideas?|presents?|amazon|family|kids?|wedding|baby|shopping|simple|personal|shared|new|online|little)\b)([a-z]+(?: [a-z]+)?) wish ?list\b`,
     /** Words around a unit that name no field (spec-words.ts). */
-    unitFillerWords: String.raw`^(?:the|a|an|my|day|week|month|year|quarter|hour|minute|session|time|unit|item|each|every|gallon|litre|liter|mile|km|kilometre|kilometer|pound|kg|kilo|ounce|serving|portion|person|head)$`,
+    unitFillerWords: String.raw`^(?:the|a|an|my|day|week|month|year|quarter|hour|minute|session|time|unit|item|each|every|gallon|litre|liter|mile|km|kilometre|kilometer|pound|kg|kilo|ounce|serving|portion|person|head|night|lesson|class|visit)$`,
     /** Words of money lent, owed or spent (spec-words.ts). */
     moneyTalk: String.raw`\b(?:loans?|lent|lend|owe[sd]?|debts?|borrow\w*|paid|pay|spent|costs?|prices?|money)\b`,
     /** The default colour asked for (spec-words.ts). */
