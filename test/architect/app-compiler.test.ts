@@ -4340,6 +4340,20 @@ describe('request → spec', () => {
     expect(hotels.behaviours.map((b) => b.type)).not.toContain('total');
   });
 
+  test('a passport, a visa or a driving licence is a list of documents counted down to their expiry', () => {
+    // Were a passport list of names and notes, and refused.
+    for (const prompt of ['a list of my passport and visa expiry dates', 'my driving licence and passport renewal dates']) {
+      const spec = specOf(prompt);
+      expect({ prompt, phrase: spec.phrase }).toEqual({ prompt, phrase: 'a list of documents' });
+      expect(spec.behaviours).toContainEqual({ type: 'countdown', entity: 'document', field: 'expires', yearly: false });
+    }
+    // Its expiry date is its Expires.
+    expect(labelsOf('a list of my important documents with expiry dates').join()).not.toMatch(/Expiry date/);
+    // A packing list or a checklist with a passport on it is still one.
+    expect(kindOf('a packing list: passport, charger, sunscreen')).toBe('a packing list');
+    expect(readRequest('a travel checklist with passport and tickets').outcome).toBe('template');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -1672,6 +1672,48 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('meeting'), search('meeting'), newestFirst('meeting')],
     },
     {
+      // Papers that expire: "my passport and visa expiry dates", "my driving licence renewal".
+      id: 'documents',
+      keywords: [
+        'important documents',
+        'my documents',
+        'identity documents',
+        'my passport',
+        'passport and visa',
+        'passport expiry',
+        'passport renewal',
+        'visa expiry',
+        'driving licence',
+        'driving license',
+        'drivers license',
+        'driver s license',
+      ],
+      title: 'Documents',
+      phrase: 'a list of documents',
+      entities: [
+        {
+          id: 'document',
+          name: 'Document',
+          plural: 'Documents',
+          fields: [
+            f.text('name', 'Name', true),
+            f.choice('kind', 'Kind', ['Passport', 'Visa', 'Licence', 'ID card', 'Insurance', 'Other']),
+            f.text('number', 'Number'),
+            f.date('expires', 'Expires'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('document')],
+      behaviours: [
+        crud('document'),
+        search('document'),
+        { type: 'sort', entity: 'document', field: 'expires', direction: 'asc' },
+        { type: 'countdown', entity: 'document', field: 'expires', yearly: false },
+      ],
+    },
+    {
       // Places to eat, tried or to try: "a yelp for my favourite restaurants".
       id: 'restaurants',
       keywords: ['restaurants', 'restaurant list', 'restaurant tracker', 'restaurant reviews', 'places to eat', 'yelp'],

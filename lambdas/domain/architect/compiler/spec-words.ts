@@ -87,6 +87,7 @@ const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   kind: ['side', 'which side', 'vet visit', 'vet visits', 'checkups', 'check ups'],
   garage: ['shop', 'repair shop', 'mechanic'],
   location: ['neighborhood', 'neighbourhood'],
+  expires: ['expiry date', 'expiry dates', 'expiry', 'expiration date', 'expiration dates', 'expiration'],
   work: ['what was done', 'work done'],
   focus: ['what i practiced', 'what i practised', 'what i worked on', 'pieces', 'piece', 'songs', 'song'],
   party: ['plus ones', 'plus one'],
