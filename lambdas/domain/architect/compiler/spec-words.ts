@@ -1250,7 +1250,7 @@ export function applySpecWords(
   // Water counted in a unit other than glasses: "log my water intake in ml".
   const glasses = primary.fields.find((f) => f.id === 'glasses' && f.label === 'Glasses');
   const unit = /\b(ml|oz|ounces|lit(?:er|re)s|cups|bottles)\b/.exec(text)?.[1];
-  if (glasses && unit && unit !== 'glasses') {
+  if (glasses && unit) {
     const label = /^(?:cups|bottles)$/.test(unit) ? titleCase(unit) : `Amount (${unit === 'ounces' ? 'oz' : unit})`;
     ed.replaceField(primary, glasses, { ...glasses, label });
     ed.changes.push(`counted it in ${unit}`);
