@@ -4354,6 +4354,14 @@ describe('request → spec', () => {
     expect(readRequest('a travel checklist with passport and tickets').outcome).toBe('template');
   });
 
+  test('planned and actual costs are two amounts', () => {
+    // Was a text field called Planned.
+    expect(labelsOf('a trip budget with planned and actual costs')).toEqual(
+      expect.arrayContaining(['Planned cost:money', 'Actual cost:money']),
+    );
+    expect(labelsOf('a renovation tracker with estimated and actual cost per room')).toContain('Estimated cost:money');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

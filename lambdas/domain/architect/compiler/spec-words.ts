@@ -442,6 +442,8 @@ function withLists(
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')
+    // "planned and actual costs": a planned cost and an actual cost.
+    .replace(/\b(planned|estimated|budgeted|expected) and (actual|real) (cost|amount|price)s?\b/g, '$1 $3 and $2 $3')
     // "from, to": where to (a list does not end at this "to").
     .replace(/\bfrom(\s*,\s*|\s+and\s+)to\b(?= *(?:,|and\b|$))/g, 'from$1destination')
     // "rent received", "fees paid": the money (not whether it was).
