@@ -16,9 +16,8 @@ const ALPHABET = Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1
 const RADIX = ALPHABET.length;
 const DIGIT = new Uint8Array(128).fill(255);
 for (let i = 0; i < RADIX; i += 1) DIGIT[ALPHABET.charCodeAt(i)] = i;
-/** Bytes per group of characters, and 256 to the power of each count up to it. */
+/** Bytes per group of characters (a group of n bytes is n + 1 characters). */
 const GROUP = 6;
-const BYTE_POWERS = Array.from({ length: GROUP + 1 }, (_, i) => 256 ** i);
 
 /**
  * `files` as a packed string (see above); what the generators write. Files of one kind go next to
@@ -82,7 +81,7 @@ export function unpackJson(packed: string): unknown {
       if (digit === 255) throw new Error('Not a packed file set');
       value = value * RADIX + digit;
     }
-    if (count === 0 || value >= BYTE_POWERS[count]!) throw new Error('Not a packed file set');
+    if (count === 0 || value >= 256 ** count) throw new Error('Not a packed file set');
     for (let i = 0; i < count; i += 1) {
       bytes[written++] = value % 256;
       value = Math.floor(value / 256);

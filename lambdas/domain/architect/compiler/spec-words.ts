@@ -357,6 +357,9 @@ interface ListItem {
 /** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
 const NOT_A_FIELD_LIST = wordPattern('notAFieldList');
 
+/** The parts an app lacks, said in words (feature-gaps.ts). */
+const GAP_NEEDS = WORD_LISTS.gapNeeds;
+
 /** Fields whose values a colon's list gives: "a category: food, rent or fun", "the status for each task: …". */
 const CHOICE_NAMES = wordPattern('choiceNames');
 
@@ -890,9 +893,8 @@ export function applySpecWords(
     // pace worked out or a receipt uploaded is still a field, which the person fills in.
     const at = listText.indexOf(item.words);
     const said = at < 0 ? item.words : listText.slice(at).split(/[,;.]| and | or /)[0]!;
-    const { derived, upload } = WORD_LISTS.gapNeeds;
     const lacks = featureGaps(said, { kind: null, exportsJson: false, averages: true });
-    if (lacks.some((need) => need !== derived && need !== upload)) continue;
+    if (lacks.some((need) => need !== GAP_NEEDS.derived && need !== GAP_NEEDS.upload)) continue;
     // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
     const favourite = /^favou?rite (?!flag$|toggle$)([a-z]{3,})$/.exec(item.words)?.[1];
     // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
@@ -1268,7 +1270,7 @@ export function applySpecWords(
 
   // "my mood from 1 to 10", "a rating out of 10": a number on that scale, not five stars or five moods.
   for (const m of text.matchAll(/\b([a-z]+) (?:level |score )?(?:(?:from |on a scale of )?1(?: to |-| )10|out of 10)\b/g)) {
-    const field = findField(primary, m[1]!, true) ?? findField(primary, m[1]!);
+    const field = findField(primary, m[1]!);
     if (!field || !/^(?:rating|choice|number)$/.test(field.type) || / \(/.test(field.label)) continue;
     if (field.type !== 'number') ed.retypeField(primary, field, 'number', 'a number from 1 to 10');
     const now = primary.fields.find((f) => f.id === field.id)!;
