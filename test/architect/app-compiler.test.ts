@@ -4362,6 +4362,46 @@ describe('request → spec', () => {
     expect(labelsOf('a renovation tracker with estimated and actual cost per room')).toContain('Estimated cost:money');
   });
 
+  test('a measure named alone is a tracker of it; time spent practising keeps what is practised', () => {
+    // Were refused.
+    for (const [prompt, phrase, measure] of [
+      ["my teenager's driving practice hours", 'a driving practice tracker', 'Hours:number'],
+      ['driving practice hours', 'a driving practice tracker', 'Hours:number'],
+      ['hours of driving practice', 'a driving practice tracker', 'Hours:number'],
+      ["my cat's weight", 'a cat weight tracker', 'Weight:number'],
+      ['my weight', 'a weight tracker', 'Weight:number'],
+    ] as const) {
+      const reading = readRequest(prompt);
+      expect({ prompt, reading: reading.outcome === 'spec' ? reading.interpretedAs : reading.outcome }).toEqual({
+        prompt,
+        reading: phrase,
+      });
+      expect(labelsOf(prompt)).toContain(measure);
+    }
+    // Was a Driving practice of names and notes (the hours dropped), and a practice tracker.
+    expect(labelsOf("track my teenager's driving practice hours")).toContain('Hours:number');
+    expect(kindOf('a log of driving practice hours')).toBe('a driving practice log');
+    // Whose they are is no part of it; other words are not read as a tracker.
+    expect(kindOf("track my son's practice hours")).toBe('a practice tracker');
+    for (const prompt of ['rename amount to cost', 'actually also his weight', 'what is my weight', 'hello', 'the best money'])
+      expect({ prompt, outcome: readRequest(prompt).outcome }).toEqual({ prompt, outcome: 'refused' });
+  });
+
+  test('"my car\'s tire pressure readings" stay readings of the tire pressure', () => {
+    // The four words after the verb, all read now, would make them pressure readings by name.
+    expect(labelsOf("keep track of my car's tire pressure readings")).toContain('Tire pressure:number');
+  });
+
+  test('a measure or "any …" joined by "and" to three words of records is their field', () => {
+    // The weight was dropped without a word.
+    expect(labelsOf("Track my dog's vet visits and his weight")).toContain('Weight:number');
+    // Were "any reactions" and "any side effects" as a second kind of record.
+    expect(labelsOf("track my baby's first foods and any reactions")).toContain('Reactions:text');
+    expect(labelsOf('log my meds and any side effects')).toContain('Side effects:text');
+    // Times of day are when, not records.
+    expect(readRequest('log my blood pressure morning and evening').leftOut).toEqual([]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

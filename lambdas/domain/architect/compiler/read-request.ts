@@ -313,7 +313,9 @@ function secondRecords(request: string, spec: AppSpec): string[] {
         NOUN_STOP.has(w.split(' ')[0]!) ||
         CLAUSE_WORDS.has(w.split(' ')[0]!) ||
         w.length < 3 ||
-        wordPattern('displayVerb').test(w),
+        wordPattern('displayVerb').test(w) ||
+        // "my blood pressure morning and evening": when, not records.
+        w.split(' ').some((part) => /^(?:mornings?|evenings?|afternoons?|nights?|bedtime)$/.test(part)),
     )
   )
     return [];
@@ -549,6 +551,30 @@ const ONE_OWNER = wordPattern('oneOwner');
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
 const COUNTED_THINGS = wordPattern('countedThings');
 
+/** A word (or words) naming a number one reads: "weight", "tire pressure", "rainfall". */
+function isMeasure(said: string): boolean {
+  return (
+    FIELD_WORDS.some(
+      ([words, field]) => field.type === 'number' && (words.includes(said) || words.includes(said.replace(/s$/, ''))),
+    ) || NUMBER_WORDS.test(said)
+  );
+}
+
+/** Whether a whole request is a measure and no more: "my weight", "driving practice hours". */
+function measureAlone(text: string): boolean {
+  const own = /^(?:my|our) (?:[a-z]+ ){0,4}?(?:([a-z]+) )?([a-z]+)$/.exec(text);
+  if (own)
+    return [own[2]!, own[1] && `${own[1]} ${own[2]!}`].some(
+      (w) =>
+        w &&
+        (NUMBER_WORDS.test(w) ||
+          wordPattern('measureUnits').test(w) ||
+          FIELD_WORDS.some(([words, field]) => ['number', 'money'].includes(field.type) && words.includes(w))),
+    );
+  const practice = /^(?:[a-z]+ ){0,2}([a-z]+) (?:hours|minutes)$|^(?:hours|minutes) of (?:[a-z]+ ){0,2}([a-z]+)$/.exec(text);
+  return practice !== null && wordPattern('practiceWords').test(practice[1] ?? practice[2]!);
+}
+
 /**
  * "track the weight of my chickens": dated weights, each of one chicken (read as "my chickens
  * weight", the chickens owning the records); "the expiry dates of my medicines": the medicines,
@@ -565,10 +591,7 @@ function ofMyThings(request: string): { text: string; owner: string; field: Fiel
   )
     return null;
   const [whole, verb, asked, things] = [m[0], m[1]!, m[2]!, m[3]!];
-  const measured =
-    FIELD_WORDS.some(
-      ([words, field]) => field.type === 'number' && (words.includes(asked) || words.includes(asked.replace(/s$/, ''))),
-    ) || NUMBER_WORDS.test(asked);
+  const measured = isMeasure(asked);
   const owner = things.split(' ').at(-1)!;
   if (measured) return { text: request.replace(whole, `${verb} my ${things} ${asked}`), owner, field: null };
   // "expiry dates": an expiry date each.
@@ -653,14 +676,23 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     pair && [pair[1]!, pair[2]!].every((w) => !NOUN_STOP.has(w) && !CLAUSE_WORDS.has(w) && w.length > 2) ? pair : null;
   // A container last ("my coin collection") holds the records.
   const inner = !paired && found.length > 1 && wordPattern('containerLast').test(found.at(-1)!) ? found.at(-1)! : null;
-  const words = paired ? [paired[1]!, 'and', paired[2]!] : inner ? found.slice(0, -1) : found;
+  const kept = paired ? [paired[1]!, 'and', paired[2]!] : inner ? found.slice(0, -1) : found;
+  // "my car's tire pressure readings": readings of the tire pressure.
+  const readings = !paired && kept.length > 2 && /^readings?$/.test(kept.at(-1)!) && isMeasure(kept.at(-2)!) ? 1 : 0;
+  const words = kept.slice(0, kept.length - readings);
   if (words.length === 0) return null;
   // "my board game plays": a game's kind stays with it (a "board" left behind would ask for a board).
   // So does a night's ("my date night ideas" are no night ideas).
+  // So does what one practises, before the unit it is counted in ("my teenager's driving practice
+  // hours" are hours of driving practice), unless it is whose they are ("my son's practice hours").
+  const practised = (w: string) => !ONE_OWNER.test(w) && !OWNER_PLURALS.test(w);
   const lastTwo =
     words.length >= 3 &&
     ((/^games?$/.test(words.at(-2)!) && GAME_KINDS.test(words.at(-3)!)) ||
-      wordPattern('dayCompounds').test(words.slice(-3, -1).join(' ')))
+      wordPattern('dayCompounds').test(words.slice(-3, -1).join(' ')) ||
+      (wordPattern('measureUnits').test(words.at(-1)!) &&
+        wordPattern('practiceWords').test(words.at(-2)!) &&
+        practised(words.at(-3)!)))
       ? words.slice(-3)
       : words.slice(-2);
   // "my garage sale sales" keeps sales, once.
@@ -1944,7 +1976,8 @@ export function readRequest(request: string): RequestReading {
           entities: measured.entities.map((e) => ({ ...e, fields: e.fields.map((f) => (f === added[0] ? relabelled : f)) })),
         };
       }
-      if (added.length > 0 && added.every((f) => !/text/.test(f.type))) spec = measured;
+      // So is what each one may have had: "my baby's first foods and any reactions".
+      if (added.length > 0 && (/^any /.test(word) || added.every((f) => !/text/.test(f.type)))) spec = measured;
       else unread.push(word);
     }
     if (unread.length > 0)
@@ -2031,6 +2064,12 @@ export function readRequest(request: string): RequestReading {
     };
   }
   if (limits.length > 0) return notBuildable(limits, language);
+  // A measure named alone, as one's own ("my cat's weight", "our electricity usage") or as the time
+  // one practises ("driving practice hours", "hours of piano lessons"): a tracker of it, said as a reading.
+  if (!game && measureAlone(text)) {
+    const tracked = readRequest(`track ${text}`);
+    if (tracked.outcome === 'spec') return tracked;
+  }
   const excerpt = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
   // The request's opening words, put in as they are (a "$" in them is no replacement pattern).
   const message = WORD_LISTS[game ? 'noGame' : 'notUnderstood'].replace('{excerpt}', () => excerpt);
