@@ -4402,6 +4402,44 @@ describe('request → spec', () => {
     expect(readRequest('log my blood pressure morning and evening').leftOut).toEqual([]);
   });
 
+  test('a goal or a limit with its number shows how far the records have got to it', () => {
+    const goalOf = (prompt: string) => {
+      const r = readRequest(prompt);
+      if (r.outcome !== 'spec') throw new Error(`expected a spec for "${prompt}"`);
+      return { goal: r.spec.behaviours.find((b) => b.type === 'goal') ?? null, leftOut: r.leftOut };
+    };
+    // Were all "a goal or a limit … left out".
+    expect(goalOf('A water intake tracker with a daily goal of 8 glasses')).toEqual({
+      goal: { type: 'goal', entity: 'drink', field: 'glasses', target: 8, per: 'day', limit: false },
+      leftOut: [],
+    });
+    expect(goalOf('an expense tracker with a spending limit of 300 a month').goal).toMatchObject({
+      field: 'amount',
+      target: 300,
+      per: 'month',
+      limit: true,
+    });
+    expect(goalOf('an expense tracker with a monthly budget of 500').goal).toMatchObject({ target: 500, limit: true });
+    expect(goalOf('a step tracker with a daily target of 10k steps').goal).toMatchObject({ field: 'steps', target: 10000 });
+    expect(goalOf('a running log with a weekly goal of 20 km').goal).toMatchObject({ field: 'distance', per: 'week' });
+    // Hours of a log kept in minutes are counted in minutes.
+    expect(goalOf('a study log with a goal of 10 hours a week').goal).toMatchObject({ field: 'minutes', target: 600 });
+    // Without its number, or in a unit the records do not keep, it stays left out, said so.
+    for (const prompt of [
+      'a water intake tracker with a daily goal',
+      'a reading log with a goal of 30 pages a day',
+      'a habit tracker with a goal',
+    ]) {
+      const { goal, leftOut } = goalOf(prompt);
+      expect({ prompt, goal }).toEqual({ prompt, goal: null });
+      expect(leftOut.join(' ')).toMatch(/^a goal or a limit and the progress towards it .*"a daily goal of 8 glasses"/);
+    }
+    expect(goalOf('a water intake tracker with no goal of 8 glasses').goal).toBeNull();
+    expect(describeSpec(specOf('A water intake tracker with a daily goal of 8 glasses')).lines.join(' ')).toContain(
+      'a goal of 8 glasses a day, with how far it has got',
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
@@ -4448,6 +4486,27 @@ describe('the spec is checked, never cast', () => {
     const e = valid();
     e.behaviours.push({ type: 'step', entity: 'expense', field: 'amount' });
     expect(() => parseAppSpec(e, 'a test')).toThrow(/step cannot use the money field "amount"/);
+    // A goal sums a number or money, and one per period needs a date to tell the period by.
+    const f = valid();
+    f.behaviours.push({ type: 'goal', entity: 'expense', field: 'category', target: 5 });
+    expect(() => parseAppSpec(f, 'a test')).toThrow(/goal cannot use the choice field "category"/);
+    const g = valid();
+    g.entities[0].fields = g.entities[0].fields.filter((x: { type: string }) => x.type !== 'date');
+    g.behaviours = g.behaviours.filter((x: { field?: string }) => x.field !== 'date');
+    g.behaviours.push({ type: 'goal', entity: 'expense', field: 'amount', target: 5, per: 'week' });
+    expect(() => parseAppSpec(g, 'a test')).toThrow(/a goal per week needs a date field of expense/);
+    g.behaviours.at(-1).per = 'all';
+    expect(parseAppSpec(g, 'a test').behaviours.at(-1)).toEqual({
+      type: 'goal',
+      entity: 'expense',
+      field: 'amount',
+      target: 5,
+      per: 'all',
+      limit: false,
+    });
+    const h = valid();
+    h.behaviours.push({ type: 'goal', entity: 'expense', field: 'amount', target: 0 });
+    expect(AppSpecSchema.safeParse(h).success).toBe(false);
   });
 
   test('the compiler refuses an invalid spec with a clear error', () => {

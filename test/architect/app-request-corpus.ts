@@ -65,6 +65,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: 'a running log that totals my distance', builds: 'spec', entities: ['Run'], behaviours: ['total'] },
   { prompt: 'a water intake tracker', builds: 'spec', entities: ['Drink'], behaviours: ['total'] },
+  { prompt: 'A water intake tracker with a daily goal of 8 glasses', builds: 'spec', entities: ['Drink'], behaviours: ['goal'] },
+  {
+    prompt: 'an expense tracker with a spending limit of 300 a month',
+    builds: 'spec',
+    entities: ['Expense'],
+    behaviours: ['goal'],
+  },
+  { prompt: 'a savings tracker with a savings goal of 5000', builds: 'spec', entities: ['Deposit'], behaviours: ['goal'] },
   { prompt: 'a mood tracker with a calendar and undo', builds: 'spec', entities: ['Mood entry'], behaviours: ['count', 'undo'] },
   {
     prompt: 'a flashcard game to learn vocabulary where I flip cards',

@@ -3,7 +3,7 @@
  * sub-path as the local host serves them (every kind of behaviour, view and field the corpus
  * holds, and every second of the other apps): each behaviour its spec lists is driven once (add,
  * edit, delete, search, filter, sort, group, totals, averages, counts, streak tick, tally − and +, due today,
- * countdown, timer, flip, export/import, undo), the views render, the records survive a reload, and
+ * countdown, goal, timer, flip, export/import, undo), the views render, the records survive a reload, and
  * dark mode toggles.
  * Skipped when Chromium is not installed.
  */
@@ -196,6 +196,23 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           const expected = field.type === 'money' ? mean.toFixed(2) : String(Math.round(mean * 100) / 100);
           check(text.includes(`: ${expected}`), `average of ${b.field} is ${expected}: "${text}"`);
           if (b.by) check((await page.$$(`${s} [data-averages="${b.field}"] li[data-key]`)).length >= 1, `averages per ${b.by}`);
+          break;
+        }
+        case 'goal': {
+          // The three records hold 1, 2 and 3 (or 2.50, 5.00 and 7.50), dated today, yesterday and
+          // the day before: a goal per day counts today's alone, one of all time all three.
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const values = field.type === 'money' ? [2.5, 5, 7.5] : [1, 2, 3];
+          const shown = (n: number) => (field.type === 'money' ? n.toFixed(2) : String(n));
+          const goal = `${s} [data-goal="${b.field}"]`;
+          const text = (await page.textContent(`${goal} [data-goal-text]`)) ?? '';
+          const done = b.per === 'day' ? values[0]! : b.per === 'all' ? values[0]! + values[1]! + values[2]! : null;
+          check(
+            text.includes(done === null ? ` of ${shown(b.target)}` : `: ${shown(done)} of ${shown(b.target)}`),
+            `the goal of ${b.field} says how far it has got: "${text}"`,
+          );
+          const bar = Number(await page.getAttribute(`${goal} progress`, 'value'));
+          check(bar > 0 && bar <= b.target && (done === null || bar === Math.min(done, b.target)), `the goal's bar: ${bar}`);
           break;
         }
         case 'count':

@@ -83,9 +83,16 @@ describe('parts of a request the app will not have', () => {
     if (reading.outcome !== 'spec') throw new Error('expected a compiled app');
     expect(reading.spec.phrase).toBe('a savings tracker');
     expect(reading.interpretedAs).toBe('a savings tracker');
-    expect(reading.leftOut).toEqual([
-      'a goal or a limit and the progress towards it (the app shows totals, not how far they are from a target)',
-    ]);
+    // The goal has its number and its unit is the savings' money: it is built, not left out.
+    expect(reading.spec.behaviours).toContainEqual({
+      type: 'goal',
+      entity: 'savingsEntry',
+      field: 'amount',
+      target: 5000,
+      per: 'all',
+      limit: false,
+    });
+    expect(reading.leftOut).toEqual([]);
   });
 
   test('a calculator that splits the bill does split it: no who-owes-whom gap is named for it', () => {

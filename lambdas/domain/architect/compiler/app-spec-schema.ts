@@ -94,6 +94,19 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step'), ...onEntity, field: IdSchema }),
   /** Days left to each record's date, soonest first; `yearly`: the date comes round every year (birthdays). */
   z.object({ type: z.literal('countdown'), ...onEntity, field: IdSchema, yearly: z.boolean().default(false) }),
+  /**
+   * How far the sum of a number or money field has got to `target`, over the records dated in
+   * today's day, week (Monday to Sunday), month or year by the entity's first date field, or over all of
+   * them: a goal to reach ("8 glasses a day") or, with `limit`, one to stay under ("500 a month").
+   */
+  z.object({
+    type: z.literal('goal'),
+    ...onEntity,
+    field: IdSchema,
+    target: z.number().positive().max(1e12),
+    per: z.enum(['day', 'week', 'month', 'year', 'all']).default('all'),
+    limit: z.boolean().default(false),
+  }),
   z.object({ type: z.literal('timer'), minutes: z.number().int().min(1).max(180) }),
   z.object({ type: z.literal('flip'), ...onEntity, front: IdSchema, back: IdSchema }),
   z.object({ type: z.literal('import-export') }),
@@ -120,6 +133,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   filter: ['tags', 'choice', 'boolean'],
   group: ['choice', 'tags', 'boolean', 'date', 'text'],
   total: ['number', 'money'],
+  goal: ['number', 'money'],
   average: ['number', 'money', 'rating'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
@@ -194,6 +208,8 @@ export const AppSpecSchema = z
           issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
         }
       }
+      if (b.type === 'goal' && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
+        issue(['behaviours', i, 'per'], `a goal per ${b.per} needs a date field of ${b.entity}`);
       if (b.type === 'streak' && !entity.parent)
         issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
     });

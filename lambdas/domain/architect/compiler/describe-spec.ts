@@ -61,6 +61,10 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       return `average ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}${
         b.weight ? ` weighted by ${fieldLabel(spec, b.entity, b.weight)}` : ''
       }`;
+    case 'goal':
+      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldLabel(spec, b.entity, b.field)}${
+        b.per === 'all' ? '' : ` a ${b.per}`
+      }, with how far it has got`;
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;
     case 'streak': {

@@ -18,6 +18,8 @@ export interface BuiltApp {
   readonly exportsJson: boolean;
   /** True when the app shows an average of its records. */
   readonly averages?: boolean;
+  /** True when the app shows how far its records have got to a goal or a limit. */
+  readonly goals?: boolean;
 }
 
 interface Gap {
@@ -135,6 +137,7 @@ const GAPS: readonly Gap[] = [
     // The same ask by its unit or period ("a page-per-day goal", "a goal each week", "a step
     // target"), or as a budget to stay within ("a monthly budget", "over budget").
     also: wordPattern('goalAlso'),
+    has: (app) => app.goals === true,
     need: NEED.goal,
   },
   {

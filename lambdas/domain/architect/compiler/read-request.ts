@@ -1897,6 +1897,7 @@ export function readRequest(request: string): RequestReading {
         kind: null,
         exportsJson: spec.behaviours.some((b) => b.type === 'import-export'),
         averages: spec.behaviours.some((b) => b.type === 'average'),
+        goals: spec.behaviours.some((b) => b.type === 'goal'),
       }),
     );
     // Who paid each is kept; the split itself is not worked out (said once).

@@ -1614,6 +1614,14 @@ export function applySpecWords(
     if (!ed.behaviours.some((b) => b.type === 'timer'))
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
   }
+  const goal = goalAsked(text, primary);
+  if (goal && !negated('goals?|targets?|limits?') && !ed.behaviours.some((b) => b.type === 'goal' && b.entity === primary.id)) {
+    const field = primary.fields.find((f) => f.id === goal.field)!;
+    ed.addBehaviour(
+      { type: 'goal', entity: primary.id, ...goal },
+      `showed how far the ${field.label.toLowerCase()} has got to ${goal.limit ? 'a limit' : 'a goal'} of ${goal.target}`,
+    );
+  }
   if (has(text, wordPattern('flipWords')) && !ed.behaviours.some((b) => b.type === 'flip')) {
     const texts = primary.fields.filter((f) => ['text', 'longtext'].includes(f.type));
     const front = texts[0] ?? ed.addField(primary, { id: 'front', label: 'Front', type: 'text', required: true });
@@ -1673,3 +1681,38 @@ export function applySpecWords(
 }
 
 export { primaryOf };
+
+const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annual: 'year' } as const;
+
+/**
+ * A goal or a limit asked with its number, on a number or money field the records have: "a daily
+ * goal of 8 glasses", "a target of 10000 steps a day", "a spending limit of 500 a month", "a
+ * savings goal of 5000". Its unit names the field ("glasses"); without one it is the total the app
+ * shows, or else its money or number. Null when no such field is there, or a goal per period
+ * would have no date to tell the period by.
+ */
+function goalAsked(
+  text: string,
+  entity: EntitySpec,
+): { field: string; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all'; limit: boolean } | null {
+  const m = wordPattern('goalWithNumber').exec(text);
+  if (!m) return null;
+  const [, every, kind, amount, thousands, unit, after] = m;
+  let target = Number(amount) * (thousands ? 1000 : 1);
+  const limit = /^(?:limit|budget|cap|max|maximum)$/.test(kind!);
+  const numeric = entity.fields.filter((f) => f.type === 'number' || f.type === 'money');
+  const money = numeric.find((f) => f.type === 'money');
+  const named = unit ? (findField(entity, unit, true) ?? findField(entity, singular(unit), true)) : undefined;
+  const minutes = numeric.find((f) => f.id === 'minutes');
+  // A unit the records do not keep is no goal of theirs ("30 pages" of a list of books), unless it
+  // is their money or their time in hours ("10 hours a week" of minutes).
+  let field: FieldSpec | undefined;
+  if (named && numeric.includes(named)) field = named;
+  else if (unit && wordPattern('moneyUnits').test(unit)) field = money;
+  else if (unit && /^hours?$/.test(unit) && minutes) [field, target] = [minutes, target * 60];
+  else if (!unit) field = (limit || /\bsav(?:e|ing)/.test(text) ? money : undefined) ?? numeric[0];
+  if (!field || !(target > 0) || target > 1e12) return null;
+  const per = (every ? PERIODS[every as keyof typeof PERIODS] : after) ?? 'all';
+  if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
+  return { field: field.id, target, per: per as 'day' | 'week' | 'month' | 'year' | 'all', limit };
+}

@@ -1,5 +1,5 @@
 // Tests generated from the app's spec: one test per entity for its fields and records, and one
-// per behaviour the spec lists (a streak over consecutive days, a total per category, a tag
+// per behaviour the spec lists (a streak over consecutive days, a total per category, a goal, a tag
 // filter...). They run with `node --test` and use the same model module as the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -23,9 +23,11 @@ import {
   exportData,
   fieldOf,
   filterRecords,
+  goalProgress,
   groupRecords,
   importData,
   nextYearly,
+  periodStart,
   searchRecords,
   sortRecords,
   startTimer,
@@ -230,6 +232,31 @@ const behaviourTests = {
         assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);
       }
     }
+  },
+  goal(b) {
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const date = entityOf(SPEC, b.entity).fields.find((f) => f.type === 'date');
+    const on = (day) => (date ? { [date.id]: day } : {});
+    // Two records today and one forty days before: a goal per day, week or month counts today's two.
+    const data = seeded(b.entity, 3, (i) => ({ [field.id]: [10, 5.5, 2][i], ...on(i < 2 ? TODAY : addDays(TODAY, -40)) }));
+    const done = b.per === 'all' ? 17.5 : 15.5;
+    const progress = goalProgress(field, date, data.records[b.entity], b.per, b.target, TODAY);
+    assert.deepEqual(progress, {
+      done,
+      left: Math.round((b.target - done) * 100) / 100,
+      percent: Math.min(100, Math.floor((done / b.target) * 100)),
+    });
+    // Past the target: at most 100 %, and less than nothing left.
+    const over = goalProgress(field, date, [{ [field.id]: b.target + 1, ...on(TODAY) }], b.per, b.target, TODAY);
+    assert.equal(over.percent, 100);
+    assert.equal(over.left, -1);
+    assert.equal(goalProgress(field, date, [], b.per, b.target, TODAY).done, 0);
+    // 2024-03-15 is a Friday: its week runs from Monday the 11th to Sunday the 17th.
+    assert.equal(periodStart('week', TODAY), '2024-03-11');
+    assert.equal(periodStart('week', '2024-03-17'), '2024-03-11');
+    assert.equal(periodStart('week', '2024-03-18'), '2024-03-18');
+    assert.equal(periodStart('month', TODAY), '2024-03-01');
+    assert.equal(periodStart('year', TODAY), '2024-01-01');
   },
   average(b) {
     const field = fieldOf(SPEC, b.entity, b.field);

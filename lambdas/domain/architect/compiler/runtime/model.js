@@ -1,5 +1,5 @@
 // The data model of an app compiled from its spec: records of typed fields, and the behaviours
-// the spec asks for (search, filter, sort, group, totals, averages, streaks, due today,
+// the spec asks for (search, filter, sort, group, totals, averages, goals, streaks, due today,
 // countdowns, import/export, undo). Pure functions over plain data, so the page and the node:test tests share them.
 
 /** A calendar day as YYYY-MM-DD in local time. */
@@ -260,6 +260,31 @@ export function averageText(field, average) {
   if (field.type === 'money') return average.toFixed(2);
   if (field.type === 'rating') return String(average) + ' ★';
   return String(average);
+}
+
+/** The first day of the day, week (from Monday), month or year that holds `day`; null for all time. */
+export function periodStart(per, day) {
+  if (per === 'day') return day;
+  if (per === 'month') return day.slice(0, 8) + '01';
+  if (per === 'year') return day.slice(0, 5) + '01-01';
+  if (per !== 'week') return null;
+  const [y, m, d] = day.split('-').map(Number);
+  return addDays(day, -((new Date(y, m - 1, d).getDay() + 6) % 7));
+}
+
+/**
+ * How far the sum of `field` over the records of today's period (by `dateField`) has got to
+ * `target`: the sum, what is left (below zero: over by that much) and the share reached in whole
+ * percent, at most 100.
+ */
+export function goalProgress(field, dateField, records, per, target, today) {
+  const start = periodStart(per, today);
+  const inPeriod =
+    start === null
+      ? records
+      : records.filter((r) => typeof r[dateField.id] === 'string' && periodStart(per, r[dateField.id]) === start);
+  const done = totalOf(field, inPeriod);
+  return { done, left: roundMoney(target - done), percent: Math.min(100, Math.floor((done / target) * 100)) };
 }
 
 export function countsBy(byField, records) {

@@ -1,5 +1,5 @@
 // The page of an app compiled from its spec: one section per entity with its form, toolbar
-// (search, filter, sort), summaries (totals, averages, counts, due today, countdowns) and views (list, table, cards,
+// (search, filter, sort), summaries (totals, averages, goals, counts, due today, countdowns) and views (list, table, cards,
 // board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
 // Only textContent is used for values, so nothing a person types becomes markup.
 import {
@@ -21,6 +21,7 @@ import {
   filterRecords,
   filterValues,
   formatClock,
+  goalProgress,
   groupRecords,
   importData,
   isoDay,
@@ -566,6 +567,33 @@ export function mountApp(root, spec, options = {}) {
           'data-average-all',
           'Average ' + field.label.toLowerCase() + ': ' + averageText(field, averageOf(field, visible, weight)),
           rows,
+        ),
+      );
+    }
+    for (const b of behavioursOf(spec, 'goal', entity.id)) {
+      // Over all the records of the period, whatever the search or filter shows.
+      const field = fieldOf(spec, entity.id, b.field);
+      const date = entity.fields.find((f) => f.type === 'date');
+      const g = goalProgress(field, date, all, b.per, b.target, today());
+      const shown = (n) => displayValue(field, n);
+      const text =
+        (b.limit ? 'Limit' : 'Goal') +
+        (b.per === 'all' ? '' : b.per === 'day' ? ' today' : ' this ' + b.per) +
+        ': ' +
+        shown(g.done) +
+        ' of ' +
+        shown(b.target) +
+        ' ' +
+        field.label.toLowerCase() +
+        ' · ' +
+        (b.limit ? (g.left < 0 ? 'over by ' + shown(-g.left) : shown(g.left) + ' left') : g.percent + '%');
+      summary.append(
+        h(
+          doc,
+          'div',
+          { className: 'totals goal', 'data-goal': b.field },
+          h(doc, 'span', { 'data-goal-text': true, text }),
+          h(doc, 'progress', { max: b.target, value: Math.min(Math.max(g.done, 0), b.target) }),
         ),
       );
     }
