@@ -388,6 +388,25 @@ describe('the offline consultant', () => {
   });
 });
 
+describe('a goal in the consultation', () => {
+  it('is added with its number, changed by a new one and removed', () => {
+    const goals = (r: ConsultantResponse) => (planFromResponse(r)?.app_spec?.behaviours ?? []).filter((b) => b.type === 'goal');
+    const [first, added, changed, removed] = converse([
+      'a water intake tracker',
+      'add a daily goal of 8 glasses',
+      'make the goal 10 glasses a day',
+      'remove the goal',
+    ]);
+    expect(goals(first!)).toEqual([]);
+    expect(added!.response).toContain('Added a goal of 8 glasses a day, with how far it has got');
+    expect(goals(added!)).toEqual([{ type: 'goal', entity: 'drink', field: 'glasses', target: 8, per: 'day', limit: false }]);
+    expect(changed!.response).toContain('Changed the goal to 10 glasses a day');
+    expect(goals(changed!)).toEqual([expect.objectContaining({ target: 10 })]);
+    expect(removed!.response).toContain('Removed the goal');
+    expect(goals(removed!)).toEqual([]);
+  });
+});
+
 describe('revisePlan', () => {
   const plan: ConsultationPlan = {
     kind: 'calculator',

@@ -1615,12 +1615,19 @@ export function applySpecWords(
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
   }
   const goal = goalAsked(text, primary);
-  if (goal && !negated('goals?|targets?|limits?') && !ed.behaviours.some((b) => b.type === 'goal' && b.entity === primary.id)) {
-    const field = primary.fields.find((f) => f.id === goal.field)!;
-    ed.addBehaviour(
-      { type: 'goal', entity: primary.id, ...goal },
-      `showed how far the ${field.label.toLowerCase()} has got to ${goal.limit ? 'a limit' : 'a goal'} of ${goal.target}`,
-    );
+  if (goal && !negated('goals?|targets?|limits?')) {
+    const asked: BehaviourSpec = { type: 'goal', entity: primary.id, ...goal };
+    const label = primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
+    const amount = `${goal.target} ${label}${goal.per === 'all' ? '' : ` a ${goal.per}`}`;
+    const kind = goal.limit ? 'limit' : 'goal';
+    // A new number replaces the goal the records had: "make the goal 10 glasses".
+    const other = (b: BehaviourSpec) =>
+      b.type === 'goal' && b.entity === primary.id && JSON.stringify(b) !== JSON.stringify(asked);
+    if (ed.behaviours.some(other)) {
+      ed.behaviours = ed.behaviours.filter((b) => !other(b));
+      ed.removed.delete('goal');
+      ed.addBehaviour(asked, `changed the ${kind} to ${amount}`);
+    } else ed.addBehaviour(asked, `added a ${kind} of ${amount}, with how far it has got`);
   }
   if (has(text, wordPattern('flipWords')) && !ed.behaviours.some((b) => b.type === 'flip')) {
     const texts = primary.fields.filter((f) => ['text', 'longtext'].includes(f.type));

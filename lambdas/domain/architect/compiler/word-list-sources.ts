@@ -409,7 +409,7 @@ export function sourceWordLists() {
     /** "whether they're built or still in the box", "whether it's indoor or outdoor": a yes or no called by the first. */
     whetherOr: String.raw`\bwhether (?:(?:it|they|theyre|its|each(?: one)?) )?(?:(?:is|are|was|were|has been|have been) )?([a-z]{3,}) or (?:not\b|still(?: (?:in|on|at))?(?: (?:the|a|an|its|their))? [a-z]+|(?!not\b)[a-z]+\b)`,
     removeField: String.raw`\b(?:remove|drop|delete|without|no|(?:dont|do not) (?:need|want))\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)(\s+(?:field|column)\b)?`,
-    removeBehaviour: String.raw`\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group)(?:s|ing)?\b`,
+    removeBehaviour: String.raw`\b(?:remove|drop|delete|without|no|disable|turn off) (?:the )?(search|filter|sort|total|streak|countdown|undo|calendar|board|group|goal)(?:s|ing)?\b`,
     fieldRequired: String.raw`\bmake (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (required|mandatory|compulsory|optional|not required)\b`,
     // The words before a type's (spec-words.ts adds the types).
     fieldRetype: String.raw`\b(?:change|make|turn|switch|convert) (?:the )?([a-z]+(?: [a-z]+)??)(?: field| column)? (?:to |into |)(?:be )?(?:a |an )?`,
