@@ -11,7 +11,7 @@ import {
 import { AppSpecSchema, type AppSpec } from './architect/compiler/app-spec-schema';
 import { describeSpec } from './architect/compiler/describe-spec';
 import { readRequest, specForKind, type RequestReading } from './architect/compiler/read-request';
-import { featureGaps } from './architect/compiler/feature-gaps';
+import { featureGaps, specBuilt } from './architect/compiler/feature-gaps';
 import { findLimits } from './architect/compiler/request-limits';
 import { applySpecWords } from './architect/compiler/spec-words';
 import { resolveDraft } from './architect/offline-architect';
@@ -614,11 +614,7 @@ function reviseSpecPlan(plan: ConsultationPlan, spec: AppSpec, asked: string, or
       ? findLimits(text).map((l) => l.need)
       : reading.outcome === 'refused'
         ? // A fragment ("and a monthly total") is read against the plan's own app.
-          featureGaps(text, {
-            kind: null,
-            exportsJson: checked.data.behaviours.some((b) => b.type === 'import-export'),
-            averages: checked.data.behaviours.some((b) => b.type === 'average'),
-          })
+          featureGaps(text, specBuilt(checked.data))
         : reading.leftOut;
   for (const need of needs) {
     if (leftOut.includes(need)) continue;

@@ -4440,6 +4440,36 @@ describe('request → spec', () => {
     );
   });
 
+  test('totals per day, week, month or year are totals by the date, beside those per category', () => {
+    const totals = (prompt: string) => {
+      const r = readRequest(prompt);
+      if (r.outcome !== 'spec') throw new Error(`expected a spec for "${prompt}"`);
+      return {
+        totals: r.spec.behaviours.flatMap((b) =>
+          b.type === 'total' ? [`${b.field}/${b.by ?? ''}${b.per ? `@${b.per}` : ''}`] : [],
+        ),
+        leftOut: r.leftOut,
+      };
+    };
+    // Were left out as totals per week, month or year, the totals per category kept.
+    expect(totals('expense log that splits by category and shows monthly totals')).toEqual({
+      totals: ['amount/category', 'amount/date@month'],
+      leftOut: [],
+    });
+    expect(totals('a step log with weekly totals').totals).toEqual(['steps/date@week']);
+    expect(totals('A timesheet that adds up hours per client and per week').totals).toEqual(['hours/project', 'hours/date@week']);
+    expect(totals('track what I spend each day and show a weekly total').totals).toEqual(
+      expect.arrayContaining(['amount/date', 'amount/date@week']),
+    );
+    // Was a total per date that replaced the one per category.
+    expect(totals('An expense tracker with a daily total').totals).toEqual(['amount/category', 'amount/date']);
+    // Records without a date or a number keep the note.
+    expect(totals("my kids' chore chart with points and a weekly total").leftOut.join(' ')).toMatch(
+      /^totals or statistics per week/,
+    );
+    expect(describeSpec(specOf('a step log with weekly totals')).lines.join(' ')).toContain('total steps per week');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

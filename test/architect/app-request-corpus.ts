@@ -73,6 +73,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['goal'],
   },
   { prompt: 'a savings tracker with a savings goal of 5000', builds: 'spec', entities: ['Deposit'], behaviours: ['goal'] },
+  {
+    prompt: 'Make an expense log that lets me enter amount, category and date and shows a monthly total',
+    builds: 'spec',
+    entities: ['Expense'],
+    behaviours: ['total'],
+  },
+  { prompt: 'a step log with weekly totals', builds: 'spec', behaviours: ['total'], interpreted: true },
   { prompt: 'a mood tracker with a calendar and undo', builds: 'spec', entities: ['Mood entry'], behaviours: ['count', 'undo'] },
   {
     prompt: 'a flashcard game to learn vocabulary where I flip cards',

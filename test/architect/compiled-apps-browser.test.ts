@@ -183,6 +183,15 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           const expected = field.type === 'money' ? '15.00' : '6';
           check(text.includes(expected), `total of ${b.field} is ${expected}: "${text}"`);
           if (b.by) check((await page.$$(`${s} [data-totals="${b.field}"] li[data-key]`)).length >= 1, `totals per ${b.by}`);
+          // By a date: the latest period first, today's day or month.
+          const by = entity.fields.find((f) => f.id === b.by);
+          if (by?.type === 'date' && b.per !== 'week') {
+            const keys = await page.$$eval(`${s} [data-totals="${b.field}"][data-by="${b.by}"] li[data-key]`, (els) =>
+              els.map((e) => e.getAttribute('data-key')),
+            );
+            const today = { day: day(0), month: day(0).slice(0, 7), year: day(0).slice(0, 4) }[b.per ?? 'day'] ?? '';
+            check(keys[0] === today, `totals per ${b.per ?? 'day'} start with today's: ${keys.join(', ')}`);
+          }
           break;
         }
         case 'average': {

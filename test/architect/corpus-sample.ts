@@ -15,7 +15,9 @@ function traitsOf(request: BuildableRequest): string[] {
     traits.push(`entities ${spec.entities.length}`);
     for (const b of spec.behaviours) {
       const on = 'field' in b && b.field ? fields.get(`${b.entity}.${b.field}`) : undefined;
-      traits.push(`behaviour ${b.type}${on ? ` of a ${on}` : ''}`);
+      // A total per week, month or year, or a goal per period, groups its records its own way.
+      const per = (b.type === 'total' || b.type === 'goal') && b.per ? ` per ${b.per}` : '';
+      traits.push(`behaviour ${b.type}${on ? ` of a ${on}` : ''}${per}`);
     }
     traits.push(...spec.views.map((v) => `view ${v.type}`));
     for (const entity of spec.entities) traits.push(...entity.fields.map((f) => `field ${f.type}`));

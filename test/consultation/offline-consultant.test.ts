@@ -370,8 +370,12 @@ describe('the offline consultant', () => {
     const [, rating] = converse(['I want an app for my book club', 'add a rating']);
     expect(rating!.response).toContain('unchanged');
     expect(rating!.response).toContain('the plan already has rating');
+    const [, yearly] = converse(['an expense tracker', 'and a yearly report']);
+    expect(yearly!.response).toMatch(/Note: left out: totals or statistics per week, month or year/);
+    // A monthly total is a total per month of the records' date (it was left out).
     const [, monthly] = converse(['an expense tracker', 'and a monthly total']);
-    expect(monthly!.response).toMatch(/Note: left out: totals or statistics per week, month or year/);
+    expect(monthly!.response).toContain('Totalled amount per month');
+    expect(monthly!.response).not.toMatch(/left out/i);
     // "email me" is what the app would do, not an e-mail field (it was one).
     const [, email] = converse(['a recipe book', 'add a rating and email me a shopping list']);
     expect(fieldsOf(email!)).toContain('Rating:rating');

@@ -8,7 +8,7 @@ import {
   type AppKindId,
   type FeatureId,
 } from './catalog';
-import { wordPattern } from './compiler/word-lists';
+import { WORD_LISTS, wordPattern } from './compiler/word-lists';
 import { THEME_IDS, THEMES, type AccentId } from './themes';
 
 export {
@@ -82,102 +82,13 @@ const NEGATIONS = new Set(['no', 'not', 'without', 'never', 'dont', 'skip', 'exc
 const NEGATION_BARRIERS = new Set(['but', 'with', 'and', 'plus', 'also', 'yet', 'though', 'however']);
 const NEGATION_REACH = 4;
 
-/** Words that carry no meaning for a project name. */
-const NAME_STOP_WORDS = new Set(
-  (
-    'a an the app application web webapp website site page tool simple small little tiny basic nice cool ' +
-    'good great quick please build make create write generate design develop code give want need would like ' +
-    'could can you me my i we our for with and or but that which to of in on at by from using use uses it its ' +
-    'is be should has have some this one new just also so very really let lets'
-  ).split(' '),
-);
+/** Words that carry no meaning for a project name (word-list-sources.ts). */
+const NAME_STOP_WORDS = new Set(WORD_LISTS.nameStopWords.split(' '));
 
-/** Misspellings of the words that name apps, as people type them, with the word they mean. */
-const MISSPELLINGS: Readonly<Record<string, string>> = {
-  calender: 'calendar',
-  calander: 'calendar',
-  calculater: 'calculator',
-  calulator: 'calculator',
-  calcualtor: 'calculator',
-  convertor: 'converter',
-  liters: 'litres',
-  liter: 'litre',
-  expence: 'expense',
-  expences: 'expenses',
-  excercise: 'exercise',
-  exersize: 'exercise',
-  excersize: 'exercise',
-  exercize: 'exercise',
-  shoping: 'shopping',
-  grocerys: 'groceries',
-  grocey: 'grocery',
-  grocry: 'grocery',
-  wokout: 'workout',
-  workuot: 'workout',
-  lsit: 'list',
-  recipie: 'recipe',
-  recipies: 'recipes',
-  receipe: 'recipe',
-  receipes: 'recipes',
-  recepie: 'recipe',
-  habbit: 'habit',
-  habbits: 'habits',
-  streeks: 'streaks',
-  jornal: 'journal',
-  journel: 'journal',
-  diery: 'diary',
-  traker: 'tracker',
-  trackr: 'tracker',
-  trakcer: 'tracker',
-  planer: 'planner',
-  schedual: 'schedule',
-  shedule: 'schedule',
-  budjet: 'budget',
-  bugdet: 'budget',
-  buget: 'budget',
-  budgit: 'budget',
-  catagory: 'category',
-  catagories: 'categories',
-  categroy: 'category',
-  categorys: 'categories',
-  reciepe: 'recipe',
-  reciepes: 'recipes',
-  recepies: 'recipes',
-  excerise: 'exercise',
-  exercice: 'exercise',
-  runing: 'running',
-  traking: 'tracking',
-  calandar: 'calendar',
-  grocries: 'groceries',
-  medecine: 'medicine',
-  inventary: 'inventory',
-  wieght: 'weight',
-  weigth: 'weight',
-  timmer: 'timer',
-  pomodor: 'pomodoro',
-  pomodora: 'pomodoro',
-  quizz: 'quiz',
-  flascard: 'flashcard',
-  flascards: 'flashcards',
-  kanbon: 'kanban',
-  reminer: 'reminder',
-  remider: 'reminder',
-  birthay: 'birthday',
-  bithday: 'birthday',
-  birtday: 'birthday',
-  medicaton: 'medication',
-  medicene: 'medicine',
-  vocabluary: 'vocabulary',
-  inventery: 'inventory',
-  inventroy: 'inventory',
-  callorie: 'calorie',
-  callories: 'calories',
-  pasword: 'password',
-  passowrd: 'password',
-  generater: 'generator',
-  countown: 'countdown',
-  todolist: 'todo list',
-};
+/** Misspellings of the words that name apps, as people type them, with the word they mean (word-list-sources.ts). */
+const MISSPELLINGS: Readonly<Record<string, string>> = Object.fromEntries(
+  WORD_LISTS.misspellings.split(';').map((pair) => pair.split(':') as [string, string]),
+);
 const MISSPELLED = new RegExp(`\\b(?:${Object.keys(MISSPELLINGS).join('|')})\\b`, 'g');
 
 /** The words that give the app a name: "called", "named", "set the title to"… */

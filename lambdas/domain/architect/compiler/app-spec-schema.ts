@@ -76,8 +76,17 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('filter'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('sort'), ...onEntity, field: IdSchema, direction: z.enum(['asc', 'desc']).default('asc') }),
   z.object({ type: z.literal('group'), ...onEntity, field: IdSchema }),
-  /** The sum of a number or money field, overall or per value of `by`. */
-  z.object({ type: z.literal('total'), ...onEntity, field: IdSchema, by: IdSchema.nullable().default(null) }),
+  /**
+   * The sum of a number or money field, overall or per value of `by`; by a date field, per day or
+   * `per` week, month or year.
+   */
+  z.object({
+    type: z.literal('total'),
+    ...onEntity,
+    field: IdSchema,
+    by: IdSchema.nullable().default(null),
+    per: z.enum(['day', 'week', 'month', 'year']).optional(),
+  }),
   z.object({ type: z.literal('count'), ...onEntity, by: IdSchema }),
   /** The mean of a number, money or rating field (per group with `by`; each record counted by its `weight` when given). */
   z.object({
@@ -208,6 +217,8 @@ export const AppSpecSchema = z
           issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
         }
       }
+      if (b.type === 'total' && b.per && (!b.by || fieldOf(b.entity, b.by)?.type !== 'date'))
+        issue(['behaviours', i, 'per'], 'a total per period is by a date field');
       if (b.type === 'goal' && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
         issue(['behaviours', i, 'per'], `a goal per ${b.per} needs a date field of ${b.entity}`);
       if (b.type === 'streak' && !entity.parent)

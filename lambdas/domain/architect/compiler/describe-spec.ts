@@ -42,6 +42,14 @@ function entityWords(spec: AppSpec, entity: EntitySpec): string {
   return `${entity.name} (${fields.join(', ')}${parent})`;
 }
 
+/** What a total is per: a field's values, or by a date field a day, week, month or year ("per month of paid on"). */
+function perWords(spec: AppSpec, entityId: string, fieldId: string, per: string | undefined): string {
+  const label = fieldLabel(spec, entityId, fieldId);
+  const field = spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId);
+  if (field?.type !== 'date') return label;
+  return `${per ?? 'day'}${label === 'date' ? '' : ` of ${label}`}`;
+}
+
 /** One behaviour in a few words. */
 export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
   switch (b.type) {
@@ -56,7 +64,7 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
     case 'group':
       return `group by ${fieldLabel(spec, b.entity, b.field)}`;
     case 'total':
-      return `total ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}`;
+      return `total ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${perWords(spec, b.entity, b.by, b.per)}` : ''}`;
     case 'average':
       return `average ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}${
         b.weight ? ` weighted by ${fieldLabel(spec, b.entity, b.weight)}` : ''

@@ -9,6 +9,7 @@
  * behaviour of their own.
  */
 
+import type { AppSpec } from './app-spec-schema';
 import { WORD_LISTS, wordPattern } from './word-lists';
 
 /** What the app being built is: a kind template (by id) or a compiled spec. */
@@ -20,6 +21,22 @@ export interface BuiltApp {
   readonly averages?: boolean;
   /** True when the app shows how far its records have got to a goal or a limit. */
   readonly goals?: boolean;
+  /** The periods the app totals its records per (by their date): day, week, month, year. */
+  readonly periodTotals?: readonly string[];
+}
+
+/** What a compiled spec has of the parts the gaps name. */
+export function specBuilt(spec: AppSpec): BuiltApp {
+  const dates = new Set(spec.entities.flatMap((e) => e.fields.filter((f) => f.type === 'date').map((f) => `${e.id}.${f.id}`)));
+  return {
+    kind: null,
+    exportsJson: spec.behaviours.some((b) => b.type === 'import-export'),
+    averages: spec.behaviours.some((b) => b.type === 'average'),
+    goals: spec.behaviours.some((b) => b.type === 'goal'),
+    periodTotals: spec.behaviours.flatMap((b) =>
+      b.type === 'total' && b.by && dates.has(`${b.entity}.${b.by}`) ? [b.per ?? 'day'] : [],
+    ),
+  };
 }
 
 interface Gap {
@@ -35,6 +52,8 @@ interface Gap {
   readonly specHasIt?: boolean;
   /** The app has the part (decided from what was built). */
   readonly has?: (app: BuiltApp) => boolean;
+  /** The app has the part these words ask for (one ask of several). */
+  readonly hasAsked?: (app: BuiltApp, words: string) => boolean;
   readonly need: string | ((app: BuiltApp) => string);
 }
 
@@ -80,6 +99,11 @@ const GAPS: readonly Gap[] = [
         // "compare them week to week", "month over month".
         `|\\b(week|month|year) (?:to|over|on|by) \\1\\b`,
     ),
+    // Asked per a period the app totals per: "monthly totals" of an app with totals per month.
+    hasAsked: (app, words) =>
+      (words.match(/\b(?:week|month|year|quarter|annual)/g) ?? []).every((w) =>
+        app.periodTotals?.includes(w === 'annual' ? 'year' : w),
+      ),
     need: NEED.periodTotals,
   },
   {
@@ -255,6 +279,7 @@ export function featureGaps(text: string, app: BuiltApp): string[] {
     const asked = [...text.matchAll(EVERY_ASK[i]!)].some((match) => {
       const end = match.index + match[0].length;
       if (gap.unless?.test(text.slice(Math.max(0, match.index - 24), end + 12))) return false;
+      if (gap.hasAsked?.(app, match[0])) return false;
       return !NEGATED_BEFORE.test(text.slice(0, match.index));
     });
     if (asked) gaps.push(typeof gap.need === 'string' ? gap.need : gap.need(app));

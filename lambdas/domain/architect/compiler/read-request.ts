@@ -4,7 +4,7 @@ import { isThemeId, themeFor } from '../themes';
 import { AppSpecSchema, type AppSpec, type BehaviourSpec, type EntitySpec, type FieldSpec } from './app-spec-schema';
 import { FIELD_WORDS, PRESETS, presetById, type Preset } from './presets';
 import { f } from './preset-fields';
-import { featureGaps } from './feature-gaps';
+import { featureGaps, specBuilt } from './feature-gaps';
 import { findLimits, type RequestLimit } from './request-limits';
 import { readLanguage, type LanguageInfo } from './request-language';
 import {
@@ -1892,14 +1892,7 @@ export function readRequest(request: string): RequestReading {
     leftOut.push(...shaped.leftOut);
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
-    leftOut.push(
-      ...featureGaps(text, {
-        kind: null,
-        exportsJson: spec.behaviours.some((b) => b.type === 'import-export'),
-        averages: spec.behaviours.some((b) => b.type === 'average'),
-        goals: spec.behaviours.some((b) => b.type === 'goal'),
-      }),
-    );
+    leftOut.push(...featureGaps(text, specBuilt(spec)));
     // Who paid each is kept; the split itself is not worked out (said once).
     if (sharedSpending && !leftOut.some((l) => l.includes('who owes whom'))) leftOut.push(NOTE.whoOwesWhom);
     // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.

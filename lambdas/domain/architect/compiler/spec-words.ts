@@ -45,58 +45,9 @@ const YEARLY_DATES = wordPattern('yearlyDates');
 /**
  * Other words for a field an everyday app already has, by field id: they name that field where
  * the app has it, and make no field of their own elsewhere ("position" in a league is no job).
+ * Written as data in ./word-list-sources.ts (`fieldAliases`).
  */
-const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  role: ['position', 'job title', 'job'],
-  ourScore: ['score', 'scores'],
-  cost: ['price', 'monthly cost', 'monthly price'],
-  person: ['for', 'who for', 'who it is for', 'who its for'],
-  renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
-  started: ['start time', 'time started', 'when it started', 'start'],
-  lastDone: ['done on', 'date done', 'completed on', 'last changed', 'last cleaned', 'last serviced'],
-  steps: ['instructions', 'cooking instructions', 'how to make it'],
-  species: ['fish', 'kind of fish', 'type of fish', 'what i caught', 'what we caught', 'what i saw', 'what we saw'],
-  body: ['notes', 'note'],
-  name: ['title', 'product', 'product name'],
-  title: ['name', 'chore', 'task'],
-  due: ['pickup date', 'pickup', 'delivery date'],
-  next: ['follow up', 'follow up date', 'follow up dates'],
-  dose: ['dosage', 'doses'],
-  time: ['time of day'],
-  number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
-  applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
-  bottles: ['quantity', 'how many', 'bottles left'],
-  distance: ['mileage', 'miles', 'length'],
-  quantity: ['stock', 'in stock', 'stock level', 'how many'],
-  front: ['word', 'term', 'question', 'phrase'],
-  back: ['translation', 'meaning', 'definition', 'answer'],
-  // A job's payment is whether it was paid: "track jobs and payments".
-  paid: ['payment', 'payments'],
-  client: ['customer', 'customers'],
-  customer: ['buyer', 'buyers'],
-  crop: ['vegetable', 'vegetables', 'fruit', 'produce'],
-  from: ['given by'],
-  pulse: ['heart rate', 'bpm'],
-  players: ['played with'],
-  buyIn: ['buy', 'buy in', 'buy ins', 'buyin'],
-  cashOut: ['cash out', 'cashout', 'cashed out'],
-  result: ['won', 'lost', 'win', 'loss', 'won or lost', 'win or loss', 'outcome', 'profit', 'profit or loss', 'net', 'winnings'],
-  settled: ['paid back', 'repaid'],
-  severity: ['how bad', 'how severe', 'intensity', 'pain level', 'pain'],
-  // A feeding's kind is which breast, or a bottle: "time, side and duration".
-  kind: ['side', 'which side', 'vet visit', 'vet visits', 'checkups', 'check ups'],
-  garage: ['shop', 'repair shop', 'mechanic'],
-  location: ['neighborhood', 'neighbourhood'],
-  expires: ['expiry date', 'expiry dates', 'expiry', 'expiration date', 'expiration dates', 'expiration'],
-  work: ['what was done', 'work done'],
-  focus: ['what i practiced', 'what i practised', 'what i worked on', 'pieces', 'piece', 'songs', 'song'],
-  party: ['plus ones', 'plus one'],
-  value: ['meter reading', 'meter readings'],
-  born: ['birthday', 'birthdays'],
-  item: ['what they ordered'],
-  minutes: ['hours studied'],
-  date: ['planting date', 'planting dates'],
-};
+const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = WORD_LISTS.fieldAliases;
 
 function primaryOf(spec: AppSpec): EntitySpec {
   return spec.entities.find((e) => !e.parent) ?? spec.entities[0]!;
@@ -1318,16 +1269,45 @@ export function applySpecWords(
     ed.addView({ type: 'detail', entity: primary.id, field: null }, 'added a detail view');
 
   // Grouping and totals: "total per category", "group by category", "by genre".
-  /** The records' one total of `amount`, per `by` (or of all), in place of any other total of it. */
+  /**
+   * The records' one total of `amount`, per `by` (or of all), in place of any other total of it
+   * but those per day, week, month or year of their date.
+   */
   const setTotal = (amount: FieldSpec, by: FieldSpec | undefined): void => {
-    ed.behaviours = ed.behaviours.filter((b) => !(b.type === 'total' && b.entity === primary.id && b.field === amount.id));
+    const perDate = (id: string | null) => id !== null && id !== by?.id && ed.firstOf(primary, ['date'])?.id === id;
+    ed.behaviours = ed.behaviours.filter(
+      (b) => !(b.type === 'total' && b.entity === primary.id && b.field === amount.id && !perDate(b.by)),
+    );
     ed.addBehaviour(
       { type: 'total', entity: primary.id, field: amount.id, by: by?.id ?? null },
       `totalled ${amount.label.toLowerCase()}${by ? ` per ${by.label.toLowerCase()}` : ''}`,
     );
   };
   const totalBy = wordPattern('totalBy').exec(text);
-  if (has(text, wordPattern('totalAsked')) || totalBy) {
+  // "monthly totals", "how much I spend each week": per period of the records' date, each asked.
+  const perWord = /^(?:day|week|month|year)$/.test(totalBy?.[1] ?? '') ? [totalBy![1]!] : [];
+  const periods = [...text.matchAll(wordPattern('periodTotal', 'g'))]
+    .map((m) => m[1] ?? m[2]!)
+    .concat(perWord)
+    .map((p) => ({ daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annual: 'year' })[p] ?? p);
+  const dated = ed.firstOf(primary, ['date']);
+  const summed = ed.firstOf(primary, ['money', 'number']);
+  const perPeriod = periods.length > 0 && dated !== undefined && summed !== undefined && !negated('totals?|sums?');
+  if (perPeriod) {
+    for (const period of new Set(periods)) {
+      const per = period === 'day' ? {} : { per: period as 'week' | 'month' | 'year' };
+      // In place of a total of all of it; beside one per category or per another period.
+      ed.behaviours = ed.behaviours.filter(
+        (b) => !(b.type === 'total' && b.entity === primary.id && b.field === summed.id && !b.by),
+      );
+      ed.addBehaviour(
+        { type: 'total', entity: primary.id, field: summed.id, by: dated.id, ...per },
+        `totalled ${summed.label.toLowerCase()} per ${period}`,
+      );
+    }
+  }
+  // Totals per a field of theirs too ("hours per client and per week"), or of all.
+  if ((has(text, wordPattern('totalAsked')) || totalBy) && !(perPeriod && (!totalBy || perWord.length > 0))) {
     // "how much it cost" adds up money (the words a list item reads as money), "how much" alone a number.
     const howMuch = text.indexOf('how much');
     const money = howMuch >= 0 && wordPattern('howMuchPaid').test(text.slice(howMuch));

@@ -28,6 +28,7 @@ import {
   importData,
   nextYearly,
   periodStart,
+  PERIODS_SHOWN,
   searchRecords,
   sortRecords,
   startTimer,
@@ -227,6 +228,20 @@ const behaviourTests = {
           { key: by.options[0], total: 15.5, count: 2 },
           { key: by.options[1], total: 2, count: 1 },
         ]);
+      } else if (by.type === 'date') {
+        // Per day, or per week, month or year: two records today and one forty days before.
+        const per = b.per ?? 'day';
+        const start = periodStart(per, TODAY);
+        const key = { day: start, week: 'week of ' + start, month: '2024-03', year: '2024' }[per];
+        const dated = seeded(b.entity, 3, (i) => ({ [field.id]: [10, 5.5, 2][i], [by.id]: addDays(TODAY, i < 2 ? 0 : -40) }));
+        const rows = totalsBy(field, by, dated.records[b.entity], b.per);
+        if (per === 'year') assert.deepEqual(rows, [{ key, total: 17.5, count: 3 }]);
+        else assert.deepEqual(rows, [{ key, total: 15.5, count: 2 }, rows[1]]);
+        // The latest first, at most PERIODS_SHOWN of them.
+        const many = seeded(b.entity, PERIODS_SHOWN + 2, (i) => ({ [field.id]: 1, [by.id]: addDays(TODAY, -400 * i) }));
+        const latest = totalsBy(field, by, many.records[b.entity], b.per);
+        assert.equal(latest.length, PERIODS_SHOWN);
+        assert.deepEqual(latest[0], { key, total: 1, count: 1 });
       } else {
         const rows = totalsBy(field, by, records);
         assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);

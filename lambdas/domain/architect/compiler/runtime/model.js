@@ -222,8 +222,36 @@ export function totalOf(field, records) {
   return roundMoney(records.reduce((sum, r) => sum + (typeof r[field.id] === 'number' ? r[field.id] : 0), 0));
 }
 
-/** Sum and count per group; groups with no records are left out. */
-export function totalsBy(field, byField, records) {
+/** How many periods a total per day, week, month or year shows: the latest. */
+export const PERIODS_SHOWN = 12;
+
+/** A period's name by its first day: the day, "week of" its Monday, the month (YYYY-MM) or the year. */
+function periodName(per, start) {
+  return per === 'week' ? 'week of ' + start : per === 'month' ? start.slice(0, 7) : per === 'year' ? start.slice(0, 4) : start;
+}
+
+/**
+ * Sum and count per group; groups with no records are left out. By a date field, per day (or
+ * `per` week, month or year), the latest first, at most PERIODS_SHOWN of them.
+ */
+export function totalsBy(field, byField, records, per = 'day') {
+  if (byField.type === 'date') {
+    const periods = new Map();
+    for (const r of records) {
+      if (typeof r[byField.id] !== 'string' || r[byField.id] === '') continue;
+      const start = periodStart(per, r[byField.id]);
+      periods.set(start, [...(periods.get(start) ?? []), r]);
+    }
+    return [...periods.keys()]
+      .sort()
+      .reverse()
+      .slice(0, PERIODS_SHOWN)
+      .map((start) => ({
+        key: periodName(per, start),
+        total: totalOf(field, periods.get(start)),
+        count: periods.get(start).length,
+      }));
+  }
   return groupRecords(byField, records)
     .filter((g) => g.records.length > 0)
     .map((g) => ({ key: g.key, total: totalOf(field, g.records), count: g.records.length }));

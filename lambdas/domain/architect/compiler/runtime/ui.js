@@ -538,14 +538,14 @@ export function mountApp(root, spec, options = {}) {
     for (const b of behavioursOf(spec, 'total', entity.id)) {
       const field = fieldOf(spec, entity.id, b.field);
       const rows = b.by
-        ? totalsBy(field, fieldOf(spec, entity.id, b.by), visible).map((row) => ({
+        ? totalsBy(field, fieldOf(spec, entity.id, b.by), visible, b.per).map((row) => ({
             ...row,
             value: displayValue(field, row.total),
           }))
         : null;
       summary.append(
         figureBox(
-          { 'data-totals': b.field },
+          { 'data-totals': b.field, 'data-by': b.by, 'data-per': b.per },
           'data-total-all',
           'Total ' + field.label.toLowerCase() + ': ' + displayValue(field, totalOf(field, visible)),
           rows,
