@@ -537,8 +537,9 @@ export function mountApp(root, spec, options = {}) {
     const summary = h(doc, 'div', { className: 'summary', 'data-summary': true });
     for (const b of behavioursOf(spec, 'total', entity.id)) {
       const field = fieldOf(spec, entity.id, b.field);
-      const rows = b.by
-        ? totalsBy(field, fieldOf(spec, entity.id, b.by), visible, b.per).map((row) => ({
+      const by = b.by ? fieldOf(spec, entity.id, b.by) : null;
+      const rows = by
+        ? totalsBy(field, by, visible, b.per).map((row) => ({
             ...row,
             value: displayValue(field, row.total),
           }))
@@ -547,7 +548,11 @@ export function mountApp(root, spec, options = {}) {
         figureBox(
           { 'data-totals': b.field, 'data-by': b.by, 'data-per': b.per },
           'data-total-all',
-          'Total ' + field.label.toLowerCase() + ': ' + displayValue(field, totalOf(field, visible)),
+          'Total ' +
+            field.label.toLowerCase() +
+            ': ' +
+            displayValue(field, totalOf(field, visible)) +
+            (by && by.type === 'date' ? ' · per ' + (b.per ?? 'day') : ''),
           rows,
         ),
       );
@@ -583,8 +588,7 @@ export function mountApp(root, spec, options = {}) {
         shown(g.done) +
         ' of ' +
         shown(b.target) +
-        ' ' +
-        field.label.toLowerCase() +
+        (field.type === 'money' ? '' : ' ' + field.label.toLowerCase()) +
         ' · ' +
         (b.limit ? (g.left < 0 ? 'over by ' + shown(-g.left) : shown(g.left) + ' left') : g.percent + '%');
       summary.append(
