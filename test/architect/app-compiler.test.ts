@@ -4422,8 +4422,15 @@ describe('request → spec', () => {
     expect(goalOf('an expense tracker with a monthly budget of 500').goal).toMatchObject({ target: 500, limit: true });
     expect(goalOf('a step tracker with a daily target of 10k steps').goal).toMatchObject({ field: 'steps', target: 10000 });
     expect(goalOf('a running log with a weekly goal of 20 km').goal).toMatchObject({ field: 'distance', per: 'week' });
-    // Hours of a log kept in minutes are counted in minutes.
+    // Hours of a log kept in minutes are counted in minutes (a limit in hours was a field called Hours).
     expect(goalOf('a study log with a goal of 10 hours a week').goal).toMatchObject({ field: 'minutes', target: 600 });
+    expect(goalOf('a screen time log with a limit of 2 hours a day').goal).toMatchObject({ field: 'minutes', target: 120 });
+    expect(labelsOf('a screen time log with a limit of 2 hours a day')).not.toContain('Hours:number');
+    // The unit in a field's label names it; a measure kept daily has its goal per day.
+    expect(goalOf('a water tracker, goal 3000 ml per day').goal).toMatchObject({ field: 'glasses', target: 3000 });
+    expect(goalOf('a tracker that tracks my daily water intake against a goal of 2 liters').goal).toMatchObject({
+      per: 'day',
+    });
     // Without its number, or in a unit the records do not keep, it stays left out, said so.
     for (const prompt of [
       'a water intake tracker with a daily goal',
@@ -4461,6 +4468,9 @@ describe('request → spec', () => {
     expect(totals('track what I spend each day and show a weekly total').totals).toEqual(
       expect.arrayContaining(['amount/date', 'amount/date@week']),
     );
+    // Were a total per category alone, and "totals as a second kind of record".
+    expect(totals('weekly grocery spending').totals).toContain('amount/date@week');
+    expect(totals('an app to track my tips each shift and weekly totals')).toEqual({ totals: ['tips/date@week'], leftOut: [] });
     // Was a total per date that replaced the one per category.
     expect(totals('An expense tracker with a daily total').totals).toEqual(['amount/category', 'amount/date']);
     // Records without a date or a number keep the note.

@@ -314,8 +314,14 @@ function secondRecords(request: string, spec: AppSpec): string[] {
         CLAUSE_WORDS.has(w.split(' ')[0]!) ||
         w.length < 3 ||
         wordPattern('displayVerb').test(w) ||
-        // "my blood pressure morning and evening": when, not records.
-        w.split(' ').some((part) => /^(?:mornings?|evenings?|afternoons?|nights?|bedtime)$/.test(part)),
+        // "my blood pressure morning and evening": when, not records; nor "… and weekly totals".
+        w
+          .split(' ')
+          .some((part) =>
+            /^(?:mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$/.test(
+              part,
+            ),
+          ),
     )
   )
     return [];

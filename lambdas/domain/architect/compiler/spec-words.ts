@@ -846,6 +846,8 @@ export function applySpecWords(
     const said = at < 0 ? item.words : listText.slice(at).split(/[,;.]| and | or /)[0]!;
     const lacks = featureGaps(said, { kind: null, exportsJson: false, averages: true });
     if (lacks.some((need) => need !== GAP_NEEDS.derived && need !== GAP_NEEDS.upload)) continue;
+    // "a limit of 2 hours a day": a goal or a limit (read below), no field.
+    if (wordPattern('goalWithNumber').test(said)) continue;
     // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
     const favourite = /^favou?rite (?!flag$|toggle$)([a-z]{3,})$/.exec(item.words)?.[1];
     // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
@@ -1689,7 +1691,12 @@ function goalAsked(
   const limit = /^(?:limit|budget|cap|max|maximum)$/.test(kind!);
   const numeric = entity.fields.filter((f) => f.type === 'number' || f.type === 'money');
   const money = numeric.find((f) => f.type === 'money');
-  const named = unit ? (findField(entity, unit, true) ?? findField(entity, singular(unit), true)) : undefined;
+  // The unit names the field, or is the one in its label: "3000 ml" of an "Amount (ml)".
+  const named = unit
+    ? (findField(entity, unit, true) ??
+      findField(entity, singular(unit), true) ??
+      entity.fields.find((f) => f.label.toLowerCase().endsWith(`(${unit})`)))
+    : undefined;
   const minutes = numeric.find((f) => f.id === 'minutes');
   // A unit the records do not keep is no goal of theirs ("30 pages" of a list of books), unless it
   // is their money or their time in hours ("10 hours a week" of minutes).
@@ -1699,7 +1706,10 @@ function goalAsked(
   else if (unit && /^hours?$/.test(unit) && minutes) [field, target] = [minutes, target * 60];
   else if (!unit) field = (limit || /\bsav(?:e|ing)/.test(text) ? money : undefined) ?? numeric[0];
   if (!field || !(target > 0) || target > 1e12) return null;
-  const per = (every ? PERIODS[every as keyof typeof PERIODS] : after) ?? 'all';
+  // A measure kept daily has its goal per day too: "my daily water intake against a goal of 2 litres".
+  const often = field.type === 'money' ? undefined : /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
+  const word = every ?? (after ? undefined : often);
+  const per = (word ? PERIODS[word as keyof typeof PERIODS] : after) ?? 'all';
   if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
   return { field: field.id, target, per: per as 'day' | 'week' | 'month' | 'year' | 'all', limit };
 }
