@@ -4387,6 +4387,15 @@ describe('request → spec', () => {
       expect({ prompt, outcome: readRequest(prompt).outcome }).toEqual({ prompt, outcome: 'refused' });
   });
 
+  test("a garden's rainfall is a rainfall tracker, not the garden's plantings", () => {
+    // Was the garden log of plantings, the rainfall dropped without a word.
+    for (const prompt of ["a tracker for my garden's rainfall", "Log my garden's rainfall each day"]) {
+      expect({ prompt, phrase: specOf(prompt).phrase }).toEqual({ prompt, phrase: expect.stringMatching(/^a garden rainfall /) });
+      expect(labelsOf(prompt)).toContain('Garden rainfall:number');
+    }
+    expect(kindOf('a garden log')).toBe('a garden log');
+  });
+
   test('"my car\'s tire pressure readings" stay readings of the tire pressure', () => {
     // The four words after the verb, all read now, would make them pressure readings by name.
     expect(labelsOf("keep track of my car's tire pressure readings")).toContain('Tire pressure:number');

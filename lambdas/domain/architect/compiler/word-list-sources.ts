@@ -732,9 +732,9 @@ export function sourceWordLists() {
     /** What follows "running" for a group or gear, not runs (read-request.ts). */
     runningGroups: String.raw`^ (?:club|clubs|shoes?|trainers|team|group|crew|coach)\b`,
     /** What follows "garden" for its plants and harvests (read-request.ts). */
-    gardenParts: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b`,
+    gardenParts: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?|rainfall|rain|temperatures?|soil moisture)\b`,
     /** The same after "vegetable" (read-request.ts). */
-    gardenPartsToo: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?)\b`,
+    gardenPartsToo: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?|rainfall|rain|temperatures?|soil moisture)\b`,
     /** What follows "contact" for a directory (read-request.ts). */
     contactParts: String.raw`^ (?:contacts?|directory|phone|numbers?)\b`,
     /** What follows "gift" for cards and wrapping, not gifts (read-request.ts). */
