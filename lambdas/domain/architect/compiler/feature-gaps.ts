@@ -100,10 +100,10 @@ const GAPS: readonly Gap[] = [
         `|\\b(week|month|year) (?:to|over|on|by) \\1\\b`,
     ),
     // Asked per a period the app totals per: "monthly totals" of an app with totals per month.
-    hasAsked: (app, words) =>
-      (words.match(/\b(?:week|month|year|quarter|annual)/g) ?? []).every((w) =>
-        app.periodTotals?.includes(w === 'annual' ? 'year' : w),
-      ),
+    hasAsked: (app, words) => {
+      const periods = words.match(/\b(?:week|month|year|quarter|annual)/g) ?? [];
+      return periods.length > 0 && periods.every((w) => app.periodTotals?.includes(w === 'annual' ? 'year' : w));
+    },
     need: NEED.periodTotals,
   },
   {

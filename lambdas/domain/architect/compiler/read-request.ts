@@ -557,11 +557,13 @@ const ONE_OWNER = wordPattern('oneOwner');
 /** Things a number counts, which as a tracker's records are the things: "my podcast episodes". */
 const COUNTED_THINGS = wordPattern('countedThings');
 
-/** A word (or words) naming a number one reads: "weight", "tire pressure", "rainfall". */
-function isMeasure(said: string): boolean {
+/** A word (or words) naming a number one reads ("weight", "tire pressure", "rainfall"), or with `money` an amount. */
+function isMeasure(said: string, money = false): boolean {
   return (
     FIELD_WORDS.some(
-      ([words, field]) => field.type === 'number' && (words.includes(said) || words.includes(said.replace(/s$/, ''))),
+      ([words, field]) =>
+        (field.type === 'number' || (money && field.type === 'money')) &&
+        (words.includes(said) || words.includes(said.replace(/s$/, ''))),
     ) || NUMBER_WORDS.test(said)
   );
 }
@@ -571,11 +573,7 @@ function measureAlone(text: string): boolean {
   const own = /^(?:my|our) (?:[a-z]+ ){0,4}?(?:([a-z]+) )?([a-z]+)$/.exec(text);
   if (own)
     return [own[2]!, own[1] && `${own[1]} ${own[2]!}`].some(
-      (w) =>
-        w &&
-        (NUMBER_WORDS.test(w) ||
-          wordPattern('measureUnits').test(w) ||
-          FIELD_WORDS.some(([words, field]) => ['number', 'money'].includes(field.type) && words.includes(w))),
+      (w) => w && (isMeasure(w, true) || wordPattern('measureUnits').test(w)),
     );
   const practice = /^(?:[a-z]+ ){0,2}([a-z]+) (?:hours|minutes)$|^(?:hours|minutes) of (?:[a-z]+ ){0,2}([a-z]+)$/.exec(text);
   return practice !== null && wordPattern('practiceWords').test(practice[1] ?? practice[2]!);
@@ -2066,7 +2064,7 @@ export function readRequest(request: string): RequestReading {
   if (limits.length > 0) return notBuildable(limits, language);
   // A measure named alone, as one's own ("my cat's weight", "our electricity usage") or as the time
   // one practises ("driving practice hours", "hours of piano lessons"): a tracker of it, said as a reading.
-  if (!game && measureAlone(text)) {
+  if (!game && !/^track /.test(text) && measureAlone(text)) {
     const tracked = readRequest(`track ${text}`);
     if (tracked.outcome === 'spec') return tracked;
   }

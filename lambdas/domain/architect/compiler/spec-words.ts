@@ -1291,17 +1291,17 @@ export function applySpecWords(
   const periods = [...text.matchAll(wordPattern('periodTotal', 'g'))]
     .map((m) => m[1] ?? m[2]!)
     .concat(perWord)
-    .map((p) => ({ daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annual: 'year' })[p] ?? p);
+    .map((p) => PERIODS[p as keyof typeof PERIODS] ?? p);
   const dated = ed.firstOf(primary, ['date']);
   const summed = ed.firstOf(primary, ['money', 'number']);
   const perPeriod = periods.length > 0 && dated !== undefined && summed !== undefined && !negated('totals?|sums?');
   if (perPeriod) {
+    // In place of a total of all of it; beside one per category or per another period.
+    ed.behaviours = ed.behaviours.filter(
+      (b) => !(b.type === 'total' && b.entity === primary.id && b.field === summed.id && !b.by),
+    );
     for (const period of new Set(periods)) {
       const per = period === 'day' ? {} : { per: period as 'week' | 'month' | 'year' };
-      // In place of a total of all of it; beside one per category or per another period.
-      ed.behaviours = ed.behaviours.filter(
-        (b) => !(b.type === 'total' && b.entity === primary.id && b.field === summed.id && !b.by),
-      );
       ed.addBehaviour(
         { type: 'total', entity: primary.id, field: summed.id, by: dated.id, ...per },
         `totalled ${summed.label.toLowerCase()} per ${period}`,
