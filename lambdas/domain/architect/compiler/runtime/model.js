@@ -240,17 +240,13 @@ export function totalsBy(field, byField, records, per = 'day') {
     for (const r of records) {
       if (typeof r[byField.id] !== 'string' || r[byField.id] === '') continue;
       const start = periodStart(per, r[byField.id]);
-      periods.set(start, [...(periods.get(start) ?? []), r]);
+      if (!periods.has(start)) periods.set(start, []);
+      periods.get(start).push(r);
     }
-    return [...periods.keys()]
-      .sort()
-      .reverse()
+    return [...periods.entries()]
+      .sort((a, b) => (a[0] < b[0] ? 1 : -1))
       .slice(0, PERIODS_SHOWN)
-      .map((start) => ({
-        key: periodName(per, start),
-        total: totalOf(field, periods.get(start)),
-        count: periods.get(start).length,
-      }));
+      .map(([start, list]) => ({ key: periodName(per, start), total: totalOf(field, list), count: list.length }));
   }
   return groupRecords(byField, records)
     .filter((g) => g.records.length > 0)
