@@ -19,7 +19,7 @@ import {
   recordsWithField,
   singular,
 } from './spec-words';
-import { WORD_LISTS, wordPattern } from './word-lists';
+import { type PatternName, WORD_LISTS, wordPattern } from './word-lists';
 
 /**
  * Request → what to build. The one place that decides, for the direct build and the offline
@@ -356,43 +356,12 @@ function secondRecords(request: string, spec: AppSpec): string[] {
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = wordPattern('businessAfter');
 
-/** The investment log's words for a cryptocurrency, each guarded by the words around it below. */
-const CRYPTO_KEYWORDS = ['crypto', 'cryptocurrency', 'crypto currency'];
+/** Each keyword's guard, a word list's pattern (word-list-sources.ts says what each one is for). */
+const guards = (names: Readonly<Record<string, string>>): Readonly<Record<string, RegExp>> =>
+  Object.fromEntries(Object.entries(names).map(([keyword, name]) => [keyword, wordPattern(name as PatternName)]));
 
 /** Words after a preset's keyword that make it part of another thing (a verb, a compound noun). */
-const KEYWORD_AFTER: Readonly<Record<string, RegExp>> = {
-  bill: wordPattern('tipQualified'),
-  // "I volunteer at a shelter and want to track the animals": the animals, not one's hours.
-  'i volunteer': wordPattern('trackTheAll'),
-  // A poem generator or an essay writer would write them: a tool, not one's own writing.
-  ...Object.fromEntries(['poem', 'poems', 'poetry', 'essays'].map((k) => [k, wordPattern('toolMakers')])),
-  // Time spent learning a language is practice to log, not cards to flip.
-  'language learning': wordPattern('languageLearningLog'),
-  // A donations drive is an event to plan, not gifts given.
-  donations: wordPattern('donationEvents'),
-  // A sales team's calls, leads and tax are not what was sold.
-  sales: wordPattern('salesWork'),
-  book: wordPattern('afterBook'),
-  exercise: /^ books?\b/,
-  // "my running club's members", "my running shoes": the club's or the shoes' records.
-  running: wordPattern('runningGroups'),
-  // "water my garden plants": the plants' watering.
-  garden: wordPattern('gardenParts'),
-  'my garden': wordPattern('gardenPartsToo'),
-  // A babysitter's number is a contact, not hours worked.
-  babysitter: wordPattern('contactParts'),
-  film: wordPattern('afterFilm'),
-  gift: wordPattern('giftParts'),
-  wine: /^ (?:cellars?|making|racks?)\b/,
-  beer: /^ (?:brewing|making|brews?|recipes?)\b/,
-  tea: wordPattern('partyParts'),
-  coffee: wordPattern('afterCoffee'),
-  cheese: /^ (?:making|makers?|boards?)\b/,
-  meal: /^ (?:kits?|deliver\w*|prep business)\b/,
-  // An insulin pump's site changes are no readings.
-  insulin: /^ pumps?\b/,
-  ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('afterCrypto')])),
-};
+const KEYWORD_AFTER = guards(WORD_LISTS.keywordAfter);
 
 /** A home's shared costs: "a bill splitter for our flat" splits bills to pay, not a dinner bill. */
 const HOUSEHOLD = wordPattern('household');
@@ -400,85 +369,18 @@ const HOUSEHOLD = wordPattern('household');
 const SHARED_SPENDING = wordPattern('sharedSpending');
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
-const KEYWORD_BEFORE: Readonly<Record<string, RegExp>> = {
-  // A bill split at the table is the tip calculator's, not bills to pay.
-  bill: wordPattern('beforeBill'),
-  exercise: wordPattern('beforeExercise'),
-  book: wordPattern('beforeBook'),
-  // A credit score or a test score is a reading of one's own, not a game's points.
-  'score tracker': wordPattern('scoreQualified'),
-  // Help with maths homework is the calculator's; a list of it is said with a container word.
-  homework: wordPattern('mathQualified'),
-  // A podcast's or an audiobook's episodes are no TV show's.
-  'episode tracker': /\b(?:podcasts?|audiobooks?|radio)\s$/,
-  timetable: wordPattern('beforeTimetable'),
-  // Sales one goes to, or a sale's own words, are no takings: "yard sales", "sales tax".
-  sales: wordPattern('salesQualified'),
-  // Hours one spends are time, not money: "how many hours my kids spend on homework".
-  spend: wordPattern('timeSpentBefore'),
-  // Giving blood is no gift of money.
-  donations: wordPattern('bloodQualified'),
-  // Miles on running shoes or a bike are theirs, not a car's trips.
-  ...Object.fromEntries(['mileage log', 'mileage tracker'].map((k) => [k, wordPattern('mileageQualified')])),
-  ...Object.fromEntries(CRYPTO_KEYWORDS.map((k) => [k, wordPattern('beforeCrypto')])),
-};
+const KEYWORD_BEFORE = guards(WORD_LISTS.keywordBefore);
 
 /**
  * Presets whose words also name other things: anywhere in the request, `others` makes the match
  * another app, unless the request (or the keyword itself) says what the preset is about (`named`).
  */
-const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly others: RegExp }>> = {
-  // Eaters other than a baby.
-  feedings: {
-    named: wordPattern('babyNamed'),
-    others: wordPattern('notABabysFeeding'),
-  },
-  // Training a pet is no workout.
-  workouts: {
-    named: wordPattern('workoutWords'),
-    others: wordPattern('notBabyPets'),
-  },
-  // A pet's vaccinations and vet visits are its care records, not one's own medical history.
-  medicalHistory: {
-    named: wordPattern('medicalHistoryNamed'),
-    others: wordPattern('medicalHistoryOthers'),
-  },
-  // Presents to buy are gifts for people, not groceries by aisle.
-  shopping: {
-    named: wordPattern('groceryWords'),
-    others: /\b(?:presents?|gifts?|christmas)\b/,
-  },
-  // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
-  tastings: {
-    named: wordPattern('tastingNamed'),
-    others: wordPattern('notTastingIntake'),
-  },
-  // A business's quotes are prices for a job, not sayings.
-  quotes: {
-    named: wordPattern('quotesNamed'),
-    others: wordPattern('notQuotes'),
-  },
-  // Stocks of food or supplies are no shares.
-  investments: {
-    named: wordPattern('investmentsNamed'),
-    others: wordPattern('notInvestments'),
-  },
-  // A puppy's potty training earns it no stars.
-  rewards: {
-    named: wordPattern('rewardsNamed'),
-    others: wordPattern('petWords'),
-  },
-  // A garden planted and planned, not a house plant's watering by room.
-  plants: {
-    named: wordPattern('plantWords'),
-    others: /\bgardens?\b/,
-  },
-  // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
-  water: {
-    named: wordPattern('drinkWords'),
-    others: wordPattern('notDrinkingWater'),
-  },
-};
+const OTHER_SUBJECTS: Readonly<Record<string, { readonly named: RegExp; readonly others: RegExp }>> = Object.fromEntries(
+  Object.entries(WORD_LISTS.otherSubjects).map(([preset, [named, others]]) => [
+    preset,
+    { named: wordPattern(named as PatternName), others: wordPattern(others as PatternName) },
+  ]),
+);
 
 /** Words just before records the app would make itself: "generates a shopping list". */
 const MADE_FROM_OTHERS = wordPattern('madeFromOthers');
@@ -490,19 +392,7 @@ const ASKED_TO_MAKE = wordPattern('askedToMake');
  * The tools a request names by their own noun. Named before a record word, the tool is what is
  * asked for: "a tip calculator that splits the bill" is a calculator, not a bill tracker.
  */
-const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = {
-  calculator: /\bcalculators?\b/,
-  converter: /\bconverters?\b/,
-  timer: wordPattern('timerWords'),
-  randomizer: wordPattern('randomizerNouns'),
-  wordcount: wordPattern('wordcountNouns'),
-  color: wordPattern('colorNouns'),
-  typing: wordPattern('typingNouns'),
-  devtools: wordPattern('devtoolNouns'),
-  drawing: wordPattern('drawingNouns'),
-  clock: wordPattern('clockNouns'),
-  game: wordPattern('gameNouns'),
-};
+const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = guards(WORD_LISTS.toolNouns);
 
 /** Where the head of a request ends and its features begin. */
 const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;

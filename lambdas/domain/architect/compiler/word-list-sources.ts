@@ -334,6 +334,122 @@ export function sourceWordLists() {
     // Words that carry no meaning for a project name (request-analysis.ts).
     nameStopWords:
       'a an the app application web webapp website site page tool simple small little tiny basic nice cool good great quick please build make create write generate design develop code give want need would like could can you me my i we our for with and or but that which to of in on at by from using use uses it its is be should has have some this one new just also so very really let lets',
+    // Which word lists guard a preset's keyword (read-request.ts), by the keyword: words after it
+    // that make it part of another thing (a verb, a compound noun), words before it that make it
+    // another thing (a log book, a sketch book).
+    keywordAfter: {
+      bill: 'tipQualified',
+      // "I volunteer at a shelter and want to track the animals": the animals, not one's hours.
+      'i volunteer': 'trackTheAll',
+      // A poem generator or an essay writer would write them: a tool, not one's own writing.
+      poem: 'toolMakers',
+      poems: 'toolMakers',
+      poetry: 'toolMakers',
+      essays: 'toolMakers',
+      // Time spent learning a language is practice to log, not cards to flip.
+      'language learning': 'languageLearningLog',
+      // A donations drive is an event to plan, not gifts given.
+      donations: 'donationEvents',
+      // A sales team's calls, leads and tax are not what was sold.
+      sales: 'salesWork',
+      book: 'afterBook',
+      exercise: 'afterExercise',
+      // "my running club's members", "my running shoes": the club's or the shoes' records.
+      running: 'runningGroups',
+      // "water my garden plants": the plants' watering.
+      garden: 'gardenParts',
+      'my garden': 'gardenPartsToo',
+      // A babysitter's number is a contact, not hours worked.
+      babysitter: 'contactParts',
+      film: 'afterFilm',
+      gift: 'giftParts',
+      wine: 'afterWine',
+      beer: 'afterBeer',
+      tea: 'partyParts',
+      coffee: 'afterCoffee',
+      cheese: 'afterCheese',
+      meal: 'afterMeal',
+      // An insulin pump's site changes are no readings.
+      insulin: 'afterInsulin',
+      // A currency of one's own, a wallet or an exchange is the blockchain's, not holdings to note.
+      crypto: 'afterCrypto',
+      cryptocurrency: 'afterCrypto',
+      'crypto currency': 'afterCrypto',
+    } as Record<string, string>,
+    keywordBefore: {
+      // A bill split at the table is the tip calculator's, not bills to pay.
+      bill: 'beforeBill',
+      exercise: 'beforeExercise',
+      book: 'beforeBook',
+      // A credit score or a test score is a reading of one's own, not a game's points.
+      'score tracker': 'scoreQualified',
+      // Help with maths homework is the calculator's; a list of it is said with a container word.
+      homework: 'mathQualified',
+      // A podcast's or an audiobook's episodes are no TV show's.
+      'episode tracker': 'beforeEpisodes',
+      timetable: 'beforeTimetable',
+      // Sales one goes to, or a sale's own words, are no takings: "yard sales", "sales tax".
+      sales: 'salesQualified',
+      // Hours one spends are time, not money: "how many hours my kids spend on homework".
+      spend: 'timeSpentBefore',
+      // Giving blood is no gift of money.
+      donations: 'bloodQualified',
+      // Miles on running shoes or a bike are theirs, not a car's trips.
+      'mileage log': 'mileageQualified',
+      'mileage tracker': 'mileageQualified',
+      crypto: 'beforeCrypto',
+      cryptocurrency: 'beforeCrypto',
+      'crypto currency': 'beforeCrypto',
+    } as Record<string, string>,
+    // Presets whose words also name other things (read-request.ts), by preset: the words that say
+    // what the preset is about, then the words that make the match another app.
+    otherSubjects: {
+      // Eaters other than a baby.
+      feedings: ['babyNamed', 'notABabysFeeding'],
+      // Training a pet is no workout.
+      workouts: ['workoutWords', 'notBabyPets'],
+      // A pet's vaccinations and vet visits are its care records, not one's own medical history.
+      medicalHistory: ['medicalHistoryNamed', 'medicalHistoryOthers'],
+      // Presents to buy are gifts for people, not groceries by aisle.
+      shopping: ['groceryWords', 'presentWords'],
+      // How much coffee, tea or beer is drunk is a measure, not a tasting of each.
+      tastings: ['tastingNamed', 'notTastingIntake'],
+      // A business's quotes are prices for a job, not sayings.
+      quotes: ['quotesNamed', 'notQuotes'],
+      // Stocks of food or supplies are no shares.
+      investments: ['investmentsNamed', 'notInvestments'],
+      // A puppy's potty training earns it no stars.
+      rewards: ['rewardsNamed', 'petWords'],
+      // A garden planted and planned, not a house plant's watering by room.
+      plants: ['plantWords', 'gardenWords'],
+      // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
+      water: ['drinkWords', 'notDrinkingWater'],
+    } as Record<string, readonly [named: string, others: string]>,
+    // The tools a request names by their own noun (read-request.ts), by app kind.
+    toolNouns: {
+      calculator: 'calculatorNouns',
+      converter: 'converterNouns',
+      timer: 'timerWords',
+      randomizer: 'randomizerNouns',
+      wordcount: 'wordcountNouns',
+      color: 'colorNouns',
+      typing: 'typingNouns',
+      devtools: 'devtoolNouns',
+      drawing: 'drawingNouns',
+      clock: 'clockNouns',
+      game: 'gameNouns',
+    } as Record<string, string>,
+    afterExercise: String.raw`^ books?\b`,
+    afterWine: String.raw`^ (?:cellars?|making|racks?)\b`,
+    afterBeer: String.raw`^ (?:brewing|making|brews?|recipes?)\b`,
+    afterCheese: String.raw`^ (?:making|makers?|boards?)\b`,
+    afterMeal: String.raw`^ (?:kits?|deliver\w*|prep business)\b`,
+    afterInsulin: String.raw`^ pumps?\b`,
+    beforeEpisodes: String.raw`\b(?:podcasts?|audiobooks?|radio)\s$`,
+    presentWords: String.raw`\b(?:presents?|gifts?|christmas)\b`,
+    gardenWords: String.raw`\bgardens?\b`,
+    calculatorNouns: String.raw`\bcalculators?\b`,
+    converterNouns: String.raw`\bconverters?\b`,
     goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|week|month|year))?`,
     moneyUnits: String.raw`^(?:dollars?|euros?|pounds?|quid|bucks|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)$`,
     goalAsks: String.raw`\b(?:spending|budget|calorie|time) limits?\b|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d|\bgoal (?:weight|amount|pace|distance|time)\b|\b(?:weight|fitness|running|distance) (?:goals?|targets?)\b|\b(?:reading|book|savings|fitness|step|running) challenges?\b`,
@@ -529,7 +645,6 @@ export function sourceWordLists() {
     dueBack: String.raw`\b(?:(?:bring|give|hand|get) (?:them|it) back|(?:should|must|need to|needs to|have to|has to|will) (?:come|be) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b`,
     importExportAsked: String.raw`\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b`,
     businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
-    // A currency of one's own, a wallet or an exchange is the blockchain's, not holdings to note.
     afterCrypto: String.raw`^ (?:wallets?|exchanges?|mining|miners?|tokens?)\b`,
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
     // A bus's or a train's times come from the operator's live data, not a class timetable.
