@@ -4489,6 +4489,44 @@ describe('request → spec', () => {
     expect(describeSpec(specOf('a step log with weekly totals')).lines.join(' ')).toContain('total steps per week');
   });
 
+  test('a goal or a limit said without the word, with its number and period, is one too', () => {
+    const goalOf = (prompt: string) => {
+      const r = readRequest(prompt);
+      if (r.outcome !== 'spec') throw new Error(`expected a spec for "${prompt}"`);
+      const goal = r.spec.behaviours.find((b) => b.type === 'goal');
+      return { goal: goal ? `${goal.field} ${goal.limit ? '<=' : '>='} ${goal.target} a ${goal.per}` : null, leftOut: r.leftOut };
+    };
+    // Were all without a goal, and said nothing of it.
+    for (const [prompt, goal] of [
+      ['I want to drink 2 litres of water a day', 'glasses >= 2 a day'],
+      ['track my screen time, at most 2 hours a day', 'minutes <= 120 a day'],
+      ['log my runs, I want to run 20 km a week', 'distance >= 20 a week'],
+      ['track my spending, I want to spend under 300 a month', 'amount <= 300 a month'],
+      ['track my water intake, 8 glasses a day', 'glasses >= 8 a day'],
+      // One number kept with no unit of its own is kept in the unit said.
+      ['caffeine tracker, no more than 400 mg a day', 'caffeine <= 400 a day'],
+      ['protein tracker, at least 120 g a day', 'protein >= 120 a day'],
+      ['a sleep log, 8 hours a night', 'hours >= 8 a day'],
+    ]) {
+      expect({ prompt, ...goalOf(prompt!) }).toEqual({ prompt, goal, leftOut: [] });
+    }
+    // What one does, or a number that is no goal, is not one: no word for a goal, and no field named by the unit.
+    for (const prompt of [
+      'a sleep tracker, I sleep about 7 hours a night',
+      'a kids allowance tracker, 5 dollars a week',
+      'a medication tracker: 2 pills a day',
+    ]) {
+      expect({ prompt, ...goalOf(prompt) }).toEqual({ prompt, goal: null, leftOut: [] });
+    }
+    // Said with the word for it on records that keep no number, it is left out, said so.
+    for (const prompt of ['log my cigarettes, max 5 a day', 'a habit tracker, meditate at least 10 minutes a day']) {
+      expect(goalOf(prompt).leftOut.join(' ')).toMatch(/^a goal or a limit and the progress towards it/);
+    }
+    // Cups of coffee counted are drunk, not tasted: was a tasting journal of names and ratings.
+    expect(labelsOf('log my coffee cups, max 3 a day')).toEqual(['Date:date', 'Coffee cups:number', 'Notes:longtext']);
+    expect(goalOf('log my coffee cups, max 3 a day').goal).toBe('coffeeCups <= 3 a day');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

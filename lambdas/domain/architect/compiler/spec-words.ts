@@ -1596,7 +1596,7 @@ export function applySpecWords(
     if (!ed.behaviours.some((b) => b.type === 'timer'))
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
   }
-  const goal = goalAsked(text, primary);
+  const goal = goalAsked(text, primary, options.listText);
   if (goal && !negated('goals?|targets?|limits?')) {
     const asked: BehaviourSpec = { type: 'goal', entity: primary.id, ...goal };
     const label = primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
@@ -1683,10 +1683,12 @@ const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year'
 function goalAsked(
   text: string,
   entity: EntitySpec,
+  listText = text,
 ): { field: string; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all'; limit: boolean } | null {
   const m = wordPattern('goalWithNumber').exec(text);
-  if (!m) return null;
-  const [, every, kind, amount, thousands, unit, after] = m;
+  const said = m ? null : wordPattern('goalImplicit').exec(listText);
+  if (!m && !said) return null;
+  const [, every, kind, amount, thousands, unit, after] = m ?? [, , said![1] ? 'limit' : 'goal', ...said!.slice(3)];
   let target = Number(amount) * (thousands ? 1000 : 1);
   const limit = /^(?:limit|budget|cap|max|maximum)$/.test(kind!);
   const numeric = entity.fields.filter((f) => f.type === 'number' || f.type === 'money');
@@ -1697,6 +1699,8 @@ function goalAsked(
       findField(entity, singular(unit), true) ??
       entity.fields.find((f) => f.label.toLowerCase().endsWith(`(${unit})`)))
     : undefined;
+  // Without a word for it ("…, 8 glasses a day") the unit must name the field.
+  if (said && !said[1] && !said[2] && !(named && numeric.includes(named))) return null;
   const minutes = numeric.find((f) => f.id === 'minutes');
   // A unit the records do not keep is no goal of theirs ("30 pages" of a list of books), unless it
   // is their money or their time in hours ("10 hours a week" of minutes).
@@ -1705,11 +1709,16 @@ function goalAsked(
   else if (unit && wordPattern('moneyUnits').test(unit)) field = money;
   else if (unit && /^hours?$/.test(unit) && minutes) [field, target] = [minutes, target * 60];
   else if (!unit) field = (limit || /\bsav(?:e|ing)/.test(text) ? money : undefined) ?? numeric[0];
+  // A measure's unit on records that keep one number with no unit of its own: "400 mg" of Caffeine.
+  else if (wordPattern('oneNumberUnits').test(unit) && said?.[0]) {
+    const [only, ...more] = numeric.filter((f) => f.type === 'number');
+    if (only && !more.length && !only.label.includes('(')) field = only;
+  }
   if (!field || !(target > 0) || target > 1e12) return null;
   // A measure kept daily has its goal per day too: "my daily water intake against a goal of 2 litres".
   const often = field.type === 'money' ? undefined : /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
   const word = every ?? (after ? undefined : often);
-  const per = (word ? PERIODS[word as keyof typeof PERIODS] : after) ?? 'all';
+  const per = (word ? PERIODS[word as keyof typeof PERIODS] : after === 'night' ? 'day' : after) ?? 'all';
   if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
   return { field: field.id, target, per: per as 'day' | 'week' | 'month' | 'year' | 'all', limit };
 }
