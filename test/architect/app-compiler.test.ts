@@ -4527,6 +4527,44 @@ describe('request → spec', () => {
     expect(goalOf('log my coffee cups, max 3 a day').goal).toBe('coffeeCups <= 3 a day');
   });
 
+  test('a yes-or-no asked with its opposite is one field; two values of a choice stay two', () => {
+    // Were a Paid box and a text field "Unpaid", or a Status of to do, doing and done beside the box.
+    for (const prompt of [
+      'a simple invoice tracker for my freelance clients with paid or unpaid',
+      'a list of bills with paid/unpaid status',
+      'invoices with paid or not paid',
+    ]) {
+      const labels = labelsOf(prompt);
+      expect({ prompt, paid: labels.filter((l) => /paid|status/i.test(l)) }).toEqual({ prompt, paid: ['Paid:boolean'] });
+    }
+    expect(labelsOf('a book list with read or unread').join()).not.toMatch(/Unread/);
+    expect(labelsOf('a film list with watched/unwatched and genre: comedy/drama').join()).not.toMatch(/unwatched/i);
+    const genre = specOf('a book list with genre: fiction/nonfiction').entities[0]!.fields.find((f) => f.id === 'genre');
+    expect(genre?.options).toEqual(['Fiction', 'Nonfiction']);
+  });
+
+  test('minutes or pages read each day are a reading time log, not a list of books', () => {
+    // Were a list of books (the minutes dropped), "a spent reading log" of names, or a log of "minutes".
+    for (const prompt of [
+      'a log of time spent reading',
+      'track pages read per day',
+      'track my reading minutes',
+      'a log of my reading sessions',
+      "a tracker for my kid's reading minutes each night, with the book title",
+    ]) {
+      expect({ prompt, kind: kindOf(prompt), labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        kind: 'a reading time log',
+        labels: ['Date:date', 'Book:text', 'Minutes:number', 'Pages:number', 'Notes:longtext'],
+      });
+    }
+    const spec = specOf('track my reading minutes');
+    expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'session', field: 'minutes', by: 'date' });
+    // Books named keep the list of books.
+    expect(kindOf('a reading list with book title and author')).toBe('a reading list');
+    expect(kindOf('a reading log for my son with the book title and minutes read')).toBe('a reading list');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -537,6 +537,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a symptom tracker and a medication tracker', builds: 'spec', entities: ['Symptom', 'Medication'] },
   // Each once reported as another app (a study log, a movie watchlist, a reading list).
   { prompt: 'a guitar practice log', builds: 'spec', entities: ['Session'], behaviours: ['total'] },
+  {
+    prompt: "track my kid's reading minutes each night",
+    builds: 'spec',
+    entities: ['Reading session'],
+    behaviours: ['total'],
+    fields: { Minutes: 'number', Pages: 'number' },
+  },
+  {
+    prompt: 'caffeine tracker, no more than 400 mg a day',
+    builds: 'spec',
+    behaviours: ['goal'],
+    fields: { Caffeine: 'number' },
+    interpreted: true,
+  },
   { prompt: 'a tv show tracker', builds: 'spec', entities: ['Show'], behaviours: ['count'] },
   { prompt: 'a video game backlog', builds: 'spec', entities: ['Game'], fields: { Platform: 'choice' } },
   { prompt: 'an electricity meter reading log', builds: 'spec', entities: ['Reading'], fields: { Reading: 'number' } },

@@ -812,6 +812,40 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('session'), newestFirst('session'), { type: 'total', entity: 'session', field: 'minutes', by: null }],
     },
     {
+      // Time spent reading, each day's sitting with its minutes and pages: "minutes read each
+      // night", not a list of books (the reading list's guard sends these here).
+      id: 'readingTime',
+      keywords: [
+        'minutes read',
+        'pages read',
+        'reading minutes',
+        'reading time',
+        'time spent reading',
+        'reading sessions',
+        'minutes of reading',
+        'hours of reading',
+      ],
+      title: 'Reading Time',
+      phrase: 'a reading time log',
+      entities: [
+        {
+          id: 'session',
+          name: 'Reading session',
+          plural: 'Reading sessions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('book', 'Book'),
+            f.number('minutes', 'Minutes', true),
+            f.number('pages', 'Pages'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('session')],
+      behaviours: [crud('session'), newestFirst('session'), { type: 'total', entity: 'session', field: 'minutes', by: 'date' }],
+    },
+    {
       // Time sat, each sitting with its length, and a timer to sit by: "a meditation tracker".
       id: 'meditation',
       keywords: [

@@ -741,6 +741,13 @@ export function applySpecWords(
     readonly listText?: string;
   } = {},
 ): WordsApplied {
+  // "paid or unpaid", "read/unread status": one yes-or-no, not a second field for its opposite.
+  // ("fiction/nonfiction" are two values of a choice.)
+  const opposites = /\b([a-z]{3,})(?: or (?:un|non-? ?|not )| (?:un|not ))\1(?: status| state)?\b/g;
+  const yesNo = (pair: string, word: string): string =>
+    wordPattern('booleanWords').test(word) || /^(?:read|done|complete|active|available|used)$/.test(word) ? word : pair;
+  text = text.replace(opposites, yesNo);
+  const listed = options.listText?.replace(opposites, yesNo);
   const ed = new SpecEditor(spec);
   // Of several kinds of record, the one the request names ("a baby sleep tracker with nap times" on a baby log's sleeps).
   const word = (e: EntitySpec): boolean => [e.name, e.plural].some((n) => ` ${text} `.includes(` ${n.toLowerCase()} `));
@@ -807,7 +814,7 @@ export function applySpecWords(
   const secondApps: string[] = [];
   const present: string[] = [];
   const filtersLeftOut: string[] = [];
-  const listText = options.listText ?? text;
+  const listText = listed ?? text;
   const examples: string[] = [];
   // The one-word names of the everyday app it is ("a wine app with wines, regions…" on tastings).
   const appWords = PRESETS.filter((p) => p.phrase === spec.phrase && p.entities.some((e) => e.id === primary.id)).flatMap((p) =>
@@ -1596,7 +1603,7 @@ export function applySpecWords(
     if (!ed.behaviours.some((b) => b.type === 'timer'))
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
   }
-  const goal = goalAsked(text, primary, options.listText);
+  const goal = goalAsked(text, primary, listed);
   if (goal && !negated('goals?|targets?|limits?')) {
     const asked: BehaviourSpec = { type: 'goal', entity: primary.id, ...goal };
     const label = primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();

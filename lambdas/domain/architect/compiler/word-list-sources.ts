@@ -326,6 +326,7 @@ export function sourceWordLists() {
       born: ['birthday', 'birthdays'],
       item: ['what they ordered'],
       minutes: ['hours studied'],
+      book: ['book title', 'book titles', 'title of the book'],
       date: ['planting date', 'planting dates'],
     } as Record<string, readonly string[]>,
     // The words that name apps as people misspell them, each with the word meant (request-analysis.ts).
@@ -424,6 +425,8 @@ export function sourceWordLists() {
       plants: ['plantWords', 'gardenWords'],
       // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.
       water: ['drinkWords', 'notDrinkingWater'],
+      // Minutes or pages read each day are time spent reading, not a list of books.
+      books: ['booksNamed', 'readingTime'],
     } as Record<string, readonly [named: string, others: string]>,
     // The tools a request names by their own noun (read-request.ts), by app kind.
     toolNouns: {
@@ -440,6 +443,8 @@ export function sourceWordLists() {
       game: 'gameNouns',
     } as Record<string, string>,
     afterExercise: String.raw`^ books?\b`,
+    booksNamed: String.raw`\b(?:books?|titles?|authors?|genres?|to read|wishlist)\b`,
+    readingTime: String.raw`\b(?:minutes|pages|hours) (?:read|spent reading|of reading)\b|\breading (?:minutes|time|sessions)\b|\bhow (?:long|many (?:minutes|pages)) (?:i|we|they|he|she|my [a-z]+) reads?\b`,
     afterWine: String.raw`^ (?:cellars?|making|racks?)\b`,
     afterBeer: String.raw`^ (?:brewing|making|brews?|recipes?)\b`,
     afterCheese: String.raw`^ (?:making|makers?|boards?)\b`,
