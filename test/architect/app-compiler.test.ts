@@ -4565,6 +4565,34 @@ describe('request → spec', () => {
     expect(kindOf('a reading log for my son with the book title and minutes read')).toBe('a reading list');
   });
 
+  test('when to change contact lenses is a replacement schedule; "help me" names no records; "which of my neighbours" has them', () => {
+    // Were refused.
+    for (const prompt of [
+      'an app that helps me remember when to change my contact lenses',
+      'a tracker for when I change my contact lenses',
+      'remind me when to replace my toothbrush',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a replacement schedule' });
+    }
+    expect(specOf('a tracker for when I change my contact lenses').behaviours).toContainEqual({
+      type: 'due-today',
+      entity: 'item',
+      field: 'next',
+    });
+    // A car's oil and tyres stay its service log's; camera lenses are no contact lenses.
+    expect(kindOf("track when I change my car's oil and tires")).toBe('a car maintenance log');
+    expect(kindOf('a tracker for my camera lenses')).not.toBe('a replacement schedule');
+    // Was "a help catalog".
+    expect(kindOf('I collect vinyl records, help me catalog them by artist, album, year and condition')).toBe(
+      'a vinyl record catalog',
+    );
+    // Was refused ("which of my neighbours").
+    const borrowed = 'I need something to keep track of which of my neighbours borrowed my tools';
+    expect(specOf(borrowed).entities[0]!.name).toBe('Tool');
+    expect(labelsOf(borrowed)).toContain('Borrowed by:text');
+    expect(kindOf('a list of things lent out')).toBe('a list of things lent out');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -545,6 +545,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Minutes: 'number', Pages: 'number' },
   },
   {
+    prompt: 'an app that helps me remember when to change my contact lenses',
+    builds: 'spec',
+    behaviours: ['due-today'],
+    fields: { 'Next change': 'date' },
+  },
+  {
     prompt: 'caffeine tracker, no more than 400 mg a day',
     builds: 'spec',
     behaviours: ['goal'],

@@ -2585,6 +2585,44 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Things changed on a schedule, each with when it was last changed and when next: "when to
+      // change my contact lenses", "a replacement schedule for filters and toothbrushes".
+      id: 'replacements',
+      keywords: [
+        'lens replacement',
+        'lenses replacement',
+        'replacement schedule',
+        'replacement tracker',
+        'replacement log',
+        'when to replace',
+        'when i replace',
+        'when to change my',
+        'when i change my',
+      ],
+      title: 'Replacements',
+      phrase: 'a replacement schedule',
+      entities: [
+        {
+          id: 'item',
+          name: 'Item',
+          plural: 'Items',
+          fields: [
+            f.text('name', 'Name', true),
+            f.date('changed', 'Last changed'),
+            f.date('next', 'Next change'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'item', field: null }],
+      behaviours: [
+        crud('item'),
+        { type: 'due-today', entity: 'item', field: 'next' },
+        { type: 'sort', entity: 'item', field: 'next', direction: 'asc' },
+      ],
+    },
+    {
       // Cuttings started and whether they rooted: "a plant propagation tracker".
       id: 'propagation',
       keywords: ['propagation', 'plant propagation', 'propagating', 'propagated', 'cuttings', 'plant cuttings'],
@@ -3424,6 +3462,7 @@ export function sourcePresets(): Preset[] {
         'stuff i loaned',
         'borrowed my stuff',
         'borrowed my things',
+        'lent out',
         'who has my stuff',
         'who has my things',
         'lending tracker',

@@ -373,6 +373,9 @@ export function sourceWordLists() {
       // An insulin pump's site changes are no readings.
       insulin: 'afterInsulin',
       // A currency of one's own, a wallet or an exchange is the blockchain's, not holdings to note.
+      // A car's oil and tyres are its service log's.
+      'when i change my': 'carParts',
+      'when to change my': 'carParts',
       crypto: 'afterCrypto',
       cryptocurrency: 'afterCrypto',
       'crypto currency': 'afterCrypto',
@@ -450,6 +453,7 @@ export function sourceWordLists() {
     afterCheese: String.raw`^ (?:making|makers?|boards?)\b`,
     afterMeal: String.raw`^ (?:kits?|deliver\w*|prep business)\b`,
     afterInsulin: String.raw`^ pumps?\b`,
+    carParts: String.raw`^ (?:cars?|oil|tires?|tyres?|brakes?|engine)\b`,
     beforeEpisodes: String.raw`\b(?:podcasts?|audiobooks?|radio)\s$`,
     presentWords: String.raw`\b(?:presents?|gifts?|christmas)\b`,
     gardenWords: String.raw`\bgardens?\b`,
@@ -497,7 +501,7 @@ export function sourceWordLists() {
     ownRecords: String.raw`\b(?:app|something|tool|place) (?:for|to (?:keep|organi[sz]e|manage|store|hold|save)) (?:all )?(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s|[a-z]+ (?:information|info|details))\b|^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s)(?=  |$| with\b| and\b)`,
     // "who borrowed my tools", "which neighbours have my ladders", "who has my camping gear": one's
     // own things, lent out.
-    lentRecords: String.raw`\b(?:who|which [a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?(?:[a-z]+s|gear|equipment))\b)?`,
+    lentRecords: String.raw`\b(?:who|which (?:of (?:my|our|the) )?[a-z]+) (?:has |have )?(?:borrowed|borrows|has|have) (?:my|our)\b(?: ((?:[a-z]+ )?(?:[a-z]+s|gear|equipment))\b)?`,
     /** "log every time my dog barks": the records are what happens each time (read-request.ts). */
     everyTimeRecords: String.raw`\b(?:log|logs|track|record|note|count|remember|know|write down|jot down|note down)(?: of)? (?:every time|each time|the times?|times|when|whenever|when (?=(?:i|we) last\b)) ((?:my|our|i|we|ive|weve|the|he|she|they)\b[a-z ]{3,60}?) *(?:$|  |\b(?:so|and see|and show|with|because)\b)`,
     /** Owners whose records a possessive names: "my students' lessons" (read-request.ts, OWNER_PLURALS). */
@@ -781,7 +785,7 @@ export function sourceWordLists() {
     /** "people who owe me money", "the people I owe": the money owed (read-request.ts). */
     peopleOwed: String.raw`\b(?:the )?(?:people|friends) (?:who owes? (?:me|us)|(?:i|we) owe)(?: money)?(?: to)?\b`,
     /** "which friends have borrowed my books": the books, each borrowed by someone (read-request.ts). */
-    whoBorrowed: String.raw`\b(?:which|what) ([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b`,
+    whoBorrowed: String.raw`\b(?:which|what) (?:of (?:my|our|the) )?([a-z]+s) (?:have |has )?borrowed my [a-z]{3,}[^s\W]\b`,
     /** "… and whether it's built or still in the box": a yes or no for each (read-request.ts). */
     andWhetherIt: String.raw`\band whether (?:it|they|its|theyre|each(?: one)?)(?: is| are| was| were| has been| have been)? ([a-z]{3,})(?: or [a-z ]+)?$`,
     /** "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with" (read-request.ts). */
@@ -1119,7 +1123,7 @@ export function sourceWordLists() {
       'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
       'todo task tasks my own all every some new good quick build make create want need please i me can that which ' +
       'with and or where keep track see it them this is be what how much many when who something anything everything stuff ' +
-      'would like love d needed information info details progress journey',
+      'would like love d needed information info details progress journey help',
     /** Words that end a noun phrase (read-request.ts, CLAUSE_WORDS). */
     clauseWords:
       'with that which where who including grouped sorted by per and or in on at to from when while toward towards until across as i we they im ive weve youre theyre whether',
