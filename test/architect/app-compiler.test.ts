@@ -4593,6 +4593,14 @@ describe('request → spec', () => {
     expect(kindOf('a list of things lent out')).toBe('a list of things lent out');
   });
 
+  test("hours a team works or one spends on each project are a timesheet's", () => {
+    // Were "an hour tracker" and "a log of the hours you spend on each project" of "Each project entries".
+    for (const prompt of ['an app to track the hours my team works on each project', 'how many hours I spend on each project']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a timesheet' });
+      expect(specOf(prompt).behaviours).toContainEqual({ type: 'total', entity: 'entry', field: 'hours', by: 'project' });
+    }
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
