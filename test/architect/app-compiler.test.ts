@@ -4613,6 +4613,8 @@ describe('request → spec', () => {
       });
     }
     expect(readRequest('a log of my runs and chart my progress').leftOut).toEqual([expect.stringMatching(/^charts and graphs/)]);
+    // A diary kept week by week is written in order, no totals asked (was said as totals per week left out).
+    expect(readRequest('a diary of my pregnancy week by week').leftOut).toEqual([]);
   });
 
   test('a prediction asked of the app is said to be left out', () => {

@@ -97,7 +97,7 @@ const GAPS: readonly Gap[] = [
         // The same ask as a verb: "adds up my hours per week", "counts the visits each month".
         `|\\b(?:adds?|adding|sums?|summing|totals|totall?ing|counts|counting) (?:up )?[^.;]{0,30}?\\b${EACH_PERIOD}` +
         // "compare them week to week", "month over month".
-        `|\\b(week|month|year) (?:to|over|on|by) \\1\\b`,
+        `|\\b(week|month|year) (?:to|over|on) \\1\\b`,
     ),
     // Asked per a period the app totals per: "monthly totals" of an app with totals per month.
     hasAsked: (app, words) => {
