@@ -4601,6 +4601,17 @@ describe('request → spec', () => {
     }
   });
 
+  test('a CRM of deals is a sales pipeline; one of clients stays a client list', () => {
+    // Were a client list with text fields called Deals, or deals said to be left out.
+    for (const prompt of ['a simple CRM with contacts, companies and deals', 'a CRM to track leads and deals']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a sales pipeline' });
+      expect(labelsOf(prompt).join()).not.toMatch(/Deals/);
+      expect(readRequest(prompt).leftOut).toEqual([]);
+    }
+    expect(kindOf('a crm with clients and notes')).toBe('a client list');
+    expect(kindOf('a simple crm')).toBe('a client list');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -1654,7 +1654,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'pipeline',
-      keywords: ['sales pipeline', 'lead tracker', 'deal tracker', 'sales lead', 'deal pipeline'],
+      keywords: ['sales pipeline', 'lead tracker', 'deal tracker', 'sales lead', 'deal pipeline', 'crm'],
       title: 'Pipeline',
       phrase: 'a sales pipeline',
       entities: [

@@ -430,6 +430,8 @@ export function sourceWordLists() {
       water: ['drinkWords', 'notDrinkingWater'],
       // Minutes or pages read each day are time spent reading, not a list of books.
       books: ['booksNamed', 'readingTime'],
+      // A CRM of deals is a sales pipeline's (a CRM of clients stays theirs).
+      clients: ['clientsNamed', 'dealWords'],
     } as Record<string, readonly [named: string, others: string]>,
     // The tools a request names by their own noun (read-request.ts), by app kind.
     toolNouns: {
@@ -446,6 +448,8 @@ export function sourceWordLists() {
       game: 'gameNouns',
     } as Record<string, string>,
     afterExercise: String.raw`^ books?\b`,
+    clientsNamed: String.raw`\b(?:clients?|customers?)\b`,
+    dealWords: String.raw`\bdeals?\b`,
     booksNamed: String.raw`\b(?:books?|titles?|authors?|genres?|to read|wishlist)\b`,
     readingTime: String.raw`\b(?:minutes|pages|hours) (?:read|spent reading|of reading)\b|\breading (?:minutes|time|sessions)\b|\bhow (?:long|many (?:minutes|pages)) (?:i|we|they|he|she|my [a-z]+) reads?\b`,
     afterWine: String.raw`^ (?:cellars?|making|racks?)\b`,
