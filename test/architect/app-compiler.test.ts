@@ -4612,6 +4612,14 @@ describe('request → spec', () => {
     expect(kindOf('a simple crm')).toBe('a client list');
   });
 
+  test('the money they earned, said after "and", is money the records keep', () => {
+    // Was dropped ("and the money they earned"), or a text field called Money ("with the money they earned").
+    expect(labelsOf('a tracker for chores my kids did and the money they earned')).toContain('Money:money');
+    expect(labelsOf('a chore tracker with the money they earned')).toContain('Money:money');
+    expect(labelsOf('track chores and money earned')).toEqual(expect.arrayContaining(['Pay:money']));
+    expect(labelsOf('track chores and money earned').filter((l) => l.endsWith(':money'))).toHaveLength(1);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

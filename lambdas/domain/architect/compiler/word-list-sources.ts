@@ -722,7 +722,7 @@ export function sourceWordLists() {
     toBuy: String.raw`^(?:(?:a|an|the|my|our|some|all the) )?(?:list of )?(?:things|stuff|items) (?:(?:that )?(?:i|we) (?:want|would like|need|plan|hope) to|to) (?:buy|get|order|purchase)\b`,
     requestLabel: String.raw`^\s*(?:(?:my|our|an?|the|new|app|project|website)\s+)*(?:idea|request|task|project|app|brief|spec|prompt|goal|build|concept|wish)\s*:\s+(?=(?:a|an|the|my|our)\s)`,
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
-    moneyWords: String.raw`(?:^| )(?:vat|gst|tax|taxes|sales tax|fee|fees|rent|principal|interest|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day|nightly|weekly|monthly) rate|profit|profits|margin|revenue|refund)$`,
+    moneyWords: String.raw`(?:^| )(?:vat|gst|tax|taxes|sales tax|fee|fees|rent|principal|interest|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day|nightly|weekly|monthly) rate|profit|profits|margin|revenue|refund|money)$`,
     booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|interpretations?|feedback|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
@@ -793,7 +793,7 @@ export function sourceWordLists() {
     /** "… and whether it's built or still in the box": a yes or no for each (read-request.ts). */
     andWhetherIt: String.raw`\band whether (?:it|they|its|theyre|each(?: one)?)(?: is| are| was| were| has been| have been)? ([a-z]{3,})(?: or [a-z ]+)?$`,
     /** "my friends and whether I sent a card", "my sleep and how many times I woke up": a field, as after "with" (read-request.ts). */
-    andAskedOf: String.raw`\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+| (?:one|it|them) (?:back|again))?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?)$`,
+    andAskedOf: String.raw`\band (whether (?:i|we|ive|weve) [a-z]+(?: (?:a|an|the|them|it|their) [a-z]+| (?:one|it|them) (?:back|again))?|how many times (?:i|we|he|she|they) [a-z]+(?: up| out| over)?|the (?:money|points|hours|minutes) (?:i|we|he|she|they) [a-z]+)$`,
     /** "which of my plants need repotting": each with a yes or no for it (spec-words.ts). */
     whichNeed: String.raw`\b(track|log) which (?:of )?(?:my |our )?([a-z]+s) needs? ([a-z]+ing)\b`,
     /** "how many miles are on each pair": the miles (spec-words.ts). */
