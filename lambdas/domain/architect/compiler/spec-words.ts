@@ -1684,8 +1684,9 @@ const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year'
  * A goal or a limit asked with its number, on a number or money field the records have: "a daily
  * goal of 8 glasses", "a target of 10000 steps a day", "a spending limit of 500 a month", "a
  * savings goal of 5000". Its unit names the field ("glasses"); without one it is the total the app
- * shows, or else its money or number. Null when no such field is there, or a goal per period
- * would have no date to tell the period by.
+ * shows, or else its money or number. Also one said without the word, with its period, read from
+ * `listText` (commas kept): "no more than 400 mg a day", "…, 8 glasses a day". Null when no such
+ * field is there, or a goal per period would have no date to tell the period by.
  */
 function goalAsked(
   text: string,
@@ -1717,7 +1718,7 @@ function goalAsked(
   else if (unit && /^hours?$/.test(unit) && minutes) [field, target] = [minutes, target * 60];
   else if (!unit) field = (limit || /\bsav(?:e|ing)/.test(text) ? money : undefined) ?? numeric[0];
   // A measure's unit on records that keep one number with no unit of its own: "400 mg" of Caffeine.
-  else if (wordPattern('oneNumberUnits').test(unit) && said?.[0]) {
+  else if (said && wordPattern('oneNumberUnits').test(unit)) {
     const [only, ...more] = numeric.filter((f) => f.type === 'number');
     if (only && !more.length && !only.label.includes('(')) field = only;
   }
