@@ -4620,6 +4620,16 @@ describe('request → spec', () => {
     expect(labelsOf('track chores and money earned').filter((l) => l.endsWith(':money'))).toHaveLength(1);
   });
 
+  test('"a tracker of my mood and energy each day" keeps the energy; filter changes are a replacement schedule', () => {
+    // The energy was dropped when a period followed it (kept in "track my mood and energy").
+    for (const prompt of ['a tracker of my mood and energy each day, 1 to 5', 'a tracker for my mood and energy each day']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Energy:number']) });
+    }
+    // ("for the languages I'm learning and my daily practice minutes" stays one practice log, said as no second record.)
+    expect(readRequest("a tracker for the languages I'm learning and my daily practice minutes").leftOut).toEqual([]);
+    expect(kindOf('log my furnace filter changes')).toBe('a replacement schedule');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -2598,6 +2598,8 @@ export function sourcePresets(): Preset[] {
         'when i replace',
         'when to change my',
         'when i change my',
+        'filter changes',
+        'filter change',
       ],
       title: 'Replacements',
       phrase: 'a replacement schedule',
