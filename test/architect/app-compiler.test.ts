@@ -4630,6 +4630,29 @@ describe('request → spec', () => {
     expect(kindOf('log my furnace filter changes')).toBe('a replacement schedule');
   });
 
+  test("a category is the records' own: a genre, an aisle or a type they have, or a recipe's or a book's kinds", () => {
+    const field = (prompt: string, id: string) => specOf(prompt).entities[0]!.fields.find((f) => f.id === id);
+    // Were a second field, Category, of General, Work, Home and Other beside the Genre, the Aisle or the Type.
+    expect(labelsOf('a movie list with a category').join()).not.toMatch(/Category/);
+    expect(labelsOf('a shopping list with categories').join()).not.toMatch(/Category/);
+    expect(labelsOf('a workout log with a category').join()).not.toMatch(/Category/);
+    // Were General, Work, Home and Other.
+    expect(field('a recipe book with categories', 'category')?.options).toContain('Dessert');
+    expect(field('a book list with categories', 'category')?.options).toEqual(['Fiction', 'Non-fiction', 'Other']);
+    // Values asked are the values.
+    expect(field('a recipe book with categories: soup, salad and dessert', 'category')?.options).toEqual([
+      'Soup',
+      'Salad',
+      'Dessert',
+    ]);
+    expect(field('a todo list app with categories and due dates', 'category')?.options).toEqual([
+      'General',
+      'Work',
+      'Home',
+      'Other',
+    ]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -211,7 +211,9 @@ class SpecEditor {
       if (say && !this.tooMany.includes(words)) this.tooMany.push(words);
       return entity.fields[entity.fields.length - 1]!;
     }
-    entity.fields.push(field);
+    // A category of recipes or books is theirs ("Dessert", "Fiction"), not the vocabulary's general one.
+    const kinds = field.id === 'category' && WORD_LISTS.categoryOptions[entity.id];
+    entity.fields.push(kinds ? { ...field, options: [...kinds] } : field);
     const label = field.label.toLowerCase();
     if (say) this.changes.push(`added ${/^(?:[aeiou]|hour|honou?r)/.test(label) ? 'an' : 'a'} ${label} field`);
     return field;

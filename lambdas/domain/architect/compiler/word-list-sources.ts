@@ -266,6 +266,10 @@ export function sourceWordLists() {
     // A goal or a limit with its number: "a daily goal of 8 glasses", "a limit of 500 a month".
     // Other words for a field an everyday app already has, by field id (spec-words.ts).
     fieldAliases: {
+      // A kind of record the app already sorts its records into is their category.
+      genre: ['category', 'categories'],
+      aisle: ['category', 'categories'],
+      type: ['category', 'categories'],
       role: ['position', 'job title', 'job'],
       ourScore: ['score', 'scores'],
       cost: ['price', 'monthly cost', 'monthly price'],
@@ -335,6 +339,11 @@ export function sourceWordLists() {
     // Words that carry no meaning for a project name (request-analysis.ts).
     nameStopWords:
       'a an the app application web webapp website site page tool simple small little tiny basic nice cool good great quick please build make create write generate design develop code give want need would like could can you me my i we our for with and or but that which to of in on at by from using use uses it its is be should has have some this one new just also so very really let lets',
+    // The values of a category added to records of these kinds (spec-words.ts), by entity.
+    categoryOptions: {
+      recipe: ['Breakfast', 'Main', 'Side', 'Dessert', 'Baking', 'Drink', 'Other'],
+      book: ['Fiction', 'Non-fiction', 'Other'],
+    } as Record<string, readonly string[]>,
     // Which word lists guard a preset's keyword (read-request.ts), by the keyword: words after it
     // that make it part of another thing (a verb, a compound noun), words before it that make it
     // another thing (a log book, a sketch book).
