@@ -213,10 +213,11 @@ class SpecEditor {
     }
     // A category of recipes or books is theirs ("Dessert", "Fiction"), not the vocabulary's general one.
     const kinds = field.id === 'category' && WORD_LISTS.categoryOptions[entity.id];
-    entity.fields.push(kinds ? { ...field, options: [...kinds] } : field);
+    const added = kinds ? { ...field, options: [...kinds] } : field;
+    entity.fields.push(added);
     const label = field.label.toLowerCase();
     if (say) this.changes.push(`added ${/^(?:[aeiou]|hour|honou?r)/.test(label) ? 'an' : 'a'} ${label} field`);
-    return field;
+    return added;
   }
 
   addBehaviour(b: BehaviourSpec, words: string): void {
