@@ -49,15 +49,17 @@ test('the step-architect bundle drafts from the presets it was bundled with, and
   expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
 });
 
-test('the define holds the catalog exactly', () => {
-  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_PRESETS!) as string;
-  const presets = unpackJson(packed);
-  expect(presets).toEqual(JSON.parse(JSON.stringify(sourcePresets())));
+test("the define holds the request reader's word lists and presets exactly, in one pack, and says it is packed", () => {
+  const define = bundleDefine();
+  const packed = JSON.parse(define.GANTRY_BUNDLED_READER!) as string;
+  expect(unpackJson(packed)).toEqual(JSON.parse(JSON.stringify({ wordLists: sourceWordLists(), presets: sourcePresets() })));
+  expect(define.GANTRY_READER_PACKED).toBe('true');
 });
 
-test("the define holds the request reader's word lists exactly", () => {
-  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_WORD_LISTS!) as string;
-  expect(unpackJson(packed)).toEqual(sourceWordLists());
+test("the step-architect bundle holds the reader's pack once", async () => {
+  const bundle = await bundleFunction('step-architect', dir);
+  const packed = JSON.parse(bundleDefine().GANTRY_BUNDLED_READER!) as string;
+  expect(bundle.code.split(packed.slice(0, 40)).length - 1).toBe(1);
 });
 
 test('the define holds the catalog of app kinds and features exactly, and the bundle none of its code', async () => {

@@ -1,4 +1,4 @@
-import { unpackJson } from '../packed-files';
+import { packedReaderData } from './reader-pack';
 import type { BehaviourSpec, EntitySpec, ViewSpec } from './app-spec-schema';
 import { sourcePresets } from './preset-catalog';
 import { WORD_LISTS } from './word-lists';
@@ -27,17 +27,15 @@ export interface Preset {
 export const FIELD_WORDS = WORD_LISTS.fieldWords;
 
 /**
- * The presets a function bundle carries: the bundling (lib/constructs/function-bundling.ts) makes
- * them from ./preset-catalog.ts at synth and puts them in as JSON, brotli-compressed
- * (../packed-files.ts), through an esbuild `define`: about a quarter of their code's size in the bundle.
+ * The presets a function bundle carries come packed with the word lists (./reader-pack.ts): about
+ * a quarter of their code's size in the bundle.
  */
-declare const GANTRY_BUNDLED_PRESETS: string | undefined;
+declare const GANTRY_READER_PACKED: boolean | undefined;
 
 /** Everyday apps, as written in ./preset-catalog.ts. */
 export const PRESETS: readonly Preset[] =
-  // In a bundle the condition is a constant (a string literal's type), so esbuild leaves the
-  // catalog's code out.
-  typeof GANTRY_BUNDLED_PRESETS === 'string' ? (unpackJson(GANTRY_BUNDLED_PRESETS) as Preset[]) : sourcePresets();
+  // In a bundle the condition is a constant, so esbuild leaves the catalog's code out.
+  typeof GANTRY_READER_PACKED === 'boolean' ? packedReaderData().presets : sourcePresets();
 
 /** The everyday app of this id (null for an id the catalog lacks). */
 export const presetById = (id: string): Preset | null => PRESETS.find((p) => p.id === id) ?? null;

@@ -1,20 +1,18 @@
-import { unpackJson } from '../packed-files';
+import { packedReaderData } from './reader-pack';
 import { sourceWordLists } from './word-list-sources';
 
 /** The request reader's field vocabulary and longest word lists, as regular-expression sources (word-list-sources.ts). */
 export type WordLists = ReturnType<typeof sourceWordLists>;
 
 /**
- * The word lists a function bundle carries: the bundling (lib/constructs/function-bundling.ts)
- * makes them from ./word-list-sources.ts at synth and puts them in as JSON, brotli-compressed
- * (../packed-files.ts), through an esbuild `define`, as it does the presets (presets.ts): about half their size
- * as code.
+ * The word lists a function bundle carries come packed with the presets (./reader-pack.ts): about
+ * half their size as code.
  */
-declare const GANTRY_BUNDLED_WORD_LISTS: string | undefined;
+declare const GANTRY_READER_PACKED: boolean | undefined;
 
 export const WORD_LISTS: WordLists =
   // In a bundle the condition is a constant, so esbuild leaves the sources' module out.
-  typeof GANTRY_BUNDLED_WORD_LISTS === 'string' ? (unpackJson(GANTRY_BUNDLED_WORD_LISTS) as WordLists) : sourceWordLists();
+  typeof GANTRY_READER_PACKED === 'boolean' ? packedReaderData().wordLists : sourceWordLists();
 
 /** The names of the lists that are one regular expression's source (all but the field vocabulary). */
 export type PatternName = { [K in keyof WordLists]: WordLists[K] extends string ? K : never }[keyof WordLists];
