@@ -4653,6 +4653,44 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('"show my pace" is a pace of its own, said as not worked out; an average pace averages it, not the distance', () => {
+    const derived = /fields worked out from other fields/;
+    // Was a number field called "Show pace", with nothing said.
+    for (const prompt of [
+      'log my runs with distance and time and show my pace',
+      'log my runs with distance and time and calculate my pace',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Pace:number']) });
+      expect(labelsOf(prompt).join()).not.toMatch(/Show|Calculate/);
+      expect(readRequest(prompt).leftOut.join()).toMatch(derived);
+    }
+    // Was the average of the distance, said as the average pace.
+    const averages = (prompt: string) => specOf(prompt).behaviours.filter((b) => b.type === 'average');
+    expect(averages('a running log that shows my average pace')).toEqual([
+      { type: 'average', entity: 'run', field: 'pace', by: null, weight: null },
+    ]);
+    expect(averages('a simple app to track my cycling rides: date, distance in km, average speed, route')).toEqual([
+      { type: 'average', entity: 'ride', field: 'averageSpeed', by: null, weight: null },
+    ]);
+    expect(averages('log my runs with distance and show my average distance')).toEqual([
+      { type: 'average', entity: 'run', field: 'distance', by: null, weight: null },
+    ]);
+    // A fuel economy shown was dropped without a word.
+    expect(readRequest('a fuel log with litres and km that shows my fuel economy').leftOut.join()).toMatch(derived);
+  });
+
+  test("a value that ends two of a choice's values is that choice; payments are kept, or taken and left out, not both", () => {
+    // "breast or bottle" on a Kind of Left breast, Right breast, Bottle: was a text field called Breast as well.
+    expect(labelsOf('a baby feeding log: time, amount in ml, breast or bottle').join()).not.toMatch(/Breast:/);
+    // Were a Payments field beside "taking payments" left out.
+    expect(labelsOf('a plant swap marketplace with user accounts and payments').join()).not.toMatch(/Payments/);
+    expect(readRequest('a plant swap marketplace with user accounts and payments').leftOut).toContain('taking payments');
+    for (const prompt of ['a client list with payments', 'a budget tracker with payments']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Payments:money']) });
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

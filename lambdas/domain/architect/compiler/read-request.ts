@@ -1787,6 +1787,19 @@ export function readRequest(request: string): RequestReading {
     const tool = recordsTool(text);
     if (tool) leftOut.push(tool);
     leftOut.push(...featureGaps(text, specBuilt(spec)));
+    // "a client list with payments" keeps a record of them, which no one takes through the app;
+    // "a marketplace with payments" would take them: left out, and no field of them.
+    const taking = leftOut.indexOf('taking payments');
+    const [first] = spec.entities;
+    const payments = first!.fields.find((f) => f.id === 'payments');
+    if (taking >= 0 && payments) {
+      if (!wordPattern('sellingWords').test(text)) leftOut.splice(taking, 1);
+      else if (!fieldInUse(spec, first!.id, payments.id))
+        spec = {
+          ...spec,
+          entities: [{ ...first!, fields: first!.fields.filter((f) => f !== payments) }, ...spec.entities.slice(1)],
+        };
+    }
     // Who paid each is kept; the split itself is not worked out (said once).
     if (sharedSpending && !leftOut.some((l) => l.includes('who owes whom'))) leftOut.push(NOTE.whoOwesWhom);
     // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.

@@ -124,7 +124,10 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
       FIELD_ALIASES[f.id]?.includes(word) ||
       // "with flights and hotels" on plans of a kind Flight, Hotel…: the choice holds them.
       // ("after meals" on a When of "After a meal".)
-      (f.type === 'choice' && f.options?.some((o) => [w, word].includes(o.toLowerCase().replace(/ an? /, ' '))))
+      // ("breast" on a Kind of "Left breast" and "Right breast": the values it ends two of.)
+      (f.type === 'choice' &&
+        (f.options?.some((o) => [w, word].includes(o.toLowerCase().replace(/ an? /, ' '))) ||
+          (f.options?.filter((o) => o.toLowerCase().endsWith(` ${w}`)).length ?? 0) > 1))
     );
   });
   if (direct) return direct;
@@ -1352,7 +1355,13 @@ export function applySpecWords(
   if (has(text, /\b(?:average|averages|averaged|avg)\b/) && !negated('averages?')) {
     const named = wordPattern('averageOf').exec(text)?.[1] ?? '';
     const numeric = ['number', 'money', 'rating'];
-    const asked = findField(primary, named);
+    // ("average speed" among the fields is each ride's own, averaged over them.)
+    let asked = findField(primary, named) ?? (named ? findField(primary, `average ${named}`) : undefined);
+    // "my average pace" on records that keep none: a pace of their own, averaged (not another number).
+    if (!asked && NUMBER_WORDS.test(named)) {
+      const added = ed.addField(primary, fieldNamed(named, 'number'), true, named);
+      if (added.id === camel(named)) asked = added;
+    }
     const field =
       (asked && numeric.includes(asked.type) ? asked : undefined) ??
       (has(text, /\b(?:ratings?|stars|rated)\b/) ? ed.firstOf(primary, ['rating']) : undefined) ??

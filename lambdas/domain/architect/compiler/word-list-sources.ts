@@ -742,8 +742,11 @@ export function sourceWordLists() {
     soundAsks: String.raw`\b(sounds?|beeps?|chimes?|(?:a|the) bells?(?! peppers?)|gongs?|alarm tones?|ringtones?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
     splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
     personalBestAsks: String.raw`\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?(?! (?:to|of year|of the year|for)\b)|lifts?|weights?|runs?|results?|distances?)\b`,
-    /** A field the app would work out from others: "pace calculated automatically" (feature-gaps.ts, spec-words.ts). */
-    derivedAsks: String.raw`\b(?:auto(?:matically)?[- ]?(?:calculated|computed)|(?<=\b(?:pace|speed|bmi|profit|duration|age|percentage|ratio|cost per [a-z]+) )(?:calculated|computed)(?= ?(?:,|$|\band\b|\.))|(?<!\b(?:totals?|sums?|counts?|averages?|balances?) (?:is |are |gets? )?)(?:calculated|computed|worked out) (?:automatically|for me|from (?:the |my |its )?[a-z]+(?: (?:and|,) [a-z]+)?))\b`,
+    /**
+     * A field the app would work out from others: "pace calculated automatically", "and show my
+     * pace" (only the verb: the pace stays a field) (feature-gaps.ts, spec-words.ts).
+     */
+    derivedAsks: String.raw`\b(?:(?:show|shows|showing|calculate|calculates|calculating|work out|works out|display|displays|see|tell)(?: me| us)?(?: my| our| the| its| their| each)?(?= (?:average )?(?:pace|speed|fuel economy|fuel efficiency|fuel consumption|mpg|bmi|cost per [a-z]+|price per [a-z]+)\b)|auto(?:matically)?[- ]?(?:calculated|computed)|(?<=\b(?:pace|speed|bmi|profit|duration|age|percentage|ratio|cost per [a-z]+) )(?:calculated|computed)(?= ?(?:,|$|\band\b|\.))|(?<!\b(?:totals?|sums?|counts?|averages?|balances?) (?:is |are |gets? )?)(?:calculated|computed|worked out) (?:automatically|for me|from (?:the |my |its )?[a-z]+(?: (?:and|,) [a-z]+)?))\b`,
     /** "a chore chart for my kids": whose each chore is (spec-words.ts; read-request.ts, beyond the task template). */
     choresForPeople: String.raw`\bchores?\b(?: (?:chart|list|tracker|rota|rotation|schedule|board|app))? for (?:my|our|the) (?:[a-z]+ )?(kids|children|sons|daughters|grandkids|roommates|housemates|flatmates|family|team)\b`,
     /** "a habit tracker for flossing and reading": the things on the list (spec-words.ts). */
@@ -1126,12 +1129,15 @@ export function sourceWordLists() {
       ],
       ['signInAsked', 'user accounts and sign-in', false, ''],
       ['blogAsked', 'publishing posts for other people to read (the posts stay in this browser)', false, ''],
+      // (Said so in read-request.ts, which keeps payments as money the records have unless sellingWords say they are taken.)
       ['paymentsAsked', 'taking payments', false, ''],
       ['notificationsAsked', 'sending e-mail, text messages or push notifications', false, ''],
       ['sharingAsked', 'sharing between devices or people (the data stays in this browser)', false, ''],
       ['deviceFeatures', 'native device features (camera, location, sensors)', false, ''],
       ['liveData', 'live data from the internet (the app has no server to fetch it)', false, ''],
     ] as ReadonlyArray<readonly [pattern: string, need: string, core: boolean, instead: string]>,
+    /** Selling to others: payments asked are taken, not kept (read-request.ts). */
+    sellingWords: String.raw`\b(?:marketplaces?|shops?|sell|selling|sales|buyers|checkout|e-?commerce)\b`,
     /** Words that name no records in a request's noun (read-request.ts, NOUN_STOP). */
     nounStop:
       'a an the my our your of for to app application web simple small little tiny basic nice personal daily weekly ' +
