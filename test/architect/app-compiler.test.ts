@@ -4691,6 +4691,29 @@ describe('request → spec', () => {
     }
   });
 
+  test('a style listed among fields is a field; "sortable by" sorts, and "sorted by" ends the list of fields before it', () => {
+    // The style was dropped without a word (read as the app's look).
+    expect(labelsOf('an app to rate the beers I try with brewery, style, ABV and rating')).toContain('Style:text');
+    expect(labelsOf('a list of my dresses with colour, style and size')).toContain('Style:text');
+    // The look is still no field.
+    expect(labelsOf('a habit tracker with a minimalist style').join()).not.toMatch(/Style/);
+    // Was a text field called "Sortable by artist", grouped by artist and not sorted.
+    const vinyl = specOf('a collection of my vinyl records with artist, album and year, sortable by artist');
+    expect(vinyl.entities[0]!.fields.map((f) => f.label).join()).not.toMatch(/Sortable/);
+    expect(vinyl.behaviours).toContainEqual({ type: 'sort', entity: 'vinylRecord', field: 'artist', direction: 'asc' });
+    // The year before "sorted by year" was dropped.
+    for (const prompt of [
+      'a vinyl collection with artist and year sorted by year',
+      'a vinyl collection with artist and year sortable by year',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Artist:text', 'Year:number']),
+      });
+      expect(specOf(prompt).behaviours).toContainEqual({ type: 'sort', entity: 'vinyl', field: 'year', direction: 'desc' });
+    }
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
