@@ -4714,6 +4714,29 @@ describe('request → spec', () => {
     }
   });
 
+  test('a limit per category is said as left out, not built as one limit over all; a weight to reach is said; pushups are counted', () => {
+    const goalGap = /a goal or a limit and the progress towards it/;
+    // Were a limit of 200 over all the spending, said as the limit asked.
+    for (const prompt of [
+      'a budget with a limit of 200 per category',
+      'a spending tracker with a budget of 300 for each category',
+    ]) {
+      expect({ prompt, goals: specOf(prompt).behaviours.filter((b) => b.type === 'goal') }).toEqual({ prompt, goals: [] });
+      expect(readRequest(prompt).leftOut.join()).toMatch(goalGap);
+    }
+    // A period is still a period.
+    expect(specOf('a budget with a limit of 200 per week').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'amount', target: 200, per: 'week', limit: true }),
+    );
+    // Was dropped without a word.
+    expect(readRequest('track my weight, I want to get down to 70 kg').leftOut.join()).toMatch(goalGap);
+    // Were records of a name and a date, the goal dropped without a word.
+    expect(labelsOf('log my pushups')).toContain('Pushups:number');
+    expect(specOf('log my pushups, goal 100 a day').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'pushups', target: 100, per: 'day' }),
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

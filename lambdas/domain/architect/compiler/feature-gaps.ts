@@ -81,7 +81,7 @@ const GAPS: readonly Gap[] = [
   {
     // "a kanban board with columns for backlog, doing, review and done".
     // (Not the ones it has: "columns for to do, doing and done".)
-    asks: /\b(?:columns?|lists|lanes|stages) (?:for|called|named|like)\b(?!\s+to do\s+(?:and\s+)?doing)|\bwith (?:the )?columns\s+(?!and\b|that\b|i\b|for\b|to do\b)[a-z]/,
+    asks: wordPattern('columnsAsked'),
     // (Only a board has lists of its own.)
     has: (app) => app.kind !== 'board',
     need: NEED.boardColumns,
@@ -259,7 +259,7 @@ const GAPS: readonly Gap[] = [
   {
     asks: wordPattern('lessonAsks'),
     // A log of the time spent learning asks for no lessons (read-request.ts: a practice log).
-    unless: /\blanguage learning (?:logs?|trackers?|journals?|diar(?:y|ies)|streaks?|hours|minutes|time|progress)\b/,
+    unless: wordPattern('languageLearningTime'),
     need: NEED.lessons,
   },
 ];

@@ -315,13 +315,7 @@ function secondRecords(request: string, spec: AppSpec): string[] {
         w.length < 3 ||
         wordPattern('displayVerb').test(w) ||
         // "my blood pressure morning and evening": when, not records; nor "… and weekly totals".
-        w
-          .split(' ')
-          .some((part) =>
-            /^(?:mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$/.test(
-              part,
-            ),
-          ),
+        w.split(' ').some((part) => wordPattern('whenOrSummaryWords').test(part)),
     )
   )
     return [];
@@ -465,7 +459,7 @@ function measureAlone(text: string): boolean {
     return [own[2]!, own[1] && `${own[1]} ${own[2]!}`].some(
       (w) => w && (isMeasure(w, true) || wordPattern('measureUnits').test(w)),
     );
-  const practice = /^(?:[a-z]+ ){0,2}([a-z]+) (?:hours|minutes)$|^(?:hours|minutes) of (?:[a-z]+ ){0,2}([a-z]+)$/.exec(text);
+  const practice = wordPattern('practiceTime').exec(text);
   return practice !== null && wordPattern('practiceWords').test(practice[1] ?? practice[2]!);
 }
 
@@ -840,7 +834,7 @@ function specialCalculator(text: string, formulas: ReadonlySet<string>): string 
     .split(' ')
     .filter((w) => w && !PLAIN_CALCULATOR.has(w) && !formulas.has(w));
   // "a calculator for how much paint I need": the paint formula.
-  const after = /\bcalculators? (?:for|to (?:work out|figure out|calculate|find)) how (?:much|many) ([a-z]+)/.exec(text)?.[1];
+  const after = wordPattern('calculatorHowMuch').exec(text)?.[1];
   if (words.length === 0 && after && !formulas.has(after)) words.push(after);
   if (words.length === 0) return null;
   const what = words.join(' ');
@@ -1754,12 +1748,13 @@ export function readRequest(request: string): RequestReading {
   // (Time spent on something of one's own is such a log, not a timesheet of clients and projects,
   // nor an "hour tracker": "how much time I spend on social media", "hours I spend gaming".)
   const spentOn = TIME_SPENT.exec(text)?.[3];
-  const ownTime = !!spentOn && !/\b(?:clients?|projects?|tasks?|work|jobs?|customers?|cases?|each|different)\b/.test(spentOn);
+  const ownTime = !!spentOn && !wordPattern('workTimeWords').test(spentOn);
   const counting =
     !chosen ||
     chosen.id === 'tastings' ||
     (ownTime && ['timesheet', 'generic'].includes(chosen.id)) ||
-    (chosen.id === 'generic' && (!chosen.entities[0]!.fields.some((field) => field.type === 'number') || NUMBER_OF.test(text)))
+    (chosen.id === 'generic' &&
+      (!chosen.entities[0]!.fields.some((field) => field.type === 'number') || NUMBER_OF.test(text) || /\bcount\b/.test(text)))
       ? countAsked(text)
       : null;
   // (Not one of the fields listed for records the request names: "my seeds with the planting

@@ -403,11 +403,11 @@ function withLists(
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')
     // "planned and actual costs": a planned cost and an actual cost.
-    .replace(/\b(planned|estimated|budgeted|expected) and (actual|real) (cost|amount|price)s?\b/g, '$1 $3 and $2 $3')
+    .replace(wordPattern('plannedAndActual', 'g'), '$1 $3 and $2 $3')
     // "from, to": where to (a list does not end at this "to").
     .replace(/\bfrom(\s*,\s*|\s+and\s+)to\b(?= *(?:,|and\b|$))/g, 'from$1destination')
     // "rent received", "fees paid": the money (not whether it was).
-    .replace(/\b(rent|fees?|tips?|wages?|salary|income|deposit) (?:received|paid|earned|collected)\b/g, '$1')
+    .replace(wordPattern('moneyReceived', 'g'), '$1')
     // "lucid or not": whether lucid; "kwh used": the kWh.
     .replace(/(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b/g, 'whether $1')
     .replace(/\b(kwh|watts|litres|liters|gallons|units) (?:used|consumed)\b/g, '$1')
@@ -749,7 +749,7 @@ export function applySpecWords(
 ): WordsApplied {
   // "paid or unpaid", "read/unread status": one yes-or-no, not a second field for its opposite.
   // ("fiction/nonfiction" are two values of a choice.)
-  const opposites = /\b([a-z]{3,})(?: or (?:un|non-? ?|not )| (?:un|not ))\1(?: status| state)?\b/g;
+  const opposites = wordPattern('yesNoOpposites', 'g');
   const yesNo = (pair: string, word: string): string =>
     wordPattern('booleanWords').test(word) || /^(?:read|done|complete|active|available|used)$/.test(word) ? word : pair;
   text = text.replace(opposites, yesNo);
@@ -839,7 +839,7 @@ export function applySpecWords(
       continue;
     }
     // "progress percentage", "percent complete": how far each one has got, as a number.
-    if (/^(?:progress|completion) (?:percentage|percent)$|^percent(?:age)? (?:done|complete|completed)$/.test(item.words)) {
+    if (wordPattern('progressPercent').test(item.words)) {
       if (!findField(primary, 'progress'))
         ed.addField(primary, { id: 'progress', label: 'Progress (%)', type: 'number', required: false }, true, item.words);
       continue;
@@ -1235,7 +1235,7 @@ export function applySpecWords(
   }
 
   // "my mood from 1 to 10", "a rating out of 10": a number on that scale, not five stars or five moods.
-  for (const m of text.matchAll(/\b([a-z]+) (?:level |score )?(?:(?:from |on a scale of )?1(?: to |-| )10|out of 10)\b/g)) {
+  for (const m of text.matchAll(wordPattern('scaleOfTen', 'g'))) {
     const field = findField(primary, m[1]!);
     if (!field || !/^(?:rating|choice|number)$/.test(field.type) || / \(/.test(field.label)) continue;
     if (field.type !== 'number') ed.retypeField(primary, field, 'number', 'a number from 1 to 10');
@@ -1391,7 +1391,7 @@ export function applySpecWords(
   // "group by X", "grouped by X", "recipes by cuisine", "per X" (sorting, filtering, boards and totals have their own "by").
   // ("by meal type", "by payment method": the kind word names the field with the word before it.)
   // ("costs for each room" is the costs per room.)
-  const perText = text.replace(/\b(costs?|spending|expenses|hours|minutes|points) for (?:each|every) /g, '$1 per ');
+  const perText = text.replace(wordPattern('spendFor', 'g'), '$1 per ');
   for (const m of perText.matchAll(wordPattern('byOrPer', 'g'))) {
     const verb = m[1] ?? '';
     const word = m[3] && !findField(primary, m[2]!) ? `${m[2]} ${m[3]}` : (m[2] ?? '');
@@ -1708,6 +1708,8 @@ function goalAsked(
   const m = wordPattern('goalWithNumber').exec(text);
   const said = m ? null : wordPattern('goalImplicit').exec(listText);
   if (!m && !said) return null;
+  // "a limit of 200 per category": each category's own, which the app does not keep (said as left out).
+  if (m && wordPattern('perNonPeriod').test(text.slice(m.index + m[0].length))) return null;
   const [, every, kind, amount, thousands, unit, after] = m ?? [, , said![1] ? 'limit' : 'goal', ...said!.slice(3)];
   let target = Number(amount) * (thousands ? 1000 : 1);
   const limit = /^(?:limit|budget|cap|max|maximum)$/.test(kind!);
