@@ -4737,6 +4737,27 @@ describe('request → spec', () => {
     );
   });
 
+  test('"autopay yes/no" is a yes or no; a diary or a journal listing its fields after a colon keeps them', () => {
+    // Were dropped, or a text field called "Autopay yes".
+    for (const prompt of [
+      'a tracker for my monthly bills with due day and autopay yes/no',
+      'a bill tracker with autopay yes or no',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Autopay:boolean']) });
+    }
+    // "a yes or no" itself names nothing.
+    expect(labelsOf('recipes, each with a yes or no').join()).not.toMatch(/Done|Is/);
+    // Were the notes template, every field dropped without a word.
+    expect(labelsOf('an allergy diary: food eaten, reaction, severity 1-5')).toEqual(
+      expect.arrayContaining(['Food eaten:text', 'Reaction:text', 'Severity:number']),
+    );
+    expect(labelsOf('a dream journal: date, dream, lucid or not')).toEqual(
+      expect.arrayContaining(['Dream:text', 'Lucid:boolean']),
+    );
+    // A board's columns listed stay the board's (said as left out).
+    expect(readRequest('A kanban board with columns: ideas, writing, editing, published').outcome).toBe('template');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -139,12 +139,13 @@ const BEYOND_TEMPLATES = wordPattern('beyondTemplates');
 /** The notes app asked for as a journal or a diary: its entries are days (the `journal` preset). */
 const asJournal = (preset: Preset | null, text: string): boolean => preset?.id === 'notes' && /\b(?:journal|diary)\b/.test(text);
 
-function beyondTemplate(preset: Preset, text: string): boolean {
-  // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry.
+function beyondTemplate(preset: Preset, text: string, original: string | null = null): boolean {
+  // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry
+  // (so does "an allergy diary: food, reaction, severity", a list read in the words as written).
   const journal = asJournal(preset, text);
   return (
     BEYOND_TEMPLATES.test(text) ||
-    fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, null, null, null).spec).some(
+    fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, journal ? original : null, null, null).spec).some(
       (f) => journal || !/text|choice/.test(f.type),
     )
   );
@@ -1676,7 +1677,7 @@ export function readRequest(request: string): RequestReading {
     generic = true;
     shapeText = shapeText.replace(staff, ' ');
   }
-  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text)) {
+  if (!chosen && kindNamed && KIND_PRESETS[kindNamed] && beyondTemplate(KIND_PRESETS[kindNamed], text, shapeOriginal)) {
     // Not when the kind's word only qualifies the records' noun: "my board games" are no board.
     const reading = genericReading(text);
     const qualifies =

@@ -385,6 +385,11 @@ function withLists(
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
     .replace(wordPattern('yesNoFor', 'g'), '$1 checkbox')
+    // "autopay yes/no", "autopay y/n": an Autopay checkbox.
+    .replace(
+      /\b(?<!\bwhether )(?!(?:an?|the|is|are|be|with|and|or|for|of|just|simple)\b)([a-z]+) (?:yes or no|yes no|y n)\b/g,
+      '$1 checkbox',
+    )
     .replace(wordPattern('whetherOr', 'g'), 'whether $1')
     // "which of my plants need repotting": each with a yes or no for it.
     .replace(wordPattern('whichNeed', 'g'), '$1 my $2 with whether needs $3')
