@@ -4758,6 +4758,19 @@ describe('request → spec', () => {
     expect(readRequest('A kanban board with columns: ideas, writing, editing, published').outcome).toBe('template');
   });
 
+  test('"mood before and mood after" are two fields of the mood\'s kind', () => {
+    // Were one Mood.
+    expect(labelsOf('a meditation log: minutes, mood before, mood after')).toEqual(
+      expect.arrayContaining(['Mood before:choice', 'Mood after:choice']),
+    );
+    // Were text fields.
+    expect(labelsOf('a log of my runs with energy before and energy after')).toEqual(
+      expect.arrayContaining(['Energy before:number', 'Energy after:number']),
+    );
+    // A measure the records keep already stays one field.
+    expect(labelsOf('a glucose log with glucose before and after meals').join()).not.toMatch(/before/i);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

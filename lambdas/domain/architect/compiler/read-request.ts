@@ -262,7 +262,7 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
-      if (between === null || !/^ (?:and|or|plus)(?: (?:a|an|my|our|his|her|their|the))?$/.test(between)) continue;
+      if (between === null || !wordPattern('joinedByAnd').test(between)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
       // One that keeps the other's records and more is both: "my baby's feedings and diaper changes".
       if (keepsRecordsOf(b, a)) return b;
@@ -455,7 +455,7 @@ function isMeasure(said: string, money = false): boolean {
 
 /** Whether a whole request is a measure and no more: "my weight", "driving practice hours". */
 function measureAlone(text: string): boolean {
-  const own = /^(?:my|our) (?:[a-z]+ ){0,4}?(?:([a-z]+) )?([a-z]+)$/.exec(text);
+  const own = wordPattern('myMeasurePhrase').exec(text);
   if (own)
     return [own[2]!, own[1] && `${own[1]} ${own[2]!}`].some(
       (w) => w && (isMeasure(w, true) || wordPattern('measureUnits').test(w)),
@@ -1723,7 +1723,7 @@ export function readRequest(request: string): RequestReading {
       const measured = reading.preset.entities[0]!.fields.some((f) => f.type === 'number' && f.label.toLowerCase() === measure);
       // (Measures listed after it are each day's too: "log my daily calories, protein, carbs and fat".)
       const after = text.slice(text.indexOf(reading.noun) + reading.noun.length);
-      const more = measured && /^ {2}[a-z][a-z ]*?(?: {2}[a-z][a-z ]*?)*(?: {1,2}and [a-z][a-z ]*)$/.test(after);
+      const more = measured && wordPattern('moreMeasuresListed').test(after);
       shapeText = text.replace(reading.noun, measured ? (more ? `${measure} with` : measure) : ' ');
       if (more) shapeOriginal = shapeOriginal?.replace(new RegExp(`\\b${measure}\\s*,`, 'i'), `${measure} with`) ?? null;
     }

@@ -386,10 +386,7 @@ function withLists(
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.
     .replace(wordPattern('yesNoFor', 'g'), '$1 checkbox')
     // "autopay yes/no", "autopay y/n": an Autopay checkbox.
-    .replace(
-      /\b(?<!\bwhether )(?!(?:an?|the|is|are|be|with|and|or|for|of|just|simple)\b)([a-z]+) (?:yes or no|yes no|y n)\b/g,
-      '$1 checkbox',
-    )
+    .replace(wordPattern('yesNoAfter', 'g'), '$1 checkbox')
     .replace(wordPattern('whetherOr', 'g'), 'whether $1')
     // "which of my plants need repotting": each with a yes or no for it.
     .replace(wordPattern('whichNeed', 'g'), '$1 my $2 with whether needs $3')
@@ -410,12 +407,12 @@ function withLists(
     // "planned and actual costs": a planned cost and an actual cost.
     .replace(wordPattern('plannedAndActual', 'g'), '$1 $3 and $2 $3')
     // "from, to": where to (a list does not end at this "to").
-    .replace(/\bfrom(\s*,\s*|\s+and\s+)to\b(?= *(?:,|and\b|$))/g, 'from$1destination')
+    .replace(wordPattern('fromAndTo', 'g'), 'from$1destination')
     // "rent received", "fees paid": the money (not whether it was).
     .replace(wordPattern('moneyReceived', 'g'), '$1')
     // "lucid or not": whether lucid; "kwh used": the kWh.
-    .replace(/(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b/g, 'whether $1')
-    .replace(/\b(kwh|watts|litres|liters|gallons|units) (?:used|consumed)\b/g, '$1')
+    .replace(wordPattern('orNot', 'g'), 'whether $1')
+    .replace(wordPattern('unitsUsed', 'g'), '$1')
     // "how they are related": their relation; "my weight over time": the weight.
     .replace(wordPattern('howRelated', 'g'), 'relation')
     .replace(/ over time\b/g, '')
@@ -492,7 +489,7 @@ function withLists(
           !measureField(p) &&
           !records.includes(p) &&
           /^(?:text|number)$/.test(namedField(p, [])?.type ?? 'text') &&
-          !/^(?:brand|flavou?r|size|model|type|kind|unit)s?$/.test(p),
+          !wordPattern('thingKindWords').test(p),
       ) ||
         // ("my daily habits: water, exercise, no sugar" are habits, though water could be a field.)
         (/\bhabits$/.test(before) && !parts.some((p) => wordPattern('habitFieldWords').test(p))))
@@ -756,7 +753,7 @@ export function applySpecWords(
   // ("fiction/nonfiction" are two values of a choice.)
   const opposites = wordPattern('yesNoOpposites', 'g');
   const yesNo = (pair: string, word: string): string =>
-    wordPattern('booleanWords').test(word) || /^(?:read|done|complete|active|available|used)$/.test(word) ? word : pair;
+    wordPattern('booleanWords').test(word) || wordPattern('doneStates').test(word) ? word : pair;
   text = text.replace(opposites, yesNo);
   const listed = options.listText?.replace(opposites, yesNo);
   const ed = new SpecEditor(spec);
@@ -850,7 +847,7 @@ export function applySpecWords(
       continue;
     }
     // "start and end odometer readings": two readings, each a number of its own.
-    const reading = /^(start|end|begin|finish) (odometer|mileage|meter)(?: reading)?$/.exec(item.words);
+    const reading = wordPattern('odometerReading').exec(item.words);
     if (reading) {
       const label = `${titleCase(reading[1]!)} ${reading[2]}`;
       if (!findField(primary, label.toLowerCase()))
@@ -1013,7 +1010,7 @@ export function applySpecWords(
     }
     // "with yarn, needle size and progress": how far each one has got, unless the records say so already.
     if (item.words === 'progress') {
-      if (!primary.fields.some((f) => /^(?:status|done|progress|finished|completed)$/.test(f.id)))
+      if (!primary.fields.some((f) => wordPattern('progressIds').test(f.id)))
         ed.addField(
           primary,
           { ...fieldNamed('progress', 'choice'), options: ['Not started', 'In progress', 'Done'] },
@@ -1116,6 +1113,14 @@ export function applySpecWords(
       // (A field of its head word is another one: "refill dates" beside a Date.)
       if (!findField(primary, measured.id) && !findField(primary, item.words, true))
         ed.addField(primary, measured, true, item.words);
+      continue;
+    }
+    // "mood before and mood after": two of a field, each called as asked (one the records keep
+    // already stays: "glucose before and after meals" on readings with When).
+    const when = /^([a-z]+(?: [a-z]+)?) (?:before|after)$/.exec(item.words);
+    const twice = when && !findField(primary, when[1]!) && (vocabularyField(when[1]!) ?? namedField(when[1]!, ed.entities));
+    if (twice && !/^(?:date|text)$/.test(twice.type)) {
+      ed.addField(primary, { ...twice, id: camel(item.words), label: titleCase(item.words) }, true, item.words);
       continue;
     }
     const known = vocabularyFields(item.words);
@@ -1224,7 +1229,7 @@ export function applySpecWords(
 
   // Water counted in a unit other than glasses: "log my water intake in ml".
   const glasses = primary.fields.find((f) => f.id === 'glasses' && f.label === 'Glasses');
-  const unit = /\b(ml|oz|ounces|lit(?:er|re)s|cups|bottles)\b/.exec(text)?.[1];
+  const unit = wordPattern('waterUnits').exec(text)?.[1];
   if (glasses && unit) {
     const label = /^(?:cups|bottles)$/.test(unit) ? titleCase(unit) : `Amount (${unit === 'ounces' ? 'oz' : unit})`;
     ed.replaceField(primary, glasses, { ...glasses, label });
@@ -1600,7 +1605,7 @@ export function applySpecWords(
   const dueShown = ed.behaviours.some((b) => b.type === 'due-today');
   if (has(text, wordPattern('dueWords')) && !negated('due|reminders?') && !dueShown) {
     // ("when the next service is due" on services that have only the day they were done: a Next due.)
-    const nextDue = /\bnext [a-z]+(?: [a-z]+)? (?:is |are )?due\b/.test(text);
+    const nextDue = wordPattern('nextIsDue').test(text);
     const date =
       primary.fields.find((f) => f.type === 'date' && /^(?:due|next)/i.test(f.label)) ??
       (nextDue ? ed.addField(primary, { id: 'nextDue', label: 'Next due', type: 'date', required: false }) : undefined) ??

@@ -688,6 +688,32 @@ export function sourceWordLists() {
     spendFor: String.raw`\b(costs?|spending|expenses|hours|minutes|points) for (?:each|every) `,
     /** "per category" right after a goal or a limit: no period of it (spec-words.ts). */
     perNonPeriod: String.raw`^ (?:per|for each|for every|each|every) (?!(?:day|week|month|year|night)\b)[a-z]`,
+    /** "autopay yes/no", "autopay y/n": a checkbox called by the word before (spec-words.ts). */
+    yesNoAfter: String.raw`\b(?<!\bwhether )(?!(?:an?|the|is|are|be|with|and|or|for|of|just|simple)\b)([a-z]+) (?:yes or no|yes no|y n)\b`,
+    /** Measures listed after a daily one, each its own phrase: "…  protein  carbs and fat" (read-request.ts). */
+    moreMeasuresListed: String.raw`^ {2}[a-z][a-z ]*?(?: {2}[a-z][a-z ]*?)*(?: {1,2}and [a-z][a-z ]*)$`,
+    /** What joins two records' containers: "a sleep and mood tracker" (read-request.ts). */
+    joinedByAnd: String.raw`^ (?:and|or|plus)(?: (?:a|an|my|our|his|her|their|the))?$`,
+    /** "my weight", "our driving practice hours": a whole request that is one measure (read-request.ts). */
+    myMeasurePhrase: String.raw`^(?:my|our) (?:[a-z]+ ){0,4}?(?:([a-z]+) )?([a-z]+)$`,
+    /** "start and end odometer readings": two readings (spec-words.ts). */
+    odometerReading: String.raw`^(start|end|begin|finish) (odometer|mileage|meter)(?: reading)?$`,
+    /** "kwh used": the kWh (spec-words.ts). */
+    unitsUsed: String.raw`\b(kwh|watts|litres|liters|gallons|units) (?:used|consumed)\b`,
+    /** "from, to": where from and where to; a list does not end at this "to" (spec-words.ts). */
+    fromAndTo: String.raw`\bfrom(\s*,\s*|\s+and\s+)to\b(?= *(?:,|and\b|$))`,
+    /** Words of a kind of thing, which a list of things to keep does not hold (spec-words.ts). */
+    thingKindWords: String.raw`^(?:brand|flavou?r|size|model|type|kind|unit)s?$`,
+    /** States a yes or no is called by: "read or unread" (spec-words.ts). */
+    doneStates: String.raw`^(?:read|done|complete|active|available|used)$`,
+    /** Fields that already say how far a record has got (spec-words.ts). */
+    progressIds: String.raw`^(?:status|done|progress|finished|completed)$`,
+    /** A unit water is counted in, other than glasses (spec-words.ts). */
+    waterUnits: String.raw`\b(ml|oz|ounces|lit(?:er|re)s|cups|bottles)\b`,
+    /** "when the next service is due": a Next due (spec-words.ts). */
+    nextIsDue: String.raw`\bnext [a-z]+(?: [a-z]+)? (?:is |are )?due\b`,
+    /** "lucid or not": whether lucid (spec-words.ts). */
+    orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
     averageOf: String.raw`\b(?:average|averages|avg)\s+(?:of\s+)?(?:the\s+|my\s+)?([a-z]+)`,
     averageBy: String.raw`\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     weightedBy: String.raw`\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)`,
