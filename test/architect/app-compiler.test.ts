@@ -4771,6 +4771,22 @@ describe('request → spec', () => {
     expect(labelsOf('a glucose log with glucose before and after meals').join()).not.toMatch(/before/i);
   });
 
+  test('a field named "next …" is kept (it was read as the Next.js framework); a theme listed among fields is one; no two fields share a label', () => {
+    // Were dropped without a word.
+    expect(labelsOf('a log of my sales calls with client, date, duration, outcome and next step')).toContain('Next step:text');
+    expect(labelsOf('a log of my blood donations with date, location and next eligible date')).toContain(
+      'Next eligible date:date',
+    );
+    expect(labelsOf('a log of my dentist visits with dentist and next appointment')).toContain('Next appointment:date');
+    expect(labelsOf('a tracker for my lego sets with set number, theme, pieces, built and price')).toContain('Theme:text');
+    // The framework and the look are still no fields.
+    expect(readRequest('a todo app with Next.js').outcome).toBe('template');
+    expect(labelsOf('a habit tracker with a dark theme').join()).not.toMatch(/Theme/);
+    // Was a second field called Next due, a yes or no.
+    const upkeep = labelsOf('a home maintenance schedule that keeps its jobs with when each was last done and is next due');
+    expect(upkeep.filter((l) => l.startsWith('Next due:'))).toHaveLength(1);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -207,7 +207,8 @@ class SpecEditor {
 
   /** Adds `field` unless the entity has it; `asked`: the words that asked for it, for what is left out. */
   addField(entity: EntitySpec, field: FieldSpec, say = true, asked?: string): FieldSpec {
-    const existing = entity.fields.find((f) => f.id === field.id);
+    // (Nor one of a label the records have: two fields called "Next due" would be one to the person.)
+    const existing = entity.fields.find((f) => f.id === field.id || f.label === field.label);
     if (existing) return existing;
     if (entity.fields.length >= MAX_ENTITY_FIELDS) {
       const words = asked ?? field.label.toLowerCase();
