@@ -4787,6 +4787,19 @@ describe('request → spec', () => {
     expect(upkeep.filter((l) => l.startsWith('Next due:'))).toHaveLength(1);
   });
 
+  test('among three or more fields, a camera, music, cards or a voice are fields; beside parts of the app they stay parts', () => {
+    // Were dropped without a word.
+    expect(labelsOf('a photography log with camera, lens and settings')).toEqual(
+      expect.arrayContaining(['Camera:text', 'Lens:text', 'Settings:text']),
+    );
+    expect(labelsOf('a dance class log with date, style, music and teacher')).toContain('Music:text');
+    expect(labelsOf('a tarot journal with date, question, cards and interpretation')).toContain('Cards:text');
+    expect(labelsOf('a choir member list with name, voice and phone')).toContain('Voice:text');
+    // Beside reminders and dark mode, music is the app's (none), not a field.
+    expect(labelsOf('a habit tracker with reminders, music and dark mode').join()).not.toMatch(/Music/);
+    expect(labelsOf('a todo list with settings and tags').join()).not.toMatch(/Settings/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -92,7 +92,7 @@ const MISSPELLINGS: Readonly<Record<string, string>> = Object.fromEntries(
 const MISSPELLED = new RegExp(`\\b(?:${Object.keys(MISSPELLINGS).join('|')})\\b`, 'g');
 
 /** The words that give the app a name: "called", "named", "set the title to"… */
-const NAMING = String.raw`\b(?:(?<!\b(?:field|fields|column|columns|category|tag|folder|option|choice|section) )(?:called|named|titled)|(?:name|call) (?:it|the app|my app|this app)|rename (?:it|the app|my app|this app)(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)`;
+const NAMING = WORD_LISTS.namingWords;
 const NAMING_WORDS = new RegExp(`${NAMING}\\b`);
 /** A name after them, in quotes or bare. */
 const QUOTED_NAME = new RegExp(
@@ -437,20 +437,14 @@ export function analyzeRequest(text: string): RequestAnalysis {
 
 /** Colour words, each with the accent it asks for. */
 const COLOUR_WORDS: Readonly<Record<string, AccentId>> = Object.fromEntries(
-  (
-    'red crimson:red scarlet:red orange amber:orange yellow gold:yellow golden:yellow green emerald:green teal ' +
-    'turquoise:teal cyan:teal aqua:teal blue navy:blue purple violet:purple lilac:purple lavender:purple pink ' +
-    'magenta:pink brown grey gray:grey black'
-  )
-    .split(' ')
-    .map((entry) => [entry.split(':')[0], entry.split(':').pop()]),
+  WORD_LISTS.colourWords.split(' ').map((entry) => [entry.split(':')[0], entry.split(':').pop()]),
 );
 const COLOUR = `(${Object.keys(COLOUR_WORDS).join('|')})`;
 const SHADE = '(?:(?:dark|light|bright|pastel|soft|deep|pale|navy|sky) )?';
 /** "dark blue", "light green": a colour (group 1), not dark or light mode. */
 export const SHADED_COLOUR = new RegExp(`\\b(?:dark|light) ${COLOUR}\\b`, 'g');
 /** Words that name the app itself: "a habit tracker in pink", "a blue todo app". */
-const APP_NOUNS = 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary';
+const APP_NOUNS = WORD_LISTS.appNouns;
 /** A colour among others is a choice's values ("colour: red, blue or black"), not the app's colour. */
 const NOT_A_CHOICE = `(?! {1,2}(?:or|and) ${COLOUR}| {1,2}${COLOUR} (?:or|and))`;
 /** Nouns a colour word names a thing with, not an app's colour: "a red wine tracker", "a green tea log". */

@@ -71,11 +71,11 @@ const GAPS: readonly Gap[] = [
     need: NEED.charts,
   },
   {
-    asks: /\b(csv|excel|xlsx|pdfs?|google sheets)\b/,
+    asks: wordPattern('spreadsheetFiles'),
     need: (app) => (app.exportsJson ? NEED.filesJson : NEED.filesNone),
   },
   {
-    asks: /\b(spaced[- ]repetition|leitner|review schedule)\b/,
+    asks: wordPattern('reviewScheduleAsks'),
     need: NEED.spacedRepetition,
   },
   {

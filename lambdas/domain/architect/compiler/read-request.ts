@@ -291,7 +291,7 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
  */
 function secondRecords(request: string, spec: AppSpec): string[] {
   // A list's commas end phrases (see readRequest); "my runs, walks and swims" joins all three.
-  const text = request.replace(/\b([a-z]+) {2}((?:[a-z]+ )?[a-z]+) and /g, '$1 and $2 and ');
+  const text = request.replace(wordPattern('spacedPair', 'g'), '$1 and $2 and ');
   const three = wordPattern('tripleAfterFor').exec(text);
   const pair =
     three ??
@@ -390,7 +390,7 @@ const ASKED_TO_MAKE = wordPattern('askedToMake');
 const TOOL_NOUNS: Partial<Record<AppKindId, RegExp>> = guards(WORD_LISTS.toolNouns);
 
 /** Where the head of a request ends and its features begin. */
-const FEATURE_CLAUSE = / (?:with|that|which|where|including) /;
+const FEATURE_CLAUSE = wordPattern('featureClause');
 
 /** Words that end a noun phrase: what follows describes the records, it does not name them. */
 const CLAUSE_WORDS = new Set(WORD_LISTS.clauseWords.split(' '));
@@ -735,7 +735,7 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
     .map((found) => {
       if (!found) return '';
       const words = (found[0] as string).split(' ');
-      const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || /^(?:i|we|you|with|and|so|to|in|at|on)$/.test(w));
+      const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || wordPattern('phraseEndWords').test(w));
       const kept = end >= 0 ? words.slice(0, end) : words;
       const last = kept.at(-1) ?? '';
       // ("for my coin collection": the coins.)
@@ -864,7 +864,7 @@ function recordsTool(text: string): string | null {
   }
   // ("a shopping list generator" makes a list from other records: said as that, not as a draw.)
   if (wordPattern('generatorWords').test(text)) return NOTE.drawOne;
-  if (/\b(?:guest ?books?|visitors? books?)\b/.test(text)) {
+  if (wordPattern('guestBooks').test(text)) {
     return NOTE.guestBook;
   }
   // A sign-up sheet is filled in at one browser, not from each person's own.
@@ -930,10 +930,10 @@ const OTHER_CONVERSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btime ?zones?\b/, 'time zones'],
   [wordPattern('volumeUnits'), 'volume'],
   [/\b(?:speeds?|mph|kph|km ?h|knots?)\b/, 'speed'],
-  [/\b(?:areas?|acres?|hectares?|square)\b/, 'area'],
+  [wordPattern('areaUnits'), 'area'],
   [wordPattern('dataSizeUnits'), 'data sizes'],
   [wordPattern('numberSystemUnits'), 'number systems'],
-  [/\b(?:shoe|clothing|dress|ring) sizes?\b/, 'clothing sizes'],
+  [wordPattern('clothingSizes'), 'clothing sizes'],
   [wordPattern('energyPressureAngleUnits'), 'energy, pressure and angles'],
 ];
 
@@ -1417,7 +1417,7 @@ export function readRequest(request: string): RequestReading {
     // "what time I go to bed": when, the sleep's.
     .replace(wordPattern('whatTimeToBed', 'g'), 'when ')
     // "what I spent on groceries": the spending.
-    .replace(/\bwhat (?:i|we) (?:spent|spend) on\b/g, 'my spending on')
+    .replace(wordPattern('whatISpentOn', 'g'), 'my spending on')
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(wordPattern('plantsIPropagated', 'g'), 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.
@@ -1832,7 +1832,7 @@ export function readRequest(request: string): RequestReading {
       leftOut.push(asWell(named, spec.phrase));
     }
     // "my comics by series and issue number": what follows the grouping's "and" is a field too.
-    const byAnd = language ? null : /\bby [a-z]+ and ((?:[a-z]+ )?[a-z]+)$/.exec(text)?.[1];
+    const byAnd = language ? null : wordPattern('byAndField').exec(text)?.[1];
     if (byAnd) spec = applySpecWords(spec, `with ${byAnd}`).spec;
     // "a log of my chess games and who won": who did it, joined by "and", is a field, as it is
     // after "with" ("with who won").

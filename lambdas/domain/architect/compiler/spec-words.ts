@@ -136,7 +136,7 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
     ? entity.fields.find((f) => f.id === known.id || (f.type === known.type && ['tags', 'rating', 'image'].includes(f.type)))
     : undefined;
   // "bait used", "fish caught": the records' bait, their fish.
-  const bare = word.replace(/ (?:used|taken|caught|eaten|worn|bought)$/, '');
+  const bare = word.replace(wordPattern('doneToThing'), '');
   return found ?? (bare !== word ? findField(entity, bare, exact) : undefined);
 }
 
@@ -310,6 +310,8 @@ interface ListItem {
   readonly names: boolean;
   /** An item of a list of things to keep, not of fields: "a shopping list: milk, eggs, bread". */
   readonly example?: boolean;
+  /** Its list has three items or more and none names a part of the app ("reminders", "dark mode"). */
+  readonly amongFields?: boolean;
 }
 
 /** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
@@ -391,7 +393,7 @@ function withLists(
     .replace(wordPattern('whetherOr', 'g'), 'whether $1')
     // "which of my plants need repotting": each with a yes or no for it.
     .replace(wordPattern('whichNeed', 'g'), '$1 my $2 with whether needs $3')
-    .replace(/\b(track|log|record) (?:which|what) /g, '$1 ')
+    .replace(wordPattern('trackWhichWhat', 'g'), '$1 ')
     // "my running shoes and how many miles each has", "track board games we played and who won":
     // what each of the records has.
     .replace(wordPattern('recordsAndHow'), '$1 with ')
@@ -401,7 +403,7 @@ function withLists(
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "where to stream them": the streaming service; "paid status": whether paid.
-    .replace(/\bwhere to (?:stream|watch) (?:it|them)\b/g, 'streaming service')
+    .replace(wordPattern('whereToStream', 'g'), 'streaming service')
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')
@@ -449,7 +451,7 @@ function withLists(
     // transport or fun": the field's values (read below).
     if (/\b(?:field|column)$/.test(before)) continue;
     // "a dropdown with high, medium and low": the choice's values (read below), no fields.
-    if (verb === 'with' && /\b(?:dropdown|choice|pick|selection)$/.test(before)) continue;
+    if (verb === 'with' && wordPattern('choiceWordLast').test(before)) continue;
     if (verb === ':' && (CHOICE_NAMES.test(before) || isField(before.split(' ').pop()!))) continue;
     // "recipes need a title, …" names their fields; "my parents need a tracker" does not.
     // ("my plants need water" says what they need now, no list of fields.)
@@ -501,7 +503,10 @@ function withLists(
     // "track which dogs I walked, the owner, the date": a list that starts with the records
     // themselves goes on with what each one has.
     let namesRest = names;
-    for (const [i, part] of (m[3] ?? '').split(/\b(?:and|or)\b|,/).entries()) {
+    const all = (m[3] ?? '').split(/\b(?:and|or)\b|,/);
+    const amongFields =
+      all.length > 2 && !all.some((p) => NOT_FIELD_WORDS.test(p) && !wordPattern('fieldsAmongFields').test(p.trim()));
+    for (const [i, part] of all.entries()) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
       // ("with my interpretation", "my thoughts": what one made of it is one's own field.)
@@ -533,7 +538,12 @@ function withLists(
       if (i === 0 && /,/.test(m[3] ?? '') && records.some((r) => r.replace(/s$/, '') === words.replace(/s$/, '')))
         namesRest = true;
       // In a change, "add my mood" asks for the field ("also track my mood").
-      if (words) items.push({ words, names: namesRest && (!owned || (revision && /^(?:add|adding)$/.test(verb))) });
+      if (words)
+        items.push({
+          words,
+          names: namesRest && (!owned || (revision && /^(?:add|adding)$/.test(verb))),
+          amongFields,
+        });
     }
   }
   return items;
@@ -865,7 +875,7 @@ export function applySpecWords(
     // "a limit of 2 hours a day": a goal or a limit (read below), no field.
     if (wordPattern('goalWithNumber').test(said)) continue;
     // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
-    const favourite = /^favou?rite (?!flag$|toggle$)([a-z]{3,})$/.exec(item.words)?.[1];
+    const favourite = wordPattern('favouriteThing').exec(item.words)?.[1];
     // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
     if (favourite && !NOT_FIELD_WORDS.test(favourite) && !findField(primary, favourite)) {
       if (!findField(primary, item.words)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
@@ -1118,7 +1128,7 @@ export function applySpecWords(
     }
     // "mood before and mood after": two of a field, each called as asked (one the records keep
     // already stays: "glucose before and after meals" on readings with When).
-    const when = /^([a-z]+(?: [a-z]+)?) (?:before|after)$/.exec(item.words);
+    const when = wordPattern('beforeOrAfter').exec(item.words);
     const twice = when && !findField(primary, when[1]!) && (vocabularyField(when[1]!) ?? namedField(when[1]!, ed.entities));
     if (twice && !/^(?:date|text)$/.test(twice.type)) {
       ed.addField(primary, { ...twice, id: camel(item.words), label: titleCase(item.words) }, true, item.words);
@@ -1149,7 +1159,13 @@ export function applySpecWords(
       if (!duration && !findField(primary, field.id) && !findField(primary, word))
         ed.addField(primary, { ...field, ...(called ? { label: called } : {}) }, true, item.words);
     }
-    const named = item.names && known.length === 0 ? namedField(item.words, ed.entities) : null;
+    // ("camera, lens and settings", "style, music and teacher": among three or more fields, and no
+    // part of the app, a word that could name one names one of theirs.)
+    const named =
+      item.names && known.length === 0
+        ? (namedField(item.words, ed.entities) ??
+          (item.amongFields && wordPattern('fieldsAmongFields').test(item.words) ? fieldNamed(item.words, 'text') : null))
+        : null;
     const day = / on$/.test(item.words) && hasDayOf(primary, item.words.slice(0, -3));
     if (named && !day && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
   }
@@ -1184,9 +1200,7 @@ export function applySpecWords(
       findField(primary, m[1]!) ??
       findField(primary, m[1]!.split(' ').pop()!) ??
       findField(primary, m[1]!.replace(/ies$/, 'y')) ??
-      (/\b(?:choice|dropdown|pick|selection)\b/.test(m[0]) &&
-      !NOT_FIELD_WORDS.test(name) &&
-      /^[a-z]{3,}(?: [a-z]{3,})?$/.test(name)
+      (wordPattern('choiceWords').test(m[0]) && !NOT_FIELD_WORDS.test(name) && /^[a-z]{3,}(?: [a-z]{3,})?$/.test(name)
         ? ed.addField(primary, vocab?.type === 'choice' ? { ...vocab } : fieldNamed(name, 'text'))
         : undefined) ??
       // "my migraine triggers like food, sleep and weather": kinds of something, given as examples.
@@ -1675,7 +1689,7 @@ export function applySpecWords(
   if (has(text, /\b(compact|dense|denser|smaller)\b/)) {
     if (ed.look.density !== 'compact') ed.changes.push('made it compact');
     ed.look.density = 'compact';
-  } else if (options.revision && has(text, /\b(roomy|spacious|comfortable|bigger)\b/) && ed.look.density !== 'comfortable') {
+  } else if (options.revision && has(text, wordPattern('roomyWords')) && ed.look.density !== 'comfortable') {
     ed.look.density = 'comfortable';
     ed.changes.push('made it roomier');
   }

@@ -714,6 +714,53 @@ export function sourceWordLists() {
     nextIsDue: String.raw`\bnext [a-z]+(?: [a-z]+)? (?:is |are )?due\b`,
     /** "lucid or not": whether lucid (spec-words.ts). */
     orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
+    /** Words of the app's parts that, among three or more fields, name one (spec-words.ts). */
+    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team)$`,
+    /** Cards scheduled for review (feature-gaps.ts). */
+    reviewScheduleAsks: String.raw`\b(spaced[- ]repetition|leitner|review schedule)\b`,
+    /** "where to stream them": the streaming service (spec-words.ts). */
+    whereToStream: String.raw`\bwhere to (?:stream|watch) (?:it|them)\b`,
+    /** "bait used", "fish caught": the thing itself (spec-words.ts). */
+    doneToThing: String.raw` (?:used|taken|caught|eaten|worn|bought)$`,
+    /** "my favorite dish": a thing named, not a favourite flag (spec-words.ts). */
+    favouriteThing: String.raw`^favou?rite (?!flag$|toggle$)([a-z]{3,})$`,
+    /** A list's words before its "and", commas gone (read-request.ts). */
+    spacedPair: String.raw`\b([a-z]+) {2}((?:[a-z]+ )?[a-z]+) and `,
+    /** Files of other programs (feature-gaps.ts). */
+    spreadsheetFiles: String.raw`\b(csv|excel|xlsx|pdfs?|google sheets)\b`,
+    /** Clothing sizes, converted (read-request.ts). */
+    clothingSizes: String.raw`\b(?:shoe|clothing|dress|ring) sizes?\b`,
+    /** "mood before", "energy after" (spec-words.ts). */
+    beforeOrAfter: String.raw`^([a-z]+(?: [a-z]+)?) (?:before|after)$`,
+    /** A roomier look asked in a change (spec-words.ts). */
+    roomyWords: String.raw`\b(roomy|spacious|comfortable|bigger)\b`,
+    /** Words that end a noun phrase (read-request.ts). */
+    phraseEndWords: String.raw`^(?:i|we|you|with|and|so|to|in|at|on)$`,
+    /** A guest book (read-request.ts). */
+    guestBooks: String.raw`\b(?:guest ?books?|visitors? books?)\b`,
+    /** Units of area (read-request.ts). */
+    areaUnits: String.raw`\b(?:areas?|acres?|hectares?|square)\b`,
+    /** Words for a choice field (spec-words.ts). */
+    choiceWords: String.raw`\b(?:choice|dropdown|pick|selection)\b`,
+    /** "what I spent on groceries": the spending (read-request.ts). */
+    whatISpentOn: String.raw`\bwhat (?:i|we) (?:spent|spend) on\b`,
+    /** "by series and issue number": the field after the grouping's "and" (read-request.ts). */
+    byAndField: String.raw`\bby [a-z]+ and ((?:[a-z]+ )?[a-z]+)$`,
+    /** "track which …", "log what …" (spec-words.ts). */
+    trackWhichWhat: String.raw`\b(track|log|record) (?:which|what) `,
+    /** A choice's word right before a list of its values (spec-words.ts). */
+    choiceWordLast: String.raw`\b(?:dropdown|choice|pick|selection)$`,
+    /** Where the head of a request ends and its features begin (read-request.ts). */
+    featureClause: String.raw` (?:with|that|which|where|including) `,
+    /** The words that give the app a name: "called", "named", "set the title to" (request-analysis.ts). */
+    namingWords: String.raw`\b(?:(?<!\b(?:field|fields|column|columns|category|tag|folder|option|choice|section) )(?:called|named|titled)|(?:name|call) (?:it|the app|my app|this app)|rename (?:it|the app|my app|this app)(?: to)?|(?:change|set) the (?:app s |apps )?(?:title|name) to)`,
+    /** Colour words, each with the accent it asks for after a colon (request-analysis.ts). */
+    colourWords:
+      'red crimson:red scarlet:red orange amber:orange yellow gold:yellow golden:yellow green emerald:green teal ' +
+      'turquoise:teal cyan:teal aqua:teal blue navy:blue purple violet:purple lilac:purple lavender:purple pink ' +
+      'magenta:pink brown grey gray:grey black',
+    /** Words that name the app itself: "a habit tracker in pink" (request-analysis.ts). */
+    appNouns: 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary',
     averageOf: String.raw`\b(?:average|averages|avg)\s+(?:of\s+)?(?:the\s+|my\s+)?([a-z]+)`,
     averageBy: String.raw`\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     weightedBy: String.raw`\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)`,
