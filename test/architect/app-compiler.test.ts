@@ -4800,6 +4800,17 @@ describe('request → spec', () => {
     expect(labelsOf('a todo list with settings and tags').join()).not.toMatch(/Settings/);
   });
 
+  test('a day of the week or a weekday is a choice of Monday to Sunday, and the week no second kind of record', () => {
+    const day = 'Day:choice';
+    // Were a date, or the task template with the day and the kid dropped without a word.
+    expect(labelsOf('a chore list where each chore has a day of the week')).toContain(day);
+    expect(labelsOf('a chore chart with chore, kid and weekday')).toEqual(expect.arrayContaining(['Kid:text', day]));
+    // Was a text field called Weekday beside the timetable's Day.
+    expect(labelsOf('a class schedule with course, room, weekday and time').join()).not.toMatch(/Weekday/);
+    // Was said to leave out "week as a second kind of record".
+    expect(readRequest('a class schedule with course, room, day of the week and time').leftOut).toEqual([]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

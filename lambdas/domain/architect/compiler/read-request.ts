@@ -146,7 +146,7 @@ function beyondTemplate(preset: Preset, text: string, original: string | null = 
   return (
     BEYOND_TEMPLATES.test(text) ||
     fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, journal ? original : null, null, null).spec).some(
-      (f) => journal || !/text|choice/.test(f.type),
+      (f) => journal || !/text|choice/.test(f.type) || f.id === 'day',
     )
   );
 }

@@ -185,6 +185,10 @@ export function sourceWordLists() {
     ],
     [['cost estimate', 'cost estimates', 'estimated cost', 'estimated costs'], f.money('estimate', 'Estimated cost')],
     [['due date', 'deadline', 'deadlines', 'due dates'], f.date('due', 'Due')],
+    [
+      ['day of week', 'days of week', 'day of the week', 'weekday', 'weekdays'],
+      f.choice('day', 'Day', ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']),
+    ],
     [['date', 'dates', 'day'], f.date('date', 'Date')],
     [['category', 'categories'], f.choice('category', 'Category', ['General', 'Work', 'Home', 'Other'])],
     [['priority', 'priorities'], f.choice('priority', 'Priority', ['High', 'Normal', 'Low'])],
@@ -663,7 +667,7 @@ export function sourceWordLists() {
     totalBy: String.raw`\b(?:total|totals|sum|sums|spent|spending|how much)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     totalPerDay: String.raw`\bdaily (?:total|totals|sums?)\b|\b(?:total|totals|sums?) (?:per|by|for each|each|a) day\b`,
     /** Times of day and summaries: a pair's words that name no records (read-request.ts). */
-    whenOrSummaryWords: String.raw`^(?:mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$`,
+    whenOrSummaryWords: String.raw`^(?:weeks?|mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$`,
     /** Columns or lanes asked by name, not the ones a board has ("columns for to do, doing and done") (feature-gaps.ts). */
     columnsAsked: String.raw`\b(?:columns?|lists|lanes|stages) (?:for|called|named|like)\b(?!\s+to do\s+(?:and\s+)?doing)|\bwith (?:the )?columns\s+(?!and\b|that\b|i\b|for\b|to do\b)[a-z]`,
     /** A log of the time spent learning a language, which asks for no lessons (feature-gaps.ts). */
