@@ -4811,6 +4811,16 @@ describe('request → spec', () => {
     expect(readRequest('a class schedule with course, room, day of the week and time').leftOut).toEqual([]);
   });
 
+  test("a task list, a board or notes with a project, an owner or a client keep it (the template's fields dropped it)", () => {
+    // Were the kind's template, the field dropped without a word.
+    expect(labelsOf('a todo list with project')).toContain('Project:text');
+    expect(labelsOf('a task list with a person responsible')).toContain('Person responsible:text');
+    expect(labelsOf('a kanban board with owner')).toContain('Owner:text');
+    expect(labelsOf('a notes app with client')).toContain('Client:text');
+    // A project the list is for is no field.
+    expect(readRequest('a todo list for my project').outcome).toBe('template');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
