@@ -4821,6 +4821,14 @@ describe('request → spec', () => {
     expect(readRequest('a todo list for my project').outcome).toBe('template');
   });
 
+  test("a page's RSVP is said as a form the page cannot receive; bells are sounds the app does not make", () => {
+    // Were dropped without a word.
+    expect(readRequest('a wedding website with RSVP').leftOut.join()).toMatch(/a form that sends what visitors fill in/);
+    expect(readRequest('a meditation timer with bells').leftOut).toContain('sounds, voice and audio (the app is silent)');
+    // A guest list keeps its RSVP.
+    expect(readRequest('a guest list with RSVP').leftOut).toEqual([]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -808,7 +808,7 @@ export function sourceWordLists() {
     madeListAlso: String.raw`\b(?:recipes?|meals?|meal plans?|meal planner)\b[^.;]{0,60}\b(?:shopping|grocery) lists?\b`,
     mapOtherMeaning: String.raw`\b(?:mind|road|site|heat|concept|treasure|story)[ -]?maps?\b`,
     repaymentScheduleAsks: String.raw`\b(?:amorti[sz]ation|repayment|payment) (?:tables?|schedules?|plans?)\b|\bamorti[sz]ation\b`,
-    formAsks: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b`,
+    formAsks: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|signup|sign up|newsletter|quote) forms?\b|\brsvps?\b`,
     negatedBefore: String.raw`\b(?:no|without|not|don'?t (?:need|want)|never)\b[^.;,]{0,12}$`,
     pollsAsked: String.raw`\b(polls?|voting|votes?|surveys?|questionnaires?|elections?|petitions?)\b`,
     blockchainAsked: String.raw`\b(blockchain|crypto ?currency(?! (?:portfolio|holdings?|investments?|purchases?|trades?|tracker|log))|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
@@ -842,7 +842,7 @@ export function sourceWordLists() {
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
     nestedAsks: String.raw`\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b`,
-    soundAsks: String.raw`\b(sounds?|beeps?|chimes?|(?:a|the) bells?(?! peppers?)|gongs?|alarm tones?|ringtones?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
+    soundAsks: String.raw`\b(sounds?|beeps?|chimes?|(?:(?:a|the) bell|bells)(?! peppers?)|gongs?|alarm tones?|ringtones?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
     splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
     personalBestAsks: String.raw`\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?(?! (?:to|of year|of the year|for)\b)|lifts?|weights?|runs?|results?|distances?)\b`,
     /**
