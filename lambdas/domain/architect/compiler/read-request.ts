@@ -142,6 +142,8 @@ const asJournal = (preset: Preset | null, text: string): boolean => preset?.id =
 function beyondTemplate(preset: Preset, text: string, original: string | null = null): boolean {
   // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry
   // (so does "an allergy diary: food, reaction, severity", a list read in the words as written).
+  // Other kinds' templates keep their own text and choice fields, but not a day of the week
+  // ("a chore chart with chore, kid and weekday").
   const journal = asJournal(preset, text);
   return (
     BEYOND_TEMPLATES.test(text) ||
@@ -1754,6 +1756,7 @@ export function readRequest(request: string): RequestReading {
     !chosen ||
     chosen.id === 'tastings' ||
     (ownTime && ['timesheet', 'generic'].includes(chosen.id)) ||
+    // ("count my daily pushups": a number the records keep, counted by day.)
     (chosen.id === 'generic' &&
       (!chosen.entities[0]!.fields.some((field) => field.type === 'number') || NUMBER_OF.test(text) || /\bcount\b/.test(text)))
       ? countAsked(text)
