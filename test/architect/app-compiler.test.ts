@@ -4829,6 +4829,19 @@ describe('request → spec', () => {
     expect(readRequest('a guest list with RSVP').leftOut).toEqual([]);
   });
 
+  test("how much sun a plant needs is its sunlight needs, not an amount added up; a quote's amount is money", () => {
+    // Was a number called Amount, totalled.
+    const plants =
+      'Can you build me an app to track my plant babies? I want to know when I watered each one and how much sun it needs.';
+    expect(labelsOf(plants).join()).not.toMatch(/Amount/);
+    expect(specOf(plants).behaviours.filter((b) => b.type === 'total')).toEqual([]);
+    expect(labelsOf('a plant tracker with how much sun it needs')).toContain('Sunlight needs:text');
+    // Was a number.
+    expect(
+      labelsOf('I need to keep track of quotes from contractors: name, phone, quote amount, and whether we accepted it.'),
+    ).toContain('Quote amount:money');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

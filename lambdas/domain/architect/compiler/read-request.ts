@@ -1420,6 +1420,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whatTimeToBed', 'g'), 'when ')
     // "what I spent on groceries": the spending.
     .replace(wordPattern('whatISpentOn', 'g'), 'my spending on')
+    // "how much sun it needs": its sunlight needs, not an amount added up.
+    .replace(wordPattern('howMuchSun', 'g'), 'sunlight needs')
     // "the plants I've propagated": the cuttings, not the plants' watering.
     .replace(wordPattern('plantsIPropagated', 'g'), 'plant propagation')
     // "which neighbours borrowed my ladder": one thing lent many times is a list of things lent.

@@ -404,6 +404,7 @@ function withLists(
     .replace(wordPattern('whereDone', 'g'), '$1 at')
     // "where to stream them": the streaming service; "paid status": whether paid.
     .replace(wordPattern('whereToStream', 'g'), 'streaming service')
+    .replace(wordPattern('howMuchSun', 'g'), 'sunlight needs')
     .replace(/\b(?:paid|payment) status\b/g, 'paid')
     // "my favourite ones": which of the records are favourites.
     .replace(/\bfavou?rite ones\b/g, 'favourite')

@@ -765,6 +765,8 @@ export function sourceWordLists() {
       'magenta:pink brown grey gray:grey black',
     /** Words that name the app itself: "a habit tracker in pink" (request-analysis.ts). */
     appNouns: 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary',
+    /** "how much sun it needs": a plant's sunlight needs (read-request.ts). */
+    howMuchSun: String.raw`\bhow much (?:sun|sunlight|light|shade) (?:it|they|each(?: one)?) (?:needs?|gets?|likes?)\b`,
     averageOf: String.raw`\b(?:average|averages|avg)\s+(?:of\s+)?(?:the\s+|my\s+)?([a-z]+)`,
     averageBy: String.raw`\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     weightedBy: String.raw`\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)`,
@@ -838,7 +840,7 @@ export function sourceWordLists() {
     moneyWords: String.raw`(?:^| )(?:vat|gst|tax|taxes|sales tax|fee|fees|rent|principal|interest|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day|nightly|weekly|monthly) rate|profit|profits|margin|revenue|refund|money)$`,
     booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|interpretations?|feedback|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
-    moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket)$`,
+    moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket|quote|quoted)$`,
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
     nestedAsks: String.raw`\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b`,
