@@ -456,22 +456,10 @@ const COLOUR_COMPOUND = wordPattern('colourCompound');
  * names a thing ("a red wine tracker").
  */
 const ACCENT_ASKED = [
-  new RegExp(
-    `\\b${SHADE}${COLOUR}(?: |-)(?:themed|theme|colou?r scheme|colou?rs?|accents?|look|style|design|buttons|header|background|palette|skin)\\b`,
-    'g',
-  ),
-  new RegExp(
-    `\\b(?:theme|accent|main|app|highlight) colou?r(?: should be| is| to be| of)? {1,2}${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`,
-    'g',
-  ),
-  new RegExp(
-    `\\b(?:colou?r scheme|theme|accent|colou?rs?)(?: should be| to be| to)? {1,2}(?:in )?${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`,
-    'g',
-  ),
-  new RegExp(
-    `\\b(?:make|paint|colou?r|style|do) (?:it|the app|everything|the whole thing|this|the whole app)(?: all)? ${SHADE}${COLOUR}\\b`,
-    'g',
-  ),
+  new RegExp(`\\b${SHADE}${COLOUR}${WORD_LISTS.accentAfterColour}`, 'g'),
+  new RegExp(`${WORD_LISTS.accentColourIs}${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`, 'g'),
+  new RegExp(`${WORD_LISTS.accentSchemeIs}${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`, 'g'),
+  new RegExp(`${WORD_LISTS.accentMakeIt}${SHADE}${COLOUR}\\b`, 'g'),
   new RegExp(`\\b(?:it|everything|${APP_NOUNS}) in ${SHADE}${COLOUR}\\b${NOT_A_CHOICE}`, 'g'),
   new RegExp(`\\b(?:a|an|my|the) ${SHADE}${COLOUR} ((?:[a-z]+ ){0,2})(?:${APP_NOUNS})\\b`, 'g'),
 ];

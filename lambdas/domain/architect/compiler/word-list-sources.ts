@@ -767,6 +767,14 @@ export function sourceWordLists() {
     appNouns: 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary',
     /** "how much sun it needs": a plant's sunlight needs (read-request.ts). */
     howMuchSun: String.raw`\bhow much (?:sun|sunlight|light|shade) (?:it|they|each(?: one)?) (?:needs?|gets?|likes?)\b`,
+    /** What follows a colour that makes it the app's: "blue theme", "pink-themed" (request-analysis.ts). */
+    accentAfterColour: String.raw`(?: |-)(?:themed|theme|colou?r scheme|colou?rs?|accents?|look|style|design|buttons|header|background|palette|skin)\b`,
+    /** "the theme colour should be …" before a colour (request-analysis.ts). */
+    accentColourIs: String.raw`\b(?:theme|accent|main|app|highlight) colou?r(?: should be| is| to be| of)? {1,2}`,
+    /** "a colour scheme in …" before a colour (request-analysis.ts). */
+    accentSchemeIs: String.raw`\b(?:colou?r scheme|theme|accent|colou?rs?)(?: should be| to be| to)? {1,2}(?:in )?`,
+    /** "make it …", "paint the app …" before a colour (request-analysis.ts). */
+    accentMakeIt: String.raw`\b(?:make|paint|colou?r|style|do) (?:it|the app|everything|the whole thing|this|the whole app)(?: all)? `,
     averageOf: String.raw`\b(?:average|averages|avg)\s+(?:of\s+)?(?:the\s+|my\s+)?([a-z]+)`,
     averageBy: String.raw`\b(?:average|averages|avg)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     weightedBy: String.raw`\bweighted\s+(?:by|with)\s+(?:the\s+|their\s+|its\s+)?([a-z]+)`,
