@@ -1790,7 +1790,8 @@ export function readRequest(request: string): RequestReading {
     leftOut.push(...featureGaps(text, specBuilt(spec)));
     // "a client list with payments" keeps a record of them, which no one takes through the app;
     // "a marketplace with payments" would take them: left out, and no field of them.
-    const taking = leftOut.indexOf('taking payments');
+    // (The limits' needs open the list, in their order.)
+    const taking = limits.findIndex((l) => l.id === 'paymentsAsked');
     const [first] = spec.entities;
     const payments = first!.fields.find((f) => f.id === 'payments');
     if (taking >= 0 && payments) {

@@ -8,6 +8,8 @@
 import { WORD_LISTS, wordPattern, type PatternName } from './word-lists';
 
 export interface RequestLimit {
+  /** The word list that finds it (`paymentsAsked`…), which names it. */
+  readonly id: string;
   /** What is asked that a static web app cannot do, in plain words. */
   readonly need: string;
   /** True when the request is about this need itself, so leaving it out would build something else. */
@@ -22,7 +24,7 @@ export interface RequestLimit {
  */
 const LIMITS: ReadonlyArray<readonly [RegExp, RequestLimit]> = WORD_LISTS.requestLimits.map(([pattern, need, core, instead]) => [
   wordPattern(pattern as PatternName),
-  { need, core, instead },
+  { id: pattern, need, core, instead },
 ]);
 
 /** The limits a request runs into, in the order above; `text` is the normalised request. */
