@@ -1,7 +1,8 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { ZodError, type ZodType } from 'zod';
+import { $ZodError } from 'zod/v4/core';
+import type * as z from './domain/zod';
 import {
   ForbiddenError,
   GantryError,
@@ -48,7 +49,7 @@ export function errorBody(code: string, message: string, details?: Record<string
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
-function describeZodError(err: ZodError): string {
+function describeZodError(err: $ZodError): string {
   return err.issues
     .map((issue) => {
       const path = issue.path.join('.') || 'body';
@@ -65,7 +66,7 @@ function describeZodError(err: ZodError): string {
  * Parses a JSON body against a schema, enforcing the byte limit first.
  * Every failure is a 4xx GantryError whose message names the problem.
  */
-export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: ZodType<T>, maxBytes: number): T {
+export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: z.ZodMiniType<T>, maxBytes: number): T {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > maxBytes) throw new PayloadTooLargeError(maxBytes, bytes.length);
@@ -96,7 +97,7 @@ export function parseJsonBody<T>(event: APIGatewayProxyEvent, schema: ZodType<T>
 }
 
 /** Parses the query string against a schema; a failure is a 400 naming the parameter and its limit. */
-export function parseQuery<T>(event: APIGatewayProxyEvent, schema: ZodType<T>): T {
+export function parseQuery<T>(event: APIGatewayProxyEvent, schema: z.ZodMiniType<T>): T {
   const parsed = schema.safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
   return parsed.data;
@@ -169,7 +170,7 @@ export function httpEnvelope(
         const headers: Record<string, string> =
           err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : {};
         request.response = json(err.httpStatus, errorBody(err.code, err.message, err.details), headers);
-      } else if (err instanceof ZodError) {
+      } else if (err instanceof $ZodError) {
         request.response = json(400, errorBody('VALIDATION_ERROR', describeZodError(err)));
       } else {
         logger.error('Unhandled error', { ...requestKeys(request), error: err as Error });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../../lambdas/domain/zod';
 import { openNoFollow } from './app-files';
 import { chownTree, findSetpriv, type AppIdentity } from './app-identity';
 import { BuildJobDocumentSchema, BUILD_JOB_URL_ENV, type BuildJobDocument } from './build-job-document';
@@ -15,20 +15,14 @@ import { BuilderLimitsSchema } from './build-runner';
  * means the attempt's objects are complete. Plain HTTPS, no SDK, no credentials.
  */
 const AwsEnvSchema = z.object({
-  [BUILD_JOB_URL_ENV]: z.string().regex(/^https?:\/\//, 'must be an http(s) URL'),
+  [BUILD_JOB_URL_ENV]: z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL')),
   /** Parent of the app folder; /work in the image. */
-  GANTRY_WORK_DIR: z.string().min(1).default('/work'),
+  GANTRY_WORK_DIR: z._default(z.string().check(z.minLength(1)), '/work'),
   /** Pre-warmed npm cache baked into the image (read-only there; copied before use). */
-  GANTRY_NPM_CACHE_SEED: z.string().default(''),
+  GANTRY_NPM_CACHE_SEED: z._default(z.string(), ''),
   /** The uid (and gid) the app's commands run as; unset: the builder's own (see app-identity.ts). */
-  GANTRY_APP_UID: z
-    .string()
-    .regex(/^[1-9][0-9]*$/)
-    .optional(),
-  GANTRY_APP_GID: z
-    .string()
-    .regex(/^[1-9][0-9]*$/)
-    .optional(),
+  GANTRY_APP_UID: z.optional(z.string().check(z.regex(/^[1-9][0-9]*$/))),
+  GANTRY_APP_GID: z.optional(z.string().check(z.regex(/^[1-9][0-9]*$/))),
 });
 
 /** The dead man's switch when the limits could not be read: long enough to upload a failed result. */

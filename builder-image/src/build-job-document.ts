@@ -9,7 +9,7 @@
  * Shared by the function that writes it (lambdas/adapters/build-job-issuer.ts) and the builder
  * that reads it (aws-mode.ts).
  */
-import * as z from 'zod';
+import * as z from '../../lambdas/domain/zod';
 
 /** The container environment variable carrying the presigned GET of the job document. */
 export const BUILD_JOB_URL_ENV = 'GANTRY_JOB_URL';
@@ -23,18 +23,18 @@ export const MAX_OUTPUT_FILE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_JOB_URL_BYTES = 6144;
 
-const HttpsUrl = z.string().regex(/^https?:\/\//, 'must be an http(s) URL');
+const HttpsUrl = z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'));
 
 /** One presigned PUT of one key; the upload must send `content_type` (it is part of the signature). */
-const PresignedPutSchema = z.object({ url: HttpsUrl, content_type: z.string().min(1) });
+const PresignedPutSchema = z.object({ url: HttpsUrl, content_type: z.string().check(z.minLength(1)) });
 
 export const BuildJobDocumentSchema = z.object({
   v: z.literal(1),
-  tenant_id: z.string().min(1),
-  mission_id: z.string().min(1),
-  attempt: z.number().int().min(1),
+  tenant_id: z.string().check(z.minLength(1)),
+  mission_id: z.string().check(z.minLength(1)),
+  attempt: z.number().check(z.int(), z.gte(1)),
   /** When the URLs stop working (ISO 8601). */
-  expires_at: z.string().min(1),
+  expires_at: z.string().check(z.minLength(1)),
   inputs: z.object({ manifest: HttpsUrl, limits: HttpsUrl }),
   outputs: z.object({
     log: PresignedPutSchema,
@@ -43,8 +43,8 @@ export const BuildJobDocumentSchema = z.object({
     files: z.object({
       url: HttpsUrl,
       fields: z.record(z.string(), z.string()),
-      key_prefix: z.string().min(1),
-      max_bytes: z.number().int().min(1),
+      key_prefix: z.string().check(z.minLength(1)),
+      max_bytes: z.number().check(z.int(), z.gte(1)),
     }),
   }),
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../../lambdas/domain/zod';
 import type { BuildResult } from '../../lambdas/domain/build-result';
 import { GantryManifestSchema } from '../../lambdas/domain/manifest';
 import type { AppIdentity } from './app-identity';
@@ -56,7 +56,7 @@ export function failedBeforeBuild(error: string, startedAt = new Date()): BuildR
 }
 
 /** Parses one JSON input file against its schema; the error names the file and the first issue. */
-function parseInput<T>(label: string, text: string, schema: z.ZodType<T>): { data: T } | { error: string } {
+function parseInput<T>(label: string, text: string, schema: z.ZodMiniType<T>): { data: T } | { error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -13,19 +13,19 @@
 import { rename, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
-import * as z from 'zod';
+import * as z from '../../lambdas/domain/zod';
 import { buildFromInputs, emit, failedBeforeBuild, flushEmitted, resultJson } from './build-job';
 
 const EnvSchema = z.object({
-  GANTRY_BUILDER_MODE: z.enum(['local', 'aws']).default('local'),
-  GANTRY_JOB_DIR: z.string().min(1).default('/job'),
+  GANTRY_BUILDER_MODE: z._default(z.enum(['local', 'aws']), 'local'),
+  GANTRY_JOB_DIR: z._default(z.string().check(z.minLength(1)), '/job'),
   /** Set by the image and by the local sandbox: this process is alone in its pid namespace. */
-  GANTRY_BUILDER_CONFINED: z.enum(['0', '1']).default('0'),
+  GANTRY_BUILDER_CONFINED: z._default(z.enum(['0', '1']), '0'),
   /**
    * `stdin` (local mode, a warm builder): started ahead of its job, the builder waits for a byte
    * on stdin before it reads the job's inputs, which the host writes in the meantime.
    */
-  GANTRY_BUILDER_START: z.enum(['now', 'stdin']).default('now'),
+  GANTRY_BUILDER_START: z._default(z.enum(['now', 'stdin']), 'now'),
 });
 
 /** Resolves true at the first byte on stdin, false when stdin ends without one. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../lambdas/domain/zod';
 import { BuildResultSchema, CommandResultSchema } from '../../lambdas/domain/build-result';
 
 /**
@@ -19,13 +19,17 @@ export const BuilderMessageSchema = z.discriminatedUnion('type', [
   z.object({ v: z.literal(1), type: z.literal('log'), line: z.string() }),
   z.object({ v: z.literal(1), type: z.literal('phase'), phase: z.enum(['install', 'audit', 'build']), command: z.string() }),
   z.object({ v: z.literal(1), type: z.literal('command'), result: CommandResultSchema }),
-  z.object({ v: z.literal(1), type: z.literal('result'), result: BuildResultSchema.extend({ error: z.string().optional() }) }),
+  z.object({
+    v: z.literal(1),
+    type: z.literal('result'),
+    result: z.extend(BuildResultSchema, { error: z.optional(z.string()) }),
+  }),
   z.object({ v: z.literal(1), type: z.literal('error'), message: z.string() }),
 ]);
 export type BuilderMessage = z.infer<typeof BuilderMessageSchema>;
 
 /** BuildResult as written to result.json (with the optional human-readable `error`). */
-export const BuildResultFileSchema = BuildResultSchema.extend({ error: z.string().optional() });
+export const BuildResultFileSchema = z.extend(BuildResultSchema, { error: z.optional(z.string()) });
 
 /** Parses one stdout line; null for anything that is not a protocol message. */
 export function parseBuilderMessage(line: string): BuilderMessage | null {

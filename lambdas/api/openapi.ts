@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Policy } from '../domain/policy';
 import { REST_ROUTES, type RestRoute } from '../routes';
 import { ROUTE_DOCS, routeKey, type ResponseDoc, type RouteDoc } from './route-docs';
@@ -33,7 +33,7 @@ const ERROR_RESPONSES: Record<number, string> = {
 class SchemaConverter {
   readonly components: Record<string, JsonSchema> = {};
 
-  convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  convert(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
     const raw = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
     // Named schemas land in `$defs`; in the document they are components.
     const out = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema & {
@@ -66,7 +66,7 @@ function pathParameters(path: string): Array<Record<string, unknown>> {
   }));
 }
 
-function queryParameters(query: z.ZodObject | undefined, schemas: SchemaConverter): Array<Record<string, unknown>> {
+function queryParameters(query: z.ZodMiniObject | undefined, schemas: SchemaConverter): Array<Record<string, unknown>> {
   if (!query) return [];
   const object = schemas.convert(query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, schema]) => ({

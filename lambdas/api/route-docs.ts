@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import { newTenantSchema, newUserSchema } from '../app/accounts';
 import { LoginSchema } from '../app/authentication';
 import { chatRequestSchema, consultRequestSchema } from '../app/consultation';
@@ -24,7 +24,7 @@ import {
 } from './schemas';
 
 /** A response body: a zod schema (JSON), or another media type described in words. */
-export type ResponseDoc = z.ZodType | { readonly contentType: string; readonly description: string };
+export type ResponseDoc = z.ZodMiniType | { readonly contentType: string; readonly description: string };
 
 /**
  * What the OpenAPI document says about one route. Bodies and queries are the zod schemas the
@@ -33,10 +33,10 @@ export type ResponseDoc = z.ZodType | { readonly contentType: string; readonly d
 export interface RouteDoc {
   readonly summary: string;
   readonly tag: string;
-  readonly body?: (policy: Policy) => z.ZodType;
+  readonly body?: (policy: Policy) => z.ZodMiniType;
   /** The body may be left out (e.g. a cancel without a reason). */
   readonly bodyOptional?: boolean;
-  readonly query?: z.ZodObject;
+  readonly query?: z.ZodMiniObject;
   /** Success responses by status code. Error responses are added for every route. */
   readonly responses: Readonly<Record<number, ResponseDoc>>;
 }
@@ -212,7 +212,9 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     summary: 'A single-use WebSocket ticket for the session',
     tag: 'identity',
     responses: {
-      201: z.object({ ticket: z.string(), expires_at: z.string(), websocket_query: z.string() }).meta({ id: 'WebSocketTicket' }),
+      201: z
+        .object({ ticket: z.string(), expires_at: z.string(), websocket_query: z.string() })
+        .check(z.meta({ id: 'WebSocketTicket' })),
     },
   },
   'GET /gantry/users': { summary: 'The tenant’s users', tag: 'identity', responses: { 200: JsonObjectSchema } },

@@ -1,33 +1,36 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import type { TenantRecord, UserRecord } from '../adapters/identity-store';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { can, EmailSchema, RoleSchema, type Principal } from '../domain/identity';
 
 export function newUserSchema(minPasswordLength: number) {
-  return z
-    .object({
-      email: EmailSchema,
-      password: z
-        .string()
-        .min(minPasswordLength, `password must be at least ${minPasswordLength} characters (auth.min_password_length)`)
-        .max(1024),
-      role: RoleSchema.default('member'),
-    })
-    .strict();
+  return z.strictObject({
+    email: EmailSchema,
+    password: z
+      .string()
+      .check(
+        z.minLength(minPasswordLength, `password must be at least ${minPasswordLength} characters (auth.min_password_length)`),
+        z.maxLength(1024),
+      ),
+    role: z._default(RoleSchema, 'member'),
+  });
 }
 
 export function newTenantSchema(minPasswordLength: number) {
-  return z
-    .object({
-      name: z.string().trim().min(1).max(100),
-      owner_email: EmailSchema,
-      owner_password: z
-        .string()
-        .min(minPasswordLength, `owner_password must be at least ${minPasswordLength} characters (auth.min_password_length)`)
-        .max(1024),
-    })
-    .strict();
+  return z.strictObject({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    owner_email: EmailSchema,
+    owner_password: z
+      .string()
+      .check(
+        z.minLength(
+          minPasswordLength,
+          `owner_password must be at least ${minPasswordLength} characters (auth.min_password_length)`,
+        ),
+        z.maxLength(1024),
+      ),
+  });
 }
 
 /** What the API shows of a user (never the hash). */

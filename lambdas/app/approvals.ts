@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import {
   approvalFor,
@@ -33,17 +33,18 @@ export type AwaitDecisionServices = ApprovalStepServices & Pick<Services, 'taskT
 export type DecisionServices = EventServices & Pick<Services, 'approvals' | 'taskTokens'>;
 
 /** The state document at a gate: the mission state plus the gate and, once checked, `$.approval`. */
-export const GateStateSchema = MissionStateSchema.and(
-  z.object({ gate: z.string().min(1), approval: ApprovalStateSchema.optional() }),
+export const GateStateSchema = z.intersection(
+  MissionStateSchema,
+  z.object({ gate: z.string().check(z.minLength(1)), approval: z.optional(ApprovalStateSchema) }),
 );
 
 /** What the AwaitDecision state hands its function (the ASL's Payload). */
 export const AwaitDecisionInputSchema = z.object({
-  tenant_id: z.string().min(1),
-  mission_id: z.string().min(1),
-  attempt: z.number().int().min(1),
+  tenant_id: z.string().check(z.minLength(1)),
+  mission_id: z.string().check(z.minLength(1)),
+  attempt: z.number().check(z.int(), z.gte(1)),
   approval: ApprovalStateSchema,
-  task_token: z.string().min(1),
+  task_token: z.string().check(z.minLength(1)),
 });
 
 const waitIdOf = (approval: ApprovalState, attempt: number): string =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import type { GrantRecord, UserRecord } from '../adapters/identity-store';
 import { RateLimitedError, UnauthorizedError } from '../domain/errors';
@@ -83,14 +83,12 @@ async function principalFor(svc: AuthorizeServices, grant: GrantRecord, sessionK
   };
 }
 
-export const LoginSchema = z
-  .object({
-    email: z.string().min(1).max(254),
-    password: z.string().min(1).max(1024),
-    /** `cookie` (the web client): the token travels only in the HttpOnly cookie, not in the body. */
-    mode: z.enum(['cookie', 'bearer']).default('bearer'),
-  })
-  .strict();
+export const LoginSchema = z.strictObject({
+  email: z.string().check(z.minLength(1), z.maxLength(254)),
+  password: z.string().check(z.minLength(1), z.maxLength(1024)),
+  /** `cookie` (the web client): the token travels only in the HttpOnly cookie, not in the body. */
+  mode: z._default(z.enum(['cookie', 'bearer']), 'bearer'),
+});
 export type LoginRequest = z.infer<typeof LoginSchema>;
 
 export interface LoginResult {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import {
   BUILDER_LINE_MAX_WAITING,
   BUILDER_WAIT_LIMIT_SECONDS,
@@ -24,10 +24,10 @@ import type { Services } from './services';
 export type BuilderLineServices = Pick<Services, 'store' | 'push' | 'taskTokens' | 'builderLine' | 'policy'>;
 
 export const AwaitBuilderInputSchema = z.object({
-  tenant_id: z.string().min(1),
-  mission_id: z.string().min(1),
-  attempt: z.number().int().min(1),
-  task_token: z.string().min(1),
+  tenant_id: z.string().check(z.minLength(1)),
+  mission_id: z.string().check(z.minLength(1)),
+  attempt: z.number().check(z.int(), z.gte(1)),
+  task_token: z.string().check(z.minLength(1)),
 });
 
 /** The mission waited longer than {@link BUILDER_WAIT_LIMIT_SECONDS} for a builder. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import { crashPoint } from '../crash-point';
 import { analyzeRequest } from '../domain/architect/request-analysis';
@@ -54,26 +54,26 @@ export function messageSchema(policy: Policy) {
 
 /** Body of `POST /gantry/consult` and `POST /gantry/voice` (seed shape). */
 /** Body of `POST /gantry/chat`. */
-export const chatRequestSchema = forLastArgument((policy: Policy) => z.object({ message: messageSchema(policy) }).strict());
+export const chatRequestSchema = forLastArgument((policy: Policy) => z.strictObject({ message: messageSchema(policy) }));
 
 export const consultRequestSchema = forLastArgument((policy: Policy) =>
   z
-    .object({
+    .strictObject({
       message: messageSchema(policy),
-      mission_id: z
-        .string()
-        .regex(/^m-[a-z0-9]{6,64}$/, 'mission_id must be the id of a consultation (m-…)')
-        .optional(),
-      image_base64: z.string().optional(),
-      image_filename: z.string().trim().min(1).max(200).optional(),
-      deploy: z.boolean().optional(),
-      publish: z.boolean().optional(),
+      mission_id: z.optional(
+        z.string().check(z.regex(/^m-[a-z0-9]{6,64}$/, 'mission_id must be the id of a consultation (m-…)')),
+      ),
+      image_base64: z.optional(z.string()),
+      image_filename: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+      deploy: z.optional(z.boolean()),
+      publish: z.optional(z.boolean()),
     })
-    .strict()
-    .refine((b) => (b.image_base64 === undefined) === (b.image_filename === undefined), {
-      message: 'image_base64 and image_filename must be sent together',
-      path: ['image_filename'],
-    }),
+    .check(
+      z.refine((b) => (b.image_base64 === undefined) === (b.image_filename === undefined), {
+        message: 'image_base64 and image_filename must be sent together',
+        path: ['image_filename'],
+      }),
+    ),
 );
 export type ConsultRequest = z.infer<ReturnType<typeof consultRequestSchema>>;
 

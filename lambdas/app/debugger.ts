@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { DebuggerRun } from '../adapters/debugger-runs';
 import type { Services } from './services';
 import { GantryError } from '../domain/errors';
@@ -11,19 +11,17 @@ export type DebuggerServices = Pick<Services, 'debuggerRuns' | 'policy' | 'snipp
 
 /** Body of `POST /gantry/debugger/run`. */
 export const debuggerRequestSchema = forLastArgument((limits: Policy['debugger']) =>
-  z
-    .object({
-      code: z
-        .string()
-        .min(1, 'code must not be empty')
-        .refine((c) => Buffer.byteLength(c) <= limits.max_code_bytes, {
-          message: `code is longer than debugger.max_code_bytes (${limits.max_code_bytes})`,
-        }),
-      language: z.enum(['javascript', 'shell']),
-      /** A shorter limit than the policy's, if wanted. */
-      timeout_seconds: z.number().int().min(1).max(limits.timeout_seconds).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    code: z.string().check(
+      z.minLength(1, 'code must not be empty'),
+      z.refine((c) => Buffer.byteLength(c) <= limits.max_code_bytes, {
+        message: `code is longer than debugger.max_code_bytes (${limits.max_code_bytes})`,
+      }),
+    ),
+    language: z.enum(['javascript', 'shell']),
+    /** A shorter limit than the policy's, if wanted. */
+    timeout_seconds: z.optional(z.number().check(z.int(), z.gte(1), z.lte(limits.timeout_seconds))),
+  }),
 );
 export type DebuggerRequest = z.infer<ReturnType<typeof debuggerRequestSchema>>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import type { DeviceKeyRecord } from '../adapters/identity-store';
 import { NotFoundError } from '../domain/errors';
@@ -7,7 +7,7 @@ import { newDeviceKeyId, newDeviceSecret, SIRI_PATH, SIRI_SCHEME } from '../doma
 
 export type DeviceServices = Pick<Services, 'identity' | 'secretBox'>;
 
-export const NewDeviceSchema = z.object({ name: z.string().trim().min(1).max(60) }).strict();
+export const NewDeviceSchema = z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) });
 
 /** What the API shows of a device key (never the secret, sealed or not). */
 export function deviceView(d: DeviceKeyRecord): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import {
   buildLogKey,
   healKey,
@@ -158,7 +158,7 @@ async function loadBuildResult(svc: StepServices, state: MissionState, attempt =
   return BuildResultSchema.parse(JSON.parse(raw.toString('utf8')));
 }
 
-const BuildStateErrorSchema = z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough();
+const BuildStateErrorSchema = z.looseObject({ Error: z.optional(z.string()), Cause: z.optional(z.string()) });
 
 /**
  * The attempt's result. When the build task ended without writing one (the Build state failed

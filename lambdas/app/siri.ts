@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import type { DeviceKeyRecord } from '../adapters/identity-store';
 import { ForbiddenError, SiriRequestError, ValidationError } from '../domain/errors';
@@ -40,14 +40,12 @@ export interface SiriAnswer {
 }
 
 /** JSON body for scripts; a Shortcut may instead send the sentence itself as text/plain. */
-const SiriJsonSchema = z
-  .object({
-    message: z.string(),
-    mission_id: z.string().max(100).optional(),
-    deploy: z.boolean().default(true),
-    publish: z.boolean().default(true),
-  })
-  .strict();
+const SiriJsonSchema = z.strictObject({
+  message: z.string(),
+  mission_id: z.optional(z.string().check(z.maxLength(100))),
+  deploy: z._default(z.boolean(), true),
+  publish: z._default(z.boolean(), true),
+});
 
 /**
  * `POST /gantry/siri`, signed with GANTRY-SIRI-V1 (see domain/siri-signature.ts). The checks run

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isConditionalCheckFailed } from '../adapters/dynamo-client';
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from './services';
 import type { ArchitectPort } from '../domain/ports';
 import { readRequest, refusalError } from '../domain/architect/offline-architect';
@@ -18,8 +18,8 @@ export type DirectSubmitServices = SubmitServices & { readonly architect: Pick<A
 export const architectRequestSchema = forLastArgument((maxPromptChars: number) =>
   z.object({
     voice_memo: promptTextSchema('voice_memo', maxPromptChars),
-    deploy: z.boolean().default(true),
-    publish: z.boolean().default(true),
+    deploy: z._default(z.boolean(), true),
+    publish: z._default(z.boolean(), true),
   }),
 );
 export type ArchitectRequest = z.infer<ReturnType<typeof architectRequestSchema>>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { canonicalDigest } from './canonical-json';
 import { GantryError } from './errors';
 import type { Role } from './identity';
@@ -14,35 +14,28 @@ export type Decision = (typeof DECISIONS)[number];
 export type TimeoutAction = ApprovalGate['on_timeout'];
 
 /** `POST /gantry/missions/{id}/decisions`. */
-export const DecisionRequestSchema = z
-  .object({
-    decision: z.enum(DECISIONS),
-    justification: z
-      .string()
-      .max(2000)
-      .refine((s) => s.trim().length > 0, { message: 'a justification is required' }),
-    context_digest: z
-      .string()
-      .regex(/^sha256:[0-9a-f]{64}$/)
-      .optional(),
-  })
-  .strict();
+export const DecisionRequestSchema = z.strictObject({
+  decision: z.enum(DECISIONS),
+  justification: z.string().check(
+    z.maxLength(2000),
+    z.refine((s) => s.trim().length > 0, { message: 'a justification is required' }),
+  ),
+  context_digest: z.optional(z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/))),
+});
 export type DecisionRequest = z.infer<typeof DecisionRequestSchema>;
 
 /** The workflow's view of the gate it is at (`$.approval` in the state document). */
-export const ApprovalStateSchema = z
-  .object({
-    required: z.boolean(),
-    gate: z.string(),
-    roles: z.array(z.string()).default([]),
-    timeout_s: z.number().int().min(1).optional(),
-    on_timeout: z.enum(['reject', 'approve', 'escalate']).optional(),
-    escalate_to: z.array(z.string()).optional(),
-    /** True on the second wait, after the first timed out and escalated. */
-    escalated: z.boolean().default(false),
-    reason: z.string().optional(),
-  })
-  .passthrough();
+export const ApprovalStateSchema = z.looseObject({
+  required: z.boolean(),
+  gate: z.string(),
+  roles: z._default(z.array(z.string()), []),
+  timeout_s: z.optional(z.number().check(z.int(), z.gte(1))),
+  on_timeout: z.optional(z.enum(['reject', 'approve', 'escalate'])),
+  escalate_to: z.optional(z.array(z.string())),
+  /** True on the second wait, after the first timed out and escalated. */
+  escalated: z._default(z.boolean(), false),
+  reason: z.optional(z.string()),
+});
 export type ApprovalState = z.infer<typeof ApprovalStateSchema>;
 
 /** What the mission read carries while it waits (the contract's `awaiting`). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { GantryError } from './errors';
 import type { Mission } from './mission';
 import type { Policy } from './policy';
@@ -51,16 +51,14 @@ export function describeBreach(b: BudgetBreach): string {
  * Model usage as the architect records it on the mission (`usage`), read tolerantly: total or
  * input + output tokens, and an estimated cost. Absent usage (the offline architect) is zero.
  */
-const UsageSchema = z
-  .object({
-    total_tokens: z.number().optional(),
-    tokens: z.number().optional(),
-    input_tokens: z.number().optional(),
-    output_tokens: z.number().optional(),
-    cost_usd: z.number().optional(),
-    estimated_cost_usd: z.number().optional(),
-  })
-  .passthrough();
+const UsageSchema = z.looseObject({
+  total_tokens: z.optional(z.number()),
+  tokens: z.optional(z.number()),
+  input_tokens: z.optional(z.number()),
+  output_tokens: z.optional(z.number()),
+  cost_usd: z.optional(z.number()),
+  estimated_cost_usd: z.optional(z.number()),
+});
 
 export function missionSpend(mission: Pick<Mission, 'attempts'> & { usage?: unknown }): MissionSpend {
   const usage = UsageSchema.safeParse(mission.usage ?? {});

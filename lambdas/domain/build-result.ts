@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * Why a sandboxed command stopped. `network`: it failed after trying to reach the network, which
@@ -11,9 +11,9 @@ export const CommandResultSchema = z.object({
   /** `install`, `audit` or `build`. */
   phase: z.enum(['install', 'audit', 'build']),
   command: z.string(),
-  exit_code: z.number().int().nullable(),
+  exit_code: z.nullable(z.number().check(z.int())),
   end_reason: EndReasonSchema,
-  duration_ms: z.number().nonnegative(),
+  duration_ms: z.number().check(z.nonnegative()),
   /** Last bytes of combined stdout/stderr. */
   log_tail: z.string(),
 });
@@ -27,15 +27,15 @@ export type TestOutcome = z.infer<typeof TestOutcomeSchema>;
 export const BuildResultSchema = z.object({
   ok: z.boolean(),
   /** Phase that failed, when `ok` is false. */
-  failed_phase: z.enum(['install', 'audit', 'build']).nullable(),
+  failed_phase: z.nullable(z.enum(['install', 'audit', 'build'])),
   end_reason: EndReasonSchema,
   commands: z.array(CommandResultSchema),
   tests: z.array(TestOutcomeSchema),
   /** Files of `output_dir` after the build (relative paths), when the build ran. */
   output_files: z.array(z.string()),
-  duration_ms: z.number().nonnegative(),
+  duration_ms: z.number().check(z.nonnegative()),
   started_at: z.string(),
   /** Why the builder failed when no command's output explains it (refused path, missing output, sandbox failure, cancel). */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type BuildResult = z.infer<typeof BuildResultSchema>;

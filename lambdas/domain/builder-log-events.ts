@@ -1,12 +1,12 @@
 import { gunzipSync } from 'node:zlib';
-import * as z from 'zod';
+import * as z from './zod';
 import { parseBuilderMessage } from '../../builder-image/src/protocol';
 
 /**
  * What a CloudWatch Logs subscription delivers to Lambda: `{ awslogs: { data } }`, where `data`
  * is base64 of a gzip'd JSON document with the log group, the stream and the events.
  */
-export const CloudWatchLogsEventSchema = z.object({ awslogs: z.object({ data: z.string().min(1) }) });
+export const CloudWatchLogsEventSchema = z.object({ awslogs: z.object({ data: z.string().check(z.minLength(1)) }) });
 
 export const CloudWatchLogsDataSchema = z.object({
   messageType: z.enum(['DATA_MESSAGE', 'CONTROL_MESSAGE']),

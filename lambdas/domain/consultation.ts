@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import {
   APP_KIND_IDS,
   APP_KINDS,
@@ -28,7 +28,7 @@ export const STACK_DESCRIPTION =
 
 export const ConversationTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
-  content: z.string().max(20_000),
+  content: z.string().check(z.maxLength(20_000)),
   at: z.string(),
 });
 export type ConversationTurn = z.infer<typeof ConversationTurnSchema>;
@@ -47,30 +47,32 @@ function isCatalogKind(kind: PlanKind): kind is AppKindId {
 
 /** Fields a plan and a consultant's answer share for a compiled app and for an honest reading. */
 const specFields = {
-  app_spec: AppSpecSchema.nullish().describe(
-    'For app_kind "custom": the app spec to compile (entities with typed fields, views, behaviours, look). Null otherwise.',
-  ),
+  app_spec: z
+    .nullish(AppSpecSchema)
+    .check(
+      z.describe(
+        'For app_kind "custom": the app spec to compile (entities with typed fields, views, behaviours, look). Null otherwise.',
+      ),
+    ),
   interpreted_as: z
-    .string()
-    .max(300)
-    .nullish()
-    .describe('What will be built when it differs from the literal request ("a workout log"); null when it is the request.'),
+    .nullish(z.string().check(z.maxLength(300)))
+    .check(
+      z.describe('What will be built when it differs from the literal request ("a workout log"); null when it is the request.'),
+    ),
   left_out: z
-    .array(z.string().max(300))
-    .max(10)
-    .nullish()
-    .describe('Parts of the request a static web app cannot do and the build leaves out, in plain words.'),
+    .nullish(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(10)))
+    .check(z.describe('Parts of the request a static web app cannot do and the build leaves out, in plain words.')),
 };
 
 /** What a person confirms: the kind of app, its features, its look, its stack and the prompt the architect gets. */
 export const ConsultationPlanSchema = z.object({
   kind: PlanKindSchema,
   features: z.array(FeatureIdSchema),
-  design_target: ThemeIdSchema.nullable(),
-  proposed_stack: z.string().min(1).max(200),
-  build_prompt: z.string().min(1).max(4000),
+  design_target: z.nullable(ThemeIdSchema),
+  proposed_stack: z.string().check(z.minLength(1), z.maxLength(200)),
+  build_prompt: z.string().check(z.minLength(1), z.maxLength(4000)),
   /** The name the person gave the app, when they gave one. */
-  title: z.string().max(80).nullable(),
+  title: z.nullable(z.string().check(z.maxLength(80))),
   ...specFields,
 });
 export type ConsultationPlan = z.infer<typeof ConsultationPlanSchema>;
@@ -82,44 +84,61 @@ export type ConsultationPlan = z.infer<typeof ConsultationPlanSchema>;
  */
 export const ConsultantResponseSchema = z
   .object({
-    response: z.string().min(1).max(4000).describe('What the CTO says to the person: the plan, the question or the go-ahead.'),
+    response: z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(4000),
+        z.describe('What the CTO says to the person: the plan, the question or the go-ahead.'),
+      ),
     status: z
       .enum(CONSULTATION_STATUSES)
-      .describe(
-        'NEEDS_INPUT: a clarifying question is needed. NEEDS_CONFIRMATION: a complete plan awaits an explicit yes. ' +
-          'READY_TO_BUILD: only when the person explicitly confirmed the current plan.',
+      .check(
+        z.describe(
+          'NEEDS_INPUT: a clarifying question is needed. NEEDS_CONFIRMATION: a complete plan awaits an explicit yes. ' +
+            'READY_TO_BUILD: only when the person explicitly confirmed the current plan.',
+        ),
       ),
-    question: z.string().max(1000).nullable().describe('The clarifying question (required for NEEDS_INPUT, else null).'),
-    app_kind: PlanKindSchema.nullable().describe(
-      'The kind of app from the catalog the plan builds, or "custom" with an app_spec; null while unknown.',
-    ),
-    design_target: ThemeIdSchema.nullable().describe('A famous-app theme from the registry, or null for the default look.'),
-    proposed_stack: z.string().max(200).nullable().describe('The stack the plan proposes.'),
-    build_prompt: z.string().max(4000).nullable().describe('The full instruction the architect will build from.'),
-    features: z.array(FeatureIdSchema).describe('Feature ids from the catalog that the plan includes.'),
-    confidence: z.number().min(0).max(1).describe('How sure the CTO is that the plan is what the person wants.'),
+    question: z
+      .nullable(z.string().check(z.maxLength(1000)))
+      .check(z.describe('The clarifying question (required for NEEDS_INPUT, else null).')),
+    app_kind: z
+      .nullable(PlanKindSchema)
+      .check(z.describe('The kind of app from the catalog the plan builds, or "custom" with an app_spec; null while unknown.')),
+    design_target: z
+      .nullable(ThemeIdSchema)
+      .check(z.describe('A famous-app theme from the registry, or null for the default look.')),
+    proposed_stack: z.nullable(z.string().check(z.maxLength(200))).check(z.describe('The stack the plan proposes.')),
+    build_prompt: z
+      .nullable(z.string().check(z.maxLength(4000)))
+      .check(z.describe('The full instruction the architect will build from.')),
+    features: z.array(FeatureIdSchema).check(z.describe('Feature ids from the catalog that the plan includes.')),
+    confidence: z.number().check(z.gte(0), z.lte(1), z.describe('How sure the CTO is that the plan is what the person wants.')),
     ...specFields,
   })
-  .superRefine((r, ctx) => {
-    if (r.status === 'NEEDS_INPUT' && !r.question) {
-      ctx.addIssue({ code: 'custom', path: ['question'], message: 'NEEDS_INPUT needs a question' });
-    }
-    if (r.status !== 'NEEDS_INPUT') {
-      if (!r.app_kind) ctx.addIssue({ code: 'custom', path: ['app_kind'], message: `${r.status} needs an app_kind` });
-      if (!r.build_prompt) ctx.addIssue({ code: 'custom', path: ['build_prompt'], message: `${r.status} needs a build_prompt` });
-    }
-    if (r.status !== 'NEEDS_INPUT' && r.app_kind === CUSTOM_KIND && !r.app_spec) {
-      ctx.addIssue({ code: 'custom', path: ['app_spec'], message: 'a custom app needs an app_spec' });
-    }
-    if (r.app_kind && isCatalogKind(r.app_kind)) {
-      const kind = r.app_kind;
-      for (const feature of r.features) {
-        if (!supportsFeature(kind, feature)) {
-          ctx.addIssue({ code: 'custom', path: ['features'], message: `${feature} is not available for ${r.app_kind}` });
+  .check(
+    z.superRefine((r, ctx) => {
+      if (r.status === 'NEEDS_INPUT' && !r.question) {
+        ctx.addIssue({ code: 'custom', path: ['question'], message: 'NEEDS_INPUT needs a question' });
+      }
+      if (r.status !== 'NEEDS_INPUT') {
+        if (!r.app_kind) ctx.addIssue({ code: 'custom', path: ['app_kind'], message: `${r.status} needs an app_kind` });
+        if (!r.build_prompt)
+          ctx.addIssue({ code: 'custom', path: ['build_prompt'], message: `${r.status} needs a build_prompt` });
+      }
+      if (r.status !== 'NEEDS_INPUT' && r.app_kind === CUSTOM_KIND && !r.app_spec) {
+        ctx.addIssue({ code: 'custom', path: ['app_spec'], message: 'a custom app needs an app_spec' });
+      }
+      if (r.app_kind && isCatalogKind(r.app_kind)) {
+        const kind = r.app_kind;
+        for (const feature of r.features) {
+          if (!supportsFeature(kind, feature)) {
+            ctx.addIssue({ code: 'custom', path: ['features'], message: `${feature} is not available for ${r.app_kind}` });
+          }
         }
       }
-    }
-  });
+    }),
+  );
 export type ConsultantResponse = z.infer<typeof ConsultantResponseSchema>;
 
 /** The plan a response proposes, or null when it asks a question instead. */

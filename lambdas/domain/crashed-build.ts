@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import type { BuildResult, EndReason } from './build-result';
 
 /**
@@ -6,23 +6,19 @@ import type { BuildResult, EndReason } from './build-result';
  * the whole description (JSON) in the `Cause` of a failed `ecs:runTask.sync` state; locally the
  * Cause is a plain message. Every field is optional: the description is parsed, never trusted.
  */
-const StoppedTaskSchema = z
-  .object({
-    StoppedReason: z.string().optional(),
-    StopCode: z.string().optional(),
-    Containers: z
-      .array(
-        z
-          .object({
-            Name: z.string().optional(),
-            ExitCode: z.number().int().optional(),
-            Reason: z.string().optional(),
-          })
-          .passthrough(),
-      )
-      .optional(),
-  })
-  .passthrough();
+const StoppedTaskSchema = z.looseObject({
+  StoppedReason: z.optional(z.string()),
+  StopCode: z.optional(z.string()),
+  Containers: z.optional(
+    z.array(
+      z.looseObject({
+        Name: z.optional(z.string()),
+        ExitCode: z.optional(z.number().check(z.int())),
+        Reason: z.optional(z.string()),
+      }),
+    ),
+  ),
+});
 
 /** The error a failed Build state hands on (`$.build_error`). */
 export interface BuildStateError {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** `detail-type` of the EventBridge event Step Functions sends when an execution changes status. */
 export const EXECUTION_STATUS_CHANGE = 'Step Functions Execution Status Change';
@@ -12,25 +12,21 @@ export type EndedStatus = (typeof ENDED_WITHOUT_CATCH)[number];
  * Gantry reads are checked; `input` is the execution's input as a JSON string (null when too
  * large to include), `error`/`cause` are set for FAILED and often null otherwise.
  */
-export const ExecutionStatusChangeSchema = z
-  .object({
-    source: z.literal('aws.states'),
-    'detail-type': z.literal(EXECUTION_STATUS_CHANGE),
-    detail: z
-      .object({
-        executionArn: z.string().min(1),
-        stateMachineArn: z.string().min(1),
-        name: z.string().min(1),
-        status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']),
-        startDate: z.number().nullable().optional(),
-        stopDate: z.number().nullable().optional(),
-        input: z.string().nullable().optional(),
-        error: z.string().nullable().optional(),
-        cause: z.string().nullable().optional(),
-      })
-      .passthrough(),
-  })
-  .passthrough();
+export const ExecutionStatusChangeSchema = z.looseObject({
+  source: z.literal('aws.states'),
+  'detail-type': z.literal(EXECUTION_STATUS_CHANGE),
+  detail: z.looseObject({
+    executionArn: z.string().check(z.minLength(1)),
+    stateMachineArn: z.string().check(z.minLength(1)),
+    name: z.string().check(z.minLength(1)),
+    status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']),
+    startDate: z.optional(z.nullable(z.number())),
+    stopDate: z.optional(z.nullable(z.number())),
+    input: z.optional(z.nullable(z.string())),
+    error: z.optional(z.nullable(z.string())),
+    cause: z.optional(z.nullable(z.string())),
+  }),
+});
 export type ExecutionStatusChange = z.infer<typeof ExecutionStatusChangeSchema>;
 
 /**

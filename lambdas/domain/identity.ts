@@ -1,5 +1,5 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * Identity rules with no I/O: roles and what each may do, the caller's principal, session and
@@ -48,11 +48,11 @@ export interface Principal {
  * Values must be strings (API Gateway stringifies context values anyway).
  */
 export const AuthorizerContextSchema = z.object({
-  tenantId: z.string().min(1),
-  userId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
+  userId: z.string().check(z.minLength(1)),
   role: RoleSchema,
-  email: z.string().min(1),
-  sessionKey: z.string().optional(),
+  email: z.string().check(z.minLength(1)),
+  sessionKey: z.optional(z.string()),
 });
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -109,11 +109,13 @@ export function safeEqual(a: string, b: string): boolean {
 
 export const EmailSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .min(3)
-  .max(254)
-  .regex(/^[^\s@]+@[^\s@]+$/, 'email must look like name@domain');
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(3),
+    z.maxLength(254),
+    z.regex(/^[^\s@]+@[^\s@]+$/, 'email must look like name@domain'),
+  );
 
 /** Emails are the login name; compared case-insensitively. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();

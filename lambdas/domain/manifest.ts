@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -8,32 +8,36 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  */
 export const ManifestFileSchema = z
   .object({
-    path: z.string().min(1).max(200),
+    path: z.string().check(z.minLength(1), z.maxLength(200)),
     content: z.string(),
-    encoding: z.enum(['utf8', 'base64']).optional(),
+    encoding: z.optional(z.enum(['utf8', 'base64'])),
   })
-  .refine((f) => f.encoding !== 'base64' || BASE64.test(f.content), {
-    message: 'content is not valid base64',
-    path: ['content'],
-  });
+  .check(
+    z.refine((f) => f.encoding !== 'base64' || BASE64.test(f.content), {
+      message: 'content is not valid base64',
+      path: ['content'],
+    }),
+  );
 
 /**
  * The architect's blueprint (seed: GantryManifest): everything the builder needs, nothing more.
  * Commands run inside the sandbox in the app's root folder.
  */
 export const GantryManifestSchema = z.object({
-  project_name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'project_name must be lower-case letters, digits and dashes'),
-  stack: z.string().min(1),
-  description: z.string().max(2000).default(''),
-  features: z.array(z.string()).default([]),
-  files: z.array(ManifestFileSchema).min(1),
+  project_name: z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'project_name must be lower-case letters, digits and dashes')),
+  stack: z.string().check(z.minLength(1)),
+  description: z._default(z.string().check(z.maxLength(2000)), ''),
+  features: z._default(z.array(z.string()), []),
+  files: z.array(ManifestFileSchema).check(z.minLength(1)),
   /** Runs the app's own tests (the audit). */
-  audit_command: z.string().min(1),
+  audit_command: z.string().check(z.minLength(1)),
   /** Produces the deployable output in `output_dir`. */
-  build_command: z.string().min(1),
-  output_dir: z.string().default('dist'),
+  build_command: z.string().check(z.minLength(1)),
+  output_dir: z._default(z.string(), 'dist'),
   /** How a person would run the app locally (informational). */
-  run_command: z.string().default(''),
+  run_command: z._default(z.string(), ''),
 });
 
 export type GantryManifest = z.infer<typeof GantryManifestSchema>;

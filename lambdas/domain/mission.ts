@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** One status vocabulary everywhere: API, events, UI, metrics. */
 export const MISSION_STATUSES = [
@@ -151,15 +151,13 @@ export interface MissionEvent {
 }
 
 /** The workflow's state document passed between steps (kept small: big things live in artifacts). */
-export const MissionStateSchema = z
-  .object({
-    tenant_id: z.string().min(1),
-    mission_id: z.string().min(1),
-    attempt: z.number().int().min(1),
-    verdict: z.enum(['PASSED', 'HEAL', 'EXHAUSTED']).optional(),
-    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough().optional(),
-  })
-  .passthrough();
+export const MissionStateSchema = z.looseObject({
+  tenant_id: z.string().check(z.minLength(1)),
+  mission_id: z.string().check(z.minLength(1)),
+  attempt: z.number().check(z.int(), z.gte(1)),
+  verdict: z.optional(z.enum(['PASSED', 'HEAL', 'EXHAUSTED'])),
+  error: z.optional(z.looseObject({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
+});
 export type MissionState = z.infer<typeof MissionStateSchema>;
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'gantry' };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { GantryError } from './errors';
 
 /**
@@ -69,14 +69,17 @@ export function normalizePromptText(text: string, field = 'prompt'): string {
  * `safeParse`, so the edge answers 400 INVALID_PROMPT rather than a generic validation error.
  */
 export function promptTextSchema(field: string, maxChars: number) {
-  return z
-    .string()
-    .transform((text) => normalizePromptText(text, field))
-    .pipe(
-      z
-        .string()
-        .trim()
-        .min(1, `${field} must not be empty`)
-        .max(maxChars, `${field} is longer than api.max_prompt_chars (${maxChars})`),
-    );
+  return z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text) => normalizePromptText(text, field)),
+    ),
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, `${field} must not be empty`),
+        z.maxLength(maxChars, `${field} is longer than api.max_prompt_chars (${maxChars})`),
+      ),
+  );
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../domain/zod';
 import type { Services } from '../app/services';
 import { statusView } from '../app/mission-views';
 import { withQueuePosition } from '../app/queue-position';
@@ -7,7 +7,10 @@ import { principalFromContext } from '../domain/identity';
 import { logger } from '../observability';
 import { PATH_PARAMETER_PATTERN } from '../http';
 
-const SubscribeSchema = z.object({ action: z.literal('subscribe'), mission_id: z.string().regex(PATH_PARAMETER_PATTERN) });
+const SubscribeSchema = z.object({
+  action: z.literal('subscribe'),
+  mission_id: z.string().check(z.regex(PATH_PARAMETER_PATTERN)),
+});
 
 type WsEvent = APIGatewayProxyWebsocketEventV2 & {
   queryStringParameters?: Record<string, string | undefined>;

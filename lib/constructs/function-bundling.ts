@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { BuildOptions, Plugin } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
@@ -8,7 +7,6 @@ import { packJson } from '../../lambdas/domain/architect/packed-files';
 import { sourceThemes } from '../../lambdas/domain/architect/theme-data';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
-import { zodJsonSchemaLeftOut } from './zod-json-schema-left-out';
 
 /**
  * Native packages no bundle inlines (they would have to be installed next to it for the Lambda's
@@ -99,13 +97,7 @@ export function functionEntry(name: string): string {
   return join(PROJECT_ROOT, 'lambdas', 'functions', `${name}.ts`);
 }
 
-/**
- * The functions that turn a Zod schema into JSON Schema at run time: the API's documentation
- * (its OpenAPI document). Every other bundle leaves Zod's converters out (zod-json-schema-left-out.js).
- */
-export const JSON_SCHEMA_FUNCTIONS: ReadonlySet<string> = new Set(['docs']);
-
-/** esbuild's options for one function's bundle, written to `outfile` (plugins: {@link functionPlugins}). */
+/** esbuild's options for one function's bundle, written to `outfile`. */
 export function functionBuildOptions(name: string, outfile: string): BuildOptions {
   return {
     ...FUNCTION_BUNDLING,
@@ -122,26 +114,10 @@ export function functionBuildOptions(name: string, outfile: string): BuildOption
   };
 }
 
-/** Whether a function's bundle leaves Zod's JSON Schema converters out. */
-const leavesOutJsonSchema = (name: string): boolean => !JSON_SCHEMA_FUNCTIONS.has(name);
-
-/** The esbuild plugins of one function's bundle. */
-export function functionPlugins(name: string): Plugin[] {
-  return leavesOutJsonSchema(name) ? [zodJsonSchemaLeftOut()] : [];
-}
-
 /**
  * Bundles one function into `outDir/index.js` (and its map) and returns when it is written: the
- * CDK construct's bundling step, which must be synchronous. esbuild runs plugins only in its
- * asynchronous build, so a child process runs it (bundle-function.js).
+ * CDK construct's bundling step, which is synchronous.
  */
 export function bundleFunctionSync(name: string, outDir: string): void {
-  const options = {
-    ...functionBuildOptions(name, join(outDir, 'index.js')),
-    leaveOutJsonSchema: leavesOutJsonSchema(name),
-  };
-  execFileSync(process.execPath, [join(__dirname, 'bundle-function.js')], {
-    input: JSON.stringify(options),
-    stdio: ['pipe', 'inherit', 'inherit'],
-  });
+  buildSync(functionBuildOptions(name, join(outDir, 'index.js')));
 }

@@ -5,7 +5,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build as esbuild, version as esbuildVersion } from 'esbuild';
-import * as z from 'zod';
+import * as z from '../../lambdas/domain/zod';
 import { buildCacheDir } from '../build-cache';
 
 /**
@@ -23,7 +23,7 @@ import { buildCacheDir } from '../build-cache';
 const MetaSchema = z.object({ esbuild: z.string(), entry: z.string(), inputs: z.record(z.string(), z.string()) });
 type BundleRecord = z.infer<typeof MetaSchema>;
 /** The machine's copy of a bundle's record also names the bundle's own hash: a pair half replaced by another writer is refused. */
-const SharedMetaSchema = MetaSchema.extend({ sha256: z.string() });
+const SharedMetaSchema = z.extend(MetaSchema, { sha256: z.string() });
 
 /** Finds `builder-image/src/entrypoint.ts` from this module's folder upwards. */
 export function defaultEntrypointSource(): string {

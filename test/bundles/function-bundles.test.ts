@@ -1,10 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { functionEntry, functionPlugins, JSON_SCHEMA_FUNCTIONS } from '../../lib/constructs/function-bundling';
-import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
-import { ZOD_JSON_SCHEMA_MESSAGE } from '../../lib/constructs/zod-json-schema-left-out';
+import { existsSync } from 'node:fs';
+import { functionEntry } from '../../lib/constructs/function-bundling';
 import { bundleFunction, FUNCTION_NAMES, type FunctionBundle } from '../helpers/function-bundles';
 
 /**
@@ -143,12 +138,16 @@ test("the table is reached through the document client of lambdas/adapters/dynam
     expect({ name, client: bundle(name).modules.has('lambdas/adapters/dynamo-client.ts') }).toEqual({ name, client: true });
 });
 
-test("no bundle carries zod's locales or JSON Schema import (a named `z` import would keep them)", () => {
+test("every bundle carries Zod's small build with its English messages only: no other locale, not the full build", () => {
   for (const name of FUNCTION_NAMES) {
     const extra = [...bundle(name).modules].filter(
-      (m) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(m) || m.includes('zod/v4/classic/from-json-schema'),
+      (m) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(m) || /node_modules\/zod\/(v4\/)?classic\//.test(m),
     );
-    expect({ name, extra }).toEqual({ name, extra: [] });
+    expect({ name, extra, english: bundle(name).modules.has('node_modules/zod/v4/locales/en.js') }).toEqual({
+      name,
+      extra: [],
+      english: bundle(name).packages.has('zod'),
+    });
   }
 });
 
@@ -157,56 +156,7 @@ test('only functions that record mission events carry Powertools Metrics', () =>
     expect(bundle(name).packages.has('@aws-lambda-powertools/metrics')).toBe(false);
 });
 
-test("only the documentation function carries Zod's JSON Schema converters; the others carry what fails in their place", () => {
-  for (const name of FUNCTION_NAMES) {
-    const code = bundle(name).code;
-    const zod = bundle(name).packages.has('zod');
-    const converters = code.includes('cannot be represented in JSON Schema');
-    const leftOut = code.includes(ZOD_JSON_SCHEMA_MESSAGE);
-    expect({ name, converters, leftOut }).toEqual({
-      name,
-      converters: JSON_SCHEMA_FUNCTIONS.has(name),
-      leftOut: zod && !JSON_SCHEMA_FUNCTIONS.has(name),
-    });
-  }
-});
-
-test('without the converters Zod still parses, and asking for JSON Schema fails with an error that names the bundling', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gantry-zod-'));
-  try {
-    const entry = join(dir, 'entry.ts');
-    writeFileSync(
-      entry,
-      [
-        "import * as z from 'zod';",
-        'const Shape = z.object({ name: z.string().min(1), size: z.number().int().optional() });',
-        'export const parse = (value: unknown) => Shape.parse(value);',
-        "export const standard = (value: unknown) => Shape['~standard'].validate(value);",
-        'export const schema = () => z.toJSONSchema(Shape);',
-        'export const method = () => Shape.toJSONSchema();',
-      ].join('\n'),
-    );
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      mainFields: ['module', 'main'],
-      nodePaths: [join(PROJECT_ROOT, 'node_modules')],
-      outfile: join(dir, 'out.js'),
-      plugins: functionPlugins('step-architect'),
-      logLevel: 'silent',
-    });
-    // The stand-ins export every name the real modules do (esbuild warns of a missing one).
-    expect(result.warnings).toEqual([]);
-    const mod = require(join(dir, 'out.js')) as Record<string, (value?: unknown) => unknown>;
-    expect(mod.parse!({ name: 'a', size: 2 })).toEqual({ name: 'a', size: 2 });
-    expect(() => mod.parse!({ name: '' })).toThrow();
-    expect(mod.standard!({ name: 'b' })).toEqual({ value: { name: 'b' } });
-    expect(() => mod.schema!()).toThrow(/left out of this function bundle.*JSON_SCHEMA_FUNCTIONS/);
-    expect(() => mod.method!()).toThrow(/left out of this function bundle/);
-    expect(readFileSync(join(dir, 'out.js'), 'utf8')).not.toContain('cannot be represented in JSON Schema');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test("only the documentation function, which makes the API's JSON Schema at run time, carries Zod's converters", () => {
+  const carrying = FUNCTION_NAMES.filter((n) => bundle(n).code.includes('cannot be represented in JSON Schema'));
+  expect(carrying).toEqual(['docs']);
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { functionBuildOptions, functionPlugins } from '../../lib/constructs/function-bundling';
+import { functionBuildOptions } from '../../lib/constructs/function-bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { AUTHORIZER_HANDLER, EVENT_HANDLERS, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
 
@@ -53,7 +53,6 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   const dir = outDir ? join(outDir, name) : undefined;
   const result = await build({
     ...functionBuildOptions(name, join(dir ?? join(PROJECT_ROOT, 'cdk.out', 'bundle-check', name), 'index.js')),
-    plugins: functionPlugins(name),
     write: false,
     metafile: true,
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
-import type { ZodType } from 'zod';
+import * as z from 'zod/mini';
+import type { ZodMiniType } from 'zod/mini';
 import * as generated from '../../lambdas/adapters/llm/tool-schemas.generated';
 import { AnswerSchema } from '../../lambdas/adapters/llm/llm-advisor';
 import { ConsultantResponseSchema } from '../../lambdas/domain/consultation';
@@ -11,13 +11,13 @@ import { GantryManifestSchema } from '../../lambdas/domain/manifest';
 // with (defaults make fields optional). The functions ship those schemas as data, so no Lambda
 // derives them at run time (nor carries the code that would); this test keeps the data equal to
 // the Zod schemas. UPDATE_LLM_TOOL_SCHEMAS=1 rewrites it.
-const SOURCES: Record<keyof typeof generated, ZodType<unknown>> = {
+const SOURCES: Record<keyof typeof generated, ZodMiniType<unknown>> = {
   MANIFEST_TOOL_SCHEMA: GantryManifestSchema,
   ANSWER_TOOL_SCHEMA: AnswerSchema,
   CONSULTANT_TOOL_SCHEMA: ConsultantResponseSchema,
 };
 
-function toolInputSchema(schema: ZodType<unknown>): Record<string, unknown> {
+function toolInputSchema(schema: ZodMiniType<unknown>): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
     unknown

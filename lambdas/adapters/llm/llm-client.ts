@@ -1,4 +1,4 @@
-import type { ZodError, ZodType } from 'zod';
+import type * as z from '../../domain/zod';
 import {
   estimateCostUsd,
   LlmOutputInvalidError,
@@ -29,7 +29,7 @@ export interface StructuredCall<T> {
   readonly purpose: LlmPurpose;
   readonly system: string;
   readonly messages: readonly LlmMessage[];
-  readonly schema: ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   /**
    * The tool's input as JSON Schema: the input side of `schema` (defaults make fields optional),
    * shipped as data from tool-schemas.generated.ts, which a test keeps equal to the Zod schema.
@@ -141,7 +141,7 @@ export interface StructuredClientOptions {
 /** A request given less time than this is not started: no model answers a structured call that fast. */
 export const MIN_REQUEST_MS = 2_000;
 
-function describeIssues(error: ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 8)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

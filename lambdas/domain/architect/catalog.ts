@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { unpackJson } from './packed-files';
 import {
   APP_KIND_IDS,

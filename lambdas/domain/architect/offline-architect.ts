@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { GantryManifestSchema, type GantryManifest, type ManifestFile } from '../manifest';
 import { GantryError, ValidationError } from '../errors';
 import { parseAppSpec, type AppSpec as CompiledAppSpec } from './compiler/app-spec-schema';
@@ -375,12 +375,12 @@ export interface HealPlan {
 
 /** The block every generated package.json and build.mjs carry: enough to regenerate the app. */
 const BuildInfoSchema = z.object({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/),
-  title: z.string().min(1).max(80),
+  name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,49}$/)),
+  title: z.string().check(z.minLength(1), z.maxLength(80)),
   kind: AppKindIdSchema,
   features: z.array(FeatureIdSchema),
-  designTarget: z.string().nullable(),
-  accent: AccentIdSchema.nullish(),
+  designTarget: z.nullable(z.string()),
+  accent: z.nullish(AccentIdSchema),
 });
 
 function specFromBuildInfo(raw: unknown): AppSpec | null {

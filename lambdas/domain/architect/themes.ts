@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { AppKindId, FeatureId } from './catalog';
 import { unpackJson } from './packed-files';
 import { sourceThemes } from './theme-data';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod';
 import { GantryError } from '../../errors';
 import { AccentIdSchema, ThemeIdSchema } from '../themes';
 
@@ -27,24 +27,26 @@ export type FieldType = z.infer<typeof FieldTypeSchema>;
 
 const IdSchema = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9]{0,30}$/, 'ids are camelCase letters and digits, starting with a lower-case letter');
-const LabelSchema = z.string().trim().min(1).max(40);
+  .check(z.regex(/^[a-z][a-zA-Z0-9]{0,30}$/, 'ids are camelCase letters and digits, starting with a lower-case letter'));
+const LabelSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 
 export const FieldSpecSchema = z
   .object({
     id: IdSchema,
     label: LabelSchema,
     type: FieldTypeSchema,
-    required: z.boolean().default(false),
+    required: z._default(z.boolean(), false),
     /** The values a `choice` field offers, in order (a board shows one column per value). */
-    options: z.array(LabelSchema).min(2).max(12).optional(),
+    options: z.optional(z.array(LabelSchema).check(z.minLength(2), z.maxLength(12))),
   })
-  .superRefine((f, ctx) => {
-    if (f.type === 'choice' && !f.options)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice field needs options' });
-    if (f.type !== 'choice' && f.options)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'only a choice field has options' });
-  });
+  .check(
+    z.superRefine((f, ctx) => {
+      if (f.type === 'choice' && !f.options)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice field needs options' });
+      if (f.type !== 'choice' && f.options)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'only a choice field has options' });
+    }),
+  );
 export type FieldSpec = z.infer<typeof FieldSpecSchema>;
 
 /** The most fields one entity (one record) has. */
@@ -54,9 +56,9 @@ export const EntitySpecSchema = z.object({
   id: IdSchema,
   name: LabelSchema,
   plural: LabelSchema,
-  fields: z.array(FieldSpecSchema).min(1).max(MAX_ENTITY_FIELDS),
+  fields: z.array(FieldSpecSchema).check(z.minLength(1), z.maxLength(MAX_ENTITY_FIELDS)),
   /** An entity that belongs to another (a check-in belongs to a habit): the parent's id is kept in `field`. */
-  parent: z.object({ entity: IdSchema, field: IdSchema }).nullable().default(null),
+  parent: z._default(z.nullable(z.object({ entity: IdSchema, field: IdSchema })), null),
 });
 export type EntitySpec = z.infer<typeof EntitySpecSchema>;
 
@@ -65,7 +67,7 @@ export const ViewSpecSchema = z.object({
   type: z.enum(VIEW_TYPES),
   entity: IdSchema,
   /** The choice field a board has columns for, or the date field a calendar places records by. */
-  field: IdSchema.nullable().default(null),
+  field: z._default(z.nullable(IdSchema), null),
 });
 export type ViewSpec = z.infer<typeof ViewSpecSchema>;
 
@@ -74,7 +76,7 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crud'), ...onEntity }),
   z.object({ type: z.literal('search'), ...onEntity }),
   z.object({ type: z.literal('filter'), ...onEntity, field: IdSchema }),
-  z.object({ type: z.literal('sort'), ...onEntity, field: IdSchema, direction: z.enum(['asc', 'desc']).default('asc') }),
+  z.object({ type: z.literal('sort'), ...onEntity, field: IdSchema, direction: z._default(z.enum(['asc', 'desc']), 'asc') }),
   z.object({ type: z.literal('group'), ...onEntity, field: IdSchema }),
   /**
    * The sum of a number or money field, overall or per value of `by`; by a date field, per day or
@@ -84,8 +86,8 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     type: z.literal('total'),
     ...onEntity,
     field: IdSchema,
-    by: IdSchema.nullable().default(null),
-    per: z.enum(['day', 'week', 'month', 'year']).optional(),
+    by: z._default(z.nullable(IdSchema), null),
+    per: z.optional(z.enum(['day', 'week', 'month', 'year'])),
   }),
   z.object({ type: z.literal('count'), ...onEntity, by: IdSchema }),
   /** The mean of a number, money or rating field (per group with `by`; each record counted by its `weight` when given). */
@@ -93,8 +95,8 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     type: z.literal('average'),
     ...onEntity,
     field: IdSchema,
-    by: IdSchema.nullable().default(null),
-    weight: IdSchema.nullable().default(null),
+    by: z._default(z.nullable(IdSchema), null),
+    weight: z._default(z.nullable(IdSchema), null),
   }),
   /** Consecutive days with a record of `entity` (a child entity), per parent record; "tick off today" adds one. */
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
@@ -102,7 +104,7 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
   /** − and + buttons on each record that count a number field down and up by one (never below zero): a tally. */
   z.object({ type: z.literal('step'), ...onEntity, field: IdSchema }),
   /** Days left to each record's date, soonest first; `yearly`: the date comes round every year (birthdays). */
-  z.object({ type: z.literal('countdown'), ...onEntity, field: IdSchema, yearly: z.boolean().default(false) }),
+  z.object({ type: z.literal('countdown'), ...onEntity, field: IdSchema, yearly: z._default(z.boolean(), false) }),
   /**
    * How far the sum of a number or money field has got to `target`, over the records dated in
    * today's day, week (Monday to Sunday), month or year by the entity's first date field, or over all of
@@ -112,11 +114,11 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     type: z.literal('goal'),
     ...onEntity,
     field: IdSchema,
-    target: z.number().positive().max(1e12),
-    per: z.enum(['day', 'week', 'month', 'year', 'all']).default('all'),
-    limit: z.boolean().default(false),
+    target: z.number().check(z.positive(), z.lte(1e12)),
+    per: z._default(z.enum(['day', 'week', 'month', 'year', 'all']), 'all'),
+    limit: z._default(z.boolean(), false),
   }),
-  z.object({ type: z.literal('timer'), minutes: z.number().int().min(1).max(180) }),
+  z.object({ type: z.literal('timer'), minutes: z.number().check(z.int(), z.gte(1), z.lte(180)) }),
   z.object({ type: z.literal('flip'), ...onEntity, front: IdSchema, back: IdSchema }),
   z.object({ type: z.literal('import-export') }),
   z.object({ type: z.literal('undo') }),
@@ -125,11 +127,11 @@ export type BehaviourSpec = z.infer<typeof BehaviourSpecSchema>;
 export type BehaviourType = BehaviourSpec['type'];
 
 export const LookSpecSchema = z.object({
-  theme: ThemeIdSchema.nullable().default(null),
-  dark: z.boolean().default(false),
-  density: z.enum(['comfortable', 'compact']).default('comfortable'),
+  theme: z._default(z.nullable(ThemeIdSchema), null),
+  dark: z._default(z.boolean(), false),
+  density: z._default(z.enum(['comfortable', 'compact']), 'comfortable'),
   /** The colour of buttons, links and highlights; absent or null: the theme's or the default one. */
-  accent: AccentIdSchema.nullish(),
+  accent: z.nullish(AccentIdSchema),
 });
 export type LookSpec = z.infer<typeof LookSpecSchema>;
 
@@ -155,76 +157,78 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
 export const AppSpecSchema = z
   .object({
     version: z.literal(1),
-    title: z.string().trim().min(1).max(80),
-    projectName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+    projectName: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
     /** The app in a few words with its article, for sentences: "a habit tracker". */
-    phrase: z.string().trim().min(3).max(80),
-    entities: z.array(EntitySpecSchema).min(1).max(6),
-    views: z.array(ViewSpecSchema).min(1).max(12),
-    behaviours: z.array(BehaviourSpecSchema).max(30),
+    phrase: z.string().check(z.trim(), z.minLength(3), z.maxLength(80)),
+    entities: z.array(EntitySpecSchema).check(z.minLength(1), z.maxLength(6)),
+    views: z.array(ViewSpecSchema).check(z.minLength(1), z.maxLength(12)),
+    behaviours: z.array(BehaviourSpecSchema).check(z.maxLength(30)),
     look: LookSpecSchema,
   })
-  .superRefine((spec, ctx) => {
-    const entities = new Map(spec.entities.map((e) => [e.id, e]));
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (entities.size !== spec.entities.length) issue(['entities'], 'entity ids must be unique');
-    const fieldOf = (entityId: string, fieldId: string) => entities.get(entityId)?.fields.find((f) => f.id === fieldId);
-    spec.entities.forEach((entity, i) => {
-      if (new Set(entity.fields.map((f) => f.id)).size !== entity.fields.length)
-        issue(['entities', i, 'fields'], 'field ids must be unique');
-      if (entity.parent) {
-        if (!entities.has(entity.parent.entity) || entity.parent.entity === entity.id) {
-          issue(['entities', i, 'parent'], `unknown parent entity "${entity.parent.entity}"`);
+  .check(
+    z.superRefine((spec, ctx) => {
+      const entities = new Map(spec.entities.map((e) => [e.id, e]));
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      if (entities.size !== spec.entities.length) issue(['entities'], 'entity ids must be unique');
+      const fieldOf = (entityId: string, fieldId: string) => entities.get(entityId)?.fields.find((f) => f.id === fieldId);
+      spec.entities.forEach((entity, i) => {
+        if (new Set(entity.fields.map((f) => f.id)).size !== entity.fields.length)
+          issue(['entities', i, 'fields'], 'field ids must be unique');
+        if (entity.parent) {
+          if (!entities.has(entity.parent.entity) || entity.parent.entity === entity.id) {
+            issue(['entities', i, 'parent'], `unknown parent entity "${entity.parent.entity}"`);
+          }
+          if (entity.fields.some((f) => f.id === entity.parent!.field)) {
+            issue(['entities', i, 'parent', 'field'], 'the parent link is not one of the typed fields');
+          }
         }
-        if (entity.fields.some((f) => f.id === entity.parent!.field)) {
-          issue(['entities', i, 'parent', 'field'], 'the parent link is not one of the typed fields');
+      });
+      spec.views.forEach((view, i) => {
+        if (!entities.has(view.entity)) return issue(['views', i, 'entity'], `unknown entity "${view.entity}"`);
+        const wanted = viewFieldType(view.type);
+        if (wanted) {
+          const field = view.field ? fieldOf(view.entity, view.field) : undefined;
+          if (field?.type !== wanted) issue(['views', i, 'field'], `a ${view.type} needs a ${wanted} field of ${view.entity}`);
         }
-      }
-    });
-    spec.views.forEach((view, i) => {
-      if (!entities.has(view.entity)) return issue(['views', i, 'entity'], `unknown entity "${view.entity}"`);
-      const wanted = viewFieldType(view.type);
-      if (wanted) {
-        const field = view.field ? fieldOf(view.entity, view.field) : undefined;
-        if (field?.type !== wanted) issue(['views', i, 'field'], `a ${view.type} needs a ${wanted} field of ${view.entity}`);
-      }
-    });
-    spec.behaviours.forEach((b, i) => {
-      if (!('entity' in b)) return;
-      const entity = entities.get(b.entity);
-      if (!entity) return issue(['behaviours', i, 'entity'], `unknown entity "${b.entity}"`);
-      const checks: Array<[string, string]> = [];
-      if ('field' in b) checks.push(['field', b.field]);
-      if ((b.type === 'total' || b.type === 'average') && b.by) checks.push(['by', b.by]);
-      if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
-      if (b.type === 'count') checks.push(['by', b.by]);
-      if (b.type === 'flip') checks.push(['front', b.front], ['back', b.back]);
-      for (const [key, id] of checks) {
-        const field = fieldOf(b.entity, id);
-        if (!field) {
-          issue(['behaviours', i, key], `${b.entity} has no field "${id}"`);
-          continue;
+      });
+      spec.behaviours.forEach((b, i) => {
+        if (!('entity' in b)) return;
+        const entity = entities.get(b.entity);
+        if (!entity) return issue(['behaviours', i, 'entity'], `unknown entity "${b.entity}"`);
+        const checks: Array<[string, string]> = [];
+        if ('field' in b) checks.push(['field', b.field]);
+        if ((b.type === 'total' || b.type === 'average') && b.by) checks.push(['by', b.by]);
+        if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
+        if (b.type === 'count') checks.push(['by', b.by]);
+        if (b.type === 'flip') checks.push(['front', b.front], ['back', b.back]);
+        for (const [key, id] of checks) {
+          const field = fieldOf(b.entity, id);
+          if (!field) {
+            issue(['behaviours', i, key], `${b.entity} has no field "${id}"`);
+            continue;
+          }
+          const allowed =
+            key === 'field'
+              ? FIELD_KINDS_FOR[b.type]
+              : key === 'by'
+                ? FIELD_KINDS_FOR.group
+                : key === 'weight'
+                  ? (['number'] as const)
+                  : undefined;
+          if (allowed && !allowed.includes(field.type)) {
+            issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
+          }
         }
-        const allowed =
-          key === 'field'
-            ? FIELD_KINDS_FOR[b.type]
-            : key === 'by'
-              ? FIELD_KINDS_FOR.group
-              : key === 'weight'
-                ? (['number'] as const)
-                : undefined;
-        if (allowed && !allowed.includes(field.type)) {
-          issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
-        }
-      }
-      if (b.type === 'total' && b.per && (!b.by || fieldOf(b.entity, b.by)?.type !== 'date'))
-        issue(['behaviours', i, 'per'], 'a total per period is by a date field');
-      if (b.type === 'goal' && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
-        issue(['behaviours', i, 'per'], `a goal per ${b.per} needs a date field of ${b.entity}`);
-      if (b.type === 'streak' && !entity.parent)
-        issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
-    });
-  });
+        if (b.type === 'total' && b.per && (!b.by || fieldOf(b.entity, b.by)?.type !== 'date'))
+          issue(['behaviours', i, 'per'], 'a total per period is by a date field');
+        if (b.type === 'goal' && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
+          issue(['behaviours', i, 'per'], `a goal per ${b.per} needs a date field of ${b.entity}`);
+        if (b.type === 'streak' && !entity.parent)
+          issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
+      });
+    }),
+  );
 export type AppSpec = z.infer<typeof AppSpecSchema>;
 export type AppSpecInput = z.input<typeof AppSpecSchema>;
 
