@@ -4842,6 +4842,53 @@ describe('request → spec', () => {
     ).toContain('Quote amount:money');
   });
 
+  test("a status named by what it follows has that thing's steps, and stands in for a checklist's Done", () => {
+    // Were To do, Doing and Done.
+    expect(labelsOf('a pet adoption list with name, breed, age and adoption status')).toContain('Status:choice');
+    const options = (prompt: string) => specOf(prompt).entities[0]!.fields.find((f) => f.id === 'status')?.options;
+    expect(options('a pet adoption list with name, breed, age and adoption status')).toEqual([
+      'Available',
+      'Reserved',
+      'Adopted',
+    ]);
+    expect(options('a parcel tracker with carrier, tracking number and delivery status')).toEqual([
+      'Ordered',
+      'Shipped',
+      'Delivered',
+      'Returned',
+    ]);
+    expect(options('a repair log with device, problem and repair status')).toEqual(['Reported', 'In repair', 'Fixed']);
+    // A list's Done box beside For sale and Sold would be a second state.
+    const selling = specOf('a list of things I sell online with item, price and listing status');
+    expect(selling.entities[0]!.fields.map((f) => f.id)).not.toContain('done');
+    expect(selling.behaviours).toContainEqual({ type: 'filter', entity: selling.entities[0]!.id, field: 'status' });
+    // A bare status still moves from To do to Done.
+    expect(options('a project list with name, owner and status')).toEqual(['To do', 'Doing', 'Done']);
+  });
+
+  test("a board sport's board is gear, a field, not a kanban board", () => {
+    // Was a kanban board by a To do / Doing / Done status, the board dropped.
+    const surf = specOf('a surf log with beach, board and wave height');
+    expect(labelsOf('a surf log with beach, board and wave height')).toEqual(
+      expect.arrayContaining(['Beach:text', 'Board:text', 'Wave height:number']),
+    );
+    expect(surf.views.map((v) => v.type)).not.toContain('board');
+    expect(labelsOf('a snowboard trip log: resort, date, board, snow conditions').join()).not.toMatch(/Status/);
+    // A kanban board is still one, and a task list's board too.
+    expect(readRequest('a kanban board for my surf trips')).toMatchObject({ outcome: 'template', kind: 'board' });
+    expect(specOf('a task list with tags, due dates and a board').views.map((v) => v.type)).toContain('board');
+  });
+
+  test('a yes or no named by what was done is one ("taken", "watered"), and a time of day is no second kind of record', () => {
+    // Was a text field called Taken, and "day" said left out as a second kind of record.
+    const meds = readRequest('a medication tracker with name, dose, time of day and taken');
+    expect(labelsOf('a medication tracker with name, dose, time of day and taken')).toContain('Taken:boolean');
+    expect(meds.leftOut).toEqual([]);
+    expect(labelsOf('a plant list with name, watered and fertilized')).toEqual(
+      expect.arrayContaining(['Watered:boolean', 'Fertilized:boolean']),
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -231,6 +231,8 @@ const COMPOUNDS: Readonly<Record<string, RegExp>> = {
 /** Words before a phrase that make it another thing: a time clock or a chess clock shows no time of day. */
 const QUALIFIED: Readonly<Record<string, RegExp>> = {
   clock: wordPattern('clockQualified'),
+  // After a sport ridden on one, a board is gear: "a surf log with beach, board and wave height".
+  board: wordPattern('boardSports'),
   // Cards one sends or keeps are no kanban cards: "who I sent christmas cards to".
   card: wordPattern('cardQualified'),
   // What an animal eats, what someone does ("when I feed", "to feed"), or a data or video stream.

@@ -310,8 +310,11 @@ interface ListItem {
   readonly names: boolean;
   /** An item of a list of things to keep, not of fields: "a shopping list: milk, eggs, bread". */
   readonly example?: boolean;
-  /** Its list has three items or more and none names a part of the app ("reminders", "dark mode"). */
-  readonly amongFields?: boolean;
+  /**
+   * A word of the app's parts that names one of the records' fields here: its list has three
+   * items or more and none names a part of the app ("reminders", "dark mode").
+   */
+  readonly fieldAmongFields?: boolean;
 }
 
 /** Words before "with" that make it no list of fields: "share with my friends", "sign in with Google". */
@@ -505,8 +508,10 @@ function withLists(
     // themselves goes on with what each one has.
     let namesRest = names;
     const all = (m[3] ?? '').split(/\b(?:and|or)\b|,/);
-    const amongFields =
-      all.length > 2 && !all.some((p) => NOT_FIELD_WORDS.test(p) && !wordPattern('fieldsAmongFields').test(p.trim()));
+    // ("a surf log with beach, board and wave height": a board sport's board is gear.)
+    const gear = wordPattern('boardSports').test(text);
+    const amongField = (p: string): boolean => wordPattern('fieldsAmongFields').test(p) || (gear && p === 'board');
+    const amongFields = all.length > 2 && !all.some((p) => NOT_FIELD_WORDS.test(p) && !amongField(p.trim()));
     for (const [i, part] of all.entries()) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
@@ -543,7 +548,7 @@ function withLists(
         items.push({
           words,
           names: namesRest && (!owned || (revision && /^(?:add|adding)$/.test(verb))),
-          amongFields,
+          fieldAmongFields: amongFields && amongField(words),
         });
     }
   }
@@ -1164,8 +1169,7 @@ export function applySpecWords(
     // part of the app, a word that could name one names one of theirs.)
     const named =
       item.names && known.length === 0
-        ? (namedField(item.words, ed.entities) ??
-          (item.amongFields && wordPattern('fieldsAmongFields').test(item.words) ? fieldNamed(item.words, 'text') : null))
+        ? (namedField(item.words, ed.entities) ?? (item.fieldAmongFields ? fieldNamed(item.words, 'text') : null))
         : null;
     const day = / on$/.test(item.words) && hasDayOf(primary, item.words.slice(0, -3));
     if (named && !day && !findField(primary, named.id)) ed.addField(primary, named, true, item.words);
@@ -1252,9 +1256,10 @@ export function applySpecWords(
     ed.changes.push(`counted it in ${unit}`);
   }
 
-  // A status asked of records ticked done says it already: "a project list with fabric, size and status".
+  // A status asked of records ticked done says it already: "a project list with fabric, size and
+  // status"; so does one with steps of its own ("… and listing status": For sale, Sold).
   const ticked = primary.fields.find((f) => f.id === 'done' && f.type === 'boolean');
-  const status = primary.fields.find((f) => f.type === 'choice' && f.options?.includes('Done'));
+  const status = primary.fields.find((f) => f.type === 'choice' && (f.id === 'status' || f.options?.includes('Done')));
   if (ticked && status && !options.revision) {
     ed.removeField(primary, ticked);
     ed.addBehaviour({ type: 'filter', entity: primary.id, field: status.id }, `added a filter by ${status.label.toLowerCase()}`);
@@ -1288,7 +1293,10 @@ export function applySpecWords(
     );
   }
   const boardBy = wordPattern('boardBy').exec(text);
-  if (has(text, wordPattern('boardAsked')) && !negated('board|kanban')) {
+  // The records of a sport ridden on a board keep theirs as gear ("a surf log with board"; their
+  // own word is no longer in the text); a kanban board is still one.
+  const gear = wordPattern('boardSports').test(spec.title.toLowerCase()) && !/\bkanban\b/.test(text);
+  if (has(text, wordPattern('boardAsked')) && !negated('board|kanban') && !gear) {
     let field = boardBy ? findField(primary, boardBy[1] ?? '') : undefined;
     const named = boardBy ? vocabularyField(boardBy[1] ?? '') : undefined;
     if (!field && named?.type === 'choice') field = ed.addField(primary, { ...named });

@@ -196,6 +196,15 @@ export function sourceWordLists() {
     [['rsvp', 'rsvp status', 'rsvps', 'attending'], f.choice('rsvp', 'RSVP', ['Invited', 'Yes', 'No', 'Maybe'])],
     [['meal', 'meal choice', 'menu choice', 'dish'], f.text('meal', 'Meal')],
     [['weather'], f.choice('weather', 'Weather', ['Sunny', 'Cloudy', 'Rainy', 'Snowy', 'Windy'])],
+    // A status named by what it follows moves through that thing's own steps.
+    [['adoption status'], f.choice('status', 'Status', ['Available', 'Reserved', 'Adopted'])],
+    [
+      ['delivery status', 'shipping status', 'shipment status', 'order status', 'parcel status', 'package status'],
+      f.choice('status', 'Status', ['Ordered', 'Shipped', 'Delivered', 'Returned']),
+    ],
+    [['application status'], f.choice('status', 'Status', ['Applied', 'Interview', 'Offer', 'Rejected'])],
+    [['repair status'], f.choice('status', 'Status', ['Reported', 'In repair', 'Fixed'])],
+    [['listing status', 'sale status'], f.choice('status', 'Status', ['For sale', 'Sold'])],
     [['status', 'stage'], f.choice('status', 'Status', ['To do', 'Doing', 'Done'])],
     [['quantity', 'quantities', 'count', 'amount of'], f.number('quantity', 'Quantity')],
     [['points', 'story points', 'estimate', 'estimates'], f.number('points', 'Points')],
@@ -661,13 +670,13 @@ export function sourceWordLists() {
     addNamedField: String.raw`\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)`,
     choiceField: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)?(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from|with)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to(?! (?:read|do|watch|play|try|visit|buy|make|cook|listen)\b)|but)\b)[a-z ,])+)`,
     choiceAfterColon: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)? :\s+((?:(?!\b(?:with|where|that|which|so|for|to(?! (?:read|do|watch|play|try|visit|buy|make|cook|listen)\b)|but)\b)[a-z ,])+)`,
-    boardAsked: String.raw`\b((?<!\b(?:surf|snow|skate|paddle|chess|dart|cutting|notice|bulletin|vision|mood|key|circuit|message|score|ironing|diving) )board(?! (?:games?|gamers?|members?|meetings?|used|size|type|length|shape|volume|brand|of directors|of trustees)\b)(?<!\b(?:our|the|company|school) board(?= *$))|kanban)\b`,
+    boardAsked: String.raw`\b((?<!\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)[a-z]*\b.*)(?<!\b(?:surf|snow|skate|paddle|chess|dart|cutting|notice|bulletin|vision|mood|key|circuit|message|score|ironing|diving) )board(?! (?:games?|gamers?|members?|meetings?|used|size|type|length|shape|volume|brand|of directors|of trustees)\b)(?<!\b(?:our|the|company|school) board(?= *$))|kanban)\b`,
     tableAsked: String.raw`\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b`,
     periodTotal: String.raw`\b(daily|weekly|monthly|yearly|annual) (?:[a-z]+ )?(?:totals?|sums?|spending|spend|summar(?:y|ies)|breakdowns?|overviews?)\b|\b(?:totals?|sums?|spending|spent|spend|how much|adds? up)\b[a-z ]{0,30}?\b(?:per|by|for each|each|every|a) (day|week|month|year)\b`,
     totalBy: String.raw`\b(?:total|totals|sum|sums|spent|spending|how much)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     totalPerDay: String.raw`\bdaily (?:total|totals|sums?)\b|\b(?:total|totals|sums?) (?:per|by|for each|each|a) day\b`,
     /** Times of day and summaries: a pair's words that name no records (read-request.ts). */
-    whenOrSummaryWords: String.raw`^(?:weeks?|mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$`,
+    whenOrSummaryWords: String.raw`^(?:days?|weeks?|mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$`,
     /** Columns or lanes asked by name, not the ones a board has ("columns for to do, doing and done") (feature-gaps.ts). */
     columnsAsked: String.raw`\b(?:columns?|lists|lanes|stages) (?:for|called|named|like)\b(?!\s+to do\s+(?:and\s+)?doing)|\bwith (?:the )?columns\s+(?!and\b|that\b|i\b|for\b|to do\b)[a-z]`,
     /** A log of the time spent learning a language, which asks for no lessons (feature-gaps.ts). */
@@ -720,6 +729,8 @@ export function sourceWordLists() {
     orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
     /** Words of the app's parts that, among three or more fields, name one (spec-words.ts). */
     fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team)$`,
+    /** Sports ridden on a board, whose board is gear: no board view (boardAsked), a field (spec-words.ts). */
+    boardSports: String.raw`\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)`,
     /** Cards scheduled for review (feature-gaps.ts). */
     reviewScheduleAsks: String.raw`\b(spaced[- ]repetition|leitner|review schedule)\b`,
     /** "where to stream them": the streaming service (spec-words.ts). */
@@ -846,7 +857,7 @@ export function sourceWordLists() {
     requestLabel: String.raw`^\s*(?:(?:my|our|an?|the|new|app|project|website)\s+)*(?:idea|request|task|project|app|brief|spec|prompt|goal|build|concept|wish)\s*:\s+(?=(?:a|an|the|my|our)\s)`,
     secondApp: String.raw`^(?:[a-z0-9]+ ){1,2}(?:tracker|log|logbook|list|planner|journal|diary|organi[sz]er|checklist|inventory|catalog|catalogue)$`,
     moneyWords: String.raw`(?:^| )(?:vat|gst|tax|taxes|sales tax|fee|fees|rent|principal|interest|value|worth|bill|tip|tips|deposit|deposits|fare|spent|budget|payment|payments|rates|(?:hourly|daily|day|nightly|weekly|monthly) rate|profit|profits|margin|revenue|refund|money)$`,
-    booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played)$`,
+    booleanWords: String.raw`^(?:whether|is|was|if) |^would (?:go|buy|visit|eat|order|watch|read|play|recommend|return|come)(?: (?:again|back|there|it|them))?$|^(?:paid|returned|watched|visited|bought|packed|attended|signed|sent|received|shipped|delivered|confirmed|booked|cooked|tried|owned|loaned|lent|borrowed|success|successful|approved|accepted|completed|finished|verified|paid back|paid off|repaid|published|posted|resolved|fixed|wrapped|refunded|replied|answered|sold|cancell?ed|collected|submitted|graded|vaccinated|neutered|spayed|insured|renewed|shipped out|built|assembled|painted|framed|opened|planted|harvested|cleaned|repaired|installed|worn|played|taken|watered|fertili[sz]ed|repotted|pruned|fed|walked|groomed|charged|reviewed|called|contacted|donated|mailed|printed|registered|archived|backed up)$`,
     longWords: String.raw`(?:^| )(?:ingredients|instructions|directions|summary|review|reviews|thoughts|impressions|reflections?|interpretations?|feedback|lessons learned|takeaways|action items|agenda|lyrics|symptoms|story|plot|synopsis|body|text)$`,
     moneyModifier: String.raw`\b(?:money|cash|payment|paid|loan|tip|deposit|rent|bill|invoice|refund|salary|budget|purchase|sale|ticket|quote|quoted)$`,
     chartsOtherMeaning: String.raw`\b(chore|reward|star|sticker|seating|behaviou?r|potty|potty training|toilet training|allowance|responsibility|feelings?|emotions?|family|habit) charts?\b|\bgraph paper\b`,
