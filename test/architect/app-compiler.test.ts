@@ -4889,6 +4889,21 @@ describe('request → spec', () => {
     );
   });
 
+  test('"learned" and "listened" are yes or no; a next dose or a next vet visit is a date', () => {
+    // Were text fields, and the podcast list had a Done box beside Listened.
+    expect(labelsOf('a language learning tracker with word, translation, example sentence and learned')).toContain(
+      'Learned:boolean',
+    );
+    const podcasts = specOf('a podcast list with show, episode, listened and rating');
+    expect(labelsOf('a podcast list with show, episode, listened and rating')).toContain('Listened:boolean');
+    expect(podcasts.entities[0]!.fields.map((f) => f.id)).not.toContain('done');
+    // Were text.
+    expect(labelsOf('a vaccination record with vaccine, date and next dose')).toContain('Next dose:date');
+    expect(labelsOf('a pet log with next vet visit')).toContain('Next vet visit:date');
+    // A next step is still words.
+    expect(labelsOf('a project tracker with task and next step')).toContain('Next step:text');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
