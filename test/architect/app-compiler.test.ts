@@ -4904,6 +4904,31 @@ describe('request → spec', () => {
     expect(labelsOf('a project tracker with task and next step')).toContain('Next step:text');
   });
 
+  test('a goal in a weight is on the newest weight, from the first one, not on a sum of them', () => {
+    // Was said as left out: a goal on a sum of weights would mean nothing.
+    for (const [prompt, target] of [
+      ['a weight tracker with a goal of 70 kg', 70],
+      ['track my weight, goal weight 65 kg', 65],
+      ['a weight log with target weight of 80 kg', 80],
+    ] as const) {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(prompt);
+      const goals = reading.spec.behaviours.filter((b) => b.type === 'goal');
+      expect({ prompt, goals, leftOut: reading.leftOut }).toEqual({
+        prompt,
+        goals: [{ type: 'goal', entity: reading.spec.entities[0]!.id, field: 'weight', target, per: 'latest', limit: false }],
+        leftOut: [],
+      });
+    }
+    expect(describeSpec(specOf('a weight tracker with a goal of 70 kg')).lines.join(' ')).toContain(
+      'a goal of 70 weight by the latest entry, with how far it has got',
+    );
+    // A goal of glasses a day is still a sum.
+    expect(specOf('A water intake tracker with a daily goal of 8 glasses').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'glasses', per: 'day' }),
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

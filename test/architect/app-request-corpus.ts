@@ -73,6 +73,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['goal'],
   },
   { prompt: 'a savings tracker with a savings goal of 5000', builds: 'spec', entities: ['Deposit'], behaviours: ['goal'] },
+  // A goal on the newest weight, not on a sum of them.
+  {
+    prompt: 'a weight tracker with a goal of 70 kg',
+    builds: 'spec',
+    entities: ['Weight entry'],
+    behaviours: ['goal'],
+    interpreted: true,
+  },
   {
     prompt: 'Make an expense log that lets me enter amount, category and date and shows a monthly total',
     builds: 'spec',

@@ -215,6 +215,16 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           const shown = (n: number) => (field.type === 'money' ? n.toFixed(2) : String(n));
           const goal = `${s} [data-goal="${b.field}"]`;
           const text = (await page.textContent(`${goal} [data-goal-text]`)) ?? '';
+          if (b.per === 'latest') {
+            // Today's value, the newest, against the target; the bar is the share of the way there.
+            check(
+              text.includes(`: ${shown(values[0]!)}`) && text.includes(`, to ${shown(b.target)}`),
+              `the goal of ${b.field} shows the newest value against the target: "${text}"`,
+            );
+            const share = Number(await page.getAttribute(`${goal} progress`, 'value'));
+            check(share >= 0 && share <= 100, `the goal's bar is a share of the way: ${share}`);
+            break;
+          }
           const done = b.per === 'day' ? values[0]! : b.per === 'all' ? values[0]! + values[1]! + values[2]! : null;
           check(
             text.includes(done === null ? ` of ${shown(b.target)}` : `: ${shown(done)} of ${shown(b.target)}`),

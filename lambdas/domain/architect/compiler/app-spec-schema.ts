@@ -109,13 +109,15 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
    * How far the sum of a number or money field has got to `target`, over the records dated in
    * today's day, week (Monday to Sunday), month or year by the entity's first date field, or over all of
    * them: a goal to reach ("8 glasses a day") or, with `limit`, one to stay under ("500 a month").
+   * `latest`: no sum, the newest record's value against the target, from the oldest one's (a
+   * weight to get down or up to: "a goal of 70 kg").
    */
   z.object({
     type: z.literal('goal'),
     ...onEntity,
     field: IdSchema,
     target: z.number().check(z.positive(), z.lte(1e12)),
-    per: z._default(z.enum(['day', 'week', 'month', 'year', 'all']), 'all'),
+    per: z._default(z.enum(['day', 'week', 'month', 'year', 'all', 'latest']), 'all'),
     limit: z._default(z.boolean(), false),
   }),
   z.object({ type: z.literal('timer'), minutes: z.number().check(z.int(), z.gte(1), z.lte(180)) }),
@@ -223,7 +225,10 @@ export const AppSpecSchema = z
         if (b.type === 'total' && b.per && (!b.by || fieldOf(b.entity, b.by)?.type !== 'date'))
           issue(['behaviours', i, 'per'], 'a total per period is by a date field');
         if (b.type === 'goal' && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
-          issue(['behaviours', i, 'per'], `a goal per ${b.per} needs a date field of ${b.entity}`);
+          issue(
+            ['behaviours', i, 'per'],
+            `a goal ${b.per === 'latest' ? 'on the latest value' : `per ${b.per}`} needs a date field of ${b.entity}`,
+          );
         if (b.type === 'streak' && !entity.parent)
           issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
       });

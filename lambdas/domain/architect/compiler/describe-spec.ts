@@ -71,7 +71,7 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       }`;
     case 'goal':
       return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldLabel(spec, b.entity, b.field)}${
-        b.per === 'all' ? '' : ` a ${b.per}`
+        b.per === 'latest' ? ' by the latest entry' : b.per === 'all' ? '' : ` a ${b.per}`
       }, with how far it has got`;
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;

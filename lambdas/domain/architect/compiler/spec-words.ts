@@ -1653,7 +1653,7 @@ export function applySpecWords(
   if (goal && !negated('goals?|targets?|limits?')) {
     const asked: BehaviourSpec = { type: 'goal', entity: primary.id, ...goal };
     const label = primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
-    const amount = `${goal.target} ${label}${goal.per === 'all' ? '' : ` a ${goal.per}`}`;
+    const amount = `${goal.target} ${label}${goal.per === 'latest' ? ' by the latest entry' : goal.per === 'all' ? '' : ` a ${goal.per}`}`;
     const kind = goal.limit ? 'limit' : 'goal';
     // A new number replaces the goal the records had: "make the goal 10 glasses".
     const other = (b: BehaviourSpec) =>
@@ -1738,7 +1738,7 @@ function goalAsked(
   text: string,
   entity: EntitySpec,
   listText = text,
-): { field: string; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all'; limit: boolean } | null {
+): { field: string; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all' | 'latest'; limit: boolean } | null {
   const m = wordPattern('goalWithNumber').exec(text);
   const said = m ? null : wordPattern('goalImplicit').exec(listText);
   if (!m && !said) return null;
@@ -1760,8 +1760,12 @@ function goalAsked(
   const minutes = numeric.find((f) => f.id === 'minutes');
   // A unit the records do not keep is no goal of theirs ("30 pages" of a list of books), unless it
   // is their money or their time in hours ("10 hours a week" of minutes).
+  // "goal weight 65", or "a goal of 70 kg" of records that keep no number but their weight: the weight.
+  const weight = numeric.find((f) => f.id === 'weight');
+  const weighed = / weight\b/.test(m?.[0] ?? '') || (wordPattern('weightUnits').test(unit ?? '') && numeric.length === 1);
   let field: FieldSpec | undefined;
-  if (named && numeric.includes(named)) field = named;
+  if (weight && weighed) field = weight;
+  else if (named && numeric.includes(named)) field = named;
   else if (unit && wordPattern('moneyUnits').test(unit)) field = money;
   else if (unit && /^hours?$/.test(unit) && minutes) [field, target] = [minutes, target * 60];
   else if (!unit) field = (limit || /\bsav(?:e|ing)/.test(text) ? money : undefined) ?? numeric[0];
@@ -1771,6 +1775,11 @@ function goalAsked(
     if (only && !more.length && !only.label.includes('(')) field = only;
   }
   if (!field || !(target > 0) || target > 1e12) return null;
+  // What one weighs is reached by its newest value, not added up ("a goal of 70 kg").
+  if (wordPattern('stateMeasureIds').test(field.id)) {
+    if (!entity.fields.some((f) => f.type === 'date')) return null;
+    return { field: field.id, target, per: 'latest', limit };
+  }
   // A measure kept daily has its goal per day too: "my daily water intake against a goal of 2 litres".
   const often = field.type === 'money' ? undefined : /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
   const word = every ?? (after ? undefined : often);

@@ -486,7 +486,7 @@ export function sourceWordLists() {
     calculatorNouns: String.raw`\bcalculators?\b`,
     converterNouns: String.raw`\bconverters?\b`,
     // A goal or a limit with its number: "a daily goal of 8 glasses", "a limit of 500 a month".
-    goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|week|month|year))?`,
+    goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:weight )?(?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|week|month|year))?`,
     // A goal or a limit said without the word, always with its period: "no more than 400 mg a
     // day", "I want to run 20 km a week", "…, 8 glasses a day" (after a comma, a colon or a
     // bracket, the unit must name a field). Groups: a limit's words, a goal's words, the number,
@@ -729,6 +729,10 @@ export function sourceWordLists() {
     orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
     /** Words of the app's parts that, among three or more fields, name one (spec-words.ts). */
     fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team)$`,
+    /** Units of what something weighs: a goal in one is on the records' weight (spec-words.ts). */
+    weightUnits: String.raw`^(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?)$`,
+    /** Fields whose goal is their newest value, not a sum: what one weighs (spec-words.ts). */
+    stateMeasureIds: String.raw`^(?:weight|bodyFat|waist)$`,
     /** Sports ridden on a board, whose board is gear: no board view (boardAsked), a field (spec-words.ts). */
     boardSports: String.raw`\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)`,
     /** Cards scheduled for review (feature-gaps.ts). */

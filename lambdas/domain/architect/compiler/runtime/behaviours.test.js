@@ -252,6 +252,24 @@ const behaviourTests = {
     const field = fieldOf(SPEC, b.entity, b.field);
     const date = entityOf(SPEC, b.entity).fields.find((f) => f.type === 'date');
     const on = (day) => (date ? { [date.id]: day } : {});
+    if (b.per === 'latest') {
+      // Entered out of order: the oldest (40 days before) starts 10 from the target, the newest
+      // (today) is 5 from it: half way, 5 to go, whichever way the target lies.
+      const from = b.target + 10;
+      const records = [
+        { [field.id]: b.target + 5, ...on(TODAY) },
+        { [field.id]: from, ...on(addDays(TODAY, -40)) },
+        { [field.id]: b.target + 7, ...on(addDays(TODAY, -20)) },
+      ];
+      assert.deepEqual(goalProgress(field, date, records, b.per, b.target, TODAY), { done: b.target + 5, left: -5, percent: 50 });
+      // Past the target: all the way; back beyond where it started: none of it.
+      const past = [records[1], { [field.id]: b.target - 1, ...on(TODAY) }];
+      assert.equal(goalProgress(field, date, past, b.per, b.target, TODAY).percent, 100);
+      const back = [records[1], { [field.id]: from + 3, ...on(TODAY) }];
+      assert.equal(goalProgress(field, date, back, b.per, b.target, TODAY).percent, 0);
+      assert.equal(goalProgress(field, date, [], b.per, b.target, TODAY).done, null);
+      return;
+    }
     // Two records today and one forty days before: a goal per day, week or month counts today's two.
     const data = seeded(b.entity, 3, (i) => ({ [field.id]: [10, 5.5, 2][i], ...on(i < 2 ? TODAY : addDays(TODAY, -40)) }));
     const done = b.per === 'all' ? 17.5 : 15.5;

@@ -299,9 +299,23 @@ export function periodStart(per, day) {
 /**
  * How far the sum of `field` over the records of today's period (by `dateField`) has got to
  * `target`: the sum, what is left (below zero: over by that much) and the share reached in whole
- * percent, at most 100.
+ * percent, at most 100. Per `latest`: the newest record's value (by date, then as entered; null
+ * without one), what is left to the target from it, and the share of the way from the oldest
+ * record's value, whichever way the target lies (a weight to lose or to gain).
  */
 export function goalProgress(field, dateField, records, per, target, today) {
+  if (per === 'latest') {
+    const values = records
+      .filter((r) => typeof r[field.id] === 'number')
+      .map((r, i) => ({ day: String(r[dateField.id] || ''), i, value: r[field.id] }))
+      .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.i - b.i));
+    if (values.length === 0) return { done: null, left: target, percent: 0 };
+    const first = values[0].value;
+    const now = values[values.length - 1].value;
+    const way = target - first;
+    const share = way === 0 ? 1 : (now - first) / way;
+    return { done: now, left: roundMoney(target - now), percent: Math.max(0, Math.min(100, Math.floor(share * 100))) };
+  }
   const start = periodStart(per, today);
   const inPeriod =
     start === null

@@ -581,23 +581,46 @@ export function mountApp(root, spec, options = {}) {
       const date = entity.fields.find((f) => f.type === 'date');
       const g = goalProgress(field, date, all, b.per, b.target, today());
       const shown = (n) => displayValue(field, n);
-      const text =
+      const unit = field.type === 'money' ? '' : ' ' + field.label.toLowerCase();
+      // The newest value against the target: "Goal: 72.5 weight, to 70 · 2.5 to go".
+      const latest =
         (b.limit ? 'Limit' : 'Goal') +
-        (b.per === 'all' ? '' : b.per === 'day' ? ' today' : ' this ' + b.per) +
         ': ' +
-        shown(g.done) +
-        ' of ' +
-        shown(b.target) +
-        (field.type === 'money' ? '' : ' ' + field.label.toLowerCase()) +
-        ' · ' +
-        (b.limit ? (g.left < 0 ? 'over by ' + shown(-g.left) : shown(g.left) + ' left') : g.percent + '%');
+        (g.done === null
+          ? shown(b.target) + unit + ' · no entries yet'
+          : shown(g.done) +
+            unit +
+            ', to ' +
+            shown(b.target) +
+            ' · ' +
+            (b.limit
+              ? g.left < 0
+                ? 'over by ' + shown(-g.left)
+                : shown(g.left) + ' left'
+              : g.percent >= 100
+                ? 'reached'
+                : shown(Math.abs(g.left)) + ' to go'));
+      const text =
+        b.per === 'latest'
+          ? latest
+          : (b.limit ? 'Limit' : 'Goal') +
+            (b.per === 'all' ? '' : b.per === 'day' ? ' today' : ' this ' + b.per) +
+            ': ' +
+            shown(g.done) +
+            ' of ' +
+            shown(b.target) +
+            unit +
+            ' · ' +
+            (b.limit ? (g.left < 0 ? 'over by ' + shown(-g.left) : shown(g.left) + ' left') : g.percent + '%');
       summary.append(
         h(
           doc,
           'div',
           { className: 'totals goal', 'data-goal': b.field },
           h(doc, 'span', { 'data-goal-text': true, text }),
-          h(doc, 'progress', { max: b.target, value: Math.min(Math.max(g.done, 0), b.target) }),
+          b.per === 'latest'
+            ? h(doc, 'progress', { max: 100, value: g.percent })
+            : h(doc, 'progress', { max: b.target, value: Math.min(Math.max(g.done, 0), b.target) }),
         ),
       );
     }
