@@ -4929,6 +4929,23 @@ describe('request → spec', () => {
     );
   });
 
+  test("a start date is the records' Start; bedrooms and an interest rate are numbers; a sort asked twice is one", () => {
+    // Was a second date, Start date, beside the period's Start.
+    expect(labelsOf('a period tracker with start date, flow and symptoms').join()).not.toMatch(/Start date/);
+    // Were text.
+    expect(labelsOf('an apartment hunting list with address, rent, bedrooms, pros, cons and rating')).toContain(
+      'Bedrooms:number',
+    );
+    expect(labelsOf('a loan tracker with lender, amount borrowed, interest rate and monthly payment')).toContain(
+      'Interest rate:number',
+    );
+    // Was sorted by the due date twice, soonest first and latest first.
+    const homework = specOf('a homework planner with subject, task, due date and done, sorted by due date');
+    expect(homework.behaviours.filter((b) => b.type === 'sort')).toEqual([
+      expect.objectContaining({ type: 'sort', field: 'due' }),
+    ]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -119,6 +119,8 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
       [word, word.replace(/ name$/, '')].includes(label) ||
       one(label) === w ||
       label.split(' or ').some((part) => part === word || one(part) === w) ||
+      // "start date" is a date called Start.
+      (f.type === 'date' && / date$/.test(word) && label === word.replace(/ date$/, '')) ||
       // "bottle count" is the bottles.
       (f.type === 'number' && / count$/.test(word) && label.replace(/s$/, '') === w.replace(/ count$/, '').replace(/s$/, '')) ||
       FIELD_ALIASES[f.id]?.includes(word) ||
@@ -1482,7 +1484,9 @@ export function applySpecWords(
   }
   for (const m of text.matchAll(wordPattern('sortBy', 'g'))) {
     const field = findField(primary, m[1] ?? '');
-    if (field && ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'].includes(field.type)) {
+    // (Sorted by it already: "homework … sorted by due date" is soonest first, as the records are.)
+    const sorted = ed.behaviours.some((b) => b.type === 'sort' && b.entity === primary.id && b.field === field?.id);
+    if (field && !sorted && ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'].includes(field.type)) {
       ed.addBehaviour(
         {
           type: 'sort',
