@@ -1753,10 +1753,10 @@ describe('request → spec', () => {
     expect(kindOf('log the money I earn from tutoring')).toBe('a budget');
     expect(kindOf('track my money')).toBe('an expense tracker');
     expect(kindOf('a simple app to track my loans to friends')).toBe('a list of money owed');
-    // Things to do before an age are a bucket list; a reading challenge's target is a goal the app lacks.
+    // Things to do before an age are a bucket list; a reading challenge's target is a goal of a number of books.
     expect(kindOf('a list of things to do before I turn 30')).toBe('a bucket list');
     const challenge = readRequest('a reading challenge tracker: 50 books this year');
-    expect(challenge.leftOut).toContainEqual(expect.stringMatching(/^a goal or a limit/));
+    expect(challenge.leftOut).toEqual([]);
     // "which kid" in a list is a field (the list went on past it), "which" after a comma a clause.
     expect(labelsOf('a chore chart for my kids: chore, which kid, points, done')).toEqual([
       'Title:text',
@@ -4944,6 +4944,33 @@ describe('request → spec', () => {
     expect(homework.behaviours.filter((b) => b.type === 'sort')).toEqual([
       expect.objectContaining({ type: 'sort', field: 'due' }),
     ]);
+  });
+
+  test('a goal in the records themselves counts them: "30 books this year", "4 workouts a week"', () => {
+    // Were said as left out (there was no number to add up).
+    const goals = (prompt: string) => {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(prompt);
+      return { goals: reading.spec.behaviours.filter((b) => b.type.endsWith('goal')), leftOut: reading.leftOut };
+    };
+    expect(goals('a hiking log with a goal of 12 hikes this year')).toEqual({
+      goals: [{ type: 'count-goal', entity: 'hike', target: 12, per: 'year' }],
+      leftOut: [],
+    });
+    expect(goals('log my runs, at least 3 runs a week').goals).toEqual([
+      { type: 'count-goal', entity: 'run', target: 3, per: 'week' },
+    ]);
+    expect(goals('a book list, goal 50 books').goals).toEqual([{ type: 'count-goal', entity: 'book', target: 50, per: 'all' }]);
+    // Books keep no date: a goal per year adds the day each was finished, which it counts by.
+    expect(labelsOf('a reading challenge: 30 books this year')).toContain('Finished on:date');
+    expect(describeSpec(specOf('a reading challenge: 30 books this year')).lines.join(' ')).toContain(
+      'a goal of 30 books a year, with how far it has got',
+    );
+    // A goal in a number the records keep is still a sum, and a limit of them no count.
+    expect(goals('A water intake tracker with a daily goal of 8 glasses').goals).toEqual([
+      expect.objectContaining({ type: 'goal', field: 'glasses' }),
+    ]);
+    expect(goals('log my coffee cups, max 3 a day').goals).toEqual([expect.objectContaining({ type: 'goal' })]);
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

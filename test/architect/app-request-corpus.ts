@@ -73,6 +73,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['goal'],
   },
   { prompt: 'a savings tracker with a savings goal of 5000', builds: 'spec', entities: ['Deposit'], behaviours: ['goal'] },
+  // A goal of a number of the records.
+  {
+    prompt: 'a hiking log with a goal of 12 hikes this year',
+    builds: 'spec',
+    entities: ['Hike'],
+    behaviours: ['count-goal'],
+  },
   // A goal on the newest weight, not on a sum of them.
   {
     prompt: 'a weight tracker with a goal of 70 kg',

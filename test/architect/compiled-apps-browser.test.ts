@@ -234,6 +234,17 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           check(bar > 0 && bar <= b.target && (done === null || bar === Math.min(done, b.target)), `the goal's bar: ${bar}`);
           break;
         }
+        case 'count-goal': {
+          // The three records are dated today, yesterday and the day before: one today, three of all time.
+          const text = (await page.textContent(`${s} [data-count-goal="${entity.id}"] [data-goal-text]`)) ?? '';
+          const done = b.per === 'day' ? 1 : b.per === 'all' ? 3 : null;
+          const plural = entity.plural.toLowerCase();
+          check(
+            text.includes(done === null ? ` of ${b.target} ${plural}` : `: ${done} of ${b.target} ${plural}`),
+            `the goal of ${b.target} ${plural} says how far it has got: "${text}"`,
+          );
+          break;
+        }
         case 'count':
           check((await page.$$(`${s} [data-counts="${b.by}"] li`)).length >= 1, `counts per ${b.by}`);
           break;

@@ -120,6 +120,16 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     per: z._default(z.enum(['day', 'week', 'month', 'year', 'all', 'latest']), 'all'),
     limit: z._default(z.boolean(), false),
   }),
+  /**
+   * How many records there are against `target`, of those dated in today's day, week, month or
+   * year by the entity's first date field, or of all: "30 books this year", "12 hikes".
+   */
+  z.object({
+    type: z.literal('count-goal'),
+    ...onEntity,
+    target: z.int().check(z.gte(1), z.lte(1_000_000)),
+    per: z._default(z.enum(['day', 'week', 'month', 'year', 'all']), 'all'),
+  }),
   z.object({ type: z.literal('timer'), minutes: z.number().check(z.int(), z.gte(1), z.lte(180)) }),
   z.object({ type: z.literal('flip'), ...onEntity, front: IdSchema, back: IdSchema }),
   z.object({ type: z.literal('import-export') }),
@@ -224,7 +234,7 @@ export const AppSpecSchema = z
         }
         if (b.type === 'total' && b.per && (!b.by || fieldOf(b.entity, b.by)?.type !== 'date'))
           issue(['behaviours', i, 'per'], 'a total per period is by a date field');
-        if (b.type === 'goal' && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
+        if ((b.type === 'goal' || b.type === 'count-goal') && b.per !== 'all' && !entity.fields.some((f) => f.type === 'date'))
           issue(
             ['behaviours', i, 'per'],
             `a goal ${b.per === 'latest' ? 'on the latest value' : `per ${b.per}`} needs a date field of ${b.entity}`,

@@ -73,6 +73,8 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldLabel(spec, b.entity, b.field)}${
         b.per === 'latest' ? ' by the latest entry' : b.per === 'all' ? '' : ` a ${b.per}`
       }, with how far it has got`;
+    case 'count-goal':
+      return `a goal of ${b.target} ${entityPlural(spec, b.entity)}${b.per === 'all' ? '' : ` a ${b.per}`}, with how far it has got`;
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;
     case 'streak': {

@@ -32,7 +32,7 @@ export function specBuilt(spec: AppSpec): BuiltApp {
     kind: null,
     exportsJson: spec.behaviours.some((b) => b.type === 'import-export'),
     averages: spec.behaviours.some((b) => b.type === 'average'),
-    goals: spec.behaviours.some((b) => b.type === 'goal'),
+    goals: spec.behaviours.some((b) => b.type === 'goal' || b.type === 'count-goal'),
     periodTotals: spec.behaviours.flatMap((b) =>
       b.type === 'total' && b.by && dates.has(`${b.entity}.${b.by}`) ? [b.per ?? 'day'] : [],
     ),

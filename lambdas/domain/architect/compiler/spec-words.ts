@@ -1655,13 +1655,20 @@ export function applySpecWords(
   }
   const goal = goalAsked(text, primary, listed);
   if (goal && !negated('goals?|targets?|limits?')) {
-    const asked: BehaviourSpec = { type: 'goal', entity: primary.id, ...goal };
-    const label = primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
+    // "30 books this year" of books that keep no date: the day each one was finished.
+    if ('count' in goal && goal.undated)
+      ed.addField(primary, { id: 'finishedOn', label: 'Finished on', type: 'date', required: false }, true, 'finished on');
+    const asked: BehaviourSpec =
+      'count' in goal
+        ? { type: 'count-goal', entity: primary.id, target: goal.target, per: goal.per }
+        : { type: 'goal', entity: primary.id, ...goal };
+    const label =
+      'count' in goal ? primary.plural.toLowerCase() : primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
     const amount = `${goal.target} ${label}${goal.per === 'latest' ? ' by the latest entry' : goal.per === 'all' ? '' : ` a ${goal.per}`}`;
-    const kind = goal.limit ? 'limit' : 'goal';
+    const kind = 'limit' in goal && goal.limit ? 'limit' : 'goal';
     // A new number replaces the goal the records had: "make the goal 10 glasses".
     const other = (b: BehaviourSpec) =>
-      b.type === 'goal' && b.entity === primary.id && JSON.stringify(b) !== JSON.stringify(asked);
+      (b.type === 'goal' || b.type === 'count-goal') && b.entity === primary.id && JSON.stringify(b) !== JSON.stringify(asked);
     if (ed.behaviours.some(other)) {
       ed.behaviours = ed.behaviours.filter((b) => !other(b));
       ed.removed.delete('goal');
@@ -1742,7 +1749,10 @@ function goalAsked(
   text: string,
   entity: EntitySpec,
   listText = text,
-): { field: string; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all' | 'latest'; limit: boolean } | null {
+):
+  | { field: string; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all' | 'latest'; limit: boolean }
+  | { count: true; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all'; undated: boolean }
+  | null {
   const m = wordPattern('goalWithNumber').exec(text);
   const said = m ? null : wordPattern('goalImplicit').exec(listText);
   if (!m && !said) return null;
@@ -1759,14 +1769,25 @@ function goalAsked(
       findField(entity, singular(unit), true) ??
       entity.fields.find((f) => f.label.toLowerCase().endsWith(`(${unit})`)))
     : undefined;
-  // Without a word for it ("…, 8 glasses a day") the unit must name the field.
-  if (said && !said[1] && !said[2] && !(named && numeric.includes(named))) return null;
+  // "30 books this year", "a goal of 12 hikes": how many of the records there are.
+  const counted =
+    !limit && !!unit && !(named && numeric.includes(named)) && [entity.name, entity.plural].some((n) => n.toLowerCase() === unit);
+  // Without a word for it ("…, 8 glasses a day") the unit must name the field, or the records.
+  if (said && !said[1] && !said[2] && !(named && numeric.includes(named)) && !counted) return null;
+  const often = /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
+  const period = (every?: string, daily?: string) =>
+    ((every ?? daily) ? PERIODS[(every ?? daily) as keyof typeof PERIODS] : after === 'night' ? 'day' : after) ?? 'all';
+  if (counted) {
+    const per = period(every, after ? undefined : often) as 'day' | 'week' | 'month' | 'year' | 'all';
+    if (!Number.isInteger(target) || target > 1_000_000) return null;
+    return { count: true, target, per, undated: per !== 'all' && !entity.fields.some((f) => f.type === 'date') };
+  }
   const minutes = numeric.find((f) => f.id === 'minutes');
-  // A unit the records do not keep is no goal of theirs ("30 pages" of a list of books), unless it
-  // is their money or their time in hours ("10 hours a week" of minutes).
   // "goal weight 65", or "a goal of 70 kg" of records that keep no number but their weight: the weight.
   const weight = numeric.find((f) => f.id === 'weight');
   const weighed = / weight\b/.test(m?.[0] ?? '') || (wordPattern('weightUnits').test(unit ?? '') && numeric.length === 1);
+  // A unit the records do not keep is no goal of theirs ("30 pages" of a list of books), unless it
+  // is their money or their time in hours ("10 hours a week" of minutes).
   let field: FieldSpec | undefined;
   if (weight && weighed) field = weight;
   else if (named && numeric.includes(named)) field = named;
@@ -1785,9 +1806,7 @@ function goalAsked(
     return { field: field.id, target, per: 'latest', limit };
   }
   // A measure kept daily has its goal per day too: "my daily water intake against a goal of 2 litres".
-  const often = field.type === 'money' ? undefined : /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
-  const word = every ?? (after ? undefined : often);
-  const per = (word ? PERIODS[word as keyof typeof PERIODS] : after === 'night' ? 'day' : after) ?? 'all';
+  const per = period(every, after || field.type === 'money' ? undefined : often);
   if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
   return { field: field.id, target, per: per as 'day' | 'week' | 'month' | 'year' | 'all', limit };
 }

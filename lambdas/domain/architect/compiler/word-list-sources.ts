@@ -491,7 +491,7 @@ export function sourceWordLists() {
     // day", "I want to run 20 km a week", "…, 8 glasses a day" (after a comma, a colon or a
     // bracket, the unit must name a field). Groups: a limit's words, a goal's words, the number,
     // thousands, the unit, the period.
-    goalImplicit: String.raw`(?:\b(at most|no more than|not more than|max(?:imum)?|under|below|less than|fewer than|up to)|\b(at least|aim(?:ing)? for|(?:aim|want|try|hop|plan|need)\w* to [a-z]+)|[,:(]) (?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|per|each|every)\b)([a-z]+)(?: of [a-z]+(?: [a-z]+)?)?)? (?:a|per|each|every) (day|night|week|month|year)\b`,
+    goalImplicit: String.raw`(?:\b(at most|no more than|not more than|max(?:imum)?|under|below|less than|fewer than|up to)|\b(at least|aim(?:ing)? for|(?:aim|want|try|hop|plan|need)\w* to [a-z]+)|[,:(]) +(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|per|each|every|this)\b)([a-z]+)(?: of [a-z]+(?: [a-z]+)?)?)? (?:a|per|each|every|this) (day|night|week|month|year)\b`,
     // Units of a measure that a record's one number may be kept in: "400 mg" of a caffeine log's Caffeine.
     oneNumberUnits: String.raw`^(?:mg|g|grams?|kg|kilos?|ml|l|litres?|liters?|oz|ounces?|cups?|glasses|km|kilomet(?:er|re)s?|miles?|steps|pages|calories|kcal|reps|servings?|units?)$`,
     moneyUnits: String.raw`^(?:dollars?|euros?|pounds?|quid|bucks|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)$`,

@@ -11,6 +11,7 @@ import {
   averageText,
   coerceValue,
   countdowns,
+  countProgress,
   countsBy,
   createHistory,
   daysBetween,
@@ -449,6 +450,19 @@ const behaviourTests = {
     assert.notEqual(displayValue(front, card[front.id]), '');
     assert.notEqual(displayValue(back, card[back.id]), '');
     assert.notEqual(card[front.id], card[back.id]);
+  },
+  'count-goal'(b) {
+    const date = entityOf(SPEC, b.entity).fields.find((f) => f.type === 'date');
+    const on = (day) => (date ? { [date.id]: day } : {});
+    // Two records today and one in the year before: a goal per day, week, month or year counts today's two.
+    const data = seeded(b.entity, 3, (i) => on(i < 2 ? TODAY : addDays(TODAY, -400)));
+    const done = b.per === 'all' ? 3 : 2;
+    assert.deepEqual(countProgress(date, data.records[b.entity], b.per, b.target, TODAY), {
+      done,
+      left: b.target - done,
+      percent: Math.min(100, Math.floor((done / b.target) * 100)),
+    });
+    assert.equal(countProgress(date, [], b.per, b.target, TODAY).done, 0);
   },
   'import-export'() {
     for (const entity of SPEC.entities) {

@@ -325,6 +325,20 @@ export function goalProgress(field, dateField, records, per, target, today) {
   return { done, left: roundMoney(target - done), percent: Math.min(100, Math.floor((done / target) * 100)) };
 }
 
+/**
+ * How far the number of records of today's period (by `dateField`), or of all of them, has got to
+ * `target`: the count, what is left (below zero: past it by that many) and the share in whole
+ * percent, at most 100.
+ */
+export function countProgress(dateField, records, per, target, today) {
+  const start = periodStart(per, today);
+  const done =
+    start === null
+      ? records.length
+      : records.filter((r) => typeof r[dateField.id] === 'string' && periodStart(per, r[dateField.id]) === start).length;
+  return { done, left: target - done, percent: Math.min(100, Math.floor((done / target) * 100)) };
+}
+
 export function countsBy(byField, records) {
   return groupRecords(byField, records)
     .filter((g) => g.records.length > 0)

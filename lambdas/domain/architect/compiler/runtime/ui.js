@@ -9,6 +9,7 @@ import {
   averageText,
   behavioursOf,
   countdowns,
+  countProgress,
   countsBy,
   createHistory,
   daysLeftText,
@@ -621,6 +622,32 @@ export function mountApp(root, spec, options = {}) {
           b.per === 'latest'
             ? h(doc, 'progress', { max: 100, value: g.percent })
             : h(doc, 'progress', { max: b.target, value: Math.min(Math.max(g.done, 0), b.target) }),
+        ),
+      );
+    }
+    for (const b of behavioursOf(spec, 'count-goal', entity.id)) {
+      // Over all the records of the period, whatever the search or filter shows.
+      const date = entity.fields.find((f) => f.type === 'date');
+      const g = countProgress(date, all, b.per, b.target, today());
+      const text =
+        'Goal' +
+        (b.per === 'all' ? '' : b.per === 'day' ? ' today' : ' this ' + b.per) +
+        ': ' +
+        g.done +
+        ' of ' +
+        b.target +
+        ' ' +
+        entity.plural.toLowerCase() +
+        ' · ' +
+        g.percent +
+        '%';
+      summary.append(
+        h(
+          doc,
+          'div',
+          { className: 'totals goal', 'data-count-goal': entity.id },
+          h(doc, 'span', { 'data-goal-text': true, text }),
+          h(doc, 'progress', { max: b.target, value: Math.min(g.done, b.target) }),
         ),
       );
     }
