@@ -4973,6 +4973,15 @@ describe('request → spec', () => {
     expect(goals('log my coffee cups, max 3 a day').goals).toEqual([expect.objectContaining({ type: 'goal' })]);
   });
 
+  test('a monthly payment, fee or premium is money the records keep, not how often the app shows something', () => {
+    // Were dropped without a word ("monthly" read as a part of the app).
+    expect(labelsOf('a loan tracker with lender, amount and monthly payment')).toEqual(
+      expect.arrayContaining(['Amount:money', 'Monthly payment:money']),
+    );
+    expect(labelsOf('a gym membership list with gym, monthly fee and contract end')).toContain('Monthly fee:money');
+    expect(labelsOf('an insurance list with provider, policy number and monthly premium')).toContain('Monthly premium:money');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [
