@@ -4982,6 +4982,17 @@ describe('request → spec', () => {
     expect(labelsOf('an insurance list with provider, policy number and monthly premium')).toContain('Monthly premium:money');
   });
 
+  test('one payment is read as payments are: kept by a loan or a client list, taken by a marketplace', () => {
+    // Were a Payment field and "taking payments" said as left out beside it.
+    expect(readRequest('a loan tracker with lender, amount and payment').leftOut).toEqual([]);
+    expect(labelsOf('a client list with name and payment')).toContain('Payment:money');
+    expect(readRequest('a client list with name and payment').leftOut).toEqual([]);
+    // Was a Payment field beside "taking payments".
+    const market = readRequest('a plant swap marketplace with user accounts and a payment');
+    expect(market.leftOut).toContain('taking payments');
+    expect(labelsOf('a plant swap marketplace with user accounts and a payment').join()).not.toMatch(/Payment/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

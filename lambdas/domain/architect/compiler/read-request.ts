@@ -1793,7 +1793,7 @@ export function readRequest(request: string): RequestReading {
     // (The limits' needs open the list, in their order.)
     const taking = limits.findIndex((l) => l.id === 'paymentsAsked');
     const [first] = spec.entities;
-    const payments = first!.fields.find((f) => f.id === 'payments');
+    const payments = first!.fields.find((f) => /^payments?$/.test(f.id));
     if (taking >= 0 && payments) {
       if (!wordPattern('sellingWords').test(text)) leftOut.splice(taking, 1);
       else if (!fieldInUse(spec, first!.id, payments.id))
