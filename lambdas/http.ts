@@ -1,8 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { $ZodError } from 'zod/v4/core';
-import type * as z from './domain/zod';
+import * as z from './domain/zod';
 import {
   ForbiddenError,
   GantryError,
@@ -49,7 +48,7 @@ export function errorBody(code: string, message: string, details?: Record<string
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
-function describeZodError(err: $ZodError): string {
+function describeZodError(err: z.$ZodError): string {
   return err.issues
     .map((issue) => {
       const path = issue.path.join('.') || 'body';
@@ -170,7 +169,7 @@ export function httpEnvelope(
         const headers: Record<string, string> =
           err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : {};
         request.response = json(err.httpStatus, errorBody(err.code, err.message, err.details), headers);
-      } else if (err instanceof $ZodError) {
+      } else if (err instanceof z.$ZodError) {
         request.response = json(400, errorBody('VALIDATION_ERROR', describeZodError(err)));
       } else {
         logger.error('Unhandled error', { ...requestKeys(request), error: err as Error });

@@ -13,3 +13,5 @@ import { en } from 'zod/v4/locales';
 config(en());
 
 export * from 'zod/mini';
+/** What a failed parse throws (a class, for `instanceof`; `z.core.$ZodError` would keep all of Zod). */
+export { $ZodError } from 'zod/v4/core';

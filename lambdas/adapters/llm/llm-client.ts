@@ -141,7 +141,7 @@ export interface StructuredClientOptions {
 /** A request given less time than this is not started: no model answers a structured call that fast. */
 export const MIN_REQUEST_MS = 2_000;
 
-function describeIssues(error: z.core.$ZodError): string {
+function describeIssues(error: z.$ZodError): string {
   return error.issues
     .slice(0, 8)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

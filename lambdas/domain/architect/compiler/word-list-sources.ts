@@ -670,7 +670,7 @@ export function sourceWordLists() {
     addNamedField: String.raw`\b(?:add|with)\s+(?:(?:a|an|another|new)\s+)*(?!(?:a|an|another|new|field)\b)([a-z]+(?: [a-z]+)?)\s+field\b|\b(?:field|column) (?:called|named|for)(?: (?:a|an|the|my|each))? ([a-z]+(?: [a-z]+)?)`,
     choiceField: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)?(?:(?: (?:should|could|can|must|will) be| is| as)? (?:an? )?(?:choice|dropdown|pick|selection) (?:like|such as|of|between|from|with)| (?:should|could|can|must|will) be (?:one of|either)| (?:field|column) (?:with|of)(?: options)?| (?:like|such as)) ((?:(?!\b(?:with|where|that|which|so|for|to(?! (?:read|do|watch|play|try|visit|buy|make|cook|listen)\b)|but)\b)[a-z ,])+)`,
     choiceAfterColon: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)? :\s+((?:(?!\b(?:with|where|that|which|so|for|to(?! (?:read|do|watch|play|try|visit|buy|make|cook|listen)\b)|but)\b)[a-z ,])+)`,
-    boardAsked: String.raw`\b((?<!\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)[a-z]*\b.*)(?<!\b(?:surf|snow|skate|paddle|chess|dart|cutting|notice|bulletin|vision|mood|key|circuit|message|score|ironing|diving) )board(?! (?:games?|gamers?|members?|meetings?|used|size|type|length|shape|volume|brand|of directors|of trustees)\b)(?<!\b(?:our|the|company|school) board(?= *$))|kanban)\b`,
+    boardAsked: String.raw`\b((?<!\b(?:surf|snow|skate|paddle|chess|dart|cutting|notice|bulletin|vision|mood|key|circuit|message|score|ironing|diving) )board(?! (?:games?|gamers?|members?|meetings?|used|size|type|length|shape|volume|brand|of directors|of trustees)\b)(?<!\b(?:our|the|company|school) board(?= *$))|kanban)\b`,
     tableAsked: String.raw`\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b`,
     periodTotal: String.raw`\b(daily|weekly|monthly|yearly|annual) (?:[a-z]+ )?(?:totals?|sums?|spending|spend|summar(?:y|ies)|breakdowns?|overviews?)\b|\b(?:totals?|sums?|spending|spent|spend|how much|adds? up)\b[a-z ]{0,30}?\b(?:per|by|for each|each|every|a) (day|week|month|year)\b`,
     totalBy: String.raw`\b(?:total|totals|sum|sums|spent|spending|how much)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
@@ -733,7 +733,7 @@ export function sourceWordLists() {
     weightUnits: String.raw`^(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?)$`,
     /** Fields whose goal is their newest value, not a sum: what one weighs (spec-words.ts). */
     stateMeasureIds: String.raw`^(?:weight|bodyFat|waist)$`,
-    /** Sports ridden on a board, whose board is gear: no board view (boardAsked), a field (spec-words.ts). */
+    /** Sports ridden on a board, whose board is gear: no kanban board, a field (spec-words.ts, request-analysis.ts). */
     boardSports: String.raw`\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)`,
     /** Cards scheduled for review (feature-gaps.ts). */
     reviewScheduleAsks: String.raw`\b(spaced[- ]repetition|leitner|review schedule)\b`,

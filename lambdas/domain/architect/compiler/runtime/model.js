@@ -316,13 +316,15 @@ export function goalProgress(field, dateField, records, per, target, today) {
     const share = way === 0 ? 1 : (now - first) / way;
     return { done: now, left: roundMoney(target - now), percent: Math.max(0, Math.min(100, Math.floor(share * 100))) };
   }
-  const start = periodStart(per, today);
-  const inPeriod =
-    start === null
-      ? records
-      : records.filter((r) => typeof r[dateField.id] === 'string' && periodStart(per, r[dateField.id]) === start);
-  const done = totalOf(field, inPeriod);
+  const done = totalOf(field, inPeriodOf(dateField, records, per, today));
   return { done, left: roundMoney(target - done), percent: Math.min(100, Math.floor((done / target) * 100)) };
+}
+
+/** The records dated in today's day, week, month or year (by `dateField`); all of them per `all`. */
+function inPeriodOf(dateField, records, per, today) {
+  const start = periodStart(per, today);
+  if (start === null) return records;
+  return records.filter((r) => typeof r[dateField.id] === 'string' && periodStart(per, r[dateField.id]) === start);
 }
 
 /**
@@ -331,11 +333,7 @@ export function goalProgress(field, dateField, records, per, target, today) {
  * percent, at most 100.
  */
 export function countProgress(dateField, records, per, target, today) {
-  const start = periodStart(per, today);
-  const done =
-    start === null
-      ? records.length
-      : records.filter((r) => typeof r[dateField.id] === 'string' && periodStart(per, r[dateField.id]) === start).length;
+  const done = inPeriodOf(dateField, records, per, today).length;
   return { done, left: target - done, percent: Math.min(100, Math.floor((done / target) * 100)) };
 }
 

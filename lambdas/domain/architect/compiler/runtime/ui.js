@@ -583,47 +583,33 @@ export function mountApp(root, spec, options = {}) {
       const g = goalProgress(field, date, all, b.per, b.target, today());
       const shown = (n) => displayValue(field, n);
       const unit = field.type === 'money' ? '' : ' ' + field.label.toLowerCase();
-      // The newest value against the target: "Goal: 72.5 weight, to 70 · 2.5 to go".
-      const latest =
-        (b.limit ? 'Limit' : 'Goal') +
-        ': ' +
-        (g.done === null
-          ? shown(b.target) + unit + ' · no entries yet'
-          : shown(g.done) +
-            unit +
-            ', to ' +
-            shown(b.target) +
-            ' · ' +
-            (b.limit
-              ? g.left < 0
-                ? 'over by ' + shown(-g.left)
-                : shown(g.left) + ' left'
-              : g.percent >= 100
-                ? 'reached'
-                : shown(Math.abs(g.left)) + ' to go'));
-      const text =
-        b.per === 'latest'
-          ? latest
-          : (b.limit ? 'Limit' : 'Goal') +
-            (b.per === 'all' ? '' : b.per === 'day' ? ' today' : ' this ' + b.per) +
-            ': ' +
-            shown(g.done) +
-            ' of ' +
-            shown(b.target) +
-            unit +
-            ' · ' +
-            (b.limit ? (g.left < 0 ? 'over by ' + shown(-g.left) : shown(g.left) + ' left') : g.percent + '%');
-      summary.append(
-        h(
-          doc,
-          'div',
-          { className: 'totals goal', 'data-goal': b.field },
-          h(doc, 'span', { 'data-goal-text': true, text }),
-          b.per === 'latest'
-            ? h(doc, 'progress', { max: 100, value: g.percent })
-            : h(doc, 'progress', { max: b.target, value: Math.min(Math.max(g.done, 0), b.target) }),
-        ),
-      );
+      const kind = b.limit ? 'Limit' : 'Goal';
+      const past = (left) => (left < 0 ? 'over by ' + shown(-left) : shown(left) + ' left');
+      if (b.per === 'latest') {
+        // The newest value against the target: "Goal: 72.5 weight, to 70 · 2.5 to go".
+        const where =
+          g.done === null
+            ? shown(b.target) + unit + ' · no entries yet'
+            : shown(g.done) +
+              unit +
+              ', to ' +
+              shown(b.target) +
+              ' · ' +
+              (b.limit ? past(g.left) : g.percent >= 100 ? 'reached' : shown(Math.abs(g.left)) + ' to go');
+        summary.append(goalBox(doc, { 'data-goal': b.field }, kind + ': ' + where, 100, g.percent));
+      } else {
+        const text =
+          kind +
+          goalPeriod(b.per) +
+          ': ' +
+          shown(g.done) +
+          ' of ' +
+          shown(b.target) +
+          unit +
+          ' · ' +
+          (b.limit ? past(g.left) : g.percent + '%');
+        summary.append(goalBox(doc, { 'data-goal': b.field }, text, b.target, Math.min(Math.max(g.done, 0), b.target)));
+      }
     }
     for (const b of behavioursOf(spec, 'count-goal', entity.id)) {
       // Over all the records of the period, whatever the search or filter shows.
@@ -631,7 +617,7 @@ export function mountApp(root, spec, options = {}) {
       const g = countProgress(date, all, b.per, b.target, today());
       const text =
         'Goal' +
-        (b.per === 'all' ? '' : b.per === 'day' ? ' today' : ' this ' + b.per) +
+        goalPeriod(b.per) +
         ': ' +
         g.done +
         ' of ' +
@@ -641,15 +627,7 @@ export function mountApp(root, spec, options = {}) {
         ' · ' +
         g.percent +
         '%';
-      summary.append(
-        h(
-          doc,
-          'div',
-          { className: 'totals goal', 'data-count-goal': entity.id },
-          h(doc, 'span', { 'data-goal-text': true, text }),
-          h(doc, 'progress', { max: b.target, value: Math.min(g.done, b.target) }),
-        ),
-      );
+      summary.append(goalBox(doc, { 'data-count-goal': entity.id }, text, b.target, Math.min(g.done, b.target)));
     }
     for (const b of behavioursOf(spec, 'count', entity.id)) {
       const list = h(doc, 'ul', { className: 'counts', 'data-counts': b.by });
@@ -810,4 +788,20 @@ export function mountApp(root, spec, options = {}) {
       return data;
     },
   };
+}
+
+/** When a goal counts: over all the records, or today's, this week's, month's or year's. */
+function goalPeriod(per) {
+  return per === 'all' ? '' : per === 'day' ? ' today' : ' this ' + per;
+}
+
+/** A goal's line of text and its bar, `value` out of `max`. */
+function goalBox(doc, attrs, text, max, value) {
+  return h(
+    doc,
+    'div',
+    { className: 'totals goal', ...attrs },
+    h(doc, 'span', { 'data-goal-text': true, text }),
+    h(doc, 'progress', { max, value }),
+  );
 }
