@@ -4993,6 +4993,106 @@ describe('request → spec', () => {
     expect(labelsOf('a plant swap marketplace with user accounts and a payment').join()).not.toMatch(/Payment/);
   });
 
+  test("a gym's members, a restaurant's reservations and a shop's stock are the business's records, not one's workouts or books", () => {
+    // Were a workout log (Exercise, Minutes, Type) with the asked fields beside.
+    for (const prompt of [
+      'a gym membership list with member name, plan, start date and monthly fee',
+      'a list of gym members with name, plan and renewal date',
+      'a gym equipment inventory with machine, last serviced and condition',
+    ]) {
+      expect(kindOf(prompt)).not.toBe('a workout log');
+      expect(labelsOf(prompt).join()).not.toMatch(/Exercise|Minutes/);
+    }
+    expect(kindOf('a weekly workout plan with exercises, sets and reps')).toBe('a workout log');
+    // Was a reading list of Books with a party size.
+    const reservations = specOf('a restaurant reservation book with name, party size, date and time');
+    expect(reservations.phrase).toBe('a reservation book');
+    expect(labelsOf('track table bookings for my cafe with name, date, time and number of people')).toEqual(
+      expect.arrayContaining(['Name:text', 'Date:date', 'Time:text', 'Party size:number']),
+    );
+    expect(labelsOf('track table bookings for my cafe with name, date, time and number of people').join()).not.toMatch(/People/);
+    // A book club's members are people; its meetings over books stay a reading list.
+    expect(kindOf('a book club member list with name, email and favourite genre')).not.toBe('a reading list');
+    expect(kindOf('a book club tracker with books, meeting date, host and whether we finished it')).toBe('a reading list');
+    // Was "an inventory of bookstores".
+    expect(kindOf('a bookstore inventory with title, author, price and stock')).toBe('an inventory of books');
+    expect(kindOf('a pharmacy inventory')).toBe('an inventory of medicines');
+    expect(kindOf('an inventory of coffee mugs for my bookstore')).toBe('an inventory of coffee mugs');
+  });
+
+  test('people and animals in a list are not ticked off, and their plain status is theirs', () => {
+    // Had a Done box, and a status of To do / Doing / Done.
+    expect(labelsOf('a list of gym members with name, plan and renewal date').join()).not.toMatch(/Done/);
+    const dogs = specOf('a shelter dog list with name, breed, age and status');
+    expect(dogs.entities[0]!.fields.find((f) => f.id === 'status')?.options).toEqual(['Available', 'Reserved', 'Adopted']);
+    expect(dogs.behaviours).toContainEqual({ type: 'filter', entity: dogs.entities[0]!.id, field: 'status' });
+    expect(
+      specOf('a choir member list with name, voice part and status').entities[0]!.fields.find((f) => f.id === 'status')?.options,
+    ).toEqual(['Active', 'Inactive']);
+    // Things to do keep their box and their steps.
+    expect(labelsOf('a wedding vendor list with contacts and deposits')).toContain('Done:boolean');
+    expect(
+      specOf('my knitting projects: pattern, yarn, needle size, status').entities[0]!.fields.find((f) => f.id === 'status')
+        ?.options,
+    ).toEqual(['To do', 'Doing', 'Done']);
+  });
+
+  test('"home or away" is one field of its two values; a day of the week and a day named after the record are kept', () => {
+    expect(specOf('a sports team schedule with opponent, date, home or away and score').entities[0]!.fields).toContainEqual(
+      expect.objectContaining({ label: 'Home or away', type: 'choice', options: ['Home', 'Away'] }),
+    );
+    expect(labelsOf('a climbing log with route, grade, indoor or outdoor and sent')).toEqual(
+      expect.arrayContaining(['Indoor or outdoor:choice', 'Sent:boolean']),
+    );
+    // Words that are no two values stay apart.
+    expect(labelsOf('a contact list with name, phone or email')).not.toContain('Phone or email:choice');
+    // A match's score is as written; any other score a number, not stars.
+    expect(labelsOf('a sports team schedule with opponent, date, home or away and score')).toContain('Score:text');
+    expect(labelsOf('a quiz results log with quiz, date and score')).toContain('Score:number');
+    expect(labelsOf('a quiz results log with quiz, date and score').join()).not.toMatch(/rating/);
+    // Was dropped beside a planner's Date.
+    expect(labelsOf('an employee shift schedule with name, day of the week, start and end time')).toContain('Day:choice');
+    // Were dropped without a word, read as the records themselves.
+    expect(labelsOf('a warranty tracker with product, purchase date and warranty end')).toContain('Warranty end:date');
+    expect(labelsOf('a reading list with book title and author').join()).not.toMatch(/Book title/);
+  });
+
+  test("a photographer's camera is a field, not a device feature left out", () => {
+    for (const prompt of [
+      'a film camera log with camera, film stock, iso and shots taken',
+      'a film photography log with camera and film stock',
+    ]) {
+      expect(labelsOf(prompt)).toContain('Camera:text');
+      expect(readRequest(prompt).leftOut).toEqual([]);
+    }
+    expect(readRequest('take pictures with the camera, then tag them').outcome).toBe('refused');
+    expect(readRequest('a photo diary that uses my camera').leftOut.join()).toMatch(/native device features/);
+  });
+
+  test('money to save is a goal of the whole; a number of records after "with" is a goal only where one is asked', () => {
+    const goals = (prompt: string) => {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(prompt);
+      return { goals: reading.spec.behaviours.filter((b) => b.type.endsWith('goal')) };
+    };
+    // Were said as left out.
+    expect(goals('a savings goal tracker: save 5000 dollars by december').goals).toEqual([
+      { type: 'goal', entity: 'deposit', field: 'amount', target: 5000, per: 'all', limit: false },
+    ]);
+    expect(goals('a savings tracker to save up 2k for a trip').goals).toEqual([
+      expect.objectContaining({ type: 'goal', target: 2000, per: 'all' }),
+    ]);
+    expect(describeSpec(specOf('a savings tracker to save up 2k for a trip')).lines.join(' ')).toContain(
+      'a goal of 2000 in amount',
+    );
+    expect(readRequest('a savings goal tracker: save 5000 dollars by december').leftOut).toEqual([]);
+    expect(goals('an expense tracker to help me save 500 dollars').goals).toEqual([]);
+    expect(goals('a reading challenge with 52 books this year').goals).toEqual([
+      { type: 'count-goal', entity: 'book', target: 52, per: 'year' },
+    ]);
+    expect(goals('a meal plan with 3 meals a day').goals).toEqual([]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -33,6 +33,10 @@ function fieldLabel(spec: AppSpec, entityId: string, fieldId: string): string {
   return (spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId)?.label ?? fieldId).toLowerCase();
 }
 
+function fieldType(spec: AppSpec, entityId: string, fieldId: string): string | undefined {
+  return spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId)?.type;
+}
+
 function entityWords(spec: AppSpec, entity: EntitySpec): string {
   const fields = entity.fields.map((f) => {
     const type = f.type === 'choice' ? `${f.options?.join('/')}` : TYPE_WORDS[f.type];
@@ -70,7 +74,8 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
         b.weight ? ` weighted by ${fieldLabel(spec, b.entity, b.weight)}` : ''
       }`;
     case 'goal':
-      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldLabel(spec, b.entity, b.field)}${
+      // ("a goal of 8 glasses", "a goal of 5000 in amount": money is no unit.)
+      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldType(spec, b.entity, b.field) === 'money' ? 'in ' : ''}${fieldLabel(spec, b.entity, b.field)}${
         b.per === 'latest' ? ' by the latest entry' : b.per === 'all' ? '' : ` a ${b.per}`
       }, with how far it has got`;
     case 'count-goal':

@@ -1885,6 +1885,37 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      id: 'reservations',
+      keywords: ['reservation', 'reservations', 'reservation book', 'table bookings', 'booking list', 'bookings list'],
+      title: 'Reservations',
+      phrase: 'a reservation book',
+      entities: [
+        {
+          id: 'reservation',
+          name: 'Reservation',
+          plural: 'Reservations',
+          fields: [
+            f.text('name', 'Name', true),
+            f.date('date', 'Date', true),
+            f.text('time', 'Time'),
+            f.number('party', 'Party size'),
+            f.text('phone', 'Phone'),
+            f.choice('status', 'Status', ['Booked', 'Arrived', 'Cancelled', 'No-show']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'calendar', entity: 'reservation', field: 'date' }, table('reservation')],
+      behaviours: [
+        crud('reservation'),
+        search('reservation'),
+        { type: 'sort', entity: 'reservation', field: 'date', direction: 'asc' },
+        { type: 'due-today', entity: 'reservation', field: 'date' },
+        { type: 'filter', entity: 'reservation', field: 'status' },
+      ],
+    },
+    {
       id: 'swims',
       keywords: ['swimming log', 'swim log', 'swim tracker', 'swimming tracker', 'laps swum', 'my swim'],
       title: 'Swims',

@@ -687,7 +687,8 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
       { id: 'rating', label: 'Rating', type: 'rating', required: false },
     );
   // A list of one's own things ("a list of my vinyl records") is no checklist; goals and plans are.
-  const checklist = kind === 'list' && !wordPattern('listOfGoals').test(text);
+  // Nor are people or animals ticked off: "a list of gym members", "a shelter dog list".
+  const checklist = kind === 'list' && !wordPattern('listOfGoals').test(text) && !wordPattern('notChecklistRecords').test(last);
   if (checklist) fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
   if (ownField && !fields.some((x) => x.id === ownField.id)) fields.push(ownField);
   fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
@@ -725,6 +726,26 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
 /** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
 const INVENTORY_PLACE = wordPattern('inventoryPlace');
 
+/** What a shop of each kind (`shopWares`) holds. */
+const SHOP_WARES: Readonly<Record<string, string>> = {
+  book: 'books',
+  garden: 'plants',
+  plant: 'plants',
+  nursery: 'plants',
+  wine: 'wines',
+  record: 'records',
+  yarn: 'yarns',
+  toy: 'toys',
+  shoe: 'shoes',
+  bike: 'bikes',
+  flower: 'flowers',
+  florist: 'flowers',
+  comic: 'comics',
+  tea: 'teas',
+  cheese: 'cheeses',
+  pharmacy: 'medicines',
+};
+
 /**
  * "an inventory of my vinyl records": a list of them, each with its quantity and where it is, as
  * `inventory` (the home inventory) keeps its items, without the home's categories.
@@ -749,20 +770,24 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
         : kept.join(' ');
     })
     .find((n) => n);
-  if (!noun) return null;
-  const reading = genericReading(`a list of my ${noun}`);
+  // "a bookstore inventory", "a garden center's stock": the shop's wares.
+  const shop = wordPattern('shopWares').exec(text);
+  const wares = shop ? SHOP_WARES[shop[1] ?? shop[2] ?? ''] : undefined;
+  const held = wares && (!noun || wordPattern('shopWares').test(noun)) ? wares : noun;
+  if (!held) return null;
+  const reading = genericReading(`a list of my ${held}`);
   if (!reading) return null;
   const entity = reading.preset.entities[0]!;
   const id = entity.id;
   const [name, ...rest] = entity.fields.filter((field) => field.id !== 'done');
-  const held = inventory.entities[0]!.fields.filter((field) => field.id !== 'name' && field.type !== 'choice');
+  const kept = inventory.entities[0]!.fields.filter((field) => field.id !== 'name' && field.type !== 'choice');
   return {
-    noun,
+    noun: held,
     preset: {
       ...reading.preset,
       title: `${entity.name} Inventory`.slice(0, 80),
       phrase: `an inventory of ${entity.plural.toLowerCase()}`,
-      entities: [{ ...entity, fields: [name!, ...held, ...rest] }],
+      entities: [{ ...entity, fields: [name!, ...kept, ...rest] }],
       views: inventory.views.map((view) => ({ ...view, entity: id })),
       // Totals of all the items: the home's categories are not theirs.
       behaviours: inventory.behaviours.map((b) =>

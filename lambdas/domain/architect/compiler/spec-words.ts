@@ -219,7 +219,13 @@ class SpecEditor {
     }
     // A category of recipes or books is theirs ("Dessert", "Fiction"), not the vocabulary's general one.
     const kinds = field.id === 'category' && WORD_LISTS.categoryOptions[entity.id];
-    const added = kinds ? { ...field, options: [...kinds] } : field;
+    // A plain status of a shelter's dogs or of gym members is theirs, not a task's To do / Doing / Done.
+    const steps =
+      field.id === 'status' && field.options?.join() === 'To do,Doing,Done'
+        ? WORD_LISTS.statusOptions.find(([pattern]) => new RegExp(pattern).test(entity.name.toLowerCase()))?.[1]
+        : undefined;
+    const options = kinds || steps;
+    const added = options ? { ...field, options: [...options] } : field;
     entity.fields.push(added);
     const label = field.label.toLowerCase();
     if (say) this.changes.push(`added ${/^(?:[aeiou]|hour|honou?r)/.test(label) ? 'an' : 'a'} ${label} field`);
@@ -509,11 +515,20 @@ function withLists(
     // "track which dogs I walked, the owner, the date": a list that starts with the records
     // themselves goes on with what each one has.
     let namesRest = names;
-    const all = (m[3] ?? '').split(/\b(?:and|or)\b|,/);
+    // ("home or away", "morning or evening": one field of two values, not two fields.)
+    const all = (m[3] ?? '')
+      .replace(/\b([a-z]+) or ([a-z]+)\b/g, (pair, a: string, b: string) => (valuePair(a, b) ? `${a}_or_${b}` : pair))
+      .split(/\b(?:and|or)\b|,/)
+      .map((p) => p.replace(/_or_/, ' or '));
     // ("a surf log with beach, board and wave height": a board sport's board is gear.)
     const gear = wordPattern('boardSports').test(text);
-    const amongField = (p: string): boolean => wordPattern('fieldsAmongFields').test(p) || (gear && p === 'board');
-    const amongFields = all.length > 2 && !all.some((p) => NOT_FIELD_WORDS.test(p) && !amongField(p.trim()));
+    // ("a film photography log with camera and film stock": a photographer's camera is gear too.)
+    const photo = /\b(?:film|photos?|photograph\w*|lens(?:es)?)\b/.test(text);
+    const amongField = (p: string): boolean =>
+      wordPattern('fieldsAmongFields').test(p) || (gear && p === 'board') || (photo && /^cameras?$/.test(p));
+    const amongFields =
+      (all.length > 2 || (photo && all.some((p) => /^cameras?$/.test(p.trim())))) &&
+      !all.some((p) => NOT_FIELD_WORDS.test(p) && !amongField(p.trim()));
     for (const [i, part] of all.entries()) {
       // "with my girlfriend", "with our kids": whose, not what; only the vocabulary reads it.
       // ("with their grades" are the records' own.)
@@ -556,6 +571,10 @@ function withLists(
   }
   return items;
 }
+
+/** Two words that are the two values of one field: "home or away", "indoor or outdoor". */
+const valuePair = (a: string, b: string): boolean =>
+  a !== b && wordPattern('choiceValueWords').test(a) && wordPattern('choiceValueWords').test(b);
 
 /** What was done on a day: "finished", "read", "bought". */
 const DONE_ON = String.raw`(?!due\b)[a-z]{3,}ed|read|done|sold|bought|paid|begun|won`;
@@ -667,6 +686,12 @@ const doneBy = (verb: string): string => `${participle(verb)} by`;
  * longer than three words or with digits.
  */
 function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec | null {
+  // "home or away": a choice of the two.
+  const pair = /^([a-z]+) or ([a-z]+)$/.exec(asked);
+  if (pair && valuePair(pair[1]!, pair[2]!)) {
+    const options = [pair[1]!, pair[2]!].map((o) => (o.length <= 2 ? o.toUpperCase() : titleCase(o)));
+    return { id: camel(`${pair[1]} or ${pair[2]}`), label: titleCase(asked), type: 'choice', required: false, options };
+  }
   // "who borrowed what", "who paid": a person, "Borrowed by".
   const doer = wordPattern('whoDid').exec(asked)?.[1];
   if (doer) return fieldNamed(doneBy(doer), 'text');
@@ -686,8 +711,10 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   if (/(?:^| )budget$/.test(words) && entities.some((e) => !e.parent && e.fields.some((f) => f.type === 'money'))) return null;
   // The records themselves ("a recipe book with recipes") or others of the app.
   const plain = words.replace(/s$/, '');
-  // "books read" in a reading list: how many of the records, no field of one.
-  const first = parts[0]!.replace(/s$/, '');
+  // "books read" in a reading list: how many of the records, no field of one. (A day named after
+  // one record is one of its fields: "warranty end", "subscription end".)
+  const ownDay = parts.length > 1 && !/s$/.test(parts[0]!) && DATE_WORDS.test(words);
+  const first = ownDay ? plain : parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
   const typeOf = (said: string): FieldSpec['type'] =>
@@ -1152,8 +1179,12 @@ export function applySpecWords(
         if (!findField(primary, 'severity')) ed.addField(primary, { ...SEVERITY_LEVELS }, true, item.words);
         continue;
       }
-      // A game's or a match's score is its result as written ("3-2"), not a rating.
-      if (field.type === 'rating' && /^scores?$/.test(word) && /(?:game|match)$/i.test(primary.name)) {
+      // A game's or a match's score is its result as written ("3-2"), not a number.
+      if (
+        field.id === 'score' &&
+        /^scores?$/.test(word) &&
+        (/(?:game|match)$/i.test(primary.name) || findField(primary, 'opponent'))
+      ) {
         if (!findField(primary, 'score'))
           ed.addField(primary, { id: 'score', label: 'Score', type: 'text', required: false }, true, word);
         continue;
@@ -1164,7 +1195,13 @@ export function applySpecWords(
       if (field.id === 'amount' && /^amounts?$/.test(word) && ed.firstOf(primary, ['money'])) continue;
       // Money asked for by its own name keeps it: "parts, cost" has a Cost, not an Amount.
       const called = field.id === 'amount' && /^(?:price|cost)s?$/.test(word) ? titleCase(word.replace(/s$/, '')) : null;
-      if (!duration && !findField(primary, field.id) && !findField(primary, word))
+      // (A day of the week is no date: a planner's Date does not stand for it.)
+      const weekday = field.id === 'day' && field.type === 'choice';
+      if (
+        !duration &&
+        !(weekday ? primary.fields.some((f) => f.id === 'day') : findField(primary, field.id)) &&
+        !findField(primary, word)
+      )
         ed.addField(primary, { ...field, ...(called ? { label: called } : {}) }, true, item.words);
     }
     // ("camera, lens and settings", "style, music and teacher": among three or more fields, and no
@@ -1262,8 +1299,11 @@ export function applySpecWords(
   // status"; so does one with steps of its own ("… and listing status": For sale, Sold).
   const ticked = primary.fields.find((f) => f.id === 'done' && f.type === 'boolean');
   const status = primary.fields.find((f) => f.type === 'choice' && (f.id === 'status' || f.options?.includes('Done')));
-  if (ticked && status && !options.revision) {
-    ed.removeField(primary, ticked);
+  // A status of records that are ticked off by nothing ("a shelter dog list with … status") is
+  // what they are picked by, as it would be in a checklist's place.
+  const statusAdded = status && !spec.entities.some((e) => e.id === primary.id && e.fields.some((f) => f.id === status.id));
+  if (status && (ticked || statusAdded) && !options.revision) {
+    if (ticked) ed.removeField(primary, ticked);
     ed.addBehaviour({ type: 'filter', entity: primary.id, field: status.id }, `added a filter by ${status.label.toLowerCase()}`);
   }
 
@@ -1754,8 +1794,17 @@ function goalAsked(
   | { count: true; target: number; per: 'day' | 'week' | 'month' | 'year' | 'all'; undated: boolean }
   | null {
   const m = wordPattern('goalWithNumber').exec(text);
-  const said = m ? null : wordPattern('goalImplicit').exec(listText);
-  if (!m && !said) return null;
+  const implied = m ? null : wordPattern('goalImplicit').exec(listText);
+  // ("a reading challenge with 52 books this year": a number after "with" is a goal only where one is asked.)
+  const said = implied && /^with\b/.test(implied[0]) && !wordPattern('goalAsks').test(text) ? null : implied;
+  if (!m && !said) {
+    // "save 5000 dollars by december": a goal of the money put by, all told.
+    // (Only of money put by: saving 500 on an expense log is no goal of its spending.)
+    const saving = (entity.id === 'deposit' || /\bsavings\b/.test(text)) && wordPattern('savingTarget').exec(text);
+    const money = entity.fields.find((f) => f.type === 'money');
+    const target = saving ? Number(saving[1]) * (saving[2] ? 1000 : 1) : 0;
+    return money && target > 0 && target <= 1e12 ? { field: money.id, target, per: 'all', limit: false } : null;
+  }
   // "a limit of 200 per category": each category's own, which the app does not keep (said as left out).
   if (m && wordPattern('perNonPeriod').test(text.slice(m.index + m[0].length))) return null;
   const [, every, kind, amount, thousands, unit, after] = m ?? [, , said![1] ? 'limit' : 'goal', ...said!.slice(3)];

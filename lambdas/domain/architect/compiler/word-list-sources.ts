@@ -168,7 +168,10 @@ export function sourceWordLists() {
   const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
     [['description', 'details'], f.long('description', 'Description')],
-    [['rating', 'ratings', 'star', 'stars', 'score'], f.rating()],
+    [['rating', 'ratings', 'star', 'stars'], f.rating()],
+    // A game's, a test's or a round's score is the number it came to, not stars given.
+    [['credit score', 'credit scores'], f.number('creditScore', 'Credit score')],
+    [['score', 'scores', 'final score'], f.number('score', 'Score')],
     [['record label', 'record labels'], f.text('label', 'Label')],
     [['tag', 'tags', 'label', 'labels'], f.tags()],
     [['photo', 'photos', 'picture', 'pictures', 'image', 'images', 'cover'], f.image('image', 'Image')],
@@ -337,7 +340,7 @@ export function sourceWordLists() {
       expires: ['expiry date', 'expiry dates', 'expiry', 'expiration date', 'expiration dates', 'expiration'],
       work: ['what was done', 'work done'],
       focus: ['what i practiced', 'what i practised', 'what i worked on', 'pieces', 'piece', 'songs', 'song'],
-      party: ['plus ones', 'plus one'],
+      party: ['plus ones', 'plus one', 'number of people', 'how many people', 'number of guests', 'how many guests', 'covers'],
       value: ['meter reading', 'meter readings'],
       born: ['birthday', 'birthdays'],
       item: ['what they ordered'],
@@ -352,6 +355,17 @@ export function sourceWordLists() {
     nameStopWords:
       'a an the app application web webapp website site page tool simple small little tiny basic nice cool good great quick please build make create write generate design develop code give want need would like could can you me my i we our for with and or but that which to of in on at by from using use uses it its is be should has have some this one new just also so very really let lets',
     // The values of a category added to records of these kinds (spec-words.ts), by entity.
+    // A plain "status" of records that are no tasks moves through their own steps (spec-words.ts),
+    // by the record's name: the first pattern its name matches.
+    statusOptions: [
+      [String.raw`\b(?:shelter|rescue|foster|adoption)\b`, ['Available', 'Reserved', 'Adopted']],
+      [String.raw`\b(?:leads?|prospects?)$`, ['New', 'Contacted', 'Won', 'Lost']],
+      [String.raw`\b(?:applicants?|candidates?)$`, ['Applied', 'Interview', 'Offer', 'Rejected']],
+      [
+        String.raw`\b(?:members?|memberships?|clients?|customers?|students?|pupils?|players?|employees?|volunteers?|patients?|tenants?|subscribers?|athletes?|dogs?|cats?|pets?|animals?|horses?)$`,
+        ['Active', 'Inactive'],
+      ],
+    ] as ReadonlyArray<readonly [string, readonly string[]]>,
     categoryOptions: {
       recipe: ['Breakfast', 'Main', 'Side', 'Dessert', 'Baking', 'Drink', 'Other'],
       book: ['Fiction', 'Non-fiction', 'Other'],
@@ -378,6 +392,9 @@ export function sourceWordLists() {
       exercise: 'afterExercise',
       // "my running club's members", "my running shoes": the club's or the shoes' records.
       running: 'runningGroups',
+      // A gym's members, equipment or bookings are the business's records, not one's workouts.
+      gym: 'gymBusiness',
+      fitness: 'gymBusiness',
       // "water my garden plants": the plants' watering.
       garden: 'gardenParts',
       'my garden': 'gardenPartsToo',
@@ -491,7 +508,9 @@ export function sourceWordLists() {
     // day", "I want to run 20 km a week", "…, 8 glasses a day" (after a comma, a colon or a
     // bracket, the unit must name a field). Groups: a limit's words, a goal's words, the number,
     // thousands, the unit, the period.
-    goalImplicit: String.raw`(?:\b(at most|no more than|not more than|max(?:imum)?|under|below|less than|fewer than|up to)|\b(at least|aim(?:ing)? for|(?:aim|want|try|hop|plan|need)\w* to [a-z]+)|[,:(]) +(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|per|each|every|this)\b)([a-z]+)(?: of [a-z]+(?: [a-z]+)?)?)? (?:a|per|each|every|this) (day|night|week|month|year)\b`,
+    /** Money to put by, as a goal of the whole: "save 5000 dollars by december", "saving up 2k" (spec-words.ts). */
+    savingTarget: String.raw`\bsav(?:e|ing) (?:up )?(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(?![\d.])(k\b)?(?: (?:dollars|euros|pounds|bucks|usd|eur|gbp)\b| ?(?=$|[^a-z ]| (?:by|for|before|until|till|this|in|to|towards?|so|and|on|from)\b))(?! (?:a|per|each|every) (?:day|week|month|year)\b)`,
+    goalImplicit: String.raw`(?:\b(at most|no more than|not more than|max(?:imum)?|under|below|less than|fewer than|up to)|\b(at least|aim(?:ing)? for|(?:aim|want|try|hop|plan|need)\w* to [a-z]+)|[,:(]|\bwith) +(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|per|each|every|this)\b)([a-z]+)(?: of [a-z]+(?: [a-z]+)?)?)? (?:a|per|each|every|this) (day|night|week|month|year)\b`,
     // Units of a measure that a record's one number may be kept in: "400 mg" of a caffeine log's Caffeine.
     oneNumberUnits: String.raw`^(?:mg|g|grams?|kg|kilos?|ml|l|litres?|liters?|oz|ounces?|cups?|glasses|km|kilomet(?:er|re)s?|miles?|steps|pages|calories|kcal|reps|servings?|units?)$`,
     moneyUnits: String.raw`^(?:dollars?|euros?|pounds?|quid|bucks|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)$`,
@@ -500,7 +519,7 @@ export function sourceWordLists() {
     paymentsAsked: String.raw`\b(?<!\b(?:monthly|weekly|yearly|annual|loan|mortgage|down|car|minimum|bill|rent|debt) )(?<!\b(?:keep track of|track|log|record|note)\b[^.;]*)(payments?)\b(?! (?:calculators?|amounts?|plans?|schedules?|due|dates?|history|trackers?|logs?|reminders?|methods?|types?|status)\b)|\b(stripe|paypal|checkout|credit cards?(?! (?:debts?|balances?|bills?|statements?|spending|interest|limits?|payoff))|billing)\b`,
     // A step counter whose steps are written down ("a step counter log", "… where I enter my steps").
     stepsByHand: String.raw`\bstep counters? (?:log|journal|diary|record|tracker|sheet)s?\b|\bstep counters?\b.*\b(?:enter|log|type|record|write down|add|input|put in)s? (?:in )?(?:my|the|our|daily) (?:daily )?steps\b`,
-    deviceFeatures: String.raw`\b(camera(?!s?\s+(?:,\s+)?(?:bod(?:y|ies)|gear|lens(?:es)?|bags?|collection|equipment|models?|kits?|brands?|settings|used)\b)|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate (?:monitors?|sensors?)|(?:measures?|measuring|reads?|monitors?|monitoring|detects?|checks?) (?:my )?heart rate|health ?kit)\b`,
+    deviceFeatures: String.raw`\b((?<!\b(?:film|vintage|instant|polaroid|analog|analogue|dslr|mirrorless|trail|security|dash) )camera(?!s?(?:,|  | and\b)(?<=(?:\bwith|\band|,| ) cameras?(?:,|  | and)))(?!s?\s+(?:,\s+)?(?:bod(?:y|ies)|gear|lens(?:es)?|bags?|collection|equipment|models?|kits?|brands?|settings|used)\b)|scan\w* (?:(?:a|the|my) )?(barcodes?|qr|receipts?)|(?:barcode|receipt|document) scann\w*|qr (?:code )?(?:scann|read)\w*|gps|my location|geolocation|bluetooth|nfc|microphone|accelerometer|step count\w*|counts? (?:my )?steps|pedometer|heart rate (?:monitors?|sensors?)|(?:measures?|measuring|reads?|monitors?|monitoring|detects?|checks?) (?:my )?heart rate|health ?kit)\b`,
     liveData: String.raw`\b(live (prices?|data|scores|weather)|stock prices?|exchange rates?|weather (?:forecasts?|apps?|updates?|reports?|data|dashboards?|widgets?|stations?|alerts?|in|for|at|near)|(?:current|today'?s|local) weather|^(?:an? )?weather$|news from|news (?:readers?|aggregators?|feeds? from)|rss(?: readers?| feeds?)?|headlines from|from the internet|from (other )?(websites?|web ?pages?|urls?|links)|scrap\w+)\b`,
     fieldLists: String.raw`(?:\b(with|including|plus|and (?:their|its)|should (?:have|include|record|show)|must have|contains?|containing|has|have|add|adding|(?:records|tracks|logs)(?! and\b)|(?<=\b(?:to|i|we|and|can|keep|also) )(?:log|track|record|save|store|enter|keep|list(?= (?:my|our) ))|(?<=^|: )(?:track|log|record|keep track of)(?= (?:my|our|the) (?:[a-z']+ ){0,2}[a-z']+ , (?:their|its|the|what|whether|how|when|where|who|which)\b)|(?<=[a-z]s )need|(?<=\b(?:catalog|catalogue|organi[sz]e|sort|file|list) (?:them|it|these|those) )by)|(?<=[a-z0-9] )(:)(?!\s+(?:a|an|the|my|our|please|i|we|it|this|build|make|create)\b(?![a-z ]*,)))\s+((?:(?!\b(?:where(?! (?:,|and when\b)| ?$)|that|which|so|like|such(?= as\b)|in(?! ?$| [,.])|(?<!\bwhat )to(?! (?:date|time|\d+)\b)|for(?! ?$| [,.])|but|with|including|(?:sort(?:ed|able)?|grouped|ordered) by)\b)[a-z0-9 ,])+)`,
     notABabysFeeding: String.raw`\b(?:sourdough|starters?|dogs?|pupp(?:y|ies)|cats?|kittens?|fish|pets?|horses?|ponies|pony|birds?|parrots?|chickens?|hens?|ducks?|goats?|sheep|cows?|calf|calves|lambs?|pigs?|rabbits?|bunn(?:y|ies)|hamsters?|guinea pigs?|turtles?|tortoises?|snakes?|lizards?|geckos?|reptiles?|animals?|livestock|cattle|plants?|lawn|garden|aquariums?|tanks?|bees?|hives?|worms?|compost)\b`,
@@ -613,6 +632,10 @@ export function sourceWordLists() {
     howManyUnitsOf: String.raw`\bhow (?:many|much) (?:${COUNT_UNITS}) of `,
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
+    /** Words that are one of two values a record takes, said "home or away" (spec-words.ts). */
+    choiceValueWords: String.raw`^(?:home|away|indoor|outdoor|inside|outside|morning|afternoon|evening|night|day|win|loss|draw|new|used|hot|cold|iced|sweet|savou?ry|spicy|mild|male|female|boy|girl|solo|group|public|private|remote|easy|medium|hard|beginner|intermediate|advanced|small|large|red|white|rose|sparkling|fresh|frozen|digital|physical|paperback|hardcover|hardback|ebook|audiobook|cash|card|credit|debit|weekday|weekend|full|half|single|double|singles|doubles|road|trail|track|treadmill|pool|open water|lent|borrowed|rent|own|buy|sell|bought|sold|vinyl|cd|cassette)$`,
+    /** Records that are people or animals: a list of them is a register, not a checklist (read-request.ts). */
+    notChecklistRecords: String.raw`^(?:members?|memberships?|clients?|customers?|students?|pupils?|players?|employees?|staff|volunteers?|patients?|tenants?|contacts?|guests?|donors?|attendees?|participants?|subscribers?|teachers?|tutors?|coaches?|dogs?|cats?|pets?|animals?|horses?|residents?|neighbou?rs?|parents?|families|family|leads?|applicants?|candidates?|athletes?|swimmers?|runners?)$`,
     listOfGoals: String.raw`\blist of (?:all )?(?:my|our) (?!goals?\b|plans?\b|ideas?\b|projects?\b)`,
     invoiceMaker: String.raw`\binvoice (?:generators?|makers?|templates?|creators?)\b|\b(?:generate|create|make|print|send) (?:an |my )?invoices?\b|\bline items?\b`,
     formNouns: String.raw`\b(?:contact|enquiry|inquiry|feedback|order|booking|rsvp) forms?\b`,
@@ -807,7 +830,8 @@ export function sourceWordLists() {
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
     // A bus's or a train's times come from the operator's live data, not a class timetable.
     beforeTimetable: String.raw`\b(?:bus|buses|train|trains|tram|ferry|flight|tide|transit|metro|subway|rail|railway|shuttle) $`,
-    afterBook: String.raw`^ (?:appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
+    gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?)\b`,
+    afterBook: String.raw`^ (?:clubs? (?:members?|membership|roster)|appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
     afterCoffee: String.raw`^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b`,
     household: String.raw`\b(?:flat|flatmates?|roommates?|housemates?|household|apartment|rent|utilities)\b`,
@@ -839,7 +863,7 @@ export function sourceWordLists() {
     blockchainAsked: String.raw`\b(blockchain|crypto ?currency(?! (?:portfolio|holdings?|investments?|purchases?|trades?|tracker|log))|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
     videoAsked: String.raw`\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b`,
     beforeExercise: String.raw`\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $`,
-    beforeBook: String.raw`\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|rule|song|hymn|prayer|bank) $`,
+    beforeBook: String.raw`\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|reservation|reservations|guest|visitor|rule|song|hymn|prayer|bank) $`,
     notQuotes: String.raw`\b(?:business|customers?|clients?|jobs?|prices?|pricing|estimates?|invoices?|contractors?|painting|plumbing|roofing|landscaping|services?|insurance|freelanc\w*)\b`,
     notInvestments: String.raw`\b(?:food|freezer|fridge|pantry|kitchen|groceries|grocery|supplies|supply|warehouse|shop|store|inventory|firewood|wood|soup|cellar)\b`,
     notDrinkingWater: String.raw`\b(?:aquariums?|tanks?|fish|pools?|ponds?|hot tubs?|spas?|tests?|testing|quality|ph|nitrates?|meters?|bills?|heaters?|softeners?|filters?|plants?|garden|lawn|leaks?|usage|wells?|rain\w*)\b`,
@@ -1008,9 +1032,9 @@ export function sourceWordLists() {
     /** What follows "running" for a group or gear, not runs (read-request.ts). */
     runningGroups: String.raw`^ (?:club|clubs|shoes?|trainers|team|group|crew|coach)\b`,
     /** What follows "garden" for its plants and harvests (read-request.ts). */
-    gardenParts: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?|rainfall|rain|temperatures?|soil moisture)\b`,
+    gardenParts: String.raw`^ (?:cent(?:er|re)s?|shops?|stores?|nurser(?:y|ies)|plants?|flowers?|rooms?|harvests?|yields?|rainfall|rain|temperatures?|soil moisture)\b`,
     /** The same after "vegetable" (read-request.ts). */
-    gardenPartsToo: String.raw`^ (?:plants?|flowers?|rooms?|harvests?|yields?|rainfall|rain|temperatures?|soil moisture)\b`,
+    gardenPartsToo: String.raw`^ (?:cent(?:er|re)s?|shops?|stores?|nurser(?:y|ies)|plants?|flowers?|rooms?|harvests?|yields?|rainfall|rain|temperatures?|soil moisture)\b`,
     /** What follows "contact" for a directory (read-request.ts). */
     contactParts: String.raw`^ (?:contacts?|directory|phone|numbers?)\b`,
     /** What follows "gift" for cards and wrapping, not gifts (read-request.ts). */
@@ -1048,6 +1072,8 @@ export function sourceWordLists() {
     /** Containers of things kept: a catalog, a collection (read-request.ts). */
     catalogContainers: String.raw`^(catalog|catalogue|collection|library|database)$`,
     /** "my garage inventory": what the inventory holds (read-request.ts). */
+    /** A shop named by its wares, whose inventory holds them: "a bookstore inventory" (read-request.ts). */
+    shopWares: String.raw`\b(book|garden|plant|wine|record|yarn|toy|shoe|bike|flower|comic|tea|cheese) ?(?:stores?|shops?|cent(?:er|re)s?|nurser(?:y|ies))\b|\b(florist|pharmacy|nursery)\b`,
     namedInventory: String.raw`\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b`,
     /** Kinds of calculator the arithmetic one is not (read-request.ts). */
     calculatorKinds: String.raw`^(scientific|graphing|programmer|programming|engineering)$`,
