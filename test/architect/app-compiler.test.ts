@@ -5093,6 +5093,26 @@ describe('request → spec', () => {
     expect(goals('a meal plan with 3 meals a day').goals).toEqual([]);
   });
 
+  test('"my clients and their sessions" keeps both: sessions, each of a client, dated', () => {
+    // Was clients with a text field "Sessions" (or "appointments" said as left out).
+    const spec = specOf('track my clients and their sessions');
+    expect(spec.entities.map((e) => [e.name, e.parent?.entity ?? null])).toEqual([
+      ['Client', null],
+      ['Session', 'client'],
+    ]);
+    expect(spec.entities[1]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(['Date:date', 'Notes:longtext']);
+    expect(spec.behaviours).toContainEqual({ type: 'sort', entity: 'session', field: 'date', direction: 'desc' });
+    expect(readRequest('keep track of my patients and their appointments with date and notes').leftOut).toEqual([]);
+    expect(specOf('my horses and their farrier visits').entities.map((e) => e.name)).toEqual(['Horse', 'Farrier visit']);
+    expect(specOf('my students and the lessons I give them').entities.map((e) => e.name)).toEqual(['Student', 'Lesson']);
+    // Paid for: an amount, totalled.
+    const orders = specOf('my customers and their orders');
+    expect(orders.entities[1]!.fields.map((f) => f.label)).toContain('Amount');
+    expect(orders.behaviours).toContainEqual({ type: 'total', entity: 'order', field: 'amount', by: null });
+    // A field of theirs stays a field.
+    expect(specOf('my friends and their birthdays').entities).toHaveLength(1);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

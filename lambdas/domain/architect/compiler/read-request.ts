@@ -178,6 +178,51 @@ const CONTAINER_FOR = new RegExp(
   `\\b(?:${CONTAINER_LIST}|manager|journal|diary|register|record) (for|of) (?:my |our |the |all )?([a-z0-9]+(?: [a-z0-9]+){0,2})`,
 );
 
+/**
+ * Records kept of each of the generic reading's ("my clients and their sessions", "my students and
+ * the lessons"): a second entity that belongs to the first, dated, newest first, with an amount
+ * when they are paid for. The first keeps no date of its own then; the second has them. Null when
+ * the request names no such records after the noun.
+ */
+function theirRecords(preset: Preset, noun: string, text: string): Preset | null {
+  const m = new RegExp(`\\b${noun}s? and (?:their|the|each one's|its) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
+  const kept = (word: string | undefined) => word !== undefined && wordPattern('theirRecords').test(word);
+  // ("their farrier visits": visits of a kind; "the lessons I give": the lessons.)
+  const said = kept(m?.[2]) ? `${m![1]} ${m![2]}` : kept(m?.[1]) ? m![1] : null;
+  if (!said || preset.entities.length !== 1) return null;
+  const owner = preset.entities[0]!;
+  const words = said.split(' ');
+  const last = singular(words.at(-1)!);
+  const name = capital([...words.slice(0, -1), last].join(' '));
+  const id = camel(name.toLowerCase());
+  if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id) || id === owner.id) return null;
+  const fields: FieldSpec[] = [
+    { id: 'date', label: 'Date', type: 'date', required: true },
+    ...(wordPattern('paidRecords').test(said)
+      ? [{ id: 'amount', label: 'Amount', type: 'money' as const, required: false }]
+      : []),
+    { id: 'notes', label: 'Notes', type: 'longtext', required: false },
+  ];
+  const plural = capital(said);
+  return {
+    ...preset,
+    title: `${owner.plural} and ${plural}`.slice(0, 80),
+    phrase: `${owner.plural.toLowerCase()} and their ${plural.toLowerCase()}`,
+    entities: [
+      // (The dates are the second records'; a checklist's box stays.)
+      { ...owner, fields: owner.fields.filter((f) => f.id !== 'date') },
+      { id, name, plural, fields, parent: { entity: owner.id, field: `${owner.id}Id` } },
+    ],
+    views: [...preset.views.filter((v) => v.field !== 'date'), { type: 'table', entity: id, field: null }],
+    behaviours: [
+      ...preset.behaviours.filter((b) => !('field' in b && b.field === 'date')),
+      { type: 'crud', entity: id },
+      { type: 'sort', entity: id, field: 'date', direction: 'desc' },
+      ...(fields.some((f) => f.id === 'amount') ? [{ type: 'total' as const, entity: id, field: 'amount', by: null }] : []),
+    ],
+  };
+}
+
 /** The words before a container: "a guest list" (the first group). */
 const BEFORE_CONTAINER = new RegExp(
   `\\b([a-z]+(?: [a-z]+)?) (?:${CONTAINER_LIST}|journal|diary|register|${RECORD_CONTAINER})\\b`,
@@ -720,7 +765,9 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
       ...(planner ? [{ type: 'due-today' as const, entity: id, field: dateField }] : []),
     ],
   };
-  return { preset, noun: noun.join(' '), ...(ownField ? { ownField: true } : {}) };
+  // "my clients and their sessions": sessions, each of a client.
+  const theirs = paired ? null : theirRecords(preset, named.join(' '), text);
+  return { preset: theirs ?? preset, noun: noun.join(' '), ...(ownField ? { ownField: true } : {}) };
 }
 
 /** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
