@@ -188,7 +188,8 @@ describe('request → spec', () => {
     const recipe = specOf(
       'Help me build a recipe organizer. Recipes need a title, ingredients, steps, prep time, and a category like breakfast, lunch or dinner.',
     ).entities[0]!.fields;
-    expect(recipe.map((f) => f.label)).toEqual(['Name', 'Ingredients', 'Steps', 'Tags', 'Prep time', 'Category']);
+    // (Asked as its title, the name is called so.)
+    expect(recipe.map((f) => f.label)).toEqual(['Title', 'Ingredients', 'Steps', 'Tags', 'Prep time', 'Category']);
     expect(recipe.at(-1)!.options).toEqual(['Breakfast', 'Lunch', 'Dinner']);
     // The values end with the one after "or": the rating after them is a field.
     const coffee = specOf('my coffee log: bean, origin, roast like light, medium or dark, and a rating').entities[0]!.fields;
@@ -1046,11 +1047,13 @@ describe('request → spec', () => {
     // Where the things are kept, or whose they are, names none of them.
     for (const prompt of [
       'a freezer inventory',
-      'stock inventory for my shop',
       'a simple inventory for my small bakery: ingredient, quantity, unit, reorder level',
       'a home inventory for insurance: item, room, purchase price, serial number, photo',
     ])
       expect(specOf(prompt).phrase).toBe('a home inventory');
+    // A shop's stock is its products (not a home's food and cleaning things); a bookstore's its books.
+    expect(specOf('stock inventory for my shop').phrase).toBe('an inventory of products');
+    expect(labelsOf('stock inventory for my shop').join()).not.toMatch(/Category/);
   });
 
   test("a word with another meaning names no other app: feeding a pet, a contact form on a page, glasses of water, a stall's sales", () => {
@@ -3661,7 +3664,7 @@ describe('request → spec', () => {
     const comics = 'make a simple inventory app for my comic book collection with issue number, publisher and condition';
     expect(kindOf(comics)).toBe('an inventory of comic books');
     expect(labelsOf(comics)).toEqual(expect.arrayContaining(['Issue number:number', 'Publisher:text', 'Condition:text']));
-    expect(kindOf('An inventory tracker for the stock levels in my shop')).toBe('a home inventory');
+    expect(kindOf('An inventory tracker for the stock levels in my shop')).toBe('an inventory of products');
     expect(kindOf('track the books I lend to people and when they return them')).toBe('a list of things lent out');
     expect(kindOf('a tracker for my side hustle income')).toBe('a side hustle income tracker');
     expect(kindOf('an app to track my thesis progress: chapters, word count, deadline')).toBe('a thesis tracker');
@@ -5111,6 +5114,25 @@ describe('request → spec', () => {
     expect(orders.behaviours).toContainEqual({ type: 'total', entity: 'order', field: 'amount', by: null });
     // A field of theirs stays a field.
     expect(specOf('my friends and their birthdays').entities).toHaveLength(1);
+  });
+
+  test('a record collection is records, a title asked is the name called so, a shop inventory holds products, bank accounts are no sign-in', () => {
+    // Was refused as not understood ("record" read as a container word).
+    expect(kindOf('my record collection')).toBe('a record collection');
+    expect(labelsOf('my record collection with artist, title, format and value, sorted by artist')).toEqual(
+      expect.arrayContaining(['Title:text', 'Artist:text', 'Format:text', 'Value:money']),
+    );
+    expect(kindOf('a record of my runs')).toBe('a running log');
+    // Was "a home inventory" of Food, Cleaning and Tools ("simple" taken for the things kept).
+    expect(kindOf('a simple inventory for my small etsy shop with product, stock and price')).toBe('an inventory of products');
+    expect(kindOf('a simple inventory of my lego sets')).toBe('an inventory of lego sets');
+    // A shop selling online keeps the everyday inventory, with what it leaves out.
+    const online = readRequest('I need a simple inventory for my small online shop: product, price, stock, supplier');
+    expect(online.outcome).toBe('spec');
+    expect(online.leftOut.join()).toMatch(/selling online/);
+    // Money accounts are no user accounts.
+    expect(readRequest('a net worth tracker with accounts and balances').leftOut).toEqual([]);
+    expect(readRequest('a club app where members have accounts').leftOut).toContain('user accounts and sign-in');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

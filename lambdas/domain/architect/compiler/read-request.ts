@@ -596,7 +596,8 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     const ordered = of === 1 && head.length > 2 ? [...head.slice(2), head[0]!] : head;
     const kept = ordered.filter((w) => w && !NOUN_STOP.has(w) && !/\d/.test(w));
     // Only containers ("a collection tracker for my records"): the records are named elsewhere.
-    return kept.every((w) => CONTAINER_WORDS.test(w)) ? [] : kept;
+    // (Records collected are no container: "my record collection".)
+    return kept.every((w) => CONTAINER_WORDS.test(w) && !/^records?$/.test(w)) ? [] : kept;
   };
   // "… of X" names the records ("a list of articles"); otherwise the word before the container
   // does ("a guest list for my wedding"), and without one what follows it ("a tracker for my
@@ -806,7 +807,8 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
       if (!found) return '';
       const words = (found[0] as string).split(' ');
       const end = words.findIndex((w) => CLAUSE_WORDS.has(w) || wordPattern('phraseEndWords').test(w));
-      const kept = end >= 0 ? words.slice(0, end) : words;
+      // ("a simple inventory": no things called simple.)
+      const kept = (end >= 0 ? words.slice(0, end) : words).filter((w) => !NOUN_STOP.has(w));
       const last = kept.at(-1) ?? '';
       // ("for my coin collection": the coins.)
       return !last ||
@@ -819,7 +821,13 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
     .find((n) => n);
   // "a bookstore inventory", "a garden center's stock": the shop's wares.
   const shop = wordPattern('shopWares').exec(text);
-  const wares = shop ? SHOP_WARES[shop[1] ?? shop[2] ?? ''] : undefined;
+  // (Any other shop's are its products: "an inventory for my small etsy shop"; a shop selling
+  // online, which the app cannot be, keeps the everyday inventory, said with what it leaves out.)
+  const wares = shop
+    ? SHOP_WARES[shop[1] ?? shop[2] ?? '']
+    : /\b(?:shop|store|boutique|business)\b/.test(text) && !findLimits(text).some((l) => l.core)
+      ? 'products'
+      : undefined;
   const held = wares && (!noun || wordPattern('shopWares').test(noun)) ? wares : noun;
   if (!held) return null;
   const reading = genericReading(`a list of my ${held}`);
