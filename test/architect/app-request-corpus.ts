@@ -727,6 +727,16 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a chat app to message my friends', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'messages' },
   { prompt: 'an AI chatbot that answers questions', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'AI model' },
   { prompt: 'a blockchain wallet for bitcoin', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'blockchain' },
+  // A chatbot heading the request was once a list of ID documents with the AI said as left out.
+  {
+    prompt: 'a chatbot that answers questions about my documents',
+    outcome: 'refused',
+    code: 'NOT_A_STATIC_APP',
+    mentions: 'AI model',
+  },
+  { prompt: 'a forum for my club', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'answering the posts' },
+  // A social network was once the feed with nothing said of the people it would need.
+  { prompt: 'a social network for dog owners', outcome: 'interpreted', mentions: 'other people reading and answering' },
   { prompt: 'a video streaming platform', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'video' },
   { prompt: 'a weather app with the live forecast', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },
   { prompt: 'an RSS news reader', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'live data' },

@@ -1860,7 +1860,10 @@ export function readRequest(request: string): RequestReading {
   if (turns) leftOut.push(NOTE.turnsByHand);
   // A noun read only from the words around a container ("a password manager for my logins") is
   // no reading of a request whose core no static app can serve.
-  if (chosen && generic && limits.some((l) => l.core)) return notBuildable(limits, language);
+  // Nor is an everyday app's when the need heads the request: "a chatbot that answers questions
+  // about my documents" asks for the chatbot, not a list of documents.
+  const needHeads = headEnd !== undefined && findLimits(text.slice(0, headEnd)).some((l) => l.core);
+  if (chosen && (generic || needHeads) && limits.some((l) => l.core)) return notBuildable(limits, language);
   if (chosen) {
     const shaped = specFrom(chosen, shapeText, shapeOriginal, analysis.appName, theme?.id ?? null);
     let spec = shaped.spec;

@@ -1209,6 +1209,7 @@ export function sourceWordLists() {
     serviceCopyAsked: `\\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\\b(?= (?:clone|copy|for|like|style)\\b|$)|${copyOf('instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon')}`,
     streamingCopyAsked: copyOf('spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video'),
     blogAsked: String.raw`\b(blogs?|blog posts?|blogging)\b`,
+    socialAsked: String.raw`\b(?:social (?:network(?:ing)?|media (?:apps?|sites?|platforms?|networks?))|forums?|message boards?|discussion boards?|online communit(?:y|ies))\b`,
     /** What a static web app cannot do (request-limits.ts), in order: [pattern, need, core, what to build instead]. */
     // The reader's two longest refusals: a request that names no app it knows, and a game it has
     // not ({excerpt}: the request's opening words).
@@ -1287,6 +1288,12 @@ export function sourceWordLists() {
       ],
       ['signInAsked', 'user accounts and sign-in', false, ''],
       ['blogAsked', 'publishing posts for other people to read (the posts stay in this browser)', false, ''],
+      [
+        'socialAsked',
+        'other people reading and answering the posts, which needs a server (the posts stay in this browser)',
+        false,
+        'a social feed or a notes app kept in this browser',
+      ],
       // (Said so in read-request.ts, which keeps payments as money the records have unless sellingWords say they are taken.)
       ['paymentsAsked', 'taking payments', false, ''],
       ['notificationsAsked', 'sending e-mail, text messages or push notifications', false, ''],
