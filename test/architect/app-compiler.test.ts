@@ -5135,6 +5135,17 @@ describe('request → spec', () => {
     expect(readRequest('a club app where members have accounts').leftOut).toContain('user accounts and sign-in');
   });
 
+  test('"every coffee I try, the roaster, the origin, and how much I liked it" is a tasting journal with those fields and a rating', () => {
+    // Was a notes app, or a coffee log with an Amount totalled ("how much" read as a quantity).
+    const prompt = "I'd like an app where I can write down every coffee I try, the roaster, the origin, and how much I liked it.";
+    expect(kindOf(prompt)).toBe('a tasting journal');
+    expect(labelsOf(prompt)).toEqual(expect.arrayContaining(['Roaster:text', 'Origin:text', 'Rating:rating']));
+    expect(labelsOf(prompt).join()).not.toMatch(/Amount/);
+    expect(specOf(prompt).behaviours.map((b) => b.type)).not.toContain('total');
+    // How much one drinks is still a measure.
+    expect(kindOf('how much coffee I drink each day')).toBe('a log of how much coffee you drink');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

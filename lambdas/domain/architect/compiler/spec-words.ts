@@ -395,6 +395,8 @@ function withLists(
       (_m, verb: string, records: string, did: string, what: string) =>
         `${verb} ${records} with whether ${/^(?:handed|turned) in$/.test(did) ? 'submitted' : did.split(' ')[0]} ${what}`,
     )
+    // "every coffee I try, the roaster, the origin …": what each one has, listed after it.
+    .replace(/\b((?:every|each) [a-z]+(?: [a-z]+)? (?:i|we) [a-z]+) ?, ?(?=the [a-z]+(?: [a-z]+)? ?,)/g, '$1 with ')
     // "my video games and which ones I finished": each with a yes or no for it.
     .replace(wordPattern('whichOnesDone', 'g'), 'with whether $1')
     // "a yes or no for card sent": a card sent checkbox; "whether it's built or still boxed": built.

@@ -168,7 +168,21 @@ export function sourceWordLists() {
   const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
     [['description', 'details'], f.long('description', 'Description')],
-    [['rating', 'ratings', 'star', 'stars'], f.rating()],
+    [
+      [
+        'rating',
+        'ratings',
+        'star',
+        'stars',
+        'how much i liked it',
+        'how much i liked',
+        'how much we liked it',
+        'how i liked it',
+        'how much i enjoyed it',
+        'how much i loved it',
+      ],
+      f.rating(),
+    ],
     // A game's, a test's or a round's score is the number it came to, not stars given.
     [['credit score', 'credit scores'], f.number('creditScore', 'Credit score')],
     [['score', 'scores', 'final score'], f.number('score', 'Score')],
@@ -676,7 +690,7 @@ export function sourceWordLists() {
     whoseTurn: String.raw`\bwhose turn\b|\btak(?:e|ing) turns\b|\b(?:chores?|cleaning|dish(?:es)?|dishwashing) (?:rotas?|rotations?|rosters?)\b`,
     /** Where an inventory is kept rather than what it holds (read-request.ts, INVENTORY_PLACE). */
     inventoryPlace: String.raw`^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions)$`,
-    drinksCounted: String.raw`\b(?:intake|drink|drank|drinking|how much|how many|cups?|glasses|consumption)\b`,
+    drinksCounted: String.raw`\b(?:intake|drink|drank|drinking|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b)|how many|cups?|glasses|consumption)\b`,
     medicalHistoryNamed: String.raw`\b(?:family|kids?|children|son|daughter|bab(?:y|ies)|mom|mum|dad|parents?|wife|husband|grand(?:ma|pa|parents?)|myself)\b`,
     medicalHistoryOthers: String.raw`\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b`,
     assignedToPeople: String.raw`\b(?:assign(?:ing)? (?:tasks|them|it|chores|jobs|items|each (?:task|chore|one))|(?:can be |are |get |be )?assigned) to (?:people|someone|others|family members|each other|team members|members|a person|different people)\b`,
@@ -700,7 +714,7 @@ export function sourceWordLists() {
     boardAsked: String.raw`\b((?<!\b(?:surf|snow|skate|paddle|chess|dart|cutting|notice|bulletin|vision|mood|key|circuit|message|score|ironing|diving) )board(?! (?:games?|gamers?|members?|meetings?|used|size|type|length|shape|volume|brand|of directors|of trustees)\b)(?<!\b(?:our|the|company|school) board(?= *$))|kanban)\b`,
     tableAsked: String.raw`\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b`,
     periodTotal: String.raw`\b(daily|weekly|monthly|yearly|annual) (?:[a-z]+ )?(?:totals?|sums?|spending|spend|summar(?:y|ies)|breakdowns?|overviews?)\b|\b(?:totals?|sums?|spending|spent|spend|how much|adds? up)\b[a-z ]{0,30}?\b(?:per|by|for each|each|every|a) (day|week|month|year)\b`,
-    totalBy: String.raw`\b(?:total|totals|sum|sums|spent|spending|how much)\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
+    totalBy: String.raw`\b(?:total|totals|sum|sums|spent|spending|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b))\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     totalPerDay: String.raw`\bdaily (?:total|totals|sums?)\b|\b(?:total|totals|sums?) (?:per|by|for each|each|a) day\b`,
     /** Times of day and summaries: a pair's words that name no records (read-request.ts). */
     whenOrSummaryWords: String.raw`^(?:days?|weeks?|mornings?|evenings?|afternoons?|nights?|bedtime|totals?|sums?|stats|statistics|averages?|summar(?:y|ies)|reports?|breakdowns?|overviews?|charts?|graphs?)$`,
@@ -843,7 +857,7 @@ export function sourceWordLists() {
     babyNamed: String.raw`\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b`,
     notBabyPets: String.raw`\b(?:pupp(?:y|ies)|dogs?|pets?|horses?|potty|crate|obedience)\b`,
     tastingNamed: String.raw`\b(?:tastings?|taste|tasted|ratings?|reviews?|journal|notes|collection|cellar)\b`,
-    notTastingIntake: String.raw`\b(?:consumption|intake|units|how (?:much|many)|coffee cups|(?:cups?|drinks?|\d+) (?:a|per) day)\b`,
+    notTastingIntake: String.raw`\b(?:consumption|intake|units|how many|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b)|coffee cups|(?:cups?|drinks?|\d+) (?:a|per) day)\b`,
     quotesNamed: String.raw`\b(?:famous|inspir\w*|motivation\w*|favou?rite|sayings?|authors?|quotations?|poems?|lines?|lyrics)\b`,
     investmentsNamed: String.raw`\b(?:shares?|portfolio|dividends?|invest\w*|tickers?|markets?|brokers?|etfs?|trading|stock market)\b`,
     rewardsNamed: String.raw`\b(?:stars?|stickers?|rewards?|kids?|child\w*|toddlers?|sons?|daughters?|boys?|girls?)\b`,
@@ -1132,7 +1146,7 @@ export function sourceWordLists() {
     /** A detail view asked for (spec-words.ts). */
     detailAsked: String.raw`\b(detail view|details? page|detail page)\b`,
     /** A total asked for (spec-words.ts). */
-    totalAsked: String.raw`\b(total|totals|sum|how much|add up|adds up)\b`,
+    totalAsked: String.raw`\b(total|totals|sum|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b)|add up|adds up)\b`,
     /** Words of a period, not a field to group by (spec-words.ts). */
     periodWords: String.raw`^(?:the|day|week|month|year|quarter|each|every)$`,
     /** "filter by genre": the field to filter by (spec-words.ts). */
