@@ -5146,6 +5146,15 @@ describe('request → spec', () => {
     expect(kindOf('how much coffee I drink each day')).toBe('a log of how much coffee you drink');
   });
 
+  test('"check them off each day" is what the app does, not a day each habit has', () => {
+    // The habit had a Date of its own beside its check-ins.
+    for (const prompt of [
+      'a habit tracker where I can add habits and check them off each day',
+      'Build me a habit tracker where I can add habits and check them off each day, with a streak counter',
+    ])
+      expect(specOf(prompt).entities.map((e) => e.fields.map((f) => f.label).join('+'))).toEqual(['Name', 'Date']);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -918,6 +918,8 @@ export function applySpecWords(
       if (!findField(primary, item.words)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
       continue;
     }
+    // "add habits and check them off each day": what the app does with them, not a day of theirs.
+    if (wordPattern('checkOffWhen').test(item.words)) continue;
     // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
     if (wordPattern('messageSomeone').test(item.words)) continue;
     // "number of bottles" on wines that count their bottles is that field.

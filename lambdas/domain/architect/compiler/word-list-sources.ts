@@ -1160,6 +1160,8 @@ export function sourceWordLists() {
     /** Dark mode asked for (spec-words.ts). */
     darkWords: String.raw`\b(dark mode|dark theme|night mode|darkmode|dark)\b`,
     /** What an app does, said in a list of the things it keeps (spec-words.ts). */
+    /** Ticking records off, with how often: "check them off day" (spec-words.ts). */
+    checkOffWhen: String.raw`^(?:check|tick|mark|cross)(?:ed)? (?:(?:them|it|each(?: one)?|[a-z]+) )?off\b`,
     appDoesWords: String.raw`\b(?:mark(?:s|ed|ing)?|streaks?|check(?:ed)? off|tick(?:ed)? off|reminders?|charts?|search|filter(?:ed|ing)? by|filtering|sort(?:ed|ing)? by|export\w*|dark mode)\b`,
     /** "a step counter", "a step counter log": the counter, and the kind of record after it (read-request.ts). */
     stepCounterKind: String.raw`\bstep counters?( (?:log|journal|diary|record|tracker|sheet)s?\b)?`,
