@@ -5155,6 +5155,24 @@ describe('request → spec', () => {
       expect(specOf(prompt).entities.map((e) => e.fields.map((f) => f.label).join('+'))).toEqual(['Name', 'Date']);
   });
 
+  test("a game night's winners, a client project's deadlines and a pet's food are kept as asked", () => {
+    // Was a score keeper of points.
+    expect(kindOf('a board game night tracker with game, players, winner and date')).toBe(
+      'a log of the games played and who won',
+    );
+    expect(kindOf('a game night score keeper')).toBe('a score keeper game');
+    // Was a timesheet of hours.
+    const projects = labelsOf('a client project tracker with client, project, deadline, status and fee');
+    expect(projects).toEqual(expect.arrayContaining(['Client:text', 'Due:date', 'Fee:money']));
+    expect(projects.join()).not.toMatch(/Hours/);
+    expect(kindOf('a client project tracker with hours')).toBe('a timesheet');
+    // An amount of food is how much, not money; a pet's feedings are no care records.
+    const feeding = specOf('a pet feeding schedule with pet, food, amount and time');
+    expect(feeding.entities).toHaveLength(1);
+    expect(feeding.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Amount', type: 'number' }));
+    expect(labelsOf('my grocery spending with store and amount')).toContain('Amount:money');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

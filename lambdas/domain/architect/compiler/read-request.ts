@@ -1816,7 +1816,12 @@ export function readRequest(request: string): RequestReading {
   // "track who wins our family card games".
   // (A game it builds that says who won is that game: "rock-paper-scissors … says who won".)
   const gamesWon =
-    (!chosen || chosen.id === 'generic') && kindNamed !== 'game' && GAMES_WON.test(text) && GAMES_PLAYED.test(text)
+    // (A game night's that counts no points is who won each: "a board game night tracker with game, players, winner".)
+    (!chosen || chosen.id === 'generic' || (chosen.id === 'scores' && !/\b(?:points?|scores?|scoring)\b/.test(text))) &&
+    // (A log of them named so.)
+    (kindNamed !== 'game' || CONTAINERS.test(text)) &&
+    GAMES_WON.test(text) &&
+    GAMES_PLAYED.test(text)
       ? presetById('games-won')
       : null;
   const played = gamesWon !== null;

@@ -1198,6 +1198,17 @@ export function applySpecWords(
       }
       // The time of a run or a workout that counts its minutes is how long it took.
       const duration = field.id === 'time' && item.words === word && primary.fields.some((f) => f.id === 'minutes');
+      // An amount of food or medicine is how much, not money: "a pet feeding schedule with food, amount".
+      if (
+        field.id === 'amount' &&
+        /^amounts?$/.test(word) &&
+        wordPattern('amountOfStuff').test(text) &&
+        !ed.firstOf(primary, ['money'])
+      ) {
+        if (!findField(primary, 'amount'))
+          ed.addField(primary, { id: 'amount', label: 'Amount', type: 'number', required: false }, true, item.words);
+        continue;
+      }
       // An amount of records that hold money already is that money: "my allowance: who, amount".
       if (field.id === 'amount' && /^amounts?$/.test(word) && ed.firstOf(primary, ['money'])) continue;
       // Money asked for by its own name keeps it: "parts, cost" has a Cost, not an Amount.

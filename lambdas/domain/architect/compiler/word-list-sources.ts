@@ -408,6 +408,10 @@ export function sourceWordLists() {
       running: 'runningGroups',
       // A gym's members, equipment or bookings are the business's records, not one's workouts.
       gym: 'gymBusiness',
+      // A pet's feedings or walks are records of their own, not its care records.
+      pet: 'petRoutine',
+      // A client project tracker with no hours in it keeps the projects, not time.
+      'client project': 'projectsNotHours',
       fitness: 'gymBusiness',
       // "water my garden plants": the plants' watering.
       garden: 'gardenParts',
@@ -848,6 +852,10 @@ export function sourceWordLists() {
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
     // A bus's or a train's times come from the operator's live data, not a class timetable.
     beforeTimetable: String.raw`\b(?:bus|buses|train|trains|tram|ferry|flight|tide|transit|metro|subway|rail|railway|shuttle) $`,
+    projectsNotHours: String.raw`^s? (?:tracker|list|manager|planner|board|management|log)\b(?![^.]*\b(?:hours?|time|timer|billable)\b)`,
+    /** Things measured out, whose amount is no money, unless money is named (spec-words.ts). */
+    amountOfStuff: String.raw`^(?!.*\b(?:costs?|prices?|spen[dt]|spending|budgets?|expenses?|paid|pay|money|dollars?|euros?|bills?|income|savings?)\b).*\b(?:feed\w*|food|formula|milk|water(?:ing)?|drinks?|medicines?|medications?|doses?|fertili[sz]ers?|ml|grams?|cups?)\b`,
+    petRoutine: String.raw`^ (?:feedings?|feeding schedules?|meals?|food|walks?|walking|sitters?|sitting)\b`,
     gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?)\b`,
     afterBook: String.raw`^ (?:clubs? (?:members?|membership|roster)|appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
