@@ -5173,6 +5173,19 @@ describe('request → spec', () => {
     expect(labelsOf('my grocery spending with store and amount')).toContain('Amount:money');
   });
 
+  test('the chores of each roommate keep whose they are; a database of my clients is no server', () => {
+    // Were a task list without the roommate, or a chore log of dates.
+    for (const prompt of ['an app for tracking the chores of each roommate', 'chores for each roommate']) {
+      const spec = specOf(prompt);
+      expect(spec.entities[0]!.fields.map((f) => f.label)).toContain('Roommate');
+      expect(spec.behaviours).toContainEqual({ type: 'group', entity: 'task', field: 'roommate' });
+    }
+    expect(labelsOf('track the tasks of each team member')).toContain('Who:text');
+    // Was "a server or database" said as left out.
+    expect(readRequest('a database of my clients for my cleaning business').leftOut).toEqual([]);
+    expect(readRequest('a recipe app with a database').leftOut.join()).toMatch(/server or database/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

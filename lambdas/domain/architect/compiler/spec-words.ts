@@ -1295,10 +1295,15 @@ export function applySpecWords(
   }
 
   // "a chore chart for my kids": each chore is one of theirs, the one who does it.
-  const doers = wordPattern('choresForPeople').exec(text)?.[1];
+  const doers = wordPattern('choresForPeople').exec(text)?.[1] ?? wordPattern('choresOfEach').exec(text)?.[1];
   if (doers && /^(?:task|chore)$/.test(primary.id) && !primary.fields.some((f) => PERSON_FIELD.test(f.id))) {
-    const one = ({ children: 'child', family: 'who', team: 'who' } as Record<string, string>)[doers] ?? doers.replace(/s$/, '');
-    ed.addField(primary, fieldNamed(one, 'text'), true, doers);
+    const one =
+      ({ children: 'child', family: 'who', team: 'who', person: 'who', 'team member': 'who' } as Record<string, string>)[doers] ??
+      doers.replace(/s$/, '');
+    const person = ed.addField(primary, fieldNamed(one, 'text'), true, doers);
+    // ("the chores of each roommate": each one's, together.)
+    if (wordPattern('choresOfEach').test(text))
+      ed.addBehaviour({ type: 'group', entity: primary.id, field: person.id }, `grouped by ${person.label.toLowerCase()}`);
   }
   // "a tracker for my kid's allowance and chores": what each chore earns.
   if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
