@@ -409,6 +409,16 @@ describe('a goal in the consultation', () => {
     expect(removed!.response).toContain('Removed the goal');
     expect(goals(removed!)).toEqual([]);
   });
+
+  it('removes a goal on how many records there are too', () => {
+    const goals = (r: ConsultantResponse) =>
+      (planFromResponse(r)?.app_spec?.behaviours ?? []).filter((b) => b.type.endsWith('goal'));
+    // The count goal stayed when "remove the goal" took only a goal on a number.
+    const [first, removed] = converse(['a reading challenge: 30 books this year', 'remove the goal']);
+    expect(goals(first!)).toEqual([{ type: 'count-goal', entity: 'book', target: 30, per: 'year' }]);
+    expect(removed!.response).toContain('Removed the goal');
+    expect(goals(removed!)).toEqual([]);
+  });
 });
 
 describe('revisePlan', () => {

@@ -827,9 +827,11 @@ export function applySpecWords(
     // "remove search", "no calendar": a behaviour or a view goes (a list stays).
     for (const m of text.matchAll(wordPattern('removeBehaviour', 'g'))) {
       const type = m[1]!;
-      ed.removed.add(type);
+      // (A goal is either kind: on a number, or on how many records there are.)
+      const types: readonly string[] = type === 'goal' ? ['goal', 'count-goal'] : [type];
+      for (const t of types) ed.removed.add(t);
       const views = ed.views.filter((v) => v.type !== type);
-      const behaviours = ed.behaviours.filter((b) => b.type !== type);
+      const behaviours = ed.behaviours.filter((b) => !types.includes(b.type));
       if (views.length + behaviours.length === ed.views.length + ed.behaviours.length) continue;
       ed.views = views.some((v) => v.entity === primary.id)
         ? views
