@@ -1047,11 +1047,23 @@ describe('request → spec', () => {
     // Where the things are kept, or whose they are, names none of them.
     for (const prompt of [
       'a freezer inventory',
-      'a simple inventory for my small bakery: ingredient, quantity, unit, reorder level',
       'a home inventory for insurance: item, room, purchase price, serial number, photo',
     ])
       expect(specOf(prompt).phrase).toBe('a home inventory');
-    // A shop's stock is its products (not a home's food and cleaning things); a bookstore's its books.
+    // A shop's stock is its products (not a home's food and cleaning things), a bakery's its
+    // supplies (the ingredient asked is their name), a bookstore's its books.
+    expect(specOf('a simple inventory for my small bakery: ingredient, quantity, unit, reorder level').phrase).toBe(
+      'an inventory of supplies',
+    );
+    expect(labelsOf('a simple inventory for my small bakery: ingredient, quantity, unit, reorder level')).toEqual([
+      'Ingredient:text',
+      'Quantity:number',
+      'Location:text',
+      'Notes:longtext',
+      'Unit:text',
+      'Reorder level:number',
+    ]);
+    expect(kindOf('a food truck inventory with item, quantity and reorder level')).toBe('an inventory of supplies');
     expect(specOf('stock inventory for my shop').phrase).toBe('an inventory of products');
     expect(labelsOf('stock inventory for my shop').join()).not.toMatch(/Category/);
   });
@@ -1608,9 +1620,9 @@ describe('request → spec', () => {
     expect(club.name).toBe('Member');
     expect(club.fields.map((f) => f.label)).toContain('Race time');
     expect(kindOf('I go running and want to log it')).toBe(kindOf('a running log'));
-    // Were a Product and a Stock beside the item's name and quantity.
+    // Were a Product and a Stock beside the item's name and quantity (the name is now called Product).
     const shop = fields('I need a simple inventory for my small online shop: product, price, stock, supplier');
-    expect(Object.keys(shop)).not.toEqual(expect.arrayContaining(['Product']));
+    expect(Object.keys(shop).filter((label) => /^(?:Product|Name)$/.test(label))).toEqual(['Product']);
     expect(Object.keys(shop)).not.toContain('Stock');
     expect(shop).toMatchObject({ Quantity: 'number', Supplier: 'text' });
     // pH was dropped and the rest were text.
@@ -5184,6 +5196,23 @@ describe('request → spec', () => {
     // Was "a server or database" said as left out.
     expect(readRequest('a database of my clients for my cleaning business').leftOut).toEqual([]);
     expect(readRequest('a recipe app with a database').leftOut.join()).toMatch(/server or database/);
+  });
+
+  test("an event's checklist is things to do; a design among fields is one; the name is called as asked", () => {
+    // Was a planner of events with a Due beside their Date.
+    expect(labelsOf('an event planning checklist with task, due date and owner')).toEqual([
+      'Title:text',
+      'Done:boolean',
+      'Due:date',
+      'Owner:text',
+    ]);
+    expect(kindOf('an event planner')).toBe('a planner');
+    // Was dropped without a word ("design" read as the app's look).
+    expect(labelsOf('a tattoo appointment book with client, design, date, deposit paid')).toContain('Design:text');
+    expect(labelsOf('a todo app with categories, dark mode and a clean design').join()).not.toMatch(/Design/);
+    // Were an Item or a Product beside the records' Name.
+    expect(labelsOf('a shopping list: item, quantity, store').slice(0, 2)).toEqual(['Item:text', 'Quantity:number']);
+    expect(labelsOf('a warranty tracker with product, purchase date and warranty end')[0]).toBe('Product:text');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

@@ -823,11 +823,15 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
   const shop = wordPattern('shopWares').exec(text);
   // (Any other shop's are its products: "an inventory for my small etsy shop"; a shop selling
   // online, which the app cannot be, keeps the everyday inventory, said with what it leaves out.)
+  // (A food truck's, a cafe's or a salon's stock is what it uses: its supplies.)
+  const sells = !findLimits(text).some((l) => l.core);
   const wares = shop
     ? SHOP_WARES[shop[1] ?? shop[2] ?? '']
-    : /\b(?:shop|store|boutique|business)\b/.test(text) && !findLimits(text).some((l) => l.core)
-      ? 'products'
-      : undefined;
+    : wordPattern('supplyPlaces').test(text) && sells
+      ? 'supplies'
+      : /\b(?:shop|store|boutique|business)\b/.test(text) && sells
+        ? 'products'
+        : undefined;
   const held = wares && (!noun || wordPattern('shopWares').test(noun)) ? wares : noun;
   if (!held) return null;
   const reading = genericReading(`a list of my ${held}`);

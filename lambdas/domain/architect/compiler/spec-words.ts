@@ -932,9 +932,14 @@ export function applySpecWords(
         const label = titleCase(item.words).slice(0, 40);
         ed.replaceField(primary, existing, { ...existing, label });
         ed.changes.push(`called the ${existing.id} ${label}`);
-      } else if (existing.id === 'name' && existing.label === 'Name' && item.words === 'title' && !options.revision) {
-        // "artist, title": the records' plain Name is called their title.
-        ed.replaceField(primary, existing, { ...existing, label: 'Title' });
+      } else if (
+        existing.id === 'name' &&
+        existing.label === 'Name' &&
+        /^(?:title|item|product|ingredient)$/.test(item.words) &&
+        !options.revision
+      ) {
+        // "artist, title", "item, quantity": the records' plain Name is called as asked.
+        ed.replaceField(primary, existing, { ...existing, label: titleCase(item.words) });
       } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }

@@ -309,7 +309,7 @@ export function sourceWordLists() {
       steps: ['instructions', 'cooking instructions', 'how to make it'],
       species: ['fish', 'kind of fish', 'type of fish', 'what i caught', 'what we caught', 'what i saw', 'what we saw'],
       body: ['notes', 'note'],
-      name: ['title', 'product', 'product name'],
+      name: ['title', 'product', 'product name', 'item', 'item name', 'ingredient'],
       title: ['name', 'chore', 'task'],
       due: ['pickup date', 'pickup', 'delivery date'],
       next: ['follow up', 'follow up date', 'follow up dates'],
@@ -408,6 +408,8 @@ export function sourceWordLists() {
       running: 'runningGroups',
       // A gym's members, equipment or bookings are the business's records, not one's workouts.
       gym: 'gymBusiness',
+      // An event's checklist is the things to do for it, not the events.
+      event: 'eventChecklist',
       // A pet's feedings or walks are records of their own, not its care records.
       pet: 'petRoutine',
       // A client project tracker with no hours in it keeps the projects, not time.
@@ -693,7 +695,9 @@ export function sourceWordLists() {
     numberOf: String.raw`\b(?:track|log|record|count|keep track of) (?:the )?number of ((?:[a-z]+ )?[a-z]{3,}s)\b`,
     whoseTurn: String.raw`\bwhose turn\b|\btak(?:e|ing) turns\b|\b(?:chores?|cleaning|dish(?:es)?|dishwashing) (?:rotas?|rotations?|rosters?)\b`,
     /** Where an inventory is kept rather than what it holds (read-request.ts, INVENTORY_PLACE). */
-    inventoryPlace: String.raw`^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions)$`,
+    inventoryPlace: String.raw`^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions|truck|cafe|restaurant|bar|bakery|salon|stall|stand|kiosk|cart)$`,
+    /** Food and service businesses, whose stock is their supplies (read-request.ts). */
+    supplyPlaces: String.raw`\b(?:food truck|cafe|café|coffee shop|restaurant|bar|bakery|salon|stall|kiosk|food cart|catering)\b`,
     drinksCounted: String.raw`\b(?:intake|drink|drank|drinking|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b)|how many|cups?|glasses|consumption)\b`,
     medicalHistoryNamed: String.raw`\b(?:family|kids?|children|son|daughter|bab(?:y|ies)|mom|mum|dad|parents?|wife|husband|grand(?:ma|pa|parents?)|myself)\b`,
     medicalHistoryOthers: String.raw`\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b`,
@@ -773,7 +777,7 @@ export function sourceWordLists() {
     /** "lucid or not": whether lucid (spec-words.ts). */
     orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
     /** Words of the app's parts that, among three or more fields, name one (spec-words.ts). */
-    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team)$`,
+    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team|design)$`,
     /** Units of what something weighs: a goal in one is on the records' weight (spec-words.ts). */
     weightUnits: String.raw`^(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?)$`,
     /** Fields whose goal is their newest value, not a sum: what one weighs (spec-words.ts). */
@@ -856,6 +860,7 @@ export function sourceWordLists() {
     /** Things measured out, whose amount is no money, unless money is named (spec-words.ts). */
     amountOfStuff: String.raw`^(?!.*\b(?:costs?|prices?|spen[dt]|spending|budgets?|expenses?|paid|pay|money|dollars?|euros?|bills?|income|savings?)\b).*\b(?:feed\w*|food|formula|milk|water(?:ing)?|drinks?|medicines?|medications?|doses?|fertili[sz]ers?|ml|grams?|cups?)\b`,
     petRoutine: String.raw`^ (?:feedings?|feeding schedules?|meals?|food|walks?|walking|sitters?|sitting)\b`,
+    eventChecklist: String.raw`^ (?:planning )?(?:checklists?|to ?do(?: list)?s?|task lists?|tasks)\b`,
     gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?)\b`,
     afterBook: String.raw`^ (?:clubs? (?:members?|membership|roster)|appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
