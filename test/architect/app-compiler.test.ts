@@ -5215,6 +5215,20 @@ describe('request → spec', () => {
     expect(labelsOf('a warranty tracker with product, purchase date and warranty end')[0]).toBe('Product:text');
   });
 
+  test('a roster is a list of the people on it', () => {
+    // Were refused as not understood.
+    expect(labelsOf('a church volunteer roster with name, role and availability')).toEqual([
+      'Name:text',
+      'Notes:longtext',
+      'Role:text',
+      'Availability:text',
+    ]);
+    expect(specOf('a roster of my volunteers').entities[0]!.name).toBe('Volunteer');
+    expect(kindOf('a character roster')).toBe('a character roster');
+    // A team's roster and a duty rota keep their own.
+    expect(kindOf('a soccer team roster with player, position, number and goals scored')).toBe('a team roster');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

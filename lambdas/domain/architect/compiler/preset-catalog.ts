@@ -2707,6 +2707,7 @@ export function sourcePresets(): Preset[] {
       id: 'characters',
       keywords: [
         'character sheet',
+        'character roster',
         'dnd character',
         'd d character',
         'rpg character',

@@ -162,7 +162,7 @@ function fieldsAdded(before: readonly FieldSpec[], after: AppSpec): FieldSpec[] 
 /** The words for a container the patterns below share. */
 // ("library books" are books, not a library of them.)
 const CONTAINER_LIST =
-  'tracker|log|logbook|list|catalog|catalogue|collection|library(?! books?\\b)|planner|organi[sz]er|database';
+  'tracker|log|logbook|list|roster|catalog|catalogue|collection|library(?! books?\\b)|planner|organi[sz]er|database';
 /** "record" as a container: "a record of my runs", not "a record player". */
 const RECORD_CONTAINER = 'record(?=$| (?:for|of|with|that|which|where|including|and)\\b)';
 
