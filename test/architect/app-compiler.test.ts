@@ -5229,6 +5229,23 @@ describe('request → spec', () => {
     expect(kindOf('a soccer team roster with player, position, number and goals scored')).toBe('a team roster');
   });
 
+  test('projects with their tasks keep both, each task of a project', () => {
+    // Were a task list without the projects, or projects with a text field of tasks.
+    for (const prompt of [
+      'my projects and their tasks',
+      'a project tracker with tasks',
+      'a to do list with tasks for each project',
+    ]) {
+      const spec = specOf(prompt);
+      expect(spec.entities.map((e) => [e.name, e.parent?.entity ?? null])).toEqual([
+        ['Project', null],
+        ['Task', 'project'],
+      ]);
+    }
+    // Tasks that only name their project keep it as a field.
+    expect(labelsOf('a task list grouped by project')).toContain('Project:text');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -1885,6 +1885,55 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Projects, each with its tasks.
+      id: 'projects',
+      keywords: [
+        'projects and tasks',
+        'projects and their tasks',
+        'projects with tasks',
+        'projects with their tasks',
+        'project tracker with tasks',
+        'project manager with tasks',
+        'tasks for each project',
+        'tasks of each project',
+        'tasks per project',
+      ],
+      title: 'Projects',
+      phrase: 'projects and their tasks',
+      entities: [
+        {
+          id: 'project',
+          name: 'Project',
+          plural: 'Projects',
+          fields: [
+            f.text('name', 'Name', true),
+            f.choice('status', 'Status', ['Planned', 'Active', 'On hold', 'Done']),
+            f.date('due', 'Due'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+        {
+          id: 'task',
+          name: 'Task',
+          plural: 'Tasks',
+          fields: [f.text('title', 'Title', true), f.bool('done', 'Done'), f.date('due', 'Due')],
+          parent: { entity: 'project', field: 'projectId' },
+        },
+      ],
+      views: [
+        { type: 'list', entity: 'project', field: null },
+        { type: 'list', entity: 'task', field: null },
+      ],
+      behaviours: [
+        crud('project'),
+        { type: 'filter', entity: 'project', field: 'status' },
+        crud('task'),
+        { type: 'filter', entity: 'task', field: 'done' },
+        { type: 'due-today', entity: 'task', field: 'due' },
+      ],
+    },
+    {
       id: 'reservations',
       keywords: ['reservation', 'reservations', 'reservation book', 'table bookings', 'booking list', 'bookings list'],
       title: 'Reservations',
