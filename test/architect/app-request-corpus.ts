@@ -82,6 +82,35 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // A goal on the newest weight, not on a sum of them.
   {
+    prompt: 'a restaurant reservation book with name, party size, date and time',
+    builds: 'spec',
+    entities: ['Reservation'],
+    fields: { 'Party size': 'number', Date: 'date' },
+  },
+  {
+    prompt: 'track my clients and their sessions',
+    builds: 'spec',
+    entities: ['Client', 'Session'],
+    interpreted: true,
+  },
+  { prompt: 'my projects and their tasks', builds: 'spec', entities: ['Project', 'Task'] },
+  {
+    prompt: 'a sports team schedule with opponent, date, home or away and score',
+    builds: 'spec',
+    fields: { 'Home or away': 'choice', Score: 'text' },
+  },
+  {
+    prompt: 'a shelter dog list with name, breed, age and status',
+    builds: 'spec',
+    fields: { Status: 'choice' },
+    interpreted: true,
+  },
+  {
+    prompt: 'a savings goal tracker: save 5000 dollars by december',
+    builds: 'spec',
+    behaviours: ['goal'],
+  },
+  {
     prompt: 'a weight tracker with a goal of 70 kg',
     builds: 'spec',
     entities: ['Weight entry'],
