@@ -5246,6 +5246,15 @@ describe('request → spec', () => {
     expect(labelsOf('a task list grouped by project')).toContain('Project:text');
   });
 
+  test('"each order has …" lists what every record has; "whether a deposit was paid" is Deposit paid', () => {
+    // The cake flavor and the size were dropped without a word (only the vocabulary's phone was read).
+    const prompt =
+      'Build an app for my small bakery to track custom cake orders. Each order has the customer name, phone number, cake flavor, size, pickup date, price, and whether a deposit was paid.';
+    expect(labelsOf(prompt)).toEqual(expect.arrayContaining(['Cake flavor:text', 'Size:number', 'Deposit paid:boolean']));
+    expect(labelsOf('my board games and whether each one has been played')).toContain('Played:boolean');
+    expect(labelsOf('my board games and whether each one has been played').join()).not.toMatch(/One played/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -474,7 +474,10 @@ function withLists(
     if (verb === 'plus' && records.some((r) => new RegExp(`\\b${r}\\b`).test(m[3] ?? ''))) continue;
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (wordPattern('namingVerbs').test(verb) || (revision && /^(?:add|adding|have|has)$/.test(verb))) &&
+      (wordPattern('namingVerbs').test(verb) ||
+        (revision && /^(?:add|adding|have|has)$/.test(verb)) ||
+        // "each order has the customer name, …": what every record has.
+        (/^(?:has|have)$/.test(verb) && /\b(?:each|every) [a-z]+$/.test(before))) &&
       // "my friends with their birthdays": the records themselves, not whom the app is shared with.
       // ("catalog them by country and year" is about the records, by the words before it.)
       // "catalog them with brand, model and year": the records, by the verb that keeps them.
@@ -701,7 +704,12 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   if (/^who (?:does|do|is doing)\b/.test(asked)) return { id: 'who', label: 'Who', type: 'text', required: false };
   // "whether bought" is a yes/no called "Bought".
   const yesNo = BOOLEAN_WORDS.test(asked);
-  const words = yesNo ? asked.replace(wordPattern('whetherPrefix'), '') : asked;
+  // ("whether a deposit was paid": Deposit paid.)
+  const words = yesNo
+    ? asked
+        .replace(wordPattern('whetherPrefix'), '')
+        .replace(/^(?!(?:one|it|they|each|he|she|we|i)\b)([a-z]+) (?:was|were|is|are|has been|have been) /, '$1 ')
+    : asked;
   // "average speed", "top speed": a number of its own, though an average is also a behaviour.
   const statistic = wordPattern('topOfMeasure').exec(words)?.[1];
   if (statistic && NUMBER_WORDS.test(statistic) && /^[a-z][a-zA-Z0-9]{0,30}$/.test(camel(words)))
