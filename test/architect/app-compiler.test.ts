@@ -5255,6 +5255,16 @@ describe('request → spec', () => {
     expect(labelsOf('my board games and whether each one has been played').join()).not.toMatch(/One played/);
   });
 
+  test('bank accounts keep their balances, totalled', () => {
+    // Were "Bank account" records with a date and no balance.
+    const spec = specOf('track my bank accounts and their balances');
+    expect(spec.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Name:text', 'Balance:money']),
+    );
+    expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'account', field: 'balance', by: null });
+    expect(kindOf('track my spending from my bank account')).toBe('an expense tracker');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

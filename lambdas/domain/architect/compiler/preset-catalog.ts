@@ -1885,6 +1885,41 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Money accounts and what each holds.
+      id: 'accounts',
+      keywords: [
+        'accounts and balances',
+        'accounts and their balances',
+        'account balances',
+        'bank accounts',
+        'bank account balances',
+        'financial accounts',
+      ],
+      title: 'Accounts',
+      phrase: 'a list of accounts and their balances',
+      entities: [
+        {
+          id: 'account',
+          name: 'Account',
+          plural: 'Accounts',
+          fields: [
+            f.text('name', 'Name', true),
+            f.choice('kind', 'Kind', ['Checking', 'Savings', 'Credit card', 'Investment', 'Loan', 'Other']),
+            f.money('balance', 'Balance'),
+            f.date('updated', 'Updated'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('account')],
+      behaviours: [
+        crud('account'),
+        { type: 'total', entity: 'account', field: 'balance', by: 'kind' },
+        { type: 'total', entity: 'account', field: 'balance', by: null },
+      ],
+    },
+    {
       // Projects, each with its tasks.
       id: 'projects',
       keywords: [
