@@ -5265,6 +5265,20 @@ describe('request → spec', () => {
     expect(kindOf('track my spending from my bank account')).toBe('an expense tracker');
   });
 
+  test('"which students have turned in each assignment" keeps each student\'s assignments, each with whether it was', () => {
+    // Was students with a date and nothing of the assignments.
+    const spec = specOf("I'm a teacher. I need to track which students have turned in each assignment.");
+    expect(spec.entities.map((e) => [e.name, e.parent?.entity ?? null])).toEqual([
+      ['Student', null],
+      ['Assignment', 'student'],
+    ]);
+    expect(spec.entities[1]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Title:text', 'Submitted:boolean']),
+    );
+    // Their own homework, one each, stays a yes or no of the student.
+    expect(labelsOf('track which students handed in their homework')).toContain('Submitted homework:boolean');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

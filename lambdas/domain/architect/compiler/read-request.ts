@@ -184,12 +184,19 @@ const CONTAINER_FOR = new RegExp(
  * when they are paid for. The first keeps no date of its own then; the second has them. Null when
  * the request names no such records after the noun.
  */
-function theirRecords(preset: Preset, noun: string, text: string): Preset | null {
-  const m = new RegExp(`\\b${noun}s? and (?:their|the|each one's|its) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
+function theirRecords(preset: Preset, noun: string, text: string, request = text): Preset | null {
+  // ("which students have turned in each assignment": assignments of each, with whether they were.)
+  const done = new RegExp(
+    `\\bwhich ${noun}s? (?:have |has )?((?:[a-z]{3,}ed|did)(?: (?:in|up|out|off|back))?) (?:each|every) ([a-z]+)\\b`,
+  ).exec(request);
+  const m = done
+    ? ([done[0], `${done[2]}s`] as const)
+    : new RegExp(`\\b${noun}s? and (?:their|the|each one's|its) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
   const kept = (word: string | undefined) => word !== undefined && wordPattern('theirRecords').test(word);
   // ("their farrier visits": visits of a kind; "the lessons I give": the lessons.)
   const said = kept(m?.[2]) ? `${m![1]} ${m![2]}` : kept(m?.[1]) ? m![1] : null;
   if (!said || preset.entities.length !== 1) return null;
+  const did = done ? (/^(?:handed|turned) in$/.test(done[1]!) ? 'submitted' : done[1]!.split(' ')[0]!) : null;
   const owner = preset.entities[0]!;
   const words = said.split(' ');
   const last = singular(words.at(-1)!);
@@ -197,10 +204,14 @@ function theirRecords(preset: Preset, noun: string, text: string): Preset | null
   const id = camel(name.toLowerCase());
   if (!/^[a-z][a-zA-Z0-9]{1,30}$/.test(id) || id === owner.id) return null;
   const fields: FieldSpec[] = [
+    ...(wordPattern('titledRecords').test(said.split(' ').at(-1)!)
+      ? [{ id: 'title', label: 'Title', type: 'text' as const, required: true }]
+      : []),
     { id: 'date', label: 'Date', type: 'date', required: true },
     ...(wordPattern('paidRecords').test(said)
       ? [{ id: 'amount', label: 'Amount', type: 'money' as const, required: false }]
       : []),
+    ...(did ? [{ id: camel(did), label: capital(did), type: 'boolean' as const, required: false }] : []),
     { id: 'notes', label: 'Notes', type: 'longtext', required: false },
   ];
   const plural = capital(said);
@@ -767,7 +778,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     ],
   };
   // "my clients and their sessions": sessions, each of a client.
-  const theirs = paired ? null : theirRecords(preset, named.join(' '), text);
+  const theirs = paired ? null : theirRecords(preset, named.join(' '), text, request);
   return { preset: theirs ?? preset, noun: noun.join(' '), ...(ownField ? { ownField: true } : {}) };
 }
 

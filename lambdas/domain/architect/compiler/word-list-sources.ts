@@ -654,6 +654,8 @@ export function sourceWordLists() {
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
     /** Records kept of each of the others, said "my clients and their sessions" (read-request.ts). */
     theirRecords: String.raw`^(?:sessions|visits|lessons|appointments|orders|purchases|payments|walks|treatments|meetings|calls|jobs|invoices|classes|trips|gigs|projects|repairs|deliveries|donations|bookings|reservations|assignments|workouts|checkups|services|feedings|shows|games|matches|rehearsals|performances)$`,
+    /** Records of these are told apart by a title, not by their day alone: an assignment, a project (read-request.ts). */
+    titledRecords: String.raw`^(?:assignments|projects|jobs|repairs|orders|purchases|deliveries|services|shows|games|matches|performances|classes|trips|gigs|invoices)$`,
     /** Records of these hold money: a payment, an order, an invoice (read-request.ts). */
     paidRecords: String.raw`^(?:orders|purchases|payments|invoices|donations|jobs|gigs|bookings|repairs|services|deliveries)$`,
     /** Words that are one of two values a record takes, said "home or away" (spec-words.ts). */
