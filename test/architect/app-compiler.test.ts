@@ -5279,6 +5279,17 @@ describe('request → spec', () => {
     expect(labelsOf('track which students handed in their homework')).toContain('Submitted homework:boolean');
   });
 
+  test('a lens and a thesis have their plurals; kids among fields are one', () => {
+    // Were "lenss" and "thesiss".
+    expect(specOf('a tracker for my camera lenses').entities[0]!.plural).toBe('Camera lenses');
+    expect(specOf('a thesis tracker').entities[0]!.plural).toBe('Theses');
+    // Were dropped without a word (read as whom the app is for).
+    expect(labelsOf('a carpool schedule with driver, day and kids')).toEqual(
+      expect.arrayContaining(['Driver:text', 'Kids:text']),
+    );
+    expect(labelsOf('a todo app with categories, dark mode and kids').join()).not.toMatch(/Kids/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -706,6 +706,9 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     : `${name}s`
         .replace(/([^aeiou])ys$/, '$1ies')
         .replace(/(ss|ch|sh|x)s$/, '$1es')
+        // ("Thesis": Theses; "Lens": Lenses.)
+        .replace(/iss$/, 'es')
+        .replace(/([^s])ss$/, '$1ses')
         .replace(/izs$/, 'izzes');
   const catalog = wordPattern('catalogContainers').test(kind);
   const planner = /^(planner|organi[sz]er|manager)$/.test(kind);

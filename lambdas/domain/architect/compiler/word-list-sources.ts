@@ -779,7 +779,7 @@ export function sourceWordLists() {
     /** "lucid or not": whether lucid (spec-words.ts). */
     orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
     /** Words of the app's parts that, among three or more fields, name one (spec-words.ts). */
-    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team|design)$`,
+    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team|design|kids|children)$`,
     /** Units of what something weighs: a goal in one is on the records' weight (spec-words.ts). */
     weightUnits: String.raw`^(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?)$`,
     /** Fields whose goal is their newest value, not a sum: what one weighs (spec-words.ts). */
