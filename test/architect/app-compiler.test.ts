@@ -5290,6 +5290,18 @@ describe('request → spec', () => {
     expect(labelsOf('a todo app with categories, dark mode and kids').join()).not.toMatch(/Kids/);
   });
 
+  test('"my dogs and their walks with distance and duration": the fields are each walk\'s', () => {
+    // Were the dog's.
+    const spec = specOf('my dogs and their walks with distance and duration');
+    expect(spec.entities.map((e) => e.fields.map((f) => f.label).join('+'))).toEqual([
+      'Name+Notes',
+      'Date+Notes+Distance+Minutes',
+    ]);
+    expect(
+      specOf('track my clients and their sessions with date, duration and notes').entities[0]!.fields.map((f) => f.label),
+    ).toEqual(['Name', 'Notes']);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

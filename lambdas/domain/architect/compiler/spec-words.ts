@@ -815,7 +815,9 @@ export function applySpecWords(
   const ed = new SpecEditor(spec);
   // Of several kinds of record, the one the request names ("a baby sleep tracker with nap times" on a baby log's sleeps).
   const word = (e: EntitySpec): boolean => [e.name, e.plural].some((n) => ` ${text} `.includes(` ${n.toLowerCase()} `));
-  const primary = (!word(ed.primary) && ed.entities.find((e) => !e.parent && word(e))) || ed.primary;
+  // ("my dogs and their walks with distance and duration": what each walk has.)
+  const owned = ed.entities.find((e) => e.parent && ` ${text} `.includes(` ${e.plural.toLowerCase()} with `));
+  const primary = owned ?? ((!word(ed.primary) && ed.entities.find((e) => !e.parent && word(e))) || ed.primary);
   const negated = (re: string): boolean =>
     new RegExp(`\\b(no|without|remove|drop|disable|turn off|switch off|delete)\\s+(the\\s+)?(${re})`).test(text);
 
