@@ -29,12 +29,12 @@ function entityPlural(spec: AppSpec, id: string): string {
   return (entity?.plural ?? `${id}s`).toLowerCase();
 }
 
-function fieldLabel(spec: AppSpec, entityId: string, fieldId: string): string {
-  return (spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId)?.label ?? fieldId).toLowerCase();
+function fieldOf(spec: AppSpec, entityId: string, fieldId: string) {
+  return spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId);
 }
 
-function fieldType(spec: AppSpec, entityId: string, fieldId: string): string | undefined {
-  return spec.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId)?.type;
+function fieldLabel(spec: AppSpec, entityId: string, fieldId: string): string {
+  return (fieldOf(spec, entityId, fieldId)?.label ?? fieldId).toLowerCase();
 }
 
 function entityWords(spec: AppSpec, entity: EntitySpec): string {
@@ -75,7 +75,7 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       }`;
     case 'goal':
       // ("a goal of 8 glasses", "a goal of 5000 in amount": money is no unit.)
-      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldType(spec, b.entity, b.field) === 'money' ? 'in ' : ''}${fieldLabel(spec, b.entity, b.field)}${
+      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldOf(spec, b.entity, b.field)?.type === 'money' ? 'in ' : ''}${fieldLabel(spec, b.entity, b.field)}${
         b.per === 'latest' ? ' by the latest entry' : b.per === 'all' ? '' : ` a ${b.per}`
       }, with how far it has got`;
     case 'count-goal':

@@ -788,31 +788,11 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
 /** Where an inventory is kept rather than what it holds: "a freezer inventory", "stock for my shop". */
 const INVENTORY_PLACE = wordPattern('inventoryPlace');
 
-/** What a shop of each kind (`shopWares`) holds. */
-const SHOP_WARES: Readonly<Record<string, string>> = {
-  book: 'books',
-  garden: 'plants',
-  plant: 'plants',
-  nursery: 'plants',
-  wine: 'wines',
-  record: 'records',
-  yarn: 'yarns',
-  toy: 'toys',
-  shoe: 'shoes',
-  bike: 'bikes',
-  flower: 'flowers',
-  florist: 'flowers',
-  comic: 'comics',
-  tea: 'teas',
-  cheese: 'cheeses',
-  pharmacy: 'medicines',
-};
-
 /**
  * "an inventory of my vinyl records": a list of them, each with its quantity and where it is, as
  * `inventory` (the home inventory) keeps its items, without the home's categories.
  */
-function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: string } | null {
+function inventoryOf(text: string, inventory: Preset, buildable: boolean): { preset: Preset; noun: string } | null {
   // "… for" names things only in the plural: "for my bakery ingredients", not "for my bakery".
   const at = wordPattern('inventoryOf').exec(text);
   const before = wordPattern('namedInventory').exec(text);
@@ -838,12 +818,11 @@ function inventoryOf(text: string, inventory: Preset): { preset: Preset; noun: s
   // (Any other shop's are its products: "an inventory for my small etsy shop"; a shop selling
   // online, which the app cannot be, keeps the everyday inventory, said with what it leaves out.)
   // (A food truck's, a cafe's or a salon's stock is what it uses: its supplies.)
-  const sells = !findLimits(text).some((l) => l.core);
   const wares = shop
-    ? SHOP_WARES[shop[1] ?? shop[2] ?? '']
-    : wordPattern('supplyPlaces').test(text) && sells
+    ? WORD_LISTS.shopWaresHeld[shop[1] ?? shop[2] ?? '']
+    : wordPattern('supplyPlaces').test(text) && buildable
       ? 'supplies'
-      : /\b(?:shop|store|boutique|business)\b/.test(text) && sells
+      : /\b(?:shop|store|boutique|business)\b/.test(text) && buildable
         ? 'products'
         : undefined;
   const held = wares && (!noun || wordPattern('shopWares').test(noun)) ? wares : noun;
@@ -1645,7 +1624,8 @@ export function readRequest(request: string): RequestReading {
   }
   // An inventory of things it names keeps those, each with how many and where: "an inventory of
   // my vinyl records", "my lego sets inventory" (a home's, a freezer's or a shop's is the home inventory).
-  const inventoried = chosen?.id === 'inventory' && !named && !wishedList ? inventoryOf(text, chosen) : null;
+  const inventoried =
+    chosen?.id === 'inventory' && !named && !wishedList ? inventoryOf(text, chosen, !limits.some((l) => l.core)) : null;
   if (inventoried) {
     chosen = inventoried.preset;
     generic = true;
@@ -1885,8 +1865,8 @@ export function readRequest(request: string): RequestReading {
   // no reading of a request whose core no static app can serve.
   // Nor is an everyday app's when the need heads the request: "a chatbot that answers questions
   // about my documents" asks for the chatbot, not a list of documents.
-  const needHeads = headEnd !== undefined && findLimits(text.slice(0, headEnd)).some((l) => l.core);
-  if (chosen && (generic || needHeads) && limits.some((l) => l.core)) return notBuildable(limits, language);
+  const needHeads = () => headEnd !== undefined && findLimits(text.slice(0, headEnd)).some((l) => l.core);
+  if (chosen && limits.some((l) => l.core) && (generic || needHeads())) return notBuildable(limits, language);
   if (chosen) {
     const shaped = specFrom(chosen, shapeText, shapeOriginal, analysis.appName, theme?.id ?? null);
     let spec = shaped.spec;

@@ -185,6 +185,9 @@ export function fieldInUse(spec: Pick<AppSpec, 'views' | 'behaviours'>, entityId
   );
 }
 
+/** A plain status's steps by the records' name (`statusOptions`), compiled once. */
+const STATUS_STEPS = WORD_LISTS.statusOptions.map(([pattern, steps]) => [new RegExp(pattern), steps] as const);
+
 class SpecEditor {
   entities: EntitySpec[];
   views: ViewSpec[];
@@ -222,7 +225,7 @@ class SpecEditor {
     // A plain status of a shelter's dogs or of gym members is theirs, not a task's To do / Doing / Done.
     const steps =
       field.id === 'status' && field.options?.join() === 'To do,Doing,Done'
-        ? WORD_LISTS.statusOptions.find(([pattern]) => new RegExp(pattern).test(entity.name.toLowerCase()))?.[1]
+        ? STATUS_STEPS.find(([pattern]) => pattern.test(entity.name.toLowerCase()))?.[1]
         : undefined;
     const options = kinds || steps;
     const added = options ? { ...field, options: [...options] } : field;

@@ -1109,6 +1109,25 @@ export function sourceWordLists() {
     /** "my garage inventory": what the inventory holds (read-request.ts). */
     /** A shop named by its wares, whose inventory holds them: "a bookstore inventory" (read-request.ts). */
     shopWares: String.raw`\b(book|garden|plant|wine|record|yarn|toy|shoe|bike|flower|comic|tea|cheese) ?(?:stores?|shops?|cent(?:er|re)s?|nurser(?:y|ies))\b|\b(florist|pharmacy|nursery)\b`,
+    /** What a shop of each kind in `shopWares` holds, by the word that names it (read-request.ts). */
+    shopWaresHeld: {
+      book: 'books',
+      garden: 'plants',
+      plant: 'plants',
+      nursery: 'plants',
+      wine: 'wines',
+      record: 'records',
+      yarn: 'yarns',
+      toy: 'toys',
+      shoe: 'shoes',
+      bike: 'bikes',
+      flower: 'flowers',
+      florist: 'flowers',
+      comic: 'comics',
+      tea: 'teas',
+      cheese: 'cheeses',
+      pharmacy: 'medicines',
+    } as Record<string, string>,
     namedInventory: String.raw`\b(?:my|our|the|an?) ([a-z]+(?: [a-z]+)?) inventory\b`,
     /** Kinds of calculator the arithmetic one is not (read-request.ts). */
     calculatorKinds: String.raw`^(scientific|graphing|programmer|programming|engineering)$`,
