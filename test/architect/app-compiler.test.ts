@@ -1366,7 +1366,7 @@ describe('request → spec', () => {
     expect(fields('Build an app: a recipe book with ingredients and steps')).not.toContain('Recipe book:text');
     expect(fields('log my runs with distance, pace and how I felt')).toContain('How I felt:rating');
     expect(fields('a journal for my sleep: bedtime, wake time and how rested I feel from 1 to 5')).toEqual(
-      expect.arrayContaining(['Bedtime:text', 'Wake time:text', 'How rested:rating']),
+      expect.arrayContaining(['Bedtime:time', 'Wake time:time', 'How rested:rating']),
     );
     // "where and when" end a list; a record with a date and a place keeps them once.
     const garden = fields('a tracker for my garden: what I planted, where and when');
@@ -1671,7 +1671,7 @@ describe('request → spec', () => {
       expect(r.interpretedAs).toBe('a log of each time your baby wakes up at night');
       expect(specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
         'Date:date',
-        'Time:text',
+        'Time:time',
         'Notes:longtext',
       ]);
     }
@@ -2339,7 +2339,7 @@ describe('request → spec', () => {
       'a class schedule for my school timetable',
     ]) {
       expect(kindOf(prompt)).toBe('a class timetable');
-      expect(labelsOf(prompt)).toEqual(['Subject:text', 'Day:choice', 'Time:text', 'Room:text', 'Teacher:text']);
+      expect(labelsOf(prompt)).toEqual(['Subject:text', 'Day:choice', 'Time:time', 'Room:text', 'Teacher:text']);
     }
     // A bus's or a train's times are the operator's live data.
     expect(readRequest('a bus timetable').outcome).toBe('refused');
@@ -2444,7 +2444,7 @@ describe('request → spec', () => {
       expect(kindOf(prompt)).toBe('a blood sugar log');
       expect(labelsOf(prompt)).toEqual([
         'Date:date',
-        'Time:text',
+        'Time:time',
         'Blood sugar:number',
         'When:choice',
         'Insulin (units):number',
@@ -3753,7 +3753,7 @@ describe('request → spec', () => {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a contraction log' });
     }
     const labels = labelsOf('log my contractions with start time and how long each lasts');
-    expect(labels).toEqual(expect.arrayContaining(['Started at:text', 'Lasted (seconds):number', 'Strength:choice']));
+    expect(labels).toEqual(expect.arrayContaining(['Started at:time', 'Lasted (seconds):number', 'Strength:choice']));
     expect(labels.join()).not.toMatch(/Start time/);
     // A timer named by itself is still the timer.
     expect(readRequest('a pomodoro timer').outcome).toBe('template');
@@ -3794,7 +3794,7 @@ describe('request → spec', () => {
     );
     expect(labelsOf('a mood tracker with mood from 1 to 10, energy from 1 to 5 and notes')).toContain('Energy:number');
     expect(labelsOf('log my sleep: when I went to bed, when I woke up and how rested I feel')).toEqual(
-      expect.arrayContaining(['Bedtime:text', 'Wake up time:text']),
+      expect.arrayContaining(['Bedtime:time', 'Wake up time:time']),
     );
   });
 
@@ -3948,7 +3948,7 @@ describe('request → spec', () => {
       expect.arrayContaining(['Start date:date', 'End date:date']),
     );
     expect(labelsOf('a shift log with start and end times')).toEqual(
-      expect.arrayContaining(['Start time:text', 'End time:text']),
+      expect.arrayContaining(['Start time:time', 'End time:time']),
     );
     expect(labelsOf('a seed library: seed name, variety, year harvested, how many packets')).toContain('Year harvested:number');
     expect(labelsOf('log the times I feel anxious with what was happening and how strong it was from 1 to 5')).toContain(
@@ -4005,7 +4005,7 @@ describe('request → spec', () => {
     expect(fieldsOf('A baby sleep tracker with nap times', 'Feeding')).not.toContain('Nap time');
     // A request that names no kind, or the first, keeps them on the first.
     expect(fieldsOf('a baby log with the time', 'Feeding')).toContain('Time');
-    expect(labelsOf("An app to track my cat's weight over time")).not.toContain('Time:text');
+    expect(labelsOf("An app to track my cat's weight over time").join()).not.toMatch(/\bTime:/);
   });
 
   test('a shopping or packing list "with" three things names what goes on it, not fields', () => {
@@ -4212,7 +4212,7 @@ describe('request → spec', () => {
       expect.arrayContaining(['Start odometer:number', 'End odometer:number']),
     );
     expect(labelsOf('a log of my fasting windows with start and end time')).toEqual(
-      expect.arrayContaining(['Start time:text', 'End time:text']),
+      expect.arrayContaining(['Start time:time', 'End time:time']),
     );
     // Was "time as a second kind of record".
     expect(labelsOf('track my swimming laps and time')).toContain('Minutes:number');
@@ -5023,7 +5023,7 @@ describe('request → spec', () => {
     const reservations = specOf('a restaurant reservation book with name, party size, date and time');
     expect(reservations.phrase).toBe('a reservation book');
     expect(labelsOf('track table bookings for my cafe with name, date, time and number of people')).toEqual(
-      expect.arrayContaining(['Name:text', 'Date:date', 'Time:text', 'Party size:number']),
+      expect.arrayContaining(['Name:text', 'Date:date', 'Time:time', 'Party size:number']),
     );
     expect(labelsOf('track table bookings for my cafe with name, date, time and number of people').join()).not.toMatch(/People/);
     // A book club's members are people; its meetings over books stay a reading list.
@@ -5300,6 +5300,25 @@ describe('request → spec', () => {
     expect(
       specOf('track my clients and their sessions with date, duration and notes').entities[0]!.fields.map((f) => f.label),
     ).toEqual(['Name', 'Notes']);
+  });
+
+  test('a time of day is a time field; how long something took stays a number or text', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    expect(fields('a sleep tracker with bedtime, wake up time and how rested I feel')).toEqual(
+      expect.arrayContaining(['Bedtime:time', 'Wake up time:time']),
+    );
+    expect(fields('a restaurant reservation book with name, party size, date and time')).toContain('Time:time');
+    expect(fields('an appointment book with client, date, time and notes')).toContain('Time:time');
+    // "start time, end time" on records that have a Time: it is when each starts, not a second field.
+    const classes = fields('a class schedule with class name, day, start time, end time and room');
+    expect(classes).toEqual(expect.arrayContaining(['Start time:time', 'End time:time']));
+    expect(classes).not.toContain('Time:time');
+    expect(fields('a bus schedule with route, stop, departure time and arrival time')).toEqual(
+      expect.arrayContaining(['Departure time:time', 'Arrival time:time']),
+    );
+    // A run's time and a race's finish time are how long they took.
+    expect(fields('a running log with date, distance and time')).toContain('Minutes:number');
+    expect(fields('a race results tracker with race name, date, distance and finish time')).toContain('Finish time:text');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

@@ -685,7 +685,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     prompt: 'a journal for my sleep: bedtime, wake time and how rested I feel from 1 to 5',
     builds: 'spec',
     entities: ['Night'],
-    fields: { Bedtime: 'text', 'Wake time': 'text', 'How rested': 'rating' },
+    fields: { Bedtime: 'time', 'Wake time': 'time', 'How rested': 'rating' },
   },
   // A seating chart was once a one-page website.
   {

@@ -57,6 +57,8 @@ function sample(field: FieldSpec, i: number): string {
       return String(i + 3);
     case 'date':
       return day(-i);
+    case 'time':
+      return `${String(7 + (i % 12)).padStart(2, '0')}:${i % 2 ? '45' : '05'}`;
     case 'boolean':
       return i % 2 === 0 ? 'true' : 'false';
     case 'tags':

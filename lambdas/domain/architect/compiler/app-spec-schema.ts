@@ -15,6 +15,8 @@ export const FIELD_TYPES = [
   'number',
   'money',
   'date',
+  /** A time of day, "18:30" (24-hour, minutes). */
+  'time',
   'boolean',
   'rating',
   'tags',
@@ -163,7 +165,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   'due-today': ['date'],
   step: ['number'],
   countdown: ['date'],
-  sort: ['text', 'number', 'money', 'date', 'rating', 'choice', 'boolean'],
+  sort: ['text', 'number', 'money', 'date', 'time', 'rating', 'choice', 'boolean'],
 };
 
 export const AppSpecSchema = z

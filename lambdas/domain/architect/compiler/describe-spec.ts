@@ -11,6 +11,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   longtext: 'long text',
   money: 'money',
   date: 'date',
+  time: 'time',
   boolean: 'yes/no',
   rating: 'stars',
   tags: 'tags',

@@ -15,7 +15,7 @@ const FEEDING: EntitySpec = {
   plural: 'Feedings',
   fields: [
     f.date('date', 'Date', true),
-    f.text('time', 'Time'),
+    f.time('time', 'Time'),
     f.choice('kind', 'Kind', ['Left breast', 'Right breast', 'Bottle', 'Solids']),
     f.number('amount', 'Amount (ml)'),
     f.number('minutes', 'Minutes'),
@@ -491,7 +491,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Diapers',
           fields: [
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.choice('kind', 'Kind', ['Wet', 'Dirty', 'Both']),
             f.long('notes', 'Notes'),
           ],
@@ -503,7 +503,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Sleeps',
           fields: [
             f.date('date', 'Date', true),
-            f.text('start', 'Fell asleep'),
+            f.time('start', 'Fell asleep'),
             f.number('hours', 'Hours'),
             f.long('notes', 'Notes'),
           ],
@@ -533,7 +533,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Readings',
           fields: [
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.number('systolic', 'Systolic', true),
             f.number('diastolic', 'Diastolic', true),
             f.number('pulse', 'Pulse'),
@@ -562,7 +562,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Readings',
           fields: [
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.number('glucose', 'Blood sugar'),
             f.choice('when', 'When', ['Fasting', 'Before a meal', 'After a meal', 'Bedtime', 'Other']),
             f.number('insulin', 'Insulin (units)'),
@@ -1194,7 +1194,7 @@ export function sourcePresets(): Preset[] {
             f.text('place', 'Where', true),
             f.text('level', 'Level or spot number'),
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.long('notes', 'Notes'),
           ],
           parent: null,
@@ -1502,7 +1502,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Potty breaks',
           fields: [
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.choice('what', 'What', ['Pee', 'Poop', 'Both', 'Nothing']),
             f.choice('where', 'Where', ['Outside', 'Inside (accident)']),
             f.long('notes', 'Notes'),
@@ -1981,7 +1981,7 @@ export function sourcePresets(): Preset[] {
           fields: [
             f.text('name', 'Name', true),
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.number('party', 'Party size'),
             f.text('phone', 'Phone'),
             f.choice('status', 'Status', ['Booked', 'Arrived', 'Cancelled', 'No-show']),
@@ -2954,7 +2954,7 @@ export function sourcePresets(): Preset[] {
           fields: [
             f.text('subject', 'Subject', true),
             f.choice('day', 'Day', ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.text('room', 'Room'),
             f.text('teacher', 'Teacher'),
           ],
@@ -2988,7 +2988,7 @@ export function sourcePresets(): Preset[] {
           fields: [
             f.text('title', 'Title', true),
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.long('notes', 'Notes'),
           ],
           parent: null,
@@ -3041,7 +3041,7 @@ export function sourcePresets(): Preset[] {
           fields: [
             f.text('what', 'What', true),
             f.date('date', 'Date', true),
-            f.text('time', 'Time'),
+            f.time('time', 'Time'),
             f.text('place', 'Place'),
             f.choice('kind', 'Kind', ['Flight', 'Hotel', 'Activity', 'Transport', 'Food']),
             f.bool('booked', 'Booked'),
@@ -3244,7 +3244,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Contractions',
           fields: [
             f.date('date', 'Date', true),
-            f.text('started', 'Started at', true),
+            f.time('started', 'Started at', true),
             f.number('seconds', 'Lasted (seconds)'),
             f.choice('strength', 'Strength', ['Mild', 'Moderate', 'Strong']),
             f.long('notes', 'Notes'),

@@ -7,6 +7,7 @@ export const f = {
   number: (id: string, label: string, required = false): FieldSpec => ({ id, label, type: 'number', required }),
   money: (id: string, label: string, required = false): FieldSpec => ({ id, label, type: 'money', required }),
   date: (id: string, label: string, required = false): FieldSpec => ({ id, label, type: 'date', required }),
+  time: (id: string, label: string, required = false): FieldSpec => ({ id, label, type: 'time', required }),
   bool: (id: string, label: string): FieldSpec => ({ id, label, type: 'boolean', required: false }),
   rating: (id = 'rating', label = 'Rating'): FieldSpec => ({ id, label, type: 'rating', required: false }),
   tags: (id = 'tags', label = 'Tags'): FieldSpec => ({ id, label, type: 'tags', required: false }),

@@ -1201,7 +1201,7 @@ function eventLog(what: string): Preset {
     id: 'time',
     name: 'Time',
     plural: 'Times',
-    fields: [f.date('date', 'Date', true), f.text('at', 'Time'), f.long('notes', 'Notes')],
+    fields: [f.date('date', 'Date', true), f.time('at', 'Time'), f.long('notes', 'Notes')],
     parent: null,
   };
   return datedLog(titleCase(['When', ...said.split(' ')]).slice(0, 80), `a log of each time ${toYou(what)}`, entity, [

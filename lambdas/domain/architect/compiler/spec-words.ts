@@ -614,6 +614,8 @@ const LONG_WORDS = wordPattern('longWords');
 
 /** Two or three words ending in what they measure: "flour amount", "play time", "start date". */
 const MEASURE_HEAD = wordPattern('measureHead');
+/** "bedtime", "departure time": a time of day. */
+const CLOCK_TIMES = wordPattern('clockTimes');
 
 /** Money words before a measure: "payment amount" is money, "flour amount" a number. */
 const MONEY_MODIFIER = wordPattern('moneyModifier');
@@ -661,11 +663,13 @@ function measureField(asked: string): FieldSpec | null {
   const type: FieldSpec['type'] =
     head === 'date'
       ? 'date'
-      : head === 'time' || (head === 'number' && ID_NUMBER.test(modifier))
-        ? 'text'
-        : head === 'price' || head === 'cost' || MONEY_MODIFIER.test(modifier)
-          ? 'money'
-          : 'number';
+      : head === 'time' && CLOCK_TIMES.test(words)
+        ? 'time'
+        : head === 'time' || (head === 'number' && ID_NUMBER.test(modifier))
+          ? 'text'
+          : head === 'price' || head === 'cost' || MONEY_MODIFIER.test(modifier)
+            ? 'money'
+            : 'number';
   return { id, label: titleCase(words).slice(0, 40), type, required: false };
 }
 
@@ -733,15 +737,17 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const typeOf = (said: string): FieldSpec['type'] =>
     DATE_WORDS.test(said)
       ? 'date'
-      : yesNo
-        ? 'boolean'
-        : MONEY_WORDS.test(said)
-          ? 'money'
-          : NUMBER_WORDS.test(said)
-            ? 'number'
-            : LONG_WORDS.test(said)
-              ? 'longtext'
-              : 'text';
+      : CLOCK_TIMES.test(said)
+        ? 'time'
+        : yesNo
+          ? 'boolean'
+          : MONEY_WORDS.test(said)
+            ? 'money'
+            : NUMBER_WORDS.test(said)
+              ? 'number'
+              : LONG_WORDS.test(said)
+                ? 'longtext'
+                : 'text';
   // "budgets", "birthdays": one of each per record, as its one would be.
   const single = one(words);
   const named =
@@ -769,6 +775,7 @@ const RETYPES: ReadonlyArray<readonly [RegExp, FieldSpec['type']]> = [
   [wordPattern('booleanAsked'), 'boolean'],
   [/^(?:number|whole number|count)$/, 'number'],
   [/^date$/, 'date'],
+  [/^(?:time|time of day|clock time)$/, 'time'],
   [/^(?:long text|paragraph|text area)$/, 'longtext'],
   [/^(?:text|text field|short text)$/, 'text'],
   [wordPattern('moneyAsked'), 'money'],
@@ -787,6 +794,7 @@ const TYPE_WORDS: Readonly<Record<FieldSpec['type'], string>> = {
   number: 'a number',
   money: 'an amount of money',
   date: 'a date',
+  time: 'a time of day',
   boolean: 'a yes or no',
   rating: 'a star rating',
   tags: 'tags',
@@ -953,6 +961,9 @@ export function applySpecWords(
       ) {
         // "artist, title", "item, quantity": the records' plain Name is called as asked.
         ed.replaceField(primary, existing, { ...existing, label: titleCase(item.words) });
+      } else if (existing.id === 'time' && existing.label === 'Time' && /^start(?:ing)? time$/.test(item.words)) {
+        // "start time, end time": the records' Time is when each starts.
+        ed.replaceField(primary, existing, { ...existing, label: 'Start time' });
       } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }

@@ -314,7 +314,7 @@ export function sourceWordLists() {
       due: ['pickup date', 'pickup', 'delivery date'],
       next: ['follow up', 'follow up date', 'follow up dates'],
       dose: ['dosage', 'doses'],
-      time: ['time of day'],
+      time: ['time of day', 'start time', 'starting time'],
       number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
       applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
       bottles: ['quantity', 'how many', 'bottles left'],
@@ -883,6 +883,8 @@ export function sourceWordLists() {
     numberSystemUnits: String.raw`\b(?:binary|hexadecimal|hex|octal|decimal to|number bases?|roman numerals?)\b`,
     yearlyDates: String.raw`\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b`,
     dateWords: String.raw`(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born|check in|check out|checkin|checkout)(?: |$)|(?:^| )on$|^(?:last|next) (?:[a-z]+ed|(?:[a-z]+ )?visit|service|check|check up|seen|contact|call|appointment|meeting|dose|shot|booster|refill|inspection|oil change|haircut|cleaning|treatment|session|lesson|class|trip)$|^[a-z]+ (?:end|start)s?$`,
+    /** "bedtime", "start time", "departure times": a time of day, not how long something took (spec-words.ts). */
+    clockTimes: String.raw`^(?:bed ?times?|lights out|curfew|times? of day|(?:start|starting|end|ending|departure|arrival|pick ?up|drop ?off|opening|closing|meeting|appointment|class|lesson|feeding|meal|dinner|lunch|breakfast|check ?in|check ?out|sunrise|sunset|alarm|reservation|booking|show|kick ?off|tee|boarding|dose|doors?|curtain|wake|wake up|waking|train|bus|flight) times?)$`,
     measureHead: String.raw`^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$`,
     chartAsks: String.raw`\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?|(?:show|see|view|plot|display)s?(?: me)? (?:the |my |a )?(?:[a-z]+ )?trend(?: line)?s?)\b`,
     dragAsks: String.raw`\bdrag(?:ging)?\s*(?:and|&|n|'n'|-|to)?\s*(?:drop\w*|reorder\w*|sort\w*|move\w*|rearrange\w*)\b`,

@@ -62,6 +62,8 @@ function sampleValue(field, i) {
       return (i % 5) + 1;
     case 'date':
       return addDays(TODAY, -i);
+    case 'time':
+      return String(6 + (i % 17)).padStart(2, '0') + ':' + ['00', '15', '30', '45'][i % 4];
     case 'boolean':
       return i % 2 === 0;
     case 'tags':
@@ -83,6 +85,7 @@ function invalidValue(field) {
     money: 'free',
     rating: 9,
     date: '31/02/2024',
+    time: '25:61',
     choice: 'not-an-option',
     url: 'javascript:alert(1)',
     image: 'not a url',
@@ -125,6 +128,16 @@ for (const entity of SPEC.entities) {
           field.id,
         );
       if (field.required) assert.throws(() => coerceValue(field, ''), /required/);
+      // A time of day is kept as 24-hour hours and minutes, however it was written.
+      if (field.type === 'time') {
+        assert.equal(coerceValue(field, '6:30 pm'), '18:30');
+        assert.equal(coerceValue(field, '12am'), '00:00');
+        assert.equal(coerceValue(field, '7:05:00'), '07:05');
+        assert.throws(
+          () => coerceValue(field, '7'),
+          (err) => err.message.startsWith(field.label),
+        );
+      }
     }
   });
 
@@ -197,7 +210,7 @@ const behaviourTests = {
     const asc = sortRecords(field, records, 'asc').map((r) => r[field.id]);
     const desc = sortRecords(field, records, 'desc').map((r) => r[field.id]);
     assert.deepEqual([...desc].reverse(), asc);
-    if (field.type === 'number' || field.type === 'money' || field.type === 'date') {
+    if (field.type === 'number' || field.type === 'money' || field.type === 'date' || field.type === 'time') {
       for (let i = 1; i < asc.length; i += 1) assert.ok(asc[i - 1] <= asc[i]);
     }
   },

@@ -39,6 +39,22 @@ export function emptyData(spec) {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A time of day as people write it: "18:30", "8:05", "18:30:00", "6pm", "6:30 p.m.". */
+const CLOCK = /^(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s*(?:([ap])\.?\s?m\.?)?$/i;
+
+/** "6:30 pm" as "18:30"; null when it is no time of day. */
+export function timeOfDay(text) {
+  const m = CLOCK.exec(String(text).trim());
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2] ?? 0);
+  if (minutes > 59) return null;
+  if (m[3]) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  } else if (hours > 23) return null;
+  return String(hours).padStart(2, '0') + ':' + String(minutes).padStart(2, '0');
+}
 
 /** Turns one raw form or JSON value into the field's type; throws with a message a person can read. */
 export function coerceValue(field, raw) {
@@ -68,6 +84,11 @@ export function coerceValue(field, raw) {
       const s = String(raw).trim();
       if (!DAY.test(s) || Number.isNaN(new Date(s + 'T00:00:00').getTime())) throw new Error(field.label + ' must be a date');
       return s;
+    }
+    case 'time': {
+      const time = timeOfDay(raw);
+      if (time === null) throw new Error(field.label + ' must be a time of day, like 18:30');
+      return time;
     }
     case 'boolean':
       return raw === true || raw === 'true' || raw === 'on' || raw === 1;
@@ -389,6 +410,8 @@ export function tickOffToday(spec, data, behaviour, parentId, today) {
 function sampleFill(field) {
   if (field.type === 'choice') return field.options[0];
   if (field.type === 'number' || field.type === 'money' || field.type === 'rating') return 1;
+  // A time ticked off is the time of ticking it off.
+  if (field.type === 'time') return timeOfDay(new Date().toTimeString().slice(0, 5));
   return 'done';
 }
 

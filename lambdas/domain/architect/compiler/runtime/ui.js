@@ -51,7 +51,7 @@ function h(doc, tag, attrs, ...children) {
   return el;
 }
 
-const INPUT_TYPES = { number: 'number', money: 'number', date: 'date', url: 'url', image: 'url', rating: 'number' };
+const INPUT_TYPES = { number: 'number', money: 'number', date: 'date', time: 'time', url: 'url', image: 'url', rating: 'number' };
 
 function fieldInput(doc, field) {
   const name = field.id;
