@@ -5321,6 +5321,31 @@ describe('request → spec', () => {
     expect(fields('a race results tracker with race name, date, distance and finish time')).toContain('Finish time:text');
   });
 
+  test("a gym's class timetable is classes, not workouts; a time asked by its name is the records' Time; a tutor's rate is money", () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    const gym = specOf('a gym class timetable with class, instructor, day and time');
+    expect(gym.phrase).toBe('a class timetable');
+    // The class's Teacher is called its instructor, not kept beside one.
+    expect(gym.entities[0]!.fields.map((f) => f.label)).toEqual(['Subject', 'Day', 'Time', 'Room', 'Instructor']);
+    // One time asked by its name on records with a plain Time is that Time.
+    const walks = fields('a dog walking schedule with dog name, owner, pickup time and price');
+    expect(walks).toContain('Pickup time:time');
+    expect(walks).not.toContain('Time:time');
+    expect(fields('a bus schedule with route, stop, departure time and arrival time')).toEqual(
+      expect.arrayContaining(['Departure time:time', 'Arrival time:time']),
+    );
+    // (Asked as such, the Time stays beside it.)
+    expect(fields('a soccer practice schedule with date, time, field and coach')).toContain('Time:time');
+    expect(fields('a volunteer shift signup sheet with name, date, shift start and shift end')).toEqual(
+      expect.arrayContaining(['Shift start:time', 'Shift end:time']),
+    );
+    const tutoring = fields('a tutoring schedule with student, subject, date, start time and rate');
+    expect(tutoring).toContain('Rate:money');
+    expect(tutoring.join()).not.toMatch(/Rating/);
+    // "race name" on race results that have a name is that name.
+    expect(fields('a race results tracker with race name, date, distance and finish time').join()).not.toMatch(/Race name/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

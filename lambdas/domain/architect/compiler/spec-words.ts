@@ -734,11 +734,18 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const first = ownDay ? plain : parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
+  // "race name" on race results that have a name: theirs.
+  if (
+    parts.length === 2 &&
+    parts[1] === 'name' &&
+    entities.some((e) => e.name.toLowerCase().split(' ')[0] === parts[0] && e.fields.some((f) => /^(?:name|title)$/.test(f.id)))
+  )
+    return null;
   const typeOf = (said: string): FieldSpec['type'] =>
-    DATE_WORDS.test(said)
-      ? 'date'
-      : CLOCK_TIMES.test(said)
-        ? 'time'
+    CLOCK_TIMES.test(said)
+      ? 'time'
+      : DATE_WORDS.test(said)
+        ? 'date'
         : yesNo
           ? 'boolean'
           : MONEY_WORDS.test(said)
@@ -769,6 +776,16 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   if (!/^[a-z][a-zA-Z0-9]{0,30}$/.test(id)) return null;
   return { id, label, type: typeOf(named), required: false };
 }
+
+/** A time asked as such among a list's items: "date, time and place". */
+const BARE_TIME = /(?:^|,|\b(?:and|with|or|plus)) times?(?= *(?:,|$|\b(?:and|or)\b))/;
+
+/** Fields a preset names plainly, which take the word a request asks them by: [their label, the words]. */
+const CALLED_AS_ASKED: Readonly<Record<string, readonly [string, RegExp]>> = {
+  name: ['Name', /^(?:title|item|product|ingredient)$/],
+  time: ['Time', /^start(?:ing)? time$/],
+  teacher: ['Teacher', /^(?:instructor|coach|tutor|professor|lecturer|trainer)$/],
+};
 
 /** The types a change can give a field, by the words for them. */
 const RETYPES: ReadonlyArray<readonly [RegExp, FieldSpec['type']]> = [
@@ -954,16 +971,13 @@ export function applySpecWords(
         ed.replaceField(primary, existing, { ...existing, label });
         ed.changes.push(`called the ${existing.id} ${label}`);
       } else if (
-        existing.id === 'name' &&
-        existing.label === 'Name' &&
-        /^(?:title|item|product|ingredient)$/.test(item.words) &&
+        existing.label === CALLED_AS_ASKED[existing.id]?.[0] &&
+        CALLED_AS_ASKED[existing.id]![1].test(item.words) &&
         !options.revision
       ) {
-        // "artist, title", "item, quantity": the records' plain Name is called as asked.
+        // "artist, title", "item, quantity": the records' plain Name is called as asked; "start
+        // time, end time": their Time is when each starts; a class's instructor is its Teacher.
         ed.replaceField(primary, existing, { ...existing, label: titleCase(item.words) });
-      } else if (existing.id === 'time' && existing.label === 'Time' && /^start(?:ing)? time$/.test(item.words)) {
-        // "start time, end time": the records' Time is when each starts.
-        ed.replaceField(primary, existing, { ...existing, label: 'Start time' });
       } else if (options.revision && !present.includes(existing.label)) present.push(existing.label);
       continue;
     }
@@ -1193,6 +1207,13 @@ export function applySpecWords(
       continue;
     }
     const measured = measureField(item.words);
+    // "pickup time", "departure time" asked of records with a plain Time (and no time asked as
+    // such): it is that Time, called as asked.
+    const plainTime = measured?.type === 'time' && !options.revision ? findField(primary, 'time', true) : undefined;
+    if (plainTime?.label === 'Time' && plainTime.type === 'time' && !BARE_TIME.test(listText)) {
+      ed.replaceField(primary, plainTime, { ...plainTime, label: measured!.label });
+      continue;
+    }
     if (measured) {
       // (A field of its head word is another one: "refill dates" beside a Date.)
       if (!findField(primary, measured.id) && !findField(primary, item.words, true))

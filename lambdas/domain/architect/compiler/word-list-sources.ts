@@ -315,6 +315,7 @@ export function sourceWordLists() {
       next: ['follow up', 'follow up date', 'follow up dates'],
       dose: ['dosage', 'doses'],
       time: ['time of day', 'start time', 'starting time'],
+      teacher: ['instructor', 'coach', 'tutor', 'professor', 'lecturer', 'trainer'],
       number: ['jersey number', 'jersey numbers', 'shirt number', 'shirt numbers'],
       applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
       bottles: ['quantity', 'how many', 'bottles left'],
@@ -406,7 +407,7 @@ export function sourceWordLists() {
       exercise: 'afterExercise',
       // "my running club's members", "my running shoes": the club's or the shoes' records.
       running: 'runningGroups',
-      // A gym's members, equipment or bookings are the business's records, not one's workouts.
+      // A gym's members, equipment, bookings or class timetable are the business's records, not one's workouts.
       gym: 'gymBusiness',
       // An event's checklist is the things to do for it, not the events.
       event: 'eventChecklist',
@@ -863,7 +864,7 @@ export function sourceWordLists() {
     amountOfStuff: String.raw`^(?!.*\b(?:costs?|prices?|spen[dt]|spending|budgets?|expenses?|paid|pay|money|dollars?|euros?|bills?|income|savings?)\b).*\b(?:feed\w*|food|formula|milk|water(?:ing)?|drinks?|medicines?|medications?|doses?|fertili[sz]ers?|ml|grams?|cups?)\b`,
     petRoutine: String.raw`^ (?:feedings?|feeding schedules?|meals?|food|walks?|walking|sitters?|sitting)\b`,
     eventChecklist: String.raw`^ (?:planning )?(?:checklists?|to ?do(?: list)?s?|task lists?|tasks)\b`,
-    gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?)\b`,
+    gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?|class(?:es)? (?:timetables?|schedules?)|timetables?)\b`,
     afterBook: String.raw`^ (?:clubs? (?:members?|membership|roster)|appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
     afterCoffee: String.raw`^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b`,
@@ -884,7 +885,7 @@ export function sourceWordLists() {
     yearlyDates: String.raw`\b(?:birthdays?|anniversar(?:y|ies)|christmas|every year|each year|yearly|annual|annually)\b`,
     dateWords: String.raw`(?:^| )(?:birthdays?|birthdate|anniversary|expiry|expiration|expires|born|check in|check out|checkin|checkout)(?: |$)|(?:^| )on$|^(?:last|next) (?:[a-z]+ed|(?:[a-z]+ )?visit|service|check|check up|seen|contact|call|appointment|meeting|dose|shot|booster|refill|inspection|oil change|haircut|cleaning|treatment|session|lesson|class|trip)$|^[a-z]+ (?:end|start)s?$`,
     /** "bedtime", "start time", "departure times": a time of day, not how long something took (spec-words.ts). */
-    clockTimes: String.raw`^(?:bed ?times?|lights out|curfew|times? of day|(?:start|starting|end|ending|departure|arrival|pick ?up|drop ?off|opening|closing|meeting|appointment|class|lesson|feeding|meal|dinner|lunch|breakfast|check ?in|check ?out|sunrise|sunset|alarm|reservation|booking|show|kick ?off|tee|boarding|dose|doors?|curtain|wake|wake up|waking|train|bus|flight) times?)$`,
+    clockTimes: String.raw`^(?:bed ?times?|lights out|curfew|times? of day|(?:shift|class|lesson|meeting|session|school|work) (?:start|end)s?|(?:start|starting|end|ending|departure|arrival|pick ?up|drop ?off|opening|closing|meeting|appointment|class|lesson|feeding|meal|dinner|lunch|breakfast|check ?in|check ?out|sunrise|sunset|alarm|reservation|booking|show|kick ?off|tee|boarding|dose|doors?|curtain|wake|wake up|waking|train|bus|flight) times?)$`,
     measureHead: String.raw`^([a-z]+(?: [a-z]+)?) (amount|amounts|count|number|date|time|weight|size|price|cost)$`,
     chartAsks: String.raw`\b(charts?|graphs?|visuali[sz]ations?|histograms?|sparklines?|pie charts?|bar charts?|heat ?maps?|(?:show|see|view|plot|display)s?(?: me)? (?:the |my |a )?(?:[a-z]+ )?trend(?: line)?s?)\b`,
     dragAsks: String.raw`\bdrag(?:ging)?\s*(?:and|&|n|'n'|-|to)?\s*(?:drop\w*|reorder\w*|sort\w*|move\w*|rearrange\w*)\b`,
@@ -1019,7 +1020,7 @@ export function sourceWordLists() {
     /** "what it was for", "what they were spent on": what a record is for (spec-words.ts). */
     whatItWasFor: String.raw`^what (?:(?:it|they|each) (?:was|were|is|are)|theyre|its) ((?:[a-z]+ )?(?:on|for))$`,
     /** Words of paid work: an hourly rate is pay, not a rating (spec-words.ts). */
-    paidWork: String.raw`\b(?:hours?|hourly|invoices?|clients?|paid|pay|wages?|billable)\b`,
+    paidWork: String.raw`\b(?:hours?|hourly|invoices?|clients?|paid|pay|wages?|billable|tutor(?:s|ing)?|students?|lessons?|babysitt(?:ing|er)|freelance|gigs?|shifts?)\b`,
     /** "I'd like …", "we would love …": asking, not giving examples (spec-words.ts). */
     askingFor: String.raw`\b(?:i|we|id|wed)(?: would)?(?: also| really)? (?:like|love)\b`,
     /** "my migraine triggers like food, sleep and weather": kinds of something, given as examples (spec-words.ts). */
