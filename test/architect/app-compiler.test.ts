@@ -5346,6 +5346,54 @@ describe('request → spec', () => {
     expect(fields('a race results tracker with race name, date, distance and finish time').join()).not.toMatch(/Race name/);
   });
 
+  test('a tool or lending library lends things out; a free library is books; a time of day in a diary, a duration in a puzzle log', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    expect(specOf('a tool lending library for my neighborhood').phrase).toBe('a list of things lent out');
+    expect(specOf('a lending library for my books').phrase).toBe('a list of things lent out');
+    expect(specOf('a little free library log').entities[0]!.name).toBe('Book');
+    expect(specOf('a seed library').entities[0]!.name).toBe('Seed');
+    expect(fields('track which tools my neighbors borrowed')).toContain('Borrowed by:text');
+    expect(fields('a sleep diary for my toddler with nap start, nap end and night wake ups')).toEqual(
+      expect.arrayContaining(['Nap start:time', 'Nap end:time']),
+    );
+    expect(fields('a tv show tracker with seasons and episodes watched')).toContain('Episodes watched:number');
+    expect(fields('a swim log with date and laps swum')).toContain('Laps swum:number');
+    expect(fields('a symptom diary with symptom, severity and time')).toContain('Time:time');
+    expect(fields('a headache log with date, time, pain level and trigger')).toContain('Time:time');
+    expect(fields('a puzzle log with puzzle, date and time')).toContain('Time:text');
+    expect(fields('a speedrun tracker with game, category, date and time')).toContain('Time:text');
+  });
+
+  test('a sign-in sheet keeps who came and went; time in and out, clock in and out are times; a medicine inventory is stock', () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // A sign-in sheet is no sign-in to the app.
+    const sheet = specOf('a volunteer sign in sheet with name, sign in time and sign out time');
+    expect(sheet.phrase).toBe('a sign-in sheet');
+    expect(sheet.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Name:text', 'Date:date', 'Time in:time', 'Time out:time']),
+    );
+    expect(readRequest('an app where members sign in')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+    expect(fields('a visitor log for my office with name, company, time in and time out')).toEqual(
+      expect.arrayContaining(['Company:text', 'Time in:time', 'Time out:time']),
+    );
+    expect(fields('my work hours with date, clock in and clock out')).toEqual(
+      expect.arrayContaining(['Clock in:time', 'Clock out:time']),
+    );
+    expect(fields('a hotel stay log with check in and check out')).toEqual(
+      expect.arrayContaining(['Check in:date', 'Check out:date']),
+    );
+    // Medicines in stock are an inventory of them; the ones taken are doses.
+    const stock = specOf('a medicine inventory with name, expiry date and quantity');
+    expect(stock.entities.map((e) => e.name)).toEqual(['Medicine']);
+    expect(stock.behaviours.map((b) => b.type)).not.toContain('streak');
+    expect(specOf('a medication tracker').entities.map((e) => e.name)).toContain('Dose taken');
+    // A brew's sugar is how much of it; a diabetic's is the blood sugar the readings keep.
+    const kombucha = fields('a tracker for my kombucha batches with start date, tea type, sugar and bottling date');
+    expect(kombucha).toContain('Sugar:number');
+    expect(kombucha.join()).not.toMatch(/Blood sugar/);
+    expect(fields('a diabetes log with sugar and insulin').join()).not.toMatch(/(?:^|,)Sugar:/);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -721,6 +721,26 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a dark blue expense tracker', builds: 'spec', entities: ['Expense'], dark: false },
   // The calendar shows the check-ins, which have the days (it added a date to each habit).
   { prompt: 'a habit tracker in pink with a calendar view', builds: 'spec', entities: ['Habit', 'Check-in'] },
+  // A sign-in sheet was once refused as the app's own sign-in; its times of day were text.
+  {
+    prompt: 'a volunteer sign in sheet with name, sign in time and sign out time',
+    builds: 'spec',
+    entities: ['Sign-in'],
+    fields: { 'Time in': 'time', 'Time out': 'time' },
+  },
+  // A gym's class timetable was once a workout log.
+  {
+    prompt: 'a gym class timetable with class, instructor, day and time',
+    builds: 'spec',
+    entities: ['Class'],
+    fields: { Day: 'choice', Time: 'time', Instructor: 'text' },
+  },
+  {
+    prompt: 'a tool lending library for my neighborhood',
+    builds: 'spec',
+    entities: ['Lent item'],
+    fields: { Returned: 'boolean' },
+  },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },

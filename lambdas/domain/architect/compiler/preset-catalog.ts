@@ -3590,6 +3590,11 @@ export function sourcePresets(): Preset[] {
         'lending tracker',
         'lending log',
         'lending list',
+        // Things a neighbourhood or a group lends out, each to one person at a time.
+        'lending library',
+        'tool library',
+        'tool lending',
+        'library of things',
       ],
       title: 'Lent Out',
       phrase: 'a list of things lent out',
@@ -4010,6 +4015,48 @@ export function sourcePresets(): Preset[] {
       ],
       views: [table('signup')],
       behaviours: [crud('signup'), search('signup'), { type: 'sort', entity: 'signup', field: 'name', direction: 'asc' }],
+    },
+    {
+      // Who came and went: an office's visitors, a club's or a shelter's volunteers, each signing
+      // in and out at one device by the door.
+      id: 'signins',
+      keywords: [
+        'sign in sheet',
+        'signin sheet',
+        'sign in log',
+        'sign in book',
+        'sign in and out',
+        'sign in sign out',
+        'visitor log',
+        'visitors log',
+        'visitor book',
+        'visitors book',
+      ],
+      title: 'Sign-in Sheet',
+      phrase: 'a sign-in sheet',
+      entities: [
+        {
+          id: 'visit',
+          name: 'Sign-in',
+          plural: 'Sign-ins',
+          fields: [
+            f.text('name', 'Name', true),
+            f.date('date', 'Date', true),
+            f.time('timeIn', 'Time in'),
+            f.time('timeOut', 'Time out'),
+            f.text('reason', 'Here for'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('visit')],
+      behaviours: [
+        crud('visit'),
+        search('visit'),
+        { type: 'sort', entity: 'visit', field: 'date', direction: 'desc' },
+        { type: 'count', entity: 'visit', by: 'date' },
+      ],
     },
     {
       id: 'applications',

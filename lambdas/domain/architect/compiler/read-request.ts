@@ -249,11 +249,13 @@ const NOUN_STOP = new Set(WORD_LISTS.nounStop.split(' '));
 function matchPreset(text: string, listAt = text.length): { preset: Preset; index: number; keyword: string } | null {
   let best: { preset: Preset; words: number; index: number; keyword: string } | null = null;
   // A library is the books' one unless it names other records: "a library of my board games",
-  // "a seed library".
+  // "a seed library" ("a little free library", "our home library" are books).
   const before = / ([a-z]+) library\b/.exec(` ${text}`)?.[1];
   const named =
     / library (?:of|for) /.test(` ${text} `) ||
-    (before !== undefined && !NOUN_STOP.has(before) && !/^(book|books|reading)$/.test(before));
+    (before !== undefined &&
+      !NOUN_STOP.has(before) &&
+      !/^(?:book|books|reading|free|public|home|personal|school|classroom|family|kids)$/.test(before));
   // Records the app is asked to make from others ("plan my meals and generate a shopping list")
   // are not what it keeps: any other match comes first.
   let made: { preset: Preset; index: number; keyword: string } | null = null;

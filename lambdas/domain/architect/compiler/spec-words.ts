@@ -1206,6 +1206,12 @@ export function applySpecWords(
         ed.addField(primary, { id: 'rate', label: titleCase(item.words), type: 'money', required: false }, true, item.words);
       continue;
     }
+    // "time in, time out", "clock in and clock out": when one came and went, each a time of day.
+    if (/^(?:time (?:in|out)|(?:clock|clocked|sign|signed) (?:in|out)(?: times?)?)$/.test(item.words)) {
+      if (!findField(primary, item.words))
+        ed.addField(primary, fieldNamed(item.words.replace(/ times?$/, ''), 'time'), true, item.words);
+      continue;
+    }
     const measured = measureField(item.words);
     // "pickup time", "departure time" asked of records with a plain Time (and no time asked as
     // such): it is that Time, called as asked.
@@ -1250,6 +1256,14 @@ export function applySpecWords(
       }
       // The time of a run or a workout that counts its minutes is how long it took.
       const duration = field.id === 'time' && item.words === word && primary.fields.some((f) => f.id === 'minutes');
+      // The time of dated records that are no performance is when it happened: "a symptom diary
+      // with symptom, severity and time" (a puzzle's or a lap's is how long it took, as written).
+      const clock =
+        field.id === 'time' &&
+        field.type === 'text' &&
+        /^times?$/.test(word) &&
+        !!ed.firstOf(primary, ['date']) &&
+        !wordPattern('timedPerformance').test(text);
       // An amount of food or medicine is how much, not money: "a pet feeding schedule with food, amount".
       if (
         field.id === 'amount' &&
@@ -1272,7 +1286,12 @@ export function applySpecWords(
         !(weekday ? primary.fields.some((f) => f.id === 'day') : findField(primary, field.id)) &&
         !findField(primary, word)
       )
-        ed.addField(primary, { ...field, ...(called ? { label: called } : {}) }, true, item.words);
+        ed.addField(
+          primary,
+          { ...field, ...(called ? { label: called } : {}), ...(clock ? { type: 'time' } : {}) },
+          true,
+          item.words,
+        );
     }
     // ("camera, lens and settings", "style, music and teacher": among three or more fields, and no
     // part of the app, a word that could name one names one of theirs.)
