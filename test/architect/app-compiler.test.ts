@@ -5394,6 +5394,39 @@ describe('request → spec', () => {
     expect(fields('a diabetes log with sugar and insulin').join()).not.toMatch(/(?:^|,)Sugar:/);
   });
 
+  test("a business with its students or clients keeps them and theirs; their payments are kept, not taken; a player's goals are a number", () => {
+    const entities = (prompt: string) =>
+      specOf(prompt).entities.map((e) => `${e.name}(${e.fields.map((f) => `${f.label}:${f.type}`).join(', ')})`);
+    // Was refused as taking payments.
+    const tutoring = readRequest('a tutoring business with students, lessons and payments');
+    expect(tutoring.outcome).toBe('spec');
+    expect(tutoring.leftOut.join()).not.toMatch(/taking payments/);
+    expect(entities('a tutoring business with students, lessons and payments')).toEqual([
+      'Student(Name:text, Notes:longtext)',
+      'Lesson(Date:date, Notes:longtext, Payments:money)',
+    ]);
+    // "X, their Y" is "X and their Y"; what follows is theirs.
+    expect(entities('my tutoring students, their lessons and payments')[1]).toBe(
+      'Lesson(Date:date, Notes:longtext, Payments:money)',
+    );
+    expect(readRequest('my tutoring students, their lessons and payments').leftOut).toEqual([]);
+    expect(entities('my horses, their farrier visits and costs')[1]).toBe('Farrier visit(Date:date, Notes:longtext, Cost:money)');
+    // A business that sells online takes them.
+    expect(readRequest('an online business with customers and payments')).toMatchObject({
+      outcome: 'refused',
+      code: 'NOT_A_STATIC_APP',
+    });
+    // Jobs of a business stay its job list.
+    expect(specOf('an app for my lawn mowing business with customers and jobs').phrase).toBe('a job list');
+    expect(specOf('a tracker for the rent my tenants pay').phrase).toBe('a rent tracker');
+    const roster = specOf('a hockey team roster with player, number, position and goals').entities[0]!.fields;
+    expect(roster).toContainEqual(expect.objectContaining({ label: 'Goals', type: 'number' }));
+    // (A match's score says its goals already.)
+    expect(specOf('a log of our team matches with goals scored').entities[0]!.fields.map((f) => f.label)).not.toContain(
+      'Goals scored',
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -2136,7 +2136,20 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'rent',
-      keywords: ['rent tracker', 'rent log', 'rent payment', 'rent paid', 'rental income', 'rent ledger'],
+      keywords: [
+        'rent tracker',
+        'rent log',
+        'rent payment',
+        'rent paid',
+        'rental income',
+        'rent ledger',
+        'rent my tenants',
+        'rent our tenants',
+        'rent from my tenants',
+        'rent i collect',
+        'tenants pay',
+        'tenants rent',
+      ],
       title: 'Rent',
       phrase: 'a rent tracker',
       entities: [

@@ -191,7 +191,8 @@ function theirRecords(preset: Preset, noun: string, text: string, request = text
   ).exec(request);
   const m = done
     ? ([done[0], `${done[2]}s`] as const)
-    : new RegExp(`\\b${noun}s? and (?:their|the|each one's|its) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
+    : // ("my students, their lessons": a comma is a space by now.)
+      new RegExp(`\\b${noun}s?(?: and (?:their|the|each one's|its)|(?:,| ) their) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
   const kept = (word: string | undefined) => word !== undefined && wordPattern('theirRecords').test(word);
   // ("their farrier visits": visits of a kind; "the lessons I give": the lessons.)
   const said = kept(m?.[2]) ? `${m![1]} ${m![2]}` : kept(m?.[1]) ? m![1] : null;
@@ -233,6 +234,12 @@ function theirRecords(preset: Preset, noun: string, text: string, request = text
     ],
   };
 }
+
+/** Records named after others with a comma: "my students, their lessons" (see theirRecords). */
+const THEIR_AFTER_COMMA = new RegExp(
+  `\\b([a-z]+s)(?:,|  ?) ?their ((?:[a-z]+ )?${WORD_LISTS.theirRecords.slice(1, -1)})\\b`,
+  'g',
+);
 
 /** The words before a container: "a guest list" (the first group). */
 const BEFORE_CONTAINER = new RegExp(
@@ -1491,6 +1498,10 @@ export function readRequest(request: string): RequestReading {
     // "a candle business tracker": its orders; "a dog walking business tracker": its jobs.
     .replace(wordPattern('goodsBusinessTracker', 'g'), 'track the orders for my $1 business')
     .replace(wordPattern('serviceBusinessTracker', 'g'), 'track the jobs for my $1 business')
+    // "a tutoring business with students, lessons and payments": its students and theirs.
+    .replace(wordPattern('businessWithPeople', 'g'), 'track my $1 and their ')
+    // "my students, their lessons and payments": as "my students and their lessons and payments".
+    .replace(THEIR_AFTER_COMMA, '$1 and their $2')
     // "track how often I go to the gym": each time I do.
     .replace(wordPattern('howOftenI', 'g'), 'every time ')
     // "a list of people who owe me money", "the people I owe money to": the money owed.
@@ -1638,7 +1649,13 @@ export function readRequest(request: string): RequestReading {
   // A budget's money in and out are its entries' type and category, not fields of their own.
   const budget = chosen?.id === 'budget';
   if (budget) shapeText = shapeText.replace(BUDGET_WORDS, ' ');
-  let shapeOriginal = language ? null : budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt;
+  // (With "my students, their lessons and payments" read as "… and their lessons and payments", above.)
+  let shapeOriginal = language
+    ? null
+    : (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt).replace(
+        new RegExp(THEIR_AFTER_COMMA.source, 'gi'),
+        '$1 and their $2',
+      );
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
@@ -1880,14 +1897,15 @@ export function readRequest(request: string): RequestReading {
     // "a marketplace with payments" would take them: left out, and no field of them.
     // (The limits' needs open the list, in their order.)
     const taking = limits.findIndex((l) => l.id === 'paymentsAsked');
-    const [first] = spec.entities;
-    const payments = first!.fields.find((f) => /^payments?$/.test(f.id));
-    if (taking >= 0 && payments) {
+    // (Of whichever records keep them: "my students, their lessons and payments" on the lessons.)
+    const payer = spec.entities.find((e) => e.fields.some((f) => /^payments?$/.test(f.id)));
+    const payments = payer?.fields.find((f) => /^payments?$/.test(f.id));
+    if (taking >= 0 && payer && payments) {
       if (!wordPattern('sellingWords').test(text)) leftOut.splice(taking, 1);
-      else if (!fieldInUse(spec, first!.id, payments.id))
+      else if (!fieldInUse(spec, payer.id, payments.id))
         spec = {
           ...spec,
-          entities: [{ ...first!, fields: first!.fields.filter((f) => f !== payments) }, ...spec.entities.slice(1)],
+          entities: spec.entities.map((e) => (e === payer ? { ...e, fields: e.fields.filter((f) => f !== payments) } : e)),
         };
     }
     // Who paid each is kept; the split itself is not worked out (said once).

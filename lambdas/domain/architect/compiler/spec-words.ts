@@ -844,7 +844,15 @@ export function applySpecWords(
   // Of several kinds of record, the one the request names ("a baby sleep tracker with nap times" on a baby log's sleeps).
   const word = (e: EntitySpec): boolean => [e.name, e.plural].some((n) => ` ${text} `.includes(` ${n.toLowerCase()} `));
   // ("my dogs and their walks with distance and duration": what each walk has.)
-  const owned = ed.entities.find((e) => e.parent && ` ${text} `.includes(` ${e.plural.toLowerCase()} with `));
+  // ("my students, their lessons and payments": what is paid is the lessons'.)
+  const owned = ed.entities.find(
+    (e) =>
+      e.parent &&
+      (` ${text} `.includes(` ${e.plural.toLowerCase()} with `) ||
+        new RegExp(` ${e.plural.toLowerCase()} and (?:their |the )?(?:payments?|fees?|charges?|prices?|costs?)\\b`).test(
+          ` ${text} `,
+        )),
+  );
   const primary = owned ?? ((!word(ed.primary) && ed.entities.find((e) => !e.parent && word(e))) || ed.primary);
   const negated = (re: string): boolean =>
     new RegExp(`\\b(no|without|remove|drop|disable|turn off|switch off|delete)\\s+(the\\s+)?(${re})`).test(text);
@@ -1204,6 +1212,16 @@ export function applySpecWords(
     if (/^(?:hourly )?rate$/.test(item.words) && wordPattern('paidWork').test(text)) {
       if (!findField(primary, 'rate', true))
         ed.addField(primary, { id: 'rate', label: titleCase(item.words), type: 'money', required: false }, true, item.words);
+      continue;
+    }
+    // A player's or a team's goals are how many they scored, not a goal to reach.
+    // (A match's own score says them already.)
+    if (
+      /^goals?(?: scored)?$/.test(item.words) &&
+      wordPattern('scoredGoals').test(text) &&
+      !primary.fields.some((f) => /score/i.test(f.id))
+    ) {
+      if (!findField(primary, 'goals', true)) ed.addField(primary, fieldNamed(item.words, 'number'), true, item.words);
       continue;
     }
     // "time in, time out", "clock in and clock out": when one came and went, each a time of day.
