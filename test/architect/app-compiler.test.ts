@@ -5427,6 +5427,26 @@ describe('request → spec', () => {
     );
   });
 
+  test("a teacher's gradebook by its list; eggs collected per day are counted and totalled by day; what time I go to bed", () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // A gradebook with a student in each record is the class's marks, not one's own courses.
+    expect(specOf('a gradebook with student, assignment, score and weight').entities[0]!.name).toBe('Mark');
+    expect(specOf('my grades and gpa').entities[0]!.name).toBe('Course');
+    const coop = specOf('a chicken coop log with eggs collected per day');
+    expect(coop.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Eggs collected', type: 'number' }));
+    expect(coop.behaviours).toContainEqual(expect.objectContaining({ type: 'total', field: 'eggsCollected', by: 'date' }));
+    // ("pages read per day" is the pages, by day, as before; "every week" is how often, no total.)
+    expect(fields('a reading list with pages read per day')).toEqual(expect.arrayContaining(['Pages:number', 'Date:date']));
+    expect(specOf("track my dog's weight every week").behaviours.map((b) => b.type)).not.toContain('total');
+    expect(fields('a sleep tracker with what time I go to bed and what time I wake up')).toEqual(
+      expect.arrayContaining(['Bedtime:time', 'Wake up time:time']),
+    );
+    // "pattern name" on sewing patterns is their name.
+    expect(fields('a library of sewing patterns with pattern name, fabric needed and difficulty').join()).not.toMatch(
+      /Pattern name/,
+    );
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -734,11 +734,13 @@ function namedField(asked: string, entities: readonly EntitySpec[]): FieldSpec |
   const first = ownDay ? plain : parts[0]!.replace(/s$/, '');
   if (entities.some((e) => [e.name, e.plural, e.id].some((n) => [plain, first].includes(n.toLowerCase().replace(/s$/, '')))))
     return null;
-  // "race name" on race results that have a name: theirs.
+  // "race name" on race results that have a name, "pattern name" on sewing patterns: theirs.
   if (
     parts.length === 2 &&
     parts[1] === 'name' &&
-    entities.some((e) => e.name.toLowerCase().split(' ')[0] === parts[0] && e.fields.some((f) => /^(?:name|title)$/.test(f.id)))
+    entities.some(
+      (e) => e.name.toLowerCase().split(' ').includes(parts[0]!) && e.fields.some((f) => /^(?:name|title)$/.test(f.id)),
+    )
   )
     return null;
   const typeOf = (said: string): FieldSpec['type'] =>
@@ -924,7 +926,8 @@ export function applySpecWords(
   const appWords = PRESETS.filter((p) => p.phrase === spec.phrase && p.entities.some((e) => e.id === primary.id)).flatMap((p) =>
     p.keywords.filter((k) => !k.includes(' ')),
   );
-  for (const item of withLists(
+  const itemPeriods: string[] = [];
+  for (const asked of withLists(
     listText,
     options.revision === true,
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
@@ -932,6 +935,19 @@ export function applySpecWords(
     /^(?:item|habit|task|chore)$/.test(primary.id),
     appWords,
   )) {
+    // "eggs collected per day": the eggs collected, totalled per day (read with the totals below),
+    // when no word of it names a field already ("pages read per day" is the pages, by day).
+    const perPeriod = / per (?:day|week|month|year)$/.exec(asked.words);
+    const counted = perPeriod ? asked.words.slice(0, perPeriod.index) : '';
+    const item =
+      perPeriod &&
+      counted.includes(' ') &&
+      !/\d/.test(counted) &&
+      vocabularyFields(counted).length === 0 &&
+      !findField(primary, counted.split(' ')[0]!)
+        ? { ...asked, words: counted }
+        : asked;
+    if (item !== asked) itemPeriods.push(asked.words.split(' ').at(-1)!);
     if (item.example) {
       examples.push(item.words);
       continue;
@@ -1491,7 +1507,7 @@ export function applySpecWords(
   const perWord = /^(?:day|week|month|year)$/.test(totalBy?.[1] ?? '') ? [totalBy![1]!] : [];
   const periods = [...text.matchAll(wordPattern('periodTotal', 'g'))]
     .map((m) => m[1] ?? m[2]!)
-    .concat(perWord)
+    .concat(perWord, itemPeriods)
     .map((p) => PERIODS[p as keyof typeof PERIODS] ?? p);
   const dated = ed.firstOf(primary, ['date']);
   const summed = ed.firstOf(primary, ['money', 'number']);
