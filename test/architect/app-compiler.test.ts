@@ -5447,6 +5447,32 @@ describe('request → spec', () => {
     );
   });
 
+  test("a description in sentences: the dogs I walk and each walk logged; each kid's chores and their points", () => {
+    const entities = (prompt: string) =>
+      specOf(prompt).entities.map((e) => `${e.name}(${e.fields.map((f) => `${f.label}:${f.type}`).join(', ')})`);
+    // What is listed before "log each walk with" is the dog's; what follows, each walk's.
+    expect(
+      entities(
+        "I'm a dog walker. I need an app where I can keep a list of the dogs I walk, their owners' phone numbers, and log each walk with the date, how long it was and whether I got paid.",
+      ),
+    ).toEqual(['Dog(Name:text, Notes:longtext, Phone:text)', 'Walk(Date:date, Notes:longtext, Minutes:number, Paid:boolean)']);
+    const clients = readRequest('track my clients and log each session with date and notes');
+    expect(clients.outcome === 'spec' && clients.spec.entities.map((e) => e.name)).toEqual(['Client', 'Session']);
+    expect(clients.leftOut).toEqual([]);
+    expect(entities('a babysitting log with date, hours and whether I got paid')[0]).toContain('Paid:boolean');
+    const chores = specOf(
+      "We're a family of four and want a shared chore chart where each kid has chores, and they get points for each one they finish. Show the points per kid.",
+    );
+    expect(chores.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
+      'Title:text',
+      'Done:boolean',
+      'Kid:text',
+      'Points:number',
+    ]);
+    expect(chores.behaviours).toContainEqual(expect.objectContaining({ type: 'total', field: 'points', by: 'kid' }));
+    expect(specOf('a chore chart where each kid has their own chores').entities[0]!.fields.map((f) => f.label)).toContain('Kid');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

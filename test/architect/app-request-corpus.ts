@@ -741,6 +741,22 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Lent item'],
     fields: { Returned: 'boolean' },
   },
+  {
+    prompt:
+      "I'm a dog walker. I need an app where I can keep a list of the dogs I walk, their owners' phone numbers, and log each walk with the date, how long it was and whether I got paid.",
+    builds: 'spec',
+    entities: ['Dog', 'Walk'],
+    fields: { Phone: 'text' },
+    interpreted: true,
+  },
+  {
+    prompt: 'a shared chore chart where each kid has chores, and they get points for each one they finish',
+    builds: 'spec',
+    entities: ['Task'],
+    fields: { Kid: 'text', Points: 'number' },
+    behaviours: ['group'],
+    interpreted: true,
+  },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },

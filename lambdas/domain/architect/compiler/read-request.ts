@@ -194,8 +194,11 @@ function theirRecords(preset: Preset, noun: string, text: string, request = text
     : // ("my students, their lessons": a comma is a space by now.)
       new RegExp(`\\b${noun}s?(?: and (?:their|the|each one's|its)|(?:,| ) their) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
   const kept = (word: string | undefined) => word !== undefined && wordPattern('theirRecords').test(word);
+  // "a list of the dogs I walk … and log each walk with the date": their walks.
+  const each = done || m ? null : /\b(?:log|track|record|note|keep) (?:each|every) ([a-z]{3,})\b/.exec(text);
+  const eachOne = each && !/s$/.test(each[1]!) ? `${each[1]}${/(?:ch|sh|x)$/.test(each[1]!) ? 'es' : 's'}` : undefined;
   // ("their farrier visits": visits of a kind; "the lessons I give": the lessons.)
-  const said = kept(m?.[2]) ? `${m![1]} ${m![2]}` : kept(m?.[1]) ? m![1] : null;
+  const said = kept(m?.[2]) ? `${m![1]} ${m![2]}` : kept(m?.[1]) ? m![1] : kept(eachOne) ? eachOne! : null;
   if (!said || preset.entities.length !== 1) return null;
   const did = done ? (/^(?:handed|turned) in$/.test(done[1]!) ? 'submitted' : done[1]!.split(' ')[0]!) : null;
   const owner = preset.entities[0]!;
@@ -382,6 +385,8 @@ function secondRecords(request: string, spec: AppSpec): string[] {
         CLAUSE_WORDS.has(w.split(' ')[0]!) ||
         w.length < 3 ||
         wordPattern('displayVerb').test(w) ||
+        // "track my clients and log each session": a verb of other records, not a log.
+        (/^(?:log|record|track|note)$/.test(w) && new RegExp(`\\b${w} (?:each|every)\\b`).test(text)) ||
         // "my blood pressure morning and evening": when, not records; nor "… and weekly totals".
         w.split(' ').some((part) => wordPattern('whenOrSummaryWords').test(part)),
     )

@@ -433,6 +433,11 @@ function withLists(
     // "lucid or not": whether lucid; "kwh used": the kWh.
     .replace(wordPattern('orNot', 'g'), 'whether $1')
     .replace(wordPattern('unitsUsed', 'g'), '$1')
+    // "whether I got paid": whether paid.
+    .replace(
+      /\bwhether (?:i|we|they|he|she) (?:got|get|gets|was|were|have been|has been|am|are|is) (paid|tipped|reimbursed)\b/g,
+      'whether $1',
+    )
     // "how they are related": their relation; "my weight over time": the weight.
     .replace(wordPattern('howRelated', 'g'), 'relation')
     .replace(/ over time\b/g, '')
@@ -851,6 +856,7 @@ export function applySpecWords(
     (e) =>
       e.parent &&
       (` ${text} `.includes(` ${e.plural.toLowerCase()} with `) ||
+        new RegExp(` (?:each|every) ${e.name.toLowerCase()} with `).test(` ${text} `) ||
         new RegExp(` ${e.plural.toLowerCase()} and (?:their |the )?(?:payments?|fees?|charges?|prices?|costs?)\\b`).test(
           ` ${text} `,
         )),
@@ -927,6 +933,13 @@ export function applySpecWords(
     p.keywords.filter((k) => !k.includes(' ')),
   );
   const itemPeriods: string[] = [];
+  // Fields listed before "log each walk with …" are the owner's ("the dogs I walk, their owners'
+  // phone numbers, and log each walk with the date"); those after it, each walk's.
+  const eachAt = owned
+    ? listText.search(new RegExp(`\\b(?:log|track|record|note|keep) (?:each|every) ${owned.name.toLowerCase()} with `))
+    : -1;
+  const ownersOwn = eachAt > 0 ? ed.entities.find((e) => e.id === owned!.parent!.entity) : undefined;
+  const listRecords = primary;
   for (const asked of withLists(
     listText,
     options.revision === true,
@@ -935,6 +948,9 @@ export function applySpecWords(
     /^(?:item|habit|task|chore)$/.test(primary.id),
     appWords,
   )) {
+    // (The records this item is of: see `eachAt`.)
+    const askedAt = listText.indexOf(asked.words);
+    const primary = ownersOwn && askedAt >= 0 && askedAt < eachAt ? ownersOwn : listRecords;
     // "eggs collected per day": the eggs collected, totalled per day (read with the totals below),
     // when no word of it names a field already ("pages read per day" is the pages, by day).
     const perPeriod = / per (?:day|week|month|year)$/.exec(asked.words);
@@ -952,6 +968,8 @@ export function applySpecWords(
       examples.push(item.words);
       continue;
     }
+    // A task list's tasks are its chores: "each kid has chores".
+    if (primary.id === 'task' && /^chores?$/.test(item.words)) continue;
     // "progress percentage", "percent complete": how far each one has got, as a number.
     if (wordPattern('progressPercent').test(item.words)) {
       if (!findField(primary, 'progress'))
@@ -1410,6 +1428,13 @@ export function applySpecWords(
     if (wordPattern('choresOfEach').test(text))
       ed.addBehaviour({ type: 'group', entity: primary.id, field: person.id }, `grouped by ${person.label.toLowerCase()}`);
   }
+  // "they get points for each one they finish": what each chore is worth.
+  if (
+    /^(?:task|chore)$/.test(primary.id) &&
+    /\b(?:get|gets|earn|earns|win|wins|score|scores) points\b/.test(text) &&
+    !findField(primary, 'points')
+  )
+    ed.addField(primary, { id: 'points', label: 'Points', type: 'number', required: false }, true, 'points');
   // "a tracker for my kid's allowance and chores": what each chore earns.
   if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
     ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
