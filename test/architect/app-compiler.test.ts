@@ -4138,7 +4138,10 @@ describe('request → spec', () => {
     );
     expect(labelsOf('a log of the hikes I did with trail name, length and difficulty').join()).not.toMatch(/Length/);
     expect(labelsOf('a guest list for my party with plus ones and dietary needs').join()).not.toMatch(/Plus ones/);
-    expect(labelsOf('a log of my piano practice with pieces and minutes').join()).not.toMatch(/Pieces/);
+    // (Once: the Practised, called Pieces as asked.)
+    expect(labelsOf('a log of my piano practice with pieces and minutes').filter((l) => /Pieces|Practised/.test(l))).toEqual([
+      'Pieces:text',
+    ]);
     // Was a one-page website.
     expect(kindOf('an app to plan a wedding with guests, RSVP status and table number')).toBe('a guest list');
     expect(readRequest('a website for our wedding').outcome).toBe('template');
@@ -5471,6 +5474,53 @@ describe('request → spec', () => {
     ]);
     expect(chores.behaviours).toContainEqual(expect.objectContaining({ type: 'total', field: 'points', by: 'kid' }));
     expect(specOf('a chore chart where each kid has their own chores').entities[0]!.fields.map((f) => f.label)).toContain('Kid');
+  });
+
+  test("what a tracker 'records', a family's records, her goals beside the score, a song practised and a goal of a count", () => {
+    const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+    // "… that records X": what each of the app's records holds (they had been dropped, or read
+    // as other kinds of record).
+    expect(fields('a sleep tracker that records bedtime and wake up time')).toEqual(
+      expect.arrayContaining(['Bedtime:time', 'Wake up time:time']),
+    );
+    expect(fields('a sleep tracker that records dreams')).toContain('Dreams:text');
+    expect(fields('a sleep log that records my bedtime')).toContain('Bedtime:time');
+    const plants = readRequest('a plant tracker that records light, soil and pot size');
+    expect(plants.outcome === 'spec' && plants.leftOut).toEqual([]);
+    expect(fields('a plant tracker that records light, soil and pot size')).toEqual(
+      expect.arrayContaining(['Light:text', 'Soil:text', 'Pot size:number']),
+    );
+    // ("my runs" are still records of their own, said as left out.)
+    const runs = readRequest('a workout app that tracks my runs and my weight');
+    expect(runs.outcome === 'spec' && runs.leftOut.join(' ')).toMatch(/runs as a second kind of record/);
+    // "for my family with …" lists the records' fields (they had been dropped); a person is the Who.
+    expect(fields('a vaccine record for my family with person, vaccine, date and next dose')).toEqual(
+      expect.arrayContaining(['Person:text', 'Next dose:date']),
+    );
+    const medical = fields('a medical history for my family with person, doctor, date and next visit');
+    expect(medical).toContain('Next visit:date');
+    expect(medical.filter((f) => /^(?:Who|Person):/.test(f))).toEqual(['Who:text']);
+    // Her goals beside the match's score are hers.
+    expect(fields("a tracker for my daughter's soccer games with the score and her goals")).toContain('Goals:number');
+    expect(fields('soccer matches with score and goals')).not.toContain('Goals:number');
+    expect(fields('a guitar practice log with song, minutes and notes')).toContain('Song:text');
+    // "from, to" on a mileage log is its From and To, called Destination (there had been a third field).
+    expect(fields('a mileage log with date, from, to, miles and purpose').filter((f) => /^(?:To|Destination):/.test(f))).toEqual([
+      'Destination:text',
+    ]);
+    // "nap start and end": two times of day (the end had been text).
+    const naps = specOf('a baby sleep tracker with nap start and end').entities.find((e) => e.id === 'nap')!;
+    expect(naps.fields.map((f) => `${f.label}:${f.type}`)).toEqual(expect.arrayContaining(['Nap start:time', 'Nap end:time']));
+    // A goal of a bare number on records that keep no number counts them in the period named.
+    const books = specOf("books I've read this year with a goal of 24");
+    expect(books.behaviours).toContainEqual(expect.objectContaining({ type: 'count-goal', target: 24, per: 'year' }));
+    const movies = specOf('movies I watch each month with a goal of 4');
+    expect(movies.behaviours).toContainEqual(expect.objectContaining({ type: 'count-goal', target: 4, per: 'month' }));
+    expect(movies.behaviours.some((b) => b.type === 'goal')).toBe(false);
+    expect(movies.entities[0]!.fields.map((f) => f.label)).toContain('Watched on');
+    // (With no period, "a goal of 30" says no more than before: left out.)
+    const list = readRequest('a reading list with a goal of 30');
+    expect(list.outcome === 'spec' && list.spec.behaviours.some((b) => b.type === 'count-goal')).toBe(false);
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

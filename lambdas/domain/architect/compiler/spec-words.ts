@@ -446,6 +446,11 @@ function withLists(
     .replace(wordPattern('wokeUp', 'g'), 'wake up time')
     // "start and end dates": a start date and an end date.
     .replace(wordPattern('pairedDates', 'g'), '$1 $3 and $2 $3')
+    // "nap start and end": the nap's start and its end.
+    .replace(
+      /\b(nap|shift|class|lesson|meeting|session|trip|visit) (start|begin) and (end|finish)\b(?! (?:dates?|times?)\b)/g,
+      '$1 $2 and $1 $3',
+    )
     // "a shopping list that says where to buy each item": the store of each.
     .replace(wordPattern('whereToBuy', 'g'), (_w, says?: string) => (says ? 'with store' : 'store'))
     // "how many miles are on each pair": the miles.
@@ -480,9 +485,15 @@ function withLists(
     if (verb === 'need' && (!records.includes(before.split(' ').pop()!) || !/,| and |^(?:a|an|the) /.test(m[3] ?? ''))) continue;
     // "Italian, Mexican and Thai recipes": kinds of the records, no fields.
     if (verb === 'plus' && records.some((r) => new RegExp(`\\b${r}\\b`).test(m[3] ?? ''))) continue;
+    // "a sleep tracker that records bedtime and dreams": what the app's records hold (not other
+    // records: "light, soil and pot size" of a plant tracker are each plant's).
+    const appRecords =
+      /^(?:records|tracks|logs|keeps)$/.test(verb) &&
+      /\b(?:app|tracker|log|list|journal|planner|diary|record|catalog(?:ue)?|chart|book|sheet) (?:that|which)$/.test(before);
     // Lists that can only name what each record has: "with …", "each run should have …", "my tea: …".
     const names =
-      (wordPattern('namingVerbs').test(verb) ||
+      (appRecords ||
+        wordPattern('namingVerbs').test(verb) ||
         (revision && /^(?:add|adding|have|has)$/.test(verb)) ||
         // "each order has the customer name, …": what every record has.
         (/^(?:has|have)$/.test(verb) && /\b(?:each|every) [a-z]+$/.test(before))) &&
@@ -492,6 +503,8 @@ function withLists(
       (verb === 'by' ||
         !NOT_A_FIELD_LIST.test(before) ||
         records.includes(before.split(' ').pop()!) ||
+        // "a vaccine record for my family with person, vaccine …": the record's, for the family.
+        (verb === 'with' && /\bfor (?:my|our|the) (?:whole |entire )?(?:family|friends)$/.test(before)) ||
         // "a recipe app with prep time and servings", "an event planner app with venue": the records' app.
         (verb === 'with' &&
           [...records, ...appWords, 'planner', 'tracker', 'log', 'list', 'journal'].includes(
@@ -577,7 +590,8 @@ function withLists(
       if (words)
         items.push({
           words,
-          names: namesRest && (!owned || (revision && /^(?:add|adding)$/.test(verb))),
+          // ("… that tracks my runs and my weight": my runs are records of their own, my weight a field.)
+          names: namesRest && (!owned || (appRecords && !/s$/.test(words)) || (revision && /^(?:add|adding)$/.test(verb))),
           fieldAmongFields: amongFields && amongField(words),
         });
     }
@@ -792,6 +806,8 @@ const CALLED_AS_ASKED: Readonly<Record<string, readonly [string, RegExp]>> = {
   name: ['Name', /^(?:title|item|product|ingredient)$/],
   time: ['Time', /^start(?:ing)? time$/],
   teacher: ['Teacher', /^(?:instructor|coach|tutor|professor|lecturer|trainer)$/],
+  focus: ['Practised', /^(?:songs?|pieces?)$/],
+  to: ['To', /^destination$/],
 };
 
 /** The types a change can give a field, by the words for them. */
@@ -1253,7 +1269,9 @@ export function applySpecWords(
     if (
       /^goals?(?: scored)?$/.test(item.words) &&
       wordPattern('scoredGoals').test(text) &&
-      !primary.fields.some((f) => /score/i.test(f.id))
+      // ("my daughter's games with the score and her goals": hers, beside the match's score.)
+      (!primary.fields.some((f) => /score/i.test(f.id)) ||
+        /\b(?:her|his|their) goals\b|\bgoals (?:she|he|they) scored\b/.test(listText))
     ) {
       if (!findField(primary, 'goals', true)) ed.addField(primary, fieldNamed(item.words, 'number'), true, item.words);
       continue;
@@ -1850,7 +1868,13 @@ export function applySpecWords(
   if (goal && !negated('goals?|targets?|limits?')) {
     // "30 books this year" of books that keep no date: the day each one was finished.
     if ('count' in goal && goal.undated)
-      ed.addField(primary, { id: 'finishedOn', label: 'Finished on', type: 'date', required: false }, true, 'finished on');
+      ed.addField(
+        primary,
+        // (A film is watched on its day.)
+        { id: 'finishedOn', label: /\bwatch/.test(text) ? 'Watched on' : 'Finished on', type: 'date', required: false },
+        true,
+        'finished on',
+      );
     const asked: BehaviourSpec =
       'count' in goal
         ? { type: 'count-goal', entity: primary.id, target: goal.target, per: goal.per }
@@ -1963,7 +1987,8 @@ function goalAsked(
   const [, every, kind, amount, thousands, unit, after] = m ?? [, , said![1] ? 'limit' : 'goal', ...said!.slice(3)];
   let target = Number(amount) * (thousands ? 1000 : 1);
   const limit = /^(?:limit|budget|cap|max|maximum)$/.test(kind!);
-  const numeric = entity.fields.filter((f) => f.type === 'number' || f.type === 'money');
+  // (A year is when, not how much: "movies I watch each month with a goal of 4" counts movies.)
+  const numeric = entity.fields.filter((f) => (f.type === 'number' || f.type === 'money') && !/^year\b/i.test(f.label));
   const money = numeric.find((f) => f.type === 'money');
   // The unit names the field, or is the one in its label: "3000 ml" of an "Amount (ml)".
   const named = unit
@@ -1979,8 +2004,13 @@ function goalAsked(
   const often = /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
   const period = (every?: string, daily?: string) =>
     ((every ?? daily) ? PERIODS[(every ?? daily) as keyof typeof PERIODS] : after === 'night' ? 'day' : after) ?? 'all';
-  if (counted) {
-    const per = period(every, after ? undefined : often) as 'day' | 'week' | 'month' | 'year' | 'all';
+  // "books I've read this year with a goal of 24": of records that keep no number, how many of
+  // them there are, in the period the request names.
+  const namedPeriod = every || after ? undefined : /\b(?:this|each|every|per|a) (day|week|month|year)\b/.exec(text)?.[1];
+  const bare = !limit && !unit && !numeric.length && !!m && !!namedPeriod;
+  if (counted || bare) {
+    const per = ((bare ? namedPeriod : undefined) ?? period(every, after ? undefined : often)) as
+      'day' | 'week' | 'month' | 'year' | 'all';
     if (!Number.isInteger(target) || target > 1_000_000) return null;
     return { count: true, target, per, undated: per !== 'all' && !entity.fields.some((f) => f.type === 'date') };
   }

@@ -303,6 +303,8 @@ export function sourceWordLists() {
       ourScore: ['score', 'scores'],
       cost: ['price', 'monthly cost', 'monthly price'],
       person: ['for', 'who for', 'who it is for', 'who its for'],
+      who: ['person', 'family member', 'patient', 'whose'],
+      to: ['destination', 'where to'],
       renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
       started: ['start time', 'time started', 'when it started', 'start'],
       lastDone: ['done on', 'date done', 'completed on', 'last changed', 'last cleaned', 'last serviced'],
