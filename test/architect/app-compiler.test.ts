@@ -5523,6 +5523,27 @@ describe('request → spec', () => {
     expect(list.outcome === 'spec' && list.spec.behaviours.some((b) => b.type === 'count-goal')).toBe(false);
   });
 
+  test("a loan tracker for money I lent is the IOUs; where to stream; a fund of 2000 dollars; a volunteer's organization", () => {
+    // Was a list of "loans" with a name and no amount.
+    expect(specOf('a loan tracker for money I lent to friends').entities[0]!.name).toBe('Debt');
+    // (A loan one pays off stays the loans asked for.)
+    expect(specOf('a loan tracker with lender, amount and monthly payment').entities[0]!.name).toBe('Loan');
+    // Was dropped.
+    expect(specOf('a movie watchlist with genre and where to stream').entities[0]!.fields.map((f) => f.label)).toContain(
+      'Streaming service',
+    );
+    // Was said as left out.
+    expect(specOf('a savings goal tracker for a vacation fund of 2000 dollars').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'amount', target: 2000 }),
+    );
+    // One field, called as asked (there had been a Place and an Organization).
+    const volunteering = specOf('a volunteer hours log with organization, date and hours').entities[0]!.fields.map(
+      (f) => f.label,
+    );
+    expect(volunteering).toContain('Organization');
+    expect(volunteering).not.toContain('Place');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

@@ -2355,6 +2355,7 @@ export function sourcePresets(): Preset[] {
         'money owed',
         'lent money',
         'money i lent',
+        'loan tracker for money',
         'money i lend',
         'lend money',
         'money i borrowed',

@@ -1618,6 +1618,8 @@ export function readRequest(request: string): RequestReading {
     !wordPattern('measureOnlyWords').test(earlier.noun) &&
     // Nor records the app keeps already: "the fish in my aquarium" are the aquarium log's fish.
     !matched!.preset.entities.some((e) => [e.name, e.plural].some((n) => n.toLowerCase() === earlier.noun)) &&
+    // Nor records the same app is called by ("a loan tracker for money I lent": the IOUs' loans).
+    !matched!.preset.keywords.some((k) => ` ${k} `.includes(` ${earlier.noun} `) && matchPhrase(k, text)) &&
     // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
     // dearest test, so the last.
     matchPreset(earlier.noun) === null;

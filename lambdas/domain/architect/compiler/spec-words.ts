@@ -808,6 +808,7 @@ const CALLED_AS_ASKED: Readonly<Record<string, readonly [string, RegExp]>> = {
   teacher: ['Teacher', /^(?:instructor|coach|tutor|professor|lecturer|trainer)$/],
   focus: ['Practised', /^(?:songs?|pieces?)$/],
   to: ['To', /^destination$/],
+  where: ['Place', /^(?:organi[sz]ation|charity)$/],
 };
 
 /** The types a change can give a field, by the words for them. */

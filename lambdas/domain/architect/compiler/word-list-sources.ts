@@ -305,6 +305,7 @@ export function sourceWordLists() {
       person: ['for', 'who for', 'who it is for', 'who its for'],
       who: ['person', 'family member', 'patient', 'whose'],
       to: ['destination', 'where to'],
+      where: ['organization', 'organisation', 'charity'],
       renews: ['renewal date', 'renewal dates', 'renewal', 'next payment'],
       started: ['start time', 'time started', 'when it started', 'start'],
       lastDone: ['done on', 'date done', 'completed on', 'last changed', 'last cleaned', 'last serviced'],
@@ -541,7 +542,7 @@ export function sourceWordLists() {
     // bracket, the unit must name a field). Groups: a limit's words, a goal's words, the number,
     // thousands, the unit, the period.
     /** Money to put by, as a goal of the whole: "save 5000 dollars by december", "saving up 2k" (spec-words.ts). */
-    savingTarget: String.raw`\bsav(?:e|ing) (?:up )?(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(?![\d.])(k\b)?(?: (?:dollars|euros|pounds|bucks|usd|eur|gbp)\b| ?(?=$|[^a-z ]| (?:by|for|before|until|till|this|in|to|towards?|so|and|on|from)\b))(?! (?:a|per|each|every) (?:day|week|month|year)\b)`,
+    savingTarget: String.raw`\b(?:sav(?:e|ing) (?:up )?|(?:fund|pot|jar) of )(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(?![\d.])(k\b)?(?: (?:dollars|euros|pounds|bucks|usd|eur|gbp)\b| ?(?=$|[^a-z ]| (?:by|for|before|until|till|this|in|to|towards?|so|and|on|from)\b))(?! (?:a|per|each|every) (?:day|week|month|year)\b)`,
     goalImplicit: String.raw`(?:\b(at most|no more than|not more than|max(?:imum)?|under|below|less than|fewer than|up to)|\b(at least|aim(?:ing)? for|(?:aim|want|try|hop|plan|need)\w* to [a-z]+)|[,:(]|\bwith) +(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|per|each|every|this)\b)([a-z]+)(?: of [a-z]+(?: [a-z]+)?)?)? (?:a|per|each|every|this) (day|night|week|month|year)\b`,
     // Units of a measure that a record's one number may be kept in: "400 mg" of a caffeine log's Caffeine.
     oneNumberUnits: String.raw`^(?:mg|g|grams?|kg|kilos?|ml|l|litres?|liters?|oz|ounces?|cups?|glasses|km|kilomet(?:er|re)s?|miles?|steps|pages|calories|kcal|reps|servings?|units?)$`,
@@ -803,7 +804,7 @@ export function sourceWordLists() {
     /** Cards scheduled for review (feature-gaps.ts). */
     reviewScheduleAsks: String.raw`\b(spaced[- ]repetition|leitner|review schedule)\b`,
     /** "where to stream them": the streaming service (spec-words.ts). */
-    whereToStream: String.raw`\bwhere to (?:stream|watch) (?:it|them)\b`,
+    whereToStream: String.raw`\bwhere (?:to|i can|we can|you can) (?:stream|watch)(?: (?:it|them|each one|each))?\b`,
     /** "bait used", "fish caught": the thing itself (spec-words.ts). */
     doneToThing: String.raw` (?:used|taken|caught|eaten|worn|bought)$`,
     /** "my favorite dish": a thing named, not a favourite flag (spec-words.ts). */
