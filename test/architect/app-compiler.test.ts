@@ -1402,6 +1402,15 @@ describe('request → spec', () => {
     expect(kindOf('track the hours I volunteer at the food bank')).toBe('a volunteering log');
     const migraines = fields('a log of my migraines: when they started, how long they lasted, what I think triggered them');
     expect(migraines).toEqual(expect.arrayContaining(['Minutes:number', 'Trigger:text']));
+    // When it started, on records that keep their day, is the time of day (was a second date,
+    // "Started on", beside the Date).
+    expect(migraines).toContain('Start time:time');
+    expect(migraines).not.toContain('Started on:date');
+    expect(fields('a log of power cuts with when they start and when they end')).toEqual(
+      expect.arrayContaining(['Date:date', 'Start time:time', 'End time:time']),
+    );
+    // Records with no day of their own keep the day they start.
+    expect(fields('a course list with when they start')).toContain('Starts on:date');
     expect(fields('a list of the concerts I have been to with the date, venue and who I went with')).toContain('Went with:text');
     expect(fields('a simple inventory for my small bakery: ingredient, quantity, unit, reorder level')).toContain(
       'Reorder level:number',
@@ -5542,6 +5551,27 @@ describe('request → spec', () => {
     );
     expect(volunteering).toContain('Organization');
     expect(volunteering).not.toContain('Place');
+  });
+
+  test('a log of the films I watch keeps the day of each; where I watched it is a field', () => {
+    // Was a watchlist with no day, and "where I watched it" dropped without a word.
+    const films = specOf('a log of the films I watch with rating and where I watched it');
+    expect(films.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Watched on:date', 'Watched at:text', 'Rating:rating']),
+    );
+    expect(labelsOf('a film diary')).toContain('Watched on:date');
+    // Books read are finished on their day, newest first (unsorted before).
+    const books = specOf('a log of the books I read');
+    expect(books.entities[0]!.fields.map((f) => f.label)).toContain('Finished on');
+    expect(books.behaviours).toContainEqual({ type: 'sort', entity: 'book', field: 'finishedOn', direction: 'desc' });
+    // Shown as a list first (the board by status second), as a log is read.
+    expect(books.views.map((v) => v.type)).toEqual(['list', 'board']);
+    expect(labelsOf('a log of the restaurants I visit')).toContain('Visited on:date');
+    // Where a gig was heard.
+    expect(labelsOf('a gig log with band, date and where I heard them')).toContain('Heard at:text');
+    // Records with a day of their own gain no second one; a list is no log.
+    expect(labelsOf('a log of the hikes I do').filter((l) => l.endsWith(':date'))).toEqual(['Date:date']);
+    expect(labelsOf('a movie watchlist')).not.toContain('Watched on:date');
   });
 
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {

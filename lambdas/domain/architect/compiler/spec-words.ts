@@ -142,6 +142,16 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
   return found ?? (bare !== word ? findField(entity, bare, exact) : undefined);
 }
 
+/**
+ * "when it started", "when they end" (read as "starts on"): on records with a Date of their own,
+ * the time of day it starts or ends, as "start time" or "end time"; otherwise null.
+ */
+function startOrEndTime(entity: EntitySpec, words: string): string | null {
+  const m = /^(?:when (?:i|we|it|they|you|he|she) (started|began|ended|stopped)|(start|end|stop)s on)$/.exec(words);
+  if (!m || !entity.fields.some((f) => f.id === 'date' && f.type === 'date')) return null;
+  return /^(?:end|stop)/.test(m[1] ?? m[2]!) ? 'end time' : 'start time';
+}
+
 /** The records have the day it is done: "finished on", or a date called by the word ("when they renew" on a Renews). */
 function hasDayOf(entity: EntitySpec, done: string): boolean {
   return !!findField(entity, `${done} on`) || findField(entity, done)?.type === 'date';
@@ -657,6 +667,16 @@ const PARTICIPLES: Readonly<Record<string, string>> = {
   wrote: 'written',
 };
 
+/** The day a logged thing was done on, by the verb or the thing ("films I watch": Watched on). */
+const DAY_DONE: ReadonlyArray<readonly [RegExp, readonly [string, string]]> = [
+  [/^(?:watch|film|movie)$/, ['watchedOn', 'Watched on']],
+  [/^(?:read|finish|book)$/, ['finishedOn', 'Finished on']],
+  [/^visit$/, ['visitedOn', 'Visited on']],
+  [/^(?:see|saw|seen)$/, ['seenOn', 'Seen on']],
+  [/^play$/, ['playedOn', 'Played on']],
+  [/^(?:tast|tri|try|eat|ate)$/, ['triedOn', 'Tried on']],
+];
+
 /** Numbers that name a thing rather than count it: a serial number, a phone number. */
 const ID_NUMBER = wordPattern('idNumber');
 
@@ -1055,6 +1075,13 @@ export function applySpecWords(
         .every((w) => primary.fields.some((f) => f.type === 'choice' && f.options?.some((o) => o.toLowerCase() === w)))
     )
       continue;
+    // "when they start" on records that keep their day already (a headache diary's Date): the
+    // time of day it started, not a second day.
+    const clock = startOrEndTime(primary, item.words);
+    if (clock) {
+      if (!findField(primary, clock)) ed.addField(primary, fieldNamed(clock, 'time'), true, item.words);
+      continue;
+    }
     // "finished on" (said "date finished"): the day it was done.
     const onDay = ON_DAY.exec(item.words)?.[1];
     if (onDay) {
@@ -1864,6 +1891,18 @@ export function applySpecWords(
     const minutes = Math.min(180, Math.max(1, Number(timer?.[1] ?? 25)));
     if (!ed.behaviours.some((b) => b.type === 'timer'))
       ed.addBehaviour({ type: 'timer', minutes }, `added a ${minutes}-minute timer`);
+  }
+  // "a log of the films I watch", "a book diary": a log's records are dated. Records that keep no
+  // day gain the one each was done on, newest first unless they are sorted already.
+  const logged = wordPattern('logOfThingsDone').exec(text);
+  if (logged && !primary.fields.some((f) => f.type === 'date')) {
+    const [id, label] = DAY_DONE.find(([verbs]) => verbs.test(logged[1] ?? logged[2]!))?.[1] ?? ['date', 'Date'];
+    const day = ed.addField(primary, { id, label, type: 'date', required: false });
+    if (!ed.behaviours.some((b) => b.type === 'sort' && b.entity === primary.id))
+      ed.addBehaviour({ type: 'sort', entity: primary.id, field: day.id, direction: 'desc' }, 'sorted newest first');
+    // A log is read as a list: a board of books by status comes second.
+    const list = ed.views.find((v) => v.entity === primary.id && (v.type === 'list' || v.type === 'table'));
+    if (list && ed.views[0]?.type === 'board') ed.views = [list, ...ed.views.filter((v) => v !== list)];
   }
   const goal = goalAsked(text, primary, listed);
   if (goal && !negated('goals?|targets?|limits?')) {

@@ -616,7 +616,7 @@ export function sourceWordLists() {
     /** The default colour asked for (spec-words.ts). */
     defaultColour: String.raw`\b(?:default|original|normal|standard|usual) colou?rs?\b|\bno (?:accent|colou?r)\b`,
     /** "where I bought them": a place field (spec-words.ts). */
-    whereDone: String.raw`\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked)(?: (?:it|them|each(?: one| of them)?))?\b`,
+    whereDone: String.raw`\bwhere (?:i|we) (bought|got|found|met|saw|ate|stayed|parked|watched|heard|played)(?: (?:it|them|each(?: one| of them)?))?\b`,
     /** "… and show when", "and tell me": a verb of what the app does, no records (read-request.ts). */
     displayVerb: String.raw`^(?:show|tell|remind|display|calculate|compute|work out|figure out|highlight|warn|alert|compare|see|chart|graph|plot)\b`,
     /** "when I went to bed", "when I woke up": the bedtime and the wake-up time (spec-words.ts). */
@@ -803,6 +803,8 @@ export function sourceWordLists() {
     boardSports: String.raw`\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)`,
     /** Cards scheduled for review (feature-gaps.ts). */
     reviewScheduleAsks: String.raw`\b(spaced[- ]repetition|leitner|review schedule)\b`,
+    /** "a log of the films I watch", "a book diary": a log of things done, each on its day (spec-words.ts). */
+    logOfThingsDone: String.raw`\b(?:log|diary|journal) of (?:the |all the |every |my )?[a-z]+(?: [a-z]+)? (?:that )?(?:i|we|ive|weve|i have|we have) (?:(?:have|had) )?(watch|read|visit|see|saw|seen|play|tast|tri|try|eat|ate|finish)[a-z]*\b|\b(film|movie|book|reading)s? (?:log|diary|journal)\b`,
     /** "where to stream them": the streaming service (spec-words.ts). */
     whereToStream: String.raw`\bwhere (?:to|i can|we can|you can) (?:stream|watch)(?: (?:it|them|each one|each))?\b`,
     /** "bait used", "fish caught": the thing itself (spec-words.ts). */
