@@ -5574,6 +5574,17 @@ describe('request → spec', () => {
     expect(labelsOf('a movie watchlist')).not.toContain('Watched on:date');
   });
 
+  test("a price and a cost asked together are two amounts; a fill-up's price alone is its cost", () => {
+    // Was one Price, the cost dropped without a word.
+    expect(labelsOf('a simple inventory for my etsy shop with item, stock, price and cost')).toEqual(
+      expect.arrayContaining(['Price:money', 'Cost:money']),
+    );
+    expect(labelsOf('a product list with cost and price')).toEqual(expect.arrayContaining(['Price:money', 'Cost:money']));
+    expect(labelsOf("a log of my car's fuel fill-ups with liters and price").filter((l) => l.endsWith(':money'))).toEqual([
+      'Cost:money',
+    ]);
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

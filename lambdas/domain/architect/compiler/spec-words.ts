@@ -1043,6 +1043,20 @@ export function applySpecWords(
     if (wordPattern('messageSomeone').test(item.words)) continue;
     // "number of bottles" on wines that count their bottles is that field.
     const existing = findField(primary, item.words, true) ?? findField(primary, item.words.replace(/^number of /, ''), true);
+    // "item, stock, price and cost": what it sells for and what it cost, two amounts (the price
+    // had been the cost, and one was dropped).
+    const amount = /^(cost|price)s?$/.exec(item.words)?.[1];
+    if (
+      amount &&
+      existing?.type === 'money' &&
+      /^(?:cost|price)$/i.test(existing.label) &&
+      existing.label.toLowerCase() !== amount &&
+      /\bprices?\b/.test(listText) &&
+      /\bcosts?\b/.test(listText)
+    ) {
+      ed.addField(primary, fieldNamed(amount, 'money'), true, item.words);
+      continue;
+    }
     if (existing) {
       // A card's sides asked for by their names keep them: "the word, its translation".
       if (/^(?:front|back)$/.test(existing.id) && existing.label.toLowerCase() === existing.id && item.words !== existing.id) {
