@@ -101,9 +101,7 @@ describe('request → spec', () => {
     for (const prompt of ['a quit smoking tracker', 'a sobriety counter', 'a tracker of days since my last drink'])
       expect(kindOf(prompt)).toBe('a habit tracker');
     // Money by date adds up.
-    expect(specOf('an allowance tracker').behaviours).toContainEqual(
-      expect.objectContaining({ type: 'total', field: 'allowance' }),
-    );
+    expect(specOf('an allowance tracker').behaviours).toContainEqual(expect.objectContaining({ type: 'total', field: 'amount' }));
     // A streaming service is refused with why; its name in a list of one's own is not.
     expect(readRequest('a spotify clone')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
     expect(readRequest('a spotify clone').leftOut.join(' ')).toMatch(/streaming music or video/);
@@ -1575,8 +1573,19 @@ describe('request → spec', () => {
     });
     const allowance = fields("Track my kids' allowance: who, amount, date, what it was spent on");
     expect(Object.values(allowance).filter((t) => t === 'money')).toHaveLength(1);
-    // ("who" is the kid whose allowance it is.)
-    expect(allowance).toMatchObject({ Kid: 'text', 'Spent on': 'text' });
+    // ("who" is the kid whose allowance it is; what it was spent on is what each entry was for,
+    // money in or out.)
+    expect(allowance).toMatchObject({ Kid: 'text', 'What for': 'text', 'In or out': 'choice' });
+    expect(Object.keys(allowance)).not.toContain('Spent on');
+    // An allowance is a child's money, in and out, totalled by which (was an "allowance entry"
+    // with one amount); a calorie allowance is no child's money.
+    expect(specOf('an allowance tracker').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'entry',
+      field: 'amount',
+      by: 'kind',
+    });
+    expect(specOf('a calorie allowance tracker').title).not.toBe('Pocket Money');
     expect(fields('an expense tracker: who, amount, date')).toMatchObject({ Who: 'text' });
     // An hour's rate is money, never a star rating; hours I work are a timesheet.
     const hours = fields('track the hours I work for each client so I can invoice them, with client, date, hours and rate');

@@ -757,6 +757,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['group'],
     interpreted: true,
   },
+  {
+    prompt: "a tracker for my kid's allowance and what she spends it on",
+    builds: 'spec',
+    entities: ['Entry'],
+    fields: { 'What for': 'text', Amount: 'money', 'In or out': 'choice', Kid: 'text' },
+    behaviours: ['total', 'filter'],
+  },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },

@@ -1310,6 +1310,46 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('deposit'), newestFirst('deposit'), { type: 'total', entity: 'deposit', field: 'amount', by: null }],
     },
     {
+      // A child's money: what comes in (allowance, gifts, chores) and what goes out.
+      id: 'allowance',
+      keywords: [
+        'allowance tracker',
+        'pocket money',
+        'kids allowance',
+        'kid allowance',
+        'childs allowance',
+        'my allowance',
+        'her allowance',
+        'his allowance',
+        'their allowance',
+        'weekly allowance',
+      ],
+      title: 'Pocket Money',
+      phrase: 'a pocket money tracker',
+      entities: [
+        {
+          id: 'entry',
+          name: 'Entry',
+          plural: 'Entries',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('spentOn', 'What for', true),
+            f.money('amount', 'Amount', true),
+            f.choice('kind', 'In or out', ['Allowance', 'Gift', 'Earned', 'Spent', 'Saved']),
+            f.text('who', 'Kid'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('entry')],
+      behaviours: [
+        crud('entry'),
+        { type: 'sort', entity: 'entry', field: 'date', direction: 'desc' },
+        { type: 'filter', entity: 'entry', field: 'kind' },
+        { type: 'total', entity: 'entry', field: 'amount', by: 'kind' },
+      ],
+    },
+    {
       id: 'rewards',
       keywords: [
         'reward chart',

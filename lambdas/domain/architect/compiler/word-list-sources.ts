@@ -431,6 +431,11 @@ export function sourceWordLists() {
       // "water my garden plants": the plants' watering.
       garden: 'gardenParts',
       'my garden': 'gardenPartsToo',
+      // A kid's allowance and chores are the chores, each earning its share.
+      'kids allowance': 'allowanceForChores',
+      'kid allowance': 'allowanceForChores',
+      'my allowance': 'allowanceForChores',
+      'allowance tracker': 'allowanceForChores',
       // A babysitter's number is a contact, not hours worked.
       babysitter: 'contactParts',
       film: 'afterFilm',
@@ -463,6 +468,8 @@ export function sourceWordLists() {
       // A podcast's or an audiobook's episodes are no TV show's.
       'episode tracker': 'beforeEpisodes',
       timetable: 'beforeTimetable',
+      // A calorie, data or leave allowance is a limit of its own, not a child's money.
+      'allowance tracker': 'beforeAllowance',
       // Sales one goes to, or a sale's own words, are no takings: "yard sales", "sales tax".
       sales: 'salesQualified',
       // Hours one spends are time, not money: "how many hours my kids spend on homework".
@@ -874,6 +881,7 @@ export function sourceWordLists() {
     afterCrypto: String.raw`^ (?:wallets?|exchanges?|mining|miners?|tokens?)\b`,
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
     // A bus's or a train's times come from the operator's live data, not a class timetable.
+    beforeAllowance: String.raw`\b(?:calorie|calories|carb|carbs|sugar|protein|alcohol|drinks?|points|food|data|baggage|luggage|leave|vacation|holiday|sick|pto|screen time|mobile|phone|gas|fuel|energy) $`,
     beforeTimetable: String.raw`\b(?:bus|buses|train|trains|tram|ferry|flight|tide|transit|metro|subway|rail|railway|shuttle) $`,
     projectsNotHours: String.raw`^s? (?:tracker|list|manager|planner|board|management|log)\b(?![^.]*\b(?:hours?|time|timer|billable)\b)`,
     /** Things measured out, whose amount is no money, unless money is named (spec-words.ts). */
@@ -883,6 +891,7 @@ export function sourceWordLists() {
     gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?|class(?:es)? (?:timetables?|schedules?)|timetables?)\b`,
     medicineStock: String.raw`^ (?:inventory|inventories)\b`,
     afterBook: String.raw`^ (?:clubs? (?:members?|membership|roster)|appointments?|tickets?|flights?|rooms?|tables?|lessons?|classes|sessions?|slots?|online|now)\b`,
+    allowanceForChores: String.raw`^ (?:and|for|with) (?:their |her |his |the |doing )?(?:chores?|jobs?|tasks?)\b`,
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
     afterCoffee: String.raw`^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b`,
     household: String.raw`\b(?:flat|flatmates?|roommates?|housemates?|household|apartment|rent|utilities)\b`,
