@@ -5594,6 +5594,15 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('a kind of service said beside one the choice offers is another value of it', () => {
+    // Was a text field called "Tire rotations" beside the Work choice.
+    const car = specOf('a tracker for my car maintenance: oil changes, tire rotations, with mileage and cost');
+    const work = car.entities[0]!.fields.find((f) => f.id === 'work')!;
+    expect(work.options).toEqual(expect.arrayContaining(['Oil change', 'Tire rotation', 'Other']));
+    expect(work.options!.at(-1)).toBe('Other');
+    expect(car.entities[0]!.fields.map((f) => f.label)).not.toContain('Tire rotations');
+  });
+
   test('comparing week to week is said as totals per week left out, not as a second kind of record', () => {
     // Was "compare them week as a second kind of record".
     for (const prompt of [

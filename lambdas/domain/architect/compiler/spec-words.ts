@@ -143,6 +143,28 @@ export function findField(entity: EntitySpec, word: string, exact = false): Fiel
 }
 
 /**
+ * A plural said in a list beside a value of one of the records' choices ("oil changes, tire
+ * rotations" beside a Work of "Oil change"): that choice, and the value to add, in the number its
+ * neighbour's value is in; otherwise undefined.
+ */
+function siblingValue(entity: EntitySpec, words: string, listText: string): { field: FieldSpec; option: string } | undefined {
+  if (!/^[a-z]{3,}(?: [a-z]{3,}){0,2}s$/.test(words) || vocabularyField(words)) return undefined;
+  const parts = listText
+    .split(/[,:;]| and | or /)
+    .map((p) => p.trim().replace(/^(?:and|or|with|the|my|our) /, ''))
+    .filter((p) => p && p !== words);
+  for (const field of entity.fields) {
+    if (field.type !== 'choice' || !field.options || field.options.length >= 12) continue;
+    for (const option of field.options) {
+      const o = option.toLowerCase();
+      if (parts.includes(o) && o.endsWith('s')) return { field, option: titleCase(words) };
+      if (parts.some((p) => p === `${o}s` || p === `${o}es`)) return { field, option: titleCase(singular(words)) };
+    }
+  }
+  return undefined;
+}
+
+/**
  * "when it started", "when they end" (read as "starts on"): on records with a Date of their own,
  * the time of day it starts or ends, as "start time" or "end time"; otherwise null.
  */
@@ -1043,6 +1065,17 @@ export function applySpecWords(
     if (wordPattern('messageSomeone').test(item.words)) continue;
     // "number of bottles" on wines that count their bottles is that field.
     const existing = findField(primary, item.words, true) ?? findField(primary, item.words.replace(/^number of /, ''), true);
+    // "oil changes, tire rotations" on services whose Work offers "Oil change": another value of
+    // that choice, said as its neighbour is (was a text field called "Tire rotations").
+    const value = !existing ? siblingValue(primary, item.words, listText) : undefined;
+    if (value) {
+      const options = value.field.options!;
+      const other = options.indexOf('Other');
+      const next = other < 0 ? [...options, value.option] : [...options.slice(0, other), value.option, ...options.slice(other)];
+      ed.replaceField(primary, value.field, { ...value.field, options: next });
+      ed.changes.push(`added ${value.option} to the ${value.field.label.toLowerCase()} choices`);
+      continue;
+    }
     // "item, stock, price and cost": what it sells for and what it cost, two amounts (the price
     // had been the cost, and one was dropped).
     const amount = /^(cost|price)s?$/.exec(item.words)?.[1];
