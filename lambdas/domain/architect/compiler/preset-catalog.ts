@@ -1344,7 +1344,7 @@ export function sourcePresets(): Preset[] {
       views: [table('entry')],
       behaviours: [
         crud('entry'),
-        { type: 'sort', entity: 'entry', field: 'date', direction: 'desc' },
+        newestFirst('entry'),
         { type: 'filter', entity: 'entry', field: 'kind' },
         { type: 'total', entity: 'entry', field: 'amount', by: 'kind' },
       ],

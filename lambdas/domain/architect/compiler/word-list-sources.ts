@@ -880,8 +880,8 @@ export function sourceWordLists() {
     businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
     afterCrypto: String.raw`^ (?:wallets?|exchanges?|mining|miners?|tokens?)\b`,
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
-    // A bus's or a train's times come from the operator's live data, not a class timetable.
     beforeAllowance: String.raw`\b(?:calorie|calories|carb|carbs|sugar|protein|alcohol|drinks?|points|food|data|baggage|luggage|leave|vacation|holiday|sick|pto|screen time|mobile|phone|gas|fuel|energy) $`,
+    // A bus's or a train's times come from the operator's live data, not a class timetable.
     beforeTimetable: String.raw`\b(?:bus|buses|train|trains|tram|ferry|flight|tide|transit|metro|subway|rail|railway|shuttle) $`,
     projectsNotHours: String.raw`^s? (?:tracker|list|manager|planner|board|management|log)\b(?![^.]*\b(?:hours?|time|timer|billable)\b)`,
     /** Things measured out, whose amount is no money, unless money is named (spec-words.ts). */
