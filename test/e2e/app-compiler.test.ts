@@ -5,7 +5,7 @@
  *     parallel: each ends DEPLOYED with the requested entities and behaviours in the deployed app,
  *     and its generated tests passed in the builder. Every template and every kind of behaviour,
  *     view, field type, entity count, dark mode and interpretation the corpus holds is built this
- *     way, with every third of the other requests (test/architect/corpus-sample.ts;
+ *     way, with every sixth of the other requests (test/architect/corpus-sample.ts;
  *     `GANTRY_CORPUS=all` builds them all). Every corpus app passes its own tests and build in
  *     test/architect/app-compiler.test.ts and the policy gate in test/unit/policy-gate.test.ts:
  *     what the stack adds to an app (the gate, the sandbox, deploy, publish, seal) is the same
@@ -33,8 +33,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/** Built through the stack: each request that brings a trait of its own, and every third of the rest (corpus-sample.ts). */
-const CORPUS = corpusSample(3);
+/** Built through the stack: each request that brings a trait of its own, and every sixth of the rest (corpus-sample.ts). */
+const CORPUS = corpusSample(6);
 const LIMIT = Number(process.env.GANTRY_CORPUS_LIMIT ?? CORPUS.length);
 
 // Apps live on their own origins (<slug>.localhost): the stack's helper reaches them.
