@@ -5129,6 +5129,57 @@ describe('request → spec', () => {
     expect(goals('a meal plan with 3 meals a day').goals).toEqual([]);
   });
 
+  test('money to put by, said with no app named, is a savings tracker; saving on something is not', () => {
+    // Were refused as not understood.
+    for (const prompt of ['help me save 2000 dollars for a vacation', 'saving up 2000 dollars for a vacation']) {
+      const spec = specOf(prompt);
+      expect(spec.entities.map((e) => e.name)).toEqual(['Deposit']);
+      expect(spec.behaviours).toContainEqual({
+        type: 'goal',
+        entity: 'deposit',
+        field: 'amount',
+        target: 2000,
+        per: 'all',
+        limit: false,
+      });
+    }
+    expect(specOf('I want to save money for a new car').entities.map((e) => e.name)).toEqual(['Deposit']);
+    // An app named keeps its own records; money saved on groceries is spending.
+    expect(specOf('a meal planner to save money for a trip').entities.map((e) => e.name)).not.toContain('Deposit');
+    expect(specOf('help me save money on groceries').entities.map((e) => e.name)).not.toContain('Deposit');
+    expect(specOf('an expense log where I save 500 for rent').entities.map((e) => e.name)).toEqual(['Expense']);
+  });
+
+  test("work shifts keep their date, hours and pay, added up; a volunteer's shifts stay volunteering", () => {
+    // Was a generic tracker: a made-up Name, and nothing added up.
+    const spec = specOf('track my work shifts with date, hours and pay');
+    expect(spec.entities.map((e) => e.name)).toEqual(['Shift']);
+    expect(spec.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
+      'Date:date',
+      'Start:time',
+      'End:time',
+      'Hours:number',
+      'Pay:money',
+      'Notes:longtext',
+    ]);
+    expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'workShift', field: 'pay', by: null });
+    expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'workShift', field: 'hours', by: null });
+    expect(readRequest('track my work shifts with date, hours and pay')).toMatchObject({ interpretedAs: null, leftOut: [] });
+    for (const prompt of ['a volunteering log of my shifts', 'track my volunteer shifts'])
+      expect(specOf(prompt).entities.map((e) => e.fields.map((f) => f.label))).toEqual([['Date', 'Place', 'Hours', 'Notes']]);
+  });
+
+  test('a "with" list after the records names their fields, never a second kind of record', () => {
+    // "tips with date and amount" was read as the pair "tips with date" and "amount", and amount
+    // was said to be left out as a second kind of record.
+    for (const prompt of ['a log of my tips with date and amount', 'track my tips with date and amount'])
+      expect(readRequest(prompt).leftOut).toEqual([]);
+    // A real pair still is one.
+    expect(readRequest('a tracker for my cats and dogs').leftOut).toEqual([
+      'dogs as a second kind of record (the app keeps cats)',
+    ]);
+  });
+
   test('"my clients and their sessions" keeps both: sessions, each of a client, dated', () => {
     // Was clients with a text field "Sessions" (or "appointments" said as left out).
     const spec = specOf('track my clients and their sessions');

@@ -305,8 +305,17 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
         best = { preset, words, index: m.index, keyword };
     }
   }
-  return best ? { preset: best.preset, index: best.index, keyword: best.keyword } : made;
+  if (best) return { preset: best.preset, index: best.index, keyword: best.keyword };
+  // Money to put by, said with its amount or as money and no app's name: "help me save 2000
+  // dollars for a vacation", "I want to save money for a car" keep the deposits toward it (a goal
+  // is read from the same words). Saving money on something is spending less: no savings.
+  const saving = made ? null : (SAVING_TARGET.exec(text) ?? /\bsav(?:e|ing) (?:up )?money (?:for|to buy|towards?)\b/.exec(text));
+  if (saving) return { preset: SAVINGS, index: saving.index, keyword: saving[0].trim() };
+  return made;
 }
+
+const SAVING_TARGET = wordPattern('savingTarget');
+const SAVINGS = presetById('savings');
 
 /** Whether `keeper` has an entity of each of `other`'s (by id). */
 const keepsRecordsOf = (keeper: Preset, other: Preset): boolean =>
