@@ -315,7 +315,7 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
 }
 
 const SAVING_TARGET = wordPattern('savingTarget');
-const SAVINGS = presetById('savings');
+const SAVINGS = presetById('savings')!;
 
 /** Whether `keeper` has an entity of each of `other`'s (by id). */
 const keepsRecordsOf = (keeper: Preset, other: Preset): boolean =>
