@@ -1043,11 +1043,11 @@ describe('request → spec', () => {
     expect(specOf('an inventory for my bakery ingredients').entities[0]!.name).toBe('Bakery ingredient');
     expect(specOf('an inventory of my tools').behaviours.map((b) => b.type)).toEqual(['crud', 'search', 'step', 'total']);
     // Where the things are kept, or whose they are, names none of them.
-    for (const prompt of [
-      'a freezer inventory',
-      'a home inventory for insurance: item, room, purchase price, serial number, photo',
-    ])
-      expect(specOf(prompt).phrase).toBe('a home inventory');
+    expect(specOf('a freezer inventory').phrase).toBe('a home inventory');
+    // For insurance: its belongings, each with its room, its value and its proof.
+    expect(specOf('a home inventory for insurance: item, room, purchase price, serial number, photo').phrase).toBe(
+      'an inventory of my belongings',
+    );
     // A shop's stock is its products (not a home's food and cleaning things), a bakery's its
     // supplies (the ingredient asked is their name), a bookstore's its books.
     expect(specOf('a simple inventory for my small bakery: ingredient, quantity, unit, reorder level').phrase).toBe(
@@ -2359,9 +2359,13 @@ describe('request → spec', () => {
       expect(kindOf(prompt)).toBe('a class timetable');
       expect(labelsOf(prompt)).toEqual(['Subject:text', 'Day:choice', 'Time:time', 'Room:text', 'Teacher:text']);
     }
-    // A bus's or a train's times are the operator's live data.
-    expect(readRequest('a bus timetable').outcome).toBe('refused');
-    expect(readRequest('a train timetable for my commute').outcome).toBe('refused');
+    // A bus's or a train's times are the operator's live data: the rider's own departures are
+    // built, and the operator's times said to be left out (see the departures test).
+    for (const prompt of ['a bus timetable', 'a train timetable for my commute'])
+      expect(readRequest(prompt)).toMatchObject({
+        outcome: 'spec',
+        leftOut: ['live data from the internet (the app has no server to fetch it)'],
+      });
   });
 
   test('"the number of eggs per day" is a number of eggs: how often is no part of its name; beer recipes are recipes', () => {
@@ -5167,6 +5171,65 @@ describe('request → spec', () => {
     expect(readRequest('track my work shifts with date, hours and pay')).toMatchObject({ interpretedAs: null, leftOut: [] });
     for (const prompt of ['a volunteering log of my shifts', 'track my volunteer shifts'])
       expect(specOf(prompt).entities.map((e) => e.fields.map((f) => f.label))).toEqual([['Date', 'Place', 'Hours', 'Notes']]);
+  });
+
+  test("a bus or train timetable is the rider's own departures; live times from the operator are said to be left out", () => {
+    // Was refused as not understood.
+    for (const prompt of ['a bus timetable for my commute', 'my train times to work', 'a bus schedule']) {
+      const reading = readRequest(prompt);
+      expect(reading).toMatchObject({
+        outcome: 'spec',
+        interpretedAs: 'a timetable of my departures',
+        leftOut: ['live data from the internet (the app has no server to fetch it)'],
+      });
+      const spec = specOf(prompt);
+      expect(spec.entities.map((e) => e.name)).toEqual(['Departure']);
+      expect(spec.behaviours).toContainEqual({ type: 'sort', entity: 'departure', field: 'departs', direction: 'asc' });
+    }
+    expect(readRequest('live bus times for my stop')).toMatchObject({
+      outcome: 'spec',
+      leftOut: ['live data from the internet (the app has no server to fetch it)'],
+    });
+    // A class timetable stays one; a time tracker's times are no live data.
+    expect(specOf('a class timetable').entities.map((e) => e.name)).toEqual(['Class']);
+    expect(readRequest('a time tracker with live times').leftOut).toEqual([]);
+  });
+
+  test("an inventory for insurance keeps each belonging's room, value and proof; a pantry stays stock", () => {
+    // Was the pantry's stock: quantities in categories Food, Cleaning, Tools.
+    for (const prompt of ['a home inventory for insurance', 'an inventory of my valuables with photos and value']) {
+      const spec = specOf(prompt);
+      expect(spec.entities[0]!.fields.map((f) => f.label)).toEqual([
+        'Item',
+        'Room',
+        'Value',
+        'Bought on',
+        'Serial number',
+        'Photo',
+        'Notes',
+      ]);
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'belonging', field: 'worth', by: 'room' });
+    }
+    expect(specOf('a pantry inventory').entities[0]!.fields.map((f) => f.label)).toContain('Quantity');
+  });
+
+  test('a total per period adds up the number or amount the request names', () => {
+    // Was a monthly total of the hours.
+    expect(specOf('a shift tracker with monthly pay totals').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'workShift',
+      field: 'pay',
+      by: 'date',
+      per: 'month',
+    });
+    // None named: the first, as before.
+    expect(specOf('an expense tracker with monthly totals').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'expense',
+      field: 'amount',
+      by: 'date',
+      per: 'month',
+    });
   });
 
   test('a "with" list after the records names their fields, never a second kind of record', () => {

@@ -609,6 +609,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a savings jar for a new bike', builds: 'spec', entities: ['Deposit'], behaviours: ['total'] },
   { prompt: 'help me save 2000 dollars for a vacation', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
   {
+    prompt: 'a home inventory for insurance',
+    builds: 'spec',
+    entities: ['Item'],
+    behaviours: ['total', 'search'],
+    fields: { Item: 'text', Room: 'choice', Value: 'money', Photo: 'image' },
+  },
+  {
+    prompt: 'a bus timetable for my commute',
+    builds: 'spec',
+    entities: ['Departure'],
+    behaviours: ['sort', 'filter', 'group'],
+    fields: { Line: 'text', Departs: 'time', Days: 'choice' },
+    interpreted: true,
+  },
+  {
     prompt: 'track my work shifts with date, hours and pay',
     builds: 'spec',
     entities: ['Shift'],

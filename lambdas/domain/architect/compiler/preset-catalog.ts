@@ -2965,6 +2965,44 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // What a household owns and what it is worth, room by room, for an insurance claim.
+      id: 'belongings',
+      keywords: [
+        'inventory for insurance',
+        'insurance inventory',
+        'home contents inventory',
+        'contents inventory',
+        'household contents',
+        'valuables',
+        'my valuables',
+        'our valuables',
+        'my belongings',
+        'our belongings',
+        'household belongings',
+      ],
+      title: 'Belongings',
+      phrase: 'an inventory of my belongings',
+      entities: [
+        {
+          id: 'belonging',
+          name: 'Item',
+          plural: 'Items',
+          fields: [
+            f.text('name', 'Item', true),
+            f.choice('room', 'Room', ['Living room', 'Kitchen', 'Bedroom', 'Bathroom', 'Office', 'Garage', 'Other']),
+            f.money('worth', 'Value'),
+            f.date('bought', 'Bought on'),
+            f.text('serial', 'Serial number'),
+            f.image('photo', 'Photo'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('belonging')],
+      behaviours: [crud('belonging'), search('belonging'), { type: 'total', entity: 'belonging', field: 'worth', by: 'room' }],
+    },
+    {
       id: 'inventory',
       keywords: ['inventory', 'pantry', 'home inventory', 'storage boxes'],
       title: 'Inventory',
@@ -3071,6 +3109,48 @@ export function sourcePresets(): Preset[] {
       ],
       views: [{ type: 'board', entity: 'lesson', field: 'day' }],
       behaviours: [crud('lesson'), { type: 'filter', entity: 'lesson', field: 'day' }],
+    },
+    {
+      // The departures one takes, written down by their rider (a bus's live times are the
+      // operator's, which a static app cannot fetch).
+      id: 'departures',
+      keywords: [
+        'bus timetable',
+        'train timetable',
+        'tram timetable',
+        'ferry timetable',
+        'commute timetable',
+        'bus schedule',
+        'train schedule',
+        'bus times',
+        'train times',
+        'departure times',
+      ],
+      title: 'Departures',
+      phrase: 'a timetable of my departures',
+      entities: [
+        {
+          id: 'departure',
+          name: 'Departure',
+          plural: 'Departures',
+          fields: [
+            f.text('line', 'Line', true),
+            f.time('departs', 'Departs', true),
+            f.text('from', 'From'),
+            f.text('to', 'To'),
+            f.choice('days', 'Days', ['Weekdays', 'Saturdays', 'Sundays', 'Every day']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('departure')],
+      behaviours: [
+        crud('departure'),
+        { type: 'sort', entity: 'departure', field: 'departs', direction: 'asc' },
+        { type: 'filter', entity: 'departure', field: 'days' },
+        { type: 'group', entity: 'departure', field: 'line' },
+      ],
     },
     {
       id: 'events',

@@ -1628,7 +1628,19 @@ export function applySpecWords(
     .concat(perWord, itemPeriods)
     .map((p) => PERIODS[p as keyof typeof PERIODS] ?? p);
   const dated = ed.firstOf(primary, ['date']);
-  const summed = ed.firstOf(primary, ['money', 'number']);
+  // The one number or amount the request names, else the first: "a chore chart with points and a
+  // weekly total" adds up the points, not the pocket money.
+  const namedNumbers = primary.fields.filter(
+    (f) =>
+      (f.type === 'money' || f.type === 'number') &&
+      new RegExp(
+        `\\b${f.label
+          .toLowerCase()
+          .replace(/ \(.+\)$/, '')
+          .replace(/[^a-z0-9 ]/g, '')}s?\\b`,
+      ).test(text),
+  );
+  const summed = namedNumbers.length === 1 ? namedNumbers[0] : ed.firstOf(primary, ['money', 'number']);
   const perPeriod = periods.length > 0 && dated !== undefined && summed !== undefined && !negated('totals?|sums?');
   if (perPeriod) {
     // In place of a total of all of it; beside one per category or per another period.
