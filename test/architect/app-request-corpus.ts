@@ -619,7 +619,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     prompt: 'a bus timetable for my commute',
     builds: 'spec',
     entities: ['Departure'],
-    behaviours: ['sort', 'filter', 'group'],
+    behaviours: ['sort', 'filter'],
     fields: { Line: 'text', Departs: 'time', Days: 'choice' },
     interpreted: true,
   },

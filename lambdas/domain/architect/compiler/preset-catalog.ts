@@ -3149,7 +3149,6 @@ export function sourcePresets(): Preset[] {
         crud('departure'),
         { type: 'sort', entity: 'departure', field: 'departs', direction: 'asc' },
         { type: 'filter', entity: 'departure', field: 'days' },
-        { type: 'group', entity: 'departure', field: 'line' },
       ],
     },
     {
