@@ -1046,7 +1046,7 @@ describe('request → spec', () => {
     expect(specOf('a freezer inventory').phrase).toBe('a home inventory');
     // For insurance: its belongings, each with its room, its value and its proof.
     expect(specOf('a home inventory for insurance: item, room, purchase price, serial number, photo').phrase).toBe(
-      'an inventory of my belongings',
+      'an inventory of belongings',
     );
     // A shop's stock is its products (not a home's food and cleaning things), a bakery's its
     // supplies (the ingredient asked is their name), a bookstore's its books.
@@ -5179,7 +5179,7 @@ describe('request → spec', () => {
       const reading = readRequest(prompt);
       expect(reading).toMatchObject({
         outcome: 'spec',
-        interpretedAs: 'a timetable of my departures',
+        interpretedAs: 'a departures timetable',
         leftOut: ['live data from the internet (the app has no server to fetch it)'],
       });
       const spec = specOf(prompt);

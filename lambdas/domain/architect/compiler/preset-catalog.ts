@@ -2981,7 +2981,7 @@ export function sourcePresets(): Preset[] {
         'household belongings',
       ],
       title: 'Belongings',
-      phrase: 'an inventory of my belongings',
+      phrase: 'an inventory of belongings',
       entities: [
         {
           id: 'belonging',
@@ -3127,7 +3127,7 @@ export function sourcePresets(): Preset[] {
         'departure times',
       ],
       title: 'Departures',
-      phrase: 'a timetable of my departures',
+      phrase: 'a departures timetable',
       entities: [
         {
           id: 'departure',
