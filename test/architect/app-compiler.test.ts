@@ -5232,6 +5232,12 @@ describe('request → spec', () => {
     });
   });
 
+  test('"expnse" is an expense', () => {
+    // Was a generic "Expnse" tracker.
+    expect(specOf('an expnse tracker').entities.map((e) => e.name)).toEqual(['Expense']);
+    expect(readRequest('an expnse tracker').interpretedAs).toBeNull();
+  });
+
   test('a "with" list after the records names their fields, never a second kind of record', () => {
     // "tips with date and amount" was read as the pair "tips with date" and "amount", and amount
     // was said to be left out as a second kind of record.
