@@ -5238,6 +5238,23 @@ describe('request → spec', () => {
     expect(readRequest('an expnse tracker').interpretedAs).toBeNull();
   });
 
+  test('weight to lose, said with no app, is a weight tracker said as a reading; pounds to convert stay the converter', () => {
+    // Were refused as not understood, or a unit converter for the pounds.
+    for (const prompt of ['I want to lose weight', 'help me lose 5 kg', 'I need to lose 10 pounds']) {
+      const reading = readRequest(prompt);
+      expect({ prompt, outcome: reading.outcome, interpretedAs: reading.interpretedAs }).toEqual({
+        prompt,
+        outcome: 'spec',
+        interpretedAs: 'a weight tracker',
+      });
+      expect(specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain('Weight:number');
+    }
+    // A loss is no weight to reach: the goal is said to be left out, with how to ask for one.
+    expect(readRequest('help me lose 5 kg').leftOut).toEqual([expect.stringMatching(/^a goal or a limit/)]);
+    expect(readRequest('convert 10 pounds to kg')).toMatchObject({ outcome: 'template', kind: 'converter' });
+    expect(readRequest('a game where you lose weight').outcome).not.toBe('spec');
+  });
+
   test('a "with" list after the records names their fields, never a second kind of record', () => {
     // "tips with date and amount" was read as the pair "tips with date" and "amount", and amount
     // was said to be left out as a second kind of record.

@@ -315,6 +315,8 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
 }
 
 const SAVING_TARGET = wordPattern('savingTarget');
+const LOSING_WEIGHT =
+  /\blos(?:e|ing) (?:some |a (?:bit|little) of )?(?:weight|\d{1,3}(?:\.\d)? ?(?:kg|kgs|kilos?|kilograms?|pounds|lbs?|stone))\b/;
 const SAVINGS = presetById('savings')!;
 
 /** Whether `keeper` has an entity of each of `other`'s (by id). */
@@ -1486,6 +1488,19 @@ export function readRequest(request: string): RequestReading {
     );
   }
   const analysis = analyzeRequest(lang.text);
+  // Weight to lose, said with no app ("I want to lose weight", "I need to lose 10 pounds"): a
+  // weight tracker, said as a reading, not a converter of the pounds named (a goal of a loss, not of
+  // a weight to reach, is said to be left out).
+  const losing = LOSING_WEIGHT.exec(lang.text);
+  if (
+    losing &&
+    (analysis.kind === null || analysis.kind === 'converter') &&
+    !CONTAINERS.test(lang.text) &&
+    !/\bgames?\b/.test(lang.text)
+  ) {
+    const tracked = readRequest(`a weight tracker to ${losing[0]}`);
+    if (tracked.outcome === 'spec') return tracked;
+  }
   // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
   // records: the reading goes on without it (the name still titles the app).
   const titled =
