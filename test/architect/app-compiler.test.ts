@@ -5255,6 +5255,26 @@ describe('request → spec', () => {
     expect(readRequest('a game where you lose weight').outcome).not.toBe('spec');
   });
 
+  test("a goal of a measure is that measure's tracker, with its goal read or said to be left out; never a bucket list", () => {
+    // Were a bucket list (travel, adventure…), one of them not even said to be a reading.
+    for (const [prompt, entity] of [
+      ['a weight loss goal tracker', 'Weight loss entry'],
+      ['a step goal tracker', 'Step entry'],
+      ['a water goal tracker', 'Drink'],
+      ['a fitness goal tracker', 'Workout'],
+    ] as const) {
+      const reading = readRequest(prompt);
+      expect({ prompt, entities: specOf(prompt).entities.map((e) => e.name) }).toEqual({ prompt, entities: [entity] });
+      expect(reading.leftOut).toEqual([expect.stringMatching(/^a goal or a limit/)]);
+    }
+    // With its number, the goal is built.
+    expect(specOf('a step goal tracker: 10000 steps a day').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'steps', target: 10000, per: 'day' }),
+    );
+    // A goal tracker of no measure stays the bucket list.
+    expect(specOf('a goal tracker').entities.map((e) => e.name)).toEqual(['Goal']);
+  });
+
   test('a "with" list after the records names their fields, never a second kind of record', () => {
     // "tips with date and amount" was read as the pair "tips with date" and "amount", and amount
     // was said to be left out as a second kind of record.

@@ -315,6 +315,8 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
 }
 
 const SAVING_TARGET = wordPattern('savingTarget');
+const MEASURED_GOAL =
+  /\b(weight loss|weight|steps?|water|calories|calorie|sleep|running|reading|fitness|workouts?|exercise) goals? (tracker|log|app|journal)\b/;
 const LOSING_WEIGHT =
   /\blos(?:e|ing) (?:some |a (?:bit|little) of )?(?:weight|\d{1,3}(?:\.\d)? ?(?:kg|kgs|kilos?|kilograms?|pounds|lbs?|stone))\b/;
 const SAVINGS = presetById('savings')!;
@@ -1487,6 +1489,11 @@ export function readRequest(request: string): RequestReading {
       language,
     );
   }
+  // A goal of a measure is that measure's records with a goal, not a bucket list: "a step goal
+  // tracker" is a step tracker with a goal (read with its number where one is said).
+  const measuredGoal = MEASURED_GOAL.exec(lang.text);
+  if (measuredGoal)
+    return readRequest(lang.text.replace(MEASURED_GOAL, /\d/.test(lang.text) ? '$1 $2 with a goal ,' : '$1 $2 with a goal'));
   const analysis = analyzeRequest(lang.text);
   // Weight to lose, said with no app ("I want to lose weight", "I need to lose 10 pounds"): a
   // weight tracker, said as a reading, not a converter of the pounds named (a goal of a loss, not of
