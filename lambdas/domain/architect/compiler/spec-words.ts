@@ -8,7 +8,7 @@ import {
   type FieldSpec,
   type ViewSpec,
 } from './app-spec-schema';
-import { accentAsked, SHADED_COLOUR } from '../request-analysis';
+import { accentAsked, matchPhrase, SHADED_COLOUR } from '../request-analysis';
 import { featureGaps } from './feature-gaps';
 import { FIELD_WORDS, PRESETS } from './presets';
 import { WORD_LISTS, wordPattern } from './word-lists';
@@ -1628,17 +1628,10 @@ export function applySpecWords(
     .concat(perWord, itemPeriods)
     .map((p) => PERIODS[p as keyof typeof PERIODS] ?? p);
   const dated = ed.firstOf(primary, ['date']);
-  // The one number or amount the request names, else the first: "a chore chart with points and a
-  // weekly total" adds up the points, not the pocket money.
+  // The one number or amount the request names, else the first: "a shift tracker with monthly pay
+  // totals" adds up the pay, not the hours ("Amount (ml)" is named as "amount").
   const namedNumbers = primary.fields.filter(
-    (f) =>
-      (f.type === 'money' || f.type === 'number') &&
-      new RegExp(
-        `\\b${f.label
-          .toLowerCase()
-          .replace(/ \(.+\)$/, '')
-          .replace(/[^a-z0-9 ]/g, '')}s?\\b`,
-      ).test(text),
+    (f) => (f.type === 'money' || f.type === 'number') && matchPhrase(f.label.replace(/ \(.+\)$/, ''), text) !== null,
   );
   const summed = namedNumbers.length === 1 ? namedNumbers[0] : ed.firstOf(primary, ['money', 'number']);
   const perPeriod = periods.length > 0 && dated !== undefined && summed !== undefined && !negated('totals?|sums?');

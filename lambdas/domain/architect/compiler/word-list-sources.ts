@@ -164,6 +164,8 @@ const LANGUAGES: readonly LanguageInfo[] = [
  * and the local stack read them here.
  */
 export function sourceWordLists() {
+  /** A word that opens a clause of the records ("tips with date and amount"), which ends a noun. */
+  const NOT_A_CLAUSE = String.raw`(?!(?:with|that|which|where|including)\b)`;
   /** The field vocabulary of "with X" and "add a X field": words → a typed field. */
   const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
@@ -576,7 +578,7 @@ export function sourceWordLists() {
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
-    trackPair: String.raw`\b(?:track(?:s|ing|er)?|log(?:s|ging)?|record(?:s|ing)?) (?:of |for (?=my |our ))?(?:(?:my|our|the|his|her|their) )?((?:(?!(?:with|that|which|where|including)\b)[a-z]+ ){0,2}[a-z]+) and (?:my |our |the |his |her |their )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
+    trackPair: String.raw`\b(?:track(?:s|ing|er)?|log(?:s|ging)?|record(?:s|ing)?) (?:of |for (?=my |our ))?(?:(?:my|our|the|his|her|their) )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the |his |her |their )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
     // A church's or a school's may be one's own giving to it ("track donations to our church").
     donationsReceived: String.raw`\b(?:donors?|(?:we|our [a-z]+|they) (?:receive[sd]?|get|gets|got|collect(?:s|ed)?|raise[sd]?|take in|took in)|(?:donations|gifts) (?:to|for|at|of) (?:my|our) (?:[a-z]+ ){0,2}(?:non ?profit|charity|organi[sz]ation|fundraiser|food bank|shelter|rescue|foundation|cause|campaign)|for (?:my|our) (?:small |local |little )?(?:non ?profit|charity|food bank|shelter|rescue|foundation))\b`,
     timerKeepsSessions: String.raw`\b(?:(?:logs?|logged|logging|records?|recorded|recording|keeps?|saves?|saved|stores?|tracks?|tracked|remembers?) (?:a (?:log|history|record) of )?(?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings|how long|minutes)|(?:with|and|plus|keeps?) (?:a |an )?(?:(?:session|sessions) )?(?:log|history|record|logbook|journal)(?: of (?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings))?)\b`,
@@ -584,7 +586,7 @@ export function sourceWordLists() {
     serviceBusiness: String.raw`\b(?:for|run|own|have|started|starting|start) (?:my|our|a|an) (?:small |little |new |local |own |family )?(?:(?:[a-z]+ ){0,2}(?!(?:baking|catering|brewing|knitting|crafting|making|selling|reselling|flipping|printing|publishing|marketing|consulting|writing|blogging|streaming|trading|investing|dropshipping|clothing|farming|fishing|wedding|booking|coding|accounting|bookkeeping)\b)[a-z]{3,}ing|(?:[a-z]+ )?(?:handyman|photography|pest control|locksmith|salon|lawn care|pet care|childcare|carpentry|hvac|snow removal|removals?|repairs?|hair|nails?|makeup|massage|beauty|tutor|tutoring|yoga|music lessons?|driving lessons?|window|pool|gutter)) (?:business|company|service|services|side hustle|gig|firm)\b`,
     // "a tracker for my sleep, mood and energy each day" (its commas already read as "and").
     tripleAfterFor: String.raw`\b(?:for|of|track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?|count) (?:(?:my|our|the) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+)(?=$| (?:each|every|daily|per|with|that|which|in|on|at|over|during|through|throughout|across|from|by|as|to)\b)`,
-    pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?((?:(?!(?:with|that|which|where|including)\b)[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:(?!(?:their|its|his|her)\b)[a-z]+ )?[a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
+    pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:(?!(?:their|its|his|her)\b)[a-z]+ )?[a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
     // "an app for my knitting projects", "my sneakers: brand, size": one's own things, by their plural.
     ownRecords: String.raw`\b(?:app|something|tool|place) (?:for|to (?:keep|organi[sz]e|manage|store|hold|save)) (?:all )?(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s|[a-z]+ (?:information|info|details))\b|^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s)(?=  |$| with\b| and\b)`,
     // "who borrowed my tools", "which neighbours have my ladders", "who has my camping gear": one's
