@@ -5251,6 +5251,11 @@ describe('request → spec', () => {
     }
     // A loss is no weight to reach: the goal is said to be left out, with how to ask for one.
     expect(readRequest('help me lose 5 kg').leftOut).toEqual([expect.stringMatching(/^a goal or a limit/)]);
+    // The rest of the request still counts: its name, its look.
+    expect(specOf('I want to lose weight, call it "Lighter Me", in dark mode')).toMatchObject({
+      title: 'Lighter Me',
+      look: expect.objectContaining({ dark: true }),
+    });
     expect(readRequest('convert 10 pounds to kg')).toMatchObject({ outcome: 'template', kind: 'converter' });
     expect(readRequest('a game where you lose weight').outcome).not.toBe('spec');
   });

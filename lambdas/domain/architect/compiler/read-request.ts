@@ -1497,15 +1497,15 @@ export function readRequest(request: string): RequestReading {
   const analysis = analyzeRequest(lang.text);
   // Weight to lose, said with no app ("I want to lose weight", "I need to lose 10 pounds"): a
   // weight tracker, said as a reading, not a converter of the pounds named (a goal of a loss, not of
-  // a weight to reach, is said to be left out).
-  const losing = LOSING_WEIGHT.exec(lang.text);
+  // a weight to reach, is said to be left out). The rest of the request is read with it (a name,
+  // a look); the tracker named keeps this from reading it again.
   if (
-    losing &&
+    LOSING_WEIGHT.test(lang.text) &&
     (analysis.kind === null || analysis.kind === 'converter') &&
     !CONTAINERS.test(lang.text) &&
     !/\bgames?\b/.test(lang.text)
   ) {
-    const tracked = readRequest(`a weight tracker to ${losing[0]}`);
+    const tracked = readRequest(`a weight tracker, ${lang.text}`);
     if (tracked.outcome === 'spec') return tracked;
   }
   // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
