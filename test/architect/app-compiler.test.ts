@@ -368,6 +368,16 @@ describe('request → spec', () => {
       leftOut: [expect.stringMatching(/notifications/)],
     });
     expect(readRequest('a shared shopping list')).toMatchObject({ leftOut: [expect.stringMatching(/^sharing/)] });
+    // Said as who else can see it (these were built with nothing said of the sharing).
+    for (const prompt of [
+      'a grocery list that I can share',
+      'a family calendar we all can use',
+      'a chore list my roommates can see',
+      'a budget my husband can also see',
+    ])
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [expect.stringMatching(/^sharing/)] });
+    // Someone using the app here is no sharing.
+    expect(readRequest('a drawing app my kids can use').leftOut).toEqual([]);
     expect(readRequest('a recipe book that imports recipes from websites')).toMatchObject({
       leftOut: [expect.stringMatching(/^live data from the internet/)],
     });
@@ -5148,6 +5158,17 @@ describe('request → spec', () => {
       });
     }
     expect(specOf('I want to save money for a new car').entities.map((e) => e.name)).toEqual(['Deposit']);
+    // So is an amount to put by each period, with its goal per period (was refused).
+    for (const [prompt, target, per] of [
+      ['save 500 a month', 500, 'month'],
+      ['help me save 500 a month for a house', 500, 'month'],
+      ['save 2k a year', 2000, 'year'],
+      ['a savings tracker, save 50 dollars every week', 50, 'week'],
+    ] as const) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => e.name) }).toEqual({ prompt, entities: ['Deposit'] });
+      expect(spec.behaviours).toContainEqual({ type: 'goal', entity: 'deposit', field: 'amount', target, per, limit: false });
+    }
     // An app named keeps its own records; money saved on groceries is spending.
     expect(specOf('a meal planner to save money for a trip').entities.map((e) => e.name)).not.toContain('Deposit');
     expect(specOf('help me save money on groceries').entities.map((e) => e.name)).not.toContain('Deposit');
@@ -5275,6 +5296,20 @@ describe('request → spec', () => {
     // With its number, the goal is built.
     expect(specOf('a step goal tracker: 10000 steps a day').behaviours).toContainEqual(
       expect.objectContaining({ type: 'goal', field: 'steps', target: 10000, per: 'day' }),
+    );
+    // Its number said right after it, with or for, is the goal's (was said to be left out).
+    for (const [prompt, goal] of [
+      ['a water goal tracker with 8 glasses a day', { type: 'goal', field: 'glasses', target: 8, per: 'day' }],
+      ['a reading goal tracker for 20 books this year', { type: 'count-goal', target: 20, per: 'year' }],
+      ['a sleep goal tracker: 8 hours a night', { type: 'goal', field: 'hours', target: 8, per: 'day' }],
+      ['a fitness goal tracker for 3 workouts a week', { type: 'count-goal', target: 3, per: 'week' }],
+    ] as const) {
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+      expect(specOf(prompt).behaviours).toContainEqual(expect.objectContaining(goal));
+    }
+    // A night is a day of sleep: "8 hours a night" is a goal per day.
+    expect(specOf('a sleep tracker with a goal of 8 hours a night').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'hours', target: 8, per: 'day' }),
     );
     // A goal tracker of no measure stays the bucket list.
     expect(specOf('a goal tracker').entities.map((e) => e.name)).toEqual(['Goal']);

@@ -608,6 +608,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: "an app to record my child's height and weight", builds: 'spec', entities: ['Measurement'] },
   { prompt: 'a savings jar for a new bike', builds: 'spec', entities: ['Deposit'], behaviours: ['total'] },
   { prompt: 'help me save 2000 dollars for a vacation', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
+  { prompt: 'save 500 a month', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
+  { prompt: 'a water goal tracker with 8 glasses a day', builds: 'spec', entities: ['Drink'], behaviours: ['goal', 'total'] },
   {
     prompt: 'a home inventory for insurance',
     builds: 'spec',

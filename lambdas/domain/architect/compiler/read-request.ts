@@ -306,17 +306,25 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
     }
   }
   if (best) return { preset: best.preset, index: best.index, keyword: best.keyword };
-  // Money to put by, said with its amount or as money and no app's name: "help me save 2000
-  // dollars for a vacation", "I want to save money for a car" keep the deposits toward it (a goal
+  // Money to put by, said with its amount (all told or each month) or as money and no app's name:
+  // "help me save 2000 dollars for a vacation", "save 500 a month", "I want to save money for a car" keep the deposits toward it (a goal
   // is read from the same words). Saving money on something is spending less: no savings.
-  const saving = made ? null : (SAVING_TARGET.exec(text) ?? /\bsav(?:e|ing) (?:up )?money (?:for|to buy|towards?)\b/.exec(text));
+  const saving = made
+    ? null
+    : (SAVING_TARGET.exec(text) ??
+      SAVING_PER_PERIOD.exec(text) ??
+      /\bsav(?:e|ing) (?:up )?money (?:for|to buy|towards?)\b/.exec(text));
   if (saving) return { preset: SAVINGS, index: saving.index, keyword: saving[0].trim() };
   return made;
 }
 
 const SAVING_TARGET = wordPattern('savingTarget');
+const SAVING_PER_PERIOD = wordPattern('savingPerPeriod');
 const MEASURED_GOAL =
   /\b(weight loss|weight|steps?|water|calories|calorie|sleep|running|reading|fitness|workouts?|exercise) goals? (tracker|log|app|journal)\b/;
+const MEASURED_GOAL_NUMBER = new RegExp(
+  `${MEASURED_GOAL.source}\\s*(?:[,:(-]\\s*)?(?:(?:with|for|of|at|to (?:hit|reach|read|drink|walk|do|run|get))\\s+)?(?:(?:a|my) (?:goal|target) of\\s+)?(?=\\d)`,
+);
 const LOSING_WEIGHT =
   /\blos(?:e|ing) (?:some |a (?:bit|little) of )?(?:weight|\d{1,3}(?:\.\d)? ?(?:kg|kgs|kilos?|kilograms?|pounds|lbs?|stone))\b/;
 const SAVINGS = presetById('savings')!;
@@ -1491,9 +1499,13 @@ export function readRequest(request: string): RequestReading {
   }
   // A goal of a measure is that measure's records with a goal, not a bucket list: "a step goal
   // tracker" is a step tracker with a goal (read with its number where one is said).
+  // Its number said right after it is the goal's ("a water goal tracker with 8 glasses a day").
   const measuredGoal = MEASURED_GOAL.exec(lang.text);
-  if (measuredGoal)
+  if (measuredGoal) {
+    const numbered = lang.text.replace(MEASURED_GOAL_NUMBER, '$1 $2 with a goal of ');
+    if (numbered !== lang.text) return readRequest(numbered);
     return readRequest(lang.text.replace(MEASURED_GOAL, /\d/.test(lang.text) ? '$1 $2 with a goal ,' : '$1 $2 with a goal'));
+  }
   const analysis = analyzeRequest(lang.text);
   // Weight to lose, said with no app ("I want to lose weight", "I need to lose 10 pounds"): a
   // weight tracker, said as a reading, not a converter of the pounds named (a goal of a loss, not of

@@ -2069,10 +2069,16 @@ function goalAsked(
   if (!m && !said) {
     // "save 5000 dollars by december": a goal of the money put by, all told.
     // (Only of money put by: saving 500 on an expense log is no goal of its spending.)
-    const saving = (entity.id === 'deposit' || /\bsavings\b/.test(text)) && wordPattern('savingTarget').exec(text);
+    // "save 500 a month": a goal of the money put by in each month, of dated deposits.
+    const puttingBy = entity.id === 'deposit' || /\bsavings\b/.test(text);
+    const saving = puttingBy && wordPattern('savingTarget').exec(text);
+    const each = puttingBy && !saving ? wordPattern('savingPerPeriod').exec(text) : null;
     const money = entity.fields.find((f) => f.type === 'money');
-    const target = saving ? Number(saving[1]) * (saving[2] ? 1000 : 1) : 0;
-    return money && target > 0 && target <= 1e12 ? { field: money.id, target, per: 'all', limit: false } : null;
+    const found = saving || each;
+    const target = found ? Number(found[1]) * (found[2] ? 1000 : 1) : 0;
+    const per = each ? (each[3] as 'day' | 'week' | 'month' | 'year') : 'all';
+    if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
+    return money && target > 0 && target <= 1e12 ? { field: money.id, target, per, limit: false } : null;
   }
   // "a limit of 200 per category": each category's own, which the app does not keep (said as left out).
   if (m && wordPattern('perNonPeriod').test(text.slice(m.index + m[0].length))) return null;

@@ -547,13 +547,15 @@ export function sourceWordLists() {
     calculatorNouns: String.raw`\bcalculators?\b`,
     converterNouns: String.raw`\bconverters?\b`,
     // A goal or a limit with its number: "a daily goal of 8 glasses", "a limit of 500 a month".
-    goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:weight )?(?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|week|month|year))?`,
+    goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:weight )?(?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|night|week|month|year))?`,
     // A goal or a limit said without the word, always with its period: "no more than 400 mg a
     // day", "I want to run 20 km a week", "…, 8 glasses a day" (after a comma, a colon or a
     // bracket, the unit must name a field). Groups: a limit's words, a goal's words, the number,
     // thousands, the unit, the period.
     /** Money to put by, as a goal of the whole: "save 5000 dollars by december", "saving up 2k" (spec-words.ts). */
     savingTarget: String.raw`\b(?:sav(?:e|ing) (?:up )?|(?:fund|pot|jar) of )(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(?![\d.])(k\b)?(?: (?:dollars|euros|pounds|bucks|usd|eur|gbp)\b| ?(?=$|[^a-z ]| (?:by|for|before|until|till|this|in|to|towards?|so|and|on|from)\b))(?! (?:a|per|each|every) (?:day|week|month|year)\b)`,
+    /** Money to put by each period: "save 500 a month", "saving 50 dollars every week" (spec-words.ts). */
+    savingPerPeriod: String.raw`\bsav(?:e|ing) (?:up )?(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k\b)?(?: (?:dollars|euros|pounds|bucks|usd|eur|gbp))? (?:a|per|each|every) (day|week|month|year)\b`,
     goalImplicit: String.raw`(?:\b(at most|no more than|not more than|max(?:imum)?|under|below|less than|fewer than|up to)|\b(at least|aim(?:ing)? for|(?:aim|want|try|hop|plan|need)\w* to [a-z]+)|[,:(]|\bwith) +(?:about |around )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|per|each|every|this)\b)([a-z]+)(?: of [a-z]+(?: [a-z]+)?)?)? (?:a|per|each|every|this) (day|night|week|month|year)\b`,
     // Units of a measure that a record's one number may be kept in: "400 mg" of a caffeine log's Caffeine.
     oneNumberUnits: String.raw`^(?:mg|g|grams?|kg|kilos?|ml|l|litres?|liters?|oz|ounces?|cups?|glasses|km|kilomet(?:er|re)s?|miles?|steps|pages|calories|kcal|reps|servings?|units?)$`,
@@ -1294,7 +1296,7 @@ export function sourceWordLists() {
     serverAsked: String.raw`\b(backend|back end|server[- ]side|api server|rest api|databases?(?! (?:of|for) (?:my|our|all|the)\b)|sql|postgres\w*|mysql|mongo\w*|firebase)\b`,
     signInAsked: String.raw`\b(login|log in(?= (?:to|with|using|page|screen|form|button|system|feature|details)\b)|(?<=\b(?:can|to|i|we|they|users?|people|members?|you|must|should|and|or|will|then|me|them|everyone|anyone|customers|clients|staff|employees|owners?|admins?|parents|kids|students|players|guests|visitors) )log in(?! (?:my|our|a|an|each|every|all|the(?! app))\b)|sign ?in(?! (?:sheets?|logs?|books?|lists?|times?|(?:and|or) (?:sign ?)?out)\b)|sign ?up(?! (?:sheets?|lists?|sheet app))|user accounts?|(?<!\b(?:bank|savings|checking|current|credit card|investment|brokerage|retirement|pension|loan|utility|customer|client|business|joint) )(?<!\b(?:net worth|finances?|financial|balances?)\b.{0,60})accounts(?!,? (?:and|with) (?:their |the )?balances?\b)|passwords?(?! (generator|strength|checker|ideas?)s?\b)|authentication)\b`,
     notificationsAsked: String.raw`\b(e-?mails? (me|them|reminders?|notifications?)|send e-?mails?|sms|text messages?|push notifications?|notifications?|notify me|remind(?:s)? me|reminders?)\b`,
-    sharingAsked: String.raw`\b(sync\w*|share (it |them )?with|shared( with)?|sharing|everyone can see|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices)\b`,
+    sharingAsked: String.raw`\b(sync\w*|share (it |them )?with|shared( with)?|sharing|everyone can see|collaborat\w*|real[- ]?time|my (family|team|friends) can|other users|across (my )?devices|(?:i|we) can share|(?:we|they) (?:all can|can all) (?:use|see|edit|add|update)|(?:both|all) of us can (?:use|see|edit|add|update)|(?:my|our) (?:wife|husband|partner|spouse|roommates?|housemates?|flatmates?|coworkers|colleagues) (?:can|could) (?:also )?(?:see|edit|add to|update|access|view))\b`,
     serviceCopyAsked: `\\b(?:reddit|youtube|tiktok|uber|lyft|airbnb|facebook|slack|discord|whatsapp|snapchat|tinder|bumble|github|ebay|zoom|doordash)\\b(?= (?:clone|copy|for|like|style)\\b|$)|${copyOf('instagram|twitter|linkedin|pinterest|telegram|hinge|etsy|amazon')}`,
     streamingCopyAsked: copyOf('spotify|netflix|twitch|hulu|disney plus|apple music|soundcloud|prime video'),
     blogAsked: String.raw`\b(blogs?|blog posts?|blogging)\b`,
