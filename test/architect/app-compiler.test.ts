@@ -4801,9 +4801,16 @@ describe('request → spec', () => {
     expect(labelsOf('an allergy diary: food eaten, reaction, severity 1-5')).toEqual(
       expect.arrayContaining(['Food eaten:text', 'Reaction:text', 'Severity:number']),
     );
-    expect(labelsOf('a dream journal: date, dream, lucid or not')).toEqual(
-      expect.arrayContaining(['Dream:text', 'Lucid:boolean']),
-    );
+    // (A dream journal's own record keeps the dream as its story.)
+    expect(labelsOf('a dream journal: date, dream, lucid or not')).toEqual([
+      'Date:date',
+      'Title:text',
+      'What happened:longtext',
+      'Feeling:choice',
+      'Lucid:boolean',
+      'Recurring:boolean',
+      'Tags:tags',
+    ]);
     // A board's columns listed stay the board's (said as left out).
     expect(readRequest('A kanban board with columns: ideas, writing, editing, published').outcome).toBe('template');
   });
@@ -5173,6 +5180,31 @@ describe('request → spec', () => {
     expect(specOf('a meal planner to save money for a trip').entities.map((e) => e.name)).not.toContain('Deposit');
     expect(specOf('help me save money on groceries').entities.map((e) => e.name)).not.toContain('Deposit');
     expect(specOf('an expense log where I save 500 for rent').entities.map((e) => e.name)).toEqual(['Expense']);
+  });
+
+  test('a wedding budget keeps what a wedding costs by its own categories; a dream journal keeps dated dreams', () => {
+    // Was the everyday expense tracker (Food, Transport, Home, Fun).
+    for (const prompt of ['a wedding budget', 'a budget for our wedding', 'our wedding costs']) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => e.name) }).toEqual({ prompt, entities: ['Cost'] });
+      expect(spec.entities[0]!.fields.find((f) => f.id === 'category')?.options).toEqual(
+        expect.arrayContaining(['Venue', 'Catering', 'Photography']),
+      );
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'cost', field: 'amount', by: 'category' });
+    }
+    expect(specOf('a wedding budget with a limit of 20000').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'amount', target: 20000, limit: true }),
+    );
+    // A wedding's guests and its countdown stay what they were.
+    expect(specOf('a wedding guest list').entities.map((e) => e.name)).not.toContain('Cost');
+    expect(specOf('an expense tracker').entities.map((e) => e.name)).toEqual(['Expense']);
+    // Was the notes app, with no date.
+    for (const prompt of ['a dream journal', 'a journal for my dreams', 'a dream diary where I log lucid dreams']) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => e.name) }).toEqual({ prompt, entities: ['Dream'] });
+      expect(spec.entities[0]!.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['date', 'feeling', 'lucid']));
+    }
+    expect(readRequest('a journal')).toMatchObject({ outcome: 'template', kind: 'notes' });
   });
 
   test("work shifts keep their date, hours and pay, added up; a volunteer's shifts stay volunteering", () => {

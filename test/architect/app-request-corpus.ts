@@ -609,6 +609,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a savings jar for a new bike', builds: 'spec', entities: ['Deposit'], behaviours: ['total'] },
   { prompt: 'help me save 2000 dollars for a vacation', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
   { prompt: 'save 500 a month', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
+  {
+    prompt: 'a budget for our wedding',
+    builds: 'spec',
+    entities: ['Cost'],
+    behaviours: ['total', 'filter', 'sort'],
+    fields: { Item: 'text', Amount: 'money', Category: 'choice', Vendor: 'text', Due: 'date', Paid: 'boolean' },
+  },
+  {
+    prompt: 'a dream journal',
+    builds: 'spec',
+    entities: ['Dream'],
+    behaviours: ['count', 'filter', 'search'],
+    fields: { Date: 'date', Title: 'text', Feeling: 'choice', Lucid: 'boolean' },
+  },
   { prompt: 'a water goal tracker with 8 glasses a day', builds: 'spec', entities: ['Drink'], behaviours: ['goal', 'total'] },
   {
     prompt: 'a home inventory for insurance',

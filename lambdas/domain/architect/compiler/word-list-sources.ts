@@ -321,6 +321,9 @@ export function sourceWordLists() {
       dose: ['dosage', 'doses'],
       // What a belonging is worth, whatever the policy calls it.
       worth: ['purchase price', 'price', 'replacement value', 'replacement cost', 'cost'],
+      // What a dream was, however it is asked for.
+      story: ['dream', 'the dream', 'what i dreamt', 'what i dreamed', 'what happened', 'description'],
+      feeling: ['mood', 'moods', 'how i felt', 'how it felt', 'emotion', 'emotions'],
       time: ['time of day', 'start time', 'starting time'],
       // (Sugar of records that keep a blood sugar is it; a brew's or a bake's sugar is an amount.)
       glucose: ['sugar', 'sugars'],
