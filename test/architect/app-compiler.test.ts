@@ -3090,7 +3090,12 @@ describe('request → spec', () => {
 
   test('water and coffee drunk are counted in one log; whose turn it is is a chore list; shared spending keeps who paid', () => {
     // Were the water tracker beside a tasting journal of coffees.
-    for (const prompt of ['a log of my daily water and coffee intake', 'track how much water and coffee I drink']) {
+    // Water is never tasted: beside it, a drink with no word of tasting is counted too.
+    for (const prompt of [
+      'a log of my daily water and coffee intake',
+      'track how much water and coffee I drink',
+      'track my daily water and coffee',
+    ]) {
       const spec = specOf(prompt);
       expect({ prompt, entities: spec.entities.length, labels: labelsOf(prompt) }).toEqual({
         prompt,
@@ -3099,6 +3104,8 @@ describe('request → spec', () => {
       });
       expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'drink', field: 'coffee', by: 'date' });
     }
+    // Tasting asked for keeps the tasting journal.
+    expect(specOf('a water and coffee log with tasting notes').entities.map((e) => e.id)).toContain('tasting');
     // Two other drinks without water: one log of both (were a coffee tracker with tea as a number,
     // a tasting journal, or records called "beer drinks").
     for (const [prompt, labels] of [
@@ -5661,6 +5668,30 @@ describe('request → spec', () => {
     );
     expect(readRequest('my tutoring students, their lessons and payments').leftOut).toEqual([]);
     expect(entities('my horses, their farrier visits and costs')[1]).toBe('Farrier visit(Date:date, Notes:longtext, Cost:money)');
+    // An app (no business named) with its people and their records is the same: were a planner
+    // with the clients dropped unsaid, or refused as not understood or as taking payments.
+    for (const [prompt, owner, theirs] of [
+      ['an app with clients and appointments', 'Client', 'Appointment'],
+      ['an app with clients and their appointments', 'Client', 'Appointment'],
+      ['clients and appointments for my salon', 'Client', 'Appointment'],
+      ['a hair salon app with clients and appointments', 'Client', 'Appointment'],
+      ['a tutoring app with students and lessons', 'Student', 'Lesson'],
+      ['a physio app for patients, treatments and payments', 'Patient', 'Treatment'],
+    ] as const) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => [e.name, e.parent?.entity ?? null]) }).toEqual({
+        prompt,
+        entities: [
+          [owner, null],
+          [theirs, owner.toLowerCase()],
+        ],
+      });
+    }
+    expect(entities('a physio app for patients, treatments and payments')[1]).toBe(
+      'Treatment(Date:date, Notes:longtext, Payments:money)',
+    );
+    // Clients who pay through the app still do so.
+    expect(readRequest('an app for my clients to make payments').leftOut).toContain('taking payments');
     // A business that sells online takes them.
     expect(readRequest('an online business with customers and payments')).toMatchObject({
       outcome: 'refused',

@@ -610,6 +610,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'help me save 2000 dollars for a vacation', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
   { prompt: 'save 500 a month', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
   {
+    prompt: 'a physio app for patients, treatments and payments',
+    builds: 'spec',
+    entities: ['Patient', 'Treatment'],
+    behaviours: ['search', 'sort'],
+    interpreted: true,
+  },
+  { prompt: 'track my daily water and coffee', builds: 'spec', entities: ['Drink'], behaviours: ['total'] },
+  {
     prompt: 'a budget for our wedding',
     builds: 'spec',
     entities: ['Cost'],

@@ -1303,6 +1303,8 @@ const JOB_WORDS = wordPattern('jobWords');
 
 /** Words of drinks counted, not tasted. */
 const DRUNK = wordPattern('drinksCounted');
+/** Words of drinks tasted, not counted: "coffee I taste and rate", "beans and roast". */
+const TASTED = /\b(?:tast\w*|rat(?:e|es|ed|ing|ings)|reviews?|beans?|roast\w*|brews?|flavou?rs?|notes)\b/;
 /** Drinks one counts beside water: "my daily water and coffee intake". */
 const OTHER_DRINKS = wordPattern('otherDrinks', 'g');
 
@@ -1548,6 +1550,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('serviceBusinessTracker', 'g'), 'track the jobs for my $1 business')
     // "a tutoring business with students, lessons and payments": its students and theirs.
     .replace(wordPattern('businessWithPeople', 'g'), 'track my $1 and their ')
+    // "an app with clients and appointments": the same, of no business named.
+    .replace(wordPattern('peopleAndTheirRecords', 'g'), 'track my $1 and their ')
     // "my students, their lessons and payments": as "my students and their lessons and payments".
     .replace(THEIR_AFTER_COMMA, '$1 and their $2')
     // "track how often I go to the gym": each time I do.
@@ -1702,15 +1706,15 @@ export function readRequest(request: string): RequestReading {
   // (With "my students, their lessons and payments" read as "… and their lessons and payments", above.)
   let shapeOriginal = language
     ? null
-    : (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt).replace(
-        new RegExp(THEIR_AFTER_COMMA.source, 'gi'),
-        '$1 and their $2',
-      );
+    : (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt)
+        .replace(new RegExp(THEIR_AFTER_COMMA.source, 'gi'), '$1 and their $2')
+        .replace(wordPattern('peopleAndTheirRecords', 'gi'), 'track my $1 and their ');
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
-  // Water with another drink, counted: one log of both, not a tasting journal beside it.
-  if (chosen && /^(?:water-tastings|tastings-water)$/.test(chosen.id) && DRUNK.test(text)) {
+  // Water with another drink, counted: one log of both, not a tasting journal beside it (water is
+  // never tasted: "track my water and coffee" counts both, unless tasting is asked for).
+  if (chosen && /^(?:water-tastings|tastings-water)$/.test(chosen.id) && (DRUNK.test(text) || !TASTED.test(text))) {
     const water = presetById('water');
     if (water) chosen = drinksCounted(water, text);
   }
