@@ -5189,7 +5189,7 @@ describe('request → spec', () => {
     expect(specOf('an expense log where I save 500 for rent').entities.map((e) => e.name)).toEqual(['Expense']);
   });
 
-  test('a wedding budget keeps what a wedding costs by its own categories; a dream journal keeps dated dreams', () => {
+  test('a wedding budget keeps what a wedding costs by its own categories; a dream journal keeps dated dreams; baby names their meaning; personal bests are kept', () => {
     // Was the everyday expense tracker (Food, Transport, Home, Fun).
     for (const prompt of ['a wedding budget', 'a budget for our wedding', 'our wedding costs']) {
       const spec = specOf(prompt);
@@ -5212,6 +5212,27 @@ describe('request → spec', () => {
       expect(spec.entities[0]!.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['date', 'feeling', 'lucid']));
     }
     expect(readRequest('a journal')).toMatchObject({ outcome: 'template', kind: 'notes' });
+    // Was a generic list with a "Done" box.
+    for (const prompt of ['a baby names list', 'a list of names for our baby', 'baby name ideas with gender and meaning']) {
+      const spec = specOf(prompt);
+      expect({ prompt, fields: spec.entities[0]!.fields.map((f) => f.id) }).toEqual({
+        prompt,
+        fields: ['name', 'gender', 'meaning', 'origin', 'rating', 'notes'],
+      });
+    }
+    expect(specOf('a baby tracker').entities.map((e) => e.id)).not.toContain('babyName');
+    // One's bests, entered as they are set (were a running log, or refused as not understood),
+    // and not said to be left out: a log that would have to pick them out still says so.
+    for (const prompt of ['a tracker for my running PRs', 'my personal bests in swimming']) {
+      const reading = readRequest(prompt);
+      expect({ prompt, entities: specOf(prompt).entities.map((e) => e.name), leftOut: reading.leftOut }).toEqual({
+        prompt,
+        entities: ['Personal best'],
+        leftOut: [],
+      });
+    }
+    expect(readRequest('a running log with personal bests').leftOut.join(' ')).toMatch(/personal records/);
+    expect(specOf('a list of my GitHub PRs').entities.map((e) => e.name)).not.toContain('Personal best');
   });
 
   test("work shifts keep their date, hours and pay, added up; a volunteer's shifts stay volunteering", () => {

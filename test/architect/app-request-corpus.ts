@@ -618,6 +618,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: 'track my daily water and coffee', builds: 'spec', entities: ['Drink'], behaviours: ['total'] },
   {
+    prompt: 'my personal bests in swimming',
+    builds: 'spec',
+    entities: ['Personal best'],
+    behaviours: ['search', 'sort'],
+    fields: { Event: 'text', Result: 'text', Date: 'date' },
+  },
+  {
+    prompt: 'a list of baby names we like',
+    builds: 'spec',
+    entities: ['Name'],
+    behaviours: ['filter', 'sort', 'search'],
+    fields: { Name: 'text', For: 'choice', Meaning: 'text', 'How much we like it': 'rating' },
+  },
+  {
     prompt: 'a budget for our wedding',
     builds: 'spec',
     entities: ['Cost'],

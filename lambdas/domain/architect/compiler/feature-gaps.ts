@@ -23,6 +23,8 @@ export interface BuiltApp {
   readonly goals?: boolean;
   /** The periods the app totals its records per (by their date): day, week, month, year. */
   readonly periodTotals?: readonly string[];
+  /** True when the app's records are one's best results, each entered as it is set. */
+  readonly keepsBests?: boolean;
 }
 
 /** What a compiled spec has of the parts the gaps name. */
@@ -36,6 +38,7 @@ export function specBuilt(spec: AppSpec): BuiltApp {
     periodTotals: spec.behaviours.flatMap((b) =>
       b.type === 'total' && b.by && dates.has(`${b.entity}.${b.by}`) ? [b.per ?? 'day'] : [],
     ),
+    keepsBests: spec.entities.some((e) => e.id === 'best'),
   };
 }
 
@@ -166,6 +169,8 @@ const GAPS: readonly Gap[] = [
   },
   {
     asks: wordPattern('personalBestAsks'),
+    // A list of personal bests keeps them as they are set; it picks none out of other records.
+    has: (app) => app.keepsBests === true,
     need: NEED.personalBest,
   },
   {

@@ -265,6 +265,84 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Names a family is weighing for a baby: for a girl or a boy, what each means and where it
+      // comes from, how much they like it, the favourites first.
+      id: 'baby-names',
+      keywords: [
+        'baby names',
+        'baby name',
+        'baby name ideas',
+        'names for our baby',
+        'names for the baby',
+        'names for my baby',
+        'baby name list',
+        'baby name shortlist',
+      ],
+      title: 'Baby Names',
+      phrase: 'a list of baby names',
+      entities: [
+        {
+          id: 'babyName',
+          name: 'Name',
+          plural: 'Names',
+          fields: [
+            f.text('name', 'Name', true),
+            f.choice('gender', 'For', ['Girl', 'Boy', 'Either']),
+            f.text('meaning', 'Meaning'),
+            f.text('origin', 'Origin'),
+            f.rating('rating', 'How much we like it'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'babyName', field: null }],
+      behaviours: [
+        crud('babyName'),
+        search('babyName'),
+        { type: 'filter', entity: 'babyName', field: 'gender' },
+        { type: 'sort', entity: 'babyName', field: 'rating', direction: 'desc' },
+      ],
+    },
+    {
+      // One's best results, event by event: a time, a weight or a distance as it is said ("22:41",
+      // "80 kg"), when and where it was set.
+      id: 'personal-bests',
+      keywords: [
+        'personal bests',
+        'personal best',
+        'personal records',
+        'running prs',
+        'running pbs',
+        'race prs',
+        'race pbs',
+        'lifting prs',
+        'gym prs',
+        'swimming prs',
+        'swimming pbs',
+        'my pbs',
+      ],
+      title: 'Personal Bests',
+      phrase: 'a list of personal bests',
+      entities: [
+        {
+          id: 'best',
+          name: 'Personal best',
+          plural: 'Personal bests',
+          fields: [
+            f.text('event', 'Event', true),
+            f.text('result', 'Result', true),
+            f.date('date', 'Date'),
+            f.text('where', 'Where'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('best')],
+      behaviours: [crud('best'), search('best'), newestFirst('best')],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [

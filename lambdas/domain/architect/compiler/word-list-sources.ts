@@ -324,6 +324,7 @@ export function sourceWordLists() {
       // What a dream was, however it is asked for.
       story: ['dream', 'the dream', 'what i dreamt', 'what i dreamed', 'what happened', 'description'],
       feeling: ['mood', 'moods', 'how i felt', 'how it felt', 'emotion', 'emotions'],
+      gender: ['gender', 'boy or girl', 'girl or boy', 'sex'],
       time: ['time of day', 'start time', 'starting time'],
       // (Sugar of records that keep a blood sugar is it; a brew's or a bake's sugar is an amount.)
       glucose: ['sugar', 'sugars'],
