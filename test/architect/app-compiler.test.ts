@@ -5235,6 +5235,20 @@ describe('request → spec', () => {
     expect(specOf('a list of my GitHub PRs').entities.map((e) => e.name)).not.toContain('Personal best');
   });
 
+  test("a wish list's box says what the wish was: places to visit are Visited, skills to learn Learned", () => {
+    // Each was "Done".
+    for (const [prompt, label] of [
+      ['places I want to visit', 'Visited'],
+      ['a list of places I want to travel', 'Visited'],
+      ['a list of board games to play', 'Played'],
+      ['a list of skills I want to learn', 'Learned'],
+    ] as const) {
+      const done = specOf(prompt).entities[0]!.fields.find((f) => f.id === 'done');
+      expect({ prompt, done: done && `${done.label}:${done.type}` }).toEqual({ prompt, done: `${label}:boolean` });
+    }
+    expect(specOf('a list of chores to do').entities[0]!.fields.find((f) => f.id === 'done')?.label).toBe('Done');
+  });
+
   test("work shifts keep their date, hours and pay, added up; a volunteer's shifts stay volunteering", () => {
     // Was a generic tracker: a made-up Name, and nothing added up.
     const spec = specOf('track my work shifts with date, hours and pay');

@@ -784,7 +784,7 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
   // A list of one's own things ("a list of my vinyl records") is no checklist; goals and plans are.
   // Nor are people or animals ticked off: "a list of gym members", "a shelter dog list".
   const checklist = kind === 'list' && !wordPattern('listOfGoals').test(text) && !wordPattern('notChecklistRecords').test(last);
-  if (checklist) fields.push({ id: 'done', label: 'Done', type: 'boolean', required: false });
+  if (checklist) fields.push({ id: 'done', label: wishDone(text) ?? 'Done', type: 'boolean', required: false });
   if (ownField && !fields.some((x) => x.id === ownField.id)) fields.push(ownField);
   fields.push({ id: 'notes', label: 'Notes', type: 'longtext', required: false });
   const phraseKind = kind === 'organiser' ? 'organizer' : kind;
@@ -1189,11 +1189,49 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
     if (shopping) return { preset: shopping, noun: '' };
   }
   // "a map of places I want to visit" lists the places (the map itself is named as left out).
-  const noun = WISH_LIST.exec(text.replace(/^(?:a|an) /, '').replace(/^(?:map|list|collection) of /, ''))?.[1];
+  const wish = WISH_LIST.exec(text.replace(/^(?:a|an) /, '').replace(/^(?:map|list|collection) of /, ''));
+  const noun = wish?.[1];
   if (!noun || wordPattern('notAWishNoun').test(noun)) return null;
   const reading = genericReading(`a list of ${noun}`);
-  return reading ? { preset: reading.preset, noun } : null;
+  if (!reading) return null;
+  // Each one ticked off as what was wanted is done: "places I want to visit" are Visited.
+  const done = wishDone(wish![0].slice(noun.length));
+  const preset: Preset = done
+    ? {
+        ...reading.preset,
+        entities: reading.preset.entities.map((e) => ({
+          ...e,
+          fields: e.fields.map((field) => (field.id === 'done' && field.type === 'boolean' ? { ...field, label: done } : field)),
+        })),
+      }
+    : reading.preset;
+  return { preset, noun };
 }
+
+/** What a thing wished for is, ticked off, by the verb of the wish ("to visit": Visited), if one is said. */
+function wishDone(words: string): string | undefined {
+  const verb =
+    /\b(?:want to|wanna|would like to|hope to|plan to|need to|to) (visit|travel|go|see|watch|read|try|learn|buy|make|cook|play|listen)\b/.exec(
+      words,
+    )?.[1];
+  return verb ? WISH_DONE[verb] : undefined;
+}
+
+const WISH_DONE: Readonly<Record<string, string>> = {
+  visit: 'Visited',
+  travel: 'Visited',
+  go: 'Been',
+  see: 'Seen',
+  watch: 'Watched',
+  read: 'Read',
+  try: 'Tried',
+  learn: 'Learned',
+  buy: 'Bought',
+  make: 'Made',
+  cook: 'Made',
+  play: 'Played',
+  listen: 'Listened to',
+};
 
 /** Reads a request. Pure and deterministic: the same text always gets the same reading. */
 /** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
