@@ -5712,6 +5712,10 @@ describe('request → spec', () => {
       ['a hair salon app with clients and appointments', 'Client', 'Appointment'],
       ['a tutoring app with students and lessons', 'Student', 'Lesson'],
       ['a physio app for patients, treatments and payments', 'Patient', 'Treatment'],
+      // A club's or a team's app the same (were refused, or one record with members as a text).
+      ['an app for my running club with members and races', 'Member', 'Race'],
+      ['an app for our choir with members and rehearsals', 'Member', 'Rehearsal'],
+      ['an app for my team with players and games', 'Player', 'Game'],
     ] as const) {
       const spec = specOf(prompt);
       expect({ prompt, entities: spec.entities.map((e) => [e.name, e.parent?.entity ?? null]) }).toEqual({

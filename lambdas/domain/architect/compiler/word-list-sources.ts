@@ -650,7 +650,7 @@ export function sourceWordLists() {
     // "an app with clients and appointments", "a tutoring app for students and lessons", "clients
     // and appointments for my salon": the people and the records of each (read as "my clients and
     // their appointments"); only records the people have one after another.
-    peopleAndTheirRecords: String.raw`(?:\b(?:a|an|my|our) (?:[a-z]+ ){0,2}(?:app|tracker|system|database|crm|manager|planner|organi[sz]er|book|log|program) (?:with|for|of) |^(?:(?:a )?(?:list|log|record|tracker) of )?)(?:my |our |the )?(students|clients|customers|patients|pupils|tenants|members)(?:, ?|  ?| and )(?:their )?(?=(?:sessions|visits|lessons|appointments|payments|treatments|classes|bookings|invoices|meetings|calls)\b)`,
+    peopleAndTheirRecords: String.raw`(?:\b(?:a|an|my|our) (?:[a-z]+ ){0,2}(?:app|tracker|system|database|crm|manager|planner|organi[sz]er|book|log|program)(?: for (?:my|our|the) (?:[a-z]+ ){0,2}[a-z]+)? (?:with|for|of) |^(?:(?:a )?(?:list|log|record|tracker) of )?)(?:my |our |the )?(students|clients|customers|patients|pupils|tenants|members|players|athletes|runners|swimmers|singers|dancers|volunteers)(?:, ?|  ?| and )(?:their )?(?=(?:sessions|visits|lessons|appointments|payments|treatments|classes|bookings|invoices|meetings|calls|races|rehearsals|games|matches|practices|performances|shifts)\b)`,
     businessWithPeople: String.raw`\b(?:a|an|my|our) (?:small )?(?!(?:online|web|internet|ecommerce|e commerce)\b)(?:[a-z]+ ){0,2}(?:business|company|studio|salon|practice|agency|academy|side hustle) with (?:my |our |the )?(students|clients|customers|members|patients|pupils|tenants|guests|players|athletes|volunteers|employees|staff|dogs|pets|horses)(?:, ?|  ?| and )(?!\s*(?:and|their|jobs?|orders?)\b)`,
     serviceBusinessTracker: String.raw`\b(?:a|an|my|our) ((?:[a-z]+ ){0,2}(?:[a-z]{3,}ing|wash|repair|lessons?|photography|design|delivery|handyman|landscape|tattoo|massage|salon|barber|nails?|hair|makeup|catering|consulting|coaching)) (?:business|company|side hustle) (?:tracker|log|app|manager|organi[sz]er)\b`,
     /** "start and end dates", "arrival and departure times": one of each (spec-words.ts). */
@@ -689,9 +689,9 @@ export function sourceWordLists() {
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
     /** Records kept of each of the others, said "my clients and their sessions" (read-request.ts). */
-    theirRecords: String.raw`^(?:sessions|visits|lessons|appointments|orders|purchases|payments|walks|treatments|meetings|calls|jobs|invoices|classes|trips|gigs|projects|repairs|deliveries|donations|bookings|reservations|assignments|workouts|checkups|services|feedings|shows|games|matches|rehearsals|performances)$`,
+    theirRecords: String.raw`^(?:sessions|visits|lessons|appointments|orders|purchases|payments|walks|treatments|meetings|calls|jobs|invoices|classes|trips|gigs|projects|repairs|deliveries|donations|bookings|reservations|assignments|workouts|checkups|services|feedings|shows|games|matches|rehearsals|performances|races|practices|shifts)$`,
     /** Records of these are told apart by a title, not by their day alone: an assignment, a project (read-request.ts). */
-    titledRecords: String.raw`^(?:assignments|projects|jobs|repairs|orders|purchases|deliveries|services|shows|games|matches|performances|classes|trips|gigs|invoices)$`,
+    titledRecords: String.raw`^(?:assignments|projects|jobs|repairs|orders|purchases|deliveries|services|shows|games|matches|performances|classes|trips|gigs|invoices|races)$`,
     /** Records of these hold money: a payment, an order, an invoice (read-request.ts). */
     paidRecords: String.raw`^(?:orders|purchases|payments|invoices|donations|jobs|gigs|bookings|repairs|services|deliveries)$`,
     /** Words that are one of two values a record takes, said "home or away" (spec-words.ts). */
