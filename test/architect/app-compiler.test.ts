@@ -5729,6 +5729,16 @@ describe('request → spec', () => {
     expect(entities('a physio app for patients, treatments and payments')[1]).toBe(
       'Treatment(Date:date, Notes:longtext, Payments:money)',
     );
+    // "X, the Y" names their records too, and a photographer's shoots are paid for.
+    expect(
+      entities(
+        "I'm a freelance photographer. I need an app to track my clients, the shoots I do for them and how much each costs",
+      ),
+    ).toContainEqual('Shoot(Date:date, Amount:money, Notes:longtext)');
+    expect(entities('track my clients and the photo shoots I do for them')).toEqual([
+      'Client(Name:text, Notes:longtext)',
+      'Photo shoot(Date:date, Amount:money, Notes:longtext)',
+    ]);
     // Clients who pay through the app still do so.
     expect(readRequest('an app for my clients to make payments').leftOut).toContain('taking payments');
     // A business that sells online takes them.

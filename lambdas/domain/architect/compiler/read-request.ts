@@ -192,7 +192,7 @@ function theirRecords(preset: Preset, noun: string, text: string, request = text
   const m = done
     ? ([done[0], `${done[2]}s`] as const)
     : // ("my students, their lessons": a comma is a space by now.)
-      new RegExp(`\\b${noun}s?(?: and (?:their|the|each one's|its)|(?:,| ) their) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
+      new RegExp(`\\b${noun}s?(?: and (?:their|the|each one's|its)|(?:,| ) (?:their|the)) ([a-z]+)(?: ([a-z]+))?\\b`).exec(text);
   const kept = (word: string | undefined) => word !== undefined && wordPattern('theirRecords').test(word);
   // "a list of the dogs I walk … and log each walk with the date": their walks.
   const each = done || m ? null : /\b(?:log|track|record|note|keep) (?:each|every) ([a-z]{3,})\b/.exec(text);
@@ -212,7 +212,7 @@ function theirRecords(preset: Preset, noun: string, text: string, request = text
       ? [{ id: 'title', label: 'Title', type: 'text' as const, required: true }]
       : []),
     { id: 'date', label: 'Date', type: 'date', required: true },
-    ...(wordPattern('paidRecords').test(said)
+    ...(wordPattern('paidRecords').test(said.split(' ').at(-1)!)
       ? [{ id: 'amount', label: 'Amount', type: 'money' as const, required: false }]
       : []),
     ...(did ? [{ id: camel(did), label: capital(did), type: 'boolean' as const, required: false }] : []),

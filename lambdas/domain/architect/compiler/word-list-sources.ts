@@ -689,11 +689,11 @@ export function sourceWordLists() {
     verbBeforeContainer: String.raw`\b(?:can|to|i|we|you|they|will|would|could|should|must|lets)$`,
     pairOfRecordsContainer: String.raw`\b([a-z]+) (?:and|or) ([a-z]+) (?:tracker|log|logbook|journal|diary|collection|catalog|catalogue)\b`,
     /** Records kept of each of the others, said "my clients and their sessions" (read-request.ts). */
-    theirRecords: String.raw`^(?:sessions|visits|lessons|appointments|orders|purchases|payments|walks|treatments|meetings|calls|jobs|invoices|classes|trips|gigs|projects|repairs|deliveries|donations|bookings|reservations|assignments|workouts|checkups|services|feedings|shows|games|matches|rehearsals|performances|races|practices|shifts)$`,
+    theirRecords: String.raw`^(?:sessions|visits|lessons|appointments|orders|purchases|payments|walks|treatments|meetings|calls|jobs|invoices|classes|trips|gigs|projects|repairs|deliveries|donations|bookings|reservations|assignments|workouts|checkups|services|feedings|shows|games|matches|rehearsals|performances|races|practices|shifts|shoots)$`,
     /** Records of these are told apart by a title, not by their day alone: an assignment, a project (read-request.ts). */
     titledRecords: String.raw`^(?:assignments|projects|jobs|repairs|orders|purchases|deliveries|services|shows|games|matches|performances|classes|trips|gigs|invoices|races)$`,
     /** Records of these hold money: a payment, an order, an invoice (read-request.ts). */
-    paidRecords: String.raw`^(?:orders|purchases|payments|invoices|donations|jobs|gigs|bookings|repairs|services|deliveries)$`,
+    paidRecords: String.raw`^(?:orders|purchases|payments|invoices|donations|jobs|gigs|bookings|repairs|services|deliveries|shoots)$`,
     /** Words that are one of two values a record takes, said "home or away" (spec-words.ts). */
     choiceValueWords: String.raw`^(?:home|away|indoor|outdoor|inside|outside|morning|afternoon|evening|night|day|win|loss|draw|new|used|hot|cold|iced|sweet|savou?ry|spicy|mild|male|female|boy|girl|solo|group|public|private|remote|easy|medium|hard|beginner|intermediate|advanced|small|large|red|white|rose|sparkling|fresh|frozen|digital|physical|paperback|hardcover|hardback|ebook|audiobook|cash|card|credit|debit|weekday|weekend|full|half|single|double|singles|doubles|road|trail|track|treadmill|pool|open water|lent|borrowed|rent|own|buy|sell|bought|sold|vinyl|cd|cassette)$`,
     /** Records that are people or animals: a list of them is a register, not a checklist (read-request.ts). */
