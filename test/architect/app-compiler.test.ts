@@ -5235,6 +5235,27 @@ describe('request → spec', () => {
     expect(specOf('a list of my GitHub PRs').entities.map((e) => e.name)).not.toContain('Personal best');
   });
 
+  test("a seed inventory keeps seed packets, not a garden's plantings; repairs keep their status, who did them and their cost", () => {
+    // Was the garden log (planted on, where) once the garden was named.
+    for (const prompt of ['a seed inventory for my garden', 'a seed inventory']) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => e.name) }).toEqual({ prompt, entities: ['Seed'] });
+      expect(spec.behaviours).toContainEqual({ type: 'step', entity: 'seed', field: 'packets' });
+    }
+    expect(specOf('a garden planner').entities.map((e) => e.name)).not.toContain('Seed');
+    // Were a generic record of a name, a date and notes.
+    for (const prompt of ['a repair log for my rental property', 'a tracker for repairs in our apartment building']) {
+      const fields = specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
+      expect({ prompt, fields }).toEqual({
+        prompt,
+        fields: expect.arrayContaining(['Repair:text', 'Status:choice', 'Cost:money', 'Reported:date']),
+      });
+    }
+    // A car's repairs stay its maintenance log; a landlord's tenants keep theirs (was refused).
+    expect(specOf('a log of my car repairs').phrase).toBe('a car maintenance log');
+    expect(specOf('a landlord app with tenants and repairs').entities.map((e) => e.name)).toEqual(['Tenant', 'Repair']);
+  });
+
   test("a wish list's box says what the wish was: places to visit are Visited, skills to learn Learned", () => {
     // Each was "Done".
     for (const [prompt, label] of [

@@ -618,6 +618,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: 'track my daily water and coffee', builds: 'spec', entities: ['Drink'], behaviours: ['total'] },
   {
+    prompt: 'a seed inventory for my garden',
+    builds: 'spec',
+    entities: ['Seed'],
+    behaviours: ['step', 'filter', 'sort'],
+    fields: { Plant: 'text', Packets: 'number', 'Sow by': 'date' },
+  },
+  {
+    prompt: 'a repair log for my rental property',
+    builds: 'spec',
+    entities: ['Repair'],
+    behaviours: ['total', 'filter', 'sort'],
+    fields: { Repair: 'text', Status: 'choice', Cost: 'money' },
+  },
+  {
     prompt: 'my personal bests in swimming',
     builds: 'spec',
     entities: ['Personal best'],

@@ -343,6 +343,95 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('best'), search('best'), newestFirst('best')],
     },
     {
+      // A gardener's seed packets: what and which variety, how many packets, when to sow them by.
+      id: 'seeds',
+      keywords: [
+        'seed inventory',
+        'seeds inventory',
+        'inventory of seeds',
+        'inventory of my seeds',
+        'seed collection',
+        'seed stash',
+        'seed packets',
+        'seed box',
+      ],
+      title: 'Seeds',
+      phrase: 'an inventory of seeds',
+      entities: [
+        {
+          id: 'seed',
+          name: 'Seed',
+          plural: 'Seeds',
+          fields: [
+            f.text('plant', 'Plant', true),
+            f.text('variety', 'Variety'),
+            f.number('packets', 'Packets'),
+            f.choice('kind', 'Kind', ['Vegetable', 'Herb', 'Flower', 'Fruit', 'Other']),
+            f.date('sowBy', 'Sow by'),
+            f.text('source', 'From'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('seed')],
+      behaviours: [
+        crud('seed'),
+        search('seed'),
+        { type: 'filter', entity: 'seed', field: 'kind' },
+        { type: 'step', entity: 'seed', field: 'packets' },
+        { type: 'sort', entity: 'seed', field: 'sowBy', direction: 'asc' },
+      ],
+    },
+    {
+      // Repairs of a home or a building one keeps or lets: what, where, when reported, how far
+      // along, who does it and what it cost.
+      id: 'repairs',
+      keywords: [
+        'repair log',
+        'repair tracker',
+        'repair list',
+        'repair requests',
+        'maintenance requests',
+        'property repairs',
+        'rental repairs',
+        'building repairs',
+        'apartment repairs',
+        'house repairs',
+        'home repairs',
+        'tracker for repairs',
+        'log of repairs',
+        'list of repairs',
+      ],
+      title: 'Repairs',
+      phrase: 'a repair log',
+      entities: [
+        {
+          id: 'repair',
+          name: 'Repair',
+          plural: 'Repairs',
+          fields: [
+            f.text('title', 'Repair', true),
+            f.text('where', 'Where'),
+            f.date('date', 'Reported', true),
+            f.choice('status', 'Status', ['Reported', 'In repair', 'Fixed']),
+            f.text('contractor', 'Done by'),
+            f.money('cost', 'Cost'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'board', entity: 'repair', field: 'status' }, table('repair')],
+      behaviours: [
+        crud('repair'),
+        search('repair'),
+        newestFirst('repair'),
+        { type: 'filter', entity: 'repair', field: 'status' },
+        { type: 'total', entity: 'repair', field: 'cost', by: 'status' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
