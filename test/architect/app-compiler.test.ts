@@ -5256,6 +5256,24 @@ describe('request → spec', () => {
     expect(specOf('a landlord app with tenants and repairs').entities.map((e) => e.name)).toEqual(['Tenant', 'Repair']);
   });
 
+  test('books checked out of a class library are things lent out; a checkout of a library takes no payment', () => {
+    // Were refused as taking payments (a "checkout"), or a reading list.
+    for (const prompt of [
+      'a class library checkout log',
+      'a tracker for the books my students borrow from the class library',
+      'a library checkout system for my school',
+    ]) {
+      const reading = readRequest(prompt);
+      expect({ prompt, phrase: specOf(prompt).phrase, leftOut: reading.leftOut }).toEqual({
+        prompt,
+        phrase: 'a list of things lent out',
+        leftOut: [],
+      });
+    }
+    // A shop's checkout still takes payments.
+    expect(readRequest('a checkout page for my store')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+  });
+
   test("a wish list's box says what the wish was: places to visit are Visited, skills to learn Learned", () => {
     // Each was "Done".
     for (const [prompt, label] of [
