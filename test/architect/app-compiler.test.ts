@@ -5274,6 +5274,33 @@ describe('request → spec', () => {
     expect(readRequest('a checkout page for my store')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
   });
 
+  test("a business's staff schedule keeps who works when; a shop's stock is its inventory, a stock tracker one's shares", () => {
+    // Were a one-page website for the cafe, refused, or a planner of titled events.
+    for (const prompt of ['a staff rota for my cafe', 'a staff rota', 'an employee shift schedule', 'a rota for my cafe']) {
+      const spec = specOf(prompt);
+      expect({ prompt, fields: spec.entities[0]!.fields.map((f) => `${f.label}:${f.type}`) }).toEqual({
+        prompt,
+        fields: ['Who:text', 'Date:date', 'Start:time', 'End:time', 'Role:text', 'Notes:longtext'],
+      });
+    }
+    // Who is on call stays the rota; a flat's cleaning rota the task list; one's own shifts their pay.
+    expect(kindOf("We're a small team and need to track who is on call each week")).toBe('a rota');
+    expect(kindOf('a rota for who cleans what in our flat')).toBe('tasks');
+    expect(specOf('track my work shifts with date, hours and pay').entities[0]!.name).toBe('Shift');
+    // Were refused, a checklist of "stocks" with a Done box, or a log of a dated number.
+    for (const prompt of ['stock levels for my shop', 'a stock tracker for my warehouse', 'a stock list for my warehouse']) {
+      const spec = specOf(prompt);
+      expect({ prompt, phrase: spec.phrase }).toEqual({ prompt, phrase: 'an inventory of products' });
+      expect(spec.behaviours).toContainEqual({ type: 'step', entity: 'product', field: 'quantity' });
+    }
+    // Without goods, a stock tracker keeps one's shares, said to fetch no prices (was a dated number).
+    expect(readRequest('a stock tracker')).toMatchObject({
+      outcome: 'spec',
+      leftOut: [expect.stringMatching(/^current market prices/)],
+    });
+    expect(specOf('a stock tracker for my portfolio').phrase).toBe('an investment log');
+  });
+
   test("a wish list's box says what the wish was: places to visit are Visited, skills to learn Learned", () => {
     // Each was "Done".
     for (const [prompt, label] of [

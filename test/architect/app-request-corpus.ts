@@ -632,6 +632,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Repair: 'text', Status: 'choice', Cost: 'money' },
   },
   {
+    prompt: 'a staff rota for my cafe',
+    builds: 'spec',
+    entities: ['Shift'],
+    behaviours: ['count', 'due-today', 'sort'],
+    fields: { Who: 'text', Date: 'date', Start: 'time', End: 'time' },
+  },
+  { prompt: 'stock levels for my shop', builds: 'spec', entities: ['Product'], behaviours: ['step'], interpreted: true },
+  {
     prompt: 'my personal bests in swimming',
     builds: 'spec',
     entities: ['Personal best'],

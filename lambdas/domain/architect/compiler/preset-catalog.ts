@@ -432,6 +432,59 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Who works when in a small business: each shift with its person, day, hours and role, on a
+      // calendar (one's own shifts and pay are the work-shift log; who is on call, the rota).
+      id: 'staff-schedule',
+      keywords: [
+        'staff rota',
+        'staff roster',
+        'staff schedule',
+        'staff shifts',
+        'employee schedule',
+        'employee shifts',
+        'employee shift schedule',
+        'employee rota',
+        'employee roster',
+        'shift schedule',
+        'shift planner',
+        'rota for my staff',
+        'rota for my employees',
+        'rota for my cafe',
+        'rota for my shop',
+        'rota for my restaurant',
+        'rota for my bar',
+        'rota for my store',
+        'schedule for my staff',
+        'schedule for my employees',
+      ],
+      title: 'Staff Schedule',
+      phrase: 'a staff schedule',
+      entities: [
+        {
+          id: 'staffShift',
+          name: 'Shift',
+          plural: 'Shifts',
+          fields: [
+            f.text('who', 'Who', true),
+            f.date('date', 'Date', true),
+            f.time('start', 'Start'),
+            f.time('end', 'End'),
+            f.text('role', 'Role'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'calendar', entity: 'staffShift', field: 'date' }, table('staffShift')],
+      behaviours: [
+        crud('staffShift'),
+        search('staffShift'),
+        { type: 'sort', entity: 'staffShift', field: 'date', direction: 'asc' },
+        { type: 'due-today', entity: 'staffShift', field: 'date' },
+        { type: 'count', entity: 'staffShift', by: 'who' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
@@ -4576,6 +4629,8 @@ export function sourcePresets(): Preset[] {
         'investment',
         'stocks',
         'stock market',
+        'stock tracker',
+        'stock tracker for my portfolio',
         'shares portfolio',
         'dividend',
         'crypto',

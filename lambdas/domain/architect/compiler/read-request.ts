@@ -857,7 +857,7 @@ function inventoryOf(text: string, inventory: Preset, buildable: boolean): { pre
     ? WORD_LISTS.shopWaresHeld[shop[1] ?? shop[2] ?? '']
     : wordPattern('supplyPlaces').test(text) && buildable
       ? 'supplies'
-      : /\b(?:shop|store|boutique|business)\b/.test(text) && buildable
+      : /\b(?:shop|store|boutique|business|warehouse|stockroom)\b/.test(text) && buildable
         ? 'products'
         : undefined;
   const held = wares && (!noun || wordPattern('shopWares').test(noun)) ? wares : noun;
@@ -1588,6 +1588,10 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('serviceBusinessTracker', 'g'), 'track the jobs for my $1 business')
     // "a tutoring business with students, lessons and payments": its students and theirs.
     .replace(wordPattern('businessWithPeople', 'g'), 'track my $1 and their ')
+    // "stock levels for my shop": the shop's inventory (no market named).
+    .replace(wordPattern('stockOfGoods', 'g'), (words) =>
+      wordPattern('goodsPlace').test(unnamed) && !wordPattern('stockMarket').test(unnamed) ? 'inventory' : words,
+    )
     // "an app with clients and appointments": the same, of no business named.
     .replace(wordPattern('peopleAndTheirRecords', 'g'), 'track my $1 and their ')
     // "my students, their lessons and payments": as "my students and their lessons and payments".

@@ -650,6 +650,11 @@ export function sourceWordLists() {
     // "an app with clients and appointments", "a tutoring app for students and lessons", "clients
     // and appointments for my salon": the people and the records of each (read as "my clients and
     // their appointments"); only records the people have one after another.
+    // A shop's or a warehouse's stock kept ("stock levels for my shop", "a stock tracker for my
+    // warehouse"): its inventory (read-request.ts), where goods are named and no market is.
+    stockOfGoods: String.raw`\bstock ?(?:tracker|list|levels?|control|count|sheet|log|management|keeping|take|taking|inventory)\b`,
+    goodsPlace: String.raw`\b(?:shop|store|warehouse|business|products?|supplies|stall|restaurant|cafe|bakery|bar|salon|kitchen|pantry|stockroom)\b`,
+    stockMarket: String.raw`\b(?:shares?|portfolio|markets?|tickers?|invest\w*|dividends?|trading|brokerage|exchange|prices?)\b`,
     peopleAndTheirRecords: String.raw`(?:\b(?:a|an|my|our) (?:[a-z]+ ){0,2}(?:app|tracker|system|database|crm|manager|planner|organi[sz]er|book|log|program)(?: for (?:my|our|the) (?:[a-z]+ ){0,2}[a-z]+)? (?:with|for|of) |^(?:(?:a )?(?:list|log|record|tracker) of )?)(?:my |our |the )?(students|clients|customers|patients|pupils|tenants|members|players|athletes|runners|swimmers|singers|dancers|volunteers)(?:, ?|  ?| and )(?:their )?(?=(?:sessions|visits|lessons|appointments|payments|treatments|classes|bookings|invoices|meetings|calls|races|rehearsals|games|matches|practices|performances|shifts|repairs)\b)`,
     businessWithPeople: String.raw`\b(?:a|an|my|our) (?:small )?(?!(?:online|web|internet|ecommerce|e commerce)\b)(?:[a-z]+ ){0,2}(?:business|company|studio|salon|practice|agency|academy|side hustle) with (?:my |our |the )?(students|clients|customers|members|patients|pupils|tenants|guests|players|athletes|volunteers|employees|staff|dogs|pets|horses)(?:, ?|  ?| and )(?!\s*(?:and|their|jobs?|orders?)\b)`,
     serviceBusinessTracker: String.raw`\b(?:a|an|my|our) ((?:[a-z]+ ){0,2}(?:[a-z]{3,}ing|wash|repair|lessons?|photography|design|delivery|handyman|landscape|tattoo|massage|salon|barber|nails?|hair|makeup|catering|consulting|coaching)) (?:business|company|side hustle) (?:tracker|log|app|manager|organi[sz]er)\b`,
@@ -1288,7 +1293,7 @@ export function sourceWordLists() {
     moneyIds: String.raw`^(?:price|value|worth|rate|balance)$`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
-    marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
+    marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\bstock tracker\b(?! for (?:my |our |the )?(?:shop|store|warehouse|business|bakery|cafe|restaurant|bar|salon|kitchen|pantry|stall)\b)|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
     stockNotShares: String.raw`\b(?:food|freezer|fridge|pantry|kitchen|grocer\w*|suppl\w*|warehouse|shop|store|inventory|firewood|wood|soup|cellar) stocks\b|\bstocks (?:of|in) `,
     spellCheckAsks: String.raw`\bspell(?:ing)?[- ]?check\w*|\bcheck(?:s|ing)? (?:my |the )?(?:spelling|grammar)\b|\bgrammar (?:check\w*|corrections?)\b|\bautocorrect\w*`,
     taskListBesideTimerAsks: String.raw`\btimer\b[^.;]{0,30}\b(?:with|and|plus|including)\b[^.;]{0,12}\b(?:tasks?|to-?dos?|to do)(?: ?lists?)?\b`,
