@@ -5301,6 +5301,19 @@ describe('request → spec', () => {
     expect(specOf('a stock tracker for my portfolio').phrase).toBe('an investment log');
   });
 
+  test('money spent for work keeps its receipt, its trip and whether it was paid back', () => {
+    // Were the everyday expense tracker (Food, Transport, Home, Fun).
+    for (const prompt of ['an expense report for work trips', 'work expenses', 'a reimbursement tracker']) {
+      const spec = specOf(prompt);
+      expect({ prompt, fields: spec.entities[0]!.fields.map((f) => f.id) }).toEqual({
+        prompt,
+        fields: expect.arrayContaining(['amount', 'category', 'trip', 'receipt', 'reimbursed']),
+      });
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'workExpense', field: 'amount', by: 'reimbursed' });
+    }
+    expect(specOf('an expense tracker').entities[0]!.id).toBe('expense');
+  });
+
   test("a wish list's box says what the wish was: places to visit are Visited, skills to learn Learned", () => {
     // Each was "Done".
     for (const [prompt, label] of [

@@ -640,6 +640,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   { prompt: 'stock levels for my shop', builds: 'spec', entities: ['Product'], behaviours: ['step'], interpreted: true },
   {
+    prompt: 'an expense report for work trips',
+    builds: 'spec',
+    entities: ['Expense'],
+    behaviours: ['total', 'filter'],
+    fields: { Amount: 'money', Category: 'choice', Receipt: 'image', Reimbursed: 'boolean' },
+  },
+  {
     prompt: 'my personal bests in swimming',
     builds: 'spec',
     entities: ['Personal best'],

@@ -485,6 +485,56 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Money spent for work, to be paid back: each expense with its receipt, the trip or project
+      // it was for, and whether it has been reimbursed (what is still owed, added up).
+      id: 'work-expenses',
+      keywords: [
+        'expense report',
+        'expense reports',
+        'expense claim',
+        'expense claims',
+        'work expenses',
+        'work expense',
+        'travel expenses',
+        'business trip expenses',
+        'work trip expenses',
+        'expenses for work',
+        'reimbursement',
+        'reimbursements',
+        'reimbursement tracker',
+      ],
+      title: 'Work Expenses',
+      phrase: 'a work expense report',
+      entities: [
+        {
+          id: 'workExpense',
+          name: 'Expense',
+          plural: 'Expenses',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('description', 'Description', true),
+            f.money('amount', 'Amount', true),
+            f.choice('category', 'Category', ['Travel', 'Lodging', 'Meals', 'Transport', 'Supplies', 'Other']),
+            f.text('trip', 'Trip or project'),
+            f.image('receipt', 'Receipt'),
+            f.bool('reimbursed', 'Reimbursed'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('workExpense')],
+      behaviours: [
+        crud('workExpense'),
+        search('workExpense'),
+        newestFirst('workExpense'),
+        { type: 'filter', entity: 'workExpense', field: 'category' },
+        { type: 'filter', entity: 'workExpense', field: 'reimbursed' },
+        { type: 'total', entity: 'workExpense', field: 'amount', by: 'reimbursed' },
+        { type: 'total', entity: 'workExpense', field: 'amount', by: 'trip' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
