@@ -5314,6 +5314,24 @@ describe('request → spec', () => {
     expect(specOf('an expense tracker').entities[0]!.id).toBe('expense');
   });
 
+  test('days worked from home or at the office are counted by place; a heat level is a number', () => {
+    // Were a "Day tracker" with a made-up required Name, or refused as not understood.
+    for (const prompt of [
+      'a tracker for the days I work from home',
+      'how many days I work from the office each month',
+      'track my office days',
+    ]) {
+      const spec = specOf(prompt);
+      expect({ prompt, fields: spec.entities[0]!.fields.map((f) => `${f.label}:${f.type}`) }).toEqual({
+        prompt,
+        fields: ['Date:date', 'Where:choice', 'Notes:longtext'],
+      });
+      expect(spec.behaviours).toContainEqual({ type: 'count', entity: 'workDay', by: 'place' });
+    }
+    // Was text.
+    expect(labelsOf('a tracker for my hot sauce collection with heat level')).toContain('Heat level:number');
+  });
+
   test("a wish list's box says what the wish was: places to visit are Visited, skills to learn Learned", () => {
     // Each was "Done".
     for (const [prompt, label] of [

@@ -535,6 +535,48 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Where each working day was spent (hybrid work): at the office, at home or elsewhere,
+      // counted by place and shown on a calendar.
+      id: 'work-days',
+      keywords: [
+        'work from home',
+        'working from home',
+        'worked from home',
+        'wfh',
+        'office days',
+        'days in the office',
+        'days at the office',
+        'work from the office',
+        'working from the office',
+        'hybrid work',
+        'office attendance',
+        'remote work days',
+        'remote days',
+      ],
+      title: 'Work Days',
+      phrase: 'a log of where you work each day',
+      entities: [
+        {
+          id: 'workDay',
+          name: 'Work day',
+          plural: 'Work days',
+          fields: [
+            f.date('date', 'Date', true),
+            f.choice('place', 'Where', ['Office', 'Home', 'Other']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'calendar', entity: 'workDay', field: 'date' }, table('workDay')],
+      behaviours: [
+        crud('workDay'),
+        newestFirst('workDay'),
+        { type: 'filter', entity: 'workDay', field: 'place' },
+        { type: 'count', entity: 'workDay', by: 'place' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
