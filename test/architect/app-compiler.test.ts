@@ -2695,7 +2695,9 @@ describe('request → spec', () => {
     expect(readRequest('track my bank accounts').leftOut).toEqual([]);
     expect(readRequest('an app with user accounts for my recipes').leftOut).toContain('user accounts and sign-in');
     // Who won, joined by "and", was dropped without a word; games played keep it as their winner.
-    expect(labelsOf('a log of my chess games and who won')).toContain('Winner:text');
+    // (A log of chess games has its result: Win, Draw or Loss.)
+    expect(labelsOf('a log of my chess games and who won')).toContain('Result:choice');
+    expect(labelsOf('a log of my chess games and who won').join()).not.toMatch(/Winner|Won by/);
     expect(labelsOf('a tracker for my board game plays and who won')).toContain('Winner:text');
     // Courses and their grades are the grades with their average (were courses with only a name).
     for (const prompt of ['a list of my courses and grades', 'my classes and grades']) {
@@ -5312,6 +5314,28 @@ describe('request → spec', () => {
       expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'workExpense', field: 'amount', by: 'reimbursed' });
     }
     expect(specOf('an expense tracker').entities[0]!.id).toBe('expense');
+  });
+
+  test('macros, chess games and climbs keep their own fields; swim times are personal bests; a golf handicap its rounds', () => {
+    // Were records of a name, a date and notes.
+    expect(labelsOf('a tracker for my macros')).toEqual([
+      'Date:date',
+      'Food:text',
+      'Meal:choice',
+      'Calories:number',
+      'Protein:number',
+      'Carbs:number',
+      'Fat:number',
+    ]);
+    expect(specOf('a tracker for my macros').behaviours.filter((b) => b.type === 'total')).toHaveLength(4);
+    expect(labelsOf('an app for tracking my chess games')).toEqual(
+      expect.arrayContaining(['Opponent:text', 'Played as:choice', 'Result:choice', 'Opening:text']),
+    );
+    expect(labelsOf('a log of my climbing routes with grades')).toEqual(
+      expect.arrayContaining(['Route:text', 'Grade:text', 'Style:choice', 'Sent:boolean']),
+    );
+    expect(specOf("a tracker for my kid's swim times").entities[0]!.name).toBe('Personal best');
+    expect(kindOf('a golf handicap tracker')).toBe('a score log');
   });
 
   test('days worked from home or at the office are counted by place; a heat level is a number', () => {

@@ -647,6 +647,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Amount: 'money', Category: 'choice', Receipt: 'image', Reimbursed: 'boolean' },
   },
   {
+    prompt: 'a tracker for my macros',
+    builds: 'spec',
+    entities: ['Food'],
+    behaviours: ['total', 'search'],
+    fields: { Protein: 'number', Carbs: 'number', Fat: 'number' },
+  },
+  {
+    prompt: 'an app for tracking my chess games',
+    builds: 'spec',
+    entities: ['Chess game'],
+    behaviours: ['count', 'filter'],
+    fields: { Opponent: 'text', Result: 'choice' },
+  },
+  {
     prompt: 'my personal bests in swimming',
     builds: 'spec',
     entities: ['Personal best'],

@@ -325,6 +325,8 @@ export function sourceWordLists() {
       story: ['dream', 'the dream', 'what i dreamt', 'what i dreamed', 'what happened', 'description'],
       feeling: ['mood', 'moods', 'how i felt', 'how it felt', 'emotion', 'emotions'],
       gender: ['gender', 'boy or girl', 'girl or boy', 'sex'],
+      result: ['who won', 'won by', 'winner', 'outcome', 'win or loss', 'won or lost'],
+      colour: ['colour', 'color', 'white or black', 'black or white', 'side'],
       time: ['time of day', 'start time', 'starting time'],
       // (Sugar of records that keep a blood sugar is it; a brew's or a bake's sugar is an amount.)
       glucose: ['sugar', 'sugars'],
