@@ -3828,7 +3828,15 @@ describe('request → spec', () => {
     expect(labelsOf('book club tracker with the book, the meeting date and who is hosting')).toEqual(
       expect.arrayContaining(['Meeting date:date', 'Who is hosting:text']),
     );
-    expect(labelsOf('a carpool schedule with the date and who is driving')).toContain('Who is driving:text');
+    // (A carpool schedule's own record keeps who is driving as its Driver.)
+    expect(labelsOf('a carpool schedule with the date and who is driving')).toEqual([
+      'Date:date',
+      'Time:time',
+      'Driver:text',
+      'Passengers:text',
+      'Where to:text',
+      'Notes:longtext',
+    ]);
     expect(labelsOf('a shopping list that says where to buy each item')).toContain('Store:text');
     expect(labelsOf('I want to log my migraines with date, how bad it was from 1 to 10 and what triggered it')).toContain(
       'Trigger:text',
@@ -4464,7 +4472,9 @@ describe('request → spec', () => {
     // The weight was dropped without a word.
     expect(labelsOf("Track my dog's vet visits and his weight")).toContain('Weight:number');
     // Were "any reactions" and "any side effects" as a second kind of record.
-    expect(labelsOf("track my baby's first foods and any reactions")).toContain('Reactions:text');
+    // (A log of first foods keeps its reaction as a choice of its own.)
+    expect(labelsOf("track my baby's first foods and any reactions")).toContain('Reaction:choice');
+    expect(readRequest("track my baby's first foods and any reactions").leftOut).toEqual([]);
     expect(labelsOf('log my meds and any side effects')).toContain('Side effects:text');
     // Times of day are when, not records.
     expect(readRequest('log my blood pressure morning and evening').leftOut).toEqual([]);
@@ -5336,6 +5346,32 @@ describe('request → spec', () => {
     );
     expect(specOf("a tracker for my kid's swim times").entities[0]!.name).toBe('Personal best');
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
+  });
+
+  test("a family's kids' activities, carpool, babysitting jobs and a baby's first foods keep their own fields", () => {
+    // Were a planner that said the activities were left out, a planner of titled events, records
+    // with a made-up required Name, and first foods with their reactions said to be left out.
+    expect(specOf('after school activities for my kids').entities[0]!.fields.map((f) => f.id)).toEqual([
+      'title',
+      'who',
+      'day',
+      'time',
+      'where',
+      'notes',
+    ]);
+    expect(specOf('a carpool schedule').behaviours).toContainEqual({ type: 'count', entity: 'run', by: 'driver' });
+    const sitting = specOf('a babysitting log with hours and pay');
+    expect(sitting.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual(
+      expect.arrayContaining(['Family:text', 'Hours:number', 'Pay:money', 'Paid:boolean']),
+    );
+    expect(sitting.behaviours).toContainEqual({ type: 'total', entity: 'sitting', field: 'pay', by: 'paid' });
+    const foods = readRequest("a tracker for my baby's first foods and reactions");
+    expect(foods.leftOut).toEqual([]);
+    expect(specOf("a tracker for my baby's first foods and reactions").entities[0]!.fields.map((f) => f.id)).toContain(
+      'reaction',
+    );
+    // Someone else's hours stay a timesheet.
+    expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
   });
 
   test('days worked from home or at the office are counted by place; a heat level is a number', () => {

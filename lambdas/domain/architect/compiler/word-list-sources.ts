@@ -327,6 +327,8 @@ export function sourceWordLists() {
       gender: ['gender', 'boy or girl', 'girl or boy', 'sex'],
       result: ['who won', 'won by', 'winner', 'outcome', 'win or loss', 'won or lost'],
       colour: ['colour', 'color', 'white or black', 'black or white', 'side'],
+      driver: ['who is driving', 'who drives', 'whose turn to drive', 'who is driving each day'],
+      reaction: ['reactions', 'allergic reaction', 'allergic reactions', 'allergies'],
       time: ['time of day', 'start time', 'starting time'],
       // (Sugar of records that keep a blood sugar is it; a brew's or a bake's sugar is an amount.)
       glucose: ['sugar', 'sugars'],
