@@ -5348,6 +5348,25 @@ describe('request → spec', () => {
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
   });
 
+  test("a classroom's seating chart, permission slips and lesson plans keep their own fields", () => {
+    // Were refused as not understood, a generic name and date, and a planner of titled events.
+    for (const prompt of ['a seating chart for my classroom', 'a seating plan for my dinner party']) {
+      expect({ prompt, behaviours: specOf(prompt).behaviours }).toEqual({
+        prompt,
+        behaviours: expect.arrayContaining([{ type: 'group', entity: 'seat', field: 'table' }]),
+      });
+    }
+    expect(kindOf('Build a seating chart for my wedding')).toBe('a guest list');
+    expect(specOf('a field trip permission slip tracker').behaviours).toContainEqual({
+      type: 'count',
+      entity: 'slip',
+      by: 'returned',
+    });
+    expect(labelsOf('a lesson planner')).toEqual(
+      expect.arrayContaining(['Date:date', 'Class or subject:text', 'Topic:text', 'Objectives:longtext', 'Homework:text']),
+    );
+  });
+
   test("a family's kids' activities, carpool, babysitting jobs and a baby's first foods keep their own fields", () => {
     // Were a planner that said the activities were left out, a planner of titled events, records
     // with a made-up required Name, and first foods with their reactions said to be left out.

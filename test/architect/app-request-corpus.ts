@@ -688,6 +688,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['count', 'filter'],
     fields: { Food: 'text', Reaction: 'choice' },
   },
+  { prompt: 'a seating chart for my classroom', builds: 'spec', entities: ['Seat'], behaviours: ['group', 'sort'] },
+  {
+    prompt: 'a lesson planner',
+    builds: 'spec',
+    entities: ['Lesson'],
+    behaviours: ['due-today', 'sort'],
+    fields: { Topic: 'text', Objectives: 'longtext' },
+  },
   {
     prompt: 'my personal bests in swimming',
     builds: 'spec',

@@ -838,6 +838,107 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Who sits where (a classroom, a dinner): each person with a table or seat, grouped by it
+      // (a wedding's seating is its guest list, with their RSVP and meal).
+      id: 'seating',
+      keywords: ['seating chart', 'seating plan', 'seating arrangement', 'seating arrangements', 'seat plan', 'seating list'],
+      title: 'Seating Chart',
+      phrase: 'a seating chart',
+      entities: [
+        {
+          id: 'seat',
+          name: 'Seat',
+          plural: 'Seats',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('table', 'Table or seat'),
+            f.text('group', 'Group'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'seat', field: null }],
+      behaviours: [
+        crud('seat'),
+        search('seat'),
+        { type: 'group', entity: 'seat', field: 'table' },
+        { type: 'sort', entity: 'seat', field: 'name', direction: 'asc' },
+      ],
+    },
+    {
+      // Forms a class hands out and gets back: each student's, whether it is back and signed, and
+      // whether it is paid for (a trip), counted.
+      id: 'permission-slips',
+      keywords: [
+        'permission slip tracker',
+        'permission slip log',
+        'permission slip list',
+        'permission slips tracker',
+        'field trip permission',
+        'permission forms',
+        'consent forms',
+        'consent form tracker',
+      ],
+      title: 'Permission Slips',
+      phrase: 'a permission slip tracker',
+      entities: [
+        {
+          id: 'slip',
+          name: 'Slip',
+          plural: 'Slips',
+          fields: [
+            f.text('student', 'Student', true),
+            f.bool('returned', 'Returned'),
+            f.date('date', 'Returned on'),
+            f.bool('paid', 'Paid'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('slip')],
+      behaviours: [
+        crud('slip'),
+        search('slip'),
+        { type: 'filter', entity: 'slip', field: 'returned' },
+        { type: 'count', entity: 'slip', by: 'returned' },
+        { type: 'sort', entity: 'slip', field: 'student', direction: 'asc' },
+      ],
+    },
+    {
+      // A teacher's lessons: when, for which class, the topic, what it aims at, what it needs and
+      // the homework set.
+      id: 'lesson-plans',
+      keywords: ['lesson planner', 'lesson plans', 'lesson plan', 'lesson planning', 'lesson plan book'],
+      title: 'Lesson Plans',
+      phrase: 'a lesson planner',
+      entities: [
+        {
+          id: 'plan',
+          name: 'Lesson',
+          plural: 'Lessons',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('class', 'Class or subject'),
+            f.text('topic', 'Topic', true),
+            f.long('objectives', 'Objectives'),
+            f.long('materials', 'Materials'),
+            f.text('homework', 'Homework'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'calendar', entity: 'plan', field: 'date' }, table('plan')],
+      behaviours: [
+        crud('plan'),
+        search('plan'),
+        { type: 'sort', entity: 'plan', field: 'date', direction: 'asc' },
+        { type: 'due-today', entity: 'plan', field: 'date' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
