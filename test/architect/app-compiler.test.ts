@@ -1310,8 +1310,14 @@ describe('request → spec', () => {
     ]);
     expect(readRequest('a tracker for my plants and garden').leftOut).toEqual([]);
     // Two kinds of record joined before the container: each record is an entry of either.
-    expect(kindOf('a period and ovulation tracker')).toBe('a period and ovulation tracker');
-    expect(specOf('a period and ovulation tracker').entities[0]!.name).toBe('Entry');
+    expect(kindOf('a fossil and shell tracker')).toBe('a fossil and shell tracker');
+    expect(specOf('a fossil and shell tracker').entities[0]!.name).toBe('Entry');
+    // (A period and ovulation are the signs of a fertility tracker's day, each kept.)
+    expect(kindOf('a period and ovulation tracker')).toBe('a fertility tracker');
+    expect(labelsOf('a period and ovulation tracker')).toEqual(
+      expect.arrayContaining(['Period:choice', 'Ovulation test:choice']),
+    );
+    expect(readRequest('a period and ovulation tracker').leftOut).toEqual([]);
     // A possessive names the owner: the family's birthdays are family birthdays.
     expect(kindOf("I want an app to remember my family's birthdays")).toBe('a birthday list');
   });
@@ -5346,6 +5352,25 @@ describe('request → spec', () => {
     );
     expect(specOf("a tracker for my kid's swim times").entities[0]!.name).toBe('Personal best');
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
+  });
+
+  test('a fertility tracker keeps the signs of each day; a skin log how the skin was and what went on it', () => {
+    // Were a generic name, date and notes, the skincare said to be left out.
+    for (const prompt of ['a fertility tracker', 'track my ovulation']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Temperature:number', 'Ovulation test:choice', 'Cervical fluid:choice']),
+      });
+    }
+    const skin = readRequest('a tracker for my acne and skincare routine');
+    expect(skin.leftOut).toEqual([]);
+    expect(labelsOf('a tracker for my acne and skincare routine')).toEqual(
+      expect.arrayContaining(['Skin:choice', 'Routine and products:text']),
+    );
+    // A clinic's website stays a website; a medicine for acne the medication tracker.
+    expect(readRequest('a fertility clinic website')).toMatchObject({ outcome: 'template', kind: 'page' });
+    expect(specOf('acne medication reminder').entities[0]!.name).toBe('Medication');
+    expect(specOf('a period tracker').entities[0]!.id).toBe('period');
   });
 
   test("a classroom's seating chart, permission slips and lesson plans keep their own fields", () => {

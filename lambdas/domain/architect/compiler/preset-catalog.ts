@@ -939,6 +939,89 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Signs of a cycle's fertile days, one record a day: any bleeding, temperature on waking, an
+      // ovulation test's result and cervical fluid (a period's start and end are the period tracker's).
+      id: 'fertility',
+      keywords: [
+        'fertility tracker',
+        'fertility log',
+        'fertility chart',
+        'track my fertility',
+        'ovulation tracker',
+        'ovulation log',
+        'ovulation',
+        'basal body temperature',
+        'bbt chart',
+        'trying to conceive',
+      ],
+      title: 'Fertility',
+      phrase: 'a fertility tracker',
+      entities: [
+        {
+          id: 'cycleDay',
+          name: 'Day',
+          plural: 'Days',
+          fields: [
+            f.date('date', 'Date', true),
+            f.choice('flow', 'Period', ['None', 'Spotting', 'Light', 'Medium', 'Heavy']),
+            f.number('temperature', 'Temperature'),
+            f.choice('test', 'Ovulation test', ['Not taken', 'Negative', 'Positive']),
+            f.choice('fluid', 'Cervical fluid', ['Dry', 'Sticky', 'Creamy', 'Watery', 'Egg white']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'calendar', entity: 'cycleDay', field: 'date' }, table('cycleDay')],
+      behaviours: [
+        crud('cycleDay'),
+        newestFirst('cycleDay'),
+        { type: 'filter', entity: 'cycleDay', field: 'test' },
+        { type: 'average', entity: 'cycleDay', field: 'temperature', by: null, weight: null },
+      ],
+    },
+    {
+      // How one's skin is day by day, and what went on it: to see what helps.
+      id: 'skin',
+      keywords: [
+        'acne tracker',
+        'acne log',
+        'my acne',
+        'skin log',
+        'skin tracker',
+        'skin diary',
+        'skin journal',
+        'breakouts',
+        'breakout tracker',
+      ],
+      title: 'Skin Log',
+      phrase: 'a skin and acne log',
+      entities: [
+        {
+          id: 'skinDay',
+          name: 'Day',
+          plural: 'Days',
+          fields: [
+            f.date('date', 'Date', true),
+            f.choice('skin', 'Skin', ['Clear', 'A few spots', 'Breakout', 'Irritated']),
+            f.text('products', 'Routine and products'),
+            f.text('triggers', 'Possible triggers'),
+            f.image('photo', 'Photo'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('skinDay')],
+      behaviours: [
+        crud('skinDay'),
+        search('skinDay'),
+        newestFirst('skinDay'),
+        { type: 'filter', entity: 'skinDay', field: 'skin' },
+        { type: 'count', entity: 'skinDay', by: 'skin' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
