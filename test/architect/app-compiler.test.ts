@@ -5354,6 +5354,16 @@ describe('request → spec', () => {
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
   });
 
+  test('a content calendar plans posts by day, platform and status', () => {
+    // Was a planner of titled events.
+    for (const prompt of ['a content calendar for my instagram', 'a social media planner for my bakery']) {
+      const spec = specOf(prompt);
+      expect({ prompt, views: spec.views.map((v) => v.type) }).toEqual({ prompt, views: ['calendar', 'board'] });
+      expect(spec.entities[0]!.fields.map((f) => f.id)).toEqual(['title', 'date', 'platform', 'status', 'caption', 'link']);
+    }
+    expect(specOf('a blog').phrase).toBe('a blog');
+  });
+
   test('a fertility tracker keeps the signs of each day; a skin log how the skin was and what went on it', () => {
     // Were a generic name, date and notes, the skincare said to be left out.
     for (const prompt of ['a fertility tracker', 'track my ovulation']) {

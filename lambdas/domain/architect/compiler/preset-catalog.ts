@@ -1022,6 +1022,53 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Posts planned for social media or a blog: each with its day, platform and how far along it
+      // is, on a calendar and a board.
+      id: 'content-calendar',
+      keywords: [
+        'content calendar',
+        'content planner',
+        'content schedule',
+        'social media calendar',
+        'social media planner',
+        'social media posts',
+        'posting schedule',
+        'post planner',
+        'editorial calendar',
+        'instagram posts',
+        'tiktok videos',
+      ],
+      title: 'Content Calendar',
+      phrase: 'a content calendar',
+      entities: [
+        {
+          id: 'post',
+          name: 'Post',
+          plural: 'Posts',
+          fields: [
+            f.text('title', 'Title', true),
+            f.date('date', 'Date', true),
+            f.choice('platform', 'Platform', ['Instagram', 'TikTok', 'YouTube', 'Facebook', 'LinkedIn', 'Blog', 'Other']),
+            f.choice('status', 'Status', ['Idea', 'Drafting', 'Scheduled', 'Posted']),
+            f.long('caption', 'Caption'),
+            f.url('link', 'Link'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [
+        { type: 'calendar', entity: 'post', field: 'date' },
+        { type: 'board', entity: 'post', field: 'status' },
+      ],
+      behaviours: [
+        crud('post'),
+        search('post'),
+        { type: 'filter', entity: 'post', field: 'platform' },
+        { type: 'sort', entity: 'post', field: 'date', direction: 'asc' },
+        { type: 'count', entity: 'post', by: 'status' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
