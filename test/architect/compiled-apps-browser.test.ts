@@ -145,7 +145,11 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
     const ordered = [...roots, ...spec.entities.filter((e) => e.parent)];
     // create: three records of every entity (children go to the first parent).
     for (const entity of ordered) {
-      const grouped = new Set(spec.behaviours.flatMap((b) => (b.type === 'group' && b.entity === entity.id ? [b.field] : [])));
+      // (A board's columns are groups too.)
+      const grouped = new Set([
+        ...spec.behaviours.flatMap((b) => (b.type === 'group' && b.entity === entity.id ? [b.field] : [])),
+        ...spec.views.flatMap((v) => (v.type === 'board' && v.entity === entity.id && v.field ? [v.field] : [])),
+      ]);
       for (let i = 0; i < 3; i += 1) await addRecord(page, entity, i, grouped);
       check((await recordCount(page, entity)) === 3, `${entity.id}: three records after adding three`);
       check((await page.textContent(`${section(entity)} [data-error]`)) === '', `${entity.id}: no form error`);
