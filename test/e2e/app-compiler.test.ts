@@ -18,7 +18,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readRequest } from '../../lambdas/domain/architect/compiler/read-request';
-import { UNBUILDABLE_REQUESTS } from '../architect/app-request-corpus';
+import { BUILDABLE_REQUESTS, UNBUILDABLE_REQUESTS } from '../architect/app-request-corpus';
 import { corpusSample } from '../architect/corpus-sample';
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
@@ -26,8 +26,11 @@ jest.setTimeout(900_000);
 
 let t: TestStack;
 beforeAll(async () => {
-  // The corpus is one person submitting ~60 requests in a minute: more than the default bucket allows.
-  t = await startTestStack({ policy: { rate_limits: { architect: { capacity: 200, refill_per_minute: 100 } } } });
+  // The corpus is one person submitting its requests in a minute: more than the default bucket
+  // allows. The bucket holds every request of it, driven in full (GANTRY_CORPUS=all) or not, and
+  // the refusals after them.
+  const capacity = BUILDABLE_REQUESTS.length + UNBUILDABLE_REQUESTS.length + 50;
+  t = await startTestStack({ policy: { rate_limits: { architect: { capacity, refill_per_minute: 100 } } } });
 });
 afterAll(async () => {
   await t?.stop();
