@@ -5354,6 +5354,19 @@ describe('request → spec', () => {
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
   });
 
+  test("a car's registration and insurance renewals are documents that expire", () => {
+    // Was a "car registration tracker" of a name and a date, the insurance said to be left out.
+    const reading = readRequest("a tracker for my car's registration and insurance renewal");
+    expect(reading.leftOut).toEqual([]);
+    expect(specOf("a tracker for my car's registration and insurance renewal").behaviours).toContainEqual({
+      type: 'countdown',
+      entity: 'document',
+      field: 'expires',
+      yearly: false,
+    });
+    expect(specOf('my insurance policies and when they expire').phrase).toBe('a list of documents');
+  });
+
   test('a content calendar plans posts by day, platform and status', () => {
     // Was a planner of titled events.
     for (const prompt of ['a content calendar for my instagram', 'a social media planner for my bakery']) {

@@ -2664,6 +2664,12 @@ export function sourcePresets(): Preset[] {
         'driving license',
         'drivers license',
         'driver s license',
+        // Papers of a car or a home that run out and are renewed.
+        'car registration',
+        'vehicle registration',
+        'insurance renewal',
+        'insurance renewals',
+        'insurance policies',
       ],
       title: 'Documents',
       phrase: 'a list of documents',
@@ -2674,7 +2680,7 @@ export function sourcePresets(): Preset[] {
           plural: 'Documents',
           fields: [
             f.text('name', 'Name', true),
-            f.choice('kind', 'Kind', ['Passport', 'Visa', 'Licence', 'ID card', 'Insurance', 'Other']),
+            f.choice('kind', 'Kind', ['Passport', 'Visa', 'Licence', 'ID card', 'Insurance', 'Registration', 'Other']),
             f.text('number', 'Number'),
             f.date('expires', 'Expires'),
             f.long('notes', 'Notes'),
