@@ -307,8 +307,9 @@ function matchPreset(text: string, listAt = text.length): { preset: Preset; inde
   }
   if (best) return { preset: best.preset, index: best.index, keyword: best.keyword };
   // Money to put by, said with its amount (all told or each month) or as money and no app's name:
-  // "help me save 2000 dollars for a vacation", "save 500 a month", "I want to save money for a car" keep the deposits toward it (a goal
-  // is read from the same words). Saving money on something is spending less: no savings.
+  // "help me save 2000 dollars for a vacation", "save 500 a month", "I want to save money for a
+  // car" keep the deposits toward it (a goal is read from the same words). Saving money on
+  // something is spending less: no savings.
   const saving = made
     ? null
     : (SAVING_TARGET.exec(text) ??
@@ -1210,28 +1211,9 @@ function wishListReading(text: string): { preset: Preset; noun: string } | null 
 
 /** What a thing wished for is, ticked off, by the verb of the wish ("to visit": Visited), if one is said. */
 function wishDone(words: string): string | undefined {
-  const verb =
-    /\b(?:want to|wanna|would like to|hope to|plan to|need to|to) (visit|travel|go|see|watch|read|try|learn|buy|make|cook|play|listen)\b/.exec(
-      words,
-    )?.[1];
-  return verb ? WISH_DONE[verb] : undefined;
+  const verb = wordPattern('wishVerb').exec(words)?.[1];
+  return verb ? WORD_LISTS.wishDone[verb] : undefined;
 }
-
-const WISH_DONE: Readonly<Record<string, string>> = {
-  visit: 'Visited',
-  travel: 'Visited',
-  go: 'Been',
-  see: 'Seen',
-  watch: 'Watched',
-  read: 'Read',
-  try: 'Tried',
-  learn: 'Learned',
-  buy: 'Bought',
-  make: 'Made',
-  cook: 'Made',
-  play: 'Played',
-  listen: 'Listened to',
-};
 
 /** Reads a request. Pure and deterministic: the same text always gets the same reading. */
 /** A label before the request itself: "App idea: a tracker for my plants", "Request: …". */
@@ -1341,8 +1323,8 @@ const JOB_WORDS = wordPattern('jobWords');
 
 /** Words of drinks counted, not tasted. */
 const DRUNK = wordPattern('drinksCounted');
-/** Words of drinks tasted, not counted: "coffee I taste and rate", "beans and roast". */
-const TASTED = /\b(?:tast\w*|rat(?:e|es|ed|ing|ings)|reviews?|beans?|roast\w*|brews?|flavou?rs?|notes)\b/;
+/** Words of drinks tasted, not counted. */
+const TASTED = wordPattern('drinksTasted');
 /** Drinks one counts beside water: "my daily water and coffee intake". */
 const OTHER_DRINKS = wordPattern('otherDrinks', 'g');
 

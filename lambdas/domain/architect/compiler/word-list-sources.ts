@@ -325,7 +325,6 @@ export function sourceWordLists() {
       story: ['dream', 'the dream', 'what i dreamt', 'what i dreamed', 'what happened', 'description'],
       feeling: ['mood', 'moods', 'how i felt', 'how it felt', 'emotion', 'emotions'],
       gender: ['gender', 'boy or girl', 'girl or boy', 'sex'],
-      result: ['who won', 'won by', 'winner', 'outcome', 'win or loss', 'won or lost'],
       colour: ['colour', 'color', 'white or black', 'black or white', 'side'],
       driver: ['who is driving', 'who drives', 'whose turn to drive', 'who is driving each day'],
       reaction: ['reactions', 'allergic reaction', 'allergic reactions', 'allergies'],
@@ -360,6 +359,10 @@ export function sourceWordLists() {
         'won or lost',
         'win or loss',
         'outcome',
+        // (A chess game's result says who won.)
+        'who won',
+        'won by',
+        'winner',
         'profit',
         'profit or loss',
         'net',
@@ -745,6 +748,8 @@ export function sourceWordLists() {
     inventoryPlace: String.raw`^(?:home|house|household|kitchen|pantry|fridge|freezer|garage|basement|attic|shed|storage|office|classroom|shop|store|business|warehouse|stock|stuff|things|items|belongings|possessions|truck|cafe|restaurant|bar|bakery|salon|stall|stand|kiosk|cart)$`,
     /** Food and service businesses, whose stock is their supplies (read-request.ts). */
     supplyPlaces: String.raw`\b(?:food truck|cafe|café|coffee shop|restaurant|bar|bakery|salon|stall|kiosk|food cart|catering)\b`,
+    /** Words of drinks tasted, not counted: "coffee I taste and rate", "beans and roast" (read-request.ts). */
+    drinksTasted: String.raw`\b(?:tast\w*|rat(?:e|es|ed|ing|ings)|reviews?|beans?|roast\w*|brews?|flavou?rs?|notes)\b`,
     drinksCounted: String.raw`\b(?:intake|drink|drank|drinking|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b)|how many|cups?|glasses|consumption)\b`,
     medicalHistoryNamed: String.raw`\b(?:family|kids?|children|son|daughter|bab(?:y|ies)|mom|mum|dad|parents?|wife|husband|grand(?:ma|pa|parents?)|myself)\b`,
     medicalHistoryOthers: String.raw`\b(?:pupp(?:y|ies)|dogs?|cats?|kittens?|pets?|horses?|vets?|rabbits?|bunn(?:y|ies)|hamsters?|parrots?|goats?|cows?|cattle|sheep|chickens?)\b`,
@@ -1165,6 +1170,24 @@ export function sourceWordLists() {
     /** "my garage inventory": what the inventory holds (read-request.ts). */
     /** A shop named by its wares, whose inventory holds them: "a bookstore inventory" (read-request.ts). */
     shopWares: String.raw`\b(book|garden|plant|wine|record|yarn|toy|shoe|bike|flower|comic|tea|cheese) ?(?:stores?|shops?|cent(?:er|re)s?|nurser(?:y|ies))\b|\b(florist|pharmacy|nursery)\b`,
+    /** The verb of a wish: "places I want to visit", "board games to play" (read-request.ts). */
+    wishVerb: String.raw`\b(?:want to|wanna|would like to|hope to|plan to|need to|to) (visit|travel|go|see|watch|read|try|learn|buy|make|cook|play|listen)\b`,
+    /** What a thing wished for is, ticked off, by the verb in `wishVerb` (read-request.ts). */
+    wishDone: {
+      visit: 'Visited',
+      travel: 'Visited',
+      go: 'Been',
+      see: 'Seen',
+      watch: 'Watched',
+      read: 'Read',
+      try: 'Tried',
+      learn: 'Learned',
+      buy: 'Bought',
+      make: 'Made',
+      cook: 'Made',
+      play: 'Played',
+      listen: 'Listened to',
+    } as Record<string, string>,
     /** What a shop of each kind in `shopWares` holds, by the word that names it (read-request.ts). */
     shopWaresHeld: {
       book: 'books',
