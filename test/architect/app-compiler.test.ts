@@ -5354,6 +5354,17 @@ describe('request → spec', () => {
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
   });
 
+  test('a pregnancy tracker keeps dated entries with the week, weight, symptoms and mood', () => {
+    // Were a generic record of a name and a date, and the notes app.
+    for (const prompt of ['a pregnancy tracker', 'a pregnancy journal']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Weeks:number', 'Weight:number', 'Symptoms:longtext', 'Mood:choice', 'Notes:longtext'],
+      });
+    }
+    expect(kindOf('a kick counter for my pregnancy')).toBe('a tally counter');
+  });
+
   test("a car's registration and insurance renewals are documents that expire", () => {
     // Was a "car registration tracker" of a name and a date, the insurance said to be left out.
     const reading = readRequest("a tracker for my car's registration and insurance renewal");

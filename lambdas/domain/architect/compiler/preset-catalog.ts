@@ -1069,6 +1069,31 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // A pregnancy week by week: dated entries with the week, weight, symptoms and mood.
+      id: 'pregnancy',
+      keywords: ['pregnancy tracker', 'pregnancy log', 'pregnancy journal', 'pregnancy diary', 'bump diary', 'bump journal'],
+      title: 'Pregnancy',
+      phrase: 'a pregnancy journal',
+      entities: [
+        {
+          id: 'pregnancyEntry',
+          name: 'Pregnancy entry',
+          plural: 'Pregnancy entries',
+          fields: [
+            f.date('date', 'Date', true),
+            f.number('weeks', 'Weeks'),
+            f.number('weight', 'Weight'),
+            f.long('symptoms', 'Symptoms'),
+            f.choice('mood', 'Mood', ['Great', 'Good', 'Okay', 'Low', 'Bad']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'pregnancyEntry', field: null }],
+      behaviours: [crud('pregnancyEntry'), search('pregnancyEntry'), newestFirst('pregnancyEntry')],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
