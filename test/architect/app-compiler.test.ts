@@ -5354,6 +5354,33 @@ describe('request → spec', () => {
     expect(kindOf('a golf handicap tracker')).toBe('a score log');
   });
 
+  test("applications with a deadline, a dog's training and a home search keep their own fields", () => {
+    // Were generic records of a name and a date.
+    for (const prompt of ['a college application tracker', 'a scholarship tracker', 'a grant application tracker']) {
+      expect({ prompt, behaviours: specOf(prompt).behaviours }).toEqual({
+        prompt,
+        behaviours: expect.arrayContaining([
+          { type: 'countdown', entity: 'applicationEntry', field: 'deadline', yearly: false },
+          { type: 'count', entity: 'applicationEntry', by: 'status' },
+        ]),
+      });
+    }
+    expect(kindOf('a job search tracker')).toBe('a job application tracker');
+    expect(labelsOf("a tracker for my dog's training")).toEqual(
+      expect.arrayContaining(['Skill or command:text', 'Minutes:number', 'Progress:choice']),
+    );
+    for (const prompt of ['a house hunting tracker', 'a rental apartment search tracker']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Address:text', 'Price or rent:money', 'Bedrooms:number', 'Status:choice']),
+      });
+    }
+    // Rent is the home's price, not a second one.
+    expect(labelsOf('an apartment hunting list with address, rent, bedrooms, pros, cons and rating').join()).not.toMatch(
+      /(?:^|,)Rent:/,
+    );
+  });
+
   test('a pregnancy tracker keeps dated entries with the week, weight, symptoms and mood', () => {
     // Were a generic record of a name and a date, and the notes app.
     for (const prompt of ['a pregnancy tracker', 'a pregnancy journal']) {

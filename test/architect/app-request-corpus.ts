@@ -697,6 +697,20 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Topic: 'text', Objectives: 'longtext' },
   },
   {
+    prompt: 'a college application tracker',
+    builds: 'spec',
+    entities: ['Application'],
+    behaviours: ['countdown', 'count'],
+    fields: { Deadline: 'date', Status: 'choice' },
+  },
+  {
+    prompt: 'a house hunting tracker',
+    builds: 'spec',
+    entities: ['Home'],
+    behaviours: ['sort', 'count'],
+    fields: { Address: 'text', 'Price or rent': 'money', Bedrooms: 'number' },
+  },
+  {
     prompt: 'my personal bests in swimming',
     builds: 'spec',
     entities: ['Personal best'],

@@ -1094,6 +1094,133 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('pregnancyEntry'), search('pregnancyEntry'), newestFirst('pregnancyEntry')],
     },
     {
+      // Applications with a deadline (a college, a scholarship, a grant): how far along each is,
+      // what it is worth, counted down to its deadline (a job's applications are the job search's).
+      id: 'deadline-applications',
+      keywords: [
+        'college applications',
+        'college application',
+        'university applications',
+        'university application',
+        'school applications',
+        'scholarship applications',
+        'scholarship tracker',
+        'scholarships',
+        'grant applications',
+        'grant application',
+        'grant tracker',
+        'application deadlines',
+      ],
+      title: 'Applications',
+      phrase: 'an application tracker',
+      entities: [
+        {
+          id: 'applicationEntry',
+          name: 'Application',
+          plural: 'Applications',
+          fields: [
+            f.text('name', 'Name', true),
+            f.date('deadline', 'Deadline'),
+            f.choice('status', 'Status', ['Researching', 'In progress', 'Submitted', 'Accepted', 'Rejected']),
+            f.money('amount', 'Amount'),
+            f.url('link', 'Link'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'board', entity: 'applicationEntry', field: 'status' }, table('applicationEntry')],
+      behaviours: [
+        crud('applicationEntry'),
+        search('applicationEntry'),
+        { type: 'countdown', entity: 'applicationEntry', field: 'deadline', yearly: false },
+        { type: 'count', entity: 'applicationEntry', by: 'status' },
+      ],
+    },
+    {
+      // A dog's training: each session's skill, how long and how far along it is.
+      id: 'dog-training',
+      keywords: [
+        'dog training',
+        'dog s training',
+        "dog's training",
+        'puppy training',
+        'obedience training',
+        'training my dog',
+        'training my puppy',
+      ],
+      title: 'Dog Training',
+      phrase: 'a dog training log',
+      entities: [
+        {
+          id: 'trainingSession',
+          name: 'Session',
+          plural: 'Sessions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('skill', 'Skill or command', true),
+            f.number('minutes', 'Minutes'),
+            f.choice('progress', 'Progress', ['Learning', 'Getting there', 'Mastered']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('trainingSession')],
+      behaviours: [
+        crud('trainingSession'),
+        search('trainingSession'),
+        newestFirst('trainingSession'),
+        { type: 'filter', entity: 'trainingSession', field: 'progress' },
+        { type: 'total', entity: 'trainingSession', field: 'minutes', by: 'skill' },
+      ],
+    },
+    {
+      // Homes seen while looking for one: where, what it costs, its rooms, how far along and how
+      // much it was liked.
+      id: 'home-search',
+      keywords: [
+        'house hunting',
+        'home search',
+        'house search',
+        'apartment search',
+        'apartment hunting',
+        'flat hunting',
+        'rental search',
+        'property viewings',
+        'houses we viewed',
+        'apartments we viewed',
+        'apartments i viewed',
+      ],
+      title: 'Home Search',
+      phrase: 'a home search tracker',
+      entities: [
+        {
+          id: 'listing',
+          name: 'Home',
+          plural: 'Homes',
+          fields: [
+            f.text('address', 'Address', true),
+            f.money('price', 'Price or rent'),
+            f.number('bedrooms', 'Bedrooms'),
+            f.choice('status', 'Status', ['To see', 'Seen', 'Applied', 'Offer made', 'Rejected']),
+            f.date('viewing', 'Viewing'),
+            f.url('link', 'Link'),
+            f.rating(),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'board', entity: 'listing', field: 'status' }, table('listing')],
+      behaviours: [
+        crud('listing'),
+        search('listing'),
+        { type: 'sort', entity: 'listing', field: 'rating', direction: 'desc' },
+        { type: 'count', entity: 'listing', by: 'status' },
+      ],
+    },
+    {
       // Dreams written down on waking: dated, how they felt, whether lucid or recurring.
       id: 'dreams',
       keywords: [
