@@ -6,6 +6,8 @@ const crud = (entity: string): BehaviourSpec => ({ type: 'crud', entity });
 const search = (entity: string): BehaviourSpec => ({ type: 'search', entity });
 /** Records by their date, the newest first. */
 const newestFirst = (entity: string): BehaviourSpec => ({ type: 'sort', entity, field: 'date', direction: 'desc' });
+/** Records by their date, the soonest first (what is coming up). */
+const soonestFirst = (entity: string): BehaviourSpec => ({ type: 'sort', entity, field: 'date', direction: 'asc' });
 const table = (entity: string): ViewSpec => ({ type: 'table', entity, field: null });
 
 /** A baby's feeding, kept by the feeding log and the baby log alike, and what both do with it. */
@@ -481,7 +483,7 @@ export function sourcePresets(): Preset[] {
       behaviours: [
         crud('staffShift'),
         search('staffShift'),
-        { type: 'sort', entity: 'staffShift', field: 'date', direction: 'asc' },
+        soonestFirst('staffShift'),
         { type: 'due-today', entity: 'staffShift', field: 'date' },
         { type: 'count', entity: 'staffShift', by: 'who' },
       ],
@@ -753,7 +755,7 @@ export function sourcePresets(): Preset[] {
       behaviours: [
         crud('run'),
         search('run'),
-        { type: 'sort', entity: 'run', field: 'date', direction: 'asc' },
+        soonestFirst('run'),
         { type: 'due-today', entity: 'run', field: 'date' },
         { type: 'count', entity: 'run', by: 'driver' },
       ],
@@ -931,12 +933,7 @@ export function sourcePresets(): Preset[] {
         },
       ],
       views: [{ type: 'calendar', entity: 'plan', field: 'date' }, table('plan')],
-      behaviours: [
-        crud('plan'),
-        search('plan'),
-        { type: 'sort', entity: 'plan', field: 'date', direction: 'asc' },
-        { type: 'due-today', entity: 'plan', field: 'date' },
-      ],
+      behaviours: [crud('plan'), search('plan'), soonestFirst('plan'), { type: 'due-today', entity: 'plan', field: 'date' }],
     },
     {
       // Signs of a cycle's fertile days, one record a day: any bleeding, temperature on waking, an
@@ -1064,7 +1061,7 @@ export function sourcePresets(): Preset[] {
         crud('post'),
         search('post'),
         { type: 'filter', entity: 'post', field: 'platform' },
-        { type: 'sort', entity: 'post', field: 'date', direction: 'asc' },
+        soonestFirst('post'),
         { type: 'count', entity: 'post', by: 'status' },
       ],
     },
@@ -3095,7 +3092,7 @@ export function sourcePresets(): Preset[] {
       behaviours: [
         crud('reservation'),
         search('reservation'),
-        { type: 'sort', entity: 'reservation', field: 'date', direction: 'asc' },
+        soonestFirst('reservation'),
         { type: 'due-today', entity: 'reservation', field: 'date' },
         { type: 'filter', entity: 'reservation', field: 'status' },
       ],
@@ -3811,11 +3808,7 @@ export function sourcePresets(): Preset[] {
         },
       ],
       views: [{ type: 'list', entity: 'event', field: null }],
-      behaviours: [
-        crud('event'),
-        { type: 'countdown', entity: 'event', field: 'date', yearly: false },
-        { type: 'sort', entity: 'event', field: 'date', direction: 'asc' },
-      ],
+      behaviours: [crud('event'), { type: 'countdown', entity: 'event', field: 'date', yearly: false }, soonestFirst('event')],
     },
     {
       id: 'contacts',
@@ -4255,11 +4248,7 @@ export function sourcePresets(): Preset[] {
         { type: 'calendar', entity: 'event', field: 'date' },
         { type: 'list', entity: 'event', field: null },
       ],
-      behaviours: [
-        crud('event'),
-        { type: 'due-today', entity: 'event', field: 'date' },
-        { type: 'sort', entity: 'event', field: 'date', direction: 'asc' },
-      ],
+      behaviours: [crud('event'), { type: 'due-today', entity: 'event', field: 'date' }, soonestFirst('event')],
     },
     {
       id: 'itinerary',
@@ -4311,7 +4300,7 @@ export function sourcePresets(): Preset[] {
       views: [{ type: 'list', entity: 'plan', field: null }],
       behaviours: [
         crud('plan'),
-        { type: 'sort', entity: 'plan', field: 'date', direction: 'asc' },
+        soonestFirst('plan'),
         { type: 'filter', entity: 'plan', field: 'booked' },
         { type: 'total', entity: 'plan', field: 'cost', by: 'kind' },
       ],
