@@ -1140,10 +1140,10 @@ export function applySpecWords(
       if (!findField(primary, 'from')) ed.addField(primary, fieldNamed('from', 'text'), true, item.words);
       continue;
     }
-    // "who picked them", "who lent it": the person, named by what they did. (Who won a game whose
-    // records keep its result is that result.)
+    // "who picked them", "who lent it": the person, named by what they did, unless the field
+    // vocabulary names a field the records have for the words ("who won": a chess game's Result).
     const doer = wordPattern('whoDid').exec(item.words)?.[1];
-    if (doer && /^who w[oi]n/.test(item.words) && findField(primary, 'result', true)) continue;
+    if (doer && findField(primary, item.words, true)) continue;
     if (doer) {
       if (!findField(primary, doneBy(doer))) ed.addField(primary, fieldNamed(doneBy(doer), 'text'), true, item.words);
       continue;
