@@ -268,8 +268,9 @@ describe('request → spec', () => {
     );
     const lego = specOf("a catalog of my lego sets with set number, pieces and whether it's built").entities[0]!.fields;
     expect(lego).toContainEqual(expect.objectContaining({ label: 'Pieces', type: 'number' }));
+    // (3D prints keep whether each came out as their Result.)
     expect(specOf('a tracker for my 3d prints with filament, print time and success').entities[0]!.fields).toContainEqual(
-      expect.objectContaining({ label: 'Success', type: 'boolean' }),
+      expect.objectContaining({ label: 'Result', type: 'choice' }),
     );
     expect(labels('a log of my fishing trips with the fish I caught and their weight')).not.toContain('Fish');
     // (A journal's entries are dated.)
@@ -383,9 +384,11 @@ describe('request → spec', () => {
     });
     expect(kindOf('an app for tracking what I spend each month')).toBe('an expense tracker');
     // The noun is the last words before a clause, in the singular.
-    expect(kindOf("Hey, can you build me a little app to keep track of my kids' swimming lessons?")).toBe(
-      'a swimming lesson tracker',
+    expect(kindOf("Hey, can you build me a little app to keep track of my kids' swimming badges?")).toBe(
+      'a swimming badge tracker',
     );
+    // (Lessons with a teacher are an everyday app of their own.)
+    expect(kindOf("Hey, can you build me a little app to keep track of my kids' swimming lessons?")).toBe('a lesson log');
     // Vet visits are what the pet care preset keeps: pets and their care records.
     expect(kindOf("Hey, can you build me a little app to keep track of my cats' vet visits?")).toBe('a pet care log');
     expect(kindOf('a catalog of my stamps with country and year')).toBe('a stamp catalog');
@@ -1896,7 +1899,8 @@ describe('request → spec', () => {
       field: 'expiryDate',
       direction: 'asc',
     });
-    expect(labelsOf('track the warranty expiry of my appliances')).toContain('Warranty expiry:date');
+    // (Warranties are an everyday app of their own: the appliances' expiry is when each ends.)
+    expect(labelsOf('track the warranty expiry of my appliances')).toContain('Warranty ends:date');
     expect(labelsOf('track the cost of my renovations')).toContain('Cost:money');
     expect(specOf('track the cost of my renovations').behaviours).toContainEqual({
       type: 'total',
@@ -1934,7 +1938,9 @@ describe('request → spec', () => {
   test("a surf board is no kanban board; diaper changes with feedings are the baby log; one's commute time is minutes; a bottle count is the bottles; who gave them is 'Given by'", () => {
     const surf = specOf('a log of my surf sessions with spot, wave height and board used');
     expect(surf.views.map((v) => v.type)).not.toContain('board');
-    expect(labelsOf('a log of my surf sessions with spot, wave height and board used')).toContain('Board used:text');
+    // (Surf sessions keep the board they were surfed on.)
+    expect(labelsOf('a log of my surf sessions with spot, wave height and board used')).toContain('Board:text');
+    expect(labelsOf('a log of my surf sessions with spot, wave height and board used').join()).not.toMatch(/Board used/);
     for (const prompt of ['log my diaper changes and feedings', "track my baby's feedings and diaper changes"]) {
       const spec = specOf(prompt);
       expect({ prompt, entities: spec.entities.map((e) => e.id) }).toEqual({ prompt, entities: ['feeding', 'diaper', 'nap'] });
@@ -2075,7 +2081,14 @@ describe('request → spec', () => {
       const spec = specOf(prompt);
       expect({ prompt, first: labelsOf(prompt)[0] }).toEqual({ prompt, first: `${who}:text` });
       expect(labelsOf(prompt)).toContain('Hours:number');
-      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'entry', field: 'hours', by: 'person' });
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: spec.entities[0]!.id, field: 'hours', by: 'person' });
+    }
+    // Volunteers' hours are their shifts, with nothing billed (was a timesheet with a Billed box).
+    for (const prompt of ["log my volunteers' hours", 'a volunteer app with volunteers and shifts']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Volunteer:text', 'Date:date', 'Start:time', 'Hours:number', 'Role or task:text', 'Notes:longtext'],
+      });
     }
     // One's own hours, or one babysitter's, name nobody on each entry.
     expect(labelsOf('a timesheet with hours per client')[0]).toBe('Project or client:text');
@@ -2204,8 +2217,9 @@ describe('request → spec', () => {
     );
     expect(specOf("I want to remember which restaurants I've been to").entities[0]!.name).toBe('Restaurant');
     // Was a social feed (its "status"), or refused: one's own things by their plural.
-    expect(specOf('my knitting projects: pattern, yarn, needle size, status').entities[0]!.name).toBe('Knitting project');
-    expect(kindOf('I want an app for my knitting projects')).toBe('a knitting project tracker');
+    // (Knitting projects are craft projects, an everyday app of their own.)
+    expect(specOf('my knitting projects: pattern, yarn, needle size, status').entities[0]!.name).toBe('Project');
+    expect(kindOf('I want an app for my knitting projects')).toBe('a craft project tracker');
     expect(kindOf('an app for my wedding')).not.toBe('a wedding tracker');
     // Things one collects are a collection; a sentence that is only a list names their fields.
     expect(kindOf("I collect sneakers. Brand, model, size, price paid, and whether I've worn them.")).toBe(
@@ -3413,7 +3427,8 @@ describe('request → spec', () => {
   test('a chatty opener before a dashed list, what someone else did, how well it went and what one would do again are read', () => {
     // Was the notes app: the comma after "hey" hid the list's start, so "teacher notes" named the app.
     const lessons = "hey, could you build a tracker for my daughter's piano lessons - date, what she played, and teacher notes";
-    expect(kindOf(lessons)).toBe('a piano lesson tracker');
+    expect(kindOf(lessons)).toBe('a lesson log');
+    expect(labelsOf(lessons)).toEqual(expect.arrayContaining(['Date:date', 'What she played:text', 'Notes:longtext']));
     // (Was dropped without a word.)
     expect(labelsOf(lessons)).toContain('What she played:text');
     expect(labelsOf("a log of my dog's training sessions with the command practiced and how well he did")).toContain(
@@ -3827,7 +3842,7 @@ describe('request → spec', () => {
     expect(readRequest('a step counter').leftOut.join(' ')).toMatch(/sensors/);
     const donations = readRequest('an app to log my blood donations and show when I can donate next');
     expect(donations.leftOut).toEqual([]);
-    expect(labelsOf('an app to log my blood donations and show when I can donate next')).toContain('Next blood donation:date');
+    expect(labelsOf('an app to log my blood donations and show when I can donate next')).toContain('Next donation:date');
     expect(labelsOf('log my haircuts with when I need the next one')).toEqual(expect.arrayContaining(['Next haircut:date']));
     expect(labelsOf('log my haircuts with when I need the next one').join()).not.toMatch(/Need on/);
     expect(readRequest('log my blood donations and show me my total').leftOut).toEqual([]);
@@ -4034,8 +4049,9 @@ describe('request → spec', () => {
 
   test('what to bring (practise, study…) is a paragraph of its own; energy and gas use is a meter log; screen time keeps the app', () => {
     // Were dropped: a list ended at "to"; a tracker of Name and Notes; no field for the app.
+    // (Lessons are an everyday app of their own, with what to practise in a paragraph.)
     expect(labelsOf("Track my kid's piano lessons with the lesson day and what to practice")).toContain(
-      'What to practice:longtext',
+      'What to practise:longtext',
     );
     expect(labelsOf('A camping trip planner with the date and what to bring')).toContain('What to bring:longtext');
     // What the records name already is no paragraph: "what to plant" is a garden's Plant.
@@ -4951,8 +4967,9 @@ describe('request → spec', () => {
   test("a board sport's board is gear, a field, not a kanban board", () => {
     // Was a kanban board by a To do / Doing / Done status, the board dropped.
     const surf = specOf('a surf log with beach, board and wave height');
+    // (The beach is where the surf log's Spot is.)
     expect(labelsOf('a surf log with beach, board and wave height')).toEqual(
-      expect.arrayContaining(['Beach:text', 'Board:text', 'Wave height:number']),
+      expect.arrayContaining(['Spot:text', 'Board:text', 'Wave height:number']),
     );
     expect(surf.views.map((v) => v.type)).not.toContain('board');
     expect(labelsOf('a snowboard trip log: resort, date, board, snow conditions').join()).not.toMatch(/Status/);
@@ -5113,10 +5130,11 @@ describe('request → spec', () => {
     ).toEqual(['Active', 'Inactive']);
     // Things to do keep their box and their steps.
     expect(labelsOf('a wedding vendor list with contacts and deposits')).toContain('Done:boolean');
-    expect(
-      specOf('my knitting projects: pattern, yarn, needle size, status').entities[0]!.fields.find((f) => f.id === 'status')
-        ?.options,
-    ).toEqual(['To do', 'Doing', 'Done']);
+    expect(specOf('my lego builds: set, pieces, status').entities[0]!.fields.find((f) => f.id === 'status')?.options).toEqual([
+      'To do',
+      'Doing',
+      'Done',
+    ]);
   });
 
   test('"home or away" is one field of its two values; a day of the week and a day named after the record are kept', () => {
@@ -5135,7 +5153,7 @@ describe('request → spec', () => {
     // Was dropped beside a planner's Date.
     expect(labelsOf('an employee shift schedule with name, day of the week, start and end time')).toContain('Day:choice');
     // Were dropped without a word, read as the records themselves.
-    expect(labelsOf('a warranty tracker with product, purchase date and warranty end')).toContain('Warranty end:date');
+    expect(labelsOf('a warranty tracker with product, purchase date and warranty end')).toContain('Warranty ends:date');
     expect(labelsOf('a reading list with book title and author').join()).not.toMatch(/Book title/);
   });
 
@@ -5453,6 +5471,145 @@ describe('request → spec', () => {
     );
   });
 
+  test('lessons, warranties, software licenses, craft projects, hive inspections, sky observations and a medicine cabinet keep their own fields', () => {
+    // Were records of a name, a date and notes.
+    for (const prompt of [
+      'a tracker for my swimming lessons',
+      'a driving lessons log',
+      'my piano lessons and what to practise',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Date:date', 'Teacher:text', 'What we covered:longtext', 'Cost:money', 'Paid:boolean']),
+      });
+    }
+    expect(labelsOf('a piano lessons log with what I learned and homework').join()).not.toMatch(/What I learned|Homework/);
+    // A teacher's plans and a school week stay what they were.
+    expect(kindOf('a lesson planner')).toBe('a lesson planner');
+    expect(kindOf('my class timetable')).toBe('a class timetable');
+    const warranty = specOf('track my warranties and when they expire');
+    expect(warranty.entities[0]!.fields.filter((f) => f.type === 'date').map((f) => f.label)).toEqual([
+      'Purchase date',
+      'Warranty ends',
+    ]);
+    expect(warranty.behaviours).toContainEqual({ type: 'countdown', entity: 'warranty', field: 'expires', yearly: false });
+    expect(labelsOf('warranties for my appliances and when I bought them').join()).not.toMatch(/Bought on/);
+    expect(labelsOf('a warranty tracker with store, purchase date and receipt photo')).toEqual(
+      expect.arrayContaining(['Bought from:text', 'Purchase date:date', 'Receipt:image']),
+    );
+    expect(specOf('my software licenses and when they renew').behaviours).toContainEqual({
+      type: 'countdown',
+      entity: 'license',
+      field: 'renews',
+      yearly: false,
+    });
+    const knitting = specOf('an app to track my knitting projects with yarn, needle size and progress');
+    expect(knitting.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
+      'Project:text',
+      'Pattern:text',
+      'Yarn or fabric:text',
+      'Needles or hook:text',
+      'Progress:choice',
+      'Started:date',
+      'Notes:longtext',
+    ]);
+    expect(knitting.views[0]).toEqual({ type: 'board', entity: 'craftProject', field: 'status' });
+    expect(specOf('a hive inspection log for my beehives').behaviours).toContainEqual({
+      type: 'group',
+      entity: 'inspection',
+      field: 'hive',
+    });
+    // A measure of each hive is still dated readings of it.
+    expect(specOf('track the temperature of my beehives each week').phrase).toBe('a beehive temperature tracker');
+    for (const prompt of ['a stargazing log', 'a log of my telescope observations']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Object:text', 'Date:date', 'Telescope or gear:text', 'Seeing:rating']),
+      });
+    }
+    // When one's medicines expire is a cabinet of them, not a schedule of doses.
+    for (const prompt of ['keep track of when my medicines expire', 'a medicine cabinet tracker with expiry dates']) {
+      const spec = specOf(prompt);
+      expect({
+        prompt,
+        entity: spec.entities.map((e) => e.name),
+        countdown: spec.behaviours.some((b) => b.type === 'countdown'),
+      }).toEqual({
+        prompt,
+        entity: ['Medicine'],
+        countdown: true,
+      });
+    }
+    expect(specOf('a medication reminder').entities[0]!.name).toBe('Medication');
+  });
+
+  test('concerts, 3D prints, blood donations, cold plunges, ski days, surf sessions and dives keep their own fields', () => {
+    // Were records of a name, a date and notes; 3D prints were refused.
+    expect(labelsOf('a tracker for my concert tickets')).toEqual(
+      expect.arrayContaining(['Artist:text', 'Date:date', 'Venue:text', 'Seat:text', 'Ticket price:money']),
+    );
+    for (const prompt of ['an app to track my 3d prints', 'track my 3d printing projects']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a 3D print log' });
+    }
+    expect(kindOf('a log of my blood donations')).toBe('a blood donation log');
+    // Money given is still donations.
+    expect(kindOf('a donation tracker for my charity')).toBe('a log of donations received');
+    for (const prompt of ['a log of my cold plunges', 'a sauna session log', 'log my ice baths and sauna sessions']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Kind:choice', 'Minutes:number', 'Temperature:number']),
+      });
+    }
+    expect(kindOf('a ski days log')).toBe('a ski day log');
+    expect(kindOf('a surf session log')).toBe('a surf log');
+    expect(labelsOf('a dive log with depth and bottom time')).toEqual([
+      'Dive number:number',
+      'Site:text',
+      'Date:date',
+      'Max depth (m):number',
+      'Bottom time (min):number',
+      'Water temperature:number',
+      'Visibility:text',
+      'Buddy:text',
+      'What we saw:longtext',
+    ]);
+    // An inventory of filament is an inventory.
+    expect(kindOf('a filament inventory')).toBe('an inventory of filaments');
+  });
+
+  test('a website, a blog or a shop about something a new everyday app keeps stays the site asked for', () => {
+    for (const prompt of [
+      'a scuba diving website',
+      'a website for my apiary',
+      'a 3d printer website',
+      'a landing page for my piano lessons',
+      'a blood donation drive website',
+      'a booking page for my sauna',
+      'a website for my scuba diving school',
+      'a site for my 3d printing service',
+    ]) {
+      expect({ prompt, reading: readRequest(prompt) }).toEqual({
+        prompt,
+        reading: expect.objectContaining({ outcome: 'template', kind: 'page' }),
+      });
+    }
+    expect(kindOf('a blog about scuba diving')).toBe('a blog');
+    expect(readRequest('an online store for my 3d prints')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+    expect(readRequest('a stargazing app that shows the planets tonight')).toMatchObject({ outcome: 'refused' });
+    expect(readRequest('a warranty claim form')).toMatchObject({ outcome: 'refused' });
+    expect(readRequest('a first aid kit checklist')).toMatchObject({ outcome: 'template', kind: 'tasks' });
+  });
+
+  test('a day named by "every" names no records; a pregnancy asked week by week is the pregnancy journal', () => {
+    // Was a day log of a name, a date and notes.
+    expect(kindOf('log every day I work from home')).toBe('a log of where you work each day');
+    for (const prompt of ['track my pregnancy week by week', 'a pregnancy app', 'a log for every week of my pregnancy']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a pregnancy journal' });
+    }
+    // A journal asked for one's pregnancy stays a journal.
+    expect(kindOf('a journal for my pregnancy with weekly notes and weight')).toBe('a journal');
+  });
+
   test("a family's kids' activities, carpool, babysitting jobs and a baby's first foods keep their own fields", () => {
     // Were a planner that said the activities were left out, a planner of titled events, records
     // with a made-up required Name, and first foods with their reactions said to be left out.
@@ -5766,7 +5923,7 @@ describe('request → spec', () => {
     expect(labelsOf('a todo app with categories, dark mode and a clean design').join()).not.toMatch(/Design/);
     // Were an Item or a Product beside the records' Name.
     expect(labelsOf('a shopping list: item, quantity, store').slice(0, 2)).toEqual(['Item:text', 'Quantity:number']);
-    expect(labelsOf('a warranty tracker with product, purchase date and warranty end')[0]).toBe('Product:text');
+    expect(labelsOf('a warranty tracker with product, purchase date and warranty end').join()).not.toMatch(/Product/);
   });
 
   test('a roster is a list of the people on it', () => {

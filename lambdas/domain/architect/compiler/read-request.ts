@@ -1848,11 +1848,15 @@ export function readRequest(request: string): RequestReading {
   const staffSheet = staff && (!chosen || chosen.id === 'timesheet') && !named ? presetById('staff-timesheet') : null;
   if (staff && staffSheet) {
     const who = /^(?:staff|crew)$/.test(staff) ? `${capital(staff)} member` : capital(singular(staff));
-    chosen = JSON.parse(
-      JSON.stringify(staffSheet)
-        .replace(/Employee/g, who)
-        .replace(/employee/g, who.toLowerCase()),
-    ) as Preset;
+    // Volunteers' hours are their shifts, never billed.
+    const volunteers = /^volunteers?$/.test(staff) ? presetById('volunteer-shifts') : null;
+    chosen =
+      volunteers ??
+      (JSON.parse(
+        JSON.stringify(staffSheet)
+          .replace(/Employee/g, who)
+          .replace(/employee/g, who.toLowerCase()),
+      ) as Preset);
     generic = true;
     shapeText = shapeText.replace(staff, ' ');
   }
