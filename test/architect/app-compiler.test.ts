@@ -4531,12 +4531,9 @@ describe('request → spec', () => {
     expect(goalOf('a tracker that tracks my daily water intake against a goal of 2 liters').goal).toMatchObject({
       per: 'day',
     });
-    // Without its number, or in a unit the records do not keep, it stays left out, said so.
-    for (const prompt of [
-      'a water intake tracker with a daily goal',
-      'a reading log with a goal of 30 pages a day',
-      'a habit tracker with a goal',
-    ]) {
+    // In a unit the records do not keep, or of records others belong to, it stays left out, said so.
+    // (Without its number, its target is set in the app: see below.)
+    for (const prompt of ['a reading log with a goal of 30 pages a day', 'a habit tracker with a goal']) {
       const { goal, leftOut } = goalOf(prompt);
       expect({ prompt, goal }).toEqual({ prompt, goal: null });
       expect(leftOut.join(' ')).toMatch(/^a goal or a limit and the progress towards it .*"a daily goal of 8 glasses"/);
@@ -5600,6 +5597,63 @@ describe('request → spec', () => {
     expect(readRequest('a first aid kit checklist')).toMatchObject({ outcome: 'template', kind: 'tasks' });
   });
 
+  test('a goal asked without its number is built, its target set in the app; a number no field takes stays left out', () => {
+    // Each was said to be left out ("a goal with its number … would show how far they have got").
+    const goal = (prompt: string) => {
+      const reading = readRequest(prompt);
+      if (reading.outcome !== 'spec') throw new Error(prompt);
+      return {
+        leftOut: reading.leftOut,
+        goal: reading.spec.behaviours.find((b) => b.type === 'goal' || b.type === 'count-goal') ?? null,
+      };
+    };
+    expect(goal('a savings goal tracker')).toEqual({
+      leftOut: [],
+      goal: { type: 'goal', entity: 'deposit', field: 'amount', target: null, per: 'all', limit: false },
+    });
+    for (const prompt of ['a weight loss tracker with goal weight', 'a tracker for my weekly weigh-ins with a goal']) {
+      expect({ prompt, ...goal(prompt) }).toEqual({
+        prompt,
+        leftOut: [],
+        goal: expect.objectContaining({ type: 'goal', field: 'weight', target: null, per: 'latest' }),
+      });
+    }
+    expect(goal('a step goal tracker').goal).toMatchObject({ field: 'steps', target: null, per: 'day' });
+    expect(goal('a water intake tracker with a daily goal').goal).toMatchObject({ field: 'glasses', target: null, per: 'day' });
+    // Books read in the year, each with the day it was finished.
+    const reading = specOf('a reading goal tracker');
+    expect(reading.behaviours).toContainEqual({ type: 'count-goal', entity: 'book', target: null, per: 'year' });
+    expect(reading.entities[0]!.fields.map((f) => f.label)).toContain('Finished on');
+    expect(describeSpec(specOf('a savings goal tracker')).lines.join(' ')).toContain('set in the app');
+    // A number said that no field takes, a unit the records do not keep, a limit or a budget, and
+    // a habit's goal stay said as left out.
+    for (const prompt of [
+      'a reading list with a goal of 30',
+      'a book reading log with ratings and a page-per-day goal',
+      'a budget with spending limits',
+      'a habit tracker with daily goals',
+      'a study planner with a goal each week',
+    ]) {
+      expect({ prompt, ...goal(prompt) }).toEqual({ prompt, leftOut: [expect.stringMatching(/^a goal or a limit/)], goal: null });
+    }
+    // With its number, the goal is the spec's own.
+    expect(goal('a savings goal tracker with a goal of 5000').goal).toMatchObject({ target: 5000 });
+  });
+
+  test("a pet's weight is dated weights, not pet care; pets' vaccinations are their care records, not a medical history", () => {
+    // Were the pet care app with the weight dropped without a word, and a person's medical history beside it.
+    expect(labelsOf('a pet weight tracker')).toEqual(expect.arrayContaining(['Date:date', 'Weight:number']));
+    expect(specOf('a pet weight tracker').entities).toHaveLength(1);
+    const vaccinations = specOf('track my pets and their vaccinations');
+    expect(vaccinations.entities.map((e) => e.name)).toEqual(['Pet', 'Care record']);
+    // A family's medical history beside the pets' care is still both, the people being named.
+    expect(specOf("my family's medical history and my pets' vet visits").entities.map((e) => e.name)).toEqual([
+      'Medical record',
+      'Pet',
+      'Care record',
+    ]);
+  });
+
   test('a day named by "every" names no records; a pregnancy asked week by week is the pregnancy journal', () => {
     // Was a day log of a name, a date and notes.
     expect(kindOf('log every day I work from home')).toBe('a log of where you work each day');
@@ -5784,7 +5838,9 @@ describe('request → spec', () => {
     ] as const) {
       const reading = readRequest(prompt);
       expect({ prompt, entities: specOf(prompt).entities.map((e) => e.name) }).toEqual({ prompt, entities: [entity] });
-      expect(reading.leftOut).toEqual([expect.stringMatching(/^a goal or a limit/)]);
+      // (Its target is set in the app; it was said to be left out.)
+      expect(reading.leftOut).toEqual([]);
+      expect(specOf(prompt).behaviours).toContainEqual(expect.objectContaining({ type: 'goal', target: null }));
     }
     // With its number, the goal is built.
     expect(specOf('a step goal tracker: 10000 steps a day').behaviours).toContainEqual(

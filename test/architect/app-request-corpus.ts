@@ -803,6 +803,23 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'sort'],
     fields: { Site: 'text', 'Max depth (m)': 'number', 'Bottom time (min)': 'number' },
   },
+  // A goal asked without its number was said to be left out; its target is set in the app.
+  { prompt: 'a savings goal tracker', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
+  {
+    prompt: 'a weight loss tracker with goal weight',
+    builds: 'spec',
+    behaviours: ['goal'],
+    fields: { Weight: 'number' },
+    interpreted: true,
+  },
+  {
+    prompt: 'a reading goal tracker',
+    builds: 'spec',
+    entities: ['Book'],
+    behaviours: ['count-goal'],
+    fields: { 'Finished on': 'date' },
+  },
+  { prompt: 'a step goal tracker', builds: 'spec', behaviours: ['goal'], fields: { Steps: 'number' }, interpreted: true },
   // Was the medication schedule, the expiry dates dropped without a word.
   {
     prompt: 'keep track of when my medicines expire',

@@ -155,6 +155,19 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
       check((await recordCount(page, entity)) === 3, `${entity.id}: three records after adding three`);
       check((await page.textContent(`${section(entity)} [data-error]`)) === '', `${entity.id}: no form error`);
     }
+    // A goal's target: the spec's, or (a goal left to the person) set in the app after it says none
+    // is set yet and refuses a target of 0.
+    const targetOf = async (given: number | null, goal: string): Promise<number> => {
+      if (given !== null) return given;
+      const said = (await page.textContent(`${goal} [data-goal-text]`)) ?? '';
+      check(said.includes('not set yet'), `a goal left to the person says it is not set yet: "${said}"`);
+      await page.fill(`${goal} [data-goal-form] [name="target"]`, '0');
+      await page.click(`${goal} [data-goal-form] [type="submit"]`);
+      check(((await page.textContent(`${goal} [data-goal-error]`)) ?? '') !== '', 'a goal of 0 is refused with a message');
+      await page.fill(`${goal} [data-goal-form] [name="target"]`, '10');
+      await page.click(`${goal} [data-goal-form] [type="submit"]`);
+      return 10;
+    };
     for (const b of spec.behaviours) {
       const entity = 'entity' in b ? spec.entities.find((e) => e.id === b.entity)! : roots[0]!;
       const s = section(entity);
@@ -228,11 +241,12 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           const values = field.type === 'money' ? [2.5, 5, 7.5] : [1, 2, 3];
           const shown = (n: number) => (field.type === 'money' ? n.toFixed(2) : String(n));
           const goal = `${s} [data-goal="${b.field}"]`;
+          const target = await targetOf(b.target, goal);
           const text = (await page.textContent(`${goal} [data-goal-text]`)) ?? '';
           if (b.per === 'latest') {
             // Today's value, the newest, against the target; the bar is the share of the way there.
             check(
-              text.includes(`: ${shown(values[0]!)}`) && text.includes(`, to ${shown(b.target)}`),
+              text.includes(`: ${shown(values[0]!)}`) && text.includes(`, to ${shown(target)}`),
               `the goal of ${b.field} shows the newest value against the target: "${text}"`,
             );
             const share = Number(await page.getAttribute(`${goal} progress`, 'value'));
@@ -241,21 +255,23 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           }
           const done = b.per === 'day' ? values[0]! : b.per === 'all' ? values[0]! + values[1]! + values[2]! : null;
           check(
-            text.includes(done === null ? ` of ${shown(b.target)}` : `: ${shown(done)} of ${shown(b.target)}`),
+            text.includes(done === null ? ` of ${shown(target)}` : `: ${shown(done)} of ${shown(target)}`),
             `the goal of ${b.field} says how far it has got: "${text}"`,
           );
           const bar = Number(await page.getAttribute(`${goal} progress`, 'value'));
-          check(bar > 0 && bar <= b.target && (done === null || bar === Math.min(done, b.target)), `the goal's bar: ${bar}`);
+          check(bar > 0 && bar <= target && (done === null || bar === Math.min(done, target)), `the goal's bar: ${bar}`);
           break;
         }
         case 'count-goal': {
           // The three records are dated today, yesterday and the day before: one today, three of all time.
-          const text = (await page.textContent(`${s} [data-count-goal="${entity.id}"] [data-goal-text]`)) ?? '';
+          const goal = `${s} [data-count-goal="${entity.id}"]`;
+          const target = await targetOf(b.target, goal);
+          const text = (await page.textContent(`${goal} [data-goal-text]`)) ?? '';
           const done = b.per === 'day' ? 1 : b.per === 'all' ? 3 : null;
           const plural = entity.plural.toLowerCase();
           check(
-            text.includes(done === null ? ` of ${b.target} ${plural}` : `: ${done} of ${b.target} ${plural}`),
-            `the goal of ${b.target} ${plural} says how far it has got: "${text}"`,
+            text.includes(done === null ? ` of ${target} ${plural}` : `: ${done} of ${target} ${plural}`),
+            `the goal of ${target} ${plural} says how far it has got: "${text}"`,
           );
           break;
         }

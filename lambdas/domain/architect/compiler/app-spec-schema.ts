@@ -112,24 +112,27 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
    * today's day, week (Monday to Sunday), month or year by the entity's first date field, or over all of
    * them: a goal to reach ("8 glasses a day") or, with `limit`, one to stay under ("500 a month").
    * `latest`: no sum, the newest record's value against the target, from the oldest one's (a
-   * weight to get down or up to: "a goal of 70 kg").
+   * weight to get down or up to: "a goal of 70 kg"). A null `target` is set in the app by the
+   * person ("a savings goal tracker", "a weight loss tracker with goal weight"), and kept with the
+   * records.
    */
   z.object({
     type: z.literal('goal'),
     ...onEntity,
     field: IdSchema,
-    target: z.number().check(z.positive(), z.lte(1e12)),
+    target: z.nullable(z.number().check(z.positive(), z.lte(1e12))),
     per: z._default(z.enum(['day', 'week', 'month', 'year', 'all', 'latest']), 'all'),
     limit: z._default(z.boolean(), false),
   }),
   /**
    * How many records there are against `target`, of those dated in today's day, week, month or
-   * year by the entity's first date field, or of all: "30 books this year", "12 hikes".
+   * year by the entity's first date field, or of all: "30 books this year", "12 hikes". A null
+   * `target` is set in the app ("a reading goal tracker").
    */
   z.object({
     type: z.literal('count-goal'),
     ...onEntity,
-    target: z.int().check(z.gte(1), z.lte(1_000_000)),
+    target: z.nullable(z.int().check(z.gte(1), z.lte(1_000_000))),
     per: z._default(z.enum(['day', 'week', 'month', 'year', 'all']), 'all'),
   }),
   z.object({ type: z.literal('timer'), minutes: z.number().check(z.int(), z.gte(1), z.lte(180)) }),

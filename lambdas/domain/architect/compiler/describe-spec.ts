@@ -76,11 +76,14 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       }`;
     case 'goal':
       // ("a goal of 8 glasses", "a goal of 5000 in amount": money is no unit.)
-      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target} ${fieldOf(spec, b.entity, b.field)?.type === 'money' ? 'in ' : ''}${fieldLabel(spec, b.entity, b.field)}${
+      // (One whose target is set in the app: "a goal of weight by the latest entry, set in the app".)
+      return `${b.limit ? 'a limit' : 'a goal'} of ${b.target === null ? '' : `${b.target} `}${fieldOf(spec, b.entity, b.field)?.type === 'money' && b.target !== null ? 'in ' : ''}${fieldLabel(spec, b.entity, b.field)}${
         b.per === 'latest' ? ' by the latest entry' : b.per === 'all' ? '' : ` a ${b.per}`
-      }, with how far it has got`;
+      }${b.target === null ? ', set in the app' : ''}, with how far it has got`;
     case 'count-goal':
-      return `a goal of ${b.target} ${entityPlural(spec, b.entity)}${b.per === 'all' ? '' : ` a ${b.per}`}, with how far it has got`;
+      return `a goal of ${b.target === null ? '' : `${b.target} `}${entityPlural(spec, b.entity)}${b.per === 'all' ? '' : ` a ${b.per}`}${
+        b.target === null ? ', set in the app' : ''
+      }, with how far it has got`;
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;
     case 'streak': {

@@ -351,6 +351,9 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const k = matchPhrase(keyword, text);
       // Records of the first named by more words: "my aquarium and water tests" are its tests.
       if (!k || first.preset.entities.some((e) => text.slice(k.index).trimStart().startsWith(e.plural.toLowerCase()))) continue;
+      // Nor a person's medical history of animals: "my pets and their vaccinations" are their care records.
+      const other = preset.id === 'medicalHistory' ? OTHER_SUBJECTS[preset.id] : undefined;
+      if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".

@@ -1958,7 +1958,10 @@ export function applySpecWords(
     const list = ed.views.find((v) => v.entity === primary.id && (v.type === 'list' || v.type === 'table'));
     if (list && ed.views[0]?.type === 'board') ed.views = [list, ...ed.views.filter((v) => v !== list)];
   }
-  const goal = goalAsked(text, primary, listed);
+  // (Not of records others belong to: a habit's goal is its check-ins', which no goal counts.)
+  const goal =
+    goalAsked(text, primary, listed) ??
+    (ed.entities.some((e) => e.parent?.entity === primary.id) ? null : goalSetInApp(text, primary));
   if (goal && !negated('goals?|targets?|limits?')) {
     // "30 books this year" of books that keep no date: the day each one was finished.
     if ('count' in goal && goal.undated)
@@ -1975,7 +1978,7 @@ export function applySpecWords(
         : { type: 'goal', entity: primary.id, ...goal };
     const label =
       'count' in goal ? primary.plural.toLowerCase() : primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
-    const amount = `${goal.target} ${label}${goal.per === 'latest' ? ' by the latest entry' : goal.per === 'all' ? '' : ` a ${goal.per}`}`;
+    const amount = `${goal.target === null ? '' : `${goal.target} `}${label}${goal.per === 'latest' ? ' by the latest entry' : goal.per === 'all' ? '' : ` a ${goal.per}`}${goal.target === null ? ' (set in the app)' : ''}`;
     const kind = 'limit' in goal && goal.limit ? 'limit' : 'goal';
     // A new number replaces the goal the records had: "make the goal 10 glasses".
     const other = (b: BehaviourSpec) =>
@@ -2047,6 +2050,56 @@ export function applySpecWords(
 export { primaryOf };
 
 const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annual: 'year' } as const;
+
+/**
+ * A goal asked for without its number ("a savings goal tracker", "a weight loss tracker with goal
+ * weight", "a step goal tracker", "a reading goal tracker"): the goal, its target set in the app
+ * by the person. Only a goal or a target (a limit or a budget without its number stays said as
+ * left out). Of the weight by its newest entry; of the money put by, all told; of a measure kept
+ * each day, per day; of records that keep no number, how many there are (books a year). Null
+ * where a goal per period would have no date to tell the period by.
+ */
+function goalSetInApp(
+  text: string,
+  entity: EntitySpec,
+):
+  | { field: string; target: null; per: 'day' | 'week' | 'month' | 'year' | 'all' | 'latest'; limit: false }
+  | { count: true; target: null; per: 'day' | 'week' | 'month' | 'year' | 'all'; undated: boolean }
+  | null {
+  if (!wordPattern('goalAsks').test(text) && !wordPattern('goalAlso').test(text)) return null;
+  if (!/\b(?:goals?|targets?|challenges?)\b/.test(text) || /\b(?:limits?|budgets?|caps?)\b/.test(text)) return null;
+  // A number said with it that no field could take stays said as left out ("a goal of 30").
+  if (wordPattern('goalWithNumber').test(text)) return null;
+  const dated = entity.fields.some((f) => f.type === 'date');
+  const numeric = entity.fields.filter((f) => (f.type === 'number' || f.type === 'money') && !/^year\b/i.test(f.label));
+  // Nor a goal in a unit the records do not keep ("a page-per-day goal" of books with no pages).
+  const unit = wordPattern('goalUnit').exec(text)?.[1];
+  // (A book's pages are its length, not pages read: a goal of pages a day is no goal of the books.)
+  if (unit && entity.id === 'book') return null;
+  if (unit && !numeric.some((f) => f === findField(entity, unit, true) || f === findField(entity, singular(unit), true)))
+    return null;
+  // What one weighs is reached by its newest value, not added up.
+  const state = numeric.find((f) => wordPattern('stateMeasureIds').test(f.id));
+  if (state && dated && (state === numeric[0] || /\b(?:weight|waist|body fat)\b/.test(text)))
+    return { field: state.id, target: null, per: 'latest', limit: false };
+  const said = /\b(daily|weekly|monthly|yearly|annual)\b/.exec(text)?.[1];
+  const each = /\b(?:a|per|each|every|this) (day|week|month|year)\b/.exec(text)?.[1] as
+    'day' | 'week' | 'month' | 'year' | undefined;
+  const named = said ? PERIODS[said as keyof typeof PERIODS] : each;
+  const saving = /\bsav(?:e|es|ing|ings)\b/.test(text);
+  const field = (saving ? numeric.find((f) => f.type === 'money') : undefined) ?? (saving ? undefined : numeric[0]);
+  if (!field) {
+    // Books read: how many, in the year where a reading goal names no period. (Of other records
+    // that keep no number, a goal says too little of what it counts: left out.)
+    if (saving || !/\b(?:reading|books?)\b/.test(text)) return null;
+    const per = named ?? 'year';
+    return { count: true, target: null, per, undated: !dated };
+  }
+  // A measure kept each day (steps, glasses, calories) has its goal per day; money put by, all told.
+  const per = named ?? (field.type === 'number' && dated && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'all');
+  if (per !== 'all' && !dated) return null;
+  return { field: field.id, target: null, per, limit: false };
+}
 
 /**
  * A goal or a limit asked with its number, on a number or money field the records have: "a daily

@@ -856,6 +856,10 @@ export function sourceWordLists() {
     weightUnits: String.raw`^(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?)$`,
     /** Fields whose goal is their newest value, not a sum: what one weighs (spec-words.ts). */
     stateMeasureIds: String.raw`^(?:weight|bodyFat|waist)$`,
+    /** The unit a goal is asked in: "a page-per-day goal", "pages per day and a goal" (spec-words.ts goalSetInApp). */
+    goalUnit: String.raw`\b(pages?|steps?|miles?|km|kilomet(?:er|re)s?|minutes?|hours?|glass(?:es)?|cups?|words?|calories|reps?|laps?)[- ](?:per|a|each|every)[- ](?:day|night|week|month|year)\b`,
+    /** Measures kept each day, whose goal without a period is a day's (spec-words.ts goalSetInApp). */
+    dailyMeasureIds: String.raw`^(?:steps|glasses|cups|calories|protein|carbs|fat|fibre|fiber|water|ml|pages|minutes|hours)$`,
     /** Sports ridden on a board, whose board is gear: no kanban board, a field (spec-words.ts, request-analysis.ts). */
     boardSports: String.raw`\b(?:surf|skat|snowboard|wakeboard|kiteboard|kitesurf|paddle ?board|bodyboard)`,
     /** Cards scheduled for review (feature-gaps.ts). */
@@ -936,7 +940,7 @@ export function sourceWordLists() {
     projectsNotHours: String.raw`^s? (?:tracker|list|manager|planner|board|management|log)\b(?![^.]*\b(?:hours?|time|timer|billable)\b)`,
     /** Things measured out, whose amount is no money, unless money is named (spec-words.ts). */
     amountOfStuff: String.raw`^(?!.*\b(?:costs?|prices?|spen[dt]|spending|budgets?|expenses?|paid|pay|money|dollars?|euros?|bills?|income|savings?)\b).*\b(?:feed\w*|food|formula|milk|water(?:ing)?|drinks?|medicines?|medications?|doses?|fertili[sz]ers?|ml|grams?|cups?)\b`,
-    petRoutine: String.raw`^ (?:feedings?|feeding schedules?|meals?|food|walks?|walking|sitters?|sitting)\b`,
+    petRoutine: String.raw`^ (?:feedings?|feeding schedules?|meals?|food|walks?|walking|sitters?|sitting|weights?|weigh ins?)\b`,
     eventChecklist: String.raw`^ (?:planning )?(?:checklists?|to ?do(?: list)?s?|task lists?|tasks)\b`,
     gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?|class(?:es)? (?:timetables?|schedules?)|timetables?)\b`,
     medicineStock: String.raw`^ (?:inventory|inventories)\b`,

@@ -25,12 +25,14 @@ import {
   fieldOf,
   filterRecords,
   goalProgress,
+  goalTarget,
   groupRecords,
   importData,
   nextYearly,
   periodStart,
   PERIODS_SHOWN,
   searchRecords,
+  setGoal,
   sortRecords,
   startTimer,
   stepRecord,
@@ -45,6 +47,26 @@ import { SPEC } from '../src/spec.js';
 import { loadData, saveData } from '../src/store.js';
 
 const TODAY = '2024-03-15';
+
+/**
+ * A goal's target: the spec's, or, for a goal left to the person, one set in the app, after
+ * checking that none is set at first, that a target of 0 or less is refused, and that a set one is
+ * kept through a save and a load and through an export and an import.
+ */
+function targetOf(b) {
+  if (b.target !== null) return b.target;
+  const empty = emptyData(SPEC);
+  assert.equal(goalTarget(b, empty), null);
+  for (const bad of [0, -3, Number.NaN]) assert.throws(() => setGoal(empty, b, bad), /above 0/);
+  const set = setGoal(empty, b, 70);
+  assert.equal(goalTarget(b, set), 70);
+  const items = new Map();
+  const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => items.set(k, v) };
+  saveData(storage, SPEC, set);
+  assert.equal(goalTarget(b, loadData(storage, SPEC)), 70);
+  assert.equal(goalTarget(b, importData(SPEC, exportData(SPEC, set))), 70);
+  return 70;
+}
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
 
 /** A valid value of `field` for the i-th sample record. */
@@ -263,41 +285,42 @@ const behaviourTests = {
     }
   },
   goal(b) {
+    const target = targetOf(b);
     const field = fieldOf(SPEC, b.entity, b.field);
     const date = entityOf(SPEC, b.entity).fields.find((f) => f.type === 'date');
     const on = (day) => (date ? { [date.id]: day } : {});
     if (b.per === 'latest') {
       // Entered out of order: the oldest (40 days before) starts 10 from the target, the newest
       // (today) is 5 from it: half way, 5 to go, whichever way the target lies.
-      const from = b.target + 10;
+      const from = target + 10;
       const records = [
-        { [field.id]: b.target + 5, ...on(TODAY) },
+        { [field.id]: target + 5, ...on(TODAY) },
         { [field.id]: from, ...on(addDays(TODAY, -40)) },
-        { [field.id]: b.target + 7, ...on(addDays(TODAY, -20)) },
+        { [field.id]: target + 7, ...on(addDays(TODAY, -20)) },
       ];
-      assert.deepEqual(goalProgress(field, date, records, b.per, b.target, TODAY), { done: b.target + 5, left: -5, percent: 50 });
+      assert.deepEqual(goalProgress(field, date, records, b.per, target, TODAY), { done: target + 5, left: -5, percent: 50 });
       // Past the target: all the way; back beyond where it started: none of it.
-      const past = [records[1], { [field.id]: b.target - 1, ...on(TODAY) }];
-      assert.equal(goalProgress(field, date, past, b.per, b.target, TODAY).percent, 100);
+      const past = [records[1], { [field.id]: target - 1, ...on(TODAY) }];
+      assert.equal(goalProgress(field, date, past, b.per, target, TODAY).percent, 100);
       const back = [records[1], { [field.id]: from + 3, ...on(TODAY) }];
-      assert.equal(goalProgress(field, date, back, b.per, b.target, TODAY).percent, 0);
-      assert.equal(goalProgress(field, date, [], b.per, b.target, TODAY).done, null);
+      assert.equal(goalProgress(field, date, back, b.per, target, TODAY).percent, 0);
+      assert.equal(goalProgress(field, date, [], b.per, target, TODAY).done, null);
       return;
     }
     // Two records today and one forty days before: a goal per day, week or month counts today's two.
     const data = seeded(b.entity, 3, (i) => ({ [field.id]: [10, 5.5, 2][i], ...on(i < 2 ? TODAY : addDays(TODAY, -40)) }));
     const done = b.per === 'all' ? 17.5 : 15.5;
-    const progress = goalProgress(field, date, data.records[b.entity], b.per, b.target, TODAY);
+    const progress = goalProgress(field, date, data.records[b.entity], b.per, target, TODAY);
     assert.deepEqual(progress, {
       done,
-      left: Math.round((b.target - done) * 100) / 100,
-      percent: Math.min(100, Math.floor((done / b.target) * 100)),
+      left: Math.round((target - done) * 100) / 100,
+      percent: Math.min(100, Math.floor((done / target) * 100)),
     });
     // Past the target: at most 100 %, and less than nothing left.
-    const over = goalProgress(field, date, [{ [field.id]: b.target + 1, ...on(TODAY) }], b.per, b.target, TODAY);
+    const over = goalProgress(field, date, [{ [field.id]: target + 1, ...on(TODAY) }], b.per, target, TODAY);
     assert.equal(over.percent, 100);
     assert.equal(over.left, -1);
-    assert.equal(goalProgress(field, date, [], b.per, b.target, TODAY).done, 0);
+    assert.equal(goalProgress(field, date, [], b.per, target, TODAY).done, 0);
     // 2024-03-15 is a Friday: its week runs from Monday the 11th to Sunday the 17th.
     assert.equal(periodStart('week', TODAY), '2024-03-11');
     assert.equal(periodStart('week', '2024-03-17'), '2024-03-11');
@@ -465,17 +488,18 @@ const behaviourTests = {
     assert.notEqual(card[front.id], card[back.id]);
   },
   'count-goal'(b) {
+    const target = targetOf(b);
     const date = entityOf(SPEC, b.entity).fields.find((f) => f.type === 'date');
     const on = (day) => (date ? { [date.id]: day } : {});
     // Two records today and one in the year before: a goal per day, week, month or year counts today's two.
     const data = seeded(b.entity, 3, (i) => on(i < 2 ? TODAY : addDays(TODAY, -400)));
     const done = b.per === 'all' ? 3 : 2;
-    assert.deepEqual(countProgress(date, data.records[b.entity], b.per, b.target, TODAY), {
+    assert.deepEqual(countProgress(date, data.records[b.entity], b.per, target, TODAY), {
       done,
-      left: b.target - done,
-      percent: Math.min(100, Math.floor((done / b.target) * 100)),
+      left: target - done,
+      percent: Math.min(100, Math.floor((done / target) * 100)),
     });
-    assert.equal(countProgress(date, [], b.per, b.target, TODAY).done, 0);
+    assert.equal(countProgress(date, [], b.per, target, TODAY).done, 0);
   },
   'import-export'() {
     for (const entity of SPEC.entities) {

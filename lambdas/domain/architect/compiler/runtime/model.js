@@ -35,7 +35,8 @@ export function behavioursOf(spec, type, entityId) {
 export function emptyData(spec) {
   const records = {};
   for (const entity of spec.entities) records[entity.id] = [];
-  return { records, nextId: 1 };
+  // `goals`: the targets set in the app, for goals the spec leaves to the person (see goalTarget).
+  return { records, nextId: 1, goals: {} };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -134,7 +135,7 @@ export function makeRecord(spec, data, entityId, input) {
 
 export function addRecord(spec, data, entityId, input) {
   const record = { id: 'r' + data.nextId, ...makeRecord(spec, data, entityId, input) };
-  return { records: { ...data.records, [entityId]: [...data.records[entityId], record] }, nextId: data.nextId + 1 };
+  return { ...data, records: { ...data.records, [entityId]: [...data.records[entityId], record] }, nextId: data.nextId + 1 };
 }
 
 export function updateRecord(spec, data, entityId, id, input) {
@@ -341,6 +342,43 @@ export function goalProgress(field, dateField, records, per, target, today) {
   return { done, left: roundMoney(target - done), percent: Math.min(100, Math.floor((done / target) * 100)) };
 }
 
+/** Where a goal's target set in the app is kept: by the records, and the field it adds up. */
+export function goalKey(b) {
+  return b.type === 'count-goal' ? b.entity : b.entity + '.' + b.field;
+}
+
+/** A goal's target: the spec's, or the one set in the app (null while none is). */
+export function goalTarget(b, data) {
+  if (typeof b.target === 'number') return b.target;
+  const set = data.goals ? data.goals[goalKey(b)] : undefined;
+  return typeof set === 'number' ? set : null;
+}
+
+/** Whether `value` can be a goal's target: above zero, and a whole number of records for a count. */
+export function validTarget(b, value) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return false;
+  return b.type === 'count-goal' ? Number.isInteger(value) && value <= 1000000 : value <= 1e12;
+}
+
+/** Sets the target of a goal left to the person; throws with a message to show on a bad value. */
+export function setGoal(data, b, value) {
+  if (!validTarget(b, value))
+    throw new Error(b.type === 'count-goal' ? 'A goal is a whole number above 0' : 'A goal is a number above 0');
+  return { ...data, goals: { ...(data.goals ?? {}), [goalKey(b)]: value } };
+}
+
+/** The goals set in the app that a saved or imported document holds, each checked; others are dropped. */
+export function goalsFrom(spec, saved) {
+  const goals = {};
+  if (!saved || typeof saved !== 'object') return goals;
+  for (const b of spec.behaviours) {
+    if ((b.type !== 'goal' && b.type !== 'count-goal') || typeof b.target === 'number') continue;
+    const value = saved[goalKey(b)];
+    if (validTarget(b, value)) goals[goalKey(b)] = value;
+  }
+  return goals;
+}
+
 /** The records dated in today's day, week, month or year (by `dateField`); all of them per `all`. */
 function inPeriodOf(dateField, records, per, today) {
   const start = periodStart(per, today);
@@ -469,7 +507,7 @@ export function daysLeftText(days) {
 
 /** Everything as a JSON document another copy of the app can import. */
 export function exportData(spec, data) {
-  return JSON.stringify({ app: spec.projectName, version: 1, records: data.records }, null, 2);
+  return JSON.stringify({ app: spec.projectName, version: 1, records: data.records, goals: data.goals ?? {} }, null, 2);
 }
 
 /** Reads an exported document back, checking every record against the spec; throws on anything else. */
@@ -497,7 +535,7 @@ export function importData(spec, text) {
       idMap[raw.id] = 'r' + (data.nextId - 1);
     }
   }
-  return data;
+  return { ...data, goals: goalsFrom(spec, doc.goals) };
 }
 
 /** An undo history: the states before each change, newest last, at most `limit` kept. */

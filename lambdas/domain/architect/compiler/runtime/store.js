@@ -1,6 +1,6 @@
 // Saving an app's records and its look in the browser (localStorage), one key per app so apps
 // served from one origin stay apart. A missing or damaged save starts empty instead of failing.
-import { emptyData } from './model.js';
+import { emptyData, goalsFrom } from './model.js';
 
 export function dataKey(spec) {
   return spec.projectName + ':data';
@@ -21,6 +21,7 @@ export function loadData(storage, spec) {
       if (Array.isArray(saved.records[entity.id])) data.records[entity.id] = saved.records[entity.id];
     }
     data.nextId = saved.nextId;
+    data.goals = goalsFrom(spec, saved.goals);
     return data;
   } catch {
     return data;

@@ -23,10 +23,13 @@ import {
   filterValues,
   formatClock,
   goalProgress,
+  goalKey,
+  goalTarget,
   groupRecords,
   importData,
   isoDay,
   searchRecords,
+  setGoal,
   sortRecords,
   startTimer,
   stepRecord,
@@ -534,6 +537,53 @@ export function mountApp(root, spec, options = {}) {
     return box;
   }
 
+  /**
+   * The form that sets the target of a goal the spec leaves to the person, or changes it (null for
+   * a goal whose target the spec gives).
+   */
+  function settable(b, current) {
+    if (typeof b.target === 'number') return null;
+    const input = h(doc, 'input', {
+      type: 'number',
+      name: 'target',
+      min: 0,
+      step: b.type === 'count-goal' ? 1 : 'any',
+      required: true,
+      value: current ?? '',
+      'aria-label': b.limit ? 'Limit' : 'Goal',
+    });
+    const error = h(doc, 'span', { className: 'error', 'data-goal-error': true, role: 'alert' });
+    const form = h(
+      doc,
+      'form',
+      { className: 'goal-form row', 'data-goal-form': goalKey(b) },
+      input,
+      h(doc, 'button', { type: 'submit', text: current === null ? 'Set ' + (b.limit ? 'limit' : 'goal') : 'Change' }),
+      error,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      try {
+        commit(setGoal(data, b, input.value === '' ? NaN : Number(input.value)));
+      } catch (err) {
+        error.textContent = err.message;
+      }
+    });
+    return form;
+  }
+
+  /** A goal left to the person, before its target is set: says so, with the form to set it. */
+  function unsetGoal(b, text) {
+    const attrs = b.type === 'count-goal' ? { 'data-count-goal': b.entity } : { 'data-goal': b.field };
+    return h(
+      doc,
+      'div',
+      { className: 'totals goal', ...attrs, 'data-goal-unset': true },
+      h(doc, 'span', { 'data-goal-text': true, text }),
+      settable(b, null),
+    );
+  }
+
   function renderSummary(entity, all, visible) {
     const summary = h(doc, 'div', { className: 'summary', 'data-summary': true });
     for (const b of behavioursOf(spec, 'total', entity.id)) {
@@ -580,23 +630,28 @@ export function mountApp(root, spec, options = {}) {
       // Over all the records of the period, whatever the search or filter shows.
       const field = fieldOf(spec, entity.id, b.field);
       const date = entity.fields.find((f) => f.type === 'date');
-      const g = goalProgress(field, date, all, b.per, b.target, today());
+      const target = goalTarget(b, data);
+      const kind = b.limit ? 'Limit' : 'Goal';
+      if (target === null) {
+        summary.append(unsetGoal(b, kind + goalPeriod(b.per) + ' of ' + field.label.toLowerCase() + ': not set yet'));
+        continue;
+      }
+      const g = goalProgress(field, date, all, b.per, target, today());
       const shown = (n) => displayValue(field, n);
       const unit = field.type === 'money' ? '' : ' ' + field.label.toLowerCase();
-      const kind = b.limit ? 'Limit' : 'Goal';
       const past = (left) => (left < 0 ? 'over by ' + shown(-left) : shown(left) + ' left');
       if (b.per === 'latest') {
         // The newest value against the target: "Goal: 72.5 weight, to 70 · 2.5 to go".
         const where =
           g.done === null
-            ? shown(b.target) + unit + ' · no entries yet'
+            ? shown(target) + unit + ' · no entries yet'
             : shown(g.done) +
               unit +
               ', to ' +
-              shown(b.target) +
+              shown(target) +
               ' · ' +
               (b.limit ? past(g.left) : g.percent >= 100 ? 'reached' : shown(Math.abs(g.left)) + ' to go');
-        summary.append(goalBox(doc, { 'data-goal': b.field }, kind + ': ' + where, 100, g.percent));
+        summary.append(goalBox(doc, { 'data-goal': b.field }, kind + ': ' + where, 100, g.percent, settable(b, target)));
       } else {
         const text =
           kind +
@@ -604,30 +659,37 @@ export function mountApp(root, spec, options = {}) {
           ': ' +
           shown(g.done) +
           ' of ' +
-          shown(b.target) +
+          shown(target) +
           unit +
           ' · ' +
           (b.limit ? past(g.left) : g.percent + '%');
-        summary.append(goalBox(doc, { 'data-goal': b.field }, text, b.target, Math.min(Math.max(g.done, 0), b.target)));
+        summary.append(
+          goalBox(doc, { 'data-goal': b.field }, text, target, Math.min(Math.max(g.done, 0), target), settable(b, target)),
+        );
       }
     }
     for (const b of behavioursOf(spec, 'count-goal', entity.id)) {
       // Over all the records of the period, whatever the search or filter shows.
       const date = entity.fields.find((f) => f.type === 'date');
-      const g = countProgress(date, all, b.per, b.target, today());
+      const target = goalTarget(b, data);
+      if (target === null) {
+        summary.append(unsetGoal(b, 'Goal' + goalPeriod(b.per) + ' of ' + entity.plural.toLowerCase() + ': not set yet'));
+        continue;
+      }
+      const g = countProgress(date, all, b.per, target, today());
       const text =
         'Goal' +
         goalPeriod(b.per) +
         ': ' +
         g.done +
         ' of ' +
-        b.target +
+        target +
         ' ' +
         entity.plural.toLowerCase() +
         ' · ' +
         g.percent +
         '%';
-      summary.append(goalBox(doc, { 'data-count-goal': entity.id }, text, b.target, Math.min(g.done, b.target)));
+      summary.append(goalBox(doc, { 'data-count-goal': entity.id }, text, target, Math.min(g.done, target), settable(b, target)));
     }
     for (const b of behavioursOf(spec, 'count', entity.id)) {
       const list = h(doc, 'ul', { className: 'counts', 'data-counts': b.by });
@@ -795,13 +857,14 @@ function goalPeriod(per) {
   return per === 'all' ? '' : per === 'day' ? ' today' : ' this ' + per;
 }
 
-/** A goal's line of text and its bar, `value` out of `max`. */
-function goalBox(doc, attrs, text, max, value) {
+/** A goal's line of text and its bar, `value` out of `max`, with the form that changes it when it has one. */
+function goalBox(doc, attrs, text, max, value, form) {
   return h(
     doc,
     'div',
     { className: 'totals goal', ...attrs },
     h(doc, 'span', { 'data-goal-text': true, text }),
     h(doc, 'progress', { max, value }),
+    form,
   );
 }
