@@ -14,6 +14,27 @@ const COUNT_UNITS = 'cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices';
  */
 const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|our|his|her|their|the|some))?(?: (?:simple|small|little|separate))?`;
 
+/**
+ * Everyday apps named by what one does or keeps ("piano lessons", "scuba diving", "3d prints") that
+ * yield to a website, a blog or a shop asked for about it with no word for a record (otherSubjects).
+ */
+const SITE_YIELDING_PRESETS = [
+  'lessons',
+  'warranties',
+  'software-licenses',
+  'craft-projects',
+  'hive-inspections',
+  'sky-observations',
+  'medicine-cabinet',
+  'concerts',
+  '3d-prints',
+  'blood-donations',
+  'cold-and-heat',
+  'ski-days',
+  'surf-sessions',
+  'dives',
+] as const;
+
 /** The languages request-language.ts reads: their small words and their everyday app words. */
 const LANGUAGES: readonly LanguageInfo[] = [
   {
@@ -525,20 +546,7 @@ export function sourceWordLists() {
       rewards: ['rewardsNamed', 'petWords'],
       // Things one does or keeps, asked for as a website, a blog or a shop with no word for a record
       // of them ("a landing page for my piano lessons", "a blog about scuba diving"): the site.
-      lessons: ['recordsAsked', 'siteAsked'],
-      warranties: ['recordsAsked', 'siteAsked'],
-      'software-licenses': ['recordsAsked', 'siteAsked'],
-      'craft-projects': ['recordsAsked', 'siteAsked'],
-      'hive-inspections': ['recordsAsked', 'siteAsked'],
-      'sky-observations': ['recordsAsked', 'siteAsked'],
-      'medicine-cabinet': ['recordsAsked', 'siteAsked'],
-      concerts: ['recordsAsked', 'siteAsked'],
-      '3d-prints': ['recordsAsked', 'siteAsked'],
-      'blood-donations': ['recordsAsked', 'siteAsked'],
-      'cold-and-heat': ['recordsAsked', 'siteAsked'],
-      'ski-days': ['recordsAsked', 'siteAsked'],
-      'surf-sessions': ['recordsAsked', 'siteAsked'],
-      dives: ['recordsAsked', 'siteAsked'],
+      ...Object.fromEntries(SITE_YIELDING_PRESETS.map((id) => [id, ['recordsAsked', 'siteAsked']])),
       // A garden planted and planned, not a house plant's watering by room.
       plants: ['plantWords', 'gardenWords'],
       // Water that is not drunk: an aquarium's, a pool's, a garden's, a meter's.

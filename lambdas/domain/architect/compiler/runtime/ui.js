@@ -633,7 +633,7 @@ export function mountApp(root, spec, options = {}) {
       const target = goalTarget(b, data);
       const kind = b.limit ? 'Limit' : 'Goal';
       if (target === null) {
-        summary.append(unsetGoal(b, kind + goalPeriod(b.per) + ' of ' + field.label.toLowerCase() + ': not set yet'));
+        summary.append(unsetGoal(b, kind + ' of ' + field.label.toLowerCase() + goalEach(b.per) + ': not set yet'));
         continue;
       }
       const g = goalProgress(field, date, all, b.per, target, today());
@@ -673,7 +673,7 @@ export function mountApp(root, spec, options = {}) {
       const date = entity.fields.find((f) => f.type === 'date');
       const target = goalTarget(b, data);
       if (target === null) {
-        summary.append(unsetGoal(b, 'Goal' + goalPeriod(b.per) + ' of ' + entity.plural.toLowerCase() + ': not set yet'));
+        summary.append(unsetGoal(b, 'Goal of ' + entity.plural.toLowerCase() + goalEach(b.per) + ': not set yet'));
         continue;
       }
       const g = countProgress(date, all, b.per, target, today());
@@ -855,6 +855,11 @@ export function mountApp(root, spec, options = {}) {
 /** When a goal counts: over all the records, or today's, this week's, month's or year's. */
 function goalPeriod(per) {
   return per === 'all' ? '' : per === 'day' ? ' today' : ' this ' + per;
+}
+
+/** A goal's period as the goal is set: "a day", "a week" (all told or by the newest entry: nothing). */
+function goalEach(per) {
+  return per === 'all' || per === 'latest' ? '' : ' a ' + per;
 }
 
 /** A goal's line of text and its bar, `value` out of `max`, with the form that changes it when it has one. */
