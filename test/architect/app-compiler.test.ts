@@ -5633,6 +5633,7 @@ describe('request → spec', () => {
       'a budget with spending limits',
       'a habit tracker with daily goals',
       'a study planner with a goal each week',
+      'an expense tracker with a savings goal',
     ]) {
       expect({ prompt, ...goal(prompt) }).toEqual({ prompt, leftOut: [expect.stringMatching(/^a goal or a limit/)], goal: null });
     }

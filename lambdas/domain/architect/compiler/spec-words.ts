@@ -2087,7 +2087,10 @@ function goalSetInApp(
     'day' | 'week' | 'month' | 'year' | undefined;
   const named = said ? PERIODS[said as keyof typeof PERIODS] : each;
   const saving = /\bsav(?:e|es|ing|ings)\b/.test(text);
-  const field = (saving ? numeric.find((f) => f.type === 'money') : undefined) ?? (saving ? undefined : numeric[0]);
+  // Money put by is a savings tracker's deposits: a savings goal on an expense log is no goal of its spending.
+  if (saving && entity.id !== 'deposit') return null;
+  // (Money put by is the money the records keep, never another number of theirs.)
+  const field = saving ? numeric.find((f) => f.type === 'money') : numeric[0];
   if (!field) {
     // Books read: how many, in the year where a reading goal names no period. (Of other records
     // that keep no number, a goal says too little of what it counts: left out.)
