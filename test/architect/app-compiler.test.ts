@@ -5655,6 +5655,22 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('a picker that draws one of the records is said to be left out; pickers of fruit or colours are no draw', () => {
+    // Were the watchlist and the restaurant list with the draw dropped without a word.
+    for (const prompt of [
+      'a movie night picker',
+      'a restaurant list that picks one for dinner',
+      'a chore list that picks one at random',
+    ]) {
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        leftOut: expect.arrayContaining([expect.stringMatching(/^drawing one at random/)]),
+      });
+    }
+    expect(readRequest('a timesheet for my fruit pickers').leftOut).toEqual([]);
+    expect(readRequest('a paint colour list with a color picker')).toMatchObject({ outcome: 'template', kind: 'color' });
+  });
+
   test('a day named by "every" names no records; a pregnancy asked week by week is the pregnancy journal', () => {
     // Was a day log of a name, a date and notes.
     expect(kindOf('log every day I work from home')).toBe('a log of where you work each day');

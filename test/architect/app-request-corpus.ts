@@ -1139,6 +1139,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   // Sharing costs among people over time is money owed; splitting is not worked out.
   { prompt: 'an app to split expenses with my roommates', outcome: 'interpreted', mentions: 'who owes whom' },
   { prompt: 'a recipe scaler', outcome: 'interpreted', mentions: 'scaling' },
+  // A picker of the records was dropped without a word.
+  { prompt: 'a movie watchlist with a random picker', outcome: 'interpreted', mentions: 'drawing one at random' },
   { prompt: 'a map of places I want to visit', outcome: 'interpreted', mentions: 'map' },
   { prompt: 'a wiki for my team notes', outcome: 'interpreted', mentions: 'link' },
   { prompt: 'a markdown editor', outcome: 'interpreted', mentions: 'markdown' },

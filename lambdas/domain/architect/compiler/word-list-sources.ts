@@ -1249,7 +1249,7 @@ export function sourceWordLists() {
     /** Kinds of calculator the arithmetic one is not (read-request.ts). */
     calculatorKinds: String.raw`^(scientific|graphing|programmer|programming|engineering)$`,
     /** Generators and randomizers, not a list's (read-request.ts). */
-    generatorWords: String.raw`\b(?:(?<!\blists? )generators?|randomi[sz]ers?)\b`,
+    generatorWords: String.raw`\b(?:(?<!\blists? )generators?|randomi[sz]ers?|(?:random|movie|dinner|lunch|meal|restaurant|game|book|name|chore|winner|night) pickers?|random (?:picks?|choices?)|picks? (?:one|something)|(?:pick|choose|draw)s? (?:one |something )?at random)\b`,
     /** Sign-up sheets and potlucks (read-request.ts). */
     signUpWords: String.raw`\bsign ?ups?(?: sheets?| lists?)?\b|\bpotluck\b`,
     /** Alarms: a clock that rings (read-request.ts). */
