@@ -5647,6 +5647,12 @@ describe('request → spec', () => {
     expect(specOf('a pet weight tracker').entities).toHaveLength(1);
     const vaccinations = specOf('track my pets and their vaccinations');
     expect(vaccinations.entities.map((e) => e.name)).toEqual(['Pet', 'Care record']);
+    // One's own medical history beside the pets' care is still both.
+    expect(specOf('my pet care and my medical history').entities.map((e) => e.name)).toEqual([
+      'Pet',
+      'Care record',
+      'Medical record',
+    ]);
     // A family's medical history beside the pets' care is still both, the people being named.
     expect(specOf("my family's medical history and my pets' vet visits").entities.map((e) => e.name)).toEqual([
       'Medical record',

@@ -351,13 +351,14 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const k = matchPhrase(keyword, text);
       // Records of the first named by more words: "my aquarium and water tests" are its tests.
       if (!k || first.preset.entities.some((e) => text.slice(k.index).trimStart().startsWith(e.plural.toLowerCase()))) continue;
-      // Nor a person's medical history of animals: "my pets and their vaccinations" are their care records.
-      const other = preset.id === 'medicalHistory' ? OTHER_SUBJECTS[preset.id] : undefined;
-      if (other && !other.named.test(keyword) && !other.named.test(text) && other.others.test(text)) continue;
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
       if (between === null || !wordPattern('joinedByAnd').test(between)) continue;
+      // Nor a person's medical history of animals' records: "my pets and their vaccinations" are
+      // their care records ("my pet care and my medical history" is both).
+      const other = preset.id === 'medicalHistory' ? OTHER_SUBJECTS[preset.id] : undefined;
+      if (other && / (?:their|its)$/.test(between) && other.others.test(first.keyword)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
       // One that keeps the other's records and more is both: "my baby's feedings and diaper changes".
       if (keepsRecordsOf(b, a)) return b;
