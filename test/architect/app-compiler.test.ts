@@ -5595,6 +5595,8 @@ describe('request → spec', () => {
     expect(readRequest('a stargazing app that shows the planets tonight')).toMatchObject({ outcome: 'refused' });
     expect(readRequest('a warranty claim form')).toMatchObject({ outcome: 'refused' });
     expect(readRequest('a first aid kit checklist')).toMatchObject({ outcome: 'template', kind: 'tasks' });
+    // (A service one subscribes to is still a subscription.)
+    expect(kindOf('a tracker for my subscription services')).toBe(specOf('a subscription tracker').phrase);
   });
 
   test('a goal asked without its number is built, its target set in the app; a number no field takes stays left out', () => {

@@ -939,7 +939,7 @@ export function sourceWordLists() {
     andWhenDone: String.raw`\b(?:and|with|plus) when (?:i|we|they|he|she) (?:(last|first) )?([a-z]+ed|froze|bought|made|got|ate|took|gave|wrote|sold|said)\b`,
     dueBack: String.raw`\b(?:(?:bring|give|hand|get) (?:them|it) back|(?:should|must|need to|needs to|have to|has to|will) (?:come|be) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b`,
     importExportAsked: String.raw`\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b`,
-    businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup|school|services?|studio|salon|clinic|academy)\b`,
+    businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
     afterCrypto: String.raw`^ (?:wallets?|exchanges?|mining|miners?|tokens?)\b`,
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
     beforeAllowance: String.raw`\b(?:calorie|calories|carb|carbs|sugar|protein|alcohol|drinks?|points|food|data|baggage|luggage|leave|vacation|holiday|sick|pto|screen time|mobile|phone|gas|fuel|energy) $`,
