@@ -355,9 +355,10 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
       if (between === null || !wordPattern('joinedByAnd').test(between)) continue;
-      // Nor a person's medical history of animals' records: "my pets and their vaccinations" are
-      // their care records ("my pet care and my medical history" is both).
-      const other = preset.id === 'medicalHistory' ? OTHER_SUBJECTS[preset.id] : undefined;
+      // Nor an app of other subjects than the records "their" points back to: "my pets and their
+      // vaccinations" are their care records, no person's medical history ("my pet care and my
+      // medical history" is both).
+      const other = OTHER_SUBJECTS[preset.id];
       if (other && / (?:their|its)$/.test(between) && other.others.test(first.keyword)) continue;
       const [a, b] = before ? [preset, first.preset] : [first.preset, preset];
       // One that keeps the other's records and more is both: "my baby's feedings and diaper changes".

@@ -2094,7 +2094,7 @@ function goalSetInApp(
   if (!field) {
     // Books read: how many, in the year where a reading goal names no period. (Of other records
     // that keep no number, a goal says too little of what it counts: left out.)
-    if (saving || !/\b(?:reading|books?)\b/.test(text)) return null;
+    if (!/\b(?:reading|books?)\b/.test(text)) return null;
     const per = named ?? 'year';
     return { count: true, target: null, per, undated: !dated };
   }

@@ -355,7 +355,7 @@ export function goalTarget(b, data) {
 }
 
 /** Whether `value` can be a goal's target: above zero, and a whole number of records for a count. */
-export function validTarget(b, value) {
+function validTarget(b, value) {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return false;
   return b.type === 'count-goal' ? Number.isInteger(value) && value <= 1000000 : value <= 1e12;
 }
