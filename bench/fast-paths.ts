@@ -6,7 +6,8 @@
  *     20 missions running at once;
  *   - makespan: 20 missions submitted at once, against the ideal (lone mission time × rounds of
  *     builder slots), with the CPU they took (the stack process's, the machine's) and so the least
- *     time the machine's cores need for them;
+ *     time the machine's cores need for them, and how busy the machine was in each fifth of it
+ *     (idle time at the start, the middle or the end has different causes);
  *   - slot wait, reported apart from orchestration (time a mission's build waited for a slot).
  * Missions are followed over the WebSocket, never by fast polling, so the bench does not load the
  * stack it measures.
@@ -22,6 +23,7 @@ const CLIENTS = Number(process.env.BENCH_STATUS_CLIENTS ?? 8);
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT_MISSIONS ?? 20);
 /** Lone missions before the status rounds: with the warm-up, the 20 still fit the bench owner's architect rate bucket. */
 const LONE_MISSIONS = 3;
+const SAMPLE_MS = 100;
 
 const pct = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,6 +40,25 @@ function machineCpu(): { busy: number; idle: number } | null {
   } catch {
     return null;
   }
+}
+
+/** The machine's busy share in each of `parts` equal spans of [started, started + span], from samples of /proc/stat. */
+function busyByPart(
+  samples: readonly { at: number; cpu: { busy: number; idle: number } | null }[],
+  started: number,
+  span: number,
+  parts: number,
+): number[] | null {
+  const totals = Array.from({ length: parts }, () => ({ busy: 0, idle: 0 }));
+  for (let i = 1; i < samples.length; i++) {
+    const a = samples[i - 1]!.cpu;
+    const b = samples[i]!.cpu;
+    if (!a || !b) return null;
+    const part = Math.min(parts - 1, Math.floor(((samples[i]!.at - started) / span) * parts));
+    totals[part]!.busy += b.busy - a.busy;
+    totals[part]!.idle += b.idle - a.idle;
+  }
+  return totals.map((t) => (100 * t.busy) / Math.max(1, t.busy + t.idle));
 }
 
 export type Bench = Pick<BenchStack, 'stack' | 'auth' | 'tenantId' | 'client'>;
@@ -182,8 +203,12 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
     const loopBefore = performance.eventLoopUtilization();
     const machineBefore = machineCpu();
     const started = performance.now();
+    // The machine's CPU sampled through the burst: where the idle time lies (its start, its end).
+    const samples: { at: number; cpu: { busy: number; idle: number } | null }[] = [{ at: started, cpu: machineBefore }];
+    const sampler = setInterval(() => samples.push({ at: performance.now(), cpu: machineCpu() }), SAMPLE_MS);
     const many = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => follow(b, `Build a unit converter number ${i}`)));
     const makespan = performance.now() - started;
+    clearInterval(sampler);
     const cpu = process.cpuUsage(cpuBefore);
     const loop = performance.eventLoopUtilization(loopBefore);
     const machineAfter = machineCpu();
@@ -208,6 +233,9 @@ export async function fastPathFigures(out: (line: string) => void): Promise<void
           ? `; the machine ${((100 * machine.busy) / Math.max(1, machine.busy + machine.idle)).toFixed(0)} % busy, ${(machine.busy / CONCURRENT).toFixed(0)} ms of CPU per mission (the rest, chiefly the builders: ${((machine.busy - stackCpuMs) / CONCURRENT).toFixed(0)} ms), so at least ${(machine.busy / cores / 1000).toFixed(1)} s on ${cores} cores (the makespan is ${(makespan / (machine.busy / cores)).toFixed(2)}× that)`
           : ''),
     );
+    const fifths = busyByPart(samples, started, makespan, 5);
+    if (fifths)
+      out(`  the machine busy in each fifth of the ${CONCURRENT}: ${fifths.map((f) => `${f.toFixed(0)} %`).join(', ')}`);
     const lags = many.flatMap((m) => m.pushLags);
     out(
       `push (event time → subscriber): 1 mission p50 ${pct(lonePushLags, 50).toFixed(0)} ms p99 ${pct(lonePushLags, 99).toFixed(0)} ms; ${CONCURRENT} at once p50 ${pct(lags, 50).toFixed(0)} ms p99 ${pct(lags, 99).toFixed(0)} ms`,
