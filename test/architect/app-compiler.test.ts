@@ -6434,6 +6434,65 @@ describe('request → spec', () => {
     // One's own predictions are records, not a calculation.
     expect(readRequest('A prediction game for football matches').leftOut.join(' ')).not.toMatch(/predictions/);
   });
+
+  test('picks made before the outcome is known are predictions, each marked right or wrong; a picker is still the randomizer', () => {
+    // "my picks for the oscars" was the dice roller and random picker; the football prediction game a team's match record.
+    for (const prompt of [
+      'my picks for the oscars',
+      'track my nfl picks each week',
+      'my predictions for the world cup',
+      'A prediction game for football matches',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a predictions log' });
+    }
+    expect(labelsOf('my picks for the oscars')).toEqual([
+      'Category or game:text',
+      'My pick:text',
+      'What happened:text',
+      'Result:choice',
+      'Date:date',
+      'Notes:longtext',
+    ]);
+    expect(specOf('my picks for the oscars').behaviours).toContainEqual({ type: 'count', entity: 'prediction', by: 'result' });
+    expect(kindOf('a random picker')).toBe('randomizer');
+    expect(kindOf('pick a random restaurant')).toBe('randomizer');
+  });
+
+  test('whose the records joined with "and my" are says nothing of the joining: both apps, or the other said left out', () => {
+    // Were the pet care alone, the medical history dropped without a word.
+    for (const prompt of ["my pet care and my family's medical history", "my dog's vet visits and my own doctor visits"]) {
+      expect({ prompt, entities: specOf(prompt).entities.map((e) => e.name) }).toEqual({
+        prompt,
+        entities: ['Pet', 'Care record', 'Medical record'],
+      });
+    }
+    // Was the pocket money alone, the chore chart dropped without a word.
+    expect(readRequest("a chore chart and my kids' allowance").leftOut).toEqual([
+      expect.stringMatching(/^a task manager as well \(one app is built, a pocket money tracker/),
+    ]);
+  });
+
+  test('tools among other fields are a field; a name said letter by letter is written in capitals', () => {
+    // "tools" was dropped without a word (it names no field in "a tool to track my projects").
+    expect(labelsOf('my woodworking projects: plan, wood, tools, status')).toContain('Tools:text');
+    expect(labelsOf('a list of my diy projects with cost, tools and materials')).toEqual(
+      expect.arrayContaining(['Cost:money', 'Tools:text', 'Materials:text']),
+    );
+    expect(labelsOf('a tool to track my projects')).not.toContain('Tools:text');
+    // Were "Diy Project List", "Rv Trip Log", "a rv trip log", "Dvd Collection".
+    const diy = readRequest('a list of my diy projects with cost, tools and materials');
+    expect(diy).toMatchObject({ spec: { title: 'DIY Project List', entities: [{ name: 'DIY project' }] } });
+    expect(readRequest('a log of my rv trips')).toMatchObject({
+      spec: { title: 'RV Trip Log' },
+      interpretedAs: 'an RV trip log',
+    });
+    expect(readRequest('my dvd collection')).toMatchObject({
+      spec: { title: 'DVD Collection' },
+      interpretedAs: 'a DVD collection',
+    });
+    // A word that only begins with the letters is no initialism.
+    expect(readRequest('a list of my diyers')).toMatchObject({ spec: { title: 'Diyer List' } });
+  });
 });
 
 describe('the spec is checked, never cast', () => {

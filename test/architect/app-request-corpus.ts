@@ -803,6 +803,30 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'sort'],
     fields: { Site: 'text', 'Max depth (m)': 'number', 'Bottom time (min)': 'number' },
   },
+  // Was the dice roller and random picker.
+  {
+    prompt: 'my picks for the oscars',
+    builds: 'spec',
+    entities: ['Prediction'],
+    behaviours: ['count', 'filter'],
+    fields: { 'My pick': 'text', Result: 'choice' },
+  },
+  // Were the pet care alone, the medical history dropped without a word.
+  {
+    prompt: "my dog's vet visits and my own doctor visits",
+    builds: 'spec',
+    entities: ['Pet', 'Care record', 'Medical record'],
+    behaviours: ['due-today'],
+  },
+  // "tools" was dropped without a word.
+  {
+    prompt: 'my woodworking projects: plan, wood, tools, status',
+    builds: 'spec',
+    entities: ['Woodworking project'],
+    behaviours: ['filter'],
+    fields: { Plan: 'text', Wood: 'text', Tools: 'text', Status: 'choice' },
+    interpreted: true,
+  },
   // A goal asked without its number was said to be left out; its target is set in the app.
   { prompt: 'a savings goal tracker', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
   {

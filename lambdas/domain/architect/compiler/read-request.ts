@@ -509,8 +509,12 @@ const INCOME = new RegExp(`\\b(?:${INCOME_LIST})\\b`);
 /** The words of a budget's money in and out (its entries' type and category). */
 const BUDGET_WORDS = new RegExp(`\\b(?:${INCOME_LIST}|pay|expenses?|spending|bills?|rent|groceries|outgoings)\\b`, 'gi');
 
-/** A word or phrase with its first letter in upper case. */
-const capital = (w: string): string => w.replace(/^./, (c) => c.toUpperCase());
+/** Words said letter by letter, written in capitals in a name: "DVD Collection", "RV trip". */
+const INITIALISMS = /^(?:diy|tv|dvd|cd|rpg|pc|rv|atv|suv|hoa|pta|gpa|bbq|vhs|ev)(?=s?(?: |$))/;
+
+/** A word or phrase with its first letter in upper case (a first word said letter by letter all in capitals). */
+const capital = (w: string): string =>
+  INITIALISMS.test(w) ? w.replace(INITIALISMS, (c) => c.toUpperCase()) : w.replace(/^./, (c) => c.toUpperCase());
 
 /** Words a title leaves in lower case (unless first). */
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'at', 'by', 'with']);
@@ -798,7 +802,8 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     id: 'generic',
     keywords: [],
     title: titleCase([...called.split(' '), phraseKind]).slice(0, 80),
-    phrase: `${/^(?:[aeiou]|hour|honou?r)/i.test(called) ? 'an' : 'a'} ${called.toLowerCase()} ${phraseKind}`,
+    // ("an RV trip log": an initialism by the sound of its first letter, and kept in capitals.)
+    phrase: `${/^(?:[aeiou]|hour|honou?r|(?:rv|hoa|suv)s?\b)/i.test(called) ? 'an' : 'a'} ${called.toLowerCase().replace(INITIALISMS, (w) => w.toUpperCase())} ${phraseKind}`,
     entities: [{ id, name, plural, fields, parent: null }],
     views: [{ type: catalog ? 'cards' : 'list', entity: id, field: null }],
     behaviours: [

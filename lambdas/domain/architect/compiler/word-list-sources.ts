@@ -12,7 +12,12 @@ const COUNT_UNITS = 'cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices';
  * The words that join two apps in one request ("a todo list and a notes app"), after the first
  * one's words: its container ("a habit tracker and…"), then "and" and what may stand before the second.
  */
-const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|our|his|her|their|the|some))?(?: (?:simple|small|little|separate))?`;
+/**
+ * Whose the records joined with "and" are, after "my": "… and my own doctor visits", "… and my
+ * family's medical history", "… and my kids' allowance" (read without the "'s"). It says nothing of the joining.
+ */
+const WHOSE = String.raw`(?: (?:own|family|kids?|children|sons?|daughters?|wife|husband|partner|mom|mum|dad|parents?|bab(?:y|ies)|dogs?|cats?|pets?))?`;
+const JOINED_HEAD = String.raw`^(?: (?:tracker|log|list|app|book|planner|journal|diary|manager|organi[sz]er|chart)s?)? (?:and|plus|or)(?: also)?(?: (?:a|an|my|our|his|her|their|the|some))?${WHOSE}(?: (?:simple|small|little|separate))?`;
 
 /**
  * Everyday apps named by what one does or keeps ("piano lessons", "scuba diving", "3d prints") that
@@ -837,7 +842,7 @@ export function sourceWordLists() {
     /** Measures listed after a daily one, each its own phrase: "…  protein  carbs and fat" (read-request.ts). */
     moreMeasuresListed: String.raw`^ {2}[a-z][a-z ]*?(?: {2}[a-z][a-z ]*?)*(?: {1,2}and [a-z][a-z ]*)$`,
     /** What joins two records' containers: "a sleep and mood tracker" (read-request.ts). */
-    joinedByAnd: String.raw`^ (?:and|or|plus)(?: (?:a|an|my|our|his|her|their|the))?$`,
+    joinedByAnd: String.raw`^ (?:and|or|plus)(?: (?:a|an|my|our|his|her|their|the))?${WHOSE}$`,
     /** "my weight", "our driving practice hours": a whole request that is one measure (read-request.ts). */
     myMeasurePhrase: String.raw`^(?:my|our) (?:[a-z]+ ){0,4}?(?:([a-z]+) )?([a-z]+)$`,
     /** "start and end odometer readings": two readings (spec-words.ts). */
@@ -859,7 +864,7 @@ export function sourceWordLists() {
     /** "lucid or not": whether lucid (spec-words.ts). */
     orNot: String.raw`(?<!\bwhether\b[a-z ]*)\b([a-z]+) or not\b`,
     /** Words of the app's parts that, among three or more fields, name one (spec-words.ts). */
-    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team|design|kids|children)$`,
+    fieldsAmongFields: String.raw`^(?:camera|music|cards|voice|settings|team|design|kids|children|tools)$`,
     /** Units of what something weighs: a goal in one is on the records' weight (spec-words.ts). */
     weightUnits: String.raw`^(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?)$`,
     /** Fields whose goal is their newest value, not a sum: what one weighs (spec-words.ts). */
