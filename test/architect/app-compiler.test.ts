@@ -6472,6 +6472,54 @@ describe('request → spec', () => {
     ]);
   });
 
+  test("a book's progress is the page it is on, of how many; exams to come are counted down; a bare countdown counts days to things to come", () => {
+    // "progress" was dropped without a word; "how far I am in each book" was "a far tracker".
+    for (const prompt of ['a reading list with progress', 'track how far I am in each book', "track how far I'm in each book"]) {
+      expect({ prompt, entity: specOf(prompt).entities[0]!.name, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        entity: 'Book',
+        labels: expect.arrayContaining(['Current page:number', 'Pages:number']),
+      });
+    }
+    // Progress on other records is theirs as before.
+    expect(labelsOf('a fitness tracker with progress')).not.toContain('Current page:number');
+    // Were a generic record of a name and a date, and a planner of events with a 25-minute timer.
+    for (const prompt of ['an exam tracker', 'an exam schedule with countdown', 'my upcoming exams']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'an exam schedule' });
+    }
+    expect(specOf('an exam tracker').behaviours).toContainEqual({
+      type: 'countdown',
+      entity: 'exam',
+      field: 'date',
+      yearly: false,
+    });
+    expect(kindOf('my exam results')).toBe('a list of grades with their average');
+    // A countdown on records of things to come counts the days to them (was a 25-minute timer).
+    for (const prompt of ['a planner with countdown', 'a trip planner with a countdown']) {
+      const behaviours = specOf(prompt).behaviours.map((b) => b.type);
+      expect({ prompt, countdown: behaviours.includes('countdown'), timer: behaviours.includes('timer') }).toEqual({
+        prompt,
+        countdown: true,
+        timer: false,
+      });
+    }
+    // On a workout, or said as a timer, it is a timer.
+    expect(specOf('a workout log with a countdown').behaviours.map((b) => b.type)).toContain('timer');
+    expect(specOf('a planner with a countdown timer').behaviours.map((b) => b.type)).toEqual(expect.arrayContaining(['timer']));
+  });
+
+  test("when to water a plant is its next watering; a home's inventory for insurance is its belongings", () => {
+    // Was a second date field "Water date" beside "Next watering".
+    expect(labelsOf('track my houseplants and when to water them').filter((l) => l.endsWith(':date'))).toEqual([
+      'Next watering:date',
+    ]);
+    // Was "Home insurance Inventory", an inventory of home insurances.
+    for (const prompt of ['an inventory of my home for insurance', 'an inventory of my house']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'an inventory of belongings' });
+    }
+    expect(kindOf('an inventory of my home pantry')).not.toBe('an inventory of belongings');
+  });
+
   test('tools among other fields are a field; a name said letter by letter is written in capitals', () => {
     // "tools" was dropped without a word (it names no field in "a tool to track my projects").
     expect(labelsOf('my woodworking projects: plan, wood, tools, status')).toContain('Tools:text');

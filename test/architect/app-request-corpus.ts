@@ -827,6 +827,23 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Plan: 'text', Wood: 'text', Tools: 'text', Status: 'choice' },
     interpreted: true,
   },
+  // Was a generic record of a name and a date.
+  {
+    prompt: 'an exam schedule with countdown',
+    builds: 'spec',
+    entities: ['Exam'],
+    behaviours: ['countdown', 'filter', 'sort'],
+    fields: { Subject: 'text', Date: 'date', Ready: 'choice' },
+  },
+  // "progress" was dropped without a word.
+  {
+    prompt: 'a reading list with progress for each book',
+    builds: 'spec',
+    entities: ['Book'],
+    fields: { 'Current page': 'number', Pages: 'number' },
+  },
+  // A 25-minute timer was added in place of the days left to each event.
+  { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.
   { prompt: 'a savings goal tracker', builds: 'spec', entities: ['Deposit'], behaviours: ['goal', 'total'] },
   {

@@ -1596,6 +1596,9 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whatTimeToBed', 'g'), 'when ')
     // "what I spent on groceries": the spending.
     .replace(wordPattern('whatISpentOn', 'g'), 'my spending on')
+    // "how far I am in each book", "a reading list with progress": the page each book is on, of how many.
+    .replace(wordPattern('howFarInBooks', 'g'), 'my $1s with current page and pages')
+    .replace(wordPattern('readingProgress', 'g'), 'with current page and pages')
     // "how much sun it needs": its sunlight needs, not an amount added up.
     .replace(wordPattern('howMuchSun', 'g'), 'sunlight needs')
     // "the plants I've propagated": the cuttings, not the plants' watering.
@@ -1742,7 +1745,9 @@ export function readRequest(request: string): RequestReading {
     ? null
     : (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt)
         .replace(new RegExp(THEIR_AFTER_COMMA.source, 'gi'), '$1 and their $2')
-        .replace(wordPattern('peopleAndTheirRecords', 'gi'), 'track my $1 and their ');
+        .replace(wordPattern('peopleAndTheirRecords', 'gi'), 'track my $1 and their ')
+        .replace(wordPattern('howFarInBooks', 'gi'), 'my $1s with current page and pages')
+        .replace(wordPattern('readingProgress', 'gi'), 'with current page and pages');
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);

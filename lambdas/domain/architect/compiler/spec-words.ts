@@ -1907,7 +1907,13 @@ export function applySpecWords(
   if (has(text, wordPattern('dueBack')) && !primary.fields.some((f) => f.type === 'date' && /back|due|return/i.test(f.label)))
     ed.addField(primary, fieldNamed('due back', 'date'));
   // Days left to each record's date: "a trip planner with a countdown to each trip", "days until".
-  if ((has(text, COUNTDOWN_TO_DATE) || has(text, /\bdays remaining\b/)) && !negated('countdowns?')) {
+  // So is a bare countdown on records of things to come ("a planner with countdown", "an exam
+  // schedule with a countdown"); on others it is a timer ("a workout log with a countdown").
+  const toCome =
+    ed.behaviours.some((b) => b.type === 'due-today' && b.entity === primary.id) ||
+    wordPattern('recordsToCome').test(primary.name.toLowerCase());
+  const bareCountdown = toCome && has(text, wordPattern('bareCountdown')) && !/\b\d{1,3}[ -]?(?:min|sec)/.test(text);
+  if ((has(text, COUNTDOWN_TO_DATE) || has(text, /\bdays remaining\b/) || bareCountdown) && !negated('countdowns?')) {
     const date =
       ed.firstOf(primary, ['date']) ?? ed.addField(primary, { id: 'date', label: 'Date', type: 'date', required: false });
     if (!ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id))

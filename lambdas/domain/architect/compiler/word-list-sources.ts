@@ -317,6 +317,10 @@ export function sourceWordLists() {
     asksForApp: String.raw`\b(?:need|want|track|log|keep|manage|app|tool|system|organi[sz]e|build|make)\b`,
     jobWords: String.raw`\b(?:jobs?|work|appointments?|bookings?|visits?|schedule|walks?|lessons?|sessions?|cleanings?|groomings?|shoots?|gigs?|repairs?|treatments?|classes)\b`,
     otherDrinks: String.raw`\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b`,
+    /** A countdown said alone, no timer or clock: "with a countdown" (spec-words.ts). */
+    bareCountdown: String.raw`\bcount ?downs?\b(?! (?:timers?|clocks?)\b)`,
+    /** Records of things to come, which a bare countdown counts the days to (spec-words.ts). */
+    recordsToCome: String.raw`\b(?:events?|plans?|trips?|exams?|tests?|deadlines?|appointments?|holidays?|vacations?|part(?:y|ies)|weddings?|concerts?|launch(?:es)?|releases?|birthdays?|anniversar(?:y|ies)|occasions?)$`,
     countdownToDate: String.raw`\b(?:count ?downs?(?: (?:timers?|clocks?|apps?|widgets?|pages?))? (?:to|until|till)|count ?downs?(?: (?:apps?|widgets?|pages?))? for (?:my|our|the)|count ?downs? (?:timers?|clocks?) for (?:my|our|the) (?:[a-z]+ )?(?:wedding|birthday|vacation|holiday|trip|anniversar(?:y|ies)|exam|retirement|due date|party|christmas|graduation|concert|event|big day|baby|move|launch)s?|(?:days?|weeks?|months?|sleeps?) (?:until|till|to go|left)|how (?:many|long) (?:days? |weeks? |months? )?(?:until|till|before|left|to go))\b(?! (?:\d+ )?(?:minutes?|seconds?|hours?|mins?|secs?)\b)`,
     notAFieldList: String.raw`\b(?:share|shared|sharing|shareable|sync|synced|syncs|syncing|works?|working|compatible|integrat\w*|connect\w*|chat\w*|play|playing|compete|competing|help|helps|deal|start|starts|starting|filled|made|built|written|coded|developed|designed|styled|powered|along|together|in|up|me|us|them|friends|family|collaborat\w*|communicat\w*|talk|talking|message|messaging|match|matches|matching|compare|comparing|pair|paired|replace|replaced|come|comes|go|goes|it|app|apps|one|website|site|page|tool|something)$`,
     notFieldWords: String.raw`\b(?:mode|(?<=\w )theme|theme(?! *$)|themes|look|(?<=\w )style|style(?! *$)|design|layout|(?<=\w )colou?rs?|colou?rs?(?! *$| (?:formula|code|name|number)\b)|colou?r coding|font|fonts|animations?|sounds?|music|emojis?|icons?|buttons?|checkboxes|toggles?|tabs?|sections?|screens?|views?|calendar|board(?! (?:used|size|type|length|shape|volume|brand)\b)|kanban|table|cards?(?! drawn\b)|grid|list|lists|search|searching|filters?|filtering|sort|sorting|sortable|totals?|sums?|counts?|counter|averages?|averaged|avg|medians?|heat ?maps?|streaks?|timers?|pomodoro|countdown|reminders?|notifications?|alerts?|alarms?|charts?|graphs?|stats|statistics|summary|summaries|reports?|progress|goals?|targets?|limits?|history|reset|resets|export|exports|import|imports|backups?|undo|login|logins|accounts?|sign|users?|profiles?|passwords?|sync|syncing|sharing|share|friends|family|team|kids|people|girlfriend|boyfriend|wife|husband|spouse|children|son|daughter|mom|mum|dad|parents|roommates?|flatmates?|housemates?|classmates?|coworkers?|colleagues?|everyone|others|offline|online|mobile|responsive|support|ability|abilities|option|options|features?|functions?|functionality|(?<!camera )settings|ai|api|database|backend|server|react|vue|angular|svelte|typescript|javascript|tailwind|bootstrap|next(?! (?!js\b)[a-z])|node|python|firebase|supabase|app|apps|tool|tools|website|site|things?|stuff|everything|anything|something|way|ways|easy|simple|nice|clean|minimal|modern|fun|cute|pretty|beautiful|more|less|lots|many|all|no|not|without|own|(?:daily|weekly|monthly|yearly)(?! (?:payments?|fees?|rent|costs?|prices?|income|salary|bills?|premiums?|dues)\b)|today|week|(?<!ing )month|year ago|years ago|ago|time zones?|maps?|gps|camera(?! settings\b)|scanner|scanning|barcode|qr|voice|chat|messages?|comments section|i|we|you|they|he|she|it|us|our|your|their|me|him|her|them|who|whom|whose|what|how|why)\b`,
@@ -345,6 +349,8 @@ export function sourceWordLists() {
       due: ['pickup date', 'pickup', 'delivery date'],
       next: ['follow up', 'follow up date', 'follow up dates'],
       dose: ['dosage', 'doses'],
+      // When a plant is to be watered next, however it is asked for ("when to water them").
+      nextWatering: ['water date', 'watering date', 'when to water', 'watering day', 'watering schedule', 'next water'],
       // What a belonging is worth, whatever the policy calls it.
       worth: ['purchase price', 'price', 'replacement value', 'replacement cost', 'cost'],
       // What a dream was, however it is asked for.
@@ -923,6 +929,10 @@ export function sourceWordLists() {
     /** Words that name the app itself: "a habit tracker in pink" (request-analysis.ts). */
     appNouns: 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary',
     /** "how much sun it needs": a plant's sunlight needs (read-request.ts). */
+    /** "how far I am in each book": the page each is on, of how many (read-request.ts). */
+    howFarInBooks: String.raw`\bhow far (?:i am|i'?m|i have got(?:ten)?|i'?ve got(?:ten)?|i got|i have read|i'?ve read|along i am)(?: (?:in|into|through|with))? (?:each|every|my|the) (book|novel)s?\b`,
+    /** "a reading list with progress": of books, the page each is on and how many it has (read-request.ts). */
+    readingProgress: String.raw`\b(?:with|and|plus) (?:my |the |reading )*progress(?: (?:for|on|in|of|through) (?:each|every|my|the) (?:book|novel)s?)?(?=$|[ ,.])(?=.*\b(?:books?|novels?|reading)\b|(?<=\b(?:books?|novels?|reading)\b.*))`,
     howMuchSun: String.raw`\bhow much (?:sun|sunlight|light|shade) (?:it|they|each(?: one)?) (?:needs?|gets?|likes?)\b`,
     /** What follows a colour that makes it the app's: "blue theme", "pink-themed" (request-analysis.ts). */
     accentAfterColour: String.raw`(?: |-)(?:themed|theme|colou?r scheme|colou?rs?|accents?|look|style|design|buttons|header|background|palette|skin)\b`,
