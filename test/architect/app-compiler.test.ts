@@ -6520,6 +6520,30 @@ describe('request → spec', () => {
     expect(kindOf('an inventory of my home pantry')).not.toBe('an inventory of belongings');
   });
 
+  test('a lock or a PIN on the app is said to be left out, never a field; podcasts are a podcast tracker, a blog about them a blog', () => {
+    // Were journals with a text field "Lock", "Pin code" or "Passcode lock", and nothing said.
+    for (const prompt of ['a journal app with a lock', 'a private journal with a pin code', 'a journal with a passcode lock']) {
+      const r = readRequest(prompt);
+      const fields = r.outcome === 'spec' ? r.spec.entities.flatMap((e) => e.fields.map((f) => f.label)) : [];
+      expect({ prompt, fields: fields.filter((l) => /lock|pin|passcode/i.test(l)), leftOut: r.leftOut }).toEqual({
+        prompt,
+        fields: [],
+        leftOut: [expect.stringMatching(/^a lock, PIN or passcode on the app/)],
+      });
+    }
+    // A lock as the records' own thing is no lock on the app.
+    expect(readRequest('a list of my bike locks with brand and price').leftOut).toEqual([]);
+    // Were a generic record of a name and a date, and refused.
+    for (const prompt of ['a podcast tracker', 'podcasts I listen to', 'a list of podcasts to listen to']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a podcast tracker' });
+    }
+    expect(labelsOf('a podcast tracker')).toEqual(
+      expect.arrayContaining(['Host:text', 'Last episode heard:text', 'Status:choice']),
+    );
+    expect(kindOf('a blog for my podcast episodes')).toBe('a blog');
+    expect(kindOf('a website for my podcast')).toBe('page');
+  });
+
   test('tools among other fields are a field; a name said letter by letter is written in capitals', () => {
     // "tools" was dropped without a word (it names no field in "a tool to track my projects").
     expect(labelsOf('my woodworking projects: plan, wood, tools, status')).toContain('Tools:text');

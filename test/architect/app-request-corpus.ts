@@ -842,6 +842,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Book'],
     fields: { 'Current page': 'number', Pages: 'number' },
   },
+  // Was refused.
+  {
+    prompt: 'podcasts I listen to',
+    builds: 'spec',
+    entities: ['Podcast'],
+    behaviours: ['count', 'search'],
+    fields: { Host: 'text', Status: 'choice' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.
@@ -1180,6 +1188,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   // Sharing costs among people over time is money owed; splitting is not worked out.
   { prompt: 'an app to split expenses with my roommates', outcome: 'interpreted', mentions: 'who owes whom' },
   { prompt: 'a recipe scaler', outcome: 'interpreted', mentions: 'scaling' },
+  // A lock on the app was a text field "Lock" without a word.
+  { prompt: 'a journal app with a lock', outcome: 'interpreted', mentions: 'PIN or passcode' },
   // A picker of the records was dropped without a word.
   { prompt: 'a movie watchlist with a random picker', outcome: 'interpreted', mentions: 'drawing one at random' },
   { prompt: 'a map of places I want to visit', outcome: 'interpreted', mentions: 'map' },

@@ -2623,6 +2623,45 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('show'), search('show'), { type: 'count', entity: 'show', by: 'status' }],
     },
     {
+      // Podcasts one follows: who hosts each, how far one has listened, what one thinks of it.
+      // (The episodes of one's own podcast are its maker's records: "my podcast episodes".)
+      id: 'podcasts',
+      keywords: [
+        'podcast tracker',
+        'podcast list',
+        'podcast log',
+        'podcasts i listen to',
+        'podcasts i follow',
+        'podcasts to listen to',
+        'my podcasts',
+        'podcast recommendations',
+        'podcasts',
+      ],
+      title: 'Podcasts',
+      phrase: 'a podcast tracker',
+      entities: [
+        {
+          id: 'podcast',
+          name: 'Podcast',
+          plural: 'Podcasts',
+          fields: [
+            f.text('name', 'Podcast', true),
+            f.text('host', 'Host'),
+            f.text('episode', 'Last episode heard'),
+            f.choice('status', 'Status', ['Want to try', 'Listening', 'Caught up', 'Dropped']),
+            f.rating(),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [
+        { type: 'board', entity: 'podcast', field: 'status' },
+        { type: 'list', entity: 'podcast', field: null },
+      ],
+      behaviours: [crud('podcast'), search('podcast'), { type: 'count', entity: 'podcast', by: 'status' }],
+    },
+    {
       id: 'videogames',
       keywords: [
         'video game backlog',
