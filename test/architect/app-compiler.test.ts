@@ -6544,6 +6544,26 @@ describe('request → spec', () => {
     expect(kindOf('a website for my podcast')).toBe('page');
   });
 
+  test("one's allergies are a list of them; a journal's prompts are said to be left out, never a field", () => {
+    // Were a record of a name and a date.
+    for (const prompt of ['my allergies', 'an app to track my allergies', 'a food allergy list for my kids']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a list of allergies' });
+    }
+    // Symptoms of an allergy are still the symptom log.
+    expect(kindOf('an allergy symptom log')).toBe('a symptom log');
+    // Was a journal with a text field "Prompts", nothing said.
+    for (const prompt of ['a daily journal with prompts', 'a gratitude journal with daily prompts']) {
+      const r = readRequest(prompt);
+      const fields = r.outcome === 'spec' ? r.spec.entities.flatMap((e) => e.fields.map((f) => f.label)) : [];
+      expect({ prompt, prompts: fields.filter((l) => /prompt/i.test(l)), leftOut: r.leftOut }).toEqual({
+        prompt,
+        prompts: [],
+        leftOut: [expect.stringMatching(/^writing prompts or questions the app asks each day/)],
+      });
+    }
+    expect(readRequest('a list of my favourite AI prompts')).toMatchObject({ spec: { title: 'AI Prompt List' }, leftOut: [] });
+  });
+
   test('tools among other fields are a field; a name said letter by letter is written in capitals', () => {
     // "tools" was dropped without a word (it names no field in "a tool to track my projects").
     expect(labelsOf('my woodworking projects: plan, wood, tools, status')).toContain('Tools:text');

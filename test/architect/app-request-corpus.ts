@@ -850,6 +850,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['count', 'search'],
     fields: { Host: 'text', Status: 'choice' },
   },
+  // Was a record of a name and a date.
+  {
+    prompt: 'an app to track my allergies',
+    builds: 'spec',
+    entities: ['Allergy'],
+    behaviours: ['filter', 'search'],
+    fields: { Allergen: 'text', Reaction: 'text', Severity: 'choice' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.
@@ -1188,6 +1196,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   // Sharing costs among people over time is money owed; splitting is not worked out.
   { prompt: 'an app to split expenses with my roommates', outcome: 'interpreted', mentions: 'who owes whom' },
   { prompt: 'a recipe scaler', outcome: 'interpreted', mentions: 'scaling' },
+  // The prompts were a text field "Prompts" without a word.
+  { prompt: 'a daily journal with prompts', outcome: 'interpreted', mentions: 'writing prompts' },
   // A lock on the app was a text field "Lock" without a word.
   { prompt: 'a journal app with a lock', outcome: 'interpreted', mentions: 'PIN or passcode' },
   // A picker of the records was dropped without a word.

@@ -124,6 +124,11 @@ const GAPS: readonly Gap[] = [
     need: NEED.medians,
   },
   {
+    // "a daily journal with prompts": questions the app would ask each day.
+    asks: wordPattern('writingPromptAsks'),
+    need: NEED.writingPrompts,
+  },
+  {
     asks: wordPattern('repeatingAsks'),
     need: NEED.repeating,
   },

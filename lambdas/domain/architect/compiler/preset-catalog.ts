@@ -2662,6 +2662,43 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('podcast'), search('podcast'), { type: 'count', entity: 'podcast', by: 'status' }],
     },
     {
+      // One's allergies (or a family's): what to, what happens, how bad, what helps.
+      id: 'allergies',
+      // ("My daughter has allergies. I need to log what she ate" is a food log.)
+      keywords: [
+        'allergy tracker',
+        'allergies tracker',
+        'allergy list',
+        'allergies list',
+        'list of allergies',
+        'food allergy list',
+        'allergy log',
+        'my allergies',
+        'track allergies',
+      ],
+      title: 'Allergies',
+      phrase: 'a list of allergies',
+      entities: [
+        {
+          id: 'allergy',
+          name: 'Allergy',
+          plural: 'Allergies',
+          fields: [
+            f.text('allergen', 'Allergen', true),
+            f.text('who', 'Who'),
+            f.text('reaction', 'Reaction'),
+            f.choice('severity', 'Severity', ['Mild', 'Moderate', 'Severe']),
+            f.text('treatment', 'What helps'),
+            f.date('date', 'Found on'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('allergy')],
+      behaviours: [crud('allergy'), search('allergy'), { type: 'filter', entity: 'allergy', field: 'severity' }],
+    },
+    {
       id: 'videogames',
       keywords: [
         'video game backlog',

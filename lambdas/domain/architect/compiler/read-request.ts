@@ -510,7 +510,7 @@ const INCOME = new RegExp(`\\b(?:${INCOME_LIST})\\b`);
 const BUDGET_WORDS = new RegExp(`\\b(?:${INCOME_LIST}|pay|expenses?|spending|bills?|rent|groceries|outgoings)\\b`, 'gi');
 
 /** Words said letter by letter, written in capitals in a name: "DVD Collection", "RV trip". */
-const INITIALISMS = /^(?:diy|tv|dvd|cd|rpg|pc|rv|atv|suv|hoa|pta|gpa|bbq|vhs|ev)(?=s?(?: |$))/;
+const INITIALISMS = /^(?:diy|tv|dvd|cd|rpg|pc|rv|atv|suv|hoa|pta|gpa|bbq|vhs|ev|ai)(?=s?(?: |$))/;
 
 /** A word or phrase with its first letter in upper case (a first word said letter by letter all in capitals). */
 const capital = (w: string): string =>
