@@ -6564,6 +6564,32 @@ describe('request → spec', () => {
     expect(readRequest('a list of my favourite AI prompts')).toMatchObject({ spec: { title: 'AI Prompt List' }, leftOut: [] });
   });
 
+  test('a booking app is a planner of the bookings, customers booking for themselves said to be left out', () => {
+    // Were refused, or a one-page website with nothing said of the bookings.
+    for (const prompt of [
+      'a car wash booking app',
+      'an online booking system for my yoga classes',
+      'a booking app for my salon',
+    ]) {
+      expect({ prompt, reading: readRequest(prompt) }).toMatchObject({
+        prompt,
+        reading: {
+          outcome: 'spec',
+          spec: { phrase: 'a planner' },
+          leftOut: [expect.stringMatching(/^customers booking for themselves/)],
+        },
+      });
+    }
+    // A site where customers book is still the site, the booking said.
+    expect(readRequest('a website for my salon where customers can book')).toMatchObject({
+      outcome: 'template',
+      kind: 'page',
+      leftOut: expect.arrayContaining([expect.stringMatching(/^customers booking for themselves/)]),
+    });
+    // One's own bookings are records.
+    expect(readRequest('a tracker for my hotel bookings').leftOut).toEqual([]);
+  });
+
   test('tools among other fields are a field; a name said letter by letter is written in capitals', () => {
     // "tools" was dropped without a word (it names no field in "a tool to track my projects").
     expect(labelsOf('my woodworking projects: plan, wood, tools, status')).toContain('Tools:text');

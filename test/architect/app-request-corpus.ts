@@ -1196,6 +1196,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   // Sharing costs among people over time is money owed; splitting is not worked out.
   { prompt: 'an app to split expenses with my roommates', outcome: 'interpreted', mentions: 'who owes whom' },
   { prompt: 'a recipe scaler', outcome: 'interpreted', mentions: 'scaling' },
+  // Was refused as not understood.
+  { prompt: 'a car wash booking app', outcome: 'interpreted', mentions: 'customers booking for themselves' },
   // The prompts were a text field "Prompts" without a word.
   { prompt: 'a daily journal with prompts', outcome: 'interpreted', mentions: 'writing prompts' },
   // A lock on the app was a text field "Lock" without a word.

@@ -5011,6 +5011,13 @@ export function sourcePresets(): Preset[] {
         'day planner',
         'plan my week',
         'plan my day',
+        // The bookings one takes, kept by whoever takes them (others booking is a limit).
+        'booking app',
+        'booking system',
+        'bookings app',
+        'appointment booking',
+        'booking calendar',
+        'reservation system',
       ],
       title: 'Planner',
       phrase: 'a planner',

@@ -633,6 +633,8 @@ export function sourceWordLists() {
     devtoolNouns: String.raw`\b(?:json (?:formatter|beautifier|prettifier|validator|viewer|minifier|pretty printer|lint)s?|base ?64(?: (?:encoders?|decoders?|converters?|tools?))?|url (?:en|de)coders?|sha-?256|hash generators?|checksums?|dev(?:eloper)? tools)\b`,
     passwordsAsked: String.raw`\b(password (manager|vault|keeper|safe|list|book|notebook|tracker|log)s?|(?<=\band (?:my |their |the )?)passwords|(?:manag|keep|track|sav|stor|organi[sz])\w* (?:track of )?(?:all )?(?:(?:the|my|our) )?(?:[a-z]+ )?passwords|(list|lists|log|book|notebook|collection|tracker) (of|for) (all )?(the |my |our )?([a-z]+ )?(passwords|logins)|(?:wifi|wi fi|website|account|bank|email|computer) passwords)\b`,
     onlineStoreAsked: String.raw`\b(?<!\b(?:for|of) (?:my|our|the|an?) )(online (?:stores?|shops?)|e ?commerce|web ?shops?|storefronts?|shopping carts?|checkout pages?|sell (?:my |our )?(?:products|things|stuff|items|crafts|art|clothes) online)\b`,
+    /** Bookings others make: "a booking app for my salon", "where clients book appointments" (a limit). */
+    customerBookingAsked: String.raw`\b(?:(?:online )?(?:booking|bookings|reservations?|appointment booking) (?:app|system|site|website|page|platform|tool|software)|online (?:bookings?|booking|reservations?)|book(?:ing)? (?:appointments? )?online|(?:customers?|clients?|patients?|students?|guests?|visitors?|people|parents|members) (?:can |could |to |will |should )?(?:book|reserve|schedule)(?! (?:club|keeping)\b))\b`,
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
@@ -1428,6 +1430,12 @@ export function sourceWordLists() {
         'messages between people over the network, which needs a server',
         true,
         'a notes app or an address book kept in this browser',
+      ],
+      [
+        'customerBookingAsked',
+        'customers booking for themselves from their own devices, which needs a server to take the bookings',
+        false,
+        '',
       ],
       [
         'visitorCountAsked',
