@@ -6590,6 +6590,17 @@ describe('request → spec', () => {
     expect(readRequest('a tracker for my hotel bookings').leftOut).toEqual([]);
   });
 
+  test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {
+    // "and side effects" was said to be left out as a second kind of record.
+    for (const prompt of ['a tracker for my medication and side effects', 'my medications with side effects']) {
+      expect({ prompt, labels: labelsOf(prompt), leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Side effects:text']),
+        leftOut: [],
+      });
+    }
+  });
+
   test('tools among other fields are a field; a name said letter by letter is written in capitals', () => {
     // "tools" was dropped without a word (it names no field in "a tool to track my projects").
     expect(labelsOf('my woodworking projects: plan, wood, tools, status')).toContain('Tools:text');

@@ -2082,8 +2082,10 @@ export function readRequest(request: string): RequestReading {
           entities: measured.entities.map((e) => ({ ...e, fields: e.fields.map((f) => (f === added[0] ? relabelled : f)) })),
         };
       }
-      // So is what each one may have had: "my baby's first foods and any reactions".
-      if (added.length > 0 && (/^any /.test(word) || added.every((f) => !/text/.test(f.type)))) spec = measured;
+      // So is what each one may have had: "my baby's first foods and any reactions", and what the
+      // field vocabulary names as a field, not a thing: "my medication and side effects".
+      const vocabulary = FIELD_WORDS.some(([names]) => names.includes(word));
+      if (added.length > 0 && (/^any /.test(word) || vocabulary || added.every((f) => !/text/.test(f.type)))) spec = measured;
       else unread.push(word);
     }
     if (unread.length > 0)

@@ -198,6 +198,8 @@ export function sourceWordLists() {
   const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
     [['description', 'details'], f.long('description', 'Description')],
+    // What a medicine or a treatment does besides: "my medication and side effects".
+    [['side effects', 'side effect'], f.text('sideEffects', 'Side effects')],
     [
       [
         'rating',
