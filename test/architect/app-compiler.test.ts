@@ -6590,6 +6590,18 @@ describe('request → spec', () => {
     expect(readRequest('a tracker for my hotel bookings').leftOut).toEqual([]);
   });
 
+  test('notes joined to records with "and" are theirs; beside a task list they are still a notes app to ask for', () => {
+    // Were the notes template, the clients dropped without a word.
+    for (const prompt of ['a list of my clients and notes', 'track my clients and notes about them']) {
+      expect({ prompt, entity: specOf(prompt).entities[0]!.name, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        entity: 'Client',
+        labels: expect.arrayContaining(['Notes:longtext']),
+      });
+    }
+    expect(readRequest('my tasks and notes').leftOut).toEqual([expect.stringMatching(/^a notes app as well/)]);
+  });
+
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {
     // "and side effects" was said to be left out as a second kind of record.
     for (const prompt of ['a tracker for my medication and side effects', 'my medications with side effects']) {

@@ -1596,6 +1596,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whatTimeToBed', 'g'), 'when ')
     // "what I spent on groceries": the spending.
     .replace(wordPattern('whatISpentOn', 'g'), 'my spending on')
+    // "a list of my clients and notes": the clients, each with its notes (not a notes app beside them).
+    .replace(wordPattern('notesOfRecords', 'g'), '$1 with $2')
     // "how far I am in each book", "a reading list with progress": the page each book is on, of how many.
     .replace(wordPattern('howFarInBooks', 'g'), 'my $1s with current page and pages')
     .replace(wordPattern('readingProgress', 'g'), 'with current page and pages')
@@ -1746,6 +1748,7 @@ export function readRequest(request: string): RequestReading {
     : (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt)
         .replace(new RegExp(THEIR_AFTER_COMMA.source, 'gi'), '$1 and their $2')
         .replace(wordPattern('peopleAndTheirRecords', 'gi'), 'track my $1 and their ')
+        .replace(wordPattern('notesOfRecords', 'gi'), '$1 with $2')
         .replace(wordPattern('howFarInBooks', 'gi'), 'my $1s with current page and pages')
         .replace(wordPattern('readingProgress', 'gi'), 'with current page and pages');
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".

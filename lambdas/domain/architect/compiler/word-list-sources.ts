@@ -937,6 +937,8 @@ export function sourceWordLists() {
     /** Words that name the app itself: "a habit tracker in pink" (request-analysis.ts). */
     appNouns: 'app|tracker|list|log|journal|planner|board|timer|calculator|website|page|site|game|clock|notebook|diary',
     /** "how much sun it needs": a plant's sunlight needs (read-request.ts). */
+    /** "a list of my clients and notes", "my clients and notes about them": the notes are theirs (read-request.ts). */
+    notesOfRecords: String.raw`\b((?:list|log|record|tracker|database|catalog(?:ue)?) of (?:my|our) [a-z]+(?: [a-z]+)?|(?:my|our) [a-z]+(?: [a-z]+)?(?= and (?:notes|comments) (?:about|on|for) (?:them|each(?: one)?|every one)\b)) and (notes|comments)\b`,
     /** "how far I am in each book": the page each is on, of how many (read-request.ts). */
     howFarInBooks: String.raw`\bhow far (?:i am|i'?m|i have got(?:ten)?|i'?ve got(?:ten)?|i got|i have read|i'?ve read|along i am)(?: (?:in|into|through|with))? (?:each|every|my|the) (book|novel)s?\b`,
     /** "a reading list with progress": of books, the page each is on and how many it has (read-request.ts). */
