@@ -6602,6 +6602,32 @@ describe('request → spec', () => {
     expect(readRequest('my tasks and notes').leftOut).toEqual([expect.stringMatching(/^a notes app as well/)]);
   });
 
+  test("things ordered online are an order tracker by status; a carrier's live tracking is said to be left out", () => {
+    // Were a generic record of a name and a date, deliveries said to be a second kind of record.
+    for (const prompt of [
+      'a tracker for my online orders and deliveries',
+      'a package tracker',
+      'track my parcels and deliveries',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt), leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        kind: 'an online order tracker',
+        leftOut: [],
+      });
+    }
+    expect(labelsOf('a package tracker')).toEqual(
+      expect.arrayContaining(['Expected delivery:date', 'Tracking number:text', 'Status:choice']),
+    );
+    expect(readRequest('a package tracker that checks UPS').leftOut).toEqual([
+      expect.stringMatching(/^the carrier's live tracking/),
+    ]);
+    // A shop's orders are still its customers' orders; check-ups and pull-ups ask no carrier.
+    expect(labelsOf('an order tracker for my etsy shop')).toContain('Customer:text');
+    for (const prompt of ['a list of my check ups', 'a log of my pull ups']) {
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+  });
+
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {
     // "and side effects" was said to be left out as a second kind of record.
     for (const prompt of ['a tracker for my medication and side effects', 'my medications with side effects']) {

@@ -858,6 +858,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['filter', 'search'],
     fields: { Allergen: 'text', Reaction: 'text', Severity: 'choice' },
   },
+  // Was a record of a name and a date, its deliveries said to be a second kind of record.
+  {
+    prompt: 'a tracker for my online orders and deliveries',
+    builds: 'spec',
+    entities: ['Order'],
+    behaviours: ['filter', 'total', 'sort'],
+    fields: { Shop: 'text', 'Expected delivery': 'date', 'Tracking number': 'text', Status: 'choice' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

@@ -124,6 +124,11 @@ const GAPS: readonly Gap[] = [
     need: NEED.medians,
   },
   {
+    // "a package tracker that checks UPS": a carrier's own tracking, over the network.
+    asks: wordPattern('carrierTrackingAsks'),
+    need: NEED.carrierTracking,
+  },
+  {
     // "a daily journal with prompts": questions the app would ask each day.
     asks: wordPattern('writingPromptAsks'),
     need: NEED.writingPrompts,

@@ -1591,6 +1591,55 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Things ordered online on their way: from where, when they should come, the tracking
+      // number, whether they came (or went back). No carrier is asked: the status is set by hand.
+      // (A business's deliveries of its customers' orders are the orders preset's.)
+      id: 'online-orders',
+      keywords: [
+        'online orders',
+        'online order tracker',
+        'package tracker',
+        'packages tracker',
+        'parcel tracker',
+        'parcels tracker',
+        'parcels',
+        'my packages',
+        'things i ordered',
+        'stuff i ordered',
+        'returns tracker',
+        'online returns',
+        'online shopping tracker',
+      ],
+      title: 'Orders',
+      phrase: 'an online order tracker',
+      entities: [
+        {
+          id: 'order',
+          name: 'Order',
+          plural: 'Orders',
+          fields: [
+            f.text('item', 'Item', true),
+            f.text('shop', 'Shop'),
+            f.date('ordered', 'Ordered on'),
+            f.date('expected', 'Expected delivery'),
+            f.text('tracking', 'Tracking number'),
+            f.choice('status', 'Status', ['Ordered', 'Shipped', 'Delivered', 'Returned']),
+            f.money('price', 'Price'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'board', entity: 'order', field: 'status' }, table('order')],
+      behaviours: [
+        crud('order'),
+        search('order'),
+        { type: 'sort', entity: 'order', field: 'expected', direction: 'asc' },
+        { type: 'filter', entity: 'order', field: 'status' },
+        { type: 'total', entity: 'order', field: 'price', by: null },
+      ],
+    },
+    {
       // Picks made before the outcome is known (an awards night, a season's games, an office pool),
       // each marked right or wrong once it is.
       id: 'predictions',
