@@ -3846,9 +3846,17 @@ describe('request → spec', () => {
     expect(labelsOf('log my haircuts with when I need the next one')).toEqual(expect.arrayContaining(['Next haircut:date']));
     expect(labelsOf('log my haircuts with when I need the next one').join()).not.toMatch(/Need on/);
     expect(readRequest('log my blood donations and show me my total').leftOut).toEqual([]);
-    expect(labelsOf('book club tracker with the book, the meeting date and who is hosting')).toEqual(
-      expect.arrayContaining(['Meeting date:date', 'Who is hosting:text']),
-    );
+    // (A book club's meeting keeps its meeting date and who is hosting as its own Date and Host;
+    // they were fields "Meeting date" and "Who is hosting" of a reading list.)
+    expect(labelsOf('book club tracker with the book, the meeting date and who is hosting')).toEqual([
+      'Date:date',
+      'Book:text',
+      'Author:text',
+      'Host:text',
+      'Where:text',
+      'Rating:rating',
+      'Notes:longtext',
+    ]);
     // (A carpool schedule's own record keeps who is driving as its Driver.)
     expect(labelsOf('a carpool schedule with the date and who is driving')).toEqual([
       'Date:date',
@@ -5107,9 +5115,9 @@ describe('request → spec', () => {
       expect.arrayContaining(['Name:text', 'Date:date', 'Time:time', 'Party size:number']),
     );
     expect(labelsOf('track table bookings for my cafe with name, date, time and number of people').join()).not.toMatch(/People/);
-    // A book club's members are people; its meetings over books stay a reading list.
-    expect(kindOf('a book club member list with name, email and favourite genre')).not.toBe('a reading list');
-    expect(kindOf('a book club tracker with books, meeting date, host and whether we finished it')).toBe('a reading list');
+    // A book club's members are people; its meetings over books are the book club's log (were a reading list).
+    expect(kindOf('a book club member list with name, email and favourite genre')).not.toBe('a book club log');
+    expect(kindOf('a book club tracker with books, meeting date, host and whether we finished it')).toBe('a book club log');
     // Was "an inventory of bookstores".
     expect(kindOf('a bookstore inventory with title, author, price and stock')).toBe('an inventory of books');
     expect(kindOf('a pharmacy inventory')).toBe('an inventory of medicines');
@@ -6626,6 +6634,39 @@ describe('request → spec', () => {
     for (const prompt of ['a list of my check ups', 'a log of my pull ups']) {
       expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
     }
+  });
+
+  test("a book club keeps its meetings, each over a book; a club's contact list or reading list is that app; reviews are a field", () => {
+    // Were a reading list, the meetings dropped without a word (or a text field "Meetings").
+    for (const prompt of [
+      'a book club app with meetings and books',
+      'my book club meetings and the books we read',
+      'an app for my book club',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt), leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        kind: 'a book club log',
+        leftOut: [],
+      });
+    }
+    expect(kindOf('a contact list for my book club')).toBe('an address book');
+    expect(kindOf('a reading list for my book club')).toBe('a reading list');
+    // "my reviews" was said to be a second kind of record, or dropped without a word; one review
+    // named by more words keeps them.
+    for (const prompt of ['a tracker for the books I read and my reviews', 'my books and reviews']) {
+      expect({ prompt, labels: labelsOf(prompt), leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Review:longtext']),
+        leftOut: [],
+      });
+    }
+    expect(labelsOf('Create an app where I log the books I read with a rating and a short review')).toContain(
+      'Short review:longtext',
+    );
+    // A dream log is the dream journal (was a record of a name and a date).
+    expect(kindOf('a log of my dreams')).toBe('a dream journal');
+    // Two things of one's own said alone: the second is named if not kept (was dropped without a word).
+    expect(readRequest('my plants and seeds').leftOut).toEqual([expect.stringMatching(/^seeds as a second kind of record/)]);
   });
 
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {

@@ -866,6 +866,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['filter', 'total', 'sort'],
     fields: { Shop: 'text', 'Expected delivery': 'date', 'Tracking number': 'text', Status: 'choice' },
   },
+  // Was a reading list, the meetings dropped without a word.
+  {
+    prompt: 'a book club app with meetings and books',
+    builds: 'spec',
+    entities: ['Meeting'],
+    behaviours: ['average', 'sort'],
+    fields: { Book: 'text', Host: 'text', Where: 'text' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

@@ -1640,6 +1640,37 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // A book club's meetings: the book of each, who hosts and where, what the club made of it.
+      id: 'book-club',
+      keywords: ['book club', 'book clubs', 'reading group', 'book group', 'book club meetings'],
+      title: 'Book Club',
+      phrase: 'a book club log',
+      entities: [
+        {
+          id: 'meeting',
+          name: 'Meeting',
+          plural: 'Meetings',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('book', 'Book', true),
+            f.text('author', 'Author'),
+            f.text('host', 'Host'),
+            f.text('where', 'Where'),
+            f.rating(),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('meeting')],
+      behaviours: [
+        crud('meeting'),
+        search('meeting'),
+        newestFirst('meeting'),
+        { type: 'average', entity: 'meeting', field: 'rating', by: null, weight: null },
+      ],
+    },
+    {
       // Picks made before the outcome is known (an awards night, a season's games, an office pool),
       // each marked right or wrong once it is.
       id: 'predictions',
@@ -1921,6 +1952,10 @@ export function sourcePresets(): Preset[] {
       keywords: [
         'dream journal',
         'dream diary',
+        'log of my dreams',
+        'record my dreams',
+        'write down my dreams',
+        'track my dreams',
         'dream log',
         'dream tracker',
         'lucid dreams',

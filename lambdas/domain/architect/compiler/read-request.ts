@@ -394,7 +394,8 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     three ??
     wordPattern('pairBeforeContainer').exec(text) ??
     wordPattern('trackPair').exec(text) ??
-    wordPattern('pairAfterFor').exec(text);
+    wordPattern('pairAfterFor').exec(text) ??
+    wordPattern('myPair').exec(text);
   if (!pair) return [];
   // "track my mood and write a note", "log my meals and add a photo": a verb, not records.
   if (wordPattern('beforeObject').test(text.slice(pair.index + pair[0].length))) return [];

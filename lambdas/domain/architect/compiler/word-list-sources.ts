@@ -40,6 +40,7 @@ const SITE_YIELDING_PRESETS = [
   'dives',
   'podcasts',
   'allergies',
+  'book-club',
 ] as const;
 
 /** The languages request-language.ts reads: their small words and their everyday app words. */
@@ -200,6 +201,9 @@ export function sourceWordLists() {
     [['description', 'details'], f.long('description', 'Description')],
     // What a medicine or a treatment does besides: "my medication and side effects".
     [['side effects', 'side effect'], f.text('sideEffects', 'Side effects')],
+    // What one wrote of a book, a film, a place: "my books and reviews", "my reviews of them".
+    // (One review named by more words keeps them: "a short review".)
+    [['reviews', 'my reviews', 'my reviews of them', 'book reviews'], f.long('review', 'Review')],
     [
       [
         'rating',
@@ -357,6 +361,8 @@ export function sourceWordLists() {
       due: ['pickup date', 'pickup', 'delivery date'],
       next: ['follow up', 'follow up date', 'follow up dates'],
       dose: ['dosage', 'doses'],
+      // A book club's meeting: its day and who has it at theirs.
+      host: ['who is hosting', 'who hosts', 'hosted by', 'whose house'],
       // When a plant is to be watered next, however it is asked for ("when to water them").
       nextWatering: ['water date', 'watering date', 'when to water', 'watering day', 'watering schedule', 'next water'],
       // What a belonging is worth, whatever the policy calls it.
@@ -429,7 +435,7 @@ export function sourceWordLists() {
       item: ['what they ordered'],
       minutes: ['hours studied'],
       book: ['book title', 'book titles', 'title of the book'],
-      date: ['planting date', 'planting dates'],
+      date: ['planting date', 'planting dates', 'meeting date'],
     } as Record<string, readonly string[]>,
     // The words that name apps as people misspell them, each with the word meant (request-analysis.ts).
     misspellings:
@@ -514,6 +520,8 @@ export function sourceWordLists() {
       'when i change my': 'carParts',
       'when to change my': 'carParts',
       crypto: 'afterCrypto',
+      // A book club's members or its website are those, not its meetings.
+      'book club': 'afterClub',
       cryptocurrency: 'afterCrypto',
       'crypto currency': 'afterCrypto',
     } as Record<string, string>,
@@ -528,6 +536,8 @@ export function sourceWordLists() {
       homework: 'mathQualified',
       // A podcast's or an audiobook's episodes are no TV show's.
       'episode tracker': 'beforeEpisodes',
+      // A book club's contact list, website or reading list is that app, for the club.
+      'book club': 'beforeClubApp',
       timetable: 'beforeTimetable',
       // A calorie, data or leave allowance is a limit of its own, not a child's money.
       'allowance tracker': 'beforeAllowance',
@@ -641,6 +651,8 @@ export function sourceWordLists() {
     customerBookingAsked: String.raw`\b(?:(?:online )?(?:booking|bookings|reservations?|appointment booking) (?:app|system|site|website|page|platform|tool|software)|online (?:bookings?|booking|reservations?)|book(?:ing)? (?:appointments? )?online|(?:customers?|clients?|patients?|students?|guests?|visitors?|people|parents|members) (?:can |could |to |will |should )?(?:book|reserve|schedule)(?! (?:club|keeping)\b))\b`,
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
+    /** A whole request of two things of one's own: "my books and reviews" (read-request.ts). */
+    myPair: String.raw`^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+)$`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
     trackPair: String.raw`\b(?:track(?:s|ing|er)?|log(?:s|ging)?|record(?:s|ing)?) (?:of |for (?=my |our ))?(?:(?:my|our|the|his|her|their) )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the |his |her |their )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
     // A church's or a school's may be one's own giving to it ("track donations to our church").
@@ -967,6 +979,7 @@ export function sourceWordLists() {
     dueBack: String.raw`\b(?:(?:bring|give|hand|get) (?:them|it) back|(?:should|must|need to|needs to|have to|has to|will) (?:come|be) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b`,
     importExportAsked: String.raw`\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b`,
     businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
+    afterClub: String.raw`^ (?:members?|membership|contacts?|contact list|roster|directory|website|web site|site|page|landing page|blog|newsletter|budget|fees|dues)\b`,
     afterCrypto: String.raw`^ (?:wallets?|exchanges?|mining|miners?|tokens?)\b`,
     beforeCrypto: String.raw`\b(?:own|new|launch\w*|creat\w*|mak\w*|mine|mining|build\w*)(?: (?:a|an|my|our))? $`,
     beforeAllowance: String.raw`\b(?:calorie|calories|carb|carbs|sugar|protein|alcohol|drinks?|points|food|data|baggage|luggage|leave|vacation|holiday|sick|pto|screen time|mobile|phone|gas|fuel|energy) $`,
@@ -1022,6 +1035,7 @@ export function sourceWordLists() {
     blockchainAsked: String.raw`\b(blockchain|crypto ?currency(?! (?:portfolio|holdings?|investments?|purchases?|trades?|tracker|log))|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
     videoAsked: String.raw`\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b`,
     beforeExercise: String.raw`\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $`,
+    beforeClubApp: String.raw`\b(?:lists?|contacts?|directory|website|web site|site|page|landing page|blog|newsletter|budget|calendar|schedule|planner|reading list|inventory|sign ?up sheet|roster|members list) (?:for|of) (?:my|our|the|a) $`,
     beforeBook: String.raw`\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|reservation|reservations|guest|visitor|rule|song|hymn|prayer|bank) $`,
     notQuotes: String.raw`\b(?:business|customers?|clients?|jobs?|prices?|pricing|estimates?|invoices?|contractors?|painting|plumbing|roofing|landscaping|services?|insurance|freelanc\w*)\b`,
     notInvestments: String.raw`\b(?:food|freezer|fridge|pantry|kitchen|groceries|grocery|supplies|supply|warehouse|shop|store|inventory|firewood|wood|soup|cellar)\b`,
