@@ -1086,7 +1086,8 @@ describe('request → spec', () => {
     expect(kindOf('build a feed')).toBe('feed');
     expect(kindOf('a feed for my team')).toBe('feed');
     expect(kindOf('a sourdough starter feeding log')).not.toBe('a baby feeding log');
-    expect(kindOf('a dog feeding log')).toBe('a dog feeding log');
+    // (A dog's feedings are the pet feeding log; they were "a dog feeding log" of a name and a date.)
+    expect(kindOf('a dog feeding log')).toBe('a pet feeding log');
     expect(kindOf('a feeding tracker for my twins')).toBe('a baby feeding log');
     expect(kindOf('a log for my aquarium water tests')).toBe('an aquarium log');
     expect(kindOf('a pool water chemistry log')).not.toBe('a water intake tracker');
@@ -5981,7 +5982,8 @@ describe('request → spec', () => {
     // An amount of food is how much, not money; a pet's feedings are no care records.
     const feeding = specOf('a pet feeding schedule with pet, food, amount and time');
     expect(feeding.entities).toHaveLength(1);
-    expect(feeding.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Amount', type: 'number' }));
+    // (The pet feeding log's amount is in grams: it was a field "Amount" of a generic schedule.)
+    expect(feeding.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Amount (g)', type: 'number' }));
     expect(labelsOf('my grocery spending with store and amount')).toContain('Amount:money');
   });
 
@@ -6667,6 +6669,28 @@ describe('request → spec', () => {
     expect(kindOf('a log of my dreams')).toBe('a dream journal');
     // Two things of one's own said alone: the second is named if not kept (was dropped without a word).
     expect(readRequest('my plants and seeds').leftOut).toEqual([expect.stringMatching(/^seeds as a second kind of record/)]);
+  });
+
+  test("a pet's meals are a pet feeding log, a bike's upkeep a bike maintenance log", () => {
+    // Were a person's calorie log, a planner of events, a meal planner and records of a name and a date.
+    for (const prompt of [
+      'a meal tracker for my dog',
+      'a feeding schedule for my cat',
+      'a dog feeding log',
+      "a log of my dog's meals",
+      'track when I feed my cat',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a pet feeding log' });
+    }
+    expect(labelsOf('a dog feeding log')).toEqual(expect.arrayContaining(['Pet:text', 'Food:text', 'Fed by:text']));
+    // A baby's feedings are still the baby's.
+    expect(kindOf("a log of my baby's feedings")).not.toBe('a pet feeding log');
+    // Was a record of a name and a date.
+    expect(kindOf('a bike maintenance log')).toBe('a bike maintenance log');
+    expect(labelsOf('a bike maintenance log')).toEqual(
+      expect.arrayContaining(['Work:choice', 'Distance ridden:number', 'Cost:money']),
+    );
+    expect(kindOf('a bike repair shop website')).toBe('page');
   });
 
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {

@@ -874,6 +874,22 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['average', 'sort'],
     fields: { Book: 'text', Host: 'text', Where: 'text' },
   },
+  // Was a person's calorie log.
+  {
+    prompt: 'a meal tracker for my dog',
+    builds: 'spec',
+    entities: ['Meal'],
+    behaviours: ['count', 'total', 'sort'],
+    fields: { Pet: 'text', Food: 'text', 'Fed by': 'text' },
+  },
+  // Was a record of a name and a date.
+  {
+    prompt: 'a bike maintenance log',
+    builds: 'spec',
+    entities: ['Service'],
+    behaviours: ['filter', 'total'],
+    fields: { Work: 'choice', 'Distance ridden': 'number', Cost: 'money' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.
