@@ -6693,6 +6693,27 @@ describe('request → spec', () => {
     expect(kindOf('a bike repair shop website')).toBe('page');
   });
 
+  test("a place things are kept in is read as what it holds; a business's products are a product catalog", () => {
+    // Were inventories of spice racks, bookshelves, closets and toolboxes.
+    for (const [prompt, phrase] of [
+      ['a spice rack inventory', 'an inventory of spices'],
+      ['an inventory of my bookshelf', 'an inventory of books'],
+      ['a closet inventory', 'an inventory of clothes'],
+      ['a toolbox inventory', 'an inventory of tools'],
+    ] as const) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: phrase });
+    }
+    expect(kindOf('a bookshelf for my books')).toBe('a reading list');
+    // Were a list of a name with a Done box, and a record of a name and a date.
+    for (const prompt of ['a product list for my shop', 'my products', 'a product catalog']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a product catalog' });
+    }
+    expect(labelsOf('my products')).toEqual(expect.arrayContaining(['Price:money', 'Photo:image', 'Available:boolean']));
+    // Groceries are still a shopping list; a shop online still sells, which no static app can.
+    expect(kindOf('a grocery product list')).toBe('a shopping list');
+    expect(readRequest('an online store for my products')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+  });
+
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {
     // "and side effects" was said to be left out as a second kind of record.
     for (const prompt of ['a tracker for my medication and side effects', 'my medications with side effects']) {

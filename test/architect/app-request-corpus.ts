@@ -890,6 +890,16 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['filter', 'total'],
     fields: { Work: 'choice', 'Distance ridden': 'number', Cost: 'money' },
   },
+  // Was a list of a name with a Done box.
+  {
+    prompt: 'a product list for my shop',
+    builds: 'spec',
+    entities: ['Product'],
+    behaviours: ['filter', 'sort', 'search'],
+    fields: { Price: 'money', Photo: 'image', Available: 'boolean' },
+  },
+  // Was an inventory of spice racks.
+  { prompt: 'a spice rack inventory', builds: 'spec', entities: ['Spice'], behaviours: ['step'], interpreted: true },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

@@ -1726,6 +1726,47 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // What a small business sells: each product with its price, kind, description and photo.
+      // (How many are in stock is the shop inventory's; what was sold, the sales log's.)
+      id: 'product-catalog',
+      keywords: [
+        'product list',
+        'products list',
+        'list of products',
+        'list of my products',
+        'product catalog',
+        'product catalogue',
+        'products catalog',
+        'my products',
+        'our products',
+      ],
+      title: 'Products',
+      phrase: 'a product catalog',
+      entities: [
+        {
+          id: 'product',
+          name: 'Product',
+          plural: 'Products',
+          fields: [
+            f.text('name', 'Name', true),
+            f.money('price', 'Price'),
+            f.text('category', 'Category'),
+            f.long('description', 'Description'),
+            f.image('photo', 'Photo'),
+            f.bool('available', 'Available'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'cards', entity: 'product', field: null }, table('product')],
+      behaviours: [
+        crud('product'),
+        search('product'),
+        { type: 'filter', entity: 'product', field: 'available' },
+        { type: 'sort', entity: 'product', field: 'price', direction: 'asc' },
+      ],
+    },
+    {
       // Picks made before the outcome is known (an awards night, a season's games, an office pool),
       // each marked right or wrong once it is.
       id: 'predictions',

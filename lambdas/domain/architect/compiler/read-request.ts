@@ -513,6 +513,18 @@ const BUDGET_WORDS = new RegExp(`\\b(?:${INCOME_LIST}|pay|expenses?|spending|bil
 /** Words said letter by letter, written in capitals in a name: "DVD Collection", "RV trip". */
 const INITIALISMS = /^(?:diy|tv|dvd|cd|rpg|pc|rv|atv|suv|hoa|pta|gpa|bbq|vhs|ev|ai)(?=s?(?: |$))/;
 
+/**
+ * A place things are kept in, named as what the app keeps ("a spice rack inventory", "an
+ * inventory of my bookshelf", "organize my closet"): read as what it holds.
+ */
+const CONTAINER_CONTENTS = (() => {
+  const places = Object.keys(WORD_LISTS.containerContents).join('|');
+  return new RegExp(
+    `(?<=\\b(?:inventory of|organi[sz]e|catalog(?:ue)?|sort out|declutter|list of|track|everything in) (?:my|our|the) )(?:${places})\\b|\\b(?:${places})(?= (?:inventory|tracker|list|organi[sz]er|catalog(?:ue)?|app)\\b)`,
+    'g',
+  );
+})();
+
 /** A word or phrase with its first letter in upper case (a first word said letter by letter all in capitals). */
 const capital = (w: string): string =>
   INITIALISMS.test(w) ? w.replace(INITIALISMS, (c) => c.toUpperCase()) : w.replace(/^./, (c) => c.toUpperCase());
@@ -1599,6 +1611,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whatISpentOn', 'g'), 'my spending on')
     // "a list of my clients and notes": the clients, each with its notes (not a notes app beside them).
     .replace(wordPattern('notesOfRecords', 'g'), '$1 with $2')
+    // "a spice rack inventory", "organize my closet": what the place holds, the spices, the clothes.
+    .replace(CONTAINER_CONTENTS, (place: string) => WORD_LISTS.containerContents[place] ?? place)
     // "how far I am in each book", "a reading list with progress": the page each book is on, of how many.
     .replace(wordPattern('howFarInBooks', 'g'), 'my $1s with current page and pages')
     .replace(wordPattern('readingProgress', 'g'), 'with current page and pages')

@@ -41,6 +41,7 @@ const SITE_YIELDING_PRESETS = [
   'podcasts',
   'allergies',
   'book-club',
+  'product-catalog',
 ] as const;
 
 /** The languages request-language.ts reads: their small words and their everyday app words. */
@@ -538,6 +539,8 @@ export function sourceWordLists() {
       'episode tracker': 'beforeEpisodes',
       // A book club's contact list, website or reading list is that app, for the club.
       'book club': 'beforeClubApp',
+      // Groceries to buy are a shopping list, not a shop's products.
+      'product list': 'beforeShoppingProducts',
       timetable: 'beforeTimetable',
       // A calorie, data or leave allowance is a limit of its own, not a child's money.
       'allowance tracker': 'beforeAllowance',
@@ -1035,6 +1038,7 @@ export function sourceWordLists() {
     blockchainAsked: String.raw`\b(blockchain|crypto ?currency(?! (?:portfolio|holdings?|investments?|purchases?|trades?|tracker|log))|bitcoin mining|mining crypto|nft|smart contracts?)\b`,
     videoAsked: String.raw`\b(video streaming|stream videos?|live stream\w*|upload videos?|video platform)\b`,
     beforeExercise: String.raw`\b(?:breathing|breath|eye|writing|spelling|math|maths|grammar|vocal|voice|mindfulness|reading|language) $`,
+    beforeShoppingProducts: String.raw`\b(?:grocery|groceries|shopping|food|supermarket|beauty|skincare|skin care|makeup|cleaning) $`,
     beforeClubApp: String.raw`\b(?:lists?|contacts?|directory|website|web site|site|page|landing page|blog|newsletter|budget|calendar|schedule|planner|reading list|inventory|sign ?up sheet|roster|members list) (?:for|of) (?:my|our|the|a) $`,
     beforeBook: String.raw`\b(?:log|sketch|exercise|note|scrap|colou?ring|work|text|year|cheque|check|pass|story|picture|hand|guide|face|day|account|order|appointment|booking|reservation|reservations|guest|visitor|rule|song|hymn|prayer|bank) $`,
     notQuotes: String.raw`\b(?:business|customers?|clients?|jobs?|prices?|pricing|estimates?|invoices?|contractors?|painting|plumbing|roofing|landscaping|services?|insurance|freelanc\w*)\b`,
@@ -1266,6 +1270,27 @@ export function sourceWordLists() {
       cook: 'Made',
       play: 'Played',
       listen: 'Listened to',
+    } as Record<string, string>,
+    /** What a place things are kept in holds, by its name: "a spice rack inventory" (read-request.ts). */
+    containerContents: {
+      'spice rack': 'spices',
+      'spice cabinet': 'spices',
+      'spice drawer': 'spices',
+      bookshelf: 'books',
+      bookshelves: 'books',
+      'book shelf': 'books',
+      'book shelves': 'books',
+      bookcase: 'books',
+      closet: 'clothes',
+      wardrobe: 'clothes',
+      toolbox: 'tools',
+      'tool box': 'tools',
+      'tool chest': 'tools',
+      'tool shed': 'tools',
+      'shoe rack': 'shoes',
+      'jewelry box': 'jewelry',
+      'jewellery box': 'jewellery',
+      'makeup bag': 'makeup',
     } as Record<string, string>,
     /** What a shop of each kind in `shopWares` holds, by the word that names it (read-request.ts). */
     shopWaresHeld: {
