@@ -794,7 +794,8 @@ describe('request → spec', () => {
     expect(kindOf("an app to record my child's height and weight")).toBe('a growth log');
     expect(kindOf('a tool to plan my week')).toBe('a planner');
     expect(kindOf('a savings jar for a new bike')).toBe('a savings tracker');
-    expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
+    // (A babysitter's hours are paid, not billed: they were a timesheet of projects.)
+    expect(kindOf('track the hours my babysitter works')).toBe('a log of the hours of a babysitter');
     // A reward chart for potty training was a workout log (from "training"), a screen time tracker a
     // timesheet with clients and billing, a garden harvest log a plant watering planner.
     expect(kindOf('a reward chart for potty training')).toBe('a reward chart');
@@ -2091,9 +2092,16 @@ describe('request → spec', () => {
         labels: ['Volunteer:text', 'Date:date', 'Start:time', 'Hours:number', 'Role or task:text', 'Notes:longtext'],
       });
     }
-    // One's own hours, or one babysitter's, name nobody on each entry.
+    // One's own hours, or one babysitter's, name nobody on each entry (a babysitter's were billed to a "Project or client").
     expect(labelsOf('a timesheet with hours per client')[0]).toBe('Project or client:text');
-    expect(labelsOf('a log of the hours my babysitter works')[0]).toBe('Project or client:text');
+    expect(labelsOf('a log of the hours my babysitter works')).toEqual([
+      'Date:date',
+      'Start:time',
+      'Hours:number',
+      'Pay:money',
+      'Paid:boolean',
+      'Notes:longtext',
+    ]);
   });
 
   test('a payment kept, a camera listed and mileage driven are what the records keep, not payments taken, device features or a second measure', () => {
@@ -4392,7 +4400,7 @@ describe('request → spec', () => {
   test('a list of babysitters is no timesheet, the hours my babysitter works are; a school lunch planner plans meals', () => {
     // Was a timesheet of projects with a phone and an hourly rate, and a planner of events.
     expect(kindOf('a list of babysitters with phone and hourly rate')).toBe('a babysitter list');
-    expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
+    expect(kindOf('track the hours my babysitter works')).toBe('a log of the hours of a babysitter');
     expect(kindOf('a school lunch planner for the week')).toBe('a meal planner');
   });
 
@@ -5720,8 +5728,8 @@ describe('request → spec', () => {
     expect(specOf("a tracker for my baby's first foods and reactions").entities[0]!.fields.map((f) => f.id)).toContain(
       'reaction',
     );
-    // Someone else's hours stay a timesheet.
-    expect(kindOf('track the hours my babysitter works')).toBe('a timesheet');
+    // Someone else's hours stay a log of hours (a babysitter's are paid, not billed).
+    expect(kindOf('track the hours my babysitter works')).toBe('a log of the hours of a babysitter');
   });
 
   test('days worked from home or at the office are counted by place; a heat level is a number', () => {
@@ -6712,6 +6720,35 @@ describe('request → spec', () => {
     // Groceries are still a shopping list; a shop online still sells, which no static app can.
     expect(kindOf('a grocery product list')).toBe('a shopping list');
     expect(readRequest('an online store for my products')).toMatchObject({ outcome: 'refused', code: 'NOT_A_STATIC_APP' });
+  });
+
+  test("the help one has at home is paid by the hour, not billed; a fundraiser's donations are received; vaccines are a medical history", () => {
+    // Were a day log of hours, a timesheet with a client and a Billed box, and refused.
+    for (const prompt of ['track the hours my nanny works', 'hours my cleaner works']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Start:time', 'Hours:number', 'Pay:money', 'Paid:boolean', 'Notes:longtext'],
+      });
+    }
+    // Several are named on each entry, their hours added up per person.
+    expect(labelsOf('a timesheet for my babysitters')[0]).toBe('Babysitter:text');
+    expect(specOf('a timesheet for my babysitters').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'visit',
+      field: 'hours',
+      by: 'person',
+    });
+    // An employer's staff still bill their hours to clients.
+    expect(labelsOf('track my employees hours')).toContain('Billed:boolean');
+    // Was a record of a name and a date, the donors a text field.
+    for (const prompt of ['a fundraiser tracker', 'a fundraiser tracker with donors and amounts']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Donor:text', 'Amount:money']),
+      });
+    }
+    // Was a record of a name and a date.
+    expect(kindOf("a tracker for my kids' vaccines")).toBe('a medical history');
   });
 
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {

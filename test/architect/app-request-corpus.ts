@@ -900,6 +900,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // Was an inventory of spice racks.
   { prompt: 'a spice rack inventory', builds: 'spec', entities: ['Spice'], behaviours: ['step'], interpreted: true },
+  // Was a day log of hours.
+  {
+    prompt: 'track the hours my nanny works',
+    builds: 'spec',
+    entities: ['Time entry'],
+    behaviours: ['total', 'filter'],
+    fields: { Hours: 'number', Pay: 'money', Paid: 'boolean' },
+    interpreted: true,
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

@@ -4160,6 +4160,10 @@ export function sourcePresets(): Preset[] {
         'charitable donation',
         'giving log',
         'donations',
+        'fundraiser tracker',
+        'fundraising tracker',
+        'fundraiser',
+        'fundraising',
         'tithes',
         'tithing',
         'donor list',
@@ -5733,6 +5737,40 @@ export function sourcePresets(): Preset[] {
       ...timeEntries([f.text('person', 'Employee', true), f.text('project', 'Project or client')], 'person'),
     },
     {
+      // The hours of the help one has at home (a nanny, a babysitter, a cleaner, a carer): when,
+      // how long, what it came to and whether it is paid; nothing is billed to a client
+      // (read-request.ts names the helper as asked: "my nanny" keeps a Nanny). Named by no keyword.
+      id: 'household-help',
+      keywords: [],
+      title: 'Helper Hours',
+      phrase: 'the hours of each helper',
+      entities: [
+        {
+          id: 'visit',
+          name: 'Time entry',
+          plural: 'Time entries',
+          fields: [
+            f.text('person', 'Helper', true),
+            f.date('date', 'Date', true),
+            f.time('start', 'Start'),
+            f.number('hours', 'Hours', true),
+            f.money('pay', 'Pay'),
+            f.bool('paid', 'Paid'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('visit'), { type: 'calendar', entity: 'visit', field: 'date' }],
+      behaviours: [
+        crud('visit'),
+        newestFirst('visit'),
+        { type: 'total', entity: 'visit', field: 'hours', by: 'person' },
+        { type: 'total', entity: 'visit', field: 'pay', by: null },
+        { type: 'filter', entity: 'visit', field: 'paid' },
+      ],
+    },
+    {
       // The shifts of an organisation's volunteers: who, when, doing what, their hours added up
       // per person; unpaid, so nothing is billed (read-request.ts: "volunteers and their shifts";
       // one's own volunteering is the volunteering log). Named by no keyword of its own.
@@ -5939,6 +5977,8 @@ export function sourcePresets(): Preset[] {
         'immunizations',
         'immunisations',
         'doctor visits',
+        'vaccines',
+        'vaccine tracker',
         'diagnoses',
         'surgeries',
       ],

@@ -448,6 +448,17 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     : [];
 }
 
+/** The hours of one helper at home: no one named on each entry, the hours added up. */
+function oneHelper(preset: Preset): Preset {
+  const [entity] = preset.entities;
+  return {
+    ...preset,
+    phrase: 'a log of the hours of a helper',
+    entities: [{ ...entity!, fields: entity!.fields.filter((f) => f.id !== 'person') }],
+    behaviours: preset.behaviours.map((b) => (b.type === 'total' && b.by === 'person' ? { ...b, by: null } : b)),
+  };
+}
+
 /** Words after a record word that make it a business: "coffee shop", "wine bar", "tea house". */
 const BUSINESS_AFTER = wordPattern('businessAfter');
 
@@ -1881,14 +1892,19 @@ export function readRequest(request: string): RequestReading {
   const staffSheet = staff && (!chosen || chosen.id === 'timesheet') && !named ? presetById('staff-timesheet') : null;
   if (staff && staffSheet) {
     const who = /^(?:staff|crew)$/.test(staff) ? `${capital(staff)} member` : capital(singular(staff));
-    // Volunteers' hours are their shifts, never billed.
+    // Volunteers' hours are their shifts, never billed; the help one has at home is paid, not billed.
     const volunteers = /^volunteers?$/.test(staff) ? presetById('volunteer-shifts') : null;
+    // (One helper, "my nanny", names nobody on each entry: the hours are all theirs.)
+    const household = wordPattern('householdHelp').test(staff)
+      ? singular(staff) === staff
+        ? oneHelper(presetById('household-help')!)
+        : presetById('household-help')
+      : undefined;
+    const [sheet, role] = household ? [household, 'Helper'] : [staffSheet, 'Employee'];
     chosen =
       volunteers ??
       (JSON.parse(
-        JSON.stringify(staffSheet)
-          .replace(/Employee/g, who)
-          .replace(/employee/g, who.toLowerCase()),
+        JSON.stringify(sheet).replace(new RegExp(role, 'g'), who).replace(new RegExp(role.toLowerCase(), 'g'), who.toLowerCase()),
       ) as Preset);
     generic = true;
     shapeText = shapeText.replace(staff, ' ');

@@ -659,7 +659,7 @@ export function sourceWordLists() {
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
     trackPair: String.raw`\b(?:track(?:s|ing|er)?|log(?:s|ging)?|record(?:s|ing)?) (?:of |for (?=my |our ))?(?:(?:my|our|the|his|her|their) )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the |his |her |their )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
     // A church's or a school's may be one's own giving to it ("track donations to our church").
-    donationsReceived: String.raw`\b(?:donors?|(?:we|our [a-z]+|they) (?:receive[sd]?|get|gets|got|collect(?:s|ed)?|raise[sd]?|take in|took in)|(?:donations|gifts) (?:to|for|at|of) (?:my|our) (?:[a-z]+ ){0,2}(?:non ?profit|charity|organi[sz]ation|fundraiser|food bank|shelter|rescue|foundation|cause|campaign)|for (?:my|our) (?:small |local |little )?(?:non ?profit|charity|food bank|shelter|rescue|foundation))\b`,
+    donationsReceived: String.raw`\b(?:donors?|fundrais(?:er|ers|ing)|(?:we|our [a-z]+|they) (?:receive[sd]?|get|gets|got|collect(?:s|ed)?|raise[sd]?|take in|took in)|(?:donations|gifts) (?:to|for|at|of) (?:my|our) (?:[a-z]+ ){0,2}(?:non ?profit|charity|organi[sz]ation|fundraiser|food bank|shelter|rescue|foundation|cause|campaign)|for (?:my|our) (?:small |local |little )?(?:non ?profit|charity|food bank|shelter|rescue|foundation))\b`,
     timerKeepsSessions: String.raw`\b(?:(?:logs?|logged|logging|records?|recorded|recording|keeps?|saves?|saved|stores?|tracks?|tracked|remembers?) (?:a (?:log|history|record) of )?(?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings|how long|minutes)|(?:with|and|plus|keeps?) (?:a |an )?(?:(?:session|sessions) )?(?:log|history|record|logbook|journal)(?: of (?:(?:all|each|every|my|the|past|previous) )*(?:sessions?|sits|sittings))?)\b`,
     // Work done for clients, not goods sold or one's own craft: a baking or a consulting business is not one.
     serviceBusiness: String.raw`\b(?:for|run|own|have|started|starting|start) (?:my|our|a|an) (?:small |little |new |local |own |family )?(?:(?:[a-z]+ ){0,2}(?!(?:baking|catering|brewing|knitting|crafting|making|selling|reselling|flipping|printing|publishing|marketing|consulting|writing|blogging|streaming|trading|investing|dropshipping|clothing|farming|fishing|wedding|booking|coding|accounting|bookkeeping)\b)[a-z]{3,}ing|(?:[a-z]+ )?(?:handyman|photography|pest control|locksmith|salon|lawn care|pet care|childcare|carpentry|hvac|snow removal|removals?|repairs?|hair|nails?|makeup|massage|beauty|tutor|tutoring|yoga|music lessons?|driving lessons?|window|pool|gutter)) (?:business|company|service|services|side hustle|gig|firm)\b`,
@@ -1125,7 +1125,9 @@ export function sourceWordLists() {
     /** "an inventory of my tools": what the inventory holds (read-request.ts). */
     inventoryOf: String.raw`\binventory (?:app |tracker |list |system |sheet )?(of|for) (?:all )?(?:my |our |the )?([a-z]+(?: [a-z]+){0,2})`,
     /** The people who work for one: "my employees", "our volunteers" (read-request.ts). */
-    staffWords: String.raw`\b(employees?|staff|workers|crew|volunteers|babysitters|nannies|cleaners|helpers)\b`,
+    /** The help one has at home, paid by the hour (read-request.ts). */
+    householdHelp: String.raw`^(?:babysitters?|nann(?:y|ies)|cleaners?|housekeepers?|caregivers?|carers?|au pairs?)$`,
+    staffWords: String.raw`\b(employees?|staff|workers|crew|volunteers|babysitters?|nann(?:y|ies)|cleaners?|housekeepers?|caregivers?|carers?|au pairs?|helpers)\b`,
     /** A container of records or an app: "a tracker", "a book" (read-request.ts). */
     containerOrApp: String.raw`\b(?:tracker|log|list|app|book|planner|journal|diary|manager|keeper|board|notes?)\b`,
     /** "the Lego sets I own": one's Lego sets (read-request.ts). */
