@@ -449,7 +449,6 @@ describe('request → spec', () => {
   test('the things a request lists and what the person means to do with them read as a list of them', () => {
     for (const [prompt, title] of [
       ['Places I want to visit', 'Place List'],
-      ['Countries I have visited', 'Country List'],
       ['Museums I want to visit', 'Museum List'],
     ] as const) {
       const reading = readRequest(prompt);
@@ -457,6 +456,9 @@ describe('request → spec', () => {
       expect(reading.spec.title).toBe(title);
       expect(reading.interpretedAs).not.toBeNull();
     }
+    // (Countries one has been to are the log of places visited, an app of its own: they were a
+    // "Country List" with a Done box.)
+    expect(readRequest('Countries I have visited')).toMatchObject({ spec: { title: 'Places Visited' }, interpretedAs: null });
     // Songs to learn have an app of their own: a song list with each song's status.
     expect(kindOf('Songs to learn on guitar')).toBe('a song list');
     // Things named only by buying them are a shopping list, said to be a reading; a map of the
@@ -6749,6 +6751,16 @@ describe('request → spec', () => {
     }
     // Was a record of a name and a date.
     expect(kindOf("a tracker for my kids' vaccines")).toBe('a medical history');
+  });
+
+  test('places one has been are a log of places visited', () => {
+    // Were refused, a list of a name with a Done box, and a record of a name and a date.
+    for (const prompt of ["places I've visited", 'countries I have been to', "track countries I've visited", 'a travel log']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a log of places visited' });
+    }
+    expect(labelsOf('a travel log')).toEqual(expect.arrayContaining(['Place:text', 'Country:text', 'Visited on:date']));
+    expect(readRequest("a map of countries I've visited").leftOut).toEqual([expect.stringMatching(/^a map/)]);
+    expect(kindOf("a blog about places I've visited")).toBe('a blog');
   });
 
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {

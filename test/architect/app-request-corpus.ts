@@ -909,6 +909,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Hours: 'number', Pay: 'money', Paid: 'boolean' },
     interpreted: true,
   },
+  // Was refused.
+  {
+    prompt: "places I've visited",
+    builds: 'spec',
+    entities: ['Place'],
+    behaviours: ['count', 'sort', 'search'],
+    fields: { Country: 'text', 'Visited on': 'date', Photo: 'image' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

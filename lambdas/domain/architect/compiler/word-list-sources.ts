@@ -42,6 +42,7 @@ const SITE_YIELDING_PRESETS = [
   'allergies',
   'book-club',
   'product-catalog',
+  'places-visited',
 ] as const;
 
 /** The languages request-language.ts reads: their small words and their everyday app words. */
