@@ -6763,6 +6763,17 @@ describe('request → spec', () => {
     expect(kindOf("a blog about places I've visited")).toBe('a blog');
   });
 
+  test('lessons of one thing are titled by it', () => {
+    // Were all titled "Lessons".
+    for (const [prompt, title] of [
+      ['a tracker for my guitar lessons', 'Guitar Lessons'],
+      ["my kids' swimming lessons", 'Swimming Lessons'],
+      ['a lesson log', 'Lessons'],
+    ] as const) {
+      expect({ prompt, title: specOf(prompt).title }).toEqual({ prompt, title });
+    }
+  });
+
   test("a medicine's side effects are a field of it, joined by 'and' or 'with'", () => {
     // "and side effects" was said to be left out as a second kind of record.
     for (const prompt of ['a tracker for my medication and side effects', 'my medications with side effects']) {

@@ -1780,6 +1780,9 @@ export function readRequest(request: string): RequestReading {
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
+  // Lessons of one thing are titled by it: "my guitar lessons" is "Guitar Lessons".
+  if (chosen?.id === 'lessons' && matched?.preset === chosen && / lessons$/.test(matched.keyword))
+    chosen = { ...chosen, title: titleCase(matched.keyword.split(' ')) };
   // Water with another drink, counted: one log of both, not a tasting journal beside it (water is
   // never tasted: "track my water and coffee" counts both, unless tasting is asked for).
   if (chosen && /^(?:water-tastings|tastings-water)$/.test(chosen.id) && (DRUNK.test(text) || !TASTED.test(text))) {
