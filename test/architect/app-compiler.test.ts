@@ -6763,6 +6763,29 @@ describe('request → spec', () => {
     expect(kindOf("a blog about places I've visited")).toBe('a blog');
   });
 
+  test("one's people or projects and their invoices are both kept, said with a verb or a qualifier", () => {
+    // Were the clients or the projects alone, the invoices said to be a second kind of record.
+    for (const [prompt, entities] of [
+      ['track my clients and invoices', ['Client', 'Invoice']],
+      ['a tracker for my freelance clients and invoices', ['Client', 'Invoice']],
+      ['track my freelance projects and invoices', ['Project', 'Invoice']],
+      ['manage my tenants and repairs', ['Tenant', 'Repair']],
+    ] as const) {
+      const r = readRequest(prompt);
+      expect({
+        prompt,
+        entities: r.outcome === 'spec' ? r.spec.entities.map((e) => e.name) : r.outcome,
+        leftOut: r.leftOut,
+      }).toEqual({
+        prompt,
+        entities,
+        leftOut: [],
+      });
+    }
+    // Projects and their tasks are still the projects app.
+    expect(kindOf('my projects and tasks')).toBe(kindOf('projects with tasks'));
+  });
+
   test('lessons of one thing are titled by it', () => {
     // Were all titled "Lessons".
     for (const [prompt, title] of [

@@ -917,6 +917,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['count', 'sort', 'search'],
     fields: { Country: 'text', 'Visited on': 'date', Photo: 'image' },
   },
+  // Was the projects alone, the invoices said to be a second kind of record.
+  {
+    prompt: 'track my freelance projects and invoices',
+    builds: 'spec',
+    entities: ['Project', 'Invoice'],
+    behaviours: ['crud'],
+    interpreted: true,
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.
