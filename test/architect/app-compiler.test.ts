@@ -6786,6 +6786,31 @@ describe('request → spec', () => {
     expect(kindOf('my projects and tasks')).toBe(kindOf('projects with tasks'));
   });
 
+  test('each thing done to the records said with "when I" is a date of its own; who came to each class is attendance; people met are contacts', () => {
+    // The second was dropped without a word ("and fertilized them"), or the first ("…, when I repotted them").
+    for (const prompt of [
+      'an app for tracking my plants, when I repotted them and fertilized them',
+      'an app for tracking my plants, when I repotted them and when I fertilized them',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Repotted on:date', 'Fertilized on:date']),
+      });
+    }
+    expect(labelsOf('my plants and when I last watered them')).toContain('Last watered:date');
+    // Were "a came tracker" and refused.
+    for (const prompt of [
+      'I teach yoga and want to track which students came to each class',
+      'which students attended each class',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'an attendance tracker' });
+    }
+    // Was a planner of events, and refused.
+    for (const prompt of ["help me remember people's names I meet at networking events", "people I've met"]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'an address book' });
+    }
+  });
+
   test('lessons of one thing are titled by it', () => {
     // Were all titled "Lessons".
     for (const [prompt, title] of [

@@ -4864,7 +4864,12 @@ export function sourcePresets(): Preset[] {
         'employee directory',
         'people i meet',
         'people i met',
+        'people ive met',
+        'people i have met',
         'names of people',
+        'people names',
+        'names i meet',
+        'networking contacts',
         'staff directory',
         'team directory',
         'phone directory',
@@ -5875,7 +5880,17 @@ export function sourcePresets(): Preset[] {
     {
       // Who came each day: a class's students, each with a dated mark of present, absent or late.
       id: 'attendance',
-      keywords: ['attendance', 'register of my class', 'class register', 'roll call', 'who came to', 'who was absent'],
+      keywords: [
+        'attendance',
+        'register of my class',
+        'class register',
+        'roll call',
+        'who came to',
+        'who was absent',
+        'students came to',
+        'students attended',
+        'who attended each',
+      ],
       title: 'Attendance',
       phrase: 'an attendance tracker',
       entities: [

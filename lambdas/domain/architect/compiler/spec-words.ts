@@ -1890,12 +1890,18 @@ export function applySpecWords(
   // happened; not of records that are each a dated event ("when I last changed the oil" is the
   // newest service), unless it is said of them: "my plants and when I last fertilized them" on
   // plantings with the day they were planted.
-  const when = wordPattern('andWhenDone').exec(text);
-  const done = when ? (PARTICIPLES[when[2]!] ?? when[2]!) : '';
-  const whenWords = when ? (when[1] ? `${when[1]} ${done}` : `${done} on`) : '';
-  const ofThem = when && /^ (?:them|it|each)\b/.test(text.slice(when.index + when[0].length));
-  if (when && (ofThem || !findField(primary, 'date')) && !findField(primary, whenWords))
-    ed.addField(primary, fieldNamed(whenWords, 'date'));
+  // (Each one said: "when I repotted them and when I fertilized them"; "… and fertilized them".)
+  for (const when of text.matchAll(wordPattern('andWhenDone', 'g'))) {
+    const after = text.slice(when.index + when[0].length);
+    const also = wordPattern('andAlsoDone').exec(after);
+    for (const [first, verb] of [[when[1], when[2]!], ...(also ? [[also[1], also[2]!]] : [])]) {
+      const done = PARTICIPLES[verb!] ?? verb!;
+      const whenWords = first ? `${first} ${done}` : `${done} on`;
+      const ofThem = /^ (?:them|it|each)\b/.test(after);
+      if ((ofThem || !findField(primary, 'date')) && !findField(primary, whenWords))
+        ed.addField(primary, fieldNamed(whenWords, 'date'));
+    }
+  }
   // "my houseplants and when to repot them": the day to do it, as "when to harvest" in a list.
   const whenTo = wordPattern('andWhenTo').exec(text)?.[1];
   if (whenTo && !findField(primary, `${whenTo} date`, true)) ed.addField(primary, fieldNamed(`${whenTo} date`, 'date'));

@@ -979,7 +979,9 @@ export function sourceWordLists() {
     notARating: String.raw`\b(?:heart|resting|pulse|respiratory|breathing|interest|exchange|tax|hourly|daily|day|pay|birth|pass|success|growth|conversion|frame|bit|burn|flow|irs|mileage|reimbursement) rates?\b`,
     // "when I can donate next", "when I need the next one", "the next date I can donate": the next one's date.
     nextOneWhen: String.raw`\bwhen (?:i|we) (?:can|could|should|may|might|need to|have to|am allowed to|(?:am|are) able to) [a-z]+ (?:next|again)\b|\bwhen (?:i|we) (?:need|want|get|have|book|am due) (?:the|my|our|a) next one\b|\bthe next (?:date|day|time) (?:i|we) (?:can|could|should|may|need to) [a-z]+\b`,
-    andWhenDone: String.raw`\b(?:and|with|plus) when (?:i|we|they|he|she) (?:(last|first) )?([a-z]+ed|froze|bought|made|got|ate|took|gave|wrote|sold|said)\b`,
+    andWhenDone: String.raw`(?:\b(?:and|with|plus) | {2}|, )when (?:i|we|they|he|she) (?:(last|first) )?([a-z]+ed|froze|bought|made|got|ate|took|gave|wrote|sold|said)\b`,
+    /** A second thing done said after the first's "them": "when I repotted them and fertilized them" (spec-words.ts). */
+    andAlsoDone: String.raw`^ (?:them|it|each(?: one)?) and (?:(last|first) )?([a-z]+ed) (?:them|it|each(?: one)?)\b`,
     dueBack: String.raw`\b(?:(?:bring|give|hand|get) (?:them|it) back|(?:should|must|need to|needs to|have to|has to|will) (?:come|be) back|due back|(?:return|returned) by|back by|(?:have|has|need|needs) to return)\b`,
     importExportAsked: String.raw`\b(exports?|exporting|exported|imports?|importing|imported|backup|back up|json|download|csv)\b`,
     businessAfter: String.raw`^ (?:shops?|house|bar|cart|truck|business|stand|store|company|brand|cafe|restaurant|startup)\b`,
