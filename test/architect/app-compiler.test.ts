@@ -6811,6 +6811,22 @@ describe('request → spec', () => {
     }
   });
 
+  test("a renovation's costs are a renovation budget; one's catches and the birds at a feeder have their apps", () => {
+    // Was the everyday expenses (Food, Transport…).
+    for (const prompt of ['a home renovation budget tracker', 'a kitchen remodel budget']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a renovation budget' });
+    }
+    expect(labelsOf('a home renovation budget tracker')).toEqual(
+      expect.arrayContaining(['Room:text', 'Category:choice', 'Paid:boolean']),
+    );
+    expect(kindOf('a website for my home renovation business')).toBe('page');
+    // Were records of a name and a date.
+    expect(labelsOf('log my catches and the weather')).toEqual(expect.arrayContaining(['Species:text', 'Weather:choice']));
+    expect(labelsOf('a log of the birds that visit my feeder')).toEqual(
+      expect.arrayContaining(['Species:text', 'How many:number']),
+    );
+  });
+
   test('lessons of one thing are titled by it', () => {
     // Were all titled "Lessons".
     for (const [prompt, title] of [

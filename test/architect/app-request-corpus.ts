@@ -925,6 +925,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['crud'],
     interpreted: true,
   },
+  // Was the everyday expenses (Food, Transport…).
+  {
+    prompt: 'a home renovation budget tracker',
+    builds: 'spec',
+    entities: ['Cost'],
+    behaviours: ['total', 'filter'],
+    fields: { Room: 'text', Category: 'choice', Paid: 'boolean' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

@@ -267,6 +267,48 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // A home renovation's costs: each item by room and kind, who supplies or does it, due, paid.
+      // (Renovation projects, or planned against actual costs, are records of their own.)
+      id: 'renovation-budget',
+      keywords: [
+        'renovation budget',
+        'renovation costs',
+        'remodel budget',
+        'remodeling budget',
+        'remodelling budget',
+        'kitchen remodel',
+        'bathroom remodel',
+      ],
+      title: 'Renovation Budget',
+      phrase: 'a renovation budget',
+      entities: [
+        {
+          id: 'cost',
+          name: 'Cost',
+          plural: 'Costs',
+          fields: [
+            f.text('item', 'Item', true),
+            f.money('amount', 'Amount', true),
+            f.text('room', 'Room'),
+            f.choice('category', 'Category', ['Materials', 'Labour', 'Fixtures', 'Appliances', 'Permits', 'Other']),
+            f.text('vendor', 'Supplier or trade'),
+            f.date('due', 'Due'),
+            f.bool('paid', 'Paid'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('cost')],
+      behaviours: [
+        crud('cost'),
+        search('cost'),
+        { type: 'filter', entity: 'cost', field: 'category' },
+        { type: 'total', entity: 'cost', field: 'amount', by: 'room' },
+        { type: 'total', entity: 'cost', field: 'amount', by: 'paid' },
+      ],
+    },
+    {
       // Names a family is weighing for a baby: for a girl or a boy, what each means and where it
       // comes from, how much they like it, the favourites first.
       id: 'baby-names',
@@ -2695,7 +2737,18 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'catches',
-      keywords: ['fishing', 'fishing log', 'fishing journal', 'catch log', 'fish caught', 'angling'],
+      keywords: [
+        'fishing',
+        'fishing log',
+        'fishing journal',
+        'catch log',
+        'fish caught',
+        'angling',
+        'my catches',
+        'fish i catch',
+        'fish i caught',
+        'fish ive caught',
+      ],
       title: 'Catches',
       phrase: 'a fishing log',
       entities: [
@@ -2719,7 +2772,20 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'sightings',
-      keywords: ['bird watching', 'birdwatching', 'birding', 'bird sighting', 'bird log', 'wildlife sighting'],
+      keywords: [
+        'bird watching',
+        'birdwatching',
+        'birding',
+        'bird sighting',
+        'bird log',
+        'wildlife sighting',
+        'bird feeder',
+        'birds that visit',
+        'birds at my feeder',
+        'birds i see',
+        'birds i have seen',
+        'birds ive seen',
+      ],
       title: 'Sightings',
       phrase: 'a sightings log',
       entities: [
