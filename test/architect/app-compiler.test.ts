@@ -6827,6 +6827,16 @@ describe('request → spec', () => {
     );
   });
 
+  test('an app that works from the weather needs live data; the weather kept with records is a field', () => {
+    // Was refused as not understood.
+    expect(readRequest('an app that tells me what to wear based on the weather')).toMatchObject({
+      outcome: 'refused',
+      code: 'NOT_A_STATIC_APP',
+      leftOut: [expect.stringMatching(/^live data from the internet/)],
+    });
+    expect(readRequest('log my catches and the weather').leftOut).toEqual([]);
+  });
+
   test('lessons of one thing are titled by it', () => {
     // Were all titled "Lessons".
     for (const [prompt, title] of [
