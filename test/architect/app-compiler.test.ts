@@ -1500,8 +1500,11 @@ describe('request → spec', () => {
     const fields = (prompt: string) => specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}`);
     const club = 'Build me an app for my book club where we can keep the list of books, who suggested them and our rating';
     expect(fields(club)).toContain('Suggested by:text');
-    // Was "Sessions date".
-    expect(specOf('a journal for my therapy sessions: date, topics and homework').entities[0]!.name).toBe('Therapy session');
+    // Was "Sessions date" (then "Therapy session", a generic record; now the therapy log's own Session,
+    // its topics what was worked on).
+    const therapy = specOf('a journal for my therapy sessions: date, topics and homework').entities[0]!;
+    expect(therapy.name).toBe('Session');
+    expect(therapy.fields.map((f) => f.label)).not.toContain('Topics');
     // Was left without a word about the caffeine.
     expect(fields('track my sleep hours and caffeine intake')).toContain('Caffeine:number');
     expect(fields("an inventory of my freezer with what's in it and when I froze it")).toContain('Frozen on:date');
@@ -4117,9 +4120,16 @@ describe('request → spec', () => {
   test('progress in a list of fields is how far each one has got; what we talked about is said as asked', () => {
     // Were dropped.
     expect(labelsOf('an app to track my knitting projects with yarn, needle size and progress')).toContain('Progress:choice');
-    expect(labelsOf('a log of my therapy sessions with what we talked about and homework')).toContain(
-      'What we talked about:text',
-    );
+    // (The therapy log keeps what we talked about as its "What we worked on", the homework as "To
+    // work on": they were text fields "What we talked about" and "Homework" of a generic record.)
+    expect(labelsOf('a log of my therapy sessions with what we talked about and homework')).toEqual([
+      'Date:date',
+      'Therapist:text',
+      'What we worked on:longtext',
+      'To work on:longtext',
+      'How I felt after:choice',
+      'Notes:longtext',
+    ]);
     // Records that say how far they have got already keep that: a goal is done or not. Another
     // choice of theirs is no progress.
     expect(labelsOf('a list of my goals for the year with progress').join()).not.toMatch(/Progress/);
@@ -6835,6 +6845,28 @@ describe('request → spec', () => {
       leftOut: [expect.stringMatching(/^live data from the internet/)],
     });
     expect(readRequest('log my catches and the weather').leftOut).toEqual([]);
+  });
+
+  test("therapy sessions are a therapy session log, a team's standup a standup log", () => {
+    // Were records of a name and a date.
+    for (const prompt of ['a log of my therapy sessions', 'my physical therapy sessions']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a therapy session log' });
+    }
+    expect(labelsOf('notes from my therapy sessions with homework')).toEqual(
+      expect.arrayContaining(['What we worked on:longtext', 'To work on:longtext', 'How I felt after:choice']),
+    );
+    expect(labelsOf('my daily standup notes')).toEqual([
+      'Date:date',
+      'Done since last time:longtext',
+      'Doing next:longtext',
+      'Blockers:longtext',
+    ]);
+    // A practice's website stays a website; a physio's patients keep their treatments.
+    expect(kindOf('a website for my therapy practice')).toBe('page');
+    expect(specOf('a physio app for patients, treatments and payments').entities.map((e) => e.name)).toEqual([
+      'Patient',
+      'Treatment',
+    ]);
   });
 
   test('lessons of one thing are titled by it', () => {

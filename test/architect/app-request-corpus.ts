@@ -933,6 +933,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'filter'],
     fields: { Room: 'text', Category: 'choice', Paid: 'boolean' },
   },
+  // Were records of a name and a date.
+  {
+    prompt: 'a log of my therapy sessions',
+    builds: 'spec',
+    entities: ['Session'],
+    behaviours: ['count', 'sort', 'search'],
+    fields: { Therapist: 'text', 'How I felt after': 'choice' },
+  },
+  { prompt: 'my daily standup notes', builds: 'spec', entities: ['Standup'], fields: { Blockers: 'longtext' } },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

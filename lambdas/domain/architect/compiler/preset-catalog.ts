@@ -1856,6 +1856,66 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('place'), search('place'), newestFirst('place'), { type: 'count', entity: 'place', by: 'country' }],
     },
     {
+      // Sessions with a therapist or a counsellor (or a physiotherapist): what was worked on, what
+      // to work on before the next one, how one felt after.
+      id: 'therapy-sessions',
+      keywords: [
+        'therapy sessions',
+        'therapy session',
+        'therapy log',
+        'therapy journal',
+        'therapy notes',
+        'counselling sessions',
+        'counseling sessions',
+        'sessions with my therapist',
+        'therapist sessions',
+        'therapist appointments',
+      ],
+      title: 'Therapy Sessions',
+      phrase: 'a therapy session log',
+      entities: [
+        {
+          id: 'session',
+          name: 'Session',
+          plural: 'Sessions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('therapist', 'Therapist'),
+            f.long('worked', 'What we worked on'),
+            f.long('homework', 'To work on'),
+            f.choice('after', 'How I felt after', ['Better', 'The same', 'Worse']),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('session')],
+      behaviours: [crud('session'), search('session'), newestFirst('session'), { type: 'count', entity: 'session', by: 'after' }],
+    },
+    {
+      // A team's daily standup, as one person keeps it: what was done, what is next, what blocks it.
+      id: 'standup',
+      keywords: ['standup notes', 'stand up notes', 'daily standup', 'daily stand up', 'standup log', 'scrum notes', 'standups'],
+      title: 'Standup Notes',
+      phrase: 'a standup log',
+      entities: [
+        {
+          id: 'standup',
+          name: 'Standup',
+          plural: 'Standups',
+          fields: [
+            f.date('date', 'Date', true),
+            f.long('yesterday', 'Done since last time'),
+            f.long('today', 'Doing next'),
+            f.long('blockers', 'Blockers'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'standup', field: null }],
+      behaviours: [crud('standup'), search('standup'), newestFirst('standup')],
+    },
+    {
       // Picks made before the outcome is known (an awards night, a season's games, an office pool),
       // each marked right or wrong once it is.
       id: 'predictions',

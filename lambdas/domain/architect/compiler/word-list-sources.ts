@@ -43,6 +43,7 @@ const SITE_YIELDING_PRESETS = [
   'book-club',
   'product-catalog',
   'places-visited',
+  'therapy-sessions',
 ] as const;
 
 /** The languages request-language.ts reads: their small words and their everyday app words. */
@@ -363,6 +364,8 @@ export function sourceWordLists() {
       due: ['pickup date', 'pickup', 'delivery date'],
       next: ['follow up', 'follow up date', 'follow up dates'],
       dose: ['dosage', 'doses'],
+      // What a therapy session went over, however it is asked for.
+      worked: ['topics', 'what we talked about', 'what we discussed', 'what we covered'],
       // A book club's meeting: its day and who has it at theirs.
       host: ['who is hosting', 'who hosts', 'hosted by', 'whose house'],
       // When a plant is to be watered next, however it is asked for ("when to water them").
