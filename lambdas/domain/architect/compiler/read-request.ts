@@ -448,6 +448,19 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     : [];
 }
 
+/**
+ * Records and fields said in other words, read the same way in the request's text and in its own
+ * words (which the spec words read): "a list of my clients and notes" is the clients with their
+ * notes, not a notes app beside them; "how far I am in each book", "a reading list with progress":
+ * the page each book is on, of how many.
+ */
+function recordsSaidOtherwise(words: string, flags: 'g' | 'gi'): string {
+  return words
+    .replace(wordPattern('notesOfRecords', flags), '$1 with $2')
+    .replace(wordPattern('howFarInBooks', flags), 'my $1s with current page and pages')
+    .replace(wordPattern('readingProgress', flags), 'with current page and pages');
+}
+
 /** The hours of one helper at home: no one named on each entry, the hours added up. */
 function oneHelper(preset: Preset): Preset {
   const [entity] = preset.entities;
@@ -537,8 +550,7 @@ const CONTAINER_CONTENTS = (() => {
 })();
 
 /** A word or phrase with its first letter in upper case (a first word said letter by letter all in capitals). */
-const capital = (w: string): string =>
-  INITIALISMS.test(w) ? w.replace(INITIALISMS, (c) => c.toUpperCase()) : w.replace(/^./, (c) => c.toUpperCase());
+const capital = (w: string): string => w.replace(INITIALISMS, (c) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase());
 
 /** Words a title leaves in lower case (unless first). */
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'at', 'by', 'with']);
@@ -1591,7 +1603,7 @@ export function readRequest(request: string): RequestReading {
   // One's step count is the steps one keeps ("my daily step count"); counting them by itself
   // needs the phone's sensors, which the limits above name.
   // ("which of my friends I've sent cards to", "which keys open which doors": see recordsWithField.)
-  const text = recordsWithField(unnamed)
+  const text = recordsSaidOtherwise(recordsWithField(unnamed), 'g')
     .replace(/\bstep counts?\b/g, 'steps')
     // "the Lego sets I own": one's own, as "my Lego sets".
     .replace(wordPattern('thingsIOwn', 'g'), 'my $1')
@@ -1620,13 +1632,8 @@ export function readRequest(request: string): RequestReading {
     .replace(wordPattern('whatTimeToBed', 'g'), 'when ')
     // "what I spent on groceries": the spending.
     .replace(wordPattern('whatISpentOn', 'g'), 'my spending on')
-    // "a list of my clients and notes": the clients, each with its notes (not a notes app beside them).
-    .replace(wordPattern('notesOfRecords', 'g'), '$1 with $2')
     // "a spice rack inventory", "organize my closet": what the place holds, the spices, the clothes.
     .replace(CONTAINER_CONTENTS, (place: string) => WORD_LISTS.containerContents[place] ?? place)
-    // "how far I am in each book", "a reading list with progress": the page each book is on, of how many.
-    .replace(wordPattern('howFarInBooks', 'g'), 'my $1s with current page and pages')
-    .replace(wordPattern('readingProgress', 'g'), 'with current page and pages')
     // "how much sun it needs": its sunlight needs, not an amount added up.
     .replace(wordPattern('howMuchSun', 'g'), 'sunlight needs')
     // "the plants I've propagated": the cuttings, not the plants' watering.
@@ -1771,12 +1778,12 @@ export function readRequest(request: string): RequestReading {
   // (With "my students, their lessons and payments" read as "… and their lessons and payments", above.)
   let shapeOriginal = language
     ? null
-    : (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt)
-        .replace(new RegExp(THEIR_AFTER_COMMA.source, 'gi'), '$1 and their $2')
-        .replace(wordPattern('peopleAndTheirRecords', 'gi'), 'track my $1 and their ')
-        .replace(wordPattern('notesOfRecords', 'gi'), '$1 with $2')
-        .replace(wordPattern('howFarInBooks', 'gi'), 'my $1s with current page and pages')
-        .replace(wordPattern('readingProgress', 'gi'), 'with current page and pages');
+    : recordsSaidOtherwise(
+        (budget ? prompt.replace(BUDGET_WORDS, ' ') : prompt)
+          .replace(new RegExp(THEIR_AFTER_COMMA.source, 'gi'), '$1 and their $2')
+          .replace(wordPattern('peopleAndTheirRecords', 'gi'), 'track my $1 and their '),
+        'gi',
+      );
   // Two everyday apps joined by "and" are one app with both: "a sleep and mood tracker".
   if (chosen && !named && matched && chosen === matched.preset) chosen = pairedPresets(text, matched) ?? chosen;
   if (chosen?.id === 'donations' && DONATIONS_RECEIVED.test(text)) chosen = donationsReceived(chosen);
