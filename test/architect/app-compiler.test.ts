@@ -6869,6 +6869,19 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('a gift exchange keeps who gives to whom; its draw is said to be left out', () => {
+    // Was a record of a name and a date, the draw said nowhere.
+    expect(readRequest('a secret santa organizer')).toMatchObject({
+      spec: { phrase: 'a gift exchange list' },
+      leftOut: [expect.stringMatching(/^drawing who gives to whom/)],
+    });
+    expect(labelsOf('a gift exchange for my office')).toEqual(
+      expect.arrayContaining(['Gives to:text', 'Wish list:text', 'Bought:boolean']),
+    );
+    // Gift ideas are no draw.
+    expect(readRequest('a list of secret santa gift ideas').leftOut).toEqual([]);
+  });
+
   test('lessons of one thing are titled by it', () => {
     // Were all titled "Lessons".
     for (const [prompt, title] of [

@@ -1282,6 +1282,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a recipe scaler', outcome: 'interpreted', mentions: 'scaling' },
   // Was refused as not understood.
   { prompt: 'a car wash booking app', outcome: 'interpreted', mentions: 'customers booking for themselves' },
+  // Was a record of a name and a date, the draw said nowhere.
+  { prompt: 'a secret santa organizer', outcome: 'interpreted', mentions: 'drawing who gives to whom' },
   // The prompts were a text field "Prompts" without a word.
   { prompt: 'a daily journal with prompts', outcome: 'interpreted', mentions: 'writing prompts' },
   // A lock on the app was a text field "Lock" without a word.

@@ -124,6 +124,11 @@ const GAPS: readonly Gap[] = [
     need: NEED.medians,
   },
   {
+    // "a secret santa organizer": the draw of who gives to whom.
+    asks: wordPattern('giftDrawAsks'),
+    need: NEED.giftDraw,
+  },
+  {
     // "a package tracker that checks UPS": a carrier's own tracking, over the network.
     asks: wordPattern('carrierTrackingAsks'),
     need: NEED.carrierTracking,

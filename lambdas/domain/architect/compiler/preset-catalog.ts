@@ -1916,6 +1916,36 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('standup'), search('standup'), newestFirst('standup')],
     },
     {
+      // A gift exchange's people: who gives to whom (drawn by hand), their wishes, the gift, bought or not.
+      id: 'secret-santa',
+      keywords: ['secret santa', 'gift exchange', 'white elephant', 'kris kringle', 'secret santa organizer'],
+      title: 'Secret Santa',
+      phrase: 'a gift exchange list',
+      entities: [
+        {
+          id: 'giver',
+          name: 'Person',
+          plural: 'People',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('givesTo', 'Gives to'),
+            f.text('wishes', 'Wish list'),
+            f.text('gift', 'Gift'),
+            f.money('spent', 'Spent'),
+            f.bool('bought', 'Bought'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('giver')],
+      behaviours: [
+        crud('giver'),
+        search('giver'),
+        { type: 'filter', entity: 'giver', field: 'bought' },
+        { type: 'total', entity: 'giver', field: 'spent', by: null },
+      ],
+    },
+    {
       // Picks made before the outcome is known (an awards night, a season's games, an office pool),
       // each marked right or wrong once it is.
       id: 'predictions',

@@ -330,6 +330,8 @@ export function sourceWordLists() {
     otherDrinks: String.raw`\b(coffee|tea|soda|juice|milk|beer|wine|alcohol)\b`,
     /** A carrier's tracking asked of the app: "checks UPS", "live tracking", "tracks them automatically" (feature-gaps.ts). */
     carrierTrackingAsks: String.raw`\b(?:(?:checks|check with|asks|ask|from|via|using|pulls? from|connects? to) (?:the )?(?:ups|fedex|usps|dhl|royal mail|canada post|australia post|carriers?|couriers?)|(?:ups|fedex|usps|dhl) (?:tracking|packages?|parcels?|deliver\w*|shipments?)|(?:live|real[- ]time|automatic) (?:package |parcel |shipment |delivery )?tracking|tracks? (?:them|it|my (?:parcels|packages|orders|deliveries)) (?:automatically|live|in real time))\b`,
+    /** The draw of a gift exchange: "a secret santa organizer", "draw names for our gift exchange" (feature-gaps.ts). */
+    giftDrawAsks: String.raw`\b(?:secret santas?(?! (?:gifts?|ideas?|list of gifts)\b)|draw(?:s|ing)? names|(?:assigns?|picks?|matches|pairs?) (?:who (?:gives|buys) (?:to|for) whom|(?:everyone|people) (?:a |their )?(?:partners?|person|recipients?)))\b`,
     /** Questions a journal would ask: "a journal with daily prompts", "reflection questions" (feature-gaps.ts). */
     writingPromptAsks: String.raw`\b(?:(?:daily|journal(?:ing)?|writing|reflection|gratitude|guided|random) (?:prompts?|questions)|(?:with|and|plus|gives? me|asks? me|shows?) (?:a |some )?(?:daily |new )?(?:prompts?|questions to answer))\b`,
     /** A countdown said alone, no timer or clock: "with a countdown" (spec-words.ts). */
@@ -1624,6 +1626,8 @@ export function sourceWordLists() {
       madeList: 'a list built from other records, such as a shopping list from the recipes (you enter each record yourself)',
       scaling: 'scaling a recipe to more or fewer servings (each recipe keeps the amounts written in it)',
       writingPrompts: 'writing prompts or questions the app asks each day (each entry is written freely)',
+      giftDraw:
+        'drawing who gives to whom (the app keeps each person, whom they give to, their wishes and the gift; you make the draw)',
       carrierTracking:
         "the carrier's live tracking (the app keeps each tracking number and the status you set; it asks no carrier)",
       marketPrices: 'current market prices and gains (the app keeps what you paid; it fetches no prices)',
