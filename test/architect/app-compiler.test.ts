@@ -6882,6 +6882,25 @@ describe('request → spec', () => {
     expect(readRequest('a list of secret santa gift ideas').leftOut).toEqual([]);
   });
 
+  test('things borrowed, or lent and borrowed both, keep which way each went; things only lent out stay the lending list', () => {
+    // Were a list of a name with a Done box, and refused.
+    for (const prompt of ["a list of things I've lent and borrowed", 'things I borrowed from friends']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: [
+          'Item:text',
+          'Who:text',
+          'Which way:choice',
+          'Since:date',
+          'Due back:date',
+          'Given back:boolean',
+          'Notes:longtext',
+        ],
+      });
+    }
+    expect(kindOf('things I lent to friends')).toBe('a list of things lent out');
+  });
+
   test('lessons of one thing are titled by it', () => {
     // Were all titled "Lessons".
     for (const [prompt, title] of [

@@ -942,6 +942,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Therapist: 'text', 'How I felt after': 'choice' },
   },
   { prompt: 'my daily standup notes', builds: 'spec', entities: ['Standup'], fields: { Blockers: 'longtext' } },
+  // Was a list of a name with a Done box.
+  {
+    prompt: "a list of things I've lent and borrowed",
+    builds: 'spec',
+    entities: ['Thing'],
+    behaviours: ['filter', 'due-today'],
+    fields: { Who: 'text', 'Which way': 'choice', 'Given back': 'boolean' },
+  },
   // A 25-minute timer was added in place of the days left to each event.
   { prompt: 'a planner with countdown', builds: 'spec', entities: ['Event'], behaviours: ['countdown', 'due-today'] },
   // A goal asked without its number was said to be left out; its target is set in the app.

@@ -1946,6 +1946,54 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Things one has borrowed, or lent and borrowed both: from or to whom, which way, when, back or not.
+      // (Things only lent out are the lending list's.)
+      id: 'lent-and-borrowed',
+      keywords: [
+        'things i borrowed',
+        'things ive borrowed',
+        'things i have borrowed',
+        'stuff i borrowed',
+        'stuff ive borrowed',
+        'what i borrowed',
+        'borrowed from friends',
+        'lent and borrowed',
+        'borrowed and lent',
+        'lend and borrow',
+        'borrow and lend',
+        'lending and borrowing',
+        'borrowing and lending',
+      ],
+      title: 'Lent and Borrowed',
+      phrase: 'a list of things lent and borrowed',
+      entities: [
+        {
+          id: 'loan',
+          name: 'Thing',
+          plural: 'Things',
+          fields: [
+            f.text('item', 'Item', true),
+            f.text('who', 'Who', true),
+            f.choice('way', 'Which way', ['I borrowed it', 'I lent it']),
+            f.date('date', 'Since'),
+            f.date('due', 'Due back'),
+            f.bool('returned', 'Given back'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('loan')],
+      behaviours: [
+        crud('loan'),
+        search('loan'),
+        newestFirst('loan'),
+        { type: 'filter', entity: 'loan', field: 'way' },
+        { type: 'filter', entity: 'loan', field: 'returned' },
+        { type: 'due-today', entity: 'loan', field: 'due' },
+      ],
+    },
+    {
       // Picks made before the outcome is known (an awards night, a season's games, an office pool),
       // each marked right or wrong once it is.
       id: 'predictions',

@@ -1877,13 +1877,13 @@ export function applySpecWords(
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }
   // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
-  if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id)))
+  if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|who|lentTo|borrowedBy)$/.test(f.id)))
     ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
   // And things borrowed from the owner name who has them: "my tools and who borrowed them",
   // "which neighbours have my ladders".
   else if (
     (has(text, /\bwho (?:has )?borrowed\b/) || wordPattern('lentRecords').test(text)) &&
-    !primary.fields.some((f) => /^(?:person|lentTo|borrowedBy)$/.test(f.id))
+    !primary.fields.some((f) => /^(?:person|who|lentTo|borrowedBy)$/.test(f.id))
   )
     ed.addField(primary, { id: 'borrowedBy', label: 'Borrowed by', type: 'text', required: false });
   // "and when I last watered each one", "and when I propagated them": the date it (last)
