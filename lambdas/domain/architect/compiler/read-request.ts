@@ -1905,11 +1905,8 @@ export function readRequest(request: string): RequestReading {
     // Volunteers' hours are their shifts, never billed; the help one has at home is paid, not billed.
     const volunteers = /^volunteers?$/.test(staff) ? presetById('volunteer-shifts') : null;
     // (One helper, "my nanny", names nobody on each entry: the hours are all theirs.)
-    const household = wordPattern('householdHelp').test(staff)
-      ? singular(staff) === staff
-        ? oneHelper(presetById('household-help')!)
-        : presetById('household-help')
-      : undefined;
+    const helpers = wordPattern('householdHelp').test(staff) ? presetById('household-help') : undefined;
+    const household = helpers && singular(staff) === staff ? oneHelper(helpers) : helpers;
     const [sheet, role] = household ? [household, 'Helper'] : [staffSheet, 'Employee'];
     chosen =
       volunteers ??

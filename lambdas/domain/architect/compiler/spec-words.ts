@@ -1877,14 +1877,12 @@ export function applySpecWords(
       ed.addField(primary, { id: 'rating', label: 'Rating', type: 'rating', required: false });
   }
   // Things lent out name who has them: "who I lent my books to", "tools I loaned to neighbours".
-  if (has(text, /\b(?:lent|lend|loaned)\b/) && !primary.fields.some((f) => /^(?:person|who|lentTo|borrowedBy)$/.test(f.id)))
+  const namesWhoHasIt = primary.fields.some((f) => /^(?:person|who|lentTo|borrowedBy)$/.test(f.id));
+  if (has(text, /\b(?:lent|lend|loaned)\b/) && !namesWhoHasIt)
     ed.addField(primary, { id: 'lentTo', label: 'Lent to', type: 'text', required: false });
   // And things borrowed from the owner name who has them: "my tools and who borrowed them",
   // "which neighbours have my ladders".
-  else if (
-    (has(text, /\bwho (?:has )?borrowed\b/) || wordPattern('lentRecords').test(text)) &&
-    !primary.fields.some((f) => /^(?:person|who|lentTo|borrowedBy)$/.test(f.id))
-  )
+  else if ((has(text, /\bwho (?:has )?borrowed\b/) || wordPattern('lentRecords').test(text)) && !namesWhoHasIt)
     ed.addField(primary, { id: 'borrowedBy', label: 'Borrowed by', type: 'text', required: false });
   // "and when I last watered each one", "and when I propagated them": the date it (last)
   // happened; not of records that are each a dated event ("when I last changed the oil" is the
@@ -1893,11 +1891,11 @@ export function applySpecWords(
   // (Each one said: "when I repotted them and when I fertilized them"; "… and fertilized them".)
   for (const when of text.matchAll(wordPattern('andWhenDone', 'g'))) {
     const after = text.slice(when.index + when[0].length);
+    const ofThem = /^ (?:them|it|each)\b/.test(after);
     const also = wordPattern('andAlsoDone').exec(after);
-    for (const [first, verb] of [[when[1], when[2]!], ...(also ? [[also[1], also[2]!]] : [])]) {
-      const done = PARTICIPLES[verb!] ?? verb!;
+    for (const [first, verb] of [when, ...(also ? [also] : [])].map((m) => [m[1], m[2]!] as const)) {
+      const done = PARTICIPLES[verb] ?? verb;
       const whenWords = first ? `${first} ${done}` : `${done} on`;
-      const ofThem = /^ (?:them|it|each)\b/.test(after);
       if ((ofThem || !findField(primary, 'date')) && !findField(primary, whenWords))
         ed.addField(primary, fieldNamed(whenWords, 'date'));
     }
