@@ -1,21 +1,31 @@
 /**
  * The generated apps work in a real browser, served from a sub-path as the local host serves
  * them (`/apps/<slug>/`): each kind with every feature it supports is built, loaded in headless
- * Chromium, used, reloaded (to prove local storage), and watched for script errors.
+ * Chromium, used, reloaded (to prove local storage), and watched for script errors. The interval
+ * timer takes the focus timer's place, so the timer is built twice: with the stopwatch and the
+ * focus timer, and as an interval timer.
  * Skipped when Chromium is not installed.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { APP_KIND_IDS, supportedFeatures, type AppKindId } from '../../lambdas/domain/architect/catalog';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
+import type { GantryManifest } from '../../lambdas/domain/manifest';
 import { describeIfChromium, launchChromium } from '../helpers/chromium';
 import { type AppHost, mapLimit, removeDir, runCommand, serveBuiltApps, writeApp } from './app-workspace';
 
 describeIfChromium('generated apps in Chromium', () => {
-  const apps = APP_KIND_IDS.map((kind) => ({
-    kind,
-    manifest: draftManifest({ prompt: 'x', kind, features: supportedFeatures(kind) }),
-  }));
+  type AppKey = AppKindId | 'intervals';
+  const apps: { key: AppKey; manifest: GantryManifest }[] = [
+    ...APP_KIND_IDS.map((kind) => ({
+      key: kind,
+      manifest: draftManifest({ prompt: 'x', kind, features: supportedFeatures(kind).filter((f) => f !== 'intervals') }),
+    })),
+    {
+      key: 'intervals',
+      manifest: draftManifest({ prompt: 'a tabata timer', kind: 'timer', features: supportedFeatures('timer').filter((f) => f !== 'stopwatch') }),
+    },
+  ];
   const distBySlug = new Map<string, string>();
   const dirs: string[] = [];
   let host: AppHost | undefined;
@@ -43,11 +53,11 @@ describeIfChromium('generated apps in Chromium', () => {
 
   /** Opens the app in a fresh browser context and collects every script error and failed request. */
   async function open(
-    kind: AppKindId,
+    kind: AppKey,
     colorScheme: 'light' | 'dark' = 'light',
     timezoneId?: string,
   ): Promise<{ page: Page; problems: string[] }> {
-    const app = apps.find((a) => a.kind === kind);
+    const app = apps.find((a) => a.key === kind);
     if (!app) throw new Error(kind);
     const context = await browser.newContext({ colorScheme, ...(timezoneId ? { timezoneId } : {}) });
     const page = await context.newPage();
@@ -74,7 +84,7 @@ describeIfChromium('generated apps in Chromium', () => {
   }
 
   it('every app follows a dark system preference before any choice', async () => {
-    for (const { kind } of apps) {
+    for (const { key: kind } of apps) {
       const { page, problems } = await open(kind, 'dark');
       expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
       expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
@@ -266,6 +276,51 @@ describeIfChromium('generated apps in Chromium', () => {
     await expectThemeToggleRemembered(page);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('interval timer: gets ready, works and rests by rounds on the clock, pauses, skips, and keeps the workout after a reload', async () => {
+    const app = apps.find((a) => a.key === 'intervals')!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // The page's clock is the test's own, paused, so each phase ends when the test says.
+    await page.clock.install();
+    await page.goto(`${base}/${app.manifest.project_name}/`);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    expect(await page.textContent('h1')).toBe('Interval Timer');
+    // A tabata: 20 s of work and 10 s of rest, 8 rounds, after 10 s to get ready.
+    expect(await page.textContent('#intervals-clock')).toBe('04:00');
+    expect(await page.textContent('#intervals-round')).toBe('8 rounds');
+    expect(await page.inputValue('#intervals-work')).toBe('20');
+    expect(await page.isVisible('#clock')).toBe(false);
+    await page.fill('#intervals-prepare', '2');
+    await page.fill('#intervals-work', '5');
+    await page.fill('#intervals-rest', '3');
+    await page.fill('#intervals-rounds', '2');
+    await page.click('#intervals-form button[type="submit"]');
+    expect(await page.textContent('#intervals-total')).toBe('The whole workout: 00:15.');
+    await page.click('#intervals-start');
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-clock')]).toEqual(['Get ready', '00:02']);
+    await page.clock.runFor(2000);
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-round')]).toEqual(['Work', 'Round 1 of 2']);
+    await page.clock.runFor(5000);
+    expect(await page.textContent('#intervals-phase')).toBe('Rest');
+    await page.click('#intervals-start');
+    expect(await page.textContent('#intervals-start')).toBe('Resume');
+    await page.clock.runFor(10_000);
+    expect(await page.textContent('#intervals-phase')).toBe('Rest');
+    await page.click('#intervals-skip');
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-round')]).toEqual(['Work', 'Round 2 of 2']);
+    await page.click('#intervals-start');
+    await page.clock.runFor(5000);
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-start')]).toEqual(['Done', 'Start']);
+    expect(await page.textContent('#intervals-announce')).toBe('Workout done.');
+    await page.reload();
+    expect(await page.inputValue('#intervals-work')).toBe('5');
+    expect(await page.textContent('#intervals-clock')).toBe('00:15');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('converter: converts, swaps, refuses nonsense, keeps history and selection', async () => {
@@ -609,7 +664,7 @@ describeIfChromium('generated apps in Chromium', () => {
   });
 
   it('game: snake moves a cell per step, turns, pauses, ends on a wall and keeps the best score', async () => {
-    const app = apps.find((a) => a.kind === 'game')!;
+    const app = apps.find((a) => a.key === 'game')!;
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];

@@ -66,7 +66,9 @@ describe.each(cases.map((c) => c.label))('%s', (label) => {
     const { build, dir, manifest, kind } = run(label);
     expect({ code: build.code, output: build.code === 0 ? '' : build.output }).toEqual({ code: 0, output: '' });
     const html = readFileSync(join(dir, 'dist/index.html'), 'utf8');
-    const title = APP_KINDS[kind].title;
+    // An interval timer takes the focus timer's place, and its name.
+    const intervals = manifest.features.includes('intervals');
+    const title = intervals ? 'Interval Timer' : APP_KINDS[kind].title;
     expect(html).toContain(`<title>${title}</title>`);
     expect(html).toContain(`<h1>${title}</h1>`);
     for (const f of manifest.files.filter((f) => f.path.startsWith('src/'))) {
@@ -74,7 +76,14 @@ describe.each(cases.map((c) => c.label))('%s', (label) => {
     }
     expect(existsSync(join(dir, 'dist/test'))).toBe(false);
     const info = JSON.parse(readFileSync(join(dir, 'dist/build-info.json'), 'utf8')) as Record<string, unknown>;
-    expect(info).toEqual({ name: manifest.project_name, title, kind, features: manifest.features, designTarget: null });
+    expect(info).toEqual({
+      name: manifest.project_name,
+      title,
+      kind,
+      features: manifest.features,
+      designTarget: null,
+      ...(intervals ? { intervals: { prepareSeconds: 10, workSeconds: 30, restSeconds: 15, rounds: 8 } } : {}),
+    });
   });
 
   it('shows the requested features in the built app', () => {
@@ -346,6 +355,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'src/stopwatch.js',
     'lapMs: total - (i > 0 ? watch.laps[i - 1] : 0)',
     'lapMs: total',
+  ],
+  [
+    'interval timer rests after the last round',
+    draftManifest({ prompt: 'a tabata timer' }),
+    'src/intervals.js',
+    'if (round >= settings.rounds) return enter',
+    'if (round > settings.rounds) return enter',
   ],
   [
     'page loses an element the script needs',

@@ -230,6 +230,34 @@ describe('draftManifest', () => {
     expect(JSON.parse(file(manifest, 'package.json'))).toMatchObject({ gantry: { title: "Tom & Jerry's Chores" } });
   });
 
+  it('builds an interval timer with the workout asked for, in the focus timer\'s place', () => {
+    const manifest = draftManifest({ prompt: 'a HIIT timer with 45 seconds on and 15 seconds off, 6 rounds' });
+    const paths = manifest.files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['src/intervals.js', 'test/intervals.test.js']));
+    expect(paths).not.toContain('src/timer.js');
+    expect(file(manifest, 'src/intervals.js')).toContain(
+      'export const DEFAULT_SETTINGS = Object.freeze({ prepareSeconds: 10, workSeconds: 45, restSeconds: 15, rounds: 6 });',
+    );
+    expect(file(manifest, 'index.html')).toContain('<h1');
+    expect(file(manifest, 'index.html')).toContain('Interval Timer');
+    expect(manifest.description).toMatch(/^Interval Timer: An interval timer: work and rest by rounds/);
+    // A tabata, a boxing round timer and "work 40s rest 20s for 10 rounds" each start as asked.
+    for (const [prompt, workout] of [
+      ['a tabata timer', 'workSeconds: 20, restSeconds: 10, rounds: 8'],
+      ['a boxing round timer', 'workSeconds: 180, restSeconds: 60, rounds: 12'],
+      ['an interval timer: work 40s rest 20s for 10 rounds', 'workSeconds: 40, restSeconds: 20, rounds: 10'],
+      ['a timer for my workouts, 20 seconds work 10 seconds rest', 'workSeconds: 20, restSeconds: 10, rounds: 8'],
+    ] as const) {
+      expect({ prompt, module: file(draftManifest({ prompt }), 'src/intervals.js') }).toEqual({
+        prompt,
+        module: expect.stringContaining(workout),
+      });
+    }
+    // Its heal puts the asked workout back, not the common one.
+    const damaged = mutate(manifest, 'src/intervals.js', 'workSeconds: 45', 'workSeconds: 30');
+    expect(healManifest({ manifest: damaged, failingCommand: 'npm test', logTail: '', prompt: 'something else' })).toEqual(manifest);
+  });
+
   it('calls a journal or a diary what was asked for, and a notes app Notes', () => {
     // Were all titled "Notes".
     const gratitude = draftManifest({ prompt: 'a gratitude journal' });

@@ -44,6 +44,7 @@ export const FEATURE_IDS = [
   '2048',
   'rock-paper-scissors',
   'stopwatch',
+  'intervals',
   'fuel',
 ] as const;
 export type AppKindId = (typeof APP_KIND_IDS)[number];
@@ -787,6 +788,28 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'counts up',
         'counting up',
         'elapsed time',
+      ],
+      kinds: ['timer'],
+    },
+    intervals: {
+      id: 'intervals',
+      title: 'Interval timer',
+      description:
+        'Work and rest by rounds after a get-ready countdown, with a beep and the round shown at each change, adjustable work, rest and rounds.',
+      keywords: [
+        'interval timer',
+        'intervals',
+        'hiit',
+        'tabata',
+        'emom',
+        'circuit timer',
+        'round timer',
+        'rounds timer',
+        'boxing timer',
+        'workout timer',
+        'exercise timer',
+        'training timer',
+        'work and rest',
       ],
       kinds: ['timer'],
     },

@@ -55,6 +55,10 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
 export function kindDescription(kind: AppKindId, features: readonly FeatureId[]): string {
   const games = kind === 'game' ? features.filter((f) => GAME_TITLES[f] !== undefined) : [];
   if (games.length === 1) return FEATURES[games[0]!].description;
+  if (kind === 'timer' && features.includes('intervals')) {
+    const stopwatch = features.includes('stopwatch') ? ` A stopwatch beside it: ${FEATURES.stopwatch.description.replace(/^C/, 'c')}` : '';
+    return `An interval timer: ${FEATURES.intervals.description.replace(/^W/, 'w')}${stopwatch}`;
+  }
   if (kind === 'timer' && features.includes('stopwatch')) {
     return `A stopwatch: ${FEATURES.stopwatch.description.replace(/^C/, 'c').replace(/\.$/, '')}; below it, ${APP_KINDS.timer.description.replace(/^A /, 'a ')}`;
   }

@@ -26,6 +26,7 @@ import {
 import { analyzeRequest, cleanAppName, slugify, type RequestAnalysis } from './request-analysis';
 import { AccentIdSchema, themeFor } from './themes';
 import { renderAppFiles, type AppSpec } from './templates';
+import { intervalWorkout } from './templates/interval-workout';
 import { pageTitleOf, randomToolOf } from './templates/titles';
 
 export type { AppSpec } from './templates';
@@ -168,10 +169,12 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
               ? devtoolTitleOf(input.prompt)
               : kind === 'notes' && !themed
                 ? journalTitleOf(input.prompt)
-                : // A stopwatch is called one unless a focus timer is asked for too.
-                  kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
-                  ? 'Stopwatch'
-                  : null;
+                : // An interval timer is called one; a stopwatch is one unless a focus timer is asked for too.
+                  kind === 'timer' && !themed && features.includes('intervals')
+                  ? 'Interval Timer'
+                  : kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
+                    ? 'Stopwatch'
+                    : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName
     ? analysis.projectName
@@ -181,7 +184,15 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
         ? slugify(toolTitle)
         : APP_KINDS[kind].defaultProjectName;
   return {
-    spec: { kind, features, title, projectName, designTarget, ...(analysis.accent ? { accent: analysis.accent } : {}) },
+    spec: {
+      kind,
+      features,
+      title,
+      projectName,
+      designTarget,
+      ...(analysis.accent ? { accent: analysis.accent } : {}),
+      ...(features.includes('intervals') ? { intervals: intervalWorkout(input.prompt) } : {}),
+    },
     analysis,
     usedFallbackKind: input.kind === undefined && themeKind === null && analysis.kind === null,
     droppedFeatures,
@@ -381,12 +392,20 @@ const BuildInfoSchema = z.object({
   features: z.array(FeatureIdSchema),
   designTarget: z.nullable(z.string()),
   accent: z.nullish(AccentIdSchema),
+  intervals: z.nullish(
+    z.object({
+      prepareSeconds: z.number().check(z.int(), z.gte(0), z.lte(60)),
+      workSeconds: z.number().check(z.int(), z.gte(5), z.lte(3600)),
+      restSeconds: z.number().check(z.int(), z.gte(0), z.lte(3600)),
+      rounds: z.number().check(z.int(), z.gte(1), z.lte(99)),
+    }),
+  ),
 });
 
 function specFromBuildInfo(raw: unknown): AppSpec | null {
   const parsed = BuildInfoSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { name, title, kind, features, designTarget, accent } = parsed.data;
+  const { name, title, kind, features, designTarget, accent, intervals } = parsed.data;
   return {
     kind,
     features: orderFeatures(features.filter((f) => supportsFeature(kind, f))),
@@ -394,6 +413,7 @@ function specFromBuildInfo(raw: unknown): AppSpec | null {
     projectName: name,
     designTarget: normalizeDesignTarget(designTarget),
     ...(accent ? { accent } : {}),
+    ...(intervals && features.includes('intervals') ? { intervals } : {}),
   };
 }
 

@@ -378,6 +378,9 @@ function nameFromContentWords(text: string): string {
   return slugify(words.slice(0, 3).join(' ')) || 'app';
 }
 
+const WORKOUT_TIMER = /\b(?:workouts?|exercises?|exercising|training|gym|boxing|sparring|circuits?|sprints?|planks?|fitness|burpees?|skipping|jump rope)\b/;
+const FOCUS_WORDS = /\b(?:pomodoro|focus|study|studying|homework|work sessions?)\b/;
+
 /**
  * Reads a free-text app request: which kind of app (with a confidence), which features it mentions,
  * a name and a project slug. Pure and deterministic; it never guesses a kind from nothing: when no
@@ -412,6 +415,10 @@ export function analyzeRequest(text: string): RequestAnalysis {
         else wanted.add(feature);
       }
     }
+  }
+  // A timer for a workout is an interval timer, unless a focus timer is what it is for.
+  if (kind === 'timer' && !declined.has('intervals') && WORKOUT_TIMER.test(normalized) && !FOCUS_WORDS.test(normalized)) {
+    wanted.add('intervals');
   }
   const features = orderFeatures(wanted);
   const excludedFeatures = orderFeatures([...declined].filter((f) => !wanted.has(f)));

@@ -2199,14 +2199,19 @@ export function readRequest(request: string): RequestReading {
         : null;
     if (otherApp) extraLeftOut.push(asWell(otherApp, APP_KINDS[kind].phrase));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
-    const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.includes('stopwatch');
+    const otherTimer =
+      kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.some((f) => f === 'stopwatch' || f === 'intervals');
+    // An interval timer takes the focus timer's place: one asked for as well is named.
+    if (kind === 'timer' && analysis.features.includes('intervals') && /\b(?:pomodoro|focus)\b/.test(text)) {
+      extraLeftOut.push(asWell(APP_KINDS.timer.phrase, 'an interval timer'));
+    }
     const interpreted =
       extraLeftOut.length > 0 || language !== null || hinted !== null || formula !== null || otherTimer || anyGame;
     return {
       outcome: 'template',
       kind,
       interpretedAs: interpreted
-        ? `${anyGame ? ANY_GAME_READING : kind === 'game' ? gamePhrase(analysis.features) : APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
+        ? `${anyGame ? ANY_GAME_READING : kind === 'game' ? gamePhrase(analysis.features) : kind === 'timer' && analysis.features.includes('intervals') ? 'an interval timer' : APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
         : null,
       leftOut: extraLeftOut,
       language: language?.name ?? null,

@@ -17,6 +17,16 @@ export interface AppSpec {
   readonly designTarget: string | null;
   /** The accent colour asked for ("a blue todo app"); absent or null: the theme's or the default one. */
   readonly accent?: AccentId | null;
+  /** The workout an interval timer starts with ("30 seconds on, 10 off, 8 rounds"); absent: the common one. */
+  readonly intervals?: IntervalSettings | null;
+}
+
+/** An interval timer's workout, in whole seconds and rounds. */
+export interface IntervalSettings {
+  readonly prepareSeconds: number;
+  readonly workSeconds: number;
+  readonly restSeconds: number;
+  readonly rounds: number;
 }
 
 /** A generated file before it becomes a manifest entry. */

@@ -1,4 +1,4 @@
-import { APP_KINDS, FEATURES } from '../catalog';
+import { APP_KINDS, FEATURES, kindDescription } from '../catalog';
 import { themeFor, withAccent, type Palette } from '../themes';
 import {
   blocks,
@@ -24,6 +24,7 @@ export function buildInfo(spec: AppSpec): Record<string, unknown> {
     features: [...spec.features],
     designTarget: spec.designTarget,
     ...(spec.accent ? { accent: spec.accent } : {}),
+    ...(spec.intervals ? { intervals: spec.intervals } : {}),
   };
 }
 
@@ -73,7 +74,7 @@ export function packageJson(spec: AppSpec): string {
     name: spec.projectName,
     version: '1.0.0',
     private: true,
-    description: APP_KINDS[spec.kind].description,
+    description: kindDescription(spec.kind, spec.features),
     type: 'module',
     engines: { node: '>=20' },
     scripts: { test: TEST_SCRIPT, build: 'node build.mjs' },
@@ -125,7 +126,7 @@ export function indexHtml(spec: AppSpec, body: string): string {
     ],
     {
       title: spec.title,
-      description: APP_KINDS[spec.kind].description,
+      description: kindDescription(spec.kind, spec.features),
       dark: has(spec, 'dark-mode'),
       main: [`    <main id="app" class="app app-${spec.kind}">`, body.trimEnd(), '    </main>'],
     },

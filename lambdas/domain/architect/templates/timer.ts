@@ -1,4 +1,5 @@
-import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type KindTemplate } from './app-spec';
+import { blocks, escapeHtml, has, importLine, js, jsString, storageKey, type AppSpec, type IntervalSettings, type KindTemplate } from './app-spec';
+import { INTERVAL_DEFAULTS } from './interval-workout';
 import { mainPreamble, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
@@ -8,15 +9,22 @@ const TIMER_TEST = staticSource('timer/timer-test.js');
 
 /** The stopwatch feature: its card comes first (a stopwatch is what was asked for), the focus timer after. */
 const withStopwatch = (spec: AppSpec): boolean => has(spec, 'stopwatch');
+/** The interval timer feature: it takes the focus timer's place (a workout's rounds are what was asked for). */
+const withIntervals = (spec: AppSpec): boolean => has(spec, 'intervals');
 
 function body(spec: AppSpec): string {
+  const kept = withIntervals(spec)
+    ? `The workout${withStopwatch(spec) ? ' and the stopwatch are' : ' is'} kept in this browser.`
+    : `Lengths and completed rounds${withStopwatch(spec) ? ', and the stopwatch,' : ''} are kept in this browser.`;
   return blocks(
     withStopwatch(spec) && staticSource('timer/stopwatch.html').trimEnd(),
-    staticSource('timer/pomodoro.html'),
+    withIntervals(spec) ? staticSource('timer/intervals.html').trimEnd() : staticSource('timer/pomodoro.html'),
     `        <p class="muted">${escapeHtml(
       has(spec, 'local-storage')
-        ? `Lengths and completed rounds${withStopwatch(spec) ? ', and the stopwatch,' : ''} are kept in this browser.`
-        : 'Changing a length restarts the current phase.',
+        ? kept
+        : withIntervals(spec)
+          ? 'Changing the workout starts it again from the top.'
+          : 'Changing a length restarts the current phase.',
     )}</p>`,
     '      </section>',
   );
@@ -28,7 +36,26 @@ function main(spec: AppSpec): string {
   const saves = has(spec, 'local-storage');
   return blocks(
     ...sharedImports(spec),
-    js`import {
+    withIntervals(spec)
+      ? importLine(
+          [
+            'applySettings as applyIntervalSettings',
+            'createIntervals',
+            'formatClock as formatIntervalClock',
+            saves && 'normalizeSettings as normalizeIntervalSettings',
+            'pause as pauseIntervals',
+            'PHASE_LABELS as INTERVAL_LABELS',
+            'progress as intervalsProgressOf',
+            'reset as resetIntervals',
+            'roundLabel',
+            'skip as skipIntervals',
+            'start as startIntervals',
+            'tick as tickIntervals',
+            'totalMs',
+          ],
+          './intervals.js',
+        )
+      : js`import {
   applySettings,
   createTimer,
   formatClock,${saves ? '\n  normalizeSettings,' : ''}
@@ -58,9 +85,17 @@ function main(spec: AppSpec): string {
     '',
     mainPreamble(spec),
     js`const TITLE = ${jsString(spec.title)};`,
-    saves
-      ? fillSlots(staticSource('timer/store.js'), { key: jsString(storageKey(spec, 'timer')) }).trimEnd()
-      : js`let timer = createTimer();`,
+    withIntervals(spec)
+      ? saves
+        ? fillSlots(staticSource('timer/intervals-store.js'), { key: jsString(storageKey(spec, 'intervals')) }).trimEnd()
+        : js`let intervals = createIntervals();
+
+function saveIntervals() {
+  // Nothing is kept between visits: this build has no local storage.
+}`
+      : saves
+        ? fillSlots(staticSource('timer/store.js'), { key: jsString(storageKey(spec, 'timer')) }).trimEnd()
+        : js`let timer = createTimer();`,
     withStopwatch(spec) &&
       (saves
         ? fillSlots(staticSource('timer/watch-store.js'), { key: jsString(storageKey(spec, 'stopwatch')) })
@@ -70,9 +105,19 @@ function saveWatch() {
   // Nothing is kept between visits: this build has no local storage.
 }
 `),
-    fillSlots(staticSource('timer/main-rest.js'), { saveTimer: saves ? '  if (before.completed !== timer.completed || before.settings !== timer.settings) {\n    store.save({ settings: timer.settings, completed: timer.completed });\n  }\n' : '' }),
+    withIntervals(spec)
+      ? staticSource('timer/intervals-main.js')
+      : fillSlots(staticSource('timer/main-rest.js'), { saveTimer: saves ? '  if (before.completed !== timer.completed || before.settings !== timer.settings) {\n    store.save({ settings: timer.settings, completed: timer.completed });\n  }\n' : '' }),
     withStopwatch(spec) && staticSource('timer/stopwatch-main.js'),
   );
+}
+
+/** The interval timer's module with the workout asked for as its defaults. */
+function intervalsModule(settings: IntervalSettings): string {
+  const { prepareSeconds, workSeconds, restSeconds, rounds } = settings;
+  return fillSlots(staticSource('timer/intervals.js'), {
+    defaults: `{ prepareSeconds: ${prepareSeconds}, workSeconds: ${workSeconds}, restSeconds: ${restSeconds}, rounds: ${rounds} }`,
+  });
 }
 
 export function timerTemplate(spec: AppSpec): KindTemplate {
@@ -81,8 +126,15 @@ export function timerTemplate(spec: AppSpec): KindTemplate {
     css: CSS,
     files: [
       { path: 'src/main.js', content: main(spec) },
-      { path: 'src/timer.js', content: TIMER },
-      { path: 'test/timer.test.js', content: TIMER_TEST },
+      ...(withIntervals(spec)
+        ? [
+            { path: 'src/intervals.js', content: intervalsModule(spec.intervals ?? INTERVAL_DEFAULTS) },
+            { path: 'test/intervals.test.js', content: staticSource('timer/intervals-test.js') },
+          ]
+        : [
+            { path: 'src/timer.js', content: TIMER },
+            { path: 'test/timer.test.js', content: TIMER_TEST },
+          ]),
       ...(withStopwatch(spec)
         ? [
             { path: 'src/stopwatch.js', content: staticSource('timer/stopwatch.js') },
@@ -91,7 +143,9 @@ export function timerTemplate(spec: AppSpec): KindTemplate {
         : []),
     ],
     layout: {
-      'src/timer.js': 'the pomodoro timer as a pure state machine (time is passed in)',
+      ...(withIntervals(spec)
+        ? { 'src/intervals.js': 'the interval timer (get ready, work and rest by rounds) as a pure state machine (time is passed in)' }
+        : { 'src/timer.js': 'the pomodoro timer as a pure state machine (time is passed in)' }),
       ...(withStopwatch(spec) ? { 'src/stopwatch.js': 'the stopwatch and its laps as a pure state machine (time is passed in)' } : {}),
     },
   };
