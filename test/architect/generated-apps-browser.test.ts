@@ -23,7 +23,11 @@ describeIfChromium('generated apps in Chromium', () => {
     })),
     {
       key: 'intervals',
-      manifest: draftManifest({ prompt: 'a tabata timer', kind: 'timer', features: supportedFeatures('timer').filter((f) => f !== 'stopwatch') }),
+      manifest: draftManifest({
+        prompt: 'a tabata timer',
+        kind: 'timer',
+        features: supportedFeatures('timer').filter((f) => f !== 'stopwatch'),
+      }),
     },
   ];
   const distBySlug = new Map<string, string>();
@@ -301,9 +305,15 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.click('#intervals-form button[type="submit"]');
     expect(await page.textContent('#intervals-total')).toBe('The whole workout: 00:15.');
     await page.click('#intervals-start');
-    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-clock')]).toEqual(['Get ready', '00:02']);
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-clock')]).toEqual([
+      'Get ready',
+      '00:02',
+    ]);
     await page.clock.runFor(2000);
-    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-round')]).toEqual(['Work', 'Round 1 of 2']);
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-round')]).toEqual([
+      'Work',
+      'Round 1 of 2',
+    ]);
     await page.clock.runFor(5000);
     expect(await page.textContent('#intervals-phase')).toBe('Rest');
     await page.click('#intervals-start');
@@ -311,7 +321,10 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.clock.runFor(10_000);
     expect(await page.textContent('#intervals-phase')).toBe('Rest');
     await page.click('#intervals-skip');
-    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-round')]).toEqual(['Work', 'Round 2 of 2']);
+    expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-round')]).toEqual([
+      'Work',
+      'Round 2 of 2',
+    ]);
     await page.click('#intervals-start');
     await page.clock.runFor(5000);
     expect([await page.textContent('#intervals-phase'), await page.textContent('#intervals-start')]).toEqual(['Done', 'Start']);

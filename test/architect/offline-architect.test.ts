@@ -230,7 +230,7 @@ describe('draftManifest', () => {
     expect(JSON.parse(file(manifest, 'package.json'))).toMatchObject({ gantry: { title: "Tom & Jerry's Chores" } });
   });
 
-  it('builds an interval timer with the workout asked for, in the focus timer\'s place', () => {
+  it("builds an interval timer with the workout asked for, in the focus timer's place", () => {
     const manifest = draftManifest({ prompt: 'a HIIT timer with 45 seconds on and 15 seconds off, 6 rounds' });
     const paths = manifest.files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['src/intervals.js', 'test/intervals.test.js']));
@@ -255,7 +255,9 @@ describe('draftManifest', () => {
     }
     // Its heal puts the asked workout back, not the common one.
     const damaged = mutate(manifest, 'src/intervals.js', 'workSeconds: 45', 'workSeconds: 30');
-    expect(healManifest({ manifest: damaged, failingCommand: 'npm test', logTail: '', prompt: 'something else' })).toEqual(manifest);
+    expect(healManifest({ manifest: damaged, failingCommand: 'npm test', logTail: '', prompt: 'something else' })).toEqual(
+      manifest,
+    );
   });
 
   it('calls a journal or a diary what was asked for, and a notes app Notes', () => {

@@ -56,7 +56,9 @@ export function kindDescription(kind: AppKindId, features: readonly FeatureId[])
   const games = kind === 'game' ? features.filter((f) => GAME_TITLES[f] !== undefined) : [];
   if (games.length === 1) return FEATURES[games[0]!].description;
   if (kind === 'timer' && features.includes('intervals')) {
-    const stopwatch = features.includes('stopwatch') ? ` A stopwatch beside it: ${FEATURES.stopwatch.description.replace(/^C/, 'c')}` : '';
+    const stopwatch = features.includes('stopwatch')
+      ? ` A stopwatch beside it: ${FEATURES.stopwatch.description.replace(/^C/, 'c')}`
+      : '';
     return `An interval timer: ${FEATURES.intervals.description.replace(/^W/, 'w')}${stopwatch}`;
   }
   if (kind === 'timer' && features.includes('stopwatch')) {

@@ -378,7 +378,8 @@ function nameFromContentWords(text: string): string {
   return slugify(words.slice(0, 3).join(' ')) || 'app';
 }
 
-const WORKOUT_TIMER = /\b(?:workouts?|exercises?|exercising|training|gym|boxing|sparring|circuits?|sprints?|planks?|fitness|burpees?|skipping|jump rope)\b/;
+const WORKOUT_TIMER =
+  /\b(?:workouts?|exercises?|exercising|training|gym|boxing|sparring|circuits?|sprints?|planks?|fitness|burpees?|skipping|jump rope)\b/;
 const FOCUS_WORDS = /\b(?:pomodoro|focus|study|studying|homework|work sessions?)\b/;
 
 /**
