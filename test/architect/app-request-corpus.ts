@@ -1203,6 +1203,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'filter'],
   },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
+  { prompt: 'a HIIT timer with 40 seconds on and 20 seconds off', builds: 'timer' },
+  { prompt: 'a boxing round timer for my training', builds: 'timer' },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },
   { prompt: 'a world clock for my remote team', builds: 'clock' },
