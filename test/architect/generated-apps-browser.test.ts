@@ -7,7 +7,7 @@
  * Skipped when Chromium is not installed.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_KIND_IDS, supportedFeatures, type AppKindId } from '../../lambdas/domain/architect/catalog';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import type { GantryManifest } from '../../lambdas/domain/manifest';
@@ -76,6 +76,23 @@ describeIfChromium('generated apps in Chromium', () => {
     });
     await page.goto(`${base}/${app.manifest.project_name}/`);
     return { page, problems };
+  }
+
+  /**
+   * Opens the app with its timers on a clock of the test's own, paused, so they move one step at
+   * a time as the test runs it. An installed clock still moves with real time until it is paused:
+   * on a busy machine the snake took two steps where the test ran the clock for one.
+   */
+  async function openOnPausedClock(key: AppKey): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+    const app = apps.find((a) => a.key === key)!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.clock.install();
+    await page.goto(`${base}/${app.manifest.project_name}/`);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    return { page, context, problems };
   }
 
   async function expectThemeToggleRemembered(page: Page): Promise<void> {
@@ -283,15 +300,8 @@ describeIfChromium('generated apps in Chromium', () => {
   });
 
   it('interval timer: gets ready, works and rests by rounds on the clock, pauses, skips, and keeps the workout after a reload', async () => {
-    const app = apps.find((a) => a.key === 'intervals')!;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // The page's clock is the test's own, paused, so each phase ends when the test says.
-    await page.clock.install();
-    await page.goto(`${base}/${app.manifest.project_name}/`);
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    // Each phase ends when the test runs the clock.
+    const { page, context, problems } = await openOnPausedClock('intervals');
     expect(await page.textContent('h1')).toBe('Interval Timer');
     // A tabata: 20 s of work and 10 s of rest, 8 rounds, after 10 s to get ready.
     expect(await page.textContent('#intervals-clock')).toBe('04:00');
@@ -677,17 +687,7 @@ describeIfChromium('generated apps in Chromium', () => {
   });
 
   it('game: snake moves a cell per step, turns, pauses, ends on a wall and keeps the best score', async () => {
-    const app = apps.find((a) => a.key === 'game')!;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // The page's timers run on a clock of the test's own, one step at a time. An installed clock
-    // still moves with real time until it is paused: on a busy machine the snake took two steps
-    // where the test ran the clock for one.
-    await page.clock.install();
-    await page.goto(`${base}/${app.manifest.project_name}/`);
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    const { page, context, problems } = await openOnPausedClock('game');
     const head = async (): Promise<[number, number]> => {
       const i = await page.$$eval('#snake-board .snake-cell', (cells) => cells.findIndex((c) => c.classList.contains('head')));
       return [i % 16, Math.floor(i / 16)];

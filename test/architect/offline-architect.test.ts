@@ -253,6 +253,14 @@ describe('draftManifest', () => {
         module: expect.stringContaining(workout),
       });
     }
+    // A focus timer asked for as well is named as left out; an egg timer is still the focus timer.
+    expect(readRequest('a pomodoro timer and a tabata timer')).toMatchObject({
+      outcome: 'template',
+      interpretedAs: 'an interval timer',
+      leftOut: ['a focus timer as well (one app is built, an interval timer; ask for the other on its own)'],
+    });
+    expect(readRequest('an egg timer')).toMatchObject({ outcome: 'template', interpretedAs: 'a focus timer', leftOut: [] });
+    expect(draftManifest({ prompt: 'a pomodoro timer with 4 rounds' }).files.map((f) => f.path)).toContain('src/timer.js');
     // Its heal puts the asked workout back, not the common one.
     const damaged = mutate(manifest, 'src/intervals.js', 'workSeconds: 45', 'workSeconds: 30');
     expect(healManifest({ manifest: damaged, failingCommand: 'npm test', logTail: '', prompt: 'something else' })).toEqual(

@@ -1038,6 +1038,8 @@ function recordsTool(text: string): string | null {
 
 /** Words of a request for the focus timer itself. */
 const FOCUS_TIMER = wordPattern('focusTimer');
+/** The timer's interval feature as a phrase: what the app is when it takes the focus timer's place. */
+const INTERVAL_TIMER = `an ${FEATURES.intervals.title.toLowerCase()}`;
 
 /**
  * What a timer request asks beyond the focus timer's countdown (a stopwatch), said as left out. A
@@ -2199,19 +2201,17 @@ export function readRequest(request: string): RequestReading {
         : null;
     if (otherApp) extraLeftOut.push(asWell(otherApp, APP_KINDS[kind].phrase));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
-    const otherTimer =
-      kind === 'timer' && !FOCUS_TIMER.test(text) && !analysis.features.some((f) => f === 'stopwatch' || f === 'intervals');
+    const intervals = kind === 'timer' && analysis.features.includes('intervals');
+    const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !intervals && !analysis.features.includes('stopwatch');
     // An interval timer takes the focus timer's place: one asked for as well is named.
-    if (kind === 'timer' && analysis.features.includes('intervals') && /\b(?:pomodoro|focus)\b/.test(text)) {
-      extraLeftOut.push(asWell(APP_KINDS.timer.phrase, 'an interval timer'));
-    }
+    if (intervals && /\b(?:pomodoro|focus)\b/.test(text)) extraLeftOut.push(asWell(APP_KINDS.timer.phrase, INTERVAL_TIMER));
     const interpreted =
       extraLeftOut.length > 0 || language !== null || hinted !== null || formula !== null || otherTimer || anyGame;
     return {
       outcome: 'template',
       kind,
       interpretedAs: interpreted
-        ? `${anyGame ? ANY_GAME_READING : kind === 'game' ? gamePhrase(analysis.features) : kind === 'timer' && analysis.features.includes('intervals') ? 'an interval timer' : APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
+        ? `${anyGame ? ANY_GAME_READING : kind === 'game' ? gamePhrase(analysis.features) : intervals ? INTERVAL_TIMER : APP_KINDS[kind].phrase}${translatedNote.length > 0 ? ` (${translatedNote[0]})` : ''}`
         : null,
       leftOut: extraLeftOut,
       language: language?.name ?? null,
