@@ -1,52 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// First: with UPDATE_APP_RUNTIME=1 it rewrites the pack before anything below reads it.
+import { allFiles, filesUnder, runtimeSources, staticDir } from './app-runtime-pack';
 import { runtimeFiles } from '../../lambdas/domain/architect/compiler/runtime-files';
 import { draftManifest } from '../../lambdas/domain/architect/offline-architect';
 import { fillSlots, staticSource } from '../../lambdas/domain/architect/templates/static-sources';
 import { appFiles } from '../../lambdas/domain/architect/app-files';
-import { packFiles } from '../../lambdas/domain/architect/packed-files';
-
-// The compiler ships the runtime modules and the templates' fixed files as data (so a bundled
-// Lambda needs no files beside it), brotli-compressed in one pack. This test keeps that data
-// equal to the real, linted sources; UPDATE_APP_RUNTIME=1 rewrites it.
-const architectDir = join(__dirname, '../../lambdas/domain/architect');
-const runtimeDir = join(architectDir, 'compiler', 'runtime');
-const staticDir = join(architectDir, 'templates', 'static');
-
-function sources(): Record<string, string> {
-  const names = readdirSync(runtimeDir)
-    .filter((n) => /\.(js|css)$/.test(n))
-    .sort();
-  return Object.fromEntries(names.map((n) => [n, readFileSync(join(runtimeDir, n), 'utf8')]));
-}
-
-/** The files of `dir` and its folders, by path relative to it ('/'-separated), in sorted order. */
-function filesUnder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(out, filesUnder(path, `${prefix}${entry.name}/`));
-    else if (/\.(js|css|html|json|md)$/.test(entry.name)) out[`${prefix}${entry.name}`] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
-
-/** Every file the pack must hold: the runtime's under `runtime/`, the templates' under `static/`. */
-function allFiles(): Record<string, string> {
-  const prefixed = (prefix: string, files: Record<string, string>) =>
-    Object.fromEntries(Object.entries(files).map(([path, text]) => [`${prefix}${path}`, text]));
-  return { ...prefixed('runtime/', sources()), ...prefixed('static/', filesUnder(staticDir)) };
-}
-
-if (process.env.UPDATE_APP_RUNTIME === '1') {
-  writeFileSync(
-    join(architectDir, 'app-files.generated.ts'),
-    '// Generated from ./compiler/runtime and ./templates/static by test/architect/app-runtime-sources.test.ts\n' +
-      '// (UPDATE_APP_RUNTIME=1). Do not edit. Their files as one JSON object, brotli-compressed, in 117\n' +
-      '// ASCII characters, control characters written as escapes (./packed-files.ts; read by ./app-files.ts).\n' +
-      `export const APP_FILES_PACKED =\n  ${JSON.stringify(packFiles(allFiles()))};\n`,
-  );
-}
 
 test("the pack holds exactly the runtime files and the templates' fixed files", () => {
   expect(Object.keys(appFiles()).sort()).toEqual(Object.keys(allFiles()).sort());
@@ -59,7 +16,7 @@ test("the kind templates' embedded fixed files equal the files in templates/stat
 });
 
 test('the embedded app runtime equals the runtime source files', () => {
-  const actual = sources();
+  const actual = runtimeSources();
   const embedded = runtimeFiles();
   expect(Object.keys(embedded).sort()).toEqual(Object.keys(actual));
   for (const [name, text] of Object.entries(actual)) expect({ name, text: embedded[name] }).toEqual({ name, text });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
-import { packJson, unpackJson } from '../../lambdas/domain/architect/packed-files';
+import { packJson, shapedJson, unpackJson } from '../../lambdas/domain/architect/packed-files';
 
 /**
  * The packing every bundled data set goes through (templates, runtime, presets, word lists,
@@ -25,7 +25,7 @@ test('any value comes back exactly, whatever the length of its compressed bytes'
 test('a pack takes about 1.17 characters per compressed byte, each printed as one byte in a bundle', async () => {
   const value = { text: randomBytes(4000).toString('base64') };
   const packed = packJson(value);
-  const compressed = brotliCompressSync(Buffer.from(JSON.stringify(value), 'utf8'), {
+  const compressed = brotliCompressSync(Buffer.from(shapedJson(value), 'utf8'), {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
@@ -46,6 +46,39 @@ test('a pack takes about 1.17 characters per compressed byte, each printed as on
   const code = bundle.outputFiles[0]!.text;
   expect(code.split(`"${packed}"`)).toHaveLength(3);
   expect(Buffer.byteLength(code)).toBe(code.length);
+});
+
+test('objects are written as their values after a list of their keys, and come back with their keys in order', () => {
+  const value = {
+    rows: [
+      { id: 'a', label: 'A', required: true },
+      { id: 'b', label: 'B', required: false },
+    ],
+    empty: {},
+    negative: [-3, 1],
+    nested: [[-1, { '': null }], []],
+    proto: JSON.parse('{"__proto__": {"x": 1}}') as unknown,
+  };
+  expect(JSON.parse(shapedJson(value))).toEqual([
+    [['rows', 'empty', 'negative', 'nested', 'proto'], ['id', 'label', 'required'], [], [''], ['__proto__'], ['x']],
+    [
+      -2,
+      [
+        [-3, 'a', 'A', true],
+        [-3, 'b', 'B', false],
+      ],
+      [-4],
+      [-1, -3, 1],
+      [[-1, -1, [-5, null]], []],
+      [-6, [-7, 1]],
+    ],
+  ]);
+  const back = unpackJson(packJson(value)) as typeof value;
+  expect(back).toEqual(value);
+  expect(Object.keys(back)).toEqual(Object.keys(value));
+  expect(Object.getPrototypeOf(back.proto)).toBe(Object.prototype);
+  expect(Object.keys(back.proto as object)).toEqual(['__proto__']);
+  for (const plain of ['text', 42, null, true, [], [1, 2]]) expect(unpackJson(packJson(plain))).toEqual(plain);
 });
 
 test('a text that is not a pack is refused', () => {
