@@ -6837,6 +6837,28 @@ describe('request → spec', () => {
     );
   });
 
+  test("a trip's, a party's, a wedding's or a renovation's budget is its own, by what each cost is for", () => {
+    // Each was the everyday expenses (Food, Transport, Home, Fun).
+    for (const [prompt, kind] of [
+      ['a budget for my trip to Japan', 'a trip budget'],
+      ['a vacation budget', 'a trip budget'],
+      ['a travel expense tracker', 'a trip budget'],
+      ['a budget for our road trip', 'a trip budget'],
+      ['a party budget tracker', 'a party budget'],
+      ['a baby shower budget', 'a party budget'],
+      ['a budget planner for my wedding', 'a wedding budget'],
+      ['a budget for my kitchen renovation', 'a renovation budget'],
+    ] as const) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind });
+    }
+    expect(labelsOf('a budget for my trip to Japan')).toEqual(
+      expect.arrayContaining(['Category:choice', 'Paid by:text', 'Amount:money']),
+    );
+    // Expenses an employer pays back stay the work expense report.
+    expect(kindOf('track my travel expenses for work')).toBe('a work expense report');
+    expect(kindOf('an expense tracker')).toBe('an expense tracker');
+  });
+
   test('an app that works from the weather needs live data; the weather kept with records is a field', () => {
     // Was refused as not understood.
     expect(readRequest('an app that tells me what to wear based on the weather')).toMatchObject({

@@ -933,6 +933,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'filter'],
     fields: { Room: 'text', Category: 'choice', Paid: 'boolean' },
   },
+  // Were the everyday expenses (Food, Transport…).
+  {
+    prompt: 'a budget for our road trip',
+    builds: 'spec',
+    entities: ['Expense'],
+    behaviours: ['total', 'filter'],
+    fields: { Category: 'choice', Amount: 'money', 'Paid by': 'text' },
+  },
+  {
+    prompt: 'a party budget tracker',
+    builds: 'spec',
+    entities: ['Cost'],
+    behaviours: ['total', 'filter'],
+    fields: { Category: 'choice', Vendor: 'text', Paid: 'boolean' },
+  },
   // Were records of a name and a date.
   {
     prompt: 'a log of my therapy sessions',
