@@ -1122,7 +1122,8 @@ describe('request → spec', () => {
     expect(kindOf('a log book for my boat')).toBe('a boat logbook');
     expect(kindOf('a sketch book')).toBe('drawing');
     expect(kindOf('an exercise book for my math class')).toBe('notes');
-    expect(kindOf('a tea party planner')).toBe('a planner');
+    // A tea party's planner is a party planner (to-dos, guests, costs), no longer a planner of events.
+    expect(kindOf('a tea party planner')).toBe('a party planner');
     expect(kindOf('a beer brewing log')).not.toBe('a tasting journal');
     expect(kindOf('a film photography log with camera and film stock')).not.toBe('a movie watchlist');
     expect(kindOf('a tracker for job quotes I send to customers')).not.toBe('a quote collection');
@@ -6857,6 +6858,29 @@ describe('request → spec', () => {
     // Expenses an employer pays back stay the work expense report.
     expect(kindOf('track my travel expenses for work')).toBe('a work expense report');
     expect(kindOf('an expense tracker')).toBe('an expense tracker');
+  });
+
+  test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
+    // Each was a planner of events with a title, a date and a time.
+    for (const [prompt, title] of [
+      ['a wedding planner', 'Wedding Planner'],
+      ['help me plan our wedding', 'Wedding Planner'],
+      ['a baby shower planner', 'Party Planner'],
+      ['a birthday party planner with guests and a budget', 'Party Planner'],
+    ] as const) {
+      const spec = specOf(prompt);
+      expect({ prompt, title: spec.title, entities: spec.entities.map((e) => e.name) }).toEqual({
+        prompt,
+        title,
+        entities: ['To-do', 'Guest', 'Cost'],
+      });
+    }
+    // A wedding's guests are seated ("with a seating chart" was dropped without a word).
+    expect(specOf('a wedding planner with a seating chart').entities[1]!.fields.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['RSVP', 'Table', 'Meal']),
+    );
+    expect(kindOf('an event planner')).toBe('a planner');
+    expect(kindOf('a wedding guest list')).toBe('a guest list');
   });
 
   test('an app that works from the weather needs live data; the weather kept with records is a field', () => {

@@ -941,6 +941,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'filter'],
     fields: { Category: 'choice', Amount: 'money', 'Paid by': 'text' },
   },
+  // Were a planner of events (a title, a date, a time), the guests, the costs and the seating dropped without a word.
+  {
+    prompt: 'a wedding planner with a seating chart',
+    builds: 'spec',
+    entities: ['To-do', 'Guest', 'Cost'],
+    behaviours: ['total', 'filter', 'due-today'],
+    fields: { Task: 'text', Due: 'date', Done: 'boolean' },
+  },
+  {
+    prompt: 'plan a party for my son',
+    builds: 'spec',
+    entities: ['To-do', 'Guest', 'Cost'],
+    behaviours: ['total', 'filter'],
+    fields: { Task: 'text', Done: 'boolean' },
+  },
   {
     prompt: 'a party budget tracker',
     builds: 'spec',

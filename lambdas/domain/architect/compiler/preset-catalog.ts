@@ -69,6 +69,63 @@ function timeEntries(first: EntitySpec['fields'], by: string): Pick<Preset, 'ent
  * made here; a function bundle carries them as compressed JSON instead (see ./presets.ts), and
  * this module, unused there, is left out of it.
  */
+/**
+ * Planning a wedding or a party: what is still to do, by when; who is invited and coming; what
+ * it costs, by what for, and what is paid. Three tables, as a planner of such a day keeps them.
+ */
+function dayPlanner(costCategories: string[], seated = false): Pick<Preset, 'entities' | 'views' | 'behaviours'> {
+  return {
+    entities: [
+      {
+        id: 'todo',
+        name: 'To-do',
+        plural: 'To-dos',
+        fields: [f.text('task', 'Task', true), f.date('due', 'Due'), f.bool('done', 'Done'), f.long('notes', 'Notes')],
+        parent: null,
+      },
+      {
+        id: 'guest',
+        name: 'Guest',
+        plural: 'Guests',
+        fields: [
+          f.text('name', 'Name', true),
+          f.choice('rsvp', 'RSVP', ['Invited', 'Coming', 'Not coming']),
+          f.number('party', 'Party size'),
+          // A wedding's guests are seated and choose their meal.
+          ...(seated ? [f.text('table', 'Table'), f.choice('meal', 'Meal', ['Meat', 'Fish', 'Vegetarian', 'Vegan', 'Kids'])] : []),
+          f.long('notes', 'Notes'),
+        ],
+        parent: null,
+      },
+      {
+        id: 'cost',
+        name: 'Cost',
+        plural: 'Costs',
+        fields: [
+          f.text('item', 'Item', true),
+          f.money('amount', 'Amount', true),
+          f.choice('category', 'Category', costCategories),
+          f.bool('paid', 'Paid'),
+        ],
+        parent: null,
+      },
+    ],
+    views: [{ type: 'list', entity: 'todo', field: null }, table('guest'), table('cost')],
+    behaviours: [
+      crud('todo'),
+      { type: 'sort', entity: 'todo', field: 'due', direction: 'asc' },
+      { type: 'filter', entity: 'todo', field: 'done' },
+      { type: 'due-today', entity: 'todo', field: 'due' },
+      crud('guest'),
+      search('guest'),
+      { type: 'total', entity: 'guest', field: 'party', by: 'rsvp' },
+      crud('cost'),
+      { type: 'total', entity: 'cost', field: 'amount', by: 'category' },
+      { type: 'total', entity: 'cost', field: 'amount', by: 'paid' },
+    ],
+  };
+}
+
 export function sourcePresets(): Preset[] {
   return [
     {
@@ -316,6 +373,42 @@ export function sourcePresets(): Preset[] {
         { type: 'total', entity: 'cost', field: 'amount', by: 'room' },
         { type: 'total', entity: 'cost', field: 'amount', by: 'paid' },
       ],
+    },
+    {
+      // Planning a wedding: to-dos, guests and costs (a wedding's budget or guest list alone are
+      // their own apps).
+      id: 'wedding-planner',
+      keywords: [
+        'wedding planner',
+        'plan my wedding',
+        'plan our wedding',
+        'planning my wedding',
+        'planning our wedding',
+        'wedding organizer',
+        'wedding organiser',
+      ],
+      title: 'Wedding Planner',
+      phrase: 'a wedding planner',
+      ...dayPlanner(['Venue', 'Catering', 'Attire', 'Photography', 'Flowers', 'Music', 'Rings', 'Other'], true),
+    },
+    {
+      // Planning a party the same way (an event's calendar is the planner of events).
+      id: 'party-planner',
+      keywords: [
+        'party planner',
+        'plan a party',
+        'plan my party',
+        'plan our party',
+        'planning a party',
+        'birthday party planner',
+        'baby shower planner',
+        'bridal shower planner',
+        'plan a baby shower',
+        'plan a birthday party',
+      ],
+      title: 'Party Planner',
+      phrase: 'a party planner',
+      ...dayPlanner(['Venue', 'Food', 'Drinks', 'Decorations', 'Entertainment', 'Gifts', 'Other']),
     },
     {
       // What a trip costs, by what it is for (the everyday categories fit no trip): each expense

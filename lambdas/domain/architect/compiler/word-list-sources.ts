@@ -497,6 +497,11 @@ export function sourceWordLists() {
       gym: 'gymBusiness',
       // An event's checklist is the things to do for it, not the events.
       event: 'eventChecklist',
+      // "plan my wedding budget", "plan our wedding guest list": that one part, an app of its own.
+      'plan my wedding': 'weddingPart',
+      'plan our wedding': 'weddingPart',
+      'planning my wedding': 'weddingPart',
+      'planning our wedding': 'weddingPart',
       // A pet's feedings or walks are records of their own, not its care records.
       pet: 'petRoutine',
       // A client project tracker with no hours in it keeps the projects, not time.
@@ -1000,6 +1005,7 @@ export function sourceWordLists() {
     /** Things measured out, whose amount is no money, unless money is named (spec-words.ts). */
     amountOfStuff: String.raw`^(?!.*\b(?:costs?|prices?|spen[dt]|spending|budgets?|expenses?|paid|pay|money|dollars?|euros?|bills?|income|savings?)\b).*\b(?:feed\w*|food|formula|milk|water(?:ing)?|drinks?|medicines?|medications?|doses?|fertili[sz]ers?|ml|grams?|cups?)\b`,
     petRoutine: String.raw`^ (?:feedings?|feeding schedules?|meals?|food|walks?|walking|sitters?|sitting|weights?|weigh ins?)\b`,
+    weddingPart: String.raw`^ (?:budgets?|guests?|guest lists?|seating|costs?|expenses|spending|vendors?)\b`,
     eventChecklist: String.raw`^ (?:planning )?(?:checklists?|to ?do(?: list)?s?|task lists?|tasks)\b`,
     gymBusiness: String.raw`^ (?:members?|membership|memberships|equipment|machines?|staff|clients?|customers?|class bookings?|bookings?|class(?:es)? (?:timetables?|schedules?)|timetables?)\b`,
     medicineStock: String.raw`^ (?:inventory|inventories)\b`,
