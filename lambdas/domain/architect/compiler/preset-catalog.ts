@@ -92,7 +92,9 @@ function dayPlanner(costCategories: string[], seated = false): Pick<Preset, 'ent
           f.choice('rsvp', 'RSVP', ['Invited', 'Coming', 'Not coming']),
           f.number('party', 'Party size'),
           // A wedding's guests are seated and choose their meal.
-          ...(seated ? [f.text('table', 'Table'), f.choice('meal', 'Meal', ['Meat', 'Fish', 'Vegetarian', 'Vegan', 'Kids'])] : []),
+          ...(seated
+            ? [f.text('table', 'Table'), f.choice('meal', 'Meal', ['Meat', 'Fish', 'Vegetarian', 'Vegan', 'Kids'])]
+            : []),
           f.long('notes', 'Notes'),
         ],
         parent: null,
