@@ -5213,6 +5213,13 @@ describe('request → spec', () => {
       'a goal of 2000 in amount',
     );
     expect(readRequest('a savings goal tracker: save 5000 dollars by december').leftOut).toEqual([]);
+    // How often money goes in is no unit of the goal, nor an ask for weekly totals (was left out, goal and all).
+    const weekly = readRequest('a savings tracker with a goal of 500 that I add to every week');
+    expect(weekly).toMatchObject({ outcome: 'spec', leftOut: [] });
+    expect(goals('a savings tracker with a goal of 500 that I add to every week').goals).toEqual([
+      { type: 'goal', entity: 'deposit', field: 'amount', target: 500, per: 'all', limit: false },
+    ]);
+    expect(readRequest('a reading log that counts the books each month').leftOut.join()).toMatch(/per week, month/);
     expect(goals('an expense tracker to help me save 500 dollars').goals).toEqual([]);
     expect(goals('a reading challenge with 52 books this year').goals).toEqual([
       { type: 'count-goal', entity: 'book', target: 52, per: 'year' },

@@ -1235,6 +1235,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a stopwatch with laps', builds: 'timer' },
   { prompt: 'a HIIT timer with 40 seconds on and 20 seconds off', builds: 'timer' },
   { prompt: 'a boxing round timer for my training', builds: 'timer' },
+  // Was a log of workouts.
+  { prompt: 'a 7 minute workout app', builds: 'timer' },
+  // Dropped its goal, said as left out with weekly totals.
+  {
+    prompt: 'a savings tracker with a goal of 500 that I add to every week',
+    builds: 'spec',
+    entities: ['Deposit'],
+    behaviours: ['goal', 'total'],
+  },
   { prompt: 'a color picker with a palette', builds: 'color' },
   { prompt: 'a typing speed test', builds: 'typing' },
   { prompt: 'a world clock for my remote team', builds: 'clock' },

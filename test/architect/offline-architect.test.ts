@@ -247,6 +247,11 @@ describe('draftManifest', () => {
       ['a boxing round timer', 'workSeconds: 180, restSeconds: 60, rounds: 12'],
       ['an interval timer: work 40s rest 20s for 10 rounds', 'workSeconds: 40, restSeconds: 20, rounds: 10'],
       ['a timer for my workouts, 20 seconds work 10 seconds rest', 'workSeconds: 20, restSeconds: 10, rounds: 8'],
+      // Named without a timer: each a timed routine (these were refused, or a log of workouts).
+      ['a 7 minute workout app', 'workSeconds: 30, restSeconds: 10, rounds: 12'],
+      ['a hiit app', 'workSeconds: 30, restSeconds: 15, rounds: 8'],
+      ['an emom app', 'workSeconds: 60, restSeconds: 0, rounds: 10'],
+      ['an app for circuit training', 'workSeconds: 30, restSeconds: 15, rounds: 8'],
     ] as const) {
       expect({ prompt, module: file(draftManifest({ prompt }), 'src/intervals.js') }).toEqual({
         prompt,
@@ -260,6 +265,17 @@ describe('draftManifest', () => {
       leftOut: ['a focus timer as well (one app is built, an interval timer; ask for the other on its own)'],
     });
     expect(readRequest('an egg timer')).toMatchObject({ outcome: 'template', interpretedAs: 'a focus timer', leftOut: [] });
+    // Kept as a log where the request says so: a workout log, whatever the workouts are.
+    for (const prompt of [
+      'a hiit workout tracker',
+      'a log of my 7 minute workouts',
+      'a tabata workout log',
+      'a circuit training log',
+    ])
+      expect({ prompt, reading: readRequest(prompt) }).toMatchObject({
+        prompt,
+        reading: { outcome: 'spec', spec: { title: 'Workouts' } },
+      });
     expect(draftManifest({ prompt: 'a pomodoro timer with 4 rounds' }).files.map((f) => f.path)).toContain('src/timer.js');
     // Its heal puts the asked workout back, not the common one.
     const damaged = mutate(manifest, 'src/intervals.js', 'workSeconds: 45', 'workSeconds: 30');

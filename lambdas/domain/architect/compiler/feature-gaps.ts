@@ -97,8 +97,9 @@ const GAPS: readonly Gap[] = [
   {
     asks: new RegExp(
       `\\b${PERIOD}\\b[^.;]{0,30}?\\b${SUMMARY}\\b|\\b${SUMMARY}\\b[^.;]{0,20}?\\b${EACH_PERIOD}` +
-        // The same ask as a verb: "adds up my hours per week", "counts the visits each month".
-        `|\\b(?:adds?|adding|sums?|summing|totals|totall?ing|counts|counting) (?:up )?[^.;]{0,30}?\\b${EACH_PERIOD}` +
+        // The same ask as a verb: "adds up my hours per week", "counts the visits each month" (not
+        // "that I add to every week", which says how often money goes in).
+        `|\\b(?:adds?|adding|sums?|summing|totals|totall?ing|counts|counting) (?!to\\b)(?:up )?[^.;]{0,30}?\\b${EACH_PERIOD}` +
         // "compare them week to week", "month over month".
         `|\\b(week|month|year) (?:to|over|on) \\1\\b`,
     ),

@@ -535,7 +535,7 @@ const INCOME = new RegExp(`\\b(?:${INCOME_LIST})\\b`);
 const BUDGET_WORDS = new RegExp(`\\b(?:${INCOME_LIST}|pay|expenses?|spending|bills?|rent|groceries|outgoings)\\b`, 'gi');
 
 /** Words said letter by letter, written in capitals in a name: "DVD Collection", "RV trip". */
-const INITIALISMS = /^(?:diy|tv|dvd|cd|rpg|pc|rv|atv|suv|hoa|pta|gpa|bbq|vhs|ev|ai)(?=s?(?: |$))/;
+const INITIALISMS = /^(?:diy|tv|dvd|cd|rpg|pc|rv|atv|suv|hoa|pta|gpa|bbq|vhs|ev|ai|hiit|emom)(?=s?(?: |$))/;
 
 /**
  * A place things are kept in, named as what the app keeps ("a spice rack inventory", "an

@@ -7,6 +7,8 @@ const copyOf = (names: string): string => `\\b(?:${names})(?= (?:clone|copy)\\b)
 
 /** Units one counts things in: "how many cups of coffee". */
 const COUNT_UNITS = 'cups|glasses|bottles|cans|pints|mugs|shots|pieces|slices';
+/** Words that keep a log of what is done: a routine named with them is its records, not its timer. */
+const LOGGED = 'logs?|logged|logging|logbook|track|tracks|tracking|tracker|journal|diary|history|records?';
 
 /**
  * The words that join two apps in one request ("a todo list and a notes app"), after the first
@@ -631,7 +633,7 @@ export function sourceWordLists() {
     calculatorNouns: String.raw`\bcalculators?\b`,
     converterNouns: String.raw`\bconverters?\b`,
     // A goal or a limit with its number: "a daily goal of 8 glasses", "a limit of 500 a month".
-    goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:weight )?(?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|night|week|month|year))?`,
+    goalWithNumber: String.raw`\b(?:(daily|weekly|monthly|yearly|annual) )?(?:[a-z]+ )?(goal|target|limit|budget|cap|max|maximum)s? (?:weight )?(?:of |is |to |at )?(?:about |around |under |below |up to )?(\d{1,12}(?:\.\d{1,2})?)(k)?(?: (?!(?:a|an|per|each|every|for|in|by|and|or|with|this|that|which|who|i|we|to|so|when|my|our|it|is|as)\b)([a-z]+)(?: of [a-z]+)?)?(?: (?:a|per|each|every|this) (day|night|week|month|year))?`,
     // A goal or a limit said without the word, always with its period: "no more than 400 mg a
     // day", "I want to run 20 km a week", "…, 8 glasses a day" (after a comma, a colon or a
     // bracket, the unit must name a field). Groups: a limit's words, a goal's words, the number,
@@ -1251,7 +1253,8 @@ export function sourceWordLists() {
     /** Words of drinking and intake (read-request.ts). */
     drinkWords: String.raw`\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b`,
     /** Words of timers (read-request.ts). */
-    timerWords: String.raw`\b(?:timers?|stopwatch(?:es)?|countdowns?)\b`,
+    // (A HIIT or a 7-minute workout is a timed routine, unless the request keeps a log of them.)
+    timerWords: String.raw`\b(?:timers?|stopwatch(?:es)?|countdowns?|(?<!\b(?:${LOGGED})\b.*)(?:hiit|tabata|emom|(?:7|seven) minute workouts?)(?!.*\b(?:${LOGGED})\b))\b`,
     /** Aches: headaches, backaches (read-request.ts). */
     achesWords: String.raw`(?:head|stomach|back|tooth|ear|tummy)aches$`,
     /** Kinds of game that are records: board games, video games (read-request.ts). */

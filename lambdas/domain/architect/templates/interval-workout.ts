@@ -8,6 +8,8 @@ const NAMED: ReadonlyArray<readonly [RegExp, Omit<IntervalSettings, 'prepareSeco
   [/\btabata\b/, { workSeconds: 20, restSeconds: 10, rounds: 8 }],
   [/\b(?:boxing|sparring|mma|kickboxing)\b/, { workSeconds: 180, restSeconds: 60, rounds: 12 }],
   [/\bemom\b|\bevery minute on the minute\b/, { workSeconds: 60, restSeconds: 0, rounds: 10 }],
+  // Twelve exercises of 30 seconds with 10 seconds between them.
+  [/\b(?:7|seven) minute workout\b/, { workSeconds: 30, restSeconds: 10, rounds: 12 }],
 ];
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
