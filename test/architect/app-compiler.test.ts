@@ -1819,7 +1819,7 @@ describe('request → spec', () => {
     expect(challenge.leftOut).toEqual([]);
     // "which kid" in a list is a field (the list went on past it), "which" after a comma a clause.
     expect(labelsOf('a chore chart for my kids: chore, which kid, points, done')).toEqual([
-      'Title:text',
+      'Chore:text',
       'Done:boolean',
       'Kid:text',
       'Points:number',
@@ -2284,6 +2284,8 @@ describe('request → spec', () => {
     expect(kindOf("my new year's resolutions")).toBe('a bucket list');
     expect(kindOf('an app where I can store my favourite links')).toBe('a bookmark manager');
     expect(kindOf("an app to keep track of my car's mileage and fuel")).toBe('a fuel log');
+    // Gas is fuel too (was a car mileage tracker, the gas left out as a second kind of record).
+    expect(kindOf("a tracker for my car's mileage and gas")).toBe('a fuel log');
     expect(specOf('a step tracker with a daily goal').entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain(
       'Steps:number',
     );
@@ -3164,7 +3166,7 @@ describe('request → spec', () => {
       const reading = readRequest(prompt);
       expect({ prompt, labels: labelsOf(prompt), leftOut: reading.leftOut.join(' ') }).toEqual({
         prompt,
-        labels: expect.arrayContaining(['Title:text', 'Whose turn:text']),
+        labels: expect.arrayContaining(['Chore:text', 'Whose turn:text']),
         leftOut: expect.stringContaining('turns that pass to the next person by themselves'),
       });
     }
@@ -3656,6 +3658,25 @@ describe('request → spec', () => {
     // Whose turn it is already says whose.
     expect(labelsOf('a chore rotation for my three kids')).not.toContain('Kid:text');
     expect(readRequest('a chore chart').outcome).toBe('template');
+    // Called chores, each a chore by its name (were "Tasks", each a task with a title).
+    const chart = specOf('a chore chart for my kids');
+    expect({ title: chart.title, entity: chart.entities[0]!.name }).toEqual({ title: 'Chore Chart', entity: 'Chore' });
+    expect(labelsOf('a chore chart for my kids')).toContain('Chore:text');
+    expect(specOf('chores for my roommates').title).toBe('Chores');
+    expect(specOf('a todo list with a due date').title).toBe('Tasks');
+    // Their points are added up, each kid's (were kept and not added up).
+    expect(specOf('a chore chart for my kids with points').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'chore',
+      field: 'points',
+      by: 'kid',
+    });
+    expect(specOf('a chore chart with points').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'chore',
+      field: 'points',
+      by: null,
+    });
   });
 
   test("one's hours for clients are a timesheet, poker winnings a log of sessions won or lost, and what I caught the species", () => {
@@ -6020,7 +6041,7 @@ describe('request → spec', () => {
     for (const prompt of ['an app for tracking the chores of each roommate', 'chores for each roommate']) {
       const spec = specOf(prompt);
       expect(spec.entities[0]!.fields.map((f) => f.label)).toContain('Roommate');
-      expect(spec.behaviours).toContainEqual({ type: 'group', entity: 'task', field: 'roommate' });
+      expect(spec.behaviours).toContainEqual({ type: 'group', entity: 'chore', field: 'roommate' });
     }
     expect(labelsOf('track the tasks of each team member')).toContain('Who:text');
     // Was "a server or database" said as left out.
@@ -6332,7 +6353,7 @@ describe('request → spec', () => {
       "We're a family of four and want a shared chore chart where each kid has chores, and they get points for each one they finish. Show the points per kid.",
     );
     expect(chores.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toEqual([
-      'Title:text',
+      'Chore:text',
       'Done:boolean',
       'Kid:text',
       'Points:number',
@@ -6856,6 +6877,11 @@ describe('request → spec', () => {
       ['a baby shower budget', 'a party budget'],
       ['a budget planner for my wedding', 'a wedding budget'],
       ['a budget for my kitchen renovation', 'a renovation budget'],
+      // So were what one spends on a trip and an expense tracker for one.
+      ['track what I spend on my trip', 'a trip budget'],
+      ['what we spent on our vacation', 'a trip budget'],
+      ['an expense tracker for our trip to Japan', 'a trip budget'],
+      ['track my holiday spending', 'a trip budget'],
     ] as const) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind });
     }

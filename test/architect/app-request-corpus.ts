@@ -312,7 +312,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['filter', 'due-today'],
   },
   // A field the hand-made template lacks makes a spec with that field, never a silent drop.
-  { prompt: 'a chore chart for my kids with points', builds: 'spec', entities: ['Task'] },
+  { prompt: 'a chore chart for my kids with points', builds: 'spec', entities: ['Chore'], behaviours: ['total'] },
   { prompt: 'track my poker winnings and losses by session', builds: 'spec', entities: ['Session'] },
   { prompt: 'a contraction timer', builds: 'spec', entities: ['Contraction'] },
   {
@@ -571,7 +571,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
     prompt: 'a chore chart for my kids: chore, which kid, points, done',
     builds: 'spec',
-    entities: ['Task'],
+    entities: ['Chore'],
     fields: { Kid: 'text', Points: 'number', Done: 'boolean' },
   },
   { prompt: 'track the money my friends owe me', builds: 'spec', entities: ['Debt'], fields: { Amount: 'money' } },
@@ -1220,7 +1220,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
     prompt: 'a shared chore chart where each kid has chores, and they get points for each one they finish',
     builds: 'spec',
-    entities: ['Task'],
+    entities: ['Chore'],
     fields: { Kid: 'text', Points: 'number' },
     behaviours: ['group'],
     interpreted: true,
@@ -1237,6 +1237,16 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a boxing round timer for my training', builds: 'timer' },
   // Was a log of workouts.
   { prompt: 'a 7 minute workout app', builds: 'timer' },
+  // Was the everyday expenses (Food, Transport, Home, Fun).
+  {
+    prompt: 'track what I spend on my trip',
+    builds: 'spec',
+    entities: ['Expense'],
+    fields: { Category: 'choice', 'Paid by': 'text' },
+    behaviours: ['total'],
+  },
+  // Was a car mileage tracker with the gas left out.
+  { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.
   {
     prompt: 'a savings tracker with a goal of 500 that I add to every week',

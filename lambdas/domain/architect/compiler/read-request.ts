@@ -137,6 +137,24 @@ const BEYOND_TEMPLATES = wordPattern('beyondTemplates');
  * template has no place for ("a diary with my weight": a number).
  */
 /** The notes app asked for as a journal or a diary: its entries are days (the `journal` preset). */
+/** The task list as chores: each a chore by its name, the app a chore chart where one is asked. */
+function choresOf(tasks: Preset, text: string): Preset {
+  const chart = /\bchore (?:chart|board)s?\b/.test(text);
+  const renamed = JSON.parse(JSON.stringify(tasks).replace(/"task"/g, '"chore"')) as Preset;
+  return {
+    ...renamed,
+    id: 'chores',
+    title: chart ? 'Chore Chart' : 'Chores',
+    phrase: chart ? 'a chore chart' : 'a chore list',
+    entities: renamed.entities.map((e) => ({
+      ...e,
+      name: 'Chore',
+      plural: 'Chores',
+      fields: e.fields.map((field) => (field.id === 'title' ? { ...field, label: 'Chore' } : field)),
+    })),
+  };
+}
+
 const asJournal = (preset: Preset | null, text: string): boolean => preset?.id === 'notes' && /\b(?:journal|diary)\b/.test(text);
 
 function beyondTemplate(preset: Preset, text: string, original: string | null = null): boolean {
@@ -1842,12 +1860,11 @@ export function readRequest(request: string): RequestReading {
   // Whose turn it is is a chore list that shows it: "whose turn is it to do the dishes" (no draw).
   const turns = !chosen && WHOSE_TURN.test(text);
   if (turns && KIND_PRESETS.tasks) {
-    const tasks = KIND_PRESETS.tasks;
+    const chores = choresOf(KIND_PRESETS.tasks, text);
     chosen = {
-      ...tasks,
-      title: 'Chores',
+      ...chores,
       phrase: 'a chore list with whose turn each one is',
-      entities: tasks.entities.map((e) => ({ ...e, fields: [...e.fields, f.text('turn', 'Whose turn')] })),
+      entities: chores.entities.map((e) => ({ ...e, fields: [...e.fields, f.text('turn', 'Whose turn')] })),
     };
     generic = true;
   }
@@ -1924,6 +1941,8 @@ export function readRequest(request: string): RequestReading {
     const qualifies =
       reading !== null && reading.noun.includes(' ') && analyzeRequest(text.replace(reading.noun, ' ')).kind !== kindNamed;
     if (!qualifies) chosen = KIND_PRESETS[kindNamed]!;
+    // Chores are called chores: "a chore chart for my kids" is no list of tasks.
+    if (chosen === KIND_PRESETS.tasks && /\bchores?\b/.test(text)) chosen = choresOf(chosen, text);
     // A journal's entries are days: each dated, newest first.
     if (asJournal(chosen, text)) chosen = presetById('journal') ?? chosen;
   }

@@ -1530,6 +1530,16 @@ export function applySpecWords(
     !findField(primary, 'points')
   )
     ed.addField(primary, { id: 'points', label: 'Points', type: 'number', required: false }, true, 'points');
+  // Points on chores are added up, each one's where chores are someone's: "a chore chart for my
+  // kids with points" shows each kid's points (those of the chores ticked done, filtered so).
+  const points = /^(?:task|chore)$/.test(primary.id) ? findField(primary, 'points') : undefined;
+  if (points?.type === 'number' && !ed.behaviours.some((b) => b.type === 'total' && b.entity === primary.id)) {
+    const person = primary.fields.find((f) => f.type === 'text' && PERSON_FIELD.test(f.id));
+    ed.addBehaviour(
+      { type: 'total', entity: primary.id, field: points.id, by: person?.id ?? null },
+      `added up the points${person ? ` by ${person.label.toLowerCase()}` : ''}`,
+    );
+  }
   // "a tracker for my kid's allowance and chores": what each chore earns.
   if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
     ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
