@@ -6893,6 +6893,24 @@ describe('request → spec', () => {
     expect(kindOf('an expense tracker')).toBe('an expense tracker');
   });
 
+  test('lifting keeps each exercise with its sets, reps and weight; a study planner for exams and a tracker of a pregnancy find theirs', () => {
+    // Were a log of names and dates ("Weightlifting: Name, Date, Notes"), a planner of events and a generic tracker.
+    for (const prompt of ['a weightlifting log', 'track my lifts', 'an app to log my sets and reps at the gym']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a lifting log' });
+    }
+    expect(labelsOf('a weightlifting log')).toEqual(
+      expect.arrayContaining(['Exercise:text', 'Sets:number', 'Reps:number', 'Weight:number']),
+    );
+    expect(specOf('track my lifts').behaviours).toContainEqual({ type: 'total', entity: 'lift', field: 'sets', by: 'exercise' });
+    // Lifting that is no exercise, and a workout log with strength work among the rest, are not.
+    expect(kindOf('a log of heavy lifting jobs for my moving company')).not.toBe('a lifting log');
+    expect(kindOf('a workout log with strength training and cardio')).toBe('a workout log');
+    expect(kindOf('my lifting prs')).toBe('a list of personal bests');
+    expect(kindOf('a study planner for my exams')).toBe(kindOf('an exam schedule'));
+    expect(kindOf('a tracker for my pregnancy')).toBe('a pregnancy journal');
+    expect(kindOf('a flashcard app for my exams')).toBe('a flashcard game');
+  });
+
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
     // Each was a planner of events with a title, a date and a time.
     for (const [prompt, title] of [

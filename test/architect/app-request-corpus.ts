@@ -1245,6 +1245,16 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Category: 'choice', 'Paid by': 'text' },
     behaviours: ['total'],
   },
+  // Was a log of a name, a date and notes.
+  {
+    prompt: 'a weightlifting log',
+    builds: 'spec',
+    entities: ['Lift'],
+    fields: { Exercise: 'text', Sets: 'number', Reps: 'number', Weight: 'number' },
+    behaviours: ['total'],
+  },
+  // Was a planner of events with a title.
+  { prompt: 'a study planner for my exams', builds: 'spec', entities: ['Exam'], behaviours: ['countdown'] },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.
