@@ -6911,6 +6911,29 @@ describe('request → spec', () => {
     expect(kindOf('a flashcard app for my exams')).toBe('a flashcard game');
   });
 
+  test("when to take one's medicines is their time; how much I slept is the hours; a sport's games are the matches", () => {
+    // Were "Date" and "Take date" beside the medication's Time.
+    for (const prompt of ['my medications and when to take them', 'my vitamins and when to take them']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: ['Name:text', 'Dose:text', 'Time:choice'] });
+    }
+    expect(labelsOf('my houseplants and when to repot them')).toContain('Repot date:date');
+    // Was a number called "How much" beside the hours.
+    expect(labelsOf('my sleep: how much I slept and how I felt')).toEqual([
+      'Date:date',
+      'Hours:number',
+      'Quality:rating',
+      'How I felt:rating',
+    ]);
+    expect(labelsOf('my expenses: how much I spent and where')).not.toContain('How much:number');
+    // Was "soccer games as a second kind of record".
+    expect(readRequest("track my kid's soccer games and scores")).toMatchObject({
+      outcome: 'spec',
+      leftOut: [],
+      spec: { entities: [{ name: 'Match' }] },
+    });
+    expect(readRequest('my coins and stamps').leftOut.join()).toMatch(/stamps as a second kind of record/);
+  });
+
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
     // Each was a planner of events with a title, a date and a time.
     for (const [prompt, title] of [

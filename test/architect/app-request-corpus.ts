@@ -1255,6 +1255,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // Was a planner of events with a title.
   { prompt: 'a study planner for my exams', builds: 'spec', entities: ['Exam'], behaviours: ['countdown'] },
+  // Was a medication with a Date and a "Take date" beside its Time.
+  {
+    prompt: 'a tool to keep track of my medications and when to take them',
+    builds: 'spec',
+    entities: ['Medication', 'Dose taken'],
+    fields: { Time: 'choice' },
+  },
+  // Said the games were a second kind of record.
+  { prompt: "something to track my kid's soccer games and scores", builds: 'spec', entities: ['Match'] },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.

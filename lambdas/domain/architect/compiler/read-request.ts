@@ -449,9 +449,11 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     .split(/[^a-z]+/)
     .map(singular);
   // The words of the everyday apps it was made from count too ("budget" is the expense tracker's).
-  const presetWords = PRESETS.filter((p) => p.entities.every((e) => spec.entities.some((own) => own.id === e.id))).flatMap((p) =>
-    p.keywords.filter((k) => !k.includes(' ')).map(singular),
+  // ("my kid's soccer games and scores": one of its longer names, the games.)
+  const presetKeywords = PRESETS.filter((p) => p.entities.every((e) => spec.entities.some((own) => own.id === e.id))).flatMap(
+    (p) => p.keywords,
   );
+  const presetWords = presetKeywords.filter((k) => !k.includes(' ')).map(singular);
   // ("my sleep hours" are the sleep's.)
   // Named by the app: one of its words, a longer one it begins ("vaccine": Vaccination), or a
   // budget's money in and out, whatever the request calls it ("income and expenses").
@@ -459,7 +461,11 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     names.includes(word) ||
     (word.length > 5 && names.some((n) => n.startsWith(word.replace(/e$/, '')))) ||
     (names.includes('income') && word.match(BUDGET_WORDS) !== null);
-  const kept = words.filter((w) => w.split(' ').some((part) => named(singular(part)) || presetWords.includes(singular(part))));
+  const kept = words.filter(
+    (w) =>
+      w.split(' ').some((part) => named(singular(part)) || presetWords.includes(singular(part))) ||
+      presetKeywords.some((k) => w === k || w.endsWith(` ${k}`)),
+  );
   // Of three, two kept by records of one kind leave the third: "my blood pressure, pulse and weight".
   return kept.length === 1 || (three && kept.length === 2 && spec.entities.length === 1)
     ? words.filter((w) => !kept.includes(w))

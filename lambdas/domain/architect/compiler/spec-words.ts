@@ -446,6 +446,8 @@ function withLists(
     // what each of the records has.
     .replace(wordPattern('recordsAndHow'), '$1 with ')
     // "when to harvest": its date; "where I bought it": the place, as "bought at".
+    // ("when to take them", of medicines: the time of day they are taken.)
+    .replace(/\bwhen to take (them|it|each(?: one)?)\b/g, 'time')
     .replace(/\bwhen to ([a-z]+)/g, '$1 date')
     // "when they will arrive", "when it expires": the day it does.
     .replace(wordPattern('whenItDoes', 'g'), 'with $1s on')
@@ -1180,6 +1182,13 @@ export function applySpecWords(
       ed.addField(primary, fieldNamed(count, 'number'), true, item.words);
       continue;
     }
+    // "how much I slept", "how long we played": the time the records keep already, in hours or minutes.
+    if (
+      /^how (?:much|long) (?:i|we|they|he|she) [a-z]+$/.test(item.words) &&
+      !wordPattern('howMuchPaid').test(item.words) &&
+      primary.fields.some((f) => f.type === 'number' && /^(?:hours|minutes)$/.test(f.id))
+    )
+      continue;
     // "how much they paid", "how much it cost": money.
     // "who, how much, when" of money lent or paid: the money too.
     const moneyAsked = item.words === 'how much' && wordPattern('moneyTalk').test(text);
@@ -1912,7 +1921,8 @@ export function applySpecWords(
   }
   // "my houseplants and when to repot them": the day to do it, as "when to harvest" in a list.
   const whenTo = wordPattern('andWhenTo').exec(text)?.[1];
-  if (whenTo && !findField(primary, `${whenTo} date`, true)) ed.addField(primary, fieldNamed(`${whenTo} date`, 'date'));
+  const taken = whenTo === 'take' && primary.fields.some((f) => f.type === 'time' || f.id === 'time');
+  if (whenTo && !taken && !findField(primary, `${whenTo} date`, true)) ed.addField(primary, fieldNamed(`${whenTo} date`, 'date'));
   // "… and show when I can donate next", "when I need the next one": the next one's date, kept
   // with each record (the app does not work it out).
   if (has(text, wordPattern('nextOneWhen')) && !primary.fields.some((f) => f.type === 'date' && /\bnext\b/i.test(f.label)))
