@@ -5215,6 +5215,13 @@ describe('request → spec', () => {
     }
     expect(readRequest('take pictures with the camera, then tag them').outcome).toBe('refused');
     expect(readRequest('a photo diary that uses my camera').leftOut.join()).toMatch(/native device features/);
+    // A tuner and a voice recorder listen through the microphone (were "not understood").
+    for (const prompt of ['a guitar tuner', 'a voice recorder']) {
+      expect({ prompt, reading: readRequest(prompt) }).toMatchObject({
+        prompt,
+        reading: { outcome: 'refused', code: 'NOT_A_STATIC_APP', leftOut: [expect.stringMatching(/native device features/)] },
+      });
+    }
   });
 
   test('money to save is a goal of the whole; a number of records after "with" is a goal only where one is asked', () => {

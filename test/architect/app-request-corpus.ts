@@ -1307,6 +1307,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'a chat app to message my friends', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'messages' },
   { prompt: 'an AI chatbot that answers questions', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'AI model' },
   { prompt: 'a blockchain wallet for bitcoin', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'blockchain' },
+  // Was "not understood".
+  { prompt: 'a guitar tuner', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'device features' },
   // A chatbot heading the request was once a list of ID documents with the AI said as left out.
   {
     prompt: 'a chatbot that answers questions about my documents',
