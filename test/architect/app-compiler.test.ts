@@ -6941,6 +6941,34 @@ describe('request → spec', () => {
     expect(readRequest('my coins and stamps').leftOut.join()).toMatch(/stamps as a second kind of record/);
   });
 
+  test("a landlord's properties keep their tenants and the rent paid; one's clothes are a wardrobe; a plant's feeding is a date", () => {
+    // Were a log of a name and a date, and refused ("a landlord app").
+    for (const prompt of ['a landlord app', 'an app to manage my rental properties and tenants']) {
+      const spec = specOf(prompt);
+      expect({ prompt, entities: spec.entities.map((e) => e.name) }).toEqual({ prompt, entities: ['Property', 'Rent payment'] });
+      expect(spec.behaviours).toContainEqual({ type: 'total', entity: 'payment', field: 'amount', by: 'date', per: 'month' });
+    }
+    expect(labelsOf('my rental properties')).toEqual(expect.arrayContaining(['Tenant:text', 'Rent:money', 'Lease end:date']));
+    // Rent collected from tenants, with no properties named, stays the rent log.
+    expect(kindOf('rent from my tenants')).not.toBe('a rental property manager');
+    // Was "Clothes Tracker": a name, a date and notes.
+    for (const prompt of ['a wardrobe tracker', 'organize my closet', 'my clothes']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a wardrobe' });
+    }
+    expect(labelsOf('a wardrobe tracker')).toEqual(expect.arrayContaining(['Kind:choice', 'Season:choice', 'Last worn:date']));
+    expect(kindOf('a closet inventory')).toBe('an inventory of clothes');
+    // Was dropped without a word, or a text called "Fertilizing schedule"; "watering" was a field beside Next watering.
+    for (const prompt of [
+      'a plant care app with fertilizing schedule',
+      'a plant tracker with watering and fertilizing schedule',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Name:text', 'Room:choice', 'Next watering:date', 'Next feeding:date'],
+      });
+    }
+  });
+
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
     // Each was a planner of events with a title, a date and a time.
     for (const [prompt, title] of [

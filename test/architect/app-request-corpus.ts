@@ -1264,6 +1264,23 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   },
   // Said the games were a second kind of record.
   { prompt: "something to track my kid's soccer games and scores", builds: 'spec', entities: ['Match'] },
+  // Was a log of a name and a date.
+  {
+    prompt: 'an app to manage my rental properties and tenants',
+    builds: 'spec',
+    entities: ['Property', 'Rent payment'],
+    fields: { Tenant: 'text', Rent: 'money' },
+    behaviours: ['total', 'sort'],
+  },
+  // Was a name, a date and notes.
+  { prompt: 'organize my closet', builds: 'spec', entities: ['Item'], fields: { Kind: 'choice', 'Last worn': 'date' } },
+  // Dropped the feeding without a word.
+  {
+    prompt: 'a plant care app with fertilizing schedule',
+    builds: 'spec',
+    entities: ['Plant'],
+    fields: { 'Next feeding': 'date' },
+  },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.

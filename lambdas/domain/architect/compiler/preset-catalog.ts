@@ -6713,6 +6713,88 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('fillUp'), { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' }, newestFirst('fillUp')],
     },
     {
+      // A landlord's homes: each with its tenant, rent and lease, and the rent each one has paid.
+      id: 'rentals',
+      keywords: [
+        'rental properties',
+        'rental property',
+        'rental units',
+        'rental homes',
+        'my rentals',
+        'landlord',
+        'property management',
+        'property manager',
+      ],
+      title: 'Rental Properties',
+      phrase: 'a rental property manager',
+      entities: [
+        {
+          id: 'property',
+          name: 'Property',
+          plural: 'Properties',
+          fields: [
+            f.text('address', 'Address', true),
+            f.text('tenant', 'Tenant'),
+            f.text('phone', 'Phone'),
+            f.money('rent', 'Rent'),
+            f.date('leaseEnd', 'Lease end'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+        {
+          id: 'payment',
+          name: 'Rent payment',
+          plural: 'Rent payments',
+          fields: [f.date('date', 'Date', true), f.money('amount', 'Amount', true), f.long('notes', 'Notes')],
+          parent: { entity: 'property', field: 'propertyId' },
+        },
+      ],
+      views: [{ type: 'list', entity: 'property', field: null }, table('payment')],
+      behaviours: [
+        crud('property'),
+        crud('payment'),
+        search('property'),
+        { type: 'sort', entity: 'property', field: 'leaseEnd', direction: 'asc' },
+        newestFirst('payment'),
+        { type: 'total', entity: 'payment', field: 'amount', by: 'date', per: 'month' },
+      ],
+    },
+    {
+      // One's clothes: each piece by its kind and season, the ones worn least long ago last.
+      id: 'wardrobe',
+      keywords: ['wardrobe', 'capsule wardrobe', 'my clothes', 'clothes tracker'],
+      title: 'Wardrobe',
+      phrase: 'a wardrobe',
+      entities: [
+        {
+          id: 'piece',
+          name: 'Item',
+          plural: 'Clothes',
+          fields: [
+            f.text('name', 'Name', true),
+            f.choice('kind', 'Kind', ['Tops', 'Bottoms', 'Dresses', 'Outerwear', 'Shoes', 'Accessories', 'Other']),
+            f.text('colour', 'Colour'),
+            f.choice('season', 'Season', ['All year', 'Spring', 'Summer', 'Autumn', 'Winter']),
+            f.text('brand', 'Brand'),
+            f.date('lastWorn', 'Last worn'),
+            f.image('photo', 'Photo'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'cards', entity: 'piece', field: null }],
+      behaviours: [
+        crud('piece'),
+        search('piece'),
+        { type: 'filter', entity: 'piece', field: 'kind' },
+        { type: 'filter', entity: 'piece', field: 'season' },
+        { type: 'sort', entity: 'piece', field: 'lastWorn', direction: 'asc' },
+        { type: 'count', entity: 'piece', by: 'kind' },
+      ],
+    },
+    {
       id: 'thankyous',
       keywords: [
         'thank you note',

@@ -295,6 +295,18 @@ export function sourceWordLists() {
     [['sets'], f.number('sets', 'Sets')],
     [['reps', 'repetitions'], f.number('reps', 'Reps')],
     [['hours'], f.number('hours', 'Hours')],
+    // When a plant is to be fed next ("with a fertilizing schedule"), beside its watering.
+    [
+      [
+        'fertilizing schedule',
+        'fertilising schedule',
+        'fertilizer schedule',
+        'next fertilizing',
+        'fertilizing date',
+        'when to fertilize',
+      ],
+      f.date('nextFeeding', 'Next feeding'),
+    ],
     [['steps', 'step count'], f.number('steps', 'Steps')],
     [['pages', 'pages read', 'page count'], f.number('pages', 'Pages')],
     [['blood sugar', 'glucose', 'blood glucose', 'sugar level'], f.number('glucose', 'Blood sugar')],
@@ -373,7 +385,15 @@ export function sourceWordLists() {
       // A book club's meeting: its day and who has it at theirs.
       host: ['who is hosting', 'who hosts', 'hosted by', 'whose house'],
       // When a plant is to be watered next, however it is asked for ("when to water them").
-      nextWatering: ['water date', 'watering date', 'when to water', 'watering day', 'watering schedule', 'next water'],
+      nextWatering: [
+        'water date',
+        'watering date',
+        'when to water',
+        'watering day',
+        'watering schedule',
+        'next water',
+        'watering',
+      ],
       // What a belonging is worth, whatever the policy calls it.
       worth: ['purchase price', 'price', 'replacement value', 'replacement cost', 'cost'],
       // What a dream was, however it is asked for.
