@@ -6969,6 +6969,30 @@ describe('request → spec', () => {
     }
   });
 
+  test("a total adds up the money named; hours of records kept in minutes are those minutes; meeting dates are the meetings' date", () => {
+    // Was a total of the quantities.
+    for (const prompt of ['a grocery list with prices and a total', 'a shopping list with quantity, price and a total']) {
+      const spec = specOf(prompt);
+      const price = spec.entities[0]!.fields.find((f) => f.label === 'Price')!;
+      expect({ prompt, totals: spec.behaviours.filter((b) => b.type === 'total') }).toEqual({
+        prompt,
+        totals: [{ type: 'total', entity: 'item', field: price.id, by: null }],
+      });
+    }
+    expect(specOf('an expense tracker with totals').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'total', field: 'amount', by: 'category' }),
+    );
+    // Was an Hours field beside the minutes, each totalled per subject.
+    const study = specOf('a study tracker with hours per subject');
+    expect(study.entities[0]!.fields.map((f) => f.label)).not.toContain('Hours');
+    expect(study.behaviours.filter((b) => b.type === 'total')).toEqual([
+      { type: 'total', entity: 'session', field: 'minutes', by: 'subject' },
+    ]);
+    expect(labelsOf('a timesheet with hours per client')).toContain('Hours:number');
+    // Was a "Meeting date" beside the meeting's Date.
+    expect(labelsOf('a book club app with meeting dates').filter((l) => l.endsWith(':date'))).toEqual(['Date:date']);
+  });
+
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
     // Each was a planner of events with a title, a date and a time.
     for (const [prompt, title] of [

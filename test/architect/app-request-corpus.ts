@@ -1281,6 +1281,10 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Plant'],
     fields: { 'Next feeding': 'date' },
   },
+  // Added up the quantities.
+  { prompt: 'a grocery list with prices and a total', builds: 'spec', entities: ['Item'], behaviours: ['total'] },
+  // Kept hours beside the minutes.
+  { prompt: 'a study tracker with hours per subject', builds: 'spec', entities: ['Session'], behaviours: ['total', 'group'] },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.

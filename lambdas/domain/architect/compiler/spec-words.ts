@@ -1031,6 +1031,10 @@ export function applySpecWords(
     }
     // A task list's tasks are its chores: "each kid has chores".
     if (primary.id === 'task' && /^chores?$/.test(item.words)) continue;
+    // "hours per subject" of records that keep their minutes: those minutes (totalled below).
+    if (/^hours?\b/.test(item.words) && primary.fields.some((f) => f.id === 'minutes') && !findField(primary, 'hours')) continue;
+    // "meeting dates" of meetings that keep their date: that date.
+    if (item.words === `${primary.name.toLowerCase()} dates` && ed.firstOf(primary, ['date'])) continue;
     // "progress percentage", "percent complete": how far each one has got, as a number.
     if (wordPattern('progressPercent').test(item.words)) {
       if (!findField(primary, 'progress'))
@@ -1674,7 +1678,10 @@ export function applySpecWords(
     // "how much it cost" adds up money (the words a list item reads as money), "how much" alone a number.
     const howMuch = text.indexOf('how much');
     const money = howMuch >= 0 && wordPattern('howMuchPaid').test(text.slice(howMuch));
+    // (Of the one number the request names, or its money: "a grocery list with prices and a total"
+    // adds up the prices, not the quantities.)
     const amount =
+      (namedNumbers.length === 1 ? namedNumbers[0] : namedNumbers.find((f) => f.type === 'money')) ??
       ed.firstOf(primary, ['money', 'number']) ??
       ed.addField(primary, { id: 'amount', label: 'Amount', type: money ? 'money' : 'number', required: false });
     let by: FieldSpec | undefined;
