@@ -2661,7 +2661,8 @@ describe('request → spec', () => {
     }
     expect(kindOf('a golf score tracker')).toBe('a score log');
     expect(labelsOf('a credit score tracker')).toEqual(['Date:date', 'Credit score:number', 'Notes:longtext']);
-    expect(labelsOf('a log of my chicken egg production')).toEqual(['Date:date', 'Egg production:number', 'Notes:longtext']);
+    // (Egg production is the egg log's eggs, added up by week.)
+    expect(labelsOf('a log of my chicken egg production')).toEqual(['Date:date', 'Eggs:number', 'Notes:longtext']);
   });
 
   test('a list after "catalog them with" names fields; chores that earn points are a reward chart', () => {
@@ -6991,6 +6992,29 @@ describe('request → spec', () => {
     expect(labelsOf('a timesheet with hours per client')).toContain('Hours:number');
     // Was a "Meeting date" beside the meeting's Date.
     expect(labelsOf('a book club app with meeting dates').filter((l) => l.endsWith(':date'))).toEqual(['Date:date']);
+  });
+
+  test("an egg log adds up each week's eggs; a dog's walks keep how long and how far; a business named alone is its app", () => {
+    // Were a log of an egg's name and date, and of a walk's.
+    for (const prompt of ['an egg log', 'track how many eggs my chickens lay']) {
+      const spec = specOf(prompt);
+      expect({ prompt, kind: spec.phrase, totals: spec.behaviours.filter((b) => b.type === 'total') }).toEqual({
+        prompt,
+        kind: 'an egg log',
+        totals: [{ type: 'total', entity: 'collection', field: 'eggs', by: 'date', per: 'week' }],
+      });
+    }
+    for (const prompt of ["a log of my dog's walks", 'a dog walk log', 'an app to track walking my dog with distance']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Time:time', 'Minutes:number', 'Distance (km):number', 'Walked by:text', 'Notes:longtext'],
+      });
+    }
+    // Were refused as not understood; "an app for my …" read them already.
+    expect(kindOf('a dog walking business')).toBe(kindOf('an app for my dog walking business'));
+    expect(kindOf('my cleaning business')).toBe(kindOf('an app for my cleaning business'));
+    expect(kindOf('a candle business')).toBe(kindOf('an app for my candle business'));
+    expect(kindOf('a candle business')).not.toBe('refused');
   });
 
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {

@@ -1285,6 +1285,12 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a grocery list with prices and a total', builds: 'spec', entities: ['Item'], behaviours: ['total'] },
   // Kept hours beside the minutes.
   { prompt: 'a study tracker with hours per subject', builds: 'spec', entities: ['Session'], behaviours: ['total', 'group'] },
+  // Was a log of an egg's name and date.
+  { prompt: 'a chicken egg log', builds: 'spec', entities: ['Collection'], fields: { Eggs: 'number' }, behaviours: ['total'] },
+  // Was a log of a walk's name and date.
+  { prompt: "a log of my dog's walks", builds: 'spec', entities: ['Walk'], fields: { Minutes: 'number' } },
+  // Was refused.
+  { prompt: 'a dog walking business', builds: 'spec', entities: ['Job'], interpreted: true },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.

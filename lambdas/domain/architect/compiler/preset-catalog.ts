@@ -6713,6 +6713,64 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('fillUp'), { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' }, newestFirst('fillUp')],
     },
     {
+      // The eggs one's hens lay: each day's count, added up by week.
+      id: 'eggs',
+      keywords: [
+        'egg log',
+        'egg tracker',
+        'egg count',
+        'egg production',
+        'eggs laid',
+        'eggs collected',
+        'eggs my chickens lay',
+        'eggs my hens lay',
+        'chicken egg log',
+        'chicken egg tracker',
+      ],
+      title: 'Egg Log',
+      phrase: 'an egg log',
+      entities: [
+        {
+          id: 'collection',
+          name: 'Collection',
+          plural: 'Collections',
+          fields: [f.date('date', 'Date', true), f.number('eggs', 'Eggs', true), f.long('notes', 'Notes')],
+          parent: null,
+        },
+      ],
+      views: [table('collection')],
+      behaviours: [
+        crud('collection'),
+        newestFirst('collection'),
+        { type: 'total', entity: 'collection', field: 'eggs', by: 'date', per: 'week' },
+      ],
+    },
+    {
+      // One's own dog's walks: when, how long and how far, who took it.
+      id: 'dog-walks',
+      keywords: ['dog walk log', 'dog walks', 'dogs walks', 'walks with my dog', 'walking my dog', 'dog walking log'],
+      title: 'Dog Walks',
+      phrase: "a log of the dog's walks",
+      entities: [
+        {
+          id: 'walk',
+          name: 'Walk',
+          plural: 'Walks',
+          fields: [
+            f.date('date', 'Date', true),
+            f.time('time', 'Time'),
+            f.number('minutes', 'Minutes'),
+            f.number('distance', 'Distance (km)'),
+            f.text('who', 'Walked by'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('walk'), { type: 'calendar', entity: 'walk', field: 'date' }],
+      behaviours: [crud('walk'), newestFirst('walk'), { type: 'total', entity: 'walk', field: 'minutes', by: 'date' }],
+    },
+    {
       // A landlord's homes: each with its tenant, rent and lease, and the rent each one has paid.
       id: 'rentals',
       keywords: [

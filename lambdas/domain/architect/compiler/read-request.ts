@@ -1614,6 +1614,12 @@ export function readRequest(request: string): RequestReading {
     const tracked = readRequest(`a weight tracker, ${lang.text}`);
     if (tracked.outcome === 'spec') return tracked;
   }
+  // A business named alone ("a dog walking business", "my candle business") asks for its app.
+  const business = /^(?:a|an|my|our) ((?:[a-z]+ ){1,3}business)$/.exec(lang.text);
+  if (business && analysis.kind === null) {
+    const forIt = readRequest(`an app for my ${business[1]}`);
+    if (forIt.outcome === 'spec') return forIt;
+  }
   // A name given with a container word in it ("an app called Tiny Tracker for my runs") names no
   // records: the reading goes on without it (the name still titles the app).
   const titled =
