@@ -3700,8 +3700,14 @@ describe('request → spec', () => {
     const offered = (prompt: string) =>
       specOf(prompt).entities[0]!.fields.map((f) => `${f.label}:${f.type}${f.options ? `(${f.options.join('/')})` : ''}`);
     expect(offered('a habit tracker with categories (health, learning, work) and a note for each day')).toEqual(
-      expect.arrayContaining(['Category:choice(Health/Learning/Work)', 'Notes:longtext']),
+      expect.arrayContaining(['Category:choice(Health/Learning/Work)']),
     );
+    // (The note for each day is each day's check-in's.)
+    expect(
+      specOf('a habit tracker with categories (health, learning, work) and a note for each day').entities[1]!.fields.map(
+        (f) => f.label,
+      ),
+    ).toEqual(['Date', 'Notes']);
     expect(offered('a task list with priority (high/medium/low) and due date')).toEqual(
       expect.arrayContaining(['Priority:choice(High/Medium/Low)', 'Due:date']),
     );
@@ -7015,6 +7021,24 @@ describe('request → spec', () => {
     expect(kindOf('my cleaning business')).toBe(kindOf('an app for my cleaning business'));
     expect(kindOf('a candle business')).toBe(kindOf('an app for my candle business'));
     expect(kindOf('a candle business')).not.toBe('refused');
+  });
+
+  test("what a habit tracker keeps for each day is each day's check-in's", () => {
+    // Were the habit's own (and "a note each day" a date of the habit's too).
+    for (const prompt of [
+      'a habit tracker with notes for each day',
+      'a habit tracker with a note each day',
+      'a habit tracker with daily notes',
+    ]) {
+      const spec = specOf(prompt);
+      expect({ prompt, fields: spec.entities.map((e) => `${e.name}: ${e.fields.map((f) => f.label).join(', ')}`) }).toEqual({
+        prompt,
+        fields: ['Habit: Name', 'Check-in: Date, Notes'],
+      });
+    }
+    expect(specOf('a habit tracker with a mood for each day').entities[1]!.fields.map((f) => f.label)).toContain('Mood');
+    // Notes said of the habits stay theirs.
+    expect(specOf('a habit tracker with notes').entities[0]!.fields.map((f) => f.label)).toEqual(['Name', 'Notes']);
   });
 
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {

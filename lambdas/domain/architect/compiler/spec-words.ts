@@ -1001,7 +1001,12 @@ export function applySpecWords(
     : -1;
   const ownersOwn = eachAt > 0 ? ed.entities.find((e) => e.id === owned!.parent!.entity) : undefined;
   const listRecords = primary;
-  for (const asked of withLists(
+  // A habit's days: what is asked "for each day" ("notes for each day", "a daily mood") is each
+  // day's check-in's, not the habit's.
+  const days = ed.entities.find(
+    (e) => e.parent?.entity === primary.id && ed.behaviours.some((b) => b.type === 'streak' && b.entity === e.id),
+  );
+  for (const raw of withLists(
     listText,
     options.revision === true,
     [primary.name, primary.plural].map((n) => n.toLowerCase()),
@@ -1009,9 +1014,15 @@ export function applySpecWords(
     /^(?:item|habit|task|chore)$/.test(primary.id),
     appWords,
   )) {
+    const core = raw.words.replace(/^daily /, '').replace(/ day$/, '');
+    const daily =
+      days !== undefined &&
+      /^[a-z ]+$/.test(core) &&
+      new RegExp(`\\b(?:daily ${core}|${core} (?:for |on )?(?:each|every|a) day)\\b`).test(listText);
+    const asked = daily ? { ...raw, words: core } : raw;
     // (The records this item is of: see `eachAt`.)
     const askedAt = listText.indexOf(asked.words);
-    const primary = ownersOwn && askedAt >= 0 && askedAt < eachAt ? ownersOwn : listRecords;
+    const primary = daily ? days : ownersOwn && askedAt >= 0 && askedAt < eachAt ? ownersOwn : listRecords;
     // "eggs collected per day": the eggs collected, totalled per day (read with the totals below),
     // when no word of it names a field already ("pages read per day" is the pages, by day).
     const perPeriod = / per (?:day|week|month|year)$/.exec(asked.words);
