@@ -7041,6 +7041,14 @@ describe('request → spec', () => {
     expect(specOf('a habit tracker with notes').entities[0]!.fields.map((f) => f.label)).toEqual(['Name', 'Notes']);
   });
 
+  test('book sales are sales; a poker night tracker keeps the winnings', () => {
+    // Were a reading list and a log of a name and a date.
+    expect(kindOf('a tracker for my book sales on etsy')).toBe('a sales log');
+    expect(kindOf('a book sale list')).toBe('a reading list');
+    expect(kindOf('a poker night tracker')).toBe('a log of winnings and losses');
+    expect(kindOf('track who wins at poker night')).toBe('a log of the games played and who won');
+  });
+
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
     // Each was a planner of events with a title, a date and a time.
     for (const [prompt, title] of [

@@ -1293,6 +1293,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a dog walking business', builds: 'spec', entities: ['Job'], interpreted: true },
   // The notes were the habit's, not each day's.
   { prompt: 'a habit tracker with notes for each day', builds: 'spec', entities: ['Habit', 'Check-in'], behaviours: ['streak'] },
+  // Was a reading list.
+  { prompt: 'a tracker for my book sales on etsy', builds: 'spec', entities: ['Sale'], behaviours: ['total'] },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.
