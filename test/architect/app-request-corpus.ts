@@ -1380,6 +1380,8 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   // Was the calculator, with the habit tracker dropped.
   { prompt: 'a habit tracker and a calculator', outcome: 'interpreted', mentions: 'a calculator as well' },
   { prompt: 'a shared shopping list my family can edit', outcome: 'interpreted', mentions: 'sharing' },
+  // Was a homework tracker that said nothing of the students' own devices.
+  { prompt: 'an app where my students can submit homework', outcome: 'interpreted', mentions: 'sharing' },
   { prompt: 'an expense tracker with a backend database and user accounts', outcome: 'interpreted', mentions: 'server' },
   { prompt: 'a recipe book written in python', outcome: 'interpreted', mentions: 'language' },
   { prompt: 'a currency converter', outcome: 'interpreted', mentions: 'currency' },
