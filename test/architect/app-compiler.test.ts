@@ -7049,6 +7049,18 @@ describe('request → spec', () => {
     expect(kindOf('track who wins at poker night')).toBe('a log of the games played and who won');
   });
 
+  test('what a pet eats is its feeding log; a toothbrush or razor blades are replacements', () => {
+    // Were one's own calories.
+    for (const prompt of ['a food log for my cat', 'a meal tracker for my diabetic cat']) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'a pet feeding log' });
+    }
+    expect(kindOf('a food log')).toBe(kindOf('a calorie counter'));
+    // Were refused.
+    expect(kindOf('a tracker for when I last changed my toothbrush')).toBe(kindOf('a replacement tracker'));
+    expect(kindOf('when I last replaced my razor blades')).toBe(kindOf('a replacement tracker'));
+    expect(kindOf("when I last changed my car's oil")).toBe(kindOf('a car maintenance log'));
+  });
+
   test('a wedding or a party planner keeps the to-dos, the guests and the costs', () => {
     // Each was a planner of events with a title, a date and a time.
     for (const [prompt, title] of [

@@ -1295,6 +1295,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a habit tracker with notes for each day', builds: 'spec', entities: ['Habit', 'Check-in'], behaviours: ['streak'] },
   // Was a reading list.
   { prompt: 'a tracker for my book sales on etsy', builds: 'spec', entities: ['Sale'], behaviours: ['total'] },
+  // Was one's own calories.
+  { prompt: 'a meal tracker for my diabetic cat', builds: 'spec', entities: ['Meal'], fields: { Pet: 'text' } },
   // Was a car mileage tracker with the gas left out.
   { prompt: "a tracker for my car's mileage and gas", builds: 'spec', entities: ['Fill-up'] },
   // Dropped its goal, said as left out with weekly totals.

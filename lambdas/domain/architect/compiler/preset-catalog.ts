@@ -5414,6 +5414,8 @@ export function sourcePresets(): Preset[] {
         'when i replace',
         'when to change my',
         'when i change my',
+        'toothbrush',
+        'razor blades',
         'filter changes',
         'filter change',
       ],

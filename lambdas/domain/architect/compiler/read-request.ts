@@ -1804,6 +1804,9 @@ export function readRequest(request: string): RequestReading {
   }
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = presetById('budget') ?? chosen;
+  // What a pet eats is its feeding log, not one's calories: "a food log for my diabetic cat".
+  if (chosen?.id === 'calories' && /\b(?:my|our|the) (?:[a-z]+ )?(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?)\b/.test(text))
+    chosen = presetById('pet-feeding') ?? chosen;
   // A budget's money in and out are its entries' type and category, not fields of their own.
   const budget = chosen?.id === 'budget';
   if (budget) shapeText = shapeText.replace(BUDGET_WORDS, ' ');
