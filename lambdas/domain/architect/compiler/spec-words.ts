@@ -1536,9 +1536,11 @@ export function applySpecWords(
     }
   }
 
+  // A task list's or a chore chart's records.
+  const choreList = /^(?:task|chore)$/.test(primary.id);
   // "a chore chart for my kids": each chore is one of theirs, the one who does it.
   const doers = wordPattern('choresForPeople').exec(text)?.[1] ?? wordPattern('choresOfEach').exec(text)?.[1];
-  if (doers && /^(?:task|chore)$/.test(primary.id) && !primary.fields.some((f) => PERSON_FIELD.test(f.id))) {
+  if (doers && choreList && !primary.fields.some((f) => PERSON_FIELD.test(f.id))) {
     const one =
       ({ children: 'child', family: 'who', team: 'who', person: 'who', 'team member': 'who' } as Record<string, string>)[doers] ??
       doers.replace(/s$/, '');
@@ -1548,15 +1550,11 @@ export function applySpecWords(
       ed.addBehaviour({ type: 'group', entity: primary.id, field: person.id }, `grouped by ${person.label.toLowerCase()}`);
   }
   // "they get points for each one they finish": what each chore is worth.
-  if (
-    /^(?:task|chore)$/.test(primary.id) &&
-    /\b(?:get|gets|earn|earns|win|wins|score|scores) points\b/.test(text) &&
-    !findField(primary, 'points')
-  )
+  if (choreList && /\b(?:get|gets|earn|earns|win|wins|score|scores) points\b/.test(text) && !findField(primary, 'points'))
     ed.addField(primary, { id: 'points', label: 'Points', type: 'number', required: false }, true, 'points');
   // Points on chores are added up, each one's where chores are someone's: "a chore chart for my
   // kids with points" shows each kid's points (those of the chores ticked done, filtered so).
-  const points = /^(?:task|chore)$/.test(primary.id) ? findField(primary, 'points') : undefined;
+  const points = choreList ? findField(primary, 'points') : undefined;
   if (points?.type === 'number' && !ed.behaviours.some((b) => b.type === 'total' && b.entity === primary.id)) {
     const person = primary.fields.find((f) => f.type === 'text' && PERSON_FIELD.test(f.id));
     ed.addBehaviour(
@@ -1565,7 +1563,7 @@ export function applySpecWords(
     );
   }
   // "a tracker for my kid's allowance and chores": what each chore earns.
-  if (/^(?:task|chore)$/.test(primary.id) && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
+  if (choreList && /\ballowances?\b/.test(text) && !ed.firstOf(primary, ['money']))
     ed.addField(primary, { id: 'allowance', label: 'Allowance', type: 'money', required: false }, true, 'allowance');
 
   // Water counted in a unit other than glasses: "log my water intake in ml".
