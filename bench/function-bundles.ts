@@ -11,8 +11,11 @@ import { join } from 'node:path';
 import { bundleFunction, FUNCTION_NAMES } from '../test/helpers/function-bundles';
 
 const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 5);
-/** The issue's budget for one function: 500 KB of bundle, 100 ms of module init. */
-const BUDGET = { bytes: 500 * 1024, initMs: 100 };
+/**
+ * The issue's budget for one function: 500 KB of bundle (read as 500,000 bytes, which also keeps
+ * it within 500 KiB), 100 ms of module init.
+ */
+const BUDGET = { bytes: 500_000, initMs: 100 };
 
 // Loads the bundle and prints how long `require` took, in milliseconds: wall clock and the CPU
 // time the process spent (user + system). On a busy machine the wall clock mostly measures the
@@ -48,31 +51,34 @@ const median = (values: number[]): number => {
 export async function functionBundleFigures(out: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-bundles-'));
   try {
-    out(`function bundles (size of index.js; module init = median of ${INIT_RUNS} fresh \`require\`s, wall clock and CPU time):`);
-    const rows: Array<{ name: string; kb: number; ms: number; cpuMs: number }> = [];
+    out(
+      `function bundles (size of index.js, and of the apps' files shipped beside it; module init = median of ${INIT_RUNS} fresh \`require\`s, wall clock and CPU time):`,
+    );
+    const rows: Array<{ name: string; bytes: number; ms: number; cpuMs: number }> = [];
     for (const name of FUNCTION_NAMES) {
       const bundle = await bundleFunction(name, dir);
       const times = Array.from({ length: INIT_RUNS }, () => initMs(bundle.file!));
       const row = {
         name,
-        kb: bundle.bytes / 1024,
+        bytes: bundle.bytes,
         ms: median(times.map((t) => t.wall)),
         cpuMs: median(times.map((t) => t.cpu)),
       };
       rows.push(row);
-      const flags = [row.kb * 1024 > BUDGET.bytes ? 'over 500 KB' : '', row.cpuMs > BUDGET.initMs ? 'over 100 ms' : '']
+      const flags = [row.bytes > BUDGET.bytes ? 'over 500 KB' : '', row.cpuMs > BUDGET.initMs ? 'over 100 ms' : '']
         .filter(Boolean)
         .join(', ');
       out(
-        `  ${name.padEnd(20)} ${row.kb.toFixed(0).padStart(5)} KB  ${row.ms.toFixed(1).padStart(6)} ms wall ` +
-          `${row.cpuMs.toFixed(1).padStart(6)} ms CPU${flags ? `  (${flags})` : ''}`,
+        `  ${name.padEnd(20)} ${(row.bytes / 1000).toFixed(0).padStart(5)} KB  ${row.ms.toFixed(1).padStart(6)} ms wall ` +
+          `${row.cpuMs.toFixed(1).padStart(6)} ms CPU${bundle.dataBytes ? `  + ${(bundle.dataBytes / 1000).toFixed(0)} KB of apps' files` : ''}` +
+          `${flags ? `  (${flags})` : ''}`,
       );
     }
-    const largest = rows.reduce((a, b) => (b.kb > a.kb ? b : a));
+    const largest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const slowest = rows.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
     out(
-      `  largest ${largest.name} ${largest.kb.toFixed(0)} KB; slowest init ${slowest.name} ${slowest.cpuMs.toFixed(1)} ms CPU; ` +
-        `${rows.filter((r) => r.kb * 1024 <= BUDGET.bytes && r.cpuMs <= BUDGET.initMs).length}/${rows.length} within 500 KB and 100 ms`,
+      `  largest ${largest.name} ${(largest.bytes / 1000).toFixed(0)} KB; slowest init ${slowest.name} ${slowest.cpuMs.toFixed(1)} ms CPU; ` +
+        `${rows.filter((r) => r.bytes <= BUDGET.bytes && r.cpuMs <= BUDGET.initMs).length}/${rows.length} within 500 KB and 100 ms`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

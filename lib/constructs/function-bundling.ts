@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync, type BuildOptions } from 'esbuild';
+import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
+import { APP_FILES_PACKED } from '../../lambdas/domain/architect/app-files.generated';
 import { sourceCatalog } from '../../lambdas/domain/architect/catalog-data';
 import { sourcePresets } from '../../lambdas/domain/architect/compiler/preset-catalog';
 import { sourceWordLists } from '../../lambdas/domain/architect/compiler/word-list-sources';
-import { packJson } from '../../lambdas/domain/architect/packed-files';
+import { packFilesBytes, packJson, unpackFiles } from '../../lambdas/domain/architect/packed-files';
 import { sourceThemes } from '../../lambdas/domain/architect/theme-data';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
 import { PROJECT_ROOT } from './project-paths';
@@ -88,8 +90,33 @@ export function bundleDefine(): Record<string, string> {
     GANTRY_READER_PACKED: 'true',
     GANTRY_BUNDLED_CATALOG: packedJson(sourceCatalog()),
     GANTRY_BUNDLED_THEMES: packedJson(sourceThemes()),
+    GANTRY_APP_FILES_BESIDE: JSON.stringify(APP_FILES_FILE),
   };
   return { ...bundledPolicyDefine(), ...presetsDefine };
+}
+
+/**
+ * The data file beside the code of a function that writes apps (the architect's and the heal's):
+ * the apps' runtime and fixed files, brotli-compressed JSON, which lambdas/domain/architect/app-files.ts
+ * reads on first use (the define above names it there).
+ */
+export const APP_FILES_FILE = 'app-files.br';
+
+let appFilesBytes: Buffer | undefined;
+
+/**
+ * The data files a bundle's code reads beside it, by name, from esbuild's metafile of that
+ * bundle: the app files when the code holds their reader, else none.
+ */
+export function bundleDataFiles(metafile: Metafile): Record<string, Buffer> {
+  const reads = Object.values(metafile.outputs).some((output) =>
+    Object.entries(output.inputs).some(
+      ([path, input]) => path.endsWith('lambdas/domain/architect/app-files.ts') && input.bytesInOutput > 0,
+    ),
+  );
+  if (!reads) return {};
+  appFilesBytes ??= packFilesBytes(unpackFiles(APP_FILES_PACKED));
+  return { [APP_FILES_FILE]: appFilesBytes };
 }
 
 /** The entry of one function: `lambdas/functions/<name>.ts` composes that function's adapters. */
@@ -115,9 +142,10 @@ export function functionBuildOptions(name: string, outfile: string): BuildOption
 }
 
 /**
- * Bundles one function into `outDir/index.js` (and its map) and returns when it is written: the
+ * Bundles one function into `outDir/index.js` (its map, and any data file its code reads beside it) and returns when it is written: the
  * CDK construct's bundling step, which is synchronous.
  */
 export function bundleFunctionSync(name: string, outDir: string): void {
-  buildSync(functionBuildOptions(name, join(outDir, 'index.js')));
+  const { metafile } = buildSync({ ...functionBuildOptions(name, join(outDir, 'index.js')), metafile: true });
+  for (const [file, bytes] of Object.entries(bundleDataFiles(metafile))) writeFileSync(join(outDir, file), bytes);
 }

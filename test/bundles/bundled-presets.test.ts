@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleDefine } from '../../lib/constructs/function-bundling';
@@ -47,6 +47,20 @@ test('the step-architect bundle drafts from the presets it was bundled with, and
   const fromSources = new OfflineArchitect();
   const expected = await Promise.all(PROMPTS.map((prompt) => fromSources.draft({ prompt, onUsage: () => undefined })));
   expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(expected)));
+});
+
+test("the step-architect bundle reads the apps' files from beside its code: without them it drafts nothing, and says so", async () => {
+  const bundle = await bundleFunction('step-architect', dir);
+  expect(readdirSync(join(dir, 'step-architect')).sort()).toEqual(['app-files.br', 'index.js', 'index.js.map']);
+  const alone = join(dir, 'code-alone');
+  mkdirSync(alone, { recursive: true });
+  copyFileSync(bundle.file!, join(alone, 'index.js'));
+  const script =
+    'const said = (e) => console.log(String(e.message));' +
+    'try { require(process.argv[1]).services().architect.draft({ prompt: process.argv[2], onUsage() {} })' +
+    '.then(() => console.log("drafted"), said); } catch (e) { said(e); }';
+  expect(runInLambdaEnvironment(script, [join(alone, 'index.js'), 'a habit tracker']).trim()).toMatch(/ENOENT.*app-files\.br/);
+  expect(runInLambdaEnvironment(script, [bundle.file!, 'a habit tracker']).trim()).toBe('drafted');
 });
 
 test("the define holds the request reader's word lists and presets exactly, in one pack, and says it is packed", () => {

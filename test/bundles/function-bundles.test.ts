@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { APP_FILES_PACKED } from '../../lambdas/domain/architect/app-files.generated';
 import { functionEntry } from '../../lib/constructs/function-bundling';
 import { bundleFunction, FUNCTION_NAMES, type FunctionBundle } from '../helpers/function-bundles';
 
@@ -8,7 +9,9 @@ import { bundleFunction, FUNCTION_NAMES, type FunctionBundle } from '../helpers/
  * the deployed one. A function that went back to a global service lookup would carry every
  * client and fail both the size and the contents checks.
  */
-const LIMIT_BYTES = 500 * 1024;
+const LIMIT_BYTES = 500_000;
+/** The functions that write apps, and so read the apps' files shipped beside their code. */
+const APP_WRITERS = ['step-architect', 'step-heal'];
 
 const bundles = new Map<string, FunctionBundle>();
 
@@ -26,12 +29,21 @@ test('each deployed package stays small: the source map carries mappings, not th
   for (const name of FUNCTION_NAMES) {
     const b = bundle(name);
     // With the sources' text embedded a map is three to four times its bundle.
-    expect({ name, sources: b.mapHasSources, package: b.bytes + b.mapBytes <= 1024 * 1024 }).toEqual({
+    expect({ name, sources: b.mapHasSources, package: b.bytes + b.mapBytes + b.dataBytes <= 1024 * 1024 }).toEqual({
       name,
       sources: false,
       package: true,
     });
   }
+});
+
+test("the functions that write apps, and only they, ship the apps' files beside their code, not in it", () => {
+  expect(FUNCTION_NAMES.filter((n) => bundle(n).dataBytes > 0)).toEqual(APP_WRITERS);
+  for (const name of FUNCTION_NAMES) {
+    // Neither the packed files' text (from sources) nor any of it is code in a bundle.
+    expect({ name, text: bundle(name).code.includes(APP_FILES_PACKED.slice(0, 40)) }).toEqual({ name, text: false });
+  }
+  for (const name of APP_WRITERS) expect(bundle(name).dataBytes).toBeGreaterThan(50_000);
 });
 
 test('every function has its own entry under lambdas/functions', () => {

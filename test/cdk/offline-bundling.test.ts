@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { LoadedPolicy } from '../../lambdas/domain/policy';
 import { loadPolicyFile } from '../../lambdas/domain/policy-file';
-import { unpackJson } from '../../lambdas/domain/architect/packed-files';
+import { unpackFilesBytes, unpackJson } from '../../lambdas/domain/architect/packed-files';
+import { appFiles } from '../../lambdas/domain/architect/app-files';
 import { bundledPolicyDefine } from '../../lib/constructs/function-bundling';
 import { GantryFunction, NATIVE_MODULES } from '../../lib/constructs/gantry-function';
 
@@ -54,6 +55,23 @@ test("two functions in one stack each get their own bundle (the CDK's asset cach
     const codes = assets.map((a) => readFileSync(join(dir, a, 'index.js'), 'utf8'));
     // Only the documentation function makes JSON Schema at run time, so only its bundle has the converters.
     expect(codes.map((c) => c.includes('cannot be represented in JSON Schema')).sort()).toEqual([false, true]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a function that writes apps gets the apps' files in its asset, beside its code", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-bundle-'));
+  try {
+    const app = new App({ outdir: dir });
+    const stack = new Stack(app, 'AppWriter');
+    new GantryFunction(stack, 'Heal', { handlerName: 'step-heal' });
+    app.synth();
+    const assets = readdirSync(dir).filter((d) => d.startsWith('asset.'));
+    expect(assets).toHaveLength(1);
+    const asset = join(dir, assets[0]!);
+    expect(readdirSync(asset).sort()).toEqual(['app-files.br', 'index.js', 'index.js.map']);
+    expect(unpackFilesBytes(readFileSync(join(asset, 'app-files.br')))).toEqual(appFiles());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

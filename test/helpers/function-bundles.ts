@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { functionBuildOptions } from '../../lib/constructs/function-bundling';
+import { bundleDataFiles, functionBuildOptions } from '../../lib/constructs/function-bundling';
 import { PROJECT_ROOT } from '../../lib/constructs/project-paths';
 import { AUTHORIZER_HANDLER, EVENT_HANDLERS, REST_HANDLERS, STEP_HANDLERS, WS_HANDLER } from '../../lambdas/routes';
 
@@ -20,6 +20,8 @@ export interface FunctionBundle {
   readonly name: string;
   /** Bytes of the minified JavaScript (the source map is a separate file). */
   readonly bytes: number;
+  /** Bytes of the data files its code reads beside it (the apps' files, for the functions that write apps). */
+  readonly dataBytes: number;
   /** Bytes of its source map (file and line mappings, without the sources' text). */
   readonly mapBytes: number;
   /** Whether the map embeds the sources' text (it should not: it would triple the package). */
@@ -65,10 +67,14 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
   const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
   const mapBytes = map?.contents.length ?? 0;
   const mapHasSources = Array.isArray((JSON.parse(map?.text ?? '{}') as { sourcesContent?: unknown }).sourcesContent);
-  if (!dir) return { name, bytes: js.contents.length, mapBytes, mapHasSources, packages, modules, code };
+  const data = bundleDataFiles(result.metafile);
+  const dataBytes = Object.values(data).reduce((sum, bytes) => sum + bytes.length, 0);
+  const made = { name, bytes: js.contents.length, dataBytes, mapBytes, mapHasSources, packages, modules, code };
+  if (!dir) return made;
   mkdirSync(dir, { recursive: true });
   for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
-  return { name, bytes: js.contents.length, mapBytes, mapHasSources, file: js.path, packages, modules, code };
+  for (const [file, bytes] of Object.entries(data)) writeFileSync(join(dir, file), bytes);
+  return { ...made, file: js.path };
 }
 
 /**

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
-import { packJson, shapedJson, unpackJson } from '../../lambdas/domain/architect/packed-files';
+import {
+  packFiles,
+  packFilesBytes,
+  packJson,
+  shapedJson,
+  unpackFiles,
+  unpackFilesBytes,
+  unpackJson,
+} from '../../lambdas/domain/architect/packed-files';
 
 /**
  * The packing every bundled data set goes through (templates, runtime, presets, word lists,
@@ -84,4 +92,15 @@ test('objects are written as their values after a list of their keys, and come b
 test('a text that is not a pack is refused', () => {
   expect(() => unpackJson('not a "pack"')).toThrow('Not a packed file set');
   expect(() => unpackJson(packJson({ a: 1 }).slice(0, -3))).toThrow();
+});
+
+test('files packed as bytes (a data file beside a bundle) come back as the characters give them, in a sixth less', () => {
+  const files = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [i % 2 ? `src/m${i}.js` : `test/m${i}.test.js`, randomBytes(200 + i).toString('hex')]),
+  );
+  const bytes = packFilesBytes(files);
+  expect(unpackFilesBytes(bytes)).toEqual(unpackFiles(packFiles(files)));
+  expect(unpackFilesBytes(bytes)).toEqual(files);
+  expect(packFiles(files).length / bytes.length).toBeCloseTo(7 / 6, 1);
+  expect(() => unpackFilesBytes(Buffer.from('not brotli'))).toThrow('Not a packed file set');
 });
