@@ -652,6 +652,16 @@ describe('request → spec', () => {
     expect(draftManifest({ prompt: 'Build 2048' })).toMatchObject({ project_name: '2048', features: ['local-storage', '2048'] });
     expect(kindOf('an expense tracker with a budget of 2048 dollars')).not.toBe('game');
     expect(draftManifest({ prompt: 'a snake game and 2048' }).features).toEqual(['local-storage', 'snake', '2048']);
+    // A Wordle-style game was not understood; it is the word game (hangman keeps its own names).
+    for (const prompt of ['a wordle clone', 'a game like wordle', 'a five letter word game', 'wordle'])
+      expect({ prompt, ...draftManifest({ prompt }) }).toMatchObject({
+        prompt,
+        project_name: 'word-guess',
+        features: ['local-storage', 'word-guess'],
+      });
+    expect(draftManifest({ prompt: 'a word guessing game' }).features).toEqual(['local-storage', 'hangman']);
+    expect(draftManifest({ prompt: 'hangman and wordle' }).features).toEqual(['local-storage', 'hangman', 'word-guess']);
+    expect(readRequest('a sudoku game')).toMatchObject({ outcome: 'refused' });
     // Rock-paper-scissors was refused; lizard and Spock are named as left out.
     expect(draftManifest({ prompt: 'a rock paper scissors game' })).toMatchObject({
       features: ['local-storage', 'rock-paper-scissors'],

@@ -1315,6 +1315,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a snake game', builds: 'game' },
   { prompt: 'a 2048 game', builds: 'game' },
   { prompt: 'rock paper scissors against the computer', builds: 'game' },
+  { prompt: 'a wordle clone', builds: 'game' },
   { prompt: 'a JSON formatter and validator', builds: 'devtools' },
   { prompt: 'a base64 decoder', builds: 'devtools' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },

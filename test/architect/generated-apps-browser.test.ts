@@ -759,6 +759,94 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('game: the word game marks each guess by the rules, refuses what is no guess, ends after six, and keeps the tally', async () => {
+    const { page, problems } = await open('game');
+    const marks = (guess: string, word: string): string[] => {
+      const out = [...guess].map((c, i) => (c === word[i] ? 'right' : ''));
+      const left = [...word].filter((c, i) => guess[i] !== c);
+      return out.map((m, i) => {
+        if (m) return m;
+        const at = left.indexOf(guess[i]!);
+        if (at < 0) return 'absent';
+        left.splice(at, 1);
+        return 'present';
+      });
+    };
+    const rows = async (): Promise<{ text: string; marks: string[] }[]> =>
+      page.$$eval('#words-grid .words-row', (all) =>
+        all.map((row) => {
+          const tiles = [...row.querySelectorAll('.words-tile')];
+          return {
+            text: tiles.map((t) => t.textContent).join(''),
+            marks: tiles.map((t) => ['right', 'present', 'absent'].find((m) => t.classList.contains(m)) ?? ''),
+          };
+        }),
+      );
+    const status = async (): Promise<string> => (await page.textContent('#words-status')) ?? '';
+    expect(await status()).toBe('Guess 1 of 6.');
+    expect(await page.textContent('#words-score')).toBe('Won 0 · Lost 0');
+    // Typed in its card (hangman is on this page too and takes letters elsewhere): too short is refused.
+    await page.click('#words-keys button:text-is("Q")');
+    await page.keyboard.type('uic');
+    await page.keyboard.press('Enter');
+    expect(await status()).toBe('A guess is 5 letters A to Z.');
+    expect((await rows())[0]!.text).toBe('QUIC');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    expect((await rows())[0]!.text).toBe('QU');
+    await page.keyboard.type('ICK');
+    await page.keyboard.press('Enter');
+    // The same word twice is refused; six guesses end the round (none is the word, or the round is won).
+    await page.keyboard.type('QUICK');
+    await page.keyboard.press('Enter');
+    expect(await status()).toBe('QUICK was guessed already.');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Backspace');
+    for (const guess of ['BLIMP', 'FJORD', 'GAWKY', 'VEXES', 'NYMPH']) {
+      if (/^You found it/.test(await status())) break;
+      await page.keyboard.type(guess);
+      await page.click('#words-keys button:text-is("Enter")');
+    }
+    const end = await status();
+    const word = /^Out of guesses: the word was ([A-Z]{5})\.$/.exec(end)?.[1];
+    const played = (await rows()).filter((r) => r.text.length === 5);
+    if (word) {
+      expect(played.map((r) => r.text)).toEqual(['QUICK', 'BLIMP', 'FJORD', 'GAWKY', 'VEXES', 'NYMPH']);
+      for (const row of played)
+        expect({ guess: row.text, marks: row.marks }).toEqual({ guess: row.text, marks: marks(row.text, word) });
+      // The keyboard shows what is known of each letter.
+      expect(await page.getAttribute('#words-keys button:text-is("Q")', 'class')).toBe(
+        word[0] === 'Q' ? 'right' : word.includes('Q') ? 'present' : 'absent',
+      );
+      expect(await page.textContent('#words-score')).toBe('Won 0 · Lost 1');
+    } else {
+      expect(end).toMatch(/^You found it in \d guess/);
+    }
+    // A round whose word is known: the random source returns 0, so the word is the list's first.
+    const source = apps.find((a) => a.key === 'game')!.manifest.files.find((f) => f.path === 'src/words.js')!.content;
+    const first = /SECRET_WORDS = \[\s*'([A-Z]{5})'/.exec(source)![1]!;
+    await page.addInitScript(() => {
+      crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
+        if (array) new Uint8Array(array.buffer, array.byteOffset, array.byteLength).fill(0);
+        return array;
+      };
+    });
+    await page.reload();
+    const before = await page.textContent('#words-score');
+    await page.click('#words-keys button:text-is("A")');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(first.toLowerCase());
+    await page.keyboard.press('Enter');
+    expect(await status()).toBe('You found it in 1 guess!');
+    expect((await rows())[0]!.marks).toEqual(['right', 'right', 'right', 'right', 'right']);
+    const [won, lost] = (before!.match(/\d+/g) ?? []).map(Number);
+    expect(await page.textContent('#words-score')).toBe(`Won ${won! + 1} · Lost ${lost}`);
+    // New word: an empty grid.
+    await page.click('#words-new');
+    expect((await rows()).every((r) => r.text === '')).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('game: 2048 slides and merges tiles from the keys or buttons, counts the score and keeps the best', async () => {
     const { page, problems } = await open('game');
     const board = async (): Promise<number[][]> =>

@@ -40,6 +40,7 @@ export const FEATURE_IDS = [
   'tic-tac-toe',
   'memory',
   'hangman',
+  'word-guess',
   'snake',
   '2048',
   'rock-paper-scissors',
@@ -83,6 +84,7 @@ const GAME_PHRASES: Readonly<Record<string, string>> = {
   'tic-tac-toe': 'tic-tac-toe against the computer or a friend',
   memory: 'a memory game of matching pairs',
   hangman: 'hangman',
+  'word-guess': 'a five-letter word guessing game',
   snake: 'snake',
   '2048': '2048',
   'rock-paper-scissors': 'rock-paper-scissors against the computer',
@@ -354,6 +356,10 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'rock paper scissors',
         'rock paper scissor',
         'roshambo',
+        'wordle',
+        'word guess game',
+        'five letter word game',
+        '5 letter word game',
       ],
       hints: [],
       defaultFeatures: ['local-storage'],
@@ -742,6 +748,14 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
       description:
         'Guess the hidden word a letter at a time before six wrong letters, from a built-in list or words of your own, with the wins counted.',
       keywords: ['hangman', 'word guessing game', 'guess the word', 'guess a word'],
+      kinds: ['game'],
+    },
+    'word-guess': {
+      id: 'word-guess',
+      title: 'Word Guess',
+      description:
+        'Guess the hidden five-letter word in six tries, typed or on the letter buttons: each guess marks its letters in place, elsewhere in the word, or not in it, with the wins, losses and run of wins kept.',
+      keywords: ['wordle', 'wordle clone', 'wordle game', 'word guess game', 'five letter word game', '5 letter word game'],
       kinds: ['game'],
     },
     snake: {

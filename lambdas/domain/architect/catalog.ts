@@ -43,6 +43,7 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   'tic-tac-toe': 'Tic-Tac-Toe',
   memory: 'Memory Game',
   hangman: 'Hangman',
+  'word-guess': 'Word Guess',
   snake: 'Snake',
   '2048': '2048',
   'rock-paper-scissors': 'Rock, Paper, Scissors',

@@ -4,7 +4,15 @@ import { mainPreamble, sharedImports } from './shared';
 import { fillSlots, staticSource } from './static-sources';
 
 /** The games this kind plays, in the order the page shows them when more than one is built. */
-export const GAMES = ['tic-tac-toe', 'memory', 'hangman', 'snake', '2048', 'rock-paper-scissors'] as const satisfies readonly FeatureId[];
+export const GAMES = [
+  'tic-tac-toe',
+  'memory',
+  'hangman',
+  'word-guess',
+  'snake',
+  '2048',
+  'rock-paper-scissors',
+] as const satisfies readonly FeatureId[];
 export type Game = (typeof GAMES)[number];
 /** The games built when a spec names none ("a few games for my kids"): the three classics. */
 const CLASSIC_GAMES: readonly Game[] = ['tic-tac-toe', 'memory', 'hangman'];
@@ -49,6 +57,11 @@ const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: st
     file: 'hangman',
     names: ['addRound', 'guess', 'maskOf', 'MAX_WRONG', 'newRound', 'normalizeTally', 'parseWords', 'statusOf', 'WORDS', 'wrongLetters'],
     layout: 'hangman: rounds, guesses and the built-in words, as pure functions of a round',
+  },
+  'word-guess': {
+    file: 'words',
+    names: ['addWordRound', 'guessWord', 'letterHints', 'MAX_GUESSES', 'newWordRound', 'normalizeWordTally', 'scoreGuess', 'WORD_LENGTH', 'wordStatus'],
+    layout: 'the word game: scoring a guess letter by letter, rounds and the built-in words, as pure functions of a round',
   },
   snake: {
     file: 'snake',
@@ -106,7 +119,7 @@ export function gameTemplate(spec: AppSpec): KindTemplate {
     body: body(spec),
     css: [
       staticSource('game/css.css'),
-      ...(['snake', '2048', 'rock-paper-scissors'] as const)
+      ...(['word-guess', 'snake', '2048', 'rock-paper-scissors'] as const)
         .filter((game) => games.includes(game))
         .map((game) => staticSource(`game/${MODULES[game].file}.css`)),
       ...(games.includes('snake') || games.includes('2048') ? [staticSource('game/pad.css')] : []),

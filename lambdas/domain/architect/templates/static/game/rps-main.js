@@ -28,12 +28,14 @@ byId('rps-reset').addEventListener('click', () => {
   update({ rps: { ...saved.rps, tally: normalizeRpsTally(null) } });
   rpsRender();
 });
-// The keys throw from anywhere, unless hangman is on the page too: then only from this card
-// (letters elsewhere are hangman's guesses).
+// The keys throw from anywhere, unless a letter game (hangman, the word game) is on the page too:
+// then only from this card (letters elsewhere are that game's).
 document.addEventListener('keydown', (event) => {
   const target = event.target;
   if (event.ctrlKey || event.metaKey || event.altKey || (target instanceof Element && target.closest('input, textarea, select'))) return;
-  const here = (target instanceof Element && rpsCard.contains(target)) || document.getElementById('hangman-title') === null;
+  const here =
+    (target instanceof Element && rpsCard.contains(target)) ||
+    (document.getElementById('hangman-title') === null && document.getElementById('words-title') === null);
   const player = throwForKey(event.key);
   if (!here || !player) return;
   event.preventDefault();
