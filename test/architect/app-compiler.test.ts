@@ -661,7 +661,17 @@ describe('request → spec', () => {
       });
     expect(draftManifest({ prompt: 'a word guessing game' }).features).toEqual(['local-storage', 'hangman']);
     expect(draftManifest({ prompt: 'hangman and wordle' }).features).toEqual(['local-storage', 'hangman', 'word-guess']);
-    expect(readRequest('a sudoku game')).toMatchObject({ outcome: 'refused' });
+    // Sudoku was refused; it is a game of its own (a log of puzzles solved keeps records).
+    expect(draftManifest({ prompt: 'a sudoku game' })).toMatchObject({
+      project_name: 'sudoku',
+      features: ['local-storage', 'sudoku'],
+    });
+    expect(draftManifest({ prompt: 'a game with sudoku and wordle' }).features).toEqual([
+      'local-storage',
+      'word-guess',
+      'sudoku',
+    ]);
+    expect(kindOf('a log of sudoku puzzles I solved')).not.toBe('game');
     // Rock-paper-scissors was refused; lizard and Spock are named as left out.
     expect(draftManifest({ prompt: 'a rock paper scissors game' })).toMatchObject({
       features: ['local-storage', 'rock-paper-scissors'],
@@ -876,7 +886,8 @@ describe('request → spec', () => {
       interpretedAs: 'a tic-tac-toe game',
       leftOut: [expect.stringMatching(/^a board other than 3×3/)],
     });
-    for (const prompt of ['a sudoku game', 'a puzzle game', 'a game where you catch falling stars', 'a math game for kids']) {
+    // (Sudoku was among these until the game kind played it.)
+    for (const prompt of ['a chess game', 'a puzzle game', 'a game where you catch falling stars', 'a math game for kids']) {
       expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'refused' });
     }
     // Records of games are no game to play.
@@ -2317,10 +2328,10 @@ describe('request → spec', () => {
     const refused = readRequest('qwzx $& $1 plugh');
     expect(refused).toMatchObject({ outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD' });
     if (refused.outcome === 'refused') expect(refused.message).toContain('"qwzx $& $1 plugh"');
-    const game = readRequest('a sudoku game $&');
+    const game = readRequest('a chess game $&');
     if (game.outcome !== 'refused') throw new Error('expected a refusal');
     expect(game.message).toMatch(
-      /^The offline architect has no game it can build for "a sudoku game \$&": its games are tic-tac-toe/,
+      /^The offline architect has no game it can build for "a chess game \$&": its games are tic-tac-toe/,
     );
   });
 

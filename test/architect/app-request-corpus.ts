@@ -1316,6 +1316,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a 2048 game', builds: 'game' },
   { prompt: 'rock paper scissors against the computer', builds: 'game' },
   { prompt: 'a wordle clone', builds: 'game' },
+  { prompt: 'a sudoku game', builds: 'game' },
   { prompt: 'a JSON formatter and validator', builds: 'devtools' },
   { prompt: 'a base64 decoder', builds: 'devtools' },
   { prompt: 'a contrast checker for accessibility', builds: 'color' },
@@ -1369,9 +1370,9 @@ export const UNBUILDABLE_REQUESTS: readonly UnbuildableRequest[] = [
   { prompt: 'an online shop that takes credit cards', outcome: 'refused', code: 'NOT_A_STATIC_APP', mentions: 'selling online' },
   // A game's hint words ("math") once read it as a calculator.
   { prompt: 'a math game for kids', outcome: 'refused', code: 'REQUEST_NOT_UNDERSTOOD', mentions: 'score keeper' },
-  // A game of its own is never one of the three the game kind plays.
+  // A game of its own is never one of those the game kind plays (sudoku was here until it played it).
   {
-    prompt: 'a sudoku game',
+    prompt: 'a chess game',
     outcome: 'refused',
     code: 'REQUEST_NOT_UNDERSTOOD',
     mentions: 'tic-tac-toe, a memory game, hangman, snake',

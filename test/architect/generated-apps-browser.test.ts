@@ -847,6 +847,81 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
+  it('game: sudoku deals a puzzle with one solution, marks repeats, is solved by its solution, and keeps the count and level', async () => {
+    const { page, problems } = await open('game');
+    const grid = async (): Promise<{ digits: number[]; given: boolean[]; conflict: boolean[] }> =>
+      page.$$eval('#sudoku-grid input', (cells) => ({
+        digits: cells.map((c) => Number((c as HTMLInputElement).value || 0)),
+        given: cells.map((c) => (c as HTMLInputElement).readOnly),
+        conflict: cells.map((c) => c.classList.contains('conflict')),
+      }));
+    // The test's own solver, counting solutions up to two.
+    const solutions = (start: number[]): number[][] => {
+      const found: number[][] = [];
+      const g = [...start];
+      const fits = (i: number, d: number): boolean =>
+        g.every((v, j) => {
+          if (j === i || v !== d) return true;
+          const [r1, c1, r2, c2] = [Math.floor(i / 9), i % 9, Math.floor(j / 9), j % 9];
+          return (
+            r1 !== r2 && c1 !== c2 && (Math.floor(r1 / 3) !== Math.floor(r2 / 3) || Math.floor(c1 / 3) !== Math.floor(c2 / 3))
+          );
+        });
+      const walk = (): void => {
+        const i = g.indexOf(0);
+        if (i < 0) return void found.push([...g]);
+        for (let d = 1; d <= 9 && found.length < 2; d += 1)
+          if (fits(i, d)) {
+            g[i] = d;
+            walk();
+            g[i] = 0;
+          }
+      };
+      walk();
+      return found;
+    };
+    const dealt = await grid();
+    expect(dealt.digits).toHaveLength(81);
+    const clues = dealt.digits.filter((d) => d > 0).length;
+    expect(clues).toBeGreaterThanOrEqual(40);
+    expect(dealt.given).toEqual(dealt.digits.map((d) => d > 0));
+    const found = solutions(dealt.digits);
+    expect(found).toHaveLength(1);
+    const solution = found[0]!;
+    expect(await page.textContent('#sudoku-status')).toBe(`${81 - clues} cells to fill.`);
+    // A digit that repeats a clue of its row is marked, with the clue.
+    const empty = dealt.digits.indexOf(0);
+    const row = Math.floor(empty / 9);
+    const clue = dealt.digits.findIndex((d, i) => d > 0 && Math.floor(i / 9) === row);
+    const cell = (i: number): string => `#sudoku-grid input:nth-child(${i + 1})`;
+    await page.fill(cell(empty), String(dealt.digits[clue]));
+    let now = await grid();
+    expect(now.conflict[empty] && now.conflict[clue]).toBe(true);
+    expect(await page.textContent('#sudoku-status')).toBe('A digit repeats in its row, column or box.');
+    // A clue cannot be changed; a letter is no digit.
+    await page.focus(cell(clue));
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press(String((dealt.digits[clue]! % 9) + 1));
+    expect((await grid()).digits[clue]).toBe(dealt.digits[clue]);
+    await page.fill(cell(empty), 'x');
+    expect((await grid()).digits[empty]).toBe(0);
+    for (let i = 0; i < 81; i += 1) if (!dealt.given[i]) await page.fill(cell(i), String(solution[i]));
+    expect(await page.textContent('#sudoku-status')).toBe('Solved!');
+    expect(await page.textContent('#sudoku-score')).toBe('Solved: easy 1 · medium 0 · hard 0');
+    now = await grid();
+    expect(now.digits).toEqual(solution);
+    // The level chosen for a new puzzle is kept, as is the count.
+    await page.selectOption('#sudoku-level', 'hard');
+    await page.click('#sudoku-new');
+    const hard = (await grid()).digits.filter((d) => d > 0).length;
+    expect(hard).toBeLessThan(clues);
+    await page.reload();
+    expect(await page.inputValue('#sudoku-level')).toBe('hard');
+    expect(await page.textContent('#sudoku-score')).toBe('Solved: easy 1 · medium 0 · hard 0');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('game: 2048 slides and merges tiles from the keys or buttons, counts the score and keeps the best', async () => {
     const { page, problems } = await open('game');
     const board = async (): Promise<number[][]> =>

@@ -41,6 +41,7 @@ export const FEATURE_IDS = [
   'memory',
   'hangman',
   'word-guess',
+  'sudoku',
   'snake',
   '2048',
   'rock-paper-scissors',
@@ -85,6 +86,7 @@ const GAME_PHRASES: Readonly<Record<string, string>> = {
   memory: 'a memory game of matching pairs',
   hangman: 'hangman',
   'word-guess': 'a five-letter word guessing game',
+  sudoku: 'sudoku',
   snake: 'snake',
   '2048': '2048',
   'rock-paper-scissors': 'rock-paper-scissors against the computer',
@@ -356,6 +358,7 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'rock paper scissors',
         'rock paper scissor',
         'roshambo',
+        'sudoku',
         'wordle',
         'word guess game',
         'five letter word game',
@@ -756,6 +759,14 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
       description:
         'Guess the hidden five-letter word in six tries, typed or on the letter buttons: each guess marks its letters in place, elsewhere in the word, or not in it, with the wins, losses and run of wins kept.',
       keywords: ['wordle', 'wordle clone', 'wordle game', 'word guess game', 'five letter word game', '5 letter word game'],
+      kinds: ['game'],
+    },
+    sudoku: {
+      id: 'sudoku',
+      title: 'Sudoku',
+      description:
+        'Fill a 9×9 grid so each row, column and box holds 1 to 9: a new puzzle at each level (easy, medium, hard) with exactly one solution, a digit that repeats marked at once, and the puzzles solved counted per level.',
+      keywords: ['sudoku', 'sudoku game', 'sudoku puzzle', 'sudoku puzzles', 'sudoku app'],
       kinds: ['game'],
     },
     snake: {

@@ -44,6 +44,7 @@ export const GAME_TITLES: Readonly<Partial<Record<FeatureId, string>>> = {
   memory: 'Memory Game',
   hangman: 'Hangman',
   'word-guess': 'Word Guess',
+  sudoku: 'Sudoku',
   snake: 'Snake',
   '2048': '2048',
   'rock-paper-scissors': 'Rock, Paper, Scissors',

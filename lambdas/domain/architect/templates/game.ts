@@ -9,6 +9,7 @@ export const GAMES = [
   'memory',
   'hangman',
   'word-guess',
+  'sudoku',
   'snake',
   '2048',
   'rock-paper-scissors',
@@ -62,6 +63,11 @@ const MODULES: Readonly<Record<Game, { file: string; names: string[]; layout: st
     file: 'words',
     names: ['addWordRound', 'guessWord', 'letterHints', 'MAX_GUESSES', 'newWordRound', 'normalizeWordTally', 'scoreGuess', 'WORD_LENGTH', 'wordStatus'],
     layout: 'the word game: scoring a guess letter by letter, rounds and the built-in words, as pure functions of a round',
+  },
+  sudoku: {
+    file: 'sudoku',
+    names: ['conflicts', 'isSolved', 'newPuzzle', 'normalizeSudokuSolved', 'setCell', 'SUDOKU_LEVELS'],
+    layout: 'sudoku: a solver that counts solutions, puzzles with exactly one, the moves and checks, as pure functions of a grid',
   },
   snake: {
     file: 'snake',
@@ -119,7 +125,7 @@ export function gameTemplate(spec: AppSpec): KindTemplate {
     body: body(spec),
     css: [
       staticSource('game/css.css'),
-      ...(['word-guess', 'snake', '2048', 'rock-paper-scissors'] as const)
+      ...(['word-guess', 'sudoku', 'snake', '2048', 'rock-paper-scissors'] as const)
         .filter((game) => games.includes(game))
         .map((game) => staticSource(`game/${MODULES[game].file}.css`)),
       ...(games.includes('snake') || games.includes('2048') ? [staticSource('game/pad.css')] : []),
