@@ -73,6 +73,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['goal'],
   },
   { prompt: 'a savings tracker with a savings goal of 5000', builds: 'spec', entities: ['Deposit'], behaviours: ['goal'] },
+  // A limit or a budget without its number was said as left out; it is one set in the app.
+  {
+    prompt: 'a budget app with categories and monthly limits',
+    builds: 'spec',
+    entities: ['Expense'],
+    behaviours: ['goal'],
+    interpreted: true,
+  },
+  { prompt: 'a calorie tracker with a daily calorie limit', builds: 'spec', entities: ['Food'], behaviours: ['goal'] },
   // A goal of a number of the records.
   {
     prompt: 'a hiking log with a goal of 12 hikes this year',

@@ -21,7 +21,8 @@ describe('parts of a request the app will not have', () => {
     ['A workout log with a chart of my progress', /^charts and graphs/],
     ['A sleep tracker with a graph of hours slept per night', /^charts and graphs/],
     ['A todo list with drag and drop reordering', /^drag and drop/],
-    ['A budget app with a spending limit per category', /^a goal or a limit and the progress towards it/],
+    // (Was the goal gap; a limit set in the app is built now and the per-category part is said.)
+    ['A budget app with a spending limit per category', /^a limit for each category/],
     ['A habit tracker with a heatmap like GitHub', /^charts and graphs/],
     ['A project tracker with subtasks for each project', /^records inside records/],
     ['A reading tracker with a progress bar for each book', /^progress bars/],
@@ -46,7 +47,6 @@ describe('parts of a request the app will not have', () => {
     ['A notes app with markdown', /^markdown or rich text/],
     ['A vocabulary app for language learning', /^lessons, exercises and grading/],
     ['A book reading log with ratings and a page-per-day goal', /^a goal or a limit and the progress towards it/],
-    ['Expense log with categories and a monthly budget', /^a goal or a limit and the progress towards it/],
     ['A study planner with a goal each week', /^a goal or a limit and the progress towards it/],
     ['A reading tracker with pages per day and a goal', /^a goal or a limit and the progress towards it/],
     ["my kids' chore chart with points and a weekly total", /^totals or statistics per week, month or year/],
@@ -56,7 +56,6 @@ describe('parts of a request the app will not have', () => {
     ['A word counter with a spell checker', /^checking spelling or grammar/],
     ['A unit converter with favorites', /^favourites/],
     ['An inventory app for my bakery with low stock alerts', /^a goal or a limit and the progress towards it/],
-    ['A budget app that warns me when I overspend', /^a goal or a limit and the progress towards it/],
     ['A pomodoro timer with a task list', /^a task list beside the timer/],
   ])('%s', (prompt, need) => {
     const reading = readRequest(prompt);

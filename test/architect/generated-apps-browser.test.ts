@@ -851,8 +851,8 @@ describeIfChromium('generated apps in Chromium', () => {
     const { page, problems } = await open('game');
     const grid = async (): Promise<{ digits: number[]; given: boolean[]; conflict: boolean[] }> =>
       page.$$eval('#sudoku-grid input', (cells) => ({
-        digits: cells.map((c) => Number((c as HTMLInputElement).value || 0)),
-        given: cells.map((c) => (c as HTMLInputElement).readOnly),
+        digits: cells.map((c) => Number((c as unknown as { value: string }).value || 0)),
+        given: cells.map((c) => (c as unknown as { readOnly: boolean }).readOnly),
         conflict: cells.map((c) => c.classList.contains('conflict')),
       }));
     // The test's own solver, counting solutions up to two.

@@ -2005,6 +2005,7 @@ export function applySpecWords(
     if (list && ed.views[0]?.type === 'board') ed.views = [list, ...ed.views.filter((v) => v !== list)];
   }
   // (Not of records others belong to: a habit's goal is its check-ins', which no goal counts.)
+  const limitsLeftOut: string[] = [];
   const goal =
     goalAsked(text, primary, listed) ??
     (ed.entities.some((e) => e.parent?.entity === primary.id) ? null : goalSetInApp(text, primary));
@@ -2026,6 +2027,13 @@ export function applySpecWords(
       'count' in goal ? primary.plural.toLowerCase() : primary.fields.find((f) => f.id === goal.field)!.label.toLowerCase();
     const amount = `${goal.target === null ? '' : `${goal.target} `}${label}${goal.per === 'latest' ? ' by the latest entry' : goal.per === 'all' ? '' : ` a ${goal.per}`}${goal.target === null ? ' (set in the app)' : ''}`;
     const kind = 'limit' in goal && goal.limit ? 'limit' : 'goal';
+    // One limit on all of it: a limit for each category is said to be left out.
+    if (kind === 'limit' && wordPattern('limitPerGroup').test(text))
+      limitsLeftOut.push(
+        `a limit for each category (the app keeps one limit on all ${
+          primary.fields.find((f) => f.id === (goal as { field: string }).field)?.type === 'money' ? 'spending' : label
+        }, set in the app)`,
+      );
     // A new number replaces the goal the records had: "make the goal 10 glasses".
     const other = (b: BehaviourSpec) =>
       (b.type === 'goal' || b.type === 'count-goal') && b.entity === primary.id && JSON.stringify(b) !== JSON.stringify(asked);
@@ -2079,7 +2087,7 @@ export function applySpecWords(
     ed.tooMany.length > 0
       ? [`more fields than one record holds (${MAX_ENTITY_FIELDS}): ${named} (add them to the notes, or ask for fewer)`]
       : [];
-  leftOut.push(...filtersLeftOut);
+  leftOut.push(...filtersLeftOut, ...limitsLeftOut);
   for (const app of secondApps) {
     leftOut.push(
       `${/^(?:[aeiou]|hour|honou?r)/.test(app) ? 'an' : 'a'} ${app} as a second kind of record (the app keeps ${primary.plural.toLowerCase()})`,
@@ -2100,22 +2108,23 @@ const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year'
 /**
  * A goal asked for without its number ("a savings goal tracker", "a weight loss tracker with goal
  * weight", "a step goal tracker", "a reading goal tracker"): the goal, its target set in the app
- * by the person. Only a goal or a target (a limit or a budget without its number stays said as
- * left out). Of the weight by its newest entry; of the money put by, all told; of a measure kept
- * each day, per day; of records that keep no number, how many there are (books a year). Null
- * where a goal per period would have no date to tell the period by.
+ * by the person. Of the weight by its newest entry; of the money put by, all told; of a measure kept
+ * each day, per day; of records that keep no number, how many there are (books a year). A limit
+ * or a budget without its number is one to stay under ({@link limitSetInApp}). Null where a goal
+ * per period would have no date to tell the period by.
  */
 function goalSetInApp(
   text: string,
   entity: EntitySpec,
 ):
-  | { field: string; target: null; per: 'day' | 'week' | 'month' | 'year' | 'all' | 'latest'; limit: false }
+  | { field: string; target: null; per: 'day' | 'week' | 'month' | 'year' | 'all' | 'latest'; limit: boolean }
   | { count: true; target: null; per: 'day' | 'week' | 'month' | 'year' | 'all'; undated: boolean }
   | null {
   if (!wordPattern('goalAsks').test(text) && !wordPattern('goalAlso').test(text)) return null;
-  if (!/\b(?:goals?|targets?|challenges?)\b/.test(text) || /\b(?:limits?|budgets?|caps?)\b/.test(text)) return null;
   // A number said with it that no field could take stays said as left out ("a goal of 30").
   if (wordPattern('goalWithNumber').test(text)) return null;
+  if (!/\b(?:goals?|targets?|challenges?)\b/.test(text)) return limitSetInApp(text, entity);
+  if (/\b(?:limits?|budgets?|caps?)\b/.test(text)) return null;
   const dated = entity.fields.some((f) => f.type === 'date');
   const numeric = entity.fields.filter((f) => (f.type === 'number' || f.type === 'money') && !/^year\b/i.test(f.label));
   // Nor a goal in a unit the records do not keep ("a page-per-day goal" of books with no pages).
@@ -2148,6 +2157,40 @@ function goalSetInApp(
   const per = named ?? (field.type === 'number' && dated && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'all');
   if (per !== 'all' && !dated) return null;
   return { field: field.id, target: null, per, limit: false };
+}
+
+/**
+ * A limit or a budget asked for without its number ("an expense tracker with a monthly budget", "a
+ * calorie log with a daily limit", "a budget app with monthly limits"): one to stay under, its
+ * number set in the app. On the money spent (records that keep money), else on the measure the
+ * limit names ("a calorie limit", "a time limit") when the records keep it; per the period said,
+ * else a measure kept each day per day and money per month. Null when the records keep no such
+ * number or no date to tell the period by.
+ */
+function limitSetInApp(
+  text: string,
+  entity: EntitySpec,
+): { field: string; target: null; per: 'day' | 'week' | 'month' | 'year'; limit: true } | null {
+  if (!/\b(?:limits?|budgets?|caps?)\b/.test(text) || !entity.fields.some((f) => f.type === 'date')) return null;
+  const money = entity.fields.find((f) => f.type === 'money');
+  const measure = /\b(calorie|time|screen time|minute|hour|drink|sugar|caffeine)s? (?:limits?|caps?)\b/.exec(text)?.[1];
+  const field = measure
+    ? entity.fields.find(
+        (f) =>
+          f.type === 'number' &&
+          (findField(entity, measure, true) === f || (measure === 'time' && /^(?:minutes|hours)$/.test(f.id))),
+      )
+    : /\bbudgets?\b|\bspending limits?\b/.test(text) || money
+      ? money
+      : undefined;
+  if (!field) return null;
+  const said = /\b(daily|weekly|monthly|yearly|annual)\b/.exec(text)?.[1];
+  const each = /\b(?:a|per|each|every|this) (day|week|month|year)\b/.exec(text)?.[1] as
+    'day' | 'week' | 'month' | 'year' | undefined;
+  const per =
+    (said ? PERIODS[said as keyof typeof PERIODS] : each) ??
+    (field.type === 'number' && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'month');
+  return { field: field.id, target: null, per, limit: true };
 }
 
 /**

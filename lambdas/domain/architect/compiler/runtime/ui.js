@@ -223,8 +223,16 @@ export function mountApp(root, spec, options = {}) {
           ),
         );
       }
+      // A goal or a limit per day, week, month or year counts the records by their first date: a new
+      // one is dated today unless the person changes it (an undated one would count in no period).
+      const counted = [...behavioursOf(spec, 'goal', entity.id), ...behavioursOf(spec, 'count-goal', entity.id)].some((b) =>
+        ['day', 'week', 'month', 'year'].includes(b.per),
+      );
+      const dated = counted ? entity.fields.find((f) => f.type === 'date') : null;
       for (const field of entity.fields) {
-        form.append(h(doc, 'label', { className: 'field' }, field.label + (field.required ? ' *' : ''), fieldInput(doc, field)));
+        const input = fieldInput(doc, field);
+        if (field === dated) input.defaultValue = today();
+        form.append(h(doc, 'label', { className: 'field' }, field.label + (field.required ? ' *' : ''), input));
       }
       const submit = h(doc, 'button', {
         type: 'submit',
