@@ -3522,6 +3522,43 @@ describe('request → spec', () => {
     expect(labelsOf('a potluck list with who brings what')).not.toContain('Who brings what:text');
   });
 
+  test("what set a symptom off is its field; records for several children say whose; a child's growth by name", () => {
+    // Triggers were "a second kind of record" of migraines, flare-ups and allergies.
+    for (const prompt of [
+      'a log of my migraines and triggers',
+      'a tracker for my eczema flare ups and triggers',
+      'a diary of my allergies and triggers',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Triggers:text']) });
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+    // Records kept for several children had no field to tell whose each one is.
+    for (const prompt of [
+      'a sleep log for my kids',
+      'a homework tracker for my three kids',
+      "an app to track my kids' growth",
+      'a reading log for my children',
+    ])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Kid:text']) });
+    // One child's, or records that name the person already, or things that are not the children's records.
+    for (const prompt of [
+      'a sleep log for my baby',
+      'a chore rotation for my three kids',
+      'a chore chart for my kids',
+      'a list of books for my kids club',
+    ])
+      expect({ prompt, kids: labelsOf(prompt).filter((l) => l === 'Kid:text').length }).toEqual({
+        prompt,
+        kids: prompt.includes('chore chart') ? 1 : 0,
+      });
+    // "my kids' growth" was a generic record of a name, a kid and a date: it is the growth log.
+    expect(specOf("an app to track my kids' growth").entities[0]!.fields.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['Height (cm)', 'Weight (kg)']),
+    );
+    // The egg log's records were called "Collection".
+    expect(specOf('a log of my chicken eggs').entities[0]!.name).toBe('Egg count');
+  });
+
   test('kinds of something given as examples ("triggers like food, sleep and weather") are a choice of them', () => {
     // Was dropped, and a text field called Wine.
     const triggers = specOf('an app to track my migraine triggers like food, sleep and weather').entities[0]!.fields;

@@ -1295,7 +1295,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   // Kept hours beside the minutes.
   { prompt: 'a study tracker with hours per subject', builds: 'spec', entities: ['Session'], behaviours: ['total', 'group'] },
   // Was a log of an egg's name and date.
-  { prompt: 'a chicken egg log', builds: 'spec', entities: ['Collection'], fields: { Eggs: 'number' }, behaviours: ['total'] },
+  { prompt: 'a chicken egg log', builds: 'spec', entities: ['Egg count'], fields: { Eggs: 'number' }, behaviours: ['total'] },
+  // Were a second kind of record; a generic record of a name, a kid and a date.
+  { prompt: 'a log of my migraines and triggers', builds: 'spec', entities: ['Symptom'], fields: { Triggers: 'text' } },
+  {
+    prompt: "an app to track my kids' growth",
+    builds: 'spec',
+    entities: ['Measurement'],
+    fields: { 'Height (cm)': 'number', Kid: 'text' },
+  },
   // Was a log of a walk's name and date.
   { prompt: "a log of my dog's walks", builds: 'spec', entities: ['Walk'], fields: { Minutes: 'number' } },
   // Was refused.

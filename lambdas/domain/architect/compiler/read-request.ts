@@ -2160,8 +2160,9 @@ export function readRequest(request: string): RequestReading {
         };
       }
       // So is what each one may have had: "my baby's first foods and any reactions", and what the
-      // field vocabulary names as a field, not a thing: "my medication and side effects".
-      const vocabulary = FIELD_WORDS.some(([names]) => names.includes(word));
+      // field vocabulary names as a field, not a thing: "my medication and side effects", or what
+      // set each off: "my migraines and triggers".
+      const vocabulary = FIELD_WORDS.some(([names]) => names.includes(word)) || /^(?:possible )?triggers$/.test(word);
       if (added.length > 0 && (/^any /.test(word) || vocabulary || added.every((f) => !/text/.test(f.type)))) spec = measured;
       else unread.push(word);
     }

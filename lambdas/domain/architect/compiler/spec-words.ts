@@ -2004,6 +2004,14 @@ export function applySpecWords(
     const list = ed.views.find((v) => v.entity === primary.id && (v.type === 'list' || v.type === 'table'));
     if (list && ed.views[0]?.type === 'board') ed.views = [list, ...ed.views.filter((v) => v !== list)];
   }
+  // Records kept for several children ("a sleep log for my kids", "my kids' growth"): whose each
+  // one is, unless the records name a person already.
+  if (
+    wordPattern('severalKids').test(text) &&
+    !primary.parent &&
+    !primary.fields.some((f) => wordPattern('personFieldIds').test(f.id) || /^(?:kid|child|who|turn)$|^whose/i.test(f.id))
+  )
+    ed.addField(primary, { id: 'kid', label: 'Kid', type: 'text', required: false }, true, 'kid');
   // (Not of records others belong to: a habit's goal is its check-ins', which no goal counts.)
   const limitsLeftOut: string[] = [];
   const goal =
