@@ -1296,6 +1296,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a study tracker with hours per subject', builds: 'spec', entities: ['Session'], behaviours: ['total', 'group'] },
   // Was a log of an egg's name and date.
   { prompt: 'a chicken egg log', builds: 'spec', entities: ['Egg count'], fields: { Eggs: 'number' }, behaviours: ['total'] },
+  // Were a generic record of a name and a date, or refused.
+  {
+    prompt: "a tracker for my son's asthma inhaler use",
+    builds: 'spec',
+    entities: ['Dose'],
+    fields: { Puffs: 'number' },
+    behaviours: ['total'],
+  },
+  {
+    prompt: 'a daily gratitude list with three things each day',
+    builds: 'spec',
+    entities: ['Entry'],
+    fields: { 'Grateful for': 'longtext' },
+  },
+  { prompt: 'an app to remember where I put things', builds: 'spec', entities: ['Thing'], fields: { Where: 'text' } },
   // Were a second kind of record; a generic record of a name, a kid and a date.
   { prompt: 'a log of my migraines and triggers', builds: 'spec', entities: ['Symptom'], fields: { Triggers: 'text' } },
   {

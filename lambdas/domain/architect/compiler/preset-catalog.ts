@@ -6771,6 +6771,104 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Asthma kept by its reliever's puffs: when, how many, why, and the peak flow read.
+      id: 'asthma',
+      keywords: [
+        'asthma tracker',
+        'asthma log',
+        'asthma diary',
+        'asthma journal',
+        'inhaler use',
+        'inhaler log',
+        'inhaler tracker',
+        'rescue inhaler',
+        'asthma inhaler',
+        'puffs of my inhaler',
+      ],
+      title: 'Asthma Log',
+      phrase: 'an asthma log',
+      entities: [
+        {
+          id: 'dose',
+          name: 'Dose',
+          plural: 'Doses',
+          fields: [
+            f.date('date', 'Date', true),
+            f.time('time', 'Time'),
+            f.number('puffs', 'Puffs'),
+            f.text('why', 'Why'),
+            f.number('peakFlow', 'Peak flow'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('dose')],
+      behaviours: [crud('dose'), newestFirst('dose'), { type: 'total', entity: 'dose', field: 'puffs', by: 'date', per: 'week' }],
+    },
+    {
+      // What one is grateful for, day by day.
+      id: 'gratitude',
+      keywords: [
+        'gratitude list',
+        'gratitude log',
+        'gratitude tracker',
+        'things i am grateful for',
+        "things i'm grateful for",
+        'what i am grateful for',
+        "what i'm grateful for",
+      ],
+      title: 'Gratitude',
+      phrase: 'a gratitude log',
+      entities: [
+        {
+          id: 'entry',
+          name: 'Entry',
+          plural: 'Entries',
+          fields: [f.date('date', 'Date', true), f.long('gratefulFor', 'Grateful for', true)],
+          parent: null,
+        },
+      ],
+      views: [{ type: 'list', entity: 'entry', field: null }],
+      behaviours: [crud('entry'), search('entry'), newestFirst('entry')],
+    },
+    {
+      // Where things were put away: the spare keys, the passports, the winter tyres.
+      id: 'whereabouts',
+      keywords: [
+        'where i put things',
+        'where i put stuff',
+        'where i put my',
+        'where i keep things',
+        'where i keep stuff',
+        'where i keep my stuff',
+        'where i keep my things',
+        'where i stored',
+        'where i store things',
+        'where things are',
+        'where my things are',
+        'where stuff is',
+      ],
+      title: 'Where Things Are',
+      phrase: 'a list of where things are',
+      entities: [
+        {
+          id: 'thing',
+          name: 'Thing',
+          plural: 'Things',
+          fields: [
+            f.text('name', 'Thing', true),
+            f.text('where', 'Where', true),
+            f.date('since', 'Put there on'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('thing')],
+      behaviours: [crud('thing'), search('thing'), { type: 'sort', entity: 'thing', field: 'name', direction: 'asc' }],
+    },
+    {
       // One's own dog's walks: when, how long and how far, who took it.
       id: 'dog-walks',
       keywords: ['dog walk log', 'dog walks', 'dogs walks', 'walks with my dog', 'walking my dog', 'dog walking log'],
@@ -6801,6 +6899,8 @@ export function sourcePresets(): Preset[] {
       keywords: [
         'rental properties',
         'rental property',
+        'investment property',
+        'investment properties',
         'rental units',
         'rental homes',
         'my rentals',

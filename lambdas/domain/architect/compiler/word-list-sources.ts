@@ -1467,7 +1467,7 @@ export function sourceWordLists() {
     moneyIds: String.raw`^(?:price|value|worth|rate|balance)$`,
     madeListAsks: String.raw`\b(?:generated?|generates|created|derived|filled in|populated) (?:automatically )?from (?:the |my |our |your |its |their )?[a-z]+|\bauto(?:matically)?[- ]?(?:generat|fill|creat|populat)\w*`,
     scalingAsks: String.raw`\bscal(?:e|es|er|ers|ing) (?:a |the |my )?(?:recipes?|servings?|portions?)\b|\brecipe scal\w*|\b(?:double|halve|triple) (?:a |the )?recipes?\b|\b(?:adjust|change) (?:the )?servings\b`,
-    marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\bstock tracker\b(?! for (?:my |our |the )?(?:shop|store|warehouse|business|bakery|cafe|restaurant|bar|salon|kitchen|pantry|stall)\b)|\binvestments?\b|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
+    marketPriceAsks: String.raw`\b(?:stock|investment|shares?) portfolios?\b|\bstocks\b|\bstock market\b|\bstock tracker\b(?! for (?:my |our |the )?(?:shop|store|warehouse|business|bakery|cafe|restaurant|bar|salon|kitchen|pantry|stall)\b)|\binvestments?\b(?! propert(?:y|ies)\b)|\bdividends?\b|\bcrypto(?:currency|currencies)?\b|\bbitcoins?\b|\bethereum\b`,
     stockNotShares: String.raw`\b(?:food|freezer|fridge|pantry|kitchen|grocer\w*|suppl\w*|warehouse|shop|store|inventory|firewood|wood|soup|cellar) stocks\b|\bstocks (?:of|in) `,
     spellCheckAsks: String.raw`\bspell(?:ing)?[- ]?check\w*|\bcheck(?:s|ing)? (?:my |the )?(?:spelling|grammar)\b|\bgrammar (?:check\w*|corrections?)\b|\bautocorrect\w*`,
     taskListBesideTimerAsks: String.raw`\btimer\b[^.;]{0,30}\b(?:with|and|plus|including)\b[^.;]{0,12}\b(?:tasks?|to-?dos?|to do)(?: ?lists?)?\b`,
