@@ -3522,6 +3522,19 @@ describe('request → spec', () => {
     expect(labelsOf('a potluck list with who brings what')).not.toContain('Who brings what:text');
   });
 
+  test('a project tracker keeps where each project stands, whose it is and when it is due', () => {
+    // Was a generic record of a name and a date ("a project manager" was refused).
+    for (const prompt of ['a project tracker', 'a project tracker for my team', 'a project manager'])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Name:text', 'Status:choice', 'Owner:text', 'Start:date', 'Due:date', 'Notes:longtext'],
+      });
+    expect(specOf('a project tracker').behaviours).toContainEqual({ type: 'count', entity: 'project', by: 'status' });
+    // With tasks it is projects and their tasks; a project management app stays the kanban board.
+    expect(specOf('a project tracker with tasks').entities.map((e) => e.name)).toEqual(['Project', 'Task']);
+    expect(readRequest('a project management app').outcome).toBe('template');
+  });
+
   test('asthma by its puffs, what one is grateful for, where things were put; an investment property is a rental', () => {
     // Each was a generic record of a name and a date, refused, or stocks.
     for (const prompt of ['an asthma tracker', "a tracker for my son's asthma inhaler use", 'a log of my inhaler use'])

@@ -1298,6 +1298,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a chicken egg log', builds: 'spec', entities: ['Egg count'], fields: { Eggs: 'number' }, behaviours: ['total'] },
   // Were a generic record of a name and a date, or refused.
   {
+    prompt: 'a project tracker for my team',
+    builds: 'spec',
+    entities: ['Project'],
+    fields: { Status: 'choice', Due: 'date' },
+    behaviours: ['count'],
+  },
+  {
     prompt: "a tracker for my son's asthma inhaler use",
     builds: 'spec',
     entities: ['Dose'],

@@ -6771,6 +6771,37 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Projects by themselves: where each stands, whose it is, when it is due.
+      id: 'project-list',
+      keywords: ['project tracker', 'projects tracker', 'project manager', 'project planner', 'project status'],
+      title: 'Projects',
+      phrase: 'a project tracker',
+      entities: [
+        {
+          id: 'project',
+          name: 'Project',
+          plural: 'Projects',
+          fields: [
+            f.text('name', 'Name', true),
+            f.choice('status', 'Status', ['Planned', 'Active', 'On hold', 'Done']),
+            f.text('owner', 'Owner'),
+            f.date('start', 'Start'),
+            f.date('due', 'Due'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('project')],
+      behaviours: [
+        crud('project'),
+        search('project'),
+        { type: 'filter', entity: 'project', field: 'status' },
+        { type: 'sort', entity: 'project', field: 'due', direction: 'asc' },
+        { type: 'count', entity: 'project', by: 'status' },
+      ],
+    },
+    {
       // Asthma kept by its reliever's puffs: when, how many, why, and the peak flow read.
       id: 'asthma',
       keywords: [
