@@ -623,7 +623,8 @@ describe('request → spec', () => {
       'a tracker of my flights across time zones',
     ])
       expect({ prompt, kind: kindOf(prompt) }).not.toEqual({ prompt, kind: 'clock' });
-    expect(draftManifest({ prompt: 'a tracker of my flights across time zones' }).project_name).toBe('flight-tracker');
+    // (Was "flight-tracker", a generic record; the test changed to the flight log it is now.)
+    expect(draftManifest({ prompt: 'a tracker of my flights across time zones' }).project_name).toBe('flight-log');
     // Records kept across time zones keep their times as entered, and say so.
     expect(readRequest('Make a meeting planner across time zones').leftOut).toEqual([
       'time zones (times are kept as entered; a world clock converts between zones)',
@@ -1865,7 +1866,8 @@ describe('request → spec', () => {
   test("one's own things and what each has, joined by 'and' with no 'with'", () => {
     // Miles are what the shoes have, not a unit to convert.
     const shoes = specOf('my running shoes and how many miles each has');
-    expect(shoes.entities[0]!.name).toBe('Running shoe');
+    // (Was "Running shoe", a generic record; the test changed to the running shoes list it is now.)
+    expect(shoes.entities[0]!.name).toBe('Shoe');
     expect(shoes.entities[0]!.fields).toContainEqual(expect.objectContaining({ label: 'Distance', type: 'number' }));
     expect(labelsOf('my vinyl records and where I bought them')).toContain('Bought at:text');
     expect(labelsOf('track which board games we played and who won')).toContain('Winner:text');
@@ -2752,8 +2754,9 @@ describe('request → spec', () => {
     expect(labelsOf('a list of my subscriptions and prices').filter((l) => /:money$/.test(l))).toEqual(['Cost:money']);
     // Balances are money, not a second kind of record or words.
     expect(readRequest('a list of gift cards and balances').leftOut).toEqual([]);
-    expect(labelsOf('a list of gift cards and balances')).toContain('Amount:money');
-    expect(labelsOf('a list of my gift cards with balances')).toContain('Amount:money');
+    // (Were "Amount", a generic record's; the test changed to the gift card list's own Balance.)
+    expect(labelsOf('a list of gift cards and balances')).toContain('Balance:money');
+    expect(labelsOf('a list of my gift cards with balances')).toContain('Balance:money');
     // A bank account is no user account: nothing about sign-in is left out.
     expect(readRequest('track my bank accounts').leftOut).toEqual([]);
     expect(readRequest('an app with user accounts for my recipes').leftOut).toContain('user accounts and sign-in');
@@ -2795,7 +2798,8 @@ describe('request → spec', () => {
     }
     // Was a car's mileage log, with from, to and purpose.
     expect(kindOf('a running shoe mileage tracker')).not.toBe('a mileage log');
-    expect(labelsOf('a running shoe mileage tracker')).toContain('Mileage:number');
+    // (Was "Mileage", a generic record's; the test changed to the running shoes list's Distance.)
+    expect(labelsOf('a running shoe mileage tracker')).toContain('Distance:number');
     expect(kindOf('a car mileage log')).toBe('a mileage log');
   });
 
@@ -3520,6 +3524,45 @@ describe('request → spec', () => {
     expect(labelsOf(snacks)).toContain('Who brings snacks:text');
     // A sign-up sheet already keeps who brings what.
     expect(labelsOf('a potluck list with who brings what')).not.toContain('Who brings what:text');
+  });
+
+  test('flights, gift cards and running shoes have lists of their own', () => {
+    // Each was a generic record of a name and a date (or a list with a Done box).
+    expect(labelsOf('a log of my flights')).toEqual([
+      'Date:date',
+      'From:text',
+      'To:text',
+      'Airline:text',
+      'Flight number:text',
+      'Hours:number',
+      'Notes:longtext',
+    ]);
+    expect(specOf('a flight log').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'flight',
+      field: 'hours',
+      by: 'date',
+      per: 'year',
+    });
+    expect(labelsOf('a list of gift cards and their balances')).toEqual([
+      'Store:text',
+      'Balance:money',
+      'Expires:date',
+      'Card number:text',
+      'Notes:longtext',
+    ]);
+    expect(specOf('a gift card tracker').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'card',
+      field: 'balance',
+      by: null,
+    });
+    expect(labelsOf('a tracker for my running shoes mileage')).toEqual(
+      expect.arrayContaining(['Shoe:text', 'Distance:number', 'Retire at:number', 'Retired:boolean']),
+    );
+    // A card one gives is no list of balances; a live flight tracker is no log (nor is a gift list).
+    expect(kindOf('a gift list for christmas')).not.toBe('a list of gift cards');
+    expect(kindOf('a flight tracker')).not.toBe('a flight log');
   });
 
   test('a project tracker keeps where each project stands, whose it is and when it is due', () => {

@@ -1298,6 +1298,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   { prompt: 'a chicken egg log', builds: 'spec', entities: ['Egg count'], fields: { Eggs: 'number' }, behaviours: ['total'] },
   // Were a generic record of a name and a date, or refused.
   {
+    prompt: 'a log of my flights',
+    builds: 'spec',
+    entities: ['Flight'],
+    fields: { From: 'text', To: 'text' },
+    behaviours: ['total'],
+  },
+  {
+    prompt: 'a list of gift cards and their balances',
+    builds: 'spec',
+    entities: ['Gift card'],
+    fields: { Balance: 'money' },
+    behaviours: ['total'],
+  },
+  { prompt: 'a tracker for my running shoes mileage', builds: 'spec', entities: ['Shoe'], fields: { Distance: 'number' } },
+  {
     prompt: 'a project tracker for my team',
     builds: 'spec',
     entities: ['Project'],

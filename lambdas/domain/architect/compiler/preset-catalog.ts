@@ -6802,6 +6802,105 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // Flights taken: where from and to, with whom, the flight's number.
+      id: 'flights',
+      keywords: [
+        'flight log',
+        'flights log',
+        'log of my flights',
+        'flights i have taken',
+        "flights i've taken",
+        'flights i took',
+        'my flights',
+        'flight history',
+        'flight diary',
+      ],
+      title: 'Flights',
+      phrase: 'a flight log',
+      entities: [
+        {
+          id: 'flight',
+          name: 'Flight',
+          plural: 'Flights',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('from', 'From', true),
+            f.text('to', 'To', true),
+            f.text('airline', 'Airline'),
+            f.text('flightNumber', 'Flight number'),
+            f.number('hours', 'Hours'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('flight')],
+      behaviours: [
+        crud('flight'),
+        search('flight'),
+        newestFirst('flight'),
+        { type: 'total', entity: 'flight', field: 'hours', by: 'date', per: 'year' },
+      ],
+    },
+    {
+      // Gift cards and what is left on each, soonest to expire first.
+      id: 'gift-cards',
+      keywords: ['gift cards', 'gift card balances', 'gift card tracker', 'gift card list', 'store credit'],
+      title: 'Gift Cards',
+      phrase: 'a list of gift cards',
+      entities: [
+        {
+          id: 'card',
+          name: 'Gift card',
+          plural: 'Gift cards',
+          fields: [
+            f.text('store', 'Store', true),
+            f.money('balance', 'Balance', true),
+            f.date('expires', 'Expires'),
+            f.text('number', 'Card number'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('card')],
+      behaviours: [
+        crud('card'),
+        search('card'),
+        { type: 'sort', entity: 'card', field: 'expires', direction: 'asc' },
+        { type: 'total', entity: 'card', field: 'balance', by: null },
+      ],
+    },
+    {
+      // Running shoes and the distance on each, to retire them in time.
+      id: 'shoes',
+      keywords: ['running shoes', 'shoe mileage', 'shoes mileage', 'mileage on my shoes', 'shoe tracker', 'shoe rotation'],
+      title: 'Running Shoes',
+      phrase: 'a list of running shoes',
+      entities: [
+        {
+          id: 'shoe',
+          name: 'Shoe',
+          plural: 'Shoes',
+          fields: [
+            f.text('name', 'Shoe', true),
+            f.date('bought', 'Bought on'),
+            f.number('distance', 'Distance'),
+            f.number('retireAt', 'Retire at'),
+            f.bool('retired', 'Retired'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('shoe')],
+      behaviours: [
+        crud('shoe'),
+        { type: 'filter', entity: 'shoe', field: 'retired' },
+        { type: 'sort', entity: 'shoe', field: 'distance', direction: 'desc' },
+      ],
+    },
+    {
       // Asthma kept by its reliever's puffs: when, how many, why, and the peak flow read.
       id: 'asthma',
       keywords: [
