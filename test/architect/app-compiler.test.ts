@@ -3563,6 +3563,8 @@ describe('request → spec', () => {
     // A card one gives is no list of balances; a live flight tracker is no log (nor is a gift list).
     expect(kindOf('a gift list for christmas')).not.toBe('a list of gift cards');
     expect(kindOf('a flight tracker')).not.toBe('a flight log');
+    // "a list of my concerts" was a generic list of a name and notes; it is the concerts one went to.
+    expect(kindOf('a list of my concerts')).toBe(kindOf("a log of the concerts I've been to"));
   });
 
   test('a project tracker keeps where each project stands, whose it is and when it is due', () => {

@@ -1811,6 +1811,9 @@ export function sourcePresets(): Preset[] {
       id: 'concerts',
       keywords: [
         'concerts i have been to',
+        'my concerts',
+        'list of my concerts',
+        'concerts i saw',
         'concerts ive been to',
         'concerts i went to',
         'concerts attended',
