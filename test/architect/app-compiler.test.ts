@@ -3563,6 +3563,11 @@ describe('request → spec', () => {
     // A card one gives is no list of balances; a live flight tracker is no log (nor is a gift list).
     expect(kindOf('a gift list for christmas')).not.toBe('a list of gift cards');
     expect(kindOf('a flight tracker')).not.toBe('a flight log');
+    // Lures were catches (a list of catches with species and weight); they are a tackle box.
+    expect(labelsOf('a list of my fishing lures')).toEqual(
+      expect.arrayContaining(['Lure:text', 'Kind:choice', 'Colour:text', 'How many:number']),
+    );
+    expect(kindOf('a fishing log with the lure I used')).not.toBe(kindOf('my tackle box'));
     // "a list of my concerts" was a generic list of a name and notes; it is the concerts one went to.
     expect(kindOf('a list of my concerts')).toBe(kindOf("a log of the concerts I've been to"));
   });

@@ -1311,6 +1311,7 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Balance: 'money' },
     behaviours: ['total'],
   },
+  { prompt: 'a list of my fishing lures', builds: 'spec', entities: ['Lure'], fields: { Kind: 'choice' }, behaviours: ['count'] },
   { prompt: 'a tracker for my running shoes mileage', builds: 'spec', entities: ['Shoe'], fields: { Distance: 'number' } },
   {
     prompt: 'a project tracker for my team',

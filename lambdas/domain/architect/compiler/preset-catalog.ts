@@ -6904,6 +6904,36 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // A tackle box: the lures and flies one has, by kind.
+      id: 'tackle',
+      keywords: ['fishing lures', 'my lures', 'lure collection', 'tackle box', 'fishing tackle', 'fishing flies', 'fly box'],
+      title: 'Tackle Box',
+      phrase: 'a tackle box',
+      entities: [
+        {
+          id: 'lure',
+          name: 'Lure',
+          plural: 'Lures',
+          fields: [
+            f.text('name', 'Lure', true),
+            f.choice('kind', 'Kind', ['Spinner', 'Crankbait', 'Soft plastic', 'Jig', 'Spoon', 'Fly', 'Other']),
+            f.text('colour', 'Colour'),
+            f.number('weight', 'Weight (g)'),
+            f.number('count', 'How many'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('lure')],
+      behaviours: [
+        crud('lure'),
+        search('lure'),
+        { type: 'filter', entity: 'lure', field: 'kind' },
+        { type: 'count', entity: 'lure', by: 'kind' },
+      ],
+    },
+    {
       // Asthma kept by its reliever's puffs: when, how many, why, and the peak flow read.
       id: 'asthma',
       keywords: [
