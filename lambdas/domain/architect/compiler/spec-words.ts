@@ -2113,6 +2113,13 @@ export { primaryOf };
 
 const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annual: 'year' } as const;
 
+/** The period a request names for a goal or a limit: "monthly", "a week", "per day"; undefined if none. */
+function periodSaid(text: string): 'day' | 'week' | 'month' | 'year' | undefined {
+  const said = /\b(daily|weekly|monthly|yearly|annual)\b/.exec(text)?.[1];
+  if (said) return PERIODS[said as keyof typeof PERIODS];
+  return /\b(?:a|per|each|every|this) (day|week|month|year)\b/.exec(text)?.[1] as 'day' | 'week' | 'month' | 'year' | undefined;
+}
+
 /**
  * A goal asked for without its number ("a savings goal tracker", "a weight loss tracker with goal
  * weight", "a step goal tracker", "a reading goal tracker"): the goal, its target set in the app
@@ -2145,10 +2152,7 @@ function goalSetInApp(
   const state = numeric.find((f) => wordPattern('stateMeasureIds').test(f.id));
   if (state && dated && (state === numeric[0] || /\b(?:weight|waist|body fat)\b/.test(text)))
     return { field: state.id, target: null, per: 'latest', limit: false };
-  const said = /\b(daily|weekly|monthly|yearly|annual)\b/.exec(text)?.[1];
-  const each = /\b(?:a|per|each|every|this) (day|week|month|year)\b/.exec(text)?.[1] as
-    'day' | 'week' | 'month' | 'year' | undefined;
-  const named = said ? PERIODS[said as keyof typeof PERIODS] : each;
+  const named = periodSaid(text);
   const saving = /\bsav(?:e|es|ing|ings)\b/.test(text);
   // Money put by is a savings tracker's deposits: a savings goal on an expense log is no goal of its spending.
   if (saving && entity.id !== 'deposit') return null;
@@ -2192,12 +2196,7 @@ function limitSetInApp(
       ? money
       : undefined;
   if (!field) return null;
-  const said = /\b(daily|weekly|monthly|yearly|annual)\b/.exec(text)?.[1];
-  const each = /\b(?:a|per|each|every|this) (day|week|month|year)\b/.exec(text)?.[1] as
-    'day' | 'week' | 'month' | 'year' | undefined;
-  const per =
-    (said ? PERIODS[said as keyof typeof PERIODS] : each) ??
-    (field.type === 'number' && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'month');
+  const per = periodSaid(text) ?? (field.type === 'number' && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'month');
   return { field: field.id, target: null, per, limit: true };
 }
 
