@@ -3617,6 +3617,51 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test("a landlord's expenses per home; counts and amounts that name a field; records joined before 'for emergencies'", () => {
+    // The expenses were dropped without a word: the rental property manager keeps rent payments only.
+    for (const prompt of [
+      'a tracker for my investment property expenses',
+      'my rental property expenses',
+      'expenses for my rental properties',
+    ])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Property:text', 'Description:text', 'Category:choice', 'Amount:money', 'Notes:longtext'],
+      });
+    const expenses = specOf('a tracker for my investment property expenses');
+    expect(expenses.behaviours).toEqual(
+      expect.arrayContaining([
+        { type: 'total', entity: 'expense', field: 'amount', by: 'property' },
+        { type: 'total', entity: 'expense', field: 'amount', by: 'category' },
+        { type: 'total', entity: 'expense', field: 'amount', by: 'date', per: 'month' },
+      ]),
+    );
+    expect(readRequest('a tracker for my investment property expenses').leftOut).toEqual([]);
+    // What the person adds is the expenses' own (the homes are a field of them).
+    expect(labelsOf('a landlord expenses log with receipts')).toContain('Receipt:image');
+    // The homes alone stay the rental property manager.
+    expect(kindOf('an investment property tracker')).not.toBe(kindOf('my investment property expenses'));
+    // "player counts" was read as counting the games by tag, and the players were dropped.
+    const games = specOf('a board game collection with player counts');
+    expect(games.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain('Player count:number');
+    expect(games.behaviours.map((b) => b.type)).not.toContain('count');
+    expect(specOf('my board games, count them by category').behaviours.map((b) => b.type)).toContain('count');
+    // "bottle amounts" on feedings that offer Bottle were a second amount beside Amount (ml).
+    expect(labelsOf('a baby feeding tracker with bottle amounts').filter((l) => /amount/i.test(l))).toEqual([
+      'Amount (ml):number',
+    ]);
+    expect(labelsOf('a recipe book with flour amount')).toContain('Flour amount:number');
+    // "… and allergies for emergencies": the allergies were dropped without a word.
+    for (const prompt of [
+      'a list of my medications and allergies for emergencies',
+      'my medications and allergies for emergencies',
+    ])
+      expect({ prompt, leftOut: readRequest(prompt).leftOut.join(' ') }).toEqual({
+        prompt,
+        leftOut: expect.stringMatching(/allergies as a second kind of record/),
+      });
+  });
+
   test("what set a symptom off is its field; records for several children say whose; a child's growth by name", () => {
     // Triggers were "a second kind of record" of migraines, flare-ups and allergies.
     for (const prompt of [

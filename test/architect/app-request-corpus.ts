@@ -1327,6 +1327,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Puffs: 'number' },
     behaviours: ['total'],
   },
+  // The expenses were dropped without a word (the rental property manager keeps rent payments).
+  {
+    prompt: 'a tracker for my investment property expenses',
+    builds: 'spec',
+    entities: ['Expense'],
+    fields: { Property: 'text', Category: 'choice', Amount: 'money' },
+    behaviours: ['total'],
+  },
+  // The players were dropped, and the games counted by tag.
+  {
+    prompt: 'a board game collection with player counts',
+    builds: 'spec',
+    entities: ['Board game'],
+    fields: { 'Player count': 'number' },
+  },
   {
     prompt: 'a daily gratitude list with three things each day',
     builds: 'spec',

@@ -610,6 +610,8 @@ function withLists(
         .replace(wordPattern('measurePerPeriod'), '$1')
         // "how many packets I have": the number of them.
         .replace(wordPattern('howManyIHave'), 'number of $1')
+        // "player counts": each one's count of players.
+        .replace(/^([a-z]+) counts$/, '$1 count')
         // "the story behind each one": the story.
         .replace(/ (?:behind|about) (?:it|them|one)$/, '')
         // "energy from 1 to 5", "focus out of 10": the energy (a number).
@@ -631,6 +633,16 @@ function withLists(
     }
   }
   return items;
+}
+
+/** "bottle amounts" of records whose choice offers Bottle and that keep an amount: that amount. */
+function amountOfKind(entity: EntitySpec, words: string): FieldSpec | undefined {
+  const kind = /^([a-z]+) (?:amounts?|quantit(?:y|ies))$/.exec(words)?.[1];
+  if (!kind) return undefined;
+  const offered = entity.fields.some(
+    (f) => f.type === 'choice' && f.options?.some((o) => [kind, singular(kind)].includes(o.toLowerCase())),
+  );
+  return offered ? entity.fields.find((f) => f.id === 'amount' || f.id === 'quantity') : undefined;
 }
 
 /** Two words that are the two values of one field: "home or away", "indoor or outdoor". */
@@ -1081,7 +1093,11 @@ export function applySpecWords(
     // "email me a shopping list", "text us when …": what the app would do, no field (said as left out).
     if (wordPattern('messageSomeone').test(item.words)) continue;
     // "number of bottles" on wines that count their bottles is that field.
-    const existing = findField(primary, item.words, true) ?? findField(primary, item.words.replace(/^number of /, ''), true);
+    // "bottle amounts" on feedings whose Kind offers Bottle: their Amount.
+    const existing =
+      findField(primary, item.words, true) ??
+      findField(primary, item.words.replace(/^number of /, ''), true) ??
+      amountOfKind(primary, item.words);
     // "oil changes, tire rotations" on services whose Work offers "Oil change": another value of
     // that choice, said as its neighbour is (was a text field called "Tire rotations").
     const value = !existing ? siblingValue(primary, item.words, listText) : undefined;
@@ -1826,7 +1842,7 @@ export function applySpecWords(
       );
     }
   }
-  if (has(text, /\b(count|counts|how many)\b/)) {
+  if (has(text.replace(wordPattern('countOfThing', 'g'), ''), /\b(count|counts|how many)\b/)) {
     const by = ed.firstOf(primary, ['choice', 'tags']);
     if (by) ed.addBehaviour({ type: 'count', entity: primary.id, by: by.id }, `counted per ${by.label.toLowerCase()}`);
   }

@@ -692,7 +692,7 @@ export function sourceWordLists() {
     visitorCountAsked: String.raw`\b(?:(?:visitors?|visits?|hits?|page ?views?|traffic) (?:counters?|counts?|trackers?|stats|statistics|analytics)\b(?=.*\b(?:websites?|sites?|blogs?|pages?|shop online)\b)|web(?:site)? analytics|hit counters?)`,
     timelineAsks: String.raw`\b(?:week(?:ly)?|week by week|fortnightly|hourly|time ?line|timeline|gantt|agenda) (?:views?|calendars?|layouts?|grids?|overviews?|charts?)\b|\b(?:views?|calendars?) (?:by|per|for each) (?:week|hour)\b`,
     /** A whole request of two things of one's own: "my books and reviews" (read-request.ts). */
-    myPair: String.raw`^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+)$`,
+    myPair: String.raw`^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+)(?: for (?:an? |the )?(?:emergenc(?:y|ies)|reference|safety|insurance|taxes|tax time))?$`,
     pairBeforeContainer: String.raw`\b([a-z]+) and ([a-z]+) (?:tracker|log|logbook|journal|diary|planner|list|app)s?\b`,
     trackPair: String.raw`\b(?:track(?:s|ing|er)?|log(?:s|ging)?|record(?:s|ing)?) (?:of |for (?=my |our ))?(?:(?:my|our|the|his|her|their) )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the |his |her |their )?([a-z]+(?: (?!(?:each|per|every|daily|with|that|which|in|on|for|to|through|throughout|during|at|over|across|all|the|a|an|from|by|as|when|whenever|while|if|after|before|until)\b)[a-z]+){0,2})`,
     // A church's or a school's may be one's own giving to it ("track donations to our church").
@@ -702,7 +702,7 @@ export function sourceWordLists() {
     serviceBusiness: String.raw`\b(?:for|run|own|have|started|starting|start) (?:my|our|a|an) (?:small |little |new |local |own |family )?(?:(?:[a-z]+ ){0,2}(?!(?:baking|catering|brewing|knitting|crafting|making|selling|reselling|flipping|printing|publishing|marketing|consulting|writing|blogging|streaming|trading|investing|dropshipping|clothing|farming|fishing|wedding|booking|coding|accounting|bookkeeping)\b)[a-z]{3,}ing|(?:[a-z]+ )?(?:handyman|photography|pest control|locksmith|salon|lawn care|pet care|childcare|carpentry|hvac|snow removal|removals?|repairs?|hair|nails?|makeup|massage|beauty|tutor|tutoring|yoga|music lessons?|driving lessons?|window|pool|gutter)) (?:business|company|service|services|side hustle|gig|firm)\b`,
     // "a tracker for my sleep, mood and energy each day" (its commas already read as "and").
     tripleAfterFor: String.raw`\b(?:for|of|track(?:s|ing)?|log(?:s|ging)?|record(?:s|ing)?|count) (?:(?:my|our|the) )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+) and (?:my |our |the )?((?:[a-z]+ )?[a-z]+)(?=$| (?:each|every|daily|per|with|that|which|in|on|at|over|during|through|throughout|across|from|by|as|to)\b)`,
-    pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:(?!(?:their|its|his|her)\b)[a-z]+ )?[a-z]+)(?: (?:with|that|which|where|including)\b|$)`,
+    pairAfterFor: String.raw`\b(?:for|of) (?:my |our |the )?((?:${NOT_A_CLAUSE}[a-z]+ ){0,2}[a-z]+) and (?:my |our |the )?((?:(?!(?:their|its|his|her)\b)[a-z]+ )?[a-z]+)(?: (?:with|that|which|where|including)\b| for (?:an? |the )?(?:emergenc(?:y|ies)|reference|safety|insurance|taxes|tax time)$|$)`,
     // "an app for my knitting projects", "my sneakers: brand, size": one's own things, by their plural.
     ownRecords: String.raw`\b(?:app|something|tool|place) (?:for|to (?:keep|organi[sz]e|manage|store|hold|save)) (?:all )?(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s|[a-z]+ (?:information|info|details))\b|^(?:my|our) ((?:[a-z]+ ){0,2}[a-z]+[a-rt-z]s)(?=  |$| with\b| and\b)`,
     // "who borrowed my tools", "which neighbours have my ladders", "who has my camping gear": one's
@@ -785,6 +785,8 @@ export function sourceWordLists() {
     topOfMeasure: String.raw`^(?:average|avg|top|max|maximum|min|minimum|peak|best) ([a-z]+(?: [a-z]+)?)$`,
     /** A measure word after a name (spec-words.ts). */
     measureAfter: String.raw`^ (?:time|date|price|cost|amount|length|size|number|count|level|range)\b`,
+    /** "player counts", "a word count": a number each record has, not the app counting them (spec-words.ts). */
+    countOfThing: String.raw`\b(?:player|word|page|calorie|stitch|thread|rep|step|piece|follower|subscriber|view|guest|people|head|card|pill|tablet|carb|blood|egg|bird|seed|bean|ticket|item|sheet|frame|shot|lap|kill|death|point)s? counts?\b`,
     /** Things a number counts (read-request.ts, COUNTED_THINGS). */
     countedThings: String.raw`(?:^| )(?:episodes?|chapters?|seasons?|copies|pieces|players|guests|attendees|sets)$`,
     /** A dash before a list of fields (read-request.ts). */
