@@ -3651,6 +3651,17 @@ describe('request → spec', () => {
       'Amount (ml):number',
     ]);
     expect(labelsOf('a recipe book with flour amount')).toContain('Flour amount:number');
+    // "a list of my home inventory for insurance" was a list of homes, each a name and notes.
+    expect(kindOf('a list of my home inventory for insurance')).toBe(kindOf('a home inventory for insurance'));
+    expect(labelsOf('a list of my home inventory for insurance')).toContain('Serial number:text');
+    // (Records named before a keyword that is no word of theirs still say what the app keeps.)
+    expect(labelsOf('track my weight, sleep and steps')).toEqual(
+      expect.arrayContaining(['Weight:number', 'Sleep (hours):number', 'Steps:number']),
+    );
+    // One's own credit card is no payment taken: "taking payments" was said as left out.
+    for (const prompt of ['a tracker for my credit card rewards points', 'an expense tracker for my credit card'])
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    expect(readRequest('a shop page where customers pay with credit cards').leftOut.join(' ')).toMatch(/payments/);
     // "… and allergies for emergencies": the allergies were dropped without a word.
     for (const prompt of [
       'a list of my medications and allergies for emergencies',

@@ -1335,12 +1335,13 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Property: 'text', Category: 'choice', Amount: 'money' },
     behaviours: ['total'],
   },
-  // The players were dropped, and the games counted by tag.
+  // The players were dropped, and the games counted by tag (a collection of board games is a generic reading).
   {
     prompt: 'a board game collection with player counts',
     builds: 'spec',
     entities: ['Board game'],
     fields: { 'Player count': 'number' },
+    interpreted: true,
   },
   {
     prompt: 'a daily gratitude list with three things each day',

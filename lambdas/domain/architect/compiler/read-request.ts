@@ -1772,8 +1772,13 @@ export function readRequest(request: string): RequestReading {
     // Nor records the same app is called by ("a loan tracker for money I lent": the IOUs' loans).
     !matched!.preset.keywords.some((k) => ` ${k} `.includes(` ${earlier.noun} `) && matchPhrase(k, text)) &&
     // Nor words an everyday app is called by ("a budget planner for my income and bills"); the
-    // dearest test, so the last.
-    matchPreset(earlier.noun) === null;
+    // dearest test, so the last. ("my home inventory for insurance": "home" with the keyword's
+    // first word, "home inventory", is one too.)
+    matchPreset(earlier.noun) === null &&
+    !(
+      text.slice(earlierAt + earlier.noun.length, matched!.index).trim() === '' &&
+      matchPreset(`${earlier.noun} ${matched!.keyword.split(' ')[0]!}`)?.index === 0
+    );
   // What is kept of one's things that an everyday app of them lacks: "the expiry dates of my
   // medicines" are the medicines with their dates, not a medication schedule.
   const ownThings = earlier?.ownField && matched!.index > text.search(/ of (?:my|our) /) ? earlier : null;
