@@ -3617,6 +3617,44 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test('what one can "set" is a field; common misspellings of ingredients; each cup of tea or coffee is a caffeine log', () => {
+    // The priorities were dropped without a word after "set" (due dates were kept by their own word).
+    for (const prompt of [
+      'a to-do list where I can set priorities and due dates',
+      'a to-do list where I can set due dates and priorities',
+      'a task list where I can set priority levels and deadlines',
+    ])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Priority:choice', 'Due:date']),
+      });
+    // A reminder or a goal one sets is no field.
+    expect(labelsOf('a habit tracker where I can set goals and reminders').join()).not.toMatch(/Goals|Reminders/);
+    // "ingrediants" was a second text field beside the recipes' Ingredients.
+    expect(labelsOf('recipie book with ingrediants')).toEqual([
+      'Name:text',
+      'Ingredients:longtext',
+      'Steps:longtext',
+      'Tags:tags',
+    ]);
+    // Was "Tea cup" records of a name and a date, with the caffeine an Amount and the type dropped.
+    const tea = "I'd like an app where I log every cup of tea I drink, the type and how much caffeine";
+    expect(labelsOf(tea)).toEqual([
+      'Date:date',
+      'Time:time',
+      'Drink:choice',
+      'Cups:number',
+      'Caffeine (mg):number',
+      'Notes:longtext',
+    ]);
+    expect(specOf(tea).behaviours).toContainEqual({ type: 'total', entity: 'cup', field: 'caffeine', by: 'date' });
+    expect(specOf('a caffeine tracker with a daily limit of 400 mg').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'caffeine', target: 400, per: 'day', limit: true }),
+    );
+    // Beside sleep, caffeine stays a number of the nights.
+    expect(labelsOf('track my sleep hours and caffeine intake')).toContain('Caffeine:number');
+  });
+
   test("a landlord's expenses per home; counts and amounts that name a field; records joined before 'for emergencies'", () => {
     // The expenses were dropped without a word: the rental property manager keeps rent payments only.
     for (const prompt of [

@@ -607,8 +607,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     prompt: 'caffeine tracker, no more than 400 mg a day',
     builds: 'spec',
     behaviours: ['goal'],
-    fields: { Caffeine: 'number' },
-    interpreted: true,
+    // Was a generic record of a date and its caffeine; the caffeine log keeps each drink and its milligrams.
+    fields: { 'Caffeine (mg)': 'number', Drink: 'choice' },
   },
   { prompt: 'a tv show tracker', builds: 'spec', entities: ['Show'], behaviours: ['count'] },
   { prompt: 'a video game backlog', builds: 'spec', entities: ['Game'], fields: { Platform: 'choice' } },
@@ -1334,6 +1334,21 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Expense'],
     fields: { Property: 'text', Category: 'choice', Amount: 'money' },
     behaviours: ['total'],
+  },
+  // Was "Tea cup" records of a name and a date, the type dropped.
+  {
+    prompt: "I'd like an app where I log every cup of tea I drink, the type and how much caffeine",
+    builds: 'spec',
+    entities: ['Drink'],
+    fields: { Drink: 'choice', 'Caffeine (mg)': 'number' },
+    behaviours: ['total', 'count'],
+  },
+  // The priorities were dropped.
+  {
+    prompt: 'a to-do list where I can set priorities and due dates',
+    builds: 'spec',
+    entities: ['Task'],
+    fields: { Priority: 'choice', Due: 'date' },
   },
   // The players were dropped, and the games counted by tag (a collection of board games is a generic reading).
   {

@@ -6170,6 +6170,45 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('tasting'), search('tasting'), { type: 'sort', entity: 'tasting', field: 'rating', direction: 'desc' }],
     },
     {
+      // The caffeine one drinks: each cup by its drink, its caffeine added up per day.
+      id: 'caffeine',
+      keywords: [
+        // (Not "caffeine intake" or "coffee consumption": beside sleep or water they are a
+        // number of those records, and alone a measure by date.)
+        'caffeine tracker',
+        'caffeine log',
+        'every cup of coffee',
+        'every cup of tea',
+        'each cup of coffee',
+        'each cup of tea',
+      ],
+      title: 'Caffeine',
+      phrase: 'a caffeine log',
+      entities: [
+        {
+          id: 'cup',
+          name: 'Drink',
+          plural: 'Drinks',
+          fields: [
+            f.date('date', 'Date', true),
+            f.time('time', 'Time'),
+            f.choice('drink', 'Drink', ['Coffee', 'Espresso', 'Tea', 'Green tea', 'Energy drink', 'Soda', 'Other']),
+            f.number('cups', 'Cups'),
+            f.number('caffeine', 'Caffeine (mg)'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('cup')],
+      behaviours: [
+        crud('cup'),
+        newestFirst('cup'),
+        { type: 'total', entity: 'cup', field: 'caffeine', by: 'date' },
+        { type: 'count', entity: 'cup', by: 'drink' },
+      ],
+    },
+    {
       id: 'cellar',
       keywords: ['wine cellar', 'wine collection', 'wine inventory', 'wine rack', 'wine stock', 'bottles of wine', 'my wines'],
       title: 'Wine Cellar',
