@@ -3628,6 +3628,18 @@ describe('request → spec', () => {
         prompt,
         labels: expect.arrayContaining(['Priority:choice', 'Due:date']),
       });
+    // Limits on a budget without a number were dropped without a word: a limit set in the app.
+    for (const prompt of [
+      'a budget with limits',
+      'a budget where I can set limits and categories',
+      'a budget with category limits',
+    ])
+      expect({ prompt, goal: specOf(prompt).behaviours.find((b) => b.type === 'goal') }).toEqual({
+        prompt,
+        goal: { type: 'goal', entity: 'expense', field: 'amount', target: null, per: 'month', limit: true },
+      });
+    expect(readRequest('a budget with category limits').leftOut.join(' ')).toMatch(/a limit for each category/);
+    expect(specOf('budget planner, no limits').behaviours.map((b) => b.type)).not.toContain('goal');
     // A reminder or a goal one sets is no field.
     expect(labelsOf('a habit tracker where I can set goals and reminders').join()).not.toMatch(/Goals|Reminders/);
     // "ingrediants" was a second text field beside the recipes' Ingredients.
