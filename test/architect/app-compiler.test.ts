@@ -3617,6 +3617,39 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test('birthdays and anniversaries are dates to remember; yoga and pilates are a practice log; a part time job has no time of day', () => {
+    // The anniversaries were dropped without a word (a birthday list), or the app was a task list.
+    for (const prompt of ['birthdays and anniversaries', 'a birthday and anniversary reminder app']) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Who:text', 'Occasion:choice', 'Date:date', 'Gift idea:text', 'Notes:longtext'],
+      });
+      expect(specOf(prompt).behaviours).toContainEqual({ type: 'countdown', entity: 'occasion', field: 'date', yearly: true });
+    }
+    expect(kindOf('a birthday reminder app')).toBe('a birthday list');
+    // Were generic records of a name and a date ("Yoga practice", "Pilates class").
+    for (const prompt of ['a log of my yoga practice', 'a yoga tracker', 'a log of my pilates classes'])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Minutes:number', 'Style:choice', 'Class or teacher:text', 'How I felt:rating', 'Notes:longtext'],
+      });
+    // One who teaches yoga keeps attendance ("which students came" was "a came tracker").
+    for (const prompt of [
+      'I teach yoga and want to track which students came to each class',
+      'I teach yoga classes and want to track which students came',
+    ])
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: 'an attendance tracker' });
+    // "part time" was a Time field of the shifts, which were a generic "Hour entry".
+    expect(labelsOf('an app to track my hours at my part time job and my pay')).toEqual([
+      'Date:date',
+      'Start:time',
+      'End:time',
+      'Hours:number',
+      'Pay:money',
+      'Notes:longtext',
+    ]);
+  });
+
   test('what one can "set" is a field; common misspellings of ingredients; each cup of tea or coffee is a caffeine log', () => {
     // The priorities were dropped without a word after "set" (due dates were kept by their own word).
     for (const prompt of [

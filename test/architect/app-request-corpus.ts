@@ -1350,6 +1350,23 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     entities: ['Task'],
     fields: { Priority: 'choice', Due: 'date' },
   },
+  // The anniversaries were dropped (a birthday list), or it was a task list.
+  {
+    prompt: 'a birthday and anniversary reminder app',
+    builds: 'spec',
+    entities: ['Occasion'],
+    fields: { Occasion: 'choice', Date: 'date' },
+    behaviours: ['countdown'],
+    interpreted: true,
+  },
+  // Was a generic record of a name and a date.
+  {
+    prompt: 'a log of my yoga practice',
+    builds: 'spec',
+    entities: ['Practice session'],
+    fields: { Minutes: 'number', Style: 'choice' },
+    behaviours: ['total', 'count'],
+  },
   // The players were dropped, and the games counted by tag (a collection of board games is a generic reading).
   {
     prompt: 'a board game collection with player counts',

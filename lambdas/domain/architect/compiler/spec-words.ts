@@ -197,7 +197,8 @@ function vocabularyFields(chunk: string): Array<{ readonly word: string; readonl
     // The longest name first: "body fat percentage", then "body fat", then "fat".
     const size = [3, 2, 1].find((n) => i + n <= words.length && exact(words.slice(i, i + n).join(' '))) ?? 1;
     const word = words.slice(i, i + size).join(' ');
-    const field = exact(word);
+    // ("a part time job", "my free time": what kind of job or time, no time of day.)
+    const field = word === 'time' && /^(?:part|full|free|spare)$/.test(words[i - 1] ?? '') ? undefined : exact(word);
     if (field && !found.some((f) => f.field.id === field.id)) found.push({ word, field });
     i += size;
   }
