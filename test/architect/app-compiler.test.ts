@@ -3617,6 +3617,47 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test('a brewer keeps batches; anxiety is a log of its own; naps are sleep; "a journal for tracking" names no records called tracking', () => {
+    // Beer batches were tasting notes; "a homebrew log" a generic record of a name and a date.
+    for (const prompt of ['track my homebrew beer batches with OG, FG and ABV', 'a homebrew log', 'my home brewing'])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: [
+          'Name:text',
+          'Style:text',
+          'Brewed on:date',
+          'OG:number',
+          'FG:number',
+          'ABV (%):number',
+          'Status:choice',
+          'Rating:rating',
+          'Notes:longtext',
+        ],
+      });
+    expect(kindOf('a beer tasting journal')).toBe('a tasting journal');
+    // Was the notes app (then "a tracking journal"), or a generic record of its level.
+    for (const prompt of [
+      'a journal for tracking my anxiety levels and triggers',
+      'an anxiety tracker with triggers',
+      'a log of my panic attacks',
+    ])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Time:time', 'Level (1-10):number', 'Trigger:text', 'What helped:text', 'Notes:longtext'],
+      });
+    expect(specOf('an anxiety tracker').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'average', entity: 'episode', field: 'level', by: null }),
+    );
+    // Beside the mood, anxiety stays a number of each day's mood.
+    expect(labelsOf('my mood and anxiety')).toContain('Anxiety:number');
+    // "a journal for tracking my workouts" was "a tracking journal" of tracking entries.
+    expect(kindOf('a journal for tracking my workouts')).toBe(kindOf('a workout log'));
+    expect(kindOf('a tracker for recording my blood pressure')).toBe(kindOf('a blood pressure log'));
+    // Naps were said as a second kind of record beside the baby log's sleep.
+    for (const prompt of ['track my baby sleep and naps', "a diary to track my baby's sleep and naps"])
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+  });
+
   test('birthdays and anniversaries are dates to remember; yoga and pilates are a practice log; a part time job has no time of day', () => {
     // The anniversaries were dropped without a word (a birthday list), or the app was a task list.
     for (const prompt of ['birthdays and anniversaries', 'a birthday and anniversary reminder app']) {
@@ -3885,8 +3926,9 @@ describe('request → spec', () => {
     expect(labelsOf('a list of my favorite hiking trails with length and difficulty and whether dogs are allowed')).toContain(
       'Dogs allowed:boolean',
     );
+    // (The brewing log keeps them as its own, the strength in per cent; they were a generic log's.)
     expect(labelsOf('my beer brewing log with batch name, OG, FG and ABV')).toEqual(
-      expect.arrayContaining(['OG:number', 'FG:number', 'ABV:number']),
+      expect.arrayContaining(['OG:number', 'FG:number', 'ABV (%):number']),
     );
     const service = labelsOf("a list of my car's maintenance with what was done, cost and the shop");
     expect(service.filter((l) => /^(?:Shop|Done):/.test(l))).toEqual([]);

@@ -1367,6 +1367,22 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { Minutes: 'number', Style: 'choice' },
     behaviours: ['total', 'count'],
   },
+  // Was tasting notes of beers.
+  {
+    prompt: 'track my homebrew beer batches with OG, FG and ABV',
+    builds: 'spec',
+    entities: ['Batch'],
+    fields: { OG: 'number', FG: 'number', 'ABV (%)': 'number', Status: 'choice' },
+    behaviours: ['count'],
+  },
+  // Was the notes app.
+  {
+    prompt: 'a journal for tracking my anxiety levels and triggers',
+    builds: 'spec',
+    entities: ['Entry'],
+    fields: { 'Level (1-10)': 'number', Trigger: 'text' },
+    behaviours: ['average'],
+  },
   // The players were dropped, and the games counted by tag (a collection of board games is a generic reading).
   {
     prompt: 'a board game collection with player counts',

@@ -2546,7 +2546,8 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'recipes',
-      keywords: ['recipe', 'recipe book', 'cookbook', 'cook book', 'recipe box'],
+      // (A brewer's recipes are recipes too: "a homebrew beer recipe log", beside the brewing log's "homebrew".)
+      keywords: ['recipe', 'recipe book', 'cookbook', 'cook book', 'recipe box', 'homebrew beer recipe', 'homebrew recipe'],
       title: 'Recipes',
       phrase: 'a recipe book',
       entities: [
@@ -3366,6 +3367,49 @@ export function sourcePresets(): Preset[] {
         newestFirst('practice'),
         { type: 'total', entity: 'practice', field: 'minutes', by: 'date', per: 'week' },
         { type: 'count', entity: 'practice', by: 'style' },
+      ],
+    },
+    {
+      // Anxiety as it comes: how strong, what set it off, what helped; the level averaged.
+      id: 'anxiety',
+      // (Not "anxiety" alone: "my mood and anxiety" is the mood log with an anxiety number.)
+      keywords: [
+        'my anxiety',
+        'track anxiety',
+        'anxiety attacks',
+        'anxiety log',
+        'anxiety tracker',
+        'anxiety journal',
+        'anxiety diary',
+        'anxiety levels',
+        'anxiety level',
+        'panic attacks',
+        'panic attack',
+      ],
+      title: 'Anxiety Log',
+      phrase: 'an anxiety log',
+      entities: [
+        {
+          id: 'episode',
+          name: 'Entry',
+          plural: 'Entries',
+          fields: [
+            f.date('date', 'Date', true),
+            f.time('time', 'Time'),
+            f.number('level', 'Level (1-10)', true),
+            f.text('trigger', 'Trigger'),
+            f.text('helped', 'What helped'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('episode'), { type: 'calendar', entity: 'episode', field: 'date' }],
+      behaviours: [
+        crud('episode'),
+        search('episode'),
+        newestFirst('episode'),
+        { type: 'average', entity: 'episode', field: 'level', by: null },
       ],
     },
     {
@@ -6292,6 +6336,52 @@ export function sourcePresets(): Preset[] {
         newestFirst('cup'),
         { type: 'total', entity: 'cup', field: 'caffeine', by: 'date' },
         { type: 'count', entity: 'cup', by: 'drink' },
+      ],
+    },
+    {
+      // Home brewing: each batch by its style, its gravities and strength, and where it stands.
+      id: 'brewing',
+      keywords: [
+        'homebrew',
+        'homebrews',
+        'home brew',
+        'home brews',
+        'home brewing',
+        'homebrewing',
+        'beer batches',
+        'beer brewing',
+        'brewing beer',
+        'brew beer',
+        'mead making',
+      ],
+      title: 'Brewing Log',
+      phrase: 'a home brewing log',
+      entities: [
+        {
+          id: 'batch',
+          name: 'Batch',
+          plural: 'Batches',
+          fields: [
+            f.text('name', 'Name', true),
+            f.text('style', 'Style'),
+            f.date('date', 'Brewed on', true),
+            f.number('og', 'OG'),
+            f.number('fg', 'FG'),
+            f.number('abv', 'ABV (%)'),
+            f.choice('status', 'Status', ['Planned', 'Fermenting', 'Conditioning', 'Ready', 'Finished']),
+            f.rating(),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('batch')],
+      behaviours: [
+        crud('batch'),
+        search('batch'),
+        newestFirst('batch'),
+        { type: 'filter', entity: 'batch', field: 'status' },
+        { type: 'count', entity: 'batch', by: 'status' },
       ],
     },
     {

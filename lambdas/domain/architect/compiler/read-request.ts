@@ -460,7 +460,9 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   const named = (word: string): boolean =>
     names.includes(word) ||
     (word.length > 5 && names.some((n) => n.startsWith(word.replace(/e$/, '')))) ||
-    (names.includes('income') && word.match(BUDGET_WORDS) !== null);
+    (names.includes('income') && word.match(BUDGET_WORDS) !== null) ||
+    // (Naps are sleep: "my baby's sleep and naps".)
+    (word === 'nap' && names.includes('sleep'));
   const kept = words.filter(
     (w) =>
       w.split(' ').some((part) => named(singular(part)) || presetWords.includes(singular(part))) ||
@@ -674,6 +676,8 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     .replace(/\bhow many (?!times\b)/g, '')
     // "log every time my dog goes out": when, not a record called a time.
     .replace(/\b(?:every|each) time\b/g, ' ')
+    // "a journal for tracking my workouts": the workouts (no records called "tracking").
+    .replace(/\bfor (?:tracking|logging|recording|keeping track of|noting down|writing down) /g, 'for ')
     // "track which dogs I walked": the dogs.
     // "the progress of my projects": the projects.
     .replace(/\b(?:the )?progress (?:of|on) /g, '')
