@@ -3617,6 +3617,40 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test('a goal of N times a week counts the records; weekly distance is totalled per week; whose each chore is and how often', () => {
+    // The goal was said as left out.
+    for (const prompt of [
+      'track how often I go to the gym each week with a goal of 4 times',
+      'track how often I go to the gym with a goal of 4 times a week',
+    ])
+      expect({ prompt, goal: specOf(prompt).behaviours.find((b) => b.type === 'count-goal') }).toEqual({
+        prompt,
+        goal: { type: 'count-goal', entity: 'workout', target: 4, per: 'week' },
+      });
+    // Four times in no period is still said as left out, not counted over all time.
+    expect(readRequest('a workout log with a goal of 4 times').leftOut.join(' ')).toMatch(/a goal or a limit/);
+    // The distance was one total of all runs.
+    expect(specOf('my runs with weekly distance').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'run',
+      field: 'distance',
+      by: 'date',
+      per: 'week',
+    });
+    // "whether I've been paid" was a yes or no called "Ive been paid".
+    expect(labelsOf("a tracker for my freelance projects and whether I've been paid")).toContain('Paid:boolean');
+    // A chore chart's who and how often were dropped without a word (the plain task list).
+    for (const prompt of [
+      'a chore chart with who does it and how often',
+      'We need an app for our family to track chores. Each chore has a name, who does it and how often. Mark them done.',
+    ])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Chore:text', 'Done:boolean', 'Who:text', 'How often:choice'],
+      });
+    expect(readRequest('a family chore chart')).toMatchObject({ outcome: 'template', kind: 'tasks' });
+  });
+
   test('a brewer keeps batches; anxiety is a log of its own; naps are sleep; "a journal for tracking" names no records called tracking', () => {
     // Beer batches were tasting notes; "a homebrew log" a generic record of a name and a date.
     for (const prompt of ['track my homebrew beer batches with OG, FG and ABV', 'a homebrew log', 'my home brewing'])
@@ -3656,6 +3690,10 @@ describe('request → spec', () => {
     // Naps were said as a second kind of record beside the baby log's sleep.
     for (const prompt of ['track my baby sleep and naps', "a diary to track my baby's sleep and naps"])
       expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    // A pet's feeding times beside its medication were dropped without a word.
+    expect(readRequest("a tracker for my cat's medication and feeding times").leftOut).toEqual([
+      'feedings as a second kind of record (the app keeps medications)',
+    ]);
   });
 
   test('birthdays and anniversaries are dates to remember; yoga and pilates are a practice log; a part time job has no time of day', () => {

@@ -161,12 +161,13 @@ function beyondTemplate(preset: Preset, text: string, original: string | null = 
   // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry
   // (so does "an allergy diary: food, reaction, severity", a list read in the words as written).
   // Other kinds' templates keep their own text and choice fields, but not a day of the week
-  // ("a chore chart with chore, kid and weekday").
+  // ("a chore chart with chore, kid and weekday"), whose each one is nor how often it comes
+  // ("a chore chart with who does it and how often").
   const journal = asJournal(preset, text);
   return (
     BEYOND_TEMPLATES.test(text) ||
     fieldsAdded(preset.entities[0]!.fields, specFrom(preset, text, journal ? original : null, null, null).spec).some(
-      (f) => journal || !/text|choice/.test(f.type) || f.id === 'day',
+      (f) => journal || !/text|choice/.test(f.type) || /^(?:day|who|frequency)$/.test(f.id),
     )
   );
 }
@@ -419,9 +420,19 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   if (wordPattern('beforeObject').test(text.slice(pair.index + pair[0].length))) return [];
   // "my daily calories and protein": how often says nothing of the records.
   // ("rocks and minerals with where I found them": the minerals, without the word that begins a list.)
+  // ("my cat's medication and feeding times": the feedings, when they are.)
   const words = pair
     .slice(1)
-    .flatMap((w) => (w ? [w.replace(/^(?:daily|weekly|monthly) /, '').replace(/ (?:with|for|from|by|that)$/, '')] : []));
+    .flatMap((w) =>
+      w
+        ? [
+            w
+              .replace(/^(?:daily|weekly|monthly) /, '')
+              .replace(/ (?:with|for|from|by|that)$/, '')
+              .replace(/^(feeding|walking|grooming|cleaning) (?:times|schedule)$/, '$1s'),
+          ]
+        : [],
+    );
   // "track my plants and when I last watered them": a clause, not records; nor "… and show me
   // when I can donate next", a verb.
   if (

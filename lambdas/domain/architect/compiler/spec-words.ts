@@ -470,7 +470,7 @@ function withLists(
     .replace(wordPattern('unitsUsed', 'g'), '$1')
     // "whether I got paid": whether paid.
     .replace(
-      /\bwhether (?:i|we|they|he|she) (?:got|get|gets|was|were|have been|has been|am|are|is) (paid|tipped|reimbursed)\b/g,
+      /\bwhether (?:(?:i|we|they|he|she) (?:got|get|gets|was|were|have been|has been|am|are|is)|(?:ive|weve|theyve|hes|shes) been) (paid|tipped|reimbursed)\b/g,
       'whether $1',
     )
     // "how they are related": their relation; "my weight over time": the weight.
@@ -2266,8 +2266,13 @@ function goalAsked(
       entity.fields.find((f) => f.label.toLowerCase().endsWith(`(${unit})`)))
     : undefined;
   // "30 books this year", "a goal of 12 hikes": how many of the records there are.
+  // ("a goal of 4 times a week", of workouts: how many workouts, in the week.)
+  const times = !limit && !named && /^(?:times|sessions|visits)$/.test(unit ?? '');
   const counted =
-    !limit && !!unit && !(named && numeric.includes(named)) && [entity.name, entity.plural].some((n) => n.toLowerCase() === unit);
+    !limit &&
+    !!unit &&
+    !(named && numeric.includes(named)) &&
+    ([entity.name, entity.plural].some((n) => n.toLowerCase() === unit) || times);
   // Without a word for it ("…, 8 glasses a day") the unit must name the field, or the records.
   if (said && !said[1] && !said[2] && !(named && numeric.includes(named)) && !counted) return null;
   const often = /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
@@ -2278,8 +2283,10 @@ function goalAsked(
   const namedPeriod = every || after ? undefined : /\b(?:this|each|every|per|a) (day|week|month|year)\b/.exec(text)?.[1];
   const bare = !limit && !unit && !numeric.length && !!m && !!namedPeriod;
   if (counted || bare) {
-    const per = ((bare ? namedPeriod : undefined) ?? period(every, after ? undefined : often)) as
+    const per = ((bare || times ? namedPeriod : undefined) ?? period(every, after ? undefined : often)) as
       'day' | 'week' | 'month' | 'year' | 'all';
+    // ("4 times" in no period says too little to count towards.)
+    if (times && per === 'all') return null;
     if (!Number.isInteger(target) || target > 1_000_000) return null;
     return { count: true, target, per, undated: per !== 'all' && !entity.fields.some((f) => f.type === 'date') };
   }

@@ -878,7 +878,7 @@ export function sourceWordLists() {
     choiceAfterColon: String.raw`\b((?:[a-z]+ )?[a-z]+)(?: for (?:each|every) [a-z]+)? :\s+((?:(?!\b(?:with|where|that|which|so|for|to(?! (?:read|do|watch|play|try|visit|buy|make|cook|listen)\b)|but)\b)[a-z ,])+)`,
     boardAsked: String.raw`\b((?<!\b(?:surf|snow|skate|paddle|chess|dart|cutting|notice|bulletin|vision|mood|key|circuit|message|score|ironing|diving) )board(?! (?:games?|gamers?|members?|meetings?|used|size|type|length|shape|volume|brand|of directors|of trustees)\b)(?<!\b(?:our|the|company|school) board(?= *$))|kanban)\b`,
     tableAsked: String.raw`\b(?<!(?:times|multiplication|periodic|league|coffee|dining|kitchen|seating|picnic) )(table|spreadsheet)\b`,
-    periodTotal: String.raw`\b(daily|weekly|monthly|yearly|annual) (?:[a-z]+ )?(?:totals?|sums?|spending|spend|summar(?:y|ies)|breakdowns?|overviews?)\b|\b(?:totals?|sums?|spending|spent|spend|how much|adds? up)\b[a-z ]{0,30}?\b(?:per|by|for each|each|every|a) (day|week|month|year)\b`,
+    periodTotal: String.raw`\b(daily|weekly|monthly|yearly|annual) (?:[a-z]+ )?(?:totals?|sums?|spending|spend|summar(?:y|ies)|breakdowns?|overviews?|distance|mileage)\b|\b(?:totals?|sums?|spending|spent|spend|how much|adds? up)\b[a-z ]{0,30}?\b(?:per|by|for each|each|every|a) (day|week|month|year)\b`,
     totalBy: String.raw`\b(?:total|totals|sum|sums|spent|spending|how much(?! (?:i|we|you|she|he|they) (?:liked?|loved?|enjoyed?|rated?)\b))\b(?:[a-z ]{0,30}?)\b(?:per|by|for each)\s+([a-z]+)`,
     totalPerDay: String.raw`\bdaily (?:total|totals|sums?)\b|\b(?:total|totals|sums?) (?:per|by|for each|each|a) day\b`,
     /** Times of day and summaries: a pair's words that name no records (read-request.ts). */
