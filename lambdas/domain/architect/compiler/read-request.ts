@@ -421,18 +421,16 @@ function secondRecords(request: string, spec: AppSpec): string[] {
   // "my daily calories and protein": how often says nothing of the records.
   // ("rocks and minerals with where I found them": the minerals, without the word that begins a list.)
   // ("my cat's medication and feeding times": the feedings, when they are.)
-  const words = pair
-    .slice(1)
-    .flatMap((w) =>
-      w
-        ? [
-            w
-              .replace(/^(?:daily|weekly|monthly) /, '')
-              .replace(/ (?:with|for|from|by|that)$/, '')
-              .replace(/^(feeding|walking|grooming|cleaning) (?:times|schedule)$/, '$1s'),
-          ]
-        : [],
-    );
+  const words = pair.slice(1).flatMap((w) =>
+    w
+      ? [
+          w
+            .replace(/^(?:daily|weekly|monthly) /, '')
+            .replace(/ (?:with|for|from|by|that)$/, '')
+            .replace(/^(feeding|walking|grooming|cleaning) (?:times|schedule)$/, '$1s'),
+        ]
+      : [],
+  );
   // "track my plants and when I last watered them": a clause, not records; nor "… and show me
   // when I can donate next", a verb.
   if (
