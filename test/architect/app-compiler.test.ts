@@ -1981,7 +1981,15 @@ describe('request → spec', () => {
       expect({ prompt, entities: spec.entities.map((e) => e.id) }).toEqual({ prompt, entities: ['feeding', 'diaper', 'nap'] });
       expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
     }
-    expect(labelsOf('track my commute time each day')).toEqual(['Date:date', 'Minutes:number', 'Notes:longtext']);
+    // (Was a generic record of a date and its minutes; the commute log keeps each way and how one went beside them.)
+    expect(labelsOf('track my commute time each day')).toEqual([
+      'Date:date',
+      'Way:choice',
+      'By:choice',
+      'Left at:time',
+      'Minutes:number',
+      'Notes:longtext',
+    ]);
     expect(labelsOf('a wine cellar inventory with vintage, region and bottle count').filter((l) => /bottle/i.test(l))).toEqual([
       'Bottles:number',
     ]);
@@ -3615,6 +3623,34 @@ describe('request → spec', () => {
     expect(kindOf('an investment property tracker')).toBe(kindOf('a tracker for my rental properties'));
     expect(readRequest('an investment property tracker').leftOut).toEqual([]);
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
+  });
+
+  test('one thing learned is a field; a commute and test results have their logs; screen time with a limit', () => {
+    // "one thing I learned" was dropped, or said as "one thing i as a second kind of record".
+    for (const prompt of [
+      'an app to log my daily gratitude and one thing I learned',
+      'a gratitude log with something I learned today',
+    ])
+      expect({ prompt, labels: labelsOf(prompt), leftOut: readRequest(prompt).leftOut }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Grateful for:longtext', 'What I learned:text'],
+        leftOut: [],
+      });
+    // Were generic records of a name and a date, or refused ("my blood test results").
+    expect(specOf('a log of my commute times').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'average', entity: 'trip', field: 'minutes', by: 'mode' }),
+    );
+    expect(kindOf('a mileage log for my commute')).toBe('a mileage log');
+    for (const prompt of ['an app to track my cholesterol results', 'my blood test results'])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Test:text', 'Result:number', 'Unit:text', 'Normal range:text', 'Notes:longtext'],
+      });
+    // "with a limit" of screen time was dropped without a word.
+    expect(specOf('a tracker for my daily screen time with a limit').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'minutes', target: null, per: 'day', limit: true }),
+    );
+    expect(specOf('screen time tracker, no limits').behaviours.map((b) => b.type)).not.toContain('goal');
   });
 
   test('a goal of N times a week counts the records; weekly distance is totalled per week; whose each chore is and how often', () => {

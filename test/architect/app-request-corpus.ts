@@ -1383,6 +1383,15 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     fields: { 'Level (1-10)': 'number', Trigger: 'text' },
     behaviours: ['average'],
   },
+  // Were generic records of a name and a date.
+  {
+    prompt: 'a log of my commute times',
+    builds: 'spec',
+    entities: ['Trip'],
+    fields: { Minutes: 'number', By: 'choice' },
+    behaviours: ['average', 'filter'],
+  },
+  { prompt: 'my blood test results', builds: 'spec', entities: ['Result'], fields: { Test: 'text', Result: 'number' } },
   // The players were dropped, and the games counted by tag (a collection of board games is a generic reading).
   {
     prompt: 'a board game collection with player counts',

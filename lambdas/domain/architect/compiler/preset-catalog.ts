@@ -7186,12 +7186,83 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('dose'), newestFirst('dose'), { type: 'total', entity: 'dose', field: 'puffs', by: 'date', per: 'week' }],
     },
     {
+      // The trip to work and back: how long each took, by how one went.
+      id: 'commute',
+      keywords: ['commute', 'commutes', 'commute times', 'commute time', 'commute log', 'commuting', 'my drive to work'],
+      title: 'Commute',
+      phrase: 'a commute log',
+      entities: [
+        {
+          id: 'trip',
+          name: 'Trip',
+          plural: 'Trips',
+          fields: [
+            f.date('date', 'Date', true),
+            f.choice('leg', 'Way', ['To work', 'Home', 'Other']),
+            f.choice('mode', 'By', ['Car', 'Bus', 'Train', 'Bike', 'Walk', 'Other']),
+            f.time('left', 'Left at'),
+            f.number('minutes', 'Minutes', true),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('trip')],
+      behaviours: [
+        crud('trip'),
+        newestFirst('trip'),
+        { type: 'filter', entity: 'trip', field: 'mode' },
+        { type: 'average', entity: 'trip', field: 'minutes', by: 'mode' },
+      ],
+    },
+    {
+      // Blood tests and other lab results: each value with its unit and the range it should be in.
+      id: 'labResults',
+      keywords: [
+        'blood test',
+        'blood tests',
+        'blood test results',
+        'blood work',
+        'bloodwork',
+        'lab results',
+        'lab tests',
+        'lab test results',
+        'test results from my doctor',
+        'cholesterol',
+        'cholesterol results',
+        'cholesterol levels',
+      ],
+      title: 'Test Results',
+      phrase: 'a log of test results',
+      entities: [
+        {
+          id: 'result',
+          name: 'Result',
+          plural: 'Results',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('test', 'Test', true),
+            f.number('value', 'Result', true),
+            f.text('unit', 'Unit'),
+            f.text('range', 'Normal range'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('result')],
+      behaviours: [crud('result'), search('result'), newestFirst('result'), { type: 'group', entity: 'result', field: 'test' }],
+    },
+    {
       // What one is grateful for, day by day.
       id: 'gratitude',
       keywords: [
         'gratitude list',
         'gratitude log',
         'gratitude tracker',
+        'daily gratitude',
+        'my gratitude',
+        'gratitude practice',
         'things i am grateful for',
         "things i'm grateful for",
         'what i am grateful for',

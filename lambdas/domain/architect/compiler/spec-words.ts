@@ -596,6 +596,11 @@ function withLists(
       // ("with my interpretation", "my thoughts": what one made of it is one's own field.)
       const owned = /^\s*(?:my|our|your|his|her)\b/.test(part) && !wordPattern('ownWordsAbout').test(part);
       const words = part
+        // "one thing I learned", "something I learned today": what one learned (before the clause goes, below).
+        .replace(
+          /^\s*(?:one thing|something|a thing) (i|we) ([a-z]+ed|learnt|did|saw|read|ate)(?: today| that day)?\s*$/,
+          'what $1 $2',
+        )
         // "Track each market, …": the verb of a sentence that lists what each record has.
         .replace(wordPattern('trackEachVerb'), '')
         // "goals she scored": the goals scored (before the clause goes, below).
@@ -2202,7 +2207,10 @@ function limitSetInApp(
 ): { field: string; target: null; per: 'day' | 'week' | 'month' | 'year'; limit: true } | null {
   if (!/\b(?:limits?|budgets?|caps?)\b/.test(text) || !entity.fields.some((f) => f.type === 'date')) return null;
   const money = entity.fields.find((f) => f.type === 'money');
-  const measure = /\b(calorie|time|screen time|minute|hour|drink|sugar|caffeine)s? (?:limits?|caps?)\b/.exec(text)?.[1];
+  // ("my screen time with a limit": a limit of the time.)
+  const measure =
+    /\b(calorie|time|screen time|minute|hour|drink|sugar|caffeine)s? (?:limits?|caps?)\b/.exec(text)?.[1] ??
+    (/\bscreen time\b/.test(text) ? 'time' : undefined);
   const field = measure
     ? entity.fields.find(
         (f) =>
