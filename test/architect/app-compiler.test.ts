@@ -3625,6 +3625,24 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test("a kid's activities are the activities; water changes are the aquarium's; bands seen live are concerts; a fever log", () => {
+    // Was "a kid planner" of kids, each a name and a date.
+    expect(kindOf("a planner for my kids' after school activities by weekday")).toBe(kindOf("my kids' after school activities"));
+    // The water changes were the water intake tracker's glasses beside the aquarium.
+    expect(specOf('a log of the fish in my aquarium and water changes').entities.map((e) => e.id)).toEqual(['test', 'fish']);
+    // Were refused, or a checklist of bands.
+    for (const prompt of ["a list of bands I've seen live with date and venue", 'bands I have seen'])
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: kindOf('a list of my concerts') });
+    // Was a generic record of a name and a date, the medicine given said as a second record (then
+    // the medication schedule beside it).
+    for (const prompt of ["an app to log my kid's fevers and medicine given", "track my baby's fever and medicine"])
+      expect({ prompt, labels: labelsOf(prompt), entities: specOf(prompt).entities.length }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Time:time', 'Temperature:number', 'Medicine given:text', 'Dose:text', 'Notes:longtext'],
+        entities: 1,
+      });
+  });
+
   test('one thing learned is a field; a commute and test results have their logs; screen time with a limit', () => {
     // "one thing I learned" was dropped, or said as "one thing i as a second kind of record".
     for (const prompt of [

@@ -1811,6 +1811,10 @@ export function sourcePresets(): Preset[] {
       id: 'concerts',
       keywords: [
         'concerts i have been to',
+        'seen live',
+        'bands ive seen',
+        'bands i have seen',
+        'bands i saw',
         'my concerts',
         'list of my concerts',
         'concerts i saw',
@@ -6847,7 +6851,16 @@ export function sourcePresets(): Preset[] {
     {
       // The fish in a tank and the tests of its water: "a log of the fish in my aquarium and water tests".
       id: 'aquarium',
-      keywords: ['aquarium', 'aquariums', 'fish tank', 'fish tanks', 'aquarium water', 'tank water tests', 'water parameters'],
+      keywords: [
+        'aquarium',
+        'aquariums',
+        'fish tank',
+        'fish tanks',
+        'aquarium water',
+        'tank water tests',
+        'water parameters',
+        'water changes',
+      ],
       title: 'Aquarium Log',
       phrase: 'an aquarium log',
       entities: [
@@ -7184,6 +7197,31 @@ export function sourcePresets(): Preset[] {
       ],
       views: [table('dose')],
       behaviours: [crud('dose'), newestFirst('dose'), { type: 'total', entity: 'dose', field: 'puffs', by: 'date', per: 'week' }],
+    },
+    {
+      // A fever as it goes: each reading of the temperature, and the medicine given for it.
+      id: 'fever',
+      keywords: ['fever', 'fevers', 'fever log', 'fever tracker', 'fever diary', 'fever chart'],
+      title: 'Fever Log',
+      phrase: 'a fever log',
+      entities: [
+        {
+          id: 'reading',
+          name: 'Reading',
+          plural: 'Readings',
+          fields: [
+            f.date('date', 'Date', true),
+            f.time('time', 'Time'),
+            f.number('temperature', 'Temperature', true),
+            f.text('medicine', 'Medicine given'),
+            f.text('dose', 'Dose'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('reading')],
+      behaviours: [crud('reading'), { type: 'sort', entity: 'reading', field: 'date', direction: 'desc' }],
     },
     {
       // The trip to work and back: how long each took, by how one went.

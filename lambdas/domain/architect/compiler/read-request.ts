@@ -370,6 +370,13 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const k = matchPhrase(keyword, text);
       // Records of the first named by more words: "my aquarium and water tests" are its tests.
       if (!k || first.preset.entities.some((e) => text.slice(k.index).trimStart().startsWith(e.plural.toLowerCase()))) continue;
+      // Nor a field of the first's records: "my kid's fevers and medicine given" (each reading's Medicine given).
+      const fieldWord = singular(keyword.split(' ')[0]!);
+      if (
+        fieldWord.length >= 5 &&
+        first.preset.entities.some((e) => e.fields.some((f) => f.label.toLowerCase().split(' ')[0] === fieldWord))
+      )
+        continue;
       const before = k.index + k[0].length <= start;
       const between = k.index >= end ? text.slice(end, k.index) : before ? text.slice(k.index + k[0].length, start) : null;
       // "a sleep and mood tracker", "a symptom tracker and a medication tracker".
@@ -1790,7 +1797,9 @@ export function readRequest(request: string): RequestReading {
     matchPreset(earlier.noun) === null &&
     !(
       text.slice(earlierAt + earlier.noun.length, matched!.index).trim() === '' &&
-      matchPreset(`${earlier.noun} ${matched!.keyword.split(' ')[0]!}`)?.index === 0
+      (matchPreset(`${earlier.noun} ${matched!.keyword.split(' ')[0]!}`)?.index === 0 ||
+        // ("a planner for my kids' after school activities": whose they are, not records of kids.)
+        OWNER_PLURALS.test(earlier.noun))
     );
   // What is kept of one's things that an everyday app of them lacks: "the expiry dates of my
   // medicines" are the medicines with their dates, not a medication schedule.
