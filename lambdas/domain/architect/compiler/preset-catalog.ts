@@ -5434,7 +5434,7 @@ export function sourcePresets(): Preset[] {
         'dates to remember',
       ],
       title: 'Dates to Remember',
-      phrase: 'a list of dates to remember',
+      phrase: 'a birthday and anniversary list',
       entities: [
         {
           id: 'occasion',
