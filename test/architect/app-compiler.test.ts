@@ -3625,6 +3625,31 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test("what a dog eats is its feeding; pain levels are symptoms; lawn mowing is upkeep; a smoking log; a baby's poops", () => {
+    // Each was a generic record of a name and a date, refused, or the notes app.
+    expect(kindOf('an app that tracks what my dog eats')).toBe(kindOf('a pet feeding schedule'));
+    for (const prompt of ['a daily log of my pain levels', 'a log of my hot flashes'])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.arrayContaining(['Date:date', 'Severity (1-10):number']),
+      });
+    // (The fertilizing was said as a second kind of record: it is another job of the list.)
+    const lawn = readRequest('an app for tracking my lawn mowing and fertilizing');
+    expect(lawn).toMatchObject({ outcome: 'spec', leftOut: [] });
+    expect(kindOf('an app for tracking my lawn mowing and fertilizing')).toBe(kindOf('a home maintenance log'));
+    expect(labelsOf('a log of my cigarettes per day to help me quit')).toEqual([
+      'Date:date',
+      'Time:time',
+      'Cigarettes:number',
+      'Trigger:text',
+      'Notes:longtext',
+    ]);
+    expect(specOf('a smoking log with a daily limit of 5 cigarettes').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'cigarettes', target: 5, per: 'day', limit: true }),
+    );
+    expect(specOf("a diary of my baby's poops").entities.map((e) => e.id)).toContain('diaper');
+  });
+
   test("a kid's activities are the activities; water changes are the aquarium's; bands seen live are concerts; a fever log", () => {
     // Was "a kid planner" of kids, each a name and a date.
     expect(kindOf("a planner for my kids' after school activities by weekday")).toBe(kindOf("my kids' after school activities"));

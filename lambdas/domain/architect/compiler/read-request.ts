@@ -454,6 +454,8 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     )
   )
     return [];
+  // Jobs to do named by what is done are jobs of the list: "my lawn mowing and fertilizing".
+  if (/^(?:job|task|chore)$/.test(primaryOf(spec).id) && words.every((w) => /ing$/.test(w))) return [];
   // A kind of record among a choice's values counts too: "vaccines" are care records of the kind Vaccination.
   const names = [
     spec.title,
