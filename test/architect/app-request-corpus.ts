@@ -1242,6 +1242,8 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['total', 'filter'],
   },
   { prompt: 'a stopwatch with laps', builds: 'timer' },
+  // Was refused as not understood.
+  { prompt: 'a metronome for guitar practice with tap tempo', builds: 'timer' },
   { prompt: 'a HIIT timer with 40 seconds on and 20 seconds off', builds: 'timer' },
   { prompt: 'a boxing round timer for my training', builds: 'timer' },
   // Was a log of workouts.

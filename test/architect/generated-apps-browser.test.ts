@@ -245,9 +245,41 @@ describeIfChromium('generated apps in Chromium', () => {
     await page.context().close();
   });
 
-  it('timer: runs, pauses, skips, and keeps its lengths after a reload; the stopwatch counts up with laps and keeps them', async () => {
+  it('timer: runs, pauses, skips, and keeps its lengths after a reload; the stopwatch counts up with laps and keeps them; the metronome beats and keeps its tempo', async () => {
     const { page, problems } = await open('timer');
     expect(await page.textContent('h1')).toBe('Stopwatch');
+    // The metronome: its tempo by the buttons, the slider and taps; its beats shown while it plays.
+    expect(await page.textContent('#metronome-bpm')).toBe('100');
+    expect(await page.textContent('#metronome-name')).toBe('Andante');
+    await page.click('#metronome-faster');
+    expect(await page.textContent('#metronome-bpm')).toBe('101');
+    await page.fill('#metronome-tempo', '240');
+    expect(await page.textContent('#metronome-bpm')).toBe('240');
+    expect(await page.textContent('#metronome-name')).toBe('Presto');
+    await page.selectOption('#metronome-beats', '3');
+    expect(await page.$$eval('#metronome-dots span', (dots) => dots.length)).toBe(3);
+    await page.click('#metronome-start');
+    expect(await page.textContent('#metronome-start')).toBe('Stop');
+    // At 240 BPM a beat is 250 ms: the bar's second and third beats come within a second.
+    for (const beat of ['2', '3', '1'])
+      await page.waitForFunction(`document.getElementById('metronome-dots').dataset.beat === '${beat}'`, undefined, {
+        timeout: 3000,
+      });
+    expect(await page.$$eval('#metronome-dots span.on', (dots) => dots.length)).toBe(1);
+    await page.click('#metronome-start');
+    expect(await page.textContent('#metronome-start')).toBe('Start');
+    expect(await page.$$eval('#metronome-dots span.on', (dots) => dots.length)).toBe(0);
+    for (let i = 0; i < 4; i++) {
+      await page.click('#metronome-tap');
+      await page.waitForTimeout(400);
+    }
+    const tapped = Number(await page.textContent('#metronome-bpm'));
+    expect(tapped).toBeGreaterThan(90);
+    expect(tapped).toBeLessThan(160);
+    await page.reload();
+    expect(await page.textContent('#metronome-bpm')).toBe(String(tapped));
+    expect(await page.inputValue('#metronome-beats')).toBe('3');
+    expect(await page.textContent('#metronome-start')).toBe('Start');
     expect(await page.textContent('#stopwatch-clock')).toBe('00:00.00');
     expect(await page.isDisabled('#stopwatch-lap')).toBe(true);
     await page.click('#stopwatch-start');

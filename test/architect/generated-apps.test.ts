@@ -350,6 +350,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     '      tiles[i + 1] = tiles[i] * 2;\n      out.pop();\n    } else {',
   ],
   [
+    'metronome accents only the very first beat',
+    draftManifest({ prompt: 'a metronome' }),
+    'src/metronome.js',
+    'accent: count % m.beats === 0 }',
+    'accent: count === 0 }',
+  ],
+  [
     'stopwatch shows each lap as its total',
     draftManifest({ prompt: 'a stopwatch' }),
     'src/stopwatch.js',

@@ -27,6 +27,7 @@ describe('analyzeRequest: kind and features', () => {
     ['a diary with night mode', 'notes', ['dark-mode']],
     ['Pomodoro timer', 'timer', []],
     ['a stopwatch', 'timer', ['stopwatch']],
+    ['a metronome for guitar practice', 'timer', ['metronome']],
     ['a HIIT timer', 'timer', ['intervals']],
     ['a tabata timer', 'timer', ['intervals']],
     ['a timer for my workouts with rounds', 'timer', ['intervals']],

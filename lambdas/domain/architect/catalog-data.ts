@@ -47,6 +47,7 @@ export const FEATURE_IDS = [
   'rock-paper-scissors',
   'stopwatch',
   'intervals',
+  'metronome',
   'fuel',
 ] as const;
 export type AppKindId = (typeof APP_KIND_IDS)[number];
@@ -171,6 +172,7 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'countdown',
         'stopwatch',
         'study timer',
+        'metronome',
         'hiit',
         'tabata',
         'emom',
@@ -827,6 +829,14 @@ export function sourceCatalog(): { kinds: Record<AppKindId, AppKind>; features: 
         'counting up',
         'elapsed time',
       ],
+      kinds: ['timer'],
+    },
+    metronome: {
+      id: 'metronome',
+      title: 'Metronome',
+      description:
+        'Clicks at a tempo from 30 to 250 beats per minute, the first beat of each bar accented, with the length of the bar, tap tempo and the beat shown, scheduled on the audio clock so it keeps time.',
+      keywords: ['metronome', 'metronomes', 'click track', 'tap tempo'],
       kinds: ['timer'],
     },
     intervals: {

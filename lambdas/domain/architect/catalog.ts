@@ -63,6 +63,10 @@ export function kindDescription(kind: AppKindId, features: readonly FeatureId[])
       : '';
     return `An interval timer: ${FEATURES.intervals.description.replace(/^W/, 'w')}${stopwatch}`;
   }
+  if (kind === 'timer' && features.includes('metronome') && !features.includes('intervals')) {
+    const stopwatch = features.includes('stopwatch') ? `; a stopwatch beside it` : '';
+    return `A metronome: ${FEATURES.metronome.description.replace(/^C/, 'c').replace(/\.$/, '')}${stopwatch}; below it, ${APP_KINDS.timer.description.replace(/^A /, 'a ')}`;
+  }
   if (kind === 'timer' && features.includes('stopwatch')) {
     return `A stopwatch: ${FEATURES.stopwatch.description.replace(/^C/, 'c').replace(/\.$/, '')}; below it, ${APP_KINDS.timer.description.replace(/^A /, 'a ')}`;
   }

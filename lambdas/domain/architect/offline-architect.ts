@@ -169,11 +169,15 @@ export function resolveDraft(input: DraftInput): ResolvedDraft {
               ? devtoolTitleOf(input.prompt)
               : kind === 'notes' && !themed
                 ? journalTitleOf(input.prompt)
-                : // An interval timer is called one; a stopwatch is one unless a focus timer is asked for too.
+                : // An interval timer is called one; a stopwatch or a metronome is one unless a focus timer is asked for too.
                   kind === 'timer' && !themed && features.includes('intervals')
                   ? 'Interval Timer'
-                  : kind === 'timer' && !themed && features.includes('stopwatch') && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
-                    ? 'Stopwatch'
+                  : kind === 'timer' && !themed && !/\b(?:pomodoro|focus)\b/i.test(input.prompt)
+                    ? features.includes('stopwatch')
+                      ? 'Stopwatch'
+                      : features.includes('metronome')
+                        ? 'Metronome'
+                        : null
                     : null;
   const title = analysis.appName ?? (themed ? theme.title : (toolTitle ?? APP_KINDS[kind].title));
   const projectName = analysis.appName

@@ -3428,7 +3428,7 @@ export function sourcePresets(): Preset[] {
         crud('episode'),
         search('episode'),
         newestFirst('episode'),
-        { type: 'average', entity: 'episode', field: 'level', by: null },
+        { type: 'average', entity: 'episode', field: 'level', by: null, weight: null },
       ],
     },
     {
@@ -7302,7 +7302,7 @@ export function sourcePresets(): Preset[] {
         crud('trip'),
         newestFirst('trip'),
         { type: 'filter', entity: 'trip', field: 'mode' },
-        { type: 'average', entity: 'trip', field: 'minutes', by: 'mode' },
+        { type: 'average', entity: 'trip', field: 'minutes', by: 'mode', weight: null },
       ],
     },
     {

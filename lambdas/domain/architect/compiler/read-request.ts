@@ -2266,7 +2266,12 @@ export function readRequest(request: string): RequestReading {
     if (otherApp) extraLeftOut.push(asWell(otherApp, APP_KINDS[kind].phrase));
     // Any other timer than a focus timer ("an egg timer") gets the focus timer's adjustable countdown, said as a reading.
     const intervals = kind === 'timer' && analysis.features.includes('intervals');
-    const otherTimer = kind === 'timer' && !FOCUS_TIMER.test(text) && !intervals && !analysis.features.includes('stopwatch');
+    const otherTimer =
+      kind === 'timer' &&
+      !FOCUS_TIMER.test(text) &&
+      !intervals &&
+      !analysis.features.includes('stopwatch') &&
+      !analysis.features.includes('metronome');
     // An interval timer takes the focus timer's place: one asked for as well is named.
     if (intervals && /\b(?:pomodoro|focus)\b/.test(text)) extraLeftOut.push(asWell(APP_KINDS.timer.phrase, INTERVAL_TIMER));
     const interpreted =

@@ -1280,7 +1280,7 @@ export function sourceWordLists() {
     drinkWords: String.raw`\b(?:intake|drink\w*|hydrat\w*|glass(?:es)?|cups?)\b`,
     /** Words of timers (read-request.ts). */
     // (A HIIT or a 7-minute workout is a timed routine, unless the request keeps a log of them.)
-    timerWords: String.raw`\b(?:timers?|stopwatch(?:es)?|countdowns?|(?<!\b(?:${LOGGED})\b.*)(?:hiit|tabata|emom|(?:7|seven) minute workouts?)(?!.*\b(?:${LOGGED})\b))\b`,
+    timerWords: String.raw`\b(?:timers?|stopwatch(?:es)?|metronomes?|countdowns?|(?<!\b(?:${LOGGED})\b.*)(?:hiit|tabata|emom|(?:7|seven) minute workouts?)(?!.*\b(?:${LOGGED})\b))\b`,
     /** Aches: headaches, backaches (read-request.ts). */
     achesWords: String.raw`(?:head|stomach|back|tooth|ear|tummy)aches$`,
     /** Kinds of game that are records: board games, video games (read-request.ts). */

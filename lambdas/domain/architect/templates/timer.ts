@@ -11,12 +11,16 @@ const TIMER_TEST = staticSource('timer/timer-test.js');
 const withStopwatch = (spec: AppSpec): boolean => has(spec, 'stopwatch');
 /** The interval timer feature: it takes the focus timer's place (a workout's rounds are what was asked for). */
 const withIntervals = (spec: AppSpec): boolean => has(spec, 'intervals');
+/** The metronome feature: its card comes first of all (a metronome is what was asked for). */
+const withMetronome = (spec: AppSpec): boolean => has(spec, 'metronome');
 
 function body(spec: AppSpec): string {
+  const also = [withMetronome(spec) && "the metronome's tempo", withStopwatch(spec) && 'the stopwatch'].filter(Boolean).join(' and ');
   const kept = withIntervals(spec)
-    ? `The workout${withStopwatch(spec) ? ' and the stopwatch are' : ' is'} kept in this browser.`
-    : `Lengths and completed rounds${withStopwatch(spec) ? ', and the stopwatch,' : ''} are kept in this browser.`;
+    ? `The workout${also ? `, ${also},` : ''} ${also ? 'are' : 'is'} kept in this browser.`
+    : `Lengths and completed rounds${also ? `, and ${also},` : ''} are kept in this browser.`;
   return blocks(
+    withMetronome(spec) && staticSource('timer/metronome.html').trimEnd(),
     withStopwatch(spec) && staticSource('timer/stopwatch.html').trimEnd(),
     withIntervals(spec) ? staticSource('timer/intervals.html').trimEnd() : staticSource('timer/pomodoro.html'),
     `        <p class="muted">${escapeHtml(
@@ -67,6 +71,23 @@ function main(spec: AppSpec): string {
   start,
   tick,
 } from './timer.js';`,
+    withMetronome(spec) &&
+      importLine(
+        [
+          'BEAT_CHOICES',
+          'beatAt',
+          'beatMs',
+          'createMetronome',
+          saves && 'normalizeMetronome',
+          'setBeats',
+          'setBpm',
+          'start',
+          'stop',
+          'tapTempo',
+          'tempoName',
+        ].map((name) => (name && ['start', 'stop'].includes(name) ? `${name} as ${name}Metronome` : name)),
+        './metronome.js',
+      ),
     withStopwatch(spec) &&
       importLine(
         [
@@ -96,6 +117,15 @@ function saveIntervals() {
       : saves
         ? fillSlots(staticSource('timer/store.js'), { key: jsString(storageKey(spec, 'timer')) }).trimEnd()
         : js`let timer = createTimer();`,
+    withMetronome(spec) &&
+      (saves
+        ? fillSlots(staticSource('timer/metronome-store.js'), { key: jsString(storageKey(spec, 'metronome')) })
+        : js`let metronome = createMetronome();
+
+function saveMetronome() {
+  // Nothing is kept between visits: this build has no local storage.
+}
+`),
     withStopwatch(spec) &&
       (saves
         ? fillSlots(staticSource('timer/watch-store.js'), { key: jsString(storageKey(spec, 'stopwatch')) })
@@ -109,6 +139,7 @@ function saveWatch() {
       ? staticSource('timer/intervals-main.js')
       : fillSlots(staticSource('timer/main-rest.js'), { saveTimer: saves ? '  if (before.completed !== timer.completed || before.settings !== timer.settings) {\n    store.save({ settings: timer.settings, completed: timer.completed });\n  }\n' : '' }),
     withStopwatch(spec) && staticSource('timer/stopwatch-main.js'),
+    withMetronome(spec) && staticSource('timer/metronome-main.js'),
   );
 }
 
@@ -135,6 +166,12 @@ export function timerTemplate(spec: AppSpec): KindTemplate {
             { path: 'src/timer.js', content: TIMER },
             { path: 'test/timer.test.js', content: TIMER_TEST },
           ]),
+      ...(withMetronome(spec)
+        ? [
+            { path: 'src/metronome.js', content: staticSource('timer/metronome.js') },
+            { path: 'test/metronome.test.js', content: staticSource('timer/metronome-test.js') },
+          ]
+        : []),
       ...(withStopwatch(spec)
         ? [
             { path: 'src/stopwatch.js', content: staticSource('timer/stopwatch.js') },
@@ -147,6 +184,9 @@ export function timerTemplate(spec: AppSpec): KindTemplate {
         ? { 'src/intervals.js': 'the interval timer (get ready, work and rest by rounds) as a pure state machine (time is passed in)' }
         : { 'src/timer.js': 'the pomodoro timer as a pure state machine (time is passed in)' }),
       ...(withStopwatch(spec) ? { 'src/stopwatch.js': 'the stopwatch and its laps as a pure state machine (time is passed in)' } : {}),
+      ...(withMetronome(spec)
+        ? { 'src/metronome.js': 'the metronome (tempo, bar, tap tempo and the beat due at a moment) as pure functions' }
+        : {}),
     },
   };
 }
