@@ -3625,6 +3625,31 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test('the weather day by day; countries and cities, conditions and surgeries; favourite records; a plant feeding schedule', () => {
+    // Was a generic record of a name and a date with a Weather text.
+    expect(labelsOf('an app to track the weather each day in my garden')).toEqual([
+      'Date:date',
+      'High:number',
+      'Low:number',
+      'Rain (mm):number',
+      'Weather:choice',
+      'Notes:longtext',
+    ]);
+    // A journal's weather stays a line of each day's entry.
+    expect(kindOf('a journal with mood and weather')).not.toBe(kindOf('a weather log'));
+    // Were "a country log" of names and dates, and "a medical condition list" with surgeries left out.
+    expect(kindOf("a log of all the countries and cities I've been to")).toBe(kindOf("a list of all the countries I've visited"));
+    expect(readRequest('a list of my medical conditions and surgeries')).toMatchObject({ outcome: 'spec', leftOut: [] });
+    expect(kindOf('a list of my medical conditions and surgeries')).toBe(kindOf('my medical history'));
+    // "my favorite recipes" were a text field called Favorite recipes; "plan meals" said as "plan meals as a second kind".
+    const recipes = readRequest('an app to track my favorite recipes and plan meals for the week');
+    expect(labelsOf('an app to track my favorite recipes and plan meals for the week')).toContain('Favorite:boolean');
+    expect(recipes.leftOut).toEqual(['meal plans as a second kind of record (the app keeps recipes)']);
+    expect(labelsOf("a list of the museums I've visited with the city and my favorite piece")).toContain('Favorite piece:text');
+    // The fertilizing was dropped without "with".
+    expect(labelsOf('a tracker for my plants fertilizing schedule')).toContain('Next feeding:date');
+  });
+
   test("what a dog eats is its feeding; pain levels are symptoms; lawn mowing is upkeep; a smoking log; a baby's poops", () => {
     // Each was a generic record of a name and a date, refused, or the notes app.
     expect(kindOf('an app that tracks what my dog eats')).toBe(kindOf('a pet feeding schedule'));
@@ -4009,8 +4034,9 @@ describe('request → spec', () => {
   test("eggs laid per week and a day's high, low and rain are numbers", () => {
     // Were dropped, and text fields.
     expect(labelsOf('a tracker for my chickens with name, breed and eggs laid per week')).toContain('Eggs laid:number');
+    // (The weather log keeps them as its own, the rain in millimetres; they were a generic record's.)
     expect(labelsOf('an app to track the weather each day with high, low and rain')).toEqual(
-      expect.arrayContaining(['High:number', 'Low:number', 'Rain:number']),
+      expect.arrayContaining(['High:number', 'Low:number', 'Rain (mm):number']),
     );
     // Pages read per day still keep the day.
     expect(labelsOf('a reading list with pages read per day')).toContain('Date:date');

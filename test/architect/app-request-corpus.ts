@@ -1394,6 +1394,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['average', 'filter'],
   },
   { prompt: 'my blood test results', builds: 'spec', entities: ['Result'], fields: { Test: 'text', Result: 'number' } },
+  // Was a generic record of a name and a date.
+  {
+    prompt: 'an app to track the weather each day in my garden',
+    builds: 'spec',
+    entities: ['Day'],
+    fields: { High: 'number', Low: 'number', Weather: 'choice' },
+    behaviours: ['total', 'count'],
+  },
   // The players were dropped, and the games counted by tag (a collection of board games is a generic reading).
   {
     prompt: 'a board game collection with player counts',

@@ -434,7 +434,9 @@ function secondRecords(request: string, spec: AppSpec): string[] {
           w
             .replace(/^(?:daily|weekly|monthly) /, '')
             .replace(/ (?:with|for|from|by|that)$/, '')
-            .replace(/^(feeding|walking|grooming|cleaning) (?:times|schedule)$/, '$1s'),
+            .replace(/^(feeding|walking|grooming|cleaning) (?:times|schedule)$/, '$1s')
+            // ("… and plan meals for the week": meal plans.)
+            .replace(/^plan ([a-z]+?)s$/, '$1 plans'),
         ]
       : [],
   );

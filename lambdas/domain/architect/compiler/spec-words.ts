@@ -404,6 +404,8 @@ function withLists(
   // (What stands before a list is read in the text the list was found in.)
   const listed = recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    // "my plants fertilizing schedule": the plants, with when each is fed next.
+    .replace(/\b(plants?) (fertili[sz]ing|fertili[sz]er) schedule\b/g, '$1 with $2 schedule')
     // "pace calculated automatically": the pace (worked out by no one but the person; a note says so).
     .replace(wordPattern('derivedAsks', 'g'), '')
     // "receipts upload": the receipts (a note says what an upload is here).
@@ -1089,7 +1091,14 @@ export function applySpecWords(
     if (wordPattern('goalWithNumber').test(said)) continue;
     // "my favorite piece", "my favorite dish": a thing named, not the records' favourite flag.
     const favourite = wordPattern('favouriteThing').exec(item.words)?.[1];
-    // ("my favourite links" on bookmarks are the records, each one a favourite or not.)
+    // ("my favourite links" on bookmarks are the records, each one a favourite or not; so are
+    // "my favorite recipes" of recipes.)
+    const theRecords = favourite !== undefined && [primary.name, primary.plural].some((n) => n.toLowerCase() === favourite);
+    if (theRecords) {
+      if (!primary.fields.some((f) => f.type === 'boolean' && /^favou?rite$/.test(f.id)))
+        ed.addField(primary, { id: 'favorite', label: 'Favorite', type: 'boolean', required: false }, true, item.words);
+      continue;
+    }
     if (favourite && !NOT_FIELD_WORDS.test(favourite) && !findField(primary, favourite)) {
       if (!findField(primary, item.words)) ed.addField(primary, fieldNamed(item.words, 'text'), true, item.words);
       continue;
