@@ -3625,6 +3625,21 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test("one's own walks and a dog's; a yarn stash beside the projects is records of its own", () => {
+    // Were generic records of a name and a date, or refused.
+    for (const prompt of ['a log of my walks', 'a log of my evening walks with distance'])
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Distance (km):number', 'Minutes:number', 'Route:text', 'Notes:longtext'],
+      });
+    expect(kindOf('a tracker for how much I walk my dog each day')).toBe(kindOf('a dog walking log'));
+    expect(kindOf('a log of my daily walks with my dog')).toBe(kindOf('a dog walking log'));
+    // The yarn stash was dropped without a word (read as the projects' Yarn).
+    expect(readRequest('an app to keep track of my knitting projects and yarn stash').leftOut).toEqual([
+      'yarn stash as a second kind of record (the app keeps projects)',
+    ]);
+  });
+
   test('the weather day by day; countries and cities, conditions and surgeries; favourite records; a plant feeding schedule', () => {
     // Was a generic record of a name and a date with a Weather text.
     expect(labelsOf('an app to track the weather each day in my garden')).toEqual([

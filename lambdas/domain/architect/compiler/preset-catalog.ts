@@ -7453,9 +7453,57 @@ export function sourcePresets(): Preset[] {
       behaviours: [crud('thing'), search('thing'), { type: 'sort', entity: 'thing', field: 'name', direction: 'asc' }],
     },
     {
+      // One's own walks: how far and how long, the distance added up by week.
+      id: 'walks',
+      keywords: [
+        'my walks',
+        'walking log',
+        'walk log',
+        'walking tracker',
+        'walks i take',
+        'evening walks',
+        'morning walks',
+        'daily walks',
+        'lunch walks',
+      ],
+      title: 'Walks',
+      phrase: 'a walking log',
+      entities: [
+        {
+          id: 'walk',
+          name: 'Walk',
+          plural: 'Walks',
+          fields: [
+            f.date('date', 'Date', true),
+            f.number('distance', 'Distance (km)'),
+            f.number('minutes', 'Minutes'),
+            f.text('route', 'Route'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('walk')],
+      behaviours: [
+        crud('walk'),
+        newestFirst('walk'),
+        { type: 'total', entity: 'walk', field: 'distance', by: 'date', per: 'week' },
+      ],
+    },
+    {
       // One's own dog's walks: when, how long and how far, who took it.
       id: 'dog-walks',
-      keywords: ['dog walk log', 'dog walks', 'dogs walks', 'walks with my dog', 'walking my dog', 'dog walking log'],
+      keywords: [
+        'dog walk log',
+        'dog walks',
+        'dogs walks',
+        'walks with my dog',
+        'walking my dog',
+        'dog walking log',
+        'walk my dog',
+        'walk the dog',
+        'walks the dog',
+      ],
       title: 'Dog Walks',
       phrase: "a log of the dog's walks",
       entities: [

@@ -483,9 +483,11 @@ function secondRecords(request: string, spec: AppSpec): string[] {
     (names.includes('income') && word.match(BUDGET_WORDS) !== null) ||
     // (Naps are sleep: "my baby's sleep and naps".)
     (word === 'nap' && names.includes('sleep'));
+  // ("my knitting projects and yarn stash": a stash of yarn is records of its own, not the projects' Yarn.)
   const kept = words.filter(
     (w) =>
-      w.split(' ').some((part) => named(singular(part)) || presetWords.includes(singular(part))) ||
+      (!/ (?:stash|stock|inventory|collection)$/.test(w) &&
+        w.split(' ').some((part) => named(singular(part)) || presetWords.includes(singular(part)))) ||
       presetKeywords.some((k) => w === k || w.endsWith(` ${k}`)),
   );
   // Of three, two kept by records of one kind leave the third: "my blood pressure, pulse and weight".
