@@ -3625,6 +3625,19 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test("a log of one's step count needs no sensor; what appointments cost is theirs; favourite quotes from books are quotes", () => {
+    // "native device features" was said as left out of a log one fills in.
+    expect(readRequest('a simple log for my daily step count').leftOut).toEqual([]);
+    // Counting them by the phone itself still needs its sensors, said so.
+    expect(readRequest('a step counter app').leftOut.join(' ')).toMatch(/native device features/);
+    // Was the planner beside an expense tracker.
+    const hair = specOf('a log of my hair appointments and costs');
+    expect(hair.entities.length).toBe(1);
+    expect(labelsOf('a log of my hair appointments and costs')).toContain('Cost:money');
+    // Was the reading list.
+    expect(kindOf('a list of my favorite quotes from books I read')).toBe(kindOf('a collection of my favourite quotes'));
+  });
+
   test("one's own walks and a dog's; a yarn stash beside the projects is records of its own", () => {
     // Were generic records of a name and a date, or refused.
     for (const prompt of ['a log of my walks', 'a log of my evening walks with distance'])

@@ -7759,7 +7759,7 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'quotes',
-      keywords: ['quote', 'quotes', 'quotations', 'sayings'],
+      keywords: ['quote', 'quotes', 'quotations', 'sayings', 'favorite quotes', 'favourite quotes', 'quotes from books'],
       title: 'Quotes',
       phrase: 'a quote collection',
       entities: [

@@ -370,6 +370,8 @@ function pairedPresets(text: string, first: { preset: Preset; keyword: string })
       const k = matchPhrase(keyword, text);
       // Records of the first named by more words: "my aquarium and water tests" are its tests.
       if (!k || first.preset.entities.some((e) => text.slice(k.index).trimStart().startsWith(e.plural.toLowerCase()))) continue;
+      // Nor what the first's records cost: "my hair appointments and costs".
+      if (/^(?:costs?|prices?|fees?)$/.test(keyword) && k.index >= end) continue;
       // Nor a field of the first's records: "my kid's fevers and medicine given" (each reading's Medicine given).
       const fieldWord = singular(keyword.split(' ')[0]!);
       if (
