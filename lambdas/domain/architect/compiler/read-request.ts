@@ -161,7 +161,7 @@ function beyondTemplate(preset: Preset, text: string, original: string | null = 
   // A journal or a diary "with mood, what I ate and how I slept" keeps those with each day's entry
   // (so does "an allergy diary: food, reaction, severity", a list read in the words as written).
   // Other kinds' templates keep their own text and choice fields, but not a day of the week
-  // ("a chore chart with chore, kid and weekday"), whose each one is nor how often it comes
+  // ("a chore chart with chore, kid and weekday"), nor whose each one is or how often it comes
   // ("a chore chart with who does it and how often").
   const journal = asJournal(preset, text);
   return (
