@@ -3625,6 +3625,21 @@ describe('request → spec', () => {
     expect(readRequest('a stock investment tracker').leftOut.join(' ')).toMatch(/market prices/);
   });
 
+  test('free time is no timesheet; screen time is no time of day; a credit card keeps its limit', () => {
+    // Were a timesheet of projects, clients and billed hours.
+    for (const prompt of [
+      'a screen free time tracker for my family',
+      'a free time tracker',
+      'a quality time tracker for my family',
+    ])
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: expect.not.stringMatching(/timesheet/) });
+    expect(kindOf('a time tracker for my freelance work')).toBe(kindOf('a timesheet'));
+    // A stray Time field stood beside the minutes.
+    expect(labelsOf("an app to log my family's screen time").join()).not.toMatch(/(^|,)Time:/);
+    // The limits were dropped without a word.
+    expect(labelsOf('a list of my credit cards with limits')).toContain('Credit limit:money');
+  });
+
   test("a log of one's step count needs no sensor; what appointments cost is theirs; favourite quotes from books are quotes", () => {
     // "native device features" was said as left out of a log one fills in.
     expect(readRequest('a simple log for my daily step count').leftOut).toEqual([]);

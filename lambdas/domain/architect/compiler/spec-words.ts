@@ -197,8 +197,8 @@ function vocabularyFields(chunk: string): Array<{ readonly word: string; readonl
     // The longest name first: "body fat percentage", then "body fat", then "fat".
     const size = [3, 2, 1].find((n) => i + n <= words.length && exact(words.slice(i, i + n).join(' '))) ?? 1;
     const word = words.slice(i, i + size).join(' ');
-    // ("a part time job", "my free time": what kind of job or time, no time of day.)
-    const field = word === 'time' && /^(?:part|full|free|spare)$/.test(words[i - 1] ?? '') ? undefined : exact(word);
+    // ("a part time job", "my free time", "screen time": what kind of job or time, no time of day.)
+    const field = word === 'time' && /^(?:part|full|free|spare|screen)$/.test(words[i - 1] ?? '') ? undefined : exact(word);
     if (field && !found.some((f) => f.field.id === field.id)) found.push({ word, field });
     i += size;
   }
@@ -1064,6 +1064,12 @@ export function applySpecWords(
     if (primary.id === 'task' && /^chores?$/.test(item.words)) continue;
     // "hours per subject" of records that keep their minutes: those minutes (totalled below).
     if (/^hours?\b/.test(item.words) && primary.fields.some((f) => f.id === 'minutes') && !findField(primary, 'hours')) continue;
+    // "my credit cards with limits": what each card may owe, an amount of its own (no limit on spending).
+    if (/^(?:credit )?limits?$/.test(item.words) && /\bcards?\b/i.test(primary.name)) {
+      if (!findField(primary, 'credit limit'))
+        ed.addField(primary, { id: 'creditLimit', label: 'Credit limit', type: 'money', required: false }, true, item.words);
+      continue;
+    }
     // "meeting dates" of meetings that keep their date: that date.
     if (item.words === `${primary.name.toLowerCase()} dates` && ed.firstOf(primary, ['date'])) continue;
     // "progress percentage", "percent complete": how far each one has got, as a number.

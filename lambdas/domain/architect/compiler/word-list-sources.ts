@@ -586,6 +586,8 @@ export function sourceWordLists() {
       // Miles on running shoes or a bike are theirs, not a car's trips.
       'mileage log': 'mileageQualified',
       'mileage tracker': 'mileageQualified',
+      // Free time, quality time or time off screens is no work to bill.
+      'time tracker': 'leisureTimeBefore',
       crypto: 'beforeCrypto',
       cryptocurrency: 'beforeCrypto',
       'crypto currency': 'beforeCrypto',
@@ -1221,6 +1223,7 @@ export function sourceWordLists() {
     /** Time one spends, said before "spend" (read-request.ts). */
     timeSpentBefore: String.raw`\b(?:hours?|minutes?|mins?|time|days?|weeks?)\b(?: [a-z]+){0,3}\s+$`,
     /** Things that have miles on them: shoes, bikes and tyres (read-request.ts). */
+    leisureTimeBefore: String.raw`\b(?:free|spare|quality|family|leisure|me|play|outdoor|outside|screen free|screen-free|green)\s$`,
     mileageQualified: String.raw`\b(?:shoes?|sneakers?|trainers?|bikes?|bicycles?|tyres?|tires?)\s$`,
     /** "log what she ate": her meals (read-request.ts). */
     whatSheAte: String.raw`\bwhat (?:i|we|she|he|they|my [a-z]+) (?:ate|eat|eats|had)\b`,
