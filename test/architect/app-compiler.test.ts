@@ -3834,6 +3834,10 @@ describe('request → spec', () => {
     // "a journal for tracking my workouts" was "a tracking journal" of tracking entries.
     expect(kindOf('a journal for tracking my workouts')).toBe(kindOf('a workout log'));
     expect(kindOf('a tracker for recording my blood pressure')).toBe(kindOf('a blood pressure log'));
+    // ("An app for tracking …" keeps its verb, which names the records: this one was refused for a while.)
+    expect(readRequest('an app for tracking my credit score over time')).toMatchObject({ outcome: 'spec' });
+    // Family dinners planned by the week are the meal planner (was refused).
+    expect(kindOf('an app to plan our weekly family dinners')).toBe(kindOf('a meal planner'));
     // Naps were said as a second kind of record beside the baby log's sleep.
     for (const prompt of ['track my baby sleep and naps', "a diary to track my baby's sleep and naps"])
       expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });

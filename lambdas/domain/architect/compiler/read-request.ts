@@ -700,8 +700,12 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
     .replace(/\bhow many (?!times\b)/g, '')
     // "log every time my dog goes out": when, not a record called a time.
     .replace(/\b(?:every|each) time\b/g, ' ')
-    // "a journal for tracking my workouts": the workouts (no records called "tracking").
-    .replace(/\bfor (?:tracking|logging|recording|keeping track of|noting down|writing down) /g, 'for ')
+    // "a journal for tracking my workouts": the workouts (no records called "tracking"). ("An app
+    // for tracking my credit score" keeps its verb, which names the records.)
+    .replace(
+      /\b(journal|diary|log|logbook|notebook|tracker|planner|book|list|spreadsheet) for (?:tracking|logging|recording|keeping track of|noting down|writing down) /g,
+      '$1 for ',
+    )
     // "track which dogs I walked": the dogs.
     // "the progress of my projects": the projects.
     .replace(/\b(?:the )?progress (?:of|on) /g, '')
