@@ -1809,9 +1809,10 @@ describe('request → spec', () => {
       'Cups:number',
       'Notes:longtext',
     ]);
-    // A list in a later sentence names fields as one after "with" does.
+    // A list in a later sentence names fields as one after "with" does. (The pace is worked out
+    // from the distance and minutes each run keeps; it was a number of its own to enter.)
     expect(labelsOf('I want to log my runs. I need distance, pace and how I felt.')).toEqual(
-      expect.arrayContaining(['Pace:number', 'How I felt:rating']),
+      expect.arrayContaining(['Distance (km):number', 'How I felt:rating']),
     );
     expect(labelsOf("I want a reading list. I'd like title, author, pages and a rating.")).toContain('Pages:number');
     // "number of bottles" is the wines' own Bottles; "last watered" a date; "when to harvest" its date.
@@ -2875,8 +2876,11 @@ describe('request → spec', () => {
     expect(labelsOf('I collect watches and want to track brand, model and year')).toEqual(
       expect.arrayContaining(['Brand:text', 'Model:text', 'Year:number']),
     );
-    // A list of one's own records still names the records, not their fields.
-    expect(labelsOf('I want to log my runs. I need distance, pace and how I felt.')).toContain('Pace:number');
+    // A list of one's own records still names the records, not their fields. (The pace is worked
+    // out from each run's distance and minutes: it was a number field to fill in.)
+    expect(specOf('I want to log my runs. I need distance, pace and how I felt.').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'ratio', field: 'minutes', divisor: 'distance' }),
+    );
     // Was a number called Amount.
     expect(labelsOf('My wife and I want to track our date nights. Where we went, how much it cost, and a rating.')).toContain(
       'Amount:money',
@@ -4168,13 +4172,18 @@ describe('request → spec', () => {
     expect(labelsOf('a list of chores and whether I did them').filter((l) => l === 'Done:boolean')).toHaveLength(1);
   });
 
-  test('a plural money or date item is one of them per record; a worked-out field is kept and said to be entered', () => {
+  test('a plural money or date item is one of them per record; a worked-out figure is worked out where the records keep what it comes from', () => {
     // Were "Budgets" as text, and "Pace calculated automatically" as text (or dropped).
     expect(labelsOf('a list of my projects with clients, deadlines and budgets')).toContain('Budget:money');
+    // (Then a Pace and an MPG to enter, said as not worked out: now worked out, with nothing left out.)
     const runs = 'a running log with distance, time and pace calculated automatically';
-    expect(labelsOf(runs)).toContain('Pace:number');
-    expect(readRequest(runs).leftOut.join(' ')).toContain('worked out from other fields');
-    expect(labelsOf('a fuel log with auto-calculated mpg')).toContain('MPG:number');
+    expect(labelsOf(runs)).not.toContain('Pace:number');
+    expect(specOf(runs).behaviours).toContainEqual(
+      expect.objectContaining({ type: 'ratio', field: 'minutes', divisor: 'distance', label: 'Pace (min per km)' }),
+    );
+    expect(readRequest(runs).leftOut.join(' ')).not.toContain('worked out from other fields');
+    expect(labelsOf('a fuel log with auto-calculated mpg')).toEqual(expect.arrayContaining(['Gallons:number', 'Miles:number']));
+    expect(labelsOf('a fuel log with auto-calculated mpg').join()).not.toMatch(/MPG|Litres/);
     // A total is worked out: nothing is said of it.
     expect(readRequest('an expense tracker with the total calculated automatically').leftOut).toEqual([]);
   });
@@ -4465,9 +4474,12 @@ describe('request → spec', () => {
     const freelance = labelsOf('a tracker for my freelance projects with the client, deadline, rate per hour and hours worked');
     expect(freelance).toContain('Hourly rate:money');
     expect(freelance.join()).not.toMatch(/Rating|Rate per hour/);
+    // (The pace was a number to enter, said as not worked out: it is worked out now.)
     const runs = readRequest('a log of my runs with distance, time, and pace calculated');
-    expect(labelsOf('a log of my runs with distance, time, and pace calculated')).toContain('Pace:number');
-    expect(runs.leftOut.join(' ')).toMatch(/worked out from other fields/);
+    expect(specOf('a log of my runs with distance, time, and pace calculated').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'ratio', field: 'minutes', divisor: 'distance' }),
+    );
+    expect(runs.leftOut.join(' ')).not.toMatch(/worked out from other fields/);
   });
 
   test("a list's own verb after a colon is no field; when to repot them is a date; the goals a child scored are a number of their own", () => {
@@ -4778,8 +4790,8 @@ describe('request → spec', () => {
         labels: expect.stringMatching(/Spaced|Recurring/),
       });
     }
-    // A field the person fills in stays, though the app does not work it out.
-    expect(labelsOf('a running log with distance, time and pace calculated automatically')).toContain('Pace:number');
+    // A figure the app works out from two fields is no field to fill in (it was one, said as not worked out).
+    expect(labelsOf('a running log with distance, time and pace calculated automatically')).not.toContain('Pace:number');
   });
 
   test('a music app is the playlist; the fields a preset has by other words are not asked twice; a wedding with RSVPs is its guest list', () => {
@@ -5329,30 +5341,87 @@ describe('request → spec', () => {
     ]);
   });
 
-  test('"show my pace" is a pace of its own, said as not worked out; an average pace averages it, not the distance', () => {
+  test('a fuel economy, a pace, a speed and a cost per unit are worked out from two fields the records keep (a ratio)', () => {
+    const ratios = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'ratio')
+        .map((b) => (b.type === 'ratio' ? `${b.label} = ${b.field} / ${b.divisor}${b.scale === 1 ? '' : ` × ${b.scale}`}` : ''));
+    // Each was a fuel log of litres with nothing worked out, and nothing said.
+    for (const prompt of ['a gas mileage tracker', "track my car's mpg", 'a fuel log with miles per gallon']) {
+      expect({ prompt, ratios: ratios(prompt) }).toEqual({
+        prompt,
+        ratios: [expect.stringMatching(/^Miles per gallon = (?:miles|distance) \/ gallons$/)],
+      });
+      // The fuel in gallons, not litres.
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Gallons:number']) });
+      expect(labelsOf(prompt).join()).not.toMatch(/Litres/);
+      expect(readRequest(prompt).leftOut).toEqual([]);
+    }
+    expect(ratios('a fuel economy tracker in km per litre')).toEqual(['Km per litre = distance / litres']);
+    expect(ratios('log my fill ups and work out the fuel consumption in litres per 100 km')).toEqual([
+      'Litres per 100 km = litres / distance × 100',
+    ]);
+    // Gallons asked among the fields are that number, and an MPG asked as a field is the figure worked out.
+    const fillUps =
+      "an app to track my car's fuel fill ups with gallons, price per gallon and miles driven, and calculate my mpg";
+    expect(ratios(fillUps)).toEqual(['Miles per gallon = distance / gallons', 'Price per gallon = cost / gallons']);
+    expect(labelsOf(fillUps).join()).not.toMatch(/MPG|Litres/);
+    // A plain fuel log works nothing out.
+    expect(ratios('a fuel log')).toEqual([]);
+    expect(ratios('a mileage tracker for work trips')).toEqual([]);
+    // A pace per km, per mile or per 100 m of a swim; a speed in km/h.
+    expect(ratios('track my runs with distance, time and average pace per km')).toEqual([
+      'Pace (min per km) = minutes / distance',
+    ]);
+    expect(ratios('a swim log with distance and time that calculates pace per 100m')).toEqual([
+      'Pace (min per 100 m) = minutes / distance × 100',
+    ]);
+    // (Was a Speed to enter, averaged.)
+    const rides = 'a cycling log with distance and time that shows my average speed';
+    expect(ratios(rides)).toEqual(['Speed (km/h) = distance / minutes × 60']);
+    expect(labelsOf(rides).join()).not.toMatch(/Speed/);
+    // An average speed listed as each ride's own stays a number entered (a speedometer's).
+    expect(ratios('a simple app to track my cycling rides: date, distance in km, average speed, route')).toEqual([]);
+    // (Was a cost per kWh dropped: a Cost and a kWh only.)
+    expect(ratios('a tracker for my electric car charging with kWh and cost per kWh')).toEqual(['Cost per kWh = amount / kwh']);
+    // A price per kg with no weight kept stays a price entered.
+    expect(ratios('a grocery price tracker with price per kg')).toEqual([]);
+    expect(labelsOf('a grocery price tracker with price per kg')).toContain('Price per kg:money');
+  });
+
+  test('"show my pace" is worked out from the distance and minutes; an average pace is that pace over all the runs, not the distance averaged', () => {
     const derived = /fields worked out from other fields/;
-    // Was a number field called "Show pace", with nothing said.
+    const ratios = (prompt: string) => specOf(prompt).behaviours.filter((b) => b.type === 'ratio');
+    const pace = { type: 'ratio', entity: 'run', field: 'minutes', divisor: 'distance', scale: 1, label: 'Pace (min per km)' };
+    // Was a number field called "Show pace", with nothing said; then a Pace to enter, said as not worked out.
     for (const prompt of [
       'log my runs with distance and time and show my pace',
       'log my runs with distance and time and calculate my pace',
     ]) {
-      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: expect.arrayContaining(['Pace:number']) });
-      expect(labelsOf(prompt).join()).not.toMatch(/Show|Calculate/);
-      expect(readRequest(prompt).leftOut.join()).toMatch(derived);
+      expect({ prompt, ratios: ratios(prompt) }).toEqual({ prompt, ratios: [pace] });
+      expect(labelsOf(prompt).join()).not.toMatch(/Show|Calculate|Pace/);
+      expect(readRequest(prompt).leftOut.join()).not.toMatch(derived);
     }
-    // Was the average of the distance, said as the average pace.
+    // Was the average of the distance, said as the average pace; then the average of a Pace entered.
     const averages = (prompt: string) => specOf(prompt).behaviours.filter((b) => b.type === 'average');
-    expect(averages('a running log that shows my average pace')).toEqual([
-      { type: 'average', entity: 'run', field: 'pace', by: null, weight: null },
-    ]);
+    expect(averages('a running log that shows my average pace')).toEqual([]);
+    expect(ratios('a running log that shows my average pace')).toEqual([pace]);
+    expect(readRequest('a running log that shows my average pace').leftOut).toEqual([]);
     expect(averages('a simple app to track my cycling rides: date, distance in km, average speed, route')).toEqual([
       { type: 'average', entity: 'ride', field: 'averageSpeed', by: null, weight: null },
     ]);
     expect(averages('log my runs with distance and show my average distance')).toEqual([
       { type: 'average', entity: 'run', field: 'distance', by: null, weight: null },
     ]);
-    // A fuel economy shown was dropped without a word.
-    expect(readRequest('a fuel log with litres and km that shows my fuel economy').leftOut.join()).toMatch(derived);
+    // A fuel economy shown was dropped without a word, then said as not worked out; it is worked out
+    // (litres per 100 km where no mile or gallon is said).
+    const economy = readRequest('a fuel log with litres and km that shows my fuel economy');
+    expect(economy.leftOut.join()).not.toMatch(derived);
+    expect(ratios('a fuel log with litres and km that shows my fuel economy')).toEqual([
+      { type: 'ratio', entity: 'fillUp', field: 'litres', divisor: 'distance', scale: 100, label: 'Litres per 100 km' },
+    ]);
+    // Where the records keep nothing to work it out from, it is still said.
+    expect(readRequest('a car maintenance log that shows my fuel economy').leftOut.join()).toMatch(derived);
   });
 
   test("a value that ends two of a choice's values is that choice; payments are kept, or taken and left out, not both", () => {
@@ -7792,6 +7861,34 @@ describe('the spec is checked, never cast', () => {
     const h = valid();
     h.behaviours.push({ type: 'goal', entity: 'expense', field: 'amount', target: 0 });
     expect(AppSpecSchema.safeParse(h).success).toBe(false);
+    // A ratio divides a number or an amount by another one (a scale of 1 unless given).
+    const r = valid();
+    r.behaviours.push({ type: 'ratio', entity: 'expense', field: 'amount', divisor: 'category', label: 'Per kind' });
+    expect(() => parseAppSpec(r, 'a test')).toThrow(/ratio cannot use the choice field "category"/);
+    r.behaviours[r.behaviours.length - 1] = {
+      type: 'ratio',
+      entity: 'expense',
+      field: 'amount',
+      divisor: 'amount',
+      label: 'One',
+    };
+    expect(() => parseAppSpec(r, 'a test')).toThrow(/a ratio divides one field by another/);
+    r.entities[0].fields.push({ id: 'people', label: 'People', type: 'number' });
+    r.behaviours[r.behaviours.length - 1] = {
+      type: 'ratio',
+      entity: 'expense',
+      field: 'amount',
+      divisor: 'people',
+      label: 'Each',
+    };
+    expect(parseAppSpec(r, 'a test').behaviours.at(-1)).toEqual({
+      type: 'ratio',
+      entity: 'expense',
+      field: 'amount',
+      divisor: 'people',
+      scale: 1,
+      label: 'Each',
+    });
   });
 
   test('the compiler refuses an invalid spec with a clear error', () => {

@@ -38,6 +38,41 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: "track my car's mpg",
+    builds: 'spec',
+    entities: ['Fill-up'],
+    behaviours: ['ratio', 'total'],
+    fields: { Gallons: 'number', Miles: 'number', Cost: 'money' },
+  },
+  {
+    prompt: 'log my fill ups and work out the fuel consumption in litres per 100 km',
+    builds: 'spec',
+    entities: ['Fill-up'],
+    behaviours: ['ratio'],
+    fields: { Litres: 'number', 'Distance (km)': 'number' },
+  },
+  {
+    prompt: 'a swim log with distance and time that calculates pace per 100m',
+    builds: 'spec',
+    entities: ['Swim'],
+    behaviours: ['ratio'],
+    fields: { 'Distance (m)': 'number', Minutes: 'number' },
+  },
+  {
+    prompt: 'a cycling log with distance and time that shows my average speed',
+    builds: 'spec',
+    entities: ['Ride'],
+    behaviours: ['ratio'],
+    fields: { 'Distance (km)': 'number', Minutes: 'number' },
+  },
+  {
+    prompt: 'a tracker for my electric car charging with kWh and cost per kWh',
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['ratio'],
+    fields: { kWh: 'number', Cost: 'money' },
+  },
+  {
     prompt: 'a habit tracker where I see my streaks',
     builds: 'spec',
     entities: ['Habit', 'Check-in'],
@@ -549,7 +584,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     prompt: 'I want to log my runs. I need distance, pace and how I felt.',
     builds: 'spec',
     entities: ['Run'],
-    fields: { Pace: 'number', 'How I felt': 'rating' },
+    // (The pace is worked out from each run's distance and minutes: it was a number to enter.)
+    behaviours: ['ratio'],
+    fields: { 'Distance (km)': 'number', Minutes: 'number', 'How I felt': 'rating' },
   },
   {
     prompt: 'a garden journal: what I planted, when, where, and when to harvest',
@@ -1156,7 +1193,9 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     prompt: 'log my runs with distance, pace and how I felt',
     builds: 'spec',
     entities: ['Run'],
-    fields: { Pace: 'number', 'How I felt': 'rating' },
+    // (The pace is worked out from each run's distance and minutes: it was a number to enter.)
+    behaviours: ['ratio'],
+    fields: { 'Distance (km)': 'number', Minutes: 'number', 'How I felt': 'rating' },
   },
   {
     prompt: 'a journal for my sleep: bedtime, wake time and how rested I feel from 1 to 5',

@@ -234,6 +234,21 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           if (b.by) check((await page.$$(`${s} [data-averages="${b.field}"] li[data-key]`)).length >= 1, `averages per ${b.by}`);
           break;
         }
+        case 'ratio': {
+          // Each sample record holds 1, 2 or 3 in a number and 2.5, 5 or 7.5 in an amount: every
+          // record's figure and the overall one are the same, the scale times 1 or 2.5 (or 0.4).
+          const unit = (id: string) => (entity.fields.find((f) => f.id === id)!.type === 'money' ? 2.5 : 1);
+          const expected = String(Math.round((unit(b.field) / unit(b.divisor)) * b.scale * 100) / 100);
+          const ratio = `${b.field}/${b.divisor}`;
+          const text = (await page.textContent(`${s} [data-ratios="${ratio}"] [data-ratio-all]`)) ?? '';
+          check(text === `${b.label}: ${expected}`, `${b.label} over all is ${expected}: "${text}"`);
+          const each = await page.$$eval(`${s} [data-body] [data-ratio="${ratio}"]`, (els) => els.map((e) => e.textContent));
+          check(
+            each.length === 3 && each.every((t) => t !== null && t.endsWith(expected)),
+            `each record shows its ${b.label.toLowerCase()}: ${each.join(', ')}`,
+          );
+          break;
+        }
         case 'goal': {
           // The three records hold 1, 2 and 3 (or 2.50, 5.00 and 7.50), dated today, yesterday and
           // the day before: a goal per day counts today's alone, one of all time all three.

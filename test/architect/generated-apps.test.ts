@@ -371,6 +371,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'if (round > settings.rounds) return enter',
   ],
   [
+    "a fuel log's miles per gallon is the mean of each fill-up's, not the miles over the gallons",
+    draftManifest({ prompt: "track my car's mpg" }),
+    'src/model.js',
+    'top += record[b.field];\n    bottom += record[b.divisor];',
+    'top += record[b.field] / record[b.divisor];\n    bottom += 1;',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

@@ -92,6 +92,20 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     per: z.optional(z.enum(['day', 'week', 'month', 'year'])),
   }),
   z.object({ type: z.literal('count'), ...onEntity, by: IdSchema }),
+  /**
+   * A figure worked out from two number or money fields: `field` ÷ `divisor` × `scale`, on each
+   * record and over the records shown (their sums' ratio, so a long trip counts for more than a
+   * short one): "miles per gallon" (miles ÷ gallons), "litres per 100 km" (litres ÷ km × 100), a
+   * pace (minutes ÷ km). `label` names it ("Miles per gallon").
+   */
+  z.object({
+    type: z.literal('ratio'),
+    ...onEntity,
+    field: IdSchema,
+    divisor: IdSchema,
+    scale: z._default(z.number().check(z.positive(), z.lte(1e6)), 1),
+    label: LabelSchema,
+  }),
   /** The mean of a number, money or rating field (per group with `by`; each record counted by its `weight` when given). */
   z.object({
     type: z.literal('average'),
@@ -163,6 +177,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   total: ['number', 'money'],
   goal: ['number', 'money'],
   average: ['number', 'money', 'rating'],
+  ratio: ['number', 'money'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
@@ -218,6 +233,7 @@ export const AppSpecSchema = z
         if ((b.type === 'total' || b.type === 'average') && b.by) checks.push(['by', b.by]);
         if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
         if (b.type === 'count') checks.push(['by', b.by]);
+        if (b.type === 'ratio') checks.push(['divisor', b.divisor]);
         if (b.type === 'flip') checks.push(['front', b.front], ['back', b.back]);
         for (const [key, id] of checks) {
           const field = fieldOf(b.entity, id);
@@ -232,7 +248,9 @@ export const AppSpecSchema = z
                 ? FIELD_KINDS_FOR.group
                 : key === 'weight'
                   ? (['number'] as const)
-                  : undefined;
+                  : key === 'divisor'
+                    ? FIELD_KINDS_FOR.ratio
+                    : undefined;
           if (allowed && !allowed.includes(field.type)) {
             issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
           }
@@ -244,6 +262,8 @@ export const AppSpecSchema = z
             ['behaviours', i, 'per'],
             `a goal ${b.per === 'latest' ? 'on the latest value' : `per ${b.per}`} needs a date field of ${b.entity}`,
           );
+        if (b.type === 'ratio' && b.divisor === b.field)
+          issue(['behaviours', i, 'divisor'], 'a ratio divides one field by another');
         if (b.type === 'streak' && !entity.parent)
           issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
       });

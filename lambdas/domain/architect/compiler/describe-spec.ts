@@ -74,6 +74,11 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       return `average ${fieldLabel(spec, b.entity, b.field)}${b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''}${
         b.weight ? ` weighted by ${fieldLabel(spec, b.entity, b.weight)}` : ''
       }`;
+    case 'ratio':
+      // ("miles per gallon (Miles ÷ Gallons) on each and overall", "litres per 100 km (Litres ÷ Distance × 100) …")
+      return `${b.label.toLowerCase()} (${fieldLabel(spec, b.entity, b.field)} ÷ ${fieldLabel(spec, b.entity, b.divisor)}${
+        b.scale === 1 ? '' : ` × ${b.scale}`
+      }) on each and overall`;
     case 'goal':
       // ("a goal of 8 glasses", "a goal of 5000 in amount": money is no unit.)
       // (One whose target is set in the app: "a goal of weight by the latest entry, set in the app".)

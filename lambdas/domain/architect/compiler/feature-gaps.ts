@@ -25,6 +25,8 @@ export interface BuiltApp {
   readonly periodTotals?: readonly string[];
   /** True when the app's records are one's best results, each entered as it is set. */
   readonly keepsBests?: boolean;
+  /** True when the app works a figure out from two fields of each record (a ratio: miles per gallon, a pace). */
+  readonly ratios?: boolean;
 }
 
 /** What a compiled spec has of the parts the gaps name. */
@@ -33,12 +35,14 @@ export function specBuilt(spec: AppSpec): BuiltApp {
   return {
     kind: null,
     exportsJson: spec.behaviours.some((b) => b.type === 'import-export'),
-    averages: spec.behaviours.some((b) => b.type === 'average'),
+    // (A ratio over all the records is an average of its own: "my average pace" worked out.)
+    averages: spec.behaviours.some((b) => b.type === 'average' || b.type === 'ratio'),
     goals: spec.behaviours.some((b) => b.type === 'goal' || b.type === 'count-goal'),
     periodTotals: spec.behaviours.flatMap((b) =>
       b.type === 'total' && b.by && dates.has(`${b.entity}.${b.by}`) ? [b.per ?? 'day'] : [],
     ),
     keepsBests: spec.entities.some((e) => e.id === 'best'),
+    ratios: spec.behaviours.some((b) => b.type === 'ratio'),
   };
 }
 
@@ -192,6 +196,8 @@ const GAPS: readonly Gap[] = [
   {
     asks: wordPattern('derivedAsks'),
     hasIt: ['calculator', 'converter'],
+    // (The figure it works out: "show my fuel economy" on fill-ups with miles per gallon.)
+    has: (app) => app.ratios === true,
     need: NEED.derived,
   },
   {

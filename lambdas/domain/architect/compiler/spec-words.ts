@@ -314,7 +314,8 @@ class SpecEditor {
         b.entity === entity.id &&
         (('field' in b && b.field === field.id && !fits(b.type, 'field')) ||
           ('by' in b && b.by === field.id && !fits(b.type, 'by')) ||
-          ('weight' in b && b.weight === field.id && type !== 'number')),
+          ('weight' in b && b.weight === field.id && type !== 'number') ||
+          ('divisor' in b && b.divisor === field.id && !fits(b.type, 'field'))),
     );
     this.behaviours = this.behaviours.filter((b) => !dropped.includes(b));
     const views = this.views.filter((v) => {
@@ -909,6 +910,101 @@ const TYPE_WORDS: Readonly<Record<FieldSpec['type'], string>> = {
 };
 
 /** Applies the words of `text` (normalised) to `spec`. */
+/** A number field of `entity` named by one of `ids` (its id or its label's first word). */
+function numberField(entity: EntitySpec, ids: RegExp): FieldSpec | undefined {
+  return entity.fields.find((f) => f.type === 'number' && (ids.test(f.id) || ids.test(f.label.toLowerCase().split(/[ (]/)[0]!)));
+}
+
+/** The distance and the minutes a pace or a speed is worked out from, when the records keep both. */
+function paceFrom(entity: EntitySpec): { distance: FieldSpec; minutes: FieldSpec } | null {
+  const distance = numberField(entity, /^(?:distance|km|kilomet(?:re|er)s|miles)$/);
+  const minutes = numberField(entity, /^(?:minutes|mins|duration|time)$/);
+  return distance && minutes ? { distance, minutes } : null;
+}
+
+/** Whether a distance is in miles: its field says so, or the request does and no km. */
+const inMiles = (distance: FieldSpec, text: string): boolean =>
+  /\bmiles?\b/i.test(distance.label) ||
+  (!/\bkm\b|kilomet/i.test(distance.label) && /\bmiles?\b/.test(text) && !/\bkm\b|kilomet/.test(text));
+
+/**
+ * The ratios a request asks for on `primary`, each with the words saying it was added: a fuel
+ * economy on fill-ups (adding the distance, and gallons for miles per gallon), a pace or a speed
+ * on records that keep a distance and minutes, and "cost per kWh" where the records keep both.
+ * A ratio needs two fields the records keep; one it cannot be worked out from is left to the
+ * feature gaps, which say so.
+ */
+function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[BehaviourSpec, string]> {
+  const found: Array<[BehaviourSpec, string]> = [];
+  const ratio = (field: FieldSpec, divisor: FieldSpec, label: string, scale = 1): void => {
+    if (field.id === divisor.id) return;
+    found.push([
+      { type: 'ratio', entity: primary.id, field: field.id, divisor: divisor.id, scale, label },
+      `worked out the ${label.toLowerCase()} of each ${primary.name.toLowerCase()}`,
+    ]);
+  };
+  // A field the words added that is the figure itself, now worked out, or that the figure's own
+  // field replaces (litres beside the gallons asked): not entered as well. (Said neither as added nor as removed.)
+  const worked = (id: string): void => {
+    const entered = primary.fields.find((f) => f.id === id && f.type === 'number');
+    if (
+      !entered ||
+      fieldInUse({ views: ed.views, behaviours: ed.behaviours.filter((b) => b.type !== 'average') }, primary.id, id)
+    )
+      return;
+    ed.removeField(primary, entered);
+    ed.changes.splice(ed.changes.length - 1, 1);
+    const added = ed.changes.indexOf(`added a ${entered.label.toLowerCase()} field`);
+    if (added >= 0) ed.changes.splice(added, 1);
+  };
+  // Fuel economy, on records that keep the fuel put in.
+  const us = wordPattern('fuelUsUnits').test(text);
+  const fuel = (us ? numberField(primary, /^gallons$/) : undefined) ?? numberField(primary, /^(?:litres|liters|gallons|fuel)$/);
+  if (fuel && wordPattern('fuelEconomyAsks').test(text)) {
+    const distanceField = (id: string, label: string): FieldSpec =>
+      numberField(primary, /^(?:distance|km|kilomet(?:re|er)s|miles)$/) ??
+      ed.addField(primary, { id, label, type: 'number', required: false });
+    if (wordPattern('fuelPerHundred').test(text))
+      ratio(fuel, distanceField('distance', 'Distance (km)'), 'Litres per 100 km', 100);
+    else if (wordPattern('fuelKmPerLitre').test(text)) ratio(distanceField('distance', 'Distance (km)'), fuel, 'Km per litre');
+    else if (us) {
+      // Miles per gallon: the fuel in gallons (a fuel log keeps litres until told otherwise).
+      let gallons = fuel;
+      if (/^lit/.test(fuel.id) && !fieldInUse(ed.result(), primary.id, fuel.id) && !findField(primary, 'gallons', true)) {
+        gallons = { ...fuel, id: 'gallons', label: 'Gallons' };
+        ed.replaceField(primary, fuel, gallons);
+      }
+      if (gallons.id === 'gallons') worked('litres');
+      worked('mpg');
+      ratio(distanceField('miles', 'Miles'), gallons, 'Miles per gallon');
+    } else ratio(fuel, distanceField('distance', 'Distance (km)'), 'Litres per 100 km', 100);
+  }
+  // A pace (minutes per km or mile) and a speed, from each record's distance and minutes.
+  const pace = paceFrom(primary);
+  if (pace) {
+    // (A swim's distance in metres: its pace per 100 m.)
+    const metres = /\(m\)$/.test(pace.distance.label);
+    const unit = inMiles(pace.distance, text) ? 'mile' : metres ? '100 m' : 'km';
+    if (/\bpace\b/.test(text) && !/\b(?:no|without) (?:a |the )?pace\b/.test(text)) {
+      worked('pace');
+      ratio(pace.minutes, pace.distance, `Pace (min per ${unit})`, metres ? 100 : 1);
+    }
+    if (wordPattern('speedWorkedOut').test(text)) {
+      worked('speed');
+      ratio(pace.distance, pace.minutes, `Speed (${unit === 'mile' ? 'mph' : 'km/h'})`, metres ? 0.06 : 60);
+    }
+  }
+  // "cost per kWh", "price per serving": an amount over a number the records keep.
+  for (const m of text.matchAll(wordPattern('costPer', 'g'))) {
+    const amount = primary.fields.find((f) => f.type === 'money');
+    const per = findField(primary, m[2]!);
+    // (Named as said, "Cost per serving", or as the field is where it has capitals of its own: "Cost per kWh".)
+    const unit = /^.+[A-Z]/.test(per?.label ?? '') ? per!.label : m[2]!;
+    if (amount && per?.type === 'number') ratio(amount, per, `${titleCase(m[1]!.replace(/^spen\w*/, 'spent'))} per ${unit}`);
+  }
+  return found;
+}
+
 export function applySpecWords(
   spec: AppSpec,
   text: string,
@@ -1758,15 +1854,18 @@ export function applySpecWords(
     const numeric = ['number', 'money', 'rating'];
     // ("average speed" among the fields is each ride's own, averaged over them.)
     let asked = findField(primary, named) ?? (named ? findField(primary, `average ${named}`) : undefined);
-    // "my average pace" on records that keep none: a pace of their own, averaged (not another number).
-    if (!asked && NUMBER_WORDS.test(named)) {
+    // "my average pace" on records that keep none: a pace of their own, averaged (not another number);
+    // worked out from each one's distance and minutes where they keep both (the ratios below).
+    const workedOut = named === 'pace' && paceFrom(primary) !== null;
+    if (!asked && NUMBER_WORDS.test(named) && !workedOut) {
       const added = ed.addField(primary, fieldNamed(named, 'number'), true, named);
       if (added.id === camel(named)) asked = added;
     }
-    const field =
-      (asked && numeric.includes(asked.type) ? asked : undefined) ??
-      (has(text, /\b(?:ratings?|stars|rated)\b/) ? ed.firstOf(primary, ['rating']) : undefined) ??
-      ed.firstOf(primary, numeric);
+    const field = workedOut
+      ? undefined
+      : ((asked && numeric.includes(asked.type) ? asked : undefined) ??
+        (has(text, /\b(?:ratings?|stars|rated)\b/) ? ed.firstOf(primary, ['rating']) : undefined) ??
+        ed.firstOf(primary, numeric));
     if (field) {
       const byWord = wordPattern('averageBy').exec(text)?.[1];
       const by = byWord ? findField(primary, byWord) : undefined;
@@ -2100,6 +2199,9 @@ export function applySpecWords(
   if (has(text, wordPattern('importExportAsked')) && !negated('exports?|imports?|csv'))
     ed.addBehaviour({ type: 'import-export' }, 'added import and export as JSON');
   if (has(text, /\bundo\b/) && !negated('undo')) ed.addBehaviour({ type: 'undo' }, 'added undo');
+
+  // Figures worked out from two fields of each record: a fuel economy, a pace, a speed, a cost per unit.
+  for (const [ratio, words] of ratiosAsked(ed, primary, text)) ed.addBehaviour(ratio, words);
 
   // Look. ("dark blue" is a colour, not dark mode.)
   const unshaded = text.replace(SHADED_COLOUR, '$1');

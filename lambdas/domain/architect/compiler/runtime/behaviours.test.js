@@ -31,6 +31,9 @@ import {
   nextYearly,
   periodStart,
   PERIODS_SHOWN,
+  ratioOf,
+  ratioOver,
+  ratioText,
   searchRecords,
   setGoal,
   sortRecords,
@@ -366,6 +369,25 @@ const behaviourTests = {
         assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);
       }
     }
+  },
+  ratio(b) {
+    // 300 over 10 and 100 over 5: 30 and 20 each, and 400 over 15 together (not the mean of 30 and 20).
+    const records = seeded(b.entity, 2, (i) => ({ [b.field]: [300, 100][i], [b.divisor]: [10, 5][i] })).records[b.entity];
+    const each = (n) => Math.round(n * b.scale * 100) / 100;
+    assert.deepEqual(
+      records.map((r) => ratioOf(b, r)),
+      [each(30), each(20)],
+    );
+    assert.equal(ratioOver(b, records), each(400 / 15));
+    // A record without either value, or with nothing to divide by, has no figure and counts for nothing.
+    const blank = [{ [b.field]: 50 }, { [b.field]: 50, [b.divisor]: 0 }, { [b.divisor]: 4 }];
+    assert.deepEqual(
+      blank.map((r) => ratioOf(b, r)),
+      [null, null, null],
+    );
+    assert.equal(ratioOver(b, [...records, ...blank]), each(400 / 15));
+    assert.equal(ratioOver(b, []), null);
+    assert.equal(ratioText(null), '–');
   },
   count(b) {
     const by = fieldOf(SPEC, b.entity, b.by);

@@ -300,6 +300,38 @@ export function averagesBy(field, byField, records, weightField) {
     .map((g) => ({ key: g.key, average: averageOf(field, g.records, weightField), count: g.records.length }));
 }
 
+/**
+ * A ratio behaviour's figure for one record: its field ÷ its divisor × the scale, to two decimals
+ * ("miles per gallon" of one fill-up); null when either value is missing or the divisor is not
+ * above zero.
+ */
+export function ratioOf(b, record) {
+  const top = record[b.field];
+  const bottom = record[b.divisor];
+  if (typeof top !== 'number' || typeof bottom !== 'number' || !(bottom > 0)) return null;
+  return roundMoney((top / bottom) * b.scale);
+}
+
+/**
+ * The ratio over records: the sum of the field ÷ the sum of the divisor × the scale, over the
+ * records that have both (so a long trip counts for more than a short one); null when none has.
+ */
+export function ratioOver(b, records) {
+  let top = 0;
+  let bottom = 0;
+  for (const record of records) {
+    if (ratioOf(b, record) === null) continue;
+    top += record[b.field];
+    bottom += record[b.divisor];
+  }
+  return bottom > 0 ? roundMoney((top / bottom) * b.scale) : null;
+}
+
+/** A ratio as shown: to two decimals at most, or a dash when there is none. */
+export function ratioText(value) {
+  return value === null ? '–' : String(value);
+}
+
 /** An average as shown: money to the cent, a rating as a number of stars ("3.5 ★"), else the number. */
 export function averageText(field, average) {
   if (average === null) return '–';

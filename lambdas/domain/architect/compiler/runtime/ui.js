@@ -1,5 +1,5 @@
 // The page of an app compiled from its spec: one section per entity with its form, toolbar
-// (search, filter, sort), summaries (totals, averages, goals, counts, due today, countdowns) and views (list, table, cards,
+// (search, filter, sort), summaries (totals, averages, ratios, goals, counts, due today, countdowns) and views (list, table, cards,
 // board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
 // Only textContent is used for values, so nothing a person types becomes markup.
 import {
@@ -28,6 +28,9 @@ import {
   groupRecords,
   importData,
   isoDay,
+  ratioOf,
+  ratioOver,
+  ratioText,
   searchRecords,
   setGoal,
   sortRecords,
@@ -448,20 +451,39 @@ export function mountApp(root, spec, options = {}) {
         details.append(h(doc, 'a', { href: value, rel: 'noopener noreferrer', target: '_blank', text: value }));
       else details.append(h(doc, 'span', { 'data-field': field.id, text: value }));
     }
+    // Each record's worked-out figures ("Miles per gallon 31.2").
+    for (const b of behavioursOf(spec, 'ratio', entity.id)) {
+      const value = ratioOf(b, record);
+      if (value !== null)
+        details.append(h(doc, 'span', { 'data-ratio': b.field + '/' + b.divisor, text: b.label + ' ' + value }));
+    }
     item.append(details, recordActions(entity, record));
     return item;
   }
 
   function recordsTable(entity, records) {
+    const ratios = behavioursOf(spec, 'ratio', entity.id);
     const head = h(
       doc,
       'thead',
       null,
-      h(doc, 'tr', null, ...entity.fields.map((f) => h(doc, 'th', { text: f.label })), h(doc, 'th', { text: '' })),
+      h(
+        doc,
+        'tr',
+        null,
+        ...entity.fields.map((f) => h(doc, 'th', { text: f.label })),
+        ...ratios.map((b) => h(doc, 'th', { text: b.label })),
+        h(doc, 'th', { text: '' }),
+      ),
     );
     const tbody = h(doc, 'tbody');
     for (const record of records) {
       const cells = entity.fields.map((f) => h(doc, 'td', { 'data-field': f.id, text: displayValue(f, record[f.id]) }));
+      // A worked-out figure has a column of its own after the fields.
+      for (const b of ratios) {
+        const value = ratioOf(b, record);
+        cells.push(h(doc, 'td', { 'data-ratio': b.field + '/' + b.divisor, text: value === null ? '' : String(value) }));
+      }
       tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
     }
     return h(doc, 'table', null, head, tbody);
@@ -631,6 +653,16 @@ export function mountApp(root, spec, options = {}) {
           'data-average-all',
           'Average ' + field.label.toLowerCase() + ': ' + averageText(field, averageOf(field, visible, weight)),
           rows,
+        ),
+      );
+    }
+    for (const b of behavioursOf(spec, 'ratio', entity.id)) {
+      summary.append(
+        figureBox(
+          { 'data-ratios': b.field + '/' + b.divisor },
+          'data-ratio-all',
+          b.label + ': ' + ratioText(ratioOver(b, visible)),
+          null,
         ),
       );
     }
