@@ -5341,6 +5341,47 @@ describe('request → spec', () => {
     ]);
   });
 
+  test("the habits listed before 'every day' are the habits; what one is grateful for is a day's; a kid's reading is its time", () => {
+    // Were fields of each habit called Drinking water and Reading (meditating dropped) and a Date.
+    const habits = 'habit tracker for drinking water, reading and meditating every day with streaks';
+    expect(labelsOf(habits)).toEqual(['Name:text']);
+    expect(readRequest(habits).leftOut.join()).toMatch(/drinking water, reading and meditating already on the list/);
+    // Was dropped without a word.
+    expect(labelsOf("a daily journal with mood and what I'm grateful for")).toContain('Grateful for:longtext');
+    // Was a generic record of readings, with a Name beside the Book title.
+    expect(kindOf("a log of my kid's reading with book title and minutes read")).toBe('a reading time log');
+  });
+
+  test('stock down to its reorder point and shoes run to their retire distance are picked out (a threshold), and no alert is said to be missing', () => {
+    const thresholds = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'threshold')
+        .map((b) => (b.type === 'threshold' ? `${b.label}: ${b.field} ${b.below ? '<=' : '>='} ${b.limit}` : ''));
+    // Each was the inventory with nothing picked out: the alerts dropped without a word, or said
+    // as a goal the app lacks; "stock levels" were a second Quantity, "reorder points" a field called Points.
+    for (const prompt of [
+      'a simple inventory for my etsy shop with stock levels and reorder alerts',
+      'an inventory for my shop with reorder points',
+      'an inventory tracker that warns me when stock is low',
+      'a product inventory with low stock alerts',
+    ]) {
+      expect({ prompt, thresholds: thresholds(prompt) }).toEqual({ prompt, thresholds: ['Low stock: quantity <= reorderAt'] });
+      expect({ prompt, labels: labelsOf(prompt).filter((l) => /Quantity|Reorder|Points|Stock/.test(l)) }).toEqual({
+        prompt,
+        labels: ['Quantity:number', 'Reorder at:number'],
+      });
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+    // (Was the list of things replaced on a schedule, without the shoes' distance.)
+    expect(thresholds('track my running shoes mileage so I know when to replace them')).toEqual([
+      'Time to replace: distance >= retireAt',
+    ]);
+    expect(thresholds('a list of my running shoes and their miles')).toEqual([]);
+    expect(thresholds('an inventory of my pantry')).toEqual([]);
+    // An alert on something the records keep no number of is still said to be missing.
+    expect(readRequest('a reading list that warns me when a book is due').leftOut.join()).not.toEqual('');
+  });
+
   test('a fuel economy, a pace, a speed and a cost per unit are worked out from two fields the records keep (a ratio)', () => {
     const ratios = (prompt: string) =>
       specOf(prompt)
@@ -7874,6 +7915,22 @@ describe('the spec is checked, never cast', () => {
     };
     expect(() => parseAppSpec(r, 'a test')).toThrow(/a ratio divides one field by another/);
     r.entities[0].fields.push({ id: 'people', label: 'People', type: 'number' });
+    r.behaviours[r.behaviours.length - 1] = {
+      type: 'threshold',
+      entity: 'expense',
+      field: 'amount',
+      limit: 'amount',
+      label: 'Over',
+    };
+    expect(() => parseAppSpec(r, 'a test')).toThrow(/a threshold compares one field with another/);
+    r.behaviours[r.behaviours.length - 1] = {
+      type: 'threshold',
+      entity: 'expense',
+      field: 'amount',
+      limit: 'people',
+      label: 'Over',
+    };
+    expect(parseAppSpec(r, 'a test').behaviours.at(-1)).toMatchObject({ type: 'threshold', below: true });
     r.behaviours[r.behaviours.length - 1] = {
       type: 'ratio',
       entity: 'expense',

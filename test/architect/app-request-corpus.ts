@@ -38,6 +38,20 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'a simple inventory for my etsy shop with stock levels and reorder alerts',
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['threshold', 'step'],
+    fields: { Quantity: 'number', 'Reorder at': 'number' },
+  },
+  {
+    prompt: 'track my running shoes mileage so I know when to replace them',
+    builds: 'spec',
+    entities: ['Shoe'],
+    behaviours: ['threshold'],
+    fields: { Distance: 'number', 'Retire at': 'number' },
+  },
+  {
     prompt: "track my car's mpg",
     builds: 'spec',
     entities: ['Fill-up'],

@@ -234,6 +234,24 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           if (b.by) check((await page.$$(`${s} [data-averages="${b.field}"] li[data-key]`)).length >= 1, `averages per ${b.by}`);
           break;
         }
+        case 'threshold': {
+          // The i-th sample record holds i + 1 in a number and 2.5 × (i + 1) in an amount: a number
+          // against a number is at its limit on every record, so all three are picked out.
+          const unit = (id: string) => (entity.fields.find((f) => f.id === id)!.type === 'money' ? 2.5 : 1);
+          const past = [0, 1, 2].filter((i) => {
+            const value = unit(b.field) * (i + 1);
+            const limit = unit(b.limit) * (i + 1);
+            return b.below ? value <= limit : value >= limit;
+          }).length;
+          const text = (await page.textContent(`${s} [data-thresholds="${b.field}"] [data-threshold-all]`)) ?? '';
+          check(text === `${b.label}: ${past}`, `${b.label}: ${past} records past their limit: "${text}"`);
+          check(
+            (await page.$$(`${s} [data-thresholds="${b.field}"] li[data-key]`)).length === past,
+            `the ${past} past their limit are named`,
+          );
+          check((await page.$$(`${s} [data-body] [data-past="${b.field}"]`)).length === past, `each one past its limit says so`);
+          break;
+        }
         case 'ratio': {
           // Each sample record holds 1, 2 or 3 in a number and 2.5, 5 or 7.5 in an amount: every
           // record's figure and the overall one are the same, the scale times 1 or 2.5 (or 0.4).

@@ -378,6 +378,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'top += record[b.field] / record[b.divisor];\n    bottom += 1;',
   ],
   [
+    'low stock misses an item exactly at its reorder point',
+    draftManifest({ prompt: 'a product inventory with low stock alerts' }),
+    'src/model.js',
+    'return b.below ? value <= limit : value >= limit;',
+    'return b.below ? value < limit : value >= limit;',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

@@ -115,6 +115,20 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     weight: z._default(z.nullable(IdSchema), null),
   }),
   /** Consecutive days with a record of `entity` (a child entity), per parent record; "tick off today" adds one. */
+  /**
+   * The records whose number has reached their own limit, picked out on each and counted with
+   * their names: `field` at or below `limit` (stock down to its reorder point: "Low stock"), or,
+   * with `below` false, at or above it (shoes run to the distance to retire them at). `label`
+   * names them.
+   */
+  z.object({
+    type: z.literal('threshold'),
+    ...onEntity,
+    field: IdSchema,
+    limit: IdSchema,
+    below: z._default(z.boolean(), true),
+    label: LabelSchema,
+  }),
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
   /** − and + buttons on each record that count a number field down and up by one (never below zero): a tally. */
@@ -178,6 +192,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   goal: ['number', 'money'],
   average: ['number', 'money', 'rating'],
   ratio: ['number', 'money'],
+  threshold: ['number', 'money'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
@@ -234,6 +249,7 @@ export const AppSpecSchema = z
         if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
         if (b.type === 'count') checks.push(['by', b.by]);
         if (b.type === 'ratio') checks.push(['divisor', b.divisor]);
+        if (b.type === 'threshold') checks.push(['limit', b.limit]);
         if (b.type === 'flip') checks.push(['front', b.front], ['back', b.back]);
         for (const [key, id] of checks) {
           const field = fieldOf(b.entity, id);
@@ -248,8 +264,8 @@ export const AppSpecSchema = z
                 ? FIELD_KINDS_FOR.group
                 : key === 'weight'
                   ? (['number'] as const)
-                  : key === 'divisor'
-                    ? FIELD_KINDS_FOR.ratio
+                  : key === 'divisor' || key === 'limit'
+                    ? FIELD_KINDS_FOR[b.type]
                     : undefined;
           if (allowed && !allowed.includes(field.type)) {
             issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
@@ -264,6 +280,8 @@ export const AppSpecSchema = z
           );
         if (b.type === 'ratio' && b.divisor === b.field)
           issue(['behaviours', i, 'divisor'], 'a ratio divides one field by another');
+        if (b.type === 'threshold' && b.limit === b.field)
+          issue(['behaviours', i, 'limit'], 'a threshold compares one field with another');
         if (b.type === 'streak' && !entity.parent)
           issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
       });

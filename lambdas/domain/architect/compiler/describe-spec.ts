@@ -79,6 +79,13 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       return `${b.label.toLowerCase()} (${fieldLabel(spec, b.entity, b.field)} ÷ ${fieldLabel(spec, b.entity, b.divisor)}${
         b.scale === 1 ? '' : ` × ${b.scale}`
       }) on each and overall`;
+    case 'threshold':
+      // ("low stock (Quantity at or below Reorder at) picked out and counted")
+      return `${b.label.toLowerCase()} (${fieldLabel(spec, b.entity, b.field)} at or ${b.below ? 'below' : 'above'} ${fieldLabel(
+        spec,
+        b.entity,
+        b.limit,
+      )}) picked out and counted`;
     case 'goal':
       // ("a goal of 8 glasses", "a goal of 5000 in amount": money is no unit.)
       // (One whose target is set in the app: "a goal of weight by the latest entry, set in the app".)

@@ -27,6 +27,8 @@ export interface BuiltApp {
   readonly keepsBests?: boolean;
   /** True when the app works a figure out from two fields of each record (a ratio: miles per gallon, a pace). */
   readonly ratios?: boolean;
+  /** True when the app picks out the records whose number has reached their own limit (low stock). */
+  readonly thresholds?: boolean;
 }
 
 /** What a compiled spec has of the parts the gaps name. */
@@ -43,6 +45,7 @@ export function specBuilt(spec: AppSpec): BuiltApp {
     ),
     keepsBests: spec.entities.some((e) => e.id === 'best'),
     ratios: spec.behaviours.some((b) => b.type === 'ratio'),
+    thresholds: spec.behaviours.some((b) => b.type === 'threshold'),
   };
 }
 
@@ -298,8 +301,10 @@ const NEGATED_BEFORE = wordPattern('negatedBefore');
 const EVERY_ASK = GAPS.map((gap) => new RegExp(gap.also ? `${gap.asks.source}|${gap.also.source}` : gap.asks.source, 'g'));
 
 /** The parts of `text` (normalised request text) that `app` will not have, in plain words. */
-export function featureGaps(text: string, app: BuiltApp): string[] {
+export function featureGaps(request: string, app: BuiltApp): string[] {
   const gaps: string[] = [];
+  // (What a threshold picks out is no goal or alert the app lacks: "tell me when stock is low".)
+  const text = app.thresholds ? request.replace(wordPattern('lowStockAsks', 'g'), ' ') : request;
   for (const [i, gap] of GAPS.entries()) {
     if (app.kind ? gap.hasIt?.includes(app.kind) : gap.specHasIt) continue;
     if (gap.has?.(app)) continue;

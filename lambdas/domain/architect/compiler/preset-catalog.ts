@@ -3290,6 +3290,12 @@ export function sourcePresets(): Preset[] {
         'reading sessions',
         'minutes of reading',
         'hours of reading',
+        // A child's reading, logged for school: each night's minutes and book.
+        "kid's reading",
+        "kids' reading",
+        "child's reading",
+        "son's reading",
+        "daughter's reading",
       ],
       title: 'Reading Time',
       phrase: 'a reading time log',
@@ -7133,7 +7139,18 @@ export function sourcePresets(): Preset[] {
     {
       // Running shoes and the distance on each, to retire them in time.
       id: 'shoes',
-      keywords: ['running shoes', 'shoe mileage', 'shoes mileage', 'mileage on my shoes', 'shoe tracker', 'shoe rotation'],
+      keywords: [
+        'running shoes',
+        'shoe mileage',
+        'shoes mileage',
+        'mileage on my shoes',
+        'shoe tracker',
+        'shoe rotation',
+        // (Before "when to replace" of the things replaced on a schedule.)
+        'running shoes mileage',
+        'running shoe mileage',
+        'miles on my running shoes',
+      ],
       title: 'Running Shoes',
       phrase: 'a list of running shoes',
       entities: [

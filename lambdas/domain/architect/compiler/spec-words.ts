@@ -1005,6 +1005,49 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
   return found;
 }
 
+/**
+ * The thresholds a request asks for on `primary`: stock down to a reorder point of each item's
+ * own ("reorder alerts", "tell me when stock is low"; a Reorder at field is added where the
+ * records keep none), and shoes run to the distance they are retired at ("when to replace them").
+ */
+function thresholdsAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[BehaviourSpec, string]> {
+  const found: Array<[BehaviourSpec, string]> = [];
+  const quantity = numberField(primary, /^(?:quantity|stock|qty|count|amount|left|remaining|servings)$/);
+  if (quantity && wordPattern('lowStockAsks').test(text)) {
+    // ("reorder points" were read as a field called Points.)
+    const points = primary.fields.find((f) => f.id === 'points' && f.type === 'number');
+    if (points && /\breorder points?\b/.test(text) && !fieldInUse(ed.result(), primary.id, 'points')) {
+      ed.removeField(primary, points);
+      ed.changes.splice(ed.changes.length - 1, 1);
+      const added = ed.changes.indexOf('added a points field');
+      if (added >= 0) ed.changes.splice(added, 1);
+    }
+    const limit =
+      numberField(primary, /^(?:reorder\w*|minimum\w*|min|threshold|par\w*)$/) ??
+      ed.addField(primary, { id: 'reorderAt', label: 'Reorder at', type: 'number', required: false });
+    if (limit.type === 'number' && limit.id !== quantity.id)
+      found.push([
+        { type: 'threshold', entity: primary.id, field: quantity.id, limit: limit.id, below: true, label: 'Low stock' },
+        `picked out the ${primary.plural.toLowerCase()} at or below their ${limit.label.toLowerCase()}`,
+      ]);
+  }
+  // Shoes (or anything) run to the distance they are retired at.
+  const distance = numberField(primary, /^(?:distance|miles|km|mileage)$/);
+  const retire = numberField(primary, /^(?:retireat|retire|replaceat|replace)$/i);
+  if (
+    distance &&
+    retire &&
+    /\b(?:when to (?:replace|retire)|(?:replace|retire) them|time to (?:replace|retire)|need(?:s)? (?:replacing|replaced|to be replaced))\b/.test(
+      text,
+    )
+  )
+    found.push([
+      { type: 'threshold', entity: primary.id, field: distance.id, limit: retire.id, below: false, label: 'Time to replace' },
+      `picked out the ${primary.plural.toLowerCase()} at or past their ${retire.label.toLowerCase()}`,
+    ]);
+  return found;
+}
+
 export function applySpecWords(
   spec: AppSpec,
   text: string,
@@ -2202,6 +2245,8 @@ export function applySpecWords(
 
   // Figures worked out from two fields of each record: a fuel economy, a pace, a speed, a cost per unit.
   for (const [ratio, words] of ratiosAsked(ed, primary, text)) ed.addBehaviour(ratio, words);
+  // Records picked out when their number reaches a limit of their own: low stock, shoes to replace.
+  for (const [threshold, words] of thresholdsAsked(ed, primary, text)) ed.addBehaviour(threshold, words);
 
   // Look. ("dark blue" is a colour, not dark mode.)
   const unshaded = text.replace(SHADED_COLOUR, '$1');

@@ -204,6 +204,20 @@ export function sourceWordLists() {
   const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
     [['description', 'details'], f.long('description', 'Description')],
+    // What a day's entry was thankful for: "a daily journal with mood and what I'm grateful for".
+    [
+      [
+        "what i'm grateful for",
+        'what i m grateful for',
+        'what im grateful for',
+        'what i am grateful for',
+        'what i was grateful for',
+        'what i m thankful for',
+        'what i am thankful for',
+        'grateful for',
+      ],
+      f.long('gratefulFor', 'Grateful for'),
+    ],
     // What a medicine or a treatment does besides: "my medication and side effects".
     [['side effects', 'side effect'], f.text('sideEffects', 'Side effects')],
     // What one wrote of a book, a film, a place: "my books and reviews", "my reviews of them".
@@ -413,7 +427,7 @@ export function sourceWordLists() {
       applied: ['date applied', 'applied date', 'application date', 'applied', 'date of application'],
       bottles: ['quantity', 'how many', 'bottles left'],
       distance: ['mileage', 'miles', 'length'],
-      quantity: ['stock', 'in stock', 'stock level', 'how many'],
+      quantity: ['stock', 'in stock', 'stock level', 'stock levels', 'how many'],
       front: ['word', 'term', 'question', 'phrase'],
       back: ['translation', 'meaning', 'definition', 'answer'],
       // A job's payment is whether it was paid: "track jobs and payments".
@@ -1126,6 +1140,12 @@ export function sourceWordLists() {
      * "mileage" (the distance driven).
      */
     fuelEconomyAsks: String.raw`\b(?:mpg|miles (?:per|to the|a) gallon|gas mileage|fuel (?:economy|efficiency|consumption)|(?:km|kilomet(?:re|er)s) (?:per|a) (?:litre|liter)|kmpl|(?:l|litres|liters) ?(?:per|\/) ?100 ?km)\b`,
+    /**
+     * Records picked out when their number reaches a limit of their own (a threshold,
+     * spec-words.ts): "reorder alerts", "low stock warnings", "tell me when stock is low",
+     * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
+     */
+    lowStockAsks: String.raw`\b(?:reorder (?:alerts?|warnings?|reminders?|points?|levels?|thresholds?|notifications?)|low[- ](?:stock|inventory|supplies)(?: (?:alerts?|warnings?|levels?|reminders?|notifications?|items?))?|(?:alerts?|alerting|warn(?:s|ing)?|tells?|telling|remind(?:s|ing)?|notif(?:y|ies|ying)|flags?|flagging|shows?|showing|lets?)(?: (?:me|us))?(?: know)? when (?:the |my |our )?(?:stock|it|they|something|anything|an item|a product|items|products|supplies|quantity|quantities|inventory)(?: levels?)? (?:is |are |gets? |runs? |goes |go |falls? |drops? )?(?:low|out|below [a-z ]+)|(?:is|are|runs?|running|gets?|getting) low|minimum (?:stock|quantity|levels?)|par levels?)\b`,
     /** The unit of a fuel economy asked (`fuelEconomyAsks`): litres per 100 km, km per litre, or miles per gallon. */
     fuelPerHundred: String.raw`\b(?:l|litres|liters) ?(?:per|\/) ?100 ?km\b`,
     fuelKmPerLitre: String.raw`\b(?:(?:km|kilomet(?:re|er)s) (?:per|a) (?:litre|liter)|kmpl)\b`,
@@ -1139,7 +1159,7 @@ export function sourceWordLists() {
     choresOfEach: String.raw`\b(?:(?:chores?|tasks?|jobs?|to ?dos?) (?:of|for) each|each(?= (?:kid|child|son|daughter|roommate|housemate|flatmate|person|team member|member|employee|student) (?:has|gets|does|is given) (?:their own |his own |her own |some |a few )?(?:chores?|tasks?|jobs?)\b)) (kid|child|son|daughter|roommate|housemate|flatmate|person|team member|member|employee|student)\b`,
     choresForPeople: String.raw`\bchores?\b(?: (?:chart|list|tracker|rota|rotation|schedule|board|app))? for (?:my|our|the) (?:[a-z]+ )?(kids|children|sons|daughters|grandkids|roommates|housemates|flatmates|family|team)\b`,
     /** "a habit tracker for flossing and reading": the things on the list (spec-words.ts). */
-    habitThingsFor: String.raw`\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing(?: water)?|meditation|exercise|yoga|prayer|vitamins)(?:(?: ,)? (?:and |or )?(?:[a-z]{3,}ing(?: water)?|meditation|exercise|yoga|prayer|vitamins))+)\b`,
+    habitThingsFor: String.raw`\b(tracker|list|chart|checklist) for ((?:[a-z]{3,}ing(?: water)?|meditation|exercise|yoga|prayer|vitamins)(?:(?: ,)? (?:and |or )?(?:[a-z]{3,}ing(?: water)?|meditation|exercise|yoga|prayer|vitamins))+)(?: (?:every|each) day| daily)?\b`,
     /** "when planted": the day it was done (spec-words.ts). */
     whenDoneOnce: String.raw`\bwhen (planted|bought|built|installed|adopted|started|finished)\b(?! (?:it|them|each|the|my|a)\b)`,
     /** "add a field for cooking time", "a column called format": the field's own words (spec-words.ts). */

@@ -29,6 +29,7 @@ import {
   groupRecords,
   importData,
   nextYearly,
+  pastThreshold,
   periodStart,
   PERIODS_SHOWN,
   ratioOf,
@@ -369,6 +370,17 @@ const behaviourTests = {
         assert.equal(rows.reduce((n, r) => n + r.count, 0) >= 3, true);
       }
     }
+  },
+  threshold(b) {
+    // 2 against a limit of 5, 5 against 5, 9 against 5: at or below picks the first two, at or above the last two.
+    const records = seeded(b.entity, 3, (i) => ({ [b.field]: [2, 5, 9][i], [b.limit]: 5 })).records[b.entity];
+    assert.deepEqual(
+      records.map((r) => pastThreshold(b, r)),
+      b.below ? [true, true, false] : [false, true, true],
+    );
+    // A record missing its number or its limit has not reached it.
+    assert.equal(pastThreshold(b, { [b.field]: 0 }), false);
+    assert.equal(pastThreshold(b, { [b.limit]: 3 }), false);
   },
   ratio(b) {
     // 300 over 10 and 100 over 5: 30 and 20 each, and 400 over 15 together (not the mean of 30 and 20).

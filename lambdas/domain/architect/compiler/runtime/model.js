@@ -332,6 +332,17 @@ export function ratioText(value) {
   return value === null ? '–' : String(value);
 }
 
+/**
+ * Whether a record's number has reached its own limit (a threshold behaviour): at or below it, or
+ * at or above it when `below` is false. A record missing either value has not.
+ */
+export function pastThreshold(b, record) {
+  const value = record[b.field];
+  const limit = record[b.limit];
+  if (typeof value !== 'number' || typeof limit !== 'number') return false;
+  return b.below ? value <= limit : value >= limit;
+}
+
 /** An average as shown: money to the cent, a rating as a number of stars ("3.5 ★"), else the number. */
 export function averageText(field, average) {
   if (average === null) return '–';

@@ -1,5 +1,5 @@
 // The page of an app compiled from its spec: one section per entity with its form, toolbar
-// (search, filter, sort), summaries (totals, averages, ratios, goals, counts, due today, countdowns) and views (list, table, cards,
+// (search, filter, sort), summaries (totals, averages, ratios, thresholds, goals, counts, due today, countdowns) and views (list, table, cards,
 // board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
 // Only textContent is used for values, so nothing a person types becomes markup.
 import {
@@ -28,6 +28,7 @@ import {
   groupRecords,
   importData,
   isoDay,
+  pastThreshold,
   ratioOf,
   ratioOver,
   ratioText,
@@ -451,6 +452,10 @@ export function mountApp(root, spec, options = {}) {
         details.append(h(doc, 'a', { href: value, rel: 'noopener noreferrer', target: '_blank', text: value }));
       else details.append(h(doc, 'span', { 'data-field': field.id, text: value }));
     }
+    // A record past its own limit says so ("Low stock").
+    for (const b of behavioursOf(spec, 'threshold', entity.id)) {
+      if (pastThreshold(b, record)) details.append(h(doc, 'span', { className: 'flag', 'data-past': b.field, text: b.label }));
+    }
     // Each record's worked-out figures ("Miles per gallon 31.2").
     for (const b of behavioursOf(spec, 'ratio', entity.id)) {
       const value = ratioOf(b, record);
@@ -463,6 +468,7 @@ export function mountApp(root, spec, options = {}) {
 
   function recordsTable(entity, records) {
     const ratios = behavioursOf(spec, 'ratio', entity.id);
+    const thresholds = behavioursOf(spec, 'threshold', entity.id);
     const head = h(
       doc,
       'thead',
@@ -473,6 +479,7 @@ export function mountApp(root, spec, options = {}) {
         null,
         ...entity.fields.map((f) => h(doc, 'th', { text: f.label })),
         ...ratios.map((b) => h(doc, 'th', { text: b.label })),
+        ...thresholds.map((b) => h(doc, 'th', { text: b.label })),
         h(doc, 'th', { text: '' }),
       ),
     );
@@ -483,6 +490,10 @@ export function mountApp(root, spec, options = {}) {
       for (const b of ratios) {
         const value = ratioOf(b, record);
         cells.push(h(doc, 'td', { 'data-ratio': b.field + '/' + b.divisor, text: value === null ? '' : String(value) }));
+      }
+      for (const b of thresholds) {
+        const past = pastThreshold(b, record);
+        cells.push(h(doc, 'td', past ? { className: 'flag', 'data-past': b.field, text: 'Yes' } : { text: '' }));
       }
       tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
     }
@@ -655,6 +666,22 @@ export function mountApp(root, spec, options = {}) {
           rows,
         ),
       );
+    }
+    for (const b of behavioursOf(spec, 'threshold', entity.id)) {
+      // Over all the records, whatever the search or filter shows: none is missed.
+      const past = all.filter((record) => pastThreshold(b, record));
+      const box = h(
+        doc,
+        'div',
+        { className: 'totals', 'data-thresholds': b.field },
+        h(doc, 'span', { 'data-threshold-all': true, text: b.label + ': ' + past.length }),
+      );
+      if (past.length > 0) {
+        const list = h(doc, 'ul');
+        for (const record of past) list.append(h(doc, 'li', { 'data-key': record.id, text: recordTitle(entity, record) }));
+        box.append(list);
+      }
+      summary.append(box);
     }
     for (const b of behavioursOf(spec, 'ratio', entity.id)) {
       summary.append(
