@@ -5352,6 +5352,37 @@ describe('request → spec', () => {
     expect(kindOf("a log of my kid's reading with book title and minutes read")).toBe('a reading time log');
   });
 
+  test('prescriptions and when they need refilling, what the owners owe, a total earned beside an hourly rate, and a bedtime logged', () => {
+    // Was a generic record of prescriptions with a Date and a "Need on" date.
+    const refills = 'an app to keep track of my prescriptions and when they need refilling';
+    expect(kindOf(refills)).toBe('a prescription tracker');
+    expect(labelsOf(refills)).toEqual([
+      'Medication:text',
+      'Dose:text',
+      'Prescribed by:text',
+      'Pharmacy:text',
+      'Refills left:number',
+      'Refill date:date',
+      'Notes:longtext',
+    ]);
+    expect(specOf(refills).behaviours).toContainEqual({ type: 'due-today', entity: 'prescription', field: 'refillDate' });
+    // Was dropped without a word; money already kept is what is owed ("who owes me money" on debts).
+    expect(labelsOf('track which dogs I walked and what the owners owe me')).toContain('Owed:money');
+    expect(labelsOf('an app to track who owes me money').join()).not.toMatch(/Owed/);
+    // Was the hourly rates added up.
+    const earned = specOf('a freelance time tracker with hourly rate and total earned').behaviours;
+    expect(earned).toContainEqual(expect.objectContaining({ type: 'total', field: 'pay' }));
+    expect(earned).not.toContainEqual(expect.objectContaining({ type: 'total', field: 'rate' }));
+    // Were the bedtime dropped and "how I slept" a second Quality.
+    expect(labelsOf('a sleep tracker where I log bedtime, wake up time and how I slept')).toEqual([
+      'Date:date',
+      'Hours:number',
+      'Quality:rating',
+      'Bedtime:time',
+      'Wake up time:time',
+    ]);
+  });
+
   test('stock down to its reorder point and shoes run to their retire distance are picked out (a threshold), and no alert is said to be missing', () => {
     const thresholds = (prompt: string) =>
       specOf(prompt)

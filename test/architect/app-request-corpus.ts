@@ -38,6 +38,13 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'an app to keep track of my prescriptions and when they need refilling',
+    builds: 'spec',
+    entities: ['Prescription'],
+    behaviours: ['due-today', 'sort'],
+    fields: { Medication: 'text', 'Refill date': 'date', 'Refills left': 'number' },
+  },
+  {
     prompt: 'a simple inventory for my etsy shop with stock levels and reorder alerts',
     builds: 'spec',
     interpreted: true,

@@ -1807,6 +1807,47 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // One's prescriptions and when each is to be refilled next, soonest first ("my prescriptions
+      // and when they need refilling"); taking them day by day is the medication tracker.
+      id: 'prescriptions',
+      keywords: [
+        'prescriptions',
+        'prescription tracker',
+        'prescription refills',
+        'prescription refill',
+        'medication refills',
+        'medicine refills',
+        'refill tracker',
+        'refill reminders',
+      ],
+      title: 'Prescriptions',
+      phrase: 'a prescription tracker',
+      entities: [
+        {
+          id: 'prescription',
+          name: 'Prescription',
+          plural: 'Prescriptions',
+          fields: [
+            f.text('name', 'Medication', true),
+            f.text('dose', 'Dose'),
+            f.text('doctor', 'Prescribed by'),
+            f.text('pharmacy', 'Pharmacy'),
+            f.number('refillsLeft', 'Refills left'),
+            f.date('refillDate', 'Refill date'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('prescription')],
+      behaviours: [
+        crud('prescription'),
+        search('prescription'),
+        { type: 'due-today', entity: 'prescription', field: 'refillDate' },
+        { type: 'sort', entity: 'prescription', field: 'refillDate', direction: 'asc' },
+      ],
+    },
+    {
       // Concerts and gigs one has been to (or has tickets for): who, where, when, the seat, the price.
       id: 'concerts',
       keywords: [

@@ -1346,6 +1346,9 @@ export function applySpecWords(
     if ([primary.name, primary.plural].some((n) => n.toLowerCase().replace(/ entr(?:y|ies)$|s$/, '') === own)) continue;
     // Or by the app's name: "learning French with flashcards".
     if (own !== item.words && appWords.includes(singular(item.words))) continue;
+    // (Unless the records' own field goes by those words: "when they need refilling" is a
+    // prescription's Refill date.)
+    if (/^when /.test(item.words) && findField(primary, item.words, true)) continue;
     // "when I finished each book": the date it happened.
     const whenDone = wordPattern('whenDone').exec(item.words)?.[1];
     if (whenDone) {
@@ -1622,6 +1625,8 @@ export function applySpecWords(
           ed.addField(primary, { id: 'amount', label: 'Amount', type: 'number', required: false }, true, item.words);
         continue;
       }
+      // What is owed, of records that hold money already, is that money: "who owes me money" on debts.
+      if (field.id === 'owed' && ed.firstOf(primary, ['money'])) continue;
       // An amount of records that hold money already is that money: "my allowance: who, amount".
       if (field.id === 'amount' && /^amounts?$/.test(word) && ed.firstOf(primary, ['money'])) continue;
       // Money asked for by its own name keeps it: "parts, cost" has a Cost, not an Amount.
@@ -1865,8 +1870,14 @@ export function applySpecWords(
     const money = howMuch >= 0 && wordPattern('howMuchPaid').test(text.slice(howMuch));
     // (Of the one number the request names, or its money: "a grocery list with prices and a total"
     // adds up the prices, not the quantities.)
+    // (The one named right after "total": "hourly rate and total earned" adds up the pay; a rate
+    // is never added up where another number is named.)
+    const totalWord = /\btotals? (?!(?:per|by|for|of|each|and|in|on)\b)([a-z]+)/.exec(text)?.[1];
+    const totalNamed = totalWord ? findField(primary, totalWord) : undefined;
+    const summed = namedNumbers.filter((f) => !/\brate$/i.test(f.label) || namedNumbers.length === 1);
     const amount =
-      (namedNumbers.length === 1 ? namedNumbers[0] : namedNumbers.find((f) => f.type === 'money')) ??
+      (totalNamed && /^(?:number|money)$/.test(totalNamed.type) ? totalNamed : undefined) ??
+      (summed.length === 1 ? summed[0] : summed.find((f) => f.type === 'money')) ??
       ed.firstOf(primary, ['money', 'number']) ??
       ed.addField(primary, { id: 'amount', label: 'Amount', type: money ? 'money' : 'number', required: false });
     let by: FieldSpec | undefined;
@@ -2104,6 +2115,13 @@ export function applySpecWords(
   // plantings with the day they were planted.
   // (Each one said: "when I repotted them and when I fertilized them"; "… and fertilized them".)
   for (const when of text.matchAll(wordPattern('andWhenDone', 'g'))) {
+    // (Not words a field of the records goes by: "and when they need refilling" is a prescription's Refill date.)
+    const phrase = text
+      .slice(when.index)
+      .replace(/^(?:and|or) /, '')
+      .split(/[,.;]| and /)[0]!
+      .trim();
+    if (findField(primary, phrase, true)) continue;
     const after = text.slice(when.index + when[0].length);
     const ofThem = /^ (?:them|it|each)\b/.test(after);
     const also = wordPattern('andAlsoDone').exec(after);

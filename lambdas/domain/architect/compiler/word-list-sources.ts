@@ -204,6 +204,10 @@ export function sourceWordLists() {
   const fieldWords: ReadonlyArray<readonly [words: readonly string[], field: FieldSpec]> = [
     [['note', 'notes', 'comment', 'comments'], f.long('notes', 'Notes')],
     [['description', 'details'], f.long('description', 'Description')],
+    // When one went to bed, however the list is asked ("where I log bedtime, wake up time …").
+    [['bedtime', 'bed time'], f.time('bedtime', 'Bedtime')],
+    // What a client owes for the work: "the dogs I walk and what the owners owe me".
+    [['owe me', 'owes me', 'owe us', 'owes us', 'amount owed'], f.money('owed', 'Owed')],
     // What a day's entry was thankful for: "a daily journal with mood and what I'm grateful for".
     [
       [
@@ -428,6 +432,21 @@ export function sourceWordLists() {
       bottles: ['quantity', 'how many', 'bottles left'],
       distance: ['mileage', 'miles', 'length'],
       quantity: ['stock', 'in stock', 'stock level', 'stock levels', 'how many'],
+      // How well a night's sleep went.
+      quality: ['how i slept', 'how well i slept', 'sleep quality'],
+      // When a prescription is to be refilled next, however it is asked for.
+      refillDate: [
+        'refill dates',
+        'refill',
+        'refills',
+        'when they need refilling',
+        'when it needs refilling',
+        'when they need to be refilled',
+        'when to refill',
+        'next refill',
+        'refill by',
+        'refill due',
+      ],
       front: ['word', 'term', 'question', 'phrase'],
       back: ['translation', 'meaning', 'definition', 'answer'],
       // A job's payment is whether it was paid: "track jobs and payments".
