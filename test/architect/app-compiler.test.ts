@@ -2969,9 +2969,19 @@ describe('request → spec', () => {
   test('a list said without commas names no field of values the records hold; price per gallon is money; shows being watched', () => {
     // Was a text field called "Breakfast lunch" (a spoken list has no commas).
     expect(labelsOf('a weekly meal planner with breakfast lunch and dinner')).toEqual(['Dish:text', 'Day:choice', 'Meal:choice']);
-    // Was a text field called Gallon, with the cost totalled per gallon.
+    // Was a text field called Gallon, with the cost totalled per gallon; then a Price per gallon
+    // to enter beside the Litres. The fuel is in gallons, and the price per gallon worked out from
+    // each fill-up's cost and gallons.
     const fuel = specOf('a log for my cars gas fill ups with price per gallon');
-    expect(fuel.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain('Price per gallon:money');
+    expect(fuel.entities[0]!.fields.map((f) => `${f.label}:${f.type}`)).toContain('Gallons:number');
+    expect(fuel.behaviours).toContainEqual({
+      type: 'ratio',
+      entity: 'fillUp',
+      field: 'cost',
+      divisor: 'gallons',
+      scale: 1,
+      label: 'Price per gallon',
+    });
     expect(fuel.behaviours.filter((b) => b.type === 'total')).toEqual([
       { type: 'total', entity: 'fillUp', field: 'cost', by: 'date' },
     ]);
@@ -5456,6 +5466,23 @@ describe('request → spec', () => {
     expect(ratios('a simple app to track my cycling rides: date, distance in km, average speed, route')).toEqual([]);
     // (Was a cost per kWh dropped: a Cost and a kWh only.)
     expect(ratios('a tracker for my electric car charging with kWh and cost per kWh')).toEqual(['Cost per kWh = amount / kwh']);
+    // Gallons asked of a fuel log are its fuel (were a second field beside its Litres).
+    expect(labelsOf('a gas log for my two cars with odometer and gallons').filter((l) => /Gallons|Litres/.test(l))).toEqual([
+      'Gallons:number',
+    ]);
+    // A price per unit of records that keep no such number is an amount of each, entered (was
+    // "price per cup" a grouping by a text field called Cup; "cost per kWh" a Cost totalled per a
+    // text field called Kwh).
+    expect(labelsOf('a lemonade stand sales tracker with cups sold and price per cup')).toContain('Price per cup:money');
+    expect(labelsOf('a lemonade stand sales tracker with cups sold and price per cup').join()).not.toMatch(/Cup:/);
+    const meter = specOf('a log of my electricity usage with meter readings and cost per kWh');
+    expect(meter.entities[0]!.fields.map((f) => f.label)).toContain('Cost per kWh');
+    expect(meter.behaviours.some((b) => b.type === 'total')).toBe(false);
+    expect(labelsOf('a bulk buying list with cost per unit').filter((l) => /Cost/.test(l))).toEqual(['Cost per unit:money']);
+    // Costs per room are still totalled per room.
+    expect(specOf('an expense tracker with costs per room').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'total', field: 'amount', by: 'room' }),
+    );
     // A price per kg with no weight kept stays a price entered.
     expect(ratios('a grocery price tracker with price per kg')).toEqual([]);
     expect(labelsOf('a grocery price tracker with price per kg')).toContain('Price per kg:money');

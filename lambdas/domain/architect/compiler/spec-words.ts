@@ -946,7 +946,7 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
   // A field the words added that is the figure itself, now worked out, or that the figure's own
   // field replaces (litres beside the gallons asked): not entered as well. (Said neither as added nor as removed.)
   const worked = (id: string): void => {
-    const entered = primary.fields.find((f) => f.id === id && f.type === 'number');
+    const entered = primary.fields.find((f) => f.id === id && (f.type === 'number' || f.type === 'money'));
     if (
       !entered ||
       fieldInUse({ views: ed.views, behaviours: ed.behaviours.filter((b) => b.type !== 'average') }, primary.id, id)
@@ -957,6 +957,14 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
     const added = ed.changes.indexOf(`added a ${entered.label.toLowerCase()} field`);
     if (added >= 0) ed.changes.splice(added, 1);
   };
+  // Gallons asked of a fuel log are its fuel, in place of the litres it keeps until told otherwise.
+  const litres = numberField(primary, /^(?:litres|liters)$/);
+  const gallonsSaid = /\bgallons?\b/.test(text) && !/\b(?:litres?|liters?)\b/.test(text);
+  if (litres && gallonsSaid) {
+    if (findField(primary, 'gallons', true)) worked(litres.id);
+    else if (!fieldInUse(ed.result(), primary.id, litres.id))
+      ed.replaceField(primary, litres, { ...litres, id: 'gallons', label: 'Gallons' });
+  }
   // Fuel economy, on records that keep the fuel put in.
   const us = wordPattern('fuelUsUnits').test(text);
   const fuel = (us ? numberField(primary, /^gallons$/) : undefined) ?? numberField(primary, /^(?:litres|liters|gallons|fuel)$/);
@@ -999,8 +1007,25 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
     const amount = primary.fields.find((f) => f.type === 'money');
     const per = findField(primary, m[2]!);
     // (Named as said, "Cost per serving", or as the field is where it has capitals of its own: "Cost per kWh".)
-    const unit = /^.+[A-Z]/.test(per?.label ?? '') ? per!.label : m[2]!;
-    if (amount && per?.type === 'number') ratio(amount, per, `${titleCase(m[1]!.replace(/^spen\w*/, 'spent'))} per ${unit}`);
+    const unit = /^.+[A-Z]/.test(per?.label ?? '') ? per!.label : m[2] === 'kwh' ? 'kWh' : m[2]!;
+    const label = `${titleCase(m[1]!.replace(/^spen\w*/, 'spent').replace(/s$/, ''))} per ${unit}`;
+    if (amount && per?.type === 'number') ratio(amount, per, label);
+    // Of records that keep no such number, the price per unit is each one's own, entered ("price per
+    // cup" at a lemonade stand; "price per kg" on a price list), not a grouping by it.
+    else if (
+      wordPattern('perUnitWords').test(m[2]!) &&
+      !primary.fields.some((f) => f.label.toLowerCase() === label.toLowerCase())
+    ) {
+      // (In place of a plain Cost or Price the same words added: "cost per unit" asks for one amount.)
+      const plain = primary.fields.find((f) => f.type === 'money' && f.label.toLowerCase() === m[1]!.replace(/s$/, ''));
+      if (
+        plain &&
+        !fieldInUse(ed.result(), primary.id, plain.id) &&
+        ed.changes.includes(`added a ${plain.label.toLowerCase()} field`)
+      )
+        worked(plain.id);
+      ed.addField(primary, { id: camel(label.toLowerCase()), label, type: 'money', required: false });
+    }
   }
   return found;
 }
@@ -1951,6 +1976,9 @@ export function applySpecWords(
     const word = m[3] && !findField(primary, m[2]!) ? `${m[2]} ${m[3]}` : (m[2] ?? '');
     if (wordPattern('byOfOtherViews').test(verb)) continue;
     if (totalBy?.[1] === word || boardBy?.[1] === word) continue;
+    // A price or a cost per unit ("cost per kWh", "price per cup") is no grouping of the records
+    // by a field of that name: a ratio where they keep that number (below), else a field.
+    if (/^(?:prices?|costs?)$/.test(verb) && m[0].includes(' per ') && wordPattern('perUnitWords').test(m[2] ?? '')) continue;
     // The records or their container right before "by" ask for it too: "my books by genre", "a
     // collection by genre" ("my … by genre" when the reader took the records' noun out).
     const explicit =

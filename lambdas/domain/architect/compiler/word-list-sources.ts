@@ -1171,6 +1171,8 @@ export function sourceWordLists() {
     fuelUsUnits: String.raw`\b(?:mpg|miles?|gallons?|gas)\b`,
     /** A speed worked out from each record's distance and time: "calculate my average speed" (not one entered: "average speed" alone). */
     speedWorkedOut: String.raw`\b(?:calculat\w*|comput\w*|work(?:s|ing)? out|show(?:s|ing)?|display\w*|tell\w*)(?: me| us)?(?: my| our| the| its| their| each)?(?: average)? speeds?\b|\bspeeds? (?:calculated|computed|worked out)\b`,
+    /** The units a price or a cost is said per ("cost per kWh", "price per cup"): no grouping by a field of that name (spec-words.ts). */
+    perUnitWords: String.raw`^(?:units?|items?|servings?|portions?|cups?|glass(?:es)?|bottles?|kwh|kilowatt hours?|kg|kilos?|lbs?|pounds?|grams?|ounces?|oz|litres?|liters?|gallons?|miles?|km|kilomet(?:re|er)s?|hours?|minutes?|person|people|heads?|pieces?|dozens?|slices?|bars?|packs?|boxes|bags?|sessions?|classes|lessons?|visits?|nights?|rides?|trips?|loads?)$`,
     /** "cost per kWh", "price per serving": an amount divided by a number the records keep (spec-words.ts). */
     costPer: String.raw`\b(costs?|price|spend|spending|spent) (?:per|a|for each) ([a-z]+)\b`,
     /** "a chore chart for my kids": whose each chore is (spec-words.ts; read-request.ts, beyond the task template). */
