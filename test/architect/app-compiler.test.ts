@@ -5393,6 +5393,21 @@ describe('request → spec', () => {
     ]);
   });
 
+  test("a rental property's maintenance requests are repairs; gifts given to one with thank-you cards are gifts received; students' behaviour points are added up per student", () => {
+    // Was the rental properties with their rent payments.
+    expect(kindOf("an app to manage my rental property's maintenance requests")).toBe(kindOf('a repair tracker'));
+    expect(kindOf('an app for my rental properties with tenants and rent')).not.toBe(kindOf('a repair tracker'));
+    // Was the gift ideas to buy (the thank-you card dropped).
+    const registry = 'a gift list for my wedding registry with who gave what and thank you card sent';
+    expect(labelsOf(registry)).toEqual(expect.arrayContaining(['From:text', 'Thank-you sent:boolean']));
+    expect(kindOf('a gift ideas list for christmas with budget')).toBe(kindOf('a gift ideas list'));
+    // Was a generic record of points with no student.
+    const points = specOf('an app for my classroom to track student behaviour points');
+    expect(points.entities[0]!.fields.map((f) => f.label)).toEqual(['Student', 'Date', 'Points', 'Reason']);
+    expect(points.behaviours).toContainEqual({ type: 'total', entity: 'award', field: 'points', by: 'student' });
+    expect(kindOf('a reward chart for good behaviour')).toBe('a reward chart');
+  });
+
   test('stock down to its reorder point and shoes run to their retire distance are picked out (a threshold), and no alert is said to be missing', () => {
     const thresholds = (prompt: string) =>
       specOf(prompt)

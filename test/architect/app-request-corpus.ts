@@ -38,6 +38,13 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'an app for my classroom to track student behaviour points',
+    builds: 'spec',
+    entities: ['Points award'],
+    behaviours: ['total'],
+    fields: { Student: 'text', Points: 'number', Reason: 'text' },
+  },
+  {
     prompt: 'an app to keep track of my prescriptions and when they need refilling',
     builds: 'spec',
     entities: ['Prescription'],

@@ -662,6 +662,10 @@ export function sourcePresets(): Preset[] {
         'repair list',
         'repair requests',
         'maintenance requests',
+        // (Of a property one lets, named before them: "my rental property's maintenance requests".)
+        "property's maintenance requests",
+        'property maintenance requests',
+        'maintenance requests from my tenants',
         'property repairs',
         'rental repairs',
         'building repairs',
@@ -4071,6 +4075,44 @@ export function sourcePresets(): Preset[] {
       ],
       views: [table('reward')],
       behaviours: [crud('reward'), newestFirst('reward'), { type: 'total', entity: 'reward', field: 'stars', by: 'child' }],
+    },
+    {
+      // A teacher's points for each student, given (or taken) for a reason, added up per student:
+      // "a behaviour points tracker for my students" (a child's stars at home are the reward chart).
+      id: 'class-points',
+      keywords: [
+        'behaviour points',
+        'behavior points',
+        'class points',
+        'classroom points',
+        'student points',
+        'points for my students',
+        'student behaviour points',
+        'student behavior points',
+      ],
+      title: 'Class Points',
+      phrase: 'a class points tracker',
+      entities: [
+        {
+          id: 'award',
+          name: 'Points award',
+          plural: 'Points awards',
+          fields: [
+            f.text('student', 'Student', true),
+            f.date('date', 'Date', true),
+            f.number('points', 'Points', true),
+            f.text('reason', 'Reason'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('award')],
+      behaviours: [
+        crud('award'),
+        search('award'),
+        newestFirst('award'),
+        { type: 'total', entity: 'award', field: 'points', by: 'student' },
+      ],
     },
     {
       id: 'matches',

@@ -1841,6 +1841,15 @@ export function readRequest(request: string): RequestReading {
     generic = true;
     shapeText = text.replace(inventoried.noun, ' ');
   }
+  // Gifts one was given, with who gave each and the thank-you sent, are the gifts received, not
+  // ideas to buy: "a gift list for my wedding registry with who gave what and thank you card sent".
+  if (
+    chosen?.id === 'gifts' &&
+    !named &&
+    /\bthank[- ]?you (?:cards?|notes?)\b/.test(text) &&
+    /\b(?:who gave|gave (?:us|me)|received|from whom)\b/.test(text)
+  )
+    chosen = presetById('thankyous') ?? chosen;
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = presetById('budget') ?? chosen;
   // What a pet eats is its feeding log, not one's calories: "a food log for my diabetic cat".
