@@ -5393,6 +5393,22 @@ describe('request → spec', () => {
     ]);
   });
 
+  test('how many times one does something is a count of it; a goal of a number beside it counts the times', () => {
+    // Was a tracker of records called "Time", with a Name and nothing counted.
+    expect(kindOf('track how many times I drink coffee')).toBe('a log of how many times you drink coffee');
+    expect(labelsOf('track how many times I drink coffee')).toEqual(['Date:date', 'Times:number', 'Notes:longtext']);
+    expect(specOf('track how many times I drink coffee with a limit of 3 a day').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'times', target: 3, per: 'day', limit: true }),
+    );
+    // Was a goal of 4 minutes over all the workouts.
+    expect(specOf('a tracker for how many times I go to the gym per week, with a goal of 4').behaviours).toContainEqual({
+      type: 'count-goal',
+      entity: 'workout',
+      target: 4,
+      per: 'week',
+    });
+  });
+
   test("a rental property's maintenance requests are repairs; gifts given to one with thank-you cards are gifts received; students' behaviour points are added up per student", () => {
     // Was the rental properties with their rent payments.
     expect(kindOf("an app to manage my rental property's maintenance requests")).toBe(kindOf('a repair tracker'));

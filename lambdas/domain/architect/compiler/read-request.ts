@@ -1549,6 +1549,21 @@ function countAsked(text: string): { unit: string | undefined; noun: string; phr
   const howMany = HOW_MANY_DONE.exec(text);
   if (howMany) {
     const [words, unit, noun, who, verb] = howMany as unknown as [string, string | undefined, string, string, string];
+    // "how many times I drink coffee": the times, of what follows the verb (a count of "times" alone
+    // said nothing, and the request was read as a tracker of times).
+    if (noun === 'times') {
+      const object =
+        /^ (?:(?:my|our|the|a|an) )?((?!(?:to|at|in|on|up|out|off|with|for)\b)[a-z]+(?: (?!(?:with|and|or|per|each|every|a|an|in|on|at|for|so|to|that|which|when|while|during|this|today)\b)[a-z]+)?)\b/.exec(
+          text.slice(howMany.index + words.length),
+        )?.[1];
+      if (object && !object.split(' ').some((w) => NOUN_STOP.has(w)))
+        return {
+          unit: 'times',
+          noun: object,
+          words: `${words} ${object}`,
+          phrase: `a log of how many times ${toYou(`${who} ${verb}`)} ${object}`,
+        };
+    }
     const much = /^how much/.test(words) ? 'much' : 'many';
     return { unit, noun, words, phrase: `a log of how ${much} ${unit ? `${unit} of ` : ''}${noun} ${toYou(`${who} ${verb}`)}` };
   }
@@ -1584,7 +1599,9 @@ function countLog({ unit, noun, phrase }: { unit: string | undefined; noun: stri
     fields: [f.date('date', 'Date', true), f.number(count, capital(counted), true), f.long('notes', 'Notes')],
     parent: null,
   };
-  return datedLog(titleCase([...(unit ? [unit, 'of'] : []), ...words]).slice(0, 80), phrase, entity, [
+  // ("Coffee Log" of the times one drinks coffee; "Cups of Coffee" of the cups.)
+  const title = unit === 'times' ? [...words, 'log'] : [...(unit ? [unit, 'of'] : []), ...words];
+  return datedLog(titleCase(title).slice(0, 80), phrase, entity, [
     newestFirst(id),
     { type: 'total', entity: id, field: count, by: 'date' },
   ]);

@@ -2483,12 +2483,15 @@ function goalAsked(
     : undefined;
   // "30 books this year", "a goal of 12 hikes": how many of the records there are.
   // ("a goal of 4 times a week", of workouts: how many workouts, in the week.)
-  const times = !limit && !named && /^(?:times|sessions|visits)$/.test(unit ?? '');
+  // ("how many times I go to the gym per week, with a goal of 4": the same, said before the number.)
+  const times =
+    !limit && !named && (/^(?:times|sessions|visits)$/.test(unit ?? '') || (!unit && /\bhow many times\b/.test(text)));
   const counted =
     !limit &&
     !!unit &&
     !(named && numeric.includes(named)) &&
     ([entity.name, entity.plural].some((n) => n.toLowerCase() === unit) || times);
+  const countedTimes = times && !unit;
   // Without a word for it ("…, 8 glasses a day") the unit must name the field, or the records.
   if (said && !said[1] && !said[2] && !(named && numeric.includes(named)) && !counted) return null;
   const often = /\b(daily|weekly|monthly)\b/.exec(text)?.[1];
@@ -2498,7 +2501,7 @@ function goalAsked(
   // them there are, in the period the request names.
   const namedPeriod = every || after ? undefined : /\b(?:this|each|every|per|a) (day|week|month|year)\b/.exec(text)?.[1];
   const bare = !limit && !unit && !numeric.length && !!m && !!namedPeriod;
-  if (counted || bare) {
+  if (counted || bare || countedTimes) {
     const per = ((bare || times ? namedPeriod : undefined) ?? period(every, after ? undefined : often)) as
       'day' | 'week' | 'month' | 'year' | 'all';
     // ("4 times" in no period says too little to count towards.)
