@@ -5063,10 +5063,17 @@ describe('request → spec', () => {
 
   test('a measure named alone is a tracker of it; time spent practising keeps what is practised', () => {
     // Were refused.
+    // (A learner driver's hours were read as "a driving practice tracker" of them; they are now the
+    // driving practice log, read as asked: each drive's hours, at night or not, and the supervisor.)
+    for (const prompt of ["my teenager's driving practice hours", 'driving practice hours', 'hours of driving practice']) {
+      expect({ prompt, kind: kindOf(prompt), interpreted: readRequest(prompt).interpretedAs }).toEqual({
+        prompt,
+        kind: 'a driving practice log',
+        interpreted: null,
+      });
+      expect(labelsOf(prompt)).toContain('Hours:number');
+    }
     for (const [prompt, phrase, measure] of [
-      ["my teenager's driving practice hours", 'a driving practice tracker', 'Hours:number'],
-      ['driving practice hours', 'a driving practice tracker', 'Hours:number'],
-      ['hours of driving practice', 'a driving practice tracker', 'Hours:number'],
       ["my cat's weight", 'a cat weight tracker', 'Weight:number'],
       ['my weight', 'a weight tracker', 'Weight:number'],
     ] as const) {
@@ -5391,6 +5398,30 @@ describe('request → spec', () => {
       'Bedtime:time',
       'Wake up time:time',
     ]);
+  });
+
+  test("a learner driver's practice hours are a driving practice log; time spent studying is the study log", () => {
+    // Were a generic record with no hours, and a music practice log of minutes "Practised".
+    for (const prompt of [
+      "a tracker for my teenager's driving practice hours",
+      'a driving practice log for my teen with hours',
+      "a tracker for my learner's permit hours with 10 hours at night",
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: ['Date:date', 'Hours:number', 'At night:boolean', 'Supervisor:text', 'Conditions:text', 'Notes:longtext'],
+      });
+    }
+    expect(specOf('a driving practice log for my teen with hours').behaviours).toContainEqual({
+      type: 'total',
+      entity: 'drive',
+      field: 'hours',
+      by: 'night',
+    });
+    // Lessons with an instructor stay lessons.
+    expect(kindOf('my driving lessons with my instructor and cost')).not.toBe('a driving practice log');
+    // Was the timesheet of clients and billed hours.
+    expect(kindOf('how long I spend studying each subject')).toBe('a study log');
   });
 
   test('how many times one does something is a count of it; a goal of a number beside it counts the times', () => {

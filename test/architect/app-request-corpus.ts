@@ -38,6 +38,13 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: "a tracker for my teenager's driving practice hours",
+    builds: 'spec',
+    entities: ['Drive'],
+    behaviours: ['total'],
+    fields: { Hours: 'number', 'At night': 'boolean', Supervisor: 'text' },
+  },
+  {
     prompt: 'an app for my classroom to track student behaviour points',
     builds: 'spec',
     entities: ['Points award'],

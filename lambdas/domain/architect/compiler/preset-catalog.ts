@@ -6535,7 +6535,22 @@ export function sourcePresets(): Preset[] {
     },
     {
       id: 'study',
-      keywords: ['study log', 'study tracker', 'study session', 'revision log', 'study app', 'hours studied'],
+      keywords: [
+        'study log',
+        'study tracker',
+        'study session',
+        'revision log',
+        'study app',
+        'hours studied',
+        // The time one studies each subject (no timesheet of clients and billed hours).
+        'time studying',
+        'hours studying',
+        'minutes studying',
+        'school subject when studying',
+        'each subject when studying',
+        'how long i spend studying',
+        'spend studying',
+      ],
       title: 'Study Log',
       phrase: 'a study log',
       entities: [
@@ -6553,6 +6568,42 @@ export function sourcePresets(): Preset[] {
         { type: 'total', entity: 'session', field: 'minutes', by: 'subject' },
         { type: 'timer', minutes: 25 },
       ],
+    },
+    {
+      // A learner driver's supervised practice: each drive's hours, whether at night, and who sat
+      // beside them, the hours added up (a permit's log asks for so many, some of them at night).
+      id: 'driving-practice',
+      keywords: [
+        'driving practice',
+        'practice driving',
+        'driving hours',
+        'supervised driving',
+        'learner driver',
+        'learners permit',
+        "learner's permit",
+        'permit hours',
+        'drivers ed hours',
+      ],
+      title: 'Driving Practice',
+      phrase: 'a driving practice log',
+      entities: [
+        {
+          id: 'drive',
+          name: 'Drive',
+          plural: 'Drives',
+          fields: [
+            f.date('date', 'Date', true),
+            f.number('hours', 'Hours', true),
+            f.bool('night', 'At night'),
+            f.text('supervisor', 'Supervisor'),
+            f.text('conditions', 'Conditions'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('drive')],
+      behaviours: [crud('drive'), newestFirst('drive'), { type: 'total', entity: 'drive', field: 'hours', by: 'night' }],
     },
     {
       id: 'timesheet',
