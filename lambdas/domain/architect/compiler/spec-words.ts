@@ -339,6 +339,18 @@ class SpecEditor {
     this.changes.push(`removed the ${field.label.toLowerCase()} field`);
   }
 
+  /**
+   * Takes out a field the words added or that a worked-out figure stands for, said neither as
+   * added nor as removed (a Pace entered beside the pace worked out, "reorder points" read as Points).
+   */
+  takeBack(entity: EntitySpec, field: FieldSpec): void {
+    const said = this.changes.length;
+    this.removeField(entity, field);
+    this.changes.length = said;
+    const added = this.changes.indexOf(`added a ${field.label.toLowerCase()} field`);
+    if (added >= 0) this.changes.splice(added, 1);
+  }
+
   result(): AppSpec {
     return { ...this.spec, entities: this.entities, views: this.views, behaviours: this.behaviours, look: this.look };
   }
@@ -909,7 +921,6 @@ const TYPE_WORDS: Readonly<Record<FieldSpec['type'], string>> = {
   choice: 'a choice',
 };
 
-/** Applies the words of `text` (normalised) to `spec`. */
 /** A number field of `entity` named by one of `ids` (its id or its label's first word). */
 function numberField(entity: EntitySpec, ids: RegExp): FieldSpec | undefined {
   return entity.fields.find((f) => f.type === 'number' && (ids.test(f.id) || ids.test(f.label.toLowerCase().split(/[ (]/)[0]!)));
@@ -952,10 +963,7 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
       fieldInUse({ views: ed.views, behaviours: ed.behaviours.filter((b) => b.type !== 'average') }, primary.id, id)
     )
       return;
-    ed.removeField(primary, entered);
-    ed.changes.splice(ed.changes.length - 1, 1);
-    const added = ed.changes.indexOf(`added a ${entered.label.toLowerCase()} field`);
-    if (added >= 0) ed.changes.splice(added, 1);
+    ed.takeBack(primary, entered);
   };
   // Gallons asked of a fuel log are its fuel, in place of the litres it keeps until told otherwise.
   const litres = numberField(primary, /^(?:litres|liters)$/);
@@ -1041,12 +1049,8 @@ function thresholdsAsked(ed: SpecEditor, primary: EntitySpec, text: string): Arr
   if (quantity && wordPattern('lowStockAsks').test(text)) {
     // ("reorder points" were read as a field called Points.)
     const points = primary.fields.find((f) => f.id === 'points' && f.type === 'number');
-    if (points && /\breorder points?\b/.test(text) && !fieldInUse(ed.result(), primary.id, 'points')) {
-      ed.removeField(primary, points);
-      ed.changes.splice(ed.changes.length - 1, 1);
-      const added = ed.changes.indexOf('added a points field');
-      if (added >= 0) ed.changes.splice(added, 1);
-    }
+    if (points && /\breorder points?\b/.test(text) && !fieldInUse(ed.result(), primary.id, 'points'))
+      ed.takeBack(primary, points);
     const limit =
       numberField(primary, /^(?:reorder\w*|minimum\w*|min|threshold|par\w*)$/) ??
       ed.addField(primary, { id: 'reorderAt', label: 'Reorder at', type: 'number', required: false });
@@ -1073,6 +1077,7 @@ function thresholdsAsked(ed: SpecEditor, primary: EntitySpec, text: string): Arr
   return found;
 }
 
+/** Applies the words of `text` (normalised) to `spec`. */
 export function applySpecWords(
   spec: AppSpec,
   text: string,
