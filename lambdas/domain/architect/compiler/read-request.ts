@@ -1552,10 +1552,7 @@ function countAsked(text: string): { unit: string | undefined; noun: string; phr
     // "how many times I drink coffee": the times, of what follows the verb (a count of "times" alone
     // said nothing, and the request was read as a tracker of times).
     if (noun === 'times') {
-      const object =
-        /^ (?:(?:my|our|the|a|an) )?((?!(?:to|at|in|on|up|out|off|with|for)\b)[a-z]+(?: (?!(?:with|and|or|per|each|every|a|an|in|on|at|for|so|to|that|which|when|while|during|this|today)\b)[a-z]+)?)\b/.exec(
-          text.slice(howMany.index + words.length),
-        )?.[1];
+      const object = wordPattern('timesDoneObject').exec(text.slice(howMany.index + words.length))?.[1];
       if (object && !object.split(' ').some((w) => NOUN_STOP.has(w)))
         return {
           unit: 'times',

@@ -1165,6 +1165,11 @@ export function sourceWordLists() {
      * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
      */
     lowStockAsks: String.raw`\b(?:reorder (?:alerts?|warnings?|reminders?|points?|levels?|thresholds?|notifications?)|low[- ](?:stock|inventory|supplies)(?: (?:alerts?|warnings?|levels?|reminders?|notifications?|items?))?|(?:alerts?|alerting|warn(?:s|ing)?|tells?|telling|remind(?:s|ing)?|notif(?:y|ies|ying)|flags?|flagging|shows?|showing|lets?)(?: (?:me|us))?(?: know)? when (?:the |my |our )?(?:stock|it|they|something|anything|an item|a product|items|products|supplies|quantity|quantities|inventory)(?: levels?)? (?:is |are |gets? |runs? |goes |go |falls? |drops? )?(?:low|out|below [a-z ]+)|(?:is|are|runs?|running|gets?|getting) low|minimum (?:stock|quantity|levels?)|par levels?)\b`,
+    /**
+     * What follows "how many times I drink" (read-request.ts): one or two words of what is done,
+     * "coffee", "my phone" (its determiner dropped), up to a word that ends it.
+     */
+    timesDoneObject: String.raw`^ (?:(?:my|our|the|a|an) )?((?!(?:to|at|in|on|up|out|off|with|for)\b)[a-z]+(?: (?!(?:with|and|or|per|each|every|a|an|in|on|at|for|so|to|that|which|when|while|during|this|today)\b)[a-z]+)?)\b`,
     /** The unit of a fuel economy asked (`fuelEconomyAsks`): litres per 100 km, km per litre, or miles per gallon. */
     fuelPerHundred: String.raw`\b(?:l|litres|liters) ?(?:per|\/) ?100 ?km\b`,
     fuelKmPerLitre: String.raw`\b(?:(?:km|kilomet(?:re|er)s) (?:per|a) (?:litre|liter)|kmpl)\b`,
