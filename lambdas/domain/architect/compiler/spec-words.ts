@@ -965,34 +965,32 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
       return;
     ed.takeBack(primary, entered);
   };
-  // Gallons asked of a fuel log are its fuel, in place of the litres it keeps until told otherwise.
+  // Fuel economy asked, and in which unit.
+  const economy = wordPattern('fuelEconomyAsks').test(text);
+  const perHundred = economy && wordPattern('fuelPerHundred').test(text);
+  const kmPerLitre = economy && !perHundred && wordPattern('fuelKmPerLitre').test(text);
+  const us = wordPattern('fuelUsUnits').test(text);
+  const milesPerGallon = economy && !perHundred && !kmPerLitre && us;
+  // Gallons asked of a fuel log, by name or by miles per gallon, are its fuel, in place of the
+  // litres it keeps until told otherwise.
   const litres = numberField(primary, /^(?:litres|liters)$/);
   const gallonsSaid = /\bgallons?\b/.test(text) && !/\b(?:litres?|liters?)\b/.test(text);
-  if (litres && gallonsSaid) {
+  if (litres && (gallonsSaid || milesPerGallon)) {
     if (findField(primary, 'gallons', true)) worked(litres.id);
     else if (!fieldInUse(ed.result(), primary.id, litres.id))
       ed.replaceField(primary, litres, { ...litres, id: 'gallons', label: 'Gallons' });
   }
-  // Fuel economy, on records that keep the fuel put in.
-  const us = wordPattern('fuelUsUnits').test(text);
+  // The economy itself, on records that keep the fuel put in.
   const fuel = (us ? numberField(primary, /^gallons$/) : undefined) ?? numberField(primary, /^(?:litres|liters|gallons|fuel)$/);
-  if (fuel && wordPattern('fuelEconomyAsks').test(text)) {
+  if (fuel && economy) {
     const distanceField = (id: string, label: string): FieldSpec =>
       numberField(primary, /^(?:distance|km|kilomet(?:re|er)s|miles)$/) ??
       ed.addField(primary, { id, label, type: 'number', required: false });
-    if (wordPattern('fuelPerHundred').test(text))
-      ratio(fuel, distanceField('distance', 'Distance (km)'), 'Litres per 100 km', 100);
-    else if (wordPattern('fuelKmPerLitre').test(text)) ratio(distanceField('distance', 'Distance (km)'), fuel, 'Km per litre');
-    else if (us) {
-      // Miles per gallon: the fuel in gallons (a fuel log keeps litres until told otherwise).
-      let gallons = fuel;
-      if (/^lit/.test(fuel.id) && !fieldInUse(ed.result(), primary.id, fuel.id) && !findField(primary, 'gallons', true)) {
-        gallons = { ...fuel, id: 'gallons', label: 'Gallons' };
-        ed.replaceField(primary, fuel, gallons);
-      }
-      if (gallons.id === 'gallons') worked('litres');
+    if (perHundred) ratio(fuel, distanceField('distance', 'Distance (km)'), 'Litres per 100 km', 100);
+    else if (kmPerLitre) ratio(distanceField('distance', 'Distance (km)'), fuel, 'Km per litre');
+    else if (milesPerGallon) {
       worked('mpg');
-      ratio(distanceField('miles', 'Miles'), gallons, 'Miles per gallon');
+      ratio(distanceField('miles', 'Miles'), fuel, 'Miles per gallon');
     } else ratio(fuel, distanceField('distance', 'Distance (km)'), 'Litres per 100 km', 100);
   }
   // A pace (minutes per km or mile) and a speed, from each record's distance and minutes.
