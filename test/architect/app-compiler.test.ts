@@ -5455,6 +5455,54 @@ describe('request → spec', () => {
     expect(kindOf('a reward chart for good behaviour')).toBe('a reward chart');
   });
 
+  test("a weight lost, a meter's use, a kid's growth and the miles driven are each record's change since the one before (a change)", () => {
+    const changes = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'change')
+        .map((b) => (b.type === 'change' ? `${b.label}: ${b.field}${b.by ? ` per ${b.by}` : ''}` : ''));
+    const totals = (prompt: string) => specOf(prompt).behaviours.filter((b) => b.type === 'total' && !b.by);
+    // Each was the weigh-ins with nothing worked out, or a sum of the weights ("how much I've lost").
+    for (const prompt of [
+      'an app that tracks my weight and shows the change since last week',
+      "a weight tracker that shows how much I've lost",
+      'a weight log showing the difference from my last weigh-in',
+      'track my weight and show how much I gained or lost each time',
+      'a weight loss tracker',
+      'a weekly weigh-in tracker for my slimming club with pounds lost each week',
+    ]) {
+      expect({ prompt, changes: changes(prompt) }).toEqual({ prompt, changes: ['Change: weight'] });
+      expect({ prompt, totals: totals(prompt) }).toEqual({ prompt, totals: [] });
+    }
+    // A meter's readings: what each meter used since its reading before, never summed (was no use at all,
+    // and "how much I used" a sum of the readings).
+    for (const prompt of [
+      'a tracker for my electricity meter readings',
+      'a gas meter readings app that shows how much I used since the last reading',
+    ]) {
+      expect({ prompt, changes: changes(prompt) }).toEqual({ prompt, changes: ['Used: value per meter'] });
+      expect({ prompt, totals: totals(prompt) }).toEqual({ prompt, totals: [] });
+    }
+    // Each kid's own heights (was a sum of all the heights).
+    expect(changes("a log of my kids' height and how much they've grown")).toEqual(['Change: height per owner']);
+    expect(totals("a log of my kids' height and how much they've grown")).toEqual([]);
+    // The odometer's miles driven are worked out, not entered (were a Readings text and a Distance).
+    const odometer = 'an odometer log with readings and miles driven between them';
+    expect(changes(odometer)).toEqual(['Driven: mileage']);
+    expect(labelsOf(odometer)).toEqual(['Date:date', 'Mileage:number', 'Notes:longtext']);
+    // "since last time" is no Time to enter.
+    expect(labelsOf('a tracker for my waist measurement with change since last time')).not.toContain('Time:time');
+    // Changes of another kind are none of these.
+    for (const prompt of [
+      'a car maintenance log with oil changes and tire changes',
+      'a packing list with changes of clothes',
+      'a diaper change log for my newborn',
+      'a habit tracker to help me change my habits',
+      'a screen time tracker with daily usage',
+      'a budget tracker that shows how much I have spent this month',
+    ])
+      expect({ prompt, changes: changes(prompt) }).toEqual({ prompt, changes: [] });
+  });
+
   test('stock down to its reorder point and shoes run to their retire distance are picked out (a threshold), and no alert is said to be missing', () => {
     const thresholds = (prompt: string) =>
       specOf(prompt)

@@ -38,6 +38,27 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: "a weight tracker that shows how much I've lost",
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['change', 'sort'],
+    fields: { Date: 'date', Weight: 'number' },
+  },
+  {
+    prompt: 'a tracker for my electricity meter readings each month and usage',
+    builds: 'spec',
+    entities: ['Reading'],
+    behaviours: ['change', 'filter'],
+    fields: { Meter: 'choice', Reading: 'number' },
+  },
+  {
+    prompt: "a log of my kids' height and how much they've grown",
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['change'],
+    fields: { Height: 'number', Kid: 'text' },
+  },
+  {
     prompt: "a tracker for my teenager's driving practice hours",
     builds: 'spec',
     entities: ['Drive'],

@@ -148,6 +148,8 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
     const groupedBy = (entity: EntitySpec) =>
       new Set([
         ...spec.behaviours.flatMap((b) => (b.type === 'group' && b.entity === entity.id ? [b.field] : [])),
+        // (The first two records in one series of a change by a field: each meter its own readings.)
+        ...spec.behaviours.flatMap((b) => (b.type === 'change' && b.entity === entity.id && b.by ? [b.by] : [])),
         ...spec.views.flatMap((v) => (v.type === 'board' && v.entity === entity.id && v.field ? [v.field] : [])),
       ]);
     for (const entity of ordered) {
@@ -250,6 +252,47 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
             `the ${past} past their limit are named`,
           );
           check((await page.$$(`${s} [data-body] [data-past="${b.field}"]`)).length === past, `each one past its limit says so`);
+          break;
+        }
+        case 'change': {
+          // The i-th record holds i + 1 (or 2.5 × (i + 1)), dated i days ago: in date order 3, 2, 1,
+          // each less by 1 than the one the day before. By a field, each value is a series of its
+          // own (the first two records share one unless an edit above changed it): a series of two
+          // shows one change, a series of one none.
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const unit = field.type === 'money' ? 2.5 : 1;
+          const shown = (n: number) => (field.type === 'money' ? n.toFixed(2) : String(n));
+          const step = `\u2212${shown(unit)}`;
+          const each = await page.$$eval(`${s} [data-body] [data-change="${b.field}"]`, (els) =>
+            els.map((e) => e.textContent ?? '').filter((t) => t !== ''),
+          );
+          const text = (await page.textContent(`${s} [data-changes="${b.field}"] [data-change-all]`)) ?? '';
+          if (b.by) {
+            const rows = await page.$$eval(`${s} [data-changes="${b.field}"] li[data-key]`, (els) =>
+              els.map((e) => e.textContent ?? ''),
+            );
+            const counts = rows.map((r) => Number(/\((\d+)\)$/.exec(r)?.[1] ?? NaN));
+            const pairs = rows.filter((r, i) => counts[i] === 2);
+            check(
+              counts.reduce((a, n) => a + n, 0) === 3 &&
+                pairs.every((r) => r.includes(`${step} (${shown(2 * unit)} \u2192 ${shown(unit)})`)) &&
+                rows.every((r, i) => counts[i] !== 1 || r.includes(': \u2013 (')),
+              `${b.label} per ${b.by}, a series each: ${rows.join(' | ')}`,
+            );
+            check(
+              each.length === pairs.length && each.every((t) => t.endsWith(step)),
+              `a record of each series of two shows its ${b.label.toLowerCase()}: ${each.join(', ')}`,
+            );
+          } else {
+            check(
+              each.length === 2 && each.every((t) => t.endsWith(step)),
+              `2 records show their ${b.label.toLowerCase()} of ${step}: ${each.join(', ')}`,
+            );
+            check(
+              text === `${b.label}: \u2212${shown(2 * unit)} (${shown(3 * unit)} \u2192 ${shown(unit)})`,
+              `${b.label} over all from the earliest to the newest: "${text}"`,
+            );
+          }
           break;
         }
         case 'ratio': {

@@ -385,6 +385,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'return b.below ? value < limit : value >= limit;',
   ],
   [
+    'a change is worked out in the order entered, not by date',
+    draftManifest({ prompt: 'an electricity meter reading log' }),
+    'src/model.js',
+    'records: rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.i - b.i)).map((row) => row.record),',
+    'records: rows.map((row) => row.record),',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

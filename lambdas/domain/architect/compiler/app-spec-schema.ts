@@ -129,6 +129,19 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     below: z._default(z.boolean(), true),
     label: LabelSchema,
   }),
+  /**
+   * How a number moved from record to record in date order (by the entity's first date field):
+   * each record shows its `field` less the record's before it, and the summary the change from the
+   * earliest to the latest record shown. With `by`, each value of that field is a series of its
+   * own (each meter's readings). `label` names it ("Used", "Change").
+   */
+  z.object({
+    type: z.literal('change'),
+    ...onEntity,
+    field: IdSchema,
+    by: z._default(z.nullable(IdSchema), null),
+    label: LabelSchema,
+  }),
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
   /** − and + buttons on each record that count a number field down and up by one (never below zero): a tally. */
@@ -193,6 +206,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   average: ['number', 'money', 'rating'],
   ratio: ['number', 'money'],
   threshold: ['number', 'money'],
+  change: ['number', 'money'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
@@ -245,7 +259,7 @@ export const AppSpecSchema = z
         if (!entity) return issue(['behaviours', i, 'entity'], `unknown entity "${b.entity}"`);
         const checks: Array<[string, string]> = [];
         if ('field' in b) checks.push(['field', b.field]);
-        if ((b.type === 'total' || b.type === 'average') && b.by) checks.push(['by', b.by]);
+        if ((b.type === 'total' || b.type === 'average' || b.type === 'change') && b.by) checks.push(['by', b.by]);
         if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
         if (b.type === 'count') checks.push(['by', b.by]);
         if (b.type === 'ratio') checks.push(['divisor', b.divisor]);
@@ -282,6 +296,10 @@ export const AppSpecSchema = z
           issue(['behaviours', i, 'divisor'], 'a ratio divides one field by another');
         if (b.type === 'threshold' && b.limit === b.field)
           issue(['behaviours', i, 'limit'], 'a threshold compares one field with another');
+        if (b.type === 'change' && !entity.fields.some((f) => f.type === 'date'))
+          issue(['behaviours', i, 'entity'], `a change from record to record needs a date field of ${b.entity}`);
+        if (b.type === 'change' && b.by && fieldOf(b.entity, b.by)?.type === 'date')
+          issue(['behaviours', i, 'by'], 'a change is by date already; by names the series, such as a meter');
         if (b.type === 'streak' && !entity.parent)
           issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
       });

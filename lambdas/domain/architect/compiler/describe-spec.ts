@@ -86,6 +86,11 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
         b.entity,
         b.limit,
       )}) picked out and counted`;
+    case 'change':
+      // ("used (Reading since the one before, per meter) on each and overall")
+      return `${b.label.toLowerCase()} (${fieldLabel(spec, b.entity, b.field)} since the one before${
+        b.by ? `, per ${fieldLabel(spec, b.entity, b.by).toLowerCase()}` : ''
+      }) on each and overall`;
     case 'goal':
       // ("a goal of 8 glasses", "a goal of 5000 in amount": money is no unit.)
       // (One whose target is set in the app: "a goal of weight by the latest entry, set in the app".)

@@ -3677,7 +3677,13 @@ export function sourcePresets(): Preset[] {
         },
       ],
       views: [table('reading')],
-      behaviours: [crud('reading'), newestFirst('reading'), { type: 'filter', entity: 'reading', field: 'meter' }],
+      behaviours: [
+        crud('reading'),
+        newestFirst('reading'),
+        { type: 'filter', entity: 'reading', field: 'meter' },
+        // What each meter used since its reading before: a reading is a running total.
+        { type: 'change', entity: 'reading', field: 'value', by: 'meter', label: 'Used' },
+      ],
     },
     {
       id: 'bucket',

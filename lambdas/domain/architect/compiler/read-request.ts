@@ -916,6 +916,10 @@ function genericReading(request: string): { preset: Preset; noun: string; ownFie
       ...(catalog ? [{ type: 'filter' as const, entity: id, field: 'tags' }] : []),
       ...(checklist ? [{ type: 'filter' as const, entity: id, field: 'done' }] : []),
       ...(planner ? [{ type: 'due-today' as const, entity: id, field: dateField }] : []),
+      // "a weight loss tracker": what each weigh-in lost or gained since the one before.
+      ...(measure && measure.type === 'number' && named.some((w) => /^(?:loss|gain)$/.test(w))
+        ? [{ type: 'change' as const, entity: id, field: measure.id, by: owner ? 'owner' : null, label: 'Change' }]
+        : []),
     ],
   };
   // "my clients and their sessions": sessions, each of a client.

@@ -1075,6 +1075,82 @@ function thresholdsAsked(ed: SpecEditor, primary: EntitySpec, text: string): Arr
   return found;
 }
 
+/**
+ * The change from record to record a request asks for on `primary` ("the change since last week",
+ * "how much I've lost", "usage" of a meter, "miles driven between them"): on the number it names,
+ * else the one a weight, a height, a meter or an odometer keeps, else its only number; each
+ * person's, meter's or car's records a series of their own. A total the same "how much" asked of
+ * that number (a sum of weigh-ins) goes: the change is what was meant. Records with no date keep
+ * no order to change in, and get none.
+ */
+function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[BehaviourSpec, string]> {
+  const asked = wordPattern('changeAsks').exec(text);
+  const dated = ed.firstOf(primary, ['date']);
+  if (!asked || !dated) return [];
+  const had = ed.behaviours.find((b) => b.type === 'change' && b.entity === primary.id);
+  const [, moved, used, weightPhrase, driven, usage] = asked;
+  const numbers = primary.fields.filter((f) => f.type === 'number' || f.type === 'money');
+  const named = numbers.filter((f) => matchPhrase(f.label.replace(/ \(.+\)$/, '').toLowerCase(), text) !== null);
+  const like = (pattern: RegExp): FieldSpec | undefined =>
+    numbers.find((f) => pattern.test(f.id) || pattern.test(f.label.toLowerCase()));
+  const meterLike = /^(?:value|readings?|meter|odometer|mileage)\b/;
+  const field = had
+    ? primary.fields.find((f) => 'field' in had && f.id === had.field)
+    : weightPhrase
+      ? like(/^weight\b/)
+      : /^(?:grown|grew)$/.test(moved ?? '')
+        ? like(/^(?:height|length)\b/)
+        : driven
+          ? like(/^(?:odometer|mileage|readings?|value)\b/)
+          : usage || used
+            ? like(meterLike)
+            : (named[0] ??
+              like(/^(?:weight|height|value|readings?|balance|odometer|mileage)\b/) ??
+              (numbers.length === 1 ? numbers[0] : undefined));
+  // ("energy usage" of a thing with no reading to take is no change: a screen time log's usage.)
+  if (!field || (usage && !/\b(?:meters?|readings?|odometer)\b/.test(text))) return [];
+  // Each kid's, meter's or car's own records.
+  const by = primary.fields.find(
+    (f) =>
+      f.id !== field.id &&
+      ['choice', 'text'].includes(f.type) &&
+      /^(?:kid|child|person|who|owner|member|pet|meter|car|vehicle|account|patient)$/.test(f.id),
+  );
+  const label = driven ? 'Driven' : usage || used ? 'Used' : 'Change';
+  // ("how much I used" of a meter whose readings change already: no sum of the readings as well.)
+  // (Nor one of another number, unless a total is asked in other words: "how much she's gained"
+  // of a growth log is no sum of the heights.)
+  if (/^how much\b/.test(asked[0]) && !wordPattern('totalAsked').test(text.replace(asked[0], ' '))) {
+    for (const f of primary.fields) {
+      const said = ed.changes.indexOf(`totalled ${f.label.toLowerCase()}`);
+      const summed = (b: BehaviourSpec): boolean => b.type === 'total' && b.entity === primary.id && b.field === f.id && !b.by;
+      if (said < 0 || !ed.behaviours.some(summed)) continue;
+      ed.behaviours = ed.behaviours.filter((b) => !summed(b));
+      ed.changes.splice(said, 1);
+    }
+  }
+  // "since last time" is when, not a Time to enter; "readings" and the miles driven are the odometer's own.
+  const took = (f: FieldSpec | undefined): void => {
+    if (f && f.id !== field.id && !fieldInUse(ed.result(), primary.id, f.id)) ed.takeBack(primary, f);
+  };
+  if (/\blast time\b/.test(text) && !/\btime\b/.test(text.replace(/\blast time\b/g, ' ')))
+    took(primary.fields.find((f) => f.id === 'time' && f.type === 'time'));
+  took(primary.fields.find((f) => /^(?:changes?|differences?)$/.test(f.id)));
+  if (driven) {
+    took(primary.fields.find((f) => /^readings?$/.test(f.id)));
+    took(numberField(primary, /^(?:distance|miles|km)$/));
+  }
+  if (had) return [];
+  return [
+    [
+      { type: 'change', entity: primary.id, field: field.id, by: by?.id ?? null, label },
+      `showed each ${primary.name.toLowerCase()}'s ${field.label.toLowerCase()} change since the one before${
+        by ? ` of the same ${by.label.toLowerCase()}` : ''
+      }`,
+    ],
+  ];
+}
+
 /** Applies the words of `text` (normalised) to `spec`. */
 export function applySpecWords(
   spec: AppSpec,
@@ -2296,6 +2372,8 @@ export function applySpecWords(
   for (const [ratio, words] of ratiosAsked(ed, primary, text)) ed.addBehaviour(ratio, words);
   // Records picked out when their number reaches a limit of their own: low stock, shoes to replace.
   for (const [threshold, words] of thresholdsAsked(ed, primary, text)) ed.addBehaviour(threshold, words);
+  // A number's change from one record to the next: a weight lost, a meter's use, miles driven.
+  for (const [change, words] of changeAsked(ed, primary, text)) ed.addBehaviour(change, words);
 
   // Look. ("dark blue" is a colour, not dark mode.)
   const unshaded = text.replace(SHADED_COLOUR, '$1');

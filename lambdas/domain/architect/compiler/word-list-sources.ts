@@ -1164,6 +1164,12 @@ export function sourceWordLists() {
      * spec-words.ts): "reorder alerts", "low stock warnings", "tell me when stock is low",
      * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
      */
+    /**
+     * A number's change from one record to the next asked (spec-words.ts): "the change since last
+     * week", "how much I've lost", "the difference from my last weigh-in", "miles driven between
+     * them". The group names what changed: a weight, a height, a meter's use, a distance driven.
+     */
+    changeAsks: String.raw`\b(?:(?:the |a |with |shows? |showing |see |track\w* |and )(?:the |my |its |their |any )?changes?(?! (?:of|to|in) (?:clothes|plans?|address|oil|sheets|filters?|batter(?:y|ies)|tires?|tyres?|brakes?)\b)(?= (?:since|from|between|over|each|every|per|week|day|month|on each|in (?:my |the )?[a-z]+)\b|$|[ ,.])|how (?:it|they|my [a-z]+(?: [a-z]+)?) (?:has |have )?changes?d?|how much (?:i'?ve |i have |i |we'?ve |we have |we |they'?ve |they have |they |he'?s |she'?s |he has |she has |he |she |it'?s |it has |it )?(?:(lost|gained|grown|grew|dropped|changed|gone (?:up|down)|went (?:up|down)|put on)|(used)(?! (?:for|to|on|in|by)\b))|(?:lost|gained) or (?:lost|gained)|(?:the )?differences? (?:from|since|between|to|with) (?:the |my |each |a )?(?:last|previous|prior|one before|week before|day before|month before|readings?|weigh-?ins?|entr(?:y|ies)|records?|measurements?|them)|(?:inches|cm) (?:lost|gained)|((?:pounds|lbs|kg|kilos|weight) (?:lost|gained)|weight loss|los(?:e|ing) weight|gain(?:ing)? weight)|(?:miles|km|kilometres|kilometers) (driven)(?: between| since| each| per)|(usage))\b`,
     lowStockAsks: String.raw`\b(?:reorder (?:alerts?|warnings?|reminders?|points?|levels?|thresholds?|notifications?)|low[- ](?:stock|inventory|supplies)(?: (?:alerts?|warnings?|levels?|reminders?|notifications?|items?))?|(?:alerts?|alerting|warn(?:s|ing)?|tells?|telling|remind(?:s|ing)?|notif(?:y|ies|ying)|flags?|flagging|shows?|showing|lets?)(?: (?:me|us))?(?: know)? when (?:the |my |our )?(?:stock|it|they|something|anything|an item|a product|items|products|supplies|quantity|quantities|inventory)(?: levels?)? (?:is |are |gets? |runs? |goes |go |falls? |drops? )?(?:low|out|below [a-z ]+)|(?:is|are|runs?|running|gets?|getting) low|minimum (?:stock|quantity|levels?)|par levels?)\b`,
     /**
      * What follows "how many times I drink" (read-request.ts): one or two words of what is done,

@@ -9,6 +9,9 @@ import {
   averageOf,
   averagesBy,
   averageText,
+  changeOver,
+  changesOf,
+  changeText,
   coerceValue,
   countdowns,
   countProgress,
@@ -381,6 +384,45 @@ const behaviourTests = {
     // A record missing its number or its limit has not reached it.
     assert.equal(pastThreshold(b, { [b.field]: 0 }), false);
     assert.equal(pastThreshold(b, { [b.limit]: 3 }), false);
+  },
+  change(b) {
+    // Entered out of date order: 10 on the 3rd, 4 on the 1st, 7.5 on the 2nd. Each changes from the
+    // one the day before (not from the one entered before it); overall from the 1st's to the 3rd's.
+    const entity = entityOf(SPEC, b.entity);
+    const date = entity.fields.find((f) => f.type === 'date');
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const byField = b.by ? fieldOf(SPEC, b.entity, b.by) : null;
+    const series = (i) => (byField ? { [b.by]: sampleValue(byField, i) } : {});
+    const days = ['2026-03-03', '2026-03-01', '2026-03-02'];
+    const records = seeded(b.entity, 3, (i) => ({ [date.id]: days[i], [b.field]: [10, 4, 7.5][i], ...series(0) })).records[
+      b.entity
+    ];
+    const changes = changesOf(b, date, records);
+    assert.deepEqual(
+      records.map((r) => changes.get(r.id)),
+      [2.5, null, 3.5],
+    );
+    assert.deepEqual(
+      changeOver(b, date, records).map((s) => [s.from, s.to, s.change, s.count]),
+      [[4, 10, 6, 3]],
+    );
+    assert.equal(changeText(field, 6), '+' + displayValue(field, 6));
+    assert.equal(changeText(field, -0.8), '\u2212' + displayValue(field, 0.8));
+    assert.equal(changeText(field, null), '\u2013');
+    // Another series (a second meter) starts on its own and changes no figure of the first.
+    if (byField && sampleValue(byField, 1) !== sampleValue(byField, 0)) {
+      const other = { id: 'other', [date.id]: '2026-03-02', [b.field]: 100, ...series(1) };
+      const both = changesOf(b, date, [...records, other]);
+      assert.equal(both.get('other'), null);
+      assert.deepEqual(
+        records.map((r) => both.get(r.id)),
+        [2.5, null, 3.5],
+      );
+      assert.equal(changeOver(b, date, [...records, other]).length, 2);
+    }
+    // A record missing its number or its day has no change and is passed over.
+    const gap = [...records, { id: 'blank', [date.id]: '2026-03-04' }];
+    assert.equal(changesOf(b, date, gap).get('blank'), null);
   },
   ratio(b) {
     // 300 over 10 and 100 over 5: 30 and 20 each, and 400 over 15 together (not the mean of 30 and 20).

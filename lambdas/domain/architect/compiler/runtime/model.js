@@ -343,6 +343,61 @@ export function pastThreshold(b, record) {
   return b.below ? value <= limit : value >= limit;
 }
 
+/**
+ * A change behaviour's series: the records with a number in `field` and a day in `dateField`, in
+ * date order (the same day as entered), one series per value of `by` when the behaviour names one
+ * (each meter its own readings), else one.
+ */
+function changeSeries(b, dateField, records) {
+  const series = new Map();
+  records.forEach((record, i) => {
+    const day = record[dateField.id];
+    if (typeof record[b.field] !== 'number' || typeof day !== 'string' || day === '') return;
+    const key = b.by ? String(record[b.by] ?? '') : '';
+    if (!series.has(key)) series.set(key, []);
+    series.get(key).push({ record, day, i });
+  });
+  return [...series].map(([key, rows]) => ({
+    key,
+    records: rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.i - b.i)).map((row) => row.record),
+  }));
+}
+
+/**
+ * Each record's change (a change behaviour): its `field` less that of the record before it in
+ * date order within its series ("Used 350" since the last reading of the same meter; "Change
+ * −0.8" since the last weigh-in). A Map from record id to the change; null for the first of a
+ * series or a record missing its number or day.
+ */
+export function changesOf(b, dateField, records) {
+  const changes = new Map(records.map((record) => [record.id, null]));
+  for (const { records: ordered } of changeSeries(b, dateField, records)) {
+    ordered.forEach((record, i) => {
+      if (i > 0) changes.set(record.id, roundMoney(record[b.field] - ordered[i - 1][b.field]));
+    });
+  }
+  return changes;
+}
+
+/**
+ * The change over records, per series: from the earliest record's value to the latest's, with
+ * how many records the series has (the change null with fewer than two).
+ */
+export function changeOver(b, dateField, records) {
+  return changeSeries(b, dateField, records).map(({ key, records: ordered }) => {
+    const from = ordered[0][b.field];
+    const to = ordered[ordered.length - 1][b.field];
+    return { key, from, to, change: ordered.length > 1 ? roundMoney(to - from) : null, count: ordered.length };
+  });
+}
+
+/** A change as shown: signed ("+350", "−0.8", "±0"), money to the cent, or a dash when there is none. */
+export function changeText(field, change) {
+  if (change === null) return '–';
+  const size = displayValue(field, Math.abs(change));
+  return (change > 0 ? '+' : change < 0 ? '\u2212' : '\u00b1') + size;
+}
+
 /** An average as shown: money to the cent, a rating as a number of stars ("3.5 ★"), else the number. */
 export function averageText(field, average) {
   if (average === null) return '–';

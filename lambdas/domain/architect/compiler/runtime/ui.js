@@ -1,5 +1,5 @@
 // The page of an app compiled from its spec: one section per entity with its form, toolbar
-// (search, filter, sort), summaries (totals, averages, ratios, thresholds, goals, counts, due today, countdowns) and views (list, table, cards,
+// (search, filter, sort), summaries (totals, averages, ratios, thresholds, changes, goals, counts, due today, countdowns) and views (list, table, cards,
 // board, calendar, detail), plus the app-wide timer, undo, import/export and dark mode.
 // Only textContent is used for values, so nothing a person types becomes markup.
 import {
@@ -27,6 +27,9 @@ import {
   goalTarget,
   groupRecords,
   importData,
+  changeOver,
+  changesOf,
+  changeText,
   isoDay,
   pastThreshold,
   ratioOf,
@@ -462,13 +465,43 @@ export function mountApp(root, spec, options = {}) {
       if (value !== null)
         details.append(h(doc, 'span', { 'data-ratio': b.field + '/' + b.divisor, text: b.label + ' ' + value }));
     }
+    // Each record's change since the one before it ("Used +350", "Change −0.8").
+    for (const b of behavioursOf(spec, 'change', entity.id)) {
+      const change = changesFor(entity, b).get(record.id) ?? null;
+      if (change !== null)
+        details.append(
+          h(doc, 'span', { 'data-change': b.field, text: b.label + ' ' + changeText(fieldOf(spec, entity.id, b.field), change) }),
+        );
+    }
     item.append(details, recordActions(entity, record));
     return item;
+  }
+
+  /**
+   * Each record's change since the one before it, over all the records of the entity (the record
+   * before may be one the search or filter hides), worked out once per change of the records.
+   */
+  const changeCache = new WeakMap();
+  function changesFor(entity, b) {
+    const records = data.records[entity.id];
+    let byBehaviour = changeCache.get(records);
+    if (!byBehaviour) changeCache.set(records, (byBehaviour = new Map()));
+    if (!byBehaviour.has(b))
+      byBehaviour.set(
+        b,
+        changesOf(
+          b,
+          entity.fields.find((f) => f.type === 'date'),
+          records,
+        ),
+      );
+    return byBehaviour.get(b);
   }
 
   function recordsTable(entity, records) {
     const ratios = behavioursOf(spec, 'ratio', entity.id);
     const thresholds = behavioursOf(spec, 'threshold', entity.id);
+    const changes = behavioursOf(spec, 'change', entity.id);
     const head = h(
       doc,
       'thead',
@@ -480,6 +513,7 @@ export function mountApp(root, spec, options = {}) {
         ...entity.fields.map((f) => h(doc, 'th', { text: f.label })),
         ...ratios.map((b) => h(doc, 'th', { text: b.label })),
         ...thresholds.map((b) => h(doc, 'th', { text: b.label })),
+        ...changes.map((b) => h(doc, 'th', { text: b.label })),
         h(doc, 'th', { text: '' }),
       ),
     );
@@ -494,6 +528,11 @@ export function mountApp(root, spec, options = {}) {
       for (const b of thresholds) {
         const past = pastThreshold(b, record);
         cells.push(h(doc, 'td', past ? { className: 'flag', 'data-past': b.field, text: 'Yes' } : { text: '' }));
+      }
+      for (const b of changes) {
+        const change = changesFor(entity, b).get(record.id) ?? null;
+        const field = fieldOf(spec, entity.id, b.field);
+        cells.push(h(doc, 'td', { 'data-change': b.field, text: change === null ? '' : changeText(field, change) }));
       }
       tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
     }
@@ -682,6 +721,33 @@ export function mountApp(root, spec, options = {}) {
         box.append(list);
       }
       summary.append(box);
+    }
+    for (const b of behavioursOf(spec, 'change', entity.id)) {
+      // Over the records shown, from the earliest to the latest: "Change: −3.4 (82 → 78.6)";
+      // per series with `by` ("Used per meter", a row for each meter), never summed across them.
+      const field = fieldOf(spec, entity.id, b.field);
+      const series = changeOver(
+        b,
+        entity.fields.find((f) => f.type === 'date'),
+        visible,
+      );
+      const across = (s) =>
+        changeText(field, s.change) + ' (' + displayValue(field, s.from) + ' \u2192 ' + displayValue(field, s.to) + ')';
+      summary.append(
+        b.by
+          ? figureBox(
+              { 'data-changes': b.field },
+              'data-change-all',
+              b.label + ' per ' + fieldOf(spec, entity.id, b.by).label.toLowerCase(),
+              series.map((s) => ({ key: s.key || '\u2014', value: across(s), count: s.count })),
+            )
+          : figureBox(
+              { 'data-changes': b.field },
+              'data-change-all',
+              b.label + ': ' + (series.length ? across(series[0]) : changeText(field, null)),
+              null,
+            ),
+      );
     }
     for (const b of behavioursOf(spec, 'ratio', entity.id)) {
       summary.append(
