@@ -5455,6 +5455,43 @@ describe('request → spec', () => {
     expect(kindOf('a reward chart for good behaviour')).toBe('a reward chart');
   });
 
+  test("an average speed listed beside the distance and the time is worked out; a warning before things expire counts down to each expiry; a split among friends is said to be left out; seen is a watchlist's Watched", () => {
+    // (Listed without the time, an average speed stays each ride's own: see the ratio test below.)
+    // (Was an Average speed to enter, and averaged.)
+    for (const prompt of [
+      'a tracker for my bike rides with distance, time and average speed',
+      'a running log with distance, time and average speed',
+    ]) {
+      const spec = specOf(prompt);
+      expect({
+        prompt,
+        ratios: spec.behaviours.filter((b) => b.type === 'ratio').map((b) => (b.type === 'ratio' ? b.label : '')),
+      }).toEqual({
+        prompt,
+        ratios: ['Speed (km/h)'],
+      });
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({
+        prompt,
+        labels: expect.not.arrayContaining(['Average speed:number']),
+      });
+    }
+    // (The warning was dropped without a word.)
+    const countdowns = (prompt: string) =>
+      specOf(prompt).behaviours.flatMap((b) => (b.type === 'countdown' ? [`${b.field}${b.yearly ? ' yearly' : ''}`] : []));
+    expect(countdowns('a pantry inventory with expiry dates that warns me before things expire')).toEqual(['expiryDate']);
+    expect(countdowns('a fridge inventory that shows what is expiring soon')).toEqual(['expiryDate']);
+    expect(countdowns('a pantry inventory with expiry dates')).toEqual([]);
+    // (Was an expense log with no one's name and nothing said of the split.)
+    expect(readRequest('a expense log for a road trip split between 4 friends').leftOut).toEqual([
+      'working out who owes whom (each expense keeps who paid it)',
+    ]);
+    expect(labelsOf('a expense log for a road trip split between 4 friends')).toContain('Paid by:text');
+    // (Was a Seen beside the Watched.)
+    expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
+      'Watched:boolean',
+    ]);
+  });
+
   test("a weight lost, a meter's use, a kid's growth and the miles driven are each record's change since the one before (a change)", () => {
     const changes = (prompt: string) =>
       specOf(prompt)

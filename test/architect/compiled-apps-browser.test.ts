@@ -272,7 +272,7 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
               els.map((e) => e.textContent ?? ''),
             );
             const counts = rows.map((r) => Number(/\((\d+)\)$/.exec(r)?.[1] ?? NaN));
-            const pairs = rows.filter((r, i) => counts[i] === 2);
+            const pairs = rows.filter((_row, i) => counts[i] === 2);
             check(
               counts.reduce((a, n) => a + n, 0) === 3 &&
                 pairs.every((r) => r.includes(`${step} (${shown(2 * unit)} \u2192 ${shown(unit)})`)) &&

@@ -1908,7 +1908,10 @@ export function readRequest(request: string): RequestReading {
     }
   }
   // Spending shared in a home is kept with who paid each: "an expense log split between roommates".
-  const sharedSpending = chosen?.id === 'expenses' && SHARED_SPENDING.test(text) && HOUSEHOLD.test(text);
+  const sharedSpending =
+    chosen?.id === 'expenses' &&
+    SHARED_SPENDING.test(text) &&
+    (HOUSEHOLD.test(text) || wordPattern('spendingCompanions').test(text));
   if (sharedSpending) {
     shapeText = `${shapeText} with who paid`;
     shapeOriginal = shapeOriginal === null ? null : `${shapeOriginal}, with who paid`;
@@ -2149,7 +2152,12 @@ export function readRequest(request: string): RequestReading {
         };
     }
     // Who paid each is kept; the split itself is not worked out (said once).
-    if (sharedSpending && !leftOut.some((l) => l.includes('who owes whom'))) leftOut.push(NOTE.whoOwesWhom);
+    // (In place of the general words on a split: these say what the app keeps of it.)
+    if (sharedSpending) {
+      const general = leftOut.findIndex((l) => l.includes('who owes whom'));
+      if (general >= 0) leftOut.splice(general, 1);
+      leftOut.push(NOTE.whoOwesWhom);
+    }
     // A kind joined to the everyday app with "and" ("a habit tracker and a todo list"): one app is built, the other named.
     const other = analysis.kind;
     // So is a tool among the records' features ("my spending with a calculator", "my recipes

@@ -1003,8 +1003,15 @@ function ratiosAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
       worked('pace');
       ratio(pace.minutes, pace.distance, `Pace (min per ${unit})`, metres ? 100 : 1);
     }
-    if (wordPattern('speedWorkedOut').test(text)) {
+    // (An average speed listed beside the distance and the time is worked out too: the overall
+    // figure is the average, the distance over the time.)
+    // (Listed without the time, an average speed stays each ride's own, entered from a speedometer.)
+    if (
+      wordPattern('speedWorkedOut').test(text) ||
+      (/\baverage speeds?\b/.test(text) && /\b(?:time|duration|minutes|how long)\b/.test(text))
+    ) {
       worked('speed');
+      worked('averageSpeed');
       ratio(pace.distance, pace.minutes, `Speed (${unit === 'mile' ? 'mph' : 'km/h'})`, metres ? 0.06 : 60);
     }
   }
@@ -1150,6 +1157,16 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
     ],
   ];
 }
+
+/** A thing done said by another verb: the same yes or no ("seen" of a film is Watched; "been" to a place Visited). */
+const SAME_DONE: Readonly<Record<string, readonly string[]>> = {
+  seen: ['watched'],
+  watched: ['seen'],
+  been: ['visited'],
+  visited: ['been'],
+  finished: ['read', 'done', 'completed'],
+  completed: ['done', 'finished'],
+};
 
 /** Applies the words of `text` (normalised) to `spec`. */
 export function applySpecWords(
@@ -1519,8 +1536,9 @@ export function applySpecWords(
       // "a watchlist … and whether I watched it": the records' own Watched.
       const verb = whether[1]!.split(' ')[1]!;
       // ("whether we won" on a match's Result; "whether I took it" where each dose taken is a record.)
+      // ("whether I've seen it" of a watchlist that keeps Watched: the same yes or no.)
       const held =
-        primary.fields.some((f) => f.type === 'boolean' && f.id === verb) ||
+        primary.fields.some((f) => f.type === 'boolean' && (f.id === verb || SAME_DONE[verb]?.includes(f.id))) ||
         findField(primary, verb)?.type === 'choice' ||
         ed.entities.some((e) => e.name.toLowerCase().endsWith(` ${label.toLowerCase()}`));
       if (!held && !findField(primary, label.toLowerCase()))
@@ -2265,6 +2283,17 @@ export function applySpecWords(
         { type: 'countdown', entity: primary.id, field: date.id, yearly: /birth|anniversar/i.test(date.label) },
         `counted down the days to each ${date.label.toLowerCase()}`,
       );
+  }
+  // "warns me before things expire", "what is expiring soon": the days left to each expiry, soonest first.
+  // (An Expiry date is added where the records keep none: "a fridge inventory that shows what is expiring soon".)
+  if (has(text, wordPattern('expiryWarnAsks')) && !ed.behaviours.some((b) => b.type === 'countdown' && b.entity === primary.id)) {
+    const expiry =
+      primary.fields.find((f) => f.type === 'date' && /\b(?:expir|best before|use by)/i.test(f.label)) ??
+      ed.addField(primary, { id: 'expiryDate', label: 'Expiry date', type: 'date', required: false });
+    ed.addBehaviour(
+      { type: 'countdown', entity: primary.id, field: expiry.id, yearly: false },
+      `counted down the days to each ${expiry.label.toLowerCase()}`,
+    );
   }
   // A birthday, an anniversary or Christmas comes round again: the countdown is to the next one.
   if (has(text, YEARLY_DATES))

@@ -1077,6 +1077,8 @@ export function sourceWordLists() {
     afterFilm: String.raw`^ (?:photography|photos?|cameras?|rolls?|stocks?|developing|negatives?|scans?|labs?)\b`,
     afterCoffee: String.raw`^ (?:table|tables|machines?|makers?|mornings?|dates?|breaks?|roasting)\b`,
     household: String.raw`\b(?:flat|flatmates?|roommates?|housemates?|household|apartment|rent|utilities)\b`,
+    /** Others one's spending is shared with beyond a household: "split between 4 friends" (read-request.ts). */
+    spendingCompanions: String.raw`\b(?:friends|(?:two|three|four|five|six|\d+) of us|travel (?:buddies|companions))\b`,
     beforeBill: String.raw`\b(?:split|splitting|divide|dividing|share|sharing) (?:the |a |our |my )?(?:[a-z]+ )?$`,
     babyNamed: String.raw`\b(?:bab(?:y|ies)|infants?|newborns?|breast\w*|bottles?|nursing|twins)\b`,
     notBabyPets: String.raw`\b(?:pupp(?:y|ies)|dogs?|pets?|horses?|potty|crate|obedience)\b`,
@@ -1146,7 +1148,7 @@ export function sourceWordLists() {
     repeatingAsks: String.raw`\b(recurring|repeating|repeats? (?:every|each|daily|weekly|monthly)|every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
     nestedAsks: String.raw`\bsub-? ?(?:tasks?|items?|lists?)\b|\bnested (?:tasks?|items?|lists?|records?)\b|\b(?:checklists?|tasks?|items?) (?:inside|within) (?:each|every)\b`,
     soundAsks: String.raw`\b(sounds?|beeps?|chimes?|(?:(?:a|the) bell|bells)(?! peppers?)|gongs?|alarm tones?|ringtones?|audio|voice (?:notes?|memos?|recordings?|input|entry|commands?|control)|by voice|pronunciations?|text to speech|read (?:it|them) aloud)\b`,
-    splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
+    splitAsks: String.raw`\bwho owes\b|\bsettle up\b|\bsplit(?:s|ting)? (?:it |them |everything )?(?:evenly |equally |fairly )?(?:between|among|amongst) (?:the |us|our |my |\d+|two|three|four|five|six|several|friends|roommates|flatmates|housemates)|\bsplit(?:s|ting)? (?:it |them |the bill |costs )?(?:\d+|two|three|four|five|six) ways\b|\bsplit(?:s|ting)? (?:the |our )?(?:[a-z]+ )?(?:bills?|costs?|expenses?|rent)\b|\b(?:bills?|costs?|expenses?|rent) split(?:ter|ting)?s?\b`,
     personalBestAsks: String.raw`\bpersonal (?:records?|bests?)\b|\b(?:best|fastest|heaviest|longest|highest|max(?:imum)?) (?:times?(?! (?:to|of year|of the year|for)\b)|lifts?|weights?|runs?|results?|distances?)\b`,
     /**
      * A field the app would work out from others: "pace calculated automatically", "and show my
@@ -1164,6 +1166,8 @@ export function sourceWordLists() {
      * spec-words.ts): "reorder alerts", "low stock warnings", "tell me when stock is low",
      * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
      */
+    /** A warning before things expire asked (spec-words.ts): "warns me before things expire", "expiring soon". */
+    expiryWarnAsks: String.raw`\b(?:(?:warn|warns|warning|alert|alerts|remind|reminds|tell|tells|notify|notifies|show|shows|see)(?: me| us)?(?: know)? (?:before|when|what|which) (?:[a-z]+ ){0,3}(?:expires?|expiring|go(?:es)? (?:bad|off)|goes out of date)|expir(?:ing|es|e) soon|about to (?:expire|go (?:bad|off))|expir(?:y|ation) (?:alerts?|warnings?|reminders?|notifications?|countdowns?)|(?:close to|near|nearing) (?:its |their )?(?:expiry|expiration))\b`,
     /**
      * A number's change from one record to the next asked (spec-words.ts): "the change since last
      * week", "how much I've lost", "the difference from my last weigh-in", "miles driven between
