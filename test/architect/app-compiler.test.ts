@@ -5455,7 +5455,7 @@ describe('request → spec', () => {
     expect(kindOf('a reward chart for good behaviour')).toBe('a reward chart');
   });
 
-  test("an average speed listed beside the distance and the time is worked out; a warning before things expire counts down to each expiry; a split among friends is said to be left out; seen is a watchlist's Watched", () => {
+  test("an average speed listed beside the distance and the time is worked out; a warning before things expire counts down to each expiry; a split among friends is said to be left out; a kid's allowance is added up per kid; a measure read each month and a speed test's upload are numbers; seen is a watchlist's Watched", () => {
     // (Listed without the time, an average speed stays each ride's own: see the ratio test below.)
     // (Was an Average speed to enter, and averaged.)
     for (const prompt of [
@@ -5486,6 +5486,25 @@ describe('request → spec', () => {
       'working out who owes whom (each expense keeps who paid it)',
     ]);
     expect(labelsOf('a expense log for a road trip split between 4 friends')).toContain('Paid by:text');
+    // What each kid earns for chores is added up per kid, as a chore chart's points are (was no total).
+    for (const prompt of [
+      "an app to track my kids' chores and the allowance they earn",
+      'a chore tracker for my kids with allowance',
+    ])
+      expect({ prompt, totals: specOf(prompt).behaviours.filter((b) => b.type === 'total') }).toEqual({
+        prompt,
+        totals: [expect.objectContaining({ field: 'allowance', by: expect.stringMatching(/^(?:kid|owner)$/) })],
+      });
+    // A measure read at set times is the measure (was dropped: "length each month" named no field).
+    expect(labelsOf('a tracker for my hair growth with length each month')).toContain('Length:number');
+    expect(labelsOf('a tracker for my plants with height each month')).toContain('Height:number');
+    // An internet speed test's download and upload are numbers (were an import and export of the
+    // data, and the upload said as a file upload the app lacks).
+    const speeds = 'a tracker for my internet speed tests with download and upload';
+    expect(labelsOf(speeds)).toEqual(expect.arrayContaining(['Download:number', 'Upload:number']));
+    expect(specOf(speeds).behaviours.map((b) => b.type)).not.toContain('import-export');
+    expect(readRequest(speeds).leftOut).toEqual([]);
+    expect(readRequest('an expense tracker where I can upload receipts').leftOut.join()).toMatch(/uploading files/);
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',
@@ -5526,6 +5545,11 @@ describe('request → spec', () => {
     const odometer = 'an odometer log with readings and miles driven between them';
     expect(changes(odometer)).toEqual(['Driven: mileage']);
     expect(labelsOf(odometer)).toEqual(['Date:date', 'Mileage:number', 'Notes:longtext']);
+    // Of several numbers none named, the ones averaged: a blood pressure's two, each named (was none).
+    expect(changes('an app to log my blood pressure and see changes over time')).toEqual([
+      'Systolic change: systolic',
+      'Diastolic change: diastolic',
+    ]);
     // "since last time" is no Time to enter.
     expect(labelsOf('a tracker for my waist measurement with change since last time')).not.toContain('Time:time');
     // Changes of another kind are none of these.

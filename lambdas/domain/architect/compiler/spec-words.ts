@@ -417,6 +417,11 @@ function withLists(
   // (What stands before a list is read in the text the list was found in.)
   const listed = recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    // "length each month", "height every week": a measure read at those times, the measure itself.
+    .replace(
+      /\b(length|height|weight|size|mileage|balance|temperature|waist|reading|readings) (?:each|every|per|a|once a) (?:day|week|month|year|time|visit)\b/g,
+      '$1',
+    )
     // "my plants fertilizing schedule": the plants, with when each is fed next.
     .replace(/\b(plants?) (fertili[sz]ing|fertili[sz]er) schedule\b/g, '$1 with $2 schedule')
     // "pace calculated automatically": the pace (worked out by no one but the person; a note says so).
@@ -1114,12 +1119,19 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
             : (named[0] ??
               like(/^(?:weight|height|value|readings?|balance|odometer|mileage)\b/) ??
               (numbers.length === 1 ? numbers[0] : undefined));
+  // Of several numbers none named, the ones the app averages are the levels read each time:
+  // "my blood pressure … changes over time" changes the systolic and the diastolic.
+  const averaged = numbers.filter((f) =>
+    ed.behaviours.some((b) => b.type === 'average' && b.entity === primary.id && b.field === f.id && !b.by),
+  );
+  const changed = field ? [field] : had ? [] : averaged;
   // ("energy usage" of a thing with no reading to take is no change: a screen time log's usage.)
-  if (!field || (usage && !/\b(?:meters?|readings?|odometer)\b/.test(text))) return [];
+  if (changed.length === 0 || (usage && !/\b(?:meters?|readings?|odometer)\b/.test(text))) return [];
+  const ids = new Set(changed.map((f) => f.id));
   // Each kid's, meter's or car's own records.
   const by = primary.fields.find(
     (f) =>
-      f.id !== field.id &&
+      !ids.has(f.id) &&
       ['choice', 'text'].includes(f.type) &&
       /^(?:kid|child|person|who|owner|member|pet|meter|car|vehicle|account|patient)$/.test(f.id),
   );
@@ -1138,7 +1150,7 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
   }
   // "since last time" is when, not a Time to enter; "readings" and the miles driven are the odometer's own.
   const took = (f: FieldSpec | undefined): void => {
-    if (f && f.id !== field.id && !fieldInUse(ed.result(), primary.id, f.id)) ed.takeBack(primary, f);
+    if (f && !ids.has(f.id) && !fieldInUse(ed.result(), primary.id, f.id)) ed.takeBack(primary, f);
   };
   if (/\blast time\b/.test(text) && !/\btime\b/.test(text.replace(/\blast time\b/g, ' ')))
     took(primary.fields.find((f) => f.id === 'time' && f.type === 'time'));
@@ -1148,14 +1160,19 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
     took(numberField(primary, /^(?:distance|miles|km)$/));
   }
   if (had) return [];
-  return [
-    [
-      { type: 'change', entity: primary.id, field: field.id, by: by?.id ?? null, label },
-      `showed each ${primary.name.toLowerCase()}'s ${field.label.toLowerCase()} change since the one before${
-        by ? ` of the same ${by.label.toLowerCase()}` : ''
-      }`,
-    ],
-  ];
+  return changed.map((f) => [
+    // (Two changed are named by their numbers: "Systolic change", "Diastolic change".)
+    {
+      type: 'change',
+      entity: primary.id,
+      field: f.id,
+      by: by?.id ?? null,
+      label: changed.length > 1 ? `${f.label.replace(/ \(.+\)$/, '')} ${label.toLowerCase()}` : label,
+    },
+    `showed each ${primary.name.toLowerCase()}'s ${f.label.toLowerCase()} change since the one before${
+      by ? ` of the same ${by.label.toLowerCase()}` : ''
+    }`,
+  ]);
 }
 
 /** A thing done said by another verb: the same yes or no ("seen" of a film is Watched; "been" to a place Visited). */
@@ -2401,6 +2418,17 @@ export function applySpecWords(
   for (const [ratio, words] of ratiosAsked(ed, primary, text)) ed.addBehaviour(ratio, words);
   // Records picked out when their number reaches a limit of their own: low stock, shoes to replace.
   for (const [threshold, words] of thresholdsAsked(ed, primary, text)) ed.addBehaviour(threshold, words);
+  // What each kid earns for their chores is added up per kid, as a chore chart's points are:
+  // "my kids' chores and the allowance they earn".
+  const earned = primary.fields.find(
+    (f) => f.type === 'money' && /^(?:allowance|pocketMoney|earnings|earned|reward)$/.test(f.id),
+  );
+  const earner = primary.fields.find((f) => ['text', 'choice'].includes(f.type) && /^(?:kid|child|owner|person|who)$/.test(f.id));
+  if (earned && earner && !ed.behaviours.some((b) => b.type === 'total' && b.entity === primary.id && b.field === earned.id))
+    ed.addBehaviour(
+      { type: 'total', entity: primary.id, field: earned.id, by: earner.id },
+      `totalled ${earned.label.toLowerCase()} per ${earner.label.toLowerCase()}`,
+    );
   // A number's change from one record to the next: a weight lost, a meter's use, miles driven.
   for (const [change, words] of changeAsked(ed, primary, text)) ed.addBehaviour(change, words);
 

@@ -1,6 +1,6 @@
 // The data model of an app compiled from its spec: records of typed fields, and the behaviours
-// the spec asks for (search, filter, sort, group, totals, averages, goals, streaks, due today,
-// countdowns, import/export, undo). Pure functions over plain data, so the page and the node:test tests share them.
+// the spec asks for (search, filter, sort, group, totals, averages, ratios, thresholds, changes,
+// goals, streaks, due today, countdowns, import/export, undo). Pure functions over plain data, so the page and the node:test tests share them.
 
 /** A calendar day as YYYY-MM-DD in local time. */
 export function isoDay(date) {
