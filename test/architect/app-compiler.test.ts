@@ -396,7 +396,8 @@ describe('request → spec', () => {
     // A baby's diapers are the baby log's, beside its feedings and sleep.
     expect(kindOf("a tracker for my baby's diapers")).toBe('a baby log');
     expect(kindOf('a simple app to count calories')).toBe('a calorie tracker');
-    expect(kindOf('a reading log where I note pages read per day')).toBe('a reading list');
+    // (Was the reading list, whose books keep no day of reading: pages read each day are the reading log's.)
+    expect(kindOf('a reading log where I note pages read per day')).toBe('a reading time log');
     // A library is the books' one unless it names other records.
     expect(kindOf('a library of my board games with player counts')).toBe('a board game library');
     expect(kindOf('a seed library')).toBe('a seed library');
@@ -5150,7 +5151,9 @@ describe('request → spec', () => {
     });
     // In a unit the records do not keep, or of records others belong to, it stays left out, said so.
     // (Without its number, its target is set in the app: see below.)
-    for (const prompt of ['a reading log with a goal of 30 pages a day', 'a habit tracker with a goal']) {
+    // ("a reading log with a goal of 30 pages a day" was here, the books keeping no pages read: it
+    // is the reading time log now, whose goal of pages a day is built; see the test of pages read each day.)
+    for (const prompt of ['a habit tracker with a goal']) {
       const { goal, leftOut } = goalOf(prompt);
       expect({ prompt, goal }).toEqual({ prompt, goal: null });
       expect(leftOut.join(' ')).toMatch(/^a goal or a limit and the progress towards it .*"a daily goal of 8 glasses"/);
@@ -5455,7 +5458,7 @@ describe('request → spec', () => {
     expect(kindOf('a reward chart for good behaviour')).toBe('a reward chart');
   });
 
-  test("an average speed listed beside the distance and the time is worked out; a warning before things expire counts down to each expiry; a split among friends is said to be left out; a kid's allowance is added up per kid; a measure read each month and a speed test's upload are numbers; seen is a watchlist's Watched", () => {
+  test("an average speed listed beside the distance and the time is worked out; a warning before things expire counts down to each expiry; a split among friends is said to be left out; a kid's allowance is added up per kid; a measure read each month and a speed test's upload are numbers; spelling test scores are a log of scores; pages read each day are the reading log; seen is a watchlist's Watched", () => {
     // (Listed without the time, an average speed stays each ride's own: see the ratio test below.)
     // (Was an Average speed to enter, and averaged.)
     for (const prompt of [
@@ -5505,6 +5508,23 @@ describe('request → spec', () => {
     expect(specOf(speeds).behaviours.map((b) => b.type)).not.toContain('import-export');
     expect(readRequest(speeds).leftOut).toEqual([]);
     expect(readRequest('an expense tracker where I can upload receipts').leftOut.join()).toMatch(/uploading files/);
+    // A kid's spelling test scores are a log of the scores, each as a percent (was flashcards to
+    // practise with, said to make up no questions); practising the words stays the flashcards.
+    expect(kindOf("a tracker for my kid's spelling test scores each week")).toBe('a test scores log');
+    expect(readRequest("a tracker for my kid's spelling test scores").leftOut).toEqual([]);
+    expect(kindOf('a spelling practice app')).toBe(kindOf('flashcards'));
+    // Pages read each day are the reading log, with the goal per day (was the book list, the goal of
+    // a book's length over all).
+    const pages = specOf('a reading tracker with pages read each day and a goal of 30 pages');
+    expect(kindOf('a reading tracker with pages read each day and a goal of 30 pages')).toBe(kindOf('a reading time log'));
+    expect(pages.behaviours).toContainEqual(expect.objectContaining({ type: 'goal', field: 'pages', per: 'day', target: 30 }));
+    expect(specOf('a reading log with a goal of 30 pages a day').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'pages', per: 'day', target: 30 }),
+    );
+    // Without its number: the goal of the pages a day, set in the app (was of the minutes, or said as missing).
+    expect(specOf('A reading tracker with pages per day and a goal').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'pages', per: 'day', target: null }),
+    );
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',

@@ -38,6 +38,13 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: "a tracker for my kid's spelling test scores each week",
+    builds: 'spec',
+    entities: ['Test'],
+    behaviours: ['ratio', 'sort'],
+    fields: { Score: 'number', 'Out of': 'number' },
+  },
+  {
     prompt: "a weight tracker that shows how much I've lost",
     builds: 'spec',
     interpreted: true,

@@ -48,7 +48,8 @@ describe('parts of a request the app will not have', () => {
     ['A vocabulary app for language learning', /^lessons, exercises and grading/],
     ['A book reading log with ratings and a page-per-day goal', /^a goal or a limit and the progress towards it/],
     ['A study planner with a goal each week', /^a goal or a limit and the progress towards it/],
-    ['A reading tracker with pages per day and a goal', /^a goal or a limit and the progress towards it/],
+    // ("A reading tracker with pages per day and a goal" was here: the reading time log now keeps that
+    // goal of pages a day, set in the app; app-compiler.test.ts checks it.)
     ["my kids' chore chart with points and a weekly total", /^totals or statistics per week, month or year/],
     ['A workout log that shows my personal records per exercise', /^best results such as personal records/],
     ['A meal planner with a shopping list generated from the meals', /^a list built from other records/],

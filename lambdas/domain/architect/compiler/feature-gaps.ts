@@ -278,6 +278,8 @@ const GAPS: readonly Gap[] = [
   {
     // Flashcards hold what you write on them: a drill makes up no questions and marks no answers.
     asks: wordPattern('quizAsks'),
+    // (The scores of tests taken elsewhere are a log of them: "my kid's spelling test scores".)
+    unless: /\b(?:spelling|times tables?|maths?|math) (?:tests? |quiz )?(?:scores?|results?|grades?|marks)\b/,
     need: NEED.quiz,
   },
   {

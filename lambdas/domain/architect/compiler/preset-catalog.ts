@@ -4121,6 +4121,48 @@ export function sourcePresets(): Preset[] {
       ],
     },
     {
+      // A child's weekly tests (spelling, times tables): each score out of its total, and the
+      // percent worked out, over all of them too. (Practising the words is the flashcards.)
+      id: 'test-scores',
+      keywords: [
+        'spelling test scores',
+        'spelling test score',
+        'spelling test results',
+        'spelling tests scores',
+        'spelling scores',
+        'quiz scores',
+        'quiz results',
+        'times tables test',
+        'times tables scores',
+        'math test scores',
+        'maths test scores',
+      ],
+      title: 'Test Scores',
+      phrase: 'a test scores log',
+      entities: [
+        {
+          id: 'test',
+          name: 'Test',
+          plural: 'Tests',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('subject', 'Subject', true),
+            f.number('score', 'Score', true),
+            f.number('outOf', 'Out of'),
+            f.long('notes', 'Notes'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('test')],
+      behaviours: [
+        crud('test'),
+        search('test'),
+        newestFirst('test'),
+        { type: 'ratio', entity: 'test', field: 'score', divisor: 'outOf', scale: 100, label: 'Percent' },
+      ],
+    },
+    {
       id: 'matches',
       keywords: [
         'match results',

@@ -1868,6 +1868,16 @@ export function readRequest(request: string): RequestReading {
     /\b(?:who gave|gave (?:us|me)|received|from whom)\b/.test(text)
   )
     chosen = presetById('thankyous') ?? chosen;
+  // Pages or minutes read each day are a log of the reading, not a list of books: "a reading
+  // tracker with pages read each day and a goal of 30 pages".
+  if (
+    chosen?.id === 'books' &&
+    !named &&
+    /\b(?:pages|minutes)(?: (?:i |we )?read)? (?:each|every|per|a) (?:day|night|session)\b|\b(?:daily|nightly) (?:pages|minutes) read\b/.test(
+      text,
+    )
+  )
+    chosen = presetById('readingTime') ?? chosen;
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = presetById('budget') ?? chosen;
   // What a pet eats is its feeding log, not one's calories: "a food log for my diabetic cat".

@@ -2525,7 +2525,18 @@ function goalSetInApp(
   // Money put by is a savings tracker's deposits: a savings goal on an expense log is no goal of its spending.
   if (saving && entity.id !== 'deposit') return null;
   // (Money put by is the money the records keep, never another number of theirs.)
-  const field = saving ? numeric.find((f) => f.type === 'money') : numeric[0];
+  // (A number said with its period is the one: "pages per day and a goal" of pages and minutes read.)
+  const perNumber = saving
+    ? undefined
+    : numeric
+        .map((f) => ({
+          f,
+          m: new RegExp(
+            `\\b${f.label.toLowerCase().split(/[ (]/)[0]}(?: [a-z]+)? (?:each|every|per|a) (day|week|month|year)\\b`,
+          ).exec(text),
+        }))
+        .find(({ m }) => m !== null);
+  const field = saving ? numeric.find((f) => f.type === 'money') : (perNumber?.f ?? numeric[0]);
   if (!field) {
     // Books read: how many, in the year where a reading goal names no period. (Of other records
     // that keep no number, a goal says too little of what it counts: left out.)
@@ -2534,7 +2545,10 @@ function goalSetInApp(
     return { count: true, target: null, per, undated: !dated };
   }
   // A measure kept each day (steps, glasses, calories) has its goal per day; money put by, all told.
-  const per = named ?? (field.type === 'number' && dated && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'all');
+  const per =
+    named ??
+    (perNumber?.m?.[1] as 'day' | 'week' | 'month' | 'year' | undefined) ??
+    (field.type === 'number' && dated && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'all');
   if (per !== 'all' && !dated) return null;
   return { field: field.id, target: null, per, limit: false };
 }
@@ -2671,7 +2685,11 @@ function goalAsked(
     return { field: field.id, target, per: 'latest', limit };
   }
   // A measure kept daily has its goal per day too: "my daily water intake against a goal of 2 litres".
-  const per = period(every, after || field.type === 'money' ? undefined : often);
+  // So has one said with its period before the goal: "pages read each day and a goal of 30 pages".
+  const word = field.label.toLowerCase().split(/[ (]/)[0]!;
+  const perField = new RegExp(`\\b${word}(?: [a-z]+)? (?:each|every|per|a) (day|week|month|year)\\b`).exec(text)?.[1];
+  const adverb = perField && ({ day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' } as const)[perField as 'day'];
+  const per = period(every, after || field.type === 'money' ? undefined : (often ?? adverb));
   if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
   return { field: field.id, target, per: per as 'day' | 'week' | 'month' | 'year' | 'all', limit };
 }
