@@ -5525,6 +5525,10 @@ describe('request → spec', () => {
     expect(specOf('A reading tracker with pages per day and a goal').behaviours).toContainEqual(
       expect.objectContaining({ type: 'goal', field: 'pages', per: 'day', target: null }),
     );
+    // "who does what each day of the week": who, and the day (was the day alone, who dropped).
+    expect(labelsOf('a chore list with who does what each day of the week')).toEqual(
+      expect.arrayContaining(['Who:text', 'Day:choice']),
+    );
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',

@@ -417,6 +417,11 @@ function withLists(
   // (What stands before a list is read in the text the list was found in.)
   const listed = recordsWithField(forThings ? text.replace(forThings, '$1 : $2') : text)
     .replace(/\bsteps to reproduce\b/g, 'repro steps')
+    // "who does what each day of the week": who does each, and the day.
+    .replace(
+      /\b(who (?:does|do|is doing|cooks|drives|brings) (?:what|it|them|each))(?: on)? (?:each|every) (day of the week|day|week)\b/g,
+      '$1 and $2',
+    )
     // "length each month", "height every week": a measure read at those times, the measure itself.
     .replace(
       /\b(length|height|weight|size|mileage|balance|temperature|waist|reading|readings) (?:each|every|per|a|once a) (?:day|week|month|year|time|visit)\b/g,
