@@ -5574,6 +5574,22 @@ describe('request → spec', () => {
       'Systolic change: systolic',
       'Diastolic change: diastolic',
     ]);
+    // Progress since the start, the total lost so far, the difference from yesterday: the same
+    // change, and no sum of the weights nor a field called Difference from yesterday.
+    for (const prompt of [
+      'a weight tracker that shows my progress since I started',
+      'a tracker for my weight with the total lost so far',
+      'a log of my daily weight with the difference from yesterday',
+    ]) {
+      expect({ prompt, changes: changes(prompt) }).toEqual({ prompt, changes: ['Change: weight'] });
+      expect({ prompt, totals: totals(prompt) }).toEqual({ prompt, totals: [] });
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: ['Date:date', 'Weight:number', 'Notes:longtext'] });
+    }
+    expect(changes('a log of my odometer readings to see how many miles I drive each month')).toEqual(['Driven: mileage']);
+    // "how much it went up each month" of a balance: its change, not a sum of the balances per month.
+    const balance = 'a tracker for my savings balance showing how much it went up each month';
+    expect(changes(balance)).toEqual(['Change: amount']);
+    expect(specOf(balance).behaviours.filter((b) => b.type === 'total')).toEqual([]);
     // "since last time" is no Time to enter.
     expect(labelsOf('a tracker for my waist measurement with change since last time')).not.toContain('Time:time');
     // Changes of another kind are none of these.

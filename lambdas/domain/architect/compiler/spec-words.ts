@@ -1144,13 +1144,15 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
   // ("how much I used" of a meter whose readings change already: no sum of the readings as well.)
   // (Nor one of another number, unless a total is asked in other words: "how much she's gained"
   // of a growth log is no sum of the heights.)
-  if (/^how much\b/.test(asked[0]) && !wordPattern('totalAsked').test(text.replace(asked[0], ' '))) {
+  // (Nor "how much it went up each month" a sum of the balances per month.)
+  if (/^(?:how much|(?:the )?total)\b/.test(asked[0]) && !wordPattern('totalAsked').test(text.replace(asked[0], ' '))) {
     for (const f of primary.fields) {
-      const said = ed.changes.indexOf(`totalled ${f.label.toLowerCase()}`);
-      const summed = (b: BehaviourSpec): boolean => b.type === 'total' && b.entity === primary.id && b.field === f.id && !b.by;
-      if (said < 0 || !ed.behaviours.some(summed)) continue;
+      const summed = (b: BehaviourSpec): boolean =>
+        b.type === 'total' && b.entity === primary.id && b.field === f.id && (!b.by || ids.has(f.id));
+      const said = (words: string): boolean => words.startsWith(`totalled ${f.label.toLowerCase()}`);
+      if (!ed.changes.some(said) || !ed.behaviours.some(summed)) continue;
       ed.behaviours = ed.behaviours.filter((b) => !summed(b));
-      ed.changes.splice(said, 1);
+      ed.changes.splice(0, ed.changes.length, ...ed.changes.filter((words) => !said(words)));
     }
   }
   // "since last time" is when, not a Time to enter; "readings" and the miles driven are the odometer's own.
@@ -1159,7 +1161,7 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
   };
   if (/\blast time\b/.test(text) && !/\btime\b/.test(text.replace(/\blast time\b/g, ' ')))
     took(primary.fields.find((f) => f.id === 'time' && f.type === 'time'));
-  took(primary.fields.find((f) => /^(?:changes?|differences?)$/.test(f.id)));
+  took(primary.fields.find((f) => /^(?:changes?|differences?)(?:[A-Z]\w*)?$/.test(f.id)));
   if (driven) {
     took(primary.fields.find((f) => /^readings?$/.test(f.id)));
     took(numberField(primary, /^(?:distance|miles|km)$/));
