@@ -5529,6 +5529,16 @@ describe('request → spec', () => {
     expect(labelsOf('a chore list with who does what each day of the week')).toEqual(
       expect.arrayContaining(['Who:text', 'Day:choice']),
     );
+    // A budget of one's weekly spending is a limit per week (was over all); "against a limit" is a
+    // limit set in the app (was dropped without a word).
+    const limitOf = (prompt: string) => specOf(prompt).behaviours.find((b) => b.type === 'goal');
+    expect(limitOf('a tracker for my weekly grocery spending with a budget of 150')).toEqual(
+      expect.objectContaining({ field: 'amount', target: 150, per: 'week', limit: true }),
+    );
+    expect(limitOf('an expense tracker with a budget of 500')).toEqual(expect.objectContaining({ per: 'all', limit: true }));
+    expect(limitOf('a household budget that shows spending per category each month against a limit')).toEqual(
+      expect.objectContaining({ field: 'amount', target: null, per: 'month', limit: true }),
+    );
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',

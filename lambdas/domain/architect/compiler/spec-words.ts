@@ -2696,7 +2696,9 @@ function goalAsked(
   const word = field.label.toLowerCase().split(/[ (]/)[0]!;
   const perField = new RegExp(`\\b${word}(?: [a-z]+)? (?:each|every|per|a) (day|week|month|year)\\b`).exec(text)?.[1];
   const adverb = perField && ({ day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' } as const)[perField as 'day'];
-  const per = period(every, after || field.type === 'money' ? undefined : (often ?? adverb));
+  // (Of money, only a period said of the spending itself: "my weekly grocery spending with a budget of 150".)
+  const spentOften = /\b(?:daily|weekly|monthly|yearly) (?:[a-z]+ )?(?:spending|spend|expenses?|shopping)\b/.test(text);
+  const per = period(every, after || (field.type === 'money' && !spentOften) ? undefined : (often ?? adverb));
   if (per !== 'all' && !entity.fields.some((f) => f.type === 'date')) return null;
   return { field: field.id, target, per: per as 'day' | 'week' | 'month' | 'year' | 'all', limit };
 }
