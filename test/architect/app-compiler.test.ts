@@ -5539,6 +5539,18 @@ describe('request → spec', () => {
     expect(limitOf('a household budget that shows spending per category each month against a limit')).toEqual(
       expect.objectContaining({ field: 'amount', target: null, per: 'month', limit: true }),
     );
+    // Time spent learning a language, logged, is the practice log, with the words learned (was the
+    // flashcards, said to lack lessons and grading).
+    for (const prompt of [
+      'a tracker for my language learning with minutes and words learned each day',
+      'a tracker for my language learning with minutes studied per day',
+    ]) {
+      expect({ prompt, kind: kindOf(prompt) }).toEqual({ prompt, kind: kindOf('a language learning tracker') });
+      expect({ prompt, leftOut: readRequest(prompt).leftOut }).toEqual({ prompt, leftOut: [] });
+    }
+    expect(labelsOf('a tracker for my language learning with minutes and words learned each day')).toContain(
+      'Words learned:number',
+    );
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',

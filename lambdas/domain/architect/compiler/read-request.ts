@@ -1868,6 +1868,14 @@ export function readRequest(request: string): RequestReading {
     /\b(?:who gave|gave (?:us|me)|received|from whom)\b/.test(text)
   )
     chosen = presetById('thankyous') ?? chosen;
+  // Time spent learning a language, logged, is a practice log, not cards to learn from: "a tracker
+  // for my language learning with minutes and words learned each day" (as "a language learning tracker" is).
+  if (
+    chosen?.id === 'flashcards' &&
+    !named &&
+    /\b(?:trackers?|logs?|journals?|diar(?:y|ies)) (?:for|of) (?:my |our )?language learning\b/.test(text)
+  )
+    chosen = presetById('practice') ?? chosen;
   // Pages or minutes read each day are a log of the reading, not a list of books: "a reading
   // tracker with pages read each day and a goal of 30 pages".
   if (

@@ -424,7 +424,7 @@ function withLists(
     )
     // "length each month", "height every week": a measure read at those times, the measure itself.
     .replace(
-      /\b(length|height|weight|size|mileage|balance|temperature|waist|reading|readings) (?:each|every|per|a|once a) (?:day|week|month|year|time|visit)\b/g,
+      /\b(length|height|weight|size|mileage|balance|temperature|waist|reading|readings|(?:words|pages|songs|laps|steps) (?:learned|learnt|read|written|played|swum|walked)) (?:each|every|per|a|once a) (?:day|week|month|year|time|visit)\b/g,
       '$1',
     )
     // "my plants fertilizing schedule": the plants, with when each is fed next.

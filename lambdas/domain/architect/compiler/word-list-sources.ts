@@ -921,7 +921,7 @@ export function sourceWordLists() {
     /** Columns or lanes asked by name, not the ones a board has ("columns for to do, doing and done") (feature-gaps.ts). */
     columnsAsked: String.raw`\b(?:columns?|lists|lanes|stages) (?:for|called|named|like)\b(?!\s+to do\s+(?:and\s+)?doing)|\bwith (?:the )?columns\s+(?!and\b|that\b|i\b|for\b|to do\b)[a-z]`,
     /** A log of the time spent learning a language, which asks for no lessons (feature-gaps.ts). */
-    languageLearningTime: String.raw`\blanguage learning (?:logs?|trackers?|journals?|diar(?:y|ies)|streaks?|hours|minutes|time|progress)\b`,
+    languageLearningTime: String.raw`\blanguage learning (?:logs?|trackers?|journals?|diar(?:y|ies)|streaks?|hours|minutes|time|progress)\b|\b(?:logs?|trackers?|journals?|diar(?:y|ies)) (?:for|of) (?:my |our )?language learning\b`,
     /** Hours or minutes of an activity: "guitar practice minutes", "hours of piano" (read-request.ts). */
     practiceTime: String.raw`^(?:[a-z]+ ){0,2}([a-z]+) (?:hours|minutes)$|^(?:hours|minutes) of (?:[a-z]+ ){0,2}([a-z]+)$`,
     /** "a calculator to work out how much X" (read-request.ts). */
