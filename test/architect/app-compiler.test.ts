@@ -5551,6 +5551,16 @@ describe('request → spec', () => {
     expect(labelsOf('a tracker for my language learning with minutes and words learned each day')).toContain(
       'Words learned:number',
     );
+    // "with goals" is "with a goal": a goal set in the app, or said as left out (was dropped without a
+    // word); a match's goals scored are no goal to reach.
+    expect(specOf('a macros tracker with goals').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'calories', per: 'day', target: null }),
+    );
+    expect(specOf('a step tracker with goals').behaviours).toContainEqual(
+      expect.objectContaining({ type: 'goal', field: 'steps', per: 'day' }),
+    );
+    expect(readRequest('a habit tracker with goals').leftOut.join()).toMatch(/^a goal or a limit/);
+    expect(specOf("a log of my son's soccer games with goals scored").behaviours.map((b) => b.type)).not.toContain('goal');
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',
