@@ -536,6 +536,8 @@ const KEYWORD_AFTER = guards(WORD_LISTS.keywordAfter);
 const HOUSEHOLD = wordPattern('household');
 /** Costs parted among people: split, shared. */
 const SHARED_SPENDING = wordPattern('sharedSpending');
+/** Others one's spending is shared with beyond a household: "split between 4 friends". */
+const SPENDING_COMPANIONS = wordPattern('spendingCompanions');
 
 /** Words before a preset's keyword that make it another thing: a log book, a sketch book. */
 const KEYWORD_BEFORE = guards(WORD_LISTS.keywordBefore);
@@ -1927,9 +1929,7 @@ export function readRequest(request: string): RequestReading {
   }
   // Spending shared in a home is kept with who paid each: "an expense log split between roommates".
   const sharedSpending =
-    chosen?.id === 'expenses' &&
-    SHARED_SPENDING.test(text) &&
-    (HOUSEHOLD.test(text) || wordPattern('spendingCompanions').test(text));
+    chosen?.id === 'expenses' && SHARED_SPENDING.test(text) && (HOUSEHOLD.test(text) || SPENDING_COMPANIONS.test(text));
   if (sharedSpending) {
     shapeText = `${shapeText} with who paid`;
     shapeOriginal = shapeOriginal === null ? null : `${shapeOriginal}, with who paid`;
