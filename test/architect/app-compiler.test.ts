@@ -5561,6 +5561,9 @@ describe('request → spec', () => {
     );
     expect(readRequest('a habit tracker with goals').leftOut.join()).toMatch(/^a goal or a limit/);
     expect(specOf("a log of my son's soccer games with goals scored").behaviours.map((b) => b.type)).not.toContain('goal');
+    // Splitting a restaurant bill is the tip and split calculator (was refused as not understood).
+    expect(kindOf('an app to split a restaurant bill between friends')).toBe(kindOf('split the bill with friends'));
+    expect(readRequest('an app to split a restaurant bill between friends').outcome).toBe('template');
     // (Was a Seen beside the Watched.)
     expect(labelsOf("a movie watchlist with genre and whether I've seen it").filter((l) => /Seen|Watched/.test(l))).toEqual([
       'Watched:boolean',
