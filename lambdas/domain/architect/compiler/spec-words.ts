@@ -1110,20 +1110,24 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
   const named = numbers.filter((f) => matchPhrase(f.label.replace(/ \(.+\)$/, '').toLowerCase(), text) !== null);
   const like = (pattern: RegExp): FieldSpec | undefined =>
     numbers.find((f) => pattern.test(f.id) || pattern.test(f.label.toLowerCase()));
-  const meterLike = /^(?:value|readings?|meter|odometer|mileage)\b/;
+  // The number the change's own words point to (a weight lost, a height grown, miles driven, a
+  // meter's use), else the one named, else a level read each time, else the only number.
+  const pointed = weightPhrase
+    ? /^weight\b/
+    : /^(?:grown|grew)$/.test(moved ?? '')
+      ? /^(?:height|length)\b/
+      : driven
+        ? /^(?:odometer|mileage|readings?|value)\b/
+        : usage || used
+          ? /^(?:value|readings?|meter|odometer|mileage)\b/
+          : null;
   const field = had
     ? primary.fields.find((f) => 'field' in had && f.id === had.field)
-    : weightPhrase
-      ? like(/^weight\b/)
-      : /^(?:grown|grew)$/.test(moved ?? '')
-        ? like(/^(?:height|length)\b/)
-        : driven
-          ? like(/^(?:odometer|mileage|readings?|value)\b/)
-          : usage || used
-            ? like(meterLike)
-            : (named[0] ??
-              like(/^(?:weight|height|value|readings?|balance|odometer|mileage)\b/) ??
-              (numbers.length === 1 ? numbers[0] : undefined));
+    : pointed
+      ? like(pointed)
+      : (named[0] ??
+        like(/^(?:weight|height|value|readings?|balance|odometer|mileage)\b/) ??
+        (numbers.length === 1 ? numbers[0] : undefined));
   // Of several numbers none named, the ones the app averages are the levels read each time:
   // "my blood pressure … changes over time" changes the systolic and the diastolic.
   const averaged = numbers.filter((f) =>
@@ -1181,16 +1185,6 @@ function changeAsked(ed: SpecEditor, primary: EntitySpec, text: string): Array<[
     }`,
   ]);
 }
-
-/** A thing done said by another verb: the same yes or no ("seen" of a film is Watched; "been" to a place Visited). */
-const SAME_DONE: Readonly<Record<string, readonly string[]>> = {
-  seen: ['watched'],
-  watched: ['seen'],
-  been: ['visited'],
-  visited: ['been'],
-  finished: ['read', 'done', 'completed'],
-  completed: ['done', 'finished'],
-};
 
 /** Applies the words of `text` (normalised) to `spec`. */
 export function applySpecWords(
@@ -1562,7 +1556,7 @@ export function applySpecWords(
       // ("whether we won" on a match's Result; "whether I took it" where each dose taken is a record.)
       // ("whether I've seen it" of a watchlist that keeps Watched: the same yes or no.)
       const held =
-        primary.fields.some((f) => f.type === 'boolean' && (f.id === verb || SAME_DONE[verb]?.includes(f.id))) ||
+        primary.fields.some((f) => f.type === 'boolean' && (f.id === verb || WORD_LISTS.sameDone[verb]?.includes(f.id))) ||
         findField(primary, verb)?.type === 'choice' ||
         ed.entities.some((e) => e.name.toLowerCase().endsWith(` ${label.toLowerCase()}`));
       if (!held && !findField(primary, label.toLowerCase()))
@@ -2487,6 +2481,14 @@ export function applySpecWords(
 export { primaryOf };
 
 const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annual: 'year' } as const;
+const PERIOD_ADVERBS = { day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' } as const;
+
+/** The period said right after a number's name: "pages read each day", "steps per week". */
+function periodOfField(field: FieldSpec, text: string): 'day' | 'week' | 'month' | 'year' | undefined {
+  const word = field.label.toLowerCase().split(/[ (]/)[0]!;
+  const said = new RegExp(`\\b${word}(?: [a-z]+)? (?:each|every|per|a) (day|week|month|year)\\b`).exec(text)?.[1];
+  return said as 'day' | 'week' | 'month' | 'year' | undefined;
+}
 
 /** The period a request names for a goal or a limit: "monthly", "a week", "per day"; undefined if none. */
 function periodSaid(text: string): 'day' | 'week' | 'month' | 'year' | undefined {
@@ -2535,14 +2537,7 @@ function goalSetInApp(
   // (A number said with its period is the one: "pages per day and a goal" of pages and minutes read.)
   const perNumber = saving
     ? undefined
-    : numeric
-        .map((f) => ({
-          f,
-          m: new RegExp(
-            `\\b${f.label.toLowerCase().split(/[ (]/)[0]}(?: [a-z]+)? (?:each|every|per|a) (day|week|month|year)\\b`,
-          ).exec(text),
-        }))
-        .find(({ m }) => m !== null);
+    : numeric.map((f) => ({ f, per: periodOfField(f, text) })).find(({ per }) => per !== undefined);
   const field = saving ? numeric.find((f) => f.type === 'money') : (perNumber?.f ?? numeric[0]);
   if (!field) {
     // Books read: how many, in the year where a reading goal names no period. (Of other records
@@ -2554,7 +2549,7 @@ function goalSetInApp(
   // A measure kept each day (steps, glasses, calories) has its goal per day; money put by, all told.
   const per =
     named ??
-    (perNumber?.m?.[1] as 'day' | 'week' | 'month' | 'year' | undefined) ??
+    perNumber?.per ??
     (field.type === 'number' && dated && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'all');
   if (per !== 'all' && !dated) return null;
   return { field: field.id, target: null, per, limit: false };
@@ -2693,9 +2688,8 @@ function goalAsked(
   }
   // A measure kept daily has its goal per day too: "my daily water intake against a goal of 2 litres".
   // So has one said with its period before the goal: "pages read each day and a goal of 30 pages".
-  const word = field.label.toLowerCase().split(/[ (]/)[0]!;
-  const perField = new RegExp(`\\b${word}(?: [a-z]+)? (?:each|every|per|a) (day|week|month|year)\\b`).exec(text)?.[1];
-  const adverb = perField && ({ day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' } as const)[perField as 'day'];
+  const perField = periodOfField(field, text);
+  const adverb = perField && PERIOD_ADVERBS[perField];
   // (Of money, only a period said of the spending itself: "my weekly grocery spending with a budget of 150".)
   const spentOften = /\b(?:daily|weekly|monthly|yearly) (?:[a-z]+ )?(?:spending|spend|expenses?|shopping)\b/.test(text);
   const per = period(every, after || (field.type === 'money' && !spentOften) ? undefined : (often ?? adverb));

@@ -1389,6 +1389,15 @@ export function sourceWordLists() {
       play: 'Played',
       listen: 'Listened to',
     } as Record<string, string>,
+    /** A thing done said by another verb: the same yes or no ("seen" of a film is Watched; "been" to a place Visited) (spec-words.ts). */
+    sameDone: {
+      seen: ['watched'],
+      watched: ['seen'],
+      been: ['visited'],
+      visited: ['been'],
+      finished: ['read', 'done', 'completed'],
+      completed: ['done', 'finished'],
+    } as Record<string, readonly string[]>,
     /** What a place things are kept in holds, by its name: "a spice rack inventory" (read-request.ts). */
     containerContents: {
       'spice rack': 'spices',
