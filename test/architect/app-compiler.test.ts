@@ -8168,16 +8168,21 @@ describe('the spec is checked, never cast', () => {
     return JSON.parse(JSON.stringify(r.spec)) as Record<string, any>;
   };
 
-  test('a behaviour on a missing field, a board on a text field and a streak without a parent are refused', () => {
+  test('a behaviour on a missing field, a board on a text field and a streak on no date are refused', () => {
     const a = valid();
     a.behaviours.push({ type: 'total', entity: 'expense', field: 'nope', by: null });
     expect(() => parseAppSpec(a, 'a test')).toThrow(/expense has no field "nope"/);
     const b = valid();
     b.views.push({ type: 'board', entity: 'expense', field: 'description' });
     expect(() => parseAppSpec(b, 'a test')).toThrow(/a board needs a choice field/);
+    // A streak counts days: by a date field, of a log's own records or of each parent's (a habit's).
+    // (A streak on a log of its own was refused before logs had one: "a workout log with streaks".)
     const c = valid();
-    c.behaviours.push({ type: 'streak', entity: 'expense', field: 'date' });
+    c.behaviours.push({ type: 'streak', entity: 'expense', field: 'amount' });
     expect(() => parseAppSpec(c, 'a test')).toThrow(InvalidAppSpecError);
+    expect(() => parseAppSpec(c, 'a test')).toThrow(/streak cannot use the money field "amount"/);
+    c.behaviours.at(-1).field = 'date';
+    expect(parseAppSpec(c, 'a test').behaviours.at(-1)).toEqual({ type: 'streak', entity: 'expense', field: 'date' });
     const d = valid();
     d.entities[0].fields.push({ id: 'kind', label: 'Kind', type: 'choice' });
     expect(AppSpecSchema.safeParse(d).success).toBe(false);

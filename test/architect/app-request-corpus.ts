@@ -38,6 +38,28 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'a workout log with streaks',
+    builds: 'spec',
+    entities: ['Workout'],
+    behaviours: ['streak', 'total', 'sort'],
+    fields: { Date: 'date', Minutes: 'number' },
+  },
+  {
+    prompt: 'a meditation log that shows how many days in a row I meditated',
+    builds: 'spec',
+    entities: ['Session'],
+    behaviours: ['streak', 'timer'],
+    fields: { Date: 'date', Minutes: 'number' },
+  },
+  {
+    prompt: 'track my daily steps and keep a streak',
+    builds: 'spec',
+    interpreted: true,
+    entities: ['Step entry'],
+    behaviours: ['streak'],
+    fields: { Date: 'date', Steps: 'number' },
+  },
+  {
     prompt: "a tracker for my kid's spelling test scores each week",
     builds: 'spec',
     entities: ['Test'],

@@ -355,6 +355,12 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           check((await page.$$(`${s} [data-counts="${b.by}"] li`)).length >= 1, `counts per ${b.by}`);
           break;
         case 'streak': {
+          if (!entity.parent) {
+            // A log's own streak: its three records are dated today, yesterday and the day before.
+            const text = (await page.textContent(`${s} [data-day-streak] [data-day-streak-text]`)) ?? '';
+            check(/\b3 days in a row\b/.test(text) && /longest 3\b/.test(text), `three days in a row: "${text}"`);
+            break;
+          }
           const parent = spec.entities.find((e) => e.id === entity.parent!.entity)!;
           const ps = section(parent);
           // The three check-ins went to the first parent on today, yesterday and the day before.

@@ -17,7 +17,9 @@ function traitsOf(request: BuildableRequest): string[] {
       const on = 'field' in b && b.field ? fields.get(`${b.entity}.${b.field}`) : undefined;
       // A total per week, month or year, or a goal per period, groups its records its own way.
       const per = (b.type === 'total' || b.type === 'goal') && b.per ? ` per ${b.per}` : '';
-      traits.push(`behaviour ${b.type}${on ? ` of a ${on}` : ''}${per}`);
+      // A streak on a log's own records is one figure; on a parent's, a streak and a tick per parent.
+      const own = b.type === 'streak' && !spec.entities.find((e) => e.id === b.entity)?.parent ? ' of its own records' : '';
+      traits.push(`behaviour ${b.type}${on ? ` of a ${on}` : ''}${per}${own}`);
     }
     traits.push(...spec.views.map((v) => `view ${v.type}`));
     for (const entity of spec.entities) traits.push(...entity.fields.map((f) => `field ${f.type}`));

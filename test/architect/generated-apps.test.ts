@@ -392,6 +392,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'records: rows.map((row) => row.record),',
   ],
   [
+    "a log's streak is lost before today's record is in",
+    draftManifest({ prompt: 'a workout log with streaks' }),
+    'src/model.js',
+    'let day = set.has(today) ? today : addDays(today, -1);',
+    'let day = today;',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

@@ -142,6 +142,11 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     by: z._default(z.nullable(IdSchema), null),
     label: LabelSchema,
   }),
+  /**
+   * Days in a row with a record, by `field` (a date). On an entity with a parent (a habit's
+   * check-ins): a streak per parent record, with a button to tick off today. On one without (a
+   * workout log): one streak over all its records, "days in a row I worked out".
+   */
   z.object({ type: z.literal('streak'), ...onEntity, field: IdSchema }),
   z.object({ type: z.literal('due-today'), ...onEntity, field: IdSchema }),
   /** − and + buttons on each record that count a number field down and up by one (never below zero): a tally. */
@@ -300,8 +305,6 @@ export const AppSpecSchema = z
           issue(['behaviours', i, 'entity'], `a change from record to record needs a date field of ${b.entity}`);
         if (b.type === 'change' && b.by && fieldOf(b.entity, b.by)?.type === 'date')
           issue(['behaviours', i, 'by'], 'a change is by date already; by names the series, such as a meter');
-        if (b.type === 'streak' && !entity.parent)
-          issue(['behaviours', i, 'entity'], 'a streak counts records that belong to another entity');
       });
     }),
   );

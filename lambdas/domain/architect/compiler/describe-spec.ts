@@ -104,8 +104,10 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;
     case 'streak': {
-      const parent = spec.entities.find((e) => e.id === b.entity)?.parent?.entity ?? b.entity;
-      return `streak per ${entityName(spec, parent).toLowerCase()}, tick off today`;
+      const parent = spec.entities.find((e) => e.id === b.entity)?.parent?.entity;
+      return parent
+        ? `streak per ${entityName(spec, parent).toLowerCase()}, tick off today`
+        : `days in a row with ${entityPlural(spec, b.entity)} (a streak)`;
     }
     case 'due-today':
       return `due today by ${fieldLabel(spec, b.entity, b.field)}`;

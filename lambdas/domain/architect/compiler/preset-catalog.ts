@@ -151,10 +151,10 @@ export function sourcePresets(): Preset[] {
         'days since i last drank',
         'days since i quit',
         'days without',
-        // A streak is a habit kept day after day: "my cold showers streak", "days in a row".
+        // A streak is a habit kept day after day: "my cold showers streak". (Days in a row of a log's
+        // own records are its streak: read-request.ts.)
         'streak tracker',
         'streak counter',
-        'days in a row',
       ],
       title: 'Habits',
       phrase: 'a habit tracker',

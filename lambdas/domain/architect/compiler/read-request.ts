@@ -1888,6 +1888,9 @@ export function readRequest(request: string): RequestReading {
     )
   )
     chosen = presetById('readingTime') ?? chosen;
+  // A streak of reading is kept by the days read, not by the books: "a reading log with my reading
+  // streak", "a book tracker with a streak".
+  if (chosen?.id === 'books' && !named && wordPattern('streakAsks').test(text)) chosen = presetById('readingTime') ?? chosen;
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = presetById('budget') ?? chosen;
   // What a pet eats is its feeding log, not one's calories: "a food log for my diabetic cat".
@@ -1971,7 +1974,11 @@ export function readRequest(request: string): RequestReading {
     generic = true;
   }
   // A streak is a habit kept day after day: "a tracker for my cold showers streak".
-  if (!chosen && !kindNamed && /\bstreaks?\b/.test(text)) chosen = presetById('habits');
+  // A number kept each day is a log of it with the days in a row: "track my daily steps and keep a streak".
+  if (!chosen && !kindNamed && wordPattern('streakAsks').test(text)) {
+    const counted = genericReading(text)?.preset.entities[0];
+    if (!counted?.fields.some((f) => f.type === 'number')) chosen = presetById('habits');
+  }
   // Learning an instrument or a skill is kept by its practice: "a tracker for learning guitar".
   if (!chosen && wordPattern('learningSomething').test(text)) chosen = presetById('practice');
   // A business that sells what it makes keeps its sales: "an app for my candle business".

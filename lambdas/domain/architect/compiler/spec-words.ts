@@ -429,6 +429,8 @@ function withLists(
     )
     // "my plants fertilizing schedule": the plants, with when each is fed next.
     .replace(/\b(plants?) (fertili[sz]ing|fertili[sz]er) schedule\b/g, '$1 with $2 schedule')
+    // "with days in a row", "consecutive days": a streak, which no field holds.
+    .replace(wordPattern('streakAsks', 'g'), 'streak')
     // "pace calculated automatically": the pace (worked out by no one but the person; a note says so).
     .replace(wordPattern('derivedAsks', 'g'), '')
     // "receipts upload": the receipts (a note says what an upload is here).
@@ -2165,12 +2167,20 @@ export function applySpecWords(
   }
 
   // Behaviours.
-  if (has(text, /\bstreaks?\b/) && !negated('streaks?') && !ed.behaviours.some((b) => b.type === 'streak')) {
+  if (has(text, wordPattern('streakAsks')) && !negated('streaks?') && !ed.behaviours.some((b) => b.type === 'streak')) {
     const child = ed.entities.find((e) => e.parent?.entity === primary.id && e.fields.some((f) => f.type === 'date'));
+    // A log whose records each have their day (workouts, runs, journal entries) keeps the days in a
+    // row with one of them; a list of things to keep doing (habits, chores) gets check-ins of each.
+    const day = primary.parent ? undefined : primary.fields.find((f) => f.type === 'date' && f.id === 'date');
     if (child) {
       ed.addBehaviour(
         { type: 'streak', entity: child.id, field: child.fields.find((f) => f.type === 'date')!.id },
         `added a streak per ${primary.name.toLowerCase()}`,
+      );
+    } else if (day) {
+      ed.addBehaviour(
+        { type: 'streak', entity: primary.id, field: day.id },
+        `added a streak of days in a row with ${primary.plural.toLowerCase()}`,
       );
     } else if (ed.entities.length < 6) {
       const id = ed.entities.some((e) => e.id === 'checkIn') ? 'checkInDay' : 'checkIn';

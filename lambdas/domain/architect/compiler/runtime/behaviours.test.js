@@ -18,6 +18,7 @@ import {
   countsBy,
   createHistory,
   daysBetween,
+  dayStreak,
   daysLeftText,
   deleteRecord,
   displayValue,
@@ -459,6 +460,28 @@ const behaviourTests = {
   },
   streak(b) {
     const entity = entityOf(SPEC, b.entity);
+    if (!entity.parent) {
+      // A log's own streak: days with any record, two on one day counting once, entered in any order.
+      const days = [
+        addDays(TODAY, -1),
+        TODAY,
+        addDays(TODAY, -1),
+        addDays(TODAY, -2),
+        addDays(TODAY, -5),
+        addDays(TODAY, -6),
+        addDays(TODAY, -4),
+        addDays(TODAY, -7),
+      ];
+      const records = seeded(b.entity, days.length, (i) => ({ [b.field]: days[i] })).records[b.entity];
+      assert.deepEqual(dayStreak(b, records, TODAY), { current: 3, longest: 4, doneToday: true });
+      // Nothing yet today: yesterday's run still counts; a missed day ends it.
+      assert.deepEqual(dayStreak(b, records, addDays(TODAY, 1)), { current: 3, longest: 4, doneToday: false });
+      assert.equal(dayStreak(b, records, addDays(TODAY, 2)).current, 0);
+      // A record without a day is passed over.
+      assert.equal(dayStreak(b, [...records, { id: 'undated' }], TODAY).current, 3);
+      assert.deepEqual(dayStreak(b, [], TODAY), { current: 0, longest: 0, doneToday: false });
+      return;
+    }
     const days = [
       TODAY,
       addDays(TODAY, -1),

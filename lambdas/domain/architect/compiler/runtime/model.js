@@ -522,6 +522,17 @@ export function streakOf(days, today) {
   return { current, longest, doneToday: set.has(today) };
 }
 
+/**
+ * Days in a row with at least one record of a log (a streak on an entity of its own, with no
+ * parent): over all its records, whatever a search or filter shows, by `behaviour.field`.
+ */
+export function dayStreak(behaviour, records, today) {
+  return streakOf(
+    records.map((r) => r[behaviour.field]),
+    today,
+  );
+}
+
 /** The streak of every parent record, keyed by its id. */
 export function streaksByParent(spec, data, behaviour, today) {
   const entity = entityOf(spec, behaviour.entity);

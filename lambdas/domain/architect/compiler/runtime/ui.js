@@ -41,6 +41,7 @@ import {
   startTimer,
   stepRecord,
   streaksByParent,
+  dayStreak,
   tickOffToday,
   tickTimer,
   totalOf,
@@ -367,7 +368,7 @@ export function mountApp(root, spec, options = {}) {
 
   function recordActions(entity, record) {
     const actions = h(doc, 'span', { className: 'actions' });
-    for (const b of spec.behaviours.filter((x) => x.type === 'streak' && entityOf(spec, x.entity).parent.entity === entity.id)) {
+    for (const b of spec.behaviours.filter((x) => x.type === 'streak' && entityOf(spec, x.entity).parent?.entity === entity.id)) {
       const streak = streaksByParent(spec, data, b, today())[record.id];
       actions.append(
         h(doc, 'span', {
@@ -703,6 +704,29 @@ export function mountApp(root, spec, options = {}) {
           'data-average-all',
           'Average ' + field.label.toLowerCase() + ': ' + averageText(field, averageOf(field, visible, weight)),
           rows,
+        ),
+      );
+    }
+    for (const b of entity.parent ? [] : behavioursOf(spec, 'streak', entity.id)) {
+      // A log's own streak (one with no parent): days in a row with a record, over all of them (a
+      // search keeps it). A streak on a parent's records is on each parent instead.
+      const streak = dayStreak(b, all, today());
+      summary.append(
+        h(
+          doc,
+          'div',
+          { className: 'totals', 'data-day-streak': b.entity },
+          h(doc, 'span', {
+            'data-day-streak-text': true,
+            text:
+              '🔥 ' +
+              streak.current +
+              (streak.current === 1 ? ' day' : ' days') +
+              ' in a row' +
+              (streak.doneToday || streak.current === 0 ? '' : ' (none yet today)') +
+              ' \u00B7 longest ' +
+              streak.longest,
+          }),
         ),
       );
     }
