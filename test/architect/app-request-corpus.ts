@@ -38,6 +38,27 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'a checkbook register',
+    builds: 'spec',
+    entities: ['Transaction'],
+    behaviours: ['balance', 'total', 'search'],
+    fields: { Date: 'date', Amount: 'money', Type: 'choice' },
+  },
+  {
+    prompt: 'a pocket money tracker for my kids with money in and out and their balance',
+    builds: 'spec',
+    entities: ['Entry'],
+    behaviours: ['balance', 'total'],
+    fields: { Amount: 'money', 'In or out': 'choice', Kid: 'text' },
+  },
+  {
+    prompt: "a budget with income, expenses and what's left",
+    builds: 'spec',
+    entities: ['Entry'],
+    behaviours: ['balance', 'total'],
+    fields: { Amount: 'money', Type: 'choice' },
+  },
+  {
     prompt: 'a workout log with streaks',
     builds: 'spec',
     entities: ['Workout'],

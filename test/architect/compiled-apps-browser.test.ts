@@ -149,7 +149,9 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
       new Set([
         ...spec.behaviours.flatMap((b) => (b.type === 'group' && b.entity === entity.id ? [b.field] : [])),
         // (The first two records in one series of a change by a field: each meter its own readings.)
-        ...spec.behaviours.flatMap((b) => (b.type === 'change' && b.entity === entity.id && b.by ? [b.by] : [])),
+        ...spec.behaviours.flatMap((b) =>
+          (b.type === 'change' || b.type === 'balance') && b.entity === entity.id && b.by ? [b.by] : [],
+        ),
         ...spec.views.flatMap((v) => (v.type === 'board' && v.entity === entity.id && v.field ? [v.field] : [])),
       ]);
     for (const entity of ordered) {
@@ -292,6 +294,79 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
               text === `${b.label}: \u2212${shown(2 * unit)} (${shown(3 * unit)} \u2192 ${shown(unit)})`,
               `${b.label} over all from the earliest to the newest: "${text}"`,
             );
+          }
+          break;
+        }
+        case 'balance': {
+          // Worked out here from the records the app saved (whatever edits came before): what
+          // each kind adds or takes off, per series with a by-field.
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const shown = (n: number) =>
+            (n < 0 ? '\u2212' : '') + (field.type === 'money' ? Math.abs(n).toFixed(2) : String(Math.abs(n)));
+          const saved = (await page.evaluate(
+            `JSON.parse(localStorage.getItem(${JSON.stringify(`${spec.projectName}:data`)}))`,
+          )) as {
+            records: Record<string, Record<string, unknown>[]>;
+          };
+          const sums = new Map<string, { plus: number; minus: number; count: number }>();
+          for (const r of saved.records[entity.id] ?? []) {
+            const value = r[b.field];
+            const kind = r[b.kind];
+            if (typeof value !== 'number' || typeof kind !== 'string' || kind === '') continue;
+            const key = b.by ? String(r[b.by] ?? '') || '(none)' : '';
+            const sum = sums.get(key) ?? { plus: 0, minus: 0, count: 0 };
+            if (b.minus.includes(kind)) sum.minus += value;
+            else sum.plus += value;
+            sum.count += 1;
+            sums.set(key, sum);
+          }
+          // Each record's running balance, in date order (the same day as entered) within its series.
+          const date = entity.fields.find((f) => f.type === 'date');
+          if (date) {
+            const ordered = (saved.records[entity.id] ?? [])
+              .map((r, i) => ({ r, i }))
+              .filter(
+                ({ r }) => typeof r[b.field] === 'number' && typeof r[b.kind] === 'string' && r[b.kind] !== '' && r[date.id],
+              )
+              .sort((x, y) => String(x.r[date.id]).localeCompare(String(y.r[date.id])) || x.i - y.i);
+            const sofar = new Map<string, number>();
+            const expected: string[] = [];
+            const got: string[] = [];
+            for (const { r } of ordered) {
+              const key = b.by ? String(r[b.by] ?? '') : '';
+              const value = r[b.field] as number;
+              const after =
+                Math.round(((sofar.get(key) ?? 0) + (b.minus.includes(r[b.kind] as string) ? -value : value)) * 100) / 100;
+              sofar.set(key, after);
+              expected.push(shown(after));
+              got.push(
+                (await page.textContent(`${s} [data-body] [data-record="${String(r.id)}"] [data-running="${b.field}"]`)) ?? '',
+              );
+            }
+            check(
+              // (A table's cell holds the figure; a list's line names it: "Balance 18.25".)
+              ordered.length > 0 && got.every((t, i) => t === expected[i] || t === `${b.label} ${expected[i]}`),
+              `each record's running ${b.label.toLowerCase()}: ${got.join(', ')} (expected ${expected.join(', ')})`,
+            );
+          }
+          const line = (x: { plus: number; minus: number }) =>
+            `${shown(Math.round((x.plus - x.minus) * 100) / 100)} (in ${shown(x.plus)}, out ${shown(x.minus)})`;
+          const text = (await page.textContent(`${s} [data-balances="${b.field}"] [data-balance-all]`)) ?? '';
+          if (b.by) {
+            const rows = await page.$$eval(`${s} [data-balances="${b.field}"] li[data-key]`, (els) =>
+              els.map((e) => e.textContent ?? ''),
+            );
+            const expected = [...sums].map(([key, x]) => `${key}: ${line(x)} (${x.count})`);
+            check(
+              rows.length === expected.length && expected.every((row) => rows.includes(row)),
+              `${b.label} per ${b.by}: ${rows.join(' | ')} (expected ${expected.join(' | ')})`,
+            );
+          } else {
+            const all = [...sums.values()].reduce((a, x) => ({ plus: a.plus + x.plus, minus: a.minus + x.minus }), {
+              plus: 0,
+              minus: 0,
+            });
+            check(text === `${b.label}: ${line(all)}`, `${b.label}: "${text}" (expected "${b.label}: ${line(all)}")`);
           }
           break;
         }

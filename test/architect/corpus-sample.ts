@@ -19,7 +19,9 @@ function traitsOf(request: BuildableRequest): string[] {
       const per = (b.type === 'total' || b.type === 'goal') && b.per ? ` per ${b.per}` : '';
       // A streak on a log's own records is one figure; on a parent's, a streak and a tick per parent.
       const own = b.type === 'streak' && !spec.entities.find((e) => e.id === b.entity)?.parent ? ' of its own records' : '';
-      traits.push(`behaviour ${b.type}${on ? ` of a ${on}` : ''}${per}${own}`);
+      // A change or a balance by a field has a series per value (each meter, each kid).
+      const series = (b.type === 'change' || b.type === 'balance') && b.by ? ' per series' : '';
+      traits.push(`behaviour ${b.type}${on ? ` of a ${on}` : ''}${per}${own}${series}`);
     }
     traits.push(...spec.views.map((v) => `view ${v.type}`));
     for (const entity of spec.entities) traits.push(...entity.fields.map((f) => `field ${f.type}`));

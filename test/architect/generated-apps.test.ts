@@ -399,6 +399,20 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'let day = today;',
   ],
   [
+    'pocket money left to spend takes off what was spent but not what was saved',
+    draftManifest({ prompt: 'a pocket money tracker' }),
+    'src/model.js',
+    'if (b.minus.includes(kind)) minus += value;',
+    'if (b.minus[0] === kind) minus += value;',
+  ],
+  [
+    "a checkbook's running balance adds the withdrawals",
+    draftManifest({ prompt: 'a checkbook register' }),
+    'src/model.js',
+    'sum += b.minus.includes(record[b.kind]) ? -record[b.field] : record[b.field];',
+    'sum += record[b.field];',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

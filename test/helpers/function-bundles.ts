@@ -84,6 +84,8 @@ export async function bundleFunction(name: string, outDir?: string): Promise<Fun
  */
 export function runInLambdaEnvironment(script: string, args: readonly string[]): string {
   return execFileSync(process.execPath, ['-e', script, ...args], {
+    // (Ten drafted apps' files are past the default megabyte.)
+    maxBuffer: 64 * 1024 * 1024,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       GANTRY_RUNTIME: 'aws',

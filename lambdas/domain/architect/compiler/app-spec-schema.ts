@@ -143,6 +143,22 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     label: LabelSchema,
   }),
   /**
+   * What is left: the sum of `field` over the records whose `kind` (a choice) is not one of
+   * `minus`, less the sum over those whose kind is ("Income" less "Spending"; an allowance, a
+   * gift and money earned less what was spent or saved), over all the records whatever a search
+   * shows. With `by`, one balance per value of that field (each kid's pocket money). `label` names
+   * it ("Left", "Balance").
+   */
+  z.object({
+    type: z.literal('balance'),
+    ...onEntity,
+    field: IdSchema,
+    kind: IdSchema,
+    minus: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.minLength(1), z.maxLength(11)),
+    by: z._default(z.nullable(IdSchema), null),
+    label: LabelSchema,
+  }),
+  /**
    * Days in a row with a record, by `field` (a date). On an entity with a parent (a habit's
    * check-ins): a streak per parent record, with a button to tick off today. On one without (a
    * workout log): one streak over all its records, "days in a row I worked out".
@@ -212,6 +228,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   ratio: ['number', 'money'],
   threshold: ['number', 'money'],
   change: ['number', 'money'],
+  balance: ['number', 'money'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
@@ -264,7 +281,9 @@ export const AppSpecSchema = z
         if (!entity) return issue(['behaviours', i, 'entity'], `unknown entity "${b.entity}"`);
         const checks: Array<[string, string]> = [];
         if ('field' in b) checks.push(['field', b.field]);
-        if ((b.type === 'total' || b.type === 'average' || b.type === 'change') && b.by) checks.push(['by', b.by]);
+        if ((b.type === 'total' || b.type === 'average' || b.type === 'change' || b.type === 'balance') && b.by)
+          checks.push(['by', b.by]);
+        if (b.type === 'balance') checks.push(['kind', b.kind]);
         if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
         if (b.type === 'count') checks.push(['by', b.by]);
         if (b.type === 'ratio') checks.push(['divisor', b.divisor]);
@@ -283,9 +302,11 @@ export const AppSpecSchema = z
                 ? FIELD_KINDS_FOR.group
                 : key === 'weight'
                   ? (['number'] as const)
-                  : key === 'divisor' || key === 'limit'
-                    ? FIELD_KINDS_FOR[b.type]
-                    : undefined;
+                  : key === 'kind'
+                    ? (['choice'] as const)
+                    : key === 'divisor' || key === 'limit'
+                      ? FIELD_KINDS_FOR[b.type]
+                      : undefined;
           if (allowed && !allowed.includes(field.type)) {
             issue(['behaviours', i, key], `${b.type} cannot use the ${field.type} field "${id}"`);
           }
@@ -303,6 +324,16 @@ export const AppSpecSchema = z
           issue(['behaviours', i, 'limit'], 'a threshold compares one field with another');
         if (b.type === 'change' && !entity.fields.some((f) => f.type === 'date'))
           issue(['behaviours', i, 'entity'], `a change from record to record needs a date field of ${b.entity}`);
+        if (b.type === 'balance') {
+          const options = fieldOf(b.entity, b.kind)?.options ?? [];
+          const unknown = b.minus.filter((m) => !options.includes(m));
+          if (options.length && unknown.length)
+            issue(['behaviours', i, 'minus'], `"${unknown[0]}" is not one of ${b.kind}'s options (${options.join(', ')})`);
+          else if (options.length && options.every((o) => b.minus.includes(o)))
+            issue(['behaviours', i, 'minus'], `a balance needs at least one of ${b.kind}'s options to add (all are taken off)`);
+          if (b.by === b.kind)
+            issue(['behaviours', i, 'by'], 'a balance per series is by another field than the one telling in from out');
+        }
         if (b.type === 'change' && b.by && fieldOf(b.entity, b.by)?.type === 'date')
           issue(['behaviours', i, 'by'], 'a change is by date already; by names the series, such as a meter');
       });

@@ -219,6 +219,8 @@ export function sourcePresets(): Preset[] {
         { type: 'filter', entity: 'entry', field: 'type' },
         { type: 'sort', entity: 'entry', field: 'date', direction: 'desc' },
         { type: 'total', entity: 'entry', field: 'amount', by: 'type' },
+        // What is left: the income less the spending.
+        { type: 'balance', entity: 'entry', field: 'amount', kind: 'type', minus: ['Spending'], by: null, label: 'Left' },
       ],
     },
     {
@@ -4046,6 +4048,16 @@ export function sourcePresets(): Preset[] {
         newestFirst('entry'),
         { type: 'filter', entity: 'entry', field: 'kind' },
         { type: 'total', entity: 'entry', field: 'amount', by: 'kind' },
+        // Each kid's money to spend: what came in less what was spent or put in savings.
+        {
+          type: 'balance',
+          entity: 'entry',
+          field: 'amount',
+          kind: 'kind',
+          minus: ['Spent', 'Saved'],
+          by: 'who',
+          label: 'Left to spend',
+        },
       ],
     },
     {
@@ -4742,6 +4754,59 @@ export function sourcePresets(): Preset[] {
         crud('account'),
         { type: 'total', entity: 'account', field: 'balance', by: 'kind' },
         { type: 'total', entity: 'account', field: 'balance', by: null },
+      ],
+    },
+    {
+      // One account's money going in and out, and what it holds after them: a check register.
+      id: 'register',
+      keywords: [
+        'checkbook',
+        'check book',
+        'check register',
+        'cheque book',
+        'chequebook',
+        'bank register',
+        'account register',
+        'account balance tracker',
+        'bank balance',
+        'cash book',
+        'cashbook',
+        'deposits and withdrawals',
+        'withdrawals and deposits',
+      ],
+      title: 'Account',
+      phrase: 'an account register',
+      entities: [
+        {
+          id: 'transaction',
+          name: 'Transaction',
+          plural: 'Transactions',
+          fields: [
+            f.date('date', 'Date', true),
+            f.text('description', 'Description', true),
+            f.money('amount', 'Amount', true),
+            f.choice('type', 'Type', ['Deposit', 'Withdrawal']),
+            f.text('category', 'Category'),
+          ],
+          parent: null,
+        },
+      ],
+      views: [table('transaction')],
+      behaviours: [
+        crud('transaction'),
+        search('transaction'),
+        newestFirst('transaction'),
+        { type: 'filter', entity: 'transaction', field: 'type' },
+        { type: 'total', entity: 'transaction', field: 'amount', by: 'type' },
+        {
+          type: 'balance',
+          entity: 'transaction',
+          field: 'amount',
+          kind: 'type',
+          minus: ['Withdrawal'],
+          by: null,
+          label: 'Balance',
+        },
       ],
     },
     {

@@ -352,7 +352,14 @@ class SpecEditor {
   }
 
   result(): AppSpec {
-    return { ...this.spec, entities: this.entities, views: this.views, behaviours: this.behaviours, look: this.look };
+    // A balance keeps to its kind's options: one whose field the words retyped, or whose options
+    // they changed, is left out rather than taking off what is no longer there.
+    const behaviours = this.behaviours.filter((b) => {
+      if (b.type !== 'balance') return true;
+      const options = this.entities.find((e) => e.id === b.entity)?.fields.find((f) => f.id === b.kind)?.options ?? [];
+      return b.minus.every((m) => options.includes(m)) && options.some((o) => !b.minus.includes(o));
+    });
+    return { ...this.spec, entities: this.entities, views: this.views, behaviours, look: this.look };
   }
 }
 
@@ -1336,6 +1343,13 @@ export function applySpecWords(
         ? { ...asked, words: counted }
         : asked;
     if (item !== asked) itemPeriods.push(asked.words.split(' ').at(-1)!);
+    // "with deposits and withdrawals", "money in and out", "what's left": the kinds a balance adds
+    // and takes off, and the balance itself, not fields.
+    if (
+      ed.behaviours.some((b) => b.type === 'balance' && b.entity === primary.id) &&
+      wordPattern('balanceWords').test(item.words)
+    )
+      continue;
     if (item.example) {
       examples.push(item.words);
       continue;

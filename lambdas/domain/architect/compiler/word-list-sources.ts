@@ -1167,6 +1167,11 @@ export function sourceWordLists() {
      * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
      */
     /**
+     * Words of a list that name what a balance adds or takes off, or the balance (spec-words.ts):
+     * "deposits and withdrawals", "money in and out", "what's left".
+     */
+    balanceWords: String.raw`^(?:(?:the |my |their |a |an )?(?:money|money (?:in|out|coming in|going out)|in|out|ins|outs|deposits?|withdrawals?|incomes?|expenses?|spending|spent|credits?|debits?|payments? in|payments? out|balances?|running balances?|current balances?|totals? left|what'?s left|what is left|how much (?:is |i have |they have |he has |she has )?left|remaining|money left|amount left))$`,
+    /**
      * A streak asked (spec-words.ts, read-request.ts): "with streaks", "a 30 day streak", "how many
      * days in a row I meditated", "consecutive days".
      */

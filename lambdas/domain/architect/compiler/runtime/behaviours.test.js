@@ -9,6 +9,9 @@ import {
   averageOf,
   averagesBy,
   averageText,
+  balancesOf,
+  balanceText,
+  runningBalances,
   changeOver,
   changesOf,
   changeText,
@@ -424,6 +427,61 @@ const behaviourTests = {
     // A record missing its number or its day has no change and is passed over.
     const gap = [...records, { id: 'blank', [date.id]: '2026-03-04' }];
     assert.equal(changesOf(b, date, gap).get('blank'), null);
+  },
+  balance(b) {
+    // 20 and 5.5 in, 7.25 out: 18.25 left, whatever order they were entered in.
+    const field = fieldOf(SPEC, b.entity, b.field);
+    const kind = fieldOf(SPEC, b.entity, b.kind);
+    const adds = kind.options.find((o) => !b.minus.includes(o));
+    const byField = b.by ? fieldOf(SPEC, b.entity, b.by) : null;
+    const series = (i) => (byField ? { [b.by]: byField.type === 'tags' ? [WORDS[i]] : sampleValue(byField, i) } : {});
+    const records = seeded(b.entity, 3, (i) => ({
+      [b.field]: [20, 7.25, 5.5][i],
+      [b.kind]: [adds, b.minus[0], adds][i],
+      ...series(0),
+    })).records[b.entity];
+    assert.deepEqual(
+      balancesOf(b, byField, records).map((r) => [r.plus, r.minus, r.balance, r.count]),
+      [[25.5, 7.25, 18.25, 3]],
+    );
+    // Every kind taken off is out: more out than in is below zero, shown with a minus sign.
+    const out = b.minus.map((m, i) => ({ id: 'out' + i, [b.field]: 10, [b.kind]: m, ...series(0) }));
+    const [row] = balancesOf(b, byField, [...records, ...out]);
+    assert.equal(row.minus, 7.25 + 10 * b.minus.length);
+    assert.equal(row.balance, 18.25 - 10 * b.minus.length);
+    assert.equal(balanceText(field, -11.75), '\u2212' + displayValue(field, 11.75));
+    assert.equal(balanceText(field, 3), displayValue(field, 3));
+    // A record missing its number or its kind counts for nothing.
+    const gaps = [...records, { id: 'a', [b.kind]: b.minus[0], ...series(0) }, { id: 'b', [b.field]: 100, ...series(0) }];
+    assert.equal(balancesOf(b, byField, gaps)[0].balance, 18.25);
+    // Each record's running balance, in date order whatever order they were entered in: 20 on
+    // the 1st, 7.25 out on the 3rd, 5.5 on the 2nd: 20, then 25.5, then 18.25.
+    const date = entityOf(SPEC, b.entity).fields.find((f) => f.type === 'date');
+    if (date) {
+      const days = ['2026-03-01', '2026-03-03', '2026-03-02'];
+      const dated = records.map((r, i) => ({ ...r, [date.id]: days[i] }));
+      const running = runningBalances(b, date, [...dated, { id: 'undated', [b.field]: 3, [b.kind]: adds, ...series(0) }]);
+      assert.deepEqual(
+        dated.map((r) => running.get(r.id)),
+        [20, 18.25, 25.5],
+      );
+      assert.equal(running.get('undated'), null);
+    }
+    // Another series (a second kid) has a balance of its own.
+    if (byField && byField.type !== 'date' && String(sampleValue(byField, 1)) !== String(sampleValue(byField, 0))) {
+      const other = { id: 'other', [b.field]: 4, [b.kind]: adds, ...series(1) };
+      const rows = balancesOf(b, byField, [...records, other]);
+      assert.deepEqual(
+        rows.map((r) => r.balance).sort((x, y) => x - y),
+        [4, 18.25],
+      );
+      if (date)
+        assert.equal(
+          runningBalances(b, date, [...records, { ...other, [date.id]: '2026-03-05' }]).get('other'),
+          4,
+          'a series of its own starts from nothing',
+        );
+    }
   },
   ratio(b) {
     // 300 over 10 and 100 over 5: 30 and 20 each, and 400 over 15 together (not the mean of 30 and 20).

@@ -391,6 +391,52 @@ export function changeOver(b, dateField, records) {
   });
 }
 
+/**
+ * What is left, per series of `byField` (one series without it): the sum of the records whose
+ * kind adds less the sum of those whose kind is one of `b.minus`. A record missing its number or
+ * its kind counts for nothing.
+ */
+export function balancesOf(b, byField, records) {
+  const series = byField ? groupRecords(byField, records).filter((g) => g.records.length > 0) : [{ key: '', records }];
+  return series.map(({ key, records: list }) => {
+    let plus = 0;
+    let minus = 0;
+    let count = 0;
+    for (const record of list) {
+      const value = record[b.field];
+      const kind = record[b.kind];
+      if (typeof value !== 'number' || kind === null || kind === undefined || kind === '') continue;
+      if (b.minus.includes(kind)) minus += value;
+      else plus += value;
+      count += 1;
+    }
+    return { key, plus: roundMoney(plus), minus: roundMoney(minus), balance: roundMoney(plus - minus), count };
+  });
+}
+
+/**
+ * Each record's running balance (a balance behaviour): what is left after it, from the earliest
+ * record of its series on, in date order by `dateField` (the same day as entered). A Map from
+ * record id to the balance; null for a record missing its number, its kind or its day.
+ */
+export function runningBalances(b, dateField, records) {
+  const balances = new Map(records.map((record) => [record.id, null]));
+  const kept = records.filter((r) => typeof r[b.kind] === 'string' && r[b.kind] !== '');
+  for (const { records: ordered } of changeSeries(b, dateField, kept)) {
+    let sum = 0;
+    for (const record of ordered) {
+      sum += b.minus.includes(record[b.kind]) ? -record[b.field] : record[b.field];
+      balances.set(record.id, roundMoney(sum));
+    }
+  }
+  return balances;
+}
+
+/** A balance as shown: money to the cent, below zero with a minus sign ("−12.50"). */
+export function balanceText(field, value) {
+  return (value < 0 ? '\u2212' : '') + displayValue(field, Math.abs(value));
+}
+
 /** A change as shown: signed ("+350", "−0.8", "±0"), money to the cent, or a dash when there is none. */
 export function changeText(field, change) {
   if (change === null) return '–';

@@ -7,6 +7,9 @@ import {
   averageOf,
   averagesBy,
   averageText,
+  balancesOf,
+  balanceText,
+  runningBalances,
   behavioursOf,
   countdowns,
   countProgress,
@@ -474,28 +477,40 @@ export function mountApp(root, spec, options = {}) {
           h(doc, 'span', { 'data-change': b.field, text: b.label + ' ' + changeText(fieldOf(spec, entity.id, b.field), change) }),
         );
     }
+    // Each record's running balance, in date order ("Balance 18.25").
+    for (const b of runningOf(entity)) {
+      const balance = changesFor(entity, b).get(record.id) ?? null;
+      if (balance !== null)
+        details.append(
+          h(doc, 'span', {
+            'data-running': b.field,
+            text: b.label + ' ' + balanceText(fieldOf(spec, entity.id, b.field), balance),
+          }),
+        );
+    }
     item.append(details, recordActions(entity, record));
     return item;
   }
 
+  /** The balances of an entity that have a running figure on each record: those with a date to order by. */
+  function runningOf(entity) {
+    return entity.fields.some((f) => f.type === 'date') ? behavioursOf(spec, 'balance', entity.id) : [];
+  }
+
   /**
-   * Each record's change since the one before it, over all the records of the entity (the record
-   * before may be one the search or filter hides), worked out once per change of the records.
+   * Each record's change since the one before it, or its running balance, over all the records
+   * of the entity (the record before may be one the search or filter hides), worked out once per
+   * change of the records.
    */
   const changeCache = new WeakMap();
   function changesFor(entity, b) {
     const records = data.records[entity.id];
     let byBehaviour = changeCache.get(records);
     if (!byBehaviour) changeCache.set(records, (byBehaviour = new Map()));
-    if (!byBehaviour.has(b))
-      byBehaviour.set(
-        b,
-        changesOf(
-          b,
-          entity.fields.find((f) => f.type === 'date'),
-          records,
-        ),
-      );
+    if (!byBehaviour.has(b)) {
+      const date = entity.fields.find((f) => f.type === 'date');
+      byBehaviour.set(b, b.type === 'balance' ? runningBalances(b, date, records) : changesOf(b, date, records));
+    }
     return byBehaviour.get(b);
   }
 
@@ -503,6 +518,7 @@ export function mountApp(root, spec, options = {}) {
     const ratios = behavioursOf(spec, 'ratio', entity.id);
     const thresholds = behavioursOf(spec, 'threshold', entity.id);
     const changes = behavioursOf(spec, 'change', entity.id);
+    const running = runningOf(entity);
     const head = h(
       doc,
       'thead',
@@ -515,6 +531,7 @@ export function mountApp(root, spec, options = {}) {
         ...ratios.map((b) => h(doc, 'th', { text: b.label })),
         ...thresholds.map((b) => h(doc, 'th', { text: b.label })),
         ...changes.map((b) => h(doc, 'th', { text: b.label })),
+        ...running.map((b) => h(doc, 'th', { text: b.label })),
         h(doc, 'th', { text: '' }),
       ),
     );
@@ -534,6 +551,11 @@ export function mountApp(root, spec, options = {}) {
         const change = changesFor(entity, b).get(record.id) ?? null;
         const field = fieldOf(spec, entity.id, b.field);
         cells.push(h(doc, 'td', { 'data-change': b.field, text: change === null ? '' : changeText(field, change) }));
+      }
+      for (const b of running) {
+        const balance = changesFor(entity, b).get(record.id) ?? null;
+        const field = fieldOf(spec, entity.id, b.field);
+        cells.push(h(doc, 'td', { 'data-running': b.field, text: balance === null ? '' : balanceText(field, balance) }));
       }
       tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
     }
@@ -771,6 +793,23 @@ export function mountApp(root, spec, options = {}) {
               b.label + ': ' + (series.length ? across(series[0]) : changeText(field, null)),
               null,
             ),
+      );
+    }
+    for (const b of behavioursOf(spec, 'balance', entity.id)) {
+      // Over all the records, whatever a search or filter shows: what is left is the account's.
+      const field = fieldOf(spec, entity.id, b.field);
+      const rows = balancesOf(b, b.by ? fieldOf(spec, entity.id, b.by) : null, all);
+      const across = (r) =>
+        balanceText(field, r.balance) + ' (in ' + displayValue(field, r.plus) + ', out ' + displayValue(field, r.minus) + ')';
+      summary.append(
+        b.by
+          ? figureBox(
+              { 'data-balances': b.field },
+              'data-balance-all',
+              b.label + ' per ' + fieldOf(spec, entity.id, b.by).label.toLowerCase(),
+              rows.map((r) => ({ key: r.key, value: across(r), count: r.count })),
+            )
+          : figureBox({ 'data-balances': b.field }, 'data-balance-all', b.label + ': ' + across(rows[0]), null),
       );
     }
     for (const b of behavioursOf(spec, 'ratio', entity.id)) {
