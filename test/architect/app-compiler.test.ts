@@ -5639,6 +5639,91 @@ describe('request → spec', () => {
       expect({ prompt, changes: changes(prompt) }).toEqual({ prompt, changes: [] });
   });
 
+  test("a log's streak is its days in a row; what is left is a balance of money or days in and out; a budget for one occasion has its limit for all of it", () => {
+    const streaks = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'streak')
+        .map((b) => ('field' in b ? `${b.entity}.${b.field}` : ''));
+    // A log's own records: one streak of days in a row (each was a check-in of each record, with a
+    // streak per workout; "days in a row" made a habit tracker of a workout log, or a Days field).
+    expect(streaks('a workout log with streaks')).toEqual(['workout.date']);
+    expect(specOf('a workout log with streaks').entities.map((e) => e.name)).toEqual(['Workout']);
+    expect(streaks('a workout log showing days in a row')).toEqual(['workout.date']);
+    expect(labelsOf('a workout log with days in a row')).not.toContain('Days:text');
+    expect(streaks('a meditation log that shows how many days in a row I meditated')).toEqual(['sitting.date']);
+    expect(streaks('a journal with a writing streak')).toEqual(['entry.date']);
+    // A number kept each day keeps its log ("daily steps" was a habit tracker).
+    expect(kindOf('track my daily steps and keep a streak')).toBe('a step tracker');
+    // A streak of reading is the days read (was the books, each with check-ins).
+    expect(kindOf('a reading log with my reading streak')).toBe(kindOf('a reading tracker with pages read each day'));
+    // Habits, chores and things to do keep a streak per each, ticked off day by day.
+    expect(streaks('a habit tracker with streaks')).toEqual(['checkIn.date']);
+    expect(streaks('a chore chart with streaks')).toEqual(['checkIn.date']);
+
+    const balances = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'balance')
+        .map((b) =>
+          b.type === 'balance' ? `${b.label}: ${b.field} less ${b.minus.join('+')}${b.by ? ` per ${b.by}` : ''}` : '',
+        );
+    expect(balances('a budget app with income and expenses')).toEqual(['Left: amount less Spending']);
+    expect(balances('a pocket money tracker')).toEqual(['Left to spend: amount less Spent+Saved per who']);
+    for (const prompt of [
+      'a checkbook register',
+      'a bank balance tracker',
+      'a cash book for my small shop',
+      'a petty cash log for the office',
+    ]) {
+      expect({ prompt, balances: balances(prompt) }).toEqual({ prompt, balances: ['Balance: amount less Withdrawal'] });
+    }
+    // Savings spent from too are money in and out; a kid's are pocket money (was deposits only).
+    expect(kindOf('a savings tracker where I add money and take out')).toBe('an account register');
+    expect(kindOf('a savings jar app for my daughter with deposits and what she spends')).toBe('a pocket money tracker');
+    // The kinds and the balance asked for are no fields of their own (were "Deposits", "Money", "What she spends").
+    for (const [prompt, base] of [
+      ['an allowance tracker with deposits and withdrawals', 'an allowance tracker'],
+      ['a pocket money tracker for my kids with money in and out and their balance', 'a pocket money tracker'],
+      ['a savings jar app for my daughter with deposits and what she spends', 'a pocket money tracker'],
+      ['a petty cash log for the office with top ups and spending', 'a petty cash log'],
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt!) }).toEqual({ prompt, labels: labelsOf(base!) });
+    }
+    // Things that come in and go out named together: money or days, with what is left.
+    expect(balances('a tracker for my HSA contributions and withdrawals')).toEqual(['Balance: amount less Withdrawal']);
+    expect(labelsOf('a PTO tracker with days taken and remaining')).toEqual(
+      expect.arrayContaining(['Days:number', 'In or out:choice']),
+    );
+    expect(balances('a PTO tracker with days taken and remaining')).toEqual(['Left: amount less Used']);
+    // What is held is per thing: each coin's bought less sold, no sum across coins.
+    expect(balances('a crypto wallet tracker with buys and sells')).toEqual(['Held: amount less Sold per what']);
+
+    // A budget for one occasion that shows what is left: a limit for all of it, set in the app
+    // (none was read; a wedding's limit was a month's).
+    const limits = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'goal' && b.limit)
+        .map((b) => (b.type === 'goal' ? `${b.field} per ${b.per}${b.target === null ? ', set in the app' : ''}` : ''));
+    expect(limits('a wedding budget showing how much is left')).toEqual(['amount per all, set in the app']);
+    expect(limits('a party budget with how much is left')).toEqual(['amount per all, set in the app']);
+    expect(limits('a travel budget that shows remaining money')).toEqual(['amount per all, set in the app']);
+    expect(limits('a grocery budget app that shows how much I have left this week')).toEqual(['amount per week, set in the app']);
+  });
+
+  test("a feeding's side is its kind; a home's things with their value are its belongings; a diaper change log is the baby log", () => {
+    // Were a Left and a Right side field beside the Kind (Left breast, Right breast…).
+    for (const prompt of [
+      'a baby feeding tracker with left and right side',
+      'a breastfeeding log with which side and how long',
+    ]) {
+      expect({ prompt, labels: labelsOf(prompt) }).toEqual({ prompt, labels: labelsOf('a baby feeding tracker') });
+    }
+    // Was the count of supplies with a Room and a Value added.
+    expect(kindOf('a home inventory with room, value and photo')).toBe(kindOf('a home inventory for insurance'));
+    expect(kindOf('a home inventory')).toBe('a home inventory');
+    // Was a generic log of names.
+    expect(kindOf('a diaper change log for my newborn')).toBe(kindOf('a diaper log'));
+  });
+
   test('stock down to its reorder point and shoes run to their retire distance are picked out (a threshold), and no alert is said to be missing', () => {
     const thresholds = (prompt: string) =>
       specOf(prompt)

@@ -38,6 +38,29 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'a tracker for my HSA contributions and withdrawals',
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['balance', 'total', 'filter'],
+    fields: { Amount: 'money', 'In or out': 'choice' },
+  },
+  {
+    prompt: 'a PTO tracker with days taken and remaining',
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['balance'],
+    fields: { Days: 'number', 'In or out': 'choice' },
+  },
+  {
+    prompt: 'a crypto wallet tracker with buys and sells',
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['balance'],
+    fields: { Quantity: 'number', 'In or out': 'choice' },
+  },
+  { prompt: 'a wedding budget showing how much is left', builds: 'spec', entities: ['Cost'], behaviours: ['goal', 'total'] },
+  { prompt: 'a home inventory with room, value and photo', builds: 'spec', entities: ['Item'], behaviours: ['total'] },
+  {
     prompt: 'a checkbook register',
     builds: 'spec',
     entities: ['Transaction'],
@@ -1338,7 +1361,14 @@ export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
     behaviours: ['average'],
   },
   { prompt: 'a lost and found list for our school', builds: 'spec', entities: ['Item'], fields: { Claimed: 'boolean' } },
-  { prompt: 'a petty cash log for the office', builds: 'spec', entities: ['Expense'], fields: { Amount: 'money' } },
+  // (Was the expense list: petty cash is topped up as well as spent from, and what is left is its balance.)
+  {
+    prompt: 'a petty cash log for the office',
+    builds: 'spec',
+    entities: ['Transaction'],
+    behaviours: ['balance'],
+    fields: { Amount: 'money' },
+  },
   // Colours: the accent asked for, and "dark blue" is not dark mode.
   { prompt: 'a dark blue expense tracker', builds: 'spec', entities: ['Expense'], dark: false },
   // The calendar shows the check-ins, which have the days (it added a date to each habit).

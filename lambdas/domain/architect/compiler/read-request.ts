@@ -1356,6 +1356,43 @@ function datedLog(title: string, phrase: string, entity: EntitySpec, more: reado
   };
 }
 
+/** What comes in and goes out of something kept, named together ("contributions and withdrawals"). */
+const IN_OUT_KINDS = WORD_LISTS.inOutKinds.map(([pattern, kinds, left]) => [new RegExp(pattern), kinds, left] as const);
+
+/**
+ * A log of what comes in and goes out of something, with what is left: each entry's date, what it
+ * was, how much and which way it went. Days or hours when they are what is kept ("vacation days
+ * used and left"), else money. Null when the words name no such pair.
+ */
+function inOutLog(kept: Preset, text: string): Preset | null {
+  const found = IN_OUT_KINDS.find(([pattern]) => pattern.test(text));
+  if (!found) return null;
+  const [, [inKind, outKind], left] = found;
+  const unit = /\b(?:days?|pto|leave|vacation|holidays?)\b/.test(text) ? 'Days' : /\bhours?\b/.test(text) ? 'Hours' : null;
+  const held = left === 'Held';
+  const id = kept.entities[0]!.id;
+  const entity: EntitySpec = {
+    id,
+    name: kept.entities[0]!.name,
+    plural: kept.entities[0]!.plural,
+    fields: [
+      f.date('date', 'Date', true),
+      f.text('what', held ? 'What' : 'Description', true),
+      unit || held ? f.number('amount', unit ?? 'Quantity', true) : f.money('amount', 'Amount', true),
+      f.choice('kind', 'In or out', [inKind, outKind]),
+      f.long('notes', 'Notes'),
+    ],
+    parent: null,
+  };
+  return datedLog(kept.title, kept.phrase, entity, [
+    newestFirst(id),
+    { type: 'filter', entity: id, field: 'kind' },
+    // (What is held is counted per thing, never summed across things: coins, shares.)
+    ...(held ? [] : [{ type: 'total', entity: id, field: 'amount', by: 'kind' } as const]),
+    { type: 'balance', entity: id, field: 'amount', kind: 'kind', minus: [outKind], by: held ? 'what' : null, label: left },
+  ]);
+}
+
 /** Newest first, by the record's date. */
 const newestFirst = (entity: string): BehaviourSpec => ({ type: 'sort', entity, field: 'date', direction: 'desc' });
 
@@ -1893,6 +1930,19 @@ export function readRequest(request: string): RequestReading {
   if (chosen?.id === 'books' && !named && wordPattern('streakAsks').test(text)) chosen = presetById('readingTime') ?? chosen;
   // Spending with money coming in is a budget of both: "a budget app with income and expenses".
   if (chosen?.id === 'expenses' && INCOME.test(text)) chosen = presetById('budget') ?? chosen;
+  // A home's things with what each is worth, room by room, are its belongings, not a count of
+  // supplies: "a home inventory with room, value and photo".
+  if (
+    chosen?.id === 'inventory' &&
+    !named &&
+    /\b(?:home|house|household|apartment|flat)\b/.test(text) &&
+    /\b(?:values?|worth|rooms?|serial numbers?|purchase prices?|replacement costs?)\b/.test(text)
+  )
+    chosen = presetById('belongings') ?? chosen;
+  // Savings that are spent from too are money in and out: a child's pocket money, else an account
+  // with its balance ("a savings jar for my daughter with deposits and what she spends").
+  if (chosen?.id === 'savings' && !named && /\b(?:spends?|spent|spending|withdraw\w*|takes? out|took out)\b/.test(text))
+    chosen = presetById(wordPattern('onePlayer').test(text) ? 'allowance' : 'register') ?? chosen;
   // What a pet eats is its feeding log, not one's calories: "a food log for my diabetic cat".
   if (chosen?.id === 'calories' && /\b(?:my|our|the) (?:[a-z]+ )?(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?)\b/.test(text))
     chosen = presetById('pet-feeding') ?? chosen;
@@ -2084,7 +2134,8 @@ export function readRequest(request: string): RequestReading {
       reading !== null && headEnd !== undefined && text.indexOf(reading.noun) < headEnd && featureTool(kindNamed, true);
     if (among) toolAmongRecords = kindNamed;
     if (reading && (!kindNamed || !kindOutsideNoun || among)) {
-      chosen = reading.preset;
+      // ("my HSA contributions and withdrawals": what comes in and goes out, with what is left.)
+      chosen = inOutLog(reading.preset, text) ?? reading.preset;
       generic = true;
       // The noun names the records, not their shape: "board games" asks for no board. A measure
       // it ends with stays ("my study hours per subject": the hours, per subject).

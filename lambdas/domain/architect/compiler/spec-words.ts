@@ -1350,6 +1350,14 @@ export function applySpecWords(
       wordPattern('balanceWords').test(item.words)
     )
       continue;
+    // "with left and right side", "which side": the sides a choice holds already ("Left breast").
+    if (
+      /^(?:(?:the |which )?(?:left|right)(?: sides?| breasts?)?|(?:the |which )?(?:sides?|breasts?)(?: used)?)$/.test(
+        item.words,
+      ) &&
+      primary.fields.some((f) => f.type === 'choice' && f.options?.some((o) => /^(?:left|right)\b/i.test(o)))
+    )
+      continue;
     if (item.example) {
       examples.push(item.words);
       continue;
@@ -2584,14 +2592,15 @@ function goalSetInApp(
  * calorie log with a daily limit", "a budget app with monthly limits"): one to stay under, its
  * number set in the app. On the money spent (records that keep money), else on the measure the
  * limit names ("a calorie limit", "a time limit") when the records keep it; per the period said,
- * else a measure kept each day per day and money per month. Null when the records keep no such
- * number or no date to tell the period by.
+ * else a measure kept each day per day, the budget of one occasion (a wedding, a trip) for all of
+ * it and money per month. Null when the records keep no such number or no date to tell a period by.
  */
 function limitSetInApp(
   text: string,
   entity: EntitySpec,
-): { field: string; target: null; per: 'day' | 'week' | 'month' | 'year'; limit: true } | null {
-  if (!/\b(?:limits?|budgets?|caps?)\b/.test(text) || !entity.fields.some((f) => f.type === 'date')) return null;
+): { field: string; target: null; per: 'day' | 'week' | 'month' | 'year' | 'all'; limit: true } | null {
+  if (!/\b(?:limits?|budgets?|caps?)\b/.test(text)) return null;
+  const dated = entity.fields.some((f) => f.type === 'date');
   const money = entity.fields.find((f) => f.type === 'money');
   // ("my screen time with a limit": a limit of the time.)
   const measure =
@@ -2607,7 +2616,14 @@ function limitSetInApp(
       ? money
       : undefined;
   if (!field) return null;
-  const per = periodSaid(text) ?? (field.type === 'number' && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'month');
+  // (The budget of one occasion, a wedding or a trip, is for all of it: "how much is left".)
+  const once = field.type === 'money' && wordPattern('occasionBudget').test(text);
+  const per =
+    periodSaid(text) ??
+    (once ? 'all' : field.type === 'number' && wordPattern('dailyMeasureIds').test(field.id) ? 'day' : 'month');
+  if (per !== 'all' && !dated) return null;
+  // (A budget per person or per category is one per group, which no limit here is: said as left out.)
+  if (per === 'all' && /\b(?:budgets?|limits?|caps?) (?:per|for each|for every|by|each)\b/.test(text)) return null;
   return { field: field.id, target: null, per, limit: true };
 }
 

@@ -508,6 +508,30 @@ export function sourceWordLists() {
     // The values of a category added to records of these kinds (spec-words.ts), by entity.
     // A plain "status" of records that are no tasks moves through their own steps (spec-words.ts),
     // by the record's name: the first pattern its name matches.
+    /**
+     * What comes in and what goes out of something kept, named together (read-request.ts): the
+     * pattern, the two kinds (in, out) and the name of what is left. "my HSA contributions and
+     * withdrawals", "vacation days used and left", "money earned and spent".
+     */
+    inOutKinds: [
+      [
+        String.raw`\bcontributions? (?:and|&|or) withdrawals?\b|\bwithdrawals? (?:and|&|or) contributions?\b`,
+        ['Contribution', 'Withdrawal'],
+        'Balance',
+      ],
+      [
+        String.raw`\bdeposits? (?:and|&|or) withdrawals?\b|\bwithdrawals? (?:and|&|or) deposits?\b`,
+        ['Deposit', 'Withdrawal'],
+        'Balance',
+      ],
+      [String.raw`\b(?:charges? (?:and|&|or) payments?|payments? (?:and|&|or) charges?)\b`, ['Charge', 'Payment'], 'Owed'],
+      [String.raw`\b(?:earned|earnings?|earn) (?:and|&|or) (?:spent|spending|spend)\b`, ['Earned', 'Spent'], 'Left'],
+      [String.raw`\b(?:collected|received) (?:and|&|or) (?:spent|paid out)\b`, ['Collected', 'Spent'], 'Left'],
+      [String.raw`\b(?:added|put in) (?:and|&|or) (?:taken out|spent|used)\b`, ['Added', 'Taken out'], 'Left'],
+      [String.raw`\b(?:accrued|earned|added|given) (?:and|&|or) (?:used|taken)\b`, ['Added', 'Used'], 'Left'],
+      [String.raw`\b(?:used|taken|spent) (?:and|&|or) (?:left|remaining)\b`, ['Added', 'Used'], 'Left'],
+      [String.raw`\bbuys? (?:and|&|or) sells?\b|\bbought (?:and|&|or) sold\b`, ['Bought', 'Sold'], 'Held'],
+    ] as ReadonlyArray<readonly [pattern: string, kinds: readonly [string, string], left: string]>,
     statusOptions: [
       [String.raw`\b(?:shelter|rescue|foster|adoption)\b`, ['Available', 'Reserved', 'Adopted']],
       [String.raw`\b(?:leads?|prospects?)$`, ['New', 'Contacted', 'Won', 'Lost']],
@@ -701,7 +725,7 @@ export function sourceWordLists() {
     // Units of a measure that a record's one number may be kept in: "400 mg" of a caffeine log's Caffeine.
     oneNumberUnits: String.raw`^(?:mg|g|grams?|kg|kilos?|ml|l|litres?|liters?|oz|ounces?|cups?|glasses|km|kilomet(?:er|re)s?|miles?|steps|pages|calories|kcal|reps|servings?|units?)$`,
     moneyUnits: String.raw`^(?:dollars?|euros?|pounds?|quid|bucks|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)$`,
-    goalAsks: String.raw`\b(?:spending|budget|calorie|time|category) limits?\b|(?<!\b(?:soccer|hockey|football|lacrosse|polo|netball|handball|futsal|matche?s?|games?|season|teams?|players?|stats)\b.{0,40})\b(?:with|and|plus|including) (?:(?:daily|weekly|monthly|my|some|personal) )?(?:goals|targets)\b(?! (?:for|of|per|each|every|like|such|scored|conceded|against|allowed|and assists)\b)|\bagainst (?:a |my |the |our )?(?:monthly |weekly |daily )?(?:limit|budget)\b|\bscreen time\b[^.;]{0,30}\b(?<!\b(?:no|without|any) )limits?\b(?! (?:of|to) \d)|\bbudget(?:s|ing)?\b[^.;]{0,30}\b(?<!\b(?:no|without|any) )limits?\b(?! (?:of|to) \d)|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d|\b(?:limits?|budgets?|caps?) of \d[\d.,k]* (?:[a-z]+ )?(?:per|for each|for every|each|every) (?!(?:day|week|month|year|night)\b)[a-z]|\bgoal (?:weight|amount|pace|distance|time)\b|\b(?:get|go|come) (?:down|up) to \d|\b(?:lose|reach|hit|gain) \d[\d.]* ?(?:kg|kilos?|lbs?|pounds)\b|\b(?:weight|fitness|running|distance) (?:goals?|targets?)\b|\b(?:reading|book|savings|fitness|step|running) challenges?\b`,
+    goalAsks: String.raw`\b(?:spending|budget|calorie|time|category) limits?\b|\bbudgets?\b[^.;]{0,40}\b(?:left|remaining|remains|to spend)\b|\b(?:left|remaining) (?:of|in|from) (?:my |the |our )?(?:[a-z]+ )?budget\b|(?<!\b(?:soccer|hockey|football|lacrosse|polo|netball|handball|futsal|matche?s?|games?|season|teams?|players?|stats)\b.{0,40})\b(?:with|and|plus|including) (?:(?:daily|weekly|monthly|my|some|personal) )?(?:goals|targets)\b(?! (?:for|of|per|each|every|like|such|scored|conceded|against|allowed|and assists)\b)|\bagainst (?:a |my |the |our )?(?:monthly |weekly |daily )?(?:limit|budget)\b|\bscreen time\b[^.;]{0,30}\b(?<!\b(?:no|without|any) )limits?\b(?! (?:of|to) \d)|\bbudget(?:s|ing)?\b[^.;]{0,30}\b(?<!\b(?:no|without|any) )limits?\b(?! (?:of|to) \d)|\blimits? (?:per|for each) (?:category|person|day|week|month)\b|\b(?:daily|weekly|monthly|yearly|step|reading|savings?|water|calorie|protein|sleep|word) (?:goals?|targets?)\b|\b(?:set|reach|hit|meet) (?:a |my |the )?(?:daily |weekly )?(?:goals?|targets?)\b|\bprogress (?:towards?|to) (?:a |my |the )?(?:goals?|targets?)\b|\b(?:goals?|targets?) of \d|\b(?:limits?|budgets?|caps?) of \d[\d.,k]* (?:[a-z]+ )?(?:per|for each|for every|each|every) (?!(?:day|week|month|year|night)\b)[a-z]|\bgoal (?:weight|amount|pace|distance|time)\b|\b(?:get|go|come) (?:down|up) to \d|\b(?:lose|reach|hit|gain) \d[\d.]* ?(?:kg|kilos?|lbs?|pounds)\b|\b(?:weight|fitness|running|distance) (?:goals?|targets?)\b|\b(?:reading|book|savings|fitness|step|running) challenges?\b`,
     /** Records kept for several children: "for my kids", "my kids' growth", "for my three children". */
     severalKids: String.raw`\b(?:for|of) (?:my|our|the) (?:(?:two|three|four|five|\d) )?(?:kids|children|sons|daughters|grandkids|grandchildren)\b(?! (?:club|team|class|school|party|room)\b)|\b(?:my|our) (?:kids|children|grandkids|grandchildren)'?s? (?!(?:club|team|class|school|party|room|teachers?|friends?|and|or|with|to|for|in|at|are|is|can|will)\b)[a-z]`,
     /** A limit asked of each category, not of all the records (spec-words.ts limitSetInApp). */
@@ -1166,11 +1190,13 @@ export function sourceWordLists() {
      * spec-words.ts): "reorder alerts", "low stock warnings", "tell me when stock is low",
      * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
      */
+    /** A budget for one occasion, not for each month (spec-words.ts): "a wedding budget", "a trip budget". */
+    occasionBudget: String.raw`\b(?:wedding|trip|travel|vacation|holiday|honeymoon|renovation|remodel|party|birthday|event|project|move|moving|christmas|build)(?: (?!with|and|for|of|a|an|the|my|our)[a-z]+)? budgets?\b|\bbudgets? (?:for|of) (?:my |our |the |a |an )?(?:[a-z]+ )?(?:wedding|trip|vacation|holiday|honeymoon|renovation|remodel|party|event|project|move|christmas)\b`,
     /**
      * Words of a list that name what a balance adds or takes off, or the balance (spec-words.ts):
      * "deposits and withdrawals", "money in and out", "what's left".
      */
-    balanceWords: String.raw`^(?:(?:the |my |their |a |an )?(?:money|money (?:in|out|coming in|going out)|in|out|ins|outs|deposits?|withdrawals?|incomes?|expenses?|spending|spent|credits?|debits?|payments? in|payments? out|balances?|running balances?|current balances?|totals? left|what'?s left|what is left|how much (?:is |i have |they have |he has |she has )?left|remaining|money left|amount left))$`,
+    balanceWords: String.raw`^(?:(?:the |my |their |a |an )?(?:money|money (?:in|out|coming in|going out)|in|out|ins|outs|deposits?|withdrawals?|incomes?|expenses?|spending|spent|credits?|debits?|payments? in|payments? out|balances?|running balances?|current balances?|totals? left|what'?s left|what is left|how much (?:is |i have |they have |he has |she has )?left|remaining|money left|amount left|what (?:i|we|she|he|they) (?:spends?|spent|earns?|earned|gets?|got|saves?|saved)|top[- ]?ups?|money (?:collected|received|earned|spent|saved|added|taken out|paid (?:in|out))|collected|received|earnings|earned|saved|savings|added|taken out|contributions?|charges?|payments?|bought|sold|buys?|sells?|used|taken|accrued|remaining days|days (?:used|taken|left|remaining)|hours (?:used|left|remaining)))$`,
     /**
      * A streak asked (spec-words.ts, read-request.ts): "with streaks", "a 30 day streak", "how many
      * days in a row I meditated", "consecutive days".
