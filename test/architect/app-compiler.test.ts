@@ -2036,7 +2036,16 @@ describe('request → spec', () => {
   });
 
   test("a profit is money; a harvest's vegetable is its crop", () => {
-    expect(labelsOf('an app to track my eBay sales with item, price, fees and profit')).toContain('Profit:money');
+    // The profit is worked out in money from the price less the fees (it was a Profit field of
+    // money to enter; a difference now takes its place).
+    const sales = specOf('an app to track my eBay sales with item, price, fees and profit');
+    const profit = sales.behaviours.find((b) => b.type === 'difference');
+    expect(profit).toMatchObject({ label: 'Profit', field: 'amount', less: ['fees'] });
+    expect(sales.entities[0]!.fields.filter((f) => ['amount', 'fees'].includes(f.id)).map((f) => f.type)).toEqual([
+      'money',
+      'money',
+    ]);
+    expect(labelsOf('an app to track my eBay sales with item, price, fees and profit')).not.toContain('Profit:money');
     expect(labelsOf("my garden's harvest: vegetable, weight and date").filter((l) => /crop|vegetable/i.test(l))).toEqual([
       'Crop:text',
     ]);
@@ -5707,6 +5716,27 @@ describe('request → spec', () => {
     expect(limits('a party budget with how much is left')).toEqual(['amount per all, set in the app']);
     expect(limits('a travel budget that shows remaining money')).toEqual(['amount per all, set in the app']);
     expect(limits('a grocery budget app that shows how much I have left this week')).toEqual(['amount per week, set in the app']);
+  });
+
+  test('a profit is worked out from what came in less what it cost, in place of a Profit to enter', () => {
+    const differences = (prompt: string) =>
+      specOf(prompt)
+        .behaviours.filter((b) => b.type === 'difference')
+        .map((b) => (b.type === 'difference' ? `${b.label}: ${b.field} less ${b.less.join('+')}` : ''));
+    // Each was a Profit field to enter, and for the inventory "fields worked out" said to be left out.
+    expect(differences('a log of my ebay sales with item, sold price, fees and profit')).toEqual(['Profit: soldPrice less fees']);
+    expect(labelsOf('a log of my ebay sales with item, sold price, fees and profit')).not.toContain('Profit:money');
+    expect(differences('a reselling tracker with purchase price, sold price and profit')).toEqual([
+      'Profit: soldPrice less purchasePrice',
+    ]);
+    const etsy = readRequest('an etsy inventory with cost, sale price and profit calculated automatically');
+    expect(etsy.leftOut).toEqual([]);
+    expect(differences('an etsy inventory with cost, sale price and profit calculated automatically')).toEqual([
+      'Profit: salePrice less amount',
+    ]);
+    // Nothing to work it out from: the profit stays a number to enter.
+    expect(differences('an app for my lemonade stand to log sales and profit each day')).toEqual([]);
+    expect(labelsOf('an app for my lemonade stand to log sales and profit each day')).toContain('Profit:money');
   });
 
   test("a feeding's side is its kind; a home's things with their value are its belongings; a diaper change log is the baby log", () => {

@@ -38,6 +38,20 @@ export interface BuildableRequest {
 
 export const BUILDABLE_REQUESTS: readonly BuildableRequest[] = [
   {
+    prompt: 'a log of my ebay sales with item, sold price, fees and profit',
+    builds: 'spec',
+    entities: ['Sale'],
+    behaviours: ['difference', 'total'],
+    fields: { 'Sold price': 'money', Fees: 'money' },
+  },
+  {
+    prompt: 'a reselling tracker with purchase price, sold price and profit',
+    builds: 'spec',
+    interpreted: true,
+    behaviours: ['difference'],
+    fields: { 'Purchase price': 'money', 'Sold price': 'money' },
+  },
+  {
     prompt: 'a tracker for my HSA contributions and withdrawals',
     builds: 'spec',
     interpreted: true,

@@ -297,6 +297,41 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           }
           break;
         }
+        case 'difference': {
+          // Worked out here from the records the app saved: the field less each of the others, on
+          // each record and added up (a record without the field, or without all of the others, has none).
+          const field = entity.fields.find((f) => f.id === b.field)!;
+          const shown = (n: number) =>
+            (n < 0 ? '\u2212' : '') + (field.type === 'money' ? Math.abs(n).toFixed(2) : String(Math.abs(n)));
+          const saved = (await page.evaluate(
+            `JSON.parse(localStorage.getItem(${JSON.stringify(`${spec.projectName}:data`)}))`,
+          )) as {
+            records: Record<string, Record<string, unknown>[]>;
+          };
+          let sum = 0;
+          let any = false;
+          const got: string[] = [];
+          const expected: string[] = [];
+          for (const r of saved.records[entity.id] ?? []) {
+            const taken = b.less.map((id) => r[id]).filter((v): v is number => typeof v === 'number');
+            if (typeof r[b.field] !== 'number' || taken.length === 0) continue;
+            const value = Math.round(taken.reduce((left, v) => left - v, r[b.field] as number) * 100) / 100;
+            sum += value;
+            any = true;
+            expected.push(shown(value));
+            got.push(
+              (await page.textContent(`${s} [data-body] [data-record="${String(r.id)}"] [data-difference="${b.field}"]`)) ?? '',
+            );
+          }
+          check(
+            any && got.every((t, i) => t === expected[i] || t === `${b.label} ${expected[i]}`),
+            `each record's ${b.label.toLowerCase()}: ${got.join(', ')} (expected ${expected.join(', ')})`,
+          );
+          const text = (await page.textContent(`${s} [data-differences="${b.field}"] [data-difference-all]`)) ?? '';
+          const all = `${b.label}: ${shown(Math.round(sum * 100) / 100)}`;
+          check(text === all, `${b.label} in all: "${text}" (expected "${all}")`);
+          break;
+        }
         case 'balance': {
           // Worked out here from the records the app saved (whatever edits came before): what
           // each kind adds or takes off, per series with a by-field.

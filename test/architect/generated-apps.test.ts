@@ -413,6 +413,13 @@ const MUTANTS: ReadonlyArray<readonly [string, GantryManifest, string, string, s
     'sum += record[b.field];',
   ],
   [
+    "a reseller's profit adds the purchase price instead of taking it off",
+    draftManifest({ prompt: 'a reselling tracker with purchase price, sold price and profit' }),
+    'src/model.js',
+    'return roundMoney(taken.reduce((left, v) => left - v, value));',
+    'return roundMoney(taken.reduce((left, v) => left + v, value));',
+  ],
+  [
     'page loses an element the script needs',
     draftManifest({ prompt: 'a unit converter' }),
     'index.html',

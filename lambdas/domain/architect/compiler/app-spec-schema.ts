@@ -106,6 +106,19 @@ export const BehaviourSpecSchema = z.discriminatedUnion('type', [
     scale: z._default(z.number().check(z.positive(), z.lte(1e6)), 1),
     label: LabelSchema,
   }),
+  /**
+   * A figure worked out as one number or money field less others, on each record and summed over
+   * the records shown: a profit (the sold price less the fees and what it cost), a net. A record
+   * without `field`, or without every one of `less`, has none; one of `less` left empty counts as
+   * nothing. `label` names it ("Profit").
+   */
+  z.object({
+    type: z.literal('difference'),
+    ...onEntity,
+    field: IdSchema,
+    less: z.array(IdSchema).check(z.minLength(1), z.maxLength(4)),
+    label: LabelSchema,
+  }),
   /** The mean of a number, money or rating field (per group with `by`; each record counted by its `weight` when given). */
   z.object({
     type: z.literal('average'),
@@ -229,6 +242,7 @@ export const FIELD_KINDS_FOR: Partial<Record<string, readonly FieldType[]>> = {
   threshold: ['number', 'money'],
   change: ['number', 'money'],
   balance: ['number', 'money'],
+  difference: ['number', 'money'],
   count: ['choice', 'tags', 'boolean', 'date', 'text'],
   streak: ['date'],
   'due-today': ['date'],
@@ -284,6 +298,7 @@ export const AppSpecSchema = z
         if ((b.type === 'total' || b.type === 'average' || b.type === 'change' || b.type === 'balance') && b.by)
           checks.push(['by', b.by]);
         if (b.type === 'balance') checks.push(['kind', b.kind]);
+        if (b.type === 'difference') for (const id of b.less) checks.push(['less', id]);
         if (b.type === 'average' && b.weight) checks.push(['weight', b.weight]);
         if (b.type === 'count') checks.push(['by', b.by]);
         if (b.type === 'ratio') checks.push(['divisor', b.divisor]);
@@ -304,7 +319,7 @@ export const AppSpecSchema = z
                   ? (['number'] as const)
                   : key === 'kind'
                     ? (['choice'] as const)
-                    : key === 'divisor' || key === 'limit'
+                    : key === 'divisor' || key === 'limit' || key === 'less'
                       ? FIELD_KINDS_FOR[b.type]
                       : undefined;
           if (allowed && !allowed.includes(field.type)) {
@@ -318,6 +333,8 @@ export const AppSpecSchema = z
             ['behaviours', i, 'per'],
             `a goal ${b.per === 'latest' ? 'on the latest value' : `per ${b.per}`} needs a date field of ${b.entity}`,
           );
+        if (b.type === 'difference' && (b.less.includes(b.field) || new Set(b.less).size !== b.less.length))
+          issue(['behaviours', i, 'less'], 'a difference takes other fields, each once, from its field');
         if (b.type === 'ratio' && b.divisor === b.field)
           issue(['behaviours', i, 'divisor'], 'a ratio divides one field by another');
         if (b.type === 'threshold' && b.limit === b.field)

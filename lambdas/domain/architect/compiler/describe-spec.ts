@@ -103,6 +103,10 @@ export function behaviourWords(spec: AppSpec, b: BehaviourSpec): string {
       }, with how far it has got`;
     case 'count':
       return `count per ${fieldLabel(spec, b.entity, b.by)}`;
+    case 'difference':
+      return `${b.label.toLowerCase()} (${fieldLabel(spec, b.entity, b.field)} less ${b.less
+        .map((id) => fieldLabel(spec, b.entity, id))
+        .join(' and ')}) on each and in all`;
     case 'balance':
       return `${b.label.toLowerCase()}: ${fieldLabel(spec, b.entity, b.field)} in less out (${b.minus.join(', ')} taken off)${
         b.by ? ` per ${fieldLabel(spec, b.entity, b.by)}` : ''

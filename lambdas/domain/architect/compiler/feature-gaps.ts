@@ -44,7 +44,7 @@ export function specBuilt(spec: AppSpec): BuiltApp {
       b.type === 'total' && b.by && dates.has(`${b.entity}.${b.by}`) ? [b.per ?? 'day'] : [],
     ),
     keepsBests: spec.entities.some((e) => e.id === 'best'),
-    ratios: spec.behaviours.some((b) => b.type === 'ratio'),
+    ratios: spec.behaviours.some((b) => b.type === 'ratio' || b.type === 'difference'),
     thresholds: spec.behaviours.some((b) => b.type === 'threshold'),
   };
 }

@@ -958,6 +958,37 @@ const inMiles = (distance: FieldSpec, text: string): boolean =>
   (!/\bkm\b|kilomet/i.test(distance.label) && /\bmiles?\b/.test(text) && !/\bkm\b|kilomet/.test(text));
 
 /**
+ * A profit or a net asked for where the records keep what came in and what it cost ("my ebay
+ * sales with sold price, fees and profit"): each record's price less its costs, worked out. A
+ * Profit field the words added goes: the figure takes its place. Null when the records keep no
+ * price and no cost to work it out from.
+ */
+function differenceAsked(ed: SpecEditor, primary: EntitySpec, text: string): [BehaviourSpec, string] | null {
+  const asked = wordPattern('differenceAsks').exec(text);
+  if (!asked || ed.behaviours.some((b) => b.type === 'difference' && b.entity === primary.id)) return null;
+  const numbers = primary.fields.filter((f) => f.type === 'money' || f.type === 'number');
+  const named = (pattern: string) => numbers.filter((f) => new RegExp(pattern).test(f.label.toLowerCase()));
+  // The most particular name of what came in first: a sold price before a plain amount.
+  const price = WORD_LISTS.differenceIn.map((p) => named(p)[0]).find((f) => f !== undefined);
+  const costs = named(wordPattern('differenceOut').source).filter((f) => f !== price);
+  if (!price || costs.length === 0 || price.type !== costs[0]!.type) return null;
+  const label = /^net\b/.test(asked[0]) ? 'Net' : 'Profit';
+  const entered = primary.fields.find(
+    (f) => f !== price && new RegExp(`^(?:${label.toLowerCase()}|profit|net|margin)$`).test(f.label.toLowerCase()),
+  );
+  if (entered) {
+    primary.fields = primary.fields.filter((f) => f !== entered);
+    ed.behaviours = ed.behaviours.filter((b) => !behaviourUses(b, primary.id, entered.id));
+    ed.views = ed.views.filter((v) => !(v.entity === primary.id && v.field === entered.id));
+  }
+  const less = costs.filter((f) => f.type === price.type).slice(0, 4);
+  return [
+    { type: 'difference', entity: primary.id, field: price.id, less: less.map((f) => f.id), label },
+    `worked out the ${label.toLowerCase()} (${price.label.toLowerCase()} less ${less.map((f) => f.label.toLowerCase()).join(' and ')})`,
+  ];
+}
+
+/**
  * The ratios a request asks for on `primary`, each with the words saying it was added: a fuel
  * economy on fill-ups (adding the distance, and gallons for miles per gallon), a pace or a speed
  * on records that keep a distance and minutes, and "cost per kWh" where the records keep both.
@@ -2464,6 +2495,9 @@ export function applySpecWords(
     );
   // A number's change from one record to the next: a weight lost, a meter's use, miles driven.
   for (const [change, words] of changeAsked(ed, primary, text)) ed.addBehaviour(change, words);
+  // A profit worked out from what came in and what it cost.
+  const difference = differenceAsked(ed, primary, text);
+  if (difference) ed.addBehaviour(...difference);
 
   // Look. ("dark blue" is a colour, not dark mode.)
   const unshaded = text.replace(SHADED_COLOUR, '$1');

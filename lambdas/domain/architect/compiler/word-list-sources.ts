@@ -1192,6 +1192,16 @@ export function sourceWordLists() {
      */
     /** A budget for one occasion, not for each month (spec-words.ts): "a wedding budget", "a trip budget". */
     occasionBudget: String.raw`\b(?:wedding|trip|travel|vacation|holiday|honeymoon|renovation|remodel|party|birthday|event|project|move|moving|christmas|build)(?: (?!with|and|for|of|a|an|the|my|our)[a-z]+)? budgets?\b|\bbudgets? (?:for|of) (?:my |our |the |a |an )?(?:[a-z]+ )?(?:wedding|trip|vacation|holiday|honeymoon|renovation|remodel|party|event|project|move|christmas)\b`,
+    /** A profit or a net asked for (spec-words.ts): "and profit", "my net", "the margin". */
+    differenceAsks: String.raw`\b(?:profits?|net(?: (?:income|earnings|amount|gain|result))?(?! (?:worth|weight|wt)\b)|margins?|earnings after (?:fees|costs))\b`,
+    /** The names of what came in, for a profit: the most particular first (spec-words.ts). */
+    differenceIn: [
+      String.raw`^(?:sold price|sale price|selling price|price sold|sold for|sold at|sales price)$`,
+      String.raw`^(?:revenue|income|sales|takings|cash out|cashout|payout|winnings|gross)$`,
+      String.raw`^(?:price|amount|total)$`,
+    ],
+    /** The names of what a profit takes off what came in (spec-words.ts). */
+    differenceOut: String.raw`^(?:costs?|cost price|unit cost|item cost|purchase price|bought for|buy price|paid|price paid|buy in|buyin|fees?|selling fees|shipping|shipping cost|postage|materials?|materials cost|supplies|expenses?|commission)$`,
     /**
      * Words of a list that name what a balance adds or takes off, or the balance (spec-words.ts):
      * "deposits and withdrawals", "money in and out", "what's left".

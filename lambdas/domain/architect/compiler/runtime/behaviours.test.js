@@ -22,6 +22,8 @@ import {
   createHistory,
   daysBetween,
   dayStreak,
+  differenceOf,
+  differenceOver,
   daysLeftText,
   deleteRecord,
   displayValue,
@@ -482,6 +484,34 @@ const behaviourTests = {
           'a series of its own starts from nothing',
         );
     }
+  },
+  difference(b) {
+    // 50 less 12.5 (and less 7.5 where two are taken off): 37.5 (30); 20 less 25: −5 (−12.5).
+    const [first, second] = b.less;
+    const records = seeded(b.entity, 2, (i) => ({
+      [b.field]: [50, 20][i],
+      [first]: [12.5, 25][i],
+      ...(second ? { [second]: 7.5 } : {}),
+    })).records[b.entity];
+    const taken = second ? 7.5 : 0;
+    assert.deepEqual(
+      records.map((r) => differenceOf(b, r)),
+      [37.5 - taken, -5 - taken],
+    );
+    assert.equal(differenceOver(b, records), 32.5 - 2 * taken);
+    // Without the field, or with nothing to take off, a record has none and counts for nothing.
+    const blank = [
+      { id: 'a', [first]: 3 },
+      { id: 'b', [b.field]: 9 },
+    ];
+    assert.deepEqual(
+      blank.map((r) => differenceOf(b, r)),
+      [null, null],
+    );
+    assert.equal(differenceOver(b, [...records, ...blank]), 32.5 - 2 * taken);
+    assert.equal(differenceOver(b, []), null);
+    // One of several left empty counts as nothing.
+    if (second) assert.equal(differenceOf(b, { id: 'c', [b.field]: 10, [second]: 4 }), 6);
   },
   ratio(b) {
     // 300 over 10 and 100 over 5: 30 and 20 each, and 400 over 15 together (not the mean of 30 and 20).

@@ -327,6 +327,24 @@ export function ratioOver(b, records) {
   return bottom > 0 ? roundMoney((top / bottom) * b.scale) : null;
 }
 
+/**
+ * A record's difference (a difference behaviour): its `field` less each of `b.less` ("Profit":
+ * the sold price less the fees and the cost). null when the field is missing or every one of
+ * `less` is; one of several left empty counts as nothing.
+ */
+export function differenceOf(b, record) {
+  const value = record[b.field];
+  const taken = b.less.map((id) => record[id]).filter((v) => typeof v === 'number');
+  if (typeof value !== 'number' || taken.length === 0) return null;
+  return roundMoney(taken.reduce((left, v) => left - v, value));
+}
+
+/** The differences of the records that have one, added up; null when none has. */
+export function differenceOver(b, records) {
+  const each = records.map((record) => differenceOf(b, record)).filter((v) => v !== null);
+  return each.length ? roundMoney(each.reduce((sum, v) => sum + v, 0)) : null;
+}
+
 /** A ratio as shown: to two decimals at most, or a dash when there is none. */
 export function ratioText(value) {
   return value === null ? '–' : String(value);

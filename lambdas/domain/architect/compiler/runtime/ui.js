@@ -45,6 +45,8 @@ import {
   stepRecord,
   streaksByParent,
   dayStreak,
+  differenceOf,
+  differenceOver,
   tickOffToday,
   tickTimer,
   totalOf,
@@ -469,6 +471,17 @@ export function mountApp(root, spec, options = {}) {
       if (value !== null)
         details.append(h(doc, 'span', { 'data-ratio': b.field + '/' + b.divisor, text: b.label + ' ' + value }));
     }
+    // Each record's difference ("Profit 12.50", "Profit −3.00").
+    for (const b of behavioursOf(spec, 'difference', entity.id)) {
+      const value = differenceOf(b, record);
+      if (value !== null)
+        details.append(
+          h(doc, 'span', {
+            'data-difference': b.field,
+            text: b.label + ' ' + balanceText(fieldOf(spec, entity.id, b.field), value),
+          }),
+        );
+    }
     // Each record's change since the one before it ("Used +350", "Change −0.8").
     for (const b of behavioursOf(spec, 'change', entity.id)) {
       const change = changesFor(entity, b).get(record.id) ?? null;
@@ -519,6 +532,7 @@ export function mountApp(root, spec, options = {}) {
     const thresholds = behavioursOf(spec, 'threshold', entity.id);
     const changes = behavioursOf(spec, 'change', entity.id);
     const running = runningOf(entity);
+    const differences = behavioursOf(spec, 'difference', entity.id);
     const head = h(
       doc,
       'thead',
@@ -532,6 +546,7 @@ export function mountApp(root, spec, options = {}) {
         ...thresholds.map((b) => h(doc, 'th', { text: b.label })),
         ...changes.map((b) => h(doc, 'th', { text: b.label })),
         ...running.map((b) => h(doc, 'th', { text: b.label })),
+        ...differences.map((b) => h(doc, 'th', { text: b.label })),
         h(doc, 'th', { text: '' }),
       ),
     );
@@ -556,6 +571,11 @@ export function mountApp(root, spec, options = {}) {
         const balance = changesFor(entity, b).get(record.id) ?? null;
         const field = fieldOf(spec, entity.id, b.field);
         cells.push(h(doc, 'td', { 'data-running': b.field, text: balance === null ? '' : balanceText(field, balance) }));
+      }
+      for (const b of differences) {
+        const value = differenceOf(b, record);
+        const field = fieldOf(spec, entity.id, b.field);
+        cells.push(h(doc, 'td', { 'data-difference': b.field, text: value === null ? '' : balanceText(field, value) }));
       }
       tbody.append(h(doc, 'tr', { 'data-record': record.id }, ...cells, h(doc, 'td', null, recordActions(entity, record))));
     }
@@ -793,6 +813,19 @@ export function mountApp(root, spec, options = {}) {
               b.label + ': ' + (series.length ? across(series[0]) : changeText(field, null)),
               null,
             ),
+      );
+    }
+    for (const b of behavioursOf(spec, 'difference', entity.id)) {
+      // Over the records shown: "Profit: 120.50".
+      const value = differenceOver(b, visible);
+      const field = fieldOf(spec, entity.id, b.field);
+      summary.append(
+        figureBox(
+          { 'data-differences': b.field },
+          'data-difference-all',
+          b.label + ': ' + (value === null ? '\u2013' : balanceText(field, value)),
+          null,
+        ),
       );
     }
     for (const b of behavioursOf(spec, 'balance', entity.id)) {
