@@ -47,6 +47,19 @@ async function addRecord(page: Page, entity: EntitySpec, i: number, shared: Read
   await page.click(`${form} [data-submit]`);
 }
 
+/** A worked-out figure as the app shows it: money to the cent, below zero with a minus sign. */
+function signed(field: FieldSpec): (n: number) => string {
+  return (n) => (n < 0 ? '\u2212' : '') + (field.type === 'money' ? Math.abs(n).toFixed(2) : String(Math.abs(n)));
+}
+
+/** The records of an entity as the app saved them in this browser (whatever edits came before). */
+async function savedRecords(page: Page, spec: AppSpec, entityId: string): Promise<Record<string, unknown>[]> {
+  const saved = (await page.evaluate(`JSON.parse(localStorage.getItem(${JSON.stringify(`${spec.projectName}:data`)}))`)) as {
+    records: Record<string, Record<string, unknown>[]>;
+  };
+  return saved.records[entityId] ?? [];
+}
+
 function sample(field: FieldSpec, i: number): string {
   switch (field.type) {
     case 'text':
@@ -300,19 +313,13 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
         case 'difference': {
           // Worked out here from the records the app saved: the field less each of the others, on
           // each record and added up (a record without the field, or without all of the others, has none).
-          const field = entity.fields.find((f) => f.id === b.field)!;
-          const shown = (n: number) =>
-            (n < 0 ? '\u2212' : '') + (field.type === 'money' ? Math.abs(n).toFixed(2) : String(Math.abs(n)));
-          const saved = (await page.evaluate(
-            `JSON.parse(localStorage.getItem(${JSON.stringify(`${spec.projectName}:data`)}))`,
-          )) as {
-            records: Record<string, Record<string, unknown>[]>;
-          };
+          const shown = signed(entity.fields.find((f) => f.id === b.field)!);
+          const saved = await savedRecords(page, spec, entity.id);
           let sum = 0;
           let any = false;
           const got: string[] = [];
           const expected: string[] = [];
-          for (const r of saved.records[entity.id] ?? []) {
+          for (const r of saved) {
             const taken = b.less.map((id) => r[id]).filter((v): v is number => typeof v === 'number');
             if (typeof r[b.field] !== 'number' || taken.length === 0) continue;
             const value = Math.round(taken.reduce((left, v) => left - v, r[b.field] as number) * 100) / 100;
@@ -335,16 +342,10 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
         case 'balance': {
           // Worked out here from the records the app saved (whatever edits came before): what
           // each kind adds or takes off, per series with a by-field.
-          const field = entity.fields.find((f) => f.id === b.field)!;
-          const shown = (n: number) =>
-            (n < 0 ? '\u2212' : '') + (field.type === 'money' ? Math.abs(n).toFixed(2) : String(Math.abs(n)));
-          const saved = (await page.evaluate(
-            `JSON.parse(localStorage.getItem(${JSON.stringify(`${spec.projectName}:data`)}))`,
-          )) as {
-            records: Record<string, Record<string, unknown>[]>;
-          };
+          const shown = signed(entity.fields.find((f) => f.id === b.field)!);
+          const saved = await savedRecords(page, spec, entity.id);
           const sums = new Map<string, { plus: number; minus: number; count: number }>();
-          for (const r of saved.records[entity.id] ?? []) {
+          for (const r of saved) {
             const value = r[b.field];
             const kind = r[b.kind];
             if (typeof value !== 'number' || typeof kind !== 'string' || kind === '') continue;
@@ -358,7 +359,7 @@ describeIfChromium('compiled corpus apps in Chromium', () => {
           // Each record's running balance, in date order (the same day as entered) within its series.
           const date = entity.fields.find((f) => f.type === 'date');
           if (date) {
-            const ordered = (saved.records[entity.id] ?? [])
+            const ordered = saved
               .map((r, i) => ({ r, i }))
               .filter(
                 ({ r }) => typeof r[b.field] === 'number' && typeof r[b.kind] === 'string' && r[b.kind] !== '' && r[date.id],

@@ -1942,7 +1942,7 @@ export function readRequest(request: string): RequestReading {
   // Savings that are spent from too are money in and out: a child's pocket money, else an account
   // with its balance ("a savings jar for my daughter with deposits and what she spends").
   if (chosen?.id === 'savings' && !named && /\b(?:spends?|spent|spending|withdraw\w*|takes? out|took out)\b/.test(text))
-    chosen = presetById(wordPattern('onePlayer').test(text) ? 'allowance' : 'register') ?? chosen;
+    chosen = presetById(wordPattern('kidWords').test(text) ? 'allowance' : 'register') ?? chosen;
   // What a pet eats is its feeding log, not one's calories: "a food log for my diabetic cat".
   if (chosen?.id === 'calories' && /\b(?:my|our|the) (?:[a-z]+ )?(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?)\b/.test(text))
     chosen = presetById('pet-feeding') ?? chosen;

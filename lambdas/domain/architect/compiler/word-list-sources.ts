@@ -1190,6 +1190,8 @@ export function sourceWordLists() {
      * spec-words.ts): "reorder alerts", "low stock warnings", "tell me when stock is low",
      * "running low". The words a threshold answers are no goal's (feature-gaps.ts).
      */
+    /** A child the records are for (read-request.ts): "for my daughter", "my kids' savings". */
+    kidWords: String.raw`\b(?:kids?|child(?:ren)?|sons?|daughters?|toddlers?|teens?|teenagers?|grandkids?|grandchildren|(?:my|our) (?:boy|girl)s?|she|he)\b`,
     /** A budget for one occasion, not for each month (spec-words.ts): "a wedding budget", "a trip budget". */
     occasionBudget: String.raw`\b(?:wedding|trip|travel|vacation|holiday|honeymoon|renovation|remodel|party|birthday|event|project|move|moving|christmas|build)(?: (?!with|and|for|of|a|an|the|my|our)[a-z]+)? budgets?\b|\bbudgets? (?:for|of) (?:my |our |the |a |an )?(?:[a-z]+ )?(?:wedding|trip|vacation|holiday|honeymoon|renovation|remodel|party|event|project|move|christmas)\b`,
     /** A profit or a net asked for (spec-words.ts): "and profit", "my net", "the margin". */
