@@ -5685,6 +5685,22 @@ describe('request → spec', () => {
     ]) {
       expect({ prompt, balances: balances(prompt) }).toEqual({ prompt, balances: ['Balance: amount less Withdrawal'] });
     }
+    // A budget of income and bills shows what is left by its balance: no limit on the amount, which
+    // would add the income to the spending (it was a monthly limit on both), and nothing said missing.
+    const monthly = readRequest('a monthly budget with income and bills');
+    expect(balances('a monthly budget with income and bills')).toEqual(['Left: amount less Spending']);
+    expect(monthly.outcome === 'spec' && monthly.spec.behaviours.some((b) => b.type === 'goal')).toBe(false);
+    expect(monthly.leftOut).toEqual([]);
+    // A limit named is still said to be left out: the balance is no limit.
+    expect(readRequest('a budget app with income, expenses and a monthly limit').leftOut.join(' ')).toMatch(/a goal or a limit/);
+    for (const prompt of [
+      'a joint account tracker for me and my wife',
+      'a cash box for our scout troop',
+      'a kids bank app where they deposit and withdraw',
+    ])
+      expect({ prompt, balances: balances(prompt) }).toEqual({ prompt, balances: ['Balance: amount less Withdrawal'] });
+    // An account's balance read each month stays a log of readings with its change.
+    expect(balances('a tracker for my savings account balance each month and how much it changed')).toEqual([]);
     // Savings spent from too are money in and out; a kid's are pocket money (was deposits only).
     expect(kindOf('a savings tracker where I add money and take out')).toBe('an account register');
     expect(kindOf('a savings jar app for my daughter with deposits and what she spends')).toBe('a pocket money tracker');

@@ -29,6 +29,8 @@ export interface BuiltApp {
   readonly ratios?: boolean;
   /** True when the app picks out the records whose number has reached their own limit (low stock). */
   readonly thresholds?: boolean;
+  /** True when the app shows what is left of money or days in and out (a balance). */
+  readonly balances?: boolean;
 }
 
 /** What a compiled spec has of the parts the gaps name. */
@@ -46,6 +48,7 @@ export function specBuilt(spec: AppSpec): BuiltApp {
     keepsBests: spec.entities.some((e) => e.id === 'best'),
     ratios: spec.behaviours.some((b) => b.type === 'ratio' || b.type === 'difference'),
     thresholds: spec.behaviours.some((b) => b.type === 'threshold'),
+    balances: spec.behaviours.some((b) => b.type === 'balance'),
   };
 }
 
@@ -188,6 +191,9 @@ const GAPS: readonly Gap[] = [
     // target"), or as a budget to stay within ("a monthly budget", "over budget").
     also: wordPattern('goalAlso'),
     has: (app) => app.goals === true,
+    // A budget said by its period or as what is left, of money in and out, is what its balance
+    // shows ("a monthly budget with income and bills"); a limit or a goal named is not.
+    hasAsked: (app, words) => app.balances === true && !/\b(?:limits?|caps?|goals?|targets?)\b/.test(words),
     need: NEED.goal,
   },
   {

@@ -4774,7 +4774,14 @@ export function sourcePresets(): Preset[] {
         'cashbook',
         'deposits and withdrawals',
         'withdrawals and deposits',
+        // One account's money in and out: "a joint account tracker", "a kids bank app where they
+        // deposit and withdraw". (An account's balance read each month is a log of readings.)
+        'joint account',
+        'kids bank',
+        'deposit and withdraw',
         // A kitty kept for others, in and out: "the office petty cash", "our club's treasury".
+        'cash box',
+        'cashbox',
         'petty cash',
         'treasury',
         'treasurer',

@@ -2428,9 +2428,15 @@ export function applySpecWords(
     ed.addField(primary, { id: 'kid', label: 'Kid', type: 'text', required: false }, true, 'kid');
   // (Not of records others belong to: a habit's goal is its check-ins', which no goal counts.)
   const limitsLeftOut: string[] = [];
-  const goal =
-    goalAsked(text, primary, listed) ??
-    (ed.entities.some((e) => e.parent?.entity === primary.id) ? null : goalSetInApp(text, primary));
+  // (Money in and out shows what is left by its balance: a limit set in the app on the same
+  // amount would add the income to the spending. "a monthly budget with income and bills".)
+  const balanced = (g: ReturnType<typeof goalSetInApp>) =>
+    g !== null &&
+    'field' in g &&
+    g.target === null &&
+    ed.behaviours.some((b) => b.type === 'balance' && b.entity === primary.id && b.field === g.field);
+  const inApp = ed.entities.some((e) => e.parent?.entity === primary.id) ? null : goalSetInApp(text, primary);
+  const goal = goalAsked(text, primary, listed) ?? (balanced(inApp) ? null : inApp);
   if (goal && !negated('goals?|targets?|limits?')) {
     // "30 books this year" of books that keep no date: the day each one was finished.
     if ('count' in goal && goal.undated)
