@@ -5701,6 +5701,8 @@ describe('request → spec', () => {
       expect({ prompt, balances: balances(prompt) }).toEqual({ prompt, balances: ['Balance: amount less Withdrawal'] });
     // An account's balance read each month stays a log of readings with its change.
     expect(balances('a tracker for my savings account balance each month and how much it changed')).toEqual([]);
+    // An allowance app is the pocket money tracker (was "a two kid tracker" of names and notes).
+    expect(kindOf('an allowance app for my two kids with chores and money')).toBe('a pocket money tracker');
     // Savings spent from too are money in and out; a kid's are pocket money (was deposits only).
     expect(kindOf('a savings tracker where I add money and take out')).toBe('an account register');
     expect(kindOf('a savings jar app for my daughter with deposits and what she spends')).toBe('a pocket money tracker');
